@@ -1,0 +1,120 @@
+import { type Command, InvalidArgumentError } from 'commander';
+import { systemActor } from '../platform/access/actor.js';
+import { verifyAuditChain } from '../platform/audit/verify.js';
+import { recordAudit } from '../platform/audit/append.js';
+import { loadConfig } from '../platform/config.js';
+import { backupDatabase, restoreDatabase } from '../platform/db/backup.js';
+import { migrateToLatest, migrationStatus } from '../platform/db/migrate.js';
+import { stopEmbeddedPostgres } from '../platform/db/embedded.js';
+import { registerSweep, runSweeps } from '../platform/jobs/sweeps.js';
+import { seedDemo } from '../platform/seed.js';
+import { demoSeeders, featureSweeps } from '../features/index.js';
+import { progress } from './output.js';
+import { serve } from './serve.js';
+import { withDatabase } from './with-database.js';
+
+function isoInstant(value: string): Date {
+  const date = new Date(value);
+  if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(date.getTime())) {
+    throw new InvalidArgumentError('expected an ISO 8601 time such as 2026-12-12T09:00:00+08:00');
+  }
+  return date;
+}
+
+export function registerCommands(program: Command): void {
+  program
+    .command('serve', { isDefault: true })
+    .description('start Haven: database, migrations, demo data on first start, API and web app')
+    .option('--no-demo', 'do not seed the demo data on first start')
+    .action((options: { demo: boolean }) => serve({ seedDemo: options.demo }));
+
+  program
+    .command('migrate')
+    .description('apply pending database migrations')
+    .option('--status', 'only show which migrations are applied and pending')
+    .action((options: { status?: boolean }) =>
+      withDatabase(async ({ db }) => {
+        if (options.status) {
+          const status = await migrationStatus(db);
+          console.log(JSON.stringify(status, null, 2));
+          return;
+        }
+        const applied = await migrateToLatest(db);
+        console.log(applied.length > 0 ? `Applied: ${applied.join(', ')}` : 'The database is up to date.');
+      }),
+    );
+
+  program
+    .command('seed')
+    .description('load data into the database')
+    .option('--demo', 'the demo data (J city: organisations, users, children, cases)')
+    .action((options: { demo?: boolean }) =>
+      withDatabase(async ({ db }) => {
+        if (!options.demo) throw new InvalidArgumentError('say what to seed: --demo');
+        await migrateToLatest(db);
+        const result = await seedDemo(db, demoSeeders, progress);
+        console.log(result.seeded ? 'Demo data loaded.' : 'The demo data was already loaded.');
+        for (const note of result.notes) console.log(note);
+      }),
+    );
+
+  program
+    .command('sweep')
+    .description('run every sweep (deadlines, ages, clean-up) as of a given time')
+    .option('--at <time>', 'ISO 8601 time to run the sweeps as of (default: now)', isoInstant)
+    .action((options: { at?: Date }) =>
+      withDatabase(async ({ db }) => {
+        await migrateToLatest(db);
+        for (const sweep of featureSweeps) registerSweep(sweep);
+        const reports = await runSweeps(db, options.at ?? new Date(), (name) => progress(`sweep ${name}…`));
+        if (reports === 'busy') throw new Error('Another Haven process is running the sweeps right now; try again in a minute.');
+        console.log(JSON.stringify(reports, null, 2));
+      }),
+    );
+
+  program
+    .command('backup <file>')
+    .description('write a consistent backup of the whole database to a file (works while Haven runs)')
+    .action((file: string) =>
+      withDatabase(async ({ db, pool }) => {
+        const header = await backupDatabase(pool, file, (table, done, total) => progress(`[${done + 1}/${total}] ${table}`));
+        await recordAudit(db, systemActor('cli'), { action: 'database.backup', details: { file, schemaVersion: header.schemaVersion } });
+        const rows = header.tables.reduce((sum, t) => sum + t.rows, 0);
+        console.log(`Backup written to ${file}: ${header.tables.length} tables, ${rows} rows, schema ${header.schemaVersion}.`);
+      }),
+    );
+
+  program
+    .command('restore <file>')
+    .description('restore a backup into an empty database (the embedded one, or DATABASE_URL)')
+    .action(async (file: string) => {
+      const header = await withDatabase(({ url }) => restoreDatabase(url, file, (table, rows) => progress(`${table}: ${rows} rows`)));
+      console.log(`Restored ${file} (made ${header.createdAt}, schema ${header.schemaVersion}).`);
+    });
+
+  const audit = program.command('audit').description('the tamper-evident audit log');
+  audit
+    .command('verify')
+    .description('walk the hash chain and name the first entry that was changed')
+    .action(() =>
+      withDatabase(async ({ db }) => {
+        const result = await verifyAuditChain(db, (checked) => progress(`${checked} entries checked`));
+        if (result.ok) {
+          console.log(`The audit log is intact: ${result.entries} entries verified.`);
+          return;
+        }
+        throw new Error(
+          `The audit log was altered: entry ${result.firstBadId} ${result.reason === 'hash_mismatch' ? 'does not match its hash' : 'does not link to the entry before it'} (${result.entries} entries before it are intact).`,
+        );
+      }),
+    );
+
+  program
+    .command('stop-db')
+    .description('stop an embedded PostgreSQL left running by a Haven that was killed')
+    .action(async () => {
+      const config = loadConfig();
+      await stopEmbeddedPostgres(config.dataDir);
+      console.log('The embedded PostgreSQL is stopped.');
+    });
+}

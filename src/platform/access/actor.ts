@@ -1,0 +1,51 @@
+import type { Locale } from '../i18n/locale.js';
+
+/** Who is acting: a signed-in user, an API token, the system (CLI, sweeps) or an anonymous caller. */
+export interface Actor {
+  kind: 'user' | 'token' | 'system' | 'anonymous';
+  userId: string | null;
+  organisationId: string | null;
+  /** Human-readable name for the audit log, e.g. "张伟 (沙市区民政局)" or "system:sweep". */
+  label: string;
+  roles: readonly string[];
+  permissions: ReadonlySet<string>;
+  /** Division codes whose subtrees the actor may see (12-digit, trailing zeros trimmed by level). */
+  jurisdiction: readonly string[];
+  locale: Locale;
+  ip: string | null;
+  requestId: string | null;
+}
+
+export function systemActor(purpose: string, locale: Locale = 'zh-CN'): Actor {
+  return {
+    kind: 'system',
+    userId: null,
+    organisationId: null,
+    label: `system:${purpose}`,
+    roles: ['system'],
+    permissions: new Set(['*']),
+    jurisdiction: [],
+    locale,
+    ip: null,
+    requestId: null,
+  };
+}
+
+export function anonymousActor(locale: Locale, ip: string | null, requestId: string | null): Actor {
+  return {
+    kind: 'anonymous',
+    userId: null,
+    organisationId: null,
+    label: 'anonymous',
+    roles: [],
+    permissions: new Set(),
+    jurisdiction: [],
+    locale,
+    ip,
+    requestId,
+  };
+}
+
+export function hasPermission(actor: Actor, permission: string): boolean {
+  return actor.permissions.has('*') || actor.permissions.has(permission);
+}

@@ -1,0 +1,81 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+const portNumber = z.coerce.number().int().min(0).max(65535);
+
+const configSchema = z.object({
+  port: portNumber.default(3000),
+  host: z.string().min(1).default('127.0.0.1'),
+  databaseUrl: z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://').optional(),
+  dataDir: z.string().min(1).default('data'),
+  embeddedPgPort: portNumber.default(54329),
+  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  bodyLimitBytes: z.coerce.number().int().min(1024).default(1_048_576),
+  rateLimitPerMinute: z.coerce.number().int().min(1).default(600),
+  jobsEnabled: z.stringbool().default(true),
+  jobPollMs: z.coerce.number().int().min(50).default(1000),
+  webDir: z.string().min(1).default('dist/web'),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+/** Environment variable that sets each config key; the same names appear in docs/operations.md. */
+export const envNames: Record<keyof Config, string> = {
+  port: 'PORT',
+  host: 'HOST',
+  databaseUrl: 'DATABASE_URL',
+  dataDir: 'HAVEN_DATA_DIR',
+  embeddedPgPort: 'HAVEN_EMBEDDED_PG_PORT',
+  logLevel: 'LOG_LEVEL',
+  bodyLimitBytes: 'HAVEN_BODY_LIMIT_BYTES',
+  rateLimitPerMinute: 'HAVEN_RATE_LIMIT_PER_MINUTE',
+  jobsEnabled: 'HAVEN_JOBS_ENABLED',
+  jobPollMs: 'HAVEN_JOB_POLL_MS',
+  webDir: 'HAVEN_WEB_DIR',
+};
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+/**
+ * One parsed config: a JSON file named by HAVEN_CONFIG (keys as in `Config`), overridden by
+ * environment variables. An invalid value names its variable and what is allowed.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
+  const fromFile = readConfigFile(env.HAVEN_CONFIG);
+  const fromEnv: Record<string, string> = {};
+  for (const [key, name] of Object.entries(envNames)) {
+    const value = env[name];
+    if (value !== undefined && value !== '') fromEnv[key] = value;
+  }
+  const parsed = configSchema.safeParse({ ...fromFile, ...fromEnv, ...overrides });
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => {
+      const key = String(issue.path[0] ?? '');
+      const name = envNames[key as keyof Config] ?? key;
+      const source = key in fromEnv ? `environment variable ${name}` : `config key "${key}" (env ${name})`;
+      return `${source}: ${issue.message}`;
+    });
+    throw new ConfigError(`Invalid configuration — ${lines.join('; ')}`);
+  }
+  return { ...parsed.data, dataDir: path.resolve(parsed.data.dataDir), webDir: path.resolve(parsed.data.webDir) };
+}
+
+function readConfigFile(file: string | undefined): Record<string, unknown> {
+  if (!file) return {};
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    throw new ConfigError(`HAVEN_CONFIG points to ${file}, which cannot be read`);
+  }
+  try {
+    const value: unknown = JSON.parse(text);
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error('not an object');
+    return value as Record<string, unknown>;
+  } catch {
+    throw new ConfigError(`HAVEN_CONFIG file ${file} is not a JSON object`);
+  }
+}

@@ -1,0 +1,95 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../../../test/support/database.js';
+import { systemActor } from '../access/actor.js';
+import { DomainError } from '../errors.js';
+import { unitOfWork } from './unit-of-work.js';
+
+let database: TestDatabase;
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+afterAll(async () => database.drop());
+
+const actor = systemActor('test');
+
+async function settingCount(key: string) {
+  const row = await database.db.selectFrom('settings').select(sql<number>`count(*)::int`.as('n')).where('key', '=', key).executeTakeFirstOrThrow();
+  return row.n;
+}
+
+async function auditCount(action: string) {
+  const row = await database.db.selectFrom('audit_log').select(sql<number>`count(*)::int`.as('n')).where('action', '=', action).executeTakeFirstOrThrow();
+  return row.n;
+}
+
+describe('unitOfWork', () => {
+  it('commits the change together with its audit entry', async () => {
+    await unitOfWork(database.db, actor, 'test.write', async ({ trx, audit }) => {
+      await trx.insertInto('settings').values({ key: 'a', value: '1' }).execute();
+      audit({ entityType: 'setting', entityId: 'a', details: { value: 1 } });
+    });
+    expect(await settingCount('a')).toBe(1);
+    const entry = await database.db.selectFrom('audit_log').selectAll().where('action', '=', 'test.write').executeTakeFirstOrThrow();
+    expect(entry).toMatchObject({ entity_type: 'setting', entity_id: 'a', actor_label: 'system:test', details: { value: 1 } });
+  });
+
+  it('leaves nothing behind, not even an audit entry, when the change fails half-way', async () => {
+    await expect(
+      unitOfWork(database.db, actor, 'test.half', async ({ trx }) => {
+        await trx.insertInto('settings').values({ key: 'half', value: '1' }).execute();
+        throw new DomainError('invalid_input', 400, { count: 1 });
+      }),
+    ).rejects.toThrow(DomainError);
+    expect(await settingCount('half')).toBe(0);
+    expect(await auditCount('test.half')).toBe(0);
+  });
+
+  it('replays the first result for a retried idempotency key and writes once', async () => {
+    const write = () =>
+      unitOfWork(
+        database.db,
+        actor,
+        'test.idem',
+        async ({ trx }) => {
+          const n = await settingCount('idem-counter');
+          await trx.insertInto('settings').values({ key: `idem-${n}`, value: '1' }).execute();
+          await trx.insertInto('settings').values({ key: 'idem-counter', value: '1' }).onConflict((oc) => oc.column('key').doNothing()).execute();
+          return { created: `idem-${n}` };
+        },
+        { key: 'key-1', request: { name: 'x' } },
+      );
+    const first = await write();
+    const second = await write();
+    expect(first).toEqual({ result: { created: 'idem-0' }, replayed: false });
+    expect(second).toEqual({ result: { created: 'idem-0' }, replayed: true });
+    expect(await auditCount('test.idem')).toBe(1);
+  });
+
+  it('refuses a reused idempotency key carrying different content', async () => {
+    await unitOfWork(database.db, actor, 'test.reuse', async () => 'ok', { key: 'key-2', request: { a: 1 } });
+    await expect(unitOfWork(database.db, actor, 'test.reuse', async () => 'ok', { key: 'key-2', request: { a: 2 } })).rejects.toMatchObject({
+      code: 'idempotency_key_reused',
+      status: 422,
+    });
+  });
+
+  it('records concurrent duplicates of one request once', async () => {
+    const attempt = () =>
+      unitOfWork(
+        database.db,
+        actor,
+        'test.race',
+        async ({ trx }) => {
+          await trx.insertInto('settings').values({ key: `race-${Math.random()}`, value: '1' }).execute();
+          await sql`SELECT pg_sleep(0.05)`.execute(trx);
+          return 'done';
+        },
+        { key: 'key-race', request: { same: true } },
+      );
+    const results = await Promise.all([attempt(), attempt(), attempt()]);
+    expect(results.filter((r) => !r.replayed)).toHaveLength(1);
+    expect(results.every((r) => r.result === 'done')).toBe(true);
+    expect(await auditCount('test.race')).toBe(1);
+  });
+});

@@ -1,0 +1,94 @@
+import { createHash } from 'node:crypto';
+import type { Kysely, Transaction } from 'kysely';
+import type { Actor } from '../access/actor.js';
+import { appendAudit, type AuditEntry } from '../audit/append.js';
+import { canonicalJson } from '../audit/hash-chain.js';
+import { DomainError } from '../errors.js';
+import { enqueueJob, type JobRequest } from '../jobs/queue.js';
+import type { Database } from './schema.js';
+
+export interface UnitOfWork {
+  trx: Transaction<Database>;
+  actor: Actor;
+  /** Adds detail to the audit trail of this change (entity, child, before/after…). */
+  audit(entry: Omit<AuditEntry, 'action'> & { action?: string }): void;
+  /** Queues a job that runs only if this change commits. */
+  enqueue(job: JobRequest): Promise<void>;
+}
+
+export interface IdempotencyOptions {
+  key: string;
+  /** The request the key was first used for; the same key with other content is refused. */
+  request: unknown;
+}
+
+export interface UnitOfWorkResult<T> {
+  result: T;
+  replayed: boolean;
+}
+
+/**
+ * The one write path (invariant 1): a transaction that runs the change, writes its audit entries
+ * and, with an idempotency key, stores the result so a retried request returns it unchanged.
+ */
+export async function unitOfWork<T>(
+  db: Kysely<Database>,
+  actor: Actor,
+  action: string,
+  fn: (uow: UnitOfWork) => Promise<T>,
+  idempotency?: IdempotencyOptions,
+): Promise<UnitOfWorkResult<T>> {
+  return db.transaction().execute(async (trx) => {
+    if (idempotency) {
+      const replay = await claimIdempotencyKey<T>(trx, actor, idempotency);
+      if (replay) return { result: replay.result, replayed: true };
+    }
+    const entries: AuditEntry[] = [];
+    const uow: UnitOfWork = {
+      trx,
+      actor,
+      audit: (entry) => entries.push({ ...entry, action: entry.action ?? action }),
+      enqueue: (job) => enqueueJob(trx, job),
+    };
+    const result = await fn(uow);
+    await appendAudit(trx, actor, entries.length > 0 ? entries : [{ action }]);
+    if (idempotency) {
+      await trx
+        .updateTable('idempotency_keys')
+        .set({ status_code: 200, response: JSON.stringify(result ?? null) })
+        .where('actor_key', '=', actorKey(actor))
+        .where('key', '=', idempotency.key)
+        .execute();
+    }
+    return { result, replayed: false };
+  });
+}
+
+function actorKey(actor: Actor): string {
+  return actor.userId ?? `${actor.kind}:${actor.label}`;
+}
+
+async function claimIdempotencyKey<T>(
+  trx: Transaction<Database>,
+  actor: Actor,
+  options: IdempotencyOptions,
+): Promise<{ result: T } | undefined> {
+  const requestHash = createHash('sha256').update(canonicalJson(options.request)).digest('hex');
+  // A concurrent first attempt holds the row lock: this insert waits for it, then sees its result.
+  const inserted = await trx
+    .insertInto('idempotency_keys')
+    .values({ key: options.key, actor_key: actorKey(actor), request_hash: requestHash, response: null })
+    .onConflict((oc) => oc.doNothing())
+    .returning('key')
+    .executeTakeFirst();
+  if (inserted) return undefined;
+  const existing = await trx
+    .selectFrom('idempotency_keys')
+    .select(['request_hash', 'status_code', 'response'])
+    .where('actor_key', '=', actorKey(actor))
+    .where('key', '=', options.key)
+    .executeTakeFirstOrThrow();
+  if (existing.request_hash !== requestHash) throw new DomainError('idempotency_key_reused', 422, { key: options.key });
+  if (existing.status_code === null) throw new DomainError('idempotency_in_progress', 409, { key: options.key });
+  return { result: existing.response as T };
+}

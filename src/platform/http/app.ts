@@ -1,0 +1,85 @@
+import { randomUUID } from 'node:crypto';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { translate } from '../i18n/translate.js';
+import { havenVersion } from '../version.js';
+import type { HavenApp, HttpDeps } from './deps.js';
+import { installErrorMapping } from './errors.js';
+import { registerHealthRoutes } from './health.js';
+import { installMetrics } from './metrics.js';
+import { requestContext } from './request-context.js';
+import { type DeclaredRoute, routeAccess } from './route-access.js';
+import { zodValidatorCompiler } from './validation.js';
+import { serveWebApp } from './web-app.js';
+
+export type FeatureRoutes = (app: HavenApp, deps: HttpDeps) => void | Promise<void>;
+
+export interface BuiltApp {
+  app: HavenApp;
+  declaredRoutes: DeclaredRoute[];
+  servesWebApp: boolean;
+}
+
+export async function buildApp(deps: HttpDeps, features: readonly FeatureRoutes[] = []): Promise<BuiltApp> {
+  const { config } = deps;
+  const app = Fastify({
+    logger: config.logLevel === 'silent' ? false : { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] },
+    bodyLimit: config.bodyLimitBytes,
+    genReqId: (request) => {
+      const given = request.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
+    },
+    trustProxy: false,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(zodValidatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const declaredRoutes: DeclaredRoute[] = [];
+  await app.register(requestContext);
+  installErrorMapping(app, { bodyLimit: config.bodyLimitBytes });
+  await app.register(routeAccess, { declared: declaredRoutes });
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        // Ant Design writes its theme as inline styles (CSS-in-JS).
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    hsts: false,
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    max: config.rateLimitPerMinute,
+    timeWindow: '1 minute',
+    errorResponseBuilder: (request, context) => ({
+      statusCode: 429,
+      error: { code: 'rate_limited', message: translate(request.locale, 'rate_limited'), details: { retryAfterMs: context.ttl } },
+    }),
+  });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Haven API', version: havenVersion, description: 'Rescue and protection of children in difficulty. Errors: { error: { code, message, details } }.' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'haven_session' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
+
+  installMetrics(app);
+  registerHealthRoutes(app, deps);
+  for (const feature of features) await feature(app, deps);
+  const servesWebApp = await serveWebApp(app, config.webDir);
+  return { app, declaredRoutes, servesWebApp };
+}

@@ -1,0 +1,56 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { DomainError } from '../errors.js';
+import { translate } from '../i18n/translate.js';
+import { localizeIssues, RequestValidationError } from './validation.js';
+
+export interface ErrorBody {
+  error: { code: string; message: string; details?: unknown };
+}
+
+/** The one place errors become responses (invariant 8): a stable code, the caller's language, no internals. */
+export function installErrorMapping(app: FastifyInstance, options: { bodyLimit: number }): void {
+  app.setErrorHandler((error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply) => {
+    const { status, body } = mapError(error, request, options.bodyLimit);
+    if (status >= 500) request.log.error({ err: error }, 'request failed');
+    else request.log.info({ code: body.error.code, status }, 'request refused');
+    return reply.status(status).send(body);
+  });
+  app.setNotFoundHandler((request, reply) => {
+    const body: ErrorBody = {
+      error: { code: 'route_not_found', message: translate(request.locale, 'route_not_found', { method: request.method, url: request.url.split('?')[0] ?? '' }) },
+    };
+    return reply.status(404).send(body);
+  });
+}
+
+function mapError(error: FastifyError | Error, request: FastifyRequest, bodyLimit: number): { status: number; body: ErrorBody } {
+  const locale = request.locale;
+  const fail = (status: number, code: string, params = {}, details?: unknown) => ({
+    status,
+    body: { error: { code, message: translate(locale, code, params), ...(details === undefined ? {} : { details }) } },
+  });
+
+  if (error instanceof DomainError) return fail(error.status, error.code, error.params, error.details);
+  const validation = (error as { validation?: unknown }).validation;
+  const cause = error instanceof RequestValidationError ? error : findValidationCause(error);
+  if (cause) {
+    const details = localizeIssues(cause.issues, locale, cause.part);
+    return fail(400, 'invalid_input', { count: details.length }, details);
+  }
+  const fastifyCode = (error as FastifyError).code;
+  if (validation) return fail(400, 'invalid_input', { count: 1 });
+  if (fastifyCode === 'FST_ERR_CTP_BODY_TOO_LARGE') return fail(413, 'payload_too_large', { limit: bodyLimit });
+  if (fastifyCode === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return fail(415, 'unsupported_media_type', { type: request.headers['content-type'] ?? '' });
+  if (fastifyCode === 'FST_ERR_CTP_EMPTY_JSON_BODY' || (error instanceof SyntaxError && (error as FastifyError).statusCode === 400)) return fail(400, 'bad_json');
+  const statusCode = (error as FastifyError).statusCode;
+  if (statusCode === 429) return fail(429, 'rate_limited');
+  if (statusCode && statusCode >= 400 && statusCode < 500) return fail(statusCode, 'invalid_input', { count: 1 });
+  return fail(500, 'internal', { requestId: request.id });
+}
+
+function findValidationCause(error: unknown): RequestValidationError | undefined {
+  const validation = (error as { validation?: unknown[] }).validation;
+  if (Array.isArray(validation)) return undefined;
+  const cause = (error as { cause?: unknown }).cause;
+  return cause instanceof RequestValidationError ? cause : undefined;
+}

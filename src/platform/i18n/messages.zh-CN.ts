@@ -1,0 +1,17 @@
+export const zhCN = {
+  not_found: '找不到该{{entity}}（{{id}}），或您无权查看。',
+  stale_version: '该{{entity}}已被他人修改（当前版本 {{currentVersion}}）。请刷新后在最新内容上重新修改。',
+  forbidden: '您没有执行此操作的权限（{{permission}}）。',
+  invalid_input: '提交的内容有 {{count}} 处错误，请按提示修改。',
+  unauthenticated: '请先登录。',
+  rate_limited: '请求过于频繁，请稍后再试。',
+  payload_too_large: '提交的内容过大（上限 {{limit}} 字节）。',
+  route_not_found: '没有这个接口：{{method}} {{url}}',
+  idempotency_key_reused: '同一个请求编号（Idempotency-Key）已用于另一份不同的内容，请为新的请求生成新编号。',
+  idempotency_in_progress: '相同编号的请求正在处理中，请稍候再试。',
+  internal: '系统内部错误，已记录（请求编号 {{requestId}}）。请稍后再试或联系管理员。',
+  bad_json: '提交的内容不是有效的 JSON。',
+  unsupported_media_type: '不支持的内容类型：{{type}}',
+  'field.required': '必填',
+  'field.invalid': '格式不正确',
+} as const;

@@ -1,0 +1,96 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
+
+export type JobHandler = (payload: Record<string, unknown>, context: { db: Kysely<Database>; jobId: string; attempt: number }) => Promise<void>;
+
+export interface JobLogger {
+  info(object: object, message: string): void;
+  error(object: object, message: string): void;
+}
+
+/** Claims one due job, skipping rows other workers hold, and runs it. Returns false when none is due. */
+export async function runNextJob(db: Kysely<Database>, handlers: ReadonlyMap<string, JobHandler>, logger?: JobLogger, now = new Date()): Promise<boolean> {
+  const claimed = await db.transaction().execute(async (trx) => {
+    const job = await trx
+      .selectFrom('jobs')
+      .select(['id', 'kind', 'payload', 'attempts', 'max_attempts'])
+      .where('state', '=', 'queued')
+      .where('run_at', '<=', now)
+      .orderBy('run_at')
+      .limit(1)
+      .forUpdate()
+      .skipLocked()
+      .executeTakeFirst();
+    if (!job) return undefined;
+    await trx.updateTable('jobs').set({ state: 'running', attempts: job.attempts + 1 }).where('id', '=', job.id).execute();
+    return { ...job, attempts: job.attempts + 1 };
+  });
+  if (!claimed) return false;
+
+  const handler = handlers.get(claimed.kind);
+  try {
+    if (!handler) throw new Error(`no handler for job kind "${claimed.kind}"`);
+    await handler(claimed.payload, { db, jobId: claimed.id, attempt: claimed.attempts });
+    await db.updateTable('jobs').set({ state: 'done', finished_at: new Date(), last_error: null }).where('id', '=', claimed.id).execute();
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const exhausted = claimed.attempts >= claimed.max_attempts;
+    await db
+      .updateTable('jobs')
+      .set({
+        state: exhausted ? 'failed' : 'queued',
+        last_error: message.slice(0, 2000),
+        run_at: new Date(now.getTime() + retryDelayMs(claimed.attempts)),
+        finished_at: exhausted ? new Date() : null,
+      })
+      .where('id', '=', claimed.id)
+      .execute();
+    logger?.error({ jobId: claimed.id, kind: claimed.kind, attempt: claimed.attempts, exhausted, err: message }, 'job failed');
+  }
+  return true;
+}
+
+/** Exponential backoff: 2 s, 4 s, 8 s … capped at one hour. */
+export function retryDelayMs(attempt: number): number {
+  return Math.min(3_600_000, 1000 * 2 ** Math.max(1, attempt));
+}
+
+/** Jobs left 'running' by a process that died are handed back to the queue on start. */
+export async function requeueAbandonedJobs(db: Kysely<Database>): Promise<number> {
+  const result = await sql`UPDATE jobs SET state = 'queued' WHERE state = 'running'`.execute(db);
+  return Number(result.numAffectedRows ?? 0);
+}
+
+export interface JobRunner {
+  stop(): Promise<void>;
+  /** Drains every due job now (tests, CLI). */
+  drain(): Promise<number>;
+}
+
+export function startJobRunner(db: Kysely<Database>, handlers: ReadonlyMap<string, JobHandler>, options: { pollMs: number; logger?: JobLogger }): JobRunner {
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<unknown> = Promise.resolve();
+
+  const drain = async () => {
+    let count = 0;
+    while (!stopped && (await runNextJob(db, handlers, options.logger))) count += 1;
+    return count;
+  };
+  const tick = () => {
+    running = drain()
+      .catch((error: unknown) => options.logger?.error({ err: String(error) }, 'job runner tick failed'))
+      .finally(() => {
+        if (!stopped) timer = setTimeout(tick, options.pollMs);
+      });
+  };
+  timer = setTimeout(tick, options.pollMs);
+  return {
+    drain,
+    stop: async () => {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await running;
+    },
+  };
+}
