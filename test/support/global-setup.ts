@@ -1,6 +1,6 @@
 import type { TestProject } from 'vitest/node';
 import { buildTemplate, startTestCluster } from './cluster.js';
-import { buildWebIfStale } from './web-build.js';
+import { buildWebIfStale } from '../../scripts/web-build.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -41,7 +41,7 @@ function mapError(error: FastifyError | Error, request: FastifyRequest, bodyLimi
   if (validation) return fail(400, 'invalid_input', { count: 1 });
   if (fastifyCode === 'FST_ERR_CTP_BODY_TOO_LARGE') return fail(413, 'payload_too_large', { limit: bodyLimit });
   if (fastifyCode === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return fail(415, 'unsupported_media_type', { type: request.headers['content-type'] ?? '' });
-  if (fastifyCode === 'FST_ERR_CTP_EMPTY_JSON_BODY' || (error instanceof SyntaxError && (error as FastifyError).statusCode === 400)) return fail(400, 'bad_json');
+  if (fastifyCode === 'FST_ERR_CTP_EMPTY_JSON_BODY' || fastifyCode === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError) return fail(400, 'bad_json');
   const statusCode = (error as FastifyError).statusCode;
   if (statusCode === 429) return fail(429, 'rate_limited');
   if (statusCode && statusCode >= 400 && statusCode < 500) return fail(statusCode, 'invalid_input', { count: 1 });
