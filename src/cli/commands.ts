@@ -5,12 +5,15 @@ import { recordAudit } from '../platform/audit/append.js';
 import { loadConfig } from '../platform/config.js';
 import { backupDatabase, restoreDatabase } from '../platform/db/backup.js';
 import { migrateToLatest, migrationStatus } from '../platform/db/migrate.js';
-import { stopEmbeddedPostgres } from '../platform/db/embedded.js';
+import { embeddedPostgresUsers, stopEmbeddedPostgres } from '../platform/db/embedded.js';
 import { registerSweep, runSweeps } from '../platform/jobs/sweeps.js';
 import { seedDemo } from '../platform/seed.js';
 import { demoSeeders, featureSweeps } from '../features/index.js';
 import { progress } from './output.js';
 import { serve } from './serve.js';
+import { registerDivisionCommands } from '../features/divisions/cli.js';
+import { registerUserCommands } from '../features/users/cli.js';
+import { registerDemoCommands } from '../demo/cli.js';
 import { withDatabase } from './with-database.js';
 
 function isoInstant(value: string): Date {
@@ -109,11 +112,22 @@ export function registerCommands(program: Command): void {
       }),
     );
 
+  registerDivisionCommands(program);
+  registerUserCommands(program);
+  registerDemoCommands(program);
+
   program
     .command('stop-db')
     .description('stop an embedded PostgreSQL left running by a Haven that was killed')
-    .action(async () => {
+    .option('--force', 'stop it even while another Haven process is using it')
+    .action(async (options: { force?: boolean }) => {
       const config = loadConfig();
+      const users = await embeddedPostgresUsers(config.dataDir);
+      if (users.length > 0 && !options.force) {
+        throw new Error(
+          `Haven process ${users.join(', ')} is still using the embedded PostgreSQL in ${config.dataDir}. Stop that Haven first (Ctrl-C, or kill ${users[0]}), or add --force.`,
+        );
+      }
       await stopEmbeddedPostgres(config.dataDir);
       console.log('The embedded PostgreSQL is stopped.');
     });

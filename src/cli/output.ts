@@ -1,17 +1,69 @@
 import { DomainError } from '../platform/errors.js';
 import { translate } from '../platform/i18n/translate.js';
 
+/** Built-in error classes: a programming mistake rather than a situation Haven describes itself. */
+const unexpectedKinds = new Set(['TypeError', 'ReferenceError', 'RangeError', 'SyntaxError', 'EvalError', 'URIError']);
+
+/**
+ * One line that says what happened, whatever was thrown: Haven's own errors carry the whole
+ * sentence; an AggregateError (which `pg` rejects with when every address refuses, its message
+ * empty), a PostgreSQL error without a message, or a thrown non-Error still give a real line.
+ */
+export function describeError(error: unknown): string {
+  if (error instanceof DomainError) return `${translate('zh-CN', error.code, error.params)} / ${translate('en', error.code, error.params)}`;
+  if (error instanceof AggregateError && !error.message && error.errors.length > 0) {
+    return [...new Set(error.errors.map(describeError))].join('; ');
+  }
+  if (error instanceof Error) {
+    const code = (error as { code?: unknown }).code;
+    const detail = (error as { detail?: unknown }).detail;
+    const severity = (error as { severity?: unknown }).severity;
+    const fromPostgres = typeof severity === 'string' && typeof code === 'string';
+    let text = error.message.trim();
+    if (!text) text = typeof code === 'string' ? `${error.name} ${code}` : error.name || 'an error without a message';
+    if (fromPostgres) text = `PostgreSQL refused: ${text} (SQLSTATE ${String(code)}${typeof detail === 'string' && detail ? `; ${detail}` : ''})`;
+    else if (!error.message.trim() && error.cause !== undefined) text += `: ${describeError(error.cause)}`;
+    if (unexpectedKinds.has(error.name) && !fromPostgres && typeof code !== 'string') text += ' (unexpected; run with HAVEN_DEBUG=1 to see where)';
+    return oneLine(text);
+  }
+  if (error === undefined || error === null) return `an unexpected failure without any message (${String(error)}); run with HAVEN_DEBUG=1 to see where`;
+  return oneLine(`unexpected failure: ${typeof error === 'string' ? error : JSON.stringify(error) ?? String(error)}`);
+}
+
+function oneLine(text: string): string {
+  return text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .join(' | ');
+}
+
 /** Every failure of a command ends as one line saying what happened and what to do, and exit 1. */
 export function reportFailure(error: unknown): never {
-  const message =
-    error instanceof DomainError
-      ? translate('zh-CN', error.code, error.params) + ` / ${translate('en', error.code, error.params)}`
-      : error instanceof Error
-        ? error.message || error.name
-        : `unexpected failure: ${String(error)}`;
-  process.stderr.write(`haven: ${message}\n`);
+  process.stderr.write(`haven: ${describeError(error)}\n`);
   if (process.env.HAVEN_DEBUG && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
   process.exit(1);
+}
+
+let fatalCleanup: (() => Promise<void>) | undefined;
+
+/** What to undo (stop the server, its PostgreSQL) when an error escapes everything else. */
+export function onFatalCleanup(cleanup: (() => Promise<void>) | undefined): void {
+  fatalCleanup = cleanup;
+}
+
+/** For uncaught exceptions and unhandled rejections: the one line, a bounded clean-up, exit 1. */
+export function reportFatal(error: unknown): void {
+  const cleanup = fatalCleanup;
+  if (!cleanup) reportFailure(error);
+  fatalCleanup = undefined;
+  process.stderr.write(`haven: ${describeError(error)}\n`);
+  if (process.env.HAVEN_DEBUG && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+  const timer = setTimeout(() => process.exit(1), 20_000);
+  timer.unref();
+  cleanup()
+    .catch(() => undefined)
+    .finally(() => process.exit(1));
 }
 
 export function progress(line: string): void {

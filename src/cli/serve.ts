@@ -1,22 +1,33 @@
 import { loadConfig } from '../platform/config.js';
-import { startHaven } from '../platform/server.js';
-import { progress, reportFailure } from './output.js';
+import { type RunningHaven, startHaven } from '../platform/server.js';
+import { onFatalCleanup, progress, reportFailure } from './output.js';
+
+const stopTimeoutMs = 30_000;
 
 export async function serve(options: { seedDemo: boolean }): Promise<void> {
   const config = loadConfig();
-  const haven = await startHaven(config, { seedDemo: options.seedDemo, log: progress });
-  let stopping = false;
-  const shutdown = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    progress(`\n${signal}: stopping Haven${haven.database.embedded?.startedHere ? ' and its PostgreSQL' : ''}…`);
-    haven
-      .stop()
-      .then(() => process.exit(0))
-      .catch(reportFailure);
+  let haven: RunningHaven | undefined;
+  let signalled: NodeJS.Signals | undefined;
+  // Installed before start-up: Ctrl-C while the database starts still stops what was started.
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (signalled) {
+      process.stderr.write(`haven: ${signal} again: exiting without waiting; if its PostgreSQL still runs, \`haven stop-db\` stops it.\n`);
+      process.exit(130);
+    }
+    signalled = signal;
+    if (haven) shutdown(haven, signal);
+    else progress(`${signal}: Haven stops as soon as start-up has finished…`);
   };
-  process.on('SIGINT', () => shutdown('SIGINT'));
-  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+
+  haven = await startHaven(config, { seedDemo: options.seedDemo, log: progress });
+  const running = haven;
+  onFatalCleanup(() => running.stop());
+  if (signalled) {
+    shutdown(haven, signalled);
+    return;
+  }
 
   const lines = [
     '',
@@ -29,4 +40,21 @@ export async function serve(options: { seedDemo: boolean }): Promise<void> {
     'Press Ctrl-C to stop.',
   ];
   console.log(lines.join('\n'));
+}
+
+function shutdown(haven: RunningHaven, signal: NodeJS.Signals) {
+  onFatalCleanup(undefined);
+  progress(`\n${signal}: stopping Haven${haven.database.embedded ? ' and its PostgreSQL' : ''}…`);
+  const watchdog = setTimeout(() => {
+    process.stderr.write(`haven: Haven did not stop within ${stopTimeoutMs / 1000} s and exits anyway; if its PostgreSQL still runs, \`haven stop-db\` stops it.\n`);
+    process.exit(1);
+  }, stopTimeoutMs);
+  watchdog.unref();
+  haven
+    .stop()
+    .then(() => {
+      progress('Haven stopped.');
+      process.exit(0);
+    })
+    .catch(reportFailure);
 }

@@ -16,6 +16,14 @@ const configSchema = z.object({
   jobsEnabled: z.stringbool().default(true),
   jobPollMs: z.coerce.number().int().min(50).default(1000),
   webDir: z.string().min(1).default('dist/web'),
+  sessionIdleMinutes: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  sessionAbsoluteHours: z.coerce.number().int().min(1).max(24 * 7).default(12),
+  /** Second factor for every role that can read children's files. */
+  mfaRequired: z.stringbool().default(true),
+  lockoutThreshold: z.coerce.number().int().min(1).default(5),
+  lockoutMinutes: z.coerce.number().int().min(1).default(15),
+  ipFailureLimit: z.coerce.number().int().min(1).default(30),
+  cookieSecure: z.stringbool().default(false),
 });
 
 export type Config = z.infer<typeof configSchema>;
@@ -33,6 +41,13 @@ export const envNames: Record<keyof Config, string> = {
   jobsEnabled: 'HAVEN_JOBS_ENABLED',
   jobPollMs: 'HAVEN_JOB_POLL_MS',
   webDir: 'HAVEN_WEB_DIR',
+  sessionIdleMinutes: 'HAVEN_SESSION_IDLE_MINUTES',
+  sessionAbsoluteHours: 'HAVEN_SESSION_ABSOLUTE_HOURS',
+  mfaRequired: 'HAVEN_MFA_REQUIRED',
+  lockoutThreshold: 'HAVEN_LOCKOUT_THRESHOLD',
+  lockoutMinutes: 'HAVEN_LOCKOUT_MINUTES',
+  ipFailureLimit: 'HAVEN_IP_FAILURE_LIMIT',
+  cookieSecure: 'HAVEN_COOKIE_SECURE',
 };
 
 export class ConfigError extends Error {

@@ -28,19 +28,30 @@ export async function startHaven(config: Config, options: { seedDemo?: boolean; 
   let built: BuiltApp | undefined;
   let runner: JobRunner | undefined;
   let sweepTimer: NodeJS.Timeout | undefined;
-  const stop = async () => {
-    if (sweepTimer) clearInterval(sweepTimer);
-    await runner?.stop();
-    await built?.app.close();
-    await database.close();
-  };
+  let stopped: Promise<void> | undefined;
+  // Each part is stopped even when an earlier one fails; the database (and the embedded
+  // PostgreSQL) last. Calling stop() again returns the same promise.
+  const stop = () =>
+    (stopped ??= (async () => {
+      if (sweepTimer) clearInterval(sweepTimer);
+      const failures: unknown[] = [];
+      await runner?.stop().catch((error: unknown) => failures.push(error));
+      await built?.app.close().catch((error: unknown) => failures.push(error));
+      await database.close().catch((error: unknown) => failures.push(error));
+      if (failures.length > 0) throw new StartupError(`Haven did not stop cleanly: ${failures.map(errorLine).join('; ')}`);
+    })());
   try {
     const applied = await migrateToLatest(database.db);
     if (applied.length > 0) log(`Applied migrations: ${applied.join(', ')}`);
     const demo = options.seedDemo ? await seedDemo(database.db, demoSeeders, log) : { seeded: false, notes: [] };
 
     for (const sweep of featureSweeps) registerSweep(sweep);
-    built = await buildApp({ db: database.db, config, embedded: database.embedded }, featureRoutes);
+    try {
+      built = await buildApp({ db: database.db, config, embedded: database.embedded }, featureRoutes);
+    } catch (error) {
+      // A plugin or route that fails to register (Fastify may wrap it, or it may carry no message).
+      throw new StartupError(`The HTTP server could not be set up: ${errorLine(error)}`, { cause: error });
+    }
     await listen(built, config);
     if (config.jobsEnabled) {
       await requeueAbandonedJobs(database.db);
@@ -66,9 +77,22 @@ async function listen(built: BuiltApp, config: Config) {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE') {
-      throw new StartupError(`Port ${config.port} on ${config.host} is already in use. Stop the program using it, or start Haven on another port: PORT=3001 npm start`);
+      throw new StartupError(
+        `Port ${config.port} on ${config.host} is already in use by another program. Stop that program, or start Haven on another port, e.g. PORT=${config.port === 65535 ? 3001 : config.port + 1}.`,
+      );
     }
     if (code === 'EACCES') throw new StartupError(`Haven may not listen on port ${config.port} (permission denied). Choose a port above 1024 with PORT.`);
-    throw error;
+    if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
+      throw new StartupError(`Haven cannot listen on HOST=${config.host} (${code}): it is not an address of this machine. Use 127.0.0.1, 0.0.0.0 or one of this machine's addresses.`);
+    }
+    throw new StartupError(`Haven cannot listen on ${config.host}:${config.port}: ${errorLine(error)}`, { cause: error });
   }
+}
+
+function errorLine(error: unknown): string {
+  if (error instanceof AggregateError && !error.message && error.errors.length > 0) return error.errors.map(errorLine).join('; ');
+  if (!(error instanceof Error)) return `unexpected failure (${String(error)})`;
+  const code = (error as NodeJS.ErrnoException).code;
+  const text = error.message.trim().split(/\r?\n/).join(' | ') || (code ? `${error.name} ${code}` : error.name);
+  return error.cause !== undefined && !error.message ? `${text}: ${errorLine(error.cause)}` : text;
 }

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { loadConfig } from '../../src/platform/config.js';
+import { type Config, loadConfig } from '../../src/platform/config.js';
 import { buildApp, type BuiltApp } from '../../src/platform/http/app.js';
 import { seedDemo } from '../../src/platform/seed.js';
 import { demoSeeders, featureRoutes } from '../../src/features/index.js';
@@ -15,10 +15,10 @@ export interface TestServer {
 const root = path.resolve(import.meta.dirname, '../..');
 
 /** The real Haven app on a random port over a fresh database, serving the built web app. */
-export async function startTestServer(options: { demo?: boolean } = {}): Promise<TestServer> {
+export async function startTestServer(options: { demo?: boolean; config?: Partial<Config> } = {}): Promise<TestServer> {
   const database = await createTestDatabase();
   if (options.demo) await seedDemo(database.db, demoSeeders);
-  const config = loadConfig({}, { port: 0, host: '127.0.0.1', logLevel: 'silent', webDir: path.join(root, 'dist/web'), rateLimitPerMinute: 100_000 });
+  const config = loadConfig({}, { port: 0, host: '127.0.0.1', logLevel: 'silent', webDir: path.join(root, 'dist/web'), rateLimitPerMinute: 100_000, ...options.config });
   const built = await buildApp({ db: database.db, config, embedded: undefined }, featureRoutes);
   await built.app.listen({ port: 0, host: '127.0.0.1' });
   const address = built.app.server.address();

@@ -11,6 +11,11 @@ export interface Actor {
   permissions: ReadonlySet<string>;
   /** Division codes whose subtrees the actor may see (12-digit, trailing zeros trimmed by level). */
   jurisdiction: readonly string[];
+  /**
+   * Where the actor sees children by place. Defaults to `jurisdiction`; empty for organisations
+   * that see children only by taking part in their cases (social work, charities, institutions).
+   */
+  childJurisdiction?: readonly string[];
   locale: Locale;
   ip: string | null;
   requestId: string | null;

@@ -45,7 +45,7 @@ export async function openPool(url: string, embedded?: EmbeddedCluster, poolSize
     client.release();
   } catch (error) {
     await pool.end().catch(() => undefined);
-    throw new DatabaseUnreachableError(`Cannot reach PostgreSQL at ${redactUrl(url)}: ${(error as Error).message}`);
+    throw new DatabaseUnreachableError(`Cannot reach PostgreSQL at ${redactUrl(url)}: ${connectionProblem(error, embedded)}`);
   }
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
@@ -67,5 +67,40 @@ export function redactUrl(url: string): string {
     return parsed.toString();
   } catch {
     return '(unparseable URL)';
+  }
+}
+
+/**
+ * Why a connection failed, in one line with what to do. `pg` rejects with an AggregateError whose
+ * message is empty when every address of a host refuses (e.g. localhost on ::1 and 127.0.0.1),
+ * and server errors carry their SQLSTATE in `code`.
+ */
+export function connectionProblem(error: unknown, embedded?: EmbeddedCluster): string {
+  const fix = embedded ? 'Run `haven stop-db` and start Haven again.' : 'Start that PostgreSQL, or correct DATABASE_URL.';
+  const reasons = error instanceof AggregateError && error.errors.length > 0 ? error.errors : [error];
+  const codes = reasons.map((reason) => (reason as { code?: unknown } | undefined)?.code).filter((code): code is string => typeof code === 'string');
+  const messages = [...new Set(reasons.map((reason) => (reason instanceof Error ? reason.message : String(reason))).filter(Boolean))];
+  const detail = messages.join('; ') || codes.join(', ') || 'no reason given';
+  const code = codes[0];
+  switch (code) {
+    case 'ECONNREFUSED':
+      return `nothing is listening there (${detail}). ${fix}`;
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return `the host name cannot be resolved (${detail}). Correct the host in DATABASE_URL.`;
+    case 'ETIMEDOUT':
+    case 'EHOSTUNREACH':
+    case 'ENETUNREACH':
+      return `the server does not answer (${detail}). Check the host, port and firewall in DATABASE_URL.`;
+    case '28P01':
+    case '28000':
+      return `the user name or password was refused (${detail}). Correct the credentials in DATABASE_URL.`;
+    case '3D000':
+      return `${detail}. Create the database (createdb) or correct its name in DATABASE_URL.`;
+    case '57P03':
+      return `the server is starting up or shutting down (${detail}). Try again in a moment.`;
+    default:
+      if (/timeout/i.test(detail)) return `the server did not answer in time (${detail}). ${fix}`;
+      return `${detail}. ${fix}`;
   }
 }

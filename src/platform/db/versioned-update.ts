@@ -5,8 +5,8 @@ import { notFound, staleVersion } from '../errors.js';
  * Optimistic concurrency (invariant 5): the update applies only if the row still has the version
  * the client edited; otherwise a 409 carries the current version. Returns the updated row.
  */
-export async function updateVersioned<Row extends { version: number }>(
-  trx: Transaction<object>,
+export async function updateVersioned<Row extends { version: number }, DB = unknown>(
+  trx: Transaction<DB>,
   options: {
     table: string;
     entity: string;

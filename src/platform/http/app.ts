@@ -6,6 +6,8 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { authenticate } from '../auth/authenticate.js';
+import { registerAuthRoutes } from '../auth/routes.js';
 import { translate } from '../i18n/translate.js';
 import { havenVersion } from '../version.js';
 import type { HavenApp, HttpDeps } from './deps.js';
@@ -42,6 +44,8 @@ export async function buildApp(deps: HttpDeps, features: readonly FeatureRoutes[
   const declaredRoutes: DeclaredRoute[] = [];
   await app.register(requestContext);
   installErrorMapping(app, { bodyLimit: config.bodyLimitBytes });
+  await app.register(cookie);
+  await app.register(authenticate, { db: deps.db, config });
   await app.register(routeAccess, { declared: declaredRoutes });
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -57,7 +61,6 @@ export async function buildApp(deps: HttpDeps, features: readonly FeatureRoutes[
     },
     hsts: false,
   });
-  await app.register(cookie);
   await app.register(rateLimit, {
     max: config.rateLimitPerMinute,
     timeWindow: '1 minute',
@@ -79,6 +82,7 @@ export async function buildApp(deps: HttpDeps, features: readonly FeatureRoutes[
 
   installMetrics(app);
   registerHealthRoutes(app, deps);
+  registerAuthRoutes(app, deps);
   for (const feature of features) await feature(app, deps);
   const servesWebApp = await serveWebApp(app, config.webDir);
   return { app, declaredRoutes, servesWebApp };

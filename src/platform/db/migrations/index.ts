@@ -1,5 +1,9 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './0001_platform.js';
+import * as m0002 from './0002_divisions.js';
+import * as m0003 from './0003_organisations_people_access.js';
+import * as m0004 from './0004_organisations_extra.js';
+import * as m0005 from './0005_audit_insight.js';
 
 /**
  * Every migration, in order. Listed statically (not read from the folder) so the same list works
@@ -7,4 +11,8 @@ import * as m0001 from './0001_platform.js';
  */
 export const migrations: Record<string, Migration> = {
   '0001_platform': m0001,
+  '0002_divisions': m0002,
+  '0003_organisations_people_access': m0003,
+  '0004_organisations_extra': m0004,
+  '0005_audit_insight': m0005,
 };

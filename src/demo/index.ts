@@ -1,0 +1,17 @@
+import type { DemoSeeder } from '../platform/seed.js';
+import { seedDemoChildren } from './jingzhou-children.js';
+import { seedDemoOrganisations } from './jingzhou-organisations.js';
+import { seedDemoPeople } from './jingzhou-people.js';
+
+/** J city (荆州市) of the study: its organisations, a person for every role, a few children. */
+export const jingzhouDemo: DemoSeeder = {
+  name: 'jingzhou',
+  async seed({ trx, audit }, log) {
+    const organisations = await seedDemoOrganisations(trx);
+    log(`  ${organisations.size} organisations`);
+    const notes = await seedDemoPeople(trx, organisations);
+    await seedDemoChildren(trx);
+    audit({ action: 'demo.seed', details: { organisations: organisations.size } });
+    return notes;
+  },
+};

@@ -1,0 +1,103 @@
+import { z } from 'zod';
+import type { HavenApp, HttpDeps } from '../../platform/http/deps.js';
+import { createApiToken, listApiTokens, revokeApiToken } from './api-tokens.js';
+import { createUserSchema, userSummarySchema } from './model.js';
+import { createUser, listUsers, resetUserPassword, resetUserTotp, setUserLocked, setUserRoles } from './service.js';
+
+const idParams = z.object({ id: z.uuid() });
+const idempotencyHeader = z.object({ 'idempotency-key': z.string().min(8).max(100).optional() });
+
+export function registerUserRoutes(app: HavenApp, { db }: HttpDeps): void {
+  app.get(
+    '/api/users',
+    {
+      config: { access: { permission: 'users.read' } },
+      schema: {
+        tags: ['users'],
+        summary: 'Users within my jurisdiction',
+        querystring: z.object({ page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(100).default(20), q: z.string().max(60).optional() }),
+        response: { 200: z.object({ items: z.array(userSummarySchema), total: z.number() }) },
+      },
+    },
+    async (request) => listUsers(db, request.actor, request.query),
+  );
+
+  app.post(
+    '/api/users',
+    {
+      config: { access: { permission: 'users.manage' } },
+      schema: { tags: ['users'], summary: 'Create a real-name staff account; returns a one-time password', headers: idempotencyHeader, body: createUserSchema, response: { 201: z.object({ id: z.string(), temporaryPassword: z.string() }) } },
+    },
+    async (request, reply) => reply.status(201).send(await createUser(db, request.actor, request.body, request.headers['idempotency-key'])),
+  );
+
+  app.post(
+    '/api/users/:id/reset-password',
+    { config: { access: { permission: 'users.manage' } }, schema: { tags: ['users'], summary: 'Reset a password (unlocks, ends sessions)', params: idParams, response: { 200: z.object({ temporaryPassword: z.string() }) } } },
+    async (request) => resetUserPassword(db, request.actor, request.params.id),
+  );
+
+  app.post(
+    '/api/users/:id/lock',
+    { config: { access: { permission: 'users.manage' } }, schema: { tags: ['users'], summary: 'Lock or unlock an account', params: idParams, body: z.object({ locked: z.boolean() }) } },
+    async (request, reply) => {
+      await setUserLocked(db, request.actor, request.params.id, request.body.locked);
+      return reply.status(204).send();
+    },
+  );
+
+  app.post(
+    '/api/users/:id/reset-totp',
+    { config: { access: { permission: 'users.manage' } }, schema: { tags: ['users'], summary: 'Remove the authenticator so the user enrols again', params: idParams } },
+    async (request, reply) => {
+      await resetUserTotp(db, request.actor, request.params.id);
+      return reply.status(204).send();
+    },
+  );
+
+  app.put(
+    '/api/users/:id/roles',
+    { config: { access: { permission: 'roles.manage' } }, schema: { tags: ['users'], summary: 'Replace the roles of a user (optimistic: send the version you edited)', params: idParams, body: z.object({ roles: z.array(z.string()), version: z.number().int() }) } },
+    async (request, reply) => {
+      await setUserRoles(db, request.actor, request.params.id, request.body.roles, request.body.version);
+      return reply.status(204).send();
+    },
+  );
+
+  app.get(
+    '/api/roles',
+    { config: { access: 'authenticated' }, schema: { tags: ['users'], summary: 'Roles and their permissions', response: { 200: z.array(z.object({ code: z.string(), nameZh: z.string(), nameEn: z.string(), permissions: z.array(z.string()), builtin: z.boolean() })) } } },
+    async () => {
+      const rows = await db.selectFrom('roles').selectAll().orderBy('code').execute();
+      return rows.map((r) => ({ code: r.code, nameZh: r.name_zh, nameEn: r.name_en, permissions: r.permissions, builtin: r.builtin }));
+    },
+  );
+
+  const tokenSchema = z.object({ id: z.string(), name: z.string(), scopes: z.array(z.string()), jurisdictionCode: z.string(), createdAt: z.string(), expiresAt: z.string(), revokedAt: z.string().nullable(), lastUsedAt: z.string().nullable() });
+  app.get(
+    '/api/tokens',
+    { config: { access: { permission: 'tokens.manage' } }, schema: { tags: ['tokens'], summary: "My organisation's API tokens (never the secret)", response: { 200: z.array(tokenSchema) } } },
+    async (request) => listApiTokens(db, request.actor),
+  );
+  app.post(
+    '/api/tokens',
+    {
+      config: { access: { permission: 'tokens.manage' } },
+      schema: {
+        tags: ['tokens'],
+        summary: 'Create an expiring, scoped API token for an integration; the secret is shown once',
+        body: z.object({ name: z.string().trim().min(1).max(80), scopes: z.array(z.string()).min(1), expiresInDays: z.number().int().min(1).max(366), jurisdictionCode: z.string().regex(/^\d{12}$/).optional() }),
+        response: { 201: z.object({ id: z.string(), token: z.string(), expiresAt: z.string() }) },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await createApiToken(db, request.actor, request.body)),
+  );
+  app.delete(
+    '/api/tokens/:id',
+    { config: { access: { permission: 'tokens.manage' } }, schema: { tags: ['tokens'], summary: 'Revoke a token', params: idParams } },
+    async (request, reply) => {
+      await revokeApiToken(db, request.actor, request.params.id);
+      return reply.status(204).send();
+    },
+  );
+}

@@ -1,0 +1,47 @@
+import { type ExpressionBuilder, type Expression, type SqlBool, sql } from 'kysely';
+import { subtreePrefix } from '../../features/divisions/rules.js';
+import type { Database } from '../db/schema.js';
+import type { Actor } from './actor.js';
+
+/**
+ * Invariant 2: the one predicate that decides which children an actor may see, used for single
+ * reads and lists alike. A child is in scope when its residence or household registration lies in
+ * the actor's jurisdiction, or the actor's organisation takes part in the child's case.
+ */
+export function childInScope(actor: Actor) {
+  return (eb: ExpressionBuilder<Database, 'children'>): Expression<SqlBool> => {
+    if (actor.kind === 'system') return sql<boolean>`true`;
+    const conditions: Expression<SqlBool>[] = [];
+    for (const code of actor.childJurisdiction ?? actor.jurisdiction) {
+      const pattern = `${subtreePrefix(code)}%`;
+      conditions.push(eb('children.residence_code', 'like', pattern));
+      conditions.push(eb('children.hukou_code', 'like', pattern));
+    }
+    if (actor.organisationId) {
+      conditions.push(
+        eb.exists(
+          eb
+            .selectFrom('child_participations')
+            .select(sql`1`.as('one'))
+            .whereRef('child_participations.child_id', '=', 'children.id')
+            .where('child_participations.organisation_id', '=', actor.organisationId)
+            .where('child_participations.ended_at', 'is', null),
+        ),
+      );
+    }
+    return conditions.length > 0 ? eb.or(conditions) : sql<boolean>`false`;
+  };
+}
+
+/** The same rule in memory, for the property test that the SQL predicate agrees with it. */
+export function childVisibleTo(
+  actor: Actor,
+  child: { residenceCode: string; hukouCode: string | null; participatingOrganisations: readonly string[] },
+): boolean {
+  if (actor.kind === 'system') return true;
+  const inJurisdiction = (actor.childJurisdiction ?? actor.jurisdiction).some((code) => {
+    const prefix = subtreePrefix(code);
+    return child.residenceCode.startsWith(prefix) || (child.hukouCode?.startsWith(prefix) ?? false);
+  });
+  return inJurisdiction || (actor.organisationId !== null && child.participatingOrganisations.includes(actor.organisationId));
+}

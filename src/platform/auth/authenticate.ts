@@ -1,0 +1,89 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import type { Kysely } from 'kysely';
+import type { Config } from '../config.js';
+import type { Database } from '../db/schema.js';
+import { DomainError } from '../errors.js';
+import { actorFor, loadUserAccount, needsSecondFactor, type UserAccount } from './load-actor.js';
+import { findSession, type SessionRecord, sessionCookie } from './sessions.js';
+import { tokenHash } from './tokens.js';
+
+/** A signed-in session that still owes a step (second factor, new password) before full access. */
+export interface PendingSignIn {
+  session: SessionRecord;
+  account: UserAccount;
+  needs: 'totp' | 'totp_enrolment' | 'password_change' | null;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    signIn: PendingSignIn | null;
+  }
+  interface FastifyContextConfig {
+    /** Routes that a session owing a step may still call (the steps themselves, sign-out, me). */
+    allowPendingSignIn?: boolean;
+    /** Signing in starts a new session, so an old cookie's CSRF token does not apply. */
+    skipCsrf?: boolean;
+  }
+}
+
+const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export function pendingStep(account: UserAccount, session: SessionRecord, mfaRequired: boolean): PendingSignIn['needs'] {
+  if (needsSecondFactor(account, mfaRequired)) {
+    if (!account.totpEnabled) return 'totp_enrolment';
+    if (!session.mfaPassed) return 'totp';
+  }
+  if (account.mustChangePassword) return 'password_change';
+  return null;
+}
+
+/** Turns a session cookie or a bearer API token into the request's actor. */
+export const authenticate = fp(async (app: FastifyInstance, options: { db: Kysely<Database>; config: Config }) => {
+  app.decorateRequest('signIn', null);
+  app.addHook('onRequest', async (request) => {
+    const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
+    if (bearer) return authenticateToken(options.db, request, bearer);
+    const token = request.cookies[sessionCookie];
+    if (!token) return;
+    const session = await findSession(options.db, token, options.config.sessionIdleMinutes);
+    if (!session) return;
+    const account = await loadUserAccount(options.db, session.userId);
+    if (!account || account.disabled) return;
+    const needs = pendingStep(account, session, options.config.mfaRequired);
+    request.signIn = { session, account, needs };
+    if (needs === null) request.actor = actorFor(account, { locale: request.locale, ip: request.ip, requestId: request.id });
+  });
+  app.addHook('preHandler', async (request) => {
+    // Cookie sessions must echo their CSRF token on every change; bearer tokens are not sent by browsers.
+    if (request.signIn && unsafeMethods.has(request.method) && !request.routeOptions.config.skipCsrf && request.headers['x-csrf-token'] !== request.signIn.session.csrfToken) {
+      throw new DomainError('csrf_failed', 403);
+    }
+    if (request.signIn?.needs && !request.routeOptions.config.allowPendingSignIn && request.routeOptions.config.access !== 'public') {
+      throw new DomainError('sign_in_incomplete', 401, { step: request.signIn.needs });
+    }
+  });
+});
+
+async function authenticateToken(db: Kysely<Database>, request: FastifyRequest, token: string) {
+  const row = await db
+    .selectFrom('api_tokens')
+    .innerJoin('organisations', 'organisations.id', 'api_tokens.organisation_id')
+    .select(['api_tokens.id', 'api_tokens.name', 'api_tokens.organisation_id', 'api_tokens.jurisdiction_code', 'api_tokens.scopes', 'api_tokens.expires_at', 'api_tokens.revoked_at', 'organisations.name as organisation_name'])
+    .where('api_tokens.token_hash', '=', tokenHash(token))
+    .executeTakeFirst();
+  if (!row || row.revoked_at || new Date(row.expires_at) < new Date()) throw new DomainError('token_invalid', 401);
+  await db.updateTable('api_tokens').set({ last_used_at: new Date() }).where('id', '=', row.id).execute();
+  request.actor = {
+    kind: 'token',
+    userId: null,
+    organisationId: row.organisation_id,
+    label: `token:${row.name} (${row.organisation_name})`,
+    roles: [],
+    permissions: new Set(row.scopes),
+    jurisdiction: [row.jurisdiction_code],
+    locale: request.locale,
+    ip: request.ip,
+    requestId: request.id,
+  };
+}

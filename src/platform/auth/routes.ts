@@ -1,0 +1,115 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { HavenApp, HttpDeps } from '../http/deps.js';
+import { DomainError } from '../errors.js';
+import { changePassword, confirmTotpEnrolment, signOut, startTotpEnrolment, verifySecondFactor } from './second-factor.js';
+import { sessionCookie } from './sessions.js';
+import { type RequestMeta, signIn } from './sign-in.js';
+
+const stepSchema = z.enum(['totp', 'totp_enrolment', 'password_change']).nullable();
+const meSchema = z.object({
+  user: z.object({ id: z.string(), username: z.string(), displayName: z.string(), organisationId: z.string(), organisationName: z.string(), jurisdictionCode: z.string() }),
+  roles: z.array(z.string()),
+  permissions: z.array(z.string()),
+  needs: stepSchema,
+  csrfToken: z.string(),
+  preferences: z.record(z.string(), z.unknown()),
+});
+
+function meta(request: FastifyRequest): RequestMeta {
+  return { ip: request.ip, userAgent: request.headers['user-agent'] ?? null, locale: request.locale, requestId: request.id };
+}
+
+function requireSignIn(request: FastifyRequest) {
+  if (!request.signIn) throw new DomainError('unauthenticated', 401);
+  return request.signIn;
+}
+
+export function registerAuthRoutes(app: HavenApp, deps: HttpDeps): void {
+  const { db, config } = deps;
+  const setCookie = (reply: FastifyReply, token: string) =>
+    reply.setCookie(sessionCookie, token, { httpOnly: true, sameSite: 'strict', secure: config.cookieSecure, path: '/', maxAge: config.sessionAbsoluteHours * 3600 });
+
+  app.post(
+    '/api/auth/login',
+    {
+      config: { access: 'public', skipCsrf: true, rateLimit: { max: 20, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign in with username and password; the answer says which step (if any) remains',
+        body: z.object({ username: z.string().trim().min(1).max(100), password: z.string().min(1).max(200) }),
+        response: { 200: z.object({ needs: stepSchema, csrfToken: z.string() }) },
+      },
+    },
+    async (request, reply) => {
+      const result = await signIn(db, config, request.body, meta(request));
+      setCookie(reply, result.token);
+      return { needs: result.needs, csrfToken: result.csrfToken };
+    },
+  );
+
+  app.post(
+    '/api/auth/totp',
+    {
+      config: { access: 'public', allowPendingSignIn: true, rateLimit: { max: 20, timeWindow: '1 minute' } },
+      schema: { tags: ['auth'], summary: 'Second factor: a 6-digit authenticator code or a recovery code', body: z.object({ code: z.string().trim().min(6).max(20) }) },
+    },
+    async (request, reply) => {
+      await verifySecondFactor(db, config, requireSignIn(request), request.body.code, meta(request));
+      return reply.status(204).send();
+    },
+  );
+
+  app.post(
+    '/api/auth/totp/setup',
+    { config: { access: 'public', allowPendingSignIn: true }, schema: { tags: ['auth'], summary: 'Start enrolling an authenticator', response: { 200: z.object({ secret: z.string(), uri: z.string() }) } } },
+    async (request) => startTotpEnrolment(db, requireSignIn(request), meta(request)),
+  );
+
+  app.post(
+    '/api/auth/totp/confirm',
+    {
+      config: { access: 'public', allowPendingSignIn: true },
+      schema: { tags: ['auth'], summary: 'Confirm the authenticator with its first code; returns recovery codes once', body: z.object({ code: z.string().trim().length(6) }), response: { 200: z.object({ recoveryCodes: z.array(z.string()) }) } },
+    },
+    async (request) => confirmTotpEnrolment(db, requireSignIn(request), request.body.code, meta(request)),
+  );
+
+  app.post(
+    '/api/auth/password',
+    {
+      config: { access: 'public', allowPendingSignIn: true },
+      schema: { tags: ['auth'], summary: 'Change one’s own password', body: z.object({ currentPassword: z.string().min(1).max(200), newPassword: z.string().min(1).max(200) }) },
+    },
+    async (request, reply) => {
+      await changePassword(db, requireSignIn(request), request.body, meta(request));
+      return reply.status(204).send();
+    },
+  );
+
+  app.post(
+    '/api/auth/logout',
+    { config: { access: 'public', allowPendingSignIn: true }, schema: { tags: ['auth'], summary: 'Sign out here, or everywhere', querystring: z.object({ everywhere: z.stringbool().optional() }) } },
+    async (request, reply) => {
+      if (request.signIn) await signOut(db, request.signIn, request.query.everywhere ?? false, meta(request));
+      reply.clearCookie(sessionCookie, { path: '/' });
+      return reply.status(204).send();
+    },
+  );
+
+  app.get(
+    '/api/auth/me',
+    { config: { access: 'public', allowPendingSignIn: true }, schema: { tags: ['auth'], summary: 'Who is signed in, with roles, permissions and any step still owed', response: { 200: meSchema } } },
+    async (request) => {
+      const { account, session, needs } = requireSignIn(request);
+      return {
+        user: { id: account.id, username: account.username, displayName: account.displayName, organisationId: account.organisationId, organisationName: account.organisationName, jurisdictionCode: account.jurisdictionCode },
+        roles: account.roles,
+        permissions: needs ? [] : [...account.permissions].sort(),
+        needs,
+        csrfToken: session.csrfToken,
+        preferences: account.preferences,
+      };
+    },
+  );
+}

@@ -1,0 +1,59 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../db/schema.js';
+import { randomToken, tokenHash } from './tokens.js';
+
+export const sessionCookie = 'haven_session';
+
+export interface SessionRecord {
+  tokenHash: string;
+  userId: string;
+  csrfToken: string;
+  mfaPassed: boolean;
+  lastSeenAt: Date;
+  absoluteExpiresAt: Date;
+}
+
+export async function createSession(
+  trx: Transaction<Database>,
+  userId: string,
+  options: { mfaPassed: boolean; absoluteHours: number; ip: string | null; userAgent: string | null },
+): Promise<{ token: string; csrfToken: string }> {
+  const token = randomToken();
+  const csrfToken = randomToken();
+  await trx
+    .insertInto('sessions')
+    .values({
+      token_hash: tokenHash(token),
+      user_id: userId,
+      csrf_token: csrfToken,
+      mfa_passed: options.mfaPassed,
+      absolute_expires_at: new Date(Date.now() + options.absoluteHours * 3_600_000),
+      ip: options.ip,
+      user_agent: options.userAgent?.slice(0, 300) ?? null,
+    })
+    .execute();
+  return { token, csrfToken };
+}
+
+/** The live session for a cookie value, or undefined when unknown, idle too long or past its end. */
+export async function findSession(db: Kysely<Database>, token: string, idleMinutes: number, now = new Date()): Promise<SessionRecord | undefined> {
+  const row = await db.selectFrom('sessions').selectAll().where('token_hash', '=', tokenHash(token)).executeTakeFirst();
+  if (!row) return undefined;
+  const idleLimit = new Date(row.last_seen_at).getTime() + idleMinutes * 60_000;
+  if (now.getTime() > idleLimit || now > new Date(row.absolute_expires_at)) {
+    await db.deleteFrom('sessions').where('token_hash', '=', row.token_hash).execute();
+    return undefined;
+  }
+  // Refreshing at most once a minute keeps a busy page from writing on every request.
+  if (now.getTime() - new Date(row.last_seen_at).getTime() > 60_000) {
+    await db.updateTable('sessions').set({ last_seen_at: now }).where('token_hash', '=', row.token_hash).execute();
+  }
+  return {
+    tokenHash: row.token_hash,
+    userId: row.user_id,
+    csrfToken: row.csrf_token,
+    mfaPassed: row.mfa_passed,
+    lastSeenAt: new Date(row.last_seen_at),
+    absoluteExpiresAt: new Date(row.absolute_expires_at),
+  };
+}

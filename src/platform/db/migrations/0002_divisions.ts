@@ -1,0 +1,108 @@
+import { type Kysely, sql } from 'kysely';
+import { loadDivisionFile, shippedDivisionFile } from '../../../features/divisions/data-file.js';
+import { datasetValidFrom } from '../../../features/divisions/rules.js';
+import { divisionSearchKeys } from '../../../features/divisions/search-keys.js';
+
+/*
+ * The division tree (province → village) with each code's validity, and Hubei's 2023 codes as
+ * data, so every Haven database — and every test database cloned from the migrated template —
+ * has the map everything hangs on.
+ */
+export async function up(db: Kysely<unknown>): Promise<void> {
+  // One row per code, ever: rows are closed (valid_to), never deleted, so children and
+  // organisations can reference the code with a foreign key whatever later datasets say.
+  await sql`
+    CREATE TABLE divisions (
+      code text PRIMARY KEY CHECK (code ~ '^[0-9]{12}$'),
+      name text NOT NULL CHECK (name <> ''),
+      level text NOT NULL CHECK (level IN ('province', 'city', 'county', 'township', 'village')),
+      depth smallint GENERATED ALWAYS AS (CASE level WHEN 'province' THEN 1 WHEN 'city' THEN 2 WHEN 'county' THEN 3 WHEN 'township' THEN 4 ELSE 5 END) STORED,
+      parent_code text,
+      short_name text NOT NULL,
+      pinyin text NOT NULL,
+      initials text NOT NULL,
+      -- 1- and 2-character grams of the name (rules.ts nameGrams): pg_trgm drops CJK characters
+      -- when the ctype is C, as in the embedded PostgreSQL.
+      name_grams text[] NOT NULL,
+      valid_from date NOT NULL,
+      valid_to date,
+      successor_code text,
+      CHECK ((level = 'province') = (parent_code IS NULL)),
+      CHECK (valid_to IS NULL OR valid_to >= valid_from),
+      CHECK (successor_code IS NULL OR (valid_to IS NOT NULL AND successor_code <> code))
+    )`.execute(db);
+
+  // Earlier names of a code, closed periods only; the current one is the row in divisions.
+  await sql`
+    CREATE TABLE division_history (
+      id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+      code text NOT NULL REFERENCES divisions (code),
+      name text NOT NULL,
+      parent_code text,
+      valid_from date NOT NULL,
+      valid_to date NOT NULL CHECK (valid_to >= valid_from)
+    )`.execute(db);
+  await sql`CREATE INDEX division_history_code_idx ON division_history (code, valid_from)`.execute(db);
+
+  await sql`
+    CREATE TABLE division_datasets (
+      province text NOT NULL CHECK (province ~ '^[0-9]{2}$'),
+      code_year integer NOT NULL,
+      valid_from date NOT NULL,
+      source text NOT NULL,
+      version text NOT NULL,
+      licence text NOT NULL,
+      loaded_at timestamptz NOT NULL DEFAULT now(),
+      divisions integer NOT NULL,
+      added integer NOT NULL,
+      changed integer NOT NULL,
+      reopened integer NOT NULL,
+      closed integer NOT NULL,
+      PRIMARY KEY (province, code_year)
+    )`.execute(db);
+
+  await loadHubei(db);
+
+  // Added after the rows are in: one check query and one sort per index instead of 28,000
+  // trigger calls and insertions (about a second on two busy cores).
+  await sql`ALTER TABLE divisions ADD CONSTRAINT divisions_parent_fk FOREIGN KEY (parent_code) REFERENCES divisions (code)`.execute(db);
+  await sql`ALTER TABLE divisions ADD CONSTRAINT divisions_successor_fk FOREIGN KEY (successor_code) REFERENCES divisions (code)`.execute(db);
+  await sql`CREATE INDEX divisions_children_idx ON divisions (parent_code, code)`.execute(db);
+  await sql`CREATE INDEX divisions_code_pattern_idx ON divisions (code text_pattern_ops)`.execute(db);
+  // A code-prefix search lists higher levels first: this order lets LIMIT stop early even for "42".
+  await sql`CREATE INDEX divisions_depth_code_idx ON divisions (depth, code text_pattern_ops)`.execute(db);
+  await sql`CREATE INDEX divisions_name_grams_idx ON divisions USING gin (name_grams)`.execute(db);
+  await sql`CREATE INDEX divisions_name_pattern_idx ON divisions (name text_pattern_ops)`.execute(db);
+  await sql`CREATE INDEX divisions_pinyin_pattern_idx ON divisions (pinyin text_pattern_ops)`.execute(db);
+  await sql`CREATE INDEX divisions_initials_pattern_idx ON divisions (initials text_pattern_ops)`.execute(db);
+  await sql`CREATE INDEX divisions_pinyin_trgm_idx ON divisions USING gin (pinyin gin_trgm_ops)`.execute(db);
+  await sql`CREATE INDEX divisions_successor_idx ON divisions (successor_code) WHERE successor_code IS NOT NULL`.execute(db);
+  await sql`ANALYZE divisions`.execute(db);
+}
+
+/*
+ * Self-contained on purpose (not the feature's loader): a migration must keep producing the same
+ * schema after the feature's code has moved on to columns that later migrations add. No audit
+ * entry either: restoring a backup migrates a new database first and relies on an empty audit log;
+ * division_datasets records the load.
+ */
+async function loadHubei(db: Kysely<unknown>): Promise<void> {
+  const { meta, rows } = await loadDivisionFile(shippedDivisionFile('42', 2023));
+  const validFrom = datasetValidFrom(meta.codeYear);
+  const keys = rows.map((row) => divisionSearchKeys(row.name));
+  await sql`
+    INSERT INTO divisions (code, name, level, parent_code, short_name, pinyin, initials, name_grams, valid_from)
+    SELECT t.code, t.name, t.level, t.parent_code, t.short_name, t.pinyin, t.initials, string_to_array(t.grams, chr(31)), ${validFrom}::date
+    FROM unnest(${rows.map((r) => r.code)}::text[], ${rows.map((r) => r.name)}::text[], ${rows.map((r) => r.level)}::text[],
+                ${rows.map((r) => r.parentCode)}::text[], ${keys.map((k) => k.shortName)}::text[],
+                ${keys.map((k) => k.pinyin)}::text[], ${keys.map((k) => k.initials)}::text[],
+                ${keys.map((k) => k.grams.join('\u001f'))}::text[])
+      AS t(code, name, level, parent_code, short_name, pinyin, initials, grams)`.execute(db);
+  await sql`
+    INSERT INTO division_datasets (province, code_year, valid_from, source, version, licence, divisions, added, changed, reopened, closed)
+    VALUES (${meta.province}, ${meta.codeYear}, ${validFrom}::date, ${meta.source}, ${meta.version}, ${meta.licence}, ${rows.length}, ${rows.length}, 0, 0, 0)`.execute(db);
+}
+
+export async function down(db: Kysely<unknown>): Promise<void> {
+  await sql`DROP TABLE division_datasets, division_history, divisions`.execute(db);
+}
