@@ -1,0 +1,259 @@
+import { existsSync } from 'node:fs';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, screenshotPath } from '../support/browser.js';
+
+// Drives the built web shell (dist/web) as served by the real Haven server, in Debian's Chromium.
+// Set HAVEN_E2E_URL to test an already running server instead of starting one.
+// In-page checks are written as expression strings: the server's tsconfig has no DOM types, and a
+// DOM lib reference here would leak `window` and `document` into the server's type check.
+
+const axeTags = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'];
+
+type Language = 'zh-CN' | 'en';
+const languages: Language[] = ['zh-CN', 'en'];
+const viewports = {
+  desktop: { width: 1280, height: 800 },
+  phone: { width: 390, height: 844 },
+} as const;
+type ViewportName = keyof typeof viewports;
+
+// What a reader sees, written out here rather than read from the translation files.
+const visibleText = {
+  'zh-CN': {
+    home: '工作台',
+    databaseReachable: '连接正常',
+    openMenu: '打开菜单',
+    elderMode: '关怀模式',
+    switchLanguage: 'English',
+    login: '登录',
+    username: '用户名',
+    password: '密码',
+    usernameRequired: '请输入用户名',
+    // Before the access feature: no sign-in endpoint. After it: an unknown user on a fresh database.
+    loginRefused: /登录服务尚未开放|用户名或密码不正确/,
+    skipLink: '跳到主要内容',
+  },
+  en: {
+    home: 'Overview',
+    databaseReachable: 'Connected',
+    openMenu: 'Open menu',
+    elderMode: 'Elder mode',
+    switchLanguage: '中文',
+    login: 'Sign in',
+    username: 'Username',
+    password: 'Password',
+    usernameRequired: 'Enter your username',
+    loginRefused: /Sign-in is not available yet|The username or password is wrong/,
+    skipLink: 'Skip to main content',
+  },
+} satisfies Record<Language, Record<string, string | RegExp>>;
+
+interface RunningServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+async function startServer(): Promise<RunningServer> {
+  const external = process.env.HAVEN_E2E_URL;
+  if (external) return { url: external.replace(/\/$/, ''), close: async () => {} };
+  const { startTestServer } = await import('../support/server.js');
+  return startTestServer();
+}
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  if (!existsSync('dist/web/index.html')) throw new Error('dist/web is missing: run `npm run build:web` first');
+  server = await startServer();
+  browser = await launchBrowser();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+interface PageOptions {
+  viewport: ViewportName;
+  /** Stored as the remembered choice before the first load; omitted: the app's default. */
+  language?: Language;
+  elderMode?: boolean;
+}
+
+async function openPage({ viewport, language, elderMode }: PageOptions): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: viewports[viewport],
+    locale: language ?? 'zh-CN',
+    isMobile: viewport === 'phone',
+    hasTouch: viewport === 'phone',
+    reducedMotion: 'reduce',
+  });
+  // Only seeds the preference, so that a choice made in the page survives a reload.
+  const seeds = { 'haven.language': language, 'haven.elderMode': elderMode === undefined ? undefined : elderMode ? 'on' : 'off' };
+  const seedScript = Object.entries(seeds)
+    .filter(([, value]) => value !== undefined)
+    .map(([key, value]) => `if (localStorage.getItem(${JSON.stringify(key)}) === null) localStorage.setItem(${JSON.stringify(key)}, ${JSON.stringify(value)});`)
+    .join('\n');
+  await context.addInitScript({ content: seedScript });
+  return context.newPage();
+}
+
+async function screenshot(page: Page, name: string): Promise<void> {
+  // Transitions finished at once, so a button fading out of its loading state is not caught mid-way.
+  await page.screenshot({ path: screenshotPath(name), fullPage: true, animations: 'disabled' });
+}
+
+async function expectNoAxeViolations(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(axeTags).analyze();
+  const violations = results.violations.map(
+    (violation) => `${violation.id} (${violation.impact}): ${violation.help} at ${violation.nodes.map((node) => node.target.join(' ')).join(' | ')}`,
+  );
+  expect(violations).toEqual([]);
+}
+
+async function expectNoHorizontalOverflow(page: Page): Promise<void> {
+  const overflow = Number(await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth'));
+  expect(overflow, 'page is wider than the screen').toBeLessThanOrEqual(0);
+}
+
+/**
+ * Every visible control on a phone layout is at least 44 × 44 px. A label counts for its switch, and
+ * a menu item for its link (antd stretches the link over the item).
+ */
+async function expectPhoneTouchTargets(page: Page): Promise<void> {
+  const controls = page.locator(
+    'a[href]:visible:not([role="menuitem"] a), button:visible:not(label button), [role="menuitem"]:visible, label:has([role="switch"]):visible, .ant-input-affix-wrapper:visible',
+  );
+  const tooSmall: string[] = [];
+  for (const control of await controls.all()) {
+    const box = await control.boundingBox();
+    if (!box || box.y + box.height < 0) continue; // the skip link waits above the page until focused
+    if (box.width < 44 || box.height < 44) {
+      tooSmall.push(`${(await control.innerText()).trim() || (await control.getAttribute('aria-label'))}: ${Math.round(box.width)}×${Math.round(box.height)}`);
+    }
+  }
+  expect(tooSmall, 'touch targets under 44 × 44 px').toEqual([]);
+}
+
+async function expectHomeShown(page: Page, language: Language): Promise<void> {
+  const text = visibleText[language];
+  await expect.poll(() => page.locator('html').getAttribute('lang')).toBe(language);
+  await page.getByRole('heading', { level: 1, name: text.home }).waitFor();
+  await page.getByText(text.databaseReachable).waitFor();
+}
+
+describe('web shell', { timeout: 90_000 }, () => {
+  for (const language of languages) {
+    const text = visibleText[language];
+
+    it(`shows the overview with the system status in ${language} at 1280 px`, async () => {
+      const page = await openPage({ viewport: 'desktop', language });
+      await page.goto(`${server.url}/`);
+      await expectHomeShown(page, language);
+      await page.getByRole('navigation', { name: language === 'en' ? 'Main navigation' : '主导航' })
+        .getByRole('link', { name: text.home }).waitFor();
+      await screenshot(page, `home-${language}-1280`);
+      await expectNoAxeViolations(page);
+      await page.context().close();
+    });
+
+    it(`shows the overview in ${language} at 390 px with the menu in a drawer`, async () => {
+      const page = await openPage({ viewport: 'phone', language });
+      await page.goto(`${server.url}/`);
+      await expectHomeShown(page, language);
+      await expectNoHorizontalOverflow(page);
+      await expectPhoneTouchTargets(page);
+      await screenshot(page, `home-${language}-390`);
+      await expectNoAxeViolations(page);
+
+      await page.getByRole('button', { name: text.openMenu }).click();
+      const drawer = page.getByRole('dialog');
+      await drawer.getByRole('link', { name: text.home }).waitFor();
+      await page.waitForTimeout(400); // let the drawer finish sliding in before the picture
+      await screenshot(page, `home-${language}-390-menu`);
+      await expectPhoneTouchTargets(page);
+      await expectNoAxeViolations(page);
+      await page.context().close();
+    });
+
+    for (const viewport of ['desktop', 'phone'] as const) {
+      it(`explains a failed sign-in in ${language} at ${viewports[viewport].width} px`, async () => {
+        const page = await openPage({ viewport, language });
+        await page.goto(`${server.url}/login`);
+        await page.getByRole('heading', { level: 1, name: text.login }).waitFor();
+        await page.getByRole('button', { name: text.login }).click();
+        await page.getByText(text.usernameRequired).waitFor();
+
+        await page.getByLabel(text.username).fill('village-director');
+        await page.getByLabel(text.password, { exact: true }).fill('not-a-real-password');
+        await page.getByRole('button', { name: text.login }).click();
+        await page.getByRole('alert').getByText(text.loginRefused).waitFor();
+        await screenshot(page, `login-${language}-${viewports[viewport].width}`);
+        if (viewport === 'phone') {
+          await expectNoHorizontalOverflow(page);
+          await expectPhoneTouchTargets(page);
+        }
+        await expectNoAxeViolations(page);
+        await page.context().close();
+      });
+    }
+  }
+
+  it('switches the language from the header and remembers it', async () => {
+    const page = await openPage({ viewport: 'desktop' });
+    await page.goto(`${server.url}/`);
+    await expectHomeShown(page, 'zh-CN');
+    await page.getByRole('button', { name: visibleText['zh-CN'].switchLanguage }).click();
+    await expectHomeShown(page, 'en');
+    await page.reload();
+    await expectHomeShown(page, 'en');
+    await page.context().close();
+  });
+
+  for (const [language, viewport] of [['zh-CN', 'phone'], ['en', 'desktop']] as const) {
+    it(`turns on elder mode from the header and remembers it (${language}, ${viewports[viewport].width} px)`, async () => {
+      const page = await openPage({ viewport, language, elderMode: false });
+      await page.goto(`${server.url}/`);
+      await expectHomeShown(page, language);
+      const elderSwitch = page.getByRole('switch', { name: visibleText[language].elderMode });
+      await elderSwitch.click();
+      await expect.poll(() => elderSwitch.getAttribute('aria-checked')).toBe('true');
+      await page.reload();
+      await expectHomeShown(page, language);
+      await expect.poll(() => page.evaluate(`getComputedStyle(document.querySelector('.haven-app')).fontSize`)).toBe('18px');
+      if (viewport === 'phone') {
+        await expectNoHorizontalOverflow(page);
+        await expectPhoneTouchTargets(page);
+      }
+      await screenshot(page, `home-${language}-${viewports[viewport].width}-elder`);
+      await expectNoAxeViolations(page);
+      await page.context().close();
+    });
+  }
+
+  it('moves focus to the new page heading after keyboard navigation', async () => {
+    const page = await openPage({ viewport: 'desktop', language: 'zh-CN' });
+    await page.goto(`${server.url}/no-such-page`);
+    await page.getByRole('heading', { level: 1, name: '页面不存在' }).waitFor();
+    await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: visibleText['zh-CN'].home }).focus();
+    await page.keyboard.press('Enter');
+    await expectHomeShown(page, 'zh-CN');
+    await expect.poll(() => page.evaluate('document.activeElement.tagName + " " + document.activeElement.textContent')).toBe('H1 工作台');
+    await page.context().close();
+  });
+
+  it('offers a skip link as the first keyboard stop', async () => {
+    const page = await openPage({ viewport: 'desktop', language: 'en' });
+    await page.goto(`${server.url}/`);
+    await expectHomeShown(page, 'en');
+    await page.keyboard.press('Tab');
+    await expect.poll(() => page.evaluate('document.activeElement.textContent')).toBe(visibleText.en.skipLink);
+    await screenshot(page, 'skip-link-en-1280');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate('document.activeElement.id')).toBe('main-content');
+    await page.context().close();
+  });
+});

@@ -1,0 +1,45 @@
+import { MenuOutlined } from '@ant-design/icons';
+import { Button, Layout } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { PreferenceControls } from './PreferenceControls';
+
+interface ShellHeaderProps {
+  /** Present on phone layouts, where the menu lives in a drawer. */
+  menuButton?: { open: boolean; controls: string; onToggle: () => void };
+  showTagline: boolean;
+}
+
+function HavenMark() {
+  return (
+    <svg className="haven-mark" viewBox="0 0 32 32" aria-hidden="true" focusable="false">
+      <rect width="32" height="32" rx="7" fill="#0958d9" />
+      <path d="M16 25s-9-5.4-9-11.5A4.9 4.9 0 0 1 16 11a4.9 4.9 0 0 1 9 2.5C25 19.6 16 25 16 25z" fill="#fff" />
+    </svg>
+  );
+}
+
+export function ShellHeader({ menuButton, showTagline }: ShellHeaderProps) {
+  const { t } = useTranslation();
+  return (
+    <Layout.Header className="haven-header">
+      {menuButton && (
+        <Button
+          type="text"
+          className="haven-menu-button"
+          icon={<MenuOutlined />}
+          aria-label={menuButton.open ? t('shell.closeMenu') : t('shell.openMenu')}
+          aria-expanded={menuButton.open}
+          aria-controls={menuButton.controls}
+          onClick={menuButton.onToggle}
+        />
+      )}
+      <Link to="/" className="haven-brand">
+        <HavenMark />
+        <span className="haven-brand-name">{t('app.name')}</span>
+        {showTagline && <span className="haven-brand-tagline">{t('app.tagline')}</span>}
+      </Link>
+      <PreferenceControls />
+    </Layout.Header>
+  );
+}

@@ -1,0 +1,24 @@
+import type { ParseKeys } from 'i18next';
+import type { ComponentType, LazyExoticComponent, ReactNode } from 'react';
+
+/**
+ * One page a feature contributes. Each folder in web/src/features/ that has a `routes.tsx`
+ * exporting `routes: FeatureRoute[]` appears in the app; nothing else needs editing, so the menu
+ * shows exactly the parts that exist.
+ */
+export interface FeatureRoute {
+  /** Absolute path; its first segment names the feature, e.g. '/registry', '/registry/:childId'. */
+  path: string;
+  /** Translation key of the page title: used for the heading, breadcrumb, menu and tab title. */
+  titleKey: ParseKeys;
+  /** 'shell': inside the side menu and header; 'standalone': a bare page such as sign-in. */
+  frame: 'shell' | 'standalone';
+  /** Present when the page has its own entry in the side menu; lower `order` comes first. */
+  menu?: { order: number; icon: ReactNode };
+  /** Loaded on first visit only, so each part of the app downloads when it is opened. */
+  page: LazyExoticComponent<ComponentType>;
+}
+
+export interface FeatureModule {
+  routes: FeatureRoute[];
+}

@@ -1,0 +1,32 @@
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+const webRoot = fileURLToPath(new URL('.', import.meta.url));
+const serverOrigin = 'http://localhost:3000';
+
+// The config lives in web/ (not the repo root) so that Vitest, which falls back to a root
+// vite.config.ts, keeps using the server's own test setup.
+export default defineConfig({
+  root: webRoot,
+  base: '/',
+  publicDir: 'public',
+  plugins: [react()],
+  build: {
+    outDir: fileURLToPath(new URL('../dist/web', import.meta.url)),
+    emptyOutDir: true,
+    target: 'es2022',
+    // antd and ProLayout make one large vendor chunk; the limit is raised so the warning only fires
+    // when something unexpected lands in the first load.
+    chunkSizeWarningLimit: 1200,
+  },
+  server: {
+    port: 5173,
+    strictPort: true,
+    proxy: {
+      '/api': serverOrigin,
+      '/metrics': serverOrigin,
+    },
+  },
+  preview: { port: 4173 },
+});
