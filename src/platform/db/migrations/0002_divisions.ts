@@ -21,8 +21,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       short_name text NOT NULL,
       pinyin text NOT NULL,
       initials text NOT NULL,
-      -- 1- and 2-character grams of the name (rules.ts nameGrams): pg_trgm drops CJK characters
-      -- when the ctype is C, as in the embedded PostgreSQL.
+      -- Character pairs of the name (rules.ts nameGrams): pg_trgm drops CJK characters when the
+      -- ctype is C, as in the embedded PostgreSQL.
       name_grams text[] NOT NULL,
       valid_from date NOT NULL,
       valid_to date,
