@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '../errors.js';
-import { translate } from '../i18n/translate.js';
+import type { Locale } from '../i18n/locale.js';
+import { messageCatalog, translate } from '../i18n/translate.js';
 import { localizeIssues, RequestValidationError } from './validation.js';
 
 export interface ErrorBody {
@@ -30,7 +31,11 @@ function mapError(error: FastifyError | Error, request: FastifyRequest, bodyLimi
     body: { error: { code, message: translate(locale, code, params), ...(details === undefined ? {} : { details }) } },
   });
 
-  if (error instanceof DomainError) return fail(error.status, error.code, error.params, error.details);
+  if (error instanceof DomainError) {
+    // Entity names in messages ("找不到该{{entity}}") are words in the caller's language too.
+    const entity = typeof error.params.entity === 'string' ? translateEntity(locale, error.params.entity) : undefined;
+    return fail(error.status, error.code, entity ? { ...error.params, entity } : error.params, error.details);
+  }
   const validation = (error as { validation?: unknown }).validation;
   const cause = error instanceof RequestValidationError ? error : findValidationCause(error);
   if (cause) {
@@ -53,4 +58,8 @@ function findValidationCause(error: unknown): RequestValidationError | undefined
   if (Array.isArray(validation)) return undefined;
   const cause = (error as { cause?: unknown }).cause;
   return cause instanceof RequestValidationError ? cause : undefined;
+}
+
+function translateEntity(locale: Locale, entity: string): string {
+  return messageCatalog(locale)[`entity.${entity}`] ?? entity;
 }

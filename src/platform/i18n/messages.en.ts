@@ -16,6 +16,12 @@ export const en: Record<keyof typeof zhCN, string> = {
   internal: 'Internal error, logged as request {{requestId}}. Try again later or contact an administrator.',
   bad_json: 'The body is not valid JSON.',
   unsupported_media_type: 'Unsupported content type: {{type}}',
+  'entity.child': "child's file",
+  'entity.user': 'user',
+  'entity.organisation': 'organisation',
+  'entity.division': 'division',
+  'entity.api_token': 'API token',
+  'entity.setting': 'setting',
   'field.required': 'Required',
   'field.invalid': 'Invalid format',
 };

@@ -12,6 +12,12 @@ export const zhCN = {
   internal: '系统内部错误，已记录（请求编号 {{requestId}}）。请稍后再试或联系管理员。',
   bad_json: '提交的内容不是有效的 JSON。',
   unsupported_media_type: '不支持的内容类型：{{type}}',
+  'entity.child': '儿童档案',
+  'entity.user': '用户',
+  'entity.organisation': '组织机构',
+  'entity.division': '行政区划',
+  'entity.api_token': '接口令牌',
+  'entity.setting': '设置',
   'field.required': '必填',
   'field.invalid': '格式不正确',
 } as const;
