@@ -20,14 +20,32 @@ export function describeError(error: unknown): string {
     const severity = (error as { severity?: unknown }).severity;
     const fromPostgres = typeof severity === 'string' && typeof code === 'string';
     let text = error.message.trim();
-    if (!text) text = typeof code === 'string' ? `${error.name} ${code}` : error.name || 'an error without a message';
-    if (fromPostgres) text = `PostgreSQL refused: ${text} (SQLSTATE ${String(code)}${typeof detail === 'string' && detail ? `; ${detail}` : ''})`;
-    else if (!error.message.trim() && error.cause !== undefined) text += `: ${describeError(error.cause)}`;
-    if (unexpectedKinds.has(error.name) && !fromPostgres && typeof code !== 'string') text += ' (unexpected; run with HAVEN_DEBUG=1 to see where)';
+    if (fromPostgres) {
+      return oneLine(`PostgreSQL refused: ${text || 'an error without a message'} (SQLSTATE ${String(code)}${typeof detail === 'string' && detail ? `; ${detail}` : ''})`);
+    }
+    const where = thrownAt(error);
+    if (!text) {
+      if (typeof code === 'string') text = `${error.name} ${code}`;
+      else if (error.cause !== undefined) text = `${error.name || 'Error'} without a message: ${describeError(error.cause)}`;
+      else text = `${error.name || 'Error'} without a message${where ? `, thrown at ${where}` : ''}`;
+    } else if (unexpectedKinds.has(error.name) && typeof code !== 'string') {
+      text += ` (unexpected ${error.name}${where ? ` at ${where}` : ''}; HAVEN_DEBUG=1 shows the stack)`;
+    }
     return oneLine(text);
   }
   if (error === undefined || error === null) return `an unexpected failure without any message (${String(error)}); run with HAVEN_DEBUG=1 to see where`;
   return oneLine(`unexpected failure: ${typeof error === 'string' ? error : JSON.stringify(error) ?? String(error)}`);
+}
+
+/** The first place in Haven's own code on the error's stack, relative to the working folder. */
+function thrownAt(error: Error): string | undefined {
+  for (const line of (error.stack ?? '').split('\n').slice(1)) {
+    const location = /\(?((?:file:\/\/)?\/[^()\s]+:\d+:\d+)\)?\s*$/.exec(line.trim())?.[1];
+    if (!location || location.includes('/node_modules/')) continue;
+    const file = location.replace(/^file:\/\//, '');
+    return file.startsWith(`${process.cwd()}/`) ? file.slice(process.cwd().length + 1) : file;
+  }
+  return undefined;
 }
 
 function oneLine(text: string): string {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 
-const portNumber = z.coerce.number().int().min(0).max(65535);
+const portNumber = z.coerce.number({ error: 'must be a port number from 0 to 65535' }).int('must be a port number from 0 to 65535').min(0).max(65535, 'must be a port number from 0 to 65535');
 
 const configSchema = z.object({
   port: portNumber.default(3000),

@@ -93,6 +93,14 @@ function errorLine(error: unknown): string {
   if (error instanceof AggregateError && !error.message && error.errors.length > 0) return error.errors.map(errorLine).join('; ');
   if (!(error instanceof Error)) return `unexpected failure (${String(error)})`;
   const code = (error as NodeJS.ErrnoException).code;
-  const text = error.message.trim().split(/\r?\n/).join(' | ') || (code ? `${error.name} ${code}` : error.name);
-  return error.cause !== undefined && !error.message ? `${text}: ${errorLine(error.cause)}` : text;
+  const text = error.message.trim().split(/\r?\n/).join(' | ');
+  if (text) return text;
+  if (error.cause !== undefined) return `${error.name} without a message: ${errorLine(error.cause)}`;
+  // No message at all: say where it was thrown, the first frame in Haven's own code.
+  const frame = (error.stack ?? '')
+    .split('\n')
+    .slice(1)
+    .map((line) => /\(?((?:file:\/\/)?\/[^()\s]+:\d+:\d+)\)?\s*$/.exec(line.trim())?.[1])
+    .find((location) => location !== undefined && !location.includes('/node_modules/'));
+  return `${code ? `${error.name} ${code}` : `${error.name} without a message`}${frame ? `, thrown at ${frame.replace(/^file:\/\//, '')}` : ''}`;
 }

@@ -10,9 +10,14 @@ declare module 'vitest' {
 
 export default async function setup(project: TestProject) {
   const cluster = await startTestCluster();
-  await buildTemplate(cluster.adminUrl);
+  try {
+    await buildTemplate(cluster.adminUrl);
+    await buildWebIfStale();
+  } catch (error) {
+    await cluster.stop();
+    throw error;
+  }
   project.provide('adminUrl', cluster.adminUrl);
-  await buildWebIfStale();
   return async () => {
     await cluster.stop();
   };

@@ -139,43 +139,37 @@ async function syncFolder(folder: string) {
 
 /** Restores into an empty database: migrates it to the backup's schema version, then loads rows, all in one transaction. */
 export async function restoreDatabase(url: string, file: string, onProgress?: (table: string, rows: number) => void): Promise<BackupHeader> {
-  const lines = await openBackup(file);
+  // Cheap checks first (the file exists and is gzip; the target is empty), then a whole pass over
+  // the file, so a truncated or damaged backup is refused before the target is touched.
+  await (await openBackup(file)).return(undefined);
+  const target = await openPool(url, undefined, 1);
   try {
-    const first = await lines.next();
-    const header = parseHeader(first.done ? undefined : first.value, file);
-    const unknown = header.migrations.filter((name) => !(name in knownMigrations));
-    if (unknown.length > 0) {
-      throw new BackupError(
-        `${file} was made by a newer Haven (schema ${header.schemaVersion}; this version does not know ${unknown.join(', ')}). Restore it with that Haven version or a later one.`,
-      );
-    }
-
-    const target = await openPool(url, undefined, 1);
+    await refuseUnlessEmpty(target.pool);
+    const header = await verifyBackup(file);
+    const lines = await openBackup(file);
     const client = await target.pool.connect();
     // On failure the connection is closed, not rolled back: the server then discards the whole
     // transaction even in the middle of a COPY, and the target stays as empty as it was.
     let failure: Error | undefined;
     try {
+      await lines.next(); // the header, checked above
       await client.query('BEGIN');
       await stableTextFormats(client);
-      const existing = await client.query<{ name: string }>("SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename");
-      if (existing.rows.length > 0) {
-        const names = existing.rows.map((r) => r.name);
-        throw new BackupError(
-          `The target database is not empty (it has ${names.length} table${names.length === 1 ? '' : 's'}: ${names.slice(0, 5).join(', ')}${names.length > 5 ? ', …' : ''}); nothing was restored. Restore into a new, empty database (embedded: a new HAVEN_DATA_DIR; server: a newly created database).`,
-        );
-      }
+      await refuseUnlessEmpty(client);
       if (header.schemaVersion) await migrateInTransaction(client, header.schemaVersion);
 
       // Migrations may seed reference rows that the backup holds too: empty those tables first.
       // (The audit log is never seeded, and its trigger refuses TRUNCATE.)
-      const seeded = header.tables.map((t) => t.name).filter((name) => name !== 'audit_log');
-      if (seeded.length > 0) {
-        try {
-          await client.query(`TRUNCATE ${seeded.map(quoteIdent).join(', ')}`);
-        } catch (error) {
-          throw new BackupError(`${file} does not match the Haven schema ${header.schemaVersion}: ${pgMessage(error)}.`);
+      // All in one TRUNCATE, so foreign keys between them do not stand in the way.
+      const tables = header.tables.map((t) => t.name).filter((name) => name !== 'audit_log');
+      try {
+        let seeded = false;
+        for (const name of tables) {
+          seeded ||= ((await client.query(`SELECT 1 FROM ${quoteIdent(name)} LIMIT 1`)).rowCount ?? 0) > 0;
         }
+        if (seeded) await client.query(`TRUNCATE ${tables.map(quoteIdent).join(', ')}`);
+      } catch (error) {
+        throw new BackupError(`${file} does not match the Haven schema ${header.schemaVersion}: ${pgMessage(error)}. Nothing was restored.`);
       }
 
       const expected = new Map(header.tables.map((t) => [t.name, t.rows]));
@@ -206,8 +200,62 @@ export async function restoreDatabase(url: string, file: string, onProgress?: (t
       throw error;
     } finally {
       client.release(failure);
-      await target.close();
+      await lines.return(undefined);
     }
+  } finally {
+    await target.close();
+  }
+}
+
+async function refuseUnlessEmpty(db: pg.Pool | pg.PoolClient) {
+  const existing = await db.query<{ name: string }>("SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename");
+  if (existing.rows.length === 0) return;
+  const names = existing.rows.map((r) => r.name);
+  throw new BackupError(
+    `The target database is not empty (it has ${names.length} table${names.length === 1 ? '' : 's'}: ${names.slice(0, 5).join(', ')}${names.length > 5 ? ', …' : ''}); nothing was restored. Restore into a new, empty database (embedded: a new HAVEN_DATA_DIR; server: a newly created database).`,
+  );
+}
+
+/**
+ * Reads a backup from end to end without a database: the gzip checksum, the header, every table
+ * with the row count its header records. Returns the header, or throws a BackupError saying what
+ * is wrong with the file.
+ */
+export async function verifyBackup(file: string): Promise<BackupHeader> {
+  const lines = await openBackup(file);
+  try {
+    const first = await lines.next();
+    const header = parseHeader(first.done ? undefined : first.value, file);
+    const unknown = header.migrations.filter((name) => !(name in knownMigrations));
+    if (unknown.length > 0) {
+      throw new BackupError(
+        `${file} was made by a newer Haven (schema ${header.schemaVersion}; this version does not know ${unknown.join(', ')}). Restore it with that Haven version or a later one.`,
+      );
+    }
+    const expected = new Map(header.tables.map((t) => [t.name, t.rows]));
+    const seen = new Set<string>();
+    let table: string | undefined;
+    let rows = 0;
+    for await (const line of lines) {
+      if (table === undefined) {
+        const match = /^@table (\S+) (\[.*\])$/.exec(line);
+        if (!match) throw new BackupError(`${file} is damaged near "${line.slice(0, 40)}". Use another backup.`);
+        table = match[1] ?? '';
+        parseColumns(match[2] ?? '', table, file);
+        if (!expected.has(table) || seen.has(table)) throw new BackupError(`${file} is damaged: table ${table} is not listed in its header, or appears twice. Use another backup.`);
+        rows = 0;
+      } else if (line === '\\.') {
+        if (rows !== expected.get(table)) throw new BackupError(`${file} is damaged: table ${table} has ${rows} rows, its header says ${expected.get(table)}. Use another backup.`);
+        seen.add(table);
+        table = undefined;
+      } else {
+        rows += 1;
+      }
+    }
+    if (table !== undefined) throw new BackupError(`${file} is incomplete: it ends inside table ${table}. Use another backup; nothing was restored.`);
+    const missing = header.tables.find((t) => !seen.has(t.name));
+    if (missing) throw new BackupError(`${file} is incomplete: it ends before table ${missing.name}. Use another backup; nothing was restored.`);
+    return header;
   } finally {
     await lines.return(undefined);
   }

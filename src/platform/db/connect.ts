@@ -55,6 +55,9 @@ export async function openPool(url: string, embedded?: EmbeddedCluster, poolSize
     embedded,
     close: async () => {
       await db.destroy();
+      // Kysely ends the pool only if it ran a query itself; a pool used directly (backup,
+      // restore) would otherwise keep the process alive until its idle clients time out.
+      if (!pool.ending && !pool.ended) await pool.end();
       await embedded?.stop();
     },
   };

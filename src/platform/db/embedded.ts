@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { chmod, chown, mkdir, readdir, readFile, realpath, rm, stat, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
@@ -159,9 +159,16 @@ async function liveClients(folder: string): Promise<number[]> {
 function processAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
+    if ((error as NodeJS.ErrnoException).code !== 'EPERM') return false;
+  }
+  // A zombie (exited, not yet reaped by its parent) still answers kill(pid, 0).
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+    return state !== 'Z' && state !== 'X';
+  } catch {
+    return existsSync('/proc/self') ? false : true;
   }
 }
 
@@ -200,8 +207,8 @@ async function postmasterRunning(pgCtl: string, pgdata: string, owner: Owner | u
 /** Is `pid` a PostgreSQL server, and (when its command line says) one serving `pgdata`? */
 async function isPostmasterOf(pid: number, pgdata: string): Promise<boolean> {
   const cmdline = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => undefined);
-  // Without /proc (not Linux) trust pg_ctl: the process is alive.
-  if (cmdline === undefined) return !existsSync('/proc/self');
+  // Without /proc (not Linux), or not allowed to look: trust pg_ctl, the process is alive.
+  if (cmdline === undefined) return true;
   const args = cmdline.split('\0');
   const program = path.basename(args[0] ?? '');
   if (!program.startsWith('postgres') && !program.startsWith('postmaster')) return false;
@@ -323,18 +330,35 @@ async function assertPortFree(port: number) {
 
 async function ensureDatabase(credentials: Credentials, port: number, database: string, pgdata: string) {
   const { default: pg } = await import('pg');
-  const client = new pg.Client({ host: '127.0.0.1', port, user: credentials.user, password: credentials.password, database: 'postgres', connectionTimeoutMillis: 15_000 });
-  try {
-    await client.connect();
-  } catch (error) {
-    await client.end().catch(() => undefined);
-    throw new EmbeddedPostgresError(
-      `The embedded PostgreSQL in ${pgdata} (port ${port}) refused a connection: ${errorOutput(error)}. Run \`haven stop-db\` and start Haven again.`,
-    );
+  // A server another Haven is starting this very moment answers "starting up" (57P03) or not at all for a few seconds.
+  const deadline = Date.now() + 15_000;
+  let client: InstanceType<typeof pg.Client>;
+  for (;;) {
+    client = new pg.Client({ host: '127.0.0.1', port, user: credentials.user, password: credentials.password, database: 'postgres', connectionTimeoutMillis: 15_000 });
+    try {
+      await client.connect();
+      break;
+    } catch (error) {
+      await client.end().catch(() => undefined);
+      const code = (error as { code?: unknown }).code;
+      if ((code === '57P03' || code === 'ECONNREFUSED') && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 250));
+        continue;
+      }
+      throw new EmbeddedPostgresError(
+        `The embedded PostgreSQL in ${pgdata} (port ${port}) refused a connection: ${errorOutput(error)}. Run \`haven stop-db\` and start Haven again.`,
+      );
+    }
   }
   try {
     const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
-    if (found.rowCount === 0) await client.query(`CREATE DATABASE "${database.replaceAll('"', '""')}"`);
+    if (found.rowCount === 0) {
+      await client.query(`CREATE DATABASE "${database.replaceAll('"', '""')}"`).catch((error: unknown) => {
+        // Created by another Haven process at the same moment.
+        const code = (error as { code?: unknown }).code;
+        if (code !== '42P04' && code !== '23505') throw error;
+      });
+    }
   } finally {
     await client.end();
   }
