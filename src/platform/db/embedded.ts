@@ -52,6 +52,12 @@ export async function startEmbeddedPostgres(options: {
   const owner = await clusterOwner();
 
   await mkdir(options.dataDir, { recursive: true });
+  if (owner) {
+    // The postgres user must reach the binaries and the data directory: a checkout or data folder
+    // below a private (0700) folder, such as one made by mktemp, would refuse it with EACCES.
+    await makePathTraversable(path.dirname(binaries.postgres));
+    await makePathTraversable(path.resolve(options.dataDir));
+  }
   let credentials = await readCredentials(credentialsFile);
   if (!(await exists(path.join(pgdata, 'PG_VERSION')))) {
     credentials = { user: 'haven', password: randomBytes(18).toString('base64url'), port: options.port };
@@ -369,6 +375,14 @@ async function readCredentials(file: string): Promise<Credentials | undefined> {
     return JSON.parse(await readFile(file, 'utf8')) as Credentials;
   } catch {
     return undefined;
+  }
+}
+
+/** Adds only the search (x) bit for others on each folder from `dir` up to the root. */
+async function makePathTraversable(dir: string) {
+  for (let current = dir; ; current = path.dirname(current)) {
+    await makeTraversable(current).catch(() => undefined);
+    if (path.dirname(current) === current) return;
   }
 }
 
