@@ -1,23 +1,26 @@
 import { existsSync } from 'node:fs';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshotPath } from '../support/browser.js';
+import { launchBrowser } from '../support/browser.js';
+import { signInAs } from '../support/session.js';
+import {
+  expectNoAxeViolations,
+  expectNoHorizontalOverflow,
+  expectPhoneTouchTargets,
+  type Language,
+  languages,
+  openPage as openContextPage,
+  type RunningServer,
+  screenshot,
+  startServer,
+  type ViewportName,
+  viewports,
+} from './helpers.js';
 
 // Drives the built web shell (dist/web) as served by the real Haven server, in Debian's Chromium.
 // Set HAVEN_E2E_URL to test an already running server instead of starting one.
-// In-page checks are written as expression strings: the server's tsconfig has no DOM types, and a
-// DOM lib reference here would leak `window` and `document` into the server's type check.
-
-const axeTags = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'];
-
-type Language = 'zh-CN' | 'en';
-const languages: Language[] = ['zh-CN', 'en'];
-const viewports = {
-  desktop: { width: 1280, height: 800 },
-  phone: { width: 390, height: 844 },
-} as const;
-type ViewportName = keyof typeof viewports;
+// The shell is for signed-in people: these tests start signed in as the demo's administrator
+// (password only, no authenticator), signed in once over HTTP and handed to each browser context.
 
 // What a reader sees, written out here rather than read from the translation files.
 const visibleText = {
@@ -31,8 +34,8 @@ const visibleText = {
     username: '用户名',
     password: '密码',
     usernameRequired: '请输入用户名',
-    // Before the access feature: no sign-in endpoint. After it: an unknown user on a fresh database.
-    loginRefused: /登录服务尚未开放|用户名或密码不正确/,
+    // An unknown user: the server's own sentence, in the reader's language.
+    loginRefused: /用户名或密码不正确/,
     skipLink: '跳到主要内容',
   },
   en: {
@@ -45,30 +48,19 @@ const visibleText = {
     username: 'Username',
     password: 'Password',
     usernameRequired: 'Enter your username',
-    loginRefused: /Sign-in is not available yet|The username or password is wrong/,
+    loginRefused: /Wrong username or password/,
     skipLink: 'Skip to main content',
   },
 } satisfies Record<Language, Record<string, string | RegExp>>;
 
-interface RunningServer {
-  url: string;
-  close(): Promise<void>;
-}
-
-async function startServer(): Promise<RunningServer> {
-  const external = process.env.HAVEN_E2E_URL;
-  if (external) return { url: external.replace(/\/$/, ''), close: async () => {} };
-  const { startTestServer } = await import('../support/server.js');
-  return startTestServer();
-}
-
 let server: RunningServer;
 let browser: Browser;
+let adminCookie: string;
 
 beforeAll(async () => {
   if (!existsSync('dist/web/index.html')) throw new Error('dist/web is missing: run `npm run build:web` first');
   server = await startServer();
-  browser = await launchBrowser();
+  [browser, adminCookie] = await Promise.all([launchBrowser(), signInAs(server.url, 'admin').then((session) => session.cookie)]);
 }, 120_000);
 
 afterAll(async () => {
@@ -78,64 +70,14 @@ afterAll(async () => {
 
 interface PageOptions {
   viewport: ViewportName;
-  /** Stored as the remembered choice before the first load; omitted: the app's default. */
   language?: Language;
   elderMode?: boolean;
+  /** false: a visitor who has not signed in (the sign-in page). */
+  signedIn?: boolean;
 }
 
-async function openPage({ viewport, language, elderMode }: PageOptions): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: viewports[viewport],
-    locale: language ?? 'zh-CN',
-    isMobile: viewport === 'phone',
-    hasTouch: viewport === 'phone',
-    reducedMotion: 'reduce',
-  });
-  // Only seeds the preference, so that a choice made in the page survives a reload.
-  const seeds = { 'haven.language': language, 'haven.elderMode': elderMode === undefined ? undefined : elderMode ? 'on' : 'off' };
-  const seedScript = Object.entries(seeds)
-    .filter(([, value]) => value !== undefined)
-    .map(([key, value]) => `if (localStorage.getItem(${JSON.stringify(key)}) === null) localStorage.setItem(${JSON.stringify(key)}, ${JSON.stringify(value)});`)
-    .join('\n');
-  await context.addInitScript({ content: seedScript });
-  return context.newPage();
-}
-
-async function screenshot(page: Page, name: string): Promise<void> {
-  // Transitions finished at once, so a button fading out of its loading state is not caught mid-way.
-  await page.screenshot({ path: screenshotPath(name), fullPage: true, animations: 'disabled' });
-}
-
-async function expectNoAxeViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(axeTags).analyze();
-  const violations = results.violations.map(
-    (violation) => `${violation.id} (${violation.impact}): ${violation.help} at ${violation.nodes.map((node) => node.target.join(' ')).join(' | ')}`,
-  );
-  expect(violations).toEqual([]);
-}
-
-async function expectNoHorizontalOverflow(page: Page): Promise<void> {
-  const overflow = Number(await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth'));
-  expect(overflow, 'page is wider than the screen').toBeLessThanOrEqual(0);
-}
-
-/**
- * Every visible control on a phone layout is at least 44 × 44 px. A label counts for its switch, and
- * a menu item for its link (antd stretches the link over the item).
- */
-async function expectPhoneTouchTargets(page: Page): Promise<void> {
-  const controls = page.locator(
-    'a[href]:visible:not([role="menuitem"] a), button:visible:not(label button), [role="menuitem"]:visible, label:has([role="switch"]):visible, .ant-input-affix-wrapper:visible',
-  );
-  const tooSmall: string[] = [];
-  for (const control of await controls.all()) {
-    const box = await control.boundingBox();
-    if (!box || box.y + box.height < 0) continue; // the skip link waits above the page until focused
-    if (box.width < 44 || box.height < 44) {
-      tooSmall.push(`${(await control.innerText()).trim() || (await control.getAttribute('aria-label'))}: ${Math.round(box.width)}×${Math.round(box.height)}`);
-    }
-  }
-  expect(tooSmall, 'touch targets under 44 × 44 px').toEqual([]);
+function openPage({ signedIn = true, ...options }: PageOptions): Promise<Page> {
+  return openContextPage(browser, { ...options, baseUrl: server.url, sessionCookie: signedIn ? adminCookie : undefined });
 }
 
 async function expectHomeShown(page: Page, language: Language): Promise<void> {
@@ -181,7 +123,7 @@ describe('web shell', { timeout: 90_000 }, () => {
 
     for (const viewport of ['desktop', 'phone'] as const) {
       it(`explains a failed sign-in in ${language} at ${viewports[viewport].width} px`, async () => {
-        const page = await openPage({ viewport, language });
+        const page = await openPage({ viewport, language, signedIn: false });
         await page.goto(`${server.url}/login`);
         await page.getByRole('heading', { level: 1, name: text.login }).waitFor();
         await page.getByRole('button', { name: text.login }).click();

@@ -1,6 +1,7 @@
 import { Menu } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
+import { useAuth } from '../auth/AuthProvider';
 import { menuRouteFor, menuRoutes } from '../routing/featureRegistry';
 
 interface MainNavigationProps {
@@ -11,8 +12,11 @@ interface MainNavigationProps {
 export function MainNavigation({ id, onNavigate }: MainNavigationProps) {
   const { t } = useTranslation();
   const { pathname } = useLocation();
+  const { can } = useAuth();
   const current = menuRouteFor(pathname);
-  const items = menuRoutes.map((route) => ({
+  // Only what this person may use: an entry that opens onto "no access" is a dead end.
+  const visible = menuRoutes.filter((route) => route.permission === undefined || can(route.permission));
+  const items = visible.map((route) => ({
     key: route.path,
     icon: route.menu.icon,
     label: (

@@ -2,6 +2,7 @@ import { MenuOutlined } from '@ant-design/icons';
 import { Button, Layout } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { AccountMenu } from './AccountMenu';
 import { PreferenceControls } from './PreferenceControls';
 
 interface ShellHeaderProps {
@@ -40,6 +41,7 @@ export function ShellHeader({ menuButton, showTagline }: ShellHeaderProps) {
         {showTagline && <span className="haven-brand-tagline">{t('app.tagline')}</span>}
       </Link>
       <PreferenceControls />
+      <AccountMenu />
     </Layout.Header>
   );
 }

@@ -1,4 +1,5 @@
 import { Route, Routes } from 'react-router';
+import { RequireSignIn } from '../auth/RequireSignIn';
 import { AppShell } from '../layout/AppShell';
 import { shellRoutes, standaloneRoutes } from './featureRegistry';
 import { NotFoundPage } from './NotFoundPage';
@@ -11,15 +12,21 @@ export function AppRoutes() {
         <Route
           key={route.path}
           path={route.path}
-          element={<RoutedPage titleKey={route.titleKey} frame="standalone" page={route.page} />}
+          element={<RoutedPage titleKey={route.titleKey} frame="standalone" permission={route.permission} page={route.page} />}
         />
       ))}
-      <Route element={<AppShell />}>
+      <Route
+        element={
+          <RequireSignIn>
+            <AppShell />
+          </RequireSignIn>
+        }
+      >
         {shellRoutes.map((route) => (
           <Route
             key={route.path}
             path={route.path}
-            element={<RoutedPage titleKey={route.titleKey} frame="shell" page={route.page} />}
+            element={<RoutedPage titleKey={route.titleKey} frame="shell" permission={route.permission} page={route.page} />}
           />
         ))}
         <Route path="*" element={<RoutedPage titleKey="page.notFoundTitle" frame="shell" page={NotFoundPage} />} />

@@ -1,5 +1,6 @@
 import type { ParseKeys } from 'i18next';
 import type { ComponentType, LazyExoticComponent, ReactNode } from 'react';
+import type { Permission } from '../auth/permissions';
 
 /**
  * One page a feature contributes. Each folder in web/src/features/ that has a `routes.tsx`
@@ -11,8 +12,16 @@ export interface FeatureRoute {
   path: string;
   /** Translation key of the page title: used for the heading, breadcrumb, menu and tab title. */
   titleKey: ParseKeys;
-  /** 'shell': inside the side menu and header; 'standalone': a bare page such as sign-in. */
+  /**
+   * 'shell': inside the side menu and header, for signed-in people only; 'standalone': a bare
+   * page anyone may open, such as sign-in.
+   */
   frame: 'shell' | 'standalone';
+  /**
+   * Needed to open the page; without it the page is left out of the menu and opening it directly
+   * says so. The server checks every call again: this only keeps the menu to what works.
+   */
+  permission?: Permission;
   /** Present when the page has its own entry in the side menu; lower `order` comes first. */
   menu?: { order: number; icon: ReactNode };
   /** Loaded on first visit only, so each part of the app downloads when it is opened. */

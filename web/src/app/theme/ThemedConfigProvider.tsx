@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { isLanguage, type Language } from '../i18n/languages';
 import { useElderMode } from '../preferences/elderMode';
 import { usePhoneLayout } from '../preferences/usePhoneLayout';
+import { useReducedMotion } from '../preferences/useReducedMotion';
 import { buildTheme } from './theme';
 
 const antdLocales = { 'zh-CN': zhCN, en: enUS } satisfies Record<Language, typeof zhCN>;
@@ -25,7 +26,8 @@ export function ThemedConfigProvider({ children }: { children: ReactNode }) {
   const { i18n } = useTranslation();
   const { elderMode } = useElderMode();
   const phone = usePhoneLayout();
-  const theme = useMemo(() => buildTheme({ elderMode, phone }), [elderMode, phone]);
+  const reducedMotion = useReducedMotion();
+  const theme = useMemo(() => buildTheme({ elderMode, phone, reducedMotion }), [elderMode, phone, reducedMotion]);
   const language = isLanguage(i18n.resolvedLanguage) ? i18n.resolvedLanguage : 'zh-CN';
 
   return (

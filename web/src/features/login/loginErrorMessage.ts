@@ -4,9 +4,9 @@ import { describeApiError } from '../../app/api/describeApiError';
 
 export function loginErrorMessage(error: unknown, t: TFunction): string {
   if (error instanceof ApiError) {
-    // 404/405/501: the server has no sign-in endpoint (yet, or not in this deployment).
+    // 404/405/501: no sign-in endpoint in this deployment.
     if (error.status === 404 || error.status === 405 || error.status === 501) return t('apiError.loginUnavailable');
-    if (error.status === 400 || error.status === 401 || error.status === 403) return t('apiError.invalidCredentials');
+    if (error.code === undefined && (error.status === 400 || error.status === 401 || error.status === 403)) return t('apiError.invalidCredentials');
   }
   return describeApiError(error, t);
 }

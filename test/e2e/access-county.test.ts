@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import {
+  capture,
+  chooseOption,
+  eventually,
+  heading,
+  menuEntries,
+  navigation,
+  shashiChildren,
+  signInOnPage,
+  tableNames,
+  useSuite,
+} from './access-support.js';
+import { expectNoAxeViolations, resize, screenshot, switchLanguage } from './helpers.js';
+
+// A county officer's day in the access issue's pages: the county's children (full identifiers on
+// request), the organisation directory with its filters and toolbar, and a new organisation placed
+// with the division picker's search. Every page in Chinese and English at 1280 and 390 px, with axe.
+// (A file of its own so that the e2e files share the two cores evenly.)
+
+const suite = useSuite();
+
+describe('a county officer', { timeout: 180_000 }, () => {
+  it('a county officer sees the county’s four children and may unmask a file; organisations with a toolbar', async () => {
+    const page = await signInOnPage(suite, 'officer.shashi', { path: '/registry', totp: true });
+    await heading(page, '儿童档案').waitFor();
+    expect((await tableNames(page)).sort()).toEqual([...shashiChildren].sort());
+    expect(await menuEntries(page)).toEqual(['工作台', '儿童档案', '组织机构', '统计分析', '用户管理']);
+
+    await page.getByRole('link', { name: '张浩然', exact: true }).click();
+    const drawer = page.getByRole('dialog');
+    await drawer.getByText('已脱敏').waitFor();
+    await drawer.getByRole('button', { name: '显示完整信息' }).click();
+    await drawer.getByText('完整信息', { exact: true }).waitFor();
+    const fullId = await drawer.locator('.ant-descriptions-item-content .haven-code').first().innerText();
+    expect(fullId).toMatch(/^\d{17}[\dX]$/);
+    await screenshot(page, 'registry-child-full-zh-CN-1280');
+    await expectNoAxeViolations(page);
+    await drawer.getByRole('button', { name: '关闭' }).click();
+
+    await navigation(page).getByRole('link', { name: '组织机构' }).click();
+    await heading(page, '组织机构').waitFor();
+    await page.locator('.ant-table-tbody tr.ant-table-row').first().waitFor();
+    await page.getByRole('button', { name: '新增' }).waitFor();
+    await capture(page, 'organisations', {
+      ready: async (language) => {
+        await heading(page, language === 'en' ? 'Organisations' : '组织机构').waitFor();
+        await page.getByRole('button', { name: language === 'en' ? 'New' : '新增' }).waitFor();
+      },
+    });
+
+    // Filter by kind.
+    await page.getByLabel('机构类型').fill('救助');
+    await chooseOption(page, '救助管理站');
+    await page.getByRole('button', { name: '搜索' }).click();
+    await eventually(async () => {
+      const kinds = await page.locator('.ant-table-tbody tr.ant-table-row td:nth-child(2)').allInnerTexts();
+      return kinds.length > 0 && kinds.every((kind) => kind === '救助管理站');
+    }).toBe(true);
+    await page.getByRole('button', { name: '重置' }).click();
+
+    // Register a rescue station, placing it with the division picker's search.
+    await page.getByRole('button', { name: '新增' }).click();
+    const modal = page.getByRole('dialog');
+    await modal.getByLabel('机构名称').fill('沙市区岑河镇儿童之家');
+    await modal.getByLabel('机构类型').fill('救助');
+    await chooseOption(page, '救助管理站');
+    await modal.getByLabel('床位数').fill('12');
+    await modal.getByRole('combobox', { name: '查找行政区划' }).fill('岑河');
+    await chooseOption(page, /岑河镇/);
+    await eventually(() => modal.locator('.haven-division-cascader').innerText()).toContain('岑河镇');
+    await screenshot(page, 'organisations-create-zh-CN-1280');
+    await expectNoAxeViolations(page);
+    await resize(page, 'phone');
+    await switchLanguage(page, 'en');
+    await modal.getByText('New organisation').waitFor();
+    await screenshot(page, 'organisations-create-en-390');
+    await expectNoAxeViolations(page);
+    await switchLanguage(page, 'zh-CN');
+    await resize(page, 'desktop');
+    await modal.getByRole('button', { name: '保存' }).click();
+    await page.locator('.haven-row-new').getByText('沙市区岑河镇儿童之家').waitFor();
+    await page.context().close();
+  });
+});

@@ -1,0 +1,123 @@
+import { existsSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { demoPassword } from '../../src/demo/jingzhou-people.js';
+import { demoTotpCode } from '../../src/demo/totp.js';
+import { launchBrowser } from '../support/browser.js';
+import {
+  expectNoAxeViolations,
+  expectNoHorizontalOverflow,
+  expectPhoneTouchTargets,
+  type Language,
+  openPage,
+  resize,
+  type RunningServer,
+  screenshot,
+  startServer,
+  switchLanguage,
+  type ViewportName,
+  viewports,
+} from './helpers.js';
+
+// What the access tests share: one server with the Jingzhou demo and one Chromium per file, the
+// sign-in steps as a person does them, and `capture`, which photographs a page in Chinese and
+// English at 1280 and 390 px (the same page resized and switched in place, much faster than a new
+// context each time) and scans it with axe.
+
+export interface Suite {
+  server: RunningServer;
+  browser: Browser;
+}
+
+/** Starts the server and the browser for this file (and stops them after). */
+export function useSuite(): Suite {
+  const suite = {} as Suite;
+  beforeAll(async () => {
+    if (!existsSync('dist/web/index.html')) throw new Error('dist/web is missing: run `npm run build:web` first');
+    [suite.server, suite.browser] = await Promise.all([startServer(), launchBrowser()]);
+  }, 120_000);
+  afterAll(async () => {
+    await suite.browser?.close();
+    await suite.server?.close();
+  });
+  return suite;
+}
+
+export const chenlongChildren = ['李小雨', '李明轩'];
+export const shashiChildren = ['张浩然', '李小雨', '李明轩', '王梓涵'];
+export const allDemoChildren = [...shashiChildren, '周子豪', '陈思琪', '刘一诺', '黄俊'];
+
+/** expect.poll with room for a loaded two-core machine (its default gives up after 1 s). */
+export const eventually = <T,>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 15_000, interval: 100 });
+
+export const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name });
+export const navigation = (page: Page) => page.getByRole('navigation', { name: /主导航|Main navigation/ }).first();
+
+export async function menuEntries(page: Page): Promise<string[]> {
+  return (await navigation(page).getByRole('link').allInnerTexts()).map((text) => text.trim());
+}
+
+export interface CaptureOptions {
+  /** Waits until the page shows its content in this language. */
+  ready: (language: Language) => Promise<unknown>;
+  /** axe in these combinations (default: Chinese at 1280 px and English at 390 px, so each language and each width is scanned once). */
+  axe?: (language: Language, viewport: ViewportName) => boolean;
+  /** Check touch targets and overflow at 390 px (default true). */
+  phoneChecks?: boolean;
+}
+
+const defaultAxe = (language: Language, viewport: ViewportName) => (language === 'zh-CN') === (viewport === 'desktop');
+
+/**
+ * Photographs the page as it is now in zh-CN and English at 1280 and 390 px, scans it with axe,
+ * checks touch targets and overflow at 390 px, and leaves it in Chinese at 1280 px.
+ */
+export async function capture(page: Page, name: string, { ready, axe = defaultAxe, phoneChecks = true }: CaptureOptions): Promise<void> {
+  const steps: [Language, ViewportName][] = [['zh-CN', 'desktop'], ['zh-CN', 'phone'], ['en', 'phone'], ['en', 'desktop']];
+  for (const [language, viewport] of steps) {
+    if ((await page.locator('html').getAttribute('lang')) !== language) await switchLanguage(page, language);
+    if (page.viewportSize()?.width !== viewports[viewport].width) await resize(page, viewport);
+    await ready(language);
+    await screenshot(page, `${name}-${language}-${viewports[viewport].width}`);
+    if (viewport === 'phone' && phoneChecks) {
+      await expectNoHorizontalOverflow(page);
+      await expectPhoneTouchTargets(page);
+    }
+    if (axe(language, viewport)) await expectNoAxeViolations(page);
+  }
+  await switchLanguage(page, 'zh-CN');
+  await resize(page, 'desktop');
+}
+
+/** The password step of the sign-in page, in Chinese. */
+export async function enterPassword(page: Page, username: string, password = demoPassword): Promise<void> {
+  await heading(page, '登录').waitFor();
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码', { exact: true }).fill(password);
+  await page.getByRole('button', { name: '登录' }).click();
+}
+
+export async function enterTotp(page: Page, username: string): Promise<void> {
+  await heading(page, '输入动态验证码').waitFor();
+  await page.getByLabel('6 位验证码').fill(await demoTotpCode(username));
+  await page.getByRole('button', { name: '验证' }).click();
+}
+
+/** A fresh desktop page in Chinese, signed in through the sign-in page. */
+export async function signInOnPage(suite: Suite, username: string, options: { path?: string; totp?: boolean } = {}): Promise<Page> {
+  const page = await openPage(suite.browser, { viewport: 'desktop', language: 'zh-CN', baseUrl: suite.server.url });
+  await page.goto(`${suite.server.url}${options.path ?? '/'}`);
+  await enterPassword(page, username);
+  if (options.totp) await enterTotp(page, username);
+  return page;
+}
+
+/** Clicks an entry of the open antd select list (its a11y options are hidden from the pointer). */
+export async function chooseOption(page: Page, text: string | RegExp): Promise<void> {
+  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: text }).first().click();
+}
+
+export async function tableNames(page: Page): Promise<string[]> {
+  await page.locator('.ant-table-tbody tr.ant-table-row').first().waitFor();
+  return (await page.locator('.ant-table-tbody tr.ant-table-row td:first-child').allInnerTexts()).map((text) => text.trim());
+}

@@ -1,0 +1,134 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { screenshotPath } from '../support/browser.js';
+
+// Shared by the browser tests. In-page checks are written as expression strings: the server's
+// tsconfig has no DOM types, and a DOM lib reference here would leak `window` and `document` into
+// the server's type check.
+
+export const axeTags = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'];
+
+export type Language = 'zh-CN' | 'en';
+export const languages: Language[] = ['zh-CN', 'en'];
+export const viewports = {
+  desktop: { width: 1280, height: 800 },
+  phone: { width: 390, height: 844 },
+} as const;
+export type ViewportName = keyof typeof viewports;
+
+export interface RunningServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** The real Haven server with the Jingzhou demo, or HAVEN_E2E_URL when testing a running one. */
+export async function startServer(): Promise<RunningServer> {
+  const external = process.env.HAVEN_E2E_URL;
+  if (external) return { url: external.replace(/\/$/, ''), close: async () => {} };
+  const { startTestServer } = await import('../support/server.js');
+  return startTestServer({ demo: true });
+}
+
+export interface ContextOptions {
+  viewport: ViewportName;
+  /** Stored as the remembered choice before the first load; omitted: the app's default. */
+  language?: Language;
+  elderMode?: boolean;
+  /** A session cookie (`name=value`) to start signed in with. */
+  sessionCookie?: string;
+  baseUrl: string;
+}
+
+export async function newContext(browser: Browser, { viewport, language, elderMode, sessionCookie, baseUrl }: ContextOptions): Promise<BrowserContext> {
+  const context = await browser.newContext({
+    viewport: viewports[viewport],
+    locale: language ?? 'zh-CN',
+    isMobile: viewport === 'phone',
+    hasTouch: viewport === 'phone',
+    reducedMotion: 'reduce',
+  });
+  // Only seeds the preference, so that a choice made in the page survives a reload.
+  const seeds = { 'haven.language': language, 'haven.elderMode': elderMode === undefined ? undefined : elderMode ? 'on' : 'off' };
+  const seedScript = Object.entries(seeds)
+    .filter(([, value]) => value !== undefined)
+    .map(([key, value]) => `if (localStorage.getItem(${JSON.stringify(key)}) === null) localStorage.setItem(${JSON.stringify(key)}, ${JSON.stringify(value)});`)
+    .join('\n');
+  // about:blank has no storage; only the app's own pages are seeded.
+  await context.addInitScript({ content: `try {\n${seedScript}\n} catch {}` });
+  // Uncaught errors in the page end up in the test output, where a failure can be traced to them.
+  context.on('weberror', (error) => console.error(`page error: ${error.error().stack ?? error.error().message}`));
+  context.on('console', (message) => {
+    // A refused request (401 before signing in, say) is the app working, not an error in it.
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) console.error(`console error: ${message.text().slice(0, 2000)}`);
+  });
+  context.on('requestfailed', (request) => console.error(`request failed: ${request.url()} ${request.failure()?.errorText ?? ''}`));
+  context.on('response', (response) => {
+    if (response.url().includes('/assets/') && response.status() >= 400) console.error(`asset ${response.url()} answered ${response.status()}`);
+  });
+  if (sessionCookie) {
+    const [name = '', ...rest] = sessionCookie.split('=');
+    await context.addCookies([{ name, value: rest.join('='), url: baseUrl, httpOnly: true, sameSite: 'Strict' }]);
+  }
+  return context;
+}
+
+export async function openPage(browser: Browser, options: ContextOptions): Promise<Page> {
+  return (await newContext(browser, options)).newPage();
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  // Transitions finished at once, so a button fading out of its loading state is not caught mid-way.
+  await page.screenshot({ path: screenshotPath(name), fullPage: true, animations: 'disabled' });
+}
+
+export async function expectNoAxeViolations(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(axeTags).analyze();
+  const violations = results.violations.map(
+    (violation) =>
+      `${violation.id} (${violation.impact}): ${violation.help} at ${violation.nodes
+        .slice(0, 3)
+        .map((node) => `${node.target.join(' ')} [${node.failureSummary?.replace(/\s+/g, ' ') ?? ''}]`)
+        .join(' | ')}${violation.nodes.length > 3 ? ` and ${violation.nodes.length - 3} more` : ''}`,
+  );
+  expect(violations).toEqual([]);
+}
+
+export async function expectNoHorizontalOverflow(page: Page): Promise<void> {
+  const overflow = Number(await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth'));
+  expect(overflow, 'page is wider than the screen').toBeLessThanOrEqual(0);
+}
+
+/**
+ * Every visible control on a phone layout is at least 44 × 44 px. A label counts for its switch, and
+ * a menu item for its link (antd stretches the link over the item). Controls inside a table that
+ * scrolls sideways are left out: the table's own row height governs them.
+ */
+export async function expectPhoneTouchTargets(page: Page): Promise<void> {
+  const controls = page.locator(
+    'a[href]:visible:not([role="menuitem"] a):not(.ant-table a), button:visible:not(label button):not(.ant-table button), [role="menuitem"]:visible, label:has([role="switch"]):visible, .ant-input-affix-wrapper:visible',
+  );
+  const tooSmall: string[] = [];
+  for (const control of await controls.all()) {
+    const box = await control.boundingBox();
+    if (!box || box.y + box.height < 0) continue; // the skip link waits above the page until focused
+    if (box.width < 44 || box.height < 44) {
+      tooSmall.push(`${(await control.innerText()).trim() || (await control.getAttribute('aria-label'))}: ${Math.round(box.width)}×${Math.round(box.height)}`);
+    }
+  }
+  expect(tooSmall, 'touch targets under 44 × 44 px').toEqual([]);
+}
+
+/** Switches the interface language with the header button (no reload). */
+export async function switchLanguage(page: Page, to: Language): Promise<void> {
+  const label = to === 'en' ? 'English' : '中文';
+  // Dispatched rather than clicked: an open drawer or dialog covers the header with its mask.
+  await page.locator('.haven-preferences').getByRole('button', { name: label }).dispatchEvent('click');
+  await expect.poll(() => page.locator('html').getAttribute('lang'), { timeout: 10_000 }).toBe(to);
+}
+
+export async function resize(page: Page, viewport: ViewportName): Promise<void> {
+  await page.setViewportSize(viewports[viewport]);
+  // The layout follows a media query; give React a frame to switch between sider and drawer.
+  await page.waitForTimeout(100);
+}

@@ -1,0 +1,73 @@
+import { DisconnectOutlined, DownOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { Button, Dropdown, type MenuProps } from 'antd';
+import { lazy, Suspense, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useAuth } from '../auth/AuthProvider';
+import { usePhoneLayout } from '../preferences/usePhoneLayout';
+
+const SignOutEverywhereDialog = lazy(() => import('./SignOutEverywhereDialog'));
+
+/**
+ * Who is signed in (name and organisation) and the two ways out: here, or on every device.
+ * On phones the button shows the name only; the organisation heads the opened menu.
+ */
+export function AccountMenu() {
+  const { t } = useTranslation();
+  const { me, signOut } = useAuth();
+  const phone = usePhoneLayout();
+  const [open, setOpen] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  if (!me) return null;
+  const { displayName, organisationName } = me.user;
+
+  const items: MenuProps['items'] = [
+    {
+      type: 'group',
+      key: 'who',
+      label: (
+        <span className="haven-account-who">
+          <span>{displayName}</span>
+          <span className="haven-account-org">{organisationName}</span>
+        </span>
+      ),
+    },
+    { type: 'divider' },
+    { key: 'signOut', icon: <LogoutOutlined aria-hidden />, label: t('account.signOut') },
+    { key: 'signOutEverywhere', icon: <DisconnectOutlined aria-hidden />, label: t('account.signOutEverywhere') },
+  ];
+
+  return (
+    <>
+      <Dropdown
+        open={open}
+        onOpenChange={setOpen}
+        trigger={['click']}
+        placement="bottomRight"
+        autoFocus
+        menu={{
+          items,
+          className: 'haven-account-menu',
+          onClick: ({ key }) => {
+            setOpen(false);
+            if (key === 'signOut') void signOut(false);
+            if (key === 'signOutEverywhere') setConfirming(true);
+          },
+        }}
+      >
+        <Button type="text" className="haven-account-button" aria-haspopup="menu" aria-expanded={open}>
+          <UserOutlined aria-hidden />
+          {/* Narrow phones show only the icon; the name and organisation stay in the button's
+              name for screen readers and head the opened menu. */}
+          <span className="haven-account-name">{displayName}</span>
+          <span className={phone ? 'haven-visually-hidden' : 'haven-account-org'}>{organisationName}</span>
+          <DownOutlined aria-hidden className="haven-account-caret" />
+        </Button>
+      </Dropdown>
+      {confirming && (
+        <Suspense fallback={null}>
+          <SignOutEverywhereDialog onConfirm={() => signOut(true)} onCancel={() => setConfirming(false)} />
+        </Suspense>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,14 @@
+import { UserOutlined } from '@ant-design/icons';
+import { lazy } from 'react';
+import type { FeatureRoute } from '../../app/routing/featureRoute';
+
+export const routes: FeatureRoute[] = [
+  {
+    path: '/users',
+    titleKey: 'nav.users',
+    frame: 'shell',
+    permission: 'users.read',
+    menu: { order: 100, icon: <UserOutlined aria-hidden /> },
+    page: lazy(() => import('./UserListPage')),
+  },
+];
