@@ -59,7 +59,7 @@ export const authenticate = fp(async (app: FastifyInstance, options: { db: Kysel
     if (request.signIn && unsafeMethods.has(request.method) && !request.routeOptions.config.skipCsrf && request.headers['x-csrf-token'] !== request.signIn.session.csrfToken) {
       throw new DomainError('csrf_failed', 403);
     }
-    if (request.signIn?.needs && !request.routeOptions.config.allowPendingSignIn && request.routeOptions.config.access !== 'public') {
+    if (request.signIn?.needs && request.url.startsWith('/api/') && !request.routeOptions.config.allowPendingSignIn && request.routeOptions.config.access !== 'public') {
       throw new DomainError('sign_in_incomplete', 401, { step: request.signIn.needs });
     }
   });

@@ -121,3 +121,17 @@ describe('a new account', () => {
     expect(await server.database.db.selectFrom('users').select('id').where('username', '=', 'bad.scope').execute()).toHaveLength(0);
   });
 });
+
+describe('the web app during a pending sign-in step', () => {
+  it('is still served, so reloading at the code step shows the app, not an error', async () => {
+    const login = await post('/api/auth/login', { username: 'director.nongli', password: 'Haven-Demo-2026' });
+    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
+    const root = await fetch(`${server.url}/`, { headers: { cookie } });
+    expect(root.status).toBe(200);
+    const page = await fetch(`${server.url}/login`, { headers: { cookie } });
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toContain('text/html');
+    const data = await fetch(`${server.url}/api/children`, { headers: { cookie } });
+    expect(data.status).toBe(401);
+  });
+});

@@ -7,11 +7,11 @@ import type { FastifyInstance } from 'fastify';
 export async function serveWebApp(app: FastifyInstance, webDir: string): Promise<boolean> {
   if (!existsSync(path.join(webDir, 'index.html'))) return false;
   await app.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: false, index: ['index.html'], maxAge: 0 });
-  app.get('/assets/*', { config: { rateLimit: false }, schema: { hide: true } }, (request, reply) => {
+  app.get('/assets/*', { config: { access: 'public', rateLimit: false }, schema: { hide: true } }, (request, reply) => {
     const file = (request.params as { '*': string })['*'];
     return reply.header('cache-control', 'public, max-age=31536000, immutable').sendFile(path.join('assets', file));
   });
-  app.get('/*', { config: { rateLimit: false }, schema: { hide: true } }, (request, reply) => {
+  app.get('/*', { config: { access: 'public', rateLimit: false }, schema: { hide: true } }, (request, reply) => {
     const file = (request.params as { '*': string })['*'];
     if (file.startsWith('api/') || file === 'api') return reply.callNotFound();
     if (file && existsSync(path.join(webDir, file)) && !file.includes('..')) return reply.sendFile(file);

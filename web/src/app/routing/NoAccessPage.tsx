@@ -9,7 +9,7 @@ export function NoAccessPage() {
   const navigate = useNavigate();
   return (
     <PageMessage
-      title={t('page.noAccessTitle')}
+      title="403"
       body={t('page.noAccessBody')}
       action={
         <Button

@@ -47,7 +47,8 @@ export function TotpStep() {
 
   return (
     <>
-      <StepTitle>{t('totp.title')}</StepTitle>
+      {/* Focus goes to the code field (its label names the step), which on a phone opens the number pad. */}
+      <StepTitle focusOnShow={false}>{t('totp.title')}</StepTitle>
       <Typography.Paragraph type="secondary">{mode === 'code' ? t('totp.intro') : t('totp.recoveryIntro')}</Typography.Paragraph>
       {failure !== null && <Alert type="error" showIcon className="haven-login-error" message={failure} />}
       <Form form={form} layout="vertical" requiredMark={false} onFinish={(values) => void submit(values)}>
