@@ -1,18 +1,60 @@
 import type { ColumnType, Generated } from 'kysely';
 
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+type Version = ColumnType<number, number | undefined, number>;
+type TextArray = ColumnType<string[], string[] | undefined, string[]>;
+type Json<T> = ColumnType<T, string | undefined, string>;
+
+export const childStatuses = ['active', 'aged_out', 'exited', 'merged'] as const;
+export type ChildStatus = (typeof childStatuses)[number];
+export const riskGrades = ['low', 'medium_low', 'medium_high', 'high'] as const;
+export type RiskGrade = (typeof riskGrades)[number];
+export const categoryCodes = ['poverty', 'disability', 'guardianship_missing', 'orphan', 'de_facto_unsupported', 'left_behind', 'street', 'juvenile_victim', 'juvenile_offender'] as const;
+export type CategoryCode = (typeof categoryCodes)[number];
+export const categoryStates = ['proposed', 'confirmed', 'rejected', 'ended'] as const;
+export type CategoryState = (typeof categoryStates)[number];
+export const situationKinds = ['present', 'working_away', 'deceased', 'missing', 'imprisoned', 'drug_rehabilitation', 'severe_illness', 'disabled', 'deported'] as const;
+export type SituationKind = (typeof situationKinds)[number];
+export const guardianshipCapacities = ['full', 'partial', 'none'] as const;
+export type GuardianshipCapacity = (typeof guardianshipCapacities)[number];
+
 export interface ChildrenTable {
   id: Generated<string>;
+  file_no: Generated<string>;
+  /** Generated from file_no: 'HV' + 10 digits. */
+  haven_code: ColumnType<string, never, never>;
   name: string;
+  former_names: TextArray;
   sex: 'male' | 'female' | null;
   birth_date: string | null;
+  ethnicity: string | null;
   id_number: string | null;
   phone: string | null;
   address: string | null;
   residence_code: string;
   hukou_code: string | null;
-  version: ColumnType<number, number | undefined, number>;
-  created_at: ColumnType<Date, Date | string | undefined, never>;
-  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  school: string | null;
+  grade: string | null;
+  disability_type: string | null;
+  disability_grade: number | null;
+  disability_certificate: string | null;
+  serious_illness: string | null;
+  household_benefits: TextArray;
+  status: ColumnType<ChildStatus, ChildStatus | undefined, ChildStatus>;
+  status_reason: string | null;
+  handoff_note: string | null;
+  merged_into: string | null;
+  risk_grade: RiskGrade | null;
+  /** Characters and character pairs of name and former names, for substring search (pg_trgm skips CJK under the C locale). */
+  name_grams: TextArray;
+  /** Space-separated ASCII keys: full pinyin, initials, surname + given initials, of every name. */
+  pinyin_text: ColumnType<string, string | undefined, string>;
+  registered_by_org: string | null;
+  created_by: string | null;
+  version: Version;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
 }
 
 export interface ChildParticipationsTable {
@@ -21,13 +63,111 @@ export interface ChildParticipationsTable {
   organisation_id: string;
   basis: string;
   basis_id: string | null;
-  started_at: ColumnType<Date, Date | string | undefined, never>;
+  started_at: CreatedAt;
   ended_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+export interface FamilyMembersTable {
+  id: Generated<string>;
+  child_id: string;
+  relation: string;
+  is_guardian: ColumnType<boolean, boolean | undefined, boolean>;
+  name: string;
+  id_number: string | null;
+  phone: string | null;
+  address: string | null;
+  guardianship_capacity: GuardianshipCapacity | null;
+  note: string | null;
+  removed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  version: Version;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface MemberSituationsTable {
+  id: Generated<string>;
+  member_id: string;
+  kind: SituationKind;
+  place: string | null;
+  since: string | null;
+  until: string | null;
+  disability_grade: number | null;
+  disability_type: string | null;
+  note: string | null;
+  created_at: CreatedAt;
+}
+
+export interface ChildCategoriesTable {
+  id: Generated<string>;
+  child_id: string;
+  category: CategoryCode;
+  state: CategoryState;
+  evidence: string | null;
+  proposed_by_rule: string | null;
+  rule_set_version: string | null;
+  decided_by: string | null;
+  decided_at: Date | null;
+  decision_reason: string | null;
+  start_date: string | null;
+  end_date: string | null;
+  end_reason: string | null;
+  version: Version;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface ChildTimelineTable {
+  id: Generated<string>;
+  child_id: string;
+  occurred_at: ColumnType<Date, Date | string | undefined, never>;
+  kind: string;
+  actor_user_id: string | null;
+  actor_label: string;
+  reason: string | null;
+  entity_type: string | null;
+  entity_id: string | null;
+  before: Json<Record<string, unknown> | null> | null;
+  after: Json<Record<string, unknown> | null> | null;
+  details: Json<Record<string, unknown>>;
+}
+
+export interface DuplicateCandidatesTable {
+  id: Generated<string>;
+  child_a: string;
+  child_b: string;
+  score: number;
+  reasons: Json<Array<{ code: string; params?: Record<string, unknown> }>>;
+  state: ColumnType<'open' | 'not_same' | 'merged', 'open' | 'not_same' | 'merged' | undefined, 'open' | 'not_same' | 'merged'>;
+  decided_by: string | null;
+  decided_at: Date | null;
+  decision_reason: string | null;
+  version: Version;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface ChildMergesTable {
+  id: Generated<string>;
+  survivor_id: string;
+  merged_id: string;
+  candidate_id: string | null;
+  reason: string | null;
+  merged_by: string | null;
+  merged_at: CreatedAt;
+  undone_by: string | null;
+  undone_at: Date | null;
+  undo_reason: string | null;
 }
 
 declare module '../../platform/db/schema.js' {
   interface Database {
     children: ChildrenTable;
     child_participations: ChildParticipationsTable;
+    family_members: FamilyMembersTable;
+    member_situations: MemberSituationsTable;
+    child_categories: ChildCategoriesTable;
+    child_timeline: ChildTimelineTable;
+    duplicate_candidates: DuplicateCandidatesTable;
+    child_merges: ChildMergesTable;
   }
 }

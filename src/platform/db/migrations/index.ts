@@ -4,6 +4,7 @@ import * as m0002 from './0002_divisions.js';
 import * as m0003 from './0003_organisations_people_access.js';
 import * as m0004 from './0004_organisations_extra.js';
 import * as m0005 from './0005_audit_insight.js';
+import * as m0006 from './0006_registry.js';
 
 /**
  * Every migration, in order. Listed statically (not read from the folder) so the same list works
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '0003_organisations_people_access': m0003,
   '0004_organisations_extra': m0004,
   '0005_audit_insight': m0005,
+  '0006_registry': m0006,
 };
