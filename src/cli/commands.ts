@@ -14,6 +14,7 @@ import { serve } from './serve.js';
 import { registerDivisionCommands } from '../features/divisions/cli.js';
 import { registerUserCommands } from '../features/users/cli.js';
 import { registerDemoCommands } from '../demo/cli.js';
+import { registerRuleSetCommands } from '../features/rule-sets/cli.js';
 import { withDatabase } from './with-database.js';
 
 function isoInstant(value: string): Date {
@@ -115,6 +116,7 @@ export function registerCommands(program: Command): void {
   registerDivisionCommands(program);
   registerUserCommands(program);
   registerDemoCommands(program);
+  registerRuleSetCommands(program);
 
   program
     .command('stop-db')
