@@ -13,6 +13,7 @@ import { progress } from './output.js';
 import { serve } from './serve.js';
 import { registerDivisionCommands } from '../features/divisions/cli.js';
 import { registerUserCommands } from '../features/users/cli.js';
+import { registerImportCommand } from '../features/registry/ledger/cli.js';
 import { registerDemoCommands } from '../demo/cli.js';
 import { registerRuleSetCommands } from '../features/rule-sets/cli.js';
 import { withDatabase } from './with-database.js';
@@ -115,6 +116,7 @@ export function registerCommands(program: Command): void {
 
   registerDivisionCommands(program);
   registerUserCommands(program);
+  registerImportCommand(program);
   registerDemoCommands(program);
   registerRuleSetCommands(program);
 

@@ -10,8 +10,9 @@ export const jingzhouDemo: DemoSeeder = {
     const organisations = await seedDemoOrganisations(trx);
     log(`  ${organisations.size} organisations`);
     const notes = await seedDemoPeople(trx, organisations);
-    await seedDemoChildren(trx);
-    audit({ action: 'demo.seed', details: { organisations: organisations.size } });
+    const children = await seedDemoChildren(trx);
+    log(`  ${children.named + children.synthetic} children (${children.synthetic} synthetic)`);
+    audit({ action: 'demo.seed', details: { organisations: organisations.size, children: children.named + children.synthetic } });
     return notes;
   },
 };

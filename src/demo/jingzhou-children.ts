@@ -1,7 +1,11 @@
 import type { Transaction } from 'kysely';
 import type { Database } from '../platform/db/schema.js';
 import { composeIdNumber } from '../features/registry/id-number.js';
+import { childSearchKeys } from '../features/registry/search-keys.js';
 import { jingzhou } from './jingzhou-organisations.js';
+import { createGenerator, type SynthRows } from './synthetic/index.js';
+import { syntheticActorLabel } from './synthetic/rows.js';
+import { loadSynthVillages } from './synthetic/villages.js';
 
 // A handful of fictional children so scope can be seen before the registry's own demo arrives.
 const children: { name: string; sex: 'male' | 'female'; birth: string; village: string; address: string }[] = [
@@ -15,11 +19,17 @@ const children: { name: string; sex: 'male' | 'female'; birth: string; village: 
   { name: '黄俊', sex: 'male', birth: '2010-08-05', village: jingzhou.heyi, address: '埠河镇合意村七组 2 号' },
 ];
 
-export async function seedDemoChildren(trx: Transaction<Database>): Promise<void> {
-  await trx
+/** How many fictional children the demo adds across 荆州市's villages (issue 4, "Demo data"). */
+export const demoSyntheticChildren = 3000;
+// The named children's districts keep exactly those children: tests and the walkthroughs count them.
+const namedChildrenCounties = [jingzhou.shashi.slice(0, 6), jingzhou.gongan.slice(0, 6)];
+
+export async function seedDemoChildren(trx: Transaction<Database>, options: { synthetic?: number; asOf?: string } = {}): Promise<{ named: number; synthetic: number }> {
+  const named = await trx
     .insertInto('children')
     .values(
       children.map((child, index) => ({
+        ...searchKeys(child.name),
         name: child.name,
         sex: child.sex,
         birth_date: child.birth,
@@ -30,5 +40,45 @@ export async function seedDemoChildren(trx: Transaction<Database>): Promise<void
         hukou_code: child.village,
       })),
     )
+    .returning(['id', 'id_number'])
     .execute();
+  await trx
+    .insertInto('child_timeline')
+    .values(named.map((child) => ({ child_id: child.id, kind: 'registered', actor_label: syntheticActorLabel, entity_type: 'child', entity_id: child.id, details: JSON.stringify({ source: 'demo' }) })))
+    .execute();
+  const count = options.synthetic ?? demoSyntheticChildren;
+  if (count === 0) return { named: named.length, synthetic: 0 };
+  const villages = await loadSynthVillages(trx, jingzhou.city.slice(0, 4), namedChildrenCounties);
+  const generator = createGenerator({
+    seed: 'jingzhou-demo',
+    asOf: options.asOf ?? new Date().toISOString().slice(0, 10),
+    villages,
+    takenIds: named.flatMap((child) => (child.id_number ? [child.id_number] : [])),
+    source: 'demo',
+  });
+  let synthetic = 0;
+  for (const batch of generator.batches(count, 1000)) {
+    await insertRows(trx, batch);
+    synthetic += batch.count;
+  }
+  return { named: named.length, synthetic };
+}
+
+function searchKeys(name: string) {
+  const keys = childSearchKeys(name);
+  return { name_grams: keys.nameGrams, pinyin_text: keys.pinyinText };
+}
+
+// Multi-row INSERTs in the seeder's transaction, parents before the rows that reference them;
+// chunks stay well under PostgreSQL's 65,535 bind parameters.
+async function insertRows(trx: Transaction<Database>, rows: SynthRows): Promise<void> {
+  const chunked = async <T>(items: T[], insert: (chunk: T[]) => Promise<unknown>) => {
+    for (let i = 0; i < items.length; i += 1000) await insert(items.slice(i, i + 1000));
+  };
+  await chunked(rows.children, (chunk) => trx.insertInto('children').values(chunk).execute());
+  await chunked(rows.family_members, (chunk) => trx.insertInto('family_members').values(chunk).execute());
+  await chunked(rows.member_situations, (chunk) => trx.insertInto('member_situations').values(chunk).execute());
+  await chunked(rows.child_categories, (chunk) => trx.insertInto('child_categories').values(chunk).execute());
+  await chunked(rows.child_timeline, (chunk) => trx.insertInto('child_timeline').values(chunk).execute());
+  await chunked(rows.duplicate_candidates, (chunk) => trx.insertInto('duplicate_candidates').values(chunk).execute());
 }

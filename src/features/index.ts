@@ -4,16 +4,25 @@ import { idempotencyExpirySweep, jobCleanupSweep } from '../platform/jobs/platfo
 import type { Sweep } from '../platform/jobs/sweeps.js';
 import type { DemoSeeder } from '../platform/seed.js';
 import { jingzhouDemo } from '../demo/index.js';
+import { jingzhouCasesDemo } from '../demo/jingzhou-cases.js';
 import { registerAuditRoutes } from './audit/routes.js';
+import { registerCaseRoutes } from './cases/routes.js';
+import { registerClockRoutes } from './clocks/routes.js';
+import { clockEscalationSweep } from './clocks/sweep.js';
 import { registerDivisionRoutes } from './divisions/routes.js';
 import { registerInsightRoutes } from './insight/routes.js';
 import { registerOrganisationRoutes } from './organisations/routes.js';
 import { registerRegistryRoutes } from './registry/routes.js';
+import { ledgerCommitHandler } from './registry/ledger/commit.js';
+import { registerLedgerRoutes } from './registry/ledger/routes.js';
+import { registerRegistrySearchRoutes } from './registry/search/routes.js';
+import { ageOutSweep, reproposeSweep } from './registry/sweeps.js';
+import { registerReportRoutes } from './reports/routes.js';
 import { registerRuleSetRoutes } from './rule-sets/routes.js';
 import { registerUserRoutes } from './users/routes.js';
 
 /** Everything the features contribute to the running process; each feature adds itself here. */
-export const featureRoutes: FeatureRoutes[] = [registerDivisionRoutes, registerOrganisationRoutes, registerUserRoutes, registerRegistryRoutes, registerAuditRoutes, registerInsightRoutes, registerRuleSetRoutes];
-export const featureSweeps: Sweep[] = [idempotencyExpirySweep, jobCleanupSweep];
-export const featureJobs = new Map<string, JobHandler>();
-export const demoSeeders: DemoSeeder[] = [jingzhouDemo];
+export const featureRoutes: FeatureRoutes[] = [registerDivisionRoutes, registerOrganisationRoutes, registerUserRoutes, registerRegistryRoutes, registerRegistrySearchRoutes, registerLedgerRoutes, registerAuditRoutes, registerInsightRoutes, registerRuleSetRoutes, registerReportRoutes, registerCaseRoutes, registerClockRoutes];
+export const featureSweeps: Sweep[] = [idempotencyExpirySweep, jobCleanupSweep, clockEscalationSweep, ageOutSweep, reproposeSweep];
+export const featureJobs = new Map<string, JobHandler>([['ledger.commit', ledgerCommitHandler]]);
+export const demoSeeders: DemoSeeder[] = [jingzhouDemo, jingzhouCasesDemo];

@@ -12,6 +12,8 @@ const configSchema = z.object({
   embeddedPgPort: portNumber.default(54329),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   bodyLimitBytes: z.coerce.number().int().min(1024).default(1_048_576),
+  /** Largest ledger (台账) upload; bigger files are refused with a 413 that says the limit. */
+  importLimitBytes: z.coerce.number().int().min(1024).default(50 * 1024 * 1024),
   rateLimitPerMinute: z.coerce.number().int().min(1).default(600),
   jobsEnabled: z.stringbool().default(true),
   jobPollMs: z.coerce.number().int().min(50).default(1000),
@@ -37,6 +39,7 @@ export const envNames: Record<keyof Config, string> = {
   embeddedPgPort: 'HAVEN_EMBEDDED_PG_PORT',
   logLevel: 'LOG_LEVEL',
   bodyLimitBytes: 'HAVEN_BODY_LIMIT_BYTES',
+  importLimitBytes: 'HAVEN_IMPORT_LIMIT_BYTES',
   rateLimitPerMinute: 'HAVEN_RATE_LIMIT_PER_MINUTE',
   jobsEnabled: 'HAVEN_JOBS_ENABLED',
   jobPollMs: 'HAVEN_JOB_POLL_MS',

@@ -14,7 +14,7 @@ export const builtinRoles: readonly RoleDefinition[] = [
   { code: 'system_admin', nameZh: '系统管理员', nameEn: 'System administrator', permissions: ['divisions.manage', 'organisations.read', 'organisations.manage', 'users.read', 'users.manage', 'roles.manage', 'tokens.manage', 'rules.manage'] },
   { code: 'civil_affairs_officer', nameZh: '民政干部', nameEn: 'Civil affairs officer', permissions: [...fileWork, 'children.unmask', 'children.export', 'children.import', 'reports.receive', 'cases.act', 'cases.approve', 'insight.aggregate', 'users.read', 'organisations.manage'] },
   { code: 'township_supervisor', nameZh: '乡镇儿童督导员', nameEn: 'Township child welfare supervisor', permissions: [...fileWork, 'children.export', 'reports.receive', 'reports.submit', 'cases.act', 'cases.approve', 'insight.aggregate'] },
-  { code: 'village_director', nameZh: '村（居）儿童主任', nameEn: 'Village child welfare director', permissions: [...fileWork, 'reports.submit'] },
+  { code: 'village_director', nameZh: '村（居）儿童主任', nameEn: 'Village child welfare director', permissions: [...fileWork, 'reports.submit', 'reports.receive'] },
   { code: 'institution_staff', nameZh: '机构工作人员', nameEn: 'Institution staff', permissions: [...fileWork, 'reports.submit', 'cases.act'] },
   { code: 'police_officer', nameZh: '公安民警', nameEn: 'Police officer', permissions: ['children.read', 'children.unmask', 'cases.read', 'cases.act', 'reports.receive', 'organisations.read'] },
   { code: 'prosecutor', nameZh: '检察官', nameEn: 'Prosecutor', permissions: ['children.read', 'children.unmask', 'cases.read', 'organisations.read'] },

@@ -5,6 +5,11 @@ import * as m0003 from './0003_organisations_people_access.js';
 import * as m0004 from './0004_organisations_extra.js';
 import * as m0005 from './0005_audit_insight.js';
 import * as m0006 from './0006_registry.js';
+import * as m0007 from './0007_ledger_imports.js';
+import * as m0008 from './0008_reports_cases.js';
+import * as m0009 from './0009_registry_search.js';
+import * as m0010 from './0010_registry_core.js';
+import * as m0011 from './0011_rules_permission.js';
 
 /**
  * Every migration, in order. Listed statically (not read from the folder) so the same list works
@@ -17,4 +22,9 @@ export const migrations: Record<string, Migration> = {
   '0004_organisations_extra': m0004,
   '0005_audit_insight': m0005,
   '0006_registry': m0006,
+  '0007_ledger_imports': m0007,
+  '0008_reports_cases': m0008,
+  '0009_registry_search': m0009,
+  '0010_registry_core': m0010,
+  '0011_rules_permission': m0011,
 };

@@ -40,6 +40,8 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export interface RequestOptions {
   method?: HttpMethod;
   body?: unknown;
+  /** A file sent as it is (an uploaded ledger), with its own Content-Type header. */
+  rawBody?: Blob;
   signal?: AbortSignal;
   /** Extra headers, e.g. `Idempotency-Key`. */
   headers?: Record<string, string>;
@@ -101,7 +103,7 @@ async function send(path: string, options: RequestOptions, accept: string): Prom
     return await fetch(path, {
       method,
       headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
       credentials: 'same-origin',
       signal: options.signal,
     });

@@ -1,7 +1,8 @@
-import { EyeInvisibleOutlined, EyeOutlined } from '@ant-design/icons';
+import { EyeInvisibleOutlined, EyeOutlined, FileTextOutlined } from '@ant-design/icons';
 import { Alert, Button, Descriptions, Drawer, Spin, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
 import { describeApiError } from '../../app/api/describeApiError';
 import { useAuth } from '../../app/auth/AuthProvider';
 import { formatDate } from '../../app/format';
@@ -30,6 +31,7 @@ export function ChildDrawer({ id, onClose }: { id: string | undefined; onClose: 
   const { t } = useTranslation();
   const { can } = useAuth();
   const phone = usePhoneLayout();
+  const navigate = useNavigate();
   const [unmask, setUnmask] = useState(false);
   const masked = useChild(id, false);
   const full = useChild(unmask ? id : undefined, true);
@@ -68,6 +70,11 @@ export function ChildDrawer({ id, onClose }: { id: string | undefined; onClose: 
       {child && !shown.isPending && (
         <>
           <ChildFile child={child} />
+          <div className="haven-drawer-actions">
+            <Button type="primary" icon={<FileTextOutlined aria-hidden />} onClick={() => void navigate(`/registry/${child.id}`)}>
+              {t('registry.openWholeFile')}
+            </Button>
+          </div>
           {can('children.unmask') && (
             <div className="haven-drawer-actions">
               {unmask ? (

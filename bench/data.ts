@@ -1,0 +1,109 @@
+// `npm run bench:data -- --children 1000000`: the province-scale data set of issue 6, by COPY.
+import { sql } from 'kysely';
+import { demoSeeders } from '../src/features/index.js';
+import { loadSynthVillages } from '../src/demo/synthetic/villages.js';
+import { seedDemo } from '../src/platform/seed.js';
+import { argNumber, argValue, log } from './args.js';
+import { dropSecondaryIndexes, rebuildIndexes } from './copy.js';
+import { openBenchDatabase } from './db.js';
+import { loadAudit } from './load-audit.js';
+import { loadCases } from './load-cases.js';
+import { loadRegistry, registryTables } from './load-registry.js';
+import { addBenchPeople } from './setup.js';
+import { writeDataManifest } from './manifest.js';
+
+const children = argNumber('children', 1_000_000);
+const cases = argNumber('cases', Math.round(children * 0.3));
+const openClocks = argNumber('clocks', children);
+const auditEntries = argNumber('audit', children);
+const visits = argNumber('visits', children);
+const seed = argValue('seed') ?? 'haven-bench';
+const asOf = argValue('as-of') ?? new Date().toISOString().slice(0, 10);
+
+const seconds = (since: number) => (performance.now() - since) / 1000;
+const rate = (rows: number, s: number) => `${rows.toLocaleString('en')} rows in ${s.toFixed(1)} s (${Math.round(rows / Math.max(s, 0.001)).toLocaleString('en')} rows/s)`;
+const figures: Record<string, { rows: number; seconds: number }> = {};
+
+const started = performance.now();
+const database = await openBenchDatabase({ fresh: true, poolSize: 12, log });
+try {
+  log(`Bench database ready (${seconds(started).toFixed(1)} s); seeding the J-city demo…`);
+  await seedDemo(database.db, demoSeeders, () => undefined);
+  const bureaus = await addBenchPeople(database.db);
+  const villages = await loadSynthVillages(database.db, '42');
+  const taken = await sql<{ id_number: string }>`SELECT id_number FROM children WHERE id_number IS NOT NULL`.execute(database.db);
+  log(`${villages.length.toLocaleString('en')} Hubei villages; generating ${children.toLocaleString('en')} children as of ${asOf} (seed ${seed})`);
+
+  const caseTables = ['cases', 'case_actions', 'case_organisations', 'clocks'];
+  const indexes = await dropSecondaryIndexes(database.pool, [...registryTables, ...caseTables, 'audit_log']);
+  log(`Dropped ${indexes.length} secondary indexes for the load`);
+
+  let t = performance.now();
+  const registry = await loadRegistry(database.pool, {
+    seed,
+    asOf,
+    count: children,
+    villages,
+    takenIds: taken.rows.map((r) => r.id_number),
+    caseShare: children > 0 ? Math.min(1, cases / children) : 0,
+    onProgress: (n) => {
+      if (n % 100_000 < 2000) log(`  ${n.toLocaleString('en')} children (${Math.round(n / seconds(t)).toLocaleString('en')}/s)`);
+    },
+  });
+  const registrySeconds = seconds(t);
+  for (const [table, rows] of Object.entries(registry.rows)) figures[table] = { rows, seconds: registrySeconds };
+  log(`Registry: ${rate(registry.rows.children, registrySeconds)} (children; with ${Object.values(registry.rows).reduce((a, b) => a + b, 0).toLocaleString('en')} rows in all tables)`);
+
+  t = performance.now();
+  const city = bureaus.get('421000')!;
+  const caseLoad = await loadCases(database.pool, {
+    seed,
+    asOf,
+    subjects: registry.caseSubjects.slice(0, cases),
+    openClocks,
+    leadOrgFor: (division) => bureaus.get(division.slice(0, 6)) ?? city,
+    actorLabel: '基准测试',
+    onProgress: (n) => {
+      if (n % 100_000 < 2000) log(`  ${n.toLocaleString('en')} cases`);
+    },
+  });
+  const caseSeconds = seconds(t);
+  figures.cases = { rows: caseLoad.cases, seconds: caseSeconds };
+  figures.case_actions = { rows: caseLoad.actions, seconds: caseSeconds };
+  figures.clocks = { rows: caseLoad.clocks, seconds: caseSeconds };
+  log(`Cases: ${rate(caseLoad.cases, caseSeconds)}; ${caseLoad.actions.toLocaleString('en')} actions, ${caseLoad.clocks.toLocaleString('en')} clocks (${caseLoad.openClocks.toLocaleString('en')} running)`);
+
+  t = performance.now();
+  const actors = await sql<{ userId: string; orgId: string; label: string }>`
+    SELECT id AS "userId", organisation_id AS "orgId", display_name AS label FROM users WHERE organisation_id IS NOT NULL ORDER BY username`.execute(database.db);
+  const sample = registry.caseSubjects.slice(0, 50_000).map((s) => s.childId);
+  const audit = await loadAudit(database.pool, {
+    seed,
+    count: auditEntries,
+    asOf,
+    actors: actors.rows,
+    childIds: sample.length > 0 ? sample : [''],
+    onProgress: (n) => {
+      if (n % 250_000 === 0) log(`  ${n.toLocaleString('en')} audit entries`);
+    },
+  });
+  figures.audit_log = { rows: audit, seconds: seconds(t) };
+  log(`Audit: ${rate(audit, seconds(t))} (hash chain continued)`);
+
+  const visitTable = await sql<{ name: string | null }>`SELECT COALESCE(to_regclass('public.home_visits'), to_regclass('public.visits'))::text AS name`.execute(database.db);
+  if (visitTable.rows[0]?.name) log(`Home visits: table ${visitTable.rows[0].name} exists but the generator does not fill it yet (${visits.toLocaleString('en')} requested)`);
+  else log(`Home visits: skipped, no visits table in this schema yet (${visits.toLocaleString('en')} requested)`);
+
+  t = performance.now();
+  await rebuildIndexes(database.pool, indexes, log);
+  figures['(indexes)'] = { rows: indexes.length, seconds: seconds(t) };
+  log(`Indexes rebuilt in ${seconds(t).toFixed(1)} s`);
+  t = performance.now();
+  await sql`SELECT setval('case_no_seq', GREATEST((SELECT last_value FROM case_no_seq), 1))`.execute(database.db);
+  await sql`VACUUM (ANALYZE)`.execute(database.db);
+  log(`VACUUM ANALYZE in ${seconds(t).toFixed(1)} s`);
+  await writeDataManifest({ children, cases: caseLoad.cases, openClocks: caseLoad.openClocks, audit, seed, asOf, seconds: seconds(started), figures });
+  log(`Done in ${seconds(started).toFixed(1)} s.`);
+} finally {
+  await database.close();
+}

@@ -1,0 +1,19 @@
+import type { UnitOfWork } from '../../platform/db/unit-of-work.js';
+import { appendAction, lockCase, openCaseOfChild } from './store.js';
+import { systemActor } from '../../platform/access/actor.js';
+
+/**
+ * A report about a child with an open case joins that case (several reports, one case). Recorded
+ * as an action of the case so the log shows when it arrived; needs no case permission of the reporter.
+ */
+export async function joinOpenCase(uow: UnitOfWork, childId: string, reportId: string, at: Date): Promise<string | null> {
+  const { trx, actor } = uow;
+  await trx.selectFrom('children').select('id').where('id', '=', childId).forUpdate().executeTakeFirst();
+  const caseId = await openCaseOfChild(trx, childId);
+  if (!caseId) return null;
+  const kase = await lockCase(trx, systemActor('report-join'), caseId);
+  if (!kase) return null;
+  await trx.updateTable('reports').set({ case_id: caseId }).where('id', '=', reportId).execute();
+  await appendAction(trx, actor, kase, { type: 'report_joined', payload: { reportId }, at });
+  return caseId;
+}

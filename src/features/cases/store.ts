@@ -1,0 +1,125 @@
+import { sql, type Transaction } from 'kysely';
+import type { Actor } from '../../platform/access/actor.js';
+import { childInScope } from '../../platform/access/scope.js';
+import type { Database } from '../../platform/db/schema.js';
+import '../registry/tables.js';
+import { type ActionType, applyAction, type CaseState, foldActions } from './rules.js';
+import './tables.js';
+
+type Trx = Transaction<Database>;
+
+export interface LockedCase {
+  id: string;
+  caseNo: string;
+  childId: string;
+  divisionCode: string;
+  leadOrgId: string;
+  seq: number;
+  state: CaseState;
+}
+
+/** The case through the child's scope, locked for this change, with its state folded from the log. */
+export async function lockCase(trx: Trx, actor: Actor, caseId: string): Promise<LockedCase | undefined> {
+  const row = await trx
+    .selectFrom('cases')
+    .innerJoin('children', 'children.id', 'cases.child_id')
+    .select(['cases.id', 'cases.case_no', 'cases.child_id', 'cases.division_code', 'cases.lead_org_id', 'cases.seq'])
+    .where('cases.id', '=', caseId)
+    .where(childInScope(actor))
+    .forUpdate('cases')
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const actions = await trx.selectFrom('case_actions').select(['type', 'actor_user_id']).where('case_id', '=', caseId).orderBy('seq').execute();
+  const state = foldActions(actions.map((a) => ({ type: a.type, actorUserId: a.actor_user_id })));
+  return { id: row.id, caseNo: row.case_no, childId: row.child_id, divisionCode: row.division_code, leadOrgId: row.lead_org_id, seq: row.seq, state };
+}
+
+/** The open case of a child (status other than closed), if any. */
+export async function openCaseOfChild(trx: Trx, childId: string): Promise<string | undefined> {
+  const row = await trx
+    .selectFrom('cases')
+    .innerJoin('case_actions as last', (join) => join.onRef('last.case_id', '=', 'cases.id').onRef('last.seq', '=', 'cases.seq'))
+    .select('cases.id')
+    .where('cases.child_id', '=', childId)
+    .where('last.status_after', '<>', 'closed')
+    .orderBy('cases.opened_at', 'desc')
+    .executeTakeFirst();
+  return row?.id;
+}
+
+/**
+ * Appends one action: the next sequence number, the status it leads to, and the child's timeline
+ * entry. The unique (case_id, seq) makes a duplicate impossible even if a lock were missed.
+ */
+export async function appendAction(
+  trx: Trx,
+  actor: Actor,
+  kase: { id: string; childId: string; state: CaseState },
+  action: { type: ActionType; payload: Record<string, unknown>; at: Date; timeline?: { before?: Record<string, unknown>; after?: Record<string, unknown> } },
+): Promise<CaseState> {
+  const next = applyAction(kase.state, { type: action.type, actorUserId: actor.userId });
+  await trx
+    .insertInto('case_actions')
+    .values({
+      case_id: kase.id,
+      seq: next.seq,
+      type: action.type,
+      status_after: next.status,
+      payload: JSON.stringify(action.payload),
+      actor_user_id: actor.userId,
+      actor_org_id: actor.organisationId,
+      actor_label: actor.label,
+      occurred_at: action.at,
+    })
+    .execute();
+  await trx.updateTable('cases').set({ seq: next.seq }).where('id', '=', kase.id).execute();
+  await trx
+    .insertInto('child_timeline')
+    .values({
+      child_id: kase.childId,
+      occurred_at: action.at,
+      kind: `case.${action.type}`,
+      actor_user_id: actor.userId,
+      actor_label: actor.label,
+      entity_type: 'case',
+      entity_id: kase.id,
+      before: action.timeline?.before ? JSON.stringify(action.timeline.before) : null,
+      after: action.timeline?.after ? JSON.stringify(action.timeline.after) : null,
+      details: JSON.stringify({ seq: next.seq, status: next.status }),
+    })
+    .execute();
+  return next;
+}
+
+/** Adds an organisation to the case and gives it scope over the child (access rule: participation). */
+export async function addCaseOrganisation(trx: Trx, kase: { id: string; childId: string }, organisationId: string, role: 'lead' | 'participant', at: Date): Promise<void> {
+  await trx.insertInto('case_organisations').values({ case_id: kase.id, organisation_id: organisationId, role, added_at: at }).onConflict((oc) => oc.doNothing()).execute();
+  const active = await trx
+    .selectFrom('child_participations')
+    .select('id')
+    .where('child_id', '=', kase.childId)
+    .where('organisation_id', '=', organisationId)
+    .where('basis', '=', 'case')
+    .where('basis_id', '=', kase.id)
+    .where('ended_at', 'is', null)
+    .executeTakeFirst();
+  if (!active) await trx.insertInto('child_participations').values({ child_id: kase.childId, organisation_id: organisationId, basis: 'case', basis_id: kase.id }).execute();
+}
+
+export async function endCaseParticipations(trx: Trx, caseId: string, at: Date): Promise<void> {
+  await trx.updateTable('child_participations').set({ ended_at: at }).where('basis', '=', 'case').where('basis_id', '=', caseId).where('ended_at', 'is', null).execute();
+}
+
+export async function restoreCaseParticipations(trx: Trx, kase: { id: string; childId: string }, at: Date): Promise<void> {
+  const organisations = await trx.selectFrom('case_organisations').select(['organisation_id', 'role']).where('case_id', '=', kase.id).execute();
+  for (const o of organisations) await addCaseOrganisation(trx, kase, o.organisation_id, o.role, at);
+}
+
+export async function nextCaseSerial(trx: Trx): Promise<number> {
+  const row = await sql<{ n: string }>`SELECT nextval('case_no_seq') AS n`.execute(trx);
+  return Number(row.rows[0]!.n);
+}
+
+export async function organisationExists(trx: Trx, id: string): Promise<boolean> {
+  return (await trx.selectFrom('organisations').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
+}

@@ -1,0 +1,47 @@
+import type { ColumnType, Generated } from 'kysely';
+import type { ActionType, CaseStatus } from './rules.js';
+
+export interface CasesTable {
+  id: Generated<string>;
+  case_no: string;
+  serial: ColumnType<string, number | undefined, never>;
+  child_id: string;
+  division_code: string;
+  lead_org_id: string;
+  manager_user_id: string | null;
+  /** Sequence number of the last action: the case's version. */
+  seq: ColumnType<number, number | undefined, number>;
+  opened_at: ColumnType<Date, Date | string, never>;
+  opened_by: string | null;
+  created_at: ColumnType<Date, Date | string | undefined, never>;
+}
+
+/** Append-only (a trigger refuses UPDATE and DELETE). */
+export interface CaseActionsTable {
+  id: Generated<string>;
+  case_id: string;
+  seq: number;
+  type: ActionType;
+  status_after: CaseStatus;
+  payload: ColumnType<Record<string, unknown>, string, never>;
+  actor_user_id: string | null;
+  actor_org_id: string | null;
+  actor_label: string;
+  occurred_at: ColumnType<Date, Date | string, never>;
+  recorded_at: ColumnType<Date, Date | string | undefined, never>;
+}
+
+export interface CaseOrganisationsTable {
+  case_id: string;
+  organisation_id: string;
+  role: 'lead' | 'participant';
+  added_at: ColumnType<Date, Date | string | undefined, never>;
+}
+
+declare module '../../platform/db/schema.js' {
+  interface Database {
+    cases: CasesTable;
+    case_actions: CaseActionsTable;
+    case_organisations: CaseOrganisationsTable;
+  }
+}

@@ -1,0 +1,109 @@
+import { type Kysely, sql, type Transaction } from 'kysely';
+import type { Actor } from '../../platform/access/actor.js';
+import { childInScope } from '../../platform/access/scope.js';
+import { recordAudit } from '../../platform/audit/append.js';
+import type { Database } from '../../platform/db/schema.js';
+import { translate } from '../../platform/i18n/translate.js';
+import { notFound } from '../../platform/errors.js';
+import '../clocks/tables.js';
+import '../reports/tables.js';
+import { callerAllowedActions } from './guards.js';
+import type { CaseView } from './model.js';
+import { type CaseStatus, foldActions } from './rules.js';
+import './store.js';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** The case file: who did what and when, each clock with late steps marked, and what the caller may do next. */
+export async function readCase(db: Db, actor: Actor, caseId: string, options: { audit?: boolean; now?: Date } = {}): Promise<CaseView> {
+  const now = options.now ?? new Date();
+  const row = await db
+    .selectFrom('cases')
+    .innerJoin('children', 'children.id', 'cases.child_id')
+    .innerJoin('organisations as lead', 'lead.id', 'cases.lead_org_id')
+    .leftJoin('users as manager', 'manager.id', 'cases.manager_user_id')
+    .select(['cases.id', 'cases.case_no', 'cases.division_code', 'cases.seq', 'cases.opened_at', 'children.id as child_id', 'children.name as child_name', 'children.risk_grade', 'lead.id as lead_id', 'lead.name as lead_name', 'manager.id as manager_id', 'manager.display_name as manager_name'])
+    .where('cases.id', '=', caseId)
+    .where(childInScope(actor))
+    .executeTakeFirst();
+  if (!row) {
+    if (options.audit !== false && !db.isTransaction) await recordAudit(db as Kysely<Database>, actor, { action: 'cases.read', entityType: 'case', entityId: caseId, outcome: 'denied' });
+    throw notFound(translate(actor.locale, 'cases.entity'), caseId);
+  }
+  const [actions, clocks, organisations, reports] = await Promise.all([
+    db.selectFrom('case_actions').select(['seq', 'type', 'status_after', 'actor_label', 'actor_org_id', 'actor_user_id', 'occurred_at', 'payload']).where('case_id', '=', caseId).orderBy('seq').execute(),
+    db
+      .selectFrom('clocks')
+      .innerJoin('organisations as o', 'o.id', 'clocks.owner_org_id')
+      .select(['clocks.id', 'clocks.rule', 'clocks.owner_org_id', 'o.name', 'clocks.started_at', 'clocks.due_at', 'clocks.provisional', 'clocks.state', 'clocks.stopped_at', 'clocks.stopped_by_seq', 'clocks.escalation_level'])
+      .where((eb) => eb.or([eb('clocks.case_id', '=', caseId), eb('clocks.report_id', 'in', eb.selectFrom('reports').select('id').where('case_id', '=', caseId))]))
+      .orderBy('clocks.started_at')
+      .execute(),
+    db.selectFrom('case_organisations as co').innerJoin('organisations as o', 'o.id', 'co.organisation_id').select(['o.id', 'o.name', 'co.role']).where('co.case_id', '=', caseId).orderBy('co.added_at').execute(),
+    db.selectFrom('reports').select(['id', 'ref_no', 'channel', 'reported_at']).where('case_id', '=', caseId).orderBy('reported_at').execute(),
+  ]);
+  const missedBySeq = new Set(clocks.filter((c) => c.state === 'missed' && c.stopped_by_seq !== null).map((c) => c.stopped_by_seq));
+  const state = foldActions(actions.map((a) => ({ type: a.type, actorUserId: a.actor_user_id })));
+  if (options.audit !== false && !db.isTransaction) await recordAudit(db as Kysely<Database>, actor, { action: 'cases.read', entityType: 'case', entityId: caseId, childId: row.child_id });
+  return {
+    id: row.id,
+    caseNo: row.case_no,
+    child: { id: row.child_id, name: row.child_name, riskGrade: row.risk_grade },
+    divisionCode: row.division_code,
+    status: state.status,
+    seq: row.seq,
+    lead: { id: row.lead_id, name: row.lead_name },
+    manager: row.manager_id && row.manager_name ? { id: row.manager_id, name: row.manager_name } : null,
+    organisations: organisations.map((o) => ({ id: o.id, name: o.name, role: o.role })),
+    openedAt: row.opened_at.toISOString(),
+    reports: reports.map((r) => ({ id: r.id, refNo: r.ref_no, channel: r.channel, reportedAt: r.reported_at.toISOString() })),
+    actions: actions.map((a) => ({
+      seq: a.seq,
+      type: a.type,
+      statusAfter: a.status_after,
+      actorLabel: a.actor_label,
+      actorOrganisationId: a.actor_org_id,
+      occurredAt: a.occurred_at.toISOString(),
+      payload: a.payload,
+      late: missedBySeq.has(a.seq),
+    })),
+    clocks: clocks.map((c) => ({
+      id: c.id,
+      rule: c.rule,
+      ownerOrganisationId: c.owner_org_id,
+      ownerOrganisationName: c.name,
+      startedAt: c.started_at.toISOString(),
+      dueAt: c.due_at.toISOString(),
+      provisional: c.provisional,
+      state: c.state,
+      stoppedAt: c.stopped_at?.toISOString() ?? null,
+      escalationLevel: c.escalation_level,
+      overdue: c.state === 'missed' || (c.state === 'running' && c.due_at < now),
+    })),
+    allowedActions: callerAllowedActions(actor, state),
+  };
+}
+
+/** Cases whose child is in my scope, by status; those with overdue clocks first. */
+export async function listCases(db: Kysely<Database>, actor: Actor, query: { status?: CaseStatus; page: number; pageSize: number }, now = new Date()) {
+  let base = db
+    .selectFrom('cases')
+    .innerJoin('children', 'children.id', 'cases.child_id')
+    .innerJoin('case_actions as last', (join) => join.onRef('last.case_id', '=', 'cases.id').onRef('last.seq', '=', 'cases.seq'))
+    .innerJoin('organisations as lead', 'lead.id', 'cases.lead_org_id')
+    .where(childInScope(actor));
+  if (query.status) base = base.where('last.status_after', '=', query.status);
+  const total = await base.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
+  const overdue = sql<number>`(SELECT count(*) FROM clocks c WHERE c.case_id = cases.id AND c.state = 'running' AND c.due_at < ${now}::timestamptz)::int`;
+  const rows = await base
+    .select(['cases.id', 'cases.case_no', 'cases.seq', 'cases.opened_at', 'children.id as child_id', 'children.name as child_name', 'last.status_after', 'last.occurred_at', 'lead.name as lead_name', overdue.as('overdue')])
+    .orderBy(sql`${overdue} > 0`, 'desc')
+    .orderBy('last.occurred_at', 'desc')
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize)
+    .execute();
+  return {
+    total: total.n,
+    items: rows.map((r) => ({ id: r.id, caseNo: r.case_no, childId: r.child_id, childName: r.child_name, status: r.status_after, seq: r.seq, leadName: r.lead_name, openedAt: r.opened_at.toISOString(), lastActionAt: r.occurred_at.toISOString(), overdueClocks: r.overdue })),
+  };
+}

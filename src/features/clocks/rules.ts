@@ -1,0 +1,59 @@
+import type { WorkingDayCalendar } from '../../platform/calendar/index.js';
+import { shanghaiDateOf } from '../../platform/calendar/index.js';
+import { type EscalationTarget, escalationTargets } from './tables.js';
+
+/** How long a step may take: minutes or hours on the clock, or working days on the calendar. */
+export type ClockDuration = { minutes: number } | { hours: number } | { days: number } | { workingDays: number };
+
+export interface DueTime {
+  dueAt: Date;
+  /** The deadline depends on a year whose holiday arrangement is not yet published. */
+  provisional: boolean;
+}
+
+const minute = 60_000;
+
+/** A deadline in working days ends with that working day (Beijing time). */
+export function dueTime(start: Date, duration: ClockDuration, calendar: WorkingDayCalendar): DueTime {
+  if ('minutes' in duration) return { dueAt: new Date(start.getTime() + duration.minutes * minute), provisional: false };
+  if ('hours' in duration) return { dueAt: new Date(start.getTime() + duration.hours * 60 * minute), provisional: false };
+  if ('days' in duration) return { dueAt: new Date(start.getTime() + duration.days * 24 * 60 * minute), provisional: false };
+  const answer = calendar.addWorkingDays(shanghaiDateOf(start), duration.workingDays);
+  return { dueAt: new Date(`${answer.date}T23:59:59+08:00`), provisional: answer.provisional };
+}
+
+export function targetOfLevel(level: number): EscalationTarget {
+  const target = escalationTargets[level - 1];
+  if (!target) throw new RangeError(`no escalation level ${level}`);
+  return target;
+}
+
+/** When the level after `level` is reached, or null when the chain is exhausted. */
+export function nextEscalationAt(dueAt: Date, hours: readonly number[], level: number): Date | null {
+  const next = hours[level];
+  return next === undefined ? null : new Date(dueAt.getTime() + next * 60 * minute);
+}
+
+/**
+ * The level a clock has reached as of a moment: every level whose time has come while the clock
+ * was still running. A clock met on time never escalates; one met late keeps the levels it
+ * reached before it was met.
+ */
+export function levelAsOf(clock: { dueAt: Date; stoppedAt: Date | null; escalationHours: readonly number[] }, asOf: Date): number {
+  const until = clock.stoppedAt && clock.stoppedAt < asOf ? clock.stoppedAt : asOf;
+  return clock.escalationHours.filter((h) => clock.dueAt.getTime() + h * 60 * minute <= until.getTime() && clock.dueAt <= until).length;
+}
+
+/** A clock stopped at `at`: met if on time, missed if late. */
+export function stoppedState(dueAt: Date, at: Date): 'met' | 'missed' {
+  return at.getTime() <= dueAt.getTime() ? 'met' : 'missed';
+}
+
+/** Role that reads alerts of each level at the recipient organisation. */
+export const targetRole: Record<EscalationTarget, string | null> = {
+  owner: null,
+  director: 'village_director',
+  supervisor: 'township_supervisor',
+  civil_affairs: 'civil_affairs_officer',
+  joint_conference: 'civil_affairs_officer',
+};

@@ -1,0 +1,50 @@
+import type { Transaction } from 'kysely';
+import type { Actor } from '../../platform/access/actor.js';
+import { maskIdNumber } from '../../platform/access/masking.js';
+import { childInScope } from '../../platform/access/scope.js';
+import type { Database } from '../../platform/db/schema.js';
+import { conflict } from '../../platform/errors.js';
+import type { MemberValues } from './family-store.js';
+import type { ChildFields } from './model.js';
+import { findDuplicateCandidates } from './search/duplicates.js';
+
+export type DuplicateCandidate = Awaited<ReturnType<typeof findDuplicateCandidates>>[number];
+
+/**
+ * The files that may be this child. At or above the threshold the registration stops with the
+ * candidates (summaries, masked, only of files the actor may see; the others are counted), unless
+ * the user already confirmed it is another child. Returns every candidate for the review queue.
+ */
+export async function refuseLikelyDuplicates(
+  trx: Transaction<Database>,
+  actor: Actor,
+  values: Required<ChildFields>,
+  family: readonly MemberValues[],
+  threshold: number,
+  confirmedNotDuplicate: boolean,
+): Promise<DuplicateCandidate[]> {
+  const guardians = family.filter((m) => m.isGuardian || ['father', 'mother'].includes(m.relation));
+  const candidates = await findDuplicateCandidates(trx, {
+    name: values.name,
+    birthDate: values.birthDate,
+    idNumber: values.idNumber,
+    residenceCode: values.residenceCode,
+    guardianNames: guardians.map((m) => m.name),
+    guardianPhones: guardians.flatMap((m) => (m.phone ? [m.phone] : [])),
+  });
+  const likely = candidates.filter((c) => c.score >= threshold);
+  if (likely.length === 0 || confirmedNotDuplicate) return candidates;
+  const visible = await trx
+    .selectFrom('children')
+    .select(['id', 'haven_code', 'name', 'sex', 'birth_date', 'id_number', 'residence_code'])
+    .where('id', 'in', likely.map((c) => c.childId))
+    .where(childInScope(actor))
+    .execute();
+  const byId = new Map(visible.map((row) => [row.id, row]));
+  const shown = likely.flatMap((c) => {
+    const row = byId.get(c.childId);
+    if (!row) return [];
+    return [{ childId: row.id, havenCode: row.haven_code, name: row.name, sex: row.sex, birthDate: row.birth_date, idNumber: maskIdNumber(row.id_number), residenceCode: row.residence_code, score: c.score, reasons: c.reasons }];
+  });
+  throw conflict('registry.possible_duplicate', { count: likely.length }, { candidates: shown, notShown: likely.length - shown.length });
+}

@@ -1,0 +1,114 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { Actor } from '../../platform/access/actor.js';
+import { childInScope } from '../../platform/access/scope.js';
+import type { Database } from '../../platform/db/schema.js';
+import { ancestorCodes } from '../divisions/rules.js';
+import './core-tables.js';
+import type { PlaceView } from './model.js';
+import type { ChildFacts, MemberFact } from './rules.js';
+import type { ChildCategoriesTable, ChildrenTable, FamilyMembersTable, MemberSituationsTable } from './tables.js';
+
+type Db = Kysely<Database>;
+export type ChildRow = Selectable<ChildrenTable>;
+export type MemberRow = Selectable<FamilyMembersTable>;
+export type SituationRow = Selectable<MemberSituationsTable>;
+export type CategoryRow = Selectable<ChildCategoriesTable>;
+export type MemberWithSituations = MemberRow & { situations: SituationRow[] };
+
+/** One child through the actor's scope (undefined = 404); `lock` for a change. */
+export async function childInScopeById(db: Db, actor: Actor, id: string, options: { lock?: boolean } = {}): Promise<ChildRow | undefined> {
+  let query = db.selectFrom('children').selectAll().where('id', '=', id).where(childInScope(actor));
+  if (options.lock) query = query.forUpdate();
+  return query.executeTakeFirst();
+}
+
+/** The child and the files merged into it: their facts are read together. */
+export async function fileChildIds(db: Db, id: string): Promise<string[]> {
+  const merged = await db.selectFrom('children').select('id').where('merged_into', '=', id).execute();
+  return [id, ...merged.map((row) => row.id)];
+}
+
+export async function mergedFiles(db: Db, id: string): Promise<{ id: string; havenCode: string; name: string }[]> {
+  const rows = await db.selectFrom('children').select(['id', 'haven_code', 'name']).where('merged_into', '=', id).orderBy('file_no').execute();
+  return rows.map((row) => ({ id: row.id, havenCode: row.haven_code, name: row.name }));
+}
+
+export async function membersOf(db: Db, childIds: readonly string[], options: { includeRemoved?: boolean } = {}): Promise<MemberWithSituations[]> {
+  if (childIds.length === 0) return [];
+  let query = db.selectFrom('family_members').selectAll().where('child_id', 'in', childIds);
+  if (!options.includeRemoved) query = query.where('removed_at', 'is', null);
+  const members = await query.orderBy('created_at').orderBy('id').execute();
+  const situations = members.length === 0 ? [] : await db.selectFrom('member_situations').selectAll().where('member_id', 'in', members.map((m) => m.id)).orderBy('since').orderBy('created_at').execute();
+  const byMember = new Map<string, SituationRow[]>();
+  for (const s of situations) byMember.set(s.member_id, [...(byMember.get(s.member_id) ?? []), s]);
+  return members.map((member) => ({ ...member, situations: byMember.get(member.id) ?? [] }));
+}
+
+export async function memberById(db: Db, id: string, options: { lock?: boolean } = {}): Promise<MemberWithSituations | undefined> {
+  let query = db.selectFrom('family_members').selectAll().where('id', '=', id);
+  if (options.lock) query = query.forUpdate();
+  const member = await query.executeTakeFirst();
+  if (!member) return undefined;
+  const situations = await db.selectFrom('member_situations').selectAll().where('member_id', '=', id).orderBy('since').orderBy('created_at').execute();
+  return { ...member, situations };
+}
+
+export async function categoriesOf(db: Db, childIds: readonly string[]): Promise<(CategoryRow & { decided_by_name: string | null })[]> {
+  if (childIds.length === 0) return [];
+  return db
+    .selectFrom('child_categories')
+    .leftJoin('users', 'users.id', 'child_categories.decided_by')
+    .selectAll('child_categories')
+    .select('users.display_name as decided_by_name')
+    .where('child_categories.child_id', 'in', childIds)
+    .orderBy('child_categories.created_at', 'desc')
+    .execute();
+}
+
+export async function placeOf(db: Db, code: string): Promise<PlaceView> {
+  const codes = [...ancestorCodes(code), code];
+  const rows = await db.selectFrom('divisions').select(['code', 'name', 'depth']).where('code', 'in', codes).orderBy('depth').execute();
+  return { code, name: rows.find((row) => row.code === code)?.name ?? null, path: rows.map((row) => ({ code: row.code, name: row.name })) };
+}
+
+export async function currentDivision(db: Db, code: string): Promise<{ code: string; name: string; level: string } | undefined> {
+  return db.selectFrom('divisions').select(['code', 'name', 'level']).where('code', '=', code).where('valid_to', 'is', null).executeTakeFirst();
+}
+
+export function memberFact(member: MemberWithSituations): MemberFact {
+  return {
+    relation: member.relation,
+    guardianshipCapacity: member.guardianship_capacity,
+    situations: member.situations.map((s) => ({ kind: s.kind, since: s.since, until: s.until, disabilityGrade: s.disability_grade, disabilityType: s.disability_type })),
+  };
+}
+
+/** The facts the rules read, for many children at once (a survivor's facts include its merged files'). */
+export async function factsOf(db: Db, childIds: readonly string[]): Promise<Map<string, { child: ChildRow; facts: ChildFacts }>> {
+  const result = new Map<string, { child: ChildRow; facts: ChildFacts }>();
+  if (childIds.length === 0) return result;
+  const children = await db.selectFrom('children').selectAll().where((eb) => eb.or([eb('id', 'in', childIds), eb('merged_into', 'in', childIds)])).execute();
+  const members = await membersOf(db, children.map((c) => c.id));
+  const wanted = new Set(childIds);
+  const membersByFile = new Map<string, MemberWithSituations[]>();
+  const fileOf = new Map(children.map((c) => [c.id, c.merged_into !== null && wanted.has(c.merged_into) ? c.merged_into : c.id]));
+  for (const member of members) {
+    const file = fileOf.get(member.child_id) ?? member.child_id;
+    membersByFile.set(file, [...(membersByFile.get(file) ?? []), member]);
+  }
+  for (const child of children) {
+    if (!wanted.has(child.id)) continue;
+    const own = membersByFile.get(child.id) ?? [];
+    result.set(child.id, {
+      child,
+      facts: {
+        birthDate: child.birth_date,
+        disabilityGrade: child.disability_grade,
+        disabilityType: child.disability_type,
+        householdBenefits: child.household_benefits,
+        members: own.map(memberFact),
+      },
+    });
+  }
+  return result;
+}

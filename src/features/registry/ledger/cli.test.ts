@@ -1,0 +1,82 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { Command } from 'commander';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../../../../test/support/database.js';
+import { seedDemo } from '../../../platform/seed.js';
+import { demoSeeders } from '../../index.js';
+import { registerImportCommand } from './cli.js';
+import { townshipLedger } from './fixtures.test-helper.js';
+
+let database: TestDatabase;
+let folder: string;
+const savedUrl = process.env.DATABASE_URL;
+const org = '荆州市沙市区民政局';
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await seedDemo(database.db, demoSeeders);
+  folder = await mkdtemp(path.join(os.tmpdir(), 'haven-import-'));
+  await writeFile(path.join(folder, 'ledger.xlsx'), await townshipLedger());
+  await writeFile(path.join(folder, 'fake.xlsx'), 'just some words, not a workbook\u0000');
+  process.env.DATABASE_URL = database.url;
+});
+afterAll(async () => {
+  if (savedUrl === undefined) delete process.env.DATABASE_URL;
+  else process.env.DATABASE_URL = savedUrl;
+  await rm(folder, { recursive: true, force: true });
+  await database.drop();
+});
+
+async function haven(...args: string[]): Promise<{ out: string; exitCode: number | undefined }> {
+  const out: string[] = [];
+  const log = vi.spyOn(console, 'log').mockImplementation((line: unknown) => void out.push(String(line)));
+  const err = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+  const saved = process.exitCode;
+  process.exitCode = undefined;
+  try {
+    const program = new Command().exitOverride();
+    registerImportCommand(program);
+    await program.parseAsync(args, { from: 'user' });
+    return { out: out.join('\n'), exitCode: process.exitCode };
+  } finally {
+    process.exitCode = saved;
+    log.mockRestore();
+    err.mockRestore();
+  }
+}
+
+describe('haven import', () => {
+  it('--dry-run --json prints each problem with its sheet row and stable code, imports nothing, exits 1', async () => {
+    const { out, exitCode } = await haven('import', path.join(folder, 'ledger.xlsx'), '--org', org, '--dry-run', '--json');
+    const report = JSON.parse(out) as { counts: { ok: number }; problems: { row: number; code: string }[]; committed: boolean };
+    expect(report.committed).toBe(false);
+    expect(report.counts.ok).toBe(4);
+    expect(report.problems).toContainEqual(expect.objectContaining({ row: 9, code: 'ledger.id_stored_as_number' }));
+    expect(exitCode).toBe(1);
+    expect(await database.db.selectFrom('children').select('id').where('name', '=', '张伟明').execute()).toHaveLength(0);
+  });
+
+  it('commits the good rows and prints an English table; a second run creates nothing', async () => {
+    const first = await haven('import', path.join(folder, 'ledger.xlsx'), '--org', org, '--lang', 'en');
+    expect(first.out).toMatch(/Imported: 4 new children's files/);
+    expect(first.out).toMatch(/困境儿童台账!9\t✗ 身份证号码\tThe ID number was stored as a number/);
+    const second = await haven('import', path.join(folder, 'ledger.xlsx'), '--org', org, '--lang', 'en');
+    expect(second.out).toMatch(/Imported: 4 new/);
+    expect(await database.db.selectFrom('children').select('id').where('name', '=', '张伟明').execute()).toHaveLength(1);
+  });
+
+  it('a file that is not a ledger ends in one clear line and exit 1 (real process)', async () => {
+    const bin = path.resolve(import.meta.dirname, '../../../../bin/haven.js');
+    const result = await promisify(execFile)(process.execPath, [bin, 'import', path.join(folder, 'fake.xlsx'), '--org', org], { env: { ...process.env, DATABASE_URL: database.url } }).then(
+      () => ({ code: 0, stderr: '' }),
+      (error: { code: number; stderr: string }) => ({ code: error.code, stderr: error.stderr }),
+    );
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toMatch(/fake\.xlsx/);
+  });
+});

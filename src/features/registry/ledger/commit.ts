@@ -1,0 +1,152 @@
+import { randomUUID } from 'node:crypto';
+import { sql, type Kysely } from 'kysely';
+import { type Actor, systemActor } from '../../../platform/access/actor.js';
+import { actorFor, loadUserAccount } from '../../../platform/auth/load-actor.js';
+import type { Database } from '../../../platform/db/schema.js';
+import { unitOfWork, type UnitOfWork } from '../../../platform/db/unit-of-work.js';
+import { DomainError } from '../../../platform/errors.js';
+import type { JobHandler } from '../../../platform/jobs/worker.js';
+import { childSearchKeys } from '../search-keys.js';
+import { findDuplicatesForDrafts, recordDuplicateCandidates } from '../search/duplicates.js';
+import type { ImportBatchView } from './model.js';
+import type { ClassifiedRow } from './pipeline.js';
+import { batchesOf, countRow, emptyCounts } from './run.js';
+import { ledgerCommitJob } from './service.js';
+import { findImportFor, type ImportRow, presentImport, setImportState } from './store.js';
+import type { ChildDraft } from './validate.js';
+
+/** Queues the commit of the good rows as one job; asking again while it runs or after it ran changes nothing. */
+export async function requestCommit(db: Kysely<Database>, actor: Actor, id: string, idempotencyKey?: string): Promise<ImportBatchView> {
+  const { result } = await unitOfWork(
+    db,
+    actor,
+    'ledger.commit',
+    async ({ trx, audit, enqueue }) => {
+      const row = await findImportFor(trx, actor, id);
+      await trx.selectFrom('ledger_imports').select('id').where('id', '=', id).forUpdate().execute();
+      if (row.status !== 'committed' && row.status !== 'committing') {
+        await setImportState(trx, id, { status: 'committing', last_error: null });
+        await enqueue({ kind: ledgerCommitJob, payload: { importId: id, userId: actor.userId }, dedupeKey: `ledger:${id}`, maxAttempts: 3 });
+      }
+      audit({ entityType: 'ledger_import', entityId: id, details: { status: row.status } });
+      return presentImport({ ...row, status: row.status === 'committed' ? 'committed' : 'committing' }, actor.locale);
+    },
+    idempotencyKey ? { key: idempotencyKey, request: { importId: id } } : undefined,
+  );
+  return result;
+}
+
+export interface CommitProgress {
+  rowsDone: number;
+  rowsTotal: number | null;
+  created: number;
+}
+
+async function insertBatch(uow: UnitOfWork, row: ImportRow, drafts: readonly ChildDraft[]): Promise<string[]> {
+  const { trx, actor } = uow;
+  if (drafts.length === 0) return [];
+  const withIds = drafts.map((draft) => ({ draft, id: randomUUID() }));
+  const inserted = await trx
+    .insertInto('children')
+    .values(
+      withIds.map(({ draft, id }) => {
+        const keys = childSearchKeys(draft.name);
+        return {
+          id,
+          name: draft.name,
+          sex: draft.sex,
+          birth_date: draft.birthDate,
+          id_number: draft.idNumber,
+          ethnicity: draft.ethnicity,
+          address: draft.address,
+          residence_code: draft.residenceCode,
+          hukou_code: draft.hukouCode,
+          school: draft.school,
+          grade: draft.grade,
+          disability_type: draft.disabilityType,
+          disability_grade: draft.disabilityGrade,
+          name_grams: keys.nameGrams,
+          pinyin_text: keys.pinyinText,
+          registered_by_org: row.organisation_id,
+          created_by: actor.userId,
+        };
+      }),
+    )
+    // Registered meanwhile by someone else: that file stands, this row is skipped.
+    .onConflict((oc) => oc.expression(sql`id_number`).where(sql.ref('id_number'), 'is not', null).where('status', '<>', 'merged').doNothing())
+    .returning('id')
+    .execute();
+  const created = new Set(inserted.map((r) => r.id));
+  const kept = withIds.filter(({ id }) => created.has(id));
+  const guardians = kept.filter(({ draft }) => draft.guardian);
+  if (guardians.length > 0) {
+    await trx
+      .insertInto('family_members')
+      .values(guardians.map(({ draft, id }) => ({ child_id: id, relation: draft.guardian!.relation, is_guardian: true, name: draft.guardian!.name, phone: draft.guardian!.phone })))
+      .execute();
+  }
+  const categories = kept.flatMap(({ draft, id }) => draft.categories.map((category) => ({ child_id: id, category, state: 'proposed' as const, evidence: `ledger import: ${row.file_name}, row ${draft.row}`, proposed_by_rule: 'ledger.import' })));
+  if (categories.length > 0) await trx.insertInto('child_categories').values(categories).onConflict((oc) => oc.doNothing()).execute();
+  if (kept.length > 0) {
+    await trx
+      .insertInto('child_timeline')
+      .values(kept.map(({ draft, id }) => ({ child_id: id, kind: 'child.registered', actor_user_id: actor.userId, actor_label: actor.label, reason: 'ledger import', entity_type: 'ledger_import', entity_id: row.id, details: JSON.stringify({ source: 'ledger', file: row.file_name, sheet: row.sheet, row: draft.row }) })))
+      .execute();
+  }
+  // Near matches (pinyin, birth date ± a little, shared guardian) are not refused: they go to the review queue.
+  const candidates = await findDuplicatesForDrafts(
+    trx,
+    kept.map(({ draft }) => ({ name: draft.name, birthDate: draft.birthDate, idNumber: draft.idNumber, residenceCode: draft.residenceCode, guardianNames: draft.guardian ? [draft.guardian.name] : [], guardianPhones: draft.guardian?.phone ? [draft.guardian.phone] : [] })),
+  );
+  for (const [i, { id }] of kept.entries()) {
+    const found = (candidates[i] ?? []).filter((c) => c.childId !== id);
+    if (found.length > 0) await recordDuplicateCandidates(trx, id, found);
+  }
+  return kept.map(({ id }) => id);
+}
+
+/**
+ * Commits the good rows batch by batch. Each batch's children, guardians, proposed categories,
+ * timeline entries, audit entry and the import's progress commit in one transaction, so a run
+ * that stops (crash, kill, error) resumes after the last committed batch and repeats nothing.
+ */
+export async function runLedgerCommit(db: Kysely<Database>, actor: Actor, id: string, onBatch?: (progress: CommitProgress) => void | Promise<void>): Promise<ImportBatchView> {
+  const start = await findImportFor(db, actor, id);
+  if (start.status === 'committed') return presentImport(start, actor.locale);
+  if (start.status !== 'committing') await setImportState(db, id, { status: 'committing', last_error: null });
+  const counts = emptyCounts();
+  let created = start.created_children;
+  try {
+    for await (const batch of await batchesOf(db, start)) {
+      for (const item of batch) countRow(counts, item);
+      const last = batch.at(-1)!.row;
+      if (last <= start.rows_done) continue;
+      const pending = batch.filter((item: ClassifiedRow) => item.row > start.rows_done && item.draft && !item.registered).map((item) => item.draft!);
+      const { result } = await unitOfWork(db, actor, 'ledger.commit_batch', async (uow) => {
+        const locked = await uow.trx.selectFrom('ledger_imports').select(['rows_done', 'created_children']).where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
+        if (locked.rows_done >= last) return { ids: [] as string[], total: locked.created_children };
+        const ids = await insertBatch(uow, start, pending);
+        await uow.trx.updateTable('ledger_imports').set({ rows_done: last, created_children: locked.created_children + ids.length, updated_at: new Date() }).where('id', '=', id).execute();
+        uow.audit({ entityType: 'ledger_import', entityId: id, details: { fromRow: batch[0]!.row, toRow: last, created: ids.length, childIds: ids } });
+        return { ids, total: locked.created_children + ids.length };
+      });
+      created = result.total;
+      await onBatch?.({ rowsDone: last, rowsTotal: start.rows_total, created });
+    }
+  } catch (error) {
+    await setImportState(db, id, { last_error: error instanceof Error ? error.message.slice(0, 500) : String(error) });
+    throw error;
+  }
+  await setImportState(db, id, { status: 'committed', counts: JSON.stringify(counts), committed_at: new Date(), last_error: null });
+  return presentImport(await findImportFor(db, actor, id), actor.locale);
+}
+
+/** The job: acts as the user who asked for the commit (their name in the audit log). */
+export const ledgerCommitHandler: JobHandler = async (payload, { db }) => {
+  const importId = String(payload.importId);
+  const userId = typeof payload.userId === 'string' ? payload.userId : null;
+  const account = userId ? await loadUserAccount(db, userId) : undefined;
+  if (userId && !account) throw new DomainError('ledger.committer_gone', 409, { userId });
+  const actor = account ? actorFor(account, { locale: 'zh-CN', ip: null, requestId: null }) : systemActor('ledger-import');
+  await runLedgerCommit(db, actor, importId);
+};

@@ -1,0 +1,202 @@
+import { execFileSync } from 'node:child_process';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../../../../test/support/server.js';
+import { type ApiSession, errorOf, signInAs } from '../../../../test/support/session.js';
+import { systemActor } from '../../../platform/access/actor.js';
+import { runLedgerCommit } from './commit.js';
+import { ids, townshipLedger } from './fixtures.test-helper.js';
+import type { DryRunReport, ImportBatchView } from './model.js';
+import { runNextJob } from '../../../platform/jobs/worker.js';
+import { featureJobs } from '../../index.js';
+
+let server: TestServer;
+let officer: ApiSession;
+beforeAll(async () => {
+  server = await startTestServer({ demo: true, config: { importLimitBytes: 200_000 } });
+  officer = await signInAs(server.url, 'officer.shashi');
+});
+afterAll(async () => server.close());
+
+function upload(session: ApiSession, body: Buffer, fileName: string): Promise<Response> {
+  return fetch(`${server.url}/api/imports?fileName=${encodeURIComponent(fileName)}`, {
+    method: 'POST',
+    headers: { cookie: session.cookie, 'x-csrf-token': session.csrfToken, 'content-type': 'application/octet-stream' },
+    body,
+  });
+}
+
+const codesByRow = (report: DryRunReport) => {
+  const map = new Map<number, string[]>();
+  for (const p of report.problems) map.set(p.row, [...(map.get(p.row) ?? []), p.code]);
+  return map;
+};
+
+describe('importing a township ledger', () => {
+  let batch: ImportBatchView;
+
+  it('detects the sheet, the header under the title rows and the merged guardian columns', async () => {
+    const file = await townshipLedger();
+    const response = await upload(officer, file, '岑河镇台账.xlsx');
+    expect(response.status).toBe(201);
+    batch = (await response.json()) as ImportBatchView;
+    expect(batch).toMatchObject({ format: 'xlsx', sheet: '困境儿童台账', headerRow: 4, status: 'uploaded' });
+    expect(batch.mapping).toMatchObject({ name: 2, sex: 3, idNumber: 4, birthDate: 5, village: 6, category: 7, guardianName: 8, guardianRelation: 9, guardianPhone: 10, school: 11 });
+    expect(batch.columns.find((c) => c.index === 2)?.samples[0]).toBe('张伟明');
+    expect(batch.notices.map((n) => n.code)).toContain('ledger.notice_empty_sheet');
+    const again = await upload(officer, file, 'copy.xlsx');
+    expect(again.status).toBe(200);
+    expect(((await again.json()) as ImportBatchView).id).toBe(batch.id);
+  });
+
+  it('lists every problem with its sheet row and stable code in a dry run, writing nothing', async () => {
+    const before = await server.database.db.selectFrom('children').select(({ fn }) => fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    const response = await officer.request('POST', `/api/imports/${batch.id}/dry-run`, undefined, { 'accept-language': 'en' });
+    expect(response.status).toBe(200);
+    const report = (await response.json()) as DryRunReport;
+    const byRow = codesByRow(report);
+    expect(byRow.get(5)).toBeUndefined();
+    expect(byRow.get(7)).toBeUndefined(); // lowercase x accepted
+    expect(byRow.get(8)).toEqual(['ledger.id_check_digit']);
+    expect(byRow.get(9)).toEqual(['ledger.id_stored_as_number']);
+    expect(byRow.get(10)).toEqual(['ledger.name_missing']);
+    expect(byRow.get(11)).toEqual(['ledger.birth_date_future']);
+    expect(byRow.get(12)).toEqual(['ledger.over_age']);
+    expect(byRow.get(13)).toEqual(['ledger.division_unknown']);
+    expect(byRow.get(14)).toEqual(['ledger.duplicate_in_file']);
+    expect(byRow.get(15)).toEqual(['ledger.birth_date_mismatch']);
+    expect(byRow.get(16)).toEqual(['ledger.category_unknown']);
+    expect(report.problems.find((p) => p.row === 9)).toMatchObject({ sheet: '困境儿童台账', column: '身份证号码', severity: 'error' });
+    expect(report.problems.find((p) => p.row === 9)?.message).toMatch(/stored as a number/);
+    expect(report.counts).toMatchObject({ rows: 12, ok: 4, problems: 8, warnings: 1, alreadyRegistered: 0, duplicates: 1 });
+    const after = await server.database.db.selectFrom('children').select(({ fn }) => fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    expect(after.n).toBe(before.n);
+  });
+
+  it('commits the good rows as one job, with guardians, proposed categories and timeline, and a second commit creates nothing', async () => {
+    const response = await officer.request('POST', `/api/imports/${batch.id}/commit`, undefined, { 'idempotency-key': 'commit-ledger-1' });
+    expect(response.status).toBe(202);
+    while (await runNextJob(server.database.db, featureJobs)) {
+      // drain
+    }
+    const done = (await (await officer.request('GET', `/api/imports/${batch.id}`)).json()) as ImportBatchView;
+    expect(done).toMatchObject({ status: 'committed', progress: { createdChildren: 4 } });
+    const db = server.database.db;
+    const child = await db.selectFrom('children').selectAll().where('id_number', '=', ids.a).executeTakeFirstOrThrow();
+    expect(child).toMatchObject({ name: '张伟明', residence_code: '421002101201', birth_date: '2015-03-02', sex: 'male' });
+    expect(child.pinyin_text).toContain('zwm');
+    const guardian = await db.selectFrom('family_members').selectAll().where('child_id', '=', child.id).executeTakeFirstOrThrow();
+    expect(guardian).toMatchObject({ name: '张国强', relation: 'father', phone: '13800000001', is_guardian: true });
+    const categories = await db.selectFrom('child_categories').select(['category', 'state']).where('child_id', '=', child.id).execute();
+    expect(categories).toEqual([{ category: 'left_behind', state: 'proposed' }]);
+    expect(await db.selectFrom('child_timeline').select('kind').where('child_id', '=', child.id).execute()).toHaveLength(1);
+    const x = await db.selectFrom('children').select('id_number').where('name', '=', '王小红').executeTakeFirstOrThrow();
+    expect(x.id_number).toBe(ids.girlWithX);
+
+    const replay = await officer.request('POST', `/api/imports/${batch.id}/commit`, undefined, { 'idempotency-key': 'commit-ledger-2' });
+    expect(replay.status).toBe(202);
+    expect(await runNextJob(db, featureJobs)).toBe(false);
+    const audit = await db.selectFrom('audit_log').select('details').where('action', '=', 'ledger.commit_batch').execute();
+    expect(audit).toHaveLength(1);
+  });
+
+  it('a changed file with the same children creates nothing new', async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(new Uint8Array(await townshipLedger()).buffer);
+    workbook.getWorksheet('困境儿童台账')!.addRow([99, '新来的', '男', '', '2019-09-09', '沙口村']);
+    const response = await upload(officer, Buffer.from(await workbook.xlsx.writeBuffer()), 'v2.xlsx');
+    const second = (await response.json()) as ImportBatchView;
+    expect(second.id).not.toBe(batch.id);
+    const report = (await (await officer.request('POST', `/api/imports/${second.id}/dry-run`)).json()) as DryRunReport;
+    expect(report.counts).toMatchObject({ alreadyRegistered: 3, ok: 1 });
+    expect(codesByRow(report).get(16)).toContain('ledger.likely_duplicate');
+  });
+
+  it('gives back the problem rows as a workbook with a problem column, formulas escaped', async () => {
+    const response = await officer.request('GET', `/api/imports/${batch.id}/errors.xlsx`);
+    expect(response.status).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await response.arrayBuffer());
+    const sheet = workbook.worksheets[0]!;
+    expect(sheet.getRow(1).getCell(1).value).toBe('问题');
+    expect(sheet.rowCount).toBeGreaterThanOrEqual(9);
+  });
+});
+
+describe('bad files', () => {
+  it('refuses a file over the limit with 413 and the limit in the message', async () => {
+    const response = await upload(officer, Buffer.alloc(300_000, 0x41), 'big.csv');
+    expect(response.status).toBe(413);
+    expect((await errorOf(response)).code).toBe('ledger.too_large');
+  });
+
+  it('refuses an .xlsx that is really something else, and an empty sheet', async () => {
+    const fake = await upload(officer, Buffer.from('%PDF-1.4 not a ledger\u0000\u0001'), 'ledger.xlsx');
+    expect(fake.status).toBe(400);
+    expect((await errorOf(fake)).code).toBe('ledger.not_a_ledger');
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('Sheet1');
+    const empty = await upload(officer, Buffer.from(await workbook.xlsx.writeBuffer()), 'empty.xlsx');
+    expect((await errorOf(empty)).code).toBe('ledger.empty_sheet');
+    const imports = await server.database.db.selectFrom('ledger_imports').select('file_name').where('file_name', 'in', ['ledger.xlsx', 'empty.xlsx']).execute();
+    expect(imports).toHaveLength(0);
+  });
+
+  it('reads a GBK CSV and reports two header rows for the user to confirm', async () => {
+    const text = '姓名,性别,身份证号码,所在村\r\nname,sex,id number,village\r\n' + `刘一,男,${ids.c},陈龙村\r\n`;
+    const response = await upload(officer, toGb18030(text), 'gbk.csv');
+    const batch = (await response.json()) as ImportBatchView;
+    expect(batch).toMatchObject({ format: 'csv', encoding: 'gb18030', headerRow: 1 });
+    expect(batch.notices.map((n) => n.code)).toContain('ledger.notice_two_headers');
+    const change = { sheet: 'gbk', headerRow: 2, mapping: { name: 1, sex: 2, idNumber: 3, village: 4 } };
+    const stale = await officer.request('PUT', `/api/imports/${batch.id}/mapping`, { ...change, version: batch.version + 5 });
+    expect(stale.status).toBe(409);
+    const fixed = await officer.request('PUT', `/api/imports/${batch.id}/mapping`, { ...change, version: batch.version });
+    expect(fixed.status).toBe(200);
+    expect((await fixed.json()) as ImportBatchView).toMatchObject({ headerRow: 2, version: batch.version + 1, progress: { rowsTotal: 1 } });
+    const report = (await (await officer.request('POST', `/api/imports/${batch.id}/dry-run`)).json()) as DryRunReport;
+    expect(report.counts).toMatchObject({ rows: 1, ok: 1 });
+    const listed = (await (await officer.request('GET', '/api/imports')).json()) as ImportBatchView[];
+    expect(listed.map((b) => b.id)).toContain(batch.id);
+  });
+
+  it('cannot be read by an officer of another organisation', async () => {
+    const own = await server.database.db.selectFrom('ledger_imports').select('id').executeTakeFirstOrThrow();
+    const other = await signInAs(server.url, 'officer.gongan');
+    expect((await other.request('GET', `/api/imports/${own.id}`)).status).toBe(404);
+    const director = await signInAs(server.url, 'director.chenlong');
+    expect((await director.request('GET', `/api/imports/${own.id}`)).status).toBe(403);
+  });
+});
+
+describe('an interrupted commit', () => {
+  it('resumes after the last committed batch', async () => {
+    const db = server.database.db;
+    await db.insertInto('rule_sets').values({ scope_code: '000000000000', version: 99, valid_from: '2000-01-01', rules: JSON.stringify({ 'ledger.import': { batchSize: 50 } }) }).execute();
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('台账');
+    sheet.addRow(['姓名', '性别', '出生日期', '所在村']);
+    for (let i = 0; i < 120; i += 1) sheet.addRow([`测试${String(i).padStart(3, '0')}`, i % 2 ? '男' : '女', `2014-01-${String((i % 28) + 1).padStart(2, '0')}`, '沙口村']);
+    const batch = (await (await upload(officer, Buffer.from(await workbook.xlsx.writeBuffer()), 'long.xlsx')).json()) as ImportBatchView;
+    const actor = systemActor('test');
+    let batches = 0;
+    await expect(
+      runLedgerCommit(db, actor, batch.id, () => {
+        batches += 1;
+        if (batches === 1) throw new Error('power cut');
+      }),
+    ).rejects.toThrow('power cut');
+    const midway = await db.selectFrom('ledger_imports').select(['rows_done', 'created_children', 'status']).where('id', '=', batch.id).executeTakeFirstOrThrow();
+    expect(midway).toMatchObject({ rows_done: 51, created_children: 50, status: 'committing' });
+    const finished = await runLedgerCommit(db, actor, batch.id);
+    expect(finished).toMatchObject({ status: 'committed', progress: { createdChildren: 120 } });
+    const made = await db.selectFrom('children').select('id').where('name', 'like', '测试%').execute();
+    expect(made).toHaveLength(120);
+    await db.deleteFrom('rule_sets').where('version', '=', 99).execute();
+  });
+});
+
+/** Node has no GB18030 encoder; glibc's iconv (on every Debian machine) is one. */
+function toGb18030(text: string): Buffer {
+  return execFileSync('iconv', ['-f', 'UTF-8', '-t', 'GB18030'], { input: text });
+}

@@ -1,0 +1,125 @@
+import { type Kysely, sql, type Transaction } from 'kysely';
+import { shanghaiDateOf } from '../../../platform/calendar/iso-date.js';
+import type { Database } from '../../../platform/db/schema.js';
+import { loadRuleSets } from '../../../platform/rules/store.js';
+import { gramsOf, pinyinKeysOf } from '../search-keys.js';
+import { candidateFacts, candidatePairs, type DraftKeys } from './duplicate-store.js';
+import { duplicateRulesSection } from './rule-sections.js';
+import { birthWindow, type CandidateFacts, type DraftFacts, orderedPair, scoreDuplicate } from './rules.js';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export interface DuplicateDraft {
+  name: string;
+  birthDate: string | null;
+  idNumber: string | null;
+  residenceCode: string;
+  guardianNames?: string[];
+  guardianPhones?: string[];
+}
+
+export interface DuplicateCandidate {
+  childId: string;
+  score: number;
+  reasons: Array<{ code: string; params?: Record<string, unknown> }>;
+}
+
+/** At most this many candidates per draft, best first: a reviewer reads them, a list of 200 helps no one. */
+const perDraftLimit = 10;
+
+const digitsOf = (phone: string) => phone.replace(/\D/g, '');
+
+function keysOf(draft: DuplicateDraft, fuzzy: boolean): DraftKeys {
+  const window = draft.birthDate ? birthWindow(draft.birthDate) : null;
+  const phones = (draft.guardianPhones ?? []).map(digitsOf).filter((phone) => phone.length >= 5);
+  return {
+    name: draft.name.trim(),
+    pinyin: pinyinKeysOf(draft.name)[0] ?? null,
+    birthDate: draft.birthDate,
+    windowFrom: window?.from ?? null,
+    windowTo: window?.to ?? null,
+    swapped: window?.swapped ?? null,
+    idNumber: draft.idNumber?.trim().toUpperCase() || null,
+    county: draft.residenceCode.slice(0, 6),
+    phones: [...new Set(phones)],
+    ...(fuzzy ? { grams: gramsOf(draft.name) } : {}),
+  };
+}
+
+/**
+ * Possible existing files of the same child, for each draft (same order). Not limited by the
+ * actor's scope: a child registered in another county is exactly what must be found. What the
+ * actor is then shown is decided by presentCandidates.
+ */
+async function find(db: Db, drafts: readonly DuplicateDraft[], excludeIds: readonly string[], fuzzy: boolean): Promise<DuplicateCandidate[][]> {
+  const keys = drafts.map((draft) => keysOf(draft, fuzzy));
+  const pairs = await candidatePairs(db, keys, excludeIds);
+  const { children, family } = await candidateFacts(db, [...new Set(pairs.map((pair) => pair.childId))]);
+  const rules = await loadRuleSets(db);
+  const today = shanghaiDateOf(new Date());
+  const results: DuplicateCandidate[][] = drafts.map(() => []);
+  for (const { idx, childId } of pairs) {
+    const draft = drafts[idx]!;
+    const key = keys[idx]!;
+    const child = children.get(childId);
+    if (!child) continue;
+    const members = family.get(childId) ?? [];
+    const phones = new Set(key.phones);
+    const guardianNames = new Set((draft.guardianNames ?? []).map((name) => name.trim()).filter(Boolean));
+    const draftFacts: DraftFacts = { name: key.name, pinyin: key.pinyin, birthDate: key.birthDate, idNumber: key.idNumber, residenceCode: draft.residenceCode };
+    const candidate: CandidateFacts = {
+      name: child.name,
+      formerNames: child.former_names,
+      pinyin: child.pinyin || null,
+      birthDate: child.birth_date,
+      idNumber: child.id_number,
+      residenceCode: child.residence_code,
+      sharedGuardianPhone: members.some((member) => member.phone !== null && phones.has(digitsOf(member.phone))),
+      sharedGuardianName: members.some((member) => guardianNames.has(member.name)),
+    };
+    const scored = scoreDuplicate(draftFacts, candidate, rules.for(draft.residenceCode, today).get(duplicateRulesSection));
+    if (scored) results[idx]!.push({ childId, score: scored.score, reasons: scored.reasons });
+  }
+  return results.map((list) => list.sort((a, b) => b.score - a.score || a.childId.localeCompare(b.childId)).slice(0, perDraftLimit));
+}
+
+/** Candidates for one draft (create, edit), including names one character apart and former names. */
+export async function findDuplicateCandidates(db: Db, draft: DuplicateDraft, options: { excludeChildIds?: string[] } = {}): Promise<DuplicateCandidate[]> {
+  const [candidates] = await find(db, [draft], options.excludeChildIds ?? [], true);
+  return candidates ?? [];
+}
+
+/**
+ * Candidates for a batch of import drafts (same order), in one statement per call: joins on ID,
+ * (name | full pinyin, birth window) and (name | pinyin, county) use indexes, so a batch of 1,000
+ * costs about as much as a few single lookups. Names one character apart and former names are
+ * left to the single check and the sweep.
+ */
+export async function findDuplicatesForDrafts(db: Db, drafts: readonly DuplicateDraft[]): Promise<DuplicateCandidate[][]> {
+  return find(db, drafts, [], false);
+}
+
+/**
+ * Stores a child's candidates for the review queue. A pair already decided (not the same, merged)
+ * stays decided: that decision is remembered and the pair is never proposed again.
+ */
+export async function recordDuplicateCandidates(trx: Transaction<Database>, childId: string, candidates: readonly DuplicateCandidate[]): Promise<number> {
+  const rows = candidates.filter((candidate) => candidate.childId !== childId).map((candidate) => {
+    const [a, b] = orderedPair(childId, candidate.childId);
+    return { child_a: a, child_b: b, score: candidate.score, reasons: JSON.stringify(candidate.reasons) };
+  });
+  if (rows.length === 0) return 0;
+  const written = await trx
+    .insertInto('duplicate_candidates')
+    .values(rows)
+    .onConflict((oc) =>
+      oc
+        .columns(['child_a', 'child_b'])
+        .doUpdateSet({ score: sql`excluded.score`, reasons: sql`excluded.reasons`, version: sql`duplicate_candidates.version + 1`, updated_at: sql`now()` })
+        .where('duplicate_candidates.state', '=', 'open')
+        .where(sql<boolean>`(duplicate_candidates.score, duplicate_candidates.reasons) IS DISTINCT FROM (excluded.score, excluded.reasons)`),
+    )
+    .returning('id')
+    .execute();
+  return written.length;
+}

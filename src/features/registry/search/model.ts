@@ -1,0 +1,120 @@
+import { z } from 'zod';
+import { categoryCodes, childStatuses, riskGrades } from '../tables.js';
+import { isDivisionCode } from '../../divisions/rules.js';
+import { duplicateReasonCodes } from './rules.js';
+
+/* The registry list, duplicate candidates and the review queue as the API speaks them. Pure. */
+
+const divisionSchema = z.string().refine(isDivisionCode, { error: 'registry.search.division_format' });
+
+export const listSorts = ['relevance', 'name', 'birth_date', 'birth_date_desc', 'updated', 'haven_code'] as const;
+export type ListSort = (typeof listSorts)[number];
+export const listStatuses = ['active', 'aged_out', 'exited', 'all'] as const;
+
+export const childListQuerySchema = z
+  .object({
+    q: z.string().trim().min(1).max(40).optional(),
+    within: divisionSchema.optional(),
+    category: z.enum(categoryCodes).optional(),
+    riskGrade: z.enum(riskGrades).optional(),
+    status: z.enum(listStatuses).default('active'),
+    ageMin: z.coerce.number().int().min(0).max(25).optional(),
+    ageMax: z.coerce.number().int().min(0).max(25).optional(),
+    sort: z.enum(listSorts).optional(),
+    page: z.coerce.number().int().min(1).max(10_000).default(1),
+    pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  })
+  .refine((query) => query.ageMin === undefined || query.ageMax === undefined || query.ageMin <= query.ageMax, { error: 'registry.search.age_band', path: ['ageMax'] });
+export type ChildListQuery = z.infer<typeof childListQuerySchema>;
+
+export const matchedOnValues = ['name', 'pinyin', 'id', 'guardian'] as const;
+export type MatchedOn = (typeof matchedOnValues)[number];
+
+export const childListItemSchema = z.object({
+  id: z.string(),
+  havenCode: z.string(),
+  name: z.string(),
+  sex: z.enum(['male', 'female']).nullable(),
+  birthDate: z.string().nullable(),
+  age: z.number().nullable(),
+  idNumber: z.string().nullable().meta({ description: 'masked' }),
+  hasIdNumber: z.boolean(),
+  residenceCode: z.string(),
+  residenceName: z.string().meta({ description: 'township and village (or the division itself above township level)' }),
+  categories: z.array(z.enum(categoryCodes)).meta({ description: 'confirmed memberships' }),
+  riskGrade: z.enum(riskGrades).nullable(),
+  status: z.enum(childStatuses),
+  matchedOn: z.enum(matchedOnValues).nullable(),
+  version: z.number(),
+});
+export type ChildListItem = z.infer<typeof childListItemSchema>;
+
+export const childListPageSchema = z.object({
+  items: z.array(childListItemSchema),
+  total: z.number().meta({ description: 'exact up to totalCapped; otherwise a lower bound ("10,000+")' }),
+  totalCapped: z.boolean(),
+  page: z.number(),
+  pageSize: z.number(),
+});
+export type ChildListPage = z.infer<typeof childListPageSchema>;
+
+// Stored reasons are data: a code from an older rule version still reads (the UI shows the code if it has no text).
+export const duplicateReasonSchema = z.object({
+  code: z.string().meta({ description: `one of ${duplicateReasonCodes.join(', ')}; message key registry.duplicates.reason.<code>` }),
+  params: z.record(z.string(), z.unknown()).optional(),
+});
+
+/** A file an actor may not see is only "a file in another jurisdiction": its Haven code and county. */
+export const candidateViewSchema = z.object({
+  inScope: z.boolean(),
+  havenCode: z.string(),
+  countyName: z.string().nullable(),
+  child: childListItemSchema.nullable(),
+  score: z.number(),
+  reasons: z.array(duplicateReasonSchema),
+});
+export type CandidateView = z.infer<typeof candidateViewSchema>;
+
+export const duplicateStates = ['open', 'not_same', 'merged'] as const;
+export const pairListQuerySchema = z.object({
+  state: z.enum(duplicateStates).default('open'),
+  within: divisionSchema.optional(),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+export type PairListQuery = z.infer<typeof pairListQuerySchema>;
+
+export const duplicatePairSchema = z.object({
+  id: z.string(),
+  score: z.number(),
+  reasons: z.array(duplicateReasonSchema),
+  state: z.enum(duplicateStates),
+  version: z.number(),
+  createdAt: z.string(),
+  decidedAt: z.string().nullable(),
+  decisionReason: z.string().nullable(),
+  mergeId: z.string().nullable().meta({ description: 'the merge to undo, while it stands' }),
+  a: childListItemSchema,
+  b: childListItemSchema,
+});
+export type DuplicatePair = z.infer<typeof duplicatePairSchema>;
+
+export const duplicatePairPageSchema = z.object({
+  items: z.array(duplicatePairSchema),
+  total: z.number(),
+  elsewhere: z.number().meta({ description: 'open pairs with one file outside my scope: decided where both are in scope (the common county, city or province)' }),
+});
+
+const reasonSchema = z.string().trim().min(1, { error: 'registry.search.reason_required' }).max(500);
+export const notSameBodySchema = z.object({ version: z.number().int().min(1), reason: reasonSchema });
+export const mergeBodySchema = z.object({ version: z.number().int().min(1), survivorId: z.uuid(), reason: reasonSchema });
+export const undoBodySchema = z.object({ reason: reasonSchema });
+
+export const mergeResultSchema = z.object({
+  mergeId: z.string(),
+  survivorId: z.string(),
+  mergedId: z.string(),
+  undone: z.boolean(),
+  pair: duplicatePairSchema.nullable(),
+});
+export type MergeResult = z.infer<typeof mergeResultSchema>;

@@ -1,0 +1,104 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Transaction } from 'kysely';
+import type { Actor } from '../../platform/access/actor.js';
+import { childInScope } from '../../platform/access/scope.js';
+import { shanghaiDateOf } from '../../platform/calendar/index.js';
+import type { UnitOfWork } from '../../platform/db/unit-of-work.js';
+import type { Database } from '../../platform/db/schema.js';
+import { translate } from '../../platform/i18n/translate.js';
+import { DomainError, notFound } from '../../platform/errors.js';
+import { ruleSetFor } from '../../platform/rules/store.js';
+import '../registry/tables.js';
+import { joinOpenCase } from '../cases/join.js';
+import '../cases/messages.js';
+import { storeAttachments } from './attachments.js';
+import type { AttachmentInput } from './model.js';
+import { reportRules } from './rule-sections.js';
+import { nextReferenceSerial, routeReport } from './routing.js';
+import { formatReferenceNumber } from './rules.js';
+import type { Channel, HotlineLine, ReporterIdentity } from './tables.js';
+
+export interface ReportValues {
+  channel: Channel;
+  hotlineLine: HotlineLine | null;
+  situations: number[];
+  description: string;
+  childId: string | null;
+  unknownChild: string | null;
+  divisionCode: string;
+  address: string | null;
+  immediateDanger: boolean;
+  reporter: ReporterIdentity;
+  reporterUserId: string | null;
+  reporterOrgId: string | null;
+  knewAt: Date | null;
+  attachments: readonly AttachmentInput[];
+}
+
+export interface RecordedReport {
+  id: string;
+  refNo: string;
+  followUpCode: string;
+  caseId: string | null;
+}
+
+async function requireDivision(trx: Transaction<Database>, code: string): Promise<void> {
+  const found = await trx.selectFrom('divisions').select('code').where('code', '=', code).executeTakeFirst();
+  if (!found) throw new DomainError('reports.division_unknown', 400, { code }, [{ path: 'body.divisionCode', code: 'reports.division_unknown' }]);
+}
+
+/** Records a report, routes it and starts the acknowledgement clocks; joins the child's open case. */
+export async function recordReport(uow: UnitOfWork, values: ReportValues, at: Date): Promise<RecordedReport> {
+  const { trx, actor } = uow;
+  if (values.knewAt && values.knewAt > at) throw new DomainError('reports.knew_at_future', 400, {}, [{ path: 'body.knewAt', code: 'reports.knew_at_future' }]);
+  if (!values.childId && !values.unknownChild) throw new DomainError('reports.child_required', 400, {}, [{ path: 'body.childId', code: 'reports.child_required' }]);
+  await requireDivision(trx, values.divisionCode);
+  if (values.childId) await requireChildInScope(trx, actor, values.childId);
+  const rules = await ruleSetFor(trx, values.divisionCode, shanghaiDateOf(at));
+  const attachmentIds = await storeAttachments(trx, actor, values.attachments, rules.get(reportRules));
+  const serial = await nextReferenceSerial(trx);
+  const refNo = formatReferenceNumber(Number(shanghaiDateOf(at).slice(0, 4)), serial);
+  const followUpCode = randomBytes(6).toString('hex').toUpperCase();
+  const row = await trx
+    .insertInto('reports')
+    .values({
+      ref_no: refNo,
+      serial,
+      follow_up_hash: createHash('sha256').update(followUpCode).digest('hex'),
+      channel: values.channel,
+      hotline_line: values.hotlineLine,
+      situations: values.situations,
+      description: values.description,
+      child_id: values.childId,
+      unknown_child: values.unknownChild,
+      division_code: values.divisionCode,
+      address: values.address,
+      immediate_danger: values.immediateDanger,
+      reporter: JSON.stringify(values.reporter),
+      reporter_user_id: values.reporterUserId,
+      reporter_org_id: values.reporterOrgId,
+      knew_at: values.knewAt,
+      reported_at: at,
+      attachment_ids: attachmentIds,
+      created_by: actor.userId,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const recipients = await routeReport(trx, rules, { id: row.id, divisionCode: values.divisionCode, childId: values.childId, immediateDanger: values.immediateDanger, reportedAt: at });
+  let caseId: string | null = null;
+  if (values.childId) {
+    await trx
+      .insertInto('child_timeline')
+      .values({ child_id: values.childId, occurred_at: at, kind: 'report.received', actor_user_id: actor.userId, actor_label: actor.label, entity_type: 'report', entity_id: row.id, details: JSON.stringify({ refNo, channel: values.channel, situations: values.situations, immediateDanger: values.immediateDanger }) })
+      .execute();
+    caseId = await joinOpenCase(uow, values.childId, row.id, at);
+  }
+  // The audit keeps what was reported, never who reported (that stays on the report row).
+  uow.audit({ entityType: 'report', entityId: row.id, childId: values.childId, details: { refNo, channel: values.channel, situations: values.situations, recipients: recipients.map((r) => r.role), attachments: attachmentIds.length } });
+  return { id: row.id, refNo, followUpCode, caseId };
+}
+
+async function requireChildInScope(trx: Transaction<Database>, actor: Actor, childId: string): Promise<void> {
+  const child = await trx.selectFrom('children').select('id').where('id', '=', childId).where(childInScope(actor)).executeTakeFirst();
+  if (!child) throw notFound(translate(actor.locale, 'cases.child_entity'), childId);
+}

@@ -1,0 +1,15 @@
+import { useTranslation } from 'react-i18next';
+import type { Reason } from './api/read';
+import { codeText } from './labels';
+
+/** Why two files may be the same child, in the reader's words. */
+export function ReasonList({ reasons }: { reasons: Reason[] }) {
+  const { t } = useTranslation();
+  return (
+    <ul className="haven-pair-reasons">
+      {reasons.map((reason, i) => (
+        <li key={`${reason.code}-${i}`}>{codeText(t, `registry.duplicateReason.${reason.code}`, reason.params, reason.message)}</li>
+      ))}
+    </ul>
+  );
+}

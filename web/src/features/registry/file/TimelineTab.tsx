@@ -1,0 +1,82 @@
+import { HistoryOutlined } from '@ant-design/icons';
+import { Alert, Button, Empty, Spin, Timeline } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { describeApiError } from '../../../app/api/describeApiError';
+import { formatDateTime } from '../../../app/format';
+import { fileCommands, useRefreshChild, type ChildFile } from '../api/fileApi';
+import type { Obj } from '../api/read';
+import { useTimeline, type TimelineEntry } from '../api/timelineApi';
+import { codeText } from '../labels';
+import { ReasonModal } from '../ReasonModal';
+
+function show(value: unknown): string {
+  if (value === null || value === undefined || value === '') return '—';
+  if (Array.isArray(value)) return value.map(show).join('、') || '—';
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+}
+
+function Changes({ before, after }: { before: Obj | null; after: Obj | null }) {
+  const { t } = useTranslation();
+  const keys = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])].filter((key) => key !== 'version');
+  if (keys.length === 0) return null;
+  return (
+    <ul className="haven-situations">
+      {keys.map((key) => (
+        <li key={key}>
+          {codeText(t, `registry.field.${key}`)}: <del>{show(before?.[key])}</del> → <ins>{show(after?.[key])}</ins>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Everything that happened to the child, newest first; a change to the file can be restored, with a reason. */
+export function TimelineTab({ file, canRestore }: { file: ChildFile; canRestore: boolean }) {
+  const { t } = useTranslation();
+  const timeline = useTimeline(file.id);
+  const refresh = useRefreshChild();
+  const [restoring, setRestoring] = useState<TimelineEntry | null>(null);
+
+  if (timeline.isPending) return <Spin />;
+  if (timeline.isError) return <Alert type="error" showIcon message={t('list.loadFailed')} description={describeApiError(timeline.error, t)} />;
+  if (timeline.data.length === 0) return <Empty description={t('registry.timeline.empty')} />;
+  return (
+    <>
+      <Timeline
+        className="haven-timeline"
+        items={timeline.data.map((entry) => ({
+          key: entry.id,
+          children: (
+            <div>
+              <p>
+                <strong>{codeText(t, `registry.timeline.kind.${entry.kind}`, {}, entry.summary ?? entry.kind)}</strong>
+                <span className="haven-secondary"> · {formatDateTime(entry.occurredAt, t)} · {entry.actorLabel}</span>
+              </p>
+              {entry.reason && <p>{t('registry.reason')}: {entry.reason}</p>}
+              <Changes before={entry.before} after={entry.after} />
+              {canRestore && entry.restorable && (
+                <Button size="small" icon={<HistoryOutlined aria-hidden />} className="haven-no-print" onClick={() => setRestoring(entry)}>
+                  {t('registry.timeline.restore')}
+                </Button>
+              )}
+            </div>
+          ),
+        }))}
+      />
+      <ReasonModal
+        open={restoring !== null}
+        title={t('registry.timeline.restoreTitle')}
+        description={t('registry.timeline.restoreText', { when: restoring ? formatDateTime(restoring.occurredAt, t) : '' })}
+        okText={t('registry.timeline.restore')}
+        onClose={() => setRestoring(null)}
+        onSubmit={async ({ reason }) => {
+          if (!restoring) return;
+          await fileCommands.restore(file.id, restoring.id, { reason });
+          await refresh(file.id);
+        }}
+      />
+    </>
+  );
+}
