@@ -63,7 +63,7 @@ describe('signing in', { timeout: 180_000 }, () => {
     // Header: who and where; menu: only what a village director may use.
     await page.locator('.haven-account-button').getByText('李桂兰').waitFor();
     await page.locator('.haven-account-button').getByText('岑河镇陈龙村村民委员会').waitFor();
-    expect(await menuEntries(page)).toEqual(['工作台', '儿童档案', '组织机构']);
+    expect(await menuEntries(page)).toEqual(['工作台', '我的待办', '儿童档案', '强制报告', '收到的报告', '个案', '组织机构']);
 
     await capture(page, 'registry', {
       ready: async (language) => {
@@ -105,7 +105,7 @@ describe('signing in', { timeout: 180_000 }, () => {
   it('an analyst sees counts by division, "<5" for small ones, and no child at all', async () => {
     const page = await signInOnPage(suite, 'analyst');
     await heading(page, '工作台').waitFor();
-    expect(await menuEntries(page)).toEqual(['工作台', '组织机构', '统计分析']);
+    expect(await menuEntries(page)).toEqual(['工作台', '报告履责情况', '组织机构', '统计分析']);
     await navigation(page).getByRole('link', { name: '统计分析' }).click();
     await heading(page, '统计分析').waitFor();
     await page.getByText('荆州市合计：').waitFor();
@@ -252,7 +252,7 @@ describe('signing in', { timeout: 180_000 }, () => {
     await owner.getByLabel('再次输入新密码').fill('Lotus pond by the levee, 2026');
     await owner.getByRole('button', { name: '保存新密码' }).click();
     await heading(owner, '工作台').waitFor();
-    expect(await menuEntries(owner)).toEqual(['工作台', '儿童档案', '组织机构']);
+    expect(await menuEntries(owner)).toEqual(['工作台', '我的待办', '儿童档案', '强制报告', '收到的报告', '个案', '组织机构']);
     await owner.context().close();
   });
 });

@@ -2,6 +2,7 @@ import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { Credentials } from '../../app/auth/authApi';
 import { useAuth, type SignedOutNotice } from '../../app/auth/AuthProvider';
 import { loginErrorMessage } from './loginErrorMessage';
@@ -56,6 +57,11 @@ export function PasswordStep({ notice }: { notice: SignedOutNotice | null }) {
           {submitting ? t('login.submitting') : t('login.submit')}
         </Button>
       </Form>
+      <p className="haven-login-public">
+        <Link to="/report" style={{ display: 'inline-flex', alignItems: 'center', minHeight: 44 }}>
+          {t('reports.public.linkFromLogin')}
+        </Link>
+      </p>
     </>
   );
 }

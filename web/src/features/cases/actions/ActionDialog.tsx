@@ -1,0 +1,96 @@
+import { Alert, Button, Drawer, Form, Modal } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { describeApiError } from '../../../app/api/describeApiError';
+import { showFieldProblems } from '../../../app/forms/serverErrors';
+import { usePhoneLayout } from '../../../app/preferences/usePhoneLayout';
+import { type CaseDetail, conflictOf, postAction } from '../api/casesApi';
+import type { UserActionType } from '../api/codes';
+import type { Obj } from '../api/read';
+import { actionText } from '../labels';
+import { actionForms } from './actionForms';
+
+export interface Conflict {
+  status: string | null;
+  allowed: string[];
+  message: string;
+  /** The case as the server has it now. */
+  current: CaseDetail | null;
+}
+
+interface ActionDialogProps {
+  caseDetail: CaseDetail;
+  type: UserActionType | null;
+  onClose: () => void;
+  onDone: (updated: CaseDetail | null, type: UserActionType) => void;
+  /** The case moved on (another officer, another tab): the page shows why and reloads. */
+  onConflict: (conflict: Conflict) => void;
+}
+
+/** One action's form, sent with the case's seq so that a stale view is refused, never lost or doubled. */
+export function ActionDialog({ caseDetail, type, onClose, onDone, onConflict }: ActionDialogProps) {
+  const { t } = useTranslation();
+  const phone = usePhoneLayout();
+  const [form] = Form.useForm<Obj>();
+  const [saving, setSaving] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [idempotencyKey, setIdempotencyKey] = useState(() => crypto.randomUUID());
+  const spec = type ? actionForms[type] : null;
+
+  useEffect(() => {
+    if (!type) return;
+    setFailure(null);
+    setIdempotencyKey(crypto.randomUUID());
+  }, [type]);
+
+  async function save(values: Obj) {
+    if (!type || !spec) return;
+    setSaving(true);
+    setFailure(null);
+    try {
+      const updated = await postAction(caseDetail.id, { type, expectedSeq: caseDetail.seq, ...spec.body(values) }, idempotencyKey);
+      onDone(updated, type);
+    } catch (error) {
+      const conflict = conflictOf(error);
+      if (conflict) {
+        onConflict({ ...conflict, message: describeApiError(error, t) });
+        return;
+      }
+      const fields = Object.keys(form.getFieldsValue(true) as Obj);
+      const placed = showFieldProblems(form, error, fields);
+      setFailure(describeApiError(error, t) + (placed ? ` ${t('reports.form.seeFields')}` : ''));
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  const title = type ? actionText(t, type) : '';
+  const body = spec && (
+    <>
+      {failure && <Alert type="error" showIcon message={failure} className="haven-form-alert" />}
+      <Form<Obj> key={idempotencyKey} form={form} initialValues={spec.initial?.()} layout="vertical" name={`action-${type ?? ''}`} onFinish={(values) => void save(values)} scrollToFirstError={{ focus: true, block: 'center' }}>
+        <spec.Fields />
+      </Form>
+    </>
+  );
+  const footer = (
+    <div className="haven-form-footer">
+      <Button type="primary" danger={spec?.danger} loading={saving} onClick={() => form.submit()}>
+        {t('cases.form.confirm', { action: title })}
+      </Button>
+      <Button onClick={onClose}>{t('common.cancel')}</Button>
+    </div>
+  );
+
+  if (spec?.long)
+    return (
+      <Drawer open={type !== null} title={title} width={phone ? '100%' : 640} onClose={onClose} footer={footer} destroyOnHidden closable={{ 'aria-label': t('common.close') }}>
+        {body}
+      </Drawer>
+    );
+  return (
+    <Modal open={type !== null} title={title} onCancel={onClose} footer={footer} destroyOnHidden closable={{ 'aria-label': t('common.close') }}>
+      {body}
+    </Modal>
+  );
+}

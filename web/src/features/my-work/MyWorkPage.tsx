@@ -1,0 +1,220 @@
+import { AlertFilled, CheckOutlined, ClockCircleOutlined, WarningFilled } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Spin, message } from 'antd';
+import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { describeApiError } from '../../app/api/describeApiError';
+import { useAuth } from '../../app/auth/AuthProvider';
+import { actionForRule, codeText, formatMinute, ruleText, situationText } from '../cases/labels';
+import { DivisionName } from '../divisions/DivisionPicker';
+import { acknowledgeReport } from '../reports/reportsApi';
+import { useMyWork, type WorkAlert, type WorkReport, type WorkStep } from './myWorkApi';
+import { urgencyOf, urgencyOrder, type Urgency } from './urgency';
+import '../cases/cases.css';
+
+const urgencyIcons: Record<Urgency, ReactNode> = {
+  overdue: <WarningFilled aria-hidden />,
+  today: <AlertFilled aria-hidden />,
+  week: <ClockCircleOutlined aria-hidden />,
+  later: <ClockCircleOutlined aria-hidden />,
+};
+
+function DueText({ urgency, dueAt }: { urgency: Urgency; dueAt: string | null }) {
+  const { t } = useTranslation();
+  const at = formatMinute(dueAt, t);
+  if (urgency === 'overdue')
+    return (
+      <span className="haven-case-late">
+        {urgencyIcons.overdue} {t('myWork.overdueSince', { at })}
+      </span>
+    );
+  if (urgency === 'today')
+    return (
+      <span className="haven-case-soon">
+        {urgencyIcons.today} {t('myWork.dueToday', { at })}
+      </span>
+    );
+  return (
+    <span>
+      {urgencyIcons.week} {t('myWork.dueAt', { at })}
+    </span>
+  );
+}
+
+function ReportItem({ report, onAcknowledge, busy }: { report: WorkReport; onAcknowledge: () => void; busy: boolean }) {
+  const { t } = useTranslation();
+  const urgency = urgencyOf(report.dueAt, report.overdue);
+  return (
+    <li className={`haven-work-${urgency}`}>
+      <div className="haven-work-item-main">
+        <strong className="haven-code">{report.refNo}</strong>{' '}
+        {report.immediateDanger && (
+          <span className="haven-case-late">
+            <WarningFilled aria-hidden /> {t('myWork.danger')}
+          </span>
+        )}
+        <p>{report.situations.map((n) => situationText(t, n)).join(t('cases.punct.listSeparator')) || '—'}</p>
+        <p>
+          <DivisionName code={report.divisionCode} /> · {t('myWork.reportedAt', { at: formatMinute(report.reportedAt, t) })} · <DueText urgency={urgency} dueAt={report.dueAt} />
+        </p>
+      </div>
+      <span className="haven-form-footer">
+        {report.caseId && <Link to={`/cases/${report.caseId}`}>{t('myWork.openCase')}</Link>}
+        <Button type="primary" icon={<CheckOutlined aria-hidden />} loading={busy} onClick={onAcknowledge} aria-label={t('myWork.acknowledgeReport', { refNo: report.refNo })}>
+          {t('myWork.acknowledge')}
+        </Button>
+      </span>
+    </li>
+  );
+}
+
+function StepItem({ step }: { step: WorkStep }) {
+  const { t } = useTranslation();
+  const urgency = urgencyOf(step.dueAt, step.overdue);
+  return (
+    <li className={`haven-work-${urgency}`}>
+      <div className="haven-work-item-main">
+        <strong>{ruleText(t, step.rule)}</strong>
+        <p>
+          {step.caseId ? <Link to={`/cases/${step.caseId}${actionForRule[step.rule] ? `?act=${actionForRule[step.rule]}` : ''}`}>{step.caseNo ?? t('myWork.openCase')}</Link> : null}
+          {step.childName ? ` · ${step.childName}` : ''}
+          {step.ownerName ? ` · ${step.ownerName}` : ''}
+        </p>
+        <p>
+          <DueText urgency={urgency} dueAt={step.dueAt} />
+        </p>
+      </div>
+    </li>
+  );
+}
+
+/** One line per late step (rule, case or report, deadline): its highest level so far, and how many alerts it raised. */
+function latestAlerts(alerts: WorkAlert[]): (WorkAlert & { count: number })[] {
+  const byStep = new Map<string, WorkAlert & { count: number }>();
+  for (const alert of alerts) {
+    const key = `${alert.rule ?? ''}|${alert.caseId ?? alert.reportRefNo ?? alert.id}|${alert.dueAt ?? ''}`;
+    const seen = byStep.get(key);
+    if (!seen) byStep.set(key, { ...alert, count: 1 });
+    else byStep.set(key, { ...(alert.level > seen.level ? alert : seen), count: seen.count + 1 });
+  }
+  return [...byStep.values()].sort((a, b) => (a.dueAt ?? '').localeCompare(b.dueAt ?? ''));
+}
+
+/** 我的待办: reports to acknowledge, steps due and escalations, overdue first, in words and icons as well as colour. */
+export default function MyWorkPage() {
+  const { t } = useTranslation();
+  const { can } = useAuth();
+  const work = useMyWork();
+  const queryClient = useQueryClient();
+  const [busy, setBusy] = useState<string | null>(null);
+  const [notice, noticeHolder] = message.useMessage();
+  const [failure, setFailure] = useState<string | null>(null);
+
+  if (work.isPending) return <Spin />;
+  if (work.isError) return <Alert type="error" showIcon message={t('myWork.loadFailed')} description={describeApiError(work.error, t)} />;
+  const { reports, steps } = work.data;
+  const alerts = latestAlerts(work.data.alerts);
+  const rank = (item: { dueAt: string | null; overdue: boolean }) => urgencyOrder.indexOf(urgencyOf(item.dueAt, item.overdue));
+  const sortedReports = [...reports].sort((a, b) => Number(b.immediateDanger) - Number(a.immediateDanger) || rank(a) - rank(b) || (a.dueAt ?? '').localeCompare(b.dueAt ?? ''));
+  const overdueCount = [...reports, ...steps].filter((item) => urgencyOf(item.dueAt, item.overdue) === 'overdue').length;
+  const groups = urgencyOrder.map((urgency) => ({ urgency, items: steps.filter((step) => urgencyOf(step.dueAt, step.overdue) === urgency).sort((a, b) => (a.dueAt ?? '').localeCompare(b.dueAt ?? '')) }));
+
+  async function acknowledge(report: WorkReport) {
+    setBusy(report.id);
+    setFailure(null);
+    try {
+      await acknowledgeReport(report.id, crypto.randomUUID());
+      void notice.success(t('myWork.acknowledged', { refNo: report.refNo }));
+      await queryClient.invalidateQueries({ queryKey: ['my-work'] });
+      void queryClient.invalidateQueries({ queryKey: ['cases'] });
+    } catch (error) {
+      setFailure(describeApiError(error, t));
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  return (
+    <>
+      {noticeHolder}
+      <p role="status" className={overdueCount > 0 ? 'haven-case-late' : undefined}>
+        {overdueCount > 0 && <WarningFilled aria-hidden />} {t('myWork.summary', { overdue: overdueCount, reports: reports.length, alerts: alerts.length })}
+      </p>
+      {failure && <Alert type="error" showIcon message={failure} className="haven-form-alert" />}
+      {(can('reports.receive') || reports.length > 0) && (
+        <section className="haven-work-group" aria-labelledby="haven-work-reports">
+          <h2 id="haven-work-reports">
+            {t('myWork.reportsTitle')} <span className="haven-secondary">({reports.length})</span>
+          </h2>
+          {reports.length === 0 ? (
+            <p className="haven-secondary">{t('myWork.noReports')}</p>
+          ) : (
+            <ul className="haven-work-list">
+              {sortedReports.map((report) => (
+                <ReportItem key={report.id} report={report} busy={busy === report.id} onAcknowledge={() => void acknowledge(report)} />
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
+      <section className="haven-work-group" aria-labelledby="haven-work-alerts">
+        <h2 id="haven-work-alerts">
+          {t('myWork.alertsTitle')} <span className="haven-secondary">({alerts.length})</span>
+        </h2>
+        {alerts.length === 0 ? (
+          <p className="haven-secondary">{t('myWork.noAlerts')}</p>
+        ) : (
+          <ul className="haven-work-list">
+            {alerts.map((alert) => (
+              <li key={alert.id} className="haven-work-overdue">
+                <div className="haven-work-item-main">
+                  <strong className="haven-case-late">
+                    <WarningFilled aria-hidden /> {t('myWork.escalation', { level: alert.level, target: codeText(t, `myWork.target.${alert.target ?? ''}`, alert.target) })}
+                  </strong>
+                  <p>
+                    {alert.rule ? ruleText(t, alert.rule) : ''}
+                    {alert.caseId && (
+                      <>
+                        {' · '}
+                        <Link to={`/cases/${alert.caseId}`}>{alert.caseNo ?? t('myWork.openCase')}</Link>
+                      </>
+                    )}
+                    {alert.reportRefNo && ` · ${t('myWork.report', { refNo: alert.reportRefNo })}`}
+                    {alert.childName ? ` · ${alert.childName}` : ''}
+                  </p>
+                  <p>
+                    {alert.ownerName ? `${t('myWork.owner', { owner: alert.ownerName })} · ` : ''}
+                    {t('myWork.overdueSince', { at: formatMinute(alert.dueAt, t) })} · {t('myWork.raisedAt', { at: formatMinute(alert.raisedAt, t) })}
+                    {alert.clockState && alert.clockState !== 'running' && ` · ${t('myWork.stepDoneLate')}`}
+                    {alert.count > 1 && ` · ${t('myWork.alertCount', { count: alert.count })}`}
+                  </p>
+                </div>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section className="haven-work-group" aria-labelledby="haven-work-steps">
+        <h2 id="haven-work-steps">
+          {t('myWork.stepsTitle')} <span className="haven-secondary">({steps.length})</span>
+        </h2>
+        {steps.length === 0 && <p className="haven-secondary">{t('myWork.noSteps')}</p>}
+        {groups
+          .filter((group) => group.items.length > 0)
+          .map((group) => (
+            <div key={group.urgency}>
+              <h3 className={group.urgency === 'overdue' ? 'haven-case-late' : undefined}>
+                {urgencyIcons[group.urgency]} {t(`myWork.group.${group.urgency}`)} ({group.items.length})
+              </h3>
+              <ul className="haven-work-list">
+                {group.items.map((step) => (
+                  <StepItem key={step.id} step={step} />
+                ))}
+              </ul>
+            </div>
+          ))}
+      </section>
+    </>
+  );
+}

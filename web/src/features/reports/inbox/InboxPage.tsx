@@ -1,0 +1,140 @@
+import { CheckOutlined, WarningFilled } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Table, message, type TableColumnsType } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { describeApiError } from '../../../app/api/describeApiError';
+import { useAuth } from '../../../app/auth/AuthProvider';
+import { TableFrame } from '../../../app/list/TableFrame';
+import { useListParams } from '../../../app/list/useListParams';
+import { codeText, situationText, formatMinute } from '../../cases/labels';
+import { DivisionName } from '../../divisions/DivisionPicker';
+import { acknowledgeReport, type InboxReport, useInbox } from '../reportsApi';
+import { OpenCaseDialog } from './OpenCaseDialog';
+import '../../cases/cases.css';
+
+const noFilters = [] as const;
+
+/** 收到的报告: what my organisation received, unacknowledged and overdue first; acknowledge, open a case. */
+export default function InboxPage() {
+  const { t } = useTranslation();
+  const { can } = useAuth();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const list = useListParams(noFilters);
+  const inbox = useInbox(list.page);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [opening, setOpening] = useState<string | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [notice, noticeHolder] = message.useMessage();
+
+  async function acknowledge(report: InboxReport) {
+    setBusy(report.id);
+    setFailure(null);
+    try {
+      await acknowledgeReport(report.id, crypto.randomUUID());
+      void notice.success(t('myWork.acknowledged', { refNo: report.refNo }));
+      await queryClient.invalidateQueries({ queryKey: ['reports', 'inbox'] });
+      void queryClient.invalidateQueries({ queryKey: ['my-work'] });
+    } catch (error) {
+      setFailure(describeApiError(error, t));
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  const columns: TableColumnsType<InboxReport> = [
+    {
+      key: 'ref',
+      title: t('reports.mine.ref'),
+      render: (_, report) => (
+        <>
+          <span className="haven-code">{report.refNo}</span>
+          <div className="haven-secondary">{report.channel ? codeText(t, `reports.channel.${report.channel}`, report.channel) : ''}</div>
+          {report.immediateDanger && (
+            <div className="haven-case-late">
+              <WarningFilled aria-hidden /> {t('myWork.danger')}
+            </div>
+          )}
+        </>
+      ),
+    },
+    { key: 'situations', title: t('reports.mine.situations'), render: (_, report) => report.situations.map((n) => situationText(t, n)).join(t('cases.punct.listSeparator')) },
+    { key: 'where', title: t('reports.section.where'), render: (_, report) => <DivisionName code={report.divisionCode} /> },
+    { key: 'reportedAt', title: t('reports.mine.reportedAt'), render: (_, report) => formatMinute(report.reportedAt, t) },
+    {
+      key: 'ack',
+      title: t('reports.inbox.acknowledged'),
+      render: (_, report) =>
+        report.myAcknowledgedAt ? (
+          <span className="haven-case-met">
+            <CheckOutlined aria-hidden /> {formatMinute(report.myAcknowledgedAt, t)}
+          </span>
+        ) : report.overdue ? (
+          <span className="haven-case-late">
+            <WarningFilled aria-hidden /> {t('reports.inbox.overdue')}
+            <div>{formatMinute(report.dueAt, t)}</div>
+          </span>
+        ) : (
+          <>
+            {t('reports.inbox.due')}
+            <div>{formatMinute(report.dueAt, t)}</div>
+          </>
+        ),
+    },
+    {
+      key: 'actions',
+      title: t('list.actions'),
+      render: (_, report) => (
+        <span className="haven-form-footer">
+          {!report.myAcknowledgedAt && can('reports.receive') && (
+            <Button size="small" type="primary" loading={busy === report.id} onClick={() => void acknowledge(report)} aria-label={t('myWork.acknowledgeReport', { refNo: report.refNo })}>
+              {t('myWork.acknowledge')}
+            </Button>
+          )}
+          {report.caseId ? (
+            <Link to={`/cases/${report.caseId}`}>{t('myWork.openCase')}</Link>
+          ) : (
+            can('cases.act') && (
+              <Button size="small" onClick={() => setOpening(report.id)} aria-label={t('reports.inbox.openCaseFor', { refNo: report.refNo })}>
+                {t('reports.inbox.openCase')}
+              </Button>
+            )
+          )}
+        </span>
+      ),
+    },
+  ];
+
+  return (
+    <>
+      {noticeHolder}
+      <p className="haven-list-count" role="status">
+        {inbox.data ? t('list.total', { count: inbox.data.total }) : ''}
+      </p>
+      {failure && <Alert type="error" showIcon message={failure} className="haven-form-alert" />}
+      {inbox.isError && <Alert type="error" showIcon message={t('list.loadFailed')} description={describeApiError(inbox.error, t)} />}
+      <TableFrame label={t('list.tableLabel')}>
+        <Table<InboxReport>
+          rowKey="id"
+          columns={columns}
+          dataSource={inbox.data?.items ?? []}
+          loading={inbox.isFetching}
+          scroll={{ x: 'max-content' }}
+          locale={{ emptyText: t('reports.inbox.empty') }}
+          pagination={{ current: list.page, pageSize: 20, total: inbox.data?.total ?? 0, onChange: list.setPage, showSizeChanger: false, hideOnSinglePage: true }}
+        />
+      </TableFrame>
+      <OpenCaseDialog
+        reportId={opening}
+        onClose={() => setOpening(null)}
+        onOpened={(caseId) => {
+          setOpening(null);
+          void queryClient.invalidateQueries({ queryKey: ['reports'] });
+          void navigate(`/cases/${caseId}`);
+        }}
+      />
+    </>
+  );
+}

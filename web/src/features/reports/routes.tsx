@@ -1,0 +1,50 @@
+import { AlertOutlined, FieldTimeOutlined, InboxOutlined } from '@ant-design/icons';
+import { lazy } from 'react';
+import type { FeatureRoute } from '../../app/routing/featureRoute';
+
+export const routes: FeatureRoute[] = [
+  {
+    path: '/reports',
+    titleKey: 'reports.title',
+    frame: 'shell',
+    permission: 'reports.submit',
+    menu: { order: 20, icon: <AlertOutlined aria-hidden /> },
+    page: lazy(() => import('./MyReportsPage')),
+  },
+  {
+    path: '/reports/inbox',
+    titleKey: 'reports.inbox.title',
+    frame: 'shell',
+    permission: 'reports.receive',
+    menu: { order: 21, icon: <InboxOutlined aria-hidden /> },
+    page: lazy(() => import('./inbox/InboxPage')),
+  },
+  {
+    path: '/reports/hotline',
+    titleKey: 'reports.hotline.title',
+    frame: 'shell',
+    permission: 'reports.submit',
+    page: lazy(() => import('./hotline/HotlineConsolePage')),
+  },
+  {
+    path: '/reports/new',
+    titleKey: 'reports.new.title',
+    frame: 'shell',
+    permission: 'reports.submit',
+    page: lazy(() => import('./forms/NewReportPage')),
+  },
+  {
+    path: '/reports/compliance',
+    titleKey: 'reports.compliance.title',
+    frame: 'shell',
+    permission: 'insight.aggregate',
+    menu: { order: 22, icon: <FieldTimeOutlined aria-hidden /> },
+    page: lazy(() => import('./compliance/CompliancePage')),
+  },
+  {
+    path: '/report',
+    titleKey: 'reports.public.title',
+    frame: 'standalone',
+    page: lazy(() => import('./public/PublicReportPage')),
+  },
+];
