@@ -116,7 +116,9 @@ export async function signInOnPage(suite: Suite, username: string, options: { pa
 
 /** Clicks an entry of the open antd select list (its a11y options are hidden from the pointer). */
 export async function chooseOption(page: Page, text: string | RegExp): Promise<void> {
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: text }).first().click();
+  // Only a visible entry: while one list closes and another opens (or re-renders with new search
+  // results) an entry of the leaving list can still match, and clicking it never succeeds.
+  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: text, visible: true }).first().click();
 }
 
 export async function tableNames(page: Page): Promise<string[]> {
