@@ -114,17 +114,18 @@ export async function signInOnPage(suite: Suite, username: string, options: { pa
   return page;
 }
 
-/** Clicks an entry of the open antd select list (its a11y options are hidden from the pointer). */
+/** Chooses an entry of the open antd select list (its a11y options are hidden from the pointer). */
 export async function chooseOption(page: Page, text: string | RegExp): Promise<void> {
-  const entries = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: text });
-  try {
-    await entries.filter({ visible: true }).first().click({ timeout: 5_000 });
-  } catch {
-    // Under CI load the list of a search select can keep re-rendering (a late answer replaces the
-    // entries) so the pointer never finds a stable target; the click event itself selects the
-    // entry just the same. Callers check the chosen value afterwards.
-    await entries.first().dispatchEvent('click');
+  const entry = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: text }).first();
+  await entry.waitFor({ state: 'attached' });
+  if (await entry.isVisible()) {
+    await entry.click();
+    return;
   }
+  // Seen only under CI load, inside a modal: the list is rendered with the entry active but has no
+  // size on screen, so the pointer cannot reach it. Enter chooses the active entry, as a keyboard
+  // user would; callers check the chosen value afterwards.
+  await page.keyboard.press('Enter');
 }
 
 export async function tableNames(page: Page): Promise<string[]> {
