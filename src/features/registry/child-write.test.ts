@@ -134,6 +134,14 @@ describe('not registering a child twice', () => {
     expect((await errorOf(loser)).code).toMatch(/^registry\.duplicate_id_number/);
   });
 
+  it('a second registration of an ID number already on file is refused as that, not as a likely duplicate', async () => {
+    const idNumber = composeIdNumber('421002', '2012-04-04', 733);
+    expect((await create(officer, { name: '先登甲', idNumber })).response.status).toBe(201);
+    const second = await create(officer, { name: '后登乙', idNumber });
+    expect(second.response.status).toBe(409);
+    expect((await errorOf(second.response)).code).toMatch(/^registry\.duplicate_id_number/);
+  });
+
   it('a likely duplicate stops registration with the candidates, until the user confirms it is another child', async () => {
     const refused = await create(officer, { name: '张浩然', birthDate: '2011-01-27' });
     expect(refused.response.status).toBe(409);

@@ -68,7 +68,12 @@ export async function createChild(db: Db, actor: Actor, input: CreateChildInput,
       const all = [...problems, ...(await placeProblems(trx, actor, values)), ...(input.family ?? []).flatMap((m, i) => memberProblems(m, `family.${i}.`))];
       if (all.length > 0) throw refuseAll(all);
       await refuseDuplicateIdNumber(trx, actor, values.idNumber);
-      const candidates = await refuseLikelyDuplicates(trx, actor, values, family, rules.duplicateThreshold, input.confirmedNotDuplicate === true);
+      const candidates = await refuseLikelyDuplicates(trx, actor, values, family, rules.duplicateThreshold, input.confirmedNotDuplicate === true).catch(async (error: unknown) => {
+        // A file with this ID number committed meanwhile shows up as a likely duplicate; the
+        // answer is then the firm one, so ask again (each statement sees what has committed).
+        await refuseDuplicateIdNumber(trx, actor, values.idNumber);
+        throw error;
+      });
       const keys = childSearchKeys(values.name, values.formerNames);
       const row = await trx
         .insertInto('children')
