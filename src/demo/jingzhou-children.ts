@@ -22,7 +22,7 @@ const children: { name: string; sex: 'male' | 'female'; birth: string; village: 
 /** How many fictional children the demo adds across 荆州市's villages (issue 4, "Demo data"). */
 export const demoSyntheticChildren = 3000;
 // The named children's districts keep exactly those children: tests and the walkthroughs count them.
-const namedChildrenCounties = [jingzhou.shashi.slice(0, 6), jingzhou.gongan.slice(0, 6)];
+export const namedChildrenCounties = [jingzhou.shashi.slice(0, 6), jingzhou.gongan.slice(0, 6)];
 
 export async function seedDemoChildren(trx: Transaction<Database>, options: { synthetic?: number; asOf?: string } = {}): Promise<{ named: number; synthetic: number }> {
   const named = await trx

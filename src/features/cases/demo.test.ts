@@ -4,6 +4,7 @@ import { seedDemo } from '../../platform/seed.js';
 import { demoSeeders } from '../index.js';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/database.js';
 import { caseStatuses, foldActions } from './rules.js';
+import { namedChildren } from '../../../test/support/demo-children.js';
 
 let database: TestDatabase;
 beforeAll(async () => {
@@ -34,7 +35,7 @@ describe('the cases demo, built by the real actions', () => {
     const measures = actions.rows.flatMap((a) => (a.payload.intervention ? [a.payload.intervention.measure] : []));
     expect(measures).toEqual(['temporary_state_guardianship', 'revocation_application', 'revocation_application', 'long_term_state_guardianship']);
     expect(actions.rows.map((a) => a.type)).toContain('emergency_response');
-    const grade = await database.db.selectFrom('children').select('risk_grade').where('name', '=', '王梓涵').executeTakeFirstOrThrow();
+    const grade = await namedChildren(database.db, '王梓涵').select('risk_grade').executeTakeFirstOrThrow();
     expect(grade.risk_grade).toBe('high');
     const welfare = await sql<{ n: number }>`
       SELECT count(*)::int AS n FROM child_participations p JOIN organisations o ON o.id = p.organisation_id JOIN children ch ON ch.id = p.child_id

@@ -3,6 +3,7 @@ import { startTestServer, type TestServer } from '../../../test/support/server.j
 import { type ApiSession, errorOf, signInAs } from '../../../test/support/session.js';
 import { shanghaiDateOf } from '../../platform/calendar/index.js';
 import { composeIdNumber } from './id-number.js';
+import { namedChildren } from '../../../test/support/demo-children.js';
 
 let server: TestServer;
 let officer: ApiSession;
@@ -71,7 +72,7 @@ describe('registering a child', () => {
     const withX = Array.from({ length: 1000 }, (_, s) => composeIdNumber('421002', '2014-06-01', s)).find((n) => n.endsWith('X'))!;
     const { response } = await create(officer, { name: '艾小溪', idNumber: withX.toLowerCase() });
     expect(response.status).toBe(201);
-    const stored = await server.database.db.selectFrom('children').select('id_number').where('name', '=', '艾小溪').executeTakeFirstOrThrow();
+    const stored = await namedChildren(server.database.db, '艾小溪').select('id_number').executeTakeFirstOrThrow();
     expect(stored.id_number).toBe(withX);
   });
 
@@ -113,7 +114,7 @@ describe('registering a child', () => {
 
 describe('not registering a child twice', () => {
   it('the same ID number names the existing file to someone who may see it, and nothing to someone who may not', async () => {
-    const existing = await server.database.db.selectFrom('children').select(['id_number', 'haven_code']).where('name', '=', '李小雨').executeTakeFirstOrThrow();
+    const existing = await namedChildren(server.database.db, '李小雨').select(['id_number', 'haven_code']).executeTakeFirstOrThrow();
     const seen = await create(officer, { name: '李小雨', idNumber: existing.id_number });
     expect(seen.response.status).toBe(409);
     const error = await errorOf(seen.response);
@@ -171,7 +172,7 @@ describe('editing a file', () => {
   });
 
   it('a child out of scope cannot be edited (404, like a missing one)', async () => {
-    const outside = await server.database.db.selectFrom('children').select(['id', 'version']).where('name', '=', '黄俊').executeTakeFirstOrThrow();
+    const outside = await namedChildren(server.database.db, '黄俊').select(['id', 'version']).executeTakeFirstOrThrow();
     const response = await officer.request('PATCH', `/api/children/${outside.id}`, { version: outside.version, school: 'x', reason: 'x' });
     expect(response.status).toBe(404);
   });

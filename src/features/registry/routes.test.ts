@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../../test/support/server.js';
 import { errorOf, signInAs } from '../../../test/support/session.js';
+import { namedChildren } from '../../../test/support/demo-children.js';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -9,7 +10,7 @@ beforeAll(async () => {
 afterAll(async () => server.close());
 
 async function childId(name: string): Promise<string> {
-  return (await server.database.db.selectFrom('children').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id;
+  return (await namedChildren(server.database.db, name).select('id').executeTakeFirstOrThrow()).id;
 }
 
 interface FileView {

@@ -10,6 +10,7 @@ import { seedDemo } from '../../../platform/seed.js';
 import { demoSeeders } from '../../index.js';
 import { registerImportCommand } from './cli.js';
 import { townshipLedger } from './fixtures.test-helper.js';
+import { namedChildren } from '../../../../test/support/demo-children.js';
 
 let database: TestDatabase;
 let folder: string;
@@ -57,7 +58,7 @@ describe('haven import', () => {
     expect(report.counts.ok).toBe(4);
     expect(report.problems).toContainEqual(expect.objectContaining({ row: 9, code: 'ledger.id_stored_as_number' }));
     expect(exitCode).toBe(1);
-    expect(await database.db.selectFrom('children').select('id').where('name', '=', '张伟明').execute()).toHaveLength(0);
+    expect(await namedChildren(database.db, '张伟明').select('id').execute()).toHaveLength(0);
   });
 
   it('commits the good rows and prints an English table; a second run creates nothing', async () => {
@@ -66,7 +67,7 @@ describe('haven import', () => {
     expect(first.out).toMatch(/困境儿童台账!9\t✗ 身份证号码\tThe ID number was stored as a number/);
     const second = await haven('import', path.join(folder, 'ledger.xlsx'), '--org', org, '--lang', 'en');
     expect(second.out).toMatch(/Imported: 4 new/);
-    expect(await database.db.selectFrom('children').select('id').where('name', '=', '张伟明').execute()).toHaveLength(1);
+    expect(await namedChildren(database.db, '张伟明').select('id').execute()).toHaveLength(1);
   });
 
   it('a file that is not a ledger ends in one clear line and exit 1 (real process)', async () => {

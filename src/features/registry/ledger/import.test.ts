@@ -9,6 +9,7 @@ import { ids, townshipLedger } from './fixtures.test-helper.js';
 import type { DryRunReport, ImportBatchView } from './model.js';
 import { runNextJob } from '../../../platform/jobs/worker.js';
 import { featureJobs } from '../../index.js';
+import { namedChildren } from '../../../../test/support/demo-children.js';
 
 let server: TestServer;
 let officer: ApiSession;
@@ -90,7 +91,7 @@ describe('importing a township ledger', () => {
     const categories = await db.selectFrom('child_categories').select(['category', 'state']).where('child_id', '=', child.id).execute();
     expect(categories).toEqual([{ category: 'left_behind', state: 'proposed' }]);
     expect(await db.selectFrom('child_timeline').select('kind').where('child_id', '=', child.id).execute()).toHaveLength(1);
-    const x = await db.selectFrom('children').select('id_number').where('name', '=', '王小红').executeTakeFirstOrThrow();
+    const x = await namedChildren(db, '王小红').select('id_number').executeTakeFirstOrThrow();
     expect(x.id_number).toBe(ids.girlWithX);
 
     const replay = await officer.request('POST', `/api/imports/${batch.id}/commit`, undefined, { 'idempotency-key': 'commit-ledger-2' });
