@@ -5,10 +5,11 @@ import { loadSynthVillages } from '../src/demo/synthetic/villages.js';
 import { seedDemo } from '../src/platform/seed.js';
 import { argNumber, argValue, log } from './args.js';
 import { dropSecondaryIndexes, rebuildIndexes } from './copy.js';
-import { openBenchDatabase } from './db.js';
+import { closeKeepingPristine, openBenchDatabase } from './db.js';
 import { loadAudit } from './load-audit.js';
 import { loadCases } from './load-cases.js';
 import { loadRegistry, registryTables } from './load-registry.js';
+import { loadVisits } from './load-visits.js';
 import { addBenchPeople } from './setup.js';
 import { writeDataManifest } from './manifest.js';
 
@@ -35,7 +36,7 @@ try {
   log(`${villages.length.toLocaleString('en')} Hubei villages; generating ${children.toLocaleString('en')} children as of ${asOf} (seed ${seed})`);
 
   const caseTables = ['cases', 'case_actions', 'case_organisations', 'clocks'];
-  const indexes = await dropSecondaryIndexes(database.pool, [...registryTables, ...caseTables, 'audit_log']);
+  const indexes = await dropSecondaryIndexes(database.pool, [...registryTables, ...caseTables, 'audit_log', 'home_visits']);
   log(`Dropped ${indexes.length} secondary indexes for the load`);
 
   let t = performance.now();
@@ -90,9 +91,18 @@ try {
   figures.audit_log = { rows: audit, seconds: seconds(t) };
   log(`Audit: ${rate(audit, seconds(t))} (hash chain continued)`);
 
-  const visitTable = await sql<{ name: string | null }>`SELECT COALESCE(to_regclass('public.home_visits'), to_regclass('public.visits'))::text AS name`.execute(database.db);
-  if (visitTable.rows[0]?.name) log(`Home visits: table ${visitTable.rows[0].name} exists but the generator does not fill it yet (${visits.toLocaleString('en')} requested)`);
-  else log(`Home visits: skipped, no visits table in this schema yet (${visits.toLocaleString('en')} requested)`);
+  t = performance.now();
+  const visitCount = await loadVisits(database.pool, {
+    seed,
+    asOf,
+    count: visits,
+    subjects: registry.visitSubjects,
+    onProgress: (n) => {
+      if (n % 250_000 < 5000) log(`  ${n.toLocaleString('en')} home visits`);
+    },
+  });
+  figures.home_visits = { rows: visitCount, seconds: seconds(t) };
+  log(`Home visits: ${rate(visitCount, seconds(t))} for ${registry.visitSubjects.length.toLocaleString('en')} children with a confirmed category`);
 
   t = performance.now();
   await rebuildIndexes(database.pool, indexes, log);
@@ -102,8 +112,11 @@ try {
   await sql`SELECT setval('case_no_seq', GREATEST((SELECT last_value FROM case_no_seq), 1))`.execute(database.db);
   await sql`VACUUM (ANALYZE)`.execute(database.db);
   log(`VACUUM ANALYZE in ${seconds(t).toFixed(1)} s`);
-  await writeDataManifest({ children, cases: caseLoad.cases, openClocks: caseLoad.openClocks, audit, seed, asOf, seconds: seconds(started), figures });
-  log(`Done in ${seconds(started).toFixed(1)} s.`);
-} finally {
+  await writeDataManifest({ children, cases: caseLoad.cases, openClocks: caseLoad.openClocks, audit, visits: visitCount, seed, asOf, seconds: seconds(started), figures });
+  t = performance.now();
+  await closeKeepingPristine(database);
+  log(`Pristine copy kept for \`npm run bench\` in ${seconds(t).toFixed(1)} s. Done in ${seconds(started).toFixed(1)} s.`);
+} catch (error) {
   await database.close();
+  throw error;
 }

@@ -3,6 +3,7 @@ import { createGenerator, type SynthVillage } from '../src/demo/synthetic/index.
 import type { SynthRows } from '../src/demo/synthetic/rows.js';
 import { createRng } from '../src/demo/synthetic/prng.js';
 import { openCopy, type CopyTarget } from './copy.js';
+import type { VisitSubject } from './load-visits.js';
 
 export const registryTables = ['children', 'family_members', 'member_situations', 'child_categories', 'child_timeline', 'duplicate_candidates'] as const;
 type RegistryTable = (typeof registryTables)[number];
@@ -17,6 +18,7 @@ export interface CaseSubject {
 export interface RegistryLoad {
   rows: Record<RegistryTable, number>;
   caseSubjects: CaseSubject[];
+  visitSubjects: VisitSubject[];
 }
 
 /** Streams `count` synthetic children (and their families, categories, timeline, duplicates) into the tables by COPY. */
@@ -27,6 +29,7 @@ export async function loadRegistry(
   const generator = createGenerator({ seed: options.seed, asOf: options.asOf, villages: options.villages, takenIds: options.takenIds, source: 'bench' });
   const pickForCase = createRng(`${options.seed}:cases`);
   const caseSubjects: CaseSubject[] = [];
+  const visitSubjects: VisitSubject[] = [];
   const copies = new Map<RegistryTable, CopyTarget>();
   let loaded = 0;
   try {
@@ -41,7 +44,13 @@ export async function loadRegistry(
         }
         await copy.write(rows);
       }
+      const confirmed = new Set(batch.child_categories.filter((c) => c.state === 'confirmed').map((c) => c.child_id));
+      const guardians = new Map(batch.family_members.filter((m) => m.is_guardian).map((m) => [m.child_id, m]));
       for (const child of batch.children) {
+        if (confirmed.has(child.id)) {
+          const guardian = guardians.get(child.id);
+          visitSubjects.push({ childId: child.id, registeredAt: String(child.created_at).slice(0, 10), riskGrade: child.risk_grade ?? null, guardian: guardian?.name ?? null, relation: guardian?.relation ?? null });
+        }
         if (pickForCase.chance(options.caseShare)) caseSubjects.push({ childId: child.id, divisionCode: child.residence_code, registeredAt: String(child.created_at).slice(0, 10) });
       }
       loaded += batch.count;
@@ -51,5 +60,5 @@ export async function loadRegistry(
     for (const copy of copies.values()) await copy.end();
   }
   const rows = Object.fromEntries(registryTables.map((table) => [table, copies.get(table)?.rows ?? 0])) as Record<RegistryTable, number>;
-  return { rows, caseSubjects };
+  return { rows, caseSubjects, visitSubjects };
 }

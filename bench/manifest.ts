@@ -8,6 +8,7 @@ export interface DataManifest {
   cases: number;
   openClocks: number;
   audit: number;
+  visits?: number;
   seed: string;
   asOf: string;
   seconds: number;

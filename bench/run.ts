@@ -24,7 +24,7 @@ const settings = smoke ? { rounds: 1, duration: 3, importRows: 2_000, repeats: 5
 
 const manifest = await readDataManifest();
 if (!manifest) throw new Error('No benchmark data: run `npm run bench:data -- --children 1000000` first.');
-const database = await openBenchDatabase({ poolSize: 4, log });
+const database = await openBenchDatabase({ poolSize: 4, log, fromPristine: true });
 const results: BenchResult[] = [];
 const server = await startBenchServer(database.url);
 // What a benchmark throws is its result ("failed: …"), so the others still run and are recorded.
@@ -38,7 +38,7 @@ const attempt = async (name: string, target: string, fn: () => Promise<BenchResu
 };
 try {
   const postgres = (await sql<{ v: string }>`SELECT current_setting('server_version') AS v`.execute(database.db)).rows[0]!.v;
-  const scale = `${manifest.children.toLocaleString('en')} children, ${manifest.cases.toLocaleString('en')} cases, ${manifest.openClocks.toLocaleString('en')} running clocks, ${manifest.audit.toLocaleString('en')} audit entries (seed ${manifest.seed}, as of ${manifest.asOf}; generated in ${manifest.seconds.toFixed(0)} s)`;
+  const scale = `${manifest.children.toLocaleString('en')} children, ${manifest.cases.toLocaleString('en')} cases, ${manifest.openClocks.toLocaleString('en')} running clocks, ${manifest.audit.toLocaleString('en')} audit entries, ${(manifest.visits ?? 0).toLocaleString('en')} home visits (seed ${manifest.seed}, as of ${manifest.asOf}; generated in ${manifest.seconds.toFixed(0)} s)`;
   log(`Benchmarks over ${scale}; server pid ${server.pid} at ${server.url}`);
   const province = await signIn(server.url, provinceOfficer);
   const county = await signIn(server.url, 'officer.shashi');

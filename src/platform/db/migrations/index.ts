@@ -10,6 +10,7 @@ import * as m0008 from './0008_reports_cases.js';
 import * as m0009 from './0009_registry_search.js';
 import * as m0010 from './0010_registry_core.js';
 import * as m0011 from './0011_rules_permission.js';
+import * as m0012 from './0012_home_visits.js';
 
 /**
  * Every migration, in order. Listed statically (not read from the folder) so the same list works
@@ -27,4 +28,5 @@ export const migrations: Record<string, Migration> = {
   '0009_registry_search': m0009,
   '0010_registry_core': m0010,
   '0011_rules_permission': m0011,
+  '0012_home_visits': m0012,
 };
