@@ -56,8 +56,8 @@ describe('the four-step case workflow', { timeout: 180_000 }, () => {
     await hotline.getByRole('combobox', { name: '查找行政区划' }).fill('陈龙');
     await chooseOption(hotline, /陈龙村/);
     await hotline.getByLabel('详细地址').fill('岑河镇陈龙村二组 8 号');
-    // The city's hotline sees no child's file (out of its scope): the caller describes the child.
-    await hotline.getByText('身份不明 / 档案中没有').click();
+    // The city's hotline sees no child's file by place: describing the child is already chosen.
+    await eventually(() => hotline.getByRole('radio', { name: '身份不明 / 档案中没有' }).isChecked()).toBe(true);
     await hotline.getByLabel('儿童描述').fill(`${childName}，女，约 9 岁，陈龙村二组`);
     expect(await hotline.getByRole('checkbox', { name: /被遗弃或长期无人照料/ }).isChecked()).toBe(true);
     expect(await hotline.getByRole('radio', { name: '是，现在有危险' }).isChecked()).toBe(true);

@@ -5,10 +5,11 @@ import { DomainError } from '../errors.js';
 import { changePassword, confirmTotpEnrolment, signOut, startTotpEnrolment, verifySecondFactor } from './second-factor.js';
 import { sessionCookie } from './sessions.js';
 import { type RequestMeta, signIn } from './sign-in.js';
+import { seesChildrenByPlace } from './load-actor.js';
 
 const stepSchema = z.enum(['totp', 'totp_enrolment', 'password_change']).nullable();
 const meSchema = z.object({
-  user: z.object({ id: z.string(), username: z.string(), displayName: z.string(), organisationId: z.string(), organisationName: z.string(), jurisdictionCode: z.string() }),
+  user: z.object({ id: z.string(), username: z.string(), displayName: z.string(), organisationId: z.string(), organisationName: z.string(), jurisdictionCode: z.string(), seesChildrenByPlace: z.boolean() }),
   roles: z.array(z.string()),
   permissions: z.array(z.string()),
   needs: stepSchema,
@@ -103,7 +104,7 @@ export function registerAuthRoutes(app: HavenApp, deps: HttpDeps): void {
     async (request) => {
       const { account, session, needs } = requireSignIn(request);
       return {
-        user: { id: account.id, username: account.username, displayName: account.displayName, organisationId: account.organisationId, organisationName: account.organisationName, jurisdictionCode: account.jurisdictionCode },
+        user: { id: account.id, username: account.username, displayName: account.displayName, organisationId: account.organisationId, organisationName: account.organisationName, jurisdictionCode: account.jurisdictionCode, seesChildrenByPlace: seesChildrenByPlace(account.organisationKind) },
         roles: account.roles,
         permissions: needs ? [] : [...account.permissions].sort(),
         needs,

@@ -69,6 +69,12 @@ describe('signing in', () => {
     expect((await first.request('POST', '/api/auth/logout?everywhere=true')).status).toBe(204);
     expect((await second.request('GET', '/api/auth/me')).status).toBe(401);
   });
+
+  it('tells the web whether the account sees children by place (a hotline does not)', async () => {
+    const me = async (username: string) => ((await (await (await signInAs(server.url, username)).request('GET', '/api/auth/me')).json()) as { user: { seesChildrenByPlace: boolean } }).user;
+    expect((await me('hotline.12338')).seesChildrenByPlace).toBe(false);
+    expect((await me('director.chenlong')).seesChildrenByPlace).toBe(true);
+  });
 });
 
 describe('a new account', () => {

@@ -16,6 +16,8 @@ export interface SignedInUser {
   organisationName: string;
   /** 12-digit division code: where this person's work lies. */
   jurisdictionCode: string;
+  /** False for organisations (hotlines, federations…) that see children only through the cases they take part in. */
+  seesChildrenByPlace: boolean;
 }
 
 /** GET /api/auth/me */
@@ -55,6 +57,7 @@ export function parseMe(body: unknown): Me {
       organisationId: text(user, 'organisationId'),
       organisationName: text(user, 'organisationName'),
       jurisdictionCode: text(user, 'jurisdictionCode'),
+      seesChildrenByPlace: user.seesChildrenByPlace !== false,
     },
     roles: strings(body.roles),
     permissions: strings(body.permissions),

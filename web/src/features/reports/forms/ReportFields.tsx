@@ -90,15 +90,18 @@ export function WhereFields({ required = true }: { required?: boolean }) {
 /** The child: found in the registry (for those who may search it), or described when unknown. */
 export function ChildFields() {
   const { t } = useTranslation();
-  const { can } = useAuth();
+  const { can, me } = useAuth();
   const canSearch = can('children.read');
+  // A hotline sees no children by place (only those of cases its organisation takes part in):
+  // describing the caller's child is its usual path, the registry search the exception.
+  const usualMode = me?.user.seesChildrenByPlace === false ? 'unknown' : 'registry';
   const chosen = Form.useWatch<string | undefined>('childMode');
-  const mode = canSearch ? (chosen ?? 'registry') : 'unknown';
+  const mode = canSearch ? (chosen ?? usualMode) : 'unknown';
   return (
     <fieldset>
       <legend>{t('reports.section.child')}</legend>
       {canSearch && (
-        <Form.Item name="childMode" label={t('reports.field.childMode')} initialValue="registry">
+        <Form.Item name="childMode" label={t('reports.field.childMode')} initialValue={usualMode}>
           <ChoiceGroup
             options={[
               { value: 'registry', label: t('reports.field.childRegistry') },
