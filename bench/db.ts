@@ -41,6 +41,19 @@ async function withMaintenance<T>(url: string, fn: (client: pg.Client) => Promis
   }
 }
 
+/** A pristine copy made before a new migration is brought up to date once, not in every run's copy. */
+async function migratePristine(url: string, database: string, log?: (line: string) => void): Promise<void> {
+  const parsed = new URL(url);
+  parsed.pathname = `/${encodeURIComponent(pristineName(database))}`;
+  const pristine = await openPool(parsed.toString(), undefined, 2);
+  try {
+    const applied = await migrateToLatest(pristine.db);
+    if (applied.length > 0) log?.(`Applied ${applied.length} migrations to ${pristineName(database)} (${applied.at(-1)})`);
+  } finally {
+    await pristine.close();
+  }
+}
+
 async function copyDatabase(client: pg.Client, from: string, to: string): Promise<void> {
   await client.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = ANY($1) AND pid <> pg_backend_pid()', [[from, to]]);
   await client.query(`DROP DATABASE IF EXISTS ${quoted(to)}`);
@@ -59,6 +72,7 @@ export async function openBenchDatabase(options: { poolSize?: number; log?: (lin
       const copied = await withMaintenance(url, async (client) => {
         const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [pristineName(database)]);
         if (found.rowCount === 0) return false;
+        await migratePristine(url, database, options.log);
         await copyDatabase(client, pristineName(database), database);
         return true;
       });
