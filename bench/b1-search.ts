@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../src/platform/db/schema.js';
+import { log } from './args.js';
 import type { BenchSession } from './session.js';
 import { type BenchResult, ms, percentile } from './stats.js';
 
@@ -10,13 +11,13 @@ export interface SearchScope {
   prefix: string;
 }
 
-interface Term {
+export interface Term {
   kind: string;
   q: string;
 }
 
 /** The query mix: taken from children in the scope, so every query has answers to rank. */
-async function termsFor(db: Kysely<Database>, prefix: string): Promise<Term[]> {
+export async function termsFor(db: Kysely<Database>, prefix: string): Promise<Term[]> {
   const children = await sql<{ name: string; pinyin_text: string; id_number: string | null }>`
     SELECT name, pinyin_text, id_number FROM children
     WHERE residence_code LIKE ${`${prefix}%`} AND status = 'active' AND id_number IS NOT NULL
@@ -46,6 +47,9 @@ async function termsFor(db: Kysely<Database>, prefix: string): Promise<Term[]> {
   }
   return terms;
 }
+
+const spread = (label: string, values: readonly number[]) =>
+  `${label}: ${values.length} queries, p50 ${ms(percentile(values, 50))}, p95 ${ms(percentile(values, 95))}, p99 ${ms(percentile(values, 99))}`;
 
 async function get(url: string, headers: Record<string, string>): Promise<{ ms: number; status: number }> {
   const start = performance.now();
@@ -83,7 +87,9 @@ export async function benchSearch(db: Kysely<Database>, baseUrl: string, scopes:
     }
     latencies.push(...mine);
     byScope.push(`${scope.label} p95 ${ms(percentile(mine, 95))}`);
+    log(`  ${spread(scope.label, mine)}`);
   }
+  for (const [kind, values] of byKind) log(`  ${spread(kind, values)}`);
   const baseline: number[] = [];
   for (let i = 0; i < Math.max(50, latencies.length); i += 1) baseline.push((await get(`${baseUrl}/bench/baseline/${ids[i % ids.length]}`, {})).ms);
   const p95 = percentile(latencies, 95);

@@ -17,7 +17,7 @@ const categoryNames: Record<string, string> = { left_behind: '留守儿童', orp
 const header = ['序号', '姓名', '性别', '身份证号码', '出生日期', '户籍所在地', '现居住地址', '困境类型', '监护人姓名', '与儿童关系', '联系电话'];
 
 /** Writes a township ledger as townships keep them (title row, Chinese headers, mixed date formats), streaming. */
-async function writeLedger(db: Kysely<Database>, file: string, rows: number, countyPrefix: string): Promise<string[][]> {
+export async function writeLedger(db: Kysely<Database>, file: string, rows: number, countyPrefix: string): Promise<string[][]> {
   const villages = await loadSynthVillages(db, countyPrefix);
   const generator = createGenerator({ seed: 'bench-ledger', asOf: new Date().toISOString().slice(0, 10), villages, source: 'bench', duplicateRate: 0 });
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: false });

@@ -44,7 +44,6 @@ try {
   const county = await signIn(server.url, 'officer.shashi');
   const village = await signIn(server.url, 'director.chenlong');
   const shashiOrg = (await database.db.selectFrom('organisations').select('id').where('division_code', '=', jingzhou.shashi).where('kind', '=', 'civil_affairs_bureau').orderBy('created_at').executeTakeFirstOrThrow()).id;
-  const cityOrg = (await database.db.selectFrom('users').select('organisation_id').where('username', '=', provinceOfficer).executeTakeFirstOrThrow()).organisation_id!;
 
   if (only.has('1')) {
     log('1 search…');
@@ -75,7 +74,7 @@ try {
   }
   if (only.has('5')) {
     log('5 dashboards…');
-    await attempt('5 dashboards', 'p95 ≤ 200 ms', () => benchDashboards(database.db, cityOrg, { repeats: settings.repeats, limitSeconds: settings.dashboardLimit }));
+    await attempt('5 dashboards', 'p95 ≤ 200 ms', () => benchDashboards(database.db, server.url, province, { repeats: settings.repeats, limitSeconds: settings.dashboardLimit }));
   }
   if (only.has('6')) {
     results.push(

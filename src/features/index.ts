@@ -10,6 +10,7 @@ import { registerCaseRoutes } from './cases/routes.js';
 import { registerClockRoutes } from './clocks/routes.js';
 import { clockEscalationSweep } from './clocks/sweep.js';
 import { registerDivisionRoutes } from './divisions/routes.js';
+import { registryCountsSweep } from './insight/counts-sweep.js';
 import { registerInsightRoutes } from './insight/routes.js';
 import { registerOrganisationRoutes } from './organisations/routes.js';
 import { registerRegistryRoutes } from './registry/routes.js';
@@ -23,6 +24,6 @@ import { registerUserRoutes } from './users/routes.js';
 
 /** Everything the features contribute to the running process; each feature adds itself here. */
 export const featureRoutes: FeatureRoutes[] = [registerDivisionRoutes, registerOrganisationRoutes, registerUserRoutes, registerRegistryRoutes, registerRegistrySearchRoutes, registerLedgerRoutes, registerAuditRoutes, registerInsightRoutes, registerRuleSetRoutes, registerReportRoutes, registerCaseRoutes, registerClockRoutes];
-export const featureSweeps: Sweep[] = [idempotencyExpirySweep, jobCleanupSweep, clockEscalationSweep, ageOutSweep, reproposeSweep];
+export const featureSweeps: Sweep[] = [idempotencyExpirySweep, jobCleanupSweep, clockEscalationSweep, ageOutSweep, reproposeSweep, registryCountsSweep];
 export const featureJobs = new Map<string, JobHandler>([['ledger.commit', ledgerCommitHandler]]);
 export const demoSeeders: DemoSeeder[] = [jingzhouDemo, jingzhouCasesDemo];

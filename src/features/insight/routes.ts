@@ -1,4 +1,6 @@
 import type { HavenApp, HttpDeps } from '../../platform/http/deps.js';
+import { registryCountsQuerySchema, registryCountsResultSchema } from './counts-model.js';
+import { registryCounts } from './counts-service.js';
 import { byDivisionQuerySchema, byDivisionResultSchema } from './model.js';
 import { childrenByDivision } from './service.js';
 import './messages.js';
@@ -18,5 +20,19 @@ export function registerInsightRoutes(app: HavenApp, deps: HttpDeps): void {
       },
     },
     async (request) => childrenByDivision(db, request.actor, request.query.within),
+  );
+
+  app.get(
+    '/api/insight/registry-counts',
+    {
+      config: { access: { permission: 'insight.aggregate' } },
+      schema: {
+        tags: ['insight'],
+        summary: 'Active children by confirmed category or by risk grade, per division at `level` within `within`, from the precomputed counts (as of `countedAt`); 1–4 suppressed',
+        querystring: registryCountsQuerySchema,
+        response: { 200: registryCountsResultSchema },
+      },
+    },
+    async (request) => registryCounts(db, request.actor, request.query),
   );
 }

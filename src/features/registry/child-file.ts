@@ -6,7 +6,7 @@ import { shanghaiDateOf } from '../../platform/calendar/index.js';
 import type { Database } from '../../platform/db/schema.js';
 import { ruleSetFor } from '../../platform/rules/store.js';
 import { registryNotFound, requirePermission } from './guards.js';
-import { type CategoryRow, type ChildRow, categoriesOf, childInScopeById, fileChildIds, memberFact, membersOf, mergedFiles, type MemberWithSituations, placeOf } from './file-store.js';
+import { type CategoryRow, type ChildRow, categoriesOf, fileChildIds, fileInScope, type FileParts, memberFact, membersOf, mergedFiles, type MemberWithSituations, placeOf } from './file-store.js';
 import type { ChildFile, MemberView, MembershipView } from './model.js';
 import { registryRules } from './rule-sections.js';
 import { ageOn, entitlementsOf, proposeCategories } from './rules.js';
@@ -61,6 +61,11 @@ export async function assembleFile(db: Db, actor: Actor, child: ChildRow, unmask
     child.hukou_code ? placeOf(db, child.hukou_code) : Promise.resolve(null),
     ruleSetFor(db, child.residence_code, today),
   ]);
+  return presentFile(actor, { child, members, categories, merged, residence, hukou, ruleSet }, unmasked, today);
+}
+
+export function presentFile(actor: Actor, parts: FileParts, unmasked: boolean, today: string): ChildFile {
+  const { child, members, categories, merged, residence, hukou, ruleSet } = parts;
   const rules = ruleSet.get(registryRules);
   const facts = { birthDate: child.birth_date, disabilityGrade: child.disability_grade, disabilityType: child.disability_type, householdBenefits: child.household_benefits, members: members.map(memberFact) };
   const supported = new Set(proposeCategories(facts, rules, today).map((p) => p.category));
@@ -104,7 +109,7 @@ export async function assembleFile(db: Db, actor: Actor, child: ChildRow, unmask
 }
 
 /** What the server would accept from this actor on this file, so the UI offers only that. */
-export function allowedActions(actor: Actor, child: ChildRow, unmasked: boolean): ChildFile['allowedActions'] {
+export function allowedActions(actor: Actor, child: Pick<ChildRow, 'status'>, unmasked: boolean): ChildFile['allowedActions'] {
   const actions: ChildFile['allowedActions'] = [];
   const writable = hasPermission(actor, 'children.write') && child.status === 'active';
   if (writable) actions.push('edit', 'addFamily', 'editFamily', 'decideCategory', 'addCategory', 'restore');
@@ -118,12 +123,14 @@ export function allowedActions(actor: Actor, child: ChildRow, unmasked: boolean)
  */
 export async function readChildFile(db: Db, actor: Actor, id: string, options: { unmask: boolean }): Promise<ChildFile> {
   requirePermission(actor, 'children.read');
-  const row = await childInScopeById(db, actor, id);
-  if (!row) {
+  const today = shanghaiDateOf(new Date());
+  const parts = await fileInScope(db, actor, id, today);
+  if (!parts) {
     await recordAudit(db, actor, { action: 'children.read', entityType: 'child', entityId: id, outcome: 'denied', details: { reason: 'not_found_or_out_of_scope' } });
     throw registryNotFound(actor, 'child', id);
   }
   const unmasked = options.unmask && hasPermission(actor, 'children.unmask');
+  // Returned only once its audit entry is committed: a failed audit fails the read.
   await recordAudit(db, actor, { action: unmasked ? 'children.read_unmasked' : 'children.read', entityType: 'child', entityId: id, childId: id });
-  return assembleFile(db, actor, row, unmasked);
+  return presentFile(actor, parts, unmasked, today);
 }

@@ -1,7 +1,8 @@
-import type { Kysely, Selectable } from 'kysely';
+import { type Kysely, type Selectable, sql } from 'kysely';
 import type { Actor } from '../../platform/access/actor.js';
 import { childInScope } from '../../platform/access/scope.js';
 import type { Database } from '../../platform/db/schema.js';
+import { resolveRuleSet, type RuleSet, type StoredRuleSet } from '../../platform/rules/rule-set.js';
 import { ancestorCodes } from '../divisions/rules.js';
 import './core-tables.js';
 import type { PlaceView } from './model.js';
@@ -14,6 +15,26 @@ export type MemberRow = Selectable<FamilyMembersTable>;
 export type SituationRow = Selectable<MemberSituationsTable>;
 export type CategoryRow = Selectable<ChildCategoriesTable>;
 export type MemberWithSituations = MemberRow & { situations: SituationRow[] };
+export type CategoryWithDecider = CategoryRow & { decided_by_name: string | null };
+
+/** The columns of a child that its file shows (not the search keys). */
+export const fileChildColumns = [
+  'id', 'haven_code', 'name', 'former_names', 'sex', 'birth_date', 'ethnicity', 'id_number', 'phone', 'address', 'residence_code', 'hukou_code', 'school', 'grade',
+  'disability_type', 'disability_grade', 'disability_certificate', 'serious_illness', 'household_benefits', 'status', 'status_reason', 'handoff_note', 'merged_into',
+  'risk_grade', 'version', 'created_at', 'updated_at',
+] as const satisfies readonly (keyof ChildRow)[];
+export type FileChild = Pick<ChildRow, (typeof fileChildColumns)[number]>;
+
+/** Everything a child's file shows, read together. */
+export interface FileParts {
+  child: FileChild;
+  members: MemberWithSituations[];
+  categories: CategoryWithDecider[];
+  merged: { id: string; havenCode: string; name: string }[];
+  residence: PlaceView;
+  hukou: PlaceView | null;
+  ruleSet: RuleSet;
+}
 
 /** One child through the actor's scope (undefined = 404); `lock` for a change. */
 export async function childInScopeById(db: Db, actor: Actor, id: string, options: { lock?: boolean } = {}): Promise<ChildRow | undefined> {
@@ -53,7 +74,7 @@ export async function memberById(db: Db, id: string, options: { lock?: boolean }
   return { ...member, situations };
 }
 
-export async function categoriesOf(db: Db, childIds: readonly string[]): Promise<(CategoryRow & { decided_by_name: string | null })[]> {
+export async function categoriesOf(db: Db, childIds: readonly string[]): Promise<CategoryWithDecider[]> {
   if (childIds.length === 0) return [];
   return db
     .selectFrom('child_categories')
@@ -62,6 +83,7 @@ export async function categoriesOf(db: Db, childIds: readonly string[]): Promise
     .select('users.display_name as decided_by_name')
     .where('child_categories.child_id', 'in', childIds)
     .orderBy('child_categories.created_at', 'desc')
+    .orderBy('child_categories.id')
     .execute();
 }
 
@@ -111,4 +133,57 @@ export async function factsOf(db: Db, childIds: readonly string[]): Promise<Map<
     });
   }
   return result;
+}
+
+type Jsonified<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K] };
+
+function revive<T>(row: Jsonified<T>, dateKeys: readonly (keyof T)[]): T {
+  const revived = { ...row } as Record<keyof T, unknown>;
+  for (const key of dateKeys) {
+    const value = revived[key];
+    if (typeof value === 'string') revived[key] = new Date(value);
+  }
+  return revived as T;
+}
+
+function placeFrom(code: string, rows: readonly { code: string; name: string }[]): PlaceView {
+  return { code, name: rows.find((row) => row.code === code)?.name ?? null, path: rows.map((row) => ({ code: row.code, name: row.name })) };
+}
+
+interface StoredParts {
+  members: { member: Jsonified<MemberRow>; situations: Jsonified<SituationRow>[] }[];
+  categories: Jsonified<CategoryWithDecider>[];
+  merged: { id: string; havenCode: string; name: string }[];
+  residence: { code: string; name: string }[];
+  hukou: { code: string; name: string }[];
+  ruleSets: StoredRuleSet[];
+}
+
+/**
+ * A child's whole file through the actor's scope in one query (undefined = 404): the same rows as
+ * `membersOf`, `categoriesOf`, `mergedFiles`, `placeOf` and `ruleSetFor`, from the database
+ * function `child_file_parts` (migration 0015), whose plans are kept between reads.
+ */
+export async function fileInScope(db: Db, actor: Actor, id: string, today: string): Promise<FileParts | undefined> {
+  const row = await db
+    .selectFrom('children')
+    .select(fileChildColumns.map((column) => `children.${column}` as const))
+    .select(sql<StoredParts>`child_file_parts(children.id, children.residence_code, children.hukou_code)`.as('file_parts'))
+    .where('children.id', '=', id)
+    .where(childInScope(actor))
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const { file_parts: parts, ...child } = row;
+  return {
+    child,
+    members: parts.members.map(({ member, situations }) => ({
+      ...revive<MemberRow>(member, ['removed_at', 'created_at', 'updated_at']),
+      situations: situations.map((s) => revive<SituationRow>(s, ['created_at'])),
+    })),
+    categories: parts.categories.map((c) => revive<CategoryWithDecider>(c, ['decided_at', 'created_at', 'updated_at'])),
+    merged: parts.merged,
+    residence: placeFrom(child.residence_code, parts.residence),
+    hukou: child.hukou_code ? placeFrom(child.hukou_code, parts.hukou) : null,
+    ruleSet: resolveRuleSet(parts.ruleSets, child.residence_code, today),
+  };
 }

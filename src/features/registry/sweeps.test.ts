@@ -107,3 +107,32 @@ describe('registry sweeps, as of a date', () => {
     expect(entry).toMatchObject({ kind: 'category.proposed', actor_label: 'system:sweep', details: { asOf: '2026-08-03', ruleId: 'de_facto.one_gone_other_unable' } });
   });
 });
+
+describe('the re-proposal sweep after a finished run', () => {
+  let db: TestDatabase;
+  let childId: string;
+  const stateOf = async () => (await db.db.selectFrom('child_categories').select(['category', 'state']).where('child_id', '=', childId).execute()).map((c) => `${c.category} ${c.state}`);
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    // Father imprisoned since 10 January (six months on 10 July), mother deceased: de facto unsupported from then on.
+    const child = await db.db.insertInto('children').values({ name: '父亲服刑', birth_date: '2016-01-01', residence_code: village, hukou_code: village }).returning('id').executeTakeFirstOrThrow();
+    childId = child.id;
+    for (const [relation, kind, since] of [['father', 'imprisoned', '2026-01-10'], ['mother', 'deceased', '2020-01-01']] as const) {
+      const member = await db.db.insertInto('family_members').values({ child_id: childId, relation, name: `服刑${relation}` }).returning('id').executeTakeFirstOrThrow();
+      await db.db.insertInto('member_situations').values({ member_id: member.id, kind, since }).execute();
+    }
+    registerSweep(reproposeSweep);
+  });
+  afterAll(async () => db.drop());
+
+  it('looks back from the last finished run, and at no one when run again as of the same moment', async () => {
+    const outcomeOf = (reports: Awaited<ReturnType<typeof runSweeps>>) => (reports === 'busy' ? undefined : reports.find((r) => r.sweep === 'registry.repropose')?.outcome);
+    expect(outcomeOf(await runSweeps(db.db, at('2026-07-09')))).toEqual({ children: 0, proposed: 0, withdrawn: 0 });
+    expect(outcomeOf(await runSweeps(db.db, at('2026-07-10')))).toEqual({ children: 1, proposed: 1, withdrawn: 0 });
+    expect(await stateOf()).toEqual(['de_facto_unsupported proposed']);
+    expect(outcomeOf(await runSweeps(db.db, at('2026-07-10')))).toEqual({ children: 0, proposed: 0, withdrawn: 0 });
+    // A replay from before the finished runs looks back its own window again, and finds the proposal made.
+    expect(outcomeOf(await runSweeps(db.db, at('2026-07-08')))).toMatchObject({ proposed: 0, withdrawn: 0 });
+  });
+});

@@ -19,9 +19,15 @@ export interface HashedAuditFields {
 export const genesisHash = '0'.repeat(64);
 
 export function auditHash(prevHash: string, fields: HashedAuditFields): string {
-  const material = canonicalJson([
-    prevHash,
-    fields.occurredAt,
+  return createHash('sha256').update(`[${JSON.stringify(prevHash)},${JSON.stringify(fields.occurredAt)},${auditHashTail(fields)}`).digest('hex');
+}
+
+/**
+ * What the hash covers after the previous hash and the time: `audit_append` (migration 0015)
+ * hashes '["' || prev || '","' || time || '",' || tail, the same text as auditHash.
+ */
+export function auditHashTail(fields: Omit<HashedAuditFields, 'occurredAt'>): string {
+  return canonicalJson([
     fields.actorUserId,
     fields.actorOrgId,
     fields.actorLabel,
@@ -33,8 +39,7 @@ export function auditHash(prevHash: string, fields: HashedAuditFields): string {
     fields.ip,
     fields.requestId,
     fields.details,
-  ]);
-  return createHash('sha256').update(material).digest('hex');
+  ]).slice(1);
 }
 
 /** JSON with object keys sorted, so a jsonb round trip (which reorders keys) hashes the same. */

@@ -4,8 +4,8 @@ import type { Kysely } from 'kysely';
 import type { Config } from '../config.js';
 import type { Database } from '../db/schema.js';
 import { DomainError } from '../errors.js';
-import { actorFor, loadUserAccount, needsSecondFactor, type UserAccount } from './load-actor.js';
-import { findSession, type SessionRecord, sessionCookie } from './sessions.js';
+import { actorFor, needsSecondFactor, type UserAccount } from './load-actor.js';
+import { findSessionAccount, type SessionRecord, sessionCookie } from './sessions.js';
 import { tokenHash } from './tokens.js';
 
 /** A signed-in session that still owes a step (second factor, new password) before full access. */
@@ -46,10 +46,9 @@ export const authenticate = fp(async (app: FastifyInstance, options: { db: Kysel
     if (bearer) return authenticateToken(options.db, request, bearer);
     const token = request.cookies[sessionCookie];
     if (!token) return;
-    const session = await findSession(options.db, token, options.config.sessionIdleMinutes);
-    if (!session) return;
-    const account = await loadUserAccount(options.db, session.userId);
-    if (!account || account.disabled) return;
+    const found = await findSessionAccount(options.db, token, options.config.sessionIdleMinutes);
+    if (!found || found.account.disabled) return;
+    const { session, account } = found;
     const needs = pendingStep(account, session, options.config.mfaRequired);
     request.signIn = { session, account, needs };
     if (needs === null) request.actor = actorFor(account, { locale: request.locale, ip: request.ip, requestId: request.id });

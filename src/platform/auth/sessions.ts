@@ -1,5 +1,7 @@
-import type { Kysely, Transaction } from 'kysely';
+import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
+import type { SessionsTable } from '../../features/users/tables.js';
 import type { Database } from '../db/schema.js';
+import type { UserAccount } from './load-actor.js';
 import { randomToken, tokenHash } from './tokens.js';
 
 export const sessionCookie = 'haven_session';
@@ -38,7 +40,66 @@ export async function createSession(
 /** The live session for a cookie value, or undefined when unknown, idle too long or past its end. */
 export async function findSession(db: Kysely<Database>, token: string, idleMinutes: number, now = new Date()): Promise<SessionRecord | undefined> {
   const row = await db.selectFrom('sessions').selectAll().where('token_hash', '=', tokenHash(token)).executeTakeFirst();
-  if (!row) return undefined;
+  return row ? liveSession(db, row, idleMinutes, now) : undefined;
+}
+
+/**
+ * The live session and its account in one call of `session_account` (migration 0015), whose plan
+ * PostgreSQL keeps: every authenticated request asks.
+ */
+export async function findSessionAccount(db: Kysely<Database>, token: string, idleMinutes: number, now = new Date()): Promise<{ session: SessionRecord; account: UserAccount } | undefined> {
+  const result = await sql<{ found: SessionAccountJson | null }>`SELECT session_account(${tokenHash(token)}) AS found`.execute(db);
+  const found = result.rows[0]?.found;
+  if (!found) return undefined;
+  const session = await liveSession(
+    db,
+    { token_hash: found.tokenHash, user_id: found.userId, csrf_token: found.csrfToken, mfa_passed: found.mfaPassed, last_seen_at: new Date(found.lastSeenAt), absolute_expires_at: new Date(found.absoluteExpiresAt) },
+    idleMinutes,
+    now,
+  );
+  if (!session) return undefined;
+  const account: UserAccount = {
+    id: found.id,
+    username: found.username,
+    displayName: found.displayName,
+    organisationId: found.organisationId,
+    organisationName: found.organisationName,
+    organisationKind: found.organisationKind,
+    jurisdictionCode: found.jurisdictionCode,
+    roles: found.roles.map(([code]) => code),
+    permissions: new Set(found.roles.flatMap(([, permissions]) => permissions)),
+    mustChangePassword: found.mustChangePassword,
+    totpEnabled: found.totpEnabled,
+    disabled: found.disabled,
+    preferences: found.preferences,
+  };
+  return { session, account };
+}
+
+interface SessionAccountJson {
+  tokenHash: string;
+  userId: string;
+  csrfToken: string;
+  mfaPassed: boolean;
+  lastSeenAt: string;
+  absoluteExpiresAt: string;
+  id: string;
+  username: string;
+  displayName: string;
+  organisationId: string;
+  organisationName: string;
+  organisationKind: string;
+  jurisdictionCode: string;
+  mustChangePassword: boolean;
+  totpEnabled: boolean;
+  disabled: boolean;
+  preferences: Record<string, unknown>;
+  roles: [string, string[]][];
+}
+
+type SessionRow = Pick<Selectable<SessionsTable>, 'token_hash' | 'user_id' | 'csrf_token' | 'mfa_passed' | 'last_seen_at' | 'absolute_expires_at'>;
+
+async function liveSession(db: Kysely<Database>, row: SessionRow, idleMinutes: number, now: Date): Promise<SessionRecord | undefined> {
   const idleLimit = new Date(row.last_seen_at).getTime() + idleMinutes * 60_000;
   if (now.getTime() > idleLimit || now > new Date(row.absolute_expires_at)) {
     await db.deleteFrom('sessions').where('token_hash', '=', row.token_hash).execute();

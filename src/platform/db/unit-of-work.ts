@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { Actor } from '../access/actor.js';
-import { appendAudit, type AuditEntry } from '../audit/append.js';
+import { appendAuditAndCommit, type AuditEntry, auditDurable } from '../audit/append.js';
 import { canonicalJson } from '../audit/hash-chain.js';
 import { DomainError } from '../errors.js';
 import { enqueueJob, type JobRequest } from '../jobs/queue.js';
@@ -38,7 +38,7 @@ export async function unitOfWork<T>(
   fn: (uow: UnitOfWork) => Promise<T>,
   idempotency?: IdempotencyOptions,
 ): Promise<UnitOfWorkResult<T>> {
-  return db.transaction().execute(async (trx) => {
+  const outcome = await db.transaction().execute(async (trx): Promise<UnitOfWorkResult<T>> => {
     if (idempotency) {
       const replay = await claimIdempotencyKey<T>(trx, actor, idempotency);
       if (replay) return { result: replay.result, replayed: true };
@@ -51,7 +51,6 @@ export async function unitOfWork<T>(
       enqueue: (job) => enqueueJob(trx, job),
     };
     const result = await fn(uow);
-    await appendAudit(trx, actor, entries.length > 0 ? entries : [{ action }]);
     if (idempotency) {
       await trx
         .updateTable('idempotency_keys')
@@ -60,8 +59,15 @@ export async function unitOfWork<T>(
         .where('key', '=', idempotency.key)
         .execute();
     }
+    // Last, and sent with the COMMIT: the audit chain's lock (held to COMMIT, shared by every
+    // writer) is held only while PostgreSQL appends and commits.
+    await appendAuditAndCommit(trx, actor, entries.length > 0 ? entries : [{ action }]);
     return { result, replayed: false };
   });
+  // The change committed without waiting for its WAL flush (see insertChained); a replayed result
+  // may be another request's that is not flushed yet. Nothing is answered before it is durable.
+  await auditDurable(db);
+  return outcome;
 }
 
 function actorKey(actor: Actor): string {

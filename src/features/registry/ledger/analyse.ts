@@ -36,10 +36,15 @@ export async function analyseLedger(file: Buffer, format: LedgerFormat, csvSheet
       current = { name: sheet, rows: 0, head: [] };
       sheets.push(current);
     }
+    if (current.head.length >= headRows) {
+      // Past the head only the count matters: no need to turn every cell into text.
+      if (cells.some((cell) => cellText(cell) !== '')) current.rows += 1;
+      continue;
+    }
     const texts = cells.map(cellText);
     if (texts.every((t) => t === '')) continue;
     current.rows += 1;
-    if (current.head.length < headRows) current.head.push({ row, cells: texts });
+    current.head.push({ row, cells: texts });
   }
   if (sheets.every((s) => s.rows === 0)) throw new DomainError('ledger.empty_sheet', 400, { sheet: sheets[0]?.name ?? csvSheetName });
 

@@ -12,9 +12,10 @@ import { DomainError } from '../../../platform/errors.js';
 import { type Locale, locales } from '../../../platform/i18n/locale.js';
 import { translate } from '../../../platform/i18n/translate.js';
 import { runLedgerCommit } from './commit.js';
-import { dryRunImport } from './dry-run.js';
+import { dryRunImport, reportCollector } from './dry-run.js';
 import type { DryRunReport } from './model.js';
 import { uploadLedger } from './service.js';
+import { findImportFor } from './store.js';
 import './messages.js';
 
 function language(value: string): Locale {
@@ -59,12 +60,18 @@ export function registerImportCommand(program: Command): void {
         const organisationId = await findOrganisation(db, options.org);
         const actor = { ...systemActor('cli:import', locale), organisationId };
         const { batch } = await uploadLedger(db, actor, { fileName, content: await readFile(file), organisationId });
-        const report = await dryRunImport(db, actor, batch.id, locale);
+        let report: DryRunReport;
         let created: number | undefined;
-        if (!options.dryRun) {
-          const done = await runLedgerCommit(db, actor, batch.id, (p) => progress(`${p.rowsDone}/${p.rowsTotal ?? '?'} … ${p.created}`));
-          created = done.progress.createdChildren;
+        if (options.dryRun || batch.status === 'committed') {
+          report = await dryRunImport(db, actor, batch.id, locale);
+        } else {
+          // One pass: each batch is checked, reported and committed, rather than the whole file read
+          // and checked twice. A row is reported as what the commit did with it.
+          const collector = reportCollector(await findImportFor(db, actor, batch.id), locale);
+          await runLedgerCommit(db, actor, batch.id, (p) => progress(`${p.rowsDone}/${p.rowsTotal ?? '?'} … ${p.created}`), { onClassified: (rows) => collector.add(rows) });
+          report = collector.report();
         }
+        if (!options.dryRun) created = (await findImportFor(db, actor, batch.id)).created_children;
         if (options.json) console.log(JSON.stringify({ ...report, committed: created !== undefined, createdChildren: created ?? 0 }, null, 2));
         else {
           printReport(report, locale);

@@ -1,13 +1,12 @@
-import { randomUUID } from 'node:crypto';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { type Actor, systemActor } from '../../../platform/access/actor.js';
 import { actorFor, loadUserAccount } from '../../../platform/auth/load-actor.js';
 import type { Database } from '../../../platform/db/schema.js';
 import { unitOfWork, type UnitOfWork } from '../../../platform/db/unit-of-work.js';
 import { DomainError } from '../../../platform/errors.js';
 import type { JobHandler } from '../../../platform/jobs/worker.js';
-import { childSearchKeys } from '../search-keys.js';
-import { findDuplicatesForDrafts, recordDuplicateCandidates } from '../search/duplicates.js';
+import { findDuplicatesForDrafts, recordDuplicateCandidatesOfMany } from '../search/duplicates.js';
+import { insertDraftBatch } from './bulk-insert.js';
 import type { ImportBatchView } from './model.js';
 import type { ClassifiedRow } from './pipeline.js';
 import { batchesOf, countRow, emptyCounts } from './run.js';
@@ -44,64 +43,14 @@ export interface CommitProgress {
 
 async function insertBatch(uow: UnitOfWork, row: ImportRow, drafts: readonly ChildDraft[]): Promise<string[]> {
   const { trx, actor } = uow;
-  if (drafts.length === 0) return [];
-  const withIds = drafts.map((draft) => ({ draft, id: randomUUID() }));
-  const inserted = await trx
-    .insertInto('children')
-    .values(
-      withIds.map(({ draft, id }) => {
-        const keys = childSearchKeys(draft.name);
-        return {
-          id,
-          name: draft.name,
-          sex: draft.sex,
-          birth_date: draft.birthDate,
-          id_number: draft.idNumber,
-          ethnicity: draft.ethnicity,
-          address: draft.address,
-          residence_code: draft.residenceCode,
-          hukou_code: draft.hukouCode,
-          school: draft.school,
-          grade: draft.grade,
-          disability_type: draft.disabilityType,
-          disability_grade: draft.disabilityGrade,
-          name_grams: keys.nameGrams,
-          pinyin_text: keys.pinyinText,
-          registered_by_org: row.organisation_id,
-          created_by: actor.userId,
-        };
-      }),
-    )
-    // Registered meanwhile by someone else: that file stands, this row is skipped.
-    .onConflict((oc) => oc.expression(sql`id_number`).where(sql.ref('id_number'), 'is not', null).where('status', '<>', 'merged').doNothing())
-    .returning('id')
-    .execute();
-  const created = new Set(inserted.map((r) => r.id));
-  const kept = withIds.filter(({ id }) => created.has(id));
-  const guardians = kept.filter(({ draft }) => draft.guardian);
-  if (guardians.length > 0) {
-    await trx
-      .insertInto('family_members')
-      .values(guardians.map(({ draft, id }) => ({ child_id: id, relation: draft.guardian!.relation, is_guardian: true, name: draft.guardian!.name, phone: draft.guardian!.phone })))
-      .execute();
-  }
-  const categories = kept.flatMap(({ draft, id }) => draft.categories.map((category) => ({ child_id: id, category, state: 'proposed' as const, evidence: `ledger import: ${row.file_name}, row ${draft.row}`, proposed_by_rule: 'ledger.import' })));
-  if (categories.length > 0) await trx.insertInto('child_categories').values(categories).onConflict((oc) => oc.doNothing()).execute();
-  if (kept.length > 0) {
-    await trx
-      .insertInto('child_timeline')
-      .values(kept.map(({ draft, id }) => ({ child_id: id, kind: 'child.registered', actor_user_id: actor.userId, actor_label: actor.label, reason: 'ledger import', entity_type: 'ledger_import', entity_id: row.id, details: JSON.stringify({ source: 'ledger', file: row.file_name, sheet: row.sheet, row: draft.row }) })))
-      .execute();
-  }
+  const kept = await insertDraftBatch(trx, actor, row, drafts);
+  if (kept.length === 0) return [];
   // Near matches (pinyin, birth date ± a little, shared guardian) are not refused: they go to the review queue.
   const candidates = await findDuplicatesForDrafts(
     trx,
     kept.map(({ draft }) => ({ name: draft.name, birthDate: draft.birthDate, idNumber: draft.idNumber, residenceCode: draft.residenceCode, guardianNames: draft.guardian ? [draft.guardian.name] : [], guardianPhones: draft.guardian?.phone ? [draft.guardian.phone] : [] })),
   );
-  for (const [i, { id }] of kept.entries()) {
-    const found = (candidates[i] ?? []).filter((c) => c.childId !== id);
-    if (found.length > 0) await recordDuplicateCandidates(trx, id, found);
-  }
+  await recordDuplicateCandidatesOfMany(trx, kept.map(({ id }, i) => ({ childId: id, candidates: candidates[i] ?? [] })));
   return kept.map(({ id }) => id);
 }
 
@@ -109,8 +58,15 @@ async function insertBatch(uow: UnitOfWork, row: ImportRow, drafts: readonly Chi
  * Commits the good rows batch by batch. Each batch's children, guardians, proposed categories,
  * timeline entries, audit entry and the import's progress commit in one transaction, so a run
  * that stops (crash, kill, error) resumes after the last committed batch and repeats nothing.
+ * `onClassified` sees each batch as checked just before it is written (the CLI's report).
  */
-export async function runLedgerCommit(db: Kysely<Database>, actor: Actor, id: string, onBatch?: (progress: CommitProgress) => void | Promise<void>): Promise<ImportBatchView> {
+export async function runLedgerCommit(
+  db: Kysely<Database>,
+  actor: Actor,
+  id: string,
+  onBatch?: (progress: CommitProgress) => void | Promise<void>,
+  options: { onClassified?: (batch: readonly ClassifiedRow[]) => void } = {},
+): Promise<ImportBatchView> {
   const start = await findImportFor(db, actor, id);
   if (start.status === 'committed') return presentImport(start, actor.locale);
   if (start.status !== 'committing') await setImportState(db, id, { status: 'committing', last_error: null });
@@ -119,6 +75,7 @@ export async function runLedgerCommit(db: Kysely<Database>, actor: Actor, id: st
   try {
     for await (const batch of await batchesOf(db, start)) {
       for (const item of batch) countRow(counts, item);
+      options.onClassified?.(batch);
       const last = batch.at(-1)!.row;
       if (last <= start.rows_done) continue;
       const pending = batch.filter((item: ClassifiedRow) => item.row > start.rows_done && item.draft && !item.registered).map((item) => item.draft!);

@@ -14,7 +14,7 @@ export async function checkAgainstRegistry(db: Kysely<Database>, drafts: readonl
   if (drafts.length === 0) return { registered, likely };
   const ids = drafts.map((d) => d.idNumber).filter((id): id is string => id !== null);
   if (ids.length > 0) {
-    const rows = await db.selectFrom('children').select('id_number').where('id_number', 'in', ids).where('status', '<>', 'merged').execute();
+    const rows = await db.selectFrom('children').select('id_number').where('id_number', '=', sql<string>`ANY(${sql.val(ids)}::text[])`).where('status', '<>', 'merged').execute();
     const known = new Set(rows.map((r) => r.id_number));
     for (const draft of drafts) if (draft.idNumber && known.has(draft.idNumber)) registered.add(draft.row);
   }

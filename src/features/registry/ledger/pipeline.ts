@@ -39,16 +39,13 @@ const filledDown: readonly LedgerField[] = ['village', 'township'];
 
 /**
  * The ledger's data rows, checked, in batches: each batch is checked against the registry with
- * two set-based queries, so a 100k-row ledger costs 200 queries, not 100k.
+ * two set-based queries, so a 100k-row ledger costs 200 queries, not 100k. The next batch is read
+ * and validated while the caller works on this one (its queries run in PostgreSQL, the reading in
+ * Node: two cores busy, not one at a time); its registry check waits until the caller asks for it,
+ * so it sees what the caller committed from the batches before.
  */
 export async function* classifiedBatches(input: PipelineInput): AsyncGenerator<ClassifiedRow[]> {
-  const fields = Object.entries(input.mapping) as [LedgerField, number][];
-  const seenIds = new Map<string, number>();
-  const carried: Partial<Record<LedgerField, CellValue>> = {};
-  const context = { today: input.today, maxAgeYears: input.maxAgeYears, residence: (r: LedgerRow) => input.places.residence(r), hukou: (r: LedgerRow) => input.places.hukou(r) };
-  let batch: ClassifiedRow[] = [];
-
-  const flush = async (): Promise<ClassifiedRow[]> => {
+  for await (const batch of readAhead(validatedBatches(input))) {
     const drafts = batch.map((b) => b.draft).filter((d): d is ChildDraft => d !== null);
     const { registered, likely } = await checkAgainstRegistry(input.db, drafts);
     for (const item of batch) {
@@ -59,10 +56,40 @@ export async function* classifiedBatches(input: PipelineInput): AsyncGenerator<C
         item.draft = null;
       }
     }
-    const done = batch;
-    batch = [];
-    return done;
+    yield batch;
+  }
+}
+
+/** Yields what `source` yields, asking it for the next item as soon as the caller has this one. */
+export async function* readAhead<T>(source: AsyncGenerator<T>): AsyncGenerator<T> {
+  const ask = () => {
+    const promise = source.next();
+    // Handled when awaited below; without this a failure while the caller is busy would count as unhandled.
+    promise.catch(() => undefined);
+    return promise;
   };
+  let next = ask();
+  try {
+    for (;;) {
+      const result = await next;
+      if (result.done) return;
+      next = ask();
+      yield result.value;
+    }
+  } finally {
+    // The caller stopped early (an error, a break): let the pending read end quietly, then close.
+    await next.catch(() => undefined);
+    await source.return(undefined);
+  }
+}
+
+/** The data rows, validated (no database), in batches of the rule set's size. */
+async function* validatedBatches(input: PipelineInput): AsyncGenerator<ClassifiedRow[]> {
+  const fields = Object.entries(input.mapping) as [LedgerField, number][];
+  const seenIds = new Map<string, number>();
+  const carried: Partial<Record<LedgerField, CellValue>> = {};
+  const context = { today: input.today, maxAgeYears: input.maxAgeYears, residence: (r: LedgerRow) => input.places.residence(r), hukou: (r: LedgerRow) => input.places.hukou(r) };
+  let batch: ClassifiedRow[] = [];
 
   for await (const { sheet, row, cells } of readLedgerRows(input.file, input.format, input.csvSheetName)) {
     if (sheet !== input.sheet || row <= input.headerRow) continue;
@@ -88,7 +115,10 @@ export async function* classifiedBatches(input: PipelineInput): AsyncGenerator<C
     if (input.skipThroughRow !== undefined && row <= input.skipThroughRow) continue;
     const blocked = problems.some((p) => p.severity === 'error');
     batch.push({ row, cells, draft: blocked ? null : draft, problems, registered: false });
-    if (batch.length >= input.batchSize) yield await flush();
+    if (batch.length >= input.batchSize) {
+      yield batch;
+      batch = [];
+    }
   }
-  if (batch.length > 0) yield await flush();
+  if (batch.length > 0) yield batch;
 }

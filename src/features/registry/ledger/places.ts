@@ -14,9 +14,17 @@ export interface PlaceRow {
 }
 
 const maxNameLength = 16;
+const cacheSize = 2_000;
+
+interface NameNode {
+  next: Map<string, NameNode>;
+  /** The places whose name ends here. */
+  codes?: string[];
+}
 
 export class PlaceIndex {
-  private readonly byName = new Map<string, string[]>();
+  /** Names by character (a trie), so finding every name in an address costs one walk per position. */
+  private readonly names: NameNode = { next: new Map() };
   private readonly codes = new Set<string>();
   private readonly cache = new Map<string, PlaceResult>();
 
@@ -29,10 +37,15 @@ export class PlaceIndex {
       if (row.level !== 'township' && row.level !== 'village') continue;
       const names = new Set([row.name, row.short_name]);
       for (const name of names) {
-        if ([...name].length < 2) continue;
-        const list = this.byName.get(name) ?? [];
-        list.push(row.code);
-        this.byName.set(name, list);
+        const chars = [...name];
+        if (chars.length < 2 || chars.length > maxNameLength) continue;
+        let node = this.names;
+        for (const char of chars) {
+          let child = node.next.get(char);
+          if (!child) node.next.set(char, (child = { next: new Map() }));
+          node = child;
+        }
+        (node.codes ??= []).push(row.code);
       }
     }
   }
@@ -46,7 +59,10 @@ export class PlaceIndex {
     const cached = this.cache.get(key);
     if (cached) return cached;
     const result = this.resolve([township, village, address].filter(Boolean).join(' '), village || address);
-    if (this.cache.size < 50_000) this.cache.set(key, result);
+    // Village cells repeat; addresses mostly do not. Kept small (its keys hold the row's cells), so
+    // memory stays flat over a ledger of 100k different addresses.
+    if (this.cache.size >= cacheSize) this.cache.clear();
+    this.cache.set(key, result);
     return result;
   }
 
@@ -80,13 +96,15 @@ export class PlaceIndex {
     const chars = [...text];
     const found: string[] = [];
     for (let start = 0; start < chars.length; start += 1) {
-      for (let length = Math.min(maxNameLength, chars.length - start); length >= 2; length -= 1) {
-        const codes = this.byName.get(chars.slice(start, start + length).join(''));
-        if (codes) {
-          found.push(...codes);
-          start += length - 1;
-          break;
-        }
+      let node: NameNode | undefined = this.names;
+      let longest: { codes: string[]; length: number } | undefined;
+      for (let end = start; end < chars.length && node; end += 1) {
+        node = node.next.get(chars[end]!);
+        if (node?.codes) longest = { codes: node.codes, length: end - start + 1 };
+      }
+      if (longest) {
+        found.push(...longest.codes);
+        start += longest.length - 1;
       }
     }
     return found;

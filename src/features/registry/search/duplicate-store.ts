@@ -13,6 +13,8 @@ export interface DraftKeys {
   idNumber: string | null;
   county: string;
   phones: string[];
+  /** Trimmed, non-empty. */
+  guardianNames: string[];
   /** Single drafts only: characters and pairs of the name, to find names one character apart. */
   grams?: string[];
 }
@@ -21,21 +23,26 @@ export interface DraftKeys {
  * (draft index, child id) pairs worth scoring, for a batch of drafts in one statement: same ID;
  * same name or full pinyin born in the same month ± a day or with day and month swapped; same
  * name or pinyin in the same county whatever the birth date; a shared guardian phone.
+ *
+ * A same-name child of the county born at another time can only be proposed for an unknown birth
+ * date or a shared guardian (scoreDuplicate), so the county branches keep only those: the others,
+ * most of the pairs of a common name, would be read and scored for nothing.
  */
-export async function candidatePairs(db: Db, drafts: readonly DraftKeys[], excludeIds: readonly string[] = []): Promise<Array<{ idx: number; childId: string }>> {
-  if (drafts.length === 0) return [];
-  const column = <T>(pick: (draft: DraftKeys) => T) => drafts.map(pick);
-  const phones = drafts.flatMap((draft, idx) => draft.phones.map((phone) => ({ idx, phone })));
+export async function candidatePairs(db: Db, drafts: readonly DraftKeys[], excludeIds: readonly string[] = []): Promise<CandidatePairs> {
+  if (drafts.length === 0) return { pairs: [], children: new Map(), family: new Map() };
+  const rows = drafts.map((x, idx) => ({ idx, name: x.name, pinyin: x.pinyin, birth: x.birthDate, wfrom: x.windowFrom, wto: x.windowTo, swapped: x.swapped, id_number: x.idNumber, county: x.county, gnames: x.guardianNames, phones: x.phones }));
   const fuzzy = drafts.length === 1 && drafts[0]!.grams && drafts[0]!.windowFrom ? drafts[0]! : null;
-  const result = await sql<{ idx: number; child_id: string }>`
+  // The day after the window (a birth date one day off across the month's end) and the swapped date
+  // are found by the window branches only for the same pinyin; here they keep the pair for any name.
+  // A shared guardian phone is the phone branch's own predicate, so only guardian names are looked up.
+  const mayBeSame = sql`(d.birth IS NULL OR c.birth_date IS NULL OR c.birth_date = d.wto OR c.birth_date = d.swapped OR (cardinality(d.gnames) > 0 AND EXISTS (
+        SELECT 1 FROM family_members fm WHERE fm.child_id = c.id AND fm.removed_at IS NULL AND fm.name = ANY (d.gnames))))`;
+  const result = await sql<CandidateRow & { idx: number; family: Array<{ name: string; phone: string | null }> }>`
     WITH d AS (
-      SELECT * FROM unnest(
-        ${sql.val(drafts.map((_, i) => i))}::int[], ${sql.val(column((x) => x.name))}::text[], ${sql.val(column((x) => x.pinyin))}::text[],
-        ${sql.val(column((x) => x.birthDate))}::date[], ${sql.val(column((x) => x.windowFrom))}::date[], ${sql.val(column((x) => x.windowTo))}::date[],
-        ${sql.val(column((x) => x.swapped))}::date[], ${sql.val(column((x) => x.idNumber))}::text[], ${sql.val(column((x) => x.county))}::text[]
-      ) AS d(idx, name, pinyin, birth, wfrom, wto, swapped, id_number, county)
+      SELECT * FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS d(
+        idx int, name text, pinyin text, birth date, wfrom date, wto date, swapped date, id_number text, county text, gnames text[], phones text[])
     ),
-    g AS (SELECT * FROM unnest(${sql.val(phones.map((p) => p.idx))}::int[], ${sql.val(phones.map((p) => p.phone))}::text[]) AS g(idx, phone)),
+    g AS (SELECT d.idx, unnest(d.phones) AS phone FROM d),
     pairs AS (
       -- Each branch probes an index once per draft (LATERAL … OFFSET 0 keeps the planner from turning
       -- it into a hash join over every child, which costs seconds at a million children).
@@ -47,9 +54,10 @@ export async function candidatePairs(db: Db, drafts: readonly DraftKeys[], exclu
       UNION
       SELECT d.idx, x.id FROM d CROSS JOIN LATERAL (SELECT c.id FROM children c WHERE split_part(c.pinyin_text, ' ', 1) = d.pinyin AND c.birth_date = d.swapped OFFSET 0) x
       UNION
-      SELECT d.idx, x.id FROM d CROSS JOIN LATERAL (SELECT c.id FROM children c WHERE c.name = d.name AND c.residence_code LIKE d.county || '%' OFFSET 0) x
+      SELECT d.idx, x.id FROM d CROSS JOIN LATERAL (SELECT c.id FROM children c WHERE c.name = d.name AND left(c.residence_code, 6) = d.county AND ${mayBeSame} OFFSET 0) x
       UNION
-      SELECT d.idx, x.id FROM d CROSS JOIN LATERAL (SELECT c.id FROM children c WHERE split_part(c.pinyin_text, ' ', 1) = d.pinyin AND c.residence_code LIKE d.county || '%' OFFSET 0) x
+      -- The same name is the branch above (same conditions): checked once, not twice.
+      SELECT d.idx, x.id FROM d CROSS JOIN LATERAL (SELECT c.id FROM children c WHERE split_part(c.pinyin_text, ' ', 1) = d.pinyin AND left(c.residence_code, 6) = d.county AND c.name <> d.name AND ${mayBeSame} OFFSET 0) x
       UNION
       SELECT g.idx, x.child_id FROM g CROSS JOIN LATERAL (
         -- A range, not "=": PostgreSQL would answer "=" from the trigram index (20 ms a probe) instead of the btree.
@@ -68,11 +76,33 @@ export async function candidatePairs(db: Db, drafts: readonly DraftKeys[], exclu
       ) w WHERE w.name_grams && ${sql.val(fuzzy.grams)}::text[]`
           : sql``
       }
+    ),
+    -- The facts to score each candidate by, read once per child however many drafts found it.
+    facts AS (
+      SELECT c.id, c.name, c.former_names, split_part(c.pinyin_text, ' ', 1) AS pinyin, c.birth_date, c.id_number, c.residence_code,
+             (SELECT coalesce(jsonb_agg(jsonb_build_object('name', fm.name, 'phone', fm.phone)), '[]'::jsonb)
+              FROM family_members fm WHERE fm.child_id = c.id AND fm.removed_at IS NULL) AS family
+      FROM (SELECT DISTINCT id FROM pairs) p JOIN children c ON c.id = p.id
+      -- Merged files are dropped here, once per child: joining them away in each branch costs a scan.
+      WHERE c.status <> 'merged'
     )
-    SELECT pairs.idx, pairs.id AS child_id FROM pairs`.execute(db);
-  // Merged files are dropped when their facts are read (candidateFacts): joining here costs a scan.
+    SELECT pairs.idx, facts.* FROM pairs JOIN facts ON facts.id = pairs.id`.execute(db);
   const excluded = new Set(excludeIds);
-  return result.rows.filter((row) => !excluded.has(row.child_id)).map((row) => ({ idx: row.idx, childId: row.child_id }));
+  const found: CandidatePairs = { pairs: [], children: new Map(), family: new Map() };
+  for (const { idx, family, ...child } of result.rows) {
+    if (excluded.has(child.id)) continue;
+    found.pairs.push({ idx, childId: child.id });
+    found.children.set(child.id, child);
+    found.family.set(child.id, family);
+  }
+  return found;
+}
+
+export interface CandidatePairs {
+  pairs: Array<{ idx: number; childId: string }>;
+  children: Map<string, CandidateRow>;
+  /** Current family members of each candidate. */
+  family: Map<string, Array<{ name: string; phone: string | null }>>;
 }
 
 export interface CandidateRow {
@@ -83,20 +113,4 @@ export interface CandidateRow {
   birth_date: string | null;
   id_number: string | null;
   residence_code: string;
-}
-
-export async function candidateFacts(db: Db, ids: readonly string[]): Promise<{ children: Map<string, CandidateRow>; family: Map<string, Array<{ name: string; phone: string | null }>> }> {
-  if (ids.length === 0) return { children: new Map(), family: new Map() };
-  const [rows, members] = await Promise.all([
-    db
-      .selectFrom('children')
-      .select(['id', 'name', 'former_names', sql<string>`split_part(pinyin_text, ' ', 1)`.as('pinyin'), 'birth_date', 'id_number', 'residence_code'])
-      .where('id', 'in', [...ids])
-      .where('status', '<>', 'merged')
-      .execute(),
-    db.selectFrom('family_members').select(['child_id', 'name', 'phone']).where('child_id', 'in', [...ids]).where('removed_at', 'is', null).execute(),
-  ]);
-  const family = new Map<string, Array<{ name: string; phone: string | null }>>();
-  for (const member of members) family.set(member.child_id, [...(family.get(member.child_id) ?? []), { name: member.name, phone: member.phone }]);
-  return { children: new Map(rows.map((row) => [row.id, row])), family };
 }

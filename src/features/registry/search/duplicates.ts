@@ -3,7 +3,7 @@ import { shanghaiDateOf } from '../../../platform/calendar/iso-date.js';
 import type { Database } from '../../../platform/db/schema.js';
 import { loadRuleSets } from '../../../platform/rules/store.js';
 import { gramsOf, pinyinKeysOf } from '../search-keys.js';
-import { candidateFacts, candidatePairs, type DraftKeys } from './duplicate-store.js';
+import { candidatePairs, type DraftKeys } from './duplicate-store.js';
 import { duplicateRulesSection } from './rule-sections.js';
 import { birthWindow, type CandidateFacts, type DraftFacts, orderedPair, scoreDuplicate } from './rules.js';
 
@@ -42,6 +42,7 @@ function keysOf(draft: DuplicateDraft, fuzzy: boolean): DraftKeys {
     idNumber: draft.idNumber?.trim().toUpperCase() || null,
     county: draft.residenceCode.slice(0, 6),
     phones: [...new Set(phones)],
+    guardianNames: [...new Set((draft.guardianNames ?? []).map((name) => name.trim()).filter(Boolean))],
     ...(fuzzy ? { grams: gramsOf(draft.name) } : {}),
   };
 }
@@ -53,8 +54,7 @@ function keysOf(draft: DuplicateDraft, fuzzy: boolean): DraftKeys {
  */
 async function find(db: Db, drafts: readonly DuplicateDraft[], excludeIds: readonly string[], fuzzy: boolean): Promise<DuplicateCandidate[][]> {
   const keys = drafts.map((draft) => keysOf(draft, fuzzy));
-  const pairs = await candidatePairs(db, keys, excludeIds);
-  const { children, family } = await candidateFacts(db, [...new Set(pairs.map((pair) => pair.childId))]);
+  const { pairs, children, family } = await candidatePairs(db, keys, excludeIds);
   const rules = await loadRuleSets(db);
   const today = shanghaiDateOf(new Date());
   const results: DuplicateCandidate[][] = drafts.map(() => []);
@@ -104,10 +104,28 @@ export async function findDuplicatesForDrafts(db: Db, drafts: readonly Duplicate
  * stays decided: that decision is remembered and the pair is never proposed again.
  */
 export async function recordDuplicateCandidates(trx: Transaction<Database>, childId: string, candidates: readonly DuplicateCandidate[]): Promise<number> {
-  const rows = candidates.filter((candidate) => candidate.childId !== childId).map((candidate) => {
-    const [a, b] = orderedPair(childId, candidate.childId);
-    return { child_a: a, child_b: b, score: candidate.score, reasons: JSON.stringify(candidate.reasons) };
-  });
+  return recordCandidateRows(trx, [{ childId, candidates }]);
+}
+
+/**
+ * The candidates of many new children in one statement (an import batch): the same as recording
+ * each child's in turn, so a pair found from both of its children keeps what was found last.
+ */
+export async function recordDuplicateCandidatesOfMany(trx: Transaction<Database>, found: ReadonlyArray<{ childId: string; candidates: readonly DuplicateCandidate[] }>): Promise<number> {
+  return recordCandidateRows(trx, found);
+}
+
+async function recordCandidateRows(trx: Transaction<Database>, found: ReadonlyArray<{ childId: string; candidates: readonly DuplicateCandidate[] }>): Promise<number> {
+  // One statement may not upsert the same pair twice: the later finding replaces the earlier.
+  const byPair = new Map<string, { child_a: string; child_b: string; score: number; reasons: string }>();
+  for (const { childId, candidates } of found) {
+    for (const candidate of candidates) {
+      if (candidate.childId === childId) continue;
+      const [a, b] = orderedPair(childId, candidate.childId);
+      byPair.set(`${a}|${b}`, { child_a: a, child_b: b, score: candidate.score, reasons: JSON.stringify(candidate.reasons) });
+    }
+  }
+  const rows = [...byPair.values()];
   if (rows.length === 0) return 0;
   const written = await trx
     .insertInto('duplicate_candidates')

@@ -11,6 +11,10 @@ import * as m0009 from './0009_registry_search.js';
 import * as m0010 from './0010_registry_core.js';
 import * as m0011 from './0011_rules_permission.js';
 import * as m0012 from './0012_home_visits.js';
+import * as m0013 from './0013_sweeps_dashboards.js';
+import * as m0014 from './0014_search_speed.js';
+import * as m0015 from './0015_audit_speed.js';
+import * as m0016 from './0016_import_speed.js';
 
 /**
  * Every migration, in order. Listed statically (not read from the folder) so the same list works
@@ -29,4 +33,8 @@ export const migrations: Record<string, Migration> = {
   '0010_registry_core': m0010,
   '0011_rules_permission': m0011,
   '0012_home_visits': m0012,
+  '0013_sweeps_dashboards': m0013,
+  '0014_search_speed': m0014,
+  '0015_audit_speed': m0015,
+  '0016_import_speed': m0016,
 };

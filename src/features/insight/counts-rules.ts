@@ -1,0 +1,21 @@
+import { type DivisionLevel, divisionLevels } from '../divisions/rules.js';
+import { categoryCodes, riskGrades } from '../registry/tables.js';
+
+export const countDimensions = ['category', 'risk'] as const;
+export type CountDimension = (typeof countDimensions)[number];
+
+/** The columns of a registry-counts table, in the order a reader expects them. */
+export const dimensionValues: Record<CountDimension, readonly string[]> = {
+  category: categoryCodes,
+  risk: [...[...riskGrades].reverse(), 'unassessed'],
+};
+
+/**
+ * Which level rows a registry-counts table may be broken down by: any level below `within`, but
+ * villages only within a county or township (a province has 27,000 of them: a download, not a table).
+ */
+export function countsLevelAllowed(within: DivisionLevel, level: DivisionLevel): boolean {
+  const depth = divisionLevels.indexOf(level);
+  if (depth <= divisionLevels.indexOf(within)) return false;
+  return level !== 'village' || within === 'county' || within === 'township';
+}

@@ -1,0 +1,90 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../../../test/support/server.js';
+import { signInAs } from '../../../test/support/session.js';
+import { namedChildren } from '../../../test/support/demo-children.js';
+import { type Actor, systemActor } from '../../platform/access/actor.js';
+import { verifyAuditChain } from '../../platform/audit/verify.js';
+import { shanghaiDateOf } from '../../platform/calendar/index.js';
+import { ancestorCodes } from '../divisions/rules.js';
+import { assembleFile, presentFile } from './child-file.js';
+import { fileInScope } from './file-store.js';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer({ demo: true });
+});
+afterAll(async () => server.close());
+
+const childId = async (name: string) => (await namedChildren(server.database.db, name).select('id').executeTakeFirstOrThrow()).id;
+
+describe("a child's file read in one query", () => {
+  it('shows exactly what the file assembled piece by piece shows, merged files and decisions included', async () => {
+    const db = server.database.db;
+    const today = shanghaiDateOf(new Date());
+    const actor = systemActor('test');
+    // A survivor with a file merged into it, a category decided by a person and a household registration elsewhere.
+    const [survivor, merged] = await db.selectFrom('children').select(['id']).where('status', '=', 'active').orderBy('file_no').limit(2).execute();
+    const decider = await db.selectFrom('users').select('id').where('username', '=', 'officer.shashi').executeTakeFirstOrThrow();
+    await sql`UPDATE children SET merged_into = ${survivor!.id}, status = 'merged' WHERE id = ${merged!.id}`.execute(db);
+    const village = (await db.selectFrom('divisions').select('code').where('level', '=', 'village').where('code', 'like', '4201%').orderBy('code').executeTakeFirstOrThrow()).code;
+    await sql`UPDATE children SET hukou_code = ${village} WHERE id = ${survivor!.id}`.execute(db);
+    await sql`UPDATE child_categories SET decided_by = ${decider.id}, decided_at = now() WHERE child_id = ${survivor!.id}`.execute(db);
+    const sample = await db.selectFrom('children').select('id').orderBy(sql`md5(id::text)`).limit(40).execute();
+    for (const id of [survivor!.id, merged!.id, ...sample.map((s) => s.id)]) {
+      const parts = await fileInScope(db, actor, id, today);
+      const row = await db.selectFrom('children').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+      for (const unmasked of [true, false]) expect(presentFile(actor, parts!, unmasked, today)).toEqual(await assembleFile(db, actor, row, unmasked, today));
+    }
+    const survivorFile = presentFile(actor, (await fileInScope(db, actor, survivor!.id, today))!, false, today);
+    expect(survivorFile.mergedFiles.map((m) => m.id)).toEqual([merged!.id]);
+    expect(survivorFile.hukou?.path.map((p) => p.code)).toEqual([...ancestorCodes(village), village]);
+  });
+
+  it('finds nothing outside the actor’s scope', async () => {
+    const db = server.database.db;
+    const county: Actor = { ...systemActor('test'), kind: 'user', organisationId: null, jurisdiction: ['421002000000'], childJurisdiction: ['421002000000'] };
+    const today = shanghaiDateOf(new Date());
+    expect(await fileInScope(db, county, await childId('王梓涵'), today)).toBeDefined();
+    expect(await fileInScope(db, county, await childId('黄俊'), today)).toBeUndefined();
+  });
+});
+
+describe('audited reads under concurrency', () => {
+  it('leaves exactly one committed audit entry per concurrent read, and the chain verifies', async () => {
+    const officer = await signInAs(server.url, 'officer.shashi');
+    const director = await signInAs(server.url, 'director.chenlong');
+    const ids = (await server.database.db.selectFrom('children').select('id').where('residence_code', 'like', '421002%').where('status', '=', 'active').limit(30).execute()).map((r) => r.id);
+    const responses = await Promise.all([...ids.map((id) => officer.request('GET', `/api/children/${id}`)), ...ids.map((id) => director.request('GET', `/api/children/${id}`))]);
+    const requestIds = responses.map((r) => r.headers.get('x-request-id')!);
+    const entries = await server.database.db.selectFrom('audit_log').select(['request_id', 'action', 'outcome', 'child_id']).where('request_id', 'in', requestIds).execute();
+    expect(entries).toHaveLength(responses.length);
+    for (const [i, response] of responses.entries()) {
+      const entry = entries.find((e) => e.request_id === requestIds[i]);
+      // The director sees only the village's children: the others are refused, and audited as such.
+      expect(entry).toMatchObject(response.status === 200 ? { action: 'children.read', outcome: 'ok' } : { action: 'children.read', outcome: 'denied', child_id: null });
+    }
+    expect(await verifyAuditChain(server.database.db)).toMatchObject({ ok: true });
+  });
+
+  it('fails a read whose audit entry cannot be committed, showing nothing of the file', async () => {
+    const db = server.database.db;
+    const id = await childId('王梓涵');
+    const officer = await signInAs(server.url, 'officer.shashi');
+    await sql`
+      CREATE FUNCTION refuse_reads() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN IF NEW.action LIKE 'children.read%' THEN RAISE EXCEPTION 'audit unavailable'; END IF; RETURN NEW; END $$`.execute(db);
+    await sql`CREATE TRIGGER refuse_reads BEFORE INSERT ON audit_log FOR EACH ROW EXECUTE FUNCTION refuse_reads()`.execute(db);
+    try {
+      const responses = await Promise.all([1, 2, 3].map(() => officer.request('GET', `/api/children/${id}`)));
+      for (const response of responses) {
+        expect(response.status).toBe(500);
+        expect(await response.text()).not.toContain('王梓涵');
+      }
+    } finally {
+      await sql`DROP TRIGGER refuse_reads ON audit_log`.execute(db);
+      await sql`DROP FUNCTION refuse_reads()`.execute(db);
+    }
+    expect((await officer.request('GET', `/api/children/${id}`)).status).toBe(200);
+  });
+});
