@@ -1,24 +1,16 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Actor } from '../access/actor.js';
 import type { Database } from '../db/schema.js';
-import { type AuditEntry, insertChained, insertChainedAndCommit, prepareEntry } from './chain-write.js';
+import { type AuditEntry, insertChainedAndCommit, prepareEntry } from './chain-write.js';
 import { auditAppenderFor } from './group-commit.js';
 import { walFlusherFor } from './wal-flush.js';
 
 export type { AuditEntry } from './chain-write.js';
 
 /**
- * Appends a change's entries to the hash chain. Must run inside its transaction (the lock is held
- * to commit), and the caller must await `auditDurable(db)` after COMMIT (see `insertChained`).
- */
-export async function appendAudit(trx: Transaction<Database>, actor: Actor, entries: readonly AuditEntry[]): Promise<void> {
-  await insertChained(trx, entries.map((entry) => prepareEntry(actor, entry)));
-}
-
-/**
  * Records an event outside any other change (a read, a refused sign-in). Resolves once the entry
- * is committed (batched with concurrent ones); rejects when it could not be, so the caller fails
- * instead of going on unaudited.
+ * is committed and on disk (batched with concurrent ones); rejects when it could not be, so the
+ * caller fails instead of going on unaudited.
  */
 export async function recordAudit(db: Kysely<Database>, actor: Actor, entry: AuditEntry): Promise<void> {
   await auditAppenderFor(db).append(prepareEntry(actor, entry));

@@ -51,7 +51,13 @@ export function prepareEntry(actor: Actor, entry: AuditEntry): PreparedEntry {
  */
 export async function insertChained(db: Kysely<Database>, entries: readonly PreparedEntry[]): Promise<void> {
   if (entries.length === 0) return;
-  await sql`SELECT audit_append(${JSON.stringify(entries)}::jsonb)`.execute(db);
+  await sql`SELECT audit_append(${payload(entries)}::jsonb)`.execute(db);
+}
+
+/** The entries as `audit_append` reads them, stamped with the application's clock now. */
+function payload(entries: readonly PreparedEntry[]): string {
+  const occurredAt = new Date().toISOString();
+  return JSON.stringify(entries.map((entry) => ({ ...entry, occurredAt })));
 }
 
 /**
@@ -62,5 +68,6 @@ export async function insertChained(db: Kysely<Database>, entries: readonly Prep
  */
 export async function insertChainedAndCommit(trx: Transaction<Database>, entries: readonly PreparedEntry[]): Promise<void> {
   // A message of several statements takes no parameters: the entries go in as one escaped literal.
-  await sql.raw(`SELECT audit_append(${pg.escapeLiteral(JSON.stringify(entries))}::jsonb); COMMIT; BEGIN`).execute(trx);
+  if (entries.length === 0) return;
+  await sql.raw(`SELECT audit_append(${pg.escapeLiteral(payload(entries))}::jsonb); COMMIT; BEGIN`).execute(trx);
 }

@@ -136,7 +136,7 @@ describe('audit entries of a change', () => {
 });
 
 describe('hashes written by the database', () => {
-  it('are the ones `haven audit verify` computes, for awkward details too, and time never goes back along the chain', async () => {
+  it('are the ones `haven audit verify` computes, for awkward details too', async () => {
     const awkward = [
       { z: 1, a: { y: [1.5, -0, 1e21, 12345678901234567890], b: null }, 'key "q"': 'back\\slash \'quote\' "dq"' },
       { text: '换行\n制表\t零宽\u200b表情😀', nested: [{ b: 2, a: 1 }, [], {}] },
@@ -145,8 +145,6 @@ describe('hashes written by the database', () => {
     await Promise.all(awkward.map((details, i) => recordAudit(database.db, reader(`awkward-${i}`), { action: 'test.awkward', entityId: String(i), details })));
     await unitOfWork(database.db, systemActor('test'), 'test.awkward_write', async ({ audit }) => audit({ details: awkward[0]! }));
     expect(await verifyAuditChain(database.db)).toMatchObject({ ok: true });
-    const rows = await database.db.selectFrom('audit_log').select(['id', 'occurred_at']).orderBy('id').execute();
-    for (let i = 1; i < rows.length; i += 1) expect(rows[i]!.occurred_at.getTime()).toBeGreaterThanOrEqual(rows[i - 1]!.occurred_at.getTime());
   });
 });
 

@@ -40,8 +40,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       -- Read after the lock (each statement here takes a new snapshot): the last committed entry.
       SELECT a.hash INTO prev FROM audit_log a ORDER BY a.id DESC LIMIT 1;
       prev := coalesce(prev, repeat('0', 64));
+      -- The application's clock, as before (entries of one call share it); the database's when absent.
       -- Milliseconds, as JavaScript's toISOString() writes them when the chain is verified.
-      occurred := date_trunc('milliseconds', clock_timestamp());
+      occurred := date_trunc('milliseconds', coalesce((p_entries->0->>'occurredAt')::timestamptz, clock_timestamp()));
       occurred_text := to_char(occurred AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"');
       FOR tail IN SELECT e.value->>'tail' FROM jsonb_array_elements(p_entries) WITH ORDINALITY AS e ORDER BY e.ordinality LOOP
         prevs := prevs || prev;
