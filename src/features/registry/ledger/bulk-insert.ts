@@ -28,7 +28,7 @@ const json = (rows: readonly object[]) => JSON.stringify(rows.map((row, n) => ({
 async function insertChildren(trx: Transaction<Database>, actor: Actor, row: ImportRow, drafts: readonly ChildDraft[]): Promise<InsertedDraft[]> {
   const withIds = drafts.map((draft) => ({ draft, id: timeOrderedId() }));
   const rows = withIds.map(({ draft, id }) => {
-    const keys = childSearchKeys(draft.name);
+    const keys = draft.searchKeys ?? childSearchKeys(draft.name);
     return {
       id,
       name: draft.name,

@@ -48,7 +48,7 @@ async function insertBatch(uow: UnitOfWork, row: ImportRow, drafts: readonly Chi
   // Near matches (pinyin, birth date ± a little, shared guardian) are not refused: they go to the review queue.
   const candidates = await findDuplicatesForDrafts(
     trx,
-    kept.map(({ draft }) => ({ name: draft.name, birthDate: draft.birthDate, idNumber: draft.idNumber, residenceCode: draft.residenceCode, guardianNames: draft.guardian ? [draft.guardian.name] : [], guardianPhones: draft.guardian?.phone ? [draft.guardian.phone] : [] })),
+    kept.map(({ draft, id }) => ({ name: draft.name, birthDate: draft.birthDate, idNumber: draft.idNumber, residenceCode: draft.residenceCode, guardianNames: draft.guardian ? [draft.guardian.name] : [], guardianPhones: draft.guardian?.phone ? [draft.guardian.phone] : [], fileId: id })),
   );
   await recordDuplicateCandidatesOfMany(trx, kept.map(({ id }, i) => ({ childId: id, candidates: candidates[i] ?? [] })));
   return kept.map(({ id }) => id);
@@ -73,7 +73,7 @@ export async function runLedgerCommit(
   const counts = emptyCounts();
   let created = start.created_children;
   try {
-    for await (const batch of await batchesOf(db, start)) {
+    for await (const batch of await batchesOf(db, start, { searchKeys: true })) {
       for (const item of batch) countRow(counts, item);
       options.onClassified?.(batch);
       const last = batch.at(-1)!.row;

@@ -4,6 +4,7 @@ import { headerScore, mapHeaderRow } from './columns.js';
 import type { LedgerFormat } from './detect.js';
 import { checkAgainstRegistry } from './duplicates.js';
 import type { LedgerField, LedgerMapping } from './model.js';
+import { childSearchKeys } from '../search-keys.js';
 import type { PlaceIndex } from './places.js';
 import { readLedgerRows } from './sheet-reader.js';
 import { type ChildDraft, type DraftProblem, checkRow, isBlankRow, type LedgerRow } from './validate.js';
@@ -32,6 +33,8 @@ export interface PipelineInput {
   batchSize: number;
   /** Rows at or above this sheet row are already committed (resume). */
   skipThroughRow?: number;
+  /** Compute each good row's search keys while reading (a commit writes them). */
+  searchKeys?: boolean;
 }
 
 /** Columns whose merged cells span several children: an empty cell repeats the value above. */
@@ -114,6 +117,7 @@ async function* validatedBatches(input: PipelineInput): AsyncGenerator<Classifie
     }
     if (input.skipThroughRow !== undefined && row <= input.skipThroughRow) continue;
     const blocked = problems.some((p) => p.severity === 'error');
+    if (draft && !blocked && input.searchKeys) draft.searchKeys = childSearchKeys(draft.name);
     batch.push({ row, cells, draft: blocked ? null : draft, problems, registered: false });
     if (batch.length >= input.batchSize) {
       yield batch;

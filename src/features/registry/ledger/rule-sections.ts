@@ -6,6 +6,6 @@ export const ledgerImportRules = ruleSection(
   'ledger.import',
   z.object({
     maxAgeYears: z.number().int().min(1).max(30).default(18),
-    batchSize: z.number().int().min(50).max(5000).default(500),
+    batchSize: z.number().int().min(50).max(5000).default(2000),
   }).prefault({}),
 );

@@ -19,7 +19,7 @@ export function formatOf(row: ImportRow): LedgerFormat {
 }
 
 /** The checked rows of an import, in batches, with the organisation's places and rules loaded once. */
-export async function batchesOf(db: Kysely<Database>, row: ImportRow, options: { skipThroughRow?: number; today?: string } = {}): Promise<AsyncGenerator<ClassifiedRow[]>> {
+export async function batchesOf(db: Kysely<Database>, row: ImportRow, options: { skipThroughRow?: number; today?: string; searchKeys?: boolean } = {}): Promise<AsyncGenerator<ClassifiedRow[]>> {
   const home = await organisationDivision(db, row.organisation_id);
   const today = options.today ?? chinaToday();
   const rules = (await ruleSetFor(db, home.code, today)).get(ledgerImportRules);
@@ -38,6 +38,7 @@ export async function batchesOf(db: Kysely<Database>, row: ImportRow, options: {
     maxAgeYears: rules.maxAgeYears,
     batchSize: rules.batchSize,
     skipThroughRow: options.skipThroughRow,
+    searchKeys: options.searchKeys,
   });
 }
 

@@ -1,4 +1,5 @@
 import { parseIdNumber } from '../id-number.js';
+import type { ChildSearchKeys } from '../search-keys.js';
 import type { CategoryCode } from '../tables.js';
 import type { LedgerField, ProblemParams, ProblemSeverity } from './model.js';
 import { type CellValue, cellText, looksTruncatedByFloat, readCategories, readDate, readDisabilityGrade, readIdCell, readPhone, readRelation, readSex } from './values.js';
@@ -20,6 +21,8 @@ export interface ChildDraft {
   disabilityGrade: number | null;
   categories: CategoryCode[];
   guardian: { name: string; relation: string; phone: string | null } | null;
+  /** Filled in ahead of a commit (pipeline), so the writer does not compute them while the database waits. */
+  searchKeys?: ChildSearchKeys;
 }
 
 export interface DraftProblem {

@@ -5,7 +5,7 @@ import { loadRuleSets } from '../../../platform/rules/store.js';
 import { gramsOf, pinyinKeysOf } from '../search-keys.js';
 import { candidatePairs, type DraftKeys } from './duplicate-store.js';
 import { duplicateRulesSection } from './rule-sections.js';
-import { birthWindow, type CandidateFacts, type DraftFacts, orderedPair, scoreDuplicate } from './rules.js';
+import { birthWindow, type CandidateFacts, type DraftFacts, type DuplicateRules, orderedPair, scoreDuplicate } from './rules.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -16,6 +16,8 @@ export interface DuplicateDraft {
   residenceCode: string;
   guardianNames?: string[];
   guardianPhones?: string[];
+  /** The draft's own file, when it is written already (an import searches after writing a batch): never its own candidate. */
+  fileId?: string;
 }
 
 export interface DuplicateCandidate {
@@ -29,7 +31,19 @@ const perDraftLimit = 10;
 
 const digitsOf = (phone: string) => phone.replace(/\D/g, '');
 
-function keysOf(draft: DuplicateDraft, fuzzy: boolean): DraftKeys {
+/**
+ * Whether two files with different ID numbers, of the same name (or pinyin) in the same county and
+ * born at unrelated dates, can reach the proposal threshold on a shared guardian name alone (with a
+ * shared phone the phone branch finds them anyway). With the built-in weights they cannot (40 + 15
+ * + 20 − 40 < 50), which spares looking up the family of every same-name child of the county.
+ */
+function guardianNameOutweighsIds(rules: DuplicateRules): boolean {
+  const w = rules.weights;
+  const best = Math.max(w.same_name, w.former_name, w.same_pinyin) + Math.max(0, w.same_village, w.same_township, w.same_county) + w.shared_guardian_name + w.different_id_numbers;
+  return Math.min(100, best) >= rules.minScore;
+}
+
+function keysOf(draft: DuplicateDraft, fuzzy: boolean, rules: DuplicateRules): DraftKeys {
   const window = draft.birthDate ? birthWindow(draft.birthDate) : null;
   const phones = (draft.guardianPhones ?? []).map(digitsOf).filter((phone) => phone.length >= 5);
   return {
@@ -43,6 +57,8 @@ function keysOf(draft: DuplicateDraft, fuzzy: boolean): DraftKeys {
     county: draft.residenceCode.slice(0, 6),
     phones: [...new Set(phones)],
     guardianNames: [...new Set((draft.guardianNames ?? []).map((name) => name.trim()).filter(Boolean))],
+    guardianNameOutweighsIds: guardianNameOutweighsIds(rules),
+    fileId: draft.fileId ?? null,
     ...(fuzzy ? { grams: gramsOf(draft.name) } : {}),
   };
 }
@@ -53,10 +69,17 @@ function keysOf(draft: DuplicateDraft, fuzzy: boolean): DraftKeys {
  * actor is then shown is decided by presentCandidates.
  */
 async function find(db: Db, drafts: readonly DuplicateDraft[], excludeIds: readonly string[], fuzzy: boolean): Promise<DuplicateCandidate[][]> {
-  const keys = drafts.map((draft) => keysOf(draft, fuzzy));
-  const { pairs, children, family } = await candidatePairs(db, keys, excludeIds);
-  const rules = await loadRuleSets(db);
+  const ruleSets = await loadRuleSets(db);
   const today = shanghaiDateOf(new Date());
+  // Resolved once per place, not once per pair (an import batch has thousands of pairs, a few places).
+  const byPlace = new Map<string, DuplicateRules>();
+  const rulesFor = (code: string): DuplicateRules => {
+    let found = byPlace.get(code);
+    if (!found) byPlace.set(code, (found = ruleSets.for(code, today).get(duplicateRulesSection)));
+    return found;
+  };
+  const keys = drafts.map((draft) => keysOf(draft, fuzzy, rulesFor(draft.residenceCode)));
+  const { pairs, children, family } = await candidatePairs(db, keys, excludeIds);
   const results: DuplicateCandidate[][] = drafts.map(() => []);
   for (const { idx, childId } of pairs) {
     const draft = drafts[idx]!;
@@ -77,7 +100,7 @@ async function find(db: Db, drafts: readonly DuplicateDraft[], excludeIds: reado
       sharedGuardianPhone: members.some((member) => member.phone !== null && phones.has(digitsOf(member.phone))),
       sharedGuardianName: members.some((member) => guardianNames.has(member.name)),
     };
-    const scored = scoreDuplicate(draftFacts, candidate, rules.for(draft.residenceCode, today).get(duplicateRulesSection));
+    const scored = scoreDuplicate(draftFacts, candidate, rulesFor(draft.residenceCode));
     if (scored) results[idx]!.push({ childId, score: scored.score, reasons: scored.reasons });
   }
   return results.map((list) => list.sort((a, b) => b.score - a.score || a.childId.localeCompare(b.childId)).slice(0, perDraftLimit));

@@ -12,13 +12,13 @@ export interface ScopePath {
   small: boolean;
 }
 
-/** Codes at least this long (a township's nine digits) hold few enough children to read them all. */
-const smallPrefix = Number(process.env.H1_SMALL ?? 9);
+/** A township (nine digits) or a village holds few enough children (hundreds) to read them all. */
+const smallPrefix = 9;
 
 /**
- * `code LIKE 'prefix%'` as the range it is (codes are twelve digits): the planner estimates a range
- * from the histogram at any width, where a pattern is estimated to the nearest histogram bucket
- * (a county's 0.4 % of the province reads as none), which would make it read a whole county.
+ * `code LIKE 'prefix%'` as the range it is (codes are twelve digits). The planner estimates a
+ * range from the histogram at any width, but a pattern by counting histogram entries it matches:
+ * a county (0.4 % of the province) then reads as a few rows, and the plan reads the whole county.
  */
 function underPrefix(column: 'residence_code' | 'hukou_code', prefix: string) {
   const next = `${prefix.slice(0, -1)}${String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1)}`;

@@ -6,10 +6,12 @@ import type { ParsedQuery } from './rules.js';
 type Eb = ExpressionBuilder<Database, 'children'>;
 
 /**
- * One rank of the relevance order: the children that match a query this well and no better.
- * Tiers of one query are disjoint and listed best first, so a page in relevance order is the
- * tiers read one after another, each in name order: a page fills from the best tiers and the
- * costly ones (substrings of a common character) run only when the page still has room.
+ * One rank of the relevance order (or a few, told apart per row): the children that match a
+ * query this well and no better. Tiers of one query are disjoint and listed best first, so the
+ * relevance order is the tiers one after another, each in name order, and a tier can be read on
+ * its own: from the index that suits it, and only while the page still has room. The ranks and
+ * what each matched on are those of the single ranked query this replaces (0 exact, 1 start,
+ * 2 inside, 3 former name, 4 and 5 a guardian).
  */
 export interface Tier {
   /** Its rank, or the rank as an expression when one lookup serves several (read in rank order). */
@@ -47,35 +49,38 @@ function nameTiers(text: string, grams: readonly string[]): Tier[] {
   const tiers: Tier[] = [
     { rank: 0, parts: [(eb) => eb('children.name', '=', text)] },
     { rank: 1, parts: [(eb) => eb.and([eb('children.name', 'like', prefix), eb('children.name', '<>', text)])] },
-    { rank: 2, parts: inside(text, prefix, hasGrams) },
+    { rank: 2, parts: inside(text, prefix) },
     // Few children have former names: a partial index holds just their grams.
     { rank: 3, parts: [(eb) => eb.and([sql<SqlBool>`cardinality(children.former_names) > 0`, hasGrams, eb('children.name', 'not like', contains), formerContains])] },
   ];
   if ([...text].length < 2) return tiers;
-  const guardianIs = sql<SqlBool>`family_members.name = ${text}`;
+  // Uncorrelated, so it is looked up once and hashed, not once per child.
+  const guardianIs = sql<SqlBool>`children.id IN (SELECT child_id FROM family_members WHERE removed_at IS NULL AND name = ${text})`;
   return [
     ...tiers,
     {
-      rank: sql<number>`CASE WHEN EXISTS (SELECT 1 FROM family_members WHERE family_members.child_id = children.id AND family_members.removed_at IS NULL AND ${guardianIs}) THEN 4 ELSE 5 END`,
-     
+      rank: sql<number>`CASE WHEN ${guardianIs} THEN 4 ELSE 5 END`,
       parts: [(eb) => eb.and([familyMember(eb, sql<SqlBool>`family_members.name LIKE ${prefix}`), eb.not(own(eb))])],
     },
   ];
 }
 
 /**
- * Names containing the query but not starting with it, split by where it first occurs: right after
- * the first character (the given name of most children: an index on the name from its second
- * character), or further on (only names of four or more characters for a query of two or more,
- * which a small partial index holds; a one-character query looks its character up in the grams).
+ * Names containing the query but not starting with it, split by where it first occurs, each
+ * place read from its own index of names from that character on: the second (where the given
+ * name of most children starts), the third for one character (the end of most given names), and
+ * further in only in names of four or more characters, which a small partial index holds.
  */
-function inside(text: string, prefix: string, hasGrams: Expression<SqlBool>): Where[] {
-  const second = sql<SqlBool>`substr(children.name, 2) LIKE ${prefix}`;
-  const later = sql<SqlBool>`substr(children.name, 3) LIKE ${`%${escapeLike(text)}%`}`;
-  const longEnough = [...text].length >= 2 ? sql<SqlBool>`char_length(children.name) > 3` : hasGrams;
+function inside(text: string, prefix: string): Where[] {
+  const at = (position: number) => sql<SqlBool>`substr(children.name, ${sql.lit(position)}) LIKE ${prefix}`;
+  const notAt = (positions: number[]) => (eb: Eb) => positions.map((position) => eb.not(at(position)));
+  const one = [...text].length === 1;
+  const later = one ? 4 : 3;
+  const further = sql<SqlBool>`char_length(children.name) > 3 AND substr(children.name, ${sql.lit(later)}) LIKE ${`%${escapeLike(text)}%`}`;
   return [
-    (eb) => eb.and([second, eb('children.name', 'not like', prefix)]),
-    (eb) => eb.and([longEnough, later, eb.not(second), eb('children.name', 'not like', prefix)]),
+    (eb) => eb.and([at(2), eb('children.name', 'not like', prefix)]),
+    ...(one ? [(eb: Eb) => eb.and([at(3), ...notAt([2])(eb), eb('children.name', 'not like', prefix)])] : []),
+    (eb) => eb.and([further, ...notAt(one ? [2, 3] : [2])(eb), eb('children.name', 'not like', prefix)]),
   ];
 }
 
@@ -87,11 +92,7 @@ function digitTiers(text: string): Tier[] {
     { rank: 0, parts: [(eb) => eb('children.id_number', '=', text)] },
     { rank: 1, parts: [(eb) => eb.and([eb('children.id_number', 'like', prefix), eb('children.id_number', '<>', text)])] },
     { rank: 2, parts: [(eb) => eb.and([eb('children.id_number', 'like', contains), eb('children.id_number', 'not like', prefix)])] },
-    {
-      rank: 4,
-     
-      parts: [(eb) => eb.and([familyMember(eb, phoneContains), eb.or([eb('children.id_number', 'is', null), eb('children.id_number', 'not like', contains)])])],
-    },
+    { rank: 4, parts: [(eb) => eb.and([familyMember(eb, phoneContains), eb.or([eb('children.id_number', 'is', null), eb('children.id_number', 'not like', contains)])])] },
   ];
 }
 

@@ -15,6 +15,8 @@ import * as m0013 from './0013_sweeps_dashboards.js';
 import * as m0014 from './0014_search_speed.js';
 import * as m0015 from './0015_audit_speed.js';
 import * as m0016 from './0016_import_speed.js';
+import * as m0017 from './0017_search_guardians.js';
+import * as m0018 from './0018_import_duplicate_dates.js';
 
 /**
  * Every migration, in order. Listed statically (not read from the folder) so the same list works
@@ -37,4 +39,6 @@ export const migrations: Record<string, Migration> = {
   '0014_search_speed': m0014,
   '0015_audit_speed': m0015,
   '0016_import_speed': m0016,
+  '0017_search_guardians': m0017,
+  '0018_import_duplicate_dates': m0018,
 };
