@@ -2,36 +2,29 @@ import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { featureSweeps } from '../src/features/index.js';
 import type { Database } from '../src/platform/db/schema.js';
-import type { Sweep } from '../src/platform/jobs/sweeps.js';
 import { type BenchResult, timed } from './stats.js';
+import { lastSweepOf, runRecorded } from './sweep-run.js';
 
 const applicationName = 'haven-bench-sweeps';
 
-/** A sweep run as `runSweeps` runs it: recorded in `sweep_runs`, which the next run reads (re-proposal's window). */
-async function recorded(db: Kysely<Database>, sweep: Sweep, asOf: Date): Promise<Record<string, number>> {
-  const run = await db.insertInto('sweep_runs').values({ sweep: sweep.name, as_of: asOf }).returning('id').executeTakeFirstOrThrow();
-  const outcome = await sweep.run(db, asOf);
-  await db.updateTable('sweep_runs').set({ finished_at: new Date(), outcome: JSON.stringify(outcome) }).where('id', '=', run.id).execute();
-  return outcome;
-}
-
 /**
- * Benchmark 4: every registered sweep as of now, twice (the second run finds the work done:
+ * Benchmark 4: every registered sweep as of a day after the data set's last sweep, twice (the second run finds the work done:
  * idempotence at scale), each recorded in `sweep_runs` as the server's sweep timer records it.
  * A sweep still running at the time limit is cancelled and reported as such, so one slow sweep
  * does not hold the whole suite for an hour.
  */
-export async function benchSweeps(url: string, options: { limitSeconds: number }): Promise<BenchResult> {
+export async function benchSweeps(url: string, options: { limitSeconds: number; dataAsOf: string }): Promise<BenchResult> {
   const pool = new pg.Pool({ connectionString: url, max: 4, application_name: applicationName });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   try {
+    // A day after the data set's last sweep, whenever the benchmark runs: the same day's work each time.
+    const asOf = new Date(lastSweepOf(options.dataAsOf).getTime() + 86_400_000);
     const open = await sql<{ n: number }>`SELECT count(*)::int AS n FROM clocks WHERE state = 'running'`.execute(db);
-    const baseline = await timed(() => sql`SELECT count(*) FROM clocks WHERE state = 'running' AND next_escalation_at <= now()`.execute(db));
+    const baseline = await timed(() => sql`SELECT count(*) FROM clocks WHERE state = 'running' AND next_escalation_at <= ${asOf}`.execute(db));
     const first: string[] = [];
     const second: string[] = [];
     let firstTotal = 0;
     let cancelled: string | undefined;
-    const asOf = new Date();
     const deadline = Date.now() + options.limitSeconds * 1000;
     for (const sweep of featureSweeps) {
       const left = deadline - Date.now();
@@ -44,7 +37,7 @@ export async function benchSweeps(url: string, options: { limitSeconds: number }
         void sql`SELECT pg_cancel_backend(pid) FROM pg_stat_activity WHERE application_name = ${applicationName} AND pid <> pg_backend_pid()`.execute(db).catch(() => undefined);
       }, left);
       try {
-        const run = await timed(() => recorded(db, sweep, asOf));
+        const run = await timed(() => runRecorded(db, sweep, asOf));
         firstTotal += run.ms;
         const outcome = Object.entries(run.value).map(([k, v]) => `${k} ${v}`).join(', ');
         first.push(`${sweep.name} ${(run.ms / 1000).toFixed(2)} s${outcome ? ` (${outcome})` : ''}`);
@@ -57,7 +50,7 @@ export async function benchSweeps(url: string, options: { limitSeconds: number }
     }
     if (!cancelled) {
       for (const sweep of featureSweeps) {
-        const run = await timed(() => recorded(db, sweep, asOf));
+        const run = await timed(() => runRecorded(db, sweep, asOf));
         second.push(`${sweep.name} ${(run.ms / 1000).toFixed(2)} s`);
       }
     }

@@ -1,6 +1,6 @@
 // `npm run bench:data -- --children 1000000`: the province-scale data set of issue 6, by COPY.
 import { sql } from 'kysely';
-import { demoSeeders } from '../src/features/index.js';
+import { demoSeeders, featureSweeps } from '../src/features/index.js';
 import { loadSynthVillages } from '../src/demo/synthetic/villages.js';
 import { seedDemo } from '../src/platform/seed.js';
 import { argNumber, argValue, log } from './args.js';
@@ -11,6 +11,7 @@ import { loadCases } from './load-cases.js';
 import { loadRegistry, registryTables } from './load-registry.js';
 import { loadVisits } from './load-visits.js';
 import { addBenchPeople } from './setup.js';
+import { lastSweepOf, runRecorded } from './sweep-run.js';
 import { writeDataManifest } from './manifest.js';
 
 const children = argNumber('children', 1_000_000);
@@ -112,6 +113,17 @@ try {
   await sql`SELECT setval('case_no_seq', GREATEST((SELECT last_value FROM case_no_seq), 1))`.execute(database.db);
   await sql`VACUUM (ANALYZE)`.execute(database.db);
   log(`VACUUM ANALYZE in ${seconds(t).toFixed(1)} s`);
+  // A running system has swept before: as of the moment the clocks were left at, every sweep runs
+  // once (the registry counts are counted, re-proposal gets its last run), so the benchmark's sweep
+  // does a day's work, not the first run's catch-up of everything.
+  t = performance.now();
+  const lastSweep = lastSweepOf(asOf);
+  for (const sweep of featureSweeps) {
+    const outcome = await runRecorded(database.db, sweep, lastSweep);
+    log(`  sweep ${sweep.name} as of ${lastSweep.toISOString()}: ${Object.entries(outcome).map(([k, v]) => `${k} ${v}`).join(', ') || 'nothing to do'}`);
+  }
+  await sql`VACUUM (ANALYZE)`.execute(database.db);
+  log(`Sweeps as of the last sweep, then VACUUM ANALYZE, in ${seconds(t).toFixed(1)} s`);
   await writeDataManifest({ children, cases: caseLoad.cases, openClocks: caseLoad.openClocks, audit, visits: visitCount, seed, asOf, seconds: seconds(started), figures });
   t = performance.now();
   await closeKeepingPristine(database);

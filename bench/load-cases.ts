@@ -4,6 +4,7 @@ import { createRng, type Rng } from '../src/demo/synthetic/prng.js';
 import { formatCaseNumber } from '../src/features/reports/rules.js';
 import { openCopy } from './copy.js';
 import type { CaseSubject } from './load-registry.js';
+import { lastSweepOf } from './sweep-run.js';
 
 /* Cases as the workflow leaves them: an action log in order, the case's seq, and its clocks. */
 
@@ -47,8 +48,7 @@ function payloadOf(rng: Rng, type: string): Record<string, unknown> {
 }
 
 /**
- * Clocks as the escalation sweep left them when it last ran, a day before asOf (a day's outage: the
- * benchmark's sweep catches up one day, as after a restart), rather than never swept at all.
+ * Clocks as the escalation sweep left them when it last ran (`lastSweepOf`), rather than never swept at all.
  */
 function escalatedBy(due: string, lastSweepMs: number): { level: number; next: string | null } {
   const dueMs = Date.parse(due);
@@ -74,7 +74,7 @@ export async function loadCases(
   const actions = await openCopy(pool, 'case_actions', ['case_id', 'seq', 'type', 'status_after', 'payload', 'actor_label', 'occurred_at', 'recorded_at']);
   const clocks = await openCopy(pool, 'clocks', ['id', 'rule', 'owner_org_id', 'subject_type', 'subject_id', 'case_id', 'child_id', 'division_code', 'started_at', 'due_at', 'state', 'stopped_at', 'escalation_hours', 'escalation_level', 'next_escalation_at', 'created_at']);
   const asOfDay = dayOf(options.asOf);
-  const lastSweep = Date.parse(`${options.asOf}T00:00:00Z`) - 86_400_000;
+  const lastSweep = lastSweepOf(options.asOf).getTime();
   const openShare = 0.85;
   const clocksPerOpenCase = Math.max(1, Math.round(options.openClocks / Math.max(1, options.subjects.length * openShare)));
   let openClocks = 0;

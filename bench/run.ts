@@ -70,7 +70,7 @@ try {
   }
   if (only.has('4')) {
     log('4 sweeps…');
-    await attempt('4 sweeps', '≤ 10 s', () => benchSweeps(database.url, { limitSeconds: settings.sweepLimit }));
+    await attempt('4 sweeps', '≤ 10 s', () => benchSweeps(database.url, { limitSeconds: settings.sweepLimit, dataAsOf: manifest.asOf }));
   }
   if (only.has('5')) {
     log('5 dashboards…');

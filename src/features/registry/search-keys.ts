@@ -18,8 +18,25 @@ function surnameLength(name: string): number {
   return compoundSurnames.has([...name].slice(0, 2).join('')) ? 2 : 1;
 }
 
+// Names repeat a great deal (a ledger of 100k children has a few tens of thousands of distinct
+// names) and a name's pinyin takes a dictionary segmentation: an import asked for each name twice
+// (search keys, duplicate check) and spent about 9 s of its CPU here. Cleared when full, not LRU:
+// simple and bounded.
+const pinyinCache = new Map<string, readonly string[]>();
+const pinyinCacheLimit = 50_000;
+
 /** The ASCII keys people type for one name; `surname: 'head'` reads 曾 as zeng, 单 as shan. */
 export function pinyinKeysOf(name: string): string[] {
+  let keys = pinyinCache.get(name);
+  if (!keys) {
+    if (pinyinCache.size >= pinyinCacheLimit) pinyinCache.clear();
+    keys = computePinyinKeys(name);
+    pinyinCache.set(name, keys);
+  }
+  return [...keys];
+}
+
+function computePinyinKeys(name: string): string[] {
   const chars = [...name.replace(/\s+/g, '')];
   if (chars.length === 0) return [];
   if (!chars.some((char) => /\p{Script=Han}/u.test(char))) {

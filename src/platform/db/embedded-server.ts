@@ -72,9 +72,31 @@ export async function initialise(initdb: string, pgdata: string, credentials: Cr
   }
 }
 
+const megabytes = 1024 * 1024;
+
+/**
+ * PostgreSQL's defaults suit a very small machine: 128 MB of buffers and a checkpoint for every
+ * 1 GB of WAL. Haven's writes land on many random index pages (the registry's search indexes, the
+ * audit chain), and after each checkpoint the first change to a page logs the whole page: at a
+ * million children a 100k-row import wrote 4.7 GB of WAL under 27 forced checkpoints and spent a
+ * third of its time there (docs/performance.md). An eighth of the memory for buffers (between the
+ * default and 1 GB), checkpoints every 15 minutes or 4 GB. A server given by DATABASE_URL is its
+ * administrator's to tune (docs/operations.md).
+ */
+export function tunedSettings(totalMemory = os.totalmem()): Record<string, string> {
+  const buffers = Math.min(1024, Math.max(128, Math.floor(totalMemory / 8 / megabytes)));
+  return {
+    shared_buffers: `${buffers}MB`,
+    effective_cache_size: `${Math.max(512, Math.floor(totalMemory / 2 / megabytes))}MB`,
+    max_wal_size: '4GB',
+    checkpoint_timeout: '15min',
+  };
+}
+
 export async function start(pgCtl: string, pgdata: string, port: number, owner: Owner | undefined) {
   const logFile = path.join(pgdata, 'haven-postgres.log');
-  const serverOptions = `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c max_connections=200`;
+  const tuned = Object.entries(tunedSettings()).map(([name, value]) => `-c ${name}=${value}`).join(' ');
+  const serverOptions = `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c max_connections=200 ${tuned}`;
   try {
     await asOwner(pgCtl, ['start', '-D', pgdata, '-w', '-t', '60', '-l', logFile, '-o', serverOptions], owner);
   } catch (error) {
