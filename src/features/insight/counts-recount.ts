@@ -49,13 +49,18 @@ export async function recountRegistryCounts(db: QueryExecutorProvider, codes: re
   if (codes !== 'all' && codes.length === 0) return;
   if (codes === 'all') {
     await sql`CREATE TEMPORARY TABLE registry_counts_fresh ON COMMIT DROP AS ${placeCounts('all')}`.execute(db);
+    // Without statistics the planner takes the new table for a few rows and joins it row by row.
+    await sql`ANALYZE registry_counts_fresh`.execute(db);
     await sql`
       DELETE FROM registry_counts r WHERE r.level = 'village' AND NOT EXISTS (
         SELECT 1 FROM registry_counts_fresh f WHERE f.code = r.division_code AND f.dimension = r.dimension AND f.value = r.value AND f.n = r.n)`.execute(db);
+    // What is left equals its fresh row; the rest is new. Not an anti-join against registry_counts:
+    // when that table was empty at its last ANALYZE (the first count after a bulk load), the plan
+    // scanned it once per fresh row while this very insert grew it (hours at a million children).
     await sql`
       INSERT INTO registry_counts (level, division_code, dimension, value, n)
       SELECT 'village', f.code, f.dimension, f.value, f.n FROM registry_counts_fresh f
-      WHERE NOT EXISTS (SELECT 1 FROM registry_counts r WHERE r.level = 'village' AND r.division_code = f.code AND r.dimension = f.dimension AND r.value = f.value)`.execute(db);
+      ON CONFLICT (level, division_code, dimension, value) DO NOTHING`.execute(db);
     await sql`DROP TABLE registry_counts_fresh`.execute(db);
   } else {
     await sql`DELETE FROM registry_counts WHERE level = 'village' AND division_code = ANY(${codes}::text[])`.execute(db);
