@@ -58,44 +58,21 @@ export async function findSessionAccount(db: Kysely<Database>, token: string, id
     now,
   );
   if (!session) return undefined;
-  const account: UserAccount = {
-    id: found.id,
-    username: found.username,
-    displayName: found.displayName,
-    organisationId: found.organisationId,
-    organisationName: found.organisationName,
-    organisationKind: found.organisationKind,
-    jurisdictionCode: found.jurisdictionCode,
-    roles: found.roles.map(([code]) => code),
-    permissions: new Set(found.roles.flatMap(([, permissions]) => permissions)),
-    mustChangePassword: found.mustChangePassword,
-    totpEnabled: found.totpEnabled,
-    disabled: found.disabled,
-    preferences: found.preferences,
-  };
+  const { tokenHash: _tokenHash, userId: _userId, csrfToken: _csrfToken, mfaPassed: _mfaPassed, lastSeenAt: _lastSeenAt, absoluteExpiresAt: _absoluteExpiresAt, roles, ...user } = found;
+  const account: UserAccount = { ...user, roles: roles.map(([code]) => code), permissions: new Set(roles.flatMap(([, permissions]) => permissions)) };
   return { session, account };
 }
 
-interface SessionAccountJson {
+/** What `session_account` returns: the session's fields, the account's, and roles with their permissions. */
+type SessionAccountJson = Omit<UserAccount, 'roles' | 'permissions'> & {
   tokenHash: string;
   userId: string;
   csrfToken: string;
   mfaPassed: boolean;
   lastSeenAt: string;
   absoluteExpiresAt: string;
-  id: string;
-  username: string;
-  displayName: string;
-  organisationId: string;
-  organisationName: string;
-  organisationKind: string;
-  jurisdictionCode: string;
-  mustChangePassword: boolean;
-  totpEnabled: boolean;
-  disabled: boolean;
-  preferences: Record<string, unknown>;
   roles: [string, string[]][];
-}
+};
 
 type SessionRow = Pick<Selectable<SessionsTable>, 'token_hash' | 'user_id' | 'csrf_token' | 'mfa_passed' | 'last_seen_at' | 'absolute_expires_at'>;
 
