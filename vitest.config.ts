@@ -8,6 +8,9 @@ export default defineConfig({
     pool: 'forks',
     maxWorkers: 2,
     testTimeout: 60_000,
+    // One installation key for the whole run (test processes and the CLI they spawn): it keys the
+    // audit chain, signs backups and seals TOTP secrets, so every part must hold the same one.
+    env: { HAVEN_SECRET_KEY: '7e57000000000000000000000000000000000000000000000000000000007e57' },
     hookTimeout: 120_000,
   },
 });

@@ -1,6 +1,9 @@
 import { type Command, InvalidArgumentError } from 'commander';
 import { systemActor } from '../platform/access/actor.js';
-import { verifyAuditChain } from '../platform/audit/verify.js';
+import { describeVerification, verifyAuditChain } from '../platform/audit/verify.js';
+import { checkpointFileExists, readAuditCheckpoints, writeAuditCheckpoint } from '../platform/audit/checkpoint.js';
+import { encryptPlainTotpSecrets } from '../platform/auth/totp-secret.js';
+import { auditCheckpointSweep } from '../platform/jobs/platform-sweeps.js';
 import { recordAudit } from '../platform/audit/append.js';
 import { loadConfig } from '../platform/config.js';
 import { backupDatabase, restoreDatabase } from '../platform/db/backup.js';
@@ -17,6 +20,11 @@ import { registerImportCommand } from '../features/registry/ledger/cli.js';
 import { registerDemoCommands } from '../demo/cli.js';
 import { registerRuleSetCommands } from '../features/rule-sets/cli.js';
 import { withDatabase } from './with-database.js';
+
+function checkpointFile(): string {
+  const config = loadConfig();
+  return config.auditCheckpointFile ?? `${config.dataDir}/audit-checkpoints.jsonl`;
+}
 
 function isoInstant(value: string): Date {
   const date = new Date(value);
@@ -58,6 +66,7 @@ export function registerCommands(program: Command): void {
         if (!options.demo) throw new InvalidArgumentError('say what to seed: --demo');
         await migrateToLatest(db);
         const result = await seedDemo(db, demoSeeders, progress);
+        await encryptPlainTotpSecrets(db);
         console.log(result.seeded ? 'Demo data loaded.' : 'The demo data was already loaded.');
         for (const note of result.notes) console.log(note);
       }),
@@ -71,6 +80,7 @@ export function registerCommands(program: Command): void {
       withDatabase(async ({ db }) => {
         await migrateToLatest(db);
         for (const sweep of featureSweeps) registerSweep(sweep);
+        registerSweep(auditCheckpointSweep(checkpointFile()));
         const reports = await runSweeps(db, options.at ?? new Date(), (name) => progress(`sweep ${name}…`));
         if (reports === 'busy') throw new Error('Another Haven process is running the sweeps right now; try again in a minute.');
         console.log(JSON.stringify(reports, null, 2));
@@ -91,26 +101,42 @@ export function registerCommands(program: Command): void {
 
   program
     .command('restore <file>')
-    .description('restore a backup into an empty database (the embedded one, or DATABASE_URL)')
-    .action(async (file: string) => {
-      const header = await withDatabase(({ url }) => restoreDatabase(url, file, (table, rows) => progress(`${table}: ${rows} rows`)));
+    .description('restore a backup into an empty database (the embedded one, or DATABASE_URL); its signature must match this installation key')
+    .option('--allow-unsigned', 'also accept a backup written before backups were signed (format haven-backup/1)')
+    .action(async (file: string, options: { allowUnsigned?: boolean }) => {
+      const header = await withDatabase(({ url }) => restoreDatabase(url, file, (table, rows) => progress(`${table}: ${rows} rows`), { allowUnsigned: options.allowUnsigned }));
       console.log(`Restored ${file} (made ${header.createdAt}, schema ${header.schemaVersion}).`);
     });
 
   const audit = program.command('audit').description('the tamper-evident audit log');
   audit
     .command('verify')
-    .description('walk the hash chain and name the first entry that was changed')
-    .action(() =>
+    .description('walk the hash chain, check it against the checkpoints, and name the first entry that was changed')
+    .option('--checkpoints <file>', 'the checkpoint file to check against (default: HAVEN_AUDIT_CHECKPOINT_FILE, or audit-checkpoints.jsonl in the data folder)')
+    .action((options: { checkpoints?: string }) =>
       withDatabase(async ({ db }) => {
-        const result = await verifyAuditChain(db, (checked) => progress(`${checked} entries checked`));
-        if (result.ok) {
-          console.log(`The audit log is intact: ${result.entries} entries verified.`);
-          return;
-        }
-        throw new Error(
-          `The audit log was altered: entry ${result.firstBadId} ${result.reason === 'hash_mismatch' ? 'does not match its hash' : 'does not link to the entry before it'} (${result.entries} entries before it are intact).`,
+        const file = options.checkpoints ?? checkpointFile();
+        if (options.checkpoints && !(await checkpointFileExists(file))) throw new Error(`The checkpoint file ${file} does not exist.`);
+        const checkpoints = await readAuditCheckpoints(file);
+        const result = await verifyAuditChain(db, { checkpoints, onProgress: (checked) => progress(`${checked} entries checked`) });
+        if (!result.ok) throw new Error(describeVerification(result));
+        console.log(describeVerification(result));
+        console.log(
+          checkpoints.length > 0
+            ? `It matches all ${checkpoints.length} checkpoints in ${file}.`
+            : `No checkpoints in ${file}: entries deleted from the end would not show. Write them with \`haven audit checkpoint\` and keep a copy off this machine.`,
         );
+      }),
+    );
+  audit
+    .command('checkpoint')
+    .description("append the chain's head (hash, entry count, time) to a checkpoint file to keep off this machine")
+    .option('--to <file>', 'the checkpoint file (default: HAVEN_AUDIT_CHECKPOINT_FILE, or audit-checkpoints.jsonl in the data folder)')
+    .action((options: { to?: string }) =>
+      withDatabase(async ({ db }) => {
+        const file = options.to ?? checkpointFile();
+        const checkpoint = await writeAuditCheckpoint(db, file);
+        console.log(`Checkpoint appended to ${file}: ${checkpoint?.entries ?? 0} entries, head ${checkpoint?.headId ?? '(none)'} ${checkpoint?.headHash ?? ''}. Copy the file off this machine.`);
       }),
     );
 

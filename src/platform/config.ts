@@ -8,6 +8,10 @@ const configSchema = z.object({
   port: portNumber.default(3000),
   host: z.string().min(1).default('127.0.0.1'),
   databaseUrl: z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://').optional(),
+  /** The role that owns the schema and runs migrations; DATABASE_URL is then the application's role. */
+  databaseOwnerUrl: z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://').optional(),
+  /** Where `haven audit checkpoint` and the periodic sweep append the audit chain's head (default: <dataDir>/audit-checkpoints.jsonl). */
+  auditCheckpointFile: z.string().min(1).optional(),
   dataDir: z.string().min(1).default('data'),
   embeddedPgPort: portNumber.default(54329),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -35,6 +39,8 @@ export const envNames: Record<keyof Config, string> = {
   port: 'PORT',
   host: 'HOST',
   databaseUrl: 'DATABASE_URL',
+  databaseOwnerUrl: 'DATABASE_OWNER_URL',
+  auditCheckpointFile: 'HAVEN_AUDIT_CHECKPOINT_FILE',
   dataDir: 'HAVEN_DATA_DIR',
   embeddedPgPort: 'HAVEN_EMBEDDED_PG_PORT',
   logLevel: 'LOG_LEVEL',
@@ -78,7 +84,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     });
     throw new ConfigError(`Invalid configuration — ${lines.join('; ')}`);
   }
-  return { ...parsed.data, dataDir: path.resolve(parsed.data.dataDir), webDir: path.resolve(parsed.data.webDir) };
+  const dataDir = path.resolve(parsed.data.dataDir);
+  return {
+    ...parsed.data,
+    dataDir,
+    webDir: path.resolve(parsed.data.webDir),
+    auditCheckpointFile: path.resolve(parsed.data.auditCheckpointFile ?? path.join(dataDir, 'audit-checkpoints.jsonl')),
+  };
 }
 
 function readConfigFile(file: string | undefined): Record<string, unknown> {

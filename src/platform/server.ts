@@ -1,9 +1,13 @@
 import type { Config } from './config.js';
+import { connectAppDatabase } from './db/app-role.js';
 import { connectDatabase, type Db } from './db/connect.js';
 import { migrateToLatest } from './db/migrate.js';
 import { buildApp, type BuiltApp } from './http/app.js';
 import { registerSweep, runSweeps } from './jobs/sweeps.js';
 import { requeueAbandonedJobs, startJobRunner, type JobRunner } from './jobs/worker.js';
+import { auditCheckpointSweep } from './jobs/platform-sweeps.js';
+import { encryptPlainTotpSecrets } from './auth/totp-secret.js';
+import { assertInstallationKeyMatches } from './secrets/key-fingerprint.js';
 import { seedDemo } from './seed.js';
 import { demoSeeders, featureJobs, featureRoutes, featureSweeps } from '../features/index.js';
 
@@ -24,7 +28,9 @@ const sweepIntervalMs = 5 * 60_000;
 /** Starts everything `npm start` needs: database, migrations, demo data, HTTP, jobs and sweeps. */
 export async function startHaven(config: Config, options: { seedDemo?: boolean; log?: (line: string) => void } = {}): Promise<RunningHaven> {
   const log = options.log ?? (() => undefined);
-  const database = await connectDatabase(config, { log });
+  // Migrations and start-up chores run as the owner; the API as the application role (app-role.ts).
+  const owner = await connectDatabase(config, { log });
+  let database: Db = owner;
   let built: BuiltApp | undefined;
   let runner: JobRunner | undefined;
   let sweepTimer: NodeJS.Timeout | undefined;
@@ -41,11 +47,16 @@ export async function startHaven(config: Config, options: { seedDemo?: boolean; 
       if (failures.length > 0) throw new StartupError(`Haven did not stop cleanly: ${failures.map(errorLine).join('; ')}`);
     })());
   try {
-    const applied = await migrateToLatest(database.db);
+    const applied = await migrateToLatest(owner.db);
     if (applied.length > 0) log(`Applied migrations: ${applied.join(', ')}`);
-    const demo = options.seedDemo ? await seedDemo(database.db, demoSeeders, log) : { seeded: false, notes: [] };
+    await assertInstallationKeyMatches(owner.db);
+    const demo = options.seedDemo ? await seedDemo(owner.db, demoSeeders, log) : { seeded: false, notes: [] };
+    const sealed = await encryptPlainTotpSecrets(owner.db);
+    if (sealed > 0) log(`Encrypted ${sealed} TOTP secret${sealed === 1 ? '' : 's'} stored in clear.`);
+    database = await connectAppDatabase(config, owner, { log });
 
     for (const sweep of featureSweeps) registerSweep(sweep);
+    registerSweep(auditCheckpointSweep(config.auditCheckpointFile ?? `${config.dataDir}/audit-checkpoints.jsonl`));
     try {
       built = await buildApp({ db: database.db, config, embedded: database.embedded }, featureRoutes);
     } catch (error) {

@@ -71,6 +71,8 @@ export async function havenHome(extra: NodeJS.ProcessEnv = {}): Promise<HavenHom
   const env: NodeJS.ProcessEnv = {
     ...baseEnv(),
     HAVEN_DATA_DIR: dir,
+    // The run's installation key (vitest.config.ts): the test's own entries and backups are keyed with it.
+    ...(process.env.HAVEN_SECRET_KEY ? { HAVEN_SECRET_KEY: process.env.HAVEN_SECRET_KEY } : {}),
     HAVEN_EMBEDDED_PG_PORT: String(await freePort()),
     PORT: String(await freePort()),
     HOST: '127.0.0.1',

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 
 /** The fields an audit entry's hash covers, in a fixed order. */
 export interface HashedAuditFields {
@@ -18,8 +18,35 @@ export interface HashedAuditFields {
 
 export const genesisHash = '0'.repeat(64);
 
+/** The first rule (migration 0015): plain SHA-256, which anyone can recompute. Entries written before 0022 keep it. */
 export function auditHash(prevHash: string, fields: HashedAuditFields): string {
-  return createHash('sha256').update(`[${JSON.stringify(prevHash)},${JSON.stringify(fields.occurredAt)},${auditHashTail(fields)}`).digest('hex');
+  return createHash('sha256').update(hashedText(prevHash, fields)).digest('hex');
+}
+
+/**
+ * The keyed rule (migration 0022): HMAC-SHA256 with the audit-chain subkey of the installation key,
+ * which the database never stores, so whoever rewrites entries and recomputes the chain without
+ * the key produces hashes that do not verify.
+ */
+export function auditHmac(key: Buffer, prevHash: string, fields: HashedAuditFields): string {
+  return createHmac('sha256', key).update(hashedText(prevHash, fields)).digest('hex');
+}
+
+/**
+ * The key as `audit_append` takes it (per connection, see session-key.ts): HMAC's inner and outer
+ * padded keys, so the function needs only `sha256()` and no extension.
+ */
+export function hmacPads(key: Buffer): string {
+  if (key.length > 64) throw new Error('HMAC keys longer than a block are not used here');
+  const block = Buffer.alloc(64);
+  key.copy(block);
+  const inner = Buffer.from(block.map((byte) => byte ^ 0x36));
+  const outer = Buffer.from(block.map((byte) => byte ^ 0x5c));
+  return `${inner.toString('hex')}${outer.toString('hex')}`;
+}
+
+function hashedText(prevHash: string, fields: HashedAuditFields): string {
+  return `[${JSON.stringify(prevHash)},${JSON.stringify(fields.occurredAt)},${auditHashTail(fields)}`;
 }
 
 /**

@@ -9,6 +9,7 @@ import { hashPassword, passwordProblems, verifyPassword } from './passwords.js';
 import { callerActor, type RequestMeta } from './sign-in.js';
 import { tokenHash } from './tokens.js';
 import { checkTotp, newTotpSecret, totpUri } from './totp.js';
+import { readTotpSecret, storeTotpSecret } from './totp-secret.js';
 import { translate } from '../i18n/translate.js';
 
 type SignedIn = Pick<PendingSignIn, 'session' | 'account'>;
@@ -21,7 +22,8 @@ function actorOf(signIn: SignedIn, meta: RequestMeta) {
 export async function verifySecondFactor(db: Kysely<Database>, config: Config, signIn: SignedIn, code: string, meta: RequestMeta): Promise<void> {
   const user = await db.selectFrom('users').select(['totp_secret', 'totp_enabled', 'totp_last_step', 'failed_logins']).where('id', '=', signIn.account.id).executeTakeFirstOrThrow();
   const cleaned = code.replace(/\s/g, '');
-  const totp = user.totp_enabled && user.totp_secret ? await checkTotp(user.totp_secret, cleaned, user.totp_last_step === null ? null : Number(user.totp_last_step)) : { valid: false };
+  const secret = readTotpSecret({ id: signIn.account.id, totp_secret: user.totp_secret });
+  const totp = user.totp_enabled && secret ? await checkTotp(secret, cleaned, user.totp_last_step === null ? null : Number(user.totp_last_step)) : { valid: false };
   const recovery = totp.valid ? undefined : await db.selectFrom('recovery_codes').select('code_hash').where('user_id', '=', signIn.account.id).where('code_hash', '=', tokenHash(cleaned.toLowerCase())).where('used_at', 'is', null).executeTakeFirst();
 
   await unitOfWork(db, actorOf(signIn, meta), 'auth.second_factor', async ({ trx, audit }) => {
@@ -46,7 +48,7 @@ export async function startTotpEnrolment(db: Kysely<Database>, signIn: SignedIn,
   if (signIn.account.totpEnabled) throw new DomainError('forbidden', 403, { permission: 'totp.enrolled' });
   const secret = newTotpSecret();
   await unitOfWork(db, actorOf(signIn, meta), 'auth.totp_enrolment_started', async ({ trx, audit }) => {
-    await trx.updateTable('users').set({ totp_secret: secret, totp_enabled: false }).where('id', '=', signIn.account.id).execute();
+    await storeTotpSecret(trx, signIn.account.id, secret);
     audit({ entityType: 'user', entityId: signIn.account.id });
   });
   return { secret, uri: totpUri(secret, signIn.account.username) };
@@ -55,8 +57,9 @@ export async function startTotpEnrolment(db: Kysely<Database>, signIn: SignedIn,
 /** Confirms the authenticator with a first code; returns ten recovery codes, shown only now. */
 export async function confirmTotpEnrolment(db: Kysely<Database>, signIn: SignedIn, code: string, meta: RequestMeta): Promise<{ recoveryCodes: string[] }> {
   const user = await db.selectFrom('users').select(['totp_secret', 'totp_enabled']).where('id', '=', signIn.account.id).executeTakeFirstOrThrow();
-  if (user.totp_enabled || !user.totp_secret) throw new DomainError('totp_not_started', 409);
-  const check = await checkTotp(user.totp_secret, code.replace(/\s/g, ''), null);
+  const secret = readTotpSecret({ id: signIn.account.id, totp_secret: user.totp_secret });
+  if (user.totp_enabled || !secret) throw new DomainError('totp_not_started', 409);
+  const check = await checkTotp(secret, code.replace(/\s/g, ''), null);
   if (!check.valid) throw new DomainError('totp_invalid', 401);
   const recoveryCodes = Array.from({ length: 10 }, () => randomBytes(6).toString('hex').replace(/(.{4})(?=.)/g, '$1-'));
   await unitOfWork(db, actorOf(signIn, meta), 'auth.totp_enrolled', async ({ trx, audit }) => {

@@ -14,7 +14,17 @@ import { createGunzip } from 'node:zlib';
  * it either loads everything, checked against the header's row counts, or leaves the target as
  * empty as it found it.
  */
-export const backupFormat = 'haven-backup/1';
+export const backupFormat = 'haven-backup/2';
+/** Backups written before signing (issue 12): restored only when the operator says so (`--allow-unsigned`). */
+export const unsignedBackupFormat = 'haven-backup/1';
+
+/*
+ * A `haven-backup/2` file ends with `@signature hmac-sha256 <hex>`: HMAC-SHA256, under the
+ * installation key's backup-signing subkey, of every line before it (each with its `\n`). So an
+ * edited backup — or one written by an installation with another key — is refused before anything
+ * is restored.
+ */
+export const signaturePrefix = '@signature hmac-sha256 ';
 
 export class BackupError extends Error {
   override readonly name = 'BackupError';
@@ -82,7 +92,7 @@ export function parseHeader(line: string | undefined, file: string): BackupHeade
     value = undefined;
   }
   const header = value as Partial<BackupHeader> | undefined;
-  if (typeof header !== 'object' || header === null || header.format !== backupFormat) {
+  if (typeof header !== 'object' || header === null || (header.format !== backupFormat && header.format !== unsignedBackupFormat)) {
     throw new BackupError(`${file} is not a Haven backup (format ${backupFormat} expected).`);
   }
   const valid =

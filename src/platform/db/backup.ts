@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { open, realpath, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -6,7 +7,8 @@ import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 import type pg from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
-import { BackupError, type BackupHeader, backupFormat, quoteIdent } from './backup-format.js';
+import { derivedKey } from '../secrets/installation-key.js';
+import { BackupError, type BackupHeader, backupFormat, quoteIdent, signaturePrefix } from './backup-format.js';
 import { appliedMigrations, listTables, stableTextFormats, tableColumns } from './backup-schema.js';
 
 export { BackupError, type BackupHeader, backupFormat } from './backup-format.js';
@@ -67,14 +69,20 @@ async function* backupContent(
   tables: readonly { name: string; columns: string[] }[],
   onProgress?: (table: string, done: number, total: number) => void,
 ): AsyncGenerator<Buffer | string> {
-  yield `${JSON.stringify(header)}\n`;
+  const signature = createHmac('sha256', derivedKey('backup-signing'));
+  const signed = (part: Buffer | string) => {
+    signature.update(part);
+    return part;
+  };
+  yield signed(`${JSON.stringify(header)}\n`);
   for (const [index, { name, columns }] of tables.entries()) {
     onProgress?.(name, index, tables.length);
-    yield `@table ${name} ${JSON.stringify(columns)}\n`;
+    yield signed(`@table ${name} ${JSON.stringify(columns)}\n`);
     const rows = client.query(copyTo(`COPY ${quoteIdent(name)} (${columns.map(quoteIdent).join(', ')}) TO STDOUT`));
-    for await (const chunk of rows) yield chunk as Buffer;
-    yield '\\.\n';
+    for await (const chunk of rows) yield signed(chunk as Buffer);
+    yield signed('\\.\n');
   }
+  yield `${signaturePrefix}${signature.digest('hex')}\n`;
 }
 
 async function backupTarget(file: string): Promise<Target> {

@@ -1,6 +1,8 @@
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { provideAuditKeyOnConnect } from '../audit/session-key.js';
 import type { Config } from '../config.js';
+import { loadInstallationKey } from '../secrets/installation-key.js';
 import { startEmbeddedPostgres, type EmbeddedCluster } from './embedded.js';
 import type { Database } from './schema.js';
 
@@ -20,14 +22,21 @@ export class DatabaseUnreachableError extends Error {
   override readonly name = 'DatabaseUnreachableError';
 }
 
+/**
+ * Opens the database as its OWNER (the role that runs migrations: the embedded cluster's, or
+ * DATABASE_OWNER_URL, else DATABASE_URL); the API then connects as the application role
+ * (`connectAppDatabase`, app-role.ts). Loads the installation key first: every pool hands the
+ * audit chain key to its connections.
+ */
 export async function connectDatabase(
-  config: Pick<Config, 'databaseUrl' | 'dataDir' | 'embeddedPgPort'>,
+  config: Pick<Config, 'databaseUrl' | 'databaseOwnerUrl' | 'dataDir' | 'embeddedPgPort'>,
   options: { log?: (line: string) => void; poolSize?: number } = {},
 ): Promise<Db> {
+  await loadInstallationKey(config.dataDir, { log: options.log });
   const embedded = config.databaseUrl
     ? undefined
     : await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.embeddedPgPort, database: 'haven', log: options.log });
-  const url = config.databaseUrl ?? embedded!.url;
+  const url = config.databaseUrl ? (config.databaseOwnerUrl ?? config.databaseUrl) : embedded!.url;
   try {
     return await openPool(url, embedded, options.poolSize);
   } catch (error) {
@@ -40,6 +49,7 @@ export async function openPool(url: string, embedded?: EmbeddedCluster, poolSize
   const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 10_000 });
   // An idle client losing its connection must not crash the process; the next query reconnects.
   pool.on('error', () => undefined);
+  provideAuditKeyOnConnect(pool);
   try {
     const client = await pool.connect();
     client.release();

@@ -1,5 +1,7 @@
 import { type Kysely, Migrator, type MigrationResultSet, sql } from 'kysely';
+import { sealLegacyAuditChain } from '../audit/keyed-chain.js';
 import { migrations } from './migrations/index.js';
+import type { Database } from './schema.js';
 
 export class MigrationError extends Error {
   override readonly name = 'MigrationError';
@@ -37,7 +39,9 @@ export async function migrateToLatest<DB>(database: Kysely<DB>): Promise<string[
       `This database was migrated by a newer Haven (it has ${status.unknown.join(', ')}, which this version does not know). Upgrade Haven, or restore a backup made by this version.`,
     );
   }
-  return describe(await migrator(db).migrateToLatest());
+  const applied = describe(await migrator(db).migrateToLatest());
+  if (applied.includes('0022_audit_keyed_chain')) await sealLegacyAuditChain(database as unknown as Kysely<Database>);
+  return applied;
 }
 
 export async function migrateTo<DB>(database: Kysely<DB>, target: string): Promise<string[]> {

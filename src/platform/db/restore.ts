@@ -1,3 +1,4 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Kysely, Migrator, PostgresDialect, type PostgresPool, type PostgresPoolClient } from 'kysely';
@@ -5,17 +6,23 @@ import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { openPool } from './connect.js';
 import { migrations as knownMigrations } from './migrations/index.js';
-import { BackupError, type BackupHeader, openBackup, parseColumns, parseHeader, pgMessage, quoteIdent } from './backup-format.js';
+import { derivedKey } from '../secrets/installation-key.js';
+import { BackupError, type BackupHeader, backupFormat, openBackup, parseColumns, parseHeader, pgMessage, quoteIdent, signaturePrefix } from './backup-format.js';
 import { resetSequences, stableTextFormats } from './backup-schema.js';
 
-export async function restoreDatabase(url: string, file: string, onProgress?: (table: string, rows: number) => void): Promise<BackupHeader> {
+export interface RestoreOptions {
+  /** Accept a backup written before backups were signed (format haven-backup/1). A signature that does not match is never accepted. */
+  allowUnsigned?: boolean;
+}
+
+export async function restoreDatabase(url: string, file: string, onProgress?: (table: string, rows: number) => void, options: RestoreOptions = {}): Promise<BackupHeader> {
   // Cheap checks first (the file exists and is gzip; the target is empty), then a whole pass over
   // the file, so a truncated or damaged backup is refused before the target is touched.
   await (await openBackup(file)).return(undefined);
   const target = await openPool(url, undefined, 1);
   try {
     await refuseUnlessEmpty(target.pool);
-    const header = await verifyBackup(file);
+    const header = await verifyBackup(file, options);
     const lines = await openBackup(file);
     const client = await target.pool.connect();
     // On failure the connection is closed, not rolled back: the server then discards the whole
@@ -48,6 +55,7 @@ export async function restoreDatabase(url: string, file: string, onProgress?: (t
         const next = await lines.next();
         if (next.done) break;
         const line = next.value;
+        if (line.startsWith(signaturePrefix)) break; // checked by verifyBackup, and the last line
         const match = /^@table (\S+) (\[.*\])$/.exec(line);
         if (!match) throw new BackupError(`${file} is damaged near "${line.slice(0, 40)}". Use another backup.`);
         const name = match[1] ?? '';
@@ -88,14 +96,19 @@ async function refuseUnlessEmpty(db: pg.Pool | pg.PoolClient) {
 
 /**
  * Reads a backup from end to end without a database: the gzip checksum, the header, every table
- * with the row count its header records. Returns the header, or throws a BackupError saying what
- * is wrong with the file.
+ * with the row count its header records, and the signature over all of it. Returns the header, or
+ * throws a BackupError saying what is wrong with the file.
  */
-export async function verifyBackup(file: string): Promise<BackupHeader> {
+export async function verifyBackup(file: string, options: RestoreOptions = {}): Promise<BackupHeader> {
   const lines = await openBackup(file);
+  const mac = createHmac('sha256', derivedKey('backup-signing'));
+  let signature: string | undefined;
+  let afterSignature = false;
+  let damage: BackupError | undefined;
   try {
     const first = await lines.next();
     const header = parseHeader(first.done ? undefined : first.value, file);
+    mac.update(`${first.value ?? ''}\n`);
     const unknown = header.migrations.filter((name) => !(name in knownMigrations));
     if (unknown.length > 0) {
       throw new BackupError(
@@ -106,28 +119,69 @@ export async function verifyBackup(file: string): Promise<BackupHeader> {
     const seen = new Set<string>();
     let table: string | undefined;
     let rows = 0;
+    const damaged = (message: string) => {
+      damage ??= new BackupError(message);
+    };
     for await (const line of lines) {
+      if (signature !== undefined) {
+        afterSignature = true;
+        continue;
+      }
+      if (table === undefined && line.startsWith(signaturePrefix)) {
+        signature = line.slice(signaturePrefix.length);
+        continue;
+      }
+      mac.update(`${line}\n`);
+      if (damage) continue;
       if (table === undefined) {
         const match = /^@table (\S+) (\[.*\])$/.exec(line);
-        if (!match) throw new BackupError(`${file} is damaged near "${line.slice(0, 40)}". Use another backup.`);
+        if (!match) {
+          damaged(`${file} is damaged near "${line.slice(0, 40)}". Use another backup.`);
+          continue;
+        }
         table = match[1] ?? '';
-        parseColumns(match[2] ?? '', table, file);
-        if (!expected.has(table) || seen.has(table)) throw new BackupError(`${file} is damaged: table ${table} is not listed in its header, or appears twice. Use another backup.`);
+        try {
+          parseColumns(match[2] ?? '', table, file);
+        } catch (error) {
+          damaged((error as Error).message);
+        }
+        if (!expected.has(table) || seen.has(table)) damaged(`${file} is damaged: table ${table} is not listed in its header, or appears twice. Use another backup.`);
         rows = 0;
       } else if (line === '\\.') {
-        if (rows !== expected.get(table)) throw new BackupError(`${file} is damaged: table ${table} has ${rows} rows, its header says ${expected.get(table)}. Use another backup.`);
+        if (rows !== expected.get(table)) damaged(`${file} is damaged: table ${table} has ${rows} rows, its header says ${expected.get(table)}. Use another backup.`);
         seen.add(table);
         table = undefined;
       } else {
         rows += 1;
       }
     }
+    // A file whose structure is broken is named as damaged; one whose structure holds but whose bytes were changed, by its signature.
+    if (damage) throw damage;
+    checkSignature(file, header, signature, afterSignature, mac.digest(), options);
     if (table !== undefined) throw new BackupError(`${file} is incomplete: it ends inside table ${table}. Use another backup; nothing was restored.`);
     const missing = header.tables.find((t) => !seen.has(t.name));
     if (missing) throw new BackupError(`${file} is incomplete: it ends before table ${missing.name}. Use another backup; nothing was restored.`);
     return header;
   } finally {
     await lines.return(undefined);
+  }
+}
+
+function checkSignature(file: string, header: BackupHeader, signature: string | undefined, afterSignature: boolean, computed: Buffer, options: RestoreOptions) {
+  if (header.format !== backupFormat) {
+    if (signature !== undefined) throw new BackupError(`${file} is damaged: a backup of format ${header.format} carries no signature, yet this one has a signature line. Nothing was restored.`);
+    if (options.allowUnsigned) return;
+    throw new BackupError(
+      `${file} is not signed: it was written by an older Haven (format ${header.format}), so an edit to it cannot be ruled out. If you trust this file, restore it with --allow-unsigned. Nothing was restored.`,
+    );
+  }
+  if (signature === undefined) throw new BackupError(`${file} has no signature: it was cut off or its last line was removed. Use another backup; nothing was restored.`);
+  if (afterSignature) throw new BackupError(`${file} was edited: it has lines after its signature. Nothing was restored.`);
+  const given = /^[0-9a-f]{64}$/.test(signature) ? Buffer.from(signature, 'hex') : Buffer.alloc(0);
+  if (given.length !== computed.length || !timingSafeEqual(given, computed)) {
+    throw new BackupError(
+      `${file} does not match its signature: it was changed after \`haven backup\` wrote it, or it was written by an installation with another key (HAVEN_SECRET_KEY or the data folder's installation.key must be the one of the Haven that made it). Nothing was restored.`,
+    );
   }
 }
 

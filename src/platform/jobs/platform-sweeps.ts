@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { writeAuditCheckpoint } from '../audit/checkpoint.js';
 import type { Sweep } from './sweeps.js';
 
 /** Idempotency keys protect retries for a week; after that a replay is a new request. */
@@ -18,3 +19,18 @@ export const jobCleanupSweep: Sweep = {
     return { removed: Number(result.numAffectedRows ?? 0) };
   },
 };
+
+/**
+ * Appends the audit chain's head to the checkpoint file when it moved since the last checkpoint,
+ * so deleting or rewriting entries later shows in `haven audit verify` (the file should also be
+ * copied off the machine: see docs/operations.md).
+ */
+export function auditCheckpointSweep(file: string): Sweep {
+  return {
+    name: 'platform.audit-checkpoint',
+    async run(db) {
+      const written = await writeAuditCheckpoint(db, file, { onlyIfChanged: true });
+      return { written: written ? 1 : 0, entries: written?.entries ?? 0 };
+    },
+  };
+}
