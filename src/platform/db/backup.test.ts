@@ -114,7 +114,7 @@ let backupBytes: Buffer;
 describe('backup and restore', () => {
   it('records the schema version and every table with its row count', async () => {
     backupBytes = await readFile(backupFile);
-    expect(header.format).toBe('haven-backup/1');
+    expect(header.format).toBe('haven-backup/2');
     expect(header.schemaVersion).toBe(header.migrations.at(-1));
     expect(header.migrations.length).toBeGreaterThan(0);
     const names = header.tables.map((t) => t.name);
@@ -205,7 +205,15 @@ describe('backup and restore', () => {
       ['a file missing its last tables', () => rewriteBackup((lines) => lines.slice(0, lines.findIndex((l) => l.startsWith('@table settings')))), /incomplete: it ends before table settings/],
       ['a file ending inside a table', () => rewriteBackup((lines) => lines.slice(0, lines.findIndex((l) => l.startsWith('text.chinese')))), /incomplete: it ends inside table settings/],
       ['a file missing one row', () => rewriteBackup((lines) => lines.filter((l) => !l.startsWith('text.emoji'))), /table settings has \d+ rows, its header says \d+/],
-      ['a file with a garbled row', () => rewriteBackup((lines) => lines.map((l) => (l.startsWith('text.tab\t') ? l.split('\t').map((f, i) => (i === 1 ? 'not json' : f)).join('\t') : l))), /could not be restored: table settings: invalid input syntax for type json/],
+      // Edited files whose structure still holds: refused by their signature (issue 12, item 8).
+      ['a file with a garbled row', () => rewriteBackup((lines) => lines.map((l) => (l.startsWith('text.tab\t') ? l.split('\t').map((f, i) => (i === 1 ? 'not json' : f)).join('\t') : l))), /does not match its signature: it was changed after `haven backup` wrote it/],
+      ['a file with an edited value', () => rewriteBackup((lines) => lines.map((l) => (l.startsWith('text.chinese\t') ? l.replace('张伟', '李伟') : l))), /does not match its signature: it was changed after `haven backup` wrote it/],
+      ['a file with an edited header', () => rewriteBackup(([first = '', ...rest]) => [first.replace(/"createdAt":"[^"]*"/, '"createdAt":"2020-01-01T00:00:00.000Z"'), ...rest]), /does not match its signature/],
+      ['a file with an audit entry removed and its row count fixed', () => removeAuditEntry(), /does not match its signature/],
+      ['a file with lines after its signature', () => rewriteBackup((lines) => [...lines.slice(0, -1), '@table extra ["x"]', '']), /lines after its signature/],
+      ['a file whose signature was removed', () => rewriteBackup((lines) => lines.filter((l) => !l.startsWith('@signature '))), /has no signature/],
+      ['a file signed by another installation', () => rewriteBackup((lines) => lines.map((l) => (l.startsWith('@signature ') ? `@signature hmac-sha256 ${'ab'.repeat(32)}` : l))), /another key/],
+      ['an unsigned backup of the old format', () => asUnsignedOldFormat(), /is not signed: it was written by an older Haven.*--allow-unsigned/],
       [
         'a file from a newer Haven',
         () => rewriteBackup(([first = '', ...rest]) => [first.replace(/"migrations":\[/, '"migrations":["9999_future",'), ...rest]),
@@ -223,6 +231,26 @@ describe('backup and restore', () => {
         expect((error as Error).message).not.toContain('\n');
         expect(await tableNames(target.url)).toEqual([]);
       });
+    }
+  });
+
+  it('restores an unsigned backup of the old format only when told to, and verifies its audit chain', async () => {
+    const file = path.join(folder, 'old-format.backup');
+    await writeFile(file, asUnsignedOldFormat());
+    const target = await createEmptyDatabase();
+    try {
+      await expect(restoreDatabase(target.url, file)).rejects.toThrow(/--allow-unsigned/);
+      expect(await tableNames(target.url)).toEqual([]);
+      const restored = await restoreDatabase(target.url, file, undefined, { allowUnsigned: true });
+      expect(restored.format).toBe('haven-backup/1');
+      const db = await openPool(target.url, undefined, 2);
+      try {
+        expect(await verifyAuditChain(db.db)).toMatchObject({ ok: true });
+      } finally {
+        await db.close();
+      }
+    } finally {
+      await target.drop();
     }
   });
 
@@ -252,10 +280,27 @@ describe('backup and restore', () => {
       const file = path.join(folder, 'again.backup');
       await writeFile(file, 'old');
       await backupDatabase(source.pool, file);
-      expect(gunzipSync(await readFile(file)).toString('utf8')).toMatch(/^\{"format":"haven-backup\/1"/);
+      expect(gunzipSync(await readFile(file)).toString('utf8')).toMatch(/^\{"format":"haven-backup\/2"/);
     });
   });
 });
+
+/** A backup as Haven wrote it before signing: format haven-backup/1, no signature line. */
+function asUnsignedOldFormat(): Buffer {
+  return rewriteBackup(([first = '', ...rest]) => [first.replace('"format":"haven-backup/2"', '"format":"haven-backup/1"'), ...rest.filter((l) => !l.startsWith('@signature '))]);
+}
+
+/** What an attacker edits into a backup: one audit entry gone, the header's row count made to agree. */
+function removeAuditEntry(): Buffer {
+  return rewriteBackup((lines) => {
+    const start = lines.findIndex((l) => l.startsWith('@table audit_log '));
+    const [first = '', ...rest] = lines.filter((_, i) => i !== start + 1);
+    const header = JSON.parse(first) as BackupHeader;
+    const audit = header.tables.find((t) => t.name === 'audit_log')!;
+    audit.rows -= 1;
+    return [JSON.stringify(header), ...rest];
+  });
+}
 
 function corruptMiddle(bytes: Buffer): Buffer {
   const copy = Buffer.from(bytes);

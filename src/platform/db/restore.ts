@@ -157,10 +157,10 @@ export async function verifyBackup(file: string, options: RestoreOptions = {}): 
     }
     // A file whose structure is broken is named as damaged; one whose structure holds but whose bytes were changed, by its signature.
     if (damage) throw damage;
-    checkSignature(file, header, signature, afterSignature, mac.digest(), options);
     if (table !== undefined) throw new BackupError(`${file} is incomplete: it ends inside table ${table}. Use another backup; nothing was restored.`);
     const missing = header.tables.find((t) => !seen.has(t.name));
     if (missing) throw new BackupError(`${file} is incomplete: it ends before table ${missing.name}. Use another backup; nothing was restored.`);
+    checkSignature(file, header, signature, afterSignature, mac.digest(), options);
     return header;
   } finally {
     await lines.return(undefined);
