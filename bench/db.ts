@@ -4,6 +4,7 @@ import pg from 'pg';
 import { openPool, type Db } from '../src/platform/db/connect.js';
 import { startEmbeddedPostgres } from '../src/platform/db/embedded.js';
 import { migrateToLatest } from '../src/platform/db/migrate.js';
+import { loadInstallationKey } from '../src/platform/secrets/installation-key.js';
 
 /**
  * The benchmark's own database: BENCH_DATABASE_URL when set, otherwise an embedded cluster under
@@ -61,6 +62,8 @@ async function copyDatabase(client: pg.Client, from: string, to: string): Promis
 }
 
 export async function openBenchDatabase(options: { poolSize?: number; log?: (line: string) => void; fresh?: boolean; fromPristine?: boolean } = {}): Promise<Db> {
+  // Every pool hands the audit chain key to its connections (migration 0022): load it first.
+  await loadInstallationKey(benchDataDir, { log: options.log });
   const embedded = process.env.BENCH_DATABASE_URL ? undefined : await startEmbeddedPostgres({ dataDir: benchDataDir, port: benchPgPort, database: 'haven', log: options.log });
   const url = process.env.BENCH_DATABASE_URL ?? embedded!.url;
   const database = databaseOf(url);

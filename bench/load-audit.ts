@@ -1,5 +1,6 @@
 import type pg from 'pg';
-import { auditHash, canonicalJson, genesisHash } from '../src/platform/audit/hash-chain.js';
+import { auditHmac, canonicalJson, genesisHash } from '../src/platform/audit/hash-chain.js';
+import { derivedKey } from '../src/platform/secrets/installation-key.js';
 import { createRng } from '../src/demo/synthetic/prng.js';
 import { openCopy } from './copy.js';
 
@@ -26,6 +27,8 @@ export async function loadAudit(pool: pg.Pool, options: { seed: string; count: n
   const rng = createRng(`${options.seed}:audit`);
   const last = await pool.query<{ hash: string; occurred_at: Date }>(`SELECT hash, occurred_at FROM audit_log ORDER BY id DESC LIMIT 1`);
   let prevHash = last.rows[0]?.hash ?? genesisHash;
+  // The keyed rule `audit_append` uses since migration 0022, with the installation key in use.
+  const key = derivedKey('audit-chain');
   // Entries spread over the year before asOf, in order; never before the chain's last entry.
   const end = Date.parse(`${options.asOf}T12:00:00Z`);
   const start = Math.max(end - 365 * 86_400_000, (last.rows[0]?.occurred_at.getTime() ?? 0) + 1);
@@ -52,7 +55,7 @@ export async function loadAudit(pool: pg.Pool, options: { seed: string; count: n
         requestId: `bench-${i}`,
         details,
       };
-      const hash = auditHash(prevHash, fields);
+      const hash = auditHmac(key, prevHash, fields);
       rows.push({ occurred_at: fields.occurredAt, actor_user_id: fields.actorUserId, actor_org_id: fields.actorOrgId, actor_label: fields.actorLabel, action, entity_type: fields.entityType, entity_id: fields.entityId, child_id: fields.childId, outcome: fields.outcome, ip: fields.ip, request_id: fields.requestId, details, prev_hash: prevHash, hash });
       prevHash = hash;
       if (rows.length >= 5000) {
