@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { type Config, loadConfig } from '../../src/platform/config.js';
 import { buildApp, type BuiltApp } from '../../src/platform/http/app.js';
+import { encryptPlainTotpSecrets } from '../../src/platform/auth/totp-secret.js';
 import { seedDemo } from '../../src/platform/seed.js';
 import { demoSeeders, featureRoutes } from '../../src/features/index.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
@@ -17,7 +18,11 @@ const root = path.resolve(import.meta.dirname, '../..');
 /** The real Haven app on a random port over a fresh database, serving the built web app. */
 export async function startTestServer(options: { demo?: boolean; config?: Partial<Config> } = {}): Promise<TestServer> {
   const database = await createTestDatabase();
-  if (options.demo) await seedDemo(database.db, demoSeeders);
+  if (options.demo) {
+    await seedDemo(database.db, demoSeeders);
+    // As `haven serve` does after seeding: no TOTP secret stays in clear.
+    await encryptPlainTotpSecrets(database.db);
+  }
   const config = loadConfig({}, { port: 0, host: '127.0.0.1', logLevel: 'silent', webDir: path.join(root, 'dist/web'), rateLimitPerMinute: 100_000, ...options.config });
   const built = await buildApp({ db: database.db, config, embedded: undefined }, featureRoutes);
   await built.app.listen({ port: 0, host: '127.0.0.1' });

@@ -22,8 +22,10 @@ async function storedSecrets() {
 
 describe('TOTP secrets at rest', () => {
   it('leaves no secret in clear after start-up sealed the ones stored in clear, and those accounts still sign in', async () => {
-    expect((await storedSecrets()).some((u) => base32Secret.test(u.totp_secret ?? ''))).toBe(true);
-    expect(await encryptPlainTotpSecrets(server.database.db)).toBeGreaterThan(0);
+    // A secret as an older Haven (or a seeder) stored it: in clear.
+    await server.database.db.updateTable('users').set({ totp_secret: demoTotpSecret('officer.city') }).where('username', '=', 'officer.city').execute();
+    expect((await storedSecrets()).filter((u) => base32Secret.test(u.totp_secret ?? '')).map((u) => u.username)).toEqual(['officer.city']);
+    expect(await encryptPlainTotpSecrets(server.database.db)).toBe(1);
     const after = await storedSecrets();
     expect(after.length).toBeGreaterThan(0);
     for (const user of after) {
