@@ -15,6 +15,7 @@ import { runLedgerCommit } from './commit.js';
 import { dryRunImport, reportCollector } from './dry-run.js';
 import type { DryRunReport } from './model.js';
 import { uploadLedger } from './service.js';
+import { spreadsheetLimitsOf } from './spreadsheet-limits.js';
 import { findImportFor } from './store.js';
 import './messages.js';
 
@@ -52,6 +53,7 @@ export function registerImportCommand(program: Command): void {
       withDatabase(async ({ db }) => {
         const config = loadConfig();
         const locale = options.lang ?? 'zh-CN';
+        const limits = spreadsheetLimitsOf(config);
         const size = (await stat(file).catch(() => undefined))?.size;
         if (size === undefined) throw new Error(`${file}: no such file.`);
         const fileName = path.basename(file);
@@ -59,16 +61,16 @@ export function registerImportCommand(program: Command): void {
         await migrateToLatest(db);
         const organisationId = await findOrganisation(db, options.org);
         const actor = { ...systemActor('cli:import', locale), organisationId };
-        const { batch } = await uploadLedger(db, actor, { fileName, content: await readFile(file), organisationId });
+        const { batch } = await uploadLedger(db, actor, { fileName, content: await readFile(file), organisationId }, limits);
         let report: DryRunReport;
         let created: number | undefined;
         if (options.dryRun || batch.status === 'committed') {
-          report = await dryRunImport(db, actor, batch.id, locale);
+          report = await dryRunImport(db, actor, batch.id, limits, locale);
         } else {
           // One pass: each batch is checked, reported and committed, rather than the whole file read
           // and checked twice. A row is reported as what the commit did with it.
           const collector = reportCollector(await findImportFor(db, actor, batch.id), locale);
-          await runLedgerCommit(db, actor, batch.id, (p) => progress(`${p.rowsDone}/${p.rowsTotal ?? '?'} … ${p.created}`), { onClassified: (rows) => collector.add(rows) });
+          await runLedgerCommit(db, actor, batch.id, (p) => progress(`${p.rowsDone}/${p.rowsTotal ?? '?'} … ${p.created}`), { onClassified: (rows) => collector.add(rows), limits });
           report = collector.report();
         }
         if (!options.dryRun) created = (await findImportFor(db, actor, batch.id)).created_children;

@@ -7,6 +7,7 @@ import { translate } from '../../../platform/i18n/translate.js';
 import type { DryRunReport, ImportCounts } from './model.js';
 import type { ClassifiedRow } from './pipeline.js';
 import { batchesOf, countRow, emptyCounts, problemsOf } from './run.js';
+import type { SpreadsheetLimits } from './spreadsheet-limits.js';
 import { type ImportRow, findImportFor } from './store.js';
 import './messages.js';
 
@@ -38,10 +39,10 @@ export function reportCollector(row: ImportRow, locale: Locale): { add(batch: re
 }
 
 /** Checks every row without writing a child, and reports what an import would do with each. */
-export async function dryRunImport(db: Kysely<Database>, actor: Actor, id: string, locale: Locale = actor.locale): Promise<DryRunReport> {
+export async function dryRunImport(db: Kysely<Database>, actor: Actor, id: string, limits: SpreadsheetLimits, locale: Locale = actor.locale): Promise<DryRunReport> {
   const row = await findImportFor(db, actor, id);
   const collector = reportCollector(row, locale);
-  for await (const batch of await batchesOf(db, row)) collector.add(batch);
+  for await (const batch of await batchesOf(db, row, limits)) collector.add(batch);
   const { counts } = collector;
   await unitOfWork(db, actor, 'ledger.dry_run', async ({ trx, audit }) => {
     if (row.status === 'uploaded' || row.status === 'checked') {

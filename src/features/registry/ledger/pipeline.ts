@@ -6,7 +6,8 @@ import { checkAgainstRegistry } from './duplicates.js';
 import type { LedgerField, LedgerMapping } from './model.js';
 import { childSearchKeys } from '../search-keys.js';
 import type { PlaceIndex } from './places.js';
-import { readLedgerRows } from './sheet-reader.js';
+import { readLedgerRows } from './read-rows.js';
+import type { SpreadsheetLimits } from './spreadsheet-limits.js';
 import { type ChildDraft, type DraftProblem, checkRow, isBlankRow, type LedgerRow } from './validate.js';
 import { type CellValue, cellText } from './values.js';
 
@@ -24,6 +25,7 @@ export interface PipelineInput {
   file: Buffer;
   format: LedgerFormat;
   csvSheetName: string;
+  limits: SpreadsheetLimits;
   sheet: string;
   headerRow: number;
   mapping: LedgerMapping;
@@ -94,7 +96,7 @@ async function* validatedBatches(input: PipelineInput): AsyncGenerator<Classifie
   const context = { today: input.today, maxAgeYears: input.maxAgeYears, residence: (r: LedgerRow) => input.places.residence(r), hukou: (r: LedgerRow) => input.places.hukou(r) };
   let batch: ClassifiedRow[] = [];
 
-  for await (const { sheet, row, cells } of readLedgerRows(input.file, input.format, input.csvSheetName)) {
+  for await (const { sheet, row, cells } of readLedgerRows(input.file, input.format, input.csvSheetName, input.limits)) {
     if (sheet !== input.sheet || row <= input.headerRow) continue;
     const values: LedgerRow = {};
     for (const [field, column] of fields) values[field] = cells[column - 1] ?? null;
