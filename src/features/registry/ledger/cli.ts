@@ -38,6 +38,7 @@ function printReport(report: DryRunReport, locale: Locale): void {
   const labels = locale === 'zh-CN' ? ['共', '可导入', '有问题', '有提示', '已登记', '重复'] : ['rows', 'ok', 'with problems', 'with warnings', 'already registered', 'duplicates'];
   console.log(`${report.sheet} · ${labels[0]} ${c.rows} · ${labels[1]} ${c.ok} · ${labels[2]} ${c.problems} · ${labels[3]} ${c.warnings} · ${labels[4]} ${c.alreadyRegistered} · ${labels[5]} ${c.duplicates}`);
   for (const notice of report.notices) console.log(`! ${notice.message}`);
+  if (report.ignoredColumns.length > 0) console.log(`! ${translate(locale, 'ledger.notice_ignored_columns', { columns: report.ignoredColumns.map((c) => c.header || `#${c.index}`).join('、') })}`);
   for (const p of report.problems) console.log(`${p.sheet}!${p.row}\t${p.severity === 'error' ? '✗' : '!'} ${p.column ?? ''}\t${p.message}\t[${p.code}]`);
 }
 

@@ -4,7 +4,7 @@ import type { Database } from '../../../platform/db/schema.js';
 import { unitOfWork } from '../../../platform/db/unit-of-work.js';
 import type { Locale } from '../../../platform/i18n/locale.js';
 import { translate } from '../../../platform/i18n/translate.js';
-import type { DryRunReport, ImportCounts } from './model.js';
+import { type DryRunReport, type ImportCounts, ignoredColumns } from './model.js';
 import type { ClassifiedRow } from './pipeline.js';
 import { batchesOf, countRow, emptyCounts, problemsOf } from './run.js';
 import type { SpreadsheetLimits } from './spreadsheet-limits.js';
@@ -34,6 +34,7 @@ export function reportCollector(row: ImportRow, locale: Locale): { add(batch: re
       counts,
       problems,
       notices: row.notices.map((n) => ({ ...n, message: translate(locale, n.code, n.params) })),
+      ignoredColumns: ignoredColumns(row.columns, row.mapping),
     }),
   };
 }

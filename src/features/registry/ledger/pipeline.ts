@@ -51,6 +51,7 @@ const filledDown: readonly LedgerField[] = ['village', 'township'];
  */
 export async function* classifiedBatches(input: PipelineInput): AsyncGenerator<ClassifiedRow[]> {
   for await (const batch of readAhead(validatedBatches(input))) {
+    await refuseUnknownHukouCodes(input.db, batch);
     const drafts = batch.map((b) => b.draft).filter((d): d is ChildDraft => d !== null);
     const { registered, likely } = await checkAgainstRegistry(input.db, drafts);
     for (const item of batch) {
@@ -62,6 +63,23 @@ export async function* classifiedBatches(input: PipelineInput): AsyncGenerator<C
       }
     }
     yield batch;
+  }
+}
+
+/**
+ * A hukou code outside the organisation's own divisions is looked up in the whole division table,
+ * once per batch: a code that is no current division is the row's error, not a silent null.
+ */
+async function refuseUnknownHukouCodes(db: Kysely<Database>, batch: ClassifiedRow[]): Promise<void> {
+  const codes = [...new Set(batch.flatMap((item) => (item.draft?.hukouToVerify && item.draft.hukouCode ? [item.draft.hukouCode] : [])))];
+  if (codes.length === 0) return;
+  const found = await db.selectFrom('divisions').select('code').where('code', 'in', codes).where('valid_to', 'is', null).execute();
+  const known = new Set(found.map((row) => row.code));
+  for (const item of batch) {
+    const draft = item.draft;
+    if (!draft?.hukouToVerify || !draft.hukouCode || known.has(draft.hukouCode)) continue;
+    item.problems.push({ field: draft.hukouToVerify.field, code: 'ledger.division_code_unknown', severity: 'error', params: { value: draft.hukouCode } });
+    item.draft = null;
   }
 }
 
