@@ -18,6 +18,17 @@ const configSchema = z.object({
   bodyLimitBytes: z.coerce.number().int().min(1024).default(1_048_576),
   /** Largest ledger (台账) upload; bigger files are refused with a 413 that says the limit. */
   importLimitBytes: z.coerce.number().int().min(1024).default(50 * 1024 * 1024),
+  /** What an uploaded .xlsx may expand to (zip entries, their uncompressed bytes, compression ratio), checked before parsing. */
+  importMaxZipEntries: z.coerce.number().int().min(10).default(1000),
+  importMaxEntryBytes: z.coerce.number().int().min(1024).default(512 * 1024 * 1024),
+  importMaxUncompressedBytes: z.coerce.number().int().min(1024).default(1024 * 1024 * 1024),
+  importMaxCompressionRatio: z.coerce.number().min(2).default(200),
+  /** Bounds while a ledger is read: shared strings (count, characters) and cells (rows × columns). */
+  importMaxSharedStrings: z.coerce.number().int().min(1).default(2_000_000),
+  importMaxSharedStringChars: z.coerce.number().int().min(1).default(100_000_000),
+  importMaxCells: z.coerce.number().int().min(1).default(10_000_000),
+  /** Heap of the worker thread that reads a ledger; a file that needs more is refused, the server lives on. */
+  importWorkerMemoryMb: z.coerce.number().int().min(16).default(512),
   rateLimitPerMinute: z.coerce.number().int().min(1).default(600),
   jobsEnabled: z.stringbool().default(true),
   jobPollMs: z.coerce.number().int().min(50).default(1000),
@@ -46,6 +57,14 @@ export const envNames: Record<keyof Config, string> = {
   logLevel: 'LOG_LEVEL',
   bodyLimitBytes: 'HAVEN_BODY_LIMIT_BYTES',
   importLimitBytes: 'HAVEN_IMPORT_LIMIT_BYTES',
+  importMaxZipEntries: 'HAVEN_IMPORT_MAX_ZIP_ENTRIES',
+  importMaxEntryBytes: 'HAVEN_IMPORT_MAX_ENTRY_BYTES',
+  importMaxUncompressedBytes: 'HAVEN_IMPORT_MAX_UNCOMPRESSED_BYTES',
+  importMaxCompressionRatio: 'HAVEN_IMPORT_MAX_COMPRESSION_RATIO',
+  importMaxSharedStrings: 'HAVEN_IMPORT_MAX_SHARED_STRINGS',
+  importMaxSharedStringChars: 'HAVEN_IMPORT_MAX_SHARED_STRING_CHARS',
+  importMaxCells: 'HAVEN_IMPORT_MAX_CELLS',
+  importWorkerMemoryMb: 'HAVEN_IMPORT_WORKER_MEMORY_MB',
   rateLimitPerMinute: 'HAVEN_RATE_LIMIT_PER_MINUTE',
   jobsEnabled: 'HAVEN_JOBS_ENABLED',
   jobPollMs: 'HAVEN_JOB_POLL_MS',

@@ -2,7 +2,8 @@ import { DomainError } from '../../../platform/errors.js';
 import { chooseHeader, headerScore, mapHeaderRow } from './columns.js';
 import type { LedgerFormat } from './detect.js';
 import type { ImportNotice, LedgerColumn, LedgerMapping, SheetSummary } from './model.js';
-import { readLedgerRows } from './sheet-reader.js';
+import { readLedgerRows } from './read-rows.js';
+import type { SpreadsheetLimits } from './spreadsheet-limits.js';
 import { cellText } from './values.js';
 
 /** Rows looked at for the header: title rows and a two-row header fit well within them. */
@@ -28,9 +29,9 @@ interface SheetHead {
  * One streaming pass over the file: the first rows of each sheet for the header and samples, and
  * a row count. With `choice`, the user's sheet, header row and mapping replace the detection.
  */
-export async function analyseLedger(file: Buffer, format: LedgerFormat, csvSheetName: string, choice?: { sheet: string; headerRow: number; mapping: LedgerMapping }): Promise<Analysis> {
+export async function analyseLedger(file: Buffer, format: LedgerFormat, csvSheetName: string, limits: SpreadsheetLimits, choice?: { sheet: string; headerRow: number; mapping: LedgerMapping }): Promise<Analysis> {
   const sheets: SheetHead[] = [];
-  for await (const { sheet, row, cells } of readLedgerRows(file, format, csvSheetName)) {
+  for await (const { sheet, row, cells } of readLedgerRows(file, format, csvSheetName, limits)) {
     let current = sheets.at(-1);
     if (current?.name !== sheet) {
       current = { name: sheet, rows: 0, head: [] };

@@ -6,6 +6,8 @@ import type { Database } from '../../../platform/db/schema.js';
 import { childSearchKeys } from '../search-keys.js';
 import { insertDraftBatch } from './bulk-insert.js';
 import { uploadLedger } from './service.js';
+import { spreadsheetLimitsOf } from './spreadsheet-limits.js';
+import { loadConfig } from '../../../platform/config.js';
 import type { ImportRow } from './store.js';
 import { timeOrderedId } from './time-ordered-id.js';
 import type { ChildDraft } from './validate.js';
@@ -73,7 +75,7 @@ async function written({ database, row }: Setup): Promise<unknown> {
 async function setUp(): Promise<Setup> {
   const database = await createTestDatabase();
   const org = await database.db.insertInto('organisations').values({ name: '沙市区民政局', kind: 'civil_affairs_bureau', division_code: '421002000000' }).returning('id').executeTakeFirstOrThrow();
-  const { batch } = await uploadLedger(database.db, { ...actor, organisationId: org.id }, { fileName: 'test.csv', content: Buffer.from('姓名,性别,出生日期,所在村\n张三,男,2014-01-01,陈龙村\n'), organisationId: org.id });
+  const { batch } = await uploadLedger(database.db, { ...actor, organisationId: org.id }, { fileName: 'test.csv', content: Buffer.from('姓名,性别,出生日期,所在村\n张三,男,2014-01-01,陈龙村\n'), organisationId: org.id }, spreadsheetLimitsOf(loadConfig({})));
   return { database, row: await database.db.selectFrom('ledger_imports').selectAll().where('id', '=', batch.id).executeTakeFirstOrThrow() };
 }
 

@@ -10,6 +10,7 @@ import { seedDemo } from '../../../platform/seed.js';
 import { demoSeeders } from '../../index.js';
 import { registerImportCommand } from './cli.js';
 import { townshipLedger } from './fixtures.test-helper.js';
+import { bombWorkbook, manyStrings } from './zip-bomb.test-helper.js';
 import { namedChildren } from '../../../../test/support/demo-children.js';
 
 let database: TestDatabase;
@@ -65,9 +66,17 @@ describe('haven import', () => {
     const first = await haven('import', path.join(folder, 'ledger.xlsx'), '--org', org, '--lang', 'en');
     expect(first.out).toMatch(/Imported: 4 new children's files/);
     expect(first.out).toMatch(/困境儿童台账!9\t✗ 身份证号码\tThe ID number was stored as a number/);
+    expect(first.out).toMatch(/^! These columns are mapped to no field and will not be imported: 序号\./m);
     const second = await haven('import', path.join(folder, 'ledger.xlsx'), '--org', org, '--lang', 'en');
     expect(second.out).toMatch(/Imported: 4 new/);
     expect(await namedChildren(database.db, '张伟明').select('id').execute()).toHaveLength(1);
+  });
+
+  it('refuses a zip-bomb ledger before reading it, naming the limit, and stores nothing', async () => {
+    const file = path.join(folder, 'bomb.xlsx');
+    await writeFile(file, await bombWorkbook(manyStrings(600)));
+    await expect(haven('import', file, '--org', org, '--dry-run')).rejects.toMatchObject({ code: 'ledger.limit_entry_size', status: 413, params: { sizeMb: 600, limitMb: 512 } });
+    expect(await database.db.selectFrom('ledger_imports').select('id').where('file_name', '=', 'bomb.xlsx').execute()).toHaveLength(0);
   });
 
   it('a file that is not a ledger ends in one clear line and exit 1 (real process)', async () => {

@@ -15,6 +15,7 @@ import { runLedgerCommit } from './commit.js';
 import { dryRunImport, reportCollector } from './dry-run.js';
 import type { DryRunReport } from './model.js';
 import { uploadLedger } from './service.js';
+import { spreadsheetLimitsOf } from './spreadsheet-limits.js';
 import { findImportFor } from './store.js';
 import './messages.js';
 
@@ -37,6 +38,7 @@ function printReport(report: DryRunReport, locale: Locale): void {
   const labels = locale === 'zh-CN' ? ['共', '可导入', '有问题', '有提示', '已登记', '重复'] : ['rows', 'ok', 'with problems', 'with warnings', 'already registered', 'duplicates'];
   console.log(`${report.sheet} · ${labels[0]} ${c.rows} · ${labels[1]} ${c.ok} · ${labels[2]} ${c.problems} · ${labels[3]} ${c.warnings} · ${labels[4]} ${c.alreadyRegistered} · ${labels[5]} ${c.duplicates}`);
   for (const notice of report.notices) console.log(`! ${notice.message}`);
+  if (report.ignoredColumns.length > 0) console.log(`! ${translate(locale, 'ledger.notice_ignored_columns', { columns: report.ignoredColumns.map((c) => c.header || `#${c.index}`).join('、') })}`);
   for (const p of report.problems) console.log(`${p.sheet}!${p.row}\t${p.severity === 'error' ? '✗' : '!'} ${p.column ?? ''}\t${p.message}\t[${p.code}]`);
 }
 
@@ -52,6 +54,7 @@ export function registerImportCommand(program: Command): void {
       withDatabase(async ({ db }) => {
         const config = loadConfig();
         const locale = options.lang ?? 'zh-CN';
+        const limits = spreadsheetLimitsOf(config);
         const size = (await stat(file).catch(() => undefined))?.size;
         if (size === undefined) throw new Error(`${file}: no such file.`);
         const fileName = path.basename(file);
@@ -59,16 +62,16 @@ export function registerImportCommand(program: Command): void {
         await migrateToLatest(db);
         const organisationId = await findOrganisation(db, options.org);
         const actor = { ...systemActor('cli:import', locale), organisationId };
-        const { batch } = await uploadLedger(db, actor, { fileName, content: await readFile(file), organisationId });
+        const { batch } = await uploadLedger(db, actor, { fileName, content: await readFile(file), organisationId }, limits);
         let report: DryRunReport;
         let created: number | undefined;
         if (options.dryRun || batch.status === 'committed') {
-          report = await dryRunImport(db, actor, batch.id, locale);
+          report = await dryRunImport(db, actor, batch.id, limits, locale);
         } else {
           // One pass: each batch is checked, reported and committed, rather than the whole file read
           // and checked twice. A row is reported as what the commit did with it.
           const collector = reportCollector(await findImportFor(db, actor, batch.id), locale);
-          await runLedgerCommit(db, actor, batch.id, (p) => progress(`${p.rowsDone}/${p.rowsTotal ?? '?'} … ${p.created}`), { onClassified: (rows) => collector.add(rows) });
+          await runLedgerCommit(db, actor, batch.id, (p) => progress(`${p.rowsDone}/${p.rowsTotal ?? '?'} … ${p.created}`), { onClassified: (rows) => collector.add(rows), limits });
           report = collector.report();
         }
         if (!options.dryRun) created = (await findImportFor(db, actor, batch.id)).created_children;

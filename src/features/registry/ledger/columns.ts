@@ -4,6 +4,13 @@ import type { LedgerField, LedgerMapping } from './model.js';
  * Header recognition (pure). Township ledgers name the same column many ways; the variants below
  * are compared after folding spaces, line breaks, full-width forms, asterisks and trailing colons.
  */
+/** Division-code headers: a place word, perhaps a village word, then a word for code ("户籍所在地（村/社区代码）"). */
+const codeWords = ['代码', '编码', '区划代码', '区划编码', '行政区划代码', '行政区划编码'];
+const villageWords = ['', '村社区', '村居', '村', '社区', '村居委会'];
+function codeHeaders(places: readonly string[]): string[] {
+  return places.flatMap((place) => villageWords.flatMap((village) => codeWords.map((code) => place + village + code))).filter((header) => !['代码', '编码'].includes(header));
+}
+
 const variants: Record<LedgerField, readonly string[]> = {
   name: ['姓名', '儿童姓名', '学生姓名', '未成年人姓名', 'name', 'childname', 'fullname'],
   sex: ['性别', 'sex', 'gender'],
@@ -11,7 +18,9 @@ const variants: Record<LedgerField, readonly string[]> = {
   birthDate: ['出生日期', '出生年月', '出生年月日', '生日', 'birthdate', 'dateofbirth', 'dob'],
   ethnicity: ['民族', 'ethnicity', 'nation'],
   hukouAddress: ['户籍所在地', '户籍地址', '户籍地', '户口所在地', '户籍所在地址', 'hukou', 'hukouaddress', 'registeredaddress'],
+  hukouCode: [...codeHeaders(['户籍所在地', '户籍地', '户籍', '户口所在地', '户籍地址', '户籍所在地址']), 'hukoucode', 'hukoudivisioncode'],
   address: ['现居住地址', '居住地址', '家庭住址', '现住址', '家庭地址', '现居住地', '住址', 'address', 'currentaddress', 'homeaddress'],
+  residenceCode: [...codeHeaders(['', '现居住地', '居住地', '现住址', '现居住地址', '居住地址', '所在地', '所在', '现住地', '家庭住址']), 'divisioncode', 'residencecode', 'villagecode'],
   township: ['所在乡镇', '乡镇', '乡镇街道', '所在乡镇街道', '乡镇(街道)', 'township'],
   village: ['所在村', '所在村社区', '所在村(社区)', '村(社区)', '村社区', '村居', '所在村居', '村', 'village', 'community'],
   category: ['困境类型', '儿童类别', '困境儿童类型', '儿童类型', '类别', '保障类别', 'category', 'categories', 'difficultytype'],

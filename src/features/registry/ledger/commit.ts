@@ -11,6 +11,8 @@ import type { ImportBatchView } from './model.js';
 import type { ClassifiedRow } from './pipeline.js';
 import { batchesOf, countRow, emptyCounts } from './run.js';
 import { ledgerCommitJob } from './service.js';
+import { type SpreadsheetLimits, spreadsheetLimitsOf } from './spreadsheet-limits.js';
+import { loadConfig } from '../../../platform/config.js';
 import { findImportFor, type ImportRow, presentImport, setImportState } from './store.js';
 import type { ChildDraft } from './validate.js';
 
@@ -65,7 +67,7 @@ export async function runLedgerCommit(
   actor: Actor,
   id: string,
   onBatch?: (progress: CommitProgress) => void | Promise<void>,
-  options: { onClassified?: (batch: readonly ClassifiedRow[]) => void } = {},
+  options: { onClassified?: (batch: readonly ClassifiedRow[]) => void; limits?: SpreadsheetLimits } = {},
 ): Promise<ImportBatchView> {
   const start = await findImportFor(db, actor, id);
   if (start.status === 'committed') return presentImport(start, actor.locale);
@@ -73,7 +75,7 @@ export async function runLedgerCommit(
   const counts = emptyCounts();
   let created = start.created_children;
   try {
-    for await (const batch of await batchesOf(db, start, { searchKeys: true })) {
+    for await (const batch of await batchesOf(db, start, options.limits ?? spreadsheetLimitsOf(loadConfig()), { searchKeys: true })) {
       for (const item of batch) countRow(counts, item);
       options.onClassified?.(batch);
       const last = batch.at(-1)!.row;

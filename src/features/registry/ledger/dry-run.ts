@@ -4,9 +4,10 @@ import type { Database } from '../../../platform/db/schema.js';
 import { unitOfWork } from '../../../platform/db/unit-of-work.js';
 import type { Locale } from '../../../platform/i18n/locale.js';
 import { translate } from '../../../platform/i18n/translate.js';
-import type { DryRunReport, ImportCounts } from './model.js';
+import { type DryRunReport, type ImportCounts, ignoredColumns } from './model.js';
 import type { ClassifiedRow } from './pipeline.js';
 import { batchesOf, countRow, emptyCounts, problemsOf } from './run.js';
+import type { SpreadsheetLimits } from './spreadsheet-limits.js';
 import { type ImportRow, findImportFor } from './store.js';
 import './messages.js';
 
@@ -33,15 +34,16 @@ export function reportCollector(row: ImportRow, locale: Locale): { add(batch: re
       counts,
       problems,
       notices: row.notices.map((n) => ({ ...n, message: translate(locale, n.code, n.params) })),
+      ignoredColumns: ignoredColumns(row.columns, row.mapping),
     }),
   };
 }
 
 /** Checks every row without writing a child, and reports what an import would do with each. */
-export async function dryRunImport(db: Kysely<Database>, actor: Actor, id: string, locale: Locale = actor.locale): Promise<DryRunReport> {
+export async function dryRunImport(db: Kysely<Database>, actor: Actor, id: string, limits: SpreadsheetLimits, locale: Locale = actor.locale): Promise<DryRunReport> {
   const row = await findImportFor(db, actor, id);
   const collector = reportCollector(row, locale);
-  for await (const batch of await batchesOf(db, row)) collector.add(batch);
+  for await (const batch of await batchesOf(db, row, limits)) collector.add(batch);
   const { counts } = collector;
   await unitOfWork(db, actor, 'ledger.dry_run', async ({ trx, audit }) => {
     if (row.status === 'uploaded' || row.status === 'checked') {

@@ -8,6 +8,7 @@ import type { Locale } from '../../../platform/i18n/locale.js';
 import { translate } from '../../../platform/i18n/translate.js';
 import { fitCell } from '../../audit/rules.js';
 import { batchesOf, headerOf } from './run.js';
+import type { SpreadsheetLimits } from './spreadsheet-limits.js';
 import { findImportFor } from './store.js';
 import { cellText } from './values.js';
 import './messages.js';
@@ -28,7 +29,7 @@ export function workbookSink(): { stream: PassThrough; done: Promise<Buffer> } {
  * The rows that were not (or not fully) imported, with their original cells and one more column
  * saying what is wrong, for the township to correct and upload again. Text is formula-escaped.
  */
-export async function importErrorWorkbook(db: Kysely<Database>, actor: Actor, id: string, locale: Locale): Promise<{ file: Buffer; fileName: string; rows: number }> {
+export async function importErrorWorkbook(db: Kysely<Database>, actor: Actor, id: string, locale: Locale, limits: SpreadsheetLimits): Promise<{ file: Buffer; fileName: string; rows: number }> {
   const row = await findImportFor(db, actor, id);
   const sink = workbookSink();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink.stream, useStyles: true, useSharedStrings: false });
@@ -38,7 +39,7 @@ export async function importErrorWorkbook(db: Kysely<Database>, actor: Actor, id
   header.commit();
   sheet.getColumn(1).width = 50;
   let rows = 0;
-  for await (const batch of await batchesOf(db, row)) {
+  for await (const batch of await batchesOf(db, row, limits)) {
     for (const item of batch) {
       if (item.problems.length === 0) continue;
       const text = item.problems.map((p) => `${headerOf(row, p.field) ? `[${headerOf(row, p.field)}] ` : ''}${translate(locale, p.code, p.params)}`).join('\n');

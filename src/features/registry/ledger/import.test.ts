@@ -44,6 +44,7 @@ describe('importing a township ledger', () => {
     expect(batch).toMatchObject({ format: 'xlsx', sheet: '困境儿童台账', headerRow: 4, status: 'uploaded' });
     expect(batch.mapping).toMatchObject({ name: 2, sex: 3, idNumber: 4, birthDate: 5, village: 6, category: 7, guardianName: 8, guardianRelation: 9, guardianPhone: 10, school: 11 });
     expect(batch.columns.find((c) => c.index === 2)?.samples[0]).toBe('张伟明');
+    expect(batch.ignoredColumns).toEqual([{ index: 1, header: '序号' }]);
     expect(batch.notices.map((n) => n.code)).toContain('ledger.notice_empty_sheet');
     const again = await upload(officer, file, 'copy.xlsx');
     expect(again.status).toBe(200);
@@ -167,6 +168,58 @@ describe('bad files', () => {
     expect((await other.request('GET', `/api/imports/${own.id}`)).status).toBe(404);
     const director = await signInAs(server.url, 'director.chenlong');
     expect((await director.request('GET', `/api/imports/${own.id}`)).status).toBe(403);
+  });
+});
+
+describe('division codes and columns the mapping does not use', () => {
+  it('imports the hukou code column, refuses an unknown or malformed code by row and column, and lists every unused column as ignored', async () => {
+    const db = server.database.db;
+    const outside = await db.selectFrom('divisions').select('code').where('level', '=', 'village').where('code', 'not like', '421002%').where('valid_to', 'is', null).orderBy('code').executeTakeFirstOrThrow();
+    const header = ['序号', '姓名', '性别', '出生日期', '所在村', '户籍所在地（村/社区代码）', '村（社区）编码', '备注'];
+    const rows = [
+      [1, '代码甲', '男', '2016-02-01', '陈龙村', '421002101201', '', '外出务工'],
+      [2, '代码乙', '女', '2016-02-02', '陈龙村', outside.code, '', ''],
+      [3, '代码丙', '男', '2016-02-03', '陈龙村', '421002999999', '', ''],
+      [4, '代码丁', '女', '2016-02-04', '陈龙村', '4210', '', ''],
+      [5, '代码戊', '男', '2016-02-05', '', '', '421002101201', ''],
+      [6, '代码己', '女', '2016-02-06', '', '', outside.code, ''],
+    ];
+    const csv = [header, ...rows].map((r) => r.join(',')).join('\r\n');
+    const response = await upload(officer, Buffer.from(csv), 'codes.csv');
+    expect(response.status).toBe(201);
+    const batch = (await response.json()) as ImportBatchView;
+    expect(batch.mapping).toMatchObject({ name: 2, village: 5, hukouCode: 6, residenceCode: 7 });
+    expect(batch.ignoredColumns).toEqual([
+      { index: 1, header: '序号' },
+      { index: 8, header: '备注' },
+    ]);
+
+    const report = (await (await officer.request('POST', `/api/imports/${batch.id}/dry-run`, undefined, { 'accept-language': 'en' })).json()) as DryRunReport;
+    expect(report.ignoredColumns.map((c) => c.header)).toEqual(['序号', '备注']);
+    expect(report.problems.map((p) => ({ row: p.row, column: p.column, code: p.code }))).toEqual([
+      { row: 4, column: '户籍所在地（村/社区代码）', code: 'ledger.division_code_unknown' },
+      { row: 5, column: '户籍所在地（村/社区代码）', code: 'ledger.division_code_invalid' },
+      { row: 7, column: '村（社区）编码', code: 'ledger.division_unknown' },
+    ]);
+    expect(report.problems[0]?.message).toMatch(/"421002999999" is not a current administrative division/);
+    expect(report.counts).toMatchObject({ rows: 6, ok: 3, problems: 3 });
+
+    // Unmapping a column makes it ignored in the mapping and the dry run too.
+    const { hukouCode: _dropped, ...withoutHukou } = batch.mapping;
+    const remapped = (await (await officer.request('PUT', `/api/imports/${batch.id}/mapping`, { version: batch.version, sheet: batch.sheet, headerRow: 1, mapping: withoutHukou })).json()) as ImportBatchView;
+    expect(remapped.ignoredColumns.map((c) => c.index)).toEqual([1, 6, 8]);
+    const back = (await (await officer.request('PUT', `/api/imports/${batch.id}/mapping`, { version: remapped.version, sheet: batch.sheet, headerRow: 1, mapping: batch.mapping })).json()) as ImportBatchView;
+
+    await runLedgerCommit(db, systemActor('test'), back.id);
+    const made = await db.selectFrom('children').select(['name', 'hukou_code', 'residence_code']).where('name', 'like', '代码%').orderBy('name').execute();
+    expect(made).toEqual(
+      expect.arrayContaining([
+        { name: '代码甲', hukou_code: '421002101201', residence_code: '421002101201' },
+        { name: '代码乙', hukou_code: outside.code, residence_code: '421002101201' },
+        { name: '代码戊', hukou_code: null, residence_code: '421002101201' },
+      ]),
+    );
+    expect(made).toHaveLength(3);
   });
 });
 

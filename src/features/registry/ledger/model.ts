@@ -8,7 +8,9 @@ export const ledgerFields = [
   'birthDate',
   'ethnicity',
   'hukouAddress',
+  'hukouCode',
   'address',
+  'residenceCode',
   'township',
   'village',
   'category',
@@ -32,6 +34,20 @@ export interface LedgerColumn {
   field: LedgerField | null;
   samples: string[];
 }
+
+/** A column of the sheet that no field is mapped to: listed, never dropped in silence. */
+export interface IgnoredColumn {
+  index: number;
+  header: string;
+}
+
+/** The columns the mapping does not use and that hold a header or a value. */
+export function ignoredColumns(columns: readonly LedgerColumn[], mapping: LedgerMapping): IgnoredColumn[] {
+  const used = new Set(Object.values(mapping));
+  return columns.filter((c) => !used.has(c.index) && (c.header !== '' || c.samples.some((s) => s !== ''))).map((c) => ({ index: c.index, header: c.header }));
+}
+
+export const ignoredColumnsSchema = z.array(z.object({ index: z.number(), header: z.string() })).meta({ description: 'columns of the sheet no field is mapped to: they are not imported' });
 
 export interface SheetSummary {
   name: string;
@@ -107,6 +123,7 @@ export const importBatchSchema = z.object({
   headerRow: z.number().nullable(),
   columns: z.array(z.object({ index: z.number(), header: z.string(), field: z.enum(ledgerFields).nullable(), samples: z.array(z.string()) })),
   mapping: ledgerMappingSchema,
+  ignoredColumns: ignoredColumnsSchema,
   notices: z.array(noticeSchema).meta({ description: 'things the user should confirm, e.g. two rows that both look like headers' }),
   counts: importCountsSchema.nullable(),
   progress: z.object({ rowsDone: z.number(), rowsTotal: z.number().nullable(), createdChildren: z.number() }),
@@ -124,6 +141,7 @@ export const dryRunReportSchema = z.object({
   counts: importCountsSchema,
   problems: z.array(rowProblemSchema),
   notices: z.array(noticeSchema),
+  ignoredColumns: ignoredColumnsSchema,
 });
 export type DryRunReport = z.infer<typeof dryRunReportSchema>;
 

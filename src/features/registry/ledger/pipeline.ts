@@ -6,7 +6,8 @@ import { checkAgainstRegistry } from './duplicates.js';
 import type { LedgerField, LedgerMapping } from './model.js';
 import { childSearchKeys } from '../search-keys.js';
 import type { PlaceIndex } from './places.js';
-import { readLedgerRows } from './sheet-reader.js';
+import { readLedgerRows } from './read-rows.js';
+import type { SpreadsheetLimits } from './spreadsheet-limits.js';
 import { type ChildDraft, type DraftProblem, checkRow, isBlankRow, type LedgerRow } from './validate.js';
 import { type CellValue, cellText } from './values.js';
 
@@ -24,6 +25,7 @@ export interface PipelineInput {
   file: Buffer;
   format: LedgerFormat;
   csvSheetName: string;
+  limits: SpreadsheetLimits;
   sheet: string;
   headerRow: number;
   mapping: LedgerMapping;
@@ -49,6 +51,7 @@ const filledDown: readonly LedgerField[] = ['village', 'township'];
  */
 export async function* classifiedBatches(input: PipelineInput): AsyncGenerator<ClassifiedRow[]> {
   for await (const batch of readAhead(validatedBatches(input))) {
+    await refuseUnknownHukouCodes(input.db, batch);
     const drafts = batch.map((b) => b.draft).filter((d): d is ChildDraft => d !== null);
     const { registered, likely } = await checkAgainstRegistry(input.db, drafts);
     for (const item of batch) {
@@ -60,6 +63,23 @@ export async function* classifiedBatches(input: PipelineInput): AsyncGenerator<C
       }
     }
     yield batch;
+  }
+}
+
+/**
+ * A hukou code outside the organisation's own divisions is looked up in the whole division table,
+ * once per batch: a code that is no current division is the row's error, not a silent null.
+ */
+async function refuseUnknownHukouCodes(db: Kysely<Database>, batch: ClassifiedRow[]): Promise<void> {
+  const codes = [...new Set(batch.flatMap((item) => (item.draft?.hukouToVerify && item.draft.hukouCode ? [item.draft.hukouCode] : [])))];
+  if (codes.length === 0) return;
+  const found = await db.selectFrom('divisions').select('code').where('code', 'in', codes).where('valid_to', 'is', null).execute();
+  const known = new Set(found.map((row) => row.code));
+  for (const item of batch) {
+    const draft = item.draft;
+    if (!draft?.hukouToVerify || !draft.hukouCode || known.has(draft.hukouCode)) continue;
+    item.problems.push({ field: draft.hukouToVerify.field, code: 'ledger.division_code_unknown', severity: 'error', params: { value: draft.hukouCode } });
+    item.draft = null;
   }
 }
 
@@ -94,7 +114,7 @@ async function* validatedBatches(input: PipelineInput): AsyncGenerator<Classifie
   const context = { today: input.today, maxAgeYears: input.maxAgeYears, residence: (r: LedgerRow) => input.places.residence(r), hukou: (r: LedgerRow) => input.places.hukou(r) };
   let batch: ClassifiedRow[] = [];
 
-  for await (const { sheet, row, cells } of readLedgerRows(input.file, input.format, input.csvSheetName)) {
+  for await (const { sheet, row, cells } of readLedgerRows(input.file, input.format, input.csvSheetName, input.limits)) {
     if (sheet !== input.sheet || row <= input.headerRow) continue;
     const values: LedgerRow = {};
     for (const [field, column] of fields) values[field] = cells[column - 1] ?? null;

@@ -1,6 +1,6 @@
 import { isWithin, levelOf } from '../../divisions/rules.js';
-import type { LedgerRow, PlaceResult } from './validate.js';
-import { cellText } from './values.js';
+import type { HukouResult, LedgerRow, PlaceResult } from './validate.js';
+import { cellText, readDivisionCode } from './values.js';
 
 /*
  * Finding the division a ledger row names (pure): a 12-digit code, or township and village names
@@ -52,6 +52,9 @@ export class PlaceIndex {
 
   /** Where the child lives: village cell first, then the address; the organisation's own township or village when the ledger names none. */
   residence(row: LedgerRow): PlaceResult {
+    const coded = readDivisionCode(row.residenceCode ?? null);
+    if (coded.kind === 'invalid') return { problem: 'division_code_invalid', params: { value: coded.shown } };
+    if (coded.kind === 'code') return this.codes.has(coded.code) ? { code: coded.code } : { problem: 'division_unknown', params: { value: coded.code } };
     const village = cellText(row.village ?? null);
     const township = cellText(row.township ?? null);
     const address = cellText(row.address ?? null) || cellText(row.hukouAddress ?? null);
@@ -66,11 +69,21 @@ export class PlaceIndex {
     return result;
   }
 
-  hukou(row: LedgerRow): string | null {
+  /**
+   * The hukou division: the code column first, else a code or a place name in the hukou address.
+   * A hukou is often outside the organisation's jurisdiction (migrant families), so a code not
+   * among its own divisions is not refused here: the pipeline looks it up in the whole table.
+   * A name not found here stays unknown (null), as before.
+   */
+  hukou(row: LedgerRow): HukouResult {
+    const coded = readDivisionCode(row.hukouCode ?? null);
+    if (coded.kind === 'invalid') return { problem: 'division_code_invalid', params: { value: coded.shown } };
     const text = cellText(row.hukouAddress ?? null);
+    const code = coded.kind === 'code' ? coded.code : /(?<!\d)(\d{12})(?!\d)/.exec(text)?.[1];
+    if (code) return { code, known: this.codes.has(code) };
     if (!text) return null;
     const result = this.resolve(text, text, false);
-    return 'code' in result ? result.code : null;
+    return 'code' in result ? { code: result.code, known: true } : null;
   }
 
   private resolve(text: string, shown: string, fallBackHome = true): PlaceResult {

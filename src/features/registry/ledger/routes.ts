@@ -9,6 +9,7 @@ import { exportChildren } from './export.js';
 import { childFilePdf } from './pdf.js';
 import { importErrorWorkbook } from './error-sheet.js';
 import { dryRunReportSchema, importBatchSchema, mappingBodySchema } from './model.js';
+import { spreadsheetLimitsOf } from './spreadsheet-limits.js';
 import { getLedgerImport, listLedgerImports, updateImportMapping, uploadLedger } from './service.js';
 import './messages.js';
 
@@ -23,6 +24,7 @@ function mb(bytes: number): number {
 
 export function registerLedgerRoutes(app: HavenApp, { db, config }: HttpDeps): void {
   const limit = config.importLimitBytes;
+  const limits = spreadsheetLimitsOf(config);
   // The ledger arrives as the raw file; it is counted as it streams so a too-large file stops early.
   app.addContentTypeParser('application/octet-stream', (request, payload, done) => {
     const file = String(request.headers['x-file-name'] ?? (request.query as { fileName?: string } | undefined)?.fileName ?? '');
@@ -69,7 +71,7 @@ export function registerLedgerRoutes(app: HavenApp, { db, config }: HttpDeps): v
       const fileName = request.query.fileName ?? (typeof header === 'string' ? decodeURIComponent(header) : undefined);
       if (!fileName) throw new DomainError('ledger.file_name_required', 400);
       if (!Buffer.isBuffer(request.body)) throw new DomainError('unsupported_media_type', 415, { type: request.headers['content-type'] ?? '' });
-      const { batch, created } = await uploadLedger(db, request.actor, { fileName, content: request.body, organisationId: null });
+      const { batch, created } = await uploadLedger(db, request.actor, { fileName, content: request.body, organisationId: null }, limits);
       return reply.status(created ? 201 : 200).send(batch);
     },
   );
@@ -92,13 +94,13 @@ export function registerLedgerRoutes(app: HavenApp, { db, config }: HttpDeps): v
       config: importAccess,
       schema: { tags, summary: 'Correct the sheet, header row and column mapping (field → 1-based column); send the version you edited. Run the dry run again afterwards.', params: idParams, body: mappingBodySchema, response: { 200: importBatchSchema } },
     },
-    async (request) => updateImportMapping(db, request.actor, request.params.id, request.body),
+    async (request) => updateImportMapping(db, request.actor, request.params.id, request.body, limits),
   );
 
   app.post(
     '/api/imports/:id/dry-run',
     { config: importAccess, schema: { tags, summary: 'Check every row without importing: counts and every problem with sheet row, column, stable code and message', params: idParams, response: { 200: dryRunReportSchema } } },
-    async (request) => dryRunImport(db, request.actor, request.params.id, request.locale),
+    async (request) => dryRunImport(db, request.actor, request.params.id, limits, request.locale),
   );
 
   app.post(
@@ -120,7 +122,7 @@ export function registerLedgerRoutes(app: HavenApp, { db, config }: HttpDeps): v
     '/api/imports/:id/errors.xlsx',
     { config: importAccess, schema: { tags, summary: 'The rows with problems, original columns plus a problem column, as .xlsx', params: idParams } },
     async (request, reply) => {
-      const result = await importErrorWorkbook(db, request.actor, request.params.id, request.locale);
+      const result = await importErrorWorkbook(db, request.actor, request.params.id, request.locale, limits);
       return reply
         .header('content-type', xlsxType)
         .header('content-disposition', `attachment; filename="import-problems.xlsx"; filename*=UTF-8''${encodeURIComponent(result.fileName)}`)

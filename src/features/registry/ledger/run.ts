@@ -7,6 +7,7 @@ import { type ClassifiedRow, classifiedBatches } from './pipeline.js';
 import { PlaceIndex } from './places.js';
 import { ledgerImportRules } from './rule-sections.js';
 import { csvSheetName } from './service.js';
+import type { SpreadsheetLimits } from './spreadsheet-limits.js';
 import { type ImportRow, loadFile, organisationDivision, placesUnder } from './store.js';
 
 /** Today in China (the ledgers' calendar), as YYYY-MM-DD. */
@@ -19,7 +20,7 @@ export function formatOf(row: ImportRow): LedgerFormat {
 }
 
 /** The checked rows of an import, in batches, with the organisation's places and rules loaded once. */
-export async function batchesOf(db: Kysely<Database>, row: ImportRow, options: { skipThroughRow?: number; today?: string; searchKeys?: boolean } = {}): Promise<AsyncGenerator<ClassifiedRow[]>> {
+export async function batchesOf(db: Kysely<Database>, row: ImportRow, limits: SpreadsheetLimits, options: { skipThroughRow?: number; today?: string; searchKeys?: boolean } = {}): Promise<AsyncGenerator<ClassifiedRow[]>> {
   const home = await organisationDivision(db, row.organisation_id);
   const today = options.today ?? chinaToday();
   const rules = (await ruleSetFor(db, home.code, today)).get(ledgerImportRules);
@@ -30,6 +31,7 @@ export async function batchesOf(db: Kysely<Database>, row: ImportRow, options: {
     file,
     format: formatOf(row),
     csvSheetName: csvSheetName(row.file_name),
+    limits,
     sheet: row.sheet ?? '',
     headerRow: row.header_row ?? 1,
     mapping: row.mapping,

@@ -9,6 +9,7 @@ import type { Locale } from '../../../platform/i18n/locale.js';
 import { analyseLedger } from './analyse.js';
 import { detectLedgerFormat } from './detect.js';
 import type { ImportBatchView, MappingBody } from './model.js';
+import type { SpreadsheetLimits } from './spreadsheet-limits.js';
 import { findImportFor, type ImportRow, loadFile, organisationDivision, presentImport } from './store.js';
 import './messages.js';
 
@@ -22,7 +23,7 @@ export function csvSheetName(fileName: string): string {
  * Stores the uploaded ledger and detects its sheet, header and columns. The same file uploaded
  * again by the same organisation returns the batch it already has (nothing is stored twice).
  */
-export async function uploadLedger(db: Kysely<Database>, actor: Actor, input: { fileName: string; content: Buffer; organisationId: string | null }): Promise<{ batch: ImportBatchView; created: boolean }> {
+export async function uploadLedger(db: Kysely<Database>, actor: Actor, input: { fileName: string; content: Buffer; organisationId: string | null }, limits: SpreadsheetLimits): Promise<{ batch: ImportBatchView; created: boolean }> {
   const organisationId = input.organisationId ?? actor.organisationId;
   if (!organisationId) throw new DomainError('ledger.organisation_required', 400);
   const sha256 = createHash('sha256').update(input.content).digest('hex');
@@ -31,7 +32,7 @@ export async function uploadLedger(db: Kysely<Database>, actor: Actor, input: { 
 
   await organisationDivision(db, organisationId);
   const format = detectLedgerFormat(input.content, input.fileName);
-  const analysis = await analyseLedger(input.content, format, csvSheetName(input.fileName));
+  const analysis = await analyseLedger(input.content, format, csvSheetName(input.fileName), limits);
   const { result } = await unitOfWork(db, actor, 'ledger.upload', async ({ trx, audit }) => {
     const file = await trx
       .insertInto('stored_files')
@@ -85,12 +86,12 @@ function assertEditable(row: ImportRow): void {
 }
 
 /** The user's correction of sheet, header row and column mapping; the dry run must be run again. */
-export async function updateImportMapping(db: Kysely<Database>, actor: Actor, id: string, body: MappingBody): Promise<ImportBatchView> {
+export async function updateImportMapping(db: Kysely<Database>, actor: Actor, id: string, body: MappingBody, limits: SpreadsheetLimits): Promise<ImportBatchView> {
   const row = await findImportFor(db, actor, id);
   assertEditable(row);
   const file = await loadFile(db, row.stored_file_id);
   const format = row.format === 'xlsx' ? ({ format: 'xlsx', encoding: null } as const) : ({ format: 'csv', encoding: row.encoding === 'gb18030' ? 'gb18030' : 'utf-8' } as const);
-  const analysis = await analyseLedger(file, format, csvSheetName(row.file_name), body);
+  const analysis = await analyseLedger(file, format, csvSheetName(row.file_name), limits, body);
   const { result } = await unitOfWork(db, actor, 'ledger.mapping', async ({ trx, audit }) => {
     const updated = await updateVersioned<ImportRow, Database>(trx, {
       table: 'ledger_imports',

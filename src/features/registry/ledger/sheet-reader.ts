@@ -3,7 +3,10 @@ import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import { DomainError } from '../../../platform/errors.js';
 import type { LedgerFormat } from './detect.js';
+import type { SpreadsheetLimits } from './spreadsheet-limits.js';
 import type { CellValue } from './values.js';
+
+export type ReadBounds = Pick<SpreadsheetLimits, 'maxSharedStrings' | 'maxSharedStringChars' | 'maxCells'>;
 
 export interface SheetRow {
   sheet: string;
@@ -25,23 +28,70 @@ function plain(value: ExcelJS.CellValue): CellValue {
   return null;
 }
 
+/** Counts the cells read (rows × columns as read; an empty row counts as one) against the bound. */
+function cellCounter(bounds: ReadBounds): (width: number) => void {
+  let cells = 0;
+  return (width) => {
+    cells += Math.max(width, 1);
+    if (cells > bounds.maxCells) throw new DomainError('ledger.limit_cells', 413, { limit: bounds.maxCells });
+  };
+}
+
 /**
- * Every non-empty row of a ledger, one at a time: the xlsx through exceljs's streaming reader,
- * the CSV through csv-parse over a decoding stream. Memory stays at one row, however long the file.
+ * exceljs keeps the shared strings in an array it creates when sharedStrings.xml begins and fills
+ * with push(). Handing it a list that counts what is pushed bounds them while they stream, before
+ * a million-fold repeated string fills the heap. (Until that moment the property stays undefined:
+ * exceljs reads that as "strings not seen yet" and parks worksheets that come first.)
  */
-export async function* readLedgerRows(file: Buffer, format: LedgerFormat, csvSheetName: string): AsyncGenerator<SheetRow> {
+function boundSharedStrings(reader: object, bounds: ReadBounds): void {
+  let list: unknown[] | undefined;
+  let chars = 0;
+  const lengthOf = (item: unknown): number => {
+    if (typeof item === 'string') return item.length;
+    if (item && typeof item === 'object' && 'richText' in item && Array.isArray(item.richText)) return item.richText.reduce((sum: number, part: { text?: unknown }) => sum + (typeof part.text === 'string' ? part.text.length : 0), 0);
+    return 0;
+  };
+  Object.defineProperty(reader, 'sharedStrings', {
+    configurable: true,
+    get: () => list,
+    set: () => {
+      const fresh: unknown[] = [];
+      fresh.push = (...items: unknown[]) => {
+        for (const item of items) {
+          if (fresh.length >= bounds.maxSharedStrings) throw new DomainError('ledger.limit_shared_strings', 413, { limit: bounds.maxSharedStrings });
+          chars += lengthOf(item);
+          if (chars > bounds.maxSharedStringChars) throw new DomainError('ledger.limit_shared_string_chars', 413, { limit: bounds.maxSharedStringChars });
+          Array.prototype.push.call(fresh, item);
+        }
+        return fresh.length;
+      };
+      list = fresh;
+    },
+  });
+}
+
+/**
+ * Every non-empty row of a ledger, one at a time, in this thread: the xlsx through exceljs's
+ * streaming reader, the CSV through csv-parse over a decoding stream. Memory stays at one row plus
+ * the shared strings, both bounded. Callers use `readLedgerRows` (read-rows.ts), which runs this
+ * in a worker thread with its own heap.
+ */
+export async function* readRowsInThisThread(file: Buffer, format: LedgerFormat, csvSheetName: string, bounds: ReadBounds): AsyncGenerator<SheetRow> {
+  const count = cellCounter(bounds);
   if (format.format === 'csv') {
-    yield* readCsv(file, format.encoding, csvSheetName);
+    yield* readCsv(file, format.encoding, csvSheetName, count);
     return;
   }
   try {
     const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([file]), { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
+    boundSharedStrings(reader, bounds);
     for await (const worksheet of reader) {
       const sheet = (worksheet as unknown as { name: string }).name;
       // Row 0 announces the sheet, so an empty sheet is seen (and reported) too.
       yield { sheet, row: 0, cells: [] };
       for await (const row of worksheet) {
         const values = row.values as ExcelJS.CellValue[];
+        count(values.length - 1);
         const cells: CellValue[] = [];
         for (let i = 1; i < values.length; i += 1) cells.push(plain(values[i]));
         yield { sheet, row: row.number, cells };
@@ -62,17 +112,19 @@ async function* decoded(file: Buffer, encoding: 'utf-8' | 'gb18030'): AsyncGener
   yield decoder.decode();
 }
 
-async function* readCsv(file: Buffer, encoding: 'utf-8' | 'gb18030', sheet: string): AsyncGenerator<SheetRow> {
+async function* readCsv(file: Buffer, encoding: 'utf-8' | 'gb18030', sheet: string, count: (width: number) => void): AsyncGenerator<SheetRow> {
   const parser = Readable.from(decoded(file, encoding)).pipe(parse({ relax_column_count: true, relax_quotes: true, skip_empty_lines: false, bom: true }));
   let row = 0;
   yield { sheet, row: 0, cells: [] };
   try {
     for await (const record of parser as AsyncIterable<string[]>) {
       row += 1;
+      count(record.length);
       if (record.every((cell) => cell.trim() === '')) continue;
       yield { sheet, row, cells: record.map((cell) => (cell.trim() === '' ? null : cell)) };
     }
   } catch (error) {
+    if (error instanceof DomainError) throw error;
     throw new DomainError('ledger.unreadable_csv', 400, { row: row + 1, reason: error instanceof Error ? error.message.slice(0, 200) : String(error) });
   }
 }

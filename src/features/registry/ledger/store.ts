@@ -5,7 +5,7 @@ import { notFound } from '../../../platform/errors.js';
 import { subtreePrefix } from '../../divisions/rules.js';
 import type { Locale } from '../../../platform/i18n/locale.js';
 import { translate } from '../../../platform/i18n/translate.js';
-import type { ImportBatchView } from './model.js';
+import { type ImportBatchView, ignoredColumns } from './model.js';
 import type { PlaceRow } from './places.js';
 import type { LedgerImportsTable } from './tables.js';
 
@@ -54,6 +54,7 @@ export function presentImport(row: ImportRow, locale: Locale): ImportBatchView {
     headerRow: row.header_row,
     columns: row.columns,
     mapping: row.mapping,
+    ignoredColumns: ignoredColumns(row.columns, row.mapping),
     notices: row.notices.map((n) => ({ ...n, message: translate(locale, n.code, n.params) })),
     counts: row.counts ?? null,
     progress: { rowsDone: row.rows_done, rowsTotal: row.rows_total, createdChildren: row.created_children },

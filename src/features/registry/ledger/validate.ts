@@ -15,6 +15,8 @@ export interface ChildDraft {
   address: string | null;
   residenceCode: string;
   hukouCode: string | null;
+  /** The hukou code is outside the organisation's own divisions: the pipeline checks that it exists at all. */
+  hukouToVerify?: { field: LedgerField };
   school: string | null;
   grade: string | null;
   disabilityType: string | null;
@@ -32,15 +34,18 @@ export interface DraftProblem {
   params: ProblemParams;
 }
 
-export type PlaceResult = { code: string } | { problem: 'division_unknown' | 'division_ambiguous'; params: ProblemParams };
+export type PlaceResult = { code: string } | { problem: 'division_unknown' | 'division_ambiguous' | 'division_code_invalid'; params: ProblemParams };
+
+/** A household registration division: known here, to be looked up in the whole division table, or wrong. */
+export type HukouResult = { code: string; known: boolean } | { problem: 'division_code_invalid'; params: ProblemParams } | null;
 
 export interface RowContext {
   today: string;
   maxAgeYears: number;
-  /** Where the child lives, from the address, village and township cells. */
+  /** Where the child lives, from the residence code, or the address, village and township cells. */
   residence(row: LedgerRow): PlaceResult;
-  /** The household registration division, when the ledger names one. */
-  hukou(row: LedgerRow): string | null;
+  /** The household registration division, when the ledger names one (code column first). */
+  hukou(row: LedgerRow): HukouResult;
 }
 
 export type LedgerRow = Partial<Record<LedgerField, CellValue>>;
@@ -110,7 +115,11 @@ export function checkRow(rowNumber: number, row: LedgerRow, context: RowContext)
   }
 
   const residence = context.residence(row);
-  if ('problem' in residence) error(row.village !== undefined ? 'village' : 'address', `ledger.${residence.problem}`, residence.params);
+  const residenceField = cellText(row.residenceCode ?? null) !== '' ? 'residenceCode' : row.village !== undefined ? 'village' : 'address';
+  if ('problem' in residence) error(residenceField, `ledger.${residence.problem}`, residence.params);
+  const hukou = context.hukou(row);
+  const hukouField = cellText(row.hukouCode ?? null) !== '' ? 'hukouCode' : 'hukouAddress';
+  if (hukou && 'problem' in hukou) error(hukouField, `ledger.${hukou.problem}`, hukou.params);
 
   const { categories, unknown } = readCategories(row.category ?? null);
   if (unknown.length > 0) warn('category', 'ledger.category_unknown', { value: unknown.join('、') });
@@ -130,7 +139,8 @@ export function checkRow(rowNumber: number, row: LedgerRow, context: RowContext)
       ethnicity: text(row.ethnicity, 20),
       address: text(row.address) ?? text(row.hukouAddress),
       residenceCode: residence.code,
-      hukouCode: context.hukou(row),
+      hukouCode: hukou && 'code' in hukou ? hukou.code : null,
+      ...(hukou && 'code' in hukou && !hukou.known ? { hukouToVerify: { field: hukouField } } : {}),
       school: text(row.school, 100),
       grade: text(row.grade, 20),
       disabilityType: text(row.disabilityType, 50),

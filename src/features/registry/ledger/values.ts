@@ -157,6 +157,15 @@ export function readDisabilityGrade(value: CellValue): number | null {
   return '1234'.includes(digit) ? Number(digit) : '一二三四'.indexOf(digit) + 1;
 }
 
+export type DivisionCodeReading = { kind: 'empty' } | { kind: 'code'; code: string } | { kind: 'invalid'; shown: string };
+
+/** A 12-digit division code (统计用区划代码) as typed or as a number cell; anything else is shown back. */
+export function readDivisionCode(value: CellValue): DivisionCodeReading {
+  const text = (typeof value === 'number' && Number.isInteger(value) ? String(value) : cellText(value)).normalize('NFKC').replace(/\s+/g, '');
+  if (text === '') return { kind: 'empty' };
+  return /^\d{12}$/.test(text) ? { kind: 'code', code: text } : { kind: 'invalid', shown: text.slice(0, 40) };
+}
+
 export function readPhone(value: CellValue): string | null {
   const text = cellText(value).normalize('NFKC').replace(/\s+/g, '');
   return text === '' ? null : text.slice(0, 30);

@@ -10,7 +10,9 @@ export const ledgerFields = [
   'birthDate',
   'ethnicity',
   'hukouAddress',
+  'hukouCode',
   'address',
+  'residenceCode',
   'township',
   'village',
   'category',
@@ -28,6 +30,12 @@ export interface ImportColumn {
   header: string;
   field: string | null;
   samples: string[];
+}
+
+/** A sheet column no field is mapped to: it is not imported, and the wizard says so. */
+export interface IgnoredColumn {
+  index: number;
+  header: string;
 }
 
 export interface ImportProblem {
@@ -65,6 +73,7 @@ export interface LedgerImport {
   columns: ImportColumn[];
   /** Field → 1-based column. */
   mapping: Record<string, number>;
+  ignoredColumns: IgnoredColumn[];
   notices: Notice[];
   counts: ImportCounts | null;
   progress: { rowsDone: number; rowsTotal: number | null; createdChildren: number };
@@ -77,6 +86,7 @@ export interface DryRunReport {
   counts: ImportCounts;
   problems: ImportProblem[];
   notices: Notice[];
+  ignoredColumns: IgnoredColumn[];
 }
 
 function counts(value: unknown): ImportCounts | null {
@@ -85,6 +95,8 @@ function counts(value: unknown): ImportCounts | null {
   const n = (key: string) => num(item[key]) ?? 0;
   return { rows: n('rows'), ok: n('ok'), problems: n('problems'), warnings: n('warnings'), alreadyRegistered: n('alreadyRegistered'), duplicates: n('duplicates') };
 }
+
+const ignored = (value: unknown): IgnoredColumn[] => list(value, (item) => (num(item.index) === null ? null : { index: num(item.index) ?? 0, header: str(item.header) ?? '' }));
 
 const notices = (value: unknown): Notice[] => list(value, (item) => (str(item.code) ? { code: str(item.code) ?? '', message: str(item.message), params: obj(item.params) } : null));
 
@@ -107,6 +119,7 @@ export function parseImport(value: unknown): LedgerImport {
       return index === null ? null : { index, header: str(column.header) ?? '', field: str(column.field), samples: strings(column.samples) };
     }),
     mapping,
+    ignoredColumns: ignored(body.ignoredColumns),
     notices: notices(body.notices),
     counts: counts(body.counts),
     progress: { rowsDone: num(progress.rowsDone) ?? 0, rowsTotal: num(progress.rowsTotal), createdChildren: num(progress.createdChildren) ?? 0 },
@@ -130,6 +143,7 @@ export function parseReport(value: unknown): DryRunReport {
       params: obj(problem.params),
     })),
     notices: notices(body.notices),
+    ignoredColumns: ignored(body.ignoredColumns),
   };
 }
 

@@ -5,10 +5,13 @@ import { describeApiError } from '../../../app/api/describeApiError';
 import { FormSelect } from '../../../app/forms/FormSelect';
 import { TableFrame } from '../../../app/list/TableFrame';
 import { usePhoneLayout } from '../../../app/preferences/usePhoneLayout';
-import { ledgerFields, saveMapping, type ImportColumn, type LedgerImport } from '../api/importApi';
+import { type IgnoredColumn, ledgerFields, saveMapping, type ImportColumn, type LedgerImport } from '../api/importApi';
 import { codeText } from '../labels';
 
 export const columnLetter = (index: number): string => (index <= 0 ? '' : columnLetter(Math.floor((index - 1) / 26)) + String.fromCharCode(65 + ((index - 1) % 26)));
+
+/** "B 序号、F 备注": the columns nothing is imported from, by letter and header. */
+export const ignoredList = (columns: readonly IgnoredColumn[]): string => columns.map((column) => `${columnLetter(column.index)}${column.header ? ` ${column.header}` : ''}`).join('、');
 
 /** Step 2: which column holds what; the header row and the sheet, as recognised, for the user to correct. */
 export function MappingStep({ batch, onSaved, onBack }: { batch: LedgerImport; onSaved: (batch: LedgerImport) => Promise<void>; onBack: () => void }) {
@@ -23,6 +26,8 @@ export function MappingStep({ batch, onSaved, onBack }: { batch: LedgerImport; o
   for (const field of Object.values(fields)) if (field) used.set(field, (used.get(field) ?? 0) + 1);
   const twice = [...used].filter(([, count]) => count > 1).map(([field]) => field);
   const missingName = !used.has('name');
+  // As chosen on screen, before saving (the server lists the same once saved: batch.ignoredColumns).
+  const ignored = batch.columns.filter((column) => !fields[column.index] && (column.header !== '' || column.samples.some((sample) => sample !== '')));
 
   async function save(changedHeader: boolean) {
     setSaving(true);
@@ -61,6 +66,7 @@ export function MappingStep({ batch, onSaved, onBack }: { batch: LedgerImport; o
       {batch.notices.map((notice) => (
         <Alert key={notice.code} type="warning" showIcon className="haven-form-alert" message={notice.message ?? codeText(t, notice.code, notice.params)} />
       ))}
+      {ignored.length > 0 && <Alert type="info" showIcon className="haven-form-alert" message={t('registry.import.ignoredColumns', { columns: ignoredList(ignored) })} />}
       {failure && <Alert type="error" showIcon role="alert" className="haven-form-alert" message={failure} />}
       <Form layout="vertical" className="haven-query-form">
         {batch.sheets.length > 1 && (

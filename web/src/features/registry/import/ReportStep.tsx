@@ -6,6 +6,7 @@ import { describeApiError } from '../../../app/api/describeApiError';
 import { TableFrame } from '../../../app/list/TableFrame';
 import { download, type DryRunReport, type ImportProblem, type LedgerImport } from '../api/importApi';
 import { codeText } from '../labels';
+import { ignoredList } from './MappingStep';
 
 /** Step 3: what a commit would do, and every problem with its sheet row, column and reason. */
 export function ReportStep({ batch, report, onCommit, onBack }: { batch: LedgerImport; report: DryRunReport; onCommit: () => Promise<void>; onBack: () => void }) {
@@ -41,6 +42,7 @@ export function ReportStep({ batch, report, onCommit, onBack }: { batch: LedgerI
       {report.notices.map((item) => (
         <Alert key={item.code} type="warning" showIcon className="haven-form-alert" message={item.message ?? codeText(t, item.code, item.params)} />
       ))}
+      {report.ignoredColumns.length > 0 && <Alert type="info" showIcon className="haven-form-alert" message={t('registry.import.ignoredColumnsReport', { columns: ignoredList(report.ignoredColumns) })} />}
       {failure && <Alert type="error" showIcon role="alert" className="haven-form-alert" message={failure} />}
       <div className="haven-toolbar">
         <h3>{t('registry.import.problemsTitle', { count: report.problems.length })}</h3>
