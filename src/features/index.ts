@@ -21,6 +21,10 @@ import { ageOutSweep, reproposeSweep } from './registry/sweeps.js';
 import { registerReportRoutes } from './reports/routes.js';
 import { registerRuleSetRoutes } from './rule-sets/routes.js';
 import { registerUserRoutes } from './users/routes.js';
+// What each feature's errors may tell the caller (the error mapper sends nothing undeclared).
+import './cases/error-details.js';
+import './organisations/error-details.js';
+import './registry/error-details.js';
 
 /** Everything the features contribute to the running process; each feature adds itself here. */
 export const featureRoutes: FeatureRoutes[] = [registerDivisionRoutes, registerOrganisationRoutes, registerUserRoutes, registerRegistryRoutes, registerRegistrySearchRoutes, registerLedgerRoutes, registerAuditRoutes, registerInsightRoutes, registerRuleSetRoutes, registerReportRoutes, registerCaseRoutes, registerClockRoutes];

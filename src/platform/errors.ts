@@ -1,6 +1,7 @@
 /**
  * Domain errors carry a stable code (also the i18n key of their message), an HTTP status and
  * parameters for the message. They are mapped to responses once, in platform/http/errors.ts.
+ * `details` reach the client only as far as the code's declaration allows (error-details.ts).
  */
 export type ErrorParams = Record<string, string | number | boolean | null | readonly string[]>;
 
@@ -18,8 +19,9 @@ export class DomainError extends Error {
 
 export const notFound = (entity: string, id: string) => new DomainError('not_found', 404, { entity, id });
 
-export const staleVersion = (entity: string, id: string, currentVersion: number, current?: unknown) =>
-  new DomainError('stale_version', 409, { entity, id, currentVersion }, current === undefined ? undefined : { current });
+/** A 409 naming the entity and the version it is at now; never the record itself (the client reads that again, through its scope). */
+export const staleVersion = (entity: string, id: string, currentVersion: number) =>
+  new DomainError('stale_version', 409, { entity, id, currentVersion }, { entity, id, currentVersion });
 
 export const forbidden = (permission: string) => new DomainError('forbidden', 403, { permission });
 

@@ -5,6 +5,7 @@ import { encryptPlainTotpSecrets } from '../../src/platform/auth/totp-secret.js'
 import { seedDemo } from '../../src/platform/seed.js';
 import { demoSeeders, featureRoutes } from '../../src/features/index.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
+import { recordErrorBodies } from './error-bodies.js';
 
 export interface TestServer {
   url: string;
@@ -25,6 +26,7 @@ export async function startTestServer(options: { demo?: boolean; config?: Partia
   }
   const config = loadConfig({}, { port: 0, host: '127.0.0.1', logLevel: 'silent', webDir: path.join(root, 'dist/web'), rateLimitPerMinute: 100_000, ...options.config });
   const built = await buildApp({ db: database.db, config, embedded: undefined }, featureRoutes);
+  recordErrorBodies(built.app);
   await built.app.listen({ port: 0, host: '127.0.0.1' });
   const address = built.app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;

@@ -79,7 +79,8 @@ describe('organisation routes', () => {
     expect(patch.json()).toMatchObject({ bedCapacity: 45, version: 2 });
     const stale = await built.app.inject({ method: 'PATCH', url: `/api/organisations/${created.id}`, headers: { authorization: manager, ...en }, payload: { version: 1, bedCapacity: 50 } });
     expect(stale.statusCode).toBe(409);
-    expect(stale.json()).toMatchObject({ error: { code: 'stale_version', message: expect.stringContaining('current version 2'), details: { current: { bedCapacity: 45, version: 2 } } } });
+    expect(stale.json()).toMatchObject({ error: { code: 'stale_version', message: expect.stringContaining('current version 2'), details: { entity: 'organisation', id: created.id, currentVersion: 2 } } });
+    expect(stale.json()).not.toHaveProperty('error.details.current');
     const fetched = await built.app.inject({ method: 'GET', url: `/api/organisations/${created.id}`, headers: { authorization: reader } });
     expect(fetched.json()).toMatchObject({ bedCapacity: 45 });
   });

@@ -140,7 +140,7 @@ async function mustFind(trx: Transaction<Database>, actor: Actor, id: string): P
 async function loadForChange(trx: Transaction<Database>, actor: Actor, id: string, version: number): Promise<Organisation> {
   const current = await findOrganisation(trx, id, { lock: true });
   if (!current) throw organisationNotFound(actor, id);
-  if (current.version !== version) throw staleVersion(entityName(actor), id, current.version, current);
+  if (current.version !== version) throw staleVersion(entityName(actor), id, current.version);
   requireJurisdiction(actor, current.divisionCode);
   return current;
 }

@@ -157,7 +157,7 @@ describe('not registering a child twice', () => {
 });
 
 describe('editing a file', () => {
-  it('needs the version and a reason; the second of two concurrent edits is refused with the current file', async () => {
+  it('needs the version and a reason; the second of two concurrent edits is refused with the current version', async () => {
     const { body } = await create(officer, { name: '王小二', birthDate: '2017-05-05', sex: 'male' });
     const noReason = await officer.request('PATCH', `/api/children/${body!.id}`, { version: body!.version, school: '岑河小学' });
     expect(noReason.status).toBe(400);
@@ -166,9 +166,10 @@ describe('editing a file', () => {
     expect((await first.json()) as FileView).toMatchObject({ version: body!.version + 1 });
     const second = await officer.request('PATCH', `/api/children/${body!.id}`, { version: body!.version, grade: '三年级', reason: '核实' });
     expect(second.status).toBe(409);
-    const stale = (await second.json()) as { error: { code: string; details: { current: { version: number; school: string } } } };
+    const stale = (await second.json()) as { error: { code: string; details: Record<string, unknown> } };
     expect(stale.error.code).toBe('stale_version');
-    expect(stale.error.details.current).toMatchObject({ version: body!.version + 1, school: '岑河小学' });
+    // The file itself is read again through GET (scoped, audited), never carried by the 409.
+    expect(stale.error.details).toEqual({ entity: expect.any(String), id: body!.id, currentVersion: body!.version + 1 });
   });
 
   it('a child out of scope cannot be edited (404, like a missing one)', async () => {
@@ -221,14 +222,15 @@ describe('family, categories and entitlements', () => {
     expect(home.categories.filter((c) => c.category === 'left_behind').map((c) => c.state)).toEqual(['rejected']);
   });
 
-  it('family edits are versioned too: a stale one gets the current member back', async () => {
+  it('family edits are versioned too: a stale one gets the current version', async () => {
     const { body } = await create(officer, { name: '吴小版', birthDate: '2016-06-06', family: [{ relation: 'father', name: '吴父' }] });
     const father = body!.family[0]!;
     expect((await officer.request('PATCH', `/api/children/${body!.id}/family/${father.id}`, { version: father.version, note: '联系不上', reason: '走访' })).status).toBe(200);
     const stale = await officer.request('PATCH', `/api/children/${body!.id}/family/${father.id}`, { version: father.version, note: '已联系', reason: '走访' });
     expect(stale.status).toBe(409);
-    const error = (await stale.json()) as { error: { code: string; details: { current: { note: string; version: number } } } };
-    expect(error.error).toMatchObject({ code: 'stale_version', details: { current: { note: '联系不上', version: father.version + 1 } } });
+    const error = (await stale.json()) as { error: { code: string; details: Record<string, unknown> } };
+    expect(error.error).toMatchObject({ code: 'stale_version', details: { id: father.id, currentVersion: father.version + 1 } });
+    expect(error.error.details).not.toHaveProperty('current');
   });
 
   it('a category no rule sees is added with evidence, and ended with a reason', async () => {

@@ -101,7 +101,7 @@ export async function updateChild(db: Db, actor: Actor, id: string, input: Updat
   requirePermission(actor, 'children.write');
   const { result } = await unitOfWork(db, actor, 'children.update', async ({ trx, audit }) => {
     const current = await loadWritableChild(trx, actor, id);
-    if (current.version !== input.version) throw staleVersion(entityName(actor, 'child'), id, current.version, await assembleFile(trx, actor, current, false, today));
+    if (current.version !== input.version) throw staleVersion(entityName(actor, 'child'), id, current.version);
     const { version: _version, reason, ...fields } = input;
     const change = await changeChild(trx, actor, current, fields, today);
     if (change) {

@@ -41,7 +41,7 @@ export async function memberForChange(trx: Transaction<Database>, actor: Actor, 
   const member = await memberById(trx, memberId, { lock: true });
   if (!member || !(await fileChildIds(trx, childId)).includes(member.child_id)) throw registryNotFound(actor, 'member', memberId);
   if (member.removed_at) throw conflict('registry.member_removed', { removedAt: shanghaiDateOf(member.removed_at) });
-  if (member.version !== version) throw staleVersion(entityName(actor, 'member'), memberId, member.version, presentMember(member, false));
+  if (member.version !== version) throw staleVersion(entityName(actor, 'member'), memberId, member.version);
   return member;
 }
 

@@ -23,8 +23,9 @@ export async function updateVersioned<Row extends { version: number }, DB = unkn
     RETURNING *`.execute(trx);
   const row = updated.rows[0];
   if (row) return row;
-  const current = await sql<Row>`SELECT * FROM ${sql.table(options.table)} WHERE id = ${options.id}`.execute(trx);
+  // Only the version: the row may hold secrets (a user's password hash) the caller must never see.
+  const current = await sql<{ version: number }>`SELECT version FROM ${sql.table(options.table)} WHERE id = ${options.id}`.execute(trx);
   const currentRow = current.rows[0];
   if (!currentRow) throw notFound(options.entity, options.id);
-  throw staleVersion(options.entity, options.id, currentRow.version, currentRow);
+  throw staleVersion(options.entity, options.id, currentRow.version);
 }

@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { allowedDetails } from '../error-details.js';
 import { DomainError } from '../errors.js';
 import type { Locale } from '../i18n/locale.js';
 import { messageCatalog, translate } from '../i18n/translate.js';
@@ -8,10 +9,17 @@ export interface ErrorBody {
   error: { code: string; message: string; details?: unknown };
 }
 
-/** The one place errors become responses (invariant 8): a stable code, the caller's language, no internals. */
+/**
+ * The one place errors become responses (invariant 8): a stable code, the caller's language, no
+ * internals, and details only in the shape declared for the code (never a raw row).
+ */
 export function installErrorMapping(app: FastifyInstance, options: { bodyLimit: number }): void {
   app.setErrorHandler((error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply) => {
     const { status, body } = mapError(error, request, options.bodyLimit);
+    const { details, dropped } = allowedDetails(body.error.code, body.error.details);
+    if (dropped.length > 0) request.log.warn({ code: body.error.code, dropped }, 'error details not declared for this code were not sent');
+    if (details === undefined) delete body.error.details;
+    else body.error.details = details;
     if (status >= 500) request.log.error({ err: error }, 'request failed');
     else request.log.info({ code: body.error.code, status }, 'request refused');
     return reply.status(status).send(body);

@@ -44,7 +44,7 @@ export const pairNotFound = (actor: Actor, id: string) => notFound(translate(act
 export async function pairForDecision(trx: Transaction<Database>, actor: Actor, id: string, version: number): Promise<PairRow> {
   const pair = await pairInScope(trx, actor, id);
   if (!pair) throw pairNotFound(actor, id);
-  if (pair.version !== version) throw staleVersion('duplicate_candidate', id, pair.version, (await presentPairs(trx, [pair]))[0]);
+  if (pair.version !== version) throw staleVersion('duplicate_candidate', id, pair.version);
   if (pair.state !== 'open') throw new DomainError('registry.duplicates.decided', 409, { state: pair.state });
   return pair;
 }
