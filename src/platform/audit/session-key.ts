@@ -13,7 +13,14 @@ import { hmacPads } from './hash-chain.js';
 export function provideAuditKeyOnConnect(pool: pg.Pool): void {
   pool.on('connect', (client) => {
     if (!hasInstallationKey()) return;
-    // A failure here surfaces as audit_append's refusal on this connection; nothing to do now.
-    client.query("SELECT set_config('haven.audit_chain_key', $1, false)", [hmacPads(derivedKey('audit-chain'))]).catch(() => undefined);
+    // A failure here (an unreadable key, a lost connection) surfaces as audit_append's refusal on
+    // this connection: appends fail closed; nothing else to do now.
+    let pads: string;
+    try {
+      pads = hmacPads(derivedKey('audit-chain'));
+    } catch {
+      return;
+    }
+    client.query("SELECT set_config('haven.audit_chain_key', $1, false)", [pads]).catch(() => undefined);
   });
 }
