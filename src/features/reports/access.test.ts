@@ -12,12 +12,16 @@ import { reportReadPermissions } from './access.js';
 let server: TestServer;
 let reportId: string;
 let fileId: string;
+const receiving = new Map<string, ApiSession>();
+// Sign-in is rate-limited (20 a minute): each demo person signs in once.
+const demoSessions = new Map<string, Promise<ApiSession>>();
+const demo = (username: string) => demoSessions.get(username) ?? demoSessions.set(username, signInAs(server.url, username)).get(username)!;
 const receivingOrganisation = '荆州市沙市区民政局';
 const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64)]).toString('base64');
 
 beforeAll(async () => {
   server = await startTestServer({ demo: true });
-  const hotline = await signInAs(server.url, 'hotline.12338');
+  const hotline = await demo('hotline.12338');
   const response = await hotline.request('POST', '/api/reports', {
     channel: 'hotline',
     line: '12338',
@@ -58,6 +62,7 @@ describe('who in a receiving organisation reads a report', () => {
     const seen: Record<string, Seen> = {};
     for (const role of builtinRoles) {
       const session = await accountWithRole(server.url, server.database.db, { username: `receiving.${role.code}`, organisationName: receivingOrganisation, role: role.code });
+      receiving.set(role.code, session);
       seen[role.code] = await whatIsSeen(session);
     }
     const expected = Object.fromEntries(
@@ -71,6 +76,22 @@ describe('who in a receiving organisation reads a report', () => {
     );
     expect(seen).toEqual(expected);
     for (const role of ['system_admin', 'analyst', 'auditor']) expect(seen[role]).toEqual({ read: 403, attachment: 403, list: 403, reporter: null, workList: false });
+  });
+
+  it('once a case works the report, its organisations read it through the case; the reporter stays with police, civil affairs receivers and the author', async () => {
+    const childId = (await server.database.db.insertInto('children').values({ name: '陈小东', residence_code: '421002101201', hukou_code: '421002101201' }).returning('id').executeTakeFirstOrThrow()).id;
+    const officer = await demo('officer.shashi');
+    const socialWorkA = (await server.database.db.selectFrom('organisations').select('id').where('name', '=', '荆州市童心社会工作服务中心').executeTakeFirstOrThrow()).id;
+    expect((await officer.request('POST', '/api/cases', { reportIds: [reportId], childId, participantIds: [socialWorkA] })).status).toBe(201);
+    const socialWorker = await demo('socialworker');
+    // The prosecutor's role reads cases but does not work reports: through the case, without the reporter.
+    for (const session of [socialWorker, receiving.get('prosecutor')!]) {
+      const seen = await whatIsSeen(session);
+      expect(seen).toEqual({ read: 200, attachment: 200, list: true, reporter: null, workList: false });
+    }
+    expect((await whatIsSeen(receiving.get('civil_affairs_officer')!)).reporter).toBe('刘大姐');
+    expect((await whatIsSeen(await demo('hotline.12338'))).reporter).toBe('刘大姐');
+    expect((await whatIsSeen(await demo('director.chenlong'))).reporter).toBeNull();
   });
 
   it('the demo roles of analysts, auditors and administrators hold no permission that opens a report', async () => {
@@ -97,7 +118,7 @@ describe('who in a receiving organisation reads a report', () => {
   });
 
   it('the author reads back what they reported, and nothing else', async () => {
-    const school = await signInAs(server.url, 'reporter.school');
+    const school = await demo('reporter.school');
     const own = await school.request('POST', '/api/reports', { channel: 'mandated', knewAt: new Date().toISOString(), situations: [4], description: '学生身上多处淤青', unknownChild: '四年级学生', divisionCode: '421002101201', immediateDanger: false });
     const ownId = ((await own.json()) as { id: string }).id;
     expect((await school.request('GET', `/api/reports/${ownId}`)).status).toBe(200);
@@ -106,8 +127,8 @@ describe('who in a receiving organisation reads a report', () => {
   });
 
   it('every read of a report and of an attachment is audited, refusals too, without the reporter’s identity', async () => {
-    const officer = await signInAs(server.url, 'officer.shashi');
-    const outsider = await signInAs(server.url, 'officer.gongan');
+    const officer = await demo('officer.shashi');
+    const outsider = await demo('officer.gongan');
     expect((await officer.request('GET', `/api/reports/${reportId}`)).status).toBe(200);
     expect((await officer.request('GET', `/api/reports/${reportId}/attachments/${fileId}`)).status).toBe(200);
     expect((await outsider.request('GET', `/api/reports/${reportId}`)).status).toBe(404);
@@ -123,9 +144,9 @@ describe('who in a receiving organisation reads a report', () => {
     expect(byOfficer.map((e) => `${e.action}:${e.outcome}`).sort()).toEqual(['reports.attachment_read:ok', 'reports.read:ok']);
     const refused = await server.database.db.selectFrom('audit_log').select(['action', 'outcome']).where('entity_id', '=', reportId).where('actor_label', 'like', '陈志强%').execute();
     expect(refused.map((e) => `${e.action}:${e.outcome}`).sort()).toEqual(['reports.attachment_read:denied', 'reports.read:denied']);
-    // The prosecutor of the receiving-organisation family above passed the door (cases.read) and was refused inside: audited.
-    const prosecutor = await server.database.db.selectFrom('audit_log').select(['action', 'outcome']).where('entity_id', '=', reportId).where('actor_label', 'like', 'receiving.prosecutor%').execute();
-    expect(prosecutor.map((e) => `${e.action}:${e.outcome}`).sort()).toEqual(['reports.attachment_read:denied', 'reports.read:denied']);
+    // The prosecutor of the receiving-organisation family above passed the door (cases.read): refused before the case, let in through it — both audited.
+    const prosecutor = await server.database.db.selectFrom('audit_log').select(['action', 'outcome']).where('entity_id', '=', reportId).where('actor_label', 'like', 'receiving.prosecutor%').orderBy('id').execute();
+    expect(prosecutor.map((e) => `${e.action}:${e.outcome}`)).toEqual(['reports.read:denied', 'reports.attachment_read:denied', 'reports.read:ok', 'reports.attachment_read:ok']);
     expect(JSON.stringify(entries.map((e) => e.details))).not.toContain('刘大姐');
   });
 });
