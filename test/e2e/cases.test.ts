@@ -72,6 +72,21 @@ describe('the four-step case workflow', { timeout: 180_000 }, () => {
     await hotline.context().close();
   });
 
+  it('the hotline console starts from describing the child, and so does every new call (a hotline sees no child by place)', async () => {
+    const hotline = await pageAs(suite, 'hotline.12338', '/reports/hotline');
+    await heading(hotline, '热线受理').waitFor();
+    const describeChild = hotline.getByRole('radio', { name: '身份不明 / 档案中没有' });
+    await eventually(() => describeChild.isChecked()).toBe(true);
+    expect(await hotline.getByRole('combobox', { name: /查找儿童/ }).count()).toBe(0);
+    await hotline.getByText('在儿童档案中查找').click();
+    await hotline.getByRole('combobox', { name: /查找儿童/ }).waitFor();
+    await hotline.getByRole('button', { name: /新来电/ }).click();
+    await eventually(() => describeChild.isChecked()).toBe(true);
+    await hotline.getByLabel('儿童描述').waitFor();
+    await screenshot(hotline, 'cases-hotline-new-call');
+    await hotline.context().close();
+  });
+
   it('police and civil affairs see it in "my work" and acknowledge it; the officer opens a case', async () => {
     const police = await pageAs(suite, 'police.shashi', '/my-work');
     await heading(police, '我的待办').waitFor();

@@ -8,6 +8,7 @@ import { startClock, stopClocks } from '../clocks/store.js';
 import type { ActionInput } from './model.js';
 import { riskGrade } from './risk.js';
 import { caseRules } from './rule-sections.js';
+import { placementEffects } from './placements.js';
 import { addCaseOrganisation, endCaseParticipations, organisationExists, restoreCaseParticipations, type LockedCase } from './store.js';
 
 type Trx = Transaction<Database>;
@@ -30,17 +31,6 @@ async function requireOrganisations(trx: Trx, ids: readonly string[], field: str
 
 function clockFor(kase: LockedCase, ownerOrgId: string, at: Date) {
   return { ownerOrgId, subjectType: 'case' as const, subjectId: kase.id, caseId: kase.id, childId: kase.childId, divisionCode: kase.divisionCode, startedAt: at };
-}
-
-async function placementEffects(trx: Trx, rules: RuleSet, kase: LockedCase, placement: { kind: string; organisationId?: string | null | undefined } | null | undefined, at: Date): Promise<void> {
-  if (!placement) return;
-  if (placement.organisationId) {
-    await requireOrganisations(trx, [placement.organisationId], 'placement.organisationId');
-    await addCaseOrganisation(trx, kase, placement.organisationId, 'participant', at);
-    if (placement.kind === 'rescue_station') {
-      await startClock(trx, rules, { ...clockFor(kase, placement.organisationId, at), rule: 'placement.rescue_station_stay', duration: { days: rules.get(caseRules).rescueStationStayDays } });
-    }
-  }
 }
 
 /** What each action does besides being recorded: clocks, scope, the child's risk grade. */

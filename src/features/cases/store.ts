@@ -96,7 +96,12 @@ export async function appendAction(
 
 /** Adds an organisation to the case and gives it scope over the child (access rule: participation). */
 export async function addCaseOrganisation(trx: Trx, kase: { id: string; childId: string }, organisationId: string, role: 'lead' | 'participant', at: Date): Promise<void> {
-  await trx.insertInto('case_organisations').values({ case_id: kase.id, organisation_id: organisationId, role, added_at: at }).onConflict((oc) => oc.doNothing()).execute();
+  await trx
+    .insertInto('case_organisations')
+    .values({ case_id: kase.id, organisation_id: organisationId, role, added_at: at })
+    // An organisation that had left (its placement moved on) and is added again works the case again.
+    .onConflict((oc) => oc.columns(['case_id', 'organisation_id']).where('case_organisations.left_at', 'is not', null).doUpdateSet({ left_at: null }))
+    .execute();
   const active = await trx
     .selectFrom('child_participations')
     .select('id')
@@ -113,8 +118,14 @@ export async function endCaseParticipations(trx: Trx, caseId: string, at: Date):
   await trx.updateTable('child_participations').set({ ended_at: at }).where('basis', '=', 'case').where('basis_id', '=', caseId).where('ended_at', 'is', null).execute();
 }
 
+/** The organisation stops working the case: its scope over the child through this case ends. */
+export async function removeCaseOrganisation(trx: Trx, caseId: string, organisationId: string, at: Date): Promise<void> {
+  await trx.updateTable('case_organisations').set({ left_at: at }).where('case_id', '=', caseId).where('organisation_id', '=', organisationId).where('left_at', 'is', null).execute();
+  await trx.updateTable('child_participations').set({ ended_at: at }).where('basis', '=', 'case').where('basis_id', '=', caseId).where('organisation_id', '=', organisationId).where('ended_at', 'is', null).execute();
+}
+
 export async function restoreCaseParticipations(trx: Trx, kase: { id: string; childId: string }, at: Date): Promise<void> {
-  const organisations = await trx.selectFrom('case_organisations').select(['organisation_id', 'role']).where('case_id', '=', kase.id).execute();
+  const organisations = await trx.selectFrom('case_organisations').select(['organisation_id', 'role']).where('case_id', '=', kase.id).where('left_at', 'is', null).execute();
   for (const o of organisations) await addCaseOrganisation(trx, kase, o.organisation_id, o.role, at);
 }
 

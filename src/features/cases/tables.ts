@@ -36,6 +36,8 @@ export interface CaseOrganisationsTable {
   organisation_id: string;
   role: 'lead' | 'participant';
   added_at: ColumnType<Date, Date | string | undefined, never>;
+  /** Set when the organisation stops working the case (its placement moved elsewhere). */
+  left_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 declare module '../../platform/db/schema.js' {

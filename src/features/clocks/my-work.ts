@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Actor } from '../../platform/access/actor.js';
+import { type Actor, hasPermission } from '../../platform/access/actor.js';
 import { childInScope } from '../../platform/access/scope.js';
 import type { Database } from '../../platform/db/schema.js';
 import '../cases/tables.js';
@@ -14,7 +14,8 @@ const alertWindowDays = 30;
 export async function myWork(db: Kysely<Database>, actor: Actor, now = new Date()) {
   const orgId = actor.organisationId ?? none;
   const userId = actor.userId ?? none;
-  const reports = await db
+  // Report details are for those who work reports (issue 12), not for everyone in a receiving organisation.
+  const reports = !hasPermission(actor, 'reports.receive') ? [] : await db
     .selectFrom('report_recipients as rr')
     .innerJoin('reports as r', 'r.id', 'rr.report_id')
     .leftJoin('clocks as c', (join) => join.onRef('c.subject_id', '=', 'rr.id').on('c.rule', '=', 'report.acknowledge'))

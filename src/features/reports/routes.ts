@@ -3,6 +3,7 @@ import { anonymousActor } from '../../platform/access/actor.js';
 import type { HavenApp, HttpDeps } from '../../platform/http/deps.js';
 import { findDivisionsByText } from '../divisions/service.js';
 import { complianceRowSchema, myReportSchema, publicReceiptSchema, publicReportSchema, publicStatusSchema, reportListItemSchema, reportViewSchema, submitReportSchema } from './model.js';
+import { reportReadPermissions } from './access.js';
 import { acknowledgeReport, submitPublicReport, submitReport } from './service.js';
 import { getAttachment, getReport, listReports, myReportOutcomes, publicReportStatus, reportingCompliance } from './views.js';
 
@@ -90,11 +91,11 @@ export function registerReportRoutes(app: HavenApp, { db }: HttpDeps): void {
   app.get(
     '/api/reports',
     {
-      config: { access: 'authenticated' },
+      config: { access: { anyPermission: reportReadPermissions } },
       schema: {
         tags,
-        summary: "Reports my organisation received (view=inbox, unacknowledged and overdue first) or reports I made (view=mine)",
-        querystring: z.object({ view: z.enum(['inbox', 'mine']).default('inbox'), page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(100).default(20) }),
+        summary: 'Reports my organisation received (view=inbox, needs reports.receive; unacknowledged and overdue first), reports I made (view=mine), or every report I may open (view=all: received, of cases my organisation works, mine)',
+        querystring: z.object({ view: z.enum(['inbox', 'mine', 'all']).default('inbox'), page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(100).default(20) }),
         response: { 200: z.object({ items: z.array(reportListItemSchema), total: z.number() }) },
       },
     },
@@ -127,15 +128,15 @@ export function registerReportRoutes(app: HavenApp, { db }: HttpDeps): void {
   app.get(
     '/api/reports/:id',
     {
-      config: { access: 'authenticated' },
-      schema: { tags, summary: "One report (audited); the reporter's identity only for receivers that need it", params: idParams, response: { 200: reportViewSchema } },
+      config: { access: { anyPermission: reportReadPermissions } },
+      schema: { tags, summary: "One report (audited): for its receivers (reports.receive), the organisations working its case (cases.read) and its author; the reporter's identity only for police and civil-affairs receivers and the author", params: idParams, response: { 200: reportViewSchema } },
     },
     async (request) => getReport(db, request.actor, request.params.id),
   );
 
   app.get(
     '/api/reports/:id/attachments/:fileId',
-    { config: { access: 'authenticated' }, schema: { tags, summary: 'An attachment of a report I may open (audited)', params: z.object({ id: z.uuid(), fileId: z.uuid() }) } },
+    { config: { access: { anyPermission: reportReadPermissions } }, schema: { tags, summary: 'An attachment of a report I may open (audited)', params: z.object({ id: z.uuid(), fileId: z.uuid() }) } },
     async (request, reply) => {
       const file = await getAttachment(db, request.actor, request.params.id, request.params.fileId);
       return reply.header('content-type', file.mediaType).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`).header('x-content-type-options', 'nosniff').send(file.content);

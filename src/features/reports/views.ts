@@ -1,36 +1,19 @@
 import { createHash } from 'node:crypto';
 import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
-import type { Actor } from '../../platform/access/actor.js';
+import { type Actor, hasPermission } from '../../platform/access/actor.js';
 import { childInScope } from '../../platform/access/scope.js';
 import { recordAudit } from '../../platform/audit/append.js';
 import type { Locale } from '../../platform/i18n/locale.js';
 import type { Database } from '../../platform/db/schema.js';
 import { translate } from '../../platform/i18n/translate.js';
-import { notFound } from '../../platform/errors.js';
+import { forbidden, notFound } from '../../platform/errors.js';
 import { subtreePrefix } from '../divisions/rules.js';
+import { reportVisibleTo, seesReporter } from './access.js';
 import type { ReportListItem, ReportView } from './model.js';
 import { recipientRoles, type ReporterIdentity } from './tables.js';
 import './messages.js';
 
 type Db = Kysely<Database>;
-
-/** Who may open a report: its receivers, whoever reported or took it, and the organisations on its case. */
-function reportVisibleTo(actor: Actor) {
-  return (eb: ExpressionBuilder<Database, 'reports'>) => {
-    const conditions = [];
-    if (actor.kind === 'system') return sql<boolean>`true`;
-    if (actor.userId) {
-      conditions.push(eb('reports.reporter_user_id', '=', actor.userId), eb('reports.created_by', '=', actor.userId));
-    }
-    if (actor.organisationId) {
-      conditions.push(
-        eb.exists(eb.selectFrom('report_recipients as rr').select(sql`1`.as('one')).whereRef('rr.report_id', '=', 'reports.id').where('rr.organisation_id', '=', actor.organisationId)),
-        eb.exists(eb.selectFrom('case_organisations as co').select(sql`1`.as('one')).whereRef('co.case_id', '=', 'reports.case_id').where('co.organisation_id', '=', actor.organisationId)),
-      );
-    }
-    return conditions.length > 0 ? eb.or(conditions) : sql<boolean>`false`;
-  };
-}
 
 export async function getReport(db: Db, actor: Actor, id: string, now = new Date()): Promise<ReportView> {
   const report = await db.selectFrom('reports').selectAll().where('id', '=', id).where(reportVisibleTo(actor)).executeTakeFirst();
@@ -47,10 +30,10 @@ export async function getReport(db: Db, actor: Actor, id: string, now = new Date
     .execute();
   recipients.sort((a, b) => recipientRoles.indexOf(a.role) - recipientRoles.indexOf(b.role));
   const mine = recipients.find((r) => r.organisation_id === actor.organisationId);
-  const seesReporter = (mine?.sees_reporter ?? false) || (actor.userId !== null && (report.reporter_user_id === actor.userId || report.created_by === actor.userId));
+  const reporterShown = seesReporter(actor, { reporterUserId: report.reporter_user_id, createdBy: report.created_by }, mine);
   const child = report.child_id ? await db.selectFrom('children').select(['id', 'name']).where('id', '=', report.child_id).where(childInScope(actor)).executeTakeFirst() : undefined;
   const files = report.attachment_ids.length > 0 ? await db.selectFrom('stored_files').select(['id', 'file_name', 'media_type', 'size_bytes']).where('id', 'in', report.attachment_ids).execute() : [];
-  await recordAudit(db, actor, { action: 'reports.read', entityType: 'report', entityId: id, childId: child?.id ?? null, details: { reporterShown: seesReporter } });
+  await recordAudit(db, actor, { action: 'reports.read', entityType: 'report', entityId: id, childId: child?.id ?? null, details: { reporterShown } });
   return {
     id: report.id,
     refNo: report.ref_no,
@@ -65,7 +48,7 @@ export async function getReport(db: Db, actor: Actor, id: string, now = new Date
     immediateDanger: report.immediate_danger,
     reportedAt: report.reported_at.toISOString(),
     knewAt: report.knew_at?.toISOString() ?? null,
-    reporter: seesReporter ? (report.reporter as ReporterIdentity) : null,
+    reporter: reporterShown ? (report.reporter as ReporterIdentity) : null,
     recipients: recipients.map((r) => ({
       organisationId: r.organisation_id,
       organisationName: r.name,
@@ -77,27 +60,39 @@ export async function getReport(db: Db, actor: Actor, id: string, now = new Date
     })),
     caseId: report.case_id,
     attachments: files.map((f) => ({ id: f.id, fileName: f.file_name, mediaType: f.media_type, sizeBytes: f.size_bytes })),
-    canAcknowledge: mine !== undefined && mine.acknowledged_at === null && actor.permissions.has('reports.receive'),
+    canAcknowledge: mine !== undefined && mine.acknowledged_at === null && hasPermission(actor, 'reports.receive'),
   };
 }
 
 /** An attachment of a report the caller may open. */
 export async function getAttachment(db: Db, actor: Actor, reportId: string, fileId: string): Promise<{ fileName: string; mediaType: string; content: Buffer }> {
-  const report = await db.selectFrom('reports').select(['id', 'attachment_ids']).where('id', '=', reportId).where(reportVisibleTo(actor)).executeTakeFirst();
-  if (!report || !report.attachment_ids.includes(fileId)) throw notFound(translate(actor.locale, 'reports.attachment_entity'), fileId);
+  const report = await db.selectFrom('reports').select(['id', 'attachment_ids', 'child_id']).where('id', '=', reportId).where(reportVisibleTo(actor)).executeTakeFirst();
+  if (!report || !report.attachment_ids.includes(fileId)) {
+    await recordAudit(db, actor, { action: 'reports.attachment_read', entityType: 'report', entityId: reportId, outcome: 'denied', details: { fileId } });
+    throw notFound(translate(actor.locale, 'reports.attachment_entity'), fileId);
+  }
   const file = await db.selectFrom('stored_files').select(['file_name', 'media_type', 'content']).where('id', '=', fileId).executeTakeFirstOrThrow();
-  await recordAudit(db, actor, { action: 'reports.attachment_read', entityType: 'report', entityId: reportId, details: { fileId } });
+  await recordAudit(db, actor, { action: 'reports.attachment_read', entityType: 'report', entityId: reportId, childId: report.child_id, details: { fileId } });
   return { fileName: file.file_name, mediaType: file.media_type, content: file.content };
 }
 
-/** Reports my organisation received (unacknowledged and overdue first), or reports I made. */
-export async function listReports(db: Db, actor: Actor, query: { view: 'inbox' | 'mine'; page: number; pageSize: number }, now = new Date()): Promise<{ items: ReportListItem[]; total: number }> {
+export type ReportListView = 'inbox' | 'mine' | 'all';
+
+/**
+ * Reports my organisation received (unacknowledged and overdue first), reports I made, or every
+ * report I may open — always inside `reportVisibleTo`, the rule of the single read.
+ */
+export async function listReports(db: Db, actor: Actor, query: { view: ReportListView; page: number; pageSize: number }, now = new Date()): Promise<{ items: ReportListItem[]; total: number }> {
+  if (query.view === 'inbox' && !hasPermission(actor, 'reports.receive')) throw forbidden('reports.receive');
+  if (query.view === 'mine' && !hasPermission(actor, 'reports.submit')) throw forbidden('reports.submit');
   const orgId = actor.organisationId ?? '00000000-0000-0000-0000-000000000000';
   let base = db
     .selectFrom('reports')
     .leftJoin('report_recipients as rr', (join) => join.onRef('rr.report_id', '=', 'reports.id').on('rr.organisation_id', '=', orgId))
-    .leftJoin('clocks as c', (join) => join.onRef('c.subject_id', '=', 'rr.id').on('c.rule', '=', 'report.acknowledge'));
-  base = query.view === 'inbox' ? base.where('rr.id', 'is not', null) : base.where((eb) => eb.or([eb('reports.created_by', '=', actor.userId), eb('reports.reporter_user_id', '=', actor.userId)]));
+    .leftJoin('clocks as c', (join) => join.onRef('c.subject_id', '=', 'rr.id').on('c.rule', '=', 'report.acknowledge'))
+    .where(reportVisibleTo(actor));
+  if (query.view === 'inbox') base = base.where('rr.id', 'is not', null);
+  if (query.view === 'mine') base = base.where((eb) => eb.or([eb('reports.created_by', '=', actor.userId), eb('reports.reporter_user_id', '=', actor.userId)]));
   const total = await base.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
   const rows = await base
     .select(['reports.id', 'reports.ref_no', 'reports.channel', 'reports.situations', 'reports.division_code', 'reports.immediate_danger', 'reports.reported_at', 'reports.case_id', 'rr.acknowledged_at', 'c.due_at'])

@@ -52,7 +52,8 @@ function mapError(error: FastifyError | Error, request: FastifyRequest, bodyLimi
   }
   const fastifyCode = (error as FastifyError).code;
   if (validation) return fail(400, 'invalid_input', { count: 1 });
-  if (fastifyCode === 'FST_ERR_CTP_BODY_TOO_LARGE') return fail(413, 'payload_too_large', { limit: bodyLimit });
+  // A route may set its own limit (report attachments travel base64 in the body): name the one that applied.
+  if (fastifyCode === 'FST_ERR_CTP_BODY_TOO_LARGE') return fail(413, 'payload_too_large', { limit: request.routeOptions.bodyLimit ?? bodyLimit });
   if (fastifyCode === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return fail(415, 'unsupported_media_type', { type: request.headers['content-type'] ?? '' });
   if (fastifyCode === 'FST_ERR_CTP_EMPTY_JSON_BODY' || fastifyCode === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError) return fail(400, 'bad_json');
   const statusCode = (error as FastifyError).statusCode;

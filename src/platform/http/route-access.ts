@@ -7,9 +7,11 @@ import { DomainError, forbidden } from '../errors.js';
  * Every API route declares who may call it, next to the route:
  * - 'public': anyone, signed in or not (health, public report page);
  * - 'authenticated': any signed-in user or token;
- * - a permission name such as 'registry.read'.
+ * - a permission name such as 'registry.read';
+ * - any one of several permissions (`anyPermission`), when the handler narrows further by which one
+ *   the caller holds (a report is read by its receivers, by those working its case, by its author).
  */
-export type RouteAccess = 'public' | 'authenticated' | { permission: string };
+export type RouteAccess = 'public' | 'authenticated' | { permission: string } | { anyPermission: readonly string[] };
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -24,7 +26,8 @@ export interface DeclaredRoute {
 }
 
 export function describeAccess(access: RouteAccess): string {
-  return typeof access === 'string' ? access : `permission:${access.permission}`;
+  if (typeof access === 'string') return access;
+  return 'permission' in access ? `permission:${access.permission}` : `permission:${access.anyPermission.join('|')}`;
 }
 
 /** Collects every route's declared access (for the snapshot test) and enforces it before handlers. */
@@ -43,6 +46,10 @@ export const routeAccess = fp(async (app: FastifyInstance, options: { declared: 
     if (!access || access === 'public') return;
     if (request.actor.kind === 'anonymous') throw new DomainError('unauthenticated', 401);
     if (access === 'authenticated') return;
-    if (!hasPermission(request.actor, access.permission)) throw forbidden(access.permission);
+    if ('permission' in access) {
+      if (!hasPermission(request.actor, access.permission)) throw forbidden(access.permission);
+    } else if (!access.anyPermission.some((permission) => hasPermission(request.actor, permission))) {
+      throw forbidden(access.anyPermission.join(' | '));
+    }
   });
 });

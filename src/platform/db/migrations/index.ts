@@ -17,6 +17,7 @@ import * as m0015 from './0015_audit_speed.js';
 import * as m0016 from './0016_import_speed.js';
 import * as m0017 from './0017_search_guardians.js';
 import * as m0018 from './0018_import_duplicate_dates.js';
+import * as m0019 from './0019_case_organisation_left.js';
 import * as m0022 from './0022_audit_keyed_chain.js';
 
 /**
@@ -42,5 +43,6 @@ export const migrations: Record<string, Migration> = {
   '0016_import_speed': m0016,
   '0017_search_guardians': m0017,
   '0018_import_duplicate_dates': m0018,
+  '0019_case_organisation_left': m0019,
   '0022_audit_keyed_chain': m0022,
 };
