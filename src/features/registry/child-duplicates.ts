@@ -1,4 +1,4 @@
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { Actor } from '../../platform/access/actor.js';
 import { maskIdNumber } from '../../platform/access/masking.js';
 import { childInScope } from '../../platform/access/scope.js';
@@ -6,9 +6,23 @@ import type { Database } from '../../platform/db/schema.js';
 import { conflict } from '../../platform/errors.js';
 import type { MemberValues } from './family-store.js';
 import type { ChildFields } from './model.js';
+import { pinyinKeysOf } from './search-keys.js';
 import { findDuplicateCandidates } from './search/duplicates.js';
 
 export type DuplicateCandidate = Awaited<ReturnType<typeof findDuplicateCandidates>>[number];
+
+/**
+ * Serialises registrations that may be the same child, until the end of the transaction: a second
+ * registration waits for the first to commit and then finds it as a candidate (without this, 17
+ * simultaneous registrations of one child without an ID number made 17 files, none queued). The
+ * key is the name's full pinyin and the county, not the birth date: a birth date a day off, swapped
+ * or unknown, and the same name written with other characters, are candidates too.
+ */
+export async function lockLikelyDuplicateKey(trx: Transaction<Database>, values: Pick<ChildFields, 'name' | 'residenceCode'>): Promise<void> {
+  const name = pinyinKeysOf(values.name)[0] ?? values.name.trim();
+  const key = `registry.likely_duplicate:${values.residenceCode.slice(0, 6)}:${name}`;
+  await sql`SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0))`.execute(trx);
+}
 
 /**
  * The files that may be this child. At or above the threshold the registration stops with the
