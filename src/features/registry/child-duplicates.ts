@@ -3,6 +3,7 @@ import type { Actor } from '../../platform/access/actor.js';
 import { maskIdNumber } from '../../platform/access/masking.js';
 import { childInScope } from '../../platform/access/scope.js';
 import type { Database } from '../../platform/db/schema.js';
+import type { UnitOfWork } from '../../platform/db/unit-of-work.js';
 import { conflict } from '../../platform/errors.js';
 import type { MemberValues } from './family-store.js';
 import type { ChildFields } from './model.js';
@@ -22,6 +23,39 @@ export async function lockLikelyDuplicateKey(trx: Transaction<Database>, values:
   const name = pinyinKeysOf(values.name)[0] ?? values.name.trim();
   const key = `registry.likely_duplicate:${values.residenceCode.slice(0, 6)}:${name}`;
   await sql`SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0))`.execute(trx);
+}
+
+function visibleOf(trx: Transaction<Database>, actor: Actor, candidates: readonly DuplicateCandidate[]) {
+  return trx
+    .selectFrom('children')
+    .select(['id', 'haven_code', 'name', 'sex', 'birth_date', 'id_number', 'residence_code'])
+    .where('id', 'in', candidates.map((c) => c.childId))
+    .where(childInScope(actor))
+    .execute();
+}
+
+/**
+ * A registration confirmed as another child whose likely matches include files the registrar may
+ * not see: she cannot review those pairs, so each is recorded as her merge request, which puts it
+ * first in the review queue of the officers who see both files (listPairs), and audited.
+ */
+export async function requestReviewOfMatchesElsewhere(trx: Transaction<Database>, actor: Actor, childId: string, candidates: readonly DuplicateCandidate[], threshold: number, audit: UnitOfWork['audit']): Promise<number> {
+  const likely = candidates.filter((c) => c.score >= threshold);
+  if (likely.length === 0) return 0;
+  const visible = new Set((await visibleOf(trx, actor, likely)).map((row) => row.id));
+  const elsewhere = likely.filter((c) => !visible.has(c.childId)).map((c) => c.childId);
+  if (elsewhere.length === 0) return 0;
+  const requested = await trx
+    .updateTable('duplicate_candidates')
+    .set({ merge_requested_by: actor.userId, merge_requested_at: new Date() })
+    .where('state', '=', 'open')
+    .where((eb) => eb.or([eb.and([eb('child_a', '=', childId), eb('child_b', 'in', elsewhere)]), eb.and([eb('child_b', '=', childId), eb('child_a', 'in', elsewhere)])]))
+    .returning(['id', 'child_a', 'child_b'])
+    .execute();
+  for (const pair of requested) {
+    for (const child of [pair.child_a, pair.child_b]) audit({ action: 'duplicates.merge_requested', entityType: 'duplicate_candidate', entityId: pair.id, childId: child, details: { registeredChildId: childId } });
+  }
+  return requested.length;
 }
 
 /**
@@ -48,17 +82,12 @@ export async function refuseLikelyDuplicates(
   });
   const likely = candidates.filter((c) => c.score >= threshold);
   if (likely.length === 0 || confirmedNotDuplicate) return candidates;
-  const visible = await trx
-    .selectFrom('children')
-    .select(['id', 'haven_code', 'name', 'sex', 'birth_date', 'id_number', 'residence_code'])
-    .where('id', 'in', likely.map((c) => c.childId))
-    .where(childInScope(actor))
-    .execute();
+  const visible = await visibleOf(trx, actor, likely);
   const byId = new Map(visible.map((row) => [row.id, row]));
   const shown = likely.flatMap((c) => {
     const row = byId.get(c.childId);
     if (!row) return [];
     return [{ childId: row.id, havenCode: row.haven_code, name: row.name, sex: row.sex, birthDate: row.birth_date, idNumber: maskIdNumber(row.id_number), residenceCode: row.residence_code, score: c.score, reasons: c.reasons }];
   });
-  throw conflict('registry.possible_duplicate', { count: likely.length }, { candidates: shown, notShown: likely.length - shown.length });
+  throw conflict('registry.possible_duplicate', { count: likely.length, elsewhere: likely.length - shown.length }, { candidates: shown, notShown: likely.length - shown.length });
 }

@@ -8,7 +8,7 @@ import { staleVersion } from '../../platform/errors.js';
 import { ruleSetFor } from '../../platform/rules/store.js';
 import { assembleFile } from './child-file.js';
 import { childColumns, childValuesOf, idNumberRace, memberProblems, placeProblems, refuseAll, refuseDuplicateIdNumber } from './child-checks.js';
-import { lockLikelyDuplicateKey, refuseLikelyDuplicates } from './child-duplicates.js';
+import { lockLikelyDuplicateKey, refuseLikelyDuplicates, requestReviewOfMatchesElsewhere } from './child-duplicates.js';
 import { insertMember, normaliseMember } from './family-store.js';
 import { type ChildRow, childInScopeById } from './file-store.js';
 import { entityName, requirePermission } from './guards.js';
@@ -86,7 +86,10 @@ export async function createChild(db: Db, actor: Actor, input: CreateChildInput,
         });
       for (const member of family) await insertMember(trx, row.id, member);
       await recordTimeline(trx, actor, { childId: row.id, kind: 'child.created', entityType: 'child', entityId: row.id, after: values, details: { familyMembers: family.length, duplicateCandidates: candidates.length } });
-      if (candidates.length > 0) await recordDuplicateCandidates(trx, row.id, candidates);
+      if (candidates.length > 0) {
+        await recordDuplicateCandidates(trx, row.id, candidates);
+        await requestReviewOfMatchesElsewhere(trx, actor, row.id, candidates, rules.duplicateThreshold, audit);
+      }
       await recomputeProposals(trx, actor, [row.id], today);
       audit({ entityType: 'child', entityId: row.id, childId: row.id, details: { confirmedNotDuplicate: input.confirmedNotDuplicate === true, candidates: candidates.length } });
       const child = await childInScopeById(trx, actor, row.id);
