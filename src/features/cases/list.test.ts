@@ -106,7 +106,8 @@ describe('the case list filters in the database, with totals over every page', (
   });
 
   it('no filter reveals a case outside the scope: not by name, case number, grade or overdue', async () => {
-    for (const filters of [{ q: outside.childName }, { q: outside.caseNo }, { q: '筛查', riskGrade: 'high' }, { q: 'shaicha', overdue: 'false' }]) {
+    const probes: Array<Record<string, string>> = [{ q: outside.childName }, { q: outside.caseNo }, { q: '筛查', riskGrade: 'high' }, { q: 'shaicha', overdue: 'false' }];
+    for (const filters of probes) {
       const { items } = await allPages(officer, filters);
       expect(items.map((item) => item.childName)).not.toContain(outside.childName);
     }
