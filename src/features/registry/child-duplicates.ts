@@ -5,6 +5,8 @@ import { childInScope } from '../../platform/access/scope.js';
 import type { Database } from '../../platform/db/schema.js';
 import type { UnitOfWork } from '../../platform/db/unit-of-work.js';
 import { conflict } from '../../platform/errors.js';
+import { translate } from '../../platform/i18n/translate.js';
+import './messages.js';
 import type { MemberValues } from './family-store.js';
 import type { ChildFields } from './model.js';
 import { pinyinKeysOf } from './search-keys.js';
@@ -89,5 +91,7 @@ export async function refuseLikelyDuplicates(
     if (!row) return [];
     return [{ childId: row.id, havenCode: row.haven_code, name: row.name, sex: row.sex, birthDate: row.birth_date, idNumber: maskIdNumber(row.id_number), residenceCode: row.residence_code, score: c.score, reasons: c.reasons }];
   });
-  throw conflict('registry.possible_duplicate', { count: likely.length, elsewhere: likely.length - shown.length }, { candidates: shown, notShown: likely.length - shown.length });
+  const notShown = likely.length - shown.length;
+  const elsewhereNote = notShown > 0 ? translate(actor.locale, 'registry.possible_duplicate_elsewhere', { count: notShown }) : '';
+  throw conflict('registry.possible_duplicate', { count: likely.length, elsewhereNote }, { candidates: shown, notShown });
 }
