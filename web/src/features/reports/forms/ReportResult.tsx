@@ -75,7 +75,7 @@ function RoutingWarning({ routing }: { routing: RoutingNotice }) {
       type="warning"
       showIcon
       role="alert"
-      className="haven-form-alert"
+      className="haven-result-warning"
       message={t('reports.result.routingWarning')}
       description={
         <ul>
