@@ -87,6 +87,34 @@ describe('the four-step case workflow', { timeout: 180_000 }, () => {
     await hotline.context().close();
   });
 
+  it('a call about a place with no police (a 洪湖市 village): saved, and the operator is warned where it went and that no police got it', async () => {
+    const hotline = await pageAs(suite, 'hotline.12338', '/reports/hotline');
+    await heading(hotline, '热线受理').waitFor();
+    await eventually(() => hotline.evaluate('document.activeElement?.closest(".ant-radio-group") !== null')).toBe(true);
+    await hotline.keyboard.press('Alt+D');
+    await hotline.keyboard.press('Alt+6');
+    await hotline.keyboard.press('Alt+A');
+    await hotline.getByLabel('情况描述').fill('孩子在村口独自游荡，无人照看。');
+    await hotline.getByRole('combobox', { name: '查找行政区划' }).fill('洪湖市');
+    await chooseOption(hotline, /洪湖市/);
+    await hotline.getByLabel('儿童描述').fill('男孩，约 7 岁');
+    await hotline.getByLabel('情况描述').focus();
+    await hotline.keyboard.press('Control+Enter');
+    await hotline.getByTestId('report-ref').waitFor();
+    const warning = hotline.getByRole('alert').filter({ hasText: '派送不完整' });
+    await warning.getByText(/没有公安机关/).waitFor();
+    expect(await warning.innerText()).toContain('荆州市民政局');
+    await capture(hotline, 'cases-hotline-no-police', {
+      ready: async (language) => {
+        // The result's heading takes the focus and scrolls it under the sticky header; the checks read the page from the top.
+        await hotline.evaluate('window.scrollTo(0, 0)');
+        await logOverflow(hotline);
+        return hotline.getByText(en(language) ? 'could not reach every receiver' : '派送不完整', { exact: false }).waitFor();
+      },
+    });
+    await hotline.context().close();
+  });
+
   it('police and civil affairs see it in "my work" and acknowledge it; the officer opens a case', async () => {
     const police = await pageAs(suite, 'police.shashi', '/my-work');
     await heading(police, '我的待办').waitFor();

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { assessmentSections, emergencyOverrides } from './risk.js';
+import { riskGrades } from '../registry/tables.js';
 import { caseStatuses, userActionTypes } from './rules.js';
 
 /* Cases as the API speaks them. Pure. */
@@ -133,6 +134,7 @@ export const caseListItemSchema = z.object({
   caseNo: z.string(),
   childId: z.string(),
   childName: z.string(),
+  riskGrade: z.enum(riskGrades).nullable(),
   status: statusEnum,
   seq: z.number(),
   leadName: z.string(),
@@ -140,3 +142,13 @@ export const caseListItemSchema = z.object({
   lastActionAt: z.string(),
   overdueClocks: z.number(),
 });
+
+export const caseListQuerySchema = z.object({
+  q: z.string().trim().min(1).max(40).optional().meta({ description: "case number or a part of it, the child's name or a part of it, pinyin or initials, Haven code" }),
+  status: statusEnum.optional(),
+  riskGrade: z.enum(riskGrades).optional().meta({ description: "the child's current risk grade" }),
+  overdue: z.enum(['true', 'false']).transform((value) => value === 'true').optional().meta({ description: 'true: only cases with a running clock past its due time; false: only those without' }),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+export type CaseListQuery = z.infer<typeof caseListQuerySchema>;

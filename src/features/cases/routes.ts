@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import type { HavenApp, HttpDeps } from '../../platform/http/deps.js';
-import { actionInputSchema, caseListItemSchema, caseViewSchema, openCaseSchema } from './model.js';
-import { caseStatuses } from './rules.js';
+import { listCases } from './list.js';
+import { actionInputSchema, caseListItemSchema, caseListQuerySchema, caseViewSchema, openCaseSchema } from './model.js';
 import { actOnCase, openCase } from './service.js';
-import { listCases, readCase } from './view.js';
+import { readCase } from './view.js';
 
 const tags = ['cases'];
 const idempotencyHeader = z.object({ 'idempotency-key': z.string().min(8).max(100).optional() });
@@ -16,8 +16,8 @@ export function registerCaseRoutes(app: HavenApp, { db }: HttpDeps): void {
       config: { access: { permission: 'cases.read' } },
       schema: {
         tags,
-        summary: 'Cases of children in my scope, by status; cases with overdue steps first',
-        querystring: z.object({ status: z.enum(caseStatuses).optional(), page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(100).default(20) }),
+        summary: 'Cases of children in my scope, by status, risk grade, overdue and a search (case number, child name, pinyin, Haven code); cases with overdue steps first',
+        querystring: caseListQuerySchema,
         response: { 200: z.object({ items: z.array(caseListItemSchema), total: z.number() }) },
       },
     },

@@ -84,27 +84,3 @@ export async function readCase(db: Db, actor: Actor, caseId: string, options: { 
     allowedActions: callerAllowedActions(actor, state),
   };
 }
-
-/** Cases whose child is in my scope, by status; those with overdue clocks first. */
-export async function listCases(db: Kysely<Database>, actor: Actor, query: { status?: CaseStatus; page: number; pageSize: number }, now = new Date()) {
-  let base = db
-    .selectFrom('cases')
-    .innerJoin('children', 'children.id', 'cases.child_id')
-    .innerJoin('case_actions as last', (join) => join.onRef('last.case_id', '=', 'cases.id').onRef('last.seq', '=', 'cases.seq'))
-    .innerJoin('organisations as lead', 'lead.id', 'cases.lead_org_id')
-    .where(childInScope(actor));
-  if (query.status) base = base.where('last.status_after', '=', query.status);
-  const total = await base.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
-  const overdue = sql<number>`(SELECT count(*) FROM clocks c WHERE c.case_id = cases.id AND c.state = 'running' AND c.due_at < ${now}::timestamptz)::int`;
-  const rows = await base
-    .select(['cases.id', 'cases.case_no', 'cases.seq', 'cases.opened_at', 'children.id as child_id', 'children.name as child_name', 'last.status_after', 'last.occurred_at', 'lead.name as lead_name', overdue.as('overdue')])
-    .orderBy(sql`${overdue} > 0`, 'desc')
-    .orderBy('last.occurred_at', 'desc')
-    .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize)
-    .execute();
-  return {
-    total: total.n,
-    items: rows.map((r) => ({ id: r.id, caseNo: r.case_no, childId: r.child_id, childName: r.child_name, status: r.status_after, seq: r.seq, leadName: r.lead_name, openedAt: r.opened_at.toISOString(), lastActionAt: r.occurred_at.toISOString(), overdueClocks: r.overdue })),
-  };
-}

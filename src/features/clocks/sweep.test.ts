@@ -181,7 +181,7 @@ describe('escalation recipients resolved by place, set-based', () => {
   });
   afterAll(async () => db.drop());
 
-  it('raises every level with its recipient, the owner first', async () => {
+  it('raises every level with its recipient, the owner first; a level with no organisation at its place lands on the next level up', async () => {
     expect(await clockEscalationSweep.run(db.db, after(1))).toEqual({ alerts: 6, clocks: 6 });
     expect(await clockEscalationSweep.run(db.db, after(240))).toEqual({ alerts: 22, clocks: 6 });
     const raised = await alerts();
@@ -196,11 +196,16 @@ describe('escalation recipients resolved by place, set-based', () => {
       ...chain('a', 'committee 1', 'zhongshan', 'owner', 'jingzhou office'),
       ...chain('b', 'committee 1', 'zhongshan', 'owner', 'jingzhou office'),
       ...chain('c', 'committee 2', 'zhongshan', 'owner', 'jingzhou office'),
-      ...chain('d', 'none', 'chongwen', 'owner', 'jingzhou office'),
-      ...chain('e', 'none', 'none', 'wuhan county', 'wuhan bureau'),
+      // A level whose place has no organisation goes to the next level up, never to nobody.
+      ...chain('d', 'chongwen', 'chongwen', 'owner', 'jingzhou office'),
+      ...chain('e', 'wuhan county', 'wuhan county', 'wuhan county', 'wuhan bureau'),
       // Stopped 30 hours after the due time: the levels reached by then.
       ...chain('stopped', 'committee 2', 'zhongshan', 'owner', 'jingzhou office').slice(0, 3),
     ].sort());
+    expect(raised.filter((a) => a.endsWith('→ none'))).toEqual([]);
+    // …and is read there by the role of the level that received it.
+    const roleOf = async (key: string, level: number) => (await db.db.selectFrom('alerts').select('recipient_role').where('clock_id', '=', clocks.get(key)!).where('level', '=', level).executeTakeFirstOrThrow()).recipient_role;
+    expect([await roleOf('d', 2), await roleOf('e', 2), await roleOf('e', 3), await roleOf('a', 2)]).toEqual(['township_supervisor', 'civil_affairs_officer', 'civil_affairs_officer', 'village_director']);
     const states = await db.db.selectFrom('clocks').select(['id', 'escalation_level', 'next_escalation_at']).execute();
     const of = (key: string) => states.find((s) => s.id === clocks.get(key));
     expect(of('a')).toMatchObject({ escalation_level: 5, next_escalation_at: null });

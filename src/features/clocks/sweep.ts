@@ -12,7 +12,8 @@ const workers = 2;
  * batches read from the `next_escalation_at` index. Idempotent: (clock, level) is unique, and a
  * replay as of an earlier moment finds nothing new. Recipients by level: the owner; the village
  * committee of the place; its township; its county civil affairs bureau; the city's lead agency
- * (the joint conference office), or the city civil affairs bureau when none is named.
+ * (the joint conference office), or the city civil affairs bureau when none is named. A level whose
+ * place has no such organisation goes to the next one up (ending at the province's civil affairs).
  */
 export const clockEscalationSweep: Sweep = {
   name: 'clocks.escalate',
@@ -47,45 +48,58 @@ export function escalationBatch(asOf: Date) {
           LIMIT ${batchSize}
           FOR UPDATE OF c SKIP LOCKED
         ),
-        -- Each level reached, with the place whose organisation hears of it: the clock's village,
-        -- its township, its county, its city.
         levels AS (
-          SELECT d.id, d.division_code, d.due_at, d.owner_org_id, d.owner_user_id, d.escalation_hours, t.level, t.target, t.role, t.kind,
-                 CASE t.target WHEN 'owner' THEN NULL
-                               WHEN 'director' THEN d.division_code
-                               WHEN 'supervisor' THEN substr(d.division_code, 1, 9) || '000'
-                               WHEN 'civil_affairs' THEN substr(d.division_code, 1, 6) || '000000'
-                               ELSE substr(d.division_code, 1, 4) || '00000000' END AS place
+          SELECT d.id, d.division_code, d.due_at, d.owner_org_id, d.owner_user_id, d.escalation_hours, t.level, t.target, t.role
           FROM due d
-          JOIN (VALUES (1, 'owner', NULL, NULL), (2, 'director', 'village_director', 'village_committee'), (3, 'supervisor', 'township_supervisor', 'township_government'),
-                       (4, 'civil_affairs', 'civil_affairs_officer', 'civil_affairs_bureau'), (5, 'joint_conference', 'civil_affairs_officer', 'civil_affairs_bureau')) AS t(level, target, role, kind)
+          JOIN (VALUES (1, 'owner', NULL), (2, 'director', 'village_director'), (3, 'supervisor', 'township_supervisor'),
+                       (4, 'civil_affairs', 'civil_affairs_officer'), (5, 'joint_conference', 'civil_affairs_officer')) AS t(level, target, role)
             ON t.level > d.from_level AND t.level <= d.to_level
         ),
-        -- Each (target, place) is resolved once, by one join with the active organisations of that
+        -- Who hears of a level, tried in order up the division tree from the clock's place: its
+        -- village committee, township, county civil affairs bureau, the city's lead agency (the joint
+        -- conference office) or civil affairs bureau, the province's civil affairs bureau. A level
+        -- starts at its own step; where that place has no organisation the alert goes to the next
+        -- step up (with that step's role), never to nobody.
+        steps AS (
+          SELECT * FROM (VALUES (2, 'village_committee', 'village_director', 12), (3, 'township_government', 'township_supervisor', 9),
+                                (4, 'civil_affairs_bureau', 'civil_affairs_officer', 6), (5, 'civil_affairs_bureau', 'civil_affairs_officer', 4),
+                                (6, 'civil_affairs_bureau', 'civil_affairs_officer', 2)) AS s(rank, kind, role, len)
+        ),
+        -- Each (step, place) is resolved once, by one join with the active organisations of that
         -- kind and place (organisations_active_kind_division_idx): a batch of clocks in thousands of
-        -- villages reaches a few hundred townships and counties. The city's lead agency (the joint
-        -- conference office) comes first where one is named; otherwise its civil affairs bureau.
-        places AS (SELECT DISTINCT target, kind, place FROM levels WHERE target <> 'owner'),
+        -- villages reaches a few hundred townships and counties. The city's lead agency comes first
+        -- where one is named; otherwise its civil affairs bureau.
+        places AS (
+          SELECT DISTINCT s.rank, s.kind, rpad(substr(l.division_code, 1, s.len), 12, '0') AS place
+          FROM levels l JOIN steps s ON s.rank >= l.level WHERE l.target <> 'owner'
+        ),
         resolved AS (
-          SELECT DISTINCT ON (p.target, p.place) p.target, p.place, COALESCE(la.organisation_id, o.id) AS organisation_id
+          SELECT DISTINCT ON (p.rank, p.place) p.rank, p.place, COALESCE(la.organisation_id, o.id) AS organisation_id
           FROM places p
-          LEFT JOIN lead_agencies la ON p.target = 'joint_conference' AND la.division_code = p.place
+          LEFT JOIN lead_agencies la ON p.rank = 5 AND la.division_code = p.place
             AND la.valid_from <= ${day} AND (la.valid_to IS NULL OR la.valid_to > ${day})
           LEFT JOIN organisations o ON o.active AND o.kind = p.kind AND o.division_code = p.place
-          ORDER BY p.target, p.place, la.valid_from DESC NULLS LAST, o.created_at
+          ORDER BY p.rank, p.place, la.valid_from DESC NULLS LAST, o.created_at
         ),
         -- One row holding the map, so each alert looks its recipient up instead of joining CTEs
         -- without statistics (which the planner would nest-loop).
-        recipients AS (SELECT coalesce(jsonb_object_agg(target || ':' || place, organisation_id), '{}') AS map FROM resolved),
+        recipients AS (SELECT coalesce(jsonb_object_agg(rank || ':' || place, organisation_id) FILTER (WHERE organisation_id IS NOT NULL), '{}') AS map FROM resolved),
         inserted AS (
           INSERT INTO alerts (clock_id, level, target, recipient_org_id, recipient_user_id, recipient_role, division_code, due_at, raised_at)
           SELECT l.id, l.level, l.target,
-                 CASE WHEN l.target = 'owner' THEN l.owner_org_id ELSE (r.map ->> (l.target || ':' || l.place))::uuid END,
+                 CASE WHEN l.target = 'owner' THEN l.owner_org_id ELSE f.organisation_id END,
                  CASE WHEN l.target = 'owner' THEN l.owner_user_id END,
-                 l.role, l.division_code, l.due_at,
+                 COALESCE(f.role, l.role), l.division_code, l.due_at,
                  l.due_at + make_interval(hours => l.escalation_hours[l.level])
           FROM levels l
           CROSS JOIN recipients r
+          LEFT JOIN LATERAL (
+            SELECT (r.map ->> (s.rank || ':' || rpad(substr(l.division_code, 1, s.len), 12, '0')))::uuid AS organisation_id, s.role
+            FROM steps s
+            WHERE l.target <> 'owner' AND s.rank >= l.level AND r.map ? (s.rank || ':' || rpad(substr(l.division_code, 1, s.len), 12, '0'))
+            ORDER BY s.rank
+            LIMIT 1
+          ) f ON true
           ON CONFLICT (clock_id, level) DO NOTHING
           RETURNING 1
         ),

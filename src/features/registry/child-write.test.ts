@@ -1,4 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { databaseUrl } from '../../../test/support/cluster.js';
 import { startTestServer, type TestServer } from '../../../test/support/server.js';
 import { type ApiSession, errorOf, signInAs } from '../../../test/support/session.js';
 import { shanghaiDateOf } from '../../platform/calendar/index.js';
@@ -141,6 +143,48 @@ describe('not registering a child twice', () => {
     const second = await create(officer, { name: '后登乙', idNumber });
     expect(second.response.status).toBe(409);
     expect((await errorOf(second.response)).code).toMatch(/^registry\.duplicate_id_number/);
+  });
+
+  /**
+   * Seventeen registrations held just before COMMIT: the audit chain's lock, taken last by every
+   * unit of work, is held by another connection until every transaction the server's pool can run
+   * at once (10 connections) waits on a lock. Without serialising the likely-duplicate check, each
+   * of those has checked and written its file by then, blind to the others.
+   */
+  async function seventeenAtOnce(body: Record<string, unknown>) {
+    const holder = new pg.Client({ connectionString: databaseUrl(inject('adminUrl'), server.database.name) });
+    await holder.connect();
+    try {
+      await holder.query('SELECT pg_advisory_lock(720401)');
+      const pending = Array.from({ length: 17 }, () => create(officer, body));
+      for (;;) {
+        const waiting = await holder.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`);
+        if (waiting.rows[0]!.n >= 10) break;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      await holder.query('SELECT pg_advisory_unlock(720401)');
+      return await Promise.all(pending);
+    } finally {
+      await holder.end();
+    }
+  }
+
+  it('17 simultaneous registrations of one child without an ID number end as 17 sequential ones would: one file, 16 refused as likely duplicates', async () => {
+    const results = await seventeenAtOnce({ name: '并发无证', sex: 'female', birthDate: '2014-07-07', residenceCode: shakou });
+    expect(results.map((r) => r.response.status).sort()).toEqual([201, ...Array(16).fill(409)]);
+    for (const refused of results.filter((r) => r.response.status === 409)) expect((await errorOf(refused.response)).code).toBe('registry.possible_duplicate');
+    expect(await namedChildren(server.database.db, '并发无证').select('id').execute()).toHaveLength(1);
+  });
+
+  it('17 simultaneous registrations confirmed as other children: 17 files, each queued for review against an earlier one, none unrelated', async () => {
+    const results = await seventeenAtOnce({ name: '并发确认', sex: 'male', birthDate: '2015-08-08', residenceCode: shakou, confirmedNotDuplicate: true });
+    expect(results.map((r) => r.response.status)).toEqual(Array(17).fill(201));
+    const ids = results.map((r) => r.body!.id);
+    const pairs = await server.database.db.selectFrom('duplicate_candidates').select(['child_a', 'child_b']).where('state', '=', 'open').where((eb) => eb.or([eb('child_a', 'in', ids), eb('child_b', 'in', ids)])).execute();
+    // As sequential registrations: each file after the first is queued against a file registered before it.
+    const order = (await server.database.db.selectFrom('children').select(['id', 'haven_code']).where('id', 'in', ids).orderBy('haven_code').execute()).map((row) => row.id);
+    const paired = (a: string, b: string) => pairs.some((p) => (p.child_a === a && p.child_b === b) || (p.child_a === b && p.child_b === a));
+    expect(order.slice(1).filter((id, i) => !order.slice(0, i + 1).some((earlier) => paired(id, earlier)))).toEqual([]);
   });
 
   it('a likely duplicate stops registration with the candidates, until the user confirms it is another child', async () => {

@@ -8,7 +8,7 @@ import { staleVersion } from '../../platform/errors.js';
 import { ruleSetFor } from '../../platform/rules/store.js';
 import { assembleFile } from './child-file.js';
 import { childColumns, childValuesOf, idNumberRace, memberProblems, placeProblems, refuseAll, refuseDuplicateIdNumber } from './child-checks.js';
-import { refuseLikelyDuplicates } from './child-duplicates.js';
+import { lockLikelyDuplicateKey, refuseLikelyDuplicates, requestReviewOfMatchesElsewhere } from './child-duplicates.js';
 import { insertMember, normaliseMember } from './family-store.js';
 import { type ChildRow, childInScopeById } from './file-store.js';
 import { entityName, requirePermission } from './guards.js';
@@ -67,6 +67,7 @@ export async function createChild(db: Db, actor: Actor, input: CreateChildInput,
       const family = (input.family ?? []).map(normaliseMember);
       const all = [...problems, ...(await placeProblems(trx, actor, values)), ...(input.family ?? []).flatMap((m, i) => memberProblems(m, `family.${i}.`))];
       if (all.length > 0) throw refuseAll(all);
+      await lockLikelyDuplicateKey(trx, values);
       await refuseDuplicateIdNumber(trx, actor, values.idNumber);
       const candidates = await refuseLikelyDuplicates(trx, actor, values, family, rules.duplicateThreshold, input.confirmedNotDuplicate === true).catch(async (error: unknown) => {
         // A file with this ID number committed meanwhile shows up as a likely duplicate; the
@@ -85,7 +86,10 @@ export async function createChild(db: Db, actor: Actor, input: CreateChildInput,
         });
       for (const member of family) await insertMember(trx, row.id, member);
       await recordTimeline(trx, actor, { childId: row.id, kind: 'child.created', entityType: 'child', entityId: row.id, after: values, details: { familyMembers: family.length, duplicateCandidates: candidates.length } });
-      if (candidates.length > 0) await recordDuplicateCandidates(trx, row.id, candidates);
+      if (candidates.length > 0) {
+        await recordDuplicateCandidates(trx, row.id, candidates);
+        await requestReviewOfMatchesElsewhere(trx, actor, row.id, candidates, rules.duplicateThreshold, audit);
+      }
       await recomputeProposals(trx, actor, [row.id], today);
       audit({ entityType: 'child', entityId: row.id, childId: row.id, details: { confirmedNotDuplicate: input.confirmedNotDuplicate === true, candidates: candidates.length } });
       const child = await childInScopeById(trx, actor, row.id);

@@ -141,6 +141,9 @@ export interface DuplicateCandidatesTable {
   decided_by: string | null;
   decided_at: Date | null;
   decision_reason: string | null;
+  /** A registrar who could not see the other file asked for the pair to be reviewed (0023). */
+  merge_requested_by: ColumnType<string | null, string | null | undefined, string | null>;
+  merge_requested_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   version: Version;
   created_at: CreatedAt;
   updated_at: Timestamp;

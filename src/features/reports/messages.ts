@@ -30,6 +30,10 @@ registerMessages({
     'reports.attachment_type': '附件“{{name}}”的内容不是图片（JPEG、PNG、GIF、WebP）或 PDF，已拒收。文件类型按内容判断，不看文件名。',
     'reports.public_location_required': '请告诉我们孩子在哪里（选择所在的乡镇或村、社区），否则无法派人处置。',
     'reports.public_description_required': '请描述发生了什么，否则无法判断情况。',
+    'reports.routing.fallback': '此地没有{{role}}机构，报告已沿行政区划向上转送至 {{organisation}}。',
+    'reports.routing.missing': '此地及上级区划均没有{{role}}机构，这一方未收到报告。',
+    'reports.routing.no_police': '此地及上级区划均没有公安机关：报告已保存，但没有派送给任何公安机关。已向 {{organisation}} 发出提醒，请立即电话联系当地公安（紧急情况拨打 110）。',
+    'reports.routing.no_police_nobody': '此地及上级区划均没有公安机关，也没有可提醒的牵头单位或民政部门：报告已保存，请立即电话联系当地公安（紧急情况拨打 110）并通知管理员补充机构。',
   },
   en: {
     ...numbered(situationsEn),
@@ -56,5 +60,9 @@ registerMessages({
     'reports.attachment_type': 'Attachment "{{name}}" is not an image (JPEG, PNG, GIF, WebP) or a PDF and was refused. The type is read from the content, not the file name.',
     'reports.public_location_required': 'Tell us where the child is (choose the township, village or community); without it nobody can be sent.',
     'reports.public_description_required': 'Describe what happened; without it the situation cannot be judged.',
+    'reports.routing.fallback': 'There is no {{role}} organisation for this place; the report went up the division tree to {{organisation}}.',
+    'reports.routing.missing': 'No {{role}} organisation exists for this place or above it; that receiver got no report.',
+    'reports.routing.no_police': 'No police organisation exists for this place or above it: the report is saved but went to no police. {{organisation}} has been alerted; phone the local police now (110 in an emergency).',
+    'reports.routing.no_police_nobody': 'No police organisation exists for this place or above it, and no lead agency or civil affairs bureau could be alerted: the report is saved; phone the local police now (110 in an emergency) and ask an administrator to add the organisations.',
   },
 });

@@ -131,3 +131,12 @@ export const complianceRowSchema = z.object({
   maxDelayMinutes: z.number().nullable(),
   over24h: z.number(),
 });
+
+const recipientRoleSchema = z.enum(recipientRoles);
+/** Where the report went when the place lacks a receiver: the taker is warned on screen. */
+export const routingNoticeSchema = z.object({
+  fallbacks: z.array(z.object({ role: recipientRoleSchema, organisationId: z.string(), organisationName: z.string(), divisionCode: z.string() })).meta({ description: 'receivers found above their usual level, up the division tree' }),
+  missing: z.array(recipientRoleSchema).meta({ description: 'receiving roles with no organisation anywhere up the tree' }),
+  alerted: z.object({ organisationId: z.string(), organisationName: z.string() }).nullable().meta({ description: 'with no police anywhere: the lead agency / civil affairs bureau alerted instead' }),
+  warnings: z.array(z.string()).meta({ description: "the same, worded in the caller's language" }),
+});

@@ -14,7 +14,7 @@ import '../cases/messages.js';
 import { storeAttachments } from './attachments.js';
 import type { AttachmentInput } from './model.js';
 import { reportRules } from './rule-sections.js';
-import { nextReferenceSerial, routeReport } from './routing.js';
+import { nextReferenceSerial, routeReport, type RoutingNotice } from './routing.js';
 import { formatReferenceNumber } from './rules.js';
 import type { Channel, HotlineLine, ReporterIdentity } from './tables.js';
 
@@ -40,6 +40,8 @@ export interface RecordedReport {
   refNo: string;
   followUpCode: string;
   caseId: string | null;
+  /** Receivers found up the tree or missing, for the taker's screen. */
+  routing: RoutingNotice;
 }
 
 async function requireDivision(trx: Transaction<Database>, code: string): Promise<void> {
@@ -84,7 +86,7 @@ export async function recordReport(uow: UnitOfWork, values: ReportValues, at: Da
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  const recipients = await routeReport(trx, rules, { id: row.id, divisionCode: values.divisionCode, childId: values.childId, immediateDanger: values.immediateDanger, reportedAt: at });
+  const { recipients, notice } = await routeReport(trx, rules, { id: row.id, divisionCode: values.divisionCode, childId: values.childId, immediateDanger: values.immediateDanger, reportedAt: at });
   let caseId: string | null = null;
   if (values.childId) {
     await trx
@@ -94,8 +96,8 @@ export async function recordReport(uow: UnitOfWork, values: ReportValues, at: Da
     caseId = await joinOpenCase(uow, values.childId, row.id, at);
   }
   // The audit keeps what was reported, never who reported (that stays on the report row).
-  uow.audit({ entityType: 'report', entityId: row.id, childId: values.childId, details: { refNo, channel: values.channel, situations: values.situations, recipients: recipients.map((r) => r.role), attachments: attachmentIds.length } });
-  return { id: row.id, refNo, followUpCode, caseId };
+  uow.audit({ entityType: 'report', entityId: row.id, childId: values.childId, details: { refNo, channel: values.channel, situations: values.situations, recipients: recipients.map((r) => r.role), fallbacks: notice.fallbacks.map((f) => f.role), missingRecipients: notice.missing, alerted: notice.alerted?.organisationId ?? null, attachments: attachmentIds.length } });
+  return { id: row.id, refNo, followUpCode, caseId, routing: notice };
 }
 
 async function requireChildInScope(trx: Transaction<Database>, actor: Actor, childId: string): Promise<void> {

@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { anonymousActor } from '../../platform/access/actor.js';
 import type { HavenApp, HttpDeps } from '../../platform/http/deps.js';
 import { findDivisionsByText } from '../divisions/service.js';
-import { complianceRowSchema, myReportSchema, publicReceiptSchema, publicReportSchema, publicStatusSchema, reportListItemSchema, reportViewSchema, submitReportSchema } from './model.js';
+import { complianceRowSchema, myReportSchema, publicReceiptSchema, publicReportSchema, publicStatusSchema, reportListItemSchema, reportViewSchema, routingNoticeSchema, submitReportSchema } from './model.js';
 import { reportReadPermissions } from './access.js';
+import { routingWarnings } from './routing.js';
 import { acknowledgeReport, submitPublicReport, submitReport } from './service.js';
 import { getAttachment, getReport, listReports, myReportOutcomes, publicReportStatus, reportingCompliance } from './views.js';
 
@@ -24,13 +25,13 @@ export function registerReportRoutes(app: HavenApp, { db }: HttpDeps): void {
         summary: 'Record a report: hotline call, mandated reporter, or staff entry. Routed to police, civil affairs, township and village by the rule set (send an Idempotency-Key)',
         headers: idempotencyHeader,
         body: submitReportSchema,
-        response: { 201: z.object({ id: z.string(), refNo: z.string(), caseId: z.string().nullable() }) },
+        response: { 201: z.object({ id: z.string(), refNo: z.string(), caseId: z.string().nullable(), routing: routingNoticeSchema }) },
       },
     },
     async (request, reply) => {
       const { report, replayed } = await submitReport(db, request.actor, request.body, request.headers['idempotency-key']);
       if (replayed) reply.header('idempotent-replayed', 'true');
-      return reply.status(201).send({ id: report.id, refNo: report.refNo, caseId: report.caseId });
+      return reply.status(201).send({ id: report.id, refNo: report.refNo, caseId: report.caseId, routing: { ...report.routing, warnings: routingWarnings(request.actor.locale, report.routing) } });
     },
   );
 

@@ -1,3 +1,4 @@
+import { divisionLevels, type DivisionLevel, levelOf } from '../divisions/rules.js';
 import type { Channel, RecipientRole } from './tables.js';
 
 /** The nine statutory situations that trigger a mandatory report (DOMAIN.md §3). */
@@ -62,6 +63,18 @@ export function nearestOrganisation<T extends { kind: string; divisionCode: stri
     if (found) return found;
   }
   return undefined;
+}
+
+/** The level at which (or below which) each receiver normally sits: a police station or county bureau, the township, the village. */
+export const recipientHomeLevel: Record<RecipientRole, DivisionLevel> = { police: 'county', civil_affairs: 'county', education: 'county', township: 'township', village: 'village' };
+
+/**
+ * Whether the receiver found for a place sits above where one is expected (the place had none at
+ * its level, so routing went up the division tree): the report taker is told.
+ */
+export function fellBack(role: RecipientRole, reportPlace: string, organisationPlace: string): boolean {
+  const depth = (code: string) => divisionLevels.indexOf(levelOf(code) ?? 'village');
+  return depth(organisationPlace) < Math.min(divisionLevels.indexOf(recipientHomeLevel[role]), depth(reportPlace));
 }
 
 /** Minutes between knowing and reporting, the measure of a mandated reporter's compliance. */

@@ -64,12 +64,11 @@ export const duplicateReasonSchema = z.object({
   params: z.record(z.string(), z.unknown()).optional(),
 });
 
-/** A file an actor may not see is only "a file in another jurisdiction": its Haven code and county. */
+/** A candidate the actor may see; files outside the scope are only counted (`elsewhere`), never described. */
 export const candidateViewSchema = z.object({
-  inScope: z.boolean(),
+  inScope: z.literal(true),
   havenCode: z.string(),
-  countyName: z.string().nullable(),
-  child: childListItemSchema.nullable(),
+  child: childListItemSchema,
   score: z.number(),
   reasons: z.array(duplicateReasonSchema),
 });
@@ -94,6 +93,7 @@ export const duplicatePairSchema = z.object({
   decidedAt: z.string().nullable(),
   decisionReason: z.string().nullable(),
   mergeId: z.string().nullable().meta({ description: 'the merge to undo, while it stands' }),
+  mergeRequest: z.object({ requestedBy: z.string(), requestedAt: z.string() }).nullable().meta({ description: 'a registrar who could not see the other file asked for this pair to be reviewed' }),
   a: childListItemSchema,
   b: childListItemSchema,
 });

@@ -44,7 +44,8 @@ export async function listPairs(db: Db, actor: Actor, query: PairListQuery): Pro
       ),
     );
   }
-  const ordered = live ? base.orderBy('duplicate_candidates.score', 'desc').orderBy('duplicate_candidates.created_at') : base.orderBy('duplicate_candidates.decided_at', 'desc');
+  // A merge request (from a registrar who could not see the other file) comes first.
+  const ordered = live ? base.orderBy(sql`duplicate_candidates.merge_requested_at IS NULL`).orderBy('duplicate_candidates.score', 'desc').orderBy('duplicate_candidates.created_at') : base.orderBy('duplicate_candidates.decided_at', 'desc');
   const [rows, total, elsewhere] = await Promise.all([
     ordered.selectAll('duplicate_candidates').orderBy('duplicate_candidates.id').limit(query.pageSize).offset((query.page - 1) * query.pageSize).execute(),
     base.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
@@ -89,4 +90,11 @@ export async function standingMerges(db: Db, candidateIds: readonly string[]): P
   if (candidateIds.length === 0) return new Map();
   const rows = await db.selectFrom('child_merges').select(['id', 'candidate_id']).where('candidate_id', 'in', [...candidateIds]).where('undone_at', 'is', null).execute();
   return new Map(rows.flatMap((row) => (row.candidate_id ? [[row.candidate_id, row.id] as const] : [])));
+}
+
+/** Display names of users (who asked for a review). */
+export async function userNames(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', [...new Set(ids)]).execute();
+  return new Map(rows.map((row) => [row.id, row.display_name]));
 }

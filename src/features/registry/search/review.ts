@@ -9,7 +9,7 @@ import { recordTimeline } from '../history.js';
 import './messages.js';
 import type { DuplicatePair, PairListQuery } from './model.js';
 import { presentChildren } from './present.js';
-import { childRowsByIds, listPairs, type PairRow, pairInScope, standingMerges } from './review-store.js';
+import { childRowsByIds, listPairs, type PairRow, pairInScope, standingMerges, userNames } from './review-store.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -17,6 +17,7 @@ export async function presentPairs(db: Db, rows: readonly PairRow[]): Promise<Du
   const children = await childRowsByIds(db, [...new Set(rows.flatMap((row) => [row.child_a, row.child_b]))]);
   const items = new Map((await presentChildren(db, [...children.values()])).map((item) => [item.id, item]));
   const merges = await standingMerges(db, rows.filter((row) => row.state === 'merged').map((row) => row.id));
+  const requesters = await userNames(db, rows.flatMap((row) => (row.merge_requested_by ? [row.merge_requested_by] : [])));
   return rows.map((row) => ({
     id: row.id,
     score: row.score,
@@ -27,6 +28,7 @@ export async function presentPairs(db: Db, rows: readonly PairRow[]): Promise<Du
     decidedAt: row.decided_at ? new Date(row.decided_at).toISOString() : null,
     decisionReason: row.decision_reason,
     mergeId: merges.get(row.id) ?? null,
+    mergeRequest: row.merge_requested_by && row.merge_requested_at ? { requestedBy: requesters.get(row.merge_requested_by) ?? '—', requestedAt: new Date(row.merge_requested_at).toISOString() } : null,
     a: items.get(row.child_a)!,
     b: items.get(row.child_b)!,
   }));

@@ -47,13 +47,47 @@ describe('the registry list over HTTP', () => {
 });
 
 describe('checking a draft before registering', () => {
-  it('shows a file in another county only as its Haven code and county', async () => {
-    await addChild(server.database.db, { name: '韩梅梅', birthDate: '2014-04-04', residence: places.nongli });
+  it('a file in another county is only "a match exists outside your area": no Haven code, no county, no reasons', async () => {
+    const other = await addChild(server.database.db, { name: '韩梅梅', birthDate: '2014-04-04', residence: places.nongli });
+    const code = (await server.database.db.selectFrom('children').select('haven_code').where('id', '=', other).executeTakeFirstOrThrow()).haven_code;
     const response = await director.request('POST', '/api/children/duplicate-check', { name: '韩梅梅', birthDate: '2014-04-05', idNumber: null, residenceCode: places.chenlong });
-    const { candidates } = (await response.json()) as { candidates: Array<{ inScope: boolean; havenCode: string; countyName: string; child: unknown; reasons: { code: string }[] }> };
-    expect(candidates).toHaveLength(1);
-    expect(candidates[0]).toMatchObject({ inScope: false, countyName: '公安县', child: null, reasons: [{ code: 'same_name' }, { code: 'birth_date_one_day' }] });
-    expect(JSON.stringify(candidates)).not.toContain('2014-04-04');
+    expect(response.status).toBe(200);
+    const body = await response.json();
+    expect(body).toEqual({ candidates: [], elsewhere: 1 });
+    for (const leak of [code, '公安县', '421022', '2014-04-04', 'same_name']) expect(JSON.stringify(body)).not.toContain(leak);
+  });
+});
+
+describe('a likely match outside the registrar\'s area', () => {
+  it('a village director registering a child on file in another county sees only that a match exists elsewhere; registering sends a merge request to the officer who sees both', async () => {
+    const db = server.database.db;
+    // Same name, birth date and mother's phone: a likely match (100), though in another county.
+    const other = await addChild(db, { name: '龚雪晴', birthDate: '2013-06-06', residence: places.nongli, guardians: [{ name: '龚母', phone: '13972155501' }] });
+    const code = (await db.selectFrom('children').select('haven_code').where('id', '=', other).executeTakeFirstOrThrow()).haven_code;
+    const child = { name: '龚雪晴', sex: 'female', birthDate: '2013-06-06', residenceCode: places.chenlong, family: [{ relation: 'mother', name: '龚母', phone: '13972155501', isGuardian: true }] };
+    const refused = await director.request('POST', '/api/children', child);
+    expect(refused.status).toBe(409);
+    const error = (await refused.json()) as { error: { code: string; message: string; details: { candidates: unknown[]; notShown: number } } };
+    expect(error.error).toMatchObject({ code: 'registry.possible_duplicate', details: { candidates: [], notShown: 1 } });
+    expect(error.error.message).toContain('辖区外');
+    for (const leak of [code, '公安县', places.nongli, other, 'shared_guardian_phone']) expect(JSON.stringify(error)).not.toContain(leak);
+
+    const created = await director.request('POST', '/api/children', { ...child, confirmedNotDuplicate: true });
+    expect(created.status).toBe(201);
+    const createdBody = await created.json();
+    for (const leak of [code, '公安县', places.nongli, other]) expect(JSON.stringify(createdBody)).not.toContain(leak);
+    const mine = (createdBody as { id: string }).id;
+    const requester = await db.selectFrom('users').select('id').where('username', '=', 'director.chenlong').executeTakeFirstOrThrow();
+    const pair = await db.selectFrom('duplicate_candidates').select(['id', 'merge_requested_by', 'merge_requested_at']).where('child_a', 'in', [mine, other]).where('child_b', 'in', [mine, other]).executeTakeFirstOrThrow();
+    expect(pair.merge_requested_by).toBe(requester.id);
+    expect(pair.merge_requested_at).not.toBeNull();
+    // In the queue of the officer who sees both files, marked as a request; nobody who sees only one of them gets it.
+    const shown = (await queue(city)).items.find((p) => p.id === pair.id);
+    expect(shown?.mergeRequest).toMatchObject({ requestedBy: '李桂兰' });
+    expect((await queue(city)).items[0]!.id).toBe(pair.id);
+    for (const one of [director, shashi, await signInAs(server.url, 'director.nongli')]) expect((await queue(one)).items.map((p) => p.id)).not.toContain(pair.id);
+    const audit = await db.selectFrom('audit_log').select(['action', 'entity_id']).where('action', '=', 'duplicates.merge_requested').where('entity_id', '=', pair.id).execute();
+    expect(audit).toHaveLength(2);
   });
 });
 

@@ -55,12 +55,12 @@ export function registerRegistrySearchRoutes(app: HavenApp, { db }: HttpDeps): v
       config: write,
       schema: {
         tags,
-        summary: 'Possible existing files of a child about to be registered; files outside my scope show only their Haven code and county',
+        summary: 'Possible existing files of a child about to be registered; files outside my scope are only counted (elsewhere), never described',
         body: draftSchema,
-        response: { 200: z.object({ candidates: z.array(candidateViewSchema) }) },
+        response: { 200: z.object({ candidates: z.array(candidateViewSchema), elsewhere: z.number().meta({ description: 'likely matches outside my area: registering anyway sends them to an officer who sees both files' }) }) },
       },
     },
-    async (request) => ({ candidates: await checkDraftForDuplicates(db, request.actor, request.body) }),
+    async (request) => checkDraftForDuplicates(db, request.actor, request.body),
   );
 
   app.get(

@@ -19,6 +19,7 @@ import * as m0017 from './0017_search_guardians.js';
 import * as m0018 from './0018_import_duplicate_dates.js';
 import * as m0019 from './0019_case_organisation_left.js';
 import * as m0022 from './0022_audit_keyed_chain.js';
+import * as m0023 from './0023_duplicate_merge_requests.js';
 
 /**
  * Every migration, in order. Listed statically (not read from the folder) so the same list works
@@ -45,4 +46,5 @@ export const migrations: Record<string, Migration> = {
   '0018_import_duplicate_dates': m0018,
   '0019_case_organisation_left': m0019,
   '0022_audit_keyed_chain': m0022,
+  '0023_duplicate_merge_requests': m0023,
 };

@@ -43,6 +43,29 @@ export interface SubmittedReport {
   caseNo: string | null;
   /** Public reports: the code that, with the reference number, follows the report up. */
   followUpCode: string | null;
+  /** Where the place lacked a receiver: found up the division tree, missing, and who was alerted instead of the police. */
+  routing: RoutingNotice;
+}
+
+export interface RoutingNotice {
+  fallbacks: { role: RecipientRole | null; organisationName: string }[];
+  missing: RecipientRole[];
+  alerted: string | null;
+  /** Set when no police exists anywhere above the place. */
+  noPolice: boolean;
+}
+
+function parseRouting(value: Obj): RoutingNotice {
+  const missing = strings(value.missing).flatMap((role) => [oneOf(role, recipientRoles)].filter((r): r is RecipientRole => r !== null));
+  return {
+    fallbacks: list(value.fallbacks, (f) => {
+      const name = str(f.organisationName);
+      return name ? { role: oneOf(f.role, recipientRoles), organisationName: name } : null;
+    }),
+    missing: missing.filter((role) => role !== 'police'),
+    alerted: str(obj(value.alerted).organisationName),
+    noPolice: missing.includes('police'),
+  };
 }
 
 function parseRecipient(value: Obj): Recipient | null {
@@ -66,6 +89,7 @@ export function parseSubmitted(value: unknown): SubmittedReport {
     caseId: str(report.caseId) ?? str(obj(body.case).id),
     caseNo: str(report.caseNo) ?? str(obj(body.case).caseNo),
     followUpCode: str(body.followUpCode) ?? str(report.followUpCode),
+    routing: parseRouting(obj(report.routing ?? body.routing)),
   };
 }
 

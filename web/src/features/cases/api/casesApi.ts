@@ -141,8 +141,6 @@ export interface CaseRow {
   childName: string;
   status: CaseStatus | null;
   riskGrade: RiskGrade | null;
-  /** The server sent a risk grade field (older servers list cases without it). */
-  riskKnown: boolean;
   leadName: string;
   openedAt: string | null;
   lastActionAt: string | null;
@@ -158,8 +156,7 @@ function parseRow(value: Obj): CaseRow | null {
     childId: str(value.childId) ?? '',
     childName: str(value.childName) ?? '—',
     status: oneOf(value.status, caseStatuses),
-    riskGrade: oneOf(value.riskGrade ?? obj(value.child).riskGrade, riskGrades),
-    riskKnown: 'riskGrade' in value || 'riskGrade' in obj(value.child),
+    riskGrade: oneOf(value.riskGrade, riskGrades),
     leadName: str(value.leadName) ?? '—',
     openedAt: str(value.openedAt),
     lastActionAt: str(value.lastActionAt),
@@ -182,11 +179,10 @@ export function useCases(filters: CaseFilters) {
     queryKey: caseKeys.list(filters),
     queryFn: async ({ signal }) => {
       const { overdue, ...rest } = filters;
+      // The server filters and counts every page (q, status, risk grade, overdue): nothing is narrowed here.
       const body = obj(await requestJson(`/api/cases${queryString({ ...rest, overdue: overdue === 'true' ? true : undefined, pageSize: casePageSize })}`, { signal }));
-      const all = list(body.items, parseRow);
-      // Narrowed here as well, in case the server does not filter by these (yet).
-      const items = all.filter((row) => (overdue !== 'true' || row.overdueClocks > 0) && (!rest.riskGrade || !row.riskKnown || row.riskGrade === rest.riskGrade));
-      return { items, total: items.length === all.length ? (num(body.total) ?? items.length) : items.length, riskKnown: all.some((row) => row.riskKnown) };
+      const items = list(body.items, parseRow);
+      return { items, total: num(body.total) ?? items.length };
     },
     placeholderData: keepPreviousData,
   });

@@ -25,7 +25,7 @@ export default function CaseListPage() {
     { key: 'caseNo', title: t('cases.list.caseNo'), render: (_, row) => <Link to={`/cases/${row.id}`}>{row.caseNo}</Link> },
     { key: 'child', title: t('cases.list.child'), render: (_, row) => row.childName },
     { key: 'status', title: t('cases.list.status'), render: (_, row) => <CaseStatusTag status={row.status} /> },
-    ...(cases.data?.riskKnown === false ? [] : [{ key: 'risk', title: t('cases.list.risk'), render: (_: unknown, row: CaseRow) => <RiskGradeTag grade={row.riskGrade} /> }]),
+    { key: 'risk', title: t('cases.list.risk'), render: (_, row) => <RiskGradeTag grade={row.riskGrade} /> },
     { key: 'lead', title: t('cases.list.lead'), render: (_, row) => row.leadName },
     {
       key: 'overdue',

@@ -12,6 +12,8 @@ export interface DuplicatePair {
   a: ChildSummary;
   b: ChildSummary;
   mergeId: string | null;
+  /** Asked for by a registrar who could not see the other file. */
+  mergeRequest: { requestedBy: string; requestedAt: string | null } | null;
 }
 
 function parsePair(item: Obj): DuplicatePair | null {
@@ -19,7 +21,12 @@ function parsePair(item: Obj): DuplicatePair | null {
   const a = parseChild(obj(item.a ?? item.childA ?? item.left));
   const b = parseChild(obj(item.b ?? item.childB ?? item.right));
   if (!id || !a || !b) return null;
-  return { id, score: num(item.score) ?? 0, reasons: reasons(item.reasons), state: str(item.state) ?? 'open', version: num(item.version) ?? 0, a, b, mergeId: str(item.mergeId) };
+  return { id, score: num(item.score) ?? 0, reasons: reasons(item.reasons), state: str(item.state) ?? 'open', version: num(item.version) ?? 0, a, b, mergeId: str(item.mergeId), mergeRequest: parseRequest(obj(item.mergeRequest)) };
+}
+
+function parseRequest(request: Obj): DuplicatePair['mergeRequest'] {
+  const by = str(request.requestedBy);
+  return by ? { requestedBy: by, requestedAt: str(request.requestedAt) } : null;
 }
 
 export const duplicatePageSize = 10;

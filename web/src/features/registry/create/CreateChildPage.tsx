@@ -16,7 +16,7 @@ import { idFacts, idProblem } from '../idCheck';
 import { RiskTag, sexText } from '../labels';
 import { ReasonList } from '../ReasonList';
 import '../registry.css';
-import { candidatesOf, existingIdOf, type Candidate } from './candidates';
+import { candidatesOf, elsewhereOf, existingIdOf, type Candidate } from './candidates';
 import { useIdRules } from './useIdRules';
 
 interface NewChildValues {
@@ -47,6 +47,7 @@ export default function CreateChildPage() {
   const [saving, setSaving] = useState(false);
   const [failure, setFailure] = useState<{ message: string; existing: string | null } | null>(null);
   const [candidates, setCandidates] = useState<Candidate[] | null>(null);
+  const [elsewhere, setElsewhere] = useState(0);
   // One key per registration: a retry after a dropped answer does not register the child twice.
   const [idempotencyKey, setIdempotencyKey] = useState(() => crypto.randomUUID());
   // The possible matches appear above the form: bring them into view and give them focus.
@@ -80,6 +81,7 @@ export default function CreateChildPage() {
     } catch (error) {
       if (error instanceof ApiError && error.code === 'registry.possible_duplicate') {
         setCandidates(candidatesOf(error));
+        setElsewhere(elsewhereOf(error));
         setIdempotencyKey(crypto.randomUUID());
       } else if (!showFieldProblems(form, error, fields)) {
         setFailure({ message: describeApiError(error, t), existing: error instanceof ApiError ? existingIdOf(error) : null });
@@ -103,10 +105,11 @@ export default function CreateChildPage() {
       )}
       {candidates && (
         <div ref={candidatesRef} tabIndex={-1} className="haven-focus-target">
-        <Card className="haven-form-alert" title={t('registry.create.candidatesTitle', { count: candidates.length })} role="region" aria-label={t('registry.create.candidatesTitle', { count: candidates.length })}>
+        <Card className="haven-form-alert" title={t('registry.create.candidatesTitle', { count: candidates.length + elsewhere })} role="region" aria-label={t('registry.create.candidatesTitle', { count: candidates.length + elsewhere })}>
           <p>{t('registry.create.candidatesText')}</p>
+          {elsewhere > 0 && <Alert type="info" showIcon className="haven-form-alert" message={t('registry.create.elsewhere', { count: elsewhere })} />}
           {candidates.map((candidate) => (
-            <Card key={candidate.havenCode} size="small" className="haven-member" title={candidate.child ? `${candidate.child.name} · ${candidate.havenCode}` : t('registry.create.elsewhere', { code: candidate.havenCode, county: candidate.countyName ?? '' })}>
+            <Card key={candidate.havenCode} size="small" className="haven-member" title={candidate.child ? `${candidate.child.name} · ${candidate.havenCode}` : candidate.havenCode}>
               {candidate.child && (
                 <p>
                   {sexText(t, candidate.child.sex)} · {formatDate(candidate.child.birthDate, t)} · <span className="haven-code">{candidate.child.idNumber ?? '—'}</span> · {candidate.child.residenceName ?? ''} <RiskTag grade={candidate.child.riskGrade} />

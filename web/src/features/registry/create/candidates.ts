@@ -2,11 +2,10 @@ import { ApiError } from '../../../app/api/client';
 import { parseChild, type ChildSummary } from '../childrenApi';
 import { bool, list, num, obj, reasons, str, type Reason } from '../api/read';
 
-/** A possible duplicate found on create: a file in scope (openable) or only "a file elsewhere". */
+/** A possible duplicate found on create, in my scope (openable); those elsewhere are only counted (elsewhereOf). */
 export interface Candidate {
   inScope: boolean;
   havenCode: string;
-  countyName: string | null;
   child: ChildSummary | null;
   score: number;
   reasons: Reason[];
@@ -23,12 +22,17 @@ export function candidatesOf(error: ApiError): Candidate[] {
     return {
       inScope: bool(item.inScope) || flat !== null,
       havenCode: str(item.havenCode) ?? child?.havenCode ?? '',
-      countyName: str(item.countyName),
       child,
       score: num(item.score) ?? 0,
       reasons: reasons(item.reasons),
     };
   });
+}
+
+/** How many likely matches lie outside my area: the server says only that they exist. */
+export function elsewhereOf(error: ApiError): number {
+  const details = obj(obj(obj(error.body).error).details);
+  return num(details.notShown) ?? num(details.elsewhere) ?? 0;
 }
 
 /** The file that already has this ID number, when the server names it. */

@@ -124,6 +124,7 @@ export default function DuplicateQueuePage() {
               <Side child={pair.a} label="A" />
               <Side child={pair.b} label="B" />
             </div>
+            {pair.mergeRequest && <Alert type="info" showIcon className="haven-form-alert" message={t('registry.duplicates.mergeRequested', { name: pair.mergeRequest.requestedBy })} />}
             <h4 className="haven-pair-why">{t('registry.duplicates.why')}</h4>
             <ReasonList reasons={pair.reasons} />
             <div className="haven-section-actions">

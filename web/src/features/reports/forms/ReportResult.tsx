@@ -1,11 +1,11 @@
 import { CheckCircleFilled } from '@ant-design/icons';
-import { Button, Result } from 'antd';
+import { Alert, Button, Result } from 'antd';
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { CopyButton } from '../../../app/CopyButton';
 import { codeText } from '../../cases/labels';
-import type { SubmittedReport } from '../reportsApi';
+import type { RoutingNotice, SubmittedReport } from '../reportsApi';
 
 /** After sending: the reference number, and where the report went (never the child's data back). */
 export function ReportResult({ report, onAnother, showRecipients = true, extra }: { report: SubmittedReport; onAnother: () => void; showRecipients?: boolean; extra?: ReactNode }) {
@@ -28,6 +28,7 @@ export function ReportResult({ report, onAnother, showRecipients = true, extra }
             {report.refNo}
           </p>
           <CopyButton text={report.refNo} label={t('reports.result.copy')} />
+          <RoutingWarning routing={report.routing} />
           {report.followUpCode && (
             <p>
               {t('reports.result.followUpCode')} <strong className="haven-result-ref">{report.followUpCode}</strong>
@@ -55,6 +56,34 @@ export function ReportResult({ report, onAnother, showRecipients = true, extra }
         ...(report.caseId ? [<Link key="case" to={`/cases/${report.caseId}`}>{t('reports.result.openCase', { caseNo: report.caseNo ?? '' })}</Link>] : []),
         extra,
       ]}
+    />
+  );
+}
+
+/** The place lacked a receiver: say where the report went instead, or that no police got it. */
+function RoutingWarning({ routing }: { routing: RoutingNotice }) {
+  const { t } = useTranslation();
+  const role = (code: string | null) => codeText(t, `reports.recipientRole.${code ?? ''}`, code);
+  const lines = [
+    ...(routing.noPolice ? [routing.alerted ? t('reports.result.routing.noPolice', { organisation: routing.alerted }) : t('reports.result.routing.noPoliceNobody')] : []),
+    ...routing.fallbacks.map((f) => t('reports.result.routing.fallback', { role: role(f.role), organisation: f.organisationName })),
+    ...routing.missing.map((r) => t('reports.result.routing.missing', { role: role(r) })),
+  ];
+  if (lines.length === 0) return null;
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      role="alert"
+      className="haven-result-warning"
+      message={t('reports.result.routingWarning')}
+      description={
+        <ul>
+          {lines.map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ul>
+      }
     />
   );
 }
