@@ -25,6 +25,15 @@ const sweepIntervalMs = 5 * 60_000;
 export async function startHaven(config: Config, options: { seedDemo?: boolean; log?: (line: string) => void } = {}): Promise<RunningHaven> {
   const log = options.log ?? (() => undefined);
   const database = await connectDatabase(config, { log });
+  const supervisor = database.embedded?.supervise(log);
+  let lossLogged = 0;
+  const stopWatchingLosses = database.availability.onLost((error) => {
+    supervisor?.nudge();
+    // One line per outage, not one per dropped connection.
+    if (Date.now() - lossLogged < 30_000) return;
+    lossLogged = Date.now();
+    log(`The database connection was lost (${lossReason(error)}); requests get 503 with Retry-After until it is back.`);
+  });
   let built: BuiltApp | undefined;
   let runner: JobRunner | undefined;
   let sweepTimer: NodeJS.Timeout | undefined;
@@ -34,6 +43,7 @@ export async function startHaven(config: Config, options: { seedDemo?: boolean; 
   const stop = () =>
     (stopped ??= (async () => {
       if (sweepTimer) clearInterval(sweepTimer);
+      stopWatchingLosses();
       const failures: unknown[] = [];
       await runner?.stop().catch((error: unknown) => failures.push(error));
       await built?.app.close().catch((error: unknown) => failures.push(error));
@@ -87,6 +97,12 @@ async function listen(built: BuiltApp, config: Config) {
     }
     throw new StartupError(`Haven cannot listen on ${config.host}:${config.port}: ${errorLine(error)}`, { cause: error });
   }
+}
+
+function lossReason(error: unknown): string {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  const message = error instanceof Error ? error.message : String(error);
+  return typeof code === 'string' ? `${code}: ${message}` : message;
 }
 
 function errorLine(error: unknown): string {

@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { databaseRetryAfterSeconds, isDatabaseUnavailable } from '../db/availability.js';
 import { DomainError } from '../errors.js';
 import type { Locale } from '../i18n/locale.js';
 import { messageCatalog, translate } from '../i18n/translate.js';
@@ -11,6 +12,7 @@ export interface ErrorBody {
 /** The one place errors become responses (invariant 8): a stable code, the caller's language, no internals. */
 export function installErrorMapping(app: FastifyInstance, options: { bodyLimit: number }): void {
   app.setErrorHandler((error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply) => {
+    if (isDatabaseUnavailable(error)) return sendDatabaseUnavailable(request, reply, error);
     const { status, body } = mapError(error, request, options.bodyLimit);
     if (status >= 500) request.log.error({ err: error }, 'request failed');
     else request.log.info({ code: body.error.code, status }, 'request refused');
@@ -51,6 +53,13 @@ function mapError(error: FastifyError | Error, request: FastifyRequest, bodyLimi
   if (statusCode === 429) return fail(429, 'rate_limited');
   if (statusCode && statusCode >= 400 && statusCode < 500) return fail(statusCode, 'invalid_input', { count: 1 });
   return fail(500, 'internal', { requestId: request.id });
+}
+
+/** The database is away (stopped, restarting, failing over): a 503 that says when to try again, not a 500. */
+export function sendDatabaseUnavailable(request: FastifyRequest, reply: FastifyReply, error: unknown) {
+  request.log.warn({ err: error }, 'database unavailable');
+  const body: ErrorBody = { error: { code: 'database_unavailable', message: translate(request.locale, 'database_unavailable', { seconds: databaseRetryAfterSeconds }) } };
+  return reply.status(503).header('retry-after', String(databaseRetryAfterSeconds)).send(body);
 }
 
 function findValidationCause(error: unknown): RequestValidationError | undefined {
