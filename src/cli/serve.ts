@@ -3,18 +3,24 @@ import { type RunningHaven, startHaven } from '../platform/server.js';
 import { onFatalCleanup, progress, reportFailure } from './output.js';
 
 const stopTimeoutMs = 30_000;
+// A terminal's Ctrl-C signals the whole process group: Haven gets its own SIGINT and, a moment
+// later, the copies npm (and any wrapper) forward. Only a signal after this pause is a second Ctrl-C.
+const sameSignalWithinMs = 2000;
 
 export async function serve(options: { seedDemo: boolean }): Promise<void> {
   const config = loadConfig();
   let haven: RunningHaven | undefined;
   let signalled: NodeJS.Signals | undefined;
+  let signalledAt = 0;
   // Installed before start-up: Ctrl-C while the database starts still stops what was started.
   const onSignal = (signal: NodeJS.Signals) => {
     if (signalled) {
+      if (performance.now() - signalledAt < sameSignalWithinMs) return;
       process.stderr.write(`haven: ${signal} again: exiting without waiting; if its PostgreSQL still runs, \`haven stop-db\` stops it.\n`);
       process.exit(130);
     }
     signalled = signal;
+    signalledAt = performance.now();
     if (haven) shutdown(haven, signal);
     else progress(`${signal}: Haven stops as soon as start-up has finished…`);
   };

@@ -31,6 +31,17 @@ export async function startHaven(config: Config, options: { seedDemo?: boolean; 
   // Migrations and start-up chores run as the owner; the API as the application role (app-role.ts).
   const owner = await connectDatabase(config, { log });
   let database: Db = owner;
+  const supervisor = owner.embedded?.supervise(log);
+  let lossLogged = 0;
+  const onLoss = (error: unknown) => {
+    supervisor?.nudge();
+    // One line per outage, not one per dropped connection.
+    if (Date.now() - lossLogged < 30_000) return;
+    lossLogged = Date.now();
+    log(`The database connection was lost (${lossReason(error)}); requests get 503 with Retry-After until it is back.`);
+  };
+  const lossWatchers = [owner.availability.onLost(onLoss)];
+  const stopWatchingLosses = () => lossWatchers.forEach((stopWatching) => stopWatching());
   let built: BuiltApp | undefined;
   let runner: JobRunner | undefined;
   let sweepTimer: NodeJS.Timeout | undefined;
@@ -40,6 +51,7 @@ export async function startHaven(config: Config, options: { seedDemo?: boolean; 
   const stop = () =>
     (stopped ??= (async () => {
       if (sweepTimer) clearInterval(sweepTimer);
+      stopWatchingLosses();
       const failures: unknown[] = [];
       await runner?.stop().catch((error: unknown) => failures.push(error));
       await built?.app.close().catch((error: unknown) => failures.push(error));
@@ -54,6 +66,7 @@ export async function startHaven(config: Config, options: { seedDemo?: boolean; 
     const sealed = await encryptPlainTotpSecrets(owner.db);
     if (sealed > 0) log(`Encrypted ${sealed} TOTP secret${sealed === 1 ? '' : 's'} stored in clear.`);
     database = await connectAppDatabase(config, owner, { log });
+    if (database.availability !== owner.availability) lossWatchers.push(database.availability.onLost(onLoss));
 
     for (const sweep of featureSweeps) registerSweep(sweep);
     registerSweep(auditCheckpointSweep(config.auditCheckpointFile ?? `${config.dataDir}/audit-checkpoints.jsonl`));
@@ -98,6 +111,12 @@ async function listen(built: BuiltApp, config: Config) {
     }
     throw new StartupError(`Haven cannot listen on ${config.host}:${config.port}: ${errorLine(error)}`, { cause: error });
   }
+}
+
+function lossReason(error: unknown): string {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  const message = error instanceof Error ? error.message : String(error);
+  return typeof code === 'string' ? `${code}: ${message}` : message;
 }
 
 function errorLine(error: unknown): string {

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/database.js';
-import { listCases, readCase } from '../../features/cases/view.js';
+import { listCases } from '../../features/cases/list.js';
+import { readCase } from '../../features/cases/view.js';
 import { seesChildrenByPlace } from '../auth/load-actor.js';
 import { findChildInScope, listChildrenInScope } from '../../features/registry/store.js';
 import { reportVisibleToActor } from '../../features/reports/access.js';

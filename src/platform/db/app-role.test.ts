@@ -111,7 +111,7 @@ describe('connecting the API as the application role', () => {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), 'haven-app-role-'));
     // The owner's pool stands in for the embedded cluster's (same cluster, a superuser).
     const ownerDb = await openPool(owner.url, undefined, 2);
-    const embeddedOwner: Db = { ...ownerDb, embedded: { url: owner.url, startedHere: false, stop: async () => undefined } };
+    const embeddedOwner: Db = { ...ownerDb, embedded: { url: owner.url, startedHere: false, stop: async () => undefined, supervise: () => ({ restarts: 0, nudge: () => undefined, stop: async () => undefined }) } };
     const api = await connectAppDatabase({ dataDir, databaseUrl: undefined, databaseOwnerUrl: undefined }, embeddedOwner);
     try {
       const me = await sql<{ user: string }>`SELECT current_user AS user`.execute(api.db);

@@ -3,6 +3,7 @@ import pg from 'pg';
 import { provideAuditKeyOnConnect } from '../audit/session-key.js';
 import type { Config } from '../config.js';
 import { loadInstallationKey } from '../secrets/installation-key.js';
+import { DatabaseAvailability, registerAvailability } from './availability.js';
 import { startEmbeddedPostgres, type EmbeddedCluster } from './embedded.js';
 import type { Database } from './schema.js';
 
@@ -15,6 +16,8 @@ export interface Db {
   pool: pg.Pool;
   url: string;
   embedded: EmbeddedCluster | undefined;
+  /** Connection losses seen by the pool and its clients (see availability.ts). */
+  availability: DatabaseAvailability;
   close(): Promise<void>;
 }
 
@@ -30,12 +33,12 @@ export class DatabaseUnreachableError extends Error {
  */
 export async function connectDatabase(
   config: Pick<Config, 'databaseUrl' | 'databaseOwnerUrl' | 'dataDir' | 'embeddedPgPort'>,
-  options: { log?: (line: string) => void; poolSize?: number } = {},
+  options: { log?: (line: string) => void; poolSize?: number; leaveRunningIfReused?: boolean } = {},
 ): Promise<Db> {
   await loadInstallationKey(config.dataDir, { log: options.log });
   const embedded = config.databaseUrl
     ? undefined
-    : await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.embeddedPgPort, database: 'haven', log: options.log });
+    : await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.embeddedPgPort, database: 'haven', log: options.log, leaveRunningIfReused: options.leaveRunningIfReused });
   const url = config.databaseUrl ? (config.databaseOwnerUrl ?? config.databaseUrl) : embedded!.url;
   try {
     return await openPool(url, embedded, options.poolSize);
@@ -46,9 +49,16 @@ export async function connectDatabase(
 }
 
 export async function openPool(url: string, embedded?: EmbeddedCluster, poolSize = 20): Promise<Db> {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 10_000 });
-  // An idle client losing its connection must not crash the process; the next query reconnects.
-  pool.on('error', () => undefined);
+  // keepAlive: a server that vanished without closing its sockets is noticed instead of awaited forever.
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 10_000, keepAlive: true, keepAliveInitialDelayMillis: 10_000 });
+  const availability = new DatabaseAvailability();
+  const lost = (error: unknown) => availability.lost(error);
+  // A client losing its connection emits 'error': the pool listens only while the client is idle,
+  // and an 'error' nobody listens to ends the process. Every client gets a listener for its whole
+  // life; one that errored is not queryable, so the pool drops it when it is released and the
+  // next query connects anew.
+  pool.on('connect', (client) => client.on('error', lost));
+  pool.on('error', lost);
   provideAuditKeyOnConnect(pool);
   try {
     const client = await pool.connect();
@@ -58,11 +68,13 @@ export async function openPool(url: string, embedded?: EmbeddedCluster, poolSize
     throw new DatabaseUnreachableError(`Cannot reach PostgreSQL at ${redactUrl(url)}: ${connectionProblem(error, embedded)}`);
   }
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  registerAvailability(db, availability);
   return {
     db,
     pool,
     url,
     embedded,
+    availability,
     close: async () => {
       await db.destroy();
       // Kysely ends the pool only if it ran a query itself; a pool used directly (backup,

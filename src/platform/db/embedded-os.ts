@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { chmod, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -64,8 +64,29 @@ export async function exists(file: string) {
   );
 }
 
-export async function asOwner(command: string, args: string[], owner: Owner | undefined) {
-  return run(command, args, { ...(owner ?? {}), env: { ...process.env, LC_ALL: 'C' }, timeout: 120_000 });
+/**
+ * Runs a PostgreSQL program as the cluster's owner, in a session of its own: a terminal's Ctrl-C
+ * signals its whole foreground process group, and must not kill the `pg_ctl stop` that Haven runs
+ * because of it. Rejects like execFile: an Error carrying `stdout`, `stderr` and `code`.
+ */
+export async function asOwner(command: string, args: string[], owner: Owner | undefined): Promise<{ stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { ...(owner ?? {}), env: { ...process.env, LC_ALL: 'C' }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 120_000);
+    child.once('error', (error) => {
+      clearTimeout(timer);
+      reject(Object.assign(error, { stdout, stderr }));
+    });
+    child.once('close', (code, signal) => {
+      clearTimeout(timer);
+      if (code === 0) resolve({ stdout, stderr });
+      else reject(Object.assign(new Error(`${command} ${args[0] ?? ''} failed (${signal ?? `exit code ${code}`})`), { code, signal, stdout, stderr }));
+    });
+  });
 }
 
 /** One line about a failure: a command's stderr, a pg error's code, the reasons inside an AggregateError. */

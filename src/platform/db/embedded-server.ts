@@ -155,6 +155,8 @@ export async function ensureDatabase(credentials: Credentials, port: number, dat
   let client: InstanceType<typeof pg.Client>;
   for (;;) {
     client = new pg.Client({ host: '127.0.0.1', port, user: credentials.user, password: credentials.password, database: 'postgres', connectionTimeoutMillis: 15_000 });
+    // A connection lost between queries rejects the next query; unheard, its 'error' event would end the process.
+    client.on('error', () => undefined);
     try {
       await client.connect();
       break;

@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { embeddedBinaries } from './embedded-binaries.js';
 import { clusterOwner, EmbeddedPostgresError, exists, makePathTraversable } from './embedded-os.js';
-import { liveClients, registerClient } from './embedded-processes.js';
+import { isPostmasterOf, liveClients, processAlive, registerClient } from './embedded-processes.js';
+import { type EmbeddedSupervisor, superviseEmbedded } from './embedded-supervisor.js';
 import { assertCompatibleVersion, assertPortFree, type Credentials, ensureDatabase, initialise, isRunning, postmasterRunning, readCredentials, runningPort, start, stopServer } from './embedded-server.js';
 
 export { EmbeddedPostgresError } from './embedded-os.js';
@@ -17,6 +18,8 @@ export interface EmbeddedCluster {
    * using the cluster stops it, including one left running by a Haven that was killed.
    */
   stop(): Promise<void>;
+  /** Starts the postmaster again whenever it is gone, until stop() (for a long-running Haven). */
+  supervise(log: (line: string) => void): EmbeddedSupervisor;
 }
 
 /*
@@ -32,6 +35,12 @@ export async function startEmbeddedPostgres(options: {
   port: number;
   database: string;
   log?: (line: string) => void;
+  /**
+   * A one-off command: stop the postmaster afterwards only if this process started it. One
+   * already running belongs to a Haven (or an operator) this process may not even see, as from
+   * another container or user, so it is left running.
+   */
+  leaveRunningIfReused?: boolean;
 }): Promise<EmbeddedCluster> {
   const log = options.log ?? (() => undefined);
   const pgdata = path.join(options.dataDir, 'pg');
@@ -62,8 +71,13 @@ export async function startEmbeddedPostgres(options: {
   const clients = path.join(options.dataDir, 'pg-clients');
   // Registered before looking at the postmaster, so a Haven stopping right now sees this one.
   const release = await registerClient(clients);
+  let supervisor: EmbeddedSupervisor | undefined;
+  let startedHere = false;
   const stopIfUnused = async () => {
+    // First, so that it does not start again what is being stopped.
+    await supervisor?.stop();
     await release();
+    if (!startedHere && options.leaveRunningIfReused) return;
     const others = await liveClients(clients);
     if (others.length > 0) {
       log(`The embedded PostgreSQL keeps running: Haven process ${others.join(', ')} still uses it.`);
@@ -72,7 +86,6 @@ export async function startEmbeddedPostgres(options: {
     if (await isRunning(binaries.pg_ctl, pgdata, owner)) await stopServer(binaries.pg_ctl, pgdata, owner);
   };
 
-  let startedHere = false;
   let port = options.port;
   try {
     if (await postmasterRunning(binaries.pg_ctl, pgdata, owner, log)) {
@@ -95,7 +108,30 @@ export async function startEmbeddedPostgres(options: {
     throw error;
   }
   const url = `postgres://${credentials.user}:${encodeURIComponent(credentials.password)}@127.0.0.1:${port}/${options.database}`;
-  return { url, startedHere, stop: stopIfUnused };
+  const supervise = (supervisorLog: (line: string) => void) => {
+    supervisor ??= superviseEmbedded({
+      isAlive: () => postmasterAlive(pgdata),
+      restart: async () => {
+        // Removes a postmaster.pid left by the dead one; another Haven may have started it already.
+        if (await postmasterRunning(binaries.pg_ctl, pgdata, owner, supervisorLog)) return;
+        try {
+          await start(binaries.pg_ctl, pgdata, port, owner);
+        } catch (error) {
+          if (!(await isRunning(binaries.pg_ctl, pgdata, owner))) throw error;
+        }
+      },
+      log: supervisorLog,
+    });
+    return supervisor;
+  };
+  return { url, startedHere, stop: stopIfUnused, supervise };
+}
+
+/** Is the postmaster named in postmaster.pid alive? (No pg_ctl: this runs every second.) */
+async function postmasterAlive(pgdata: string): Promise<boolean> {
+  const text = await readFile(path.join(pgdata, 'postmaster.pid'), 'utf8').catch(() => undefined);
+  const pid = Number(text?.split('\n')[0]);
+  return Number.isInteger(pid) && pid > 0 && processAlive(pid) && (await isPostmasterOf(pid, pgdata));
 }
 
 /** Stops a cluster regardless of who started it (used by `haven stop-db` and tests). */

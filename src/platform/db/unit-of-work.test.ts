@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/database.js';
 import { systemActor } from '../access/actor.js';
 import { DomainError } from '../errors.js';
+import { isDatabaseUnavailable } from './availability.js';
 import { unitOfWork } from './unit-of-work.js';
 
 let database: TestDatabase;
@@ -91,5 +92,25 @@ describe('unitOfWork', () => {
     expect(results.filter((r) => !r.replayed)).toHaveLength(1);
     expect(results.every((r) => r.result === 'done')).toBe(true);
     expect(await auditCount('test.race')).toBe(1);
+  });
+
+  it('does not acknowledge a change when the connection was lost before it was known durable, and a retry with its key is not applied twice', async () => {
+    // A loss between COMMIT and the WAL flush: the flush may have reached a restarted server that never saw the commit.
+    const change = (loseConnection: boolean) =>
+      unitOfWork(
+        database.db,
+        actor,
+        'test.lost',
+        async ({ trx }) => {
+          await trx.insertInto('settings').values({ key: `lost-${Math.random()}`, value: '1' }).execute();
+          if (loseConnection) database.availability.lost(new Error('Connection terminated unexpectedly'));
+          return 'stored';
+        },
+        { key: 'key-lost', request: { lost: true } },
+      );
+    await expect(change(true)).rejects.toSatisfy(isDatabaseUnavailable);
+    // Here the commit did survive: the retry gets its result instead of doing it again.
+    expect(await change(false)).toEqual({ result: 'stored', replayed: true });
+    expect(await auditCount('test.lost')).toBe(1);
   });
 });

@@ -5,6 +5,7 @@ import { appendAuditAndCommit, type AuditEntry, auditDurable } from '../audit/ap
 import { canonicalJson } from '../audit/hash-chain.js';
 import { DomainError } from '../errors.js';
 import { enqueueJob, type JobRequest } from '../jobs/queue.js';
+import { availabilityOf, DatabaseLostError } from './availability.js';
 import type { Database } from './schema.js';
 
 export interface UnitOfWork {
@@ -38,7 +39,10 @@ export async function unitOfWork<T>(
   fn: (uow: UnitOfWork) => Promise<T>,
   idempotency?: IdempotencyOptions,
 ): Promise<UnitOfWorkResult<T>> {
+  const availability = availabilityOf(db);
+  let epoch: number | undefined;
   const outcome = await db.transaction().execute(async (trx): Promise<UnitOfWorkResult<T>> => {
+    epoch = availability?.epoch;
     if (idempotency) {
       const replay = await claimIdempotencyKey<T>(trx, actor, idempotency);
       if (replay) return { result: replay.result, replayed: true };
@@ -67,6 +71,10 @@ export async function unitOfWork<T>(
   // The change committed without waiting for its WAL flush (see insertChained); a replayed result
   // may be another request's that is not flushed yet. Nothing is answered before it is durable.
   await auditDurable(db);
+  // The commit did not wait for its WAL flush: if the server was lost in between, the flush may
+  // have run on a restarted server that never saw the commit. Then the change is not known to be
+  // there, and it is not acknowledged (a retry with the same idempotency key is safe).
+  if (availability && availability.epoch !== epoch) throw new DatabaseLostError('The database connection was lost before the change was known to be durable.');
   return outcome;
 }
 

@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { databaseRetryAfterSeconds, isDatabaseUnavailable } from '../db/availability.js';
 import { allowedDetails } from '../error-details.js';
 import { DomainError } from '../errors.js';
 import type { Locale } from '../i18n/locale.js';
@@ -15,6 +16,7 @@ export interface ErrorBody {
  */
 export function installErrorMapping(app: FastifyInstance, options: { bodyLimit: number }): void {
   app.setErrorHandler((error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply) => {
+    if (isDatabaseUnavailable(error)) return sendDatabaseUnavailable(request, reply, error);
     const { status, body } = mapError(error, request, options.bodyLimit);
     const { details, dropped } = allowedDetails(body.error.code, body.error.details);
     if (dropped.length > 0) request.log.warn({ code: body.error.code, dropped }, 'error details not declared for this code were not sent');
@@ -60,6 +62,13 @@ function mapError(error: FastifyError | Error, request: FastifyRequest, bodyLimi
   if (statusCode === 429) return fail(429, 'rate_limited');
   if (statusCode && statusCode >= 400 && statusCode < 500) return fail(statusCode, 'invalid_input', { count: 1 });
   return fail(500, 'internal', { requestId: request.id });
+}
+
+/** The database is away (stopped, restarting, failing over): a 503 that says when to try again, not a 500. */
+export function sendDatabaseUnavailable(request: FastifyRequest, reply: FastifyReply, error: unknown) {
+  request.log.warn({ err: error }, 'database unavailable');
+  const body: ErrorBody = { error: { code: 'database_unavailable', message: translate(request.locale, 'database_unavailable', { seconds: databaseRetryAfterSeconds }) } };
+  return reply.status(503).header('retry-after', String(databaseRetryAfterSeconds)).send(body);
 }
 
 function findValidationCause(error: unknown): RequestValidationError | undefined {

@@ -3,12 +3,15 @@ import { z } from 'zod';
 import type { HttpDeps, HavenApp } from './deps.js';
 import { migrationStatus } from '../db/migrate.js';
 import { havenVersion } from '../version.js';
+import { databaseRetryAfterSeconds } from '../db/availability.js';
 
 const healthSchema = z.object({
   status: z.enum(['ok', 'degraded']),
   version: z.string(),
   database: z.object({
     reachable: z.boolean(),
+    /** unavailable: Haven answers 503 with Retry-After until it is back (embedded: Haven starts it again). */
+    state: z.enum(['ok', 'unavailable']),
     mode: z.enum(['embedded', 'server']),
     migrations: z.object({ current: z.string().nullable(), pending: z.array(z.string()) }),
   }),
@@ -34,13 +37,13 @@ export function registerHealthRoutes(app: HavenApp, deps: HttpDeps): void {
         return reply.status(healthy ? 200 : 503).send({
           status: healthy ? 'ok' : 'degraded',
           version: havenVersion,
-          database: { reachable: true, mode, migrations: { current: status.current, pending: status.pending } },
+          database: { reachable: true, state: 'ok', mode, migrations: { current: status.current, pending: status.pending } },
         });
       } catch {
-        return reply.status(503).send({
+        return reply.status(503).header('retry-after', String(databaseRetryAfterSeconds)).send({
           status: 'degraded',
           version: havenVersion,
-          database: { reachable: false, mode, migrations: { current: null, pending: [] } },
+          database: { reachable: false, state: 'unavailable', mode, migrations: { current: null, pending: [] } },
         });
       }
     },

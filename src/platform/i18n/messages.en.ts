@@ -13,6 +13,7 @@ export const en: Record<keyof typeof zhCN, string> = {
   idempotency_key_reused:
     'This Idempotency-Key was already used for a different request; generate a new key for a new request.',
   idempotency_in_progress: 'A request with the same key is still being processed; try again shortly.',
+  database_unavailable: 'The database cannot be reached right now (it is being recovered); this request may not have been completed. Try again in {{seconds}} seconds; a retry with the same Idempotency-Key is not carried out twice.',
   internal: 'Internal error, logged as request {{requestId}}. Try again later or contact an administrator.',
   bad_json: 'The body is not valid JSON.',
   unsupported_media_type: 'Unsupported content type: {{type}}',

@@ -1,8 +1,11 @@
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/database.js';
 import { systemActor } from '../access/actor.js';
+import type { Database } from '../db/schema.js';
 import { unitOfWork } from '../db/unit-of-work.js';
-import { type JobHandler, retryDelayMs, runNextJob } from './worker.js';
+import { type JobHandler, retryDelayMs, runNextJob, startJobRunner } from './worker.js';
 
 let database: TestDatabase;
 beforeAll(async () => {
@@ -67,5 +70,48 @@ describe('the job queue', () => {
     await enqueue('dedupe', { n: 2 }, { dedupeKey: 'k' });
     const rows = await database.db.selectFrom('jobs').select('payload').where('kind', '=', 'dedupe').execute();
     expect(rows.map((r) => r.payload)).toEqual([{ n: 1 }]);
+  });
+
+  it('hands back a job whose outcome it could not write while the database was away, and runs it once it is back', async () => {
+    // A pool that refuses to connect while `down`, as when PostgreSQL is not there.
+    const pool = new pg.Pool({ connectionString: database.url, max: 2 });
+    let down = false;
+    const refusing = {
+      connect: () => (down ? Promise.reject(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' })) : pool.connect()),
+      end: () => pool.end(),
+    };
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: refusing }) });
+    let calls = 0;
+    const handlers = new Map<string, JobHandler>([
+      [
+        'outage',
+        async () => {
+          calls += 1;
+          // The database goes away while the job runs: its outcome cannot be written.
+          if (calls === 1) down = true;
+        },
+      ],
+    ]);
+    const logged: string[] = [];
+    const logger = { info: () => undefined, error: (_: object, message: string) => void logged.push(message) };
+    await enqueue('outage');
+    const runner = startJobRunner(db, handlers, { pollMs: 50, logger });
+    try {
+      const stateOf = async () => (await database.db.selectFrom('jobs').select('state').where('kind', '=', 'outage').executeTakeFirstOrThrow()).state;
+      for (let i = 0; i < 400 && !logged.includes('job runner waits for the database'); i += 1) await new Promise((resolve) => setTimeout(resolve, 25));
+      expect(logged).toContain('job runner waits for the database');
+      expect(await stateOf()).toBe('running');
+
+      down = false;
+      for (let i = 0; i < 400 && (await stateOf()) !== 'done'; i += 1) await new Promise((resolve) => setTimeout(resolve, 25));
+      expect(await stateOf()).toBe('done');
+      expect(calls).toBe(2);
+      // Said once for the outage, not once per poll.
+      expect(logged.filter((m) => m === 'job runner waits for the database')).toHaveLength(1);
+    } finally {
+      down = false;
+      await runner.stop();
+      await db.destroy();
+    }
   });
 });

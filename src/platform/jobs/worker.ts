@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { isDatabaseUnavailable } from '../db/availability.js';
 import type { Database } from '../db/schema.js';
 
 export type JobHandler = (payload: Record<string, unknown>, context: { db: Kysely<Database>; jobId: string; attempt: number }) => Promise<void>;
@@ -29,25 +30,42 @@ export async function runNextJob(db: Kysely<Database>, handlers: ReadonlyMap<str
 
   const handler = handlers.get(claimed.kind);
   try {
-    if (!handler) throw new Error(`no handler for job kind "${claimed.kind}"`);
-    await handler(claimed.payload, { db, jobId: claimed.id, attempt: claimed.attempts });
-    await db.updateTable('jobs').set({ state: 'done', finished_at: new Date(), last_error: null }).where('id', '=', claimed.id).execute();
+    try {
+      if (!handler) throw new Error(`no handler for job kind "${claimed.kind}"`);
+      await handler(claimed.payload, { db, jobId: claimed.id, attempt: claimed.attempts });
+      await db.updateTable('jobs').set({ state: 'done', finished_at: new Date(), last_error: null }).where('id', '=', claimed.id).execute();
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      const exhausted = claimed.attempts >= claimed.max_attempts;
+      await db
+        .updateTable('jobs')
+        .set({
+          state: exhausted ? 'failed' : 'queued',
+          last_error: message.slice(0, 2000),
+          run_at: new Date(now.getTime() + retryDelayMs(claimed.attempts)),
+          finished_at: exhausted ? new Date() : null,
+        })
+        .where('id', '=', claimed.id)
+        .execute();
+      logger?.error({ jobId: claimed.id, kind: claimed.kind, attempt: claimed.attempts, exhausted, err: message }, 'job failed');
+    }
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const exhausted = claimed.attempts >= claimed.max_attempts;
-    await db
-      .updateTable('jobs')
-      .set({
-        state: exhausted ? 'failed' : 'queued',
-        last_error: message.slice(0, 2000),
-        run_at: new Date(now.getTime() + retryDelayMs(claimed.attempts)),
-        finished_at: exhausted ? new Date() : null,
-      })
-      .where('id', '=', claimed.id)
-      .execute();
-    logger?.error({ jobId: claimed.id, kind: claimed.kind, attempt: claimed.attempts, exhausted, err: message }, 'job failed');
+    // Not even the failure could be recorded (the database went away): the row still says
+    // 'running', and nothing else would hand it back before the next start of Haven.
+    throw new UnsettledJobError(claimed.id, error);
   }
   return true;
+}
+
+/** A claimed job whose outcome could not be written; the runner hands it back once it can. */
+export class UnsettledJobError extends Error {
+  override readonly name = 'UnsettledJobError';
+  constructor(
+    readonly jobId: string,
+    cause: unknown,
+  ) {
+    super(`job ${jobId} could not be settled: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+  }
 }
 
 /** Exponential backoff: 2 s, 4 s, 8 s … capped at one hour. */
@@ -72,14 +90,34 @@ export function startJobRunner(db: Kysely<Database>, handlers: ReadonlyMap<strin
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<unknown> = Promise.resolve();
 
+  const unsettled = new Set<string>();
+  let waitingForDatabase = false;
+
   const drain = async () => {
+    if (unsettled.size > 0) {
+      // Jobs this runner held when the database went away: back to the queue, as a restart of Haven would do.
+      const ids = [...unsettled];
+      await db.updateTable('jobs').set({ state: 'queued' }).where('id', 'in', ids).where('state', '=', 'running').execute();
+      for (const id of ids) unsettled.delete(id);
+    }
     let count = 0;
     while (!stopped && (await runNextJob(db, handlers, options.logger))) count += 1;
+    waitingForDatabase = false;
     return count;
+  };
+  const onTickFailure = (error: unknown) => {
+    if (error instanceof UnsettledJobError) unsettled.add(error.jobId);
+    if (isDatabaseUnavailable(error)) {
+      // Polling goes on and picks up where it was once the database is back; said once, not every poll.
+      if (!waitingForDatabase) options.logger?.error({ err: String(error) }, 'job runner waits for the database');
+      waitingForDatabase = true;
+      return;
+    }
+    options.logger?.error({ err: String(error) }, 'job runner tick failed');
   };
   const tick = () => {
     running = drain()
-      .catch((error: unknown) => options.logger?.error({ err: String(error) }, 'job runner tick failed'))
+      .catch(onTickFailure)
       .finally(() => {
         if (!stopped) timer = setTimeout(tick, options.pollMs);
       });
