@@ -56,9 +56,9 @@ export async function apiOperations(baseUrl: string): Promise<ApiOperation[]> {
 }
 
 /** A value of the right shape for a path parameter: its example, a UUID, or one matching its pattern. */
-export function wellFormedPathValue(schema: JsonSchema, seed = 1): string {
+export function wellFormedPathValue(schema: JsonSchema, seed = 1, ids: readonly string[] = []): string {
   if (typeof schema.example === 'string') return schema.example;
-  if (schema.format === 'uuid') return randomUUID();
+  if (schema.format === 'uuid') return ids.length > 0 ? ids[seed % ids.length]! : randomUUID();
   if (schema.pattern) return fc.sample(fc.stringMatching(new RegExp(schema.pattern)), { numRuns: 1, seed })[0]!;
   return 'x';
 }
