@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/database.js';
+import { recordErrorBodies } from '../../../test/support/error-bodies.js';
 import { loadConfig } from '../config.js';
 import { DomainError } from '../errors.js';
 import { buildApp, type BuiltApp } from './app.js';
@@ -28,6 +29,7 @@ beforeAll(async () => {
   database = await createTestDatabase();
   const config = loadConfig({}, { logLevel: 'silent', bodyLimitBytes: 2048, webDir: '/nonexistent' });
   built = await buildApp({ db: database.db, config, embedded: undefined }, [probeRoutes]);
+  recordErrorBodies(built.app);
 });
 afterAll(async () => {
   await built.app.close();

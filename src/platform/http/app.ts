@@ -14,9 +14,10 @@ import type { HavenApp, HttpDeps } from './deps.js';
 import { installErrorMapping } from './errors.js';
 import { registerHealthRoutes } from './health.js';
 import { installMetrics } from './metrics.js';
+import { noStoreForApi } from './no-store.js';
 import { requestContext } from './request-context.js';
 import { type DeclaredRoute, routeAccess } from './route-access.js';
-import { zodValidatorCompiler } from './validation.js';
+import { declaredQueriesOnly, zodValidatorCompiler } from './validation.js';
 import { serveWebApp } from './web-app.js';
 
 export type FeatureRoutes = (app: HavenApp, deps: HttpDeps) => void | Promise<void>;
@@ -47,6 +48,8 @@ export async function buildApp(deps: HttpDeps, features: readonly FeatureRoutes[
   await app.register(cookie);
   await app.register(authenticate, { db: deps.db, config });
   await app.register(routeAccess, { declared: declaredRoutes });
+  await app.register(declaredQueriesOnly);
+  await app.register(noStoreForApi);
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {

@@ -25,4 +25,10 @@ export const en: Record<keyof typeof zhCN, string> = {
   'entity.setting': 'setting',
   'field.required': 'Required',
   'field.invalid': 'Invalid format',
+  'validation.text_control': '"{{field}}" contains a control character (such as NUL, a line break or a tab); remove it and try again.',
+  'validation.text_unpaired_surrogate': '"{{field}}" contains an invalid character encoding (an unpaired surrogate); type it again.',
+  'validation.text_bidi': '"{{field}}" contains an invisible character that changes the text direction; remove it and try again.',
+  'validation.text_invisible': '"{{field}}" contains an invisible (zero-width) character; remove it and try again.',
+  'validation.nesting_too_deep': '"{{field}}" is nested too deeply (at most 32 levels).',
+  'validation.unknown_parameter': 'Unknown query parameter "{{field}}"; remove it or check its spelling.',
 };

@@ -21,4 +21,10 @@ export const zhCN = {
   'entity.setting': '设置',
   'field.required': '必填',
   'field.invalid': '格式不正确',
+  'validation.text_control': '“{{field}}”含有控制字符（如 NUL、换行或制表符），请删除后重试。',
+  'validation.text_unpaired_surrogate': '“{{field}}”含有无效的字符编码（不成对的代理项），请重新输入。',
+  'validation.text_bidi': '“{{field}}”含有改变文字方向的不可见字符，请删除后重试。',
+  'validation.text_invisible': '“{{field}}”含有零宽等不可见字符，请删除后重试。',
+  'validation.nesting_too_deep': '“{{field}}”的嵌套层级过深（最多 32 层）。',
+  'validation.unknown_parameter': '不支持查询参数“{{field}}”，请删除或检查拼写。',
 } as const;
