@@ -6,6 +6,9 @@ import { registerSweep, runSweeps } from './jobs/sweeps.js';
 import { requeueAbandonedJobs, startJobRunner, type JobRunner } from './jobs/worker.js';
 import { seedDemo } from './seed.js';
 import { demoSeeders, featureJobs, featureRoutes, featureSweeps } from '../features/index.js';
+import { findUnmarkedDemoAccounts, unmarkedDemoAccountsMessage } from '../demo/accounts.js';
+import { demoStoredNote } from '../demo/notes.js';
+import { isDemoDatabase } from '../demo/store.js';
 
 export interface RunningHaven {
   url: string;
@@ -21,7 +24,7 @@ export class StartupError extends Error {
 
 const sweepIntervalMs = 5 * 60_000;
 
-/** Starts everything `npm start` needs: database, migrations, demo data, HTTP, jobs and sweeps. */
+/** Starts everything `npm start` needs: database, migrations, demo data (when asked), HTTP, jobs and sweeps. */
 export async function startHaven(config: Config, options: { seedDemo?: boolean; log?: (line: string) => void } = {}): Promise<RunningHaven> {
   const log = options.log ?? (() => undefined);
   const database = await connectDatabase(config, { log });
@@ -43,7 +46,10 @@ export async function startHaven(config: Config, options: { seedDemo?: boolean; 
   try {
     const applied = await migrateToLatest(database.db);
     if (applied.length > 0) log(`Applied migrations: ${applied.join(', ')}`);
-    const demo = options.seedDemo ? await seedDemo(database.db, demoSeeders, log) : { seeded: false, notes: [] };
+    const demo = options.seedDemo ? await seedDemo(database.db, demoSeeders, log) : { seeded: false, notes: (await isDemoDatabase(database.db)) ? [demoStoredNote] : [] };
+    // Secure by default: demo accounts are served only from a database marked as a demo.
+    const unmarked = await findUnmarkedDemoAccounts(database.db);
+    if (unmarked.length > 0) throw new StartupError(unmarkedDemoAccountsMessage(unmarked));
 
     for (const sweep of featureSweeps) registerSweep(sweep);
     try {

@@ -4,6 +4,7 @@ import { buildApp, type BuiltApp } from '../../src/platform/http/app.js';
 import { seedDemo } from '../../src/platform/seed.js';
 import { demoSeeders, featureRoutes } from '../../src/features/index.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
+import { testDemoCredentials } from './demo-credentials.js';
 
 export interface TestServer {
   url: string;
@@ -17,7 +18,8 @@ const root = path.resolve(import.meta.dirname, '../..');
 /** The real Haven app on a random port over a fresh database, serving the built web app. */
 export async function startTestServer(options: { demo?: boolean; config?: Partial<Config> } = {}): Promise<TestServer> {
   const database = await createTestDatabase();
-  if (options.demo) await seedDemo(database.db, demoSeeders);
+  // Seeded with this file's own random credentials, which signInAs and the e2e helpers use.
+  if (options.demo) await seedDemo(database.db, demoSeeders, undefined, { credentials: testDemoCredentials });
   const config = loadConfig({}, { port: 0, host: '127.0.0.1', logLevel: 'silent', webDir: path.join(root, 'dist/web'), rateLimitPerMinute: 100_000, ...options.config });
   const built = await buildApp({ db: database.db, config, embedded: undefined }, featureRoutes);
   await built.app.listen({ port: 0, host: '127.0.0.1' });
