@@ -15,6 +15,7 @@ export const en: Record<keyof typeof zhCN, string> = {
   idempotency_in_progress: 'A request with the same key is still being processed; try again shortly.',
   internal: 'Internal error, logged as request {{requestId}}. Try again later or contact an administrator.',
   bad_json: 'The body is not valid JSON.',
+  metrics_refused: 'Metrics are served only to direct requests from this machine, or to requests carrying the metrics token (HAVEN_METRICS_TOKEN).',
   unsupported_media_type: 'Unsupported content type: {{type}}',
   'entity.child': "child's file",
   'entity.user': 'user',
