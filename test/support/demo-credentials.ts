@@ -5,7 +5,7 @@ import { type DemoCredentials, randomDemoCredentials, totpCodeOf } from '../../s
  * The credentials the test support seeds its demo with (`startTestServer({ demo: true })`): random
  * for every test file, like a real installation, and known only to the tests of that file, which
  * run in the process that seeded them. Against a running Haven (HAVEN_E2E_URL),
- * HAVEN_E2E_DEMO_CREDENTIALS names the file `npm run haven -- demo credentials --json` wrote there.
+ * HAVEN_E2E_DEMO_CREDENTIALS names the file `npm run --silent haven -- demo credentials --json` wrote there.
  */
 export const testDemoCredentials: DemoCredentials = credentialsFile(process.env.HAVEN_E2E_DEMO_CREDENTIALS) ?? randomDemoCredentials();
 
