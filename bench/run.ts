@@ -40,9 +40,9 @@ try {
   const postgres = (await sql<{ v: string }>`SELECT current_setting('server_version') AS v`.execute(database.db)).rows[0]!.v;
   const scale = `${manifest.children.toLocaleString('en')} children, ${manifest.cases.toLocaleString('en')} cases, ${manifest.openClocks.toLocaleString('en')} running clocks, ${manifest.audit.toLocaleString('en')} audit entries, ${(manifest.visits ?? 0).toLocaleString('en')} home visits (seed ${manifest.seed}, as of ${manifest.asOf}; generated in ${manifest.seconds.toFixed(0)} s)`;
   log(`Benchmarks over ${scale}; server pid ${server.pid} at ${server.url}`);
-  const province = await signIn(server.url, provinceOfficer);
-  const county = await signIn(server.url, 'officer.shashi');
-  const village = await signIn(server.url, 'director.chenlong');
+  const province = await signIn(database.db, server.url, provinceOfficer);
+  const county = await signIn(database.db, server.url, 'officer.shashi');
+  const village = await signIn(database.db, server.url, 'director.chenlong');
   const shashiOrg = (await database.db.selectFrom('organisations').select('id').where('division_code', '=', jingzhou.shashi).where('kind', '=', 'civil_affairs_bureau').orderBy('created_at').executeTakeFirstOrThrow()).id;
 
   if (only.has('1')) {

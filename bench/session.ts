@@ -1,13 +1,23 @@
-import { demoPassword } from '../src/demo/jingzhou-people.js';
-import { demoTotpCode } from '../src/demo/totp.js';
+import type { Kysely } from 'kysely';
+import { totpCodeOf } from '../src/demo/credentials.js';
+import { readDemoCredentials } from '../src/demo/store.js';
+import type { Database } from '../src/platform/db/schema.js';
 
 export interface BenchSession {
   username: string;
   headers: Record<string, string>;
 }
 
-/** Signs a demo (or bench) account in over HTTP: password, then its demo authenticator code. */
-export async function signIn(baseUrl: string, username: string): Promise<BenchSession> {
+/** Signs a demo (or bench) account in over HTTP with the credentials stored in the bench database. */
+export async function signIn(db: Kysely<Database>, baseUrl: string, username: string): Promise<BenchSession> {
+  const stored = await readDemoCredentials(db);
+  if (!stored) throw new Error('The bench database holds no demo; run npm run bench:data first.');
+  const demoPassword = stored.password;
+  const secret = stored.accounts.find((a) => a.username === username)?.totpSecret;
+  const demoTotpCode = (name: string, at: number) => {
+    if (!secret) throw new Error(`${name} has no stored authenticator secret`);
+    return totpCodeOf(secret, at);
+  };
   const login = await fetch(`${baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: demoPassword }) });
   if (login.status !== 200) throw new Error(`sign-in of ${username} failed: ${login.status} ${await login.text()}`);
   const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';

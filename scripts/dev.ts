@@ -3,7 +3,8 @@
 import { spawn } from 'node:child_process';
 
 const children = [
-  spawn('npx', ['tsx', 'watch', '--clear-screen=false', 'src/cli.ts', 'serve'], { stdio: 'inherit' }),
+  // The demo only on the embedded database, as with `npm start`.
+  spawn('npx', ['tsx', 'watch', '--clear-screen=false', 'src/cli.ts', 'serve', ...(process.env.DATABASE_URL ? [] : ['--demo'])], { stdio: 'inherit' }),
   spawn('npx', ['vite', '--config', 'web/vite.config.ts'], { stdio: 'inherit' }),
 ];
 const stop = () => {

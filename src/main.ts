@@ -1,4 +1,5 @@
 import { reportFailure } from './cli/output.js';
-import { serve } from './cli/serve.js';
+import { demoChoiceFromArgs, serve } from './cli/serve.js';
 
-serve({ seedDemo: !process.argv.includes('--no-demo') }).catch(reportFailure);
+// Like `haven serve`: the demo only when asked for with --demo.
+serve({ demo: demoChoiceFromArgs(process.argv, false) }).catch(reportFailure);

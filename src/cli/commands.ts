@@ -37,9 +37,10 @@ function isoInstant(value: string): Date {
 export function registerCommands(program: Command): void {
   program
     .command('serve', { isDefault: true })
-    .description('start Haven: database, migrations, demo data on first start, API and web app')
-    .option('--no-demo', 'do not seed the demo data on first start')
-    .action((options: { demo: boolean }) => serve({ seedDemo: options.demo }));
+    .description('start Haven: database, migrations, API and web app (the demo data only with --demo)')
+    .option('--demo', 'seed the demo data (random sign-ins, printed once) on first start; the database is marked as a demo')
+    .option('--no-demo', 'no demo data (the default)')
+    .action((options: { demo?: boolean }) => serve({ demo: options.demo === true }));
 
   program
     .command('migrate')
@@ -67,7 +68,7 @@ export function registerCommands(program: Command): void {
         await migrateToLatest(db);
         const result = await seedDemo(db, demoSeeders, progress);
         await encryptPlainTotpSecrets(db);
-        console.log(result.seeded ? 'Demo data loaded.' : 'The demo data was already loaded.');
+        console.log(result.seeded ? 'Demo data loaded; the database is marked as a demo.' : 'The demo data was already loaded.');
         for (const note of result.notes) console.log(note);
       }),
     );

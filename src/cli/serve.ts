@@ -7,8 +7,21 @@ const stopTimeoutMs = 30_000;
 // later, the copies npm (and any wrapper) forward. Only a signal after this pause is a second Ctrl-C.
 const sameSignalWithinMs = 2000;
 
-export async function serve(options: { seedDemo: boolean }): Promise<void> {
+/**
+ * Which start seeds the demo: `true` only when asked (`--demo`); `'if-embedded'` is `npm start`'s
+ * default, the demo on the embedded database and never on a server named by DATABASE_URL.
+ */
+export type DemoChoice = boolean | 'if-embedded';
+
+export function demoChoiceFromArgs(args: readonly string[], fallback: DemoChoice): DemoChoice {
+  if (args.includes('--no-demo')) return false;
+  if (args.includes('--demo')) return true;
+  return fallback;
+}
+
+export async function serve(options: { demo: DemoChoice }): Promise<void> {
   const config = loadConfig();
+  const seedDemo = options.demo === 'if-embedded' ? config.databaseUrl === undefined : options.demo;
   let haven: RunningHaven | undefined;
   let signalled: NodeJS.Signals | undefined;
   let signalledAt = 0;
@@ -27,7 +40,7 @@ export async function serve(options: { seedDemo: boolean }): Promise<void> {
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
 
-  haven = await startHaven(config, { seedDemo: options.seedDemo, log: progress });
+  haven = await startHaven(config, { seedDemo, log: progress });
   const running = haven;
   onFatalCleanup(() => running.stop());
   if (signalled) {

@@ -6,13 +6,12 @@ import { seedDemoPeople } from './jingzhou-people.js';
 /** J city (荆州市) of the study: its organisations, a person for every role, a few children. */
 export const jingzhouDemo: DemoSeeder = {
   name: 'jingzhou',
-  async seed({ trx, audit }, log) {
+  async seed({ trx, audit }, log, context) {
     const organisations = await seedDemoOrganisations(trx);
     log(`  ${organisations.size} organisations`);
-    const notes = await seedDemoPeople(trx, organisations);
+    await seedDemoPeople(trx, organisations, context);
     const children = await seedDemoChildren(trx);
     log(`  ${children.named + children.synthetic} children (${children.synthetic} synthetic)`);
     audit({ action: 'demo.seed', details: { organisations: organisations.size, children: children.named + children.synthetic } });
-    return notes;
   },
 };

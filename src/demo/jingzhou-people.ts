@@ -4,9 +4,7 @@ import { hashPassword } from '../platform/auth/passwords.js';
 import type { Database } from '../platform/db/schema.js';
 import { builtinRoles } from '../features/users/builtin-roles.js';
 import { jingzhou } from './jingzhou-organisations.js';
-import { demoTotpSecret } from './totp.js';
-
-export const demoPassword = 'Haven-Demo-2026';
+import type { DemoSeedContext } from '../platform/seed.js';
 
 interface PersonSeed {
   username: string;
@@ -42,14 +40,14 @@ export function demoUserNeedsTotp(role: string): boolean {
   return permissions.some((p) => childDataPermissions.includes(p));
 }
 
-export async function seedDemoPeople(trx: Transaction<Database>, organisations: Map<string, string>): Promise<string[]> {
-  const passwordHash = await hashPassword(demoPassword);
+/** Every demo person, with this installation's password and, where the role needs one, a secret. */
+export async function seedDemoPeople(trx: Transaction<Database>, organisations: Map<string, string>, context: DemoSeedContext): Promise<void> {
+  const passwordHash = await hashPassword(context.credentials.password);
   const divisions = await trx.selectFrom('organisations').select(['id', 'division_code']).execute();
   const divisionOf = new Map(divisions.map((d) => [d.id, d.division_code]));
-  const notes = [`All demo accounts use the password ${demoPassword}. Accounts that read children's files also need a code from an authenticator (secret below, or: npx haven demo totp <username>).`];
   for (const person of demoPeople) {
     const organisationId = organisations.get(person.organisation)!;
-    const totp = demoUserNeedsTotp(person.role);
+    const totpSecret = demoUserNeedsTotp(person.role) ? context.credentials.totpSecret(person.username) : null;
     const user = await trx
       .insertInto('users')
       .values({
@@ -60,13 +58,12 @@ export async function seedDemoPeople(trx: Transaction<Database>, organisations: 
         jurisdiction_code: person.jurisdiction ?? divisionOf.get(organisationId) ?? jingzhou.city,
         password_hash: passwordHash,
         must_change_password: false,
-        totp_secret: totp ? demoTotpSecret(person.username) : null,
-        totp_enabled: totp,
+        totp_secret: totpSecret,
+        totp_enabled: totpSecret !== null,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
     await trx.insertInto('user_roles').values({ user_id: user.id, role_code: person.role }).execute();
-    notes.push(`${person.username.padEnd(18)} ${person.role.padEnd(22)} ${person.name}${totp ? `  TOTP ${demoTotpSecret(person.username)}` : ''}`);
+    context.accounts.push({ username: person.username, totpSecret });
   }
-  return notes;
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { isLoopback } from './loopback.js';
 
 const portNumber = z.coerce.number({ error: 'must be a port number from 0 to 65535' }).int('must be a port number from 0 to 65535').min(0).max(65535, 'must be a port number from 0 to 65535');
 
@@ -40,10 +41,19 @@ const configSchema = z.object({
   lockoutThreshold: z.coerce.number().int().min(1).default(5),
   lockoutMinutes: z.coerce.number().int().min(1).default(15),
   ipFailureLimit: z.coerce.number().int().min(1).default(30),
-  cookieSecure: z.stringbool().default(false),
+  /** Unset: on, unless Haven listens on loopback only (plain HTTP on this machine). */
+  cookieSecure: z.stringbool().optional(),
+  /** Fastify's trustProxy: `true`, a number of proxy hops, or proxy addresses/CIDRs (comma-separated). */
+  trustProxy: z
+    .string()
+    .regex(/^(true|false|\d+|[0-9a-fA-F.:/]+(\s*,\s*[0-9a-fA-F.:/]+)*)$/, 'must be true, false, a number of hops, or proxy addresses such as 127.0.0.1,10.0.0.0/8')
+    .default('false'),
+  /** Unset: /metrics answers direct requests from this machine only. */
+  metricsToken: z.string().min(16, 'must be at least 16 characters').optional(),
 });
 
-export type Config = z.infer<typeof configSchema>;
+type ParsedConfig = z.infer<typeof configSchema>;
+export type Config = Omit<ParsedConfig, 'cookieSecure'> & { cookieSecure: boolean };
 
 /** Environment variable that sets each config key; the same names appear in docs/operations.md. */
 export const envNames: Record<keyof Config, string> = {
@@ -76,6 +86,8 @@ export const envNames: Record<keyof Config, string> = {
   lockoutMinutes: 'HAVEN_LOCKOUT_MINUTES',
   ipFailureLimit: 'HAVEN_IP_FAILURE_LIMIT',
   cookieSecure: 'HAVEN_COOKIE_SECURE',
+  trustProxy: 'HAVEN_TRUST_PROXY',
+  metricsToken: 'HAVEN_METRICS_TOKEN',
 };
 
 export class ConfigError extends Error {
@@ -86,7 +98,7 @@ export class ConfigError extends Error {
  * One parsed config: a JSON file named by HAVEN_CONFIG (keys as in `Config`), overridden by
  * environment variables. An invalid value names its variable and what is allowed.
  */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<ParsedConfig> = {}): Config {
   const fromFile = readConfigFile(env.HAVEN_CONFIG);
   const fromEnv: Record<string, string> = {};
   for (const [key, name] of Object.entries(envNames)) {
@@ -109,6 +121,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     dataDir,
     webDir: path.resolve(parsed.data.webDir),
     auditCheckpointFile: path.resolve(parsed.data.auditCheckpointFile ?? path.join(dataDir, 'audit-checkpoints.jsonl')),
+    cookieSecure: parsed.data.cookieSecure ?? !isLoopback(parsed.data.host),
   };
 }
 

@@ -10,6 +10,9 @@ import { encryptPlainTotpSecrets } from './auth/totp-secret.js';
 import { assertInstallationKeyMatches } from './secrets/key-fingerprint.js';
 import { seedDemo } from './seed.js';
 import { demoSeeders, featureJobs, featureRoutes, featureSweeps } from '../features/index.js';
+import { findUnmarkedDemoAccounts, unmarkedDemoAccountsMessage } from '../demo/accounts.js';
+import { demoStoredNote } from '../demo/notes.js';
+import { isDemoDatabase } from '../demo/store.js';
 
 export interface RunningHaven {
   url: string;
@@ -25,7 +28,7 @@ export class StartupError extends Error {
 
 const sweepIntervalMs = 5 * 60_000;
 
-/** Starts everything `npm start` needs: database, migrations, demo data, HTTP, jobs and sweeps. */
+/** Starts everything `npm start` needs: database, migrations, demo data (when asked), HTTP, jobs and sweeps. */
 export async function startHaven(config: Config, options: { seedDemo?: boolean; log?: (line: string) => void } = {}): Promise<RunningHaven> {
   const log = options.log ?? (() => undefined);
   // Migrations and start-up chores run as the owner; the API as the application role (app-role.ts).
@@ -62,7 +65,10 @@ export async function startHaven(config: Config, options: { seedDemo?: boolean; 
     const applied = await migrateToLatest(owner.db);
     if (applied.length > 0) log(`Applied migrations: ${applied.join(', ')}`);
     await assertInstallationKeyMatches(owner.db);
-    const demo = options.seedDemo ? await seedDemo(owner.db, demoSeeders, log) : { seeded: false, notes: [] };
+    const demo = options.seedDemo ? await seedDemo(owner.db, demoSeeders, log) : { seeded: false, notes: (await isDemoDatabase(owner.db)) ? [demoStoredNote] : [] };
+    // Secure by default: demo accounts are served only from a database marked as a demo.
+    const unmarked = await findUnmarkedDemoAccounts(owner.db);
+    if (unmarked.length > 0) throw new StartupError(unmarkedDemoAccountsMessage(unmarked));
     const sealed = await encryptPlainTotpSecrets(owner.db);
     if (sealed > 0) log(`Encrypted ${sealed} TOTP secret${sealed === 1 ? '' : 's'} stored in clear.`);
     database = await connectAppDatabase(config, owner, { log });

@@ -26,8 +26,8 @@ export interface HavenHome {
   env: NodeJS.ProcessEnv;
   /** Runs one command to its end (at most `timeoutMs`). */
   run(args: string[], options?: { env?: NodeJS.ProcessEnv; timeoutMs?: number }): Promise<Finished>;
-  /** Starts `serve` and resolves once it prints "Haven is running at …". */
-  serve(options?: { env?: NodeJS.ProcessEnv; timeoutMs?: number }): Promise<Serving>;
+  /** Starts `serve --no-demo` (or `args`) and resolves once it prints "Haven is running at …". */
+  serve(options?: { env?: NodeJS.ProcessEnv; timeoutMs?: number; args?: string[] }): Promise<Serving>;
   /** Kills what is still running, stops a running embedded PostgreSQL (`haven stop-db`), removes the folder. */
   cleanup(): Promise<void>;
 }
@@ -117,7 +117,7 @@ export async function havenHome(extra: NodeJS.ProcessEnv = {}): Promise<HavenHom
       });
     },
     serve: async (options = {}) => {
-      const { child, out, finished } = launch(['serve', '--no-demo'], { ...env, ...options.env });
+      const { child, out, finished } = launch(options.args ?? ['serve', '--no-demo'], { ...env, ...options.env });
       const timeoutMs = options.timeoutMs ?? 90_000;
       const ready = new Promise<string>((resolve, reject) => {
         const check = () => {

@@ -1,8 +1,7 @@
 import { existsSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
-import { demoPassword } from '../../src/demo/jingzhou-people.js';
-import { demoTotpCode } from '../../src/demo/totp.js';
+import { demoPassword, demoTotpCode } from '../support/demo-credentials.js';
 import { launchBrowser } from '../support/browser.js';
 import {
   expectNoAxeViolations,

@@ -22,7 +22,10 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** The real Haven server with the Jingzhou demo, or HAVEN_E2E_URL when testing a running one. */
+/**
+ * The real Haven server with the Jingzhou demo, or HAVEN_E2E_URL when testing a running one (its
+ * demo sign-ins then in the file HAVEN_E2E_DEMO_CREDENTIALS, from `demo credentials --json`).
+ */
 export async function startServer(): Promise<RunningServer> {
   const external = process.env.HAVEN_E2E_URL;
   if (external) return { url: external.replace(/\/$/, ''), close: async () => {} };

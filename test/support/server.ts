@@ -6,6 +6,7 @@ import { seedDemo } from '../../src/platform/seed.js';
 import { demoSeeders, featureRoutes } from '../../src/features/index.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
 import { recordErrorBodies } from './error-bodies.js';
+import { testDemoCredentials } from './demo-credentials.js';
 
 export interface TestServer {
   url: string;
@@ -19,8 +20,9 @@ const root = path.resolve(import.meta.dirname, '../..');
 /** The real Haven app on a random port over a fresh database, serving the built web app. */
 export async function startTestServer(options: { demo?: boolean; config?: Partial<Config> } = {}): Promise<TestServer> {
   const database = await createTestDatabase();
+  // Seeded with this file's own random credentials, which signInAs and the e2e helpers use.
   if (options.demo) {
-    await seedDemo(database.db, demoSeeders);
+    await seedDemo(database.db, demoSeeders, undefined, { credentials: testDemoCredentials });
     // As `haven serve` does after seeding: no TOTP secret stays in clear.
     await encryptPlainTotpSecrets(database.db);
   }

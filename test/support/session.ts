@@ -1,5 +1,4 @@
-import { demoTotpCode } from '../../src/demo/totp.js';
-import { demoPassword } from '../../src/demo/jingzhou-people.js';
+import { demoPassword, demoTotpCode } from './demo-credentials.js';
 
 export interface ApiSession {
   cookie: string;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accountWithRole } from '../../../test/support/accounts.js';
 import { startTestServer, type TestServer } from '../../../test/support/server.js';
 import { errorOf, signInAs, type ApiSession } from '../../../test/support/session.js';
-import { demoPassword } from '../../demo/jingzhou-people.js';
+import { demoPassword } from '../../../test/support/demo-credentials.js';
 import { childDataPermissions } from '../../platform/access/permissions.js';
 import { needsSecondFactor } from '../../platform/auth/load-actor.js';
 import { builtinRoles } from '../users/builtin-roles.js';

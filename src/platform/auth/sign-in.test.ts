@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoTotpCode } from '../../demo/totp.js';
+import { demoPassword, demoTotpCode } from '../../../test/support/demo-credentials.js';
 import { startTestServer, type TestServer } from '../../../test/support/server.js';
 import { errorOf, signInAs } from '../../../test/support/session.js';
 
@@ -30,13 +30,13 @@ describe('signing in', () => {
 
   it('locks an account after repeated failures, even against the right password', async () => {
     for (let i = 0; i < 3; i += 1) await post('/api/auth/login', { username: 'charity', password: 'wrong-password' });
-    const right = await post('/api/auth/login', { username: 'charity', password: 'Haven-Demo-2026' });
+    const right = await post('/api/auth/login', { username: 'charity', password: demoPassword });
     expect(right.status).toBe(401);
     expect((await auditActions('auth.account_locked')).length).toBe(1);
   });
 
   it('asks for the second factor before any child data, and refuses a replayed code', async () => {
-    const login = await post('/api/auth/login', { username: 'director.nongli', password: 'Haven-Demo-2026' });
+    const login = await post('/api/auth/login', { username: 'director.nongli', password: demoPassword });
     expect(await login.json() as object).toMatchObject({ needs: 'totp' });
     const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
     const early = await fetch(`${server.url}/api/children`, { headers: { cookie } });
@@ -45,7 +45,7 @@ describe('signing in', () => {
     const session = await signInAs(server.url, 'director.nongli');
     expect((await session.request('GET', '/api/children')).status).toBe(200);
     const code = await demoTotpCode('director.nongli');
-    const again = await post('/api/auth/login', { username: 'director.nongli', password: 'Haven-Demo-2026' });
+    const again = await post('/api/auth/login', { username: 'director.nongli', password: demoPassword });
     const againCookie = (again.headers.get('set-cookie') ?? '').split(';')[0]!;
     const { csrfToken } = (await again.json()) as { csrfToken: string };
     const replay = await post('/api/auth/totp', { code }, { cookie: againCookie, 'x-csrf-token': csrfToken });
@@ -130,7 +130,7 @@ describe('a new account', () => {
 
 describe('the web app during a pending sign-in step', () => {
   it('is still served, so reloading at the code step shows the app, not an error', async () => {
-    const login = await post('/api/auth/login', { username: 'director.nongli', password: 'Haven-Demo-2026' });
+    const login = await post('/api/auth/login', { username: 'director.nongli', password: demoPassword });
     const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
     const root = await fetch(`${server.url}/`, { headers: { cookie } });
     expect(root.status).toBe(200);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoTotpSecret } from '../../demo/totp.js';
+import { demoTotpCode, testDemoCredentials } from '../../../test/support/demo-credentials.js';
+const demoTotpSecret = (username: string) => testDemoCredentials.totpSecret(username);
 import { startTestServer, type TestServer } from '../../../test/support/server.js';
 import { signInAs } from '../../../test/support/session.js';
 import { installationKey, useInstallationKey } from '../secrets/installation-key.js';
@@ -73,7 +74,7 @@ describe('TOTP secrets at rest', () => {
     expect(() => readTotpSecret({ id: officer.id, totp_secret: `${officer.totp_secret!.slice(0, -3)}AAA` })).toThrow(TotpSecretUnreadableError);
 
     const rightKey = installationKey();
-    const { demoTotpCode } = await import('../../demo/totp.js');
+
     const login = await post('/api/auth/login', { username: 'officer.shashi', password: 'Haven-Demo-2026' });
     const headers = { cookie: (login.headers.get('set-cookie') ?? '').split(';')[0]!, 'x-csrf-token': ((await login.json()) as { csrfToken: string }).csrfToken };
     useInstallationKey(Buffer.alloc(32, 7));

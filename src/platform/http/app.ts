@@ -37,7 +37,7 @@ export async function buildApp(deps: HttpDeps, features: readonly FeatureRoutes[
       const given = request.headers['x-request-id'];
       return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
     },
-    trustProxy: false,
+    trustProxy: trustProxySetting(config.trustProxy),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(zodValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -83,10 +83,19 @@ export async function buildApp(deps: HttpDeps, features: readonly FeatureRoutes[
   await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
-  installMetrics(app);
+  installMetrics(app, { token: config.metricsToken });
   registerHealthRoutes(app, deps);
   registerAuthRoutes(app, deps);
   for (const feature of features) await feature(app, deps);
   const servesWebApp = await serveWebApp(app, config.webDir);
   return { app, declaredRoutes, servesWebApp };
+}
+
+/** HAVEN_TRUST_PROXY as Fastify takes it; only behind a proxy does X-Forwarded-For name the client. */
+export function trustProxySetting(value: string): boolean | string | ((address: string, hop: number) => boolean) {
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  // A number of hops, as Fastify documents it (its types only take the function form).
+  if (/^\d+$/.test(value)) return (_address, hop) => hop < Number(value);
+  return value.replace(/\s+/g, '');
 }

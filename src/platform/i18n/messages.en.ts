@@ -16,6 +16,7 @@ export const en: Record<keyof typeof zhCN, string> = {
   database_unavailable: 'The database cannot be reached right now (it is being recovered); this request may not have been completed. Try again in {{seconds}} seconds; a retry with the same Idempotency-Key is not carried out twice.',
   internal: 'Internal error, logged as request {{requestId}}. Try again later or contact an administrator.',
   bad_json: 'The body is not valid JSON.',
+  metrics_refused: 'Metrics are served only to direct requests from this machine, or to requests carrying the metrics token (HAVEN_METRICS_TOKEN).',
   unsupported_media_type: 'Unsupported content type: {{type}}',
   'entity.child': "child's file",
   'entity.user': 'user',

@@ -12,6 +12,7 @@ export const zhCN = {
   database_unavailable: '数据库暂时无法连接（正在恢复），本次请求可能未完成。请在 {{seconds}} 秒后重试；带相同 Idempotency-Key 的重试不会重复执行。',
   internal: '系统内部错误，已记录（请求编号 {{requestId}}）。请稍后再试或联系管理员。',
   bad_json: '提交的内容不是有效的 JSON。',
+  metrics_refused: '运行指标只对本机的直接请求、或持有指标令牌（HAVEN_METRICS_TOKEN）的请求开放。',
   unsupported_media_type: '不支持的内容类型：{{type}}',
   'entity.child': '儿童档案',
   'entity.user': '用户',

@@ -1,0 +1,43 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDemoCredentials } from '../../../test/support/demo-credentials.js';
+import { startTestServer, type TestServer } from '../../../test/support/server.js';
+import { seedDemoOrganisations } from '../../demo/jingzhou-organisations.js';
+import { seedDemoPeople } from '../../demo/jingzhou-people.js';
+import { type DemoSeeder, seedDemo } from '../seed.js';
+
+// The session cookie as the HOST setting leaves it by default. The test servers listen on
+// 127.0.0.1 either way; only the configured HOST decides.
+const peopleOnly: DemoSeeder = {
+  name: 'people',
+  async seed({ trx }, _log, context) {
+    await seedDemoPeople(trx, await seedDemoOrganisations(trx), context);
+  },
+};
+
+const servers: Record<string, TestServer> = {};
+beforeAll(async () => {
+  for (const host of ['0.0.0.0', '127.0.0.1']) {
+    const server = await startTestServer({ config: { host } });
+    await seedDemo(server.database.db, [peopleOnly], undefined, { credentials: testDemoCredentials });
+    servers[host] = server;
+  }
+});
+afterAll(async () => {
+  await Promise.all(Object.values(servers).map((s) => s.close()));
+});
+
+async function sessionCookie(server: TestServer): Promise<string> {
+  const login = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'charity', password: testDemoCredentials.password }) });
+  expect(login.status).toBe(200);
+  return login.headers.get('set-cookie') ?? '';
+}
+
+describe('the session cookie', () => {
+  it('is Secure by default when Haven listens beyond this machine (HOST=0.0.0.0)', async () => {
+    expect(await sessionCookie(servers['0.0.0.0']!)).toMatch(/;\s*Secure/i);
+  });
+
+  it('is not Secure on loopback (HOST=127.0.0.1), so plain-HTTP sign-in on this machine still works', async () => {
+    expect(await sessionCookie(servers['127.0.0.1']!)).not.toMatch(/;\s*Secure/i);
+  });
+});
