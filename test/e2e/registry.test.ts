@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { capture, chooseOption, eventually, heading, signInOnPage, tableNames } from './access-support.js';
 import { expectNoAxeViolations, screenshot } from './helpers.js';
+import { signInAs } from '../support/session.js';
 import { buildLedger, ledgerGoodRows, selectOption, useRegistrySuite } from './helpers/registry-support.js';
 
 // Issue 4, "Done when": a village director finds a child by pinyin initials and opens the file with
@@ -151,5 +152,46 @@ describe('the registry', { timeout: 420_000 }, () => {
     await page.getByText('已合并。').waitFor();
     await page.getByRole('button', { name: '撤销合并' }).first().waitFor();
     await page.context().close();
+  });
+
+  it('a village director registering a child on file in another county is told only that a match exists elsewhere; the city officer finds her merge request', async () => {
+    // 公安县's file of the same girl, with her mother's phone: a likely match the director may not see.
+    const gongan = await signInAs(suite.server.url, 'officer.gongan');
+    const registered = await gongan.request('POST', '/api/children', { name: '龚雪晴', sex: 'female', birthDate: '2013-06-06', residenceCode: '421022100201', family: [{ relation: 'mother', name: '龚母', phone: '13972155501', isGuardian: true }] });
+    expect(registered.status).toBe(201);
+    const otherCode = ((await registered.json()) as { havenCode: string }).havenCode;
+    const page = await signInOnPage(suite, 'director.chenlong', { path: '/registry', totp: true });
+    await heading(page, '儿童档案').waitFor();
+    await page.getByRole('button', { name: '新增' }).click();
+    await heading(page, '登记儿童').waitFor();
+    await page.getByLabel('姓名', { exact: true }).fill('龚雪晴');
+    await page.getByLabel('暂无身份证号').check();
+    await page.getByLabel('女').check();
+    await page.getByLabel('出生日期').fill('2013-06-06');
+    await page.getByLabel('出生日期').press('Enter');
+    await page.getByRole('combobox', { name: '查找行政区划' }).first().fill('陈龙');
+    await chooseOption(page, /陈龙村/);
+    await page.getByLabel('监护人姓名').fill('龚母');
+    await page.getByLabel('监护人电话').fill('13972155501');
+    await page.getByRole('button', { name: '保存' }).click();
+    const candidates = page.getByRole('region', { name: /可能已经登记过/ });
+    await candidates.getByText(/辖区外/).waitFor();
+    const shown = await candidates.innerText();
+    for (const leak of [otherCode, '公安县', '农利']) expect(shown).not.toContain(leak);
+    await page.evaluate('window.scrollTo(0, 0)');
+    await screenshot(page, 'registry-create-elsewhere-zh-CN-1280');
+    await expectNoAxeViolations(page, 'main');
+    await candidates.getByRole('button', { name: '不是同一人，继续登记' }).click();
+    await heading(page, '儿童档案详情').waitFor();
+    await page.context().close();
+
+    const city = await signInOnPage(suite, 'officer.city', { path: '/registry/duplicates', totp: true });
+    await heading(city, '疑似重复核查').waitFor();
+    const pair = city.locator('.haven-pair-card').filter({ hasText: '龚雪晴 与 龚雪晴' }).first();
+    await pair.getByText(/合并核查请求：李桂兰/).waitFor();
+    await pair.scrollIntoViewIfNeeded();
+    await screenshot(city, 'registry-duplicates-merge-request-zh-CN-1280');
+    await expectNoAxeViolations(city, 'main');
+    await city.context().close();
   });
 });
