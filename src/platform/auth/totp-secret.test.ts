@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoTotpCode, testDemoCredentials } from '../../../test/support/demo-credentials.js';
+import { demoPassword, demoTotpCode, testDemoCredentials } from '../../../test/support/demo-credentials.js';
 const demoTotpSecret = (username: string) => testDemoCredentials.totpSecret(username);
 import { startTestServer, type TestServer } from '../../../test/support/server.js';
 import { signInAs } from '../../../test/support/session.js';
@@ -75,7 +75,7 @@ describe('TOTP secrets at rest', () => {
 
     const rightKey = installationKey();
 
-    const login = await post('/api/auth/login', { username: 'officer.shashi', password: 'Haven-Demo-2026' });
+    const login = await post('/api/auth/login', { username: 'officer.shashi', password: demoPassword });
     const headers = { cookie: (login.headers.get('set-cookie') ?? '').split(';')[0]!, 'x-csrf-token': ((await login.json()) as { csrfToken: string }).csrfToken };
     useInstallationKey(Buffer.alloc(32, 7));
     try {
