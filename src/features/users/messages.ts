@@ -10,6 +10,7 @@ registerMessages({
     'users.invalid_division': '行政区划代码不正确：{{code}}（应为 12 位统计用区划代码）。',
     'tokens.unknown_scope': '没有这个权限：{{scope}}',
     'tokens.scope_not_held': '令牌不能拥有您自己没有的权限（{{scope}}）。',
+    'tokens.cannot_mint': '此接口令牌不能创建新令牌。请由有权限的人员登录后创建，或使用一个创建时被允许签发令牌的令牌。',
   },
   en: {
     'users.username_taken': 'The username “{{username}}” is taken; choose another.',
@@ -20,5 +21,6 @@ registerMessages({
     'users.invalid_division': 'Invalid division code: {{code}} (12-digit statistical code expected).',
     'tokens.unknown_scope': 'No such permission: {{scope}}',
     'tokens.scope_not_held': 'A token cannot carry a permission you do not hold ({{scope}}).',
+    'tokens.cannot_mint': 'This API token cannot create tokens. Ask a signed-in person with the permission, or use a token that was allowed to mint tokens when it was created.',
   },
 });

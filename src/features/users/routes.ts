@@ -73,7 +73,7 @@ export function registerUserRoutes(app: HavenApp, { db }: HttpDeps): void {
     },
   );
 
-  const tokenSchema = z.object({ id: z.string(), name: z.string(), scopes: z.array(z.string()), jurisdictionCode: z.string(), createdAt: z.string(), expiresAt: z.string(), revokedAt: z.string().nullable(), lastUsedAt: z.string().nullable() });
+  const tokenSchema = z.object({ id: z.string(), name: z.string(), scopes: z.array(z.string()), jurisdictionCode: z.string(), createdAt: z.string(), expiresAt: z.string(), revokedAt: z.string().nullable(), lastUsedAt: z.string().nullable(), parentTokenId: z.string().nullable(), canMintTokens: z.boolean() });
   app.get(
     '/api/tokens',
     { config: { access: { permission: 'tokens.manage' } }, schema: { tags: ['tokens'], summary: "My organisation's API tokens (never the secret)", response: { 200: z.array(tokenSchema) } } },
@@ -85,8 +85,8 @@ export function registerUserRoutes(app: HavenApp, { db }: HttpDeps): void {
       config: { access: { permission: 'tokens.manage' } },
       schema: {
         tags: ['tokens'],
-        summary: 'Create an expiring, scoped API token for an integration; the secret is shown once',
-        body: z.object({ name: z.string().trim().min(1).max(80), scopes: z.array(z.string()).min(1), expiresInDays: z.number().int().min(1).max(366), jurisdictionCode: z.string().regex(/^\d{12}$/).optional() }),
+        summary: 'Create an expiring, scoped API token for an integration; the secret is shown once. A token mints only with canMintTokens, within its own scopes and expiry',
+        body: z.object({ name: z.string().trim().min(1).max(80), scopes: z.array(z.string()).min(1), expiresInDays: z.number().int().min(1).max(366), jurisdictionCode: z.string().regex(/^\d{12}$/).optional(), canMintTokens: z.boolean().optional() }),
         response: { 201: z.object({ id: z.string(), token: z.string(), expiresAt: z.string() }) },
       },
     },

@@ -8,6 +8,7 @@ import { unitOfWork } from '../../platform/db/unit-of-work.js';
 import { updateVersioned } from '../../platform/db/versioned-update.js';
 import { DomainError, notFound } from '../../platform/errors.js';
 import { isWithin, subtreePrefix } from '../divisions/rules.js';
+import { revokeTokensOfUserIn } from './api-tokens.js';
 import './messages.js';
 import type { CreateUserInput, UserSummary } from './model.js';
 
@@ -124,7 +125,9 @@ export async function setUserLocked(db: Kysely<Database>, actor: Actor, userId: 
   await unitOfWork(db, actor, locked ? 'users.lock' : 'users.unlock', async ({ trx, audit }) => {
     await trx.updateTable('users').set({ disabled: locked, failed_logins: 0, locked_until: null }).where('id', '=', userId).execute();
     if (locked) await trx.deleteFrom('sessions').where('user_id', '=', userId).execute();
-    audit({ entityType: 'user', entityId: userId });
+    // A disabled person's tokens die with the account (and stay dead if it is enabled again).
+    const revokedTokens = locked ? await revokeTokensOfUserIn(trx, userId) : [];
+    audit({ entityType: 'user', entityId: userId, details: revokedTokens.length > 0 ? { revokedTokens } : undefined });
   });
 }
 

@@ -17,6 +17,7 @@ import * as m0015 from './0015_audit_speed.js';
 import * as m0016 from './0016_import_speed.js';
 import * as m0017 from './0017_search_guardians.js';
 import * as m0018 from './0018_import_duplicate_dates.js';
+import * as m0021 from './0021_auth_separation.js';
 
 /**
  * Every migration, in order. Listed statically (not read from the folder) so the same list works
@@ -41,4 +42,5 @@ export const migrations: Record<string, Migration> = {
   '0016_import_speed': m0016,
   '0017_search_guardians': m0017,
   '0018_import_duplicate_dates': m0018,
+  '0021_auth_separation': m0021,
 };
