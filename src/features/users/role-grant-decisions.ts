@@ -32,6 +32,8 @@ interface GrantFacts {
 
 /** Why this actor may not approve this grant, or null when they may. */
 function approvalProblem(actor: Actor, grant: GrantFacts): string | null {
+  // The operator at the command line is the root of trust (it grants the first officer).
+  if (actor.kind === 'system') return null;
   if (actor.kind !== 'user') return 'users.grant_needs_person';
   if (!hasPermission(actor, 'roles.approve')) return 'users.grant_needs_approver';
   if (grant.user_id === actor.userId) return 'users.own_roles';

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../../test/support/server.js';
 import { type ApiSession, errorOf, signInAs } from '../../../test/support/session.js';
+import { systemActor } from '../../platform/access/actor.js';
 import { randomToken, tokenHash } from '../../platform/auth/tokens.js';
+import { decideRoleGrant } from './role-grant-decisions.js';
 
 let server: TestServer;
 let admin: ApiSession;
@@ -136,5 +138,12 @@ describe('separation of duties for roles (issue 12, item 6)', () => {
     expect(await rolesOf('director.pending')).toEqual(['mandated_reporter']);
     expect((await admin.request('POST', `/api/role-grants/${body.pendingGrants[0]!.id}/withdraw`)).status).toBe(204);
     expect(await pendingFor(admin, 'director.pending')).toEqual([]);
+  });
+
+  it('lets the operator approve from the command line, where no officer exists yet to do it', async () => {
+    const village = await server.database.db.selectFrom('organisations').select('id').where('name', '=', '岑河镇陈龙村村民委员会').executeTakeFirstOrThrow();
+    const created = (await (await admin.request('POST', '/api/users', { username: 'director.first', displayName: '首任主任', organisationId: village.id, roles: ['village_director'] })).json()) as { pendingGrants: { id: string }[] };
+    await decideRoleGrant(server.database.db, systemActor('cli'), created.pendingGrants[0]!.id, 'approved');
+    expect(await rolesOf('director.first')).toEqual(['village_director']);
   });
 });
