@@ -172,7 +172,8 @@ describe('signing in', { timeout: 180_000 }, () => {
   });
 
 
-  it('an administrator creates an account; its owner enrols an authenticator, saves recovery codes and sets a password', async () => {
+  // Three people in turn (administrator, approving officer, the new account's owner): a longer budget.
+  it('an administrator creates an account; its owner enrols an authenticator, saves recovery codes and sets a password', { timeout: 300_000 }, async () => {
     const page = await signInOnPage(suite, 'admin', { path: '/users' });
     await heading(page, '用户管理').waitFor();
     await page.locator('.ant-table-tbody tr.ant-table-row').first().waitFor();
@@ -203,10 +204,28 @@ describe('signing in', { timeout: 180_000 }, () => {
     const password = await page.getByTestId('one-time-password').innerText();
     expect(password.length).toBeGreaterThanOrEqual(10);
     await page.getByText('临时密码只显示这一次').waitFor();
+    // The village director's role reads children's files: it waits for a second person.
+    await page.getByText('须由另一名有审批权限的人员批准后才生效：村（居）儿童主任').waitFor();
     await screenshot(page, 'users-one-time-zh-CN-1280');
     await expectNoAxeViolations(page, '.ant-modal-wrap');
     await page.getByRole('button', { name: '我已记下' }).click();
+    // The requester sees the request but cannot approve it.
+    await page.getByRole('heading', { name: '待审批的授权（1）', level: 2 }).waitFor();
+    await page.getByText('本人提出，须由他人审批').waitFor();
+    expect(await page.getByRole('button', { name: '批准授予测试主任“村（居）儿童主任”' }).count()).toBe(0);
     await page.context().close();
+
+    // The district's civil affairs officer approves it.
+    const approver = await signInOnPage(suite, 'officer.shashi', { path: '/users', totp: true });
+    await approver.getByRole('heading', { name: '待审批的授权（1）', level: 2 }).waitFor();
+    await approver.getByRole('button', { name: '批准授予测试主任“村（居）儿童主任”' }).waitFor();
+    await screenshot(approver, 'users-pending-grants-zh-CN-1280');
+    await expectNoAxeViolations(approver, '.haven-pending-grants');
+    await approver.getByRole('button', { name: '批准授予测试主任“村（居）儿童主任”' }).click();
+    await approver.getByRole('dialog').getByRole('button', { name: '批准' }).click();
+    await approver.getByText('已批准授予测试主任“村（居）儿童主任”').waitFor();
+    await approver.getByRole('heading', { name: '待审批的授权（1）', level: 2 }).waitFor({ state: 'detached' });
+    await approver.context().close();
 
     // The new account's first sign-in: authenticator, recovery codes, new password.
     const owner = await openPage(suite.browser, { viewport: 'desktop', language: 'zh-CN', baseUrl: suite.server.url });

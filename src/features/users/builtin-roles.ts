@@ -12,7 +12,7 @@ const fileWork: Permission[] = ['children.read', 'children.write', 'cases.read',
 /** The built-in roles of DOMAIN.md §6. Administrators may add roles; these are the defaults. */
 export const builtinRoles: readonly RoleDefinition[] = [
   { code: 'system_admin', nameZh: '系统管理员', nameEn: 'System administrator', permissions: ['divisions.manage', 'organisations.read', 'organisations.manage', 'users.read', 'users.manage', 'roles.manage', 'tokens.manage', 'rules.manage'] },
-  { code: 'civil_affairs_officer', nameZh: '民政干部', nameEn: 'Civil affairs officer', permissions: [...fileWork, 'children.unmask', 'children.export', 'children.import', 'reports.receive', 'cases.act', 'cases.approve', 'insight.aggregate', 'users.read', 'organisations.manage'] },
+  { code: 'civil_affairs_officer', nameZh: '民政干部', nameEn: 'Civil affairs officer', permissions: [...fileWork, 'children.unmask', 'children.export', 'children.import', 'reports.receive', 'cases.act', 'cases.approve', 'insight.aggregate', 'users.read', 'organisations.manage', 'roles.approve'] },
   { code: 'township_supervisor', nameZh: '乡镇儿童督导员', nameEn: 'Township child welfare supervisor', permissions: [...fileWork, 'children.export', 'reports.receive', 'reports.submit', 'cases.act', 'cases.approve', 'insight.aggregate'] },
   { code: 'village_director', nameZh: '村（居）儿童主任', nameEn: 'Village child welfare director', permissions: [...fileWork, 'reports.submit', 'reports.receive'] },
   { code: 'institution_staff', nameZh: '机构工作人员', nameEn: 'Institution staff', permissions: [...fileWork, 'reports.submit', 'cases.act'] },

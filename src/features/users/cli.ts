@@ -4,6 +4,7 @@ import { migrateToLatest } from '../../platform/db/migrate.js';
 import { unitOfWork } from '../../platform/db/unit-of-work.js';
 import { withDatabase } from '../../cli/with-database.js';
 import { normaliseDivisionCode } from '../divisions/rules.js';
+import { decideRoleGrant, listPendingRoleGrants } from './role-grant-decisions.js';
 import { createUser } from './service.js';
 
 export function registerUserCommands(program: Command): void {
@@ -34,6 +35,26 @@ export function registerUserCommands(program: Command): void {
         const created = await createUser(db, actor, { username: options.username, displayName: options.name, organisationId, jurisdictionCode: division, roles: ['system_admin'], temporaryPassword: options.password });
         console.log(`Administrator ${options.username} created. Temporary password: ${created.temporaryPassword}`);
         console.log('It must be changed at the first sign-in.');
+      }),
+    );
+  users
+    .command('grants')
+    .description("open requests to grant roles that read children's files")
+    .action(() =>
+      withDatabase(async ({ db }) => {
+        const grants = await listPendingRoleGrants(db, systemActor('cli'));
+        if (grants.length === 0) console.log('No open role grant requests.');
+        for (const grant of grants) console.log(`${grant.id}  ${grant.username.padEnd(20)} ${grant.roleCode.padEnd(22)} requested by ${grant.requestedBy} at ${grant.requestedAt}`);
+      }),
+    );
+  users
+    .command('approve-grant')
+    .description('approve a role grant as the operator (e.g. the first civil affairs officer of a new installation); audited')
+    .argument('<id>', 'the request id (see `users grants`)')
+    .action((id: string) =>
+      withDatabase(async ({ db }) => {
+        await decideRoleGrant(db, systemActor('cli'), id, 'approved');
+        console.log(`Role grant ${id} approved.`);
       }),
     );
 }

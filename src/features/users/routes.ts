@@ -2,10 +2,26 @@ import { z } from 'zod';
 import type { HavenApp, HttpDeps } from '../../platform/http/deps.js';
 import { createApiToken, listApiTokens, revokeApiToken } from './api-tokens.js';
 import { createUserSchema, userSummarySchema } from './model.js';
-import { createUser, listUsers, resetUserPassword, resetUserTotp, setUserLocked, setUserRoles } from './service.js';
+import { decideRoleGrant, listPendingRoleGrants, withdrawRoleGrant } from './role-grant-decisions.js';
+import { setUserRoles } from './role-grants.js';
+import { createUser, listUsers, resetUserPassword, resetUserTotp, setUserLocked } from './service.js';
 
 const idParams = z.object({ id: z.uuid() });
 const idempotencyHeader = z.object({ 'idempotency-key': z.string().min(8).max(100).optional() });
+const pendingGrantsSchema = z.array(z.object({ id: z.string(), roleCode: z.string() }));
+const roleGrantSchema = z.object({
+  id: z.string(),
+  userId: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  organisationName: z.string(),
+  roleCode: z.string(),
+  requestedBy: z.string(),
+  requestedAt: z.string(),
+  canDecide: z.boolean(),
+  cannotDecideBecause: z.string().nullable(),
+  canWithdraw: z.boolean(),
+});
 
 export function registerUserRoutes(app: HavenApp, { db }: HttpDeps): void {
   app.get(
@@ -26,7 +42,7 @@ export function registerUserRoutes(app: HavenApp, { db }: HttpDeps): void {
     '/api/users',
     {
       config: { access: { permission: 'users.manage' } },
-      schema: { tags: ['users'], summary: 'Create a real-name staff account; returns a one-time password', headers: idempotencyHeader, body: createUserSchema, response: { 201: z.object({ id: z.string(), temporaryPassword: z.string() }) } },
+      schema: { tags: ['users'], summary: "Create a real-name staff account; returns a one-time password. Roles that read children's files wait for a second person (pendingGrants)", headers: idempotencyHeader, body: createUserSchema, response: { 201: z.object({ id: z.string(), temporaryPassword: z.string(), pendingGrants: pendingGrantsSchema }) } },
     },
     async (request, reply) => reply.status(201).send(await createUser(db, request.actor, request.body, request.headers['idempotency-key'])),
   );
@@ -57,9 +73,42 @@ export function registerUserRoutes(app: HavenApp, { db }: HttpDeps): void {
 
   app.put(
     '/api/users/:id/roles',
-    { config: { access: { permission: 'roles.manage' } }, schema: { tags: ['users'], summary: 'Replace the roles of a user (optimistic: send the version you edited)', params: idParams, body: z.object({ roles: z.array(z.string()), version: z.number().int() }) } },
+    {
+      config: { access: { permission: 'roles.manage' } },
+      schema: {
+        tags: ['users'],
+        summary: "Replace the roles of another user (optimistic: send the version you edited). Roles that read children's files are not granted yet: they are listed in pendingGrants until a second person approves",
+        params: idParams,
+        body: z.object({ roles: z.array(z.string()), version: z.number().int() }),
+        response: { 200: z.object({ pendingGrants: pendingGrantsSchema }) },
+      },
+    },
+    async (request) => setUserRoles(db, request.actor, request.params.id, request.body.roles, request.body.version),
+  );
+
+  app.get(
+    '/api/role-grants',
+    { config: { access: { permission: 'users.read' } }, schema: { tags: ['users'], summary: "Open requests to grant roles that read children's files, within my jurisdiction, with whether I may decide them", response: { 200: z.array(roleGrantSchema) } } },
+    async (request) => listPendingRoleGrants(db, request.actor),
+  );
+  for (const [path, decision] of [['approve', 'approved'], ['reject', 'rejected']] as const) {
+    app.post(
+      `/api/role-grants/:id/${path}`,
+      {
+        config: { access: { permission: 'roles.approve' } },
+        schema: { tags: ['users'], summary: decision === 'approved' ? 'Approve a role grant (a second person: not the requester, not the user, holding the access granted)' : 'Reject a role grant (same people as approving)', params: idParams },
+      },
+      async (request, reply) => {
+        await decideRoleGrant(db, request.actor, request.params.id, decision);
+        return reply.status(204).send();
+      },
+    );
+  }
+  app.post(
+    '/api/role-grants/:id/withdraw',
+    { config: { access: { permission: 'roles.manage' } }, schema: { tags: ['users'], summary: 'Withdraw my own role grant request', params: idParams } },
     async (request, reply) => {
-      await setUserRoles(db, request.actor, request.params.id, request.body.roles, request.body.version);
+      await withdrawRoleGrant(db, request.actor, request.params.id);
       return reply.status(204).send();
     },
   );
@@ -73,7 +122,7 @@ export function registerUserRoutes(app: HavenApp, { db }: HttpDeps): void {
     },
   );
 
-  const tokenSchema = z.object({ id: z.string(), name: z.string(), scopes: z.array(z.string()), jurisdictionCode: z.string(), createdAt: z.string(), expiresAt: z.string(), revokedAt: z.string().nullable(), lastUsedAt: z.string().nullable() });
+  const tokenSchema = z.object({ id: z.string(), name: z.string(), scopes: z.array(z.string()), jurisdictionCode: z.string(), createdAt: z.string(), expiresAt: z.string(), revokedAt: z.string().nullable(), lastUsedAt: z.string().nullable(), parentTokenId: z.string().nullable(), canMintTokens: z.boolean() });
   app.get(
     '/api/tokens',
     { config: { access: { permission: 'tokens.manage' } }, schema: { tags: ['tokens'], summary: "My organisation's API tokens (never the secret)", response: { 200: z.array(tokenSchema) } } },
@@ -85,8 +134,8 @@ export function registerUserRoutes(app: HavenApp, { db }: HttpDeps): void {
       config: { access: { permission: 'tokens.manage' } },
       schema: {
         tags: ['tokens'],
-        summary: 'Create an expiring, scoped API token for an integration; the secret is shown once',
-        body: z.object({ name: z.string().trim().min(1).max(80), scopes: z.array(z.string()).min(1), expiresInDays: z.number().int().min(1).max(366), jurisdictionCode: z.string().regex(/^\d{12}$/).optional() }),
+        summary: 'Create an expiring, scoped API token for an integration; the secret is shown once. A token mints only with canMintTokens, within its own scopes and expiry',
+        body: z.object({ name: z.string().trim().min(1).max(80), scopes: z.array(z.string()).min(1), expiresInDays: z.number().int().min(1).max(366), jurisdictionCode: z.string().regex(/^\d{12}$/).optional(), canMintTokens: z.boolean().optional() }),
         response: { 201: z.object({ id: z.string(), token: z.string(), expiresAt: z.string() }) },
       },
     },

@@ -5,10 +5,11 @@ import { maskPhone } from '../../platform/access/masking.js';
 import { hashPassword } from '../../platform/auth/passwords.js';
 import type { Database } from '../../platform/db/schema.js';
 import { unitOfWork } from '../../platform/db/unit-of-work.js';
-import { updateVersioned } from '../../platform/db/versioned-update.js';
 import { DomainError, notFound } from '../../platform/errors.js';
 import { isWithin, subtreePrefix } from '../divisions/rules.js';
+import { revokeTokensOfUserIn } from './api-tokens.js';
 import './messages.js';
+import { grantRolesIn, type PendingGrant, rolePermissions } from './role-grants.js';
 import type { CreateUserInput, UserSummary } from './model.js';
 
 /** A readable one-time password for a new or reset account; it must be changed at first sign-in. */
@@ -21,7 +22,7 @@ function assertManages(actor: Actor, divisionCode: string) {
   if (!actor.jurisdiction.some((code) => isWithin(divisionCode, code))) throw new DomainError('users.outside_your_jurisdiction', 403);
 }
 
-export async function createUser(db: Kysely<Database>, actor: Actor, input: CreateUserInput, idempotencyKey?: string): Promise<{ id: string; temporaryPassword: string }> {
+export async function createUser(db: Kysely<Database>, actor: Actor, input: CreateUserInput, idempotencyKey?: string): Promise<{ id: string; temporaryPassword: string; pendingGrants: PendingGrant[] }> {
   const organisation = await db.selectFrom('organisations').select(['id', 'division_code']).where('id', '=', input.organisationId).executeTakeFirst();
   if (!organisation) throw new DomainError('users.unknown_organisation', 400, { organisationId: input.organisationId }, [{ path: 'body.organisationId', code: 'users.unknown_organisation' }]);
   const jurisdiction = input.jurisdictionCode ?? organisation.division_code;
@@ -29,8 +30,9 @@ export async function createUser(db: Kysely<Database>, actor: Actor, input: Crea
     throw new DomainError('users.jurisdiction_outside_organisation', 400, { jurisdiction, organisationDivision: organisation.division_code }, [{ path: 'body.jurisdictionCode', code: 'users.jurisdiction_outside_organisation' }]);
   }
   assertManages(actor, organisation.division_code);
-  const known = await db.selectFrom('roles').select('code').where('code', 'in', input.roles).execute();
-  const missing = input.roles.find((role) => !known.some((k) => k.code === role));
+  const roles = [...new Set(input.roles)];
+  const permissions = await rolePermissions(db, roles);
+  const missing = roles.find((role) => !permissions.has(role));
   if (missing) throw new DomainError('users.unknown_role', 400, { role: missing }, [{ path: 'body.roles', code: 'users.unknown_role' }]);
 
   const password = input.temporaryPassword ?? temporaryPassword();
@@ -55,13 +57,15 @@ export async function createUser(db: Kysely<Database>, actor: Actor, input: Crea
         })
         .returning('id')
         .executeTakeFirstOrThrow();
-      await trx.insertInto('user_roles').values(input.roles.map((role) => ({ user_id: user.id, role_code: role }))).execute();
-      audit({ entityType: 'user', entityId: user.id, details: { username: input.username, roles: input.roles, jurisdiction } });
-      return { id: user.id };
+      // A new account is a grant like any other: roles that read children's files wait for a second person.
+      const { granted, pending } = await grantRolesIn(trx, actor, user.id, roles, permissions);
+      audit({ entityType: 'user', entityId: user.id, details: { username: input.username, roles: granted, pendingRoles: pending.map((p) => p.roleCode), jurisdiction } });
+      for (const request of pending) audit({ action: 'users.role_grant_requested', entityType: 'role_grant_request', entityId: request.id, details: { userId: user.id, role: request.roleCode } });
+      return { id: user.id, pendingGrants: pending };
     },
     idempotencyKey ? { key: idempotencyKey, request: { ...input, temporaryPassword: undefined } } : undefined,
   );
-  return { id: result.id, temporaryPassword: password };
+  return { id: result.id, temporaryPassword: password, pendingGrants: result.pendingGrants ?? [] };
 }
 
 async function loadManagedUser(db: Kysely<Database>, actor: Actor, userId: string) {
@@ -124,7 +128,9 @@ export async function setUserLocked(db: Kysely<Database>, actor: Actor, userId: 
   await unitOfWork(db, actor, locked ? 'users.lock' : 'users.unlock', async ({ trx, audit }) => {
     await trx.updateTable('users').set({ disabled: locked, failed_logins: 0, locked_until: null }).where('id', '=', userId).execute();
     if (locked) await trx.deleteFrom('sessions').where('user_id', '=', userId).execute();
-    audit({ entityType: 'user', entityId: userId });
+    // A disabled person's tokens die with the account (and stay dead if it is enabled again).
+    const revokedTokens = locked ? await revokeTokensOfUserIn(trx, userId) : [];
+    audit({ entityType: 'user', entityId: userId, details: revokedTokens.length > 0 ? { revokedTokens } : undefined });
   });
 }
 
@@ -135,20 +141,5 @@ export async function resetUserTotp(db: Kysely<Database>, actor: Actor, userId: 
     await trx.deleteFrom('recovery_codes').where('user_id', '=', userId).execute();
     await trx.deleteFrom('sessions').where('user_id', '=', userId).execute();
     audit({ entityType: 'user', entityId: userId });
-  });
-}
-
-/** A permission change: audited with the roles before and after; stale edits are refused. */
-export async function setUserRoles(db: Kysely<Database>, actor: Actor, userId: string, roles: string[], expectedVersion: number): Promise<void> {
-  await loadManagedUser(db, actor, userId);
-  const known = await db.selectFrom('roles').select('code').where('code', 'in', roles.length > 0 ? roles : ['']).execute();
-  const missing = roles.find((role) => !known.some((k) => k.code === role));
-  if (missing) throw new DomainError('users.unknown_role', 400, { role: missing });
-  await unitOfWork(db, actor, 'users.roles_changed', async ({ trx, audit }) => {
-    const before = await trx.selectFrom('user_roles').select('role_code').where('user_id', '=', userId).execute();
-    await updateVersioned(trx, { table: 'users', entity: 'user', id: userId, expectedVersion, values: {} });
-    await trx.deleteFrom('user_roles').where('user_id', '=', userId).execute();
-    if (roles.length > 0) await trx.insertInto('user_roles').values(roles.map((role) => ({ user_id: userId, role_code: role }))).execute();
-    audit({ entityType: 'user', entityId: userId, details: { before: before.map((r) => r.role_code).sort(), after: [...roles].sort() } });
   });
 }

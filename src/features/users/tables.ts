@@ -70,6 +70,22 @@ export interface ApiTokensTable {
   expires_at: ColumnType<Date, Date | string, Date | string>;
   revoked_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   last_used_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** The token this one was minted with; revoking that one revokes this one. */
+  parent_token_id: string | null;
+  can_mint: ColumnType<boolean, boolean | undefined, boolean>;
+}
+
+export interface RoleGrantRequestsTable {
+  id: Generated<string>;
+  user_id: string;
+  role_code: string;
+  status: ColumnType<'pending' | 'approved' | 'rejected' | 'withdrawn', 'pending' | undefined, 'approved' | 'rejected' | 'withdrawn'>;
+  requested_by: string | null;
+  requested_by_label: string;
+  requested_at: ColumnType<Date, Date | string | undefined, never>;
+  decided_by: string | null;
+  decided_by_label: string | null;
+  decided_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export interface LoginFailuresTable {
@@ -85,6 +101,7 @@ declare module '../../platform/db/schema.js' {
     recovery_codes: RecoveryCodesTable;
     sessions: SessionsTable;
     api_tokens: ApiTokensTable;
+    role_grant_requests: RoleGrantRequestsTable;
     login_failures: LoginFailuresTable;
   }
 }

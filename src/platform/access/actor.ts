@@ -19,6 +19,22 @@ export interface Actor {
   locale: Locale;
   ip: string | null;
   requestId: string | null;
+  /** For an API token: which token, the person answerable for it, and what its chain allows. */
+  token?: TokenPrincipal;
+}
+
+export interface TokenPrincipal {
+  id: string;
+  /** The user who minted it (or the token it descends from); null for tokens made by the system. */
+  createdBy: string | null;
+  canMint: boolean;
+  /** The earliest expiry along its chain of parents: it cannot outlive any of them. */
+  expiresAt: Date;
+}
+
+/** The person a change is attributed to: the signed-in user, or the user answerable for a token. */
+export function accountableUserId(actor: Actor): string | null {
+  return actor.userId ?? actor.token?.createdBy ?? null;
 }
 
 export function systemActor(purpose: string, locale: Locale = 'zh-CN'): Actor {

@@ -6,6 +6,7 @@ export const permissions = {
   'users.read': { zh: '查看用户', en: 'View users' },
   'users.manage': { zh: '管理用户账号', en: 'Manage user accounts' },
   'roles.manage': { zh: '管理角色与权限', en: 'Manage roles and permissions' },
+  'roles.approve': { zh: '审批可查看儿童档案的角色授权', en: "Approve grants of roles that read children's files" },
   'tokens.manage': { zh: '管理接口令牌', en: 'Manage API tokens' },
   'children.read': { zh: '查看儿童档案', en: "Read children's files" },
   'children.write': { zh: '登记与修改儿童档案', en: "Register and edit children's files" },

@@ -6,7 +6,7 @@ import type { Database } from '../db/schema.js';
 import { DomainError } from '../errors.js';
 import { actorFor, needsSecondFactor, type UserAccount } from './load-actor.js';
 import { findSessionAccount, type SessionRecord, sessionCookie } from './sessions.js';
-import { tokenHash } from './tokens.js';
+import { findLiveToken } from './token-chain.js';
 
 /** A signed-in session that still owes a step (second factor, new password) before full access. */
 export interface PendingSignIn {
@@ -65,24 +65,20 @@ export const authenticate = fp(async (app: FastifyInstance, options: { db: Kysel
 });
 
 async function authenticateToken(db: Kysely<Database>, request: FastifyRequest, token: string) {
-  const row = await db
-    .selectFrom('api_tokens')
-    .innerJoin('organisations', 'organisations.id', 'api_tokens.organisation_id')
-    .select(['api_tokens.id', 'api_tokens.name', 'api_tokens.organisation_id', 'api_tokens.jurisdiction_code', 'api_tokens.scopes', 'api_tokens.expires_at', 'api_tokens.revoked_at', 'organisations.name as organisation_name'])
-    .where('api_tokens.token_hash', '=', tokenHash(token))
-    .executeTakeFirst();
-  if (!row || row.revoked_at || new Date(row.expires_at) < new Date()) throw new DomainError('token_invalid', 401);
-  await db.updateTable('api_tokens').set({ last_used_at: new Date() }).where('id', '=', row.id).execute();
+  const live = await findLiveToken(db, token);
+  if (!live) throw new DomainError('token_invalid', 401);
+  await db.updateTable('api_tokens').set({ last_used_at: new Date() }).where('id', '=', live.id).execute();
   request.actor = {
     kind: 'token',
     userId: null,
-    organisationId: row.organisation_id,
-    label: `token:${row.name} (${row.organisation_name})`,
+    organisationId: live.organisationId,
+    label: `token:${live.name} (${live.organisationName})`,
     roles: [],
-    permissions: new Set(row.scopes),
-    jurisdiction: [row.jurisdiction_code],
+    permissions: live.permissions,
+    jurisdiction: [live.jurisdictionCode],
     locale: request.locale,
     ip: request.ip,
     requestId: request.id,
+    token: live.principal,
   };
 }

@@ -83,7 +83,10 @@ describe('a new account', () => {
     const organisations = await server.database.db.selectFrom('organisations').select(['id', 'division_code']).where('name', '=', '岑河镇沙口村村民委员会').executeTakeFirstOrThrow();
     const created = await admin.request('POST', '/api/users', { username: 'director.shakou', displayName: '马春燕', phone: '13971609999', organisationId: organisations.id, roles: ['village_director'] });
     expect(created.status).toBe(201);
-    const { temporaryPassword } = (await created.json()) as { temporaryPassword: string };
+    const { temporaryPassword, pendingGrants } = (await created.json()) as { temporaryPassword: string; pendingGrants: { id: string }[] };
+    // The village director's role reads children's files: the district's officer approves it.
+    const approver = await signInAs(server.url, 'officer.shashi');
+    expect((await approver.request('POST', `/api/role-grants/${pendingGrants[0]!.id}/approve`)).status).toBe(204);
 
     const login = await post('/api/auth/login', { username: 'director.shakou', password: temporaryPassword });
     expect(await login.clone().json()).toMatchObject({ needs: 'totp_enrolment' });

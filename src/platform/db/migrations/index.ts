@@ -19,6 +19,7 @@ import * as m0017 from './0017_search_guardians.js';
 import * as m0018 from './0018_import_duplicate_dates.js';
 import * as m0019 from './0019_case_organisation_left.js';
 import * as m0020 from './0020_demo_installation.js';
+import * as m0021 from './0021_auth_separation.js';
 import * as m0022 from './0022_audit_keyed_chain.js';
 import * as m0023 from './0023_duplicate_merge_requests.js';
 
@@ -47,6 +48,7 @@ export const migrations: Record<string, Migration> = {
   '0018_import_duplicate_dates': m0018,
   '0019_case_organisation_left': m0019,
   '0020_demo_installation': m0020,
+  '0021_auth_separation': m0021,
   '0022_audit_keyed_chain': m0022,
   '0023_duplicate_merge_requests': m0023,
 };

@@ -6,6 +6,7 @@ export type Permission =
   | 'users.read'
   | 'users.manage'
   | 'roles.manage'
+  | 'roles.approve'
   | 'tokens.manage'
   | 'children.read'
   | 'children.write'

@@ -12,7 +12,7 @@ import { createUser, useRoles, type NewUser } from './usersApi';
 const fields = ['username', 'displayName', 'phone', 'organisationId', 'jurisdictionCode', 'roles'];
 
 /** 新增用户: a real-name staff account; the server answers a one-time password. */
-export function CreateUserModal({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: (name: string, password: string) => void }) {
+export function CreateUserModal({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: (name: string, password: string, pendingRoles: string[]) => void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<NewUser>();
   const roles = useRoles();
@@ -28,7 +28,7 @@ export function CreateUserModal({ open, onClose, onCreated }: { open: boolean; o
       const created = await createUser({ ...values, phone: values.phone?.trim() || undefined }, idempotencyKey);
       form.resetFields();
       setIdempotencyKey(crypto.randomUUID());
-      onCreated(values.displayName, created.temporaryPassword);
+      onCreated(values.displayName, created.temporaryPassword, created.pendingRoles);
     } catch (error) {
       if (!showFieldProblems(form, error, fields)) setFailure(describeApiError(error, t));
     } finally {

@@ -13,6 +13,7 @@ import { useListParams } from '../../app/list/useListParams';
 import { DivisionName } from '../divisions/DivisionPicker';
 import { CreateUserModal } from './CreateUserModal';
 import { OneTimePasswordModal } from './OneTimePassword';
+import { PendingGrants } from './PendingGrants';
 import { resetPassword, setLocked, userPageSize, useRoles, useUsers, type UserSummary } from './usersApi';
 
 const filterKeys = ['q'] as const;
@@ -39,7 +40,7 @@ export default function UserListPage() {
   const users = useUsers({ q: list.filters.q, page: list.page });
   const roles = useRoles();
   const [creating, setCreating] = useState(false);
-  const [oneTime, setOneTime] = useState<{ name: string; password: string } | null>(null);
+  const [oneTime, setOneTime] = useState<{ name: string; password: string; pendingRoles?: string[] } | null>(null);
   const [modal, modalHolder] = Modal.useModal();
   const [notice, noticeHolder] = message.useMessage();
   const english = currentLanguage() === 'en';
@@ -134,6 +135,7 @@ export default function UserListPage() {
           <Input allowClear maxLength={60} placeholder={t('users.searchPlaceholder')} />
         </Form.Item>
       </QueryForm>
+      <PendingGrants roleName={roleName} />
       <section className="haven-list" aria-label={t('list.resultsLabel')}>
         <div className="haven-toolbar">
           <p className="haven-list-count" role="status">
@@ -161,9 +163,9 @@ export default function UserListPage() {
         <CreateUserModal
           open={creating}
           onClose={() => setCreating(false)}
-          onCreated={(name, password) => {
+          onCreated={(name, password, pendingRoles) => {
             setCreating(false);
-            setOneTime({ name, password });
+            setOneTime({ name, password, pendingRoles: pendingRoles.map(roleName) });
             refresh();
           }}
         />

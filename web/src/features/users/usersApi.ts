@@ -81,10 +81,55 @@ export interface NewUser {
   roles: string[];
 }
 
-export async function createUser(input: NewUser, idempotencyKey: string): Promise<{ id: string; temporaryPassword: string }> {
+export async function createUser(input: NewUser, idempotencyKey: string): Promise<{ id: string; temporaryPassword: string; pendingRoles: string[] }> {
   const body = await requestJson('/api/users', { method: 'POST', body: input, headers: { 'Idempotency-Key': idempotencyKey } });
   if (!isRecord(body) || typeof body.id !== 'string' || typeof body.temporaryPassword !== 'string') throw new Error('unreadable user');
-  return { id: body.id, temporaryPassword: body.temporaryPassword };
+  const pending = Array.isArray(body.pendingGrants) ? body.pendingGrants : [];
+  return { id: body.id, temporaryPassword: body.temporaryPassword, pendingRoles: pending.flatMap((grant: unknown) => (isRecord(grant) && typeof grant.roleCode === 'string' ? [grant.roleCode] : [])) };
+}
+
+/** A request to grant a role that reads children's files, waiting for a second person. */
+export interface RoleGrant {
+  id: string;
+  username: string;
+  displayName: string;
+  organisationName: string;
+  roleCode: string;
+  requestedBy: string;
+  requestedAt: string;
+  canDecide: boolean;
+  cannotDecideBecause: string | null;
+  canWithdraw: boolean;
+}
+
+function parseGrant(value: unknown): RoleGrant | null {
+  if (!isRecord(value) || typeof value.id !== 'string' || typeof value.roleCode !== 'string' || typeof value.username !== 'string') return null;
+  return {
+    id: value.id,
+    username: value.username,
+    displayName: text(value.displayName) ?? value.username,
+    organisationName: text(value.organisationName) ?? '',
+    roleCode: value.roleCode,
+    requestedBy: text(value.requestedBy) ?? '',
+    requestedAt: text(value.requestedAt) ?? '',
+    canDecide: value.canDecide === true,
+    cannotDecideBecause: text(value.cannotDecideBecause),
+    canWithdraw: value.canWithdraw === true,
+  };
+}
+
+export function usePendingGrants() {
+  return useQuery({
+    queryKey: ['users', 'role-grants'],
+    queryFn: async ({ signal }): Promise<RoleGrant[]> => {
+      const body = await requestJson('/api/role-grants', { signal });
+      return Array.isArray(body) ? body.map(parseGrant).filter((grant): grant is RoleGrant => grant !== null) : [];
+    },
+  });
+}
+
+export async function decideGrant(id: string, decision: 'approve' | 'reject' | 'withdraw'): Promise<void> {
+  await requestJson(`/api/role-grants/${encodeURIComponent(id)}/${decision}`, { method: 'POST' });
 }
 
 export async function resetPassword(id: string): Promise<string> {
