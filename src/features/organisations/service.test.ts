@@ -72,12 +72,13 @@ describe('organisations', () => {
     expect(first.items[0]?.name).toBe('公安县志愿服务队00');
   });
 
-  it('refuses a stale version with 409 and the current record', async () => {
+  it('refuses a stale version with 409 naming the current version, never the record', async () => {
     const { organisation } = await createOrganisation(database.db, cityOfficer, input({ name: '沙市区妇联', kind: 'womens_federation' }));
     await updateOrganisation(database.db, cityOfficer, organisation.id, { version: 1, shortName: '妇联' });
     const error = await refusal(updateOrganisation(database.db, cityOfficer, organisation.id, { version: 1, shortName: '区妇联' }));
     expect(error).toMatchObject({ code: 'stale_version', status: 409, params: { currentVersion: 2 } });
-    expect(error.details).toMatchObject({ current: { id: organisation.id, shortName: '妇联', version: 2 } });
+    expect(error.details).toMatchObject({ id: organisation.id, currentVersion: 2 });
+    expect(Object.keys(error.details as object).sort()).toEqual(['currentVersion', 'entity', 'id']);
   });
 
   it('replays a retried create with the same Idempotency-Key instead of registering twice', async () => {
