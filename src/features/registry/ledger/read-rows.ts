@@ -53,7 +53,8 @@ function returnWorker(worker: Worker, memoryMb: number, reusable: boolean): void
     worker,
     memoryMb,
     timer: setTimeout(() => {
-      pool.idle.splice(pool.idle.indexOf(entry), 1);
+      const index = pool.idle.indexOf(entry);
+      if (index >= 0) pool.idle.splice(index, 1);
       void worker.terminate();
     }, idleMs).unref(),
   };
