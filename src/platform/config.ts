@@ -30,6 +30,8 @@ const configSchema = z.object({
   importMaxCells: z.coerce.number().int().min(1).default(10_000_000),
   /** Heap of the worker thread that reads a ledger; a file that needs more is refused, the server lives on. */
   importWorkerMemoryMb: z.coerce.number().int().min(16).default(512),
+  /** Ledgers read at once (each in its own worker); more wait their turn, so readers' memory stays bounded. */
+  importMaxReaders: z.coerce.number().int().min(1).default(2),
   rateLimitPerMinute: z.coerce.number().int().min(1).default(600),
   jobsEnabled: z.stringbool().default(true),
   jobPollMs: z.coerce.number().int().min(50).default(1000),
@@ -75,6 +77,7 @@ export const envNames: Record<keyof Config, string> = {
   importMaxSharedStringChars: 'HAVEN_IMPORT_MAX_SHARED_STRING_CHARS',
   importMaxCells: 'HAVEN_IMPORT_MAX_CELLS',
   importWorkerMemoryMb: 'HAVEN_IMPORT_WORKER_MEMORY_MB',
+  importMaxReaders: 'HAVEN_IMPORT_MAX_READERS',
   rateLimitPerMinute: 'HAVEN_RATE_LIMIT_PER_MINUTE',
   jobsEnabled: 'HAVEN_JOBS_ENABLED',
   jobPollMs: 'HAVEN_JOB_POLL_MS',

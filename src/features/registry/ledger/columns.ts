@@ -17,7 +17,7 @@ const variants: Record<LedgerField, readonly string[]> = {
   idNumber: ['身份证号码', '身份证号', '公民身份号码', '公民身份证号码', '儿童身份证号码', '身份证件号码', '证件号码', 'idnumber', 'id', 'idno', 'residentid'],
   birthDate: ['出生日期', '出生年月', '出生年月日', '生日', 'birthdate', 'dateofbirth', 'dob'],
   ethnicity: ['民族', 'ethnicity', 'nation'],
-  hukouAddress: ['户籍所在地', '户籍地址', '户籍地', '户口所在地', '户籍所在地址', 'hukou', 'hukouaddress', 'registeredaddress'],
+  hukouAddress: ['户籍所在地', '户籍地址', '户籍地', '户口所在地', '户籍所在地址', '户籍所在地地址', '户口所在地地址', 'hukou', 'hukouaddress', 'registeredaddress'],
   hukouCode: [...codeHeaders(['户籍所在地', '户籍地', '户籍', '户口所在地', '户籍地址', '户籍所在地址']), 'hukoucode', 'hukoudivisioncode'],
   address: ['现居住地址', '居住地址', '家庭住址', '现住址', '家庭地址', '现居住地', '住址', 'address', 'currentaddress', 'homeaddress'],
   residenceCode: [...codeHeaders(['', '现居住地', '居住地', '现住址', '现居住地址', '居住地址', '所在地', '所在', '现住地', '家庭住址']), 'divisioncode', 'residencecode', 'villagecode'],

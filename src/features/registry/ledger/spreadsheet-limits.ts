@@ -18,6 +18,8 @@ export interface SpreadsheetLimits {
   /** Rows × columns as the reader materialises them (an empty row counts as one cell). */
   maxCells: number;
   workerMemoryMb: number;
+  /** Workers reading at once in this process: at most this × workerMemoryMb for all readers. */
+  maxReaders: number;
 }
 
 export function spreadsheetLimitsOf(config: Config): SpreadsheetLimits {
@@ -30,6 +32,7 @@ export function spreadsheetLimitsOf(config: Config): SpreadsheetLimits {
     maxSharedStringChars: config.importMaxSharedStringChars,
     maxCells: config.importMaxCells,
     workerMemoryMb: config.importWorkerMemoryMb,
+    maxReaders: config.importMaxReaders,
   };
 }
 
