@@ -6,6 +6,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminQuery } from '../../../test/support/cluster.js';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/database.js';
+import { testDemoCredentials } from '../../../test/support/demo-credentials.js';
 import { signInAs } from '../../../test/support/session.js';
 import { demoSeeders, featureRoutes } from '../../features/index.js';
 import { systemActor } from '../access/actor.js';
@@ -33,7 +34,7 @@ function urlAs(user: string, secret: string, base = owner.url): string {
 
 beforeAll(async () => {
   owner = await createTestDatabase();
-  await seedDemo(owner.db, demoSeeders);
+  await seedDemo(owner.db, demoSeeders, undefined, { credentials: testDemoCredentials });
   await adminQuery(owner.url, `CREATE ROLE ${role} LOGIN PASSWORD '${password}'`);
   await grantAppRole(owner.db, role);
   app = await openPool(urlAs(role, password), undefined, 4);
