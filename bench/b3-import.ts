@@ -47,7 +47,7 @@ export async function writeLedger(db: Kysely<Database>, file: string, rows: numb
 
 function runImport(file: string, organisationId: string, databaseUrl: string, limitSeconds: number): Promise<{ code: number | null; ms: number; peakRss: number; output: string; stdout: string; killed: boolean }> {
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'import', file, '--org', organisationId, '--json'], { env: { ...process.env, DATABASE_URL: databaseUrl }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'import', file, '--org', organisationId, '--json'], { env: { ...process.env, DATABASE_URL: databaseUrl, HAVEN_DATA_DIR: benchDataDir }, stdio: ['ignore', 'pipe', 'pipe'] });
   const rss = sampleRss(child.pid);
   let output = '';
   let stdout = '';

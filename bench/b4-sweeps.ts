@@ -1,6 +1,7 @@
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { featureSweeps } from '../src/features/index.js';
+import { provideAuditKeyOnConnect } from '../src/platform/audit/session-key.js';
 import type { Database } from '../src/platform/db/schema.js';
 import { type BenchResult, timed } from './stats.js';
 import { lastSweepOf, runRecorded } from './sweep-run.js';
@@ -15,6 +16,8 @@ const applicationName = 'haven-bench-sweeps';
  */
 export async function benchSweeps(url: string, options: { limitSeconds: number; dataAsOf: string }): Promise<BenchResult> {
   const pool = new pg.Pool({ connectionString: url, max: 4, application_name: applicationName });
+  // Sweeps write audit entries: the keyed chain needs the installation key on every connection.
+  provideAuditKeyOnConnect(pool);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   try {
     // A day after the data set's last sweep, whenever the benchmark runs: the same day's work each time.

@@ -6,6 +6,8 @@ import { loadConfig } from '../src/platform/config.js';
 import { openPool } from '../src/platform/db/connect.js';
 import { notFound } from '../src/platform/errors.js';
 import { buildApp, type FeatureRoutes } from '../src/platform/http/app.js';
+import { loadInstallationKey } from '../src/platform/secrets/installation-key.js';
+import { benchDataDir } from './db.js';
 
 const url = process.env.BENCH_SERVER_DATABASE_URL;
 if (!url) throw new Error('BENCH_SERVER_DATABASE_URL is not set');
@@ -25,6 +27,8 @@ const baseline: FeatureRoutes = (app, { db }) => {
   );
 };
 
+// The audit chain is keyed (migration 0022): the server's connections need the bench installation's key.
+await loadInstallationKey(benchDataDir);
 const database = await openPool(url, undefined, 20);
 const config = loadConfig({ HAVEN_JOBS_ENABLED: 'false' }, { port: 0, host: '127.0.0.1', logLevel: 'silent', rateLimitPerMinute: 100_000_000, databaseUrl: url });
 const built = await buildApp({ db: database.db, config, embedded: undefined }, [...featureRoutes, baseline]);
