@@ -2,7 +2,7 @@
 import { sql } from 'kysely';
 import { demoSeeders, featureSweeps } from '../src/features/index.js';
 import { loadSynthVillages } from '../src/demo/synthetic/villages.js';
-import { seedDemo } from '../src/platform/seed.js';
+import { seedDemo } from '../src/demo/seed.js';
 import { argNumber, argValue, log } from './args.js';
 import { dropSecondaryIndexes, rebuildIndexes } from './copy.js';
 import { closeKeepingPristine, openBenchDatabase } from './db.js';

@@ -10,7 +10,7 @@ import { backupDatabase, restoreDatabase } from '../platform/db/backup.js';
 import { migrateToLatest, migrationStatus } from '../platform/db/migrate.js';
 import { embeddedPostgresUsers, stopEmbeddedPostgres } from '../platform/db/embedded.js';
 import { registerSweep, runSweeps } from '../platform/jobs/sweeps.js';
-import { seedDemo } from '../platform/seed.js';
+import { seedDemo } from '../demo/seed.js';
 import { demoSeeders, featureSweeps } from '../features/index.js';
 import { progress } from './output.js';
 import { serve } from './serve.js';

@@ -1,16 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { generate, generateSecret } from 'otplib';
+import type { DemoCredentials } from '../platform/seed.js';
 
-/**
+export type { DemoCredentials };
+
+/*
  * The sign-ins of one demo installation: one password for every demo account and an authenticator
  * secret per account that reads children's files. Random at seed time, so nothing in the source
  * (or in another installation) tells anyone how to sign in to this one.
  */
-export interface DemoCredentials {
-  readonly password: string;
-  /** The same username gives the same secret within one set of credentials. */
-  totpSecret(username: string): string;
-}
 
 // No 0/O, 1/l/I: the password is read off a terminal and typed.
 const passwordAlphabet = 'abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';

@@ -2,11 +2,9 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../platform/db/schema.js';
 import './tables.js';
 
-export interface DemoAccount {
-  username: string;
-  /** Null for roles that sign in with the password alone. */
-  totpSecret: string | null;
-}
+import type { DemoAccount } from '../platform/seed.js';
+
+export type { DemoAccount };
 
 export interface StoredDemoCredentials {
   password: string;

@@ -1,12 +1,23 @@
-import type { Kysely } from 'kysely';
-import { systemActor } from './access/actor.js';
-import type { Database } from './db/schema.js';
-import { unitOfWork, type UnitOfWork } from './db/unit-of-work.js';
-import { readSetting } from './settings.js';
-import { findUnmarkedDemoAccounts, rekeyDemoAccounts } from '../demo/accounts.js';
-import { type DemoCredentials, randomDemoCredentials } from '../demo/credentials.js';
-import { demoSignInNotes, demoStoredNote } from '../demo/notes.js';
-import { type DemoAccount, isDemoDatabase, recordDemoInstallation } from '../demo/store.js';
+import type { UnitOfWork } from './db/unit-of-work.js';
+
+/*
+ * The contract between features and the demo (src/demo): each feature contributes a seeder; the
+ * demo runs them (`seedDemo`, src/demo/seed.ts). Only types here, so features need not reach the demo.
+ */
+
+/** The demo's sign-in secrets for one installation. */
+export interface DemoCredentials {
+  readonly password: string;
+  /** The same username gives the same secret within one set of credentials. */
+  totpSecret(username: string): string;
+}
+
+/** An account the demo made, with its authenticator secret. */
+export interface DemoAccount {
+  username: string;
+  /** Null for roles that sign in with the password alone. */
+  totpSecret: string | null;
+}
 
 /** What every demo seeder shares: this installation's credentials, and the accounts made so far. */
 export interface DemoSeedContext {
@@ -25,44 +36,4 @@ export interface DemoSeedResult {
   seeded: boolean;
   /** Lines worth showing the person who started Haven (e.g. demo sign-ins). */
   notes: string[];
-}
-
-// Written by Haven before issue 12, whose demo had a published password: such a demo is re-keyed.
-const legacySeededKey = 'demo.seeded';
-
-/**
- * Seeds the demo once per database and marks the database as a demo. The credentials are random
- * unless given (only the test support gives them, to sign in to what it seeded); a second call
- * says where they are kept instead of repeating them.
- */
-export async function seedDemo(
-  db: Kysely<Database>,
-  seeders: readonly DemoSeeder[],
-  log: (line: string) => void = () => undefined,
-  options: { credentials?: DemoCredentials } = {},
-): Promise<DemoSeedResult> {
-  if (await isDemoDatabase(db)) return { seeded: false, notes: [demoStoredNote] };
-  const credentials = options.credentials ?? randomDemoCredentials();
-  const legacy = (await readSetting(db, legacySeededKey)) !== undefined || (await findUnmarkedDemoAccounts(db)).length > 0;
-  if (legacy) {
-    log('Giving the demo accounts of an older Haven new random credentials');
-    const { result } = await unitOfWork(db, systemActor('seed'), 'demo.rekey', async ({ trx, audit }) => {
-      const accounts = await rekeyDemoAccounts(trx, credentials);
-      await recordDemoInstallation(trx, credentials.password, accounts);
-      audit({ details: { usernames: accounts.map((a) => a.username) } });
-      return accounts;
-    });
-    return { seeded: false, notes: demoSignInNotes(credentials.password, result) };
-  }
-  // One transaction for the whole demo: an interrupted seed leaves nothing behind to duplicate.
-  const { result } = await unitOfWork(db, systemActor('seed'), 'demo.seed', async (uow) => {
-    const context: DemoSeedContext = { credentials, accounts: [] };
-    for (const seeder of seeders) {
-      log(`Seeding demo: ${seeder.name}`);
-      await seeder.seed(uow, log, context);
-    }
-    await recordDemoInstallation(uow.trx, credentials.password, context.accounts);
-    return context.accounts;
-  });
-  return { seeded: true, notes: demoSignInNotes(credentials.password, result) };
 }

@@ -8,11 +8,8 @@ import { requeueAbandonedJobs, startJobRunner, type JobRunner } from './jobs/wor
 import { auditCheckpointSweep } from './jobs/platform-sweeps.js';
 import { encryptPlainTotpSecrets } from './auth/totp-secret.js';
 import { assertInstallationKeyMatches } from './secrets/key-fingerprint.js';
-import { seedDemo } from './seed.js';
 import { demoSeeders, featureJobs, featureRoutes, featureSweeps } from '../features/index.js';
-import { findUnmarkedDemoAccounts, unmarkedDemoAccountsMessage } from '../demo/accounts.js';
-import { demoStoredNote } from '../demo/notes.js';
-import { isDemoDatabase } from '../demo/store.js';
+import { demoAtStart } from '../demo/seed.js';
 
 export interface RunningHaven {
   url: string;
@@ -65,10 +62,9 @@ export async function startHaven(config: Config, options: { seedDemo?: boolean; 
     const applied = await migrateToLatest(owner.db);
     if (applied.length > 0) log(`Applied migrations: ${applied.join(', ')}`);
     await assertInstallationKeyMatches(owner.db);
-    const demo = options.seedDemo ? await seedDemo(owner.db, demoSeeders, log) : { seeded: false, notes: (await isDemoDatabase(owner.db)) ? [demoStoredNote] : [] };
     // Secure by default: demo accounts are served only from a database marked as a demo.
-    const unmarked = await findUnmarkedDemoAccounts(owner.db);
-    if (unmarked.length > 0) throw new StartupError(unmarkedDemoAccountsMessage(unmarked));
+    const demo = await demoAtStart(owner.db, demoSeeders, { seed: options.seedDemo ?? false, log });
+    if (demo.refusal) throw new StartupError(demo.refusal);
     const sealed = await encryptPlainTotpSecrets(owner.db);
     if (sealed > 0) log(`Encrypted ${sealed} TOTP secret${sealed === 1 ? '' : 's'} stored in clear.`);
     database = await connectAppDatabase(config, owner, { log });

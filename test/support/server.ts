@@ -2,7 +2,7 @@ import path from 'node:path';
 import { type Config, loadConfig } from '../../src/platform/config.js';
 import { buildApp, type BuiltApp } from '../../src/platform/http/app.js';
 import { encryptPlainTotpSecrets } from '../../src/platform/auth/totp-secret.js';
-import { seedDemo } from '../../src/platform/seed.js';
+import { seedDemo } from '../../src/demo/seed.js';
 import { demoSeeders, featureRoutes } from '../../src/features/index.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
 import { recordErrorBodies } from './error-bodies.js';

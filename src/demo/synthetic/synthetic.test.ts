@@ -5,7 +5,7 @@ import { parseIdNumber } from '../../features/registry/id-number.js';
 import { ageOn } from '../../features/registry/rules.js';
 import { categoryCodes } from '../../features/registry/tables.js';
 import { demoSeeders } from '../../features/index.js';
-import { seedDemo } from '../../platform/seed.js';
+import { seedDemo } from '../seed.js';
 import { createGenerator, type SynthVillage } from './index.js';
 
 const villages: SynthVillage[] = [

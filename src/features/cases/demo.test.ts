@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../../platform/seed.js';
+import { seedDemo } from '../../demo/seed.js';
 import { demoSeeders } from '../index.js';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/database.js';
 import { caseStatuses, foldActions } from './rules.js';

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actorFor, loadUserAccount } from '../../platform/auth/load-actor.js';
 import { unitOfWork } from '../../platform/db/unit-of-work.js';
 import { runSweeps, registerSweep } from '../../platform/jobs/sweeps.js';
-import { seedDemo } from '../../platform/seed.js';
+import { seedDemo } from '../../demo/seed.js';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/database.js';
 import { demoSeeders } from '../index.js';
 import { acknowledgeReportIn, submitReportIn } from '../reports/service.js';

@@ -3,7 +3,8 @@ import { testDemoCredentials } from '../../../test/support/demo-credentials.js';
 import { startTestServer, type TestServer } from '../../../test/support/server.js';
 import { seedDemoOrganisations } from '../../demo/jingzhou-organisations.js';
 import { seedDemoPeople } from '../../demo/jingzhou-people.js';
-import { type DemoSeeder, seedDemo } from '../seed.js';
+import { seedDemo } from '../../demo/seed.js';
+import type { DemoSeeder } from '../seed.js';
 
 // The session cookie as the HOST setting leaves it by default. The test servers listen on
 // 127.0.0.1 either way; only the configured HOST decides.

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/database.js';
 import { demoSeeders } from '../../features/index.js';
-import { seedDemo } from '../seed.js';
+import { seedDemo } from '../../demo/seed.js';
 import { loadUserAccount } from './load-actor.js';
 import { createSession, findSessionAccount } from './sessions.js';
 

@@ -14,7 +14,7 @@ import { recordAudit } from '../audit/append.js';
 import { verifyAuditChain } from '../audit/verify.js';
 import { loadConfig } from '../config.js';
 import { buildApp } from '../http/app.js';
-import { seedDemo } from '../seed.js';
+import { seedDemo } from '../../demo/seed.js';
 import { appRoleProblem, connectAppDatabase, embeddedAppRole, grantAppRole } from './app-role.js';
 import { type Db, openPool } from './connect.js';
 import { unitOfWork } from './unit-of-work.js';

@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../../test/support/database.js';
-import { seedDemo } from '../../../platform/seed.js';
+import { seedDemo } from '../../../demo/seed.js';
 import { demoSeeders } from '../../index.js';
 import { registerImportCommand } from './cli.js';
 import { townshipLedger } from './fixtures.test-helper.js';
