@@ -58,18 +58,26 @@ async function get(url: string, headers: Record<string, string>): Promise<{ ms: 
   return { ms: performance.now() - start, status: response.status };
 }
 
-export async function benchSearch(db: Kysely<Database>, baseUrl: string, scopes: readonly SearchScope[], options: { rounds: number; limitSeconds: number }): Promise<BenchResult> {
+export async function benchSearch(
+  db: Kysely<Database>,
+  baseUrl: string,
+  scopes: readonly SearchScope[],
+  options: { rounds: number; limitSeconds: number },
+): Promise<BenchResult> {
   const deadline = Date.now() + options.limitSeconds * 1000;
   let cut = false;
   const latencies: number[] = [];
   const byScope: string[] = [];
   const byKind = new Map<string, number[]>();
   let failures = 0;
-  const ids = (await sql<{ id: string }>`SELECT id FROM children ORDER BY file_no DESC LIMIT 200`.execute(db)).rows.map((r) => r.id);
+  const ids = (await sql<{ id: string }>`SELECT id FROM children ORDER BY file_no DESC LIMIT 200`.execute(db)).rows.map(
+    (r) => r.id,
+  );
   for (const scope of scopes) {
     const terms = await termsFor(db, scope.prefix);
     // Warm-up: the first query of a kind pays for plan and cache; it is not counted.
-    for (const term of terms) await get(`${baseUrl}/api/children?q=${encodeURIComponent(term.q)}&pageSize=20`, scope.session.headers);
+    for (const term of terms)
+      await get(`${baseUrl}/api/children?q=${encodeURIComponent(term.q)}&pageSize=20`, scope.session.headers);
     const mine: number[] = [];
     // Each scope gets its share of the time limit; at least one full round always runs.
     const scopeDeadline = Date.now() + (deadline - Date.now()) / (scopes.length - scopes.indexOf(scope));
@@ -79,7 +87,10 @@ export async function benchSearch(db: Kysely<Database>, baseUrl: string, scopes:
         break;
       }
       for (const term of terms) {
-        const r = await get(`${baseUrl}/api/children?q=${encodeURIComponent(term.q)}&pageSize=20`, scope.session.headers);
+        const r = await get(
+          `${baseUrl}/api/children?q=${encodeURIComponent(term.q)}&pageSize=20`,
+          scope.session.headers,
+        );
         if (r.status !== 200) failures += 1;
         mine.push(r.ms);
         byKind.set(term.kind, [...(byKind.get(term.kind) ?? []), r.ms]);
@@ -91,10 +102,14 @@ export async function benchSearch(db: Kysely<Database>, baseUrl: string, scopes:
   }
   for (const [kind, values] of byKind) log(`  ${spread(kind, values)}`);
   const baseline: number[] = [];
-  for (let i = 0; i < Math.max(50, latencies.length); i += 1) baseline.push((await get(`${baseUrl}/bench/baseline/${ids[i % ids.length]}`, {})).ms);
+  for (let i = 0; i < Math.max(50, latencies.length); i += 1)
+    baseline.push((await get(`${baseUrl}/bench/baseline/${ids[i % ids.length]}`, {})).ms);
   const p95 = percentile(latencies, 95);
   const base95 = percentile(baseline, 95);
-  const slowest = [...byKind.entries()].map(([kind, v]) => [kind, percentile(v, 95)] as const).sort((a, b) => b[1] - a[1]).slice(0, 2);
+  const slowest = [...byKind.entries()]
+    .map(([kind, v]) => [kind, percentile(v, 95)] as const)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 2);
   return {
     name: '1 search',
     ran: latencies.length > 0,

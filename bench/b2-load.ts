@@ -18,22 +18,57 @@ interface Run {
   peakRss: number;
 }
 
-async function drive(server: BenchServer, options: { duration: number; headers?: Record<string, string>; request: AutocannonRequest }): Promise<Run> {
+async function drive(
+  server: BenchServer,
+  options: { duration: number; headers?: Record<string, string>; request: AutocannonRequest },
+): Promise<Run> {
   const rss = sampleRss(server.pid);
-  const result = await autocannon({ url: server.url, connections: 50, duration: options.duration, headers: options.headers, requests: [options.request] });
+  const result = await autocannon({
+    url: server.url,
+    connections: 50,
+    duration: options.duration,
+    headers: options.headers,
+    requests: [options.request],
+  });
   return { result, peakRss: rss.stop() };
 }
 
-const line = (r: AutocannonResult) => `${Math.round(r.requests.average)} req/s, p50 ${ms(r.latency.p50)}, p99 ${ms(r.latency.p99)}, ${r.requests.total} requests: ${r.non2xx} non-2xx, ${r.errors} errors (${r.timeouts} timeouts)`;
+const line = (r: AutocannonResult) =>
+  `${Math.round(r.requests.average)} req/s, p50 ${ms(r.latency.p50)}, p99 ${ms(r.latency.p99)}, ${r.requests.total} requests: ${r.non2xx} non-2xx, ${r.errors} errors (${r.timeouts} timeouts)`;
 const bad = (r: AutocannonResult) => r.errors + r.timeouts + r.non2xx;
 
 /** Benchmark 2 (and the memory figures of 6): 50 connections for `duration` s against a separate server process. */
-export async function benchLoad(db: Kysely<Database>, server: BenchServer, county: BenchSession, countyPrefix: string, options: { duration: number }): Promise<LoadFigures> {
+export async function benchLoad(
+  db: Kysely<Database>,
+  server: BenchServer,
+  county: BenchSession,
+  countyPrefix: string,
+  options: { duration: number },
+): Promise<LoadFigures> {
   const rssAtRest = rssMb(server.pid);
-  const children = (await sql<{ id: string }>`SELECT id FROM children WHERE residence_code LIKE ${`${countyPrefix}%`} AND status = 'active' ORDER BY file_no LIMIT 5000`.execute(db)).rows.map((r) => r.id);
+  const children = (
+    await sql<{
+      id: string;
+    }>`SELECT id FROM children WHERE residence_code LIKE ${`${countyPrefix}%`} AND status = 'active' ORDER BY file_no LIMIT 5000`.execute(
+      db,
+    )
+  ).rows.map((r) => r.id);
   let next = 0;
-  const baseline = await drive(server, { duration: options.duration, request: { method: 'GET', setupRequest: (req) => ({ ...req, path: `/bench/baseline/${children[next++ % children.length]}` }) } });
-  const read = await drive(server, { duration: options.duration, headers: county.headers, request: { method: 'GET', setupRequest: (req) => ({ ...req, path: `/api/children/${children[next++ % children.length]}` }) } });
+  const baseline = await drive(server, {
+    duration: options.duration,
+    request: {
+      method: 'GET',
+      setupRequest: (req) => ({ ...req, path: `/bench/baseline/${children[next++ % children.length]}` }),
+    },
+  });
+  const read = await drive(server, {
+    duration: options.duration,
+    headers: county.headers,
+    request: {
+      method: 'GET',
+      setupRequest: (req) => ({ ...req, path: `/api/children/${children[next++ % children.length]}` }),
+    },
+  });
   const results: BenchResult[] = [];
   const ratio = read.result.requests.average / Math.max(1, baseline.result.requests.average);
   results.push({
@@ -53,12 +88,33 @@ export async function benchLoad(db: Kysely<Database>, server: BenchServer, count
       ORDER BY c.case_no LIMIT 20000`.execute(db)
   ).rows;
   const today = new Date().toISOString().slice(0, 10);
-  const body = (seq: number) => JSON.stringify({ type: 'case_conference', expectedSeq: seq, heldOn: today, participants: ['村委会', '乡镇民政办'], decisions: ['继续跟进，每月入户探访'] });
+  const body = (seq: number) =>
+    JSON.stringify({
+      type: 'case_conference',
+      expectedSeq: seq,
+      heldOn: today,
+      participants: ['村委会', '乡镇民政办'],
+      decisions: ['继续跟进，每月入户探访'],
+    });
   const headers = { ...county.headers, 'content-type': 'application/json' };
-  const probe = cases[0] ? await fetch(`${server.url}/api/cases/${cases[0].id}/actions`, { method: 'POST', headers: { ...headers, 'idempotency-key': randomUUID() }, body: body(cases[0].seq) }) : undefined;
+  const probe = cases[0]
+    ? await fetch(`${server.url}/api/cases/${cases[0].id}/actions`, {
+        method: 'POST',
+        headers: { ...headers, 'idempotency-key': randomUUID() },
+        body: body(cases[0].seq),
+      })
+    : undefined;
   let peakRss = Math.max(read.peakRss, baseline.peakRss);
   if (!probe || probe.status !== 200) {
-    results.push(skipped('2b API: audited case action', 'p99 ≤ 100 ms, 0 errors', probe ? `the case action API answered ${probe.status}: ${(await probe.text()).slice(0, 200)}` : `no open case in ${countyPrefix}`));
+    results.push(
+      skipped(
+        '2b API: audited case action',
+        'p99 ≤ 100 ms, 0 errors',
+        probe
+          ? `the case action API answered ${probe.status}: ${(await probe.text()).slice(0, 200)}`
+          : `no open case in ${countyPrefix}`,
+      ),
+    );
   } else {
     cases[0]!.seq += 1;
     let n = 0;
@@ -70,7 +126,12 @@ export async function benchLoad(db: Kysely<Database>, server: BenchServer, count
         setupRequest: (req) => {
           const kase = cases[n++ % cases.length]!;
           kase.seq += 1;
-          return { ...req, path: `/api/cases/${kase.id}/actions`, headers: { ...headers, 'idempotency-key': randomUUID() }, body: body(kase.seq - 1) };
+          return {
+            ...req,
+            path: `/api/cases/${kase.id}/actions`,
+            headers: { ...headers, 'idempotency-key': randomUUID() },
+            body: body(kase.seq - 1),
+          };
         },
       },
     });

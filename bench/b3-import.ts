@@ -12,14 +12,53 @@ import { benchDataDir } from './db.js';
 import { sampleRss } from './process.js';
 import { type BenchResult, skipped } from './stats.js';
 
-const relationNames: Record<string, string> = { father: '父亲', mother: '母亲', grandfather: '祖父', grandmother: '祖母', entrusted_carer: '委托照护人' };
-const categoryNames: Record<string, string> = { left_behind: '留守儿童', orphan: '孤儿', de_facto_unsupported: '事实无人抚养儿童', poverty: '低保家庭儿童', disability: '残疾儿童', guardianship_missing: '监护缺失儿童', street: '流浪儿童', juvenile_victim: '受侵害儿童', juvenile_offender: '涉罪未成年人' };
-const header = ['序号', '姓名', '性别', '身份证号码', '出生日期', '户籍所在地', '现居住地址', '困境类型', '监护人姓名', '与儿童关系', '联系电话'];
+const relationNames: Record<string, string> = {
+  father: '父亲',
+  mother: '母亲',
+  grandfather: '祖父',
+  grandmother: '祖母',
+  entrusted_carer: '委托照护人',
+};
+const categoryNames: Record<string, string> = {
+  left_behind: '留守儿童',
+  orphan: '孤儿',
+  de_facto_unsupported: '事实无人抚养儿童',
+  poverty: '低保家庭儿童',
+  disability: '残疾儿童',
+  guardianship_missing: '监护缺失儿童',
+  street: '流浪儿童',
+  juvenile_victim: '受侵害儿童',
+  juvenile_offender: '涉罪未成年人',
+};
+const header = [
+  '序号',
+  '姓名',
+  '性别',
+  '身份证号码',
+  '出生日期',
+  '户籍所在地',
+  '现居住地址',
+  '困境类型',
+  '监护人姓名',
+  '与儿童关系',
+  '联系电话',
+];
 
 /** Writes a township ledger as townships keep them (title row, Chinese headers, mixed date formats), streaming. */
-export async function writeLedger(db: Kysely<Database>, file: string, rows: number, countyPrefix: string): Promise<string[][]> {
+export async function writeLedger(
+  db: Kysely<Database>,
+  file: string,
+  rows: number,
+  countyPrefix: string,
+): Promise<string[][]> {
   const villages = await loadSynthVillages(db, countyPrefix);
-  const generator = createGenerator({ seed: 'bench-ledger', asOf: new Date().toISOString().slice(0, 10), villages, source: 'bench', duplicateRate: 0 });
+  const generator = createGenerator({
+    seed: 'bench-ledger',
+    asOf: new Date().toISOString().slice(0, 10),
+    villages,
+    source: 'bench',
+    duplicateRate: 0,
+  });
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: false });
   const sheet = workbook.addWorksheet('台账');
   sheet.addRow(['沙市区困境儿童信息台账（基准测试）']).commit();
@@ -33,9 +72,26 @@ export async function writeLedger(db: Kysely<Database>, file: string, rows: numb
       n += 1;
       const birth = child.birth_date!;
       const [y, m, d] = birth.split('-');
-      const written = n % 3 === 0 ? `${y}.${m}.${d}` : n % 3 === 1 ? `${y}年${Number(m)}月${Number(d)}日` : `${y}-${Number(m)}-${Number(d)}`;
+      const written =
+        n % 3 === 0
+          ? `${y}.${m}.${d}`
+          : n % 3 === 1
+            ? `${y}年${Number(m)}月${Number(d)}日`
+            : `${y}-${Number(m)}-${Number(d)}`;
       const guardian = members.get(child.id);
-      const values = [String(n), child.name, child.sex === 'male' ? '男' : '女', child.id_number ?? '', written, child.address ?? '', child.address ?? '', categoryNames[categories.get(child.id) ?? ''] ?? '', guardian?.name ?? '', relationNames[guardian?.relation ?? ''] ?? '', guardian?.phone ?? ''];
+      const values = [
+        String(n),
+        child.name,
+        child.sex === 'male' ? '男' : '女',
+        child.id_number ?? '',
+        written,
+        child.address ?? '',
+        child.address ?? '',
+        categoryNames[categories.get(child.id) ?? ''] ?? '',
+        guardian?.name ?? '',
+        relationNames[guardian?.relation ?? ''] ?? '',
+        guardian?.phone ?? '',
+      ];
       sheet.addRow(values).commit();
       copyRows.push(values);
     }
@@ -45,9 +101,21 @@ export async function writeLedger(db: Kysely<Database>, file: string, rows: numb
   return copyRows;
 }
 
-function runImport(file: string, organisationId: string, databaseUrl: string, limitSeconds: number): Promise<{ code: number | null; ms: number; peakRss: number; output: string; stdout: string; killed: boolean }> {
+function runImport(
+  file: string,
+  organisationId: string,
+  databaseUrl: string,
+  limitSeconds: number,
+): Promise<{ code: number | null; ms: number; peakRss: number; output: string; stdout: string; killed: boolean }> {
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'import', file, '--org', organisationId, '--json'], { env: { ...process.env, DATABASE_URL: databaseUrl, HAVEN_DATA_DIR: benchDataDir }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'src/cli.ts', 'import', file, '--org', organisationId, '--json'],
+    {
+      env: { ...process.env, DATABASE_URL: databaseUrl, HAVEN_DATA_DIR: benchDataDir },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   const rss = sampleRss(child.pid);
   let output = '';
   let stdout = '';
@@ -73,8 +141,16 @@ function importOutcome(stdout: string): { committed: boolean; createdChildren: n
   const start = stdout.indexOf('{');
   if (start < 0) return undefined;
   try {
-    const parsed = JSON.parse(stdout.slice(start)) as { committed?: unknown; createdChildren?: unknown; counts?: { problems?: unknown } };
-    return { committed: parsed.committed === true, createdChildren: Number(parsed.createdChildren ?? 0), problems: Number(parsed.counts?.problems ?? 0) };
+    const parsed = JSON.parse(stdout.slice(start)) as {
+      committed?: unknown;
+      createdChildren?: unknown;
+      counts?: { problems?: unknown };
+    };
+    return {
+      committed: parsed.committed === true,
+      createdChildren: Number(parsed.createdChildren ?? 0),
+      problems: Number(parsed.counts?.problems ?? 0),
+    };
   } catch {
     return undefined;
   }
@@ -86,30 +162,61 @@ async function cliHasImport(): Promise<boolean> {
 }
 
 /** Benchmark 3: `haven import` of a generated .xlsx ledger, end to end, against COPY of the same rows. */
-export async function benchImport(db: Kysely<Database>, pool: pg.Pool, databaseUrl: string, options: { rows: number; organisationId: string; countyPrefix: string; limitSeconds: number }): Promise<BenchResult> {
+export async function benchImport(
+  db: Kysely<Database>,
+  pool: pg.Pool,
+  databaseUrl: string,
+  options: { rows: number; organisationId: string; countyPrefix: string; limitSeconds: number },
+): Promise<BenchResult> {
   const target = '≤ 60 s per 100k rows, memory flat';
-  if (!(await cliHasImport())) return skipped('3 ledger import', target, '`haven import` is not available yet (issue 4 ledger CLI)');
+  if (!(await cliHasImport()))
+    return skipped('3 ledger import', target, '`haven import` is not available yet (issue 4 ledger CLI)');
   await mkdir(path.join(benchDataDir, 'tmp'), { recursive: true });
   const file = path.join(benchDataDir, 'tmp', `ledger-${options.rows}.xlsx`);
   const rows = await writeLedger(db, file, options.rows, options.countyPrefix);
 
   const copyStarted = performance.now();
-  await pool.query(`CREATE UNLOGGED TABLE IF NOT EXISTS bench_ledger_copy (${header.map((_, i) => `c${i} text`).join(', ')})`);
+  await pool.query(
+    `CREATE UNLOGGED TABLE IF NOT EXISTS bench_ledger_copy (${header.map((_, i) => `c${i} text`).join(', ')})`,
+  );
   await pool.query('TRUNCATE bench_ledger_copy');
-  const copy = await openCopy(pool, 'bench_ledger_copy', header.map((_, i) => `c${i}`));
-  for (let i = 0; i < rows.length; i += 5000) await copy.write(rows.slice(i, i + 5000).map((r) => Object.fromEntries(r.map((v, j) => [`c${j}`, v]))));
+  const copy = await openCopy(
+    pool,
+    'bench_ledger_copy',
+    header.map((_, i) => `c${i}`),
+  );
+  for (let i = 0; i < rows.length; i += 5000)
+    await copy.write(rows.slice(i, i + 5000).map((r) => Object.fromEntries(r.map((v, j) => [`c${j}`, v]))));
   await copy.end();
   const copyMs = performance.now() - copyStarted;
   await pool.query('DROP TABLE bench_ledger_copy');
 
   const run = await runImport(file, options.organisationId, databaseUrl, options.limitSeconds);
   if (run.killed) {
-    return { ...skipped('3 ledger import', target, `haven import of ${options.rows.toLocaleString('en')} rows did not finish within the ${options.limitSeconds} s limit (stopped; peak RSS ${run.peakRss.toFixed(0)} MB)`), ran: true, met: false, baseline: `COPY of the same rows: ${(copyMs / 1000).toFixed(2)} s` };
+    return {
+      ...skipped(
+        '3 ledger import',
+        target,
+        `haven import of ${options.rows.toLocaleString('en')} rows did not finish within the ${options.limitSeconds} s limit (stopped; peak RSS ${run.peakRss.toFixed(0)} MB)`,
+      ),
+      ran: true,
+      met: false,
+      baseline: `COPY of the same rows: ${(copyMs / 1000).toFixed(2)} s`,
+    };
   }
   // `haven import` exits 1 when some rows were refused (with --json it still prints what it committed):
   // refused rows are part of a real ledger, so such a run counts, with the refusals reported.
   const outcome = importOutcome(run.stdout);
-  if (run.code !== 0 && !(run.code === 1 && outcome?.committed)) return { ...skipped('3 ledger import', target, `haven import exited with ${run.code}: ${run.output.trim().split('\n').slice(-3).join(' | ').slice(0, 300)}`), ran: true, met: false };
+  if (run.code !== 0 && !(run.code === 1 && outcome?.committed))
+    return {
+      ...skipped(
+        '3 ledger import',
+        target,
+        `haven import exited with ${run.code}: ${run.output.trim().split('\n').slice(-3).join(' | ').slice(0, 300)}`,
+      ),
+      ran: true,
+      met: false,
+    };
   const seconds = run.ms / 1000;
   const per100k = seconds * (100_000 / options.rows);
   return {

@@ -14,7 +14,10 @@ const applicationName = 'haven-bench-sweeps';
  * A sweep still running at the time limit is cancelled and reported as such, so one slow sweep
  * does not hold the whole suite for an hour.
  */
-export async function benchSweeps(url: string, options: { limitSeconds: number; dataAsOf: string }): Promise<BenchResult> {
+export async function benchSweeps(
+  url: string,
+  options: { limitSeconds: number; dataAsOf: string },
+): Promise<BenchResult> {
   const pool = new pg.Pool({ connectionString: url, max: 4, application_name: applicationName });
   // Sweeps write audit entries: the keyed chain needs the installation key on every connection.
   provideAuditKeyOnConnect(pool);
@@ -23,7 +26,9 @@ export async function benchSweeps(url: string, options: { limitSeconds: number; 
     // A day after the data set's last sweep, whenever the benchmark runs: the same day's work each time.
     const asOf = new Date(lastSweepOf(options.dataAsOf).getTime() + 86_400_000);
     const open = await sql<{ n: number }>`SELECT count(*)::int AS n FROM clocks WHERE state = 'running'`.execute(db);
-    const baseline = await timed(() => sql`SELECT count(*) FROM clocks WHERE state = 'running' AND next_escalation_at <= ${asOf}`.execute(db));
+    const baseline = await timed(() =>
+      sql`SELECT count(*) FROM clocks WHERE state = 'running' AND next_escalation_at <= ${asOf}`.execute(db),
+    );
     const first: string[] = [];
     const second: string[] = [];
     let firstTotal = 0;
@@ -37,16 +42,22 @@ export async function benchSweeps(url: string, options: { limitSeconds: number; 
       }
       const guard = setTimeout(() => {
         cancelled = sweep.name;
-        void sql`SELECT pg_cancel_backend(pid) FROM pg_stat_activity WHERE application_name = ${applicationName} AND pid <> pg_backend_pid()`.execute(db).catch(() => undefined);
+        void sql`SELECT pg_cancel_backend(pid) FROM pg_stat_activity WHERE application_name = ${applicationName} AND pid <> pg_backend_pid()`
+          .execute(db)
+          .catch(() => undefined);
       }, left);
       try {
         const run = await timed(() => runRecorded(db, sweep, asOf));
         firstTotal += run.ms;
-        const outcome = Object.entries(run.value).map(([k, v]) => `${k} ${v}`).join(', ');
+        const outcome = Object.entries(run.value)
+          .map(([k, v]) => `${k} ${v}`)
+          .join(', ');
         first.push(`${sweep.name} ${(run.ms / 1000).toFixed(2)} s${outcome ? ` (${outcome})` : ''}`);
       } catch (error) {
         firstTotal = options.limitSeconds * 1000;
-        first.push(`${sweep.name} ${cancelled === sweep.name ? `cancelled at the ${options.limitSeconds} s limit` : `failed: ${error instanceof Error ? error.message.slice(0, 120) : String(error)}`}`);
+        first.push(
+          `${sweep.name} ${cancelled === sweep.name ? `cancelled at the ${options.limitSeconds} s limit` : `failed: ${error instanceof Error ? error.message.slice(0, 120) : String(error)}`}`,
+        );
       } finally {
         clearTimeout(guard);
       }

@@ -13,7 +13,10 @@ export const dashboardRequests: Record<string, string> = {
   'risk × township': '/api/insight/registry-counts?within=420000000000&by=risk&level=township',
 };
 
-async function get(url: string, headers: Record<string, string>): Promise<{ ms: number; status: number; rows: number }> {
+async function get(
+  url: string,
+  headers: Record<string, string>,
+): Promise<{ ms: number; status: number; rows: number }> {
   const start = performance.now();
   const response = await fetch(url, { headers });
   const body = (await response.json()) as { rows?: unknown[] };
@@ -28,7 +31,12 @@ async function get(url: string, headers: Record<string, string>): Promise<{ ms: 
  * it until the next recount: its time is reported apart (it is the warm-up, not in the p95).
  * Baseline: a primary-key lookup over HTTP on the same server, as in 1.
  */
-export async function benchDashboards(db: Kysely<Database>, baseUrl: string, province: BenchSession, options: { repeats: number; limitSeconds: number }): Promise<BenchResult> {
+export async function benchDashboards(
+  db: Kysely<Database>,
+  baseUrl: string,
+  province: BenchSession,
+  options: { repeats: number; limitSeconds: number },
+): Promise<BenchResult> {
   const deadline = Date.now() + options.limitSeconds * 1000;
   const recount = await timed(() => registryCountsSweep.run(db, new Date()));
   const all: number[] = [];
@@ -44,16 +52,24 @@ export async function benchDashboards(db: Kysely<Database>, baseUrl: string, pro
       times.push(r.ms);
     }
     all.push(...times);
-    parts.push(`${name} p95 ${ms(percentile(times, 95))} (${warm.rows} rows, ${times.length} runs; the first after the recount, which builds the table the next ones reuse: ${ms(warm.ms)})`);
+    parts.push(
+      `${name} p95 ${ms(percentile(times, 95))} (${warm.rows} rows, ${times.length} runs; the first after the recount, which builds the table the next ones reuse: ${ms(warm.ms)})`,
+    );
   }
   // What the endpoint reads, for the notes.
   const plan = await sql<{ 'QUERY PLAN': string }>`
     EXPLAIN (ANALYZE, BUFFERS) SELECT division_code, value, n FROM registry_counts
     WHERE level = 'township' AND division_code >= '42' AND division_code < '42:' AND dimension = 'risk'`.execute(db);
-  await writeFile(path.join(benchDataDir, 'explain-dashboards.txt'), `-- risk × township from registry_counts\n${plan.rows.map((r) => r['QUERY PLAN']).join('\n')}\n`);
-  const ids = (await sql<{ id: string }>`SELECT id FROM children ORDER BY file_no DESC LIMIT 50`.execute(db)).rows.map((r) => r.id);
+  await writeFile(
+    path.join(benchDataDir, 'explain-dashboards.txt'),
+    `-- risk × township from registry_counts\n${plan.rows.map((r) => r['QUERY PLAN']).join('\n')}\n`,
+  );
+  const ids = (await sql<{ id: string }>`SELECT id FROM children ORDER BY file_no DESC LIMIT 50`.execute(db)).rows.map(
+    (r) => r.id,
+  );
   const baseline: number[] = [];
-  for (let i = 0; i < Math.max(20, all.length); i += 1) baseline.push((await get(`${baseUrl}/bench/baseline/${ids[i % ids.length]}`, {})).ms);
+  for (let i = 0; i < Math.max(20, all.length); i += 1)
+    baseline.push((await get(`${baseUrl}/bench/baseline/${ids[i % ids.length]}`, {})).ms);
   const p95 = percentile(all, 95);
   const base95 = percentile(baseline, 95);
   const recounted = `${recount.value.full ? 'full recount' : `${recount.value.places} places recounted`} in ${ms(recount.ms)}`;

@@ -52,10 +52,11 @@ export async function openCopy(pool: pg.Pool, table: string, columns: readonly s
         lines.push(columns.map((column) => copyValue(record[column])).join('\t'));
       }
       target.rows += rows.length;
-      if (!stream.write(`${lines.join('\n')}\n`)) await new Promise<void>((resolve, reject) => {
-        stream.once('drain', resolve);
-        stream.once('error', reject);
-      });
+      if (!stream.write(`${lines.join('\n')}\n`))
+        await new Promise<void>((resolve, reject) => {
+          stream.once('drain', resolve);
+          stream.once('error', reject);
+        });
     },
     async end() {
       stream.end();
@@ -71,7 +72,10 @@ export async function openCopy(pool: pg.Pool, table: string, columns: readonly s
 }
 
 /** Secondary indexes of the tables, dropped for the load and built again after (one sort each instead of a million inserts). */
-export async function dropSecondaryIndexes(pool: pg.Pool, tables: readonly string[]): Promise<{ name: string; definition: string }[]> {
+export async function dropSecondaryIndexes(
+  pool: pg.Pool,
+  tables: readonly string[],
+): Promise<{ name: string; definition: string }[]> {
   const { rows } = await pool.query<{ name: string; definition: string }>(
     `SELECT i.indexname AS name, i.indexdef AS definition
      FROM pg_indexes i
@@ -83,7 +87,11 @@ export async function dropSecondaryIndexes(pool: pg.Pool, tables: readonly strin
   return rows;
 }
 
-export async function rebuildIndexes(pool: pg.Pool, indexes: readonly { name: string; definition: string }[], log: (line: string) => void): Promise<void> {
+export async function rebuildIndexes(
+  pool: pg.Pool,
+  indexes: readonly { name: string; definition: string }[],
+  log: (line: string) => void,
+): Promise<void> {
   // Two at a time: the machine has two cores, and each build is single-threaded for GIN.
   const queue = [...indexes];
   const worker = async () => {

@@ -23,7 +23,8 @@ const seed = argValue('seed') ?? 'haven-bench';
 const asOf = argValue('as-of') ?? new Date().toISOString().slice(0, 10);
 
 const seconds = (since: number) => (performance.now() - since) / 1000;
-const rate = (rows: number, s: number) => `${rows.toLocaleString('en')} rows in ${s.toFixed(1)} s (${Math.round(rows / Math.max(s, 0.001)).toLocaleString('en')} rows/s)`;
+const rate = (rows: number, s: number) =>
+  `${rows.toLocaleString('en')} rows in ${s.toFixed(1)} s (${Math.round(rows / Math.max(s, 0.001)).toLocaleString('en')} rows/s)`;
 const figures: Record<string, { rows: number; seconds: number }> = {};
 
 const started = performance.now();
@@ -33,11 +34,20 @@ try {
   await seedDemo(database.db, demoSeeders, () => undefined);
   const bureaus = await addBenchPeople(database.db);
   const villages = await loadSynthVillages(database.db, '42');
-  const taken = await sql<{ id_number: string }>`SELECT id_number FROM children WHERE id_number IS NOT NULL`.execute(database.db);
-  log(`${villages.length.toLocaleString('en')} Hubei villages; generating ${children.toLocaleString('en')} children as of ${asOf} (seed ${seed})`);
+  const taken = await sql<{ id_number: string }>`SELECT id_number FROM children WHERE id_number IS NOT NULL`.execute(
+    database.db,
+  );
+  log(
+    `${villages.length.toLocaleString('en')} Hubei villages; generating ${children.toLocaleString('en')} children as of ${asOf} (seed ${seed})`,
+  );
 
   const caseTables = ['cases', 'case_actions', 'case_organisations', 'clocks'];
-  const indexes = await dropSecondaryIndexes(database.pool, [...registryTables, ...caseTables, 'audit_log', 'home_visits']);
+  const indexes = await dropSecondaryIndexes(database.pool, [
+    ...registryTables,
+    ...caseTables,
+    'audit_log',
+    'home_visits',
+  ]);
   log(`Dropped ${indexes.length} secondary indexes for the load`);
 
   let t = performance.now();
@@ -49,12 +59,17 @@ try {
     takenIds: taken.rows.map((r) => r.id_number),
     caseShare: children > 0 ? Math.min(1, cases / children) : 0,
     onProgress: (n) => {
-      if (n % 100_000 < 2000) log(`  ${n.toLocaleString('en')} children (${Math.round(n / seconds(t)).toLocaleString('en')}/s)`);
+      if (n % 100_000 < 2000)
+        log(`  ${n.toLocaleString('en')} children (${Math.round(n / seconds(t)).toLocaleString('en')}/s)`);
     },
   });
   const registrySeconds = seconds(t);
   for (const [table, rows] of Object.entries(registry.rows)) figures[table] = { rows, seconds: registrySeconds };
-  log(`Registry: ${rate(registry.rows.children, registrySeconds)} (children; with ${Object.values(registry.rows).reduce((a, b) => a + b, 0).toLocaleString('en')} rows in all tables)`);
+  log(
+    `Registry: ${rate(registry.rows.children, registrySeconds)} (children; with ${Object.values(registry.rows)
+      .reduce((a, b) => a + b, 0)
+      .toLocaleString('en')} rows in all tables)`,
+  );
 
   t = performance.now();
   const city = bureaus.get('421000')!;
@@ -73,11 +88,15 @@ try {
   figures.cases = { rows: caseLoad.cases, seconds: caseSeconds };
   figures.case_actions = { rows: caseLoad.actions, seconds: caseSeconds };
   figures.clocks = { rows: caseLoad.clocks, seconds: caseSeconds };
-  log(`Cases: ${rate(caseLoad.cases, caseSeconds)}; ${caseLoad.actions.toLocaleString('en')} actions, ${caseLoad.clocks.toLocaleString('en')} clocks (${caseLoad.openClocks.toLocaleString('en')} running)`);
+  log(
+    `Cases: ${rate(caseLoad.cases, caseSeconds)}; ${caseLoad.actions.toLocaleString('en')} actions, ${caseLoad.clocks.toLocaleString('en')} clocks (${caseLoad.openClocks.toLocaleString('en')} running)`,
+  );
 
   t = performance.now();
   const actors = await sql<{ userId: string; orgId: string; label: string }>`
-    SELECT id AS "userId", organisation_id AS "orgId", display_name AS label FROM users WHERE organisation_id IS NOT NULL ORDER BY username`.execute(database.db);
+    SELECT id AS "userId", organisation_id AS "orgId", display_name AS label FROM users WHERE organisation_id IS NOT NULL ORDER BY username`.execute(
+    database.db,
+  );
   const sample = registry.caseSubjects.slice(0, 50_000).map((s) => s.childId);
   const audit = await loadAudit(database.pool, {
     seed,
@@ -103,7 +122,9 @@ try {
     },
   });
   figures.home_visits = { rows: visitCount, seconds: seconds(t) };
-  log(`Home visits: ${rate(visitCount, seconds(t))} for ${registry.visitSubjects.length.toLocaleString('en')} children with a confirmed category`);
+  log(
+    `Home visits: ${rate(visitCount, seconds(t))} for ${registry.visitSubjects.length.toLocaleString('en')} children with a confirmed category`,
+  );
 
   t = performance.now();
   await rebuildIndexes(database.pool, indexes, log);
@@ -123,14 +144,32 @@ try {
   const lastSweep = lastSweepOf(asOf);
   for (const sweep of featureSweeps) {
     const outcome = await runRecorded(database.db, sweep, lastSweep);
-    log(`  sweep ${sweep.name} as of ${lastSweep.toISOString()}: ${Object.entries(outcome).map(([k, v]) => `${k} ${v}`).join(', ') || 'nothing to do'}`);
+    log(
+      `  sweep ${sweep.name} as of ${lastSweep.toISOString()}: ${
+        Object.entries(outcome)
+          .map(([k, v]) => `${k} ${v}`)
+          .join(', ') || 'nothing to do'
+      }`,
+    );
   }
   await sql`VACUUM (ANALYZE)`.execute(database.db);
   log(`Sweeps as of the last sweep, then VACUUM ANALYZE, in ${seconds(t).toFixed(1)} s`);
-  await writeDataManifest({ children, cases: caseLoad.cases, openClocks: caseLoad.openClocks, audit, visits: visitCount, seed, asOf, seconds: seconds(started), figures });
+  await writeDataManifest({
+    children,
+    cases: caseLoad.cases,
+    openClocks: caseLoad.openClocks,
+    audit,
+    visits: visitCount,
+    seed,
+    asOf,
+    seconds: seconds(started),
+    figures,
+  });
   t = performance.now();
   await closeKeepingPristine(database);
-  log(`Pristine copy kept for \`npm run bench\` in ${seconds(t).toFixed(1)} s. Done in ${seconds(started).toFixed(1)} s.`);
+  log(
+    `Pristine copy kept for \`npm run bench\` in ${seconds(t).toFixed(1)} s. Done in ${seconds(started).toFixed(1)} s.`,
+  );
 } catch (error) {
   await database.close();
   throw error;

@@ -49,22 +49,30 @@ async function migratePristine(url: string, database: string, log?: (line: strin
   const pristine = await openPool(parsed.toString(), undefined, 2);
   try {
     const applied = await migrateToLatest(pristine.db);
-    if (applied.length > 0) log?.(`Applied ${applied.length} migrations to ${pristineName(database)} (${applied.at(-1)})`);
+    if (applied.length > 0)
+      log?.(`Applied ${applied.length} migrations to ${pristineName(database)} (${applied.at(-1)})`);
   } finally {
     await pristine.close();
   }
 }
 
 async function copyDatabase(client: pg.Client, from: string, to: string): Promise<void> {
-  await client.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = ANY($1) AND pid <> pg_backend_pid()', [[from, to]]);
+  await client.query(
+    'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = ANY($1) AND pid <> pg_backend_pid()',
+    [[from, to]],
+  );
   await client.query(`DROP DATABASE IF EXISTS ${quoted(to)}`);
   await client.query(`CREATE DATABASE ${quoted(to)} TEMPLATE ${quoted(from)} STRATEGY FILE_COPY`);
 }
 
-export async function openBenchDatabase(options: { poolSize?: number; log?: (line: string) => void; fresh?: boolean; fromPristine?: boolean } = {}): Promise<Db> {
+export async function openBenchDatabase(
+  options: { poolSize?: number; log?: (line: string) => void; fresh?: boolean; fromPristine?: boolean } = {},
+): Promise<Db> {
   // Every pool hands the audit chain key to its connections (migration 0022): load it first.
   await loadInstallationKey(benchDataDir, { log: options.log });
-  const embedded = process.env.BENCH_DATABASE_URL ? undefined : await startEmbeddedPostgres({ dataDir: benchDataDir, port: benchPgPort, database: 'haven', log: options.log });
+  const embedded = process.env.BENCH_DATABASE_URL
+    ? undefined
+    : await startEmbeddedPostgres({ dataDir: benchDataDir, port: benchPgPort, database: 'haven', log: options.log });
   const url = process.env.BENCH_DATABASE_URL ?? embedded!.url;
   const database = databaseOf(url);
   try {
@@ -79,7 +87,10 @@ export async function openBenchDatabase(options: { poolSize?: number; log?: (lin
         await copyDatabase(client, pristineName(database), database);
         return true;
       });
-      if (copied) options.log?.(`Working database copied from ${pristineName(database)} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+      if (copied)
+        options.log?.(
+          `Working database copied from ${pristineName(database)} in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+        );
     }
   } catch (error) {
     await embedded?.stop();
@@ -114,7 +125,9 @@ export async function openBenchDatabase(options: { poolSize?: number; log?: (lin
 export async function closeKeepingPristine(database: Db): Promise<void> {
   await database.db.destroy();
   try {
-    await withMaintenance(database.url, (client) => copyDatabase(client, databaseOf(database.url), pristineName(databaseOf(database.url))));
+    await withMaintenance(database.url, (client) =>
+      copyDatabase(client, databaseOf(database.url), pristineName(databaseOf(database.url))),
+    );
   } finally {
     await database.embedded?.stop();
   }

@@ -35,7 +35,10 @@ const grades = ['low', 'medium_low', 'medium_high', 'high'];
 function payloadOf(rng: Rng, type: string): Record<string, unknown> {
   switch (type) {
     case 'assessment':
-      return { grade: rng.pick(grades), scores: { safety: rng.int(0, 4), health: rng.int(0, 4), guardianship: rng.int(0, 4), education: rng.int(0, 4) } };
+      return {
+        grade: rng.pick(grades),
+        scores: { safety: rng.int(0, 4), health: rng.int(0, 4), guardianship: rng.int(0, 4), education: rng.int(0, 4) },
+      };
     case 'assistance_plan':
       return { goals: [{ goal: '落实监护责任，每月入户探访', services: ['入户探访'], dueOn: '' }] };
     case 'case_conference':
@@ -54,7 +57,10 @@ function escalatedBy(due: string, lastSweepMs: number): { level: number; next: s
   const dueMs = Date.parse(due);
   let level = 0;
   while (level < escalationHours.length && dueMs + escalationHours[level]! * 3_600_000 <= lastSweepMs) level += 1;
-  return { level, next: level < escalationHours.length ? new Date(dueMs + escalationHours[level]! * 3_600_000).toISOString() : null };
+  return {
+    level,
+    next: level < escalationHours.length ? new Date(dueMs + escalationHours[level]! * 3_600_000).toISOString() : null,
+  };
 }
 
 export interface CaseLoad {
@@ -66,19 +72,70 @@ export interface CaseLoad {
 
 export async function loadCases(
   pool: pg.Pool,
-  options: { seed: string; asOf: string; subjects: readonly CaseSubject[]; openClocks: number; leadOrgFor: (divisionCode: string) => string; actorLabel: string; onProgress: (cases: number) => void },
+  options: {
+    seed: string;
+    asOf: string;
+    subjects: readonly CaseSubject[];
+    openClocks: number;
+    leadOrgFor: (divisionCode: string) => string;
+    actorLabel: string;
+    onProgress: (cases: number) => void;
+  },
 ): Promise<CaseLoad> {
   const rng = createRng(`${options.seed}:case-log`);
-  const cases = await openCopy(pool, 'cases', ['id', 'case_no', 'child_id', 'division_code', 'lead_org_id', 'seq', 'opened_at', 'created_at']);
+  const cases = await openCopy(pool, 'cases', [
+    'id',
+    'case_no',
+    'child_id',
+    'division_code',
+    'lead_org_id',
+    'seq',
+    'opened_at',
+    'created_at',
+  ]);
   const organisations = await openCopy(pool, 'case_organisations', ['case_id', 'organisation_id', 'role', 'added_at']);
-  const actions = await openCopy(pool, 'case_actions', ['case_id', 'seq', 'type', 'status_after', 'payload', 'actor_label', 'occurred_at', 'recorded_at']);
-  const clocks = await openCopy(pool, 'clocks', ['id', 'rule', 'owner_org_id', 'subject_type', 'subject_id', 'case_id', 'child_id', 'division_code', 'started_at', 'due_at', 'state', 'stopped_at', 'escalation_hours', 'escalation_level', 'next_escalation_at', 'created_at']);
+  const actions = await openCopy(pool, 'case_actions', [
+    'case_id',
+    'seq',
+    'type',
+    'status_after',
+    'payload',
+    'actor_label',
+    'occurred_at',
+    'recorded_at',
+  ]);
+  const clocks = await openCopy(pool, 'clocks', [
+    'id',
+    'rule',
+    'owner_org_id',
+    'subject_type',
+    'subject_id',
+    'case_id',
+    'child_id',
+    'division_code',
+    'started_at',
+    'due_at',
+    'state',
+    'stopped_at',
+    'escalation_hours',
+    'escalation_level',
+    'next_escalation_at',
+    'created_at',
+  ]);
   const asOfDay = dayOf(options.asOf);
   const lastSweep = lastSweepOf(options.asOf).getTime();
   const openShare = 0.85;
-  const clocksPerOpenCase = Math.max(1, Math.round(options.openClocks / Math.max(1, options.subjects.length * openShare)));
+  const clocksPerOpenCase = Math.max(
+    1,
+    Math.round(options.openClocks / Math.max(1, options.subjects.length * openShare)),
+  );
   let openClocks = 0;
-  const batch = { cases: [] as object[], organisations: [] as object[], actions: [] as object[], clocks: [] as object[] };
+  const batch = {
+    cases: [] as object[],
+    organisations: [] as object[],
+    actions: [] as object[],
+    clocks: [] as object[],
+  };
   const flush = async () => {
     await cases.write(batch.cases);
     await organisations.write(batch.organisations);
@@ -98,26 +155,80 @@ export async function loadCases(
       const openedDay = Math.max(dayOf(subject.registeredAt), asOfDay - rng.int(5, 700));
       const lead = options.leadOrgFor(subject.divisionCode);
       let day = openedDay;
-      const taken = path.slice(0, steps).filter(([type], i) => i === 0 || type !== 'emergency_response' || rng.chance(0.3));
+      const taken = path
+        .slice(0, steps)
+        .filter(([type], i) => i === 0 || type !== 'emergency_response' || rng.chance(0.3));
       for (const [seq, [type, status]] of taken.entries()) {
         const at = `${isoOf(Math.min(day, asOfDay))}T0${rng.int(1, 9)}:${String(rng.int(10, 59))}:00.000Z`;
-        batch.actions.push({ case_id: id, seq: seq + 1, type, status_after: status, payload: payloadOf(rng, type), actor_label: options.actorLabel, occurred_at: at, recorded_at: at });
+        batch.actions.push({
+          case_id: id,
+          seq: seq + 1,
+          type,
+          status_after: status,
+          payload: payloadOf(rng, type),
+          actor_label: options.actorLabel,
+          occurred_at: at,
+          recorded_at: at,
+        });
         day += rng.int(0, Math.max(1, Math.floor((asOfDay - openedDay) / taken.length)));
       }
       const opened = `${isoOf(openedDay)}T02:00:00.000Z`;
       serial += 1;
-      batch.cases.push({ id, case_no: formatCaseNumber(Number(isoOf(openedDay).slice(0, 4)), serial), child_id: subject.childId, division_code: subject.divisionCode, lead_org_id: lead, seq: taken.length, opened_at: opened, created_at: opened });
+      batch.cases.push({
+        id,
+        case_no: formatCaseNumber(Number(isoOf(openedDay).slice(0, 4)), serial),
+        child_id: subject.childId,
+        division_code: subject.divisionCode,
+        lead_org_id: lead,
+        seq: taken.length,
+        opened_at: opened,
+        created_at: opened,
+      });
       batch.organisations.push({ case_id: id, organisation_id: lead, role: 'lead', added_at: opened });
       const status = taken.at(-1)![1];
       // An earlier deadline of this case, met in time.
-      batch.clocks.push({ id: rng.uuid(), rule: 'case.assessment', owner_org_id: lead, subject_type: 'case', subject_id: id, case_id: id, child_id: subject.childId, division_code: subject.divisionCode, started_at: opened, due_at: `${addDays(isoOf(openedDay), 10)}T09:00:00.000Z`, state: 'met', stopped_at: `${addDays(isoOf(openedDay), rng.int(1, 9))}T09:00:00.000Z`, escalation_hours: escalationHours, escalation_level: 0, next_escalation_at: null, created_at: opened });
+      batch.clocks.push({
+        id: rng.uuid(),
+        rule: 'case.assessment',
+        owner_org_id: lead,
+        subject_type: 'case',
+        subject_id: id,
+        case_id: id,
+        child_id: subject.childId,
+        division_code: subject.divisionCode,
+        started_at: opened,
+        due_at: `${addDays(isoOf(openedDay), 10)}T09:00:00.000Z`,
+        state: 'met',
+        stopped_at: `${addDays(isoOf(openedDay), rng.int(1, 9))}T09:00:00.000Z`,
+        escalation_hours: escalationHours,
+        escalation_level: 0,
+        next_escalation_at: null,
+        created_at: opened,
+      });
       if (status !== 'closed') {
         for (let k = 0; k < clocksPerOpenCase && openClocks < options.openClocks; k += 1) {
           const rule = k === 0 ? runningRule[status]! : extraRules[k % extraRules.length]!;
           const start = Math.min(asOfDay, day);
           const due = `${isoOf(start + rng.int(-20, 60))}T09:00:00.000Z`;
           const escalation = escalatedBy(due, lastSweep);
-          batch.clocks.push({ id: rng.uuid(), rule, owner_org_id: lead, subject_type: 'case', subject_id: id, case_id: id, child_id: subject.childId, division_code: subject.divisionCode, started_at: `${isoOf(start)}T09:00:00.000Z`, due_at: due, state: 'running', stopped_at: null, escalation_hours: escalationHours, escalation_level: escalation.level, next_escalation_at: escalation.next, created_at: `${isoOf(start)}T09:00:00.000Z` });
+          batch.clocks.push({
+            id: rng.uuid(),
+            rule,
+            owner_org_id: lead,
+            subject_type: 'case',
+            subject_id: id,
+            case_id: id,
+            child_id: subject.childId,
+            division_code: subject.divisionCode,
+            started_at: `${isoOf(start)}T09:00:00.000Z`,
+            due_at: due,
+            state: 'running',
+            stopped_at: null,
+            escalation_hours: escalationHours,
+            escalation_level: escalation.level,
+            next_escalation_at: escalation.next,
+            created_at: `${isoOf(start)}T09:00:00.000Z`,
+          });
           openClocks += 1;
         }
       }

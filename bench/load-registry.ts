@@ -5,7 +5,14 @@ import { createRng } from '../src/demo/synthetic/prng.js';
 import { openCopy, type CopyTarget } from './copy.js';
 import type { VisitSubject } from './load-visits.js';
 
-export const registryTables = ['children', 'family_members', 'member_situations', 'child_categories', 'child_timeline', 'duplicate_candidates'] as const;
+export const registryTables = [
+  'children',
+  'family_members',
+  'member_situations',
+  'child_categories',
+  'child_timeline',
+  'duplicate_candidates',
+] as const;
 type RegistryTable = (typeof registryTables)[number];
 
 /** A child a case can be opened for: enough to place the case and its clocks. */
@@ -24,9 +31,23 @@ export interface RegistryLoad {
 /** Streams `count` synthetic children (and their families, categories, timeline, duplicates) into the tables by COPY. */
 export async function loadRegistry(
   pool: pg.Pool,
-  options: { seed: string; asOf: string; count: number; villages: readonly SynthVillage[]; takenIds: Iterable<string>; caseShare: number; onProgress: (children: number) => void },
+  options: {
+    seed: string;
+    asOf: string;
+    count: number;
+    villages: readonly SynthVillage[];
+    takenIds: Iterable<string>;
+    caseShare: number;
+    onProgress: (children: number) => void;
+  },
 ): Promise<RegistryLoad> {
-  const generator = createGenerator({ seed: options.seed, asOf: options.asOf, villages: options.villages, takenIds: options.takenIds, source: 'bench' });
+  const generator = createGenerator({
+    seed: options.seed,
+    asOf: options.asOf,
+    villages: options.villages,
+    takenIds: options.takenIds,
+    source: 'bench',
+  });
   const pickForCase = createRng(`${options.seed}:cases`);
   const caseSubjects: CaseSubject[] = [];
   const visitSubjects: VisitSubject[] = [];
@@ -49,9 +70,20 @@ export async function loadRegistry(
       for (const child of batch.children) {
         if (confirmed.has(child.id)) {
           const guardian = guardians.get(child.id);
-          visitSubjects.push({ childId: child.id, registeredAt: String(child.created_at).slice(0, 10), riskGrade: child.risk_grade ?? null, guardian: guardian?.name ?? null, relation: guardian?.relation ?? null });
+          visitSubjects.push({
+            childId: child.id,
+            registeredAt: String(child.created_at).slice(0, 10),
+            riskGrade: child.risk_grade ?? null,
+            guardian: guardian?.name ?? null,
+            relation: guardian?.relation ?? null,
+          });
         }
-        if (pickForCase.chance(options.caseShare)) caseSubjects.push({ childId: child.id, divisionCode: child.residence_code, registeredAt: String(child.created_at).slice(0, 10) });
+        if (pickForCase.chance(options.caseShare))
+          caseSubjects.push({
+            childId: child.id,
+            divisionCode: child.residence_code,
+            registeredAt: String(child.created_at).slice(0, 10),
+          });
       }
       loaded += batch.count;
       options.onProgress(loaded);
@@ -59,6 +91,9 @@ export async function loadRegistry(
   } finally {
     for (const copy of copies.values()) await copy.end();
   }
-  const rows = Object.fromEntries(registryTables.map((table) => [table, copies.get(table)?.rows ?? 0])) as Record<RegistryTable, number>;
+  const rows = Object.fromEntries(registryTables.map((table) => [table, copies.get(table)?.rows ?? 0])) as Record<
+    RegistryTable,
+    number
+  >;
   return { rows, caseSubjects, visitSubjects };
 }

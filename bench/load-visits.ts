@@ -15,7 +15,13 @@ export interface VisitSubject {
 }
 
 // DOMAIN.md §7/§8 defaults: high weekly, medium-high twice a month, otherwise monthly.
-const intervalDays: Record<RiskGrade | 'none', number> = { high: 7, medium_high: 15, medium_low: 30, low: 30, none: 30 };
+const intervalDays: Record<RiskGrade | 'none', number> = {
+  high: 7,
+  medium_high: 15,
+  medium_low: 30,
+  low: 30,
+  none: 30,
+};
 const texts = {
   living: ['吃穿住行基本有保障', '住房老旧，冬季取暖不足', '饮食由祖母照料，营养一般'],
   family: ['父母在外务工，每月电话联系', '母亲离家未归，父亲在外务工', '祖父母年迈，身体尚可'],
@@ -29,10 +35,35 @@ const texts = {
  * child was registered), spread over the subjects until `count` visits exist. The newest visit
  * carries the next due date.
  */
-export async function loadVisits(pool: pg.Pool, options: { seed: string; asOf: string; count: number; subjects: readonly VisitSubject[]; onProgress: (n: number) => void }): Promise<number> {
+export async function loadVisits(
+  pool: pg.Pool,
+  options: {
+    seed: string;
+    asOf: string;
+    count: number;
+    subjects: readonly VisitSubject[];
+    onProgress: (n: number) => void;
+  },
+): Promise<number> {
   if (options.count === 0 || options.subjects.length === 0) return 0;
   const rng = createRng(`${options.seed}:visits`);
-  const columns: (keyof HomeVisitsTable)[] = ['id', 'child_id', 'visited_on', 'kind', 'visitor_name', 'respondent_name', 'respondent_relation', 'last_parent_contact_on', 'schooling', 'key_attention', 'findings', 'suggestions', 'risk_grade', 'next_due_on', 'created_at'];
+  const columns: (keyof HomeVisitsTable)[] = [
+    'id',
+    'child_id',
+    'visited_on',
+    'kind',
+    'visitor_name',
+    'respondent_name',
+    'respondent_relation',
+    'last_parent_contact_on',
+    'schooling',
+    'key_attention',
+    'findings',
+    'suggestions',
+    'risk_grade',
+    'next_due_on',
+    'created_at',
+  ];
   const copy = await openCopy(pool, 'home_visits', columns);
   const perChild = Math.max(1, Math.ceil(options.count / options.subjects.length));
   let made = 0;
@@ -58,7 +89,13 @@ export async function loadVisits(pool: pg.Pool, options: { seed: string; asOf: s
           last_parent_contact_on: addDays(on, -rng.int(1, 60)),
           schooling: rng.pick(['在校', '在校（寄宿）', '学龄前', '辍学']),
           key_attention: subject.riskGrade === 'high' || subject.riskGrade === 'medium_high',
-          findings: { living: rng.pick(texts.living), family: rng.pick(texts.family), guardianship: rng.pick(texts.guardianship), stateOfMind: rng.pick(texts.stateOfMind), guardianView: rng.pick(texts.guardianView) },
+          findings: {
+            living: rng.pick(texts.living),
+            family: rng.pick(texts.family),
+            guardianship: rng.pick(texts.guardianship),
+            stateOfMind: rng.pick(texts.stateOfMind),
+            guardianView: rng.pick(texts.guardianView),
+          },
           suggestions: rng.chance(0.3) ? '加强学习辅导，联系社工定期探访' : null,
           risk_grade: subject.riskGrade,
           next_due_on: k === 0 ? addDays(on, interval) : null,

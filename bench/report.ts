@@ -9,7 +9,8 @@ export const performanceDoc = path.resolve('docs/performance.md');
 function commit(): string {
   try {
     const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
-    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { encoding: 'utf8' }).trim() !== '';
+    const dirty =
+      execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { encoding: 'utf8' }).trim() !== '';
     return dirty ? `${head}+changes` : head;
   } catch {
     return 'unknown';
@@ -26,12 +27,17 @@ const cell = (text: string) => text.replaceAll('|', '\\|').replaceAll('\n', ' ')
 export function printResults(results: readonly BenchResult[]): void {
   for (const r of results) {
     const verdict = r.met === null ? 'NOT RUN' : r.met ? 'met' : 'MISSED';
-    process.stdout.write(`\n${r.name}  [${verdict}; target ${r.target}]\n  ${r.figures}\n  baseline: ${r.baseline}\n  ratio: ${r.ratio}\n${r.note ? `  note: ${r.note}\n` : ''}`);
+    process.stdout.write(
+      `\n${r.name}  [${verdict}; target ${r.target}]\n  ${r.figures}\n  baseline: ${r.baseline}\n  ratio: ${r.ratio}\n${r.note ? `  note: ${r.note}\n` : ''}`,
+    );
   }
 }
 
 /** Appends one run (a heading and a table) to docs/performance.md. */
-export async function appendRun(results: readonly BenchResult[], context: { scale: string; machine: string; smoke: boolean }): Promise<void> {
+export async function appendRun(
+  results: readonly BenchResult[],
+  context: { scale: string; machine: string; smoke: boolean },
+): Promise<void> {
   const date = new Date().toISOString().replace('T', ' ').slice(0, 16);
   const lines = [
     '',
@@ -41,7 +47,10 @@ export async function appendRun(results: readonly BenchResult[], context: { scal
     '',
     '| benchmark | figures | baseline (same run) | ratio | target | |',
     '|---|---|---|---|---|---|',
-    ...results.map((r) => `| ${cell(r.name)} | ${cell(r.figures)}${r.note ? ` — ${cell(r.note)}` : ''} | ${cell(r.baseline)} | ${cell(r.ratio)} | ${cell(r.target)} | ${r.met === null ? 'not run' : r.met ? 'met' : '**missed**'} |`),
+    ...results.map(
+      (r) =>
+        `| ${cell(r.name)} | ${cell(r.figures)}${r.note ? ` — ${cell(r.note)}` : ''} | ${cell(r.baseline)} | ${cell(r.ratio)} | ${cell(r.target)} | ${r.met === null ? 'not run' : r.met ? 'met' : '**missed**'} |`,
+    ),
     '',
   ];
   const existing = await readFile(performanceDoc, 'utf8').catch(() => '');

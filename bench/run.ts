@@ -19,8 +19,27 @@ const smoke = argFlag('smoke');
 // CI checks that the suite still runs; its figures on a shared runner are not worth recording.
 const record = !argFlag('no-record');
 const only = new Set((argValue('only') ?? '1,2,3,4,5,6').split(',').map((s) => s.trim()));
-const settings = smoke ? { rounds: 1, duration: 3, importRows: 2_000, repeats: 5, sweepLimit: 60, searchLimit: 30, importLimit: 120, dashboardLimit: 20 }
-  : { rounds: 10, duration: 20, importRows: 100_000, repeats: 20, sweepLimit: 300, searchLimit: 180, importLimit: 300, dashboardLimit: 120 };
+const settings = smoke
+  ? {
+      rounds: 1,
+      duration: 3,
+      importRows: 2_000,
+      repeats: 5,
+      sweepLimit: 60,
+      searchLimit: 30,
+      importLimit: 120,
+      dashboardLimit: 20,
+    }
+  : {
+      rounds: 10,
+      duration: 20,
+      importRows: 100_000,
+      repeats: 20,
+      sweepLimit: 300,
+      searchLimit: 180,
+      importLimit: 300,
+      dashboardLimit: 120,
+    };
 
 const manifest = await readDataManifest();
 if (!manifest) throw new Error('No benchmark data: run `npm run bench:data -- --children 1000000` first.');
@@ -33,53 +52,95 @@ const attempt = async (name: string, target: string, fn: () => Promise<BenchResu
     const result = await fn();
     results.push(...(Array.isArray(result) ? result : [result]));
   } catch (error) {
-    results.push({ ...skipped(name, target, `failed: ${error instanceof Error ? error.message : String(error)}`.slice(0, 300)), ran: true, met: false });
+    results.push({
+      ...skipped(name, target, `failed: ${error instanceof Error ? error.message : String(error)}`.slice(0, 300)),
+      ran: true,
+      met: false,
+    });
   }
 };
 try {
-  const postgres = (await sql<{ v: string }>`SELECT current_setting('server_version') AS v`.execute(database.db)).rows[0]!.v;
+  const postgres = (await sql<{ v: string }>`SELECT current_setting('server_version') AS v`.execute(database.db))
+    .rows[0]!.v;
   const scale = `${manifest.children.toLocaleString('en')} children, ${manifest.cases.toLocaleString('en')} cases, ${manifest.openClocks.toLocaleString('en')} running clocks, ${manifest.audit.toLocaleString('en')} audit entries, ${(manifest.visits ?? 0).toLocaleString('en')} home visits (seed ${manifest.seed}, as of ${manifest.asOf}; generated in ${manifest.seconds.toFixed(0)} s)`;
   log(`Benchmarks over ${scale}; server pid ${server.pid} at ${server.url}`);
   const province = await signIn(database.db, server.url, provinceOfficer);
   const county = await signIn(database.db, server.url, 'officer.shashi');
   const village = await signIn(database.db, server.url, 'director.chenlong');
-  const shashiOrg = (await database.db.selectFrom('organisations').select('id').where('division_code', '=', jingzhou.shashi).where('kind', '=', 'civil_affairs_bureau').orderBy('created_at').executeTakeFirstOrThrow()).id;
+  const shashiOrg = (
+    await database.db
+      .selectFrom('organisations')
+      .select('id')
+      .where('division_code', '=', jingzhou.shashi)
+      .where('kind', '=', 'civil_affairs_bureau')
+      .orderBy('created_at')
+      .executeTakeFirstOrThrow()
+  ).id;
 
   if (only.has('1')) {
     log('1 search…');
     await attempt('1 search', 'p95 ≤ 50 ms', () =>
-      benchSearch(database.db, server.url, [
-        { label: 'village director', session: village, prefix: jingzhou.chenlong },
-        { label: 'county officer', session: county, prefix: jingzhou.shashi.slice(0, 6) },
-        { label: 'province officer', session: province, prefix: '42' },
-      ], { rounds: settings.rounds, limitSeconds: settings.searchLimit }),
+      benchSearch(
+        database.db,
+        server.url,
+        [
+          { label: 'village director', session: village, prefix: jingzhou.chenlong },
+          { label: 'county officer', session: county, prefix: jingzhou.shashi.slice(0, 6) },
+          { label: 'province officer', session: province, prefix: '42' },
+        ],
+        { rounds: settings.rounds, limitSeconds: settings.searchLimit },
+      ),
     );
   }
   let memory: { rssAtRest: number; rssPeak: number } | undefined;
   if (only.has('2') || only.has('6')) {
     log(`2 API under load (${settings.duration} s per run)…`);
     await attempt('2 API under load', '≥ 40 % of baseline', async () => {
-      const load = await benchLoad(database.db, server, county, jingzhou.shashi.slice(0, 6), { duration: settings.duration });
+      const load = await benchLoad(database.db, server, county, jingzhou.shashi.slice(0, 6), {
+        duration: settings.duration,
+      });
       memory = load;
       return load.results;
     });
   }
   if (only.has('3')) {
     log(`3 ledger import (${settings.importRows} rows)…`);
-    await attempt('3 ledger import', '≤ 60 s per 100k rows', () => benchImport(database.db, database.pool, database.url, { rows: settings.importRows, organisationId: shashiOrg, countyPrefix: jingzhou.shashi.slice(0, 6), limitSeconds: settings.importLimit }));
+    await attempt('3 ledger import', '≤ 60 s per 100k rows', () =>
+      benchImport(database.db, database.pool, database.url, {
+        rows: settings.importRows,
+        organisationId: shashiOrg,
+        countyPrefix: jingzhou.shashi.slice(0, 6),
+        limitSeconds: settings.importLimit,
+      }),
+    );
   }
   if (only.has('4')) {
     log('4 sweeps…');
-    await attempt('4 sweeps', '≤ 10 s', () => benchSweeps(database.url, { limitSeconds: settings.sweepLimit, dataAsOf: manifest.asOf }));
+    await attempt('4 sweeps', '≤ 10 s', () =>
+      benchSweeps(database.url, { limitSeconds: settings.sweepLimit, dataAsOf: manifest.asOf }),
+    );
   }
   if (only.has('5')) {
     log('5 dashboards…');
-    await attempt('5 dashboards', 'p95 ≤ 200 ms', () => benchDashboards(database.db, server.url, province, { repeats: settings.repeats, limitSeconds: settings.dashboardLimit }));
+    await attempt('5 dashboards', 'p95 ≤ 200 ms', () =>
+      benchDashboards(database.db, server.url, province, {
+        repeats: settings.repeats,
+        limitSeconds: settings.dashboardLimit,
+      }),
+    );
   }
   if (only.has('6')) {
     results.push(
       memory
-        ? { name: '6 server memory', ran: true, figures: `RSS at rest ${memory.rssAtRest.toFixed(0)} MB, peak under load 2 ${memory.rssPeak.toFixed(0)} MB`, baseline: '—', ratio: `×${(memory.rssPeak / memory.rssAtRest).toFixed(1)} under load`, target: '≤ 400 MB', met: memory.rssPeak <= 400 }
+        ? {
+            name: '6 server memory',
+            ran: true,
+            figures: `RSS at rest ${memory.rssAtRest.toFixed(0)} MB, peak under load 2 ${memory.rssPeak.toFixed(0)} MB`,
+            baseline: '—',
+            ratio: `×${(memory.rssPeak / memory.rssAtRest).toFixed(1)} under load`,
+            target: '≤ 400 MB',
+            met: memory.rssPeak <= 400,
+          }
         : skipped('6 server memory', '≤ 400 MB', 'needs benchmark 2'),
     );
   }

@@ -17,10 +17,19 @@ const baseline: FeatureRoutes = (app, { db }) => {
     '/bench/baseline/:id',
     {
       config: { access: 'public' },
-      schema: { tags: ['bench'], summary: 'Benchmark baseline: one primary-key SELECT', params: z.object({ id: z.uuid() }), response: { 200: z.object({ id: z.string(), name: z.string() }) } },
+      schema: {
+        tags: ['bench'],
+        summary: 'Benchmark baseline: one primary-key SELECT',
+        params: z.object({ id: z.uuid() }),
+        response: { 200: z.object({ id: z.string(), name: z.string() }) },
+      },
     },
     async (request) => {
-      const row = await db.selectFrom('children').select(['id', 'name']).where('id', '=', request.params.id).executeTakeFirst();
+      const row = await db
+        .selectFrom('children')
+        .select(['id', 'name'])
+        .where('id', '=', request.params.id)
+        .executeTakeFirst();
       if (!row) throw notFound('child', request.params.id);
       return row;
     },
@@ -30,7 +39,10 @@ const baseline: FeatureRoutes = (app, { db }) => {
 // The audit chain is keyed (migration 0022): the server's connections need the bench installation's key.
 await loadInstallationKey(benchDataDir);
 const database = await openPool(url, undefined, 20);
-const config = loadConfig({ HAVEN_JOBS_ENABLED: 'false' }, { port: 0, host: '127.0.0.1', logLevel: 'silent', rateLimitPerMinute: 100_000_000, databaseUrl: url });
+const config = loadConfig(
+  { HAVEN_JOBS_ENABLED: 'false' },
+  { port: 0, host: '127.0.0.1', logLevel: 'silent', rateLimitPerMinute: 100_000_000, databaseUrl: url },
+);
 const built = await buildApp({ db: database.db, config, embedded: undefined }, [...featureRoutes, baseline]);
 await built.app.listen({ port: 0, host: '127.0.0.1' });
 const address = built.app.server.address();

@@ -13,8 +13,16 @@ export function lastSweepOf(asOf: string): Date {
 
 /** A sweep run as `runSweeps` runs it: recorded in `sweep_runs`, which the next run reads (re-proposal's window). */
 export async function runRecorded(db: Kysely<Database>, sweep: Sweep, asOf: Date): Promise<Record<string, number>> {
-  const run = await db.insertInto('sweep_runs').values({ sweep: sweep.name, as_of: asOf }).returning('id').executeTakeFirstOrThrow();
+  const run = await db
+    .insertInto('sweep_runs')
+    .values({ sweep: sweep.name, as_of: asOf })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   const outcome = await sweep.run(db, asOf);
-  await db.updateTable('sweep_runs').set({ finished_at: new Date(), outcome: JSON.stringify(outcome) }).where('id', '=', run.id).execute();
+  await db
+    .updateTable('sweep_runs')
+    .set({ finished_at: new Date(), outcome: JSON.stringify(outcome) })
+    .where('id', '=', run.id)
+    .execute();
   return outcome;
 }

@@ -4,7 +4,11 @@ import { spawn } from 'node:child_process';
 
 const children = [
   // The demo only on the embedded database, as with `npm start`.
-  spawn('npx', ['tsx', 'watch', '--clear-screen=false', 'src/cli.ts', 'serve', ...(process.env.DATABASE_URL ? [] : ['--demo'])], { stdio: 'inherit' }),
+  spawn(
+    'npx',
+    ['tsx', 'watch', '--clear-screen=false', 'src/cli.ts', 'serve', ...(process.env.DATABASE_URL ? [] : ['--demo'])],
+    { stdio: 'inherit' },
+  ),
   spawn('npx', ['vite', '--config', 'web/vite.config.ts'], { stdio: 'inherit' }),
 ];
 const stop = () => {
@@ -12,9 +16,10 @@ const stop = () => {
 };
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
-for (const child of children) child.on('exit', (code) => {
-  if (code && code !== 0) {
-    stop();
-    process.exitCode = code;
-  }
-});
+for (const child of children)
+  child.on('exit', (code) => {
+    if (code && code !== 0) {
+      stop();
+      process.exitCode = code;
+    }
+  });

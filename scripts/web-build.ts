@@ -16,7 +16,10 @@ async function newestMtime(dir: string): Promise<number> {
 /** The e2e tests drive the real built web app: rebuild it when any web source is newer. */
 export async function buildWebIfStale(log: (line: string) => void = () => undefined): Promise<void> {
   const index = path.join(root, 'dist/web/index.html');
-  const built = await stat(index).then((s) => s.mtimeMs, () => 0);
+  const built = await stat(index).then(
+    (s) => s.mtimeMs,
+    () => 0,
+  );
   const sources = await newestMtime(path.join(root, 'web'));
   if (built > sources) return;
   log('Building the web app (web/ changed since the last build)…');

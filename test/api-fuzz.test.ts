@@ -29,10 +29,38 @@ beforeAll(async () => {
   for (const username of usernames) sessions.set(username, await signInAs(server.url, username));
   operations = await apiOperations(server.url);
   const db = server.database.db;
-  const some = async (table: 'children' | 'organisations' | 'users' | 'reports' | 'cases' | 'clocks' | 'family_members' | 'child_categories' | 'duplicate_candidates') =>
-    (await db.selectFrom(table).select('id').orderBy('id').limit(4).execute()).map((row) => String(row.id));
-  const ids = (await Promise.all((['children', 'organisations', 'users', 'reports', 'cases', 'clocks', 'family_members', 'child_categories', 'duplicate_candidates'] as const).map(some))).flat();
-  const divisionCodes = (await db.selectFrom('divisions').select('code').where('code', 'like', '421002%').orderBy('code').limit(12).execute()).map((row) => row.code);
+  const some = async (
+    table:
+      | 'children'
+      | 'organisations'
+      | 'users'
+      | 'reports'
+      | 'cases'
+      | 'clocks'
+      | 'family_members'
+      | 'child_categories'
+      | 'duplicate_candidates',
+  ) => (await db.selectFrom(table).select('id').orderBy('id').limit(4).execute()).map((row) => String(row.id));
+  const ids = (
+    await Promise.all(
+      (
+        [
+          'children',
+          'organisations',
+          'users',
+          'reports',
+          'cases',
+          'clocks',
+          'family_members',
+          'child_categories',
+          'duplicate_candidates',
+        ] as const
+      ).map(some),
+    )
+  ).flat();
+  const divisionCodes = (
+    await db.selectFrom('divisions').select('code').where('code', 'like', '421002%').orderBy('code').limit(12).execute()
+  ).map((row) => row.code);
   useKnownValues({ ids, divisionCodes });
   knownIds = ids;
 });
@@ -44,30 +72,59 @@ afterAll(async () => {
 function callerFor(operation: ApiOperation): ApiSession | undefined {
   if (operation.path.startsWith('/api/auth/')) return undefined;
   const url = operation.path.replace(/\{(\w+)\}/g, ':$1');
-  const access = server.built.declaredRoutes.find((route) => route.method === operation.method && route.url === url)?.access ?? '';
+  const access =
+    server.built.declaredRoutes.find((route) => route.method === operation.method && route.url === url)?.access ?? '';
   const permission = access.startsWith('permission:') ? access.slice('permission:'.length) : undefined;
   const holder = usernames.find((username) => {
     const role = demoPeople.find((person) => person.username === username)?.role;
-    return permission === undefined || (builtinRoles.find((r) => r.code === role)?.permissions as readonly string[] | undefined)?.includes(permission);
+    return (
+      permission === undefined ||
+      (builtinRoles.find((r) => r.code === role)?.permissions as readonly string[] | undefined)?.includes(permission)
+    );
   });
   return sessions.get(holder ?? usernames[0]!);
 }
 
 function requestFor(operation: ApiOperation) {
-  const path = fc.record(Object.fromEntries(operation.pathParams.map((param) => [param.name, fc.oneof({ arbitrary: fc.integer({ min: 0, max: 99 }).map((n) => wellFormedPathValue(param.schema, n, knownIds)), weight: 3 }, { arbitrary: textFor(param.schema), weight: 1 })])));
-  const query = fc.record(Object.fromEntries(operation.query.map((param) => [param.name, textFor(param.schema)])), { requiredKeys: [] });
+  const path = fc.record(
+    Object.fromEntries(
+      operation.pathParams.map((param) => [
+        param.name,
+        fc.oneof(
+          {
+            arbitrary: fc.integer({ min: 0, max: 99 }).map((n) => wellFormedPathValue(param.schema, n, knownIds)),
+            weight: 3,
+          },
+          { arbitrary: textFor(param.schema), weight: 1 },
+        ),
+      ]),
+    ),
+  );
+  const query = fc.record(Object.fromEntries(operation.query.map((param) => [param.name, textFor(param.schema)])), {
+    requiredKeys: [],
+  });
   const body = operation.body ? valueFor(operation.body) : fc.constant(undefined);
   return fc.record({ path, query, body });
 }
 
-async function send(operation: ApiOperation, caller: ApiSession | undefined, input: { path: Record<string, string>; query: Partial<Record<string, string>>; body: unknown }): Promise<number> {
+async function send(
+  operation: ApiOperation,
+  caller: ApiSession | undefined,
+  input: { path: Record<string, string>; query: Partial<Record<string, string>>; body: unknown },
+): Promise<number> {
   const url = operation.path.replace(/\{(\w+)\}/g, (_, name: string) => encodeAny(input.path[name] ?? 'x'));
-  const search = Object.entries(input.query).map(([name, value]) => `${encodeAny(name)}=${encodeAny(value ?? '')}`).join('&');
+  const search = Object.entries(input.query)
+    .map(([name, value]) => `${encodeAny(name)}=${encodeAny(value ?? '')}`)
+    .join('&');
   const target = `${url}${search ? `?${search}` : ''}`;
   const headers: Record<string, string> = input.body === undefined ? {} : { 'content-type': 'application/json' };
   const response = caller
     ? await caller.request(operation.method, target, input.body)
-    : await fetch(`${server.url}${target}`, { method: operation.method, headers, body: input.body === undefined ? undefined : JSON.stringify(input.body) });
+    : await fetch(`${server.url}${target}`, {
+        method: operation.method,
+        headers,
+        body: input.body === undefined ? undefined : JSON.stringify(input.body),
+      });
   await response.arrayBuffer();
   return response.status;
 }
@@ -88,7 +145,8 @@ describe('fuzzing every operation of the OpenAPI document', () => {
         }),
         { seed, numRuns: runsPerOperation, endOnFailure: true },
       );
-      if (result.failed) failures.push(`${operation.method} ${operation.path}: ${fc.stringify(result.counterexample)}`.slice(0, 600));
+      if (result.failed)
+        failures.push(`${operation.method} ${operation.path}: ${fc.stringify(result.counterexample)}`.slice(0, 600));
     }
     console.info(`api fuzz, answers by status: ${JSON.stringify(Object.fromEntries(statuses))}`);
     expect(failures).toEqual([]);

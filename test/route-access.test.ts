@@ -8,7 +8,10 @@ let database: TestDatabase;
 let built: BuiltApp;
 beforeAll(async () => {
   database = await createTestDatabase();
-  built = await buildApp({ db: database.db, config: loadConfig({}, { logLevel: 'silent', webDir: '/nonexistent' }), embedded: undefined }, featureRoutes);
+  built = await buildApp(
+    { db: database.db, config: loadConfig({}, { logLevel: 'silent', webDir: '/nonexistent' }), embedded: undefined },
+    featureRoutes,
+  );
   await built.app.ready();
 });
 afterAll(async () => {

@@ -117,7 +117,11 @@ function describeSource(sourceDir: string): SourceInfo {
   // package.json of 2.7.0 says MIT while its LICENSE file is the WTFPL: record both.
   const licencePath = path.join(sourceDir, 'LICENSE');
   const licenceFile = existsSync(licencePath)
-    ? (readFileSync(licencePath, 'utf8').split('\n').find((l) => l.trim() !== '') ?? '').trim()
+    ? (
+        readFileSync(licencePath, 'utf8')
+          .split('\n')
+          .find((l) => l.trim() !== '') ?? ''
+      ).trim()
     : 'none';
   return { version: pkg.version, licence: pkg.license ?? 'unknown', licenceFile, codeYear: year };
 }

@@ -38,7 +38,10 @@ export function registerCommands(program: Command): void {
   program
     .command('serve', { isDefault: true })
     .description('start Haven: database, migrations, API and web app (the demo data only with --demo)')
-    .option('--demo', 'seed the demo data (random sign-ins, printed once) on first start; the database is marked as a demo')
+    .option(
+      '--demo',
+      'seed the demo data (random sign-ins, printed once) on first start; the database is marked as a demo',
+    )
     .option('--no-demo', 'no demo data (the default)')
     .action((options: { demo?: boolean }) => serve({ demo: options.demo === true }));
 
@@ -68,7 +71,9 @@ export function registerCommands(program: Command): void {
         await migrateToLatest(db);
         const result = await seedDemo(db, demoSeeders, progress);
         await encryptPlainTotpSecrets(db);
-        console.log(result.seeded ? 'Demo data loaded; the database is marked as a demo.' : 'The demo data was already loaded.');
+        console.log(
+          result.seeded ? 'Demo data loaded; the database is marked as a demo.' : 'The demo data was already loaded.',
+        );
         for (const note of result.notes) console.log(note);
       }),
     );
@@ -83,7 +88,8 @@ export function registerCommands(program: Command): void {
         for (const sweep of featureSweeps) registerSweep(sweep);
         registerSweep(auditCheckpointSweep(checkpointFile()));
         const reports = await runSweeps(db, options.at ?? new Date(), (name) => progress(`sweep ${name}…`));
-        if (reports === 'busy') throw new Error('Another Haven process is running the sweeps right now; try again in a minute.');
+        if (reports === 'busy')
+          throw new Error('Another Haven process is running the sweeps right now; try again in a minute.');
         console.log(JSON.stringify(reports, null, 2));
       }),
     );
@@ -93,19 +99,32 @@ export function registerCommands(program: Command): void {
     .description('write a consistent backup of the whole database to a file (works while Haven runs)')
     .action((file: string) =>
       withDatabase(async ({ db, pool }) => {
-        const header = await backupDatabase(pool, file, (table, done, total) => progress(`[${done + 1}/${total}] ${table}`));
-        await recordAudit(db, systemActor('cli'), { action: 'database.backup', details: { file, schemaVersion: header.schemaVersion } });
+        const header = await backupDatabase(pool, file, (table, done, total) =>
+          progress(`[${done + 1}/${total}] ${table}`),
+        );
+        await recordAudit(db, systemActor('cli'), {
+          action: 'database.backup',
+          details: { file, schemaVersion: header.schemaVersion },
+        });
         const rows = header.tables.reduce((sum, t) => sum + t.rows, 0);
-        console.log(`Backup written to ${file}: ${header.tables.length} tables, ${rows} rows, schema ${header.schemaVersion}.`);
+        console.log(
+          `Backup written to ${file}: ${header.tables.length} tables, ${rows} rows, schema ${header.schemaVersion}.`,
+        );
       }),
     );
 
   program
     .command('restore <file>')
-    .description('restore a backup into an empty database (the embedded one, or DATABASE_URL); its signature must match this installation key')
+    .description(
+      'restore a backup into an empty database (the embedded one, or DATABASE_URL); its signature must match this installation key',
+    )
     .option('--allow-unsigned', 'also accept a backup written before backups were signed (format haven-backup/1)')
     .action(async (file: string, options: { allowUnsigned?: boolean }) => {
-      const header = await withDatabase(({ url }) => restoreDatabase(url, file, (table, rows) => progress(`${table}: ${rows} rows`), { allowUnsigned: options.allowUnsigned }));
+      const header = await withDatabase(({ url }) =>
+        restoreDatabase(url, file, (table, rows) => progress(`${table}: ${rows} rows`), {
+          allowUnsigned: options.allowUnsigned,
+        }),
+      );
       console.log(`Restored ${file} (made ${header.createdAt}, schema ${header.schemaVersion}).`);
     });
 
@@ -113,13 +132,20 @@ export function registerCommands(program: Command): void {
   audit
     .command('verify')
     .description('walk the hash chain, check it against the checkpoints, and name the first entry that was changed')
-    .option('--checkpoints <file>', 'the checkpoint file to check against (default: HAVEN_AUDIT_CHECKPOINT_FILE, or audit-checkpoints.jsonl in the data folder)')
+    .option(
+      '--checkpoints <file>',
+      'the checkpoint file to check against (default: HAVEN_AUDIT_CHECKPOINT_FILE, or audit-checkpoints.jsonl in the data folder)',
+    )
     .action((options: { checkpoints?: string }) =>
       withDatabase(async ({ db }) => {
         const file = options.checkpoints ?? checkpointFile();
-        if (options.checkpoints && !(await checkpointFileExists(file))) throw new Error(`The checkpoint file ${file} does not exist.`);
+        if (options.checkpoints && !(await checkpointFileExists(file)))
+          throw new Error(`The checkpoint file ${file} does not exist.`);
         const checkpoints = await readAuditCheckpoints(file);
-        const result = await verifyAuditChain(db, { checkpoints, onProgress: (checked) => progress(`${checked} entries checked`) });
+        const result = await verifyAuditChain(db, {
+          checkpoints,
+          onProgress: (checked) => progress(`${checked} entries checked`),
+        });
         if (!result.ok) throw new Error(describeVerification(result));
         console.log(describeVerification(result));
         console.log(
@@ -132,12 +158,17 @@ export function registerCommands(program: Command): void {
   audit
     .command('checkpoint')
     .description("append the chain's head (hash, entry count, time) to a checkpoint file to keep off this machine")
-    .option('--to <file>', 'the checkpoint file (default: HAVEN_AUDIT_CHECKPOINT_FILE, or audit-checkpoints.jsonl in the data folder)')
+    .option(
+      '--to <file>',
+      'the checkpoint file (default: HAVEN_AUDIT_CHECKPOINT_FILE, or audit-checkpoints.jsonl in the data folder)',
+    )
     .action((options: { to?: string }) =>
       withDatabase(async ({ db }) => {
         const file = options.to ?? checkpointFile();
         const checkpoint = await writeAuditCheckpoint(db, file);
-        console.log(`Checkpoint appended to ${file}: ${checkpoint?.entries ?? 0} entries, head ${checkpoint?.headId ?? '(none)'} ${checkpoint?.headHash ?? ''}. Copy the file off this machine.`);
+        console.log(
+          `Checkpoint appended to ${file}: ${checkpoint?.entries ?? 0} entries, head ${checkpoint?.headId ?? '(none)'} ${checkpoint?.headHash ?? ''}. Copy the file off this machine.`,
+        );
       }),
     );
 

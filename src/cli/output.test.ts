@@ -7,11 +7,14 @@ describe('describeError: one meaningful line whatever was thrown', () => {
     class StartupError extends Error {
       override readonly name = 'StartupError';
     }
-    expect(describeError(new StartupError('Port 3000 on 127.0.0.1 is already in use. Use PORT=3001.'))).toBe('Port 3000 on 127.0.0.1 is already in use. Use PORT=3001.');
+    expect(describeError(new StartupError('Port 3000 on 127.0.0.1 is already in use. Use PORT=3001.'))).toBe(
+      'Port 3000 on 127.0.0.1 is already in use. Use PORT=3001.',
+    );
   });
 
   it('explains an AggregateError with an empty message (pg on ECONNREFUSED for every address) by its parts', () => {
-    const refused = (address: string) => Object.assign(new Error(`connect ECONNREFUSED ${address}`), { code: 'ECONNREFUSED' });
+    const refused = (address: string) =>
+      Object.assign(new Error(`connect ECONNREFUSED ${address}`), { code: 'ECONNREFUSED' });
     const error = new AggregateError([refused('::1:5432'), refused('127.0.0.1:5432')]);
     expect(error.message).toBe('');
     expect(describeError(error)).toBe('connect ECONNREFUSED ::1:5432; connect ECONNREFUSED 127.0.0.1:5432');
@@ -20,13 +23,23 @@ describe('describeError: one meaningful line whatever was thrown', () => {
   it('names a PostgreSQL error by its SQLSTATE, even without a message', () => {
     const error = Object.assign(new Error(''), { severity: 'FATAL', code: '57P01' });
     expect(describeError(error)).toBe('PostgreSQL refused: an error without a message (SQLSTATE 57P01)');
-    const withDetail = Object.assign(new Error('duplicate key value violates unique constraint "settings_pkey"'), { severity: 'ERROR', code: '23505', detail: 'Key (key)=(a) already exists.' });
-    expect(describeError(withDetail)).toBe('PostgreSQL refused: duplicate key value violates unique constraint "settings_pkey" (SQLSTATE 23505; Key (key)=(a) already exists.)');
+    const withDetail = Object.assign(new Error('duplicate key value violates unique constraint "settings_pkey"'), {
+      severity: 'ERROR',
+      code: '23505',
+      detail: 'Key (key)=(a) already exists.',
+    });
+    expect(describeError(withDetail)).toBe(
+      'PostgreSQL refused: duplicate key value violates unique constraint "settings_pkey" (SQLSTATE 23505; Key (key)=(a) already exists.)',
+    );
   });
 
   it('says where an error without any message was thrown', () => {
-    expect(describeError(new Error(''))).toMatch(/^Error without a message, thrown at .*src\/cli\/output\.test\.ts:\d+:\d+$/);
-    expect(describeError(new Error('', { cause: new Error('the real reason') }))).toBe('Error without a message: the real reason');
+    expect(describeError(new Error(''))).toMatch(
+      /^Error without a message, thrown at .*src\/cli\/output\.test\.ts:\d+:\d+$/,
+    );
+    expect(describeError(new Error('', { cause: new Error('the real reason') }))).toBe(
+      'Error without a message: the real reason',
+    );
   });
 
   it('marks a programming error as unexpected, with its place', () => {

@@ -10,7 +10,8 @@ const unexpectedKinds = new Set(['TypeError', 'ReferenceError', 'RangeError', 'S
  * empty), a PostgreSQL error without a message, or a thrown non-Error still give a real line.
  */
 export function describeError(error: unknown): string {
-  if (error instanceof DomainError) return `${translate('zh-CN', error.code, error.params)} / ${translate('en', error.code, error.params)}`;
+  if (error instanceof DomainError)
+    return `${translate('zh-CN', error.code, error.params)} / ${translate('en', error.code, error.params)}`;
   if (error instanceof AggregateError && !error.message && error.errors.length > 0) {
     return [...new Set(error.errors.map(describeError))].join('; ');
   }
@@ -21,20 +22,24 @@ export function describeError(error: unknown): string {
     const fromPostgres = typeof severity === 'string' && typeof code === 'string';
     let text = error.message.trim();
     if (fromPostgres) {
-      return oneLine(`PostgreSQL refused: ${text || 'an error without a message'} (SQLSTATE ${String(code)}${typeof detail === 'string' && detail ? `; ${detail}` : ''})`);
+      return oneLine(
+        `PostgreSQL refused: ${text || 'an error without a message'} (SQLSTATE ${String(code)}${typeof detail === 'string' && detail ? `; ${detail}` : ''})`,
+      );
     }
     const where = thrownAt(error);
     if (!text) {
       if (typeof code === 'string') text = `${error.name} ${code}`;
-      else if (error.cause !== undefined) text = `${error.name || 'Error'} without a message: ${describeError(error.cause)}`;
+      else if (error.cause !== undefined)
+        text = `${error.name || 'Error'} without a message: ${describeError(error.cause)}`;
       else text = `${error.name || 'Error'} without a message${where ? `, thrown at ${where}` : ''}`;
     } else if (unexpectedKinds.has(error.name) && typeof code !== 'string') {
       text += ` (unexpected ${error.name}${where ? ` at ${where}` : ''}; HAVEN_DEBUG=1 shows the stack)`;
     }
     return oneLine(text);
   }
-  if (error === undefined || error === null) return `an unexpected failure without any message (${String(error)}); run with HAVEN_DEBUG=1 to see where`;
-  return oneLine(`unexpected failure: ${typeof error === 'string' ? error : JSON.stringify(error) ?? String(error)}`);
+  if (error === undefined || error === null)
+    return `an unexpected failure without any message (${String(error)}); run with HAVEN_DEBUG=1 to see where`;
+  return oneLine(`unexpected failure: ${typeof error === 'string' ? error : (JSON.stringify(error) ?? String(error))}`);
 }
 
 /** The first place in Haven's own code on the error's stack, relative to the working folder. */

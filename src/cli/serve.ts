@@ -29,7 +29,9 @@ export async function serve(options: { demo: DemoChoice }): Promise<void> {
   const onSignal = (signal: NodeJS.Signals) => {
     if (signalled) {
       if (performance.now() - signalledAt < sameSignalWithinMs) return;
-      process.stderr.write(`haven: ${signal} again: exiting without waiting; if its PostgreSQL still runs, \`haven stop-db\` stops it.\n`);
+      process.stderr.write(
+        `haven: ${signal} again: exiting without waiting; if its PostgreSQL still runs, \`haven stop-db\` stops it.\n`,
+      );
       process.exit(130);
     }
     signalled = signal;
@@ -51,7 +53,9 @@ export async function serve(options: { demo: DemoChoice }): Promise<void> {
   const lines = [
     '',
     `Haven is running at ${haven.url}`,
-    haven.built.servesWebApp ? `  web app:  ${haven.url}/` : '  web app:  not built (run `npm run build:web`); the API is served',
+    haven.built.servesWebApp
+      ? `  web app:  ${haven.url}/`
+      : '  web app:  not built (run `npm run build:web`); the API is served',
     `  API docs: ${haven.url}/api/docs`,
     `  database: ${haven.database.embedded ? `embedded PostgreSQL in ${config.dataDir}` : 'PostgreSQL at DATABASE_URL'}`,
     ...(haven.demoNotes.length > 0 ? ['', 'Demo sign-in:', ...haven.demoNotes.map((n) => `  ${n}`)] : []),
@@ -65,7 +69,9 @@ function shutdown(haven: RunningHaven, signal: NodeJS.Signals) {
   onFatalCleanup(undefined);
   progress(`\n${signal}: stopping Haven${haven.database.embedded ? ' and its PostgreSQL' : ''}…`);
   const watchdog = setTimeout(() => {
-    process.stderr.write(`haven: Haven did not stop within ${stopTimeoutMs / 1000} s and exits anyway; if its PostgreSQL still runs, \`haven stop-db\` stops it.\n`);
+    process.stderr.write(
+      `haven: Haven did not stop within ${stopTimeoutMs / 1000} s and exits anyway; if its PostgreSQL still runs, \`haven stop-db\` stops it.\n`,
+    );
     process.exit(1);
   }, stopTimeoutMs);
   watchdog.unref();

@@ -19,7 +19,9 @@ function activeDemoAccounts(db: Reader) {
     .selectFrom('users')
     .select(['id', 'username', 'totp_enabled'])
     .where('disabled', '=', false)
-    .where((eb) => eb.or(demoPeople.map((person) => eb.and([eb('username', '=', person.username), eb('phone', '=', person.phone)]))))
+    .where((eb) =>
+      eb.or(demoPeople.map((person) => eb.and([eb('username', '=', person.username), eb('phone', '=', person.phone)]))),
+    )
     .orderBy('username');
 }
 
@@ -54,12 +56,25 @@ export async function removeDemoAccounts(db: Kysely<Database>): Promise<string[]
     const unusable = await hashPassword(randomBytes(32).toString('base64url'));
     await trx
       .updateTable('users')
-      .set((eb) => ({ disabled: true, password_hash: unusable, totp_secret: null, totp_enabled: false, totp_last_step: null, version: eb('version', '+', 1), updated_at: new Date() }))
+      .set((eb) => ({
+        disabled: true,
+        password_hash: unusable,
+        totp_secret: null,
+        totp_enabled: false,
+        totp_last_step: null,
+        version: eb('version', '+', 1),
+        updated_at: new Date(),
+      }))
       .where('id', 'in', ids)
       .execute();
     await trx.deleteFrom('sessions').where('user_id', 'in', ids).execute();
     await trx.deleteFrom('recovery_codes').where('user_id', 'in', ids).execute();
-    await trx.updateTable('api_tokens').set({ revoked_at: new Date() }).where('created_by', 'in', ids).where('revoked_at', 'is', null).execute();
+    await trx
+      .updateTable('api_tokens')
+      .set({ revoked_at: new Date() })
+      .where('created_by', 'in', ids)
+      .where('revoked_at', 'is', null)
+      .execute();
     const usernames = accounts.map((a) => a.username);
     audit({ details: { usernames } });
     return usernames;
@@ -71,7 +86,10 @@ export async function removeDemoAccounts(db: Kysely<Database>): Promise<string[]
  * A demo seeded by an older Haven (published password, secrets derived from the username) that
  * is started as a demo again: its accounts get this installation's random credentials.
  */
-export async function rekeyDemoAccounts(trx: Transaction<Database>, credentials: DemoCredentials): Promise<DemoAccount[]> {
+export async function rekeyDemoAccounts(
+  trx: Transaction<Database>,
+  credentials: DemoCredentials,
+): Promise<DemoAccount[]> {
   const accounts = await activeDemoAccounts(trx).execute();
   const passwordHash = await hashPassword(credentials.password);
   const rekeyed: DemoAccount[] = [];
@@ -79,7 +97,13 @@ export async function rekeyDemoAccounts(trx: Transaction<Database>, credentials:
     const totpSecret = account.totp_enabled ? credentials.totpSecret(account.username) : null;
     await trx
       .updateTable('users')
-      .set((eb) => ({ password_hash: passwordHash, totp_secret: totpSecret, totp_last_step: null, version: eb('version', '+', 1), updated_at: new Date() }))
+      .set((eb) => ({
+        password_hash: passwordHash,
+        totp_secret: totpSecret,
+        totp_last_step: null,
+        version: eb('version', '+', 1),
+        updated_at: new Date(),
+      }))
       .where('id', '=', account.id)
       .execute();
     await trx.deleteFrom('sessions').where('user_id', '=', account.id).execute();

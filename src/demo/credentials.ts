@@ -20,7 +20,8 @@ export function randomDemoPassword(): string {
     let text = '';
     while (text.length < 5) {
       const byte = randomBytes(1)[0]!;
-      if (byte < Math.floor(256 / passwordAlphabet.length) * passwordAlphabet.length) text += passwordAlphabet[byte % passwordAlphabet.length];
+      if (byte < Math.floor(256 / passwordAlphabet.length) * passwordAlphabet.length)
+        text += passwordAlphabet[byte % passwordAlphabet.length];
     }
     groups.push(text);
   }

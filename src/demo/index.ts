@@ -12,6 +12,9 @@ export const jingzhouDemo: DemoSeeder = {
     await seedDemoPeople(trx, organisations, context);
     const children = await seedDemoChildren(trx);
     log(`  ${children.named + children.synthetic} children (${children.synthetic} synthetic)`);
-    audit({ action: 'demo.seed', details: { organisations: organisations.size, children: children.named + children.synthetic } });
+    audit({
+      action: 'demo.seed',
+      details: { organisations: organisations.size, children: children.named + children.synthetic },
+    });
   },
 };

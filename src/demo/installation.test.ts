@@ -55,9 +55,14 @@ describe('demo credentials', () => {
     const secrets = [...a.accounts, ...b.accounts].map((x) => x.totpSecret).filter((s) => s !== null);
     expect(secrets.length).toBeGreaterThan(10);
     expect(new Set(secrets).size).toBe(secrets.length);
-    for (const account of a.accounts) if (account.totpSecret) expect(account.totpSecret).not.toBe(formerTotpSecret(account.username));
+    for (const account of a.accounts)
+      if (account.totpSecret) expect(account.totpSecret).not.toBe(formerTotpSecret(account.username));
     // What is stored is what signs in.
-    const user = await first.db.selectFrom('users').select(['password_hash', 'totp_secret']).where('username', '=', 'officer.shashi').executeTakeFirstOrThrow();
+    const user = await first.db
+      .selectFrom('users')
+      .select(['password_hash', 'totp_secret'])
+      .where('username', '=', 'officer.shashi')
+      .executeTakeFirstOrThrow();
     expect(await verifyPassword(user.password_hash, a.password)).toBe(true);
     expect(user.totp_secret).toBe(a.accounts.find((x) => x.username === 'officer.shashi')?.totpSecret);
   });
@@ -72,7 +77,11 @@ describe('the sign-ins published with older Havens', () => {
   afterAll(async () => server.close());
 
   const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
-    fetch(`${server.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+    fetch(`${server.url}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(body),
+    });
 
   it('sign nobody in: neither the published password nor the authenticator code derived from the username', async () => {
     for (const username of ['admin', 'officer.city', 'auditor']) {
@@ -84,25 +93,52 @@ describe('the sign-ins published with older Havens', () => {
     const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
     const { csrfToken, needs } = (await login.json()) as { csrfToken: string; needs: string };
     expect(needs).toBe('totp');
-    const derived = await generate({ secret: formerTotpSecret('officer.shashi'), epoch: Math.floor(Date.now() / 1000) });
+    const derived = await generate({
+      secret: formerTotpSecret('officer.shashi'),
+      epoch: Math.floor(Date.now() / 1000),
+    });
     expect((await post('/api/auth/totp', { code: derived }, { cookie, 'x-csrf-token': csrfToken })).status).toBe(401);
     const secret = stored.accounts.find((a) => a.username === 'officer.shashi')!.totpSecret!;
-    expect((await post('/api/auth/totp', { code: await totpCodeOf(secret) }, { cookie, 'x-csrf-token': csrfToken })).status).toBe(204);
+    expect(
+      (await post('/api/auth/totp', { code: await totpCodeOf(secret) }, { cookie, 'x-csrf-token': csrfToken })).status,
+    ).toBe(204);
   });
 });
 
 describe('starting Haven on a database with demo accounts', () => {
-  const config = (db: TestDatabase) =>
-    ({ ...loadConfig({}, { databaseUrl: databaseUrl(inject('adminUrl'), db.name), port: 0, host: '127.0.0.1', logLevel: 'silent', webDir: '/nonexistent' }), jobsEnabled: false });
+  const config = (db: TestDatabase) => ({
+    ...loadConfig(
+      {},
+      {
+        databaseUrl: databaseUrl(inject('adminUrl'), db.name),
+        port: 0,
+        host: '127.0.0.1',
+        logLevel: 'silent',
+        webDir: '/nonexistent',
+      },
+    ),
+    jobsEnabled: false,
+  });
 
   /** A demo as an older Haven left it: no mark, the published password and derived secrets. */
   async function formerDemo(db: TestDatabase) {
     await seedDemo(db.db, [demoPeopleOnly]);
     await db.db.deleteFrom('demo_accounts').execute();
     await db.db.deleteFrom('demo_installation').execute();
-    await db.db.updateTable('users').set({ password_hash: await hashPassword(publishedPassword) }).execute();
-    for (const person of demoPeople) await db.db.updateTable('users').set({ totp_secret: formerTotpSecret(person.username) }).where('username', '=', person.username).where('totp_enabled', '=', true).execute();
-    await db.db.transaction().execute((trx) => writeSetting(trx, 'demo.seeded', { at: '2026-11-01T00:00:00Z', notes: [] }));
+    await db.db
+      .updateTable('users')
+      .set({ password_hash: await hashPassword(publishedPassword) })
+      .execute();
+    for (const person of demoPeople)
+      await db.db
+        .updateTable('users')
+        .set({ totp_secret: formerTotpSecret(person.username) })
+        .where('username', '=', person.username)
+        .where('totp_enabled', '=', true)
+        .execute();
+    await db.db
+      .transaction()
+      .execute((trx) => writeSetting(trx, 'demo.seeded', { at: '2026-11-01T00:00:00Z', notes: [] }));
   }
 
   it('refuses a database that is not marked as a demo, says how to remove them, and serves once they are removed', async () => {
@@ -116,13 +152,16 @@ describe('starting Haven on a database with demo accounts', () => {
       (error: unknown) => error,
     );
     expect(refused).toBeInstanceOf(StartupError);
-    expect((refused as Error).message).toMatch(/16 demo account\(s\) \(admin, .*\) but is not marked as a demo database/);
+    expect((refused as Error).message).toMatch(
+      /16 demo account\(s\) \(admin, .*\) but is not marked as a demo database/,
+    );
     expect((refused as Error).message).toContain('npm run haven -- demo remove-accounts');
 
     expect((await removeDemoAccounts(db.db)).length).toBe(16);
     const users = await db.db.selectFrom('users').select(['disabled', 'password_hash', 'totp_secret']).execute();
     expect(users.every((u) => u.disabled && u.totp_secret === null)).toBe(true);
-    for (const user of users.slice(0, 2)) expect(await verifyPassword(user.password_hash, publishedPassword)).toBe(false);
+    for (const user of users.slice(0, 2))
+      expect(await verifyPassword(user.password_hash, publishedPassword)).toBe(false);
     const haven = await startHaven(config(db));
     await haven.stop();
   });
@@ -135,7 +174,11 @@ describe('starting Haven on a database with demo accounts', () => {
     const stored = (await readDemoCredentials(db.db))!;
     expect(stored.password).not.toBe(publishedPassword);
     expect(haven.demoNotes.join('\n')).toContain(stored.password);
-    const user = await db.db.selectFrom('users').select(['id', 'password_hash', 'totp_secret']).where('username', '=', 'director.nongli').executeTakeFirstOrThrow();
+    const user = await db.db
+      .selectFrom('users')
+      .select(['id', 'password_hash', 'totp_secret'])
+      .where('username', '=', 'director.nongli')
+      .executeTakeFirstOrThrow();
     expect(await verifyPassword(user.password_hash, publishedPassword)).toBe(false);
     // Started as a server does, so the secret is sealed at rest (totp-secret.ts); it opens to the new one.
     expect(readTotpSecret(user)).not.toBe(formerTotpSecret('director.nongli'));

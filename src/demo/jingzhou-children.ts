@@ -24,7 +24,10 @@ export const demoSyntheticChildren = 3000;
 // The named children's districts keep exactly those children: tests and the walkthroughs count them.
 export const namedChildrenCounties = [jingzhou.shashi.slice(0, 6), jingzhou.gongan.slice(0, 6)];
 
-export async function seedDemoChildren(trx: Transaction<Database>, options: { synthetic?: number; asOf?: string } = {}): Promise<{ named: number; synthetic: number }> {
+export async function seedDemoChildren(
+  trx: Transaction<Database>,
+  options: { synthetic?: number; asOf?: string } = {},
+): Promise<{ named: number; synthetic: number }> {
   const named = await trx
     .insertInto('children')
     .values(
@@ -33,7 +36,11 @@ export async function seedDemoChildren(trx: Transaction<Database>, options: { sy
         name: child.name,
         sex: child.sex,
         birth_date: child.birth,
-        id_number: composeIdNumber(child.village.slice(0, 6), child.birth, 100 + index * 2 + (child.sex === 'male' ? 1 : 0)),
+        id_number: composeIdNumber(
+          child.village.slice(0, 6),
+          child.birth,
+          100 + index * 2 + (child.sex === 'male' ? 1 : 0),
+        ),
         phone: `1397160${String(1000 + index).padStart(4, '0')}`,
         address: `湖北省荆州市${child.address}`,
         residence_code: child.village,
@@ -44,7 +51,16 @@ export async function seedDemoChildren(trx: Transaction<Database>, options: { sy
     .execute();
   await trx
     .insertInto('child_timeline')
-    .values(named.map((child) => ({ child_id: child.id, kind: 'registered', actor_label: syntheticActorLabel, entity_type: 'child', entity_id: child.id, details: JSON.stringify({ source: 'demo' }) })))
+    .values(
+      named.map((child) => ({
+        child_id: child.id,
+        kind: 'registered',
+        actor_label: syntheticActorLabel,
+        entity_type: 'child',
+        entity_id: child.id,
+        details: JSON.stringify({ source: 'demo' }),
+      })),
+    )
     .execute();
   const count = options.synthetic ?? demoSyntheticChildren;
   if (count === 0) return { named: named.length, synthetic: 0 };

@@ -25,7 +25,8 @@ export async function seedDemo(
 ): Promise<DemoSeedResult> {
   if (await isDemoDatabase(db)) return { seeded: false, notes: [demoStoredNote] };
   const credentials = options.credentials ?? randomDemoCredentials();
-  const legacy = (await readSetting(db, legacySeededKey)) !== undefined || (await findUnmarkedDemoAccounts(db)).length > 0;
+  const legacy =
+    (await readSetting(db, legacySeededKey)) !== undefined || (await findUnmarkedDemoAccounts(db)).length > 0;
   if (legacy) {
     log('Giving the demo accounts of an older Haven new random credentials');
     const { result } = await unitOfWork(db, systemActor('seed'), 'demo.rekey', async ({ trx, audit }) => {
@@ -54,8 +55,14 @@ export async function seedDemo(
  * `refusal` when the database holds demo accounts without being marked as a demo (secure by
  * default: such a database is not served).
  */
-export async function demoAtStart(db: Kysely<Database>, seeders: readonly DemoSeeder[], options: { seed: boolean; log: (line: string) => void }): Promise<DemoSeedResult & { refusal?: string }> {
-  const demo = options.seed ? await seedDemo(db, seeders, options.log) : { seeded: false, notes: (await isDemoDatabase(db)) ? [demoStoredNote] : [] };
+export async function demoAtStart(
+  db: Kysely<Database>,
+  seeders: readonly DemoSeeder[],
+  options: { seed: boolean; log: (line: string) => void },
+): Promise<DemoSeedResult & { refusal?: string }> {
+  const demo = options.seed
+    ? await seedDemo(db, seeders, options.log)
+    : { seeded: false, notes: (await isDemoDatabase(db)) ? [demoStoredNote] : [] };
   const unmarked = await findUnmarkedDemoAccounts(db);
   return unmarked.length > 0 ? { ...demo, refusal: unmarkedDemoAccountsMessage(unmarked) } : demo;
 }

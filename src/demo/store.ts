@@ -17,11 +17,19 @@ export interface StoredDemoCredentials {
  * itself: the mark, the accounts and their credentials can never be found one without the other,
  * and they travel with a backup of the database, whichever machine runs the CLI.
  */
-export async function recordDemoInstallation(trx: Transaction<Database>, password: string, accounts: readonly DemoAccount[]): Promise<void> {
+export async function recordDemoInstallation(
+  trx: Transaction<Database>,
+  password: string,
+  accounts: readonly DemoAccount[],
+): Promise<void> {
   await trx.deleteFrom('demo_accounts').execute();
   await trx.deleteFrom('demo_installation').execute();
   await trx.insertInto('demo_installation').values({ password }).execute();
-  if (accounts.length > 0) await trx.insertInto('demo_accounts').values(accounts.map((a) => ({ username: a.username, totp_secret: a.totpSecret }))).execute();
+  if (accounts.length > 0)
+    await trx
+      .insertInto('demo_accounts')
+      .values(accounts.map((a) => ({ username: a.username, totp_secret: a.totpSecret })))
+      .execute();
 }
 
 export async function isDemoDatabase(db: Kysely<Database> | Transaction<Database>): Promise<boolean> {
@@ -31,6 +39,14 @@ export async function isDemoDatabase(db: Kysely<Database> | Transaction<Database
 export async function readDemoCredentials(db: Kysely<Database>): Promise<StoredDemoCredentials | undefined> {
   const installation = await db.selectFrom('demo_installation').select(['password', 'seeded_at']).executeTakeFirst();
   if (!installation) return undefined;
-  const accounts = await db.selectFrom('demo_accounts').select(['username', 'totp_secret']).orderBy('username').execute();
-  return { password: installation.password, seededAt: installation.seeded_at, accounts: accounts.map((a) => ({ username: a.username, totpSecret: a.totp_secret })) };
+  const accounts = await db
+    .selectFrom('demo_accounts')
+    .select(['username', 'totp_secret'])
+    .orderBy('username')
+    .execute();
+  return {
+    password: installation.password,
+    seededAt: installation.seeded_at,
+    accounts: accounts.map((a) => ({ username: a.username, totpSecret: a.totp_secret })),
+  };
 }

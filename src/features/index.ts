@@ -27,7 +27,27 @@ import './organisations/error-details.js';
 import './registry/error-details.js';
 
 /** Everything the features contribute to the running process; each feature adds itself here. */
-export const featureRoutes: FeatureRoutes[] = [registerDivisionRoutes, registerOrganisationRoutes, registerUserRoutes, registerRegistryRoutes, registerRegistrySearchRoutes, registerLedgerRoutes, registerAuditRoutes, registerInsightRoutes, registerRuleSetRoutes, registerReportRoutes, registerCaseRoutes, registerClockRoutes];
-export const featureSweeps: Sweep[] = [idempotencyExpirySweep, jobCleanupSweep, clockEscalationSweep, ageOutSweep, reproposeSweep, registryCountsSweep];
+export const featureRoutes: FeatureRoutes[] = [
+  registerDivisionRoutes,
+  registerOrganisationRoutes,
+  registerUserRoutes,
+  registerRegistryRoutes,
+  registerRegistrySearchRoutes,
+  registerLedgerRoutes,
+  registerAuditRoutes,
+  registerInsightRoutes,
+  registerRuleSetRoutes,
+  registerReportRoutes,
+  registerCaseRoutes,
+  registerClockRoutes,
+];
+export const featureSweeps: Sweep[] = [
+  idempotencyExpirySweep,
+  jobCleanupSweep,
+  clockEscalationSweep,
+  ageOutSweep,
+  reproposeSweep,
+  registryCountsSweep,
+];
 export const featureJobs = new Map<string, JobHandler>([['ledger.commit', ledgerCommitHandler]]);
 export const demoSeeders: DemoSeeder[] = [jingzhouDemo, jingzhouCasesDemo];

@@ -31,8 +31,10 @@ describe('loadConfig', () => {
   });
 
   it('marks the session cookie Secure unless Haven listens on loopback only; HAVEN_COOKIE_SECURE overrides', () => {
-    for (const host of ['0.0.0.0', '::', '192.168.1.10', 'haven.example.cn']) expect(loadConfig({ HOST: host }).cookieSecure, host).toBe(true);
-    for (const host of ['127.0.0.1', '127.0.1.1', 'localhost', '::1', '[::1]']) expect(loadConfig({ HOST: host }).cookieSecure, host).toBe(false);
+    for (const host of ['0.0.0.0', '::', '192.168.1.10', 'haven.example.cn'])
+      expect(loadConfig({ HOST: host }).cookieSecure, host).toBe(true);
+    for (const host of ['127.0.0.1', '127.0.1.1', 'localhost', '::1', '[::1]'])
+      expect(loadConfig({ HOST: host }).cookieSecure, host).toBe(false);
     expect(loadConfig({}).cookieSecure).toBe(false);
     expect(loadConfig({ HOST: '0.0.0.0', HAVEN_COOKIE_SECURE: 'false' }).cookieSecure).toBe(false);
     expect(loadConfig({ HOST: '127.0.0.1', HAVEN_COOKIE_SECURE: 'true' }).cookieSecure).toBe(true);
@@ -42,6 +44,8 @@ describe('loadConfig', () => {
     expect(loadConfig({}).trustProxy).toBe('false');
     expect(loadConfig({ HAVEN_TRUST_PROXY: '127.0.0.1, 10.0.0.0/8' }).trustProxy).toBe('127.0.0.1, 10.0.0.0/8');
     expect(() => loadConfig({ HAVEN_TRUST_PROXY: 'yes please' })).toThrow(/HAVEN_TRUST_PROXY: must be true, false/);
-    expect(() => loadConfig({ HAVEN_METRICS_TOKEN: 'short' })).toThrow(/HAVEN_METRICS_TOKEN: must be at least 16 characters/);
+    expect(() => loadConfig({ HAVEN_METRICS_TOKEN: 'short' })).toThrow(
+      /HAVEN_METRICS_TOKEN: must be at least 16 characters/,
+    );
   });
 });

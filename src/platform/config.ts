@@ -3,14 +3,24 @@ import path from 'node:path';
 import { z } from 'zod';
 import { isLoopback } from './loopback.js';
 
-const portNumber = z.coerce.number({ error: 'must be a port number from 0 to 65535' }).int('must be a port number from 0 to 65535').min(0).max(65535, 'must be a port number from 0 to 65535');
+const portNumber = z.coerce
+  .number({ error: 'must be a port number from 0 to 65535' })
+  .int('must be a port number from 0 to 65535')
+  .min(0)
+  .max(65535, 'must be a port number from 0 to 65535');
 
 const configSchema = z.object({
   port: portNumber.default(3000),
   host: z.string().min(1).default('127.0.0.1'),
-  databaseUrl: z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://').optional(),
+  databaseUrl: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
   /** The role that owns the schema and runs migrations; DATABASE_URL is then the application's role. */
-  databaseOwnerUrl: z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://').optional(),
+  databaseOwnerUrl: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
   /** Where `haven audit checkpoint` and the periodic sweep append the audit chain's head (default: <dataDir>/audit-checkpoints.jsonl). */
   auditCheckpointFile: z.string().min(1).optional(),
   dataDir: z.string().min(1).default('data'),
@@ -18,11 +28,23 @@ const configSchema = z.object({
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   bodyLimitBytes: z.coerce.number().int().min(1024).default(1_048_576),
   /** Largest ledger (台账) upload; bigger files are refused with a 413 that says the limit. */
-  importLimitBytes: z.coerce.number().int().min(1024).default(50 * 1024 * 1024),
+  importLimitBytes: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(50 * 1024 * 1024),
   /** What an uploaded .xlsx may expand to (zip entries, their uncompressed bytes, compression ratio), checked before parsing. */
   importMaxZipEntries: z.coerce.number().int().min(10).default(1000),
-  importMaxEntryBytes: z.coerce.number().int().min(1024).default(512 * 1024 * 1024),
-  importMaxUncompressedBytes: z.coerce.number().int().min(1024).default(1024 * 1024 * 1024),
+  importMaxEntryBytes: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(512 * 1024 * 1024),
+  importMaxUncompressedBytes: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(1024 * 1024 * 1024),
   importMaxCompressionRatio: z.coerce.number().min(2).default(200),
   /** Bounds while a ledger is read: shared strings (count, characters) and cells (rows × columns). */
   importMaxSharedStrings: z.coerce.number().int().min(1).default(2_000_000),
@@ -36,8 +58,18 @@ const configSchema = z.object({
   jobsEnabled: z.stringbool().default(true),
   jobPollMs: z.coerce.number().int().min(50).default(1000),
   webDir: z.string().min(1).default('dist/web'),
-  sessionIdleMinutes: z.coerce.number().int().min(1).max(24 * 60).default(30),
-  sessionAbsoluteHours: z.coerce.number().int().min(1).max(24 * 7).default(12),
+  sessionIdleMinutes: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
+  sessionAbsoluteHours: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 7)
+    .default(12),
   /** Second factor for every role that can read children's files. */
   mfaRequired: z.stringbool().default(true),
   lockoutThreshold: z.coerce.number().int().min(1).default(5),
@@ -48,7 +80,10 @@ const configSchema = z.object({
   /** Fastify's trustProxy: `true`, a number of proxy hops, or proxy addresses/CIDRs (comma-separated). */
   trustProxy: z
     .string()
-    .regex(/^(true|false|\d+|[0-9a-fA-F.:/]+(\s*,\s*[0-9a-fA-F.:/]+)*)$/, 'must be true, false, a number of hops, or proxy addresses such as 127.0.0.1,10.0.0.0/8')
+    .regex(
+      /^(true|false|\d+|[0-9a-fA-F.:/]+(\s*,\s*[0-9a-fA-F.:/]+)*)$/,
+      'must be true, false, a number of hops, or proxy addresses such as 127.0.0.1,10.0.0.0/8',
+    )
     .default('false'),
   /** Unset: /metrics answers direct requests from this machine only. */
   metricsToken: z.string().min(16, 'must be at least 16 characters').optional(),

@@ -26,7 +26,10 @@ export class StartupError extends Error {
 const sweepIntervalMs = 5 * 60_000;
 
 /** Starts everything `npm start` needs: database, migrations, demo data (when asked), HTTP, jobs and sweeps. */
-export async function startHaven(config: Config, options: { seedDemo?: boolean; log?: (line: string) => void } = {}): Promise<RunningHaven> {
+export async function startHaven(
+  config: Config,
+  options: { seedDemo?: boolean; log?: (line: string) => void } = {},
+): Promise<RunningHaven> {
   const log = options.log ?? (() => undefined);
   // Migrations and start-up chores run as the owner; the API as the application role (app-role.ts).
   const owner = await connectDatabase(config, { log });
@@ -56,7 +59,8 @@ export async function startHaven(config: Config, options: { seedDemo?: boolean; 
       await runner?.stop().catch((error: unknown) => failures.push(error));
       await built?.app.close().catch((error: unknown) => failures.push(error));
       await database.close().catch((error: unknown) => failures.push(error));
-      if (failures.length > 0) throw new StartupError(`Haven did not stop cleanly: ${failures.map(errorLine).join('; ')}`);
+      if (failures.length > 0)
+        throw new StartupError(`Haven did not stop cleanly: ${failures.map(errorLine).join('; ')}`);
     })());
   try {
     const applied = await migrateToLatest(owner.db);
@@ -83,7 +87,9 @@ export async function startHaven(config: Config, options: { seedDemo?: boolean; 
       await requeueAbandonedJobs(database.db);
       runner = startJobRunner(database.db, featureJobs, { pollMs: config.jobPollMs, logger: built.app.log });
       sweepTimer = setInterval(() => {
-        runSweeps(database.db, new Date()).catch((error: unknown) => built?.app.log.error({ err: String(error) }, 'sweep failed'));
+        runSweeps(database.db, new Date()).catch((error: unknown) =>
+          built?.app.log.error({ err: String(error) }, 'sweep failed'),
+        );
       }, sweepIntervalMs);
       sweepTimer.unref();
     }
@@ -107,11 +113,18 @@ async function listen(built: BuiltApp, config: Config) {
         `Port ${config.port} on ${config.host} is already in use by another program. Stop that program, or start Haven on another port, e.g. PORT=${config.port === 65535 ? 3001 : config.port + 1}.`,
       );
     }
-    if (code === 'EACCES') throw new StartupError(`Haven may not listen on port ${config.port} (permission denied). Choose a port above 1024 with PORT.`);
+    if (code === 'EACCES')
+      throw new StartupError(
+        `Haven may not listen on port ${config.port} (permission denied). Choose a port above 1024 with PORT.`,
+      );
     if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
-      throw new StartupError(`Haven cannot listen on HOST=${config.host} (${code}): it is not an address of this machine. Use 127.0.0.1, 0.0.0.0 or one of this machine's addresses.`);
+      throw new StartupError(
+        `Haven cannot listen on HOST=${config.host} (${code}): it is not an address of this machine. Use 127.0.0.1, 0.0.0.0 or one of this machine's addresses.`,
+      );
     }
-    throw new StartupError(`Haven cannot listen on ${config.host}:${config.port}: ${errorLine(error)}`, { cause: error });
+    throw new StartupError(`Haven cannot listen on ${config.host}:${config.port}: ${errorLine(error)}`, {
+      cause: error,
+    });
   }
 }
 
@@ -122,7 +135,8 @@ function lossReason(error: unknown): string {
 }
 
 function errorLine(error: unknown): string {
-  if (error instanceof AggregateError && !error.message && error.errors.length > 0) return error.errors.map(errorLine).join('; ');
+  if (error instanceof AggregateError && !error.message && error.errors.length > 0)
+    return error.errors.map(errorLine).join('; ');
   if (!(error instanceof Error)) return `unexpected failure (${String(error)})`;
   const code = (error as NodeJS.ErrnoException).code;
   const text = error.message.trim().split(/\r?\n/).join(' | ');

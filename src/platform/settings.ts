@@ -1,7 +1,10 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from './db/schema.js';
 
-export async function readSetting<T>(db: Kysely<Database> | Transaction<Database>, key: string): Promise<T | undefined> {
+export async function readSetting<T>(
+  db: Kysely<Database> | Transaction<Database>,
+  key: string,
+): Promise<T | undefined> {
   const row = await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst();
   return row?.value as T | undefined;
 }

@@ -12,7 +12,8 @@ let database: TestDatabase;
 
 beforeAll(async () => {
   [home, database] = await Promise.all([havenHome(), createTestDatabase()]);
-  for (let i = 0; i < 4; i += 1) await recordAudit(database.db, systemActor('cli-test'), { action: 'test.before', entityId: String(i) });
+  for (let i = 0; i < 4; i += 1)
+    await recordAudit(database.db, systemActor('cli-test'), { action: 'test.before', entityId: String(i) });
 });
 afterAll(async () => {
   await Promise.all([home.cleanup(), database.drop()]);
@@ -37,14 +38,18 @@ describe('audit checkpoints from the command line', { timeout: 240_000 }, () => 
     });
     const deleted = await home.run(['audit', 'verify', '--checkpoints', file], { env });
     expect(deleted.code).toBe(1);
-    expect(deleted.stderr).toMatch(/Audit entries were deleted: the checkpoint of \S+ recorded 4 entries up to entry \d+, which is no longer in the log \(3 entries are there now\)/);
+    expect(deleted.stderr).toMatch(
+      /Audit entries were deleted: the checkpoint of \S+ recorded 4 entries up to entry \d+, which is no longer in the log \(3 entries are there now\)/,
+    );
     // One line, after the progress lines.
     expect(deleted.stderr.trim().split('\n').at(-1)).toMatch(/^haven: Audit entries were deleted/);
   });
 
   it('uses HAVEN_AUDIT_CHECKPOINT_FILE by default and says when there are no checkpoints', async () => {
     const file = path.join(home.dir, 'default.jsonl');
-    const none = await home.run(['audit', 'verify'], { env: { DATABASE_URL: database.url, HAVEN_AUDIT_CHECKPOINT_FILE: file } });
+    const none = await home.run(['audit', 'verify'], {
+      env: { DATABASE_URL: database.url, HAVEN_AUDIT_CHECKPOINT_FILE: file },
+    });
     expect(none.code, none.stderr).toBe(0);
     expect(none.stdout).toMatch(/No checkpoints in .*default\.jsonl: entries deleted from the end would not show/);
   });

@@ -18,7 +18,10 @@ let target: { url: string; drop(): Promise<void> };
 beforeAll(async () => {
   [home, source, target] = await Promise.all([havenHome(), createTestDatabase(), createEmptyDatabase()]);
   await unitOfWork(source.db, systemActor('cli-test'), 'test.seed', async ({ trx, audit, enqueue }) => {
-    await trx.insertInto('settings').values({ key: 'greeting', value: JSON.stringify({ zh: '你好\n世界', path: 'C:\\temp' }) }).execute();
+    await trx
+      .insertInto('settings')
+      .values({ key: 'greeting', value: JSON.stringify({ zh: '你好\n世界', path: 'C:\\temp' }) })
+      .execute();
     await enqueue({ kind: 'notify', payload: { note: 'tab\there' } });
     audit({ entityType: 'setting', entityId: 'greeting' });
   });
@@ -49,7 +52,9 @@ describe('backup and restore with DATABASE_URL', { timeout: 240_000 }, () => {
     for (const table of ['settings', 'jobs', 'audit_log']) {
       const query = `SELECT row_to_json(t)::text AS row FROM ${table} t ORDER BY 1`;
       // The source gained one audit entry after the snapshot: the backup command records itself.
-      const expected = (await rows(source.url, query)).filter((row) => !String((row as { row: string }).row).includes('database.backup'));
+      const expected = (await rows(source.url, query)).filter(
+        (row) => !String((row as { row: string }).row).includes('database.backup'),
+      );
       expect(await rows(target.url, query), table).toEqual(expected);
     }
     const verify = await home.run(['audit', 'verify'], { env: { DATABASE_URL: target.url } });
@@ -68,7 +73,9 @@ describe('backup and restore with DATABASE_URL', { timeout: 240_000 }, () => {
 
     const verify = await fresh.run(['audit', 'verify']);
     expect(verify.code, verify.stderr).toBe(0);
-    const expected = (await rows(source.url, "SELECT count(*)::int AS n FROM audit_log WHERE action <> 'database.backup'"))[0] as { n: number };
+    const expected = (
+      await rows(source.url, "SELECT count(*)::int AS n FROM audit_log WHERE action <> 'database.backup'")
+    )[0] as { n: number };
     expect(verify.stdout).toContain(`The audit log is intact: ${expected.n} entries verified.`);
   });
 
@@ -81,7 +88,9 @@ describe('backup and restore with DATABASE_URL', { timeout: 240_000 }, () => {
       home.run(['restore', path.join(home.dir, 'server.backup')], { env: { DATABASE_URL: source.url } }),
       home.run(['restore', notBackup], { env: { DATABASE_URL: target.url } }),
     ]);
-    expect(expectOneLineFailure(full)).toMatch(/^haven: The disk is full: the backup to \/dev\/full could not be written/);
+    expect(expectOneLineFailure(full)).toMatch(
+      /^haven: The disk is full: the backup to \/dev\/full could not be written/,
+    );
     expect(existsSync('/dev/full.partial')).toBe(false);
     expect(expectOneLineFailure(notEmpty)).toMatch(/^haven: The target database is not empty/);
     expect(expectOneLineFailure(garbage)).toMatch(/^haven: .*notes\.txt is not a Haven backup/);

@@ -22,7 +22,9 @@ describe('bad configuration stops start-up with one line naming the variable', {
       expect(result.stderr.trimEnd().split('\n'), result.stderr).toHaveLength(1);
       expectOneLineFailure(result);
     }
-    expect(expectOneLineFailure(letters)).toMatch(/^haven: Invalid configuration — environment variable PORT: .*number/);
+    expect(expectOneLineFailure(letters)).toMatch(
+      /^haven: Invalid configuration — environment variable PORT: .*number/,
+    );
     expect(expectOneLineFailure(tooBig)).toMatch(/environment variable PORT: .*65535/);
     expect(expectOneLineFailure(level)).toMatch(/environment variable LOG_LEVEL: .*"info"/);
     expect(existsSync(path.join(home.dir, 'pg'))).toBe(false);
@@ -36,13 +38,21 @@ describe('DATABASE_URL that cannot be reached', { timeout: 240_000 }, () => {
     const [migrate, serve, unknownHost] = await Promise.all([
       home.run(['migrate'], { env: { DATABASE_URL: url } }),
       home.run(['serve'], { env: { DATABASE_URL: url } }),
-      home.run(['migrate', '--status'], { env: { DATABASE_URL: 'postgres://haven:x@no-such-host.invalid:5432/haven' } }),
+      home.run(['migrate', '--status'], {
+        env: { DATABASE_URL: 'postgres://haven:x@no-such-host.invalid:5432/haven' },
+      }),
     ]);
     for (const result of [migrate, serve]) {
       const line = expectOneLineFailure(result);
-      expect(line).toMatch(new RegExp(`^haven: Cannot reach PostgreSQL at postgres://haven:\\*\\*\\*@127\\.0\\.0\\.1:${closed}/haven: nothing is listening there .*ECONNREFUSED.*correct DATABASE_URL`));
+      expect(line).toMatch(
+        new RegExp(
+          `^haven: Cannot reach PostgreSQL at postgres://haven:\\*\\*\\*@127\\.0\\.0\\.1:${closed}/haven: nothing is listening there .*ECONNREFUSED.*correct DATABASE_URL`,
+        ),
+      );
       expect(result.stderr).not.toContain('s3cret-word');
     }
-    expect(expectOneLineFailure(unknownHost)).toMatch(/^haven: Cannot reach PostgreSQL at .*no-such-host\.invalid.*: the host name cannot be resolved/);
+    expect(expectOneLineFailure(unknownHost)).toMatch(
+      /^haven: Cannot reach PostgreSQL at .*no-such-host\.invalid.*: the host name cannot be resolved/,
+    );
   });
 });

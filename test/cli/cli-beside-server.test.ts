@@ -2,7 +2,15 @@ import { existsSync } from 'node:fs';
 import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, type HavenHome, havenHome, health, postmasterPid, processAlive, type Serving } from './haven-cli.js';
+import {
+  eventually,
+  type HavenHome,
+  havenHome,
+  health,
+  postmasterPid,
+  processAlive,
+  type Serving,
+} from './haven-cli.js';
 
 /*
  * A one-off command (`haven audit verify`, backup, migrate…) opens the embedded PostgreSQL. It

@@ -51,12 +51,17 @@ describe('the demo and a DATABASE_URL server', { timeout: 360_000 }, () => {
   it('`haven serve --demo` seeds a demo with random sign-ins, shown once, then by `demo credentials` and `demo totp`', async () => {
     const url = await emptyDatabase();
     const serving = await home.serve({ args: ['serve', '--demo'], env: { DATABASE_URL: url } });
-    const password = /Password of every demo account \(random, this installation only\): (\S+)/.exec(serving.stdout())?.[1];
+    const password = /Password of every demo account \(random, this installation only\): (\S+)/.exec(
+      serving.stdout(),
+    )?.[1];
     expect((await serving.stop('SIGTERM')).code).toBe(0);
     expect(password).toMatch(/^demo-/);
     const credentials = await home.run(['demo', 'credentials', '--json'], { env: { DATABASE_URL: url } });
     expect(credentials.code, credentials.stderr).toBe(0);
-    const stored = JSON.parse(credentials.stdout) as { password: string; accounts: { username: string; totpSecret: string | null }[] };
+    const stored = JSON.parse(credentials.stdout) as {
+      password: string;
+      accounts: { username: string; totpSecret: string | null }[];
+    };
     expect(stored.password).toBe(password);
     expect(stored.accounts.find((a) => a.username === 'officer.city')?.totpSecret).toMatch(/^[A-Z2-7]{16,}$/);
     const totp = await home.run(['demo', 'totp', 'officer.city'], { env: { DATABASE_URL: url } });
@@ -69,7 +74,9 @@ describe('the demo and a DATABASE_URL server', { timeout: 360_000 }, () => {
     // What an older Haven left: the same accounts, no mark.
     await query(url, 'DELETE FROM demo_accounts; DELETE FROM demo_installation');
     const refused = await home.run(['serve'], { env: { DATABASE_URL: url } });
-    expect(expectOneLineFailure(refused)).toMatch(/16 demo account\(s\) .* not marked as a demo database.*npm run haven -- demo remove-accounts/);
+    expect(expectOneLineFailure(refused)).toMatch(
+      /16 demo account\(s\) .* not marked as a demo database.*npm run haven -- demo remove-accounts/,
+    );
     const removed = await home.run(['demo', 'remove-accounts'], { env: { DATABASE_URL: url } });
     expect(removed.stdout).toMatch(/Disabled 16 demo account\(s\)/);
     const serving = await home.serve({ args: ['serve'], env: { DATABASE_URL: url } });

@@ -58,7 +58,10 @@ describe('the embedded PostgreSQL through start, kill, restart and stop', { time
   it('starts on a new data folder and answers /api/health', async () => {
     serving = await home.serve();
     expect(serving.url).toBe(`http://127.0.0.1:${home.env.PORT}`);
-    expect(await health(serving.url)).toMatchObject({ status: 200, body: { status: 'ok', database: { mode: 'embedded' } } });
+    expect(await health(serving.url)).toMatchObject({
+      status: 200,
+      body: { status: 'ok', database: { mode: 'embedded' } },
+    });
     firstPostmaster = await postmasterPid(home.dir);
     expect(firstPostmaster).toBeGreaterThan(0);
     postmasterFileText = await readFile(path.join(home.dir, 'pg', 'postmaster.pid'), 'utf8');
@@ -81,11 +84,16 @@ describe('the embedded PostgreSQL through start, kill, restart and stop', { time
     const port = await freePort();
     await new Promise<void>((resolve) => occupier.listen(port, '127.0.0.1', resolve));
     try {
-      const [result, stopDb] = await Promise.all([home.run(['serve', '--no-demo'], { env: { PORT: String(port) } }), home.run(['stop-db'])]);
+      const [result, stopDb] = await Promise.all([
+        home.run(['serve', '--no-demo'], { env: { PORT: String(port) } }),
+        home.run(['stop-db']),
+      ]);
       const line = expectOneLineFailure(result);
       expect(line).toMatch(new RegExp(`^haven: Port ${port} on 127\\.0\\.0\\.1 is already in use.*PORT=\\d+`));
       // stop-db will not pull the database from under a running Haven.
-      expect(expectOneLineFailure(stopDb)).toMatch(new RegExp(`^haven: Haven process ${serving!.child.pid}\\b.* is still using the embedded PostgreSQL.*--force`));
+      expect(expectOneLineFailure(stopDb)).toMatch(
+        new RegExp(`^haven: Haven process ${serving!.child.pid}\\b.* is still using the embedded PostgreSQL.*--force`),
+      );
     } finally {
       await new Promise((resolve) => occupier.close(resolve));
     }
@@ -121,11 +129,17 @@ describe('the embedded PostgreSQL through start, kill, restart and stop', { time
     let entries = 0;
     try {
       await unitOfWork(database.db, systemActor('cli-test'), 'test.before-backup', async ({ trx, audit }) => {
-        await trx.insertInto('settings').values({ key: 'greeting', value: JSON.stringify('你好\n\\世界') }).execute();
+        await trx
+          .insertInto('settings')
+          .values({ key: 'greeting', value: JSON.stringify('你好\n\\世界') })
+          .execute();
         audit({ entityType: 'setting', entityId: 'greeting' });
         audit({ entityType: 'setting', entityId: 'greeting', details: { again: true } });
       });
-      const counted = await database.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+      const counted = await database.db
+        .selectFrom('audit_log')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .executeTakeFirstOrThrow();
       entries = Number(counted.n);
     } finally {
       await database.close();
@@ -153,7 +167,9 @@ describe('the embedded PostgreSQL through start, kill, restart and stop', { time
     await expectPostgresStopped(home.dir, postmaster);
 
     const serve = await home.run(['serve', '--no-demo']);
-    expect(expectOneLineFailure(serve)).toMatch(/^haven: This database was migrated by a newer Haven \(it has 9999_future.*Upgrade Haven/);
+    expect(expectOneLineFailure(serve)).toMatch(
+      /^haven: This database was migrated by a newer Haven \(it has 9999_future.*Upgrade Haven/,
+    );
     await expectPostgresStopped(home.dir, undefined);
   });
 
@@ -176,5 +192,4 @@ describe('the embedded PostgreSQL through start, kill, restart and stop', { time
       sleeper.kill('SIGKILL');
     }
   });
-
 });

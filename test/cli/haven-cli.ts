@@ -58,7 +58,8 @@ export async function freePort(): Promise<number> {
 function baseEnv(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [key, value] of Object.entries(process.env)) {
-    if (/^(HAVEN_|VITEST|TEST_DATABASE_URL$|DATABASE_URL$|PORT$|HOST$|LOG_LEVEL$|NODE_OPTIONS$|NODE_ENV$)/.test(key)) continue;
+    if (/^(HAVEN_|VITEST|TEST_DATABASE_URL$|DATABASE_URL$|PORT$|HOST$|LOG_LEVEL$|NODE_OPTIONS$|NODE_ENV$)/.test(key))
+      continue;
     env[key] = value;
   }
   return env;
@@ -82,7 +83,11 @@ export async function havenHome(extra: NodeJS.ProcessEnv = {}): Promise<HavenHom
   const children = new Set<ChildProcess>();
 
   const launch = (args: string[], childEnv: NodeJS.ProcessEnv) => {
-    const child = spawn(process.execPath, [bin, ...args], { cwd: root, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [bin, ...args], {
+      cwd: root,
+      env: childEnv,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     children.add(child);
     const out = { stdout: '', stderr: '' };
     child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (out.stdout += chunk));
@@ -99,7 +104,10 @@ export async function havenHome(extra: NodeJS.ProcessEnv = {}): Promise<HavenHom
   const within = async <T>(promise: Promise<T>, timeoutMs: number, onTimeout: () => Error): Promise<T> => {
     let timer: NodeJS.Timeout | undefined;
     try {
-      return await Promise.race([promise, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(onTimeout()), timeoutMs)))]);
+      return await Promise.race([
+        promise,
+        new Promise<never>((_, reject) => (timer = setTimeout(() => reject(onTimeout()), timeoutMs))),
+      ]);
     } finally {
       clearTimeout(timer);
     }
@@ -113,7 +121,9 @@ export async function havenHome(extra: NodeJS.ProcessEnv = {}): Promise<HavenHom
       const timeoutMs = options.timeoutMs ?? 90_000;
       return within(finished, timeoutMs, () => {
         child.kill('SIGKILL');
-        return new Error(`haven ${args.join(' ')} did not finish within ${timeoutMs} ms.\nstdout: ${out.stdout}\nstderr: ${out.stderr}`);
+        return new Error(
+          `haven ${args.join(' ')} did not finish within ${timeoutMs} ms.\nstdout: ${out.stdout}\nstderr: ${out.stderr}`,
+        );
       });
     },
     serve: async (options = {}) => {
@@ -126,12 +136,18 @@ export async function havenHome(extra: NodeJS.ProcessEnv = {}): Promise<HavenHom
         };
         child.stdout?.on('data', check);
         void finished.then((result) =>
-          reject(new Error(`haven serve ended (code ${result.code}, signal ${result.signal}) before it was ready.\nstdout: ${result.stdout}\nstderr: ${result.stderr}`)),
+          reject(
+            new Error(
+              `haven serve ended (code ${result.code}, signal ${result.signal}) before it was ready.\nstdout: ${result.stdout}\nstderr: ${result.stderr}`,
+            ),
+          ),
         );
       });
       const url = await within(ready, timeoutMs, () => {
         child.kill('SIGKILL');
-        return new Error(`haven serve was not ready within ${timeoutMs} ms.\nstdout: ${out.stdout}\nstderr: ${out.stderr}`);
+        return new Error(
+          `haven serve was not ready within ${timeoutMs} ms.\nstdout: ${out.stdout}\nstderr: ${out.stderr}`,
+        );
       });
       return {
         child,
@@ -176,7 +192,8 @@ export function expectOneLineFailure(result: Finished): string {
     lines.at(-1)?.startsWith('haven:') ? undefined : 'the last stderr line is not the "haven:" line',
     lines.some((line) => /^\s+at /.test(line)) ? 'a stack trace' : undefined,
   ].filter(Boolean);
-  if (problems.length > 0) throw new Error(`${problems.join('; ')}.\nstdout: ${result.stdout}\nstderr: ${result.stderr}`);
+  if (problems.length > 0)
+    throw new Error(`${problems.join('; ')}.\nstdout: ${result.stdout}\nstderr: ${result.stderr}`);
   return failures[0] ?? '';
 }
 
@@ -217,7 +234,10 @@ export async function eventually(check: () => boolean | Promise<boolean>, timeou
 
 /** The connection URL of the embedded PostgreSQL of a data folder while it is running. */
 export async function embeddedUrl(dir: string): Promise<string> {
-  const credentials = JSON.parse(await readFile(path.join(dir, 'pg-credentials.json'), 'utf8')) as { user: string; password: string };
+  const credentials = JSON.parse(await readFile(path.join(dir, 'pg-credentials.json'), 'utf8')) as {
+    user: string;
+    password: string;
+  };
   const pidFile = await readFile(path.join(dir, 'pg', 'postmaster.pid'), 'utf8');
   const port = Number(pidFile.split('\n')[3]);
   return `postgres://${credentials.user}:${encodeURIComponent(credentials.password)}@127.0.0.1:${port}/haven`;
@@ -234,7 +254,12 @@ export async function embeddedQuery(dir: string, text: string): Promise<pg.Query
   }
 }
 
-export async function health(url: string): Promise<{ status: number; body: { status?: string; database?: { mode?: string } } }> {
+export async function health(
+  url: string,
+): Promise<{ status: number; body: { status?: string; database?: { mode?: string } } }> {
   const response = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(10_000) });
-  return { status: response.status, body: (await response.json()) as { status?: string; database?: { mode?: string } } };
+  return {
+    status: response.status,
+    body: (await response.json()) as { status?: string; database?: { mode?: string } },
+  };
 }

@@ -25,7 +25,18 @@ describe('a county officer', { timeout: 180_000 }, () => {
     const page = await signInOnPage(suite, 'officer.shashi', { path: '/registry', totp: true });
     await heading(page, '儿童档案').waitFor();
     expect((await tableNames(page)).sort()).toEqual([...shashiChildren].sort());
-    expect(await menuEntries(page)).toEqual(['工作台', '我的待办', '儿童档案', '收到的报告', '报告履责情况', '个案', '组织机构', '统计分析', '分类与风险统计', '用户管理']);
+    expect(await menuEntries(page)).toEqual([
+      '工作台',
+      '我的待办',
+      '儿童档案',
+      '收到的报告',
+      '报告履责情况',
+      '个案',
+      '组织机构',
+      '统计分析',
+      '分类与风险统计',
+      '用户管理',
+    ]);
 
     await page.getByRole('link', { name: '张浩然', exact: true }).click();
     const drawer = page.getByRole('dialog');

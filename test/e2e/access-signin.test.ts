@@ -40,7 +40,10 @@ describe('signing in', { timeout: 180_000 }, () => {
     const code = page.getByLabel('6 位验证码');
     expect(await code.getAttribute('inputmode')).toBe('numeric');
     expect(await code.getAttribute('autocomplete')).toBe('one-time-code');
-    await capture(page, 'signin-totp', { ready: (language) => heading(page, language === 'en' ? 'Enter your verification code' : '输入动态验证码').waitFor() });
+    await capture(page, 'signin-totp', {
+      ready: (language) =>
+        heading(page, language === 'en' ? 'Enter your verification code' : '输入动态验证码').waitFor(),
+    });
 
     // A wrong code is explained next to the field, in the server's words.
     await code.fill('000000');
@@ -63,7 +66,15 @@ describe('signing in', { timeout: 180_000 }, () => {
     // Header: who and where; menu: only what a village director may use.
     await page.locator('.haven-account-button').getByText('李桂兰').waitFor();
     await page.locator('.haven-account-button').getByText('岑河镇陈龙村村民委员会').waitFor();
-    expect(await menuEntries(page)).toEqual(['工作台', '我的待办', '儿童档案', '强制报告', '收到的报告', '个案', '组织机构']);
+    expect(await menuEntries(page)).toEqual([
+      '工作台',
+      '我的待办',
+      '儿童档案',
+      '强制报告',
+      '收到的报告',
+      '个案',
+      '组织机构',
+    ]);
 
     await capture(page, 'registry', {
       ready: async (language) => {
@@ -78,7 +89,10 @@ describe('signing in', { timeout: 180_000 }, () => {
     await drawer.getByText('岑河镇陈龙村三组').or(drawer.getByText('湖北省荆州市岑****')).first().waitFor();
     await drawer.getByText('已脱敏').waitFor();
     expect(await drawer.getByRole('button', { name: '显示完整信息' }).count()).toBe(0);
-    await capture(page, 'registry-child', { ready: (language) => drawer.getByText(language === 'en' ? 'Masked' : '已脱敏').waitFor(), axeWithin: '.ant-drawer' });
+    await capture(page, 'registry-child', {
+      ready: (language) => drawer.getByText(language === 'en' ? 'Masked' : '已脱敏').waitFor(),
+      axeWithin: '.ant-drawer',
+    });
     await drawer.getByRole('button', { name: '关闭' }).click();
 
     // Search by name.
@@ -101,7 +115,6 @@ describe('signing in', { timeout: 180_000 }, () => {
     await page.context().close();
   });
 
-
   it('an analyst sees counts by division, "<5" for small ones, and no child at all', async () => {
     const page = await signInOnPage(suite, 'analyst');
     await heading(page, '工作台').waitFor();
@@ -116,7 +129,9 @@ describe('signing in', { timeout: 180_000 }, () => {
     await capture(page, 'insight', {
       ready: async (language) => {
         await heading(page, language === 'en' ? 'Insight' : '统计分析').waitFor();
-        await page.getByText(language === 'en' ? 'Counts only: nothing about any child' : '这里只有人数，没有任何儿童的信息').waitFor();
+        await page
+          .getByText(language === 'en' ? 'Counts only: nothing about any child' : '这里只有人数，没有任何儿童的信息')
+          .waitFor();
       },
     });
 
@@ -154,7 +169,10 @@ describe('signing in', { timeout: 180_000 }, () => {
       },
     });
 
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 Excel' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '导出 Excel' }).click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/^haven-audit-.*\.xlsx$/);
 
     // Signed out everywhere from another device: the next request answers 401.
@@ -171,9 +189,10 @@ describe('signing in', { timeout: 180_000 }, () => {
     await page.context().close();
   });
 
-
   // Three people in turn (administrator, approving officer, the new account's owner): a longer budget.
-  it('an administrator creates an account; its owner enrols an authenticator, saves recovery codes and sets a password', { timeout: 300_000 }, async () => {
+  it('an administrator creates an account; its owner enrols an authenticator, saves recovery codes and sets a password', {
+    timeout: 300_000,
+  }, async () => {
     const page = await signInOnPage(suite, 'admin', { path: '/users' });
     await heading(page, '用户管理').waitFor();
     await page.locator('.ant-table-tbody tr.ant-table-row').first().waitFor();
@@ -236,7 +255,9 @@ describe('signing in', { timeout: 180_000 }, () => {
     await secretText.waitFor();
     expect(await secretText.innerText()).toMatch(/^([A-Z2-7]{4} )+[A-Z2-7]{1,4}$/);
     await owner.getByRole('img', { name: '身份验证器二维码' }).waitFor();
-    await capture(owner, 'signin-enrol', { ready: (language) => heading(owner, language === 'en' ? 'Set up an authenticator' : '绑定身份验证器').waitFor() });
+    await capture(owner, 'signin-enrol', {
+      ready: (language) => heading(owner, language === 'en' ? 'Set up an authenticator' : '绑定身份验证器').waitFor(),
+    });
 
     const secret = (await secretText.innerText()).replace(/\s/g, '');
     await owner.getByLabel('6 位验证码').fill(await generate({ secret }));
@@ -245,7 +266,9 @@ describe('signing in', { timeout: 180_000 }, () => {
     expect(await owner.locator('.haven-recovery-codes li').count()).toBe(10);
     const continueButton = owner.getByRole('button', { name: '继续' });
     expect(await continueButton.isDisabled()).toBe(true);
-    await capture(owner, 'signin-recovery-codes', { ready: (language) => heading(owner, language === 'en' ? 'Save your recovery codes' : '保存恢复码').waitFor() });
+    await capture(owner, 'signin-recovery-codes', {
+      ready: (language) => heading(owner, language === 'en' ? 'Save your recovery codes' : '保存恢复码').waitFor(),
+    });
     await owner.getByText('我已妥善保存这些恢复码').click();
     await continueButton.click();
 
@@ -271,7 +294,15 @@ describe('signing in', { timeout: 180_000 }, () => {
     await owner.getByLabel('再次输入新密码').fill('Lotus pond by the levee, 2026');
     await owner.getByRole('button', { name: '保存新密码' }).click();
     await heading(owner, '工作台').waitFor();
-    expect(await menuEntries(owner)).toEqual(['工作台', '我的待办', '儿童档案', '强制报告', '收到的报告', '个案', '组织机构']);
+    expect(await menuEntries(owner)).toEqual([
+      '工作台',
+      '我的待办',
+      '儿童档案',
+      '强制报告',
+      '收到的报告',
+      '个案',
+      '组织机构',
+    ]);
     await owner.context().close();
   });
 });

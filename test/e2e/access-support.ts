@@ -47,7 +47,7 @@ export const shashiChildren = ['张浩然', '李小雨', '李明轩', '王梓涵
 export const allDemoChildren = [...shashiChildren, '周子豪', '陈思琪', '刘一诺', '黄俊'];
 
 /** expect.poll with room for a loaded two-core machine (its default gives up after 1 s). */
-export const eventually = <T,>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 15_000, interval: 100 });
+export const eventually = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 15_000, interval: 100 });
 
 export const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name });
 export const navigation = (page: Page) => page.getByRole('navigation', { name: /主导航|Main navigation/ }).first();
@@ -73,8 +73,17 @@ const defaultAxe = (language: Language, viewport: ViewportName) => (language ===
  * Photographs the page as it is now in zh-CN and English at 1280 and 390 px, scans it with axe,
  * checks touch targets and overflow at 390 px, and leaves it in Chinese at 1280 px.
  */
-export async function capture(page: Page, name: string, { ready, axe = defaultAxe, phoneChecks = true, axeWithin }: CaptureOptions): Promise<void> {
-  const steps: [Language, ViewportName][] = [['zh-CN', 'desktop'], ['zh-CN', 'phone'], ['en', 'phone'], ['en', 'desktop']];
+export async function capture(
+  page: Page,
+  name: string,
+  { ready, axe = defaultAxe, phoneChecks = true, axeWithin }: CaptureOptions,
+): Promise<void> {
+  const steps: [Language, ViewportName][] = [
+    ['zh-CN', 'desktop'],
+    ['zh-CN', 'phone'],
+    ['en', 'phone'],
+    ['en', 'desktop'],
+  ];
   for (const [language, viewport] of steps) {
     if ((await page.locator('html').getAttribute('lang')) !== language) await switchLanguage(page, language);
     if (page.viewportSize()?.width !== viewports[viewport].width) await resize(page, viewport);
@@ -105,7 +114,11 @@ export async function enterTotp(page: Page, username: string): Promise<void> {
 }
 
 /** A fresh desktop page in Chinese, signed in through the sign-in page. */
-export async function signInOnPage(suite: Suite, username: string, options: { path?: string; totp?: boolean } = {}): Promise<Page> {
+export async function signInOnPage(
+  suite: Suite,
+  username: string,
+  options: { path?: string; totp?: boolean } = {},
+): Promise<Page> {
   const page = await openPage(suite.browser, { viewport: 'desktop', language: 'zh-CN', baseUrl: suite.server.url });
   await page.goto(`${suite.server.url}${options.path ?? '/'}`);
   await enterPassword(page, username);
@@ -115,7 +128,10 @@ export async function signInOnPage(suite: Suite, username: string, options: { pa
 
 /** Chooses an entry of the open antd select list (its a11y options are hidden from the pointer). */
 export async function chooseOption(page: Page, text: string | RegExp): Promise<void> {
-  const entry = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: text }).first();
+  const entry = page
+    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+    .filter({ hasText: text })
+    .first();
   await entry.waitFor({ state: 'attached' });
   if (await entry.isVisible()) {
     await entry.click();
@@ -129,5 +145,7 @@ export async function chooseOption(page: Page, text: string | RegExp): Promise<v
 
 export async function tableNames(page: Page): Promise<string[]> {
   await page.locator('.ant-table-tbody tr.ant-table-row').first().waitFor();
-  return (await page.locator('.ant-table-tbody tr.ant-table-row td:first-child').allInnerTexts()).map((text) => text.trim());
+  return (await page.locator('.ant-table-tbody tr.ant-table-row td:first-child').allInnerTexts()).map((text) =>
+    text.trim(),
+  );
 }

@@ -4,7 +4,15 @@ import { featureSweeps } from '../../src/features/index.js';
 import { registerSweep, runSweeps } from '../../src/platform/jobs/sweeps.js';
 import { capture, chooseOption, eventually, heading } from './access-support.js';
 import { expectNoAxeViolations, screenshot } from './helpers.js';
-import { apiAs, confirmAction, json, logOverflow, pageAs, startAction, useCasesSuite } from './helpers/cases-support.js';
+import {
+  apiAs,
+  confirmAction,
+  json,
+  logOverflow,
+  pageAs,
+  startAction,
+  useCasesSuite,
+} from './helpers/cases-support.js';
 
 // Issue 5's "done when", in Chromium: a hotline operator logs a report; police and civil affairs
 // acknowledge it; the case goes through emergency handling, assessment, a plan, a guardianship
@@ -30,22 +38,44 @@ describe('the four-step case workflow', { timeout: 180_000 }, () => {
     await page.getByText('请描述发生了什么（谁、何时、在哪里、看到或听到了什么），否则无法核实').waitFor();
     await page.getByText('请选择发生地点所在的乡镇或村（社区），否则无法送达当地处理').waitFor();
     // The server says the same when the page is bypassed, and never shows a child back.
-    const refused = await fetch(`${suite.server.url}/api/public/reports`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ situations: [6], description: '有个孩子一直没人管' }) });
+    const refused = await fetch(`${suite.server.url}/api/public/reports`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ situations: [6], description: '有个孩子一直没人管' }),
+    });
     expect(refused.status).toBe(400);
-    await capture(page, 'cases-public-report', { ready: async (language) => { await logOverflow(page); return heading(page, en(language) ? 'Report harm to a child' : '举报侵害未成年人线索').waitFor(); } });
+    await capture(page, 'cases-public-report', {
+      ready: async (language) => {
+        await logOverflow(page);
+        return heading(page, en(language) ? 'Report harm to a child' : '举报侵害未成年人线索').waitFor();
+      },
+    });
     await page.context().close();
   });
 
   it('a hotline operator logs a call from the keyboard and sees the reference number and where it went', async () => {
     // A child registered in 陈龙村 by the county officer, with no case yet.
     const officerApi = await apiAs(suite, 'officer.shashi');
-    await json(await officerApi.request('POST', '/api/children', { residenceCode: jingzhou.chenlong, name: childName, birthDate: '2017-06-01', sex: 'female' }), 201);
+    await json(
+      await officerApi.request('POST', '/api/children', {
+        residenceCode: jingzhou.chenlong,
+        name: childName,
+        birthDate: '2017-06-01',
+        sex: 'female',
+      }),
+      201,
+    );
 
     // The call type is focused first; Alt keys tick the danger and the situations.
     const hotline = await pageAs(suite, 'hotline.12338', '/reports/hotline');
     await heading(hotline, '热线受理').waitFor();
     await eventually(() => hotline.evaluate('document.activeElement?.closest(".ant-radio-group") !== null')).toBe(true);
-    await capture(hotline, 'cases-hotline', { ready: async (language) => { await logOverflow(hotline); return heading(hotline, en(language) ? 'Hotline console' : '热线受理').waitFor(); } });
+    await capture(hotline, 'cases-hotline', {
+      ready: async (language) => {
+        await logOverflow(hotline);
+        return heading(hotline, en(language) ? 'Hotline console' : '热线受理').waitFor();
+      },
+    });
     await hotline.keyboard.press('Alt+D');
     await hotline.keyboard.press('Alt+6');
     await hotline.getByLabel('来电人姓名').fill('刘大姐');
@@ -68,7 +98,12 @@ describe('the four-step case workflow', { timeout: 180_000 }, () => {
     const routedTo = await hotline.locator('.haven-result-recipients li').allInnerTexts();
     expect(routedTo.join('\n')).toMatch(/公安/);
     expect(routedTo.join('\n')).toMatch(/民政/);
-    await capture(hotline, 'cases-hotline-sent', { ready: async (language) => { await logOverflow(hotline); return hotline.getByText(en(language) ? 'Report sent' : '报告已提交').waitFor(); } });
+    await capture(hotline, 'cases-hotline-sent', {
+      ready: async (language) => {
+        await logOverflow(hotline);
+        return hotline.getByText(en(language) ? 'Report sent' : '报告已提交').waitFor();
+      },
+    });
     await hotline.context().close();
   });
 
@@ -109,7 +144,9 @@ describe('the four-step case workflow', { timeout: 180_000 }, () => {
         // The result's heading takes the focus and scrolls it under the sticky header; the checks read the page from the top.
         await hotline.evaluate('window.scrollTo(0, 0)');
         await logOverflow(hotline);
-        return hotline.getByText(en(language) ? 'could not reach every receiver' : '派送不完整', { exact: false }).waitFor();
+        return hotline
+          .getByText(en(language) ? 'could not reach every receiver' : '派送不完整', { exact: false })
+          .waitFor();
       },
     });
     await hotline.context().close();
@@ -124,7 +161,12 @@ describe('the four-step case workflow', { timeout: 180_000 }, () => {
 
     const officer = await pageAs(suite, 'officer.shashi', '/my-work');
     await officer.getByRole('button', { name: `确认收到报告 ${refNo}` }).waitFor();
-    await capture(officer, 'cases-my-work-officer', { ready: async (language) => { await logOverflow(officer); return heading(officer, en(language) ? 'My work' : '我的待办').waitFor(); } });
+    await capture(officer, 'cases-my-work-officer', {
+      ready: async (language) => {
+        await logOverflow(officer);
+        return heading(officer, en(language) ? 'My work' : '我的待办').waitFor();
+      },
+    });
     await officer.getByRole('button', { name: `确认收到报告 ${refNo}` }).click();
     await officer.getByText(`已确认收到报告 ${refNo}`).waitFor();
 
@@ -160,8 +202,16 @@ describe('the four-step case workflow', { timeout: 180_000 }, () => {
 
     // Assessment: six sections scored; the grade shows in the header.
     await startAction(officer, '评估');
-    const scores = { safety: 3, guardianship_capacity: 3, physical_health: 1, mental_health: 2, education: 1, living_conditions: 2 };
-    for (const [section, score] of Object.entries(scores)) await drawer.locator(`#action-assessment_scores_${section}`).getByText(String(score), { exact: true }).click();
+    const scores = {
+      safety: 3,
+      guardianship_capacity: 3,
+      physical_health: 1,
+      mental_health: 2,
+      education: 1,
+      living_conditions: 2,
+    };
+    for (const [section, score] of Object.entries(scores))
+      await drawer.locator(`#action-assessment_scores_${section}`).getByText(String(score), { exact: true }).click();
     await drawer.getByText('中高风险（橙）').waitFor();
     await screenshot(officer, 'cases-assessment-zh-CN-1280');
     await expectNoAxeViolations(officer, '.ant-drawer');
@@ -180,7 +230,15 @@ describe('the four-step case workflow', { timeout: 180_000 }, () => {
 
     // A second officer acts first: this page's next action is refused with the status and what is allowed.
     const seq = (await json<{ seq: number }>(await officerApi.request('GET', `/api/cases/${caseId}`))).seq;
-    await json(await officerApi.request('POST', `/api/cases/${caseId}/actions`, { type: 'case_conference', expectedSeq: seq, heldOn: new Date().toISOString().slice(0, 10), participants: ['沙市区民政局', '岑河镇人民政府'], decisions: ['申请临时监护'] }));
+    await json(
+      await officerApi.request('POST', `/api/cases/${caseId}/actions`, {
+        type: 'case_conference',
+        expectedSeq: seq,
+        heldOn: new Date().toISOString().slice(0, 10),
+        participants: ['沙市区民政局', '岑河镇人民政府'],
+        decisions: ['申请临时监护'],
+      }),
+    );
     await startAction(officer, '个案会商');
     await officer.getByRole('dialog').getByLabel('参加人员（单位、姓名）').fill('沙市区民政局');
     await officer.getByRole('dialog').getByLabel('会商决定').fill('重复会商');
@@ -188,7 +246,14 @@ describe('the four-step case workflow', { timeout: 180_000 }, () => {
     await officer.getByText('操作未执行：个案已有变化').waitFor();
     await officer.getByText('页面已刷新为最新情况，请确认后再操作。').waitFor();
     await eventually(() => officer.locator('.haven-case-timeline li strong', { hasText: '个案会商' }).count()).toBe(1);
-    await capture(officer, 'cases-case-conflict', { ready: async (language) => { await logOverflow(officer); return officer.getByText(en(language) ? 'Not recorded: the case has changed' : '操作未执行：个案已有变化').waitFor(); } });
+    await capture(officer, 'cases-case-conflict', {
+      ready: async (language) => {
+        await logOverflow(officer);
+        return officer
+          .getByText(en(language) ? 'Not recorded: the case has changed' : '操作未执行：个案已有变化')
+          .waitFor();
+      },
+    });
 
     // Guardianship intervention: temporary state guardianship on one of the seven grounds, with the placement.
     await startAction(officer, '监护干预');
@@ -206,7 +271,15 @@ describe('the four-step case workflow', { timeout: 180_000 }, () => {
     await officer.getByRole('dialog').getByLabel('处理结果').fill('儿童已安置于福利院，监护到位');
     await confirmAction(officer, '申请结案');
     await officer.locator('.haven-case-header').getByText('待审批结案').waitFor();
-    await capture(officer, 'cases-case', { ready: async (language) => { await logOverflow(officer); return officer.locator('.haven-case-header').getByText(en(language) ? 'Closure requested' : '待审批结案').waitFor(); } });
+    await capture(officer, 'cases-case', {
+      ready: async (language) => {
+        await logOverflow(officer);
+        return officer
+          .locator('.haven-case-header')
+          .getByText(en(language) ? 'Closure requested' : '待审批结案')
+          .waitFor();
+      },
+    });
     await officer.context().close();
   });
 
@@ -218,11 +291,22 @@ describe('the four-step case workflow', { timeout: 180_000 }, () => {
     const director = await pageAs(suite, 'director.chenlong', '/my-work', 'phone');
     await heading(director, '我的待办').waitFor();
     await director.locator('#haven-work-alerts ~ ul li', { hasText: refNo }).first().waitFor();
-    expect(await director.locator('#haven-work-alerts ~ ul li', { hasText: refNo }).first().innerText()).toMatch(/督办/);
-    await capture(director, 'cases-my-work-director', { ready: async (language) => { await logOverflow(director); return heading(director, en(language) ? 'My work' : '我的待办').waitFor(); } });
+    expect(await director.locator('#haven-work-alerts ~ ul li', { hasText: refNo }).first().innerText()).toMatch(
+      /督办/,
+    );
+    await capture(director, 'cases-my-work-director', {
+      ready: async (language) => {
+        await logOverflow(director);
+        return heading(director, en(language) ? 'My work' : '我的待办').waitFor();
+      },
+    });
     await director.context().close();
     const township = await pageAs(suite, 'supervisor.cenhe', '/my-work');
-    await township.locator('#haven-work-alerts ~ ul li', { hasText: refNo }).filter({ hasText: '儿童督导员' }).first().waitFor();
+    await township
+      .locator('#haven-work-alerts ~ ul li', { hasText: refNo })
+      .filter({ hasText: '儿童督导员' })
+      .first()
+      .waitFor();
     await township.context().close();
   });
 
@@ -239,20 +323,30 @@ describe('the four-step case workflow', { timeout: 180_000 }, () => {
   it('the other new pages: reports received, cases, compliance; a mandated reporter’s form and “my reports”', async () => {
     const officer = await pageAs(suite, 'officer.shashi', '/reports/inbox');
     await officer.locator('.ant-table-tbody tr.ant-table-row').first().waitFor();
-    await capture(officer, 'cases-inbox', { ready: (language) => heading(officer, en(language) ? 'Reports received' : '收到的报告').waitFor() });
+    await capture(officer, 'cases-inbox', {
+      ready: (language) => heading(officer, en(language) ? 'Reports received' : '收到的报告').waitFor(),
+    });
     await officer.goto(`${suite.server.url}/cases`);
     await officer.locator('.ant-table-tbody tr.ant-table-row').first().waitFor();
-    await capture(officer, 'cases-list', { ready: (language) => heading(officer, en(language) ? 'Cases' : '个案').waitFor() });
+    await capture(officer, 'cases-list', {
+      ready: (language) => heading(officer, en(language) ? 'Cases' : '个案').waitFor(),
+    });
     await officer.goto(`${suite.server.url}/reports/compliance`);
     await officer.locator('.ant-table-tbody tr.ant-table-row').first().waitFor();
-    await capture(officer, 'cases-compliance', { ready: (language) => heading(officer, en(language) ? 'Reporting compliance' : '报告履责情况').waitFor() });
+    await capture(officer, 'cases-compliance', {
+      ready: (language) => heading(officer, en(language) ? 'Reporting compliance' : '报告履责情况').waitFor(),
+    });
     await officer.context().close();
 
     const school = await pageAs(suite, 'reporter.school', '/reports');
     await school.locator('.ant-table-tbody tr.ant-table-row').first().waitFor();
-    await capture(school, 'cases-my-reports', { ready: (language) => heading(school, en(language) ? 'Mandatory reports' : '强制报告').waitFor() });
+    await capture(school, 'cases-my-reports', {
+      ready: (language) => heading(school, en(language) ? 'Mandatory reports' : '强制报告').waitFor(),
+    });
     await school.getByRole('link', { name: '填写强制报告' }).click();
-    await capture(school, 'cases-new-report', { ready: (language) => heading(school, en(language) ? 'New mandatory report' : '填写强制报告').waitFor() });
+    await capture(school, 'cases-new-report', {
+      ready: (language) => heading(school, en(language) ? 'New mandatory report' : '填写强制报告').waitFor(),
+    });
     await school.context().close();
   });
 });

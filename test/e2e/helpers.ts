@@ -43,7 +43,10 @@ export interface ContextOptions {
   baseUrl: string;
 }
 
-export async function newContext(browser: Browser, { viewport, language, elderMode, sessionCookie, baseUrl }: ContextOptions): Promise<BrowserContext> {
+export async function newContext(
+  browser: Browser,
+  { viewport, language, elderMode, sessionCookie, baseUrl }: ContextOptions,
+): Promise<BrowserContext> {
   const context = await browser.newContext({
     viewport: viewports[viewport],
     locale: language ?? 'zh-CN',
@@ -52,10 +55,16 @@ export async function newContext(browser: Browser, { viewport, language, elderMo
     reducedMotion: 'reduce',
   });
   // Only seeds the preference, so that a choice made in the page survives a reload.
-  const seeds = { 'haven.language': language, 'haven.elderMode': elderMode === undefined ? undefined : elderMode ? 'on' : 'off' };
+  const seeds = {
+    'haven.language': language,
+    'haven.elderMode': elderMode === undefined ? undefined : elderMode ? 'on' : 'off',
+  };
   const seedScript = Object.entries(seeds)
     .filter(([, value]) => value !== undefined)
-    .map(([key, value]) => `if (localStorage.getItem(${JSON.stringify(key)}) === null) localStorage.setItem(${JSON.stringify(key)}, ${JSON.stringify(value)});`)
+    .map(
+      ([key, value]) =>
+        `if (localStorage.getItem(${JSON.stringify(key)}) === null) localStorage.setItem(${JSON.stringify(key)}, ${JSON.stringify(value)});`,
+    )
     .join('\n');
   // about:blank has no storage; only the app's own pages are seeded.
   await context.addInitScript({ content: `try {\n${seedScript}\n} catch {}` });
@@ -63,11 +72,15 @@ export async function newContext(browser: Browser, { viewport, language, elderMo
   context.on('weberror', (error) => console.error(`page error: ${error.error().stack ?? error.error().message}`));
   context.on('console', (message) => {
     // A refused request (401 before signing in, say) is the app working, not an error in it.
-    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) console.error(`console error: ${message.text().slice(0, 2000)}`);
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource'))
+      console.error(`console error: ${message.text().slice(0, 2000)}`);
   });
-  context.on('requestfailed', (request) => console.error(`request failed: ${request.url()} ${request.failure()?.errorText ?? ''}`));
+  context.on('requestfailed', (request) =>
+    console.error(`request failed: ${request.url()} ${request.failure()?.errorText ?? ''}`),
+  );
   context.on('response', (response) => {
-    if (response.url().includes('/assets/') && response.status() >= 400) console.error(`asset ${response.url()} answered ${response.status()}`);
+    if (response.url().includes('/assets/') && response.status() >= 400)
+      console.error(`asset ${response.url()} answered ${response.status()}`);
   });
   if (sessionCookie) {
     const [name = '', ...rest] = sessionCookie.split('=');
@@ -100,7 +113,9 @@ export async function expectNoAxeViolations(page: Page, within?: string): Promis
 }
 
 export async function expectNoHorizontalOverflow(page: Page): Promise<void> {
-  const overflow = Number(await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth'));
+  const overflow = Number(
+    await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth'),
+  );
   expect(overflow, 'page is wider than the screen').toBeLessThanOrEqual(0);
 }
 
@@ -118,7 +133,9 @@ export async function expectPhoneTouchTargets(page: Page): Promise<void> {
     const box = await control.boundingBox();
     if (!box || box.y + box.height < 0) continue; // the skip link waits above the page until focused
     if (box.width < 44 || box.height < 44) {
-      tooSmall.push(`${(await control.innerText()).trim() || (await control.getAttribute('aria-label'))}: ${Math.round(box.width)}×${Math.round(box.height)}`);
+      tooSmall.push(
+        `${(await control.innerText()).trim() || (await control.getAttribute('aria-label'))}: ${Math.round(box.width)}×${Math.round(box.height)}`,
+      );
     }
   }
   expect(tooSmall, 'touch targets under 44 × 44 px').toEqual([]);

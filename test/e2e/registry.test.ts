@@ -26,7 +26,10 @@ describe('the registry', { timeout: 420_000 }, () => {
     await capture(page, 'registry-list', {
       ready: async (language) => {
         await heading(page, language === 'en' ? "Children's registry" : '儿童档案').waitFor();
-        await page.getByRole('link', { name: /李小雨/ }).first().waitFor();
+        await page
+          .getByRole('link', { name: /李小雨/ })
+          .first()
+          .waitFor();
       },
     });
 
@@ -64,7 +67,13 @@ describe('the registry', { timeout: 420_000 }, () => {
     const ledger = await buildLedger();
 
     const send = async () => {
-      await page.getByLabel('台账文件').setInputFiles({ name: '岑河镇困境儿童台账.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: ledger });
+      await page
+        .getByLabel('台账文件')
+        .setInputFiles({
+          name: '岑河镇困境儿童台账.xlsx',
+          mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          buffer: ledger,
+        });
       await page.getByRole('button', { name: '上传并识别' }).click();
     };
     const upload = async () => {
@@ -80,7 +89,10 @@ describe('the registry', { timeout: 420_000 }, () => {
 
     await page.getByRole('button', { name: '导入' }).click();
     await heading(page, '导入台账').waitFor();
-    await capture(page, 'registry-import-upload', { ...axeOnce, ready: (language) => heading(page, language === 'en' ? 'Import a ledger' : '导入台账').waitFor() });
+    await capture(page, 'registry-import-upload', {
+      ...axeOnce,
+      ready: (language) => heading(page, language === 'en' ? 'Import a ledger' : '导入台账').waitFor(),
+    });
     await upload();
     await capture(page, 'registry-import-mapping', {
       ready: (language) => page.getByRole('button', { name: language === 'en' ? 'Dry run' : '试导入' }).waitFor(),
@@ -93,13 +105,19 @@ describe('the registry', { timeout: 420_000 }, () => {
     await eventually(() => problems.count()).toBeGreaterThanOrEqual(4);
     const problemText = await page.locator('.ant-table-tbody').innerText();
     expect(problemText).toContain('校验位');
-    for (const row of ['8', '9', '10', '11']) expect(await problems.locator('td:first-child').allInnerTexts()).toContain(row);
-    await capture(page, 'registry-import-report', { ready: (language) => page.getByRole('heading', { name: language === 'en' ? /Problems/ : /问题清单/ }).waitFor() });
+    for (const row of ['8', '9', '10', '11'])
+      expect(await problems.locator('td:first-child').allInnerTexts()).toContain(row);
+    await capture(page, 'registry-import-report', {
+      ready: (language) => page.getByRole('heading', { name: language === 'en' ? /Problems/ : /问题清单/ }).waitFor(),
+    });
 
     await page.getByRole('button', { name: `导入 ${ledgerGoodRows.length} 行` }).click();
     await page.getByText('导入完成').waitFor({ timeout: 60_000 });
     await page.getByText(`新建档案 ${ledgerGoodRows.length} 份`).waitFor();
-    await capture(page, 'registry-import-done', { ...axeOnce, ready: (language) => page.getByText(language === 'en' ? 'Import finished' : '导入完成').waitFor() });
+    await capture(page, 'registry-import-done', {
+      ...axeOnce,
+      ready: (language) => page.getByText(language === 'en' ? 'Import finished' : '导入完成').waitFor(),
+    });
 
     // The same ledger again: everything is already registered, nothing new.
     await page.getByRole('button', { name: '再导入一个文件' }).click();
@@ -107,7 +125,8 @@ describe('the registry', { timeout: 420_000 }, () => {
     await page.getByText(/这个文件已于 .* 导入过/).waitFor();
     await page.getByRole('button', { name: '重新试导入核对' }).click();
     await page.getByRole('heading', { name: /问题清单/ }).waitFor();
-    const stat = (title: string) => page.locator('.ant-statistic').filter({ hasText: title }).locator('.ant-statistic-content-value').innerText();
+    const stat = (title: string) =>
+      page.locator('.ant-statistic').filter({ hasText: title }).locator('.ant-statistic-content-value').innerText();
     expect(await stat('已登记（跳过）')).toBe(String(ledgerGoodRows.length));
     expect(await stat('可导入')).toBe('0');
     expect(await page.getByRole('button', { name: '导入 0 行' }).isDisabled()).toBe(true);
@@ -120,7 +139,10 @@ describe('the registry', { timeout: 420_000 }, () => {
     // Registering 李小雨 a second time (no ID number): the registry shows the likely match first.
     await page.getByRole('button', { name: '新增' }).click();
     await heading(page, '登记儿童').waitFor();
-    await capture(page, 'registry-create', { ...axeOnce, ready: (language) => heading(page, language === 'en' ? 'Register a child' : '登记儿童').waitFor() });
+    await capture(page, 'registry-create', {
+      ...axeOnce,
+      ready: (language) => heading(page, language === 'en' ? 'Register a child' : '登记儿童').waitFor(),
+    });
     await page.getByLabel('姓名', { exact: true }).fill('李小雨');
     await page.getByLabel('暂无身份证号').check();
     await page.getByLabel('女').check();
@@ -142,7 +164,9 @@ describe('the registry', { timeout: 420_000 }, () => {
     await heading(page, '疑似重复核查').waitFor();
     const pair = page.locator('.haven-pair-card').filter({ hasText: '李小雨 与 李小雨' }).first();
     await pair.waitFor();
-    await capture(page, 'registry-duplicates', { ready: (language) => heading(page, language === 'en' ? 'Duplicate review' : '疑似重复核查').waitFor() });
+    await capture(page, 'registry-duplicates', {
+      ready: (language) => heading(page, language === 'en' ? 'Duplicate review' : '疑似重复核查').waitFor(),
+    });
     await pair.getByRole('button', { name: '合并' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('原因').fill('同一儿童，村委会重复登记');
@@ -157,7 +181,13 @@ describe('the registry', { timeout: 420_000 }, () => {
   it('a village director registering a child on file in another county is told only that a match exists elsewhere; the city officer finds her merge request', async () => {
     // 公安县's file of the same girl, with her mother's phone: a likely match the director may not see.
     const gongan = await signInAs(suite.server.url, 'officer.gongan');
-    const registered = await gongan.request('POST', '/api/children', { name: '龚雪晴', sex: 'female', birthDate: '2013-06-06', residenceCode: '421022100201', family: [{ relation: 'mother', name: '龚母', phone: '13972155501', isGuardian: true }] });
+    const registered = await gongan.request('POST', '/api/children', {
+      name: '龚雪晴',
+      sex: 'female',
+      birthDate: '2013-06-06',
+      residenceCode: '421022100201',
+      family: [{ relation: 'mother', name: '龚母', phone: '13972155501', isGuardian: true }],
+    });
     expect(registered.status).toBe(201);
     const otherCode = ((await registered.json()) as { havenCode: string }).havenCode;
     const page = await signInOnPage(suite, 'director.chenlong', { path: '/registry', totp: true });

@@ -60,7 +60,10 @@ let adminCookie: string;
 beforeAll(async () => {
   if (!existsSync('dist/web/index.html')) throw new Error('dist/web is missing: run `npm run build:web` first');
   server = await startServer();
-  [browser, adminCookie] = await Promise.all([launchBrowser(), signInAs(server.url, 'admin').then((session) => session.cookie)]);
+  [browser, adminCookie] = await Promise.all([
+    launchBrowser(),
+    signInAs(server.url, 'admin').then((session) => session.cookie),
+  ]);
 }, 120_000);
 
 afterAll(async () => {
@@ -77,7 +80,11 @@ interface PageOptions {
 }
 
 function openPage({ signedIn = true, ...options }: PageOptions): Promise<Page> {
-  return openContextPage(browser, { ...options, baseUrl: server.url, sessionCookie: signedIn ? adminCookie : undefined });
+  return openContextPage(browser, {
+    ...options,
+    baseUrl: server.url,
+    sessionCookie: signedIn ? adminCookie : undefined,
+  });
 }
 
 async function expectHomeShown(page: Page, language: Language): Promise<void> {
@@ -95,8 +102,10 @@ describe('web shell', { timeout: 90_000 }, () => {
       const page = await openPage({ viewport: 'desktop', language });
       await page.goto(`${server.url}/`);
       await expectHomeShown(page, language);
-      await page.getByRole('navigation', { name: language === 'en' ? 'Main navigation' : '主导航' })
-        .getByRole('link', { name: text.home }).waitFor();
+      await page
+        .getByRole('navigation', { name: language === 'en' ? 'Main navigation' : '主导航' })
+        .getByRole('link', { name: text.home })
+        .waitFor();
       await screenshot(page, `home-${language}-1280`);
       await expectNoAxeViolations(page);
       await page.context().close();
@@ -155,7 +164,10 @@ describe('web shell', { timeout: 90_000 }, () => {
     await page.context().close();
   });
 
-  for (const [language, viewport] of [['zh-CN', 'phone'], ['en', 'desktop']] as const) {
+  for (const [language, viewport] of [
+    ['zh-CN', 'phone'],
+    ['en', 'desktop'],
+  ] as const) {
     it(`turns on elder mode from the header and remembers it (${language}, ${viewports[viewport].width} px)`, async () => {
       const page = await openPage({ viewport, language, elderMode: false });
       await page.goto(`${server.url}/`);
@@ -165,7 +177,9 @@ describe('web shell', { timeout: 90_000 }, () => {
       await expect.poll(() => elderSwitch.getAttribute('aria-checked')).toBe('true');
       await page.reload();
       await expectHomeShown(page, language);
-      await expect.poll(() => page.evaluate(`getComputedStyle(document.querySelector('.haven-app')).fontSize`)).toBe('18px');
+      await expect
+        .poll(() => page.evaluate(`getComputedStyle(document.querySelector('.haven-app')).fontSize`))
+        .toBe('18px');
       if (viewport === 'phone') {
         await expectNoHorizontalOverflow(page);
         await expectPhoneTouchTargets(page);
@@ -180,10 +194,15 @@ describe('web shell', { timeout: 90_000 }, () => {
     const page = await openPage({ viewport: 'desktop', language: 'zh-CN' });
     await page.goto(`${server.url}/no-such-page`);
     await page.getByRole('heading', { level: 1, name: '页面不存在' }).waitFor();
-    await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: visibleText['zh-CN'].home }).focus();
+    await page
+      .getByRole('navigation', { name: '主导航' })
+      .getByRole('link', { name: visibleText['zh-CN'].home })
+      .focus();
     await page.keyboard.press('Enter');
     await expectHomeShown(page, 'zh-CN');
-    await expect.poll(() => page.evaluate('document.activeElement.tagName + " " + document.activeElement.textContent')).toBe('H1 工作台');
+    await expect
+      .poll(() => page.evaluate('document.activeElement.tagName + " " + document.activeElement.textContent'))
+      .toBe('H1 工作台');
     await page.context().close();
   });
 

@@ -12,29 +12,55 @@ let passwordHash: Promise<string> | undefined;
  * password, then (when the role reads children's data) enrolling an authenticator. Independent of
  * the demo's accounts and of how secrets are stored.
  */
-export async function accountWithRole(baseUrl: string, db: Kysely<Database>, options: { username: string; organisationName: string; role: string }): Promise<ApiSession> {
+export async function accountWithRole(
+  baseUrl: string,
+  db: Kysely<Database>,
+  options: { username: string; organisationName: string; role: string },
+): Promise<ApiSession> {
   passwordHash ??= hashPassword(password);
-  const organisation = await db.selectFrom('organisations').select(['id', 'division_code']).where('name', '=', options.organisationName).executeTakeFirstOrThrow();
+  const organisation = await db
+    .selectFrom('organisations')
+    .select(['id', 'division_code'])
+    .where('name', '=', options.organisationName)
+    .executeTakeFirstOrThrow();
   const user = await db
     .insertInto('users')
-    .values({ username: options.username, display_name: options.username, organisation_id: organisation.id, jurisdiction_code: organisation.division_code, password_hash: await passwordHash, must_change_password: false })
+    .values({
+      username: options.username,
+      display_name: options.username,
+      organisation_id: organisation.id,
+      jurisdiction_code: organisation.division_code,
+      password_hash: await passwordHash,
+      must_change_password: false,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   await db.insertInto('user_roles').values({ user_id: user.id, role_code: options.role }).execute();
-  const login = await fetch(`${baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: options.username, password }) });
-  if (login.status !== 200) throw new Error(`sign-in of ${options.username} failed: ${login.status} ${await login.text()}`);
+  const login = await fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: options.username, password }),
+  });
+  if (login.status !== 200)
+    throw new Error(`sign-in of ${options.username} failed: ${login.status} ${await login.text()}`);
   const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
   const { needs, csrfToken } = (await login.json()) as { needs: string | null; csrfToken: string };
   const request = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
     fetch(`${baseUrl}${path}`, {
       method,
-      headers: { cookie, 'x-csrf-token': csrfToken, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+      headers: {
+        cookie,
+        'x-csrf-token': csrfToken,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...headers,
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   if (needs === 'totp_enrolment') {
     const { secret } = (await (await request('POST', '/api/auth/totp/setup', {})).json()) as { secret: string };
     const confirmed = await request('POST', '/api/auth/totp/confirm', { code: await generate({ secret }) });
-    if (confirmed.status !== 200) throw new Error(`TOTP enrolment of ${options.username} failed: ${confirmed.status} ${await confirmed.text()}`);
+    if (confirmed.status !== 200)
+      throw new Error(`TOTP enrolment of ${options.username} failed: ${confirmed.status} ${await confirmed.text()}`);
   } else if (needs !== null) {
     throw new Error(`${options.username} still owes ${needs}`);
   }

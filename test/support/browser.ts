@@ -9,12 +9,23 @@ export const screenshotDir = path.resolve(import.meta.dirname, '../../test-resul
 /** Debian's Chromium, headless. Missing Chromium fails the run with the line that installs it. */
 export async function launchBrowser(): Promise<Browser> {
   if (!existsSync(chromiumPath)) {
-    throw new Error(`Chromium is not installed at ${chromiumPath}. Install it with: apt-get update && apt-get install -y chromium`);
+    throw new Error(
+      `Chromium is not installed at ${chromiumPath}. Install it with: apt-get update && apt-get install -y chromium`,
+    );
   }
   await mkdir(screenshotDir, { recursive: true });
   return chromium.launch({
     executablePath: chromiumPath,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 

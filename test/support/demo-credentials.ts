@@ -7,7 +7,8 @@ import { type DemoCredentials, randomDemoCredentials, totpCodeOf } from '../../s
  * run in the process that seeded them. Against a running Haven (HAVEN_E2E_URL),
  * HAVEN_E2E_DEMO_CREDENTIALS names the file `npm run --silent haven -- demo credentials --json` wrote there.
  */
-export const testDemoCredentials: DemoCredentials = credentialsFile(process.env.HAVEN_E2E_DEMO_CREDENTIALS) ?? randomDemoCredentials();
+export const testDemoCredentials: DemoCredentials =
+  credentialsFile(process.env.HAVEN_E2E_DEMO_CREDENTIALS) ?? randomDemoCredentials();
 
 export const demoPassword = testDemoCredentials.password;
 
@@ -17,7 +18,10 @@ export function demoTotpCode(username: string, at = Date.now()): Promise<string>
 
 function credentialsFile(file: string | undefined): DemoCredentials | undefined {
   if (!file) return undefined;
-  const stored = JSON.parse(readFileSync(file, 'utf8')) as { password: string; accounts: { username: string; totpSecret: string | null }[] };
+  const stored = JSON.parse(readFileSync(file, 'utf8')) as {
+    password: string;
+    accounts: { username: string; totpSecret: string | null }[];
+  };
   const secrets = new Map(stored.accounts.map((a) => [a.username, a.totpSecret]));
   return {
     password: stored.password,

@@ -28,7 +28,12 @@ export function recordErrorBodies(app: FastifyInstance): void {
       url: request.url,
       status: reply.statusCode,
       body: String(payload),
-      sent: [safeDecode(request.url), JSON.stringify(request.query ?? null), JSON.stringify(request.params ?? null), body].join('\n'),
+      sent: [
+        safeDecode(request.url),
+        JSON.stringify(request.query ?? null),
+        JSON.stringify(request.params ?? null),
+        body,
+      ].join('\n'),
     });
     return payload;
   });
@@ -54,13 +59,19 @@ export function forbiddenInErrorBody(recorded: RecordedError): string[] {
     if (typeof value !== 'string') return;
     if (secretValue.test(value)) found.push(`secret value at ${path}`);
     for (const match of [...value.matchAll(idNumber), ...value.matchAll(mobile)]) {
-      if (!recorded.sent.includes(match[0])) found.push(`identifier ${match[0].slice(0, 3)}… at ${path} that the request did not contain`);
+      if (!recorded.sent.includes(match[0]))
+        found.push(`identifier ${match[0].slice(0, 3)}… at ${path} that the request did not contain`);
     }
   });
   return found;
 }
 
-function visit(value: unknown, path: string, seen: (path: string, key: string | undefined, value: unknown) => void, key?: string): void {
+function visit(
+  value: unknown,
+  path: string,
+  seen: (path: string, key: string | undefined, value: unknown) => void,
+  key?: string,
+): void {
   seen(path || '(body)', key, value);
   if (Array.isArray(value)) value.forEach((item, index) => visit(item, `${path}[${index}]`, seen));
   else if (typeof value === 'object' && value !== null) {

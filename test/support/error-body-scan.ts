@@ -6,6 +6,11 @@ import { forbiddenInErrorBody, recordedErrors } from './error-bodies.js';
  * is scanned; one that carries a secret or an identifier the caller did not send fails the file.
  */
 afterAll(() => {
-  const problems = recordedErrors.flatMap((recorded) => forbiddenInErrorBody(recorded).map((what) => `${recorded.method} ${recorded.url.split('?')[0]} → ${recorded.status}: ${what}`));
-  if (problems.length > 0) throw new Error(`Error bodies told the caller what it must not see:\n${[...new Set(problems)].join('\n')}`);
+  const problems = recordedErrors.flatMap((recorded) =>
+    forbiddenInErrorBody(recorded).map(
+      (what) => `${recorded.method} ${recorded.url.split('?')[0]} → ${recorded.status}: ${what}`,
+    ),
+  );
+  if (problems.length > 0)
+    throw new Error(`Error bodies told the caller what it must not see:\n${[...new Set(problems)].join('\n')}`);
 });

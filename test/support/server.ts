@@ -26,7 +26,17 @@ export async function startTestServer(options: { demo?: boolean; config?: Partia
     // As `haven serve` does after seeding: no TOTP secret stays in clear.
     await encryptPlainTotpSecrets(database.db);
   }
-  const config = loadConfig({}, { port: 0, host: '127.0.0.1', logLevel: 'silent', webDir: path.join(root, 'dist/web'), rateLimitPerMinute: 100_000, ...options.config });
+  const config = loadConfig(
+    {},
+    {
+      port: 0,
+      host: '127.0.0.1',
+      logLevel: 'silent',
+      webDir: path.join(root, 'dist/web'),
+      rateLimitPerMinute: 100_000,
+      ...options.config,
+    },
+  );
   const built = await buildApp({ db: database.db, config, embedded: undefined }, featureRoutes);
   recordErrorBodies(built.app);
   await built.app.listen({ port: 0, host: '127.0.0.1' });

@@ -63,9 +63,26 @@ export interface GeneratorContext {
   takenPhones: Set<string>;
 }
 
-const gradeNames = ['一年级', '二年级', '三年级', '四年级', '五年级', '六年级', '初一', '初二', '初三', '高一', '高二', '高三'];
-const evidenceTexts = ['村委会入户核实，监护人签字确认', '乡镇民政办审核，附相关证明材料', '儿童主任走访核实，已拍照存档', '县民政局复核通过'];
-
+const gradeNames = [
+  '一年级',
+  '二年级',
+  '三年级',
+  '四年级',
+  '五年级',
+  '六年级',
+  '初一',
+  '初二',
+  '初三',
+  '高一',
+  '高二',
+  '高三',
+];
+const evidenceTexts = [
+  '村委会入户核实，监护人签字确认',
+  '乡镇民政办审核，附相关证明材料',
+  '儿童主任走访核实，已拍照存档',
+  '县民政局复核通过',
+];
 
 export function uniquePhone(ctx: GeneratorContext): string {
   for (;;) {
@@ -78,7 +95,12 @@ export function uniquePhone(ctx: GeneratorContext): string {
 }
 
 /** A free GB 11643 number for the county, birth date and sex (sequence odd for boys). */
-export function uniqueIdNumber(ctx: GeneratorContext, county6: string, birthDate: string, sex: 'male' | 'female'): string | null {
+export function uniqueIdNumber(
+  ctx: GeneratorContext,
+  county6: string,
+  birthDate: string,
+  sex: 'male' | 'female',
+): string | null {
   const start = ctx.rng.int(0, 499);
   for (let step = 0; step < 500; step += 1) {
     const id = composeIdNumber(county6, birthDate, ((start + step) % 500) * 2 + (sex === 'male' ? 1 : 0));
@@ -111,11 +133,17 @@ export function synthChild(ctx: GeneratorContext, village: SynthVillage): SynthC
   const county6 = village.code.slice(0, 6);
   let scenario = rng.weighted(scenarios);
   if (scenario === 'offender' && age < 12) scenario = 'poor_at_home';
-  const members = synthFamily({ rng, familyName, county6, childBirth: latestBirth, asOf, phone: () => uniquePhone(ctx) }, scenario);
+  const members = synthFamily(
+    { rng, familyName, county6, childBirth: latestBirth, asOf, phone: () => uniquePhone(ctx) },
+    scenario,
+  );
   const guardian = members.find((m) => m.isGuardian);
   const disabled = scenario === 'disabled_child' || rng.chance(0.03);
   const disabilityGrade = disabled ? rng.int(1, 4) : null;
-  const householdBenefits = scenario === 'poor_at_home' || (scenario !== 'both_away' && rng.chance(0.3)) ? [rng.chance(0.85) ? 'dibao' : 'tekun'] : [];
+  const householdBenefits =
+    scenario === 'poor_at_home' || (scenario !== 'both_away' && rng.chance(0.3))
+      ? [rng.chance(0.85) ? 'dibao' : 'tekun']
+      : [];
   const registeredAt = randomDate(rng, latestBirth > addYears(asOf, -3) ? latestBirth : addYears(asOf, -3), asOf);
   const child: SynthChild = {
     id: rng.uuid(),
@@ -128,9 +156,16 @@ export function synthChild(ctx: GeneratorContext, village: SynthVillage): SynthC
     phone: guardian?.phone ?? null,
     address: `湖北省${village.city}${village.county}${village.township}${village.name}${rng.int(1, 12)}组${rng.int(1, 60)}号`,
     village,
-    ethnicity: rng.weighted([['汉族', 94], ['土家族', 4], ['回族', 1], ['苗族', 1]] as const),
+    ethnicity: rng.weighted([
+      ['汉族', 94],
+      ['土家族', 4],
+      ['回族', 1],
+      ['苗族', 1],
+    ] as const),
     ...schooling(age, village),
-    disabilityType: disabled ? rng.pick(['visual', 'hearing', 'speech', 'physical', 'intellectual', 'mental', 'multiple']) : null,
+    disabilityType: disabled
+      ? rng.pick(['visual', 'hearing', 'speech', 'physical', 'intellectual', 'mental', 'multiple'])
+      : null,
     disabilityGrade,
     disabilityCertificate: disabled ? `${county6}${rng.int(10_000_000, 99_999_999)}${disabilityGrade}` : null,
     seriousIllness: rng.chance(0.02) ? rng.pick(['先天性心脏病', '白血病', '肾病综合征', '癫痫']) : null,
@@ -157,7 +192,11 @@ function categoriesOf(ctx: GeneratorContext, child: SynthChild): SynthCategory[]
     disabilityGrade: child.disabilityGrade,
     disabilityType: child.disabilityType,
     householdBenefits: child.householdBenefits,
-    members: child.members.map((m) => ({ relation: m.relation, guardianshipCapacity: m.guardianshipCapacity, situations: m.situations })),
+    members: child.members.map((m) => ({
+      relation: m.relation,
+      guardianshipCapacity: m.guardianshipCapacity,
+      situations: m.situations,
+    })),
   };
   const categories: SynthCategory[] = proposeCategories(facts, ctx.rules, asOf).map((proposal) => {
     const confirmed = rng.chance(0.85);
@@ -177,10 +216,31 @@ function categoriesOf(ctx: GeneratorContext, child: SynthChild): SynthCategory[]
   const age = ageOn(child.birthDate, asOf);
   if (child.scenario === 'both_away' && age >= ctx.rules.leftBehindAgeLimit) {
     const sixteenth = addYears(child.birthDate, ctx.rules.leftBehindAgeLimit);
-    categories.push({ id: rng.uuid(), category: 'left_behind', state: 'ended', evidence: rng.pick(evidenceTexts), ruleId: 'left_behind.both_away', proposalEvidence: null, startDate: child.registeredAt < sixteenth ? child.registeredAt : addYears(sixteenth, -2), endDate: sixteenth, endReason: 'registry.end.age_limit' });
+    categories.push({
+      id: rng.uuid(),
+      category: 'left_behind',
+      state: 'ended',
+      evidence: rng.pick(evidenceTexts),
+      ruleId: 'left_behind.both_away',
+      proposalEvidence: null,
+      startDate: child.registeredAt < sixteenth ? child.registeredAt : addYears(sixteenth, -2),
+      endDate: sixteenth,
+      endReason: 'registry.end.age_limit',
+    });
   }
   const manual = manualCategories[child.scenario];
-  if (manual) categories.push({ id: rng.uuid(), category: manual, state: 'confirmed', evidence: rng.pick(evidenceTexts), ruleId: null, proposalEvidence: null, startDate: child.registeredAt, endDate: null, endReason: null });
+  if (manual)
+    categories.push({
+      id: rng.uuid(),
+      category: manual,
+      state: 'confirmed',
+      evidence: rng.pick(evidenceTexts),
+      ruleId: null,
+      proposalEvidence: null,
+      startDate: child.registeredAt,
+      endDate: null,
+      endReason: null,
+    });
   return categories;
 }
 
@@ -191,6 +251,18 @@ export function synthDuplicate(ctx: GeneratorContext, original: SynthChild): Syn
   const shiftDays = name === original.name || rng.chance(0.4) ? rng.pick([-1, 1]) : 0;
   const birth = addDays(original.birthDate, shiftDays);
   const guardian = original.members.find((m) => m.isGuardian);
-  const copy: SynthMember[] = guardian ? [{ ...guardian, id: rng.uuid(), situations: guardian.situations.map((s) => ({ ...s, id: rng.uuid() })) }] : [];
-  return { ...original, id: rng.uuid(), name, birthDate: birth > ctx.asOf ? original.birthDate : birth, idNumber: null, members: copy, categories: [], riskGrade: null, registeredAt: ctx.asOf };
+  const copy: SynthMember[] = guardian
+    ? [{ ...guardian, id: rng.uuid(), situations: guardian.situations.map((s) => ({ ...s, id: rng.uuid() })) }]
+    : [];
+  return {
+    ...original,
+    id: rng.uuid(),
+    name,
+    birthDate: birth > ctx.asOf ? original.birthDate : birth,
+    idNumber: null,
+    members: copy,
+    categories: [],
+    riskGrade: null,
+    registeredAt: ctx.asOf,
+  };
 }

@@ -55,7 +55,10 @@ export function createRng(seed: string): Rng {
     return (t >>> 0) / 4294967296;
   };
   for (let i = 0; i < 12; i += 1) next();
-  const hex = (n: number) => Math.floor(next() * 16 ** n).toString(16).padStart(n, '0');
+  const hex = (n: number) =>
+    Math.floor(next() * 16 ** n)
+      .toString(16)
+      .padStart(n, '0');
   const rng: Rng = {
     next,
     int: (min, max) => min + Math.floor(next() * (max - min + 1)),
@@ -79,7 +82,8 @@ export function createRng(seed: string): Rng {
       }
       return table[lo]![0];
     },
-    uuid: () => `${hex(8)}-${hex(4)}-4${hex(3)}-${(8 + Math.floor(next() * 4)).toString(16)}${hex(3)}-${hex(6)}${hex(6)}`,
+    uuid: () =>
+      `${hex(8)}-${hex(4)}-4${hex(3)}-${(8 + Math.floor(next() * 4)).toString(16)}${hex(3)}-${hex(6)}${hex(6)}`,
   };
   return rng;
 }

@@ -1,7 +1,14 @@
 import type { Insertable } from 'kysely';
 import '../../features/registry/core-tables.js';
 import { childSearchKeys, type ChildSearchKeys } from '../../features/registry/search-keys.js';
-import type { ChildCategoriesTable, ChildrenTable, ChildTimelineTable, DuplicateCandidatesTable, FamilyMembersTable, MemberSituationsTable } from '../../features/registry/tables.js';
+import type {
+  ChildCategoriesTable,
+  ChildrenTable,
+  ChildTimelineTable,
+  DuplicateCandidatesTable,
+  FamilyMembersTable,
+  MemberSituationsTable,
+} from '../../features/registry/tables.js';
 import type { SynthChild } from './child.js';
 import { duplicateRulesSection } from '../../features/registry/search/rule-sections.js';
 import { orderedPair, scoreDuplicate } from '../../features/registry/search/rules.js';
@@ -18,7 +25,14 @@ export interface SynthRows {
   duplicate_candidates: Insertable<DuplicateCandidatesTable>[];
 }
 
-export const emptyRows = (): SynthRows => ({ children: [], family_members: [], member_situations: [], child_categories: [], child_timeline: [], duplicate_candidates: [] });
+export const emptyRows = (): SynthRows => ({
+  children: [],
+  family_members: [],
+  member_situations: [],
+  child_categories: [],
+  child_timeline: [],
+  duplicate_candidates: [],
+});
 
 // Names repeat a lot (that is the point): pinyin is computed once per distinct name.
 const keyCache = new Map<string, ChildSearchKeys>();
@@ -75,7 +89,18 @@ export function addChildRows(rows: SynthRows, child: SynthChild, source: 'demo' 
       updated_at: at,
     });
     for (const s of member.situations) {
-      rows.member_situations.push({ id: s.id, member_id: member.id, kind: s.kind, place: s.place, since: s.since, until: s.until, disability_grade: s.disabilityGrade, disability_type: s.disabilityType, note: s.note, created_at: at });
+      rows.member_situations.push({
+        id: s.id,
+        member_id: member.id,
+        kind: s.kind,
+        place: s.place,
+        since: s.since,
+        until: s.until,
+        disability_grade: s.disabilityGrade,
+        disability_type: s.disabilityType,
+        note: s.note,
+        created_at: at,
+      });
     }
   }
   for (const c of child.categories) {
@@ -97,15 +122,44 @@ export function addChildRows(rows: SynthRows, child: SynthChild, source: 'demo' 
       updated_at: decided ?? at,
     });
   }
-  rows.child_timeline.push({ child_id: child.id, occurred_at: at, kind: 'registered', actor_label: syntheticActorLabel, entity_type: 'child', entity_id: child.id, details: JSON.stringify({ source }) });
+  rows.child_timeline.push({
+    child_id: child.id,
+    occurred_at: at,
+    kind: 'registered',
+    actor_label: syntheticActorLabel,
+    entity_type: 'child',
+    entity_id: child.id,
+    details: JSON.stringify({ source }),
+  });
 }
 
 /** A likely duplicate pair, scored by the duplicate check's own rules, for the review queue. */
 export function addDuplicateRow(rows: SynthRows, original: SynthChild, copy: SynthChild, id: string): void {
-  const facts = (child: SynthChild) => ({ name: child.name, pinyin: keysOf(child.name).pinyinText.split(' ')[0] ?? null, birthDate: child.birthDate, idNumber: child.idNumber, residenceCode: child.village.code });
+  const facts = (child: SynthChild) => ({
+    name: child.name,
+    pinyin: keysOf(child.name).pinyinText.split(' ')[0] ?? null,
+    birthDate: child.birthDate,
+    idNumber: child.idNumber,
+    residenceCode: child.village.code,
+  });
   const guardianOf = (child: SynthChild) => child.members.find((m) => m.isGuardian);
-  const scored = scoreDuplicate(facts(copy), { ...facts(original), formerNames: [], sharedGuardianPhone: guardianOf(copy)?.phone != null && guardianOf(copy)?.phone === guardianOf(original)?.phone, sharedGuardianName: guardianOf(copy)?.name === guardianOf(original)?.name }, duplicateRules);
+  const scored = scoreDuplicate(
+    facts(copy),
+    {
+      ...facts(original),
+      formerNames: [],
+      sharedGuardianPhone: guardianOf(copy)?.phone != null && guardianOf(copy)?.phone === guardianOf(original)?.phone,
+      sharedGuardianName: guardianOf(copy)?.name === guardianOf(original)?.name,
+    },
+    duplicateRules,
+  );
   if (!scored) return;
   const [a, b] = orderedPair(original.id, copy.id);
-  rows.duplicate_candidates.push({ id, child_a: a, child_b: b, score: scored.score, reasons: JSON.stringify(scored.reasons) });
+  rows.duplicate_candidates.push({
+    id,
+    child_a: a,
+    child_b: b,
+    score: scored.score,
+    reasons: JSON.stringify(scored.reasons),
+  });
 }

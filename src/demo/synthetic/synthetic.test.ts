@@ -16,7 +16,12 @@ const asOf = '2026-06-01';
 
 function generate(seed: string, count: number) {
   const batches = [...createGenerator({ seed, asOf, villages, source: 'bench' }).batches(count, 500)];
-  return { children: batches.flatMap((b) => b.children), members: batches.flatMap((b) => b.family_members), categories: batches.flatMap((b) => b.child_categories), duplicates: batches.flatMap((b) => b.duplicate_candidates) };
+  return {
+    children: batches.flatMap((b) => b.children),
+    members: batches.flatMap((b) => b.family_members),
+    categories: batches.flatMap((b) => b.child_categories),
+    duplicates: batches.flatMap((b) => b.duplicate_candidates),
+  };
 }
 
 describe('the synthetic generator', () => {
@@ -24,7 +29,9 @@ describe('the synthetic generator', () => {
 
   it('gives the same children for the same seed, and others for another seed', () => {
     expect(generate('test', 200).children).toEqual(data.children.slice(0, 200));
-    expect(generate('other', 200).children.map((c) => c.name)).not.toEqual(data.children.slice(0, 200).map((c) => c.name));
+    expect(generate('other', 200).children.map((c) => c.name)).not.toEqual(
+      data.children.slice(0, 200).map((c) => c.name),
+    );
   });
 
   it('writes valid, unique ID numbers of the child’s county, birth date and sex, for ages 0–17', () => {
@@ -36,7 +43,11 @@ describe('the synthetic generator', () => {
       expect(age).toBeLessThan(18);
       if (!child.id_number) continue;
       const parsed = parseIdNumber(child.id_number);
-      expect(parsed.ok && parsed.id).toMatchObject({ divisionCode: child.residence_code.slice(0, 6), birthDate: child.birth_date, sex: child.sex });
+      expect(parsed.ok && parsed.id).toMatchObject({
+        divisionCode: child.residence_code.slice(0, 6),
+        birthDate: child.birth_date,
+        sex: child.sex,
+      });
     }
   });
 
@@ -50,7 +61,9 @@ describe('the synthetic generator', () => {
   it('produces every category, mostly confirmed, some proposed, and likely duplicates', () => {
     expect(new Set(data.categories.map((c) => c.category))).toEqual(new Set(categoryCodes));
     const states = data.categories.map((c) => c.state);
-    expect(states.filter((s) => s === 'confirmed').length).toBeGreaterThan(states.filter((s) => s === 'proposed').length * 3);
+    expect(states.filter((s) => s === 'confirmed').length).toBeGreaterThan(
+      states.filter((s) => s === 'proposed').length * 3,
+    );
     expect(states).toContain('proposed');
     expect(data.duplicates.length).toBeGreaterThan(5);
     expect(data.members.filter((m) => m.is_guardian).length).toBe(data.children.length);
@@ -76,14 +89,27 @@ describe('the J-city demo seed', () => {
     expect(rows[0]!.named).toBeGreaterThanOrEqual(8);
     expect(rows[0]!.total).toBeGreaterThanOrEqual(3008);
     expect(rows[0]!.wrong).toBe(0);
-    const lxy = await database.db.selectFrom('children').select(['id_number', 'residence_code', 'pinyin_text']).where('name', '=', '李小雨').where('residence_code', '=', '421002101201').executeTakeFirstOrThrow();
+    const lxy = await database.db
+      .selectFrom('children')
+      .select(['id_number', 'residence_code', 'pinyin_text'])
+      .where('name', '=', '李小雨')
+      .where('residence_code', '=', '421002101201')
+      .executeTakeFirstOrThrow();
     expect(lxy.pinyin_text).toContain('lxy');
   });
 
   it('records every child’s registration in its timeline and open duplicates for the review queue', async () => {
-    const missing = await sql<{ n: number }>`SELECT count(*)::int AS n FROM children c WHERE NOT EXISTS (SELECT 1 FROM child_timeline t WHERE t.child_id = c.id AND t.kind = 'registered')`.execute(database.db);
+    const missing = await sql<{
+      n: number;
+    }>`SELECT count(*)::int AS n FROM children c WHERE NOT EXISTS (SELECT 1 FROM child_timeline t WHERE t.child_id = c.id AND t.kind = 'registered')`.execute(
+      database.db,
+    );
     expect(missing.rows[0]!.n).toBe(0);
-    const open = await database.db.selectFrom('duplicate_candidates').select(sql<number>`count(*)::int`.as('n')).where('state', '=', 'open').executeTakeFirstOrThrow();
+    const open = await database.db
+      .selectFrom('duplicate_candidates')
+      .select(sql<number>`count(*)::int`.as('n'))
+      .where('state', '=', 'open')
+      .executeTakeFirstOrThrow();
     expect(open.n).toBeGreaterThan(5);
   });
 });

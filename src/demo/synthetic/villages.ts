@@ -3,7 +3,11 @@ import type { Database } from '../../platform/db/schema.js';
 import type { SynthVillage } from './child.js';
 
 /** Current villages and communities under a division prefix ('4210' = 荆州市, '42' = 湖北省), with their township, county and city names. */
-export async function loadSynthVillages(db: Kysely<Database>, prefix: string, excludeCounties: readonly string[] = []): Promise<SynthVillage[]> {
+export async function loadSynthVillages(
+  db: Kysely<Database>,
+  prefix: string,
+  excludeCounties: readonly string[] = [],
+): Promise<SynthVillage[]> {
   const rows = await sql<SynthVillage>`
     SELECT v.code, v.short_name AS name, t.short_name AS township, c.short_name AS county, ci.short_name AS city
     FROM divisions v

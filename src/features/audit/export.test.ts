@@ -30,7 +30,21 @@ describe('exporting the audit log', () => {
     expect(result.filename).toMatch(/^haven-audit-\d{8}T\d{6}\.xlsx$/);
     const sheet = await open(result.file);
     expect(sheet.name).toBe('审计日志');
-    expect(rowValues(sheet, 1)).toEqual(['编号', '时间（北京时间）', '操作人', '用户ID', '机构ID', '操作', '对象类型', '对象ID', '儿童ID', '结果', 'IP 地址', '请求编号', '详情']);
+    expect(rowValues(sheet, 1)).toEqual([
+      '编号',
+      '时间（北京时间）',
+      '操作人',
+      '用户ID',
+      '机构ID',
+      '操作',
+      '对象类型',
+      '对象ID',
+      '儿童ID',
+      '结果',
+      'IP 地址',
+      '请求编号',
+      '详情',
+    ]);
     expect(sheet.getRow(2).getCell(3).value).toBe('李娜 (荆州区公安分局)');
     expect(sheet.getRow(2).getCell(10).value).toBe('成功');
     expect(sheet.getRow(3).getCell(3).value).toBe('张伟 (沙市区民政局)');
@@ -49,8 +63,28 @@ describe('exporting the audit log', () => {
   it('writes English headers for an English caller', async () => {
     const sheet = await open((await exportAuditLog(database.db, auditor, { outcome: 'denied' }, 'en')).file);
     expect(sheet.name).toBe('Audit log');
-    expect(rowValues(sheet, 1)).toEqual(['No.', 'Time (China Standard Time)', 'Actor', 'User ID', 'Organisation ID', 'Action', 'Entity type', 'Entity ID', 'Child ID', 'Outcome', 'IP address', 'Request ID', 'Details']);
-    expect(rowValues(sheet, 2).slice(5, 10)).toEqual(['auth.sign_in_failed', undefined, undefined, undefined, 'denied']);
+    expect(rowValues(sheet, 1)).toEqual([
+      'No.',
+      'Time (China Standard Time)',
+      'Actor',
+      'User ID',
+      'Organisation ID',
+      'Action',
+      'Entity type',
+      'Entity ID',
+      'Child ID',
+      'Outcome',
+      'IP address',
+      'Request ID',
+      'Details',
+    ]);
+    expect(rowValues(sheet, 2).slice(5, 10)).toEqual([
+      'auth.sign_in_failed',
+      undefined,
+      undefined,
+      undefined,
+      'denied',
+    ]);
   });
 
   it('keeps text that looks like a formula as escaped text', async () => {
@@ -81,8 +115,22 @@ describe('exporting the audit log', () => {
 
   it('records the export, with its filters, as an audit entry', async () => {
     await exportAuditLog(database.db, auditor, { childId: ids.childB, from: '2025-04-01' }, 'en');
-    const recorded = await searchAuditLog(database.db, auditor, auditSearchSchema.parse({ action: 'audit.export' }) as AuditSearch);
-    expect(recorded.rows[0]).toMatchObject({ action: 'audit.export', actorUserId: ids.auditorUser, entityType: 'audit_log' });
-    expect(recorded.rows[0]?.details).toEqual({ filter: { childId: ids.childB, from: '2025-04-01' }, rows: 1, total: 1, truncated: false, format: 'xlsx' });
+    const recorded = await searchAuditLog(
+      database.db,
+      auditor,
+      auditSearchSchema.parse({ action: 'audit.export' }) as AuditSearch,
+    );
+    expect(recorded.rows[0]).toMatchObject({
+      action: 'audit.export',
+      actorUserId: ids.auditorUser,
+      entityType: 'audit_log',
+    });
+    expect(recorded.rows[0]?.details).toEqual({
+      filter: { childId: ids.childB, from: '2025-04-01' },
+      rows: 1,
+      total: 1,
+      truncated: false,
+      format: 'xlsx',
+    });
   });
 });

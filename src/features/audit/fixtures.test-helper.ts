@@ -33,15 +33,34 @@ export const zhang = userActor(ids.zhangUser, ids.shashiOrg, '张伟 (沙市区�
 export const li = userActor(ids.liUser, ids.policeOrg, '李娜 (荆州区公安分局)');
 // Display names are typed by people, so a label can look like a spreadsheet formula.
 export const mallory = userActor('44444444-4444-4444-8444-444444444444', ids.policeOrg, '=1+1 (沙市区民政局)');
-export const auditor = userActor(ids.auditorUser, ids.shashiOrg, '审计员 (荆州市民政局)', ['audit.read', 'audit.export']);
+export const auditor = userActor(ids.auditorUser, ids.shashiOrg, '审计员 (荆州市民政局)', [
+  'audit.read',
+  'audit.export',
+]);
 
 const seed: [at: string, actor: Actor, entry: AuditEntry][] = [
   ['2025-02-27T09:00:00+08:00', zhang, { action: 'auth.sign_in_failed', outcome: 'denied' }],
   ['2025-03-01T00:30:00+08:00', zhang, { action: 'auth.sign_in' }],
-  ['2025-03-03T09:00:00+08:00', zhang, { action: 'child.read', entityType: 'child', entityId: ids.childA, childId: ids.childA }],
-  ['2025-03-15T11:00:00+08:00', mallory, { action: 'case.update', entityType: 'case', entityId: '=1+1', details: { note: '=1+1', n: 3 } }],
-  ['2025-03-20T15:00:00+08:00', li, { action: 'child.read', entityType: 'child', entityId: ids.childA, childId: ids.childA }],
-  ['2025-04-02T10:00:00+08:00', li, { action: 'child.read', entityType: 'child', entityId: ids.childB, childId: ids.childB }],
+  [
+    '2025-03-03T09:00:00+08:00',
+    zhang,
+    { action: 'child.read', entityType: 'child', entityId: ids.childA, childId: ids.childA },
+  ],
+  [
+    '2025-03-15T11:00:00+08:00',
+    mallory,
+    { action: 'case.update', entityType: 'case', entityId: '=1+1', details: { note: '=1+1', n: 3 } },
+  ],
+  [
+    '2025-03-20T15:00:00+08:00',
+    li,
+    { action: 'child.read', entityType: 'child', entityId: ids.childA, childId: ids.childA },
+  ],
+  [
+    '2025-04-02T10:00:00+08:00',
+    li,
+    { action: 'child.read', entityType: 'child', entityId: ids.childB, childId: ids.childB },
+  ],
 ];
 
 /** Writes the fixture entries through the real chain, each at its own (faked) time. */

@@ -2,11 +2,13 @@ import { registerMessages } from '../../platform/i18n/translate.js';
 
 registerMessages({
   'zh-CN': {
-    'audit.instant_invalid': '时间格式不正确，请使用日期（如 2025-03-01）或带时区的时间（如 2025-03-01T08:00:00+08:00）',
+    'audit.instant_invalid':
+      '时间格式不正确，请使用日期（如 2025-03-01）或带时区的时间（如 2025-03-01T08:00:00+08:00）',
     'audit.action_invalid': '操作名称只能包含字母、数字、点、下划线和连字符，可以“.”或“.*”结尾表示前缀',
     'audit.range_invalid': '结束时间早于开始时间',
     'audit.cursor_invalid': '翻页位置不正确',
-    'audit.export.truncated': '注意：符合条件的记录共 {{total}} 条，超过单次导出上限，本文件只包含最新的 {{cap}} 条。请缩小时间范围或增加筛选条件后分批导出。',
+    'audit.export.truncated':
+      '注意：符合条件的记录共 {{total}} 条，超过单次导出上限，本文件只包含最新的 {{cap}} 条。请缩小时间范围或增加筛选条件后分批导出。',
     'audit.export.sheet': '审计日志',
     'audit.column.id': '编号',
     'audit.column.time': '时间（北京时间）',
@@ -26,11 +28,14 @@ registerMessages({
     'audit.outcome.failed': '失败',
   },
   en: {
-    'audit.instant_invalid': 'Invalid time: use a date (e.g. 2025-03-01) or a time with its offset (e.g. 2025-03-01T08:00:00+08:00)',
-    'audit.action_invalid': 'An action holds only letters, digits, dots, underscores and hyphens; end it with "." or ".*" for a prefix',
+    'audit.instant_invalid':
+      'Invalid time: use a date (e.g. 2025-03-01) or a time with its offset (e.g. 2025-03-01T08:00:00+08:00)',
+    'audit.action_invalid':
+      'An action holds only letters, digits, dots, underscores and hyphens; end it with "." or ".*" for a prefix',
     'audit.range_invalid': 'The end lies before the start',
     'audit.cursor_invalid': 'Invalid paging position',
-    'audit.export.truncated': 'Note: {{total}} entries match, more than one export may hold; this file holds only the newest {{cap}}. Narrow the time range or add filters and export in parts.',
+    'audit.export.truncated':
+      'Note: {{total}} entries match, more than one export may hold; this file holds only the newest {{cap}}. Narrow the time range or add filters and export in parts.',
     'audit.export.sheet': 'Audit log',
     'audit.column.id': 'No.',
     'audit.column.time': 'Time (China Standard Time)',

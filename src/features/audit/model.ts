@@ -27,7 +27,9 @@ const filterFields = {
 const rangeInOrder = (value: { from?: string | undefined; to?: string | undefined }) =>
   value.from === undefined || value.to === undefined || !rangeIsEmpty(value.from, value.to);
 
-export const auditFilterSchema = z.object(filterFields).refine(rangeInOrder, { error: 'audit.range_invalid', path: ['to'] });
+export const auditFilterSchema = z
+  .object(filterFields)
+  .refine(rangeInOrder, { error: 'audit.range_invalid', path: ['to'] });
 
 export type AuditFilter = z.infer<typeof auditFilterSchema>;
 

@@ -15,16 +15,30 @@ const exportToken = 'audit-export-token';
 async function issueToken(organisationId: string, token: string, scopes: string[]) {
   await database.db
     .insertInto('api_tokens')
-    .values({ name: token, token_hash: tokenHash(token), organisation_id: organisationId, jurisdiction_code: '421000000000', scopes, expires_at: new Date(Date.now() + 3600_000) })
+    .values({
+      name: token,
+      token_hash: tokenHash(token),
+      organisation_id: organisationId,
+      jurisdiction_code: '421000000000',
+      scopes,
+      expires_at: new Date(Date.now() + 3600_000),
+    })
     .execute();
 }
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  const org = await database.db.insertInto('organisations').values({ name: '荆州市民政局', kind: 'civil_affairs_bureau', division_code: '421000000000' }).returning('id').executeTakeFirstOrThrow();
+  const org = await database.db
+    .insertInto('organisations')
+    .values({ name: '荆州市民政局', kind: 'civil_affairs_bureau', division_code: '421000000000' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   await issueToken(org.id, readToken, ['audit.read']);
   await issueToken(org.id, exportToken, ['audit.export']);
-  built = await buildApp({ db: database.db, config: loadConfig({}, { logLevel: 'silent', webDir: '/nonexistent' }), embedded: undefined }, [registerAuditRoutes]);
+  built = await buildApp(
+    { db: database.db, config: loadConfig({}, { logLevel: 'silent', webDir: '/nonexistent' }), embedded: undefined },
+    [registerAuditRoutes],
+  );
   await built.app.ready();
 });
 afterAll(async () => {
@@ -52,17 +66,31 @@ describe('audit routes', () => {
   it('search, and record the search', async () => {
     const first = await get('/api/audit?action=audit.', bearer(readToken));
     expect(first.statusCode).toBe(200);
-    const second = (await get('/api/audit?action=audit.', bearer(readToken))).json() as { total: number; rows: { action: string; actorLabel: string; details: unknown }[] };
+    const second = (await get('/api/audit?action=audit.', bearer(readToken))).json() as {
+      total: number;
+      rows: { action: string; actorLabel: string; details: unknown }[];
+    };
     expect(second.total).toBe(1);
-    expect(second.rows[0]).toMatchObject({ action: 'audit.search', actorLabel: `token:${readToken} (荆州市民政局)`, details: { filter: { action: 'audit.' }, page: 1 } });
+    expect(second.rows[0]).toMatchObject({
+      action: 'audit.search',
+      actorLabel: `token:${readToken} (荆州市民政局)`,
+      details: { filter: { action: 'audit.' }, page: 1 },
+    });
   });
 
   it('word bad filters in the caller’s language', async () => {
     const zh = await get('/api/audit?from=2025-03-02&to=2025-03-01', bearer(readToken));
     expect(zh.statusCode).toBe(400);
-    expect(zh.json()).toMatchObject({ error: { code: 'invalid_input', details: [{ path: 'querystring.to', code: 'audit.range_invalid', message: '结束时间早于开始时间' }] } });
+    expect(zh.json()).toMatchObject({
+      error: {
+        code: 'invalid_input',
+        details: [{ path: 'querystring.to', code: 'audit.range_invalid', message: '结束时间早于开始时间' }],
+      },
+    });
     const en = await get('/api/audit?from=soon', { ...bearer(readToken), 'accept-language': 'en' });
-    expect(en.json()).toMatchObject({ error: { details: [{ path: 'querystring.from', code: 'audit.instant_invalid' }] } });
+    expect(en.json()).toMatchObject({
+      error: { details: [{ path: 'querystring.from', code: 'audit.instant_invalid' }] },
+    });
     expect((await get('/api/audit?action=a%20b', bearer(readToken))).statusCode).toBe(400);
   });
 
@@ -71,9 +99,14 @@ describe('audit routes', () => {
       [undefined, '操作人'],
       ['en-GB,en;q=0.9', 'Actor'],
     ] as const) {
-      const response = await get('/api/audit/export?action=audit.search', { ...bearer(exportToken), ...(language ? { 'accept-language': language } : {}) });
+      const response = await get('/api/audit/export?action=audit.search', {
+        ...bearer(exportToken),
+        ...(language ? { 'accept-language': language } : {}),
+      });
       expect(response.statusCode).toBe(200);
-      expect(response.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      expect(response.headers['content-type']).toBe(
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      );
       expect(response.headers['content-disposition']).toMatch(/^attachment; filename="haven-audit-\d{8}T\d{6}\.xlsx"$/);
       const workbook = new ExcelJS.Workbook();
       await workbook.xlsx.load(new Uint8Array(response.rawPayload).buffer);

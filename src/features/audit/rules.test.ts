@@ -1,14 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import { auditFilterSchema } from './model.js';
-import { cellCharacterLimit, escapeCell, escapeLike, fitCell, lowerBound, parseActionFilter, rangeIsEmpty, upperBound } from './rules.js';
+import {
+  cellCharacterLimit,
+  escapeCell,
+  escapeLike,
+  fitCell,
+  lowerBound,
+  parseActionFilter,
+  rangeIsEmpty,
+  upperBound,
+} from './rules.js';
 
 describe('cell escaping', () => {
   it('prefixes an apostrophe to text a spreadsheet would evaluate', () => {
-    for (const text of ['=1+1', '+86 138', '-2+3', '@SUM(A1)', '\t=1', '\r=1']) expect(escapeCell(text)).toBe(`'${text}`);
+    for (const text of ['=1+1', '+86 138', '-2+3', '@SUM(A1)', '\t=1', '\r=1'])
+      expect(escapeCell(text)).toBe(`'${text}`);
   });
 
   it('leaves other text alone', () => {
-    for (const text of ['张伟 (沙市区民政局)', 'auth.sign_in', '{"a":"=1"}', '', "'quoted"]) expect(escapeCell(text)).toBe(text);
+    for (const text of ['张伟 (沙市区民政局)', 'auth.sign_in', '{"a":"=1"}', '', "'quoted"])
+      expect(escapeCell(text)).toBe(text);
   });
 
   it('cuts text that would not fit in one cell', () => {
@@ -37,7 +48,10 @@ describe('time bounds', () => {
   });
 
   it('keeps an instant as given, inclusive', () => {
-    expect(upperBound('2025-03-01T10:00:00+08:00')).toEqual({ at: new Date('2025-03-01T02:00:00.000Z'), inclusive: true });
+    expect(upperBound('2025-03-01T10:00:00+08:00')).toEqual({
+      at: new Date('2025-03-01T02:00:00.000Z'),
+      inclusive: true,
+    });
   });
 
   it('finds an empty range', () => {

@@ -12,8 +12,10 @@ beforeAll(async () => {
 });
 afterAll(async () => database.drop());
 
-const search = (query: Record<string, string>) => searchAuditLog(database.db, auditor, auditSearchSchema.parse(query) as AuditSearch);
-const actionsOf = async (query: Record<string, string>) => (await search(query)).rows.map((row) => `${row.action}:${row.actorLabel.slice(0, 2)}`);
+const search = (query: Record<string, string>) =>
+  searchAuditLog(database.db, auditor, auditSearchSchema.parse(query) as AuditSearch);
+const actionsOf = async (query: Record<string, string>) =>
+  (await search(query)).rows.map((row) => `${row.action}:${row.actorLabel.slice(0, 2)}`);
 
 describe('searching the audit log', () => {
   it('answers "who opened this child’s file this month?", newest first', async () => {
@@ -86,8 +88,18 @@ describe('searching the audit log', () => {
     await search({ childId: ids.childB, from: '2025-04-01' });
     const recorded = await search({ action: 'audit.search', userId: ids.auditorUser });
     const last = recorded.rows[0];
-    expect(last).toMatchObject({ action: 'audit.search', actorUserId: ids.auditorUser, actorLabel: auditor.label, entityType: 'audit_log' });
-    expect(last?.details).toEqual({ filter: { childId: ids.childB, from: '2025-04-01' }, page: 1, returned: 1, total: 1 });
+    expect(last).toMatchObject({
+      action: 'audit.search',
+      actorUserId: ids.auditorUser,
+      actorLabel: auditor.label,
+      entityType: 'audit_log',
+    });
+    expect(last?.details).toEqual({
+      filter: { childId: ids.childB, from: '2025-04-01' },
+      page: 1,
+      returned: 1,
+      total: 1,
+    });
     expect(recorded.total).toBeGreaterThan(10);
   });
 

@@ -19,7 +19,11 @@ function filterOf(input: AuditFilter): AuditFilter {
  * An auditor's search of the audit log. Looking at who looked is itself looked at: the search is
  * recorded (`audit.search`) before its results are handed out.
  */
-export async function searchAuditLog(db: Kysely<Database>, actor: Actor, search: AuditSearch): Promise<AuditSearchResult> {
+export async function searchAuditLog(
+  db: Kysely<Database>,
+  actor: Actor,
+  search: AuditSearch,
+): Promise<AuditSearchResult> {
   const { before, page, ...rest } = search;
   const filter = filterOf(rest);
   const [total, rows] = await Promise.all([
@@ -53,11 +57,21 @@ export interface AuditExport {
  * The matching entries as an .xlsx in the caller's language, newest first, at most `cap` rows.
  * The file leaves only after its `audit.export` entry is written.
  */
-export async function exportAuditLog(db: Kysely<Database>, actor: Actor, input: AuditFilter, locale: Locale, cap = exportRowCap): Promise<AuditExport> {
+export async function exportAuditLog(
+  db: Kysely<Database>,
+  actor: Actor,
+  input: AuditFilter,
+  locale: Locale,
+  cap = exportRowCap,
+): Promise<AuditExport> {
   const filter = filterOf(input);
   const total = await countAuditEntries(db, filter);
   const truncated = total > cap;
-  const { file, rows } = await writeAuditWorkbook(eachAuditEntry(db, filter, cap), locale, truncated ? { total, cap } : null);
+  const { file, rows } = await writeAuditWorkbook(
+    eachAuditEntry(db, filter, cap),
+    locale,
+    truncated ? { total, cap } : null,
+  );
   await recordAudit(db, actor, {
     action: 'audit.export',
     entityType: 'audit_log',

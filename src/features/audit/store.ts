@@ -15,7 +15,9 @@ function matches(filter: AuditFilter) {
     if (filter.childId) conditions.push(eb('child_id', '=', filter.childId));
     if (filter.action) {
       const match = parseActionFilter(filter.action);
-      conditions.push(match.kind === 'exact' ? eb('action', '=', match.action) : eb('action', 'like', `${escapeLike(match.prefix)}%`));
+      conditions.push(
+        match.kind === 'exact' ? eb('action', '=', match.action) : eb('action', 'like', `${escapeLike(match.prefix)}%`),
+      );
     }
     if (filter.entityType) conditions.push(eb('entity_type', '=', filter.entityType));
     if (filter.entityId) conditions.push(eb('entity_id', '=', filter.entityId));
@@ -46,7 +48,11 @@ export interface AuditPageRequest {
 }
 
 /** Newest first, in chain order (ids are assigned under the chain lock, so id order is time order). */
-export async function findAuditEntries(db: Kysely<Database>, filter: AuditFilter, page: AuditPageRequest): Promise<AuditEntryView[]> {
+export async function findAuditEntries(
+  db: Kysely<Database>,
+  filter: AuditFilter,
+  page: AuditPageRequest,
+): Promise<AuditEntryView[]> {
   let query = db.selectFrom('audit_log').selectAll().where(matches(filter));
   if (page.beforeId !== undefined) query = query.where('id', '<', page.beforeId);
   else if (page.offset) query = query.offset(page.offset);
@@ -55,7 +61,12 @@ export async function findAuditEntries(db: Kysely<Database>, filter: AuditFilter
 }
 
 /** Walks every matching entry, newest first, in batches, up to `cap` entries. */
-export async function* eachAuditEntry(db: Kysely<Database>, filter: AuditFilter, cap: number, batchSize = 2000): AsyncGenerator<AuditEntryView> {
+export async function* eachAuditEntry(
+  db: Kysely<Database>,
+  filter: AuditFilter,
+  cap: number,
+  batchSize = 2000,
+): AsyncGenerator<AuditEntryView> {
   let beforeId: string | undefined;
   let yielded = 0;
   while (yielded < cap) {

@@ -41,7 +41,11 @@ export interface WorkbookNotice {
  * Writes the entries as one worksheet with the streaming writer (memory stays flat however many
  * rows) and returns the finished file. Every text cell goes through `fitCell`.
  */
-export async function writeAuditWorkbook(entries: AsyncIterable<AuditEntryView>, locale: Locale, truncated: WorkbookNotice | null): Promise<{ file: Buffer; rows: number }> {
+export async function writeAuditWorkbook(
+  entries: AsyncIterable<AuditEntryView>,
+  locale: Locale,
+  truncated: WorkbookNotice | null,
+): Promise<{ file: Buffer; rows: number }> {
   const output = new PassThrough();
   const chunks: Buffer[] = [];
   output.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -51,10 +55,18 @@ export async function writeAuditWorkbook(entries: AsyncIterable<AuditEntryView>,
   });
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
   const headerRow = truncated ? 2 : 1;
-  const sheet = workbook.addWorksheet(translate(locale, 'audit.export.sheet'), { views: [{ state: 'frozen', ySplit: headerRow }] });
-  sheet.columns = columns.map((column) => ({ key: column.key, width: column.width, ...(column.key === 'time' ? { style: { numFmt: 'yyyy-mm-dd hh:mm:ss' } } : {}) }));
+  const sheet = workbook.addWorksheet(translate(locale, 'audit.export.sheet'), {
+    views: [{ state: 'frozen', ySplit: headerRow }],
+  });
+  sheet.columns = columns.map((column) => ({
+    key: column.key,
+    width: column.width,
+    ...(column.key === 'time' ? { style: { numFmt: 'yyyy-mm-dd hh:mm:ss' } } : {}),
+  }));
   if (truncated) {
-    const notice = sheet.addRow([fitCell(translate(locale, 'audit.export.truncated', { total: truncated.total, cap: truncated.cap }))]);
+    const notice = sheet.addRow([
+      fitCell(translate(locale, 'audit.export.truncated', { total: truncated.total, cap: truncated.cap })),
+    ]);
     notice.font = { bold: true, color: { argb: 'FFC00000' } };
     notice.commit();
   }

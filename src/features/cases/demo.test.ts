@@ -18,7 +18,12 @@ describe('the cases demo, built by the real actions', () => {
     const cases = await database.db.selectFrom('cases').select(['id', 'seq']).execute();
     const statuses = new Set<string>();
     for (const kase of cases) {
-      const actions = await database.db.selectFrom('case_actions').select(['type', 'actor_user_id', 'status_after', 'seq']).where('case_id', '=', kase.id).orderBy('seq').execute();
+      const actions = await database.db
+        .selectFrom('case_actions')
+        .select(['type', 'actor_user_id', 'status_after', 'seq'])
+        .where('case_id', '=', kase.id)
+        .orderBy('seq')
+        .execute();
       expect(actions.map((a) => a.seq)).toEqual(actions.map((_, i) => i + 1));
       expect(actions.at(-1)!.seq).toBe(kase.seq);
       const folded = foldActions(actions.map((a) => ({ type: a.type, actorUserId: a.actor_user_id })));
@@ -29,11 +34,19 @@ describe('the cases demo, built by the real actions', () => {
   });
 
   it('includes the children left alone without food, ending in long-term guardianship at the welfare home', async () => {
-    const actions = await sql<{ type: string; payload: { intervention?: { measure: string; placement?: { where: string } } } }>`
+    const actions = await sql<{
+      type: string;
+      payload: { intervention?: { measure: string; placement?: { where: string } } };
+    }>`
       SELECT a.type, a.payload FROM case_actions a JOIN cases c ON c.id = a.case_id JOIN children ch ON ch.id = c.child_id
       WHERE ch.name = '王梓涵' ORDER BY a.seq`.execute(database.db);
     const measures = actions.rows.flatMap((a) => (a.payload.intervention ? [a.payload.intervention.measure] : []));
-    expect(measures).toEqual(['temporary_state_guardianship', 'revocation_application', 'revocation_application', 'long_term_state_guardianship']);
+    expect(measures).toEqual([
+      'temporary_state_guardianship',
+      'revocation_application',
+      'revocation_application',
+      'long_term_state_guardianship',
+    ]);
     expect(actions.rows.map((a) => a.type)).toContain('emergency_response');
     const grade = await namedChildren(database.db, '王梓涵').select('risk_grade').executeTakeFirstOrThrow();
     expect(grade.risk_grade).toBe('high');
@@ -44,14 +57,28 @@ describe('the cases demo, built by the real actions', () => {
   });
 
   it('numbers reports and cases from sequences a restore resets (owned by a column)', async () => {
-    const owned = await sql<{ reports: string | null; cases: string | null }>`SELECT pg_get_serial_sequence('reports', 'serial') AS reports, pg_get_serial_sequence('cases', 'serial') AS cases`.execute(database.db);
+    const owned = await sql<{
+      reports: string | null;
+      cases: string | null;
+    }>`SELECT pg_get_serial_sequence('reports', 'serial') AS reports, pg_get_serial_sequence('cases', 'serial') AS cases`.execute(
+      database.db,
+    );
     expect(owned.rows[0]).toEqual({ reports: 'public.report_ref_seq', cases: 'public.case_no_seq' });
   });
 
   it('leaves some steps overdue and some acknowledgements late', async () => {
     const now = new Date();
-    const overdue = await database.db.selectFrom('clocks').select(sql<number>`count(*)::int`.as('n')).where('state', '=', 'running').where('due_at', '<', now).executeTakeFirstOrThrow();
-    const missed = await database.db.selectFrom('clocks').select(sql<number>`count(*)::int`.as('n')).where('state', '=', 'missed').executeTakeFirstOrThrow();
+    const overdue = await database.db
+      .selectFrom('clocks')
+      .select(sql<number>`count(*)::int`.as('n'))
+      .where('state', '=', 'running')
+      .where('due_at', '<', now)
+      .executeTakeFirstOrThrow();
+    const missed = await database.db
+      .selectFrom('clocks')
+      .select(sql<number>`count(*)::int`.as('n'))
+      .where('state', '=', 'missed')
+      .executeTakeFirstOrThrow();
     expect(overdue.n).toBeGreaterThan(0);
     expect(missed.n).toBeGreaterThan(0);
     // The neglect case's village never acknowledged the hotline report: the chain was told, up to the joint conference.
@@ -59,7 +86,9 @@ describe('the cases demo, built by the real actions', () => {
       SELECT a.target, o.name FROM alerts a JOIN clocks c ON c.id = a.clock_id JOIN organisations o ON o.id = a.recipient_org_id
       JOIN organisations owner ON owner.id = c.owner_org_id
       JOIN reports r ON r.id = c.report_id
-      WHERE owner.name = '岑河镇沙口村村民委员会' AND c.rule = 'report.acknowledge' AND r.description LIKE '邻居来电%' ORDER BY a.level`.execute(database.db);
+      WHERE owner.name = '岑河镇沙口村村民委员会' AND c.rule = 'report.acknowledge' AND r.description LIKE '邻居来电%' ORDER BY a.level`.execute(
+      database.db,
+    );
     expect(chain.rows.map((r) => `${r.target}:${r.name}`)).toEqual([
       'owner:岑河镇沙口村村民委员会',
       'director:岑河镇沙口村村民委员会',

@@ -17,7 +17,9 @@ export function actionNotAllowed(actor: Actor, state: CaseState, type: ActionTyp
   const allowed = Object.entries(actionTable)
     .filter(([name, entry]) => entry.from.includes(state.status) && name !== 'report_joined' && name !== 'open')
     .map(([name]) => name);
-  const names = allowed.map((name) => translate(actor.locale, `cases.action.${name}`)).join(actor.locale === 'zh-CN' ? '、' : ', ');
+  const names = allowed
+    .map((name) => translate(actor.locale, `cases.action.${name}`))
+    .join(actor.locale === 'zh-CN' ? '、' : ', ');
   return new DomainError(
     'cases.action_not_allowed',
     409,

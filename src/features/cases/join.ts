@@ -6,7 +6,12 @@ import { systemActor } from '../../platform/access/actor.js';
  * A report about a child with an open case joins that case (several reports, one case). Recorded
  * as an action of the case so the log shows when it arrived; needs no case permission of the reporter.
  */
-export async function joinOpenCase(uow: UnitOfWork, childId: string, reportId: string, at: Date): Promise<string | null> {
+export async function joinOpenCase(
+  uow: UnitOfWork,
+  childId: string,
+  reportId: string,
+  at: Date,
+): Promise<string | null> {
   const { trx, actor } = uow;
   await trx.selectFrom('children').select('id').where('id', '=', childId).forUpdate().executeTakeFirst();
   const caseId = await openCaseOfChild(trx, childId);

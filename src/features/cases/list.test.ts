@@ -22,9 +22,27 @@ interface Page {
   items: Array<{ id: string; caseNo: string; childName: string; riskGrade: string | null; overdueClocks: number }>;
 }
 
-async function openCase(session: ApiSession, name: string, residence: string, grade: string): Promise<{ id: string; caseNo: string }> {
+async function openCase(
+  session: ApiSession,
+  name: string,
+  residence: string,
+  grade: string,
+): Promise<{ id: string; caseNo: string }> {
   const keys = childSearchKeys(name);
-  const child = await server.database.db.insertInto('children').values({ name, sex: 'male', birth_date: '2015-05-05', residence_code: residence, hukou_code: residence, risk_grade: grade as 'high', name_grams: keys.nameGrams, pinyin_text: keys.pinyinText }).returning('id').executeTakeFirstOrThrow();
+  const child = await server.database.db
+    .insertInto('children')
+    .values({
+      name,
+      sex: 'male',
+      birth_date: '2015-05-05',
+      residence_code: residence,
+      hukou_code: residence,
+      risk_grade: grade as 'high',
+      name_grams: keys.nameGrams,
+      pinyin_text: keys.pinyinText,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   const response = await session.request('POST', '/api/cases', { childId: child.id });
   expect(response.status).toBe(201);
   const body = (await response.json()) as { id: string; caseNo: string };
@@ -41,22 +59,40 @@ beforeAll(async () => {
     const grade = grades[i % 3]!;
     const kase = await openCase(officer, childName, chenlong, grade);
     const overdue = i % 5 === 0;
-    if (overdue) await server.database.db.updateTable('clocks').set({ due_at: new Date(Date.now() - 3_600_000) }).where('case_id', '=', kase.id).where('state', '=', 'running').execute();
+    if (overdue)
+      await server.database.db
+        .updateTable('clocks')
+        .set({ due_at: new Date(Date.now() - 3_600_000) })
+        .where('case_id', '=', kase.id)
+        .where('state', '=', 'running')
+        .execute();
     mine.push({ ...kase, childName, grade, overdue });
   }
   const gonganCase = await openCase(gongan, '筛查外县', nongli, 'high');
   outside = { caseNo: gonganCase.caseNo, childName: '筛查外县' };
-  const running = await server.database.db.selectFrom('clocks').select('id').where('case_id', '=', mine[1]!.id).where('state', '=', 'running').execute();
+  const running = await server.database.db
+    .selectFrom('clocks')
+    .select('id')
+    .where('case_id', '=', mine[1]!.id)
+    .where('state', '=', 'running')
+    .execute();
   expect(running.length).toBeGreaterThan(0);
 }, 180_000);
 afterAll(async () => server.close());
 
 /** Every page of a filtered list: the items of all pages must add up to the total. */
-async function allPages(session: ApiSession, filters: Record<string, string>, pageSize = 7): Promise<{ total: number; items: Page['items'] }> {
+async function allPages(
+  session: ApiSession,
+  filters: Record<string, string>,
+  pageSize = 7,
+): Promise<{ total: number; items: Page['items'] }> {
   const items: Page['items'] = [];
   let total = -1;
   for (let page = 1; ; page += 1) {
-    const response = await session.request('GET', `/api/cases?${new URLSearchParams({ ...filters, page: String(page), pageSize: String(pageSize) })}`);
+    const response = await session.request(
+      'GET',
+      `/api/cases?${new URLSearchParams({ ...filters, page: String(page), pageSize: String(pageSize) })}`,
+    );
     expect(response.status).toBe(200);
     const body = (await response.json()) as Page;
     if (total === -1) total = body.total;
@@ -106,7 +142,12 @@ describe('the case list filters in the database, with totals over every page', (
   });
 
   it('no filter reveals a case outside the scope: not by name, case number, grade or overdue', async () => {
-    const probes: Array<Record<string, string>> = [{ q: outside.childName }, { q: outside.caseNo }, { q: '筛查', riskGrade: 'high' }, { q: 'shaicha', overdue: 'false' }];
+    const probes: Array<Record<string, string>> = [
+      { q: outside.childName },
+      { q: outside.caseNo },
+      { q: '筛查', riskGrade: 'high' },
+      { q: 'shaicha', overdue: 'false' },
+    ];
     for (const filters of probes) {
       const { items } = await allPages(officer, filters);
       expect(items.map((item) => item.childName)).not.toContain(outside.childName);

@@ -38,7 +38,8 @@ function matchesQuery(raw: string) {
 }
 
 /** A clock of the case still running past its due time. */
-const overdueClocks = (now: Date) => sql<number>`(SELECT count(*) FROM clocks c WHERE c.case_id = cases.id AND c.state = 'running' AND c.due_at < ${now}::timestamptz)::int`;
+const overdueClocks = (now: Date) =>
+  sql<number>`(SELECT count(*) FROM clocks c WHERE c.case_id = cases.id AND c.state = 'running' AND c.due_at < ${now}::timestamptz)::int`;
 
 /**
  * Cases whose child is in my scope, filtered in the database (so the total counts every page):
@@ -49,7 +50,9 @@ export async function listCases(db: Kysely<Database>, actor: Actor, query: CaseL
   let base = db
     .selectFrom('cases')
     .innerJoin('children', 'children.id', 'cases.child_id')
-    .innerJoin('case_actions as last', (join) => join.onRef('last.case_id', '=', 'cases.id').onRef('last.seq', '=', 'cases.seq'))
+    .innerJoin('case_actions as last', (join) =>
+      join.onRef('last.case_id', '=', 'cases.id').onRef('last.seq', '=', 'cases.seq'),
+    )
     .innerJoin('organisations as lead', 'lead.id', 'cases.lead_org_id')
     .where(childInScope(actor));
   if (query.status) base = base.where('last.status_after', '=', query.status);
@@ -62,7 +65,19 @@ export async function listCases(db: Kysely<Database>, actor: Actor, query: CaseL
   const total = await base.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
   const overdue = overdueClocks(now);
   const rows = await base
-    .select(['cases.id', 'cases.case_no', 'cases.seq', 'cases.opened_at', 'children.id as child_id', 'children.name as child_name', 'children.risk_grade', 'last.status_after', 'last.occurred_at', 'lead.name as lead_name', overdue.as('overdue')])
+    .select([
+      'cases.id',
+      'cases.case_no',
+      'cases.seq',
+      'cases.opened_at',
+      'children.id as child_id',
+      'children.name as child_name',
+      'children.risk_grade',
+      'last.status_after',
+      'last.occurred_at',
+      'lead.name as lead_name',
+      overdue.as('overdue'),
+    ])
     .orderBy(sql`${overdue} > 0`, 'desc')
     .orderBy('last.occurred_at', 'desc')
     .orderBy('cases.id')

@@ -11,23 +11,79 @@ const isoDate = z.iso.date({ error: 'cases.date_format' });
 const instant = z.iso.datetime({ offset: true });
 const reason = z.string().trim().min(1, { error: 'cases.reason_required' }).max(1000);
 
-export const emergencyMeasures = ['parents_ordered_back', 'entrusted_guardian_named', 'escort_relative', 'escort_village_committee', 'escort_rescue_station', 'escort_protection_centre', 'escort_welfare_institution', 'violence_stopped', 'medical_care'] as const;
-export const placementKinds = ['relative', 'foster_family', 'village_committee', 'rescue_station', 'minor_protection_centre', 'welfare_home'] as const;
+export const emergencyMeasures = [
+  'parents_ordered_back',
+  'entrusted_guardian_named',
+  'escort_relative',
+  'escort_village_committee',
+  'escort_rescue_station',
+  'escort_protection_centre',
+  'escort_welfare_institution',
+  'violence_stopped',
+  'medical_care',
+] as const;
+export const placementKinds = [
+  'relative',
+  'foster_family',
+  'village_committee',
+  'rescue_station',
+  'minor_protection_centre',
+  'welfare_home',
+] as const;
 /** The seven grounds of temporary state guardianship (DOMAIN.md §3). */
-export const temporaryGuardianshipGrounds = ['begging_or_unknown_identity', 'guardian_missing', 'guardian_unable', 'guardian_refuses_or_neglects', 'used_for_crime', 'serious_harm_needs_placement', 'other_legal_case'] as const;
-export const longTermGuardianshipBases = ['parents_not_found', 'parents_dead', 'parents_incapacitated_no_substitute', 'guardianship_revoked'] as const;
-export const revocationGrounds = ['serious_abuse', 'abandonment', 'refused_duty_6_months', 'left_in_danger_after_education', 'other'] as const;
+export const temporaryGuardianshipGrounds = [
+  'begging_or_unknown_identity',
+  'guardian_missing',
+  'guardian_unable',
+  'guardian_refuses_or_neglects',
+  'used_for_crime',
+  'serious_harm_needs_placement',
+  'other_legal_case',
+] as const;
+export const longTermGuardianshipBases = [
+  'parents_not_found',
+  'parents_dead',
+  'parents_incapacitated_no_substitute',
+  'guardianship_revoked',
+] as const;
+export const revocationGrounds = [
+  'serious_abuse',
+  'abandonment',
+  'refused_duty_6_months',
+  'left_in_danger_after_education',
+  'other',
+] as const;
 export const goalStatuses = ['planned', 'in_progress', 'done', 'dropped'] as const;
 
-const placementSchema = z.object({ kind: z.enum(placementKinds), organisationId: z.uuid().nullable().optional(), where: text(300), why: text(1000) });
+const placementSchema = z.object({
+  kind: z.enum(placementKinds),
+  organisationId: z.uuid().nullable().optional(),
+  where: text(300),
+  why: text(1000),
+});
 
-const scoresSchema = z.object(Object.fromEntries(assessmentSections.map((s) => [s, z.number().int().min(0).max(4)])) as Record<(typeof assessmentSections)[number], z.ZodNumber>);
+const scoresSchema = z.object(
+  Object.fromEntries(assessmentSections.map((s) => [s, z.number().int().min(0).max(4)])) as Record<
+    (typeof assessmentSections)[number],
+    z.ZodNumber
+  >,
+);
 
 const measureSchema = z.discriminatedUnion('measure', [
   z.object({ measure: z.literal('admonishment'), issuedBy: text(200), issuedOn: isoDate, note: optionalText(1000) }),
-  z.object({ measure: z.literal('family_education_guidance_order'), issuedBy: text(200), issuedOn: isoDate, note: optionalText(1000) }),
+  z.object({
+    measure: z.literal('family_education_guidance_order'),
+    issuedBy: text(200),
+    issuedOn: isoDate,
+    note: optionalText(1000),
+  }),
   z.object({ measure: z.literal('protection_order'), court: text(200), issuedOn: isoDate, note: optionalText(1000) }),
-  z.object({ measure: z.literal('temporary_state_guardianship'), ground: z.enum(temporaryGuardianshipGrounds), startedOn: isoDate, placement: placementSchema }),
+  z.object({
+    measure: z.literal('temporary_state_guardianship'),
+    ground: z.enum(temporaryGuardianshipGrounds),
+    startedOn: isoDate,
+    placement: placementSchema,
+  }),
   z.object({
     measure: z.literal('revocation_application'),
     grounds: z.array(z.enum(revocationGrounds)).min(1),
@@ -36,11 +92,27 @@ const measureSchema = z.discriminatedUnion('measure', [
     decision: z.enum(['pending', 'revoked', 'rejected']).default('pending'),
     decidedOn: isoDate.nullable().optional(),
   }),
-  z.object({ measure: z.literal('long_term_state_guardianship'), basis: z.enum(longTermGuardianshipBases), startedOn: isoDate, placement: placementSchema }),
-  z.object({ measure: z.literal('return_home_assessment'), assessedOn: isoDate, returnHome: z.boolean(), note: text(1000) }),
+  z.object({
+    measure: z.literal('long_term_state_guardianship'),
+    basis: z.enum(longTermGuardianshipBases),
+    startedOn: isoDate,
+    placement: placementSchema,
+  }),
+  z.object({
+    measure: z.literal('return_home_assessment'),
+    assessedOn: isoDate,
+    returnHome: z.boolean(),
+    note: text(1000),
+  }),
 ]);
 
-const common = { expectedSeq: z.number().int().min(1).meta({ description: 'seq of the last action the caller saw (the case version)' }) };
+const common = {
+  expectedSeq: z
+    .number()
+    .int()
+    .min(1)
+    .meta({ description: 'seq of the last action the caller saw (the case version)' }),
+};
 
 export const actionInputSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('acknowledge'), ...common, note: optionalText(1000) }),
@@ -56,14 +128,36 @@ export const actionInputSchema = z.discriminatedUnion('type', [
     townshipNotified: z.boolean(),
     note: optionalText(2000),
   }),
-  z.object({ type: z.literal('assessment'), ...common, scores: scoresSchema, overrides: z.array(z.enum(emergencyOverrides)).default([]), notes: z.record(z.string(), z.string().max(2000)).default({}) }),
+  z.object({
+    type: z.literal('assessment'),
+    ...common,
+    scores: scoresSchema,
+    overrides: z.array(z.enum(emergencyOverrides)).default([]),
+    notes: z.record(z.string(), z.string().max(2000)).default({}),
+  }),
   z.object({
     type: z.literal('assistance_plan'),
     ...common,
-    goals: z.array(z.object({ goal: text(300), services: z.array(text(100)).default([]), responsibleOrgId: z.uuid(), dueOn: isoDate, status: z.enum(goalStatuses).default('planned') })).min(1),
+    goals: z
+      .array(
+        z.object({
+          goal: text(300),
+          services: z.array(text(100)).default([]),
+          responsibleOrgId: z.uuid(),
+          dueOn: isoDate,
+          status: z.enum(goalStatuses).default('planned'),
+        }),
+      )
+      .min(1),
     benefitTasks: z.array(z.object({ benefit: text(100), responsibleOrgId: z.uuid(), dueOn: isoDate })).default([]),
   }),
-  z.object({ type: z.literal('case_conference'), ...common, heldOn: isoDate, participants: z.array(text(200)).min(1), decisions: z.array(text(1000)).min(1) }),
+  z.object({
+    type: z.literal('case_conference'),
+    ...common,
+    heldOn: isoDate,
+    participants: z.array(text(200)).min(1),
+    decisions: z.array(text(1000)).min(1),
+  }),
   z.object({ type: z.literal('guardianship_intervention'), ...common, intervention: measureSchema }),
   z.object({ type: z.literal('add_participant'), ...common, organisationId: z.uuid() }),
   z.object({ type: z.literal('start_monitoring'), ...common, note: optionalText(1000) }),
@@ -144,10 +238,22 @@ export const caseListItemSchema = z.object({
 });
 
 export const caseListQuerySchema = z.object({
-  q: z.string().trim().min(1).max(40).optional().meta({ description: "case number or a part of it, the child's name or a part of it, pinyin or initials, Haven code" }),
+  q: z
+    .string()
+    .trim()
+    .min(1)
+    .max(40)
+    .optional()
+    .meta({
+      description: "case number or a part of it, the child's name or a part of it, pinyin or initials, Haven code",
+    }),
   status: statusEnum.optional(),
   riskGrade: z.enum(riskGrades).optional().meta({ description: "the child's current risk grade" }),
-  overdue: z.enum(['true', 'false']).transform((value) => value === 'true').optional().meta({ description: 'true: only cases with a running clock past its due time; false: only those without' }),
+  overdue: z
+    .enum(['true', 'false'])
+    .transform((value) => value === 'true')
+    .optional()
+    .meta({ description: 'true: only cases with a running clock past its due time; false: only those without' }),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });

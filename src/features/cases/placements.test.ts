@@ -11,16 +11,41 @@ let caseId: string;
 let officer: ApiSession;
 let station: ApiSession;
 let centre: ApiSession;
-const org = async (name: string) => (await server.database.db.selectFrom('organisations').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id;
+const org = async (name: string) =>
+  (await server.database.db.selectFrom('organisations').select('id').where('name', '=', name).executeTakeFirstOrThrow())
+    .id;
 
 beforeAll(async () => {
   server = await startTestServer({ demo: true });
-  childId = (await server.database.db.insertInto('children').values({ name: '周小安', sex: 'male', birth_date: '2015-03-01', residence_code: '421002101201', hukou_code: '421002101201' }).returning('id').executeTakeFirstOrThrow()).id;
+  childId = (
+    await server.database.db
+      .insertInto('children')
+      .values({
+        name: '周小安',
+        sex: 'male',
+        birth_date: '2015-03-01',
+        residence_code: '421002101201',
+        hukou_code: '421002101201',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
   officer = await signInAs(server.url, 'officer.shashi');
   centre = await signInAs(server.url, 'staff.centre');
-  station = await accountWithRole(server.url, server.database.db, { username: 'staff.station', organisationName: '荆州市救助管理站', role: 'institution_staff' });
+  station = await accountWithRole(server.url, server.database.db, {
+    username: 'staff.station',
+    organisationName: '荆州市救助管理站',
+    role: 'institution_staff',
+  });
   const director = await signInAs(server.url, 'director.chenlong');
-  const report = await director.request('POST', '/api/reports', { channel: 'staff', situations: [8], description: '孩子在车站流浪', childId, divisionCode: '421002101201', immediateDanger: true });
+  const report = await director.request('POST', '/api/reports', {
+    channel: 'staff',
+    situations: [8],
+    description: '孩子在车站流浪',
+    childId,
+    divisionCode: '421002101201',
+    immediateDanger: true,
+  });
   expect(report.status, await report.clone().text()).toBe(201);
   reportId = ((await report.json()) as { id: string }).id;
   const opened = await officer.request('POST', '/api/cases', { reportIds: [reportId], childId });
@@ -37,7 +62,9 @@ async function act(body: Record<string, unknown>, by: ApiSession = officer): Pro
 
 /** What the organisation's staff reach of this child: the file, the list, the case, the report. */
 async function reach(session: ApiSession) {
-  const list = (await (await session.request('GET', '/api/children?pageSize=100')).json()) as { items: { id: string }[] };
+  const list = (await (await session.request('GET', '/api/children?pageSize=100')).json()) as {
+    items: { id: string }[];
+  };
   return {
     file: (await session.request('GET', `/api/children/${childId}`)).status,
     listed: list.items.some((c) => c.id === childId),
@@ -47,17 +74,38 @@ async function reach(session: ApiSession) {
 }
 const holds = { file: 200, listed: true, case: 200, report: 200 };
 const gone = { file: 404, listed: false, case: 404, report: 404 };
-const placement = async (kind: string, name: string) => ({ kind, organisationId: await org(name), where: name, why: '安置' });
+const placement = async (kind: string, name: string) => ({
+  kind,
+  organisationId: await org(name),
+  where: name,
+  why: '安置',
+});
 
 describe('a placement moves on', () => {
   it('the rescue station holds the child while it is there', async () => {
     expect(await reach(station)).toEqual(gone);
-    await act({ type: 'emergency_response', attendedBy: ['赵国栋'], attendedAt: new Date().toISOString(), childSafe: true, measures: [], placement: await placement('rescue_station', '荆州市救助管理站'), townshipNotified: true });
+    await act({
+      type: 'emergency_response',
+      attendedBy: ['赵国栋'],
+      attendedAt: new Date().toISOString(),
+      childSafe: true,
+      measures: [],
+      placement: await placement('rescue_station', '荆州市救助管理站'),
+      townshipNotified: true,
+    });
     expect(await reach(station)).toEqual(holds);
   });
 
   it('after the transfer to the protection centre the station reaches nothing of the child; the centre does', async () => {
-    await act({ type: 'guardianship_intervention', intervention: { measure: 'temporary_state_guardianship', ground: 'begging_or_unknown_identity', startedOn: '2026-11-01', placement: await placement('minor_protection_centre', '荆州市未成年人救助保护中心') } });
+    await act({
+      type: 'guardianship_intervention',
+      intervention: {
+        measure: 'temporary_state_guardianship',
+        ground: 'begging_or_unknown_identity',
+        startedOn: '2026-11-01',
+        placement: await placement('minor_protection_centre', '荆州市未成年人救助保护中心'),
+      },
+    });
     expect(await reach(station)).toEqual(gone);
     expect(await reach(centre)).toEqual(holds);
     // The lead keeps its own.
@@ -65,15 +113,39 @@ describe('a placement moves on', () => {
   });
 
   it('a long-term placement elsewhere ends the centre’s access; closing and reopening the case gives neither back', async () => {
-    await act({ type: 'assessment', scores: { safety: 3, guardianship_capacity: 3, physical_health: 1, mental_health: 2, education: 1, living_conditions: 2 } });
-    await act({ type: 'guardianship_intervention', intervention: { measure: 'long_term_state_guardianship', basis: 'guardianship_revoked', startedOn: '2026-12-01', placement: await placement('welfare_home', '荆州市儿童福利院') } });
+    await act({
+      type: 'assessment',
+      scores: {
+        safety: 3,
+        guardianship_capacity: 3,
+        physical_health: 1,
+        mental_health: 2,
+        education: 1,
+        living_conditions: 2,
+      },
+    });
+    await act({
+      type: 'guardianship_intervention',
+      intervention: {
+        measure: 'long_term_state_guardianship',
+        basis: 'guardianship_revoked',
+        startedOn: '2026-12-01',
+        placement: await placement('welfare_home', '荆州市儿童福利院'),
+      },
+    });
     expect(await reach(centre)).toEqual(gone);
     await act({ type: 'request_closure', reason: '已长期安置', outcome: '福利院长期监护' });
     await act({ type: 'approve_closure' }, await signInAs(server.url, 'supervisor.cenhe'));
     await act({ type: 'reopen', reason: '复查' });
     expect(await reach(station)).toEqual(gone);
     expect(await reach(centre)).toEqual(gone);
-    const welfare = await server.database.db.selectFrom('child_participations').select('id').where('child_id', '=', childId).where('organisation_id', '=', await org('荆州市儿童福利院')).where('ended_at', 'is', null).execute();
+    const welfare = await server.database.db
+      .selectFrom('child_participations')
+      .select('id')
+      .where('child_id', '=', childId)
+      .where('organisation_id', '=', await org('荆州市儿童福利院'))
+      .where('ended_at', 'is', null)
+      .execute();
     expect(welfare).toHaveLength(1);
   });
 });

@@ -15,12 +15,23 @@ export interface Placement {
 
 /** The placement an action recorded, if it recorded one (emergency response, state guardianship). */
 export function placementOf(type: string, payload: Record<string, unknown>): Placement | undefined {
-  const placement = type === 'emergency_response' ? payload.placement : type === 'guardianship_intervention' ? (payload.intervention as { placement?: unknown } | undefined)?.placement : undefined;
+  const placement =
+    type === 'emergency_response'
+      ? payload.placement
+      : type === 'guardianship_intervention'
+        ? (payload.intervention as { placement?: unknown } | undefined)?.placement
+        : undefined;
   return placement && typeof placement === 'object' ? (placement as Placement) : undefined;
 }
 
 async function currentPlacementOrganisation(trx: Trx, caseId: string): Promise<string | null> {
-  const actions = await trx.selectFrom('case_actions').select(['type', 'payload']).where('case_id', '=', caseId).where('type', 'in', ['emergency_response', 'guardianship_intervention']).orderBy('seq', 'desc').execute();
+  const actions = await trx
+    .selectFrom('case_actions')
+    .select(['type', 'payload'])
+    .where('case_id', '=', caseId)
+    .where('type', 'in', ['emergency_response', 'guardianship_intervention'])
+    .orderBy('seq', 'desc')
+    .execute();
   for (const action of actions) {
     const placement = placementOf(action.type, action.payload);
     if (placement) return placement.organisationId ?? null;
@@ -47,18 +58,42 @@ async function worksCaseOtherwise(trx: Trx, caseId: string, organisationId: stri
  * a rescue station kept the file after the transfer) — unless it leads the case or works it for
  * another reason.
  */
-export async function placementEffects(trx: Trx, rules: RuleSet, kase: LockedCase, placement: Placement | null | undefined, at: Date): Promise<void> {
+export async function placementEffects(
+  trx: Trx,
+  rules: RuleSet,
+  kase: LockedCase,
+  placement: Placement | null | undefined,
+  at: Date,
+): Promise<void> {
   if (!placement) return;
   const previous = await currentPlacementOrganisation(trx, kase.id);
   const next = placement.organisationId ?? null;
   if (next) {
-    if (!(await organisationExists(trx, next))) throw new DomainError('cases.organisation_unknown', 400, { id: next }, [{ path: 'body.placement.organisationId', code: 'cases.organisation_unknown' }]);
+    if (!(await organisationExists(trx, next)))
+      throw new DomainError('cases.organisation_unknown', 400, { id: next }, [
+        { path: 'body.placement.organisationId', code: 'cases.organisation_unknown' },
+      ]);
     await addCaseOrganisation(trx, kase, next, next === kase.leadOrgId ? 'lead' : 'participant', at);
     if (placement.kind === 'rescue_station') {
-      await startClock(trx, rules, { rule: 'placement.rescue_station_stay', ownerOrgId: next, subjectType: 'case', subjectId: kase.id, caseId: kase.id, childId: kase.childId, divisionCode: kase.divisionCode, startedAt: at, duration: { days: rules.get(caseRules).rescueStationStayDays } });
+      await startClock(trx, rules, {
+        rule: 'placement.rescue_station_stay',
+        ownerOrgId: next,
+        subjectType: 'case',
+        subjectId: kase.id,
+        caseId: kase.id,
+        childId: kase.childId,
+        divisionCode: kase.divisionCode,
+        startedAt: at,
+        duration: { days: rules.get(caseRules).rescueStationStayDays },
+      });
     }
   }
-  if (previous && previous !== next && previous !== kase.leadOrgId && !(await worksCaseOtherwise(trx, kase.id, previous))) {
+  if (
+    previous &&
+    previous !== next &&
+    previous !== kase.leadOrgId &&
+    !(await worksCaseOtherwise(trx, kase.id, previous))
+  ) {
     await removeCaseOrganisation(trx, kase.id, previous, at);
   }
 }

@@ -1,11 +1,25 @@
 import type { RiskGrade } from '../registry/tables.js';
 
 /** The assessment tool's sections (DOMAIN.md §8); each scored 0 (no concern) to 4 (severe). */
-export const assessmentSections = ['safety', 'guardianship_capacity', 'physical_health', 'mental_health', 'education', 'living_conditions'] as const;
+export const assessmentSections = [
+  'safety',
+  'guardianship_capacity',
+  'physical_health',
+  'mental_health',
+  'education',
+  'living_conditions',
+] as const;
 export type AssessmentSection = (typeof assessmentSections)[number];
 
 /** Circumstances that skip scoring and set the top grade (the emergency override). */
-export const emergencyOverrides = ['abused', 'trafficked', 'illegally_employed', 'runaway_or_street', 'no_means_of_living', 'life_in_danger'] as const;
+export const emergencyOverrides = [
+  'abused',
+  'trafficked',
+  'illegally_employed',
+  'runaway_or_street',
+  'no_means_of_living',
+  'life_in_danger',
+] as const;
 export type EmergencyOverride = (typeof emergencyOverrides)[number];
 
 export interface RiskRules {
@@ -20,10 +34,22 @@ export interface RiskRules {
 
 const order: RiskGrade[] = ['low', 'medium_low', 'medium_high', 'high'];
 
-export function riskGrade(scores: Record<AssessmentSection, number>, overrides: readonly EmergencyOverride[], rules: RiskRules): { grade: RiskGrade; score: number; overridden: boolean } {
+export function riskGrade(
+  scores: Record<AssessmentSection, number>,
+  overrides: readonly EmergencyOverride[],
+  rules: RiskRules,
+): { grade: RiskGrade; score: number; overridden: boolean } {
   const score = assessmentSections.reduce((sum, section) => sum + scores[section] * rules.weights[section], 0);
   if (overrides.length > 0) return { grade: 'high', score, overridden: true };
-  let grade: RiskGrade = score >= rules.cutOffs.high ? 'high' : score >= rules.cutOffs.medium_high ? 'medium_high' : score >= rules.cutOffs.medium_low ? 'medium_low' : 'low';
-  if (assessmentSections.some((s) => scores[s] >= 4) && order.indexOf(grade) < order.indexOf(rules.severeSectionGrade)) grade = rules.severeSectionGrade;
+  let grade: RiskGrade =
+    score >= rules.cutOffs.high
+      ? 'high'
+      : score >= rules.cutOffs.medium_high
+        ? 'medium_high'
+        : score >= rules.cutOffs.medium_low
+          ? 'medium_low'
+          : 'low';
+  if (assessmentSections.some((s) => scores[s] >= 4) && order.indexOf(grade) < order.indexOf(rules.severeSectionGrade))
+    grade = rules.severeSectionGrade;
   return { grade, score, overridden: false };
 }

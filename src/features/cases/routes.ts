@@ -16,7 +16,8 @@ export function registerCaseRoutes(app: HavenApp, { db }: HttpDeps): void {
       config: { access: { permission: 'cases.read' } },
       schema: {
         tags,
-        summary: 'Cases of children in my scope, by status, risk grade, overdue and a search (case number, child name, pinyin, Haven code); cases with overdue steps first',
+        summary:
+          'Cases of children in my scope, by status, risk grade, overdue and a search (case number, child name, pinyin, Haven code); cases with overdue steps first',
         querystring: caseListQuerySchema,
         response: { 200: z.object({ items: z.array(caseListItemSchema), total: z.number() }) },
       },
@@ -30,14 +31,20 @@ export function registerCaseRoutes(app: HavenApp, { db }: HttpDeps): void {
       config: { access: { permission: 'cases.act' } },
       schema: {
         tags,
-        summary: "Open a case from reports (or directly for a registered child); reports about a child with an open case join it (send an Idempotency-Key)",
+        summary:
+          'Open a case from reports (or directly for a registered child); reports about a child with an open case join it (send an Idempotency-Key)',
         headers: idempotencyHeader,
         body: openCaseSchema,
         response: { 201: caseViewSchema.extend({ joined: z.boolean() }) },
       },
     },
     async (request, reply) => {
-      const { view, joined, replayed } = await openCase(db, request.actor, request.body, request.headers['idempotency-key']);
+      const { view, joined, replayed } = await openCase(
+        db,
+        request.actor,
+        request.body,
+        request.headers['idempotency-key'],
+      );
       if (replayed) reply.header('idempotent-replayed', 'true');
       return reply.status(201).send({ ...view, joined });
     },
@@ -47,7 +54,13 @@ export function registerCaseRoutes(app: HavenApp, { db }: HttpDeps): void {
     '/api/cases/:id',
     {
       config: { access: { permission: 'cases.read' } },
-      schema: { tags, summary: 'The case timeline (audited): actions with who and when, clocks with late steps marked, and my allowed next actions', params: idParams, response: { 200: caseViewSchema } },
+      schema: {
+        tags,
+        summary:
+          'The case timeline (audited): actions with who and when, clocks with late steps marked, and my allowed next actions',
+        params: idParams,
+        response: { 200: caseViewSchema },
+      },
     },
     async (request) => readCase(db, request.actor, request.params.id),
   );
@@ -58,7 +71,8 @@ export function registerCaseRoutes(app: HavenApp, { db }: HttpDeps): void {
       config: { access: { permission: 'cases.read' } },
       schema: {
         tags,
-        summary: 'Record an action (send expectedSeq = the seq you saw; stale → 409 with the current case; not allowed in the status → 409 naming the allowed actions)',
+        summary:
+          'Record an action (send expectedSeq = the seq you saw; stale → 409 with the current case; not allowed in the status → 409 naming the allowed actions)',
         headers: idempotencyHeader,
         params: idParams,
         body: actionInputSchema,
@@ -66,7 +80,13 @@ export function registerCaseRoutes(app: HavenApp, { db }: HttpDeps): void {
       },
     },
     async (request, reply) => {
-      const { view, replayed } = await actOnCase(db, request.actor, request.params.id, request.body, request.headers['idempotency-key']);
+      const { view, replayed } = await actOnCase(
+        db,
+        request.actor,
+        request.params.id,
+        request.body,
+        request.headers['idempotency-key'],
+      );
       if (replayed) reply.header('idempotent-replayed', 'true');
       return view;
     },

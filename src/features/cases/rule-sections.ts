@@ -2,7 +2,14 @@ import { z } from 'zod';
 import { ruleSection } from '../../platform/rules/rule-set.js';
 
 const perGrade = (low: number, mediumLow: number, mediumHigh: number, high: number) =>
-  z.object({ low: z.number().int().min(1).default(low), medium_low: z.number().int().min(1).default(mediumLow), medium_high: z.number().int().min(1).default(mediumHigh), high: z.number().int().min(1).default(high) }).prefault({});
+  z
+    .object({
+      low: z.number().int().min(1).default(low),
+      medium_low: z.number().int().min(1).default(mediumLow),
+      medium_high: z.number().int().min(1).default(mediumHigh),
+      high: z.number().int().min(1).default(high),
+    })
+    .prefault({});
 
 /**
  * Case deadlines and the risk grade (DOMAIN.md §4, §8): weights and cut-offs are editable because
@@ -26,7 +33,9 @@ export const caseRules = ruleSection(
         living_conditions: z.number().min(0).default(1),
       })
       .prefault({}),
-    cutOffs: z.object({ medium_low: z.number().default(6), medium_high: z.number().default(12), high: z.number().default(20) }).prefault({}),
+    cutOffs: z
+      .object({ medium_low: z.number().default(6), medium_high: z.number().default(12), high: z.number().default(20) })
+      .prefault({}),
     severeSectionGrade: z.enum(['low', 'medium_low', 'medium_high', 'high']).default('medium_high'),
     visitEveryDays: perGrade(30, 30, 15, 7),
     reviewAfterDays: perGrade(365, 180, 90, 30),

@@ -2,7 +2,17 @@
  * Invariant 3: a case's status is a fold over its action log; this table says which actions each
  * status allows and where each leads. Pure.
  */
-export const caseStatuses = ['reported', 'acknowledged', 'emergency_response', 'assessment', 'assistance', 'guardianship_intervention', 'monitoring', 'closure_requested', 'closed'] as const;
+export const caseStatuses = [
+  'reported',
+  'acknowledged',
+  'emergency_response',
+  'assessment',
+  'assistance',
+  'guardianship_intervention',
+  'monitoring',
+  'closure_requested',
+  'closed',
+] as const;
 export type CaseStatus = (typeof caseStatuses)[number];
 
 export const actionTypes = [
@@ -24,15 +34,28 @@ export const actionTypes = [
 export type ActionType = (typeof actionTypes)[number];
 
 /** Actions a person chooses (the others are recorded by the system as consequences). */
-export const userActionTypes = actionTypes.filter((type) => type !== 'open' && type !== 'report_joined') as Exclude<ActionType, 'open' | 'report_joined'>[];
+export const userActionTypes = actionTypes.filter((type) => type !== 'open' && type !== 'report_joined') as Exclude<
+  ActionType,
+  'open' | 'report_joined'
+>[];
 export type UserActionType = (typeof userActionTypes)[number];
 
-const active: CaseStatus[] = ['acknowledged', 'emergency_response', 'assessment', 'assistance', 'guardianship_intervention', 'monitoring'];
+const active: CaseStatus[] = [
+  'acknowledged',
+  'emergency_response',
+  'assessment',
+  'assistance',
+  'guardianship_intervention',
+  'monitoring',
+];
 const open: CaseStatus[] = ['reported', ...active];
 const afterAssessment: CaseStatus[] = ['assessment', 'assistance', 'guardianship_intervention', 'monitoring'];
 
 /** For each action: the statuses that allow it, and the status it leads to ('same' keeps it). */
-export const actionTable: Record<ActionType, { from: readonly CaseStatus[]; to: CaseStatus | 'same' | 'before_closure'; permission: 'cases.act' | 'cases.approve' }> = {
+export const actionTable: Record<
+  ActionType,
+  { from: readonly CaseStatus[]; to: CaseStatus | 'same' | 'before_closure'; permission: 'cases.act' | 'cases.approve' }
+> = {
   open: { from: [], to: 'reported', permission: 'cases.act' },
   report_joined: { from: open, to: 'same', permission: 'cases.act' },
   acknowledge: { from: ['reported'], to: 'acknowledged', permission: 'cases.act' },
@@ -40,9 +63,17 @@ export const actionTable: Record<ActionType, { from: readonly CaseStatus[]; to: 
   assessment: { from: active, to: 'assessment', permission: 'cases.act' },
   assistance_plan: { from: afterAssessment, to: 'assistance', permission: 'cases.act' },
   case_conference: { from: active, to: 'same', permission: 'cases.act' },
-  guardianship_intervention: { from: ['emergency_response', ...afterAssessment], to: 'guardianship_intervention', permission: 'cases.act' },
+  guardianship_intervention: {
+    from: ['emergency_response', ...afterAssessment],
+    to: 'guardianship_intervention',
+    permission: 'cases.act',
+  },
   add_participant: { from: open, to: 'same', permission: 'cases.act' },
-  start_monitoring: { from: ['assessment', 'assistance', 'guardianship_intervention'], to: 'monitoring', permission: 'cases.act' },
+  start_monitoring: {
+    from: ['assessment', 'assistance', 'guardianship_intervention'],
+    to: 'monitoring',
+    permission: 'cases.act',
+  },
   request_closure: { from: afterAssessment, to: 'closure_requested', permission: 'cases.act' },
   approve_closure: { from: ['closure_requested'], to: 'closed', permission: 'cases.approve' },
   reject_closure: { from: ['closure_requested'], to: 'before_closure', permission: 'cases.approve' },
@@ -73,8 +104,15 @@ export function applyAction(state: CaseState, action: { type: ActionType; actorU
   }
   if (!entry.from.includes(state.status)) throw new Error(`${action.type} not allowed in ${state.status}`);
   if (entry.to === 'same') return { ...state, seq };
-  if (entry.to === 'before_closure') return { status: state.beforeClosure ?? 'monitoring', beforeClosure: null, closureRequestedBy: null, seq };
-  if (entry.to === 'closure_requested') return { status: 'closure_requested', beforeClosure: state.status, closureRequestedBy: action.actorUserId ?? null, seq };
+  if (entry.to === 'before_closure')
+    return { status: state.beforeClosure ?? 'monitoring', beforeClosure: null, closureRequestedBy: null, seq };
+  if (entry.to === 'closure_requested')
+    return {
+      status: 'closure_requested',
+      beforeClosure: state.status,
+      closureRequestedBy: action.actorUserId ?? null,
+      seq,
+    };
   return { status: entry.to, beforeClosure: null, closureRequestedBy: null, seq };
 }
 
@@ -83,12 +121,17 @@ export function foldActions(actions: readonly { type: ActionType; actorUserId?: 
 }
 
 /** What the caller may do next: allowed in the status and covered by the caller's permissions. */
-export function allowedActions(state: CaseState, can: (permission: string) => boolean, userId: string | null): UserActionType[] {
+export function allowedActions(
+  state: CaseState,
+  can: (permission: string) => boolean,
+  userId: string | null,
+): UserActionType[] {
   return userActionTypes.filter((type) => {
     const entry = actionTable[type];
     if (!entry.from.includes(state.status) || !can(entry.permission)) return false;
     // Four eyes: whoever asked to close does not approve their own request.
-    if (type === 'approve_closure' && state.closureRequestedBy !== null && state.closureRequestedBy === userId) return false;
+    if (type === 'approve_closure' && state.closureRequestedBy !== null && state.closureRequestedBy === userId)
+      return false;
     return true;
   });
 }

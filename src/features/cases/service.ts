@@ -30,27 +30,63 @@ export async function openCaseIn(uow: UnitOfWork, input: OpenCaseInput, at: Date
   const { trx, actor } = uow;
   requireCasePermission(actor, 'cases.act');
   if (!actor.organisationId) throw new DomainError('cases.needs_organisation', 400);
-  const reports = input.reportIds.length > 0 ? await trx.selectFrom('reports').leftJoin('report_recipients as rr', (join) => join.onRef('rr.report_id', '=', 'reports.id').on('rr.organisation_id', '=', actor.organisationId)).select(['reports.id', 'reports.child_id', 'reports.case_id', 'rr.id as recipient']).where('reports.id', 'in', input.reportIds).execute() : [];
+  const reports =
+    input.reportIds.length > 0
+      ? await trx
+          .selectFrom('reports')
+          .leftJoin('report_recipients as rr', (join) =>
+            join.onRef('rr.report_id', '=', 'reports.id').on('rr.organisation_id', '=', actor.organisationId),
+          )
+          .select(['reports.id', 'reports.child_id', 'reports.case_id', 'rr.id as recipient'])
+          .where('reports.id', 'in', input.reportIds)
+          .execute()
+      : [];
   for (const id of input.reportIds) {
     const report = reports.find((r) => r.id === id);
     // Only a receiver opens a case from a report; for anyone else the report does not exist.
     if (!report || !report.recipient) throw notFound(translate(actor.locale, 'reports.entity'), id);
   }
-  const childIds = new Set([input.childId, ...reports.map((r) => r.child_id)].filter((id): id is string => typeof id === 'string'));
-  if (childIds.size === 0) throw new DomainError('cases.child_required', 400, {}, [{ path: 'body.childId', code: 'cases.child_required' }]);
-  if (childIds.size > 1) throw new DomainError('cases.children_differ', 400, {}, [{ path: 'body.reportIds', code: 'cases.children_differ' }]);
+  const childIds = new Set(
+    [input.childId, ...reports.map((r) => r.child_id)].filter((id): id is string => typeof id === 'string'),
+  );
+  if (childIds.size === 0)
+    throw new DomainError('cases.child_required', 400, {}, [{ path: 'body.childId', code: 'cases.child_required' }]);
+  if (childIds.size > 1)
+    throw new DomainError('cases.children_differ', 400, {}, [
+      { path: 'body.reportIds', code: 'cases.children_differ' },
+    ]);
   const childId = [...childIds][0]!;
-  const child = await trx.selectFrom('children').select(['id', 'residence_code']).where('id', '=', childId).where(childInScope(actor)).forUpdate().executeTakeFirst();
+  const child = await trx
+    .selectFrom('children')
+    .select(['id', 'residence_code'])
+    .where('id', '=', childId)
+    .where(childInScope(actor))
+    .forUpdate()
+    .executeTakeFirst();
   if (!child) throw notFound(translate(actor.locale, 'cases.child_entity'), childId);
   const existing = await openCaseOfChild(trx, childId);
   if (existing) {
     const kase = (await lockCase(trx, actor, existing))!;
     let state = kase.state;
     for (const report of reports.filter((r) => r.case_id !== existing)) {
-      await trx.updateTable('reports').set({ case_id: existing, child_id: childId }).where('id', '=', report.id).execute();
-      state = await appendAction(trx, actor, { ...kase, state }, { type: 'report_joined', payload: { reportId: report.id }, at });
+      await trx
+        .updateTable('reports')
+        .set({ case_id: existing, child_id: childId })
+        .where('id', '=', report.id)
+        .execute();
+      state = await appendAction(
+        trx,
+        actor,
+        { ...kase, state },
+        { type: 'report_joined', payload: { reportId: report.id }, at },
+      );
     }
-    uow.audit({ entityType: 'case', entityId: existing, childId, details: { joinedReports: reports.map((r) => r.id) } });
+    uow.audit({
+      entityType: 'case',
+      entityId: existing,
+      childId,
+      details: { joinedReports: reports.map((r) => r.id) },
+    });
     return { caseId: existing, joined: true };
   }
   const leadOrgId = input.leadOrganisationId ?? actor.organisationId;
@@ -58,7 +94,16 @@ export async function openCaseIn(uow: UnitOfWork, input: OpenCaseInput, at: Date
   const caseNo = formatCaseNumber(Number(shanghaiDateOf(at).slice(0, 4)), serial);
   const inserted = await trx
     .insertInto('cases')
-    .values({ case_no: caseNo, serial, child_id: childId, division_code: child.residence_code, lead_org_id: leadOrgId, manager_user_id: input.managerUserId ?? actor.userId, opened_at: at, opened_by: actor.userId })
+    .values({
+      case_no: caseNo,
+      serial,
+      child_id: childId,
+      division_code: child.residence_code,
+      lead_org_id: leadOrgId,
+      manager_user_id: input.managerUserId ?? actor.userId,
+      opened_at: at,
+      opened_by: actor.userId,
+    })
     .returning('id')
     .executeTakeFirstOrThrow()
     .catch((error: unknown) => {
@@ -66,22 +111,73 @@ export async function openCaseIn(uow: UnitOfWork, input: OpenCaseInput, at: Date
     });
   const kase = { id: inserted.id, childId };
   await addCaseOrganisation(trx, kase, leadOrgId, 'lead', at);
-  for (const id of new Set([actor.organisationId, ...input.participantIds])) if (id !== leadOrgId) await addCaseOrganisation(trx, kase, id, 'participant', at).catch((error: unknown) => { throw foreignKeyProblem(error); });
-  if (reports.length > 0) await trx.updateTable('reports').set({ case_id: inserted.id, child_id: childId }).where('id', 'in', reports.map((r) => r.id)).execute();
-  await appendAction(trx, actor, { ...kase, state: { status: 'reported', beforeClosure: null, closureRequestedBy: null, seq: 0 } }, { type: 'open', payload: { reportIds: reports.map((r) => r.id), reason: input.reason ?? null, leadOrganisationId: leadOrgId }, at });
+  for (const id of new Set([actor.organisationId, ...input.participantIds]))
+    if (id !== leadOrgId)
+      await addCaseOrganisation(trx, kase, id, 'participant', at).catch((error: unknown) => {
+        throw foreignKeyProblem(error);
+      });
+  if (reports.length > 0)
+    await trx
+      .updateTable('reports')
+      .set({ case_id: inserted.id, child_id: childId })
+      .where(
+        'id',
+        'in',
+        reports.map((r) => r.id),
+      )
+      .execute();
+  await appendAction(
+    trx,
+    actor,
+    { ...kase, state: { status: 'reported', beforeClosure: null, closureRequestedBy: null, seq: 0 } },
+    {
+      type: 'open',
+      payload: { reportIds: reports.map((r) => r.id), reason: input.reason ?? null, leadOrganisationId: leadOrgId },
+      at,
+    },
+  );
   const rules = await ruleSetFor(trx, child.residence_code, shanghaiDateOf(at));
-  await startClock(trx, rules, { rule: 'case.assessment', ownerOrgId: leadOrgId, subjectType: 'case', subjectId: inserted.id, caseId: inserted.id, childId, divisionCode: child.residence_code, startedAt: at, duration: { workingDays: rules.get(caseRules).assessmentWorkingDays } });
-  uow.audit({ entityType: 'case', entityId: inserted.id, childId, details: { caseNo, reports: reports.map((r) => r.id), lead: leadOrgId } });
+  await startClock(trx, rules, {
+    rule: 'case.assessment',
+    ownerOrgId: leadOrgId,
+    subjectType: 'case',
+    subjectId: inserted.id,
+    caseId: inserted.id,
+    childId,
+    divisionCode: child.residence_code,
+    startedAt: at,
+    duration: { workingDays: rules.get(caseRules).assessmentWorkingDays },
+  });
+  uow.audit({
+    entityType: 'case',
+    entityId: inserted.id,
+    childId,
+    details: { caseNo, reports: reports.map((r) => r.id), lead: leadOrgId },
+  });
   return { caseId: inserted.id, joined: false };
 }
 
 function foreignKeyProblem(error: unknown): unknown {
-  if (typeof error === 'object' && error !== null && (error as { code?: string }).code === '23503') return new DomainError('cases.reference_unknown', 400, { detail: String((error as { detail?: string }).detail ?? '') });
+  if (typeof error === 'object' && error !== null && (error as { code?: string }).code === '23503')
+    return new DomainError('cases.reference_unknown', 400, {
+      detail: String((error as { detail?: string }).detail ?? ''),
+    });
   return error;
 }
 
-export async function openCase(db: Db, actor: Actor, input: OpenCaseInput, idempotencyKey?: string): Promise<{ view: CaseView; joined: boolean; replayed: boolean }> {
-  const { result, replayed } = await unitOfWork(db, actor, 'case.open', (uow) => openCaseIn(uow, input, new Date()), idempotencyKey ? { key: idempotencyKey, request: input } : undefined);
+export async function openCase(
+  db: Db,
+  actor: Actor,
+  input: OpenCaseInput,
+  idempotencyKey?: string,
+): Promise<{ view: CaseView; joined: boolean; replayed: boolean }> {
+  const { result, replayed } = await unitOfWork(
+    db,
+    actor,
+    'case.open',
+    (uow) => openCaseIn(uow, input, new Date()),
+    idempotencyKey ? { key: idempotencyKey, request: input } : undefined,
+  );
   return { view: await readCase(db, actor, result.caseId), joined: result.joined, replayed };
 }
 
@@ -90,29 +186,63 @@ export async function openCase(db: Db, actor: Actor, input: OpenCaseInput, idemp
  * current case), the status table (a disallowed action is a 409 naming what is allowed), effects,
  * then the append.
  */
-export async function actOnCaseIn(uow: UnitOfWork, caseId: string, input: ActionInput, at: Date): Promise<{ seq: number }> {
+export async function actOnCaseIn(
+  uow: UnitOfWork,
+  caseId: string,
+  input: ActionInput,
+  at: Date,
+): Promise<{ seq: number }> {
   const { trx, actor } = uow;
   requireActionPermission(actor, input.type);
   const kase = await lockCase(trx, actor, caseId);
   if (!kase) throw notFound(translate(actor.locale, 'cases.entity'), caseId);
   if (input.expectedSeq !== kase.seq) {
-    throw new DomainError('cases.stale', 409, { caseNo: kase.caseNo, expected: input.expectedSeq, current: kase.seq }, { current: await readCase(trx, actor, caseId, { audit: false }) });
+    throw new DomainError(
+      'cases.stale',
+      409,
+      { caseNo: kase.caseNo, expected: input.expectedSeq, current: kase.seq },
+      { current: await readCase(trx, actor, caseId, { audit: false }) },
+    );
   }
-  if (!isAllowed(kase.state.status, input.type)) throw actionNotAllowed(actor, kase.state, input.type, await readCase(trx, actor, caseId, { audit: false }));
-  if (input.type === 'approve_closure' && kase.state.closureRequestedBy === actor.userId) throw new DomainError('cases.own_closure', 403);
+  if (!isAllowed(kase.state.status, input.type))
+    throw actionNotAllowed(actor, kase.state, input.type, await readCase(trx, actor, caseId, { audit: false }));
+  if (input.type === 'approve_closure' && kase.state.closureRequestedBy === actor.userId)
+    throw new DomainError('cases.own_closure', 403);
   const rules = await ruleSetFor(trx, kase.divisionCode, shanghaiDateOf(at));
   const effect = await effectsOf(trx, actor, rules, kase, input, at);
   const { type, expectedSeq: _expected, ...payload } = input;
-  const next = await appendAction(trx, actor, kase, { type, payload: { ...payload, ...effect.payload }, at, timeline: effect.timeline });
+  const next = await appendAction(trx, actor, kase, {
+    type,
+    payload: { ...payload, ...effect.payload },
+    at,
+    timeline: effect.timeline,
+  });
   await stopCaseClocks(trx, caseId, effect.stops, at, next.seq);
   await effect.after?.(next.seq);
-  uow.audit({ entityType: 'case', entityId: caseId, childId: kase.childId, details: { type, seq: next.seq, status: next.status } });
+  uow.audit({
+    entityType: 'case',
+    entityId: caseId,
+    childId: kase.childId,
+    details: { type, seq: next.seq, status: next.status },
+  });
   return { seq: next.seq };
 }
 
-export async function actOnCase(db: Db, actor: Actor, caseId: string, input: ActionInput, idempotencyKey?: string): Promise<{ view: CaseView; replayed: boolean }> {
+export async function actOnCase(
+  db: Db,
+  actor: Actor,
+  caseId: string,
+  input: ActionInput,
+  idempotencyKey?: string,
+): Promise<{ view: CaseView; replayed: boolean }> {
   // Clocks stop when the action is recorded, never at a time the caller claims.
   const at = new Date();
-  const { replayed } = await unitOfWork(db, actor, `case.${input.type}`, (uow) => actOnCaseIn(uow, caseId, input, at), idempotencyKey ? { key: `${caseId}:${idempotencyKey}`, request: input } : undefined);
+  const { replayed } = await unitOfWork(
+    db,
+    actor,
+    `case.${input.type}`,
+    (uow) => actOnCaseIn(uow, caseId, input, at),
+    idempotencyKey ? { key: `${caseId}:${idempotencyKey}`, request: input } : undefined,
+  );
   return { view: await readCase(db, actor, caseId), replayed };
 }

@@ -29,16 +29,31 @@ export async function lockCase(trx: Trx, actor: Actor, caseId: string): Promise<
     .forUpdate('cases')
     .executeTakeFirst();
   if (!row) return undefined;
-  const actions = await trx.selectFrom('case_actions').select(['type', 'actor_user_id']).where('case_id', '=', caseId).orderBy('seq').execute();
+  const actions = await trx
+    .selectFrom('case_actions')
+    .select(['type', 'actor_user_id'])
+    .where('case_id', '=', caseId)
+    .orderBy('seq')
+    .execute();
   const state = foldActions(actions.map((a) => ({ type: a.type, actorUserId: a.actor_user_id })));
-  return { id: row.id, caseNo: row.case_no, childId: row.child_id, divisionCode: row.division_code, leadOrgId: row.lead_org_id, seq: row.seq, state };
+  return {
+    id: row.id,
+    caseNo: row.case_no,
+    childId: row.child_id,
+    divisionCode: row.division_code,
+    leadOrgId: row.lead_org_id,
+    seq: row.seq,
+    state,
+  };
 }
 
 /** The open case of a child (status other than closed), if any. */
 export async function openCaseOfChild(trx: Trx, childId: string): Promise<string | undefined> {
   const row = await trx
     .selectFrom('cases')
-    .innerJoin('case_actions as last', (join) => join.onRef('last.case_id', '=', 'cases.id').onRef('last.seq', '=', 'cases.seq'))
+    .innerJoin('case_actions as last', (join) =>
+      join.onRef('last.case_id', '=', 'cases.id').onRef('last.seq', '=', 'cases.seq'),
+    )
     .select('cases.id')
     .where('cases.child_id', '=', childId)
     .where('last.status_after', '<>', 'closed')
@@ -55,7 +70,12 @@ export async function appendAction(
   trx: Trx,
   actor: Actor,
   kase: { id: string; childId: string; state: CaseState },
-  action: { type: ActionType; payload: Record<string, unknown>; at: Date; timeline?: { before?: Record<string, unknown>; after?: Record<string, unknown> } },
+  action: {
+    type: ActionType;
+    payload: Record<string, unknown>;
+    at: Date;
+    timeline?: { before?: Record<string, unknown>; after?: Record<string, unknown> };
+  },
 ): Promise<CaseState> {
   const next = applyAction(kase.state, { type: action.type, actorUserId: actor.userId });
   // One statement (three writes): every round trip here is one more the case's row lock is held.
@@ -95,12 +115,23 @@ export async function appendAction(
 }
 
 /** Adds an organisation to the case and gives it scope over the child (access rule: participation). */
-export async function addCaseOrganisation(trx: Trx, kase: { id: string; childId: string }, organisationId: string, role: 'lead' | 'participant', at: Date): Promise<void> {
+export async function addCaseOrganisation(
+  trx: Trx,
+  kase: { id: string; childId: string },
+  organisationId: string,
+  role: 'lead' | 'participant',
+  at: Date,
+): Promise<void> {
   await trx
     .insertInto('case_organisations')
     .values({ case_id: kase.id, organisation_id: organisationId, role, added_at: at })
     // An organisation that had left (its placement moved on) and is added again works the case again.
-    .onConflict((oc) => oc.columns(['case_id', 'organisation_id']).where('case_organisations.left_at', 'is not', null).doUpdateSet({ left_at: null }))
+    .onConflict((oc) =>
+      oc
+        .columns(['case_id', 'organisation_id'])
+        .where('case_organisations.left_at', 'is not', null)
+        .doUpdateSet({ left_at: null }),
+    )
     .execute();
   const active = await trx
     .selectFrom('child_participations')
@@ -111,21 +142,58 @@ export async function addCaseOrganisation(trx: Trx, kase: { id: string; childId:
     .where('basis_id', '=', kase.id)
     .where('ended_at', 'is', null)
     .executeTakeFirst();
-  if (!active) await trx.insertInto('child_participations').values({ child_id: kase.childId, organisation_id: organisationId, basis: 'case', basis_id: kase.id }).execute();
+  if (!active)
+    await trx
+      .insertInto('child_participations')
+      .values({ child_id: kase.childId, organisation_id: organisationId, basis: 'case', basis_id: kase.id })
+      .execute();
 }
 
 export async function endCaseParticipations(trx: Trx, caseId: string, at: Date): Promise<void> {
-  await trx.updateTable('child_participations').set({ ended_at: at }).where('basis', '=', 'case').where('basis_id', '=', caseId).where('ended_at', 'is', null).execute();
+  await trx
+    .updateTable('child_participations')
+    .set({ ended_at: at })
+    .where('basis', '=', 'case')
+    .where('basis_id', '=', caseId)
+    .where('ended_at', 'is', null)
+    .execute();
 }
 
 /** The organisation stops working the case: its scope over the child through this case ends. */
-export async function removeCaseOrganisation(trx: Trx, caseId: string, organisationId: string, at: Date): Promise<void> {
-  await trx.updateTable('case_organisations').set({ left_at: at }).where('case_id', '=', caseId).where('organisation_id', '=', organisationId).where('left_at', 'is', null).execute();
-  await trx.updateTable('child_participations').set({ ended_at: at }).where('basis', '=', 'case').where('basis_id', '=', caseId).where('organisation_id', '=', organisationId).where('ended_at', 'is', null).execute();
+export async function removeCaseOrganisation(
+  trx: Trx,
+  caseId: string,
+  organisationId: string,
+  at: Date,
+): Promise<void> {
+  await trx
+    .updateTable('case_organisations')
+    .set({ left_at: at })
+    .where('case_id', '=', caseId)
+    .where('organisation_id', '=', organisationId)
+    .where('left_at', 'is', null)
+    .execute();
+  await trx
+    .updateTable('child_participations')
+    .set({ ended_at: at })
+    .where('basis', '=', 'case')
+    .where('basis_id', '=', caseId)
+    .where('organisation_id', '=', organisationId)
+    .where('ended_at', 'is', null)
+    .execute();
 }
 
-export async function restoreCaseParticipations(trx: Trx, kase: { id: string; childId: string }, at: Date): Promise<void> {
-  const organisations = await trx.selectFrom('case_organisations').select(['organisation_id', 'role']).where('case_id', '=', kase.id).where('left_at', 'is', null).execute();
+export async function restoreCaseParticipations(
+  trx: Trx,
+  kase: { id: string; childId: string },
+  at: Date,
+): Promise<void> {
+  const organisations = await trx
+    .selectFrom('case_organisations')
+    .select(['organisation_id', 'role'])
+    .where('case_id', '=', kase.id)
+    .where('left_at', 'is', null)
+    .execute();
   for (const o of organisations) await addCaseOrganisation(trx, kase, o.organisation_id, o.role, at);
 }
 

@@ -15,37 +15,99 @@ import './store.js';
 type Db = Kysely<Database> | Transaction<Database>;
 
 /** The case file: who did what and when, each clock with late steps marked, and what the caller may do next. */
-export async function readCase(db: Db, actor: Actor, caseId: string, options: { audit?: boolean; now?: Date } = {}): Promise<CaseView> {
+export async function readCase(
+  db: Db,
+  actor: Actor,
+  caseId: string,
+  options: { audit?: boolean; now?: Date } = {},
+): Promise<CaseView> {
   const now = options.now ?? new Date();
   const row = await db
     .selectFrom('cases')
     .innerJoin('children', 'children.id', 'cases.child_id')
     .innerJoin('organisations as lead', 'lead.id', 'cases.lead_org_id')
     .leftJoin('users as manager', 'manager.id', 'cases.manager_user_id')
-    .select(['cases.id', 'cases.case_no', 'cases.division_code', 'cases.seq', 'cases.opened_at', 'children.id as child_id', 'children.name as child_name', 'children.risk_grade', 'lead.id as lead_id', 'lead.name as lead_name', 'manager.id as manager_id', 'manager.display_name as manager_name'])
+    .select([
+      'cases.id',
+      'cases.case_no',
+      'cases.division_code',
+      'cases.seq',
+      'cases.opened_at',
+      'children.id as child_id',
+      'children.name as child_name',
+      'children.risk_grade',
+      'lead.id as lead_id',
+      'lead.name as lead_name',
+      'manager.id as manager_id',
+      'manager.display_name as manager_name',
+    ])
     .where('cases.id', '=', caseId)
     .where(childInScope(actor))
     .executeTakeFirst();
   if (!row) {
-    if (options.audit !== false && !db.isTransaction) await recordAudit(db as Kysely<Database>, actor, { action: 'cases.read', entityType: 'case', entityId: caseId, outcome: 'denied' });
+    if (options.audit !== false && !db.isTransaction)
+      await recordAudit(db as Kysely<Database>, actor, {
+        action: 'cases.read',
+        entityType: 'case',
+        entityId: caseId,
+        outcome: 'denied',
+      });
     throw notFound(translate(actor.locale, 'cases.entity'), caseId);
   }
   const [actions, clocks, organisations, reports] = await Promise.all([
-    db.selectFrom('case_actions').select(['seq', 'type', 'status_after', 'actor_label', 'actor_org_id', 'actor_user_id', 'occurred_at', 'payload']).where('case_id', '=', caseId).orderBy('seq').execute(),
+    db
+      .selectFrom('case_actions')
+      .select(['seq', 'type', 'status_after', 'actor_label', 'actor_org_id', 'actor_user_id', 'occurred_at', 'payload'])
+      .where('case_id', '=', caseId)
+      .orderBy('seq')
+      .execute(),
     db
       .selectFrom('clocks')
       .innerJoin('organisations as o', 'o.id', 'clocks.owner_org_id')
-      .select(['clocks.id', 'clocks.rule', 'clocks.owner_org_id', 'o.name', 'clocks.started_at', 'clocks.due_at', 'clocks.provisional', 'clocks.state', 'clocks.stopped_at', 'clocks.stopped_by_seq', 'clocks.escalation_level'])
+      .select([
+        'clocks.id',
+        'clocks.rule',
+        'clocks.owner_org_id',
+        'o.name',
+        'clocks.started_at',
+        'clocks.due_at',
+        'clocks.provisional',
+        'clocks.state',
+        'clocks.stopped_at',
+        'clocks.stopped_by_seq',
+        'clocks.escalation_level',
+      ])
       // ANY(ARRAY(…)) rather than IN (…): with the OR, IN became a filter over every clock (a scan of 1M rows).
-      .where(sql<boolean>`clocks.case_id = ${caseId} OR clocks.report_id = ANY(ARRAY(SELECT r.id FROM reports r WHERE r.case_id = ${caseId}))`)
+      .where(
+        sql<boolean>`clocks.case_id = ${caseId} OR clocks.report_id = ANY(ARRAY(SELECT r.id FROM reports r WHERE r.case_id = ${caseId}))`,
+      )
       .orderBy('clocks.started_at')
       .execute(),
-    db.selectFrom('case_organisations as co').innerJoin('organisations as o', 'o.id', 'co.organisation_id').select(['o.id', 'o.name', 'co.role']).where('co.case_id', '=', caseId).orderBy('co.added_at').execute(),
-    db.selectFrom('reports').select(['id', 'ref_no', 'channel', 'reported_at']).where('case_id', '=', caseId).orderBy('reported_at').execute(),
+    db
+      .selectFrom('case_organisations as co')
+      .innerJoin('organisations as o', 'o.id', 'co.organisation_id')
+      .select(['o.id', 'o.name', 'co.role'])
+      .where('co.case_id', '=', caseId)
+      .orderBy('co.added_at')
+      .execute(),
+    db
+      .selectFrom('reports')
+      .select(['id', 'ref_no', 'channel', 'reported_at'])
+      .where('case_id', '=', caseId)
+      .orderBy('reported_at')
+      .execute(),
   ]);
-  const missedBySeq = new Set(clocks.filter((c) => c.state === 'missed' && c.stopped_by_seq !== null).map((c) => c.stopped_by_seq));
+  const missedBySeq = new Set(
+    clocks.filter((c) => c.state === 'missed' && c.stopped_by_seq !== null).map((c) => c.stopped_by_seq),
+  );
   const state = foldActions(actions.map((a) => ({ type: a.type, actorUserId: a.actor_user_id })));
-  if (options.audit !== false && !db.isTransaction) await recordAudit(db as Kysely<Database>, actor, { action: 'cases.read', entityType: 'case', entityId: caseId, childId: row.child_id });
+  if (options.audit !== false && !db.isTransaction)
+    await recordAudit(db as Kysely<Database>, actor, {
+      action: 'cases.read',
+      entityType: 'case',
+      entityId: caseId,
+      childId: row.child_id,
+    });
   return {
     id: row.id,
     caseNo: row.case_no,
@@ -57,7 +119,12 @@ export async function readCase(db: Db, actor: Actor, caseId: string, options: { 
     manager: row.manager_id && row.manager_name ? { id: row.manager_id, name: row.manager_name } : null,
     organisations: organisations.map((o) => ({ id: o.id, name: o.name, role: o.role })),
     openedAt: row.opened_at.toISOString(),
-    reports: reports.map((r) => ({ id: r.id, refNo: r.ref_no, channel: r.channel, reportedAt: r.reported_at.toISOString() })),
+    reports: reports.map((r) => ({
+      id: r.id,
+      refNo: r.ref_no,
+      channel: r.channel,
+      reportedAt: r.reported_at.toISOString(),
+    })),
     actions: actions.map((a) => ({
       seq: a.seq,
       type: a.type,

@@ -25,7 +25,8 @@ registerMessages({
   },
   en: {
     'clocks.entity': 'deadline',
-    'clocks.not_owner': 'Only the organisation responsible for this deadline or the lead organisation of the case may pause or resume it.',
+    'clocks.not_owner':
+      'Only the organisation responsible for this deadline or the lead organisation of the case may pause or resume it.',
     'clocks.not_running': 'This deadline is "$t(clocks.state.{{state}})", not running, so it cannot be paused.',
     'clocks.not_paused': 'This deadline is "$t(clocks.state.{{state}})", not paused, so there is nothing to resume.',
     'clocks.rule.report.acknowledge': 'Acknowledge report',

@@ -4,7 +4,13 @@ import { myWorkSchema } from './model.js';
 import { myWork } from './my-work.js';
 import { changeClock } from './service.js';
 
-const clockStateSchema = z.object({ id: z.string(), rule: z.string(), state: z.string(), dueAt: z.string(), pauseReason: z.string().nullable() });
+const clockStateSchema = z.object({
+  id: z.string(),
+  rule: z.string(),
+  state: z.string(),
+  dueAt: z.string(),
+  pauseReason: z.string().nullable(),
+});
 const idParams = z.object({ id: z.uuid() });
 
 export function registerClockRoutes(app: HavenApp, { db }: HttpDeps): void {
@@ -12,7 +18,12 @@ export function registerClockRoutes(app: HavenApp, { db }: HttpDeps): void {
     '/api/my-work',
     {
       config: { access: 'authenticated' },
-      schema: { tags: ['cases'], summary: 'My work: reports my organisation must acknowledge, case steps due, alerts for me or my organisation — overdue first', response: { 200: myWorkSchema } },
+      schema: {
+        tags: ['cases'],
+        summary:
+          'My work: reports my organisation must acknowledge, case steps due, alerts for me or my organisation — overdue first',
+        response: { 200: myWorkSchema },
+      },
     },
     async (request) => myWork(db, request.actor),
   );
@@ -21,7 +32,13 @@ export function registerClockRoutes(app: HavenApp, { db }: HttpDeps): void {
     '/api/clocks/:id/pause',
     {
       config: { access: { permission: 'cases.act' } },
-      schema: { tags: ['cases'], summary: "Pause a case step's clock with a reason (owner or lead organisation); it stops escalating", params: idParams, body: z.object({ reason: z.string().trim().min(1, { error: 'cases.reason_required' }).max(500) }), response: { 200: clockStateSchema } },
+      schema: {
+        tags: ['cases'],
+        summary: "Pause a case step's clock with a reason (owner or lead organisation); it stops escalating",
+        params: idParams,
+        body: z.object({ reason: z.string().trim().min(1, { error: 'cases.reason_required' }).max(500) }),
+        response: { 200: clockStateSchema },
+      },
     },
     async (request) => changeClock(db, request.actor, request.params.id, { pause: true, reason: request.body.reason }),
   );
@@ -30,7 +47,12 @@ export function registerClockRoutes(app: HavenApp, { db }: HttpDeps): void {
     '/api/clocks/:id/resume',
     {
       config: { access: { permission: 'cases.act' } },
-      schema: { tags: ['cases'], summary: 'Resume a paused clock; its due time moves by the time it was paused', params: idParams, response: { 200: clockStateSchema } },
+      schema: {
+        tags: ['cases'],
+        summary: 'Resume a paused clock; its due time moves by the time it was paused',
+        params: idParams,
+        response: { 200: clockStateSchema },
+      },
     },
     async (request) => changeClock(db, request.actor, request.params.id, { pause: false }),
   );

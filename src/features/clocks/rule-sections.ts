@@ -11,9 +11,17 @@ export const clockRules = ruleSection(
   'clocks',
   z.object({
     escalationHours: z
-      .array(z.number().int().min(0).max(24 * 365))
+      .array(
+        z
+          .number()
+          .int()
+          .min(0)
+          .max(24 * 365),
+      )
       .length(5)
-      .refine((hours) => hours.every((h, i) => i === 0 || h >= hours[i - 1]!), { message: 'escalation hours must not decrease' })
+      .refine((hours) => hours.every((h, i) => i === 0 || h >= hours[i - 1]!), {
+        message: 'escalation hours must not decrease',
+      })
       .default([0, 2, 24, 72, 168]),
   }),
 );

@@ -16,7 +16,9 @@ describe('clock deadlines', () => {
   });
 
   it('marks a deadline in a year without holiday data provisional', () => {
-    expect(dueTime(new Date('2029-06-01T10:00:00+08:00'), { workingDays: 5 }, shippedCalendar()).provisional).toBe(true);
+    expect(dueTime(new Date('2029-06-01T10:00:00+08:00'), { workingDays: 5 }, shippedCalendar()).provisional).toBe(
+      true,
+    );
   });
 });
 
@@ -26,7 +28,9 @@ describe('escalation as of a moment', () => {
     expect(levelAsOf({ dueAt, stoppedAt: null, escalationHours: hours }, new Date(dueAt.getTime() - 1))).toBe(0);
     expect(levelAsOf({ dueAt, stoppedAt: null, escalationHours: hours }, dueAt)).toBe(1);
     expect(levelAsOf({ dueAt, stoppedAt: null, escalationHours: hours }, new Date(dueAt.getTime() + 25 * h))).toBe(3);
-    expect(levelAsOf({ dueAt, stoppedAt: null, escalationHours: hours }, new Date(dueAt.getTime() + 30 * 24 * h))).toBe(5);
+    expect(levelAsOf({ dueAt, stoppedAt: null, escalationHours: hours }, new Date(dueAt.getTime() + 30 * 24 * h))).toBe(
+      5,
+    );
   });
   it('a clock met late keeps only the levels reached before it was met', () => {
     const stoppedAt = new Date(dueAt.getTime() + 3 * h);

@@ -15,9 +15,12 @@ const minute = 60_000;
 
 /** A deadline in working days ends with that working day (Beijing time). */
 export function dueTime(start: Date, duration: ClockDuration, calendar: WorkingDayCalendar): DueTime {
-  if ('minutes' in duration) return { dueAt: new Date(start.getTime() + duration.minutes * minute), provisional: false };
-  if ('hours' in duration) return { dueAt: new Date(start.getTime() + duration.hours * 60 * minute), provisional: false };
-  if ('days' in duration) return { dueAt: new Date(start.getTime() + duration.days * 24 * 60 * minute), provisional: false };
+  if ('minutes' in duration)
+    return { dueAt: new Date(start.getTime() + duration.minutes * minute), provisional: false };
+  if ('hours' in duration)
+    return { dueAt: new Date(start.getTime() + duration.hours * 60 * minute), provisional: false };
+  if ('days' in duration)
+    return { dueAt: new Date(start.getTime() + duration.days * 24 * 60 * minute), provisional: false };
   const answer = calendar.addWorkingDays(shanghaiDateOf(start), duration.workingDays);
   return { dueAt: new Date(`${answer.date}T23:59:59+08:00`), provisional: answer.provisional };
 }
@@ -39,9 +42,14 @@ export function nextEscalationAt(dueAt: Date, hours: readonly number[], level: n
  * was still running. A clock met on time never escalates; one met late keeps the levels it
  * reached before it was met.
  */
-export function levelAsOf(clock: { dueAt: Date; stoppedAt: Date | null; escalationHours: readonly number[] }, asOf: Date): number {
+export function levelAsOf(
+  clock: { dueAt: Date; stoppedAt: Date | null; escalationHours: readonly number[] },
+  asOf: Date,
+): number {
   const until = clock.stoppedAt && clock.stoppedAt < asOf ? clock.stoppedAt : asOf;
-  return clock.escalationHours.filter((h) => clock.dueAt.getTime() + h * 60 * minute <= until.getTime() && clock.dueAt <= until).length;
+  return clock.escalationHours.filter(
+    (h) => clock.dueAt.getTime() + h * 60 * minute <= until.getTime() && clock.dueAt <= until,
+  ).length;
 }
 
 /** A clock stopped at `at`: met if on time, missed if late. */

@@ -72,7 +72,12 @@ export async function stopClocks(
 }
 
 /** Pausing keeps the clock from escalating; resuming moves the due time by the paused span. */
-export async function pauseClock(trx: Transaction<Database>, clockId: string, at: Date, reason: string): Promise<boolean> {
+export async function pauseClock(
+  trx: Transaction<Database>,
+  clockId: string,
+  at: Date,
+  reason: string,
+): Promise<boolean> {
   const result = await sql`
     UPDATE clocks SET state = 'paused', paused_at = ${at}::timestamptz, pause_reason = ${reason}, next_escalation_at = NULL
     WHERE id = ${clockId} AND state = 'running'`.execute(trx);

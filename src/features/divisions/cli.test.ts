@@ -29,7 +29,9 @@ async function haven(...args: string[]): Promise<{ out: string[]; progress: stri
   const out: string[] = [];
   const progress: string[] = [];
   const log = vi.spyOn(console, 'log').mockImplementation((line: unknown) => void out.push(String(line)));
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => progress.push(String(chunk).trimEnd()) > 0);
+  const err = vi
+    .spyOn(process.stderr, 'write')
+    .mockImplementation((chunk: string | Uint8Array) => progress.push(String(chunk).trimEnd()) > 0);
   try {
     const program = new Command().exitOverride();
     registerDivisionCommands(program);
@@ -43,7 +45,12 @@ async function haven(...args: string[]): Promise<{ out: string[]; progress: stri
 
 async function divisionFile(codeYear: number, rows: string[][]): Promise<string> {
   const meta = { source: 'test', version: '1', licence: 'MIT', codeYear, province: '97' };
-  const text = [`# ${JSON.stringify(meta)}`, 'code\tname\tlevel\tparentCode', ...rows.map((row) => row.join('\t')), ''].join('\n');
+  const text = [
+    `# ${JSON.stringify(meta)}`,
+    'code\tname\tlevel\tparentCode',
+    ...rows.map((row) => row.join('\t')),
+    '',
+  ].join('\n');
   const file = path.join(folder, `97-${codeYear}.tsv.gz`);
   await writeFile(file, gzipSync(text));
   return file;
@@ -61,10 +68,21 @@ describe('haven divisions load', () => {
   it('loads a province with progress lines, and a second time changes nothing', async () => {
     const file = await divisionFile(2023, rows);
     const first = await haven('divisions', 'load', '97', '--file', file);
-    expect(first.progress).toEqual(expect.arrayContaining([expect.stringMatching(/^Reading .*97-2023\.tsv\.gz…$/), '5 divisions of 样例省, 2023 codes (test 1).']));
-    expect(first.out).toEqual([expect.stringMatching(/^Province 97 now has the 2023 divisions: 5 added, 0 changed, 0 reopened, 0 closed, 0 unchanged \(/)]);
+    expect(first.progress).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^Reading .*97-2023\.tsv\.gz…$/),
+        '5 divisions of 样例省, 2023 codes (test 1).',
+      ]),
+    );
+    expect(first.out).toEqual([
+      expect.stringMatching(
+        /^Province 97 now has the 2023 divisions: 5 added, 0 changed, 0 reopened, 0 closed, 0 unchanged \(/,
+      ),
+    ]);
     const second = await haven('divisions', 'load', '97', '--file', file);
-    expect(second.out).toEqual([expect.stringMatching(/^Province 97 already has these 2023 divisions; nothing changed/)]);
+    expect(second.out).toEqual([
+      expect.stringMatching(/^Province 97 already has these 2023 divisions; nothing changed/),
+    ]);
   });
 
   it('names the build script when the province has no shipped file', async () => {

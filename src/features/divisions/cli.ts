@@ -24,12 +24,15 @@ export function registerDivisionCommands(program: Command): void {
 
   divisions
     .command('load <province>')
-    .description('load or update a province from resources/divisions/<province>-<year>.tsv.gz (idempotent; renamed and vanished codes keep their history)')
+    .description(
+      'load or update a province from resources/divisions/<province>-<year>.tsv.gz (idempotent; renamed and vanished codes keep their history)',
+    )
     .option('--year <year>', 'code year of the file (default: the newest shipped)', year)
     .option('--file <path>', 'a division file built by scripts/divisions/build-province.ts, instead of the shipped one')
     .action((input: string, options: { year?: number; file?: string }) => {
       const province = provinceCode(input);
-      if (province === undefined) throw new InvalidArgumentError(`${input} is not a province code: give 2 digits such as 42`);
+      if (province === undefined)
+        throw new InvalidArgumentError(`${input} is not a province code: give 2 digits such as 42`);
       const file = options.file ?? shippedDivisionFile(subtreePrefix(province), options.year);
       return withDatabase(async ({ db }) => {
         const started = Date.now();
@@ -37,11 +40,15 @@ export function registerDivisionCommands(program: Command): void {
         progress(`Reading ${path.relative(process.cwd(), file)}…`);
         const dataset = await loadDivisionFile(file);
         const { meta } = dataset;
-        progress(`${dataset.rows.length} divisions of ${dataset.rows[0]?.name ?? meta.province}, ${meta.codeYear} codes (${meta.source} ${meta.version}).`);
+        progress(
+          `${dataset.rows.length} divisions of ${dataset.rows[0]?.name ?? meta.province}, ${meta.codeYear} codes (${meta.source} ${meta.version}).`,
+        );
         const report = await loadDivisionDataset(db, systemActor('cli'), dataset, province, progress);
         const seconds = ((Date.now() - started) / 1000).toFixed(1);
         if (report.upToDate) {
-          console.log(`Province ${report.province} already has these ${report.codeYear} divisions; nothing changed (${seconds} s).`);
+          console.log(
+            `Province ${report.province} already has these ${report.codeYear} divisions; nothing changed (${seconds} s).`,
+          );
           return;
         }
         console.log(
@@ -59,7 +66,11 @@ export function registerDivisionCommands(program: Command): void {
     .action((q: string, options: { within?: string; limit: number }) =>
       withDatabase(async ({ db }) => {
         await migrateToLatest(db);
-        const { items } = await findDivisionsByText(db, systemActor('cli'), { q, within: options.within, limit: options.limit });
+        const { items } = await findDivisionsByText(db, systemActor('cli'), {
+          q,
+          within: options.within,
+          limit: options.limit,
+        });
         if (items.length === 0) console.log('No division matches.');
         for (const hit of items) console.log(`${hit.code}  ${hit.pathText}  (${hit.match})`);
       }),

@@ -101,7 +101,10 @@ function lineParser(file: string): (line: string) => FileItem | undefined {
 
 async function* readItems(file: string): AsyncGenerator<FileItem> {
   const parse = lineParser(file);
-  for await (const line of createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity })) {
+  for await (const line of createInterface({
+    input: createReadStream(file).pipe(createGunzip()),
+    crlfDelay: Infinity,
+  })) {
     const item = parse(line);
     if (item !== undefined) yield item;
   }
@@ -147,7 +150,9 @@ export function shippedDivisionFile(province: string, codeYear?: number): string
   const year = years[0];
   if (folder === undefined || year === undefined) {
     const wanted = `resources/divisions/${province}-${codeYear ?? '<year>'}.tsv.gz`;
-    throw new DivisionFileError(`No division data for province ${province}: ${wanted} is missing; ${buildHint(province)}`);
+    throw new DivisionFileError(
+      `No division data for province ${province}: ${wanted} is missing; ${buildHint(province)}`,
+    );
   }
   return path.join(folder, `${province}-${year}.tsv.gz`);
 }

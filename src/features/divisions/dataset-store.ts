@@ -50,7 +50,11 @@ function columns(rows: readonly IncomingDivision[]) {
  * Applies a diff as of `validFrom`. Earlier names go to division_history, unless the row started on
  * that same date: then the dataset corrects itself (a rebuilt file of the same year), no history.
  */
-export async function applyDatasetChanges(trx: Transaction<Database>, changes: DatasetChanges, validFrom: string): Promise<void> {
+export async function applyDatasetChanges(
+  trx: Transaction<Database>,
+  changes: DatasetChanges,
+  validFrom: string,
+): Promise<void> {
   if (changes.added.length > 0) {
     await sql`
       INSERT INTO divisions (code, name, level, parent_code, short_name, pinyin, initials, name_grams, valid_from)
@@ -62,7 +66,9 @@ export async function applyDatasetChanges(trx: Transaction<Database>, changes: D
     await sql`
       INSERT INTO division_history (code, name, parent_code, valid_from, valid_to)
       SELECT code, name, parent_code, valid_from, coalesce(valid_to, ${validFrom}::date) FROM divisions
-      WHERE code = ANY(${replaced.map((r) => r.code)}::text[]) AND coalesce(valid_to, ${validFrom}::date) > valid_from`.execute(trx);
+      WHERE code = ANY(${replaced.map((r) => r.code)}::text[]) AND coalesce(valid_to, ${validFrom}::date) > valid_from`.execute(
+      trx,
+    );
     await sql`
       UPDATE divisions AS d SET name = t.name, level = t.level, parent_code = t.parent_code, short_name = t.short_name,
         pinyin = t.pinyin, initials = t.initials, name_grams = string_to_array(t.grams, chr(31)),
@@ -77,7 +83,13 @@ export async function applyDatasetChanges(trx: Transaction<Database>, changes: D
   }
 }
 
-export async function recordDataset(trx: Transaction<Database>, meta: DivisionFileMeta, validFrom: string, divisions: number, changes: DatasetChanges): Promise<void> {
+export async function recordDataset(
+  trx: Transaction<Database>,
+  meta: DivisionFileMeta,
+  validFrom: string,
+  divisions: number,
+  changes: DatasetChanges,
+): Promise<void> {
   const row = {
     province: meta.province,
     code_year: meta.codeYear,
@@ -105,5 +117,10 @@ export async function setSuccessor(trx: Transaction<Database>, code: string, suc
 
 /** Locks one division row for a change that depends on its state. */
 export async function lockDivision(trx: Transaction<Database>, code: string) {
-  return trx.selectFrom('divisions').select(['code', 'valid_to as validTo', 'successor_code as successorCode']).where('code', '=', code).forUpdate().executeTakeFirst();
+  return trx
+    .selectFrom('divisions')
+    .select(['code', 'valid_to as validTo', 'successor_code as successorCode'])
+    .where('code', '=', code)
+    .forUpdate()
+    .executeTakeFirst();
 }

@@ -54,7 +54,12 @@ export const searchHitSchema = divisionRefSchema.extend({
 export const searchResponseSchema = z.object({ items: z.array(searchHitSchema) });
 
 export const searchQuerySchema = z.object({
-  q: z.string().trim().min(1).max(40).meta({ description: 'Chinese name or part of it, pinyin, pinyin initials, or code prefix' }),
+  q: z
+    .string()
+    .trim()
+    .min(1)
+    .max(40)
+    .meta({ description: 'Chinese name or part of it, pinyin, pinyin initials, or code prefix' }),
   within: z.string().max(20).optional().meta({ description: 'only divisions inside this one (code)' }),
   limit: z.coerce.number().int().min(1).max(100).default(20),
 });

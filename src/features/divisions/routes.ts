@@ -16,7 +16,11 @@ export function registerDivisionRoutes(app: HavenApp, { db }: HttpDeps): void {
     '/api/divisions',
     {
       config: { access: 'authenticated' },
-      schema: { tags, summary: 'The provinces: the first level of the division picker', response: { 200: childrenResponseSchema } },
+      schema: {
+        tags,
+        summary: 'The provinces: the first level of the division picker',
+        response: { 200: childrenResponseSchema },
+      },
     },
     async (request) => listDivisionChildren(db, request.actor, null),
   );

@@ -53,8 +53,18 @@ describe('division codes', () => {
   });
 
   it('place every code inside each of its ancestors (property)', () => {
-    const village = fc.tuple(fc.integer({ min: 11, max: 65 }), fc.integer({ min: 1, max: 99 }), fc.integer({ min: 1, max: 99 }), fc.integer({ min: 1, max: 999 }), fc.integer({ min: 1, max: 999 }))
-      .map(([p, c, k, t, v]) => `${p}${String(c).padStart(2, '0')}${String(k).padStart(2, '0')}${String(t).padStart(3, '0')}${String(v).padStart(3, '0')}`);
+    const village = fc
+      .tuple(
+        fc.integer({ min: 11, max: 65 }),
+        fc.integer({ min: 1, max: 99 }),
+        fc.integer({ min: 1, max: 99 }),
+        fc.integer({ min: 1, max: 999 }),
+        fc.integer({ min: 1, max: 999 }),
+      )
+      .map(
+        ([p, c, k, t, v]) =>
+          `${p}${String(c).padStart(2, '0')}${String(k).padStart(2, '0')}${String(t).padStart(3, '0')}${String(v).padStart(3, '0')}`,
+      );
     fc.assert(
       fc.property(village, (code) => {
         expect(levelOf(code)).toBe('village');
@@ -84,7 +94,12 @@ describe('division names', () => {
 
   it('shorten to a substring of the name, so a substring index finds both (property)', () => {
     const titles = ['村委会', '村民委员会', '居委会', '居民委员会', '居民居委会', ''];
-    const name = fc.tuple(fc.string({ unit: fc.constantFrom('新', '村', '社', '区', '居', '湾', '一'), minLength: 1, maxLength: 6 }), fc.constantFrom(...titles)).map(([stem, title]) => stem + title);
+    const name = fc
+      .tuple(
+        fc.string({ unit: fc.constantFrom('新', '村', '社', '区', '居', '湾', '一'), minLength: 1, maxLength: 6 }),
+        fc.constantFrom(...titles),
+      )
+      .map(([stem, title]) => stem + title);
     fc.assert(
       fc.property(name, (value) => {
         expect(value).toContain(shortDivisionName(value));
@@ -97,7 +112,11 @@ describe('division names', () => {
     expect(nameGrams('沙')).toEqual(['沙']);
     expect(queryGrams('沙市区')).toEqual(['沙市', '市区']);
     expect(queryGrams('沙')).toEqual([]);
-    const contained = fc.tuple(fc.string({ unit: fc.constantFrom('新', '村', '沙', '市'), minLength: 1, maxLength: 8 }), fc.nat(), fc.nat());
+    const contained = fc.tuple(
+      fc.string({ unit: fc.constantFrom('新', '村', '沙', '市'), minLength: 1, maxLength: 8 }),
+      fc.nat(),
+      fc.nat(),
+    );
     fc.assert(
       fc.property(contained, ([name, a, b]) => {
         const chars = [...name];
@@ -139,21 +158,45 @@ describe('search queries', () => {
   });
 });
 
-const row = (code: string, name: string, parent: string | null = parentCode(code) ?? null): IncomingDivision => ({ code, name, level: levelOf(code) ?? 'village', parentCode: parent });
-const known = (division: IncomingDivision, validTo: string | null = null): KnownDivision => ({ ...division, validFrom: '2023-06-30', validTo });
+const row = (code: string, name: string, parent: string | null = parentCode(code) ?? null): IncomingDivision => ({
+  code,
+  name,
+  level: levelOf(code) ?? 'village',
+  parentCode: parent,
+});
+const known = (division: IncomingDivision, validTo: string | null = null): KnownDivision => ({
+  ...division,
+  validFrom: '2023-06-30',
+  validTo,
+});
 
 describe('a newer dataset against the stored divisions', () => {
-  const base = [row('980000000000', '测试省', null), row('980100000000', '甲市'), row('980102000000', '乙区'), row('980102001000', '丙镇'), row('980102001001', '丁村委会'), row('980102001002', '戊村委会')];
+  const base = [
+    row('980000000000', '测试省', null),
+    row('980100000000', '甲市'),
+    row('980102000000', '乙区'),
+    row('980102001000', '丙镇'),
+    row('980102001001', '丁村委会'),
+    row('980102001002', '戊村委会'),
+  ];
 
   it('changes nothing when it is the same', () => {
-    const changes = diffDataset(base.map((d) => known(d)), base);
+    const changes = diffDataset(
+      base.map((d) => known(d)),
+      base,
+    );
     expect(isEmptyChange(changes)).toBe(true);
     expect(changes.unchanged).toBe(base.length);
   });
 
   it('adds, renames, reopens and closes; it never deletes', () => {
     const stored = [...base.map((d) => known(d)), known(row('980102001009', '旧村委会'), '2023-06-30')];
-    const incoming = [...base.slice(0, 4), row('980102001001', '丁社区居委会'), row('980102001003', '己村委会'), row('980102001009', '旧村委会')];
+    const incoming = [
+      ...base.slice(0, 4),
+      row('980102001001', '丁社区居委会'),
+      row('980102001003', '己村委会'),
+      row('980102001009', '旧村委会'),
+    ];
     const changes = diffDataset(stored, incoming);
     expect(changes.added.map((d) => d.code)).toEqual(['980102001003']);
     expect(changes.changed.map((c) => [c.before.name, c.incoming.name])).toEqual([['丁村委会', '丁社区居委会']]);
@@ -171,7 +214,14 @@ describe('a newer dataset against the stored divisions', () => {
 
   it('refuses a dataset whose rows do not form a tree of the province', () => {
     expect(datasetProblems('980000000000', base)).toEqual([]);
-    expect(datasetProblems('980000000000', [...base, row('980102001001', '重复'), row('980102009001', '孤村'), row('970100000000', '外省')])).toEqual([
+    expect(
+      datasetProblems('980000000000', [
+        ...base,
+        row('980102001001', '重复'),
+        row('980102009001', '孤村'),
+        row('970100000000', '外省'),
+      ]),
+    ).toEqual([
       '980102001001 appears twice',
       '970100000000 is outside province 98',
       '980102009001: parent 980102009000 is missing',

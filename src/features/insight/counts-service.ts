@@ -19,15 +19,24 @@ const recentLimit = 32;
  * by place: outside it the division answers like a missing one. Each column is suppressed like the
  * by-division counts (1–4 hidden, and a complement when one cell alone would be hidden).
  */
-export async function registryCounts(db: Kysely<Database>, actor: Actor, query: RegistryCountsQuery): Promise<RegistryCountsResult> {
+export async function registryCounts(
+  db: Kysely<Database>,
+  actor: Actor,
+  query: RegistryCountsQuery,
+): Promise<RegistryCountsResult> {
   const { within, by } = query;
   const withinLevel = levelOf(within);
   const missing = () => notFound(translate(actor.locale, 'insight.entity.division'), within);
   if (!withinLevel) throw missing();
-  if (actor.kind !== 'system' && !withinJurisdiction(actor.childJurisdiction ?? actor.jurisdiction, within)) throw missing();
+  if (actor.kind !== 'system' && !withinJurisdiction(actor.childJurisdiction ?? actor.jurisdiction, within))
+    throw missing();
   const level = query.level ?? levelBelow(within);
   if (!level) throw new DomainError('insight.no_lower_level', 400, { code: within });
-  if (!countsLevelAllowed(withinLevel, level)) throw new DomainError('insight.counts_level', 400, { code: within, level: translate(actor.locale, `insight.level.${level}`) });
+  if (!countsLevelAllowed(withinLevel, level))
+    throw new DomainError('insight.counts_level', 400, {
+      code: within,
+      level: translate(actor.locale, `insight.level.${level}`),
+    });
 
   const at = await countedAt(db);
   // The same table for everyone allowed to see it, until the next recount: kept, keyed by that moment.
@@ -41,7 +50,14 @@ export async function registryCounts(db: Kysely<Database>, actor: Actor, query: 
   return result;
 }
 
-async function tabulate(db: Kysely<Database>, within: string, withinLevel: DivisionLevel, level: DivisionLevel, by: CountDimension, at: Date | null): Promise<RegistryCountsResult | undefined> {
+async function tabulate(
+  db: Kysely<Database>,
+  within: string,
+  withinLevel: DivisionLevel,
+  level: DivisionLevel,
+  by: CountDimension,
+  at: Date | null,
+): Promise<RegistryCountsResult | undefined> {
   const [stored, places] = await Promise.all([storedCounts(db, within, level, by), placesAt(db, within, level)]);
   const self = places.find((place) => place.code === within);
   if (!self) return undefined;
@@ -50,12 +66,16 @@ async function tabulate(db: Kysely<Database>, within: string, withinLevel: Divis
   const seen = new Set(stored.map((row) => row.code));
   // A row is a current division at `level`, or any code counts were kept under: a closed division
   // children still carry, or a coarser one children are recorded at directly (after the others).
-  const codes = [...new Set([...places.filter((p) => levelOf(p.code) === level && p.current).map((p) => p.code), ...seen])].sort((a, b) => {
+  const codes = [
+    ...new Set([...places.filter((p) => levelOf(p.code) === level && p.current).map((p) => p.code), ...seen]),
+  ].sort((a, b) => {
     const coarse = (code: string) => (levelOf(code) === level ? 0 : 1);
     return coarse(a) - coarse(b) || (a < b ? -1 : a > b ? 1 : 0);
   });
   const values = dimensionValues[by];
-  const columns = values.map((value) => suppressSmallCells(codes.map((code) => ({ key: code, count: counts.get(`${code}|${value}`) ?? 0 }))));
+  const columns = values.map((value) =>
+    suppressSmallCells(codes.map((code) => ({ key: code, count: counts.get(`${code}|${value}`) ?? 0 }))),
+  );
   const names = new Map(places.map((place) => [place.code, place.name]));
   return {
     within: { code: within, name: self.name, level: withinLevel },

@@ -18,7 +18,12 @@ export interface StoredCount {
  * (a few thousand rows for a province by township). Residence codes are the key, so these are the
  * children living in the subtree — all of them inside the jurisdiction the caller was checked for.
  */
-export async function storedCounts(db: Db, within: string, level: DivisionLevel, dimension: CountDimension): Promise<StoredCount[]> {
+export async function storedCounts(
+  db: Db,
+  within: string,
+  level: DivisionLevel,
+  dimension: CountDimension,
+): Promise<StoredCount[]> {
   const prefix = subtreePrefix(within);
   return db
     .selectFrom('registry_counts')
@@ -51,6 +56,8 @@ export async function placesAt(db: Db, within: string, level: DivisionLevel): Pr
   if (!withinLevel) return [];
   const { rows } = await sql<NamedPlace>`
     SELECT code, name, valid_to IS NULL AS current FROM divisions
-    WHERE depth BETWEEN ${depth(withinLevel)} AND ${depth(level)} AND code LIKE ${`${subtreePrefix(within)}%`}`.execute(db);
+    WHERE depth BETWEEN ${depth(withinLevel)} AND ${depth(level)} AND code LIKE ${`${subtreePrefix(within)}%`}`.execute(
+    db,
+  );
   return rows;
 }

@@ -21,11 +21,17 @@ export const registryCountsSweep: Sweep = {
   async run(db) {
     return db.transaction().execute(async (trx) => {
       await sql`SELECT pg_advisory_xact_lock(${recountLockId})`.execute(trx);
-      const state = await trx.selectFrom('registry_counts_state').select(['full_counted_at', sql<Date>`now()`.as('now')]).executeTakeFirst();
+      const state = await trx
+        .selectFrom('registry_counts_state')
+        .select(['full_counted_at', sql<Date>`now()`.as('now')])
+        .executeTakeFirst();
       // What concurrent writers mark meanwhile stays for the next run: this reads committed marks only.
-      const marked = await sql<{ code: string }>`WITH taken AS (DELETE FROM registry_counts_dirty RETURNING code) SELECT DISTINCT code FROM taken`.execute(trx);
+      const marked = await sql<{
+        code: string;
+      }>`WITH taken AS (DELETE FROM registry_counts_dirty RETURNING code) SELECT DISTINCT code FROM taken`.execute(trx);
       const codes = marked.rows.map((row) => row.code);
-      const stale = !state?.full_counted_at || state.now.getTime() - state.full_counted_at.getTime() >= fullRecountEveryMs;
+      const stale =
+        !state?.full_counted_at || state.now.getTime() - state.full_counted_at.getTime() >= fullRecountEveryMs;
       const full = stale || codes.length > fullRecountAbove;
       await recountRegistryCounts(trx, full ? 'all' : codes);
       if (!full && codes.length === 0) await sql`UPDATE registry_counts_state SET counted_at = now()`.execute(trx);

@@ -15,7 +15,18 @@ let built: BuiltApp;
 const token = 'insight-analyst-token';
 
 function analyst(jurisdiction: string[]): Actor {
-  return { kind: 'user', userId: null, organisationId: null, label: '分析员', roles: [], permissions: new Set(['insight.aggregate']), jurisdiction, locale: 'zh-CN', ip: null, requestId: null };
+  return {
+    kind: 'user',
+    userId: null,
+    organisationId: null,
+    label: '分析员',
+    roles: [],
+    permissions: new Set(['insight.aggregate']),
+    jurisdiction,
+    locale: 'zh-CN',
+    ip: null,
+    requestId: null,
+  };
 }
 const jingzhou = analyst(['421000000000']);
 
@@ -36,16 +47,38 @@ beforeAll(async () => {
   database = await createTestDatabase();
   const rows = await database.db
     .insertInto('children')
-    .values(residences.map((code, i) => ({ name: names[i] ?? '', sex: i % 2 ? 'male' : 'female', birth_date: '2015-06-01', id_number: `42100220150601${String(1000 + i)}`, residence_code: code })))
+    .values(
+      residences.map((code, i) => ({
+        name: names[i] ?? '',
+        sex: i % 2 ? 'male' : 'female',
+        birth_date: '2015-06-01',
+        id_number: `42100220150601${String(1000 + i)}`,
+        residence_code: code,
+      })),
+    )
     .returning('id')
     .execute();
   childIds = rows.map((row) => row.id);
-  const org = await database.db.insertInto('organisations').values({ name: '荆州市统计分析', kind: 'civil_affairs_bureau', division_code: '421000000000' }).returning('id').executeTakeFirstOrThrow();
+  const org = await database.db
+    .insertInto('organisations')
+    .values({ name: '荆州市统计分析', kind: 'civil_affairs_bureau', division_code: '421000000000' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   await database.db
     .insertInto('api_tokens')
-    .values({ name: 'analyst', token_hash: tokenHash(token), organisation_id: org.id, jurisdiction_code: '421000000000', scopes: ['insight.aggregate'], expires_at: new Date(Date.now() + 3600_000) })
+    .values({
+      name: 'analyst',
+      token_hash: tokenHash(token),
+      organisation_id: org.id,
+      jurisdiction_code: '421000000000',
+      scopes: ['insight.aggregate'],
+      expires_at: new Date(Date.now() + 3600_000),
+    })
     .execute();
-  built = await buildApp({ db: database.db, config: loadConfig({}, { logLevel: 'silent', webDir: '/nonexistent' }), embedded: undefined }, [registerInsightRoutes]);
+  built = await buildApp(
+    { db: database.db, config: loadConfig({}, { logLevel: 'silent', webDir: '/nonexistent' }), embedded: undefined },
+    [registerInsightRoutes],
+  );
   await built.app.ready();
 });
 afterAll(async () => {
@@ -58,8 +91,21 @@ const cell = (result: ByDivisionResult, code: string) => result.cells.find((c) =
 describe('children by division', () => {
   it('counts per county of a city, listing empty counties, suppressing small cells and their complement', async () => {
     const result = await childrenByDivision(database.db, jingzhou, '421000000000');
-    expect(result).toMatchObject({ within: { code: '421000000000', name: '荆州市', level: 'city' }, level: 'county', source: 'divisions', threshold: 5, total: 15, totalSuppressed: false });
-    expect(cell(result, '421002000000')).toEqual({ code: '421002000000', name: '沙市区', direct: false, count: 7, suppressed: false });
+    expect(result).toMatchObject({
+      within: { code: '421000000000', name: '荆州市', level: 'city' },
+      level: 'county',
+      source: 'divisions',
+      threshold: 5,
+      total: 15,
+      totalSuppressed: false,
+    });
+    expect(cell(result, '421002000000')).toEqual({
+      code: '421002000000',
+      name: '沙市区',
+      direct: false,
+      count: 7,
+      suppressed: false,
+    });
     expect(cell(result, '421003000000')).toMatchObject({ name: '荆州区', count: null, suppressed: true });
     // The smallest publishable cell, so 荆州区 cannot be had as total minus the rest.
     expect(cell(result, '421022000000')).toMatchObject({ name: '公安县', count: null, suppressed: true });
@@ -97,17 +143,24 @@ describe('children by division', () => {
   });
 
   it('has nothing to count below a village', async () => {
-    await expect(childrenByDivision(database.db, jingzhou, '421002001001')).rejects.toMatchObject({ code: 'insight.no_lower_level', status: 400 });
+    await expect(childrenByDivision(database.db, jingzhou, '421002001001')).rejects.toMatchObject({
+      code: 'insight.no_lower_level',
+      status: 400,
+    });
   });
 
   it('lists a closed division only while children still carry its code', async () => {
-    await sql`UPDATE divisions SET valid_to = '2024-06-30' WHERE code IN ('421003000000', '421071000000')`.execute(database.db);
+    await sql`UPDATE divisions SET valid_to = '2024-06-30' WHERE code IN ('421003000000', '421071000000')`.execute(
+      database.db,
+    );
     try {
       const result = await childrenByDivision(database.db, jingzhou, '421000000000');
       expect(cell(result, '421003000000')).toMatchObject({ name: '荆州区', suppressed: true });
       expect(cell(result, '421071000000')).toBeUndefined();
     } finally {
-      await sql`UPDATE divisions SET valid_to = NULL WHERE code IN ('421003000000', '421071000000')`.execute(database.db);
+      await sql`UPDATE divisions SET valid_to = NULL WHERE code IN ('421003000000', '421071000000')`.execute(
+        database.db,
+      );
     }
   });
 
@@ -129,12 +182,19 @@ describe('children by division', () => {
 
 describe('the by-division route', () => {
   it('refuses a caller without a session', async () => {
-    const response = await built.app.inject({ method: 'GET', url: '/api/insight/children/by-division?within=421000000000' });
+    const response = await built.app.inject({
+      method: 'GET',
+      url: '/api/insight/children/by-division?within=421000000000',
+    });
     expect(response.statusCode).toBe(401);
   });
 
   it('answers with counts only: no child’s name, id or ID number', async () => {
-    const response = await built.app.inject({ method: 'GET', url: '/api/insight/children/by-division?within=421000000000', headers: { authorization: `Bearer ${token}` } });
+    const response = await built.app.inject({
+      method: 'GET',
+      url: '/api/insight/children/by-division?within=421000000000',
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(response.statusCode).toBe(200);
     const body = response.body;
     expect((JSON.parse(body) as ByDivisionResult).total).toBe(15);
@@ -145,10 +205,25 @@ describe('the by-division route', () => {
   });
 
   it('words a bad or foreign code in the caller’s language', async () => {
-    const bad = await built.app.inject({ method: 'GET', url: '/api/insight/children/by-division?within=4210', headers: { authorization: `Bearer ${token}`, 'accept-language': 'en' } });
-    expect(bad.json()).toMatchObject({ error: { code: 'invalid_input', details: [{ path: 'querystring.within', message: 'Give a 12-digit division code' }] } });
-    const foreign = await built.app.inject({ method: 'GET', url: '/api/insight/children/by-division?within=420100000000', headers: { authorization: `Bearer ${token}` } });
+    const bad = await built.app.inject({
+      method: 'GET',
+      url: '/api/insight/children/by-division?within=4210',
+      headers: { authorization: `Bearer ${token}`, 'accept-language': 'en' },
+    });
+    expect(bad.json()).toMatchObject({
+      error: {
+        code: 'invalid_input',
+        details: [{ path: 'querystring.within', message: 'Give a 12-digit division code' }],
+      },
+    });
+    const foreign = await built.app.inject({
+      method: 'GET',
+      url: '/api/insight/children/by-division?within=420100000000',
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(foreign.statusCode).toBe(404);
-    expect(foreign.json()).toMatchObject({ error: { code: 'not_found', message: '找不到该行政区划（420100000000），或您无权查看。' } });
+    expect(foreign.json()).toMatchObject({
+      error: { code: 'not_found', message: '找不到该行政区划（420100000000），或您无权查看。' },
+    });
   });
 });

@@ -28,7 +28,8 @@ export function registerInsightRoutes(app: HavenApp, deps: HttpDeps): void {
       config: { access: { permission: 'insight.aggregate' } },
       schema: {
         tags: ['insight'],
-        summary: 'Active children by confirmed category or by risk grade, per division at `level` within `within`, from the precomputed counts (as of `countedAt`); 1–4 suppressed',
+        summary:
+          'Active children by confirmed category or by risk grade, per division at `level` within `within`, from the precomputed counts (as of `countedAt`); 1–4 suppressed',
         querystring: registryCountsQuerySchema,
         response: { 200: registryCountsResultSchema },
       },

@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { childCodePattern, divisionAtLevel, isSmallCount, levelBelow, suppressSmallCells, withinJurisdiction } from './rules.js';
+import {
+  childCodePattern,
+  divisionAtLevel,
+  isSmallCount,
+  levelBelow,
+  suppressSmallCells,
+  withinJurisdiction,
+} from './rules.js';
 
 const counts = (values: number[]) => values.map((count, key) => ({ key, count }));
 const shown = (values: number[]) => suppressSmallCells(counts(values)).cells.map((cell) => cell.count);

@@ -1,4 +1,11 @@
-import { type DivisionLevel, divisionLevels, isDivisionCode, isWithin, levelOf, subtreePrefix } from '../divisions/rules.js';
+import {
+  type DivisionLevel,
+  divisionLevels,
+  isDivisionCode,
+  isWithin,
+  levelOf,
+  subtreePrefix,
+} from '../divisions/rules.js';
 
 /**
  * Small-cell suppression: a count from 1 to 4 could point at a single, recognisable child, so it
@@ -48,7 +55,11 @@ export function suppressSmallCells<K>(cells: readonly CountCell<K>[]): Published
   const hiddenCount = hidden.filter(Boolean).length;
   const totalSuppressed = isSmallCount(total) || hiddenCount === 1;
   return {
-    cells: cells.map((cell, index) => (hidden[index] ? { key: cell.key, count: null, suppressed: true } : { key: cell.key, count: cell.count, suppressed: false })),
+    cells: cells.map((cell, index) =>
+      hidden[index]
+        ? { key: cell.key, count: null, suppressed: true }
+        : { key: cell.key, count: cell.count, suppressed: false },
+    ),
     total: totalSuppressed ? null : total,
     totalSuppressed,
   };

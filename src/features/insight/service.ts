@@ -17,7 +17,11 @@ function divisionNotFound(actor: Actor, code: string): DomainError {
  * How many children live in each division one level below `within`, with small cells
  * suppressed. A division outside the actor's jurisdiction answers exactly like a missing one.
  */
-export async function childrenByDivision(db: Kysely<Database>, actor: Actor, within: string): Promise<ByDivisionResult> {
+export async function childrenByDivision(
+  db: Kysely<Database>,
+  actor: Actor,
+  within: string,
+): Promise<ByDivisionResult> {
   const level = levelOf(within);
   if (!level) throw divisionNotFound(actor, within);
   if (actor.kind !== 'system' && !withinJurisdiction(actor.jurisdiction, within)) throw divisionNotFound(actor, within);

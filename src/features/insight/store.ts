@@ -27,10 +27,17 @@ export interface NamedDivision {
   name: string | null;
 }
 
-export async function findDivision(db: Kysely<Database>, catalog: DivisionCatalog, code: string): Promise<NamedDivision | undefined> {
+export async function findDivision(
+  db: Kysely<Database>,
+  catalog: DivisionCatalog,
+  code: string,
+): Promise<NamedDivision | undefined> {
   const name = catalog.hasName ? sql`name` : sql`NULL::text`;
   const newestFirst = catalog.hasValidTo ? sql`ORDER BY valid_to DESC NULLS FIRST` : sql``;
-  const { rows } = await sql<NamedDivision>`SELECT code, ${name} AS name FROM divisions WHERE code = ${code} ${newestFirst} LIMIT 1`.execute(db);
+  const { rows } =
+    await sql<NamedDivision>`SELECT code, ${name} AS name FROM divisions WHERE code = ${code} ${newestFirst} LIMIT 1`.execute(
+      db,
+    );
   return rows[0];
 }
 
@@ -40,7 +47,12 @@ export interface DivisionBelow extends NamedDivision {
 }
 
 /** Every division one level below `code`, closed ones included and marked. */
-export async function divisionsBelow(db: Kysely<Database>, catalog: DivisionCatalog, code: string, below: DivisionLevel): Promise<DivisionBelow[]> {
+export async function divisionsBelow(
+  db: Kysely<Database>,
+  catalog: DivisionCatalog,
+  code: string,
+  below: DivisionLevel,
+): Promise<DivisionBelow[]> {
   const name = catalog.hasName ? sql`name` : sql`NULL::text`;
   const current = catalog.hasValidTo ? sql`valid_to IS NULL` : sql`true`;
   const { rows } = await sql<DivisionBelow>`
@@ -54,11 +66,19 @@ export async function divisionsBelow(db: Kysely<Database>, catalog: DivisionCata
  * Children living in `code`'s subtree, counted per division one level down. Only visible
  * children count (invariant 2); only codes and counts leave the database.
  */
-export async function countChildrenBelow(db: Kysely<Database>, actor: Actor, code: string, below: DivisionLevel): Promise<Map<string, number>> {
+export async function countChildrenBelow(
+  db: Kysely<Database>,
+  actor: Actor,
+  code: string,
+  below: DivisionLevel,
+): Promise<Map<string, number>> {
   const digits = significantDigits(below);
   const rows = await db
     .selectFrom('children')
-    .select([sql<string>`rpad(left(children.residence_code, ${digits}), 12, '0')`.as('code'), sql<number>`count(*)::int`.as('n')])
+    .select([
+      sql<string>`rpad(left(children.residence_code, ${digits}), 12, '0')`.as('code'),
+      sql<number>`count(*)::int`.as('n'),
+    ])
     .where('children.residence_code', 'like', `${subtreePrefix(code)}%`)
     .where(childInScope(actor))
     .groupBy(sql`1`)

@@ -13,12 +13,15 @@ export function requirePermission(actor: Actor, permission: 'organisations.read'
  * the organisation exists would protect nothing and only confuse the caller.
  */
 export function requireJurisdiction(actor: Actor, divisionCode: string): void {
-  if (!mayManageAt(actor, divisionCode)) throw new DomainError('organisations.outside_jurisdiction', 403, { division: divisionCode });
+  if (!mayManageAt(actor, divisionCode))
+    throw new DomainError('organisations.outside_jurisdiction', 403, { division: divisionCode });
 }
 
 /** A translated 400 that names the field, in the message and as the path of its detail. */
 export function refuse(problem: FieldProblem, part: 'body' | 'params' | 'query' = 'body'): DomainError {
-  return new DomainError(problem.code, 400, { field: problem.field, ...problem.params }, [{ path: `${part}.${problem.field}`, code: problem.code }]);
+  return new DomainError(problem.code, 400, { field: problem.field, ...problem.params }, [
+    { path: `${part}.${problem.field}`, code: problem.code },
+  ]);
 }
 
 export function entityName(actor: Actor): string {

@@ -4,8 +4,16 @@ export type Subject = (typeof subjects)[number];
 
 export const organisationKinds = {
   civil_affairs_bureau: { subject: 'government', zh: '民政局', en: 'Civil affairs bureau' },
-  women_children_committee: { subject: 'government', zh: '妇女儿童工作委员会', en: "Women and children's work committee" },
-  township_government: { subject: 'government', zh: '乡镇人民政府（街道办事处）', en: 'Township government / street office' },
+  women_children_committee: {
+    subject: 'government',
+    zh: '妇女儿童工作委员会',
+    en: "Women and children's work committee",
+  },
+  township_government: {
+    subject: 'government',
+    zh: '乡镇人民政府（街道办事处）',
+    en: 'Township government / street office',
+  },
   village_committee: { subject: 'government', zh: '村（居）民委员会', en: 'Village or community committee' },
   police: { subject: 'government', zh: '公安机关', en: 'Police' },
   procuratorate: { subject: 'government', zh: '人民检察院', en: 'Procuratorate' },
@@ -14,7 +22,11 @@ export const organisationKinds = {
   health: { subject: 'government', zh: '卫生健康部门', en: 'Health commission' },
   disabled_persons_federation: { subject: 'government', zh: '残疾人联合会', en: "Disabled persons' federation" },
   rescue_station: { subject: 'public_institution', zh: '救助管理站', en: 'Rescue station' },
-  minor_protection_centre: { subject: 'public_institution', zh: '未成年人救助保护中心', en: 'Minor rescue-protection centre' },
+  minor_protection_centre: {
+    subject: 'public_institution',
+    zh: '未成年人救助保护中心',
+    en: 'Minor rescue-protection centre',
+  },
   child_welfare_home: { subject: 'public_institution', zh: '儿童福利院', en: 'Child welfare home' },
   womens_federation: { subject: 'society', zh: '妇女联合会', en: "Women's federation" },
   youth_league: { subject: 'society', zh: '共青团委员会', en: 'Youth league' },

@@ -31,14 +31,25 @@ type Db = Kysely<Database>;
 const today = () => shanghaiDateOf(new Date());
 
 function requireLeadDivision(divisionCode: string): void {
-  if (!isLeadDivision(divisionCode)) throw refuse({ code: 'organisations.lead_level', field: 'divisionCode', params: { code: divisionCode } }, 'params');
+  if (!isLeadDivision(divisionCode))
+    throw refuse({ code: 'organisations.lead_level', field: 'divisionCode', params: { code: divisionCode } }, 'params');
 }
 
 async function requireCurrentDivision(db: Db, divisionCode: string): Promise<void> {
-  if (!(await divisionExists(db, divisionCode))) throw refuse({ code: 'organisations.division_unknown', field: 'divisionCode', params: { code: divisionCode } }, 'params');
+  if (!(await divisionExists(db, divisionCode)))
+    throw refuse(
+      { code: 'organisations.division_unknown', field: 'divisionCode', params: { code: divisionCode } },
+      'params',
+    );
 }
 
-export async function setLeadAgency(db: Db, actor: Actor, divisionCode: string, input: SetLeadAgencyInput, day = today()): Promise<LeadAgency> {
+export async function setLeadAgency(
+  db: Db,
+  actor: Actor,
+  divisionCode: string,
+  input: SetLeadAgencyInput,
+  day = today(),
+): Promise<LeadAgency> {
   requirePermission(actor, 'organisations.manage');
   requireLeadDivision(divisionCode);
   const { result } = await unitOfWork(db, actor, 'lead_agency.set', async ({ trx, audit }) => {
@@ -47,38 +58,72 @@ export async function setLeadAgency(db: Db, actor: Actor, divisionCode: string, 
     await lockLeadDivision(trx, divisionCode);
     // Locked, so the organisation cannot be deactivated while it is being named.
     const organisation = await findOrganisation(trx, input.organisationId, { lock: true });
-    if (!organisation) throw refuse({ code: 'organisations.organisation_unknown', field: 'organisationId', params: { id: input.organisationId } });
+    if (!organisation)
+      throw refuse({
+        code: 'organisations.organisation_unknown',
+        field: 'organisationId',
+        params: { id: input.organisationId },
+      });
     const problem = leadAgencyProblem(divisionCode, organisation);
     if (problem) throw refuse(problem);
     const decision = { organisationId: organisation.id, validFrom: input.validFrom ?? day, note: input.note ?? null };
     const periods = await leadPeriods(trx, divisionCode, { exact: true });
     const latest = periods[0];
     const change = leadChange(latest, decision);
-    if (change.kind === 'too_early') throw refuse({ code: 'organisations.lead_too_early', field: 'validFrom', params: { validFrom: decision.validFrom, earliest: change.earliest } });
+    if (change.kind === 'too_early')
+      throw refuse({
+        code: 'organisations.lead_too_early',
+        field: 'validFrom',
+        params: { validFrom: decision.validFrom, earliest: change.earliest },
+      });
     if (change.kind === 'replace_latest' && latest) {
-      await updateLeadPeriod(trx, { divisionCode, validFrom: latest.validFrom }, { organisationId: decision.organisationId, note: decision.note });
+      await updateLeadPeriod(
+        trx,
+        { divisionCode, validFrom: latest.validFrom },
+        { organisationId: decision.organisationId, note: decision.note },
+      );
     }
     if (change.kind === 'append') {
-      if (change.closeLatest && latest) await updateLeadPeriod(trx, { divisionCode, validFrom: latest.validFrom }, { validTo: decision.validFrom });
+      if (change.closeLatest && latest)
+        await updateLeadPeriod(trx, { divisionCode, validFrom: latest.validFrom }, { validTo: decision.validFrom });
       await insertLeadPeriod(trx, { divisionCode, ...decision });
     }
-    audit({ entityType: 'lead_agency', entityId: divisionCode, details: { change: change.kind, ...decision, previous: latest ?? null } });
+    audit({
+      entityType: 'lead_agency',
+      entityId: divisionCode,
+      details: { change: change.kind, ...decision, previous: latest ?? null },
+    });
     return leadAgencyOf(trx, divisionCode, day);
   });
   return result;
 }
 
 /** Ends the assigned lead; from that day civil affairs leads again by default. */
-export async function clearLeadAgency(db: Db, actor: Actor, divisionCode: string, validTo?: string, day = today()): Promise<LeadAgency> {
+export async function clearLeadAgency(
+  db: Db,
+  actor: Actor,
+  divisionCode: string,
+  validTo?: string,
+  day = today(),
+): Promise<LeadAgency> {
   requirePermission(actor, 'organisations.manage');
   requireLeadDivision(divisionCode);
   requireJurisdiction(actor, divisionCode);
   const { result } = await unitOfWork(db, actor, 'lead_agency.clear', async ({ trx, audit }) => {
     await lockLeadDivision(trx, divisionCode);
     const latest = (await leadPeriods(trx, divisionCode, { exact: true }))[0];
-    if (!latest || latest.validTo !== null) throw new DomainError('organisations.lead_nothing_to_clear', 409, { division: divisionCode });
+    if (!latest || latest.validTo !== null)
+      throw new DomainError('organisations.lead_nothing_to_clear', 409, { division: divisionCode });
     const end = validTo ?? day;
-    if (end <= latest.validFrom) throw refuse({ code: 'organisations.lead_too_early', field: 'validTo', params: { validFrom: end, earliest: nextDay(latest.validFrom) } }, 'query');
+    if (end <= latest.validFrom)
+      throw refuse(
+        {
+          code: 'organisations.lead_too_early',
+          field: 'validTo',
+          params: { validFrom: end, earliest: nextDay(latest.validFrom) },
+        },
+        'query',
+      );
     await updateLeadPeriod(trx, { divisionCode, validFrom: latest.validFrom }, { validTo: end });
     audit({ entityType: 'lead_agency', entityId: divisionCode, details: { cleared: latest, validTo: end } });
     return leadAgencyOf(trx, divisionCode, day);
@@ -111,7 +156,13 @@ export async function listLeadAgencies(db: Db, actor: Actor, within: string, day
 
 async function leadAgencyOf(db: Db, divisionCode: string, day: string): Promise<LeadAgency> {
   const periods = await leadPeriods(db, divisionCode, { exact: true });
-  return describeLead(divisionCode, await divisionName(db, divisionCode), periods, await civilAffairsBureaus(db, divisionCode), day);
+  return describeLead(
+    divisionCode,
+    await divisionName(db, divisionCode),
+    periods,
+    await civilAffairsBureaus(db, divisionCode),
+    day,
+  );
 }
 
 function describeLead(
@@ -124,14 +175,26 @@ function describeLead(
   const history = periods.map(({ divisionCode: _code, ...period }) => period);
   const assigned = periodOn(periods, day);
   if (assigned) {
-    return { divisionCode, divisionName: name, source: 'assigned', current: { organisationId: assigned.organisationId, organisationName: assigned.organisationName, organisationKind: assigned.organisationKind }, history };
+    return {
+      divisionCode,
+      divisionName: name,
+      source: 'assigned',
+      current: {
+        organisationId: assigned.organisationId,
+        organisationName: assigned.organisationName,
+        organisationKind: assigned.organisationKind,
+      },
+      history,
+    };
   }
   const fallback = chooseDefaultLead(divisionCode, bureaus);
   return {
     divisionCode,
     divisionName: name,
     source: fallback ? 'default' : 'none',
-    current: fallback ? { organisationId: fallback.id, organisationName: fallback.name, organisationKind: 'civil_affairs_bureau' } : null,
+    current: fallback
+      ? { organisationId: fallback.id, organisationName: fallback.name, organisationKind: 'civil_affairs_bureau' }
+      : null,
     history,
   };
 }

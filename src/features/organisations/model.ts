@@ -6,19 +6,31 @@ const kindCodes = organisationKindCodes as [OrganisationKind, ...OrganisationKin
 
 export const organisationKindSchema = z.enum(kindCodes);
 export const subjectSchema = z.enum(subjects);
-export const divisionCodeSchema = z.string().refine(isDivisionCode, 'organisations.division_format').meta({ example: '421002000000' });
+export const divisionCodeSchema = z
+  .string()
+  .refine(isDivisionCode, 'organisations.division_format')
+  .meta({ example: '421002000000' });
 export const isoDateSchema = z.iso.date({ error: 'organisations.date_format' });
 
 export const contactSchema = z.object({
   name: z.string().trim().min(1).max(60),
   role: z.string().trim().max(60).optional(),
-  phone: z.string().trim().regex(/^[0-9+\-() ]{3,30}$/, 'organisations.phone_format').optional(),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^[0-9+\-() ]{3,30}$/, 'organisations.phone_format')
+    .optional(),
   email: z.email().max(200).optional(),
 });
 export type Contact = z.infer<typeof contactSchema>;
 
 // Responses are checked on the way out: loose, so a row written by older rules still reads.
-const contactViewSchema = z.object({ name: z.string(), role: z.string().optional(), phone: z.string().optional(), email: z.string().optional() });
+const contactViewSchema = z.object({
+  name: z.string(),
+  role: z.string().optional(),
+  phone: z.string().optional(),
+  email: z.string().optional(),
+});
 
 const organisationFields = {
   name: z.string().trim().min(2).max(100),
@@ -37,7 +49,12 @@ export const createOrganisationSchema = z.object({
   parentId: organisationFields.parentId.optional(),
   contacts: organisationFields.contacts.default([]),
   services: organisationFields.services.default([]),
-  bedCapacity: organisationFields.bedCapacity.optional().meta({ description: 'required (≥ 0) for rescue stations, minor protection centres and child welfare homes; refused for other kinds' }),
+  bedCapacity: organisationFields.bedCapacity
+    .optional()
+    .meta({
+      description:
+        'required (≥ 0) for rescue stations, minor protection centres and child welfare homes; refused for other kinds',
+    }),
 });
 export type CreateOrganisationInput = z.infer<typeof createOrganisationSchema>;
 
@@ -119,16 +136,25 @@ export const leadAgencySchema = z.object({
   divisionName: z.string().nullable(),
   /** assigned: a recorded decision; default: civil affairs, as no decision says otherwise; none: no one can be named. */
   source: z.enum(['assigned', 'default', 'none']),
-  current: z.object({ organisationId: z.string(), organisationName: z.string(), organisationKind: organisationKindSchema }).nullable(),
+  current: z
+    .object({ organisationId: z.string(), organisationName: z.string(), organisationKind: organisationKindSchema })
+    .nullable(),
   /** Every recorded period, newest first. */
   history: z.array(leadPeriodSchema),
 });
 export type LeadAgency = z.infer<typeof leadAgencySchema>;
 
-export const leadListQuerySchema = z.object({ within: divisionCodeSchema.meta({ description: 'the city or county, or any division above them' }) });
+export const leadListQuerySchema = z.object({
+  within: divisionCodeSchema.meta({ description: 'the city or county, or any division above them' }),
+});
 
 const tallySchema = z.object({ count: z.number(), beds: z.number() });
-const tallyByKindSchema = z.object(Object.fromEntries(residentialKindCodes.map((kind) => [kind, tallySchema])) as Record<(typeof residentialKindCodes)[number], typeof tallySchema>);
+const tallyByKindSchema = z.object(
+  Object.fromEntries(residentialKindCodes.map((kind) => [kind, tallySchema])) as Record<
+    (typeof residentialKindCodes)[number],
+    typeof tallySchema
+  >,
+);
 const residentialKindSchema = z.enum(residentialKindCodes);
 
 export const coverageSchema = z.object({
@@ -145,13 +171,20 @@ export const coverageSchema = z.object({
     }),
   ),
   cityLevel: z.array(
-    z.object({ cityCode: z.string(), kinds: tallyByKindSchema, totalBeds: z.number(), institutions: z.array(z.object({ id: z.string(), name: z.string(), kind: residentialKindSchema })) }),
+    z.object({
+      cityCode: z.string(),
+      kinds: tallyByKindSchema,
+      totalBeds: z.number(),
+      institutions: z.array(z.object({ id: z.string(), name: z.string(), kind: residentialKindSchema })),
+    }),
   ),
   twoBrands: z.array(
     z.object({
       cityCode: z.string(),
       stem: z.string(),
-      organisations: z.array(z.object({ id: z.string(), name: z.string(), kind: residentialKindSchema, divisionCode: z.string() })),
+      organisations: z.array(
+        z.object({ id: z.string(), name: z.string(), kind: residentialKindSchema, divisionCode: z.string() }),
+      ),
       sameDivision: z.boolean(),
       sharedPhone: z.boolean(),
     }),

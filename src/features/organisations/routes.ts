@@ -15,7 +15,15 @@ import {
   updateOrganisationSchema,
   versionBodySchema,
 } from './model.js';
-import { createOrganisation, deactivateOrganisation, findOrganisations, getOrganisation, organisationCoverage, reactivateOrganisation, updateOrganisation } from './service.js';
+import {
+  createOrganisation,
+  deactivateOrganisation,
+  findOrganisations,
+  getOrganisation,
+  organisationCoverage,
+  reactivateOrganisation,
+  updateOrganisation,
+} from './service.js';
 
 const read = { access: { permission: 'organisations.read' } } as const;
 const manage = { access: { permission: 'organisations.manage' } } as const;
@@ -27,7 +35,15 @@ const tags = ['organisations'];
 export function registerOrganisationRoutes(app: HavenApp, { db }: HttpDeps): void {
   app.get(
     '/api/organisations',
-    { config: read, schema: { tags, summary: 'The organisation directory: filter by kind, subject, division subtree, name; 10–50 per page', querystring: listQuerySchema, response: { 200: organisationPageSchema } } },
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: 'The organisation directory: filter by kind, subject, division subtree, name; 10–50 per page',
+        querystring: listQuerySchema,
+        response: { 200: organisationPageSchema },
+      },
+    },
     async (request) => findOrganisations(db, request.actor, request.query),
   );
 
@@ -35,10 +51,22 @@ export function registerOrganisationRoutes(app: HavenApp, { db }: HttpDeps): voi
     '/api/organisations',
     {
       config: manage,
-      schema: { tags, summary: 'Register an organisation in my jurisdiction (send an Idempotency-Key so a retry does not register it twice)', headers: idempotencyHeader, body: createOrganisationSchema, response: { 201: organisationSchema } },
+      schema: {
+        tags,
+        summary:
+          'Register an organisation in my jurisdiction (send an Idempotency-Key so a retry does not register it twice)',
+        headers: idempotencyHeader,
+        body: createOrganisationSchema,
+        response: { 201: organisationSchema },
+      },
     },
     async (request, reply) => {
-      const { organisation, replayed } = await createOrganisation(db, request.actor, request.body, request.headers['idempotency-key']);
+      const { organisation, replayed } = await createOrganisation(
+        db,
+        request.actor,
+        request.body,
+        request.headers['idempotency-key'],
+      );
       if (replayed) reply.header('idempotent-replayed', 'true');
       return reply.status(201).send(organisation);
     },
@@ -50,7 +78,8 @@ export function registerOrganisationRoutes(app: HavenApp, { db }: HttpDeps): voi
       config: read,
       schema: {
         tags,
-        summary: 'Shelters per county (rescue stations, protection centres, welfare homes, beds), counties with none, and "one team, two brands" candidates',
+        summary:
+          'Shelters per county (rescue stations, protection centres, welfare homes, beds), counties with none, and "one team, two brands" candidates',
         querystring: z.object({ within: divisionCodeSchema.meta({ description: 'a province, city or county' }) }),
         response: { 200: coverageSchema },
       },
@@ -60,43 +89,99 @@ export function registerOrganisationRoutes(app: HavenApp, { db }: HttpDeps): voi
 
   app.get(
     '/api/organisations/:id',
-    { config: read, schema: { tags, summary: 'One organisation', params: idParams, response: { 200: organisationSchema } } },
+    {
+      config: read,
+      schema: { tags, summary: 'One organisation', params: idParams, response: { 200: organisationSchema } },
+    },
     async (request) => getOrganisation(db, request.actor, request.params.id),
   );
 
   app.patch(
     '/api/organisations/:id',
-    { config: manage, schema: { tags, summary: 'Change an organisation (send the version you edited; a stale one is refused with the current record)', params: idParams, body: updateOrganisationSchema, response: { 200: organisationSchema } } },
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary: 'Change an organisation (send the version you edited; a stale one is refused with the current record)',
+        params: idParams,
+        body: updateOrganisationSchema,
+        response: { 200: organisationSchema },
+      },
+    },
     async (request) => updateOrganisation(db, request.actor, request.params.id, request.body),
   );
 
   app.post(
     '/api/organisations/:id/deactivate',
-    { config: manage, schema: { tags, summary: 'Mark an organisation inactive (it stays in the directory)', params: idParams, body: versionBodySchema, response: { 200: organisationSchema } } },
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary: 'Mark an organisation inactive (it stays in the directory)',
+        params: idParams,
+        body: versionBodySchema,
+        response: { 200: organisationSchema },
+      },
+    },
     async (request) => deactivateOrganisation(db, request.actor, request.params.id, request.body.version),
   );
 
   app.post(
     '/api/organisations/:id/reactivate',
-    { config: manage, schema: { tags, summary: 'Mark an inactive organisation active again', params: idParams, body: versionBodySchema, response: { 200: organisationSchema } } },
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary: 'Mark an inactive organisation active again',
+        params: idParams,
+        body: versionBodySchema,
+        response: { 200: organisationSchema },
+      },
+    },
     async (request) => reactivateOrganisation(db, request.actor, request.params.id, request.body.version),
   );
 
   app.get(
     '/api/lead-agencies',
-    { config: read, schema: { tags, summary: 'Who leads child protection in each city and county of a subtree', querystring: leadListQuerySchema, response: { 200: z.array(leadAgencySchema) } } },
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: 'Who leads child protection in each city and county of a subtree',
+        querystring: leadListQuerySchema,
+        response: { 200: z.array(leadAgencySchema) },
+      },
+    },
     async (request) => listLeadAgencies(db, request.actor, request.query.within),
   );
 
   app.get(
     '/api/lead-agencies/:divisionCode',
-    { config: read, schema: { tags, summary: 'Who leads child protection in a city or county, with the history of decisions', params: divisionParams, response: { 200: leadAgencySchema } } },
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: 'Who leads child protection in a city or county, with the history of decisions',
+        params: divisionParams,
+        response: { 200: leadAgencySchema },
+      },
+    },
     async (request) => getLeadAgency(db, request.actor, request.params.divisionCode),
   );
 
   app.put(
     '/api/lead-agencies/:divisionCode',
-    { config: manage, schema: { tags, summary: 'Name the lead agency of a city or county from a date (civil affairs bureau or women and children’s work committee there)', params: divisionParams, body: setLeadAgencySchema, response: { 200: leadAgencySchema } } },
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary:
+          'Name the lead agency of a city or county from a date (civil affairs bureau or women and children’s work committee there)',
+        params: divisionParams,
+        body: setLeadAgencySchema,
+        response: { 200: leadAgencySchema },
+      },
+    },
     async (request) => setLeadAgency(db, request.actor, request.params.divisionCode, request.body),
   );
 
@@ -104,7 +189,13 @@ export function registerOrganisationRoutes(app: HavenApp, { db }: HttpDeps): voi
     '/api/lead-agencies/:divisionCode',
     {
       config: manage,
-      schema: { tags, summary: 'End the named lead agency (civil affairs leads again by default); history is kept', params: divisionParams, querystring: z.object({ validTo: isoDateSchema.optional() }), response: { 200: leadAgencySchema } },
+      schema: {
+        tags,
+        summary: 'End the named lead agency (civil affairs leads again by default); history is kept',
+        params: divisionParams,
+        querystring: z.object({ validTo: isoDateSchema.optional() }),
+        response: { 200: leadAgencySchema },
+      },
     },
     async (request) => clearLeadAgency(db, request.actor, request.params.divisionCode, request.query.validTo),
   );

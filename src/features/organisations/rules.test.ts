@@ -21,8 +21,15 @@ describe('organisation rules', () => {
   it('asks beds of shelters only', () => {
     expect(bedCapacityProblem('rescue_station', 40)).toBeUndefined();
     expect(bedCapacityProblem('child_welfare_home', 0)).toBeUndefined();
-    expect(bedCapacityProblem('minor_protection_centre', null)).toMatchObject({ code: 'organisations.beds_required', field: 'bedCapacity' });
-    expect(bedCapacityProblem('police', 5)).toMatchObject({ code: 'organisations.beds_not_allowed', field: 'bedCapacity', params: { kind: 'police' } });
+    expect(bedCapacityProblem('minor_protection_centre', null)).toMatchObject({
+      code: 'organisations.beds_required',
+      field: 'bedCapacity',
+    });
+    expect(bedCapacityProblem('police', 5)).toMatchObject({
+      code: 'organisations.beds_not_allowed',
+      field: 'bedCapacity',
+      params: { kind: 'police' },
+    });
     expect(bedCapacityProblem('police', null)).toBeUndefined();
   });
 
@@ -49,8 +56,12 @@ describe('organisation rules', () => {
     expect(leadAgencyProblem('421022000000', bureau)).toBeUndefined();
     expect(leadAgencyProblem('421000000000', { ...bureau, kind: 'women_children_committee' })).toBeUndefined();
     expect(leadAgencyProblem('421002000000', bureau)).toMatchObject({ code: 'organisations.lead_outside_area' });
-    expect(leadAgencyProblem('421022000000', { ...bureau, kind: 'police' })).toMatchObject({ code: 'organisations.lead_kind' });
-    expect(leadAgencyProblem('421022000000', { ...bureau, active: false })).toMatchObject({ code: 'organisations.lead_inactive' });
+    expect(leadAgencyProblem('421022000000', { ...bureau, kind: 'police' })).toMatchObject({
+      code: 'organisations.lead_kind',
+    });
+    expect(leadAgencyProblem('421022000000', { ...bureau, active: false })).toMatchObject({
+      code: 'organisations.lead_inactive',
+    });
   });
 
   it('falls back to the civil affairs bureau of the place, or no one when it cannot tell', () => {
@@ -64,14 +75,33 @@ describe('organisation rules', () => {
 
   it('adds lead decisions to the history without rewriting it', () => {
     const open = { organisationId: 'ca', validFrom: '2020-01-01', validTo: null, note: null };
-    expect(leadChange(undefined, { organisationId: 'ca', validFrom: '2020-01-01', note: null })).toEqual({ kind: 'append', closeLatest: false });
-    expect(leadChange(open, { organisationId: 'wc', validFrom: '2024-12-01', note: null })).toEqual({ kind: 'append', closeLatest: true });
-    expect(leadChange(open, { organisationId: 'wc', validFrom: '2020-01-01', note: null })).toEqual({ kind: 'replace_latest' });
-    expect(leadChange(open, { organisationId: 'ca', validFrom: '2021-01-01', note: null })).toEqual({ kind: 'unchanged' });
-    expect(leadChange(open, { organisationId: 'wc', validFrom: '2019-01-01', note: null })).toEqual({ kind: 'too_early', earliest: '2020-01-01' });
+    expect(leadChange(undefined, { organisationId: 'ca', validFrom: '2020-01-01', note: null })).toEqual({
+      kind: 'append',
+      closeLatest: false,
+    });
+    expect(leadChange(open, { organisationId: 'wc', validFrom: '2024-12-01', note: null })).toEqual({
+      kind: 'append',
+      closeLatest: true,
+    });
+    expect(leadChange(open, { organisationId: 'wc', validFrom: '2020-01-01', note: null })).toEqual({
+      kind: 'replace_latest',
+    });
+    expect(leadChange(open, { organisationId: 'ca', validFrom: '2021-01-01', note: null })).toEqual({
+      kind: 'unchanged',
+    });
+    expect(leadChange(open, { organisationId: 'wc', validFrom: '2019-01-01', note: null })).toEqual({
+      kind: 'too_early',
+      earliest: '2020-01-01',
+    });
     const closed = { ...open, validTo: '2023-01-01' };
-    expect(leadChange(closed, { organisationId: 'wc', validFrom: '2022-06-01', note: null })).toEqual({ kind: 'too_early', earliest: '2023-01-01' });
-    expect(leadChange(closed, { organisationId: 'wc', validFrom: '2023-01-01', note: null })).toEqual({ kind: 'append', closeLatest: false });
+    expect(leadChange(closed, { organisationId: 'wc', validFrom: '2022-06-01', note: null })).toEqual({
+      kind: 'too_early',
+      earliest: '2023-01-01',
+    });
+    expect(leadChange(closed, { organisationId: 'wc', validFrom: '2023-01-01', note: null })).toEqual({
+      kind: 'append',
+      closeLatest: false,
+    });
   });
 
   it('finds the period in force on a day, end exclusive', () => {
@@ -94,7 +124,14 @@ describe('coverage and "one team, two brands"', () => {
     expect(nameStem('公安县儿童福利院')).toBe('公安');
   });
 
-  const institution = (id: string, name: string, kind: CoverageInstitution['kind'], divisionCode: string, bedCapacity: number, phones: string[] = []): CoverageInstitution => ({
+  const institution = (
+    id: string,
+    name: string,
+    kind: CoverageInstitution['kind'],
+    divisionCode: string,
+    bedCapacity: number,
+    phones: string[] = [],
+  ): CoverageInstitution => ({
     id,
     name,
     kind,
@@ -121,12 +158,24 @@ describe('coverage and "one team, two brands"', () => {
     expect(report.gapCount).toBe(1);
     expect(report.cityLevel).toEqual([expect.objectContaining({ cityCode: '421000000000', totalBeds: 80 })]);
     expect(report.twoBrands).toEqual([
-      expect.objectContaining({ cityCode: '421000000000', stem: '荆州', sameDivision: true, sharedPhone: true, organisations: [expect.objectContaining({ id: 's' }), expect.objectContaining({ id: 'm' })] }),
+      expect.objectContaining({
+        cityCode: '421000000000',
+        stem: '荆州',
+        sameDivision: true,
+        sharedPhone: true,
+        organisations: [expect.objectContaining({ id: 's' }), expect.objectContaining({ id: 'm' })],
+      }),
     ]);
   });
 
   it('does not call a rescue station and a welfare home of one place two brands', () => {
-    const report = coverageReport([], [institution('s', '公安县救助管理站', 'rescue_station', '421022000000', 10), institution('h', '公安县儿童福利院', 'child_welfare_home', '421022000000', 10)]);
+    const report = coverageReport(
+      [],
+      [
+        institution('s', '公安县救助管理站', 'rescue_station', '421022000000', 10),
+        institution('h', '公安县儿童福利院', 'child_welfare_home', '421022000000', 10),
+      ],
+    );
     expect(report.twoBrands).toEqual([]);
     expect(report.counties).toEqual([expect.objectContaining({ code: '421022000000', name: null, totalBeds: 20 })]);
   });

@@ -1,6 +1,12 @@
 import type { Actor } from '../../platform/access/actor.js';
 import { isDivisionCode, isWithin, levelOf } from '../divisions/rules.js';
-import { isResidentialKind, leadAgencyKinds, type OrganisationKind, type ResidentialKind, residentialKindCodes } from './kinds.js';
+import {
+  isResidentialKind,
+  leadAgencyKinds,
+  type OrganisationKind,
+  type ResidentialKind,
+  residentialKindCodes,
+} from './kinds.js';
 
 /** A refusal tied to one input field; the service turns it into a translated 400. */
 export interface FieldProblem {
@@ -10,10 +16,15 @@ export interface FieldProblem {
 }
 
 /** Beds are a fact about shelters only: required there, meaningless (and refused) elsewhere. */
-export function bedCapacityProblem(kind: OrganisationKind, bedCapacity: number | null | undefined): FieldProblem | undefined {
+export function bedCapacityProblem(
+  kind: OrganisationKind,
+  bedCapacity: number | null | undefined,
+): FieldProblem | undefined {
   const residential = isResidentialKind(kind);
-  if (residential && (bedCapacity === null || bedCapacity === undefined)) return { code: 'organisations.beds_required', field: 'bedCapacity', params: { kind } };
-  if (!residential && bedCapacity !== null && bedCapacity !== undefined) return { code: 'organisations.beds_not_allowed', field: 'bedCapacity', params: { kind } };
+  if (residential && (bedCapacity === null || bedCapacity === undefined))
+    return { code: 'organisations.beds_required', field: 'bedCapacity', params: { kind } };
+  if (!residential && bedCapacity !== null && bedCapacity !== undefined)
+    return { code: 'organisations.beds_not_allowed', field: 'bedCapacity', params: { kind } };
   return undefined;
 }
 
@@ -24,7 +35,11 @@ export function mayManageAt(actor: Pick<Actor, 'kind' | 'jurisdiction'>, divisio
 }
 
 /** A new parent whose own chain of parents reaches the organisation would close a loop. */
-export function createsCycle(organisationId: string, newParentId: string, ancestorsOfNewParent: readonly string[]): boolean {
+export function createsCycle(
+  organisationId: string,
+  newParentId: string,
+  ancestorsOfNewParent: readonly string[],
+): boolean {
   return newParentId === organisationId || ancestorsOfNewParent.includes(organisationId);
 }
 
@@ -46,11 +61,19 @@ export function isLeadDivision(code: string): boolean {
   return level === 'city' || level === 'county';
 }
 
-export function leadAgencyProblem(divisionCode: string, organisation: { kind: string; divisionCode: string; active: boolean }): FieldProblem | undefined {
+export function leadAgencyProblem(
+  divisionCode: string,
+  organisation: { kind: string; divisionCode: string; active: boolean },
+): FieldProblem | undefined {
   if (!organisation.active) return { code: 'organisations.lead_inactive', field: 'organisationId' };
-  if (!(leadAgencyKinds as readonly string[]).includes(organisation.kind)) return { code: 'organisations.lead_kind', field: 'organisationId', params: { kind: organisation.kind } };
+  if (!(leadAgencyKinds as readonly string[]).includes(organisation.kind))
+    return { code: 'organisations.lead_kind', field: 'organisationId', params: { kind: organisation.kind } };
   if (!isWithin(organisation.divisionCode, divisionCode)) {
-    return { code: 'organisations.lead_outside_area', field: 'organisationId', params: { division: divisionCode, organisationDivision: organisation.divisionCode } };
+    return {
+      code: 'organisations.lead_outside_area',
+      field: 'organisationId',
+      params: { division: divisionCode, organisationDivision: organisation.divisionCode },
+    };
   }
   return undefined;
 }
@@ -59,7 +82,10 @@ export function leadAgencyProblem(divisionCode: string, organisation: { kind: st
  * With no recorded decision, civil affairs leads: the bureau registered at the division itself,
  * else the only bureau inside it. Two candidates and no decision means we cannot say, so no one.
  */
-export function chooseDefaultLead<T extends { divisionCode: string }>(divisionCode: string, civilAffairsBureaus: readonly T[]): T | undefined {
+export function chooseDefaultLead<T extends { divisionCode: string }>(
+  divisionCode: string,
+  civilAffairsBureaus: readonly T[],
+): T | undefined {
   const inside = civilAffairsBureaus.filter((bureau) => isWithin(bureau.divisionCode, divisionCode));
   const exact = inside.filter((bureau) => bureau.divisionCode === divisionCode);
   if (exact.length === 1) return exact[0];
@@ -91,12 +117,19 @@ export type LeadChange =
  * a decision may start on the latest period's first day (a same-day correction replaces it) or
  * later (the latest period then ends where the new one starts), never earlier.
  */
-export function leadChange(latest: LeadPeriodLike | undefined, decision: { organisationId: string; validFrom: string; note: string | null }): LeadChange {
+export function leadChange(
+  latest: LeadPeriodLike | undefined,
+  decision: { organisationId: string; validFrom: string; note: string | null },
+): LeadChange {
   if (!latest) return { kind: 'append', closeLatest: false };
-  if (latest.validTo !== null) return decision.validFrom < latest.validTo ? { kind: 'too_early', earliest: latest.validTo } : { kind: 'append', closeLatest: false };
+  if (latest.validTo !== null)
+    return decision.validFrom < latest.validTo
+      ? { kind: 'too_early', earliest: latest.validTo }
+      : { kind: 'append', closeLatest: false };
   if (decision.validFrom < latest.validFrom) return { kind: 'too_early', earliest: latest.validFrom };
   const same = latest.organisationId === decision.organisationId;
-  if (decision.validFrom === latest.validFrom) return same && latest.note === decision.note ? { kind: 'unchanged' } : { kind: 'replace_latest' };
+  if (decision.validFrom === latest.validFrom)
+    return same && latest.note === decision.note ? { kind: 'unchanged' } : { kind: 'replace_latest' };
   return same ? { kind: 'unchanged' } : { kind: 'append', closeLatest: true };
 }
 
@@ -105,11 +138,25 @@ export function nextDay(day: string): string {
 }
 
 // Longest first, so 未成年人救助保护中心 is removed whole rather than leaving 未成年人.
-const brandWords = ['未成年人救助保护中心', '未成年人保护中心', '儿童救助保护中心', '救助保护中心', '救助管理站', '儿童福利中心', '儿童福利院', '社会福利院', '救助站', '福利院'];
+const brandWords = [
+  '未成年人救助保护中心',
+  '未成年人保护中心',
+  '儿童救助保护中心',
+  '救助保护中心',
+  '救助管理站',
+  '儿童福利中心',
+  '儿童福利院',
+  '社会福利院',
+  '救助站',
+  '福利院',
+];
 
 /** The place part of an institution's name: 荆州市救助管理站 and 荆州未成年人救助保护中心 both give 荆州. */
 export function nameStem(name: string): string {
-  let stem = name.normalize('NFKC').replace(/\s+/g, '').replace(/\([^)]*\)/g, '');
+  let stem = name
+    .normalize('NFKC')
+    .replace(/\s+/g, '')
+    .replace(/\([^)]*\)/g, '');
   for (const word of brandWords) {
     const at = stem.indexOf(word);
     if (at >= 0) {
@@ -170,7 +217,10 @@ export interface CoverageReport {
 }
 
 function emptyTally(): Record<ResidentialKind, KindTally> {
-  return Object.fromEntries(residentialKindCodes.map((kind) => [kind, { count: 0, beds: 0 }])) as Record<ResidentialKind, KindTally>;
+  return Object.fromEntries(residentialKindCodes.map((kind) => [kind, { count: 0, beds: 0 }])) as Record<
+    ResidentialKind,
+    KindTally
+  >;
 }
 
 function add(tally: Record<ResidentialKind, KindTally>, institution: CoverageInstitution): number {
@@ -183,7 +233,9 @@ function add(tally: Record<ResidentialKind, KindTally>, institution: CoverageIns
 const cityOf = (code: string) => code.slice(0, 4).padEnd(12, '0');
 const countyOf = (code: string) => {
   const level = levelOf(code);
-  return level === 'county' || level === 'township' || level === 'village' ? code.slice(0, 6).padEnd(12, '0') : undefined;
+  return level === 'county' || level === 'township' || level === 'village'
+    ? code.slice(0, 6).padEnd(12, '0')
+    : undefined;
 };
 
 /**
@@ -191,9 +243,20 @@ const countyOf = (code: string) => {
  * city's own institutions are shown apart, since they may serve it), and the "one team, two
  * brands" pattern (see twoBrandsCandidates), as candidates for a person to confirm, not as a finding.
  */
-export function coverageReport(counties: readonly { code: string; name: string }[], institutions: readonly CoverageInstitution[]): CoverageReport {
+export function coverageReport(
+  counties: readonly { code: string; name: string }[],
+  institutions: readonly CoverageInstitution[],
+): CoverageReport {
   const rows = new Map<string, CountyCoverage>();
-  const newRow = (code: string, name: string | null): CountyCoverage => ({ code, name, cityCode: cityOf(code), kinds: emptyTally(), totalBeds: 0, missingKinds: [], gap: true });
+  const newRow = (code: string, name: string | null): CountyCoverage => ({
+    code,
+    name,
+    cityCode: cityOf(code),
+    kinds: emptyTally(),
+    totalBeds: 0,
+    missingKinds: [],
+    gap: true,
+  });
   for (const county of counties) rows.set(county.code, newRow(county.code, county.name));
   const cities = new Map<string, CityLevelCoverage>();
   for (const institution of institutions) {
@@ -239,7 +302,9 @@ export function twoBrandsCandidates(institutions: readonly CoverageInstitution[]
     const kinds = new Set(members.map((m) => m.kind));
     if (!kinds.has('minor_protection_centre') || kinds.size < 2) continue;
     const [cityCode = '', stem = ''] = key.split('|');
-    const phones = members.flatMap((m) => [...new Set(m.phones.map((p) => p.replace(/\D/g, '')).filter((p) => p !== ''))]);
+    const phones = members.flatMap((m) => [
+      ...new Set(m.phones.map((p) => p.replace(/\D/g, '')).filter((p) => p !== '')),
+    ]);
     candidates.push({
       cityCode,
       stem,

@@ -7,7 +7,14 @@ import { conflict, staleVersion } from '../../platform/errors.js';
 import { shanghaiDateOf } from '../../platform/calendar/index.js';
 import { levelOf } from '../divisions/rules.js';
 import { entityName, organisationNotFound, refuse, requireJurisdiction, requirePermission } from './guards.js';
-import type { Coverage, CreateOrganisationInput, ListQuery, Organisation, OrganisationPage, UpdateOrganisationInput } from './model.js';
+import type {
+  Coverage,
+  CreateOrganisationInput,
+  ListQuery,
+  Organisation,
+  OrganisationPage,
+  UpdateOrganisationInput,
+} from './model.js';
 import { bedCapacityProblem, coverageReport, createsCycle, normaliseServices } from './rules.js';
 import {
   columnsOf,
@@ -26,7 +33,12 @@ import {
 
 type Db = Kysely<Database>;
 
-export async function createOrganisation(db: Db, actor: Actor, input: CreateOrganisationInput, idempotencyKey?: string): Promise<{ organisation: Organisation; replayed: boolean }> {
+export async function createOrganisation(
+  db: Db,
+  actor: Actor,
+  input: CreateOrganisationInput,
+  idempotencyKey?: string,
+): Promise<{ organisation: Organisation; replayed: boolean }> {
   requirePermission(actor, 'organisations.manage');
   const { result, replayed } = await unitOfWork(
     db,
@@ -55,7 +67,12 @@ export async function createOrganisation(db: Db, actor: Actor, input: CreateOrga
   return { organisation: result, replayed };
 }
 
-export async function updateOrganisation(db: Db, actor: Actor, id: string, input: UpdateOrganisationInput): Promise<Organisation> {
+export async function updateOrganisation(
+  db: Db,
+  actor: Actor,
+  id: string,
+  input: UpdateOrganisationInput,
+): Promise<Organisation> {
   requirePermission(actor, 'organisations.manage');
   const { result } = await unitOfWork(db, actor, 'organisation.update', async ({ trx, audit }) => {
     const current = await loadForChange(trx, actor, id, input.version);
@@ -70,7 +87,9 @@ export async function updateOrganisation(db: Db, actor: Actor, id: string, input
       }
     }
     await save(trx, actor, id, input.version, changes);
-    const before = Object.fromEntries(Object.keys(changes).map((key) => [key, valuesOf(current)[key as keyof OrganisationValues]]));
+    const before = Object.fromEntries(
+      Object.keys(changes).map((key) => [key, valuesOf(current)[key as keyof OrganisationValues]]),
+    );
     audit({ entityType: 'organisation', entityId: id, details: { before, after: changes } });
     return mustFind(trx, actor, id);
   });
@@ -78,12 +97,19 @@ export async function updateOrganisation(db: Db, actor: Actor, id: string, input
 }
 
 /** A deactivated organisation stays in the directory (records point at it) but is marked inactive. */
-export async function deactivateOrganisation(db: Db, actor: Actor, id: string, version: number, today = shanghaiDateOf(new Date())): Promise<Organisation> {
+export async function deactivateOrganisation(
+  db: Db,
+  actor: Actor,
+  id: string,
+  version: number,
+  today = shanghaiDateOf(new Date()),
+): Promise<Organisation> {
   requirePermission(actor, 'organisations.manage');
   const { result } = await unitOfWork(db, actor, 'organisation.deactivate', async ({ trx, audit }) => {
     await loadForChange(trx, actor, id, version);
     const leading = await divisionsLedBy(trx, id, today);
-    if (leading.length > 0) throw conflict('organisations.lead_still_leading', { divisions: leading.join(', ') }, { divisions: leading });
+    if (leading.length > 0)
+      throw conflict('organisations.lead_still_leading', { divisions: leading.join(', ') }, { divisions: leading });
     await save(trx, actor, id, version, { active: false });
     audit({ entityType: 'organisation', entityId: id });
     return mustFind(trx, actor, id);
@@ -124,8 +150,10 @@ export async function findOrganisations(db: Db, actor: Actor, query: ListQuery):
 export async function organisationCoverage(db: Db, actor: Actor, within: string): Promise<Coverage> {
   requirePermission(actor, 'organisations.read');
   const level = levelOf(within);
-  if (level !== 'province' && level !== 'city' && level !== 'county') throw refuse({ code: 'organisations.coverage_level', field: 'within', params: { code: within } }, 'query');
-  if (!(await divisionExists(db, within))) throw refuse({ code: 'organisations.division_unknown', field: 'within', params: { code: within } }, 'query');
+  if (level !== 'province' && level !== 'city' && level !== 'county')
+    throw refuse({ code: 'organisations.coverage_level', field: 'within', params: { code: within } }, 'query');
+  if (!(await divisionExists(db, within)))
+    throw refuse({ code: 'organisations.division_unknown', field: 'within', params: { code: within } }, 'query');
   const counties = await currentDivisions(db, within, ['county']);
   return { within, ...coverageReport(counties, await residentialInstitutions(db, within)) };
 }
@@ -137,7 +165,12 @@ async function mustFind(trx: Transaction<Database>, actor: Actor, id: string): P
 }
 
 /** Locks the row, then refuses a stale version (with the current record) or a change outside the actor's jurisdiction. */
-async function loadForChange(trx: Transaction<Database>, actor: Actor, id: string, version: number): Promise<Organisation> {
+async function loadForChange(
+  trx: Transaction<Database>,
+  actor: Actor,
+  id: string,
+  version: number,
+): Promise<Organisation> {
   const current = await findOrganisation(trx, id, { lock: true });
   if (!current) throw organisationNotFound(actor, id);
   if (current.version !== version) throw staleVersion(entityName(actor), id, current.version);
@@ -145,8 +178,20 @@ async function loadForChange(trx: Transaction<Database>, actor: Actor, id: strin
   return current;
 }
 
-async function save(trx: Transaction<Database>, actor: Actor, id: string, version: number, values: Partial<OrganisationValues> & { active?: boolean }): Promise<void> {
-  await updateVersioned(trx, { table: 'organisations', entity: entityName(actor), id, expectedVersion: version, values: columnsOf(values) });
+async function save(
+  trx: Transaction<Database>,
+  actor: Actor,
+  id: string,
+  version: number,
+  values: Partial<OrganisationValues> & { active?: boolean },
+): Promise<void> {
+  await updateVersioned(trx, {
+    table: 'organisations',
+    entity: entityName(actor),
+    id,
+    expectedVersion: version,
+    values: columnsOf(values),
+  });
 }
 
 function valuesOf(organisation: Organisation): OrganisationValues {
@@ -156,20 +201,32 @@ function valuesOf(organisation: Organisation): OrganisationValues {
 
 function changedValues(current: Organisation, input: UpdateOrganisationInput): Partial<OrganisationValues> {
   const { version: _version, ...fields } = input;
-  const proposed: Partial<OrganisationValues> = { ...fields, ...(fields.services ? { services: normaliseServices(fields.services) } : {}) };
+  const proposed: Partial<OrganisationValues> = {
+    ...fields,
+    ...(fields.services ? { services: normaliseServices(fields.services) } : {}),
+  };
   const stored = valuesOf(current);
   const changes: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(proposed)) {
-    if (value !== undefined && JSON.stringify(value) !== JSON.stringify(stored[key as keyof OrganisationValues])) changes[key] = value;
+    if (value !== undefined && JSON.stringify(value) !== JSON.stringify(stored[key as keyof OrganisationValues]))
+      changes[key] = value;
   }
   return changes as Partial<OrganisationValues>;
 }
 
-async function checkValues(trx: Transaction<Database>, values: OrganisationValues, changed: ReadonlySet<string>): Promise<void> {
+async function checkValues(
+  trx: Transaction<Database>,
+  values: OrganisationValues,
+  changed: ReadonlySet<string>,
+): Promise<void> {
   const beds = bedCapacityProblem(values.kind, values.bedCapacity);
   if (beds) throw refuse(beds);
   if (changed.has('divisionCode') && !(await divisionExists(trx, values.divisionCode))) {
-    throw refuse({ code: 'organisations.division_unknown', field: 'divisionCode', params: { code: values.divisionCode } });
+    throw refuse({
+      code: 'organisations.division_unknown',
+      field: 'divisionCode',
+      params: { code: values.divisionCode },
+    });
   }
   if (changed.has('parentId') && values.parentId !== null && !(await organisationExists(trx, values.parentId))) {
     throw refuse({ code: 'organisations.parent_unknown', field: 'parentId', params: { id: values.parentId } });

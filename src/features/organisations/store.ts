@@ -1,7 +1,14 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../platform/db/schema.js';
 import { subtreePrefix } from '../divisions/rules.js';
-import { isOrganisationKind, isResidentialKind, kindsOfSubject, type OrganisationKind, residentialKindCodes, subjectOf } from './kinds.js';
+import {
+  isOrganisationKind,
+  isResidentialKind,
+  kindsOfSubject,
+  type OrganisationKind,
+  residentialKindCodes,
+  subjectOf,
+} from './kinds.js';
 import type { Contact, ListQuery, Organisation } from './model.js';
 import type { CoverageInstitution } from './rules.js';
 import type { OrganisationContact } from './tables.js';
@@ -16,7 +23,9 @@ type Db = Kysely<Database>;
 const likeEscape = (text: string) => text.replace(/[\\%_]/g, '\\$&');
 
 export async function divisionExists(db: Db, code: string): Promise<boolean> {
-  const found = await sql<{ one: number }>`SELECT 1 AS one FROM divisions WHERE code = ${code} AND valid_to IS NULL`.execute(db);
+  const found = await sql<{
+    one: number;
+  }>`SELECT 1 AS one FROM divisions WHERE code = ${code} AND valid_to IS NULL`.execute(db);
   return found.rows.length > 0;
 }
 
@@ -25,7 +34,11 @@ export async function divisionName(db: Db, code: string): Promise<string | null>
   return found.rows[0]?.name ?? null;
 }
 
-export async function currentDivisions(db: Db, within: string, levels: readonly string[]): Promise<{ code: string; name: string; level: string }[]> {
+export async function currentDivisions(
+  db: Db,
+  within: string,
+  levels: readonly string[],
+): Promise<{ code: string; name: string; level: string }[]> {
   const found = await sql<{ code: string; name: string; level: string }>`
     SELECT code, name, level FROM divisions
     WHERE code LIKE ${`${subtreePrefix(within)}%`} AND valid_to IS NULL AND level = ANY(${[...levels]}::text[])
@@ -36,8 +49,25 @@ export async function currentDivisions(db: Db, within: string, levels: readonly 
 function selectOrganisations(db: Db) {
   return db
     .selectFrom('organisations as o')
-    .select(['o.id', 'o.name', 'o.short_name', 'o.kind', 'o.division_code', 'o.parent_id', 'o.contacts', 'o.services', 'o.bed_capacity', 'o.active', 'o.version', 'o.created_at', 'o.updated_at'])
-    .select([sql<string | null>`(SELECT d.name FROM divisions d WHERE d.code = o.division_code)`.as('division_name'), sql<string | null>`(SELECT p.name FROM organisations p WHERE p.id = o.parent_id)`.as('parent_name')]);
+    .select([
+      'o.id',
+      'o.name',
+      'o.short_name',
+      'o.kind',
+      'o.division_code',
+      'o.parent_id',
+      'o.contacts',
+      'o.services',
+      'o.bed_capacity',
+      'o.active',
+      'o.version',
+      'o.created_at',
+      'o.updated_at',
+    ])
+    .select([
+      sql<string | null>`(SELECT d.name FROM divisions d WHERE d.code = o.division_code)`.as('division_name'),
+      sql<string | null>`(SELECT p.name FROM organisations p WHERE p.id = o.parent_id)`.as('parent_name'),
+    ]);
 }
 
 type OrganisationRow = Awaited<ReturnType<ReturnType<typeof selectOrganisations>['executeTakeFirstOrThrow']>>;
@@ -47,7 +77,8 @@ function knownKind(kind: string, id: string): OrganisationKind {
   return kind;
 }
 
-const contactOut = (contact: OrganisationContact): Contact => Object.fromEntries(Object.entries(contact).filter(([, value]) => value !== undefined && value !== null)) as Contact;
+const contactOut = (contact: OrganisationContact): Contact =>
+  Object.fromEntries(Object.entries(contact).filter(([, value]) => value !== undefined && value !== null)) as Contact;
 
 export function toOrganisation(row: OrganisationRow): Organisation {
   const kind = knownKind(row.kind, row.id);
@@ -71,7 +102,11 @@ export function toOrganisation(row: OrganisationRow): Organisation {
   };
 }
 
-export async function findOrganisation(db: Db, id: string, options: { lock?: boolean } = {}): Promise<Organisation | undefined> {
+export async function findOrganisation(
+  db: Db,
+  id: string,
+  options: { lock?: boolean } = {},
+): Promise<Organisation | undefined> {
   const query = selectOrganisations(db).where('o.id', '=', id);
   const row = await (options.lock ? query.forUpdate() : query).executeTakeFirst();
   return row ? toOrganisation(row) : undefined;
@@ -184,7 +219,16 @@ export async function residentialInstitutions(db: Db, within: string): Promise<C
     .execute();
   return rows.flatMap((row) =>
     isResidentialKind(row.kind)
-      ? [{ id: row.id, name: row.name, kind: row.kind, divisionCode: row.division_code, bedCapacity: row.bed_capacity, phones: row.contacts.flatMap((c) => (c.phone ? [c.phone] : [])) }]
+      ? [
+          {
+            id: row.id,
+            name: row.name,
+            kind: row.kind,
+            divisionCode: row.division_code,
+            bedCapacity: row.bed_capacity,
+            phones: row.contacts.flatMap((c) => (c.phone ? [c.phone] : [])),
+          },
+        ]
       : [],
   );
 }
@@ -225,11 +269,26 @@ export async function lockLeadDivision(db: Db, divisionCode: string): Promise<vo
   await sql`SELECT pg_advisory_xact_lock(hashtext(${`lead_agencies:${divisionCode}`}))`.execute(db);
 }
 
-export async function insertLeadPeriod(db: Db, row: { divisionCode: string; organisationId: string; validFrom: string; note: string | null }): Promise<void> {
-  await db.insertInto('lead_agencies').values({ division_code: row.divisionCode, organisation_id: row.organisationId, valid_from: row.validFrom, note: row.note }).execute();
+export async function insertLeadPeriod(
+  db: Db,
+  row: { divisionCode: string; organisationId: string; validFrom: string; note: string | null },
+): Promise<void> {
+  await db
+    .insertInto('lead_agencies')
+    .values({
+      division_code: row.divisionCode,
+      organisation_id: row.organisationId,
+      valid_from: row.validFrom,
+      note: row.note,
+    })
+    .execute();
 }
 
-export async function updateLeadPeriod(db: Db, key: { divisionCode: string; validFrom: string }, values: { organisationId?: string; note?: string | null; validTo?: string | null }): Promise<void> {
+export async function updateLeadPeriod(
+  db: Db,
+  key: { divisionCode: string; validFrom: string },
+  values: { organisationId?: string; note?: string | null; validTo?: string | null },
+): Promise<void> {
   await db
     .updateTable('lead_agencies')
     .set({
@@ -242,7 +301,10 @@ export async function updateLeadPeriod(db: Db, key: { divisionCode: string; vali
     .execute();
 }
 
-export async function civilAffairsBureaus(db: Db, within: string): Promise<{ id: string; name: string; divisionCode: string }[]> {
+export async function civilAffairsBureaus(
+  db: Db,
+  within: string,
+): Promise<{ id: string; name: string; divisionCode: string }[]> {
   const rows = await db
     .selectFrom('organisations')
     .select(['id', 'name', 'division_code'])

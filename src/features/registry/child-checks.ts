@@ -23,7 +23,12 @@ export interface FieldProblem {
 /** A 400 with every problem at once (first in the message), each naming its field. */
 export function refuseAll(problems: readonly (FieldProblem | IdentityProblem)[]): DomainError {
   const first = problems[0]!;
-  return new DomainError(first.code, 400, { field: first.field, ...first.params }, problems.map((p) => ({ path: `body.${p.field}`, code: p.code, params: p.params })));
+  return new DomainError(
+    first.code,
+    400,
+    { field: first.field, ...first.params },
+    problems.map((p) => ({ path: `body.${p.field}`, code: p.code, params: p.params })),
+  );
 }
 
 const columnOf = {
@@ -50,55 +55,107 @@ const columnOf = {
 export const childFieldNames = Object.keys(columnOf) as (keyof ChildFields)[];
 
 export function childValuesOf(row: ChildRow): Required<ChildFields> {
-  return Object.fromEntries(childFieldNames.map((field) => [field, row[columnOf[field]]])) as unknown as Required<ChildFields>;
+  return Object.fromEntries(
+    childFieldNames.map((field) => [field, row[columnOf[field]]]),
+  ) as unknown as Required<ChildFields>;
 }
 
 export function childColumns(values: Partial<ChildFields>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined).map(([field, v]) => [columnOf[field as keyof ChildFields], v]));
+  return Object.fromEntries(
+    Object.entries(values)
+      .filter(([, v]) => v !== undefined)
+      .map(([field, v]) => [columnOf[field as keyof ChildFields], v]),
+  );
 }
 
 /** Residence: a current village or community inside the actor's jurisdiction. Household registration: any current division. */
-export async function placeProblems(db: Db, actor: Actor, values: { residenceCode?: string; hukouCode?: string | null }): Promise<FieldProblem[]> {
+export async function placeProblems(
+  db: Db,
+  actor: Actor,
+  values: { residenceCode?: string; hukouCode?: string | null },
+): Promise<FieldProblem[]> {
   const problems: FieldProblem[] = [];
   if (values.residenceCode !== undefined) {
     const code = values.residenceCode;
     const division = await currentDivision(db, code);
     if (!division) problems.push({ code: 'registry.residence_unknown', field: 'residenceCode', params: { code } });
-    else if (division.level !== 'village') problems.push({ code: 'registry.residence_not_village', field: 'residenceCode', params: { code, name: division.name } });
-    else if (!registersAt(actor, code)) problems.push({ code: 'registry.residence_outside_jurisdiction', field: 'residenceCode', params: { code } });
+    else if (division.level !== 'village')
+      problems.push({
+        code: 'registry.residence_not_village',
+        field: 'residenceCode',
+        params: { code, name: division.name },
+      });
+    else if (!registersAt(actor, code))
+      problems.push({ code: 'registry.residence_outside_jurisdiction', field: 'residenceCode', params: { code } });
   }
-  if (values.hukouCode && !(await currentDivision(db, values.hukouCode))) problems.push({ code: 'registry.residence_unknown', field: 'hukouCode', params: { code: values.hukouCode } });
+  if (values.hukouCode && !(await currentDivision(db, values.hukouCode)))
+    problems.push({ code: 'registry.residence_unknown', field: 'hukouCode', params: { code: values.hukouCode } });
   return problems;
 }
 
 export function situationProblems(situations: readonly SituationInput[], path: string): FieldProblem[] {
-  return situations.flatMap((s, i) => (s.since && s.until && s.since > s.until ? [{ code: 'registry.situation_dates', field: `${path}.${i}.until`, params: { kind: s.kind, since: s.since, until: s.until } }] : []));
+  return situations.flatMap((s, i) =>
+    s.since && s.until && s.since > s.until
+      ? [
+          {
+            code: 'registry.situation_dates',
+            field: `${path}.${i}.until`,
+            params: { kind: s.kind, since: s.since, until: s.until },
+          },
+        ]
+      : [],
+  );
 }
 
 export function memberProblems(member: Partial<MemberInput>, path: string): FieldProblem[] {
   const problems: FieldProblem[] = [];
   if (member.idNumber) {
     const parsed = parseIdNumber(member.idNumber);
-    if (!parsed.ok) problems.push({ code: 'registry.member_id_invalid', field: `${path}idNumber`, params: { problem: parsed.problem } });
+    if (!parsed.ok)
+      problems.push({
+        code: 'registry.member_id_invalid',
+        field: `${path}idNumber`,
+        params: { problem: parsed.problem },
+      });
   }
   return [...problems, ...situationProblems(member.situations ?? [], `${path}situations`)];
 }
 
 /** One live file per ID number: the existing file is named only to someone who may see it. */
-export async function refuseDuplicateIdNumber(db: Db, actor: Actor, idNumber: string | null, exceptChildId?: string): Promise<void> {
+export async function refuseDuplicateIdNumber(
+  db: Db,
+  actor: Actor,
+  idNumber: string | null,
+  exceptChildId?: string,
+): Promise<void> {
   if (!idNumber) return;
-  let query = db.selectFrom('children').select(['id']).where('id_number', '=', idNumber).where('status', '<>', 'merged');
+  let query = db
+    .selectFrom('children')
+    .select(['id'])
+    .where('id_number', '=', idNumber)
+    .where('status', '<>', 'merged');
   if (exceptChildId) query = query.where('id', '<>', exceptChildId);
   const existing = await query.executeTakeFirst();
   if (!existing) return;
-  const visible = await db.selectFrom('children').select(['haven_code', 'name']).where('id', '=', existing.id).where(childInScope(actor)).executeTakeFirst();
-  if (visible) throw conflict('registry.duplicate_id_number', { idNumber, havenCode: visible.haven_code, name: visible.name }, { childId: existing.id, havenCode: visible.haven_code });
+  const visible = await db
+    .selectFrom('children')
+    .select(['haven_code', 'name'])
+    .where('id', '=', existing.id)
+    .where(childInScope(actor))
+    .executeTakeFirst();
+  if (visible)
+    throw conflict(
+      'registry.duplicate_id_number',
+      { idNumber, havenCode: visible.haven_code, name: visible.name },
+      { childId: existing.id, havenCode: visible.haven_code },
+    );
   throw conflict('registry.duplicate_id_number_hidden', { idNumber: maskIdNumber(idNumber) ?? '' });
 }
 
 /** Two registrations of one ID number at the same moment: the unique index decides, the loser gets the same 409. */
 export function idNumberRace(error: unknown, idNumber: string | null): unknown {
   const pg = error as { code?: string; constraint?: string };
-  if (pg.code === '23505' && pg.constraint === 'children_id_number_live_key') return conflict('registry.duplicate_id_number_hidden', { idNumber: maskIdNumber(idNumber) ?? '' });
+  if (pg.code === '23505' && pg.constraint === 'children_id_number_live_key')
+    return conflict('registry.duplicate_id_number_hidden', { idNumber: maskIdNumber(idNumber) ?? '' });
   return error;
 }

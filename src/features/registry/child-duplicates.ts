@@ -21,7 +21,10 @@ export type DuplicateCandidate = Awaited<ReturnType<typeof findDuplicateCandidat
  * key is the name's full pinyin and the county, not the birth date: a birth date a day off, swapped
  * or unknown, and the same name written with other characters, are candidates too.
  */
-export async function lockLikelyDuplicateKey(trx: Transaction<Database>, values: Pick<ChildFields, 'name' | 'residenceCode'>): Promise<void> {
+export async function lockLikelyDuplicateKey(
+  trx: Transaction<Database>,
+  values: Pick<ChildFields, 'name' | 'residenceCode'>,
+): Promise<void> {
   const name = pinyinKeysOf(values.name)[0] ?? values.name.trim();
   const key = `registry.likely_duplicate:${values.residenceCode.slice(0, 6)}:${name}`;
   await sql`SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0))`.execute(trx);
@@ -31,7 +34,11 @@ function visibleOf(trx: Transaction<Database>, actor: Actor, candidates: readonl
   return trx
     .selectFrom('children')
     .select(['id', 'haven_code', 'name', 'sex', 'birth_date', 'id_number', 'residence_code'])
-    .where('id', 'in', candidates.map((c) => c.childId))
+    .where(
+      'id',
+      'in',
+      candidates.map((c) => c.childId),
+    )
     .where(childInScope(actor))
     .execute();
 }
@@ -41,7 +48,14 @@ function visibleOf(trx: Transaction<Database>, actor: Actor, candidates: readonl
  * not see: she cannot review those pairs, so each is recorded as her merge request, which puts it
  * first in the review queue of the officers who see both files (listPairs), and audited.
  */
-export async function requestReviewOfMatchesElsewhere(trx: Transaction<Database>, actor: Actor, childId: string, candidates: readonly DuplicateCandidate[], threshold: number, audit: UnitOfWork['audit']): Promise<number> {
+export async function requestReviewOfMatchesElsewhere(
+  trx: Transaction<Database>,
+  actor: Actor,
+  childId: string,
+  candidates: readonly DuplicateCandidate[],
+  threshold: number,
+  audit: UnitOfWork['audit'],
+): Promise<number> {
   const likely = candidates.filter((c) => c.score >= threshold);
   if (likely.length === 0) return 0;
   const visible = new Set((await visibleOf(trx, actor, likely)).map((row) => row.id));
@@ -51,11 +65,23 @@ export async function requestReviewOfMatchesElsewhere(trx: Transaction<Database>
     .updateTable('duplicate_candidates')
     .set({ merge_requested_by: actor.userId, merge_requested_at: new Date() })
     .where('state', '=', 'open')
-    .where((eb) => eb.or([eb.and([eb('child_a', '=', childId), eb('child_b', 'in', elsewhere)]), eb.and([eb('child_b', '=', childId), eb('child_a', 'in', elsewhere)])]))
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('child_a', '=', childId), eb('child_b', 'in', elsewhere)]),
+        eb.and([eb('child_b', '=', childId), eb('child_a', 'in', elsewhere)]),
+      ]),
+    )
     .returning(['id', 'child_a', 'child_b'])
     .execute();
   for (const pair of requested) {
-    for (const child of [pair.child_a, pair.child_b]) audit({ action: 'duplicates.merge_requested', entityType: 'duplicate_candidate', entityId: pair.id, childId: child, details: { registeredChildId: childId } });
+    for (const child of [pair.child_a, pair.child_b])
+      audit({
+        action: 'duplicates.merge_requested',
+        entityType: 'duplicate_candidate',
+        entityId: pair.id,
+        childId: child,
+        details: { registeredChildId: childId },
+      });
   }
   return requested.length;
 }
@@ -89,9 +115,26 @@ export async function refuseLikelyDuplicates(
   const shown = likely.flatMap((c) => {
     const row = byId.get(c.childId);
     if (!row) return [];
-    return [{ childId: row.id, havenCode: row.haven_code, name: row.name, sex: row.sex, birthDate: row.birth_date, idNumber: maskIdNumber(row.id_number), residenceCode: row.residence_code, score: c.score, reasons: c.reasons }];
+    return [
+      {
+        childId: row.id,
+        havenCode: row.haven_code,
+        name: row.name,
+        sex: row.sex,
+        birthDate: row.birth_date,
+        idNumber: maskIdNumber(row.id_number),
+        residenceCode: row.residence_code,
+        score: c.score,
+        reasons: c.reasons,
+      },
+    ];
   });
   const notShown = likely.length - shown.length;
-  const elsewhereNote = notShown > 0 ? translate(actor.locale, 'registry.possible_duplicate_elsewhere', { count: notShown }) : '';
-  throw conflict('registry.possible_duplicate', { count: likely.length, elsewhereNote }, { candidates: shown, notShown });
+  const elsewhereNote =
+    notShown > 0 ? translate(actor.locale, 'registry.possible_duplicate_elsewhere', { count: notShown }) : '';
+  throw conflict(
+    'registry.possible_duplicate',
+    { count: likely.length, elsewhereNote },
+    { candidates: shown, notShown },
+  );
 }

@@ -16,7 +16,8 @@ beforeAll(async () => {
 });
 afterAll(async () => server.close());
 
-const childId = async (name: string) => (await namedChildren(server.database.db, name).select('id').executeTakeFirstOrThrow()).id;
+const childId = async (name: string) =>
+  (await namedChildren(server.database.db, name).select('id').executeTakeFirstOrThrow()).id;
 
 describe("a child's file read in one query", () => {
   it('shows exactly what the file assembled piece by piece shows, merged files and decisions included', async () => {
@@ -24,17 +25,42 @@ describe("a child's file read in one query", () => {
     const today = shanghaiDateOf(new Date());
     const actor = systemActor('test');
     // A survivor with a file merged into it, a category decided by a person and a household registration elsewhere.
-    const [survivor, merged] = await db.selectFrom('children').select(['id']).where('status', '=', 'active').orderBy('file_no').limit(2).execute();
-    const decider = await db.selectFrom('users').select('id').where('username', '=', 'officer.shashi').executeTakeFirstOrThrow();
-    await sql`UPDATE children SET merged_into = ${survivor!.id}, status = 'merged' WHERE id = ${merged!.id}`.execute(db);
-    const village = (await db.selectFrom('divisions').select('code').where('level', '=', 'village').where('code', 'like', '4201%').orderBy('code').executeTakeFirstOrThrow()).code;
+    const [survivor, merged] = await db
+      .selectFrom('children')
+      .select(['id'])
+      .where('status', '=', 'active')
+      .orderBy('file_no')
+      .limit(2)
+      .execute();
+    const decider = await db
+      .selectFrom('users')
+      .select('id')
+      .where('username', '=', 'officer.shashi')
+      .executeTakeFirstOrThrow();
+    await sql`UPDATE children SET merged_into = ${survivor!.id}, status = 'merged' WHERE id = ${merged!.id}`.execute(
+      db,
+    );
+    const village = (
+      await db
+        .selectFrom('divisions')
+        .select('code')
+        .where('level', '=', 'village')
+        .where('code', 'like', '4201%')
+        .orderBy('code')
+        .executeTakeFirstOrThrow()
+    ).code;
     await sql`UPDATE children SET hukou_code = ${village} WHERE id = ${survivor!.id}`.execute(db);
-    await sql`UPDATE child_categories SET decided_by = ${decider.id}, decided_at = now() WHERE child_id = ${survivor!.id}`.execute(db);
+    await sql`UPDATE child_categories SET decided_by = ${decider.id}, decided_at = now() WHERE child_id = ${survivor!.id}`.execute(
+      db,
+    );
     const sample = await db.selectFrom('children').select('id').orderBy(sql`md5(id::text)`).limit(40).execute();
     for (const id of [survivor!.id, merged!.id, ...sample.map((s) => s.id)]) {
       const parts = await fileInScope(db, actor, id, today);
       const row = await db.selectFrom('children').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-      for (const unmasked of [true, false]) expect(presentFile(actor, parts!, unmasked, today)).toEqual(await assembleFile(db, actor, row, unmasked, today));
+      for (const unmasked of [true, false])
+        expect(presentFile(actor, parts!, unmasked, today)).toEqual(
+          await assembleFile(db, actor, row, unmasked, today),
+        );
     }
     const survivorFile = presentFile(actor, (await fileInScope(db, actor, survivor!.id, today))!, false, today);
     expect(survivorFile.mergedFiles.map((m) => m.id)).toEqual([merged!.id]);
@@ -43,7 +69,13 @@ describe("a child's file read in one query", () => {
 
   it('finds nothing outside the actor’s scope', async () => {
     const db = server.database.db;
-    const county: Actor = { ...systemActor('test'), kind: 'user', organisationId: null, jurisdiction: ['421002000000'], childJurisdiction: ['421002000000'] };
+    const county: Actor = {
+      ...systemActor('test'),
+      kind: 'user',
+      organisationId: null,
+      jurisdiction: ['421002000000'],
+      childJurisdiction: ['421002000000'],
+    };
     const today = shanghaiDateOf(new Date());
     expect(await fileInScope(db, county, await childId('王梓涵'), today)).toBeDefined();
     expect(await fileInScope(db, county, await childId('黄俊'), today)).toBeUndefined();
@@ -54,15 +86,34 @@ describe('audited reads under concurrency', () => {
   it('leaves exactly one committed audit entry per concurrent read, and the chain verifies', async () => {
     const officer = await signInAs(server.url, 'officer.shashi');
     const director = await signInAs(server.url, 'director.chenlong');
-    const ids = (await server.database.db.selectFrom('children').select('id').where('residence_code', 'like', '421002%').where('status', '=', 'active').limit(30).execute()).map((r) => r.id);
-    const responses = await Promise.all([...ids.map((id) => officer.request('GET', `/api/children/${id}`)), ...ids.map((id) => director.request('GET', `/api/children/${id}`))]);
+    const ids = (
+      await server.database.db
+        .selectFrom('children')
+        .select('id')
+        .where('residence_code', 'like', '421002%')
+        .where('status', '=', 'active')
+        .limit(30)
+        .execute()
+    ).map((r) => r.id);
+    const responses = await Promise.all([
+      ...ids.map((id) => officer.request('GET', `/api/children/${id}`)),
+      ...ids.map((id) => director.request('GET', `/api/children/${id}`)),
+    ]);
     const requestIds = responses.map((r) => r.headers.get('x-request-id')!);
-    const entries = await server.database.db.selectFrom('audit_log').select(['request_id', 'action', 'outcome', 'child_id']).where('request_id', 'in', requestIds).execute();
+    const entries = await server.database.db
+      .selectFrom('audit_log')
+      .select(['request_id', 'action', 'outcome', 'child_id'])
+      .where('request_id', 'in', requestIds)
+      .execute();
     expect(entries).toHaveLength(responses.length);
     for (const [i, response] of responses.entries()) {
       const entry = entries.find((e) => e.request_id === requestIds[i]);
       // The director sees only the village's children: the others are refused, and audited as such.
-      expect(entry).toMatchObject(response.status === 200 ? { action: 'children.read', outcome: 'ok' } : { action: 'children.read', outcome: 'denied', child_id: null });
+      expect(entry).toMatchObject(
+        response.status === 200
+          ? { action: 'children.read', outcome: 'ok' }
+          : { action: 'children.read', outcome: 'denied', child_id: null },
+      );
     }
     expect(await verifyAuditChain(server.database.db)).toMatchObject({ ok: true });
   });
@@ -73,8 +124,12 @@ describe('audited reads under concurrency', () => {
     const officer = await signInAs(server.url, 'officer.shashi');
     await sql`
       CREATE FUNCTION refuse_reads() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN IF NEW.action LIKE 'children.read%' THEN RAISE EXCEPTION 'audit unavailable'; END IF; RETURN NEW; END $$`.execute(db);
-    await sql`CREATE TRIGGER refuse_reads BEFORE INSERT ON audit_log FOR EACH ROW EXECUTE FUNCTION refuse_reads()`.execute(db);
+      BEGIN IF NEW.action LIKE 'children.read%' THEN RAISE EXCEPTION 'audit unavailable'; END IF; RETURN NEW; END $$`.execute(
+      db,
+    );
+    await sql`CREATE TRIGGER refuse_reads BEFORE INSERT ON audit_log FOR EACH ROW EXECUTE FUNCTION refuse_reads()`.execute(
+      db,
+    );
     try {
       const responses = await Promise.all([1, 2, 3].map(() => officer.request('GET', `/api/children/${id}`)));
       for (const response of responses) {

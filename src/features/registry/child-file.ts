@@ -6,7 +6,19 @@ import { shanghaiDateOf } from '../../platform/calendar/index.js';
 import type { Database } from '../../platform/db/schema.js';
 import { ruleSetFor } from '../../platform/rules/store.js';
 import { registryNotFound, requirePermission } from './guards.js';
-import { type CategoryRow, type ChildRow, categoriesOf, fileChildIds, fileInScope, type FileParts, memberFact, membersOf, mergedFiles, type MemberWithSituations, placeOf } from './file-store.js';
+import {
+  type CategoryRow,
+  type ChildRow,
+  categoriesOf,
+  fileChildIds,
+  fileInScope,
+  type FileParts,
+  memberFact,
+  membersOf,
+  mergedFiles,
+  type MemberWithSituations,
+  placeOf,
+} from './file-store.js';
 import type { ChildFile, MemberView, MembershipView } from './model.js';
 import { registryRules } from './rule-sections.js';
 import { ageOn, entitlementsOf, proposeCategories } from './rules.js';
@@ -27,18 +39,32 @@ export function presentMember(member: MemberWithSituations, unmasked: boolean): 
     guardianshipCapacity: member.guardianship_capacity,
     note: member.note,
     version: member.version,
-    situations: member.situations.map((s) => ({ id: s.id, kind: s.kind, place: s.place, since: s.since, until: s.until, disabilityGrade: s.disability_grade, disabilityType: s.disability_type, note: s.note })),
+    situations: member.situations.map((s) => ({
+      id: s.id,
+      kind: s.kind,
+      place: s.place,
+      since: s.since,
+      until: s.until,
+      disabilityGrade: s.disability_grade,
+      disabilityType: s.disability_type,
+      note: s.note,
+    })),
   };
 }
 
-export function presentMembership(row: CategoryRow & { decided_by_name?: string | null }, supported: ReadonlySet<CategoryCode>): MembershipView {
+export function presentMembership(
+  row: CategoryRow & { decided_by_name?: string | null },
+  supported: ReadonlySet<CategoryCode>,
+): MembershipView {
   return {
     id: row.id,
     childId: row.child_id,
     category: row.category,
     state: row.state,
     evidence: row.evidence,
-    proposal: row.proposed_by_rule ? { ruleId: row.proposed_by_rule, ruleSetVersion: row.rule_set_version, evidence: row.proposal_evidence } : null,
+    proposal: row.proposed_by_rule
+      ? { ruleId: row.proposed_by_rule, ruleSetVersion: row.rule_set_version, evidence: row.proposal_evidence }
+      : null,
     decidedBy: row.decided_by_name ?? null,
     decidedAt: row.decided_at ? row.decided_at.toISOString() : null,
     decisionReason: row.decision_reason,
@@ -51,7 +77,13 @@ export function presentMembership(row: CategoryRow & { decided_by_name?: string 
 }
 
 /** The whole file as the actor may see it; no audit here (callers decide whether this is a read). */
-export async function assembleFile(db: Db, actor: Actor, child: ChildRow, unmasked: boolean, today = shanghaiDateOf(new Date())): Promise<ChildFile> {
+export async function assembleFile(
+  db: Db,
+  actor: Actor,
+  child: ChildRow,
+  unmasked: boolean,
+  today = shanghaiDateOf(new Date()),
+): Promise<ChildFile> {
   const ids = await fileChildIds(db, child.id);
   const [members, categories, merged, residence, hukou, ruleSet] = await Promise.all([
     membersOf(db, ids),
@@ -67,7 +99,13 @@ export async function assembleFile(db: Db, actor: Actor, child: ChildRow, unmask
 export function presentFile(actor: Actor, parts: FileParts, unmasked: boolean, today: string): ChildFile {
   const { child, members, categories, merged, residence, hukou, ruleSet } = parts;
   const rules = ruleSet.get(registryRules);
-  const facts = { birthDate: child.birth_date, disabilityGrade: child.disability_grade, disabilityType: child.disability_type, householdBenefits: child.household_benefits, members: members.map(memberFact) };
+  const facts = {
+    birthDate: child.birth_date,
+    disabilityGrade: child.disability_grade,
+    disabilityType: child.disability_type,
+    householdBenefits: child.household_benefits,
+    members: members.map(memberFact),
+  };
   const supported = new Set(proposeCategories(facts, rules, today).map((p) => p.category));
   const confirmed = categories.filter((c) => c.state === 'confirmed').map((c) => c.category);
   return {
@@ -90,7 +128,12 @@ export function presentFile(actor: Actor, parts: FileParts, unmasked: boolean, t
     hukou,
     school: child.school,
     grade: child.grade,
-    health: { disabilityType: child.disability_type, disabilityGrade: child.disability_grade, disabilityCertificate: child.disability_certificate, seriousIllness: child.serious_illness },
+    health: {
+      disabilityType: child.disability_type,
+      disabilityGrade: child.disability_grade,
+      disabilityCertificate: child.disability_certificate,
+      seriousIllness: child.serious_illness,
+    },
     householdBenefits: child.household_benefits,
     status: child.status,
     statusReason: child.status_reason,
@@ -109,7 +152,11 @@ export function presentFile(actor: Actor, parts: FileParts, unmasked: boolean, t
 }
 
 /** What the server would accept from this actor on this file, so the UI offers only that. */
-export function allowedActions(actor: Actor, child: Pick<ChildRow, 'status'>, unmasked: boolean): ChildFile['allowedActions'] {
+export function allowedActions(
+  actor: Actor,
+  child: Pick<ChildRow, 'status'>,
+  unmasked: boolean,
+): ChildFile['allowedActions'] {
   const actions: ChildFile['allowedActions'] = [];
   const writable = hasPermission(actor, 'children.write') && child.status === 'active';
   if (writable) actions.push('edit', 'addFamily', 'editFamily', 'decideCategory', 'addCategory', 'restore');
@@ -121,16 +168,32 @@ export function allowedActions(actor: Actor, child: Pick<ChildRow, 'status'>, un
  * Opening a child's file is always audited (invariant 6), refused reads too. Identifiers are masked
  * unless the actor holds `children.unmask` and asks for them; an unmasked view is its own entry.
  */
-export async function readChildFile(db: Db, actor: Actor, id: string, options: { unmask: boolean }): Promise<ChildFile> {
+export async function readChildFile(
+  db: Db,
+  actor: Actor,
+  id: string,
+  options: { unmask: boolean },
+): Promise<ChildFile> {
   requirePermission(actor, 'children.read');
   const today = shanghaiDateOf(new Date());
   const parts = await fileInScope(db, actor, id, today);
   if (!parts) {
-    await recordAudit(db, actor, { action: 'children.read', entityType: 'child', entityId: id, outcome: 'denied', details: { reason: 'not_found_or_out_of_scope' } });
+    await recordAudit(db, actor, {
+      action: 'children.read',
+      entityType: 'child',
+      entityId: id,
+      outcome: 'denied',
+      details: { reason: 'not_found_or_out_of_scope' },
+    });
     throw registryNotFound(actor, 'child', id);
   }
   const unmasked = options.unmask && hasPermission(actor, 'children.unmask');
   // Returned only once its audit entry is committed: a failed audit fails the read.
-  await recordAudit(db, actor, { action: unmasked ? 'children.read_unmasked' : 'children.read', entityType: 'child', entityId: id, childId: id });
+  await recordAudit(db, actor, {
+    action: unmasked ? 'children.read_unmasked' : 'children.read',
+    entityType: 'child',
+    entityId: id,
+    childId: id,
+  });
   return presentFile(actor, parts, unmasked, today);
 }

@@ -7,7 +7,15 @@ import { updateVersioned } from '../../platform/db/versioned-update.js';
 import { staleVersion } from '../../platform/errors.js';
 import { ruleSetFor } from '../../platform/rules/store.js';
 import { assembleFile } from './child-file.js';
-import { childColumns, childValuesOf, idNumberRace, memberProblems, placeProblems, refuseAll, refuseDuplicateIdNumber } from './child-checks.js';
+import {
+  childColumns,
+  childValuesOf,
+  idNumberRace,
+  memberProblems,
+  placeProblems,
+  refuseAll,
+  refuseDuplicateIdNumber,
+} from './child-checks.js';
 import { lockLikelyDuplicateKey, refuseLikelyDuplicates, requestReviewOfMatchesElsewhere } from './child-duplicates.js';
 import { insertMember, normaliseMember } from './family-store.js';
 import { type ChildRow, childInScopeById } from './file-store.js';
@@ -53,7 +61,13 @@ function normalise(input: CreateChildInput): Required<ChildFields> {
  * actor's jurisdiction; a second file for the same ID number is refused, and a likely duplicate
  * stops the registration until the user confirms it is another child (the pair is then queued).
  */
-export async function createChild(db: Db, actor: Actor, input: CreateChildInput, idempotencyKey?: string, today = shanghaiDateOf(new Date())): Promise<{ file: ChildFile; replayed: boolean }> {
+export async function createChild(
+  db: Db,
+  actor: Actor,
+  input: CreateChildInput,
+  idempotencyKey?: string,
+  today = shanghaiDateOf(new Date()),
+): Promise<{ file: ChildFile; replayed: boolean }> {
   requirePermission(actor, 'children.write');
   const { result, replayed } = await unitOfWork(
     db,
@@ -65,11 +79,22 @@ export async function createChild(db: Db, actor: Actor, input: CreateChildInput,
       const { identity, problems } = checkIdentity(values, today, rules);
       Object.assign(values, identity);
       const family = (input.family ?? []).map(normaliseMember);
-      const all = [...problems, ...(await placeProblems(trx, actor, values)), ...(input.family ?? []).flatMap((m, i) => memberProblems(m, `family.${i}.`))];
+      const all = [
+        ...problems,
+        ...(await placeProblems(trx, actor, values)),
+        ...(input.family ?? []).flatMap((m, i) => memberProblems(m, `family.${i}.`)),
+      ];
       if (all.length > 0) throw refuseAll(all);
       await lockLikelyDuplicateKey(trx, values);
       await refuseDuplicateIdNumber(trx, actor, values.idNumber);
-      const candidates = await refuseLikelyDuplicates(trx, actor, values, family, rules.duplicateThreshold, input.confirmedNotDuplicate === true).catch(async (error: unknown) => {
+      const candidates = await refuseLikelyDuplicates(
+        trx,
+        actor,
+        values,
+        family,
+        rules.duplicateThreshold,
+        input.confirmedNotDuplicate === true,
+      ).catch(async (error: unknown) => {
         // A file with this ID number committed meanwhile shows up as a likely duplicate; the
         // answer is then the firm one, so ask again (each statement sees what has committed).
         await refuseDuplicateIdNumber(trx, actor, values.idNumber);
@@ -78,20 +103,40 @@ export async function createChild(db: Db, actor: Actor, input: CreateChildInput,
       const keys = childSearchKeys(values.name, values.formerNames);
       const row = await trx
         .insertInto('children')
-        .values({ ...(childColumns(values) as Partial<ChildRow>), name: values.name, residence_code: values.residenceCode, name_grams: keys.nameGrams, pinyin_text: keys.pinyinText, registered_by_org: actor.organisationId, created_by: actor.userId })
+        .values({
+          ...(childColumns(values) as Partial<ChildRow>),
+          name: values.name,
+          residence_code: values.residenceCode,
+          name_grams: keys.nameGrams,
+          pinyin_text: keys.pinyinText,
+          registered_by_org: actor.organisationId,
+          created_by: actor.userId,
+        })
         .returning(['id'])
         .executeTakeFirstOrThrow()
         .catch((error: unknown) => {
           throw idNumberRace(error, values.idNumber);
         });
       for (const member of family) await insertMember(trx, row.id, member);
-      await recordTimeline(trx, actor, { childId: row.id, kind: 'child.created', entityType: 'child', entityId: row.id, after: values, details: { familyMembers: family.length, duplicateCandidates: candidates.length } });
+      await recordTimeline(trx, actor, {
+        childId: row.id,
+        kind: 'child.created',
+        entityType: 'child',
+        entityId: row.id,
+        after: values,
+        details: { familyMembers: family.length, duplicateCandidates: candidates.length },
+      });
       if (candidates.length > 0) {
         await recordDuplicateCandidates(trx, row.id, candidates);
         await requestReviewOfMatchesElsewhere(trx, actor, row.id, candidates, rules.duplicateThreshold, audit);
       }
       await recomputeProposals(trx, actor, [row.id], today);
-      audit({ entityType: 'child', entityId: row.id, childId: row.id, details: { confirmedNotDuplicate: input.confirmedNotDuplicate === true, candidates: candidates.length } });
+      audit({
+        entityType: 'child',
+        entityId: row.id,
+        childId: row.id,
+        details: { confirmedNotDuplicate: input.confirmedNotDuplicate === true, candidates: candidates.length },
+      });
       const child = await childInScopeById(trx, actor, row.id);
       return assembleFile(trx, actor, child!, false, today);
     },
@@ -101,7 +146,13 @@ export async function createChild(db: Db, actor: Actor, input: CreateChildInput,
 }
 
 /** Edits the file at the version the user saw, with a reason; a stale version gets the current file back. */
-export async function updateChild(db: Db, actor: Actor, id: string, input: UpdateChildInput, today = shanghaiDateOf(new Date())): Promise<ChildFile> {
+export async function updateChild(
+  db: Db,
+  actor: Actor,
+  id: string,
+  input: UpdateChildInput,
+  today = shanghaiDateOf(new Date()),
+): Promise<ChildFile> {
   requirePermission(actor, 'children.write');
   const { result } = await unitOfWork(db, actor, 'children.update', async ({ trx, audit }) => {
     const current = await loadWritableChild(trx, actor, id);
@@ -109,7 +160,15 @@ export async function updateChild(db: Db, actor: Actor, id: string, input: Updat
     const { version: _version, reason, ...fields } = input;
     const change = await changeChild(trx, actor, current, fields, today);
     if (change) {
-      await recordTimeline(trx, actor, { childId: id, kind: 'child.updated', reason, entityType: 'child', entityId: id, before: change.before, after: change.after });
+      await recordTimeline(trx, actor, {
+        childId: id,
+        kind: 'child.updated',
+        reason,
+        entityType: 'child',
+        entityId: id,
+        before: change.before,
+        after: change.after,
+      });
       audit({ entityType: 'child', entityId: id, childId: id, details: { reason, fields: Object.keys(change.after) } });
     }
     const child = await childInScopeById(trx, actor, id);
@@ -122,11 +181,18 @@ export async function updateChild(db: Db, actor: Actor, id: string, input: Updat
  * Applies field changes to a locked, current child (edit and restore): checks what changed, keeps
  * the search keys in step, bumps the version and re-proposes categories. Undefined when nothing changed.
  */
-export async function changeChild(trx: Transaction<Database>, actor: Actor, current: ChildRow, fields: Partial<ChildFields>, today: string): Promise<{ before: Partial<ChildFields>; after: Partial<ChildFields> } | undefined> {
+export async function changeChild(
+  trx: Transaction<Database>,
+  actor: Actor,
+  current: ChildRow,
+  fields: Partial<ChildFields>,
+  today: string,
+): Promise<{ before: Partial<ChildFields>; after: Partial<ChildFields> } | undefined> {
   const stored = childValuesOf(current);
   const proposed: Partial<ChildFields> = { ...fields };
   if (proposed.householdBenefits) proposed.householdBenefits = [...new Set(proposed.householdBenefits)].sort();
-  if (proposed.idNumber !== undefined) proposed.idNumber = proposed.idNumber?.trim() ? proposed.idNumber.trim().toUpperCase() : null;
+  if (proposed.idNumber !== undefined)
+    proposed.idNumber = proposed.idNumber?.trim() ? proposed.idNumber.trim().toUpperCase() : null;
   const diff = diffValues(stored, proposed);
   if (!diff) return undefined;
   const changed = new Set(Object.keys(diff.after));
@@ -134,9 +200,17 @@ export async function changeChild(trx: Transaction<Database>, actor: Actor, curr
   const problems = [];
   if ([...changed].some((field) => identityFields.has(field))) {
     const rules = (await ruleSetFor(trx, merged.residenceCode, today)).get(registryRules);
-    problems.push(...checkIdentity({ idNumber: merged.idNumber, birthDate: merged.birthDate, sex: merged.sex }, today, rules).problems);
+    problems.push(
+      ...checkIdentity({ idNumber: merged.idNumber, birthDate: merged.birthDate, sex: merged.sex }, today, rules)
+        .problems,
+    );
   }
-  problems.push(...(await placeProblems(trx, actor, { residenceCode: changed.has('residenceCode') ? merged.residenceCode : undefined, hukouCode: changed.has('hukouCode') ? merged.hukouCode : undefined })));
+  problems.push(
+    ...(await placeProblems(trx, actor, {
+      residenceCode: changed.has('residenceCode') ? merged.residenceCode : undefined,
+      hukouCode: changed.has('hukouCode') ? merged.hukouCode : undefined,
+    })),
+  );
   if (problems.length > 0) throw refuseAll(problems);
   if (changed.has('idNumber')) await refuseDuplicateIdNumber(trx, actor, merged.idNumber, current.id);
   const keys = childSearchKeys(merged.name, merged.formerNames);

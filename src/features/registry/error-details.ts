@@ -15,7 +15,10 @@ const shownCandidate = z.object({
   reasons: z.array(duplicateReasonSchema),
 });
 
-declareErrorDetails('registry.possible_duplicate', z.object({ candidates: z.array(shownCandidate), notShown: z.number().int() }));
+declareErrorDetails(
+  'registry.possible_duplicate',
+  z.object({ candidates: z.array(shownCandidate), notShown: z.number().int() }),
+);
 declareErrorDetails('registry.duplicate_id_number', z.object({ childId: z.string(), havenCode: z.string() }));
 declareErrorDetails('registry.restore_conflict', z.object({ fields: z.array(z.string()) }));
 declareErrorDetails('registry.category_already_open', z.object({ membershipId: z.string() }));

@@ -7,7 +7,15 @@ import { updateVersioned } from '../../platform/db/versioned-update.js';
 import { conflict, staleVersion } from '../../platform/errors.js';
 import { assembleFile, presentMember } from './child-file.js';
 import { memberProblems, refuseAll } from './child-checks.js';
-import { insertMember, memberColumns, memberValuesOf, normaliseMember, normaliseSituations, replaceSituations, type MemberValues } from './family-store.js';
+import {
+  insertMember,
+  memberColumns,
+  memberValuesOf,
+  normaliseMember,
+  normaliseSituations,
+  replaceSituations,
+  type MemberValues,
+} from './family-store.js';
 import { childInScopeById, fileChildIds, memberById, type MemberWithSituations } from './file-store.js';
 import { entityName, registryNotFound, requirePermission } from './guards.js';
 import { diffValues, recordTimeline } from './history.js';
@@ -23,7 +31,14 @@ type Db = Kysely<Database>;
  * says why. Every change re-proposes the child's categories.
  */
 
-async function familyChange(db: Db, actor: Actor, childId: string, action: string, today: string, fn: (trx: Transaction<Database>) => Promise<void>): Promise<ChildFile> {
+async function familyChange(
+  db: Db,
+  actor: Actor,
+  childId: string,
+  action: string,
+  today: string,
+  fn: (trx: Transaction<Database>) => Promise<void>,
+): Promise<ChildFile> {
   requirePermission(actor, 'children.write');
   const { result } = await unitOfWork(db, actor, action, async ({ trx, audit }) => {
     await loadWritableChild(trx, actor, childId);
@@ -37,51 +52,122 @@ async function familyChange(db: Db, actor: Actor, childId: string, action: strin
 }
 
 /** The member, locked, belonging to this file (or a file merged into it), at the expected version. */
-export async function memberForChange(trx: Transaction<Database>, actor: Actor, childId: string, memberId: string, version: number): Promise<MemberWithSituations> {
+export async function memberForChange(
+  trx: Transaction<Database>,
+  actor: Actor,
+  childId: string,
+  memberId: string,
+  version: number,
+): Promise<MemberWithSituations> {
   const member = await memberById(trx, memberId, { lock: true });
-  if (!member || !(await fileChildIds(trx, childId)).includes(member.child_id)) throw registryNotFound(actor, 'member', memberId);
+  if (!member || !(await fileChildIds(trx, childId)).includes(member.child_id))
+    throw registryNotFound(actor, 'member', memberId);
   if (member.removed_at) throw conflict('registry.member_removed', { removedAt: shanghaiDateOf(member.removed_at) });
   if (member.version !== version) throw staleVersion(entityName(actor, 'member'), memberId, member.version);
   return member;
 }
 
-export async function addMember(db: Db, actor: Actor, childId: string, input: MemberInput, today = shanghaiDateOf(new Date())): Promise<ChildFile> {
+export async function addMember(
+  db: Db,
+  actor: Actor,
+  childId: string,
+  input: MemberInput,
+  today = shanghaiDateOf(new Date()),
+): Promise<ChildFile> {
   const problems = memberProblems(input, '');
   if (problems.length > 0) throw refuseAll(problems);
   return familyChange(db, actor, childId, 'children.family.add', today, async (trx) => {
     const values = normaliseMember(input);
     const id = await insertMember(trx, childId, values);
-    await recordTimeline(trx, actor, { childId, kind: 'family.added', entityType: 'family_member', entityId: id, after: values });
+    await recordTimeline(trx, actor, {
+      childId,
+      kind: 'family.added',
+      entityType: 'family_member',
+      entityId: id,
+      after: values,
+    });
   });
 }
 
 /** Applies member changes (edit and restore); undefined when nothing changed. */
-export async function changeMember(trx: Transaction<Database>, actor: Actor, member: MemberWithSituations, changes: Partial<MemberValues>): Promise<{ before: Partial<MemberValues>; after: Partial<MemberValues> } | undefined> {
+export async function changeMember(
+  trx: Transaction<Database>,
+  actor: Actor,
+  member: MemberWithSituations,
+  changes: Partial<MemberValues>,
+): Promise<{ before: Partial<MemberValues>; after: Partial<MemberValues> } | undefined> {
   const diff = diffValues(memberValuesOf(member), changes);
   if (!diff) return undefined;
   const columns = memberColumns(diff.after);
-  await updateVersioned(trx, { table: 'family_members', entity: entityName(actor, 'member'), id: member.id, expectedVersion: member.version, values: columns });
+  await updateVersioned(trx, {
+    table: 'family_members',
+    entity: entityName(actor, 'member'),
+    id: member.id,
+    expectedVersion: member.version,
+    values: columns,
+  });
   if (diff.after.situations) await replaceSituations(trx, member.id, diff.after.situations);
   return diff;
 }
 
-export async function updateMember(db: Db, actor: Actor, childId: string, memberId: string, input: MemberUpdate, today = shanghaiDateOf(new Date())): Promise<ChildFile> {
+export async function updateMember(
+  db: Db,
+  actor: Actor,
+  childId: string,
+  memberId: string,
+  input: MemberUpdate,
+  today = shanghaiDateOf(new Date()),
+): Promise<ChildFile> {
   const problems = memberProblems(input, '');
   if (problems.length > 0) throw refuseAll(problems);
   return familyChange(db, actor, childId, 'children.family.update', today, async (trx) => {
     const member = await memberForChange(trx, actor, childId, memberId, input.version);
     const { version: _version, reason, situations, ...fields } = input;
-    const changes: Partial<MemberValues> = { ...fields, ...(situations ? { situations: normaliseSituations(situations) } : {}) };
-    if (changes.idNumber !== undefined) changes.idNumber = changes.idNumber?.trim() ? changes.idNumber.trim().toUpperCase() : null;
+    const changes: Partial<MemberValues> = {
+      ...fields,
+      ...(situations ? { situations: normaliseSituations(situations) } : {}),
+    };
+    if (changes.idNumber !== undefined)
+      changes.idNumber = changes.idNumber?.trim() ? changes.idNumber.trim().toUpperCase() : null;
     const diff = await changeMember(trx, actor, member, changes);
-    if (diff) await recordTimeline(trx, actor, { childId: member.child_id, kind: 'family.updated', reason, entityType: 'family_member', entityId: memberId, before: diff.before, after: diff.after });
+    if (diff)
+      await recordTimeline(trx, actor, {
+        childId: member.child_id,
+        kind: 'family.updated',
+        reason,
+        entityType: 'family_member',
+        entityId: memberId,
+        before: diff.before,
+        after: diff.after,
+      });
   });
 }
 
-export async function removeMember(db: Db, actor: Actor, childId: string, memberId: string, input: { version: number; reason: string }, today = shanghaiDateOf(new Date())): Promise<ChildFile> {
+export async function removeMember(
+  db: Db,
+  actor: Actor,
+  childId: string,
+  memberId: string,
+  input: { version: number; reason: string },
+  today = shanghaiDateOf(new Date()),
+): Promise<ChildFile> {
   return familyChange(db, actor, childId, 'children.family.remove', today, async (trx) => {
     const member = await memberForChange(trx, actor, childId, memberId, input.version);
-    await updateVersioned(trx, { table: 'family_members', entity: entityName(actor, 'member'), id: memberId, expectedVersion: member.version, values: { removed_at: new Date(), removed_reason: input.reason } });
-    await recordTimeline(trx, actor, { childId: member.child_id, kind: 'family.removed', reason: input.reason, entityType: 'family_member', entityId: memberId, before: { removed: false, ...memberValuesOf(member) }, after: { removed: true } });
+    await updateVersioned(trx, {
+      table: 'family_members',
+      entity: entityName(actor, 'member'),
+      id: memberId,
+      expectedVersion: member.version,
+      values: { removed_at: new Date(), removed_reason: input.reason },
+    });
+    await recordTimeline(trx, actor, {
+      childId: member.child_id,
+      kind: 'family.removed',
+      reason: input.reason,
+      entityType: 'family_member',
+      entityId: memberId,
+      before: { removed: false, ...memberValuesOf(member) },
+      after: { removed: true },
+    });
   });
 }

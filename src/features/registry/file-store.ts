@@ -19,9 +19,33 @@ export type CategoryWithDecider = CategoryRow & { decided_by_name: string | null
 
 /** The columns of a child that its file shows (not the search keys). */
 export const fileChildColumns = [
-  'id', 'haven_code', 'name', 'former_names', 'sex', 'birth_date', 'ethnicity', 'id_number', 'phone', 'address', 'residence_code', 'hukou_code', 'school', 'grade',
-  'disability_type', 'disability_grade', 'disability_certificate', 'serious_illness', 'household_benefits', 'status', 'status_reason', 'handoff_note', 'merged_into',
-  'risk_grade', 'version', 'created_at', 'updated_at',
+  'id',
+  'haven_code',
+  'name',
+  'former_names',
+  'sex',
+  'birth_date',
+  'ethnicity',
+  'id_number',
+  'phone',
+  'address',
+  'residence_code',
+  'hukou_code',
+  'school',
+  'grade',
+  'disability_type',
+  'disability_grade',
+  'disability_certificate',
+  'serious_illness',
+  'household_benefits',
+  'status',
+  'status_reason',
+  'handoff_note',
+  'merged_into',
+  'risk_grade',
+  'version',
+  'created_at',
+  'updated_at',
 ] as const satisfies readonly (keyof ChildRow)[];
 export type FileChild = Pick<ChildRow, (typeof fileChildColumns)[number]>;
 
@@ -37,7 +61,12 @@ export interface FileParts {
 }
 
 /** One child through the actor's scope (undefined = 404); `lock` for a change. */
-export async function childInScopeById(db: Db, actor: Actor, id: string, options: { lock?: boolean } = {}): Promise<ChildRow | undefined> {
+export async function childInScopeById(
+  db: Db,
+  actor: Actor,
+  id: string,
+  options: { lock?: boolean } = {},
+): Promise<ChildRow | undefined> {
   let query = db.selectFrom('children').selectAll().where('id', '=', id).where(childInScope(actor));
   if (options.lock) query = query.forUpdate();
   return query.executeTakeFirst();
@@ -50,27 +79,59 @@ export async function fileChildIds(db: Db, id: string): Promise<string[]> {
 }
 
 export async function mergedFiles(db: Db, id: string): Promise<{ id: string; havenCode: string; name: string }[]> {
-  const rows = await db.selectFrom('children').select(['id', 'haven_code', 'name']).where('merged_into', '=', id).orderBy('file_no').execute();
+  const rows = await db
+    .selectFrom('children')
+    .select(['id', 'haven_code', 'name'])
+    .where('merged_into', '=', id)
+    .orderBy('file_no')
+    .execute();
   return rows.map((row) => ({ id: row.id, havenCode: row.haven_code, name: row.name }));
 }
 
-export async function membersOf(db: Db, childIds: readonly string[], options: { includeRemoved?: boolean } = {}): Promise<MemberWithSituations[]> {
+export async function membersOf(
+  db: Db,
+  childIds: readonly string[],
+  options: { includeRemoved?: boolean } = {},
+): Promise<MemberWithSituations[]> {
   if (childIds.length === 0) return [];
   let query = db.selectFrom('family_members').selectAll().where('child_id', 'in', childIds);
   if (!options.includeRemoved) query = query.where('removed_at', 'is', null);
   const members = await query.orderBy('created_at').orderBy('id').execute();
-  const situations = members.length === 0 ? [] : await db.selectFrom('member_situations').selectAll().where('member_id', 'in', members.map((m) => m.id)).orderBy('since').orderBy('created_at').execute();
+  const situations =
+    members.length === 0
+      ? []
+      : await db
+          .selectFrom('member_situations')
+          .selectAll()
+          .where(
+            'member_id',
+            'in',
+            members.map((m) => m.id),
+          )
+          .orderBy('since')
+          .orderBy('created_at')
+          .execute();
   const byMember = new Map<string, SituationRow[]>();
   for (const s of situations) byMember.set(s.member_id, [...(byMember.get(s.member_id) ?? []), s]);
   return members.map((member) => ({ ...member, situations: byMember.get(member.id) ?? [] }));
 }
 
-export async function memberById(db: Db, id: string, options: { lock?: boolean } = {}): Promise<MemberWithSituations | undefined> {
+export async function memberById(
+  db: Db,
+  id: string,
+  options: { lock?: boolean } = {},
+): Promise<MemberWithSituations | undefined> {
   let query = db.selectFrom('family_members').selectAll().where('id', '=', id);
   if (options.lock) query = query.forUpdate();
   const member = await query.executeTakeFirst();
   if (!member) return undefined;
-  const situations = await db.selectFrom('member_situations').selectAll().where('member_id', '=', id).orderBy('since').orderBy('created_at').execute();
+  const situations = await db
+    .selectFrom('member_situations')
+    .selectAll()
+    .where('member_id', '=', id)
+    .orderBy('since')
+    .orderBy('created_at')
+    .execute();
   return { ...member, situations };
 }
 
@@ -89,31 +150,66 @@ export async function categoriesOf(db: Db, childIds: readonly string[]): Promise
 
 export async function placeOf(db: Db, code: string): Promise<PlaceView> {
   const codes = [...ancestorCodes(code), code];
-  const rows = await db.selectFrom('divisions').select(['code', 'name', 'depth']).where('code', 'in', codes).orderBy('depth').execute();
-  return { code, name: rows.find((row) => row.code === code)?.name ?? null, path: rows.map((row) => ({ code: row.code, name: row.name })) };
+  const rows = await db
+    .selectFrom('divisions')
+    .select(['code', 'name', 'depth'])
+    .where('code', 'in', codes)
+    .orderBy('depth')
+    .execute();
+  return {
+    code,
+    name: rows.find((row) => row.code === code)?.name ?? null,
+    path: rows.map((row) => ({ code: row.code, name: row.name })),
+  };
 }
 
-export async function currentDivision(db: Db, code: string): Promise<{ code: string; name: string; level: string } | undefined> {
-  return db.selectFrom('divisions').select(['code', 'name', 'level']).where('code', '=', code).where('valid_to', 'is', null).executeTakeFirst();
+export async function currentDivision(
+  db: Db,
+  code: string,
+): Promise<{ code: string; name: string; level: string } | undefined> {
+  return db
+    .selectFrom('divisions')
+    .select(['code', 'name', 'level'])
+    .where('code', '=', code)
+    .where('valid_to', 'is', null)
+    .executeTakeFirst();
 }
 
 export function memberFact(member: MemberWithSituations): MemberFact {
   return {
     relation: member.relation,
     guardianshipCapacity: member.guardianship_capacity,
-    situations: member.situations.map((s) => ({ kind: s.kind, since: s.since, until: s.until, disabilityGrade: s.disability_grade, disabilityType: s.disability_type })),
+    situations: member.situations.map((s) => ({
+      kind: s.kind,
+      since: s.since,
+      until: s.until,
+      disabilityGrade: s.disability_grade,
+      disabilityType: s.disability_type,
+    })),
   };
 }
 
 /** The facts the rules read, for many children at once (a survivor's facts include its merged files'). */
-export async function factsOf(db: Db, childIds: readonly string[]): Promise<Map<string, { child: ChildRow; facts: ChildFacts }>> {
+export async function factsOf(
+  db: Db,
+  childIds: readonly string[],
+): Promise<Map<string, { child: ChildRow; facts: ChildFacts }>> {
   const result = new Map<string, { child: ChildRow; facts: ChildFacts }>();
   if (childIds.length === 0) return result;
-  const children = await db.selectFrom('children').selectAll().where((eb) => eb.or([eb('id', 'in', childIds), eb('merged_into', 'in', childIds)])).execute();
-  const members = await membersOf(db, children.map((c) => c.id));
+  const children = await db
+    .selectFrom('children')
+    .selectAll()
+    .where((eb) => eb.or([eb('id', 'in', childIds), eb('merged_into', 'in', childIds)]))
+    .execute();
+  const members = await membersOf(
+    db,
+    children.map((c) => c.id),
+  );
   const wanted = new Set(childIds);
   const membersByFile = new Map<string, MemberWithSituations[]>();
-  const fileOf = new Map(children.map((c) => [c.id, c.merged_into !== null && wanted.has(c.merged_into) ? c.merged_into : c.id]));
+  const fileOf = new Map(
+    children.map((c) => [c.id, c.merged_into !== null && wanted.has(c.merged_into) ? c.merged_into : c.id]),
+  );
   for (const member of members) {
     const file = fileOf.get(member.child_id) ?? member.child_id;
     membersByFile.set(file, [...(membersByFile.get(file) ?? []), member]);
@@ -147,7 +243,11 @@ function revive<T>(row: Jsonified<T>, dateKeys: readonly (keyof T)[]): T {
 }
 
 function placeFrom(code: string, rows: readonly { code: string; name: string }[]): PlaceView {
-  return { code, name: rows.find((row) => row.code === code)?.name ?? null, path: rows.map((row) => ({ code: row.code, name: row.name })) };
+  return {
+    code,
+    name: rows.find((row) => row.code === code)?.name ?? null,
+    path: rows.map((row) => ({ code: row.code, name: row.name })),
+  };
 }
 
 interface StoredParts {
@@ -168,7 +268,9 @@ export async function fileInScope(db: Db, actor: Actor, id: string, today: strin
   const row = await db
     .selectFrom('children')
     .select(fileChildColumns.map((column) => `children.${column}` as const))
-    .select(sql<StoredParts>`child_file_parts(children.id, children.residence_code, children.hukou_code)`.as('file_parts'))
+    .select(
+      sql<StoredParts>`child_file_parts(children.id, children.residence_code, children.hukou_code)`.as('file_parts'),
+    )
     .where('children.id', '=', id)
     .where(childInScope(actor))
     .executeTakeFirst();

@@ -9,8 +9,13 @@ export function requirePermission(actor: Actor, permission: 'children.read' | 'c
 }
 
 /** A translated 400 naming the field, in the message and as the path of its detail. */
-export function refuse(problem: { code: string; field: string; params?: Record<string, string | number> }, part: 'body' | 'params' | 'query' = 'body'): DomainError {
-  return new DomainError(problem.code, 400, { field: problem.field, ...problem.params }, [{ path: `${part}.${problem.field}`, code: problem.code }]);
+export function refuse(
+  problem: { code: string; field: string; params?: Record<string, string | number> },
+  part: 'body' | 'params' | 'query' = 'body',
+): DomainError {
+  return new DomainError(problem.code, 400, { field: problem.field, ...problem.params }, [
+    { path: `${part}.${problem.field}`, code: problem.code },
+  ]);
 }
 
 export type RegistryEntity = 'child' | 'member' | 'category' | 'timeline';

@@ -29,7 +29,11 @@ export interface TimelineChange {
 /** Kinds whose before/after can be put back by `restore`. */
 export const restorableKinds = new Set(['child.updated', 'family.added', 'family.updated', 'family.removed']);
 
-export async function recordTimeline(trx: Transaction<Database> | Kysely<Database>, actor: Actor, changes: TimelineChange | TimelineChange[]): Promise<string[]> {
+export async function recordTimeline(
+  trx: Transaction<Database> | Kysely<Database>,
+  actor: Actor,
+  changes: TimelineChange | TimelineChange[],
+): Promise<string[]> {
   const list = Array.isArray(changes) ? changes : [changes];
   if (list.length === 0) return [];
   const rows = await trx
@@ -54,7 +58,10 @@ export async function recordTimeline(trx: Transaction<Database> | Kysely<Databas
 }
 
 /** Only what changed: the fields whose values differ, before and after. */
-export function diffValues<T extends Record<string, unknown>>(before: T, after: Partial<T>): { before: Partial<T>; after: Partial<T> } | undefined {
+export function diffValues<T extends Record<string, unknown>>(
+  before: T,
+  after: Partial<T>,
+): { before: Partial<T>; after: Partial<T> } | undefined {
   const b: Record<string, unknown> = {};
   const a: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(after)) {
@@ -67,23 +74,48 @@ export function diffValues<T extends Record<string, unknown>>(before: T, after: 
   return Object.keys(a).length === 0 ? undefined : { before: b as Partial<T>, after: a as Partial<T> };
 }
 
-const maskers: Record<string, (value: string | null) => string | null> = { idNumber: maskIdNumber, phone: maskPhone, address: maskAddress };
+const maskers: Record<string, (value: string | null) => string | null> = {
+  idNumber: maskIdNumber,
+  phone: maskPhone,
+  address: maskAddress,
+};
 
 /** History shows identifiers masked like the file does, for roles without `children.unmask`. */
 function masked(values: Record<string, unknown> | null): Record<string, unknown> | null {
   if (!values) return values;
-  return Object.fromEntries(Object.entries(values).map(([key, value]) => [key, maskers[key] && typeof value === 'string' ? maskers[key](value) : value]));
+  return Object.fromEntries(
+    Object.entries(values).map(([key, value]) => [
+      key,
+      maskers[key] && typeof value === 'string' ? maskers[key](value) : value,
+    ]),
+  );
 }
 
-export async function listTimeline(db: Kysely<Database>, actor: Actor, childId: string, paging: { page: number; pageSize: number; kind?: string; unmask?: boolean }): Promise<{ items: TimelineEntry[]; total: number; page: number; pageSize: number }> {
+export async function listTimeline(
+  db: Kysely<Database>,
+  actor: Actor,
+  childId: string,
+  paging: { page: number; pageSize: number; kind?: string; unmask?: boolean },
+): Promise<{ items: TimelineEntry[]; total: number; page: number; pageSize: number }> {
   requirePermission(actor, 'children.read');
   const child = await childInScopeById(db, actor, childId);
   if (!child) {
-    await recordAudit(db, actor, { action: 'children.read_timeline', entityType: 'child', entityId: childId, outcome: 'denied', details: { reason: 'not_found_or_out_of_scope' } });
+    await recordAudit(db, actor, {
+      action: 'children.read_timeline',
+      entityType: 'child',
+      entityId: childId,
+      outcome: 'denied',
+      details: { reason: 'not_found_or_out_of_scope' },
+    });
     throw registryNotFound(actor, 'child', childId);
   }
   const unmasked = paging.unmask === true && hasPermission(actor, 'children.unmask');
-  await recordAudit(db, actor, { action: unmasked ? 'children.read_timeline_unmasked' : 'children.read_timeline', entityType: 'child', entityId: childId, childId });
+  await recordAudit(db, actor, {
+    action: unmasked ? 'children.read_timeline_unmasked' : 'children.read_timeline',
+    entityType: 'child',
+    entityId: childId,
+    childId,
+  });
   const show = (values: Record<string, unknown> | null) => (unmasked ? values : masked(values));
   const ids = await fileChildIds(db, childId);
   let query = db.selectFrom('child_timeline').where('child_id', 'in', ids);

@@ -21,17 +21,26 @@ export interface ParsedIdNumber {
 }
 
 /** Validates and parses; a lowercase x is accepted and normalised to X. */
-export function parseIdNumber(input: string): { ok: true; id: ParsedIdNumber } | { ok: false; problem: IdNumberProblem } {
+export function parseIdNumber(
+  input: string,
+): { ok: true; id: ParsedIdNumber } | { ok: false; problem: IdNumberProblem } {
   const value = input.trim().toUpperCase();
   if (value.length !== 18) return { ok: false, problem: 'id.length' };
   if (!/^\d{17}[\dX]$/.test(value)) return { ok: false, problem: 'id.characters' };
   const birthDate = `${value.slice(6, 10)}-${value.slice(10, 12)}-${value.slice(12, 14)}`;
   const date = new Date(`${birthDate}T00:00:00Z`);
-  if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== birthDate || Number(value.slice(6, 10)) < 1900) {
+  if (
+    Number.isNaN(date.getTime()) ||
+    date.toISOString().slice(0, 10) !== birthDate ||
+    Number(value.slice(6, 10)) < 1900
+  ) {
     return { ok: false, problem: 'id.birth_date' };
   }
   if (idCheckCharacter(value.slice(0, 17)) !== value[17]) return { ok: false, problem: 'id.check_digit' };
-  return { ok: true, id: { value, divisionCode: value.slice(0, 6), birthDate, sex: Number(value[16]) % 2 === 1 ? 'male' : 'female' } };
+  return {
+    ok: true,
+    id: { value, divisionCode: value.slice(0, 6), birthDate, sex: Number(value[16]) % 2 === 1 ? 'male' : 'female' },
+  };
 }
 
 /** Builds a valid number (for demo and test data): division (6), ISO birth date, sequence 0–999. */

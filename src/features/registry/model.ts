@@ -1,14 +1,48 @@
 import { z } from 'zod';
-import { categoryCodes, categoryStates, childStatuses, guardianshipCapacities, riskGrades, situationKinds } from './tables.js';
+import {
+  categoryCodes,
+  categoryStates,
+  childStatuses,
+  guardianshipCapacities,
+  riskGrades,
+  situationKinds,
+} from './tables.js';
 
 /* The child's file as the API speaks it: inputs (validated at the edge) and views. Pure. */
 
-export const relationCodes = ['father', 'mother', 'adoptive_father', 'adoptive_mother', 'stepfather', 'stepmother', 'grandfather', 'grandmother', 'sibling', 'relative', 'entrusted_carer', 'other'] as const;
+export const relationCodes = [
+  'father',
+  'mother',
+  'adoptive_father',
+  'adoptive_mother',
+  'stepfather',
+  'stepmother',
+  'grandfather',
+  'grandmother',
+  'sibling',
+  'relative',
+  'entrusted_carer',
+  'other',
+] as const;
 export type RelationCode = (typeof relationCodes)[number];
-export const disabilityTypes = ['visual', 'hearing', 'speech', 'physical', 'intellectual', 'mental', 'multiple'] as const;
+export const disabilityTypes = [
+  'visual',
+  'hearing',
+  'speech',
+  'physical',
+  'intellectual',
+  'mental',
+  'multiple',
+] as const;
 export const householdBenefitCodes = ['dibao', 'tekun', 'temporary_assistance'] as const;
 export const manualCategoryCodes = ['street', 'juvenile_victim', 'juvenile_offender', 'guardianship_missing'] as const;
-export const protectionMeasures = ['basic_living', 'medical', 'education', 'guardianship', 'disability_services'] as const;
+export const protectionMeasures = [
+  'basic_living',
+  'medical',
+  'education',
+  'guardianship',
+  'disability_services',
+] as const;
 export type ProtectionMeasure = (typeof protectionMeasures)[number];
 
 export const isoDateSchema = z.iso.date({ error: 'registry.date_format' });
@@ -16,7 +50,10 @@ export const divisionCodeSchema = z.string().regex(/^\d{12}$/, { error: 'registr
 const text = (max: number) => z.string().trim().min(1).max(max);
 const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
 const reasonSchema = z.string().trim().min(1, { error: 'registry.reason_required' }).max(500);
-const phoneSchema = z.string().trim().regex(/^[\d +()-]{3,30}$/, { error: 'registry.phone_format' });
+const phoneSchema = z
+  .string()
+  .trim()
+  .regex(/^[\d +()-]{3,30}$/, { error: 'registry.phone_format' });
 
 export const situationInputSchema = z.object({
   kind: z.enum(situationKinds),
@@ -42,7 +79,9 @@ const memberFields = {
 };
 export const memberInputSchema = z.object(memberFields);
 export type MemberInput = z.infer<typeof memberInputSchema>;
-export const memberUpdateSchema = memberInputSchema.partial().extend({ version: z.number().int().min(1), reason: reasonSchema });
+export const memberUpdateSchema = memberInputSchema
+  .partial()
+  .extend({ version: z.number().int().min(1), reason: reasonSchema });
 export type MemberUpdate = z.infer<typeof memberUpdateSchema>;
 export const memberRemoveSchema = z.object({ version: z.number().int().min(1), reason: reasonSchema });
 
@@ -74,13 +113,27 @@ export const createChildSchema = z.object({
   confirmedNotDuplicate: z.boolean().optional(),
 });
 export type CreateChildInput = z.infer<typeof createChildSchema>;
-export const updateChildSchema = childFieldsSchema.partial().extend({ version: z.number().int().min(1), reason: reasonSchema });
+export const updateChildSchema = childFieldsSchema
+  .partial()
+  .extend({ version: z.number().int().min(1), reason: reasonSchema });
 export type UpdateChildInput = z.infer<typeof updateChildSchema>;
 
-export const confirmCategorySchema = z.object({ version: z.number().int().min(1), evidence: text(1000), startDate: isoDateSchema });
+export const confirmCategorySchema = z.object({
+  version: z.number().int().min(1),
+  evidence: text(1000),
+  startDate: isoDateSchema,
+});
 export const rejectCategorySchema = z.object({ version: z.number().int().min(1), reason: reasonSchema });
-export const addCategorySchema = z.object({ category: z.enum(manualCategoryCodes), evidence: text(1000), startDate: isoDateSchema });
-export const endCategorySchema = z.object({ version: z.number().int().min(1), reason: reasonSchema, endDate: isoDateSchema });
+export const addCategorySchema = z.object({
+  category: z.enum(manualCategoryCodes),
+  evidence: text(1000),
+  startDate: isoDateSchema,
+});
+export const endCategorySchema = z.object({
+  version: z.number().int().min(1),
+  reason: reasonSchema,
+  endDate: isoDateSchema,
+});
 export const restoreSchema = z.object({ reason: reasonSchema });
 
 const messageSchema = z.object({ code: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])) });
@@ -117,7 +170,9 @@ export const membershipViewSchema = z.object({
   category: z.enum(categoryCodes),
   state: z.enum(categoryStates),
   evidence: z.string().nullable(),
-  proposal: z.object({ ruleId: z.string(), ruleSetVersion: z.string().nullable(), evidence: messageSchema.nullable() }).nullable(),
+  proposal: z
+    .object({ ruleId: z.string(), ruleSetVersion: z.string().nullable(), evidence: messageSchema.nullable() })
+    .nullable(),
   decidedBy: z.string().nullable(),
   decidedAt: z.string().nullable(),
   decisionReason: z.string().nullable(),
@@ -130,10 +185,22 @@ export const membershipViewSchema = z.object({
 });
 export type MembershipView = z.infer<typeof membershipViewSchema>;
 
-const placeSchema = z.object({ code: z.string(), name: z.string().nullable(), path: z.array(z.object({ code: z.string(), name: z.string() })) });
+const placeSchema = z.object({
+  code: z.string(),
+  name: z.string().nullable(),
+  path: z.array(z.object({ code: z.string(), name: z.string() })),
+});
 export type PlaceView = z.infer<typeof placeSchema>;
 
-export const childActions = ['edit', 'unmask', 'addFamily', 'editFamily', 'decideCategory', 'addCategory', 'restore'] as const;
+export const childActions = [
+  'edit',
+  'unmask',
+  'addFamily',
+  'editFamily',
+  'decideCategory',
+  'addCategory',
+  'restore',
+] as const;
 
 export const childFileSchema = z.object({
   id: z.string(),
@@ -156,7 +223,12 @@ export const childFileSchema = z.object({
   hukou: placeSchema.nullable(),
   school: z.string().nullable(),
   grade: z.string().nullable(),
-  health: z.object({ disabilityType: z.string().nullable(), disabilityGrade: z.number().nullable(), disabilityCertificate: z.string().nullable(), seriousIllness: z.string().nullable() }),
+  health: z.object({
+    disabilityType: z.string().nullable(),
+    disabilityGrade: z.number().nullable(),
+    disabilityCertificate: z.string().nullable(),
+    seriousIllness: z.string().nullable(),
+  }),
   householdBenefits: z.array(z.string()),
   status: z.enum(childStatuses),
   statusReason: z.string().nullable(),
@@ -189,4 +261,9 @@ export const timelineEntrySchema = z.object({
   restorable: z.boolean(),
 });
 export type TimelineEntry = z.infer<typeof timelineEntrySchema>;
-export const timelinePageSchema = z.object({ items: z.array(timelineEntrySchema), total: z.number(), page: z.number(), pageSize: z.number() });
+export const timelinePageSchema = z.object({
+  items: z.array(timelineEntrySchema),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+});

@@ -35,11 +35,25 @@ function refuseIfChanged(current: Record<string, unknown>, after: Record<string,
  * restorable). Refused when the same fields changed again afterwards, naming them, so a restore
  * never silently overwrites a newer edit.
  */
-export async function restoreEntry(db: Db, actor: Actor, childId: string, entryId: string, input: { reason: string }, today = shanghaiDateOf(new Date())): Promise<ChildFile> {
+export async function restoreEntry(
+  db: Db,
+  actor: Actor,
+  childId: string,
+  entryId: string,
+  input: { reason: string },
+  today = shanghaiDateOf(new Date()),
+): Promise<ChildFile> {
   requirePermission(actor, 'children.write');
   const { result } = await unitOfWork(db, actor, 'children.history.restore', async ({ trx, audit }) => {
     const child = await loadWritableChild(trx, actor, childId);
-    const entry = /^\d+$/.test(entryId) ? await trx.selectFrom('child_timeline').selectAll().where('id', '=', entryId).where('child_id', 'in', await fileChildIds(trx, childId)).executeTakeFirst() : undefined;
+    const entry = /^\d+$/.test(entryId)
+      ? await trx
+          .selectFrom('child_timeline')
+          .selectAll()
+          .where('id', '=', entryId)
+          .where('child_id', 'in', await fileChildIds(trx, childId))
+          .executeTakeFirst()
+      : undefined;
     if (!entry) throw registryNotFound(actor, 'timeline', entryId);
     const details = { restoredFrom: entryId };
     const before = entry.before ?? {};
@@ -51,17 +65,58 @@ export async function restoreEntry(db: Db, actor: Actor, childId: string, entryI
       if (!member || member.removed_at) throw conflict('registry.restore_member_gone', {});
       refuseIfChanged(memberValuesOf(member), after);
       if (entry.kind === 'family.added') {
-        await updateVersioned(trx, { table: 'family_members', entity: entityName(actor, 'member'), id: member.id, expectedVersion: member.version, values: { removed_at: new Date(), removed_reason: input.reason } });
-        await recordTimeline(trx, actor, { childId: member.child_id, kind: 'family.removed', reason: input.reason, entityType: 'family_member', entityId: member.id, before: { removed: false, ...memberValuesOf(member) }, after: { removed: true }, details });
+        await updateVersioned(trx, {
+          table: 'family_members',
+          entity: entityName(actor, 'member'),
+          id: member.id,
+          expectedVersion: member.version,
+          values: { removed_at: new Date(), removed_reason: input.reason },
+        });
+        await recordTimeline(trx, actor, {
+          childId: member.child_id,
+          kind: 'family.removed',
+          reason: input.reason,
+          entityType: 'family_member',
+          entityId: member.id,
+          before: { removed: false, ...memberValuesOf(member) },
+          after: { removed: true },
+          details,
+        });
       } else {
         const diff = await changeMember(trx, actor, member, before);
-        if (diff) await recordTimeline(trx, actor, { childId: member.child_id, kind: 'family.updated', reason: input.reason, entityType: 'family_member', entityId: member.id, before: diff.before, after: diff.after, details });
+        if (diff)
+          await recordTimeline(trx, actor, {
+            childId: member.child_id,
+            kind: 'family.updated',
+            reason: input.reason,
+            entityType: 'family_member',
+            entityId: member.id,
+            before: diff.before,
+            after: diff.after,
+            details,
+          });
       }
     } else if (entry.kind === 'family.removed') {
       const member = await memberById(trx, entry.entity_id ?? '', { lock: true });
-      if (!member?.removed_at) throw conflict('registry.restore_conflict', { fields: 'removed' }, { fields: ['removed'] });
-      await updateVersioned(trx, { table: 'family_members', entity: entityName(actor, 'member'), id: member.id, expectedVersion: member.version, values: { removed_at: null, removed_reason: null } });
-      await recordTimeline(trx, actor, { childId: member.child_id, kind: 'family.reinstated', reason: input.reason, entityType: 'family_member', entityId: member.id, before: { removed: true }, after: { removed: false }, details });
+      if (!member?.removed_at)
+        throw conflict('registry.restore_conflict', { fields: 'removed' }, { fields: ['removed'] });
+      await updateVersioned(trx, {
+        table: 'family_members',
+        entity: entityName(actor, 'member'),
+        id: member.id,
+        expectedVersion: member.version,
+        values: { removed_at: null, removed_reason: null },
+      });
+      await recordTimeline(trx, actor, {
+        childId: member.child_id,
+        kind: 'family.reinstated',
+        reason: input.reason,
+        entityType: 'family_member',
+        entityId: member.id,
+        before: { removed: true },
+        after: { removed: false },
+        details,
+      });
     } else {
       throw conflict('registry.restore_not_restorable', { kind: entry.kind });
     }
@@ -73,8 +128,27 @@ export async function restoreEntry(db: Db, actor: Actor, childId: string, entryI
   return result;
 }
 
-async function restoreChild(trx: Transaction<Database>, actor: Actor, child: ChildRow, before: Record<string, unknown>, after: Record<string, unknown>, reason: string, details: Record<string, unknown>, today: string): Promise<void> {
+async function restoreChild(
+  trx: Transaction<Database>,
+  actor: Actor,
+  child: ChildRow,
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+  reason: string,
+  details: Record<string, unknown>,
+  today: string,
+): Promise<void> {
   refuseIfChanged(childValuesOf(child), after);
   const diff = await changeChild(trx, actor, child, before, today);
-  if (diff) await recordTimeline(trx, actor, { childId: child.id, kind: 'child.updated', reason, entityType: 'child', entityId: child.id, before: diff.before, after: diff.after, details });
+  if (diff)
+    await recordTimeline(trx, actor, {
+      childId: child.id,
+      kind: 'child.updated',
+      reason,
+      entityType: 'child',
+      entityId: child.id,
+      before: diff.before,
+      after: diff.after,
+      details,
+    });
 }

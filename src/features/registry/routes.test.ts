@@ -31,7 +31,12 @@ describe("who sees which child's file", () => {
     const own = await director.request('GET', `/api/children/${await childId('李小雨')}`);
     expect(own.status).toBe(200);
     const file = (await own.json()) as FileView;
-    expect(file).toMatchObject({ name: '李小雨', masked: true, provisionalIdentity: false, havenCode: expect.stringMatching(/^HV\d{10}$/) });
+    expect(file).toMatchObject({
+      name: '李小雨',
+      masked: true,
+      provisionalIdentity: false,
+      havenCode: expect.stringMatching(/^HV\d{10}$/),
+    });
     expect(file.idNumber).toMatch(/^\d{4}\*{10}[\dX]{4}$/);
     expect(file.residence.path.map((d) => d.name)).toEqual(expect.arrayContaining(['湖北省', '荆州市', '沙市区']));
     expect(file.allowedActions).toEqual(expect.arrayContaining(['edit', 'addFamily', 'decideCategory']));
@@ -46,7 +51,12 @@ describe("who sees which child's file", () => {
     const refused = await shashi.request('GET', `/api/children/${outside}`);
     expect(refused.status).toBe(404);
     expect((await errorOf(refused)).code).toBe('not_found');
-    const denied = await server.database.db.selectFrom('audit_log').select(['outcome', 'entity_id']).where('action', '=', 'children.read').where('outcome', '=', 'denied').execute();
+    const denied = await server.database.db
+      .selectFrom('audit_log')
+      .select(['outcome', 'entity_id'])
+      .where('action', '=', 'children.read')
+      .where('outcome', '=', 'denied')
+      .execute();
     expect(denied.map((d) => d.entity_id)).toContain(outside);
     const gongan = await signInAs(server.url, 'officer.gongan');
     expect((await gongan.request('GET', `/api/children/${outside}`)).status).toBe(200);
@@ -56,8 +66,15 @@ describe("who sees which child's file", () => {
     const id = await childId('周子豪');
     const social = await signInAs(server.url, 'socialworker');
     expect((await social.request('GET', `/api/children/${id}`)).status).toBe(404);
-    const organisation = await server.database.db.selectFrom('organisations').select('id').where('name', '=', '荆州市童心社会工作服务中心').executeTakeFirstOrThrow();
-    await server.database.db.insertInto('child_participations').values({ child_id: id, organisation_id: organisation.id, basis: 'referral', basis_id: 'test' }).execute();
+    const organisation = await server.database.db
+      .selectFrom('organisations')
+      .select('id')
+      .where('name', '=', '荆州市童心社会工作服务中心')
+      .executeTakeFirstOrThrow();
+    await server.database.db
+      .insertInto('child_participations')
+      .values({ child_id: id, organisation_id: organisation.id, basis: 'referral', basis_id: 'test' })
+      .execute();
     expect((await social.request('GET', `/api/children/${id}`)).status).toBe(200);
   });
 
@@ -75,20 +92,38 @@ describe("who sees which child's file", () => {
     const full = (await (await officer.request('GET', `/api/children/${id}?unmask=true`)).json()) as FileView;
     expect(full).toMatchObject({ masked: false, idNumber: expect.stringMatching(/^421002\d{11}[\dX]$/) });
     expect(full.allowedActions).not.toContain('unmask');
-    const reads = await server.database.db.selectFrom('audit_log').select(['action', 'actor_label']).where('child_id', '=', id).execute();
+    const reads = await server.database.db
+      .selectFrom('audit_log')
+      .select(['action', 'actor_label'])
+      .where('child_id', '=', id)
+      .execute();
     expect(reads.map((r) => r.action)).toEqual(expect.arrayContaining(['children.read', 'children.read_unmasked']));
   });
 
   it('an API token reaches only what its scopes allow, and not once revoked', async () => {
     const admin = await signInAs(server.url, 'officer.city');
     // officer.city holds children.read but not tokens.manage: creating a token is refused.
-    expect((await admin.request('POST', '/api/tokens', { name: 'x', scopes: ['children.read'], expiresInDays: 30 })).status).toBe(403);
+    expect(
+      (await admin.request('POST', '/api/tokens', { name: 'x', scopes: ['children.read'], expiresInDays: 30 })).status,
+    ).toBe(403);
     const sysadmin = await signInAs(server.url, 'admin');
-    const beyond = await sysadmin.request('POST', '/api/tokens', { name: 'x', scopes: ['children.read'], expiresInDays: 30 });
+    const beyond = await sysadmin.request('POST', '/api/tokens', {
+      name: 'x',
+      scopes: ['children.read'],
+      expiresInDays: 30,
+    });
     expect((await errorOf(beyond)).code).toBe('tokens.scope_not_held');
-    const created = (await (await sysadmin.request('POST', '/api/tokens', { name: 'directory sync', scopes: ['organisations.read'], expiresInDays: 30 })).json()) as { id: string; token: string };
+    const created = (await (
+      await sysadmin.request('POST', '/api/tokens', {
+        name: 'directory sync',
+        scopes: ['organisations.read'],
+        expiresInDays: 30,
+      })
+    ).json()) as { id: string; token: string };
     const bearer = { authorization: `Bearer ${created.token}` };
-    expect((await fetch(`${server.url}/api/children/${await childId('李小雨')}`, { headers: bearer })).status).toBe(403);
+    expect((await fetch(`${server.url}/api/children/${await childId('李小雨')}`, { headers: bearer })).status).toBe(
+      403,
+    );
     expect((await fetch(`${server.url}/api/roles`, { headers: bearer })).status).toBe(200);
     expect((await sysadmin.request('DELETE', `/api/tokens/${created.id}`)).status).toBe(204);
     const revoked = await fetch(`${server.url}/api/roles`, { headers: bearer });

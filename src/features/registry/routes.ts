@@ -41,7 +41,8 @@ export function registerRegistryRoutes(app: HavenApp, { db }: HttpDeps): void {
       config: read,
       schema: {
         tags,
-        summary: "Open a child's file (audited): identity, places, health, family and situations, categories and entitlements, merged files, allowed actions. `unmask=true` shows full identifiers to roles allowed to see them",
+        summary:
+          "Open a child's file (audited): identity, places, health, family and situations, categories and entitlements, merged files, allowed actions. `unmask=true` shows full identifiers to roles allowed to see them",
         params: idParams,
         querystring: z.object({ unmask: z.stringbool().default(false) }),
         response: file,
@@ -56,14 +57,20 @@ export function registerRegistryRoutes(app: HavenApp, { db }: HttpDeps): void {
       config: write,
       schema: {
         tags,
-        summary: 'Register a child in my jurisdiction (Idempotency-Key). Refused: an ID number that disagrees with birth date or sex, a second file for an ID number, a likely duplicate unless `confirmedNotDuplicate`',
+        summary:
+          'Register a child in my jurisdiction (Idempotency-Key). Refused: an ID number that disagrees with birth date or sex, a second file for an ID number, a likely duplicate unless `confirmedNotDuplicate`',
         headers: idempotencyHeader,
         body: createChildSchema,
         response: { 201: childFileSchema },
       },
     },
     async (request, reply) => {
-      const { file: created, replayed } = await createChild(db, request.actor, request.body, request.headers['idempotency-key']);
+      const { file: created, replayed } = await createChild(
+        db,
+        request.actor,
+        request.body,
+        request.headers['idempotency-key'],
+      );
       if (replayed) reply.header('idempotent-replayed', 'true');
       return reply.status(201).send(created);
     },
@@ -71,49 +78,123 @@ export function registerRegistryRoutes(app: HavenApp, { db }: HttpDeps): void {
 
   app.patch(
     '/api/children/:id',
-    { config: write, schema: { tags, summary: "Edit a child's file: send the version you edited and a reason; a stale version is refused with the current file", params: idParams, body: updateChildSchema, response: file } },
+    {
+      config: write,
+      schema: {
+        tags,
+        summary:
+          "Edit a child's file: send the version you edited and a reason; a stale version is refused with the current file",
+        params: idParams,
+        body: updateChildSchema,
+        response: file,
+      },
+    },
     async (request) => updateChild(db, request.actor, request.params.id, request.body),
   );
 
   app.post(
     '/api/children/:id/family',
-    { config: write, schema: { tags, summary: 'Add a parent, guardian, carer or relative with dated situations', params: idParams, body: memberInputSchema, response: file } },
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: 'Add a parent, guardian, carer or relative with dated situations',
+        params: idParams,
+        body: memberInputSchema,
+        response: file,
+      },
+    },
     async (request) => addMember(db, request.actor, request.params.id, request.body),
   );
 
   app.patch(
     '/api/children/:id/family/:memberId',
-    { config: write, schema: { tags, summary: 'Edit a family member (situations replace the list); version and reason required', params: memberParams, body: memberUpdateSchema, response: file } },
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: 'Edit a family member (situations replace the list); version and reason required',
+        params: memberParams,
+        body: memberUpdateSchema,
+        response: file,
+      },
+    },
     async (request) => updateMember(db, request.actor, request.params.id, request.params.memberId, request.body),
   );
 
   app.post(
     '/api/children/:id/family/:memberId/remove',
-    { config: write, schema: { tags, summary: 'Remove a family member from the file (kept in history); version and reason required', params: memberParams, body: memberRemoveSchema, response: file } },
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: 'Remove a family member from the file (kept in history); version and reason required',
+        params: memberParams,
+        body: memberRemoveSchema,
+        response: file,
+      },
+    },
     async (request) => removeMember(db, request.actor, request.params.id, request.params.memberId, request.body),
   );
 
   app.post(
     '/api/children/:id/categories',
-    { config: write, schema: { tags, summary: 'Add a category no rule proposes (street, juvenile victim or offender, improper guardianship) with evidence', params: idParams, body: addCategorySchema, response: file } },
+    {
+      config: write,
+      schema: {
+        tags,
+        summary:
+          'Add a category no rule proposes (street, juvenile victim or offender, improper guardianship) with evidence',
+        params: idParams,
+        body: addCategorySchema,
+        response: file,
+      },
+    },
     async (request) => addCategory(db, request.actor, request.params.id, request.body),
   );
 
   app.post(
     '/api/children/:id/categories/:categoryId/confirm',
-    { config: write, schema: { tags, summary: "Confirm a rule's category proposal with evidence and a start date", params: categoryParams, body: confirmCategorySchema, response: file } },
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: "Confirm a rule's category proposal with evidence and a start date",
+        params: categoryParams,
+        body: confirmCategorySchema,
+        response: file,
+      },
+    },
     async (request) => confirmCategory(db, request.actor, request.params.id, request.params.categoryId, request.body),
   );
 
   app.post(
     '/api/children/:id/categories/:categoryId/reject',
-    { config: write, schema: { tags, summary: "Reject a rule's category proposal with a reason (not proposed again on the same facts)", params: categoryParams, body: rejectCategorySchema, response: file } },
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: "Reject a rule's category proposal with a reason (not proposed again on the same facts)",
+        params: categoryParams,
+        body: rejectCategorySchema,
+        response: file,
+      },
+    },
     async (request) => rejectCategory(db, request.actor, request.params.id, request.params.categoryId, request.body),
   );
 
   app.post(
     '/api/children/:id/categories/:categoryId/end',
-    { config: write, schema: { tags, summary: 'End a confirmed category membership with a reason and date', params: categoryParams, body: endCategorySchema, response: file } },
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: 'End a confirmed category membership with a reason and date',
+        params: categoryParams,
+        body: endCategorySchema,
+        response: file,
+      },
+    },
     async (request) => endCategory(db, request.actor, request.params.id, request.params.categoryId, request.body),
   );
 
@@ -123,7 +204,8 @@ export function registerRegistryRoutes(app: HavenApp, { db }: HttpDeps): void {
       config: read,
       schema: {
         tags,
-        summary: "The child's timeline, newest first (audited): every change with who, when, why, before and after; later cases, visits, placements and benefits",
+        summary:
+          "The child's timeline, newest first (audited): every change with who, when, why, before and after; later cases, visits, placements and benefits",
         params: idParams,
         querystring: z.object({
           page: z.coerce.number().int().min(1).default(1),
@@ -143,7 +225,8 @@ export function registerRegistryRoutes(app: HavenApp, { db }: HttpDeps): void {
       config: write,
       schema: {
         tags,
-        summary: 'Put back the values before one change, as a new change with a reason; refused, naming the fields, when they changed again since',
+        summary:
+          'Put back the values before one change, as a new change with a reason; refused, naming the fields, when they changed again since',
         params: z.object({ id: z.uuid(), entryId: z.string().regex(/^\d{1,18}$/) }),
         body: restoreSchema,
         response: file,

@@ -19,7 +19,10 @@ const defaultEntitlements: Record<CategoryCode, ProtectionMeasure[]> = {
 
 const measures = z.array(z.enum(protectionMeasures));
 const entitlementsSchema = z.object(
-  Object.fromEntries(categoryCodes.map((code) => [code, measures.default(defaultEntitlements[code])])) as Record<CategoryCode, z.ZodDefault<typeof measures>>,
+  Object.fromEntries(categoryCodes.map((code) => [code, measures.default(defaultEntitlements[code])])) as Record<
+    CategoryCode,
+    z.ZodDefault<typeof measures>
+  >,
 );
 
 export const registryRules = ruleSection(

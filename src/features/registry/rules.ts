@@ -53,10 +53,18 @@ export function ageOn(birthDate: string, asOf: string): number {
   return ay - by - (am < bm || (am === bm && ad < bd) ? 1 : 0);
 }
 
-const inEffect = (s: SituationFact, asOf: string) => (s.since === null || s.since <= asOf) && (s.until === null || s.until > asOf);
-const lastedAtLeast = (s: SituationFact, months: number, asOf: string) => s.since !== null && addMonths(s.since, months) <= asOf;
+const inEffect = (s: SituationFact, asOf: string) =>
+  (s.since === null || s.since <= asOf) && (s.until === null || s.until > asOf);
+const lastedAtLeast = (s: SituationFact, months: number, asOf: string) =>
+  s.since !== null && addMonths(s.since, months) <= asOf;
 
-type Inability = 'out_of_contact' | 'imprisoned' | 'drug_rehabilitation' | 'severe_disability' | 'severe_illness' | 'deported';
+type Inability =
+  | 'out_of_contact'
+  | 'imprisoned'
+  | 'drug_rehabilitation'
+  | 'severe_disability'
+  | 'severe_illness'
+  | 'deported';
 
 interface ParentState {
   /** Deceased, or missing long enough to count as declared missing. */
@@ -91,7 +99,10 @@ function inabilityOf(s: SituationFact, rules: RegistryRules, asOf: string): Inab
 
 function isSevereDisability(grade: number | null, type: string | null, rules: RegistryRules): boolean {
   if (grade === null) return false;
-  return rules.severeDisabilityGrades.includes(grade) || (rules.mentalDisabilityGrades.includes(grade) && type !== null && rules.mentalDisabilityTypes.includes(type));
+  return (
+    rules.severeDisabilityGrades.includes(grade) ||
+    (rules.mentalDisabilityGrades.includes(grade) && type !== null && rules.mentalDisabilityTypes.includes(type))
+  );
 }
 
 function parentState(member: MemberFact, rules: RegistryRules, asOf: string): ParentState {
@@ -99,15 +110,26 @@ function parentState(member: MemberFact, rules: RegistryRules, asOf: string): Pa
   for (const s of member.situations) {
     const since = s.since ?? '';
     if (s.kind === 'deceased' && (s.since === null || s.since <= asOf)) state.gone = { state: 'deceased', since };
-    else if (s.kind === 'missing' && inEffect(s, asOf) && lastedAtLeast(s, rules.declaredMissingMonths, asOf)) state.gone ??= { state: 'missing', since };
-    if (s.kind === 'working_away' && inEffect(s, asOf) && (rules.workingAwayMinMonths === 0 || lastedAtLeast(s, rules.workingAwayMinMonths, asOf))) state.away = { since };
+    else if (s.kind === 'missing' && inEffect(s, asOf) && lastedAtLeast(s, rules.declaredMissingMonths, asOf))
+      state.gone ??= { state: 'missing', since };
+    if (
+      s.kind === 'working_away' &&
+      inEffect(s, asOf) &&
+      (rules.workingAwayMinMonths === 0 || lastedAtLeast(s, rules.workingAwayMinMonths, asOf))
+    )
+      state.away = { since };
     const reason = inabilityOf(s, rules, asOf);
     if (reason && !state.unable) state.unable = { reason, since };
   }
   return state;
 }
 
-const parentSlots: Record<string, 'father' | 'mother'> = { father: 'father', adoptive_father: 'father', mother: 'mother', adoptive_mother: 'mother' };
+const parentSlots: Record<string, 'father' | 'mother'> = {
+  father: 'father',
+  adoptive_father: 'father',
+  mother: 'mother',
+  adoptive_mother: 'mother',
+};
 
 /** The legal parents: an adoptive parent takes the place of the birth parent. */
 export function parentsOf(members: readonly MemberFact[]): { father?: MemberFact; mother?: MemberFact } {
@@ -121,7 +143,11 @@ export function parentsOf(members: readonly MemberFact[]): { father?: MemberFact
 }
 
 function describe(role: 'father' | 'mother', state: ParentState): EvidenceParams {
-  const fact = state.gone ? { what: state.gone.state, since: state.gone.since } : state.unable ? { what: state.unable.reason, since: state.unable.since } : { what: 'working_away', since: state.away?.since ?? '' };
+  const fact = state.gone
+    ? { what: state.gone.state, since: state.gone.since }
+    : state.unable
+      ? { what: state.unable.reason, since: state.unable.since }
+      : { what: 'working_away', since: state.away?.since ?? '' };
   return { [role]: fact.what, [`${role}Since`]: fact.since };
 }
 
@@ -136,37 +162,69 @@ export function proposeCategories(facts: ChildFacts, rules: RegistryRules, asOf:
     const params = { ...describe('father', f), ...describe('mother', m) };
     const cannotSupport = (p: ParentState) => p.gone !== undefined || p.unable !== undefined;
     if (f.gone && m.gone) {
-      proposals.push({ category: 'orphan', ruleId: 'orphan.both_parents_gone', evidence: { code: 'registry.evidence.orphan', params } });
+      proposals.push({
+        category: 'orphan',
+        ruleId: 'orphan.both_parents_gone',
+        evidence: { code: 'registry.evidence.orphan', params },
+      });
     } else if (cannotSupport(f) && cannotSupport(m)) {
       const ruleId = f.gone || m.gone ? 'de_facto.one_gone_other_unable' : 'de_facto.both_unable';
-      proposals.push({ category: 'de_facto_unsupported', ruleId, evidence: { code: 'registry.evidence.de_facto_unsupported', params } });
+      proposals.push({
+        category: 'de_facto_unsupported',
+        ruleId,
+        evidence: { code: 'registry.evidence.de_facto_unsupported', params },
+      });
     }
     if (age === null || age < rules.leftBehindAgeLimit) {
       const unableToCare = (p: ParentState) => cannotSupport(p) || p.noCapacity;
       if (f.away && m.away) {
-        proposals.push({ category: 'left_behind', ruleId: 'left_behind.both_away', evidence: { code: 'registry.evidence.left_behind', params } });
+        proposals.push({
+          category: 'left_behind',
+          ruleId: 'left_behind.both_away',
+          evidence: { code: 'registry.evidence.left_behind', params },
+        });
       } else if ((f.away && unableToCare(m)) || (m.away && unableToCare(f))) {
-        const named = (role: 'father' | 'mother', p: ParentState): EvidenceParams => (p.away || cannotSupport(p) ? describe(role, p) : { [role]: 'no_capacity', [`${role}Since`]: '' });
+        const named = (role: 'father' | 'mother', p: ParentState): EvidenceParams =>
+          p.away || cannotSupport(p) ? describe(role, p) : { [role]: 'no_capacity', [`${role}Since`]: '' };
         const evidence = { ...named('father', f), ...named('mother', m) };
-        proposals.push({ category: 'left_behind', ruleId: 'left_behind.one_away_other_unable', evidence: { code: 'registry.evidence.left_behind', params: evidence } });
+        proposals.push({
+          category: 'left_behind',
+          ruleId: 'left_behind.one_away_other_unable',
+          evidence: { code: 'registry.evidence.left_behind', params: evidence },
+        });
       }
     }
   }
   if (facts.disabilityGrade !== null) {
-    proposals.push({ category: 'disability', ruleId: 'disability.certified', evidence: { code: 'registry.evidence.disability', params: { grade: facts.disabilityGrade, type: facts.disabilityType ?? '' } } });
+    proposals.push({
+      category: 'disability',
+      ruleId: 'disability.certified',
+      evidence: {
+        code: 'registry.evidence.disability',
+        params: { grade: facts.disabilityGrade, type: facts.disabilityType ?? '' },
+      },
+    });
   }
   const benefits = facts.householdBenefits.filter((b) => rules.povertyBenefits.includes(b));
   if (benefits.length > 0) {
-    proposals.push({ category: 'poverty', ruleId: 'poverty.household_benefit', evidence: { code: 'registry.evidence.poverty', params: { benefits: [...benefits].sort().join(',') } } });
+    proposals.push({
+      category: 'poverty',
+      ruleId: 'poverty.household_benefit',
+      evidence: { code: 'registry.evidence.poverty', params: { benefits: [...benefits].sort().join(',') } },
+    });
   }
   return proposals;
 }
 
 /** Protection measures of the confirmed categories, each with the categories that give it. */
-export function entitlementsOf(confirmed: readonly CategoryCode[], rules: RegistryRules): { measure: ProtectionMeasure; categories: CategoryCode[] }[] {
+export function entitlementsOf(
+  confirmed: readonly CategoryCode[],
+  rules: RegistryRules,
+): { measure: ProtectionMeasure; categories: CategoryCode[] }[] {
   const byMeasure = new Map<ProtectionMeasure, CategoryCode[]>();
   for (const category of [...new Set(confirmed)]) {
-    for (const measure of rules.entitlements[category]) byMeasure.set(measure, [...(byMeasure.get(measure) ?? []), category]);
+    for (const measure of rules.entitlements[category])
+      byMeasure.set(measure, [...(byMeasure.get(measure) ?? []), category]);
   }
   return [...byMeasure.entries()].map(([measure, categories]) => ({ measure, categories }));
 }
@@ -187,7 +245,11 @@ export interface Identity {
  * The ID number, birth date and sex must agree. A missing birth date or sex is taken from the ID
  * number; a disagreement is a problem naming both values, for the user to resolve.
  */
-export function checkIdentity(input: Identity, today: string, rules: RegistryRules): { identity: Identity; problems: IdentityProblem[] } {
+export function checkIdentity(
+  input: Identity,
+  today: string,
+  rules: RegistryRules,
+): { identity: Identity; problems: IdentityProblem[] } {
   const problems: IdentityProblem[] = [];
   const identity: Identity = { ...input, idNumber: input.idNumber?.trim() ? input.idNumber.trim() : null };
   if (identity.idNumber !== null) {
@@ -197,17 +259,35 @@ export function checkIdentity(input: Identity, today: string, rules: RegistryRul
     } else {
       identity.idNumber = parsed.id.value;
       if (identity.birthDate && identity.birthDate !== parsed.id.birthDate) {
-        problems.push({ code: 'registry.id_birth_date_mismatch', field: 'birthDate', params: { idBirthDate: parsed.id.birthDate, birthDate: identity.birthDate } });
+        problems.push({
+          code: 'registry.id_birth_date_mismatch',
+          field: 'birthDate',
+          params: { idBirthDate: parsed.id.birthDate, birthDate: identity.birthDate },
+        });
       }
-      if (identity.sex && identity.sex !== parsed.id.sex) problems.push({ code: 'registry.id_sex_mismatch', field: 'sex', params: { idSex: parsed.id.sex, sex: identity.sex } });
+      if (identity.sex && identity.sex !== parsed.id.sex)
+        problems.push({
+          code: 'registry.id_sex_mismatch',
+          field: 'sex',
+          params: { idSex: parsed.id.sex, sex: identity.sex },
+        });
       identity.birthDate ??= parsed.id.birthDate;
       identity.sex ??= parsed.id.sex;
     }
   }
   if (identity.birthDate !== null && problems.every((p) => p.field !== 'birthDate')) {
-    if (identity.birthDate > today) problems.push({ code: 'registry.birth_date_future', field: 'birthDate', params: { birthDate: identity.birthDate, today } });
+    if (identity.birthDate > today)
+      problems.push({
+        code: 'registry.birth_date_future',
+        field: 'birthDate',
+        params: { birthDate: identity.birthDate, today },
+      });
     else if (ageOn(identity.birthDate, today) >= rules.childAgeLimit) {
-      problems.push({ code: 'registry.too_old', field: 'birthDate', params: { birthDate: identity.birthDate, limit: rules.childAgeLimit } });
+      problems.push({
+        code: 'registry.too_old',
+        field: 'birthDate',
+        params: { birthDate: identity.birthDate, limit: rules.childAgeLimit },
+      });
     }
   }
   return { identity, problems };

@@ -5,7 +5,28 @@ import { pinyin } from 'pinyin-pro';
  * generator). Kept out of rules.ts because pinyin-pro carries its whole dictionary.
  */
 
-const compoundSurnames = new Set(['欧阳', '司马', '上官', '诸葛', '东方', '皇甫', '尉迟', '公孙', '慕容', '长孙', '宇文', '司徒', '夏侯', '轩辕', '令狐', '钟离', '端木', '南宫', '西门', '独孤']);
+const compoundSurnames = new Set([
+  '欧阳',
+  '司马',
+  '上官',
+  '诸葛',
+  '东方',
+  '皇甫',
+  '尉迟',
+  '公孙',
+  '慕容',
+  '长孙',
+  '宇文',
+  '司徒',
+  '夏侯',
+  '轩辕',
+  '令狐',
+  '钟离',
+  '端木',
+  '南宫',
+  '西门',
+  '独孤',
+]);
 
 export interface ChildSearchKeys {
   /** Every character and every pair of adjacent characters of each name (substring search of Chinese). */
@@ -40,14 +61,25 @@ function computePinyinKeys(name: string): string[] {
   const chars = [...name.replace(/\s+/g, '')];
   if (chars.length === 0) return [];
   if (!chars.some((char) => /\p{Script=Han}/u.test(char))) {
-    const ascii = chars.join('').normalize('NFKC').toLowerCase().replace(/[^a-z0-9]/g, '');
+    const ascii = chars
+      .join('')
+      .normalize('NFKC')
+      .toLowerCase()
+      .replace(/[^a-z0-9]/g, '');
     return ascii ? [ascii] : [];
   }
-  const syllables = pinyin(chars.join(''), { type: 'array', toneType: 'none', v: true, surname: 'head' }).map((s) => s.toLowerCase().replace(/[^a-z0-9]/g, ''));
+  const syllables = pinyin(chars.join(''), { type: 'array', toneType: 'none', v: true, surname: 'head' }).map((s) =>
+    s.toLowerCase().replace(/[^a-z0-9]/g, ''),
+  );
   const split = Math.min(surnameLength(chars.join('')), syllables.length);
   const full = syllables.join('');
   const initials = syllables.map((s) => s.charAt(0)).join('');
-  const surnameThenInitials = syllables.slice(0, split).join('') + syllables.slice(split).map((s) => s.charAt(0)).join('');
+  const surnameThenInitials =
+    syllables.slice(0, split).join('') +
+    syllables
+      .slice(split)
+      .map((s) => s.charAt(0))
+      .join('');
   return [...new Set([full, initials, surnameThenInitials].filter(Boolean))];
 }
 

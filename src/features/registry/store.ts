@@ -20,11 +20,21 @@ export interface ChildListFilter {
 }
 
 /** Children through the same scope predicate as single reads. */
-export async function listChildrenInScope(db: Kysely<Database>, actor: Actor, filter: ChildListFilter): Promise<{ rows: ChildRow[]; total: number }> {
+export async function listChildrenInScope(
+  db: Kysely<Database>,
+  actor: Actor,
+  filter: ChildListFilter,
+): Promise<{ rows: ChildRow[]; total: number }> {
   let query = db.selectFrom('children').where(childInScope(actor));
   if (filter.within) query = query.where('children.residence_code', 'like', `${subtreePrefix(filter.within)}%`);
   if (filter.q) query = query.where('children.name', 'like', `%${filter.q}%`);
   const total = await query.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
-  const rows = await query.selectAll().orderBy('children.name').orderBy('children.id').limit(filter.pageSize).offset((filter.page - 1) * filter.pageSize).execute();
+  const rows = await query
+    .selectAll()
+    .orderBy('children.name')
+    .orderBy('children.id')
+    .limit(filter.pageSize)
+    .offset((filter.page - 1) * filter.pageSize)
+    .execute();
   return { rows, total: total.n };
 }

@@ -19,20 +19,47 @@ const village = '421002101201';
 const at = (date: string) => new Date(`${date}T02:00:00Z`);
 
 async function child(name: string, birthDate: string): Promise<string> {
-  const row = await database.db.insertInto('children').values({ name, birth_date: birthDate, residence_code: village, hukou_code: village }).returning('id').executeTakeFirstOrThrow();
+  const row = await database.db
+    .insertInto('children')
+    .values({ name, birth_date: birthDate, residence_code: village, hukou_code: village })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return row.id;
 }
 
-async function parent(childId: string, relation: string, kind: SituationKind, since: string, until: string | null = null): Promise<void> {
-  const member = await database.db.insertInto('family_members').values({ child_id: childId, relation, name: `${relation}-${childId.slice(0, 4)}` }).returning('id').executeTakeFirstOrThrow();
+async function parent(
+  childId: string,
+  relation: string,
+  kind: SituationKind,
+  since: string,
+  until: string | null = null,
+): Promise<void> {
+  const member = await database.db
+    .insertInto('family_members')
+    .values({ child_id: childId, relation, name: `${relation}-${childId.slice(0, 4)}` })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   await database.db.insertInto('member_situations').values({ member_id: member.id, kind, since, until }).execute();
 }
 
-async function member(childId: string, category: 'poverty' | 'left_behind', state: 'confirmed' | 'proposed'): Promise<void> {
-  await database.db.insertInto('child_categories').values({ child_id: childId, category, state, start_date: '2020-01-01' }).execute();
+async function member(
+  childId: string,
+  category: 'poverty' | 'left_behind',
+  state: 'confirmed' | 'proposed',
+): Promise<void> {
+  await database.db
+    .insertInto('child_categories')
+    .values({ child_id: childId, category, state, start_date: '2020-01-01' })
+    .execute();
 }
 
-const categoriesOf = (childId: string) => database.db.selectFrom('child_categories').select(['category', 'state', 'end_date', 'end_reason']).where('child_id', '=', childId).orderBy('created_at').execute();
+const categoriesOf = (childId: string) =>
+  database.db
+    .selectFrom('child_categories')
+    .select(['category', 'state', 'end_date', 'end_reason'])
+    .where('child_id', '=', childId)
+    .orderBy('created_at')
+    .execute();
 
 describe('registry sweeps, as of a date', () => {
   let turning18: string;
@@ -60,41 +87,76 @@ describe('registry sweeps, as of a date', () => {
 
   it('at 18 the file is handed on: aged out, open memberships ended on the birthday, a hand-off note; the day before nothing', async () => {
     await runSweeps(database.db, at('2026-07-15'));
-    const files = await database.db.selectFrom('children').select(['id', 'status', 'handoff_note', 'version']).where('id', 'in', [turning18, almost18]).execute();
+    const files = await database.db
+      .selectFrom('children')
+      .select(['id', 'status', 'handoff_note', 'version'])
+      .where('id', 'in', [turning18, almost18])
+      .execute();
     const aged = files.find((f) => f.id === turning18)!;
     expect(aged).toMatchObject({ status: 'aged_out', handoff_note: expect.stringContaining('2026-07-15'), version: 2 });
     expect(files.find((f) => f.id === almost18)!.status).toBe('active');
-    expect(await categoriesOf(turning18)).toEqual([{ category: 'poverty', state: 'ended', end_date: '2026-07-15', end_reason: 'registry.reason.aged_out' }]);
+    expect(await categoriesOf(turning18)).toEqual([
+      { category: 'poverty', state: 'ended', end_date: '2026-07-15', end_reason: 'registry.reason.aged_out' },
+    ]);
     expect((await categoriesOf(almost18))[0]!.state).toBe('confirmed');
-    const timeline = await database.db.selectFrom('child_timeline').select(['kind', 'details']).where('child_id', '=', turning18).orderBy('id').execute();
+    const timeline = await database.db
+      .selectFrom('child_timeline')
+      .select(['kind', 'details'])
+      .where('child_id', '=', turning18)
+      .orderBy('id')
+      .execute();
     expect(timeline.map((t) => t.kind).sort()).toEqual(['category.ended', 'child.aged_out']);
-    expect(timeline.find((t) => t.kind === 'child.aged_out')!.details).toMatchObject({ handoffNote: expect.stringContaining('18') });
+    expect(timeline.find((t) => t.kind === 'child.aged_out')!.details).toMatchObject({
+      handoffNote: expect.stringContaining('18'),
+    });
   });
 
   it('left-behind ends at 16 on the birthday, other memberships go on', async () => {
     expect(await categoriesOf(turning16)).toEqual([
-      { category: 'left_behind', state: 'ended', end_date: '2026-07-10', end_reason: 'registry.reason.left_behind_age' },
+      {
+        category: 'left_behind',
+        state: 'ended',
+        end_date: '2026-07-10',
+        end_reason: 'registry.reason.left_behind_age',
+      },
       { category: 'poverty', state: 'confirmed', end_date: null, end_reason: null },
     ]);
   });
 
   it('is idempotent: the same date again changes nothing', async () => {
-    const before = await database.db.selectFrom('child_timeline').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    const before = await database.db
+      .selectFrom('child_timeline')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
     const reports = await runSweeps(database.db, at('2026-07-15'));
     expect(reports).not.toBe('busy');
-    const outcomes = Object.fromEntries((reports as { sweep: string; outcome: Record<string, number> }[]).map((r) => [r.sweep, r.outcome]));
+    const outcomes = Object.fromEntries(
+      (reports as { sweep: string; outcome: Record<string, number> }[]).map((r) => [r.sweep, r.outcome]),
+    );
     expect(outcomes['registry.age-out']).toEqual({ agedOut: 0, membershipsEnded: 0, leftBehindEnded: 0 });
     expect(outcomes['registry.repropose']).toMatchObject({ proposed: 0, withdrawn: 0 });
-    const after = await database.db.selectFrom('child_timeline').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    const after = await database.db
+      .selectFrom('child_timeline')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(after.n).toBe(before.n);
   });
 
   it('a release withdraws the open proposal once its date has passed', async () => {
-    expect((await categoriesOf(released)).map((c) => [c.category, c.state])).toEqual([['de_facto_unsupported', 'proposed']]);
+    expect((await categoriesOf(released)).map((c) => [c.category, c.state])).toEqual([
+      ['de_facto_unsupported', 'proposed'],
+    ]);
     await runSweeps(database.db, at('2026-07-19'));
     expect((await categoriesOf(released)).map((c) => c.state)).toEqual(['proposed']);
     await runSweeps(database.db, at('2026-07-21'));
-    expect(await categoriesOf(released)).toEqual([{ category: 'de_facto_unsupported', state: 'ended', end_date: '2026-07-21', end_reason: 'registry.reason.proposal_withdrawn' }]);
+    expect(await categoriesOf(released)).toEqual([
+      {
+        category: 'de_facto_unsupported',
+        state: 'ended',
+        end_date: '2026-07-21',
+        end_reason: 'registry.reason.proposal_withdrawn',
+      },
+    ]);
   });
 
   it('six months of detention, crossed between two runs, proposes de facto unsupported', async () => {
@@ -102,24 +164,48 @@ describe('registry sweeps, as of a date', () => {
     await runSweeps(database.db, at('2026-07-31'));
     expect(await categoriesOf(detained)).toEqual([]);
     await runSweeps(database.db, at('2026-08-03'));
-    expect((await categoriesOf(detained)).map((c) => [c.category, c.state])).toEqual([['de_facto_unsupported', 'proposed']]);
-    const entry = await database.db.selectFrom('child_timeline').select(['kind', 'actor_label', 'details']).where('child_id', '=', detained).executeTakeFirstOrThrow();
-    expect(entry).toMatchObject({ kind: 'category.proposed', actor_label: 'system:sweep', details: { asOf: '2026-08-03', ruleId: 'de_facto.one_gone_other_unable' } });
+    expect((await categoriesOf(detained)).map((c) => [c.category, c.state])).toEqual([
+      ['de_facto_unsupported', 'proposed'],
+    ]);
+    const entry = await database.db
+      .selectFrom('child_timeline')
+      .select(['kind', 'actor_label', 'details'])
+      .where('child_id', '=', detained)
+      .executeTakeFirstOrThrow();
+    expect(entry).toMatchObject({
+      kind: 'category.proposed',
+      actor_label: 'system:sweep',
+      details: { asOf: '2026-08-03', ruleId: 'de_facto.one_gone_other_unable' },
+    });
   });
 });
 
 describe('the re-proposal sweep after a finished run', () => {
   let db: TestDatabase;
   let childId: string;
-  const stateOf = async () => (await db.db.selectFrom('child_categories').select(['category', 'state']).where('child_id', '=', childId).execute()).map((c) => `${c.category} ${c.state}`);
+  const stateOf = async () =>
+    (
+      await db.db.selectFrom('child_categories').select(['category', 'state']).where('child_id', '=', childId).execute()
+    ).map((c) => `${c.category} ${c.state}`);
 
   beforeAll(async () => {
     db = await createTestDatabase();
     // Father imprisoned since 10 January (six months on 10 July), mother deceased: de facto unsupported from then on.
-    const child = await db.db.insertInto('children').values({ name: '父亲服刑', birth_date: '2016-01-01', residence_code: village, hukou_code: village }).returning('id').executeTakeFirstOrThrow();
+    const child = await db.db
+      .insertInto('children')
+      .values({ name: '父亲服刑', birth_date: '2016-01-01', residence_code: village, hukou_code: village })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     childId = child.id;
-    for (const [relation, kind, since] of [['father', 'imprisoned', '2026-01-10'], ['mother', 'deceased', '2020-01-01']] as const) {
-      const member = await db.db.insertInto('family_members').values({ child_id: childId, relation, name: `服刑${relation}` }).returning('id').executeTakeFirstOrThrow();
+    for (const [relation, kind, since] of [
+      ['father', 'imprisoned', '2026-01-10'],
+      ['mother', 'deceased', '2020-01-01'],
+    ] as const) {
+      const member = await db.db
+        .insertInto('family_members')
+        .values({ child_id: childId, relation, name: `服刑${relation}` })
+        .returning('id')
+        .executeTakeFirstOrThrow();
       await db.db.insertInto('member_situations').values({ member_id: member.id, kind, since }).execute();
     }
     registerSweep(reproposeSweep);
@@ -127,7 +213,8 @@ describe('the re-proposal sweep after a finished run', () => {
   afterAll(async () => db.drop());
 
   it('looks back from the last finished run, and at no one when run again as of the same moment', async () => {
-    const outcomeOf = (reports: Awaited<ReturnType<typeof runSweeps>>) => (reports === 'busy' ? undefined : reports.find((r) => r.sweep === 'registry.repropose')?.outcome);
+    const outcomeOf = (reports: Awaited<ReturnType<typeof runSweeps>>) =>
+      reports === 'busy' ? undefined : reports.find((r) => r.sweep === 'registry.repropose')?.outcome;
     expect(outcomeOf(await runSweeps(db.db, at('2026-07-09')))).toEqual({ children: 0, proposed: 0, withdrawn: 0 });
     expect(outcomeOf(await runSweeps(db.db, at('2026-07-10')))).toEqual({ children: 1, proposed: 1, withdrawn: 0 });
     expect(await stateOf()).toEqual(['de_facto_unsupported proposed']);

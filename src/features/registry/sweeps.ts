@@ -19,23 +19,43 @@ type Db = Kysely<Database>;
  * specific first, each with the subtrees already handled (so a set-based statement per region
  * applies that region's limits), then everywhere else.
  */
-async function ruleRegions(db: Db, asOfDate: string): Promise<{ pattern: string; exclude: string[]; rules: RegistryRules }[]> {
+async function ruleRegions(
+  db: Db,
+  asOfDate: string,
+): Promise<{ pattern: string; exclude: string[]; rules: RegistryRules }[]> {
   const resolver = await loadRuleSets(db);
-  const scopes = await db.selectFrom('rule_sets').select('scope_code').distinct().where('scope_code', '<>', everywhere).execute();
+  const scopes = await db
+    .selectFrom('rule_sets')
+    .select('scope_code')
+    .distinct()
+    .where('scope_code', '<>', everywhere)
+    .execute();
   const prefixes = [...new Set(scopes.map((row) => subtreePrefix(row.scope_code)))].sort((a, b) => b.length - a.length);
   const regions = prefixes.map((prefix, i) => ({
     pattern: `${prefix}%`,
-    exclude: prefixes.slice(0, i).filter((p) => p.startsWith(prefix)).map((p) => `${p}%`),
+    exclude: prefixes
+      .slice(0, i)
+      .filter((p) => p.startsWith(prefix))
+      .map((p) => `${p}%`),
     rules: resolver.for(prefix.padEnd(12, '0'), asOfDate).get(registryRules),
   }));
   // Everywhere else: resolved at a province no stored scope covers, so only the general rows apply.
-  const probe = Array.from({ length: 89 }, (_, i) => `${99 - i}`.padEnd(12, '0')).find((code) => !prefixes.some((p) => code.startsWith(p))) ?? '990000000000';
-  regions.push({ pattern: '%', exclude: prefixes.map((p) => `${p}%`), rules: resolver.for(probe, asOfDate).get(registryRules) });
+  const probe =
+    Array.from({ length: 89 }, (_, i) => `${99 - i}`.padEnd(12, '0')).find(
+      (code) => !prefixes.some((p) => code.startsWith(p)),
+    ) ?? '990000000000';
+  regions.push({
+    pattern: '%',
+    exclude: prefixes.map((p) => `${p}%`),
+    rules: resolver.for(probe, asOfDate).get(registryRules),
+  });
   return regions;
 }
 
 const inRegion = (column: string, region: { pattern: string; exclude: string[] }) =>
-  region.exclude.length === 0 ? sql`${sql.ref(column)} LIKE ${region.pattern}` : sql`(${sql.ref(column)} LIKE ${region.pattern} AND NOT (${sql.ref(column)} LIKE ANY(${region.exclude})))`;
+  region.exclude.length === 0
+    ? sql`${sql.ref(column)} LIKE ${region.pattern}`
+    : sql`(${sql.ref(column)} LIKE ${region.pattern} AND NOT (${sql.ref(column)} LIKE ANY(${region.exclude})))`;
 
 /** At the child age limit the file is handed on: status aged_out, open memberships end, a hand-off note. Left-behind ends at its own limit. */
 export const ageOutSweep: Sweep = {
@@ -84,7 +104,11 @@ export const ageOutSweep: Sweep = {
               jsonb_build_object('category', 'left_behind', 'limit', ${lbLimit}::int) FROM ended
           )
           SELECT count(*)::int AS ended FROM ended`.execute(trx);
-        const outcome = { agedOut: aged.rows[0]?.aged ?? 0, membershipsEnded: aged.rows[0]?.ended ?? 0, leftBehindEnded: leftBehind.rows[0]?.ended ?? 0 };
+        const outcome = {
+          agedOut: aged.rows[0]?.aged ?? 0,
+          membershipsEnded: aged.rows[0]?.ended ?? 0,
+          leftBehindEnded: leftBehind.rows[0]?.ended ?? 0,
+        };
         audit({ details: { asOf: asOfDate, region: region.pattern, ...outcome } });
         return outcome;
       });
@@ -111,12 +135,30 @@ export const reproposeSweep: Sweep = {
     const to = shanghaiDateOf(asOf);
     const regions = await ruleRegions(db, to);
     // A finished run as of this very moment leaves nothing to do: the window is empty.
-    const last = await db.selectFrom('sweep_runs').select(sql<Date | null>`max(as_of)`.as('at')).where('sweep', '=', 'registry.repropose').where('finished_at', 'is not', null).where('as_of', '<=', asOf).executeTakeFirst();
+    const last = await db
+      .selectFrom('sweep_runs')
+      .select(sql<Date | null>`max(as_of)`.as('at'))
+      .where('sweep', '=', 'registry.repropose')
+      .where('finished_at', 'is not', null)
+      .where('as_of', '<=', asOf)
+      .executeTakeFirst();
     const lookback = Math.max(...regions.map((r) => r.rules.reproposeLookbackDays));
     const from = last?.at ? shanghaiDateOf(last.at) : shanghaiDateOf(new Date(asOf.getTime() - lookback * 86_400_000));
-    const months = [...new Set([0, ...regions.flatMap((r) => [r.rules.qualifyingMonths, r.rules.declaredMissingMonths, r.rules.workingAwayMinMonths])])];
+    const months = [
+      ...new Set([
+        0,
+        ...regions.flatMap((r) => [
+          r.rules.qualifyingMonths,
+          r.rules.declaredMissingMonths,
+          r.rules.workingAwayMinMonths,
+        ]),
+      ]),
+    ];
     const crossed = sql.join(
-      months.map((m) => sql`(s.since > (${from}::date - make_interval(months => ${m}::int))::date AND s.since <= (${to}::date - make_interval(months => ${m}::int))::date)`),
+      months.map(
+        (m) =>
+          sql`(s.since > (${from}::date - make_interval(months => ${m}::int))::date AND s.since <= (${to}::date - make_interval(months => ${m}::int))::date)`,
+      ),
       sql` OR `,
     );
     // Members by primary key from the situations found, not a hash join with every member.

@@ -10,11 +10,31 @@ export const childStatuses = ['active', 'aged_out', 'exited', 'merged'] as const
 export type ChildStatus = (typeof childStatuses)[number];
 export const riskGrades = ['low', 'medium_low', 'medium_high', 'high'] as const;
 export type RiskGrade = (typeof riskGrades)[number];
-export const categoryCodes = ['poverty', 'disability', 'guardianship_missing', 'orphan', 'de_facto_unsupported', 'left_behind', 'street', 'juvenile_victim', 'juvenile_offender'] as const;
+export const categoryCodes = [
+  'poverty',
+  'disability',
+  'guardianship_missing',
+  'orphan',
+  'de_facto_unsupported',
+  'left_behind',
+  'street',
+  'juvenile_victim',
+  'juvenile_offender',
+] as const;
 export type CategoryCode = (typeof categoryCodes)[number];
 export const categoryStates = ['proposed', 'confirmed', 'rejected', 'ended'] as const;
 export type CategoryState = (typeof categoryStates)[number];
-export const situationKinds = ['present', 'working_away', 'deceased', 'missing', 'imprisoned', 'drug_rehabilitation', 'severe_illness', 'disabled', 'deported'] as const;
+export const situationKinds = [
+  'present',
+  'working_away',
+  'deceased',
+  'missing',
+  'imprisoned',
+  'drug_rehabilitation',
+  'severe_illness',
+  'disabled',
+  'deported',
+] as const;
 export type SituationKind = (typeof situationKinds)[number];
 export const guardianshipCapacities = ['full', 'partial', 'none'] as const;
 export type GuardianshipCapacity = (typeof guardianshipCapacities)[number];
@@ -137,7 +157,11 @@ export interface DuplicateCandidatesTable {
   child_b: string;
   score: number;
   reasons: Json<Array<{ code: string; params?: Record<string, unknown> }>>;
-  state: ColumnType<'open' | 'not_same' | 'merged', 'open' | 'not_same' | 'merged' | undefined, 'open' | 'not_same' | 'merged'>;
+  state: ColumnType<
+    'open' | 'not_same' | 'merged',
+    'open' | 'not_same' | 'merged' | undefined,
+    'open' | 'not_same' | 'merged'
+  >;
   decided_by: string | null;
   decided_at: Date | null;
   decision_reason: string | null;

@@ -15,9 +15,12 @@ let fileId: string;
 const receiving = new Map<string, ApiSession>();
 // Sign-in is rate-limited (20 a minute): each demo person signs in once.
 const demoSessions = new Map<string, Promise<ApiSession>>();
-const demo = (username: string) => demoSessions.get(username) ?? demoSessions.set(username, signInAs(server.url, username)).get(username)!;
+const demo = (username: string) =>
+  demoSessions.get(username) ?? demoSessions.set(username, signInAs(server.url, username)).get(username)!;
 const receivingOrganisation = '荆州市沙市区民政局';
-const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64)]).toString('base64');
+const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64)]).toString(
+  'base64',
+);
 
 beforeAll(async () => {
   server = await startTestServer({ demo: true });
@@ -34,7 +37,11 @@ beforeAll(async () => {
     attachments: [{ fileName: 'photo.png', contentBase64: png }],
   });
   reportId = ((await response.json()) as { id: string }).id;
-  const row = await server.database.db.selectFrom('reports').select('attachment_ids').where('id', '=', reportId).executeTakeFirstOrThrow();
+  const row = await server.database.db
+    .selectFrom('reports')
+    .select('attachment_ids')
+    .where('id', '=', reportId)
+    .executeTakeFirstOrThrow();
   fileId = row.attachment_ids[0]!;
 }, 120_000);
 afterAll(async () => server.close());
@@ -52,37 +59,72 @@ async function whatIsSeen(session: ApiSession): Promise<Seen> {
   const view = read.status === 200 ? ((await read.json()) as { reporter: { name?: string } | null }) : null;
   const attachment = await session.request('GET', `/api/reports/${reportId}/attachments/${fileId}`);
   const list = await session.request('GET', '/api/reports?view=all&pageSize=100');
-  const listed = list.status === 200 ? ((await list.json()) as { items: { id: string }[] }).items.some((r) => r.id === reportId) : list.status;
-  const work = (await (await session.request('GET', '/api/my-work')).json()) as { reportsToAcknowledge: { reportId: string }[] };
-  return { read: read.status, attachment: attachment.status, list: listed, reporter: view?.reporter?.name ?? null, workList: work.reportsToAcknowledge.some((r) => r.reportId === reportId) };
+  const listed =
+    list.status === 200
+      ? ((await list.json()) as { items: { id: string }[] }).items.some((r) => r.id === reportId)
+      : list.status;
+  const work = (await (await session.request('GET', '/api/my-work')).json()) as {
+    reportsToAcknowledge: { reportId: string }[];
+  };
+  return {
+    read: read.status,
+    attachment: attachment.status,
+    list: listed,
+    reporter: view?.reporter?.name ?? null,
+    workList: work.reportsToAcknowledge.some((r) => r.reportId === reportId),
+  };
 }
 
 describe('who in a receiving organisation reads a report', () => {
   it('every built-in role at the receiving civil affairs bureau: only roles that work reports read it, its attachment and its list entry', async () => {
     const seen: Record<string, Seen> = {};
     for (const role of builtinRoles) {
-      const session = await accountWithRole(server.url, server.database.db, { username: `receiving.${role.code}`, organisationName: receivingOrganisation, role: role.code });
+      const session = await accountWithRole(server.url, server.database.db, {
+        username: `receiving.${role.code}`,
+        organisationName: receivingOrganisation,
+        role: role.code,
+      });
       receiving.set(role.code, session);
       seen[role.code] = await whatIsSeen(session);
     }
     const expected = Object.fromEntries(
       builtinRoles.map((role) => {
         const permissions = new Set<string>(role.permissions);
-        if (permissions.has('reports.receive')) return [role.code, { read: 200, attachment: 200, list: true, reporter: '刘大姐', workList: true }];
+        if (permissions.has('reports.receive'))
+          return [role.code, { read: 200, attachment: 200, list: true, reporter: '刘大姐', workList: true }];
         // Roles that may read some reports (their own, their cases') find this one missing; the rest are refused at the door.
         const door = reportReadPermissions.some((p) => permissions.has(p)) ? 404 : 403;
-        return [role.code, { read: door, attachment: door, list: door === 404 ? false : 403, reporter: null, workList: false }];
+        return [
+          role.code,
+          { read: door, attachment: door, list: door === 404 ? false : 403, reporter: null, workList: false },
+        ];
       }),
     );
     expect(seen).toEqual(expected);
-    for (const role of ['system_admin', 'analyst', 'auditor']) expect(seen[role]).toEqual({ read: 403, attachment: 403, list: 403, reporter: null, workList: false });
+    for (const role of ['system_admin', 'analyst', 'auditor'])
+      expect(seen[role]).toEqual({ read: 403, attachment: 403, list: 403, reporter: null, workList: false });
   });
 
   it('once a case works the report, its organisations read it through the case; the reporter stays with police, civil affairs receivers and the author', async () => {
-    const childId = (await server.database.db.insertInto('children').values({ name: '陈小东', residence_code: '421002101201', hukou_code: '421002101201' }).returning('id').executeTakeFirstOrThrow()).id;
+    const childId = (
+      await server.database.db
+        .insertInto('children')
+        .values({ name: '陈小东', residence_code: '421002101201', hukou_code: '421002101201' })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
     const officer = await demo('officer.shashi');
-    const socialWorkA = (await server.database.db.selectFrom('organisations').select('id').where('name', '=', '荆州市童心社会工作服务中心').executeTakeFirstOrThrow()).id;
-    expect((await officer.request('POST', '/api/cases', { reportIds: [reportId], childId, participantIds: [socialWorkA] })).status).toBe(201);
+    const socialWorkA = (
+      await server.database.db
+        .selectFrom('organisations')
+        .select('id')
+        .where('name', '=', '荆州市童心社会工作服务中心')
+        .executeTakeFirstOrThrow()
+    ).id;
+    expect(
+      (await officer.request('POST', '/api/cases', { reportIds: [reportId], childId, participantIds: [socialWorkA] }))
+        .status,
+    ).toBe(201);
     const socialWorker = await demo('socialworker');
     // The prosecutor's role reads cases but does not work reports: through the case, without the reporter.
     for (const session of [socialWorker, receiving.get('prosecutor')!]) {
@@ -95,9 +137,14 @@ describe('who in a receiving organisation reads a report', () => {
   });
 
   it('the demo roles of analysts, auditors and administrators hold no permission that opens a report', async () => {
-    const roles = await server.database.db.selectFrom('roles').select(['code', 'permissions']).where('code', 'in', ['system_admin', 'analyst', 'auditor']).execute();
+    const roles = await server.database.db
+      .selectFrom('roles')
+      .select(['code', 'permissions'])
+      .where('code', 'in', ['system_admin', 'analyst', 'auditor'])
+      .execute();
     expect(roles).toHaveLength(3);
-    for (const role of roles) expect(role.permissions.filter((p) => (reportReadPermissions as readonly string[]).includes(p))).toEqual([]);
+    for (const role of roles)
+      expect(role.permissions.filter((p) => (reportReadPermissions as readonly string[]).includes(p))).toEqual([]);
   });
 
   it('every way into other people’s reports needs a second factor; a receiver who gave only the password is refused', async () => {
@@ -105,12 +152,21 @@ describe('who in a receiving organisation reads a report', () => {
     expect(othersReports.every((p) => childDataPermissions.includes(p))).toBe(true);
     for (const role of builtinRoles) {
       const actorLike = { permissions: new Set<string>(role.permissions) };
-      if (othersReports.some((p) => actorLike.permissions.has(p))) expect(needsSecondFactor(actorLike, true)).toBe(true);
+      if (othersReports.some((p) => actorLike.permissions.has(p)))
+        expect(needsSecondFactor(actorLike, true)).toBe(true);
     }
-    const login = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'police.shashi', password: demoPassword }) });
+    const login = await fetch(`${server.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'police.shashi', password: demoPassword }),
+    });
     const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
     expect(((await login.json()) as { needs: string }).needs).toBe('totp');
-    for (const path of [`/api/reports/${reportId}`, `/api/reports/${reportId}/attachments/${fileId}`, '/api/reports?view=inbox']) {
+    for (const path of [
+      `/api/reports/${reportId}`,
+      `/api/reports/${reportId}/attachments/${fileId}`,
+      '/api/reports?view=inbox',
+    ]) {
       const response = await fetch(`${server.url}${path}`, { headers: { cookie } });
       expect(response.status).toBe(401);
       expect((await errorOf(response)).code).toBe('sign_in_incomplete');
@@ -119,7 +175,15 @@ describe('who in a receiving organisation reads a report', () => {
 
   it('the author reads back what they reported, and nothing else', async () => {
     const school = await demo('reporter.school');
-    const own = await school.request('POST', '/api/reports', { channel: 'mandated', knewAt: new Date().toISOString(), situations: [4], description: '学生身上多处淤青', unknownChild: '四年级学生', divisionCode: '421002101201', immediateDanger: false });
+    const own = await school.request('POST', '/api/reports', {
+      channel: 'mandated',
+      knewAt: new Date().toISOString(),
+      situations: [4],
+      description: '学生身上多处淤青',
+      unknownChild: '四年级学生',
+      divisionCode: '421002101201',
+      immediateDanger: false,
+    });
     const ownId = ((await own.json()) as { id: string }).id;
     expect((await school.request('GET', `/api/reports/${ownId}`)).status).toBe(200);
     expect((await school.request('GET', `/api/reports/${reportId}`)).status).toBe(404);
@@ -141,12 +205,34 @@ describe('who in a receiving organisation reads a report', () => {
       .where('actor_label', 'like', '%(荆州市沙市区民政局)')
       .execute();
     const byOfficer = entries.filter((e) => e.actor_label.startsWith('王丽华'));
-    expect(byOfficer.map((e) => `${e.action}:${e.outcome}`).sort()).toEqual(['reports.attachment_read:ok', 'reports.read:ok']);
-    const refused = await server.database.db.selectFrom('audit_log').select(['action', 'outcome']).where('entity_id', '=', reportId).where('actor_label', 'like', '陈志强%').execute();
-    expect(refused.map((e) => `${e.action}:${e.outcome}`).sort()).toEqual(['reports.attachment_read:denied', 'reports.read:denied']);
+    expect(byOfficer.map((e) => `${e.action}:${e.outcome}`).sort()).toEqual([
+      'reports.attachment_read:ok',
+      'reports.read:ok',
+    ]);
+    const refused = await server.database.db
+      .selectFrom('audit_log')
+      .select(['action', 'outcome'])
+      .where('entity_id', '=', reportId)
+      .where('actor_label', 'like', '陈志强%')
+      .execute();
+    expect(refused.map((e) => `${e.action}:${e.outcome}`).sort()).toEqual([
+      'reports.attachment_read:denied',
+      'reports.read:denied',
+    ]);
     // The prosecutor of the receiving-organisation family above passed the door (cases.read): refused before the case, let in through it — both audited.
-    const prosecutor = await server.database.db.selectFrom('audit_log').select(['action', 'outcome']).where('entity_id', '=', reportId).where('actor_label', 'like', 'receiving.prosecutor%').orderBy('id').execute();
-    expect(prosecutor.map((e) => `${e.action}:${e.outcome}`)).toEqual(['reports.read:denied', 'reports.attachment_read:denied', 'reports.read:ok', 'reports.attachment_read:ok']);
+    const prosecutor = await server.database.db
+      .selectFrom('audit_log')
+      .select(['action', 'outcome'])
+      .where('entity_id', '=', reportId)
+      .where('actor_label', 'like', 'receiving.prosecutor%')
+      .orderBy('id')
+      .execute();
+    expect(prosecutor.map((e) => `${e.action}:${e.outcome}`)).toEqual([
+      'reports.read:denied',
+      'reports.attachment_read:denied',
+      'reports.read:ok',
+      'reports.attachment_read:ok',
+    ]);
     expect(JSON.stringify(entries.map((e) => e.details))).not.toContain('刘大姐');
   });
 });

@@ -17,7 +17,11 @@ import './tables.js';
  *   what they wrote and where it went.
  * `reports.receive` and `cases.read` read children's data, so a second factor guards them.
  */
-export const reportReadPermissions = ['reports.receive', 'cases.read', 'reports.submit'] as const satisfies readonly Permission[];
+export const reportReadPermissions = [
+  'reports.receive',
+  'cases.read',
+  'reports.submit',
+] as const satisfies readonly Permission[];
 
 /** The SQL rule: which reports the actor may open. Single reads and every list use it. */
 export function reportVisibleTo(actor: Actor) {
@@ -28,7 +32,15 @@ export function reportVisibleTo(actor: Actor) {
       conditions.push(eb('reports.reporter_user_id', '=', actor.userId), eb('reports.created_by', '=', actor.userId));
     }
     if (actor.organisationId && hasPermission(actor, 'reports.receive')) {
-      conditions.push(eb.exists(eb.selectFrom('report_recipients as rr').select(sql`1`.as('one')).whereRef('rr.report_id', '=', 'reports.id').where('rr.organisation_id', '=', actor.organisationId)));
+      conditions.push(
+        eb.exists(
+          eb
+            .selectFrom('report_recipients as rr')
+            .select(sql`1`.as('one'))
+            .whereRef('rr.report_id', '=', 'reports.id')
+            .where('rr.organisation_id', '=', actor.organisationId),
+        ),
+      );
     }
     if (actor.organisationId && hasPermission(actor, 'cases.read')) {
       conditions.push(
@@ -61,10 +73,19 @@ export interface ReportAccessFacts {
 /** The same rule in memory, for the property test that single read, list and rule agree. */
 export function reportVisibleToActor(actor: Actor, report: ReportAccessFacts): boolean {
   if (actor.kind === 'system') return true;
-  const author = actor.userId !== null && hasPermission(actor, 'reports.submit') && (report.reporterUserId === actor.userId || report.createdBy === actor.userId);
+  const author =
+    actor.userId !== null &&
+    hasPermission(actor, 'reports.submit') &&
+    (report.reporterUserId === actor.userId || report.createdBy === actor.userId);
   const org = actor.organisationId;
-  const receiver = org !== null && hasPermission(actor, 'reports.receive') && report.recipientOrganisations.includes(org);
-  const caseWorker = org !== null && hasPermission(actor, 'cases.read') && report.caseOrganisations.includes(org) && report.caseChild !== null && childVisibleTo(actor, report.caseChild);
+  const receiver =
+    org !== null && hasPermission(actor, 'reports.receive') && report.recipientOrganisations.includes(org);
+  const caseWorker =
+    org !== null &&
+    hasPermission(actor, 'cases.read') &&
+    report.caseOrganisations.includes(org) &&
+    report.caseChild !== null &&
+    childVisibleTo(actor, report.caseChild);
   return author || receiver || caseWorker;
 }
 
@@ -72,7 +93,11 @@ export function reportVisibleToActor(actor: Actor, report: ReportAccessFacts): b
  * The reporter's identity: for the receivers the rule set names (police, civil affairs) when the
  * caller works reports, and for whoever made or took the report.
  */
-export function seesReporter(actor: Actor, report: { reporterUserId: string | null; createdBy: string | null }, myRecipient: { sees_reporter: boolean } | undefined): boolean {
+export function seesReporter(
+  actor: Actor,
+  report: { reporterUserId: string | null; createdBy: string | null },
+  myRecipient: { sees_reporter: boolean } | undefined,
+): boolean {
   if (myRecipient?.sees_reporter && hasPermission(actor, 'reports.receive')) return true;
   return actor.userId !== null && (report.reporterUserId === actor.userId || report.createdBy === actor.userId);
 }

@@ -14,14 +14,23 @@ export async function storeAttachments(
   files: readonly AttachmentInput[],
   limits: { attachmentMaxBytes: number; attachmentMaxCount: number },
 ): Promise<string[]> {
-  if (files.length > limits.attachmentMaxCount) throw new DomainError('reports.attachment_count', 400, { count: files.length, max: limits.attachmentMaxCount });
+  if (files.length > limits.attachmentMaxCount)
+    throw new DomainError('reports.attachment_count', 400, { count: files.length, max: limits.attachmentMaxCount });
   const checked = files.map((file, index) => {
     const bytes = Buffer.from(file.contentBase64, 'base64');
     if (bytes.length > limits.attachmentMaxBytes) {
-      throw new DomainError('reports.attachment_too_large', 413, { name: file.fileName, size: bytes.length, max: limits.attachmentMaxBytes }, [{ path: `body.attachments.${index}`, code: 'reports.attachment_too_large' }]);
+      throw new DomainError(
+        'reports.attachment_too_large',
+        413,
+        { name: file.fileName, size: bytes.length, max: limits.attachmentMaxBytes },
+        [{ path: `body.attachments.${index}`, code: 'reports.attachment_too_large' }],
+      );
     }
     const mediaType = detectAttachmentType(bytes);
-    if (!mediaType) throw new DomainError('reports.attachment_type', 415, { name: file.fileName }, [{ path: `body.attachments.${index}`, code: 'reports.attachment_type' }]);
+    if (!mediaType)
+      throw new DomainError('reports.attachment_type', 415, { name: file.fileName }, [
+        { path: `body.attachments.${index}`, code: 'reports.attachment_type' },
+      ]);
     return { file, bytes, mediaType };
   });
   const ids: string[] = [];

@@ -1,7 +1,27 @@
 import { registerMessages } from '../../platform/i18n/translate.js';
 
-const situationsZh = ['生殖器官或隐私部位遭受或疑似遭受非正常损伤', '不满十四周岁的女性遭受或疑似遭受性侵害、怀孕、流产', '十四周岁以上女性遭受或疑似遭受性侵害所致怀孕、流产', '身体存在多处损伤、严重营养不良、意识不清，存在或疑似存在遭受家庭暴力、欺凌、虐待、殴打或被人麻醉等情形', '因自杀、自残、工伤、中毒、被人殴打等非正常原因导致伤残、死亡', '被遗弃或长期处于无人照料状态', '发现未成年人来源不明、失踪或被拐卖、收买', '发现未成年人被组织乞讨', '其他严重侵害未成年人身心健康的情形或未成年人正在面临不法侵害危险'];
-const situationsEn = ['Abnormal injury to genitals or private parts', 'Girl under 14 sexually assaulted, pregnant or aborting', 'Girl 14 or older pregnant or aborting after sexual assault', 'Multiple injuries, severe malnutrition or unconsciousness suggesting violence, bullying or abuse', 'Disability or death from suicide, self-harm, poisoning or beating', 'Abandoned or long without care', 'Unknown origin, missing or trafficked', 'Organised begging', 'Other serious harm or imminent danger'];
+const situationsZh = [
+  '生殖器官或隐私部位遭受或疑似遭受非正常损伤',
+  '不满十四周岁的女性遭受或疑似遭受性侵害、怀孕、流产',
+  '十四周岁以上女性遭受或疑似遭受性侵害所致怀孕、流产',
+  '身体存在多处损伤、严重营养不良、意识不清，存在或疑似存在遭受家庭暴力、欺凌、虐待、殴打或被人麻醉等情形',
+  '因自杀、自残、工伤、中毒、被人殴打等非正常原因导致伤残、死亡',
+  '被遗弃或长期处于无人照料状态',
+  '发现未成年人来源不明、失踪或被拐卖、收买',
+  '发现未成年人被组织乞讨',
+  '其他严重侵害未成年人身心健康的情形或未成年人正在面临不法侵害危险',
+];
+const situationsEn = [
+  'Abnormal injury to genitals or private parts',
+  'Girl under 14 sexually assaulted, pregnant or aborting',
+  'Girl 14 or older pregnant or aborting after sexual assault',
+  'Multiple injuries, severe malnutrition or unconsciousness suggesting violence, bullying or abuse',
+  'Disability or death from suicide, self-harm, poisoning or beating',
+  'Abandoned or long without care',
+  'Unknown origin, missing or trafficked',
+  'Organised begging',
+  'Other serious harm or imminent danger',
+];
 const numbered = (names: string[]) => Object.fromEntries(names.map((name, i) => [`reports.situation.${i + 1}`, name]));
 
 registerMessages({
@@ -27,13 +47,16 @@ registerMessages({
     'reports.child_required': '请选择已登记的儿童，或描述该儿童（姓名、年龄、外貌、所在位置等）。',
     'reports.attachment_count': '附件过多：共 {{count}} 个，最多 {{max}} 个。',
     'reports.attachment_too_large': '附件“{{name}}”大小为 {{size}} 字节，超过上限 {{max}} 字节。',
-    'reports.attachment_type': '附件“{{name}}”的内容不是图片（JPEG、PNG、GIF、WebP）或 PDF，已拒收。文件类型按内容判断，不看文件名。',
+    'reports.attachment_type':
+      '附件“{{name}}”的内容不是图片（JPEG、PNG、GIF、WebP）或 PDF，已拒收。文件类型按内容判断，不看文件名。',
     'reports.public_location_required': '请告诉我们孩子在哪里（选择所在的乡镇或村、社区），否则无法派人处置。',
     'reports.public_description_required': '请描述发生了什么，否则无法判断情况。',
     'reports.routing.fallback': '此地没有{{role}}机构，报告已沿行政区划向上转送至 {{organisation}}。',
     'reports.routing.missing': '此地及上级区划均没有{{role}}机构，这一方未收到报告。',
-    'reports.routing.no_police': '此地及上级区划均没有公安机关：报告已保存，但没有派送给任何公安机关。已向 {{organisation}} 发出提醒，请立即电话联系当地公安（紧急情况拨打 110）。',
-    'reports.routing.no_police_nobody': '此地及上级区划均没有公安机关，也没有可提醒的牵头单位或民政部门：报告已保存，请立即电话联系当地公安（紧急情况拨打 110）并通知管理员补充机构。',
+    'reports.routing.no_police':
+      '此地及上级区划均没有公安机关：报告已保存，但没有派送给任何公安机关。已向 {{organisation}} 发出提醒，请立即电话联系当地公安（紧急情况拨打 110）。',
+    'reports.routing.no_police_nobody':
+      '此地及上级区划均没有公安机关，也没有可提醒的牵头单位或民政部门：报告已保存，请立即电话联系当地公安（紧急情况拨打 110）并通知管理员补充机构。',
   },
   en: {
     ...numbered(situationsEn),
@@ -54,15 +77,22 @@ registerMessages({
     'reports.description_required': 'Describe what happened.',
     'reports.division_unknown': 'The place {{code}} is not a known division; choose it from the list.',
     'reports.knew_at_future': 'The time you learned of it cannot be after the time of the report.',
-    'reports.child_required': 'Choose a registered child, or describe the child (name, age, appearance, where they are).',
+    'reports.child_required':
+      'Choose a registered child, or describe the child (name, age, appearance, where they are).',
     'reports.attachment_count': 'Too many attachments: {{count}}, at most {{max}}.',
     'reports.attachment_too_large': 'Attachment "{{name}}" is {{size}} bytes, over the limit of {{max}} bytes.',
-    'reports.attachment_type': 'Attachment "{{name}}" is not an image (JPEG, PNG, GIF, WebP) or a PDF and was refused. The type is read from the content, not the file name.',
-    'reports.public_location_required': 'Tell us where the child is (choose the township, village or community); without it nobody can be sent.',
+    'reports.attachment_type':
+      'Attachment "{{name}}" is not an image (JPEG, PNG, GIF, WebP) or a PDF and was refused. The type is read from the content, not the file name.',
+    'reports.public_location_required':
+      'Tell us where the child is (choose the township, village or community); without it nobody can be sent.',
     'reports.public_description_required': 'Describe what happened; without it the situation cannot be judged.',
-    'reports.routing.fallback': 'There is no {{role}} organisation for this place; the report went up the division tree to {{organisation}}.',
-    'reports.routing.missing': 'No {{role}} organisation exists for this place or above it; that receiver got no report.',
-    'reports.routing.no_police': 'No police organisation exists for this place or above it: the report is saved but went to no police. {{organisation}} has been alerted; phone the local police now (110 in an emergency).',
-    'reports.routing.no_police_nobody': 'No police organisation exists for this place or above it, and no lead agency or civil affairs bureau could be alerted: the report is saved; phone the local police now (110 in an emergency) and ask an administrator to add the organisations.',
+    'reports.routing.fallback':
+      'There is no {{role}} organisation for this place; the report went up the division tree to {{organisation}}.',
+    'reports.routing.missing':
+      'No {{role}} organisation exists for this place or above it; that receiver got no report.',
+    'reports.routing.no_police':
+      'No police organisation exists for this place or above it: the report is saved but went to no police. {{organisation}} has been alerted; phone the local police now (110 in an emergency).',
+    'reports.routing.no_police_nobody':
+      'No police organisation exists for this place or above it, and no lead agency or civil affairs bureau could be alerted: the report is saved; phone the local police now (110 in an emergency) and ask an administrator to add the organisations.',
   },
 });

@@ -4,8 +4,14 @@ import { hotlineLines, recipientRoles } from './tables.js';
 
 /* Reports as the API speaks them. Pure. */
 
-const divisionCodeSchema = z.string().refine(isDivisionCode, { error: 'reports.division_format' }).meta({ example: '421002101201' });
-const phoneSchema = z.string().trim().regex(/^[\d +()-]{3,30}$/, { error: 'reports.phone_format' });
+const divisionCodeSchema = z
+  .string()
+  .refine(isDivisionCode, { error: 'reports.division_format' })
+  .meta({ example: '421002101201' });
+const phoneSchema = z
+  .string()
+  .trim()
+  .regex(/^[\d +()-]{3,30}$/, { error: 'reports.phone_format' });
 const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
 
 export const attachmentInputSchema = z.object({
@@ -89,7 +95,9 @@ export const reportViewSchema = z.object({
   reporter: reporterSchema.nullable(),
   recipients: z.array(recipientViewSchema),
   caseId: z.string().nullable(),
-  attachments: z.array(z.object({ id: z.string(), fileName: z.string(), mediaType: z.string(), sizeBytes: z.number() })),
+  attachments: z.array(
+    z.object({ id: z.string(), fileName: z.string(), mediaType: z.string(), sizeBytes: z.number() }),
+  ),
   canAcknowledge: z.boolean(),
 });
 export type ReportView = z.infer<typeof reportViewSchema>;
@@ -110,7 +118,12 @@ export const reportListItemSchema = z.object({
 export type ReportListItem = z.infer<typeof reportListItemSchema>;
 
 export const publicReceiptSchema = z.object({ refNo: z.string(), followUpCode: z.string() });
-export const publicStatusSchema = z.object({ refNo: z.string(), receivedAt: z.string(), acknowledged: z.boolean(), stage: z.enum(['received', 'in_progress', 'closed']) });
+export const publicStatusSchema = z.object({
+  refNo: z.string(),
+  receivedAt: z.string(),
+  acknowledged: z.boolean(),
+  stage: z.enum(['received', 'in_progress', 'closed']),
+});
 
 export const myReportSchema = z.object({
   id: z.string(),
@@ -135,8 +148,22 @@ export const complianceRowSchema = z.object({
 const recipientRoleSchema = z.enum(recipientRoles);
 /** Where the report went when the place lacks a receiver: the taker is warned on screen. */
 export const routingNoticeSchema = z.object({
-  fallbacks: z.array(z.object({ role: recipientRoleSchema, organisationId: z.string(), organisationName: z.string(), divisionCode: z.string() })).meta({ description: 'receivers found above their usual level, up the division tree' }),
-  missing: z.array(recipientRoleSchema).meta({ description: 'receiving roles with no organisation anywhere up the tree' }),
-  alerted: z.object({ organisationId: z.string(), organisationName: z.string() }).nullable().meta({ description: 'with no police anywhere: the lead agency / civil affairs bureau alerted instead' }),
+  fallbacks: z
+    .array(
+      z.object({
+        role: recipientRoleSchema,
+        organisationId: z.string(),
+        organisationName: z.string(),
+        divisionCode: z.string(),
+      }),
+    )
+    .meta({ description: 'receivers found above their usual level, up the division tree' }),
+  missing: z
+    .array(recipientRoleSchema)
+    .meta({ description: 'receiving roles with no organisation anywhere up the tree' }),
+  alerted: z
+    .object({ organisationId: z.string(), organisationName: z.string() })
+    .nullable()
+    .meta({ description: 'with no police anywhere: the lead agency / civil affairs bureau alerted instead' }),
   warnings: z.array(z.string()).meta({ description: "the same, worded in the caller's language" }),
 });

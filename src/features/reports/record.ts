@@ -46,14 +46,21 @@ export interface RecordedReport {
 
 async function requireDivision(trx: Transaction<Database>, code: string): Promise<void> {
   const found = await trx.selectFrom('divisions').select('code').where('code', '=', code).executeTakeFirst();
-  if (!found) throw new DomainError('reports.division_unknown', 400, { code }, [{ path: 'body.divisionCode', code: 'reports.division_unknown' }]);
+  if (!found)
+    throw new DomainError('reports.division_unknown', 400, { code }, [
+      { path: 'body.divisionCode', code: 'reports.division_unknown' },
+    ]);
 }
 
 /** Records a report, routes it and starts the acknowledgement clocks; joins the child's open case. */
 export async function recordReport(uow: UnitOfWork, values: ReportValues, at: Date): Promise<RecordedReport> {
   const { trx, actor } = uow;
-  if (values.knewAt && values.knewAt > at) throw new DomainError('reports.knew_at_future', 400, {}, [{ path: 'body.knewAt', code: 'reports.knew_at_future' }]);
-  if (!values.childId && !values.unknownChild) throw new DomainError('reports.child_required', 400, {}, [{ path: 'body.childId', code: 'reports.child_required' }]);
+  if (values.knewAt && values.knewAt > at)
+    throw new DomainError('reports.knew_at_future', 400, {}, [{ path: 'body.knewAt', code: 'reports.knew_at_future' }]);
+  if (!values.childId && !values.unknownChild)
+    throw new DomainError('reports.child_required', 400, {}, [
+      { path: 'body.childId', code: 'reports.child_required' },
+    ]);
   await requireDivision(trx, values.divisionCode);
   if (values.childId) await requireChildInScope(trx, actor, values.childId);
   const rules = await ruleSetFor(trx, values.divisionCode, shanghaiDateOf(at));
@@ -86,21 +93,60 @@ export async function recordReport(uow: UnitOfWork, values: ReportValues, at: Da
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  const { recipients, notice } = await routeReport(trx, rules, { id: row.id, divisionCode: values.divisionCode, childId: values.childId, immediateDanger: values.immediateDanger, reportedAt: at });
+  const { recipients, notice } = await routeReport(trx, rules, {
+    id: row.id,
+    divisionCode: values.divisionCode,
+    childId: values.childId,
+    immediateDanger: values.immediateDanger,
+    reportedAt: at,
+  });
   let caseId: string | null = null;
   if (values.childId) {
     await trx
       .insertInto('child_timeline')
-      .values({ child_id: values.childId, occurred_at: at, kind: 'report.received', actor_user_id: actor.userId, actor_label: actor.label, entity_type: 'report', entity_id: row.id, details: JSON.stringify({ refNo, channel: values.channel, situations: values.situations, immediateDanger: values.immediateDanger }) })
+      .values({
+        child_id: values.childId,
+        occurred_at: at,
+        kind: 'report.received',
+        actor_user_id: actor.userId,
+        actor_label: actor.label,
+        entity_type: 'report',
+        entity_id: row.id,
+        details: JSON.stringify({
+          refNo,
+          channel: values.channel,
+          situations: values.situations,
+          immediateDanger: values.immediateDanger,
+        }),
+      })
       .execute();
     caseId = await joinOpenCase(uow, values.childId, row.id, at);
   }
   // The audit keeps what was reported, never who reported (that stays on the report row).
-  uow.audit({ entityType: 'report', entityId: row.id, childId: values.childId, details: { refNo, channel: values.channel, situations: values.situations, recipients: recipients.map((r) => r.role), fallbacks: notice.fallbacks.map((f) => f.role), missingRecipients: notice.missing, alerted: notice.alerted?.organisationId ?? null, attachments: attachmentIds.length } });
+  uow.audit({
+    entityType: 'report',
+    entityId: row.id,
+    childId: values.childId,
+    details: {
+      refNo,
+      channel: values.channel,
+      situations: values.situations,
+      recipients: recipients.map((r) => r.role),
+      fallbacks: notice.fallbacks.map((f) => f.role),
+      missingRecipients: notice.missing,
+      alerted: notice.alerted?.organisationId ?? null,
+      attachments: attachmentIds.length,
+    },
+  });
   return { id: row.id, refNo, followUpCode, caseId, routing: notice };
 }
 
 async function requireChildInScope(trx: Transaction<Database>, actor: Actor, childId: string): Promise<void> {
-  const child = await trx.selectFrom('children').select('id').where('id', '=', childId).where(childInScope(actor)).executeTakeFirst();
+  const child = await trx
+    .selectFrom('children')
+    .select('id')
+    .where('id', '=', childId)
+    .where(childInScope(actor))
+    .executeTakeFirst();
   if (!child) throw notFound(translate(actor.locale, 'cases.child_entity'), childId);
 }

@@ -2,11 +2,28 @@ import { z } from 'zod';
 import { anonymousActor } from '../../platform/access/actor.js';
 import type { HavenApp, HttpDeps } from '../../platform/http/deps.js';
 import { findDivisionsByText } from '../divisions/service.js';
-import { complianceRowSchema, myReportSchema, publicReceiptSchema, publicReportSchema, publicStatusSchema, reportListItemSchema, reportViewSchema, routingNoticeSchema, submitReportSchema } from './model.js';
+import {
+  complianceRowSchema,
+  myReportSchema,
+  publicReceiptSchema,
+  publicReportSchema,
+  publicStatusSchema,
+  reportListItemSchema,
+  reportViewSchema,
+  routingNoticeSchema,
+  submitReportSchema,
+} from './model.js';
 import { reportReadPermissions } from './access.js';
 import { routingWarnings } from './routing.js';
 import { acknowledgeReport, submitPublicReport, submitReport } from './service.js';
-import { getAttachment, getReport, listReports, myReportOutcomes, publicReportStatus, reportingCompliance } from './views.js';
+import {
+  getAttachment,
+  getReport,
+  listReports,
+  myReportOutcomes,
+  publicReportStatus,
+  reportingCompliance,
+} from './views.js';
 
 const tags = ['reports'];
 const idempotencyHeader = z.object({ 'idempotency-key': z.string().min(8).max(100).optional() });
@@ -22,16 +39,36 @@ export function registerReportRoutes(app: HavenApp, { db }: HttpDeps): void {
       bodyLimit: reportBodyLimit,
       schema: {
         tags,
-        summary: 'Record a report: hotline call, mandated reporter, or staff entry. Routed to police, civil affairs, township and village by the rule set (send an Idempotency-Key)',
+        summary:
+          'Record a report: hotline call, mandated reporter, or staff entry. Routed to police, civil affairs, township and village by the rule set (send an Idempotency-Key)',
         headers: idempotencyHeader,
         body: submitReportSchema,
-        response: { 201: z.object({ id: z.string(), refNo: z.string(), caseId: z.string().nullable(), routing: routingNoticeSchema }) },
+        response: {
+          201: z.object({
+            id: z.string(),
+            refNo: z.string(),
+            caseId: z.string().nullable(),
+            routing: routingNoticeSchema,
+          }),
+        },
       },
     },
     async (request, reply) => {
-      const { report, replayed } = await submitReport(db, request.actor, request.body, request.headers['idempotency-key']);
+      const { report, replayed } = await submitReport(
+        db,
+        request.actor,
+        request.body,
+        request.headers['idempotency-key'],
+      );
       if (replayed) reply.header('idempotent-replayed', 'true');
-      return reply.status(201).send({ id: report.id, refNo: report.refNo, caseId: report.caseId, routing: { ...report.routing, warnings: routingWarnings(request.actor.locale, report.routing) } });
+      return reply
+        .status(201)
+        .send({
+          id: report.id,
+          refNo: report.refNo,
+          caseId: report.caseId,
+          routing: { ...report.routing, warnings: routingWarnings(request.actor.locale, report.routing) },
+        });
     },
   );
 
@@ -42,7 +79,8 @@ export function registerReportRoutes(app: HavenApp, { db }: HttpDeps): void {
       bodyLimit: reportBodyLimit,
       schema: {
         tags,
-        summary: 'Public report page (no sign-in, anonymous allowed): returns only a reference number and a follow-up code',
+        summary:
+          'Public report page (no sign-in, anonymous allowed): returns only a reference number and a follow-up code',
         headers: idempotencyHeader,
         body: publicReportSchema,
         response: { 201: publicReceiptSchema },
@@ -51,7 +89,12 @@ export function registerReportRoutes(app: HavenApp, { db }: HttpDeps): void {
     async (request, reply) => {
       // Always anonymous, even with a session cookie: the public channel records no identity.
       const actor = anonymousActor(request.locale, request.ip, request.id);
-      const { refNo, followUpCode, replayed } = await submitPublicReport(db, actor, request.body, request.headers['idempotency-key']);
+      const { refNo, followUpCode, replayed } = await submitPublicReport(
+        db,
+        actor,
+        request.body,
+        request.headers['idempotency-key'],
+      );
       if (replayed) reply.header('idempotent-replayed', 'true');
       return reply.status(201).send({ refNo, followUpCode });
     },
@@ -63,14 +106,27 @@ export function registerReportRoutes(app: HavenApp, { db }: HttpDeps): void {
       config: { access: 'public', rateLimit: { max: 120, timeWindow: '1 minute' } },
       schema: {
         tags,
-        summary: 'For the public report page: find a town or village by name or pinyin (division names only, public data)',
-        querystring: z.object({ q: z.string().trim().min(1).max(40), limit: z.coerce.number().int().min(1).max(20).default(10) }),
-        response: { 200: z.object({ items: z.array(z.object({ code: z.string(), name: z.string(), level: z.string(), path: z.string() })) }) },
+        summary:
+          'For the public report page: find a town or village by name or pinyin (division names only, public data)',
+        querystring: z.object({
+          q: z.string().trim().min(1).max(40),
+          limit: z.coerce.number().int().min(1).max(20).default(10),
+        }),
+        response: {
+          200: z.object({
+            items: z.array(z.object({ code: z.string(), name: z.string(), level: z.string(), path: z.string() })),
+          }),
+        },
       },
     },
     async (request) => {
-      const found = await findDivisionsByText(db, anonymousActor(request.locale, request.ip, request.id), { q: request.query.q, limit: request.query.limit });
-      return { items: found.items.map((hit) => ({ code: hit.code, name: hit.name, level: hit.level, path: hit.pathText })) };
+      const found = await findDivisionsByText(db, anonymousActor(request.locale, request.ip, request.id), {
+        q: request.query.q,
+        limit: request.query.limit,
+      });
+      return {
+        items: found.items.map((hit) => ({ code: hit.code, name: hit.name, level: hit.level, path: hit.pathText })),
+      };
     },
   );
 
@@ -80,7 +136,8 @@ export function registerReportRoutes(app: HavenApp, { db }: HttpDeps): void {
       config: { access: 'public', rateLimit: { max: 30, timeWindow: '1 hour' } },
       schema: {
         tags,
-        summary: 'Follow up a public report with its reference number and code: received, acknowledged, in progress or closed — nothing about the child',
+        summary:
+          'Follow up a public report with its reference number and code: received, acknowledged, in progress or closed — nothing about the child',
         params: z.object({ refNo: z.string().regex(/^R-\d{4}-\d{6,}$/) }),
         querystring: z.object({ code: z.string().min(6).max(32) }),
         response: { 200: publicStatusSchema },
@@ -95,8 +152,13 @@ export function registerReportRoutes(app: HavenApp, { db }: HttpDeps): void {
       config: { access: { anyPermission: reportReadPermissions } },
       schema: {
         tags,
-        summary: 'Reports my organisation received (view=inbox, needs reports.receive; unacknowledged and overdue first), reports I made (view=mine), or every report I may open (view=all: received, of cases my organisation works, mine)',
-        querystring: z.object({ view: z.enum(['inbox', 'mine', 'all']).default('inbox'), page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(100).default(20) }),
+        summary:
+          'Reports my organisation received (view=inbox, needs reports.receive; unacknowledged and overdue first), reports I made (view=mine), or every report I may open (view=all: received, of cases my organisation works, mine)',
+        querystring: z.object({
+          view: z.enum(['inbox', 'mine', 'all']).default('inbox'),
+          page: z.coerce.number().int().min(1).default(1),
+          pageSize: z.coerce.number().int().min(1).max(100).default(20),
+        }),
         response: { 200: z.object({ items: z.array(reportListItemSchema), total: z.number() }) },
       },
     },
@@ -107,7 +169,11 @@ export function registerReportRoutes(app: HavenApp, { db }: HttpDeps): void {
     '/api/reports/outcomes',
     {
       config: { access: { permission: 'reports.submit' } },
-      schema: { tags, summary: 'The reports I made and what became of them (the law requires telling the reporter the result)', response: { 200: z.object({ items: z.array(myReportSchema) }) } },
+      schema: {
+        tags,
+        summary: 'The reports I made and what became of them (the law requires telling the reporter the result)',
+        response: { 200: z.object({ items: z.array(myReportSchema) }) },
+      },
     },
     async (request) => ({ items: await myReportOutcomes(db, request.actor) }),
   );
@@ -118,8 +184,16 @@ export function registerReportRoutes(app: HavenApp, { db }: HttpDeps): void {
       config: { access: { permission: 'insight.aggregate' } },
       schema: {
         tags,
-        summary: 'Mandated-reporter compliance: delay between knowing and reporting, per reporting organisation, in my area',
-        querystring: z.object({ within: z.string().regex(/^\d{12}$/).optional(), from: z.iso.date().optional(), to: z.iso.date().optional() }),
+        summary:
+          'Mandated-reporter compliance: delay between knowing and reporting, per reporting organisation, in my area',
+        querystring: z.object({
+          within: z
+            .string()
+            .regex(/^\d{12}$/)
+            .optional(),
+          from: z.iso.date().optional(),
+          to: z.iso.date().optional(),
+        }),
         response: { 200: z.object({ items: z.array(complianceRowSchema) }) },
       },
     },
@@ -130,17 +204,34 @@ export function registerReportRoutes(app: HavenApp, { db }: HttpDeps): void {
     '/api/reports/:id',
     {
       config: { access: { anyPermission: reportReadPermissions } },
-      schema: { tags, summary: "One report (audited): for its receivers (reports.receive), the organisations working its case (cases.read) and its author; the reporter's identity only for police and civil-affairs receivers and the author", params: idParams, response: { 200: reportViewSchema } },
+      schema: {
+        tags,
+        summary:
+          "One report (audited): for its receivers (reports.receive), the organisations working its case (cases.read) and its author; the reporter's identity only for police and civil-affairs receivers and the author",
+        params: idParams,
+        response: { 200: reportViewSchema },
+      },
     },
     async (request) => getReport(db, request.actor, request.params.id),
   );
 
   app.get(
     '/api/reports/:id/attachments/:fileId',
-    { config: { access: { anyPermission: reportReadPermissions } }, schema: { tags, summary: 'An attachment of a report I may open (audited)', params: z.object({ id: z.uuid(), fileId: z.uuid() }) } },
+    {
+      config: { access: { anyPermission: reportReadPermissions } },
+      schema: {
+        tags,
+        summary: 'An attachment of a report I may open (audited)',
+        params: z.object({ id: z.uuid(), fileId: z.uuid() }),
+      },
+    },
     async (request, reply) => {
       const file = await getAttachment(db, request.actor, request.params.id, request.params.fileId);
-      return reply.header('content-type', file.mediaType).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`).header('x-content-type-options', 'nosniff').send(file.content);
+      return reply
+        .header('content-type', file.mediaType)
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
+        .header('x-content-type-options', 'nosniff')
+        .send(file.content);
     },
   );
 
@@ -148,7 +239,12 @@ export function registerReportRoutes(app: HavenApp, { db }: HttpDeps): void {
     '/api/reports/:id/acknowledge',
     {
       config: { access: { permission: 'reports.receive' } },
-      schema: { tags, summary: 'My organisation acknowledges the report; its clock stops (met, or missed when late)', params: idParams, response: { 200: z.object({ acknowledgedAt: z.string(), late: z.boolean() }) } },
+      schema: {
+        tags,
+        summary: 'My organisation acknowledges the report; its clock stops (met, or missed when late)',
+        params: idParams,
+        response: { 200: z.object({ acknowledgedAt: z.string(), late: z.boolean() }) },
+      },
     },
     async (request) => acknowledgeReport(db, request.actor, request.params.id),
   );

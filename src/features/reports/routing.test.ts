@@ -17,7 +17,16 @@ let honghuVillage: string;
 beforeAll(async () => {
   server = await startTestServer({ demo: true });
   hotline = await signInAs(server.url, 'hotline.12338');
-  honghuVillage = (await server.database.db.selectFrom('divisions').select('code').where('code', 'like', '421083%').where('level', '=', 'village').where('valid_to', 'is', null).orderBy('code').executeTakeFirstOrThrow()).code;
+  honghuVillage = (
+    await server.database.db
+      .selectFrom('divisions')
+      .select('code')
+      .where('code', 'like', '421083%')
+      .where('level', '=', 'village')
+      .where('valid_to', 'is', null)
+      .orderBy('code')
+      .executeTakeFirstOrThrow()
+  ).code;
 }, 120_000);
 afterAll(async () => server.close());
 
@@ -31,7 +40,16 @@ interface Submitted {
   };
 }
 
-const report = (divisionCode: string) => ({ channel: 'hotline', line: '12338', caller: { anonymous: true }, situations: [6], description: '孩子独自在家，无人照料', unknownChild: '一名约八岁男孩', divisionCode, immediateDanger: true });
+const report = (divisionCode: string) => ({
+  channel: 'hotline',
+  line: '12338',
+  caller: { anonymous: true },
+  situations: [6],
+  description: '孩子独自在家，无人照料',
+  unknownChild: '一名约八岁男孩',
+  divisionCode,
+  immediateDanger: true,
+});
 
 async function submit(divisionCode: string, language = 'zh-CN'): Promise<Submitted> {
   const response = await hotline.request('POST', '/api/reports', report(divisionCode), { 'accept-language': language });
@@ -40,7 +58,12 @@ async function submit(divisionCode: string, language = 'zh-CN'): Promise<Submitt
 }
 
 async function recipientsOf(reportId: string): Promise<string[]> {
-  const rows = await server.database.db.selectFrom('report_recipients as rr').innerJoin('organisations as o', 'o.id', 'rr.organisation_id').select(['o.name', 'rr.role']).where('rr.report_id', '=', reportId).execute();
+  const rows = await server.database.db
+    .selectFrom('report_recipients as rr')
+    .innerJoin('organisations as o', 'o.id', 'rr.organisation_id')
+    .select(['o.name', 'rr.role'])
+    .where('rr.report_id', '=', reportId)
+    .execute();
   return rows.map((r) => `${r.role}: ${r.name}`).sort();
 }
 
@@ -54,28 +77,54 @@ describe('a place without a receiver of a kind', () => {
     const sent = await submit(honghuVillage);
     expect(sent.routing.missing).toEqual(['police', 'township', 'village']);
     expect(sent.routing.alerted).toEqual({ organisationId: expect.any(String), organisationName: '荆州市民政局' });
-    expect(sent.routing.fallbacks).toEqual([expect.objectContaining({ role: 'civil_affairs', organisationName: '荆州市民政局' })]);
+    expect(sent.routing.fallbacks).toEqual([
+      expect.objectContaining({ role: 'civil_affairs', organisationName: '荆州市民政局' }),
+    ]);
     expect(sent.routing.warnings[0]).toContain('没有公安机关');
     expect(sent.routing.warnings[0]).toContain('荆州市民政局');
     expect(sent.routing.warnings).toHaveLength(4);
     expect(await recipientsOf(sent.id)).toEqual(['civil_affairs: 荆州市民政局']);
-    const alerts = await server.database.db.selectFrom('alerts as a').innerJoin('clocks as c', 'c.id', 'a.clock_id').select(['a.level', 'a.recipient_role', 'a.recipient_org_id']).where('c.report_id', '=', sent.id).execute();
+    const alerts = await server.database.db
+      .selectFrom('alerts as a')
+      .innerJoin('clocks as c', 'c.id', 'a.clock_id')
+      .select(['a.level', 'a.recipient_role', 'a.recipient_org_id'])
+      .where('c.report_id', '=', sent.id)
+      .execute();
     expect(alerts).toEqual([expect.objectContaining({ level: 0, recipient_role: 'civil_affairs_officer' })]);
     // The city's civil affairs officer finds it in "my work".
-    const user = await server.database.db.selectFrom('users').select('id').where('username', '=', 'officer.city').executeTakeFirstOrThrow();
-    const officer = actorFor((await loadUserAccount(server.database.db, user.id))!, { locale: 'zh-CN', ip: null, requestId: null });
+    const user = await server.database.db
+      .selectFrom('users')
+      .select('id')
+      .where('username', '=', 'officer.city')
+      .executeTakeFirstOrThrow();
+    const officer = actorFor((await loadUserAccount(server.database.db, user.id))!, {
+      locale: 'zh-CN',
+      ip: null,
+      requestId: null,
+    });
     expect((await myWork(server.database.db, officer)).alerts.some((a) => a.reportId === sent.id)).toBe(true);
   });
 
   it('a police organisation of the city: the 洪湖市 report goes up the tree to it, and the taker is told (English)', async () => {
-    await server.database.db.insertInto('organisations').values({ name: '荆州市公安局', kind: 'police', division_code: '421000000000' }).execute();
+    await server.database.db
+      .insertInto('organisations')
+      .values({ name: '荆州市公安局', kind: 'police', division_code: '421000000000' })
+      .execute();
     const sent = await submit(honghuVillage, 'en');
     expect(sent.routing.missing).toEqual(['township', 'village']);
     expect(sent.routing.alerted).toBeNull();
-    expect(sent.routing.fallbacks.map((f) => `${f.role}: ${f.organisationName}`)).toEqual(['police: 荆州市公安局', 'civil_affairs: 荆州市民政局']);
+    expect(sent.routing.fallbacks.map((f) => `${f.role}: ${f.organisationName}`)).toEqual([
+      'police: 荆州市公安局',
+      'civil_affairs: 荆州市民政局',
+    ]);
     expect(sent.routing.warnings[0]).toMatch(/went up the division tree to 荆州市公安局/);
     expect(await recipientsOf(sent.id)).toEqual(['civil_affairs: 荆州市民政局', 'police: 荆州市公安局']);
-    const clocks = await server.database.db.selectFrom('clocks').innerJoin('organisations as o', 'o.id', 'clocks.owner_org_id').select(['clocks.rule', 'o.name']).where('clocks.report_id', '=', sent.id).execute();
+    const clocks = await server.database.db
+      .selectFrom('clocks')
+      .innerJoin('organisations as o', 'o.id', 'clocks.owner_org_id')
+      .select(['clocks.rule', 'o.name'])
+      .where('clocks.report_id', '=', sent.id)
+      .execute();
     expect(clocks.filter((c) => c.rule === 'report.emergency_response').map((c) => c.name)).toEqual(['荆州市公安局']);
   });
 });

@@ -45,7 +45,11 @@ interface Candidate {
  * lead agency (else its civil affairs bureau, else the province's) receives the report and an
  * alert, so a report never goes to nobody.
  */
-export async function routeReport(trx: Transaction<Database>, rules: RuleSet, report: RoutedReport): Promise<{ recipients: { organisationId: string; role: RecipientRole }[]; notice: RoutingNotice }> {
+export async function routeReport(
+  trx: Transaction<Database>,
+  rules: RuleSet,
+  report: RoutedReport,
+): Promise<{ recipients: { organisationId: string; role: RecipientRole }[]; notice: RoutingNotice }> {
   const routing = rules.get(reportRules);
   const roles = recipientRolesFor(routing);
   const places = [...ancestorCodes(report.divisionCode), report.divisionCode];
@@ -53,7 +57,11 @@ export async function routeReport(trx: Transaction<Database>, rules: RuleSet, re
     .selectFrom('organisations')
     .select(['id', 'name', 'kind', 'division_code as divisionCode'])
     .where('active', '=', true)
-    .where('kind', 'in', roles.map((role) => recipientKind[role]))
+    .where(
+      'kind',
+      'in',
+      roles.map((role) => recipientKind[role]),
+    )
     .where('division_code', 'in', places)
     .orderBy('created_at')
     .execute();
@@ -62,7 +70,12 @@ export async function routeReport(trx: Transaction<Database>, rules: RuleSet, re
   const receive = async (organisationId: string, role: RecipientRole) => {
     const recipient = await trx
       .insertInto('report_recipients')
-      .values({ report_id: report.id, organisation_id: organisationId, role, sees_reporter: recipientSeesReporter(role, routing) })
+      .values({
+        report_id: report.id,
+        organisation_id: organisationId,
+        role,
+        sees_reporter: recipientSeesReporter(role, routing),
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     const clockId = await startClock(trx, rules, {
@@ -85,7 +98,13 @@ export async function routeReport(trx: Transaction<Database>, rules: RuleSet, re
       notice.missing.push(role);
       continue;
     }
-    if (fellBack(role, report.divisionCode, organisation.divisionCode)) notice.fallbacks.push({ role, organisationId: organisation.id, organisationName: organisation.name, divisionCode: organisation.divisionCode });
+    if (fellBack(role, report.divisionCode, organisation.divisionCode))
+      notice.fallbacks.push({
+        role,
+        organisationId: organisation.id,
+        organisationName: organisation.name,
+        divisionCode: organisation.divisionCode,
+      });
     if (routed.some((r) => r.organisationId === organisation.id)) continue;
     const recipientId = await receive(organisation.id, role);
     if (role === 'police' && report.immediateDanger) {
@@ -135,10 +154,24 @@ async function alertStandIn(
   const existing = routed.find((r) => r.organisationId === standIn.id);
   if (!existing) await receive(standIn.id, 'civil_affairs');
   const clockId = existing?.clockId ?? routed.find((r) => r.organisationId === standIn.id)?.clockId;
-  const clock = await trx.selectFrom('clocks').select(['id', 'due_at']).where('id', '=', clockId!).executeTakeFirstOrThrow();
+  const clock = await trx
+    .selectFrom('clocks')
+    .select(['id', 'due_at'])
+    .where('id', '=', clockId!)
+    .executeTakeFirstOrThrow();
   await trx
     .insertInto('alerts')
-    .values({ clock_id: clock.id, level: 0, target: 'joint_conference', recipient_org_id: standIn.id, recipient_user_id: null, recipient_role: 'civil_affairs_officer', division_code: report.divisionCode, due_at: clock.due_at, raised_at: report.reportedAt })
+    .values({
+      clock_id: clock.id,
+      level: 0,
+      target: 'joint_conference',
+      recipient_org_id: standIn.id,
+      recipient_user_id: null,
+      recipient_role: 'civil_affairs_officer',
+      division_code: report.divisionCode,
+      due_at: clock.due_at,
+      raised_at: report.reportedAt,
+    })
     .onConflict((oc) => oc.doNothing())
     .execute();
   return { organisationId: standIn.id, organisationName: standIn.name };
@@ -148,9 +181,19 @@ async function alertStandIn(
 export function routingWarnings(locale: Locale, notice: RoutingNotice): string[] {
   const role = (r: RecipientRole) => translate(locale, `reports.role.${r}`);
   return [
-    ...(notice.missing.includes('police') ? [notice.alerted ? translate(locale, 'reports.routing.no_police', { organisation: notice.alerted.organisationName }) : translate(locale, 'reports.routing.no_police_nobody')] : []),
-    ...notice.fallbacks.map((f) => translate(locale, 'reports.routing.fallback', { role: role(f.role), organisation: f.organisationName })),
-    ...notice.missing.filter((r) => r !== 'police').map((r) => translate(locale, 'reports.routing.missing', { role: role(r) })),
+    ...(notice.missing.includes('police')
+      ? [
+          notice.alerted
+            ? translate(locale, 'reports.routing.no_police', { organisation: notice.alerted.organisationName })
+            : translate(locale, 'reports.routing.no_police_nobody'),
+        ]
+      : []),
+    ...notice.fallbacks.map((f) =>
+      translate(locale, 'reports.routing.fallback', { role: role(f.role), organisation: f.organisationName }),
+    ),
+    ...notice.missing
+      .filter((r) => r !== 'police')
+      .map((r) => translate(locale, 'reports.routing.missing', { role: role(r) })),
   ];
 }
 

@@ -1,7 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { detectAttachmentType, formatReferenceNumber, nearestOrganisation, recipientRolesFor, recipientSeesReporter, reportingDelayMinutes } from './rules.js';
+import {
+  detectAttachmentType,
+  formatReferenceNumber,
+  nearestOrganisation,
+  recipientRolesFor,
+  recipientSeesReporter,
+  reportingDelayMinutes,
+} from './rules.js';
 
-const routing = { civilAffairs: true, education: false, township: true, village: true, seesReporter: ['civil_affairs'] as const };
+const routing = {
+  civilAffairs: true,
+  education: false,
+  township: true,
+  village: true,
+  seesReporter: ['civil_affairs'] as const,
+};
 
 describe('report rules', () => {
   it('reads the type from the content, not the name', () => {
@@ -13,7 +26,11 @@ describe('report rules', () => {
 
   it('routes to police always and to the others as the rule set says; only police and civil affairs see the reporter', () => {
     expect(recipientRolesFor(routing)).toEqual(['police', 'civil_affairs', 'township', 'village']);
-    expect(recipientRolesFor({ ...routing, civilAffairs: false, education: true, village: false })).toEqual(['police', 'education', 'township']);
+    expect(recipientRolesFor({ ...routing, civilAffairs: false, education: true, village: false })).toEqual([
+      'police',
+      'education',
+      'township',
+    ]);
     expect(recipientSeesReporter('police', routing)).toBe(true);
     expect(recipientSeesReporter('civil_affairs', routing)).toBe(true);
     expect(recipientSeesReporter('village', routing)).toBe(false);
@@ -25,7 +42,15 @@ describe('report rules', () => {
       { kind: 'police', divisionCode: '421000000000', name: 'city' },
       { kind: 'police', divisionCode: '421002000000', name: 'district' },
     ];
-    expect(nearestOrganisation(orgs, 'police', ['420000000000', '421000000000', '421002000000', '421002101000', '421002101201'])?.name).toBe('district');
+    expect(
+      nearestOrganisation(orgs, 'police', [
+        '420000000000',
+        '421000000000',
+        '421002000000',
+        '421002101000',
+        '421002101201',
+      ])?.name,
+    ).toBe('district');
     expect(nearestOrganisation(orgs, 'police', ['420000000000', '421000000000', '421022000000'])?.name).toBe('city');
   });
 

@@ -13,7 +13,14 @@ export function detectAttachmentType(bytes: Uint8Array): AttachmentType | undefi
   if (starts(0xff, 0xd8, 0xff)) return 'image/jpeg';
   if (starts(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) return 'image/png';
   if (starts(0x47, 0x49, 0x46, 0x38)) return 'image/gif';
-  if (starts(0x52, 0x49, 0x46, 0x46) && bytes[8] === 0x57 && bytes[9] === 0x45 && bytes[10] === 0x42 && bytes[11] === 0x50) return 'image/webp';
+  if (
+    starts(0x52, 0x49, 0x46, 0x46) &&
+    bytes[8] === 0x57 &&
+    bytes[9] === 0x45 &&
+    bytes[10] === 0x42 &&
+    bytes[11] === 0x50
+  )
+    return 'image/webp';
   if (starts(0x25, 0x50, 0x44, 0x46, 0x2d)) return 'application/pdf';
   return undefined;
 }
@@ -57,7 +64,11 @@ export function recipientSeesReporter(role: RecipientRole, rules: RoutingRules):
 }
 
 /** The nearest organisation of a kind among the place and its ancestors (village first). */
-export function nearestOrganisation<T extends { kind: string; divisionCode: string }>(candidates: readonly T[], kind: string, placeAndAncestors: readonly string[]): T | undefined {
+export function nearestOrganisation<T extends { kind: string; divisionCode: string }>(
+  candidates: readonly T[],
+  kind: string,
+  placeAndAncestors: readonly string[],
+): T | undefined {
   for (const code of [...placeAndAncestors].reverse()) {
     const found = candidates.find((c) => c.kind === kind && c.divisionCode === code);
     if (found) return found;
@@ -66,7 +77,13 @@ export function nearestOrganisation<T extends { kind: string; divisionCode: stri
 }
 
 /** The level at which (or below which) each receiver normally sits: a police station or county bureau, the township, the village. */
-export const recipientHomeLevel: Record<RecipientRole, DivisionLevel> = { police: 'county', civil_affairs: 'county', education: 'county', township: 'township', village: 'village' };
+export const recipientHomeLevel: Record<RecipientRole, DivisionLevel> = {
+  police: 'county',
+  civil_affairs: 'county',
+  education: 'county',
+  township: 'township',
+  village: 'village',
+};
 
 /**
  * Whether the receiver found for a place sits above where one is expected (the place had none at

@@ -11,7 +11,12 @@ import './messages.js';
 
 type Db = Kysely<Database>;
 
-export function valuesOfSubmission(actor: Actor, input: SubmitReportInput, reporterName: string | null, reporterOrgName: string | null): ReportValues {
+export function valuesOfSubmission(
+  actor: Actor,
+  input: SubmitReportInput,
+  reporterName: string | null,
+  reporterOrgName: string | null,
+): ReportValues {
   const base = {
     situations: [...new Set(input.situations)].sort(),
     description: input.description,
@@ -28,7 +33,14 @@ export function valuesOfSubmission(actor: Actor, input: SubmitReportInput, repor
       ...base,
       channel: 'hotline',
       hotlineLine: input.line,
-      reporter: caller.anonymous ? { anonymous: true } : { anonymous: false, name: caller.name ?? null, relationship: caller.relationship ?? null, phone: caller.callbackPhone ?? null },
+      reporter: caller.anonymous
+        ? { anonymous: true }
+        : {
+            anonymous: false,
+            name: caller.name ?? null,
+            relationship: caller.relationship ?? null,
+            phone: caller.callbackPhone ?? null,
+          },
       reporterUserId: null,
       reporterOrgId: null,
       knewAt: null,
@@ -45,7 +57,10 @@ export function valuesOfSubmission(actor: Actor, input: SubmitReportInput, repor
   };
 }
 
-async function reporterNames(db: Db | UnitOfWork['trx'], actor: Actor): Promise<{ name: string | null; organisation: string | null }> {
+async function reporterNames(
+  db: Db | UnitOfWork['trx'],
+  actor: Actor,
+): Promise<{ name: string | null; organisation: string | null }> {
   if (!actor.userId) return { name: null, organisation: null };
   const row = await db
     .selectFrom('users')
@@ -62,19 +77,46 @@ export async function submitReportIn(uow: UnitOfWork, input: SubmitReportInput, 
   return recordReport(uow, valuesOfSubmission(uow.actor, input, names.name, names.organisation), at);
 }
 
-export async function submitReport(db: Db, actor: Actor, input: SubmitReportInput, idempotencyKey?: string): Promise<{ report: RecordedReport; replayed: boolean }> {
-  const { result, replayed } = await unitOfWork(db, actor, 'report.submit', (uow) => submitReportIn(uow, input, new Date()), idempotencyKey ? { key: idempotencyKey, request: input } : undefined);
+export async function submitReport(
+  db: Db,
+  actor: Actor,
+  input: SubmitReportInput,
+  idempotencyKey?: string,
+): Promise<{ report: RecordedReport; replayed: boolean }> {
+  const { result, replayed } = await unitOfWork(
+    db,
+    actor,
+    'report.submit',
+    (uow) => submitReportIn(uow, input, new Date()),
+    idempotencyKey ? { key: idempotencyKey, request: input } : undefined,
+  );
   return { report: result, replayed };
 }
 
 /** The public page: anyone, anonymous allowed; only a reference number and a follow-up code come back. */
-export async function submitPublicReport(db: Db, actor: Actor, input: PublicReportInput, idempotencyKey?: string): Promise<{ refNo: string; followUpCode: string; replayed: boolean }> {
-  if (!input.divisionCode) throw new DomainError('reports.public_location_required', 400, {}, [{ path: 'body.divisionCode', code: 'reports.public_location_required' }]);
-  if (!input.description) throw new DomainError('reports.public_description_required', 400, {}, [{ path: 'body.description', code: 'reports.public_description_required' }]);
+export async function submitPublicReport(
+  db: Db,
+  actor: Actor,
+  input: PublicReportInput,
+  idempotencyKey?: string,
+): Promise<{ refNo: string; followUpCode: string; replayed: boolean }> {
+  if (!input.divisionCode)
+    throw new DomainError('reports.public_location_required', 400, {}, [
+      { path: 'body.divisionCode', code: 'reports.public_location_required' },
+    ]);
+  if (!input.description)
+    throw new DomainError('reports.public_description_required', 400, {}, [
+      { path: 'body.description', code: 'reports.public_description_required' },
+    ]);
   const { divisionCode, description } = input;
   const reporter = input.reporter.anonymous
     ? { anonymous: true }
-    : { anonymous: false, name: input.reporter.name ?? null, relationship: input.reporter.relationship ?? null, phone: input.reporter.callbackPhone ?? null };
+    : {
+        anonymous: false,
+        name: input.reporter.name ?? null,
+        relationship: input.reporter.relationship ?? null,
+        phone: input.reporter.callbackPhone ?? null,
+      };
   const { result, replayed } = await unitOfWork(
     db,
     actor,
@@ -106,22 +148,47 @@ export async function submitPublicReport(db: Db, actor: Actor, input: PublicRepo
 }
 
 /** The caller's organisation acknowledges receipt; its clock stops (met, or missed when late). */
-export async function acknowledgeReportIn(uow: UnitOfWork, reportId: string, at: Date): Promise<{ acknowledgedAt: string; late: boolean }> {
+export async function acknowledgeReportIn(
+  uow: UnitOfWork,
+  reportId: string,
+  at: Date,
+): Promise<{ acknowledgedAt: string; late: boolean }> {
   const { trx, actor } = uow;
   const recipient = actor.organisationId
-    ? await trx.selectFrom('report_recipients').selectAll().where('report_id', '=', reportId).where('organisation_id', '=', actor.organisationId).forUpdate().executeTakeFirst()
+    ? await trx
+        .selectFrom('report_recipients')
+        .selectAll()
+        .where('report_id', '=', reportId)
+        .where('organisation_id', '=', actor.organisationId)
+        .forUpdate()
+        .executeTakeFirst()
     : undefined;
   if (!recipient) throw notFound(translate(actor.locale, 'reports.entity'), reportId);
   if (recipient.acknowledged_at) return { acknowledgedAt: recipient.acknowledged_at.toISOString(), late: false };
-  await trx.updateTable('report_recipients').set({ acknowledged_at: at, acknowledged_by: actor.userId }).where('id', '=', recipient.id).execute();
-  const clock = await trx.selectFrom('clocks').select('due_at').where('subject_id', '=', recipient.id).where('rule', '=', 'report.acknowledge').executeTakeFirst();
+  await trx
+    .updateTable('report_recipients')
+    .set({ acknowledged_at: at, acknowledged_by: actor.userId })
+    .where('id', '=', recipient.id)
+    .execute();
+  const clock = await trx
+    .selectFrom('clocks')
+    .select('due_at')
+    .where('subject_id', '=', recipient.id)
+    .where('rule', '=', 'report.acknowledge')
+    .executeTakeFirst();
   await stopClocks(trx, { subjectId: recipient.id, rules: ['report.acknowledge'] }, at);
   const late = clock ? at > clock.due_at : false;
   uow.audit({ entityType: 'report', entityId: reportId, details: { recipient: recipient.role, late } });
   return { acknowledgedAt: at.toISOString(), late };
 }
 
-export async function acknowledgeReport(db: Db, actor: Actor, reportId: string): Promise<{ acknowledgedAt: string; late: boolean }> {
-  const { result } = await unitOfWork(db, actor, 'report.acknowledge', (uow) => acknowledgeReportIn(uow, reportId, new Date()));
+export async function acknowledgeReport(
+  db: Db,
+  actor: Actor,
+  reportId: string,
+): Promise<{ acknowledgedAt: string; late: boolean }> {
+  const { result } = await unitOfWork(db, actor, 'report.acknowledge', (uow) =>
+    acknowledgeReportIn(uow, reportId, new Date()),
+  );
   return result;
 }

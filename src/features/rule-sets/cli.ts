@@ -7,12 +7,16 @@ import { withDatabase } from '../../cli/with-database.js';
 import { effectiveRules, publishRuleSet } from './service.js';
 
 function divisionCode(value: string): string {
-  if (!/^\d{12}$/.test(value)) throw new InvalidArgumentError('expected a 12-digit division code such as 421002000000 (000000000000 = everywhere)');
+  if (!/^\d{12}$/.test(value))
+    throw new InvalidArgumentError(
+      'expected a 12-digit division code such as 421002000000 (000000000000 = everywhere)',
+    );
   return value;
 }
 
 function isoDate(value: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) throw new InvalidArgumentError('expected a date such as 2027-01-01');
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value)))
+    throw new InvalidArgumentError('expected a date such as 2027-01-01');
   return value;
 }
 
@@ -21,9 +25,12 @@ async function readRulesFile(file: string): Promise<Record<string, unknown>> {
   try {
     parsed = JSON.parse(await readFile(file, 'utf8'));
   } catch (error) {
-    throw new InvalidArgumentError(`${file} is not readable JSON: ${error instanceof Error ? error.message : String(error)}`);
+    throw new InvalidArgumentError(
+      `${file} is not readable JSON: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new InvalidArgumentError(`${file} must hold one JSON object of rule sections`);
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+    throw new InvalidArgumentError(`${file} must hold one JSON object of rule sections`);
   return parsed as Record<string, unknown>;
 }
 
@@ -54,7 +61,12 @@ export function registerRuleSetCommands(program: Command): void {
         await migrateToLatest(db);
         await import('../index.js');
         const document = await readRulesFile(file);
-        const stored = await publishRuleSet(db, systemActor('cli'), { scopeCode: options.scope, validFrom: options.from, rules: document, note: options.note });
+        const stored = await publishRuleSet(db, systemActor('cli'), {
+          scopeCode: options.scope,
+          validFrom: options.from,
+          rules: document,
+          note: options.note,
+        });
         console.log(`Rule set ${stored.scopeCode} version ${stored.version} applies from ${stored.validFrom}.`);
       }),
     );

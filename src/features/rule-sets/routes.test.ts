@@ -18,7 +18,12 @@ const tomorrow = new Date(Date.now() + 36 * 3600_000).toISOString().slice(0, 10)
 describe('rules as data', () => {
   it('an administrator publishes a version for J city; it applies from its date, below J city only', async () => {
     const admin = await signInAs(server.url, 'admin');
-    const published = await admin.request('POST', '/api/rule-sets', { scopeCode: '421000000000', validFrom: tomorrow, rules: { 'test-probe': { ackMinutes: 30 } }, note: 'faster acknowledgement' });
+    const published = await admin.request('POST', '/api/rule-sets', {
+      scopeCode: '421000000000',
+      validFrom: tomorrow,
+      rules: { 'test-probe': { ackMinutes: 30 } },
+      note: 'faster acknowledgement',
+    });
     expect(published.status).toBe(201);
     expect(await published.json()).toEqual({ scopeCode: '421000000000', version: 1, validFrom: tomorrow });
 
@@ -32,26 +37,57 @@ describe('rules as data', () => {
     expect(body.version).toBe('421000000000@1');
     expect(body.sections['test-probe']?.ackMinutes).toBe(30);
 
-    const audit = await db.selectFrom('audit_log').select('entity_id').where('action', '=', 'rule_sets.publish').execute();
+    const audit = await db
+      .selectFrom('audit_log')
+      .select('entity_id')
+      .where('action', '=', 'rule_sets.publish')
+      .execute();
     expect(audit.map((a) => a.entity_id)).toEqual(['421000000000@1']);
   });
 
   it('refuses a bad document whole, naming the field, and stores nothing', async () => {
     const admin = await signInAs(server.url, 'admin');
-    const response = await admin.request('POST', '/api/rule-sets', { scopeCode: '421000000000', validFrom: tomorrow, rules: { 'test-probe': { ackMinutes: -1 } } }, { 'accept-language': 'en' });
+    const response = await admin.request(
+      'POST',
+      '/api/rule-sets',
+      { scopeCode: '421000000000', validFrom: tomorrow, rules: { 'test-probe': { ackMinutes: -1 } } },
+      { 'accept-language': 'en' },
+    );
     expect(response.status).toBe(400);
     const error = await errorOf(response);
     expect(error.code).toBe('rule_sets.invalid');
     expect(error.message).toContain('test-probe.ackMinutes');
-    const count = await server.database.db.selectFrom('rule_sets').select(({ fn }) => fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const count = await server.database.db
+      .selectFrom('rule_sets')
+      .select(({ fn }) => fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(count.n)).toBe(1);
   });
 
   it('refuses rules for another place, back-dated rules, and people without the permission', async () => {
     const admin = await signInAs(server.url, 'admin');
-    expect((await errorOf(await admin.request('POST', '/api/rule-sets', { scopeCode: '420100000000', validFrom: tomorrow, rules: {} }))).code).toBe('rule_sets.outside_jurisdiction');
-    expect((await errorOf(await admin.request('POST', '/api/rule-sets', { scopeCode: '421000000000', validFrom: '2020-01-01', rules: {} }))).code).toBe('rule_sets.past_date');
+    expect(
+      (
+        await errorOf(
+          await admin.request('POST', '/api/rule-sets', { scopeCode: '420100000000', validFrom: tomorrow, rules: {} }),
+        )
+      ).code,
+    ).toBe('rule_sets.outside_jurisdiction');
+    expect(
+      (
+        await errorOf(
+          await admin.request('POST', '/api/rule-sets', {
+            scopeCode: '421000000000',
+            validFrom: '2020-01-01',
+            rules: {},
+          }),
+        )
+      ).code,
+    ).toBe('rule_sets.past_date');
     const officer = await signInAs(server.url, 'officer.city');
-    expect((await officer.request('POST', '/api/rule-sets', { scopeCode: '421000000000', validFrom: tomorrow, rules: {} })).status).toBe(403);
+    expect(
+      (await officer.request('POST', '/api/rule-sets', { scopeCode: '421000000000', validFrom: tomorrow, rules: {} }))
+        .status,
+    ).toBe(403);
   });
 });

@@ -14,9 +14,17 @@ export function registerRuleSetRoutes(app: HavenApp, { db }: HttpDeps): void {
       config: { access: 'authenticated' },
       schema: {
         tags,
-        summary: 'The rules in force for a division on a date (deadlines, thresholds, recipients): defaults overridden by the stored versions that apply',
+        summary:
+          'The rules in force for a division on a date (deadlines, thresholds, recipients): defaults overridden by the stored versions that apply',
         querystring: z.object({ division: divisionCode, asOf: isoDate.optional() }),
-        response: { 200: z.object({ divisionCode: z.string(), asOf: z.string(), version: z.string(), sections: z.record(z.string(), z.unknown()) }) },
+        response: {
+          200: z.object({
+            divisionCode: z.string(),
+            asOf: z.string(),
+            version: z.string(),
+            sections: z.record(z.string(), z.unknown()),
+          }),
+        },
       },
     },
     async (request) => effectiveRules(db, request.query.division, request.query.asOf ?? shanghaiDateOf(new Date())),
@@ -28,10 +36,20 @@ export function registerRuleSetRoutes(app: HavenApp, { db }: HttpDeps): void {
       config: { access: { permission: 'rules.manage' } },
       schema: {
         tags,
-        summary: 'Stored rule-set versions that apply to a division (its own and those of the levels above), newest first per scope',
+        summary:
+          'Stored rule-set versions that apply to a division (its own and those of the levels above), newest first per scope',
         querystring: z.object({ division: divisionCode }),
         response: {
-          200: z.array(z.object({ scopeCode: z.string(), version: z.number(), validFrom: z.string(), rules: z.record(z.string(), z.unknown()), note: z.string().nullable(), createdAt: z.string() })),
+          200: z.array(
+            z.object({
+              scopeCode: z.string(),
+              version: z.number(),
+              validFrom: z.string(),
+              rules: z.record(z.string(), z.unknown()),
+              note: z.string().nullable(),
+              createdAt: z.string(),
+            }),
+          ),
         },
       },
     },
@@ -44,8 +62,14 @@ export function registerRuleSetRoutes(app: HavenApp, { db }: HttpDeps): void {
       config: { access: { permission: 'rules.manage' } },
       schema: {
         tags,
-        summary: 'Publish a new rule-set version for a division subtree from a date (every section is checked first; nothing is stored on a problem)',
-        body: z.object({ scopeCode: divisionCode, validFrom: isoDate, rules: z.record(z.string(), z.unknown()), note: z.string().trim().max(500).optional() }),
+        summary:
+          'Publish a new rule-set version for a division subtree from a date (every section is checked first; nothing is stored on a problem)',
+        body: z.object({
+          scopeCode: divisionCode,
+          validFrom: isoDate,
+          rules: z.record(z.string(), z.unknown()),
+          note: z.string().trim().max(500).optional(),
+        }),
         response: { 201: z.object({ scopeCode: z.string(), version: z.number(), validFrom: z.string() }) },
       },
     },

@@ -20,16 +20,31 @@ interface Minted {
 }
 
 const withToken = (token: string, method: string, path: string, body?: unknown) =>
-  fetch(`${server.url}${path}`, { method, headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) }, body: body === undefined ? undefined : JSON.stringify(body) });
+  fetch(`${server.url}${path}`, {
+    method,
+    headers: {
+      authorization: `Bearer ${token}`,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
 
 async function mintBySession(body: Record<string, unknown>): Promise<Minted> {
-  const response = await admin.request('POST', '/api/tokens', { scopes: ['tokens.manage', 'users.read'], expiresInDays: 1, ...body });
+  const response = await admin.request('POST', '/api/tokens', {
+    scopes: ['tokens.manage', 'users.read'],
+    expiresInDays: 1,
+    ...body,
+  });
   expect(response.status).toBe(201);
   return (await response.json()) as Minted;
 }
 
 async function mintByToken(parent: string, body: Record<string, unknown>): Promise<Response> {
-  return withToken(parent, 'POST', '/api/tokens', { scopes: ['tokens.manage', 'users.read'], expiresInDays: 1, ...body });
+  return withToken(parent, 'POST', '/api/tokens', {
+    scopes: ['tokens.manage', 'users.read'],
+    expiresInDays: 1,
+    ...body,
+  });
 }
 
 describe('API tokens minting tokens (issue 12, item 10)', () => {
@@ -48,7 +63,11 @@ describe('API tokens minting tokens (issue 12, item 10)', () => {
     expect(long.status).toBe(201);
     const child = (await long.json()) as Minted;
     expect(new Date(child.expiresAt).getTime()).toBeLessThanOrEqual(new Date(parent.expiresAt).getTime());
-    const stored = await server.database.db.selectFrom('api_tokens').select('expires_at').where('id', '=', child.id).executeTakeFirstOrThrow();
+    const stored = await server.database.db
+      .selectFrom('api_tokens')
+      .select('expires_at')
+      .where('id', '=', child.id)
+      .executeTakeFirstOrThrow();
     expect(new Date(stored.expires_at).getTime()).toBeLessThanOrEqual(new Date(parent.expiresAt).getTime());
     // The administrator holds organisations.manage; the parent token does not.
     const wider = await mintByToken(parent.token, { name: 'wider', scopes: ['users.read', 'organisations.manage'] });
@@ -64,15 +83,26 @@ describe('API tokens minting tokens (issue 12, item 10)', () => {
     expect((await admin.request('DELETE', `/api/tokens/${root.id}`)).status).toBe(204);
     expect((await withToken(child.token, 'GET', '/api/users')).status).toBe(401);
     expect((await withToken(grandchild.token, 'GET', '/api/users')).status).toBe(401);
-    const listed = (await (await admin.request('GET', '/api/tokens')).json()) as { id: string; revokedAt: string | null; parentTokenId: string | null }[];
-    expect(listed.find((t) => t.id === grandchild.id)).toMatchObject({ parentTokenId: child.id, revokedAt: expect.any(String) });
+    const listed = (await (await admin.request('GET', '/api/tokens')).json()) as {
+      id: string;
+      revokedAt: string | null;
+      parentTokenId: string | null;
+    }[];
+    expect(listed.find((t) => t.id === grandchild.id)).toMatchObject({
+      parentTokenId: child.id,
+      revokedAt: expect.any(String),
+    });
   });
 
   it('checks the whole chain on use: a revoked or expired ancestor ends its descendants', async () => {
     const root = await mintBySession({ name: 'root-2', canMintTokens: true });
     const child = (await (await mintByToken(root.token, { name: 'child-2' })).json()) as Minted;
     expect((await withToken(child.token, 'GET', '/api/users')).status).toBe(200);
-    await server.database.db.updateTable('api_tokens').set({ expires_at: new Date(Date.now() - 1000) }).where('id', '=', root.id).execute();
+    await server.database.db
+      .updateTable('api_tokens')
+      .set({ expires_at: new Date(Date.now() - 1000) })
+      .where('id', '=', root.id)
+      .execute();
     expect((await withToken(child.token, 'GET', '/api/users')).status).toBe(401);
   });
 
@@ -81,20 +111,40 @@ describe('API tokens minting tokens (issue 12, item 10)', () => {
     const child = (await (await mintByToken(root.token, { name: 'child-3' })).json()) as Minted;
 
     // A token recorded for the city officer, with a permission the officer does not hold.
-    const officer = await server.database.db.selectFrom('users').select(['id', 'organisation_id']).where('username', '=', 'officer.city').executeTakeFirstOrThrow();
+    const officer = await server.database.db
+      .selectFrom('users')
+      .select(['id', 'organisation_id'])
+      .where('username', '=', 'officer.city')
+      .executeTakeFirstOrThrow();
     const secret = randomToken('hv_');
     await server.database.db
       .insertInto('api_tokens')
-      .values({ name: 'officer-token', token_hash: tokenHash(secret), organisation_id: officer.organisation_id, jurisdiction_code: '421000000000', scopes: ['users.read', 'tokens.manage'], created_by: officer.id, expires_at: new Date(Date.now() + 86_400_000) })
+      .values({
+        name: 'officer-token',
+        token_hash: tokenHash(secret),
+        organisation_id: officer.organisation_id,
+        jurisdiction_code: '421000000000',
+        scopes: ['users.read', 'tokens.manage'],
+        created_by: officer.id,
+        expires_at: new Date(Date.now() + 86_400_000),
+      })
       .execute();
     expect((await withToken(secret, 'GET', '/api/users')).status).toBe(200);
     expect((await withToken(secret, 'GET', '/api/tokens')).status).toBe(403);
 
-    const adminUser = await server.database.db.selectFrom('users').select('id').where('username', '=', 'admin').executeTakeFirstOrThrow();
+    const adminUser = await server.database.db
+      .selectFrom('users')
+      .select('id')
+      .where('username', '=', 'admin')
+      .executeTakeFirstOrThrow();
     await setUserLocked(server.database.db, systemActor('test'), adminUser.id, true);
     expect((await withToken(root.token, 'GET', '/api/users')).status).toBe(401);
     expect((await withToken(child.token, 'GET', '/api/users')).status).toBe(401);
-    const revoked = await server.database.db.selectFrom('api_tokens').select(['id', 'revoked_at']).where('id', 'in', [root.id, child.id]).execute();
+    const revoked = await server.database.db
+      .selectFrom('api_tokens')
+      .select(['id', 'revoked_at'])
+      .where('id', 'in', [root.id, child.id])
+      .execute();
     expect(revoked.every((t) => t.revoked_at !== null)).toBe(true);
   });
 });

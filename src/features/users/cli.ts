@@ -14,25 +14,48 @@ export function registerUserCommands(program: Command): void {
     .description('create a system administrator (and, if needed, the organisation that administers Haven)')
     .requiredOption('--username <name>', 'sign-in name')
     .option('--name <display>', 'real name shown in the audit log', '系统管理员')
-    .option('--division <code>', 'division the administrator works in (12 digits, or 2/4/6 for province/city/county)', '420000000000')
+    .option(
+      '--division <code>',
+      'division the administrator works in (12 digits, or 2/4/6 for province/city/county)',
+      '420000000000',
+    )
     .option('--password <password>', 'temporary password (default: generated); must be changed at first sign-in')
     .action((options: { username: string; name: string; division: string; password?: string }) =>
       withDatabase(async ({ db }) => {
         await migrateToLatest(db);
         const division = normaliseDivisionCode(options.division);
-        if (!division) throw new Error(`--division ${options.division} is not a division code (12 digits, or 2/4/6 digits for a province/city/county).`);
+        if (!division)
+          throw new Error(
+            `--division ${options.division} is not a division code (12 digits, or 2/4/6 digits for a province/city/county).`,
+          );
         const actor = systemActor('cli');
-        const existing = await db.selectFrom('organisations').select('id').where('kind', '=', 'civil_affairs_bureau').where('division_code', '=', division).executeTakeFirst();
+        const existing = await db
+          .selectFrom('organisations')
+          .select('id')
+          .where('kind', '=', 'civil_affairs_bureau')
+          .where('division_code', '=', division)
+          .executeTakeFirst();
         const organisationId =
           existing?.id ??
           (
             await unitOfWork(db, actor, 'organisations.create', async ({ trx, audit }) => {
-              const row = await trx.insertInto('organisations').values({ name: 'Haven 系统管理', kind: 'civil_affairs_bureau', division_code: division }).returning('id').executeTakeFirstOrThrow();
+              const row = await trx
+                .insertInto('organisations')
+                .values({ name: 'Haven 系统管理', kind: 'civil_affairs_bureau', division_code: division })
+                .returning('id')
+                .executeTakeFirstOrThrow();
               audit({ entityType: 'organisation', entityId: row.id });
               return row.id;
             })
           ).result;
-        const created = await createUser(db, actor, { username: options.username, displayName: options.name, organisationId, jurisdictionCode: division, roles: ['system_admin'], temporaryPassword: options.password });
+        const created = await createUser(db, actor, {
+          username: options.username,
+          displayName: options.name,
+          organisationId,
+          jurisdictionCode: division,
+          roles: ['system_admin'],
+          temporaryPassword: options.password,
+        });
         console.log(`Administrator ${options.username} created. Temporary password: ${created.temporaryPassword}`);
         console.log('It must be changed at the first sign-in.');
       }),
@@ -44,12 +67,17 @@ export function registerUserCommands(program: Command): void {
       withDatabase(async ({ db }) => {
         const grants = await listPendingRoleGrants(db, systemActor('cli'));
         if (grants.length === 0) console.log('No open role grant requests.');
-        for (const grant of grants) console.log(`${grant.id}  ${grant.username.padEnd(20)} ${grant.roleCode.padEnd(22)} requested by ${grant.requestedBy} at ${grant.requestedAt}`);
+        for (const grant of grants)
+          console.log(
+            `${grant.id}  ${grant.username.padEnd(20)} ${grant.roleCode.padEnd(22)} requested by ${grant.requestedBy} at ${grant.requestedAt}`,
+          );
       }),
     );
   users
     .command('approve-grant')
-    .description('approve a role grant as the operator (e.g. the first civil affairs officer of a new installation); audited')
+    .description(
+      'approve a role grant as the operator (e.g. the first civil affairs officer of a new installation); audited',
+    )
     .argument('<id>', 'the request id (see `users grants`)')
     .action((id: string) =>
       withDatabase(async ({ db }) => {

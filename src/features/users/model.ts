@@ -3,9 +3,19 @@ import { z } from 'zod';
 export const divisionCodeSchema = z.string().regex(/^\d{12}$/, 'users.invalid_division');
 
 export const createUserSchema = z.object({
-  username: z.string().trim().min(3).max(60).regex(/^[A-Za-z0-9_.@-]+$/),
+  username: z
+    .string()
+    .trim()
+    .min(3)
+    .max(60)
+    .regex(/^[A-Za-z0-9_.@-]+$/),
   displayName: z.string().trim().min(1).max(60),
-  phone: z.string().trim().regex(/^[0-9+\- ]{5,20}$/).nullable().optional(),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^[0-9+\- ]{5,20}$/)
+    .nullable()
+    .optional(),
   organisationId: z.uuid(),
   jurisdictionCode: divisionCodeSchema.optional(),
   roles: z.array(z.string().min(1)).min(1),

@@ -38,8 +38,11 @@ function approvalProblem(actor: Actor, grant: GrantFacts): string | null {
   if (!hasPermission(actor, 'roles.approve')) return 'users.grant_needs_approver';
   if (grant.user_id === actor.userId) return 'users.own_roles';
   if (grant.requested_by === actor.userId) return 'users.own_grant';
-  if (!actor.jurisdiction.some((code) => isWithin(grant.jurisdiction_code, code))) return 'users.outside_your_jurisdiction';
-  const lacking = grant.permissions.find((p) => (childDataPermissions as readonly string[]).includes(p) && !hasPermission(actor, p));
+  if (!actor.jurisdiction.some((code) => isWithin(grant.jurisdiction_code, code)))
+    return 'users.outside_your_jurisdiction';
+  const lacking = grant.permissions.find(
+    (p) => (childDataPermissions as readonly string[]).includes(p) && !hasPermission(actor, p),
+  );
   if (lacking) return 'users.grant_beyond_own_access';
   return null;
 }
@@ -69,7 +72,10 @@ function grantQuery(db: Kysely<Database>) {
 /** Open grant requests for users within the caller's jurisdiction, oldest first. */
 export async function listPendingRoleGrants(db: Kysely<Database>, actor: Actor): Promise<RoleGrantView[]> {
   let query = grantQuery(db).where('role_grant_requests.status', '=', 'pending');
-  if (actor.kind !== 'system') query = query.where((eb) => eb.or(actor.jurisdiction.map((code) => eb('users.jurisdiction_code', 'like', `${subtreePrefix(code)}%`))));
+  if (actor.kind !== 'system')
+    query = query.where((eb) =>
+      eb.or(actor.jurisdiction.map((code) => eb('users.jurisdiction_code', 'like', `${subtreePrefix(code)}%`))),
+    );
   const rows = await query.orderBy('role_grant_requests.requested_at').limit(200).execute();
   const me = accountableUserId(actor);
   return rows.map((row) => {
@@ -92,7 +98,11 @@ export async function listPendingRoleGrants(db: Kysely<Database>, actor: Actor):
 
 async function loadPendingGrant(db: Kysely<Database>, actor: Actor, id: string) {
   const grant = await grantQuery(db).where('role_grant_requests.id', '=', id).executeTakeFirst();
-  if (!grant || (actor.kind !== 'system' && !actor.jurisdiction.some((code) => isWithin(grant.jurisdiction_code, code)))) throw notFound('role_grant_request', id);
+  if (
+    !grant ||
+    (actor.kind !== 'system' && !actor.jurisdiction.some((code) => isWithin(grant.jurisdiction_code, code)))
+  )
+    throw notFound('role_grant_request', id);
   if (grant.status !== 'pending') throw new DomainError('users.grant_decided', 409);
   return grant;
 }
@@ -101,26 +111,48 @@ async function loadPendingGrant(db: Kysely<Database>, actor: Actor, id: string) 
  * Four eyes: a second person approves (the role is added) or rejects. Decided once: of two
  * concurrent decisions the second finds it decided.
  */
-export async function decideRoleGrant(db: Kysely<Database>, actor: Actor, id: string, decision: 'approved' | 'rejected'): Promise<void> {
+export async function decideRoleGrant(
+  db: Kysely<Database>,
+  actor: Actor,
+  id: string,
+  decision: 'approved' | 'rejected',
+): Promise<void> {
   const grant = await loadPendingGrant(db, actor, id);
   const problem = approvalProblem(actor, grant);
   if (problem) throw new DomainError(problem, 403, { role: grant.role_code });
-  await unitOfWork(db, actor, decision === 'approved' ? 'users.role_grant_approved' : 'users.role_grant_rejected', async ({ trx, audit }) => {
-    const decided = await trx
-      .updateTable('role_grant_requests')
-      .set({ status: decision, decided_by: actor.userId, decided_by_label: actor.label, decided_at: new Date() })
-      .where('id', '=', id)
-      .where('status', '=', 'pending')
-      .returning('id')
-      .executeTakeFirst();
-    if (!decided) throw new DomainError('users.grant_decided', 409);
-    if (decision === 'approved') {
-      await trx.insertInto('user_roles').values({ user_id: grant.user_id, role_code: grant.role_code }).onConflict((oc) => oc.doNothing()).execute();
-      // A roles editor open on the old set must reload before saving over this grant.
-      await trx.updateTable('users').set((eb) => ({ version: eb('version', '+', 1), updated_at: new Date() })).where('id', '=', grant.user_id).execute();
-    }
-    audit({ entityType: 'role_grant_request', entityId: id, details: { userId: grant.user_id, role: grant.role_code, requestedBy: grant.requested_by_label } });
-  });
+  await unitOfWork(
+    db,
+    actor,
+    decision === 'approved' ? 'users.role_grant_approved' : 'users.role_grant_rejected',
+    async ({ trx, audit }) => {
+      const decided = await trx
+        .updateTable('role_grant_requests')
+        .set({ status: decision, decided_by: actor.userId, decided_by_label: actor.label, decided_at: new Date() })
+        .where('id', '=', id)
+        .where('status', '=', 'pending')
+        .returning('id')
+        .executeTakeFirst();
+      if (!decided) throw new DomainError('users.grant_decided', 409);
+      if (decision === 'approved') {
+        await trx
+          .insertInto('user_roles')
+          .values({ user_id: grant.user_id, role_code: grant.role_code })
+          .onConflict((oc) => oc.doNothing())
+          .execute();
+        // A roles editor open on the old set must reload before saving over this grant.
+        await trx
+          .updateTable('users')
+          .set((eb) => ({ version: eb('version', '+', 1), updated_at: new Date() }))
+          .where('id', '=', grant.user_id)
+          .execute();
+      }
+      audit({
+        entityType: 'role_grant_request',
+        entityId: id,
+        details: { userId: grant.user_id, role: grant.role_code, requestedBy: grant.requested_by_label },
+      });
+    },
+  );
 }
 
 /** The requester takes back their own open request. */
@@ -129,8 +161,18 @@ export async function withdrawRoleGrant(db: Kysely<Database>, actor: Actor, id: 
   const me = accountableUserId(actor);
   if (me === null || grant.requested_by !== me) throw new DomainError('users.not_your_grant', 403);
   await unitOfWork(db, actor, 'users.role_grant_withdrawn', async ({ trx, audit }) => {
-    const done = await trx.updateTable('role_grant_requests').set({ status: 'withdrawn', decided_by: me, decided_by_label: actor.label, decided_at: new Date() }).where('id', '=', id).where('status', '=', 'pending').returning('id').executeTakeFirst();
+    const done = await trx
+      .updateTable('role_grant_requests')
+      .set({ status: 'withdrawn', decided_by: me, decided_by_label: actor.label, decided_at: new Date() })
+      .where('id', '=', id)
+      .where('status', '=', 'pending')
+      .returning('id')
+      .executeTakeFirst();
     if (!done) throw new DomainError('users.grant_decided', 409);
-    audit({ entityType: 'role_grant_request', entityId: id, details: { userId: grant.user_id, role: grant.role_code } });
+    audit({
+      entityType: 'role_grant_request',
+      entityId: id,
+      details: { userId: grant.user_id, role: grant.role_code },
+    });
   });
 }

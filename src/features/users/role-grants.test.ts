@@ -14,12 +14,23 @@ beforeAll(async () => {
 afterAll(async () => server.close());
 
 async function userOf(username: string) {
-  return server.database.db.selectFrom('users').select(['id', 'version', 'organisation_id']).where('username', '=', username).executeTakeFirstOrThrow();
+  return server.database.db
+    .selectFrom('users')
+    .select(['id', 'version', 'organisation_id'])
+    .where('username', '=', username)
+    .executeTakeFirstOrThrow();
 }
 
 async function rolesOf(username: string) {
   const { id } = await userOf(username);
-  return (await server.database.db.selectFrom('user_roles').select('role_code').where('user_id', '=', id).orderBy('role_code').execute()).map((r) => r.role_code);
+  return (
+    await server.database.db
+      .selectFrom('user_roles')
+      .select('role_code')
+      .where('user_id', '=', id)
+      .orderBy('role_code')
+      .execute()
+  ).map((r) => r.role_code);
 }
 
 async function putRoles(session: ApiSession, username: string, roles: string[]) {
@@ -33,14 +44,36 @@ async function tokenOf(username: string, scopes: string[]) {
   const secret = randomToken('hv_');
   await server.database.db
     .insertInto('api_tokens')
-    .values({ name: `${username}-token`, token_hash: tokenHash(secret), organisation_id: user.organisation_id, jurisdiction_code: '421000000000', scopes, created_by: user.id, expires_at: new Date(Date.now() + 86_400_000) })
+    .values({
+      name: `${username}-token`,
+      token_hash: tokenHash(secret),
+      organisation_id: user.organisation_id,
+      jurisdiction_code: '421000000000',
+      scopes,
+      created_by: user.id,
+      expires_at: new Date(Date.now() + 86_400_000),
+    })
     .execute();
   return (method: string, path: string, body?: unknown) =>
-    fetch(`${server.url}${path}`, { method, headers: { authorization: `Bearer ${secret}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) }, body: body === undefined ? undefined : JSON.stringify(body) });
+    fetch(`${server.url}${path}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${secret}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
 }
 
 async function pendingFor(session: ApiSession, username: string) {
-  const grants = (await (await session.request('GET', '/api/role-grants')).json()) as { id: string; username: string; roleCode: string; canDecide: boolean; cannotDecideBecause: string | null; canWithdraw: boolean }[];
+  const grants = (await (await session.request('GET', '/api/role-grants')).json()) as {
+    id: string;
+    username: string;
+    roleCode: string;
+    canDecide: boolean;
+    cannotDecideBecause: string | null;
+    canWithdraw: boolean;
+  }[];
   return grants.filter((grant) => grant.username === username);
 }
 
@@ -51,7 +84,10 @@ describe('separation of duties for roles (issue 12, item 6)', () => {
     expect((await errorOf(own)).code).toBe('users.own_roles');
     const viaToken = await tokenOf('admin', ['roles.manage', 'users.read']);
     const adminUser = await userOf('admin');
-    const tokenAnswer = await viaToken('PUT', `/api/users/${adminUser.id}/roles`, { roles: ['system_admin', 'civil_affairs_officer'], version: adminUser.version });
+    const tokenAnswer = await viaToken('PUT', `/api/users/${adminUser.id}/roles`, {
+      roles: ['system_admin', 'civil_affairs_officer'],
+      version: adminUser.version,
+    });
     expect(tokenAnswer.status).toBe(403);
     expect((await errorOf(tokenAnswer)).code).toBe('users.own_roles');
     // Dropping one's own role is a change too.
@@ -66,7 +102,9 @@ describe('separation of duties for roles (issue 12, item 6)', () => {
     expect(pendingGrants.map((g) => g.roleCode)).toEqual(['civil_affairs_officer']);
     expect(await rolesOf('analyst')).toEqual(['analyst']);
     // Asking again does not make a second request.
-    const again = (await (await putRoles(admin, 'analyst', ['analyst', 'civil_affairs_officer'])).json()) as { pendingGrants: { id: string }[] };
+    const again = (await (await putRoles(admin, 'analyst', ['analyst', 'civil_affairs_officer'])).json()) as {
+      pendingGrants: { id: string }[];
+    };
     expect(again.pendingGrants.map((g) => g.id)).toEqual(pendingGrants.map((g) => g.id));
 
     const officer = await signInAs(server.url, 'officer.city');
@@ -78,14 +116,23 @@ describe('separation of duties for roles (issue 12, item 6)', () => {
     const again2 = await officer.request('POST', `/api/role-grants/${listed!.id}/approve`);
     expect(again2.status).toBe(409);
     expect((await errorOf(again2)).code).toBe('users.grant_decided');
-    const actions = (await server.database.db.selectFrom('audit_log').select('action').where('action', 'like', 'users.role_grant_%').execute()).map((a) => a.action);
+    const actions = (
+      await server.database.db
+        .selectFrom('audit_log')
+        .select('action')
+        .where('action', 'like', 'users.role_grant_%')
+        .execute()
+    ).map((a) => a.action);
     expect(actions).toEqual(expect.arrayContaining(['users.role_grant_requested', 'users.role_grant_approved']));
   });
 
   it('lets neither the requester, nor the user, nor a token, nor someone without that access in scope approve', async () => {
     // The city officer also administers here, so she can both request and (for others) approve.
     const cityOfficer = await userOf('officer.city');
-    await server.database.db.insertInto('user_roles').values({ user_id: cityOfficer.id, role_code: 'system_admin' }).execute();
+    await server.database.db
+      .insertInto('user_roles')
+      .values({ user_id: cityOfficer.id, role_code: 'system_admin' })
+      .execute();
     const officer = await signInAs(server.url, 'officer.city');
     expect((await putRoles(officer, 'auditor', ['auditor', 'police_officer'])).status).toBe(200);
     const [grant] = await pendingFor(officer, 'auditor');
@@ -130,8 +177,17 @@ describe('separation of duties for roles (issue 12, item 6)', () => {
   });
 
   it('creates an account with a child-data role as a request, not a grant; the requester may withdraw it', async () => {
-    const village = await server.database.db.selectFrom('organisations').select('id').where('name', '=', '岑河镇陈龙村村民委员会').executeTakeFirstOrThrow();
-    const created = await admin.request('POST', '/api/users', { username: 'director.pending', displayName: '待批主任', organisationId: village.id, roles: ['village_director', 'mandated_reporter'] });
+    const village = await server.database.db
+      .selectFrom('organisations')
+      .select('id')
+      .where('name', '=', '岑河镇陈龙村村民委员会')
+      .executeTakeFirstOrThrow();
+    const created = await admin.request('POST', '/api/users', {
+      username: 'director.pending',
+      displayName: '待批主任',
+      organisationId: village.id,
+      roles: ['village_director', 'mandated_reporter'],
+    });
     expect(created.status).toBe(201);
     const body = (await created.json()) as { pendingGrants: { id: string; roleCode: string }[] };
     expect(body.pendingGrants.map((g) => g.roleCode)).toEqual(['village_director']);
@@ -141,8 +197,19 @@ describe('separation of duties for roles (issue 12, item 6)', () => {
   });
 
   it('lets the operator approve from the command line, where no officer exists yet to do it', async () => {
-    const village = await server.database.db.selectFrom('organisations').select('id').where('name', '=', '岑河镇陈龙村村民委员会').executeTakeFirstOrThrow();
-    const created = (await (await admin.request('POST', '/api/users', { username: 'director.first', displayName: '首任主任', organisationId: village.id, roles: ['village_director'] })).json()) as { pendingGrants: { id: string }[] };
+    const village = await server.database.db
+      .selectFrom('organisations')
+      .select('id')
+      .where('name', '=', '岑河镇陈龙村村民委员会')
+      .executeTakeFirstOrThrow();
+    const created = (await (
+      await admin.request('POST', '/api/users', {
+        username: 'director.first',
+        displayName: '首任主任',
+        organisationId: village.id,
+        roles: ['village_director'],
+      })
+    ).json()) as { pendingGrants: { id: string }[] };
     await decideRoleGrant(server.database.db, systemActor('cli'), created.pendingGrants[0]!.id, 'approved');
     expect(await rolesOf('director.first')).toEqual(['village_director']);
   });

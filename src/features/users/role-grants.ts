@@ -29,9 +29,16 @@ export function readsChildren(permissions: readonly string[]): boolean {
   return permissions.some((permission) => (childDataPermissions as readonly string[]).includes(permission));
 }
 
-export async function rolePermissions(db: Kysely<Database> | Transaction<Database>, roles: readonly string[]): Promise<RolePermissions> {
+export async function rolePermissions(
+  db: Kysely<Database> | Transaction<Database>,
+  roles: readonly string[],
+): Promise<RolePermissions> {
   if (roles.length === 0) return new Map();
-  const rows = await db.selectFrom('roles').select(['code', 'permissions']).where('code', 'in', [...roles]).execute();
+  const rows = await db
+    .selectFrom('roles')
+    .select(['code', 'permissions'])
+    .where('code', 'in', [...roles])
+    .execute();
   return new Map(rows.map((row) => [row.code, row.permissions]));
 }
 
@@ -43,17 +50,41 @@ export function assertNotOwnRoles(actor: Actor, userId: string): void {
  * Grants roles within a unit of work: roles that do not read children's files at once, the others
  * as pending requests (one per user and role; a repeated request finds the open one).
  */
-export async function grantRolesIn(trx: Transaction<Database>, actor: Actor, userId: string, roles: readonly string[], permissions: RolePermissions): Promise<{ granted: string[]; pending: PendingGrant[] }> {
+export async function grantRolesIn(
+  trx: Transaction<Database>,
+  actor: Actor,
+  userId: string,
+  roles: readonly string[],
+  permissions: RolePermissions,
+): Promise<{ granted: string[]; pending: PendingGrant[] }> {
   const gated = actor.kind === 'system' ? [] : roles.filter((role) => readsChildren(permissions.get(role) ?? []));
   const granted = roles.filter((role) => !gated.includes(role));
-  if (granted.length > 0) await trx.insertInto('user_roles').values(granted.map((role) => ({ user_id: userId, role_code: role }))).onConflict((oc) => oc.doNothing()).execute();
+  if (granted.length > 0)
+    await trx
+      .insertInto('user_roles')
+      .values(granted.map((role) => ({ user_id: userId, role_code: role })))
+      .onConflict((oc) => oc.doNothing())
+      .execute();
   if (gated.length === 0) return { granted, pending: [] };
   await trx
     .insertInto('role_grant_requests')
-    .values(gated.map((role) => ({ user_id: userId, role_code: role, requested_by: accountableUserId(actor), requested_by_label: actor.label })))
+    .values(
+      gated.map((role) => ({
+        user_id: userId,
+        role_code: role,
+        requested_by: accountableUserId(actor),
+        requested_by_label: actor.label,
+      })),
+    )
     .onConflict((oc) => oc.columns(['user_id', 'role_code']).where('status', '=', 'pending').doNothing())
     .execute();
-  const pending = await trx.selectFrom('role_grant_requests').select(['id', 'role_code']).where('user_id', '=', userId).where('role_code', 'in', gated).where('status', '=', 'pending').execute();
+  const pending = await trx
+    .selectFrom('role_grant_requests')
+    .select(['id', 'role_code'])
+    .where('user_id', '=', userId)
+    .where('role_code', 'in', gated)
+    .where('status', '=', 'pending')
+    .execute();
   return { granted, pending: pending.map((row) => ({ id: row.id, roleCode: row.role_code })) };
 }
 
@@ -61,31 +92,73 @@ export async function grantRolesIn(trx: Transaction<Database>, actor: Actor, use
  * Replaces a user's roles. Removals and roles that do not read children's files apply now; roles
  * that do wait for a second person. Open requests for roles no longer wanted are withdrawn.
  */
-export async function setUserRoles(db: Kysely<Database>, actor: Actor, userId: string, roles: string[], expectedVersion: number): Promise<{ pendingGrants: PendingGrant[] }> {
-  const user = await db.selectFrom('users').select(['id', 'jurisdiction_code']).where('id', '=', userId).executeTakeFirst();
-  if (!user || (actor.kind !== 'system' && !actor.jurisdiction.some((code) => isWithin(user.jurisdiction_code, code)))) throw notFound('user', userId);
+export async function setUserRoles(
+  db: Kysely<Database>,
+  actor: Actor,
+  userId: string,
+  roles: string[],
+  expectedVersion: number,
+): Promise<{ pendingGrants: PendingGrant[] }> {
+  const user = await db
+    .selectFrom('users')
+    .select(['id', 'jurisdiction_code'])
+    .where('id', '=', userId)
+    .executeTakeFirst();
+  if (!user || (actor.kind !== 'system' && !actor.jurisdiction.some((code) => isWithin(user.jurisdiction_code, code))))
+    throw notFound('user', userId);
   assertNotOwnRoles(actor, userId);
   const wanted = [...new Set(roles)];
   const permissions = await rolePermissions(db, wanted);
   const missing = wanted.find((role) => !permissions.has(role));
   if (missing) throw new DomainError('users.unknown_role', 400, { role: missing });
   const { result } = await unitOfWork(db, actor, 'users.roles_changed', async ({ trx, audit }) => {
-    const before = (await trx.selectFrom('user_roles').select('role_code').where('user_id', '=', userId).execute()).map((r) => r.role_code);
+    const before = (await trx.selectFrom('user_roles').select('role_code').where('user_id', '=', userId).execute()).map(
+      (r) => r.role_code,
+    );
     await updateVersioned(trx, { table: 'users', entity: 'user', id: userId, expectedVersion, values: {} });
     const removed = before.filter((role) => !wanted.includes(role));
-    if (removed.length > 0) await trx.deleteFrom('user_roles').where('user_id', '=', userId).where('role_code', 'in', removed).execute();
+    if (removed.length > 0)
+      await trx.deleteFrom('user_roles').where('user_id', '=', userId).where('role_code', 'in', removed).execute();
     const withdrawn = await trx
       .updateTable('role_grant_requests')
-      .set({ status: 'withdrawn', decided_by: accountableUserId(actor), decided_by_label: actor.label, decided_at: new Date() })
+      .set({
+        status: 'withdrawn',
+        decided_by: accountableUserId(actor),
+        decided_by_label: actor.label,
+        decided_at: new Date(),
+      })
       .where('user_id', '=', userId)
       .where('status', '=', 'pending')
       .$if(wanted.length > 0, (query) => query.where('role_code', 'not in', wanted))
       .returning(['id', 'role_code'])
       .execute();
-    const { pending } = await grantRolesIn(trx, actor, userId, wanted.filter((role) => !before.includes(role)), permissions);
-    const after = before.filter((role) => !removed.includes(role)).concat(wanted.filter((role) => !before.includes(role) && !pending.some((p) => p.roleCode === role)));
-    audit({ entityType: 'user', entityId: userId, details: { before: [...before].sort(), after: after.sort(), pending: pending.map((p) => p.roleCode), withdrawn: withdrawn.map((w) => w.role_code) } });
-    for (const request of pending) audit({ action: 'users.role_grant_requested', entityType: 'role_grant_request', entityId: request.id, details: { userId, role: request.roleCode } });
+    const { pending } = await grantRolesIn(
+      trx,
+      actor,
+      userId,
+      wanted.filter((role) => !before.includes(role)),
+      permissions,
+    );
+    const after = before
+      .filter((role) => !removed.includes(role))
+      .concat(wanted.filter((role) => !before.includes(role) && !pending.some((p) => p.roleCode === role)));
+    audit({
+      entityType: 'user',
+      entityId: userId,
+      details: {
+        before: [...before].sort(),
+        after: after.sort(),
+        pending: pending.map((p) => p.roleCode),
+        withdrawn: withdrawn.map((w) => w.role_code),
+      },
+    });
+    for (const request of pending)
+      audit({
+        action: 'users.role_grant_requested',
+        entityType: 'role_grant_request',
+        entityId: request.id,
+        details: { userId, role: request.roleCode },
+      });
     return { pendingGrants: pending };
   });
   return result;

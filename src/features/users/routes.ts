@@ -31,7 +31,11 @@ export function registerUserRoutes(app: HavenApp, { db }: HttpDeps): void {
       schema: {
         tags: ['users'],
         summary: 'Users within my jurisdiction',
-        querystring: z.object({ page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(100).default(20), q: z.string().max(60).optional() }),
+        querystring: z.object({
+          page: z.coerce.number().int().min(1).default(1),
+          pageSize: z.coerce.number().int().min(1).max(100).default(20),
+          q: z.string().max(60).optional(),
+        }),
         response: { 200: z.object({ items: z.array(userSummarySchema), total: z.number() }) },
       },
     },
@@ -42,20 +46,46 @@ export function registerUserRoutes(app: HavenApp, { db }: HttpDeps): void {
     '/api/users',
     {
       config: { access: { permission: 'users.manage' } },
-      schema: { tags: ['users'], summary: "Create a real-name staff account; returns a one-time password. Roles that read children's files wait for a second person (pendingGrants)", headers: idempotencyHeader, body: createUserSchema, response: { 201: z.object({ id: z.string(), temporaryPassword: z.string(), pendingGrants: pendingGrantsSchema }) } },
+      schema: {
+        tags: ['users'],
+        summary:
+          "Create a real-name staff account; returns a one-time password. Roles that read children's files wait for a second person (pendingGrants)",
+        headers: idempotencyHeader,
+        body: createUserSchema,
+        response: {
+          201: z.object({ id: z.string(), temporaryPassword: z.string(), pendingGrants: pendingGrantsSchema }),
+        },
+      },
     },
-    async (request, reply) => reply.status(201).send(await createUser(db, request.actor, request.body, request.headers['idempotency-key'])),
+    async (request, reply) =>
+      reply.status(201).send(await createUser(db, request.actor, request.body, request.headers['idempotency-key'])),
   );
 
   app.post(
     '/api/users/:id/reset-password',
-    { config: { access: { permission: 'users.manage' } }, schema: { tags: ['users'], summary: 'Reset a password (unlocks, ends sessions)', params: idParams, response: { 200: z.object({ temporaryPassword: z.string() }) } } },
+    {
+      config: { access: { permission: 'users.manage' } },
+      schema: {
+        tags: ['users'],
+        summary: 'Reset a password (unlocks, ends sessions)',
+        params: idParams,
+        response: { 200: z.object({ temporaryPassword: z.string() }) },
+      },
+    },
     async (request) => resetUserPassword(db, request.actor, request.params.id),
   );
 
   app.post(
     '/api/users/:id/lock',
-    { config: { access: { permission: 'users.manage' } }, schema: { tags: ['users'], summary: 'Lock or unlock an account', params: idParams, body: z.object({ locked: z.boolean() }) } },
+    {
+      config: { access: { permission: 'users.manage' } },
+      schema: {
+        tags: ['users'],
+        summary: 'Lock or unlock an account',
+        params: idParams,
+        body: z.object({ locked: z.boolean() }),
+      },
+    },
     async (request, reply) => {
       await setUserLocked(db, request.actor, request.params.id, request.body.locked);
       return reply.status(204).send();
@@ -64,7 +94,10 @@ export function registerUserRoutes(app: HavenApp, { db }: HttpDeps): void {
 
   app.post(
     '/api/users/:id/reset-totp',
-    { config: { access: { permission: 'users.manage' } }, schema: { tags: ['users'], summary: 'Remove the authenticator so the user enrols again', params: idParams } },
+    {
+      config: { access: { permission: 'users.manage' } },
+      schema: { tags: ['users'], summary: 'Remove the authenticator so the user enrols again', params: idParams },
+    },
     async (request, reply) => {
       await resetUserTotp(db, request.actor, request.params.id);
       return reply.status(204).send();
@@ -77,7 +110,8 @@ export function registerUserRoutes(app: HavenApp, { db }: HttpDeps): void {
       config: { access: { permission: 'roles.manage' } },
       schema: {
         tags: ['users'],
-        summary: "Replace the roles of another user (optimistic: send the version you edited). Roles that read children's files are not granted yet: they are listed in pendingGrants until a second person approves",
+        summary:
+          "Replace the roles of another user (optimistic: send the version you edited). Roles that read children's files are not granted yet: they are listed in pendingGrants until a second person approves",
         params: idParams,
         body: z.object({ roles: z.array(z.string()), version: z.number().int() }),
         response: { 200: z.object({ pendingGrants: pendingGrantsSchema }) },
@@ -88,15 +122,33 @@ export function registerUserRoutes(app: HavenApp, { db }: HttpDeps): void {
 
   app.get(
     '/api/role-grants',
-    { config: { access: { permission: 'users.read' } }, schema: { tags: ['users'], summary: "Open requests to grant roles that read children's files, within my jurisdiction, with whether I may decide them", response: { 200: z.array(roleGrantSchema) } } },
+    {
+      config: { access: { permission: 'users.read' } },
+      schema: {
+        tags: ['users'],
+        summary:
+          "Open requests to grant roles that read children's files, within my jurisdiction, with whether I may decide them",
+        response: { 200: z.array(roleGrantSchema) },
+      },
+    },
     async (request) => listPendingRoleGrants(db, request.actor),
   );
-  for (const [path, decision] of [['approve', 'approved'], ['reject', 'rejected']] as const) {
+  for (const [path, decision] of [
+    ['approve', 'approved'],
+    ['reject', 'rejected'],
+  ] as const) {
     app.post(
       `/api/role-grants/:id/${path}`,
       {
         config: { access: { permission: 'roles.approve' } },
-        schema: { tags: ['users'], summary: decision === 'approved' ? 'Approve a role grant (a second person: not the requester, not the user, holding the access granted)' : 'Reject a role grant (same people as approving)', params: idParams },
+        schema: {
+          tags: ['users'],
+          summary:
+            decision === 'approved'
+              ? 'Approve a role grant (a second person: not the requester, not the user, holding the access granted)'
+              : 'Reject a role grant (same people as approving)',
+          params: idParams,
+        },
       },
       async (request, reply) => {
         await decideRoleGrant(db, request.actor, request.params.id, decision);
@@ -106,7 +158,10 @@ export function registerUserRoutes(app: HavenApp, { db }: HttpDeps): void {
   }
   app.post(
     '/api/role-grants/:id/withdraw',
-    { config: { access: { permission: 'roles.manage' } }, schema: { tags: ['users'], summary: 'Withdraw my own role grant request', params: idParams } },
+    {
+      config: { access: { permission: 'roles.manage' } },
+      schema: { tags: ['users'], summary: 'Withdraw my own role grant request', params: idParams },
+    },
     async (request, reply) => {
       await withdrawRoleGrant(db, request.actor, request.params.id);
       return reply.status(204).send();
@@ -115,17 +170,58 @@ export function registerUserRoutes(app: HavenApp, { db }: HttpDeps): void {
 
   app.get(
     '/api/roles',
-    { config: { access: 'authenticated' }, schema: { tags: ['users'], summary: 'Roles and their permissions', response: { 200: z.array(z.object({ code: z.string(), nameZh: z.string(), nameEn: z.string(), permissions: z.array(z.string()), builtin: z.boolean() })) } } },
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags: ['users'],
+        summary: 'Roles and their permissions',
+        response: {
+          200: z.array(
+            z.object({
+              code: z.string(),
+              nameZh: z.string(),
+              nameEn: z.string(),
+              permissions: z.array(z.string()),
+              builtin: z.boolean(),
+            }),
+          ),
+        },
+      },
+    },
     async () => {
       const rows = await db.selectFrom('roles').selectAll().orderBy('code').execute();
-      return rows.map((r) => ({ code: r.code, nameZh: r.name_zh, nameEn: r.name_en, permissions: r.permissions, builtin: r.builtin }));
+      return rows.map((r) => ({
+        code: r.code,
+        nameZh: r.name_zh,
+        nameEn: r.name_en,
+        permissions: r.permissions,
+        builtin: r.builtin,
+      }));
     },
   );
 
-  const tokenSchema = z.object({ id: z.string(), name: z.string(), scopes: z.array(z.string()), jurisdictionCode: z.string(), createdAt: z.string(), expiresAt: z.string(), revokedAt: z.string().nullable(), lastUsedAt: z.string().nullable(), parentTokenId: z.string().nullable(), canMintTokens: z.boolean() });
+  const tokenSchema = z.object({
+    id: z.string(),
+    name: z.string(),
+    scopes: z.array(z.string()),
+    jurisdictionCode: z.string(),
+    createdAt: z.string(),
+    expiresAt: z.string(),
+    revokedAt: z.string().nullable(),
+    lastUsedAt: z.string().nullable(),
+    parentTokenId: z.string().nullable(),
+    canMintTokens: z.boolean(),
+  });
   app.get(
     '/api/tokens',
-    { config: { access: { permission: 'tokens.manage' } }, schema: { tags: ['tokens'], summary: "My organisation's API tokens (never the secret)", response: { 200: z.array(tokenSchema) } } },
+    {
+      config: { access: { permission: 'tokens.manage' } },
+      schema: {
+        tags: ['tokens'],
+        summary: "My organisation's API tokens (never the secret)",
+        response: { 200: z.array(tokenSchema) },
+      },
+    },
     async (request) => listApiTokens(db, request.actor),
   );
   app.post(
@@ -134,8 +230,18 @@ export function registerUserRoutes(app: HavenApp, { db }: HttpDeps): void {
       config: { access: { permission: 'tokens.manage' } },
       schema: {
         tags: ['tokens'],
-        summary: 'Create an expiring, scoped API token for an integration; the secret is shown once. A token mints only with canMintTokens, within its own scopes and expiry',
-        body: z.object({ name: z.string().trim().min(1).max(80), scopes: z.array(z.string()).min(1), expiresInDays: z.number().int().min(1).max(366), jurisdictionCode: z.string().regex(/^\d{12}$/).optional(), canMintTokens: z.boolean().optional() }),
+        summary:
+          'Create an expiring, scoped API token for an integration; the secret is shown once. A token mints only with canMintTokens, within its own scopes and expiry',
+        body: z.object({
+          name: z.string().trim().min(1).max(80),
+          scopes: z.array(z.string()).min(1),
+          expiresInDays: z.number().int().min(1).max(366),
+          jurisdictionCode: z
+            .string()
+            .regex(/^\d{12}$/)
+            .optional(),
+          canMintTokens: z.boolean().optional(),
+        }),
         response: { 201: z.object({ id: z.string(), token: z.string(), expiresAt: z.string() }) },
       },
     },
@@ -143,7 +249,10 @@ export function registerUserRoutes(app: HavenApp, { db }: HttpDeps): void {
   );
   app.delete(
     '/api/tokens/:id',
-    { config: { access: { permission: 'tokens.manage' } }, schema: { tags: ['tokens'], summary: 'Revoke a token', params: idParams } },
+    {
+      config: { access: { permission: 'tokens.manage' } },
+      schema: { tags: ['tokens'], summary: 'Revoke a token', params: idParams },
+    },
     async (request, reply) => {
       await revokeApiToken(db, request.actor, request.params.id);
       return reply.status(204).send();

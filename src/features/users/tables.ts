@@ -79,7 +79,11 @@ export interface RoleGrantRequestsTable {
   id: Generated<string>;
   user_id: string;
   role_code: string;
-  status: ColumnType<'pending' | 'approved' | 'rejected' | 'withdrawn', 'pending' | undefined, 'approved' | 'rejected' | 'withdrawn'>;
+  status: ColumnType<
+    'pending' | 'approved' | 'rejected' | 'withdrawn',
+    'pending' | undefined,
+    'approved' | 'rejected' | 'withdrawn'
+  >;
   requested_by: string | null;
   requested_by_label: string;
   requested_at: ColumnType<Date, Date | string | undefined, never>;

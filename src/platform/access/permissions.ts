@@ -21,7 +21,10 @@ export const permissions = {
   'insight.aggregate': { zh: '查看统计汇总', en: 'See aggregate statistics' },
   'audit.read': { zh: '查询审计日志', en: 'Search the audit log' },
   'audit.export': { zh: '导出审计日志', en: 'Export the audit log' },
-  'rules.manage': { zh: '发布规则（期限、标准、报告接收方）', en: 'Publish rules (deadlines, standards, report recipients)' },
+  'rules.manage': {
+    zh: '发布规则（期限、标准、报告接收方）',
+    en: 'Publish rules (deadlines, standards, report recipients)',
+  },
 } as const;
 
 export type Permission = keyof typeof permissions;

@@ -43,5 +43,7 @@ export function childVisibleTo(
     const prefix = subtreePrefix(code);
     return child.residenceCode.startsWith(prefix) || (child.hukouCode?.startsWith(prefix) ?? false);
   });
-  return inJurisdiction || (actor.organisationId !== null && child.participatingOrganisations.includes(actor.organisationId));
+  return (
+    inJurisdiction || (actor.organisationId !== null && child.participatingOrganisations.includes(actor.organisationId))
+  );
 }

@@ -20,8 +20,15 @@ export async function recordAudit(db: Kysely<Database>, actor: Actor, entry: Aud
  * Appends a change's entries and commits the change with them (see `insertChainedAndCommit`): the
  * last thing a transaction does. The caller must await `auditDurable(db)` afterwards.
  */
-export async function appendAuditAndCommit(trx: Transaction<Database>, actor: Actor, entries: readonly AuditEntry[]): Promise<void> {
-  await insertChainedAndCommit(trx, entries.map((entry) => prepareEntry(actor, entry)));
+export async function appendAuditAndCommit(
+  trx: Transaction<Database>,
+  actor: Actor,
+  entries: readonly AuditEntry[],
+): Promise<void> {
+  await insertChainedAndCommit(
+    trx,
+    entries.map((entry) => prepareEntry(actor, entry)),
+  );
 }
 
 /** Resolves once every audited change this process committed so far is on disk. */

@@ -66,7 +66,10 @@ function payload(entries: readonly PreparedEntry[]): string {
  * sending COMMIT. An empty transaction follows for the caller's own COMMIT to close. Nothing may
  * run on `trx` after this: it would not be part of the change.
  */
-export async function insertChainedAndCommit(trx: Transaction<Database>, entries: readonly PreparedEntry[]): Promise<void> {
+export async function insertChainedAndCommit(
+  trx: Transaction<Database>,
+  entries: readonly PreparedEntry[],
+): Promise<void> {
   // A message of several statements takes no parameters: the entries go in as one escaped literal.
   if (entries.length === 0) return;
   await sql.raw(`SELECT audit_append(${pg.escapeLiteral(payload(entries))}::jsonb); COMMIT; BEGIN`).execute(trx);

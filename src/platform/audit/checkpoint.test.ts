@@ -21,13 +21,17 @@ afterAll(async () => {
 });
 
 const append = (n: number, action: string) =>
-  Promise.all(Array.from({ length: n }, (_, i) => recordAudit(database.db, systemActor('test'), { action, entityId: String(i) })));
+  Promise.all(
+    Array.from({ length: n }, (_, i) => recordAudit(database.db, systemActor('test'), { action, entityId: String(i) })),
+  );
 
 /** What a superuser can do without the key: delete the newest entries (the chain before them stays whole). */
 async function deleteNewest(count: number) {
   await database.db.connection().execute(async (conn) => {
     await sql`ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only`.execute(conn);
-    await sql`DELETE FROM audit_log WHERE id IN (SELECT id FROM audit_log ORDER BY id DESC LIMIT ${count})`.execute(conn);
+    await sql`DELETE FROM audit_log WHERE id IN (SELECT id FROM audit_log ORDER BY id DESC LIMIT ${count})`.execute(
+      conn,
+    );
     await sql`ALTER TABLE audit_log ENABLE TRIGGER audit_log_append_only`.execute(conn);
   });
 }
@@ -39,25 +43,42 @@ describe('audit checkpoints kept outside the database', () => {
     const checkpoint = await writeAuditCheckpoint(database.db, file);
     expect(checkpoint).toMatchObject({ entries: 5 });
     await append(3, 'test.after_checkpoint');
-    expect(await verifyAuditChain(database.db, { checkpoints: await readAuditCheckpoints(file) })).toEqual({ ok: true, entries: 8 });
+    expect(await verifyAuditChain(database.db, { checkpoints: await readAuditCheckpoints(file) })).toEqual({
+      ok: true,
+      entries: 8,
+    });
 
     await deleteNewest(5);
     // The chain alone still links up: nothing shows the three entries are gone.
     expect(await verifyAuditChain(database.db)).toEqual({ ok: true, entries: 3 });
-    expect(await verifyAuditChain(database.db, { checkpoints: await readAuditCheckpoints(file) })).toEqual({ ok: false, entries: 3, reason: 'checkpoint_missing', checkpoint });
+    expect(await verifyAuditChain(database.db, { checkpoints: await readAuditCheckpoints(file) })).toEqual({
+      ok: false,
+      entries: 3,
+      reason: 'checkpoint_missing',
+      checkpoint,
+    });
 
     // Still found after new entries fill the end again.
     await append(4, 'test.after_deletion');
-    expect(await verifyAuditChain(database.db, { checkpoints: await readAuditCheckpoints(file) })).toMatchObject({ ok: false, reason: 'checkpoint_missing' });
+    expect(await verifyAuditChain(database.db, { checkpoints: await readAuditCheckpoints(file) })).toMatchObject({
+      ok: false,
+      reason: 'checkpoint_missing',
+    });
   });
 
   it('detects a head that no longer matches its checkpoint', async () => {
     const file = path.join(folder, 'mismatch.jsonl');
     const head = await writeAuditCheckpoint(database.db, file);
     await writeFile(file, `${JSON.stringify({ ...head, headHash: 'f'.repeat(64) })}\n`);
-    expect(await verifyAuditChain(database.db, { checkpoints: await readAuditCheckpoints(file) })).toMatchObject({ ok: false, reason: 'checkpoint_mismatch' });
+    expect(await verifyAuditChain(database.db, { checkpoints: await readAuditCheckpoints(file) })).toMatchObject({
+      ok: false,
+      reason: 'checkpoint_mismatch',
+    });
     await writeFile(file, `${JSON.stringify({ ...head, entries: head!.entries + 1 })}\n`);
-    expect(await verifyAuditChain(database.db, { checkpoints: await readAuditCheckpoints(file) })).toMatchObject({ ok: false, reason: 'checkpoint_mismatch' });
+    expect(await verifyAuditChain(database.db, { checkpoints: await readAuditCheckpoints(file) })).toMatchObject({
+      ok: false,
+      reason: 'checkpoint_mismatch',
+    });
   });
 
   it('is written by the periodic sweep only when the head moved, one line each', async () => {
@@ -69,7 +90,9 @@ describe('audit checkpoints kept outside the database', () => {
     expect(await sweep.run(database.db, new Date())).toMatchObject({ written: 1 });
     const lines = (await readFile(file, 'utf8')).trim().split('\n');
     expect(lines).toHaveLength(2);
-    expect(await verifyAuditChain(database.db, { checkpoints: await readAuditCheckpoints(file) })).toMatchObject({ ok: true });
+    expect(await verifyAuditChain(database.db, { checkpoints: await readAuditCheckpoints(file) })).toMatchObject({
+      ok: true,
+    });
   });
 
   it('names a damaged checkpoint line instead of skipping it', async () => {

@@ -27,14 +27,23 @@ export async function auditHead(db: Kysely<Database>): Promise<AuditCheckpoint> 
     SELECT (SELECT count(*) FROM audit_log)::text AS entries, h.id::text AS head_id, h.hash AS head_hash
     FROM (SELECT 1) one LEFT JOIN (SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1) h ON true`.execute(db);
   const row = result.rows[0];
-  return { at: new Date().toISOString(), entries: Number(row?.entries ?? 0), headId: row?.head_id ?? null, headHash: row?.head_hash ?? '0'.repeat(64) };
+  return {
+    at: new Date().toISOString(),
+    entries: Number(row?.entries ?? 0),
+    headId: row?.head_id ?? null,
+    headHash: row?.head_hash ?? '0'.repeat(64),
+  };
 }
 
 /**
  * Appends the head to `file` (created 0600). With `onlyIfChanged`, a head equal to the file's last
  * checkpoint is not written again (the periodic sweep). Returns the checkpoint, or undefined when skipped.
  */
-export async function writeAuditCheckpoint(db: Kysely<Database>, file: string, options: { onlyIfChanged?: boolean } = {}): Promise<AuditCheckpoint | undefined> {
+export async function writeAuditCheckpoint(
+  db: Kysely<Database>,
+  file: string,
+  options: { onlyIfChanged?: boolean } = {},
+): Promise<AuditCheckpoint | undefined> {
   const head = await auditHead(db);
   if (options.onlyIfChanged) {
     const last = (await readAuditCheckpoints(file).catch(() => [])).at(-1);
@@ -81,6 +90,9 @@ function parseCheckpoint(line: string, where: string): AuditCheckpoint {
     (c.headId === null || (typeof c.headId === 'string' && /^\d+$/.test(c.headId))) &&
     typeof c.headHash === 'string' &&
     /^[0-9a-f]{64}$/.test(c.headHash);
-  if (!valid) throw new CheckpointFileError(`${where} is not an audit checkpoint (expected {"at","entries","headId","headHash"}). Restore the file from its copy.`);
+  if (!valid)
+    throw new CheckpointFileError(
+      `${where} is not an audit checkpoint (expected {"at","entries","headId","headHash"}). Restore the file from its copy.`,
+    );
   return c as AuditCheckpoint;
 }

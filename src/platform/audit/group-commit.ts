@@ -49,7 +49,10 @@ export class AuditGroupCommit {
         while (this.queue.length > 0) {
           const batch = this.queue.splice(0, maxBatch);
           try {
-            await this.write(connection, batch.map((w) => w.entry));
+            await this.write(
+              connection,
+              batch.map((w) => w.entry),
+            );
             await this.durable(connection);
           } catch (error) {
             for (const waiting of batch) waiting.reject(error);

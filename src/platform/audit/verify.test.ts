@@ -15,7 +15,9 @@ beforeAll(async () => {
   database = await createTestDatabase();
   const actor = systemActor('test');
   for (let i = 0; i < 5; i += 1) {
-    await unitOfWork(database.db, actor, 'test.change', async ({ audit }) => audit({ entityType: 'thing', entityId: String(i), details: { z: i, a: ['x', '换行\n'] } }));
+    await unitOfWork(database.db, actor, 'test.change', async ({ audit }) =>
+      audit({ entityType: 'thing', entityId: String(i), details: { z: i, a: ['x', '换行\n'] } }),
+    );
   }
   await recordAudit(database.db, actor, { action: 'test.read', childId: '00000000-0000-0000-0000-000000000001' });
 });
@@ -33,13 +35,24 @@ describe('the audit log', () => {
   });
 
   it('names the first entry edited by hand, even by someone who disabled the trigger', async () => {
-    const third = await database.db.selectFrom('audit_log').select('id').orderBy('id').offset(2).limit(1).executeTakeFirstOrThrow();
+    const third = await database.db
+      .selectFrom('audit_log')
+      .select('id')
+      .orderBy('id')
+      .offset(2)
+      .limit(1)
+      .executeTakeFirstOrThrow();
     await database.db.connection().execute(async (conn) => {
       await sql`ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only`.execute(conn);
       await sql`UPDATE audit_log SET details = '{"z": 99}'::jsonb WHERE id = ${third.id}`.execute(conn);
       await sql`ALTER TABLE audit_log ENABLE TRIGGER audit_log_append_only`.execute(conn);
     });
-    expect(await verifyAuditChain(database.db)).toEqual({ ok: false, entries: 2, firstBadId: third.id, reason: 'hash_mismatch' });
+    expect(await verifyAuditChain(database.db)).toEqual({
+      ok: false,
+      entries: 2,
+      firstBadId: third.id,
+      reason: 'hash_mismatch',
+    });
   });
 });
 
@@ -47,15 +60,23 @@ describe('the keyed chain (issue 12, item 8)', () => {
   let keyed: TestDatabase;
   beforeAll(async () => {
     keyed = await createTestDatabase();
-    for (let i = 0; i < 4; i += 1) await recordAudit(keyed.db, systemActor('test'), { action: 'test.keyed', entityId: String(i), details: { i } });
+    for (let i = 0; i < 4; i += 1)
+      await recordAudit(keyed.db, systemActor('test'), { action: 'test.keyed', entityId: String(i), details: { i } });
   });
   afterAll(async () => keyed.drop());
 
   /** What someone without the installation key can do: edit an entry and recompute every hash with plain SHA-256 from `fromIndex` on. */
-  async function rehashWithoutKey(db: TestDatabase, fromIndex: number, edit: { id: string; details: object } | undefined) {
+  async function rehashWithoutKey(
+    db: TestDatabase,
+    fromIndex: number,
+    edit: { id: string; details: object } | undefined,
+  ) {
     await db.db.connection().execute(async (conn) => {
       await sql`ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only`.execute(conn);
-      if (edit) await sql`UPDATE audit_log SET details = ${JSON.stringify(edit.details)}::jsonb WHERE id = ${edit.id}`.execute(conn);
+      if (edit)
+        await sql`UPDATE audit_log SET details = ${JSON.stringify(edit.details)}::jsonb WHERE id = ${edit.id}`.execute(
+          conn,
+        );
       const rows = await conn.selectFrom('audit_log').selectAll().orderBy('id').execute();
       let prev = fromIndex === 0 ? genesisHash : rows[fromIndex - 1]!.hash;
       for (const row of rows.slice(fromIndex)) {
@@ -74,7 +95,9 @@ describe('the keyed chain (issue 12, item 8)', () => {
           details: row.details,
         });
         // The hash column is UNIQUE: clear it first so swapped values do not collide on the way.
-        await sql`UPDATE audit_log SET prev_hash = ${prev}, hash = ${`tmp-${row.id}`} WHERE id = ${row.id}`.execute(conn);
+        await sql`UPDATE audit_log SET prev_hash = ${prev}, hash = ${`tmp-${row.id}`} WHERE id = ${row.id}`.execute(
+          conn,
+        );
         await sql`UPDATE audit_log SET hash = ${hash} WHERE id = ${row.id}`.execute(conn);
         prev = hash;
       }
@@ -84,19 +107,42 @@ describe('the keyed chain (issue 12, item 8)', () => {
 
   it('does not verify an edited chain whose hashes were all recomputed with plain SHA-256', async () => {
     expect(await verifyAuditChain(keyed.db)).toEqual({ ok: true, entries: 4 });
-    const second = await keyed.db.selectFrom('audit_log').select('id').orderBy('id').offset(1).limit(1).executeTakeFirstOrThrow();
+    const second = await keyed.db
+      .selectFrom('audit_log')
+      .select('id')
+      .orderBy('id')
+      .offset(1)
+      .limit(1)
+      .executeTakeFirstOrThrow();
     await rehashWithoutKey(keyed, 0, { id: second.id, details: { i: 99 } });
     const first = await keyed.db.selectFrom('audit_log').select('id').orderBy('id').limit(1).executeTakeFirstOrThrow();
-    expect(await verifyAuditChain(keyed.db)).toEqual({ ok: false, entries: 0, firstBadId: first.id, reason: 'unkeyed' });
+    expect(await verifyAuditChain(keyed.db)).toEqual({
+      ok: false,
+      entries: 0,
+      firstBadId: first.id,
+      reason: 'unkeyed',
+    });
   });
 
   it('does not verify entries recomputed with plain SHA-256 after keyed ones', async () => {
     const fresh = await createTestDatabase();
     try {
-      for (let i = 0; i < 4; i += 1) await recordAudit(fresh.db, systemActor('test'), { action: 'test.keyed', entityId: String(i) });
-      const third = await fresh.db.selectFrom('audit_log').select('id').orderBy('id').offset(2).limit(1).executeTakeFirstOrThrow();
+      for (let i = 0; i < 4; i += 1)
+        await recordAudit(fresh.db, systemActor('test'), { action: 'test.keyed', entityId: String(i) });
+      const third = await fresh.db
+        .selectFrom('audit_log')
+        .select('id')
+        .orderBy('id')
+        .offset(2)
+        .limit(1)
+        .executeTakeFirstOrThrow();
       await rehashWithoutKey(fresh, 2, { id: third.id, details: { forged: true } });
-      expect(await verifyAuditChain(fresh.db)).toEqual({ ok: false, entries: 2, firstBadId: third.id, reason: 'hash_mismatch' });
+      expect(await verifyAuditChain(fresh.db)).toEqual({
+        ok: false,
+        entries: 2,
+        firstBadId: third.id,
+        reason: 'hash_mismatch',
+      });
     } finally {
       await fresh.drop();
     }
@@ -106,7 +152,10 @@ describe('the keyed chain (issue 12, item 8)', () => {
     const fresh = await createTestDatabase();
     try {
       await recordAudit(fresh.db, systemActor('test'), { action: 'test.keyed' });
-      expect(await verifyAuditChain(fresh.db, { key: Buffer.alloc(32, 1) })).toMatchObject({ ok: false, reason: 'hash_mismatch' });
+      expect(await verifyAuditChain(fresh.db, { key: Buffer.alloc(32, 1) })).toMatchObject({
+        ok: false,
+        reason: 'hash_mismatch',
+      });
     } finally {
       await fresh.drop();
     }
@@ -117,11 +166,17 @@ describe('the keyed chain (issue 12, item 8)', () => {
     const old = await openPool(empty.url, undefined, 2);
     try {
       await migrateTo(old.db, '0018_import_duplicate_dates');
-      for (let i = 0; i < 3; i += 1) await recordAudit(old.db, systemActor('old'), { action: 'test.before_upgrade', entityId: String(i) });
+      for (let i = 0; i < 3; i += 1)
+        await recordAudit(old.db, systemActor('old'), { action: 'test.before_upgrade', entityId: String(i) });
       // The old rule: plain SHA-256, no key.
       expect(await verifyAuditChain(old.db)).toMatchObject({ ok: false, reason: 'unkeyed' });
       await migrateToLatest(old.db);
-      const last = await old.db.selectFrom('audit_log').select(['action']).orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow();
+      const last = await old.db
+        .selectFrom('audit_log')
+        .select(['action'])
+        .orderBy('id', 'desc')
+        .limit(1)
+        .executeTakeFirstOrThrow();
       expect(last.action).toBe('audit.chain_keyed');
       await recordAudit(old.db, systemActor('new'), { action: 'test.after_upgrade' });
       expect(await verifyAuditChain(old.db)).toEqual({ ok: true, entries: 5 });

@@ -39,7 +39,13 @@ export async function verifyAuditChain(db: Kysely<Database>, options: VerifyOpti
   let keyed = false;
   let firstUnkeyedId: string | undefined;
   for (;;) {
-    const page = await db.selectFrom('audit_log').selectAll().where('id', '>', afterId).orderBy('id').limit(5000).execute();
+    const page = await db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('id', '>', afterId)
+      .orderBy('id')
+      .limit(5000)
+      .execute();
     if (page.length === 0) break;
     for (const row of page) {
       if (row.prev_hash !== prevHash) return { ok: false, entries: checked, firstBadId: row.id, reason: 'broken_link' };
@@ -64,13 +70,15 @@ export async function verifyAuditChain(db: Kysely<Database>, options: VerifyOpti
       checked += 1;
       afterId = row.id;
       for (const checkpoint of byHead.get(row.id) ?? []) {
-        if (checkpoint.headHash !== row.hash || checkpoint.entries !== checked) return { ok: false, entries: checked, reason: 'checkpoint_mismatch', checkpoint };
+        if (checkpoint.headHash !== row.hash || checkpoint.entries !== checked)
+          return { ok: false, entries: checked, reason: 'checkpoint_mismatch', checkpoint };
         byHead.delete(row.id);
       }
     }
     options.onProgress?.(checked);
   }
-  if (!keyed && firstUnkeyedId !== undefined) return { ok: false, entries: 0, firstBadId: firstUnkeyedId, reason: 'unkeyed' };
+  if (!keyed && firstUnkeyedId !== undefined)
+    return { ok: false, entries: 0, firstBadId: firstUnkeyedId, reason: 'unkeyed' };
   const missing = [...byHead.values()].flat().sort((a, b) => a.entries - b.entries)[0];
   if (missing) return { ok: false, entries: checked, reason: 'checkpoint_missing', checkpoint: missing };
   return { ok: true, entries: checked };

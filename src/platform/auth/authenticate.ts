@@ -29,7 +29,11 @@ declare module 'fastify' {
 
 const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-export function pendingStep(account: UserAccount, session: SessionRecord, mfaRequired: boolean): PendingSignIn['needs'] {
+export function pendingStep(
+  account: UserAccount,
+  session: SessionRecord,
+  mfaRequired: boolean,
+): PendingSignIn['needs'] {
   if (needsSecondFactor(account, mfaRequired)) {
     if (!account.totpEnabled) return 'totp_enrolment';
     if (!session.mfaPassed) return 'totp';
@@ -51,14 +55,25 @@ export const authenticate = fp(async (app: FastifyInstance, options: { db: Kysel
     const { session, account } = found;
     const needs = pendingStep(account, session, options.config.mfaRequired);
     request.signIn = { session, account, needs };
-    if (needs === null) request.actor = actorFor(account, { locale: request.locale, ip: request.ip, requestId: request.id });
+    if (needs === null)
+      request.actor = actorFor(account, { locale: request.locale, ip: request.ip, requestId: request.id });
   });
   app.addHook('preHandler', async (request) => {
     // Cookie sessions must echo their CSRF token on every change; bearer tokens are not sent by browsers.
-    if (request.signIn && unsafeMethods.has(request.method) && !request.routeOptions.config.skipCsrf && request.headers['x-csrf-token'] !== request.signIn.session.csrfToken) {
+    if (
+      request.signIn &&
+      unsafeMethods.has(request.method) &&
+      !request.routeOptions.config.skipCsrf &&
+      request.headers['x-csrf-token'] !== request.signIn.session.csrfToken
+    ) {
       throw new DomainError('csrf_failed', 403);
     }
-    if (request.signIn?.needs && request.url.startsWith('/api/') && !request.routeOptions.config.allowPendingSignIn && request.routeOptions.config.access !== 'public') {
+    if (
+      request.signIn?.needs &&
+      request.url.startsWith('/api/') &&
+      !request.routeOptions.config.allowPendingSignIn &&
+      request.routeOptions.config.access !== 'public'
+    ) {
       throw new DomainError('sign_in_incomplete', 401, { step: request.signIn.needs });
     }
   });

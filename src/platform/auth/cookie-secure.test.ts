@@ -28,7 +28,11 @@ afterAll(async () => {
 });
 
 async function sessionCookie(server: TestServer): Promise<string> {
-  const login = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'charity', password: testDemoCredentials.password }) });
+  const login = await fetch(`${server.url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'charity', password: testDemoCredentials.password }),
+  });
   expect(login.status).toBe(200);
   return login.headers.get('set-cookie') ?? '';
 }

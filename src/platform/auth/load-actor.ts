@@ -7,7 +7,9 @@ import { organisationKinds } from '../../features/organisations/kinds.js';
 
 /** Government bodies see the children of their area; others see a child by taking part in its case. */
 export function seesChildrenByPlace(kind: string): boolean {
-  return kind in organisationKinds && organisationKinds[kind as keyof typeof organisationKinds].subject === 'government';
+  return (
+    kind in organisationKinds && organisationKinds[kind as keyof typeof organisationKinds].subject === 'government'
+  );
 }
 
 export interface UserAccount {
@@ -73,7 +75,10 @@ export function needsSecondFactor(account: Pick<UserAccount, 'permissions'>, mfa
   return mfaRequired && childDataPermissions.some((permission: Permission) => account.permissions.has(permission));
 }
 
-export function actorFor(account: UserAccount, request: { locale: Locale; ip: string | null; requestId: string | null }): Actor {
+export function actorFor(
+  account: UserAccount,
+  request: { locale: Locale; ip: string | null; requestId: string | null },
+): Actor {
   return {
     kind: 'user',
     userId: account.id,

@@ -16,12 +16,14 @@ registerMessages({
     'password.common': '太常见或太容易猜到，请换一个更长、更不规则的密码',
   },
   en: {
-    sign_in_failed: 'Wrong username or password, or the account cannot sign in right now. Accounts are locked for a while after repeated failures; ask an administrator for help.',
+    sign_in_failed:
+      'Wrong username or password, or the account cannot sign in right now. Accounts are locked for a while after repeated failures; ask an administrator for help.',
     too_many_attempts: 'Too many failed sign-ins from this network address; try again in 15 minutes.',
     csrf_failed: 'The page has expired (security check failed); reload it and try again.',
     sign_in_incomplete: 'Finish signing in first: {{step}}.',
     token_invalid: 'The API token is invalid, expired or revoked.',
-    totp_invalid: 'The verification code is wrong or already used; enter the newest 6-digit code from your authenticator, or a recovery code.',
+    totp_invalid:
+      'The verification code is wrong or already used; enter the newest 6-digit code from your authenticator, or a recovery code.',
     totp_not_started: 'Start the authenticator set-up first.',
     password_wrong: 'The current password is wrong.',
     password_rejected: 'The new password does not meet the rules: {{problems}}',

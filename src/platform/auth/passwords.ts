@@ -24,16 +24,34 @@ export async function burnPasswordCheck(password: string): Promise<void> {
 
 zxcvbnOptions.setOptions({ dictionary: { ...common.dictionary }, graphs: common.adjacencyGraphs });
 
-const commonChinesePasswords = ['woaini1314', '5201314', 'a123456', 'qq123456', 'woaini520', 'aini1314', 'zhang123', 'wang123456', 'abc123456', '1qaz2wsx', 'iloveyou', 'haven123'];
+const commonChinesePasswords = [
+  'woaini1314',
+  '5201314',
+  'a123456',
+  'qq123456',
+  'woaini520',
+  'aini1314',
+  'zhang123',
+  'wang123456',
+  'abc123456',
+  '1qaz2wsx',
+  'iloveyou',
+  'haven123',
+];
 
 export type PasswordProblem = 'password.too_short' | 'password.contains_identity' | 'password.common';
 
 /** Length, not the user's name or phone, not a common or easily guessed password. */
-export function passwordProblems(password: string, identity: { username: string; displayName: string; phone?: string | null }): PasswordProblem[] {
+export function passwordProblems(
+  password: string,
+  identity: { username: string; displayName: string; phone?: string | null },
+): PasswordProblem[] {
   const problems: PasswordProblem[] = [];
   if ([...password].length < 10) problems.push('password.too_short');
   const lowered = password.toLowerCase();
-  const personal = [identity.username, identity.displayName, identity.phone ?? ''].map((v) => v.trim().toLowerCase()).filter((v) => v.length >= 3);
+  const personal = [identity.username, identity.displayName, identity.phone ?? '']
+    .map((v) => v.trim().toLowerCase())
+    .filter((v) => v.length >= 3);
   if (personal.some((value) => lowered.includes(value))) problems.push('password.contains_identity');
   const guessable = zxcvbn(password, personal).score < 3;
   if (guessable || commonChinesePasswords.some((c) => lowered.includes(c))) problems.push('password.common');

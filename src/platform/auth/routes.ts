@@ -2,14 +2,28 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { HavenApp, HttpDeps } from '../http/deps.js';
 import { DomainError } from '../errors.js';
-import { changePassword, confirmTotpEnrolment, signOut, startTotpEnrolment, verifySecondFactor } from './second-factor.js';
+import {
+  changePassword,
+  confirmTotpEnrolment,
+  signOut,
+  startTotpEnrolment,
+  verifySecondFactor,
+} from './second-factor.js';
 import { sessionCookie } from './sessions.js';
 import { type RequestMeta, signIn } from './sign-in.js';
 import { seesChildrenByPlace } from './load-actor.js';
 
 const stepSchema = z.enum(['totp', 'totp_enrolment', 'password_change']).nullable();
 const meSchema = z.object({
-  user: z.object({ id: z.string(), username: z.string(), displayName: z.string(), organisationId: z.string(), organisationName: z.string(), jurisdictionCode: z.string(), seesChildrenByPlace: z.boolean() }),
+  user: z.object({
+    id: z.string(),
+    username: z.string(),
+    displayName: z.string(),
+    organisationId: z.string(),
+    organisationName: z.string(),
+    jurisdictionCode: z.string(),
+    seesChildrenByPlace: z.boolean(),
+  }),
   roles: z.array(z.string()),
   permissions: z.array(z.string()),
   needs: stepSchema,
@@ -18,7 +32,12 @@ const meSchema = z.object({
 });
 
 function meta(request: FastifyRequest): RequestMeta {
-  return { ip: request.ip, userAgent: request.headers['user-agent'] ?? null, locale: request.locale, requestId: request.id };
+  return {
+    ip: request.ip,
+    userAgent: request.headers['user-agent'] ?? null,
+    locale: request.locale,
+    requestId: request.id,
+  };
 }
 
 function requireSignIn(request: FastifyRequest) {
@@ -29,7 +48,13 @@ function requireSignIn(request: FastifyRequest) {
 export function registerAuthRoutes(app: HavenApp, deps: HttpDeps): void {
   const { db, config } = deps;
   const setCookie = (reply: FastifyReply, token: string) =>
-    reply.setCookie(sessionCookie, token, { httpOnly: true, sameSite: 'strict', secure: config.cookieSecure, path: '/', maxAge: config.sessionAbsoluteHours * 3600 });
+    reply.setCookie(sessionCookie, token, {
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: config.cookieSecure,
+      path: '/',
+      maxAge: config.sessionAbsoluteHours * 3600,
+    });
 
   app.post(
     '/api/auth/login',
@@ -53,7 +78,11 @@ export function registerAuthRoutes(app: HavenApp, deps: HttpDeps): void {
     '/api/auth/totp',
     {
       config: { access: 'public', allowPendingSignIn: true, rateLimit: { max: 20, timeWindow: '1 minute' } },
-      schema: { tags: ['auth'], summary: 'Second factor: a 6-digit authenticator code or a recovery code', body: z.object({ code: z.string().trim().min(6).max(20) }) },
+      schema: {
+        tags: ['auth'],
+        summary: 'Second factor: a 6-digit authenticator code or a recovery code',
+        body: z.object({ code: z.string().trim().min(6).max(20) }),
+      },
     },
     async (request, reply) => {
       await verifySecondFactor(db, config, requireSignIn(request), request.body.code, meta(request));
@@ -63,7 +92,14 @@ export function registerAuthRoutes(app: HavenApp, deps: HttpDeps): void {
 
   app.post(
     '/api/auth/totp/setup',
-    { config: { access: 'public', allowPendingSignIn: true }, schema: { tags: ['auth'], summary: 'Start enrolling an authenticator', response: { 200: z.object({ secret: z.string(), uri: z.string() }) } } },
+    {
+      config: { access: 'public', allowPendingSignIn: true },
+      schema: {
+        tags: ['auth'],
+        summary: 'Start enrolling an authenticator',
+        response: { 200: z.object({ secret: z.string(), uri: z.string() }) },
+      },
+    },
     async (request) => startTotpEnrolment(db, requireSignIn(request), meta(request)),
   );
 
@@ -71,7 +107,12 @@ export function registerAuthRoutes(app: HavenApp, deps: HttpDeps): void {
     '/api/auth/totp/confirm',
     {
       config: { access: 'public', allowPendingSignIn: true },
-      schema: { tags: ['auth'], summary: 'Confirm the authenticator with its first code; returns recovery codes once', body: z.object({ code: z.string().trim().length(6) }), response: { 200: z.object({ recoveryCodes: z.array(z.string()) }) } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Confirm the authenticator with its first code; returns recovery codes once',
+        body: z.object({ code: z.string().trim().length(6) }),
+        response: { 200: z.object({ recoveryCodes: z.array(z.string()) }) },
+      },
     },
     async (request) => confirmTotpEnrolment(db, requireSignIn(request), request.body.code, meta(request)),
   );
@@ -80,7 +121,11 @@ export function registerAuthRoutes(app: HavenApp, deps: HttpDeps): void {
     '/api/auth/password',
     {
       config: { access: 'public', allowPendingSignIn: true },
-      schema: { tags: ['auth'], summary: 'Change one’s own password', body: z.object({ currentPassword: z.string().min(1).max(200), newPassword: z.string().min(1).max(200) }) },
+      schema: {
+        tags: ['auth'],
+        summary: 'Change one’s own password',
+        body: z.object({ currentPassword: z.string().min(1).max(200), newPassword: z.string().min(1).max(200) }),
+      },
     },
     async (request, reply) => {
       await changePassword(db, requireSignIn(request), request.body, meta(request));
@@ -90,7 +135,14 @@ export function registerAuthRoutes(app: HavenApp, deps: HttpDeps): void {
 
   app.post(
     '/api/auth/logout',
-    { config: { access: 'public', allowPendingSignIn: true }, schema: { tags: ['auth'], summary: 'Sign out here, or everywhere', querystring: z.object({ everywhere: z.stringbool().optional() }) } },
+    {
+      config: { access: 'public', allowPendingSignIn: true },
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign out here, or everywhere',
+        querystring: z.object({ everywhere: z.stringbool().optional() }),
+      },
+    },
     async (request, reply) => {
       if (request.signIn) await signOut(db, request.signIn, request.query.everywhere ?? false, meta(request));
       reply.clearCookie(sessionCookie, { path: '/' });
@@ -100,11 +152,26 @@ export function registerAuthRoutes(app: HavenApp, deps: HttpDeps): void {
 
   app.get(
     '/api/auth/me',
-    { config: { access: 'public', allowPendingSignIn: true }, schema: { tags: ['auth'], summary: 'Who is signed in, with roles, permissions and any step still owed', response: { 200: meSchema } } },
+    {
+      config: { access: 'public', allowPendingSignIn: true },
+      schema: {
+        tags: ['auth'],
+        summary: 'Who is signed in, with roles, permissions and any step still owed',
+        response: { 200: meSchema },
+      },
+    },
     async (request) => {
       const { account, session, needs } = requireSignIn(request);
       return {
-        user: { id: account.id, username: account.username, displayName: account.displayName, organisationId: account.organisationId, organisationName: account.organisationName, jurisdictionCode: account.jurisdictionCode, seesChildrenByPlace: seesChildrenByPlace(account.organisationKind) },
+        user: {
+          id: account.id,
+          username: account.username,
+          displayName: account.displayName,
+          organisationId: account.organisationId,
+          organisationName: account.organisationName,
+          jurisdictionCode: account.jurisdictionCode,
+          seesChildrenByPlace: seesChildrenByPlace(account.organisationKind),
+        },
         roles: account.roles,
         permissions: needs ? [] : [...account.permissions].sort(),
         needs,

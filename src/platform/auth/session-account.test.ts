@@ -11,11 +11,20 @@ let userId: string;
 beforeAll(async () => {
   database = await createTestDatabase();
   await seedDemo(database.db, demoSeeders);
-  userId = (await database.db.selectFrom('users').select('id').where('username', '=', 'officer.shashi').executeTakeFirstOrThrow()).id;
+  userId = (
+    await database.db
+      .selectFrom('users')
+      .select('id')
+      .where('username', '=', 'officer.shashi')
+      .executeTakeFirstOrThrow()
+  ).id;
 });
 afterAll(async () => database.drop());
 
-const newSession = () => database.db.transaction().execute((trx) => createSession(trx, userId, { mfaPassed: true, absoluteHours: 8, ip: null, userAgent: null }));
+const newSession = () =>
+  database.db
+    .transaction()
+    .execute((trx) => createSession(trx, userId, { mfaPassed: true, absoluteHours: 8, ip: null, userAgent: null }));
 
 describe('the session and its account, read in one call', () => {
   it('is the account sign-in loads, roles and permissions included', async () => {
@@ -23,7 +32,10 @@ describe('the session and its account, read in one call', () => {
     const found = await findSessionAccount(database.db, token, 30);
     expect(found?.session).toMatchObject({ userId, csrfToken, mfaPassed: true });
     const account = await loadUserAccount(database.db, userId);
-    expect({ ...found!.account, roles: [...found!.account.roles].sort() }).toEqual({ ...account!, roles: [...account!.roles].sort() });
+    expect({ ...found!.account, roles: [...found!.account.roles].sort() }).toEqual({
+      ...account!,
+      roles: [...account!.roles].sort(),
+    });
     expect(found!.account.permissions.has('children.read')).toBe(true);
   });
 

@@ -38,7 +38,12 @@ export async function createSession(
 }
 
 /** The live session for a cookie value, or undefined when unknown, idle too long or past its end. */
-export async function findSession(db: Kysely<Database>, token: string, idleMinutes: number, now = new Date()): Promise<SessionRecord | undefined> {
+export async function findSession(
+  db: Kysely<Database>,
+  token: string,
+  idleMinutes: number,
+  now = new Date(),
+): Promise<SessionRecord | undefined> {
   const row = await db.selectFrom('sessions').selectAll().where('token_hash', '=', tokenHash(token)).executeTakeFirst();
   return row ? liveSession(db, row, idleMinutes, now) : undefined;
 }
@@ -47,19 +52,46 @@ export async function findSession(db: Kysely<Database>, token: string, idleMinut
  * The live session and its account in one call of `session_account` (migration 0015), whose plan
  * PostgreSQL keeps: every authenticated request asks.
  */
-export async function findSessionAccount(db: Kysely<Database>, token: string, idleMinutes: number, now = new Date()): Promise<{ session: SessionRecord; account: UserAccount } | undefined> {
-  const result = await sql<{ found: SessionAccountJson | null }>`SELECT session_account(${tokenHash(token)}) AS found`.execute(db);
+export async function findSessionAccount(
+  db: Kysely<Database>,
+  token: string,
+  idleMinutes: number,
+  now = new Date(),
+): Promise<{ session: SessionRecord; account: UserAccount } | undefined> {
+  const result = await sql<{
+    found: SessionAccountJson | null;
+  }>`SELECT session_account(${tokenHash(token)}) AS found`.execute(db);
   const found = result.rows[0]?.found;
   if (!found) return undefined;
   const session = await liveSession(
     db,
-    { token_hash: found.tokenHash, user_id: found.userId, csrf_token: found.csrfToken, mfa_passed: found.mfaPassed, last_seen_at: new Date(found.lastSeenAt), absolute_expires_at: new Date(found.absoluteExpiresAt) },
+    {
+      token_hash: found.tokenHash,
+      user_id: found.userId,
+      csrf_token: found.csrfToken,
+      mfa_passed: found.mfaPassed,
+      last_seen_at: new Date(found.lastSeenAt),
+      absolute_expires_at: new Date(found.absoluteExpiresAt),
+    },
     idleMinutes,
     now,
   );
   if (!session) return undefined;
-  const { tokenHash: _tokenHash, userId: _userId, csrfToken: _csrfToken, mfaPassed: _mfaPassed, lastSeenAt: _lastSeenAt, absoluteExpiresAt: _absoluteExpiresAt, roles, ...user } = found;
-  const account: UserAccount = { ...user, roles: roles.map(([code]) => code), permissions: new Set(roles.flatMap(([, permissions]) => permissions)) };
+  const {
+    tokenHash: _tokenHash,
+    userId: _userId,
+    csrfToken: _csrfToken,
+    mfaPassed: _mfaPassed,
+    lastSeenAt: _lastSeenAt,
+    absoluteExpiresAt: _absoluteExpiresAt,
+    roles,
+    ...user
+  } = found;
+  const account: UserAccount = {
+    ...user,
+    roles: roles.map(([code]) => code),
+    permissions: new Set(roles.flatMap(([, permissions]) => permissions)),
+  };
   return { session, account };
 }
 
@@ -74,9 +106,17 @@ type SessionAccountJson = Omit<UserAccount, 'roles' | 'permissions'> & {
   roles: [string, string[]][];
 };
 
-type SessionRow = Pick<Selectable<SessionsTable>, 'token_hash' | 'user_id' | 'csrf_token' | 'mfa_passed' | 'last_seen_at' | 'absolute_expires_at'>;
+type SessionRow = Pick<
+  Selectable<SessionsTable>,
+  'token_hash' | 'user_id' | 'csrf_token' | 'mfa_passed' | 'last_seen_at' | 'absolute_expires_at'
+>;
 
-async function liveSession(db: Kysely<Database>, row: SessionRow, idleMinutes: number, now: Date): Promise<SessionRecord | undefined> {
+async function liveSession(
+  db: Kysely<Database>,
+  row: SessionRow,
+  idleMinutes: number,
+  now: Date,
+): Promise<SessionRecord | undefined> {
   const idleLimit = new Date(row.last_seen_at).getTime() + idleMinutes * 60_000;
   if (now.getTime() > idleLimit || now > new Date(row.absolute_expires_at)) {
     await db.deleteFrom('sessions').where('token_hash', '=', row.token_hash).execute();

@@ -11,10 +11,19 @@ beforeAll(async () => {
 afterAll(async () => server.close());
 
 const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
-  fetch(`${server.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  fetch(`${server.url}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
 
 async function auditActions(filter: string) {
-  return server.database.db.selectFrom('audit_log').select(['action', 'outcome', 'details']).where('action', 'like', filter).orderBy('id').execute();
+  return server.database.db
+    .selectFrom('audit_log')
+    .select(['action', 'outcome', 'details'])
+    .where('action', 'like', filter)
+    .orderBy('id')
+    .execute();
 }
 
 describe('signing in', () => {
@@ -23,9 +32,11 @@ describe('signing in', () => {
     const wrong = await post('/api/auth/login', { username: 'officer.city', password: 'wrong-password' });
     expect(unknown.status).toBe(401);
     expect(wrong.status).toBe(401);
-    expect((await errorOf(unknown))).toEqual((await errorOf(wrong)));
+    expect(await errorOf(unknown)).toEqual(await errorOf(wrong));
     const entries = await auditActions('auth.sign_in');
-    expect(entries.map((e) => (e.details as { reason?: string }).reason)).toEqual(expect.arrayContaining(['unknown_user', 'wrong_password']));
+    expect(entries.map((e) => (e.details as { reason?: string }).reason)).toEqual(
+      expect.arrayContaining(['unknown_user', 'wrong_password']),
+    );
   });
 
   it('locks an account after repeated failures, even against the right password', async () => {
@@ -37,7 +48,7 @@ describe('signing in', () => {
 
   it('asks for the second factor before any child data, and refuses a replayed code', async () => {
     const login = await post('/api/auth/login', { username: 'director.nongli', password: demoPassword });
-    expect(await login.json() as object).toMatchObject({ needs: 'totp' });
+    expect((await login.json()) as object).toMatchObject({ needs: 'totp' });
     const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
     const early = await fetch(`${server.url}/api/children`, { headers: { cookie } });
     expect(early.status).toBe(401);
@@ -55,7 +66,10 @@ describe('signing in', () => {
 
   it('refuses a change without the CSRF token, a forged cookie and an idle session', async () => {
     const session = await signInAs(server.url, 'officer.city');
-    const noCsrf = await fetch(`${server.url}/api/auth/logout`, { method: 'POST', headers: { cookie: session.cookie } });
+    const noCsrf = await fetch(`${server.url}/api/auth/logout`, {
+      method: 'POST',
+      headers: { cookie: session.cookie },
+    });
     expect(noCsrf.status).toBe(403);
     const forged = await fetch(`${server.url}/api/children`, { headers: { cookie: 'haven_session=forged-value' } });
     expect(forged.status).toBe(401);
@@ -71,7 +85,12 @@ describe('signing in', () => {
   });
 
   it('tells the web whether the account sees children by place (a hotline does not)', async () => {
-    const me = async (username: string) => ((await (await (await signInAs(server.url, username)).request('GET', '/api/auth/me')).json()) as { user: { seesChildrenByPlace: boolean } }).user;
+    const me = async (username: string) =>
+      (
+        (await (await (await signInAs(server.url, username)).request('GET', '/api/auth/me')).json()) as {
+          user: { seesChildrenByPlace: boolean };
+        }
+      ).user;
     expect((await me('hotline.12338')).seesChildrenByPlace).toBe(false);
     expect((await me('director.chenlong')).seesChildrenByPlace).toBe(true);
   });
@@ -80,10 +99,23 @@ describe('signing in', () => {
 describe('a new account', () => {
   it('enrols an authenticator, changes its temporary password under the rules, then works', async () => {
     const admin = await signInAs(server.url, 'admin');
-    const organisations = await server.database.db.selectFrom('organisations').select(['id', 'division_code']).where('name', '=', '岑河镇沙口村村民委员会').executeTakeFirstOrThrow();
-    const created = await admin.request('POST', '/api/users', { username: 'director.shakou', displayName: '马春燕', phone: '13971609999', organisationId: organisations.id, roles: ['village_director'] });
+    const organisations = await server.database.db
+      .selectFrom('organisations')
+      .select(['id', 'division_code'])
+      .where('name', '=', '岑河镇沙口村村民委员会')
+      .executeTakeFirstOrThrow();
+    const created = await admin.request('POST', '/api/users', {
+      username: 'director.shakou',
+      displayName: '马春燕',
+      phone: '13971609999',
+      organisationId: organisations.id,
+      roles: ['village_director'],
+    });
     expect(created.status).toBe(201);
-    const { temporaryPassword, pendingGrants } = (await created.json()) as { temporaryPassword: string; pendingGrants: { id: string }[] };
+    const { temporaryPassword, pendingGrants } = (await created.json()) as {
+      temporaryPassword: string;
+      pendingGrants: { id: string }[];
+    };
     // The village director's role reads children's files: the district's officer approves it.
     const approver = await signInAs(server.url, 'officer.shashi');
     expect((await approver.request('POST', `/api/role-grants/${pendingGrants[0]!.id}/approve`)).status).toBe(204);
@@ -102,12 +134,24 @@ describe('a new account', () => {
 
     const me = (await (await fetch(`${server.url}/api/auth/me`, { headers })).json()) as { needs: string };
     expect(me.needs).toBe('password_change');
-    const weak = await post('/api/auth/password', { currentPassword: temporaryPassword, newPassword: 'director.shakou1' }, headers);
+    const weak = await post(
+      '/api/auth/password',
+      { currentPassword: temporaryPassword, newPassword: 'director.shakou1' },
+      headers,
+    );
     expect(weak.status).toBe(400);
     expect((await errorOf(weak)).details.map((d: { code: string }) => d.code)).toContain('password.contains_identity');
-    const common = await post('/api/auth/password', { currentPassword: temporaryPassword, newPassword: 'password123456' }, headers);
+    const common = await post(
+      '/api/auth/password',
+      { currentPassword: temporaryPassword, newPassword: 'password123456' },
+      headers,
+    );
     expect((await errorOf(common)).details.map((d: { code: string }) => d.code)).toContain('password.common');
-    const good = await post('/api/auth/password', { currentPassword: temporaryPassword, newPassword: '江边-柳树-Morning-47' }, headers);
+    const good = await post(
+      '/api/auth/password',
+      { currentPassword: temporaryPassword, newPassword: '江边-柳树-Morning-47' },
+      headers,
+    );
     expect(good.status).toBe(204);
     const children = await fetch(`${server.url}/api/children`, { headers });
     expect(children.status).toBe(200);
@@ -118,16 +162,35 @@ describe('a new account', () => {
     const relogin = await post('/api/auth/login', { username: 'director.shakou', password: '江边-柳树-Morning-47' });
     const reCookie = (relogin.headers.get('set-cookie') ?? '').split(';')[0]!;
     const reCsrf = ((await relogin.json()) as { csrfToken: string }).csrfToken;
-    expect((await post('/api/auth/totp', { code: recoveryCodes[0] }, { cookie: reCookie, 'x-csrf-token': reCsrf })).status).toBe(204);
+    expect(
+      (await post('/api/auth/totp', { code: recoveryCodes[0] }, { cookie: reCookie, 'x-csrf-token': reCsrf })).status,
+    ).toBe(204);
   });
 
   it('refuses a jurisdiction outside the organisation’s own area', async () => {
     const admin = await signInAs(server.url, 'admin');
-    const village = await server.database.db.selectFrom('organisations').select('id').where('name', '=', '岑河镇陈龙村村民委员会').executeTakeFirstOrThrow();
-    const response = await admin.request('POST', '/api/users', { username: 'bad.scope', displayName: '越界', organisationId: village.id, jurisdictionCode: '421022000000', roles: ['village_director'] }, { 'accept-language': 'en' });
+    const village = await server.database.db
+      .selectFrom('organisations')
+      .select('id')
+      .where('name', '=', '岑河镇陈龙村村民委员会')
+      .executeTakeFirstOrThrow();
+    const response = await admin.request(
+      'POST',
+      '/api/users',
+      {
+        username: 'bad.scope',
+        displayName: '越界',
+        organisationId: village.id,
+        jurisdictionCode: '421022000000',
+        roles: ['village_director'],
+      },
+      { 'accept-language': 'en' },
+    );
     expect(response.status).toBe(400);
     expect((await errorOf(response)).code).toBe('users.jurisdiction_outside_organisation');
-    expect(await server.database.db.selectFrom('users').select('id').where('username', '=', 'bad.scope').execute()).toHaveLength(0);
+    expect(
+      await server.database.db.selectFrom('users').select('id').where('username', '=', 'bad.scope').execute(),
+    ).toHaveLength(0);
   });
 });
 

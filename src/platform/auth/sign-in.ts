@@ -26,13 +26,23 @@ export interface SignInResult {
   needs: 'totp' | 'totp_enrolment' | 'password_change' | null;
 }
 
-export function callerActor(meta: RequestMeta, user?: { id: string; display_name: string; organisation_id: string }): Actor {
+export function callerActor(
+  meta: RequestMeta,
+  user?: { id: string; display_name: string; organisation_id: string },
+): Actor {
   const anonymous = anonymousActor(meta.locale, meta.ip, meta.requestId);
-  return user ? { ...anonymous, userId: user.id, organisationId: user.organisation_id, label: `${user.display_name} (sign-in)` } : anonymous;
+  return user
+    ? { ...anonymous, userId: user.id, organisationId: user.organisation_id, label: `${user.display_name} (sign-in)` }
+    : anonymous;
 }
 
 /** Password step of signing in. Every failure gives the same message; the audit log keeps the reason. */
-export async function signIn(db: Kysely<Database>, config: Config, input: { username: string; password: string }, meta: RequestMeta): Promise<SignInResult> {
+export async function signIn(
+  db: Kysely<Database>,
+  config: Config,
+  input: { username: string; password: string },
+  meta: RequestMeta,
+): Promise<SignInResult> {
   const recent = await db
     .selectFrom('login_failures')
     .select(sql<number>`count(*)::int`.as('n'))
@@ -40,24 +50,54 @@ export async function signIn(db: Kysely<Database>, config: Config, input: { user
     .where('at', '>', new Date(Date.now() - 15 * 60_000))
     .executeTakeFirstOrThrow();
   if (recent.n >= config.ipFailureLimit) {
-    await recordAudit(db, callerActor(meta), { action: 'auth.sign_in', outcome: 'denied', details: { username: input.username, reason: 'ip_throttled' } });
+    await recordAudit(db, callerActor(meta), {
+      action: 'auth.sign_in',
+      outcome: 'denied',
+      details: { username: input.username, reason: 'ip_throttled' },
+    });
     throw new DomainError('too_many_attempts', 429);
   }
 
-  const user = await db.selectFrom('users').selectAll().where(sql`lower(username)`, '=', input.username.trim().toLowerCase()).executeTakeFirst();
-  const passwordOk = user ? await verifyPassword(user.password_hash, input.password) : (await burnPasswordCheck(input.password), false);
+  const user = await db
+    .selectFrom('users')
+    .selectAll()
+    .where(sql`lower(username)`, '=', input.username.trim().toLowerCase())
+    .executeTakeFirst();
+  const passwordOk = user
+    ? await verifyPassword(user.password_hash, input.password)
+    : (await burnPasswordCheck(input.password), false);
   const now = new Date();
   const lockedAtRead = user?.locked_until ? new Date(user.locked_until) > now : false;
-  const earlyReason = !user ? 'unknown_user' : user.disabled ? 'disabled' : lockedAtRead ? 'locked' : passwordOk ? null : 'wrong_password';
+  const earlyReason = !user
+    ? 'unknown_user'
+    : user.disabled
+      ? 'disabled'
+      : lockedAtRead
+        ? 'locked'
+        : passwordOk
+          ? null
+          : 'wrong_password';
 
   if (earlyReason) {
     await unitOfWork(db, callerActor(meta), 'auth.sign_in', async ({ trx, audit }) => {
       await trx.insertInto('login_failures').values({ ip: meta.ip }).execute();
       // Judged under the row lock: a failure that finds the account already locked is not counted again.
       const counted = user && earlyReason === 'wrong_password' ? await countFailure(trx, user.id, config, now) : null;
-      if (counted?.lockedNow) audit({ action: 'auth.account_locked', entityType: 'user', entityId: user!.id, outcome: 'denied', details: { failures: config.lockoutThreshold } });
+      if (counted?.lockedNow)
+        audit({
+          action: 'auth.account_locked',
+          entityType: 'user',
+          entityId: user!.id,
+          outcome: 'denied',
+          details: { failures: config.lockoutThreshold },
+        });
       const reason = earlyReason === 'wrong_password' && !counted ? 'locked' : earlyReason;
-      audit({ entityType: 'user', entityId: user?.id ?? null, outcome: 'denied', details: { username: input.username, reason } });
+      audit({
+        entityType: 'user',
+        entityId: user?.id ?? null,
+        outcome: 'denied',
+        details: { username: input.username, reason },
+      });
     });
     throw new DomainError('sign_in_failed', 401);
   }
@@ -75,10 +115,20 @@ export async function signIn(db: Kysely<Database>, config: Config, input: { user
       .returning('id')
       .executeTakeFirst();
     if (!open) {
-      audit({ entityType: 'user', entityId: signedIn.id, outcome: 'denied', details: { username: input.username, reason: 'locked' } });
+      audit({
+        entityType: 'user',
+        entityId: signedIn.id,
+        outcome: 'denied',
+        details: { username: input.username, reason: 'locked' },
+      });
       return null;
     }
-    const session = await createSession(trx, signedIn.id, { mfaPassed: false, absoluteHours: config.sessionAbsoluteHours, ip: meta.ip, userAgent: meta.userAgent });
+    const session = await createSession(trx, signedIn.id, {
+      mfaPassed: false,
+      absoluteHours: config.sessionAbsoluteHours,
+      ip: meta.ip,
+      userAgent: meta.userAgent,
+    });
     audit({ entityType: 'user', entityId: signedIn.id, details: { username: signedIn.username, step: 'password' } });
     return session;
   });
@@ -93,7 +143,12 @@ export async function signIn(db: Kysely<Database>, config: Config, input: { user
  * judged one after another: only those that find the account open count; the one reaching the
  * threshold locks it and ends every session still owing a step. Undefined when it was locked.
  */
-export async function countFailure(trx: Transaction<Database>, userId: string, config: Config, now: Date): Promise<{ lockedNow: boolean } | undefined> {
+export async function countFailure(
+  trx: Transaction<Database>,
+  userId: string,
+  config: Config,
+  now: Date,
+): Promise<{ lockedNow: boolean } | undefined> {
   const lockUntil = new Date(now.getTime() + config.lockoutMinutes * 60_000);
   const row = await trx
     .updateTable('users')
@@ -107,6 +162,7 @@ export async function countFailure(trx: Transaction<Database>, userId: string, c
     .executeTakeFirst();
   if (!row) return undefined;
   const lockedNow = row.locked_until !== null && new Date(row.locked_until) > now;
-  if (lockedNow) await trx.deleteFrom('sessions').where('user_id', '=', userId).where('mfa_passed', '=', false).execute();
+  if (lockedNow)
+    await trx.deleteFrom('sessions').where('user_id', '=', userId).where('mfa_passed', '=', false).execute();
   return { lockedNow };
 }

@@ -32,7 +32,11 @@ interface ChainRow {
  * and unexpired, and the user answerable for it not disabled. Checked on every use, so a parent's
  * revocation (or a disabled creator) ends the descendants even if a revocation missed a row.
  */
-export async function findLiveToken(db: Kysely<Database>, token: string, now = new Date()): Promise<LiveToken | undefined> {
+export async function findLiveToken(
+  db: Kysely<Database>,
+  token: string,
+  now = new Date(),
+): Promise<LiveToken | undefined> {
   const { rows } = await sql<ChainRow>`
     WITH RECURSIVE chain AS (
       SELECT id, name, organisation_id, jurisdiction_code, scopes, expires_at, revoked_at, created_by, can_mint, parent_token_id, 0 AS depth
@@ -42,7 +46,9 @@ export async function findLiveToken(db: Kysely<Database>, token: string, now = n
         FROM api_tokens p JOIN chain c ON p.id = c.parent_token_id
         WHERE c.depth < 64
     )
-    SELECT id, name, organisation_id, jurisdiction_code, scopes, expires_at, revoked_at, created_by, can_mint, depth FROM chain ORDER BY depth`.execute(db);
+    SELECT id, name, organisation_id, jurisdiction_code, scopes, expires_at, revoked_at, created_by, can_mint, depth FROM chain ORDER BY depth`.execute(
+    db,
+  );
   const leaf = rows[0];
   if (!leaf || rows.some((link) => link.revoked_at !== null || new Date(link.expires_at) <= now)) return undefined;
 
@@ -60,7 +66,11 @@ export async function findLiveToken(db: Kysely<Database>, token: string, now = n
     const held = new Set(creator.flatMap((row) => row.permissions ?? []));
     permissions = new Set([...permissions].filter((p) => held.has(p)));
   }
-  const organisation = await db.selectFrom('organisations').select('name').where('id', '=', leaf.organisation_id).executeTakeFirstOrThrow();
+  const organisation = await db
+    .selectFrom('organisations')
+    .select('name')
+    .where('id', '=', leaf.organisation_id)
+    .executeTakeFirstOrThrow();
   return {
     id: leaf.id,
     name: leaf.name,

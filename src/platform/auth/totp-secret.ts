@@ -54,7 +54,11 @@ export function readTotpSecret(user: { id: string; totp_secret: string | null })
 
 /** Stores a new (not yet confirmed) secret, sealed, inside the caller's change. */
 export async function storeTotpSecret(trx: Transaction<Database>, userId: string, secret: string): Promise<void> {
-  await trx.updateTable('users').set({ totp_secret: sealTotpSecret(userId, secret), totp_enabled: false }).where('id', '=', userId).execute();
+  await trx
+    .updateTable('users')
+    .set({ totp_secret: sealTotpSecret(userId, secret), totp_enabled: false })
+    .where('id', '=', userId)
+    .execute();
 }
 
 /**
@@ -62,12 +66,22 @@ export async function storeTotpSecret(trx: Transaction<Database>, userId: string
  * audited change. Run at start-up, before the API serves, so none remains in clear after it.
  */
 export async function encryptPlainTotpSecrets(db: Kysely<Database>): Promise<number> {
-  const plain = await db.selectFrom('users').select(['id', 'totp_secret']).where('totp_secret', 'is not', null).where('totp_secret', 'not like', `${prefix}%`).execute();
+  const plain = await db
+    .selectFrom('users')
+    .select(['id', 'totp_secret'])
+    .where('totp_secret', 'is not', null)
+    .where('totp_secret', 'not like', `${prefix}%`)
+    .execute();
   if (plain.length === 0) return 0;
   await unitOfWork(db, systemActor('startup'), 'auth.totp_secrets_encrypted', async ({ trx, audit }) => {
     for (const user of plain) {
       // Compared with the value read, so a secret changed meanwhile is left to the next start.
-      await trx.updateTable('users').set({ totp_secret: sealTotpSecret(user.id, user.totp_secret!) }).where('id', '=', user.id).where('totp_secret', '=', user.totp_secret).execute();
+      await trx
+        .updateTable('users')
+        .set({ totp_secret: sealTotpSecret(user.id, user.totp_secret!) })
+        .where('id', '=', user.id)
+        .where('totp_secret', '=', user.totp_secret)
+        .execute();
     }
     audit({ entityType: 'user', details: { count: plain.length } });
   });

@@ -20,12 +20,8 @@ describe('chineseDaysDataset', () => {
 describe('compileDataset', () => {
   it('rejects malformed keys, dates and conflicts', () => {
     expect(() => compileDataset({ '27': { holidays: [], workdays: [] } })).toThrow(HolidayDatasetError);
-    expect(() => compileDataset({ '2027': { holidays: ['2027-02-30'], workdays: [] } })).toThrow(
-      HolidayDatasetError,
-    );
-    expect(() => compileDataset({ '2027': { holidays: ['2029-01-01'], workdays: [] } })).toThrow(
-      HolidayDatasetError,
-    );
+    expect(() => compileDataset({ '2027': { holidays: ['2027-02-30'], workdays: [] } })).toThrow(HolidayDatasetError);
+    expect(() => compileDataset({ '2027': { holidays: ['2029-01-01'], workdays: [] } })).toThrow(HolidayDatasetError);
     expect(() =>
       compileDataset({
         '2026': { holidays: [], workdays: ['2026-12-31'] },

@@ -39,8 +39,15 @@ describe('Spring Festival 2026, as shipped in chinese-days', () => {
     const year = chineseDaysDataset()['2026'];
     const springFestival = year?.holidays.filter((d) => d.startsWith('2026-02')) ?? [];
     expect(springFestival).toEqual([
-      '2026-02-15', '2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19',
-      '2026-02-20', '2026-02-21', '2026-02-22', '2026-02-23',
+      '2026-02-15',
+      '2026-02-16',
+      '2026-02-17',
+      '2026-02-18',
+      '2026-02-19',
+      '2026-02-20',
+      '2026-02-21',
+      '2026-02-22',
+      '2026-02-23',
     ]);
     expect(year?.workdays.filter((d) => d.startsWith('2026-02'))).toEqual(['2026-02-14', '2026-02-28']);
   });
@@ -105,9 +112,7 @@ describe('dataset agrees with the chinese-days package', () => {
 });
 
 describe('properties', () => {
-  const dates = fc
-    .integer({ min: toEpochDay('2002-01-01'), max: toEpochDay('2029-12-31') })
-    .map(fromEpochDay);
+  const dates = fc.integer({ min: toEpochDay('2002-01-01'), max: toEpochDay('2029-12-31') }).map(fromEpochDay);
 
   it('addWorkingDays lands on a working day exactly n working days later', () => {
     fc.assert(

@@ -5,13 +5,7 @@ import {
   type CompiledDataset,
   type HolidayDataset,
 } from './dataset.js';
-import {
-  fromEpochDay,
-  isWeekendEpochDay,
-  toEpochDay,
-  yearMonthDayOfEpochDay,
-  type IsoDate,
-} from './iso-date.js';
+import { fromEpochDay, isWeekendEpochDay, toEpochDay, yearMonthDayOfEpochDay, type IsoDate } from './iso-date.js';
 
 /*
  * Dates are civil dates in China as ISO `YYYY-MM-DD` strings, never instants: a working day is a

@@ -75,14 +75,30 @@ describe('the application database role', () => {
   });
 
   it('writes, audits and verifies as that role', async () => {
-    await unitOfWork(app.db, systemActor('test'), 'test.as_app_role', async ({ trx }) => void (await trx.insertInto('settings').values({ key: 'as-app', value: '1' }).execute()));
+    await unitOfWork(
+      app.db,
+      systemActor('test'),
+      'test.as_app_role',
+      async ({ trx }) => void (await trx.insertInto('settings').values({ key: 'as-app', value: '1' }).execute()),
+    );
     await recordAudit(app.db, systemActor('test'), { action: 'test.read_as_app_role' });
-    expect(await app.db.selectFrom('audit_log').select('action').where('action', 'like', 'test.%as_app_role').execute()).toHaveLength(2);
+    expect(
+      await app.db.selectFrom('audit_log').select('action').where('action', 'like', 'test.%as_app_role').execute(),
+    ).toHaveLength(2);
     expect(await verifyAuditChain(app.db)).toMatchObject({ ok: true });
   });
 
   it('serves the API: sign-in with a second factor, an audited read', async () => {
-    const config = loadConfig({}, { port: 0, host: '127.0.0.1', logLevel: 'silent', rateLimitPerMinute: 100_000, webDir: path.join(os.tmpdir(), 'no-web') });
+    const config = loadConfig(
+      {},
+      {
+        port: 0,
+        host: '127.0.0.1',
+        logLevel: 'silent',
+        rateLimitPerMinute: 100_000,
+        webDir: path.join(os.tmpdir(), 'no-web'),
+      },
+    );
     const built = await buildApp({ db: app.db, config, embedded: undefined }, featureRoutes);
     await built.app.listen({ port: 0, host: '127.0.0.1' });
     try {
@@ -112,13 +128,26 @@ describe('connecting the API as the application role', () => {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), 'haven-app-role-'));
     // The owner's pool stands in for the embedded cluster's (same cluster, a superuser).
     const ownerDb = await openPool(owner.url, undefined, 2);
-    const embeddedOwner: Db = { ...ownerDb, embedded: { url: owner.url, startedHere: false, stop: async () => undefined, supervise: () => ({ restarts: 0, nudge: () => undefined, stop: async () => undefined }) } };
-    const api = await connectAppDatabase({ dataDir, databaseUrl: undefined, databaseOwnerUrl: undefined }, embeddedOwner);
+    const embeddedOwner: Db = {
+      ...ownerDb,
+      embedded: {
+        url: owner.url,
+        startedHere: false,
+        stop: async () => undefined,
+        supervise: () => ({ restarts: 0, nudge: () => undefined, stop: async () => undefined }),
+      },
+    };
+    const api = await connectAppDatabase(
+      { dataDir, databaseUrl: undefined, databaseOwnerUrl: undefined },
+      embeddedOwner,
+    );
     try {
       const me = await sql<{ user: string }>`SELECT current_user AS user`.execute(api.db);
       expect(me.rows[0]?.user).toBe(embeddedAppRole);
       expect((await stat(path.join(dataDir, 'pg-app-credentials.json'))).mode & 0o777).toBe(0o600);
-      await expect(sql`ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only`.execute(api.db)).rejects.toThrow(/must be owner/);
+      await expect(sql`ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only`.execute(api.db)).rejects.toThrow(
+        /must be owner/,
+      );
       await recordAudit(api.db, systemActor('test'), { action: 'test.embedded_app_role' });
     } finally {
       await api.close();
@@ -132,7 +161,11 @@ describe('connecting the API as the application role', () => {
     await adminQuery(owner.url, `CREATE ROLE ${other} LOGIN PASSWORD 'pw-${other}'`);
     const ownerDb = await openPool(owner.url, undefined, 2);
     const logged: string[] = [];
-    const api = await connectAppDatabase({ dataDir: os.tmpdir(), databaseUrl: urlAs(other, `pw-${other}`), databaseOwnerUrl: owner.url }, ownerDb, { log: (line) => logged.push(line) });
+    const api = await connectAppDatabase(
+      { dataDir: os.tmpdir(), databaseUrl: urlAs(other, `pw-${other}`), databaseOwnerUrl: owner.url },
+      ownerDb,
+      { log: (line) => logged.push(line) },
+    );
     try {
       const me = await sql<{ user: string }>`SELECT current_user AS user`.execute(api.db);
       expect(me.rows[0]?.user).toBe(other);
@@ -146,7 +179,11 @@ describe('connecting the API as the application role', () => {
   it('DATABASE_URL alone: runs as it and warns that it is the owner', async () => {
     const ownerDb = await openPool(owner.url, undefined, 2);
     const logged: string[] = [];
-    const api = await connectAppDatabase({ dataDir: os.tmpdir(), databaseUrl: owner.url, databaseOwnerUrl: undefined }, ownerDb, { log: (line) => logged.push(line) });
+    const api = await connectAppDatabase(
+      { dataDir: os.tmpdir(), databaseUrl: owner.url, databaseOwnerUrl: undefined },
+      ownerDb,
+      { log: (line) => logged.push(line) },
+    );
     await api.close();
     expect(api).toBe(ownerDb);
     expect(logged.join('\n')).toMatch(/DATABASE_OWNER_URL is not set/);

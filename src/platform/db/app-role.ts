@@ -25,16 +25,25 @@ export async function grantAppRole(owner: Kysely<Database>, role: string): Promi
   await sql`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${r}`.execute(owner);
   await sql`GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO ${r}`.execute(owner);
   await sql`GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA public TO ${r}`.execute(owner);
-  await sql`ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ${r}`.execute(owner);
+  await sql`ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ${r}`.execute(
+    owner,
+  );
   await sql`ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT, UPDATE ON SEQUENCES TO ${r}`.execute(owner);
   // The audit log: append and read, nothing else.
   await sql`REVOKE UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON audit_log FROM ${r}`.execute(owner);
-  const migrationTables = await sql<{ name: string }>`SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' AND tablename IN ('kysely_migration', 'kysely_migration_lock')`.execute(owner);
-  for (const { name } of migrationTables.rows) await sql`REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON ${sql.id(name)} FROM ${r}`.execute(owner);
+  const migrationTables = await sql<{
+    name: string;
+  }>`SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' AND tablename IN ('kysely_migration', 'kysely_migration_lock')`.execute(
+    owner,
+  );
+  for (const { name } of migrationTables.rows)
+    await sql`REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON ${sql.id(name)} FROM ${r}`.execute(owner);
   // From PostgreSQL 17 ANALYZE needs MAINTAIN (the registry counts analyse their own table); older servers let every reader skip it quietly.
   const version = await sql<{ n: number }>`SELECT current_setting('server_version_num')::int AS n`.execute(owner);
   if ((version.rows[0]?.n ?? 0) >= 170000) {
-    const counts = await sql<{ found: boolean }>`SELECT to_regclass('public.registry_counts') IS NOT NULL AS found`.execute(owner);
+    const counts = await sql<{
+      found: boolean;
+    }>`SELECT to_regclass('public.registry_counts') IS NOT NULL AS found`.execute(owner);
     if (counts.rows[0]?.found) await sql`GRANT MAINTAIN ON registry_counts TO ${r}`.execute(owner);
   }
 }
@@ -57,7 +66,11 @@ export async function appRoleProblem(db: Kysely<Database>): Promise<string | und
  * the owner. Without DATABASE_OWNER_URL the API shares the owner's connection, and says so.
  * Closing the result closes the owner's too.
  */
-export async function connectAppDatabase(config: Pick<Config, 'databaseUrl' | 'databaseOwnerUrl' | 'dataDir'>, owner: Db, options: { log?: (line: string) => void; poolSize?: number } = {}): Promise<Db> {
+export async function connectAppDatabase(
+  config: Pick<Config, 'databaseUrl' | 'databaseOwnerUrl' | 'dataDir'>,
+  owner: Db,
+  options: { log?: (line: string) => void; poolSize?: number } = {},
+): Promise<Db> {
   const log = options.log ?? (() => undefined);
   let url: string;
   if (owner.embedded) {
@@ -71,12 +84,17 @@ export async function connectAppDatabase(config: Pick<Config, 'databaseUrl' | 'd
     await grantAppRole(owner.db, decodeURIComponent(new URL(config.databaseUrl).username));
     url = config.databaseUrl;
   } else {
-    log('Warning: DATABASE_OWNER_URL is not set, so Haven runs as the owner of its tables, which can switch off the audit log\'s protection. Create an application role and set DATABASE_OWNER_URL (see docs/operations.md, "Database roles").');
+    log(
+      'Warning: DATABASE_OWNER_URL is not set, so Haven runs as the owner of its tables, which can switch off the audit log\'s protection. Create an application role and set DATABASE_OWNER_URL (see docs/operations.md, "Database roles").',
+    );
     return owner;
   }
   const app = await openPool(url, undefined, options.poolSize);
   const problem = await appRoleProblem(app.db);
-  if (problem) log(`Warning: ${problem}; it can switch off the audit log's protection. Give DATABASE_URL a role that owns nothing (docs/operations.md, "Database roles").`);
+  if (problem)
+    log(
+      `Warning: ${problem}; it can switch off the audit log's protection. Give DATABASE_URL a role that owns nothing (docs/operations.md, "Database roles").`,
+    );
   return {
     ...app,
     embedded: owner.embedded,
@@ -95,10 +113,18 @@ async function embeddedAppPassword(owner: Kysely<Database>, dataDir: string): Pr
     .catch(() => undefined);
   const password = typeof stored === 'string' && stored.length > 0 ? stored : randomBytes(18).toString('base64url');
   if (password !== stored) await writeFile(file, JSON.stringify({ user: embeddedAppRole, password }), { mode: 0o600 });
-  const exists = await sql<{ found: boolean }>`SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = ${embeddedAppRole}) AS found`.execute(owner);
+  const exists = await sql<{
+    found: boolean;
+  }>`SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = ${embeddedAppRole}) AS found`.execute(owner);
   // A role statement takes no parameters: the password goes in as an escaped literal.
   const literal = sql.raw(pg.escapeLiteral(password));
-  if (exists.rows[0]?.found) await sql`ALTER ROLE ${sql.id(embeddedAppRole)} WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS PASSWORD ${literal}`.execute(owner);
-  else await sql`CREATE ROLE ${sql.id(embeddedAppRole)} WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS PASSWORD ${literal}`.execute(owner);
+  if (exists.rows[0]?.found)
+    await sql`ALTER ROLE ${sql.id(embeddedAppRole)} WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS PASSWORD ${literal}`.execute(
+      owner,
+    );
+  else
+    await sql`CREATE ROLE ${sql.id(embeddedAppRole)} WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS PASSWORD ${literal}`.execute(
+      owner,
+    );
   return password;
 }

@@ -12,8 +12,24 @@ export const databaseRetryAfterSeconds = 5;
 
 // Connection exceptions (08xxx), operator intervention (57P01 admin shutdown, 57P02 crash
 // shutdown, 57P03 cannot connect now) and the socket errors of a server that is gone.
-const lossCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', '57P01', '57P02', '57P03']);
-const lossMessages = [/^Connection terminated/i, /not queryable/i, /timeout exceeded when trying to connect/i, /^Connection ended unexpectedly/i];
+const lossCodes = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EAI_AGAIN',
+  '57P01',
+  '57P02',
+  '57P03',
+]);
+const lossMessages = [
+  /^Connection terminated/i,
+  /not queryable/i,
+  /timeout exceeded when trying to connect/i,
+  /^Connection ended unexpectedly/i,
+];
 
 /** Is this error the database being away (not a problem with the request)? Looks through `cause` and AggregateError. */
 export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
@@ -21,7 +37,8 @@ export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   const code = (error as { code?: unknown }).code;
   if (typeof code === 'string' && (lossCodes.has(code) || /^08[0-9A-Z]{3}$/.test(code))) return true;
   if (lossMessages.some((pattern) => pattern.test(error.message))) return true;
-  if (error instanceof AggregateError && error.errors.some((inner) => isDatabaseUnavailable(inner, depth + 1))) return true;
+  if (error instanceof AggregateError && error.errors.some((inner) => isDatabaseUnavailable(inner, depth + 1)))
+    return true;
   return isDatabaseUnavailable(error.cause, depth + 1);
 }
 

@@ -38,13 +38,15 @@ export interface BackupHeader {
   tables: { name: string; rows: number }[];
 }
 
-
 export async function openBackup(file: string): Promise<AsyncGenerator<string>> {
   const info = await stat(file).catch((error: NodeJS.ErrnoException) => {
-    throw new BackupError(`Cannot read the backup ${file} (${error.code === 'ENOENT' ? 'no such file' : (error.code ?? error.message)}).`);
+    throw new BackupError(
+      `Cannot read the backup ${file} (${error.code === 'ENOENT' ? 'no such file' : (error.code ?? error.message)}).`,
+    );
   });
   if (!info.isFile()) throw new BackupError(`${file} is not a file: name a backup file.`);
-  if (!(await startsWithGzipMagic(file))) throw new BackupError(`${file} is not a Haven backup (not a gzip file made by \`haven backup\`).`);
+  if (!(await startsWithGzipMagic(file)))
+    throw new BackupError(`${file} is not a Haven backup (not a gzip file made by \`haven backup\`).`);
   return (async function* () {
     const gunzip = createGunzip();
     pipeline(createReadStream(file), gunzip).catch(() => undefined);
@@ -63,8 +65,14 @@ export async function openBackup(file: string): Promise<AsyncGenerator<string>> 
     } catch (error) {
       if (error instanceof BackupError) throw error;
       const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'Z_BUF_ERROR') throw new BackupError(`${file} is incomplete: it was cut off (truncated). Use another backup; nothing was restored.`);
-      if (code?.startsWith('Z_')) throw new BackupError(`${file} is damaged (${(error as Error).message}). Use another backup; nothing was restored.`);
+      if (code === 'Z_BUF_ERROR')
+        throw new BackupError(
+          `${file} is incomplete: it was cut off (truncated). Use another backup; nothing was restored.`,
+        );
+      if (code?.startsWith('Z_'))
+        throw new BackupError(
+          `${file} is damaged (${(error as Error).message}). Use another backup; nothing was restored.`,
+        );
       throw new BackupError(`Cannot read the backup ${file}: ${(error as Error).message || code}.`);
     } finally {
       gunzip.destroy();
@@ -92,14 +100,20 @@ export function parseHeader(line: string | undefined, file: string): BackupHeade
     value = undefined;
   }
   const header = value as Partial<BackupHeader> | undefined;
-  if (typeof header !== 'object' || header === null || (header.format !== backupFormat && header.format !== unsignedBackupFormat)) {
+  if (
+    typeof header !== 'object' ||
+    header === null ||
+    (header.format !== backupFormat && header.format !== unsignedBackupFormat)
+  ) {
     throw new BackupError(`${file} is not a Haven backup (format ${backupFormat} expected).`);
   }
   const valid =
     Array.isArray(header.migrations) &&
     header.migrations.every((m) => typeof m === 'string') &&
     Array.isArray(header.tables) &&
-    header.tables.every((t) => typeof t?.name === 'string' && /^\S+$/.test(t.name) && Number.isInteger(t.rows) && t.rows >= 0) &&
+    header.tables.every(
+      (t) => typeof t?.name === 'string' && /^\S+$/.test(t.name) && Number.isInteger(t.rows) && t.rows >= 0,
+    ) &&
     (header.schemaVersion === null || typeof header.schemaVersion === 'string') &&
     typeof header.createdAt === 'string';
   if (!valid) throw new BackupError(`${file} is damaged: its header is incomplete. Use another backup.`);
@@ -109,7 +123,8 @@ export function parseHeader(line: string | undefined, file: string): BackupHeade
 export function parseColumns(json: string, table: string, file: string): string[] {
   try {
     const columns: unknown = JSON.parse(json);
-    if (Array.isArray(columns) && columns.length > 0 && columns.every((c) => typeof c === 'string')) return columns as string[];
+    if (Array.isArray(columns) && columns.length > 0 && columns.every((c) => typeof c === 'string'))
+      return columns as string[];
   } catch {
     // fall through to the message below
   }
@@ -128,4 +143,3 @@ export function pgMessage(error: unknown): string {
 export function quoteIdent(name: string): string {
   return `"${name.replaceAll('"', '""')}"`;
 }
-

@@ -2,13 +2,19 @@ import type pg from 'pg';
 import { quoteIdent, BackupError } from './backup-format.js';
 
 export async function stableTextFormats(client: pg.PoolClient) {
-  await client.query("SET LOCAL DateStyle = 'ISO, YMD'; SET LOCAL IntervalStyle = 'postgres'; SET LOCAL TimeZone = 'UTC'; SET LOCAL extra_float_digits = 3");
+  await client.query(
+    "SET LOCAL DateStyle = 'ISO, YMD'; SET LOCAL IntervalStyle = 'postgres'; SET LOCAL TimeZone = 'UTC'; SET LOCAL extra_float_digits = 3",
+  );
 }
 
 export async function appliedMigrations(client: pg.PoolClient): Promise<string[]> {
-  const found = await client.query<{ found: boolean }>("SELECT to_regclass('public.kysely_migration') IS NOT NULL AS found");
+  const found = await client.query<{ found: boolean }>(
+    "SELECT to_regclass('public.kysely_migration') IS NOT NULL AS found",
+  );
   if (!found.rows[0]?.found) return [];
-  return (await client.query<{ name: string }>('SELECT name FROM kysely_migration ORDER BY name')).rows.map((r) => r.name);
+  return (await client.query<{ name: string }>('SELECT name FROM kysely_migration ORDER BY name')).rows.map(
+    (r) => r.name,
+  );
 }
 
 /** Tables in an order where every referenced table comes before the tables that refer to it. */
@@ -37,7 +43,8 @@ export async function listTables(client: pg.PoolClient): Promise<string[]> {
   };
   for (const name of names) place(name, new Set());
   for (const name of names) {
-    if (/\s/.test(name)) throw new BackupError(`Table "${name}" has white space in its name, which the backup format cannot hold.`);
+    if (/\s/.test(name))
+      throw new BackupError(`Table "${name}" has white space in its name, which the backup format cannot hold.`);
   }
   return ordered.filter((name) => names.has(name));
 }
@@ -63,4 +70,3 @@ export async function resetSequences(client: pg.PoolClient) {
     );
   }
 }
-

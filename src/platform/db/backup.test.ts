@@ -53,15 +53,28 @@ beforeAll(async () => {
     }
     // Keys themselves are text columns: the same values in plain text, not JSON.
     for (const [key, text] of Object.entries(awkward)) {
-      await trx.insertInto('settings').values({ key: text === '' ? 'raw.empty' : `raw.${text}`, value: JSON.stringify(key) }).execute();
+      await trx
+        .insertInto('settings')
+        .values({ key: text === '' ? 'raw.empty' : `raw.${text}`, value: JSON.stringify(key) })
+        .execute();
     }
     await trx.insertInto('settings').values({ key: 'json.null', value: 'null' }).execute();
     await trx.insertInto('settings').values({ key: 'json.number', value: '1.2345678901234567' }).execute();
-    await trx.insertInto('settings').values({ key: 'json.big', value: JSON.stringify({ list: Array.from({ length: 2000 }, (_, i) => `item ${i} 条目`) }) }).execute();
+    await trx
+      .insertInto('settings')
+      .values({
+        key: 'json.big',
+        value: JSON.stringify({ list: Array.from({ length: 2000 }, (_, i) => `item ${i} 条目`) }),
+      })
+      .execute();
   });
   await unitOfWork(source.db, actor, 'test.jobs', async ({ enqueue, audit }) => {
     await enqueue({ kind: 'notify', payload: { to: '张伟', body: awkward.newline }, dedupeKey: 'notify-1' });
-    await enqueue({ kind: 'notify', payload: { body: awkward.backslash }, runAt: new Date('2031-02-03T04:05:06.789Z') });
+    await enqueue({
+      kind: 'notify',
+      payload: { body: awkward.backslash },
+      runAt: new Date('2031-02-03T04:05:06.789Z'),
+    });
     await enqueue({ kind: 'sweep', maxAttempts: 1 });
     audit({ entityType: 'job', details: { queued: 3 } });
   });
@@ -69,7 +82,10 @@ beforeAll(async () => {
   await sql`UPDATE jobs SET state = 'failed', attempts = 5, last_error = ${'Error: boom\n    at x (y.ts:1:2)\n\tcaused by \\ tab'}, finished_at = '2026-11-30 12:34:56.123456+08' WHERE kind = 'sweep'`.execute(
     source.db,
   );
-  await unitOfWork(source.db, actor, 'test.idempotent', async () => ({ created: awkward.chinese }), { key: 'idem-1', request: { a: awkward.tab } });
+  await unitOfWork(source.db, actor, 'test.idempotent', async () => ({ created: awkward.chinese }), {
+    key: 'idem-1',
+    request: { a: awkward.tab },
+  });
   await sql`INSERT INTO sweep_runs (sweep, as_of, finished_at, outcome) VALUES ('deadlines', '2026-12-12T09:00:00+08:00', NULL, ${JSON.stringify({ note: awkward.crlf })}::jsonb)`.execute(
     source.db,
   );
@@ -86,7 +102,10 @@ afterAll(async () => {
 });
 
 async function tableNames(url: string): Promise<string[]> {
-  const rows = await query<{ name: string }>(url, "SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename");
+  const rows = await query<{ name: string }>(
+    url,
+    "SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename",
+  );
   return rows.map((r) => r.name);
 }
 
@@ -131,7 +150,8 @@ describe('backup and restore', () => {
       expect(restored.schemaVersion).toBe(header.schemaVersion);
 
       expect(await tableNames(target.url)).toEqual(await tableNames(source.url));
-      const migrations = (url: string) => query<{ name: string }>(url, 'SELECT name FROM kysely_migration ORDER BY name');
+      const migrations = (url: string) =>
+        query<{ name: string }>(url, 'SELECT name FROM kysely_migration ORDER BY name');
       expect(await migrations(target.url)).toEqual(await migrations(source.url));
       for (const { name, rows } of header.tables) {
         const expected = await contents(source.url, name);
@@ -139,16 +159,27 @@ describe('backup and restore', () => {
         expect(await contents(target.url, name), `table ${name}`).toEqual(expected);
       }
       // Spot-check the awkward text came back as itself, not merely equal on both sides.
-      const [setting] = await query<{ value: { text: string } }>(target.url, "SELECT value FROM settings WHERE key = 'text.backslash'");
+      const [setting] = await query<{ value: { text: string } }>(
+        target.url,
+        "SELECT value FROM settings WHERE key = 'text.backslash'",
+      );
       expect(setting?.value.text).toBe(awkward.backslash);
-      const [job] = await query<{ last_error: string; dedupe_key: string | null }>(target.url, "SELECT last_error, dedupe_key FROM jobs WHERE kind = 'sweep'");
+      const [job] = await query<{ last_error: string; dedupe_key: string | null }>(
+        target.url,
+        "SELECT last_error, dedupe_key FROM jobs WHERE kind = 'sweep'",
+      );
       expect(job).toEqual({ last_error: 'Error: boom\n    at x (y.ts:1:2)\n\tcaused by \\ tab', dedupe_key: null });
 
       const restoredDb = await openPool(target.url, undefined, 2);
       try {
         expect(await verifyAuditChain(restoredDb.db)).toMatchObject({ ok: true });
         const maxIds = async (url: string) =>
-          (await query<{ jobs: string; audit: string }>(url, 'SELECT (SELECT max(id) FROM jobs) AS jobs, (SELECT max(id) FROM audit_log) AS audit'))[0];
+          (
+            await query<{ jobs: string; audit: string }>(
+              url,
+              'SELECT (SELECT max(id) FROM jobs) AS jobs, (SELECT max(id) FROM audit_log) AS audit',
+            )
+          )[0];
         const before = await maxIds(target.url);
         expect(before).toEqual(await maxIds(source.url));
         // One more write through the normal path: identity columns continue after the max id.
@@ -199,24 +230,110 @@ describe('backup and restore', () => {
       ['a text file', () => 'name,age\n张伟,7\n', /is not a Haven backup/],
       ['an empty file', () => Buffer.alloc(0), /is not a Haven backup/],
       ['a gzip file of something else', () => gzipSync('{"hello":"world"}\n'), /is not a Haven backup/],
-      ['a file cut in half', () => backupBytes.subarray(0, Math.floor(backupBytes.length / 2)), /is incomplete|truncated/],
-      ['a file cut off after 30 bytes', () => backupBytes.subarray(0, 30), /is not a Haven backup|incomplete|truncated/],
+      [
+        'a file cut in half',
+        () => backupBytes.subarray(0, Math.floor(backupBytes.length / 2)),
+        /is incomplete|truncated/,
+      ],
+      [
+        'a file cut off after 30 bytes',
+        () => backupBytes.subarray(0, 30),
+        /is not a Haven backup|incomplete|truncated/,
+      ],
       ['a file with a corrupted byte', () => corruptMiddle(backupBytes), /damaged|incomplete|truncated/],
-      ['a file missing its last tables', () => rewriteBackup((lines) => lines.slice(0, lines.findIndex((l) => l.startsWith('@table settings')))), /incomplete: it ends before table settings/],
-      ['a file ending inside a table', () => rewriteBackup((lines) => lines.slice(0, lines.findIndex((l) => l.startsWith('text.chinese')))), /incomplete: it ends inside table settings/],
-      ['a file missing one row', () => rewriteBackup((lines) => lines.filter((l) => !l.startsWith('text.emoji'))), /table settings has \d+ rows, its header says \d+/],
+      [
+        'a file missing its last tables',
+        () =>
+          rewriteBackup((lines) =>
+            lines.slice(
+              0,
+              lines.findIndex((l) => l.startsWith('@table settings')),
+            ),
+          ),
+        /incomplete: it ends before table settings/,
+      ],
+      [
+        'a file ending inside a table',
+        () =>
+          rewriteBackup((lines) =>
+            lines.slice(
+              0,
+              lines.findIndex((l) => l.startsWith('text.chinese')),
+            ),
+          ),
+        /incomplete: it ends inside table settings/,
+      ],
+      [
+        'a file missing one row',
+        () => rewriteBackup((lines) => lines.filter((l) => !l.startsWith('text.emoji'))),
+        /table settings has \d+ rows, its header says \d+/,
+      ],
       // Edited files whose structure still holds: refused by their signature (issue 12, item 8).
-      ['a file with a garbled row', () => rewriteBackup((lines) => lines.map((l) => (l.startsWith('text.tab\t') ? l.split('\t').map((f, i) => (i === 1 ? 'not json' : f)).join('\t') : l))), /does not match its signature: it was changed after `haven backup` wrote it/],
-      ['a file with an edited value', () => rewriteBackup((lines) => lines.map((l) => (l.startsWith('text.chinese\t') ? l.replace('张伟', '李伟') : l))), /does not match its signature: it was changed after `haven backup` wrote it/],
-      ['a file with an edited header', () => rewriteBackup(([first = '', ...rest]) => [first.replace(/"createdAt":"[^"]*"/, '"createdAt":"2020-01-01T00:00:00.000Z"'), ...rest]), /does not match its signature/],
-      ['a file with an audit entry removed and its row count fixed', () => removeAuditEntry(), /does not match its signature/],
-      ['a file with lines after its signature', () => rewriteBackup((lines) => [...lines.slice(0, -1), '@table extra ["x"]', '']), /lines after its signature/],
-      ['a file whose signature was removed', () => rewriteBackup((lines) => lines.filter((l) => !l.startsWith('@signature '))), /has no signature/],
-      ['a file signed by another installation', () => rewriteBackup((lines) => lines.map((l) => (l.startsWith('@signature ') ? `@signature hmac-sha256 ${'ab'.repeat(32)}` : l))), /another key/],
-      ['an unsigned backup of the old format', () => asUnsignedOldFormat(), /is not signed: it was written by an older Haven.*--allow-unsigned/],
+      [
+        'a file with a garbled row',
+        () =>
+          rewriteBackup((lines) =>
+            lines.map((l) =>
+              l.startsWith('text.tab\t')
+                ? l
+                    .split('\t')
+                    .map((f, i) => (i === 1 ? 'not json' : f))
+                    .join('\t')
+                : l,
+            ),
+          ),
+        /does not match its signature: it was changed after `haven backup` wrote it/,
+      ],
+      [
+        'a file with an edited value',
+        () =>
+          rewriteBackup((lines) => lines.map((l) => (l.startsWith('text.chinese\t') ? l.replace('张伟', '李伟') : l))),
+        /does not match its signature: it was changed after `haven backup` wrote it/,
+      ],
+      [
+        'a file with an edited header',
+        () =>
+          rewriteBackup(([first = '', ...rest]) => [
+            first.replace(/"createdAt":"[^"]*"/, '"createdAt":"2020-01-01T00:00:00.000Z"'),
+            ...rest,
+          ]),
+        /does not match its signature/,
+      ],
+      [
+        'a file with an audit entry removed and its row count fixed',
+        () => removeAuditEntry(),
+        /does not match its signature/,
+      ],
+      [
+        'a file with lines after its signature',
+        () => rewriteBackup((lines) => [...lines.slice(0, -1), '@table extra ["x"]', '']),
+        /lines after its signature/,
+      ],
+      [
+        'a file whose signature was removed',
+        () => rewriteBackup((lines) => lines.filter((l) => !l.startsWith('@signature '))),
+        /has no signature/,
+      ],
+      [
+        'a file signed by another installation',
+        () =>
+          rewriteBackup((lines) =>
+            lines.map((l) => (l.startsWith('@signature ') ? `@signature hmac-sha256 ${'ab'.repeat(32)}` : l)),
+          ),
+        /another key/,
+      ],
+      [
+        'an unsigned backup of the old format',
+        () => asUnsignedOldFormat(),
+        /is not signed: it was written by an older Haven.*--allow-unsigned/,
+      ],
       [
         'a file from a newer Haven',
-        () => rewriteBackup(([first = '', ...rest]) => [first.replace(/"migrations":\[/, '"migrations":["9999_future",'), ...rest]),
+        () =>
+          rewriteBackup(([first = '', ...rest]) => [
+            first.replace(/"migrations":\[/, '"migrations":["9999_future",'),
+            ...rest,
+          ]),
         /made by a newer Haven.*9999_future/,
       ],
     ];
@@ -287,7 +404,10 @@ describe('backup and restore', () => {
 
 /** A backup as Haven wrote it before signing: format haven-backup/1, no signature line. */
 function asUnsignedOldFormat(): Buffer {
-  return rewriteBackup(([first = '', ...rest]) => [first.replace('"format":"haven-backup/2"', '"format":"haven-backup/1"'), ...rest.filter((l) => !l.startsWith('@signature '))]);
+  return rewriteBackup(([first = '', ...rest]) => [
+    first.replace('"format":"haven-backup/2"', '"format":"haven-backup/1"'),
+    ...rest.filter((l) => !l.startsWith('@signature ')),
+  ]);
 }
 
 /** What an attacker edits into a backup: one audit entry gone, the header's row count made to agree. */

@@ -22,7 +22,11 @@ interface Target {
   direct: boolean;
 }
 
-export async function backupDatabase(pool: pg.Pool, file: string, onProgress?: (table: string, done: number, total: number) => void): Promise<BackupHeader> {
+export async function backupDatabase(
+  pool: pg.Pool,
+  file: string,
+  onProgress?: (table: string, done: number, total: number) => void,
+): Promise<BackupHeader> {
   const target = await backupTarget(file);
   const client = await pool.connect();
   // A client stopped in the middle of COPY is not reusable: on failure it is closed, not returned.
@@ -87,7 +91,8 @@ async function* backupContent(
 
 async function backupTarget(file: string): Promise<Target> {
   const info = await stat(file).catch(() => undefined);
-  if (info?.isDirectory()) throw new BackupError(`${file} is a folder: name a file for the backup, e.g. ${path.join(file, 'haven.backup')}.`);
+  if (info?.isDirectory())
+    throw new BackupError(`${file} is a folder: name a file for the backup, e.g. ${path.join(file, 'haven.backup')}.`);
   if (info && !info.isFile()) return { writePath: file, finalPath: file, direct: true };
   const finalPath = info ? await realpath(file) : path.resolve(file);
   return { writePath: `${finalPath}.partial`, finalPath, direct: false };
@@ -100,16 +105,24 @@ function writeFailure(error: unknown, file: string, target: Target): unknown {
   switch (code) {
     case 'ENOSPC':
     case 'EDQUOT':
-      return new BackupError(`The disk is full: the backup to ${file} could not be written${leftover}. Free some space, or write the backup to another disk.`);
+      return new BackupError(
+        `The disk is full: the backup to ${file} could not be written${leftover}. Free some space, or write the backup to another disk.`,
+      );
     case 'EACCES':
     case 'EPERM':
     case 'EROFS':
-      return new BackupError(`Cannot write the backup to ${file} (${code}: not permitted). Choose a folder this user may write to.`);
+      return new BackupError(
+        `Cannot write the backup to ${file} (${code}: not permitted). Choose a folder this user may write to.`,
+      );
     case 'ENOENT':
     case 'ENOTDIR':
-      return new BackupError(`Cannot write the backup to ${file}: the folder ${path.dirname(path.resolve(file))} does not exist. Create it, or name another file.`);
+      return new BackupError(
+        `Cannot write the backup to ${file}: the folder ${path.dirname(path.resolve(file))} does not exist. Create it, or name another file.`,
+      );
     case 'EIO':
-      return new BackupError(`The disk failed while writing the backup to ${file} (EIO)${leftover}. Write the backup to another disk.`);
+      return new BackupError(
+        `The disk failed while writing the backup to ${file} (EIO)${leftover}. Write the backup to another disk.`,
+      );
     default:
       return error;
   }

@@ -66,7 +66,14 @@ describe('a pool whose connections are lost', () => {
     // The query can fail on the server's 57P01 message before the socket's end is read (PostgreSQL
     // 15 does so), so the released client may be the dying one for one more query; the pool drops
     // it then, and the next query reconnects.
-    await expect.poll(() => sql`SELECT 1`.execute(database.db).then(() => 'answered', (error: unknown) => (isDatabaseUnavailable(error) ? 'away' : error))).toBe('answered');
+    await expect
+      .poll(() =>
+        sql`SELECT 1`.execute(database.db).then(
+          () => 'answered',
+          (error: unknown) => (isDatabaseUnavailable(error) ? 'away' : error),
+        ),
+      )
+      .toBe('answered');
   });
 });
 
@@ -77,7 +84,16 @@ describe('which errors mean the database is away', () => {
     ['crash shutdown', withCode('terminating connection because of crash of another server process', '57P02')],
     ['starting up', withCode('the database system is starting up', '57P03')],
     ['connection failure', withCode('connection failure', '08006')],
-    ['refused on every address', new AggregateError([withCode('connect ECONNREFUSED ::1:5432', 'ECONNREFUSED'), withCode('connect ECONNREFUSED 127.0.0.1:5432', 'ECONNREFUSED')], '')],
+    [
+      'refused on every address',
+      new AggregateError(
+        [
+          withCode('connect ECONNREFUSED ::1:5432', 'ECONNREFUSED'),
+          withCode('connect ECONNREFUSED 127.0.0.1:5432', 'ECONNREFUSED'),
+        ],
+        '',
+      ),
+    ],
     ['terminated', new Error('Connection terminated unexpectedly')],
     ['dead client', new Error('Client has encountered a connection error and is not queryable')],
     ['pool timeout', new Error('timeout exceeded when trying to connect')],

@@ -38,7 +38,13 @@ export async function connectDatabase(
   await loadInstallationKey(config.dataDir, { log: options.log });
   const embedded = config.databaseUrl
     ? undefined
-    : await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.embeddedPgPort, database: 'haven', log: options.log, leaveRunningIfReused: options.leaveRunningIfReused });
+    : await startEmbeddedPostgres({
+        dataDir: config.dataDir,
+        port: config.embeddedPgPort,
+        database: 'haven',
+        log: options.log,
+        leaveRunningIfReused: options.leaveRunningIfReused,
+      });
   const url = config.databaseUrl ? (config.databaseOwnerUrl ?? config.databaseUrl) : embedded!.url;
   try {
     return await openPool(url, embedded, options.poolSize);
@@ -50,7 +56,13 @@ export async function connectDatabase(
 
 export async function openPool(url: string, embedded?: EmbeddedCluster, poolSize = 20): Promise<Db> {
   // keepAlive: a server that vanished without closing its sockets is noticed instead of awaited forever.
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 10_000, keepAlive: true, keepAliveInitialDelayMillis: 10_000 });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    connectionTimeoutMillis: 10_000,
+    keepAlive: true,
+    keepAliveInitialDelayMillis: 10_000,
+  });
   const availability = new DatabaseAvailability();
   const lost = (error: unknown) => availability.lost(error);
   // A client losing its connection emits 'error': the pool listens only while the client is idle,
@@ -65,7 +77,9 @@ export async function openPool(url: string, embedded?: EmbeddedCluster, poolSize
     client.release();
   } catch (error) {
     await pool.end().catch(() => undefined);
-    throw new DatabaseUnreachableError(`Cannot reach PostgreSQL at ${redactUrl(url)}: ${connectionProblem(error, embedded)}`);
+    throw new DatabaseUnreachableError(
+      `Cannot reach PostgreSQL at ${redactUrl(url)}: ${connectionProblem(error, embedded)}`,
+    );
   }
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   registerAvailability(db, availability);
@@ -101,10 +115,16 @@ export function redactUrl(url: string): string {
  * and server errors carry their SQLSTATE in `code`.
  */
 export function connectionProblem(error: unknown, embedded?: EmbeddedCluster): string {
-  const fix = embedded ? 'Run `haven stop-db` and start Haven again.' : 'Start that PostgreSQL, or correct DATABASE_URL.';
+  const fix = embedded
+    ? 'Run `haven stop-db` and start Haven again.'
+    : 'Start that PostgreSQL, or correct DATABASE_URL.';
   const reasons = error instanceof AggregateError && error.errors.length > 0 ? error.errors : [error];
-  const codes = reasons.map((reason) => (reason as { code?: unknown } | undefined)?.code).filter((code): code is string => typeof code === 'string');
-  const messages = [...new Set(reasons.map((reason) => (reason instanceof Error ? reason.message : String(reason))).filter(Boolean))];
+  const codes = reasons
+    .map((reason) => (reason as { code?: unknown } | undefined)?.code)
+    .filter((code): code is string => typeof code === 'string');
+  const messages = [
+    ...new Set(reasons.map((reason) => (reason instanceof Error ? reason.message : String(reason))).filter(Boolean)),
+  ];
   const detail = messages.join('; ') || codes.join(', ') || 'no reason given';
   const code = codes[0];
   switch (code) {

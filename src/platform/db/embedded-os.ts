@@ -69,9 +69,18 @@ export async function exists(file: string) {
  * signals its whole foreground process group, and must not kill the `pg_ctl stop` that Haven runs
  * because of it. Rejects like execFile: an Error carrying `stdout`, `stderr` and `code`.
  */
-export async function asOwner(command: string, args: string[], owner: Owner | undefined): Promise<{ stdout: string; stderr: string }> {
+export async function asOwner(
+  command: string,
+  args: string[],
+  owner: Owner | undefined,
+): Promise<{ stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { ...(owner ?? {}), env: { ...process.env, LC_ALL: 'C' }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, {
+      ...(owner ?? {}),
+      env: { ...process.env, LC_ALL: 'C' },
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
@@ -84,14 +93,28 @@ export async function asOwner(command: string, args: string[], owner: Owner | un
     child.once('close', (code, signal) => {
       clearTimeout(timer);
       if (code === 0) resolve({ stdout, stderr });
-      else reject(Object.assign(new Error(`${command} ${args[0] ?? ''} failed (${signal ?? `exit code ${code}`})`), { code, signal, stdout, stderr }));
+      else
+        reject(
+          Object.assign(new Error(`${command} ${args[0] ?? ''} failed (${signal ?? `exit code ${code}`})`), {
+            code,
+            signal,
+            stdout,
+            stderr,
+          }),
+        );
     });
   });
 }
 
 /** One line about a failure: a command's stderr, a pg error's code, the reasons inside an AggregateError. */
 export function errorOutput(error: unknown): string {
-  if (error && typeof error === 'object' && 'stderr' in error && typeof error.stderr === 'string' && error.stderr.trim()) {
+  if (
+    error &&
+    typeof error === 'object' &&
+    'stderr' in error &&
+    typeof error.stderr === 'string' &&
+    error.stderr.trim()
+  ) {
     return error.stderr.trim().split('\n').join(' | ');
   }
   if (error instanceof AggregateError && error.errors.length > 0) {

@@ -30,9 +30,16 @@ export async function stopServer(pgCtl: string, pgdata: string, owner: Owner | u
  * program other than PostgreSQL (PIDs are reused after a reboot or a container restart), is
  * stale: it is removed so that PostgreSQL starts instead of refusing.
  */
-export async function postmasterRunning(pgCtl: string, pgdata: string, owner: Owner | undefined, log: (line: string) => void): Promise<boolean> {
+export async function postmasterRunning(
+  pgCtl: string,
+  pgdata: string,
+  owner: Owner | undefined,
+  log: (line: string) => void,
+): Promise<boolean> {
   const pidFile = path.join(pgdata, 'postmaster.pid');
-  const text = await readFile(pidFile, 'utf8').catch((error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? undefined : null));
+  const text = await readFile(pidFile, 'utf8').catch((error: NodeJS.ErrnoException) =>
+    error.code === 'ENOENT' ? undefined : null,
+  );
   if (text === undefined) return false;
   // Unreadable here: leave the judgement to pg_ctl, which runs as the cluster's owner.
   if (text === null) return isRunning(pgCtl, pgdata, owner);
@@ -46,7 +53,9 @@ export async function postmasterRunning(pgCtl: string, pgdata: string, owner: Ow
     );
   }
   await rm(pidFile, { force: true });
-  log(`Removed a stale ${pidFile} (PID ${Number.isInteger(pid) && pid > 0 ? pid : '?'} is not a running PostgreSQL: left by a crash or a killed server)`);
+  log(
+    `Removed a stale ${pidFile} (PID ${Number.isInteger(pid) && pid > 0 ? pid : '?'} is not a running PostgreSQL: left by a crash or a killed server)`,
+  );
   return false;
 }
 
@@ -61,7 +70,15 @@ export async function initialise(initdb: string, pgdata: string, credentials: Cr
   try {
     await asOwner(
       initdb,
-      [`--pgdata=${pgdata}`, '--auth=scram-sha-256', `--username=${credentials.user}`, `--pwfile=${passwordFile}`, '--encoding=UTF8', '--locale=C', '--no-instructions'],
+      [
+        `--pgdata=${pgdata}`,
+        '--auth=scram-sha-256',
+        `--username=${credentials.user}`,
+        `--pwfile=${passwordFile}`,
+        '--encoding=UTF8',
+        '--locale=C',
+        '--no-instructions',
+      ],
       owner,
     );
   } catch (error) {
@@ -95,13 +112,20 @@ export function tunedSettings(totalMemory = os.totalmem()): Record<string, strin
 
 export async function start(pgCtl: string, pgdata: string, port: number, owner: Owner | undefined) {
   const logFile = path.join(pgdata, 'haven-postgres.log');
-  const tuned = Object.entries(tunedSettings()).map(([name, value]) => `-c ${name}=${value}`).join(' ');
+  const tuned = Object.entries(tunedSettings())
+    .map(([name, value]) => `-c ${name}=${value}`)
+    .join(' ');
   const serverOptions = `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c max_connections=200 ${tuned}`;
   try {
     await asOwner(pgCtl, ['start', '-D', pgdata, '-w', '-t', '60', '-l', logFile, '-o', serverOptions], owner);
   } catch (error) {
-    const tail = await readFile(logFile, 'utf8').then((text) => text.trim().split('\n').slice(-3).join(' | '), () => '');
-    throw new EmbeddedPostgresError(`The embedded PostgreSQL did not start: ${tail || errorOutput(error)} (log: ${logFile})`);
+    const tail = await readFile(logFile, 'utf8').then(
+      (text) => text.trim().split('\n').slice(-3).join(' | '),
+      () => '',
+    );
+    throw new EmbeddedPostgresError(
+      `The embedded PostgreSQL did not start: ${tail || errorOutput(error)} (log: ${logFile})`,
+    );
   }
 }
 
@@ -154,7 +178,14 @@ export async function ensureDatabase(credentials: Credentials, port: number, dat
   const deadline = Date.now() + 15_000;
   let client: InstanceType<typeof pg.Client>;
   for (;;) {
-    client = new pg.Client({ host: '127.0.0.1', port, user: credentials.user, password: credentials.password, database: 'postgres', connectionTimeoutMillis: 15_000 });
+    client = new pg.Client({
+      host: '127.0.0.1',
+      port,
+      user: credentials.user,
+      password: credentials.password,
+      database: 'postgres',
+      connectionTimeoutMillis: 15_000,
+    });
     // A connection lost between queries rejects the next query; unheard, its 'error' event would end the process.
     client.on('error', () => undefined);
     try {

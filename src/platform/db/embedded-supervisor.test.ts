@@ -24,7 +24,10 @@ describe('the embedded PostgreSQL supervisor', () => {
       alive = false;
       expect(await until(() => supervisor.restarts === 1)).toBe(true);
       expect(starts).toBe(1);
-      expect(lines).toEqual(['The embedded PostgreSQL is gone (killed or crashed); starting it again…', 'The embedded PostgreSQL is running again; Haven reconnects to it.']);
+      expect(lines).toEqual([
+        'The embedded PostgreSQL is gone (killed or crashed); starting it again…',
+        'The embedded PostgreSQL is running again; Haven reconnects to it.',
+      ]);
     } finally {
       await supervisor.stop();
     }

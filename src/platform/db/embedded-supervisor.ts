@@ -60,7 +60,9 @@ export function superviseEmbedded(options: SupervisorOptions): EmbeddedSuperviso
     } catch (error) {
       failures += 1;
       const wait = Math.min(maxBackoffMs, firstBackoffMs * 2 ** (failures - 1));
-      options.log(`The embedded PostgreSQL did not start again (${error instanceof Error ? error.message : String(error)}); next attempt in ${Math.round(wait / 1000)} s.`);
+      options.log(
+        `The embedded PostgreSQL did not start again (${error instanceof Error ? error.message : String(error)}); next attempt in ${Math.round(wait / 1000)} s.`,
+      );
       return wait;
     }
   };

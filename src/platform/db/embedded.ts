@@ -5,7 +5,19 @@ import { embeddedBinaries } from './embedded-binaries.js';
 import { clusterOwner, EmbeddedPostgresError, exists, makePathTraversable } from './embedded-os.js';
 import { isPostmasterOf, liveClients, processAlive, registerClient } from './embedded-processes.js';
 import { type EmbeddedSupervisor, superviseEmbedded } from './embedded-supervisor.js';
-import { assertCompatibleVersion, assertPortFree, type Credentials, ensureDatabase, initialise, isRunning, postmasterRunning, readCredentials, runningPort, start, stopServer } from './embedded-server.js';
+import {
+  assertCompatibleVersion,
+  assertPortFree,
+  type Credentials,
+  ensureDatabase,
+  initialise,
+  isRunning,
+  postmasterRunning,
+  readCredentials,
+  runningPort,
+  start,
+  stopServer,
+} from './embedded-server.js';
 
 export { EmbeddedPostgresError } from './embedded-os.js';
 
@@ -140,7 +152,8 @@ export async function stopEmbeddedPostgres(dataDir: string): Promise<void> {
   const pgdata = path.join(dataDir, 'pg');
   const owner = await clusterOwner();
   // A stale postmaster.pid is removed, never followed: its PID may now be another program.
-  if (await postmasterRunning(binaries.pg_ctl, pgdata, owner, () => undefined)) await stopServer(binaries.pg_ctl, pgdata, owner);
+  if (await postmasterRunning(binaries.pg_ctl, pgdata, owner, () => undefined))
+    await stopServer(binaries.pg_ctl, pgdata, owner);
 }
 
 /** PIDs of the live Haven processes using the embedded PostgreSQL of `dataDir` (this one excluded). */

@@ -58,7 +58,9 @@ function describe(result: MigrationResultSet): string[] {
 }
 
 async function appliedMigrations(db: Kysely<unknown>): Promise<string[]> {
-  const exists = await sql<{ found: boolean }>`SELECT to_regclass('public.kysely_migration') IS NOT NULL AS found`.execute(db);
+  const exists = await sql<{
+    found: boolean;
+  }>`SELECT to_regclass('public.kysely_migration') IS NOT NULL AS found`.execute(db);
   if (!exists.rows[0]?.found) return [];
   const rows = await sql<{ name: string }>`SELECT name FROM kysely_migration ORDER BY name`.execute(db);
   return rows.rows.map((row) => row.name);

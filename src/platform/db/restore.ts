@@ -7,7 +7,17 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { openPool } from './connect.js';
 import { migrations as knownMigrations } from './migrations/index.js';
 import { derivedKey } from '../secrets/installation-key.js';
-import { BackupError, type BackupHeader, backupFormat, openBackup, parseColumns, parseHeader, pgMessage, quoteIdent, signaturePrefix } from './backup-format.js';
+import {
+  BackupError,
+  type BackupHeader,
+  backupFormat,
+  openBackup,
+  parseColumns,
+  parseHeader,
+  pgMessage,
+  quoteIdent,
+  signaturePrefix,
+} from './backup-format.js';
 import { resetSequences, stableTextFormats } from './backup-schema.js';
 
 export interface RestoreOptions {
@@ -15,7 +25,12 @@ export interface RestoreOptions {
   allowUnsigned?: boolean;
 }
 
-export async function restoreDatabase(url: string, file: string, onProgress?: (table: string, rows: number) => void, options: RestoreOptions = {}): Promise<BackupHeader> {
+export async function restoreDatabase(
+  url: string,
+  file: string,
+  onProgress?: (table: string, rows: number) => void,
+  options: RestoreOptions = {},
+): Promise<BackupHeader> {
   // Cheap checks first (the file exists and is gzip; the target is empty), then a whole pass over
   // the file, so a truncated or damaged backup is refused before the target is touched.
   await (await openBackup(file)).return(undefined);
@@ -46,7 +61,9 @@ export async function restoreDatabase(url: string, file: string, onProgress?: (t
         }
         if (seeded) await client.query(`TRUNCATE ${tables.map(quoteIdent).join(', ')}`);
       } catch (error) {
-        throw new BackupError(`${file} does not match the Haven schema ${header.schemaVersion}: ${pgMessage(error)}. Nothing was restored.`);
+        throw new BackupError(
+          `${file} does not match the Haven schema ${header.schemaVersion}: ${pgMessage(error)}. Nothing was restored.`,
+        );
       }
 
       const expected = new Map(header.tables.map((t) => [t.name, t.rows]));
@@ -61,14 +78,23 @@ export async function restoreDatabase(url: string, file: string, onProgress?: (t
         const name = match[1] ?? '';
         const columns = parseColumns(match[2] ?? '', name, file);
         const rowsExpected = expected.get(name);
-        if (rowsExpected === undefined || loaded.has(name)) throw new BackupError(`${file} is damaged: table ${name} is not listed in its header, or appears twice. Use another backup.`);
+        if (rowsExpected === undefined || loaded.has(name))
+          throw new BackupError(
+            `${file} is damaged: table ${name} is not listed in its header, or appears twice. Use another backup.`,
+          );
         const rows = await copyTableIn(client, name, columns, lines, file);
-        if (rows !== rowsExpected) throw new BackupError(`${file} is damaged: table ${name} has ${rows} rows, its header says ${rowsExpected}. Use another backup.`);
+        if (rows !== rowsExpected)
+          throw new BackupError(
+            `${file} is damaged: table ${name} has ${rows} rows, its header says ${rowsExpected}. Use another backup.`,
+          );
         loaded.add(name);
         onProgress?.(name, rows);
       }
       const missing = header.tables.filter((t) => !loaded.has(t.name)).map((t) => t.name);
-      if (missing.length > 0) throw new BackupError(`${file} is incomplete: it ends before table ${missing[0]}. Use another backup; nothing was restored.`);
+      if (missing.length > 0)
+        throw new BackupError(
+          `${file} is incomplete: it ends before table ${missing[0]}. Use another backup; nothing was restored.`,
+        );
 
       await resetSequences(client);
       await client.query('COMMIT');
@@ -86,7 +112,9 @@ export async function restoreDatabase(url: string, file: string, onProgress?: (t
 }
 
 async function refuseUnlessEmpty(db: pg.Pool | pg.PoolClient) {
-  const existing = await db.query<{ name: string }>("SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename");
+  const existing = await db.query<{ name: string }>(
+    "SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename",
+  );
   if (existing.rows.length === 0) return;
   const names = existing.rows.map((r) => r.name);
   throw new BackupError(
@@ -145,10 +173,16 @@ export async function verifyBackup(file: string, options: RestoreOptions = {}): 
         } catch (error) {
           damaged((error as Error).message);
         }
-        if (!expected.has(table) || seen.has(table)) damaged(`${file} is damaged: table ${table} is not listed in its header, or appears twice. Use another backup.`);
+        if (!expected.has(table) || seen.has(table))
+          damaged(
+            `${file} is damaged: table ${table} is not listed in its header, or appears twice. Use another backup.`,
+          );
         rows = 0;
       } else if (line === '\\.') {
-        if (rows !== expected.get(table)) damaged(`${file} is damaged: table ${table} has ${rows} rows, its header says ${expected.get(table)}. Use another backup.`);
+        if (rows !== expected.get(table))
+          damaged(
+            `${file} is damaged: table ${table} has ${rows} rows, its header says ${expected.get(table)}. Use another backup.`,
+          );
         seen.add(table);
         table = undefined;
       } else {
@@ -157,9 +191,15 @@ export async function verifyBackup(file: string, options: RestoreOptions = {}): 
     }
     // A file whose structure is broken is named as damaged; one whose structure holds but whose bytes were changed, by its signature.
     if (damage) throw damage;
-    if (table !== undefined) throw new BackupError(`${file} is incomplete: it ends inside table ${table}. Use another backup; nothing was restored.`);
+    if (table !== undefined)
+      throw new BackupError(
+        `${file} is incomplete: it ends inside table ${table}. Use another backup; nothing was restored.`,
+      );
     const missing = header.tables.find((t) => !seen.has(t.name));
-    if (missing) throw new BackupError(`${file} is incomplete: it ends before table ${missing.name}. Use another backup; nothing was restored.`);
+    if (missing)
+      throw new BackupError(
+        `${file} is incomplete: it ends before table ${missing.name}. Use another backup; nothing was restored.`,
+      );
     checkSignature(file, header, signature, afterSignature, mac.digest(), options);
     return header;
   } finally {
@@ -167,16 +207,30 @@ export async function verifyBackup(file: string, options: RestoreOptions = {}): 
   }
 }
 
-function checkSignature(file: string, header: BackupHeader, signature: string | undefined, afterSignature: boolean, computed: Buffer, options: RestoreOptions) {
+function checkSignature(
+  file: string,
+  header: BackupHeader,
+  signature: string | undefined,
+  afterSignature: boolean,
+  computed: Buffer,
+  options: RestoreOptions,
+) {
   if (header.format !== backupFormat) {
-    if (signature !== undefined) throw new BackupError(`${file} is damaged: a backup of format ${header.format} carries no signature, yet this one has a signature line. Nothing was restored.`);
+    if (signature !== undefined)
+      throw new BackupError(
+        `${file} is damaged: a backup of format ${header.format} carries no signature, yet this one has a signature line. Nothing was restored.`,
+      );
     if (options.allowUnsigned) return;
     throw new BackupError(
       `${file} is not signed: it was written by an older Haven (format ${header.format}), so an edit to it cannot be ruled out. If you trust this file, restore it with --allow-unsigned. Nothing was restored.`,
     );
   }
-  if (signature === undefined) throw new BackupError(`${file} has no signature: it was cut off or its last line was removed. Use another backup; nothing was restored.`);
-  if (afterSignature) throw new BackupError(`${file} was edited: it has lines after its signature. Nothing was restored.`);
+  if (signature === undefined)
+    throw new BackupError(
+      `${file} has no signature: it was cut off or its last line was removed. Use another backup; nothing was restored.`,
+    );
+  if (afterSignature)
+    throw new BackupError(`${file} was edited: it has lines after its signature. Nothing was restored.`);
   const given = /^[0-9a-f]{64}$/.test(signature) ? Buffer.from(signature, 'hex') : Buffer.alloc(0);
   if (given.length !== computed.length || !timingSafeEqual(given, computed)) {
     throw new BackupError(
@@ -185,7 +239,13 @@ function checkSignature(file: string, header: BackupHeader, signature: string | 
   }
 }
 
-async function copyTableIn(client: pg.PoolClient, name: string, columns: string[], lines: AsyncGenerator<string>, file: string): Promise<number> {
+async function copyTableIn(
+  client: pg.PoolClient,
+  name: string,
+  columns: string[],
+  lines: AsyncGenerator<string>,
+  file: string,
+): Promise<number> {
   let rows = 0;
   let damaged: BackupError | undefined;
   const body = Readable.from(
@@ -196,7 +256,9 @@ async function copyTableIn(client: pg.PoolClient, name: string, columns: string[
       for (;;) {
         const row = await lines.next();
         if (row.done) {
-          damaged = new BackupError(`${file} is incomplete: it ends inside table ${name}. Use another backup; nothing was restored.`);
+          damaged = new BackupError(
+            `${file} is incomplete: it ends inside table ${name}. Use another backup; nothing was restored.`,
+          );
           throw damaged;
         }
         if (row.value === '\\.') break;
@@ -232,11 +294,17 @@ async function migrateInTransaction(client: pg.PoolClient, version: string) {
   };
   const pool: PostgresPool = { connect: async () => single, end: async () => undefined };
   const db = new Kysely<unknown>({ dialect: new PostgresDialect({ pool }) });
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => knownMigrations }, disableTransactions: true });
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => knownMigrations },
+    disableTransactions: true,
+  });
   const result = await migrator.migrateTo(version);
   if (result.error) {
     const failed = result.results?.find((r) => r.status === 'Error')?.migrationName ?? version;
-    throw new BackupError(`Preparing the schema for the restore failed at migration ${failed}: ${pgMessage(result.error)}. Nothing was restored.`);
+    throw new BackupError(
+      `Preparing the schema for the restore failed at migration ${failed}: ${pgMessage(result.error)}. Nothing was restored.`,
+    );
   }
 }
 

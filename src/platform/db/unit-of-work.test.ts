@@ -15,12 +15,20 @@ afterAll(async () => database.drop());
 const actor = systemActor('test');
 
 async function settingCount(key: string) {
-  const row = await database.db.selectFrom('settings').select(sql<number>`count(*)::int`.as('n')).where('key', '=', key).executeTakeFirstOrThrow();
+  const row = await database.db
+    .selectFrom('settings')
+    .select(sql<number>`count(*)::int`.as('n'))
+    .where('key', '=', key)
+    .executeTakeFirstOrThrow();
   return row.n;
 }
 
 async function auditCount(action: string) {
-  const row = await database.db.selectFrom('audit_log').select(sql<number>`count(*)::int`.as('n')).where('action', '=', action).executeTakeFirstOrThrow();
+  const row = await database.db
+    .selectFrom('audit_log')
+    .select(sql<number>`count(*)::int`.as('n'))
+    .where('action', '=', action)
+    .executeTakeFirstOrThrow();
   return row.n;
 }
 
@@ -31,8 +39,17 @@ describe('unitOfWork', () => {
       audit({ entityType: 'setting', entityId: 'a', details: { value: 1 } });
     });
     expect(await settingCount('a')).toBe(1);
-    const entry = await database.db.selectFrom('audit_log').selectAll().where('action', '=', 'test.write').executeTakeFirstOrThrow();
-    expect(entry).toMatchObject({ entity_type: 'setting', entity_id: 'a', actor_label: 'system:test', details: { value: 1 } });
+    const entry = await database.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'test.write')
+      .executeTakeFirstOrThrow();
+    expect(entry).toMatchObject({
+      entity_type: 'setting',
+      entity_id: 'a',
+      actor_label: 'system:test',
+      details: { value: 1 },
+    });
   });
 
   it('leaves nothing behind, not even an audit entry, when the change fails half-way', async () => {
@@ -54,8 +71,15 @@ describe('unitOfWork', () => {
         'test.idem',
         async ({ trx }) => {
           const n = await settingCount('idem-counter');
-          await trx.insertInto('settings').values({ key: `idem-${n}`, value: '1' }).execute();
-          await trx.insertInto('settings').values({ key: 'idem-counter', value: '1' }).onConflict((oc) => oc.column('key').doNothing()).execute();
+          await trx
+            .insertInto('settings')
+            .values({ key: `idem-${n}`, value: '1' })
+            .execute();
+          await trx
+            .insertInto('settings')
+            .values({ key: 'idem-counter', value: '1' })
+            .onConflict((oc) => oc.column('key').doNothing())
+            .execute();
           return { created: `idem-${n}` };
         },
         { key: 'key-1', request: { name: 'x' } },
@@ -69,7 +93,9 @@ describe('unitOfWork', () => {
 
   it('refuses a reused idempotency key carrying different content', async () => {
     await unitOfWork(database.db, actor, 'test.reuse', async () => 'ok', { key: 'key-2', request: { a: 1 } });
-    await expect(unitOfWork(database.db, actor, 'test.reuse', async () => 'ok', { key: 'key-2', request: { a: 2 } })).rejects.toMatchObject({
+    await expect(
+      unitOfWork(database.db, actor, 'test.reuse', async () => 'ok', { key: 'key-2', request: { a: 2 } }),
+    ).rejects.toMatchObject({
       code: 'idempotency_key_reused',
       status: 422,
     });
@@ -82,7 +108,10 @@ describe('unitOfWork', () => {
         actor,
         'test.race',
         async ({ trx }) => {
-          await trx.insertInto('settings').values({ key: `race-${Math.random()}`, value: '1' }).execute();
+          await trx
+            .insertInto('settings')
+            .values({ key: `race-${Math.random()}`, value: '1' })
+            .execute();
           await sql`SELECT pg_sleep(0.05)`.execute(trx);
           return 'done';
         },
@@ -102,7 +131,10 @@ describe('unitOfWork', () => {
         actor,
         'test.lost',
         async ({ trx }) => {
-          await trx.insertInto('settings').values({ key: `lost-${Math.random()}`, value: '1' }).execute();
+          await trx
+            .insertInto('settings')
+            .values({ key: `lost-${Math.random()}`, value: '1' })
+            .execute();
           if (loseConnection) database.availability.lost(new Error('Connection terminated unexpectedly'));
           return 'stored';
         },

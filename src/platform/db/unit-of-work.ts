@@ -74,7 +74,8 @@ export async function unitOfWork<T>(
   // The commit did not wait for its WAL flush: if the server was lost in between, the flush may
   // have run on a restarted server that never saw the commit. Then the change is not known to be
   // there, and it is not acknowledged (a retry with the same idempotency key is safe).
-  if (availability && availability.epoch !== epoch) throw new DatabaseLostError('The database connection was lost before the change was known to be durable.');
+  if (availability && availability.epoch !== epoch)
+    throw new DatabaseLostError('The database connection was lost before the change was known to be durable.');
   return outcome;
 }
 

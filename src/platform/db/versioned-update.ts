@@ -24,7 +24,9 @@ export async function updateVersioned<Row extends { version: number }, DB = unkn
   const row = updated.rows[0];
   if (row) return row;
   // Only the version: the row may hold secrets (a user's password hash) the caller must never see.
-  const current = await sql<{ version: number }>`SELECT version FROM ${sql.table(options.table)} WHERE id = ${options.id}`.execute(trx);
+  const current = await sql<{
+    version: number;
+  }>`SELECT version FROM ${sql.table(options.table)} WHERE id = ${options.id}`.execute(trx);
   const currentRow = current.rows[0];
   if (!currentRow) throw notFound(options.entity, options.id);
   throw staleVersion(options.entity, options.id, currentRow.version);

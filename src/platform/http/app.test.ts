@@ -13,7 +13,10 @@ let built: BuiltApp;
 function probeRoutes(app: HavenApp) {
   app.post(
     '/api/test/echo',
-    { config: { access: 'public' }, schema: { body: z.object({ name: z.string().min(2), age: z.number().int().max(17) }) } },
+    {
+      config: { access: 'public' },
+      schema: { body: z.object({ name: z.string().min(2), age: z.number().int().max(17) }) },
+    },
     async (request) => request.body,
   );
   app.get('/api/test/boom', { config: { access: 'public' } }, async () => {
@@ -52,14 +55,27 @@ describe('the HTTP edge', () => {
     expect(body.error.message).toContain('2 处错误');
     expect(body.error.details.map((d) => d.path)).toEqual(['body.name', 'body.age']);
     expect(body.error.details[0]?.message).toMatch(/[\u4e00-\u9fff]/);
-    const en = await built.app.inject({ method: 'POST', url: '/api/test/echo', headers: { 'accept-language': 'en-US,en;q=0.9' }, payload: { name: 'a', age: 20 } });
-    expect(en.json<{ error: { message: string } }>().error.message).toBe('The submission has 2 problem(s); correct them as indicated.');
+    const en = await built.app.inject({
+      method: 'POST',
+      url: '/api/test/echo',
+      headers: { 'accept-language': 'en-US,en;q=0.9' },
+      payload: { name: 'a', age: 20 },
+    });
+    expect(en.json<{ error: { message: string } }>().error.message).toBe(
+      'The submission has 2 problem(s); correct them as indicated.',
+    );
   });
 
   it('maps a domain error once, with its code and parameters', async () => {
-    const response = await built.app.inject({ method: 'GET', url: '/api/test/stale', headers: { 'accept-language': 'en' } });
+    const response = await built.app.inject({
+      method: 'GET',
+      url: '/api/test/stale',
+      headers: { 'accept-language': 'en' },
+    });
     expect(response.statusCode).toBe(409);
-    expect(response.json()).toEqual({ error: { code: 'stale_version', message: expect.stringContaining('current version 4') } });
+    expect(response.json()).toEqual({
+      error: { code: 'stale_version', message: expect.stringContaining('current version 4') },
+    });
   });
 
   it('never leaks internals in a 500', async () => {
@@ -67,14 +83,26 @@ describe('the HTTP edge', () => {
     expect(response.statusCode).toBe(500);
     expect(response.body).not.toContain('secret');
     expect(response.body).not.toContain('/srv');
-    expect(response.json<{ error: { code: string; message: string } }>().error).toMatchObject({ code: 'internal', message: expect.stringContaining(response.headers['x-request-id'] as string) });
+    expect(response.json<{ error: { code: string; message: string } }>().error).toMatchObject({
+      code: 'internal',
+      message: expect.stringContaining(response.headers['x-request-id'] as string),
+    });
   });
 
   it('refuses oversized and malformed bodies with a clear code', async () => {
-    const big = await built.app.inject({ method: 'POST', url: '/api/test/echo', payload: { name: 'x'.repeat(5000), age: 1 } });
+    const big = await built.app.inject({
+      method: 'POST',
+      url: '/api/test/echo',
+      payload: { name: 'x'.repeat(5000), age: 1 },
+    });
     expect(big.statusCode).toBe(413);
     expect(big.json<{ error: { code: string } }>().error.code).toBe('payload_too_large');
-    const broken = await built.app.inject({ method: 'POST', url: '/api/test/echo', headers: { 'content-type': 'application/json' }, payload: '{"name":' });
+    const broken = await built.app.inject({
+      method: 'POST',
+      url: '/api/test/echo',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"name":',
+    });
     expect(broken.statusCode).toBe(400);
     expect(broken.json<{ error: { code: string } }>().error.code).toBe('bad_json');
   });

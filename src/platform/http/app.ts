@@ -31,7 +31,10 @@ export interface BuiltApp {
 export async function buildApp(deps: HttpDeps, features: readonly FeatureRoutes[] = []): Promise<BuiltApp> {
   const { config } = deps;
   const app = Fastify({
-    logger: config.logLevel === 'silent' ? false : { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] },
+    logger:
+      config.logLevel === 'silent'
+        ? false
+        : { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] },
     bodyLimit: config.bodyLimitBytes,
     genReqId: (request) => {
       const given = request.headers['x-request-id'];
@@ -69,13 +72,21 @@ export async function buildApp(deps: HttpDeps, features: readonly FeatureRoutes[
     timeWindow: '1 minute',
     errorResponseBuilder: (request, context) => ({
       statusCode: 429,
-      error: { code: 'rate_limited', message: translate(request.locale, 'rate_limited'), details: { retryAfterMs: context.ttl } },
+      error: {
+        code: 'rate_limited',
+        message: translate(request.locale, 'rate_limited'),
+        details: { retryAfterMs: context.ttl },
+      },
     }),
   });
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'Haven API', version: havenVersion, description: 'Rescue and protection of children in difficulty. Errors: { error: { code, message, details } }.' },
+      info: {
+        title: 'Haven API',
+        version: havenVersion,
+        description: 'Rescue and protection of children in difficulty. Errors: { error: { code, message, details } }.',
+      },
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'haven_session' } } },
     },
     transform: jsonSchemaTransform,

@@ -13,13 +13,28 @@ const limits = { '/api/test/default': undefined, '/api/test/smaller': 1024, '/ap
 
 function probeRoutes(app: HavenApp) {
   for (const [url, bodyLimit] of Object.entries(limits)) {
-    app.post(url, { config: { access: 'public' }, ...(bodyLimit === undefined ? {} : { bodyLimit }), schema: { body: z.object({ text: z.string() }) } }, async () => ({ ok: true }));
+    app.post(
+      url,
+      {
+        config: { access: 'public' },
+        ...(bodyLimit === undefined ? {} : { bodyLimit }),
+        schema: { body: z.object({ text: z.string() }) },
+      },
+      async () => ({ ok: true }),
+    );
   }
 }
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  built = await buildApp({ db: database.db, config: loadConfig({}, { logLevel: 'silent', bodyLimitBytes: appLimit, webDir: '/nonexistent' }), embedded: undefined }, [probeRoutes]);
+  built = await buildApp(
+    {
+      db: database.db,
+      config: loadConfig({}, { logLevel: 'silent', bodyLimitBytes: appLimit, webDir: '/nonexistent' }),
+      embedded: undefined,
+    },
+    [probeRoutes],
+  );
 });
 afterAll(async () => {
   await built.app.close();
@@ -35,9 +50,14 @@ describe('a body over the limit', () => {
       const over = { text: 'x'.repeat(limit + 1) };
       const zh = await built.app.inject({ method: 'POST', url, payload: over });
       expect(zh.statusCode).toBe(413);
-      expect(zh.json<{ error: { code: string; message: string } }>().error).toEqual({ code: 'payload_too_large', message: `提交的内容过大（上限 ${limit} 字节）。` });
+      expect(zh.json<{ error: { code: string; message: string } }>().error).toEqual({
+        code: 'payload_too_large',
+        message: `提交的内容过大（上限 ${limit} 字节）。`,
+      });
       const en = await built.app.inject({ method: 'POST', url, payload: over, headers: { 'accept-language': 'en' } });
-      expect(en.json<{ error: { message: string } }>().error.message).toBe(`The submission is too large (limit ${limit} bytes).`);
+      expect(en.json<{ error: { message: string } }>().error.message).toBe(
+        `The submission is too large (limit ${limit} bytes).`,
+      );
     }
   });
 });

@@ -19,7 +19,8 @@ export function installErrorMapping(app: FastifyInstance, options: { bodyLimit: 
     if (isDatabaseUnavailable(error)) return sendDatabaseUnavailable(request, reply, error);
     const { status, body } = mapError(error, request, options.bodyLimit);
     const { details, dropped } = allowedDetails(body.error.code, body.error.details);
-    if (dropped.length > 0) request.log.warn({ code: body.error.code, dropped }, 'error details not declared for this code were not sent');
+    if (dropped.length > 0)
+      request.log.warn({ code: body.error.code, dropped }, 'error details not declared for this code were not sent');
     if (details === undefined) delete body.error.details;
     else body.error.details = details;
     if (status >= 500) request.log.error({ err: error }, 'request failed');
@@ -28,13 +29,23 @@ export function installErrorMapping(app: FastifyInstance, options: { bodyLimit: 
   });
   app.setNotFoundHandler((request, reply) => {
     const body: ErrorBody = {
-      error: { code: 'route_not_found', message: translate(request.locale, 'route_not_found', { method: request.method, url: request.url.split('?')[0] ?? '' }) },
+      error: {
+        code: 'route_not_found',
+        message: translate(request.locale, 'route_not_found', {
+          method: request.method,
+          url: request.url.split('?')[0] ?? '',
+        }),
+      },
     };
     return reply.status(404).send(body);
   });
 }
 
-function mapError(error: FastifyError | Error, request: FastifyRequest, bodyLimit: number): { status: number; body: ErrorBody } {
+function mapError(
+  error: FastifyError | Error,
+  request: FastifyRequest,
+  bodyLimit: number,
+): { status: number; body: ErrorBody } {
   const locale = request.locale;
   const fail = (status: number, code: string, params = {}, details?: unknown) => ({
     status,
@@ -55,9 +66,16 @@ function mapError(error: FastifyError | Error, request: FastifyRequest, bodyLimi
   const fastifyCode = (error as FastifyError).code;
   if (validation) return fail(400, 'invalid_input', { count: 1 });
   // A route may set its own limit (report attachments travel base64 in the body): name the one that applied.
-  if (fastifyCode === 'FST_ERR_CTP_BODY_TOO_LARGE') return fail(413, 'payload_too_large', { limit: request.routeOptions.bodyLimit ?? bodyLimit });
-  if (fastifyCode === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return fail(415, 'unsupported_media_type', { type: request.headers['content-type'] ?? '' });
-  if (fastifyCode === 'FST_ERR_CTP_EMPTY_JSON_BODY' || fastifyCode === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError) return fail(400, 'bad_json');
+  if (fastifyCode === 'FST_ERR_CTP_BODY_TOO_LARGE')
+    return fail(413, 'payload_too_large', { limit: request.routeOptions.bodyLimit ?? bodyLimit });
+  if (fastifyCode === 'FST_ERR_CTP_INVALID_MEDIA_TYPE')
+    return fail(415, 'unsupported_media_type', { type: request.headers['content-type'] ?? '' });
+  if (
+    fastifyCode === 'FST_ERR_CTP_EMPTY_JSON_BODY' ||
+    fastifyCode === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
+    error instanceof SyntaxError
+  )
+    return fail(400, 'bad_json');
   const statusCode = (error as FastifyError).statusCode;
   if (statusCode === 429) return fail(429, 'rate_limited');
   if (statusCode && statusCode >= 400 && statusCode < 500) return fail(statusCode, 'invalid_input', { count: 1 });
@@ -67,7 +85,12 @@ function mapError(error: FastifyError | Error, request: FastifyRequest, bodyLimi
 /** The database is away (stopped, restarting, failing over): a 503 that says when to try again, not a 500. */
 export function sendDatabaseUnavailable(request: FastifyRequest, reply: FastifyReply, error: unknown) {
   request.log.warn({ err: error }, 'database unavailable');
-  const body: ErrorBody = { error: { code: 'database_unavailable', message: translate(request.locale, 'database_unavailable', { seconds: databaseRetryAfterSeconds }) } };
+  const body: ErrorBody = {
+    error: {
+      code: 'database_unavailable',
+      message: translate(request.locale, 'database_unavailable', { seconds: databaseRetryAfterSeconds }),
+    },
+  };
   return reply.status(503).header('retry-after', String(databaseRetryAfterSeconds)).send(body);
 }
 

@@ -37,14 +37,22 @@ export function registerHealthRoutes(app: HavenApp, deps: HttpDeps): void {
         return reply.status(healthy ? 200 : 503).send({
           status: healthy ? 'ok' : 'degraded',
           version: havenVersion,
-          database: { reachable: true, state: 'ok', mode, migrations: { current: status.current, pending: status.pending } },
+          database: {
+            reachable: true,
+            state: 'ok',
+            mode,
+            migrations: { current: status.current, pending: status.pending },
+          },
         });
       } catch {
-        return reply.status(503).header('retry-after', String(databaseRetryAfterSeconds)).send({
-          status: 'degraded',
-          version: havenVersion,
-          database: { reachable: false, state: 'unavailable', mode, migrations: { current: null, pending: [] } },
-        });
+        return reply
+          .status(503)
+          .header('retry-after', String(databaseRetryAfterSeconds))
+          .send({
+            status: 'degraded',
+            version: havenVersion,
+            database: { reachable: false, state: 'unavailable', mode, migrations: { current: null, pending: [] } },
+          });
       }
     },
   );

@@ -24,13 +24,25 @@ const basic = (password: string) => `Basic ${Buffer.from(`prometheus:${password}
 describe('/metrics', () => {
   it('without a token, refuses anonymous requests from other machines and those a local proxy forwarded', async () => {
     for (const remoteAddress of ['10.0.0.7', '192.168.1.20', '2001:db8::1', '::ffff:10.0.0.7']) {
-      const response = await open.app.inject({ method: 'GET', url: '/metrics', remoteAddress, headers: { 'accept-language': 'en' } });
+      const response = await open.app.inject({
+        method: 'GET',
+        url: '/metrics',
+        remoteAddress,
+        headers: { 'accept-language': 'en' },
+      });
       expect(response.statusCode, remoteAddress).toBe(403);
-      expect(response.json()).toEqual({ error: { code: 'metrics_refused', message: expect.stringContaining('HAVEN_METRICS_TOKEN') } });
+      expect(response.json()).toEqual({
+        error: { code: 'metrics_refused', message: expect.stringContaining('HAVEN_METRICS_TOKEN') },
+      });
       expect(response.body).not.toContain('haven_http_request_duration_seconds');
     }
     for (const header of ['x-forwarded-for', 'forwarded', 'x-real-ip']) {
-      const proxied = await open.app.inject({ method: 'GET', url: '/metrics', remoteAddress: '127.0.0.1', headers: { [header]: '203.0.113.9' } });
+      const proxied = await open.app.inject({
+        method: 'GET',
+        url: '/metrics',
+        remoteAddress: '127.0.0.1',
+        headers: { [header]: '203.0.113.9' },
+      });
       expect(proxied.statusCode, header).toBe(403);
     }
   });
@@ -44,12 +56,27 @@ describe('/metrics', () => {
   });
 
   it('with HAVEN_METRICS_TOKEN, answers only the token (basic auth password), from anywhere', async () => {
-    for (const headers of [{}, { authorization: basic('wrong-token-0123456789abcdef') }, { authorization: basic(token.slice(0, -1)) }, { authorization: `Bearer ${token}` }]) {
-      const response = await withToken.app.inject({ method: 'GET', url: '/metrics', remoteAddress: '127.0.0.1', headers });
+    for (const headers of [
+      {},
+      { authorization: basic('wrong-token-0123456789abcdef') },
+      { authorization: basic(token.slice(0, -1)) },
+      { authorization: `Bearer ${token}` },
+    ]) {
+      const response = await withToken.app.inject({
+        method: 'GET',
+        url: '/metrics',
+        remoteAddress: '127.0.0.1',
+        headers,
+      });
       expect(response.statusCode, JSON.stringify(headers)).toBe(401);
       expect(response.body).not.toContain('haven_http_request_duration_seconds');
     }
-    const scraped = await withToken.app.inject({ method: 'GET', url: '/metrics', remoteAddress: '10.0.0.7', headers: { authorization: basic(token) } });
+    const scraped = await withToken.app.inject({
+      method: 'GET',
+      url: '/metrics',
+      remoteAddress: '10.0.0.7',
+      headers: { authorization: basic(token) },
+    });
     expect(scraped.statusCode).toBe(200);
     expect(scraped.body).toContain('haven_http_request_duration_seconds');
   });

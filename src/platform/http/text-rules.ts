@@ -6,7 +6,12 @@
  * alike. Each is refused with a 400 naming the field, never silently changed.
  */
 
-export type TextRule = 'validation.text_control' | 'validation.text_unpaired_surrogate' | 'validation.text_bidi' | 'validation.text_invisible' | 'validation.nesting_too_deep';
+export type TextRule =
+  | 'validation.text_control'
+  | 'validation.text_unpaired_surrogate'
+  | 'validation.text_bidi'
+  | 'validation.text_invisible'
+  | 'validation.nesting_too_deep';
 
 export interface TextProblem {
   path: (string | number)[];
@@ -38,7 +43,9 @@ function problemOf(text: string, multiLine: boolean, isName: boolean): TextRule 
 export function textProblems(value: unknown, part: string): TextProblem[] {
   const problems: TextProblem[] = [];
   const multiLinePart = part === 'body';
-  const stack: { value: unknown; path: (string | number)[]; key: string | undefined }[] = [{ value, path: [], key: undefined }];
+  const stack: { value: unknown; path: (string | number)[]; key: string | undefined }[] = [
+    { value, path: [], key: undefined },
+  ];
   while (stack.length > 0) {
     const { value: item, path, key } = stack.pop()!;
     if (typeof item === 'string') {

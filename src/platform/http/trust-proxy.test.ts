@@ -23,7 +23,14 @@ afterAll(async () => {
 });
 
 const ipSeenBy = async (setting: string, remoteAddress: string) =>
-  (await apps[setting]!.app.inject({ method: 'GET', url: '/api/test/ip', remoteAddress, headers: { 'x-forwarded-for': '203.0.113.9' } })).json<{ ip: string }>().ip;
+  (
+    await apps[setting]!.app.inject({
+      method: 'GET',
+      url: '/api/test/ip',
+      remoteAddress,
+      headers: { 'x-forwarded-for': '203.0.113.9' },
+    })
+  ).json<{ ip: string }>().ip;
 
 describe('HAVEN_TRUST_PROXY', () => {
   it('takes the client address from X-Forwarded-For only from the proxy it names', async () => {

@@ -27,10 +27,20 @@ export const zodValidatorCompiler: FastifySchemaCompiler<z.ZodType> = ({ schema,
   const declaredKeys = objectKeys(schema);
   return (data) => {
     // Only the headers a route declares are its input; others (user agents…) are not ours to judge.
-    const checked = part === 'headers' && declaredKeys && isRecord(data) ? Object.fromEntries(Object.entries(data).filter(([key]) => declaredKeys.has(key))) : data;
-    const issues: $ZodIssue[] = textProblems(checked, part).map(({ path, rule }) => ({ code: 'custom', path, message: rule, input: undefined }));
+    const checked =
+      part === 'headers' && declaredKeys && isRecord(data)
+        ? Object.fromEntries(Object.entries(data).filter(([key]) => declaredKeys.has(key)))
+        : data;
+    const issues: $ZodIssue[] = textProblems(checked, part).map(({ path, rule }) => ({
+      code: 'custom',
+      path,
+      message: rule,
+      input: undefined,
+    }));
     if (part === 'querystring' && declaredKeys && isRecord(data)) {
-      for (const key of Object.keys(data)) if (!declaredKeys.has(key)) issues.push({ code: 'custom', path: [key], message: 'validation.unknown_parameter', input: undefined });
+      for (const key of Object.keys(data))
+        if (!declaredKeys.has(key))
+          issues.push({ code: 'custom', path: [key], message: 'validation.unknown_parameter', input: undefined });
     }
     if (issues.length > 0) return { error: new RequestValidationError(part, issues) };
     const result = schema.safeParse(data);
@@ -43,7 +53,8 @@ export const zodValidatorCompiler: FastifySchemaCompiler<z.ZodType> = ({ schema,
 function objectKeys(schema: z.ZodType): Set<string> | undefined {
   if (schema instanceof z.ZodObject) return new Set(Object.keys(schema.shape));
   if (schema instanceof z.ZodPipe) return objectKeys(schema.in as z.ZodType);
-  if (schema instanceof z.ZodOptional || schema instanceof z.ZodDefault || schema instanceof z.ZodNullable) return objectKeys(schema.unwrap() as z.ZodType);
+  if (schema instanceof z.ZodOptional || schema instanceof z.ZodDefault || schema instanceof z.ZodNullable)
+    return objectKeys(schema.unwrap() as z.ZodType);
   return undefined;
 }
 
@@ -85,8 +96,15 @@ export function localizeIssues(issues: readonly $ZodIssue[], locale: Locale, par
   const catalog = messageCatalog(locale);
   return issues.map((issue) => {
     const path = shown([part, ...issue.path.map(String)].join('.'));
-    const own = issue.message && catalog[issue.message] ? translate(locale, issue.message, { field: fieldName(issue.path) }) : undefined;
-    const localized = own ?? zodLocales[locale].localeError({ input: undefined, ...issue } as Parameters<(typeof zodLocales)['en']['localeError']>[0]);
+    const own =
+      issue.message && catalog[issue.message]
+        ? translate(locale, issue.message, { field: fieldName(issue.path) })
+        : undefined;
+    const localized =
+      own ??
+      zodLocales[locale].localeError({ input: undefined, ...issue } as Parameters<
+        (typeof zodLocales)['en']['localeError']
+      >[0]);
     const message = typeof localized === 'string' ? localized : (localized?.message ?? issue.message);
     return { path, message, code: issue.message && own ? issue.message : issue.code };
   });
@@ -95,11 +113,16 @@ export function localizeIssues(issues: readonly $ZodIssue[], locale: Locale, par
 function fieldName(path: readonly PropertyKey[]): string {
   const named = [...path].reverse().find((segment) => typeof segment === 'string');
   const index = path.at(-1);
-  return shown(typeof named === 'string' ? (typeof index === 'number' ? `${named}[${index}]` : named) : String(index ?? ''));
+  return shown(
+    typeof named === 'string' ? (typeof index === 'number' ? `${named}[${index}]` : named) : String(index ?? ''),
+  );
 }
 
 /** A field name as the caller typed it may itself hold what the text rule refuses: show it harmless and short. */
 function shown(name: string): string {
-  const clean = name.replace(/[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\u200B-\u200F\u2060\uFEFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '?');
+  const clean = name.replace(
+    /[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\u200B-\u200F\u2060\uFEFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
+    '?',
+  );
   return clean.length > 80 ? `${clean.slice(0, 80)}…` : clean;
 }

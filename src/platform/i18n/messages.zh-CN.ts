@@ -9,7 +9,8 @@ export const zhCN = {
   route_not_found: '没有这个接口：{{method}} {{url}}',
   idempotency_key_reused: '同一个请求编号（Idempotency-Key）已用于另一份不同的内容，请为新的请求生成新编号。',
   idempotency_in_progress: '相同编号的请求正在处理中，请稍候再试。',
-  database_unavailable: '数据库暂时无法连接（正在恢复），本次请求可能未完成。请在 {{seconds}} 秒后重试；带相同 Idempotency-Key 的重试不会重复执行。',
+  database_unavailable:
+    '数据库暂时无法连接（正在恢复），本次请求可能未完成。请在 {{seconds}} 秒后重试；带相同 Idempotency-Key 的重试不会重复执行。',
   internal: '系统内部错误，已记录（请求编号 {{requestId}}）。请稍后再试或联系管理员。',
   bad_json: '提交的内容不是有效的 JSON。',
   metrics_refused: '运行指标只对本机的直接请求、或持有指标令牌（HAVEN_METRICS_TOKEN）的请求开放。',

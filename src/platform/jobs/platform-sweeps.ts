@@ -6,7 +6,8 @@ import type { Sweep } from './sweeps.js';
 export const idempotencyExpirySweep: Sweep = {
   name: 'platform.idempotency-expiry',
   async run(db, asOf) {
-    const result = await sql`DELETE FROM idempotency_keys WHERE created_at < ${asOf}::timestamptz - interval '7 days'`.execute(db);
+    const result =
+      await sql`DELETE FROM idempotency_keys WHERE created_at < ${asOf}::timestamptz - interval '7 days'`.execute(db);
     return { expired: Number(result.numAffectedRows ?? 0) };
   },
 };
@@ -15,7 +16,10 @@ export const idempotencyExpirySweep: Sweep = {
 export const jobCleanupSweep: Sweep = {
   name: 'platform.job-cleanup',
   async run(db, asOf) {
-    const result = await sql`DELETE FROM jobs WHERE state = 'done' AND finished_at < ${asOf}::timestamptz - interval '30 days'`.execute(db);
+    const result =
+      await sql`DELETE FROM jobs WHERE state = 'done' AND finished_at < ${asOf}::timestamptz - interval '30 days'`.execute(
+        db,
+      );
     return { removed: Number(result.numAffectedRows ?? 0) };
   },
 };

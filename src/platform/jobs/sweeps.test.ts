@@ -18,10 +18,21 @@ describe('sweeps as of a given time', () => {
       .execute();
     const early = await runSweeps(database.db, new Date('2026-03-05T00:00:00Z'));
     expect(early).not.toBe('busy');
-    expect(early === 'busy' ? undefined : early.find((r) => r.sweep === idempotencyExpirySweep.name)?.outcome).toEqual({ expired: 0 });
+    expect(early === 'busy' ? undefined : early.find((r) => r.sweep === idempotencyExpirySweep.name)?.outcome).toEqual({
+      expired: 0,
+    });
     const late = await runSweeps(database.db, new Date('2026-03-09T00:00:00Z'));
-    expect(late === 'busy' ? undefined : late.find((r) => r.sweep === idempotencyExpirySweep.name)?.outcome).toEqual({ expired: 1 });
-    const runs = await database.db.selectFrom('sweep_runs').selectAll().where('sweep', '=', idempotencyExpirySweep.name).execute();
-    expect(runs.map((r) => new Date(r.as_of).toISOString())).toEqual(['2026-03-05T00:00:00.000Z', '2026-03-09T00:00:00.000Z']);
+    expect(late === 'busy' ? undefined : late.find((r) => r.sweep === idempotencyExpirySweep.name)?.outcome).toEqual({
+      expired: 1,
+    });
+    const runs = await database.db
+      .selectFrom('sweep_runs')
+      .selectAll()
+      .where('sweep', '=', idempotencyExpirySweep.name)
+      .execute();
+    expect(runs.map((r) => new Date(r.as_of).toISOString())).toEqual([
+      '2026-03-05T00:00:00.000Z',
+      '2026-03-09T00:00:00.000Z',
+    ]);
   });
 });

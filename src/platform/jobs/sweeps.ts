@@ -30,7 +30,11 @@ export interface SweepReport {
 // Several Haven processes may share one database: only one runs the sweeps at a time.
 const sweepLockId = 720_402;
 
-export async function runSweeps(db: Kysely<Database>, asOf: Date, onProgress?: (name: string) => void): Promise<SweepReport[] | 'busy'> {
+export async function runSweeps(
+  db: Kysely<Database>,
+  asOf: Date,
+  onProgress?: (name: string) => void,
+): Promise<SweepReport[] | 'busy'> {
   return db.connection().execute(async (conn) => {
     const lock = await sql<{ locked: boolean }>`SELECT pg_try_advisory_lock(${sweepLockId}) AS locked`.execute(conn);
     if (!lock.rows[0]?.locked) return 'busy' as const;
@@ -38,9 +42,17 @@ export async function runSweeps(db: Kysely<Database>, asOf: Date, onProgress?: (
       const reports: SweepReport[] = [];
       for (const sweep of registry.values()) {
         onProgress?.(sweep.name);
-        const run = await conn.insertInto('sweep_runs').values({ sweep: sweep.name, as_of: asOf }).returning('id').executeTakeFirstOrThrow();
+        const run = await conn
+          .insertInto('sweep_runs')
+          .values({ sweep: sweep.name, as_of: asOf })
+          .returning('id')
+          .executeTakeFirstOrThrow();
         const outcome = await sweep.run(db, asOf);
-        await conn.updateTable('sweep_runs').set({ finished_at: new Date(), outcome: JSON.stringify(outcome) }).where('id', '=', run.id).execute();
+        await conn
+          .updateTable('sweep_runs')
+          .set({ finished_at: new Date(), outcome: JSON.stringify(outcome) })
+          .where('id', '=', run.id)
+          .execute();
         reports.push({ sweep: sweep.name, asOf: asOf.toISOString(), outcome });
       }
       return reports;

@@ -13,8 +13,14 @@ beforeAll(async () => {
 });
 afterAll(async () => database.drop());
 
-const enqueue = (kind: string, payload: Record<string, unknown> = {}, extra: { dedupeKey?: string; maxAttempts?: number } = {}) =>
-  unitOfWork(database.db, systemActor('test'), 'test.enqueue', async ({ enqueue: add }) => add({ kind, payload, ...extra }));
+const enqueue = (
+  kind: string,
+  payload: Record<string, unknown> = {},
+  extra: { dedupeKey?: string; maxAttempts?: number } = {},
+) =>
+  unitOfWork(database.db, systemActor('test'), 'test.enqueue', async ({ enqueue: add }) =>
+    add({ kind, payload, ...extra }),
+  );
 
 describe('the job queue', () => {
   it('runs a job queued by a committed change, once', async () => {
@@ -39,7 +45,16 @@ describe('the job queue', () => {
 
   it('retries a failing job with growing delays, then marks it failed', async () => {
     let calls = 0;
-    const handlers = new Map<string, JobHandler>([['flaky', async () => void (calls += 1, (() => { throw new Error('down'); })())]]);
+    const handlers = new Map<string, JobHandler>([
+      [
+        'flaky',
+        async () =>
+          void ((calls += 1),
+          (() => {
+            throw new Error('down');
+          })()),
+      ],
+    ]);
     await enqueue('flaky', {}, { maxAttempts: 2 });
     let now = new Date();
     expect(await runNextJob(database.db, handlers, undefined, now)).toBe(true);
@@ -77,7 +92,10 @@ describe('the job queue', () => {
     const pool = new pg.Pool({ connectionString: database.url, max: 2 });
     let down = false;
     const refusing = {
-      connect: () => (down ? Promise.reject(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' })) : pool.connect()),
+      connect: () =>
+        down
+          ? Promise.reject(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }))
+          : pool.connect(),
       end: () => pool.end(),
     };
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: refusing }) });
@@ -97,13 +115,17 @@ describe('the job queue', () => {
     await enqueue('outage');
     const runner = startJobRunner(db, handlers, { pollMs: 50, logger });
     try {
-      const stateOf = async () => (await database.db.selectFrom('jobs').select('state').where('kind', '=', 'outage').executeTakeFirstOrThrow()).state;
-      for (let i = 0; i < 400 && !logged.includes('job runner waits for the database'); i += 1) await new Promise((resolve) => setTimeout(resolve, 25));
+      const stateOf = async () =>
+        (await database.db.selectFrom('jobs').select('state').where('kind', '=', 'outage').executeTakeFirstOrThrow())
+          .state;
+      for (let i = 0; i < 400 && !logged.includes('job runner waits for the database'); i += 1)
+        await new Promise((resolve) => setTimeout(resolve, 25));
       expect(logged).toContain('job runner waits for the database');
       expect(await stateOf()).toBe('running');
 
       down = false;
-      for (let i = 0; i < 400 && (await stateOf()) !== 'done'; i += 1) await new Promise((resolve) => setTimeout(resolve, 25));
+      for (let i = 0; i < 400 && (await stateOf()) !== 'done'; i += 1)
+        await new Promise((resolve) => setTimeout(resolve, 25));
       expect(await stateOf()).toBe('done');
       expect(calls).toBe(2);
       // Said once for the outage, not once per poll.

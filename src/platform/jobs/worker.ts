@@ -2,7 +2,10 @@ import { sql, type Kysely } from 'kysely';
 import { isDatabaseUnavailable } from '../db/availability.js';
 import type { Database } from '../db/schema.js';
 
-export type JobHandler = (payload: Record<string, unknown>, context: { db: Kysely<Database>; jobId: string; attempt: number }) => Promise<void>;
+export type JobHandler = (
+  payload: Record<string, unknown>,
+  context: { db: Kysely<Database>; jobId: string; attempt: number },
+) => Promise<void>;
 
 export interface JobLogger {
   info(object: object, message: string): void;
@@ -10,7 +13,12 @@ export interface JobLogger {
 }
 
 /** Claims one due job, skipping rows other workers hold, and runs it. Returns false when none is due. */
-export async function runNextJob(db: Kysely<Database>, handlers: ReadonlyMap<string, JobHandler>, logger?: JobLogger, now = new Date()): Promise<boolean> {
+export async function runNextJob(
+  db: Kysely<Database>,
+  handlers: ReadonlyMap<string, JobHandler>,
+  logger?: JobLogger,
+  now = new Date(),
+): Promise<boolean> {
   const claimed = await db.transaction().execute(async (trx) => {
     const job = await trx
       .selectFrom('jobs')
@@ -23,7 +31,11 @@ export async function runNextJob(db: Kysely<Database>, handlers: ReadonlyMap<str
       .skipLocked()
       .executeTakeFirst();
     if (!job) return undefined;
-    await trx.updateTable('jobs').set({ state: 'running', attempts: job.attempts + 1 }).where('id', '=', job.id).execute();
+    await trx
+      .updateTable('jobs')
+      .set({ state: 'running', attempts: job.attempts + 1 })
+      .where('id', '=', job.id)
+      .execute();
     return { ...job, attempts: job.attempts + 1 };
   });
   if (!claimed) return false;
@@ -33,7 +45,11 @@ export async function runNextJob(db: Kysely<Database>, handlers: ReadonlyMap<str
     try {
       if (!handler) throw new Error(`no handler for job kind "${claimed.kind}"`);
       await handler(claimed.payload, { db, jobId: claimed.id, attempt: claimed.attempts });
-      await db.updateTable('jobs').set({ state: 'done', finished_at: new Date(), last_error: null }).where('id', '=', claimed.id).execute();
+      await db
+        .updateTable('jobs')
+        .set({ state: 'done', finished_at: new Date(), last_error: null })
+        .where('id', '=', claimed.id)
+        .execute();
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       const exhausted = claimed.attempts >= claimed.max_attempts;
@@ -47,7 +63,10 @@ export async function runNextJob(db: Kysely<Database>, handlers: ReadonlyMap<str
         })
         .where('id', '=', claimed.id)
         .execute();
-      logger?.error({ jobId: claimed.id, kind: claimed.kind, attempt: claimed.attempts, exhausted, err: message }, 'job failed');
+      logger?.error(
+        { jobId: claimed.id, kind: claimed.kind, attempt: claimed.attempts, exhausted, err: message },
+        'job failed',
+      );
     }
   } catch (error) {
     // Not even the failure could be recorded (the database went away): the row still says
@@ -85,7 +104,11 @@ export interface JobRunner {
   drain(): Promise<number>;
 }
 
-export function startJobRunner(db: Kysely<Database>, handlers: ReadonlyMap<string, JobHandler>, options: { pollMs: number; logger?: JobLogger }): JobRunner {
+export function startJobRunner(
+  db: Kysely<Database>,
+  handlers: ReadonlyMap<string, JobHandler>,
+  options: { pollMs: number; logger?: JobLogger },
+): JobRunner {
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<unknown> = Promise.resolve();
@@ -97,7 +120,12 @@ export function startJobRunner(db: Kysely<Database>, handlers: ReadonlyMap<strin
     if (unsettled.size > 0) {
       // Jobs this runner held when the database went away: back to the queue, as a restart of Haven would do.
       const ids = [...unsettled];
-      await db.updateTable('jobs').set({ state: 'queued' }).where('id', 'in', ids).where('state', '=', 'running').execute();
+      await db
+        .updateTable('jobs')
+        .set({ state: 'queued' })
+        .where('id', 'in', ids)
+        .where('state', '=', 'running')
+        .execute();
       for (const id of ids) unsettled.delete(id);
     }
     let count = 0;

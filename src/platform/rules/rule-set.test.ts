@@ -2,13 +2,39 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { resolveRuleSet, ruleDocumentProblems, ruleSection, type StoredRuleSet } from './rule-set.js';
 
-const clocks = ruleSection('test-clocks', z.object({ acknowledgeMinutes: z.number().int().positive().default(60), recipients: z.array(z.string()).default(['police']) }));
+const clocks = ruleSection(
+  'test-clocks',
+  z.object({
+    acknowledgeMinutes: z.number().int().positive().default(60),
+    recipients: z.array(z.string()).default(['police']),
+  }),
+);
 
 const rows: StoredRuleSet[] = [
-  { scopeCode: '000000000000', version: 1, validFrom: '2024-01-01', rules: { 'test-clocks': { acknowledgeMinutes: 90 } } },
-  { scopeCode: '000000000000', version: 2, validFrom: '2027-01-01', rules: { 'test-clocks': { acknowledgeMinutes: 30 } } },
-  { scopeCode: '421000000000', version: 1, validFrom: '2025-06-01', rules: { 'test-clocks': { recipients: ['police', 'civil_affairs'] } } },
-  { scopeCode: '421022000000', version: 1, validFrom: '2025-06-01', rules: { 'test-clocks': { acknowledgeMinutes: 45 } } },
+  {
+    scopeCode: '000000000000',
+    version: 1,
+    validFrom: '2024-01-01',
+    rules: { 'test-clocks': { acknowledgeMinutes: 90 } },
+  },
+  {
+    scopeCode: '000000000000',
+    version: 2,
+    validFrom: '2027-01-01',
+    rules: { 'test-clocks': { acknowledgeMinutes: 30 } },
+  },
+  {
+    scopeCode: '421000000000',
+    version: 1,
+    validFrom: '2025-06-01',
+    rules: { 'test-clocks': { recipients: ['police', 'civil_affairs'] } },
+  },
+  {
+    scopeCode: '421022000000',
+    version: 1,
+    validFrom: '2025-06-01',
+    rules: { 'test-clocks': { acknowledgeMinutes: 45 } },
+  },
 ];
 
 describe('rule sets', () => {
@@ -31,6 +57,8 @@ describe('rule sets', () => {
   });
 
   it('name each problem of a document before it is stored', () => {
-    expect(ruleDocumentProblems({ 'test-clocks': { acknowledgeMinutes: -5 }, nonsense: {} }).map((p) => p.path)).toEqual(['test-clocks.acknowledgeMinutes', 'nonsense']);
+    expect(
+      ruleDocumentProblems({ 'test-clocks': { acknowledgeMinutes: -5 }, nonsense: {} }).map((p) => p.path),
+    ).toEqual(['test-clocks.acknowledgeMinutes', 'nonsense']);
   });
 });

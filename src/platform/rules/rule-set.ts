@@ -63,7 +63,11 @@ export function mergeRules(base: Record<string, unknown>, override: Record<strin
 }
 
 /** For each scope containing the division, its newest version valid on the date; general to specific. */
-export function applicableRuleSets(rows: readonly StoredRuleSet[], divisionCode: string, asOfDate: string): StoredRuleSet[] {
+export function applicableRuleSets(
+  rows: readonly StoredRuleSet[],
+  divisionCode: string,
+  asOfDate: string,
+): StoredRuleSet[] {
   const newestByScope = new Map<string, StoredRuleSet>();
   for (const row of rows) {
     if (row.validFrom > asOfDate || !divisionCode.startsWith(scopePrefix(row.scopeCode))) continue;
@@ -97,7 +101,8 @@ export function ruleDocumentProblems(document: Record<string, unknown>): { path:
     }
     const result = section.schema.safeParse(value);
     if (!result.success) {
-      for (const issue of result.error.issues) problems.push({ path: [name, ...issue.path.map(String)].join('.'), message: issue.message });
+      for (const issue of result.error.issues)
+        problems.push({ path: [name, ...issue.path.map(String)].join('.'), message: issue.message });
     }
   }
   return problems;

@@ -36,7 +36,9 @@ export function installationKey(): Buffer {
     useInstallationKey(parseKey(fromEnv, secretKeyEnv));
     return active!;
   }
-  throw new InstallationKeyError(`No installation key is loaded: set ${secretKeyEnv}, or start Haven once so it creates ${installationKeyFileName} in its data folder.`);
+  throw new InstallationKeyError(
+    `No installation key is loaded: set ${secretKeyEnv}, or start Haven once so it creates ${installationKeyFileName} in its data folder.`,
+  );
 }
 
 export function hasInstallationKey(): boolean {
@@ -57,7 +59,10 @@ export function keyFingerprint(key: Buffer = installationKey()): string {
  * Loads the key (env first, then the data folder's file, created if absent) and makes it the one in
  * use. `log` is told when a new key file is created, so the operator can back it up.
  */
-export async function loadInstallationKey(dataDir: string, options: { env?: NodeJS.ProcessEnv; log?: (line: string) => void } = {}): Promise<Buffer> {
+export async function loadInstallationKey(
+  dataDir: string,
+  options: { env?: NodeJS.ProcessEnv; log?: (line: string) => void } = {},
+): Promise<Buffer> {
   const env = options.env ?? process.env;
   const fromEnv = env[secretKeyEnv];
   if (fromEnv) {
@@ -83,14 +88,18 @@ export async function loadInstallationKey(dataDir: string, options: { env?: Node
     );
     if (created) {
       await chmod(file, 0o600);
-      options.log?.(`Created the installation key ${file}. Back it up separately from the database: without it the audit chain, signed backups and TOTP secrets cannot be verified or read.`);
+      options.log?.(
+        `Created the installation key ${file}. Back it up separately from the database: without it the audit chain, signed backups and TOTP secrets cannot be verified or read.`,
+      );
       useInstallationKey(key);
       return key;
     }
     return loadInstallationKey(dataDir, options);
   }
   if ((info.mode & 0o077) !== 0) {
-    throw new InstallationKeyError(`The installation key ${file} may be read by other users (mode ${(info.mode & 0o777).toString(8)}). Make it private: chmod 600 ${file}.`);
+    throw new InstallationKeyError(
+      `The installation key ${file} may be read by other users (mode ${(info.mode & 0o777).toString(8)}). Make it private: chmod 600 ${file}.`,
+    );
   }
   const key = parseKey(await readFile(file, 'utf8'), file);
   useInstallationKey(key);
@@ -99,9 +108,15 @@ export async function loadInstallationKey(dataDir: string, options: { env?: Node
 
 function parseKey(text: string, source: string): Buffer {
   const value = text.trim();
-  const key = /^[0-9a-fA-F]{64}$/.test(value) ? Buffer.from(value, 'hex') : /^[A-Za-z0-9+/_-]{43}=?$/.test(value) ? Buffer.from(value, 'base64') : undefined;
+  const key = /^[0-9a-fA-F]{64}$/.test(value)
+    ? Buffer.from(value, 'hex')
+    : /^[A-Za-z0-9+/_-]{43}=?$/.test(value)
+      ? Buffer.from(value, 'base64')
+      : undefined;
   if (!key || key.length !== 32) {
-    throw new InstallationKeyError(`${source} is not an installation key: it must be 32 bytes, written as 64 hex digits or as base64 (e.g. \`openssl rand -hex 32\`).`);
+    throw new InstallationKeyError(
+      `${source} is not an installation key: it must be 32 bytes, written as 64 hex digits or as base64 (e.g. \`openssl rand -hex 32\`).`,
+    );
   }
   return key;
 }

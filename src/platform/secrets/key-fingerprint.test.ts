@@ -18,7 +18,9 @@ describe('starting with the installation key the database was written with', () 
     try {
       const error = await assertInstallationKeyMatches(database.db).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(InstallationKeyMismatchError);
-      expect((error as Error).message).toMatch(/written with another installation key .*HAVEN_SECRET_KEY, or the installation\.key file/);
+      expect((error as Error).message).toMatch(
+        /written with another installation key .*HAVEN_SECRET_KEY, or the installation\.key file/,
+      );
     } finally {
       useInstallationKey(right);
     }

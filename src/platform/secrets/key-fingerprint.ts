@@ -15,7 +15,9 @@ const settingKey = 'installation_key_fingerprint';
  */
 export async function assertInstallationKeyMatches(db: Kysely<Database>): Promise<void> {
   const mine = keyFingerprint();
-  await sql`INSERT INTO settings (key, value) VALUES (${settingKey}, ${JSON.stringify(mine)}::jsonb) ON CONFLICT (key) DO NOTHING`.execute(db);
+  await sql`INSERT INTO settings (key, value) VALUES (${settingKey}, ${JSON.stringify(mine)}::jsonb) ON CONFLICT (key) DO NOTHING`.execute(
+    db,
+  );
   const row = await db.selectFrom('settings').select('value').where('key', '=', settingKey).executeTakeFirst();
   const recorded = row?.value;
   if (recorded !== mine) {

@@ -49,9 +49,19 @@ export async function apiAs(suite: CasesSuite, username: string): Promise<ApiSes
 }
 
 /** A page in Chinese, signed in as `username`, at `path`. */
-export async function pageAs(suite: CasesSuite, username: string, path: string, viewport: ViewportName = 'desktop'): Promise<Page> {
+export async function pageAs(
+  suite: CasesSuite,
+  username: string,
+  path: string,
+  viewport: ViewportName = 'desktop',
+): Promise<Page> {
   const session = await apiAs(suite, username);
-  const context = await newContext(suite.browser, { viewport, language: 'zh-CN', baseUrl: suite.server.url, sessionCookie: session.cookie });
+  const context = await newContext(suite.browser, {
+    viewport,
+    language: 'zh-CN',
+    baseUrl: suite.server.url,
+    sessionCookie: session.cookie,
+  });
   const page = await context.newPage();
   await page.goto(`${suite.server.url}${path}`);
   return page;
@@ -79,6 +89,8 @@ export async function confirmAction(page: Page, name: string): Promise<void> {
 export async function logOverflow(page: Page): Promise<void> {
   const width = page.viewportSize()?.width ?? 0;
   if (width > 400) return;
-  const culprits = await page.evaluate(`[...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > ${width} + 1 && getComputedStyle(e).position !== 'fixed').slice(0, 8).map((e) => e.tagName + '.' + String(e.className).slice(0, 60) + ' ' + Math.round(e.getBoundingClientRect().right) + ' ' + (e.textContent ?? '').slice(0, 40))`);
+  const culprits = await page.evaluate(
+    `[...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > ${width} + 1 && getComputedStyle(e).position !== 'fixed').slice(0, 8).map((e) => e.tagName + '.' + String(e.className).slice(0, 60) + ' ' + Math.round(e.getBoundingClientRect().right) + ' ' + (e.textContent ?? '').slice(0, 40))`,
+  );
   if (Array.isArray(culprits) && culprits.length > 0) console.log(`overflow at ${page.url()}:\n${culprits.join('\n')}`);
 }

@@ -44,7 +44,8 @@ export function useRegistrySuite(): Suite {
 
 const division = '421002';
 /** Sex digit: odd for boys, even for girls (GB 11643 position 17). */
-const id = (birth: string, sex: 'male' | 'female', n: number) => composeIdNumber(division, birth, n * 2 + (sex === 'male' ? 1 : 0));
+const id = (birth: string, sex: 'male' | 'female', n: number) =>
+  composeIdNumber(division, birth, n * 2 + (sex === 'male' ? 1 : 0));
 const brokenCheckDigit = (value: string) => `${value.slice(0, 17)}${value.endsWith('0') ? '1' : '0'}`;
 
 export const ledgerGoodRows = ['赵子涵', '钱浩宇', '孙雨桐', '周梓萱'];
@@ -55,17 +56,121 @@ export async function buildLedger(): Promise<Buffer> {
   sheet.addRow(['荆州市沙市区岑河镇困境儿童信息台账（2026 年 11 月）']);
   sheet.mergeCells('A1:L1');
   sheet.addRow(['填报单位：岑河镇民政办', '', '', '', '', '', '', '', '填报日期：2026年11月20日']);
-  sheet.addRow(['序号', '姓名', '性别', '身份证号码', '生日（公历）', '所在乡镇', '所在村', '现居住地址', '困境类型', '监护人姓名', '与儿童关系', '联系电话']);
+  sheet.addRow([
+    '序号',
+    '姓名',
+    '性别',
+    '身份证号码',
+    '生日（公历）',
+    '所在乡镇',
+    '所在村',
+    '现居住地址',
+    '困境类型',
+    '监护人姓名',
+    '与儿童关系',
+    '联系电话',
+  ]);
   const rows: unknown[][] = [
-    [1, '赵子涵', '女', id('2014-06-11', 'female', 301), new Date(Date.UTC(2014, 5, 11)), '岑河镇', '陈龙村', '陈龙村二组 4 号', '留守儿童', '赵建国', '父亲', '13900000001'],
-    [2, '钱浩宇', '男', id('2013-03-02', 'male', 302), '2013.03.02', '岑河镇', '陈龙村', '陈龙村一组 9 号', '', '钱大海', '祖父', '13900000002'],
-    [3, '孙雨桐', '女', id('2016-03-02', 'female', 303), '2016-3-2', '岑河镇', '沙口村', '沙口村三组 1 号', '', '孙立', '母亲', '13900000003'],
-    [4, '周梓萱', '女', id('2015-03-02', 'female', 304), '2015年3月2日', '岑河镇', '沙口村', '沙口村四组 7 号', '', '周强', '父亲', '13900000004'],
-    [5, '吴俊杰', '男', brokenCheckDigit(id('2012-05-05', 'male', 305)), '2012-05-05', '岑河镇', '陈龙村', '陈龙村六组 2 号', '', '吴刚', '父亲', '13900000005'],
-    [6, '郑欣怡', '女', id('2011-01-01', 'female', 306), '2011-02-01', '岑河镇', '陈龙村', '陈龙村七组 5 号', '', '郑华', '母亲', '13900000006'],
+    [
+      1,
+      '赵子涵',
+      '女',
+      id('2014-06-11', 'female', 301),
+      new Date(Date.UTC(2014, 5, 11)),
+      '岑河镇',
+      '陈龙村',
+      '陈龙村二组 4 号',
+      '留守儿童',
+      '赵建国',
+      '父亲',
+      '13900000001',
+    ],
+    [
+      2,
+      '钱浩宇',
+      '男',
+      id('2013-03-02', 'male', 302),
+      '2013.03.02',
+      '岑河镇',
+      '陈龙村',
+      '陈龙村一组 9 号',
+      '',
+      '钱大海',
+      '祖父',
+      '13900000002',
+    ],
+    [
+      3,
+      '孙雨桐',
+      '女',
+      id('2016-03-02', 'female', 303),
+      '2016-3-2',
+      '岑河镇',
+      '沙口村',
+      '沙口村三组 1 号',
+      '',
+      '孙立',
+      '母亲',
+      '13900000003',
+    ],
+    [
+      4,
+      '周梓萱',
+      '女',
+      id('2015-03-02', 'female', 304),
+      '2015年3月2日',
+      '岑河镇',
+      '沙口村',
+      '沙口村四组 7 号',
+      '',
+      '周强',
+      '父亲',
+      '13900000004',
+    ],
+    [
+      5,
+      '吴俊杰',
+      '男',
+      brokenCheckDigit(id('2012-05-05', 'male', 305)),
+      '2012-05-05',
+      '岑河镇',
+      '陈龙村',
+      '陈龙村六组 2 号',
+      '',
+      '吴刚',
+      '父亲',
+      '13900000005',
+    ],
+    [
+      6,
+      '郑欣怡',
+      '女',
+      id('2011-01-01', 'female', 306),
+      '2011-02-01',
+      '岑河镇',
+      '陈龙村',
+      '陈龙村七组 5 号',
+      '',
+      '郑华',
+      '母亲',
+      '13900000006',
+    ],
     [7, '', '男', id('2012-07-07', 'male', 307), '2012-07-07', '岑河镇', '陈龙村', '陈龙村八组 8 号', '', '', '', ''],
     // An 18-digit ID typed into a number cell: Excel keeps 15 significant digits.
-    [8, '冯一鸣', '男', Number(id('2010-10-10', 'male', 308).slice(0, 17)) * 10, '2010-10-10', '岑河镇', '沙口村', '沙口村五组 3 号', '', '冯伟', '父亲', '13900000008'],
+    [
+      8,
+      '冯一鸣',
+      '男',
+      Number(id('2010-10-10', 'male', 308).slice(0, 17)) * 10,
+      '2010-10-10',
+      '岑河镇',
+      '沙口村',
+      '沙口村五组 3 号',
+      '',
+      '冯伟',
+      '父亲',
+      '13900000008',
+    ],
   ];
   for (const row of rows) sheet.addRow(row);
   sheet.getColumn(5).numFmt = 'yyyy-mm-dd';
@@ -75,5 +180,9 @@ export async function buildLedger(): Promise<Buffer> {
 /** Picks a value in the antd select named `name` (its options are hidden from the pointer). */
 export async function selectOption(page: Page, name: string | RegExp, option: string | RegExp): Promise<void> {
   await page.getByRole('combobox', { name }).click();
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: option }).first().click();
+  await page
+    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+    .filter({ hasText: option })
+    .first()
+    .click();
 }

@@ -33,7 +33,10 @@ export function CopyButton({ text, label }: { text: string; label: string }) {
   }, [copied]);
   return (
     <>
-      <Button icon={copied ? <CheckOutlined aria-hidden /> : <CopyOutlined aria-hidden />} onClick={() => void copyText(text).then(setCopied)}>
+      <Button
+        icon={copied ? <CheckOutlined aria-hidden /> : <CopyOutlined aria-hidden />}
+        onClick={() => void copyText(text).then(setCopied)}
+      >
         {label}
       </Button>
       <span className="haven-visually-hidden" role="status">

@@ -25,7 +25,12 @@ const json = (rows: readonly object[]) => JSON.stringify(rows.map((row, n) => ({
  * Inserts the children of a batch; a row whose ID number was registered meanwhile by someone else
  * is skipped (that file stands). Returns the drafts that became children, in the batch's order.
  */
-async function insertChildren(trx: Transaction<Database>, actor: Actor, row: ImportRow, drafts: readonly ChildDraft[]): Promise<InsertedDraft[]> {
+async function insertChildren(
+  trx: Transaction<Database>,
+  actor: Actor,
+  row: ImportRow,
+  drafts: readonly ChildDraft[],
+): Promise<InsertedDraft[]> {
   const withIds = drafts.map((draft) => ({ draft, id: timeOrderedId() }));
   const rows = withIds.map(({ draft, id }) => {
     const keys = draft.searchKeys ?? childSearchKeys(draft.name);
@@ -66,12 +71,25 @@ async function insertChildren(trx: Transaction<Database>, actor: Actor, row: Imp
  * Writes a batch's new children with their guardian, proposed categories and "registered" timeline
  * entry, in the caller's transaction.
  */
-export async function insertDraftBatch(trx: Transaction<Database>, actor: Actor, row: ImportRow, drafts: readonly ChildDraft[]): Promise<InsertedDraft[]> {
+export async function insertDraftBatch(
+  trx: Transaction<Database>,
+  actor: Actor,
+  row: ImportRow,
+  drafts: readonly ChildDraft[],
+): Promise<InsertedDraft[]> {
   if (drafts.length === 0) return [];
   const kept = await insertChildren(trx, actor, row, drafts);
   if (kept.length === 0) return kept;
 
-  const guardians = kept.filter(({ draft }) => draft.guardian).map(({ draft, id }) => ({ id: timeOrderedId(), child_id: id, relation: draft.guardian!.relation, name: draft.guardian!.name, phone: draft.guardian!.phone }));
+  const guardians = kept
+    .filter(({ draft }) => draft.guardian)
+    .map(({ draft, id }) => ({
+      id: timeOrderedId(),
+      child_id: id,
+      relation: draft.guardian!.relation,
+      name: draft.guardian!.name,
+      phone: draft.guardian!.phone,
+    }));
   if (guardians.length > 0) {
     await sql`
       INSERT INTO family_members (id, child_id, relation, is_guardian, name, phone)
@@ -80,7 +98,14 @@ export async function insertDraftBatch(trx: Transaction<Database>, actor: Actor,
       ORDER BY d.n`.execute(trx);
   }
 
-  const categories = kept.flatMap(({ draft, id }) => draft.categories.map((category) => ({ id: timeOrderedId(), child_id: id, category, evidence: `ledger import: ${row.file_name}, row ${draft.row}` })));
+  const categories = kept.flatMap(({ draft, id }) =>
+    draft.categories.map((category) => ({
+      id: timeOrderedId(),
+      child_id: id,
+      category,
+      evidence: `ledger import: ${row.file_name}, row ${draft.row}`,
+    })),
+  );
   if (categories.length > 0) {
     await sql`
       INSERT INTO child_categories (id, child_id, category, state, evidence, proposed_by_rule)
@@ -90,7 +115,10 @@ export async function insertDraftBatch(trx: Transaction<Database>, actor: Actor,
       ON CONFLICT DO NOTHING`.execute(trx);
   }
 
-  const timeline = kept.map(({ draft, id }) => ({ child_id: id, details: { source: 'ledger', file: row.file_name, sheet: row.sheet, row: draft.row } }));
+  const timeline = kept.map(({ draft, id }) => ({
+    child_id: id,
+    details: { source: 'ledger', file: row.file_name, sheet: row.sheet, row: draft.row },
+  }));
   await sql`
     INSERT INTO child_timeline (child_id, kind, actor_user_id, actor_label, reason, entity_type, entity_id, details)
     SELECT d.child_id, 'child.registered', ${actor.userId}::uuid, ${actor.label}, 'ledger import', 'ledger_import', ${row.id}, d.details

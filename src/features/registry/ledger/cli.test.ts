@@ -53,8 +53,19 @@ async function haven(...args: string[]): Promise<{ out: string; exitCode: number
 
 describe('haven import', () => {
   it('--dry-run --json prints each problem with its sheet row and stable code, imports nothing, exits 1', async () => {
-    const { out, exitCode } = await haven('import', path.join(folder, 'ledger.xlsx'), '--org', org, '--dry-run', '--json');
-    const report = JSON.parse(out) as { counts: { ok: number }; problems: { row: number; code: string }[]; committed: boolean };
+    const { out, exitCode } = await haven(
+      'import',
+      path.join(folder, 'ledger.xlsx'),
+      '--org',
+      org,
+      '--dry-run',
+      '--json',
+    );
+    const report = JSON.parse(out) as {
+      counts: { ok: number };
+      problems: { row: number; code: string }[];
+      committed: boolean;
+    };
     expect(report.committed).toBe(false);
     expect(report.counts.ok).toBe(4);
     expect(report.problems).toContainEqual(expect.objectContaining({ row: 9, code: 'ledger.id_stored_as_number' }));
@@ -75,13 +86,23 @@ describe('haven import', () => {
   it('refuses a zip-bomb ledger before reading it, naming the limit, and stores nothing', async () => {
     const file = path.join(folder, 'bomb.xlsx');
     await writeFile(file, await bombWorkbook(manyStrings(600)));
-    await expect(haven('import', file, '--org', org, '--dry-run')).rejects.toMatchObject({ code: 'ledger.limit_entry_size', status: 413, params: { sizeMb: 600, limitMb: 512 } });
-    expect(await database.db.selectFrom('ledger_imports').select('id').where('file_name', '=', 'bomb.xlsx').execute()).toHaveLength(0);
+    await expect(haven('import', file, '--org', org, '--dry-run')).rejects.toMatchObject({
+      code: 'ledger.limit_entry_size',
+      status: 413,
+      params: { sizeMb: 600, limitMb: 512 },
+    });
+    expect(
+      await database.db.selectFrom('ledger_imports').select('id').where('file_name', '=', 'bomb.xlsx').execute(),
+    ).toHaveLength(0);
   });
 
   it('a file that is not a ledger ends in one clear line and exit 1 (real process)', async () => {
     const bin = path.resolve(import.meta.dirname, '../../../../bin/haven.js');
-    const result = await promisify(execFile)(process.execPath, [bin, 'import', path.join(folder, 'fake.xlsx'), '--org', org], { env: { ...process.env, DATABASE_URL: database.url } }).then(
+    const result = await promisify(execFile)(
+      process.execPath,
+      [bin, 'import', path.join(folder, 'fake.xlsx'), '--org', org],
+      { env: { ...process.env, DATABASE_URL: database.url } },
+    ).then(
       () => ({ code: 0, stderr: '' }),
       (error: { code: number; stderr: string }) => ({ code: error.code, stderr: error.stderr }),
     );

@@ -8,25 +8,121 @@ import type { LedgerField, LedgerMapping } from './model.js';
 const codeWords = ['代码', '编码', '区划代码', '区划编码', '行政区划代码', '行政区划编码'];
 const villageWords = ['', '村社区', '村居', '村', '社区', '村居委会'];
 function codeHeaders(places: readonly string[]): string[] {
-  return places.flatMap((place) => villageWords.flatMap((village) => codeWords.map((code) => place + village + code))).filter((header) => !['代码', '编码'].includes(header));
+  return places
+    .flatMap((place) => villageWords.flatMap((village) => codeWords.map((code) => place + village + code)))
+    .filter((header) => !['代码', '编码'].includes(header));
 }
 
 const variants: Record<LedgerField, readonly string[]> = {
   name: ['姓名', '儿童姓名', '学生姓名', '未成年人姓名', 'name', 'childname', 'fullname'],
   sex: ['性别', 'sex', 'gender'],
-  idNumber: ['身份证号码', '身份证号', '公民身份号码', '公民身份证号码', '儿童身份证号码', '身份证件号码', '证件号码', 'idnumber', 'id', 'idno', 'residentid'],
+  idNumber: [
+    '身份证号码',
+    '身份证号',
+    '公民身份号码',
+    '公民身份证号码',
+    '儿童身份证号码',
+    '身份证件号码',
+    '证件号码',
+    'idnumber',
+    'id',
+    'idno',
+    'residentid',
+  ],
   birthDate: ['出生日期', '出生年月', '出生年月日', '生日', 'birthdate', 'dateofbirth', 'dob'],
   ethnicity: ['民族', 'ethnicity', 'nation'],
-  hukouAddress: ['户籍所在地', '户籍地址', '户籍地', '户口所在地', '户籍所在地址', '户籍所在地地址', '户口所在地地址', 'hukou', 'hukouaddress', 'registeredaddress'],
-  hukouCode: [...codeHeaders(['户籍所在地', '户籍地', '户籍', '户口所在地', '户籍地址', '户籍所在地址']), 'hukoucode', 'hukoudivisioncode'],
-  address: ['现居住地址', '居住地址', '家庭住址', '现住址', '家庭地址', '现居住地', '住址', 'address', 'currentaddress', 'homeaddress'],
-  residenceCode: [...codeHeaders(['', '现居住地', '居住地', '现住址', '现居住地址', '居住地址', '所在地', '所在', '现住地', '家庭住址']), 'divisioncode', 'residencecode', 'villagecode'],
+  hukouAddress: [
+    '户籍所在地',
+    '户籍地址',
+    '户籍地',
+    '户口所在地',
+    '户籍所在地址',
+    '户籍所在地地址',
+    '户口所在地地址',
+    'hukou',
+    'hukouaddress',
+    'registeredaddress',
+  ],
+  hukouCode: [
+    ...codeHeaders(['户籍所在地', '户籍地', '户籍', '户口所在地', '户籍地址', '户籍所在地址']),
+    'hukoucode',
+    'hukoudivisioncode',
+  ],
+  address: [
+    '现居住地址',
+    '居住地址',
+    '家庭住址',
+    '现住址',
+    '家庭地址',
+    '现居住地',
+    '住址',
+    'address',
+    'currentaddress',
+    'homeaddress',
+  ],
+  residenceCode: [
+    ...codeHeaders([
+      '',
+      '现居住地',
+      '居住地',
+      '现住址',
+      '现居住地址',
+      '居住地址',
+      '所在地',
+      '所在',
+      '现住地',
+      '家庭住址',
+    ]),
+    'divisioncode',
+    'residencecode',
+    'villagecode',
+  ],
   township: ['所在乡镇', '乡镇', '乡镇街道', '所在乡镇街道', '乡镇(街道)', 'township'],
-  village: ['所在村', '所在村社区', '所在村(社区)', '村(社区)', '村社区', '村居', '所在村居', '村', 'village', 'community'],
-  category: ['困境类型', '儿童类别', '困境儿童类型', '儿童类型', '类别', '保障类别', 'category', 'categories', 'difficultytype'],
+  village: [
+    '所在村',
+    '所在村社区',
+    '所在村(社区)',
+    '村(社区)',
+    '村社区',
+    '村居',
+    '所在村居',
+    '村',
+    'village',
+    'community',
+  ],
+  category: [
+    '困境类型',
+    '儿童类别',
+    '困境儿童类型',
+    '儿童类型',
+    '类别',
+    '保障类别',
+    'category',
+    'categories',
+    'difficultytype',
+  ],
   guardianName: ['监护人姓名', '监护人', '主要监护人', '委托照护人', '照护人姓名', 'guardian', 'guardianname'],
-  guardianRelation: ['与儿童关系', '关系', '与儿童的关系', '监护人与儿童关系', '与本人关系', 'relation', 'relationship'],
-  guardianPhone: ['联系电话', '监护人电话', '手机号', '监护人联系电话', '联系方式', '手机号码', '电话', 'phone', 'guardianphone', 'telephone'],
+  guardianRelation: [
+    '与儿童关系',
+    '关系',
+    '与儿童的关系',
+    '监护人与儿童关系',
+    '与本人关系',
+    'relation',
+    'relationship',
+  ],
+  guardianPhone: [
+    '联系电话',
+    '监护人电话',
+    '手机号',
+    '监护人联系电话',
+    '联系方式',
+    '手机号码',
+    '电话',
+    'phone',
+    'guardianphone',
+    'telephone',
+  ],
   school: ['学校', '就读学校', '所在学校', 'school'],
   grade: ['年级', '就读年级', '年级班级', 'grade'],
   disabilityType: ['残疾类别', '残疾类型', 'disabilitytype'],
@@ -106,6 +202,8 @@ export function chooseHeader(rows: readonly { row: number; cells: readonly strin
   // The group row of a two-row header ("监护人" above "姓名") is part of the chosen header, no rival.
   const chosenCells = rows.find((r) => r.row === chosen.row)?.cells ?? [];
   const subHeader = chosenCells.some((cell) => cell.trim() === '');
-  const rival = scored.find((s) => s.row !== chosen.row && s.score >= chosen.recognised - 1 && !(subHeader && s.row === chosen.row - 1));
+  const rival = scored.find(
+    (s) => s.row !== chosen.row && s.score >= chosen.recognised - 1 && !(subHeader && s.row === chosen.row - 1),
+  );
   return { ...chosen, rival: rival?.row ?? null };
 }

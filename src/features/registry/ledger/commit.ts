@@ -17,7 +17,12 @@ import { findImportFor, type ImportRow, presentImport, setImportState } from './
 import type { ChildDraft } from './validate.js';
 
 /** Queues the commit of the good rows as one job; asking again while it runs or after it ran changes nothing. */
-export async function requestCommit(db: Kysely<Database>, actor: Actor, id: string, idempotencyKey?: string): Promise<ImportBatchView> {
+export async function requestCommit(
+  db: Kysely<Database>,
+  actor: Actor,
+  id: string,
+  idempotencyKey?: string,
+): Promise<ImportBatchView> {
   const { result } = await unitOfWork(
     db,
     actor,
@@ -27,7 +32,12 @@ export async function requestCommit(db: Kysely<Database>, actor: Actor, id: stri
       await trx.selectFrom('ledger_imports').select('id').where('id', '=', id).forUpdate().execute();
       if (row.status !== 'committed' && row.status !== 'committing') {
         await setImportState(trx, id, { status: 'committing', last_error: null });
-        await enqueue({ kind: ledgerCommitJob, payload: { importId: id, userId: actor.userId }, dedupeKey: `ledger:${id}`, maxAttempts: 3 });
+        await enqueue({
+          kind: ledgerCommitJob,
+          payload: { importId: id, userId: actor.userId },
+          dedupeKey: `ledger:${id}`,
+          maxAttempts: 3,
+        });
       }
       audit({ entityType: 'ledger_import', entityId: id, details: { status: row.status } });
       return presentImport({ ...row, status: row.status === 'committed' ? 'committed' : 'committing' }, actor.locale);
@@ -50,9 +60,20 @@ async function insertBatch(uow: UnitOfWork, row: ImportRow, drafts: readonly Chi
   // Near matches (pinyin, birth date ± a little, shared guardian) are not refused: they go to the review queue.
   const candidates = await findDuplicatesForDrafts(
     trx,
-    kept.map(({ draft, id }) => ({ name: draft.name, birthDate: draft.birthDate, idNumber: draft.idNumber, residenceCode: draft.residenceCode, guardianNames: draft.guardian ? [draft.guardian.name] : [], guardianPhones: draft.guardian?.phone ? [draft.guardian.phone] : [], fileId: id })),
+    kept.map(({ draft, id }) => ({
+      name: draft.name,
+      birthDate: draft.birthDate,
+      idNumber: draft.idNumber,
+      residenceCode: draft.residenceCode,
+      guardianNames: draft.guardian ? [draft.guardian.name] : [],
+      guardianPhones: draft.guardian?.phone ? [draft.guardian.phone] : [],
+      fileId: id,
+    })),
   );
-  await recordDuplicateCandidatesOfMany(trx, kept.map(({ id }, i) => ({ childId: id, candidates: candidates[i] ?? [] })));
+  await recordDuplicateCandidatesOfMany(
+    trx,
+    kept.map(({ id }, i) => ({ childId: id, candidates: candidates[i] ?? [] })),
+  );
   return kept.map(({ id }) => id);
 }
 
@@ -75,18 +96,35 @@ export async function runLedgerCommit(
   const counts = emptyCounts();
   let created = start.created_children;
   try {
-    for await (const batch of await batchesOf(db, start, options.limits ?? spreadsheetLimitsOf(loadConfig()), { searchKeys: true })) {
+    for await (const batch of await batchesOf(db, start, options.limits ?? spreadsheetLimitsOf(loadConfig()), {
+      searchKeys: true,
+    })) {
       for (const item of batch) countRow(counts, item);
       options.onClassified?.(batch);
       const last = batch.at(-1)!.row;
       if (last <= start.rows_done) continue;
-      const pending = batch.filter((item: ClassifiedRow) => item.row > start.rows_done && item.draft && !item.registered).map((item) => item.draft!);
+      const pending = batch
+        .filter((item: ClassifiedRow) => item.row > start.rows_done && item.draft && !item.registered)
+        .map((item) => item.draft!);
       const { result } = await unitOfWork(db, actor, 'ledger.commit_batch', async (uow) => {
-        const locked = await uow.trx.selectFrom('ledger_imports').select(['rows_done', 'created_children']).where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
+        const locked = await uow.trx
+          .selectFrom('ledger_imports')
+          .select(['rows_done', 'created_children'])
+          .where('id', '=', id)
+          .forUpdate()
+          .executeTakeFirstOrThrow();
         if (locked.rows_done >= last) return { ids: [] as string[], total: locked.created_children };
         const ids = await insertBatch(uow, start, pending);
-        await uow.trx.updateTable('ledger_imports').set({ rows_done: last, created_children: locked.created_children + ids.length, updated_at: new Date() }).where('id', '=', id).execute();
-        uow.audit({ entityType: 'ledger_import', entityId: id, details: { fromRow: batch[0]!.row, toRow: last, created: ids.length, childIds: ids } });
+        await uow.trx
+          .updateTable('ledger_imports')
+          .set({ rows_done: last, created_children: locked.created_children + ids.length, updated_at: new Date() })
+          .where('id', '=', id)
+          .execute();
+        uow.audit({
+          entityType: 'ledger_import',
+          entityId: id,
+          details: { fromRow: batch[0]!.row, toRow: last, created: ids.length, childIds: ids },
+        });
         return { ids, total: locked.created_children + ids.length };
       });
       created = result.total;
@@ -96,7 +134,12 @@ export async function runLedgerCommit(
     await setImportState(db, id, { last_error: error instanceof Error ? error.message.slice(0, 500) : String(error) });
     throw error;
   }
-  await setImportState(db, id, { status: 'committed', counts: JSON.stringify(counts), committed_at: new Date(), last_error: null });
+  await setImportState(db, id, {
+    status: 'committed',
+    counts: JSON.stringify(counts),
+    committed_at: new Date(),
+    last_error: null,
+  });
   return presentImport(await findImportFor(db, actor, id), actor.locale);
 }
 
@@ -106,6 +149,8 @@ export const ledgerCommitHandler: JobHandler = async (payload, { db }) => {
   const userId = typeof payload.userId === 'string' ? payload.userId : null;
   const account = userId ? await loadUserAccount(db, userId) : undefined;
   if (userId && !account) throw new DomainError('ledger.committer_gone', 409, { userId });
-  const actor = account ? actorFor(account, { locale: 'zh-CN', ip: null, requestId: null }) : systemActor('ledger-import');
+  const actor = account
+    ? actorFor(account, { locale: 'zh-CN', ip: null, requestId: null })
+    : systemActor('ledger-import');
   await runLedgerCommit(db, actor, importId);
 };

@@ -16,7 +16,10 @@ import './messages.js';
  * row, column, stable code and a message in the caller's language. Only rows with a problem are
  * kept, so a long ledger of good rows costs no memory.
  */
-export function reportCollector(row: ImportRow, locale: Locale): { add(batch: readonly ClassifiedRow[]): void; counts: ImportCounts; report(): DryRunReport } {
+export function reportCollector(
+  row: ImportRow,
+  locale: Locale,
+): { add(batch: readonly ClassifiedRow[]): void; counts: ImportCounts; report(): DryRunReport } {
   const counts = emptyCounts();
   const problems: DryRunReport['problems'] = [];
   return {
@@ -24,7 +27,8 @@ export function reportCollector(row: ImportRow, locale: Locale): { add(batch: re
     add(batch) {
       for (const item of batch) {
         countRow(counts, item);
-        for (const problem of problemsOf(row, item)) problems.push({ ...problem, message: translate(locale, problem.code, problem.params) });
+        for (const problem of problemsOf(row, item))
+          problems.push({ ...problem, message: translate(locale, problem.code, problem.params) });
       }
     },
     report: () => ({
@@ -40,14 +44,24 @@ export function reportCollector(row: ImportRow, locale: Locale): { add(batch: re
 }
 
 /** Checks every row without writing a child, and reports what an import would do with each. */
-export async function dryRunImport(db: Kysely<Database>, actor: Actor, id: string, limits: SpreadsheetLimits, locale: Locale = actor.locale): Promise<DryRunReport> {
+export async function dryRunImport(
+  db: Kysely<Database>,
+  actor: Actor,
+  id: string,
+  limits: SpreadsheetLimits,
+  locale: Locale = actor.locale,
+): Promise<DryRunReport> {
   const row = await findImportFor(db, actor, id);
   const collector = reportCollector(row, locale);
   for await (const batch of await batchesOf(db, row, limits)) collector.add(batch);
   const { counts } = collector;
   await unitOfWork(db, actor, 'ledger.dry_run', async ({ trx, audit }) => {
     if (row.status === 'uploaded' || row.status === 'checked') {
-      await trx.updateTable('ledger_imports').set({ status: 'checked', counts: JSON.stringify(counts), updated_at: new Date() }).where('id', '=', id).execute();
+      await trx
+        .updateTable('ledger_imports')
+        .set({ status: 'checked', counts: JSON.stringify(counts), updated_at: new Date() })
+        .where('id', '=', id)
+        .execute();
     }
     audit({ entityType: 'ledger_import', entityId: id, details: { counts } });
   });

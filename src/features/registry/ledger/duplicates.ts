@@ -8,13 +8,21 @@ import type { ChildDraft } from './validate.js';
  * Returns the rows already registered by ID number and the rows that likely are an existing child
  * (same name and birth date, or the same name under the same guardian phone).
  */
-export async function checkAgainstRegistry(db: Kysely<Database>, drafts: readonly ChildDraft[]): Promise<{ registered: Set<number>; likely: Map<number, string> }> {
+export async function checkAgainstRegistry(
+  db: Kysely<Database>,
+  drafts: readonly ChildDraft[],
+): Promise<{ registered: Set<number>; likely: Map<number, string> }> {
   const registered = new Set<number>();
   const likely = new Map<number, string>();
   if (drafts.length === 0) return { registered, likely };
   const ids = drafts.map((d) => d.idNumber).filter((id): id is string => id !== null);
   if (ids.length > 0) {
-    const rows = await db.selectFrom('children').select('id_number').where('id_number', '=', sql<string>`ANY(${sql.val(ids)}::text[])`).where('status', '<>', 'merged').execute();
+    const rows = await db
+      .selectFrom('children')
+      .select('id_number')
+      .where('id_number', '=', sql<string>`ANY(${sql.val(ids)}::text[])`)
+      .where('status', '<>', 'merged')
+      .execute();
     const known = new Set(rows.map((r) => r.id_number));
     for (const draft of drafts) if (draft.idNumber && known.has(draft.idNumber)) registered.add(draft.row);
   }
@@ -31,7 +39,8 @@ export async function checkAgainstRegistry(db: Kysely<Database>, drafts: readonl
     for (const draft of rest) {
       const match = byKey.get(`${draft.name}|${draft.birthDate}`);
       // Two different valid ID numbers are two children, whatever their names.
-      if (match && !(draft.idNumber && match.id_number && draft.idNumber !== match.id_number)) likely.set(draft.row, match.haven_code);
+      if (match && !(draft.idNumber && match.id_number && draft.idNumber !== match.id_number))
+        likely.set(draft.row, match.haven_code);
     }
   }
   return { registered, likely };

@@ -29,12 +29,28 @@ export function workbookSink(): { stream: PassThrough; done: Promise<Buffer> } {
  * The rows that were not (or not fully) imported, with their original cells and one more column
  * saying what is wrong, for the township to correct and upload again. Text is formula-escaped.
  */
-export async function importErrorWorkbook(db: Kysely<Database>, actor: Actor, id: string, locale: Locale, limits: SpreadsheetLimits): Promise<{ file: Buffer; fileName: string; rows: number }> {
+export async function importErrorWorkbook(
+  db: Kysely<Database>,
+  actor: Actor,
+  id: string,
+  locale: Locale,
+  limits: SpreadsheetLimits,
+): Promise<{ file: Buffer; fileName: string; rows: number }> {
   const row = await findImportFor(db, actor, id);
   const sink = workbookSink();
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink.stream, useStyles: true, useSharedStrings: false });
-  const sheet = workbook.addWorksheet(translate(locale, 'ledger.errors_sheet'), { views: [{ state: 'frozen', ySplit: 1 }] });
-  const header = sheet.addRow([translate(locale, 'ledger.problem_column'), '#', ...row.columns.map((c) => fitCell(c.header))]);
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: sink.stream,
+    useStyles: true,
+    useSharedStrings: false,
+  });
+  const sheet = workbook.addWorksheet(translate(locale, 'ledger.errors_sheet'), {
+    views: [{ state: 'frozen', ySplit: 1 }],
+  });
+  const header = sheet.addRow([
+    translate(locale, 'ledger.problem_column'),
+    '#',
+    ...row.columns.map((c) => fitCell(c.header)),
+  ]);
   header.font = { bold: true };
   header.commit();
   sheet.getColumn(1).width = 50;
@@ -42,7 +58,12 @@ export async function importErrorWorkbook(db: Kysely<Database>, actor: Actor, id
   for await (const batch of await batchesOf(db, row, limits)) {
     for (const item of batch) {
       if (item.problems.length === 0) continue;
-      const text = item.problems.map((p) => `${headerOf(row, p.field) ? `[${headerOf(row, p.field)}] ` : ''}${translate(locale, p.code, p.params)}`).join('\n');
+      const text = item.problems
+        .map(
+          (p) =>
+            `${headerOf(row, p.field) ? `[${headerOf(row, p.field)}] ` : ''}${translate(locale, p.code, p.params)}`,
+        )
+        .join('\n');
       const cells = row.columns.map((c) => {
         const value = item.cells[c.index - 1] ?? null;
         return value instanceof Date || typeof value === 'number' ? value : fitCell(cellText(value));
@@ -54,6 +75,11 @@ export async function importErrorWorkbook(db: Kysely<Database>, actor: Actor, id
   sheet.commit();
   await workbook.commit();
   const file = await sink.done;
-  await recordAudit(db, actor, { action: 'ledger.errors_export', entityType: 'ledger_import', entityId: id, details: { rows } });
+  await recordAudit(db, actor, {
+    action: 'ledger.errors_export',
+    entityType: 'ledger_import',
+    entityId: id,
+    details: { rows },
+  });
   return { file, fileName: `${row.file_name.replace(/\.[^.]+$/, '')}-problems.xlsx`, rows };
 }

@@ -12,7 +12,15 @@ beforeAll(async () => {
   const keys = childSearchKeys('公式测试');
   await server.database.db
     .insertInto('children')
-    .values({ name: '=HYPERLINK("http://x","点我")', sex: 'male', birth_date: '2016-01-01', residence_code: '421002101201', address: '+8613800000000', name_grams: keys.nameGrams, pinyin_text: keys.pinyinText })
+    .values({
+      name: '=HYPERLINK("http://x","点我")',
+      sex: 'male',
+      birth_date: '2016-01-01',
+      residence_code: '421002101201',
+      address: '+8613800000000',
+      name_grams: keys.nameGrams,
+      pinyin_text: keys.pinyinText,
+    })
     .execute();
 });
 afterAll(async () => server.close());
@@ -34,8 +42,14 @@ describe('exporting the registry list', () => {
     expect(ids.every((id) => id.includes('*'))).toBe(true);
     const names = sheet.getColumn(2).values.map(String);
     expect(names).toContain(`'=HYPERLINK("http://x","点我")`);
-    const audit = await server.database.db.selectFrom('audit_log').select(['action', 'details']).where('action', 'like', 'children.export%').execute();
-    expect(audit).toEqual([{ action: 'children.export', details: expect.objectContaining({ rows: list.total, unmasked: false }) }]);
+    const audit = await server.database.db
+      .selectFrom('audit_log')
+      .select(['action', 'details'])
+      .where('action', 'like', 'children.export%')
+      .execute();
+    expect(audit).toEqual([
+      { action: 'children.export', details: expect.objectContaining({ rows: list.total, unmasked: false }) },
+    ]);
   });
 
   it('shows full ID numbers only to a role that may unmask, when asked', async () => {
@@ -43,7 +57,13 @@ describe('exporting the registry list', () => {
     expect(sheet.getColumn(5).values.map(String)).toContainEqual(expect.stringMatching(/^421002\d{11}[\dX]$/));
     const supervisor = await signInAs(server.url, 'supervisor.cenhe');
     const masked = await sheetOf(await supervisor.request('GET', '/api/children/export.xlsx?unmask=true'));
-    expect(masked.getColumn(5).values.slice(2).filter(Boolean).every((id) => String(id).includes('*'))).toBe(true);
+    expect(
+      masked
+        .getColumn(5)
+        .values.slice(2)
+        .filter(Boolean)
+        .every((id) => String(id).includes('*')),
+    ).toBe(true);
     const director = await signInAs(server.url, 'director.chenlong');
     expect((await director.request('GET', '/api/children/export.xlsx')).status).toBe(403);
   });
@@ -51,7 +71,11 @@ describe('exporting the registry list', () => {
 
 describe("the child's file as PDF", () => {
   it('is a PDF with the Chinese font embedded, audited as a read, and 404 outside the scope', async () => {
-    const child = await server.database.db.selectFrom('children').select('id').where('residence_code', 'like', '421002%').executeTakeFirstOrThrow();
+    const child = await server.database.db
+      .selectFrom('children')
+      .select('id')
+      .where('residence_code', 'like', '421002%')
+      .executeTakeFirstOrThrow();
     const response = await officer.request('GET', `/api/children/${child.id}/file.pdf`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/pdf');
@@ -59,7 +83,11 @@ describe("the child's file as PDF", () => {
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     expect(pdf.includes('NotoSansSC')).toBe(true);
     expect(pdf.includes('/FontFile2')).toBe(true);
-    const reads = await server.database.db.selectFrom('audit_log').select('action').where('child_id', '=', child.id).execute();
+    const reads = await server.database.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('child_id', '=', child.id)
+      .execute();
     expect(reads.map((r) => r.action)).toContain('children.read');
     const other = await signInAs(server.url, 'officer.gongan');
     expect((await other.request('GET', `/api/children/${child.id}/file.pdf`)).status).toBe(404);

@@ -31,18 +31,41 @@ const nationalCode: Record<CategoryCode, string> = {
 const pageSize = 100;
 export const exportRowCap = 20_000;
 
-const headers = ['haven_code', 'name', 'sex', 'birth_date', 'id_number', 'residence', 'address', 'guardian', 'guardian_phone', 'categories', 'national_codes', 'risk_grade', 'status'] as const;
+const headers = [
+  'haven_code',
+  'name',
+  'sex',
+  'birth_date',
+  'id_number',
+  'residence',
+  'address',
+  'guardian',
+  'guardian_phone',
+  'categories',
+  'national_codes',
+  'risk_grade',
+  'status',
+] as const;
 
 /**
  * The registry list with the list's own filters (the same search, the same scope) as an .xlsx,
  * written with the streaming writer page by page. Identifiers are masked unless the actor holds
  * children.unmask and asks; every text cell is formula-escaped; the export is one audit entry.
  */
-export async function exportChildren(db: Kysely<Database>, actor: Actor, filter: ExportFilter, options: { unmask: boolean; locale: Locale }): Promise<{ file: Buffer; rows: number }> {
+export async function exportChildren(
+  db: Kysely<Database>,
+  actor: Actor,
+  filter: ExportFilter,
+  options: { unmask: boolean; locale: Locale },
+): Promise<{ file: Buffer; rows: number }> {
   const unmasked = options.unmask && hasPermission(actor, 'children.unmask');
   const t = (key: string) => translate(options.locale, key);
   const sink = workbookSink();
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink.stream, useStyles: true, useSharedStrings: false });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: sink.stream,
+    useStyles: true,
+    useSharedStrings: false,
+  });
   const sheet = workbook.addWorksheet(t('ledger.export.sheet'), { views: [{ state: 'frozen', ySplit: 1 }] });
   const header = sheet.addRow(headers.map((h) => t(`ledger.export.${h}`)));
   header.font = { bold: true };
@@ -52,8 +75,19 @@ export async function exportChildren(db: Kysely<Database>, actor: Actor, filter:
     const { items } = await searchChildren(db, actor, { ...filter, page, pageSize });
     if (items.length === 0) break;
     const ids = items.map((i) => i.id);
-    const details = await db.selectFrom('children').select(['id', 'id_number', 'address']).where('id', 'in', ids).execute();
-    const guardians = await db.selectFrom('family_members').select(['child_id', 'name', 'phone']).where('child_id', 'in', ids).where('is_guardian', '=', true).where('removed_at', 'is', null).orderBy('created_at').execute();
+    const details = await db
+      .selectFrom('children')
+      .select(['id', 'id_number', 'address'])
+      .where('id', 'in', ids)
+      .execute();
+    const guardians = await db
+      .selectFrom('family_members')
+      .select(['child_id', 'name', 'phone'])
+      .where('child_id', 'in', ids)
+      .where('is_guardian', '=', true)
+      .where('removed_at', 'is', null)
+      .orderBy('created_at')
+      .execute();
     const detail = new Map(details.map((d) => [d.id, d]));
     const guardian = new Map<string, { name: string; phone: string | null }>();
     for (const g of guardians) if (!guardian.has(g.child_id)) guardian.set(g.child_id, g);
@@ -83,6 +117,10 @@ export async function exportChildren(db: Kysely<Database>, actor: Actor, filter:
   sheet.commit();
   await workbook.commit();
   const file = await sink.done;
-  await recordAudit(db, actor, { action: unmasked ? 'children.export_unmasked' : 'children.export', entityType: 'child', details: { filter, rows, unmasked, format: 'xlsx' } });
+  await recordAudit(db, actor, {
+    action: unmasked ? 'children.export_unmasked' : 'children.export',
+    entityType: 'child',
+    details: { filter, rows, unmasked, format: 'xlsx' },
+  });
   return { file, rows };
 }

@@ -42,7 +42,18 @@ describe('importing a township ledger', () => {
     expect(response.status).toBe(201);
     batch = (await response.json()) as ImportBatchView;
     expect(batch).toMatchObject({ format: 'xlsx', sheet: '困境儿童台账', headerRow: 4, status: 'uploaded' });
-    expect(batch.mapping).toMatchObject({ name: 2, sex: 3, idNumber: 4, birthDate: 5, village: 6, category: 7, guardianName: 8, guardianRelation: 9, guardianPhone: 10, school: 11 });
+    expect(batch.mapping).toMatchObject({
+      name: 2,
+      sex: 3,
+      idNumber: 4,
+      birthDate: 5,
+      village: 6,
+      category: 7,
+      guardianName: 8,
+      guardianRelation: 9,
+      guardianPhone: 10,
+      school: 11,
+    });
     expect(batch.columns.find((c) => c.index === 2)?.samples[0]).toBe('张伟明');
     expect(batch.ignoredColumns).toEqual([{ index: 1, header: '序号' }]);
     expect(batch.notices.map((n) => n.code)).toContain('ledger.notice_empty_sheet');
@@ -52,8 +63,13 @@ describe('importing a township ledger', () => {
   });
 
   it('lists every problem with its sheet row and stable code in a dry run, writing nothing', async () => {
-    const before = await server.database.db.selectFrom('children').select(({ fn }) => fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
-    const response = await officer.request('POST', `/api/imports/${batch.id}/dry-run`, undefined, { 'accept-language': 'en' });
+    const before = await server.database.db
+      .selectFrom('children')
+      .select(({ fn }) => fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
+    const response = await officer.request('POST', `/api/imports/${batch.id}/dry-run`, undefined, {
+      'accept-language': 'en',
+    });
     expect(response.status).toBe(200);
     const report = (await response.json()) as DryRunReport;
     const byRow = codesByRow(report);
@@ -68,15 +84,31 @@ describe('importing a township ledger', () => {
     expect(byRow.get(14)).toEqual(['ledger.duplicate_in_file']);
     expect(byRow.get(15)).toEqual(['ledger.birth_date_mismatch']);
     expect(byRow.get(16)).toEqual(['ledger.category_unknown']);
-    expect(report.problems.find((p) => p.row === 9)).toMatchObject({ sheet: '困境儿童台账', column: '身份证号码', severity: 'error' });
+    expect(report.problems.find((p) => p.row === 9)).toMatchObject({
+      sheet: '困境儿童台账',
+      column: '身份证号码',
+      severity: 'error',
+    });
     expect(report.problems.find((p) => p.row === 9)?.message).toMatch(/stored as a number/);
-    expect(report.counts).toMatchObject({ rows: 12, ok: 4, problems: 8, warnings: 1, alreadyRegistered: 0, duplicates: 1 });
-    const after = await server.database.db.selectFrom('children').select(({ fn }) => fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    expect(report.counts).toMatchObject({
+      rows: 12,
+      ok: 4,
+      problems: 8,
+      warnings: 1,
+      alreadyRegistered: 0,
+      duplicates: 1,
+    });
+    const after = await server.database.db
+      .selectFrom('children')
+      .select(({ fn }) => fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(after.n).toBe(before.n);
   });
 
   it('commits the good rows as one job, with guardians, proposed categories and timeline, and a second commit creates nothing', async () => {
-    const response = await officer.request('POST', `/api/imports/${batch.id}/commit`, undefined, { 'idempotency-key': 'commit-ledger-1' });
+    const response = await officer.request('POST', `/api/imports/${batch.id}/commit`, undefined, {
+      'idempotency-key': 'commit-ledger-1',
+    });
     expect(response.status).toBe(202);
     while (await runNextJob(server.database.db, featureJobs)) {
       // drain
@@ -85,20 +117,41 @@ describe('importing a township ledger', () => {
     expect(done).toMatchObject({ status: 'committed', progress: { createdChildren: 4 } });
     const db = server.database.db;
     const child = await db.selectFrom('children').selectAll().where('id_number', '=', ids.a).executeTakeFirstOrThrow();
-    expect(child).toMatchObject({ name: '张伟明', residence_code: '421002101201', birth_date: '2015-03-02', sex: 'male' });
+    expect(child).toMatchObject({
+      name: '张伟明',
+      residence_code: '421002101201',
+      birth_date: '2015-03-02',
+      sex: 'male',
+    });
     expect(child.pinyin_text).toContain('zwm');
-    const guardian = await db.selectFrom('family_members').selectAll().where('child_id', '=', child.id).executeTakeFirstOrThrow();
+    const guardian = await db
+      .selectFrom('family_members')
+      .selectAll()
+      .where('child_id', '=', child.id)
+      .executeTakeFirstOrThrow();
     expect(guardian).toMatchObject({ name: '张国强', relation: 'father', phone: '13800000001', is_guardian: true });
-    const categories = await db.selectFrom('child_categories').select(['category', 'state']).where('child_id', '=', child.id).execute();
+    const categories = await db
+      .selectFrom('child_categories')
+      .select(['category', 'state'])
+      .where('child_id', '=', child.id)
+      .execute();
     expect(categories).toEqual([{ category: 'left_behind', state: 'proposed' }]);
-    expect(await db.selectFrom('child_timeline').select('kind').where('child_id', '=', child.id).execute()).toHaveLength(1);
+    expect(
+      await db.selectFrom('child_timeline').select('kind').where('child_id', '=', child.id).execute(),
+    ).toHaveLength(1);
     const x = await namedChildren(db, '王小红').select('id_number').executeTakeFirstOrThrow();
     expect(x.id_number).toBe(ids.girlWithX);
 
-    const replay = await officer.request('POST', `/api/imports/${batch.id}/commit`, undefined, { 'idempotency-key': 'commit-ledger-2' });
+    const replay = await officer.request('POST', `/api/imports/${batch.id}/commit`, undefined, {
+      'idempotency-key': 'commit-ledger-2',
+    });
     expect(replay.status).toBe(202);
     expect(await runNextJob(db, featureJobs)).toBe(false);
-    const audit = await db.selectFrom('audit_log').select('details').where('action', '=', 'ledger.commit_batch').execute();
+    const audit = await db
+      .selectFrom('audit_log')
+      .select('details')
+      .where('action', '=', 'ledger.commit_batch')
+      .execute();
     expect(audit).toHaveLength(1);
   });
 
@@ -140,7 +193,11 @@ describe('bad files', () => {
     workbook.addWorksheet('Sheet1');
     const empty = await upload(officer, Buffer.from(await workbook.xlsx.writeBuffer()), 'empty.xlsx');
     expect((await errorOf(empty)).code).toBe('ledger.empty_sheet');
-    const imports = await server.database.db.selectFrom('ledger_imports').select('file_name').where('file_name', 'in', ['ledger.xlsx', 'empty.xlsx']).execute();
+    const imports = await server.database.db
+      .selectFrom('ledger_imports')
+      .select('file_name')
+      .where('file_name', 'in', ['ledger.xlsx', 'empty.xlsx'])
+      .execute();
     expect(imports).toHaveLength(0);
   });
 
@@ -151,11 +208,21 @@ describe('bad files', () => {
     expect(batch).toMatchObject({ format: 'csv', encoding: 'gb18030', headerRow: 1 });
     expect(batch.notices.map((n) => n.code)).toContain('ledger.notice_two_headers');
     const change = { sheet: 'gbk', headerRow: 2, mapping: { name: 1, sex: 2, idNumber: 3, village: 4 } };
-    const stale = await officer.request('PUT', `/api/imports/${batch.id}/mapping`, { ...change, version: batch.version + 5 });
+    const stale = await officer.request('PUT', `/api/imports/${batch.id}/mapping`, {
+      ...change,
+      version: batch.version + 5,
+    });
     expect(stale.status).toBe(409);
-    const fixed = await officer.request('PUT', `/api/imports/${batch.id}/mapping`, { ...change, version: batch.version });
+    const fixed = await officer.request('PUT', `/api/imports/${batch.id}/mapping`, {
+      ...change,
+      version: batch.version,
+    });
     expect(fixed.status).toBe(200);
-    expect((await fixed.json()) as ImportBatchView).toMatchObject({ headerRow: 2, version: batch.version + 1, progress: { rowsTotal: 1 } });
+    expect((await fixed.json()) as ImportBatchView).toMatchObject({
+      headerRow: 2,
+      version: batch.version + 1,
+      progress: { rowsTotal: 1 },
+    });
     const report = (await (await officer.request('POST', `/api/imports/${batch.id}/dry-run`)).json()) as DryRunReport;
     expect(report.counts).toMatchObject({ rows: 1, ok: 1 });
     const listed = (await (await officer.request('GET', '/api/imports')).json()) as ImportBatchView[];
@@ -174,8 +241,24 @@ describe('bad files', () => {
 describe('division codes and columns the mapping does not use', () => {
   it('imports the hukou code column, refuses an unknown or malformed code by row and column, and lists every unused column as ignored', async () => {
     const db = server.database.db;
-    const outside = await db.selectFrom('divisions').select('code').where('level', '=', 'village').where('code', 'not like', '421002%').where('valid_to', 'is', null).orderBy('code').executeTakeFirstOrThrow();
-    const header = ['序号', '姓名', '性别', '出生日期', '所在村', '户籍所在地（村/社区代码）', '村（社区）编码', '备注'];
+    const outside = await db
+      .selectFrom('divisions')
+      .select('code')
+      .where('level', '=', 'village')
+      .where('code', 'not like', '421002%')
+      .where('valid_to', 'is', null)
+      .orderBy('code')
+      .executeTakeFirstOrThrow();
+    const header = [
+      '序号',
+      '姓名',
+      '性别',
+      '出生日期',
+      '所在村',
+      '户籍所在地（村/社区代码）',
+      '村（社区）编码',
+      '备注',
+    ];
     const rows = [
       [1, '代码甲', '男', '2016-02-01', '陈龙村', '421002101201', '', '外出务工'],
       [2, '代码乙', '女', '2016-02-02', '陈龙村', outside.code, '', ''],
@@ -194,7 +277,9 @@ describe('division codes and columns the mapping does not use', () => {
       { index: 8, header: '备注' },
     ]);
 
-    const report = (await (await officer.request('POST', `/api/imports/${batch.id}/dry-run`, undefined, { 'accept-language': 'en' })).json()) as DryRunReport;
+    const report = (await (
+      await officer.request('POST', `/api/imports/${batch.id}/dry-run`, undefined, { 'accept-language': 'en' })
+    ).json()) as DryRunReport;
     expect(report.ignoredColumns.map((c) => c.header)).toEqual(['序号', '备注']);
     expect(report.problems.map((p) => ({ row: p.row, column: p.column, code: p.code }))).toEqual([
       { row: 4, column: '户籍所在地（村/社区代码）', code: 'ledger.division_code_unknown' },
@@ -206,12 +291,31 @@ describe('division codes and columns the mapping does not use', () => {
 
     // Unmapping a column makes it ignored in the mapping and the dry run too.
     const { hukouCode: _dropped, ...withoutHukou } = batch.mapping;
-    const remapped = (await (await officer.request('PUT', `/api/imports/${batch.id}/mapping`, { version: batch.version, sheet: batch.sheet, headerRow: 1, mapping: withoutHukou })).json()) as ImportBatchView;
+    const remapped = (await (
+      await officer.request('PUT', `/api/imports/${batch.id}/mapping`, {
+        version: batch.version,
+        sheet: batch.sheet,
+        headerRow: 1,
+        mapping: withoutHukou,
+      })
+    ).json()) as ImportBatchView;
     expect(remapped.ignoredColumns.map((c) => c.index)).toEqual([1, 6, 8]);
-    const back = (await (await officer.request('PUT', `/api/imports/${batch.id}/mapping`, { version: remapped.version, sheet: batch.sheet, headerRow: 1, mapping: batch.mapping })).json()) as ImportBatchView;
+    const back = (await (
+      await officer.request('PUT', `/api/imports/${batch.id}/mapping`, {
+        version: remapped.version,
+        sheet: batch.sheet,
+        headerRow: 1,
+        mapping: batch.mapping,
+      })
+    ).json()) as ImportBatchView;
 
     await runLedgerCommit(db, systemActor('test'), back.id);
-    const made = await db.selectFrom('children').select(['name', 'hukou_code', 'residence_code']).where('name', 'like', '代码%').orderBy('name').execute();
+    const made = await db
+      .selectFrom('children')
+      .select(['name', 'hukou_code', 'residence_code'])
+      .where('name', 'like', '代码%')
+      .orderBy('name')
+      .execute();
     expect(made).toEqual(
       expect.arrayContaining([
         { name: '代码甲', hukou_code: '421002101201', residence_code: '421002101201' },
@@ -226,12 +330,28 @@ describe('division codes and columns the mapping does not use', () => {
 describe('an interrupted commit', () => {
   it('resumes after the last committed batch', async () => {
     const db = server.database.db;
-    await db.insertInto('rule_sets').values({ scope_code: '000000000000', version: 99, valid_from: '2000-01-01', rules: JSON.stringify({ 'ledger.import': { batchSize: 50 } }) }).execute();
+    await db
+      .insertInto('rule_sets')
+      .values({
+        scope_code: '000000000000',
+        version: 99,
+        valid_from: '2000-01-01',
+        rules: JSON.stringify({ 'ledger.import': { batchSize: 50 } }),
+      })
+      .execute();
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('台账');
     sheet.addRow(['姓名', '性别', '出生日期', '所在村']);
-    for (let i = 0; i < 120; i += 1) sheet.addRow([`测试${String(i).padStart(3, '0')}`, i % 2 ? '男' : '女', `2014-01-${String((i % 28) + 1).padStart(2, '0')}`, '沙口村']);
-    const batch = (await (await upload(officer, Buffer.from(await workbook.xlsx.writeBuffer()), 'long.xlsx')).json()) as ImportBatchView;
+    for (let i = 0; i < 120; i += 1)
+      sheet.addRow([
+        `测试${String(i).padStart(3, '0')}`,
+        i % 2 ? '男' : '女',
+        `2014-01-${String((i % 28) + 1).padStart(2, '0')}`,
+        '沙口村',
+      ]);
+    const batch = (await (
+      await upload(officer, Buffer.from(await workbook.xlsx.writeBuffer()), 'long.xlsx')
+    ).json()) as ImportBatchView;
     const actor = systemActor('test');
     let batches = 0;
     await expect(
@@ -240,7 +360,11 @@ describe('an interrupted commit', () => {
         if (batches === 1) throw new Error('power cut');
       }),
     ).rejects.toThrow('power cut');
-    const midway = await db.selectFrom('ledger_imports').select(['rows_done', 'created_children', 'status']).where('id', '=', batch.id).executeTakeFirstOrThrow();
+    const midway = await db
+      .selectFrom('ledger_imports')
+      .select(['rows_done', 'created_children', 'status'])
+      .where('id', '=', batch.id)
+      .executeTakeFirstOrThrow();
     expect(midway).toMatchObject({ rows_done: 51, created_children: 50, status: 'committing' });
     const finished = await runLedgerCommit(db, actor, batch.id);
     expect(finished).toMatchObject({ status: 'committed', progress: { createdChildren: 120 } });

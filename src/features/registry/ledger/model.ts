@@ -44,10 +44,14 @@ export interface IgnoredColumn {
 /** The columns the mapping does not use and that hold a header or a value. */
 export function ignoredColumns(columns: readonly LedgerColumn[], mapping: LedgerMapping): IgnoredColumn[] {
   const used = new Set(Object.values(mapping));
-  return columns.filter((c) => !used.has(c.index) && (c.header !== '' || c.samples.some((s) => s !== ''))).map((c) => ({ index: c.index, header: c.header }));
+  return columns
+    .filter((c) => !used.has(c.index) && (c.header !== '' || c.samples.some((s) => s !== '')))
+    .map((c) => ({ index: c.index, header: c.header }));
 }
 
-export const ignoredColumnsSchema = z.array(z.object({ index: z.number(), header: z.string() })).meta({ description: 'columns of the sheet no field is mapped to: they are not imported' });
+export const ignoredColumnsSchema = z
+  .array(z.object({ index: z.number(), header: z.string() }))
+  .meta({ description: 'columns of the sheet no field is mapped to: they are not imported' });
 
 export interface SheetSummary {
   name: string;
@@ -94,7 +98,9 @@ export const importCountsSchema = z.object({
   ok: z.number(),
   problems: z.number().meta({ description: 'rows with at least one error (not imported)' }),
   warnings: z.number().meta({ description: 'rows imported with a warning' }),
-  alreadyRegistered: z.number().meta({ description: 'rows whose ID number is already registered (skipped, not an error)' }),
+  alreadyRegistered: z
+    .number()
+    .meta({ description: 'rows whose ID number is already registered (skipped, not an error)' }),
   duplicates: z.number().meta({ description: 'rows that repeat an ID in the file or are likely an existing child' }),
 });
 
@@ -109,7 +115,11 @@ export const rowProblemSchema = z.object({
   message: z.string().meta({ description: "in the caller's language" }),
 });
 
-export const noticeSchema = z.object({ code: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])), message: z.string() });
+export const noticeSchema = z.object({
+  code: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+  message: z.string(),
+});
 
 export const importBatchSchema = z.object({
   id: z.string(),
@@ -118,13 +128,24 @@ export const importBatchSchema = z.object({
   format: z.enum(['xlsx', 'csv']),
   encoding: z.string().nullable(),
   status: z.enum(['uploaded', 'checked', 'committing', 'committed', 'failed']),
-  sheets: z.array(z.object({ name: z.string(), rows: z.number(), headerRow: z.number().nullable(), recognised: z.number() })),
+  sheets: z.array(
+    z.object({ name: z.string(), rows: z.number(), headerRow: z.number().nullable(), recognised: z.number() }),
+  ),
   sheet: z.string().nullable(),
   headerRow: z.number().nullable(),
-  columns: z.array(z.object({ index: z.number(), header: z.string(), field: z.enum(ledgerFields).nullable(), samples: z.array(z.string()) })),
+  columns: z.array(
+    z.object({
+      index: z.number(),
+      header: z.string(),
+      field: z.enum(ledgerFields).nullable(),
+      samples: z.array(z.string()),
+    }),
+  ),
   mapping: ledgerMappingSchema,
   ignoredColumns: ignoredColumnsSchema,
-  notices: z.array(noticeSchema).meta({ description: 'things the user should confirm, e.g. two rows that both look like headers' }),
+  notices: z
+    .array(noticeSchema)
+    .meta({ description: 'things the user should confirm, e.g. two rows that both look like headers' }),
   counts: importCountsSchema.nullable(),
   progress: z.object({ rowsDone: z.number(), rowsTotal: z.number().nullable(), createdChildren: z.number() }),
   lastError: z.string().nullable(),

@@ -14,7 +14,10 @@ import './pdf-messages.js';
 
 const require = createRequire(import.meta.url);
 /** Noto Sans SC (SIL OFL) from npm: a full TTF, so every character of a name prints. */
-const fontFile = path.join(path.dirname(require.resolve('@expo-google-fonts/noto-sans-sc/package.json')), '400Regular/NotoSansSC_400Regular.ttf');
+const fontFile = path.join(
+  path.dirname(require.resolve('@expo-google-fonts/noto-sans-sc/package.json')),
+  '400Regular/NotoSansSC_400Regular.ttf',
+);
 
 function chinaTime(at: Date): string {
   return new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
@@ -24,9 +27,20 @@ function chinaTime(at: Date): string {
  * The one-child file as a PDF: identity, family, categories and entitlements, recent timeline.
  * The read goes through the registry's own file read, so it is scoped, masked and audited alike.
  */
-export async function childFilePdf(db: Kysely<Database>, actor: Actor, id: string, options: { unmask: boolean; locale: Locale }): Promise<{ file: Buffer; fileName: string }> {
+export async function childFilePdf(
+  db: Kysely<Database>,
+  actor: Actor,
+  id: string,
+  options: { unmask: boolean; locale: Locale },
+): Promise<{ file: Buffer; fileName: string }> {
   const child = await readChildFile(db, actor, id, { unmask: options.unmask });
-  const timeline = await db.selectFrom('child_timeline').select(['occurred_at', 'kind', 'actor_label', 'reason']).where('child_id', '=', id).orderBy('occurred_at', 'desc').limit(15).execute();
+  const timeline = await db
+    .selectFrom('child_timeline')
+    .select(['occurred_at', 'kind', 'actor_label', 'reason'])
+    .where('child_id', '=', id)
+    .orderBy('occurred_at', 'desc')
+    .limit(15)
+    .execute();
   const t = (key: string, params: Record<string, string | number> = {}) => translate(options.locale, key, params);
   const doc = new PDFDocument({ size: 'A4', margin: 50, info: { Title: `${child.name} ${child.havenCode}` } });
   const chunks: Buffer[] = [];
@@ -36,38 +50,80 @@ export async function childFilePdf(db: Kysely<Database>, actor: Actor, id: strin
   doc.font('cjk');
 
   doc.fontSize(18).text(`${t('ledger.pdf.title')} · ${child.name}`);
-  doc.fontSize(10).fillColor('#555').text(`${child.havenCode}   ${t('ledger.pdf.printed')}: ${chinaTime(new Date())}`);
+  doc
+    .fontSize(10)
+    .fillColor('#555')
+    .text(`${child.havenCode}   ${t('ledger.pdf.printed')}: ${chinaTime(new Date())}`);
   if (child.masked) doc.text(t('ledger.pdf.masked'));
   doc.fillColor('black').moveDown();
 
   section(doc, t('ledger.pdf.identity'));
-  const line = (label: string, value: string | number | null | undefined) => doc.fontSize(10).text(`${label}：${value === null || value === undefined || value === '' ? '—' : value}`);
-  line(t('ledger.export.name'), child.name + (child.formerNames.length > 0 ? `（${child.formerNames.join('、')}）` : ''));
+  const line = (label: string, value: string | number | null | undefined) =>
+    doc.fontSize(10).text(`${label}：${value === null || value === undefined || value === '' ? '—' : value}`);
+  line(
+    t('ledger.export.name'),
+    child.name + (child.formerNames.length > 0 ? `（${child.formerNames.join('、')}）` : ''),
+  );
   line(t('ledger.export.sex'), child.sex ? t(`ledger.sex.${child.sex}`) : null);
-  line(t('ledger.export.birth_date'), child.birthDate ? `${child.birthDate}${child.age !== null ? ` (${child.age})` : ''}` : null);
+  line(
+    t('ledger.export.birth_date'),
+    child.birthDate ? `${child.birthDate}${child.age !== null ? ` (${child.age})` : ''}` : null,
+  );
   line(t('ledger.export.id_number'), child.idNumber);
   line(t('ledger.export.residence'), placeText(child.residence));
   line(t('ledger.export.address'), child.address);
   line(t('ledger.pdf.school'), [child.school, child.grade].filter(Boolean).join(' '));
-  line(t('ledger.pdf.health'), [child.health.disabilityType, child.health.disabilityGrade ? `${child.health.disabilityGrade}` : null, child.health.seriousIllness].filter(Boolean).join(' · '));
+  line(
+    t('ledger.pdf.health'),
+    [
+      child.health.disabilityType,
+      child.health.disabilityGrade ? `${child.health.disabilityGrade}` : null,
+      child.health.seriousIllness,
+    ]
+      .filter(Boolean)
+      .join(' · '),
+  );
   line(t('ledger.export.status'), t(`ledger.status.${child.status}`));
 
   section(doc, t('ledger.pdf.family'));
   if (child.family.length === 0) doc.fontSize(10).text(t('ledger.pdf.none'));
   for (const member of child.family) {
-    const situations = member.situations.map((s) => [translate(options.locale, `registry.situation.${s.kind}`), s.since, s.until].filter(Boolean).join(' ')).join('；');
-    doc.fontSize(10).text(`${member.name}（${relationText(member.relation, t)}${member.isGuardian ? ` · ${t('ledger.pdf.guardian')}` : ''}）  ${member.phone ?? ''}  ${situations}`);
+    const situations = member.situations
+      .map((s) =>
+        [translate(options.locale, `registry.situation.${s.kind}`), s.since, s.until].filter(Boolean).join(' '),
+      )
+      .join('；');
+    doc
+      .fontSize(10)
+      .text(
+        `${member.name}（${relationText(member.relation, t)}${member.isGuardian ? ` · ${t('ledger.pdf.guardian')}` : ''}）  ${member.phone ?? ''}  ${situations}`,
+      );
   }
 
   section(doc, t('ledger.pdf.categories'));
   const live = child.categories.filter((c) => c.state === 'confirmed' || c.state === 'proposed');
   if (live.length === 0) doc.fontSize(10).text(t('ledger.pdf.none'));
-  for (const c of live) doc.fontSize(10).text(`${t(`ledger.category.${c.category}`)}（${translate(options.locale, `registry.category_state.${c.state}`)}）${c.startDate ? ` ${c.startDate}` : ''}`);
-  if (child.entitlements.length > 0) doc.fontSize(10).text(`${t('ledger.pdf.entitlements')}：${child.entitlements.map((e) => t(`ledger.measure.${e.measure}`)).join('、')}`);
+  for (const c of live)
+    doc
+      .fontSize(10)
+      .text(
+        `${t(`ledger.category.${c.category}`)}（${translate(options.locale, `registry.category_state.${c.state}`)}）${c.startDate ? ` ${c.startDate}` : ''}`,
+      );
+  if (child.entitlements.length > 0)
+    doc
+      .fontSize(10)
+      .text(
+        `${t('ledger.pdf.entitlements')}：${child.entitlements.map((e) => t(`ledger.measure.${e.measure}`)).join('、')}`,
+      );
 
   section(doc, t('ledger.pdf.timeline'));
   if (timeline.length === 0) doc.fontSize(10).text(t('ledger.pdf.none'));
-  for (const entry of timeline) doc.fontSize(9).text(`${chinaTime(new Date(entry.occurred_at))}  ${entry.kind}  ${entry.actor_label}${entry.reason ? `  ${entry.reason}` : ''}`);
+  for (const entry of timeline)
+    doc
+      .fontSize(9)
+      .text(
+        `${chinaTime(new Date(entry.occurred_at))}  ${entry.kind}  ${entry.actor_label}${entry.reason ? `  ${entry.reason}` : ''}`,
+      );
 
   doc.end();
   await ended;

@@ -58,7 +58,12 @@ export async function* classifiedBatches(input: PipelineInput): AsyncGenerator<C
       if (registered.has(item.row)) item.registered = true;
       const code = likely.get(item.row);
       if (code) {
-        item.problems.push({ field: 'name', code: 'ledger.likely_duplicate', severity: 'error', params: { name: item.draft!.name, birthDate: item.draft!.birthDate ?? '', havenCode: code } });
+        item.problems.push({
+          field: 'name',
+          code: 'ledger.likely_duplicate',
+          severity: 'error',
+          params: { name: item.draft!.name, birthDate: item.draft!.birthDate ?? '', havenCode: code },
+        });
         item.draft = null;
       }
     }
@@ -71,14 +76,28 @@ export async function* classifiedBatches(input: PipelineInput): AsyncGenerator<C
  * once per batch: a code that is no current division is the row's error, not a silent null.
  */
 async function refuseUnknownHukouCodes(db: Kysely<Database>, batch: ClassifiedRow[]): Promise<void> {
-  const codes = [...new Set(batch.flatMap((item) => (item.draft?.hukouToVerify && item.draft.hukouCode ? [item.draft.hukouCode] : [])))];
+  const codes = [
+    ...new Set(
+      batch.flatMap((item) => (item.draft?.hukouToVerify && item.draft.hukouCode ? [item.draft.hukouCode] : [])),
+    ),
+  ];
   if (codes.length === 0) return;
-  const found = await db.selectFrom('divisions').select('code').where('code', 'in', codes).where('valid_to', 'is', null).execute();
+  const found = await db
+    .selectFrom('divisions')
+    .select('code')
+    .where('code', 'in', codes)
+    .where('valid_to', 'is', null)
+    .execute();
   const known = new Set(found.map((row) => row.code));
   for (const item of batch) {
     const draft = item.draft;
     if (!draft?.hukouToVerify || !draft.hukouCode || known.has(draft.hukouCode)) continue;
-    item.problems.push({ field: draft.hukouToVerify.field, code: 'ledger.division_code_unknown', severity: 'error', params: { value: draft.hukouCode } });
+    item.problems.push({
+      field: draft.hukouToVerify.field,
+      code: 'ledger.division_code_unknown',
+      severity: 'error',
+      params: { value: draft.hukouCode },
+    });
     item.draft = null;
   }
 }
@@ -111,10 +130,20 @@ async function* validatedBatches(input: PipelineInput): AsyncGenerator<Classifie
   const fields = Object.entries(input.mapping) as [LedgerField, number][];
   const seenIds = new Map<string, number>();
   const carried: Partial<Record<LedgerField, CellValue>> = {};
-  const context = { today: input.today, maxAgeYears: input.maxAgeYears, residence: (r: LedgerRow) => input.places.residence(r), hukou: (r: LedgerRow) => input.places.hukou(r) };
+  const context = {
+    today: input.today,
+    maxAgeYears: input.maxAgeYears,
+    residence: (r: LedgerRow) => input.places.residence(r),
+    hukou: (r: LedgerRow) => input.places.hukou(r),
+  };
   let batch: ClassifiedRow[] = [];
 
-  for await (const { sheet, row, cells } of readLedgerRows(input.file, input.format, input.csvSheetName, input.limits)) {
+  for await (const { sheet, row, cells } of readLedgerRows(
+    input.file,
+    input.format,
+    input.csvSheetName,
+    input.limits,
+  )) {
     if (sheet !== input.sheet || row <= input.headerRow) continue;
     const values: LedgerRow = {};
     for (const [field, column] of fields) values[field] = cells[column - 1] ?? null;
@@ -130,7 +159,12 @@ async function* validatedBatches(input: PipelineInput): AsyncGenerator<Classifie
     if (draft?.idNumber) {
       const first = seenIds.get(draft.idNumber);
       if (first !== undefined) {
-        problems.push({ field: 'idNumber', code: 'ledger.duplicate_in_file', severity: 'error', params: { value: draft.idNumber, firstRow: first } });
+        problems.push({
+          field: 'idNumber',
+          code: 'ledger.duplicate_in_file',
+          severity: 'error',
+          params: { value: draft.idNumber, firstRow: first },
+        });
       } else {
         seenIds.set(draft.idNumber, row);
       }

@@ -54,7 +54,10 @@ export class PlaceIndex {
   residence(row: LedgerRow): PlaceResult {
     const coded = readDivisionCode(row.residenceCode ?? null);
     if (coded.kind === 'invalid') return { problem: 'division_code_invalid', params: { value: coded.shown } };
-    if (coded.kind === 'code') return this.codes.has(coded.code) ? { code: coded.code } : { problem: 'division_unknown', params: { value: coded.code } };
+    if (coded.kind === 'code')
+      return this.codes.has(coded.code)
+        ? { code: coded.code }
+        : { problem: 'division_unknown', params: { value: coded.code } };
     const village = cellText(row.village ?? null);
     const township = cellText(row.township ?? null);
     const address = cellText(row.address ?? null) || cellText(row.hukouAddress ?? null);
@@ -98,7 +101,11 @@ export class PlaceIndex {
     if (unique.length > 1) return { problem: 'division_ambiguous', params: { value: shown, count: unique.length } };
     const uniqueTownships = [...new Set(townships)];
     if (uniqueTownships.length === 1 && villages.length === 0) return { code: uniqueTownships[0]! };
-    if (uniqueTownships.length > 1 || villages.length > 1) return { problem: 'division_ambiguous', params: { value: shown, count: Math.max(uniqueTownships.length, villages.length) } };
+    if (uniqueTownships.length > 1 || villages.length > 1)
+      return {
+        problem: 'division_ambiguous',
+        params: { value: shown, count: Math.max(uniqueTownships.length, villages.length) },
+      };
     const homeLevel = levelOf(this.home);
     if (fallBackHome && (homeLevel === 'village' || homeLevel === 'township')) return { code: this.home };
     return { problem: 'division_unknown', params: { value: shown } };

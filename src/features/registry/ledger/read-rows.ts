@@ -15,7 +15,11 @@ const idleMs = 60_000;
  * The reading workers of this process: at most `maxReaders` busy at once (others wait their turn,
  * so readers use at most maxReaders × their heap), idle ones kept a while for the next read.
  */
-const pool = { busy: 0, waiting: [] as (() => void)[], idle: [] as { worker: Worker; memoryMb: number; timer: NodeJS.Timeout }[] };
+const pool = {
+  busy: 0,
+  waiting: [] as (() => void)[],
+  idle: [] as { worker: Worker; memoryMb: number; timer: NodeJS.Timeout }[],
+};
 
 async function borrowWorker(limits: SpreadsheetLimits): Promise<Worker> {
   while (pool.busy >= limits.maxReaders) await new Promise<void>((resolve) => pool.waiting.push(resolve));
@@ -30,12 +34,14 @@ async function borrowWorker(limits: SpreadsheetLimits): Promise<Worker> {
   }
   const worker = new Worker(workerEntry, { resourceLimits: { maxOldGenerationSizeMb: limits.workerMemoryMb } });
   // Between reads nobody else listens: a failure must not become an unhandled 'error' here, and a dead worker leaves the pool.
-  worker.on('error', () => undefined).on('exit', () => {
-    const index = pool.idle.findIndex((entry) => entry.worker === worker);
-    if (index < 0) return;
-    clearTimeout(pool.idle[index]!.timer);
-    pool.idle.splice(index, 1);
-  });
+  worker
+    .on('error', () => undefined)
+    .on('exit', () => {
+      const index = pool.idle.findIndex((entry) => entry.worker === worker);
+      if (index < 0) return;
+      clearTimeout(pool.idle[index]!.timer);
+      pool.idle.splice(index, 1);
+    });
   return worker;
 }
 
@@ -105,7 +111,12 @@ function inbox(worker: Worker, memoryMb: number): { next: () => Promise<SheetWor
  * more memory than that ends the worker, not the server, and is refused. An .xlsx is first
  * measured by its zip directory (zip-inspect.ts) and refused before any parsing if it expands too far.
  */
-export async function* readLedgerRows(file: Buffer, format: LedgerFormat, csvSheetName: string, limits: SpreadsheetLimits): AsyncGenerator<SheetRow> {
+export async function* readLedgerRows(
+  file: Buffer,
+  format: LedgerFormat,
+  csvSheetName: string,
+  limits: SpreadsheetLimits,
+): AsyncGenerator<SheetRow> {
   if (format.format === 'xlsx') inspectWorkbookZip(file, limits);
   // A copy of exactly the file's bytes, moved to the worker (a Buffer from pg may be a view of a larger one).
   const copy = new Uint8Array(file);
@@ -113,7 +124,11 @@ export async function* readLedgerRows(file: Buffer, format: LedgerFormat, csvShe
     file: copy,
     format,
     csvSheetName,
-    bounds: { maxSharedStrings: limits.maxSharedStrings, maxSharedStringChars: limits.maxSharedStringChars, maxCells: limits.maxCells },
+    bounds: {
+      maxSharedStrings: limits.maxSharedStrings,
+      maxSharedStringChars: limits.maxSharedStringChars,
+      maxCells: limits.maxCells,
+    },
     rowsPerMessage,
   };
   const worker = await borrowWorker(limits);
@@ -131,7 +146,8 @@ export async function* readLedgerRows(file: Buffer, format: LedgerFormat, csvShe
       }
       reusable = true;
       if (message.kind === 'refused') throw new DomainError(message.code, message.status, message.params);
-      if (message.kind === 'failed') throw new DomainError('ledger.unreadable_workbook', 400, { reason: message.reason });
+      if (message.kind === 'failed')
+        throw new DomainError('ledger.unreadable_workbook', 400, { reason: message.reason });
       return;
     }
   } finally {

@@ -16,11 +16,18 @@ export function chinaToday(now = new Date()): string {
 }
 
 export function formatOf(row: ImportRow): LedgerFormat {
-  return row.format === 'xlsx' ? { format: 'xlsx', encoding: null } : { format: 'csv', encoding: row.encoding === 'gb18030' ? 'gb18030' : 'utf-8' };
+  return row.format === 'xlsx'
+    ? { format: 'xlsx', encoding: null }
+    : { format: 'csv', encoding: row.encoding === 'gb18030' ? 'gb18030' : 'utf-8' };
 }
 
 /** The checked rows of an import, in batches, with the organisation's places and rules loaded once. */
-export async function batchesOf(db: Kysely<Database>, row: ImportRow, limits: SpreadsheetLimits, options: { skipThroughRow?: number; today?: string; searchKeys?: boolean } = {}): Promise<AsyncGenerator<ClassifiedRow[]>> {
+export async function batchesOf(
+  db: Kysely<Database>,
+  row: ImportRow,
+  limits: SpreadsheetLimits,
+  options: { skipThroughRow?: number; today?: string; searchKeys?: boolean } = {},
+): Promise<AsyncGenerator<ClassifiedRow[]>> {
   const home = await organisationDivision(db, row.organisation_id);
   const today = options.today ?? chinaToday();
   const rules = (await ruleSetFor(db, home.code, today)).get(ledgerImportRules);
@@ -54,7 +61,8 @@ export function countRow(counts: ImportCounts, item: ClassifiedRow): void {
   else if (item.draft) counts.ok += 1;
   else counts.problems += 1;
   if (item.draft && item.problems.length > 0) counts.warnings += 1;
-  if (item.problems.some((p) => p.code === 'ledger.duplicate_in_file' || p.code === 'ledger.likely_duplicate')) counts.duplicates += 1;
+  if (item.problems.some((p) => p.code === 'ledger.duplicate_in_file' || p.code === 'ledger.likely_duplicate'))
+    counts.duplicates += 1;
 }
 
 export function headerOf(row: ImportRow, field: LedgerField | null): string | null {
@@ -64,5 +72,13 @@ export function headerOf(row: ImportRow, field: LedgerField | null): string | nu
 }
 
 export function problemsOf(row: ImportRow, item: ClassifiedRow): RowProblem[] {
-  return item.problems.map((p) => ({ sheet: row.sheet ?? '', row: item.row, column: headerOf(row, p.field), field: p.field, code: p.code, severity: p.severity, params: p.params }));
+  return item.problems.map((p) => ({
+    sheet: row.sheet ?? '',
+    row: item.row,
+    column: headerOf(row, p.field),
+    field: p.field,
+    code: p.code,
+    severity: p.severity,
+    params: p.params,
+  }));
 }

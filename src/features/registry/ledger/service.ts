@@ -23,11 +23,21 @@ export function csvSheetName(fileName: string): string {
  * Stores the uploaded ledger and detects its sheet, header and columns. The same file uploaded
  * again by the same organisation returns the batch it already has (nothing is stored twice).
  */
-export async function uploadLedger(db: Kysely<Database>, actor: Actor, input: { fileName: string; content: Buffer; organisationId: string | null }, limits: SpreadsheetLimits): Promise<{ batch: ImportBatchView; created: boolean }> {
+export async function uploadLedger(
+  db: Kysely<Database>,
+  actor: Actor,
+  input: { fileName: string; content: Buffer; organisationId: string | null },
+  limits: SpreadsheetLimits,
+): Promise<{ batch: ImportBatchView; created: boolean }> {
   const organisationId = input.organisationId ?? actor.organisationId;
   if (!organisationId) throw new DomainError('ledger.organisation_required', 400);
   const sha256 = createHash('sha256').update(input.content).digest('hex');
-  const existing = await db.selectFrom('ledger_imports').selectAll().where('organisation_id', '=', organisationId).where('file_sha256', '=', sha256).executeTakeFirst();
+  const existing = await db
+    .selectFrom('ledger_imports')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .where('file_sha256', '=', sha256)
+    .executeTakeFirst();
   if (existing) return { batch: presentImport(existing, actor.locale), created: false };
 
   await organisationDivision(db, organisationId);
@@ -36,7 +46,17 @@ export async function uploadLedger(db: Kysely<Database>, actor: Actor, input: { 
   const { result } = await unitOfWork(db, actor, 'ledger.upload', async ({ trx, audit }) => {
     const file = await trx
       .insertInto('stored_files')
-      .values({ sha256, file_name: input.fileName, media_type: format.format === 'xlsx' ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv', size_bytes: input.content.length, content: input.content, purpose: 'ledger-import', created_by: actor.userId, organisation_id: organisationId })
+      .values({
+        sha256,
+        file_name: input.fileName,
+        media_type:
+          format.format === 'xlsx' ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv',
+        size_bytes: input.content.length,
+        content: input.content,
+        purpose: 'ledger-import',
+        created_by: actor.userId,
+        organisation_id: organisationId,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     const row = await trx
@@ -60,12 +80,27 @@ export async function uploadLedger(db: Kysely<Database>, actor: Actor, input: { 
       .onConflict((oc) => oc.columns(['organisation_id', 'file_sha256']).doNothing())
       .returningAll()
       .executeTakeFirst();
-    audit({ entityType: 'ledger_import', entityId: row?.id ?? null, details: { fileName: input.fileName, sha256, bytes: input.content.length, format: format.format, rows: analysis.rowsTotal } });
+    audit({
+      entityType: 'ledger_import',
+      entityId: row?.id ?? null,
+      details: {
+        fileName: input.fileName,
+        sha256,
+        bytes: input.content.length,
+        format: format.format,
+        rows: analysis.rowsTotal,
+      },
+    });
     return row;
   });
   if (!result) {
     // A concurrent upload of the same file won the race; its batch is the answer.
-    const winner = await db.selectFrom('ledger_imports').selectAll().where('organisation_id', '=', organisationId).where('file_sha256', '=', sha256).executeTakeFirstOrThrow();
+    const winner = await db
+      .selectFrom('ledger_imports')
+      .selectAll()
+      .where('organisation_id', '=', organisationId)
+      .where('file_sha256', '=', sha256)
+      .executeTakeFirstOrThrow();
     return { batch: presentImport(winner, actor.locale), created: false };
   }
   return { batch: presentImport(result, actor.locale), created: true };
@@ -77,20 +112,36 @@ export async function getLedgerImport(db: Kysely<Database>, actor: Actor, id: st
 
 export async function listLedgerImports(db: Kysely<Database>, actor: Actor): Promise<ImportBatchView[]> {
   if (!actor.organisationId) return [];
-  const rows = await db.selectFrom('ledger_imports').selectAll().where('organisation_id', '=', actor.organisationId).orderBy('created_at', 'desc').limit(50).execute();
+  const rows = await db
+    .selectFrom('ledger_imports')
+    .selectAll()
+    .where('organisation_id', '=', actor.organisationId)
+    .orderBy('created_at', 'desc')
+    .limit(50)
+    .execute();
   return rows.map((row) => presentImport(row, actor.locale));
 }
 
 function assertEditable(row: ImportRow): void {
-  if (row.status === 'committing' || row.status === 'committed') throw new DomainError('ledger.already_committed', 409, { status: row.status });
+  if (row.status === 'committing' || row.status === 'committed')
+    throw new DomainError('ledger.already_committed', 409, { status: row.status });
 }
 
 /** The user's correction of sheet, header row and column mapping; the dry run must be run again. */
-export async function updateImportMapping(db: Kysely<Database>, actor: Actor, id: string, body: MappingBody, limits: SpreadsheetLimits): Promise<ImportBatchView> {
+export async function updateImportMapping(
+  db: Kysely<Database>,
+  actor: Actor,
+  id: string,
+  body: MappingBody,
+  limits: SpreadsheetLimits,
+): Promise<ImportBatchView> {
   const row = await findImportFor(db, actor, id);
   assertEditable(row);
   const file = await loadFile(db, row.stored_file_id);
-  const format = row.format === 'xlsx' ? ({ format: 'xlsx', encoding: null } as const) : ({ format: 'csv', encoding: row.encoding === 'gb18030' ? 'gb18030' : 'utf-8' } as const);
+  const format =
+    row.format === 'xlsx'
+      ? ({ format: 'xlsx', encoding: null } as const)
+      : ({ format: 'csv', encoding: row.encoding === 'gb18030' ? 'gb18030' : 'utf-8' } as const);
   const analysis = await analyseLedger(file, format, csvSheetName(row.file_name), limits, body);
   const { result } = await unitOfWork(db, actor, 'ledger.mapping', async ({ trx, audit }) => {
     const updated = await updateVersioned<ImportRow, Database>(trx, {
@@ -98,9 +149,22 @@ export async function updateImportMapping(db: Kysely<Database>, actor: Actor, id
       entity: 'ledger_import',
       id,
       expectedVersion: body.version,
-      values: { sheet: analysis.sheet, header_row: analysis.headerRow, mapping: JSON.stringify(analysis.mapping), columns: JSON.stringify(analysis.columns), notices: '[]', rows_total: analysis.rowsTotal, status: 'uploaded', counts: null },
+      values: {
+        sheet: analysis.sheet,
+        header_row: analysis.headerRow,
+        mapping: JSON.stringify(analysis.mapping),
+        columns: JSON.stringify(analysis.columns),
+        notices: '[]',
+        rows_total: analysis.rowsTotal,
+        status: 'uploaded',
+        counts: null,
+      },
     });
-    audit({ entityType: 'ledger_import', entityId: id, details: { sheet: body.sheet, headerRow: body.headerRow, mapping: body.mapping } });
+    audit({
+      entityType: 'ledger_import',
+      entityId: id,
+      details: { sheet: body.sheet, headerRow: body.headerRow, mapping: body.mapping },
+    });
     return updated;
   });
   return presentImport(result, actor.locale);

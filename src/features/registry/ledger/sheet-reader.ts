@@ -18,7 +18,8 @@ export interface SheetRow {
 
 function plain(value: ExcelJS.CellValue): CellValue {
   if (value === null || value === undefined) return null;
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value instanceof Date) return value;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value instanceof Date)
+    return value;
   if (typeof value === 'object') {
     if ('richText' in value) return value.richText.map((part) => part.text).join('');
     if ('error' in value) return null;
@@ -48,7 +49,11 @@ function boundSharedStrings(reader: object, bounds: ReadBounds): void {
   let chars = 0;
   const lengthOf = (item: unknown): number => {
     if (typeof item === 'string') return item.length;
-    if (item && typeof item === 'object' && 'richText' in item && Array.isArray(item.richText)) return item.richText.reduce((sum: number, part: { text?: unknown }) => sum + (typeof part.text === 'string' ? part.text.length : 0), 0);
+    if (item && typeof item === 'object' && 'richText' in item && Array.isArray(item.richText))
+      return item.richText.reduce(
+        (sum: number, part: { text?: unknown }) => sum + (typeof part.text === 'string' ? part.text.length : 0),
+        0,
+      );
     return 0;
   };
   Object.defineProperty(reader, 'sharedStrings', {
@@ -58,9 +63,11 @@ function boundSharedStrings(reader: object, bounds: ReadBounds): void {
       const fresh: unknown[] = [];
       fresh.push = (...items: unknown[]) => {
         for (const item of items) {
-          if (fresh.length >= bounds.maxSharedStrings) throw new DomainError('ledger.limit_shared_strings', 413, { limit: bounds.maxSharedStrings });
+          if (fresh.length >= bounds.maxSharedStrings)
+            throw new DomainError('ledger.limit_shared_strings', 413, { limit: bounds.maxSharedStrings });
           chars += lengthOf(item);
-          if (chars > bounds.maxSharedStringChars) throw new DomainError('ledger.limit_shared_string_chars', 413, { limit: bounds.maxSharedStringChars });
+          if (chars > bounds.maxSharedStringChars)
+            throw new DomainError('ledger.limit_shared_string_chars', 413, { limit: bounds.maxSharedStringChars });
           Array.prototype.push.call(fresh, item);
         }
         return fresh.length;
@@ -76,14 +83,25 @@ function boundSharedStrings(reader: object, bounds: ReadBounds): void {
  * the shared strings, both bounded. Callers use `readLedgerRows` (read-rows.ts), which runs this
  * in a worker thread with its own heap.
  */
-export async function* readRowsInThisThread(file: Buffer, format: LedgerFormat, csvSheetName: string, bounds: ReadBounds): AsyncGenerator<SheetRow> {
+export async function* readRowsInThisThread(
+  file: Buffer,
+  format: LedgerFormat,
+  csvSheetName: string,
+  bounds: ReadBounds,
+): AsyncGenerator<SheetRow> {
   const count = cellCounter(bounds);
   if (format.format === 'csv') {
     yield* readCsv(file, format.encoding, csvSheetName, count);
     return;
   }
   try {
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([file]), { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([file]), {
+      worksheets: 'emit',
+      sharedStrings: 'cache',
+      styles: 'cache',
+      hyperlinks: 'ignore',
+      entries: 'ignore',
+    });
     boundSharedStrings(reader, bounds);
     for await (const worksheet of reader) {
       const sheet = (worksheet as unknown as { name: string }).name;
@@ -99,7 +117,9 @@ export async function* readRowsInThisThread(file: Buffer, format: LedgerFormat, 
     }
   } catch (error) {
     if (error instanceof DomainError) throw error;
-    throw new DomainError('ledger.unreadable_workbook', 400, { reason: error instanceof Error ? error.message.slice(0, 200) : String(error) });
+    throw new DomainError('ledger.unreadable_workbook', 400, {
+      reason: error instanceof Error ? error.message.slice(0, 200) : String(error),
+    });
   }
 }
 
@@ -112,8 +132,15 @@ async function* decoded(file: Buffer, encoding: 'utf-8' | 'gb18030'): AsyncGener
   yield decoder.decode();
 }
 
-async function* readCsv(file: Buffer, encoding: 'utf-8' | 'gb18030', sheet: string, count: (width: number) => void): AsyncGenerator<SheetRow> {
-  const parser = Readable.from(decoded(file, encoding)).pipe(parse({ relax_column_count: true, relax_quotes: true, skip_empty_lines: false, bom: true }));
+async function* readCsv(
+  file: Buffer,
+  encoding: 'utf-8' | 'gb18030',
+  sheet: string,
+  count: (width: number) => void,
+): AsyncGenerator<SheetRow> {
+  const parser = Readable.from(decoded(file, encoding)).pipe(
+    parse({ relax_column_count: true, relax_quotes: true, skip_empty_lines: false, bom: true }),
+  );
   let row = 0;
   yield { sheet, row: 0, cells: [] };
   try {
@@ -125,6 +152,9 @@ async function* readCsv(file: Buffer, encoding: 'utf-8' | 'gb18030', sheet: stri
     }
   } catch (error) {
     if (error instanceof DomainError) throw error;
-    throw new DomainError('ledger.unreadable_csv', 400, { row: row + 1, reason: error instanceof Error ? error.message.slice(0, 200) : String(error) });
+    throw new DomainError('ledger.unreadable_csv', 400, {
+      row: row + 1,
+      reason: error instanceof Error ? error.message.slice(0, 200) : String(error),
+    });
   }
 }

@@ -45,7 +45,10 @@ function serve(port: NonNullable<typeof parentPort>): void {
   });
 }
 
-async function read(input: SheetWorkerInput, send: (message: SheetWorkerMessage) => Promise<void>): Promise<SheetWorkerMessage> {
+async function read(
+  input: SheetWorkerInput,
+  send: (message: SheetWorkerMessage) => Promise<void>,
+): Promise<SheetWorkerMessage> {
   try {
     const file = Buffer.from(input.file.buffer, input.file.byteOffset, input.file.byteLength);
     let rows: SheetRow[] = [];
@@ -60,7 +63,14 @@ async function read(input: SheetWorkerInput, send: (message: SheetWorkerMessage)
     return { kind: 'done' };
   } catch (error) {
     return error instanceof DomainError
-      ? { kind: 'refused', code: error.code, status: error.status, params: Object.fromEntries(Object.entries(error.params).map(([k, v]) => [k, typeof v === 'number' ? v : String(v)])) }
+      ? {
+          kind: 'refused',
+          code: error.code,
+          status: error.status,
+          params: Object.fromEntries(
+            Object.entries(error.params).map(([k, v]) => [k, typeof v === 'number' ? v : String(v)]),
+          ),
+        }
       : { kind: 'failed', reason: error instanceof Error ? error.message.slice(0, 200) : String(error) };
   }
 }

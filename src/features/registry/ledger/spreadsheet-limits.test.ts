@@ -16,7 +16,10 @@ const defaults = spreadsheetLimitsOf(loadConfig({}));
 const xlsx = { format: 'xlsx', encoding: null } as const;
 
 async function codeOf(promise: Promise<unknown>): Promise<string> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(DomainError);
   return (error as DomainError).code;
 }
@@ -31,7 +34,10 @@ async function ledger(rows: number, columns = 4): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('台账');
   sheet.addRow(['姓名', '性别', '出生日期', '所在村'].slice(0, columns));
-  for (let i = 0; i < rows; i += 1) sheet.addRow([`儿童${i}`, i % 2 ? '男' : '女', `2014-01-${String((i % 28) + 1).padStart(2, '0')}`, '沙口村'].slice(0, columns));
+  for (let i = 0; i < rows; i += 1)
+    sheet.addRow(
+      [`儿童${i}`, i % 2 ? '男' : '女', `2014-01-${String((i % 28) + 1).padStart(2, '0')}`, '沙口村'].slice(0, columns),
+    );
   return Buffer.from(await workbook.xlsx.writeBuffer({ useSharedStrings: true } as ExcelJS.XlsxWriteOptions));
 }
 
@@ -47,9 +53,19 @@ describe('the zip directory is measured before any parsing', () => {
         return error as DomainError;
       }
     };
-    expect(refusal({})).toMatchObject({ code: 'ledger.limit_entry_size', status: 413, params: { entry: 'xl/sharedStrings.xml', sizeMb: 600, limitMb: 512 } });
-    expect(refusal({ maxEntryBytes: 2 ** 31 })).toMatchObject({ code: 'ledger.limit_compression_ratio', status: 413, params: { limit: 200 } });
-    expect(refusal({ maxEntryBytes: 2 ** 31, maxCompressionRatio: 1e6, maxUncompressedBytes: 500 * 2 ** 20 })).toMatchObject({ code: 'ledger.limit_uncompressed_size', params: { limitMb: 500 } });
+    expect(refusal({})).toMatchObject({
+      code: 'ledger.limit_entry_size',
+      status: 413,
+      params: { entry: 'xl/sharedStrings.xml', sizeMb: 600, limitMb: 512 },
+    });
+    expect(refusal({ maxEntryBytes: 2 ** 31 })).toMatchObject({
+      code: 'ledger.limit_compression_ratio',
+      status: 413,
+      params: { limit: 200 },
+    });
+    expect(
+      refusal({ maxEntryBytes: 2 ** 31, maxCompressionRatio: 1e6, maxUncompressedBytes: 500 * 2 ** 20 }),
+    ).toMatchObject({ code: 'ledger.limit_uncompressed_size', params: { limitMb: 500 } });
     expect(refusal({ maxZipEntries: 10 })).toMatchObject({ code: 'ledger.limit_zip_entries', params: { limit: 10 } });
     expect(refusal({ maxEntryBytes: 2 ** 31, maxCompressionRatio: 1e6 })).toBeUndefined();
   });
@@ -64,7 +80,9 @@ describe('bounds while reading (in the worker)', () => {
     const file = await ledger(30);
     expect(await readAll(file)).toBe(31);
     expect(await codeOf(readAll(file, { ...defaults, maxSharedStrings: 20 }))).toBe('ledger.limit_shared_strings');
-    expect(await codeOf(readAll(file, { ...defaults, maxSharedStringChars: 50 }))).toBe('ledger.limit_shared_string_chars');
+    expect(await codeOf(readAll(file, { ...defaults, maxSharedStringChars: 50 }))).toBe(
+      'ledger.limit_shared_string_chars',
+    );
     expect(await codeOf(readAll(file, { ...defaults, maxCells: 100 }))).toBe('ledger.limit_cells');
   });
 });
@@ -74,13 +92,25 @@ describe('a zip-bomb ledger uploaded to the server', () => {
   let officer: ApiSession;
   beforeAll(async () => {
     // The worker's heap is lowered (and the ratio check set aside) so one test can reach the worker boundary quickly.
-    server = await startTestServer({ demo: true, config: { importWorkerMemoryMb: 64, importMaxCompressionRatio: 100_000 } });
+    server = await startTestServer({
+      demo: true,
+      config: { importWorkerMemoryMb: 64, importMaxCompressionRatio: 100_000 },
+    });
     officer = await signInAs(server.url, 'officer.shashi');
   });
   afterAll(async () => server.close());
 
   const upload = (body: Buffer, fileName: string) =>
-    fetch(`${server.url}/api/imports?fileName=${encodeURIComponent(fileName)}`, { method: 'POST', headers: { cookie: officer.cookie, 'x-csrf-token': officer.csrfToken, 'content-type': 'application/octet-stream', 'accept-language': 'en' }, body });
+    fetch(`${server.url}/api/imports?fileName=${encodeURIComponent(fileName)}`, {
+      method: 'POST',
+      headers: {
+        cookie: officer.cookie,
+        'x-csrf-token': officer.csrfToken,
+        'content-type': 'application/octet-stream',
+        'accept-language': 'en',
+      },
+      body,
+    });
   const healthy = async () => (await fetch(`${server.url}/api/health`)).status;
 
   it('refuses a 600 MB-when-inflated ledger before parsing it, naming the limit, stores nothing, and keeps serving', async () => {
@@ -90,7 +120,9 @@ describe('a zip-bomb ledger uploaded to the server', () => {
     expect(error.code).toBe('ledger.limit_entry_size');
     expect(error.message).toMatch(/600 MB.*512 MB limit/);
     expect(await healthy()).toBe(200);
-    expect(await server.database.db.selectFrom('ledger_imports').select('id').where('file_name', '=', 'bomb.xlsx').execute()).toHaveLength(0);
+    expect(
+      await server.database.db.selectFrom('ledger_imports').select('id').where('file_name', '=', 'bomb.xlsx').execute(),
+    ).toHaveLength(0);
   });
 
   it('a file that needs more memory than the worker has ends the worker, not the server: a clean 413', async () => {

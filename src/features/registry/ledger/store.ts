@@ -12,21 +12,37 @@ import type { LedgerImportsTable } from './tables.js';
 export type ImportRow = Selectable<LedgerImportsTable>;
 
 /** An import is its organisation's: others (and missing ids) get the same 404. */
-export async function findImportFor(db: Kysely<Database> | Transaction<Database>, actor: Actor, id: string): Promise<ImportRow> {
+export async function findImportFor(
+  db: Kysely<Database> | Transaction<Database>,
+  actor: Actor,
+  id: string,
+): Promise<ImportRow> {
   let query = db.selectFrom('ledger_imports').selectAll().where('id', '=', id);
-  if (actor.kind !== 'system') query = query.where('organisation_id', '=', actor.organisationId ?? '00000000-0000-0000-0000-000000000000');
+  if (actor.kind !== 'system')
+    query = query.where('organisation_id', '=', actor.organisationId ?? '00000000-0000-0000-0000-000000000000');
   const row = await query.executeTakeFirst();
   if (!row) throw notFound('ledger_import', id);
   return row;
 }
 
 export async function loadFile(db: Kysely<Database>, storedFileId: string): Promise<Buffer> {
-  const row = await db.selectFrom('stored_files').select('content').where('id', '=', storedFileId).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('stored_files')
+    .select('content')
+    .where('id', '=', storedFileId)
+    .executeTakeFirstOrThrow();
   return row.content;
 }
 
-export async function organisationDivision(db: Kysely<Database>, organisationId: string): Promise<{ code: string; name: string }> {
-  const row = await db.selectFrom('organisations').select(['division_code', 'name']).where('id', '=', organisationId).executeTakeFirst();
+export async function organisationDivision(
+  db: Kysely<Database>,
+  organisationId: string,
+): Promise<{ code: string; name: string }> {
+  const row = await db
+    .selectFrom('organisations')
+    .select(['division_code', 'name'])
+    .where('id', '=', organisationId)
+    .executeTakeFirst();
   if (!row) throw notFound('organisation', organisationId);
   return { code: row.division_code, name: row.name };
 }
@@ -65,6 +81,21 @@ export function presentImport(row: ImportRow, locale: Locale): ImportBatchView {
   };
 }
 
-export async function setImportState(db: Kysely<Database> | Transaction<Database>, id: string, values: { status?: ImportRow['status']; counts?: string; last_error?: string | null; rows_done?: number; created_children?: number; committed_at?: Date }): Promise<void> {
-  await db.updateTable('ledger_imports').set({ ...values, updated_at: sql<Date>`now()` }).where('id', '=', id).execute();
+export async function setImportState(
+  db: Kysely<Database> | Transaction<Database>,
+  id: string,
+  values: {
+    status?: ImportRow['status'];
+    counts?: string;
+    last_error?: string | null;
+    rows_done?: number;
+    created_children?: number;
+    committed_at?: Date;
+  },
+): Promise<void> {
+  await db
+    .updateTable('ledger_imports')
+    .set({ ...values, updated_at: sql<Date>`now()` })
+    .where('id', '=', id)
+    .execute();
 }

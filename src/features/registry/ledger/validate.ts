@@ -2,7 +2,18 @@ import { parseIdNumber } from '../id-number.js';
 import type { ChildSearchKeys } from '../search-keys.js';
 import type { CategoryCode } from '../tables.js';
 import type { LedgerField, ProblemParams, ProblemSeverity } from './model.js';
-import { type CellValue, cellText, looksTruncatedByFloat, readCategories, readDate, readDisabilityGrade, readIdCell, readPhone, readRelation, readSex } from './values.js';
+import {
+  type CellValue,
+  cellText,
+  looksTruncatedByFloat,
+  readCategories,
+  readDate,
+  readDisabilityGrade,
+  readIdCell,
+  readPhone,
+  readRelation,
+  readSex,
+} from './values.js';
 
 /** One ledger row turned into a child file to create, with everything wrong about it (pure). */
 export interface ChildDraft {
@@ -34,10 +45,15 @@ export interface DraftProblem {
   params: ProblemParams;
 }
 
-export type PlaceResult = { code: string } | { problem: 'division_unknown' | 'division_ambiguous' | 'division_code_invalid'; params: ProblemParams };
+export type PlaceResult =
+  | { code: string }
+  | { problem: 'division_unknown' | 'division_ambiguous' | 'division_code_invalid'; params: ProblemParams };
 
 /** A household registration division: known here, to be looked up in the whole division table, or wrong. */
-export type HukouResult = { code: string; known: boolean } | { problem: 'division_code_invalid'; params: ProblemParams } | null;
+export type HukouResult =
+  | { code: string; known: boolean }
+  | { problem: 'division_code_invalid'; params: ProblemParams }
+  | null;
 
 export interface RowContext {
   today: string;
@@ -65,10 +81,16 @@ export function isBlankRow(row: LedgerRow): boolean {
   return Object.values(row).every((value) => cellText(value ?? null) === '');
 }
 
-export function checkRow(rowNumber: number, row: LedgerRow, context: RowContext): { draft: ChildDraft | null; problems: DraftProblem[] } {
+export function checkRow(
+  rowNumber: number,
+  row: LedgerRow,
+  context: RowContext,
+): { draft: ChildDraft | null; problems: DraftProblem[] } {
   const problems: DraftProblem[] = [];
-  const error = (field: LedgerField | null, code: string, params: ProblemParams = {}) => problems.push({ field, code, severity: 'error', params });
-  const warn = (field: LedgerField | null, code: string, params: ProblemParams = {}) => problems.push({ field, code, severity: 'warning', params });
+  const error = (field: LedgerField | null, code: string, params: ProblemParams = {}) =>
+    problems.push({ field, code, severity: 'error', params });
+  const warn = (field: LedgerField | null, code: string, params: ProblemParams = {}) =>
+    problems.push({ field, code, severity: 'warning', params });
 
   const name = (text(row.name, 50) ?? '').replace(/\s+/g, '');
   if (!name) error('name', 'ledger.name_missing');
@@ -91,11 +113,18 @@ export function checkRow(rowNumber: number, row: LedgerRow, context: RowContext)
 
   let birthDate: string | null = null;
   const date = readDate(row.birthDate ?? null);
-  if (date.kind === 'unreadable') error('birthDate', 'ledger.birth_date_unreadable', { value: cellText(row.birthDate ?? null) });
+  if (date.kind === 'unreadable')
+    error('birthDate', 'ledger.birth_date_unreadable', { value: cellText(row.birthDate ?? null) });
   if (date.kind === 'date') birthDate = date.iso;
   if (fromId) {
-    const disagrees = (date.kind === 'date' && date.iso !== fromId.birthDate) || (date.kind === 'month' && date.yearMonth !== fromId.birthDate.slice(0, 7));
-    if (disagrees) error('birthDate', 'ledger.birth_date_mismatch', { value: date.kind === 'date' ? date.iso : date.kind === 'month' ? date.yearMonth : '', fromId: fromId.birthDate });
+    const disagrees =
+      (date.kind === 'date' && date.iso !== fromId.birthDate) ||
+      (date.kind === 'month' && date.yearMonth !== fromId.birthDate.slice(0, 7));
+    if (disagrees)
+      error('birthDate', 'ledger.birth_date_mismatch', {
+        value: date.kind === 'date' ? date.iso : date.kind === 'month' ? date.yearMonth : '',
+        fromId: fromId.birthDate,
+      });
     birthDate = fromId.birthDate;
   } else if (date.kind === 'month') {
     error('birthDate', 'ledger.birth_date_incomplete', { value: date.yearMonth });
@@ -103,19 +132,26 @@ export function checkRow(rowNumber: number, row: LedgerRow, context: RowContext)
     error('birthDate', 'ledger.birth_date_missing');
   }
   if (birthDate && birthDate > context.today) error('birthDate', 'ledger.birth_date_future', { value: birthDate });
-  else if (birthDate && ageOn(birthDate, context.today) >= context.maxAgeYears) error('birthDate', 'ledger.over_age', { value: birthDate, age: ageOn(birthDate, context.today), max: context.maxAgeYears });
+  else if (birthDate && ageOn(birthDate, context.today) >= context.maxAgeYears)
+    error('birthDate', 'ledger.over_age', {
+      value: birthDate,
+      age: ageOn(birthDate, context.today),
+      max: context.maxAgeYears,
+    });
 
   let sex: 'male' | 'female' | null = null;
   const sexReading = readSex(row.sex ?? null);
   if (sexReading === 'unreadable') error('sex', 'ledger.sex_unreadable', { value: cellText(row.sex ?? null) });
   if (sexReading === 'male' || sexReading === 'female') sex = sexReading;
   if (fromId) {
-    if (sex && sex !== fromId.sex) error('sex', 'ledger.sex_mismatch', { value: cellText(row.sex ?? null), fromId: fromId.sex });
+    if (sex && sex !== fromId.sex)
+      error('sex', 'ledger.sex_mismatch', { value: cellText(row.sex ?? null), fromId: fromId.sex });
     sex = fromId.sex;
   }
 
   const residence = context.residence(row);
-  const residenceField = cellText(row.residenceCode ?? null) !== '' ? 'residenceCode' : row.village !== undefined ? 'village' : 'address';
+  const residenceField =
+    cellText(row.residenceCode ?? null) !== '' ? 'residenceCode' : row.village !== undefined ? 'village' : 'address';
   if ('problem' in residence) error(residenceField, `ledger.${residence.problem}`, residence.params);
   const hukou = context.hukou(row);
   const hukouField = cellText(row.hukouCode ?? null) !== '' ? 'hukouCode' : 'hukouAddress';
@@ -125,7 +161,13 @@ export function checkRow(rowNumber: number, row: LedgerRow, context: RowContext)
   if (unknown.length > 0) warn('category', 'ledger.category_unknown', { value: unknown.join('、') });
 
   const guardianName = text(row.guardianName, 50);
-  const guardian = guardianName ? { name: guardianName.replace(/\s+/g, ''), relation: readRelation(row.guardianRelation ?? null), phone: readPhone(row.guardianPhone ?? null) } : null;
+  const guardian = guardianName
+    ? {
+        name: guardianName.replace(/\s+/g, ''),
+        relation: readRelation(row.guardianRelation ?? null),
+        phone: readPhone(row.guardianPhone ?? null),
+      }
+    : null;
 
   const blocked = problems.some((p) => p.severity === 'error');
   if (blocked || 'problem' in residence) return { draft: null, problems };

@@ -17,12 +17,15 @@ describe('ledger values', () => {
   it('knows an ID number stored as a number', () => {
     expect(readIdCell(421002201503021200)).toMatchObject({ kind: 'as_number' });
     expect(readIdCell('4.21002201503020E+17')).toMatchObject({ kind: 'as_number' });
-    expect(readIdCell(" 42100220140506003x ")).toEqual({ kind: 'text', value: '42100220140506003X' });
+    expect(readIdCell(' 42100220140506003x ')).toEqual({ kind: 'text', value: '42100220140506003X' });
   });
 
   it('reads sex and categories', () => {
     expect([readSex('男'), readSex('F'), readSex(''), readSex('?')]).toEqual(['male', 'female', 'empty', 'unreadable']);
-    expect(readCategories('孤儿、残疾；留守儿童 困难')).toEqual({ categories: ['orphan', 'disability', 'left_behind'], unknown: ['困难'] });
+    expect(readCategories('孤儿、残疾；留守儿童 困难')).toEqual({
+      categories: ['orphan', 'disability', 'left_behind'],
+      unknown: ['困难'],
+    });
   });
 });
 
@@ -31,7 +34,12 @@ describe('ledger headers', () => {
     expect(fieldOfHeader('公民身份号码')).toBe('idNumber');
     expect(fieldOfHeader(' 出生\n年月 ')).toBe('birthDate');
     expect(fieldOfHeader('*姓名：')).toBe('name');
-    expect(mapHeaderRow(['', '', '姓名', '电话'], ['姓名', '性别', '监护人', ''])).toEqual({ name: 1, sex: 2, guardianName: 3, guardianPhone: 4 });
+    expect(mapHeaderRow(['', '', '姓名', '电话'], ['姓名', '性别', '监护人', ''])).toEqual({
+      name: 1,
+      sex: 2,
+      guardianName: 3,
+      guardianPhone: 4,
+    });
   });
 
   it('skips title rows and reports a second header-like row', () => {

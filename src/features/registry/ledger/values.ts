@@ -30,7 +30,11 @@ export function excelSerialToIso(serial: number): string | undefined {
   return date.toISOString().slice(0, 10);
 }
 
-export type DateReading = { kind: 'date'; iso: string } | { kind: 'month'; yearMonth: string } | { kind: 'empty' } | { kind: 'unreadable' };
+export type DateReading =
+  | { kind: 'date'; iso: string }
+  | { kind: 'month'; yearMonth: string }
+  | { kind: 'empty' }
+  | { kind: 'unreadable' };
 
 /** Excel dates, 2015.03.02, 2015-3-2, 2015/3/2, 2015年3月2日, 20150302, and 2015.03 / 2015年3月 (出生年月). */
 export function readDate(value: CellValue): DateReading {
@@ -43,13 +47,17 @@ export function readDate(value: CellValue): DateReading {
   }
   const text = String(value).normalize('NFKC').trim().replace(/\s+/g, '');
   if (text === '') return { kind: 'empty' };
-  let match = /^(\d{4})(\d{2})(\d{2})$/.exec(text) ?? /^(\d{4})[./-](\d{1,2})[./-](\d{1,2})(?:日)?(?:T.*|\d{1,2}:\d{2}(?::\d{2})?)?$/.exec(text) ?? /^(\d{4})年(\d{1,2})月(\d{1,2})日?$/.exec(text);
+  let match =
+    /^(\d{4})(\d{2})(\d{2})$/.exec(text) ??
+    /^(\d{4})[./-](\d{1,2})[./-](\d{1,2})(?:日)?(?:T.*|\d{1,2}:\d{2}(?::\d{2})?)?$/.exec(text) ??
+    /^(\d{4})年(\d{1,2})月(\d{1,2})日?$/.exec(text);
   if (match) {
     const iso = isoOf(Number(match[1]), Number(match[2]), Number(match[3]));
     return iso ? { kind: 'date', iso } : { kind: 'unreadable' };
   }
   match = /^(\d{4})(?:[./-]|年)(\d{1,2})月?$/.exec(text);
-  if (match && Number(match[2]) >= 1 && Number(match[2]) <= 12) return { kind: 'month', yearMonth: `${match[1]}-${match[2]!.padStart(2, '0')}` };
+  if (match && Number(match[2]) >= 1 && Number(match[2]) <= 12)
+    return { kind: 'month', yearMonth: `${match[1]}-${match[2]!.padStart(2, '0')}` };
   if (/^\d{5}(?:\.\d+)?$/.test(text)) return readDate(Number(text));
   return { kind: 'unreadable' };
 }
@@ -63,10 +71,14 @@ export type IdReading = { kind: 'empty' } | { kind: 'text'; value: string } | { 
 export function readIdCell(value: CellValue): IdReading {
   if (value === null || value === '') return { kind: 'empty' };
   if (typeof value === 'number') {
-    if (!Number.isInteger(value) || value >= 1e16) return { kind: 'as_number', shown: value.toExponential(14).toUpperCase() };
+    if (!Number.isInteger(value) || value >= 1e16)
+      return { kind: 'as_number', shown: value.toExponential(14).toUpperCase() };
     return { kind: 'text', value: String(value) };
   }
-  const text = String(value).normalize('NFKC').replace(/[\s'’‘]/g, '').toUpperCase();
+  const text = String(value)
+    .normalize('NFKC')
+    .replace(/[\s'’‘]/g, '')
+    .toUpperCase();
   if (text === '') return { kind: 'empty' };
   if (/^\d(?:\.\d+)?E\+?\d+$/.test(text)) return { kind: 'as_number', shown: text };
   return { kind: 'text', value: text };
@@ -157,11 +169,16 @@ export function readDisabilityGrade(value: CellValue): number | null {
   return '1234'.includes(digit) ? Number(digit) : '一二三四'.indexOf(digit) + 1;
 }
 
-export type DivisionCodeReading = { kind: 'empty' } | { kind: 'code'; code: string } | { kind: 'invalid'; shown: string };
+export type DivisionCodeReading =
+  | { kind: 'empty' }
+  | { kind: 'code'; code: string }
+  | { kind: 'invalid'; shown: string };
 
 /** A 12-digit division code (统计用区划代码) as typed or as a number cell; anything else is shown back. */
 export function readDivisionCode(value: CellValue): DivisionCodeReading {
-  const text = (typeof value === 'number' && Number.isInteger(value) ? String(value) : cellText(value)).normalize('NFKC').replace(/\s+/g, '');
+  const text = (typeof value === 'number' && Number.isInteger(value) ? String(value) : cellText(value))
+    .normalize('NFKC')
+    .replace(/\s+/g, '');
   if (text === '') return { kind: 'empty' };
   return /^\d{12}$/.test(text) ? { kind: 'code', code: text } : { kind: 'invalid', shown: text.slice(0, 40) };
 }

@@ -8,14 +8,29 @@ import { unzipSync, Zip, ZipDeflate, type ZipInputFile } from 'fflate';
  * back-references across pieces, no final bit), so the compressed unit can simply be repeated. A
  * few hundred kilobytes on disk, hundreds of megabytes once inflated — a zip bomb.
  */
-function repeatedEntry(filename: string, head: string, unit: string, copies: number, tail: string): { file: ZipInputFile; write(): void } {
+function repeatedEntry(
+  filename: string,
+  head: string,
+  unit: string,
+  copies: number,
+  tail: string,
+): { file: ZipInputFile; write(): void } {
   const full = { finishFlush: constants.Z_FULL_FLUSH, level: 9 };
   const parts = { head: Buffer.from(head), unit: Buffer.from(unit), tail: Buffer.from(tail) };
-  const packed = { head: deflateRawSync(parts.head, full), unit: deflateRawSync(parts.unit, full), tail: deflateRawSync(parts.tail, { level: 9 }) };
+  const packed = {
+    head: deflateRawSync(parts.head, full),
+    unit: deflateRawSync(parts.unit, full),
+    tail: deflateRawSync(parts.tail, { level: 9 }),
+  };
   let crc = crc32(parts.head);
   for (let i = 0; i < copies; i += 1) crc = crc32(parts.unit, crc);
   crc = crc32(parts.tail, crc);
-  const file: ZipInputFile = { filename, size: parts.head.length + parts.unit.length * copies + parts.tail.length, crc, compression: 8 };
+  const file: ZipInputFile = {
+    filename,
+    size: parts.head.length + parts.unit.length * copies + parts.tail.length,
+    crc,
+    compression: 8,
+  };
   return {
     file,
     write: () => {
@@ -35,14 +50,21 @@ async function smallWorkbook(): Promise<Record<string, Uint8Array>> {
   const sheet = workbook.addWorksheet('台账');
   sheet.addRow(['姓名', '性别', '出生日期']);
   sheet.addRow(['张三', '男', '2015-01-01']);
-  return unzipSync(new Uint8Array(await workbook.xlsx.writeBuffer({ useSharedStrings: true } as ExcelJS.XlsxWriteOptions)));
+  return unzipSync(
+    new Uint8Array(await workbook.xlsx.writeBuffer({ useSharedStrings: true } as ExcelJS.XlsxWriteOptions)),
+  );
 }
 
 /**
  * That workbook with its xl/sharedStrings.xml replaced by `copies` × `unit` inside <sst>: a
  * well-formed .xlsx (every CRC and size right) that expands as far as the caller wants.
  */
-export async function bombWorkbook(options: { unit: string; copies: number; head?: string; tail?: string }): Promise<Buffer> {
+export async function bombWorkbook(options: {
+  unit: string;
+  copies: number;
+  head?: string;
+  tail?: string;
+}): Promise<Buffer> {
   const entries = await smallWorkbook();
   const chunks: Uint8Array[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -57,7 +79,9 @@ export async function bombWorkbook(options: { unit: string; copies: number; head
       zip.add(entry);
       entry.push(content, true);
     }
-    const head = options.head ?? '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">';
+    const head =
+      options.head ??
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">';
     const bomb = repeatedEntry('xl/sharedStrings.xml', head, options.unit, options.copies, options.tail ?? '</sst>');
     zip.add(bomb.file);
     bomb.write();
@@ -75,5 +99,10 @@ export function manyStrings(mib: number): { unit: string; copies: number } {
 
 /** One shared string of `mib` MiB (no tag inside it for a parser to stop at). */
 export function oneLongString(mib: number): { unit: string; copies: number; head: string; tail: string } {
-  return { unit: 'A'.repeat(1024 * 1024), copies: mib, head: '<?xml version="1.0" encoding="UTF-8"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>', tail: '</t></si></sst>' };
+  return {
+    unit: 'A'.repeat(1024 * 1024),
+    copies: mib,
+    head: '<?xml version="1.0" encoding="UTF-8"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>',
+    tail: '</t></si></sst>',
+  };
 }

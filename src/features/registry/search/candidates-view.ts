@@ -15,22 +15,62 @@ import { presentChildren } from './present.js';
  * officer who sees both files (createChild records it as a merge request). The check is audited
  * with the files matched outside the scope, so probing for other counties' children leaves a trace.
  */
-export async function presentCandidates(db: Kysely<Database>, actor: Actor, candidates: readonly DuplicateCandidate[]): Promise<{ candidates: CandidateView[]; elsewhere: number }> {
+export async function presentCandidates(
+  db: Kysely<Database>,
+  actor: Actor,
+  candidates: readonly DuplicateCandidate[],
+): Promise<{ candidates: CandidateView[]; elsewhere: number }> {
   const ids = candidates.map((candidate) => candidate.childId);
   if (ids.length === 0) return { candidates: [], elsewhere: 0 };
-  const visible = await db.selectFrom('children').select(['id', 'haven_code', 'name', 'sex', 'birth_date', 'id_number', 'residence_code', 'risk_grade', 'status', 'version', sql<null>`NULL`.as('matched')]).where('id', 'in', ids).where(childInScope(actor)).execute();
+  const visible = await db
+    .selectFrom('children')
+    .select([
+      'id',
+      'haven_code',
+      'name',
+      'sex',
+      'birth_date',
+      'id_number',
+      'residence_code',
+      'risk_grade',
+      'status',
+      'version',
+      sql<null>`NULL`.as('matched'),
+    ])
+    .where('id', 'in', ids)
+    .where(childInScope(actor))
+    .execute();
   const items = new Map((await presentChildren(db, visible)).map((item) => [item.id, item]));
   const views = candidates.flatMap((candidate): CandidateView[] => {
     const child = items.get(candidate.childId);
-    return child ? [{ inScope: true, havenCode: child.havenCode, child, score: candidate.score, reasons: candidate.reasons as CandidateView['reasons'] }] : [];
+    return child
+      ? [
+          {
+            inScope: true,
+            havenCode: child.havenCode,
+            child,
+            score: candidate.score,
+            reasons: candidate.reasons as CandidateView['reasons'],
+          },
+        ]
+      : [];
   });
-  const elsewhere = candidates.filter((candidate) => !items.has(candidate.childId)).map((candidate) => candidate.childId);
-  if (elsewhere.length > 0) await recordAudit(db, actor, { action: 'children.duplicate_check', details: { matchedOutOfScope: elsewhere } });
+  const elsewhere = candidates
+    .filter((candidate) => !items.has(candidate.childId))
+    .map((candidate) => candidate.childId);
+  if (elsewhere.length > 0)
+    await recordAudit(db, actor, { action: 'children.duplicate_check', details: { matchedOutOfScope: elsewhere } });
   return { candidates: views, elsewhere: elsewhere.length };
 }
 
 /** The check a registration form runs before saving: candidates for the draft, as the actor may see them. */
-export async function checkDraftForDuplicates(db: Kysely<Database>, actor: Actor, draft: DuplicateDraft & { excludeChildId?: string }): Promise<{ candidates: CandidateView[]; elsewhere: number }> {
-  const candidates = await findDuplicateCandidates(db, draft, { excludeChildIds: draft.excludeChildId ? [draft.excludeChildId] : [] });
+export async function checkDraftForDuplicates(
+  db: Kysely<Database>,
+  actor: Actor,
+  draft: DuplicateDraft & { excludeChildId?: string },
+): Promise<{ candidates: CandidateView[]; elsewhere: number }> {
+  const candidates = await findDuplicateCandidates(db, draft, {
+    excludeChildIds: draft.excludeChildId ? [draft.excludeChildId] : [],
+  });
   return presentCandidates(db, actor, candidates);
 }

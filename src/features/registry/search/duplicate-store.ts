@@ -32,9 +32,25 @@ export interface DraftKeys {
  * date or a shared guardian (scoreDuplicate), so the county branches keep only those: the others,
  * most of the pairs of a common name, would be read and scored for nothing.
  */
-export async function candidatePairs(db: Db, drafts: readonly DraftKeys[], excludeIds: readonly string[] = []): Promise<CandidatePairs> {
+export async function candidatePairs(
+  db: Db,
+  drafts: readonly DraftKeys[],
+  excludeIds: readonly string[] = [],
+): Promise<CandidatePairs> {
   if (drafts.length === 0) return { pairs: [], children: new Map(), family: new Map() };
-  const rows = drafts.map((x, idx) => ({ idx, name: x.name, pinyin: x.pinyin, birth: x.birthDate, wfrom: x.windowFrom, wto: x.windowTo, swapped: x.swapped, id_number: x.idNumber, county: x.county, gnames: x.guardianNames, gname_ids: x.guardianNameOutweighsIds, phones: x.phones,
+  const rows = drafts.map((x, idx) => ({
+    idx,
+    name: x.name,
+    pinyin: x.pinyin,
+    birth: x.birthDate,
+    wfrom: x.windowFrom,
+    wto: x.windowTo,
+    swapped: x.swapped,
+    id_number: x.idNumber,
+    county: x.county,
+    gnames: x.guardianNames,
+    gname_ids: x.guardianNameOutweighsIds,
+    phones: x.phones,
     every: !x.birthDate || !x.idNumber || (x.guardianNameOutweighsIds && x.guardianNames.length > 0),
     self: x.fileId,
   }));

@@ -5,7 +5,14 @@ import { loadRuleSets } from '../../../platform/rules/store.js';
 import { gramsOf, pinyinKeysOf } from '../search-keys.js';
 import { candidatePairs, type DraftKeys } from './duplicate-store.js';
 import { duplicateRulesSection } from './rule-sections.js';
-import { birthWindow, type CandidateFacts, type DraftFacts, type DuplicateRules, orderedPair, scoreDuplicate } from './rules.js';
+import {
+  birthWindow,
+  type CandidateFacts,
+  type DraftFacts,
+  type DuplicateRules,
+  orderedPair,
+  scoreDuplicate,
+} from './rules.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -39,7 +46,11 @@ const digitsOf = (phone: string) => phone.replace(/\D/g, '');
  */
 function guardianNameOutweighsIds(rules: DuplicateRules): boolean {
   const w = rules.weights;
-  const best = Math.max(w.same_name, w.former_name, w.same_pinyin) + Math.max(0, w.same_village, w.same_township, w.same_county) + w.shared_guardian_name + w.different_id_numbers;
+  const best =
+    Math.max(w.same_name, w.former_name, w.same_pinyin) +
+    Math.max(0, w.same_village, w.same_township, w.same_county) +
+    w.shared_guardian_name +
+    w.different_id_numbers;
   return Math.min(100, best) >= rules.minScore;
 }
 
@@ -68,7 +79,12 @@ function keysOf(draft: DuplicateDraft, fuzzy: boolean, rules: DuplicateRules): D
  * actor's scope: a child registered in another county is exactly what must be found. What the
  * actor is then shown is decided by presentCandidates.
  */
-async function find(db: Db, drafts: readonly DuplicateDraft[], excludeIds: readonly string[], fuzzy: boolean): Promise<DuplicateCandidate[][]> {
+async function find(
+  db: Db,
+  drafts: readonly DuplicateDraft[],
+  excludeIds: readonly string[],
+  fuzzy: boolean,
+): Promise<DuplicateCandidate[][]> {
   const ruleSets = await loadRuleSets(db);
   const today = shanghaiDateOf(new Date());
   // Resolved once per place, not once per pair (an import batch has thousands of pairs, a few places).
@@ -89,7 +105,13 @@ async function find(db: Db, drafts: readonly DuplicateDraft[], excludeIds: reado
     const members = family.get(childId) ?? [];
     const phones = new Set(key.phones);
     const guardianNames = new Set((draft.guardianNames ?? []).map((name) => name.trim()).filter(Boolean));
-    const draftFacts: DraftFacts = { name: key.name, pinyin: key.pinyin, birthDate: key.birthDate, idNumber: key.idNumber, residenceCode: draft.residenceCode };
+    const draftFacts: DraftFacts = {
+      name: key.name,
+      pinyin: key.pinyin,
+      birthDate: key.birthDate,
+      idNumber: key.idNumber,
+      residenceCode: draft.residenceCode,
+    };
     const candidate: CandidateFacts = {
       name: child.name,
       formerNames: child.former_names,
@@ -103,11 +125,17 @@ async function find(db: Db, drafts: readonly DuplicateDraft[], excludeIds: reado
     const scored = scoreDuplicate(draftFacts, candidate, rulesFor(draft.residenceCode));
     if (scored) results[idx]!.push({ childId, score: scored.score, reasons: scored.reasons });
   }
-  return results.map((list) => list.sort((a, b) => b.score - a.score || a.childId.localeCompare(b.childId)).slice(0, perDraftLimit));
+  return results.map((list) =>
+    list.sort((a, b) => b.score - a.score || a.childId.localeCompare(b.childId)).slice(0, perDraftLimit),
+  );
 }
 
 /** Candidates for one draft (create, edit), including names one character apart and former names. */
-export async function findDuplicateCandidates(db: Db, draft: DuplicateDraft, options: { excludeChildIds?: string[] } = {}): Promise<DuplicateCandidate[]> {
+export async function findDuplicateCandidates(
+  db: Db,
+  draft: DuplicateDraft,
+  options: { excludeChildIds?: string[] } = {},
+): Promise<DuplicateCandidate[]> {
   const [candidates] = await find(db, [draft], options.excludeChildIds ?? [], true);
   return candidates ?? [];
 }
@@ -118,7 +146,10 @@ export async function findDuplicateCandidates(db: Db, draft: DuplicateDraft, opt
  * costs about as much as a few single lookups. Names one character apart and former names are
  * left to the single check and the sweep.
  */
-export async function findDuplicatesForDrafts(db: Db, drafts: readonly DuplicateDraft[]): Promise<DuplicateCandidate[][]> {
+export async function findDuplicatesForDrafts(
+  db: Db,
+  drafts: readonly DuplicateDraft[],
+): Promise<DuplicateCandidate[][]> {
   return find(db, drafts, [], false);
 }
 
@@ -126,7 +157,11 @@ export async function findDuplicatesForDrafts(db: Db, drafts: readonly Duplicate
  * Stores a child's candidates for the review queue. A pair already decided (not the same, merged)
  * stays decided: that decision is remembered and the pair is never proposed again.
  */
-export async function recordDuplicateCandidates(trx: Transaction<Database>, childId: string, candidates: readonly DuplicateCandidate[]): Promise<number> {
+export async function recordDuplicateCandidates(
+  trx: Transaction<Database>,
+  childId: string,
+  candidates: readonly DuplicateCandidate[],
+): Promise<number> {
   return recordCandidateRows(trx, [{ childId, candidates }]);
 }
 
@@ -134,18 +169,29 @@ export async function recordDuplicateCandidates(trx: Transaction<Database>, chil
  * The candidates of many new children in one statement (an import batch): the same as recording
  * each child's in turn, so a pair found from both of its children keeps what was found last.
  */
-export async function recordDuplicateCandidatesOfMany(trx: Transaction<Database>, found: ReadonlyArray<{ childId: string; candidates: readonly DuplicateCandidate[] }>): Promise<number> {
+export async function recordDuplicateCandidatesOfMany(
+  trx: Transaction<Database>,
+  found: ReadonlyArray<{ childId: string; candidates: readonly DuplicateCandidate[] }>,
+): Promise<number> {
   return recordCandidateRows(trx, found);
 }
 
-async function recordCandidateRows(trx: Transaction<Database>, found: ReadonlyArray<{ childId: string; candidates: readonly DuplicateCandidate[] }>): Promise<number> {
+async function recordCandidateRows(
+  trx: Transaction<Database>,
+  found: ReadonlyArray<{ childId: string; candidates: readonly DuplicateCandidate[] }>,
+): Promise<number> {
   // One statement may not upsert the same pair twice: the later finding replaces the earlier.
   const byPair = new Map<string, { child_a: string; child_b: string; score: number; reasons: string }>();
   for (const { childId, candidates } of found) {
     for (const candidate of candidates) {
       if (candidate.childId === childId) continue;
       const [a, b] = orderedPair(childId, candidate.childId);
-      byPair.set(`${a}|${b}`, { child_a: a, child_b: b, score: candidate.score, reasons: JSON.stringify(candidate.reasons) });
+      byPair.set(`${a}|${b}`, {
+        child_a: a,
+        child_b: b,
+        score: candidate.score,
+        reasons: JSON.stringify(candidate.reasons),
+      });
     }
   }
   const rows = [...byPair.values()];
@@ -156,9 +202,16 @@ async function recordCandidateRows(trx: Transaction<Database>, found: ReadonlyAr
     .onConflict((oc) =>
       oc
         .columns(['child_a', 'child_b'])
-        .doUpdateSet({ score: sql`excluded.score`, reasons: sql`excluded.reasons`, version: sql`duplicate_candidates.version + 1`, updated_at: sql`now()` })
+        .doUpdateSet({
+          score: sql`excluded.score`,
+          reasons: sql`excluded.reasons`,
+          version: sql`duplicate_candidates.version + 1`,
+          updated_at: sql`now()`,
+        })
         .where('duplicate_candidates.state', '=', 'open')
-        .where(sql<boolean>`(duplicate_candidates.score, duplicate_candidates.reasons) IS DISTINCT FROM (excluded.score, excluded.reasons)`),
+        .where(
+          sql<boolean>`(duplicate_candidates.score, duplicate_candidates.reasons) IS DISTINCT FROM (excluded.score, excluded.reasons)`,
+        ),
     )
     .returning('id')
     .execute();

@@ -24,7 +24,10 @@ export const childListQuerySchema = z
     page: z.coerce.number().int().min(1).max(10_000).default(1),
     pageSize: z.coerce.number().int().min(1).max(100).default(20),
   })
-  .refine((query) => query.ageMin === undefined || query.ageMax === undefined || query.ageMin <= query.ageMax, { error: 'registry.search.age_band', path: ['ageMax'] });
+  .refine((query) => query.ageMin === undefined || query.ageMax === undefined || query.ageMin <= query.ageMax, {
+    error: 'registry.search.age_band',
+    path: ['ageMax'],
+  });
 export type ChildListQuery = z.infer<typeof childListQuerySchema>;
 
 export const matchedOnValues = ['name', 'pinyin', 'id', 'guardian'] as const;
@@ -60,7 +63,9 @@ export type ChildListPage = z.infer<typeof childListPageSchema>;
 
 // Stored reasons are data: a code from an older rule version still reads (the UI shows the code if it has no text).
 export const duplicateReasonSchema = z.object({
-  code: z.string().meta({ description: `one of ${duplicateReasonCodes.join(', ')}; message key registry.duplicates.reason.<code>` }),
+  code: z
+    .string()
+    .meta({ description: `one of ${duplicateReasonCodes.join(', ')}; message key registry.duplicates.reason.<code>` }),
   params: z.record(z.string(), z.unknown()).optional(),
 });
 
@@ -93,7 +98,10 @@ export const duplicatePairSchema = z.object({
   decidedAt: z.string().nullable(),
   decisionReason: z.string().nullable(),
   mergeId: z.string().nullable().meta({ description: 'the merge to undo, while it stands' }),
-  mergeRequest: z.object({ requestedBy: z.string(), requestedAt: z.string() }).nullable().meta({ description: 'a registrar who could not see the other file asked for this pair to be reviewed' }),
+  mergeRequest: z
+    .object({ requestedBy: z.string(), requestedAt: z.string() })
+    .nullable()
+    .meta({ description: 'a registrar who could not see the other file asked for this pair to be reviewed' }),
   a: childListItemSchema,
   b: childListItemSchema,
 });
@@ -102,12 +110,21 @@ export type DuplicatePair = z.infer<typeof duplicatePairSchema>;
 export const duplicatePairPageSchema = z.object({
   items: z.array(duplicatePairSchema),
   total: z.number(),
-  elsewhere: z.number().meta({ description: 'open pairs with one file outside my scope: decided where both are in scope (the common county, city or province)' }),
+  elsewhere: z
+    .number()
+    .meta({
+      description:
+        'open pairs with one file outside my scope: decided where both are in scope (the common county, city or province)',
+    }),
 });
 
 const reasonSchema = z.string().trim().min(1, { error: 'registry.search.reason_required' }).max(500);
 export const notSameBodySchema = z.object({ version: z.number().int().min(1), reason: reasonSchema });
-export const mergeBodySchema = z.object({ version: z.number().int().min(1), survivorId: z.uuid(), reason: reasonSchema });
+export const mergeBodySchema = z.object({
+  version: z.number().int().min(1),
+  survivorId: z.uuid(),
+  reason: reasonSchema,
+});
 export const undoBodySchema = z.object({ reason: reasonSchema });
 
 export const mergeResultSchema = z.object({

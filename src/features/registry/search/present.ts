@@ -7,11 +7,18 @@ import { ageOn } from './rules.js';
 import { confirmedCategories, residenceNames, type SearchRow } from './store.js';
 
 /** List items of children already read through the scope: identifiers masked, place named. */
-export async function presentChildren(db: Kysely<Database> | Transaction<Database>, rows: readonly SearchRow[], now = new Date()): Promise<ChildListItem[]> {
+export async function presentChildren(
+  db: Kysely<Database> | Transaction<Database>,
+  rows: readonly SearchRow[],
+  now = new Date(),
+): Promise<ChildListItem[]> {
   const today = shanghaiDateOf(now);
   const [places, categories] = await Promise.all([
     residenceNames(db as Kysely<Database>, [...new Set(rows.map((row) => row.residence_code))]),
-    confirmedCategories(db as Kysely<Database>, rows.map((row) => row.id)),
+    confirmedCategories(
+      db as Kysely<Database>,
+      rows.map((row) => row.id),
+    ),
   ]);
   return rows.map((row) => ({
     id: row.id,

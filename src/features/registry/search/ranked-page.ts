@@ -24,7 +24,19 @@ export interface PageSpec {
   matchedOf: (rank: number) => MatchedOn | null;
 }
 
-export const columns = ['children.id', 'children.haven_code', 'children.name', 'children.sex', 'children.birth_date', 'children.id_number', 'children.residence_code', 'children.risk_grade', 'children.status', 'children.version', 'children.updated_at'] as const;
+export const columns = [
+  'children.id',
+  'children.haven_code',
+  'children.name',
+  'children.sex',
+  'children.birth_date',
+  'children.id_number',
+  'children.residence_code',
+  'children.risk_grade',
+  'children.status',
+  'children.version',
+  'children.updated_at',
+] as const;
 
 function unionOf<T extends SelectQueryBuilder<Database, 'children', object>>(branches: readonly T[]): T {
   return branches.slice(1).reduce((union, branch) => union.unionAll(branch) as T, branches[0]!);
@@ -37,7 +49,14 @@ function collapsed(query: ChildQuery, tiers: readonly Tier[]) {
   const arms = tiers.flatMap((tier) => tier.parts.map((where) => ({ where, tier })));
   return query
     .where((eb) => eb.or(arms.map((arm) => arm.where(eb))))
-    .select((eb) => ['children.id', 'children.name', sql<number>`CASE ${sql.join(arms.map((arm) => sql`WHEN ${arm.where(eb)} THEN ${rankOf(arm.tier)}`), sql` `)} END`.as('rank')]);
+    .select((eb) => [
+      'children.id',
+      'children.name',
+      sql<number>`CASE ${sql.join(
+        arms.map((arm) => sql`WHEN ${arm.where(eb)} THEN ${rankOf(arm.tier)}`),
+        sql` `,
+      )} END`.as('rank'),
+    ]);
 }
 
 /**
@@ -51,14 +70,21 @@ function keysOf(scoped: Scoped, tiers: readonly Tier[]) {
       part.small
         ? [collapsed(part.query, tiers)]
         : tiers.flatMap((tier) =>
-            tier.parts.map((where) => part.query.where(where).select(['children.id', 'children.name', rankOf(tier).$castTo<number>().as('rank')])),
+            tier.parts.map((where) =>
+              part.query
+                .where(where)
+                .select(['children.id', 'children.name', rankOf(tier).$castTo<number>().as('rank')]),
+            ),
           ),
     ),
   );
 }
 
 async function countUpTo(db: Db, keys: ReturnType<typeof keysOf>, limit: number): Promise<number> {
-  const row = await db.selectFrom(keys.limit(limit).as('capped')).select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom(keys.limit(limit).as('capped'))
+    .select(sql<number>`count(*)::int`.as('n'))
+    .executeTakeFirstOrThrow();
   return row.n;
 }
 
@@ -69,8 +95,15 @@ async function countUpTo(db: Db, keys: ReturnType<typeof keysOf>, limit: number)
  * page is read tier by tier in name order (an index walk that stops at the page), so a common
  * character never sorts its tens of thousands of matches.
  */
-export async function pageByRelevance(db: Db, scoped: Scoped, tiers: readonly Tier[], page: PageSpec): Promise<{ rows: SearchRow[]; total: number }> {
-  const bounded = keysOf(scoped, tiers).limit(page.cap + 1).as('tier');
+export async function pageByRelevance(
+  db: Db,
+  scoped: Scoped,
+  tiers: readonly Tier[],
+  page: PageSpec,
+): Promise<{ rows: SearchRow[]; total: number }> {
+  const bounded = keysOf(scoped, tiers)
+    .limit(page.cap + 1)
+    .as('tier');
   const ranked = db
     .selectFrom(bounded)
     .select(['tier.id', 'tier.name', 'tier.rank', sql<number>`count(*) OVER ()::int`.as('n')])
@@ -78,29 +111,79 @@ export async function pageByRelevance(db: Db, scoped: Scoped, tiers: readonly Ti
     .limit(page.size)
     .offset(page.offset)
     .as('page');
-  const got = await db.selectFrom(ranked).innerJoin('children', 'children.id', 'page.id').select([...columns, 'page.rank', 'page.n']).orderBy(sql`page.rank, page.name, page.id`).execute();
+  const got = await db
+    .selectFrom(ranked)
+    .innerJoin('children', 'children.id', 'page.id')
+    .select([...columns, 'page.rank', 'page.n'])
+    .orderBy(sql`page.rank, page.name, page.id`)
+    .execute();
   const total = got[0]?.n ?? (page.offset > 0 ? await countUpTo(db, keysOf(scoped, tiers), page.cap + 1) : 0);
-  if (total <= page.cap) return { rows: got.map(({ n: _n, rank, ...row }) => ({ ...row, matched: page.matchedOf(rank) }) as SearchRow), total };
+  if (total <= page.cap)
+    return {
+      rows: got.map(({ n: _n, rank, ...row }) => ({ ...row, matched: page.matchedOf(rank) }) as SearchRow),
+      total,
+    };
   const hits: { id: string; rank: number }[] = [];
   let skip = page.offset;
   for (const tier of tiers) {
     const take = page.size - hits.length;
     if (take === 0) break;
     const order = typeof tier.rank === 'number' ? sql`tier.name, tier.id` : sql`tier.rank, tier.name, tier.id`;
-    const found = await db.selectFrom(keysOf(scoped, [tier]).as('tier')).select(['tier.id', 'tier.rank']).orderBy(order).limit(take).offset(skip).execute();
+    const found = await db
+      .selectFrom(keysOf(scoped, [tier]).as('tier'))
+      .select(['tier.id', 'tier.rank'])
+      .orderBy(order)
+      .limit(take)
+      .offset(skip)
+      .execute();
     hits.push(...found);
     if (found.length > 0) skip = 0;
     else if (skip > 0) skip -= await countUpTo(db, keysOf(scoped, [tier]), skip);
   }
-  const rows = hits.length === 0 ? [] : await scoped.all.where('children.id', 'in', hits.map((hit) => hit.id)).select(columns).execute();
+  const rows =
+    hits.length === 0
+      ? []
+      : await scoped.all
+          .where(
+            'children.id',
+            'in',
+            hits.map((hit) => hit.id),
+          )
+          .select(columns)
+          .execute();
   const byId = new Map(rows.map((row) => [row.id, row]));
-  return { rows: hits.flatMap((hit) => (byId.has(hit.id) ? [{ ...byId.get(hit.id)!, matched: page.matchedOf(hit.rank) } as SearchRow] : [])), total };
+  return {
+    rows: hits.flatMap((hit) =>
+      byId.has(hit.id) ? [{ ...byId.get(hit.id)!, matched: page.matchedOf(hit.rank) } as SearchRow] : [],
+    ),
+    total,
+  };
 }
 
 /** A page in another order (name, birth date, …): tiers and parts are disjoint, so their union needs no de-duplication. */
-export async function pageBySort(db: Db, scoped: Scoped, tiers: readonly Tier[], order: RawBuilder<unknown>, page: PageSpec): Promise<{ rows: SearchRow[]; total: number }> {
-  const all = unionOf(scoped.parts.flatMap((part) => tiers.flatMap((tier) => tier.parts.map((where) => part.query.where(where).select([...columns, rankOf(tier).$castTo<number>().as('rank')])))));
-  const rows = db.selectFrom(all.as('best')).selectAll('best').orderBy(order).limit(page.size).offset(page.offset).execute();
+export async function pageBySort(
+  db: Db,
+  scoped: Scoped,
+  tiers: readonly Tier[],
+  order: RawBuilder<unknown>,
+  page: PageSpec,
+): Promise<{ rows: SearchRow[]; total: number }> {
+  const all = unionOf(
+    scoped.parts.flatMap((part) =>
+      tiers.flatMap((tier) =>
+        tier.parts.map((where) =>
+          part.query.where(where).select([...columns, rankOf(tier).$castTo<number>().as('rank')]),
+        ),
+      ),
+    ),
+  );
+  const rows = db
+    .selectFrom(all.as('best'))
+    .selectAll('best')
+    .orderBy(order)
+    .limit(page.size)
+    .offset(page.offset)
+    .execute();
   const [found, total] = await Promise.all([rows, countUpTo(db, keysOf(scoped, tiers), page.cap + 1)]);
   return { rows: found.map(({ rank, ...row }) => ({ ...row, matched: page.matchedOf(rank) }) as SearchRow), total };
 }

@@ -14,7 +14,8 @@ const now = new Date('2026-06-01T04:00:00Z');
 async function find(query: Record<string, string | number>, actor = shashi) {
   return searchChildren(database.db, actor, childListQuerySchema.parse(query), now);
 }
-const listed = async (query: Record<string, string | number>, actor = shashi) => (await find(query, actor)).items.map((item) => [item.name, item.matchedOn]);
+const listed = async (query: Record<string, string | number>, actor = shashi) =>
+  (await find(query, actor)).items.map((item) => [item.name, item.matchedOn]);
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -27,7 +28,11 @@ beforeAll(async () => {
   await addChild(db, { name: '赵小红', formerNames: ['赵张伟'] });
   await addChild(db, { name: '张伟', idNumber: '421002201001010001' });
   await addChild(db, { name: '刘洋', guardians: [{ name: '张伟华', phone: '13800001234' }] });
-  await addChild(db, { name: '陈一', idNumber: '421002200912300001', guardians: [{ name: '陈大', phone: '13920100101' }] });
+  await addChild(db, {
+    name: '陈一',
+    idNumber: '421002200912300001',
+    guardians: [{ name: '陈大', phone: '13920100101' }],
+  });
   await addChild(db, { name: '吴子豪' });
   await addChild(db, { name: '钱豪' });
   await addChild(db, { name: '豪杰' });
@@ -90,14 +95,27 @@ describe('relevance across tiers', () => {
 
   it('the same for a township read whole, with a child of its cases elsewhere', async () => {
     const db = database.db;
-    const organisationId = (await db.insertInto('organisations').values({ name: '岑河镇人民政府', kind: 'township_government', division_code: '421002101000' }).returning('id').executeTakeFirstOrThrow()).id;
+    const organisationId = (
+      await db
+        .insertInto('organisations')
+        .values({ name: '岑河镇人民政府', kind: 'township_government', division_code: '421002101000' })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
     const elsewhere = await addChild(db, { name: '张伟强', residence: '421022100201' });
-    await db.insertInto('child_participations').values({ child_id: elsewhere, organisation_id: organisationId, basis: 'case', basis_id: 'test' }).execute();
+    await db
+      .insertInto('child_participations')
+      .values({ child_id: elsewhere, organisation_id: organisationId, basis: 'case', basis_id: 'test' })
+      .execute();
     const township = { ...officer(['421002101000']), organisationId };
     const county = await listed({ q: '张伟' });
     expect(await listed({ q: '张伟' }, township)).toEqual([county[0], ['张伟强', 'name'], ...county.slice(1)]);
     expect(await listed({ q: '0101' }, township)).toEqual(await listed({ q: '0101' }));
-    expect((await find({ q: '张伟', pageSize: 3, page: 2 }, township)).items.map((item) => item.name)).toEqual(['李张伟', '欧阳张伟', '赵小红']);
+    expect((await find({ q: '张伟', pageSize: 3, page: 2 }, township)).items.map((item) => item.name)).toEqual([
+      '李张伟',
+      '欧阳张伟',
+      '赵小红',
+    ]);
     await db.deleteFrom('child_participations').where('child_id', '=', elsewhere).execute();
     expect(await listed({ q: '张伟' }, township)).toEqual(county);
   });
@@ -113,7 +131,9 @@ describe('beyond the count cap', () => {
   beforeAll(async () => {
     await sql`
       INSERT INTO children (name, birth_date, residence_code, hukou_code, name_grams, pinyin_text)
-      SELECT '孙' || i, '2016-01-01', '421002101204', '421002101204', ARRAY['孙'], 'sun' FROM generate_series(1, 10005) AS i`.execute(database.db);
+      SELECT '孙' || i, '2016-01-01', '421002101204', '421002101204', ARRAY['孙'], 'sun' FROM generate_series(1, 10005) AS i`.execute(
+      database.db,
+    );
     await addChild(database.db, { name: '孙' });
     await addChild(database.db, { name: '钱孙' });
   });
@@ -124,7 +144,15 @@ describe('beyond the count cap', () => {
     expect(first.items.map((item) => item.name)).toEqual(['孙', '孙1', '孙10']);
     // 1 exact, 10,005 starting with 孙, 1 with it inside: the last page holds the end of one tier and the next.
     const last = await find({ q: '孙', pageSize: 20, page: 501 });
-    expect(last.items.map((item) => item.name)).toEqual(['孙9994', '孙9995', '孙9996', '孙9997', '孙9998', '孙9999', '钱孙']);
+    expect(last.items.map((item) => item.name)).toEqual([
+      '孙9994',
+      '孙9995',
+      '孙9996',
+      '孙9997',
+      '孙9998',
+      '孙9999',
+      '钱孙',
+    ]);
     expect(last).toMatchObject({ total: 10_000, totalCapped: true });
   });
 });

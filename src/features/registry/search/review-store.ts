@@ -13,7 +13,11 @@ type PairColumn = 'duplicate_candidates.child_a' | 'duplicate_candidates.child_b
 
 function childVisible(actor: Actor, column: PairColumn, liveOnly: boolean) {
   return (eb: ExpressionBuilder<Database, 'duplicate_candidates'>) => {
-    let child = eb.selectFrom('children').select(sql`1`.as('one')).whereRef('children.id', '=', column).where(childInScope(actor));
+    let child = eb
+      .selectFrom('children')
+      .select(sql`1`.as('one'))
+      .whereRef('children.id', '=', column)
+      .where(childInScope(actor));
     if (liveOnly) child = child.where('children.status', '<>', 'merged');
     return eb.exists(child);
   };
@@ -25,7 +29,11 @@ function childVisible(actor: Actor, column: PairColumn, liveOnly: boolean) {
  * province); each county is told how many such pairs wait above it (`elsewhere`). Open pairs whose
  * file was merged through another pair are hidden until that merge is undone.
  */
-export async function listPairs(db: Db, actor: Actor, query: PairListQuery): Promise<{ rows: PairRow[]; total: number; elsewhere: number }> {
+export async function listPairs(
+  db: Db,
+  actor: Actor,
+  query: PairListQuery,
+): Promise<{ rows: PairRow[]; total: number; elsewhere: number }> {
   const live = query.state === 'open';
   let base = db
     .selectFrom('duplicate_candidates')
@@ -39,15 +47,30 @@ export async function listPairs(db: Db, actor: Actor, query: PairListQuery): Pro
         eb
           .selectFrom('children')
           .select(sql`1`.as('one'))
-          .where((inner) => inner.or([inner('children.id', '=', inner.ref('duplicate_candidates.child_a')), inner('children.id', '=', inner.ref('duplicate_candidates.child_b'))]))
+          .where((inner) =>
+            inner.or([
+              inner('children.id', '=', inner.ref('duplicate_candidates.child_a')),
+              inner('children.id', '=', inner.ref('duplicate_candidates.child_b')),
+            ]),
+          )
           .where('children.residence_code', 'like', prefix),
       ),
     );
   }
   // A merge request (from a registrar who could not see the other file) comes first.
-  const ordered = live ? base.orderBy(sql`duplicate_candidates.merge_requested_at IS NULL`).orderBy('duplicate_candidates.score', 'desc').orderBy('duplicate_candidates.created_at') : base.orderBy('duplicate_candidates.decided_at', 'desc');
+  const ordered = live
+    ? base
+        .orderBy(sql`duplicate_candidates.merge_requested_at IS NULL`)
+        .orderBy('duplicate_candidates.score', 'desc')
+        .orderBy('duplicate_candidates.created_at')
+    : base.orderBy('duplicate_candidates.decided_at', 'desc');
   const [rows, total, elsewhere] = await Promise.all([
-    ordered.selectAll('duplicate_candidates').orderBy('duplicate_candidates.id').limit(query.pageSize).offset((query.page - 1) * query.pageSize).execute(),
+    ordered
+      .selectAll('duplicate_candidates')
+      .orderBy('duplicate_candidates.id')
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize)
+      .execute(),
     base.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
     db
       .selectFrom('duplicate_candidates')
@@ -55,8 +78,14 @@ export async function listPairs(db: Db, actor: Actor, query: PairListQuery): Pro
       .where('duplicate_candidates.state', '=', 'open')
       .where((eb) =>
         eb.or([
-          eb.and([childVisible(actor, 'duplicate_candidates.child_a', true)(eb), eb.not(childVisible(actor, 'duplicate_candidates.child_b', false)(eb))]),
-          eb.and([childVisible(actor, 'duplicate_candidates.child_b', true)(eb), eb.not(childVisible(actor, 'duplicate_candidates.child_a', false)(eb))]),
+          eb.and([
+            childVisible(actor, 'duplicate_candidates.child_a', true)(eb),
+            eb.not(childVisible(actor, 'duplicate_candidates.child_b', false)(eb)),
+          ]),
+          eb.and([
+            childVisible(actor, 'duplicate_candidates.child_b', true)(eb),
+            eb.not(childVisible(actor, 'duplicate_candidates.child_a', false)(eb)),
+          ]),
         ]),
       )
       .executeTakeFirstOrThrow(),
@@ -79,7 +108,19 @@ export async function childRowsByIds(db: Db, ids: readonly string[]): Promise<Ma
   if (ids.length === 0) return new Map();
   const rows = await db
     .selectFrom('children')
-    .select(['id', 'haven_code', 'name', 'sex', 'birth_date', 'id_number', 'residence_code', 'risk_grade', 'status', 'version', sql<null>`NULL`.as('matched')])
+    .select([
+      'id',
+      'haven_code',
+      'name',
+      'sex',
+      'birth_date',
+      'id_number',
+      'residence_code',
+      'risk_grade',
+      'status',
+      'version',
+      sql<null>`NULL`.as('matched'),
+    ])
     .where('id', 'in', [...ids])
     .execute();
   return new Map(rows.map((row) => [row.id, row]));
@@ -88,13 +129,22 @@ export async function childRowsByIds(db: Db, ids: readonly string[]): Promise<Ma
 /** The standing (not undone) merge of each decided pair. */
 export async function standingMerges(db: Db, candidateIds: readonly string[]): Promise<Map<string, string>> {
   if (candidateIds.length === 0) return new Map();
-  const rows = await db.selectFrom('child_merges').select(['id', 'candidate_id']).where('candidate_id', 'in', [...candidateIds]).where('undone_at', 'is', null).execute();
+  const rows = await db
+    .selectFrom('child_merges')
+    .select(['id', 'candidate_id'])
+    .where('candidate_id', 'in', [...candidateIds])
+    .where('undone_at', 'is', null)
+    .execute();
   return new Map(rows.flatMap((row) => (row.candidate_id ? [[row.candidate_id, row.id] as const] : [])));
 }
 
 /** Display names of users (who asked for a review). */
 export async function userNames(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
-  const rows = await db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', [...new Set(ids)]).execute();
+  const rows = await db
+    .selectFrom('users')
+    .select(['id', 'display_name'])
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
   return new Map(rows.map((row) => [row.id, row.display_name]));
 }

@@ -16,8 +16,14 @@ type Db = Kysely<Database> | Transaction<Database>;
 export async function presentPairs(db: Db, rows: readonly PairRow[]): Promise<DuplicatePair[]> {
   const children = await childRowsByIds(db, [...new Set(rows.flatMap((row) => [row.child_a, row.child_b]))]);
   const items = new Map((await presentChildren(db, [...children.values()])).map((item) => [item.id, item]));
-  const merges = await standingMerges(db, rows.filter((row) => row.state === 'merged').map((row) => row.id));
-  const requesters = await userNames(db, rows.flatMap((row) => (row.merge_requested_by ? [row.merge_requested_by] : [])));
+  const merges = await standingMerges(
+    db,
+    rows.filter((row) => row.state === 'merged').map((row) => row.id),
+  );
+  const requesters = await userNames(
+    db,
+    rows.flatMap((row) => (row.merge_requested_by ? [row.merge_requested_by] : [])),
+  );
   return rows.map((row) => ({
     id: row.id,
     score: row.score,
@@ -28,22 +34,38 @@ export async function presentPairs(db: Db, rows: readonly PairRow[]): Promise<Du
     decidedAt: row.decided_at ? new Date(row.decided_at).toISOString() : null,
     decisionReason: row.decision_reason,
     mergeId: merges.get(row.id) ?? null,
-    mergeRequest: row.merge_requested_by && row.merge_requested_at ? { requestedBy: requesters.get(row.merge_requested_by) ?? '—', requestedAt: new Date(row.merge_requested_at).toISOString() } : null,
+    mergeRequest:
+      row.merge_requested_by && row.merge_requested_at
+        ? {
+            requestedBy: requesters.get(row.merge_requested_by) ?? '—',
+            requestedAt: new Date(row.merge_requested_at).toISOString(),
+          }
+        : null,
     a: items.get(row.child_a)!,
     b: items.get(row.child_b)!,
   }));
 }
 
 /** The review queue: pairs the actor sees both files of, best first. */
-export async function listDuplicatePairs(db: Kysely<Database>, actor: Actor, query: PairListQuery): Promise<{ items: DuplicatePair[]; total: number; elsewhere: number }> {
+export async function listDuplicatePairs(
+  db: Kysely<Database>,
+  actor: Actor,
+  query: PairListQuery,
+): Promise<{ items: DuplicatePair[]; total: number; elsewhere: number }> {
   const { rows, total, elsewhere } = await listPairs(db, actor, query);
   return { items: await presentPairs(db, rows), total, elsewhere };
 }
 
-export const pairNotFound = (actor: Actor, id: string) => notFound(translate(actor.locale, 'registry.duplicates.entity'), id);
+export const pairNotFound = (actor: Actor, id: string) =>
+  notFound(translate(actor.locale, 'registry.duplicates.entity'), id);
 
 /** Loads a pair for a decision: 404 unless both files are in scope, 409 if stale or already decided. */
-export async function pairForDecision(trx: Transaction<Database>, actor: Actor, id: string, version: number): Promise<PairRow> {
+export async function pairForDecision(
+  trx: Transaction<Database>,
+  actor: Actor,
+  id: string,
+  version: number,
+): Promise<PairRow> {
   const pair = await pairInScope(trx, actor, id);
   if (!pair) throw pairNotFound(actor, id);
   if (pair.version !== version) throw staleVersion('duplicate_candidate', id, pair.version);
@@ -51,7 +73,13 @@ export async function pairForDecision(trx: Transaction<Database>, actor: Actor, 
   return pair;
 }
 
-export async function decidePair(trx: Transaction<Database>, actor: Actor, pair: PairRow, state: 'not_same' | 'merged', reason: string): Promise<PairRow> {
+export async function decidePair(
+  trx: Transaction<Database>,
+  actor: Actor,
+  pair: PairRow,
+  state: 'not_same' | 'merged',
+  reason: string,
+): Promise<PairRow> {
   return updateVersioned<PairRow, Database>(trx, {
     table: 'duplicate_candidates',
     entity: 'duplicate_candidate',
@@ -62,7 +90,13 @@ export async function decidePair(trx: Transaction<Database>, actor: Actor, pair:
 }
 
 /** "Not the same child": remembered, so the pair is never proposed again (recordDuplicateCandidates keeps it). */
-export async function markNotSame(db: Kysely<Database>, actor: Actor, id: string, input: { version: number; reason: string }, idempotencyKey?: string): Promise<DuplicatePair> {
+export async function markNotSame(
+  db: Kysely<Database>,
+  actor: Actor,
+  id: string,
+  input: { version: number; reason: string },
+  idempotencyKey?: string,
+): Promise<DuplicatePair> {
   const { result } = await unitOfWork(
     db,
     actor,
@@ -71,9 +105,24 @@ export async function markNotSame(db: Kysely<Database>, actor: Actor, id: string
       const pair = await pairForDecision(trx, actor, id, input.version);
       const decided = await decidePair(trx, actor, pair, 'not_same', input.reason);
       const children = await childRowsByIds(trx, [pair.child_a, pair.child_b]);
-      for (const [self, other] of [[pair.child_a, pair.child_b], [pair.child_b, pair.child_a]] as const) {
-        await recordTimeline(trx, actor, { childId: self, kind: 'duplicate.not_same', reason: input.reason, entityType: 'duplicate_candidate', entityId: id, details: { otherChildId: other, otherHavenCode: children.get(other)?.haven_code } });
-        audit({ entityType: 'duplicate_candidate', entityId: id, childId: self, details: { otherChildId: other, reason: input.reason } });
+      for (const [self, other] of [
+        [pair.child_a, pair.child_b],
+        [pair.child_b, pair.child_a],
+      ] as const) {
+        await recordTimeline(trx, actor, {
+          childId: self,
+          kind: 'duplicate.not_same',
+          reason: input.reason,
+          entityType: 'duplicate_candidate',
+          entityId: id,
+          details: { otherChildId: other, otherHavenCode: children.get(other)?.haven_code },
+        });
+        audit({
+          entityType: 'duplicate_candidate',
+          entityId: id,
+          childId: self,
+          details: { otherChildId: other, reason: input.reason },
+        });
       }
       return (await presentPairs(trx, [decided]))[0]!;
     },

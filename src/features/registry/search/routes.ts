@@ -41,7 +41,8 @@ export function registerRegistrySearchRoutes(app: HavenApp, { db }: HttpDeps): v
       config: read,
       schema: {
         tags,
-        summary: 'Find children in my scope: name (substring), pinyin or initials, ID or guardian phone fragment, guardian name, Haven code; filters; ranked; identifiers masked',
+        summary:
+          'Find children in my scope: name (substring), pinyin or initials, ID or guardian phone fragment, guardian name, Haven code; filters; ranked; identifiers masked',
         querystring: childListQuerySchema,
         response: { 200: childListPageSchema },
       },
@@ -55,9 +56,20 @@ export function registerRegistrySearchRoutes(app: HavenApp, { db }: HttpDeps): v
       config: write,
       schema: {
         tags,
-        summary: 'Possible existing files of a child about to be registered; files outside my scope are only counted (elsewhere), never described',
+        summary:
+          'Possible existing files of a child about to be registered; files outside my scope are only counted (elsewhere), never described',
         body: draftSchema,
-        response: { 200: z.object({ candidates: z.array(candidateViewSchema), elsewhere: z.number().meta({ description: 'likely matches outside my area: registering anyway sends them to an officer who sees both files' }) }) },
+        response: {
+          200: z.object({
+            candidates: z.array(candidateViewSchema),
+            elsewhere: z
+              .number()
+              .meta({
+                description:
+                  'likely matches outside my area: registering anyway sends them to an officer who sees both files',
+              }),
+          }),
+        },
       },
     },
     async (request) => checkDraftForDuplicates(db, request.actor, request.body),
@@ -67,7 +79,12 @@ export function registerRegistrySearchRoutes(app: HavenApp, { db }: HttpDeps): v
     '/api/duplicates',
     {
       config: write,
-      schema: { tags, summary: 'The duplicate review queue: pairs whose two files are both in my scope, best first', querystring: pairListQuerySchema, response: { 200: duplicatePairPageSchema } },
+      schema: {
+        tags,
+        summary: 'The duplicate review queue: pairs whose two files are both in my scope, best first',
+        querystring: pairListQuerySchema,
+        response: { 200: duplicatePairPageSchema },
+      },
     },
     async (request) => listDuplicatePairs(db, request.actor, request.query),
   );
@@ -76,26 +93,52 @@ export function registerRegistrySearchRoutes(app: HavenApp, { db }: HttpDeps): v
     '/api/duplicates/:id/not-same',
     {
       config: write,
-      schema: { tags, summary: 'Decide that the two files are different children; remembered, never proposed again', params: idParams, headers: idempotencyHeader, body: notSameBodySchema, response: { 200: duplicatePairSchema } },
+      schema: {
+        tags,
+        summary: 'Decide that the two files are different children; remembered, never proposed again',
+        params: idParams,
+        headers: idempotencyHeader,
+        body: notSameBodySchema,
+        response: { 200: duplicatePairSchema },
+      },
     },
-    async (request) => markNotSame(db, request.actor, request.params.id, request.body, request.headers['idempotency-key']),
+    async (request) =>
+      markNotSame(db, request.actor, request.params.id, request.body, request.headers['idempotency-key']),
   );
 
   app.post(
     '/api/duplicates/:id/merge',
     {
       config: write,
-      schema: { tags, summary: 'Merge the two files into the survivor; every fact and history entry of both is kept, and the merge can be undone', params: idParams, headers: idempotencyHeader, body: mergeBodySchema, response: { 200: mergeResultSchema } },
+      schema: {
+        tags,
+        summary:
+          'Merge the two files into the survivor; every fact and history entry of both is kept, and the merge can be undone',
+        params: idParams,
+        headers: idempotencyHeader,
+        body: mergeBodySchema,
+        response: { 200: mergeResultSchema },
+      },
     },
-    async (request) => mergeDuplicatePair(db, request.actor, request.params.id, request.body, request.headers['idempotency-key']),
+    async (request) =>
+      mergeDuplicatePair(db, request.actor, request.params.id, request.body, request.headers['idempotency-key']),
   );
 
   app.post(
     '/api/merges/:id/undo',
     {
       config: write,
-      schema: { tags, summary: 'Undo a merge: the merged file is live again with its former status, and the pair is open for review again', params: idParams, headers: idempotencyHeader, body: undoBodySchema, response: { 200: mergeResultSchema } },
+      schema: {
+        tags,
+        summary:
+          'Undo a merge: the merged file is live again with its former status, and the pair is open for review again',
+        params: idParams,
+        headers: idempotencyHeader,
+        body: undoBodySchema,
+        response: { 200: mergeResultSchema },
+      },
     },
-    async (request) => undoMerge(db, request.actor, request.params.id, request.body, request.headers['idempotency-key']),
+    async (request) =>
+      undoMerge(db, request.actor, request.params.id, request.body, request.headers['idempotency-key']),
   );
 }

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { resolveRuleSet } from '../../../platform/rules/rule-set.js';
 import { duplicateRulesSection } from './rule-sections.js';
-import { ageOn, birthRangeForAges, birthWindow, type CandidateFacts, type DraftFacts, parseQuery, scoreDuplicate } from './rules.js';
+import {
+  ageOn,
+  birthRangeForAges,
+  birthWindow,
+  type CandidateFacts,
+  type DraftFacts,
+  parseQuery,
+  scoreDuplicate,
+} from './rules.js';
 
 const rules = resolveRuleSet([], '421002101201', '2026-01-01').get(duplicateRulesSection);
 
@@ -29,7 +37,15 @@ describe('ages as of a date', () => {
     const today = '2026-02-28';
     const { bornOnOrBefore, bornAfter } = birthRangeForAges(today, 6, 15);
     const inBand = (birth: string) => birth <= bornOnOrBefore! && birth > bornAfter!;
-    for (const birth of ['2020-02-28', '2020-02-29', '2020-03-01', '2010-02-28', '2010-03-01', '2011-02-28', '2010-02-27']) {
+    for (const birth of [
+      '2020-02-28',
+      '2020-02-29',
+      '2020-03-01',
+      '2010-02-28',
+      '2010-03-01',
+      '2011-02-28',
+      '2010-02-27',
+    ]) {
       const age = ageOn(birth, today);
       expect(inBand(birth), `${birth} is ${age}`).toBe(age >= 6 && age <= 15);
     }
@@ -43,29 +59,78 @@ describe('ages as of a date', () => {
 });
 
 describe('how alike two files are', () => {
-  const draft: DraftFacts = { name: '张伟明', pinyin: 'zhangweiming', birthDate: '2015-03-02', idNumber: null, residenceCode: '421002101201' };
-  const candidate = (over: Partial<CandidateFacts>): CandidateFacts => ({ ...draft, formerNames: [], sharedGuardianPhone: false, sharedGuardianName: false, ...over });
-  const codes = (over: Partial<CandidateFacts>, d: DraftFacts = draft) => scoreDuplicate(d, candidate(over), rules)?.reasons.map((r) => r.code) ?? null;
+  const draft: DraftFacts = {
+    name: '张伟明',
+    pinyin: 'zhangweiming',
+    birthDate: '2015-03-02',
+    idNumber: null,
+    residenceCode: '421002101201',
+  };
+  const candidate = (over: Partial<CandidateFacts>): CandidateFacts => ({
+    ...draft,
+    formerNames: [],
+    sharedGuardianPhone: false,
+    sharedGuardianName: false,
+    ...over,
+  });
+  const codes = (over: Partial<CandidateFacts>, d: DraftFacts = draft) =>
+    scoreDuplicate(d, candidate(over), rules)?.reasons.map((r) => r.code) ?? null;
 
   it('the same ID number is enough, wherever the file is', () => {
-    const result = scoreDuplicate({ ...draft, idNumber: '42100220150302001X' }, candidate({ name: '李四', pinyin: 'lisi', birthDate: null, idNumber: '42100220150302001X', residenceCode: '429004000000' }), rules);
+    const result = scoreDuplicate(
+      { ...draft, idNumber: '42100220150302001X' },
+      candidate({
+        name: '李四',
+        pinyin: 'lisi',
+        birthDate: null,
+        idNumber: '42100220150302001X',
+        residenceCode: '429004000000',
+      }),
+      rules,
+    );
     expect(result).toMatchObject({ score: 100, reasons: [{ code: 'same_id_number' }] });
   });
 
   it('same name, birth date and village scores high with every reason', () => {
-    expect(scoreDuplicate(draft, candidate({}), rules)).toEqual({ score: 90, reasons: [{ code: 'same_name' }, { code: 'same_birth_date' }, { code: 'same_village' }] });
+    expect(scoreDuplicate(draft, candidate({}), rules)).toEqual({
+      score: 90,
+      reasons: [{ code: 'same_name' }, { code: 'same_birth_date' }, { code: 'same_village' }],
+    });
   });
 
   it('finds mistyped names and birth dates', () => {
     expect(codes({ name: '章伟明' })).toEqual(['same_pinyin', 'same_birth_date', 'same_village']);
-    expect(codes({ name: '张伟民', pinyin: 'zhangweimin' })).toEqual(['one_char_different', 'same_birth_date', 'same_village']);
-    expect(codes({ birthDate: '2015-02-03', residenceCode: '421002101204' })).toEqual(['same_name', 'birth_day_month_swapped', 'same_township']);
-    expect(codes({ birthDate: '2015-03-03', residenceCode: '421022100201' })).toEqual(['same_name', 'birth_date_one_day']);
-    expect(codes({ name: '张小明', pinyin: 'zhangxiaoming', formerNames: ['张伟明'] })).toEqual(['former_name', 'same_birth_date', 'same_village']);
+    expect(codes({ name: '张伟民', pinyin: 'zhangweimin' })).toEqual([
+      'one_char_different',
+      'same_birth_date',
+      'same_village',
+    ]);
+    expect(codes({ birthDate: '2015-02-03', residenceCode: '421002101204' })).toEqual([
+      'same_name',
+      'birth_day_month_swapped',
+      'same_township',
+    ]);
+    expect(codes({ birthDate: '2015-03-03', residenceCode: '421022100201' })).toEqual([
+      'same_name',
+      'birth_date_one_day',
+    ]);
+    expect(codes({ name: '张小明', pinyin: 'zhangxiaoming', formerNames: ['张伟明'] })).toEqual([
+      'former_name',
+      'same_birth_date',
+      'same_village',
+    ]);
   });
 
   it('does not propose siblings: a shared phone and a similar name but another birth date', () => {
-    expect(codes({ name: '张伟亮', pinyin: 'zhangweiliang', birthDate: '2012-07-01', sharedGuardianPhone: true, sharedGuardianName: true })).toBeNull();
+    expect(
+      codes({
+        name: '张伟亮',
+        pinyin: 'zhangweiliang',
+        birthDate: '2012-07-01',
+        sharedGuardianPhone: true,
+        sharedGuardianName: true,
+      }),
+    ).toBeNull();
   });
 
   it('twins with their own ID numbers fall below the threshold', () => {

@@ -42,7 +42,11 @@ export function ageOn(birthDate: string, today: string): number {
 }
 
 /** Birth dates of children aged ageMin…ageMax (inclusive) today: born on/before `bornOnOrBefore`, after `bornAfter`. */
-export function birthRangeForAges(today: string, ageMin?: number, ageMax?: number): { bornOnOrBefore?: string; bornAfter?: string } {
+export function birthRangeForAges(
+  today: string,
+  ageMin?: number,
+  ageMax?: number,
+): { bornOnOrBefore?: string; bornAfter?: string } {
   return {
     ...(ageMin !== undefined ? { bornOnOrBefore: addYears(today, -ageMin) } : {}),
     ...(ageMax !== undefined ? { bornAfter: addYears(today, -(ageMax + 1)) } : {}),
@@ -118,7 +122,8 @@ function nameReason(draft: DraftFacts, candidate: CandidateFacts): DuplicateReas
   if (draft.pinyin && draft.pinyin === candidate.pinyin) return 'same_pinyin';
   const a = [...draft.name];
   const b = [...candidate.name];
-  if (a.length >= 2 && a.length === b.length && a.filter((char, i) => char !== b[i]).length === 1) return 'one_char_different';
+  if (a.length >= 2 && a.length === b.length && a.filter((char, i) => char !== b[i]).length === 1)
+    return 'one_char_different';
   return null;
 }
 
@@ -144,7 +149,11 @@ function placeReason(a: string, b: string): DuplicateReasonCode | null {
  * number is enough; otherwise a similar name must come with a close birth date or a shared guardian,
  * so siblings (one shared phone, names one character apart, other birth dates) are not proposed.
  */
-export function scoreDuplicate(draft: DraftFacts, candidate: CandidateFacts, rules: DuplicateRules): { score: number; reasons: DuplicateReason[] } | null {
+export function scoreDuplicate(
+  draft: DraftFacts,
+  candidate: CandidateFacts,
+  rules: DuplicateRules,
+): { score: number; reasons: DuplicateReason[] } | null {
   const codes: DuplicateReasonCode[] = [];
   const sameId = draft.idNumber !== null && draft.idNumber === candidate.idNumber;
   const name = nameReason(draft, candidate);
@@ -153,7 +162,10 @@ export function scoreDuplicate(draft: DraftFacts, candidate: CandidateFacts, rul
   const guardian = candidate.sharedGuardianPhone || candidate.sharedGuardianName;
   const birthUnknown = !draft.birthDate || !candidate.birthDate;
   const strongName = name === 'same_name' || name === 'former_name' || name === 'same_pinyin';
-  const eligible = sameId || (strongName && (birth !== null || guardian || (birthUnknown && place !== null))) || (name === 'one_char_different' && birth !== null);
+  const eligible =
+    sameId ||
+    (strongName && (birth !== null || guardian || (birthUnknown && place !== null))) ||
+    (name === 'one_char_different' && birth !== null);
   if (!eligible) return null;
   if (sameId) codes.push('same_id_number');
   else if (draft.idNumber && candidate.idNumber) codes.push('different_id_numbers');

@@ -40,7 +40,8 @@ export async function scopePaths(db: Kysely<Database>, actor: Actor): Promise<Sc
   if (actor.kind === 'system') return everything;
   const prefixes = (actor.childJurisdiction ?? actor.jurisdiction).map(subtreePrefix);
   if (prefixes.length === 0 || prefixes.some((prefix) => prefix.length <= 2)) return everything;
-  const byPlace = (eb: ExpressionBuilder<Database, 'children'>) => eb.or(prefixes.flatMap((prefix) => [underPrefix('residence_code', prefix), underPrefix('hukou_code', prefix)]));
+  const byPlace = (eb: ExpressionBuilder<Database, 'children'>) =>
+    eb.or(prefixes.flatMap((prefix) => [underPrefix('residence_code', prefix), underPrefix('hukou_code', prefix)]));
   const place = { where: byPlace, small: prefixes.every((prefix) => prefix.length >= smallPrefix) };
   const organisationId = actor.organisationId;
   if (!organisationId) return [place];
@@ -56,6 +57,12 @@ export async function scopePaths(db: Kysely<Database>, actor: Actor): Promise<Sc
       ),
       eb.not(byPlace(eb)),
     ]);
-  const any = await db.selectFrom('children').select('children.id').where(childInScope(actor)).where(byCaseOnly).limit(1).executeTakeFirst();
+  const any = await db
+    .selectFrom('children')
+    .select('children.id')
+    .where(childInScope(actor))
+    .where(byCaseOnly)
+    .limit(1)
+    .executeTakeFirst();
   return any ? [place, { where: byCaseOnly, small: true }] : [place];
 }

@@ -13,13 +13,19 @@ const now = new Date('2026-06-01T04:00:00Z');
 async function find(query: Record<string, string | number>, actor = shashi) {
   return searchChildren(database.db, actor, childListQuerySchema.parse(query), now);
 }
-const names = async (query: Record<string, string | number>, actor = shashi) => (await find(query, actor)).items.map((item) => item.name);
+const names = async (query: Record<string, string | number>, actor = shashi) =>
+  (await find(query, actor)).items.map((item) => item.name);
 
 beforeAll(async () => {
   database = await createTestDatabase();
   const db = database.db;
   await addChild(db, { name: '张伟', birthDate: '2014-01-10', categories: ['left_behind'], riskGrade: 'high' });
-  await addChild(db, { name: '张伟明', birthDate: '2015-03-02', idNumber: '421002201503020011', guardians: [{ name: '王秀英', phone: '13971601234' }] });
+  await addChild(db, {
+    name: '张伟明',
+    birthDate: '2015-03-02',
+    idNumber: '421002201503020011',
+    guardians: [{ name: '王秀英', phone: '13971601234' }],
+  });
   await addChild(db, { name: '李张华', birthDate: '2019-06-01', residence: places.shakou });
   await addChild(db, { name: '赵小明', formerNames: ['赵伟强'], birthDate: '2012-06-02' });
   await addChild(db, { name: '张伟立', birthDate: '2008-05-30', status: 'aged_out' });
@@ -54,9 +60,18 @@ describe('finding a child by name', () => {
   it('by ID fragment, guardian phone fragment and guardian name; masked', async () => {
     const byId = await find({ q: '0302' });
     expect(byId.items).toHaveLength(1);
-    expect(byId.items[0]).toMatchObject({ name: '张伟明', matchedOn: 'id', idNumber: '4210**********0011', hasIdNumber: true });
-    expect((await find({ q: '1601234' })).items.map((item) => [item.name, item.matchedOn])).toEqual([['张伟明', 'guardian']]);
-    expect((await find({ q: '王秀英' })).items.map((item) => [item.name, item.matchedOn])).toEqual([['张伟明', 'guardian']]);
+    expect(byId.items[0]).toMatchObject({
+      name: '张伟明',
+      matchedOn: 'id',
+      idNumber: '4210**********0011',
+      hasIdNumber: true,
+    });
+    expect((await find({ q: '1601234' })).items.map((item) => [item.name, item.matchedOn])).toEqual([
+      ['张伟明', 'guardian'],
+    ]);
+    expect((await find({ q: '王秀英' })).items.map((item) => [item.name, item.matchedOn])).toEqual([
+      ['张伟明', 'guardian'],
+    ]);
   });
 
   it('not by a removed family member', async () => {
@@ -65,7 +80,11 @@ describe('finding a child by name', () => {
   });
 
   it('refuses fewer than four digits with a message naming the query', async () => {
-    await expect(find({ q: '123' })).rejects.toMatchObject({ code: 'registry.search.digits_too_short', status: 400, params: { query: '123' } });
+    await expect(find({ q: '123' })).rejects.toMatchObject({
+      code: 'registry.search.digits_too_short',
+      status: 400,
+      params: { query: '123' },
+    });
   });
 });
 
@@ -93,7 +112,15 @@ describe('filters and scope', () => {
 
   it('presents age, place names, confirmed categories', async () => {
     const [item] = (await find({ q: '张伟' })).items;
-    expect(item).toMatchObject({ age: 12, residenceName: '岑河镇陈龙村', categories: ['left_behind'], riskGrade: 'high', status: 'active', idNumber: null, hasIdNumber: false });
+    expect(item).toMatchObject({
+      age: 12,
+      residenceName: '岑河镇陈龙村',
+      categories: ['left_behind'],
+      riskGrade: 'high',
+      status: 'active',
+      idNumber: null,
+      hasIdNumber: false,
+    });
     expect(item!.havenCode).toMatch(/^HV\d{10}$/);
   });
 });
@@ -102,7 +129,9 @@ describe('counting large result sets', () => {
   it('stops counting above 10,000 and says so', async () => {
     await sql`
       INSERT INTO children (name, birth_date, residence_code, hukou_code, name_grams, pinyin_text)
-      SELECT '王' || i, '2016-01-01', '421002101204', '421002101204', ARRAY['王'], 'wang' FROM generate_series(1, 10005) AS i`.execute(database.db);
+      SELECT '王' || i, '2016-01-01', '421002101204', '421002101204', ARRAY['王'], 'wang' FROM generate_series(1, 10005) AS i`.execute(
+      database.db,
+    );
     const page = await find({ within: places.shakou, pageSize: 5 });
     expect(page).toMatchObject({ total: 10_000, totalCapped: true });
     expect(page.items).toHaveLength(5);

@@ -10,9 +10,15 @@ import { birthRangeForAges, parseQuery } from './rules.js';
 import { searchChildrenInScope } from './store.js';
 
 /** The registry list: search, filters, ranking, always inside the actor's scope, identifiers masked. */
-export async function searchChildren(db: Kysely<Database>, actor: Actor, input: ChildListQuery, now = new Date()): Promise<ChildListPage> {
+export async function searchChildren(
+  db: Kysely<Database>,
+  actor: Actor,
+  input: ChildListQuery,
+  now = new Date(),
+): Promise<ChildListPage> {
   const parsed = input.q ? parseQuery(input.q) : null;
-  if (parsed?.kind === 'too_short_digits') throw new DomainError('registry.search.digits_too_short', 400, { query: parsed.text, minimum: 4 });
+  if (parsed?.kind === 'too_short_digits')
+    throw new DomainError('registry.search.digits_too_short', 400, { query: parsed.text, minimum: 4 });
   const query = parsed;
   const { bornOnOrBefore, bornAfter } = birthRangeForAges(shanghaiDateOf(now), input.ageMin, input.ageMax);
   const { rows, total, capped } = await searchChildrenInScope(db, actor, {
@@ -28,5 +34,11 @@ export async function searchChildren(db: Kysely<Database>, actor: Actor, input: 
     page: input.page,
     pageSize: input.pageSize,
   });
-  return { items: await presentChildren(db, rows, now), total, totalCapped: capped, page: input.page, pageSize: input.pageSize };
+  return {
+    items: await presentChildren(db, rows, now),
+    total,
+    totalCapped: capped,
+    page: input.page,
+    pageSize: input.pageSize,
+  };
 }

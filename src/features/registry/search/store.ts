@@ -44,7 +44,9 @@ export interface SearchRow {
 function filters(actor: Actor, filter: SearchFilter) {
   return (eb: ExpressionBuilder<Database, 'children'>): Expression<SqlBool> => {
     const all: Expression<SqlBool>[] = [childInScope(actor)(eb)];
-    all.push(filter.status === 'all' ? eb('children.status', '<>', 'merged') : eb('children.status', '=', filter.status));
+    all.push(
+      filter.status === 'all' ? eb('children.status', '<>', 'merged') : eb('children.status', '=', filter.status),
+    );
     if (filter.within) all.push(eb('children.residence_code', 'like', `${subtreePrefix(filter.within)}%`));
     if (filter.riskGrade) all.push(eb('children.risk_grade', '=', filter.riskGrade));
     if (filter.bornOnOrBefore) all.push(eb('children.birth_date', '<=', filter.bornOnOrBefore));
@@ -92,11 +94,23 @@ const everyChild: Tier = { rank: 0, parts: [() => sql<SqlBool>`true`] };
  * One page of children through the actor's scope, and the number of matches counted up to
  * countCap + 1 (a million-row count on every keystroke would cost more than the page itself).
  */
-export async function searchChildrenInScope(db: Db, actor: Actor, filter: SearchFilter): Promise<{ rows: SearchRow[]; total: number; capped: boolean }> {
+export async function searchChildrenInScope(
+  db: Db,
+  actor: Actor,
+  filter: SearchFilter,
+): Promise<{ rows: SearchRow[]; total: number; capped: boolean }> {
   const all = db.selectFrom('children').where(filters(actor, filter));
-  const scoped = { all, parts: (await scopePaths(db, actor)).map((path) => ({ query: all.where(path.where), small: path.small })) };
+  const scoped = {
+    all,
+    parts: (await scopePaths(db, actor)).map((path) => ({ query: all.where(path.where), small: path.small })),
+  };
   const query = filter.query;
-  const page = { offset: (filter.page - 1) * filter.pageSize, size: filter.pageSize, cap: countCap, matchedOf: (rank: number) => (query ? matchedOn(query, rank) : null) };
+  const page = {
+    offset: (filter.page - 1) * filter.pageSize,
+    size: filter.pageSize,
+    cap: countCap,
+    matchedOf: (rank: number) => (query ? matchedOn(query, rank) : null),
+  };
   const order = orderOf(filter.sort, 'best');
   let found: { rows: SearchRow[]; total: number };
   if (!query) found = await pageBySort(db, scoped, [everyChild], order, page);
@@ -115,7 +129,11 @@ export async function residenceNames(db: Db, codes: readonly string[]): Promise<
   }
   const names = new Map<string, string>();
   if (wanted.size === 0) return names;
-  const rows = await db.selectFrom('divisions').select(['code', 'name', 'short_name', 'level']).where('code', 'in', [...wanted]).execute();
+  const rows = await db
+    .selectFrom('divisions')
+    .select(['code', 'name', 'short_name', 'level'])
+    .where('code', 'in', [...wanted])
+    .execute();
   // A village's name carries its committee ("陈龙村村民委员会"); people say "岑河镇陈龙村".
   for (const row of rows) names.set(row.code, row.level === 'village' ? row.short_name : row.name);
   const result = new Map<string, string>();
@@ -130,7 +148,10 @@ export async function residenceNames(db: Db, codes: readonly string[]): Promise<
 /** Names of the counties of the given division codes. */
 export async function countyNames(db: Db, codes: readonly string[]): Promise<Map<string, string>> {
   const counties = [...new Set(codes.map((code) => `${code.slice(0, 6)}000000`))];
-  const rows = counties.length === 0 ? [] : await db.selectFrom('divisions').select(['code', 'name']).where('code', 'in', counties).execute();
+  const rows =
+    counties.length === 0
+      ? []
+      : await db.selectFrom('divisions').select(['code', 'name']).where('code', 'in', counties).execute();
   const byCode = new Map(rows.map((row) => [row.code, row.name]));
   return new Map(codes.map((code) => [code, byCode.get(`${code.slice(0, 6)}000000`) ?? code.slice(0, 6)]));
 }
@@ -139,7 +160,13 @@ export async function countyNames(db: Db, codes: readonly string[]): Promise<Map
 export async function confirmedCategories(db: Db, childIds: readonly string[]): Promise<Map<string, CategoryCode[]>> {
   const result = new Map<string, CategoryCode[]>();
   if (childIds.length === 0) return result;
-  const rows = await db.selectFrom('child_categories').select(['child_id', 'category']).where('child_id', 'in', [...childIds]).where('state', '=', 'confirmed').orderBy('category').execute();
+  const rows = await db
+    .selectFrom('child_categories')
+    .select(['child_id', 'category'])
+    .where('child_id', 'in', [...childIds])
+    .where('state', '=', 'confirmed')
+    .orderBy('category')
+    .execute();
   for (const row of rows) result.set(row.child_id, [...(result.get(row.child_id) ?? []), row.category]);
   return result;
 }

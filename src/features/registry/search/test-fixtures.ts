@@ -14,7 +14,18 @@ export const places = {
 } as const;
 
 export function officer(jurisdiction: string[], permissions: string[] = ['children.read', 'children.write']): Actor {
-  return { kind: 'user', userId: null, organisationId: null, label: 'test officer', roles: ['civil_affairs_officer'], permissions: new Set(permissions), jurisdiction, locale: 'zh-CN', ip: null, requestId: null };
+  return {
+    kind: 'user',
+    userId: null,
+    organisationId: null,
+    label: 'test officer',
+    roles: ['civil_affairs_officer'],
+    permissions: new Set(permissions),
+    jurisdiction,
+    locale: 'zh-CN',
+    ip: null,
+    requestId: null,
+  };
 }
 
 export interface ChildFixture {
@@ -51,7 +62,16 @@ export async function addChild(db: Kysely<Database>, child: ChildFixture): Promi
     await db.insertInto('child_categories').values({ child_id: row.id, category, state: 'confirmed' }).execute();
   }
   for (const guardian of child.guardians ?? []) {
-    await db.insertInto('family_members').values({ child_id: row.id, relation: guardian.relation ?? 'mother', is_guardian: true, name: guardian.name, phone: guardian.phone ?? null }).execute();
+    await db
+      .insertInto('family_members')
+      .values({
+        child_id: row.id,
+        relation: guardian.relation ?? 'mother',
+        is_guardian: true,
+        name: guardian.name,
+        phone: guardian.phone ?? null,
+      })
+      .execute();
   }
   return row.id;
 }

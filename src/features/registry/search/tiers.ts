@@ -51,7 +51,18 @@ function nameTiers(text: string, grams: readonly string[]): Tier[] {
     { rank: 1, parts: [(eb) => eb.and([eb('children.name', 'like', prefix), eb('children.name', '<>', text)])] },
     { rank: 2, parts: inside(text, prefix) },
     // Few children have former names: a partial index holds just their grams.
-    { rank: 3, parts: [(eb) => eb.and([sql<SqlBool>`cardinality(children.former_names) > 0`, hasGrams, eb('children.name', 'not like', contains), formerContains])] },
+    {
+      rank: 3,
+      parts: [
+        (eb) =>
+          eb.and([
+            sql<SqlBool>`cardinality(children.former_names) > 0`,
+            hasGrams,
+            eb('children.name', 'not like', contains),
+            formerContains,
+          ]),
+      ],
+    },
   ];
   if ([...text].length < 2) return tiers;
   // Uncorrelated, so it is looked up once and hashed, not once per child.
@@ -90,9 +101,26 @@ function digitTiers(text: string): Tier[] {
   const phoneContains = sql<SqlBool>`family_members.phone IS NOT NULL AND regexp_replace(family_members.phone, '\\D', '', 'g') LIKE ${contains}`;
   return [
     { rank: 0, parts: [(eb) => eb('children.id_number', '=', text)] },
-    { rank: 1, parts: [(eb) => eb.and([eb('children.id_number', 'like', prefix), eb('children.id_number', '<>', text)])] },
-    { rank: 2, parts: [(eb) => eb.and([eb('children.id_number', 'like', contains), eb('children.id_number', 'not like', prefix)])] },
-    { rank: 4, parts: [(eb) => eb.and([familyMember(eb, phoneContains), eb.or([eb('children.id_number', 'is', null), eb('children.id_number', 'not like', contains)])])] },
+    {
+      rank: 1,
+      parts: [(eb) => eb.and([eb('children.id_number', 'like', prefix), eb('children.id_number', '<>', text)])],
+    },
+    {
+      rank: 2,
+      parts: [
+        (eb) => eb.and([eb('children.id_number', 'like', contains), eb('children.id_number', 'not like', prefix)]),
+      ],
+    },
+    {
+      rank: 4,
+      parts: [
+        (eb) =>
+          eb.and([
+            familyMember(eb, phoneContains),
+            eb.or([eb('children.id_number', 'is', null), eb('children.id_number', 'not like', contains)]),
+          ]),
+      ],
+    },
   ];
 }
 
@@ -103,7 +131,9 @@ function pinyinTiers(text: string): Tier[] {
   const startsKey = sql<SqlBool>`(' ' || children.pinyin_text) LIKE ${`% ${prefix}`}`;
   // Under three letters a substring has no trigram to look up: match the start of a key instead.
   const match = (eb: Eb) =>
-    text.length >= 3 ? eb('children.pinyin_text', 'like', contains) : eb.or([eb('children.pinyin_text', 'like', prefix), eb('children.pinyin_text', 'like', `% ${prefix}`)]);
+    text.length >= 3
+      ? eb('children.pinyin_text', 'like', contains)
+      : eb.or([eb('children.pinyin_text', 'like', prefix), eb('children.pinyin_text', 'like', `% ${prefix}`)]);
   // One trigram lookup finds all three ranks; reading it three times would cost three lookups.
   return [{ rank: sql<number>`CASE WHEN ${isKey} THEN 0 WHEN ${startsKey} THEN 1 ELSE 2 END`, parts: [match] }];
 }

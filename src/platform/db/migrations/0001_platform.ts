@@ -22,7 +22,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       hash text NOT NULL UNIQUE
     )`.execute(db);
   await sql`CREATE INDEX audit_log_actor_idx ON audit_log (actor_user_id, occurred_at)`.execute(db);
-  await sql`CREATE INDEX audit_log_child_idx ON audit_log (child_id, occurred_at) WHERE child_id IS NOT NULL`.execute(db);
+  await sql`CREATE INDEX audit_log_child_idx ON audit_log (child_id, occurred_at) WHERE child_id IS NOT NULL`.execute(
+    db,
+  );
   await sql`CREATE INDEX audit_log_entity_idx ON audit_log (entity_type, entity_id)`.execute(db);
   // Append-only for everyone, the owner included, unless a superuser disables the trigger — and
   // the hash chain then shows the edit (`haven audit verify`).
@@ -62,7 +64,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       finished_at timestamptz
     )`.execute(db);
   await sql`CREATE INDEX jobs_ready_idx ON jobs (run_at) WHERE state = 'queued'`.execute(db);
-  await sql`CREATE UNIQUE INDEX jobs_dedupe_idx ON jobs (dedupe_key) WHERE dedupe_key IS NOT NULL AND state IN ('queued', 'running')`.execute(db);
+  await sql`CREATE UNIQUE INDEX jobs_dedupe_idx ON jobs (dedupe_key) WHERE dedupe_key IS NOT NULL AND state IN ('queued', 'running')`.execute(
+    db,
+  );
 
   await sql`
     CREATE TABLE settings (

@@ -54,8 +54,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   // Keys and indexes are added after the rows are in: one sort per index and one check query per
   // foreign key instead of 28,000 insertions and trigger calls (about a second on two busy cores).
   await sql`ALTER TABLE divisions ADD PRIMARY KEY (code)`.execute(db);
-  await sql`ALTER TABLE divisions ADD CONSTRAINT divisions_parent_fk FOREIGN KEY (parent_code) REFERENCES divisions (code)`.execute(db);
-  await sql`ALTER TABLE divisions ADD CONSTRAINT divisions_successor_fk FOREIGN KEY (successor_code) REFERENCES divisions (code)`.execute(db);
+  await sql`ALTER TABLE divisions ADD CONSTRAINT divisions_parent_fk FOREIGN KEY (parent_code) REFERENCES divisions (code)`.execute(
+    db,
+  );
+  await sql`ALTER TABLE divisions ADD CONSTRAINT divisions_successor_fk FOREIGN KEY (successor_code) REFERENCES divisions (code)`.execute(
+    db,
+  );
 
   // Earlier names of a code, closed periods only; the current one is the row in divisions.
   await sql`
@@ -78,7 +82,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`CREATE INDEX divisions_pinyin_pattern_idx ON divisions (pinyin text_pattern_ops)`.execute(db);
   await sql`CREATE INDEX divisions_initials_pattern_idx ON divisions (initials text_pattern_ops)`.execute(db);
   await sql`CREATE INDEX divisions_pinyin_trgm_idx ON divisions USING gin (pinyin gin_trgm_ops)`.execute(db);
-  await sql`CREATE INDEX divisions_successor_idx ON divisions (successor_code) WHERE successor_code IS NOT NULL`.execute(db);
+  await sql`CREATE INDEX divisions_successor_idx ON divisions (successor_code) WHERE successor_code IS NOT NULL`.execute(
+    db,
+  );
   await sql`ANALYZE divisions`.execute(db);
 }
 
@@ -102,7 +108,9 @@ async function loadHubei(db: Kysely<unknown>): Promise<void> {
       AS t(code, name, level, parent_code, short_name, pinyin, initials, grams)`.execute(db);
   await sql`
     INSERT INTO division_datasets (province, code_year, valid_from, source, version, licence, divisions, added, changed, reopened, closed)
-    VALUES (${meta.province}, ${meta.codeYear}, ${validFrom}::date, ${meta.source}, ${meta.version}, ${meta.licence}, ${rows.length}, ${rows.length}, 0, 0, 0)`.execute(db);
+    VALUES (${meta.province}, ${meta.codeYear}, ${validFrom}::date, ${meta.source}, ${meta.version}, ${meta.licence}, ${rows.length}, ${rows.length}, 0, 0, 0)`.execute(
+    db,
+  );
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

@@ -47,7 +47,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     )`.execute(db);
 
   for (const role of builtinRoles) {
-    await sql`INSERT INTO roles (code, name_zh, name_en, permissions, builtin) VALUES (${role.code}, ${role.nameZh}, ${role.nameEn}, ${[...role.permissions]}::text[], true)`.execute(db);
+    await sql`INSERT INTO roles (code, name_zh, name_en, permissions, builtin) VALUES (${role.code}, ${role.nameZh}, ${role.nameEn}, ${[...role.permissions]}::text[], true)`.execute(
+      db,
+    );
   }
 
   await sql`
@@ -158,9 +160,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       started_at timestamptz NOT NULL DEFAULT now(),
       ended_at timestamptz
     )`.execute(db);
-  await sql`CREATE INDEX child_participations_active_idx ON child_participations (organisation_id, child_id) WHERE ended_at IS NULL`.execute(db);
+  await sql`CREATE INDEX child_participations_active_idx ON child_participations (organisation_id, child_id) WHERE ended_at IS NULL`.execute(
+    db,
+  );
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  await sql`DROP TABLE child_participations, children, login_failures, api_tokens, sessions, recovery_codes, user_roles, users, roles, lead_agencies, organisations`.execute(db);
+  await sql`DROP TABLE child_participations, children, login_failures, api_tokens, sessions, recovery_codes, user_roles, users, roles, lead_agencies, organisations`.execute(
+    db,
+  );
 }

@@ -8,7 +8,9 @@ import { type Kysely, sql } from 'kysely';
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`CREATE INDEX audit_log_time_idx ON audit_log (occurred_at)`.execute(db);
-  await sql`CREATE INDEX audit_log_org_idx ON audit_log (actor_org_id, occurred_at) WHERE actor_org_id IS NOT NULL`.execute(db);
+  await sql`CREATE INDEX audit_log_org_idx ON audit_log (actor_org_id, occurred_at) WHERE actor_org_id IS NOT NULL`.execute(
+    db,
+  );
   // text_pattern_ops serves both an exact action and a prefix such as 'auth.%'.
   await sql`CREATE INDEX audit_log_action_idx ON audit_log (action text_pattern_ops, occurred_at)`.execute(db);
 }

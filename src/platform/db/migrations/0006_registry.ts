@@ -31,10 +31,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       ADD COLUMN created_by uuid REFERENCES users(id)`.execute(db);
   // The Haven identifier every file has (and the only one of a child without an ID number); derived
   // from a serial so backup/restore carries it on like any other sequence.
-  await sql`ALTER TABLE children ADD COLUMN haven_code text GENERATED ALWAYS AS ('HV' || lpad(file_no::text, 10, '0')) STORED`.execute(db);
+  await sql`ALTER TABLE children ADD COLUMN haven_code text GENERATED ALWAYS AS ('HV' || lpad(file_no::text, 10, '0')) STORED`.execute(
+    db,
+  );
   await sql`ALTER TABLE children ADD CONSTRAINT children_haven_code_key UNIQUE (haven_code)`.execute(db);
   // One file per identity number; a merged file keeps its number, so the rule applies to live files.
-  await sql`CREATE UNIQUE INDEX children_id_number_live_key ON children (id_number) WHERE id_number IS NOT NULL AND status <> 'merged'`.execute(db);
+  await sql`CREATE UNIQUE INDEX children_id_number_live_key ON children (id_number) WHERE id_number IS NOT NULL AND status <> 'merged'`.execute(
+    db,
+  );
   await sql`CREATE INDEX children_name_grams_idx ON children USING gin (name_grams)`.execute(db);
   await sql`CREATE INDEX children_pinyin_trgm_idx ON children USING gin (pinyin_text gin_trgm_ops)`.execute(db);
   await sql`CREATE INDEX children_id_number_trgm_idx ON children USING gin (id_number gin_trgm_ops)`.execute(db);
@@ -102,9 +106,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       updated_at timestamptz NOT NULL DEFAULT now()
     )`.execute(db);
   await sql`CREATE INDEX child_categories_child_idx ON child_categories (child_id)`.execute(db);
-  await sql`CREATE INDEX child_categories_live_idx ON child_categories (category, child_id) WHERE state IN ('proposed', 'confirmed')`.execute(db);
+  await sql`CREATE INDEX child_categories_live_idx ON child_categories (category, child_id) WHERE state IN ('proposed', 'confirmed')`.execute(
+    db,
+  );
   // At most one open proposal or confirmed membership per category: a rule re-proposing is a no-op.
-  await sql`CREATE UNIQUE INDEX child_categories_open_key ON child_categories (child_id, category) WHERE state IN ('proposed', 'confirmed')`.execute(db);
+  await sql`CREATE UNIQUE INDEX child_categories_open_key ON child_categories (child_id, category) WHERE state IN ('proposed', 'confirmed')`.execute(
+    db,
+  );
 
   // Everything that happened to the child. Rows with before/after are the versioned history of the
   // file (restorable); later features add cases, visits, placements and benefits as they happen.
@@ -143,7 +151,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       CHECK (child_a < child_b),
       UNIQUE (child_a, child_b)
     )`.execute(db);
-  await sql`CREATE INDEX duplicate_candidates_open_idx ON duplicate_candidates (score DESC) WHERE state = 'open'`.execute(db);
+  await sql`CREATE INDEX duplicate_candidates_open_idx ON duplicate_candidates (score DESC) WHERE state = 'open'`.execute(
+    db,
+  );
   await sql`CREATE INDEX duplicate_candidates_b_idx ON duplicate_candidates (child_b)`.execute(db);
 
   // A merge keeps both files: the merged one points at the survivor and reads of the survivor
@@ -195,11 +205,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  await sql`DROP TABLE stored_files, rule_sets, child_merges, duplicate_candidates, child_timeline, child_categories, member_situations, family_members`.execute(db);
+  await sql`DROP TABLE stored_files, rule_sets, child_merges, duplicate_candidates, child_timeline, child_categories, member_situations, family_members`.execute(
+    db,
+  );
   await sql`
     ALTER TABLE children
       DROP COLUMN haven_code, DROP COLUMN file_no, DROP COLUMN former_names, DROP COLUMN ethnicity, DROP COLUMN school, DROP COLUMN grade,
       DROP COLUMN disability_type, DROP COLUMN disability_grade, DROP COLUMN disability_certificate, DROP COLUMN serious_illness,
       DROP COLUMN household_benefits, DROP COLUMN status, DROP COLUMN status_reason, DROP COLUMN handoff_note, DROP COLUMN merged_into,
-      DROP COLUMN risk_grade, DROP COLUMN name_grams, DROP COLUMN pinyin_text, DROP COLUMN registered_by_org, DROP COLUMN created_by`.execute(db);
+      DROP COLUMN risk_grade, DROP COLUMN name_grams, DROP COLUMN pinyin_text, DROP COLUMN registered_by_org, DROP COLUMN created_by`.execute(
+    db,
+  );
 }

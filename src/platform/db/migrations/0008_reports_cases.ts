@@ -39,9 +39,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`ALTER SEQUENCE report_ref_seq OWNED BY reports.serial`.execute(db);
   await sql`CREATE INDEX reports_child_idx ON reports (child_id) WHERE child_id IS NOT NULL`.execute(db);
   await sql`CREATE INDEX reports_case_idx ON reports (case_id) WHERE case_id IS NOT NULL`.execute(db);
-  await sql`CREATE INDEX reports_reporter_user_idx ON reports (reporter_user_id) WHERE reporter_user_id IS NOT NULL`.execute(db);
+  await sql`CREATE INDEX reports_reporter_user_idx ON reports (reporter_user_id) WHERE reporter_user_id IS NOT NULL`.execute(
+    db,
+  );
   await sql`CREATE INDEX reports_created_by_idx ON reports (created_by) WHERE created_by IS NOT NULL`.execute(db);
-  await sql`CREATE INDEX reports_compliance_idx ON reports (reporter_org_id, reported_at) WHERE channel = 'mandated'`.execute(db);
+  await sql`CREATE INDEX reports_compliance_idx ON reports (reporter_org_id, reported_at) WHERE channel = 'mandated'`.execute(
+    db,
+  );
   await sql`CREATE INDEX reports_division_idx ON reports (division_code text_pattern_ops, reported_at)`.execute(db);
 
   await sql`
@@ -56,7 +60,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       created_at timestamptz NOT NULL DEFAULT now(),
       UNIQUE (report_id, organisation_id)
     )`.execute(db);
-  await sql`CREATE INDEX report_recipients_open_idx ON report_recipients (organisation_id, created_at) WHERE acknowledged_at IS NULL`.execute(db);
+  await sql`CREATE INDEX report_recipients_open_idx ON report_recipients (organisation_id, created_at) WHERE acknowledged_at IS NULL`.execute(
+    db,
+  );
   await sql`CREATE INDEX report_recipients_org_idx ON report_recipients (organisation_id, report_id)`.execute(db);
 
   // `seq` is the number of the last action: the case's version, and with case_actions its status.
@@ -143,11 +149,17 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       created_at timestamptz NOT NULL DEFAULT now(),
       CHECK (state IN ('running', 'paused') OR stopped_at IS NOT NULL)
     )`.execute(db);
-  await sql`CREATE INDEX clocks_escalation_idx ON clocks (next_escalation_at) WHERE next_escalation_at IS NOT NULL`.execute(db);
+  await sql`CREATE INDEX clocks_escalation_idx ON clocks (next_escalation_at) WHERE next_escalation_at IS NOT NULL`.execute(
+    db,
+  );
   await sql`CREATE INDEX clocks_owner_open_idx ON clocks (owner_org_id, due_at) WHERE state = 'running'`.execute(db);
-  await sql`CREATE INDEX clocks_owner_user_open_idx ON clocks (owner_user_id, due_at) WHERE state = 'running' AND owner_user_id IS NOT NULL`.execute(db);
+  await sql`CREATE INDEX clocks_owner_user_open_idx ON clocks (owner_user_id, due_at) WHERE state = 'running' AND owner_user_id IS NOT NULL`.execute(
+    db,
+  );
   await sql`CREATE INDEX clocks_case_idx ON clocks (case_id) WHERE case_id IS NOT NULL`.execute(db);
-  await sql`CREATE INDEX clocks_case_running_idx ON clocks (case_id, due_at) WHERE state = 'running' AND case_id IS NOT NULL`.execute(db);
+  await sql`CREATE INDEX clocks_case_running_idx ON clocks (case_id, due_at) WHERE state = 'running' AND case_id IS NOT NULL`.execute(
+    db,
+  );
   await sql`CREATE INDEX clocks_report_idx ON clocks (report_id) WHERE report_id IS NOT NULL`.execute(db);
   await sql`CREATE INDEX clocks_subject_idx ON clocks (subject_id, rule)`.execute(db);
 
@@ -169,12 +181,18 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       UNIQUE (clock_id, level)
     )`.execute(db);
   await sql`CREATE INDEX alerts_recipient_idx ON alerts (recipient_org_id, raised_at DESC)`.execute(db);
-  await sql`CREATE INDEX alerts_user_idx ON alerts (recipient_user_id, raised_at DESC) WHERE recipient_user_id IS NOT NULL`.execute(db);
-  await sql`CREATE INDEX alerts_role_idx ON alerts (recipient_role, division_code) WHERE recipient_org_id IS NULL`.execute(db);
+  await sql`CREATE INDEX alerts_user_idx ON alerts (recipient_user_id, raised_at DESC) WHERE recipient_user_id IS NOT NULL`.execute(
+    db,
+  );
+  await sql`CREATE INDEX alerts_role_idx ON alerts (recipient_role, division_code) WHERE recipient_org_id IS NULL`.execute(
+    db,
+  );
 
   // Built-in roles gained permissions for this workflow (builtin-roles.ts); existing rows follow.
   // Village committees receive reports about their village and must acknowledge them.
-  await sql`UPDATE roles SET permissions = array_append(permissions, 'reports.receive') WHERE code = 'village_director' AND builtin AND NOT ('reports.receive' = ANY(permissions))`.execute(db);
+  await sql`UPDATE roles SET permissions = array_append(permissions, 'reports.receive') WHERE code = 'village_director' AND builtin AND NOT ('reports.receive' = ANY(permissions))`.execute(
+    db,
+  );
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
@@ -182,5 +200,7 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   await sql`ALTER TABLE reports DROP CONSTRAINT reports_case_fk`.execute(db);
   await sql`DROP TABLE cases, report_recipients, reports`.execute(db);
   await sql`DROP FUNCTION case_actions_append_only()`.execute(db);
-  await sql`UPDATE roles SET permissions = array_remove(permissions, 'reports.receive') WHERE code = 'village_director' AND builtin`.execute(db);
+  await sql`UPDATE roles SET permissions = array_remove(permissions, 'reports.receive') WHERE code = 'village_director' AND builtin`.execute(
+    db,
+  );
 }

@@ -7,7 +7,9 @@ import { recountRegistryCounts } from '../../../features/insight/counts-recount.
  * division tree, so a province officer's table reads a few thousand rows, not every child.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await sql`CREATE INDEX organisations_active_kind_division_idx ON organisations (kind, division_code, created_at) WHERE active`.execute(db);
+  await sql`CREATE INDEX organisations_active_kind_division_idx ON organisations (kind, division_code, created_at) WHERE active`.execute(
+    db,
+  );
 
   // Active children per division at every level: by risk grade ('unassessed' when none), and by
   // confirmed category (a child in two categories counts in both). Rows with n = 0 are absent.
@@ -27,7 +29,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       -- n in the key's index too: a province's table is one index-only range scan.
       PRIMARY KEY (level, division_code, dimension, value) INCLUDE (n)
     )`.execute(db);
-  await sql`CREATE INDEX registry_counts_parent_idx ON registry_counts (level, parent) INCLUDE (dimension, value, n)`.execute(db);
+  await sql`CREATE INDEX registry_counts_parent_idx ON registry_counts (level, parent) INCLUDE (dimension, value, n)`.execute(
+    db,
+  );
   await sql`
     CREATE TABLE registry_counts_state (
       singleton boolean PRIMARY KEY DEFAULT true CHECK (singleton),
@@ -98,10 +102,18 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     END $$`.execute(db);
   for (const table of ['children', 'child_categories'] as const) {
     const fn = table === 'children' ? 'children' : 'categories';
-    await sql`CREATE TRIGGER ${sql.raw(`${table}_counts_inserted`)} AFTER INSERT ON ${sql.table(table)} REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION ${sql.raw(`registry_counts_${fn}_inserted`)}()`.execute(db);
-    await sql`CREATE TRIGGER ${sql.raw(`${table}_counts_deleted`)} AFTER DELETE ON ${sql.table(table)} REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION ${sql.raw(`registry_counts_${fn}_deleted`)}()`.execute(db);
-    await sql`CREATE TRIGGER ${sql.raw(`${table}_counts_updated`)} AFTER UPDATE ON ${sql.table(table)} REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION ${sql.raw(`registry_counts_${fn}_updated`)}()`.execute(db);
-    await sql`CREATE TRIGGER ${sql.raw(`${table}_counts_truncated`)} AFTER TRUNCATE ON ${sql.table(table)} FOR EACH STATEMENT EXECUTE FUNCTION registry_counts_truncated()`.execute(db);
+    await sql`CREATE TRIGGER ${sql.raw(`${table}_counts_inserted`)} AFTER INSERT ON ${sql.table(table)} REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION ${sql.raw(`registry_counts_${fn}_inserted`)}()`.execute(
+      db,
+    );
+    await sql`CREATE TRIGGER ${sql.raw(`${table}_counts_deleted`)} AFTER DELETE ON ${sql.table(table)} REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION ${sql.raw(`registry_counts_${fn}_deleted`)}()`.execute(
+      db,
+    );
+    await sql`CREATE TRIGGER ${sql.raw(`${table}_counts_updated`)} AFTER UPDATE ON ${sql.table(table)} REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION ${sql.raw(`registry_counts_${fn}_updated`)}()`.execute(
+      db,
+    );
+    await sql`CREATE TRIGGER ${sql.raw(`${table}_counts_truncated`)} AFTER TRUNCATE ON ${sql.table(table)} FOR EACH STATEMENT EXECUTE FUNCTION registry_counts_truncated()`.execute(
+      db,
+    );
   }
 
   await sql`INSERT INTO registry_counts_state (singleton) VALUES (true)`.execute(db);
@@ -110,9 +122,18 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   for (const table of ['children', 'child_categories']) {
-    for (const event of ['inserted', 'deleted', 'updated', 'truncated']) await sql`DROP TRIGGER ${sql.raw(`${table}_counts_${event}`)} ON ${sql.table(table)}`.execute(db);
+    for (const event of ['inserted', 'deleted', 'updated', 'truncated'])
+      await sql`DROP TRIGGER ${sql.raw(`${table}_counts_${event}`)} ON ${sql.table(table)}`.execute(db);
   }
-  for (const fn of ['children_inserted', 'children_deleted', 'children_updated', 'categories_inserted', 'categories_deleted', 'categories_updated', 'truncated']) {
+  for (const fn of [
+    'children_inserted',
+    'children_deleted',
+    'children_updated',
+    'categories_inserted',
+    'categories_deleted',
+    'categories_updated',
+    'truncated',
+  ]) {
     await sql`DROP FUNCTION ${sql.raw(`registry_counts_${fn}`)}()`.execute(db);
   }
   await sql`DROP TABLE registry_counts_dirty, registry_counts_state, registry_counts`.execute(db);

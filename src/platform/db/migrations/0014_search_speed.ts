@@ -15,8 +15,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   // Superseded by the covering index (the same key).
   await sql`DROP INDEX children_name_id_idx`.execute(db);
   await sql`CREATE INDEX children_name_from2_idx ON children ((substr(name, 2)), name, id) ${covering}`.execute(db);
-  await sql`CREATE INDEX children_long_name_idx ON children (name, id) ${covering} WHERE char_length(name) > 3`.execute(db);
-  await sql`CREATE INDEX children_former_grams_idx ON children USING gin (name_grams) WHERE cardinality(former_names) > 0`.execute(db);
+  await sql`CREATE INDEX children_long_name_idx ON children (name, id) ${covering} WHERE char_length(name) > 3`.execute(
+    db,
+  );
+  await sql`CREATE INDEX children_former_grams_idx ON children USING gin (name_grams) WHERE cardinality(former_names) > 0`.execute(
+    db,
+  );
   await sql`CREATE INDEX children_residence_range_idx ON children (residence_code)`.execute(db);
   await sql`CREATE INDEX children_hukou_range_idx ON children (hukou_code)`.execute(db);
   // Statistics of the new expression (substr(name, 2)) now, not at the next autovacuum.
@@ -24,7 +28,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  await sql`DROP INDEX children_hukou_range_idx, children_residence_range_idx, children_former_grams_idx, children_long_name_idx, children_name_from2_idx`.execute(db);
+  await sql`DROP INDEX children_hukou_range_idx, children_residence_range_idx, children_former_grams_idx, children_long_name_idx, children_name_from2_idx`.execute(
+    db,
+  );
   await sql`CREATE INDEX children_name_id_idx ON children (name, id)`.execute(db);
   await sql`DROP INDEX children_name_cover_idx`.execute(db);
 }

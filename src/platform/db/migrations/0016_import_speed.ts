@@ -9,7 +9,9 @@ import { type Kysely, sql } from 'kysely';
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`CREATE INDEX children_name_county_idx ON children (name, left(residence_code, 6))`.execute(db);
-  await sql`CREATE INDEX children_pinyin_county_idx ON children ((split_part(pinyin_text, ' ', 1)), left(residence_code, 6))`.execute(db);
+  await sql`CREATE INDEX children_pinyin_county_idx ON children ((split_part(pinyin_text, ' ', 1)), left(residence_code, 6))`.execute(
+    db,
+  );
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

@@ -9,8 +9,12 @@ import { type Kysely, sql } from 'kysely';
  * choosing a whole-city scan over the small index of long names.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await sql`CREATE INDEX children_name_from3_idx ON children ((substr(name, 3)), name, id) INCLUDE (status, residence_code, hukou_code)`.execute(db);
-  await sql`CREATE INDEX family_members_name_cover_idx ON family_members (name text_pattern_ops) INCLUDE (child_id) WHERE removed_at IS NULL`.execute(db);
+  await sql`CREATE INDEX children_name_from3_idx ON children ((substr(name, 3)), name, id) INCLUDE (status, residence_code, hukou_code)`.execute(
+    db,
+  );
+  await sql`CREATE INDEX family_members_name_cover_idx ON family_members (name text_pattern_ops) INCLUDE (child_id) WHERE removed_at IS NULL`.execute(
+    db,
+  );
   // Superseded by the covering index (the same key and rows).
   await sql`DROP INDEX family_members_name_pattern_idx`.execute(db);
   await sql`CREATE STATISTICS children_name_length_stat ON (char_length(name)) FROM children`.execute(db);
@@ -19,6 +23,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   await sql`DROP STATISTICS children_name_length_stat`.execute(db);
-  await sql`CREATE INDEX family_members_name_pattern_idx ON family_members (name text_pattern_ops) WHERE removed_at IS NULL`.execute(db);
+  await sql`CREATE INDEX family_members_name_pattern_idx ON family_members (name text_pattern_ops) WHERE removed_at IS NULL`.execute(
+    db,
+  );
   await sql`DROP INDEX family_members_name_cover_idx, children_name_from3_idx`.execute(db);
 }

@@ -10,13 +10,23 @@ import { type Kysely, sql } from 'kysely';
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`DROP INDEX children_name_county_idx, children_pinyin_county_idx`.execute(db);
   await sql`CREATE INDEX children_name_county_idx ON children (name, left(residence_code, 6), birth_date)`.execute(db);
-  await sql`CREATE INDEX children_pinyin_county_idx ON children ((split_part(pinyin_text, ' ', 1)), left(residence_code, 6), birth_date)`.execute(db);
-  await sql`CREATE INDEX children_no_id_name_county_idx ON children (name, left(residence_code, 6)) WHERE coalesce(id_number, '') = ''`.execute(db);
-  await sql`CREATE INDEX children_no_id_pinyin_county_idx ON children ((split_part(pinyin_text, ' ', 1)), left(residence_code, 6)) WHERE coalesce(id_number, '') = ''`.execute(db);
+  await sql`CREATE INDEX children_pinyin_county_idx ON children ((split_part(pinyin_text, ' ', 1)), left(residence_code, 6), birth_date)`.execute(
+    db,
+  );
+  await sql`CREATE INDEX children_no_id_name_county_idx ON children (name, left(residence_code, 6)) WHERE coalesce(id_number, '') = ''`.execute(
+    db,
+  );
+  await sql`CREATE INDEX children_no_id_pinyin_county_idx ON children ((split_part(pinyin_text, ' ', 1)), left(residence_code, 6)) WHERE coalesce(id_number, '') = ''`.execute(
+    db,
+  );
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  await sql`DROP INDEX children_no_id_pinyin_county_idx, children_no_id_name_county_idx, children_pinyin_county_idx, children_name_county_idx`.execute(db);
+  await sql`DROP INDEX children_no_id_pinyin_county_idx, children_no_id_name_county_idx, children_pinyin_county_idx, children_name_county_idx`.execute(
+    db,
+  );
   await sql`CREATE INDEX children_name_county_idx ON children (name, left(residence_code, 6))`.execute(db);
-  await sql`CREATE INDEX children_pinyin_county_idx ON children ((split_part(pinyin_text, ' ', 1)), left(residence_code, 6))`.execute(db);
+  await sql`CREATE INDEX children_pinyin_county_idx ON children ((split_part(pinyin_text, ' ', 1)), left(residence_code, 6))`.execute(
+    db,
+  );
 }

@@ -22,19 +22,31 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       CHECK ((status = 'pending') = (decided_at IS NULL))
     )`.execute(db);
   // One open request per user and role: a repeated or retried grant finds the first.
-  await sql`CREATE UNIQUE INDEX role_grant_requests_pending_idx ON role_grant_requests (user_id, role_code) WHERE status = 'pending'`.execute(db);
-  await sql`CREATE INDEX role_grant_requests_open_idx ON role_grant_requests (requested_at) WHERE status = 'pending'`.execute(db);
+  await sql`CREATE UNIQUE INDEX role_grant_requests_pending_idx ON role_grant_requests (user_id, role_code) WHERE status = 'pending'`.execute(
+    db,
+  );
+  await sql`CREATE INDEX role_grant_requests_open_idx ON role_grant_requests (requested_at) WHERE status = 'pending'`.execute(
+    db,
+  );
 
-  await sql`UPDATE roles SET permissions = array_append(permissions, 'roles.approve') WHERE code = 'civil_affairs_officer' AND builtin AND NOT ('roles.approve' = ANY (permissions))`.execute(db);
+  await sql`UPDATE roles SET permissions = array_append(permissions, 'roles.approve') WHERE code = 'civil_affairs_officer' AND builtin AND NOT ('roles.approve' = ANY (permissions))`.execute(
+    db,
+  );
 
-  await sql`ALTER TABLE api_tokens ADD COLUMN parent_token_id uuid REFERENCES api_tokens(id), ADD COLUMN can_mint boolean NOT NULL DEFAULT false`.execute(db);
-  await sql`CREATE INDEX api_tokens_parent_idx ON api_tokens (parent_token_id) WHERE parent_token_id IS NOT NULL`.execute(db);
+  await sql`ALTER TABLE api_tokens ADD COLUMN parent_token_id uuid REFERENCES api_tokens(id), ADD COLUMN can_mint boolean NOT NULL DEFAULT false`.execute(
+    db,
+  );
+  await sql`CREATE INDEX api_tokens_parent_idx ON api_tokens (parent_token_id) WHERE parent_token_id IS NOT NULL`.execute(
+    db,
+  );
   await sql`CREATE INDEX api_tokens_created_by_idx ON api_tokens (created_by) WHERE created_by IS NOT NULL`.execute(db);
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   await sql`DROP INDEX api_tokens_created_by_idx, api_tokens_parent_idx`.execute(db);
   await sql`ALTER TABLE api_tokens DROP COLUMN can_mint, DROP COLUMN parent_token_id`.execute(db);
-  await sql`UPDATE roles SET permissions = array_remove(permissions, 'roles.approve') WHERE code = 'civil_affairs_officer' AND builtin`.execute(db);
+  await sql`UPDATE roles SET permissions = array_remove(permissions, 'roles.approve') WHERE code = 'civil_affairs_officer' AND builtin`.execute(
+    db,
+  );
   await sql`DROP TABLE role_grant_requests`.execute(db);
 }

@@ -6,9 +6,13 @@ import { type Kysely, sql } from 'kysely';
  * request by her, which the officer who sees both files finds marked in the review queue.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await sql`ALTER TABLE duplicate_candidates ADD COLUMN merge_requested_by uuid REFERENCES users(id), ADD COLUMN merge_requested_at timestamptz`.execute(db);
+  await sql`ALTER TABLE duplicate_candidates ADD COLUMN merge_requested_by uuid REFERENCES users(id), ADD COLUMN merge_requested_at timestamptz`.execute(
+    db,
+  );
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  await sql`ALTER TABLE duplicate_candidates DROP COLUMN merge_requested_at, DROP COLUMN merge_requested_by`.execute(db);
+  await sql`ALTER TABLE duplicate_candidates DROP COLUMN merge_requested_at, DROP COLUMN merge_requested_by`.execute(
+    db,
+  );
 }

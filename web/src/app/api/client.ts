@@ -136,7 +136,10 @@ async function refreshCsrfToken(): Promise<boolean> {
 async function call(path: string, options: RequestOptions, accept: string): Promise<Response> {
   let response = await send(path, options, accept);
   if (response.status === 403 && unsafeMethods.has(options.method ?? 'GET')) {
-    const body = (await response.clone().json().catch(() => undefined)) as unknown;
+    const body = (await response
+      .clone()
+      .json()
+      .catch(() => undefined)) as unknown;
     const code = isRecord(body) && isRecord(body.error) ? body.error.code : undefined;
     if (code === 'csrf_failed' && (await refreshCsrfToken())) response = await send(path, options, accept);
   }
@@ -155,11 +158,18 @@ export async function requestJson(path: string, options: RequestOptions = {}): P
 }
 
 /** A file from the API (an export), with the name the server gave it. */
-export async function requestFile(path: string, options: RequestOptions = {}): Promise<{ blob: Blob; filename: string | null; headers: Headers }> {
+export async function requestFile(
+  path: string,
+  options: RequestOptions = {},
+): Promise<{ blob: Blob; filename: string | null; headers: Headers }> {
   const response = await call(path, options, '*/*');
   const disposition = response.headers.get('content-disposition') ?? '';
   const filename = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition)?.[1] ?? null;
-  return { blob: await response.blob(), filename: filename ? decodeURIComponent(filename) : null, headers: response.headers };
+  return {
+    blob: await response.blob(),
+    filename: filename ? decodeURIComponent(filename) : null,
+    headers: response.headers,
+  };
 }
 
 /** `?a=1&b=x` from the defined, non-empty values; '' when there are none. */

@@ -45,7 +45,11 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       const previousUser = previous.status === 'signedIn' ? previous.me.user.id : null;
       // Nothing one person loaded stays in memory for the next one.
       if (!me || me.needs || previousUser !== me.user.id) queryClient.clear();
-      const next: AuthStatus = !me ? { status: 'signedOut', notice } : me.needs ? { status: 'pending', needs: me.needs } : { status: 'signedIn', me };
+      const next: AuthStatus = !me
+        ? { status: 'signedOut', notice }
+        : me.needs
+          ? { status: 'pending', needs: me.needs }
+          : { status: 'signedIn', me };
       authRef.current = next;
       setAuth(next);
     },

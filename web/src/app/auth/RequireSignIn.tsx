@@ -44,8 +44,11 @@ export function RequireSignIn({ children }: { children: ReactNode }) {
   if (auth.status !== 'signedIn') {
     // After signing out on purpose the next person starts from the overview, not from where the
     // last one was; after a timeout or a step still owed, the same person continues where they were.
-    const deliberate = auth.status === 'signedOut' && (auth.notice === 'signedOut' || auth.notice === 'signedOutEverywhere');
-    const state: LoginRedirectState = deliberate ? {} : { from: `${location.pathname}${location.search}${location.hash}` };
+    const deliberate =
+      auth.status === 'signedOut' && (auth.notice === 'signedOut' || auth.notice === 'signedOutEverywhere');
+    const state: LoginRedirectState = deliberate
+      ? {}
+      : { from: `${location.pathname}${location.search}${location.hash}` };
     return <Navigate to="/login" replace state={state} />;
   }
   return children;

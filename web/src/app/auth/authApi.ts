@@ -119,7 +119,10 @@ export async function postPasswordChange(input: { currentPassword: string; newPa
 
 export async function postLogout(everywhere: boolean): Promise<void> {
   try {
-    await requestJson(`/api/auth/logout${queryString({ everywhere: everywhere || undefined })}`, { method: 'POST', signInStep: true });
+    await requestJson(`/api/auth/logout${queryString({ everywhere: everywhere || undefined })}`, {
+      method: 'POST',
+      signInStep: true,
+    });
   } finally {
     setCsrfToken(null);
   }

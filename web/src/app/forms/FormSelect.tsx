@@ -18,7 +18,10 @@ export function useAriaRequiredOnInput(required: unknown) {
 }
 
 /** A Select for Form.Item whose "required" reaches the input and not the outer <div>. */
-export function FormSelect<T>({ 'aria-required': required, ...props }: SelectProps<T> & { 'aria-required'?: boolean | 'true' | 'false' }) {
+export function FormSelect<T>({
+  'aria-required': required,
+  ...props
+}: SelectProps<T> & { 'aria-required'?: boolean | 'true' | 'false' }) {
   const ref = useAriaRequiredOnInput(required);
   return (
     <div ref={ref}>

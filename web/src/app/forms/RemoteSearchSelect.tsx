@@ -29,7 +29,15 @@ interface RemoteSearchSelectProps extends RemoteSelectFieldProps {
 }
 
 /** A select searched on the server 300 ms after typing stops; the chosen entry keeps its label when later searches no longer list it. */
-export function RemoteSearchSelect({ value, onChange, id, useResults, placeholder, emptyText, ...aria }: RemoteSearchSelectProps) {
+export function RemoteSearchSelect({
+  value,
+  onChange,
+  id,
+  useResults,
+  placeholder,
+  emptyText,
+  ...aria
+}: RemoteSearchSelectProps) {
   const [text, setText] = useState('');
   const [query, setQuery] = useState('');
   useEffect(() => {

@@ -3,7 +3,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /** Asks before ending every session of this person; loaded only when asked (keeps Modal out of the first download). */
-export default function SignOutEverywhereDialog({ onConfirm, onCancel }: { onConfirm: () => Promise<void>; onCancel: () => void }) {
+export default function SignOutEverywhereDialog({
+  onConfirm,
+  onCancel,
+}: {
+  onConfirm: () => Promise<void>;
+  onCancel: () => void;
+}) {
   const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
   return (

@@ -81,7 +81,8 @@ export function useListParams<K extends string>(keys: readonly K[]): ListParams<
         }
         search.delete('page');
       }),
-    setPage: (nextPage) => update((search) => (nextPage <= 1 ? search.delete('page') : search.set('page', String(nextPage)))),
+    setPage: (nextPage) =>
+      update((search) => (nextPage <= 1 ? search.delete('page') : search.set('page', String(nextPage)))),
     setExtra: (key, value) =>
       setParams((current) => {
         const next = new URLSearchParams(current);

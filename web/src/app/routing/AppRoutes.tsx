@@ -12,7 +12,9 @@ export function AppRoutes() {
         <Route
           key={route.path}
           path={route.path}
-          element={<RoutedPage titleKey={route.titleKey} frame="standalone" permission={route.permission} page={route.page} />}
+          element={
+            <RoutedPage titleKey={route.titleKey} frame="standalone" permission={route.permission} page={route.page} />
+          }
         />
       ))}
       <Route
@@ -26,7 +28,9 @@ export function AppRoutes() {
           <Route
             key={route.path}
             path={route.path}
-            element={<RoutedPage titleKey={route.titleKey} frame="shell" permission={route.permission} page={route.page} />}
+            element={
+              <RoutedPage titleKey={route.titleKey} frame="shell" permission={route.permission} page={route.page} />
+            }
           />
         ))}
         <Route path="*" element={<RoutedPage titleKey="page.notFoundTitle" frame="shell" page={NotFoundPage} />} />

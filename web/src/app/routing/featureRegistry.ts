@@ -2,9 +2,7 @@ import type { FeatureModule, FeatureRoute } from './featureRoute';
 
 const featureModules = import.meta.glob<FeatureModule>('../../features/*/routes.tsx', { eager: true });
 
-export const featureRoutes: readonly FeatureRoute[] = Object.values(featureModules).flatMap(
-  (module) => module.routes,
-);
+export const featureRoutes: readonly FeatureRoute[] = Object.values(featureModules).flatMap((module) => module.routes);
 
 export const shellRoutes = featureRoutes.filter((route) => route.frame === 'shell');
 export const standaloneRoutes = featureRoutes.filter((route) => route.frame === 'standalone');
@@ -18,7 +16,9 @@ export const menuRoutes: readonly MenuRoute[] = shellRoutes
 /** The menu entry a path belongs to: the longest menu path that is a prefix of it. */
 export function menuRouteFor(pathname: string): MenuRoute | undefined {
   return menuRoutes
-    .filter((route) => route.path === '/' ? pathname === '/' : pathname === route.path || pathname.startsWith(`${route.path}/`))
+    .filter((route) =>
+      route.path === '/' ? pathname === '/' : pathname === route.path || pathname.startsWith(`${route.path}/`),
+    )
     .sort((a, b) => b.path.length - a.path.length)[0];
 }
 

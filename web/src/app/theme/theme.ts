@@ -68,7 +68,8 @@ interface Sizes {
 
 function sizesFor({ elderMode, phone }: ThemeInputs): Sizes {
   // Elder mode (MIIT elderly-friendly rules): 18 px text, 60 px primary actions.
-  if (elderMode) return { fontSize: 18, controlHeightSM: 44, controlHeight: 52, controlHeightLG: 60, menuItemHeight: 56 };
+  if (elderMode)
+    return { fontSize: 18, controlHeightSM: 44, controlHeight: 52, controlHeightLG: 60, menuItemHeight: 56 };
   // Phones: 44 px touch targets, and 16 px text so iOS does not zoom into a focused input.
   if (phone) return { fontSize: 16, controlHeightSM: 44, controlHeight: 44, controlHeightLG: 52, menuItemHeight: 48 };
   return { fontSize: 14, controlHeightSM: 24, controlHeight: 32, controlHeightLG: 40, menuItemHeight: 40 };

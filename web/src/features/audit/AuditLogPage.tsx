@@ -9,7 +9,14 @@ import { formatDateTime } from '../../app/format';
 import { QueryForm } from '../../app/list/QueryForm';
 import { TableFrame } from '../../app/list/TableFrame';
 import { useListParams } from '../../app/list/useListParams';
-import { downloadAuditExport, isKnownAction, knownActions, useAuditSearch, type AuditEntry, type AuditFilters } from './auditApi';
+import {
+  downloadAuditExport,
+  isKnownAction,
+  knownActions,
+  useAuditSearch,
+  type AuditEntry,
+  type AuditFilters,
+} from './auditApi';
 
 const filterKeys = ['actor', 'action', 'childId', 'outcome', 'from', 'to'] as const;
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -26,9 +33,24 @@ interface FormValues {
 function Outcome({ outcome }: { outcome: string }) {
   const { t } = useTranslation();
   // Colour, icon and words together.
-  if (outcome === 'ok') return <span className="haven-outcome haven-outcome-ok"><CheckCircleFilled aria-hidden /> {t('audit.outcome.ok')}</span>;
-  if (outcome === 'denied') return <span className="haven-outcome haven-outcome-denied"><CloseCircleFilled aria-hidden /> {t('audit.outcome.denied')}</span>;
-  if (outcome === 'failed') return <span className="haven-outcome haven-outcome-failed"><ExclamationCircleFilled aria-hidden /> {t('audit.outcome.failed')}</span>;
+  if (outcome === 'ok')
+    return (
+      <span className="haven-outcome haven-outcome-ok">
+        <CheckCircleFilled aria-hidden /> {t('audit.outcome.ok')}
+      </span>
+    );
+  if (outcome === 'denied')
+    return (
+      <span className="haven-outcome haven-outcome-denied">
+        <CloseCircleFilled aria-hidden /> {t('audit.outcome.denied')}
+      </span>
+    );
+  if (outcome === 'failed')
+    return (
+      <span className="haven-outcome haven-outcome-failed">
+        <ExclamationCircleFilled aria-hidden /> {t('audit.outcome.failed')}
+      </span>
+    );
   return <span>{outcome}</span>;
 }
 
@@ -68,7 +90,10 @@ export default function AuditLogPage() {
     action: filters.action,
     childId: filters.childId,
     outcome: filters.outcome,
-    range: filters.from || filters.to ? [filters.from ? dayjs(filters.from) : null, filters.to ? dayjs(filters.to) : null] : null,
+    range:
+      filters.from || filters.to
+        ? [filters.from ? dayjs(filters.from) : null, filters.to ? dayjs(filters.to) : null]
+        : null,
   };
 
   async function exportExcel() {
@@ -76,7 +101,11 @@ export default function AuditLogPage() {
     setExportError(null);
     try {
       const result = await downloadAuditExport(filters);
-      void notice.success(result.truncated ? t('audit.exportTruncated', { count: result.rows }) : t('audit.exported', { count: result.rows }));
+      void notice.success(
+        result.truncated
+          ? t('audit.exportTruncated', { count: result.rows })
+          : t('audit.exported', { count: result.rows }),
+      );
     } catch (error) {
       setExportError(describeApiError(error, t));
     } finally {
@@ -85,18 +114,40 @@ export default function AuditLogPage() {
   }
 
   const columns: TableColumnsType<AuditEntry> = [
-    { key: 'time', title: t('audit.time'), render: (_, entry) => <span className="haven-nowrap">{formatDateTime(entry.occurredAt, t)}</span> },
+    {
+      key: 'time',
+      title: t('audit.time'),
+      render: (_, entry) => <span className="haven-nowrap">{formatDateTime(entry.occurredAt, t)}</span>,
+    },
     { key: 'actor', title: t('audit.actor'), render: (_, entry) => entry.actorLabel },
     { key: 'action', title: t('audit.action'), render: (_, entry) => <ActionText action={entry.action} /> },
     { key: 'outcome', title: t('audit.outcomeLabel'), render: (_, entry) => <Outcome outcome={entry.outcome} /> },
     {
       key: 'entity',
       title: t('audit.entity'),
-      render: (_, entry) => (entry.entityType ? <span className="haven-code">{`${entry.entityType}${entry.entityId ? ` ${entry.entityId.slice(0, 8)}…` : ''}`}</span> : '—'),
+      render: (_, entry) =>
+        entry.entityType ? (
+          <span className="haven-code">{`${entry.entityType}${entry.entityId ? ` ${entry.entityId.slice(0, 8)}…` : ''}`}</span>
+        ) : (
+          '—'
+        ),
     },
-    { key: 'child', title: t('audit.child'), render: (_, entry) => (entry.childId ? <span className="haven-code" title={entry.childId}>{`${entry.childId.slice(0, 8)}…`}</span> : '—') },
+    {
+      key: 'child',
+      title: t('audit.child'),
+      render: (_, entry) =>
+        entry.childId ? (
+          <span className="haven-code" title={entry.childId}>{`${entry.childId.slice(0, 8)}…`}</span>
+        ) : (
+          '—'
+        ),
+    },
     { key: 'ip', title: t('audit.ip'), render: (_, entry) => entry.ip ?? '—' },
-    { key: 'details', title: t('audit.details'), render: (_, entry) => <span className="haven-audit-details">{detailsText(entry.details)}</span> },
+    {
+      key: 'details',
+      title: t('audit.details'),
+      render: (_, entry) => <span className="haven-audit-details">{detailsText(entry.details)}</span>,
+    },
   ];
 
   return (
@@ -121,10 +172,21 @@ export default function AuditLogPage() {
         <Form.Item name="actor" label={t('audit.actor')}>
           <Input allowClear maxLength={100} placeholder={t('audit.actorPlaceholder')} />
         </Form.Item>
-        <Form.Item name="action" label={t('audit.action')} rules={[{ pattern: /^[A-Za-z0-9_.-]+\*?$/, message: t('audit.actionFormat') }]}>
+        <Form.Item
+          name="action"
+          label={t('audit.action')}
+          rules={[{ pattern: /^[A-Za-z0-9_.-]+\*?$/, message: t('audit.actionFormat') }]}
+        >
           {/* A native suggestion list: any code (or a prefix such as "auth.") can still be typed,
               and Escape closes the suggestions without clearing what was typed. */}
-          <Input allowClear placeholder={t('audit.actionPlaceholder')} list="haven-audit-actions" spellCheck={false} autoCapitalize="none" maxLength={100} />
+          <Input
+            allowClear
+            placeholder={t('audit.actionPlaceholder')}
+            list="haven-audit-actions"
+            spellCheck={false}
+            autoCapitalize="none"
+            maxLength={100}
+          />
         </Form.Item>
         <datalist id="haven-audit-actions">
           {knownActions.map((action) => (
@@ -133,18 +195,29 @@ export default function AuditLogPage() {
             </option>
           ))}
         </datalist>
-        <Form.Item name="childId" label={t('audit.childId')} rules={[{ pattern: uuid, message: t('audit.childIdFormat') }]}>
+        <Form.Item
+          name="childId"
+          label={t('audit.childId')}
+          rules={[{ pattern: uuid, message: t('audit.childIdFormat') }]}
+        >
           <Input allowClear placeholder={t('audit.childIdPlaceholder')} spellCheck={false} autoCapitalize="none" />
         </Form.Item>
         <Form.Item name="outcome" label={t('audit.outcomeLabel')}>
           <Select
             allowClear
             placeholder={t('list.any')}
-            options={(['ok', 'denied', 'failed'] as const).map((outcome) => ({ value: outcome, label: t(`audit.outcome.${outcome}`) }))}
+            options={(['ok', 'denied', 'failed'] as const).map((outcome) => ({
+              value: outcome,
+              label: t(`audit.outcome.${outcome}`),
+            }))}
           />
         </Form.Item>
         <Form.Item name="range" label={t('audit.range')} className="haven-query-wide">
-          <DatePicker.RangePicker allowEmpty={[true, true]} placeholder={[t('audit.from'), t('audit.to')]} className="haven-full-width" />
+          <DatePicker.RangePicker
+            allowEmpty={[true, true]}
+            placeholder={[t('audit.from'), t('audit.to')]}
+            className="haven-full-width"
+          />
         </Form.Item>
       </QueryForm>
       <section className="haven-list" aria-label={t('list.resultsLabel')}>
@@ -158,8 +231,18 @@ export default function AuditLogPage() {
             </Button>
           )}
         </div>
-        {exportError && <Alert type="error" showIcon message={t('audit.exportFailed')} description={exportError} className="haven-form-alert" />}
-        {search.isError && <Alert type="error" showIcon message={t('list.loadFailed')} description={describeApiError(search.error, t)} />}
+        {exportError && (
+          <Alert
+            type="error"
+            showIcon
+            message={t('audit.exportFailed')}
+            description={exportError}
+            className="haven-form-alert"
+          />
+        )}
+        {search.isError && (
+          <Alert type="error" showIcon message={t('list.loadFailed')} description={describeApiError(search.error, t)} />
+        )}
         <TableFrame label={t('list.tableLabel')}>
           <Table<AuditEntry>
             rowKey="id"
@@ -167,7 +250,14 @@ export default function AuditLogPage() {
             dataSource={search.data?.rows ?? []}
             loading={search.isFetching}
             scroll={{ x: 'max-content' }}
-            pagination={{ current: list.page, pageSize: search.data?.pageSize ?? 20, total: search.data?.total ?? 0, onChange: list.setPage, showSizeChanger: false, hideOnSinglePage: true }}
+            pagination={{
+              current: list.page,
+              pageSize: search.data?.pageSize ?? 20,
+              total: search.data?.total ?? 0,
+              onChange: list.setPage,
+              showSizeChanger: false,
+              hideOnSinglePage: true,
+            }}
           />
         </TableFrame>
       </section>

@@ -57,7 +57,10 @@ export function useAuditSearch(filters: AuditFilters, page: number, enabled: boo
     placeholderData: keepPreviousData,
     queryFn: async ({ signal }): Promise<AuditPage> => {
       const body = await requestJson(`/api/audit${queryString({ ...filters, page })}`, { signal });
-      const rows = isRecord(body) && Array.isArray(body.rows) ? body.rows.map(parseEntry).filter((row): row is AuditEntry => row !== null) : [];
+      const rows =
+        isRecord(body) && Array.isArray(body.rows)
+          ? body.rows.map(parseEntry).filter((row): row is AuditEntry => row !== null)
+          : [];
       return {
         rows,
         total: isRecord(body) && typeof body.total === 'number' ? body.total : rows.length,
@@ -78,7 +81,10 @@ export async function downloadAuditExport(filters: AuditFilters): Promise<{ trun
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  return { truncated: headers.get('x-haven-export-truncated') === 'true', rows: Number(headers.get('x-haven-export-rows') ?? '0') };
+  return {
+    truncated: headers.get('x-haven-export-truncated') === 'true',
+    rows: Number(headers.get('x-haven-export-rows') ?? '0'),
+  };
 }
 
 /** Actions offered as suggestions; any other action code (or a prefix such as `auth.`) can be typed. */

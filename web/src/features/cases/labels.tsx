@@ -1,4 +1,10 @@
-import { CheckCircleFilled, ClockCircleOutlined, ExclamationCircleFilled, PauseCircleOutlined, WarningFilled } from '@ant-design/icons';
+import {
+  CheckCircleFilled,
+  ClockCircleOutlined,
+  ExclamationCircleFilled,
+  PauseCircleOutlined,
+  WarningFilled,
+} from '@ant-design/icons';
 import { Tag } from 'antd';
 import type { TFunction } from 'i18next';
 import dayjs from 'dayjs';
@@ -31,7 +37,11 @@ export function CaseStatusTag({ status }: { status: string | null }) {
   const { t } = useTranslation();
   if (!status) return null;
   const known = (caseStatuses as readonly string[]).includes(status);
-  return <Tag className={known ? `haven-case-status haven-case-status-${status}` : undefined}>{codeText(t, `cases.status.${status}`, status)}</Tag>;
+  return (
+    <Tag className={known ? `haven-case-status haven-case-status-${status}` : undefined}>
+      {codeText(t, `cases.status.${status}`, status)}
+    </Tag>
+  );
 }
 
 /** A clock's state in words and an icon; overdue also in red. */

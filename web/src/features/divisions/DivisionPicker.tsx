@@ -5,7 +5,14 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../app/auth/AuthProvider';
 import { useAriaRequiredOnInput } from '../../app/forms/FormSelect';
-import { divisionKeys, fetchDivision, fetchDivisionChildren, searchDivisions, type DivisionHit, type DivisionNode } from './divisionsApi';
+import {
+  divisionKeys,
+  fetchDivision,
+  fetchDivisionChildren,
+  searchDivisions,
+  type DivisionHit,
+  type DivisionNode,
+} from './divisionsApi';
 
 interface CascaderOption {
   value: string;
@@ -40,13 +47,25 @@ function toOption(division: DivisionNode): CascaderOption {
  * from the person's own jurisdiction, and a search by name, pinyin or code (300 ms after the last
  * key, older answers dropped) that jumps the cascader to the match.
  */
-export function DivisionPicker({ value, onChange, rootCode, id, allowClear = true, 'aria-required': required, ...aria }: DivisionPickerProps) {
+export function DivisionPicker({
+  value,
+  onChange,
+  rootCode,
+  id,
+  allowClear = true,
+  'aria-required': required,
+  ...aria
+}: DivisionPickerProps) {
   const frame = useAriaRequiredOnInput(required);
   const { t } = useTranslation();
   const me = useMe();
   const root = rootCode ?? me.user.jurisdictionCode;
   const queryClient = useQueryClient();
-  const rootDivision = useQuery({ queryKey: divisionKeys.detail(root), queryFn: ({ signal }) => fetchDivision(root, signal), ...forever });
+  const rootDivision = useQuery({
+    queryKey: divisionKeys.detail(root),
+    queryFn: ({ signal }) => fetchDivision(root, signal),
+    ...forever,
+  });
 
   // The loaded tree lives in a ref and is handed to antd as a fresh array after each change.
   const tree = useRef<CascaderOption[]>([]);
@@ -101,7 +120,11 @@ export function DivisionPicker({ value, onChange, rootCode, id, allowClear = tru
     if (shownCode === value || !rootDivision.data) return;
     let cancelled = false;
     void queryClient
-      .fetchQuery({ queryKey: divisionKeys.detail(value), queryFn: ({ signal }) => fetchDivision(value, signal), ...forever })
+      .fetchQuery({
+        queryKey: divisionKeys.detail(value),
+        queryFn: ({ signal }) => fetchDivision(value, signal),
+        ...forever,
+      })
       .then((division) => {
         const codes = division.path.map((step) => step.code);
         const start = codes.indexOf(root);
@@ -193,7 +216,9 @@ export function DivisionPicker({ value, onChange, rootCode, id, allowClear = tru
         suffixIcon={<SearchOutlined aria-hidden />}
         placeholder={t('divisions.searchPlaceholder')}
         aria-label={t('divisions.searchLabel')}
-        notFoundContent={searching ? <Spin size="small" /> : searchText.trim() ? t('divisions.noMatch') : t('divisions.typeToSearch')}
+        notFoundContent={
+          searching ? <Spin size="small" /> : searchText.trim() ? t('divisions.noMatch') : t('divisions.typeToSearch')
+        }
         options={hits.map((hit) => ({
           value: hit.code,
           label: (
@@ -212,7 +237,12 @@ export function DivisionPicker({ value, onChange, rootCode, id, allowClear = tru
 
 /** A division's short name with its code, for tables; the code alone until the name arrives. */
 export function DivisionName({ code }: { code: string }) {
-  const division = useQuery({ queryKey: divisionKeys.detail(code), queryFn: ({ signal }) => fetchDivision(code, signal), ...forever, retry: false });
+  const division = useQuery({
+    queryKey: divisionKeys.detail(code),
+    queryFn: ({ signal }) => fetchDivision(code, signal),
+    ...forever,
+    retry: false,
+  });
   return (
     <span className="haven-division-name">
       {division.data && <span>{division.data.shortName}</span>}

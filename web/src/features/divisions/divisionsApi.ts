@@ -32,7 +32,11 @@ function ref(value: unknown): DivisionRef | null {
 function node(value: unknown): DivisionNode | null {
   const base = ref(value);
   if (!base || !isRecord(value)) return null;
-  return { ...base, shortName: typeof value.shortName === 'string' ? value.shortName : base.name, hasChildren: value.hasChildren === true };
+  return {
+    ...base,
+    shortName: typeof value.shortName === 'string' ? value.shortName : base.name,
+    hasChildren: value.hasChildren === true,
+  };
 }
 
 function path(value: unknown): DivisionRef[] {
@@ -60,7 +64,14 @@ export async function searchDivisions(q: string, within: string, signal?: AbortS
   return items.flatMap((item: unknown) => {
     const base = ref(item);
     if (!base || !isRecord(item)) return [];
-    return [{ ...base, shortName: typeof item.shortName === 'string' ? item.shortName : base.name, path: path(item.path), pathText: typeof item.pathText === 'string' ? item.pathText : base.name }];
+    return [
+      {
+        ...base,
+        shortName: typeof item.shortName === 'string' ? item.shortName : base.name,
+        path: path(item.path),
+        pathText: typeof item.pathText === 'string' ? item.pathText : base.name,
+      },
+    ];
   });
 }
 

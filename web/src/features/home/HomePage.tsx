@@ -19,7 +19,9 @@ function HealthDetails({ health, checkedAt }: { health: SystemHealth; checkedAt:
       label: t('home.overall'),
       children: (
         <span role="status">
-          <StatusText tone={healthy ? 'good' : 'warning'}>{healthy ? t('home.statusOk') : t('home.statusDegraded')}</StatusText>
+          <StatusText tone={healthy ? 'good' : 'warning'}>
+            {healthy ? t('home.statusOk') : t('home.statusDegraded')}
+          </StatusText>
         </span>
       ),
     },
@@ -34,7 +36,13 @@ function HealthDetails({ health, checkedAt }: { health: SystemHealth; checkedAt:
       ),
     },
     ...(database.mode
-      ? [{ key: 'mode', label: t('home.databaseMode'), children: database.mode === 'embedded' ? t('home.databaseEmbedded') : t('home.databaseServer') }]
+      ? [
+          {
+            key: 'mode',
+            label: t('home.databaseMode'),
+            children: database.mode === 'embedded' ? t('home.databaseEmbedded') : t('home.databaseServer'),
+          },
+        ]
       : []),
     {
       key: 'migration',
@@ -54,7 +62,13 @@ function HealthDetails({ health, checkedAt }: { health: SystemHealth; checkedAt:
   ];
   // Side-by-side labels squeeze values into broken words at 390 px; phones stack them.
   return (
-    <Descriptions bordered layout={phone ? 'vertical' : 'horizontal'} size={phone ? 'small' : 'default'} column={phone ? 1 : 2} items={items} />
+    <Descriptions
+      bordered
+      layout={phone ? 'vertical' : 'horizontal'}
+      size={phone ? 'small' : 'default'}
+      column={phone ? 1 : 2}
+      items={items}
+    />
   );
 }
 

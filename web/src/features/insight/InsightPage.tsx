@@ -51,25 +51,46 @@ export default function InsightPage() {
         );
       },
     },
-    { key: 'code', title: t('insight.code'), render: (_, cell) => <span className="haven-code">{cell.code}</span>, responsive: ['md'] },
+    {
+      key: 'code',
+      title: t('insight.code'),
+      render: (_, cell) => <span className="haven-code">{cell.code}</span>,
+      responsive: ['md'],
+    },
     {
       key: 'count',
       title: t('insight.children'),
       align: 'right',
-      render: (_, cell) => <CountText count={cell.count} suppressed={cell.suppressed} threshold={data?.threshold ?? 5} />,
+      render: (_, cell) => (
+        <CountText count={cell.count} suppressed={cell.suppressed} threshold={data?.threshold ?? 5} />
+      ),
     },
   ];
 
   return (
     <>
-      <QueryForm form={form} label={t('list.queryLabel')} initial={{ within }} onSearch={(values) => list.search({ within: values.within })} onReset={() => list.search({})}>
+      <QueryForm
+        form={form}
+        label={t('list.queryLabel')}
+        initial={{ within }}
+        onSearch={(values) => list.search({ within: values.within })}
+        onReset={() => list.search({})}
+      >
         <Form.Item name="within" label={t('insight.within')} className="haven-query-wide">
           <DivisionPicker allowClear={false} />
         </Form.Item>
       </QueryForm>
-      <Alert type="info" showIcon className="haven-insight-note" message={t('insight.privacyTitle')} description={t('insight.privacyBody', { threshold: data?.threshold ?? 5 })} />
+      <Alert
+        type="info"
+        showIcon
+        className="haven-insight-note"
+        message={t('insight.privacyTitle')}
+        description={t('insight.privacyBody', { threshold: data?.threshold ?? 5 })}
+      />
       <section className="haven-list" aria-label={t('list.resultsLabel')}>
-        {result.isError && <Alert type="error" showIcon message={t('list.loadFailed')} description={describeApiError(result.error, t)} />}
+        {result.isError && (
+          <Alert type="error" showIcon message={t('list.loadFailed')} description={describeApiError(result.error, t)} />
+        )}
         {data && (
           <p className="haven-insight-total" role="status">
             {t('insight.totalIn', { name: data.within.name ?? data.within.code })}{' '}
@@ -78,7 +99,13 @@ export default function InsightPage() {
             </strong>
           </p>
         )}
-        <Table<DivisionCount> rowKey="code" columns={columns} dataSource={data?.cells ?? []} loading={result.isFetching} pagination={false} />
+        <Table<DivisionCount>
+          rowKey="code"
+          columns={columns}
+          dataSource={data?.cells ?? []}
+          loading={result.isFetching}
+          pagination={false}
+        />
       </section>
     </>
   );

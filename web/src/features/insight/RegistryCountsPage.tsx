@@ -40,7 +40,11 @@ export default function RegistryCountsPage() {
   const data = result.data;
   const threshold = data?.threshold ?? 5;
   const canGoDown = data ? data.level !== 'village' : false;
-  const valueLabel = (value: string) => codeText(t, by === 'risk' ? `registry.risk.${value === 'unassessed' ? 'none' : value}` : `registry.category.${value}`);
+  const valueLabel = (value: string) =>
+    codeText(
+      t,
+      by === 'risk' ? `registry.risk.${value === 'unassessed' ? 'none' : value}` : `registry.category.${value}`,
+    );
 
   const columns: TableColumnsType<CountsRow> = [
     {
@@ -68,20 +72,42 @@ export default function RegistryCountsPage() {
 
   return (
     <>
-      <QueryForm form={form} label={t('list.queryLabel')} initial={{ within, by }} onSearch={(values) => list.search({ within: values.within, by: values.by })} onReset={() => list.search({})}>
+      <QueryForm
+        form={form}
+        label={t('list.queryLabel')}
+        initial={{ within, by }}
+        onSearch={(values) => list.search({ within: values.within, by: values.by })}
+        onReset={() => list.search({})}
+      >
         <Form.Item name="within" label={t('insight.within')} className="haven-query-wide">
           <DivisionPicker allowClear={false} />
         </Form.Item>
         <Form.Item name="by" label={t('insight.counts.by')}>
-          <RadioField<CountsBy> label={t('insight.counts.by')} options={[{ value: 'category', label: t('insight.counts.byCategory') }, { value: 'risk', label: t('insight.counts.byRisk') }]} />
+          <RadioField<CountsBy>
+            label={t('insight.counts.by')}
+            options={[
+              { value: 'category', label: t('insight.counts.byCategory') },
+              { value: 'risk', label: t('insight.counts.byRisk') },
+            ]}
+          />
         </Form.Item>
       </QueryForm>
-      <Alert type="info" showIcon className="haven-insight-note" message={t('insight.privacyTitle')} description={t('insight.counts.note', { threshold })} />
+      <Alert
+        type="info"
+        showIcon
+        className="haven-insight-note"
+        message={t('insight.privacyTitle')}
+        description={t('insight.counts.note', { threshold })}
+      />
       <section className="haven-list" aria-label={t('list.resultsLabel')}>
-        {result.isError && <Alert type="error" showIcon message={t('list.loadFailed')} description={describeApiError(result.error, t)} />}
+        {result.isError && (
+          <Alert type="error" showIcon message={t('list.loadFailed')} description={describeApiError(result.error, t)} />
+        )}
         {data && (
           <p className="haven-insight-total" role="status">
-            {data.countedAt ? t('insight.counts.countedAt', { time: formatDateTime(data.countedAt, t) }) : t('insight.counts.notCounted')}
+            {data.countedAt
+              ? t('insight.counts.countedAt', { time: formatDateTime(data.countedAt, t) })
+              : t('insight.counts.notCounted')}
           </p>
         )}
         <Table<CountsRow>
@@ -94,7 +120,9 @@ export default function RegistryCountsPage() {
           summary={() =>
             data ? (
               <Table.Summary.Row>
-                <Table.Summary.Cell index={0}>{t('insight.counts.total', { name: data.within.name ?? data.within.code })}</Table.Summary.Cell>
+                <Table.Summary.Cell index={0}>
+                  {t('insight.counts.total', { name: data.within.name ?? data.within.code })}
+                </Table.Summary.Cell>
                 {data.totals.map((count, index) => (
                   <Table.Summary.Cell key={data.values[index]} index={index + 1} align="right">
                     <Count count={count} threshold={threshold} />

@@ -36,19 +36,28 @@ export function parseChildrenByDivision(body: unknown): ChildrenByDivision {
   if (!isRecord(body) || !isRecord(body.within)) throw new Error('unreadable insight');
   const within = body.within;
   return {
-    within: { code: typeof within.code === 'string' ? within.code : '', name: typeof within.name === 'string' ? within.name : null, level: typeof within.level === 'string' ? within.level : '' },
+    within: {
+      code: typeof within.code === 'string' ? within.code : '',
+      name: typeof within.name === 'string' ? within.name : null,
+      level: typeof within.level === 'string' ? within.level : '',
+    },
     level: typeof body.level === 'string' ? body.level : '',
     threshold: typeof body.threshold === 'number' ? body.threshold : 5,
     total: typeof body.total === 'number' ? body.total : null,
     totalSuppressed: body.totalSuppressed === true,
-    cells: Array.isArray(body.cells) ? body.cells.map(parseCell).filter((cell): cell is DivisionCount => cell !== null) : [],
+    cells: Array.isArray(body.cells)
+      ? body.cells.map(parseCell).filter((cell): cell is DivisionCount => cell !== null)
+      : [],
   };
 }
 
 export function useChildrenByDivision(within: string) {
   return useQuery({
     queryKey: ['insight', 'children-by-division', within],
-    queryFn: async ({ signal }) => parseChildrenByDivision(await requestJson(`/api/insight/children/by-division${queryString({ within })}`, { signal })),
+    queryFn: async ({ signal }) =>
+      parseChildrenByDivision(
+        await requestJson(`/api/insight/children/by-division${queryString({ within })}`, { signal }),
+      ),
     placeholderData: keepPreviousData,
   });
 }

@@ -23,18 +23,28 @@ export interface RegistryCounts {
   totals: (number | null)[];
 }
 
-const countsOf = (value: unknown): (number | null)[] => (Array.isArray(value) ? value.map((n) => (typeof n === 'number' ? n : null)) : []);
+const countsOf = (value: unknown): (number | null)[] =>
+  Array.isArray(value) ? value.map((n) => (typeof n === 'number' ? n : null)) : [];
 
 function parseRow(value: unknown): CountsRow | null {
   if (!isRecord(value) || typeof value.code !== 'string') return null;
-  return { code: value.code, name: typeof value.name === 'string' ? value.name : null, direct: value.direct === true, counts: countsOf(value.counts) };
+  return {
+    code: value.code,
+    name: typeof value.name === 'string' ? value.name : null,
+    direct: value.direct === true,
+    counts: countsOf(value.counts),
+  };
 }
 
 export function parseRegistryCounts(body: unknown): RegistryCounts {
   if (!isRecord(body) || !isRecord(body.within)) throw new Error('unreadable registry counts');
   const within = body.within;
   return {
-    within: { code: typeof within.code === 'string' ? within.code : '', name: typeof within.name === 'string' ? within.name : null, level: typeof within.level === 'string' ? within.level : '' },
+    within: {
+      code: typeof within.code === 'string' ? within.code : '',
+      name: typeof within.name === 'string' ? within.name : null,
+      level: typeof within.level === 'string' ? within.level : '',
+    },
     level: typeof body.level === 'string' ? body.level : '',
     by: body.by === 'risk' ? 'risk' : 'category',
     values: Array.isArray(body.values) ? body.values.filter((v): v is string => typeof v === 'string') : [],
@@ -48,7 +58,8 @@ export function parseRegistryCounts(body: unknown): RegistryCounts {
 export function useRegistryCounts(within: string, by: CountsBy) {
   return useQuery({
     queryKey: ['insight', 'registry-counts', within, by],
-    queryFn: async ({ signal }) => parseRegistryCounts(await requestJson(`/api/insight/registry-counts${queryString({ within, by })}`, { signal })),
+    queryFn: async ({ signal }) =>
+      parseRegistryCounts(await requestJson(`/api/insight/registry-counts${queryString({ within, by })}`, { signal })),
     placeholderData: keepPreviousData,
   });
 }

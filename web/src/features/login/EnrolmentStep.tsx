@@ -35,7 +35,9 @@ function RecoveryCodes({ codes }: { codes: string[] }) {
   const all = codes.join('\n');
 
   function download() {
-    const url = URL.createObjectURL(new Blob([`${t('enrol.recoveryFileHeading')}\n\n${all}\n`], { type: 'text/plain;charset=utf-8' }));
+    const url = URL.createObjectURL(
+      new Blob([`${t('enrol.recoveryFileHeading')}\n\n${all}\n`], { type: 'text/plain;charset=utf-8' }),
+    );
     const link = document.createElement('a');
     link.href = url;
     link.download = 'haven-recovery-codes.txt';
@@ -46,7 +48,14 @@ function RecoveryCodes({ codes }: { codes: string[] }) {
   return (
     <>
       <StepTitle>{t('enrol.recoveryTitle')}</StepTitle>
-      <Alert type="warning" showIcon className="haven-login-error" role="note" message={t('enrol.recoveryOnce')} description={t('enrol.recoveryUse')} />
+      <Alert
+        type="warning"
+        showIcon
+        className="haven-login-error"
+        role="note"
+        message={t('enrol.recoveryOnce')}
+        description={t('enrol.recoveryUse')}
+      />
       <ol className="haven-recovery-codes" aria-label={t('enrol.recoveryListLabel')}>
         {codes.map((code) => (
           <li key={code}>
@@ -124,7 +133,9 @@ export default function EnrolmentStep() {
     <>
       <StepTitle>{t('enrol.title')}</StepTitle>
       <Typography.Paragraph type="secondary">{t('enrol.intro')}</Typography.Paragraph>
-      {setupError !== null && <Alert type="error" showIcon className="haven-login-error" message={describeApiError(setupError, t)} />}
+      {setupError !== null && (
+        <Alert type="error" showIcon className="haven-login-error" message={describeApiError(setupError, t)} />
+      )}
       {failure !== null && <Alert type="error" showIcon className="haven-login-error" message={failure} />}
       {enrolment === null && setupError === null && (
         <div className="haven-page-loading" role="status">
@@ -150,7 +161,13 @@ export default function EnrolmentStep() {
           </li>
           <li>
             {t('enrol.stepCode')}
-            <Form form={form} layout="vertical" requiredMark={false} onFinish={(values) => void confirm(values)} className="haven-enrol-form">
+            <Form
+              form={form}
+              layout="vertical"
+              requiredMark={false}
+              onFinish={(values) => void confirm(values)}
+              className="haven-enrol-form"
+            >
               <Form.Item
                 label={t('totp.codeLabel')}
                 name="code"
@@ -160,7 +177,13 @@ export default function EnrolmentStep() {
                   { pattern: /^\d{6}$/, message: t('totp.codeFormat') },
                 ]}
               >
-                <Input className="haven-code-input" inputMode="numeric" pattern="[0-9]*" autoComplete="one-time-code" maxLength={6} />
+                <Input
+                  className="haven-code-input"
+                  inputMode="numeric"
+                  pattern="[0-9]*"
+                  autoComplete="one-time-code"
+                  maxLength={6}
+                />
               </Form.Item>
               <Button type="primary" htmlType="submit" size="large" block loading={submitting}>
                 {t('enrol.confirm')}

@@ -47,7 +47,11 @@ export function PasswordChangeStep() {
       <Typography.Paragraph type="secondary">{t('passwordChange.intro')}</Typography.Paragraph>
       {failure !== null && <Alert type="error" showIcon className="haven-login-error" message={failure} />}
       <Form form={form} layout="vertical" requiredMark={false} onFinish={(values) => void submit(values)}>
-        <Form.Item label={t('passwordChange.current')} name="currentPassword" rules={[{ required: true, message: t('passwordChange.currentRequired') }]}>
+        <Form.Item
+          label={t('passwordChange.current')}
+          name="currentPassword"
+          rules={[{ required: true, message: t('passwordChange.currentRequired') }]}
+        >
           <Input.Password autoComplete="current-password" />
         </Form.Item>
         <Form.Item
@@ -69,7 +73,9 @@ export function PasswordChangeStep() {
             { required: true, message: t('passwordChange.repeatRequired') },
             ({ getFieldValue }) => ({
               validator: (_, value) =>
-                !value || getFieldValue('newPassword') === value ? Promise.resolve() : Promise.reject(new Error(t('passwordChange.mismatch'))),
+                !value || getFieldValue('newPassword') === value
+                  ? Promise.resolve()
+                  : Promise.reject(new Error(t('passwordChange.mismatch'))),
             }),
           ]}
         >

@@ -45,12 +45,27 @@ export function PasswordStep({ notice }: { notice: SignedOutNotice | null }) {
         />
       )}
       {/* antd's Alert carries role="alert", so the reason is announced as it appears. */}
-      {failure !== null && <Alert type="error" showIcon className="haven-login-error" message={loginErrorMessage(failure, t)} />}
+      {failure !== null && (
+        <Alert type="error" showIcon className="haven-login-error" message={loginErrorMessage(failure, t)} />
+      )}
       <Form<Credentials> layout="vertical" requiredMark={false} onFinish={(values) => void submit(values)}>
-        <Form.Item label={t('login.username')} name="username" rules={[{ required: true, whitespace: true, message: t('login.usernameRequired') }]}>
-          <Input prefix={<UserOutlined aria-hidden />} autoComplete="username" autoCapitalize="none" spellCheck={false} />
+        <Form.Item
+          label={t('login.username')}
+          name="username"
+          rules={[{ required: true, whitespace: true, message: t('login.usernameRequired') }]}
+        >
+          <Input
+            prefix={<UserOutlined aria-hidden />}
+            autoComplete="username"
+            autoCapitalize="none"
+            spellCheck={false}
+          />
         </Form.Item>
-        <Form.Item label={t('login.password')} name="password" rules={[{ required: true, message: t('login.passwordRequired') }]}>
+        <Form.Item
+          label={t('login.password')}
+          name="password"
+          rules={[{ required: true, message: t('login.passwordRequired') }]}
+        >
           <Input.Password prefix={<LockOutlined aria-hidden />} autoComplete="current-password" />
         </Form.Item>
         <Button type="primary" htmlType="submit" size="large" block loading={submitting}>

@@ -49,7 +49,9 @@ export function TotpStep() {
     <>
       {/* Focus goes to the code field (its label names the step), which on a phone opens the number pad. */}
       <StepTitle focusOnShow={false}>{t('totp.title')}</StepTitle>
-      <Typography.Paragraph type="secondary">{mode === 'code' ? t('totp.intro') : t('totp.recoveryIntro')}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">
+        {mode === 'code' ? t('totp.intro') : t('totp.recoveryIntro')}
+      </Typography.Paragraph>
       {failure !== null && <Alert type="error" showIcon className="haven-login-error" message={failure} />}
       <Form form={form} layout="vertical" requiredMark={false} onFinish={(values) => void submit(values)}>
         {mode === 'code' ? (
@@ -63,7 +65,14 @@ export function TotpStep() {
               { pattern: sixDigits, message: t('totp.codeFormat') },
             ]}
           >
-            <Input className="haven-code-input" inputMode="numeric" pattern="[0-9]*" autoComplete="one-time-code" maxLength={6} autoFocus />
+            <Input
+              className="haven-code-input"
+              inputMode="numeric"
+              pattern="[0-9]*"
+              autoComplete="one-time-code"
+              maxLength={6}
+              autoFocus
+            />
           </Form.Item>
         ) : (
           <Form.Item
@@ -76,7 +85,14 @@ export function TotpStep() {
               { pattern: recoveryCode, message: t('totp.recoveryFormat') },
             ]}
           >
-            <Input className="haven-code-input" autoComplete="off" autoCapitalize="none" spellCheck={false} maxLength={20} autoFocus />
+            <Input
+              className="haven-code-input"
+              autoComplete="off"
+              autoCapitalize="none"
+              spellCheck={false}
+              maxLength={20}
+              autoFocus
+            />
           </Form.Item>
         )}
         <Button type="primary" htmlType="submit" size="large" block loading={submitting}>

@@ -56,12 +56,20 @@ function ReportItem({ report, onAcknowledge, busy }: { report: WorkReport; onAck
         )}
         <p>{report.situations.map((n) => situationText(t, n)).join(t('cases.punct.listSeparator')) || '—'}</p>
         <p>
-          <DivisionName code={report.divisionCode} /> · {t('myWork.reportedAt', { at: formatMinute(report.reportedAt, t) })} · <DueText urgency={urgency} dueAt={report.dueAt} />
+          <DivisionName code={report.divisionCode} /> ·{' '}
+          {t('myWork.reportedAt', { at: formatMinute(report.reportedAt, t) })} ·{' '}
+          <DueText urgency={urgency} dueAt={report.dueAt} />
         </p>
       </div>
       <span className="haven-form-footer">
         {report.caseId && <Link to={`/cases/${report.caseId}`}>{t('myWork.openCase')}</Link>}
-        <Button type="primary" icon={<CheckOutlined aria-hidden />} loading={busy} onClick={onAcknowledge} aria-label={t('myWork.acknowledgeReport', { refNo: report.refNo })}>
+        <Button
+          type="primary"
+          icon={<CheckOutlined aria-hidden />}
+          loading={busy}
+          onClick={onAcknowledge}
+          aria-label={t('myWork.acknowledgeReport', { refNo: report.refNo })}
+        >
           {t('myWork.acknowledge')}
         </Button>
       </span>
@@ -77,7 +85,11 @@ function StepItem({ step }: { step: WorkStep }) {
       <div className="haven-work-item-main">
         <strong>{ruleText(t, step.rule)}</strong>
         <p>
-          {step.caseId ? <Link to={`/cases/${step.caseId}${actionForRule[step.rule] ? `?act=${actionForRule[step.rule]}` : ''}`}>{step.caseNo ?? t('myWork.openCase')}</Link> : null}
+          {step.caseId ? (
+            <Link to={`/cases/${step.caseId}${actionForRule[step.rule] ? `?act=${actionForRule[step.rule]}` : ''}`}>
+              {step.caseNo ?? t('myWork.openCase')}
+            </Link>
+          ) : null}
           {step.childName ? ` · ${step.childName}` : ''}
           {step.ownerName ? ` · ${step.ownerName}` : ''}
         </p>
@@ -112,13 +124,29 @@ export default function MyWorkPage() {
   const [failure, setFailure] = useState<string | null>(null);
 
   if (work.isPending) return <Spin />;
-  if (work.isError) return <Alert type="error" showIcon message={t('myWork.loadFailed')} description={describeApiError(work.error, t)} />;
+  if (work.isError)
+    return (
+      <Alert type="error" showIcon message={t('myWork.loadFailed')} description={describeApiError(work.error, t)} />
+    );
   const { reports, steps } = work.data;
   const alerts = latestAlerts(work.data.alerts);
-  const rank = (item: { dueAt: string | null; overdue: boolean }) => urgencyOrder.indexOf(urgencyOf(item.dueAt, item.overdue));
-  const sortedReports = [...reports].sort((a, b) => Number(b.immediateDanger) - Number(a.immediateDanger) || rank(a) - rank(b) || (a.dueAt ?? '').localeCompare(b.dueAt ?? ''));
-  const overdueCount = [...reports, ...steps].filter((item) => urgencyOf(item.dueAt, item.overdue) === 'overdue').length;
-  const groups = urgencyOrder.map((urgency) => ({ urgency, items: steps.filter((step) => urgencyOf(step.dueAt, step.overdue) === urgency).sort((a, b) => (a.dueAt ?? '').localeCompare(b.dueAt ?? '')) }));
+  const rank = (item: { dueAt: string | null; overdue: boolean }) =>
+    urgencyOrder.indexOf(urgencyOf(item.dueAt, item.overdue));
+  const sortedReports = [...reports].sort(
+    (a, b) =>
+      Number(b.immediateDanger) - Number(a.immediateDanger) ||
+      rank(a) - rank(b) ||
+      (a.dueAt ?? '').localeCompare(b.dueAt ?? ''),
+  );
+  const overdueCount = [...reports, ...steps].filter(
+    (item) => urgencyOf(item.dueAt, item.overdue) === 'overdue',
+  ).length;
+  const groups = urgencyOrder.map((urgency) => ({
+    urgency,
+    items: steps
+      .filter((step) => urgencyOf(step.dueAt, step.overdue) === urgency)
+      .sort((a, b) => (a.dueAt ?? '').localeCompare(b.dueAt ?? '')),
+  }));
 
   async function acknowledge(report: WorkReport) {
     setBusy(report.id);
@@ -139,7 +167,8 @@ export default function MyWorkPage() {
     <>
       {noticeHolder}
       <p role="status" className={overdueCount > 0 ? 'haven-case-late' : undefined}>
-        {overdueCount > 0 && <WarningFilled aria-hidden />} {t('myWork.summary', { overdue: overdueCount, reports: reports.length, alerts: alerts.length })}
+        {overdueCount > 0 && <WarningFilled aria-hidden />}{' '}
+        {t('myWork.summary', { overdue: overdueCount, reports: reports.length, alerts: alerts.length })}
       </p>
       {failure && <Alert type="error" showIcon message={failure} className="haven-form-alert" />}
       {(can('reports.receive') || reports.length > 0) && (
@@ -152,7 +181,12 @@ export default function MyWorkPage() {
           ) : (
             <ul className="haven-work-list">
               {sortedReports.map((report) => (
-                <ReportItem key={report.id} report={report} busy={busy === report.id} onAcknowledge={() => void acknowledge(report)} />
+                <ReportItem
+                  key={report.id}
+                  report={report}
+                  busy={busy === report.id}
+                  onAcknowledge={() => void acknowledge(report)}
+                />
               ))}
             </ul>
           )}
@@ -170,7 +204,11 @@ export default function MyWorkPage() {
               <li key={alert.id} className="haven-work-overdue">
                 <div className="haven-work-item-main">
                   <strong className="haven-case-late">
-                    <WarningFilled aria-hidden /> {t('myWork.escalation', { level: alert.level, target: codeText(t, `myWork.target.${alert.target ?? ''}`, alert.target) })}
+                    <WarningFilled aria-hidden />{' '}
+                    {t('myWork.escalation', {
+                      level: alert.level,
+                      target: codeText(t, `myWork.target.${alert.target ?? ''}`, alert.target),
+                    })}
                   </strong>
                   <p>
                     {alert.rule ? ruleText(t, alert.rule) : ''}
@@ -185,7 +223,8 @@ export default function MyWorkPage() {
                   </p>
                   <p>
                     {alert.ownerName ? `${t('myWork.owner', { owner: alert.ownerName })} · ` : ''}
-                    {t('myWork.overdueSince', { at: formatMinute(alert.dueAt, t) })} · {t('myWork.raisedAt', { at: formatMinute(alert.raisedAt, t) })}
+                    {t('myWork.overdueSince', { at: formatMinute(alert.dueAt, t) })} ·{' '}
+                    {t('myWork.raisedAt', { at: formatMinute(alert.raisedAt, t) })}
                     {alert.clockState && alert.clockState !== 'running' && ` · ${t('myWork.stepDoneLate')}`}
                     {alert.count > 1 && ` · ${t('myWork.alertCount', { count: alert.count })}`}
                   </p>

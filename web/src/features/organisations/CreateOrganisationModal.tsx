@@ -11,7 +11,15 @@ import { createOrganisation, residentialKinds, type NewOrganisation, type Organi
 const fields = ['name', 'shortName', 'kind', 'divisionCode', 'bedCapacity'];
 
 /** 新增: register an organisation in the reader's jurisdiction. */
-export function CreateOrganisationModal({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: (organisation: Organisation) => void }) {
+export function CreateOrganisationModal({
+  open,
+  onClose,
+  onCreated,
+}: {
+  open: boolean;
+  onClose: () => void;
+  onCreated: (organisation: Organisation) => void;
+}) {
   const { t } = useTranslation();
   const [form] = Form.useForm<NewOrganisation>();
   const kind = Form.useWatch('kind', form);
@@ -24,7 +32,10 @@ export function CreateOrganisationModal({ open, onClose, onCreated }: { open: bo
     setSaving(true);
     setFailure(null);
     try {
-      const created = await createOrganisation({ ...values, shortName: values.shortName?.trim() || undefined }, idempotencyKey);
+      const created = await createOrganisation(
+        { ...values, shortName: values.shortName?.trim() || undefined },
+        idempotencyKey,
+      );
       form.resetFields();
       setIdempotencyKey(crypto.randomUUID());
       onCreated(created);
@@ -49,20 +60,36 @@ export function CreateOrganisationModal({ open, onClose, onCreated }: { open: bo
     >
       {failure && <Alert type="error" showIcon message={failure} className="haven-form-alert" />}
       <Form form={form} name="createOrganisation" layout="vertical" onFinish={(values) => void save(values)}>
-        <Form.Item name="name" label={t('organisations.name')} rules={[{ required: true, whitespace: true, min: 2, message: t('organisations.nameRequired') }]}>
+        <Form.Item
+          name="name"
+          label={t('organisations.name')}
+          rules={[{ required: true, whitespace: true, min: 2, message: t('organisations.nameRequired') }]}
+        >
           <Input maxLength={100} />
         </Form.Item>
         <Form.Item name="shortName" label={t('organisations.shortName')}>
           <Input maxLength={40} />
         </Form.Item>
-        <Form.Item name="kind" label={t('organisations.kind')} rules={[{ required: true, message: t('organisations.kindRequired') }]}>
+        <Form.Item
+          name="kind"
+          label={t('organisations.kind')}
+          rules={[{ required: true, message: t('organisations.kindRequired') }]}
+        >
           <FormSelect options={kindOptions(t)} showSearch optionFilterProp="label" />
         </Form.Item>
-        <Form.Item name="divisionCode" label={t('organisations.division')} rules={[{ required: true, message: t('organisations.divisionRequired') }]}>
+        <Form.Item
+          name="divisionCode"
+          label={t('organisations.division')}
+          rules={[{ required: true, message: t('organisations.divisionRequired') }]}
+        >
           <DivisionPicker />
         </Form.Item>
         {kind && residentialKinds.includes(kind) && (
-          <Form.Item name="bedCapacity" label={t('organisations.beds')} rules={[{ required: true, message: t('organisations.bedsRequired') }]}>
+          <Form.Item
+            name="bedCapacity"
+            label={t('organisations.beds')}
+            rules={[{ required: true, message: t('organisations.bedsRequired') }]}
+          >
             <InputNumber min={0} max={100000} precision={0} inputMode="numeric" />
           </Form.Item>
         )}

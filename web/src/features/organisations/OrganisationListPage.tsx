@@ -45,12 +45,26 @@ export default function OrganisationListPage() {
       ),
     },
     { key: 'kind', title: t('organisations.kind'), render: (_, organisation) => kindLabel(organisation.kind, t) },
-    { key: 'division', title: t('organisations.division'), render: (_, organisation) => organisation.divisionName ?? organisation.divisionCode },
-    { key: 'beds', title: t('organisations.beds'), align: 'right', render: (_, organisation) => organisation.bedCapacity ?? '—' },
+    {
+      key: 'division',
+      title: t('organisations.division'),
+      render: (_, organisation) => organisation.divisionName ?? organisation.divisionCode,
+    },
+    {
+      key: 'beds',
+      title: t('organisations.beds'),
+      align: 'right',
+      render: (_, organisation) => organisation.bedCapacity ?? '—',
+    },
     {
       key: 'status',
       title: t('organisations.status'),
-      render: (_, organisation) => (organisation.active ? <Tag color="success">{t('organisations.active')}</Tag> : <Tag>{t('organisations.inactive')}</Tag>),
+      render: (_, organisation) =>
+        organisation.active ? (
+          <Tag color="success">{t('organisations.active')}</Tag>
+        ) : (
+          <Tag>{t('organisations.inactive')}</Tag>
+        ),
     },
   ];
 
@@ -88,7 +102,14 @@ export default function OrganisationListPage() {
             </Button>
           )}
         </div>
-        {organisations.isError && <Alert type="error" showIcon message={t('list.loadFailed')} description={describeApiError(organisations.error, t)} />}
+        {organisations.isError && (
+          <Alert
+            type="error"
+            showIcon
+            message={t('list.loadFailed')}
+            description={describeApiError(organisations.error, t)}
+          />
+        )}
         <TableFrame label={t('list.tableLabel')}>
           <Table<Organisation>
             rowKey="id"
@@ -97,7 +118,14 @@ export default function OrganisationListPage() {
             loading={organisations.isFetching}
             scroll={{ x: 'max-content' }}
             rowClassName={(row) => (row.id === created?.id ? 'haven-row-new' : '')}
-            pagination={{ current: list.page, pageSize, total: organisations.data?.total ?? 0, onChange: list.setPage, showSizeChanger: false, hideOnSinglePage: true }}
+            pagination={{
+              current: list.page,
+              pageSize,
+              total: organisations.data?.total ?? 0,
+              onChange: list.setPage,
+              showSizeChanger: false,
+              hideOnSinglePage: true,
+            }}
           />
         </TableFrame>
       </section>

@@ -29,7 +29,11 @@ export const organisationKinds = [
 export type OrganisationKind = (typeof organisationKinds)[number];
 
 /** Institutions that shelter children record their beds. */
-export const residentialKinds: readonly OrganisationKind[] = ['rescue_station', 'minor_protection_centre', 'child_welfare_home'];
+export const residentialKinds: readonly OrganisationKind[] = [
+  'rescue_station',
+  'minor_protection_centre',
+  'child_welfare_home',
+];
 
 export function isOrganisationKind(value: unknown): value is OrganisationKind {
   return typeof value === 'string' && (organisationKinds as readonly string[]).includes(value);
@@ -70,9 +74,15 @@ export interface OrganisationFilters {
   pageSize?: number;
 }
 
-export async function fetchOrganisations(filters: OrganisationFilters, signal?: AbortSignal): Promise<{ items: Organisation[]; total: number }> {
+export async function fetchOrganisations(
+  filters: OrganisationFilters,
+  signal?: AbortSignal,
+): Promise<{ items: Organisation[]; total: number }> {
   const body = await requestJson(`/api/organisations${queryString({ ...filters })}`, { signal });
-  const items = isRecord(body) && Array.isArray(body.items) ? body.items.map(parseOrganisation).filter((item): item is Organisation => item !== null) : [];
+  const items =
+    isRecord(body) && Array.isArray(body.items)
+      ? body.items.map(parseOrganisation).filter((item): item is Organisation => item !== null)
+      : [];
   return { items, total: isRecord(body) && typeof body.total === 'number' ? body.total : items.length };
 }
 
@@ -94,7 +104,13 @@ export interface NewOrganisation {
 }
 
 export async function createOrganisation(input: NewOrganisation, idempotencyKey: string): Promise<Organisation> {
-  const created = parseOrganisation(await requestJson('/api/organisations', { method: 'POST', body: input, headers: { 'Idempotency-Key': idempotencyKey } }));
+  const created = parseOrganisation(
+    await requestJson('/api/organisations', {
+      method: 'POST',
+      body: input,
+      headers: { 'Idempotency-Key': idempotencyKey },
+    }),
+  );
   if (!created) throw new Error('unreadable organisation');
   return created;
 }

@@ -21,9 +21,21 @@ function ChildFile({ child }: { child: ChildSummary }) {
     { key: 'phone', label: t('registry.phone'), children: child.phone ?? '—' },
     { key: 'address', label: t('registry.address'), children: child.address ?? '—' },
     { key: 'residence', label: t('registry.residence'), children: <DivisionName code={child.residenceCode} /> },
-    { key: 'hukou', label: t('registry.hukou'), children: child.hukouCode ? <DivisionName code={child.hukouCode} /> : '—' },
+    {
+      key: 'hukou',
+      label: t('registry.hukou'),
+      children: child.hukouCode ? <DivisionName code={child.hukouCode} /> : '—',
+    },
   ];
-  return <Descriptions bordered column={1} size={phone ? 'small' : 'default'} layout={phone ? 'vertical' : 'horizontal'} items={items} />;
+  return (
+    <Descriptions
+      bordered
+      column={1}
+      size={phone ? 'small' : 'default'}
+      layout={phone ? 'vertical' : 'horizontal'}
+      items={items}
+    />
+  );
 }
 
 /** A child's file over the list. Full identifiers only on request, and only for roles allowed them. */
@@ -66,12 +78,23 @@ export function ChildDrawer({ id, onClose }: { id: string | undefined; onClose: 
           <span>{t('page.loading')}</span>
         </div>
       )}
-      {shown.isError && <Alert type="error" showIcon message={t('registry.fileFailed')} description={describeApiError(shown.error, t)} />}
+      {shown.isError && (
+        <Alert
+          type="error"
+          showIcon
+          message={t('registry.fileFailed')}
+          description={describeApiError(shown.error, t)}
+        />
+      )}
       {child && !shown.isPending && (
         <>
           <ChildFile child={child} />
           <div className="haven-drawer-actions">
-            <Button type="primary" icon={<FileTextOutlined aria-hidden />} onClick={() => void navigate(`/registry/${child.id}`)}>
+            <Button
+              type="primary"
+              icon={<FileTextOutlined aria-hidden />}
+              onClick={() => void navigate(`/registry/${child.id}`)}
+            >
               {t('registry.openWholeFile')}
             </Button>
           </div>

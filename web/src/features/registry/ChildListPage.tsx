@@ -64,7 +64,10 @@ export default function ChildListPage() {
     try {
       const { age, ...rest } = list.filters;
       const match = age ? /^(\d+)-(\d+)$/.exec(age) : null;
-      await download(`/api/children/export.xlsx${queryString({ ...rest, ageMin: match?.[1], ageMax: match?.[2] })}`, 'children.xlsx');
+      await download(
+        `/api/children/export.xlsx${queryString({ ...rest, ageMin: match?.[1], ageMax: match?.[2] })}`,
+        'children.xlsx',
+      );
     } catch (error) {
       void notice.error(describeApiError(error, t));
     } finally {
@@ -75,10 +78,27 @@ export default function ChildListPage() {
   const columns: TableColumnsType<ChildSummary> = [
     { key: 'name', title: t('registry.name'), render: (_, child) => <Link to={openLink(child.id)}>{child.name}</Link> },
     { key: 'sex', title: t('registry.sexLabel'), render: (_, child) => sexText(t, child.sex) },
-    { key: 'birth', title: t('registry.birthDate'), render: (_, child) => <span className="haven-nowrap">{formatDate(child.birthDate, t)}</span> },
-    { key: 'id', title: t('registry.idNumberMasked'), render: (_, child) => <span className="haven-code">{child.idNumber ?? '—'}</span> },
-    { key: 'residence', title: t('registry.residence'), render: (_, child) => child.residenceName ?? (child.residenceCode ? <DivisionName code={child.residenceCode} /> : '—') },
-    { key: 'categories', title: t('registry.categoryLabel'), render: (_, child) => <CategoryTags codes={child.categories} /> },
+    {
+      key: 'birth',
+      title: t('registry.birthDate'),
+      render: (_, child) => <span className="haven-nowrap">{formatDate(child.birthDate, t)}</span>,
+    },
+    {
+      key: 'id',
+      title: t('registry.idNumberMasked'),
+      render: (_, child) => <span className="haven-code">{child.idNumber ?? '—'}</span>,
+    },
+    {
+      key: 'residence',
+      title: t('registry.residence'),
+      render: (_, child) =>
+        child.residenceName ?? (child.residenceCode ? <DivisionName code={child.residenceCode} /> : '—'),
+    },
+    {
+      key: 'categories',
+      title: t('registry.categoryLabel'),
+      render: (_, child) => <CategoryTags codes={child.categories} />,
+    },
     { key: 'risk', title: t('registry.riskLabel'), render: (_, child) => <RiskTag grade={child.riskGrade} /> },
     { key: 'status', title: t('registry.statusLabel'), render: (_, child) => <StatusTag status={child.status} /> },
     {
@@ -96,7 +116,13 @@ export default function ChildListPage() {
   return (
     <>
       {noticeHolder}
-      <QueryForm form={form} label={t('list.queryLabel')} initial={list.filters} onSearch={search} onReset={() => list.search({})}>
+      <QueryForm
+        form={form}
+        label={t('list.queryLabel')}
+        initial={list.filters}
+        onSearch={search}
+        onReset={() => list.search({})}
+      >
         <ChildFilters />
       </QueryForm>
       <section className="haven-list" aria-label={t('list.resultsLabel')}>
@@ -127,12 +153,31 @@ export default function ChildListPage() {
             )}
           </div>
         </div>
-        {children.isError && <Alert type="error" showIcon message={t('list.loadFailed')} description={describeApiError(children.error, t)} />}
+        {children.isError && (
+          <Alert
+            type="error"
+            showIcon
+            message={t('list.loadFailed')}
+            description={describeApiError(children.error, t)}
+          />
+        )}
         {phone ? (
           <Spin spinning={children.isFetching}>
-            {data && data.items.length === 0 ? <Empty description={t('registry.noMatch')} /> : <ChildCards items={data?.items ?? []} />}
+            {data && data.items.length === 0 ? (
+              <Empty description={t('registry.noMatch')} />
+            ) : (
+              <ChildCards items={data?.items ?? []} />
+            )}
             {data && data.total > childPageSize && (
-              <Pagination className="haven-pagination" current={list.page} pageSize={childPageSize} total={data.total} onChange={list.setPage} showSizeChanger={false} simple />
+              <Pagination
+                className="haven-pagination"
+                current={list.page}
+                pageSize={childPageSize}
+                total={data.total}
+                onChange={list.setPage}
+                showSizeChanger={false}
+                simple
+              />
             )}
           </Spin>
         ) : (
@@ -144,7 +189,14 @@ export default function ChildListPage() {
               loading={children.isFetching}
               scroll={{ x: 'max-content' }}
               locale={{ emptyText: <Empty description={t('registry.noMatch')} /> }}
-              pagination={{ current: list.page, pageSize: childPageSize, total: data?.total ?? 0, onChange: list.setPage, showSizeChanger: false, hideOnSinglePage: true }}
+              pagination={{
+                current: list.page,
+                pageSize: childPageSize,
+                total: data?.total ?? 0,
+                onChange: list.setPage,
+                showSizeChanger: false,
+                hideOnSinglePage: true,
+              }}
             />
           </TableFrame>
         )}

@@ -8,7 +8,9 @@ export function ReasonList({ reasons }: { reasons: Reason[] }) {
   return (
     <ul className="haven-pair-reasons">
       {reasons.map((reason, i) => (
-        <li key={`${reason.code}-${i}`}>{codeText(t, `registry.duplicateReason.${reason.code}`, reason.params, reason.message)}</li>
+        <li key={`${reason.code}-${i}`}>
+          {codeText(t, `registry.duplicateReason.${reason.code}`, reason.params, reason.message)}
+        </li>
       ))}
     </ul>
   );

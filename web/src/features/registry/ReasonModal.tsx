@@ -25,7 +25,18 @@ interface ReasonModalProps {
 }
 
 /** Every decision on a file carries a reason (it goes into the history); the server's refusal shows here. */
-export function ReasonModal({ open, title, okText, danger, description, children, onSubmit, onClose, noReason, initialValues }: ReasonModalProps) {
+export function ReasonModal({
+  open,
+  title,
+  okText,
+  danger,
+  description,
+  children,
+  onSubmit,
+  onClose,
+  noReason,
+  initialValues,
+}: ReasonModalProps) {
   const { t } = useTranslation();
   const [form] = Form.useForm<ReasonValues>();
   const [saving, setSaving] = useState(false);
@@ -60,11 +71,23 @@ export function ReasonModal({ open, title, okText, danger, description, children
     >
       {description && <div className="haven-form-alert">{description}</div>}
       {failure && <Alert type="error" showIcon message={failure} className="haven-form-alert" role="alert" />}
-      <Form form={form} layout="vertical" name="reason" initialValues={initialValues} onFinish={(values) => void submit(values)}>
+      <Form
+        form={form}
+        layout="vertical"
+        name="reason"
+        initialValues={initialValues}
+        onFinish={(values) => void submit(values)}
+      >
         {children}
-        {!noReason && <Form.Item name="reason" label={t('registry.reason')} rules={[{ required: true, whitespace: true, message: t('registry.reasonRequired') }]}>
-          <Input.TextArea rows={2} maxLength={500} showCount />
-        </Form.Item>}
+        {!noReason && (
+          <Form.Item
+            name="reason"
+            label={t('registry.reason')}
+            rules={[{ required: true, whitespace: true, message: t('registry.reasonRequired') }]}
+          >
+            <Input.TextArea rows={2} maxLength={500} showCount />
+          </Form.Item>
+        )}
       </Form>
     </Modal>
   );

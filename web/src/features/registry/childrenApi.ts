@@ -1,6 +1,13 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { queryString, requestJson } from '../../app/api/client';
-import { type CategoryCode, categoryCodes, type ChildStatus, childStatuses, type RiskGrade, riskGrades } from './api/codes';
+import {
+  type CategoryCode,
+  categoryCodes,
+  type ChildStatus,
+  childStatuses,
+  type RiskGrade,
+  riskGrades,
+} from './api/codes';
 import { list, num, obj, oneOf, str, type Obj } from './api/read';
 
 export interface ChildSummary {
@@ -36,7 +43,7 @@ export function parseChild(value: Obj): ChildSummary | null {
   if (!id || name === null) return null;
   const categories = Array.isArray(value.categories)
     ? value.categories.flatMap((item) => {
-        const code = oneOf(typeof item === 'string' ? item : obj(item).category ?? obj(item).code, categoryCodes);
+        const code = oneOf(typeof item === 'string' ? item : (obj(item).category ?? obj(item).code), categoryCodes);
         return code ? [code] : [];
       })
     : [];
@@ -85,7 +92,11 @@ export function useChildren(filters: ChildFilters) {
     queryKey: ['children', 'list', filters],
     queryFn: async ({ signal }): Promise<ChildPage> => {
       const { age, page, ...rest } = filters;
-      const body = obj(await requestJson(`/api/children${queryString({ ...rest, ...ageRange(age), page, pageSize: childPageSize })}`, { signal }));
+      const body = obj(
+        await requestJson(`/api/children${queryString({ ...rest, ...ageRange(age), page, pageSize: childPageSize })}`, {
+          signal,
+        }),
+      );
       const items = list(body.items, parseChild);
       return { items, total: num(body.total) ?? items.length };
     },
@@ -101,10 +112,16 @@ export function useChild(id: string | undefined, unmask: boolean) {
     // Full identifiers are not kept around once the drawer closes.
     gcTime: unmask ? 0 : 5 * 60_000,
     queryFn: async ({ signal }) => {
-      const child = parseChild(obj(await requestJson(`/api/children/${encodeURIComponent(id ?? '')}${queryString({ unmask: unmask || undefined })}`, { signal })));
+      const child = parseChild(
+        obj(
+          await requestJson(
+            `/api/children/${encodeURIComponent(id ?? '')}${queryString({ unmask: unmask || undefined })}`,
+            { signal },
+          ),
+        ),
+      );
       if (!child) throw new Error('unreadable child');
       return child;
     },
   });
 }
-

@@ -16,15 +16,36 @@ export default function MyReportsPage() {
   const hotline = me.roles.includes('hotline_operator');
 
   const columns: TableColumnsType<MyReport> = [
-    { key: 'ref', title: t('reports.mine.ref'), render: (_, report) => <span className="haven-code">{report.refNo}</span> },
-    { key: 'reportedAt', title: t('reports.mine.reportedAt'), render: (_, report) => formatMinute(report.reportedAt, t) },
+    {
+      key: 'ref',
+      title: t('reports.mine.ref'),
+      render: (_, report) => <span className="haven-code">{report.refNo}</span>,
+    },
+    {
+      key: 'reportedAt',
+      title: t('reports.mine.reportedAt'),
+      render: (_, report) => formatMinute(report.reportedAt, t),
+    },
     {
       key: 'acknowledgedBy',
       title: t('reports.mine.acknowledgedBy'),
-      render: (_, report) => (report.acknowledgedBy.length ? report.acknowledgedBy.join(t('cases.punct.listSeparator')) : <span className="haven-secondary">{t('reports.mine.notAcknowledged')}</span>),
+      render: (_, report) =>
+        report.acknowledgedBy.length ? (
+          report.acknowledgedBy.join(t('cases.punct.listSeparator'))
+        ) : (
+          <span className="haven-secondary">{t('reports.mine.notAcknowledged')}</span>
+        ),
     },
-    { key: 'stage', title: t('reports.mine.stage'), render: (_, report) => (report.stage ? t(`reports.stage.${report.stage}`) : '—') },
-    { key: 'caseStatus', title: t('reports.mine.caseStatus'), render: (_, report) => (report.caseStatus ? <CaseStatusTag status={report.caseStatus} /> : '—') },
+    {
+      key: 'stage',
+      title: t('reports.mine.stage'),
+      render: (_, report) => (report.stage ? t(`reports.stage.${report.stage}`) : '—'),
+    },
+    {
+      key: 'caseStatus',
+      title: t('reports.mine.caseStatus'),
+      render: (_, report) => (report.caseStatus ? <CaseStatusTag status={report.caseStatus} /> : '—'),
+    },
     { key: 'outcome', title: t('reports.mine.outcome'), render: (_, report) => report.outcome ?? '—' },
   ];
 
@@ -46,7 +67,9 @@ export default function MyReportsPage() {
         </span>
       </div>
       <p className="haven-secondary">{t('reports.mine.intro')}</p>
-      {reports.isError && <Alert type="error" showIcon message={t('list.loadFailed')} description={describeApiError(reports.error, t)} />}
+      {reports.isError && (
+        <Alert type="error" showIcon message={t('list.loadFailed')} description={describeApiError(reports.error, t)} />
+      )}
       <TableFrame label={t('list.tableLabel')}>
         <Table<MyReport>
           rowKey="id"

@@ -1,6 +1,12 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { queryString, requestJson } from '../../app/api/client';
-import { type HotlineLine, recipientRoles, type RecipientRole, type ReportChannel, reportChannels } from '../cases/api/codes';
+import {
+  type HotlineLine,
+  recipientRoles,
+  type RecipientRole,
+  type ReportChannel,
+  reportChannels,
+} from '../cases/api/codes';
 import { bool, list, nameOf, num, numbers, obj, oneOf, str, strings, type Obj } from '../cases/api/read';
 
 /** Who called the hotline (or wrote on the public page). */
@@ -56,7 +62,9 @@ export interface RoutingNotice {
 }
 
 function parseRouting(value: Obj): RoutingNotice {
-  const missing = strings(value.missing).flatMap((role) => [oneOf(role, recipientRoles)].filter((r): r is RecipientRole => r !== null));
+  const missing = strings(value.missing).flatMap((role) =>
+    [oneOf(role, recipientRoles)].filter((r): r is RecipientRole => r !== null),
+  );
   return {
     fallbacks: list(value.fallbacks, (f) => {
       const name = str(f.organisationName);
@@ -95,7 +103,9 @@ export function parseSubmitted(value: unknown): SubmittedReport {
 
 /** Sends the report, then reads it back for where it was routed (the answer to the POST names only the number). */
 export async function submitReport(input: NewReport, idempotencyKey: string): Promise<SubmittedReport> {
-  const sent = parseSubmitted(await requestJson('/api/reports', { method: 'POST', body: input, headers: { 'Idempotency-Key': idempotencyKey } }));
+  const sent = parseSubmitted(
+    await requestJson('/api/reports', { method: 'POST', body: input, headers: { 'Idempotency-Key': idempotencyKey } }),
+  );
   if (!sent.id) return sent;
   try {
     const full = parseSubmitted(await requestJson(`/api/reports/${encodeURIComponent(sent.id)}`));
@@ -117,7 +127,13 @@ export interface PublicReport {
 }
 
 export async function submitPublicReport(input: PublicReport, idempotencyKey: string): Promise<SubmittedReport> {
-  return parseSubmitted(await requestJson('/api/public/reports', { method: 'POST', body: input, headers: { 'Idempotency-Key': idempotencyKey } }));
+  return parseSubmitted(
+    await requestJson('/api/public/reports', {
+      method: 'POST',
+      body: input,
+      headers: { 'Idempotency-Key': idempotencyKey },
+    }),
+  );
 }
 
 export const reportStages = ['received', 'in_progress', 'closed'] as const;
@@ -198,7 +214,9 @@ export function useInbox(page: number, enabled = true) {
     queryKey: ['reports', 'inbox', page],
     enabled,
     queryFn: async ({ signal }) => {
-      const body = obj(await requestJson(`/api/reports${queryString({ view: 'inbox', page, pageSize: 20 })}`, { signal }));
+      const body = obj(
+        await requestJson(`/api/reports${queryString({ view: 'inbox', page, pageSize: 20 })}`, { signal }),
+      );
       const items = list(body.items, parseInboxReport);
       return { items, total: num(body.total) ?? items.length };
     },
@@ -207,13 +225,27 @@ export function useInbox(page: number, enabled = true) {
 }
 
 /** Public follow-up with the reference number and the code given at submission. */
-export async function fetchPublicStatus(refNo: string, code: string): Promise<{ refNo: string; receivedAt: string | null; acknowledged: boolean; stage: ReportStage | null }> {
-  const body = obj(await requestJson(`/api/public/reports/${encodeURIComponent(refNo.trim())}${queryString({ code: code.trim() })}`));
-  return { refNo: str(body.refNo) ?? refNo, receivedAt: str(body.receivedAt), acknowledged: bool(body.acknowledged), stage: oneOf(body.stage, reportStages) };
+export async function fetchPublicStatus(
+  refNo: string,
+  code: string,
+): Promise<{ refNo: string; receivedAt: string | null; acknowledged: boolean; stage: ReportStage | null }> {
+  const body = obj(
+    await requestJson(`/api/public/reports/${encodeURIComponent(refNo.trim())}${queryString({ code: code.trim() })}`),
+  );
+  return {
+    refNo: str(body.refNo) ?? refNo,
+    receivedAt: str(body.receivedAt),
+    acknowledged: bool(body.acknowledged),
+    stage: oneOf(body.stage, reportStages),
+  };
 }
 
 export async function acknowledgeReport(reportId: string, idempotencyKey: string): Promise<unknown> {
-  return requestJson(`/api/reports/${encodeURIComponent(reportId)}/acknowledge`, { method: 'POST', body: {}, headers: { 'Idempotency-Key': idempotencyKey } });
+  return requestJson(`/api/reports/${encodeURIComponent(reportId)}/acknowledge`, {
+    method: 'POST',
+    body: {},
+    headers: { 'Idempotency-Key': idempotencyKey },
+  });
 }
 
 export interface ComplianceRow {
@@ -240,7 +272,11 @@ function parseCompliance(value: Obj): ComplianceRow | null {
   };
 }
 
-export function useCompliance(filters: { from?: string | undefined; to?: string | undefined; within?: string | undefined }) {
+export function useCompliance(filters: {
+  from?: string | undefined;
+  to?: string | undefined;
+  within?: string | undefined;
+}) {
   return useQuery({
     queryKey: ['reports', 'compliance', filters],
     queryFn: async ({ signal }) => {
@@ -265,7 +301,13 @@ export interface ReportDetail {
   immediateDanger: boolean;
   reportedAt: string | null;
   knewAt: string | null;
-  reporter: { anonymous: boolean; name: string | null; relationship: string | null; phone: string | null; organisationName: string | null } | null;
+  reporter: {
+    anonymous: boolean;
+    name: string | null;
+    relationship: string | null;
+    phone: string | null;
+    organisationName: string | null;
+  } | null;
   recipients: Recipient[];
   caseId: string | null;
 }
@@ -291,7 +333,13 @@ export function useReport(id: string | null) {
         immediateDanger: bool(body.immediateDanger),
         reportedAt: str(body.reportedAt),
         knewAt: str(body.knewAt),
-        reporter: reporter && { anonymous: bool(reporter.anonymous), name: str(reporter.name), relationship: str(reporter.relationship), phone: str(reporter.phone), organisationName: str(reporter.organisationName) },
+        reporter: reporter && {
+          anonymous: bool(reporter.anonymous),
+          name: str(reporter.name),
+          relationship: str(reporter.relationship),
+          phone: str(reporter.phone),
+          organisationName: str(reporter.organisationName),
+        },
         recipients: list(body.recipients, parseRecipient),
         caseId: str(body.caseId),
       };
@@ -299,7 +347,12 @@ export function useReport(id: string | null) {
   });
 }
 
-export async function openCaseFromReport(input: { reportIds: string[]; childId?: string | undefined; participantIds: string[]; reason?: string | undefined }, idempotencyKey: string): Promise<{ id: string | null; joined: boolean }> {
-  const body = obj(await requestJson('/api/cases', { method: 'POST', body: input, headers: { 'Idempotency-Key': idempotencyKey } }));
+export async function openCaseFromReport(
+  input: { reportIds: string[]; childId?: string | undefined; participantIds: string[]; reason?: string | undefined },
+  idempotencyKey: string,
+): Promise<{ id: string | null; joined: boolean }> {
+  const body = obj(
+    await requestJson('/api/cases', { method: 'POST', body: input, headers: { 'Idempotency-Key': idempotencyKey } }),
+  );
   return { id: str(body.id), joined: bool(body.joined) };
 }

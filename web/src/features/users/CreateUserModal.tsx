@@ -12,7 +12,15 @@ import { createUser, useRoles, type NewUser } from './usersApi';
 const fields = ['username', 'displayName', 'phone', 'organisationId', 'jurisdictionCode', 'roles'];
 
 /** 新增用户: a real-name staff account; the server answers a one-time password. */
-export function CreateUserModal({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: (name: string, password: string, pendingRoles: string[]) => void }) {
+export function CreateUserModal({
+  open,
+  onClose,
+  onCreated,
+}: {
+  open: boolean;
+  onClose: () => void;
+  onCreated: (name: string, password: string, pendingRoles: string[]) => void;
+}) {
   const { t } = useTranslation();
   const [form] = Form.useForm<NewUser>();
   const roles = useRoles();
@@ -61,21 +69,40 @@ export function CreateUserModal({ open, onClose, onCreated }: { open: boolean; o
         >
           <Input autoComplete="off" autoCapitalize="none" spellCheck={false} maxLength={60} />
         </Form.Item>
-        <Form.Item name="displayName" label={t('users.displayName')} rules={[{ required: true, whitespace: true, message: t('users.displayNameRequired') }]}>
+        <Form.Item
+          name="displayName"
+          label={t('users.displayName')}
+          rules={[{ required: true, whitespace: true, message: t('users.displayNameRequired') }]}
+        >
           <Input maxLength={60} autoComplete="off" />
         </Form.Item>
-        <Form.Item name="phone" label={t('users.phone')} rules={[{ pattern: /^[0-9+\- ]{5,20}$/, message: t('users.phoneFormat') }]}>
+        <Form.Item
+          name="phone"
+          label={t('users.phone')}
+          rules={[{ pattern: /^[0-9+\- ]{5,20}$/, message: t('users.phoneFormat') }]}
+        >
           <Input inputMode="tel" autoComplete="off" maxLength={20} />
         </Form.Item>
-        <Form.Item name="organisationId" label={t('users.organisation')} rules={[{ required: true, message: t('users.organisationRequired') }]}>
+        <Form.Item
+          name="organisationId"
+          label={t('users.organisation')}
+          rules={[{ required: true, message: t('users.organisationRequired') }]}
+        >
           <OrganisationSelect />
         </Form.Item>
-        <Form.Item name="roles" label={t('users.roles')} rules={[{ required: true, type: 'array', min: 1, message: t('users.rolesRequired') }]}>
+        <Form.Item
+          name="roles"
+          label={t('users.roles')}
+          rules={[{ required: true, type: 'array', min: 1, message: t('users.rolesRequired') }]}
+        >
           <FormSelect
             mode="multiple"
             loading={roles.isPending}
             optionFilterProp="label"
-            options={(roles.data ?? []).map((role) => ({ value: role.code, label: english ? role.nameEn : role.nameZh }))}
+            options={(roles.data ?? []).map((role) => ({
+              value: role.code,
+              label: english ? role.nameEn : role.nameZh,
+            }))}
           />
         </Form.Item>
         <Form.Item name="jurisdictionCode" label={t('users.jurisdiction')} extra={t('users.jurisdictionHint')}>

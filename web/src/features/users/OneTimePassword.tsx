@@ -3,7 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { CopyButton } from '../../app/CopyButton';
 
 /** A temporary password, shown once, to hand over in person; the owner must change it at first sign-in. */
-export function OneTimePasswordModal({ shown, onClose }: { shown: { name: string; password: string; pendingRoles?: string[] } | null; onClose: () => void }) {
+export function OneTimePasswordModal({
+  shown,
+  onClose,
+}: {
+  shown: { name: string; password: string; pendingRoles?: string[] } | null;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   return (
     <Modal
@@ -22,7 +28,15 @@ export function OneTimePasswordModal({ shown, onClose }: { shown: { name: string
       </p>
       <CopyButton text={shown?.password ?? ''} label={t('enrol.copySecret')} />
       {shown?.pendingRoles && shown.pendingRoles.length > 0 && (
-        <Alert type="info" showIcon role="note" message={t('users.grants.pendingAfterCreate', { roles: shown.pendingRoles.join(t('users.grants.roleSeparator')) })} className="haven-form-alert haven-pending-after-create" />
+        <Alert
+          type="info"
+          showIcon
+          role="note"
+          message={t('users.grants.pendingAfterCreate', {
+            roles: shown.pendingRoles.join(t('users.grants.roleSeparator')),
+          })}
+          className="haven-form-alert haven-pending-after-create"
+        />
       )}
     </Modal>
   );

@@ -13,7 +13,8 @@ const reasonKeys = {
   'users.grant_needs_approver': 'users.grants.whyNoAuthority',
 } as const;
 
-const reasonKey = (code: string | null) => (code !== null && code in reasonKeys ? reasonKeys[code as keyof typeof reasonKeys] : 'users.grants.whyOther');
+const reasonKey = (code: string | null) =>
+  code !== null && code in reasonKeys ? reasonKeys[code as keyof typeof reasonKeys] : 'users.grants.whyOther';
 
 /**
  * 待审批的授权: roles that read children's files wait for a second person (not the requester, not
@@ -36,7 +37,9 @@ export function PendingGrants({ roleName }: { roleName: (code: string) => string
       onOk: async () => {
         try {
           await decideGrant(grant.id, decision);
-          void notice.success(t(`users.grants.${decision}Done`, { name: grant.displayName, role: roleName(grant.roleCode) }));
+          void notice.success(
+            t(`users.grants.${decision}Done`, { name: grant.displayName, role: roleName(grant.roleCode) }),
+          );
         } catch (error) {
           void notice.error(describeApiError(error, t));
         }
@@ -44,7 +47,8 @@ export function PendingGrants({ roleName }: { roleName: (code: string) => string
       },
     });
 
-  if (!grants.data || grants.data.length === 0) return grants.isError ? <Alert type="error" showIcon message={describeApiError(grants.error, t)} /> : null;
+  if (!grants.data || grants.data.length === 0)
+    return grants.isError ? <Alert type="error" showIcon message={describeApiError(grants.error, t)} /> : null;
 
   const columns: TableColumnsType<RoleGrant> = [
     {
@@ -60,7 +64,11 @@ export function PendingGrants({ roleName }: { roleName: (code: string) => string
     { key: 'organisation', title: t('users.organisation'), render: (_, grant) => grant.organisationName },
     { key: 'role', title: t('users.grants.role'), render: (_, grant) => roleName(grant.roleCode) },
     { key: 'requestedBy', title: t('users.grants.requestedBy'), render: (_, grant) => grant.requestedBy },
-    { key: 'requestedAt', title: t('users.grants.requestedAt'), render: (_, grant) => <span className="haven-nowrap">{formatDateTime(grant.requestedAt, t)}</span> },
+    {
+      key: 'requestedAt',
+      title: t('users.grants.requestedAt'),
+      render: (_, grant) => <span className="haven-nowrap">{formatDateTime(grant.requestedAt, t)}</span>,
+    },
     {
       key: 'actions',
       title: t('list.actions'),
@@ -68,21 +76,38 @@ export function PendingGrants({ roleName }: { roleName: (code: string) => string
         <Space size={0} wrap>
           {grant.canDecide && (
             <>
-              <Button type="link" onClick={() => act(grant, 'approve')} aria-label={t('users.grants.approveOf', { name: grant.displayName, role: roleName(grant.roleCode) })}>
+              <Button
+                type="link"
+                onClick={() => act(grant, 'approve')}
+                aria-label={t('users.grants.approveOf', { name: grant.displayName, role: roleName(grant.roleCode) })}
+              >
                 {t('users.grants.approve')}
               </Button>
-              <Button type="link" danger onClick={() => act(grant, 'reject')} aria-label={t('users.grants.rejectOf', { name: grant.displayName, role: roleName(grant.roleCode) })}>
+              <Button
+                type="link"
+                danger
+                onClick={() => act(grant, 'reject')}
+                aria-label={t('users.grants.rejectOf', { name: grant.displayName, role: roleName(grant.roleCode) })}
+              >
                 {t('users.grants.reject')}
               </Button>
             </>
           )}
           {grant.canWithdraw && (
-            <Button type="link" onClick={() => act(grant, 'withdraw')} aria-label={t('users.grants.withdrawOf', { name: grant.displayName, role: roleName(grant.roleCode) })}>
+            <Button
+              type="link"
+              onClick={() => act(grant, 'withdraw')}
+              aria-label={t('users.grants.withdrawOf', { name: grant.displayName, role: roleName(grant.roleCode) })}
+            >
               {t('users.grants.withdraw')}
             </Button>
           )}
-          {!grant.canDecide && !grant.canWithdraw && <span className="haven-secondary">{t(reasonKey(grant.cannotDecideBecause))}</span>}
-          {!grant.canDecide && grant.canWithdraw && <span className="haven-secondary">{t('users.grants.whyOwnRequest')}</span>}
+          {!grant.canDecide && !grant.canWithdraw && (
+            <span className="haven-secondary">{t(reasonKey(grant.cannotDecideBecause))}</span>
+          )}
+          {!grant.canDecide && grant.canWithdraw && (
+            <span className="haven-secondary">{t('users.grants.whyOwnRequest')}</span>
+          )}
         </Space>
       ),
     },
@@ -95,7 +120,14 @@ export function PendingGrants({ roleName }: { roleName: (code: string) => string
       <h2 id="haven-pending-grants">{t('users.grants.title', { n: grants.data.length })}</h2>
       <Alert type="info" showIcon role="note" message={t('users.grants.rule')} className="haven-form-alert" />
       <TableFrame label={t('users.grants.title', { n: grants.data.length })}>
-        <Table<RoleGrant> rowKey="id" columns={columns} dataSource={grants.data} loading={grants.isFetching} scroll={{ x: 'max-content' }} pagination={false} />
+        <Table<RoleGrant>
+          rowKey="id"
+          columns={columns}
+          dataSource={grants.data}
+          loading={grants.isFetching}
+          scroll={{ x: 'max-content' }}
+          pagination={false}
+        />
       </TableFrame>
     </section>
   );

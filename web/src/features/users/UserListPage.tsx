@@ -22,7 +22,13 @@ function UserStatus({ user }: { user: UserSummary }) {
   const { t } = useTranslation();
   return (
     <span className="haven-tags">
-      {user.disabled ? <Tag>{t('users.disabled')}</Tag> : user.locked ? <Tag color="error">{t('users.locked')}</Tag> : <Tag color="success">{t('users.active')}</Tag>}
+      {user.disabled ? (
+        <Tag>{t('users.disabled')}</Tag>
+      ) : user.locked ? (
+        <Tag color="error">{t('users.locked')}</Tag>
+      ) : (
+        <Tag color="success">{t('users.active')}</Tag>
+      )}
       {user.mustChangePassword && <Tag color="warning">{t('users.mustChangePassword')}</Tag>}
       {user.totpEnabled && <Tag>{t('users.totpOn')}</Tag>}
     </span>
@@ -69,7 +75,9 @@ export default function UserListPage() {
 
   const confirmLock = (user: UserSummary) =>
     void modal.confirm({
-      title: user.locked ? t('users.unlockTitle', { name: user.displayName }) : t('users.lockTitle', { name: user.displayName }),
+      title: user.locked
+        ? t('users.unlockTitle', { name: user.displayName })
+        : t('users.lockTitle', { name: user.displayName }),
       content: user.locked ? t('users.unlockBody') : t('users.lockBody'),
       okText: user.locked ? t('users.unlock') : t('users.lock'),
       okButtonProps: { danger: !user.locked },
@@ -77,7 +85,11 @@ export default function UserListPage() {
       onOk: async () => {
         try {
           await setLocked(user.id, !user.locked);
-          void notice.success(user.locked ? t('users.unlocked', { name: user.displayName }) : t('users.lockedDone', { name: user.displayName }));
+          void notice.success(
+            user.locked
+              ? t('users.unlocked', { name: user.displayName })
+              : t('users.lockedDone', { name: user.displayName }),
+          );
           refresh();
         } catch (error) {
           void notice.error(describeApiError(error, t));
@@ -98,9 +110,17 @@ export default function UserListPage() {
     },
     { key: 'organisation', title: t('users.organisation'), render: (_, user) => user.organisationName },
     { key: 'roles', title: t('users.roles'), render: (_, user) => user.roles.map(roleName).join('、') },
-    { key: 'jurisdiction', title: t('users.jurisdiction'), render: (_, user) => <DivisionName code={user.jurisdictionCode} /> },
+    {
+      key: 'jurisdiction',
+      title: t('users.jurisdiction'),
+      render: (_, user) => <DivisionName code={user.jurisdictionCode} />,
+    },
     { key: 'status', title: t('users.status'), render: (_, user) => <UserStatus user={user} /> },
-    { key: 'lastLogin', title: t('users.lastLogin'), render: (_, user) => <span className="haven-nowrap">{formatDateTime(user.lastLoginAt, t)}</span> },
+    {
+      key: 'lastLogin',
+      title: t('users.lastLogin'),
+      render: (_, user) => <span className="haven-nowrap">{formatDateTime(user.lastLoginAt, t)}</span>,
+    },
     ...(manage
       ? [
           {
@@ -108,14 +128,22 @@ export default function UserListPage() {
             title: t('list.actions'),
             render: (_: unknown, user: UserSummary) => (
               <Space size={0} wrap>
-                <Button type="link" onClick={() => confirmReset(user)} aria-label={t('users.resetPasswordOf', { name: user.displayName })}>
+                <Button
+                  type="link"
+                  onClick={() => confirmReset(user)}
+                  aria-label={t('users.resetPasswordOf', { name: user.displayName })}
+                >
                   {t('users.resetPassword')}
                 </Button>
                 <Button
                   type="link"
                   icon={user.locked ? <UnlockOutlined aria-hidden /> : <LockOutlined aria-hidden />}
                   onClick={() => confirmLock(user)}
-                  aria-label={user.locked ? t('users.unlockOf', { name: user.displayName }) : t('users.lockOf', { name: user.displayName })}
+                  aria-label={
+                    user.locked
+                      ? t('users.unlockOf', { name: user.displayName })
+                      : t('users.lockOf', { name: user.displayName })
+                  }
                 >
                   {user.locked ? t('users.unlock') : t('users.lock')}
                 </Button>
@@ -130,7 +158,13 @@ export default function UserListPage() {
     <>
       {modalHolder}
       {noticeHolder}
-      <QueryForm form={form} label={t('list.queryLabel')} initial={list.filters} onSearch={(values) => list.search({ q: values.q?.trim() })} onReset={() => list.search({})}>
+      <QueryForm
+        form={form}
+        label={t('list.queryLabel')}
+        initial={list.filters}
+        onSearch={(values) => list.search({ q: values.q?.trim() })}
+        onReset={() => list.search({})}
+      >
         <Form.Item name="q" label={t('users.search')}>
           <Input allowClear maxLength={60} placeholder={t('users.searchPlaceholder')} />
         </Form.Item>
@@ -147,7 +181,9 @@ export default function UserListPage() {
             </Button>
           )}
         </div>
-        {users.isError && <Alert type="error" showIcon message={t('list.loadFailed')} description={describeApiError(users.error, t)} />}
+        {users.isError && (
+          <Alert type="error" showIcon message={t('list.loadFailed')} description={describeApiError(users.error, t)} />
+        )}
         <TableFrame label={t('list.tableLabel')}>
           <Table<UserSummary>
             rowKey="id"
@@ -155,7 +191,14 @@ export default function UserListPage() {
             dataSource={users.data?.items ?? []}
             loading={users.isFetching}
             scroll={{ x: 'max-content' }}
-            pagination={{ current: list.page, pageSize: userPageSize, total: users.data?.total ?? 0, onChange: list.setPage, showSizeChanger: false, hideOnSinglePage: true }}
+            pagination={{
+              current: list.page,
+              pageSize: userPageSize,
+              total: users.data?.total ?? 0,
+              onChange: list.setPage,
+              showSizeChanger: false,
+              hideOnSinglePage: true,
+            }}
           />
         </TableFrame>
       </section>

@@ -49,8 +49,14 @@ export function useUsers(filters: { q?: string | undefined; page: number }) {
     queryKey: ['users', 'list', filters],
     placeholderData: keepPreviousData,
     queryFn: async ({ signal }) => {
-      const body = await requestJson(`/api/users${queryString({ q: filters.q, page: filters.page, pageSize: userPageSize })}`, { signal });
-      const items = isRecord(body) && Array.isArray(body.items) ? body.items.map(parseUser).filter((user): user is UserSummary => user !== null) : [];
+      const body = await requestJson(
+        `/api/users${queryString({ q: filters.q, page: filters.page, pageSize: userPageSize })}`,
+        { signal },
+      );
+      const items =
+        isRecord(body) && Array.isArray(body.items)
+          ? body.items.map(parseUser).filter((user): user is UserSummary => user !== null)
+          : [];
       return { items, total: isRecord(body) && typeof body.total === 'number' ? body.total : items.length };
     },
   });
@@ -81,11 +87,25 @@ export interface NewUser {
   roles: string[];
 }
 
-export async function createUser(input: NewUser, idempotencyKey: string): Promise<{ id: string; temporaryPassword: string; pendingRoles: string[] }> {
-  const body = await requestJson('/api/users', { method: 'POST', body: input, headers: { 'Idempotency-Key': idempotencyKey } });
-  if (!isRecord(body) || typeof body.id !== 'string' || typeof body.temporaryPassword !== 'string') throw new Error('unreadable user');
+export async function createUser(
+  input: NewUser,
+  idempotencyKey: string,
+): Promise<{ id: string; temporaryPassword: string; pendingRoles: string[] }> {
+  const body = await requestJson('/api/users', {
+    method: 'POST',
+    body: input,
+    headers: { 'Idempotency-Key': idempotencyKey },
+  });
+  if (!isRecord(body) || typeof body.id !== 'string' || typeof body.temporaryPassword !== 'string')
+    throw new Error('unreadable user');
   const pending = Array.isArray(body.pendingGrants) ? body.pendingGrants : [];
-  return { id: body.id, temporaryPassword: body.temporaryPassword, pendingRoles: pending.flatMap((grant: unknown) => (isRecord(grant) && typeof grant.roleCode === 'string' ? [grant.roleCode] : [])) };
+  return {
+    id: body.id,
+    temporaryPassword: body.temporaryPassword,
+    pendingRoles: pending.flatMap((grant: unknown) =>
+      isRecord(grant) && typeof grant.roleCode === 'string' ? [grant.roleCode] : [],
+    ),
+  };
 }
 
 /** A request to grant a role that reads children's files, waiting for a second person. */
@@ -103,7 +123,13 @@ export interface RoleGrant {
 }
 
 function parseGrant(value: unknown): RoleGrant | null {
-  if (!isRecord(value) || typeof value.id !== 'string' || typeof value.roleCode !== 'string' || typeof value.username !== 'string') return null;
+  if (
+    !isRecord(value) ||
+    typeof value.id !== 'string' ||
+    typeof value.roleCode !== 'string' ||
+    typeof value.username !== 'string'
+  )
+    return null;
   return {
     id: value.id,
     username: value.username,

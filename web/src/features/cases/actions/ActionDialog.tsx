@@ -48,7 +48,11 @@ export function ActionDialog({ caseDetail, type, onClose, onDone, onConflict }: 
     setSaving(true);
     setFailure(null);
     try {
-      const updated = await postAction(caseDetail.id, { type, expectedSeq: caseDetail.seq, ...spec.body(values) }, idempotencyKey);
+      const updated = await postAction(
+        caseDetail.id,
+        { type, expectedSeq: caseDetail.seq, ...spec.body(values) },
+        idempotencyKey,
+      );
       onDone(updated, type);
     } catch (error) {
       const conflict = conflictOf(error);
@@ -68,7 +72,15 @@ export function ActionDialog({ caseDetail, type, onClose, onDone, onConflict }: 
   const body = spec && (
     <>
       {failure && <Alert type="error" showIcon message={failure} className="haven-form-alert" />}
-      <Form<Obj> key={idempotencyKey} form={form} initialValues={spec.initial?.()} layout="vertical" name={`action-${type ?? ''}`} onFinish={(values) => void save(values)} scrollToFirstError={{ focus: true, block: 'center' }}>
+      <Form<Obj>
+        key={idempotencyKey}
+        form={form}
+        initialValues={spec.initial?.()}
+        layout="vertical"
+        name={`action-${type ?? ''}`}
+        onFinish={(values) => void save(values)}
+        scrollToFirstError={{ focus: true, block: 'center' }}
+      >
         <spec.Fields />
       </Form>
     </>
@@ -84,12 +96,27 @@ export function ActionDialog({ caseDetail, type, onClose, onDone, onConflict }: 
 
   if (spec?.long)
     return (
-      <Drawer open={type !== null} title={title} width={phone ? '100%' : 640} onClose={onClose} footer={footer} destroyOnHidden closable={{ 'aria-label': t('common.close') }}>
+      <Drawer
+        open={type !== null}
+        title={title}
+        width={phone ? '100%' : 640}
+        onClose={onClose}
+        footer={footer}
+        destroyOnHidden
+        closable={{ 'aria-label': t('common.close') }}
+      >
         {body}
       </Drawer>
     );
   return (
-    <Modal open={type !== null} title={title} onCancel={onClose} footer={footer} destroyOnHidden closable={{ 'aria-label': t('common.close') }}>
+    <Modal
+      open={type !== null}
+      title={title}
+      onCancel={onClose}
+      footer={footer}
+      destroyOnHidden
+      closable={{ 'aria-label': t('common.close') }}
+    >
       {body}
     </Modal>
   );

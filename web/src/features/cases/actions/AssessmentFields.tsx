@@ -22,8 +22,24 @@ export function AssessmentFields() {
       {assessmentSections.map((section) => (
         <fieldset key={section} className="haven-subfields">
           <legend>{t(`cases.section.${section}`)}</legend>
-          <Form.Item name={['scores', section]} label={t('cases.assessment.score')} rules={[{ required: true, message: t('cases.assessment.scoreRequired', { section: t(`cases.section.${section}`) }) }]}>
-            <ChoiceGroup optionType="button" options={scoreValues.map((value) => ({ value, label: String(value), title: t(`cases.assessment.level${value}`) }))} />
+          <Form.Item
+            name={['scores', section]}
+            label={t('cases.assessment.score')}
+            rules={[
+              {
+                required: true,
+                message: t('cases.assessment.scoreRequired', { section: t(`cases.section.${section}`) }),
+              },
+            ]}
+          >
+            <ChoiceGroup
+              optionType="button"
+              options={scoreValues.map((value) => ({
+                value,
+                label: String(value),
+                title: t(`cases.assessment.level${value}`),
+              }))}
+            />
           </Form.Item>
           <Form.Item name={['notes', section]} label={t('cases.assessment.notes')}>
             <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={2000} />
@@ -47,6 +63,10 @@ export function AssessmentFields() {
 }
 
 export function assessmentBody(values: Obj): Obj {
-  const notes = Object.fromEntries(Object.entries((values.notes ?? {}) as Record<string, unknown>).filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1].trim() !== '').map(([key, value]) => [key, value.trim()]));
+  const notes = Object.fromEntries(
+    Object.entries((values.notes ?? {}) as Record<string, unknown>)
+      .filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1].trim() !== '')
+      .map(([key, value]) => [key, value.trim()]),
+  );
   return { scores: values.scores, overrides: Array.isArray(values.overrides) ? values.overrides : [], notes };
 }

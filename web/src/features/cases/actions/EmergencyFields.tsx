@@ -11,14 +11,33 @@ export function EmergencyFields() {
   const placed = Form.useWatch<boolean | undefined>('placed');
   return (
     <>
-      <Form.Item name="attendedBy" label={t('cases.emergency.attendedBy')} rules={[{ required: true, whitespace: true, message: t('cases.emergency.attendedByRequired') }]} extra={t('cases.form.onePerLine')}>
+      <Form.Item
+        name="attendedBy"
+        label={t('cases.emergency.attendedBy')}
+        rules={[{ required: true, whitespace: true, message: t('cases.emergency.attendedByRequired') }]}
+        extra={t('cases.form.onePerLine')}
+      >
         <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={1000} />
       </Form.Item>
-      <Form.Item name="attendedAt" label={t('cases.emergency.attendedAt')} rules={[{ required: true, message: t('cases.emergency.attendedAtRequired') }]} {...isoInstantItem}>
+      <Form.Item
+        name="attendedAt"
+        label={t('cases.emergency.attendedAt')}
+        rules={[{ required: true, message: t('cases.emergency.attendedAtRequired') }]}
+        {...isoInstantItem}
+      >
         <DateTimeField />
       </Form.Item>
-      <Form.Item name="childSafe" label={t('cases.emergency.childSafe')} rules={[{ required: true, message: t('cases.emergency.childSafeRequired') }]}>
-        <ChoiceGroup options={[{ value: true, label: t('cases.form.yes') }, { value: false, label: t('cases.form.no') }]} />
+      <Form.Item
+        name="childSafe"
+        label={t('cases.emergency.childSafe')}
+        rules={[{ required: true, message: t('cases.emergency.childSafeRequired') }]}
+      >
+        <ChoiceGroup
+          options={[
+            { value: true, label: t('cases.form.yes') },
+            { value: false, label: t('cases.form.no') },
+          ]}
+        />
       </Form.Item>
       <Form.Item name="measures" label={t('cases.emergency.measures')}>
         <Checkbox.Group options={codeOptions(t, 'cases.measure', emergencyMeasures)} className="haven-check-grid" />
@@ -27,11 +46,25 @@ export function EmergencyFields() {
         <Input maxLength={200} />
       </Form.Item>
       <Form.Item name="placed" label={t('cases.emergency.placed')} initialValue={false}>
-        <ChoiceGroup options={[{ value: true, label: t('cases.form.yes') }, { value: false, label: t('cases.form.no') }]} />
+        <ChoiceGroup
+          options={[
+            { value: true, label: t('cases.form.yes') },
+            { value: false, label: t('cases.form.no') },
+          ]}
+        />
       </Form.Item>
       {placed === true && <PlacementFields />}
-      <Form.Item name="townshipNotified" label={t('cases.emergency.townshipNotified')} rules={[{ required: true, message: t('cases.emergency.townshipNotifiedRequired') }]}>
-        <ChoiceGroup options={[{ value: true, label: t('cases.form.yes') }, { value: false, label: t('cases.form.no') }]} />
+      <Form.Item
+        name="townshipNotified"
+        label={t('cases.emergency.townshipNotified')}
+        rules={[{ required: true, message: t('cases.emergency.townshipNotifiedRequired') }]}
+      >
+        <ChoiceGroup
+          options={[
+            { value: true, label: t('cases.form.yes') },
+            { value: false, label: t('cases.form.no') },
+          ]}
+        />
       </Form.Item>
       <Form.Item name="note" label={t('cases.form.note')}>
         <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000} />
@@ -46,7 +79,10 @@ export function emergencyBody(values: Obj): Obj {
     attendedAt: values.attendedAt,
     childSafe: values.childSafe === true,
     measures: Array.isArray(values.measures) ? values.measures : [],
-    entrustedGuardian: typeof values.entrustedGuardian === 'string' && values.entrustedGuardian.trim() ? values.entrustedGuardian.trim() : null,
+    entrustedGuardian:
+      typeof values.entrustedGuardian === 'string' && values.entrustedGuardian.trim()
+        ? values.entrustedGuardian.trim()
+        : null,
     placement: values.placed === true ? placementBody(values) : null,
     townshipNotified: values.townshipNotified === true,
     note: typeof values.note === 'string' && values.note.trim() ? values.note.trim() : null,

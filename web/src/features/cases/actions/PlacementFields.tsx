@@ -12,16 +12,28 @@ export function PlacementFields() {
   return (
     <fieldset className="haven-subfields">
       <legend>{t('cases.placement.title')}</legend>
-      <Form.Item name="placementKind" label={t('cases.placement.kind')} rules={[{ required: true, message: t('cases.placement.kindRequired') }]}>
+      <Form.Item
+        name="placementKind"
+        label={t('cases.placement.kind')}
+        rules={[{ required: true, message: t('cases.placement.kindRequired') }]}
+      >
         <FormSelect options={codeOptions(t, 'cases.placementKind', placementKinds)} />
       </Form.Item>
       <Form.Item name="placementOrganisationId" label={t('cases.placement.organisation')}>
         <OrganisationSelect />
       </Form.Item>
-      <Form.Item name="placementWhere" label={t('cases.placement.where')} rules={[{ required: true, whitespace: true, message: t('cases.placement.whereRequired') }]}>
+      <Form.Item
+        name="placementWhere"
+        label={t('cases.placement.where')}
+        rules={[{ required: true, whitespace: true, message: t('cases.placement.whereRequired') }]}
+      >
         <Input maxLength={300} />
       </Form.Item>
-      <Form.Item name="placementWhy" label={t('cases.placement.why')} rules={[{ required: true, whitespace: true, message: t('cases.placement.whyRequired') }]}>
+      <Form.Item
+        name="placementWhy"
+        label={t('cases.placement.why')}
+        rules={[{ required: true, whitespace: true, message: t('cases.placement.whyRequired') }]}
+      >
         <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={1000} />
       </Form.Item>
     </fieldset>

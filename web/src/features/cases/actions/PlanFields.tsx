@@ -18,16 +18,33 @@ export function PlanFields() {
             {fields.map((field, index) => (
               <fieldset key={field.key} className="haven-subfields">
                 <legend>{t('cases.plan.goalN', { n: index + 1 })}</legend>
-                <Form.Item name={[field.name, 'goal']} label={t('cases.plan.goal')} rules={[{ required: true, whitespace: true, message: t('cases.plan.goalRequired') }]}>
+                <Form.Item
+                  name={[field.name, 'goal']}
+                  label={t('cases.plan.goal')}
+                  rules={[{ required: true, whitespace: true, message: t('cases.plan.goalRequired') }]}
+                >
                   <Input maxLength={300} />
                 </Form.Item>
-                <Form.Item name={[field.name, 'services']} label={t('cases.plan.services')} extra={t('cases.form.onePerLine')}>
+                <Form.Item
+                  name={[field.name, 'services']}
+                  label={t('cases.plan.services')}
+                  extra={t('cases.form.onePerLine')}
+                >
                   <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={1000} />
                 </Form.Item>
-                <Form.Item name={[field.name, 'responsibleOrgId']} label={t('cases.plan.responsible')} rules={[{ required: true, message: t('cases.plan.responsibleRequired') }]}>
+                <Form.Item
+                  name={[field.name, 'responsibleOrgId']}
+                  label={t('cases.plan.responsible')}
+                  rules={[{ required: true, message: t('cases.plan.responsibleRequired') }]}
+                >
                   <OrganisationSelect />
                 </Form.Item>
-                <Form.Item name={[field.name, 'dueOn']} label={t('cases.plan.dueOn')} rules={[{ required: true, message: t('cases.plan.dueOnRequired') }]} {...isoDateItem}>
+                <Form.Item
+                  name={[field.name, 'dueOn']}
+                  label={t('cases.plan.dueOn')}
+                  rules={[{ required: true, message: t('cases.plan.dueOnRequired') }]}
+                  {...isoDateItem}
+                >
                   <DateField />
                 </Form.Item>
                 <Form.Item name={[field.name, 'status']} label={t('cases.plan.status')}>
@@ -40,7 +57,11 @@ export function PlanFields() {
                 )}
               </fieldset>
             ))}
-            <Button icon={<PlusOutlined aria-hidden />} onClick={() => add({ status: 'planned' })} className="haven-add-row">
+            <Button
+              icon={<PlusOutlined aria-hidden />}
+              onClick={() => add({ status: 'planned' })}
+              className="haven-add-row"
+            >
               {t('cases.plan.addGoal')}
             </Button>
           </>
@@ -52,13 +73,26 @@ export function PlanFields() {
             {fields.map((field, index) => (
               <fieldset key={field.key} className="haven-subfields">
                 <legend>{t('cases.plan.benefitN', { n: index + 1 })}</legend>
-                <Form.Item name={[field.name, 'benefit']} label={t('cases.plan.benefit')} rules={[{ required: true, whitespace: true, message: t('cases.plan.benefitRequired') }]}>
+                <Form.Item
+                  name={[field.name, 'benefit']}
+                  label={t('cases.plan.benefit')}
+                  rules={[{ required: true, whitespace: true, message: t('cases.plan.benefitRequired') }]}
+                >
                   <Input maxLength={100} />
                 </Form.Item>
-                <Form.Item name={[field.name, 'responsibleOrgId']} label={t('cases.plan.responsible')} rules={[{ required: true, message: t('cases.plan.responsibleRequired') }]}>
+                <Form.Item
+                  name={[field.name, 'responsibleOrgId']}
+                  label={t('cases.plan.responsible')}
+                  rules={[{ required: true, message: t('cases.plan.responsibleRequired') }]}
+                >
                   <OrganisationSelect />
                 </Form.Item>
-                <Form.Item name={[field.name, 'dueOn']} label={t('cases.plan.dueOn')} rules={[{ required: true, message: t('cases.plan.dueOnRequired') }]} {...isoDateItem}>
+                <Form.Item
+                  name={[field.name, 'dueOn']}
+                  label={t('cases.plan.dueOn')}
+                  rules={[{ required: true, message: t('cases.plan.dueOnRequired') }]}
+                  {...isoDateItem}
+                >
                   <DateField />
                 </Form.Item>
                 <Button icon={<DeleteOutlined aria-hidden />} onClick={() => remove(field.name)}>
@@ -80,7 +114,17 @@ export function planBody(values: Obj): Obj {
   const goals = Array.isArray(values.goals) ? (values.goals as Obj[]) : [];
   const tasks = Array.isArray(values.benefitTasks) ? (values.benefitTasks as Obj[]) : [];
   return {
-    goals: goals.map((goal) => ({ goal: String(goal.goal ?? '').trim(), services: lines(goal.services), responsibleOrgId: goal.responsibleOrgId, dueOn: goal.dueOn, status: goal.status ?? 'planned' })),
-    benefitTasks: tasks.map((task) => ({ benefit: String(task.benefit ?? '').trim(), responsibleOrgId: task.responsibleOrgId, dueOn: task.dueOn })),
+    goals: goals.map((goal) => ({
+      goal: String(goal.goal ?? '').trim(),
+      services: lines(goal.services),
+      responsibleOrgId: goal.responsibleOrgId,
+      dueOn: goal.dueOn,
+      status: goal.status ?? 'planned',
+    })),
+    benefitTasks: tasks.map((task) => ({
+      benefit: String(task.benefit ?? '').trim(),
+      responsibleOrgId: task.responsibleOrgId,
+      dueOn: task.dueOn,
+    })),
   };
 }

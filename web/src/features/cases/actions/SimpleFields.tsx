@@ -19,7 +19,11 @@ export const noteBody = (values: Obj): Obj => ({ note: text(values.note) });
 export function ReasonFields() {
   const { t } = useTranslation();
   return (
-    <Form.Item name="reason" label={t('cases.form.reason')} rules={[{ required: true, whitespace: true, message: t('cases.form.reasonRequired') }]}>
+    <Form.Item
+      name="reason"
+      label={t('cases.form.reason')}
+      rules={[{ required: true, whitespace: true, message: t('cases.form.reasonRequired') }]}
+    >
       <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={1000} />
     </Form.Item>
   );
@@ -32,7 +36,12 @@ export function ClosureFields() {
   return (
     <>
       <ReasonFields />
-      <Form.Item name="outcome" label={t('cases.closure.outcome')} extra={t('cases.closure.outcomeHelp')} rules={[{ required: true, whitespace: true, message: t('cases.closure.outcomeRequired') }]}>
+      <Form.Item
+        name="outcome"
+        label={t('cases.closure.outcome')}
+        extra={t('cases.closure.outcomeHelp')}
+        rules={[{ required: true, whitespace: true, message: t('cases.closure.outcomeRequired') }]}
+      >
         <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={1000} />
       </Form.Item>
     </>
@@ -44,24 +53,47 @@ export function ConferenceFields() {
   const { t } = useTranslation();
   return (
     <>
-      <Form.Item name="heldOn" label={t('cases.conference.heldOn')} rules={[{ required: true, message: t('cases.form.dateRequired', { field: t('cases.conference.heldOn') }) }]} {...isoDateItem}>
+      <Form.Item
+        name="heldOn"
+        label={t('cases.conference.heldOn')}
+        rules={[{ required: true, message: t('cases.form.dateRequired', { field: t('cases.conference.heldOn') }) }]}
+        {...isoDateItem}
+      >
         <DateField />
       </Form.Item>
-      <Form.Item name="participants" label={t('cases.conference.participants')} extra={t('cases.form.onePerLine')} rules={[{ required: true, whitespace: true, message: t('cases.conference.participantsRequired') }]}>
+      <Form.Item
+        name="participants"
+        label={t('cases.conference.participants')}
+        extra={t('cases.form.onePerLine')}
+        rules={[{ required: true, whitespace: true, message: t('cases.conference.participantsRequired') }]}
+      >
         <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000} />
       </Form.Item>
-      <Form.Item name="decisions" label={t('cases.conference.decisions')} extra={t('cases.form.onePerLine')} rules={[{ required: true, whitespace: true, message: t('cases.conference.decisionsRequired') }]}>
+      <Form.Item
+        name="decisions"
+        label={t('cases.conference.decisions')}
+        extra={t('cases.form.onePerLine')}
+        rules={[{ required: true, whitespace: true, message: t('cases.conference.decisionsRequired') }]}
+      >
         <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} maxLength={4000} />
       </Form.Item>
     </>
   );
 }
-export const conferenceBody = (values: Obj): Obj => ({ heldOn: values.heldOn, participants: lines(values.participants), decisions: lines(values.decisions) });
+export const conferenceBody = (values: Obj): Obj => ({
+  heldOn: values.heldOn,
+  participants: lines(values.participants),
+  decisions: lines(values.decisions),
+});
 
 export function ParticipantFields() {
   const { t } = useTranslation();
   return (
-    <Form.Item name="organisationId" label={t('cases.participant.organisation')} rules={[{ required: true, message: t('cases.participant.organisationRequired') }]}>
+    <Form.Item
+      name="organisationId"
+      label={t('cases.participant.organisation')}
+      rules={[{ required: true, message: t('cases.participant.organisationRequired') }]}
+    >
       <OrganisationSelect />
     </Form.Item>
   );

@@ -21,19 +21,34 @@ export const isoInstantItem = {
   normalize: (value: Dayjs | null) => value?.format(),
 };
 
-export function DateField(props: { id?: string; value?: Dayjs; onChange?: (value: Dayjs | null) => void; 'aria-required'?: boolean }) {
+export function DateField(props: {
+  id?: string;
+  value?: Dayjs;
+  onChange?: (value: Dayjs | null) => void;
+  'aria-required'?: boolean;
+}) {
   const { t } = useTranslation();
   return <DatePicker {...props} format={t('format.date')} />;
 }
 
-export function DateTimeField(props: { id?: string; value?: Dayjs; onChange?: (value: Dayjs | null) => void; 'aria-required'?: boolean }) {
+export function DateTimeField(props: {
+  id?: string;
+  value?: Dayjs;
+  onChange?: (value: Dayjs | null) => void;
+  'aria-required'?: boolean;
+}) {
   const { t } = useTranslation();
   return <DatePicker {...props} showTime={{ format: 'HH:mm' }} format={t('reports.form.dateTimeFormat')} />;
 }
 
 /** Lines of a textarea as a list (participants, decisions, services). */
 export function lines(text: unknown): string[] {
-  return typeof text === 'string' ? text.split(/\n|；|;/).map((line) => line.trim()).filter(Boolean) : [];
+  return typeof text === 'string'
+    ? text
+        .split(/\n|；|;/)
+        .map((line) => line.trim())
+        .filter(Boolean)
+    : [];
 }
 
 export const today = () => dayjs().format('YYYY-MM-DD');
@@ -43,7 +58,16 @@ export const now = () => dayjs().format();
  * antd's Radio.Group takes Form.Item's `aria-required` onto a plain <div>, where ARIA does not
  * allow it (axe: aria-allowed-attr); a radiogroup role around it does allow it.
  */
-export function ChoiceGroup({ 'aria-required': required, 'aria-invalid': invalid, 'aria-describedby': describedBy, ...props }: RadioGroupProps & { 'aria-required'?: boolean | 'true' | 'false'; 'aria-invalid'?: boolean | 'true' | 'false'; 'aria-describedby'?: string }) {
+export function ChoiceGroup({
+  'aria-required': required,
+  'aria-invalid': invalid,
+  'aria-describedby': describedBy,
+  ...props
+}: RadioGroupProps & {
+  'aria-required'?: boolean | 'true' | 'false';
+  'aria-invalid'?: boolean | 'true' | 'false';
+  'aria-describedby'?: string;
+}) {
   return (
     <div role="radiogroup" aria-required={required} aria-invalid={invalid} aria-describedby={describedBy}>
       <Radio.Group {...props} />

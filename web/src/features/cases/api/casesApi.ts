@@ -54,7 +54,15 @@ function parseAction(value: Obj): CaseAction | null {
   const seq = num(value.seq);
   const type = str(value.type);
   if (seq === null || !type) return null;
-  return { seq, type, statusAfter: oneOf(value.statusAfter, caseStatuses), actorLabel: str(value.actorLabel) ?? '—', occurredAt: str(value.occurredAt), payload: obj(value.payload), late: bool(value.late) };
+  return {
+    seq,
+    type,
+    statusAfter: oneOf(value.statusAfter, caseStatuses),
+    actorLabel: str(value.actorLabel) ?? '—',
+    occurredAt: str(value.occurredAt),
+    payload: obj(value.payload),
+    late: bool(value.late),
+  };
 }
 
 export function parseClock(value: Obj): CaseClock | null {
@@ -96,7 +104,9 @@ export function parseCase(value: unknown): CaseDetail | null {
     openedAt: str(body.openedAt),
     reports: list(body.reports, (r) => {
       const rid = str(r.id);
-      return rid ? { id: rid, refNo: str(r.refNo) ?? '—', channel: str(r.channel) ?? '', reportedAt: str(r.reportedAt) } : null;
+      return rid
+        ? { id: rid, refNo: str(r.refNo) ?? '—', channel: str(r.channel) ?? '', reportedAt: str(r.reportedAt) }
+        : null;
     }),
     actions: list(body.actions, parseAction).sort((a, b) => a.seq - b.seq),
     clocks: list(body.clocks, parseClock),
@@ -122,12 +132,24 @@ export function useCase(id: string | undefined) {
 }
 
 /** Every action carries the seq it was decided on: a second officer acting on an old view gets a 409. */
-export async function postAction(caseId: string, action: Obj & { type: string; expectedSeq: number }, idempotencyKey: string): Promise<CaseDetail | null> {
-  return parseCase(await requestJson(`/api/cases/${encodeURIComponent(caseId)}/actions`, { method: 'POST', body: action, headers: { 'Idempotency-Key': idempotencyKey } }));
+export async function postAction(
+  caseId: string,
+  action: Obj & { type: string; expectedSeq: number },
+  idempotencyKey: string,
+): Promise<CaseDetail | null> {
+  return parseCase(
+    await requestJson(`/api/cases/${encodeURIComponent(caseId)}/actions`, {
+      method: 'POST',
+      body: action,
+      headers: { 'Idempotency-Key': idempotencyKey },
+    }),
+  );
 }
 
 /** What a 409 says: the status now and what may be done in it. */
-export function conflictOf(error: unknown): { status: string | null; allowed: string[]; current: CaseDetail | null } | null {
+export function conflictOf(
+  error: unknown,
+): { status: string | null; allowed: string[]; current: CaseDetail | null } | null {
   if (!(error instanceof ApiError) || error.status !== 409) return null;
   // The server sends the case as it is now: { error: { code, message, details: { current } } }.
   const current = obj(obj(obj(obj(error.body).error).details).current);
@@ -180,11 +202,15 @@ export function useCases(filters: CaseFilters) {
     queryFn: async ({ signal }) => {
       const { overdue, ...rest } = filters;
       // The server filters and counts every page (q, status, risk grade, overdue): nothing is narrowed here.
-      const body = obj(await requestJson(`/api/cases${queryString({ ...rest, overdue: overdue === 'true' ? true : undefined, pageSize: casePageSize })}`, { signal }));
+      const body = obj(
+        await requestJson(
+          `/api/cases${queryString({ ...rest, overdue: overdue === 'true' ? true : undefined, pageSize: casePageSize })}`,
+          { signal },
+        ),
+      );
       const items = list(body.items, parseRow);
       return { items, total: num(body.total) ?? items.length };
     },
     placeholderData: keepPreviousData,
   });
 }
-

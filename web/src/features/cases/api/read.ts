@@ -7,13 +7,18 @@ export type Obj = Record<string, unknown>;
 
 export const obj = (value: unknown): Obj => (isRecord(value) ? value : {});
 export const str = (value: unknown): string | null => (typeof value === 'string' ? value : null);
-export const num = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
+export const num = (value: unknown): number | null =>
+  typeof value === 'number' && Number.isFinite(value) ? value : null;
 export const bool = (value: unknown): boolean => value === true;
-export const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : []);
-export const numbers = (value: unknown): number[] => (Array.isArray(value) ? value.filter((item): item is number => typeof item === 'number') : []);
+export const strings = (value: unknown): string[] =>
+  Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
+export const numbers = (value: unknown): number[] =>
+  Array.isArray(value) ? value.filter((item): item is number => typeof item === 'number') : [];
 
 export function list<T>(value: unknown, parse: (item: Obj) => T | null): T[] {
-  return Array.isArray(value) ? value.flatMap((item) => (isRecord(item) ? [parse(item)].filter((parsed): parsed is T => parsed !== null) : [])) : [];
+  return Array.isArray(value)
+    ? value.flatMap((item) => (isRecord(item) ? [parse(item)].filter((parsed): parsed is T => parsed !== null) : []))
+    : [];
 }
 
 export function oneOf<T extends string>(value: unknown, options: readonly T[]): T | null {

@@ -19,21 +19,35 @@ const nextStep: Record<CaseStatus, UserActionType> = {
 };
 
 /** Sticky header: the case, its status and grade, who leads it, the next deadline, and only the actions the server allows now. */
-export function CaseHeader({ caseDetail, onAction, childHref }: { caseDetail: CaseDetail; onAction: (type: UserActionType) => void; childHref: string | null }) {
+export function CaseHeader({
+  caseDetail,
+  onAction,
+  childHref,
+}: {
+  caseDetail: CaseDetail;
+  onAction: (type: UserActionType) => void;
+  childHref: string | null;
+}) {
   const { t } = useTranslation();
   const allowed = userActionTypes.filter((type) => caseDetail.allowedActions.includes(type));
   const primary = caseDetail.status ? nextStep[caseDetail.status] : undefined;
-  const next = [...caseDetail.clocks].filter((clock) => clock.state === 'running').sort((a, b) => (a.dueAt ?? '').localeCompare(b.dueAt ?? ''))[0];
+  const next = [...caseDetail.clocks]
+    .filter((clock) => clock.state === 'running')
+    .sort((a, b) => (a.dueAt ?? '').localeCompare(b.dueAt ?? ''))[0];
   return (
     <section className="haven-case-header" aria-label={t('cases.detail.summary')}>
       <div className="haven-case-header-line">
         <span className="haven-case-no">{caseDetail.caseNo}</span>
         <span>
-          {t('cases.detail.child')}{t('cases.punct.colon')}{childHref ? <Link to={childHref}>{caseDetail.child.name}</Link> : caseDetail.child.name}
+          {t('cases.detail.child')}
+          {t('cases.punct.colon')}
+          {childHref ? <Link to={childHref}>{caseDetail.child.name}</Link> : caseDetail.child.name}
         </span>
         <CaseStatusTag status={caseDetail.status} />
         <span>
-          {t('cases.detail.risk')}{t('cases.punct.colon')}<RiskGradeTag grade={caseDetail.child.riskGrade} />
+          {t('cases.detail.risk')}
+          {t('cases.punct.colon')}
+          <RiskGradeTag grade={caseDetail.child.riskGrade} />
         </span>
       </div>
       <dl className="haven-case-facts">
@@ -54,7 +68,8 @@ export function CaseHeader({ caseDetail, onAction, childHref }: { caseDetail: Ca
           <dd>
             {next ? (
               <>
-                {ruleText(t, next.rule)} · {formatMinute(next.dueAt, t)} <ClockStateText state={next.state} overdue={next.overdue} />
+                {ruleText(t, next.rule)} · {formatMinute(next.dueAt, t)}{' '}
+                <ClockStateText state={next.state} overdue={next.overdue} />
               </>
             ) : (
               '—'
@@ -67,7 +82,12 @@ export function CaseHeader({ caseDetail, onAction, childHref }: { caseDetail: Ca
           <span className="haven-secondary">{t('cases.detail.noActions')}</span>
         ) : (
           allowed.map((type) => (
-            <Button key={type} type={type === primary ? 'primary' : 'default'} danger={type === 'reject_closure'} onClick={() => onAction(type)}>
+            <Button
+              key={type}
+              type={type === primary ? 'primary' : 'default'}
+              danger={type === 'reject_closure'}
+              onClick={() => onAction(type)}
+            >
               {actionText(t, type)}
             </Button>
           ))

@@ -44,7 +44,15 @@ export default function CasePage() {
   }, [requested, allowedNow, setParams]);
 
   if (found.isPending) return <Spin />;
-  if (found.isError || !found.data) return <Alert type="error" showIcon message={t('cases.detail.loadFailed')} description={describeApiError(found.error, t)} />;
+  if (found.isError || !found.data)
+    return (
+      <Alert
+        type="error"
+        showIcon
+        message={t('cases.detail.loadFailed')}
+        description={describeApiError(found.error, t)}
+      />
+    );
   const caseDetail = found.data;
 
   return (
@@ -62,17 +70,27 @@ export default function CasePage() {
             <>
               <p>{conflict.message}</p>
               <p>
-                {t('cases.conflict.status')}{t('cases.punct.colon')}{conflict.status ? <CaseStatusTag status={conflict.status} /> : '—'}
+                {t('cases.conflict.status')}
+                {t('cases.punct.colon')}
+                {conflict.status ? <CaseStatusTag status={conflict.status} /> : '—'}
               </p>
               <p>
-                {t('cases.conflict.allowed')}{t('cases.punct.colon')}{conflict.allowed.length ? conflict.allowed.map((type) => actionText(t, type)).join(t('cases.punct.listSeparator')) : t('cases.detail.noActions')}
+                {t('cases.conflict.allowed')}
+                {t('cases.punct.colon')}
+                {conflict.allowed.length
+                  ? conflict.allowed.map((type) => actionText(t, type)).join(t('cases.punct.listSeparator'))
+                  : t('cases.detail.noActions')}
               </p>
               <p>{t('cases.conflict.refreshed')}</p>
             </>
           }
         />
       )}
-      <CaseHeader caseDetail={caseDetail} onAction={setActing} childHref={can('children.read') && caseDetail.child.id ? `/registry/${caseDetail.child.id}` : null} />
+      <CaseHeader
+        caseDetail={caseDetail}
+        onAction={setActing}
+        childHref={can('children.read') && caseDetail.child.id ? `/registry/${caseDetail.child.id}` : null}
+      />
       <div className="haven-case-grid">
         <CaseTimeline actions={caseDetail.actions} />
         <div>
@@ -85,7 +103,9 @@ export default function CasePage() {
               <ul>
                 {caseDetail.reports.map((report) => (
                   <li key={report.id}>
-                    <span className="haven-code">{report.refNo}</span> · {codeText(t, `reports.channel.${report.channel}`, report.channel)} · {formatMinute(report.reportedAt, t)}
+                    <span className="haven-code">{report.refNo}</span> ·{' '}
+                    {codeText(t, `reports.channel.${report.channel}`, report.channel)} ·{' '}
+                    {formatMinute(report.reportedAt, t)}
                   </li>
                 ))}
               </ul>
@@ -96,7 +116,12 @@ export default function CasePage() {
             <ul>
               {caseDetail.organisations.map((organisation) => (
                 <li key={organisation.id}>
-                  {organisation.name} <span className="haven-secondary">{t('cases.punct.parenthesised', { text: codeText(t, `cases.orgRole.${organisation.role}`, organisation.role) })}</span>
+                  {organisation.name}{' '}
+                  <span className="haven-secondary">
+                    {t('cases.punct.parenthesised', {
+                      text: codeText(t, `cases.orgRole.${organisation.role}`, organisation.role),
+                    })}
+                  </span>
                 </li>
               ))}
             </ul>

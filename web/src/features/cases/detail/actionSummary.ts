@@ -3,7 +3,8 @@ import type { Obj } from '../api/read';
 import { codeText } from '../labels';
 
 const text = (value: unknown): string | null => (typeof value === 'string' && value.trim() ? value : null);
-const list = (value: unknown): string[] => (Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : []);
+const list = (value: unknown): string[] =>
+  Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
 
 /** The lines worth reading in a timeline entry, in the reader's words. */
 export function actionSummary(t: TFunction, type: string, payload: Obj): string[] {
@@ -14,8 +15,16 @@ export function actionSummary(t: TFunction, type: string, payload: Obj): string[
   switch (type) {
     case 'emergency_response':
       push(t('cases.emergency.attendedBy'), list(payload.attendedBy).join(t('cases.punct.listSeparator')));
-      push(t('cases.emergency.childSafe'), payload.childSafe === true ? t('cases.form.yes') : payload.childSafe === false ? t('cases.form.no') : null);
-      push(t('cases.emergency.measures'), list(payload.measures).map((m) => codeText(t, `cases.measure.${m}`, m)).join(t('cases.punct.listSeparator')));
+      push(
+        t('cases.emergency.childSafe'),
+        payload.childSafe === true ? t('cases.form.yes') : payload.childSafe === false ? t('cases.form.no') : null,
+      );
+      push(
+        t('cases.emergency.measures'),
+        list(payload.measures)
+          .map((m) => codeText(t, `cases.measure.${m}`, m))
+          .join(t('cases.punct.listSeparator')),
+      );
       push(t('cases.placement.title'), placementText(t, payload.placement));
       break;
     case 'assessment': {
@@ -26,7 +35,8 @@ export function actionSummary(t: TFunction, type: string, payload: Obj): string[
     }
     case 'assistance_plan': {
       const goals = Array.isArray(payload.goals) ? (payload.goals as Obj[]) : [];
-      for (const goal of goals) push(t('cases.plan.goal'), [text(goal.goal), text(goal.dueOn)].filter(Boolean).join(' · '));
+      for (const goal of goals)
+        push(t('cases.plan.goal'), [text(goal.goal), text(goal.dueOn)].filter(Boolean).join(' · '));
       break;
     }
     case 'case_conference':
@@ -60,5 +70,9 @@ function placementText(t: TFunction, value: unknown): string | null {
   if (typeof value !== 'object' || value === null) return null;
   const placement = value as Obj;
   const kind = text(placement.kind);
-  return [kind ? codeText(t, `cases.placementKind.${kind}`, kind) : null, text(placement.where)].filter(Boolean).join(' · ') || null;
+  return (
+    [kind ? codeText(t, `cases.placementKind.${kind}`, kind) : null, text(placement.where)]
+      .filter(Boolean)
+      .join(' · ') || null
+  );
 }

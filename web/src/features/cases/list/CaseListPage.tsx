@@ -22,7 +22,11 @@ export default function CaseListPage() {
   const cases = useCases({ ...list.filters, page: list.page });
 
   const columns: TableColumnsType<CaseRow> = [
-    { key: 'caseNo', title: t('cases.list.caseNo'), render: (_, row) => <Link to={`/cases/${row.id}`}>{row.caseNo}</Link> },
+    {
+      key: 'caseNo',
+      title: t('cases.list.caseNo'),
+      render: (_, row) => <Link to={`/cases/${row.id}`}>{row.caseNo}</Link>,
+    },
     { key: 'child', title: t('cases.list.child'), render: (_, row) => row.childName },
     { key: 'status', title: t('cases.list.status'), render: (_, row) => <CaseStatusTag status={row.status} /> },
     { key: 'risk', title: t('cases.list.risk'), render: (_, row) => <RiskGradeTag grade={row.riskGrade} /> },
@@ -30,14 +34,27 @@ export default function CaseListPage() {
     {
       key: 'overdue',
       title: t('cases.list.clocks'),
-      render: (_, row) => (row.overdueClocks > 0 ? <><ClockStateText state="running" overdue /> ×{row.overdueClocks}</> : <span className="haven-secondary">{t('cases.list.onTime')}</span>),
+      render: (_, row) =>
+        row.overdueClocks > 0 ? (
+          <>
+            <ClockStateText state="running" overdue /> ×{row.overdueClocks}
+          </>
+        ) : (
+          <span className="haven-secondary">{t('cases.list.onTime')}</span>
+        ),
     },
     { key: 'lastActionAt', title: t('cases.list.lastActionAt'), render: (_, row) => formatMinute(row.lastActionAt, t) },
   ];
 
   return (
     <>
-      <QueryForm form={form} label={t('list.queryLabel')} initial={list.filters} onSearch={(values) => list.search({ ...values, q: values.q?.trim() })} onReset={() => list.search({})}>
+      <QueryForm
+        form={form}
+        label={t('list.queryLabel')}
+        initial={list.filters}
+        onSearch={(values) => list.search({ ...values, q: values.q?.trim() })}
+        onReset={() => list.search({})}
+      >
         <Form.Item name="q" label={t('cases.list.search')}>
           <Input allowClear maxLength={40} />
         </Form.Item>
@@ -48,7 +65,11 @@ export default function CaseListPage() {
           <FormSelect allowClear options={codeOptions(t, 'cases.risk', riskGrades)} placeholder={t('list.any')} />
         </Form.Item>
         <Form.Item name="overdue" label={t('cases.list.overdue')}>
-          <FormSelect allowClear options={[{ value: 'true', label: t('cases.list.overdueOnly') }]} placeholder={t('list.any')} />
+          <FormSelect
+            allowClear
+            options={[{ value: 'true', label: t('cases.list.overdueOnly') }]}
+            placeholder={t('list.any')}
+          />
         </Form.Item>
       </QueryForm>
       <section className="haven-list" aria-label={t('list.resultsLabel')}>
@@ -57,7 +78,9 @@ export default function CaseListPage() {
             {cases.data ? t('list.total', { count: cases.data.total }) : ''}
           </p>
         </div>
-        {cases.isError && <Alert type="error" showIcon message={t('list.loadFailed')} description={describeApiError(cases.error, t)} />}
+        {cases.isError && (
+          <Alert type="error" showIcon message={t('list.loadFailed')} description={describeApiError(cases.error, t)} />
+        )}
         <TableFrame label={t('list.tableLabel')}>
           <Table<CaseRow>
             rowKey="id"
@@ -66,7 +89,14 @@ export default function CaseListPage() {
             loading={cases.isFetching}
             scroll={{ x: 'max-content' }}
             locale={{ emptyText: t('cases.list.empty') }}
-            pagination={{ current: list.page, pageSize: casePageSize, total: cases.data?.total ?? 0, onChange: list.setPage, showSizeChanger: false, hideOnSinglePage: true }}
+            pagination={{
+              current: list.page,
+              pageSize: casePageSize,
+              total: cases.data?.total ?? 0,
+              onChange: list.setPage,
+              showSizeChanger: false,
+              hideOnSinglePage: true,
+            }}
           />
         </TableFrame>
       </section>

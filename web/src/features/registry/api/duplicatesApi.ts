@@ -21,7 +21,17 @@ function parsePair(item: Obj): DuplicatePair | null {
   const a = parseChild(obj(item.a ?? item.childA ?? item.left));
   const b = parseChild(obj(item.b ?? item.childB ?? item.right));
   if (!id || !a || !b) return null;
-  return { id, score: num(item.score) ?? 0, reasons: reasons(item.reasons), state: str(item.state) ?? 'open', version: num(item.version) ?? 0, a, b, mergeId: str(item.mergeId), mergeRequest: parseRequest(obj(item.mergeRequest)) };
+  return {
+    id,
+    score: num(item.score) ?? 0,
+    reasons: reasons(item.reasons),
+    state: str(item.state) ?? 'open',
+    version: num(item.version) ?? 0,
+    a,
+    b,
+    mergeId: str(item.mergeId),
+    mergeRequest: parseRequest(obj(item.mergeRequest)),
+  };
 }
 
 function parseRequest(request: Obj): DuplicatePair['mergeRequest'] {
@@ -35,7 +45,9 @@ export function useDuplicates(state: string, page: number) {
   return useQuery({
     queryKey: ['duplicates', state, page],
     queryFn: async ({ signal }) => {
-      const body = obj(await requestJson(`/api/duplicates${queryString({ state, page, pageSize: duplicatePageSize })}`, { signal }));
+      const body = obj(
+        await requestJson(`/api/duplicates${queryString({ state, page, pageSize: duplicatePageSize })}`, { signal }),
+      );
       const items = list(body.items, parsePair);
       return { items, total: num(body.total) ?? items.length };
     },
@@ -43,7 +55,8 @@ export function useDuplicates(state: string, page: number) {
   });
 }
 
-const send = (path: string, body: Obj) => requestJson(path, { method: 'POST', body, headers: { 'Idempotency-Key': crypto.randomUUID() } });
+const send = (path: string, body: Obj) =>
+  requestJson(path, { method: 'POST', body, headers: { 'Idempotency-Key': crypto.randomUUID() } });
 
 export const duplicateCommands = {
   notSame: (id: string, body: { reason: string; version: number }) => send(`/api/duplicates/${id}/not-same`, body),

@@ -1,12 +1,28 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { queryString, requestJson } from '../../../app/api/client';
 import { parseChild, type ChildSummary } from '../childrenApi';
-import { type CategoryCode, categoryCodes, type CategoryState, categoryStates, guardianshipCapacities, type GuardianshipCapacity, type SituationKind, situationKinds } from './codes';
+import {
+  type CategoryCode,
+  categoryCodes,
+  type CategoryState,
+  categoryStates,
+  guardianshipCapacities,
+  type GuardianshipCapacity,
+  type SituationKind,
+  situationKinds,
+} from './codes';
 import { bool, list, num, obj, oneOf, str, strings, type Obj } from './read';
 
 /** A situation as the API takes it back: a member's situations are replaced as a list. */
 export function situationInput(situation: Situation): Obj {
-  return { kind: situation.kind, place: situation.place, since: situation.since, until: situation.until, disabilityGrade: situation.disabilityGrade, note: situation.note };
+  return {
+    kind: situation.kind,
+    place: situation.place,
+    since: situation.since,
+    until: situation.until,
+    disabilityGrade: situation.disabilityGrade,
+    note: situation.note,
+  };
 }
 
 export interface Situation {
@@ -85,7 +101,15 @@ function parseSituation(item: Obj): Situation | null {
   const id = str(item.id);
   const kind = oneOf(item.kind, situationKinds);
   if (!id || !kind) return null;
-  return { id, kind, place: str(item.place), since: str(item.since), until: str(item.until), disabilityGrade: num(item.disabilityGrade), note: str(item.note) };
+  return {
+    id,
+    kind,
+    place: str(item.place),
+    since: str(item.since),
+    until: str(item.until),
+    disabilityGrade: num(item.disabilityGrade),
+    note: str(item.note),
+  };
 }
 
 function parseMember(item: Obj): FamilyMember | null {
@@ -148,7 +172,9 @@ export function parseChildFile(value: unknown): ChildFile {
   const health = body.health && typeof body.health === 'object' ? obj(body.health) : body;
   return {
     ...summary,
-    categories: memberships.filter((membership) => membership.state === 'confirmed').map((membership) => membership.category),
+    categories: memberships
+      .filter((membership) => membership.state === 'confirmed')
+      .map((membership) => membership.category),
     formerNames: strings(body.formerNames),
     ethnicity: str(body.ethnicity),
     school: str(body.school),
@@ -168,7 +194,9 @@ export function parseChildFile(value: unknown): ChildFile {
     categoryMemberships: memberships,
     entitlements: list(body.entitlements, (item) => {
       const measure = str(item.measure);
-      return measure ? { measure, categories: strings(item.categories).flatMap((code) => oneOf(code, categoryCodes) ?? []) } : null;
+      return measure
+        ? { measure, categories: strings(item.categories).flatMap((code) => oneOf(code, categoryCodes) ?? []) }
+        : null;
     }),
     mergedFiles: list(body.mergedFiles ?? body.merged, (item) => {
       const id = str(item.id) ?? str(item.childId);
@@ -184,14 +212,24 @@ export function useChildFile(id: string, unmask: boolean) {
   return useQuery({
     queryKey: [...fileKey(id), { unmask }],
     gcTime: unmask ? 0 : 5 * 60_000,
-    queryFn: async ({ signal }) => parseChildFile(await requestJson(`/api/children/${encodeURIComponent(id)}${queryString({ unmask: unmask || undefined })}`, { signal })),
+    queryFn: async ({ signal }) =>
+      parseChildFile(
+        await requestJson(`/api/children/${encodeURIComponent(id)}${queryString({ unmask: unmask || undefined })}`, {
+          signal,
+        }),
+      ),
   });
 }
 
 /** After any change to a file: its views and the lists that show it are read again. */
 export function useRefreshChild() {
   const queryClient = useQueryClient();
-  return (id: string) => Promise.all([queryClient.invalidateQueries({ queryKey: fileKey(id) }), queryClient.invalidateQueries({ queryKey: ['children', 'list'] }), queryClient.invalidateQueries({ queryKey: ['children', 'timeline', id] })]);
+  return (id: string) =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: fileKey(id) }),
+      queryClient.invalidateQueries({ queryKey: ['children', 'list'] }),
+      queryClient.invalidateQueries({ queryKey: ['children', 'timeline', id] }),
+    ]);
 }
 
 const base = (id: string) => `/api/children/${encodeURIComponent(id)}`;
@@ -202,10 +240,14 @@ export const fileCommands = {
   update: (id: string, body: Obj) => write('PATCH', base(id), body),
   addMember: (id: string, body: Obj) => write('POST', `${base(id)}/family`, body),
   updateMember: (id: string, memberId: string, body: Obj) => write('PATCH', `${base(id)}/family/${memberId}`, body),
-  removeMember: (id: string, memberId: string, body: Obj) => write('POST', `${base(id)}/family/${memberId}/remove`, body),
-  confirmCategory: (id: string, membershipId: string, body: Obj) => write('POST', `${base(id)}/categories/${membershipId}/confirm`, body),
-  rejectCategory: (id: string, membershipId: string, body: Obj) => write('POST', `${base(id)}/categories/${membershipId}/reject`, body),
-  endCategory: (id: string, membershipId: string, body: Obj) => write('POST', `${base(id)}/categories/${membershipId}/end`, body),
+  removeMember: (id: string, memberId: string, body: Obj) =>
+    write('POST', `${base(id)}/family/${memberId}/remove`, body),
+  confirmCategory: (id: string, membershipId: string, body: Obj) =>
+    write('POST', `${base(id)}/categories/${membershipId}/confirm`, body),
+  rejectCategory: (id: string, membershipId: string, body: Obj) =>
+    write('POST', `${base(id)}/categories/${membershipId}/reject`, body),
+  endCategory: (id: string, membershipId: string, body: Obj) =>
+    write('POST', `${base(id)}/categories/${membershipId}/end`, body),
   addCategory: (id: string, body: Obj) => write('POST', `${base(id)}/categories`, body),
   restore: (id: string, entryId: string, body: Obj) => write('POST', `${base(id)}/history/${entryId}/restore`, body),
 };

@@ -93,12 +93,25 @@ function counts(value: unknown): ImportCounts | null {
   if (!value || typeof value !== 'object') return null;
   const item = obj(value);
   const n = (key: string) => num(item[key]) ?? 0;
-  return { rows: n('rows'), ok: n('ok'), problems: n('problems'), warnings: n('warnings'), alreadyRegistered: n('alreadyRegistered'), duplicates: n('duplicates') };
+  return {
+    rows: n('rows'),
+    ok: n('ok'),
+    problems: n('problems'),
+    warnings: n('warnings'),
+    alreadyRegistered: n('alreadyRegistered'),
+    duplicates: n('duplicates'),
+  };
 }
 
-const ignored = (value: unknown): IgnoredColumn[] => list(value, (item) => (num(item.index) === null ? null : { index: num(item.index) ?? 0, header: str(item.header) ?? '' }));
+const ignored = (value: unknown): IgnoredColumn[] =>
+  list(value, (item) =>
+    num(item.index) === null ? null : { index: num(item.index) ?? 0, header: str(item.header) ?? '' },
+  );
 
-const notices = (value: unknown): Notice[] => list(value, (item) => (str(item.code) ? { code: str(item.code) ?? '', message: str(item.message), params: obj(item.params) } : null));
+const notices = (value: unknown): Notice[] =>
+  list(value, (item) =>
+    str(item.code) ? { code: str(item.code) ?? '', message: str(item.message), params: obj(item.params) } : null,
+  );
 
 export function parseImport(value: unknown): LedgerImport {
   const body = obj(value);
@@ -106,23 +119,34 @@ export function parseImport(value: unknown): LedgerImport {
   if (!id) throw new Error('unreadable import');
   const progress = obj(body.progress);
   const mapping: Record<string, number> = {};
-  for (const [field, column] of Object.entries(obj(body.mapping))) if (typeof column === 'number') mapping[field] = column;
+  for (const [field, column] of Object.entries(obj(body.mapping)))
+    if (typeof column === 'number') mapping[field] = column;
   return {
     id,
     fileName: str(body.fileName) ?? '',
     status: str(body.status) ?? 'uploaded',
-    sheets: list(body.sheets, (sheet) => (str(sheet.name) === null ? null : { name: str(sheet.name) ?? '', rows: num(sheet.rows) ?? 0, headerRow: num(sheet.headerRow) })),
+    sheets: list(body.sheets, (sheet) =>
+      str(sheet.name) === null
+        ? null
+        : { name: str(sheet.name) ?? '', rows: num(sheet.rows) ?? 0, headerRow: num(sheet.headerRow) },
+    ),
     sheet: str(body.sheet),
     headerRow: num(body.headerRow),
     columns: list(body.columns, (column) => {
       const index = num(column.index);
-      return index === null ? null : { index, header: str(column.header) ?? '', field: str(column.field), samples: strings(column.samples) };
+      return index === null
+        ? null
+        : { index, header: str(column.header) ?? '', field: str(column.field), samples: strings(column.samples) };
     }),
     mapping,
     ignoredColumns: ignored(body.ignoredColumns),
     notices: notices(body.notices),
     counts: counts(body.counts),
-    progress: { rowsDone: num(progress.rowsDone) ?? 0, rowsTotal: num(progress.rowsTotal), createdChildren: num(progress.createdChildren) ?? 0 },
+    progress: {
+      rowsDone: num(progress.rowsDone) ?? 0,
+      rowsTotal: num(progress.rowsTotal),
+      createdChildren: num(progress.createdChildren) ?? 0,
+    },
     lastError: str(body.lastError),
     committedAt: str(body.committedAt),
     version: num(body.version) ?? 0,
@@ -160,7 +184,10 @@ export async function uploadLedger(file: File): Promise<LedgerImport> {
   );
 }
 
-export async function saveMapping(id: string, body: { version: number; sheet: string; headerRow: number; mapping: Record<string, number> }): Promise<LedgerImport> {
+export async function saveMapping(
+  id: string,
+  body: { version: number; sheet: string; headerRow: number; mapping: Record<string, number> },
+): Promise<LedgerImport> {
   return parseImport(await requestJson(`/api/imports/${id}/mapping`, { method: 'PUT', body, headers: key() }));
 }
 

@@ -62,7 +62,16 @@ export default function CreateChildPage() {
   async function save(values: NewChildValues, confirmedNotDuplicate: boolean) {
     setSaving(true);
     setFailure(null);
-    const family = text(values.guardianName) ? [{ relation: values.guardianRelation ?? 'other', name: text(values.guardianName), phone: text(values.guardianPhone), isGuardian: true }] : undefined;
+    const family = text(values.guardianName)
+      ? [
+          {
+            relation: values.guardianRelation ?? 'other',
+            name: text(values.guardianName),
+            phone: text(values.guardianPhone),
+            isGuardian: true,
+          },
+        ]
+      : undefined;
     const body = {
       name: values.name.trim(),
       sex: values.sex,
@@ -75,7 +84,13 @@ export default function CreateChildPage() {
       confirmedNotDuplicate: confirmedNotDuplicate || undefined,
     };
     try {
-      const created = obj(await requestJson('/api/children', { method: 'POST', body, headers: { 'Idempotency-Key': confirmedNotDuplicate ? `${idempotencyKey}-confirmed` : idempotencyKey } }));
+      const created = obj(
+        await requestJson('/api/children', {
+          method: 'POST',
+          body,
+          headers: { 'Idempotency-Key': confirmedNotDuplicate ? `${idempotencyKey}-confirmed` : idempotencyKey },
+        }),
+      );
       setIdempotencyKey(crypto.randomUUID());
       void navigate(`/registry/${str(created.id) ?? ''}`);
     } catch (error) {
@@ -84,7 +99,10 @@ export default function CreateChildPage() {
         setElsewhere(elsewhereOf(error));
         setIdempotencyKey(crypto.randomUUID());
       } else if (!showFieldProblems(form, error, fields)) {
-        setFailure({ message: describeApiError(error, t), existing: error instanceof ApiError ? existingIdOf(error) : null });
+        setFailure({
+          message: describeApiError(error, t),
+          existing: error instanceof ApiError ? existingIdOf(error) : null,
+        });
       }
     } finally {
       setSaving(false);
@@ -100,40 +118,84 @@ export default function CreateChildPage() {
           role="alert"
           className="haven-form-alert"
           message={failure.message}
-          action={failure.existing && <Link to={`/registry/${failure.existing}`}>{t('registry.create.openExisting')}</Link>}
+          action={
+            failure.existing && <Link to={`/registry/${failure.existing}`}>{t('registry.create.openExisting')}</Link>
+          }
         />
       )}
       {candidates && (
         <div ref={candidatesRef} tabIndex={-1} className="haven-focus-target">
-        <Card className="haven-form-alert" title={t('registry.create.candidatesTitle', { count: candidates.length + elsewhere })} role="region" aria-label={t('registry.create.candidatesTitle', { count: candidates.length + elsewhere })}>
-          <p>{t('registry.create.candidatesText')}</p>
-          {elsewhere > 0 && <Alert type="info" showIcon className="haven-form-alert" message={t('registry.create.elsewhere', { count: elsewhere })} />}
-          {candidates.map((candidate) => (
-            <Card key={candidate.havenCode} size="small" className="haven-member" title={candidate.child ? `${candidate.child.name} · ${candidate.havenCode}` : candidate.havenCode}>
-              {candidate.child && (
-                <p>
-                  {sexText(t, candidate.child.sex)} · {formatDate(candidate.child.birthDate, t)} · <span className="haven-code">{candidate.child.idNumber ?? '—'}</span> · {candidate.child.residenceName ?? ''} <RiskTag grade={candidate.child.riskGrade} />
-                </p>
-              )}
-              <p>{t('registry.duplicates.score', { score: candidate.score })}</p>
-              <ReasonList reasons={candidate.reasons} />
-              {candidate.inScope && candidate.child && <Link to={`/registry/${candidate.child.id}`}>{t('registry.create.openThis', { name: candidate.child.name })}</Link>}
-            </Card>
-          ))}
-          <div className="haven-section-actions">
-            <Button type="primary" loading={saving} onClick={() => void form.validateFields().then((values) => save(values, true))}>
-              {t('registry.create.notSameCreate')}
-            </Button>
-            <Button onClick={() => setCandidates(null)}>{t('registry.create.backToForm')}</Button>
-          </div>
-        </Card>
+          <Card
+            className="haven-form-alert"
+            title={t('registry.create.candidatesTitle', { count: candidates.length + elsewhere })}
+            role="region"
+            aria-label={t('registry.create.candidatesTitle', { count: candidates.length + elsewhere })}
+          >
+            <p>{t('registry.create.candidatesText')}</p>
+            {elsewhere > 0 && (
+              <Alert
+                type="info"
+                showIcon
+                className="haven-form-alert"
+                message={t('registry.create.elsewhere', { count: elsewhere })}
+              />
+            )}
+            {candidates.map((candidate) => (
+              <Card
+                key={candidate.havenCode}
+                size="small"
+                className="haven-member"
+                title={candidate.child ? `${candidate.child.name} · ${candidate.havenCode}` : candidate.havenCode}
+              >
+                {candidate.child && (
+                  <p>
+                    {sexText(t, candidate.child.sex)} · {formatDate(candidate.child.birthDate, t)} ·{' '}
+                    <span className="haven-code">{candidate.child.idNumber ?? '—'}</span> ·{' '}
+                    {candidate.child.residenceName ?? ''} <RiskTag grade={candidate.child.riskGrade} />
+                  </p>
+                )}
+                <p>{t('registry.duplicates.score', { score: candidate.score })}</p>
+                <ReasonList reasons={candidate.reasons} />
+                {candidate.inScope && candidate.child && (
+                  <Link to={`/registry/${candidate.child.id}`}>
+                    {t('registry.create.openThis', { name: candidate.child.name })}
+                  </Link>
+                )}
+              </Card>
+            ))}
+            <div className="haven-section-actions">
+              <Button
+                type="primary"
+                loading={saving}
+                onClick={() => void form.validateFields().then((values) => save(values, true))}
+              >
+                {t('registry.create.notSameCreate')}
+              </Button>
+              <Button onClick={() => setCandidates(null)}>{t('registry.create.backToForm')}</Button>
+            </div>
+          </Card>
         </div>
       )}
-      <Form<NewChildValues> form={form} layout="vertical" name="createChild" initialValues={{ noIdNumber: false }} onFinish={(values) => void save(values, false)} scrollToFirstError>
-        <Form.Item name="name" label={t('registry.name')} rules={[{ required: true, whitespace: true, message: t('registry.form.nameRequired') }]}>
+      <Form<NewChildValues>
+        form={form}
+        layout="vertical"
+        name="createChild"
+        initialValues={{ noIdNumber: false }}
+        onFinish={(values) => void save(values, false)}
+        scrollToFirstError
+      >
+        <Form.Item
+          name="name"
+          label={t('registry.name')}
+          rules={[{ required: true, whitespace: true, message: t('registry.form.nameRequired') }]}
+        >
           <Input maxLength={60} autoComplete="off" />
         </Form.Item>
-        <Form.Item name="noIdNumber" valuePropName="checked" extra={noId ? t('registry.create.provisionalHint') : undefined}>
+        <Form.Item
+          name="noIdNumber"
+          valuePropName="checked"
+          extra={noId ? t('registry.create.provisionalHint') : undefined}
+        >
           <Checkbox>{t('registry.create.noIdNumber')}</Checkbox>
         </Form.Item>
         {!noId && (
@@ -142,7 +204,14 @@ export default function CreateChildPage() {
             label={t('registry.idNumber')}
             rules={[{ required: true, message: t('registry.form.idRequired') }, ...idRules.idNumber]}
             normalize={(value: string) => value.toUpperCase()}
-            extra={encoded ? t('registry.create.idSays', { date: formatDate(encoded.birthDate, t), sex: t(`registry.sex.${encoded.sex}`) }) : undefined}
+            extra={
+              encoded
+                ? t('registry.create.idSays', {
+                    date: formatDate(encoded.birthDate, t),
+                    sex: t(`registry.sex.${encoded.sex}`),
+                  })
+                : undefined
+            }
           >
             <Input maxLength={18} className="haven-code" autoComplete="off" inputMode="text" />
           </Form.Item>
@@ -158,13 +227,32 @@ export default function CreateChildPage() {
             {t('registry.create.fillFromId')}
           </Button>
         )}
-        <Form.Item name="sex" label={t('registry.sexLabel')} dependencies={['idNumber']} rules={[{ required: true, message: t('registry.form.sexRequired') }, ...idRules.sex]}>
+        <Form.Item
+          name="sex"
+          label={t('registry.sexLabel')}
+          dependencies={['idNumber']}
+          rules={[{ required: true, message: t('registry.form.sexRequired') }, ...idRules.sex]}
+        >
           <SexRadio />
         </Form.Item>
-        <Form.Item name="birthDate" label={t('registry.birthDate')} dependencies={['idNumber']} rules={[{ required: true, message: t('registry.form.birthRequired') }, ...idRules.birthDate]}>
-          <DatePicker className="haven-full-width" placeholder={t('registry.form.datePlaceholder')} disabledDate={(day) => day.isAfter(dayjs())} />
+        <Form.Item
+          name="birthDate"
+          label={t('registry.birthDate')}
+          dependencies={['idNumber']}
+          rules={[{ required: true, message: t('registry.form.birthRequired') }, ...idRules.birthDate]}
+        >
+          <DatePicker
+            className="haven-full-width"
+            placeholder={t('registry.form.datePlaceholder')}
+            disabledDate={(day) => day.isAfter(dayjs())}
+          />
         </Form.Item>
-        <Form.Item name="residenceCode" label={t('registry.residence')} rules={[{ required: true, message: t('registry.form.residenceRequired') }]} extra={t('registry.create.residenceHint')}>
+        <Form.Item
+          name="residenceCode"
+          label={t('registry.residence')}
+          rules={[{ required: true, message: t('registry.form.residenceRequired') }]}
+          extra={t('registry.create.residenceHint')}
+        >
           <DivisionPicker />
         </Form.Item>
         <Form.Item name="address" label={t('registry.address')}>
@@ -176,7 +264,10 @@ export default function CreateChildPage() {
         <fieldset className="haven-fieldset">
           <legend>{t('registry.create.guardian')}</legend>
           <Form.Item name="guardianRelation" label={t('registry.family.relation')}>
-            <FormSelect allowClear options={relations.map((code) => ({ value: code, label: t(`registry.relation.${code}`) }))} />
+            <FormSelect
+              allowClear
+              options={relations.map((code) => ({ value: code, label: t(`registry.relation.${code}`) }))}
+            />
           </Form.Item>
           <Form.Item name="guardianName" label={t('registry.create.guardianName')}>
             <Input maxLength={60} />

@@ -31,17 +31,28 @@ export function useIdRules(form: FormInstance) {
       validator: async (_, value: Dayjs | null | undefined) => {
         const encoded = facts(form);
         if (!value || !encoded) return;
-        if (value.format('YYYY-MM-DD') !== encoded.birthDate) throw new Error(t('registry.form.birthMismatch', { id: formatDate(encoded.birthDate, t), form: formatDate(value.format('YYYY-MM-DD'), t) }));
+        if (value.format('YYYY-MM-DD') !== encoded.birthDate)
+          throw new Error(
+            t('registry.form.birthMismatch', {
+              id: formatDate(encoded.birthDate, t),
+              form: formatDate(value.format('YYYY-MM-DD'), t),
+            }),
+          );
       },
     },
-    { validator: async (_, value: Dayjs | null | undefined) => { if (value && value.isAfter(dayjs())) throw new Error(t('registry.form.birthFuture')); } },
+    {
+      validator: async (_, value: Dayjs | null | undefined) => {
+        if (value && value.isAfter(dayjs())) throw new Error(t('registry.form.birthFuture'));
+      },
+    },
   ];
   const sex: FormRule[] = [
     {
       validator: async (_, value: string | null | undefined) => {
         const encoded = facts(form);
         if (!value || !encoded) return;
-        if (value !== encoded.sex) throw new Error(t('registry.form.sexMismatch', { id: t(`registry.sex.${encoded.sex}`) }));
+        if (value !== encoded.sex)
+          throw new Error(t('registry.form.sexMismatch', { id: t(`registry.sex.${encoded.sex}`) }));
       },
     },
   ];

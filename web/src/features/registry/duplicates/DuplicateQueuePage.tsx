@@ -35,13 +35,18 @@ function Side({ child, label }: { child: ChildSummary; label: string }) {
       layout={phone ? 'vertical' : 'horizontal'}
       title={
         <span>
-          {label}: <Link to={`/registry/${child.id}`}>{child.name}</Link> <span className="haven-code haven-secondary">{child.havenCode}</span>
+          {label}: <Link to={`/registry/${child.id}`}>{child.name}</Link>{' '}
+          <span className="haven-code haven-secondary">{child.havenCode}</span>
         </span>
       }
       items={[
         { key: 'sex', label: t('registry.sexLabel'), children: sexText(t, child.sex) },
         { key: 'birth', label: t('registry.birthDate'), children: formatDate(child.birthDate, t) },
-        { key: 'id', label: t('registry.idNumberMasked'), children: <span className="haven-code">{child.idNumber ?? '—'}</span> },
+        {
+          key: 'id',
+          label: t('registry.idNumberMasked'),
+          children: <span className="haven-code">{child.idNumber ?? '—'}</span>,
+        },
         { key: 'residence', label: t('registry.residence'), children: child.residenceName ?? '—' },
         { key: 'categories', label: t('registry.categoryLabel'), children: <CategoryTags codes={child.categories} /> },
         { key: 'risk', label: t('registry.riskLabel'), children: <RiskTag grade={child.riskGrade} /> },
@@ -69,14 +74,21 @@ export default function DuplicateQueuePage() {
       void notice.success(t('registry.duplicates.markedNotSame'));
     } else if (dialog.kind === 'merge') {
       const survivorId = String(values.survivorId);
-      const { mergeId } = await duplicateCommands.merge(dialog.pair.id, { survivorId, reason, version: dialog.pair.version });
+      const { mergeId } = await duplicateCommands.merge(dialog.pair.id, {
+        survivorId,
+        reason,
+        version: dialog.pair.version,
+      });
       if (mergeId) setUndoable({ mergeId, pair: dialog.pair });
     } else if (dialog.pair.mergeId) {
       await duplicateCommands.undo(dialog.pair.mergeId, { reason });
       setUndoable(null);
       void notice.success(t('registry.duplicates.undone'));
     }
-    await Promise.all([queryClient.invalidateQueries({ queryKey: ['duplicates'] }), queryClient.invalidateQueries({ queryKey: ['children'] })]);
+    await Promise.all([
+      queryClient.invalidateQueries({ queryKey: ['duplicates'] }),
+      queryClient.invalidateQueries({ queryKey: ['children'] }),
+    ]);
   }
 
   const titles = {
@@ -93,7 +105,10 @@ export default function DuplicateQueuePage() {
           aria-label={t('registry.duplicates.stateLabel')}
           value={state}
           onChange={(value) => list.search({ state: value === 'open' ? undefined : String(value) })}
-          options={(['open', 'merged', 'not_same'] as const).map((value) => ({ value, label: t(`registry.duplicates.state.${value}`) }))}
+          options={(['open', 'merged', 'not_same'] as const).map((value) => ({
+            value,
+            label: t(`registry.duplicates.state.${value}`),
+          }))}
         />
         <p className="haven-list-count" role="status">
           {pairs.data ? t('list.total', { count: pairs.data.total }) : ''}
@@ -106,10 +121,16 @@ export default function DuplicateQueuePage() {
           role="status"
           className="haven-form-alert"
           message={t('registry.duplicates.merged')}
-          action={<Button onClick={() => setDialog({ kind: 'undo', pair: { ...undoable.pair, mergeId: undoable.mergeId } })}>{t('registry.duplicates.undo')}</Button>}
+          action={
+            <Button onClick={() => setDialog({ kind: 'undo', pair: { ...undoable.pair, mergeId: undoable.mergeId } })}>
+              {t('registry.duplicates.undo')}
+            </Button>
+          }
         />
       )}
-      {pairs.isError && <Alert type="error" showIcon message={t('list.loadFailed')} description={describeApiError(pairs.error, t)} />}
+      {pairs.isError && (
+        <Alert type="error" showIcon message={t('list.loadFailed')} description={describeApiError(pairs.error, t)} />
+      )}
       <Spin spinning={pairs.isFetching}>
         {pairs.data && pairs.data.items.length === 0 && <Empty description={t('registry.duplicates.none')} />}
         {pairs.data?.items.map((pair) => (
@@ -124,7 +145,14 @@ export default function DuplicateQueuePage() {
               <Side child={pair.a} label="A" />
               <Side child={pair.b} label="B" />
             </div>
-            {pair.mergeRequest && <Alert type="info" showIcon className="haven-form-alert" message={t('registry.duplicates.mergeRequested', { name: pair.mergeRequest.requestedBy })} />}
+            {pair.mergeRequest && (
+              <Alert
+                type="info"
+                showIcon
+                className="haven-form-alert"
+                message={t('registry.duplicates.mergeRequested', { name: pair.mergeRequest.requestedBy })}
+              />
+            )}
             <h4 className="haven-pair-why">{t('registry.duplicates.why')}</h4>
             <ReasonList reasons={pair.reasons} />
             <div className="haven-section-actions">
@@ -133,16 +161,27 @@ export default function DuplicateQueuePage() {
                   <Button type="primary" onClick={() => setDialog({ kind: 'merge', pair })}>
                     {t('registry.duplicates.merge')}
                   </Button>
-                  <Button onClick={() => setDialog({ kind: 'notSame', pair })}>{t('registry.duplicates.notSame')}</Button>
+                  <Button onClick={() => setDialog({ kind: 'notSame', pair })}>
+                    {t('registry.duplicates.notSame')}
+                  </Button>
                 </>
               )}
-              {pair.state === 'merged' && pair.mergeId && <Button onClick={() => setDialog({ kind: 'undo', pair })}>{t('registry.duplicates.undo')}</Button>}
+              {pair.state === 'merged' && pair.mergeId && (
+                <Button onClick={() => setDialog({ kind: 'undo', pair })}>{t('registry.duplicates.undo')}</Button>
+              )}
             </div>
           </Card>
         ))}
       </Spin>
       {pairs.data && pairs.data.total > duplicatePageSize && (
-        <Pagination className="haven-pagination" current={list.page} pageSize={duplicatePageSize} total={pairs.data.total} onChange={list.setPage} showSizeChanger={false} />
+        <Pagination
+          className="haven-pagination"
+          current={list.page}
+          pageSize={duplicatePageSize}
+          total={pairs.data.total}
+          onChange={list.setPage}
+          showSizeChanger={false}
+        />
       )}
       <ReasonModal
         open={dialog !== null}
@@ -155,11 +194,18 @@ export default function DuplicateQueuePage() {
         onSubmit={act}
       >
         {dialog?.kind === 'merge' && (
-          <Form.Item name="survivorId" label={t('registry.duplicates.survivor')} rules={[{ required: true, message: t('registry.duplicates.survivorRequired') }]}>
+          <Form.Item
+            name="survivorId"
+            label={t('registry.duplicates.survivor')}
+            rules={[{ required: true, message: t('registry.duplicates.survivorRequired') }]}
+          >
             <RadioField
               vertical
               label={t('registry.duplicates.survivor')}
-              options={[dialog.pair.a, dialog.pair.b].map((child, i) => ({ value: child.id, label: `${i === 0 ? 'A' : 'B'} · ${child.name} · ${child.havenCode ?? ''} · ${formatDate(child.birthDate, t)}` }))}
+              options={[dialog.pair.a, dialog.pair.b].map((child, i) => ({
+                value: child.id,
+                label: `${i === 0 ? 'A' : 'B'} · ${child.name} · ${child.havenCode ?? ''} · ${formatDate(child.birthDate, t)}`,
+              }))}
             />
           </Form.Item>
         )}

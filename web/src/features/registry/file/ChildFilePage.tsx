@@ -27,7 +27,9 @@ export default function ChildFilePage() {
   const phone = usePhoneLayout();
   const file = useChildFile(childId, unmask);
   const allowed = useFileActions(file.data);
-  const tab: TabKey = (tabKeys as readonly string[]).includes(params.get('tab') ?? '') ? (params.get('tab') as TabKey) : 'identity';
+  const tab: TabKey = (tabKeys as readonly string[]).includes(params.get('tab') ?? '')
+    ? (params.get('tab') as TabKey)
+    : 'identity';
 
   if (file.isPending) {
     return (
@@ -46,7 +48,8 @@ export default function ChildFilePage() {
         message={missing ? t('registry.file.missing') : t('registry.fileFailed')}
         description={
           <>
-            {missing ? t('registry.file.missingHint') : describeApiError(file.error, t)} <Link to="/registry">{t('registry.file.backToList')}</Link>
+            {missing ? t('registry.file.missingHint') : describeApiError(file.error, t)}{' '}
+            <Link to="/registry">{t('registry.file.backToList')}</Link>
           </>
         }
       />
@@ -55,30 +58,64 @@ export default function ChildFilePage() {
   const child = file.data;
   return (
     <>
-      <FileHeader file={child} unmasked={!child.masked} canUnmask={allowed('unmask', 'children.unmask')} onUnmask={setUnmask} />
-      {child.status === 'merged' && <Alert type="warning" showIcon className="haven-form-alert" message={t('registry.file.mergedNotice')} />}
+      <FileHeader
+        file={child}
+        unmasked={!child.masked}
+        canUnmask={allowed('unmask', 'children.unmask')}
+        onUnmask={setUnmask}
+      />
+      {child.status === 'merged' && (
+        <Alert type="warning" showIcon className="haven-form-alert" message={t('registry.file.mergedNotice')} />
+      )}
       {child.mergedFiles.length > 0 && (
         <Alert
           type="info"
           showIcon
           className="haven-form-alert"
-          message={t('registry.file.mergedFiles', { files: child.mergedFiles.map((merged) => `${merged.name ?? ''} ${merged.havenCode ?? ''}`.trim()).join('、') })}
+          message={t('registry.file.mergedFiles', {
+            files: child.mergedFiles
+              .map((merged) => `${merged.name ?? ''} ${merged.havenCode ?? ''}`.trim())
+              .join('、'),
+          })}
         />
       )}
       <div className="haven-file-body">
         <Tabs
           activeKey={tab}
           tabBarGutter={phone ? 12 : undefined}
-          onChange={(key) => setParams((current) => {
-            const next = new URLSearchParams(current);
-            next.set('tab', key);
-            return next;
-          }, { replace: true })}
+          onChange={(key) =>
+            setParams(
+              (current) => {
+                const next = new URLSearchParams(current);
+                next.set('tab', key);
+                return next;
+              },
+              { replace: true },
+            )
+          }
           items={[
-            { key: 'identity', label: t('registry.file.tabs.identity'), children: <IdentityTab file={child} canEdit={allowed('edit')} /> },
-            { key: 'family', label: t('registry.file.tabs.family'), children: <FamilyTab file={child} canEdit={allowed('editFamily')} canAdd={allowed('addFamily')} /> },
-            { key: 'categories', label: t('registry.file.tabs.categories'), children: <CategoriesTab file={child} canDecide={allowed('decideCategory')} canAdd={allowed('addCategory')} /> },
-            { key: 'timeline', label: t('registry.file.tabs.timeline'), children: <TimelineTab file={child} canRestore={allowed('restore')} /> },
+            {
+              key: 'identity',
+              label: t('registry.file.tabs.identity'),
+              children: <IdentityTab file={child} canEdit={allowed('edit')} />,
+            },
+            {
+              key: 'family',
+              label: t('registry.file.tabs.family'),
+              children: <FamilyTab file={child} canEdit={allowed('editFamily')} canAdd={allowed('addFamily')} />,
+            },
+            {
+              key: 'categories',
+              label: t('registry.file.tabs.categories'),
+              children: (
+                <CategoriesTab file={child} canDecide={allowed('decideCategory')} canAdd={allowed('addCategory')} />
+              ),
+            },
+            {
+              key: 'timeline',
+              label: t('registry.file.tabs.timeline'),
+              children: <TimelineTab file={child} canRestore={allowed('restore')} />,
+            },
           ]}
         />
       </div>

@@ -6,7 +6,14 @@ import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../app/format';
 import { FormSelect } from '../../../app/forms/FormSelect';
 import { situationKinds } from '../api/codes';
-import { fileCommands, situationInput, useRefreshChild, type ChildFile, type FamilyMember, type Situation } from '../api/fileApi';
+import {
+  fileCommands,
+  situationInput,
+  useRefreshChild,
+  type ChildFile,
+  type FamilyMember,
+  type Situation,
+} from '../api/fileApi';
 import { relationText } from '../labels';
 import { ReasonModal } from '../ReasonModal';
 import { MemberModal } from './MemberModal';
@@ -19,7 +26,12 @@ type Dialog =
 
 export function SituationLine({ situation }: { situation: Situation }) {
   const { t } = useTranslation();
-  const dates = [situation.since && t('registry.family.sinceDate', { date: formatDate(situation.since, t) }), situation.until && t('registry.family.untilDate', { date: formatDate(situation.until, t) })].filter(Boolean).join(' ');
+  const dates = [
+    situation.since && t('registry.family.sinceDate', { date: formatDate(situation.since, t) }),
+    situation.until && t('registry.family.untilDate', { date: formatDate(situation.until, t) }),
+  ]
+    .filter(Boolean)
+    .join(' ');
   return (
     <>
       <strong>{t(`registry.situation.${situation.kind}`)}</strong>
@@ -43,7 +55,11 @@ export function FamilyTab({ file, canEdit, canAdd }: { file: ChildFile; canEdit:
     <>
       {canAdd && (
         <div className="haven-section-actions haven-no-print">
-          <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setDialog({ kind: 'member', member: 'new' })}>
+          <Button
+            type="primary"
+            icon={<PlusOutlined aria-hidden />}
+            onClick={() => setDialog({ kind: 'member', member: 'new' })}
+          >
             {t('registry.family.add')}
           </Button>
         </div>
@@ -64,7 +80,8 @@ export function FamilyTab({ file, canEdit, canAdd }: { file: ChildFile; canEdit:
         >
           <p className="haven-card-line">
             {t('registry.phone')}: <span className="haven-code">{member.phone ?? '—'}</span>
-            {member.guardianshipCapacity && ` · ${t('registry.family.capacity')}: ${t(`registry.capacity.${member.guardianshipCapacity}`)}`}
+            {member.guardianshipCapacity &&
+              ` · ${t('registry.family.capacity')}: ${t(`registry.capacity.${member.guardianshipCapacity}`)}`}
           </p>
           {member.situations.length > 0 ? (
             <ul className="haven-situations" aria-label={t('registry.family.situationsOf', { name: member.name })}>
@@ -72,7 +89,16 @@ export function FamilyTab({ file, canEdit, canAdd }: { file: ChildFile; canEdit:
                 <li key={situation.id}>
                   <SituationLine situation={situation} />
                   {canEdit && !situation.until && situation.kind !== 'deceased' && situation.kind !== 'present' && (
-                    <Button type="link" size="small" className="haven-no-print" onClick={() => setDialog({ kind: 'endSituation', member, situation })} aria-label={t('registry.family.endSituationOf', { name: member.name, situation: t(`registry.situation.${situation.kind}`) })}>
+                    <Button
+                      type="link"
+                      size="small"
+                      className="haven-no-print"
+                      onClick={() => setDialog({ kind: 'endSituation', member, situation })}
+                      aria-label={t('registry.family.endSituationOf', {
+                        name: member.name,
+                        situation: t(`registry.situation.${situation.kind}`),
+                      })}
+                    >
                       {t('registry.family.endSituation')}
                     </Button>
                   )}
@@ -84,13 +110,29 @@ export function FamilyTab({ file, canEdit, canAdd }: { file: ChildFile; canEdit:
           )}
           {canEdit && (
             <div className="haven-section-actions haven-no-print">
-              <Button size="small" icon={<PlusOutlined aria-hidden />} onClick={() => setDialog({ kind: 'situation', member })} aria-label={t('registry.family.addSituationOf', { name: member.name })}>
+              <Button
+                size="small"
+                icon={<PlusOutlined aria-hidden />}
+                onClick={() => setDialog({ kind: 'situation', member })}
+                aria-label={t('registry.family.addSituationOf', { name: member.name })}
+              >
                 {t('registry.family.addSituation')}
               </Button>
-              <Button size="small" icon={<EditOutlined aria-hidden />} onClick={() => setDialog({ kind: 'member', member })} aria-label={t('registry.family.editOf', { name: member.name })}>
+              <Button
+                size="small"
+                icon={<EditOutlined aria-hidden />}
+                onClick={() => setDialog({ kind: 'member', member })}
+                aria-label={t('registry.family.editOf', { name: member.name })}
+              >
                 {t('registry.family.edit')}
               </Button>
-              <Button size="small" danger icon={<DeleteOutlined aria-hidden />} onClick={() => setDialog({ kind: 'remove', member })} aria-label={t('registry.family.removeOf', { name: member.name })}>
+              <Button
+                size="small"
+                danger
+                icon={<DeleteOutlined aria-hidden />}
+                onClick={() => setDialog({ kind: 'remove', member })}
+                aria-label={t('registry.family.removeOf', { name: member.name })}
+              >
                 {t('registry.family.remove')}
               </Button>
             </div>
@@ -128,14 +170,30 @@ export function FamilyTab({ file, canEdit, canAdd }: { file: ChildFile; canEdit:
         onClose={close}
         onSubmit={async ({ reason, kind, place, since, until, grade }) => {
           if (dialog?.kind !== 'situation') return;
-          const day = (value: unknown) => ((value as Dayjs | undefined)?.format('YYYY-MM-DD') ?? null);
-          const added = { kind, place: typeof place === 'string' && place.trim() ? place.trim() : null, since: day(since), until: day(until), disabilityGrade: grade ?? null };
-          await fileCommands.updateMember(file.id, dialog.member.id, { situations: [...dialog.member.situations.map(situationInput), added], version: dialog.member.version, reason });
+          const day = (value: unknown) => (value as Dayjs | undefined)?.format('YYYY-MM-DD') ?? null;
+          const added = {
+            kind,
+            place: typeof place === 'string' && place.trim() ? place.trim() : null,
+            since: day(since),
+            until: day(until),
+            disabilityGrade: grade ?? null,
+          };
+          await fileCommands.updateMember(file.id, dialog.member.id, {
+            situations: [...dialog.member.situations.map(situationInput), added],
+            version: dialog.member.version,
+            reason,
+          });
           await done();
         }}
       >
-        <Form.Item name="kind" label={t('registry.family.situation')} rules={[{ required: true, message: t('registry.family.situationRequired') }]}>
-          <FormSelect options={situationKinds.map((code) => ({ value: code, label: t(`registry.situation.${code}`) }))} />
+        <Form.Item
+          name="kind"
+          label={t('registry.family.situation')}
+          rules={[{ required: true, message: t('registry.family.situationRequired') }]}
+        >
+          <FormSelect
+            options={situationKinds.map((code) => ({ value: code, label: t(`registry.situation.${code}`) }))}
+          />
         </Form.Item>
         <Form.Item name="place" label={t('registry.family.place')}>
           <Input maxLength={200} />
@@ -152,18 +210,37 @@ export function FamilyTab({ file, canEdit, canAdd }: { file: ChildFile; canEdit:
       </ReasonModal>
       <ReasonModal
         open={dialog?.kind === 'endSituation'}
-        title={dialog?.kind === 'endSituation' ? t('registry.family.endSituationOf', { name: dialog.member.name, situation: t(`registry.situation.${dialog.situation.kind}`) }) : ''}
+        title={
+          dialog?.kind === 'endSituation'
+            ? t('registry.family.endSituationOf', {
+                name: dialog.member.name,
+                situation: t(`registry.situation.${dialog.situation.kind}`),
+              })
+            : ''
+        }
         okText={t('common.save')}
         onClose={close}
         onSubmit={async ({ reason, until }) => {
           if (dialog?.kind !== 'endSituation') return;
           const ended = dialog.situation.id;
-          const situations = dialog.member.situations.map((situation) => (situation.id === ended ? { ...situationInput(situation), until: (until as Dayjs).format('YYYY-MM-DD') } : situationInput(situation)));
-          await fileCommands.updateMember(file.id, dialog.member.id, { situations, version: dialog.member.version, reason });
+          const situations = dialog.member.situations.map((situation) =>
+            situation.id === ended
+              ? { ...situationInput(situation), until: (until as Dayjs).format('YYYY-MM-DD') }
+              : situationInput(situation),
+          );
+          await fileCommands.updateMember(file.id, dialog.member.id, {
+            situations,
+            version: dialog.member.version,
+            reason,
+          });
           await done();
         }}
       >
-        <Form.Item name="until" label={t('registry.family.until')} rules={[{ required: true, message: t('registry.family.untilRequired') }]}>
+        <Form.Item
+          name="until"
+          label={t('registry.family.until')}
+          rules={[{ required: true, message: t('registry.family.untilRequired') }]}
+        >
           <DatePicker className="haven-full-width" placeholder={t('registry.form.datePlaceholder')} />
         </Form.Item>
       </ReasonModal>

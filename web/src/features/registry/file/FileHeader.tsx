@@ -38,7 +38,9 @@ export function FileHeader({ file, unmasked, canUnmask, onUnmask }: FileHeaderPr
         <h2 className="haven-file-name">{file.name}</h2>
         <span className="haven-code">{file.idNumber ?? t('registry.file.noIdNumber')}</span>
         {file.havenCode && <span className="haven-code haven-secondary">{file.havenCode}</span>}
-        <Tag color={file.masked ? 'default' : 'warning'}>{file.masked ? t('registry.maskedTag') : t('registry.fullTag')}</Tag>
+        <Tag color={file.masked ? 'default' : 'warning'}>
+          {file.masked ? t('registry.maskedTag') : t('registry.fullTag')}
+        </Tag>
         {file.provisionalIdentity && <Tag color="warning">{t('registry.file.provisional')}</Tag>}
         <StatusTag status={file.status} />
         <RiskTag grade={file.riskGrade} />
@@ -51,7 +53,11 @@ export function FileHeader({ file, unmasked, canUnmask, onUnmask }: FileHeaderPr
               {t('registry.hideFull')}
             </Button>
           ) : (
-            <Button icon={<EyeOutlined aria-hidden />} onClick={() => onUnmask(true)} title={t('registry.unmaskAudited')}>
+            <Button
+              icon={<EyeOutlined aria-hidden />}
+              onClick={() => onUnmask(true)}
+              title={t('registry.unmaskAudited')}
+            >
               {t('registry.showFull')}
             </Button>
           ))}

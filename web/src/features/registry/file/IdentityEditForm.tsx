@@ -36,8 +36,20 @@ export function IdentityEditForm({ initial, masked, onSave, onCancel }: Identity
   }
 
   return (
-    <Form<IdentityValues> form={form} layout="vertical" name="identity" initialValues={initial} onFinish={(values) => void submit(values)} className="haven-form-narrow" scrollToFirstError>
-      <Form.Item name="name" label={t('registry.name')} rules={[{ required: true, whitespace: true, message: t('registry.form.nameRequired') }]}>
+    <Form<IdentityValues>
+      form={form}
+      layout="vertical"
+      name="identity"
+      initialValues={initial}
+      onFinish={(values) => void submit(values)}
+      className="haven-form-narrow"
+      scrollToFirstError
+    >
+      <Form.Item
+        name="name"
+        label={t('registry.name')}
+        rules={[{ required: true, whitespace: true, message: t('registry.form.nameRequired') }]}
+      >
         <Input maxLength={60} />
       </Form.Item>
       <Form.Item name="formerNames" label={t('registry.field.formerNames')}>
@@ -47,13 +59,22 @@ export function IdentityEditForm({ initial, masked, onSave, onCancel }: Identity
         <SexRadio />
       </Form.Item>
       <Form.Item name="birthDate" label={t('registry.birthDate')} dependencies={['idNumber']} rules={idRules.birthDate}>
-        <DatePicker className="haven-full-width" placeholder={t('registry.form.datePlaceholder')} disabledDate={(day) => day.isAfter(dayjs())} />
+        <DatePicker
+          className="haven-full-width"
+          placeholder={t('registry.form.datePlaceholder')}
+          disabledDate={(day) => day.isAfter(dayjs())}
+        />
       </Form.Item>
       {masked ? (
         <p className="haven-hint">{t('registry.form.maskedFieldsHint')}</p>
       ) : (
         <>
-          <Form.Item name="idNumber" label={t('registry.idNumber')} rules={idRules.idNumber} normalize={(value: string) => value.toUpperCase()}>
+          <Form.Item
+            name="idNumber"
+            label={t('registry.idNumber')}
+            rules={idRules.idNumber}
+            normalize={(value: string) => value.toUpperCase()}
+          >
             <Input maxLength={18} className="haven-code" autoComplete="off" />
           </Form.Item>
           <Form.Item name="phone" label={t('registry.phone')}>
@@ -67,7 +88,11 @@ export function IdentityEditForm({ initial, masked, onSave, onCancel }: Identity
       <Form.Item name="ethnicity" label={t('registry.field.ethnicity')}>
         <Input maxLength={30} />
       </Form.Item>
-      <Form.Item name="residenceCode" label={t('registry.residence')} rules={[{ required: true, message: t('registry.form.residenceRequired') }]}>
+      <Form.Item
+        name="residenceCode"
+        label={t('registry.residence')}
+        rules={[{ required: true, message: t('registry.form.residenceRequired') }]}
+      >
         <DivisionPicker allowClear={false} />
       </Form.Item>
       <Form.Item name="hukouCode" label={t('registry.hukou')}>
@@ -80,7 +105,10 @@ export function IdentityEditForm({ initial, masked, onSave, onCancel }: Identity
         <Input maxLength={30} />
       </Form.Item>
       <Form.Item name="disabilityType" label={t('registry.field.disabilityType')}>
-        <FormSelect allowClear options={disabilityTypes.map((code) => ({ value: code, label: t(`registry.disabilityType.${code}`) }))} />
+        <FormSelect
+          allowClear
+          options={disabilityTypes.map((code) => ({ value: code, label: t(`registry.disabilityType.${code}`) }))}
+        />
       </Form.Item>
       <Form.Item name="disabilityGrade" label={t('registry.field.disabilityGrade')}>
         <InputNumber min={1} max={4} precision={0} />
@@ -92,12 +120,23 @@ export function IdentityEditForm({ initial, masked, onSave, onCancel }: Identity
         <Input maxLength={200} />
       </Form.Item>
       <Form.Item name="householdBenefits" label={t('registry.field.householdBenefits')}>
-        <Select mode="multiple" allowClear options={householdBenefitCodes.map((code) => ({ value: code, label: t(`registry.benefit.${code}`) }))} />
+        <Select
+          mode="multiple"
+          allowClear
+          options={householdBenefitCodes.map((code) => ({ value: code, label: t(`registry.benefit.${code}`) }))}
+        />
       </Form.Item>
       <Form.Item name="riskGrade" label={t('registry.riskLabel')}>
-        <FormSelect allowClear options={riskGrades.map((grade) => ({ value: grade, label: t(`registry.risk.${grade}`) }))} />
+        <FormSelect
+          allowClear
+          options={riskGrades.map((grade) => ({ value: grade, label: t(`registry.risk.${grade}`) }))}
+        />
       </Form.Item>
-      <Form.Item name="reason" label={t('registry.reason')} rules={[{ required: true, whitespace: true, message: t('registry.reasonRequired') }]}>
+      <Form.Item
+        name="reason"
+        label={t('registry.reason')}
+        rules={[{ required: true, whitespace: true, message: t('registry.reasonRequired') }]}
+      >
         <Input.TextArea rows={2} maxLength={500} />
       </Form.Item>
       <div className="haven-section-actions">

@@ -6,7 +6,15 @@ import { ApiError, queryString, requestJson } from '../../../app/api/client';
 import { describeApiError } from '../../../app/api/describeApiError';
 import { fileCommands, parseChildFile, useRefreshChild, type ChildFile } from '../api/fileApi';
 import { IdentityEditForm } from './IdentityEditForm';
-import { apiValue, changedFields, identityFields, toValues, unmaskedOnly, type IdentityField, type IdentityValues } from './identityForm';
+import {
+  apiValue,
+  changedFields,
+  identityFields,
+  toValues,
+  unmaskedOnly,
+  type IdentityField,
+  type IdentityValues,
+} from './identityForm';
 import { fieldText, IdentityView } from './IdentityView';
 
 interface Conflict {
@@ -51,7 +59,9 @@ export function IdentityTab({ file, canEdit }: { file: ChildFile; canEdit: boole
       return true;
     } catch (error) {
       if (error instanceof ApiError && error.status === 409 && error.code === 'stale_version') {
-        const current = parseChildFile(await requestJson(`/api/children/${file.id}${queryString({ unmask: !file.masked || undefined })}`));
+        const current = parseChildFile(
+          await requestJson(`/api/children/${file.id}${queryString({ unmask: !file.masked || undefined })}`),
+        );
         setConflict({ mine: values, fields, current });
         void refresh(file.id);
       } else setFailure(describeApiError(error, t));
@@ -99,9 +109,17 @@ export function IdentityTab({ file, canEdit }: { file: ChildFile; canEdit: boole
                 size="small"
                 pagination={false}
                 rowKey="field"
-                dataSource={conflict.fields.map((field) => ({ field, mine: fieldText(t, field, conflict.mine), now: fieldText(t, field, toValues(conflict.current)) }))}
+                dataSource={conflict.fields.map((field) => ({
+                  field,
+                  mine: fieldText(t, field, conflict.mine),
+                  now: fieldText(t, field, toValues(conflict.current)),
+                }))}
                 columns={[
-                  { key: 'field', title: t('registry.file.conflictField'), render: (_, row) => t(`registry.field.${row.field}`) },
+                  {
+                    key: 'field',
+                    title: t('registry.file.conflictField'),
+                    render: (_, row) => t(`registry.field.${row.field}`),
+                  },
                   { key: 'mine', title: t('registry.file.conflictMine'), dataIndex: 'mine' },
                   { key: 'now', title: t('registry.file.conflictNow'), dataIndex: 'now' },
                 ]}
@@ -117,7 +135,14 @@ export function IdentityTab({ file, canEdit }: { file: ChildFile; canEdit: boole
         />
       )}
       {failure && <Alert type="error" showIcon role="alert" className="haven-form-alert" message={failure} />}
-      <IdentityEditForm key={`${base.version}-${JSON.stringify(start.reason ?? '')}`} initial={start} masked={file.masked} saving={false} onSave={save} onCancel={() => setEditing(false)} />
+      <IdentityEditForm
+        key={`${base.version}-${JSON.stringify(start.reason ?? '')}`}
+        initial={start}
+        masked={file.masked}
+        saving={false}
+        onSave={save}
+        onCancel={() => setEditing(false)}
+      />
     </>
   );
 }

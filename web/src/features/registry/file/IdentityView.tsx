@@ -38,20 +38,64 @@ export function IdentityView({ file }: { file: ChildFile }) {
     { key: 'name', label: t('registry.name'), children: file.name },
     { key: 'former', label: t('registry.field.formerNames'), children: file.formerNames.join('、') || '—' },
     { key: 'sex', label: t('registry.sexLabel'), children: sexText(t, file.sex) },
-    { key: 'birth', label: t('registry.birthDate'), children: `${formatDate(file.birthDate, t)}${file.age === null ? '' : ` (${t('registry.ageYears', { count: file.age })})`}` },
+    {
+      key: 'birth',
+      label: t('registry.birthDate'),
+      children: `${formatDate(file.birthDate, t)}${file.age === null ? '' : ` (${t('registry.ageYears', { count: file.age })})`}`,
+    },
     { key: 'ethnicity', label: t('registry.field.ethnicity'), children: dash(file.ethnicity) },
-    { key: 'id', label: t('registry.idNumber'), children: <span className="haven-code">{file.idNumber ?? t('registry.file.noIdNumber')}</span> },
-    { key: 'haven', label: t('registry.field.havenCode'), children: <span className="haven-code">{dash(file.havenCode)}</span> },
+    {
+      key: 'id',
+      label: t('registry.idNumber'),
+      children: <span className="haven-code">{file.idNumber ?? t('registry.file.noIdNumber')}</span>,
+    },
+    {
+      key: 'haven',
+      label: t('registry.field.havenCode'),
+      children: <span className="haven-code">{dash(file.havenCode)}</span>,
+    },
     { key: 'phone', label: t('registry.phone'), children: dash(file.phone) },
-    { key: 'residence', label: t('registry.residence'), children: file.residenceName ?? (file.residenceCode ? <DivisionName code={file.residenceCode} /> : '—') },
+    {
+      key: 'residence',
+      label: t('registry.residence'),
+      children: file.residenceName ?? (file.residenceCode ? <DivisionName code={file.residenceCode} /> : '—'),
+    },
     { key: 'address', label: t('registry.address'), children: dash(file.address) },
-    { key: 'hukou', label: t('registry.hukou'), children: file.hukouName ?? (file.hukouCode ? <DivisionName code={file.hukouCode} /> : '—') },
-    { key: 'school', label: t('registry.field.school'), children: [file.school, file.grade].filter(Boolean).join(' · ') || '—' },
-    { key: 'disability', label: t('registry.field.disability'), children: file.disabilityType ? `${fieldText(t, 'disabilityType', { disabilityType: file.disabilityType })}${file.disabilityGrade ? ` · ${t('registry.gradeN', { grade: file.disabilityGrade })}` : ''}${file.disabilityCertificate ? ` · ${file.disabilityCertificate}` : ''}` : '—' },
+    {
+      key: 'hukou',
+      label: t('registry.hukou'),
+      children: file.hukouName ?? (file.hukouCode ? <DivisionName code={file.hukouCode} /> : '—'),
+    },
+    {
+      key: 'school',
+      label: t('registry.field.school'),
+      children: [file.school, file.grade].filter(Boolean).join(' · ') || '—',
+    },
+    {
+      key: 'disability',
+      label: t('registry.field.disability'),
+      children: file.disabilityType
+        ? `${fieldText(t, 'disabilityType', { disabilityType: file.disabilityType })}${file.disabilityGrade ? ` · ${t('registry.gradeN', { grade: file.disabilityGrade })}` : ''}${file.disabilityCertificate ? ` · ${file.disabilityCertificate}` : ''}`
+        : '—',
+    },
     { key: 'illness', label: t('registry.field.seriousIllness'), children: dash(file.seriousIllness) },
-    { key: 'benefits', label: t('registry.field.householdBenefits'), children: fieldText(t, 'householdBenefits', { householdBenefits: file.householdBenefits }) },
+    {
+      key: 'benefits',
+      label: t('registry.field.householdBenefits'),
+      children: fieldText(t, 'householdBenefits', { householdBenefits: file.householdBenefits }),
+    },
     { key: 'risk', label: t('registry.riskLabel'), children: <RiskTag grade={file.riskGrade} /> },
-    ...(file.handoffNote ? [{ key: 'handoff', label: t('registry.field.handoffNote'), children: file.handoffNote }] : []),
+    ...(file.handoffNote
+      ? [{ key: 'handoff', label: t('registry.field.handoffNote'), children: file.handoffNote }]
+      : []),
   ];
-  return <Descriptions bordered column={phone ? 1 : 2} size={phone ? 'small' : 'default'} layout={phone ? 'vertical' : 'horizontal'} items={items} />;
+  return (
+    <Descriptions
+      bordered
+      column={phone ? 1 : 2}
+      size={phone ? 'small' : 'default'}
+      layout={phone ? 'vertical' : 'horizontal'}
+      items={items}
+    />
+  );
 }

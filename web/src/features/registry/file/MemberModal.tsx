@@ -26,12 +26,32 @@ interface MemberValues {
   reason?: string;
 }
 
-const memberFields = ['relation', 'name', 'isGuardian', 'phone', 'idNumber', 'address', 'guardianshipCapacity', 'note', 'reason'];
+const memberFields = [
+  'relation',
+  'name',
+  'isGuardian',
+  'phone',
+  'idNumber',
+  'address',
+  'guardianshipCapacity',
+  'note',
+  'reason',
+];
 const iso = (day: Dayjs | null | undefined) => (day ? day.format('YYYY-MM-DD') : null);
 const textOrNull = (value: string | null | undefined) => (value && value.trim() !== '' ? value.trim() : null);
 
 /** A new member (with a first situation) or a change to one (with a reason). */
-export function MemberModal({ member, masked, onSubmit, onClose }: { member: FamilyMember | 'new'; masked: boolean; onSubmit: (body: Record<string, unknown>) => Promise<unknown>; onClose: () => void }) {
+export function MemberModal({
+  member,
+  masked,
+  onSubmit,
+  onClose,
+}: {
+  member: FamilyMember | 'new';
+  masked: boolean;
+  onSubmit: (body: Record<string, unknown>) => Promise<unknown>;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const [form] = Form.useForm<MemberValues>();
   const [saving, setSaving] = useState(false);
@@ -49,9 +69,22 @@ export function MemberModal({ member, masked, onSubmit, onClose }: { member: Fam
       guardianshipCapacity: values.guardianshipCapacity ?? null,
       note: textOrNull(values.note),
     };
-    if (!masked) Object.assign(body, { phone: textOrNull(values.phone), idNumber: textOrNull(values.idNumber), address: textOrNull(values.address) });
+    if (!masked)
+      Object.assign(body, {
+        phone: textOrNull(values.phone),
+        idNumber: textOrNull(values.idNumber),
+        address: textOrNull(values.address),
+      });
     if (isNew && values.situationKind) {
-      body.situations = [{ kind: values.situationKind, place: textOrNull(values.situationPlace), since: iso(values.situationSince), until: iso(values.situationUntil), disabilityGrade: values.situationGrade ?? null }];
+      body.situations = [
+        {
+          kind: values.situationKind,
+          place: textOrNull(values.situationPlace),
+          since: iso(values.situationSince),
+          until: iso(values.situationUntil),
+          disabilityGrade: values.situationGrade ?? null,
+        },
+      ];
     }
     if (!isNew) Object.assign(body, { version: member.version, reason: values.reason?.trim() });
     try {
@@ -66,7 +99,16 @@ export function MemberModal({ member, masked, onSubmit, onClose }: { member: Fam
 
   const initial: Partial<MemberValues> = isNew
     ? { isGuardian: false }
-    : { relation: member.relation, name: member.name, isGuardian: member.isGuardian, phone: member.phone, idNumber: member.idNumber, address: member.address, guardianshipCapacity: member.guardianshipCapacity, note: member.note };
+    : {
+        relation: member.relation,
+        name: member.name,
+        isGuardian: member.isGuardian,
+        phone: member.phone,
+        idNumber: member.idNumber,
+        address: member.address,
+        guardianshipCapacity: member.guardianshipCapacity,
+        note: member.note,
+      };
 
   return (
     <Modal
@@ -81,11 +123,25 @@ export function MemberModal({ member, masked, onSubmit, onClose }: { member: Fam
       closable={{ 'aria-label': t('common.close') }}
     >
       {failure && <Alert type="error" showIcon role="alert" message={failure} className="haven-form-alert" />}
-      <Form form={form} layout="vertical" name="member" initialValues={initial} onFinish={(values) => void submit(values)}>
-        <Form.Item name="relation" label={t('registry.family.relation')} rules={[{ required: true, message: t('registry.family.relationRequired') }]}>
+      <Form
+        form={form}
+        layout="vertical"
+        name="member"
+        initialValues={initial}
+        onFinish={(values) => void submit(values)}
+      >
+        <Form.Item
+          name="relation"
+          label={t('registry.family.relation')}
+          rules={[{ required: true, message: t('registry.family.relationRequired') }]}
+        >
           <FormSelect options={relations.map((code) => ({ value: code, label: t(`registry.relation.${code}`) }))} />
         </Form.Item>
-        <Form.Item name="name" label={t('registry.name')} rules={[{ required: true, whitespace: true, message: t('registry.form.nameRequired') }]}>
+        <Form.Item
+          name="name"
+          label={t('registry.name')}
+          rules={[{ required: true, whitespace: true, message: t('registry.form.nameRequired') }]}
+        >
           <Input maxLength={60} />
         </Form.Item>
         <Form.Item name="isGuardian" valuePropName="checked">
@@ -105,12 +161,18 @@ export function MemberModal({ member, masked, onSubmit, onClose }: { member: Fam
           </>
         )}
         <Form.Item name="guardianshipCapacity" label={t('registry.family.capacity')}>
-          <FormSelect allowClear options={guardianshipCapacities.map((code) => ({ value: code, label: t(`registry.capacity.${code}`) }))} />
+          <FormSelect
+            allowClear
+            options={guardianshipCapacities.map((code) => ({ value: code, label: t(`registry.capacity.${code}`) }))}
+          />
         </Form.Item>
         {isNew && (
           <>
             <Form.Item name="situationKind" label={t('registry.family.situation')}>
-              <FormSelect allowClear options={situationKinds.map((code) => ({ value: code, label: t(`registry.situation.${code}`) }))} />
+              <FormSelect
+                allowClear
+                options={situationKinds.map((code) => ({ value: code, label: t(`registry.situation.${code}`) }))}
+              />
             </Form.Item>
             {kind && kind !== 'present' && (
               <>
@@ -118,7 +180,11 @@ export function MemberModal({ member, masked, onSubmit, onClose }: { member: Fam
                   <Input maxLength={200} />
                 </Form.Item>
                 <Form.Item name="situationSince" label={t('registry.family.since')}>
-                  <DatePicker className="haven-full-width" placeholder={t('registry.form.datePlaceholder')} disabledDate={(day) => day.isAfter(dayjs())} />
+                  <DatePicker
+                    className="haven-full-width"
+                    placeholder={t('registry.form.datePlaceholder')}
+                    disabledDate={(day) => day.isAfter(dayjs())}
+                  />
                 </Form.Item>
                 <Form.Item name="situationUntil" label={t('registry.family.until')}>
                   <DatePicker className="haven-full-width" placeholder={t('registry.form.datePlaceholder')} />
@@ -136,7 +202,11 @@ export function MemberModal({ member, masked, onSubmit, onClose }: { member: Fam
           <Input.TextArea rows={2} maxLength={500} />
         </Form.Item>
         {!isNew && (
-          <Form.Item name="reason" label={t('registry.reason')} rules={[{ required: true, whitespace: true, message: t('registry.reasonRequired') }]}>
+          <Form.Item
+            name="reason"
+            label={t('registry.reason')}
+            rules={[{ required: true, whitespace: true, message: t('registry.reasonRequired') }]}
+          >
             <Input.TextArea rows={2} maxLength={500} />
           </Form.Item>
         )}

@@ -38,7 +38,8 @@ export function PrintableFile({ file }: { file: ChildFile }) {
           {file.family.map((member) => (
             <tr key={member.id}>
               <th scope="row">
-                {member.name} ({relationText(t, member.relation)}){member.isGuardian ? ` · ${t('registry.family.guardian')}` : ''}
+                {member.name} ({relationText(t, member.relation)})
+                {member.isGuardian ? ` · ${t('registry.family.guardian')}` : ''}
               </th>
               <td>
                 {member.situations.map((situation) => (
@@ -66,7 +67,11 @@ export function PrintableFile({ file }: { file: ChildFile }) {
             ))}
           <tr>
             <th scope="row">{t('registry.categories.entitlements')}</th>
-            <td>{file.entitlements.map((entitlement) => codeText(t, `registry.measure.${entitlement.measure}`)).join('、') || '—'}</td>
+            <td>
+              {file.entitlements
+                .map((entitlement) => codeText(t, `registry.measure.${entitlement.measure}`))
+                .join('、') || '—'}
+            </td>
           </tr>
         </tbody>
       </table>

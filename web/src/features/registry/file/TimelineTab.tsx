@@ -19,7 +19,9 @@ function show(value: unknown): string {
 
 function Changes({ before, after }: { before: Obj | null; after: Obj | null }) {
   const { t } = useTranslation();
-  const keys = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])].filter((key) => key !== 'version');
+  const keys = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])].filter(
+    (key) => key !== 'version',
+  );
   if (keys.length === 0) return null;
   return (
     <ul className="haven-situations">
@@ -40,7 +42,10 @@ export function TimelineTab({ file, canRestore }: { file: ChildFile; canRestore:
   const [restoring, setRestoring] = useState<TimelineEntry | null>(null);
 
   if (timeline.isPending) return <Spin />;
-  if (timeline.isError) return <Alert type="error" showIcon message={t('list.loadFailed')} description={describeApiError(timeline.error, t)} />;
+  if (timeline.isError)
+    return (
+      <Alert type="error" showIcon message={t('list.loadFailed')} description={describeApiError(timeline.error, t)} />
+    );
   if (timeline.data.length === 0) return <Empty description={t('registry.timeline.empty')} />;
   return (
     <>
@@ -52,12 +57,24 @@ export function TimelineTab({ file, canRestore }: { file: ChildFile; canRestore:
             <div>
               <p>
                 <strong>{codeText(t, `registry.timeline.kind.${entry.kind}`, {}, entry.summary ?? entry.kind)}</strong>
-                <span className="haven-secondary"> · {formatDateTime(entry.occurredAt, t)} · {entry.actorLabel}</span>
+                <span className="haven-secondary">
+                  {' '}
+                  · {formatDateTime(entry.occurredAt, t)} · {entry.actorLabel}
+                </span>
               </p>
-              {entry.reason && <p>{t('registry.reason')}: {entry.reason}</p>}
+              {entry.reason && (
+                <p>
+                  {t('registry.reason')}: {entry.reason}
+                </p>
+              )}
               <Changes before={entry.before} after={entry.after} />
               {canRestore && entry.restorable && (
-                <Button size="small" icon={<HistoryOutlined aria-hidden />} className="haven-no-print" onClick={() => setRestoring(entry)}>
+                <Button
+                  size="small"
+                  icon={<HistoryOutlined aria-hidden />}
+                  className="haven-no-print"
+                  onClick={() => setRestoring(entry)}
+                >
                   {t('registry.timeline.restore')}
                 </Button>
               )}
@@ -68,7 +85,9 @@ export function TimelineTab({ file, canRestore }: { file: ChildFile; canRestore:
       <ReasonModal
         open={restoring !== null}
         title={t('registry.timeline.restoreTitle')}
-        description={t('registry.timeline.restoreText', { when: restoring ? formatDateTime(restoring.occurredAt, t) : '' })}
+        description={t('registry.timeline.restoreText', {
+          when: restoring ? formatDateTime(restoring.occurredAt, t) : '',
+        })}
         okText={t('registry.timeline.restore')}
         onClose={() => setRestoring(null)}
         onSubmit={async ({ reason }) => {

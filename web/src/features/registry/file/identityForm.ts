@@ -80,6 +80,10 @@ export function apiValue(values: Partial<IdentityValues>, field: IdentityField):
   return value ?? null;
 }
 
-export function changedFields(before: IdentityValues, after: Partial<IdentityValues>, editable: readonly IdentityField[]): IdentityField[] {
+export function changedFields(
+  before: IdentityValues,
+  after: Partial<IdentityValues>,
+  editable: readonly IdentityField[],
+): IdentityField[] {
   return editable.filter((field) => JSON.stringify(apiValue(before, field)) !== JSON.stringify(apiValue(after, field)));
 }

@@ -25,13 +25,28 @@ export function CommitProgress({ batch, checking, onCheck, onAgain, onList }: Co
     );
   }
   if (batch.status === 'failed') {
-    return <Result status="error" title={t('registry.import.failed')} subTitle={batch.lastError ?? ''} extra={<Button onClick={onAgain}>{t('registry.import.again')}</Button>} />;
+    return (
+      <Result
+        status="error"
+        title={t('registry.import.failed')}
+        subTitle={batch.lastError ?? ''}
+        extra={<Button onClick={onAgain}>{t('registry.import.again')}</Button>}
+      />
+    );
   }
   return (
     <Result
       status="success"
       title={t('registry.import.done')}
-      subTitle={<span role="status">{t('registry.import.doneText', { created: createdChildren, skipped: batch.counts?.alreadyRegistered ?? 0, problems: batch.counts?.problems ?? 0 })}</span>}
+      subTitle={
+        <span role="status">
+          {t('registry.import.doneText', {
+            created: createdChildren,
+            skipped: batch.counts?.alreadyRegistered ?? 0,
+            problems: batch.counts?.problems ?? 0,
+          })}
+        </span>
+      }
       extra={[
         <Button key="list" type="primary" onClick={onList}>
           {t('registry.import.toList')}

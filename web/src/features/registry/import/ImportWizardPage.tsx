@@ -69,7 +69,16 @@ export default function ImportWizardPage() {
       />
     );
   } else if (!current) {
-    body = batch.isError ? <Alert type="error" showIcon message={t('registry.import.lost')} action={<Button onClick={startOver}>{t('registry.import.startOver')}</Button>} /> : <Spin />;
+    body = batch.isError ? (
+      <Alert
+        type="error"
+        showIcon
+        message={t('registry.import.lost')}
+        action={<Button onClick={startOver}>{t('registry.import.startOver')}</Button>}
+      />
+    ) : (
+      <Spin />
+    );
   } else if (step === 'report' && report) {
     body = (
       <ReportStep
@@ -86,9 +95,20 @@ export default function ImportWizardPage() {
     body = (
       <>
         {seenBefore && current.committedAt && (
-          <Alert type="info" showIcon className="haven-form-alert" message={t('registry.import.committedAt', { when: formatDateTime(current.committedAt, t) })} />
+          <Alert
+            type="info"
+            showIcon
+            className="haven-form-alert"
+            message={t('registry.import.committedAt', { when: formatDateTime(current.committedAt, t) })}
+          />
         )}
-        <CommitProgress batch={current} checking={checking} onCheck={() => void check(current.id)} onAgain={startOver} onList={() => void navigate('/registry')} />
+        <CommitProgress
+          batch={current}
+          checking={checking}
+          onCheck={() => void check(current.id)}
+          onAgain={startOver}
+          onList={() => void navigate('/registry')}
+        />
       </>
     );
   } else {
@@ -108,8 +128,16 @@ export default function ImportWizardPage() {
 
   return (
     <div className="haven-list">
-      <Steps className="haven-wizard-steps" size="small" current={steps.indexOf(step)} items={steps.map((key) => ({ title: t(`registry.import.steps.${key}`) }))} responsive />
-      {current && step !== 'upload' && <p className="haven-secondary">{t('registry.import.fileName', { name: current.fileName })}</p>}
+      <Steps
+        className="haven-wizard-steps"
+        size="small"
+        current={steps.indexOf(step)}
+        items={steps.map((key) => ({ title: t(`registry.import.steps.${key}`) }))}
+        responsive
+      />
+      {current && step !== 'upload' && (
+        <p className="haven-secondary">{t('registry.import.fileName', { name: current.fileName })}</p>
+      )}
       {failure && <Alert type="error" showIcon role="alert" className="haven-form-alert" message={failure} />}
       {body}
     </div>

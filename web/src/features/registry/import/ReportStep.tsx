@@ -9,7 +9,17 @@ import { codeText } from '../labels';
 import { ignoredList } from './MappingStep';
 
 /** Step 3: what a commit would do, and every problem with its sheet row, column and reason. */
-export function ReportStep({ batch, report, onCommit, onBack }: { batch: LedgerImport; report: DryRunReport; onCommit: () => Promise<void>; onBack: () => void }) {
+export function ReportStep({
+  batch,
+  report,
+  onCommit,
+  onBack,
+}: {
+  batch: LedgerImport;
+  report: DryRunReport;
+  onCommit: () => Promise<void>;
+  onBack: () => void;
+}) {
   const { t } = useTranslation();
   const [notice, noticeHolder] = message.useMessage();
   const [committing, setCommitting] = useState(false);
@@ -40,14 +50,34 @@ export function ReportStep({ batch, report, onCommit, onBack }: { batch: LedgerI
         <Statistic title={t('registry.import.counts.duplicates')} value={counts.duplicates} />
       </div>
       {report.notices.map((item) => (
-        <Alert key={item.code} type="warning" showIcon className="haven-form-alert" message={item.message ?? codeText(t, item.code, item.params)} />
+        <Alert
+          key={item.code}
+          type="warning"
+          showIcon
+          className="haven-form-alert"
+          message={item.message ?? codeText(t, item.code, item.params)}
+        />
       ))}
-      {report.ignoredColumns.length > 0 && <Alert type="info" showIcon className="haven-form-alert" message={t('registry.import.ignoredColumnsReport', { columns: ignoredList(report.ignoredColumns) })} />}
+      {report.ignoredColumns.length > 0 && (
+        <Alert
+          type="info"
+          showIcon
+          className="haven-form-alert"
+          message={t('registry.import.ignoredColumnsReport', { columns: ignoredList(report.ignoredColumns) })}
+        />
+      )}
       {failure && <Alert type="error" showIcon role="alert" className="haven-form-alert" message={failure} />}
       <div className="haven-toolbar">
         <h3>{t('registry.import.problemsTitle', { count: report.problems.length })}</h3>
         {report.problems.length > 0 && (
-          <Button icon={<DownloadOutlined aria-hidden />} onClick={() => void download(`/api/imports/${batch.id}/errors.xlsx`, 'errors.xlsx').catch((error: unknown) => notice.error(describeApiError(error, t)))}>
+          <Button
+            icon={<DownloadOutlined aria-hidden />}
+            onClick={() =>
+              void download(`/api/imports/${batch.id}/errors.xlsx`, 'errors.xlsx').catch((error: unknown) =>
+                notice.error(describeApiError(error, t)),
+              )
+            }
+          >
             {t('registry.import.errorSheet')}
           </Button>
         )}
@@ -66,9 +96,18 @@ export function ReportStep({ batch, report, onCommit, onBack }: { batch: LedgerI
             {
               key: 'severity',
               title: t('registry.import.severity'),
-              render: (_, problem) => (problem.severity === 'error' ? <Tag color="error">{t('registry.import.error')}</Tag> : <Tag color="warning">{t('registry.import.warning')}</Tag>),
+              render: (_, problem) =>
+                problem.severity === 'error' ? (
+                  <Tag color="error">{t('registry.import.error')}</Tag>
+                ) : (
+                  <Tag color="warning">{t('registry.import.warning')}</Tag>
+                ),
             },
-            { key: 'reason', title: t('registry.reason'), render: (_, problem) => problem.message ?? codeText(t, problem.code, problem.params) },
+            {
+              key: 'reason',
+              title: t('registry.reason'),
+              render: (_, problem) => problem.message ?? codeText(t, problem.code, problem.params),
+            },
           ]}
         />
       </TableFrame>

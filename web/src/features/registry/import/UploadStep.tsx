@@ -43,13 +43,26 @@ export function UploadStep({ onUploaded }: { onUploaded: (batch: LedgerImport) =
       <label id={`${inputId}-label`} htmlFor={inputId} className="haven-field-label">
         {t('registry.import.file')}
       </label>
-      <input id={inputId} type="file" accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv" className="haven-upload-input" onChange={(event) => choose(event.target.files?.[0])} aria-describedby={`${inputId}-hint`} />
+      <input
+        id={inputId}
+        type="file"
+        accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
+        className="haven-upload-input"
+        onChange={(event) => choose(event.target.files?.[0])}
+        aria-describedby={`${inputId}-hint`}
+      />
       <p id={`${inputId}-hint`} className="haven-hint">
         {t('registry.import.fileHint')}
       </p>
       {problem && <Alert type="error" showIcon role="alert" className="haven-form-alert" message={problem} />}
       <div className="haven-section-actions">
-        <Button type="primary" icon={<UploadOutlined aria-hidden />} disabled={!file} loading={sending} onClick={() => void send()}>
+        <Button
+          type="primary"
+          icon={<UploadOutlined aria-hidden />}
+          disabled={!file}
+          loading={sending}
+          onClick={() => void send()}
+        >
           {t('registry.import.upload')}
         </Button>
       </div>

@@ -15,16 +15,35 @@ export function ChildFilters() {
         <DivisionPicker />
       </Form.Item>
       <Form.Item name="category" label={t('registry.categoryLabel')}>
-        <Select allowClear placeholder={t('list.any')} options={categoryCodes.map((code) => ({ value: code, label: t(`registry.category.${code}`) }))} />
+        <Select
+          allowClear
+          placeholder={t('list.any')}
+          options={categoryCodes.map((code) => ({ value: code, label: t(`registry.category.${code}`) }))}
+        />
       </Form.Item>
       <Form.Item name="riskGrade" label={t('registry.riskLabel')}>
-        <Select allowClear placeholder={t('list.any')} options={riskGrades.map((grade) => ({ value: grade, label: t(`registry.risk.${grade}`) }))} />
+        <Select
+          allowClear
+          placeholder={t('list.any')}
+          options={riskGrades.map((grade) => ({ value: grade, label: t(`registry.risk.${grade}`) }))}
+        />
       </Form.Item>
       <Form.Item name="status" label={t('registry.statusLabel')}>
-        <Select allowClear placeholder={t('list.any')} options={listStatuses.map((status) => ({ value: status, label: t(`registry.status.${status}`) }))} />
+        <Select
+          allowClear
+          placeholder={t('list.any')}
+          options={listStatuses.map((status) => ({ value: status, label: t(`registry.status.${status}`) }))}
+        />
       </Form.Item>
       <Form.Item name="age" label={t('registry.ageBand')}>
-        <Select allowClear placeholder={t('list.any')} options={ageBands.map((band) => ({ value: band, label: t('registry.ageRange', { range: band.replace('-', '–') }) }))} />
+        <Select
+          allowClear
+          placeholder={t('list.any')}
+          options={ageBands.map((band) => ({
+            value: band,
+            label: t('registry.ageRange', { range: band.replace('-', '–') }),
+          }))}
+        />
       </Form.Item>
     </>
   );

@@ -32,11 +32,30 @@ export default function CompliancePage() {
   const rows = useCompliance(list.filters);
 
   const columns: TableColumnsType<ComplianceRow> = [
-    { key: 'org', title: t('reports.compliance.organisation'), render: (_, row) => row.organisationName || t('reports.compliance.noOrganisation') },
+    {
+      key: 'org',
+      title: t('reports.compliance.organisation'),
+      render: (_, row) => row.organisationName || t('reports.compliance.noOrganisation'),
+    },
     { key: 'reports', title: t('reports.compliance.reports'), align: 'right', render: (_, row) => row.reports },
-    { key: 'withKnewAt', title: t('reports.compliance.withKnewAt'), align: 'right', render: (_, row) => row.withKnewAt },
-    { key: 'median', title: t('reports.compliance.median'), align: 'right', render: (_, row) => delayText(row.medianDelayMinutes, t) },
-    { key: 'max', title: t('reports.compliance.max'), align: 'right', render: (_, row) => delayText(row.maxDelayMinutes, t) },
+    {
+      key: 'withKnewAt',
+      title: t('reports.compliance.withKnewAt'),
+      align: 'right',
+      render: (_, row) => row.withKnewAt,
+    },
+    {
+      key: 'median',
+      title: t('reports.compliance.median'),
+      align: 'right',
+      render: (_, row) => delayText(row.medianDelayMinutes, t),
+    },
+    {
+      key: 'max',
+      title: t('reports.compliance.max'),
+      align: 'right',
+      render: (_, row) => delayText(row.maxDelayMinutes, t),
+    },
     {
       key: 'over24h',
       title: t('reports.compliance.over24h'),
@@ -66,7 +85,9 @@ export default function CompliancePage() {
       </QueryForm>
       <section className="haven-list" aria-label={t('list.resultsLabel')}>
         <p className="haven-secondary">{t('reports.compliance.intro')}</p>
-        {rows.isError && <Alert type="error" showIcon message={t('list.loadFailed')} description={describeApiError(rows.error, t)} />}
+        {rows.isError && (
+          <Alert type="error" showIcon message={t('list.loadFailed')} description={describeApiError(rows.error, t)} />
+        )}
         <TableFrame label={t('list.tableLabel')}>
           <Table<ComplianceRow>
             rowKey={(row) => row.organisationId || row.organisationName}

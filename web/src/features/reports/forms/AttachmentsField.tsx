@@ -18,11 +18,18 @@ export function AttachmentsField() {
       rules={[
         {
           validator: (_, files?: UploadFile[]) =>
-            (files ?? []).some((file) => (file.size ?? 0) > maxBytes) ? Promise.reject(new Error(t('reports.field.attachmentTooLarge'))) : Promise.resolve(),
+            (files ?? []).some((file) => (file.size ?? 0) > maxBytes)
+              ? Promise.reject(new Error(t('reports.field.attachmentTooLarge')))
+              : Promise.resolve(),
         },
       ]}
     >
-      <Upload beforeUpload={() => false} accept="image/jpeg,image/png,image/gif,image/webp,application/pdf" multiple maxCount={maxCount}>
+      <Upload
+        beforeUpload={() => false}
+        accept="image/jpeg,image/png,image/gif,image/webp,application/pdf"
+        multiple
+        maxCount={maxCount}
+      >
         <Button icon={<PaperClipOutlined aria-hidden />}>{t('reports.field.addAttachment')}</Button>
       </Upload>
     </Form.Item>
@@ -39,7 +46,14 @@ function base64Of(file: Blob): Promise<string> {
 }
 
 /** The chosen files as the API takes them: name and base64 content. */
-export async function attachmentsBody(files: UploadFile[] | undefined): Promise<{ fileName: string; contentBase64: string }[]> {
-  const chosen = (files ?? []).filter((file): file is UploadFile & { originFileObj: NonNullable<UploadFile['originFileObj']> } => file.originFileObj !== undefined);
-  return Promise.all(chosen.map(async (file) => ({ fileName: file.name, contentBase64: await base64Of(file.originFileObj) })));
+export async function attachmentsBody(
+  files: UploadFile[] | undefined,
+): Promise<{ fileName: string; contentBase64: string }[]> {
+  const chosen = (files ?? []).filter(
+    (file): file is UploadFile & { originFileObj: NonNullable<UploadFile['originFileObj']> } =>
+      file.originFileObj !== undefined,
+  );
+  return Promise.all(
+    chosen.map(async (file) => ({ fileName: file.name, contentBase64: await base64Of(file.originFileObj) })),
+  );
 }

@@ -8,7 +8,15 @@ import { describeApiError } from '../../../app/api/describeApiError';
 import { useMe } from '../../../app/auth/AuthProvider';
 import { showFieldProblems } from '../../../app/forms/serverErrors';
 import { ReportResult } from './ReportResult';
-import { ChildFields, DangerField, reportBody, reportFieldNames, WhatHappenedFields, WhereFields, type ReportFieldValues } from './ReportFields';
+import {
+  ChildFields,
+  DangerField,
+  reportBody,
+  reportFieldNames,
+  WhatHappenedFields,
+  WhereFields,
+  type ReportFieldValues,
+} from './ReportFields';
 import { submitReport, type SubmittedReport } from '../reportsApi';
 
 interface MandatedValues extends ReportFieldValues {
@@ -36,7 +44,10 @@ export default function NewReportPage() {
     try {
       const knewAt = values.knewAt?.format();
       const body = await reportBody(values);
-      const sent = await submitReport(mandated && knewAt ? { ...body, channel: 'mandated', knewAt } : { ...body, channel: 'staff', knewAt }, idempotencyKey);
+      const sent = await submitReport(
+        mandated && knewAt ? { ...body, channel: 'mandated', knewAt } : { ...body, channel: 'staff', knewAt },
+        idempotencyKey,
+      );
       setResult(sent);
     } catch (error) {
       const placed = showFieldProblems(form, error, [...reportFieldNames, 'knewAt']);
@@ -55,7 +66,11 @@ export default function NewReportPage() {
           setResult(null);
           setIdempotencyKey(crypto.randomUUID());
         }}
-        extra={<Link key="mine" to="/reports">{t('reports.title')}</Link>}
+        extra={
+          <Link key="mine" to="/reports">
+            {t('reports.title')}
+          </Link>
+        }
       />
     );
 
@@ -86,10 +101,19 @@ export default function NewReportPage() {
           extra={t('reports.field.knewAtHelp')}
           rules={[
             { required: mandated, message: t('reports.field.knewAtRequired') },
-            { validator: (_, value?: Dayjs) => (value && value.isAfter(dayjs()) ? Promise.reject(new Error(t('reports.field.knewAtFuture'))) : Promise.resolve()) },
+            {
+              validator: (_, value?: Dayjs) =>
+                value && value.isAfter(dayjs())
+                  ? Promise.reject(new Error(t('reports.field.knewAtFuture')))
+                  : Promise.resolve(),
+            },
           ]}
         >
-          <DatePicker showTime={{ format: 'HH:mm' }} format={t('reports.form.dateTimeFormat')} disabledDate={(day) => day.isAfter(dayjs(), 'day')} />
+          <DatePicker
+            showTime={{ format: 'HH:mm' }}
+            format={t('reports.form.dateTimeFormat')}
+            disabledDate={(day) => day.isAfter(dayjs(), 'day')}
+          />
         </Form.Item>
       </fieldset>
       <DangerField />

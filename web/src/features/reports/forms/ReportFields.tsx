@@ -20,7 +20,16 @@ export interface ReportFieldValues {
   attachments?: UploadFile[];
 }
 
-export const reportFieldNames = ['immediateDanger', 'situations', 'description', 'divisionCode', 'address', 'childId', 'unknownChild', 'attachments'];
+export const reportFieldNames = [
+  'immediateDanger',
+  'situations',
+  'description',
+  'divisionCode',
+  'address',
+  'childId',
+  'unknownChild',
+  'attachments',
+];
 
 /** Is the child in danger now: first and prominent, because it starts the two-hour clock. */
 export function DangerField({ shortcut = false }: { shortcut?: boolean }) {
@@ -56,15 +65,29 @@ export function DangerField({ shortcut = false }: { shortcut?: boolean }) {
   );
 }
 
-export function WhatHappenedFields({ shortcuts = false, attachments = true }: { shortcuts?: boolean; attachments?: boolean }) {
+export function WhatHappenedFields({
+  shortcuts = false,
+  attachments = true,
+}: {
+  shortcuts?: boolean;
+  attachments?: boolean;
+}) {
   const { t } = useTranslation();
   return (
     <fieldset>
       <legend>{t('reports.section.what')}</legend>
-      <Form.Item name="situations" label={t('reports.field.situations')} rules={[{ required: true, type: 'array', min: 1, message: t('reports.field.situationsRequired') }]}>
+      <Form.Item
+        name="situations"
+        label={t('reports.field.situations')}
+        rules={[{ required: true, type: 'array', min: 1, message: t('reports.field.situationsRequired') }]}
+      >
         <SituationChecks shortcuts={shortcuts} />
       </Form.Item>
-      <Form.Item name="description" label={t('reports.field.description')} rules={[{ required: true, whitespace: true, message: t('reports.field.descriptionRequired') }]}>
+      <Form.Item
+        name="description"
+        label={t('reports.field.description')}
+        rules={[{ required: true, whitespace: true, message: t('reports.field.descriptionRequired') }]}
+      >
         <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} maxLength={4000} showCount />
       </Form.Item>
       {attachments && <AttachmentsField />}
@@ -77,7 +100,11 @@ export function WhereFields({ required = true }: { required?: boolean }) {
   return (
     <fieldset>
       <legend>{t('reports.section.where')}</legend>
-      <Form.Item name="divisionCode" label={t('reports.field.division')} rules={required ? [{ required: true, message: t('reports.field.divisionRequired') }] : []}>
+      <Form.Item
+        name="divisionCode"
+        label={t('reports.field.division')}
+        rules={required ? [{ required: true, message: t('reports.field.divisionRequired') }] : []}
+      >
         <DivisionPicker />
       </Form.Item>
       <Form.Item name="address" label={t('reports.field.address')}>
@@ -111,11 +138,21 @@ export function ChildFields() {
         </Form.Item>
       )}
       {mode === 'registry' ? (
-        <Form.Item name="childId" label={t('reports.field.childSearch')} rules={[{ required: true, message: t('reports.field.childRequired') }]} extra={t('reports.field.childSearchHelp')}>
+        <Form.Item
+          name="childId"
+          label={t('reports.field.childSearch')}
+          rules={[{ required: true, message: t('reports.field.childRequired') }]}
+          extra={t('reports.field.childSearchHelp')}
+        >
           <ChildSearchSelect />
         </Form.Item>
       ) : (
-        <Form.Item name="unknownChild" label={t('reports.field.childDescription')} rules={[{ required: true, whitespace: true, message: t('reports.field.childDescriptionRequired') }]} extra={t('reports.field.childDescriptionHelp')}>
+        <Form.Item
+          name="unknownChild"
+          label={t('reports.field.childDescription')}
+          rules={[{ required: true, whitespace: true, message: t('reports.field.childDescriptionRequired') }]}
+          extra={t('reports.field.childDescriptionHelp')}
+        >
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={1000} />
         </Form.Item>
       )}

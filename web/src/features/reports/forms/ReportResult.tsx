@@ -8,7 +8,17 @@ import { codeText } from '../../cases/labels';
 import type { RoutingNotice, SubmittedReport } from '../reportsApi';
 
 /** After sending: the reference number, and where the report went (never the child's data back). */
-export function ReportResult({ report, onAnother, showRecipients = true, extra }: { report: SubmittedReport; onAnother: () => void; showRecipients?: boolean; extra?: ReactNode }) {
+export function ReportResult({
+  report,
+  onAnother,
+  showRecipients = true,
+  extra,
+}: {
+  report: SubmittedReport;
+  onAnother: () => void;
+  showRecipients?: boolean;
+  extra?: ReactNode;
+}) {
   const { t } = useTranslation();
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
@@ -41,7 +51,13 @@ export function ReportResult({ report, onAnother, showRecipients = true, extra }
                 {report.recipients.map((recipient) => (
                   <li key={`${recipient.organisationId ?? recipient.organisationName}-${recipient.role ?? ''}`}>
                     {recipient.organisationName}
-                    {recipient.role && <span className="haven-secondary">{t('cases.punct.parenthesised', { text: codeText(t, `reports.recipientRole.${recipient.role}`, recipient.role) })}</span>}
+                    {recipient.role && (
+                      <span className="haven-secondary">
+                        {t('cases.punct.parenthesised', {
+                          text: codeText(t, `reports.recipientRole.${recipient.role}`, recipient.role),
+                        })}
+                      </span>
+                    )}
                   </li>
                 ))}
               </ul>
@@ -53,7 +69,13 @@ export function ReportResult({ report, onAnother, showRecipients = true, extra }
         <Button key="another" type="primary" onClick={onAnother}>
           {t('reports.result.another')}
         </Button>,
-        ...(report.caseId ? [<Link key="case" to={`/cases/${report.caseId}`}>{t('reports.result.openCase', { caseNo: report.caseNo ?? '' })}</Link>] : []),
+        ...(report.caseId
+          ? [
+              <Link key="case" to={`/cases/${report.caseId}`}>
+                {t('reports.result.openCase', { caseNo: report.caseNo ?? '' })}
+              </Link>,
+            ]
+          : []),
         extra,
       ]}
     />
@@ -65,8 +87,16 @@ function RoutingWarning({ routing }: { routing: RoutingNotice }) {
   const { t } = useTranslation();
   const role = (code: string | null) => codeText(t, `reports.recipientRole.${code ?? ''}`, code);
   const lines = [
-    ...(routing.noPolice ? [routing.alerted ? t('reports.result.routing.noPolice', { organisation: routing.alerted }) : t('reports.result.routing.noPoliceNobody')] : []),
-    ...routing.fallbacks.map((f) => t('reports.result.routing.fallback', { role: role(f.role), organisation: f.organisationName })),
+    ...(routing.noPolice
+      ? [
+          routing.alerted
+            ? t('reports.result.routing.noPolice', { organisation: routing.alerted })
+            : t('reports.result.routing.noPoliceNobody'),
+        ]
+      : []),
+    ...routing.fallbacks.map((f) =>
+      t('reports.result.routing.fallback', { role: role(f.role), organisation: f.organisationName }),
+    ),
     ...routing.missing.map((r) => t('reports.result.routing.missing', { role: role(r) })),
   ];
   if (lines.length === 0) return null;

@@ -8,7 +8,15 @@ import { showFieldProblems } from '../../../app/forms/serverErrors';
 import { readStoredValue, writeStoredValue } from '../../../app/preferences/storage';
 import { callerRelations, hotlineLines, type HotlineLine } from '../../cases/api/codes';
 import { codeText } from '../../cases/labels';
-import { ChildFields, DangerField, reportBody, reportFieldNames, WhatHappenedFields, WhereFields, type ReportFieldValues } from '../forms/ReportFields';
+import {
+  ChildFields,
+  DangerField,
+  reportBody,
+  reportFieldNames,
+  WhatHappenedFields,
+  WhereFields,
+  type ReportFieldValues,
+} from '../forms/ReportFields';
 import { ReportResult } from '../forms/ReportResult';
 import { submitReport, type SubmittedReport } from '../reportsApi';
 import { ShortcutHelp } from './ShortcutHelp';
@@ -49,7 +57,10 @@ export default function HotlineConsolePage() {
   const storedLine = readStoredValue(lineKey);
   const initialLine = hotlineLines.find((line) => line === storedLine) ?? '12338';
 
-  const focusFirst = useCallback(() => setTimeout(() => first.current?.querySelector<HTMLInputElement>('input:checked, input')?.focus(), 0), []);
+  const focusFirst = useCallback(
+    () => setTimeout(() => first.current?.querySelector<HTMLInputElement>('input:checked, input')?.focus(), 0),
+    [],
+  );
   useEffect(() => {
     focusFirst();
   }, [focusFirst]);
@@ -76,7 +87,9 @@ export default function HotlineConsolePage() {
           caller: {
             anonymous: values.anonymous === true,
             name: values.anonymous ? undefined : values.callerName?.trim() || undefined,
-            relationship: values.relationship ? codeText(t, `reports.relation.${values.relationship}`, values.relationship) : undefined,
+            relationship: values.relationship
+              ? codeText(t, `reports.relation.${values.relationship}`, values.relationship)
+              : undefined,
             callbackPhone: values.anonymous ? undefined : values.phone?.trim() || undefined,
           },
         },
@@ -107,7 +120,9 @@ export default function HotlineConsolePage() {
           </span>
         </span>
         <span className="haven-secondary">{t('reports.hotline.legalClock')}</span>
-        {closedCalls > 0 && <span className="haven-secondary">{t('reports.hotline.closedCalls', { count: closedCalls })}</span>}
+        {closedCalls > 0 && (
+          <span className="haven-secondary">{t('reports.hotline.closedCalls', { count: closedCalls })}</span>
+        )}
         <Button icon={<QuestionCircleOutlined aria-hidden />} onClick={openHelp}>
           {t('reports.hotline.shortcuts')} {singleKeys && <kbd aria-hidden>?</kbd>}
         </Button>
@@ -147,22 +162,24 @@ export default function HotlineConsolePage() {
                     ]}
                   />
                 </Form.Item>
-            </div>
-            {callType !== 'report' ? (
-              <Button
-                type="primary"
-                onClick={() => {
-                  setClosedCalls((count) => count + 1);
-                  newCall();
-                }}
-              >
-                {t('reports.hotline.endCall')}
-              </Button>
-            ) : (
-              <Form.Item name="hotlineLine" label={t('reports.hotline.line')}>
-                <Select options={hotlineLines.map((line) => ({ value: line, label: t(`reports.hotlineLine.l${line}`) }))} />
-              </Form.Item>
-            )}
+              </div>
+              {callType !== 'report' ? (
+                <Button
+                  type="primary"
+                  onClick={() => {
+                    setClosedCalls((count) => count + 1);
+                    newCall();
+                  }}
+                >
+                  {t('reports.hotline.endCall')}
+                </Button>
+              ) : (
+                <Form.Item name="hotlineLine" label={t('reports.hotline.line')}>
+                  <Select
+                    options={hotlineLines.map((line) => ({ value: line, label: t(`reports.hotlineLine.l${line}`) }))}
+                  />
+                </Form.Item>
+              )}
             </div>
           </fieldset>
           {callType === 'report' && (
@@ -181,13 +198,28 @@ export default function HotlineConsolePage() {
                       <Form.Item name="callerName" label={t('reports.field.callerName')}>
                         <Input maxLength={60} autoComplete="off" />
                       </Form.Item>
-                      <Form.Item name="phone" label={t('reports.field.callback')} rules={[{ required: true, pattern: /^[0-9+\-\s]{5,20}$/, message: t('reports.field.callbackRequired') }]}>
+                      <Form.Item
+                        name="phone"
+                        label={t('reports.field.callback')}
+                        rules={[
+                          {
+                            required: true,
+                            pattern: /^[0-9+\-\s]{5,20}$/,
+                            message: t('reports.field.callbackRequired'),
+                          },
+                        ]}
+                      >
                         <Input maxLength={20} inputMode="tel" autoComplete="off" />
                       </Form.Item>
                     </>
                   )}
                   <Form.Item name="relationship" label={t('reports.field.relationship')}>
-                    <FormSelect allowClear showSearch optionFilterProp="label" options={callerRelations.map((code) => ({ value: code, label: t(`reports.relation.${code}`) }))} />
+                    <FormSelect
+                      allowClear
+                      showSearch
+                      optionFilterProp="label"
+                      options={callerRelations.map((code) => ({ value: code, label: t(`reports.relation.${code}`) }))}
+                    />
                   </Form.Item>
                 </div>
               </fieldset>
@@ -196,7 +228,13 @@ export default function HotlineConsolePage() {
               <ChildFields />
               {failure && <Alert type="error" showIcon message={failure} className="haven-form-alert" />}
               <div className="haven-form-footer">
-                <Button type="primary" htmlType="submit" size="large" icon={<SendOutlined aria-hidden />} loading={saving}>
+                <Button
+                  type="primary"
+                  htmlType="submit"
+                  size="large"
+                  icon={<SendOutlined aria-hidden />}
+                  loading={saving}
+                >
                   {t('reports.form.submit')} <kbd aria-hidden>Ctrl+Enter</kbd>
                 </Button>
                 <Button onClick={newCall}>{t('reports.hotline.newCall')}</Button>

@@ -11,10 +11,26 @@ const keys = [
   ['?', 'reports.hotline.keyHelp'],
 ] as const;
 
-export function ShortcutHelp({ open, onClose, singleKeys, onSingleKeys }: { open: boolean; onClose: () => void; singleKeys: boolean; onSingleKeys: (on: boolean) => void }) {
+export function ShortcutHelp({
+  open,
+  onClose,
+  singleKeys,
+  onSingleKeys,
+}: {
+  open: boolean;
+  onClose: () => void;
+  singleKeys: boolean;
+  onSingleKeys: (on: boolean) => void;
+}) {
   const { t } = useTranslation();
   return (
-    <Modal open={open} title={t('reports.hotline.shortcuts')} onCancel={onClose} footer={null} closable={{ 'aria-label': t('common.close') }}>
+    <Modal
+      open={open}
+      title={t('reports.hotline.shortcuts')}
+      onCancel={onClose}
+      footer={null}
+      closable={{ 'aria-label': t('common.close') }}
+    >
       <table className="haven-shortcut-table">
         <tbody>
           {keys.map(([key, text]) => (

@@ -12,14 +12,24 @@ export interface HotlineShortcutActions {
 }
 
 function typingIn(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+  return (
+    target instanceof HTMLElement &&
+    (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
+  );
 }
 
 /**
  * The console's keys: Alt+1…9 tick a situation, Alt+D marks danger, Alt+A anonymous, Ctrl+Enter
  * sends, Alt+N starts a new call, ? shows the list. Alt and Ctrl keys work while typing; `?` does not.
  */
-export function useHotlineShortcuts({ form, submit, newCall, openHelp, singleKeys, enabled }: HotlineShortcutActions): void {
+export function useHotlineShortcuts({
+  form,
+  submit,
+  newCall,
+  openHelp,
+  singleKeys,
+  enabled,
+}: HotlineShortcutActions): void {
   useEffect(() => {
     if (!enabled) return;
     function onKey(event: KeyboardEvent) {

@@ -51,7 +51,9 @@ export default function InboxPage() {
       render: (_, report) => (
         <>
           <span className="haven-code">{report.refNo}</span>
-          <div className="haven-secondary">{report.channel ? codeText(t, `reports.channel.${report.channel}`, report.channel) : ''}</div>
+          <div className="haven-secondary">
+            {report.channel ? codeText(t, `reports.channel.${report.channel}`, report.channel) : ''}
+          </div>
           {report.immediateDanger && (
             <div className="haven-case-late">
               <WarningFilled aria-hidden /> {t('myWork.danger')}
@@ -60,9 +62,21 @@ export default function InboxPage() {
         </>
       ),
     },
-    { key: 'situations', title: t('reports.mine.situations'), render: (_, report) => report.situations.map((n) => situationText(t, n)).join(t('cases.punct.listSeparator')) },
-    { key: 'where', title: t('reports.section.where'), render: (_, report) => <DivisionName code={report.divisionCode} /> },
-    { key: 'reportedAt', title: t('reports.mine.reportedAt'), render: (_, report) => formatMinute(report.reportedAt, t) },
+    {
+      key: 'situations',
+      title: t('reports.mine.situations'),
+      render: (_, report) => report.situations.map((n) => situationText(t, n)).join(t('cases.punct.listSeparator')),
+    },
+    {
+      key: 'where',
+      title: t('reports.section.where'),
+      render: (_, report) => <DivisionName code={report.divisionCode} />,
+    },
+    {
+      key: 'reportedAt',
+      title: t('reports.mine.reportedAt'),
+      render: (_, report) => formatMinute(report.reportedAt, t),
+    },
     {
       key: 'ack',
       title: t('reports.inbox.acknowledged'),
@@ -89,7 +103,13 @@ export default function InboxPage() {
       render: (_, report) => (
         <span className="haven-form-footer">
           {!report.myAcknowledgedAt && can('reports.receive') && (
-            <Button size="small" type="primary" loading={busy === report.id} onClick={() => void acknowledge(report)} aria-label={t('myWork.acknowledgeReport', { refNo: report.refNo })}>
+            <Button
+              size="small"
+              type="primary"
+              loading={busy === report.id}
+              onClick={() => void acknowledge(report)}
+              aria-label={t('myWork.acknowledgeReport', { refNo: report.refNo })}
+            >
               {t('myWork.acknowledge')}
             </Button>
           )}
@@ -97,7 +117,11 @@ export default function InboxPage() {
             <Link to={`/cases/${report.caseId}`}>{t('myWork.openCase')}</Link>
           ) : (
             can('cases.act') && (
-              <Button size="small" onClick={() => setOpening(report.id)} aria-label={t('reports.inbox.openCaseFor', { refNo: report.refNo })}>
+              <Button
+                size="small"
+                onClick={() => setOpening(report.id)}
+                aria-label={t('reports.inbox.openCaseFor', { refNo: report.refNo })}
+              >
                 {t('reports.inbox.openCase')}
               </Button>
             )
@@ -114,7 +138,9 @@ export default function InboxPage() {
         {inbox.data ? t('list.total', { count: inbox.data.total }) : ''}
       </p>
       {failure && <Alert type="error" showIcon message={failure} className="haven-form-alert" />}
-      {inbox.isError && <Alert type="error" showIcon message={t('list.loadFailed')} description={describeApiError(inbox.error, t)} />}
+      {inbox.isError && (
+        <Alert type="error" showIcon message={t('list.loadFailed')} description={describeApiError(inbox.error, t)} />
+      )}
       <TableFrame label={t('list.tableLabel')}>
         <Table<InboxReport>
           rowKey="id"
@@ -123,7 +149,14 @@ export default function InboxPage() {
           loading={inbox.isFetching}
           scroll={{ x: 'max-content' }}
           locale={{ emptyText: t('reports.inbox.empty') }}
-          pagination={{ current: list.page, pageSize: 20, total: inbox.data?.total ?? 0, onChange: list.setPage, showSizeChanger: false, hideOnSinglePage: true }}
+          pagination={{
+            current: list.page,
+            pageSize: 20,
+            total: inbox.data?.total ?? 0,
+            onChange: list.setPage,
+            showSizeChanger: false,
+            hideOnSinglePage: true,
+          }}
         />
       </TableFrame>
       <OpenCaseDialog

@@ -14,7 +14,15 @@ interface OpenCaseValues {
 }
 
 /** 立案: a case from a report, for the child it names or the child the officer finds. */
-export function OpenCaseDialog({ reportId, onClose, onOpened }: { reportId: string | null; onClose: () => void; onOpened: (caseId: string, joined: boolean) => void }) {
+export function OpenCaseDialog({
+  reportId,
+  onClose,
+  onOpened,
+}: {
+  reportId: string | null;
+  onClose: () => void;
+  onOpened: (caseId: string, joined: boolean) => void;
+}) {
   const { t } = useTranslation();
   const report = useReport(reportId);
   const [form] = Form.useForm<OpenCaseValues>();
@@ -28,7 +36,15 @@ export function OpenCaseDialog({ reportId, onClose, onOpened }: { reportId: stri
     setSaving(true);
     setFailure(null);
     try {
-      const opened = await openCaseFromReport({ reportIds: [reportId], childId: data?.child ? undefined : values.childId, participantIds: [], reason: values.reason?.trim() || undefined }, `${idempotencyKey}:${reportId}`);
+      const opened = await openCaseFromReport(
+        {
+          reportIds: [reportId],
+          childId: data?.child ? undefined : values.childId,
+          participantIds: [],
+          reason: values.reason?.trim() || undefined,
+        },
+        `${idempotencyKey}:${reportId}`,
+      );
       if (opened.id) onOpened(opened.id, opened.joined);
     } catch (error) {
       const placed = showFieldProblems(form, error, ['childId', 'reason']);
@@ -57,19 +73,53 @@ export function OpenCaseDialog({ reportId, onClose, onOpened }: { reportId: stri
           size="small"
           column={1}
           items={[
-            { key: 'situations', label: t('reports.field.situations'), children: data.situations.map((n) => situationText(t, n)).join(t('cases.punct.listSeparator')) },
+            {
+              key: 'situations',
+              label: t('reports.field.situations'),
+              children: data.situations.map((n) => situationText(t, n)).join(t('cases.punct.listSeparator')),
+            },
             { key: 'description', label: t('reports.field.description'), children: data.description },
-            { key: 'where', label: t('reports.section.where'), children: <><DivisionName code={data.divisionCode} /> {data.address ?? ''}</> },
+            {
+              key: 'where',
+              label: t('reports.section.where'),
+              children: (
+                <>
+                  <DivisionName code={data.divisionCode} /> {data.address ?? ''}
+                </>
+              ),
+            },
             { key: 'child', label: t('reports.section.child'), children: data.child?.name ?? data.unknownChild ?? '—' },
             { key: 'reportedAt', label: t('reports.mine.reportedAt'), children: formatMinute(data.reportedAt, t) },
-            ...(data.reporter ? [{ key: 'reporter', label: t('reports.section.reporter'), children: data.reporter.anonymous ? t('reports.inbox.anonymous') : [data.reporter.name, data.reporter.relationship, data.reporter.phone, data.reporter.organisationName].filter(Boolean).join(' · ') }] : []),
+            ...(data.reporter
+              ? [
+                  {
+                    key: 'reporter',
+                    label: t('reports.section.reporter'),
+                    children: data.reporter.anonymous
+                      ? t('reports.inbox.anonymous')
+                      : [
+                          data.reporter.name,
+                          data.reporter.relationship,
+                          data.reporter.phone,
+                          data.reporter.organisationName,
+                        ]
+                          .filter(Boolean)
+                          .join(' · '),
+                  },
+                ]
+              : []),
           ]}
         />
       )}
       {failure && <Alert type="error" showIcon message={failure} className="haven-form-alert" />}
       <Form<OpenCaseValues> form={form} layout="vertical" name="openCase" onFinish={(values) => void save(values)}>
         {data && !data.child && (
-          <Form.Item name="childId" label={t('reports.inbox.whichChild')} extra={t('reports.inbox.whichChildHelp')} rules={[{ required: true, message: t('reports.inbox.whichChildRequired') }]}>
+          <Form.Item
+            name="childId"
+            label={t('reports.inbox.whichChild')}
+            extra={t('reports.inbox.whichChildHelp')}
+            rules={[{ required: true, message: t('reports.inbox.whichChildRequired') }]}
+          >
             <ChildSearchSelect />
           </Form.Item>
         )}

@@ -30,10 +30,18 @@ export function PublicFollowUp() {
           }
         }}
       >
-        <Form.Item name="refNo" label={t('reports.public.refNo')} rules={[{ required: true, whitespace: true, message: t('reports.public.refNoRequired') }]}>
+        <Form.Item
+          name="refNo"
+          label={t('reports.public.refNo')}
+          rules={[{ required: true, whitespace: true, message: t('reports.public.refNoRequired') }]}
+        >
           <Input autoComplete="off" spellCheck={false} />
         </Form.Item>
-        <Form.Item name="code" label={t('reports.public.code')} rules={[{ required: true, whitespace: true, message: t('reports.public.codeRequired') }]}>
+        <Form.Item
+          name="code"
+          label={t('reports.public.code')}
+          rules={[{ required: true, whitespace: true, message: t('reports.public.codeRequired') }]}
+        >
           <Input autoComplete="off" spellCheck={false} />
         </Form.Item>
         <Button htmlType="submit" loading={busy}>
@@ -47,7 +55,10 @@ export function PublicFollowUp() {
             showIcon
             className="haven-form-alert"
             message={t(`reports.stage.${status.stage ?? 'received'}`)}
-            description={t('reports.public.statusDetail', { refNo: status.refNo, at: formatMinute(status.receivedAt, t) })}
+            description={t('reports.public.statusDetail', {
+              refNo: status.refNo,
+              at: formatMinute(status.receivedAt, t),
+            })}
           />
         )}
       </div>

@@ -1,7 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { queryString, requestJson } from '../../../app/api/client';
-import { type RemoteOption, RemoteSearchSelect, type RemoteSelectFieldProps } from '../../../app/forms/RemoteSearchSelect';
+import {
+  type RemoteOption,
+  RemoteSearchSelect,
+  type RemoteSelectFieldProps,
+} from '../../../app/forms/RemoteSearchSelect';
 import { list, obj, str } from '../../cases/api/read';
 
 async function searchPlaces(q: string, signal: AbortSignal): Promise<RemoteOption[]> {
@@ -14,12 +18,24 @@ async function searchPlaces(q: string, signal: AbortSignal): Promise<RemoteOptio
 }
 
 function usePlaces(query: string) {
-  const places = useQuery({ queryKey: ['public-places', query], queryFn: ({ signal }) => searchPlaces(query, signal), enabled: query.length > 0, retry: false });
+  const places = useQuery({
+    queryKey: ['public-places', query],
+    queryFn: ({ signal }) => searchPlaces(query, signal),
+    enabled: query.length > 0,
+    retry: false,
+  });
   return { options: places.data ?? [], isFetching: places.isFetching };
 }
 
 /** A town or village by name, for people without an account (the signed-in picker browses a jurisdiction). */
 export function PublicPlacePicker(props: RemoteSelectFieldProps) {
   const { t } = useTranslation();
-  return <RemoteSearchSelect {...props} useResults={usePlaces} placeholder={t('reports.public.placePlaceholder')} emptyText={(query) => (query ? t('reports.public.placeNoMatch') : t('reports.public.placeTypeToSearch'))} />;
+  return (
+    <RemoteSearchSelect
+      {...props}
+      useResults={usePlaces}
+      placeholder={t('reports.public.placePlaceholder')}
+      emptyText={(query) => (query ? t('reports.public.placeNoMatch') : t('reports.public.placeTypeToSearch'))}
+    />
+  );
 }

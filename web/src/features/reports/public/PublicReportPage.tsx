@@ -54,7 +54,13 @@ export default function PublicReportPage() {
             divisionCode: values.divisionCode,
             address: values.address?.trim() || undefined,
             childDescription: values.childDescription?.trim() || undefined,
-            reporter: anonymous ? { anonymous: true } : { anonymous: false, name: values.name?.trim() || undefined, callbackPhone: values.phone?.trim() || undefined },
+            reporter: anonymous
+              ? { anonymous: true }
+              : {
+                  anonymous: false,
+                  name: values.name?.trim() || undefined,
+                  callbackPhone: values.phone?.trim() || undefined,
+                },
           },
           idempotencyKey,
         ),
@@ -96,19 +102,36 @@ export default function PublicReportPage() {
             <DangerField />
             <fieldset>
               <legend>{t('reports.section.what')}</legend>
-              <Form.Item name="situations" label={t('reports.field.situations')} rules={[{ required: true, type: 'array', min: 1, message: t('reports.field.situationsRequired') }]}>
+              <Form.Item
+                name="situations"
+                label={t('reports.field.situations')}
+                rules={[{ required: true, type: 'array', min: 1, message: t('reports.field.situationsRequired') }]}
+              >
                 <SituationChecks />
               </Form.Item>
-              <Form.Item name="description" label={t('reports.field.description')} rules={[{ required: true, whitespace: true, message: t('reports.public.descriptionRequired') }]}>
+              <Form.Item
+                name="description"
+                label={t('reports.field.description')}
+                rules={[{ required: true, whitespace: true, message: t('reports.public.descriptionRequired') }]}
+              >
                 <Input.TextArea autoSize={{ minRows: 4, maxRows: 10 }} maxLength={5000} showCount />
               </Form.Item>
-              <Form.Item name="childDescription" label={t('reports.public.childDescription')} extra={t('reports.public.childDescriptionHelp')}>
+              <Form.Item
+                name="childDescription"
+                label={t('reports.public.childDescription')}
+                extra={t('reports.public.childDescriptionHelp')}
+              >
                 <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={1000} />
               </Form.Item>
             </fieldset>
             <fieldset>
               <legend>{t('reports.section.where')}</legend>
-              <Form.Item name="divisionCode" label={t('reports.public.place')} rules={[{ required: true, message: t('reports.public.placeRequired') }]} extra={t('reports.public.placeHelp')}>
+              <Form.Item
+                name="divisionCode"
+                label={t('reports.public.place')}
+                rules={[{ required: true, message: t('reports.public.placeRequired') }]}
+                extra={t('reports.public.placeHelp')}
+              >
                 <PublicPlacePicker />
               </Form.Item>
               <Form.Item name="address" label={t('reports.field.address')}>
@@ -125,7 +148,11 @@ export default function PublicReportPage() {
                   <Form.Item name="name" label={t('reports.public.name')}>
                     <Input maxLength={100} autoComplete="name" />
                   </Form.Item>
-                  <Form.Item name="phone" label={t('reports.public.phone')} rules={[{ pattern: /^[0-9+\-\s()]{3,30}$/, message: t('reports.field.callbackRequired') }]}>
+                  <Form.Item
+                    name="phone"
+                    label={t('reports.public.phone')}
+                    rules={[{ pattern: /^[0-9+\-\s()]{3,30}$/, message: t('reports.field.callbackRequired') }]}
+                  >
                     <Input maxLength={30} inputMode="tel" autoComplete="tel" />
                   </Form.Item>
                 </>
@@ -133,7 +160,13 @@ export default function PublicReportPage() {
             </fieldset>
             {failure && <Alert type="error" showIcon message={failure} className="haven-form-alert" />}
             <div className="haven-form-footer">
-              <Button type="primary" htmlType="submit" size="large" icon={<SendOutlined aria-hidden />} loading={saving}>
+              <Button
+                type="primary"
+                htmlType="submit"
+                size="large"
+                icon={<SendOutlined aria-hidden />}
+                loading={saving}
+              >
                 {t('reports.form.submit')}
               </Button>
             </div>
