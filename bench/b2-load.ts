@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import autocannon, { type AutocannonRequest, type AutocannonResult } from 'autocannon';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../src/platform/db/schema.js';
-import { type BenchServer } from './process.js';
+import type { BenchServer } from './process.js';
 import { rssMb, sampleRss } from './process.js';
 import type { BenchSession } from './session.js';
 import { type BenchResult, ms, skipped } from './stats.js';
@@ -105,7 +105,7 @@ export async function benchLoad(
       })
     : undefined;
   let peakRss = Math.max(read.peakRss, baseline.peakRss);
-  if (!probe || probe.status !== 200) {
+  if (probe?.status !== 200) {
     results.push(
       skipped(
         '2b API: audited case action',

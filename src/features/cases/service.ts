@@ -44,7 +44,7 @@ export async function openCaseIn(uow: UnitOfWork, input: OpenCaseInput, at: Date
   for (const id of input.reportIds) {
     const report = reports.find((r) => r.id === id);
     // Only a receiver opens a case from a report; for anyone else the report does not exist.
-    if (!report || !report.recipient) throw notFound(translate(actor.locale, 'reports.entity'), id);
+    if (!report?.recipient) throw notFound(translate(actor.locale, 'reports.entity'), id);
   }
   const childIds = new Set(
     [input.childId, ...reports.map((r) => r.child_id)].filter((id): id is string => typeof id === 'string'),

@@ -9,7 +9,7 @@ import '../clocks/tables.js';
 import '../reports/tables.js';
 import { callerAllowedActions } from './guards.js';
 import type { CaseView } from './model.js';
-import { type CaseStatus, foldActions } from './rules.js';
+import { foldActions } from './rules.js';
 import './store.js';
 
 type Db = Kysely<Database> | Transaction<Database>;

@@ -11,5 +11,3 @@ declare module './tables.js' {
     removed_reason: string | null;
   }
 }
-
-export {};

@@ -119,7 +119,7 @@ export async function getAttachment(
     .where('id', '=', reportId)
     .where(reportVisibleTo(actor))
     .executeTakeFirst();
-  if (!report || !report.attachment_ids.includes(fileId)) {
+  if (!report?.attachment_ids.includes(fileId)) {
     await recordAudit(db, actor, {
       action: 'reports.attachment_read',
       entityType: 'report',

@@ -1,4 +1,4 @@
-import { type Kysely, type Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { type Actor, accountableUserId } from '../../platform/access/actor.js';
 import { childDataPermissions } from '../../platform/access/permissions.js';
 import type { Database } from '../../platform/db/schema.js';

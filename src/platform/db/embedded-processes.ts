@@ -44,7 +44,7 @@ export function processAlive(pid: number): boolean {
     const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
     return state !== 'Z' && state !== 'X';
   } catch {
-    return existsSync('/proc/self') ? false : true;
+    return !existsSync('/proc/self');
   }
 }
 

@@ -8,7 +8,6 @@ import { type EmbeddedSupervisor, superviseEmbedded } from './embedded-superviso
 import {
   assertCompatibleVersion,
   assertPortFree,
-  type Credentials,
   ensureDatabase,
   initialise,
   isRunning,

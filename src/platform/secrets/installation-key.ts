@@ -113,7 +113,7 @@ function parseKey(text: string, source: string): Buffer {
     : /^[A-Za-z0-9+/_-]{43}=?$/.test(value)
       ? Buffer.from(value, 'base64')
       : undefined;
-  if (!key || key.length !== 32) {
+  if (key?.length !== 32) {
     throw new InstallationKeyError(
       `${source} is not an installation key: it must be 32 bytes, written as 64 hex digits or as base64 (e.g. \`openssl rand -hex 32\`).`,
     );

@@ -202,7 +202,7 @@ describe('bad files', () => {
   });
 
   it('reads a GBK CSV and reports two header rows for the user to confirm', async () => {
-    const text = '姓名,性别,身份证号码,所在村\r\nname,sex,id number,village\r\n' + `刘一,男,${ids.c},陈龙村\r\n`;
+    const text = `姓名,性别,身份证号码,所在村\r\nname,sex,id number,village\r\n刘一,男,${ids.c},陈龙村\r\n`;
     const response = await upload(officer, toGb18030(text), 'gbk.csv');
     const batch = (await response.json()) as ImportBatchView;
     expect(batch).toMatchObject({ format: 'csv', encoding: 'gb18030', headerRow: 1 });

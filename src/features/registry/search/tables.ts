@@ -6,5 +6,3 @@ declare module '../tables.js' {
     merged_status_before: Exclude<ChildStatus, 'merged'> | null;
   }
 }
-
-export {};

@@ -1,4 +1,4 @@
-import { ApiError } from '../../../app/api/client';
+import type { ApiError } from '../../../app/api/client';
 import { parseChild, type ChildSummary } from '../childrenApi';
 import { bool, list, num, obj, reasons, str, type Reason } from '../api/read';
 

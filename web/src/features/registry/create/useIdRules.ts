@@ -42,7 +42,7 @@ export function useIdRules(form: FormInstance) {
     },
     {
       validator: async (_, value: Dayjs | null | undefined) => {
-        if (value && value.isAfter(dayjs())) throw new Error(t('registry.form.birthFuture'));
+        if (value?.isAfter(dayjs())) throw new Error(t('registry.form.birthFuture'));
       },
     },
   ];

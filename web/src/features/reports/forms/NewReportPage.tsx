@@ -103,7 +103,7 @@ export default function NewReportPage() {
             { required: mandated, message: t('reports.field.knewAtRequired') },
             {
               validator: (_, value?: Dayjs) =>
-                value && value.isAfter(dayjs())
+                value?.isAfter(dayjs())
                   ? Promise.reject(new Error(t('reports.field.knewAtFuture')))
                   : Promise.resolve(),
             },
