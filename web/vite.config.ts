@@ -12,6 +12,8 @@ export default defineConfig({
   base: '/',
   publicDir: 'public',
   plugins: [react()],
+  // The API's schemas and vocabularies, shared with the server (src/contract is pure: zod only).
+  resolve: { alias: { '@contract': fileURLToPath(new URL('../src/contract', import.meta.url)) } },
   build: {
     outDir: fileURLToPath(new URL('../dist/web', import.meta.url)),
     emptyOutDir: true,

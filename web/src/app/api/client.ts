@@ -1,4 +1,6 @@
+import type { z } from 'zod';
 import { currentLanguage } from '../i18n';
+import { parseWithContract } from './contract';
 
 /** One problem with one field, as the server lists them in `error.details`. */
 export interface FieldProblem {
@@ -155,6 +157,18 @@ async function call(path: string, options: RequestOptions, accept: string): Prom
 export async function requestJson(path: string, options: RequestOptions = {}): Promise<unknown> {
   const response = await call(path, options, 'application/json');
   return readBody(response);
+}
+
+/**
+ * Calls the Haven API and reads the answer with the contract's schema (`@contract/...`): a body
+ * that does not match throws `ContractViolationError` instead of being read leniently.
+ */
+export async function requestParsed<S extends z.ZodType>(
+  schema: S,
+  path: string,
+  options: RequestOptions = {},
+): Promise<z.output<S>> {
+  return parseWithContract(schema, await requestJson(path, options), path);
 }
 
 /** A file from the API (an export), with the name the server gave it. */
