@@ -18,7 +18,9 @@ export const childTables = [
 // A scope is a call to childInScope, a report visibility rule (…VisibleTo), another …InScope
 // predicate built on them, or the explicit, grep-able systemScope('why') of sweeps and of reads
 // keyed by a row the same unit of work already locked through the scope.
-const scopeCall = /^(childInScope|systemScope|[a-zA-Z]+InScope|[a-zA-Z]+VisibleTo)$/;
+const scopeCall = /^(childInScope|childVisible|systemScope|[a-zA-Z]+InScope|[a-zA-Z]+VisibleTo)$/;
+// Query-builder callbacks: a subquery built on their expression builder is part of the outer query.
+const builderCallbacks = new Set(['where', 'having', 'select', 'on', 'set', 'orderBy', 'innerJoin', 'leftJoin', 'exists']);
 const queryStart = new Set(['selectFrom', 'updateTable', 'deleteFrom']);
 
 export interface UnscopedQuery {
@@ -58,11 +60,13 @@ function chainTop(node: ts.Node): ts.Node {
 
 function hasScope(node: ts.Node): boolean {
   let found = false;
+  // A correlated subquery (whereRef to the outer row) is bounded by the outer query, which is checked itself.
+  const correlated = (call: ts.CallExpression) => calleeName(call) === 'whereRef';
   const visit = (child: ts.Node): void => {
     if (found) return;
     if (ts.isCallExpression(child)) {
       const name = calleeName(child);
-      if (name !== null && scopeCall.test(name)) {
+      if ((name !== null && scopeCall.test(name)) || correlated(child)) {
         found = true;
         return;
       }
@@ -73,6 +77,21 @@ function hasScope(node: ts.Node): boolean {
   return found;
 }
 
+/** `eb.selectFrom(…)` where eb is the parameter of a callback given to where/select/…: a subquery. */
+function isSubquery(start: ts.CallExpression): boolean {
+  const callee = start.expression;
+  if (!ts.isPropertyAccessExpression(callee) || !ts.isIdentifier(callee.expression)) return false;
+  const receiver = callee.expression.text;
+  for (let node: ts.Node | undefined = start.parent; node; node = node.parent) {
+    if (!ts.isArrowFunction(node) && !ts.isFunctionExpression(node)) continue;
+    const named = node.parameters.some((p) => ts.isIdentifier(p.name) && p.name.text === receiver);
+    if (!named) continue;
+    const call = node.parent;
+    return ts.isCallExpression(call) && builderCallbacks.has(calleeName(call) ?? '');
+  }
+  return false;
+}
+
 /** Queries on a child table whose chain carries no scope. */
 export function unscopedChildQueries(fileName: string, source: string): UnscopedQuery[] {
   const file = ts.createSourceFile(fileName, source, ts.ScriptTarget.ES2023, true, ts.ScriptKind.TS);
@@ -81,7 +100,7 @@ export function unscopedChildQueries(fileName: string, source: string): Unscoped
     if (ts.isCallExpression(node)) {
       const name = calleeName(node);
       const table = name !== null && queryStart.has(name) ? tableOf(node.arguments[0]) : null;
-      if (table !== null && childTables.includes(table) && !hasScope(chainTop(node))) {
+      if (table !== null && childTables.includes(table) && !isSubquery(node) && !hasScope(chainTop(node))) {
         const { line } = file.getLineAndCharacterOfPosition(node.getStart());
         found.push({ line: line + 1, table, text: node.getText().slice(0, 80) });
       }

@@ -12,6 +12,7 @@ import { recordTimeline } from './history.js';
 import type { ChildFile } from './model.js';
 import type { CategoryCode } from './tables.js';
 import { loadWritableChild } from './writable.js';
+import { systemScope } from '../../core/scope/system-scope.js';
 
 type Db = Kysely<Database>;
 
@@ -39,7 +40,13 @@ async function decide(
 }
 
 async function membership(trx: Transaction<Database>, actor: Actor, childId: string, id: string): Promise<CategoryRow> {
-  const row = await trx.selectFrom('child_categories').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+  const row = await trx
+    .selectFrom('child_categories')
+    .where(systemScope('a category of the file decide() locked through childInScope'))
+    .selectAll()
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
   if (!row || !(await fileChildIds(trx, childId)).includes(row.child_id)) throw registryNotFound(actor, 'category', id);
   return row;
 }
@@ -132,6 +139,7 @@ export async function addCategory(
       ]);
     const open = await trx
       .selectFrom('child_categories')
+      .where(systemScope('the file decide() locked through childInScope'))
       .select('id')
       .where('child_id', '=', childId)
       .where('category', '=', input.category)

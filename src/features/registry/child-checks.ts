@@ -9,6 +9,7 @@ import { type ChildRow, currentDivision } from './file-store.js';
 import { parseIdNumber } from './id-number.js';
 import type { ChildFields, MemberInput, SituationInput } from './model.js';
 import type { IdentityProblem } from './rules.js';
+import { systemScope } from '../../core/scope/system-scope.js';
 
 type Db = Kysely<Database>;
 
@@ -131,6 +132,7 @@ export async function refuseDuplicateIdNumber(
   if (!idNumber) return;
   let query = db
     .selectFrom('children')
+    .where(systemScope('an ID number is unique across the whole registry'))
     .select(['id'])
     .where('id_number', '=', idNumber)
     .where('status', '<>', 'merged');

@@ -3,6 +3,7 @@ import type { Database } from '../../platform/db/schema.js';
 import type { MemberWithSituations } from './file-store.js';
 import { parseIdNumber } from './id-number.js';
 import type { MemberInput, SituationInput } from './model.js';
+import { systemScope } from '../../core/scope/system-scope.js';
 
 type Db = Kysely<Database>;
 
@@ -82,7 +83,11 @@ export async function replaceSituations(
   memberId: string,
   situations: readonly Required<SituationInput>[],
 ): Promise<void> {
-  await trx.deleteFrom('member_situations').where('member_id', '=', memberId).execute();
+  await trx
+    .deleteFrom('member_situations')
+    .where(systemScope('a member of a file its caller locked through childInScope'))
+    .where('member_id', '=', memberId)
+    .execute();
   if (situations.length === 0) return;
   await trx
     .insertInto('member_situations')

@@ -8,6 +8,7 @@ import './core-tables.js';
 import type { PlaceView } from './model.js';
 import type { ChildFacts, MemberFact } from './rules.js';
 import type { ChildCategoriesTable, ChildrenTable, FamilyMembersTable, MemberSituationsTable } from './tables.js';
+import { systemScope } from '../../core/scope/system-scope.js';
 
 type Db = Kysely<Database>;
 export type ChildRow = Selectable<ChildrenTable>;
@@ -74,13 +75,19 @@ export async function childInScopeById(
 
 /** The child and the files merged into it: their facts are read together. */
 export async function fileChildIds(db: Db, id: string): Promise<string[]> {
-  const merged = await db.selectFrom('children').select('id').where('merged_into', '=', id).execute();
+  const merged = await db
+    .selectFrom('children')
+    .where(systemScope('files merged into a child its caller read through childInScope'))
+    .select('id')
+    .where('merged_into', '=', id)
+    .execute();
   return [id, ...merged.map((row) => row.id)];
 }
 
 export async function mergedFiles(db: Db, id: string): Promise<{ id: string; havenCode: string; name: string }[]> {
   const rows = await db
     .selectFrom('children')
+    .where(systemScope('files merged into a child its caller read through childInScope'))
     .select(['id', 'haven_code', 'name'])
     .where('merged_into', '=', id)
     .orderBy('file_no')
@@ -94,7 +101,11 @@ export async function membersOf(
   options: { includeRemoved?: boolean } = {},
 ): Promise<MemberWithSituations[]> {
   if (childIds.length === 0) return [];
-  let query = db.selectFrom('family_members').selectAll().where('child_id', 'in', childIds);
+  let query = db
+    .selectFrom('family_members')
+    .where(systemScope('members of files its caller read through childInScope'))
+    .selectAll()
+    .where('child_id', 'in', childIds);
   if (!options.includeRemoved) query = query.where('removed_at', 'is', null);
   const members = await query.orderBy('created_at').orderBy('id').execute();
   const situations =
@@ -102,6 +113,7 @@ export async function membersOf(
       ? []
       : await db
           .selectFrom('member_situations')
+          .where(systemScope('situations of members read just above'))
           .selectAll()
           .where(
             'member_id',
@@ -121,12 +133,17 @@ export async function memberById(
   id: string,
   options: { lock?: boolean } = {},
 ): Promise<MemberWithSituations | undefined> {
-  let query = db.selectFrom('family_members').selectAll().where('id', '=', id);
+  let query = db
+    .selectFrom('family_members')
+    .where(systemScope('a member whose file its caller checks against a file read through childInScope'))
+    .selectAll()
+    .where('id', '=', id);
   if (options.lock) query = query.forUpdate();
   const member = await query.executeTakeFirst();
   if (!member) return undefined;
   const situations = await db
     .selectFrom('member_situations')
+    .where(systemScope('situations of the member read just above'))
     .selectAll()
     .where('member_id', '=', id)
     .orderBy('since')
@@ -139,6 +156,7 @@ export async function categoriesOf(db: Db, childIds: readonly string[]): Promise
   if (childIds.length === 0) return [];
   return db
     .selectFrom('child_categories')
+    .where(systemScope('categories of files its caller read through childInScope'))
     .leftJoin('users', 'users.id', 'child_categories.decided_by')
     .selectAll('child_categories')
     .select('users.display_name as decided_by_name')
@@ -198,6 +216,7 @@ export async function factsOf(
   if (childIds.length === 0) return result;
   const children = await db
     .selectFrom('children')
+    .where(systemScope('facts of children its caller read through childInScope or a sweep over all children'))
     .selectAll()
     .where((eb) => eb.or([eb('id', 'in', childIds), eb('merged_into', 'in', childIds)]))
     .execute();

@@ -8,6 +8,7 @@ import type { Database } from '../../platform/db/schema.js';
 import { registryNotFound, requirePermission } from './guards.js';
 import { childInScopeById, fileChildIds } from './file-store.js';
 import type { TimelineEntry } from './model.js';
+import { systemScope } from '../../core/scope/system-scope.js';
 
 /*
  * The child's timeline: everything that happened, newest first. Entries with before/after are the
@@ -118,7 +119,10 @@ export async function listTimeline(
   });
   const show = (values: Record<string, unknown> | null) => (unmasked ? values : masked(values));
   const ids = await fileChildIds(db, childId);
-  let query = db.selectFrom('child_timeline').where('child_id', 'in', ids);
+  let query = db
+    .selectFrom('child_timeline')
+    .where(systemScope('the file childInScopeById read above'))
+    .where('child_id', 'in', ids);
   if (paging.kind) query = query.where('kind', 'like', `${paging.kind}%`);
   const total = await query.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
   const rows = await query

@@ -7,6 +7,7 @@ import { factsOf } from './file-store.js';
 import { recordTimeline, type TimelineChange } from './history.js';
 import { registryRules } from './rule-sections.js';
 import { type CategoryProposal, proposeCategories } from './rules.js';
+import { systemScope } from '../../core/scope/system-scope.js';
 
 // jsonb reorders keys: compare canonically.
 const sameEvidence = (a: unknown, b: unknown) => canonicalJson(a ?? null) === canonicalJson(b ?? null);
@@ -27,6 +28,7 @@ export async function recomputeProposals(
   const [facts, resolver] = await Promise.all([factsOf(trx, childIds), loadRuleSets(trx)]);
   const rows = await trx
     .selectFrom('child_categories')
+    .where(systemScope('children its caller wrote through childInScope, or the re-propose sweep over all children'))
     .select(['id', 'child_id', 'category', 'state', 'proposed_by_rule', 'proposal_evidence'])
     .where('child_id', 'in', childIds)
     .where('state', 'in', ['proposed', 'confirmed', 'rejected'])
@@ -103,6 +105,7 @@ export async function recomputeProposals(
   if (withdraw.length > 0) {
     await trx
       .updateTable('child_categories')
+      .where(systemScope('children its caller wrote through childInScope, or the re-propose sweep over all children'))
       .set((eb) => ({
         state: 'ended',
         end_date: asOf,

@@ -17,6 +17,7 @@ import { recordTimeline } from './history.js';
 import type { ChildFile } from './model.js';
 import { recomputeProposals } from './proposals.js';
 import { loadWritableChild } from './writable.js';
+import { systemScope } from '../../core/scope/system-scope.js';
 
 type Db = Kysely<Database>;
 
@@ -49,6 +50,7 @@ export async function restoreEntry(
     const entry = /^\d+$/.test(entryId)
       ? await trx
           .selectFrom('child_timeline')
+          .where(systemScope('the file loadWritableChild locked through childInScope'))
           .selectAll()
           .where('id', '=', entryId)
           .where('child_id', 'in', await fileChildIds(trx, childId))

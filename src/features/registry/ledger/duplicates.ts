@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../../platform/db/schema.js';
 import type { ChildDraft } from './validate.js';
+import { systemScope } from '../../../core/scope/system-scope.js';
 
 /**
  * Set-based checks of one batch of drafts against the registry (every live file, whatever the
@@ -19,6 +20,7 @@ export async function checkAgainstRegistry(
   if (ids.length > 0) {
     const rows = await db
       .selectFrom('children')
+      .where(systemScope('a ledger row is checked against the whole registry for an ID number already registered'))
       .select('id_number')
       .where('id_number', '=', sql<string>`ANY(${sql.val(ids)}::text[])`)
       .where('status', '<>', 'merged')

@@ -12,6 +12,7 @@ import { searchChildren } from '../search/service.js';
 import type { CategoryCode } from '../tables.js';
 import { workbookSink } from './error-sheet.js';
 import './export-messages.js';
+import { systemScope } from '../../../core/scope/system-scope.js';
 
 export type ExportFilter = Omit<ChildListQuery, 'page' | 'pageSize'>;
 
@@ -77,11 +78,13 @@ export async function exportChildren(
     const ids = items.map((i) => i.id);
     const details = await db
       .selectFrom('children')
+      .where(systemScope('the page searchChildren returned through the actor scope'))
       .select(['id', 'id_number', 'address'])
       .where('id', 'in', ids)
       .execute();
     const guardians = await db
       .selectFrom('family_members')
+      .where(systemScope('members of the page read just above'))
       .select(['child_id', 'name', 'phone'])
       .where('child_id', 'in', ids)
       .where('is_guardian', '=', true)

@@ -11,6 +11,7 @@ import type { ChildFile } from '../model.js';
 import '../messages.js';
 import './export-messages.js';
 import './pdf-messages.js';
+import { systemScope } from '../../../core/scope/system-scope.js';
 
 const require = createRequire(import.meta.url);
 /** Noto Sans SC (SIL OFL) from npm: a full TTF, so every character of a name prints. */
@@ -36,6 +37,7 @@ export async function childFilePdf(
   const child = await readChildFile(db, actor, id, { unmask: options.unmask });
   const timeline = await db
     .selectFrom('child_timeline')
+    .where(systemScope('the child readChildFile read through childInScope above'))
     .select(['occurred_at', 'kind', 'actor_label', 'reason'])
     .where('child_id', '=', id)
     .orderBy('occurred_at', 'desc')

@@ -11,6 +11,7 @@ import './messages.js';
 import './tables.js';
 import type { MergeResult } from './model.js';
 import { decidePair, pairForDecision, presentPairs } from './review.js';
+import { systemScope } from '../../../core/scope/system-scope.js';
 
 type Trx = Transaction<Database>;
 
@@ -18,6 +19,7 @@ async function lockChildren(trx: Trx, ids: readonly string[]) {
   // Always in id order, so two merges touching the same file cannot deadlock; NO KEY so timeline inserts (FK) do not wait.
   return trx
     .selectFrom('children')
+    .where(systemScope('the pair pairForDecision read through childVisible'))
     .select(['id', 'haven_code', 'status', 'merged_into', 'id_number'])
     .where('id', 'in', [...ids])
     .orderBy('id')
@@ -59,6 +61,7 @@ export async function mergeDuplicatePair(
       // The file view reads one level of merged files, so a file that already holds others must survive.
       const holds = await trx
         .selectFrom('children')
+        .where(systemScope('files held by a file of the pair read through childVisible'))
         .select('haven_code')
         .where('merged_into', '=', mergedId)
         .limit(1)
@@ -78,6 +81,7 @@ export async function mergeDuplicatePair(
         .executeTakeFirstOrThrow();
       await trx
         .updateTable('children')
+        .where(systemScope('the merged file of the pair locked above'))
         .set({ status: 'merged', merged_into: survivor.id, version: sql`version + 1`, updated_at: sql`now()` })
         .where('id', '=', merged.id)
         .execute();
@@ -159,6 +163,7 @@ export async function undoMerge(
       if (merged.id_number) {
         const taken = await trx
           .selectFrom('children')
+          .where(systemScope('an ID number is unique across the whole registry'))
           .select('haven_code')
           .where('id_number', '=', merged.id_number)
           .where('status', '<>', 'merged')
@@ -174,6 +179,7 @@ export async function undoMerge(
         .execute();
       await trx
         .updateTable('children')
+        .where(systemScope('the merged file of the pair locked above'))
         .set({ status: restored, merged_into: null, version: sql`version + 1`, updated_at: sql`now()` })
         .where('id', '=', merged.id)
         .execute();

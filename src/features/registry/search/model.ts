@@ -110,12 +110,10 @@ export type DuplicatePair = z.infer<typeof duplicatePairSchema>;
 export const duplicatePairPageSchema = z.object({
   items: z.array(duplicatePairSchema),
   total: z.number(),
-  elsewhere: z
-    .number()
-    .meta({
-      description:
-        'open pairs with one file outside my scope: decided where both are in scope (the common county, city or province)',
-    }),
+  elsewhere: z.number().meta({
+    description:
+      'open pairs with one file outside my scope: decided where both are in scope (the common county, city or province)',
+  }),
 });
 
 const reasonSchema = z.string().trim().min(1, { error: 'registry.search.reason_required' }).max(500);

@@ -6,6 +6,7 @@ import { subtreePrefix } from '../../divisions/rules.js';
 import type { DuplicateCandidatesTable } from '../tables.js';
 import type { PairListQuery } from './model.js';
 import type { SearchRow } from './store.js';
+import { systemScope } from '../../../core/scope/system-scope.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 export type PairRow = Selectable<DuplicateCandidatesTable>;
@@ -108,6 +109,7 @@ export async function childRowsByIds(db: Db, ids: readonly string[]): Promise<Ma
   if (ids.length === 0) return new Map();
   const rows = await db
     .selectFrom('children')
+    .where(systemScope('children of candidate pairs read through childVisible'))
     .select([
       'id',
       'haven_code',

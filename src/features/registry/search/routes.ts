@@ -62,12 +62,10 @@ export function registerRegistrySearchRoutes(app: HavenApp, { db }: HttpDeps): v
         response: {
           200: z.object({
             candidates: z.array(candidateViewSchema),
-            elsewhere: z
-              .number()
-              .meta({
-                description:
-                  'likely matches outside my area: registering anyway sends them to an officer who sees both files',
-              }),
+            elsewhere: z.number().meta({
+              description:
+                'likely matches outside my area: registering anyway sends them to an officer who sees both files',
+            }),
           }),
         },
       },

@@ -9,6 +9,7 @@ import { pageByRelevance, pageBySort } from './ranked-page.js';
 import { countCap } from './rules.js';
 import { scopePaths } from './scope-paths.js';
 import { matchedOn, type SearchQuery, type Tier, tiersOf } from './tiers.js';
+import { systemScope } from '../../../core/scope/system-scope.js';
 
 type Db = Kysely<Database>;
 
@@ -41,7 +42,7 @@ export interface SearchRow {
   matched: MatchedOn | null;
 }
 
-function filters(actor: Actor, filter: SearchFilter) {
+function matchingInScope(actor: Actor, filter: SearchFilter) {
   return (eb: ExpressionBuilder<Database, 'children'>): Expression<SqlBool> => {
     const all: Expression<SqlBool>[] = [childInScope(actor)(eb)];
     all.push(
@@ -99,7 +100,7 @@ export async function searchChildrenInScope(
   actor: Actor,
   filter: SearchFilter,
 ): Promise<{ rows: SearchRow[]; total: number; capped: boolean }> {
-  const all = db.selectFrom('children').where(filters(actor, filter));
+  const all = db.selectFrom('children').where(matchingInScope(actor, filter));
   const scoped = {
     all,
     parts: (await scopePaths(db, actor)).map((path) => ({ query: all.where(path.where), small: path.small })),
@@ -162,6 +163,7 @@ export async function confirmedCategories(db: Db, childIds: readonly string[]): 
   if (childIds.length === 0) return result;
   const rows = await db
     .selectFrom('child_categories')
+    .where(systemScope('children of a page read through childInScope'))
     .select(['child_id', 'category'])
     .where('child_id', 'in', [...childIds])
     .where('state', '=', 'confirmed')
