@@ -33,8 +33,10 @@ export function randomDemoCredentials(): DemoCredentials {
   return {
     password: randomDemoPassword(),
     totpSecret(username) {
-      let secret = secrets.get(username);
-      if (!secret) secrets.set(username, (secret = generateSecret()));
+      const known = secrets.get(username);
+      if (known) return known;
+      const secret = generateSecret();
+      secrets.set(username, secret);
       return secret;
     },
   };

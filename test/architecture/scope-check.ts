@@ -20,7 +20,17 @@ export const childTables = [
 // keyed by a row the same unit of work already locked through the scope.
 const scopeCall = /^(childInScope|childVisible|systemScope|[a-zA-Z]+InScope|[a-zA-Z]+VisibleTo)$/;
 // Query-builder callbacks: a subquery built on their expression builder is part of the outer query.
-const builderCallbacks = new Set(['where', 'having', 'select', 'on', 'set', 'orderBy', 'innerJoin', 'leftJoin', 'exists']);
+const builderCallbacks = new Set([
+  'where',
+  'having',
+  'select',
+  'on',
+  'set',
+  'orderBy',
+  'innerJoin',
+  'leftJoin',
+  'exists',
+]);
 const queryStart = new Set(['selectFrom', 'updateTable', 'deleteFrom']);
 
 export interface UnscopedQuery {

@@ -67,13 +67,11 @@ describe('the registry', { timeout: 420_000 }, () => {
     const ledger = await buildLedger();
 
     const send = async () => {
-      await page
-        .getByLabel('台账文件')
-        .setInputFiles({
-          name: '岑河镇困境儿童台账.xlsx',
-          mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-          buffer: ledger,
-        });
+      await page.getByLabel('台账文件').setInputFiles({
+        name: '岑河镇困境儿童台账.xlsx',
+        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        buffer: ledger,
+      });
       await page.getByRole('button', { name: '上传并识别' }).click();
     };
     const upload = async () => {

@@ -73,7 +73,7 @@ function visit(
   key?: string,
 ): void {
   seen(path || '(body)', key, value);
-  if (Array.isArray(value)) value.forEach((item, index) => visit(item, `${path}[${index}]`, seen));
+  if (Array.isArray(value)) for (const [index, item] of value.entries()) visit(item, `${path}[${index}]`, seen);
   else if (typeof value === 'object' && value !== null) {
     for (const [name, item] of Object.entries(value)) visit(item, path ? `${path}.${name}` : name, seen, name);
   }

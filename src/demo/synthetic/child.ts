@@ -7,6 +7,9 @@ import { childGivenName, misspelt, surname } from './names.js';
 import { addDays, randomDate } from './dates.js';
 import type { Rng } from './prng.js';
 
+// ISO dates (YYYY-MM-DD) order as text.
+const laterOf = (a: string, b: string): string => [a, b].sort()[1] ?? a;
+
 export interface SynthVillage {
   code: string;
   /** "陈龙村", "南桥社区" */
@@ -144,7 +147,7 @@ export function synthChild(ctx: GeneratorContext, village: SynthVillage): SynthC
     scenario === 'poor_at_home' || (scenario !== 'both_away' && rng.chance(0.3))
       ? [rng.chance(0.85) ? 'dibao' : 'tekun']
       : [];
-  const registeredAt = randomDate(rng, latestBirth > addYears(asOf, -3) ? latestBirth : addYears(asOf, -3), asOf);
+  const registeredAt = randomDate(rng, laterOf(latestBirth, addYears(asOf, -3)), asOf);
   const child: SynthChild = {
     id: rng.uuid(),
     name,

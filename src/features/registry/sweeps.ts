@@ -174,7 +174,8 @@ export const reproposeSweep: Sweep = {
     // Two batches at a time: one reads its facts in the database while the other's are weighed here.
     const worker = async () => {
       while (next < ids.length) {
-        const batch = ids.slice(next, (next += batchSize));
+        const batch = ids.slice(next, next + batchSize);
+        next += batchSize;
         const { result } = await unitOfWork(db, actor, 'registry.repropose', async ({ trx, audit }) => {
           const outcome = await recomputeProposals(trx, actor, batch, to);
           audit({ details: { asOf: to, from, children: batch.length, ...outcome } });

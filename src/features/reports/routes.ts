@@ -61,14 +61,12 @@ export function registerReportRoutes(app: HavenApp, { db }: HttpDeps): void {
         request.headers['idempotency-key'],
       );
       if (replayed) reply.header('idempotent-replayed', 'true');
-      return reply
-        .status(201)
-        .send({
-          id: report.id,
-          refNo: report.refNo,
-          caseId: report.caseId,
-          routing: { ...report.routing, warnings: routingWarnings(request.actor.locale, report.routing) },
-        });
+      return reply.status(201).send({
+        id: report.id,
+        refNo: report.refNo,
+        caseId: report.caseId,
+        routing: { ...report.routing, warnings: routingWarnings(request.actor.locale, report.routing) },
+      });
     },
   );
 

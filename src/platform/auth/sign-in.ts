@@ -63,9 +63,9 @@ export async function signIn(
     .selectAll()
     .where(sql`lower(username)`, '=', input.username.trim().toLowerCase())
     .executeTakeFirst();
-  const passwordOk = user
-    ? await verifyPassword(user.password_hash, input.password)
-    : (await burnPasswordCheck(input.password), false);
+  // Without an account the same hashing work is done, so the answer's timing does not tell.
+  if (!user) await burnPasswordCheck(input.password);
+  const passwordOk = user ? await verifyPassword(user.password_hash, input.password) : false;
   const now = new Date();
   const lockedAtRead = user?.locked_until ? new Date(user.locked_until) > now : false;
   const earlyReason = !user

@@ -60,7 +60,7 @@ export function textProblems(value: unknown, part: string): TextProblem[] {
       continue;
     }
     if (Array.isArray(item)) {
-      item.forEach((element, index) => stack.push({ value: element, path: [...path, index], key }));
+      for (const [index, element] of item.entries()) stack.push({ value: element, path: [...path, index], key });
       continue;
     }
     for (const [name, element] of Object.entries(item)) {

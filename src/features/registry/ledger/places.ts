@@ -41,11 +41,11 @@ export class PlaceIndex {
         if (chars.length < 2 || chars.length > maxNameLength) continue;
         let node = this.names;
         for (const char of chars) {
-          let child = node.next.get(char);
-          if (!child) node.next.set(char, (child = { next: new Map() }));
+          const child = node.next.get(char) ?? { next: new Map() };
+          node.next.set(char, child);
           node = child;
         }
-        (node.codes ??= []).push(row.code);
+        node.codes = [...(node.codes ?? []), row.code];
       }
     }
   }

@@ -90,8 +90,10 @@ async function find(
   // Resolved once per place, not once per pair (an import batch has thousands of pairs, a few places).
   const byPlace = new Map<string, DuplicateRules>();
   const rulesFor = (code: string): DuplicateRules => {
-    let found = byPlace.get(code);
-    if (!found) byPlace.set(code, (found = ruleSets.for(code, today).get(duplicateRulesSection)));
+    const known = byPlace.get(code);
+    if (known) return known;
+    const found = ruleSets.for(code, today).get(duplicateRulesSection);
+    byPlace.set(code, found);
     return found;
   };
   const keys = drafts.map((draft) => keysOf(draft, fuzzy, rulesFor(draft.residenceCode)));
