@@ -20,6 +20,7 @@ export function AppShell() {
   const { pathname } = useLocation();
   const [drawerOpen, setDrawerOpen] = useState(false);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the drawer closes when the page or the layout changes
   useEffect(() => setDrawerOpen(false), [pathname, phone]);
 
   return (

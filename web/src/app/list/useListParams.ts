@@ -39,6 +39,7 @@ export function useListParams<K extends string>(keys: readonly K[]): ListParams<
   const [params, setParams] = useSearchParams();
   const { pathname } = useLocation();
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: restores the remembered filters once per page, not on every change of them
   useEffect(() => {
     if (params.toString() !== '') return;
     const last = remembered(pathname);

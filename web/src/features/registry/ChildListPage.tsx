@@ -52,6 +52,7 @@ export default function ChildListPage() {
   const search = (values: Filters) => list.search({ ...values, q: values.q?.trim() });
   // Typing in the search box searches by itself after a pause; the other filters wait for 搜索.
   const typed = Form.useWatch('q', form);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only what the reader types starts a search; the other filters wait for 搜索
   useEffect(() => {
     if (typed === undefined || (typed.trim() || undefined) === list.filters.q) return;
     clearTimeout(typing.current);

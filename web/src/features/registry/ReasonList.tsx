@@ -8,6 +8,7 @@ export function ReasonList({ reasons }: { reasons: Reason[] }) {
   return (
     <ul className="haven-pair-reasons">
       {reasons.map((reason, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: one code can appear twice (two members); the list never reorders
         <li key={`${reason.code}-${i}`}>
           {codeText(t, `registry.duplicateReason.${reason.code}`, reason.params, reason.message)}
         </li>

@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Spin, Steps } from 'antd';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { describeApiError } from '../../../app/api/describeApiError';
@@ -56,7 +56,7 @@ export default function ImportWizardPage() {
     }
   }
 
-  let body;
+  let body: ReactNode;
   if (step === 'upload') {
     body = (
       <UploadStep
