@@ -82,6 +82,7 @@ export function defineWorkflow<S extends string, A extends string, I extends Act
 ): Workflow<S, A, I, F> {
   defineStatusTable(definition);
   for (const type of Object.keys(definition.effects))
-    if (!(type in definition.actions)) throw new Error(`workflow ${definition.name}: effect for unknown action ${type}`);
+    if (!(type in definition.actions))
+      throw new Error(`workflow ${definition.name}: effect for unknown action ${type}`);
   return definition;
 }

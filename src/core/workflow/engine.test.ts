@@ -91,16 +91,21 @@ const log = async (id: string) =>
   ).rows;
 
 async function newRequest(title = 'a request', child = childId): Promise<string> {
-  const row = await sql<{ id: string }>`INSERT INTO test_requests (child_id, title) VALUES (${child}, ${title}) RETURNING id`.execute(
-    database.db,
-  );
+  const row = await sql<{
+    id: string;
+  }>`INSERT INTO test_requests (child_id, title) VALUES (${child}, ${title}) RETURNING id`.execute(database.db);
   const id = row.rows[0]!.id;
   await unitOfWork(database.db, systemActor('test'), 'request.create', (uow) =>
-    recordSystemAction(uow, requests, { id, childId: child, state: initialState(requests) }, {
-      type: 'create',
-      payload: {},
-      at: new Date(),
-    }),
+    recordSystemAction(
+      uow,
+      requests,
+      { id, childId: child, state: initialState(requests) },
+      {
+        type: 'create',
+        payload: {},
+        at: new Date(),
+      },
+    ),
   );
   return id;
 }
@@ -123,7 +128,7 @@ beforeAll(async () => {
       .returning('id')
       .executeTakeFirstOrThrow()
   ).id;
-  [alice, bob] = await Promise.all(
+  [alice, bob] = (await Promise.all(
     ['alice', 'bob'].map(
       async (username) =>
         (
@@ -140,7 +145,7 @@ beforeAll(async () => {
             .executeTakeFirstOrThrow()
         ).id,
     ),
-  ) as [string, string];
+  )) as [string, string];
   childId = (
     await db
       .insertInto('children')
@@ -248,7 +253,11 @@ describe('the workflow engine on a test workflow (real PostgreSQL)', () => {
       expect(error).toMatchObject({ code: 'requests.own_request', status: 403 });
     }
     await act(person(bob), id, { type: 'approve', expectedSeq: 2 });
-    expect((await log(id)).at(-1)).toMatchObject({ type: 'approve', status_after: 'approved', accountable_user_id: bob });
+    expect((await log(id)).at(-1)).toMatchObject({
+      type: 'approve',
+      status_after: 'approved',
+      accountable_user_id: bob,
+    });
   });
 
   it('four eyes: what a token submitted, the person who owns it cannot approve', async () => {

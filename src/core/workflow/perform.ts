@@ -90,7 +90,9 @@ function parsePayload<S extends string, A extends string, I extends ActionReques
   if (!schema) return input;
   const result = schema.safeParse(input);
   if (!result.success)
-    throw invalidInput(result.error.issues.map((issue) => ({ path: `body.${issue.path.join('.')}`, message: issue.message })));
+    throw invalidInput(
+      result.error.issues.map((issue) => ({ path: `body.${issue.path.join('.')}`, message: issue.message })),
+    );
   return result.data as I;
 }
 

@@ -111,7 +111,9 @@ export async function readCase(
     clocks.filter((c) => c.state === 'missed' && c.stopped_by_seq !== null).map((c) => c.stopped_by_seq),
   );
   // Four eyes fold over the person answerable (rows before migration 0026 have only the user).
-  const state = foldActions(actions.map((a) => ({ type: a.type, actorUserId: a.accountable_user_id ?? a.actor_user_id })));
+  const state = foldActions(
+    actions.map((a) => ({ type: a.type, actorUserId: a.accountable_user_id ?? a.actor_user_id })),
+  );
   if (options.audit !== false && !db.isTransaction)
     await recordAudit(db as Kysely<Database>, actor, {
       action: 'cases.read',
