@@ -238,9 +238,15 @@ export const caseListItemSchema = z.object({
 });
 
 export const caseListQuerySchema = z.object({
-  q: z.string().trim().min(1).max(40).optional().meta({
-    description: "case number or a part of it, the child's name or a part of it, pinyin or initials, Haven code",
-  }),
+  q: z
+    .string()
+    .trim()
+    .min(1)
+    .max(40)
+    .optional()
+    .meta({
+      description: "case number or a part of it, the child's name or a part of it, pinyin or initials, Haven code",
+    }),
   status: statusEnum.optional(),
   riskGrade: z.enum(riskGrades).optional().meta({ description: "the child's current risk grade" }),
   overdue: z
