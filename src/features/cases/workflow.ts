@@ -1,7 +1,7 @@
 import { defineWorkflow } from '../../core/workflow/definition.js';
 import { caseEffects } from './effects.js';
 import { type ActionInput, actionInputSchema } from './model.js';
-import { caseStatusTable } from './rules.js';
+import { type ActionType, type CaseStatus, caseStatusTable } from './rules.js';
 import type { CaseFields } from './store.js';
 import { readCase } from './view.js';
 import './messages.js';
@@ -13,12 +13,7 @@ const payloads = Object.fromEntries(actionInputSchema.options.map((option) => [o
  * The case workflow: the status table (rules.ts), where its log lives, each action's payload and
  * effects. `core/workflow` runs it: scope lock, expected version, fold, four eyes, 409s, timeline, audit.
  */
-export const caseWorkflow = defineWorkflow<
-  (typeof caseStatusTable.statuses)[number],
-  keyof typeof caseStatusTable.actions,
-  ActionInput,
-  CaseFields
->({
+export const caseWorkflow = defineWorkflow<CaseStatus, ActionType, ActionInput, CaseFields>({
   ...caseStatusTable,
   name: 'cases',
   entity: 'case',
