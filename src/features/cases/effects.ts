@@ -1,33 +1,31 @@
 import { sql, type Transaction } from 'kysely';
-import type { Actor } from '../../platform/access/actor.js';
 import { shanghaiDateOf } from '../../platform/calendar/index.js';
 import type { Database } from '../../platform/db/schema.js';
 import { DomainError } from '../../platform/errors.js';
 import type { RuleSet } from '../../platform/rules/rule-set.js';
+import { ruleSetFor } from '../../platform/rules/store.js';
+import type { ActionEffect, EffectResult } from '../../core/workflow/definition.js';
 import { startClock, stopClocks } from '../clocks/store.js';
 import type { ActionInput } from './model.js';
+import { placementEffects } from './placements.js';
 import { riskGrade } from './risk.js';
 import { caseRules } from './rule-sections.js';
-import { placementEffects } from './placements.js';
+import type { ActionType } from './rules.js';
 import {
   addCaseOrganisation,
   endCaseParticipations,
+  type LockedCase,
   organisationExists,
   restoreCaseParticipations,
-  type LockedCase,
 } from './store.js';
 
 type Trx = Transaction<Database>;
 
-export interface Effect {
-  /** Added to the stored payload (computed results such as the risk grade). */
-  payload?: Record<string, unknown>;
-  timeline?: { before?: Record<string, unknown>; after?: Record<string, unknown> };
-  /** Clock rules this action stops (met, or missed when late), recorded against its seq. */
-  stops: string[];
-  /** Runs after the action is appended (clocks that start now). */
-  after?: (seq: number) => Promise<void>;
-}
+/** What each action does besides being recorded: clocks, scope, placements, the child's risk grade. */
+export type CaseEffects = { [K in ActionType]?: ActionEffect<LockedCase, Extract<ActionInput, { type: K }>> };
+
+const rulesOf = (trx: Trx, kase: LockedCase, at: Date): Promise<RuleSet> =>
+  ruleSetFor(trx, kase.divisionCode, shanghaiDateOf(at));
 
 async function requireOrganisations(trx: Trx, ids: readonly string[], field: string): Promise<void> {
   for (const id of new Set(ids)) {
@@ -50,171 +48,163 @@ function clockFor(kase: LockedCase, ownerOrgId: string, at: Date) {
   };
 }
 
-/** What each action does besides being recorded: clocks, scope, the child's risk grade. */
-export async function effectsOf(
+/**
+ * The clock rules an action stops (met, or missed when late), recorded against its seq, before
+ * whatever it starts.
+ */
+function stopping(
   trx: Trx,
-  actor: Actor,
-  rules: RuleSet,
   kase: LockedCase,
-  input: ActionInput,
   at: Date,
-): Promise<Effect> {
-  const config = rules.get(caseRules);
-  const lead = kase.leadOrgId;
-  switch (input.type) {
-    case 'acknowledge':
-    case 'case_conference':
-    case 'start_monitoring':
-      return { stops: [] };
-    case 'emergency_response': {
-      await placementEffects(trx, rules, kase, input.placement, at);
-      // The target "response started within 2 hours of a report of danger" is kept on the reports' clocks.
-      return {
-        stops: [],
-        after: async (seq) => {
-          await sql`
-            UPDATE clocks SET state = CASE WHEN ${at}::timestamptz <= due_at THEN 'met' ELSE 'missed' END, stopped_at = ${at}::timestamptz, stopped_by_seq = ${seq},
-                   next_escalation_at = CASE WHEN ${at}::timestamptz <= due_at THEN NULL ELSE next_escalation_at END
-            WHERE rule = 'report.emergency_response' AND state IN ('running', 'paused')
-              AND report_id IN (SELECT id FROM reports WHERE case_id = ${kase.id})`.execute(trx);
-        },
-      };
-    }
-    case 'assessment': {
-      const result = riskGrade(input.scores, input.overrides, config);
-      const child = await trx
-        .selectFrom('children')
-        .select(['risk_grade'])
-        .where('id', '=', kase.childId)
-        .executeTakeFirstOrThrow();
-      await trx
-        .updateTable('children')
-        .set((eb) => ({ risk_grade: result.grade, version: eb('version', '+', 1), updated_at: at }))
-        .where('id', '=', kase.childId)
-        .execute();
-      const reviewOn = shanghaiDateOf(new Date(at.getTime() + config.reviewAfterDays[result.grade] * 86_400_000));
-      return {
-        payload: {
-          grade: result.grade,
-          score: result.score,
-          overridden: result.overridden,
-          visitEveryDays: config.visitEveryDays[result.grade],
-          reviewOn,
-        },
-        timeline: { before: { riskGrade: child.risk_grade }, after: { riskGrade: result.grade } },
-        stops: ['case.assessment', 'case.review'],
-        after: async () => {
-          await startClock(trx, rules, {
-            ...clockFor(kase, lead, at),
-            rule: 'case.review',
-            duration: { days: config.reviewAfterDays[result.grade] },
-          });
-          const planned = await trx
-            .selectFrom('case_actions')
-            .select('seq')
-            .where('case_id', '=', kase.id)
-            .where('type', '=', 'assistance_plan')
-            .executeTakeFirst();
-          if (!planned)
-            await startClock(trx, rules, {
-              ...clockFor(kase, lead, at),
-              rule: 'case.plan',
-              duration: { workingDays: config.planWorkingDays },
-            });
-        },
-      };
-    }
-    case 'assistance_plan':
-      await requireOrganisations(
-        trx,
-        [...input.goals.map((g) => g.responsibleOrgId), ...input.benefitTasks.map((t) => t.responsibleOrgId)],
-        'goals',
-      );
-      for (const id of new Set([
-        ...input.goals.map((g) => g.responsibleOrgId),
-        ...input.benefitTasks.map((t) => t.responsibleOrgId),
-      ])) {
-        await addCaseOrganisation(trx, kase, id, id === lead ? 'lead' : 'participant', at);
-      }
-      return { stops: ['case.plan'] };
-    case 'guardianship_intervention': {
-      const measure = input.intervention;
-      if (measure.measure === 'temporary_state_guardianship' || measure.measure === 'long_term_state_guardianship')
-        await placementEffects(trx, rules, kase, measure.placement, at);
-      // Leaving the rescue station for a longer placement ends the stay limit.
-      const stops =
-        measure.measure === 'long_term_state_guardianship' ||
-        (measure.measure === 'temporary_state_guardianship' && measure.placement.kind !== 'rescue_station')
-          ? ['placement.rescue_station_stay']
-          : [];
-      return { stops };
-    }
-    case 'add_participant':
-      await requireOrganisations(trx, [input.organisationId], 'organisationId');
-      await addCaseOrganisation(trx, kase, input.organisationId, 'participant', at);
-      return { stops: [] };
-    case 'request_closure':
-      return {
-        stops: [],
-        after: async () =>
-          void (await startClock(trx, rules, {
-            ...clockFor(kase, lead, at),
-            rule: 'case.closure_approval',
-            duration: { workingDays: config.closureApprovalWorkingDays },
-          })),
-      };
-    case 'approve_closure': {
-      const request = await trx
-        .selectFrom('case_actions')
-        .select('payload')
-        .where('case_id', '=', kase.id)
-        .where('type', '=', 'request_closure')
-        .orderBy('seq', 'desc')
-        .executeTakeFirst();
-      const outcome = (request?.payload as { outcome?: string } | undefined)?.outcome ?? null;
-      await endCaseParticipations(trx, kase.id, at);
-      return {
-        payload: { outcome },
-        stops: [
-          'case.closure_approval',
-          'case.review',
-          'case.plan',
-          'case.assessment',
-          'placement.rescue_station_stay',
-        ],
-        // A closed case settles its reports: receivers that never acknowledged stay on record as missed.
-        after: async (seq) => {
-          await sql`
-            UPDATE clocks SET state = CASE WHEN ${at}::timestamptz <= due_at THEN 'met' ELSE 'missed' END, stopped_at = ${at}::timestamptz, stopped_by_seq = ${seq},
-                   next_escalation_at = CASE WHEN ${at}::timestamptz <= due_at THEN NULL ELSE next_escalation_at END
-            WHERE state IN ('running', 'paused') AND report_id IN (SELECT id FROM reports WHERE case_id = ${kase.id})`.execute(
-            trx,
-          );
-        },
-      };
-    }
-    case 'reject_closure':
-      return { stops: ['case.closure_approval'] };
-    case 'reopen':
-      await restoreCaseParticipations(trx, kase, at);
-      return {
-        stops: [],
-        after: async () =>
-          void (await startClock(trx, rules, {
-            ...clockFor(kase, lead, at),
-            rule: 'case.assessment',
-            duration: { workingDays: config.assessmentWorkingDays },
-          })),
-      };
-  }
+  stops: readonly string[],
+  effect: EffectResult = {},
+): EffectResult {
+  return {
+    ...effect,
+    after: async (seq) => {
+      await stopClocks(trx, { caseId: kase.id, rules: stops }, at, seq);
+      await effect.after?.(seq);
+    },
+  };
 }
 
-export async function stopCaseClocks(
-  trx: Trx,
-  caseId: string,
-  rules: readonly string[],
-  at: Date,
-  seq: number,
-): Promise<void> {
-  await stopClocks(trx, { caseId, rules }, at, seq);
+/** Stops the reports' clocks of this case (all of them, or those of one rule). */
+async function settleReportClocks(trx: Trx, caseId: string, at: Date, seq: number, rule?: string): Promise<void> {
+  await sql`
+    UPDATE clocks SET state = CASE WHEN ${at}::timestamptz <= due_at THEN 'met' ELSE 'missed' END, stopped_at = ${at}::timestamptz, stopped_by_seq = ${seq},
+           next_escalation_at = CASE WHEN ${at}::timestamptz <= due_at THEN NULL ELSE next_escalation_at END
+    WHERE state IN ('running', 'paused') ${rule ? sql`AND rule = ${rule}` : sql``}
+      AND report_id IN (SELECT id FROM reports WHERE case_id = ${caseId})`.execute(trx);
 }
+
+export const caseEffects: CaseEffects = {
+  emergency_response: async ({ uow: { trx }, subject: kase, input, at }) => {
+    await placementEffects(trx, await rulesOf(trx, kase, at), kase, input.placement, at);
+    // The target "response started within 2 hours of a report of danger" is kept on the reports' clocks.
+    return { after: (seq) => settleReportClocks(trx, kase.id, at, seq, 'report.emergency_response') };
+  },
+
+  assessment: async ({ uow: { trx }, subject: kase, input, at }) => {
+    const rules = await rulesOf(trx, kase, at);
+    const config = rules.get(caseRules);
+    const result = riskGrade(input.scores, input.overrides, config);
+    const child = await trx
+      .selectFrom('children')
+      .select(['risk_grade'])
+      .where('id', '=', kase.childId)
+      .executeTakeFirstOrThrow();
+    await trx
+      .updateTable('children')
+      .set((eb) => ({ risk_grade: result.grade, version: eb('version', '+', 1), updated_at: at }))
+      .where('id', '=', kase.childId)
+      .execute();
+    const reviewOn = shanghaiDateOf(new Date(at.getTime() + config.reviewAfterDays[result.grade] * 86_400_000));
+    return stopping(trx, kase, at, ['case.assessment', 'case.review'], {
+      payload: {
+        grade: result.grade,
+        score: result.score,
+        overridden: result.overridden,
+        visitEveryDays: config.visitEveryDays[result.grade],
+        reviewOn,
+      },
+      timeline: { before: { riskGrade: child.risk_grade }, after: { riskGrade: result.grade } },
+      after: async () => {
+        await startClock(trx, rules, {
+          ...clockFor(kase, kase.leadOrgId, at),
+          rule: 'case.review',
+          duration: { days: config.reviewAfterDays[result.grade] },
+        });
+        const planned = await trx
+          .selectFrom('case_actions')
+          .select('seq')
+          .where('case_id', '=', kase.id)
+          .where('type', '=', 'assistance_plan')
+          .executeTakeFirst();
+        if (!planned)
+          await startClock(trx, rules, {
+            ...clockFor(kase, kase.leadOrgId, at),
+            rule: 'case.plan',
+            duration: { workingDays: config.planWorkingDays },
+          });
+      },
+    });
+  },
+
+  assistance_plan: async ({ uow: { trx }, subject: kase, input, at }) => {
+    const responsible = [
+      ...input.goals.map((g) => g.responsibleOrgId),
+      ...input.benefitTasks.map((t) => t.responsibleOrgId),
+    ];
+    await requireOrganisations(trx, responsible, 'goals');
+    for (const id of new Set(responsible))
+      await addCaseOrganisation(trx, kase, id, id === kase.leadOrgId ? 'lead' : 'participant', at);
+    return stopping(trx, kase, at, ['case.plan']);
+  },
+
+  guardianship_intervention: async ({ uow: { trx }, subject: kase, input, at }) => {
+    const measure = input.intervention;
+    if (measure.measure === 'temporary_state_guardianship' || measure.measure === 'long_term_state_guardianship')
+      await placementEffects(trx, await rulesOf(trx, kase, at), kase, measure.placement, at);
+    // Leaving the rescue station for a longer placement ends the stay limit.
+    const leavesStation =
+      measure.measure === 'long_term_state_guardianship' ||
+      (measure.measure === 'temporary_state_guardianship' && measure.placement.kind !== 'rescue_station');
+    return stopping(trx, kase, at, leavesStation ? ['placement.rescue_station_stay'] : []);
+  },
+
+  add_participant: async ({ uow: { trx }, subject: kase, input, at }) => {
+    await requireOrganisations(trx, [input.organisationId], 'organisationId');
+    await addCaseOrganisation(trx, kase, input.organisationId, 'participant', at);
+    return undefined;
+  },
+
+  request_closure: async ({ uow: { trx }, subject: kase, at }) => {
+    const rules = await rulesOf(trx, kase, at);
+    return {
+      after: async () =>
+        void (await startClock(trx, rules, {
+          ...clockFor(kase, kase.leadOrgId, at),
+          rule: 'case.closure_approval',
+          duration: { workingDays: rules.get(caseRules).closureApprovalWorkingDays },
+        })),
+    };
+  },
+
+  approve_closure: async ({ uow: { trx }, subject: kase, at }) => {
+    const request = await trx
+      .selectFrom('case_actions')
+      .select('payload')
+      .where('case_id', '=', kase.id)
+      .where('type', '=', 'request_closure')
+      .orderBy('seq', 'desc')
+      .executeTakeFirst();
+    const outcome = (request?.payload as { outcome?: string } | undefined)?.outcome ?? null;
+    await endCaseParticipations(trx, kase.id, at);
+    return stopping(
+      trx,
+      kase,
+      at,
+      ['case.closure_approval', 'case.review', 'case.plan', 'case.assessment', 'placement.rescue_station_stay'],
+      {
+        payload: { outcome },
+        // A closed case settles its reports: receivers that never acknowledged stay on record as missed.
+        after: (seq) => settleReportClocks(trx, kase.id, at, seq),
+      },
+    );
+  },
+
+  reject_closure: async ({ uow: { trx }, subject: kase, at }) => stopping(trx, kase, at, ['case.closure_approval']),
+
+  reopen: async ({ uow: { trx }, subject: kase, at }) => {
+    const rules = await rulesOf(trx, kase, at);
+    await restoreCaseParticipations(trx, kase, at);
+    return {
+      after: async () =>
+        void (await startClock(trx, rules, {
+          ...clockFor(kase, kase.leadOrgId, at),
+          rule: 'case.assessment',
+          duration: { workingDays: rules.get(caseRules).assessmentWorkingDays },
+        })),
+    };
+  },
+};

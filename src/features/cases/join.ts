@@ -1,6 +1,9 @@
-import type { UnitOfWork } from '../../platform/db/unit-of-work.js';
-import { appendAction, lockCase, openCaseOfChild } from './store.js';
+import { lockSubject } from '../../core/workflow/log.js';
+import { recordSystemAction } from '../../core/workflow/perform.js';
 import { systemActor } from '../../platform/access/actor.js';
+import type { UnitOfWork } from '../../platform/db/unit-of-work.js';
+import { openCaseOfChild } from './store.js';
+import { caseWorkflow } from './workflow.js';
 
 /**
  * A report about a child with an open case joins that case (several reports, one case). Recorded
@@ -12,13 +15,13 @@ export async function joinOpenCase(
   reportId: string,
   at: Date,
 ): Promise<string | null> {
-  const { trx, actor } = uow;
+  const { trx } = uow;
   await trx.selectFrom('children').select('id').where('id', '=', childId).forUpdate().executeTakeFirst();
   const caseId = await openCaseOfChild(trx, childId);
   if (!caseId) return null;
-  const kase = await lockCase(trx, systemActor('report-join'), caseId);
+  const kase = await lockSubject(trx, systemActor('report-join'), caseWorkflow, caseId);
   if (!kase) return null;
   await trx.updateTable('reports').set({ case_id: caseId }).where('id', '=', reportId).execute();
-  await appendAction(trx, actor, kase, { type: 'report_joined', payload: { reportId }, at });
+  await recordSystemAction(uow, caseWorkflow, kase, { type: 'report_joined', payload: { reportId }, at });
   return caseId;
 }

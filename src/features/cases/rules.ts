@@ -1,3 +1,13 @@
+import {
+  allowedActions as allowedIn,
+  applyEntry,
+  defineStatusTable,
+  foldLog,
+  initialState,
+  isAllowed as isAllowedIn,
+  type WorkflowState,
+} from '../../core/workflow/rules.js';
+
 /**
  * Invariant 3: a case's status is a fold over its action log; this table says which actions each
  * status allows and where each leads. Pure.
@@ -51,87 +61,76 @@ const active: CaseStatus[] = [
 const open: CaseStatus[] = ['reported', ...active];
 const afterAssessment: CaseStatus[] = ['assessment', 'assistance', 'guardianship_intervention', 'monitoring'];
 
-/** For each action: the statuses that allow it, and the status it leads to ('same' keeps it). */
-export const actionTable: Record<
-  ActionType,
-  { from: readonly CaseStatus[]; to: CaseStatus | 'same' | 'before_closure'; permission: 'cases.act' | 'cases.approve' }
-> = {
-  open: { from: [], to: 'reported', permission: 'cases.act' },
-  report_joined: { from: open, to: 'same', permission: 'cases.act' },
-  acknowledge: { from: ['reported'], to: 'acknowledged', permission: 'cases.act' },
-  emergency_response: { from: open, to: 'emergency_response', permission: 'cases.act' },
-  assessment: { from: active, to: 'assessment', permission: 'cases.act' },
-  assistance_plan: { from: afterAssessment, to: 'assistance', permission: 'cases.act' },
-  case_conference: { from: active, to: 'same', permission: 'cases.act' },
-  guardianship_intervention: {
-    from: ['emergency_response', ...afterAssessment],
-    to: 'guardianship_intervention',
-    permission: 'cases.act',
+/** For each action: the statuses that allow it, the status it leads to, and who may take it. */
+export const caseStatusTable = defineStatusTable<CaseStatus, ActionType>({
+  statuses: caseStatuses,
+  initial: 'reported',
+  actions: {
+    open: { from: 'start', to: 'reported', permission: 'cases.act', system: true },
+    report_joined: { from: open, to: 'same', permission: 'cases.act', system: true },
+    acknowledge: { from: ['reported'], to: 'acknowledged', permission: 'cases.act' },
+    emergency_response: { from: open, to: 'emergency_response', permission: 'cases.act' },
+    assessment: { from: active, to: 'assessment', permission: 'cases.act' },
+    assistance_plan: { from: afterAssessment, to: 'assistance', permission: 'cases.act' },
+    case_conference: { from: active, to: 'same', permission: 'cases.act' },
+    guardianship_intervention: {
+      from: ['emergency_response', ...afterAssessment],
+      to: 'guardianship_intervention',
+      permission: 'cases.act',
+    },
+    add_participant: { from: open, to: 'same', permission: 'cases.act' },
+    start_monitoring: {
+      from: ['assessment', 'assistance', 'guardianship_intervention'],
+      to: 'monitoring',
+      permission: 'cases.act',
+    },
+    request_closure: { from: afterAssessment, to: 'closure_requested', permission: 'cases.act' },
+    // Four eyes: whoever asked to close (the person, also through their API token) does not approve it.
+    approve_closure: {
+      from: ['closure_requested'],
+      to: 'closed',
+      permission: 'cases.approve',
+      fourEyes: { of: 'request_closure', refusal: 'cases.own_closure' },
+    },
+    // A rejected closure returns to where the case was.
+    reject_closure: { from: ['closure_requested'], to: { back: 'monitoring' }, permission: 'cases.approve' },
+    reopen: { from: ['closed'], to: 'assessment', permission: 'cases.act' },
   },
-  add_participant: { from: open, to: 'same', permission: 'cases.act' },
-  start_monitoring: {
-    from: ['assessment', 'assistance', 'guardianship_intervention'],
-    to: 'monitoring',
-    permission: 'cases.act',
-  },
-  request_closure: { from: afterAssessment, to: 'closure_requested', permission: 'cases.act' },
-  approve_closure: { from: ['closure_requested'], to: 'closed', permission: 'cases.approve' },
-  reject_closure: { from: ['closure_requested'], to: 'before_closure', permission: 'cases.approve' },
-  reopen: { from: ['closed'], to: 'assessment', permission: 'cases.act' },
-};
+});
 
-export interface CaseState {
-  status: CaseStatus;
-  /** Where a rejected closure request returns to. */
-  beforeClosure: CaseStatus | null;
-  closureRequestedBy: string | null;
-  seq: number;
-}
+export const actionTable = caseStatusTable.actions;
 
-export const initialState: CaseState = { status: 'reported', beforeClosure: null, closureRequestedBy: null, seq: 0 };
+export type CaseState = WorkflowState<CaseStatus, ActionType>;
+
+export const initialCaseState: CaseState = initialState(caseStatusTable);
 
 export function isAllowed(status: CaseStatus, type: ActionType): boolean {
-  return actionTable[type].from.includes(status);
+  return isAllowedIn(caseStatusTable, { status, seq: 1 }, type);
+}
+
+/** An entry of the log as the fold reads it; `actorUserId` is the person answerable for it. */
+export interface CaseLogEntry {
+  type: ActionType;
+  actorUserId?: string | null;
 }
 
 /** One step of the fold; throws on an action the status does not allow (the log never holds one). */
-export function applyAction(state: CaseState, action: { type: ActionType; actorUserId?: string | null }): CaseState {
-  const entry = actionTable[action.type];
-  const seq = state.seq + 1;
-  if (action.type === 'open') {
-    if (state.seq !== 0) throw new Error('a case is opened once');
-    return { ...initialState, seq };
-  }
-  if (!entry.from.includes(state.status)) throw new Error(`${action.type} not allowed in ${state.status}`);
-  if (entry.to === 'same') return { ...state, seq };
-  if (entry.to === 'before_closure')
-    return { status: state.beforeClosure ?? 'monitoring', beforeClosure: null, closureRequestedBy: null, seq };
-  if (entry.to === 'closure_requested')
-    return {
-      status: 'closure_requested',
-      beforeClosure: state.status,
-      closureRequestedBy: action.actorUserId ?? null,
-      seq,
-    };
-  return { status: entry.to, beforeClosure: null, closureRequestedBy: null, seq };
+export function applyAction(state: CaseState, action: CaseLogEntry): CaseState {
+  return applyEntry(caseStatusTable, state, { type: action.type, by: action.actorUserId ?? null });
 }
 
-export function foldActions(actions: readonly { type: ActionType; actorUserId?: string | null }[]): CaseState {
-  return actions.reduce(applyAction, { ...initialState, seq: 0 });
+export function foldActions(actions: readonly CaseLogEntry[]): CaseState {
+  return foldLog(
+    caseStatusTable,
+    actions.map((action) => ({ type: action.type, by: action.actorUserId ?? null })),
+  );
 }
 
-/** What the caller may do next: allowed in the status and covered by the caller's permissions. */
+/** What the caller may do next: allowed in the status, covered by a permission, not their own closure request. */
 export function allowedActions(
   state: CaseState,
   can: (permission: string) => boolean,
-  userId: string | null,
+  accountableUserId: string | null,
 ): UserActionType[] {
-  return userActionTypes.filter((type) => {
-    const entry = actionTable[type];
-    if (!entry.from.includes(state.status) || !can(entry.permission)) return false;
-    // Four eyes: whoever asked to close does not approve their own request.
-    if (type === 'approve_closure' && state.closureRequestedBy !== null && state.closureRequestedBy === userId)
-      return false;
-    return true;
-  });
+  return allowedIn(caseStatusTable, state, { can, accountableUserId }) as UserActionType[];
 }

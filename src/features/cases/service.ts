@@ -9,13 +9,15 @@ import { DomainError, notFound } from '../../platform/errors.js';
 import { ruleSetFor } from '../../platform/rules/store.js';
 import { startClock } from '../clocks/store.js';
 import { formatCaseNumber } from '../reports/rules.js';
-import { effectsOf, stopCaseClocks } from './effects.js';
-import { actionNotAllowed, requireActionPermission, requireCasePermission } from './guards.js';
+import { lockSubject } from '../../core/workflow/log.js';
+import { performAction, recordSystemAction } from '../../core/workflow/perform.js';
+import { requireCasePermission } from './guards.js';
 import type { ActionInput, CaseView, OpenCaseInput } from './model.js';
 import { caseRules } from './rule-sections.js';
-import { isAllowed } from './rules.js';
-import { addCaseOrganisation, appendAction, lockCase, nextCaseSerial, openCaseOfChild } from './store.js';
+import { initialCaseState } from './rules.js';
+import { addCaseOrganisation, nextCaseSerial, openCaseOfChild } from './store.js';
 import { readCase } from './view.js';
+import { caseWorkflow } from './workflow.js';
 
 type Db = Kysely<Database>;
 
@@ -66,7 +68,7 @@ export async function openCaseIn(uow: UnitOfWork, input: OpenCaseInput, at: Date
   if (!child) throw notFound(translate(actor.locale, 'cases.child_entity'), childId);
   const existing = await openCaseOfChild(trx, childId);
   if (existing) {
-    const kase = (await lockCase(trx, actor, existing))!;
+    const kase = (await lockSubject(trx, actor, caseWorkflow, existing))!;
     let state = kase.state;
     for (const report of reports.filter((r) => r.case_id !== existing)) {
       await trx
@@ -74,9 +76,9 @@ export async function openCaseIn(uow: UnitOfWork, input: OpenCaseInput, at: Date
         .set({ case_id: existing, child_id: childId })
         .where('id', '=', report.id)
         .execute();
-      state = await appendAction(
-        trx,
-        actor,
+      state = await recordSystemAction(
+        uow,
+        caseWorkflow,
         { ...kase, state },
         { type: 'report_joined', payload: { reportId: report.id }, at },
       );
@@ -126,10 +128,10 @@ export async function openCaseIn(uow: UnitOfWork, input: OpenCaseInput, at: Date
         reports.map((r) => r.id),
       )
       .execute();
-  await appendAction(
-    trx,
-    actor,
-    { ...kase, state: { status: 'reported', beforeClosure: null, closureRequestedBy: null, seq: 0 } },
+  await recordSystemAction(
+    uow,
+    caseWorkflow,
+    { ...kase, state: initialCaseState },
     {
       type: 'open',
       payload: { reportIds: reports.map((r) => r.id), reason: input.reason ?? null, leadOrganisationId: leadOrgId },
@@ -182,9 +184,9 @@ export async function openCase(
 }
 
 /**
- * One action on a case: permission, the version the caller saw (a stale one is a 409 with the
- * current case), the status table (a disallowed action is a 409 naming what is allowed), effects,
- * then the append.
+ * One action on a case, run by the workflow engine: permission, the case through the scope, the
+ * version the caller saw (a stale one is a 409 with the current case), the status table (a
+ * disallowed action is a 409 naming what is allowed), four eyes, effects, then the append.
  */
 export async function actOnCaseIn(
   uow: UnitOfWork,
@@ -192,40 +194,8 @@ export async function actOnCaseIn(
   input: ActionInput,
   at: Date,
 ): Promise<{ seq: number }> {
-  const { trx, actor } = uow;
-  requireActionPermission(actor, input.type);
-  const kase = await lockCase(trx, actor, caseId);
-  if (!kase) throw notFound(translate(actor.locale, 'cases.entity'), caseId);
-  if (input.expectedSeq !== kase.seq) {
-    throw new DomainError(
-      'cases.stale',
-      409,
-      { caseNo: kase.caseNo, expected: input.expectedSeq, current: kase.seq },
-      { current: await readCase(trx, actor, caseId, { audit: false }) },
-    );
-  }
-  if (!isAllowed(kase.state.status, input.type))
-    throw actionNotAllowed(actor, kase.state, input.type, await readCase(trx, actor, caseId, { audit: false }));
-  if (input.type === 'approve_closure' && kase.state.closureRequestedBy === actor.userId)
-    throw new DomainError('cases.own_closure', 403);
-  const rules = await ruleSetFor(trx, kase.divisionCode, shanghaiDateOf(at));
-  const effect = await effectsOf(trx, actor, rules, kase, input, at);
-  const { type, expectedSeq: _expected, ...payload } = input;
-  const next = await appendAction(trx, actor, kase, {
-    type,
-    payload: { ...payload, ...effect.payload },
-    at,
-    timeline: effect.timeline,
-  });
-  await stopCaseClocks(trx, caseId, effect.stops, at, next.seq);
-  await effect.after?.(next.seq);
-  uow.audit({
-    entityType: 'case',
-    entityId: caseId,
-    childId: kase.childId,
-    details: { type, seq: next.seq, status: next.status },
-  });
-  return { seq: next.seq };
+  const { seq } = await performAction(uow, caseWorkflow, caseId, input, at);
+  return { seq };
 }
 
 export async function actOnCase(

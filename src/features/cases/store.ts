@@ -1,51 +1,21 @@
 import { sql, type Transaction } from 'kysely';
-import type { Actor } from '../../platform/access/actor.js';
-import { childInScope } from '../../platform/access/scope.js';
+import type { Subject } from '../../core/workflow/definition.js';
 import type { Database } from '../../platform/db/schema.js';
 import '../registry/tables.js';
-import { type ActionType, applyAction, type CaseState, foldActions } from './rules.js';
+import type { ActionType, CaseStatus } from './rules.js';
 import './tables.js';
 
 type Trx = Transaction<Database>;
 
-export interface LockedCase {
-  id: string;
+/** The case's own fields, read from its row when the workflow locks it. */
+export interface CaseFields {
   caseNo: string;
-  childId: string;
   divisionCode: string;
   leadOrgId: string;
-  seq: number;
-  state: CaseState;
 }
 
-/** The case through the child's scope, locked for this change, with its state folded from the log. */
-export async function lockCase(trx: Trx, actor: Actor, caseId: string): Promise<LockedCase | undefined> {
-  const row = await trx
-    .selectFrom('cases')
-    .innerJoin('children', 'children.id', 'cases.child_id')
-    .select(['cases.id', 'cases.case_no', 'cases.child_id', 'cases.division_code', 'cases.lead_org_id', 'cases.seq'])
-    .where('cases.id', '=', caseId)
-    .where(childInScope(actor))
-    .forUpdate('cases')
-    .executeTakeFirst();
-  if (!row) return undefined;
-  const actions = await trx
-    .selectFrom('case_actions')
-    .select(['type', 'actor_user_id'])
-    .where('case_id', '=', caseId)
-    .orderBy('seq')
-    .execute();
-  const state = foldActions(actions.map((a) => ({ type: a.type, actorUserId: a.actor_user_id })));
-  return {
-    id: row.id,
-    caseNo: row.case_no,
-    childId: row.child_id,
-    divisionCode: row.division_code,
-    leadOrgId: row.lead_org_id,
-    seq: row.seq,
-    state,
-  };
-}
+/** A case locked for one change, with its state folded from the log. */
+export type LockedCase = Subject<CaseStatus, ActionType, CaseFields>;
 
 /** The open case of a child (status other than closed), if any. */
 export async function openCaseOfChild(trx: Trx, childId: string): Promise<string | undefined> {
@@ -60,58 +30,6 @@ export async function openCaseOfChild(trx: Trx, childId: string): Promise<string
     .orderBy('cases.opened_at', 'desc')
     .executeTakeFirst();
   return row?.id;
-}
-
-/**
- * Appends one action: the next sequence number, the status it leads to, and the child's timeline
- * entry. The unique (case_id, seq) makes a duplicate impossible even if a lock were missed.
- */
-export async function appendAction(
-  trx: Trx,
-  actor: Actor,
-  kase: { id: string; childId: string; state: CaseState },
-  action: {
-    type: ActionType;
-    payload: Record<string, unknown>;
-    at: Date;
-    timeline?: { before?: Record<string, unknown>; after?: Record<string, unknown> };
-  },
-): Promise<CaseState> {
-  const next = applyAction(kase.state, { type: action.type, actorUserId: actor.userId });
-  // One statement (three writes): every round trip here is one more the case's row lock is held.
-  await trx
-    .with('action', (db) =>
-      db
-        .insertInto('case_actions')
-        .values({
-          case_id: kase.id,
-          seq: next.seq,
-          type: action.type,
-          status_after: next.status,
-          payload: JSON.stringify(action.payload),
-          actor_user_id: actor.userId,
-          actor_org_id: actor.organisationId,
-          actor_label: actor.label,
-          occurred_at: action.at,
-        })
-        .returning('case_id'),
-    )
-    .with('advanced', (db) => db.updateTable('cases').set({ seq: next.seq }).where('id', '=', kase.id).returning('id'))
-    .insertInto('child_timeline')
-    .values({
-      child_id: kase.childId,
-      occurred_at: action.at,
-      kind: `case.${action.type}`,
-      actor_user_id: actor.userId,
-      actor_label: actor.label,
-      entity_type: 'case',
-      entity_id: kase.id,
-      before: action.timeline?.before ? JSON.stringify(action.timeline.before) : null,
-      after: action.timeline?.after ? JSON.stringify(action.timeline.after) : null,
-      details: JSON.stringify({ seq: next.seq, status: next.status }),
-    })
-    .execute();
-  return next;
 }
 
 /** Adds an organisation to the case and gives it scope over the child (access rule: participation). */

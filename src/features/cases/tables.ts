@@ -25,6 +25,8 @@ export interface CaseActionsTable {
   status_after: CaseStatus;
   payload: ColumnType<Record<string, unknown>, string, never>;
   actor_user_id: string | null;
+  /** The person answerable (the token's owner for an API token); null on rows before migration 0026. */
+  accountable_user_id: ColumnType<string | null, string | null | undefined, never>;
   actor_org_id: string | null;
   actor_label: string;
   occurred_at: ColumnType<Date, Date | string, never>;

@@ -57,7 +57,17 @@ export async function readCase(
   const [actions, clocks, organisations, reports] = await Promise.all([
     db
       .selectFrom('case_actions')
-      .select(['seq', 'type', 'status_after', 'actor_label', 'actor_org_id', 'actor_user_id', 'occurred_at', 'payload'])
+      .select([
+        'seq',
+        'type',
+        'status_after',
+        'actor_label',
+        'actor_org_id',
+        'actor_user_id',
+        'accountable_user_id',
+        'occurred_at',
+        'payload',
+      ])
       .where('case_id', '=', caseId)
       .orderBy('seq')
       .execute(),
@@ -100,7 +110,10 @@ export async function readCase(
   const missedBySeq = new Set(
     clocks.filter((c) => c.state === 'missed' && c.stopped_by_seq !== null).map((c) => c.stopped_by_seq),
   );
-  const state = foldActions(actions.map((a) => ({ type: a.type, actorUserId: a.actor_user_id })));
+  // Four eyes fold over the person answerable (rows before migration 0026 have only the user).
+  const state = foldActions(
+    actions.map((a) => ({ type: a.type, actorUserId: a.accountable_user_id ?? a.actor_user_id })),
+  );
   if (options.audit !== false && !db.isTransaction)
     await recordAudit(db as Kysely<Database>, actor, {
       action: 'cases.read',

@@ -1,0 +1,26 @@
+export {
+  type ActionContext,
+  type ActionEffect,
+  type ActionRequest,
+  defineWorkflow,
+  type EffectResult,
+  type Subject,
+  type Workflow,
+} from './definition.js';
+export { appendEntry, lockSubject } from './log.js';
+export { actionNotAllowed, performAction, recordSystemAction } from './perform.js';
+export {
+  type ActionRule,
+  type Asker,
+  actionsOfStatus,
+  allowedActions,
+  applyEntry,
+  defineStatusTable,
+  foldLog,
+  initialState,
+  isAllowed,
+  type LogEntry,
+  refusedByFourEyes,
+  type StatusTable,
+  type WorkflowState,
+} from './rules.js';

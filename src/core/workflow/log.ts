@@ -1,0 +1,90 @@
+import { sql, type Transaction } from 'kysely';
+import { type Actor, accountableUserId } from '../../platform/access/actor.js';
+import { childInScope } from '../../platform/access/scope.js';
+import type { Database } from '../../platform/db/schema.js';
+import type { Subject } from './definition.js';
+import { applyEntry, foldLog, type LogEntry, type StatusTable, type WorkflowState } from './rules.js';
+
+type Trx = Transaction<Database>;
+
+/** The storage half of a workflow definition. */
+interface LogTables<S extends string, A extends string, F> extends StatusTable<S, A> {
+  entity: string;
+  log: { subjects: string; actions: string; subjectKey: string; fields: (row: Readonly<Record<string, unknown>>) => F };
+}
+
+/**
+ * The subject through the child's scope, locked for this change, with its state folded from the
+ * log. One statement: the row lock is taken only on a row the scope predicate let through, so a
+ * caller outside the scope locks nothing and learns nothing (404 like a missing subject).
+ */
+export async function lockSubject<S extends string, A extends string, F>(
+  trx: Trx,
+  actor: Actor,
+  workflow: LogTables<S, A, F>,
+  id: string,
+): Promise<Subject<S, A, F> | undefined> {
+  const inScope = trx
+    .selectFrom('children')
+    .select(sql`1`.as('one'))
+    .where(sql<boolean>`children.id = s.child_id`)
+    .where(childInScope(actor));
+  const found = await sql<Record<string, unknown> & { id: string; child_id: string; seq: number }>`
+    SELECT s.* FROM ${sql.table(workflow.log.subjects)} AS s
+    WHERE s.id = ${id} AND EXISTS (${inScope})
+    FOR UPDATE OF s`.execute(trx);
+  const row = found.rows[0];
+  if (!row) return undefined;
+  const entries = await sql<{ type: A; by: string | null }>`
+    SELECT type, coalesce(accountable_user_id, actor_user_id) AS by FROM ${sql.table(workflow.log.actions)}
+    WHERE ${sql.ref(workflow.log.subjectKey)} = ${id} ORDER BY seq`.execute(trx);
+  return {
+    ...workflow.log.fields(row),
+    id: row.id,
+    childId: row.child_id,
+    seq: row.seq,
+    state: foldLog(workflow, entries.rows as LogEntry<A>[]),
+  };
+}
+
+export interface AppendedEntry<A extends string> {
+  type: A;
+  payload: Record<string, unknown>;
+  at: Date;
+  timeline?: { before?: Record<string, unknown>; after?: Record<string, unknown> };
+}
+
+/**
+ * Appends one entry: the next sequence number, the status it leads to, the subject's version and
+ * the child's timeline entry. The log's unique (subject, seq) makes a duplicate impossible even if
+ * a lock were missed. Throws when the state does not allow the entry (the log never holds one).
+ */
+export async function appendEntry<S extends string, A extends string, F>(
+  trx: Trx,
+  actor: Actor,
+  workflow: LogTables<S, A, F>,
+  subject: { id: string; childId: string; state: WorkflowState<S, A> },
+  entry: AppendedEntry<A>,
+): Promise<WorkflowState<S, A>> {
+  const by = accountableUserId(actor);
+  const next = applyEntry(workflow, subject.state, { type: entry.type, by });
+  const json = (value: Record<string, unknown> | undefined) => (value ? JSON.stringify(value) : null);
+  // One statement (three writes): every round trip here is one more the subject's row lock is held.
+  // The timeline row carries the action's own time (a demo or an import records the past).
+  await sql`
+    WITH action AS (
+      INSERT INTO ${sql.table(workflow.log.actions)} (${sql.ref(workflow.log.subjectKey)}, seq, type, status_after,
+        payload, actor_user_id, accountable_user_id, actor_org_id, actor_label, occurred_at)
+      VALUES (${subject.id}, ${next.seq}, ${entry.type}, ${next.status}, ${JSON.stringify(entry.payload)}::jsonb,
+        ${actor.userId}, ${by}, ${actor.organisationId}, ${actor.label}, ${entry.at})
+      RETURNING 1
+    ), advanced AS (
+      UPDATE ${sql.table(workflow.log.subjects)} SET seq = ${next.seq} WHERE id = ${subject.id} RETURNING 1
+    )
+    INSERT INTO child_timeline (child_id, occurred_at, kind, actor_user_id, actor_label, entity_type, entity_id,
+      before, after, details)
+    VALUES (${subject.childId}, ${entry.at}, ${`${workflow.entity}.${entry.type}`}, ${actor.userId}, ${actor.label},
+      ${workflow.entity}, ${subject.id}, ${json(entry.timeline?.before)}::jsonb, ${json(entry.timeline?.after)}::jsonb,
+      ${JSON.stringify({ seq: next.seq, status: next.status })}::jsonb)`.execute(trx);
+  return next;
+}
