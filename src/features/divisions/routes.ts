@@ -70,7 +70,7 @@ export function registerDivisionRoutes(app: HavenApp, { db }: HttpDeps): void {
   app.put(
     '/api/divisions/:code/successor',
     {
-      config: { access: { permission: 'divisions.manage' } },
+      config: { access: { permission: 'divisions.manage' }, refusals: [422] },
       schema: {
         tags,
         summary: 'Name the current division that took over a closed one (a merger the data cannot show)',

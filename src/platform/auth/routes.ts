@@ -106,7 +106,7 @@ export function registerAuthRoutes(app: HavenApp, deps: HttpDeps): void {
   app.post(
     '/api/auth/totp/confirm',
     {
-      config: { access: 'public', allowPendingSignIn: true },
+      config: { access: 'public', allowPendingSignIn: true, refusals: [409] },
       schema: {
         tags: ['auth'],
         summary: 'Confirm the authenticator with its first code; returns recovery codes once',

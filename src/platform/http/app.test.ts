@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { errorBodySchema } from '../../contract/errors.js';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/database.js';
 import { recordErrorBodies } from '../../../test/support/error-bodies.js';
 import { loadConfig } from '../config.js';
@@ -111,6 +112,29 @@ describe('the HTTP edge', () => {
     const response = await built.app.inject({ method: 'GET', url: '/api/test/private' });
     expect(response.statusCode).toBe(401);
     expect(response.json<{ error: { code: string } }>().error.code).toBe('unauthenticated');
+  });
+
+  it('answers every kind of error in the one envelope of the contract (src/contract/errors.ts)', async () => {
+    const answers = await Promise.all([
+      built.app.inject({ method: 'POST', url: '/api/test/echo', payload: { name: 'a', age: 20 } }),
+      built.app.inject({ method: 'POST', url: '/api/test/echo', payload: { name: 'x'.repeat(5000), age: 1 } }),
+      built.app.inject({
+        method: 'POST',
+        url: '/api/test/echo',
+        headers: { 'content-type': 'text/csv' },
+        payload: 'a',
+      }),
+      built.app.inject({ method: 'GET', url: '/api/test/private' }),
+      built.app.inject({ method: 'GET', url: '/api/test/stale' }),
+      built.app.inject({ method: 'GET', url: '/api/test/boom' }),
+      built.app.inject({ method: 'GET', url: '/api/no-such-route' }),
+    ]);
+    expect(answers.map((answer) => answer.statusCode)).toEqual([400, 413, 415, 401, 409, 500, 404]);
+    for (const answer of answers) {
+      const body = answer.json<Record<string, unknown>>();
+      expect(Object.keys(body)).toEqual(['error']);
+      expect(errorBodySchema.safeParse(body).success, answer.body).toBe(true);
+    }
   });
 
   it('publishes an OpenAPI 3.1 document that validates', async () => {

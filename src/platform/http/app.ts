@@ -5,16 +5,16 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { authenticate } from '../auth/authenticate.js';
 import { registerAuthRoutes } from '../auth/routes.js';
 import { translate } from '../i18n/translate.js';
-import { havenVersion } from '../version.js';
 import type { HavenApp, HttpDeps } from './deps.js';
 import { installErrorMapping } from './errors.js';
 import { registerHealthRoutes } from './health.js';
 import { installMetrics } from './metrics.js';
 import { noStoreForApi } from './no-store.js';
+import { openApiOptions } from './openapi.js';
 import { requestContext } from './request-context.js';
 import { type DeclaredRoute, routeAccess } from './route-access.js';
 import { declaredQueriesOnly, zodValidatorCompiler } from './validation.js';
@@ -79,18 +79,7 @@ export async function buildApp(deps: HttpDeps, features: readonly FeatureRoutes[
       },
     }),
   });
-  await app.register(swagger, {
-    openapi: {
-      openapi: '3.1.0',
-      info: {
-        title: 'Haven API',
-        version: havenVersion,
-        description: 'Rescue and protection of children in difficulty. Errors: { error: { code, message, details } }.',
-      },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'haven_session' } } },
-    },
-    transform: jsonSchemaTransform,
-  });
+  await app.register(swagger, openApiOptions);
   await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 

@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ErrorBody } from '../../contract/errors.js';
 import { databaseRetryAfterSeconds, isDatabaseUnavailable } from '../db/availability.js';
 import { allowedDetails } from '../error-details.js';
 import { DomainError } from '../errors.js';
@@ -6,9 +7,7 @@ import type { Locale } from '../i18n/locale.js';
 import { messageCatalog, translate } from '../i18n/translate.js';
 import { localizeIssues, RequestValidationError } from './validation.js';
 
-export interface ErrorBody {
-  error: { code: string; message: string; details?: unknown };
-}
+export type { ErrorBody } from '../../contract/errors.js';
 
 /**
  * The one place errors become responses (invariant 8): a stable code, the caller's language, no

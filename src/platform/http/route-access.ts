@@ -1,5 +1,6 @@
 import type { FastifyInstance, RouteOptions } from 'fastify';
 import fp from 'fastify-plugin';
+import type { ErrorStatus } from '../../contract/errors.js';
 import { hasPermission } from '../access/actor.js';
 import { DomainError, forbidden } from '../errors.js';
 
@@ -16,6 +17,11 @@ export type RouteAccess = 'public' | 'authenticated' | { permission: string } | 
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: RouteAccess;
+    /**
+     * Error statuses the route may answer beyond those the OpenAPI document derives from its
+     * declaration (openapi-errors.ts), e.g. `[409]` for a create that refuses a duplicate.
+     */
+    refusals?: readonly ErrorStatus[];
   }
 }
 

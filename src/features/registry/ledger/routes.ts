@@ -60,7 +60,8 @@ export function registerLedgerRoutes(app: HavenApp, { db, config }: HttpDeps): v
   app.post(
     '/api/imports',
     {
-      config: importAccess,
+      // The raw file is no declared body: its size and type limits are declared here.
+      config: { ...importAccess, refusals: [413, 415] },
       schema: {
         tags,
         summary:
