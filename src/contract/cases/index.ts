@@ -1,0 +1,3 @@
+export * from './actions.js';
+export * from './views.js';
+export * from './vocabulary.js';
