@@ -1,26 +1,14 @@
+import {
+  type AssessmentSection,
+  assessmentSections,
+  type EmergencyOverride,
+  emergencyOverrides,
+} from '../../contract/cases/vocabulary.js';
 import type { RiskGrade } from '../registry/tables.js';
 
-/** The assessment tool's sections (DOMAIN.md §8); each scored 0 (no concern) to 4 (severe). */
-export const assessmentSections = [
-  'safety',
-  'guardianship_capacity',
-  'physical_health',
-  'mental_health',
-  'education',
-  'living_conditions',
-] as const;
-export type AssessmentSection = (typeof assessmentSections)[number];
-
-/** Circumstances that skip scoring and set the top grade (the emergency override). */
-export const emergencyOverrides = [
-  'abused',
-  'trafficked',
-  'illegally_employed',
-  'runaway_or_street',
-  'no_means_of_living',
-  'life_in_danger',
-] as const;
-export type EmergencyOverride = (typeof emergencyOverrides)[number];
+// The vocabularies are the contract's (the API and the web speak them); the rule that grades them is here.
+export { assessmentSections, emergencyOverrides };
+export type { AssessmentSection, EmergencyOverride };
 
 export interface RiskRules {
   weights: Record<AssessmentSection, number>;

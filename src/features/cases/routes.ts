@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { HavenApp, HttpDeps } from '../../platform/http/deps.js';
 import { listCases } from './list.js';
-import { actionInputSchema, caseListItemSchema, caseListQuerySchema, caseViewSchema, openCaseSchema } from './model.js';
+import { actionInputSchema, openCaseSchema } from '../../contract/cases/actions.js';
+import { caseListQuerySchema, caseListSchema, caseViewSchema, openedCaseSchema } from '../../contract/cases/views.js';
 import { actOnCase, openCase } from './service.js';
 import { readCase } from './view.js';
 
@@ -19,7 +20,7 @@ export function registerCaseRoutes(app: HavenApp, { db }: HttpDeps): void {
         summary:
           'Cases of children in my scope, by status, risk grade, overdue and a search (case number, child name, pinyin, Haven code); cases with overdue steps first',
         querystring: caseListQuerySchema,
-        response: { 200: z.object({ items: z.array(caseListItemSchema), total: z.number() }) },
+        response: { 200: caseListSchema },
       },
     },
     async (request) => listCases(db, request.actor, request.query),
@@ -35,7 +36,7 @@ export function registerCaseRoutes(app: HavenApp, { db }: HttpDeps): void {
           'Open a case from reports (or directly for a registered child); reports about a child with an open case join it (send an Idempotency-Key)',
         headers: idempotencyHeader,
         body: openCaseSchema,
-        response: { 201: caseViewSchema.extend({ joined: z.boolean() }) },
+        response: { 201: openedCaseSchema },
       },
     },
     async (request, reply) => {

@@ -8,7 +8,7 @@ import { notFound } from '../../platform/errors.js';
 import '../clocks/tables.js';
 import '../reports/tables.js';
 import { callerAllowedActions } from './guards.js';
-import type { CaseView } from './model.js';
+import type { CaseClockRule, CaseView } from './model.js';
 import { foldActions } from './rules.js';
 import './store.js';
 
@@ -150,7 +150,8 @@ export async function readCase(
     })),
     clocks: clocks.map((c) => ({
       id: c.id,
-      rule: c.rule,
+      // The clocks table holds any rule name; the response schema checks it is one the contract names.
+      rule: c.rule as CaseClockRule,
       ownerOrganisationId: c.owner_org_id,
       ownerOrganisationName: c.name,
       startedAt: c.started_at.toISOString(),

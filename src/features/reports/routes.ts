@@ -2,17 +2,23 @@ import { z } from 'zod';
 import { anonymousActor } from '../../platform/access/actor.js';
 import type { HavenApp, HttpDeps } from '../../platform/http/deps.js';
 import { findDivisionsByText } from '../divisions/service.js';
+import { publicReportSchema, submitReportSchema } from '../../contract/reports/submit.js';
 import {
-  complianceRowSchema,
-  myReportSchema,
+  acknowledgementSchema,
+  complianceListSchema,
+  complianceQuerySchema,
+  myReportListSchema,
+  publicDivisionListSchema,
+  publicDivisionQuerySchema,
   publicReceiptSchema,
-  publicReportSchema,
+  publicStatusParamsSchema,
+  publicStatusQuerySchema,
   publicStatusSchema,
-  reportListItemSchema,
+  reportListQuerySchema,
+  reportListSchema,
   reportViewSchema,
-  routingNoticeSchema,
-  submitReportSchema,
-} from './model.js';
+  submittedReportSchema,
+} from '../../contract/reports/views.js';
 import { reportReadPermissions } from './access.js';
 import { routingWarnings } from './routing.js';
 import { acknowledgeReport, submitPublicReport, submitReport } from './service.js';
@@ -43,14 +49,7 @@ export function registerReportRoutes(app: HavenApp, { db }: HttpDeps): void {
           'Record a report: hotline call, mandated reporter, or staff entry. Routed to police, civil affairs, township and village by the rule set (send an Idempotency-Key)',
         headers: idempotencyHeader,
         body: submitReportSchema,
-        response: {
-          201: z.object({
-            id: z.string(),
-            refNo: z.string(),
-            caseId: z.string().nullable(),
-            routing: routingNoticeSchema,
-          }),
-        },
+        response: { 201: submittedReportSchema },
       },
     },
     async (request, reply) => {
@@ -106,15 +105,8 @@ export function registerReportRoutes(app: HavenApp, { db }: HttpDeps): void {
         tags,
         summary:
           'For the public report page: find a town or village by name or pinyin (division names only, public data)',
-        querystring: z.object({
-          q: z.string().trim().min(1).max(40),
-          limit: z.coerce.number().int().min(1).max(20).default(10),
-        }),
-        response: {
-          200: z.object({
-            items: z.array(z.object({ code: z.string(), name: z.string(), level: z.string(), path: z.string() })),
-          }),
-        },
+        querystring: publicDivisionQuerySchema,
+        response: { 200: publicDivisionListSchema },
       },
     },
     async (request) => {
@@ -136,8 +128,8 @@ export function registerReportRoutes(app: HavenApp, { db }: HttpDeps): void {
         tags,
         summary:
           'Follow up a public report with its reference number and code: received, acknowledged, in progress or closed — nothing about the child',
-        params: z.object({ refNo: z.string().regex(/^R-\d{4}-\d{6,}$/) }),
-        querystring: z.object({ code: z.string().min(6).max(32) }),
+        params: publicStatusParamsSchema,
+        querystring: publicStatusQuerySchema,
         response: { 200: publicStatusSchema },
       },
     },
@@ -152,12 +144,8 @@ export function registerReportRoutes(app: HavenApp, { db }: HttpDeps): void {
         tags,
         summary:
           'Reports my organisation received (view=inbox, needs reports.receive; unacknowledged and overdue first), reports I made (view=mine), or every report I may open (view=all: received, of cases my organisation works, mine)',
-        querystring: z.object({
-          view: z.enum(['inbox', 'mine', 'all']).default('inbox'),
-          page: z.coerce.number().int().min(1).default(1),
-          pageSize: z.coerce.number().int().min(1).max(100).default(20),
-        }),
-        response: { 200: z.object({ items: z.array(reportListItemSchema), total: z.number() }) },
+        querystring: reportListQuerySchema,
+        response: { 200: reportListSchema },
       },
     },
     async (request) => listReports(db, request.actor, request.query),
@@ -170,7 +158,7 @@ export function registerReportRoutes(app: HavenApp, { db }: HttpDeps): void {
       schema: {
         tags,
         summary: 'The reports I made and what became of them (the law requires telling the reporter the result)',
-        response: { 200: z.object({ items: z.array(myReportSchema) }) },
+        response: { 200: myReportListSchema },
       },
     },
     async (request) => ({ items: await myReportOutcomes(db, request.actor) }),
@@ -184,15 +172,8 @@ export function registerReportRoutes(app: HavenApp, { db }: HttpDeps): void {
         tags,
         summary:
           'Mandated-reporter compliance: delay between knowing and reporting, per reporting organisation, in my area',
-        querystring: z.object({
-          within: z
-            .string()
-            .regex(/^\d{12}$/)
-            .optional(),
-          from: z.iso.date().optional(),
-          to: z.iso.date().optional(),
-        }),
-        response: { 200: z.object({ items: z.array(complianceRowSchema) }) },
+        querystring: complianceQuerySchema,
+        response: { 200: complianceListSchema },
       },
     },
     async (request) => reportingCompliance(db, request.actor, request.query),
@@ -241,7 +222,7 @@ export function registerReportRoutes(app: HavenApp, { db }: HttpDeps): void {
         tags,
         summary: 'My organisation acknowledges the report; its clock stops (met, or missed when late)',
         params: idParams,
-        response: { 200: z.object({ acknowledgedAt: z.string(), late: z.boolean() }) },
+        response: { 200: acknowledgementSchema },
       },
     },
     async (request) => acknowledgeReport(db, request.actor, request.params.id),

@@ -1,11 +1,9 @@
 import type { ColumnType, Generated } from 'kysely';
 
-export const channels = ['hotline', 'mandated', 'public', 'staff'] as const;
-export type Channel = (typeof channels)[number];
-export const hotlineLines = ['12338', '12355', '12345', '110'] as const;
-export type HotlineLine = (typeof hotlineLines)[number];
-export const recipientRoles = ['police', 'civil_affairs', 'education', 'township', 'village'] as const;
-export type RecipientRole = (typeof recipientRoles)[number];
+import type { HotlineLine, RecipientRole, ReportChannel as Channel } from '../../contract/reports/vocabulary.js';
+
+export { hotlineLines, recipientRoles, reportChannels as channels } from '../../contract/reports/vocabulary.js';
+export type { Channel, HotlineLine, RecipientRole };
 
 /** Who reported. Confidential: shown only to the recipients that must call back or investigate. */
 export interface ReporterIdentity {

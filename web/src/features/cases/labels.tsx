@@ -10,7 +10,7 @@ import type { TFunction } from 'i18next';
 import dayjs from 'dayjs';
 import i18next from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { caseStatuses, type ClockState, type RiskGrade } from './api/codes';
+import { caseStatuses, type ClockState, type RiskGrade } from '@contract/cases/vocabulary.js';
 import './cases.css';
 
 /** Our words for a code the server sends, else the code itself (a code added later still shows). */

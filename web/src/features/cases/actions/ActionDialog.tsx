@@ -2,11 +2,12 @@ import { Alert, Button, Drawer, Form, Modal } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeApiError } from '../../../app/api/describeApiError';
+import { useContractFailure } from '../../../app/api/useContractFailure';
 import { showFieldProblems } from '../../../app/forms/serverErrors';
 import { usePhoneLayout } from '../../../app/preferences/usePhoneLayout';
 import { type CaseDetail, conflictOf, postAction } from '../api/casesApi';
-import type { UserActionType } from '../api/codes';
-import type { Obj } from '../api/read';
+import type { UserActionType } from '@contract/cases/vocabulary.js';
+import type { Obj } from '../formValues';
 import { actionText } from '../labels';
 import { actionForms } from './actionForms';
 
@@ -22,7 +23,7 @@ interface ActionDialogProps {
   caseDetail: CaseDetail;
   type: UserActionType | null;
   onClose: () => void;
-  onDone: (updated: CaseDetail | null, type: UserActionType) => void;
+  onDone: (updated: CaseDetail, type: UserActionType) => void;
   /** The case moved on (another officer, another tab): the page shows why and reloads. */
   onConflict: (conflict: Conflict) => void;
 }
@@ -36,6 +37,7 @@ export function ActionDialog({ caseDetail, type, onClose, onDone, onConflict }: 
   const [failure, setFailure] = useState<string | null>(null);
   const [idempotencyKey, setIdempotencyKey] = useState(() => crypto.randomUUID());
   const spec = type ? actionForms[type] : null;
+  const contractFailure = useContractFailure();
 
   useEffect(() => {
     if (!type) return;
@@ -55,7 +57,14 @@ export function ActionDialog({ caseDetail, type, onClose, onDone, onConflict }: 
       );
       onDone(updated, type);
     } catch (error) {
-      const conflict = conflictOf(error);
+      if (contractFailure(error)) return;
+      let conflict: ReturnType<typeof conflictOf>;
+      try {
+        conflict = conflictOf(error);
+      } catch (violation) {
+        contractFailure(violation);
+        return;
+      }
       if (conflict) {
         onConflict({ ...conflict, message: describeApiError(error, t) });
         return;

@@ -1,7 +1,7 @@
 import { Checkbox, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { assessmentSections, emergencyOverrides, type AssessmentSection } from '../api/codes';
-import type { Obj } from '../api/read';
+import { assessmentSections, emergencyOverrides, type AssessmentSection } from '@contract/cases/vocabulary.js';
+import type { Obj } from '../formValues';
 import { RiskGradeTag } from '../labels';
 import { ChoiceGroup, codeOptions } from './fieldKit';
 import { previewGrade } from './riskPreview';

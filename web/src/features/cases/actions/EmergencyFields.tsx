@@ -1,7 +1,7 @@
 import { Checkbox, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { emergencyMeasures } from '../api/codes';
-import type { Obj } from '../api/read';
+import { emergencyMeasures } from '@contract/cases/vocabulary.js';
+import type { Obj } from '../formValues';
 import { ChoiceGroup, codeOptions, DateTimeField, isoInstantItem, lines } from './fieldKit';
 import { PlacementFields, placementBody } from './PlacementFields';
 

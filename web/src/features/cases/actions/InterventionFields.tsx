@@ -8,8 +8,8 @@ import {
   revocationGrounds,
   temporaryGuardianshipGrounds,
   type InterventionMeasure,
-} from '../api/codes';
-import type { Obj } from '../api/read';
+} from '@contract/cases/vocabulary.js';
+import type { Obj } from '../formValues';
 import { ChoiceGroup, codeOptions, DateField, isoDateItem } from './fieldKit';
 import { PlacementFields, placementBody } from './PlacementFields';
 

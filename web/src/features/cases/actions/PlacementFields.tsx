@@ -2,8 +2,8 @@ import { Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { FormSelect } from '../../../app/forms/FormSelect';
 import { OrganisationSelect } from '../../organisations/OrganisationSelect';
-import { placementKinds } from '../api/codes';
-import type { Obj } from '../api/read';
+import { placementKinds } from '@contract/cases/vocabulary.js';
+import type { Obj } from '../formValues';
 import { codeOptions } from './fieldKit';
 
 /** Where the child is placed and why (temporary care, state guardianship). */

@@ -3,8 +3,8 @@ import { Button, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { FormSelect } from '../../../app/forms/FormSelect';
 import { OrganisationSelect } from '../../organisations/OrganisationSelect';
-import { goalStatuses } from '../api/codes';
-import type { Obj } from '../api/read';
+import { goalStatuses } from '@contract/cases/vocabulary.js';
+import type { Obj } from '../formValues';
 import { codeOptions, DateField, isoDateItem, lines } from './fieldKit';
 
 /** 帮扶计划: goals, each with services, the responsible organisation, a due date and a status; benefit tasks. */

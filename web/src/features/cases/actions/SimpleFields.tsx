@@ -1,7 +1,7 @@
 import { Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { OrganisationSelect } from '../../organisations/OrganisationSelect';
-import type { Obj } from '../api/read';
+import type { Obj } from '../formValues';
 import { DateField, isoDateItem, lines } from './fieldKit';
 
 const text = (value: unknown) => (typeof value === 'string' && value.trim() ? value.trim() : null);

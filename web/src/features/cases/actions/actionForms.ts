@@ -1,6 +1,6 @@
 import type { ComponentType } from 'react';
-import type { UserActionType } from '../api/codes';
-import type { Obj } from '../api/read';
+import type { UserActionType } from '@contract/cases/vocabulary.js';
+import type { Obj } from '../formValues';
 import { AssessmentFields, assessmentBody } from './AssessmentFields';
 import { EmergencyFields, emergencyBody } from './EmergencyFields';
 import { now, today } from './fieldKit';

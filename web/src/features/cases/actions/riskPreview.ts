@@ -1,4 +1,4 @@
-import type { AssessmentSection, RiskGrade } from '../api/codes';
+import type { AssessmentSection, RiskGrade } from '@contract/cases/vocabulary.js';
 
 // The rule set's defaults (src/features/cases/rule-sections.ts). The server grades with the rules in
 // force for the child's place; this only previews, and the page says so.

@@ -22,7 +22,7 @@ export function CaseClocks({ clocks }: { clocks: CaseClock[] }) {
                 <ClockStateText state={clock.state} overdue={clock.overdue} />
               </div>
               <div className="haven-secondary">
-                {t('cases.detail.clockOwner', { owner: clock.ownerName })} ·{' '}
+                {t('cases.detail.clockOwner', { owner: clock.ownerOrganisationName })} ·{' '}
                 {t('cases.detail.clockDue', { at: formatMinute(clock.dueAt, t) })}
                 {clock.provisional && ` · ${t('cases.detail.provisional')}`}
                 {clock.escalationLevel > 0 && ` · ${t('cases.detail.escalated', { level: clock.escalationLevel })}`}

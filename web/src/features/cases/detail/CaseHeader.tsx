@@ -2,7 +2,7 @@ import { Button } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { CaseDetail } from '../api/casesApi';
-import { type CaseStatus, userActionTypes, type UserActionType } from '../api/codes';
+import { type CaseStatus, userActionTypes, type UserActionType } from '@contract/cases/vocabulary.js';
 import { actionText, CaseStatusTag, ClockStateText, RiskGradeTag, ruleText, formatMinute } from '../labels';
 
 /** The usual next step in each status, shown as the primary button when it is allowed. */

@@ -7,7 +7,7 @@ import { describeApiError } from '../../../app/api/describeApiError';
 import { useAuth } from '../../../app/auth/AuthProvider';
 import { ActionDialog, type Conflict } from '../actions/ActionDialog';
 import { caseKeys, useCase } from '../api/casesApi';
-import { userActionTypes, type UserActionType } from '../api/codes';
+import { userActionTypes, type UserActionType } from '@contract/cases/vocabulary.js';
 import { actionText, CaseStatusTag, codeText, formatMinute } from '../labels';
 import { CaseClocks } from './CaseClocks';
 import { CaseHeader } from './CaseHeader';

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { Obj } from '../api/read';
+import type { Obj } from '../formValues';
 import { codeText } from '../labels';
 
 const text = (value: unknown): string | null => (typeof value === 'string' && value.trim() ? value : null);

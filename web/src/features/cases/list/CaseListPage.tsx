@@ -8,7 +8,7 @@ import { TableFrame } from '../../../app/list/TableFrame';
 import { useListParams } from '../../../app/list/useListParams';
 import { codeOptions } from '../actions/fieldKit';
 import { casePageSize, type CaseRow, useCases } from '../api/casesApi';
-import { caseStatuses, riskGrades } from '../api/codes';
+import { caseStatuses, riskGrades } from '@contract/cases/vocabulary.js';
 import { CaseStatusTag, ClockStateText, RiskGradeTag, formatMinute } from '../labels';
 import '../cases.css';
 

@@ -18,6 +18,7 @@ import {
   type ReportFieldValues,
 } from './ReportFields';
 import { submitReport, type SubmittedReport } from '../reportsApi';
+import { useContractFailure } from '../../../app/api/useContractFailure';
 
 interface MandatedValues extends ReportFieldValues {
   knewAt?: Dayjs;
@@ -30,6 +31,7 @@ interface MandatedValues extends ReportFieldValues {
  */
 export default function NewReportPage() {
   const { t } = useTranslation();
+  const contractFailure = useContractFailure();
   const me = useMe();
   const mandated = me.roles.includes('mandated_reporter');
   const [form] = Form.useForm<MandatedValues>();
@@ -50,6 +52,7 @@ export default function NewReportPage() {
       );
       setResult(sent);
     } catch (error) {
+      if (contractFailure(error)) return;
       const placed = showFieldProblems(form, error, [...reportFieldNames, 'knewAt']);
       setFailure(describeApiError(error, t) + (placed ? ` ${t('reports.form.seeFields')}` : ''));
     } finally {

@@ -72,7 +72,7 @@ export function ReportResult({
         ...(report.caseId
           ? [
               <Link key="case" to={`/cases/${report.caseId}`}>
-                {t('reports.result.openCase', { caseNo: report.caseNo ?? '' })}
+                {t('reports.result.openCase', { caseNo: '' })}
               </Link>,
             ]
           : []),

@@ -1,6 +1,6 @@
 import { Checkbox } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { situationNumbers } from '../../cases/api/codes';
+import { situationNumbers } from '@contract/reports/vocabulary.js';
 
 interface SituationChecksProps {
   value?: number[];

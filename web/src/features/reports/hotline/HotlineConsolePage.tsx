@@ -6,7 +6,8 @@ import { describeApiError } from '../../../app/api/describeApiError';
 import { FormSelect } from '../../../app/forms/FormSelect';
 import { showFieldProblems } from '../../../app/forms/serverErrors';
 import { readStoredValue, writeStoredValue } from '../../../app/preferences/storage';
-import { callerRelations, hotlineLines, type HotlineLine } from '../../cases/api/codes';
+import { hotlineLines, type HotlineLine } from '@contract/reports/vocabulary.js';
+import { callerRelations } from './callerRelations';
 import { codeText } from '../../cases/labels';
 import {
   ChildFields,
@@ -22,6 +23,7 @@ import { submitReport, type SubmittedReport } from '../reportsApi';
 import { ShortcutHelp } from './ShortcutHelp';
 import { minutesAndSeconds, useCallTimer } from './useCallTimer';
 import { useHotlineShortcuts } from './useHotlineShortcuts';
+import { useContractFailure } from '../../../app/api/useContractFailure';
 
 interface HotlineValues extends ReportFieldValues {
   callType?: 'report' | 'silent' | 'nuisance';
@@ -41,6 +43,7 @@ const singleKeysKey = 'haven.shortcuts.single';
  */
 export default function HotlineConsolePage() {
   const { t } = useTranslation();
+  const contractFailure = useContractFailure();
   const [form] = Form.useForm<HotlineValues>();
   const [startedAt, setStartedAt] = useState(() => Date.now());
   const seconds = useCallTimer(startedAt);
@@ -97,6 +100,7 @@ export default function HotlineConsolePage() {
       );
       setResult(sent);
     } catch (error) {
+      if (contractFailure(error)) return;
       const placed = showFieldProblems(form, error, [...reportFieldNames, 'caller', 'line']);
       setFailure(describeApiError(error, t) + (placed ? ` ${t('reports.form.seeFields')}` : ''));
     } finally {

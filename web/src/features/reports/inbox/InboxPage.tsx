@@ -13,12 +13,14 @@ import { DivisionName } from '../../divisions/DivisionPicker';
 import { acknowledgeReport, type InboxReport, useInbox } from '../reportsApi';
 import { OpenCaseDialog } from './OpenCaseDialog';
 import '../../cases/cases.css';
+import { useContractFailure } from '../../../app/api/useContractFailure';
 
 const noFilters = [] as const;
 
 /** 收到的报告: what my organisation received, unacknowledged and overdue first; acknowledge, open a case. */
 export default function InboxPage() {
   const { t } = useTranslation();
+  const contractFailure = useContractFailure();
   const { can } = useAuth();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -38,6 +40,7 @@ export default function InboxPage() {
       await queryClient.invalidateQueries({ queryKey: ['reports', 'inbox'] });
       void queryClient.invalidateQueries({ queryKey: ['my-work'] });
     } catch (error) {
+      if (contractFailure(error)) return;
       setFailure(describeApiError(error, t));
     } finally {
       setBusy(null);

@@ -7,6 +7,7 @@ import { situationText, formatMinute } from '../../cases/labels';
 import { DivisionName } from '../../divisions/DivisionPicker';
 import { ChildSearchSelect } from '../forms/ChildSearchSelect';
 import { openCaseFromReport, useReport } from '../reportsApi';
+import { useContractFailure } from '../../../app/api/useContractFailure';
 
 interface OpenCaseValues {
   childId?: string;
@@ -24,6 +25,7 @@ export function OpenCaseDialog({
   onOpened: (caseId: string, joined: boolean) => void;
 }) {
   const { t } = useTranslation();
+  const contractFailure = useContractFailure();
   const report = useReport(reportId);
   const [form] = Form.useForm<OpenCaseValues>();
   const [saving, setSaving] = useState(false);
@@ -47,6 +49,7 @@ export function OpenCaseDialog({
       );
       if (opened.id) onOpened(opened.id, opened.joined);
     } catch (error) {
+      if (contractFailure(error)) return;
       const placed = showFieldProblems(form, error, ['childId', 'reason']);
       setFailure(describeApiError(error, t) + (placed ? ` ${t('reports.form.seeFields')}` : ''));
     } finally {

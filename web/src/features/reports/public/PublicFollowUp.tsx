@@ -4,10 +4,12 @@ import { useTranslation } from 'react-i18next';
 import { formatMinute } from '../../cases/labels';
 import { describeApiError } from '../../../app/api/describeApiError';
 import { fetchPublicStatus } from '../reportsApi';
+import { useContractFailure } from '../../../app/api/useContractFailure';
 
 /** Follow a report up with its reference number and code: the stage only, never anything about the child. */
 export function PublicFollowUp() {
   const { t } = useTranslation();
+  const contractFailure = useContractFailure();
   const [status, setStatus] = useState<Awaited<ReturnType<typeof fetchPublicStatus>> | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -23,6 +25,7 @@ export function PublicFollowUp() {
           try {
             setStatus(await fetchPublicStatus(values.refNo, values.code));
           } catch (error) {
+            if (contractFailure(error)) return;
             setStatus(null);
             setFailure(describeApiError(error, t));
           } finally {

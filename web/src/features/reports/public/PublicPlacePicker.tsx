@@ -1,20 +1,16 @@
+import { publicDivisionListSchema } from '@contract/reports/views.js';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { queryString, requestJson } from '../../../app/api/client';
+import { queryString, requestParsed } from '../../../app/api/client';
 import {
   type RemoteOption,
   RemoteSearchSelect,
   type RemoteSelectFieldProps,
 } from '../../../app/forms/RemoteSearchSelect';
-import { list, obj, str } from '../../cases/api/read';
 
 async function searchPlaces(q: string, signal: AbortSignal): Promise<RemoteOption[]> {
-  const body = await requestJson(`/api/public/divisions${queryString({ q })}`, { signal });
-  return list(Array.isArray(body) ? body : obj(body).items, (item) => {
-    const code = str(item.code);
-    const name = str(item.path) ?? str(item.fullName) ?? str(item.name);
-    return code && name ? { value: code, label: name } : null;
-  });
+  const found = await requestParsed(publicDivisionListSchema, `/api/public/divisions${queryString({ q })}`, { signal });
+  return found.items.map((place) => ({ value: place.code, label: place.path || place.name }));
 }
 
 function usePlaces(query: string) {

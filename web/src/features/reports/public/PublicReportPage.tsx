@@ -13,6 +13,7 @@ import { submitPublicReport, type SubmittedReport } from '../reportsApi';
 import { PublicFollowUp } from './PublicFollowUp';
 import { PublicPlacePicker } from './PublicPlacePicker';
 import '../../cases/cases.css';
+import { useContractFailure } from '../../../app/api/useContractFailure';
 
 interface PublicValues {
   immediateDanger?: boolean;
@@ -34,6 +35,7 @@ const fields = ['immediateDanger', 'situations', 'description', 'divisionCode', 
  */
 export default function PublicReportPage() {
   const { t } = useTranslation();
+  const contractFailure = useContractFailure();
   const [form] = Form.useForm<PublicValues>();
   const anonymous = Form.useWatch('anonymous', form) !== false;
   const [idempotencyKey, setIdempotencyKey] = useState(() => crypto.randomUUID());
@@ -66,6 +68,7 @@ export default function PublicReportPage() {
         ),
       );
     } catch (error) {
+      if (contractFailure(error)) return;
       const placed = showFieldProblems(form, error, fields);
       setFailure(describeApiError(error, t) + (placed ? ` ${t('reports.form.seeFields')}` : ''));
     } finally {

@@ -1,0 +1,3 @@
+export * from './submit.js';
+export * from './views.js';
+export * from './vocabulary.js';
