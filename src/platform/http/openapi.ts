@@ -24,7 +24,10 @@ const errorResponses: Record<ErrorStatus, { name: string; description: string; r
   409: { name: 'Conflict', description: 'The record is at another version or in another state; read it again' },
   413: { name: 'PayloadTooLarge', description: "The body is over this route's limit (named in the message)" },
   415: { name: 'UnsupportedMediaType', description: 'The body is not of a type this route takes' },
-  422: { name: 'UnprocessableContent', description: 'The Idempotency-Key was used before with another body' },
+  422: {
+    name: 'UnprocessableContent',
+    description: 'Well-formed but not applicable, e.g. an Idempotency-Key used before with another body',
+  },
   429: {
     name: 'RateLimited',
     description: 'Too many requests from this caller',
@@ -38,11 +41,13 @@ const errorResponses: Record<ErrorStatus, { name: string; description: string; r
   },
 };
 
+const featureCodes = '; a feature may answer its own `<feature>.<reason>` code';
+
 function errorResponseObject(status: ErrorStatus) {
   const { description, retryAfter } = errorResponses[status];
   const codes = platformErrorCodes[status].map((code) => `\`${code}\``).join(', ');
   return {
-    description: `${description}. Platform codes: ${codes}; a feature may answer its own \`<feature>.<reason>\` code.`,
+    description: `${description}. Platform codes: ${codes}${status < 500 ? featureCodes : ''}.`,
     ...(retryAfter
       ? { headers: { 'Retry-After': { description: retryAfter, schema: { type: 'integer', minimum: 0 } } } }
       : {}),
