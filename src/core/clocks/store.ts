@@ -3,14 +3,17 @@ import { shippedCalendar } from '../../platform/calendar/index.js';
 import type { Database } from '../../platform/db/schema.js';
 import type { RuleSet } from '../../platform/rules/rule-set.js';
 import { clockRules } from './rule-sections.js';
-import { type ClockDuration, dueTime, nextEscalationAt } from './rules.js';
+import { type ClockDuration, dueTime, nextEscalationAt, resumedDueAt } from './rules.js';
+import type { ClockSubjectType } from './tables.js';
 import './tables.js';
+
+type Trx = Transaction<Database>;
 
 export interface StartClock {
   rule: string;
   ownerOrgId: string;
   ownerUserId?: string | null;
-  subjectType: 'report_recipient' | 'case';
+  subjectType: ClockSubjectType;
   subjectId: string;
   caseId?: string | null;
   reportId?: string | null;
@@ -21,7 +24,7 @@ export interface StartClock {
 }
 
 /** Stores a deadline as a row (invariant 4), with the escalation steps of the place's rule set. */
-export async function startClock(trx: Transaction<Database>, rules: RuleSet, input: StartClock): Promise<string> {
+export async function startClock(trx: Trx, rules: RuleSet, input: StartClock): Promise<string> {
   const { dueAt, provisional } = dueTime(input.startedAt, input.duration, shippedCalendar());
   const hours = rules.get(clockRules).escalationHours;
   const row = await trx
@@ -39,6 +42,7 @@ export async function startClock(trx: Transaction<Database>, rules: RuleSet, inp
       started_at: input.startedAt,
       due_at: dueAt,
       provisional,
+      counts_working_days: 'workingDays' in input.duration,
       escalation_hours: [...hours],
       next_escalation_at: nextEscalationAt(dueAt, hours, 0),
     })
@@ -48,16 +52,24 @@ export async function startClock(trx: Transaction<Database>, rules: RuleSet, inp
 }
 
 /**
- * Stops the running clocks of a subject: met when on time, missed when late. A missed clock keeps
- * its next escalation time so the sweep still records the levels it reached before it was met.
+ * Which open clocks to stop: those of one subject, of one case, or of the reports joined to a case;
+ * of the named rules, or of every rule.
  */
-export async function stopClocks(
-  trx: Transaction<Database>,
-  where: { subjectId?: string; caseId?: string; rules: readonly string[] },
-  at: Date,
-  seq: number | null = null,
-): Promise<number> {
-  if (where.rules.length === 0 || (!where.subjectId && !where.caseId)) return 0;
+export interface ClockSelection {
+  subjectId?: string;
+  caseId?: string;
+  reportsOfCase?: string;
+  rules: readonly string[] | 'every rule';
+}
+
+/**
+ * Stops the running (or paused) clocks selected: met when on time, missed when late (the one place
+ * the rule is written for the database; `stoppedState` in rules.ts is the same rule in memory). A
+ * missed clock keeps its next escalation time so the sweep still records the levels it reached
+ * before it was met. `seq` is the action (of the subject's log) that stopped it.
+ */
+export async function stopClocks(trx: Trx, where: ClockSelection, at: Date, seq: number | null = null): Promise<number> {
+  if (where.rules.length === 0 || (!where.subjectId && !where.caseId && !where.reportsOfCase)) return 0;
   const result = await sql`
     UPDATE clocks
     SET state = CASE WHEN ${at}::timestamptz <= due_at THEN 'met' ELSE 'missed' END,
@@ -65,32 +77,51 @@ export async function stopClocks(
         stopped_by_seq = ${seq},
         next_escalation_at = CASE WHEN ${at}::timestamptz <= due_at THEN NULL ELSE next_escalation_at END
     WHERE state IN ('running', 'paused')
-      AND rule IN (${sql.join(where.rules)})
+      ${where.rules === 'every rule' ? sql`` : sql`AND rule IN (${sql.join(where.rules)})`}
       ${where.subjectId ? sql`AND subject_id = ${where.subjectId}` : sql``}
-      ${where.caseId ? sql`AND case_id = ${where.caseId}` : sql``}`.execute(trx);
+      ${where.caseId ? sql`AND case_id = ${where.caseId}` : sql``}
+      ${where.reportsOfCase ? sql`AND report_id IN (SELECT id FROM reports WHERE case_id = ${where.reportsOfCase})` : sql``}`.execute(
+    trx,
+  );
   return Number(result.numAffectedRows ?? 0);
 }
 
-/** Pausing keeps the clock from escalating; resuming moves the due time by the paused span. */
-export async function pauseClock(
-  trx: Transaction<Database>,
-  clockId: string,
-  at: Date,
-  reason: string,
-): Promise<boolean> {
+/** Pausing keeps the clock from escalating until it is resumed. */
+export async function pauseClock(trx: Trx, clockId: string, at: Date, reason: string): Promise<boolean> {
   const result = await sql`
     UPDATE clocks SET state = 'paused', paused_at = ${at}::timestamptz, pause_reason = ${reason}, next_escalation_at = NULL
     WHERE id = ${clockId} AND state = 'running'`.execute(trx);
   return Number(result.numAffectedRows ?? 0) === 1;
 }
 
-export async function resumeClock(trx: Transaction<Database>, clockId: string, at: Date): Promise<boolean> {
-  const result = await sql`
-    UPDATE clocks
-    SET state = 'running',
-        due_at = due_at + (${at}::timestamptz - paused_at),
-        next_escalation_at = due_at + (${at}::timestamptz - paused_at) + make_interval(hours => escalation_hours[escalation_level + 1]),
-        paused_at = NULL
-    WHERE id = ${clockId} AND state = 'paused'`.execute(trx);
-  return Number(result.numAffectedRows ?? 0) === 1;
+/**
+ * Resuming gives back the time that remained when the clock was paused: working days for a clock
+ * counted in working days (a pause over a weekend or holiday costs none of them), else the span.
+ */
+export async function resumeClock(trx: Trx, clockId: string, at: Date): Promise<boolean> {
+  const clock = await trx
+    .selectFrom('clocks')
+    .select(['due_at', 'paused_at', 'counts_working_days', 'escalation_hours', 'escalation_level'])
+    .where('id', '=', clockId)
+    .where('state', '=', 'paused')
+    .forUpdate()
+    .executeTakeFirst();
+  if (!clock?.paused_at) return false;
+  const due = resumedDueAt(
+    { dueAt: clock.due_at, pausedAt: clock.paused_at, countsWorkingDays: clock.counts_working_days },
+    at,
+    shippedCalendar(),
+  );
+  await trx
+    .updateTable('clocks')
+    .set({
+      state: 'running',
+      due_at: due.dueAt,
+      provisional: due.provisional,
+      next_escalation_at: nextEscalationAt(due.dueAt, clock.escalation_hours, clock.escalation_level),
+      paused_at: null,
+    })
+    .where('id', '=', clockId)
+    .execute();
+  return true;
 }

@@ -1,10 +1,10 @@
-import { sql, type Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import type { Actor } from '../../platform/access/actor.js';
 import { shanghaiDateOf } from '../../platform/calendar/index.js';
 import type { Database } from '../../platform/db/schema.js';
 import { DomainError } from '../../platform/errors.js';
 import type { RuleSet } from '../../platform/rules/rule-set.js';
-import { startClock, stopClocks } from '../clocks/store.js';
+import { startClock, stopClocks } from '../../core/clocks/index.js';
 import type { ActionInput } from './model.js';
 import { riskGrade } from './risk.js';
 import { caseRules } from './rule-sections.js';
@@ -71,13 +71,8 @@ export async function effectsOf(
       // The target "response started within 2 hours of a report of danger" is kept on the reports' clocks.
       return {
         stops: [],
-        after: async (seq) => {
-          await sql`
-            UPDATE clocks SET state = CASE WHEN ${at}::timestamptz <= due_at THEN 'met' ELSE 'missed' END, stopped_at = ${at}::timestamptz, stopped_by_seq = ${seq},
-                   next_escalation_at = CASE WHEN ${at}::timestamptz <= due_at THEN NULL ELSE next_escalation_at END
-            WHERE rule = 'report.emergency_response' AND state IN ('running', 'paused')
-              AND report_id IN (SELECT id FROM reports WHERE case_id = ${kase.id})`.execute(trx);
-        },
+        after: async (seq) =>
+          void (await stopClocks(trx, { reportsOfCase: kase.id, rules: ['report.emergency_response'] }, at, seq)),
       };
     }
     case 'assessment': {
@@ -183,14 +178,7 @@ export async function effectsOf(
           'placement.rescue_station_stay',
         ],
         // A closed case settles its reports: receivers that never acknowledged stay on record as missed.
-        after: async (seq) => {
-          await sql`
-            UPDATE clocks SET state = CASE WHEN ${at}::timestamptz <= due_at THEN 'met' ELSE 'missed' END, stopped_at = ${at}::timestamptz, stopped_by_seq = ${seq},
-                   next_escalation_at = CASE WHEN ${at}::timestamptz <= due_at THEN NULL ELSE next_escalation_at END
-            WHERE state IN ('running', 'paused') AND report_id IN (SELECT id FROM reports WHERE case_id = ${kase.id})`.execute(
-            trx,
-          );
-        },
+        after: async (seq) => void (await stopClocks(trx, { reportsOfCase: kase.id, rules: 'every rule' }, at, seq)),
       };
     }
     case 'reject_closure':

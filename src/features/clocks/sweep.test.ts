@@ -8,7 +8,7 @@ import { createTestDatabase, type TestDatabase } from '../../../test/support/dat
 import { demoSeeders } from '../index.js';
 import { acknowledgeReportIn, submitReportIn } from '../reports/service.js';
 import { myWork } from './my-work.js';
-import { clockEscalationSweep } from './sweep.js';
+import { clockEscalationSweep } from '../../core/clocks/index.js';
 
 let database: TestDatabase;
 beforeAll(async () => {
