@@ -12,7 +12,15 @@ export {
   type EscalationRecipient,
   placeLevels,
 } from './rule-sections.js';
-export { type ClockDuration, type DueTime, dueTime, levelAsOf, nextEscalationAt, resumedDueAt, stoppedState } from './rules.js';
+export {
+  type ClockDuration,
+  type DueTime,
+  dueTime,
+  levelAsOf,
+  nextEscalationAt,
+  resumedDueAt,
+  stoppedState,
+} from './rules.js';
 export {
   type ClockSelection,
   pauseClock,

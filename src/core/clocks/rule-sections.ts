@@ -38,7 +38,11 @@ const cityLeadAgency = {
   role: 'civil_affairs_officer',
   leadAgency: true,
 } as const;
-const provinceCivilAffairs = { place: 'province', kind: 'civil_affairs_bureau', role: 'civil_affairs_officer' } as const;
+const provinceCivilAffairs = {
+  place: 'province',
+  kind: 'civil_affairs_bureau',
+  role: 'civil_affairs_officer',
+} as const;
 
 /**
  * Level 1 tells the owner at the due time; then the village child welfare director, the township

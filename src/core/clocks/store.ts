@@ -68,7 +68,12 @@ export interface ClockSelection {
  * missed clock keeps its next escalation time so the sweep still records the levels it reached
  * before it was met. `seq` is the action (of the subject's log) that stopped it.
  */
-export async function stopClocks(trx: Trx, where: ClockSelection, at: Date, seq: number | null = null): Promise<number> {
+export async function stopClocks(
+  trx: Trx,
+  where: ClockSelection,
+  at: Date,
+  seq: number | null = null,
+): Promise<number> {
   if (where.rules.length === 0 || (!where.subjectId && !where.caseId && !where.reportsOfCase)) return 0;
   const result = await sql`
     UPDATE clocks

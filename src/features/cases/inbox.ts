@@ -27,7 +27,10 @@ export const caseStepsDue: InboxContribution<CaseStepDue> = {
       ])
       .where('c.state', '=', 'running')
       .where((eb) =>
-        eb.or([eb('c.owner_org_id', '=', actor.organisationId ?? none), eb('c.owner_user_id', '=', actor.userId ?? none)]),
+        eb.or([
+          eb('c.owner_org_id', '=', actor.organisationId ?? none),
+          eb('c.owner_user_id', '=', actor.userId ?? none),
+        ]),
       )
       .where(childInScope(actor))
       .orderBy('c.due_at')

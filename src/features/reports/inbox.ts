@@ -16,7 +16,9 @@ export const reportsToAcknowledge: InboxContribution<ReportToAcknowledge> = {
     const rows = await db
       .selectFrom('report_recipients as rr')
       .innerJoin('reports as r', 'r.id', 'rr.report_id')
-      .leftJoin('clocks as c', (join) => join.onRef('c.subject_id', '=', 'rr.id').on('c.rule', '=', 'report.acknowledge'))
+      .leftJoin('clocks as c', (join) =>
+        join.onRef('c.subject_id', '=', 'rr.id').on('c.rule', '=', 'report.acknowledge'),
+      )
       .select([
         'r.id',
         'r.ref_no',
