@@ -50,9 +50,9 @@ export async function escalationChains(
   const steps: ChainStepRow[] = [];
   for (const prefix of prefixes) {
     const chain = resolver.for(prefix.padEnd(12, '0'), day).get(clockRules).escalationChain;
-    chain.forEach((level, index) => {
+    for (const [index, level] of chain.entries()) {
       levels.push({ prefix, level: index + 1, target: level.target, role: level.recipients[0]?.role ?? null });
-      level.recipients.forEach((recipient, rank) =>
+      for (const [rank, recipient] of level.recipients.entries()) {
         steps.push({
           prefix,
           level: index + 1,
@@ -61,9 +61,9 @@ export async function escalationChains(
           role: recipient.role,
           len: placeLevels[recipient.place],
           lead: recipient.leadAgency,
-        }),
-      );
-    });
+        });
+      }
+    }
   }
   return { levels, steps };
 }
