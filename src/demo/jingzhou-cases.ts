@@ -6,7 +6,7 @@ import type { ActionInput, OpenCaseInput } from '../features/cases/model.js';
 import { actOnCaseIn, openCaseIn } from '../features/cases/service.js';
 import type { SubmitReportInput } from '../features/reports/model.js';
 import { acknowledgeReportIn, submitReportIn } from '../features/reports/service.js';
-import { clockEscalationSweep } from '../features/clocks/sweep.js';
+import { clockEscalationSweep } from '../core/clocks/index.js';
 import { demoOrganisations, jingzhou } from './jingzhou-organisations.js';
 
 type ActionBody<T extends ActionInput['type']> = Omit<Extract<ActionInput, { type: T }>, 'type' | 'expectedSeq'>;

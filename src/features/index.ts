@@ -8,7 +8,11 @@ import { jingzhouCasesDemo } from '../demo/jingzhou-cases.js';
 import { registerAuditRoutes } from './audit/routes.js';
 import { registerCaseRoutes } from './cases/routes.js';
 import { registerClockRoutes } from './clocks/routes.js';
-import { clockEscalationSweep } from './clocks/sweep.js';
+import { clockEscalationSweep } from '../core/clocks/index.js';
+import { registerInboxContributions } from '../core/inbox/registry.js';
+import { caseStepsDue } from './cases/inbox.js';
+import { alertsForMe } from './clocks/inbox.js';
+import { reportsToAcknowledge } from './reports/inbox.js';
 import { registerDivisionRoutes } from './divisions/routes.js';
 import { registryCountsSweep } from './insight/counts-sweep.js';
 import { registerInsightRoutes } from './insight/routes.js';
@@ -50,4 +54,6 @@ export const featureSweeps: Sweep[] = [
   registryCountsSweep,
 ];
 export const featureJobs = new Map<string, JobHandler>([['ledger.commit', ledgerCommitHandler]]);
+// Until the feature manifests (issue 13): the inbox contributions, registered where the routes are built.
+registerInboxContributions([reportsToAcknowledge, caseStepsDue, alertsForMe]);
 export const demoSeeders: DemoSeeder[] = [jingzhouDemo, jingzhouCasesDemo];

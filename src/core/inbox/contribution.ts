@@ -10,11 +10,16 @@ export interface InboxContext {
 }
 
 /**
- * One feature's part of "my work" (the inbox): the feature registers it in its manifest
- * (`feature.ts`), and core/inbox gathers every contribution, overdue first.
+ * One feature's part of "my work" (the inbox): the feature lists it under `inbox` in its manifest
+ * (`feature.ts`), and core/inbox gathers every contribution, overdue first. A contribution scopes
+ * its own query by the actor (childInScope, a permission, the actor's organisation): the inbox adds
+ * nothing to what it returns but the order.
  */
-export interface InboxContribution {
-  /** A stable key naming the section, e.g. `reports.toAcknowledge`. */
+export interface InboxContribution<Item = unknown> {
+  /** A stable key naming the section, e.g. `reportsToAcknowledge`: the key in the answer. */
   readonly section: string;
-  collect(context: InboxContext): Promise<readonly unknown[]>;
+  /** The items, in the contribution's own order (the inbox moves overdue ones first, stably). */
+  collect(context: InboxContext): Promise<readonly Item[]>;
+  /** Whether an item is late; method syntax so a contribution of any item type fits the list. */
+  isOverdue(item: Item, now: Date): boolean;
 }

@@ -1,11 +1,11 @@
-import { sql, type Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import { shanghaiDateOf } from '../../platform/calendar/index.js';
 import type { Database } from '../../platform/db/schema.js';
 import { DomainError } from '../../platform/errors.js';
 import type { RuleSet } from '../../platform/rules/rule-set.js';
 import { ruleSetFor } from '../../platform/rules/store.js';
 import type { ActionEffect, EffectResult } from '../../core/workflow/definition.js';
-import { startClock, stopClocks } from '../clocks/store.js';
+import { startClock, stopClocks } from '../../core/clocks/index.js';
 import type { ActionInput } from './model.js';
 import { placementEffects } from './placements.js';
 import { riskGrade } from './risk.js';
@@ -70,11 +70,7 @@ function stopping(
 
 /** Stops the reports' clocks of this case (all of them, or those of one rule). */
 async function settleReportClocks(trx: Trx, caseId: string, at: Date, seq: number, rule?: string): Promise<void> {
-  await sql`
-    UPDATE clocks SET state = CASE WHEN ${at}::timestamptz <= due_at THEN 'met' ELSE 'missed' END, stopped_at = ${at}::timestamptz, stopped_by_seq = ${seq},
-           next_escalation_at = CASE WHEN ${at}::timestamptz <= due_at THEN NULL ELSE next_escalation_at END
-    WHERE state IN ('running', 'paused') ${rule ? sql`AND rule = ${rule}` : sql``}
-      AND report_id IN (SELECT id FROM reports WHERE case_id = ${caseId})`.execute(trx);
+  await stopClocks(trx, { reportsOfCase: caseId, rules: rule ? [rule] : 'every rule' }, at, seq);
 }
 
 export const caseEffects: CaseEffects = {

@@ -4,7 +4,7 @@ import { childInScope } from '../../platform/access/scope.js';
 import type { Database } from '../../platform/db/schema.js';
 import { parseQuery } from '../registry/search/rules.js';
 import { escapeLike } from '../registry/search/tiers.js';
-import '../clocks/tables.js';
+import '../../core/clocks/tables.js';
 import type { CaseListQuery } from './model.js';
 import './store.js';
 

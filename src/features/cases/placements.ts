@@ -2,7 +2,7 @@ import { sql, type Transaction } from 'kysely';
 import type { Database } from '../../platform/db/schema.js';
 import { DomainError } from '../../platform/errors.js';
 import type { RuleSet } from '../../platform/rules/rule-set.js';
-import { startClock } from '../clocks/store.js';
+import { startClock } from '../../core/clocks/index.js';
 import { caseRules } from './rule-sections.js';
 import { addCaseOrganisation, organisationExists, removeCaseOrganisation, type LockedCase } from './store.js';
 

@@ -7,7 +7,7 @@ import { type UnitOfWork, unitOfWork } from '../../platform/db/unit-of-work.js';
 import { translate } from '../../platform/i18n/translate.js';
 import { DomainError, notFound } from '../../platform/errors.js';
 import { ruleSetFor } from '../../platform/rules/store.js';
-import { startClock } from '../clocks/store.js';
+import { startClock } from '../../core/clocks/index.js';
 import { formatCaseNumber } from '../reports/rules.js';
 import { lockSubject } from '../../core/workflow/log.js';
 import { performAction, recordSystemAction } from '../../core/workflow/perform.js';

@@ -5,7 +5,7 @@ import { recordAudit } from '../../platform/audit/append.js';
 import type { Database } from '../../platform/db/schema.js';
 import { translate } from '../../platform/i18n/translate.js';
 import { notFound } from '../../platform/errors.js';
-import '../clocks/tables.js';
+import '../../core/clocks/tables.js';
 import '../reports/tables.js';
 import { callerAllowedActions } from './guards.js';
 import type { CaseClockRule, CaseView } from './model.js';

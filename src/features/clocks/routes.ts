@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { HavenApp, HttpDeps } from '../../platform/http/deps.js';
-import { myWorkSchema } from './model.js';
+import { myWorkSchema } from '../../contract/my-work/my-work.js';
 import { myWork } from './my-work.js';
 import { changeClock } from './service.js';
 

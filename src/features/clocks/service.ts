@@ -6,7 +6,7 @@ import { unitOfWork } from '../../platform/db/unit-of-work.js';
 import { DomainError, forbidden, notFound } from '../../platform/errors.js';
 import { translate } from '../../platform/i18n/translate.js';
 import '../cases/tables.js';
-import { pauseClock, resumeClock } from './store.js';
+import { pauseClock, resumeClock } from '../../core/clocks/index.js';
 import './messages.js';
 
 type Db = Kysely<Database>;

@@ -4,7 +4,7 @@ import type { Database } from '../../platform/db/schema.js';
 import { type UnitOfWork, unitOfWork } from '../../platform/db/unit-of-work.js';
 import { translate } from '../../platform/i18n/translate.js';
 import { DomainError, notFound } from '../../platform/errors.js';
-import { stopClocks } from '../clocks/store.js';
+import { stopClocks } from '../../core/clocks/index.js';
 import type { PublicReportInput, SubmitReportInput } from './model.js';
 import { type RecordedReport, recordReport, type ReportValues } from './record.js';
 import './messages.js';

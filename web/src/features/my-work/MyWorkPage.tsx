@@ -9,7 +9,7 @@ import { useAuth } from '../../app/auth/AuthProvider';
 import { actionForRule, codeText, formatMinute, ruleText, situationText } from '../cases/labels';
 import { DivisionName } from '../divisions/DivisionPicker';
 import { acknowledgeReport } from '../reports/reportsApi';
-import { useMyWork, type WorkAlert, type WorkReport, type WorkStep } from './myWorkApi';
+import { type CaseStepDue, type ReportToAcknowledge, useMyWork, type WorkAlert } from './myWorkApi';
 import { urgencyOf, urgencyOrder, type Urgency } from './urgency';
 import '../cases/cases.css';
 
@@ -42,7 +42,15 @@ function DueText({ urgency, dueAt }: { urgency: Urgency; dueAt: string | null })
   );
 }
 
-function ReportItem({ report, onAcknowledge, busy }: { report: WorkReport; onAcknowledge: () => void; busy: boolean }) {
+function ReportItem({
+  report,
+  onAcknowledge,
+  busy,
+}: {
+  report: ReportToAcknowledge;
+  onAcknowledge: () => void;
+  busy: boolean;
+}) {
   const { t } = useTranslation();
   const urgency = urgencyOf(report.dueAt, report.overdue);
   return (
@@ -62,7 +70,6 @@ function ReportItem({ report, onAcknowledge, busy }: { report: WorkReport; onAck
         </p>
       </div>
       <span className="haven-form-footer">
-        {report.caseId && <Link to={`/cases/${report.caseId}`}>{t('myWork.openCase')}</Link>}
         <Button
           type="primary"
           icon={<CheckOutlined aria-hidden />}
@@ -77,7 +84,7 @@ function ReportItem({ report, onAcknowledge, busy }: { report: WorkReport; onAck
   );
 }
 
-function StepItem({ step }: { step: WorkStep }) {
+function StepItem({ step }: { step: CaseStepDue }) {
   const { t } = useTranslation();
   const urgency = urgencyOf(step.dueAt, step.overdue);
   return (
@@ -85,13 +92,10 @@ function StepItem({ step }: { step: WorkStep }) {
       <div className="haven-work-item-main">
         <strong>{ruleText(t, step.rule)}</strong>
         <p>
-          {step.caseId ? (
-            <Link to={`/cases/${step.caseId}${actionForRule[step.rule] ? `?act=${actionForRule[step.rule]}` : ''}`}>
-              {step.caseNo ?? t('myWork.openCase')}
-            </Link>
-          ) : null}
-          {step.childName ? ` · ${step.childName}` : ''}
-          {step.ownerName ? ` · ${step.ownerName}` : ''}
+          <Link to={`/cases/${step.caseId}${actionForRule[step.rule] ? `?act=${actionForRule[step.rule]}` : ''}`}>
+            {step.caseNo}
+          </Link>
+          {` · ${step.childName}`}
         </p>
         <p>
           <DueText urgency={urgency} dueAt={step.dueAt} />
@@ -105,12 +109,12 @@ function StepItem({ step }: { step: WorkStep }) {
 function latestAlerts(alerts: WorkAlert[]): (WorkAlert & { count: number })[] {
   const byStep = new Map<string, WorkAlert & { count: number }>();
   for (const alert of alerts) {
-    const key = `${alert.rule ?? ''}|${alert.caseId ?? alert.reportRefNo ?? alert.id}|${alert.dueAt ?? ''}`;
+    const key = `${alert.rule}|${alert.caseId ?? alert.refNo ?? alert.alertId}|${alert.dueAt}`;
     const seen = byStep.get(key);
     if (!seen) byStep.set(key, { ...alert, count: 1 });
     else byStep.set(key, { ...(alert.level > seen.level ? alert : seen), count: seen.count + 1 });
   }
-  return [...byStep.values()].sort((a, b) => (a.dueAt ?? '').localeCompare(b.dueAt ?? ''));
+  return [...byStep.values()].sort((a, b) => a.dueAt.localeCompare(b.dueAt));
 }
 
 /** 我的待办: reports to acknowledge, steps due and escalations, overdue first, in words and icons as well as colour. */
@@ -128,7 +132,7 @@ export default function MyWorkPage() {
     return (
       <Alert type="error" showIcon message={t('myWork.loadFailed')} description={describeApiError(work.error, t)} />
     );
-  const { reports, steps } = work.data;
+  const { reportsToAcknowledge: reports, caseSteps: steps } = work.data;
   const alerts = latestAlerts(work.data.alerts);
   const rank = (item: { dueAt: string | null; overdue: boolean }) =>
     urgencyOrder.indexOf(urgencyOf(item.dueAt, item.overdue));
@@ -148,11 +152,11 @@ export default function MyWorkPage() {
       .sort((a, b) => (a.dueAt ?? '').localeCompare(b.dueAt ?? '')),
   }));
 
-  async function acknowledge(report: WorkReport) {
-    setBusy(report.id);
+  async function acknowledge(report: ReportToAcknowledge) {
+    setBusy(report.reportId);
     setFailure(null);
     try {
-      await acknowledgeReport(report.id, crypto.randomUUID());
+      await acknowledgeReport(report.reportId, crypto.randomUUID());
       void notice.success(t('myWork.acknowledged', { refNo: report.refNo }));
       await queryClient.invalidateQueries({ queryKey: ['my-work'] });
       void queryClient.invalidateQueries({ queryKey: ['cases'] });
@@ -182,9 +186,9 @@ export default function MyWorkPage() {
             <ul className="haven-work-list">
               {sortedReports.map((report) => (
                 <ReportItem
-                  key={report.id}
+                  key={report.reportId}
                   report={report}
-                  busy={busy === report.id}
+                  busy={busy === report.reportId}
                   onAcknowledge={() => void acknowledge(report)}
                 />
               ))}
@@ -201,31 +205,29 @@ export default function MyWorkPage() {
         ) : (
           <ul className="haven-work-list">
             {alerts.map((alert) => (
-              <li key={alert.id} className="haven-work-overdue">
+              <li key={alert.alertId} className="haven-work-overdue">
                 <div className="haven-work-item-main">
                   <strong className="haven-case-late">
                     <WarningFilled aria-hidden />{' '}
                     {t('myWork.escalation', {
                       level: alert.level,
-                      target: codeText(t, `myWork.target.${alert.target ?? ''}`, alert.target),
+                      target: codeText(t, `myWork.target.${alert.target}`, alert.target),
                     })}
                   </strong>
                   <p>
-                    {alert.rule ? ruleText(t, alert.rule) : ''}
+                    {ruleText(t, alert.rule)}
                     {alert.caseId && (
                       <>
                         {' · '}
                         <Link to={`/cases/${alert.caseId}`}>{alert.caseNo ?? t('myWork.openCase')}</Link>
                       </>
                     )}
-                    {alert.reportRefNo && ` · ${t('myWork.report', { refNo: alert.reportRefNo })}`}
-                    {alert.childName ? ` · ${alert.childName}` : ''}
+                    {alert.refNo && ` · ${t('myWork.report', { refNo: alert.refNo })}`}
                   </p>
                   <p>
-                    {alert.ownerName ? `${t('myWork.owner', { owner: alert.ownerName })} · ` : ''}
                     {t('myWork.overdueSince', { at: formatMinute(alert.dueAt, t) })} ·{' '}
                     {t('myWork.raisedAt', { at: formatMinute(alert.raisedAt, t) })}
-                    {alert.clockState && alert.clockState !== 'running' && ` · ${t('myWork.stepDoneLate')}`}
+                    {alert.clockState !== 'running' && ` · ${t('myWork.stepDoneLate')}`}
                     {alert.count > 1 && ` · ${t('myWork.alertCount', { count: alert.count })}`}
                   </p>
                 </div>
@@ -248,7 +250,7 @@ export default function MyWorkPage() {
               </h3>
               <ul className="haven-work-list">
                 {group.items.map((step) => (
-                  <StepItem key={step.id} step={step} />
+                  <StepItem key={step.clockId} step={step} />
                 ))}
               </ul>
             </div>

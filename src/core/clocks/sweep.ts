@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Sweep } from '../../platform/jobs/sweeps.js';
+import { type ChainLevelRow, type ChainStepRow, escalationChains } from './chain.js';
 import './tables.js';
 
 const batchSize = 10_000;
@@ -10,19 +11,22 @@ const workers = 2;
 /**
  * Raises an alert for every escalation level a clock has reached as of `asOf`, set-based and in
  * batches read from the `next_escalation_at` index. Idempotent: (clock, level) is unique, and a
- * replay as of an earlier moment finds nothing new. Recipients by level: the owner; the village
- * committee of the place; its township; its county civil affairs bureau; the city's lead agency
- * (the joint conference office), or the city civil affairs bureau when none is named. A level whose
- * place has no such organisation goes to the next one up (ending at the province's civil affairs).
+ * replay as of an earlier moment finds nothing new. Who hears of each level is the escalation chain
+ * of the clock's division (rule section `clocks.escalationChain`, resolved on the day swept): by
+ * default the owner; the village committee of the place; its township; its county civil affairs
+ * bureau; the city's lead agency (the joint conference office), or the city civil affairs bureau
+ * when none is named. A level whose place has no such organisation goes to the next recipient of
+ * its list (by default ending at the province's civil affairs).
  */
 export const clockEscalationSweep: Sweep = {
   name: 'clocks.escalate',
   async run(db, asOf) {
+    const chains = await escalationChains(db, asOf);
     const totals = { alerts: 0, clocks: 0 };
     // A worker stops at a short batch: what it skipped was locked by the other, which carries on.
     const worker = async () => {
       for (;;) {
-        const result = await escalationBatch(asOf).execute(db);
+        const result = await escalationBatch(asOf, chains).execute(db);
         const row = result.rows[0] ?? { alerts: 0, clocks: 0 };
         totals.alerts += row.alerts;
         totals.clocks += row.clocks;
@@ -34,7 +38,7 @@ export const clockEscalationSweep: Sweep = {
   },
 };
 
-export function escalationBatch(asOf: Date) {
+export function escalationBatch(asOf: Date, chains: { levels: ChainLevelRow[]; steps: ChainStepRow[] }) {
   const day = sql`(${asOf}::timestamptz AT TIME ZONE 'Asia/Shanghai')::date`;
   return sql<{ alerts: number; clocks: number }>`
         WITH due AS (
@@ -48,42 +52,46 @@ export function escalationBatch(asOf: Date) {
           LIMIT ${batchSize}
           FOR UPDATE OF c SKIP LOCKED
         ),
+        -- The chain of each place with rules of its own; a clock takes its longest matching prefix.
+        chain_levels AS (
+          SELECT * FROM jsonb_to_recordset(${JSON.stringify(chains.levels)}::jsonb) AS x(prefix text, level int, target text, role text)
+        ),
+        chain_steps AS (
+          SELECT * FROM jsonb_to_recordset(${JSON.stringify(chains.steps)}::jsonb)
+            AS x(prefix text, level int, rank int, kind text, role text, len int, lead boolean)
+        ),
+        chain_prefixes AS (SELECT DISTINCT prefix FROM chain_levels),
         levels AS (
-          SELECT d.id, d.division_code, d.due_at, d.owner_org_id, d.owner_user_id, d.escalation_hours, t.level, t.target, t.role
+          SELECT d.id, d.division_code, d.due_at, d.owner_org_id, d.owner_user_id, d.escalation_hours, t.level, t.target, t.role, t.prefix
           FROM due d
-          JOIN (VALUES (1, 'owner', NULL), (2, 'director', 'village_director'), (3, 'supervisor', 'township_supervisor'),
-                       (4, 'civil_affairs', 'civil_affairs_officer'), (5, 'joint_conference', 'civil_affairs_officer')) AS t(level, target, role)
-            ON t.level > d.from_level AND t.level <= d.to_level
+          CROSS JOIN LATERAL (
+            SELECT p.prefix FROM chain_prefixes p WHERE starts_with(d.division_code, p.prefix) ORDER BY length(p.prefix) DESC LIMIT 1
+          ) ch
+          JOIN chain_levels t ON t.prefix = ch.prefix AND t.level > d.from_level AND t.level <= d.to_level
         ),
-        -- Who hears of a level, tried in order up the division tree from the clock's place: its
-        -- village committee, township, county civil affairs bureau, the city's lead agency (the joint
-        -- conference office) or civil affairs bureau, the province's civil affairs bureau. A level
-        -- starts at its own step; where that place has no organisation the alert goes to the next
-        -- step up (with that step's role), never to nobody.
-        steps AS (
-          SELECT * FROM (VALUES (2, 'village_committee', 'village_director', 12), (3, 'township_government', 'township_supervisor', 9),
-                                (4, 'civil_affairs_bureau', 'civil_affairs_officer', 6), (5, 'civil_affairs_bureau', 'civil_affairs_officer', 4),
-                                (6, 'civil_affairs_bureau', 'civil_affairs_officer', 2)) AS s(rank, kind, role, len)
-        ),
-        -- Each (step, place) is resolved once, by one join with the active organisations of that
+        -- Each (kind, place) is resolved once, by one join with the active organisations of that
         -- kind and place (organisations_active_kind_division_idx): a batch of clocks in thousands of
-        -- villages reaches a few hundred townships and counties. The city's lead agency comes first
-        -- where one is named; otherwise its civil affairs bureau.
+        -- villages reaches a few hundred townships and counties. Where the chain says so, the
+        -- place's lead agency named on the day swept comes first.
         places AS (
-          SELECT DISTINCT s.rank, s.kind, rpad(substr(l.division_code, 1, s.len), 12, '0') AS place
-          FROM levels l JOIN steps s ON s.rank >= l.level WHERE l.target <> 'owner'
+          SELECT DISTINCT s.kind, s.lead, rpad(substr(l.division_code, 1, s.len), 12, '0') AS place
+          FROM levels l JOIN chain_steps s ON s.prefix = l.prefix AND s.level = l.level
         ),
         resolved AS (
-          SELECT DISTINCT ON (p.rank, p.place) p.rank, p.place, COALESCE(la.organisation_id, o.id) AS organisation_id
+          SELECT DISTINCT ON (p.kind, p.lead, p.place) p.kind, p.lead, p.place, COALESCE(la.organisation_id, o.id) AS organisation_id
           FROM places p
-          LEFT JOIN lead_agencies la ON p.rank = 5 AND la.division_code = p.place
+          LEFT JOIN lead_agencies la ON p.lead AND la.division_code = p.place
             AND la.valid_from <= ${day} AND (la.valid_to IS NULL OR la.valid_to > ${day})
           LEFT JOIN organisations o ON o.active AND o.kind = p.kind AND o.division_code = p.place
-          ORDER BY p.rank, p.place, la.valid_from DESC NULLS LAST, o.created_at
+          ORDER BY p.kind, p.lead, p.place, la.valid_from DESC NULLS LAST, o.created_at
         ),
         -- One row holding the map, so each alert looks its recipient up instead of joining CTEs
         -- without statistics (which the planner would nest-loop).
-        recipients AS (SELECT coalesce(jsonb_object_agg(rank || ':' || place, organisation_id) FILTER (WHERE organisation_id IS NOT NULL), '{}') AS map FROM resolved),
+        recipients AS (
+          SELECT coalesce(jsonb_object_agg(kind || ':' || lead || ':' || place, organisation_id)
+                   FILTER (WHERE organisation_id IS NOT NULL), '{}') AS map
+          FROM resolved
+        ),
         inserted AS (
           INSERT INTO alerts (clock_id, level, target, recipient_org_id, recipient_user_id, recipient_role, division_code, due_at, raised_at)
           SELECT l.id, l.level, l.target,
@@ -94,9 +102,10 @@ export function escalationBatch(asOf: Date) {
           FROM levels l
           CROSS JOIN recipients r
           LEFT JOIN LATERAL (
-            SELECT (r.map ->> (s.rank || ':' || rpad(substr(l.division_code, 1, s.len), 12, '0')))::uuid AS organisation_id, s.role
-            FROM steps s
-            WHERE l.target <> 'owner' AND s.rank >= l.level AND r.map ? (s.rank || ':' || rpad(substr(l.division_code, 1, s.len), 12, '0'))
+            SELECT (r.map ->> (s.kind || ':' || s.lead || ':' || rpad(substr(l.division_code, 1, s.len), 12, '0')))::uuid AS organisation_id, s.role
+            FROM chain_steps s
+            WHERE l.target <> 'owner' AND s.prefix = l.prefix AND s.level = l.level
+              AND r.map ? (s.kind || ':' || s.lead || ':' || rpad(substr(l.division_code, 1, s.len), 12, '0'))
             ORDER BY s.rank
             LIMIT 1
           ) f ON true

@@ -1,6 +1,5 @@
 import type { WorkingDayCalendar } from '../../platform/calendar/index.js';
 import { shanghaiDateOf } from '../../platform/calendar/index.js';
-import { type EscalationTarget, escalationTargets } from './tables.js';
 
 /** How long a step may take: minutes or hours on the clock, or working days on the calendar. */
 export type ClockDuration = { minutes: number } | { hours: number } | { days: number } | { workingDays: number };
@@ -23,12 +22,6 @@ export function dueTime(start: Date, duration: ClockDuration, calendar: WorkingD
     return { dueAt: new Date(start.getTime() + duration.days * 24 * 60 * minute), provisional: false };
   const answer = calendar.addWorkingDays(shanghaiDateOf(start), duration.workingDays);
   return { dueAt: new Date(`${answer.date}T23:59:59+08:00`), provisional: answer.provisional };
-}
-
-export function targetOfLevel(level: number): EscalationTarget {
-  const target = escalationTargets[level - 1];
-  if (!target) throw new RangeError(`no escalation level ${level}`);
-  return target;
 }
 
 /** When the level after `level` is reached, or null when the chain is exhausted. */
@@ -57,11 +50,20 @@ export function stoppedState(dueAt: Date, at: Date): 'met' | 'missed' {
   return at.getTime() <= dueAt.getTime() ? 'met' : 'missed';
 }
 
-/** Role that reads alerts of each level at the recipient organisation. */
-export const targetRole: Record<EscalationTarget, string | null> = {
-  owner: null,
-  director: 'village_director',
-  supervisor: 'township_supervisor',
-  civil_affairs: 'civil_affairs_officer',
-  joint_conference: 'civil_affairs_officer',
-};
+/**
+ * The due time of a paused clock resumed at `at`: the time that remained at the pause starts again
+ * at `at`. For a clock in working days that is the working days left after the day it was paused
+ * (the rest of that day is given back as the rest of the day it resumes); a clock paused when
+ * already late stays as late as it was.
+ */
+export function resumedDueAt(
+  clock: { dueAt: Date; pausedAt: Date; countsWorkingDays: boolean },
+  at: Date,
+  calendar: WorkingDayCalendar,
+): DueTime {
+  const left = clock.dueAt.getTime() - clock.pausedAt.getTime();
+  if (!clock.countsWorkingDays || left < 0) return { dueAt: new Date(at.getTime() + left), provisional: false };
+  const remaining = calendar.workingDaysBetween(shanghaiDateOf(clock.pausedAt), shanghaiDateOf(clock.dueAt));
+  const due = dueTime(at, { workingDays: remaining.days }, calendar);
+  return { dueAt: due.dueAt, provisional: due.provisional || remaining.provisional };
+}

@@ -1,9 +1,14 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { ClockState, ClockSubjectType, EscalationTarget } from '../../contract/my-work/clocks.js';
 
-export const clockStates = ['running', 'met', 'missed', 'paused'] as const;
-export type ClockState = (typeof clockStates)[number];
-export const escalationTargets = ['owner', 'director', 'supervisor', 'civil_affairs', 'joint_conference'] as const;
-export type EscalationTarget = (typeof escalationTargets)[number];
+export {
+  type ClockState,
+  type ClockSubjectType,
+  clockStates,
+  clockSubjectTypes,
+  type EscalationTarget,
+  escalationTargets,
+} from '../../contract/my-work/clocks.js';
 
 type Instant = ColumnType<Date, Date | string, Date | string>;
 type NullableInstant = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
@@ -13,7 +18,7 @@ export interface ClocksTable {
   rule: string;
   owner_org_id: string;
   owner_user_id: string | null;
-  subject_type: 'report_recipient' | 'case';
+  subject_type: ClockSubjectType;
   subject_id: string;
   case_id: string | null;
   report_id: string | null;
@@ -22,6 +27,8 @@ export interface ClocksTable {
   started_at: Instant;
   due_at: Instant;
   provisional: ColumnType<boolean, boolean | undefined, boolean>;
+  /** Counted in working days: a resumed clock gets back its remaining working days (0025). */
+  counts_working_days: ColumnType<boolean, boolean | undefined, boolean>;
   state: ColumnType<ClockState, ClockState | undefined, ClockState>;
   stopped_at: NullableInstant;
   stopped_by_seq: number | null;

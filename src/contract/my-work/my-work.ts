@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { clockStates, escalationTargets } from './clocks.js';
+
+/** A report my organisation must acknowledge (only for those with `reports.receive`). */
+export const reportToAcknowledgeSchema = z.object({
+  reportId: z.string(),
+  refNo: z.string(),
+  channel: z.string(),
+  situations: z.array(z.number()),
+  immediateDanger: z.boolean(),
+  divisionCode: z.string(),
+  reportedAt: z.string(),
+  dueAt: z.string().nullable(),
+  overdue: z.boolean(),
+});
+export type ReportToAcknowledge = z.infer<typeof reportToAcknowledgeSchema>;
+
+/** A case step whose clock runs for my organisation or me. */
+export const caseStepDueSchema = z.object({
+  clockId: z.string(),
+  rule: z.string(),
+  caseId: z.string(),
+  caseNo: z.string(),
+  childName: z.string(),
+  startedAt: z.string(),
+  dueAt: z.string(),
+  escalationLevel: z.number(),
+  overdue: z.boolean(),
+});
+export type CaseStepDue = z.infer<typeof caseStepDueSchema>;
+
+/** An escalation alert raised for me or my organisation (and role) in the last 30 days. */
+export const workAlertSchema = z.object({
+  alertId: z.string(),
+  level: z.number(),
+  target: z.enum(escalationTargets),
+  rule: z.string(),
+  clockState: z.enum(clockStates),
+  raisedAt: z.string(),
+  dueAt: z.string(),
+  caseId: z.string().nullable(),
+  caseNo: z.string().nullable(),
+  reportId: z.string().nullable(),
+  refNo: z.string().nullable(),
+});
+export type WorkAlert = z.infer<typeof workAlertSchema>;
+
+/** GET /api/my-work: one list per inbox section, overdue first. */
+export const myWorkSchema = z.object({
+  reportsToAcknowledge: z.array(reportToAcknowledgeSchema),
+  caseSteps: z.array(caseStepDueSchema),
+  alerts: z.array(workAlertSchema),
+});
+export type MyWork = z.infer<typeof myWorkSchema>;
+
+/** The inbox sections this answer has, as the contributions name them. */
+export const myWorkSections = ['reportsToAcknowledge', 'caseSteps', 'alerts'] as const;

@@ -1,0 +1,42 @@
+/**
+ * Clocks (invariant 4): working-day deadlines as rows, for any subject of a child-centred workflow,
+ * with escalation by the division's chain (rule data, invariant 7). Features start, stop, pause and
+ * resume clocks only through this module; the sweep raises the alerts.
+ */
+export { escalationChains } from './chain.js';
+export {
+  type ClockRules,
+  clockRules,
+  defaultEscalationChain,
+  type EscalationLevel,
+  type EscalationRecipient,
+  placeLevels,
+} from './rule-sections.js';
+export {
+  type ClockDuration,
+  type DueTime,
+  dueTime,
+  levelAsOf,
+  nextEscalationAt,
+  resumedDueAt,
+  stoppedState,
+} from './rules.js';
+export {
+  type ClockSelection,
+  pauseClock,
+  resumeClock,
+  type StartClock,
+  startClock,
+  stopClocks,
+} from './store.js';
+export { clockEscalationSweep, escalationBatch } from './sweep.js';
+export {
+  type AlertsTable,
+  type ClockState,
+  type ClockSubjectType,
+  type ClocksTable,
+  clockStates,
+  clockSubjectTypes,
+  type EscalationTarget,
+  escalationTargets,
+} from './tables.js';

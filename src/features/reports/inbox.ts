@@ -1,0 +1,51 @@
+import type { ReportToAcknowledge } from '../../contract/my-work/my-work.js';
+import type { InboxContribution } from '../../core/inbox/contribution.js';
+import { hasPermission } from '../../platform/access/actor.js';
+import '../../core/clocks/tables.js';
+import './tables.js';
+
+const none = '00000000-0000-0000-0000-000000000000';
+const limit = 50;
+
+/** Reports my organisation has not acknowledged yet, soonest deadline first. */
+export const reportsToAcknowledge: InboxContribution<ReportToAcknowledge> = {
+  section: 'reportsToAcknowledge',
+  async collect({ db, actor, now }) {
+    // Report details are for those who work reports (issue 12), not for everyone in a receiving organisation.
+    if (!hasPermission(actor, 'reports.receive')) return [];
+    const rows = await db
+      .selectFrom('report_recipients as rr')
+      .innerJoin('reports as r', 'r.id', 'rr.report_id')
+      .leftJoin('clocks as c', (join) =>
+        join.onRef('c.subject_id', '=', 'rr.id').on('c.rule', '=', 'report.acknowledge'),
+      )
+      .select([
+        'r.id',
+        'r.ref_no',
+        'r.channel',
+        'r.situations',
+        'r.immediate_danger',
+        'r.division_code',
+        'r.reported_at',
+        'c.due_at',
+      ])
+      .where('rr.organisation_id', '=', actor.organisationId ?? none)
+      .where('rr.acknowledged_at', 'is', null)
+      .where((eb) => eb.or([eb('c.state', 'is', null), eb('c.state', '=', 'running')]))
+      .orderBy('c.due_at')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => ({
+      reportId: r.id,
+      refNo: r.ref_no,
+      channel: r.channel,
+      situations: r.situations,
+      immediateDanger: r.immediate_danger,
+      divisionCode: r.division_code,
+      reportedAt: r.reported_at.toISOString(),
+      dueAt: r.due_at?.toISOString() ?? null,
+      overdue: r.due_at !== null && r.due_at < now,
+    }));
+  },
+  isOverdue: (item) => item.overdue,
+};
