@@ -71,7 +71,7 @@ beforeAll(async () => {
       caller: { anonymous: true },
       situations: [6],
       description: '孩子独自在家无人照料',
-      childId: child.id,
+      unknownChild: '陈龙村三组女孩',
       divisionCode: '421002101201',
       immediateDanger: true,
     }),
@@ -79,7 +79,7 @@ beforeAll(async () => {
   reportId = submitted.id;
   acknowledgementSchema.parse(await answer(police, 'POST', `/api/reports/${reportId}/acknowledge`));
   caseId = openedCaseSchema.parse(
-    await answer(officer, 'POST', '/api/cases', { reportIds: [reportId], participantIds: [] }),
+    await answer(officer, 'POST', '/api/cases', { reportIds: [reportId], childId: child.id, participantIds: [] }),
   ).id;
 }, 180_000);
 afterAll(async () => server.close());
