@@ -1,6 +1,8 @@
 import { sql, type Transaction } from 'kysely';
 import type { Actor } from '../../platform/access/actor.js';
-import { childInScope } from '../../platform/access/scope.js';
+import { endParticipation, grantParticipation } from '../../core/scope/participation.js';
+import { childInScope } from '../../core/scope/child-scope.js';
+import { recordTimeline } from '../../core/timeline.js';
 import type { Database } from '../../platform/db/schema.js';
 import '../registry/tables.js';
 import { type ActionType, applyAction, type CaseState, foldActions } from './rules.js';
@@ -78,7 +80,7 @@ export async function appendAction(
   },
 ): Promise<CaseState> {
   const next = applyAction(kase.state, { type: action.type, actorUserId: actor.userId });
-  // One statement (three writes): every round trip here is one more the case's row lock is held.
+  // One statement for the log (two writes), then the timeline through its one writer (core/timeline).
   await trx
     .with('action', (db) =>
       db
@@ -97,20 +99,18 @@ export async function appendAction(
         .returning('case_id'),
     )
     .with('advanced', (db) => db.updateTable('cases').set({ seq: next.seq }).where('id', '=', kase.id).returning('id'))
-    .insertInto('child_timeline')
-    .values({
-      child_id: kase.childId,
-      occurred_at: action.at,
-      kind: `case.${action.type}`,
-      actor_user_id: actor.userId,
-      actor_label: actor.label,
-      entity_type: 'case',
-      entity_id: kase.id,
-      before: action.timeline?.before ? JSON.stringify(action.timeline.before) : null,
-      after: action.timeline?.after ? JSON.stringify(action.timeline.after) : null,
-      details: JSON.stringify({ seq: next.seq, status: next.status }),
-    })
+    .selectNoFrom(sql<number>`1`.as('one'))
     .execute();
+  await recordTimeline(trx, actor, {
+    childId: kase.childId,
+    occurredAt: action.at,
+    kind: `case.${action.type}`,
+    entityType: 'case',
+    entityId: kase.id,
+    before: action.timeline?.before ?? null,
+    after: action.timeline?.after ?? null,
+    details: { seq: next.seq, status: next.status },
+  });
   return next;
 }
 
@@ -133,30 +133,11 @@ export async function addCaseOrganisation(
         .doUpdateSet({ left_at: null }),
     )
     .execute();
-  const active = await trx
-    .selectFrom('child_participations')
-    .select('id')
-    .where('child_id', '=', kase.childId)
-    .where('organisation_id', '=', organisationId)
-    .where('basis', '=', 'case')
-    .where('basis_id', '=', kase.id)
-    .where('ended_at', 'is', null)
-    .executeTakeFirst();
-  if (!active)
-    await trx
-      .insertInto('child_participations')
-      .values({ child_id: kase.childId, organisation_id: organisationId, basis: 'case', basis_id: kase.id })
-      .execute();
+  await grantParticipation(trx, { childId: kase.childId, organisationId, basis: 'case', basisId: kase.id });
 }
 
 export async function endCaseParticipations(trx: Trx, caseId: string, at: Date): Promise<void> {
-  await trx
-    .updateTable('child_participations')
-    .set({ ended_at: at })
-    .where('basis', '=', 'case')
-    .where('basis_id', '=', caseId)
-    .where('ended_at', 'is', null)
-    .execute();
+  await endParticipation(trx, { basis: 'case', basisId: caseId, at });
 }
 
 /** The organisation stops working the case: its scope over the child through this case ends. */
@@ -173,14 +154,7 @@ export async function removeCaseOrganisation(
     .where('organisation_id', '=', organisationId)
     .where('left_at', 'is', null)
     .execute();
-  await trx
-    .updateTable('child_participations')
-    .set({ ended_at: at })
-    .where('basis', '=', 'case')
-    .where('basis_id', '=', caseId)
-    .where('organisation_id', '=', organisationId)
-    .where('ended_at', 'is', null)
-    .execute();
+  await endParticipation(trx, { basis: 'case', basisId: caseId, organisationId, at });
 }
 
 export async function restoreCaseParticipations(

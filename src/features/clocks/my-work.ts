@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { type Actor, hasPermission } from '../../platform/access/actor.js';
-import { childInScope } from '../../platform/access/scope.js';
+import { childInScope } from '../../core/scope/child-scope.js';
 import type { Database } from '../../platform/db/schema.js';
 import '../cases/tables.js';
 import '../reports/tables.js';
