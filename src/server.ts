@@ -1,15 +1,112 @@
-import type { Config } from './config.js';
-import { connectAppDatabase } from './db/app-role.js';
-import { connectDatabase, type Db } from './db/connect.js';
-import { migrateToLatest } from './db/migrate.js';
-import { buildApp, type BuiltApp } from './http/app.js';
-import { registerSweep, runSweeps } from './jobs/sweeps.js';
-import { requeueAbandonedJobs, startJobRunner, type JobRunner } from './jobs/worker.js';
-import { auditCheckpointSweep } from './jobs/platform-sweeps.js';
-import { encryptPlainTotpSecrets } from './auth/totp-secret.js';
-import { assertInstallationKeyMatches } from './secrets/key-fingerprint.js';
-import { demoSeeders, featureJobs, featureRoutes, featureSweeps } from '../features/index.js';
-import { demoAtStart } from '../demo/seed.js';
+import { existsSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { FeatureManifest } from './core/feature.js';
+import type { InboxContribution } from './core/inbox/contribution.js';
+import { registerInboxContributions } from './core/inbox/registry.js';
+import { demoAtStart } from './demo/seed.js';
+import { encryptPlainTotpSecrets } from './platform/auth/totp-secret.js';
+import type { Config } from './platform/config.js';
+import { connectAppDatabase } from './platform/db/app-role.js';
+import { connectDatabase, type Db } from './platform/db/connect.js';
+import { migrateToLatest } from './platform/db/migrate.js';
+import { type BuiltApp, buildApp, type FeatureRoutes } from './platform/http/app.js';
+import { auditCheckpointSweep, idempotencyExpirySweep, jobCleanupSweep } from './platform/jobs/platform-sweeps.js';
+import { registerSweep, runSweeps, type Sweep } from './platform/jobs/sweeps.js';
+import { type JobHandler, type JobRunner, requeueAbandonedJobs, startJobRunner } from './platform/jobs/worker.js';
+import { assertInstallationKeyMatches } from './platform/secrets/key-fingerprint.js';
+import type { DemoSeeder } from './platform/seed.js';
+
+/*
+ * The composition root: platform machinery, core mechanisms and every feature, put together.
+ * Features are found, not listed: each folder of src/features has a feature.ts exporting its
+ * manifest (src/core/feature.ts), so adding a feature edits no shared file.
+ */
+
+/** Everything the features contribute, gathered from their manifests in a fixed order. */
+export interface Features {
+  manifests: readonly FeatureManifest[];
+  routes: readonly FeatureRoutes[];
+  /** The platform's own sweeps first, then the features'. */
+  sweeps: readonly Sweep[];
+  jobs: ReadonlyMap<string, JobHandler>;
+  demoSeeders: readonly DemoSeeder[];
+  inbox: readonly InboxContribution[];
+}
+
+const featuresFolder = fileURLToPath(new URL('./features/', import.meta.url));
+let loading: Promise<Features> | undefined;
+
+/** Finds every feature once per process and hands the inbox its contributions. */
+export function loadFeatures(): Promise<Features> {
+  loading ??= (async () => {
+    const manifests = orderManifests(await discoverManifests());
+    const jobs = new Map<string, JobHandler>();
+    for (const manifest of manifests) {
+      for (const [kind, handler] of Object.entries(manifest.jobs ?? {})) {
+        if (jobs.has(kind)) throw new StartupError(`Two features handle the job kind ${kind}.`);
+        jobs.set(kind, handler);
+      }
+    }
+    const features: Features = {
+      manifests,
+      routes: manifests.flatMap((manifest) => manifest.routes ?? []),
+      sweeps: [idempotencyExpirySweep, jobCleanupSweep, ...manifests.flatMap((manifest) => manifest.sweeps ?? [])],
+      jobs,
+      demoSeeders: manifests.flatMap((manifest) => manifest.demo ?? []),
+      inbox: manifests.flatMap((manifest) => manifest.inbox ?? []),
+    };
+    registerInboxContributions(features.inbox);
+    return features;
+  })();
+  return loading;
+}
+
+async function discoverManifests(): Promise<FeatureManifest[]> {
+  const folders = (await readdir(featuresFolder, { withFileTypes: true }))
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
+  const manifests: FeatureManifest[] = [];
+  for (const folder of folders) {
+    // feature.ts under tsx and in tests; feature.js if the tree is ever compiled.
+    const file = ['feature.ts', 'feature.js']
+      .map((name) => path.join(featuresFolder, folder, name))
+      .find((candidate) => existsSync(candidate));
+    if (!file) throw new StartupError(`src/features/${folder} has no feature.ts: every feature declares what it adds.`);
+    const { feature } = (await import(pathToFileURL(file).href)) as { feature?: FeatureManifest };
+    if (feature?.name !== folder)
+      throw new StartupError(`src/features/${folder}/feature.ts must export \`feature\` named '${folder}'.`);
+    manifests.push(feature);
+  }
+  return manifests;
+}
+
+/** By name, except that a feature comes after the features it names in `after`. */
+export function orderManifests(manifests: readonly FeatureManifest[]): FeatureManifest[] {
+  const byName = new Map(manifests.map((manifest) => [manifest.name, manifest]));
+  const ordered: FeatureManifest[] = [];
+  const placed = new Set<string>();
+  const visiting = new Set<string>();
+  const place = (manifest: FeatureManifest) => {
+    if (placed.has(manifest.name)) return;
+    if (visiting.has(manifest.name))
+      throw new StartupError(`The features' \`after\` lists form a cycle through ${manifest.name}.`);
+    visiting.add(manifest.name);
+    for (const name of manifest.after ?? []) {
+      const before = byName.get(name);
+      if (!before) throw new StartupError(`Feature ${manifest.name} comes after ${name}, which does not exist.`);
+      place(before);
+    }
+    visiting.delete(manifest.name);
+    placed.add(manifest.name);
+    ordered.push(manifest);
+  };
+  for (const manifest of [...manifests].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)))
+    place(manifest);
+  return ordered;
+}
 
 export interface RunningHaven {
   url: string;
@@ -67,17 +164,18 @@ export async function startHaven(
     if (applied.length > 0) log(`Applied migrations: ${applied.join(', ')}`);
     await assertInstallationKeyMatches(owner.db);
     // Secure by default: demo accounts are served only from a database marked as a demo.
-    const demo = await demoAtStart(owner.db, demoSeeders, { seed: options.seedDemo ?? false, log });
+    const features = await loadFeatures();
+    const demo = await demoAtStart(owner.db, features.demoSeeders, { seed: options.seedDemo ?? false, log });
     if (demo.refusal) throw new StartupError(demo.refusal);
     const sealed = await encryptPlainTotpSecrets(owner.db);
     if (sealed > 0) log(`Encrypted ${sealed} TOTP secret${sealed === 1 ? '' : 's'} stored in clear.`);
     database = await connectAppDatabase(config, owner, { log });
     if (database.availability !== owner.availability) lossWatchers.push(database.availability.onLost(onLoss));
 
-    for (const sweep of featureSweeps) registerSweep(sweep);
+    for (const sweep of features.sweeps) registerSweep(sweep);
     registerSweep(auditCheckpointSweep(config.auditCheckpointFile ?? `${config.dataDir}/audit-checkpoints.jsonl`));
     try {
-      built = await buildApp({ db: database.db, config, embedded: database.embedded }, featureRoutes);
+      built = await buildApp({ db: database.db, config, embedded: database.embedded }, features.routes);
     } catch (error) {
       // A plugin or route that fails to register (Fastify may wrap it, or it may carry no message).
       throw new StartupError(`The HTTP server could not be set up: ${errorLine(error)}`, { cause: error });
@@ -85,7 +183,7 @@ export async function startHaven(
     await listen(built, config);
     if (config.jobsEnabled) {
       await requeueAbandonedJobs(database.db);
-      runner = startJobRunner(database.db, featureJobs, { pollMs: config.jobPollMs, logger: built.app.log });
+      runner = startJobRunner(database.db, features.jobs, { pollMs: config.jobPollMs, logger: built.app.log });
       sweepTimer = setInterval(() => {
         runSweeps(database.db, new Date()).catch((error: unknown) =>
           built?.app.log.error({ err: String(error) }, 'sweep failed'),
