@@ -83,28 +83,26 @@ async function discoverManifests(): Promise<FeatureManifest[]> {
   return manifests;
 }
 
-/** By name, except that a feature comes after the features it names in `after`. */
+/** By name, except that a feature waits for the features it names in `after`. */
 export function orderManifests(manifests: readonly FeatureManifest[]): FeatureManifest[] {
-  const byName = new Map(manifests.map((manifest) => [manifest.name, manifest]));
+  const names = new Set(manifests.map((manifest) => manifest.name));
+  for (const manifest of manifests) {
+    const unknown = (manifest.after ?? []).find((name) => !names.has(name));
+    if (unknown) throw new StartupError(`Feature ${manifest.name} comes after ${unknown}, which does not exist.`);
+  }
+  const waiting = [...manifests].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const ordered: FeatureManifest[] = [];
   const placed = new Set<string>();
-  const visiting = new Set<string>();
-  const place = (manifest: FeatureManifest) => {
-    if (placed.has(manifest.name)) return;
-    if (visiting.has(manifest.name))
-      throw new StartupError(`The features' \`after\` lists form a cycle through ${manifest.name}.`);
-    visiting.add(manifest.name);
-    for (const name of manifest.after ?? []) {
-      const before = byName.get(name);
-      if (!before) throw new StartupError(`Feature ${manifest.name} comes after ${name}, which does not exist.`);
-      place(before);
-    }
-    visiting.delete(manifest.name);
+  while (waiting.length > 0) {
+    // The first by name whose predecessors are all placed.
+    const next = waiting.findIndex((manifest) => (manifest.after ?? []).every((name) => placed.has(name)));
+    if (next === -1)
+      throw new StartupError(`The features' \`after\` lists form a cycle: ${waiting.map((m) => m.name).join(', ')}.`);
+    const [manifest] = waiting.splice(next, 1);
+    if (!manifest) break;
     placed.add(manifest.name);
     ordered.push(manifest);
-  };
-  for (const manifest of [...manifests].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)))
-    place(manifest);
+  }
   return ordered;
 }
 

@@ -7,7 +7,8 @@ import { type Kysely, sql } from 'kysely';
  * views, sequences, and a hash of each table's rows (timestamps and random ids left out: they differ
  * from one run to the next). Two databases with the same listing have the same schema and data.
  */
-export async function schemaListing(db: Kysely<unknown>): Promise<string[]> {
+export async function schemaListing<DB>(database: Kysely<DB>): Promise<string[]> {
+  const db = database as unknown as Kysely<unknown>;
   const lines: string[] = [];
   const columns = await sql<{ line: string }>`
     SELECT format('column %s.%s %s null=%s default=%s generated=%s collation=%s', table_name, column_name,
