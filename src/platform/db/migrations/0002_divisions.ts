@@ -91,7 +91,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 /*
  * Frozen data, not the feature's loader: the rows as this migration first wrote them (Hubei's 2023
  * codes from resources/divisions/42-2023.tsv.gz, keyed for search by the divisions feature of the
- * time: short name, pinyin, initials), in data/0002-hubei-2023.tsv.gz. A migration must write the
+ * time: short name, pinyin, initials), in frozen/0002-hubei-2023.tsv.gz. A migration must write the
  * same rows on every install, whatever the feature's code and its pinyin dictionary become. No
  * audit entry either: restoring a backup migrates a new database first and relies on an empty
  * audit log; division_datasets records the load.
@@ -110,7 +110,7 @@ interface FrozenDivisions {
 }
 
 async function readFrozenDivisions(): Promise<FrozenDivisions> {
-  const file = new URL('./data/0002-hubei-2023.tsv.gz', import.meta.url);
+  const file = new URL('./frozen/0002-hubei-2023.tsv.gz', import.meta.url);
   const lines = (await promisify(gunzip)(await readFile(file))).toString('utf8').split('\n');
   const meta = JSON.parse((lines[0] ?? '').slice(2)) as FrozenDivisions['meta'];
   const rows = lines
