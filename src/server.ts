@@ -139,7 +139,9 @@ export async function startHaven(
     log(`The database connection was lost (${lossReason(error)}); requests get 503 with Retry-After until it is back.`);
   };
   const lossWatchers = [owner.availability.onLost(onLoss)];
-  const stopWatchingLosses = () => lossWatchers.forEach((stopWatching) => stopWatching());
+  const stopWatchingLosses = () => {
+    for (const stopWatching of lossWatchers) stopWatching();
+  };
   let built: BuiltApp | undefined;
   let runner: JobRunner | undefined;
   let sweepTimer: NodeJS.Timeout | undefined;
