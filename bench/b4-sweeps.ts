@@ -1,6 +1,6 @@
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
-import { featureSweeps } from '../src/features/index.js';
+import { loadFeatures } from '../src/server.js';
 import { provideAuditKeyOnConnect } from '../src/platform/audit/session-key.js';
 import type { Database } from '../src/platform/db/schema.js';
 import { type BenchResult, timed } from './stats.js';
@@ -34,7 +34,7 @@ export async function benchSweeps(
     let firstTotal = 0;
     let cancelled: string | undefined;
     const deadline = Date.now() + options.limitSeconds * 1000;
-    for (const sweep of featureSweeps) {
+    for (const sweep of (await loadFeatures()).sweeps) {
       const left = deadline - Date.now();
       if (left <= 0) {
         first.push(`${sweep.name} not run (time limit)`);
@@ -63,7 +63,7 @@ export async function benchSweeps(
       }
     }
     if (!cancelled) {
-      for (const sweep of featureSweeps) {
+      for (const sweep of (await loadFeatures()).sweeps) {
         const run = await timed(() => runRecorded(db, sweep, asOf));
         second.push(`${sweep.name} ${(run.ms / 1000).toFixed(2)} s`);
       }

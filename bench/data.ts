@@ -1,6 +1,6 @@
 // `npm run bench:data -- --children 1000000`: the province-scale data set of issue 6, by COPY.
 import { sql } from 'kysely';
-import { demoSeeders, featureSweeps } from '../src/features/index.js';
+import { loadFeatures } from '../src/server.js';
 import { loadSynthVillages } from '../src/demo/synthetic/villages.js';
 import { seedDemo } from '../src/demo/seed.js';
 import { argNumber, argValue, log } from './args.js';
@@ -31,7 +31,7 @@ const started = performance.now();
 const database = await openBenchDatabase({ fresh: true, poolSize: 12, log });
 try {
   log(`Bench database ready (${seconds(started).toFixed(1)} s); seeding the J-city demo…`);
-  await seedDemo(database.db, demoSeeders, () => undefined);
+  await seedDemo(database.db, (await loadFeatures()).demoSeeders, () => undefined);
   const bureaus = await addBenchPeople(database.db);
   const villages = await loadSynthVillages(database.db, '42');
   const taken = await sql<{ id_number: string }>`SELECT id_number FROM children WHERE id_number IS NOT NULL`.execute(
@@ -142,7 +142,7 @@ try {
   // registry counts: the counts sweep below must count everything from scratch.
   await sql`UPDATE registry_counts_state SET full_counted_at = NULL`.execute(database.db);
   const lastSweep = lastSweepOf(asOf);
-  for (const sweep of featureSweeps) {
+  for (const sweep of (await loadFeatures()).sweeps) {
     const outcome = await runRecorded(database.db, sweep, lastSweep);
     log(
       `  sweep ${sweep.name} as of ${lastSweep.toISOString()}: ${

@@ -1,7 +1,7 @@
 // The Haven app as `npm start` runs it, in its own process over the bench database, plus the
 // baseline route of benchmarks 1 and 2: one SELECT on the same pool, no session, no audit.
 import { z } from 'zod';
-import { featureRoutes } from '../src/features/index.js';
+import { loadFeatures } from '../src/server.js';
 import { loadConfig } from '../src/platform/config.js';
 import { openPool } from '../src/platform/db/connect.js';
 import { notFound } from '../src/platform/errors.js';
@@ -43,7 +43,10 @@ const config = loadConfig(
   { HAVEN_JOBS_ENABLED: 'false' },
   { port: 0, host: '127.0.0.1', logLevel: 'silent', rateLimitPerMinute: 100_000_000, databaseUrl: url },
 );
-const built = await buildApp({ db: database.db, config, embedded: undefined }, [...featureRoutes, baseline]);
+const built = await buildApp({ db: database.db, config, embedded: undefined }, [
+  ...(await loadFeatures()).routes,
+  baseline,
+]);
 await built.app.listen({ port: 0, host: '127.0.0.1' });
 const address = built.app.server.address();
 const port = typeof address === 'object' && address ? address.port : 0;

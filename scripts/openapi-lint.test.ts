@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorBodySchema } from '../src/contract/errors.js';
-import { featureRoutes } from '../src/features/index.js';
+import { loadFeatures } from '../src/server.js';
 import { buildOpenApiDocument } from '../src/platform/http/openapi-document.js';
 import { operationIdFor } from '../src/platform/http/operation-id.js';
 import { redoclyLint } from './redocly-lint.js';
@@ -26,7 +26,7 @@ const operations = () =>
   );
 
 beforeAll(async () => {
-  document = (await buildOpenApiDocument(featureRoutes)) as unknown as Document;
+  document = (await buildOpenApiDocument((await loadFeatures()).routes)) as unknown as Document;
   directory = await mkdtemp(path.join(tmpdir(), 'haven-openapi-test-'));
 });
 afterAll(async () => {
@@ -51,7 +51,7 @@ describe('the OpenAPI document, as an integrator’s tools read it', () => {
     for (const { method, url, operation } of operations())
       expect(operation.operationId).toBe(operationIdFor(method, url));
     // Stable: built again, the same names.
-    const again = (await buildOpenApiDocument(featureRoutes)) as unknown as Document;
+    const again = (await buildOpenApiDocument((await loadFeatures()).routes)) as unknown as Document;
     expect(Object.values(again.paths).flatMap((item) => Object.values(item).map((o) => o.operationId))).toEqual(ids);
   });
 

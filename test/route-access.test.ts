@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/platform/config.js';
 import { buildApp, type BuiltApp } from '../src/platform/http/app.js';
-import { featureRoutes } from '../src/features/index.js';
+import { loadFeatures } from '../src/server.js';
 import { createTestDatabase, type TestDatabase } from './support/database.js';
 
 let database: TestDatabase;
@@ -10,7 +10,7 @@ beforeAll(async () => {
   database = await createTestDatabase();
   built = await buildApp(
     { db: database.db, config: loadConfig({}, { logLevel: 'silent', webDir: '/nonexistent' }), embedded: undefined },
-    featureRoutes,
+    (await loadFeatures()).routes,
   );
   await built.app.ready();
 });

@@ -11,7 +11,7 @@ import { migrateToLatest, migrationStatus } from '../platform/db/migrate.js';
 import { embeddedPostgresUsers, stopEmbeddedPostgres } from '../platform/db/embedded.js';
 import { registerSweep, runSweeps } from '../platform/jobs/sweeps.js';
 import { seedDemo } from '../demo/seed.js';
-import { demoSeeders, featureSweeps } from '../features/index.js';
+import { loadFeatures } from '../server.js';
 import { progress } from './output.js';
 import { serve } from './serve.js';
 import { registerDivisionCommands } from '../features/divisions/cli.js';
@@ -69,7 +69,7 @@ export function registerCommands(program: Command): void {
       withDatabase(async ({ db }) => {
         if (!options.demo) throw new InvalidArgumentError('say what to seed: --demo');
         await migrateToLatest(db);
-        const result = await seedDemo(db, demoSeeders, progress);
+        const result = await seedDemo(db, (await loadFeatures()).demoSeeders, progress);
         await encryptPlainTotpSecrets(db);
         console.log(
           result.seeded ? 'Demo data loaded; the database is marked as a demo.' : 'The demo data was already loaded.',
@@ -85,7 +85,7 @@ export function registerCommands(program: Command): void {
     .action((options: { at?: Date }) =>
       withDatabase(async ({ db }) => {
         await migrateToLatest(db);
-        for (const sweep of featureSweeps) registerSweep(sweep);
+        for (const sweep of (await loadFeatures()).sweeps) registerSweep(sweep);
         registerSweep(auditCheckpointSweep(checkpointFile()));
         const reports = await runSweeps(db, options.at ?? new Date(), (name) => progress(`sweep ${name}…`));
         if (reports === 'busy')
@@ -176,7 +176,7 @@ export function registerCommands(program: Command): void {
   registerUserCommands(program);
   registerImportCommand(program);
   registerDemoCommands(program);
-  registerRuleSetCommands(program);
+  registerRuleSetCommands(program, loadFeatures);
 
   program
     .command('stop-db')

@@ -1,5 +1,5 @@
 import { loadConfig } from '../platform/config.js';
-import { type RunningHaven, startHaven } from '../platform/server.js';
+import { type RunningHaven, startHaven } from '../server.js';
 import { onFatalCleanup, progress, reportFailure } from './output.js';
 
 const stopTimeoutMs = 30_000;

@@ -10,7 +10,13 @@ import type { InboxContribution } from './inbox/contribution.js';
  * discovers them, so adding a feature edits no shared list.
  */
 export interface FeatureManifest {
+  /** The feature's folder name under src/features. */
   readonly name: string;
+  /**
+   * Features whose parts must come first: their demo data this one's demo builds on, their sweeps
+   * this one's sweeps read the results of. Otherwise features come in the order of their names.
+   */
+  readonly after?: readonly string[];
   readonly routes?: readonly FeatureRoutes[];
   readonly sweeps?: readonly Sweep[];
   readonly jobs?: Readonly<Record<string, JobHandler>>;

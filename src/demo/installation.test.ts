@@ -9,7 +9,7 @@ import { hashPassword, verifyPassword } from '../platform/auth/passwords.js';
 import { readTotpSecret } from '../platform/auth/totp-secret.js';
 import type { DemoSeeder } from '../platform/seed.js';
 import { seedDemo } from './seed.js';
-import { startHaven, StartupError } from '../platform/server.js';
+import { startHaven, StartupError } from '../server.js';
 import { writeSetting } from '../platform/settings.js';
 import { removeDemoAccounts } from './accounts.js';
 import { totpCodeOf } from './credentials.js';

@@ -1,4 +1,5 @@
 import type { Transaction } from 'kysely';
+import { importTimelineEntries } from '../core/timeline.js';
 import type { Database } from '../platform/db/schema.js';
 import { composeIdNumber } from '../features/registry/id-number.js';
 import { childSearchKeys } from '../features/registry/search-keys.js';
@@ -49,19 +50,17 @@ export async function seedDemoChildren(
     )
     .returning(['id', 'id_number'])
     .execute();
-  await trx
-    .insertInto('child_timeline')
-    .values(
-      named.map((child) => ({
-        child_id: child.id,
-        kind: 'registered',
-        actor_label: syntheticActorLabel,
-        entity_type: 'child',
-        entity_id: child.id,
-        details: JSON.stringify({ source: 'demo' }),
-      })),
-    )
-    .execute();
+  await importTimelineEntries(
+    trx,
+    named.map((child) => ({
+      child_id: child.id,
+      kind: 'registered',
+      actor_label: syntheticActorLabel,
+      entity_type: 'child',
+      entity_id: child.id,
+      details: JSON.stringify({ source: 'demo' }),
+    })),
+  );
   const count = options.synthetic ?? demoSyntheticChildren;
   if (count === 0) return { named: named.length, synthetic: 0 };
   const villages = await loadSynthVillages(trx, jingzhou.city.slice(0, 4), namedChildrenCounties);
@@ -95,6 +94,6 @@ async function insertRows(trx: Transaction<Database>, rows: SynthRows): Promise<
   await chunked(rows.family_members, (chunk) => trx.insertInto('family_members').values(chunk).execute());
   await chunked(rows.member_situations, (chunk) => trx.insertInto('member_situations').values(chunk).execute());
   await chunked(rows.child_categories, (chunk) => trx.insertInto('child_categories').values(chunk).execute());
-  await chunked(rows.child_timeline, (chunk) => trx.insertInto('child_timeline').values(chunk).execute());
+  await chunked(rows.child_timeline, (chunk) => importTimelineEntries(trx, chunk));
   await chunked(rows.duplicate_candidates, (chunk) => trx.insertInto('duplicate_candidates').values(chunk).execute());
 }

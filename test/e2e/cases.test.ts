@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { jingzhou } from '../../src/demo/jingzhou-organisations.js';
-import { featureSweeps } from '../../src/features/index.js';
+import { loadFeatures } from '../../src/server.js';
 import { registerSweep, runSweeps } from '../../src/platform/jobs/sweeps.js';
 import { capture, chooseOption, eventually, heading } from './access-support.js';
 import { expectNoAxeViolations, screenshot } from './helpers.js';
@@ -286,7 +286,7 @@ describe('the four-step case workflow', { timeout: 180_000 }, () => {
   it('a sweep as of two weeks later, while the closure waits, escalates the copies never acknowledged to the village director and the township supervisor', async () => {
     // Two weeks later the township's and the village's unacknowledged copies have escalated.
     const asOf = new Date(Date.now() + 14 * 24 * 3600_000);
-    for (const sweep of featureSweeps) registerSweep(sweep);
+    for (const sweep of (await loadFeatures()).sweeps) registerSweep(sweep);
     expect(await runSweeps(suite.server.database.db, asOf)).not.toBe('busy');
     const director = await pageAs(suite, 'director.chenlong', '/my-work', 'phone');
     await heading(director, '我的待办').waitFor();

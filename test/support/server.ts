@@ -3,7 +3,7 @@ import { type Config, loadConfig } from '../../src/platform/config.js';
 import { buildApp, type BuiltApp } from '../../src/platform/http/app.js';
 import { encryptPlainTotpSecrets } from '../../src/platform/auth/totp-secret.js';
 import { seedDemo } from '../../src/demo/seed.js';
-import { demoSeeders, featureRoutes } from '../../src/features/index.js';
+import { loadFeatures } from '../../src/server.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
 import { recordErrorBodies } from './error-bodies.js';
 import { testDemoCredentials } from './demo-credentials.js';
@@ -22,7 +22,7 @@ export async function startTestServer(options: { demo?: boolean; config?: Partia
   const database = await createTestDatabase();
   // Seeded with this file's own random credentials, which signInAs and the e2e helpers use.
   if (options.demo) {
-    await seedDemo(database.db, demoSeeders, undefined, { credentials: testDemoCredentials });
+    await seedDemo(database.db, (await loadFeatures()).demoSeeders, undefined, { credentials: testDemoCredentials });
     // As `haven serve` does after seeding: no TOTP secret stays in clear.
     await encryptPlainTotpSecrets(database.db);
   }
@@ -37,7 +37,7 @@ export async function startTestServer(options: { demo?: boolean; config?: Partia
       ...options.config,
     },
   );
-  const built = await buildApp({ db: database.db, config, embedded: undefined }, featureRoutes);
+  const built = await buildApp({ db: database.db, config, embedded: undefined }, (await loadFeatures()).routes);
   recordErrorBodies(built.app);
   await built.app.listen({ port: 0, host: '127.0.0.1' });
   const address = built.app.server.address();

@@ -1,6 +1,7 @@
 import { sql, type Transaction } from 'kysely';
 import { type Actor, accountableUserId } from '../../platform/access/actor.js';
-import { childInScope } from '../../platform/access/scope.js';
+import { childInScope } from '../scope/child-scope.js';
+import { recordTimeline } from '../timeline.js';
 import type { Database } from '../../platform/db/schema.js';
 import type { Subject } from './definition.js';
 import { applyEntry, foldLog, type LogEntry, type StatusTable, type WorkflowState } from './rules.js';
@@ -68,9 +69,8 @@ export async function appendEntry<S extends string, A extends string, F>(
 ): Promise<WorkflowState<S, A>> {
   const by = accountableUserId(actor);
   const next = applyEntry(workflow, subject.state, { type: entry.type, by });
-  const json = (value: Record<string, unknown> | undefined) => (value ? JSON.stringify(value) : null);
-  // One statement (three writes): every round trip here is one more the subject's row lock is held.
-  // The timeline row carries the action's own time (a demo or an import records the past).
+  // One statement for the log (two writes), then the timeline through its one writer
+  // (core/timeline), at the action's own time (a demo or an import records the past).
   await sql`
     WITH action AS (
       INSERT INTO ${sql.table(workflow.log.actions)} (${sql.ref(workflow.log.subjectKey)}, seq, type, status_after,
@@ -78,13 +78,17 @@ export async function appendEntry<S extends string, A extends string, F>(
       VALUES (${subject.id}, ${next.seq}, ${entry.type}, ${next.status}, ${JSON.stringify(entry.payload)}::jsonb,
         ${actor.userId}, ${by}, ${actor.organisationId}, ${actor.label}, ${entry.at})
       RETURNING 1
-    ), advanced AS (
-      UPDATE ${sql.table(workflow.log.subjects)} SET seq = ${next.seq} WHERE id = ${subject.id} RETURNING 1
     )
-    INSERT INTO child_timeline (child_id, occurred_at, kind, actor_user_id, actor_label, entity_type, entity_id,
-      before, after, details)
-    VALUES (${subject.childId}, ${entry.at}, ${`${workflow.entity}.${entry.type}`}, ${actor.userId}, ${actor.label},
-      ${workflow.entity}, ${subject.id}, ${json(entry.timeline?.before)}::jsonb, ${json(entry.timeline?.after)}::jsonb,
-      ${JSON.stringify({ seq: next.seq, status: next.status })}::jsonb)`.execute(trx);
+    UPDATE ${sql.table(workflow.log.subjects)} SET seq = ${next.seq} WHERE id = ${subject.id}`.execute(trx);
+  await recordTimeline(trx, actor, {
+    childId: subject.childId,
+    occurredAt: entry.at,
+    kind: `${workflow.entity}.${entry.type}`,
+    entityType: workflow.entity,
+    entityId: subject.id,
+    before: entry.timeline?.before ?? null,
+    after: entry.timeline?.after ?? null,
+    details: { seq: next.seq, status: next.status },
+  });
   return next;
 }

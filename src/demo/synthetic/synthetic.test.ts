@@ -4,7 +4,7 @@ import { createTestDatabase, type TestDatabase } from '../../../test/support/dat
 import { parseIdNumber } from '../../features/registry/id-number.js';
 import { ageOn } from '../../features/registry/rules.js';
 import { categoryCodes } from '../../features/registry/tables.js';
-import { demoSeeders } from '../../features/index.js';
+import { loadFeatures } from '../../server.js';
 import { seedDemo } from '../seed.js';
 import { createGenerator, type SynthVillage } from './index.js';
 
@@ -74,7 +74,7 @@ describe('the J-city demo seed', () => {
   let database: TestDatabase;
   beforeAll(async () => {
     database = await createTestDatabase();
-    await seedDemo(database.db, demoSeeders);
+    await seedDemo(database.db, (await loadFeatures()).demoSeeders);
   });
   afterAll(async () => database.drop());
 

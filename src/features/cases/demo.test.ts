@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../demo/seed.js';
-import { demoSeeders } from '../index.js';
+import { loadFeatures } from '../../server.js';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/database.js';
 import { caseStatuses, foldActions } from './rules.js';
 import { namedChildren } from '../../../test/support/demo-children.js';
@@ -9,7 +9,7 @@ import { namedChildren } from '../../../test/support/demo-children.js';
 let database: TestDatabase;
 beforeAll(async () => {
   database = await createTestDatabase();
-  await seedDemo(database.db, demoSeeders);
+  await seedDemo(database.db, (await loadFeatures()).demoSeeders);
 }, 120_000);
 afterAll(async () => database.drop());
 

@@ -1,6 +1,6 @@
 import type { CaseStepDue } from '../../contract/my-work/my-work.js';
 import type { InboxContribution } from '../../core/inbox/contribution.js';
-import { childInScope } from '../../platform/access/scope.js';
+import { childInScope } from '../../core/scope/child-scope.js';
 import '../../core/clocks/tables.js';
 import './tables.js';
 

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../platform/access/actor.js';
-import { childInScope } from '../../platform/access/scope.js';
+import { childInScope } from '../../core/scope/child-scope.js';
 import { shanghaiDateOf } from '../../platform/calendar/index.js';
 import type { Database } from '../../platform/db/schema.js';
 import { type UnitOfWork, unitOfWork } from '../../platform/db/unit-of-work.js';

@@ -1,5 +1,6 @@
 import { sql, type Transaction } from 'kysely';
 import type { Subject } from '../../core/workflow/definition.js';
+import { endParticipation, grantParticipation } from '../../core/scope/participation.js';
 import type { Database } from '../../platform/db/schema.js';
 import '../registry/tables.js';
 import type { ActionType, CaseStatus } from './rules.js';
@@ -51,30 +52,11 @@ export async function addCaseOrganisation(
         .doUpdateSet({ left_at: null }),
     )
     .execute();
-  const active = await trx
-    .selectFrom('child_participations')
-    .select('id')
-    .where('child_id', '=', kase.childId)
-    .where('organisation_id', '=', organisationId)
-    .where('basis', '=', 'case')
-    .where('basis_id', '=', kase.id)
-    .where('ended_at', 'is', null)
-    .executeTakeFirst();
-  if (!active)
-    await trx
-      .insertInto('child_participations')
-      .values({ child_id: kase.childId, organisation_id: organisationId, basis: 'case', basis_id: kase.id })
-      .execute();
+  await grantParticipation(trx, { childId: kase.childId, organisationId, basis: 'case', basisId: kase.id });
 }
 
 export async function endCaseParticipations(trx: Trx, caseId: string, at: Date): Promise<void> {
-  await trx
-    .updateTable('child_participations')
-    .set({ ended_at: at })
-    .where('basis', '=', 'case')
-    .where('basis_id', '=', caseId)
-    .where('ended_at', 'is', null)
-    .execute();
+  await endParticipation(trx, { basis: 'case', basisId: caseId, at });
 }
 
 /** The organisation stops working the case: its scope over the child through this case ends. */
@@ -91,14 +73,7 @@ export async function removeCaseOrganisation(
     .where('organisation_id', '=', organisationId)
     .where('left_at', 'is', null)
     .execute();
-  await trx
-    .updateTable('child_participations')
-    .set({ ended_at: at })
-    .where('basis', '=', 'case')
-    .where('basis_id', '=', caseId)
-    .where('organisation_id', '=', organisationId)
-    .where('ended_at', 'is', null)
-    .execute();
+  await endParticipation(trx, { basis: 'case', basisId: caseId, organisationId, at });
 }
 
 export async function restoreCaseParticipations(

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { type Actor, hasPermission } from '../../platform/access/actor.js';
-import { childInScope } from '../../platform/access/scope.js';
+import { childInScope } from '../../core/scope/child-scope.js';
+import { recordTimeline } from '../../core/timeline.js';
 import type { Database } from '../../platform/db/schema.js';
 import { unitOfWork } from '../../platform/db/unit-of-work.js';
 import { DomainError, forbidden, notFound } from '../../platform/errors.js';
@@ -61,20 +62,15 @@ export async function changeClock(
         : await resumeClock(trx, clockId, at);
       if (!changed)
         throw new DomainError(change.pause ? 'clocks.not_running' : 'clocks.not_paused', 409, { state: clock.state });
-      await trx
-        .insertInto('child_timeline')
-        .values({
-          child_id: clock.child_id,
-          occurred_at: at,
-          kind: change.pause ? 'clock.paused' : 'clock.resumed',
-          actor_user_id: actor.userId,
-          actor_label: actor.label,
-          reason: change.pause ? change.reason : null,
-          entity_type: 'case',
-          entity_id: clock.case_id,
-          details: JSON.stringify({ clockId }),
-        })
-        .execute();
+      await recordTimeline(trx, actor, {
+        childId: clock.child_id,
+        occurredAt: at,
+        kind: change.pause ? 'clock.paused' : 'clock.resumed',
+        reason: change.pause ? change.reason : null,
+        entityType: 'case',
+        entityId: clock.case_id,
+        details: { clockId },
+      });
       audit({
         entityType: 'clock',
         entityId: clockId,

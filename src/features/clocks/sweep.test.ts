@@ -4,7 +4,7 @@ import { unitOfWork } from '../../platform/db/unit-of-work.js';
 import { runSweeps, registerSweep } from '../../platform/jobs/sweeps.js';
 import { seedDemo } from '../../demo/seed.js';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/database.js';
-import { demoSeeders } from '../index.js';
+import { loadFeatures } from '../../server.js';
 import { acknowledgeReportIn, submitReportIn } from '../reports/service.js';
 import { myWork } from './my-work.js';
 import { clockEscalationSweep } from '../../core/clocks/index.js';
@@ -12,7 +12,7 @@ import { clockEscalationSweep } from '../../core/clocks/index.js';
 let database: TestDatabase;
 beforeAll(async () => {
   database = await createTestDatabase();
-  await seedDemo(database.db, demoSeeders);
+  await seedDemo(database.db, (await loadFeatures()).demoSeeders);
 }, 120_000);
 afterAll(async () => database.drop());
 

@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { Actor } from '../../platform/access/actor.js';
-import { childInScope } from '../../platform/access/scope.js';
+import { childInScope } from '../../core/scope/child-scope.js';
 import type { Database } from '../../platform/db/schema.js';
 import { type DivisionLevel, subtreePrefix } from '../divisions/rules.js';
 import { childCodePattern, significantDigits } from './rules.js';

@@ -8,7 +8,7 @@ import { conflict, DomainError } from '../../platform/errors.js';
 import { assembleFile } from './child-file.js';
 import { entityName, registryNotFound, requirePermission } from './guards.js';
 import { type CategoryRow, childInScopeById, fileChildIds } from './file-store.js';
-import { recordTimeline } from './history.js';
+import { recordTimeline } from '../../core/timeline.js';
 import type { ChildFile } from './model.js';
 import type { CategoryCode } from './tables.js';
 import { loadWritableChild } from './writable.js';

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../platform/access/actor.js';
 import { maskIdNumber } from '../../platform/access/masking.js';
-import { childInScope } from '../../platform/access/scope.js';
+import { childInScope } from '../../core/scope/child-scope.js';
 import type { Database } from '../../platform/db/schema.js';
 import { conflict, DomainError } from '../../platform/errors.js';
 import { registersAt } from './guards.js';

@@ -1,7 +1,7 @@
 import { sql, type Transaction } from 'kysely';
 import type { Actor } from '../../platform/access/actor.js';
 import { maskIdNumber } from '../../platform/access/masking.js';
-import { childInScope } from '../../platform/access/scope.js';
+import { childInScope } from '../../core/scope/child-scope.js';
 import type { Database } from '../../platform/db/schema.js';
 import type { UnitOfWork } from '../../platform/db/unit-of-work.js';
 import { conflict } from '../../platform/errors.js';

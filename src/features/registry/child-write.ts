@@ -20,7 +20,8 @@ import { lockLikelyDuplicateKey, refuseLikelyDuplicates, requestReviewOfMatchesE
 import { insertMember, normaliseMember } from './family-store.js';
 import { type ChildRow, childInScopeById } from './file-store.js';
 import { entityName, requirePermission } from './guards.js';
-import { diffValues, recordTimeline } from './history.js';
+import { recordTimeline } from '../../core/timeline.js';
+import { diffValues } from './history.js';
 import type { ChildFields, ChildFile, CreateChildInput, UpdateChildInput } from './model.js';
 import { recomputeProposals } from './proposals.js';
 import { registryRules } from './rule-sections.js';

@@ -18,7 +18,8 @@ import {
 } from './family-store.js';
 import { childInScopeById, fileChildIds, memberById, type MemberWithSituations } from './file-store.js';
 import { entityName, registryNotFound, requirePermission } from './guards.js';
-import { diffValues, recordTimeline } from './history.js';
+import { recordTimeline } from '../../core/timeline.js';
+import { diffValues } from './history.js';
 import type { ChildFile, MemberInput, MemberUpdate } from './model.js';
 import { recomputeProposals } from './proposals.js';
 import { loadWritableChild } from './writable.js';

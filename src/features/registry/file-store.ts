@@ -1,6 +1,6 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
 import type { Actor } from '../../platform/access/actor.js';
-import { childInScope } from '../../platform/access/scope.js';
+import { childInScope } from '../../core/scope/child-scope.js';
 import type { Database } from '../../platform/db/schema.js';
 import { resolveRuleSet, type RuleSet, type StoredRuleSet } from '../../platform/rules/rule-set.js';
 import { ancestorCodes } from '../divisions/rules.js';

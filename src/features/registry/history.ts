@@ -1,4 +1,4 @@
-import { type Kysely, sql, type Transaction } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Actor } from '../../platform/access/actor.js';
 import { hasPermission } from '../../platform/access/actor.js';
 import { maskAddress, maskIdNumber, maskPhone } from '../../platform/access/masking.js';
@@ -11,52 +11,13 @@ import type { TimelineEntry } from './model.js';
 import { systemScope } from '../../core/scope/system-scope.js';
 
 /*
- * The child's timeline: everything that happened, newest first. Entries with before/after are the
- * versioned history of the file (who, when, why) and can be restored; later features add their
- * own kinds (cases, visits, placements, benefits) with `recordTimeline`.
+ * The child's timeline, read side: newest first, masked like the file. Entries are written by
+ * core (src/core/timeline.ts), the only writer; re-exported here for callers not yet moved.
  */
-
-export interface TimelineChange {
-  childId: string;
-  kind: string;
-  reason?: string | null;
-  entityType?: string | null;
-  entityId?: string | null;
-  before?: Record<string, unknown> | null;
-  after?: Record<string, unknown> | null;
-  details?: Record<string, unknown>;
-}
+export { recordTimeline, type TimelineChange } from '../../core/timeline.js';
 
 /** Kinds whose before/after can be put back by `restore`. */
 export const restorableKinds = new Set(['child.updated', 'family.added', 'family.updated', 'family.removed']);
-
-export async function recordTimeline(
-  trx: Transaction<Database> | Kysely<Database>,
-  actor: Actor,
-  changes: TimelineChange | TimelineChange[],
-): Promise<string[]> {
-  const list = Array.isArray(changes) ? changes : [changes];
-  if (list.length === 0) return [];
-  const rows = await trx
-    .insertInto('child_timeline')
-    .values(
-      list.map((change) => ({
-        child_id: change.childId,
-        kind: change.kind,
-        actor_user_id: actor.userId,
-        actor_label: actor.label,
-        reason: change.reason ?? null,
-        entity_type: change.entityType ?? null,
-        entity_id: change.entityId ?? null,
-        before: change.before ? JSON.stringify(change.before) : null,
-        after: change.after ? JSON.stringify(change.after) : null,
-        details: JSON.stringify(change.details ?? {}),
-      })),
-    )
-    .returning('id')
-    .execute();
-  return rows.map((row) => String(row.id));
-}
 
 /** Only what changed: the fields whose values differ, before and after. */
 export function diffValues<T extends Record<string, unknown>>(

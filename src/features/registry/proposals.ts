@@ -4,7 +4,7 @@ import { canonicalJson } from '../../platform/audit/hash-chain.js';
 import type { Database } from '../../platform/db/schema.js';
 import { loadRuleSets } from '../../platform/rules/store.js';
 import { factsOf } from './file-store.js';
-import { recordTimeline, type TimelineChange } from './history.js';
+import { recordTimeline, type TimelineChange } from '../../core/timeline.js';
 import { registryRules } from './rule-sections.js';
 import { type CategoryProposal, proposeCategories } from './rules.js';
 import { systemScope } from '../../core/scope/system-scope.js';

@@ -13,7 +13,7 @@ import { changeMember } from './family.js';
 import { memberValuesOf } from './family-store.js';
 import { type ChildRow, childInScopeById, fileChildIds, memberById } from './file-store.js';
 import { entityName, registryNotFound, requirePermission } from './guards.js';
-import { recordTimeline } from './history.js';
+import { recordTimeline } from '../../core/timeline.js';
 import type { ChildFile } from './model.js';
 import { recomputeProposals } from './proposals.js';
 import { loadWritableChild } from './writable.js';

@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { timelineInsertFrom } from '../../core/timeline.js';
 import { systemActor } from '../../platform/access/actor.js';
 import { shanghaiDateOf } from '../../platform/calendar/index.js';
 import type { Database } from '../../platform/db/schema.js';
@@ -80,15 +81,15 @@ export const ageOutSweep: Sweep = {
               end_reason = 'registry.reason.aged_out', version = c.version + 1, updated_at = now()
             FROM aged a WHERE c.child_id = a.id AND c.state IN ('proposed', 'confirmed')
             RETURNING c.id, c.child_id, c.category, c.end_date
-          ), t1 AS (
-            INSERT INTO child_timeline (child_id, kind, actor_label, reason, entity_type, entity_id, before, after, details)
-            SELECT id, 'child.aged_out', ${actor.label}, 'registry.reason.aged_out', 'child', id::text, '{"status":"active"}'::jsonb, '{"status":"aged_out"}'::jsonb,
-              jsonb_build_object('handoffNote', handoff_note, 'limit', ${limit}::int) FROM aged
-          ), t2 AS (
-            INSERT INTO child_timeline (child_id, kind, actor_label, reason, entity_type, entity_id, before, after, details)
-            SELECT child_id, 'category.ended', ${actor.label}, 'registry.reason.aged_out', 'category', id::text, NULL, jsonb_build_object('state', 'ended', 'endDate', end_date),
-              jsonb_build_object('category', category) FROM ended
-          )
+          ), t1 AS (${timelineInsertFrom(
+            actor,
+            sql`SELECT id, 'child.aged_out', 'registry.reason.aged_out', 'child', id::text, '{"status":"active"}'::jsonb, '{"status":"aged_out"}'::jsonb,
+              jsonb_build_object('handoffNote', handoff_note, 'limit', ${limit}::int) FROM aged`,
+          )}), t2 AS (${timelineInsertFrom(
+            actor,
+            sql`SELECT child_id, 'category.ended', 'registry.reason.aged_out', 'category', id::text, NULL, jsonb_build_object('state', 'ended', 'endDate', end_date),
+              jsonb_build_object('category', category) FROM ended`,
+          )})
           SELECT (SELECT count(*) FROM aged)::int AS aged, (SELECT count(*) FROM ended)::int AS ended`.execute(trx);
         const leftBehind = await sql<{ ended: number }>`
           WITH ended AS (
@@ -98,11 +99,11 @@ export const ageOutSweep: Sweep = {
             WHERE ch.id = c.child_id AND c.category = 'left_behind' AND c.state IN ('proposed', 'confirmed')
               AND ch.birth_date <= (${asOfDate}::date - make_interval(years => ${lbLimit}::int))::date AND ${inRegion('ch.residence_code', region)}
             RETURNING c.id, c.child_id, c.end_date
-          ), t AS (
-            INSERT INTO child_timeline (child_id, kind, actor_label, reason, entity_type, entity_id, before, after, details)
-            SELECT child_id, 'category.ended', ${actor.label}, 'registry.reason.left_behind_age', 'category', id::text, NULL, jsonb_build_object('state', 'ended', 'endDate', end_date),
-              jsonb_build_object('category', 'left_behind', 'limit', ${lbLimit}::int) FROM ended
-          )
+          ), t AS (${timelineInsertFrom(
+            actor,
+            sql`SELECT child_id, 'category.ended', 'registry.reason.left_behind_age', 'category', id::text, NULL, jsonb_build_object('state', 'ended', 'endDate', end_date),
+              jsonb_build_object('category', 'left_behind', 'limit', ${lbLimit}::int) FROM ended`,
+          )})
           SELECT count(*)::int AS ended FROM ended`.execute(trx);
         const outcome = {
           agedOut: aged.rows[0]?.aged ?? 0,

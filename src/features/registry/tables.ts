@@ -1,4 +1,10 @@
 import type { ColumnType, Generated } from 'kysely';
+import '../../core/scope/participation.js';
+import '../../core/timeline.js';
+
+// child_participations and child_timeline belong to their one writer in core.
+export type { ChildParticipationsTable } from '../../core/scope/participation.js';
+export type { ChildTimelineTable } from '../../core/timeline.js';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -77,16 +83,6 @@ export interface ChildrenTable {
   updated_at: Timestamp;
 }
 
-export interface ChildParticipationsTable {
-  id: Generated<string>;
-  child_id: string;
-  organisation_id: string;
-  basis: string;
-  basis_id: string | null;
-  started_at: CreatedAt;
-  ended_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
-}
-
 export interface FamilyMembersTable {
   id: Generated<string>;
   child_id: string;
@@ -136,21 +132,6 @@ export interface ChildCategoriesTable {
   updated_at: Timestamp;
 }
 
-export interface ChildTimelineTable {
-  id: Generated<string>;
-  child_id: string;
-  occurred_at: ColumnType<Date, Date | string | undefined, never>;
-  kind: string;
-  actor_user_id: string | null;
-  actor_label: string;
-  reason: string | null;
-  entity_type: string | null;
-  entity_id: string | null;
-  before: Json<Record<string, unknown> | null> | null;
-  after: Json<Record<string, unknown> | null> | null;
-  details: Json<Record<string, unknown>>;
-}
-
 export interface DuplicateCandidatesTable {
   id: Generated<string>;
   child_a: string;
@@ -189,11 +170,9 @@ export interface ChildMergesTable {
 declare module '../../platform/db/schema.js' {
   interface Database {
     children: ChildrenTable;
-    child_participations: ChildParticipationsTable;
     family_members: FamilyMembersTable;
     member_situations: MemberSituationsTable;
     child_categories: ChildCategoriesTable;
-    child_timeline: ChildTimelineTable;
     duplicate_candidates: DuplicateCandidatesTable;
     child_merges: ChildMergesTable;
   }

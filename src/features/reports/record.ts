@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import type { Actor } from '../../platform/access/actor.js';
-import { childInScope } from '../../platform/access/scope.js';
+import { childInScope } from '../../core/scope/child-scope.js';
+import { recordTimeline } from '../../core/timeline.js';
 import { shanghaiDateOf } from '../../platform/calendar/index.js';
 import type { UnitOfWork } from '../../platform/db/unit-of-work.js';
 import type { Database } from '../../platform/db/schema.js';
@@ -102,24 +103,19 @@ export async function recordReport(uow: UnitOfWork, values: ReportValues, at: Da
   });
   let caseId: string | null = null;
   if (values.childId) {
-    await trx
-      .insertInto('child_timeline')
-      .values({
-        child_id: values.childId,
-        occurred_at: at,
-        kind: 'report.received',
-        actor_user_id: actor.userId,
-        actor_label: actor.label,
-        entity_type: 'report',
-        entity_id: row.id,
-        details: JSON.stringify({
-          refNo,
-          channel: values.channel,
-          situations: values.situations,
-          immediateDanger: values.immediateDanger,
-        }),
-      })
-      .execute();
+    await recordTimeline(trx, actor, {
+      childId: values.childId,
+      occurredAt: at,
+      kind: 'report.received',
+      entityType: 'report',
+      entityId: row.id,
+      details: {
+        refNo,
+        channel: values.channel,
+        situations: values.situations,
+        immediateDanger: values.immediateDanger,
+      },
+    });
     caseId = await joinOpenCase(uow, values.childId, row.id, at);
   }
   // The audit keeps what was reported, never who reported (that stays on the report row).

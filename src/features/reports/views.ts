@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
 import { type Actor, hasPermission } from '../../platform/access/actor.js';
-import { childInScope } from '../../platform/access/scope.js';
+import { childInScope } from '../../core/scope/child-scope.js';
 import { recordAudit } from '../../platform/audit/append.js';
 import type { Locale } from '../../platform/i18n/locale.js';
 import type { Database } from '../../platform/db/schema.js';

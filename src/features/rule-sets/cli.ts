@@ -34,7 +34,11 @@ async function readRulesFile(file: string): Promise<Record<string, unknown>> {
   return parsed as Record<string, unknown>;
 }
 
-export function registerRuleSetCommands(program: Command): void {
+/**
+ * `loadFeatures` brings in every feature, so each rule section is registered before rules are
+ * read or checked (the CLI passes the composition root's).
+ */
+export function registerRuleSetCommands(program: Command, loadFeatures: () => Promise<unknown>): void {
   const rules = program.command('rules').description('rules as data: deadlines, thresholds, recipients per division');
 
   rules
@@ -44,7 +48,7 @@ export function registerRuleSetCommands(program: Command): void {
     .action((division: string, options: { at?: string }) =>
       withDatabase(async ({ db }) => {
         await migrateToLatest(db);
-        await import('../index.js');
+        await loadFeatures();
         const rulesInForce = await effectiveRules(db, divisionCode(division), options.at ?? shanghaiDateOf(new Date()));
         console.log(JSON.stringify(rulesInForce, null, 2));
       }),
@@ -59,7 +63,7 @@ export function registerRuleSetCommands(program: Command): void {
     .action((file: string, options: { scope: string; from: string; note?: string }) =>
       withDatabase(async ({ db }) => {
         await migrateToLatest(db);
-        await import('../index.js');
+        await loadFeatures();
         const document = await readRulesFile(file);
         const stored = await publishRuleSet(db, systemActor('cli'), {
           scopeCode: options.scope,

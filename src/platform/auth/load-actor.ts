@@ -3,14 +3,9 @@ import type { Actor } from '../access/actor.js';
 import { childDataPermissions, type Permission } from '../access/permissions.js';
 import type { Database } from '../db/schema.js';
 import type { Locale } from '../i18n/locale.js';
-import { organisationKinds } from '../../features/organisations/kinds.js';
+import { seesChildrenByPlace } from '../../contract/organisations/kinds.js';
 
-/** Government bodies see the children of their area; others see a child by taking part in its case. */
-export function seesChildrenByPlace(kind: string): boolean {
-  return (
-    kind in organisationKinds && organisationKinds[kind as keyof typeof organisationKinds].subject === 'government'
-  );
-}
+export { seesChildrenByPlace };
 
 export interface UserAccount {
   id: string;

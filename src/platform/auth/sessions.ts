@@ -1,5 +1,4 @@
 import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
-import type { SessionsTable } from '../../features/users/tables.js';
 import type { Database } from '../db/schema.js';
 import type { UserAccount } from './load-actor.js';
 import { randomToken, tokenHash } from './tokens.js';
@@ -107,7 +106,7 @@ type SessionAccountJson = Omit<UserAccount, 'roles' | 'permissions'> & {
 };
 
 type SessionRow = Pick<
-  Selectable<SessionsTable>,
+  Selectable<Database['sessions']>,
   'token_hash' | 'user_id' | 'csrf_token' | 'mfa_passed' | 'last_seen_at' | 'absolute_expires_at'
 >;
 

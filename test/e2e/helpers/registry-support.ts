@@ -4,7 +4,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import { featureJobs } from '../../../src/features/index.js';
+import { loadFeatures } from '../../../src/server.js';
 import { composeIdNumber } from '../../../src/features/registry/id-number.js';
 import { startJobRunner, type JobRunner } from '../../../src/platform/jobs/worker.js';
 import { launchBrowser } from '../../support/browser.js';
@@ -27,7 +27,7 @@ export function useRegistrySuite(): Suite {
     cpSync('dist/web', webDir, { recursive: true });
     [server, suite.browser] = await Promise.all([startTestServer({ demo: true, config: { webDir } }), launchBrowser()]);
     suite.server = server;
-    runner = startJobRunner(server.database.db, featureJobs, { pollMs: 200 });
+    runner = startJobRunner(server.database.db, (await loadFeatures()).jobs, { pollMs: 200 });
   }, 120_000);
   afterAll(async () => {
     await runner?.stop();

@@ -1,4 +1,5 @@
 import { sql, type Transaction } from 'kysely';
+import { timelineInsertFrom } from '../../../core/timeline.js';
 import type { Actor } from '../../../platform/access/actor.js';
 import type { Database } from '../../../platform/db/schema.js';
 import { childSearchKeys } from '../search-keys.js';
@@ -119,10 +120,12 @@ export async function insertDraftBatch(
     child_id: id,
     details: { source: 'ledger', file: row.file_name, sheet: row.sheet, row: draft.row },
   }));
-  await sql`
-    INSERT INTO child_timeline (child_id, kind, actor_user_id, actor_label, reason, entity_type, entity_id, details)
-    SELECT d.child_id, 'child.registered', ${actor.userId}::uuid, ${actor.label}, 'ledger import', 'ledger_import', ${row.id}, d.details
-    FROM jsonb_to_recordset(${json(timeline)}::jsonb) AS d(child_id uuid, details jsonb, n bigint)
-    ORDER BY d.n`.execute(trx);
+  await timelineInsertFrom(
+    actor,
+    sql`
+      SELECT d.child_id, 'child.registered', 'ledger import', 'ledger_import', ${row.id}, NULL, NULL, d.details
+      FROM jsonb_to_recordset(${json(timeline)}::jsonb) AS d(child_id uuid, details jsonb, n bigint)
+      ORDER BY d.n`,
+  ).execute(trx);
   return kept;
 }

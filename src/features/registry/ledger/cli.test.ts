@@ -7,7 +7,7 @@ import { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../../test/support/database.js';
 import { seedDemo } from '../../../demo/seed.js';
-import { demoSeeders } from '../../index.js';
+import { loadFeatures } from '../../../server.js';
 import { registerImportCommand } from './cli.js';
 import { townshipLedger } from './fixtures.test-helper.js';
 import { bombWorkbook, manyStrings } from './zip-bomb.test-helper.js';
@@ -20,7 +20,7 @@ const org = '荆州市沙市区民政局';
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  await seedDemo(database.db, demoSeeders);
+  await seedDemo(database.db, (await loadFeatures()).demoSeeders);
   folder = await mkdtemp(path.join(os.tmpdir(), 'haven-import-'));
   await writeFile(path.join(folder, 'ledger.xlsx'), await townshipLedger());
   await writeFile(path.join(folder, 'fake.xlsx'), 'just some words, not a workbook\u0000');

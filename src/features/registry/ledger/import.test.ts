@@ -8,7 +8,7 @@ import { runLedgerCommit } from './commit.js';
 import { ids, townshipLedger } from './fixtures.test-helper.js';
 import type { DryRunReport, ImportBatchView } from './model.js';
 import { runNextJob } from '../../../platform/jobs/worker.js';
-import { featureJobs } from '../../index.js';
+import { loadFeatures } from '../../../server.js';
 import { namedChildren } from '../../../../test/support/demo-children.js';
 
 let server: TestServer;
@@ -110,7 +110,7 @@ describe('importing a township ledger', () => {
       'idempotency-key': 'commit-ledger-1',
     });
     expect(response.status).toBe(202);
-    while (await runNextJob(server.database.db, featureJobs)) {
+    while (await runNextJob(server.database.db, (await loadFeatures()).jobs)) {
       // drain
     }
     const done = (await (await officer.request('GET', `/api/imports/${batch.id}`)).json()) as ImportBatchView;
@@ -146,7 +146,7 @@ describe('importing a township ledger', () => {
       'idempotency-key': 'commit-ledger-2',
     });
     expect(replay.status).toBe(202);
-    expect(await runNextJob(db, featureJobs)).toBe(false);
+    expect(await runNextJob(db, (await loadFeatures()).jobs)).toBe(false);
     const audit = await db
       .selectFrom('audit_log')
       .select('details')

@@ -5,7 +5,7 @@ import { type ApiSession, errorOf, signInAs } from '../../../../test/support/ses
 import { loadConfig } from '../../../platform/config.js';
 import { DomainError } from '../../../platform/errors.js';
 import { runNextJob } from '../../../platform/jobs/worker.js';
-import { featureJobs } from '../../index.js';
+import { loadFeatures } from '../../../server.js';
 import { readLedgerRows } from './read-rows.js';
 import type { DryRunReport, ImportBatchView } from './model.js';
 import { spreadsheetLimitsOf } from './spreadsheet-limits.js';
@@ -141,7 +141,7 @@ describe('a zip-bomb ledger uploaded to the server', () => {
     const report = (await (await officer.request('POST', `/api/imports/${batch.id}/dry-run`)).json()) as DryRunReport;
     expect(report.counts).toMatchObject({ rows: 5, ok: 5 });
     expect((await officer.request('POST', `/api/imports/${batch.id}/commit`)).status).toBe(202);
-    while (await runNextJob(server.database.db, featureJobs)) {
+    while (await runNextJob(server.database.db, (await loadFeatures()).jobs)) {
       // the commit job
     }
     const done = (await (await officer.request('GET', `/api/imports/${batch.id}`)).json()) as ImportBatchView;

@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { Actor } from '../../../platform/access/actor.js';
-import { childInScope } from '../../../platform/access/scope.js';
+import { childInScope } from '../../../core/scope/child-scope.js';
 import { recordAudit } from '../../../platform/audit/append.js';
 import type { Database } from '../../../platform/db/schema.js';
 import { type DuplicateCandidate, type DuplicateDraft, findDuplicateCandidates } from './duplicates.js';

@@ -1,11 +1,11 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Actor } from '../../../platform/access/actor.js';
-import { childInScope } from '../../../platform/access/scope.js';
+import { childInScope } from '../../../core/scope/child-scope.js';
 import type { Database } from '../../../platform/db/schema.js';
 import { unitOfWork } from '../../../platform/db/unit-of-work.js';
 import { DomainError, notFound } from '../../../platform/errors.js';
 import { translate } from '../../../platform/i18n/translate.js';
-import { recordTimeline } from '../history.js';
+import { recordTimeline } from '../../../core/timeline.js';
 import type { ChildStatus } from '../tables.js';
 import './messages.js';
 import './tables.js';

@@ -1,6 +1,6 @@
 import { type ExpressionBuilder, type Kysely, type Selectable, sql, type Transaction } from 'kysely';
 import type { Actor } from '../../../platform/access/actor.js';
-import { childInScope } from '../../../platform/access/scope.js';
+import { childInScope } from '../../../core/scope/child-scope.js';
 import type { Database } from '../../../platform/db/schema.js';
 import { subtreePrefix } from '../../divisions/rules.js';
 import type { DuplicateCandidatesTable } from '../tables.js';

@@ -5,7 +5,7 @@ import { unitOfWork } from '../../../platform/db/unit-of-work.js';
 import { updateVersioned } from '../../../platform/db/versioned-update.js';
 import { DomainError, notFound, staleVersion } from '../../../platform/errors.js';
 import { translate } from '../../../platform/i18n/translate.js';
-import { recordTimeline } from '../history.js';
+import { recordTimeline } from '../../../core/timeline.js';
 import './messages.js';
 import type { DuplicatePair, PairListQuery } from './model.js';
 import { presentChildren } from './present.js';

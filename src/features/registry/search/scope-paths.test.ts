@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../../test/support/database.js';
 import type { Actor } from '../../../platform/access/actor.js';
-import { childInScope } from '../../../platform/access/scope.js';
+import { childInScope } from '../../../core/scope/child-scope.js';
 import { childListQuerySchema } from './model.js';
 import { scopePaths } from './scope-paths.js';
 import { searchChildren } from './service.js';

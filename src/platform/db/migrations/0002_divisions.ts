@@ -1,7 +1,7 @@
+import { readFile } from 'node:fs/promises';
+import { promisify } from 'node:util';
+import { gunzip } from 'node:zlib';
 import { type Kysely, sql } from 'kysely';
-import { loadDivisionFile, shippedDivisionFile } from '../../../features/divisions/data-file.js';
-import { datasetValidFrom } from '../../../features/divisions/rules.js';
-import { divisionSearchKeys } from '../../../features/divisions/search-keys.js';
 
 /*
  * The division tree (province → village) with each code's validity, and Hubei's 2023 codes as
@@ -89,22 +89,58 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 /*
- * Self-contained on purpose (not the feature's loader): a migration must keep producing the same
- * schema after the feature's code has moved on to columns that later migrations add. No audit
- * entry either: restoring a backup migrates a new database first and relies on an empty audit log;
- * division_datasets records the load.
+ * Frozen data, not the feature's loader: the rows as this migration first wrote them (Hubei's 2023
+ * codes from resources/divisions/42-2023.tsv.gz, keyed for search by the divisions feature of the
+ * time: short name, pinyin, initials), in frozen/0002-hubei-2023.tsv.gz. A migration must write the
+ * same rows on every install, whatever the feature's code and its pinyin dictionary become. No
+ * audit entry either: restoring a backup migrates a new database first and relies on an empty
+ * audit log; division_datasets records the load.
  */
+interface FrozenDivisions {
+  meta: { source: string; version: string; licence: string; codeYear: number; province: string; validFrom: string };
+  rows: {
+    code: string;
+    name: string;
+    level: string;
+    parentCode: string | null;
+    shortName: string;
+    pinyin: string;
+    initials: string;
+  }[];
+}
+
+async function readFrozenDivisions(): Promise<FrozenDivisions> {
+  const file = new URL('./frozen/0002-hubei-2023.tsv.gz', import.meta.url);
+  const lines = (await promisify(gunzip)(await readFile(file))).toString('utf8').split('\n');
+  const meta = JSON.parse((lines[0] ?? '').slice(2)) as FrozenDivisions['meta'];
+  const rows = lines
+    .slice(2)
+    .filter((line) => line !== '')
+    .map((line) => {
+      const [code = '', name = '', level = '', parentCode = '', shortName = '', pinyin = '', initials = ''] =
+        line.split('\t');
+      return { code, name, level, parentCode: parentCode || null, shortName: shortName || name, pinyin, initials };
+    });
+  return { meta, rows };
+}
+
+/** Character pairs of a name (the divisions feature's nameGrams of the time): what name search indexes. */
+function nameGrams(name: string): string[] {
+  const chars = [...name];
+  if (chars.length < 2) return chars;
+  return [...new Set(chars.slice(1).map((char, i) => `${chars[i]}${char}`))];
+}
+
 async function loadHubei(db: Kysely<unknown>): Promise<void> {
-  const { meta, rows } = await loadDivisionFile(shippedDivisionFile('42', 2023));
-  const validFrom = datasetValidFrom(meta.codeYear);
-  const keys = rows.map((row) => divisionSearchKeys(row.name));
+  const { meta, rows } = await readFrozenDivisions();
+  const validFrom = meta.validFrom;
   await sql`
     INSERT INTO divisions (code, name, level, parent_code, short_name, pinyin, initials, name_grams, valid_from)
     SELECT t.code, t.name, t.level, t.parent_code, t.short_name, t.pinyin, t.initials, string_to_array(t.grams, chr(31)), ${validFrom}::date
     FROM unnest(${rows.map((r) => r.code)}::text[], ${rows.map((r) => r.name)}::text[], ${rows.map((r) => r.level)}::text[],
-                ${rows.map((r) => r.parentCode)}::text[], ${keys.map((k) => k.shortName)}::text[],
-                ${keys.map((k) => k.pinyin)}::text[], ${keys.map((k) => k.initials)}::text[],
-                ${keys.map((k) => k.grams.join('\u001f'))}::text[])
+                ${rows.map((r) => r.parentCode)}::text[], ${rows.map((r) => r.shortName)}::text[],
+                ${rows.map((r) => r.pinyin)}::text[], ${rows.map((r) => r.initials)}::text[],
+                ${rows.map((r) => nameGrams(r.name).join('\u001f'))}::text[])
       AS t(code, name, level, parent_code, short_name, pinyin, initials, grams)`.execute(db);
   await sql`
     INSERT INTO division_datasets (province, code_year, valid_from, source, version, licence, divisions, added, changed, reopened, closed)

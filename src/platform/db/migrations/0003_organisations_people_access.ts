@@ -1,5 +1,139 @@
 import { type Kysely, sql } from 'kysely';
-import { builtinRoles } from '../../../features/users/builtin-roles.js';
+
+/*
+ * The built-in roles a fresh install received here when this migration was frozen (issue 13: the
+ * users feature's builtinRoles of that day). Frozen: a later change to the roles is a migration of
+ * its own (as 0011 adds rules.manage where it is missing).
+ */
+const frozenRoles: readonly { code: string; nameZh: string; nameEn: string; permissions: readonly string[] }[] = [
+  {
+    code: 'system_admin',
+    nameZh: '系统管理员',
+    nameEn: 'System administrator',
+    permissions: [
+      'divisions.manage',
+      'organisations.read',
+      'organisations.manage',
+      'users.read',
+      'users.manage',
+      'roles.manage',
+      'tokens.manage',
+      'rules.manage',
+    ],
+  },
+  {
+    code: 'civil_affairs_officer',
+    nameZh: '民政干部',
+    nameEn: 'Civil affairs officer',
+    permissions: [
+      'children.read',
+      'children.write',
+      'cases.read',
+      'organisations.read',
+      'children.unmask',
+      'children.export',
+      'children.import',
+      'reports.receive',
+      'cases.act',
+      'cases.approve',
+      'insight.aggregate',
+      'users.read',
+      'organisations.manage',
+      'roles.approve',
+    ],
+  },
+  {
+    code: 'township_supervisor',
+    nameZh: '乡镇儿童督导员',
+    nameEn: 'Township child welfare supervisor',
+    permissions: [
+      'children.read',
+      'children.write',
+      'cases.read',
+      'organisations.read',
+      'children.export',
+      'reports.receive',
+      'reports.submit',
+      'cases.act',
+      'cases.approve',
+      'insight.aggregate',
+    ],
+  },
+  {
+    code: 'village_director',
+    nameZh: '村（居）儿童主任',
+    nameEn: 'Village child welfare director',
+    permissions: [
+      'children.read',
+      'children.write',
+      'cases.read',
+      'organisations.read',
+      'reports.submit',
+      'reports.receive',
+    ],
+  },
+  {
+    code: 'institution_staff',
+    nameZh: '机构工作人员',
+    nameEn: 'Institution staff',
+    permissions: ['children.read', 'children.write', 'cases.read', 'organisations.read', 'reports.submit', 'cases.act'],
+  },
+  {
+    code: 'police_officer',
+    nameZh: '公安民警',
+    nameEn: 'Police officer',
+    permissions: [
+      'children.read',
+      'children.unmask',
+      'cases.read',
+      'cases.act',
+      'reports.receive',
+      'organisations.read',
+    ],
+  },
+  {
+    code: 'prosecutor',
+    nameZh: '检察官',
+    nameEn: 'Prosecutor',
+    permissions: ['children.read', 'children.unmask', 'cases.read', 'organisations.read'],
+  },
+  {
+    code: 'hotline_operator',
+    nameZh: '热线接线员',
+    nameEn: 'Hotline operator',
+    permissions: ['children.read', 'reports.submit', 'organisations.read'],
+  },
+  {
+    code: 'social_worker',
+    nameZh: '社会工作者',
+    nameEn: 'Social worker',
+    permissions: ['children.read', 'cases.read', 'cases.act', 'reports.submit', 'organisations.read'],
+  },
+  {
+    code: 'charity_coordinator',
+    nameZh: '慈善/志愿服务协调员',
+    nameEn: 'Charity and volunteer coordinator',
+    permissions: ['children.read', 'cases.read', 'organisations.read'],
+  },
+  {
+    code: 'mandated_reporter',
+    nameZh: '强制报告责任人',
+    nameEn: 'Mandated reporter',
+    permissions: ['reports.submit'],
+  },
+  {
+    code: 'analyst',
+    nameZh: '统计分析员',
+    nameEn: 'Analyst',
+    permissions: ['insight.aggregate', 'organisations.read'],
+  },
+  {
+    code: 'auditor',
+    nameZh: '审计员',
+    nameEn: 'Auditor',
+    permissions: ['audit.read', 'audit.export', 'users.read', 'organisations.read'],
+  },
+];
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
@@ -46,7 +180,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       updated_at timestamptz NOT NULL DEFAULT now()
     )`.execute(db);
 
-  for (const role of builtinRoles) {
+  for (const role of frozenRoles) {
     await sql`INSERT INTO roles (code, name_zh, name_en, permissions, builtin) VALUES (${role.code}, ${role.nameZh}, ${role.nameEn}, ${[...role.permissions]}::text[], true)`.execute(
       db,
     );

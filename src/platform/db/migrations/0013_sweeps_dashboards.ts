@@ -1,5 +1,4 @@
 import { type Kysely, sql } from 'kysely';
-import { recountRegistryCounts } from '../../../features/insight/counts-recount.js';
 
 /**
  * Issue 6 at a million children: the escalation sweep finds a recipient by (kind, place) in one
@@ -117,7 +116,38 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   }
 
   await sql`INSERT INTO registry_counts_state (singleton) VALUES (true)`.execute(db);
-  await recountRegistryCounts(db, 'all');
+  await countEverything(db);
+}
+
+/*
+ * The first count, frozen here (issue 13) as the insight feature's recount of everything did it
+ * into the empty table: the places from the registry, then each level from the one below.
+ */
+async function countEverything(db: Kysely<unknown>): Promise<void> {
+  await sql`
+    INSERT INTO registry_counts (level, division_code, dimension, value, n)
+    SELECT 'village', code, dimension, value, n FROM (
+      SELECT c.residence_code AS code, 'risk' AS dimension, COALESCE(c.risk_grade, 'unassessed') AS value, count(*)::int AS n
+      FROM children c WHERE c.status = 'active' GROUP BY 1, 3
+      UNION ALL
+      SELECT c.residence_code, 'category', cc.category, count(*)::int
+      FROM children c JOIN child_categories cc ON cc.child_id = c.id AND cc.state = 'confirmed'
+      WHERE c.status = 'active' GROUP BY 1, 3
+    ) AS counted`.execute(db);
+  for (const [level, below] of [
+    ['township', 'village'],
+    ['county', 'township'],
+    ['city', 'county'],
+    ['province', 'city'],
+  ] as const) {
+    await sql`
+      INSERT INTO registry_counts (level, division_code, dimension, value, n)
+      SELECT ${level}, parent, dimension, value, sum(n)::int
+      FROM registry_counts WHERE level = ${below}
+      GROUP BY parent, dimension, value`.execute(db);
+  }
+  await sql`ANALYZE registry_counts`.execute(db);
+  await sql`UPDATE registry_counts_state SET counted_at = now(), full_counted_at = now()`.execute(db);
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

@@ -22,6 +22,7 @@ import * as m0020 from './0020_demo_installation.js';
 import * as m0021 from './0021_auth_separation.js';
 import * as m0022 from './0022_audit_keyed_chain.js';
 import * as m0023 from './0023_duplicate_merge_requests.js';
+import * as m0024 from './0024_participation_basis.js';
 import * as m0025 from './0025_clock_subjects.js';
 import * as m0026 from './0026_workflow_accountable.js';
 
@@ -53,6 +54,7 @@ export const migrations: Record<string, Migration> = {
   '0021_auth_separation': m0021,
   '0022_audit_keyed_chain': m0022,
   '0023_duplicate_merge_requests': m0023,
+  '0024_participation_basis': m0024,
   '0025_clock_subjects': m0025,
   '0026_workflow_accountable': m0026,
 };

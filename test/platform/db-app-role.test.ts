@@ -4,20 +4,20 @@ import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminQuery } from '../../../test/support/cluster.js';
-import { createTestDatabase, type TestDatabase } from '../../../test/support/database.js';
-import { testDemoCredentials } from '../../../test/support/demo-credentials.js';
-import { signInAs } from '../../../test/support/session.js';
-import { demoSeeders, featureRoutes } from '../../features/index.js';
-import { systemActor } from '../access/actor.js';
-import { recordAudit } from '../audit/append.js';
-import { verifyAuditChain } from '../audit/verify.js';
-import { loadConfig } from '../config.js';
-import { buildApp } from '../http/app.js';
-import { seedDemo } from '../../demo/seed.js';
-import { appRoleProblem, connectAppDatabase, embeddedAppRole, grantAppRole } from './app-role.js';
-import { type Db, openPool } from './connect.js';
-import { unitOfWork } from './unit-of-work.js';
+import { adminQuery } from '../support/cluster.js';
+import { createTestDatabase, type TestDatabase } from '../support/database.js';
+import { testDemoCredentials } from '../support/demo-credentials.js';
+import { signInAs } from '../support/session.js';
+import { loadFeatures } from '../../src/server.js';
+import { systemActor } from '../../src/platform/access/actor.js';
+import { recordAudit } from '../../src/platform/audit/append.js';
+import { verifyAuditChain } from '../../src/platform/audit/verify.js';
+import { loadConfig } from '../../src/platform/config.js';
+import { buildApp } from '../../src/platform/http/app.js';
+import { seedDemo } from '../../src/demo/seed.js';
+import { appRoleProblem, connectAppDatabase, embeddedAppRole, grantAppRole } from '../../src/platform/db/app-role.js';
+import { type Db, openPool } from '../../src/platform/db/connect.js';
+import { unitOfWork } from '../../src/platform/db/unit-of-work.js';
 
 let owner: TestDatabase;
 let app: Db;
@@ -34,7 +34,7 @@ function urlAs(user: string, secret: string, base = owner.url): string {
 
 beforeAll(async () => {
   owner = await createTestDatabase();
-  await seedDemo(owner.db, demoSeeders, undefined, { credentials: testDemoCredentials });
+  await seedDemo(owner.db, (await loadFeatures()).demoSeeders, undefined, { credentials: testDemoCredentials });
   await adminQuery(owner.url, `CREATE ROLE ${role} LOGIN PASSWORD '${password}'`);
   await grantAppRole(owner.db, role);
   app = await openPool(urlAs(role, password), undefined, 4);
@@ -99,7 +99,7 @@ describe('the application database role', () => {
         webDir: path.join(os.tmpdir(), 'no-web'),
       },
     );
-    const built = await buildApp({ db: app.db, config, embedded: undefined }, featureRoutes);
+    const built = await buildApp({ db: app.db, config, embedded: undefined }, (await loadFeatures()).routes);
     await built.app.listen({ port: 0, host: '127.0.0.1' });
     try {
       const address = built.app.server.address();

@@ -1,15 +1,15 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../../test/support/database.js';
-import { listCases } from '../../features/cases/list.js';
-import { readCase } from '../../features/cases/view.js';
-import { seesChildrenByPlace } from '../auth/load-actor.js';
-import { findChildInScope, listChildrenInScope } from '../../features/registry/store.js';
-import { reportVisibleToActor } from '../../features/reports/access.js';
-import { getAttachment, getReport, listReports } from '../../features/reports/views.js';
-import { builtinRoles } from '../../features/users/builtin-roles.js';
-import type { Actor } from './actor.js';
-import { childVisibleTo } from './scope.js';
+import { createTestDatabase, type TestDatabase } from './support/database.js';
+import { listCases } from '../src/features/cases/list.js';
+import { readCase } from '../src/features/cases/view.js';
+import { seesChildrenByPlace } from '../src/platform/auth/load-actor.js';
+import { findChildInScope, listChildrenInScope } from '../src/features/registry/store.js';
+import { reportVisibleToActor } from '../src/features/reports/access.js';
+import { getAttachment, getReport, listReports } from '../src/features/reports/views.js';
+import { builtinRoles } from '../src/features/users/builtin-roles.js';
+import type { Actor } from '../src/platform/access/actor.js';
+import { childVisibleTo } from '../src/core/scope/child-scope.js';
 
 let database: TestDatabase;
 // Cases and reports get their own database: case actions are append-only, so their worlds accumulate.

@@ -1,7 +1,7 @@
 import { type ExpressionBuilder, type Expression, type SqlBool, sql } from 'kysely';
-import { subtreePrefix } from '../../features/divisions/rules.js';
-import type { Database } from '../db/schema.js';
-import type { Actor } from './actor.js';
+import { subtreePrefix } from '../places.js';
+import type { Database } from '../../platform/db/schema.js';
+import type { Actor } from '../../platform/access/actor.js';
 
 /**
  * Invariant 2: the one predicate that decides which children an actor may see, used for single

@@ -1,16 +1,16 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../../test/support/database.js';
-import { demoSeeders } from '../../features/index.js';
-import { seedDemo } from '../../demo/seed.js';
-import { loadUserAccount } from './load-actor.js';
-import { createSession, findSessionAccount } from './sessions.js';
+import { createTestDatabase, type TestDatabase } from '../support/database.js';
+import { loadFeatures } from '../../src/server.js';
+import { seedDemo } from '../../src/demo/seed.js';
+import { loadUserAccount } from '../../src/platform/auth/load-actor.js';
+import { createSession, findSessionAccount } from '../../src/platform/auth/sessions.js';
 
 let database: TestDatabase;
 let userId: string;
 beforeAll(async () => {
   database = await createTestDatabase();
-  await seedDemo(database.db, demoSeeders);
+  await seedDemo(database.db, (await loadFeatures()).demoSeeders);
   userId = (
     await database.db
       .selectFrom('users')

@@ -1,15 +1,110 @@
-import type { Config } from './config.js';
-import { connectAppDatabase } from './db/app-role.js';
-import { connectDatabase, type Db } from './db/connect.js';
-import { migrateToLatest } from './db/migrate.js';
-import { buildApp, type BuiltApp } from './http/app.js';
-import { registerSweep, runSweeps } from './jobs/sweeps.js';
-import { requeueAbandonedJobs, startJobRunner, type JobRunner } from './jobs/worker.js';
-import { auditCheckpointSweep } from './jobs/platform-sweeps.js';
-import { encryptPlainTotpSecrets } from './auth/totp-secret.js';
-import { assertInstallationKeyMatches } from './secrets/key-fingerprint.js';
-import { demoSeeders, featureJobs, featureRoutes, featureSweeps } from '../features/index.js';
-import { demoAtStart } from '../demo/seed.js';
+import { existsSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { FeatureManifest } from './core/feature.js';
+import type { InboxContribution } from './core/inbox/contribution.js';
+import { registerInboxContributions } from './core/inbox/registry.js';
+import { demoAtStart } from './demo/seed.js';
+import { encryptPlainTotpSecrets } from './platform/auth/totp-secret.js';
+import type { Config } from './platform/config.js';
+import { connectAppDatabase } from './platform/db/app-role.js';
+import { connectDatabase, type Db } from './platform/db/connect.js';
+import { migrateToLatest } from './platform/db/migrate.js';
+import { type BuiltApp, buildApp, type FeatureRoutes } from './platform/http/app.js';
+import { auditCheckpointSweep, idempotencyExpirySweep, jobCleanupSweep } from './platform/jobs/platform-sweeps.js';
+import { registerSweep, runSweeps, type Sweep } from './platform/jobs/sweeps.js';
+import { type JobHandler, type JobRunner, requeueAbandonedJobs, startJobRunner } from './platform/jobs/worker.js';
+import { assertInstallationKeyMatches } from './platform/secrets/key-fingerprint.js';
+import type { DemoSeeder } from './platform/seed.js';
+
+/*
+ * The composition root: platform machinery, core mechanisms and every feature, put together.
+ * Features are found, not listed: each folder of src/features has a feature.ts exporting its
+ * manifest (src/core/feature.ts), so adding a feature edits no shared file.
+ */
+
+/** Everything the features contribute, gathered from their manifests in a fixed order. */
+export interface Features {
+  manifests: readonly FeatureManifest[];
+  routes: readonly FeatureRoutes[];
+  /** The platform's own sweeps first, then the features'. */
+  sweeps: readonly Sweep[];
+  jobs: ReadonlyMap<string, JobHandler>;
+  demoSeeders: readonly DemoSeeder[];
+  inbox: readonly InboxContribution[];
+}
+
+const featuresFolder = fileURLToPath(new URL('./features/', import.meta.url));
+let loading: Promise<Features> | undefined;
+
+/** Finds every feature once per process and hands the inbox its contributions. */
+export function loadFeatures(): Promise<Features> {
+  loading ??= (async () => {
+    const manifests = orderManifests(await discoverManifests());
+    const jobs = new Map<string, JobHandler>();
+    for (const manifest of manifests) {
+      for (const [kind, handler] of Object.entries(manifest.jobs ?? {})) {
+        if (jobs.has(kind)) throw new StartupError(`Two features handle the job kind ${kind}.`);
+        jobs.set(kind, handler);
+      }
+    }
+    const features: Features = {
+      manifests,
+      routes: manifests.flatMap((manifest) => manifest.routes ?? []),
+      sweeps: [idempotencyExpirySweep, jobCleanupSweep, ...manifests.flatMap((manifest) => manifest.sweeps ?? [])],
+      jobs,
+      demoSeeders: manifests.flatMap((manifest) => manifest.demo ?? []),
+      inbox: manifests.flatMap((manifest) => manifest.inbox ?? []),
+    };
+    registerInboxContributions(features.inbox);
+    return features;
+  })();
+  return loading;
+}
+
+async function discoverManifests(): Promise<FeatureManifest[]> {
+  const folders = (await readdir(featuresFolder, { withFileTypes: true }))
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
+  const manifests: FeatureManifest[] = [];
+  for (const folder of folders) {
+    // feature.ts under tsx and in tests; feature.js if the tree is ever compiled.
+    const file = ['feature.ts', 'feature.js']
+      .map((name) => path.join(featuresFolder, folder, name))
+      .find((candidate) => existsSync(candidate));
+    if (!file) throw new StartupError(`src/features/${folder} has no feature.ts: every feature declares what it adds.`);
+    const { feature } = (await import(pathToFileURL(file).href)) as { feature?: FeatureManifest };
+    if (feature?.name !== folder)
+      throw new StartupError(`src/features/${folder}/feature.ts must export \`feature\` named '${folder}'.`);
+    manifests.push(feature);
+  }
+  return manifests;
+}
+
+/** By name, except that a feature waits for the features it names in `after`. */
+export function orderManifests(manifests: readonly FeatureManifest[]): FeatureManifest[] {
+  const names = new Set(manifests.map((manifest) => manifest.name));
+  for (const manifest of manifests) {
+    const unknown = (manifest.after ?? []).find((name) => !names.has(name));
+    if (unknown) throw new StartupError(`Feature ${manifest.name} comes after ${unknown}, which does not exist.`);
+  }
+  const waiting = [...manifests].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const ordered: FeatureManifest[] = [];
+  const placed = new Set<string>();
+  while (waiting.length > 0) {
+    // The first by name whose predecessors are all placed.
+    const next = waiting.findIndex((manifest) => (manifest.after ?? []).every((name) => placed.has(name)));
+    if (next === -1)
+      throw new StartupError(`The features' \`after\` lists form a cycle: ${waiting.map((m) => m.name).join(', ')}.`);
+    const [manifest] = waiting.splice(next, 1);
+    if (!manifest) break;
+    placed.add(manifest.name);
+    ordered.push(manifest);
+  }
+  return ordered;
+}
 
 export interface RunningHaven {
   url: string;
@@ -44,7 +139,9 @@ export async function startHaven(
     log(`The database connection was lost (${lossReason(error)}); requests get 503 with Retry-After until it is back.`);
   };
   const lossWatchers = [owner.availability.onLost(onLoss)];
-  const stopWatchingLosses = () => lossWatchers.forEach((stopWatching) => stopWatching());
+  const stopWatchingLosses = () => {
+    for (const stopWatching of lossWatchers) stopWatching();
+  };
   let built: BuiltApp | undefined;
   let runner: JobRunner | undefined;
   let sweepTimer: NodeJS.Timeout | undefined;
@@ -67,17 +164,18 @@ export async function startHaven(
     if (applied.length > 0) log(`Applied migrations: ${applied.join(', ')}`);
     await assertInstallationKeyMatches(owner.db);
     // Secure by default: demo accounts are served only from a database marked as a demo.
-    const demo = await demoAtStart(owner.db, demoSeeders, { seed: options.seedDemo ?? false, log });
+    const features = await loadFeatures();
+    const demo = await demoAtStart(owner.db, features.demoSeeders, { seed: options.seedDemo ?? false, log });
     if (demo.refusal) throw new StartupError(demo.refusal);
     const sealed = await encryptPlainTotpSecrets(owner.db);
     if (sealed > 0) log(`Encrypted ${sealed} TOTP secret${sealed === 1 ? '' : 's'} stored in clear.`);
     database = await connectAppDatabase(config, owner, { log });
     if (database.availability !== owner.availability) lossWatchers.push(database.availability.onLost(onLoss));
 
-    for (const sweep of featureSweeps) registerSweep(sweep);
+    for (const sweep of features.sweeps) registerSweep(sweep);
     registerSweep(auditCheckpointSweep(config.auditCheckpointFile ?? `${config.dataDir}/audit-checkpoints.jsonl`));
     try {
-      built = await buildApp({ db: database.db, config, embedded: database.embedded }, featureRoutes);
+      built = await buildApp({ db: database.db, config, embedded: database.embedded }, features.routes);
     } catch (error) {
       // A plugin or route that fails to register (Fastify may wrap it, or it may carry no message).
       throw new StartupError(`The HTTP server could not be set up: ${errorLine(error)}`, { cause: error });
@@ -85,7 +183,7 @@ export async function startHaven(
     await listen(built, config);
     if (config.jobsEnabled) {
       await requeueAbandonedJobs(database.db);
-      runner = startJobRunner(database.db, featureJobs, { pollMs: config.jobPollMs, logger: built.app.log });
+      runner = startJobRunner(database.db, features.jobs, { pollMs: config.jobPollMs, logger: built.app.log });
       sweepTimer = setInterval(() => {
         runSweeps(database.db, new Date()).catch((error: unknown) =>
           built?.app.log.error({ err: String(error) }, 'sweep failed'),

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDemoCredentials } from '../../../test/support/demo-credentials.js';
-import { startTestServer, type TestServer } from '../../../test/support/server.js';
-import { seedDemoOrganisations } from '../../demo/jingzhou-organisations.js';
-import { seedDemoPeople } from '../../demo/jingzhou-people.js';
-import { seedDemo } from '../../demo/seed.js';
-import type { DemoSeeder } from '../seed.js';
+import { testDemoCredentials } from '../support/demo-credentials.js';
+import { startTestServer, type TestServer } from '../support/server.js';
+import { seedDemoOrganisations } from '../../src/demo/jingzhou-organisations.js';
+import { seedDemoPeople } from '../../src/demo/jingzhou-people.js';
+import { seedDemo } from '../../src/demo/seed.js';
+import type { DemoSeeder } from '../../src/platform/seed.js';
 
 // The session cookie as the HOST setting leaves it by default. The test servers listen on
 // 127.0.0.1 either way; only the configured HOST decides.

@@ -1,0 +1,136 @@
+import { sql, type Transaction } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../../../test/support/database.js';
+import type { Actor } from '../../platform/access/actor.js';
+import type { Database } from '../../platform/db/schema.js';
+import { childInScope } from './child-scope.js';
+import { endParticipation, grantParticipation } from './participation.js';
+
+let database: TestDatabase;
+let childId: string;
+let otherChildId: string;
+let organisationId: string;
+let otherOrganisationId: string;
+
+// A social-work organisation: it sees no child by place, only the children it works with.
+const socialWorker = (organisation: string): Actor => ({
+  kind: 'user',
+  userId: null,
+  organisationId: organisation,
+  label: 'social worker',
+  roles: ['social_worker'],
+  permissions: new Set(['children.read']),
+  jurisdiction: ['421000000000'],
+  childJurisdiction: [],
+  locale: 'zh-CN',
+  ip: null,
+  requestId: null,
+});
+const worker = () => socialWorker(organisationId);
+
+async function visibleChildren(actor: Actor): Promise<string[]> {
+  const rows = await database.db.selectFrom('children').select('id').where(childInScope(actor)).execute();
+  return rows.map((row) => row.id).sort();
+}
+
+async function change(fn: (trx: Transaction<Database>) => Promise<unknown>) {
+  await database.db.transaction().execute(fn);
+}
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  const organisation = async (name: string) =>
+    (
+      await database.db
+        .insertInto('organisations')
+        .values({ name, kind: 'social_work', division_code: '421000000000' })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
+  organisationId = await organisation('童心社工');
+  otherOrganisationId = await organisation('阳光社工');
+  const child = async (name: string) =>
+    (
+      await sql<{ id: string }>`
+        INSERT INTO children (name, residence_code, hukou_code, name_grams, pinyin_text)
+        VALUES (${name}, '421002101201', '421002101201', '{}', '') RETURNING id`.execute(database.db)
+    ).rows[0]!.id;
+  childId = await child('小明');
+  otherChildId = await child('小红');
+});
+afterAll(async () => database.drop());
+
+describe('participation: the only writer of child_participations', () => {
+  it('grants the organisation scope over the child, and ending the basis takes it away', async () => {
+    expect(await visibleChildren(worker())).toEqual([]);
+    await change((trx) =>
+      grantParticipation(trx, { childId, organisationId, basis: 'referral', basisId: 'referral-1' }),
+    );
+    expect(await visibleChildren(worker())).toEqual([childId]);
+    // Another organisation gains nothing from this grant.
+    expect(await visibleChildren(socialWorker(otherOrganisationId))).toEqual([]);
+
+    await change((trx) => endParticipation(trx, { basis: 'referral', basisId: 'referral-1' }));
+    expect(await visibleChildren(worker())).toEqual([]);
+  });
+
+  it('keeps the access of a second basis when the first one ends', async () => {
+    await change(async (trx) => {
+      await grantParticipation(trx, { childId: otherChildId, organisationId, basis: 'case', basisId: 'case-1' });
+      await grantParticipation(trx, {
+        childId: otherChildId,
+        organisationId,
+        basis: 'placement',
+        basisId: 'placement-1',
+      });
+    });
+    await change((trx) => endParticipation(trx, { basis: 'case', basisId: 'case-1' }));
+    expect(await visibleChildren(worker())).toEqual([otherChildId]);
+
+    await change((trx) => endParticipation(trx, { basis: 'placement', basisId: 'placement-1' }));
+    expect(await visibleChildren(worker())).toEqual([]);
+  });
+
+  it("ends one organisation's grant on a basis and leaves the others'", async () => {
+    const other = socialWorker(otherOrganisationId);
+    await change(async (trx) => {
+      for (const organisation of [organisationId, otherOrganisationId])
+        await grantParticipation(trx, { childId, organisationId: organisation, basis: 'case', basisId: 'case-2' });
+    });
+    await change((trx) => endParticipation(trx, { basis: 'case', basisId: 'case-2', organisationId }));
+    expect(await visibleChildren(worker())).toEqual([]);
+    expect(await visibleChildren(other)).toEqual([childId]);
+    await change((trx) => endParticipation(trx, { basis: 'case', basisId: 'case-2' }));
+    expect(await visibleChildren(other)).toEqual([]);
+  });
+
+  it('grants once per basis however often it is asked, and records what the grant covers', async () => {
+    await change(async (trx) => {
+      for (let i = 0; i < 3; i += 1)
+        await grantParticipation(trx, {
+          childId,
+          organisationId,
+          basis: 'project',
+          basisId: 'project-1',
+          fields: ['name', 'residence'],
+        });
+    });
+    const rows = await database.db
+      .selectFrom('child_participations')
+      .select(['fields', 'ended_at'])
+      .where('basis', '=', 'project')
+      .where('basis_id', '=', 'project-1')
+      .execute();
+    expect(rows).toEqual([{ fields: ['name', 'residence'], ended_at: null }]);
+    // A basis that ended can be granted again: a new row, the old one stays as history.
+    await change((trx) => endParticipation(trx, { basis: 'project', basisId: 'project-1' }));
+    await change((trx) => grantParticipation(trx, { childId, organisationId, basis: 'project', basisId: 'project-1' }));
+    expect(await visibleChildren(worker())).toEqual([childId]);
+    const count = await database.db
+      .selectFrom('child_participations')
+      .select(sql<number>`count(*)::int`.as('n'))
+      .where('basis_id', '=', 'project-1')
+      .executeTakeFirstOrThrow();
+    expect(count.n).toBe(2);
+  });
+});

@@ -1,0 +1,9 @@
+import type { FeatureManifest } from '../../core/feature.js';
+// What the feature's errors may tell the caller (the error mapper sends nothing undeclared).
+import './error-details.js';
+import { registerOrganisationRoutes } from './routes.js';
+
+export const feature: FeatureManifest = {
+  name: 'organisations',
+  routes: [registerOrganisationRoutes],
+};
