@@ -94,6 +94,8 @@ export async function openPage(browser: Browser, options: ContextOptions): Promi
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {
+  // The app's Chinese font loads on first use (font-display: swap): a picture taken before shows the fallback.
+  await page.evaluate('document.fonts.ready.then(() => undefined)');
   // Transitions finished at once, so a button fading out of its loading state is not caught mid-way.
   await page.screenshot({ path: screenshotPath(name), fullPage: true, animations: 'disabled' });
 }
