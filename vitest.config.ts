@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { BrowserFirstSequencer } from './test/support/sequencer.js';
 
 export default defineConfig({
   test: {
@@ -9,6 +10,11 @@ export default defineConfig({
     // Each file gets its own cloned database; two workers match the two cores here.
     pool: 'forks',
     maxWorkers: 2,
+    // A worker keeps the modules it loaded for its next file: loading the app (Fastify, Zod schemas,
+    // every feature) again in a fresh process per file was a third of the run. Files share no state
+    // but those modules; each has its own database and server (docs/architecture.md § Tests).
+    isolate: false,
+    sequence: { sequencer: BrowserFirstSequencer },
     testTimeout: 60_000,
     // One installation key for the whole run (test processes and the CLI they spawn): it keys the
     // audit chain, signs backups and seals TOTP secrets, so every part must hold the same one.
