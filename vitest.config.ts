@@ -6,13 +6,13 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'scripts/**/*.test.ts', 'bench/**/*.test.ts'],
     globalSetup: ['test/support/global-setup.ts'],
     // After each file: no error body it produced may carry a secret or an identifier the caller did not send.
-    setupFiles: ['test/support/error-body-scan.ts'],
+    setupFiles: ['test/support/fresh-modules.ts', 'test/support/error-body-scan.ts'],
     // Each file gets its own cloned database; two workers match the two cores here.
     pool: 'forks',
     maxWorkers: 2,
-    // A worker keeps the modules it loaded for its next file: loading the app (Fastify, Zod schemas,
-    // every feature) again in a fresh process per file was a third of the run. Files share no state
-    // but those modules; each has its own database and server (docs/architecture.md § Tests).
+    // A worker keeps the packages it loaded (Fastify, Zod, pg, exceljs…) for its next file instead of
+    // a fresh process per file, where loading them was a third of the run; Haven's own modules are
+    // still loaded afresh per file (test/support/fresh-modules.ts). docs/architecture.md § Tests.
     isolate: false,
     sequence: { sequencer: BrowserFirstSequencer },
     testTimeout: 60_000,
