@@ -20,7 +20,7 @@ import { expectNoAxeViolations, resize, screenshot, switchLanguage } from './hel
 
 const suite = useSuite();
 
-describe('a county officer', { timeout: 180_000 }, () => {
+describe('a county officer', { timeout: 600_000 }, () => {
   it('a county officer sees the county’s four children and may unmask a file; organisations with a toolbar', async () => {
     const page = await signInOnPage(suite, 'officer.shashi', { path: '/registry', totp: true });
     await heading(page, '儿童档案').waitFor();

@@ -27,7 +27,7 @@ import { expectNoAxeViolations, openPage, resize, screenshot } from './helpers.j
 
 const suite = useSuite();
 
-describe('signing in', { timeout: 180_000 }, () => {
+describe('signing in', { timeout: 600_000 }, () => {
   it('a village director signs in with an authenticator code and sees only her village’s children, masked', async () => {
     const page = await openPage(suite.browser, { viewport: 'desktop', language: 'zh-CN', baseUrl: suite.server.url });
     // Unauthenticated: sent to sign in, and back to the registry afterwards.
@@ -106,7 +106,6 @@ describe('signing in', { timeout: 180_000 }, () => {
     const accountMenu = page.getByRole('menu');
     await accountMenu.getByText('退出登录').waitFor();
     await accountMenu.getByText('在所有设备退出').waitFor();
-    await page.waitForTimeout(300);
     await screenshot(page, 'account-menu-zh-CN-390');
     await expectNoAxeViolations(page, '.ant-dropdown');
     await accountMenu.getByText('退出登录').click();
@@ -191,7 +190,7 @@ describe('signing in', { timeout: 180_000 }, () => {
 
   // Three people in turn (administrator, approving officer, the new account's owner): a longer budget.
   it('an administrator creates an account; its owner enrols an authenticator, saves recovery codes and sets a password', {
-    timeout: 300_000,
+    timeout: 900_000,
   }, async () => {
     const page = await signInOnPage(suite, 'admin', { path: '/users' });
     await heading(page, '用户管理').waitFor();

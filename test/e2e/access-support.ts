@@ -34,7 +34,7 @@ export function useSuite(): Suite {
   beforeAll(async () => {
     if (!existsSync('dist/web/index.html')) throw new Error('dist/web is missing: run `npm run build:web` first');
     [suite.server, suite.browser] = await Promise.all([startServer(), launchBrowser()]);
-  }, 120_000);
+  }, 300_000);
   afterAll(async () => {
     await suite.browser?.close();
     await suite.server?.close();
@@ -46,8 +46,8 @@ export const chenlongChildren = ['李小雨', '李明轩'];
 export const shashiChildren = ['张浩然', '李小雨', '李明轩', '王梓涵'];
 export const allDemoChildren = [...shashiChildren, '周子豪', '陈思琪', '刘一诺', '黄俊'];
 
-/** expect.poll with room for a loaded two-core machine (its default gives up after 1 s). */
-export const eventually = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 15_000, interval: 100 });
+/** expect.poll with room for a two-core machine loaded four times over (its default gives up after 1 s). */
+export const eventually = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 60_000, interval: 100 });
 
 export const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name });
 export const navigation = (page: Page) => page.getByRole('navigation', { name: /主导航|Main navigation/ }).first();

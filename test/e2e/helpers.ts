@@ -54,6 +54,8 @@ export async function newContext(
     hasTouch: viewport === 'phone',
     reducedMotion: 'reduce',
   });
+  // Every step waits on what the page shows; the ceiling leaves room for a machine loaded four times over.
+  context.setDefaultTimeout(60_000);
   // Only seeds the preference, so that a choice made in the page survives a reload.
   const seeds = {
     'haven.language': language,
@@ -93,9 +95,25 @@ export async function openPage(browser: Browser, options: ContextOptions): Promi
   return (await newContext(browser, options)).newPage();
 }
 
+/**
+ * Pictures are for a person reviewing the pages, so they are taken only when asked for
+ * (HAVEN_E2E_SCREENSHOTS=1, into test-results/screenshots): a full-page picture costs a loaded machine seconds.
+ */
+export const screenshotsWanted = process.env.HAVEN_E2E_SCREENSHOTS === '1';
+
 export async function screenshot(page: Page, name: string): Promise<void> {
+  if (!screenshotsWanted) return;
+  await settled(page);
+  // The app's Chinese font loads on first use (font-display: swap): a picture taken before shows the fallback.
+  await page.evaluate('document.fonts.ready.then(() => undefined)');
   // Transitions finished at once, so a button fading out of its loading state is not caught mid-way.
   await page.screenshot({ path: screenshotPath(name), fullPage: true, animations: 'disabled' });
+}
+
+/** Waits until the page has drawn two frames and no CSS transition or animation is still running. */
+export async function settled(page: Page): Promise<void> {
+  await page.evaluate(`new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() =>
+    Promise.all(document.getAnimations().map((animation) => animation.finished.catch(() => undefined))).then(() => resolve(undefined)))))`);
 }
 
 /** `within`: only that part of the page (a dialog over a page already scanned), which is much faster. */
@@ -146,11 +164,11 @@ export async function switchLanguage(page: Page, to: Language): Promise<void> {
   const label = to === 'en' ? 'English' : '中文';
   // Dispatched rather than clicked: an open drawer or dialog covers the header with its mask.
   await page.locator('.haven-preferences').getByRole('button', { name: label }).dispatchEvent('click');
-  await expect.poll(() => page.locator('html').getAttribute('lang'), { timeout: 10_000 }).toBe(to);
+  await expect.poll(() => page.locator('html').getAttribute('lang'), { timeout: 60_000 }).toBe(to);
 }
 
 export async function resize(page: Page, viewport: ViewportName): Promise<void> {
   await page.setViewportSize(viewports[viewport]);
-  // The layout follows a media query; give React a frame to switch between sider and drawer.
-  await page.waitForTimeout(100);
+  // The layout follows a media query: React switches between sider and drawer on the next frames.
+  await settled(page);
 }

@@ -15,7 +15,7 @@ const maskedId = /^\d{4}\*+\d{3}[\dX]$/;
 // Steps whose English and phone layouts only reflow the Chinese desktop one: axe once, there.
 const axeOnce = { axe: (language: string, viewport: string) => language === 'zh-CN' && viewport === 'desktop' };
 
-describe('the registry', { timeout: 420_000 }, () => {
+describe('the registry', { timeout: 900_000 }, () => {
   it('a village director finds a child by pinyin initials and sees the file with the ID masked', async () => {
     const page = await signInOnPage(suite, 'director.chenlong', { path: '/registry', totp: true });
     await heading(page, '儿童档案').waitFor();
@@ -110,7 +110,7 @@ describe('the registry', { timeout: 420_000 }, () => {
     });
 
     await page.getByRole('button', { name: `导入 ${ledgerGoodRows.length} 行` }).click();
-    await page.getByText('导入完成').waitFor({ timeout: 60_000 });
+    await page.getByText('导入完成').waitFor({ timeout: 180_000 });
     await page.getByText(`新建档案 ${ledgerGoodRows.length} 份`).waitFor();
     await capture(page, 'registry-import-done', {
       ...axeOnce,

@@ -17,7 +17,7 @@ import {
   viewports,
 } from './helpers.js';
 
-// Drives the built web shell (dist/web) as served by the real Haven server, in Debian's Chromium.
+// Drives the built web shell (dist/web) as served by the real Haven server, in headless Chromium.
 // Set HAVEN_E2E_URL to test an already running server instead of starting one.
 // The shell is for signed-in people: these tests start signed in as the demo's administrator
 // (password only, no authenticator), signed in once over HTTP and handed to each browser context.
@@ -64,7 +64,7 @@ beforeAll(async () => {
     launchBrowser(),
     signInAs(server.url, 'admin').then((session) => session.cookie),
   ]);
-}, 120_000);
+}, 300_000);
 
 afterAll(async () => {
   await browser?.close();
@@ -94,7 +94,7 @@ async function expectHomeShown(page: Page, language: Language): Promise<void> {
   await page.getByText(text.databaseReachable).waitFor();
 }
 
-describe('web shell', { timeout: 90_000 }, () => {
+describe('web shell', { timeout: 300_000 }, () => {
   for (const language of languages) {
     const text = visibleText[language];
 
@@ -123,7 +123,6 @@ describe('web shell', { timeout: 90_000 }, () => {
       await page.getByRole('button', { name: text.openMenu }).click();
       const drawer = page.getByRole('dialog');
       await drawer.getByRole('link', { name: text.home }).waitFor();
-      await page.waitForTimeout(400); // let the drawer finish sliding in before the picture
       await screenshot(page, `home-${language}-390-menu`);
       await expectPhoneTouchTargets(page);
       await expectNoAxeViolations(page);
@@ -152,6 +151,32 @@ describe('web shell', { timeout: 90_000 }, () => {
       });
     }
   }
+
+  // The npm Chromium has no CJK font at all, Debian's has Noto Sans CJK: on both the glyphs must come
+  // from the web app's own font, so a machine without Chinese fonts shows the same page.
+  it("draws Chinese with the app's own font, not the machine's", async () => {
+    const page = await openPage({ viewport: 'desktop', language: 'zh-CN' });
+    const fontResponses: string[] = [];
+    page.on('response', (response) => {
+      if (response.url().endsWith('.woff2') && response.ok()) fontResponses.push(new URL(response.url()).pathname);
+    });
+    await page.goto(`${server.url}/`);
+    await expectHomeShown(page, 'zh-CN');
+    await page.evaluate('document.fonts.ready.then(() => undefined)');
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('DOM.enable');
+    await cdp.send('CSS.enable');
+    const { root } = await cdp.send('DOM.getDocument');
+    const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: 'main h1' });
+    const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
+    // The font files name themselves "Noto Sans SC <weight>"; a web font counts as custom, a system font not.
+    expect(fonts.length).toBeGreaterThan(0);
+    for (const font of fonts)
+      expect(font).toMatchObject({ familyName: expect.stringMatching(/^Noto Sans SC\b/), isCustomFont: true });
+    expect(fontResponses.length).toBeGreaterThan(0);
+    expect(fontResponses.every((pathname) => pathname.startsWith('/assets/noto-sans-sc-'))).toBe(true);
+    await page.context().close();
+  });
 
   it('switches the language from the header and remembers it', async () => {
     const page = await openPage({ viewport: 'desktop' });

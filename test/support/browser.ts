@@ -1,31 +1,38 @@
-import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { type Browser, chromium } from 'playwright-core';
+import { type ChromiumChoice, findChromium } from './chromium.js';
 
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const screenshotDir = path.resolve(import.meta.dirname, '../../test-results/screenshots');
 
-/** Debian's Chromium, headless. Missing Chromium fails the run with the line that installs it. */
+const commonArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  // A loaded machine must not slow the page's own timers down: the journeys wait on what they see.
+  '--disable-renderer-backgrounding',
+  '--disable-background-timer-throttling',
+  '--disable-backgrounding-occluded-windows',
+];
+
+let choice: Promise<ChromiumChoice> | undefined;
+
+/**
+ * A headless Chromium: the machine's own when it has one, otherwise the build that `npm ci` brought
+ * (@sparticuz/chromium, unpacked once). HAVEN_TEST_CHROMIUM=system|npm forces either.
+ */
 export async function launchBrowser(): Promise<Browser> {
-  if (!existsSync(chromiumPath)) {
-    throw new Error(
-      `Chromium is not installed at ${chromiumPath}. Install it with: apt-get update && apt-get install -y chromium`,
-    );
-  }
+  choice ??= findChromium();
+  const found = await choice;
   await mkdir(screenshotDir, { recursive: true });
   return chromium.launch({
-    executablePath: chromiumPath,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    executablePath: found.executablePath,
+    args: [...commonArgs, ...found.args],
+    env: { ...process.env, ...found.env },
   });
 }
 

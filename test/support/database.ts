@@ -10,10 +10,10 @@ export interface TestDatabase extends Db {
 }
 
 /** A fresh database cloned from the migrated template: cheap, isolated, real PostgreSQL. */
-export async function createTestDatabase(): Promise<TestDatabase> {
+export async function createTestDatabase(template: string = templateDatabase): Promise<TestDatabase> {
   const adminUrl = inject('adminUrl');
   const name = `haven_t_${randomBytes(6).toString('hex')}`;
-  await adminQuery(adminUrl, `CREATE DATABASE ${name} TEMPLATE ${templateDatabase}`);
+  await adminQuery(adminUrl, `CREATE DATABASE ${name} TEMPLATE ${template}`);
   const database = await openPool(databaseUrl(adminUrl, name), undefined, 10);
   return {
     ...database,

@@ -1,14 +1,23 @@
+import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { type DemoCredentials, randomDemoCredentials, totpCodeOf } from '../../src/demo/credentials.js';
+import { inject } from 'vitest';
+import { type DemoCredentials, totpCodeOf } from '../../src/demo/credentials.js';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** Drawn at random by the global setup for each run (test/support/global-setup.ts). */
+    demoCredentials: { password: string; secretSeed: string };
+  }
+}
 
 /**
  * The credentials the test support seeds its demo with (`startTestServer({ demo: true })`): random
- * for every test file, like a real installation, and known only to the tests of that file, which
- * run in the process that seeded them. Against a running Haven (HAVEN_E2E_URL),
+ * for every run, like a real installation, and the same in every test file of the run, because the
+ * demo is seeded once into a template that the files clone. Against a running Haven (HAVEN_E2E_URL),
  * HAVEN_E2E_DEMO_CREDENTIALS names the file `npm run --silent haven -- demo credentials --json` wrote there.
  */
 export const testDemoCredentials: DemoCredentials =
-  credentialsFile(process.env.HAVEN_E2E_DEMO_CREDENTIALS) ?? randomDemoCredentials();
+  credentialsFile(process.env.HAVEN_E2E_DEMO_CREDENTIALS) ?? runCredentials(inject('demoCredentials'));
 
 export const demoPassword = testDemoCredentials.password;
 
@@ -31,4 +40,30 @@ function credentialsFile(file: string | undefined): DemoCredentials | undefined 
       return secret;
     },
   };
+}
+
+/** Each account's authenticator secret follows from the run's seed, so every worker knows it. */
+function runCredentials({ password, secretSeed }: { password: string; secretSeed: string }): DemoCredentials {
+  return {
+    password,
+    totpSecret: (username) => base32(createHmac('sha256', secretSeed).update(username).digest().subarray(0, 20)),
+  };
+}
+
+const base32Alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+
+function base32(bytes: Uint8Array): string {
+  let bits = 0;
+  let value = 0;
+  let text = '';
+  for (const byte of bytes) {
+    value = (value << 8) | byte;
+    bits += 8;
+    while (bits >= 5) {
+      text += base32Alphabet[(value >>> (bits - 5)) & 31];
+      bits -= 5;
+    }
+  }
+  if (bits > 0) text += base32Alphabet[(value << (5 - bits)) & 31];
+  return text;
 }

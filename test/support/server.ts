@@ -1,12 +1,10 @@
 import path from 'node:path';
 import { type Config, loadConfig } from '../../src/platform/config.js';
 import { buildApp, type BuiltApp } from '../../src/platform/http/app.js';
-import { encryptPlainTotpSecrets } from '../../src/platform/auth/totp-secret.js';
-import { seedDemo } from '../../src/demo/seed.js';
 import { loadFeatures } from '../../src/server.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
+import { createDemoDatabase } from './demo-database.js';
 import { recordErrorBodies } from './error-bodies.js';
-import { testDemoCredentials } from './demo-credentials.js';
 
 export interface TestServer {
   url: string;
@@ -19,13 +17,8 @@ const root = path.resolve(import.meta.dirname, '../..');
 
 /** The real Haven app on a random port over a fresh database, serving the built web app. */
 export async function startTestServer(options: { demo?: boolean; config?: Partial<Config> } = {}): Promise<TestServer> {
-  const database = await createTestDatabase();
-  // Seeded with this file's own random credentials, which signInAs and the e2e helpers use.
-  if (options.demo) {
-    await seedDemo(database.db, (await loadFeatures()).demoSeeders, undefined, { credentials: testDemoCredentials });
-    // As `haven serve` does after seeding: no TOTP secret stays in clear.
-    await encryptPlainTotpSecrets(database.db);
-  }
+  // The demo is seeded with the run's own random credentials, which signInAs and the e2e helpers use.
+  const database = options.demo ? await createDemoDatabase() : await createTestDatabase();
   const config = loadConfig(
     {},
     {

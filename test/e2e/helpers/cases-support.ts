@@ -20,7 +20,7 @@ export function useCasesSuite(): CasesSuite {
   beforeAll(async () => {
     if (!existsSync('dist/web/index.html')) throw new Error('dist/web is missing: run `npm run build:web` first');
     [suite.server, suite.browser] = await Promise.all([startTestServer({ demo: true }), launchBrowser()]);
-  }, 120_000);
+  }, 300_000);
   // A failed step leaves a picture of every page still open, to see what the page showed instead.
   afterEach(async (context) => {
     if (context.task.result?.state !== 'fail') return;

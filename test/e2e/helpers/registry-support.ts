@@ -28,7 +28,7 @@ export function useRegistrySuite(): Suite {
     [server, suite.browser] = await Promise.all([startTestServer({ demo: true, config: { webDir } }), launchBrowser()]);
     suite.server = server;
     runner = startJobRunner(server.database.db, (await loadFeatures()).jobs, { pollMs: 200 });
-  }, 120_000);
+  }, 300_000);
   afterAll(async () => {
     await runner?.stop();
     await suite.browser?.close();

@@ -7,6 +7,9 @@ export const fontFamily = [
   'Roboto',
   '"Helvetica Neue"',
   'Arial',
+  // Bundled with the app (@fontsource/noto-sans-sc, imported in main.tsx): Chinese renders the same on
+  // every machine, including one without CJK fonts.
+  '"Noto Sans SC"',
   '"PingFang SC"',
   '"Hiragino Sans GB"',
   '"Microsoft YaHei"',
