@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { declareErrorDetails } from '../../platform/error-details.js';
-import { duplicateReasonSchema } from './search/model.js';
+import { duplicateReasonSchema } from '../../contract/registry/search.js';
 
 // Only files in the caller's scope, masked (child-duplicates.ts); the others are only counted.
 const shownCandidate = z.object({

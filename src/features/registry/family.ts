@@ -19,7 +19,7 @@ import {
 import { childInScopeById, fileChildIds, memberById, type MemberWithSituations } from './file-store.js';
 import { entityName, registryNotFound, requirePermission } from './guards.js';
 import { diffValues, recordTimeline } from './history.js';
-import type { ChildFile, MemberInput, MemberUpdate } from './model.js';
+import type { ChildFile, MemberInput, MemberUpdate } from '../../contract/registry/child.js';
 import { recomputeProposals } from './proposals.js';
 import { loadWritableChild } from './writable.js';
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { HavenApp, HttpDeps } from '../../platform/http/deps.js';
 import { createApiToken, listApiTokens, revokeApiToken } from './api-tokens.js';
-import { createUserSchema, userSummarySchema } from './model.js';
+import { createUserSchema, userSummarySchema } from '../../contract/users/users.js';
 import { decideRoleGrant, listPendingRoleGrants, withdrawRoleGrant } from './role-grant-decisions.js';
 import { setUserRoles } from './role-grants.js';
 import { createUser, listUsers, resetUserPassword, resetUserTotp, setUserLocked } from './service.js';

@@ -3,7 +3,7 @@ import type { Actor } from '../access/actor.js';
 import { childDataPermissions, type Permission } from '../access/permissions.js';
 import type { Database } from '../db/schema.js';
 import type { Locale } from '../i18n/locale.js';
-import { organisationKinds } from '../../features/organisations/kinds.js';
+import { organisationKinds } from '../../contract/organisations/kinds.js';
 
 /** Government bodies see the children of their area; others see a child by taking part in its case. */
 export function seesChildrenByPlace(kind: string): boolean {

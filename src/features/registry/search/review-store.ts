@@ -4,7 +4,7 @@ import { childInScope } from '../../../platform/access/scope.js';
 import type { Database } from '../../../platform/db/schema.js';
 import { subtreePrefix } from '../../divisions/rules.js';
 import type { DuplicateCandidatesTable } from '../tables.js';
-import type { PairListQuery } from './model.js';
+import type { PairListQuery } from '../../../contract/registry/search.js';
 import type { SearchRow } from './store.js';
 
 type Db = Kysely<Database> | Transaction<Database>;

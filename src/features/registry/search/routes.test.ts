@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../../../test/support/server.js';
 import { type ApiSession, errorOf, signInAs } from '../../../../test/support/session.js';
 import { recordDuplicateCandidates } from './duplicates.js';
-import type { ChildListPage, DuplicatePair, MergeResult } from './model.js';
+import type { ChildListPage, DuplicatePair, MergeResult } from '../../../contract/registry/search.js';
 import { addChild, type ChildFixture, places } from './test-fixtures.js';
 
 let server: TestServer;

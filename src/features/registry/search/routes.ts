@@ -14,7 +14,7 @@ import {
   notSameBodySchema,
   pairListQuerySchema,
   undoBodySchema,
-} from './model.js';
+} from '../../../contract/registry/search.js';
 import { listDuplicatePairs, markNotSame } from './review.js';
 import { searchChildren } from './service.js';
 

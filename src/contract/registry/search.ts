@@ -1,15 +1,13 @@
 import { z } from 'zod';
-import { categoryCodes, childStatuses, riskGrades } from '../tables.js';
-import { isDivisionCode } from '../../divisions/rules.js';
-import { duplicateReasonCodes } from './rules.js';
+import { isDivisionCode } from '../divisions/codes.js';
+import { categoryCodes, childStatuses, duplicateReasonCodes, listSorts, listStatuses, riskGrades } from './vocabulary.js';
+
+export { type ListSort, listSorts, listStatuses } from './vocabulary.js';
 
 /* The registry list, duplicate candidates and the review queue as the API speaks them. Pure. */
 
 const divisionSchema = z.string().refine(isDivisionCode, { error: 'registry.search.division_format' });
 
-export const listSorts = ['relevance', 'name', 'birth_date', 'birth_date_desc', 'updated', 'haven_code'] as const;
-export type ListSort = (typeof listSorts)[number];
-export const listStatuses = ['active', 'aged_out', 'exited', 'all'] as const;
 
 export const childListQuerySchema = z
   .object({
