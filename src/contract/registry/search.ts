@@ -77,6 +77,25 @@ export const candidateViewSchema = z.object({
 });
 export type CandidateView = z.infer<typeof candidateViewSchema>;
 
+/** A child about to be registered, checked against the files that may be the same child. */
+export const duplicateCheckDraftSchema = z.object({
+  name: z.string().trim().min(1).max(60),
+  birthDate: z.iso.date().nullable(),
+  idNumber: z.string().trim().max(18).nullable(),
+  residenceCode: z.string().regex(/^\d{12}$/, { error: 'registry.search.division_format' }),
+  guardianNames: z.array(z.string().trim().min(1).max(60)).max(10).optional(),
+  guardianPhones: z.array(z.string().trim().min(3).max(30)).max(10).optional(),
+  excludeChildId: z.uuid().optional().meta({ description: 'the file being edited' }),
+});
+
+export const duplicateCheckSchema = z.object({
+  candidates: z.array(candidateViewSchema),
+  elsewhere: z.number().meta({
+    description: 'likely matches outside my area: registering anyway sends them to an officer who sees both files',
+  }),
+});
+export type DuplicateCheck = z.infer<typeof duplicateCheckSchema>;
+
 export const duplicateStates = ['open', 'not_same', 'merged'] as const;
 export const pairListQuerySchema = z.object({
   state: z.enum(duplicateStates).default('open'),

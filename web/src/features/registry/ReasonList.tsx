@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Reason } from './api/read';
+import type { Reason } from './api/duplicatesApi';
 import { codeText } from './labels';
 
 /** Why two files may be the same child, in the reader's words. */
@@ -9,7 +9,7 @@ export function ReasonList({ reasons }: { reasons: Reason[] }) {
     <ul className="haven-pair-reasons">
       {reasons.map((reason, i) => (
         <li key={`${reason.code}-${i}`}>
-          {codeText(t, `registry.duplicateReason.${reason.code}`, reason.params, reason.message)}
+          {codeText(t, `registry.duplicateReason.${reason.code}`, reason.params)}
         </li>
       ))}
     </ul>
