@@ -3,6 +3,9 @@ import { z } from 'zod';
 /* Roles and the grants of them that wait for a second person (four eyes). Pure. */
 
 export const pendingGrantsSchema = z.array(z.object({ id: z.string(), roleCode: z.string() }));
+/** The answer to setting a user's roles: the grants that now wait for a second person. */
+export const rolesSetSchema = z.object({ pendingGrants: pendingGrantsSchema });
+
 /** A role grant waiting for a second person's decision. */
 export const roleGrantSchema = z.object({
   id: z.string(),

@@ -53,3 +53,5 @@ export const createdUserSchema = z.object({
   temporaryPassword: z.string(),
   pendingGrants: pendingGrantsSchema,
 });
+/** A one-time password: shown once, changed at the first sign-in. */
+export const temporaryPasswordSchema = z.object({ temporaryPassword: z.string() });

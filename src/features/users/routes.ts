@@ -2,10 +2,11 @@ import { z } from 'zod';
 import type { HavenApp, HttpDeps } from '../../platform/http/deps.js';
 import { createApiToken, listApiTokens, revokeApiToken } from './api-tokens.js';
 import { apiTokenSchema, createApiTokenSchema, createdApiTokenSchema } from '../../contract/users/api-tokens.js';
-import { pendingGrantsSchema, roleGrantSchema, roleSchema } from '../../contract/users/role-grants.js';
+import { pendingGrantsSchema, roleGrantSchema, roleSchema, rolesSetSchema } from '../../contract/users/role-grants.js';
 import {
   createdUserSchema,
   createUserSchema,
+  temporaryPasswordSchema,
   userListQuerySchema,
   userPageSchema,
 } from '../../contract/users/users.js';
@@ -58,7 +59,7 @@ export function registerUserRoutes(app: HavenApp, { db }: HttpDeps): void {
         tags: ['users'],
         summary: 'Reset a password (unlocks, ends sessions)',
         params: idParams,
-        response: { 200: z.object({ temporaryPassword: z.string() }) },
+        response: { 200: temporaryPasswordSchema },
       },
     },
     async (request) => resetUserPassword(db, request.actor, request.params.id),
@@ -103,7 +104,7 @@ export function registerUserRoutes(app: HavenApp, { db }: HttpDeps): void {
           "Replace the roles of another user (optimistic: send the version you edited). Roles that read children's files are not granted yet: they are listed in pendingGrants until a second person approves",
         params: idParams,
         body: z.object({ roles: z.array(z.string()), version: z.number().int() }),
-        response: { 200: z.object({ pendingGrants: pendingGrantsSchema }) },
+        response: { 200: rolesSetSchema },
       },
     },
     async (request) => setUserRoles(db, request.actor, request.params.id, request.body.roles, request.body.version),
