@@ -12,7 +12,10 @@ describe('the contract in the browser', { timeout: 240_000 }, () => {
   it('a children list with a renamed field shows the contract failure, not a list of "—"', async () => {
     const page = await signInOnPage(suite, 'director.chenlong', { path: '/registry', totp: true });
     await heading(page, '儿童档案').waitFor();
-    await page.getByRole('link', { name: /李小雨/ }).first().waitFor();
+    await page
+      .getByRole('link', { name: /李小雨/ })
+      .first()
+      .waitFor();
 
     await page.route(/\/api\/children\?/, async (route) => {
       const response = await route.fetch();

@@ -6,7 +6,13 @@
 export const divisionLevels = ['province', 'city', 'county', 'township', 'village'] as const;
 export type DivisionLevel = (typeof divisionLevels)[number];
 
-export const prefixLength: Record<DivisionLevel, number> = { province: 2, city: 4, county: 6, township: 9, village: 12 };
+export const prefixLength: Record<DivisionLevel, number> = {
+  province: 2,
+  city: 4,
+  county: 6,
+  township: 9,
+  village: 12,
+};
 
 export function isDivisionCode(code: string): boolean {
   return /^\d{12}$/.test(code) && levelOf(code) !== undefined;

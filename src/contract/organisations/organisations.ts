@@ -49,12 +49,10 @@ export const createOrganisationSchema = z.object({
   parentId: organisationFields.parentId.optional(),
   contacts: organisationFields.contacts.default([]),
   services: organisationFields.services.default([]),
-  bedCapacity: organisationFields.bedCapacity
-    .optional()
-    .meta({
-      description:
-        'required (≥ 0) for rescue stations, minor protection centres and child welfare homes; refused for other kinds',
-    }),
+  bedCapacity: organisationFields.bedCapacity.optional().meta({
+    description:
+      'required (≥ 0) for rescue stations, minor protection centres and child welfare homes; refused for other kinds',
+  }),
 });
 export type CreateOrganisationInput = z.infer<typeof createOrganisationSchema>;
 

@@ -25,7 +25,6 @@ export {
 
 /* The child's file as the API speaks it: inputs (validated at the edge) and views. Pure. */
 
-
 export const isoDateSchema = z.iso.date({ error: 'registry.date_format' });
 export const divisionCodeSchema = z.string().regex(/^\d{12}$/, { error: 'registry.division_format' });
 const text = (max: number) => z.string().trim().min(1).max(max);

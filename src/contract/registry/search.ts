@@ -1,13 +1,19 @@
 import { z } from 'zod';
 import { isDivisionCode } from '../divisions/codes.js';
-import { categoryCodes, childStatuses, duplicateReasonCodes, listSorts, listStatuses, riskGrades } from './vocabulary.js';
+import {
+  categoryCodes,
+  childStatuses,
+  duplicateReasonCodes,
+  listSorts,
+  listStatuses,
+  riskGrades,
+} from './vocabulary.js';
 
 export { type ListSort, listSorts, listStatuses } from './vocabulary.js';
 
 /* The registry list, duplicate candidates and the review queue as the API speaks them. Pure. */
 
 const divisionSchema = z.string().refine(isDivisionCode, { error: 'registry.search.division_format' });
-
 
 export const childListQuerySchema = z
   .object({
@@ -127,12 +133,10 @@ export type DuplicatePair = z.infer<typeof duplicatePairSchema>;
 export const duplicatePairPageSchema = z.object({
   items: z.array(duplicatePairSchema),
   total: z.number(),
-  elsewhere: z
-    .number()
-    .meta({
-      description:
-        'open pairs with one file outside my scope: decided where both are in scope (the common county, city or province)',
-    }),
+  elsewhere: z.number().meta({
+    description:
+      'open pairs with one file outside my scope: decided where both are in scope (the common county, city or province)',
+  }),
 });
 
 const reasonSchema = z.string().trim().min(1, { error: 'registry.search.reason_required' }).max(500);

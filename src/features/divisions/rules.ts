@@ -1,4 +1,10 @@
-import { type DivisionLevel, divisionLevels, isDivisionCode, levelOf, prefixLength } from '../../contract/divisions/codes.js';
+import {
+  type DivisionLevel,
+  divisionLevels,
+  isDivisionCode,
+  levelOf,
+  prefixLength,
+} from '../../contract/divisions/codes.js';
 
 // The code vocabulary lives in the contract (the web checks codes too); the arithmetic stays here.
 export { type DivisionLevel, divisionLevels, isDivisionCode, levelOf } from '../../contract/divisions/codes.js';

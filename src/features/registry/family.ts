@@ -5,7 +5,7 @@ import type { Database } from '../../platform/db/schema.js';
 import { unitOfWork } from '../../platform/db/unit-of-work.js';
 import { updateVersioned } from '../../platform/db/versioned-update.js';
 import { conflict, staleVersion } from '../../platform/errors.js';
-import { assembleFile, } from './child-file.js';
+import { assembleFile } from './child-file.js';
 import { memberProblems, refuseAll } from './child-checks.js';
 import {
   insertMember,

@@ -6,7 +6,14 @@ type Version = ColumnType<number, number | undefined, number>;
 type TextArray = ColumnType<string[], string[] | undefined, string[]>;
 type Json<T> = ColumnType<T, string | undefined, string>;
 
-import type { CategoryCode, CategoryState, ChildStatus, GuardianshipCapacity, RiskGrade, SituationKind } from '../../contract/registry/vocabulary.js';
+import type {
+  CategoryCode,
+  CategoryState,
+  ChildStatus,
+  GuardianshipCapacity,
+  RiskGrade,
+  SituationKind,
+} from '../../contract/registry/vocabulary.js';
 
 export {
   type CategoryCode,

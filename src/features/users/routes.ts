@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { HavenApp, HttpDeps } from '../../platform/http/deps.js';
 import { createApiToken, listApiTokens, revokeApiToken } from './api-tokens.js';
 import { apiTokenSchema, createApiTokenSchema, createdApiTokenSchema } from '../../contract/users/api-tokens.js';
-import { pendingGrantsSchema, roleGrantSchema, roleSchema, rolesSetSchema } from '../../contract/users/role-grants.js';
+import { roleGrantSchema, roleSchema, rolesSetSchema } from '../../contract/users/role-grants.js';
 import {
   createdUserSchema,
   createUserSchema,

@@ -23,7 +23,6 @@ import { sessionCookie } from './sessions.js';
 import { type RequestMeta, signIn } from './sign-in.js';
 import { seesChildrenByPlace } from './load-actor.js';
 
-
 function meta(request: FastifyRequest): RequestMeta {
   return {
     ip: request.ip,

@@ -25,7 +25,6 @@ const tags = ['registry'];
 const idParams = z.object({ id: z.uuid() });
 const idempotencyHeader = z.object({ 'idempotency-key': z.string().min(8).max(100).optional() });
 
-
 export function registerRegistrySearchRoutes(app: HavenApp, { db }: HttpDeps): void {
   app.get(
     '/api/children',

@@ -22,14 +22,18 @@ export function fetchDivision(code: string, signal?: AbortSignal): Promise<Divis
 
 /** The current divisions one level below `code`. */
 export async function fetchDivisionChildren(code: string, signal?: AbortSignal): Promise<DivisionNode[]> {
-  return (await requestParsed(childrenResponseSchema, `/api/divisions/${encodeURIComponent(code)}/children`, { signal }))
-    .items;
+  return (
+    await requestParsed(childrenResponseSchema, `/api/divisions/${encodeURIComponent(code)}/children`, { signal })
+  ).items;
 }
 
 /** By Chinese name, pinyin, initials or code prefix, inside `within`. */
 export async function searchDivisions(q: string, within: string, signal?: AbortSignal): Promise<DivisionHit[]> {
-  return (await requestParsed(searchResponseSchema, `/api/divisions/search${queryString({ q, within, limit: 20 })}`, { signal }))
-    .items;
+  return (
+    await requestParsed(searchResponseSchema, `/api/divisions/search${queryString({ q, within, limit: 20 })}`, {
+      signal,
+    })
+  ).items;
 }
 
 export const divisionKeys = {

@@ -4,7 +4,11 @@ import {
   organisationKindCodes,
   residentialKindCodes,
 } from '@contract/organisations/kinds.js';
-import { type Organisation, organisationPageSchema, organisationSchema } from '@contract/organisations/organisations.js';
+import {
+  type Organisation,
+  organisationPageSchema,
+  organisationSchema,
+} from '@contract/organisations/organisations.js';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { queryString, requestParsed } from '../../app/api/client';
 

@@ -8,9 +8,7 @@ export function ReasonList({ reasons }: { reasons: Reason[] }) {
   return (
     <ul className="haven-pair-reasons">
       {reasons.map((reason, i) => (
-        <li key={`${reason.code}-${i}`}>
-          {codeText(t, `registry.duplicateReason.${reason.code}`, reason.params)}
-        </li>
+        <li key={`${reason.code}-${i}`}>{codeText(t, `registry.duplicateReason.${reason.code}`, reason.params)}</li>
       ))}
     </ul>
   );

@@ -1,10 +1,5 @@
 import { type Role, type RoleGrant, roleGrantSchema, roleSchema } from '@contract/users/role-grants.js';
-import {
-  createdUserSchema,
-  temporaryPasswordSchema,
-  type UserSummary,
-  userPageSchema,
-} from '@contract/users/users.js';
+import { createdUserSchema, temporaryPasswordSchema, type UserSummary, userPageSchema } from '@contract/users/users.js';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { z } from 'zod';
 import { queryString, requestJson, requestParsed } from '../../app/api/client';
@@ -18,9 +13,13 @@ export function useUsers(filters: { q?: string | undefined; page: number }) {
     queryKey: ['users', 'list', filters],
     placeholderData: keepPreviousData,
     queryFn: ({ signal }) =>
-      requestParsed(userPageSchema, `/api/users${queryString({ q: filters.q, page: filters.page, pageSize: userPageSize })}`, {
-        signal,
-      }),
+      requestParsed(
+        userPageSchema,
+        `/api/users${queryString({ q: filters.q, page: filters.page, pageSize: userPageSize })}`,
+        {
+          signal,
+        },
+      ),
   });
 }
 

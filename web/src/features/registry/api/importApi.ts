@@ -30,10 +30,7 @@ export async function uploadLedger(file: File): Promise<LedgerImport> {
   });
 }
 
-export async function saveMapping(
-  id: string,
-  body: MappingBody,
-): Promise<LedgerImport> {
+export async function saveMapping(id: string, body: MappingBody): Promise<LedgerImport> {
   return requestParsed(importBatchSchema, `/api/imports/${id}/mapping`, { method: 'PUT', body, headers: key() });
 }
 
