@@ -1,12 +1,23 @@
-import { describe, expect, it } from 'vitest';
-import { heading, signInOnPage, useSuite } from './access-support.js';
-import { screenshot } from './helpers.js';
+import { existsSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from '../support/browser.js';
+import { heading, type Suite, signInOnPage } from './access-support.js';
+import { screenshot, startServer } from './helpers.js';
 
 // Issue 13: the web reads every answer with the contract (src/contract). When the server and the
 // page disagree (here: one field of the children list renamed on the way), the page says it cannot
 // read the answer instead of showing "—" where the field was.
 
-const suite = useSuite();
+const suite = {} as Suite;
+// The demo server can take minutes to start on a loaded machine: the hook waits for it, not a clock.
+beforeAll(async () => {
+  if (!existsSync('dist/web/index.html')) throw new Error('dist/web is missing: run `npm run build:web` first');
+  [suite.server, suite.browser] = await Promise.all([startServer(), launchBrowser()]);
+}, 600_000);
+afterAll(async () => {
+  await suite.browser?.close();
+  await suite.server?.close();
+});
 
 describe('the contract in the browser', { timeout: 240_000 }, () => {
   it('a children list with a renamed field shows the contract failure, not a list of "—"', async () => {
