@@ -1,6 +1,6 @@
 import type { Transaction } from 'kysely';
 import type { Database } from '../platform/db/schema.js';
-import type { OrganisationKind } from '../features/organisations/kinds.js';
+import type { OrganisationKind } from '../contract/organisations/kinds.js';
 
 /** J city of the study: 荆州市 (Jingzhou), Hubei. Real division codes (2023); fictional contacts. */
 export const jingzhou = {

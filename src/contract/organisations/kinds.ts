@@ -39,8 +39,34 @@ export const organisationKinds = {
 } as const satisfies Record<string, { subject: Subject; zh: string; en: string }>;
 
 export type OrganisationKind = keyof typeof organisationKinds;
+export const organisationKindCodes = Object.keys(organisationKinds) as OrganisationKind[];
+
+export const residentialKindCodes = ['rescue_station', 'minor_protection_centre', 'child_welfare_home'] as const;
+export type ResidentialKind = (typeof residentialKindCodes)[number];
+
+/** Institutions that shelter children record their bed capacity. */
+export const residentialKinds: readonly OrganisationKind[] = residentialKindCodes;
+
+/** Civil affairs leads child protection by default; the 2024 amendment lets the women-and-children work body lead instead. */
+export const leadAgencyKinds: readonly OrganisationKind[] = ['civil_affairs_bureau', 'women_children_committee'];
+
+export function isOrganisationKind(value: string): value is OrganisationKind {
+  return Object.hasOwn(organisationKinds, value);
+}
+
+export function isResidentialKind(kind: string): kind is ResidentialKind {
+  return (residentialKindCodes as readonly string[]).includes(kind);
+}
+
+export function subjectOf(kind: OrganisationKind): Subject {
+  return organisationKinds[kind].subject;
+}
+
+export function kindsOfSubject(subject: Subject): OrganisationKind[] {
+  return organisationKindCodes.filter((kind) => organisationKinds[kind].subject === subject);
+}
 
 /** Government bodies see the children of their area; others see a child by taking part in its work. */
 export function seesChildrenByPlace(kind: string): boolean {
-  return kind in organisationKinds && organisationKinds[kind as OrganisationKind].subject === 'government';
+  return isOrganisationKind(kind) && organisationKinds[kind].subject === 'government';
 }

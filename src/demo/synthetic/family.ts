@@ -1,5 +1,5 @@
 import { composeIdNumber } from '../../features/registry/id-number.js';
-import type { RelationCode } from '../../features/registry/model.js';
+import type { RelationCode } from '../../contract/registry/child.js';
 import { addMonths } from '../../features/registry/rules.js';
 import { addDays, randomDate } from './dates.js';
 import type { CategoryCode, GuardianshipCapacity, RiskGrade, SituationKind } from '../../features/registry/tables.js';

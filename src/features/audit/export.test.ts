@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/database.js';
 import { auditor, ids, seedAuditLog } from './fixtures.test-helper.js';
-import { type AuditSearch, auditSearchSchema } from './model.js';
+import { type AuditSearch, auditSearchSchema } from '../../contract/audit/audit.js';
 import { exportAuditLog, searchAuditLog } from './service.js';
 
 let database: TestDatabase;

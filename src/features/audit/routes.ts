@@ -1,5 +1,5 @@
 import type { HavenApp, HttpDeps } from '../../platform/http/deps.js';
-import { auditFilterSchema, auditSearchResultSchema, auditSearchSchema } from './model.js';
+import { auditFilterSchema, auditSearchResultSchema, auditSearchSchema } from '../../contract/audit/audit.js';
 import { exportAuditLog, searchAuditLog } from './service.js';
 import './messages.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { auditFilterSchema } from './model.js';
+import { auditFilterSchema } from '../../contract/audit/audit.js';
 import {
   cellCharacterLimit,
   escapeCell,

@@ -3,7 +3,12 @@ import type { Actor } from '../../platform/access/actor.js';
 import { recordAudit } from '../../platform/audit/append.js';
 import type { Database } from '../../platform/db/schema.js';
 import type { Locale } from '../../platform/i18n/locale.js';
-import { type AuditFilter, auditPageSize, type AuditSearch, type AuditSearchResult } from './model.js';
+import {
+  type AuditFilter,
+  auditPageSize,
+  type AuditSearch,
+  type AuditSearchResult,
+} from '../../contract/audit/audit.js';
 import { countAuditEntries, eachAuditEntry, findAuditEntries } from './store.js';
 import { writeAuditWorkbook } from './workbook.js';
 

@@ -1,6 +1,6 @@
 import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql } from 'kysely';
 import type { AuditRow, Database } from '../../platform/db/schema.js';
-import type { AuditEntryView, AuditFilter } from './model.js';
+import type { AuditEntryView, AuditFilter } from '../../contract/audit/audit.js';
 import { escapeLike, lowerBound, parseActionFilter, upperBound } from './rules.js';
 
 type AuditExpressions = ExpressionBuilder<Database, 'audit_log'>;

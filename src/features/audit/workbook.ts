@@ -2,7 +2,7 @@ import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { Locale } from '../../platform/i18n/locale.js';
 import { translate } from '../../platform/i18n/translate.js';
-import type { AuditEntryView } from './model.js';
+import type { AuditEntryView } from '../../contract/audit/audit.js';
 import { chinaWallClock, fitCell } from './rules.js';
 import './messages.js';
 

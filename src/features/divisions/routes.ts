@@ -6,7 +6,7 @@ import {
   searchQuerySchema,
   searchResponseSchema,
   successorBodySchema,
-} from './model.js';
+} from '../../contract/divisions/divisions.js';
 import { findDivisionsByText, getDivision, listDivisionChildren, recordDivisionSuccessor } from './service.js';
 
 const tags = ['divisions'];

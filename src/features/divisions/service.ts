@@ -15,7 +15,14 @@ import {
   setSuccessor,
 } from './dataset-store.js';
 import './messages.js';
-import type { ChildrenResponse, DivisionDetail, DivisionRef, SearchHit, SearchMatch, SearchQuery } from './model.js';
+import type {
+  ChildrenResponse,
+  DivisionDetail,
+  DivisionRef,
+  SearchHit,
+  SearchMatch,
+  SearchQuery,
+} from '../../contract/divisions/divisions.js';
 import {
   ancestorCodes,
   type DatasetChanges,

@@ -1,8 +1,9 @@
 import { type DivisionLevel, divisionLevels } from '../divisions/rules.js';
 import { categoryCodes, riskGrades } from '../registry/tables.js';
 
-export const countDimensions = ['category', 'risk'] as const;
-export type CountDimension = (typeof countDimensions)[number];
+import type { CountDimension } from '../../contract/insight/registry-counts.js';
+
+export { type CountDimension, countDimensions } from '../../contract/insight/registry-counts.js';
 
 /** The columns of a registry-counts table, in the order a reader expects them. */
 export const dimensionValues: Record<CountDimension, readonly string[]> = {

@@ -4,7 +4,7 @@ import type { Database } from '../../platform/db/schema.js';
 import { DomainError, notFound } from '../../platform/errors.js';
 import { translate } from '../../platform/i18n/translate.js';
 import { type DivisionLevel, levelOf } from '../divisions/rules.js';
-import type { RegistryCountsQuery, RegistryCountsResult } from './counts-model.js';
+import type { RegistryCountsQuery, RegistryCountsResult } from '../../contract/insight/registry-counts.js';
 import { type CountDimension, countsLevelAllowed, dimensionValues } from './counts-rules.js';
 import { countedAt, placesAt, storedCounts } from './counts-store.js';
 import { levelBelow, smallestPublishedCount, suppressSmallCells, withinJurisdiction } from './rules.js';

@@ -6,7 +6,7 @@ import { tokenHash } from '../../platform/auth/tokens.js';
 import { loadConfig } from '../../platform/config.js';
 import { buildApp, type BuiltApp } from '../../platform/http/app.js';
 import type { CategoryCode, RiskGrade } from '../registry/tables.js';
-import type { RegistryCountsResult } from './counts-model.js';
+import type { RegistryCountsResult } from '../../contract/insight/registry-counts.js';
 import { recountRegistryCounts } from './counts-recount.js';
 import { registryCounts } from './counts-service.js';
 import { registryCountsSweep } from './counts-sweep.js';

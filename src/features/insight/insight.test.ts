@@ -6,7 +6,7 @@ import { tokenHash } from '../../platform/auth/tokens.js';
 import { loadConfig } from '../../platform/config.js';
 import { DomainError } from '../../platform/errors.js';
 import { buildApp, type BuiltApp } from '../../platform/http/app.js';
-import type { ByDivisionResult } from './model.js';
+import type { ByDivisionResult } from '../../contract/insight/by-division.js';
 import { registerInsightRoutes } from './routes.js';
 import { childrenByDivision } from './service.js';
 

@@ -1,7 +1,7 @@
 import type { HavenApp, HttpDeps } from '../../platform/http/deps.js';
-import { registryCountsQuerySchema, registryCountsResultSchema } from './counts-model.js';
+import { registryCountsQuerySchema, registryCountsResultSchema } from '../../contract/insight/registry-counts.js';
 import { registryCounts } from './counts-service.js';
-import { byDivisionQuerySchema, byDivisionResultSchema } from './model.js';
+import { byDivisionQuerySchema, byDivisionResultSchema } from '../../contract/insight/by-division.js';
 import { childrenByDivision } from './service.js';
 import './messages.js';
 

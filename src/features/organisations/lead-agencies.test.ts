@@ -4,7 +4,7 @@ import { createTestDatabase, type TestDatabase } from '../../../test/support/dat
 import { type Actor, systemActor } from '../../platform/access/actor.js';
 import { DomainError } from '../../platform/errors.js';
 import { clearLeadAgency, getLeadAgency, listLeadAgencies, setLeadAgency } from './lead-agencies.js';
-import type { CreateOrganisationInput, Organisation } from './model.js';
+import type { CreateOrganisationInput, Organisation } from '../../contract/organisations/organisations.js';
 import { createOrganisation, deactivateOrganisation } from './service.js';
 
 let database: TestDatabase;

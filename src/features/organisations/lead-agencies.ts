@@ -5,7 +5,7 @@ import type { Database } from '../../platform/db/schema.js';
 import { unitOfWork } from '../../platform/db/unit-of-work.js';
 import { DomainError } from '../../platform/errors.js';
 import { refuse, requireJurisdiction, requirePermission } from './guards.js';
-import type { LeadAgency, SetLeadAgencyInput } from './model.js';
+import type { LeadAgency, SetLeadAgencyInput } from '../../contract/organisations/organisations.js';
 import { chooseDefaultLead, isLeadDivision, leadAgencyProblem, leadChange, nextDay, periodOn } from './rules.js';
 import {
   civilAffairsBureaus,

@@ -1,5 +1,5 @@
 import { registerMessages } from '../../platform/i18n/translate.js';
-import { organisationKindCodes, organisationKinds } from './kinds.js';
+import { organisationKindCodes, organisationKinds } from '../../contract/organisations/kinds.js';
 
 // Kind names are messages too, so an error can name a kind with $t(organisations.kind.{{kind}}).
 const kindNames = (language: 'zh' | 'en') =>

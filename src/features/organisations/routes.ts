@@ -14,7 +14,7 @@ import {
   setLeadAgencySchema,
   updateOrganisationSchema,
   versionBodySchema,
-} from './model.js';
+} from '../../contract/organisations/organisations.js';
 import {
   createOrganisation,
   deactivateOrganisation,

@@ -6,7 +6,7 @@ import {
   type OrganisationKind,
   type ResidentialKind,
   residentialKindCodes,
-} from './kinds.js';
+} from '../../contract/organisations/kinds.js';
 
 /** A refusal tied to one input field; the service turns it into a translated 400. */
 export interface FieldProblem {

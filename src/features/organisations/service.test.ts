@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/database.js';
 import { type Actor, systemActor } from '../../platform/access/actor.js';
 import { DomainError } from '../../platform/errors.js';
-import type { CreateOrganisationInput } from './model.js';
+import type { CreateOrganisationInput } from '../../contract/organisations/organisations.js';
 import {
   createOrganisation,
   deactivateOrganisation,

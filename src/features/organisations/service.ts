@@ -14,7 +14,7 @@ import type {
   Organisation,
   OrganisationPage,
   UpdateOrganisationInput,
-} from './model.js';
+} from '../../contract/organisations/organisations.js';
 import { bedCapacityProblem, coverageReport, createsCycle, normaliseServices } from './rules.js';
 import {
   columnsOf,

@@ -8,8 +8,8 @@ import {
   type OrganisationKind,
   residentialKindCodes,
   subjectOf,
-} from './kinds.js';
-import type { Contact, ListQuery, Organisation } from './model.js';
+} from '../../contract/organisations/kinds.js';
+import type { Contact, ListQuery, Organisation } from '../../contract/organisations/organisations.js';
 import type { CoverageInstitution } from './rules.js';
 import type { OrganisationContact } from './tables.js';
 

@@ -9,7 +9,7 @@ import { assembleFile } from './child-file.js';
 import { entityName, registryNotFound, requirePermission } from './guards.js';
 import { type CategoryRow, childInScopeById, fileChildIds } from './file-store.js';
 import { recordTimeline } from '../../core/timeline.js';
-import type { ChildFile } from './model.js';
+import type { ChildFile } from '../../contract/registry/child.js';
 import type { CategoryCode } from './tables.js';
 import { loadWritableChild } from './writable.js';
 import { systemScope } from '../../core/scope/system-scope.js';

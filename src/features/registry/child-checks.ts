@@ -7,7 +7,7 @@ import { conflict, DomainError } from '../../platform/errors.js';
 import { registersAt } from './guards.js';
 import { type ChildRow, currentDivision } from './file-store.js';
 import { parseIdNumber } from './id-number.js';
-import type { ChildFields, MemberInput, SituationInput } from './model.js';
+import type { ChildFields, MemberInput, SituationInput } from '../../contract/registry/child.js';
 import type { IdentityProblem } from './rules.js';
 import { systemScope } from '../../core/scope/system-scope.js';
 

@@ -8,7 +8,7 @@ import { conflict } from '../../platform/errors.js';
 import { translate } from '../../platform/i18n/translate.js';
 import './messages.js';
 import type { MemberValues } from './family-store.js';
-import type { ChildFields } from './model.js';
+import type { ChildFields } from '../../contract/registry/child.js';
 import { pinyinKeysOf } from './search-keys.js';
 import { findDuplicateCandidates } from './search/duplicates.js';
 

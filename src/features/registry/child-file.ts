@@ -19,7 +19,7 @@ import {
   type MemberWithSituations,
   placeOf,
 } from './file-store.js';
-import type { ChildFile, MemberView, MembershipView } from './model.js';
+import type { ChildFile, MemberView, MembershipView } from '../../contract/registry/child.js';
 import { registryRules } from './rule-sections.js';
 import { ageOn, entitlementsOf, proposeCategories } from './rules.js';
 import type { CategoryCode } from './tables.js';

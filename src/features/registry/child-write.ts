@@ -22,7 +22,7 @@ import { type ChildRow, childInScopeById } from './file-store.js';
 import { entityName, requirePermission } from './guards.js';
 import { recordTimeline } from '../../core/timeline.js';
 import { diffValues } from './history.js';
-import type { ChildFields, ChildFile, CreateChildInput, UpdateChildInput } from './model.js';
+import type { ChildFields, ChildFile, CreateChildInput, UpdateChildInput } from '../../contract/registry/child.js';
 import { recomputeProposals } from './proposals.js';
 import { registryRules } from './rule-sections.js';
 import { checkIdentity } from './rules.js';

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../platform/db/schema.js';
 import type { MemberWithSituations } from './file-store.js';
 import { parseIdNumber } from './id-number.js';
-import type { MemberInput, SituationInput } from './model.js';
+import type { MemberInput, SituationInput } from '../../contract/registry/child.js';
 import { systemScope } from '../../core/scope/system-scope.js';
 
 type Db = Kysely<Database>;

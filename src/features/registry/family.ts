@@ -20,7 +20,7 @@ import { childInScopeById, fileChildIds, memberById, type MemberWithSituations }
 import { entityName, registryNotFound, requirePermission } from './guards.js';
 import { recordTimeline } from '../../core/timeline.js';
 import { diffValues } from './history.js';
-import type { ChildFile, MemberInput, MemberUpdate } from './model.js';
+import type { ChildFile, MemberInput, MemberUpdate } from '../../contract/registry/child.js';
 import { recomputeProposals } from './proposals.js';
 import { loadWritableChild } from './writable.js';
 

@@ -5,7 +5,7 @@ import type { Database } from '../../platform/db/schema.js';
 import { resolveRuleSet, type RuleSet, type StoredRuleSet } from '../../platform/rules/rule-set.js';
 import { ancestorCodes } from '../divisions/rules.js';
 import './core-tables.js';
-import type { PlaceView } from './model.js';
+import type { PlaceView } from '../../contract/registry/child.js';
 import type { ChildFacts, MemberFact } from './rules.js';
 import type { ChildCategoriesTable, ChildrenTable, FamilyMembersTable, MemberSituationsTable } from './tables.js';
 import { systemScope } from '../../core/scope/system-scope.js';

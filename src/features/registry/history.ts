@@ -7,7 +7,7 @@ import { canonicalJson } from '../../platform/audit/hash-chain.js';
 import type { Database } from '../../platform/db/schema.js';
 import { registryNotFound, requirePermission } from './guards.js';
 import { childInScopeById, fileChildIds } from './file-store.js';
-import type { TimelineEntry } from './model.js';
+import type { TimelineEntry } from '../../contract/registry/child.js';
 import { systemScope } from '../../core/scope/system-scope.js';
 
 /*

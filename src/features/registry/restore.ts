@@ -14,7 +14,7 @@ import { memberValuesOf } from './family-store.js';
 import { type ChildRow, childInScopeById, fileChildIds, memberById } from './file-store.js';
 import { entityName, registryNotFound, requirePermission } from './guards.js';
 import { recordTimeline } from '../../core/timeline.js';
-import type { ChildFile } from './model.js';
+import type { ChildFile } from '../../contract/registry/child.js';
 import { recomputeProposals } from './proposals.js';
 import { loadWritableChild } from './writable.js';
 import { systemScope } from '../../core/scope/system-scope.js';

@@ -18,7 +18,7 @@ import {
   restoreSchema,
   timelinePageSchema,
   updateChildSchema,
-} from './model.js';
+} from '../../contract/registry/child.js';
 import { restoreEntry } from './restore.js';
 
 const read = { access: { permission: 'children.read' } } as const;

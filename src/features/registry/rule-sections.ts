@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ruleSection } from '../../platform/rules/rule-set.js';
-import { type ProtectionMeasure, protectionMeasures } from './model.js';
+import { type ProtectionMeasure, protectionMeasures } from '../../contract/registry/child.js';
 import { type CategoryCode, categoryCodes } from './tables.js';
 
 /* Defaults from DOMAIN.md §2 (categories, ages, entitlements) and §4 (6 months out of contact). */

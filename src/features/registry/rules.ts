@@ -1,5 +1,5 @@
 import { parseIdNumber } from './id-number.js';
-import type { ProtectionMeasure, RelationCode } from './model.js';
+import type { ProtectionMeasure, RelationCode } from '../../contract/registry/child.js';
 import type { RegistryRules } from './rule-sections.js';
 import type { CategoryCode, SituationKind } from './tables.js';
 

@@ -12,38 +12,29 @@ type Version = ColumnType<number, number | undefined, number>;
 type TextArray = ColumnType<string[], string[] | undefined, string[]>;
 type Json<T> = ColumnType<T, string | undefined, string>;
 
-export const childStatuses = ['active', 'aged_out', 'exited', 'merged'] as const;
-export type ChildStatus = (typeof childStatuses)[number];
-export const riskGrades = ['low', 'medium_low', 'medium_high', 'high'] as const;
-export type RiskGrade = (typeof riskGrades)[number];
-export const categoryCodes = [
-  'poverty',
-  'disability',
-  'guardianship_missing',
-  'orphan',
-  'de_facto_unsupported',
-  'left_behind',
-  'street',
-  'juvenile_victim',
-  'juvenile_offender',
-] as const;
-export type CategoryCode = (typeof categoryCodes)[number];
-export const categoryStates = ['proposed', 'confirmed', 'rejected', 'ended'] as const;
-export type CategoryState = (typeof categoryStates)[number];
-export const situationKinds = [
-  'present',
-  'working_away',
-  'deceased',
-  'missing',
-  'imprisoned',
-  'drug_rehabilitation',
-  'severe_illness',
-  'disabled',
-  'deported',
-] as const;
-export type SituationKind = (typeof situationKinds)[number];
-export const guardianshipCapacities = ['full', 'partial', 'none'] as const;
-export type GuardianshipCapacity = (typeof guardianshipCapacities)[number];
+import type {
+  CategoryCode,
+  CategoryState,
+  ChildStatus,
+  GuardianshipCapacity,
+  RiskGrade,
+  SituationKind,
+} from '../../contract/registry/vocabulary.js';
+
+export {
+  type CategoryCode,
+  type CategoryState,
+  type ChildStatus,
+  type GuardianshipCapacity,
+  type RiskGrade,
+  type SituationKind,
+  categoryCodes,
+  categoryStates,
+  childStatuses,
+  guardianshipCapacities,
+  riskGrades,
+  situationKinds,
+} from '../../contract/registry/vocabulary.js';
 
 export interface ChildrenTable {
   id: Generated<string>;

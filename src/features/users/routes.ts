@@ -1,27 +1,21 @@
 import { z } from 'zod';
 import type { HavenApp, HttpDeps } from '../../platform/http/deps.js';
 import { createApiToken, listApiTokens, revokeApiToken } from './api-tokens.js';
-import { createUserSchema, userSummarySchema } from './model.js';
+import { apiTokenSchema, createApiTokenSchema, createdApiTokenSchema } from '../../contract/users/api-tokens.js';
+import { roleGrantSchema, roleSchema, rolesSetSchema } from '../../contract/users/role-grants.js';
+import {
+  createdUserSchema,
+  createUserSchema,
+  temporaryPasswordSchema,
+  userListQuerySchema,
+  userPageSchema,
+} from '../../contract/users/users.js';
 import { decideRoleGrant, listPendingRoleGrants, withdrawRoleGrant } from './role-grant-decisions.js';
 import { setUserRoles } from './role-grants.js';
 import { createUser, listUsers, resetUserPassword, resetUserTotp, setUserLocked } from './service.js';
 
 const idParams = z.object({ id: z.uuid() });
 const idempotencyHeader = z.object({ 'idempotency-key': z.string().min(8).max(100).optional() });
-const pendingGrantsSchema = z.array(z.object({ id: z.string(), roleCode: z.string() }));
-const roleGrantSchema = z.object({
-  id: z.string(),
-  userId: z.string(),
-  username: z.string(),
-  displayName: z.string(),
-  organisationName: z.string(),
-  roleCode: z.string(),
-  requestedBy: z.string(),
-  requestedAt: z.string(),
-  canDecide: z.boolean(),
-  cannotDecideBecause: z.string().nullable(),
-  canWithdraw: z.boolean(),
-});
 
 export function registerUserRoutes(app: HavenApp, { db }: HttpDeps): void {
   app.get(
@@ -31,12 +25,8 @@ export function registerUserRoutes(app: HavenApp, { db }: HttpDeps): void {
       schema: {
         tags: ['users'],
         summary: 'Users within my jurisdiction',
-        querystring: z.object({
-          page: z.coerce.number().int().min(1).default(1),
-          pageSize: z.coerce.number().int().min(1).max(100).default(20),
-          q: z.string().max(60).optional(),
-        }),
-        response: { 200: z.object({ items: z.array(userSummarySchema), total: z.number() }) },
+        querystring: userListQuerySchema,
+        response: { 200: userPageSchema },
       },
     },
     async (request) => listUsers(db, request.actor, request.query),
@@ -53,7 +43,7 @@ export function registerUserRoutes(app: HavenApp, { db }: HttpDeps): void {
         headers: idempotencyHeader,
         body: createUserSchema,
         response: {
-          201: z.object({ id: z.string(), temporaryPassword: z.string(), pendingGrants: pendingGrantsSchema }),
+          201: createdUserSchema,
         },
       },
     },
@@ -69,7 +59,7 @@ export function registerUserRoutes(app: HavenApp, { db }: HttpDeps): void {
         tags: ['users'],
         summary: 'Reset a password (unlocks, ends sessions)',
         params: idParams,
-        response: { 200: z.object({ temporaryPassword: z.string() }) },
+        response: { 200: temporaryPasswordSchema },
       },
     },
     async (request) => resetUserPassword(db, request.actor, request.params.id),
@@ -114,7 +104,7 @@ export function registerUserRoutes(app: HavenApp, { db }: HttpDeps): void {
           "Replace the roles of another user (optimistic: send the version you edited). Roles that read children's files are not granted yet: they are listed in pendingGrants until a second person approves",
         params: idParams,
         body: z.object({ roles: z.array(z.string()), version: z.number().int() }),
-        response: { 200: z.object({ pendingGrants: pendingGrantsSchema }) },
+        response: { 200: rolesSetSchema },
       },
     },
     async (request) => setUserRoles(db, request.actor, request.params.id, request.body.roles, request.body.version),
@@ -176,15 +166,7 @@ export function registerUserRoutes(app: HavenApp, { db }: HttpDeps): void {
         tags: ['users'],
         summary: 'Roles and their permissions',
         response: {
-          200: z.array(
-            z.object({
-              code: z.string(),
-              nameZh: z.string(),
-              nameEn: z.string(),
-              permissions: z.array(z.string()),
-              builtin: z.boolean(),
-            }),
-          ),
+          200: z.array(roleSchema),
         },
       },
     },
@@ -200,18 +182,6 @@ export function registerUserRoutes(app: HavenApp, { db }: HttpDeps): void {
     },
   );
 
-  const tokenSchema = z.object({
-    id: z.string(),
-    name: z.string(),
-    scopes: z.array(z.string()),
-    jurisdictionCode: z.string(),
-    createdAt: z.string(),
-    expiresAt: z.string(),
-    revokedAt: z.string().nullable(),
-    lastUsedAt: z.string().nullable(),
-    parentTokenId: z.string().nullable(),
-    canMintTokens: z.boolean(),
-  });
   app.get(
     '/api/tokens',
     {
@@ -219,7 +189,7 @@ export function registerUserRoutes(app: HavenApp, { db }: HttpDeps): void {
       schema: {
         tags: ['tokens'],
         summary: "My organisation's API tokens (never the secret)",
-        response: { 200: z.array(tokenSchema) },
+        response: { 200: z.array(apiTokenSchema) },
       },
     },
     async (request) => listApiTokens(db, request.actor),
@@ -232,17 +202,8 @@ export function registerUserRoutes(app: HavenApp, { db }: HttpDeps): void {
         tags: ['tokens'],
         summary:
           'Create an expiring, scoped API token for an integration; the secret is shown once. A token mints only with canMintTokens, within its own scopes and expiry',
-        body: z.object({
-          name: z.string().trim().min(1).max(80),
-          scopes: z.array(z.string()).min(1),
-          expiresInDays: z.number().int().min(1).max(366),
-          jurisdictionCode: z
-            .string()
-            .regex(/^\d{12}$/)
-            .optional(),
-          canMintTokens: z.boolean().optional(),
-        }),
-        response: { 201: z.object({ id: z.string(), token: z.string(), expiresAt: z.string() }) },
+        body: createApiTokenSchema,
+        response: { 201: createdApiTokenSchema },
       },
     },
     async (request, reply) => reply.status(201).send(await createApiToken(db, request.actor, request.body)),

@@ -10,7 +10,7 @@ import { isWithin, subtreePrefix } from '../divisions/rules.js';
 import { revokeTokensOfUserIn } from './api-tokens.js';
 import './messages.js';
 import { grantRolesIn, type PendingGrant, rolePermissions } from './role-grants.js';
-import type { CreateUserInput, UserSummary } from './model.js';
+import type { CreateUserInput, UserSummary } from '../../contract/users/users.js';
 
 /** A readable one-time password for a new or reset account; it must be changed at first sign-in. */
 export function temporaryPassword(): string {

@@ -1,5 +1,15 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { z } from 'zod';
+import {
+  meSchema,
+  passwordChangeBodySchema,
+  recoveryCodesSchema,
+  secondFactorBodySchema,
+  signInAnswerSchema,
+  signInBodySchema,
+  signOutQuerySchema,
+  totpConfirmBodySchema,
+  totpSetupSchema,
+} from '../../contract/auth/auth.js';
 import type { HavenApp, HttpDeps } from '../http/deps.js';
 import { DomainError } from '../errors.js';
 import {
@@ -12,24 +22,6 @@ import {
 import { sessionCookie } from './sessions.js';
 import { type RequestMeta, signIn } from './sign-in.js';
 import { seesChildrenByPlace } from './load-actor.js';
-
-const stepSchema = z.enum(['totp', 'totp_enrolment', 'password_change']).nullable();
-const meSchema = z.object({
-  user: z.object({
-    id: z.string(),
-    username: z.string(),
-    displayName: z.string(),
-    organisationId: z.string(),
-    organisationName: z.string(),
-    jurisdictionCode: z.string(),
-    seesChildrenByPlace: z.boolean(),
-  }),
-  roles: z.array(z.string()),
-  permissions: z.array(z.string()),
-  needs: stepSchema,
-  csrfToken: z.string(),
-  preferences: z.record(z.string(), z.unknown()),
-});
 
 function meta(request: FastifyRequest): RequestMeta {
   return {
@@ -63,8 +55,8 @@ export function registerAuthRoutes(app: HavenApp, deps: HttpDeps): void {
       schema: {
         tags: ['auth'],
         summary: 'Sign in with username and password; the answer says which step (if any) remains',
-        body: z.object({ username: z.string().trim().min(1).max(100), password: z.string().min(1).max(200) }),
-        response: { 200: z.object({ needs: stepSchema, csrfToken: z.string() }) },
+        body: signInBodySchema,
+        response: { 200: signInAnswerSchema },
       },
     },
     async (request, reply) => {
@@ -81,7 +73,7 @@ export function registerAuthRoutes(app: HavenApp, deps: HttpDeps): void {
       schema: {
         tags: ['auth'],
         summary: 'Second factor: a 6-digit authenticator code or a recovery code',
-        body: z.object({ code: z.string().trim().min(6).max(20) }),
+        body: secondFactorBodySchema,
       },
     },
     async (request, reply) => {
@@ -97,7 +89,7 @@ export function registerAuthRoutes(app: HavenApp, deps: HttpDeps): void {
       schema: {
         tags: ['auth'],
         summary: 'Start enrolling an authenticator',
-        response: { 200: z.object({ secret: z.string(), uri: z.string() }) },
+        response: { 200: totpSetupSchema },
       },
     },
     async (request) => startTotpEnrolment(db, requireSignIn(request), meta(request)),
@@ -110,8 +102,8 @@ export function registerAuthRoutes(app: HavenApp, deps: HttpDeps): void {
       schema: {
         tags: ['auth'],
         summary: 'Confirm the authenticator with its first code; returns recovery codes once',
-        body: z.object({ code: z.string().trim().length(6) }),
-        response: { 200: z.object({ recoveryCodes: z.array(z.string()) }) },
+        body: totpConfirmBodySchema,
+        response: { 200: recoveryCodesSchema },
       },
     },
     async (request) => confirmTotpEnrolment(db, requireSignIn(request), request.body.code, meta(request)),
@@ -124,7 +116,7 @@ export function registerAuthRoutes(app: HavenApp, deps: HttpDeps): void {
       schema: {
         tags: ['auth'],
         summary: 'Change one’s own password',
-        body: z.object({ currentPassword: z.string().min(1).max(200), newPassword: z.string().min(1).max(200) }),
+        body: passwordChangeBodySchema,
       },
     },
     async (request, reply) => {
@@ -140,7 +132,7 @@ export function registerAuthRoutes(app: HavenApp, deps: HttpDeps): void {
       schema: {
         tags: ['auth'],
         summary: 'Sign out here, or everywhere',
-        querystring: z.object({ everywhere: z.stringbool().optional() }),
+        querystring: signOutQuerySchema,
       },
     },
     async (request, reply) => {

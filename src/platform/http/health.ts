@@ -1,21 +1,9 @@
 import { sql } from 'kysely';
-import { z } from 'zod';
+import { healthSchema } from '../../contract/health/health.js';
 import type { HttpDeps, HavenApp } from './deps.js';
 import { migrationStatus } from '../db/migrate.js';
 import { havenVersion } from '../version.js';
 import { databaseRetryAfterSeconds } from '../db/availability.js';
-
-const healthSchema = z.object({
-  status: z.enum(['ok', 'degraded']),
-  version: z.string(),
-  database: z.object({
-    reachable: z.boolean(),
-    /** unavailable: Haven answers 503 with Retry-After until it is back (embedded: Haven starts it again). */
-    state: z.enum(['ok', 'unavailable']),
-    mode: z.enum(['embedded', 'server']),
-    migrations: z.object({ current: z.string().nullable(), pending: z.array(z.string()) }),
-  }),
-});
 
 export function registerHealthRoutes(app: HavenApp, deps: HttpDeps): void {
   app.get(

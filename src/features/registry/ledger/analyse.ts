@@ -1,7 +1,7 @@
 import { DomainError } from '../../../platform/errors.js';
 import { chooseHeader, headerScore, mapHeaderRow } from './columns.js';
 import type { LedgerFormat } from './detect.js';
-import type { ImportNotice, LedgerColumn, LedgerMapping, SheetSummary } from './model.js';
+import type { ImportNotice, LedgerColumn, LedgerMapping, SheetSummary } from '../../../contract/registry/ledger.js';
 import { readLedgerRows } from './read-rows.js';
 import type { SpreadsheetLimits } from './spreadsheet-limits.js';
 import { cellText } from './values.js';

@@ -13,7 +13,7 @@ import { type Locale, locales } from '../../../platform/i18n/locale.js';
 import { translate } from '../../../platform/i18n/translate.js';
 import { runLedgerCommit } from './commit.js';
 import { dryRunImport, reportCollector } from './dry-run.js';
-import type { DryRunReport } from './model.js';
+import type { DryRunReport } from '../../../contract/registry/ledger.js';
 import { uploadLedger } from './service.js';
 import { spreadsheetLimitsOf } from './spreadsheet-limits.js';
 import { findImportFor } from './store.js';

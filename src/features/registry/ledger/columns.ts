@@ -1,4 +1,4 @@
-import type { LedgerField, LedgerMapping } from './model.js';
+import type { LedgerField, LedgerMapping } from '../../../contract/registry/ledger.js';
 
 /*
  * Header recognition (pure). Township ledgers name the same column many ways; the variants below

@@ -7,7 +7,7 @@ import { DomainError } from '../../../platform/errors.js';
 import type { JobHandler } from '../../../platform/jobs/worker.js';
 import { findDuplicatesForDrafts, recordDuplicateCandidatesOfMany } from '../search/duplicates.js';
 import { insertDraftBatch } from './bulk-insert.js';
-import type { ImportBatchView } from './model.js';
+import type { ImportBatchView } from '../../../contract/registry/ledger.js';
 import type { ClassifiedRow } from './pipeline.js';
 import { batchesOf, countRow, emptyCounts } from './run.js';
 import { ledgerCommitJob } from './service.js';

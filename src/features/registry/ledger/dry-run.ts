@@ -4,7 +4,7 @@ import type { Database } from '../../../platform/db/schema.js';
 import { unitOfWork } from '../../../platform/db/unit-of-work.js';
 import type { Locale } from '../../../platform/i18n/locale.js';
 import { translate } from '../../../platform/i18n/translate.js';
-import { type DryRunReport, type ImportCounts, ignoredColumns } from './model.js';
+import { type DryRunReport, type ImportCounts, ignoredColumns } from '../../../contract/registry/ledger.js';
 import type { ClassifiedRow } from './pipeline.js';
 import { batchesOf, countRow, emptyCounts, problemsOf } from './run.js';
 import type { SpreadsheetLimits } from './spreadsheet-limits.js';

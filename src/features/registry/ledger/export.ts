@@ -7,7 +7,7 @@ import type { Database } from '../../../platform/db/schema.js';
 import type { Locale } from '../../../platform/i18n/locale.js';
 import { translate } from '../../../platform/i18n/translate.js';
 import { fitCell } from '../../audit/rules.js';
-import type { ChildListQuery } from '../search/model.js';
+import type { ChildListQuery } from '../../../contract/registry/search.js';
 import { searchChildren } from '../search/service.js';
 import type { CategoryCode } from '../tables.js';
 import { workbookSink } from './error-sheet.js';

@@ -6,7 +6,7 @@ import { type ApiSession, errorOf, signInAs } from '../../../../test/support/ses
 import { systemActor } from '../../../platform/access/actor.js';
 import { runLedgerCommit } from './commit.js';
 import { ids, townshipLedger } from './fixtures.test-helper.js';
-import type { DryRunReport, ImportBatchView } from './model.js';
+import type { DryRunReport, ImportBatchView } from '../../../contract/registry/ledger.js';
 import { runNextJob } from '../../../platform/jobs/worker.js';
 import { loadFeatures } from '../../../server.js';
 import { namedChildren } from '../../../../test/support/demo-children.js';

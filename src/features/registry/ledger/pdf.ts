@@ -7,7 +7,7 @@ import type { Database } from '../../../platform/db/schema.js';
 import type { Locale } from '../../../platform/i18n/locale.js';
 import { translate } from '../../../platform/i18n/translate.js';
 import { readChildFile } from '../child-file.js';
-import type { ChildFile } from '../model.js';
+import type { ChildFile } from '../../../contract/registry/child.js';
 import '../messages.js';
 import './export-messages.js';
 import './pdf-messages.js';

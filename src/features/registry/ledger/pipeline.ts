@@ -3,7 +3,7 @@ import type { Database } from '../../../platform/db/schema.js';
 import { headerScore, mapHeaderRow } from './columns.js';
 import type { LedgerFormat } from './detect.js';
 import { checkAgainstRegistry } from './duplicates.js';
-import type { LedgerField, LedgerMapping } from './model.js';
+import type { LedgerField, LedgerMapping } from '../../../contract/registry/ledger.js';
 import { childSearchKeys } from '../search-keys.js';
 import type { PlaceIndex } from './places.js';
 import { readLedgerRows } from './read-rows.js';

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../../platform/db/schema.js';
 import { ruleSetFor } from '../../../platform/rules/store.js';
 import type { LedgerFormat } from './detect.js';
-import type { ImportCounts, LedgerField, RowProblem } from './model.js';
+import type { ImportCounts, LedgerField, RowProblem } from '../../../contract/registry/ledger.js';
 import { type ClassifiedRow, classifiedBatches } from './pipeline.js';
 import { PlaceIndex } from './places.js';
 import { ledgerImportRules } from './rule-sections.js';

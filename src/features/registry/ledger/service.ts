@@ -8,7 +8,7 @@ import { DomainError } from '../../../platform/errors.js';
 import type { Locale } from '../../../platform/i18n/locale.js';
 import { analyseLedger } from './analyse.js';
 import { detectLedgerFormat } from './detect.js';
-import type { ImportBatchView, MappingBody } from './model.js';
+import type { ImportBatchView, MappingBody } from '../../../contract/registry/ledger.js';
 import type { SpreadsheetLimits } from './spreadsheet-limits.js';
 import { findImportFor, type ImportRow, loadFile, organisationDivision, presentImport } from './store.js';
 import './messages.js';

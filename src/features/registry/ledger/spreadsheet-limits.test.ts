@@ -7,7 +7,7 @@ import { DomainError } from '../../../platform/errors.js';
 import { runNextJob } from '../../../platform/jobs/worker.js';
 import { loadFeatures } from '../../../server.js';
 import { readLedgerRows } from './read-rows.js';
-import type { DryRunReport, ImportBatchView } from './model.js';
+import type { DryRunReport, ImportBatchView } from '../../../contract/registry/ledger.js';
 import { spreadsheetLimitsOf } from './spreadsheet-limits.js';
 import { bombWorkbook, manyStrings, oneLongString } from './zip-bomb.test-helper.js';
 import { inspectWorkbookZip } from './zip-inspect.js';

@@ -5,7 +5,7 @@ import { notFound } from '../../../platform/errors.js';
 import { subtreePrefix } from '../../divisions/rules.js';
 import type { Locale } from '../../../platform/i18n/locale.js';
 import { translate } from '../../../platform/i18n/translate.js';
-import { type ImportBatchView, ignoredColumns } from './model.js';
+import { type ImportBatchView, ignoredColumns } from '../../../contract/registry/ledger.js';
 import type { PlaceRow } from './places.js';
 import type { LedgerImportsTable } from './tables.js';
 

@@ -1,5 +1,11 @@
 import type { ColumnType, Generated } from 'kysely';
-import type { ImportCounts, ImportNotice, LedgerColumn, LedgerMapping, SheetSummary } from './model.js';
+import type {
+  ImportCounts,
+  ImportNotice,
+  LedgerColumn,
+  LedgerMapping,
+  SheetSummary,
+} from '../../../contract/registry/ledger.js';
 
 type Json<T> = ColumnType<T, string | undefined, string>;
 

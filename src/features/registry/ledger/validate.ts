@@ -1,7 +1,7 @@
 import { parseIdNumber } from '../id-number.js';
 import type { ChildSearchKeys } from '../search-keys.js';
 import type { CategoryCode } from '../tables.js';
-import type { LedgerField, ProblemParams, ProblemSeverity } from './model.js';
+import type { LedgerField, ProblemParams, ProblemSeverity } from '../../../contract/registry/ledger.js';
 import {
   type CellValue,
   cellText,

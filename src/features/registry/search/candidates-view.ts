@@ -4,7 +4,7 @@ import { childInScope } from '../../../core/scope/child-scope.js';
 import { recordAudit } from '../../../platform/audit/append.js';
 import type { Database } from '../../../platform/db/schema.js';
 import { type DuplicateCandidate, type DuplicateDraft, findDuplicateCandidates } from './duplicates.js';
-import type { CandidateView } from './model.js';
+import type { CandidateView } from '../../../contract/registry/search.js';
 import { presentChildren } from './present.js';
 
 /**

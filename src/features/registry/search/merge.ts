@@ -9,7 +9,7 @@ import { recordTimeline } from '../../../core/timeline.js';
 import type { ChildStatus } from '../tables.js';
 import './messages.js';
 import './tables.js';
-import type { MergeResult } from './model.js';
+import type { MergeResult } from '../../../contract/registry/search.js';
 import { decidePair, pairForDecision, presentPairs } from './review.js';
 import { systemScope } from '../../../core/scope/system-scope.js';
 

@@ -2,7 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { maskIdNumber } from '../../../platform/access/masking.js';
 import { shanghaiDateOf } from '../../../platform/calendar/iso-date.js';
 import type { Database } from '../../../platform/db/schema.js';
-import type { ChildListItem } from './model.js';
+import type { ChildListItem } from '../../../contract/registry/search.js';
 import { ageOn } from './rules.js';
 import { confirmedCategories, residenceNames, type SearchRow } from './store.js';
 

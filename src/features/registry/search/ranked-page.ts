@@ -1,6 +1,6 @@
 import { type Kysely, type RawBuilder, type SelectQueryBuilder, sql } from 'kysely';
 import type { Database } from '../../../platform/db/schema.js';
-import type { MatchedOn } from './model.js';
+import type { MatchedOn } from '../../../contract/registry/search.js';
 import type { SearchRow } from './store.js';
 import type { Tier } from './tiers.js';
 

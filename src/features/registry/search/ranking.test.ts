@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../../test/support/database.js';
-import { childListQuerySchema } from './model.js';
+import { childListQuerySchema } from '../../../contract/registry/search.js';
 import { searchChildren } from './service.js';
 import { addChild, officer } from './test-fixtures.js';
 

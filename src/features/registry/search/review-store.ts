@@ -4,7 +4,7 @@ import { childInScope } from '../../../core/scope/child-scope.js';
 import type { Database } from '../../../platform/db/schema.js';
 import { subtreePrefix } from '../../divisions/rules.js';
 import type { DuplicateCandidatesTable } from '../tables.js';
-import type { PairListQuery } from './model.js';
+import type { PairListQuery } from '../../../contract/registry/search.js';
 import type { SearchRow } from './store.js';
 import { systemScope } from '../../../core/scope/system-scope.js';
 

@@ -7,7 +7,7 @@ import { DomainError, notFound, staleVersion } from '../../../platform/errors.js
 import { translate } from '../../../platform/i18n/translate.js';
 import { recordTimeline } from '../../../core/timeline.js';
 import './messages.js';
-import type { DuplicatePair, PairListQuery } from './model.js';
+import type { DuplicatePair, PairListQuery } from '../../../contract/registry/search.js';
 import { presentChildren } from './present.js';
 import { childRowsByIds, listPairs, type PairRow, pairInScope, standingMerges, userNames } from './review-store.js';
 

@@ -2,7 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../../../test/support/server.js';
 import { type ApiSession, errorOf, signInAs } from '../../../../test/support/session.js';
 import { recordDuplicateCandidates } from './duplicates.js';
-import type { ChildListPage, DuplicatePair, MergeResult } from './model.js';
+import {
+  type ChildListPage,
+  childListPageSchema,
+  type DuplicatePair,
+  type MergeResult,
+} from '../../../contract/registry/search.js';
+import { ContractViolationError, parseWithContract } from '../../../../web/src/app/api/contract.js';
 import { addChild, type ChildFixture, places } from './test-fixtures.js';
 
 let server: TestServer;
@@ -372,5 +378,30 @@ describe('merging and undoing', () => {
     ).json()) as MergeResult;
     const gongan = await signInAs(server.url, 'officer.gongan');
     expect((await gongan.request('POST', `/api/merges/${merged.mergeId}/undo`, { reason: '撤销' })).status).toBe(404);
+  });
+});
+
+describe('the contract the web reads this answer with', () => {
+  it('reads the real children list, and fails loudly once one field of it is renamed', async () => {
+    await addChild(server.database.db, { name: '契约测试', residence: places.chenlong });
+    const response = await director.request('GET', `/api/children?q=${encodeURIComponent('契约测试')}`);
+    const body = (await response.json()) as { items: Record<string, unknown>[] };
+    expect(body.items.length).toBeGreaterThan(0);
+    expect(parseWithContract(childListPageSchema, body, '/api/children').items[0]?.name).toBe('契约测试');
+
+    // The server renames residenceName: the web must not show "—" for it, it must refuse the answer.
+    const renamed = {
+      ...body,
+      items: body.items.map(({ residenceName, ...item }) => ({ ...item, residenceLabel: residenceName })),
+    };
+    const failure = (() => {
+      try {
+        parseWithContract(childListPageSchema, renamed, '/api/children');
+      } catch (error) {
+        return error;
+      }
+    })();
+    expect(failure).toBeInstanceOf(ContractViolationError);
+    expect((failure as ContractViolationError).problems.join('\n')).toContain('items.0.residenceName');
   });
 });

@@ -4,7 +4,8 @@ import { checkDraftForDuplicates } from './candidates-view.js';
 import { mergeDuplicatePair, undoMerge } from './merge.js';
 import './messages.js';
 import {
-  candidateViewSchema,
+  duplicateCheckDraftSchema,
+  duplicateCheckSchema,
   childListPageSchema,
   childListQuerySchema,
   duplicatePairPageSchema,
@@ -14,7 +15,7 @@ import {
   notSameBodySchema,
   pairListQuerySchema,
   undoBodySchema,
-} from './model.js';
+} from '../../../contract/registry/search.js';
 import { listDuplicatePairs, markNotSame } from './review.js';
 import { searchChildren } from './service.js';
 
@@ -23,16 +24,6 @@ const write = { access: { permission: 'children.write' } } as const;
 const tags = ['registry'];
 const idParams = z.object({ id: z.uuid() });
 const idempotencyHeader = z.object({ 'idempotency-key': z.string().min(8).max(100).optional() });
-
-const draftSchema = z.object({
-  name: z.string().trim().min(1).max(60),
-  birthDate: z.iso.date().nullable(),
-  idNumber: z.string().trim().max(18).nullable(),
-  residenceCode: z.string().regex(/^\d{12}$/, { error: 'registry.search.division_format' }),
-  guardianNames: z.array(z.string().trim().min(1).max(60)).max(10).optional(),
-  guardianPhones: z.array(z.string().trim().min(3).max(30)).max(10).optional(),
-  excludeChildId: z.uuid().optional().meta({ description: 'the file being edited' }),
-});
 
 export function registerRegistrySearchRoutes(app: HavenApp, { db }: HttpDeps): void {
   app.get(
@@ -58,15 +49,9 @@ export function registerRegistrySearchRoutes(app: HavenApp, { db }: HttpDeps): v
         tags,
         summary:
           'Possible existing files of a child about to be registered; files outside my scope are only counted (elsewhere), never described',
-        body: draftSchema,
+        body: duplicateCheckDraftSchema,
         response: {
-          200: z.object({
-            candidates: z.array(candidateViewSchema),
-            elsewhere: z.number().meta({
-              description:
-                'likely matches outside my area: registering anyway sends them to an officer who sees both files',
-            }),
-          }),
+          200: duplicateCheckSchema,
         },
       },
     },

@@ -72,24 +72,8 @@ function swappedDate(y: number, m: number, d: number): string | null {
   }
 }
 
-export const duplicateReasonCodes = [
-  'same_id_number',
-  'different_id_numbers',
-  'same_name',
-  'former_name',
-  'same_pinyin',
-  'one_char_different',
-  'same_birth_date',
-  'birth_date_one_day',
-  'birth_day_month_swapped',
-  'birth_same_month',
-  'same_village',
-  'same_township',
-  'same_county',
-  'shared_guardian_phone',
-  'shared_guardian_name',
-] as const;
-export type DuplicateReasonCode = (typeof duplicateReasonCodes)[number];
+export { type DuplicateReasonCode, duplicateReasonCodes } from '../../../contract/registry/vocabulary.js';
+import type { DuplicateReasonCode } from '../../../contract/registry/vocabulary.js';
 
 export interface DuplicateRules {
   minScore: number;

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../../test/support/database.js';
 import type { Actor } from '../../../platform/access/actor.js';
 import { childInScope } from '../../../core/scope/child-scope.js';
-import { childListQuerySchema } from './model.js';
+import { childListQuerySchema } from '../../../contract/registry/search.js';
 import { scopePaths } from './scope-paths.js';
 import { searchChildren } from './service.js';
 import { addChild, officer, places } from './test-fixtures.js';

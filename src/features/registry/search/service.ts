@@ -4,7 +4,7 @@ import { shanghaiDateOf } from '../../../platform/calendar/iso-date.js';
 import type { Database } from '../../../platform/db/schema.js';
 import { DomainError } from '../../../platform/errors.js';
 import { queryGramsOf } from '../search-keys.js';
-import type { ChildListPage, ChildListQuery } from './model.js';
+import type { ChildListPage, ChildListQuery } from '../../../contract/registry/search.js';
 import { presentChildren } from './present.js';
 import { birthRangeForAges, parseQuery } from './rules.js';
 import { searchChildrenInScope } from './store.js';

@@ -4,7 +4,7 @@ import { childInScope } from '../../../core/scope/child-scope.js';
 import type { Database } from '../../../platform/db/schema.js';
 import { subtreePrefix } from '../../divisions/rules.js';
 import type { CategoryCode, ChildStatus, RiskGrade } from '../tables.js';
-import type { ListSort, MatchedOn } from './model.js';
+import type { ListSort, MatchedOn } from '../../../contract/registry/search.js';
 import { pageByRelevance, pageBySort } from './ranked-page.js';
 import { countCap } from './rules.js';
 import { scopePaths } from './scope-paths.js';

@@ -1,6 +1,6 @@
 import { type Expression, type ExpressionBuilder, type RawBuilder, type SqlBool, sql } from 'kysely';
 import type { Database } from '../../../platform/db/schema.js';
-import type { MatchedOn } from './model.js';
+import type { MatchedOn } from '../../../contract/registry/search.js';
 import type { ParsedQuery } from './rules.js';
 
 type Eb = ExpressionBuilder<Database, 'children'>;

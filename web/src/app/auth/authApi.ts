@@ -1,4 +1,15 @@
-import { ApiError, isRecord, queryString, requestJson, setCsrfToken } from '../api/client';
+import {
+  type Me,
+  meSchema,
+  recoveryCodesSchema,
+  type SignInStep,
+  signInAnswerSchema,
+  totpSetupSchema,
+} from '@contract/auth/auth.js';
+import type { z } from 'zod';
+import { ApiError, queryString, requestJson, requestParsed, setCsrfToken } from '../api/client';
+
+export type { Me };
 
 export interface Credentials {
   username: string;
@@ -6,70 +17,12 @@ export interface Credentials {
 }
 
 /** The step a sign-in still owes before the account may do anything else. */
-export type SignInStep = 'totp' | 'totp_enrolment' | 'password_change';
-
-export interface SignedInUser {
-  id: string;
-  username: string;
-  displayName: string;
-  organisationId: string;
-  organisationName: string;
-  /** 12-digit division code: where this person's work lies. */
-  jurisdictionCode: string;
-  /** False for organisations (hotlines, federations…) that see children only through the cases they take part in. */
-  seesChildrenByPlace: boolean;
-}
-
-/** GET /api/auth/me */
-export interface Me {
-  user: SignedInUser;
-  roles: string[];
-  permissions: string[];
-  needs: SignInStep | null;
-  csrfToken: string;
-}
-
-/** The server answered with something this client cannot read (a deployment mismatch). */
-export class UnreadableReplyError extends Error {}
-
-function readStep(value: unknown): SignInStep | null {
-  return value === 'totp' || value === 'totp_enrolment' || value === 'password_change' ? value : null;
-}
-
-function text(record: Record<string, unknown>, field: string): string {
-  const value = record[field];
-  if (typeof value !== 'string') throw new UnreadableReplyError(`${field} missing`);
-  return value;
-}
-
-function strings(value: unknown): string[] {
-  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
-}
-
-export function parseMe(body: unknown): Me {
-  if (!isRecord(body) || !isRecord(body.user)) throw new UnreadableReplyError('me');
-  const user = body.user;
-  return {
-    user: {
-      id: text(user, 'id'),
-      username: text(user, 'username'),
-      displayName: text(user, 'displayName'),
-      organisationId: text(user, 'organisationId'),
-      organisationName: text(user, 'organisationName'),
-      jurisdictionCode: text(user, 'jurisdictionCode'),
-      seesChildrenByPlace: user.seesChildrenByPlace !== false,
-    },
-    roles: strings(body.roles),
-    permissions: strings(body.permissions),
-    needs: readStep(body.needs),
-    csrfToken: text(body, 'csrfToken'),
-  };
-}
+export type { SignInStep };
 
 /** Who is signed in, or null when no one is (401). */
 export async function getMe(): Promise<Me | null> {
   try {
-    const me = parseMe(await requestJson('/api/auth/me', { signInStep: true }));
+    const me = await requestParsed(meSchema, '/api/auth/me', { signInStep: true });
     setCsrfToken(me.csrfToken);
     return me;
   } catch (error) {
@@ -82,35 +35,35 @@ export async function getMe(): Promise<Me | null> {
 }
 
 /** Password step; answers the step still owed, if any. */
-export async function postLogin(credentials: Credentials): Promise<SignInStep | null> {
-  const body = await requestJson('/api/auth/login', { method: 'POST', body: credentials, signInStep: true });
-  if (!isRecord(body)) throw new UnreadableReplyError('login');
-  setCsrfToken(text(body, 'csrfToken'));
-  return readStep(body.needs);
+export async function postLogin(credentials: Credentials): Promise<SignInStep> {
+  const answer = await requestParsed(signInAnswerSchema, '/api/auth/login', {
+    method: 'POST',
+    body: credentials,
+    signInStep: true,
+  });
+  setCsrfToken(answer.csrfToken);
+  return answer.needs;
 }
+
+// The second factor, the new password and signing out answer 204: there is no body to read.
 
 /** A 6-digit authenticator code or a recovery code. */
 export async function postTotp(code: string): Promise<void> {
   await requestJson('/api/auth/totp', { method: 'POST', body: { code }, signInStep: true });
 }
 
-export interface TotpEnrolment {
-  secret: string;
-  /** otpauth:// URI for a QR code. */
-  uri: string;
-}
+/** The authenticator's secret, and the otpauth:// URI for a QR code. */
+export type TotpEnrolment = z.infer<typeof totpSetupSchema>;
 
-export async function postTotpSetup(): Promise<TotpEnrolment> {
-  const body = await requestJson('/api/auth/totp/setup', { method: 'POST', signInStep: true });
-  if (!isRecord(body)) throw new UnreadableReplyError('totp setup');
-  return { secret: text(body, 'secret'), uri: text(body, 'uri') };
+export function postTotpSetup(): Promise<TotpEnrolment> {
+  return requestParsed(totpSetupSchema, '/api/auth/totp/setup', { method: 'POST', signInStep: true });
 }
 
 /** Confirms the authenticator with its first code; the ten recovery codes come back only now. */
 export async function postTotpConfirm(code: string): Promise<string[]> {
-  const body = await requestJson('/api/auth/totp/confirm', { method: 'POST', body: { code }, signInStep: true });
-  if (!isRecord(body)) throw new UnreadableReplyError('totp confirm');
-  return strings(body.recoveryCodes);
+  const path = '/api/auth/totp/confirm';
+  return (await requestParsed(recoveryCodesSchema, path, { method: 'POST', body: { code }, signInStep: true }))
+    .recoveryCodes;
 }
 
 export async function postPasswordChange(input: { currentPassword: string; newPassword: string }): Promise<void> {

@@ -1,23 +1,2 @@
-/** The permissions the web app looks at (the server checks every one of them again). */
-export type Permission =
-  | 'divisions.manage'
-  | 'organisations.read'
-  | 'organisations.manage'
-  | 'users.read'
-  | 'users.manage'
-  | 'roles.manage'
-  | 'roles.approve'
-  | 'tokens.manage'
-  | 'children.read'
-  | 'children.write'
-  | 'children.unmask'
-  | 'children.export'
-  | 'children.import'
-  | 'reports.submit'
-  | 'reports.receive'
-  | 'cases.read'
-  | 'cases.act'
-  | 'cases.approve'
-  | 'insight.aggregate'
-  | 'audit.read'
-  | 'audit.export';
+/** The permissions the web app looks at (the server checks every one of them again): the contract's names. */
+export type { Permission } from '@contract/permissions.js';

@@ -1,18 +1,8 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { isRecord, queryString, requestFile, requestJson } from '../../app/api/client';
+import { type AuditEntryView, type AuditSearchResult, auditSearchResultSchema } from '@contract/audit/audit.js';
+import { queryString, requestFile, requestParsed } from '../../app/api/client';
 
-export interface AuditEntry {
-  id: string;
-  occurredAt: string;
-  actorLabel: string;
-  action: string;
-  entityType: string | null;
-  entityId: string | null;
-  childId: string | null;
-  outcome: string;
-  ip: string | null;
-  details: Record<string, unknown>;
-}
+export type AuditEntry = AuditEntryView;
 
 export interface AuditFilters {
   actor?: string | undefined;
@@ -24,29 +14,7 @@ export interface AuditFilters {
   to?: string | undefined;
 }
 
-export interface AuditPage {
-  rows: AuditEntry[];
-  total: number;
-  pageSize: number;
-}
-
-const text = (value: unknown) => (typeof value === 'string' ? value : null);
-
-function parseEntry(value: unknown): AuditEntry | null {
-  if (!isRecord(value) || typeof value.id !== 'string') return null;
-  return {
-    id: value.id,
-    occurredAt: text(value.occurredAt) ?? '',
-    actorLabel: text(value.actorLabel) ?? '',
-    action: text(value.action) ?? '',
-    entityType: text(value.entityType),
-    entityId: text(value.entityId),
-    childId: text(value.childId),
-    outcome: text(value.outcome) ?? '',
-    ip: text(value.ip),
-    details: isRecord(value.details) ? value.details : {},
-  };
-}
+export type AuditPage = AuditSearchResult;
 
 export function useAuditSearch(filters: AuditFilters, page: number, enabled: boolean) {
   return useQuery({
@@ -55,18 +23,8 @@ export function useAuditSearch(filters: AuditFilters, page: number, enabled: boo
     // Every search is itself audited: ask again only when asked to.
     staleTime: Number.POSITIVE_INFINITY,
     placeholderData: keepPreviousData,
-    queryFn: async ({ signal }): Promise<AuditPage> => {
-      const body = await requestJson(`/api/audit${queryString({ ...filters, page })}`, { signal });
-      const rows =
-        isRecord(body) && Array.isArray(body.rows)
-          ? body.rows.map(parseEntry).filter((row): row is AuditEntry => row !== null)
-          : [];
-      return {
-        rows,
-        total: isRecord(body) && typeof body.total === 'number' ? body.total : rows.length,
-        pageSize: isRecord(body) && typeof body.pageSize === 'number' ? body.pageSize : 20,
-      };
-    },
+    queryFn: ({ signal }): Promise<AuditPage> =>
+      requestParsed(auditSearchResultSchema, `/api/audit${queryString({ ...filters, page })}`, { signal }),
   });
 }
 

@@ -5,7 +5,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeApiError } from '../../app/api/describeApiError';
 import { usePhoneLayout } from '../../app/preferences/usePhoneLayout';
-import { UnreadableHealthError, useSystemHealth, type SystemHealth } from './healthApi';
+import { useSystemHealth, type SystemHealth } from './healthApi';
 import { StatusText } from './StatusText';
 
 function HealthDetails({ health, checkedAt }: { health: SystemHealth; checkedAt: number }) {
@@ -85,8 +85,7 @@ export default function HomePage() {
       </div>
     );
   } else if (health.isError) {
-    const description =
-      health.error instanceof UnreadableHealthError ? t('home.unexpectedReply') : describeApiError(health.error, t);
+    const description = describeApiError(health.error, t);
     body = <Alert type="error" showIcon message={t('home.loadFailed')} description={description} />;
   } else {
     body = <HealthDetails health={health.data} checkedAt={health.dataUpdatedAt} />;

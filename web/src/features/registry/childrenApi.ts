@@ -1,72 +1,68 @@
+import type { ChildFile as ContractChildFile } from '@contract/registry/child.js';
+import { childFileSchema } from '@contract/registry/child.js';
+import { type ChildListItem, childListPageSchema } from '@contract/registry/search.js';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { queryString, requestJson } from '../../app/api/client';
-import {
-  type CategoryCode,
-  categoryCodes,
-  type ChildStatus,
-  childStatuses,
-  type RiskGrade,
-  riskGrades,
-} from './api/codes';
-import { list, num, obj, oneOf, str, type Obj } from './api/read';
+import { queryString, requestParsed } from '../../app/api/client';
 
-export interface ChildSummary {
-  id: string;
-  havenCode: string | null;
-  name: string;
-  sex: 'male' | 'female' | null;
-  birthDate: string | null;
-  /** Masked (4210**********100X) unless asked for in full by someone allowed to. */
-  idNumber: string | null;
+/**
+ * A child as the list, the drawer and the duplicate views show it: the list's item, plus the
+ * file's contact fields when the whole file was read (the list never carries them).
+ */
+export interface ChildSummary extends Omit<ChildListItem, 'hasIdNumber' | 'residenceName' | 'matchedOn'> {
+  residenceName: string | null;
+  matchedOn: ChildListItem['matchedOn'];
   phone: string | null;
   address: string | null;
-  residenceCode: string;
   hukouCode: string | null;
-  status: ChildStatus | null;
-  age: number | null;
-  residenceName: string | null;
-  matchedOn: string | null;
-  riskGrade: RiskGrade | null;
-  categories: CategoryCode[];
+  /** Masked (4210**********100X) unless asked for in full by someone allowed to. */
   masked: boolean;
-  version: number;
+}
+
+/** A list item (identifiers always masked there). */
+export function summaryOfListItem(item: ChildListItem): ChildSummary {
+  const { hasIdNumber: _hasIdNumber, ...rest } = item;
+  return { ...rest, phone: null, address: null, hukouCode: null, masked: true };
+}
+
+/** The place as a reader names it: the last three levels of its path (township, village…). */
+export function placeName(place: ContractChildFile['residence']): string | null {
+  return place.path.length > 0
+    ? place.path
+        .slice(-3)
+        .map((step) => step.name)
+        .join(' ')
+    : place.name;
+}
+
+/** The summary of a whole file: the confirmed categories, the residence by name. */
+export function summaryOfFile(file: ContractChildFile): ChildSummary {
+  return {
+    id: file.id,
+    havenCode: file.havenCode,
+    name: file.name,
+    sex: file.sex,
+    birthDate: file.birthDate,
+    age: file.age,
+    idNumber: file.idNumber,
+    phone: file.phone,
+    address: file.address,
+    residenceCode: file.residenceCode,
+    hukouCode: file.hukouCode,
+    residenceName: placeName(file.residence),
+    categories: file.categories
+      .filter((membership) => membership.state === 'confirmed')
+      .map((membership) => membership.category),
+    riskGrade: file.riskGrade,
+    status: file.status,
+    matchedOn: null,
+    masked: file.masked,
+    version: file.version,
+  };
 }
 
 export interface ChildPage {
   items: ChildSummary[];
   total: number;
-}
-
-export function parseChild(value: Obj): ChildSummary | null {
-  const id = str(value.id);
-  const name = str(value.name);
-  if (!id || name === null) return null;
-  const categories = Array.isArray(value.categories)
-    ? value.categories.flatMap((item) => {
-        const code = oneOf(typeof item === 'string' ? item : (obj(item).category ?? obj(item).code), categoryCodes);
-        return code ? [code] : [];
-      })
-    : [];
-  return {
-    id,
-    havenCode: str(value.havenCode),
-    name,
-    sex: oneOf(value.sex, ['male', 'female'] as const),
-    birthDate: str(value.birthDate),
-    idNumber: str(value.idNumber),
-    phone: str(value.phone),
-    address: str(value.address),
-    residenceCode: str(value.residenceCode) ?? '',
-    hukouCode: str(value.hukouCode),
-    status: oneOf(value.status, childStatuses),
-    age: num(value.age),
-    residenceName: str(value.residenceName),
-    matchedOn: str(value.matchedOn),
-    riskGrade: oneOf(value.riskGrade, riskGrades),
-    categories,
-    masked: value.masked !== false,
-    version: num(value.version) ?? 0,
-  };
 }
 
 export const childPageSize = 20;
@@ -92,13 +88,9 @@ export function useChildren(filters: ChildFilters) {
     queryKey: ['children', 'list', filters],
     queryFn: async ({ signal }): Promise<ChildPage> => {
       const { age, page, ...rest } = filters;
-      const body = obj(
-        await requestJson(`/api/children${queryString({ ...rest, ...ageRange(age), page, pageSize: childPageSize })}`, {
-          signal,
-        }),
-      );
-      const items = list(body.items, parseChild);
-      return { items, total: num(body.total) ?? items.length };
+      const path = `/api/children${queryString({ ...rest, ...ageRange(age), page, pageSize: childPageSize })}`;
+      const body = await requestParsed(childListPageSchema, path, { signal });
+      return { items: body.items.map(summaryOfListItem), total: body.total };
     },
     placeholderData: keepPreviousData,
   });
@@ -111,17 +103,13 @@ export function useChild(id: string | undefined, unmask: boolean) {
     enabled: id !== undefined,
     // Full identifiers are not kept around once the drawer closes.
     gcTime: unmask ? 0 : 5 * 60_000,
-    queryFn: async ({ signal }) => {
-      const child = parseChild(
-        obj(
-          await requestJson(
-            `/api/children/${encodeURIComponent(id ?? '')}${queryString({ unmask: unmask || undefined })}`,
-            { signal },
-          ),
+    queryFn: async ({ signal }) =>
+      summaryOfFile(
+        await requestParsed(
+          childFileSchema,
+          `/api/children/${encodeURIComponent(id ?? '')}${queryString({ unmask: unmask || undefined })}`,
+          { signal },
         ),
-      );
-      if (!child) throw new Error('unreadable child');
-      return child;
-    },
+      ),
   });
 }

@@ -2,8 +2,8 @@ import { Tag } from 'antd';
 import type { TFunction } from 'i18next';
 import i18next from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { CategoryCode, ChildStatus, RiskGrade } from './api/codes';
-import type { Obj } from './api/read';
+import type { CategoryCode, ChildStatus, RiskGrade } from '@contract/registry/vocabulary.js';
+type Obj = Record<string, unknown>;
 
 /** A translation for a code the server sends (a reason, a relation): ours when we have one, else the server's words, else the code. */
 export function codeText(t: TFunction, key: string, params: Obj = {}, fallback?: string | null): string {

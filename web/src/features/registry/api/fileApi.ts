@@ -1,20 +1,16 @@
+import { type ChildFile as ContractChildFile, childFileSchema } from '@contract/registry/child.js';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { queryString, requestJson } from '../../../app/api/client';
-import { parseChild, type ChildSummary } from '../childrenApi';
-import {
-  type CategoryCode,
-  categoryCodes,
-  type CategoryState,
-  categoryStates,
-  guardianshipCapacities,
-  type GuardianshipCapacity,
-  type SituationKind,
-  situationKinds,
-} from './codes';
-import { bool, list, num, obj, oneOf, str, strings, type Obj } from './read';
+import { queryString, requestParsed } from '../../../app/api/client';
+import { type ChildSummary, placeName, summaryOfFile } from '../childrenApi';
+
+type ContractFile = ContractChildFile;
+export type FamilyMember = ContractFile['family'][number];
+export type Situation = FamilyMember['situations'][number];
+export type CategoryMembership = ContractFile['categories'][number];
+export type MergedFile = ContractFile['mergedFiles'][number];
 
 /** A situation as the API takes it back: a member's situations are replaced as a list. */
-export function situationInput(situation: Situation): Obj {
+export function situationInput(situation: Situation): Record<string, unknown> {
   return {
     kind: situation.kind,
     place: situation.place,
@@ -25,53 +21,7 @@ export function situationInput(situation: Situation): Obj {
   };
 }
 
-export interface Situation {
-  id: string;
-  kind: SituationKind;
-  place: string | null;
-  since: string | null;
-  until: string | null;
-  disabilityGrade: number | null;
-  note: string | null;
-}
-
-export interface FamilyMember {
-  id: string;
-  relation: string;
-  isGuardian: boolean;
-  name: string;
-  idNumber: string | null;
-  phone: string | null;
-  address: string | null;
-  guardianshipCapacity: GuardianshipCapacity | null;
-  note: string | null;
-  version: number;
-  situations: Situation[];
-}
-
-export interface CategoryMembership {
-  id: string;
-  category: CategoryCode;
-  state: CategoryState;
-  evidence: string | null;
-  /** Why a rule proposed it: a message code with its parameters. */
-  proposal: { ruleId: string; evidence: { code: string; params: Obj } | null } | null;
-  stillSupported: boolean;
-  decidedAt: string | null;
-  decisionReason: string | null;
-  startDate: string | null;
-  endDate: string | null;
-  endReason: string | null;
-  version: number;
-}
-
-export interface MergedFile {
-  id: string;
-  name: string | null;
-  havenCode: string | null;
-  mergeId: string | null;
-}
-
+/** The file as its pages show it: the summary fields, the health fields flat, places by name. */
 export interface ChildFile extends ChildSummary {
   formerNames: string[];
   ethnicity: string | null;
@@ -86,124 +36,40 @@ export interface ChildFile extends ChildSummary {
   family: FamilyMember[];
   categoryMemberships: CategoryMembership[];
   /** Protection measures the confirmed categories give, and the categories that give each. */
-  entitlements: { measure: string; categories: CategoryCode[] }[];
+  entitlements: ContractFile['entitlements'];
   provisionalIdentity: boolean;
-  age: number | null;
-  residenceName: string | null;
   hukouName: string | null;
   handoffNote: string | null;
   mergedFiles: MergedFile[];
   /** What the reader may do now, as the server decides it (edit, unmask, categorise, restore…). */
-  allowedActions: string[];
+  allowedActions: ContractFile['allowedActions'];
 }
 
-function parseSituation(item: Obj): Situation | null {
-  const id = str(item.id);
-  const kind = oneOf(item.kind, situationKinds);
-  if (!id || !kind) return null;
+export function childFileView(file: ContractFile): ChildFile {
   return {
-    id,
-    kind,
-    place: str(item.place),
-    since: str(item.since),
-    until: str(item.until),
-    disabilityGrade: num(item.disabilityGrade),
-    note: str(item.note),
+    ...summaryOfFile(file),
+    formerNames: file.formerNames,
+    ethnicity: file.ethnicity,
+    school: file.school,
+    grade: file.grade,
+    ...file.health,
+    provisionalIdentity: file.provisionalIdentity,
+    hukouName: file.hukou ? placeName(file.hukou) : null,
+    handoffNote: file.handoffNote,
+    householdBenefits: file.householdBenefits,
+    statusReason: file.statusReason,
+    family: file.family,
+    categoryMemberships: file.categories,
+    entitlements: file.entitlements,
+    mergedFiles: file.mergedFiles,
+    allowedActions: file.allowedActions,
   };
 }
 
-function parseMember(item: Obj): FamilyMember | null {
-  const id = str(item.id);
-  if (!id) return null;
-  return {
-    id,
-    relation: str(item.relation) ?? '',
-    isGuardian: bool(item.isGuardian),
-    name: str(item.name) ?? '',
-    idNumber: str(item.idNumber),
-    phone: str(item.phone),
-    address: str(item.address),
-    guardianshipCapacity: oneOf(item.guardianshipCapacity, guardianshipCapacities),
-    note: str(item.note),
-    version: num(item.version) ?? 0,
-    situations: list(item.situations, parseSituation),
-  };
-}
-
-function parseProposal(item: Obj): CategoryMembership['proposal'] {
-  const evidence = obj(item.evidence);
-  const code = str(evidence.code);
-  return { ruleId: str(item.ruleId) ?? '', evidence: code ? { code, params: obj(evidence.params) } : null };
-}
-
-function parseMembership(item: Obj): CategoryMembership | null {
-  const id = str(item.id);
-  const category = oneOf(item.category, categoryCodes);
-  const state = oneOf(item.state, categoryStates);
-  if (!id || !category || !state) return null;
-  return {
-    id,
-    category,
-    state,
-    evidence: str(item.evidence),
-    proposal: item.proposal && typeof item.proposal === 'object' ? parseProposal(obj(item.proposal)) : null,
-    stillSupported: item.stillSupported !== false,
-    decidedAt: str(item.decidedAt),
-    decisionReason: str(item.decisionReason),
-    startDate: str(item.startDate),
-    endDate: str(item.endDate),
-    endReason: str(item.endReason),
-    version: num(item.version) ?? 0,
-  };
-}
-
-function placeName(value: unknown): string | null {
-  const place = obj(value);
-  const path = list(place.path, (step) => str(step.name));
-  return path.length > 0 ? path.slice(-3).join(' ') : str(place.name);
-}
-
-export function parseChildFile(value: unknown): ChildFile {
-  const body = obj(value);
-  const summary = parseChild(body);
-  if (!summary) throw new Error('unreadable child file');
-  const memberships = list(body.categories, parseMembership);
-  // Older answers had the health fields at the top level.
-  const health = body.health && typeof body.health === 'object' ? obj(body.health) : body;
-  return {
-    ...summary,
-    categories: memberships
-      .filter((membership) => membership.state === 'confirmed')
-      .map((membership) => membership.category),
-    formerNames: strings(body.formerNames),
-    ethnicity: str(body.ethnicity),
-    school: str(body.school),
-    grade: str(body.grade),
-    disabilityType: str(health.disabilityType),
-    disabilityGrade: num(health.disabilityGrade),
-    disabilityCertificate: str(health.disabilityCertificate),
-    seriousIllness: str(health.seriousIllness),
-    provisionalIdentity: body.provisionalIdentity === true,
-    age: num(body.age),
-    residenceName: placeName(body.residence),
-    hukouName: body.hukou ? placeName(body.hukou) : null,
-    handoffNote: str(body.handoffNote),
-    householdBenefits: strings(body.householdBenefits),
-    statusReason: str(body.statusReason),
-    family: list(body.family ?? body.familyMembers, parseMember),
-    categoryMemberships: memberships,
-    entitlements: list(body.entitlements, (item) => {
-      const measure = str(item.measure);
-      return measure
-        ? { measure, categories: strings(item.categories).flatMap((code) => oneOf(code, categoryCodes) ?? []) }
-        : null;
-    }),
-    mergedFiles: list(body.mergedFiles ?? body.merged, (item) => {
-      const id = str(item.id) ?? str(item.childId);
-      return id ? { id, name: str(item.name), havenCode: str(item.havenCode), mergeId: str(item.mergeId) } : null;
-    }),
-    allowedActions: strings(body.allowedActions),
-  };
+/** Reads a file (audited on the server, as is asking for it unmasked). */
+export async function readChildFile(id: string, unmask: boolean, signal?: AbortSignal): Promise<ChildFile> {
+  const path = `/api/children/${encodeURIComponent(id)}${queryString({ unmask: unmask || undefined })}`;
+  return childFileView(await requestParsed(childFileSchema, path, { signal }));
 }
 
 export const fileKey = (id: string) => ['children', 'file', id] as const;
@@ -212,12 +78,7 @@ export function useChildFile(id: string, unmask: boolean) {
   return useQuery({
     queryKey: [...fileKey(id), { unmask }],
     gcTime: unmask ? 0 : 5 * 60_000,
-    queryFn: async ({ signal }) =>
-      parseChildFile(
-        await requestJson(`/api/children/${encodeURIComponent(id)}${queryString({ unmask: unmask || undefined })}`, {
-          signal,
-        }),
-      ),
+    queryFn: ({ signal }) => readChildFile(id, unmask, signal),
   });
 }
 
@@ -233,8 +94,10 @@ export function useRefreshChild() {
 }
 
 const base = (id: string) => `/api/children/${encodeURIComponent(id)}`;
+type Obj = Record<string, unknown>;
+/** Every change answers with the whole file, read with the contract like any other answer. */
 const write = (method: 'POST' | 'PATCH' | 'PUT' | 'DELETE', path: string, body?: unknown) =>
-  requestJson(path, { method, body, headers: { 'Idempotency-Key': crypto.randomUUID() } });
+  requestParsed(childFileSchema, path, { method, body, headers: { 'Idempotency-Key': crypto.randomUUID() } });
 
 export const fileCommands = {
   update: (id: string, body: Obj) => write('PATCH', base(id), body),

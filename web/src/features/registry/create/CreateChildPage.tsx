@@ -1,19 +1,19 @@
+import { childFileSchema } from '@contract/registry/child.js';
+import { relationCodes as relations } from '@contract/registry/vocabulary.js';
 import { Alert, Button, Card, Checkbox, DatePicker, Form, Input } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SexRadio } from '../SexRadio';
 import { Link, useNavigate } from 'react-router';
-import { ApiError, requestJson } from '../../../app/api/client';
+import { ApiError, requestParsed } from '../../../app/api/client';
 import { describeApiError } from '../../../app/api/describeApiError';
 import { FormSelect } from '../../../app/forms/FormSelect';
 import { showFieldProblems } from '../../../app/forms/serverErrors';
-import { DivisionPicker } from '../../divisions/DivisionPicker';
-import { relations } from '../api/codes';
-import { obj, str } from '../api/read';
+import { DivisionName, DivisionPicker } from '../../divisions/DivisionPicker';
 import { formatDate } from '../../../app/format';
 import { idFacts, idProblem } from '../idCheck';
-import { RiskTag, sexText } from '../labels';
+import { sexText } from '../labels';
 import { ReasonList } from '../ReasonList';
 import '../registry.css';
 import { candidatesOf, elsewhereOf, existingIdOf, type Candidate } from './candidates';
@@ -84,15 +84,13 @@ export default function CreateChildPage() {
       confirmedNotDuplicate: confirmedNotDuplicate || undefined,
     };
     try {
-      const created = obj(
-        await requestJson('/api/children', {
-          method: 'POST',
-          body,
-          headers: { 'Idempotency-Key': confirmedNotDuplicate ? `${idempotencyKey}-confirmed` : idempotencyKey },
-        }),
-      );
+      const created = await requestParsed(childFileSchema, '/api/children', {
+        method: 'POST',
+        body,
+        headers: { 'Idempotency-Key': confirmedNotDuplicate ? `${idempotencyKey}-confirmed` : idempotencyKey },
+      });
       setIdempotencyKey(crypto.randomUUID());
-      void navigate(`/registry/${str(created.id) ?? ''}`);
+      void navigate(`/registry/${created.id}`);
     } catch (error) {
       if (error instanceof ApiError && error.code === 'registry.possible_duplicate') {
         setCandidates(candidatesOf(error));
@@ -151,7 +149,7 @@ export default function CreateChildPage() {
                   <p>
                     {sexText(t, candidate.child.sex)} · {formatDate(candidate.child.birthDate, t)} ·{' '}
                     <span className="haven-code">{candidate.child.idNumber ?? '—'}</span> ·{' '}
-                    {candidate.child.residenceName ?? ''} <RiskTag grade={candidate.child.riskGrade} />
+                    <DivisionName code={candidate.child.residenceCode} />
                   </p>
                 )}
                 <p>{t('registry.duplicates.score', { score: candidate.score })}</p>

@@ -1,43 +1,58 @@
-import type { ApiError } from '../../../app/api/client';
-import { parseChild, type ChildSummary } from '../childrenApi';
-import { bool, list, num, obj, reasons, str, type Reason } from '../api/read';
+import {
+  duplicateIdNumberDetailsSchema,
+  possibleDuplicateDetailsSchema,
+  type ShownCandidate,
+} from '@contract/registry/errors.js';
+import { type ApiError, isRecord } from '../../../app/api/client';
+import { parseWithContract } from '../../../app/api/contract';
+import type { Reason } from '../api/duplicatesApi';
 
 /** A possible duplicate found on create, in my scope (openable); those elsewhere are only counted (elsewhereOf). */
 export interface Candidate {
-  inScope: boolean;
+  inScope: true;
   havenCode: string;
-  child: ChildSummary | null;
+  child: {
+    id: string;
+    name: string;
+    sex: 'male' | 'female' | null;
+    birthDate: string | null;
+    /** Masked. */
+    idNumber: string | null;
+    residenceCode: string;
+  };
   score: number;
   reasons: Reason[];
 }
 
+const where = 'POST /api/children';
+
+function details(error: ApiError): unknown {
+  return isRecord(error.body) && isRecord(error.body.error) ? error.body.error.details : undefined;
+}
+
+function candidate(shown: ShownCandidate): Candidate {
+  const sex = shown.sex === 'male' || shown.sex === 'female' ? shown.sex : null;
+  return {
+    inScope: true,
+    havenCode: shown.havenCode,
+    child: { ...shown, id: shown.childId, sex },
+    score: shown.score,
+    reasons: shown.reasons,
+  };
+}
+
+/** The files in my scope that may be this child (`registry.possible_duplicate`), read with the contract. */
 export function candidatesOf(error: ApiError): Candidate[] {
-  const envelope = obj(obj(error.body).error);
-  const details = obj(envelope.details);
-  return list(details.candidates ?? envelope.candidates, (item) => {
-    // Either { inScope, child, … } or the file's own fields with its id as childId.
-    const flat = str(item.childId) ? parseChild({ ...item, id: item.childId }) : null;
-    const nested = item.child && typeof item.child === 'object' ? parseChild(obj(item.child)) : null;
-    const child = nested ?? flat;
-    return {
-      inScope: bool(item.inScope) || flat !== null,
-      havenCode: str(item.havenCode) ?? child?.havenCode ?? '',
-      child,
-      score: num(item.score) ?? 0,
-      reasons: reasons(item.reasons),
-    };
-  });
+  return parseWithContract(possibleDuplicateDetailsSchema, details(error), where).candidates.map(candidate);
 }
 
 /** How many likely matches lie outside my area: the server says only that they exist. */
 export function elsewhereOf(error: ApiError): number {
-  const details = obj(obj(obj(error.body).error).details);
-  return num(details.notShown) ?? num(details.elsewhere) ?? 0;
+  return parseWithContract(possibleDuplicateDetailsSchema, details(error), where).notShown;
 }
 
-/** The file that already has this ID number, when the server names it. */
+/** The file that already has this ID number (`registry.duplicate_id_number`), null for any other refusal. */
 export function existingIdOf(error: ApiError): string | null {
-  const envelope = obj(obj(error.body).error);
-  const details = obj(envelope.details);
-  return str(details.childId) ?? str(details.existingId) ?? str(obj(details.existing).id);
+  if (error.code !== 'registry.duplicate_id_number') return null;
+  return parseWithContract(duplicateIdNumberDetailsSchema, details(error), where).childId;
 }

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../app/format';
 import { FormSelect } from '../../../app/forms/FormSelect';
-import { manualCategoryCodes } from '../api/codes';
+import { manualCategoryCodes } from '@contract/registry/vocabulary.js';
 import { fileCommands, useRefreshChild, type CategoryMembership, type ChildFile } from '../api/fileApi';
 import { codeText } from '../labels';
 import { ReasonModal } from '../ReasonModal';

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../app/format';
 import { FormSelect } from '../../../app/forms/FormSelect';
-import { situationKinds } from '../api/codes';
+import { situationKinds } from '@contract/registry/vocabulary.js';
 import {
   fileCommands,
   situationInput,

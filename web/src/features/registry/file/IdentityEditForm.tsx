@@ -6,7 +6,7 @@ import { SexRadio } from '../SexRadio';
 import { FormSelect } from '../../../app/forms/FormSelect';
 import { showFieldProblems } from '../../../app/forms/serverErrors';
 import { DivisionPicker } from '../../divisions/DivisionPicker';
-import { disabilityTypes, householdBenefitCodes, riskGrades } from '../api/codes';
+import { disabilityTypes, householdBenefitCodes, riskGrades } from '@contract/registry/vocabulary.js';
 import { useIdRules } from '../create/useIdRules';
 import { identityFields, type IdentityValues } from './identityForm';
 

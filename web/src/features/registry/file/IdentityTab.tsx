@@ -2,9 +2,9 @@ import { EditOutlined } from '@ant-design/icons';
 import { Alert, Button, Table } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, queryString, requestJson } from '../../../app/api/client';
+import { ApiError } from '../../../app/api/client';
 import { describeApiError } from '../../../app/api/describeApiError';
-import { fileCommands, parseChildFile, useRefreshChild, type ChildFile } from '../api/fileApi';
+import { fileCommands, readChildFile, useRefreshChild, type ChildFile } from '../api/fileApi';
 import { IdentityEditForm } from './IdentityEditForm';
 import {
   apiValue,
@@ -59,9 +59,7 @@ export function IdentityTab({ file, canEdit }: { file: ChildFile; canEdit: boole
       return true;
     } catch (error) {
       if (error instanceof ApiError && error.status === 409 && error.code === 'stale_version') {
-        const current = parseChildFile(
-          await requestJson(`/api/children/${file.id}${queryString({ unmask: !file.masked || undefined })}`),
-        );
+        const current = await readChildFile(file.id, !file.masked);
         setConflict({ mine: values, fields, current });
         void refresh(file.id);
       } else setFailure(describeApiError(error, t));

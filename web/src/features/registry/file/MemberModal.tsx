@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { describeApiError } from '../../../app/api/describeApiError';
 import { FormSelect } from '../../../app/forms/FormSelect';
 import { showFieldProblems } from '../../../app/forms/serverErrors';
-import { guardianshipCapacities, relations, situationKinds } from '../api/codes';
+import { guardianshipCapacities, relationCodes as relations, situationKinds } from '@contract/registry/vocabulary.js';
 import type { FamilyMember } from '../api/fileApi';
 
 interface MemberValues {

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { describeApiError } from '../../../app/api/describeApiError';
 import { formatDateTime } from '../../../app/format';
 import { fileCommands, useRefreshChild, type ChildFile } from '../api/fileApi';
-import type { Obj } from '../api/read';
+type Obj = Record<string, unknown>;
 import { useTimeline, type TimelineEntry } from '../api/timelineApi';
 import { codeText } from '../labels';
 import { ReasonModal } from '../ReasonModal';
@@ -56,10 +56,10 @@ export function TimelineTab({ file, canRestore }: { file: ChildFile; canRestore:
           children: (
             <div>
               <p>
-                <strong>{codeText(t, `registry.timeline.kind.${entry.kind}`, {}, entry.summary ?? entry.kind)}</strong>
+                <strong>{codeText(t, `registry.timeline.kind.${entry.kind}`, {}, entry.kind)}</strong>
                 <span className="haven-secondary">
                   {' '}
-                  · {formatDateTime(entry.occurredAt, t)} · {entry.actorLabel}
+                  · {formatDateTime(entry.occurredAt, t)} · {entry.actor}
                 </span>
               </p>
               {entry.reason && (

@@ -8,7 +8,7 @@ import type { ChildFile } from '../api/fileApi';
  */
 export function useFileActions(file: ChildFile | undefined) {
   const { can } = useAuth();
-  return (action: string, permission: Permission = 'children.write') => {
+  return (action: ChildFile['allowedActions'][number], permission: Permission = 'children.write') => {
     if (!file) return false;
     if (file.allowedActions.length > 0) return file.allowedActions.includes(action);
     return can(permission) && file.status !== 'merged';

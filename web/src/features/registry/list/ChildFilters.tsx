@@ -1,7 +1,10 @@
 import { Form, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { DivisionPicker } from '../../divisions/DivisionPicker';
-import { ageBands, categoryCodes, listStatuses, riskGrades } from '../api/codes';
+import { categoryCodes, listStatuses, riskGrades } from '@contract/registry/vocabulary.js';
+
+/** The age bands the list offers (a choice of the page, not of the API: it asks for ageMin/ageMax). */
+const ageBands = ['0-2', '3-5', '6-11', '12-15', '16-17'] as const;
 
 /** The fields of the registry's query form (inside QueryForm). */
 export function ChildFilters() {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isDivisionCode } from '../divisions/rules.js';
+import { isDivisionCode } from '../divisions/codes.js';
 import { type OrganisationKind, organisationKindCodes, residentialKindCodes, subjects } from './kinds.js';
 
 const kindCodes = organisationKindCodes as [OrganisationKind, ...OrganisationKind[]];

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { divisionLevels } from './rules.js';
+import { divisionLevels } from '../divisions/codes.js';
 
 export const divisionLevelSchema = z.enum(divisionLevels);
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { divisionLevels, isDivisionCode } from '../divisions/rules.js';
+import { divisionLevels, isDivisionCode } from '../divisions/codes.js';
 
 export const byDivisionQuerySchema = z.object({
   within: z.string().trim().refine(isDivisionCode, { error: 'insight.within_invalid' }),

@@ -6,44 +6,24 @@ import {
   guardianshipCapacities,
   riskGrades,
   situationKinds,
-} from './tables.js';
+  householdBenefitCodes,
+  disabilityTypes,
+  manualCategoryCodes,
+  protectionMeasures,
+  relationCodes,
+} from './vocabulary.js';
+
+export {
+  disabilityTypes,
+  householdBenefitCodes,
+  manualCategoryCodes,
+  type ProtectionMeasure,
+  protectionMeasures,
+  type RelationCode,
+  relationCodes,
+} from './vocabulary.js';
 
 /* The child's file as the API speaks it: inputs (validated at the edge) and views. Pure. */
-
-export const relationCodes = [
-  'father',
-  'mother',
-  'adoptive_father',
-  'adoptive_mother',
-  'stepfather',
-  'stepmother',
-  'grandfather',
-  'grandmother',
-  'sibling',
-  'relative',
-  'entrusted_carer',
-  'other',
-] as const;
-export type RelationCode = (typeof relationCodes)[number];
-export const disabilityTypes = [
-  'visual',
-  'hearing',
-  'speech',
-  'physical',
-  'intellectual',
-  'mental',
-  'multiple',
-] as const;
-export const householdBenefitCodes = ['dibao', 'tekun', 'temporary_assistance'] as const;
-export const manualCategoryCodes = ['street', 'juvenile_victim', 'juvenile_offender', 'guardianship_missing'] as const;
-export const protectionMeasures = [
-  'basic_living',
-  'medical',
-  'education',
-  'guardianship',
-  'disability_services',
-] as const;
-export type ProtectionMeasure = (typeof protectionMeasures)[number];
 
 export const isoDateSchema = z.iso.date({ error: 'registry.date_format' });
 export const divisionCodeSchema = z.string().regex(/^\d{12}$/, { error: 'registry.division_format' });

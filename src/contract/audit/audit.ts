@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { rangeIsEmpty } from './rules.js';
+import { rangeIsEmpty } from './range.js';
 
 /** A point in time: an ISO instant with offset, or a calendar day (read in China Standard Time). */
 const instant = z.union([z.iso.datetime({ offset: true }), z.iso.date()], { error: 'audit.instant_invalid' });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pendingGrantsSchema } from './role-grants.js';
 
 export const divisionCodeSchema = z.string().regex(/^\d{12}$/, 'users.invalid_division');
 
@@ -40,3 +41,17 @@ export const userSummarySchema = z.object({
   version: z.number(),
 });
 export type UserSummary = z.infer<typeof userSummarySchema>;
+
+export const userListQuerySchema = z.object({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  q: z.string().max(60).optional(),
+});
+export const userPageSchema = z.object({ items: z.array(userSummarySchema), total: z.number() });
+export const createdUserSchema = z.object({
+  id: z.string(),
+  temporaryPassword: z.string(),
+  pendingGrants: pendingGrantsSchema,
+});
+/** A one-time password: shown once, changed at the first sign-in. */
+export const temporaryPasswordSchema = z.object({ temporaryPassword: z.string() });

@@ -1,15 +1,19 @@
 import { z } from 'zod';
-import { categoryCodes, childStatuses, riskGrades } from '../tables.js';
-import { isDivisionCode } from '../../divisions/rules.js';
-import { duplicateReasonCodes } from './rules.js';
+import { isDivisionCode } from '../divisions/codes.js';
+import {
+  categoryCodes,
+  childStatuses,
+  duplicateReasonCodes,
+  listSorts,
+  listStatuses,
+  riskGrades,
+} from './vocabulary.js';
+
+export { type ListSort, listSorts, listStatuses } from './vocabulary.js';
 
 /* The registry list, duplicate candidates and the review queue as the API speaks them. Pure. */
 
 const divisionSchema = z.string().refine(isDivisionCode, { error: 'registry.search.division_format' });
-
-export const listSorts = ['relevance', 'name', 'birth_date', 'birth_date_desc', 'updated', 'haven_code'] as const;
-export type ListSort = (typeof listSorts)[number];
-export const listStatuses = ['active', 'aged_out', 'exited', 'all'] as const;
 
 export const childListQuerySchema = z
   .object({
@@ -78,6 +82,25 @@ export const candidateViewSchema = z.object({
   reasons: z.array(duplicateReasonSchema),
 });
 export type CandidateView = z.infer<typeof candidateViewSchema>;
+
+/** A child about to be registered, checked against the files that may be the same child. */
+export const duplicateCheckDraftSchema = z.object({
+  name: z.string().trim().min(1).max(60),
+  birthDate: z.iso.date().nullable(),
+  idNumber: z.string().trim().max(18).nullable(),
+  residenceCode: z.string().regex(/^\d{12}$/, { error: 'registry.search.division_format' }),
+  guardianNames: z.array(z.string().trim().min(1).max(60)).max(10).optional(),
+  guardianPhones: z.array(z.string().trim().min(3).max(30)).max(10).optional(),
+  excludeChildId: z.uuid().optional().meta({ description: 'the file being edited' }),
+});
+
+export const duplicateCheckSchema = z.object({
+  candidates: z.array(candidateViewSchema),
+  elsewhere: z.number().meta({
+    description: 'likely matches outside my area: registering anyway sends them to an officer who sees both files',
+  }),
+});
+export type DuplicateCheck = z.infer<typeof duplicateCheckSchema>;
 
 export const duplicateStates = ['open', 'not_same', 'merged'] as const;
 export const pairListQuerySchema = z.object({

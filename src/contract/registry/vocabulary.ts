@@ -1,7 +1,6 @@
-// The registry's fixed vocabularies, as the server names them (src/features/registry/tables.ts).
+/* The registry's fixed vocabularies, as the API names them (the web shows them, the database stores them). Pure. */
+
 export const childStatuses = ['active', 'aged_out', 'exited', 'merged'] as const;
-/** What the list can filter by ('all' included; merged files are never listed). */
-export const listStatuses = ['active', 'aged_out', 'exited', 'all'] as const;
 export type ChildStatus = (typeof childStatuses)[number];
 export const riskGrades = ['low', 'medium_low', 'medium_high', 'high'] as const;
 export type RiskGrade = (typeof riskGrades)[number];
@@ -33,7 +32,7 @@ export const situationKinds = [
 export type SituationKind = (typeof situationKinds)[number];
 export const guardianshipCapacities = ['full', 'partial', 'none'] as const;
 export type GuardianshipCapacity = (typeof guardianshipCapacities)[number];
-export const relations = [
+export const relationCodes = [
   'father',
   'mother',
   'adoptive_father',
@@ -47,6 +46,7 @@ export const relations = [
   'entrusted_carer',
   'other',
 ] as const;
+export type RelationCode = (typeof relationCodes)[number];
 export const disabilityTypes = [
   'visual',
   'hearing',
@@ -57,7 +57,6 @@ export const disabilityTypes = [
   'multiple',
 ] as const;
 export const householdBenefitCodes = ['dibao', 'tekun', 'temporary_assistance'] as const;
-/** Categories staff add by hand; the others come from rules as proposals. */
 export const manualCategoryCodes = ['street', 'juvenile_victim', 'juvenile_offender', 'guardianship_missing'] as const;
 export const protectionMeasures = [
   'basic_living',
@@ -66,6 +65,9 @@ export const protectionMeasures = [
   'guardianship',
   'disability_services',
 ] as const;
+export type ProtectionMeasure = (typeof protectionMeasures)[number];
+
+/** Why two files may be the same child (message key registry.duplicates.reason.<code>). */
 export const duplicateReasonCodes = [
   'same_id_number',
   'different_id_numbers',
@@ -83,4 +85,9 @@ export const duplicateReasonCodes = [
   'shared_guardian_phone',
   'shared_guardian_name',
 ] as const;
-export const ageBands = ['0-2', '3-5', '6-11', '12-15', '16-17'] as const;
+export type DuplicateReasonCode = (typeof duplicateReasonCodes)[number];
+
+/** The orders and status filters of the children list ('all' included; merged files are never listed). */
+export const listSorts = ['relevance', 'name', 'birth_date', 'birth_date_desc', 'updated', 'haven_code'] as const;
+export type ListSort = (typeof listSorts)[number];
+export const listStatuses = ['active', 'aged_out', 'exited', 'all'] as const;

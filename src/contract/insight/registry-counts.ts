@@ -1,6 +1,8 @@
 import { z } from 'zod';
-import { divisionLevels, isDivisionCode } from '../divisions/rules.js';
-import { countDimensions } from './counts-rules.js';
+import { divisionLevels, isDivisionCode } from '../divisions/codes.js';
+
+export const countDimensions = ['category', 'risk'] as const;
+export type CountDimension = (typeof countDimensions)[number];
 
 export const registryCountsQuerySchema = z.object({
   within: z.string().trim().refine(isDivisionCode, { error: 'insight.within_invalid' }),

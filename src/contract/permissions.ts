@@ -1,0 +1,39 @@
+/** Every permission Haven checks (the server checks them; the web app shows or hides what they open). Roles are data: each role is a set of these. */
+export const permissions = {
+  'divisions.manage': { zh: '维护行政区划', en: 'Maintain divisions' },
+  'organisations.read': { zh: '查看组织机构', en: 'View organisations' },
+  'organisations.manage': { zh: '维护组织机构', en: 'Maintain organisations' },
+  'users.read': { zh: '查看用户', en: 'View users' },
+  'users.manage': { zh: '管理用户账号', en: 'Manage user accounts' },
+  'roles.manage': { zh: '管理角色与权限', en: 'Manage roles and permissions' },
+  'roles.approve': { zh: '审批可查看儿童档案的角色授权', en: "Approve grants of roles that read children's files" },
+  'tokens.manage': { zh: '管理接口令牌', en: 'Manage API tokens' },
+  'children.read': { zh: '查看儿童档案', en: "Read children's files" },
+  'children.write': { zh: '登记与修改儿童档案', en: "Register and edit children's files" },
+  'children.unmask': { zh: '查看完整身份证号、电话和地址', en: 'See full ID numbers, phones and addresses' },
+  'children.export': { zh: '导出儿童台账', en: 'Export ledgers' },
+  'children.import': { zh: '导入儿童台账', en: 'Import ledgers' },
+  'reports.submit': { zh: '提交强制报告', en: 'Submit mandatory reports' },
+  'reports.receive': { zh: '接收和确认报告', en: 'Receive and acknowledge reports' },
+  'cases.read': { zh: '查看个案', en: 'Read cases' },
+  'cases.act': { zh: '办理个案', en: 'Act on cases' },
+  'cases.approve': { zh: '审批个案结案', en: 'Approve case closure' },
+  'insight.aggregate': { zh: '查看统计汇总', en: 'See aggregate statistics' },
+  'audit.read': { zh: '查询审计日志', en: 'Search the audit log' },
+  'audit.export': { zh: '导出审计日志', en: 'Export the audit log' },
+  'rules.manage': {
+    zh: '发布规则（期限、标准、报告接收方）',
+    en: 'Publish rules (deadlines, standards, report recipients)',
+  },
+} as const;
+
+export type Permission = keyof typeof permissions;
+
+export const allPermissions = Object.keys(permissions) as Permission[];
+
+/** Holding any of these means reading children's files: such roles need a second factor. */
+export const childDataPermissions: readonly Permission[] = ['children.read', 'cases.read', 'reports.receive'];
+
+export function isPermission(value: string): value is Permission {
+  return value in permissions;
+}
