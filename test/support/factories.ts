@@ -1,0 +1,100 @@
+import type { Kysely } from 'kysely';
+import type { Actor } from '../../src/platform/access/actor.js';
+import type { Database } from '../../src/platform/db/schema.js';
+import type { ActionInput, CaseView } from '../../src/features/cases/model.js';
+import type { Organisation } from '../../src/features/organisations/model.js';
+import type { ChildFile, MemberInput } from '../../src/features/registry/model.js';
+import type { RecordedReport } from '../../src/features/reports/record.js';
+import { homeOfRole, makeLeadAgency, makeOrganisation, type OrganisationOverrides } from './factories/organisations.js';
+import { actorOf, makePerson, type PersonOverrides, signIn, type TestPerson } from './factories/people.js';
+import { places } from './factories/places.js';
+import { type ChildOverrides, makeChild, makeFamilyMember, type TestChild } from './factories/registry.js';
+import { Sequence } from './factories/sequence.js';
+import { makeCase, makeCaseAction, makeReport, type ReportOverrides } from './factories/workflows.js';
+import type { ApiSession } from './session.js';
+
+export { places, signIn, type TestChild, type TestPerson };
+
+type By = { by?: TestPerson };
+
+/**
+ * Test data through the real use cases (the same validation and unit of work as the API), so every
+ * row is one the system could have produced. Values are deterministic per set of factories: the
+ * n-th child of a file has the same name and ID number in every run. One set per test database.
+ */
+export function factories(db: Kysely<Database>) {
+  const sequence = new Sequence();
+  const homes = new Map<string, Promise<Organisation>>();
+  let registrar: Promise<TestPerson> | undefined;
+  const actors = new Map<string, Promise<Actor>>();
+  const actor = (person: TestPerson) => {
+    let found = actors.get(person.id);
+    if (!found) actors.set(person.id, (found = actorOf(db, person)));
+    return found;
+  };
+  const homeOf = (role: string) => {
+    const home = homeOfRole[role] ?? homeOfRole.civil_affairs_officer!;
+    const key = `${home.kind}@${home.divisionCode}`;
+    let found = homes.get(key);
+    if (!found) homes.set(key, (found = makeOrganisation(db, sequence, home)));
+    return found;
+  };
+  // Registers children unless the test names who does: a city officer, so any 荆州 village will do.
+  const registrarOf = async (by: TestPerson | undefined) =>
+    actor(
+      by ??
+        (await (registrar ??= (async () =>
+          makePerson(db, sequence, (await homeOf('system_admin')).id, ['civil_affairs_officer'], {
+            username: 'registrar',
+            jurisdictionCode: places.jingzhou,
+          }))())),
+    );
+  const self = {
+    organisation: (overrides: OrganisationOverrides = {}) => makeOrganisation(db, sequence, overrides),
+    leadAgency: (divisionCode: string, organisation: { id: string }) =>
+      makeLeadAgency(db, divisionCode, organisation.id),
+    /** A person with the roles, in the given organisation or in one typical of the first role. */
+    person: async (
+      roles: string | string[],
+      options: PersonOverrides & { organisation?: { id: string } } = {},
+    ): Promise<TestPerson> => {
+      const list = typeof roles === 'string' ? [roles] : roles;
+      const { organisation, ...overrides } = options;
+      const organisationId = organisation?.id ?? (await homeOf(list[0]!)).id;
+      return makePerson(db, sequence, organisationId, list, overrides);
+    },
+    /** A person signed in over HTTP (their first sign-in enrols an authenticator and changes the password). */
+    signedIn: async (
+      baseUrl: string,
+      roles: string | string[],
+      options: PersonOverrides & { organisation?: { id: string } } = {},
+    ): Promise<ApiSession & { person: TestPerson }> => {
+      const person = await self.person(roles, options);
+      return { ...(await signIn(baseUrl, person)), person };
+    },
+    actor,
+    child: async (overrides: ChildOverrides & By = {}): Promise<TestChild> => {
+      const { by, ...rest } = overrides;
+      return makeChild(db, await registrarOf(by), sequence, rest);
+    },
+    familyMember: async (child: { id: string }, overrides: Partial<MemberInput> & By = {}): Promise<ChildFile> => {
+      const { by, ...rest } = overrides;
+      return makeFamilyMember(db, await registrarOf(by), child.id, sequence, rest);
+    },
+    report: async (by: TestPerson, overrides: ReportOverrides = {}): Promise<RecordedReport> =>
+      makeReport(db, await actor(by), sequence, overrides),
+    openCase: async (
+      by: TestPerson,
+      input: { childId?: string; reportIds?: string[]; participantIds?: string[]; reason?: string },
+    ): Promise<CaseView> => makeCase(db, await actor(by), input),
+    act: async (
+      by: TestPerson,
+      kase: Pick<CaseView, 'id' | 'seq'>,
+      action: Parameters<typeof makeCaseAction>[3],
+    ): Promise<CaseView> => makeCaseAction(db, await actor(by), kase, action),
+  };
+  return self;
+}
+
+export type Factories = ReturnType<typeof factories>;
+export type { ActionInput };
