@@ -9,11 +9,12 @@ import { homeOfRole, makeLeadAgency, makeOrganisation, type OrganisationOverride
 import { actorOf, makePerson, type PersonOverrides, signIn, type TestPerson } from './factories/people.js';
 import { places } from './factories/places.js';
 import { type ChildOverrides, makeChild, makeFamilyMember, type TestChild } from './factories/registry.js';
+import { type OrganisationKey, type RosterName, roster, rosterOrganisations } from './factories/roster.js';
 import { Sequence } from './factories/sequence.js';
 import { makeCase, makeCaseAction, makeReport, type ReportOverrides } from './factories/workflows.js';
 import type { ApiSession } from './session.js';
 
-export { places, signIn, type TestChild, type TestPerson };
+export { places, type RosterName, signIn, type TestChild, type TestPerson };
 
 type By = { by?: TestPerson };
 
@@ -49,7 +50,42 @@ export function factories(db: Kysely<Database>) {
             jurisdictionCode: places.jingzhou,
           }))())),
     );
+  const named = new Map<string, Promise<Organisation>>();
+  const organisationNamed = (key: OrganisationKey): Promise<Organisation> => {
+    let found = named.get(key);
+    if (!found) {
+      const { parent, ...spec } = rosterOrganisations[key] as (typeof rosterOrganisations)[OrganisationKey] & {
+        parent?: OrganisationKey;
+      };
+      found = (async () =>
+        makeOrganisation(db, sequence, { ...spec, parentId: parent ? (await organisationNamed(parent)).id : undefined }))();
+      named.set(key, found);
+    }
+    return found;
+  };
+  const cast = new Map<string, Promise<TestPerson>>();
   const self = {
+    /** One of the roster's organisations (test/support/factories/roster.ts), made the first time it is named. */
+    organisationNamed,
+    /** One of the roster's people by name, made (with their organisation) the first time a test names them. */
+    as: (name: RosterName): Promise<TestPerson> => {
+      let found = cast.get(name);
+      if (!found) {
+        const spec = roster[name];
+        found = (async () =>
+          makePerson(db, sequence, (await organisationNamed(spec.organisation)).id, [spec.role], { username: name }))();
+        cast.set(name, found);
+      }
+      return found;
+    },
+    /** Makes the named roster people now, in order (for tests that look them up in the database). */
+    cast: async (...names: RosterName[]): Promise<TestPerson[]> => {
+      const people: TestPerson[] = [];
+      for (const name of names) people.push(await self.as(name));
+      return people;
+    },
+    /** Signs a roster person in over HTTP: the same call as the demo's `signInAs`, without the demo. */
+    signInAs: async (baseUrl: string, name: RosterName): Promise<ApiSession> => signIn(baseUrl, await self.as(name)),
     organisation: (overrides: OrganisationOverrides = {}) => makeOrganisation(db, sequence, overrides),
     leadAgency: (divisionCode: string, organisation: { id: string }) =>
       makeLeadAgency(db, divisionCode, organisation.id),

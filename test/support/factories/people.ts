@@ -39,7 +39,7 @@ export async function makePerson(
   const input = createUserSchema.parse({
     username,
     displayName: overrides.displayName ?? `测试人员${n}`,
-    phone: overrides.phone,
+    phone: overrides.phone ?? `1397300${String(n % 10_000).padStart(4, '0')}`,
     organisationId,
     jurisdictionCode: overrides.jurisdictionCode,
     roles,
