@@ -6,7 +6,7 @@ import type { Organisation } from '../../src/features/organisations/model.js';
 import type { ChildFile, MemberInput } from '../../src/features/registry/model.js';
 import type { RecordedReport } from '../../src/features/reports/record.js';
 import { homeOfRole, makeLeadAgency, makeOrganisation, type OrganisationOverrides } from './factories/organisations.js';
-import { actorOf, makePerson, type PersonOverrides, signIn, type TestPerson } from './factories/people.js';
+import { actorOf, makePerson, type PersonOverrides, signIn, type TestPerson, totpCodeOf } from './factories/people.js';
 import { places } from './factories/places.js';
 import { type ChildOverrides, makeChild, makeFamilyMember, type TestChild } from './factories/registry.js';
 import { type OrganisationKey, type RosterName, roster, rosterOrganisations } from './factories/roster.js';
@@ -14,7 +14,7 @@ import { Sequence } from './factories/sequence.js';
 import { makeCase, makeCaseAction, makeReport, type ReportOverrides } from './factories/workflows.js';
 import type { ApiSession } from './session.js';
 
-export { places, type RosterName, signIn, type TestChild, type TestPerson };
+export { places, type RosterName, signIn, type TestChild, type TestPerson, totpCodeOf };
 
 type By = { by?: TestPerson };
 
@@ -58,7 +58,10 @@ export function factories(db: Kysely<Database>) {
         parent?: OrganisationKey;
       };
       found = (async () =>
-        makeOrganisation(db, sequence, { ...spec, parentId: parent ? (await organisationNamed(parent)).id : undefined }))();
+        makeOrganisation(db, sequence, {
+          ...spec,
+          parentId: parent ? (await organisationNamed(parent)).id : undefined,
+        }))();
       named.set(key, found);
     }
     return found;
@@ -68,10 +71,11 @@ export function factories(db: Kysely<Database>) {
     /** One of the roster's organisations (test/support/factories/roster.ts), made the first time it is named. */
     organisationNamed,
     /** One of the roster's people by name, made (with their organisation) the first time a test names them. */
-    as: (name: RosterName): Promise<TestPerson> => {
+    as: (name: RosterName | (string & {})): Promise<TestPerson> => {
       let found = cast.get(name);
       if (!found) {
-        const spec = roster[name];
+        if (!(name in roster)) throw new Error(`${name} is not in the test roster (test/support/factories/roster.ts)`);
+        const spec = roster[name as RosterName];
         found = (async () =>
           makePerson(db, sequence, (await organisationNamed(spec.organisation)).id, [spec.role], { username: name }))();
         cast.set(name, found);
@@ -84,8 +88,13 @@ export function factories(db: Kysely<Database>) {
       for (const name of names) people.push(await self.as(name));
       return people;
     },
+    /** Makes the named roster people and signs each in once: enrolled, with a chosen password, as after their first day. */
+    onboard: async (baseUrl: string, ...names: RosterName[]): Promise<void> => {
+      for (const name of names) await signIn(baseUrl, await self.as(name));
+    },
     /** Signs a roster person in over HTTP: the same call as the demo's `signInAs`, without the demo. */
-    signInAs: async (baseUrl: string, name: RosterName): Promise<ApiSession> => signIn(baseUrl, await self.as(name)),
+    signInAs: async (baseUrl: string, name: RosterName | (string & {})): Promise<ApiSession> =>
+      signIn(baseUrl, await self.as(name)),
     organisation: (overrides: OrganisationOverrides = {}) => makeOrganisation(db, sequence, overrides),
     leadAgency: (divisionCode: string, organisation: { id: string }) =>
       makeLeadAgency(db, divisionCode, organisation.id),

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ruleSection } from '../../platform/rules/rule-set.js';
 import { ruleSetFor } from '../../platform/rules/store.js';
-import { type Factories, factories, type RosterName } from '../../../test/support/factories.js';
+import { type Factories, factories } from '../../../test/support/factories.js';
 import { startTestServer, type TestServer } from '../../../test/support/server.js';
 import { errorOf } from '../../../test/support/session.js';
 
@@ -11,7 +11,7 @@ const probe = ruleSection('test-probe', z.object({ ackMinutes: z.number().int().
 let server: TestServer;
 let make: Factories;
 // The people this file speaks of, made through the factories (no demo).
-const signInAs = (url: string, name: RosterName) => make.signInAs(url, name);
+const signInAs = (url: string, name: string) => make.signInAs(url, name);
 beforeAll(async () => {
   server = await startTestServer();
   make = factories(server.database.db);

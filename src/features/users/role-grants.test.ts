@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Factories, factories, type RosterName } from '../../../test/support/factories.js';
+import { type Factories, factories } from '../../../test/support/factories.js';
 import { startTestServer, type TestServer } from '../../../test/support/server.js';
 import { type ApiSession, errorOf } from '../../../test/support/session.js';
 import { systemActor } from '../../platform/access/actor.js';
@@ -9,7 +9,7 @@ import { decideRoleGrant } from './role-grant-decisions.js';
 let server: TestServer;
 let make: Factories;
 // The people this file speaks of, made through the factories (no demo).
-const signInAs = (url: string, name: RosterName) => make.signInAs(url, name);
+const signInAs = (url: string, name: string) => make.signInAs(url, name);
 let admin: ApiSession;
 beforeAll(async () => {
   server = await startTestServer();

@@ -66,6 +66,12 @@ export async function actorOf(db: Kysely<Database>, person: Pick<TestPerson, 'id
 
 const codeOf = (secret: string) => (at: number) => generate({ secret, epoch: Math.floor(at / 1000) });
 
+/** The person's authenticator code now (or at another time), once they have enrolled one. */
+export function totpCodeOf(person: TestPerson, at = Date.now()): Promise<string> {
+  if (!person.totpSecret) throw new Error(`${person.username} has not enrolled an authenticator`);
+  return codeOf(person.totpSecret)(at);
+}
+
 /**
  * Signs the person in over real HTTP. The first time that is a new person's path: the temporary
  * password, enrolling an authenticator when the role reads children, choosing a new password.

@@ -55,6 +55,12 @@ export const rosterOrganisations = {
     divisionCode: places.chenlong,
     parent: 'cenheTownship',
   },
+  shakouVillage: {
+    name: '岑河镇沙口村村民委员会',
+    kind: 'village_committee',
+    divisionCode: places.shakou,
+    parent: 'cenheTownship',
+  },
   nongliVillage: {
     name: '埠河镇农利村村民委员会',
     kind: 'village_committee',
