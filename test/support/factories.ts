@@ -88,9 +88,16 @@ export function factories(db: Kysely<Database>) {
       for (const name of names) people.push(await self.as(name));
       return people;
     },
-    /** Makes the named roster people and signs each in once: enrolled, with a chosen password, as after their first day. */
+    /**
+     * Makes the named roster people and takes each through a first sign-in and out again: enrolled,
+     * with a chosen password and no open session, as after their first day.
+     */
     onboard: async (baseUrl: string, ...names: RosterName[]): Promise<void> => {
-      for (const name of names) await signIn(baseUrl, await self.as(name));
+      for (const name of names) {
+        const session = await signIn(baseUrl, await self.as(name));
+        const out = await session.request('POST', '/api/auth/logout');
+        if (out.status !== 204) throw new Error(`sign-out of ${name} failed: ${out.status}`);
+      }
     },
     /** Signs a roster person in over HTTP: the same call as the demo's `signInAs`, without the demo. */
     signInAs: async (baseUrl: string, name: RosterName | (string & {})): Promise<ApiSession> =>
