@@ -1,8 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/database.js';
-import { demoSeeders } from '../../features/index.js';
-import { seedDemo } from '../../demo/seed.js';
+import { factories } from '../../../test/support/factories.js';
 import { loadUserAccount } from './load-actor.js';
 import { createSession, findSessionAccount } from './sessions.js';
 
@@ -10,14 +9,7 @@ let database: TestDatabase;
 let userId: string;
 beforeAll(async () => {
   database = await createTestDatabase();
-  await seedDemo(database.db, demoSeeders);
-  userId = (
-    await database.db
-      .selectFrom('users')
-      .select('id')
-      .where('username', '=', 'officer.shashi')
-      .executeTakeFirstOrThrow()
-  ).id;
+  userId = (await factories(database.db).as('officer.shashi')).id;
 });
 afterAll(async () => database.drop());
 
