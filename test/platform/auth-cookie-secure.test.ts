@@ -1,25 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDemoCredentials } from '../support/demo-credentials.js';
+import { factories, type TestPerson } from '../support/factories.js';
 import { startTestServer, type TestServer } from '../support/server.js';
-import { seedDemoOrganisations } from '../../src/demo/jingzhou-organisations.js';
-import { seedDemoPeople } from '../../src/demo/jingzhou-people.js';
-import { seedDemo } from '../../src/demo/seed.js';
-import type { DemoSeeder } from '../../src/platform/seed.js';
 
 // The session cookie as the HOST setting leaves it by default. The test servers listen on
 // 127.0.0.1 either way; only the configured HOST decides.
-const peopleOnly: DemoSeeder = {
-  name: 'people',
-  async seed({ trx }, _log, context) {
-    await seedDemoPeople(trx, await seedDemoOrganisations(trx), context);
-  },
-};
-
 const servers: Record<string, TestServer> = {};
+// A person who signs in with the password alone, made through the factories in each server's database.
+const charity = new Map<TestServer, TestPerson>();
 beforeAll(async () => {
   for (const host of ['0.0.0.0', '127.0.0.1']) {
     const server = await startTestServer({ config: { host } });
-    await seedDemo(server.database.db, [peopleOnly], undefined, { credentials: testDemoCredentials });
+    charity.set(server, await factories(server.database.db).as('charity'));
     servers[host] = server;
   }
 });
@@ -31,7 +22,7 @@ async function sessionCookie(server: TestServer): Promise<string> {
   const login = await fetch(`${server.url}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'charity', password: testDemoCredentials.password }),
+    body: JSON.stringify({ username: 'charity', password: charity.get(server)!.password }),
   });
   expect(login.status).toBe(200);
   return login.headers.get('set-cookie') ?? '';

@@ -1,8 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
-import { loadFeatures } from '../../src/server.js';
-import { seedDemo } from '../../src/demo/seed.js';
+import { factories } from '../support/factories.js';
 import { loadUserAccount } from '../../src/platform/auth/load-actor.js';
 import { createSession, findSessionAccount } from '../../src/platform/auth/sessions.js';
 
@@ -10,14 +9,7 @@ let database: TestDatabase;
 let userId: string;
 beforeAll(async () => {
   database = await createTestDatabase();
-  await seedDemo(database.db, (await loadFeatures()).demoSeeders);
-  userId = (
-    await database.db
-      .selectFrom('users')
-      .select('id')
-      .where('username', '=', 'officer.shashi')
-      .executeTakeFirstOrThrow()
-  ).id;
+  userId = (await factories(database.db).as('officer.shashi')).id;
 });
 afterAll(async () => database.drop());
 

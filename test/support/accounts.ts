@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { generate } from 'otplib';
 import { hashPassword } from '../../src/platform/auth/passwords.js';
 import type { Database } from '../../src/platform/db/schema.js';
-import type { ApiSession } from './session.js';
+import { type ApiSession, passwordStep } from './session.js';
 
 const password = 'Test-Account-Pass-2026!';
 let passwordHash: Promise<string> | undefined;
@@ -36,26 +36,8 @@ export async function accountWithRole(
     .returning('id')
     .executeTakeFirstOrThrow();
   await db.insertInto('user_roles').values({ user_id: user.id, role_code: options.role }).execute();
-  const login = await fetch(`${baseUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: options.username, password }),
-  });
-  if (login.status !== 200)
-    throw new Error(`sign-in of ${options.username} failed: ${login.status} ${await login.text()}`);
-  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-  const { needs, csrfToken } = (await login.json()) as { needs: string | null; csrfToken: string };
-  const request = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
-    fetch(`${baseUrl}${path}`, {
-      method,
-      headers: {
-        cookie,
-        'x-csrf-token': csrfToken,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        ...headers,
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
+  const { session, needs } = await passwordStep(baseUrl, options.username, password);
+  const { request } = session;
   if (needs === 'totp_enrolment') {
     const { secret } = (await (await request('POST', '/api/auth/totp/setup', {})).json()) as { secret: string };
     const confirmed = await request('POST', '/api/auth/totp/confirm', { code: await generate({ secret }) });
@@ -64,5 +46,5 @@ export async function accountWithRole(
   } else if (needs !== null) {
     throw new Error(`${options.username} still owes ${needs}`);
   }
-  return { cookie, csrfToken, request };
+  return session;
 }

@@ -6,8 +6,15 @@ export interface ApiSession {
   request(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<Response>;
 }
 
-/** Signs a demo user in over real HTTP (password, then TOTP when the role needs it). */
-export async function signInAs(baseUrl: string, username: string, password = demoPassword): Promise<ApiSession> {
+/**
+ * The first step of every sign-in over real HTTP: username and password. Returns the session (its
+ * cookie and CSRF token) and the step the server says is still owed, if any.
+ */
+export async function passwordStep(
+  baseUrl: string,
+  username: string,
+  password: string,
+): Promise<{ session: ApiSession; needs: string | null }> {
   const login = await fetch(`${baseUrl}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -27,15 +34,30 @@ export async function signInAs(baseUrl: string, username: string, password = dem
       },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
-  if (needs === 'totp') {
-    // A code is good once: a second sign-in in the same 30 s uses the next step's code (drift allows it).
-    let response = await request('POST', '/api/auth/totp', { code: await demoTotpCode(username) });
-    if (response.status === 401)
-      response = await request('POST', '/api/auth/totp', { code: await demoTotpCode(username, Date.now() + 30_000) });
-    if (response.status !== 204)
-      throw new Error(`TOTP of ${username} failed: ${response.status} ${await response.text()}`);
-  }
-  return { cookie, csrfToken, request };
+  return { session: { cookie, csrfToken, request }, needs };
+}
+
+/**
+ * The authenticator step of a sign-in. A code is good once: a second sign-in in the same 30 s uses
+ * the next step's code (the accepted drift allows it).
+ */
+export async function totpStep(
+  session: ApiSession,
+  username: string,
+  codeAt: (at: number) => Promise<string>,
+): Promise<void> {
+  let response = await session.request('POST', '/api/auth/totp', { code: await codeAt(Date.now()) });
+  if (response.status === 401)
+    response = await session.request('POST', '/api/auth/totp', { code: await codeAt(Date.now() + 30_000) });
+  if (response.status !== 204)
+    throw new Error(`TOTP of ${username} failed: ${response.status} ${await response.text()}`);
+}
+
+/** Signs a demo user in over real HTTP (password, then TOTP when the role needs it). */
+export async function signInAs(baseUrl: string, username: string, password = demoPassword): Promise<ApiSession> {
+  const { session, needs } = await passwordStep(baseUrl, username, password);
+  if (needs === 'totp') await totpStep(session, username, (at) => demoTotpCode(username, at));
+  return session;
 }
 
 export interface ErrorBody {

@@ -1,23 +1,44 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Factories, factories, places } from '../../../test/support/factories.js';
 import { startTestServer, type TestServer } from '../../../test/support/server.js';
-import { signInAs } from '../../../test/support/session.js';
-import { namedChildren } from '../../../test/support/demo-children.js';
 import { type Actor, systemActor } from '../../platform/access/actor.js';
 import { verifyAuditChain } from '../../platform/audit/verify.js';
 import { shanghaiDateOf } from '../../platform/calendar/index.js';
 import { ancestorCodes } from '../divisions/rules.js';
 import { assembleFile, presentFile } from './child-file.js';
 import { fileInScope } from './file-store.js';
+import type { MemberInput } from '../../contract/registry/child.js';
 
 let server: TestServer;
+let make: Factories;
+// The people and children this file speaks of, made through the factories (no demo).
+const signInAs = (url: string, name: string) => make.signInAs(url, name);
+const children = new Map<string, string>();
 beforeAll(async () => {
-  server = await startTestServer({ demo: true });
+  server = await startTestServer();
+  make = factories(server.database.db);
+  // The first file has a family whose situations propose categories; others with and without families.
+  const family: MemberInput[] = [
+    { relation: 'father', name: '王建国', situations: [{ kind: 'deceased' }] },
+    { relation: 'mother', name: '刘秀兰', isGuardian: true, situations: [{ kind: 'imprisoned' }] },
+  ];
+  children.set('王梓涵', (await make.child({ name: '王梓涵', residenceCode: places.shakou, family })).id);
+  children.set('黄俊', (await make.child({ name: '黄俊', residenceCode: places.heyi })).id);
+  for (const residenceCode of [places.chenlong, places.shakou, places.chenlong, places.nongli, places.chenlong]) {
+    const child = await make.child({ residenceCode });
+    await make.familyMember(child, { relation: 'grandmother' });
+  }
+  for (const residenceCode of [places.chenlong, places.shakou, places.heyi]) await make.child({ residenceCode });
+  await make.cast('officer.shashi');
 });
 afterAll(async () => server.close());
 
-const childId = async (name: string) =>
-  (await namedChildren(server.database.db, name).select('id').executeTakeFirstOrThrow()).id;
+const childId = async (name: string) => {
+  const id = children.get(name);
+  if (!id) throw new Error(`no child ${name} in this file`);
+  return id;
+};
 
 describe("a child's file read in one query", () => {
   it('shows exactly what the file assembled piece by piece shows, merged files and decisions included', async () => {

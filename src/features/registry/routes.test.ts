@@ -1,16 +1,32 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Factories, factories, places } from '../../../test/support/factories.js';
 import { startTestServer, type TestServer } from '../../../test/support/server.js';
-import { errorOf, signInAs } from '../../../test/support/session.js';
-import { namedChildren } from '../../../test/support/demo-children.js';
+import { errorOf } from '../../../test/support/session.js';
 
 let server: TestServer;
+let make: Factories;
+// The people and children this file speaks of, made through the factories (no demo).
+const signInAs = (url: string, name: string) => make.signInAs(url, name);
+const children = new Map<string, string>();
 beforeAll(async () => {
-  server = await startTestServer({ demo: true });
+  server = await startTestServer();
+  make = factories(server.database.db);
+  for (const [name, residenceCode] of [
+    ['李小雨', places.chenlong],
+    ['李明轩', places.chenlong],
+    ['张浩然', places.shakou],
+    ['王梓涵', places.shakou],
+    ['周子豪', places.nongli],
+    ['黄俊', places.heyi],
+  ] as const)
+    children.set(name, (await make.child({ name, residenceCode })).id);
 });
 afterAll(async () => server.close());
 
 async function childId(name: string): Promise<string> {
-  return (await namedChildren(server.database.db, name).select('id').executeTakeFirstOrThrow()).id;
+  const id = children.get(name);
+  if (!id) throw new Error(`no child ${name} in this file`);
+  return id;
 }
 
 interface FileView {

@@ -2,14 +2,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ruleSection } from '../../platform/rules/rule-set.js';
 import { ruleSetFor } from '../../platform/rules/store.js';
+import { type Factories, factories } from '../../../test/support/factories.js';
 import { startTestServer, type TestServer } from '../../../test/support/server.js';
-import { errorOf, signInAs } from '../../../test/support/session.js';
+import { errorOf } from '../../../test/support/session.js';
 
 const probe = ruleSection('test-probe', z.object({ ackMinutes: z.number().int().positive().default(60) }));
 
 let server: TestServer;
+let make: Factories;
+// The people this file speaks of, made through the factories (no demo).
+const signInAs = (url: string, name: string) => make.signInAs(url, name);
 beforeAll(async () => {
-  server = await startTestServer({ demo: true });
+  server = await startTestServer();
+  make = factories(server.database.db);
 });
 afterAll(async () => server.close());
 

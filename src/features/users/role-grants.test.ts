@@ -1,14 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Factories, factories } from '../../../test/support/factories.js';
 import { startTestServer, type TestServer } from '../../../test/support/server.js';
-import { type ApiSession, errorOf, signInAs } from '../../../test/support/session.js';
+import { type ApiSession, errorOf } from '../../../test/support/session.js';
 import { systemActor } from '../../platform/access/actor.js';
 import { randomToken, tokenHash } from '../../platform/auth/tokens.js';
 import { decideRoleGrant } from './role-grant-decisions.js';
 
 let server: TestServer;
+let make: Factories;
+// The people this file speaks of, made through the factories (no demo).
+const signInAs = (url: string, name: string) => make.signInAs(url, name);
 let admin: ApiSession;
 beforeAll(async () => {
-  server = await startTestServer({ demo: true });
+  server = await startTestServer();
+  make = factories(server.database.db);
+  await make.cast('admin', 'analyst', 'auditor', 'officer.city', 'officer.shashi', 'reporter.school');
+  await make.organisationNamed('chenlongVillage');
   admin = await signInAs(server.url, 'admin');
 });
 afterAll(async () => server.close());

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoPassword, demoTotpCode } from '../../../test/support/demo-credentials.js';
+import { type Factories, factories, totpCodeOf } from '../../../test/support/factories.js';
 import { startTestServer, type TestServer } from '../../../test/support/server.js';
 import { errorOf } from '../../../test/support/session.js';
 import { loadConfig } from '../config.js';
@@ -8,8 +8,16 @@ import { signIn } from './sign-in.js';
 
 const threshold = 5;
 let server: TestServer;
+let make: Factories;
+// The people this file speaks of, made through the factories (no demo); each has their own password.
+const passwordOf = async (username: string) => (await make.as(username)).password;
+// Their first sign-in used this step's code: the next step's is one no sign-in has used (one step of drift).
+const unusedTotpCode = async (username: string) => totpCodeOf(await make.as(username), Date.now() + 30_000);
 beforeAll(async () => {
-  server = await startTestServer({ demo: true, config: { lockoutThreshold: threshold } });
+  server = await startTestServer({ config: { lockoutThreshold: threshold } });
+  make = factories(server.database.db);
+  await make.cast('charity');
+  await make.onboard(server.url, 'officer.gongan', 'director.chenlong', 'director.nongli');
 });
 afterAll(async () => server.close());
 
@@ -24,7 +32,7 @@ const post = (path: string, body: unknown, headers: Record<string, string> = {})
   });
 
 async function passwordStep(username: string) {
-  const login = await post('/api/auth/login', { username, password: demoPassword });
+  const login = await post('/api/auth/login', { username, password: await passwordOf(username) });
   expect(login.status).toBe(200);
   const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
   const { csrfToken, needs } = (await login.json()) as { csrfToken: string; needs: string };
@@ -65,12 +73,14 @@ describe('lockout under concurrency (issue 12, item 7)', () => {
       .where('username', '=', 'charity')
       .executeTakeFirstOrThrow();
     expect(user.locked_until).not.toBeNull();
-    expect((await post('/api/auth/login', { username: 'charity', password: demoPassword })).status).toBe(401);
+    expect((await post('/api/auth/login', { username: 'charity', password: await passwordOf('charity') })).status).toBe(
+      401,
+    );
   });
 
   it('lets one authenticator code complete exactly one of 8 concurrent sign-ins (a replay does not count towards the lockout)', async () => {
     const sessions = await Promise.all(Array.from({ length: 8 }, () => passwordStep('officer.gongan')));
-    const code = await demoTotpCode('officer.gongan');
+    const code = await unusedTotpCode('officer.gongan');
     const answers = await Promise.all(sessions.map((headers) => post('/api/auth/totp', { code }, headers)));
     expect(answers.map((a) => a.status).sort()).toEqual([204, 401, 401, 401, 401, 401, 401, 401]);
     const through = await Promise.all(
@@ -88,7 +98,7 @@ describe('lockout under concurrency (issue 12, item 7)', () => {
         { username: 'director.chenlong', password: `wrong-${i}` },
         meta(100 + i),
       ).catch(() => undefined);
-    const answer = await post('/api/auth/totp', { code: await demoTotpCode('director.chenlong') }, headers);
+    const answer = await post('/api/auth/totp', { code: await unusedTotpCode('director.chenlong') }, headers);
     expect(answer.status).toBe(401);
     expect((await fetch(`${server.url}/api/children`, { headers })).status).toBe(401);
     expect((await fetch(`${server.url}/api/auth/me`, { headers })).status).toBe(401);
@@ -102,7 +112,7 @@ describe('lockout under concurrency (issue 12, item 7)', () => {
       .set({ locked_until: new Date(Date.now() + 15 * 60_000) })
       .where('username', '=', 'director.nongli')
       .execute();
-    const answer = await post('/api/auth/totp', { code: await demoTotpCode('director.nongli') }, headers);
+    const answer = await post('/api/auth/totp', { code: await unusedTotpCode('director.nongli') }, headers);
     expect(answer.status).toBe(401);
     expect((await errorOf(answer)).code).toBe('sign_in_failed');
     expect((await fetch(`${server.url}/api/children`, { headers })).status).toBe(401);

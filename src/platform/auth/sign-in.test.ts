@@ -1,12 +1,23 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoPassword, demoTotpCode } from '../../../test/support/demo-credentials.js';
+import { type Factories, factories, places, type RosterName, totpCodeOf } from '../../../test/support/factories.js';
 import { startTestServer, type TestServer } from '../../../test/support/server.js';
-import { errorOf, signInAs } from '../../../test/support/session.js';
+import { errorOf } from '../../../test/support/session.js';
 
 let server: TestServer;
+let make: Factories;
+// The people this file speaks of, made through the factories (no demo); each has their own password.
+const signInAs = (url: string, name: string) => make.signInAs(url, name);
+const passwordOf = async (name: RosterName) => (await make.as(name)).password;
 beforeAll(async () => {
-  server = await startTestServer({ demo: true, config: { lockoutThreshold: 3 } });
+  server = await startTestServer({ config: { lockoutThreshold: 3 } });
+  make = factories(server.database.db);
+  await make.cast('officer.city', 'charity');
+  await make.onboard(server.url, 'director.nongli');
+  await make.organisationNamed('shakouVillage');
+  await make.organisationNamed('chenlongVillage');
+  for (const name of ['张浩然', '王梓涵']) await make.child({ name, residenceCode: places.shakou });
+  await make.child({ residenceCode: places.chenlong });
 });
 afterAll(async () => server.close());
 
@@ -41,13 +52,16 @@ describe('signing in', () => {
 
   it('locks an account after repeated failures, even against the right password', async () => {
     for (let i = 0; i < 3; i += 1) await post('/api/auth/login', { username: 'charity', password: 'wrong-password' });
-    const right = await post('/api/auth/login', { username: 'charity', password: demoPassword });
+    const right = await post('/api/auth/login', { username: 'charity', password: await passwordOf('charity') });
     expect(right.status).toBe(401);
     expect((await auditActions('auth.account_locked')).length).toBe(1);
   });
 
   it('asks for the second factor before any child data, and refuses a replayed code', async () => {
-    const login = await post('/api/auth/login', { username: 'director.nongli', password: demoPassword });
+    const login = await post('/api/auth/login', {
+      username: 'director.nongli',
+      password: await passwordOf('director.nongli'),
+    });
     expect((await login.json()) as object).toMatchObject({ needs: 'totp' });
     const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
     const early = await fetch(`${server.url}/api/children`, { headers: { cookie } });
@@ -55,8 +69,11 @@ describe('signing in', () => {
     expect((await errorOf(early)).code).toBe('sign_in_incomplete');
     const session = await signInAs(server.url, 'director.nongli');
     expect((await session.request('GET', '/api/children')).status).toBe(200);
-    const code = await demoTotpCode('director.nongli');
-    const again = await post('/api/auth/login', { username: 'director.nongli', password: demoPassword });
+    const code = await totpCodeOf(await make.as('director.nongli'));
+    const again = await post('/api/auth/login', {
+      username: 'director.nongli',
+      password: await passwordOf('director.nongli'),
+    });
     const againCookie = (again.headers.get('set-cookie') ?? '').split(';')[0]!;
     const { csrfToken } = (await again.json()) as { csrfToken: string };
     const replay = await post('/api/auth/totp', { code }, { cookie: againCookie, 'x-csrf-token': csrfToken });
@@ -196,7 +213,10 @@ describe('a new account', () => {
 
 describe('the web app during a pending sign-in step', () => {
   it('is still served, so reloading at the code step shows the app, not an error', async () => {
-    const login = await post('/api/auth/login', { username: 'director.nongli', password: demoPassword });
+    const login = await post('/api/auth/login', {
+      username: 'director.nongli',
+      password: await passwordOf('director.nongli'),
+    });
     const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
     const root = await fetch(`${server.url}/`, { headers: { cookie } });
     expect(root.status).toBe(200);

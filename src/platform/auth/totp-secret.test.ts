@@ -1,14 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoPassword, demoTotpCode, testDemoCredentials } from '../../../test/support/demo-credentials.js';
-const demoTotpSecret = (username: string) => testDemoCredentials.totpSecret(username);
+import { type Factories, factories, totpCodeOf } from '../../../test/support/factories.js';
 import { startTestServer, type TestServer } from '../../../test/support/server.js';
-import { signInAs } from '../../../test/support/session.js';
 import { installationKey, useInstallationKey } from '../secrets/installation-key.js';
 import { encryptPlainTotpSecrets, readTotpSecret, sealTotpSecret, TotpSecretUnreadableError } from './totp-secret.js';
 
 let server: TestServer;
+let make: Factories;
+// The people this file speaks of, made through the factories (no demo) and enrolled at their first sign-in.
+const signInAs = (url: string, name: string) => make.signInAs(url, name);
+const secrets = new Map<string, string>();
+const enrolledSecret = (username: string) => secrets.get(username) ?? 'not enrolled';
 beforeAll(async () => {
-  server = await startTestServer({ demo: true });
+  server = await startTestServer();
+  make = factories(server.database.db);
+  await make.onboard(server.url, 'officer.city', 'officer.shashi', 'officer.gongan', 'director.chenlong');
+  await make.organisationNamed('shakouVillage');
+  for (const name of ['officer.city', 'officer.shashi', 'officer.gongan', 'director.chenlong'])
+    secrets.set(name, (await make.as(name)).totpSecret!);
 });
 afterAll(async () => server.close());
 
@@ -34,7 +42,7 @@ describe('TOTP secrets at rest', () => {
     // A secret as an older Haven (or a seeder) stored it: in clear.
     await server.database.db
       .updateTable('users')
-      .set({ totp_secret: demoTotpSecret('officer.city') })
+      .set({ totp_secret: enrolledSecret('officer.city') })
       .where('username', '=', 'officer.city')
       .execute();
     expect(
@@ -45,8 +53,8 @@ describe('TOTP secrets at rest', () => {
     expect(after.length).toBeGreaterThan(0);
     for (const user of after) {
       expect(user.totp_secret).toMatch(/^enc1:/);
-      expect(user.totp_secret).not.toContain(demoTotpSecret(user.username));
-      expect(readTotpSecret(user)).toBe(demoTotpSecret(user.username));
+      expect(user.totp_secret).not.toContain(enrolledSecret(user.username));
+      expect(readTotpSecret(user)).toBe(enrolledSecret(user.username));
     }
     expect(await encryptPlainTotpSecrets(server.database.db)).toBe(0);
     const officer = await signInAs(server.url, 'officer.city');
@@ -112,7 +120,7 @@ describe('TOTP secrets at rest', () => {
       .select(['id', 'totp_secret'])
       .where('username', '=', 'officer.shashi')
       .executeTakeFirstOrThrow();
-    expect(readTotpSecret(officer)).toBe(demoTotpSecret('officer.shashi'));
+    expect(readTotpSecret(officer)).toBe(enrolledSecret('officer.shashi'));
     const other = await server.database.db
       .selectFrom('users')
       .select('id')
@@ -125,7 +133,10 @@ describe('TOTP secrets at rest', () => {
 
     const rightKey = installationKey();
 
-    const login = await post('/api/auth/login', { username: 'officer.shashi', password: demoPassword });
+    const login = await post('/api/auth/login', {
+      username: 'officer.shashi',
+      password: (await make.as('officer.shashi')).password,
+    });
     const headers = {
       cookie: (login.headers.get('set-cookie') ?? '').split(';')[0]!,
       'x-csrf-token': ((await login.json()) as { csrfToken: string }).csrfToken,
@@ -134,7 +145,11 @@ describe('TOTP secrets at rest', () => {
     try {
       expect(() => readTotpSecret(officer)).toThrow(/cannot be decrypted with this installation key/);
       expect(() => sealTotpSecret(officer.id, 'X')).not.toThrow();
-      const refused = await post('/api/auth/totp', { code: await demoTotpCode('officer.shashi') }, headers);
+      const refused = await post(
+        '/api/auth/totp',
+        { code: await totpCodeOf(await make.as('officer.shashi'), Date.now() + 30_000) },
+        headers,
+      );
       expect(refused.status).toBeGreaterThanOrEqual(400);
     } finally {
       useInstallationKey(rightKey);

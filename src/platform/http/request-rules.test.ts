@@ -1,16 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiOperation, apiOperations, operationUrl } from '../../../test/support/openapi.js';
+import { type Factories, factories } from '../../../test/support/factories.js';
 import { startTestServer, type TestServer } from '../../../test/support/server.js';
-import { type ApiSession, errorOf, signInAs } from '../../../test/support/session.js';
+import { type ApiSession, errorOf } from '../../../test/support/session.js';
 
 let server: TestServer;
+let make: Factories;
+// The people this file speaks of, made through the factories (no demo).
+const signInAs = (url: string, name: string) => make.signInAs(url, name);
 let officer: ApiSession;
 let getRoutes: ApiOperation[];
 const chenlong = '421002101201';
 const en = { 'accept-language': 'en' };
 
 beforeAll(async () => {
-  server = await startTestServer({ demo: true });
+  server = await startTestServer();
+  make = factories(server.database.db);
+  // A child in 沙市区, whose file the officer reads.
+  await make.child();
   officer = await signInAs(server.url, 'officer.shashi');
   getRoutes = (await apiOperations(server.url)).filter((operation) => operation.method === 'GET');
 });

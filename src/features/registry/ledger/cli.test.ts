@@ -5,22 +5,25 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { Kysely } from 'kysely';
 import { createTestDatabase, type TestDatabase } from '../../../../test/support/database.js';
-import { seedDemo } from '../../../demo/seed.js';
-import { loadFeatures } from '../../../server.js';
+import { factories } from '../../../../test/support/factories.js';
+import type { Database } from '../../../platform/db/schema.js';
 import { registerImportCommand } from './cli.js';
 import { townshipLedger } from './fixtures.test-helper.js';
 import { bombWorkbook, manyStrings } from './zip-bomb.test-helper.js';
-import { namedChildren } from '../../../../test/support/demo-children.js';
 
 let database: TestDatabase;
 let folder: string;
 const savedUrl = process.env.DATABASE_URL;
 const org = '荆州市沙市区民政局';
+// No demo here: the only children are the ones the ledger imports.
+const namedChildren = (db: Kysely<Database>, name: string) => db.selectFrom('children').where('name', '=', name);
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  await seedDemo(database.db, (await loadFeatures()).demoSeeders);
+  // The district's civil affairs bureau, which the ledger is imported for (made through the factories).
+  await factories(database.db).organisationNamed('shashiCivilAffairs');
   folder = await mkdtemp(path.join(os.tmpdir(), 'haven-import-'));
   await writeFile(path.join(folder, 'ledger.xlsx'), await townshipLedger());
   await writeFile(path.join(folder, 'fake.xlsx'), 'just some words, not a workbook\u0000');

@@ -1,13 +1,21 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Factories, factories, places } from '../../../../test/support/factories.js';
 import { startTestServer, type TestServer } from '../../../../test/support/server.js';
-import { type ApiSession, signInAs } from '../../../../test/support/session.js';
+import type { ApiSession } from '../../../../test/support/session.js';
 import { childSearchKeys } from '../search-keys.js';
 
 let server: TestServer;
+let make: Factories;
+// The people this file speaks of, made through the factories (no demo).
+const signInAs = (url: string, name: string) => make.signInAs(url, name);
 let officer: ApiSession;
 beforeAll(async () => {
-  server = await startTestServer({ demo: true });
+  server = await startTestServer();
+  make = factories(server.database.db);
+  // Children in 沙市区 (the officer's) and one in 公安县 (not hers).
+  for (const residenceCode of [places.chenlong, places.chenlong, places.shakou, places.nongli])
+    await make.child({ residenceCode });
   officer = await signInAs(server.url, 'officer.shashi');
   const keys = childSearchKeys('公式测试');
   await server.database.db

@@ -1,20 +1,27 @@
 import { execFileSync } from 'node:child_process';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Kysely } from 'kysely';
+import { type Factories, factories } from '../../../../test/support/factories.js';
 import { startTestServer, type TestServer } from '../../../../test/support/server.js';
-import { type ApiSession, errorOf, signInAs } from '../../../../test/support/session.js';
+import { type ApiSession, errorOf } from '../../../../test/support/session.js';
+import type { Database } from '../../../platform/db/schema.js';
 import { systemActor } from '../../../platform/access/actor.js';
 import { runLedgerCommit } from './commit.js';
 import { ids, townshipLedger } from './fixtures.test-helper.js';
 import type { DryRunReport, ImportBatchView } from '../../../contract/registry/ledger.js';
 import { runNextJob } from '../../../platform/jobs/worker.js';
 import { loadFeatures } from '../../../server.js';
-import { namedChildren } from '../../../../test/support/demo-children.js';
 
 let server: TestServer;
+let make: Factories;
+// The people this file speaks of, made through the factories (no demo); the only children are the imported ones.
+const signInAs = (url: string, name: string) => make.signInAs(url, name);
+const namedChildren = (db: Kysely<Database>, name: string) => db.selectFrom('children').where('name', '=', name);
 let officer: ApiSession;
 beforeAll(async () => {
-  server = await startTestServer({ demo: true, config: { importLimitBytes: 200_000 } });
+  server = await startTestServer({ config: { importLimitBytes: 200_000 } });
+  make = factories(server.database.db);
   officer = await signInAs(server.url, 'officer.shashi');
 });
 afterAll(async () => server.close());

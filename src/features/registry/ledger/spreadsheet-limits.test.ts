@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { factories } from '../../../../test/support/factories.js';
 import { startTestServer, type TestServer } from '../../../../test/support/server.js';
-import { type ApiSession, errorOf, signInAs } from '../../../../test/support/session.js';
+import { type ApiSession, errorOf } from '../../../../test/support/session.js';
 import { loadConfig } from '../../../platform/config.js';
 import { DomainError } from '../../../platform/errors.js';
 import { runNextJob } from '../../../platform/jobs/worker.js';
@@ -93,10 +94,10 @@ describe('a zip-bomb ledger uploaded to the server', () => {
   beforeAll(async () => {
     // The worker's heap is lowered (and the ratio check set aside) so one test can reach the worker boundary quickly.
     server = await startTestServer({
-      demo: true,
       config: { importWorkerMemoryMb: 64, importMaxCompressionRatio: 100_000 },
     });
-    officer = await signInAs(server.url, 'officer.shashi');
+    // A district officer made through the factories (no demo).
+    officer = await factories(server.database.db).signInAs(server.url, 'officer.shashi');
   });
   afterAll(async () => server.close());
 
