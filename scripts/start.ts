@@ -1,6 +1,6 @@
 // `npm start`: build the web app if its sources changed, then run `haven serve`, with the demo on
 // the embedded database (never on a DATABASE_URL server unless --demo is given).
-import { reportFailure } from '../src/cli/output.js';
+import { reportFailure } from '../src/platform/cli/output.js';
 import { demoChoiceFromArgs, serve } from '../src/cli/serve.js';
 import { buildWebIfStale } from './web-build.js';
 

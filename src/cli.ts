@@ -21,7 +21,7 @@ function cannotLoad(error: unknown): never {
 process.on('uncaughtException', cannotLoad);
 process.on('unhandledRejection', cannotLoad);
 
-const { reportFailure, reportFatal } = await import('./cli/output.js').catch(cannotLoad);
+const { reportFailure, reportFatal } = await import('./platform/cli/output.js').catch(cannotLoad);
 const { havenVersion } = await import('./platform/version.js').catch(cannotLoad);
 const { registerCommands } = await import('./cli/commands.js').catch(cannotLoad);
 process.off('uncaughtException', cannotLoad);

@@ -1,4 +1,4 @@
-import { reportFailure } from './cli/output.js';
+import { reportFailure } from './platform/cli/output.js';
 import { demoChoiceFromArgs, serve } from './cli/serve.js';
 
 // Like `haven serve`: the demo only when asked for with --demo.

@@ -12,14 +12,14 @@ import { embeddedPostgresUsers, stopEmbeddedPostgres } from '../platform/db/embe
 import { registerSweep, runSweeps } from '../platform/jobs/sweeps.js';
 import { seedDemo } from '../demo/seed.js';
 import { loadFeatures } from '../server.js';
-import { progress } from './output.js';
+import { progress } from '../platform/cli/output.js';
 import { serve } from './serve.js';
 import { registerDivisionCommands } from '../features/divisions/cli.js';
 import { registerUserCommands } from '../features/users/cli.js';
 import { registerImportCommand } from '../features/registry/ledger/cli.js';
 import { registerDemoCommands } from '../demo/cli.js';
 import { registerRuleSetCommands } from '../features/rule-sets/cli.js';
-import { withDatabase } from './with-database.js';
+import { withDatabase } from '../platform/cli/with-database.js';
 
 function checkpointFile(): string {
   const config = loadConfig();

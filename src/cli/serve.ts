@@ -1,6 +1,6 @@
 import { loadConfig } from '../platform/config.js';
 import { type RunningHaven, startHaven } from '../server.js';
-import { onFatalCleanup, progress, reportFailure } from './output.js';
+import { onFatalCleanup, progress, reportFailure } from '../platform/cli/output.js';
 
 const stopTimeoutMs = 30_000;
 // A terminal's Ctrl-C signals the whole process group: Haven gets its own SIGINT and, a moment

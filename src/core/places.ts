@@ -1,4 +1,4 @@
-import { type DivisionLevel, divisionLevels, isDivisionCode, levelOf, prefixLength } from '../contract/divisions/codes.js';
+import { divisionLevels, isDivisionCode, levelOf, prefixLength } from '../contract/divisions/codes.js';
 
 /*
  * Division-code arithmetic. The code vocabulary (levels, what a code is) is the contract's, which

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { withDatabase } from '../cli/with-database.js';
+import { withDatabase } from '../platform/cli/with-database.js';
 import { removeDemoAccounts } from './accounts.js';
 import { totpCodeOf } from './credentials.js';
 import { demoSignInNotes } from './notes.js';

@@ -18,6 +18,7 @@ import {
   organisationExists,
   restoreCaseParticipations,
 } from './store.js';
+import { systemScope } from '../../core/scope/system-scope.js';
 
 type Trx = Transaction<Database>;
 
@@ -86,11 +87,13 @@ export const caseEffects: CaseEffects = {
     const result = riskGrade(input.scores, input.overrides, config);
     const child = await trx
       .selectFrom('children')
+      .where(systemScope('the child of the case the workflow locked through childInScope'))
       .select(['risk_grade'])
       .where('id', '=', kase.childId)
       .executeTakeFirstOrThrow();
     await trx
       .updateTable('children')
+      .where(systemScope('the child of the case the workflow locked through childInScope'))
       .set((eb) => ({ risk_grade: result.grade, version: eb('version', '+', 1), updated_at: at }))
       .where('id', '=', kase.childId)
       .execute();
@@ -112,6 +115,7 @@ export const caseEffects: CaseEffects = {
         });
         const planned = await trx
           .selectFrom('case_actions')
+          .where(systemScope('the case the workflow locked through childInScope'))
           .select('seq')
           .where('case_id', '=', kase.id)
           .where('type', '=', 'assistance_plan')
@@ -169,6 +173,7 @@ export const caseEffects: CaseEffects = {
   approve_closure: async ({ uow: { trx }, subject: kase, at }) => {
     const request = await trx
       .selectFrom('case_actions')
+      .where(systemScope('the case the workflow locked through childInScope'))
       .select('payload')
       .where('case_id', '=', kase.id)
       .where('type', '=', 'request_closure')

@@ -5,6 +5,7 @@ import type { RuleSet } from '../../platform/rules/rule-set.js';
 import { startClock } from '../../core/clocks/index.js';
 import { caseRules } from './rule-sections.js';
 import { addCaseOrganisation, organisationExists, removeCaseOrganisation, type LockedCase } from './store.js';
+import { systemScope } from '../../core/scope/system-scope.js';
 
 type Trx = Transaction<Database>;
 
@@ -27,6 +28,7 @@ export function placementOf(type: string, payload: Record<string, unknown>): Pla
 async function currentPlacementOrganisation(trx: Trx, caseId: string): Promise<string | null> {
   const actions = await trx
     .selectFrom('case_actions')
+    .where(systemScope('the case the workflow locked through childInScope'))
     .select(['type', 'payload'])
     .where('case_id', '=', caseId)
     .where('type', 'in', ['emergency_response', 'guardianship_intervention'])

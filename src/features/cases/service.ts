@@ -18,6 +18,7 @@ import { initialCaseState } from './rules.js';
 import { addCaseOrganisation, nextCaseSerial, openCaseOfChild } from './store.js';
 import { readCase } from './view.js';
 import { caseWorkflow } from './workflow.js';
+import { systemScope } from '../../core/scope/system-scope.js';
 
 type Db = Kysely<Database>;
 
@@ -36,6 +37,7 @@ export async function openCaseIn(uow: UnitOfWork, input: OpenCaseInput, at: Date
     input.reportIds.length > 0
       ? await trx
           .selectFrom('reports')
+          .where(systemScope("reports sent to the actor's own organisation"))
           .leftJoin('report_recipients as rr', (join) =>
             join.onRef('rr.report_id', '=', 'reports.id').on('rr.organisation_id', '=', actor.organisationId),
           )
@@ -73,6 +75,7 @@ export async function openCaseIn(uow: UnitOfWork, input: OpenCaseInput, at: Date
     for (const report of reports.filter((r) => r.case_id !== existing)) {
       await trx
         .updateTable('reports')
+        .where(systemScope('reports read just above'))
         .set({ case_id: existing, child_id: childId })
         .where('id', '=', report.id)
         .execute();
@@ -121,6 +124,7 @@ export async function openCaseIn(uow: UnitOfWork, input: OpenCaseInput, at: Date
   if (reports.length > 0)
     await trx
       .updateTable('reports')
+      .where(systemScope('reports read just above'))
       .set({ case_id: inserted.id, child_id: childId })
       .where(
         'id',

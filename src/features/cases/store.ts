@@ -5,6 +5,7 @@ import type { Database } from '../../platform/db/schema.js';
 import '../registry/tables.js';
 import type { ActionType, CaseStatus } from './rules.js';
 import './tables.js';
+import { systemScope } from '../../core/scope/system-scope.js';
 
 type Trx = Transaction<Database>;
 
@@ -22,6 +23,7 @@ export type LockedCase = Subject<CaseStatus, ActionType, CaseFields>;
 export async function openCaseOfChild(trx: Trx, childId: string): Promise<string | undefined> {
   const row = await trx
     .selectFrom('cases')
+    .where(systemScope('the child its caller read through childInScope'))
     .innerJoin('case_actions as last', (join) =>
       join.onRef('last.case_id', '=', 'cases.id').onRef('last.seq', '=', 'cases.seq'),
     )
@@ -68,6 +70,7 @@ export async function removeCaseOrganisation(
 ): Promise<void> {
   await trx
     .updateTable('case_organisations')
+    .where(systemScope('the case the workflow locked through childInScope'))
     .set({ left_at: at })
     .where('case_id', '=', caseId)
     .where('organisation_id', '=', organisationId)
@@ -83,6 +86,7 @@ export async function restoreCaseParticipations(
 ): Promise<void> {
   const organisations = await trx
     .selectFrom('case_organisations')
+    .where(systemScope('the case the workflow locked through childInScope'))
     .select(['organisation_id', 'role'])
     .where('case_id', '=', kase.id)
     .where('left_at', 'is', null)

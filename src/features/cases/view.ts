@@ -11,6 +11,7 @@ import { callerAllowedActions } from './guards.js';
 import type { CaseClockRule, CaseView } from './model.js';
 import { foldActions } from './rules.js';
 import './store.js';
+import { systemScope } from '../../core/scope/system-scope.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -57,6 +58,7 @@ export async function readCase(
   const [actions, clocks, organisations, reports] = await Promise.all([
     db
       .selectFrom('case_actions')
+      .where(systemScope('the case read through childInScope above'))
       .select([
         'seq',
         'type',
@@ -95,6 +97,7 @@ export async function readCase(
       .execute(),
     db
       .selectFrom('case_organisations as co')
+      .where(systemScope('the case read through childInScope above'))
       .innerJoin('organisations as o', 'o.id', 'co.organisation_id')
       .select(['o.id', 'o.name', 'co.role'])
       .where('co.case_id', '=', caseId)
@@ -102,6 +105,7 @@ export async function readCase(
       .execute(),
     db
       .selectFrom('reports')
+      .where(systemScope('the case read through childInScope above'))
       .select(['id', 'ref_no', 'channel', 'reported_at'])
       .where('case_id', '=', caseId)
       .orderBy('reported_at')

@@ -1,4 +1,4 @@
-import { type DivisionLevel, divisionLevels } from '../divisions/rules.js';
+import { type DivisionLevel, divisionLevels } from '../../core/places.js';
 import { categoryCodes, riskGrades } from '../registry/tables.js';
 
 import type { CountDimension } from '../../contract/insight/registry-counts.js';

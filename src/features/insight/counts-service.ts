@@ -3,7 +3,7 @@ import type { Actor } from '../../platform/access/actor.js';
 import type { Database } from '../../platform/db/schema.js';
 import { DomainError, notFound } from '../../platform/errors.js';
 import { translate } from '../../platform/i18n/translate.js';
-import { type DivisionLevel, levelOf } from '../divisions/rules.js';
+import { type DivisionLevel, levelOf } from '../../core/places.js';
 import type { RegistryCountsQuery, RegistryCountsResult } from '../../contract/insight/registry-counts.js';
 import { type CountDimension, countsLevelAllowed, dimensionValues } from './counts-rules.js';
 import { countedAt, placesAt, storedCounts } from './counts-store.js';

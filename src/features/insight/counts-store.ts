@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../platform/db/schema.js';
-import { type DivisionLevel, divisionLevels, levelOf, subtreePrefix } from '../divisions/rules.js';
+import { type DivisionLevel, divisionLevels, levelOf, subtreePrefix } from '../../core/places.js';
 import type { CountDimension } from './counts-rules.js';
 import './counts-tables.js';
 import '../divisions/tables.js';

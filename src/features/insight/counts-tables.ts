@@ -1,5 +1,5 @@
 import type { ColumnType } from 'kysely';
-import type { DivisionLevel } from '../divisions/rules.js';
+import type { DivisionLevel } from '../../core/places.js';
 import type { CountDimension } from './counts-rules.js';
 
 /** Precomputed registry counts (0013_sweeps_dashboards): active children per division, level and value. */

@@ -5,7 +5,7 @@ import {
   isWithin,
   levelOf,
   subtreePrefix,
-} from '../divisions/rules.js';
+} from '../../core/places.js';
 
 /**
  * Small-cell suppression: a count from 1 to 4 could point at a single, recognisable child, so it

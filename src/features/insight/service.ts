@@ -3,7 +3,7 @@ import type { Actor } from '../../platform/access/actor.js';
 import type { Database } from '../../platform/db/schema.js';
 import { DomainError, notFound } from '../../platform/errors.js';
 import { translate } from '../../platform/i18n/translate.js';
-import { levelOf } from '../divisions/rules.js';
+import { levelOf } from '../../core/places.js';
 import type { ByDivisionResult, DivisionCount } from '../../contract/insight/by-division.js';
 import { levelBelow, smallestPublishedCount, suppressSmallCells, withinJurisdiction } from './rules.js';
 import { countChildrenBelow, divisionCatalog, divisionsBelow, findDivision } from './store.js';

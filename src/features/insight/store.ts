@@ -2,7 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import type { Actor } from '../../platform/access/actor.js';
 import { childInScope } from '../../core/scope/child-scope.js';
 import type { Database } from '../../platform/db/schema.js';
-import { type DivisionLevel, subtreePrefix } from '../divisions/rules.js';
+import { type DivisionLevel, subtreePrefix } from '../../core/places.js';
 import { childCodePattern, significantDigits } from './rules.js';
 
 /** What the divisions table (owned by the divisions feature) offers, or null while it is absent. */

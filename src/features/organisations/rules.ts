@@ -1,5 +1,5 @@
 import type { Actor } from '../../platform/access/actor.js';
-import { isDivisionCode, isWithin, levelOf } from '../divisions/rules.js';
+import { isDivisionCode, isWithin, levelOf } from '../../core/places.js';
 import {
   isResidentialKind,
   leadAgencyKinds,

@@ -5,7 +5,7 @@ import type { Database } from '../../platform/db/schema.js';
 import { updateVersioned } from '../../platform/db/versioned-update.js';
 import { conflict, staleVersion } from '../../platform/errors.js';
 import { shanghaiDateOf } from '../../platform/calendar/index.js';
-import { levelOf } from '../divisions/rules.js';
+import { levelOf } from '../../core/places.js';
 import { entityName, organisationNotFound, refuse, requireJurisdiction, requirePermission } from './guards.js';
 import type {
   Coverage,

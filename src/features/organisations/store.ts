@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../platform/db/schema.js';
-import { subtreePrefix } from '../divisions/rules.js';
+import { subtreePrefix } from '../../core/places.js';
 import {
   isOrganisationKind,
   isResidentialKind,

@@ -5,7 +5,7 @@ import { startTestServer, type TestServer } from '../../../test/support/server.j
 import { type Actor, systemActor } from '../../platform/access/actor.js';
 import { verifyAuditChain } from '../../platform/audit/verify.js';
 import { shanghaiDateOf } from '../../platform/calendar/index.js';
-import { ancestorCodes } from '../divisions/rules.js';
+import { ancestorCodes } from '../../core/places.js';
 import { assembleFile, presentFile } from './child-file.js';
 import { fileInScope } from './file-store.js';
 import type { MemberInput } from '../../contract/registry/child.js';

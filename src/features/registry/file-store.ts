@@ -3,7 +3,7 @@ import type { Actor } from '../../platform/access/actor.js';
 import { childInScope } from '../../core/scope/child-scope.js';
 import type { Database } from '../../platform/db/schema.js';
 import { resolveRuleSet, type RuleSet, type StoredRuleSet } from '../../platform/rules/rule-set.js';
-import { ancestorCodes } from '../divisions/rules.js';
+import { ancestorCodes } from '../../core/places.js';
 import './core-tables.js';
 import type { PlaceView } from '../../contract/registry/child.js';
 import type { ChildFacts, MemberFact } from './rules.js';

@@ -1,7 +1,7 @@
 import { type Actor, hasPermission } from '../../platform/access/actor.js';
 import { DomainError, forbidden, notFound } from '../../platform/errors.js';
 import { translate } from '../../platform/i18n/translate.js';
-import { subtreePrefix } from '../divisions/rules.js';
+import { subtreePrefix } from '../../core/places.js';
 import './messages.js';
 
 export function requirePermission(actor: Actor, permission: 'children.read' | 'children.write'): void {

@@ -2,7 +2,7 @@ import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Actor } from '../../platform/access/actor.js';
 import { childInScope } from '../../core/scope/child-scope.js';
 import type { Database } from '../../platform/db/schema.js';
-import { subtreePrefix } from '../divisions/rules.js';
+import { subtreePrefix } from '../../core/places.js';
 import type { ChildrenTable } from './tables.js';
 
 export type ChildRow = Selectable<ChildrenTable>;

@@ -8,7 +8,7 @@ import type { Sweep } from '../../platform/jobs/sweeps.js';
 import { translate } from '../../platform/i18n/translate.js';
 import { loadRuleSets } from '../../platform/rules/store.js';
 import { everywhere } from '../../platform/rules/rule-set.js';
-import { subtreePrefix } from '../divisions/rules.js';
+import { subtreePrefix } from '../../core/places.js';
 import { recomputeProposals } from './proposals.js';
 import { registryRules, type RegistryRules } from './rule-sections.js';
 import './messages.js';

@@ -3,6 +3,7 @@ import type { InboxContribution } from '../../core/inbox/contribution.js';
 import { hasPermission } from '../../platform/access/actor.js';
 import '../../core/clocks/tables.js';
 import './tables.js';
+import { systemScope } from '../../core/scope/system-scope.js';
 
 const none = '00000000-0000-0000-0000-000000000000';
 const limit = 50;
@@ -15,6 +16,7 @@ export const reportsToAcknowledge: InboxContribution<ReportToAcknowledge> = {
     if (!hasPermission(actor, 'reports.receive')) return [];
     const rows = await db
       .selectFrom('report_recipients as rr')
+      .where(systemScope("reports sent to the actor's own organisation; reports.receive checked above"))
       .innerJoin('reports as r', 'r.id', 'rr.report_id')
       .leftJoin('clocks as c', (join) =>
         join.onRef('c.subject_id', '=', 'rr.id').on('c.rule', '=', 'report.acknowledge'),

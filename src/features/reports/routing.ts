@@ -4,7 +4,7 @@ import type { Database } from '../../platform/db/schema.js';
 import type { Locale } from '../../platform/i18n/locale.js';
 import { translate } from '../../platform/i18n/translate.js';
 import type { RuleSet } from '../../platform/rules/rule-set.js';
-import { ancestorCodes } from '../divisions/rules.js';
+import { ancestorCodes } from '../../core/places.js';
 import { startClock } from '../../core/clocks/index.js';
 import '../../core/clocks/tables.js';
 import './messages.js';

@@ -1,4 +1,4 @@
-import { divisionLevels, type DivisionLevel, levelOf } from '../divisions/rules.js';
+import { divisionLevels, type DivisionLevel, levelOf } from '../../core/places.js';
 import type { Channel, RecipientRole } from './tables.js';
 
 /** The nine statutory situations that trigger a mandatory report (DOMAIN.md §3). */

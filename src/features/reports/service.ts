@@ -8,6 +8,7 @@ import { stopClocks } from '../../core/clocks/index.js';
 import type { PublicReportInput, SubmitReportInput } from './model.js';
 import { type RecordedReport, recordReport, type ReportValues } from './record.js';
 import './messages.js';
+import { systemScope } from '../../core/scope/system-scope.js';
 
 type Db = Kysely<Database>;
 
@@ -157,6 +158,7 @@ export async function acknowledgeReportIn(
   const recipient = actor.organisationId
     ? await trx
         .selectFrom('report_recipients')
+        .where(systemScope("the recipient row of the actor's own organisation"))
         .selectAll()
         .where('report_id', '=', reportId)
         .where('organisation_id', '=', actor.organisationId)
@@ -167,6 +169,7 @@ export async function acknowledgeReportIn(
   if (recipient.acknowledged_at) return { acknowledgedAt: recipient.acknowledged_at.toISOString(), late: false };
   await trx
     .updateTable('report_recipients')
+    .where(systemScope('the recipient row read just above'))
     .set({ acknowledged_at: at, acknowledged_by: actor.userId })
     .where('id', '=', recipient.id)
     .execute();

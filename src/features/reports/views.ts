@@ -7,11 +7,12 @@ import type { Locale } from '../../platform/i18n/locale.js';
 import type { Database } from '../../platform/db/schema.js';
 import { translate } from '../../platform/i18n/translate.js';
 import { forbidden, notFound } from '../../platform/errors.js';
-import { subtreePrefix } from '../divisions/rules.js';
+import { subtreePrefix } from '../../core/places.js';
 import { reportVisibleTo, seesReporter } from './access.js';
 import type { ReportListItem, ReportView } from './model.js';
 import { recipientRoles, type ReporterIdentity } from './tables.js';
 import './messages.js';
+import { systemScope } from '../../core/scope/system-scope.js';
 
 type Db = Kysely<Database>;
 
@@ -28,6 +29,7 @@ export async function getReport(db: Db, actor: Actor, id: string, now = new Date
   }
   const recipients = await db
     .selectFrom('report_recipients as rr')
+    .where(systemScope('recipients of the report reportVisibleTo let through above'))
     .innerJoin('organisations as o', 'o.id', 'rr.organisation_id')
     .leftJoin('clocks as c', (join) => join.onRef('c.subject_id', '=', 'rr.id').on('c.rule', '=', 'report.acknowledge'))
     .select([
@@ -297,6 +299,7 @@ export async function reportingCompliance(
   const areas = query.within ? [query.within] : actor.jurisdiction;
   let base = db
     .selectFrom('reports')
+    .where(systemScope("counts of mandated reports in the asker's areas; no report is shown"))
     .leftJoin('organisations as o', 'o.id', 'reports.reporter_org_id')
     .where('reports.channel', '=', 'mandated');
   if (actor.kind !== 'system') {

@@ -3,7 +3,7 @@ import { type Command, InvalidArgumentError } from 'commander';
 import { systemActor } from '../../platform/access/actor.js';
 import { shanghaiDateOf } from '../../platform/calendar/iso-date.js';
 import { migrateToLatest } from '../../platform/db/migrate.js';
-import { withDatabase } from '../../cli/with-database.js';
+import { withDatabase } from '../../platform/cli/with-database.js';
 import { effectiveRules, publishRuleSet } from './service.js';
 
 function divisionCode(value: string): string {

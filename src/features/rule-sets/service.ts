@@ -11,7 +11,7 @@ import {
   ruleDocumentProblems,
 } from '../../platform/rules/rule-set.js';
 import { loadRuleSets } from '../../platform/rules/store.js';
-import { isWithin } from '../divisions/rules.js';
+import { isWithin } from '../../core/places.js';
 import './messages.js';
 
 export interface EffectiveRules {

@@ -5,7 +5,7 @@ import { randomToken, tokenHash } from '../../platform/auth/tokens.js';
 import type { Database } from '../../platform/db/schema.js';
 import { unitOfWork } from '../../platform/db/unit-of-work.js';
 import { DomainError, notFound } from '../../platform/errors.js';
-import { isWithin } from '../divisions/rules.js';
+import { isWithin } from '../../core/places.js';
 
 export interface TokenRequest {
   name: string;

@@ -2,8 +2,8 @@ import type { Command } from 'commander';
 import { systemActor } from '../../platform/access/actor.js';
 import { migrateToLatest } from '../../platform/db/migrate.js';
 import { unitOfWork } from '../../platform/db/unit-of-work.js';
-import { withDatabase } from '../../cli/with-database.js';
-import { normaliseDivisionCode } from '../divisions/rules.js';
+import { withDatabase } from '../../platform/cli/with-database.js';
+import { normaliseDivisionCode } from '../../core/places.js';
 import { decideRoleGrant, listPendingRoleGrants } from './role-grant-decisions.js';
 import { createUser } from './service.js';
 

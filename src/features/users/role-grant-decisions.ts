@@ -4,7 +4,7 @@ import { childDataPermissions } from '../../platform/access/permissions.js';
 import type { Database } from '../../platform/db/schema.js';
 import { unitOfWork } from '../../platform/db/unit-of-work.js';
 import { DomainError, notFound } from '../../platform/errors.js';
-import { isWithin, subtreePrefix } from '../divisions/rules.js';
+import { isWithin, subtreePrefix } from '../../core/places.js';
 import './messages.js';
 
 export interface RoleGrantView {

@@ -6,7 +6,7 @@ import { hashPassword } from '../../platform/auth/passwords.js';
 import type { Database } from '../../platform/db/schema.js';
 import { unitOfWork } from '../../platform/db/unit-of-work.js';
 import { DomainError, notFound } from '../../platform/errors.js';
-import { isWithin, subtreePrefix } from '../divisions/rules.js';
+import { isWithin, subtreePrefix } from '../../core/places.js';
 import { revokeTokensOfUserIn } from './api-tokens.js';
 import './messages.js';
 import { grantRolesIn, type PendingGrant, rolePermissions } from './role-grants.js';

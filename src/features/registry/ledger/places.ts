@@ -1,4 +1,4 @@
-import { isWithin, levelOf } from '../../divisions/rules.js';
+import { isWithin, levelOf } from '../../../core/places.js';
 import type { HukouResult, LedgerRow, PlaceResult } from './validate.js';
 import { cellText, readDivisionCode } from './values.js';
 

@@ -2,7 +2,7 @@ import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { Actor } from '../../../platform/access/actor.js';
 import type { Database } from '../../../platform/db/schema.js';
 import { notFound } from '../../../platform/errors.js';
-import { subtreePrefix } from '../../divisions/rules.js';
+import { subtreePrefix } from '../../../core/places.js';
 import type { Locale } from '../../../platform/i18n/locale.js';
 import { translate } from '../../../platform/i18n/translate.js';
 import { type ImportBatchView, ignoredColumns } from '../../../contract/registry/ledger.js';

@@ -2,7 +2,7 @@ import { type ExpressionBuilder, type Kysely, type Selectable, sql, type Transac
 import type { Actor } from '../../../platform/access/actor.js';
 import { childInScope } from '../../../core/scope/child-scope.js';
 import type { Database } from '../../../platform/db/schema.js';
-import { subtreePrefix } from '../../divisions/rules.js';
+import { subtreePrefix } from '../../../core/places.js';
 import type { DuplicateCandidatesTable } from '../tables.js';
 import type { PairListQuery } from '../../../contract/registry/search.js';
 import type { SearchRow } from './store.js';

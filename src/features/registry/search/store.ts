@@ -2,7 +2,7 @@ import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql
 import type { Actor } from '../../../platform/access/actor.js';
 import { childInScope } from '../../../core/scope/child-scope.js';
 import type { Database } from '../../../platform/db/schema.js';
-import { subtreePrefix } from '../../divisions/rules.js';
+import { subtreePrefix } from '../../../core/places.js';
 import type { CategoryCode, ChildStatus, RiskGrade } from '../tables.js';
 import type { ListSort, MatchedOn } from '../../../contract/registry/search.js';
 import { pageByRelevance, pageBySort } from './ranked-page.js';

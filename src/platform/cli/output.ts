@@ -1,5 +1,5 @@
-import { DomainError } from '../platform/errors.js';
-import { translate } from '../platform/i18n/translate.js';
+import { DomainError } from '../errors.js';
+import { translate } from '../i18n/translate.js';
 
 /** Built-in error classes: a programming mistake rather than a situation Haven describes itself. */
 const unexpectedKinds = new Set(['TypeError', 'ReferenceError', 'RangeError', 'SyntaxError', 'EvalError', 'URIError']);

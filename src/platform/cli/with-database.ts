@@ -1,5 +1,5 @@
-import { loadConfig } from '../platform/config.js';
-import { connectDatabase, type Db } from '../platform/db/connect.js';
+import { loadConfig } from '../config.js';
+import { connectDatabase, type Db } from '../db/connect.js';
 import { progress } from './output.js';
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DomainError } from '../platform/errors.js';
+import { DomainError } from '../errors.js';
 import { describeError } from './output.js';
 
 describe('describeError: one meaningful line whatever was thrown', () => {
