@@ -56,7 +56,8 @@ describe('Ctrl-C on `npm start`', { timeout: 240_000 }, () => {
       expect(stderr).toMatch(/SIGINT: stopping Haven and its PostgreSQL/);
       expect(stderr).not.toMatch(/again: exiting without waiting/);
       expect(
-        await eventually(() => !processAlive(postmaster!), 30_000),
+        // An upper bound for a busy machine, not a speed check: the condition is what is waited on.
+        await eventually(() => !processAlive(postmaster!), 90_000),
         `postmaster ${postmaster} has exited.\n${stderr}`,
       ).toBe(true);
       expect(existsSync(path.join(home.dir, 'pg', 'postmaster.pid')), 'postmaster.pid is gone').toBe(false);

@@ -35,7 +35,7 @@ describe('describeError: one meaningful line whatever was thrown', () => {
 
   it('says where an error without any message was thrown', () => {
     expect(describeError(new Error(''))).toMatch(
-      /^Error without a message, thrown at .*src\/cli\/output\.test\.ts:\d+:\d+$/,
+      /^Error without a message, thrown at .*src\/platform\/cli\/output\.test\.ts:\d+:\d+$/,
     );
     expect(describeError(new Error('', { cause: new Error('the real reason') }))).toBe(
       'Error without a message: the real reason',
