@@ -128,15 +128,17 @@ export async function signInOnPage(
 
 /** Chooses an entry of the open antd select list (its a11y options are hidden from the pointer). */
 export async function chooseOption(page: Page, text: string | RegExp): Promise<void> {
-  const entry = page
+  const entries = page
     .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
-    .filter({ hasText: text })
-    .first();
-  await entry.waitFor({ state: 'attached' });
-  if (await entry.isVisible()) {
-    await entry.click();
-    return;
-  }
+    .filter({ hasText: text });
+  await entries.first().waitFor({ state: 'attached' });
+  // A list closed a moment ago (an earlier select's) can still be in the page: take the one shown.
+  const shown = entries.filter({ visible: true }).first();
+  const clicked = await shown
+    .click({ timeout: 10_000 })
+    .then(() => true)
+    .catch(() => false);
+  if (clicked) return;
   // Seen only under CI load, inside a modal: the list is rendered with the entry active but has no
   // size on screen, so the pointer cannot reach it. Enter chooses the active entry, as a keyboard
   // user would; callers check the chosen value afterwards.
