@@ -5,6 +5,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { FeatureManifest } from './core/feature.js';
 import type { InboxContribution } from './core/inbox/contribution.js';
 import { registerInboxContributions } from './core/inbox/registry.js';
+import { demoSeeders } from './demo/index.js';
 import { demoAtStart } from './demo/seed.js';
 import { encryptPlainTotpSecrets } from './platform/auth/totp-secret.js';
 import type { Config } from './platform/config.js';
@@ -54,7 +55,7 @@ export function loadFeatures(): Promise<Features> {
       routes: manifests.flatMap((manifest) => manifest.routes ?? []),
       sweeps: [idempotencyExpirySweep, jobCleanupSweep, ...manifests.flatMap((manifest) => manifest.sweeps ?? [])],
       jobs,
-      demoSeeders: manifests.flatMap((manifest) => manifest.demo ?? []),
+      demoSeeders,
       inbox: manifests.flatMap((manifest) => manifest.inbox ?? []),
     };
     registerInboxContributions(features.inbox);

@@ -45,8 +45,6 @@ function offences(files: SourceFile[], check: (file: string, target: string, spe
 function ringRule(ring: string) {
   return (file: string, target: string): boolean => {
     const targetRing = ringOf(target);
-    // A feature's manifest names its demo seeders (the demo is data about the feature, seeded at start).
-    if (ring === 'features' && /\/feature\.ts$/.test(file) && targetRing === 'demo') return true;
     // A test beside the code may use the shared test support (a real server, a cloned database).
     if (/\.test\.tsx?$/.test(file) && targetRing === 'test') return true;
     if (targetRing === 'package') return allowedPackages[ring] === undefined || allowedPackages[ring].test(target);

@@ -1,7 +1,6 @@
 import type { FeatureRoutes } from '../platform/http/app.js';
 import type { Sweep } from '../platform/jobs/sweeps.js';
 import type { JobHandler } from '../platform/jobs/worker.js';
-import type { DemoSeeder } from '../platform/seed.js';
 import type { InboxContribution } from './inbox/contribution.js';
 
 /**
@@ -13,7 +12,7 @@ export interface FeatureManifest {
   /** The feature's folder name under src/features. */
   readonly name: string;
   /**
-   * Features whose parts must come first: their demo data this one's demo builds on, their sweeps
+   * Features whose parts must come first: their sweeps
    * this one's sweeps read the results of. Otherwise features come in the order of their names.
    */
   readonly after?: readonly string[];
@@ -21,5 +20,4 @@ export interface FeatureManifest {
   readonly sweeps?: readonly Sweep[];
   readonly jobs?: Readonly<Record<string, JobHandler>>;
   readonly inbox?: readonly InboxContribution[];
-  readonly demo?: readonly DemoSeeder[];
 }

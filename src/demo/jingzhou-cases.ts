@@ -1,18 +1,7 @@
-import type { Actor } from '../platform/access/actor.js';
-import { actorFor, loadUserAccount } from '../platform/auth/load-actor.js';
-import type { UnitOfWork } from '../platform/db/unit-of-work.js';
 import type { DemoSeeder } from '../platform/seed.js';
-import type { ActionInput, OpenCaseInput } from '../features/cases/model.js';
-import { actOnCaseIn, openCaseIn } from '../features/cases/service.js';
-import type { SubmitReportInput } from '../features/reports/model.js';
-import { acknowledgeReportIn, submitReportIn } from '../features/reports/service.js';
 import { clockEscalationSweep } from '../core/clocks/index.js';
-import { demoOrganisations, jingzhou } from './jingzhou-organisations.js';
-
-type ActionBody<T extends ActionInput['type']> = Omit<Extract<ActionInput, { type: T }>, 'type' | 'expectedSeq'>;
-
-const hour = 3_600_000;
-const day = 24 * hour;
+import { day, demoContext, hour } from './jingzhou-cases-context.js';
+import { jingzhou } from './jingzhou-organisations.js';
 
 /**
  * Cases in every status, built by the people of the demo running the real actions at past times,
@@ -395,51 +384,4 @@ export const jingzhouCasesDemo: DemoSeeder = {
 
 function day0(from: Date, days: number): string {
   return new Date(from.getTime() + days * day + 8 * hour).toISOString().slice(0, 10);
-}
-
-async function demoContext(uow: UnitOfWork) {
-  const { trx } = uow;
-  const actors = new Map<string, Actor>();
-  const organisations = new Map(
-    (await trx.selectFrom('organisations').select(['id', 'name']).execute()).map((o) => [o.name, o.id]),
-  );
-  const orgIds = new Map(demoOrganisations.map((o) => [o.key, organisations.get(o.name)!]));
-  const as = async (username: string): Promise<UnitOfWork> => {
-    let actor = actors.get(username);
-    if (!actor) {
-      const user = await trx
-        .selectFrom('users')
-        .select('id')
-        .where('username', '=', username)
-        .executeTakeFirstOrThrow();
-      actor = actorFor((await loadUserAccount(trx, user.id))!, { locale: 'zh-CN', ip: null, requestId: null });
-      actors.set(username, actor);
-    }
-    return { ...uow, actor };
-  };
-  return {
-    org: (key: string) => orgIds.get(key)!,
-    report: async (username: string, at: Date, input: SubmitReportInput) =>
-      (await submitReportIn(await as(username), input, at)).id,
-    acknowledge: async (username: string, reportId: string, at: Date) =>
-      void (await acknowledgeReportIn(await as(username), reportId, at)),
-    open: async (username: string, at: Date, input: Partial<OpenCaseInput>) => {
-      const { caseId } = await openCaseIn(await as(username), { reportIds: [], participantIds: [], ...input }, at);
-      let seq = 1;
-      let clock = at.getTime();
-      return {
-        /** An action `hoursLater` after the opening. */
-        act: async <T extends ActionInput['type']>(actor: string, hoursLater: number, type: T, body: ActionBody<T>) => {
-          const when = new Date(at.getTime() + hoursLater * hour);
-          clock = Math.max(clock, when.getTime());
-          ({ seq } = await actOnCaseIn(
-            await as(actor),
-            caseId,
-            { ...body, type, expectedSeq: seq } as ActionInput,
-            new Date(clock),
-          ));
-        },
-      };
-    },
-  };
 }

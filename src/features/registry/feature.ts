@@ -1,5 +1,4 @@
 import type { FeatureManifest } from '../../core/feature.js';
-import { jingzhouDemo } from '../../demo/index.js';
 // What the feature's errors may tell the caller (the error mapper sends nothing undeclared).
 import './error-details.js';
 import { ledgerCommitHandler } from './ledger/commit.js';
@@ -13,6 +12,4 @@ export const feature: FeatureManifest = {
   routes: [registerRegistryRoutes, registerRegistrySearchRoutes, registerLedgerRoutes],
   sweeps: [ageOutSweep, reproposeSweep],
   jobs: { 'ledger.commit': ledgerCommitHandler },
-  // J city's organisations, people and children: the demo every other feature's demo builds on.
-  demo: [jingzhouDemo],
 };
