@@ -100,8 +100,19 @@ function writeInLoop(session: Session, organisationId: string, limit: number) {
       return { username, status: 'no answer' };
     }
   };
+  // As a real client does: a refused write is sent again, with the same idempotency key, after a
+  // short pause. Otherwise four workers answered 503 in a few milliseconds each could use up all
+  // `limit` writes while the database is away, and nothing would be left to show it came back.
   const worker = async () => {
-    while (!stopped && next < limit) outcomes.push(await writeOne(next++));
+    while (!stopped && next < limit) {
+      const index = next++;
+      for (;;) {
+        const outcome = await writeOne(index);
+        outcomes.push(outcome);
+        if (stopped || (outcome.status !== 503 && outcome.status !== 'no answer')) break;
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+    }
   };
   const done = Promise.all([worker(), worker(), worker(), worker()]);
   return {

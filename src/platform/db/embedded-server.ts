@@ -133,8 +133,14 @@ export async function isRunning(pgCtl: string, pgdata: string, owner: Owner | un
   try {
     await asOwner(pgCtl, ['status', '-D', pgdata], owner);
     return true;
-  } catch {
-    return false;
+  } catch (error) {
+    // pg_ctl says "not running" with exit code 3 (4: no data folder). Any other failure (killed,
+    // could not start on a loaded machine) proves nothing: then the postmaster.pid decides, so a
+    // stop never leaves a running PostgreSQL behind because pg_ctl itself failed.
+    const code = (error as { code?: unknown }).code;
+    if (code === 3 || code === 4) return false;
+    const pid = Number((await readFile(path.join(pgdata, 'postmaster.pid'), 'utf8').catch(() => '')).split('\n')[0]);
+    return Number.isInteger(pid) && pid > 0 && processAlive(pid);
   }
 }
 
