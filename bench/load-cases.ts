@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import { addDays, dayOf, isoOf } from '../src/demo/synthetic/dates.js';
 import { createRng, type Rng } from '../src/demo/synthetic/prng.js';
-import { formatCaseNumber } from '../src/features/reports/rules.js';
+import { formatCaseNumber } from '../src/features/cases/rules.js';
 import { openCopy } from './copy.js';
 import type { CaseSubject } from './load-registry.js';
 import { lastSweepOf } from './sweep-run.js';

@@ -12,28 +12,9 @@ export function parseActionFilter(input: string): ActionMatch {
   return { kind: 'exact', action: trimmed };
 }
 
-/** Escapes LIKE wildcards so user text matches literally (PostgreSQL's default escape is `\`). */
-export function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
-const formulaStart = /^[=+\-@\t\r]/;
-
-/**
- * Spreadsheet programs evaluate text that looks like a formula (CSV/formula injection); an audit
- * log holds text typed by anyone, so such text gets a leading apostrophe and stays text.
- */
-export function escapeCell(value: string): string {
-  return formulaStart.test(value) ? `'${value}` : value;
-}
-
-// One xlsx cell holds at most 32,767 characters; longer text would corrupt the file.
-export const cellCharacterLimit = 32_000;
-
-export function fitCell(value: string): string {
-  const safe = escapeCell(value);
-  return safe.length > cellCharacterLimit ? `${safe.slice(0, cellCharacterLimit)}…` : safe;
-}
+// Shared with other features' spreadsheets and searches, so they live in platform.
+export { escapeLike } from '../../platform/text/escape-like.js';
+export { cellCharacterLimit, escapeCell, fitCell } from '../../platform/spreadsheet/cells.js';
 
 /** Wall-clock time in China for a spreadsheet date cell (xlsx dates carry no zone). */
 export function chinaWallClock(at: Date): Date {

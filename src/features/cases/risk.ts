@@ -4,7 +4,7 @@ import {
   type EmergencyOverride,
   emergencyOverrides,
 } from '../../contract/cases/vocabulary.js';
-import type { RiskGrade } from '../registry/tables.js';
+import type { RiskGrade } from '../../contract/registry/vocabulary.js';
 
 // The vocabularies are the contract's (the API and the web speak them); the rule that grades them is here.
 export { assessmentSections, emergencyOverrides };

@@ -6,6 +6,7 @@ import {
   applyAction,
   caseStatuses,
   foldActions,
+  formatCaseNumber,
   isAllowed,
   userActionTypes,
 } from './rules.js';
@@ -95,6 +96,12 @@ describe('case status as a fold over the action log', () => {
       else expect(allowed).toContain('emergency_response');
     }
     expect(actionTable.approve_closure.permission).toBe('cases.approve');
+  });
+});
+
+describe('case number', () => {
+  it('is the year and a six-digit serial', () => {
+    expect(formatCaseNumber(2026, 12)).toBe('C-2026-000012');
   });
 });
 

@@ -134,3 +134,8 @@ export function allowedActions(
 ): UserActionType[] {
   return allowedIn(caseStatusTable, state, { can, accountableUserId }) as UserActionType[];
 }
+
+/** A case's number: the year it opened and its serial, e.g. `C-2026-000012`. */
+export function formatCaseNumber(year: number, serial: number): string {
+  return `C-${year}-${String(serial).padStart(6, '0')}`;
+}

@@ -8,13 +8,13 @@ import { translate } from '../../platform/i18n/translate.js';
 import { DomainError, notFound } from '../../platform/errors.js';
 import { ruleSetFor } from '../../platform/rules/store.js';
 import { startClock } from '../../core/clocks/index.js';
-import { formatCaseNumber } from '../reports/rules.js';
 import { lockSubject } from '../../core/workflow/log.js';
 import { performAction, recordSystemAction } from '../../core/workflow/perform.js';
 import { requireCasePermission } from './guards.js';
+import { joinOpenCase } from './join.js';
 import type { ActionInput, CaseView, OpenCaseInput } from './model.js';
 import { caseRules } from './rule-sections.js';
-import { initialCaseState } from './rules.js';
+import { formatCaseNumber, initialCaseState } from './rules.js';
 import { addCaseOrganisation, nextCaseSerial, openCaseOfChild } from './store.js';
 import { readCase } from './view.js';
 import { caseWorkflow } from './workflow.js';
@@ -161,6 +161,20 @@ export async function openCaseIn(uow: UnitOfWork, input: OpenCaseInput, at: Date
     details: { caseNo, reports: reports.map((r) => r.id), lead: leadOrgId },
   });
   return { caseId: inserted.id, joined: false };
+}
+
+/**
+ * A new report about a child with an open case joins that case (the reports feature calls this as
+ * it records a report): recorded as the system's `report_joined` action, needing no case permission
+ * of the reporter. Answers the case's id, or null when the child has no open case.
+ */
+export async function joinOpenCaseIn(
+  uow: UnitOfWork,
+  childId: string,
+  reportId: string,
+  at: Date,
+): Promise<string | null> {
+  return joinOpenCase(uow, childId, reportId, at);
 }
 
 function foreignKeyProblem(error: unknown): unknown {

@@ -2,7 +2,7 @@ import { sql, type Transaction } from 'kysely';
 import type { Subject } from '../../core/workflow/definition.js';
 import { endParticipation, grantParticipation } from '../../core/scope/participation.js';
 import type { Database } from '../../platform/db/schema.js';
-import '../registry/tables.js';
+import '../../core/tables/children.js';
 import type { ActionType, CaseStatus } from './rules.js';
 import './tables.js';
 import { systemScope } from '../../core/scope/system-scope.js';

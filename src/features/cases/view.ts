@@ -6,7 +6,7 @@ import type { Database } from '../../platform/db/schema.js';
 import { translate } from '../../platform/i18n/translate.js';
 import { notFound } from '../../platform/errors.js';
 import '../../core/clocks/tables.js';
-import '../reports/tables.js';
+import '../../core/tables/reports.js';
 import { callerAllowedActions } from './guards.js';
 import type { CaseClockRule, CaseView } from './model.js';
 import { foldActions } from './rules.js';

@@ -6,7 +6,7 @@ import type { Database } from '../../platform/db/schema.js';
 import { unitOfWork } from '../../platform/db/unit-of-work.js';
 import { DomainError, forbidden, notFound } from '../../platform/errors.js';
 import { translate } from '../../platform/i18n/translate.js';
-import '../cases/tables.js';
+import '../../core/tables/cases.js';
 import { pauseClock, resumeClock } from '../../core/clocks/index.js';
 import './messages.js';
 

@@ -1,5 +1,5 @@
 import { type DivisionLevel, divisionLevels } from '../../core/places.js';
-import { categoryCodes, riskGrades } from '../registry/tables.js';
+import { categoryCodes, riskGrades } from '../../contract/registry/vocabulary.js';
 
 import type { CountDimension } from '../../contract/insight/registry-counts.js';
 

@@ -3,7 +3,6 @@ import type { Database } from '../../platform/db/schema.js';
 import { type DivisionLevel, divisionLevels, levelOf, subtreePrefix } from '../../core/places.js';
 import type { CountDimension } from './counts-rules.js';
 import './counts-tables.js';
-import '../divisions/tables.js';
 
 type Db = Kysely<Database>;
 

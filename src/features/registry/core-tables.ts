@@ -1,13 +1,4 @@
-import type { ColumnType } from 'kysely';
-
-type Json<T> = ColumnType<T, string | undefined, string>;
-
-/** Columns added by migration 0010_registry_core to the tables declared in tables.ts. */
-declare module './tables.js' {
-  interface ChildCategoriesTable {
-    proposal_evidence: Json<{ code: string; params: Record<string, string | number> } | null> | null;
-  }
-  interface FamilyMembersTable {
-    removed_reason: string | null;
-  }
-}
+// The columns migration 0010_registry_core added (children's categories' proposal evidence, a
+// family member's removal reason) are declared with their tables in core/tables/children.ts. This
+// module stays so that imports of it keep working; remove it once nothing imports it.
+import '../../core/tables/children.js';

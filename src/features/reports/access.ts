@@ -1,6 +1,6 @@
 import { type Actor, hasPermission } from '../../platform/access/actor.js';
 import type { Permission } from '../../platform/access/permissions.js';
-import '../cases/tables.js';
+import '../../core/tables/cases.js';
 import './tables.js';
 
 // The visibility rule itself is core's (src/core/scope/report-visibility.ts); this module is the

@@ -9,9 +9,9 @@ import type { Database } from '../../platform/db/schema.js';
 import { translate } from '../../platform/i18n/translate.js';
 import { DomainError, notFound } from '../../platform/errors.js';
 import { ruleSetFor } from '../../platform/rules/store.js';
-import '../registry/tables.js';
-import { joinOpenCase } from '../cases/join.js';
-import '../cases/messages.js';
+import '../../core/tables/children.js';
+import { joinOpenCaseIn } from '../cases/service.js';
+import './messages.js';
 import { storeAttachments } from './attachments.js';
 import type { AttachmentInput } from './model.js';
 import { reportRules } from './rule-sections.js';
@@ -116,7 +116,7 @@ export async function recordReport(uow: UnitOfWork, values: ReportValues, at: Da
         immediateDanger: values.immediateDanger,
       },
     });
-    caseId = await joinOpenCase(uow, values.childId, row.id, at);
+    caseId = await joinOpenCaseIn(uow, values.childId, row.id, at);
   }
   // The audit keeps what was reported, never who reported (that stays on the report row).
   uow.audit({
@@ -144,5 +144,5 @@ async function requireChildInScope(trx: Transaction<Database>, actor: Actor, chi
     .where('id', '=', childId)
     .where(childInScope(actor))
     .executeTakeFirst();
-  if (!child) throw notFound(translate(actor.locale, 'cases.child_entity'), childId);
+  if (!child) throw notFound(translate(actor.locale, 'reports.child_entity'), childId);
 }

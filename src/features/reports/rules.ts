@@ -29,10 +29,6 @@ export function formatReferenceNumber(year: number, serial: number): string {
   return `R-${year}-${String(serial).padStart(6, '0')}`;
 }
 
-export function formatCaseNumber(year: number, serial: number): string {
-  return `C-${year}-${String(serial).padStart(6, '0')}`;
-}
-
 export interface RoutingRules {
   civilAffairs: boolean;
   education: boolean;

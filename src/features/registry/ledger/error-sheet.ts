@@ -6,7 +6,7 @@ import { recordAudit } from '../../../platform/audit/append.js';
 import type { Database } from '../../../platform/db/schema.js';
 import type { Locale } from '../../../platform/i18n/locale.js';
 import { translate } from '../../../platform/i18n/translate.js';
-import { fitCell } from '../../audit/rules.js';
+import { fitCell } from '../../../platform/spreadsheet/cells.js';
 import { batchesOf, headerOf } from './run.js';
 import type { SpreadsheetLimits } from './spreadsheet-limits.js';
 import { findImportFor } from './store.js';

@@ -6,7 +6,7 @@ import { recordAudit } from '../../../platform/audit/append.js';
 import type { Database } from '../../../platform/db/schema.js';
 import type { Locale } from '../../../platform/i18n/locale.js';
 import { translate } from '../../../platform/i18n/translate.js';
-import { fitCell } from '../../audit/rules.js';
+import { fitCell } from '../../../platform/spreadsheet/cells.js';
 import type { ChildListQuery } from '../../../contract/registry/search.js';
 import { searchChildren } from '../search/service.js';
 import type { CategoryCode } from '../tables.js';

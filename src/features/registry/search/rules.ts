@@ -5,25 +5,8 @@ import { fromEpochDay, toEpochDay } from '../../../platform/calendar/iso-date.js
 /** Above this many matches the list says "10,000+" instead of counting a million rows on every keystroke. */
 export const countCap = 10_000;
 
-export type ParsedQuery =
-  | { kind: 'name'; text: string }
-  | { kind: 'pinyin'; text: string }
-  | { kind: 'digits'; text: string }
-  | { kind: 'haven_code'; text: string }
-  | { kind: 'too_short_digits'; text: string };
-
-/** What the search box holds: a Chinese (or other script) name, pinyin, an ID or phone fragment, a Haven code. */
-export function parseQuery(raw: string): ParsedQuery {
-  const compact = raw.normalize('NFKC').replace(/\s+/g, '');
-  const haven = /^hv(\d{1,10})$/i.exec(compact);
-  if (haven) return { kind: 'haven_code', text: `HV${haven[1]!.padStart(10, '0')}` };
-  if (/^\d+[xX]?$/.test(compact)) {
-    const text = compact.toUpperCase();
-    return text.length >= 4 ? { kind: 'digits', text } : { kind: 'too_short_digits', text };
-  }
-  if (/^[a-zA-Z'’·-]+$/.test(compact)) return { kind: 'pinyin', text: compact.toLowerCase().replace(/[^a-z]/g, '') };
-  return { kind: 'name', text: compact };
-}
+// What the search box holds is the contract's vocabulary (the case list reads it the same way).
+export { type ParsedQuery, parseQuery } from '../../../contract/registry/search-query.js';
 
 function addYears(date: string, years: number): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];

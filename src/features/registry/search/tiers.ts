@@ -2,6 +2,7 @@ import { type Expression, type ExpressionBuilder, type RawBuilder, type SqlBool,
 import type { Database } from '../../../platform/db/schema.js';
 import type { MatchedOn } from '../../../contract/registry/search.js';
 import type { ParsedQuery } from './rules.js';
+import { escapeLike } from '../../../platform/text/escape-like.js';
 
 type Eb = ExpressionBuilder<Database, 'children'>;
 
@@ -23,7 +24,7 @@ type Where = (eb: Eb) => Expression<SqlBool>;
 
 export type SearchQuery = Exclude<ParsedQuery, { kind: 'too_short_digits' }>;
 
-export const escapeLike = (value: string) => value.replace(/[\\%_]/g, (char) => `\\${char}`);
+export { escapeLike };
 
 /** A live family member of the child satisfying `condition` (a predicate over `family_members`). */
 function familyMember(eb: Eb, condition: Expression<SqlBool>) {
