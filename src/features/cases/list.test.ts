@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { factories, places } from '../../../test/support/factories.js';
 import { startTestServer, type TestServer } from '../../../test/support/server.js';
-import { signInAs, type ApiSession } from '../../../test/support/session.js';
+import type { ApiSession } from '../../../test/support/session.js';
 import { childSearchKeys } from '../registry/search-keys.js';
 
 /*
@@ -11,8 +12,7 @@ import { childSearchKeys } from '../registry/search-keys.js';
 let server: TestServer;
 let officer: ApiSession;
 let gongan: ApiSession;
-const chenlong = '421002101201';
-const nongli = '421022100201';
+const { chenlong, nongli } = places;
 const grades = ['high', 'low', 'medium_high'] as const;
 const mine: Array<{ id: string; caseNo: string; childName: string; grade: string; overdue: boolean }> = [];
 let outside: { caseNo: string; childName: string };
@@ -50,9 +50,11 @@ async function openCase(
 }
 
 beforeAll(async () => {
-  server = await startTestServer({ demo: true });
-  officer = await signInAs(server.url, 'officer.shashi');
-  gongan = await signInAs(server.url, 'officer.gongan');
+  // Two county officers made by the factories (no demo): 沙市区's, and 公安县's for the case outside.
+  server = await startTestServer();
+  const make = factories(server.database.db);
+  officer = await make.signInAs(server.url, 'officer.shashi');
+  gongan = await make.signInAs(server.url, 'officer.gongan');
   // 25 cases of children called 筛查…: a third of each grade, every fifth with a running clock past due.
   for (let i = 0; i < 25; i += 1) {
     const childName = `筛查${String.fromCharCode(0x4e00 + i)}`;

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actorFor, loadUserAccount } from '../../platform/auth/load-actor.js';
 import { unitOfWork } from '../../platform/db/unit-of-work.js';
 import { runSweeps, registerSweep } from '../../platform/jobs/sweeps.js';
-import { seedDemo } from '../../demo/seed.js';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/database.js';
+import { factories, places } from '../../../test/support/factories.js';
 import { loadFeatures } from '../../server.js';
 import { acknowledgeReportIn, submitReportIn } from '../reports/service.js';
 import { myWork } from './my-work.js';
@@ -12,7 +12,20 @@ import { clockEscalationSweep } from '../../core/clocks/index.js';
 let database: TestDatabase;
 beforeAll(async () => {
   database = await createTestDatabase();
-  await seedDemo(database.db, (await loadFeatures()).demoSeeders);
+  // The features' inbox contributions ("my work") are registered as the root loads them.
+  await loadFeatures();
+  // The receivers of 陈龙村 and the escalation chain above it, made by the factories (no demo):
+  // police and civil affairs of 沙市区, 岑河镇, 陈龙村, and 荆州市民政局 as the city's lead agency.
+  const make = factories(database.db);
+  await make.cast(
+    'hotline.12338',
+    'police.shashi',
+    'supervisor.cenhe',
+    'officer.shashi',
+    'officer.city',
+    'director.chenlong',
+  );
+  await make.leadAgency(places.jingzhou, await make.organisationNamed('cityCivilAffairs'));
 }, 120_000);
 afterAll(async () => database.drop());
 
@@ -44,7 +57,7 @@ describe('clocks and escalation, replayed as of any time', () => {
           situations: [6],
           description: '两个孩子独自在家没有饭吃',
           unknownChild: '陈龙村两名儿童',
-          divisionCode: '421002101201',
+          divisionCode: places.chenlong,
           immediateDanger: true,
           attachments: [],
         },

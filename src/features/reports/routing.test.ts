@@ -1,22 +1,29 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { factories, places } from '../../../test/support/factories.js';
 import { startTestServer, type TestServer } from '../../../test/support/server.js';
-import { signInAs, type ApiSession } from '../../../test/support/session.js';
+import type { ApiSession } from '../../../test/support/session.js';
 import { myWork } from '../clocks/my-work.js';
 import { actorFor, loadUserAccount } from '../../platform/auth/load-actor.js';
 
 /*
  * A place with no receiver of a kind: routing goes up the division tree and the taker is told;
  * with no police anywhere the report is still saved, the city's lead agency is alerted, and the
- * taker is told that too. The demo's 洪湖市 has no police, no township government and no village
- * committee of its own; 荆州市民政局 is the city's lead agency.
+ * taker is told that too. The world (factories, no demo): 沙市区 has every receiver in its place
+ * (police, civil affairs, 岑河镇, 陈龙村); 洪湖市 has no organisation at all; 荆州市民政局 is the
+ * city's lead agency.
  */
 
 let server: TestServer;
 let hotline: ApiSession;
 let honghuVillage: string;
 beforeAll(async () => {
-  server = await startTestServer({ demo: true });
-  hotline = await signInAs(server.url, 'hotline.12338');
+  server = await startTestServer();
+  const make = factories(server.database.db);
+  for (const receiver of ['shashiPolice', 'shashiCivilAffairs', 'cenheTownship', 'chenlongVillage'] as const)
+    await make.organisationNamed(receiver);
+  await make.leadAgency(places.jingzhou, await make.organisationNamed('cityCivilAffairs'));
+  await make.as('officer.city');
+  hotline = await make.signInAs(server.url, 'hotline.12338');
   honghuVillage = (
     await server.database.db
       .selectFrom('divisions')
@@ -69,7 +76,7 @@ async function recipientsOf(reportId: string): Promise<string[]> {
 
 describe('a place without a receiver of a kind', () => {
   it('a report where every receiver sits in its place: no warning', async () => {
-    const sent = await submit('421002101201');
+    const sent = await submit(places.chenlong);
     expect(sent.routing).toEqual({ fallbacks: [], missing: [], alerted: null, warnings: [] });
   });
 
