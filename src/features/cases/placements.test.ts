@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accountWithRole } from '../../../test/support/accounts.js';
+import { type Factories, factories, places } from '../../../test/support/factories.js';
 import { startTestServer, type TestServer } from '../../../test/support/server.js';
-import { signInAs, type ApiSession } from '../../../test/support/session.js';
+import type { ApiSession } from '../../../test/support/session.js';
 
 // Issue 12: the rescue station kept the child's file after the child was transferred.
 let server: TestServer;
@@ -11,12 +12,23 @@ let caseId: string;
 let officer: ApiSession;
 let station: ApiSession;
 let centre: ApiSession;
+let make: Factories;
 const org = async (name: string) =>
   (await server.database.db.selectFrom('organisations').select('id').where('name', '=', name).executeTakeFirstOrThrow())
     .id;
 
 beforeAll(async () => {
-  server = await startTestServer({ demo: true });
+  // The organisations of 荆州 a placement moves between, made by the factories (no demo).
+  server = await startTestServer();
+  make = factories(server.database.db);
+  for (const organisation of ['shashiPolice', 'cenheTownship', 'rescueStation'] as const)
+    await make.organisationNamed(organisation);
+  await make.organisation({
+    name: '荆州市儿童福利院',
+    kind: 'child_welfare_home',
+    divisionCode: places.jingzhou,
+    parentId: (await make.organisationNamed('cityCivilAffairs')).id,
+  });
   childId = (
     await server.database.db
       .insertInto('children')
@@ -24,26 +36,26 @@ beforeAll(async () => {
         name: '周小安',
         sex: 'male',
         birth_date: '2015-03-01',
-        residence_code: '421002101201',
-        hukou_code: '421002101201',
+        residence_code: places.chenlong,
+        hukou_code: places.chenlong,
       })
       .returning('id')
       .executeTakeFirstOrThrow()
   ).id;
-  officer = await signInAs(server.url, 'officer.shashi');
-  centre = await signInAs(server.url, 'staff.centre');
+  officer = await make.signInAs(server.url, 'officer.shashi');
+  centre = await make.signInAs(server.url, 'staff.centre');
   station = await accountWithRole(server.url, server.database.db, {
     username: 'staff.station',
     organisationName: '荆州市救助管理站',
     role: 'institution_staff',
   });
-  const director = await signInAs(server.url, 'director.chenlong');
+  const director = await make.signInAs(server.url, 'director.chenlong');
   const report = await director.request('POST', '/api/reports', {
     channel: 'staff',
     situations: [8],
     description: '孩子在车站流浪',
     childId,
-    divisionCode: '421002101201',
+    divisionCode: places.chenlong,
     immediateDanger: true,
   });
   expect(report.status, await report.clone().text()).toBe(201);
@@ -135,7 +147,7 @@ describe('a placement moves on', () => {
     });
     expect(await reach(centre)).toEqual(gone);
     await act({ type: 'request_closure', reason: '已长期安置', outcome: '福利院长期监护' });
-    await act({ type: 'approve_closure' }, await signInAs(server.url, 'supervisor.cenhe'));
+    await act({ type: 'approve_closure' }, await make.signInAs(server.url, 'supervisor.cenhe'));
     await act({ type: 'reopen', reason: '复查' });
     expect(await reach(station)).toEqual(gone);
     expect(await reach(centre)).toEqual(gone);
