@@ -1,11 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Factories, factories, places } from '../../../test/support/factories.js';
 import { startTestServer, type TestServer } from '../../../test/support/server.js';
-import { errorOf, signInAs, type ApiSession } from '../../../test/support/session.js';
+import { errorOf, type ApiSession } from '../../../test/support/session.js';
 
 let server: TestServer;
 let hotline: ApiSession;
+let make: Factories;
+// The roster's people, made by the factories (no demo); each signs in once, then keeps the session.
+const sessions = new Map<string, Promise<ApiSession>>();
+const signInAs = (url: string, name: string): Promise<ApiSession> => {
+  let session = sessions.get(name);
+  if (!session) sessions.set(name, (session = make.signInAs(url, name)));
+  return session;
+};
 beforeAll(async () => {
-  server = await startTestServer({ demo: true });
+  server = await startTestServer();
+  make = factories(server.database.db);
   // A small attachment limit for this place, so the over-limit case needs no megabytes.
   await server.database.db
     .insertInto('rule_sets')
@@ -16,11 +26,23 @@ beforeAll(async () => {
       rules: JSON.stringify({ reports: { attachmentMaxBytes: 2048 } }),
     })
     .execute();
+  // 陈龙村's receivers: police and civil affairs of 沙市区, 岑河镇, 陈龙村.
+  await make.cast('police.shashi', 'officer.shashi', 'supervisor.cenhe', 'director.chenlong');
   hotline = await signInAs(server.url, 'hotline.12338');
+  // The school's earlier report, which a case now works (its outcome below is "in progress").
+  const school = await make.as('reporter.school');
+  const earlier = await make.report(school, {
+    channel: 'mandated',
+    knewAt: new Date(Date.now() - 3_600_000).toISOString(),
+    situations: [4],
+    unknownChild: '五年级学生',
+  });
+  const child = await make.child({ residenceCode: places.chenlong });
+  await make.openCase(await make.as('officer.shashi'), { reportIds: [earlier.id], childId: child.id });
 }, 120_000);
 afterAll(async () => server.close());
 
-const chenlong = '421002101201';
+const { chenlong } = places;
 const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64)]).toString(
   'base64',
 );
@@ -242,7 +264,7 @@ describe('mandated reporters', () => {
       items: { refNo: string; stage: string; caseStatus: string | null }[];
     };
     expect(outcomes.items.find((r) => r.refNo === refNo)).toMatchObject({ stage: 'received', caseStatus: null });
-    // The demo's earlier report by the school has a case now: the school sees that it is in progress, and nothing about the child.
+    // The school's earlier report has a case now: the school sees that it is in progress, and nothing about the child.
     expect(outcomes.items.find((r) => r.refNo !== refNo)).toMatchObject({
       stage: 'in_progress',
       caseStatus: 'reported',
