@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Factories, factories, places } from '../../../test/support/factories.js';
 import { startTestServer, type TestServer } from '../../../test/support/server.js';
-import { errorOf, signInAs, type ApiSession } from '../../../test/support/session.js';
+import { errorOf, type ApiSession } from '../../../test/support/session.js';
 
 let server: TestServer;
 let childId: string;
@@ -8,20 +9,27 @@ let officer: ApiSession;
 let police: ApiSession;
 let supervisor: ApiSession;
 let hotline: ApiSession;
+let make: Factories;
+// The roster's people, made by the factories (no demo); each signs in once.
+const signInAs = (url: string, name: string) => make.signInAs(url, name);
 const org = async (name: string) =>
   (await server.database.db.selectFrom('organisations').select('id').where('name', '=', name).executeTakeFirstOrThrow())
     .id;
 
 beforeAll(async () => {
-  server = await startTestServer({ demo: true });
+  server = await startTestServer();
+  make = factories(server.database.db);
+  // 陈龙村's receivers, and the organisations the case brings in (a social work organisation, the centre).
+  await make.cast('director.chenlong', 'socialworker', 'staff.centre');
+  await make.organisationNamed('shashiPolice');
   const child = await server.database.db
     .insertInto('children')
     .values({
       name: '陈小花',
       sex: 'female',
       birth_date: '2016-04-01',
-      residence_code: '421002101201',
-      hukou_code: '421002101201',
+      residence_code: places.chenlong,
+      hukou_code: places.chenlong,
       address: '岑河镇陈龙村八组 5 号',
     })
     .returning('id')
@@ -58,7 +66,7 @@ describe('the four-step case workflow over HTTP', () => {
       situations: [6],
       description: '孩子独自在家无人照料',
       unknownChild: '陈龙村八组女孩',
-      divisionCode: '421002101201',
+      divisionCode: places.chenlong,
       immediateDanger: true,
     });
     reportId = ((await report.json()) as { id: string }).id;
@@ -91,7 +99,7 @@ describe('the four-step case workflow over HTTP', () => {
       situations: [6],
       description: '孩子又一次独自在家',
       childId,
-      divisionCode: '421002101201',
+      divisionCode: places.chenlong,
       immediateDanger: false,
     });
     expect(((await response.json()) as { caseId: string }).caseId).toBe(caseId);
