@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accountWithRole } from '../../../test/support/accounts.js';
+import { type Factories, factories, places } from '../../../test/support/factories.js';
 import { startTestServer, type TestServer } from '../../../test/support/server.js';
-import { errorOf, signInAs, type ApiSession } from '../../../test/support/session.js';
-import { demoPassword } from '../../../test/support/demo-credentials.js';
+import { errorOf, type ApiSession } from '../../../test/support/session.js';
 import { childDataPermissions } from '../../platform/access/permissions.js';
 import { needsSecondFactor } from '../../platform/auth/load-actor.js';
 import { builtinRoles } from '../users/builtin-roles.js';
@@ -13,17 +13,30 @@ let server: TestServer;
 let reportId: string;
 let fileId: string;
 const receiving = new Map<string, ApiSession>();
-// Sign-in is rate-limited (20 a minute): each demo person signs in once.
+let make: Factories;
+// The roster's people, made by the factories (no demo). Sign-in is rate-limited: each signs in once.
 const demoSessions = new Map<string, Promise<ApiSession>>();
 const demo = (username: string) =>
-  demoSessions.get(username) ?? demoSessions.set(username, signInAs(server.url, username)).get(username)!;
+  demoSessions.get(username) ?? demoSessions.set(username, make.signInAs(server.url, username)).get(username)!;
+/** How the audit names a roster person: their display name, then the organisation. */
+const labelOf = async (username: string) =>
+  (
+    await server.database.db
+      .selectFrom('users')
+      .select('display_name')
+      .where('username', '=', username)
+      .executeTakeFirstOrThrow()
+  ).display_name;
 const receivingOrganisation = '荆州市沙市区民政局';
 const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64)]).toString(
   'base64',
 );
 
 beforeAll(async () => {
-  server = await startTestServer({ demo: true });
+  server = await startTestServer();
+  make = factories(server.database.db);
+  // 陈龙村's receivers (沙市区's police and civil affairs, 岑河镇, 陈龙村) and a social work organisation.
+  await make.cast('police.shashi', 'officer.shashi', 'supervisor.cenhe', 'director.chenlong', 'socialworker');
   const hotline = await demo('hotline.12338');
   const response = await hotline.request('POST', '/api/reports', {
     channel: 'hotline',
@@ -32,7 +45,7 @@ beforeAll(async () => {
     situations: [6],
     description: '两个孩子独自在家，两天没吃饭',
     unknownChild: '陈龙村三组两名儿童',
-    divisionCode: '421002101201',
+    divisionCode: places.chenlong,
     immediateDanger: true,
     attachments: [{ fileName: 'photo.png', contentBase64: png }],
   });
@@ -109,7 +122,7 @@ describe('who in a receiving organisation reads a report', () => {
     const childId = (
       await server.database.db
         .insertInto('children')
-        .values({ name: '陈小东', residence_code: '421002101201', hukou_code: '421002101201' })
+        .values({ name: '陈小东', residence_code: places.chenlong, hukou_code: places.chenlong })
         .returning('id')
         .executeTakeFirstOrThrow()
     ).id;
@@ -155,10 +168,12 @@ describe('who in a receiving organisation reads a report', () => {
       if (othersReports.some((p) => actorLike.permissions.has(p)))
         expect(needsSecondFactor(actorLike, true)).toBe(true);
     }
+    // A receiver past their first day (an authenticator enrolled, signed in above) gives only the password.
+    await demo('officer.shashi');
     const login = await fetch(`${server.url}/api/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'police.shashi', password: demoPassword }),
+      body: JSON.stringify({ username: 'officer.shashi', password: (await make.as('officer.shashi')).password }),
     });
     const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
     expect(((await login.json()) as { needs: string }).needs).toBe('totp');
@@ -181,7 +196,7 @@ describe('who in a receiving organisation reads a report', () => {
       situations: [4],
       description: '学生身上多处淤青',
       unknownChild: '四年级学生',
-      divisionCode: '421002101201',
+      divisionCode: places.chenlong,
       immediateDanger: false,
     });
     const ownId = ((await own.json()) as { id: string }).id;
@@ -204,7 +219,8 @@ describe('who in a receiving organisation reads a report', () => {
       .where('action', 'in', ['reports.read', 'reports.attachment_read'])
       .where('actor_label', 'like', '%(荆州市沙市区民政局)')
       .execute();
-    const byOfficer = entries.filter((e) => e.actor_label.startsWith('王丽华'));
+    const officerName = await labelOf('officer.shashi');
+    const byOfficer = entries.filter((e) => e.actor_label.startsWith(`${officerName} (`));
     expect(byOfficer.map((e) => `${e.action}:${e.outcome}`).sort()).toEqual([
       'reports.attachment_read:ok',
       'reports.read:ok',
@@ -213,7 +229,7 @@ describe('who in a receiving organisation reads a report', () => {
       .selectFrom('audit_log')
       .select(['action', 'outcome'])
       .where('entity_id', '=', reportId)
-      .where('actor_label', 'like', '陈志强%')
+      .where('actor_label', 'like', `${await labelOf('officer.gongan')} (%`)
       .execute();
     expect(refused.map((e) => `${e.action}:${e.outcome}`).sort()).toEqual([
       'reports.attachment_read:denied',
