@@ -1,11 +1,12 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoPeople } from '../src/demo/jingzhou-people.js';
 import { builtinRoles } from '../src/features/users/builtin-roles.js';
 import { encodeAny, textFor, useKnownValues, valueFor } from './support/hostile-values.js';
 import { type ApiOperation, apiOperations, wellFormedPathValue } from './support/openapi.js';
+import { factories } from './support/factories.js';
+import { roster } from './support/factories/roster.js';
 import { startTestServer, type TestServer } from './support/server.js';
-import { type ApiSession, signInAs } from './support/session.js';
+import type { ApiSession } from './support/session.js';
 
 /*
  * Every operation of the OpenAPI document, called with generated path values, queries and bodies
@@ -16,8 +17,8 @@ import { type ApiSession, signInAs } from './support/session.js';
 
 const seed = 20261206;
 const runsPerOperation = 15;
-// Signed in as the demo's most powerful people: between them they hold every permission.
-const usernames = ['officer.city', 'admin', 'supervisor.cenhe', 'auditor'];
+// Signed in as the roster's most powerful people: between them they hold every permission.
+const usernames = ['officer.city', 'admin', 'supervisor.cenhe', 'auditor'] as const;
 
 let server: TestServer;
 let operations: ApiOperation[];
@@ -25,8 +26,29 @@ let knownIds: string[] = [];
 const sessions = new Map<string, ApiSession>();
 
 beforeAll(async () => {
-  server = await startTestServer({ demo: true });
-  for (const username of usernames) sessions.set(username, await signInAs(server.url, username));
+  server = await startTestServer();
+  const make = factories(server.database.db);
+  for (const username of usernames) sessions.set(username, await make.signInAs(server.url, username));
+  // A few rows of every kind an operation takes the id of (factories, no demo): children, one an
+  // orphan (a proposed category) and one a likely duplicate of another, their families, a report
+  // and the case opened from it with its clocks.
+  const officer = await make.as('officer.shashi');
+  const child = await make.child();
+  for (const relation of ['father', 'mother'] as const)
+    await make.familyMember(child, {
+      relation,
+      name: relation === 'father' ? '王建国' : '李秀英',
+      situations: [{ kind: 'deceased', since: '2024-01-01' }],
+    });
+  await make.child({
+    name: child.name,
+    birthDate: child.birthDate ?? undefined,
+    sex: child.sex ?? undefined,
+    confirmedNotDuplicate: true,
+  });
+  await make.child();
+  const report = await make.report(officer, { childId: child.id });
+  await make.openCase(officer, { reportIds: [report.id] });
   operations = await apiOperations(server.url);
   const db = server.database.db;
   const some = async (
@@ -61,6 +83,7 @@ beforeAll(async () => {
   const divisionCodes = (
     await db.selectFrom('divisions').select('code').where('code', 'like', '421002%').orderBy('code').limit(12).execute()
   ).map((row) => row.code);
+  expect(ids.length).toBeGreaterThanOrEqual(9);
   useKnownValues({ ids, divisionCodes });
   knownIds = ids;
 });
@@ -76,7 +99,7 @@ function callerFor(operation: ApiOperation): ApiSession | undefined {
     server.built.declaredRoutes.find((route) => route.method === operation.method && route.url === url)?.access ?? '';
   const permission = access.startsWith('permission:') ? access.slice('permission:'.length) : undefined;
   const holder = usernames.find((username) => {
-    const role = demoPeople.find((person) => person.username === username)?.role;
+    const role = roster[username].role;
     return (
       permission === undefined ||
       (builtinRoles.find((r) => r.code === role)?.permissions as readonly string[] | undefined)?.includes(permission)
