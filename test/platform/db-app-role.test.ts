@@ -6,21 +6,20 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminQuery } from '../support/cluster.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
-import { testDemoCredentials } from '../support/demo-credentials.js';
-import { signInAs } from '../support/session.js';
+import { type Factories, factories } from '../support/factories.js';
 import { loadFeatures } from '../../src/server.js';
 import { systemActor } from '../../src/platform/access/actor.js';
 import { recordAudit } from '../../src/platform/audit/append.js';
 import { verifyAuditChain } from '../../src/platform/audit/verify.js';
 import { loadConfig } from '../../src/platform/config.js';
 import { buildApp } from '../../src/platform/http/app.js';
-import { seedDemo } from '../../src/demo/seed.js';
 import { appRoleProblem, connectAppDatabase, embeddedAppRole, grantAppRole } from '../../src/platform/db/app-role.js';
 import { type Db, openPool } from '../../src/platform/db/connect.js';
 import { unitOfWork } from '../../src/platform/db/unit-of-work.js';
 
 let owner: TestDatabase;
 let app: Db;
+let make: Factories;
 const role = `haven_app_t_${randomBytes(4).toString('hex')}`;
 const other = `haven_app_u_${randomBytes(4).toString('hex')}`;
 const password = randomBytes(12).toString('hex');
@@ -34,7 +33,10 @@ function urlAs(user: string, secret: string, base = owner.url): string {
 
 beforeAll(async () => {
   owner = await createTestDatabase();
-  await seedDemo(owner.db, (await loadFeatures()).demoSeeders, undefined, { credentials: testDemoCredentials });
+  // A city officer and a few children, made by the factories as the owner (no demo).
+  make = factories(owner.db);
+  await make.as('officer.city');
+  for (let n = 0; n < 3; n += 1) await make.child();
   await adminQuery(owner.url, `CREATE ROLE ${role} LOGIN PASSWORD '${password}'`);
   await grantAppRole(owner.db, role);
   app = await openPool(urlAs(role, password), undefined, 4);
@@ -104,7 +106,7 @@ describe('the application database role', () => {
     try {
       const address = built.app.server.address();
       const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-      const officer = await signInAs(url, 'officer.city');
+      const officer = await make.signInAs(url, 'officer.city');
       const children = await officer.request('GET', '/api/children');
       expect(children.status).toBe(200);
       expect(((await children.json()) as { items: unknown[] }).items.length).toBeGreaterThan(0);
