@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
+import { factories, places } from '../../../test/support/factories.js';
 import { startTestServer, type TestServer } from '../../../test/support/server.js';
-import { type ApiSession, signInAs } from '../../../test/support/session.js';
+import type { ApiSession } from '../../../test/support/session.js';
 import { caseActionNotAllowedDetailsSchema } from '../../contract/cases/errors.js';
 import { caseListSchema, caseViewSchema, openedCaseSchema } from '../../contract/cases/views.js';
 import {
@@ -48,9 +49,11 @@ function expectRenameFails(schema: z.ZodType, body: unknown, path: (string | num
 }
 
 beforeAll(async () => {
-  server = await startTestServer({ demo: true });
+  // The hotline and two of 陈龙村's receivers, made by the factories (no demo).
+  server = await startTestServer();
+  const make = factories(server.database.db);
   [hotline, police, officer] = (await Promise.all(
-    ['hotline.12338', 'police.shashi', 'officer.shashi'].map((u) => signInAs(server.url, u)),
+    ['hotline.12338', 'police.shashi', 'officer.shashi'].map((u) => make.signInAs(server.url, u)),
   )) as [ApiSession, ApiSession, ApiSession];
   const child = await server.database.db
     .insertInto('children')
@@ -58,8 +61,8 @@ beforeAll(async () => {
       name: '周小雨',
       sex: 'female',
       birth_date: '2015-09-01',
-      residence_code: '421002101201',
-      hukou_code: '421002101201',
+      residence_code: places.chenlong,
+      hukou_code: places.chenlong,
       address: '岑河镇陈龙村三组 2 号',
     })
     .returning('id')
@@ -72,7 +75,7 @@ beforeAll(async () => {
       situations: [6],
       description: '孩子独自在家无人照料',
       unknownChild: '陈龙村三组女孩',
-      divisionCode: '421002101201',
+      divisionCode: places.chenlong,
       immediateDanger: true,
     }),
   );

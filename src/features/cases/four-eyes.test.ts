@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { factories, places } from '../../../test/support/factories.js';
 import { startTestServer, type TestServer } from '../../../test/support/server.js';
-import { errorOf, signInAs, type ApiSession } from '../../../test/support/session.js';
+import { errorOf, type ApiSession } from '../../../test/support/session.js';
 import { randomToken, tokenHash } from '../../platform/auth/tokens.js';
 
 /*
@@ -66,20 +67,22 @@ const calm = {
 };
 
 beforeAll(async () => {
-  server = await startTestServer({ demo: true });
+  // The officer and the supervisor, made by the factories (no demo).
+  server = await startTestServer();
+  const make = factories(server.database.db);
   const child = await server.database.db
     .insertInto('children')
     .values({
       name: '刘小军',
       sex: 'male',
       birth_date: '2015-09-01',
-      residence_code: '421002101201',
-      hukou_code: '421002101201',
+      residence_code: places.chenlong,
+      hukou_code: places.chenlong,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
   [officer, supervisor] = (await Promise.all(
-    ['officer.shashi', 'supervisor.cenhe'].map((u) => signInAs(server.url, u)),
+    ['officer.shashi', 'supervisor.cenhe'].map((u) => make.signInAs(server.url, u)),
   )) as [ApiSession, ApiSession];
   officerToken = await tokenOf('officer.shashi');
   const opened = await officer.request('POST', '/api/cases', { childId: child.id });
