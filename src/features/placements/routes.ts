@@ -84,7 +84,7 @@ export function registerPlacementRoutes(app: HavenApp, { db }: HttpDeps): void {
   app.post(
     '/api/placements/:id/actions',
     {
-      config: { access: { permission: 'children.read' } },
+      config: { access: { anyPermission: ['placements.act', 'placements.approve'] } },
       schema: {
         tags,
         summary:
