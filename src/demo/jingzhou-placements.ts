@@ -22,13 +22,19 @@ export const jingzhouPlacementsDemo: DemoSeeder = {
     const as = async (username: string): Promise<UnitOfWork> => {
       let actor = actors.get(username);
       if (!actor) {
-        const user = await trx.selectFrom('users').select('id').where('username', '=', username).executeTakeFirstOrThrow();
+        const user = await trx
+          .selectFrom('users')
+          .select('id')
+          .where('username', '=', username)
+          .executeTakeFirstOrThrow();
         actor = actorFor((await loadUserAccount(trx, user.id))!, { locale: 'zh-CN', ip: null, requestId: null });
         actors.set(username, actor);
       }
       return { ...uow, actor };
     };
-    const names = new Map((await trx.selectFrom('organisations').select(['id', 'name']).execute()).map((o) => [o.name, o.id]));
+    const names = new Map(
+      (await trx.selectFrom('organisations').select(['id', 'name']).execute()).map((o) => [o.name, o.id]),
+    );
     const org = (key: string) => names.get(demoOrganisations.find((o) => o.key === key)!.name)!;
     const child = async (name: string) =>
       (
@@ -48,7 +54,12 @@ export const jingzhouPlacementsDemo: DemoSeeder = {
       seqOf.set(placementId, 1);
       return placementId;
     };
-    const act = async (username: string, id: string, daysAgo: number, body: Omit<PlacementActionInput, 'expectedSeq'>) => {
+    const act = async (
+      username: string,
+      id: string,
+      daysAgo: number,
+      body: Omit<PlacementActionInput, 'expectedSeq'>,
+    ) => {
       const input = placementActionSchema.parse({ ...body, expectedSeq: seqOf.get(id) });
       const { seq } = await actOnPlacementIn(await as(username), id, input, ago(daysAgo));
       seqOf.set(id, seq);
@@ -76,7 +87,11 @@ export const jingzhouPlacementsDemo: DemoSeeder = {
     const waiting = await child('周子豪');
     if (waiting) {
       const id = await place('officer.gongan', waiting, 9, station('父母外出务工失联，独自在家', '公安县民政局 干部'));
-      await act('officer.gongan', id, 1, { type: 'request_extension', days: 10, reason: '正在联系在外务工的父亲，需核实' });
+      await act('officer.gongan', id, 1, {
+        type: 'request_extension',
+        days: 10,
+        reason: '正在联系在外务工的父亲，需核实',
+      });
       made += 1;
     }
     const extended = await child('陈思琪');
@@ -88,7 +103,12 @@ export const jingzhouPlacementsDemo: DemoSeeder = {
     }
     const transferred = await child('黄俊');
     if (transferred) {
-      const id = await place('officer.gongan', transferred, 40, station('父母双亡，无其他亲属照料', '公安县公安局 民警'));
+      const id = await place(
+        'officer.gongan',
+        transferred,
+        40,
+        station('父母双亡，无其他亲属照料', '公安县公安局 民警'),
+      );
       await act('officer.gongan', id, 31, {
         type: 'transfer',
         next: {
@@ -115,7 +135,12 @@ export const jingzhouPlacementsDemo: DemoSeeder = {
         legalBasis: 'temporary_state_guardianship',
         guardian: { type: 'state_temporary', organisationId: org('cityCivilAffairs') },
         reason: '监护人服刑，临时监护',
-        handover: { from: '公安县民政局', to: '荆州市未成年人救助保护中心', belongings: ['衣物'], documents: ['court_decision'] },
+        handover: {
+          from: '公安县民政局',
+          to: '荆州市未成年人救助保护中心',
+          belongings: ['衣物'],
+          documents: ['court_decision'],
+        },
       });
       await act('staff.centre', id, 100, {
         type: 'transfer',
@@ -125,10 +150,19 @@ export const jingzhouPlacementsDemo: DemoSeeder = {
           legalBasis: 'voluntary',
           guardian: { type: 'relative_guardian', name: '刘桂英' },
           reason: '返家评估通过，祖母出院后可照料',
-          handover: { from: '荆州市未成年人救助保护中心', to: '祖母 刘桂英', belongings: ['衣物', '书包'], documents: ['medical_record'] },
+          handover: {
+            from: '荆州市未成年人救助保护中心',
+            to: '祖母 刘桂英',
+            belongings: ['衣物', '书包'],
+            documents: ['medical_record'],
+          },
         },
       });
-      const home = await trx.selectFrom('placements').select('id').where('previous_id', '=', id).executeTakeFirstOrThrow();
+      const home = await trx
+        .selectFrom('placements')
+        .select('id')
+        .where('previous_id', '=', id)
+        .executeTakeFirstOrThrow();
       seqOf.set(home.id, 1);
       await act('officer.gongan', home.id, 15, {
         type: 'follow_up',

@@ -1,11 +1,5 @@
 import { z } from 'zod';
-import {
-  endReasons,
-  guardianshipTypes,
-  handoverDocuments,
-  legalBases,
-  placementKinds,
-} from './vocabulary.js';
+import { endReasons, guardianshipTypes, handoverDocuments, legalBases, placementKinds } from './vocabulary.js';
 
 /* What a person sends to place a child and to act on a placement episode. Pure. */
 

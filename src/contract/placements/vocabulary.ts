@@ -13,7 +13,11 @@ export const placementKinds = [
 export type PlacementKind = (typeof placementKinds)[number];
 
 /** The kinds that are an institution with beds: each names the organisation and takes part in the child's file. */
-export const institutionKinds = ['rescue_station', 'protection_centre', 'welfare_home'] as const satisfies readonly PlacementKind[];
+export const institutionKinds = [
+  'rescue_station',
+  'protection_centre',
+  'welfare_home',
+] as const satisfies readonly PlacementKind[];
 export type InstitutionKind = (typeof institutionKinds)[number];
 
 /** The organisation kind (contract/organisations) of each institution kind. */
@@ -61,7 +65,15 @@ export const handoverDocuments = [
 export type HandoverDocument = (typeof handoverDocuments)[number];
 
 /** Why an episode ended without a next placement recorded in Haven. */
-export const endReasons = ['adopted', 'aged_out', 'independent_living', 'moved_away', 'died', 'entry_error', 'other'] as const;
+export const endReasons = [
+  'adopted',
+  'aged_out',
+  'independent_living',
+  'moved_away',
+  'died',
+  'entry_error',
+  'other',
+] as const;
 export type EndReason = (typeof endReasons)[number];
 
 /** Invariant 3: an episode's status is a fold over its action log. */

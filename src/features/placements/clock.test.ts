@@ -58,7 +58,12 @@ describe('the rescue-station stay clock', () => {
 
     // The station asks on day 11, the city approves on day 12: the late stay is missed, the longer one runs.
     await unitOfWork(database.db, staff, 'placement.request_extension', (uow) =>
-      actOnPlacementIn(uow, result.placementId, { type: 'request_extension', expectedSeq: 1, days: 10, reason: '寻亲' }, dayOf(11)),
+      actOnPlacementIn(
+        uow,
+        result.placementId,
+        { type: 'request_extension', expectedSeq: 1, days: 10, reason: '寻亲' },
+        dayOf(11),
+      ),
     );
     await unitOfWork(database.db, officer, 'placement.approve_extension', (uow) =>
       actOnPlacementIn(uow, result.placementId, { type: 'approve_extension', expectedSeq: 2 }, dayOf(12)),
@@ -67,8 +72,8 @@ describe('the rescue-station stay clock', () => {
     expect(first).toMatchObject({ state: 'missed', escalation_level: 3 });
     expect(longer).toMatchObject({ state: 'running', due_at: dayOf(22) });
     await clockEscalationSweep.run(database.db, dayOf(20));
-    expect(
-      await database.db.selectFrom('alerts').select('id').where('clock_id', '=', longer!.id).execute(),
-    ).toEqual([]);
+    expect(await database.db.selectFrom('alerts').select('id').where('clock_id', '=', longer!.id).execute()).toEqual(
+      [],
+    );
   });
 });

@@ -13,7 +13,9 @@ describe('the demo placements', () => {
   it('hold episodes in every state, made by the real actions', async () => {
     const rows = await server.database.db
       .selectFrom('placements as p')
-      .innerJoin('placement_actions as a', (join) => join.onRef('a.placement_id', '=', 'p.id').onRef('a.seq', '=', 'p.seq'))
+      .innerJoin('placement_actions as a', (join) =>
+        join.onRef('a.placement_id', '=', 'p.id').onRef('a.seq', '=', 'p.seq'),
+      )
       .select(['p.kind', 'a.status_after', 'p.end_reason'])
       .execute();
     const seen = new Set(rows.map((r) => `${r.kind}:${r.status_after}`));

@@ -31,7 +31,13 @@ function handOverMoment(given: string | undefined, episode: Locked, at: Date, fi
       'placements.ends_before_start',
       400,
       { field, endedAt: given, startedAt: episode.startedAt.toISOString() },
-      [{ path: field, code: 'placements.ends_before_start', params: { endedAt: given, startedAt: episode.startedAt.toISOString() } }],
+      [
+        {
+          path: field,
+          code: 'placements.ends_before_start',
+          params: { endedAt: given, startedAt: episode.startedAt.toISOString() },
+        },
+      ],
     );
   if (moment.getTime() > at.getTime())
     throw new DomainError('placements.in_future', 400, { field, at: given }, [
@@ -56,7 +62,9 @@ async function requireAuthority(trx: Trx, actor: Actor, episode: Locked, at: Dat
 async function finish(trx: Trx, episode: Locked, endedAt: Date, reason: string, at: Date) {
   await closeEpisode(trx, episode.id, endedAt, reason);
   await endParticipation(trx, { basis: 'placement', basisId: episode.id, at: endedAt });
-  return { after: async (seq: number) => void (await stopClocks(trx, { subjectId: episode.id, rules: 'every rule' }, at, seq)) };
+  return {
+    after: async (seq: number) => void (await stopClocks(trx, { subjectId: episode.id, rules: 'every rule' }, at, seq)),
+  };
 }
 
 export const placementEffects: Effects = {
@@ -130,7 +138,11 @@ export const placementEffects: Effects = {
     const rules = await ruleSetFor(trx, subject.divisionCode, shanghaiDateOf(at));
     const config = rules.get(placementRules);
     const done = (await countActions(trx, subject.id, 'follow_up')) + 1;
-    const owner = await trx.selectFrom('clocks').select('owner_org_id').where('id', '=', clock.id).executeTakeFirstOrThrow();
+    const owner = await trx
+      .selectFrom('clocks')
+      .select('owner_org_id')
+      .where('id', '=', clock.id)
+      .executeTakeFirstOrThrow();
     return {
       payload: { followUp: done, of: config.followUps },
       after: async (seq) => {

@@ -114,7 +114,12 @@ export async function beginEpisode(uow: UnitOfWork, start: EpisodeStart): Promis
     { type: 'place', payload: { ...input, startedAt: start.startedAt.toISOString() }, at: start.at },
   );
   if (organisation)
-    await grantParticipation(trx, { childId: child.id, organisationId: organisation.id, basis: 'placement', basisId: id });
+    await grantParticipation(trx, {
+      childId: child.id,
+      organisationId: organisation.id,
+      basis: 'placement',
+      basisId: id,
+    });
 
   const rules = await ruleSetFor(trx, child.residenceCode, shanghaiDateOf(start.at));
   const config = rules.get(placementRules);
@@ -129,8 +134,7 @@ export async function beginEpisode(uow: UnitOfWork, start: EpisodeStart): Promis
       duration: { days: config.rescueStationStayDays },
     });
   if (input.kind === 'home' && start.previous && isInstitutionKind(start.previous.kind) && config.followUps > 0) {
-    const owner =
-      (await nearestOrganisation(trx, 'civil_affairs_bureau', child.residenceCode)) ?? actor.organisationId;
+    const owner = (await nearestOrganisation(trx, 'civil_affairs_bureau', child.residenceCode)) ?? actor.organisationId;
     if (owner)
       await startClock(trx, rules, {
         ...clock,

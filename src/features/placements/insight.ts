@@ -26,9 +26,10 @@ import './tables.js';
 
 type Db = Kysely<Database>;
 
-const placementKindOf = Object.fromEntries(
-  institutionKinds.map((kind) => [organisationKindOf[kind], kind]),
-) as Record<string, InstitutionKind>;
+const placementKindOf = Object.fromEntries(institutionKinds.map((kind) => [organisationKindOf[kind], kind])) as Record<
+  string,
+  InstitutionKind
+>;
 
 function requireAggregate(actor: Actor): void {
   if (!hasPermission(actor, 'insight.aggregate')) throw forbidden('insight.aggregate');
@@ -95,7 +96,10 @@ export async function institutionOccupancy(db: Db, actor: Actor, asOf = new Date
     institutions: institutions.map((o) => {
       const rows = here.filter((p) => p.organisation_id === o.id);
       const days = rows.map((p) => daysOfStay(p.started_at, null, asOf));
-      const byStay = Object.fromEntries(stayBands.map((band) => [band, 0])) as Record<(typeof stayBands)[number], number>;
+      const byStay = Object.fromEntries(stayBands.map((band) => [band, 0])) as Record<
+        (typeof stayBands)[number],
+        number
+      >;
       for (const d of days) byStay[stayBandOf(d)] += 1;
       const beds = o.bed_capacity;
       return {

@@ -109,6 +109,7 @@ registerMessages({
       'Only a rescue-station stay can be extended; this placement is "$t(placements.kind.{{kind}})".',
     'placements.no_follow_up_due': 'This placement has no follow-up after return home due.',
     'placements.case_unknown': '{{field}}: case {{id}} is not a case of this child.',
-    'placements.period': 'The period {{from}} to {{to}} is not valid: it ends on or after its start and spans at most {{max}} days.',
+    'placements.period':
+      'The period {{from}} to {{to}} is not valid: it ends on or after its start and spans at most {{max}} days.',
   },
 });

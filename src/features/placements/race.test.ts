@@ -66,7 +66,11 @@ async function someoneWaitsOnALock(): Promise<void> {
 }
 
 const rowsOf = async (childId: string) => ({
-  placements: await server.database.db.selectFrom('placements').select(['id', 'kind']).where('child_id', '=', childId).execute(),
+  placements: await server.database.db
+    .selectFrom('placements')
+    .select(['id', 'kind'])
+    .where('child_id', '=', childId)
+    .execute(),
   actions: await server.database.db
     .selectFrom('placement_actions')
     .innerJoin('placements', 'placements.id', 'placement_actions.placement_id')
@@ -87,7 +91,11 @@ describe('one current placement per child, under concurrent writes', () => {
     const first = held((uow) => placeChildIn(uow, child.id, placeSchema.parse(home()), new Date()));
     await first.inside;
     // Its own check sees no current placement (the first is not committed), so it reaches the insert.
-    const second = otherPolice.request('POST', `/api/children/${child.id}/placements`, intoInstitution('protection_centre', centre));
+    const second = otherPolice.request(
+      'POST',
+      `/api/children/${child.id}/placements`,
+      intoInstitution('protection_centre', centre),
+    );
     await someoneWaitsOnALock();
     first.release();
     await first.done;
@@ -95,20 +103,32 @@ describe('one current placement per child, under concurrent writes', () => {
     expect(refused.status).toBe(409);
     expect((await errorOf(refused)).code).toBe('placements.overlap');
     // Nothing of the second is left: no row, no log entry, no access for the centre.
-    expect(await rowsOf(child.id)).toEqual({ placements: [expect.objectContaining({ kind: 'home' })], actions: [{ type: 'place' }], access: [] });
+    expect(await rowsOf(child.id)).toEqual({
+      placements: [expect.objectContaining({ kind: 'home' })],
+      actions: [{ type: 'place' }],
+      access: [],
+    });
   });
 
   it('two transfers of one child at once: one moves him, the other is refused and leaves nothing', async () => {
     const child = await make.child();
     const placed = (await (
-      await otherPolice.request('POST', `/api/children/${child.id}/placements`, intoInstitution('rescue_station', station))
+      await otherPolice.request(
+        'POST',
+        `/api/children/${child.id}/placements`,
+        intoInstitution('rescue_station', station),
+      )
     ).json()) as ChildPlacement;
     const episode = placed.current!;
     const first = held((uow) =>
       actOnPlacementIn(
         uow,
         episode.id,
-        { type: 'transfer', expectedSeq: episode.seq, next: placeSchema.parse(intoInstitution('welfare_home', welfareHome)) },
+        {
+          type: 'transfer',
+          expectedSeq: episode.seq,
+          next: placeSchema.parse(intoInstitution('welfare_home', welfareHome)),
+        },
         new Date(),
       ),
     );
@@ -133,15 +153,21 @@ describe('one current placement per child, under concurrent writes', () => {
     const child = await make.child();
     const insert = (kind: string, from: string, to: string | null) =>
       sql`INSERT INTO placements (child_id, kind, legal_basis, guardianship_type, reason, handover, division_code, started_at, ended_at)
-          VALUES (${child.id}, ${kind}, 'voluntary', 'parents', 'x', '{}', ${places.chenlong}, ${from}, ${to})`.execute(server.database.db);
+          VALUES (${child.id}, ${kind}, 'voluntary', 'parents', 'x', '{}', ${places.chenlong}, ${from}, ${to})`.execute(
+        server.database.db,
+      );
     await insert('home', '2026-01-01T00:00:00+08:00', '2026-02-01T00:00:00+08:00');
     // Touching ends are not an overlap: the next episode starts at the hand-over.
     await insert('kinship_care', '2026-02-01T00:00:00+08:00', null);
-    await expect(insert('foster_family', '2026-01-15T00:00:00+08:00', '2026-01-20T00:00:00+08:00')).rejects.toMatchObject({
+    await expect(
+      insert('foster_family', '2026-01-15T00:00:00+08:00', '2026-01-20T00:00:00+08:00'),
+    ).rejects.toMatchObject({
       code: '23P01',
     });
     await expect(insert('foster_family', '2026-03-01T00:00:00+08:00', null)).rejects.toMatchObject({ code: '23P01' });
-    await expect(insert('foster_family', '2026-03-01T00:00:00+08:00', '2026-02-01T00:00:00+08:00')).rejects.toMatchObject({
+    await expect(
+      insert('foster_family', '2026-03-01T00:00:00+08:00', '2026-02-01T00:00:00+08:00'),
+    ).rejects.toMatchObject({
       code: '23514',
     });
   });

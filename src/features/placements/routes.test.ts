@@ -22,13 +22,37 @@ beforeAll(async () => {
   const jingzhou = places.jingzhou;
   org.city = (await make.organisation({ kind: 'civil_affairs_bureau', divisionCode: jingzhou })).id;
   org.shashi = (await make.organisation({ kind: 'civil_affairs_bureau', divisionCode: places.shashi })).id;
-  org.station = (await make.organisation({ kind: 'rescue_station', divisionCode: jingzhou, name: '荆州市救助管理站', bedCapacity: 60 })).id;
-  org.home = (await make.organisation({ kind: 'child_welfare_home', divisionCode: jingzhou, name: '荆州市儿童福利院', bedCapacity: 120 })).id;
-  org.centre = (await make.organisation({ kind: 'minor_protection_centre', divisionCode: jingzhou, name: '保护中心', bedCapacity: 1 })).id;
+  org.station = (
+    await make.organisation({
+      kind: 'rescue_station',
+      divisionCode: jingzhou,
+      name: '荆州市救助管理站',
+      bedCapacity: 60,
+    })
+  ).id;
+  org.home = (
+    await make.organisation({
+      kind: 'child_welfare_home',
+      divisionCode: jingzhou,
+      name: '荆州市儿童福利院',
+      bedCapacity: 120,
+    })
+  ).id;
+  org.centre = (
+    await make.organisation({
+      kind: 'minor_protection_centre',
+      divisionCode: jingzhou,
+      name: '保护中心',
+      bedCapacity: 1,
+    })
+  ).id;
   police = await make.signedIn(server.url, 'police_officer');
   stationStaff = await make.signedIn(server.url, 'institution_staff', { organisation: { id: org.station } });
   homeStaff = await make.signedIn(server.url, 'institution_staff', { organisation: { id: org.home } });
-  cityOfficer = await make.signedIn(server.url, 'civil_affairs_officer', { organisation: { id: org.city }, jurisdictionCode: jingzhou });
+  cityOfficer = await make.signedIn(server.url, 'civil_affairs_officer', {
+    organisation: { id: org.city },
+    jurisdictionCode: jingzhou,
+  });
   shashiOfficer = await make.signedIn(server.url, 'civil_affairs_officer', { organisation: { id: org.shashi } });
   socialWorker = await make.signedIn(server.url, 'social_worker');
   boy = (await make.child({ idNumber: null, sex: 'male', birthDate: '2015-05-01', residenceCode: places.chenlong })).id;
@@ -120,12 +144,19 @@ describe('a boy of unknown identity at the rescue station, then the welfare home
     );
     expect(requested.status).toBe('extension_requested');
     // The station's staff hold no approval permission.
-    expect((await act(stationStaff, stationEpisode.id, { type: 'approve_extension', expectedSeq: requested.seq })).status).toBe(403);
+    expect(
+      (await act(stationStaff, stationEpisode.id, { type: 'approve_extension', expectedSeq: requested.seq })).status,
+    ).toBe(403);
     // The county (沙市区) sees the boy but has no authority over the city's station.
-    const county = await act(shashiOfficer, stationEpisode.id, { type: 'approve_extension', expectedSeq: requested.seq });
+    const county = await act(shashiOfficer, stationEpisode.id, {
+      type: 'approve_extension',
+      expectedSeq: requested.seq,
+    });
     expect(county.status).toBe(403);
     expect((await errorOf(county)).code).toBe('placements.not_authority');
-    const offered = await json<PlacementView>(await shashiOfficer.request('GET', `/api/placements/${stationEpisode.id}`));
+    const offered = await json<PlacementView>(
+      await shashiOfficer.request('GET', `/api/placements/${stationEpisode.id}`),
+    );
     expect(offered.allowedActions).not.toContain('approve_extension');
     const city = await json<PlacementView>(await cityOfficer.request('GET', `/api/placements/${stationEpisode.id}`));
     expect(city.allowedActions).toEqual(expect.arrayContaining(['approve_extension', 'reject_extension']));
@@ -151,7 +182,12 @@ describe('a boy of unknown identity at the rescue station, then the welfare home
         type: 'transfer',
         expectedSeq: stationEpisode.seq,
         next: intoInstitution('welfare_home', org.home, {
-          handover: { from: '救助站 李红', to: '福利院 张敏', belongings: ['书包一个'], documents: ['police_record', 'medical_record'] },
+          handover: {
+            from: '救助站 李红',
+            to: '福利院 张敏',
+            belongings: ['书包一个'],
+            documents: ['police_record', 'medical_record'],
+          },
         }),
       }),
     );
@@ -160,7 +196,9 @@ describe('a boy of unknown identity at the rescue station, then the welfare home
     expect((await stationStaff.request('GET', `/api/children/${boy}/placement`)).status).toBe(404);
     const file = await placementOf(homeStaff, boy);
     expect(file.current).toMatchObject({ kind: 'welfare_home', previousId: stationEpisode.id, status: 'current' });
-    expect(file.history).toEqual([expect.objectContaining({ id: stationEpisode.id, status: 'ended', endReason: 'transferred' })]);
+    expect(file.history).toEqual([
+      expect.objectContaining({ id: stationEpisode.id, status: 'ended', endReason: 'transferred' }),
+    ]);
     const ended = await json<PlacementView>(await cityOfficer.request('GET', `/api/placements/${stationEpisode.id}`));
     expect(ended.nextId).toBe(file.current!.id);
     expect(ended.endedAt).toBe(file.current!.startedAt);
@@ -205,11 +243,25 @@ describe('a full institution', () => {
   it('warns with its occupancy, and takes the child only with a recorded reason', async () => {
     const first = await make.child();
     const second = await make.child();
-    await json(await police.request('POST', `/api/children/${first.id}/placements`, intoInstitution('protection_centre', org.centre)), 201);
-    const full = await police.request('POST', `/api/children/${second.id}/placements`, intoInstitution('protection_centre', org.centre));
+    await json(
+      await police.request(
+        'POST',
+        `/api/children/${first.id}/placements`,
+        intoInstitution('protection_centre', org.centre),
+      ),
+      201,
+    );
+    const full = await police.request(
+      'POST',
+      `/api/children/${second.id}/placements`,
+      intoInstitution('protection_centre', org.centre),
+    );
     expect(full.status).toBe(409);
     const error = await errorOf(full);
-    expect(error).toMatchObject({ code: 'placements.institution_full', details: { organisationId: org.centre, occupancy: 1, beds: 1 } });
+    expect(error).toMatchObject({
+      code: 'placements.institution_full',
+      details: { organisationId: org.centre, occupancy: 1, beds: 1 },
+    });
     expect(error.message).toContain('保护中心');
     const placed = await json<ChildPlacement>(
       await police.request(
@@ -224,7 +276,11 @@ describe('a full institution', () => {
 
   it('names the wrong kind of institution and a missing one by field', async () => {
     const child = await make.child();
-    const wrong = await police.request('POST', `/api/children/${child.id}/placements`, intoInstitution('rescue_station', org.home));
+    const wrong = await police.request(
+      'POST',
+      `/api/children/${child.id}/placements`,
+      intoInstitution('rescue_station', org.home),
+    );
     expect(wrong.status).toBe(400);
     expect((await errorOf(wrong)).code).toBe('placements.organisation_kind');
     const missing = await police.request('POST', `/api/children/${child.id}/placements`, {
@@ -243,24 +299,43 @@ describe('the numbers of institutions for the city officer', () => {
     const station = occupancy.institutions.find((i) => i.organisation.id === org.station)!;
     expect(station).toMatchObject({ beds: 60, occupancy: 0, waiting: 0 });
     // The county's officer sees no city institution; the station's staff may not read aggregates.
-    expect((await json<Occupancy>(await shashiOfficer.request('GET', '/api/placements/occupancy'))).institutions).toEqual([]);
+    expect(
+      (await json<Occupancy>(await shashiOfficer.request('GET', '/api/placements/occupancy'))).institutions,
+    ).toEqual([]);
     expect((await stationStaff.request('GET', '/api/placements/occupancy')).status).toBe(403);
   });
 
   it('occupancy day by day, and which institution received which kind of child (§4.2.1)', async () => {
     const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
-    const daily = await json<{ institutions: { organisation: { id: string }; days: { date: string; occupancy: number }[] }[] }>(
-      await cityOfficer.request('GET', `/api/placements/occupancy/daily?from=${today}&to=${today}`),
+    const daily = await json<{
+      institutions: { organisation: { id: string }; days: { date: string; occupancy: number }[] }[];
+    }>(await cityOfficer.request('GET', `/api/placements/occupancy/daily?from=${today}&to=${today}`));
+    expect(daily.institutions.find((i) => i.organisation.id === org.centre)!.days).toEqual([
+      { date: today, occupancy: 2 },
+    ]);
+    const received = await json<Receptions>(
+      await cityOfficer.request('GET', `/api/placements/receptions?from=${today}&to=${today}`),
     );
-    expect(daily.institutions.find((i) => i.organisation.id === org.centre)!.days).toEqual([{ date: today, occupancy: 2 }]);
-    const received = await json<Receptions>(await cityOfficer.request('GET', `/api/placements/receptions?from=${today}&to=${today}`));
     expect(received.rows).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ organisation: expect.objectContaining({ id: org.station }), childKind: 'unidentified', received: 1, stillThere: 0 }),
-        expect.objectContaining({ organisation: expect.objectContaining({ id: org.home }), childKind: 'unidentified', received: 1, stillThere: 0 }),
+        expect.objectContaining({
+          organisation: expect.objectContaining({ id: org.station }),
+          childKind: 'unidentified',
+          received: 1,
+          stillThere: 0,
+        }),
+        expect.objectContaining({
+          organisation: expect.objectContaining({ id: org.home }),
+          childKind: 'unidentified',
+          received: 1,
+          stillThere: 0,
+        }),
       ]),
     );
-    expect(received.overlaps).toContainEqual({ childKind: 'unidentified', institutionKinds: ['rescue_station', 'welfare_home'] });
+    expect(received.overlaps).toContainEqual({
+      childKind: 'unidentified',
+      institutionKinds: ['rescue_station', 'welfare_home'],
+    });
     const backwards = await cityOfficer.request('GET', `/api/placements/receptions?from=${today}&to=2020-01-01`);
     expect(backwards.status).toBe(400);
   });

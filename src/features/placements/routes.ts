@@ -128,7 +128,8 @@ export function registerPlacementRoutes(app: HavenApp, { db }: HttpDeps): void {
       config: { access: { permission: 'insight.aggregate' } },
       schema: {
         tags,
-        summary: 'Occupancy of each institution in my jurisdiction at the end of each day of a period (at most 366 days)',
+        summary:
+          'Occupancy of each institution in my jurisdiction at the end of each day of a period (at most 366 days)',
         querystring: periodQuerySchema,
         response: { 200: occupancyHistorySchema },
       },

@@ -25,12 +25,24 @@ describe('placement rules', () => {
   it('civil affairs of the station place or above approves; a lower level, another place or kind does not', () => {
     const cityStation = '421000000000';
     const countyStation = '421002000000';
-    expect(mayApproveExtension({ kind: 'civil_affairs_bureau', divisionCode: '421000000000' }, cityStation, rule)).toBe(true);
-    expect(mayApproveExtension({ kind: 'civil_affairs_bureau', divisionCode: '421002000000' }, cityStation, rule)).toBe(false);
-    expect(mayApproveExtension({ kind: 'civil_affairs_bureau', divisionCode: '421002000000' }, countyStation, rule)).toBe(true);
-    expect(mayApproveExtension({ kind: 'civil_affairs_bureau', divisionCode: '421022000000' }, countyStation, rule)).toBe(false);
-    expect(mayApproveExtension({ kind: 'civil_affairs_bureau', divisionCode: '421002101000' }, '421002101000', rule)).toBe(false);
-    expect(mayApproveExtension({ kind: 'rescue_station', divisionCode: '421000000000' }, cityStation, rule)).toBe(false);
+    expect(mayApproveExtension({ kind: 'civil_affairs_bureau', divisionCode: '421000000000' }, cityStation, rule)).toBe(
+      true,
+    );
+    expect(mayApproveExtension({ kind: 'civil_affairs_bureau', divisionCode: '421002000000' }, cityStation, rule)).toBe(
+      false,
+    );
+    expect(
+      mayApproveExtension({ kind: 'civil_affairs_bureau', divisionCode: '421002000000' }, countyStation, rule),
+    ).toBe(true);
+    expect(
+      mayApproveExtension({ kind: 'civil_affairs_bureau', divisionCode: '421022000000' }, countyStation, rule),
+    ).toBe(false);
+    expect(
+      mayApproveExtension({ kind: 'civil_affairs_bureau', divisionCode: '421002101000' }, '421002101000', rule),
+    ).toBe(false);
+    expect(mayApproveExtension({ kind: 'rescue_station', divisionCode: '421000000000' }, cityStation, rule)).toBe(
+      false,
+    );
     expect(mayApproveExtension(null, cityStation, rule)).toBe(false);
   });
 

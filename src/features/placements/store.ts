@@ -68,7 +68,10 @@ export async function nearestOrganisation(db: Db, kind: string, code: string): P
 }
 
 /** The child's current episode, if any. */
-export async function currentPlacementId(db: Db, childId: string): Promise<{ id: string; kind: string; startedAt: Date } | undefined> {
+export async function currentPlacementId(
+  db: Db,
+  childId: string,
+): Promise<{ id: string; kind: string; startedAt: Date } | undefined> {
   const row = await db
     .selectFrom('placements')
     .where(systemScope('the child read through childInScope by the caller'))
@@ -132,7 +135,11 @@ export async function closeEpisode(trx: Trx, id: string, endedAt: Date, reason: 
 }
 
 /** The payload of the latest action of a type on an episode. */
-export async function latestPayload(trx: Trx, placementId: string, type: string): Promise<Record<string, unknown> | undefined> {
+export async function latestPayload(
+  trx: Trx,
+  placementId: string,
+  type: string,
+): Promise<Record<string, unknown> | undefined> {
   const row = await trx
     .selectFrom('placement_actions')
     .where(systemScope('the placement the workflow locked through childInScope'))
@@ -155,7 +162,11 @@ export async function countActions(trx: Trx, placementId: string, type: string):
   return Number(row.n);
 }
 
-export async function runningClock(trx: Db, placementId: string, rule: string): Promise<{ id: string; dueAt: Date } | undefined> {
+export async function runningClock(
+  trx: Db,
+  placementId: string,
+  rule: string,
+): Promise<{ id: string; dueAt: Date } | undefined> {
   const row = await trx
     .selectFrom('clocks')
     .select(['id', 'due_at'])

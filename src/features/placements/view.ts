@@ -53,7 +53,13 @@ function episodesInScope(db: Db, actor: Actor) {
     .where(childInScope(actor))
     .leftJoin('organisations as o', 'o.id', 'p.organisation_id')
     .leftJoin('organisations as g', 'g.id', 'p.guardian_organisation_id')
-    .select([...episodeColumns, 'o.name as org_name', 'o.kind as org_kind', 'g.name as guardian_org_name', 'g.kind as guardian_org_kind']);
+    .select([
+      ...episodeColumns,
+      'o.name as org_name',
+      'o.kind as org_kind',
+      'g.name as guardian_org_name',
+      'g.kind as guardian_org_kind',
+    ]);
 }
 
 type EpisodeRow = Awaited<ReturnType<ReturnType<typeof episodesInScope>['executeTakeFirstOrThrow']>>;
@@ -63,7 +69,9 @@ function summaryOf(row: EpisodeRow, status: PlacementStatus, asOf: Date): Placem
     id: row.id,
     status,
     kind: row.kind,
-    organisation: row.organisation_id ? { id: row.organisation_id, name: row.org_name ?? '', kind: row.org_kind ?? '' } : null,
+    organisation: row.organisation_id
+      ? { id: row.organisation_id, name: row.org_name ?? '', kind: row.org_kind ?? '' }
+      : null,
     legalBasis: row.legal_basis,
     startedAt: row.started_at.toISOString(),
     endedAt: row.ended_at?.toISOString() ?? null,
@@ -82,7 +90,16 @@ async function presentEpisode(db: Db, actor: Actor, row: EpisodeRow, asOf: Date)
   const actions = await db
     .selectFrom('placement_actions')
     .where(systemScope('the placement read through childInScope just before'))
-    .select(['seq', 'type', 'status_after', 'actor_label', 'occurred_at', 'payload', 'accountable_user_id', 'actor_user_id'])
+    .select([
+      'seq',
+      'type',
+      'status_after',
+      'actor_label',
+      'occurred_at',
+      'payload',
+      'accountable_user_id',
+      'actor_user_id',
+    ])
     .where('placement_id', '=', row.id)
     .orderBy('seq')
     .execute();
@@ -169,8 +186,9 @@ async function offeredActions(
   let authority: boolean | undefined;
   const mayApprove = async () => {
     if (authority !== undefined) return authority;
-    const rule = (await ruleSetFor(db, row.division_code, shanghaiDateOf(new Date()))).get(placementRules)
-      .extensionApprover;
+    const rule = (await ruleSetFor(db, row.division_code, shanghaiDateOf(new Date()))).get(
+      placementRules,
+    ).extensionApprover;
     const approver = actor.organisationId ? await organisationById(db, actor.organisationId) : undefined;
     const station = row.organisation_id ? await organisationById(db, row.organisation_id) : undefined;
     authority = !!station && mayApproveExtension(approver ?? null, station.divisionCode, rule);
@@ -181,7 +199,8 @@ async function offeredActions(
     if (!allowed.includes(type)) continue;
     if (type === 'request_extension' && row.kind !== 'rescue_station') continue;
     if ((type === 'approve_extension' || type === 'reject_extension') && !(await mayApprove())) continue;
-    if (type === 'follow_up' && !clocks.some((c) => c.rule === 'placement.follow_up' && c.state === 'running')) continue;
+    if (type === 'follow_up' && !clocks.some((c) => c.rule === 'placement.follow_up' && c.state === 'running'))
+      continue;
     offered.push(type);
   }
   return offered;

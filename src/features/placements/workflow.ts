@@ -1,6 +1,11 @@
 import { defineWorkflow } from '../../core/workflow/definition.js';
 import { placementEffects } from './effects.js';
-import { type PlacementAction, type PlacementActionType, placementActionSchema, type PlacementStatus } from './model.js';
+import {
+  type PlacementAction,
+  type PlacementActionType,
+  placementActionSchema,
+  type PlacementStatus,
+} from './model.js';
 import { placementStatusTable } from './rules.js';
 import { readPlacement } from './view.js';
 import './messages.js';
@@ -23,7 +28,12 @@ const payloads = Object.fromEntries(placementActionSchema.options.map((option) =
  * and effects. `core/workflow` runs it: scope lock, expected version, fold, four eyes, 409s,
  * timeline, audit.
  */
-export const placementWorkflow = defineWorkflow<PlacementStatus, PlacementActionType, PlacementRequest, PlacementFields>({
+export const placementWorkflow = defineWorkflow<
+  PlacementStatus,
+  PlacementActionType,
+  PlacementRequest,
+  PlacementFields
+>({
   ...placementStatusTable,
   name: 'placements',
   entity: 'placement',
