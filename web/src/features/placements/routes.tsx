@@ -1,4 +1,4 @@
-import { ApartmentOutlined } from '@ant-design/icons';
+import { HomeOutlined } from '@ant-design/icons';
 import { lazy } from 'react';
 import type { FeatureRoute } from '../../app/routing/featureRoute';
 
@@ -8,7 +8,7 @@ export const routes: FeatureRoute[] = [
     titleKey: 'placements.title',
     frame: 'shell',
     permission: 'insight.aggregate',
-    menu: { order: 35, icon: <ApartmentOutlined aria-hidden /> },
+    menu: { order: 92, icon: <HomeOutlined aria-hidden /> },
     page: lazy(() => import('./OccupancyPage')),
   },
 ];
