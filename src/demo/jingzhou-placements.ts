@@ -9,6 +9,9 @@ import { demoOrganisations } from './jingzhou-organisations.js';
 
 const day = 86_400_000;
 
+/** An action body without the version (the demo tracks it). */
+type ActionBody = PlacementActionInput extends infer U ? (U extends unknown ? Omit<U, 'expectedSeq'> : never) : never;
+
 /**
  * Placements in every state, made by the demo's people running the real actions at past times: a
  * boy within his rescue-station stay, one past it, an extension waiting for the city, one approved,
@@ -54,12 +57,7 @@ export const jingzhouPlacementsDemo: DemoSeeder = {
       seqOf.set(placementId, 1);
       return placementId;
     };
-    const act = async (
-      username: string,
-      id: string,
-      daysAgo: number,
-      body: Omit<PlacementActionInput, 'expectedSeq'>,
-    ) => {
+    const act = async (username: string, id: string, daysAgo: number, body: ActionBody) => {
       const input = placementActionSchema.parse({ ...body, expectedSeq: seqOf.get(id) });
       const { seq } = await actOnPlacementIn(await as(username), id, input, ago(daysAgo));
       seqOf.set(id, seq);

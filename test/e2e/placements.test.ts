@@ -17,7 +17,7 @@ describe('placements for the city officer', { timeout: 600_000 }, () => {
     });
     await page.goto(`${suite.server.url}/registry/${childId}`);
     const card = page.getByRole('region', { name: '当前安置与监护' });
-    await card.getByText('荆州市救助管理站').waitFor();
+    await card.getByText('荆州市救助管理站').first().waitFor();
     await card.getByText('申请延长滞留').first().waitFor();
     await capture(page, 'placement-card', {
       ready: async (language) =>
