@@ -20,7 +20,7 @@ function StayText({ byStay }: { byStay: Record<StayBand, number> }) {
   const parts = stayBands
     .filter((band) => byStay[band] > 0)
     .map((band) => `${t(`placements.occupancy.stay.${band}`)} ${byStay[band]}`);
-  return <span>{parts.length > 0 ? parts.join('，') : '—'}</span>;
+  return <span>{parts.length > 0 ? parts.join(' · ') : '—'}</span>;
 }
 
 function useChildKindLabel() {
@@ -146,21 +146,33 @@ export default function OccupancyPage() {
           type="warning"
           showIcon
           className="haven-form-alert"
-          message={`${kindLabel(o.childKind)}：${t('placements.receptions.overlap', {
+          message={`${kindLabel(o.childKind)}: ${t('placements.receptions.overlap', {
             kinds: o.institutionKinds.map((k) => t(`placements.kind.${k}`)).join('、'),
           })}`}
         />
       ))}
-      <Table
-        rowKey={(r) => `${r.organisation.id}:${r.childKind}`}
-        columns={receptionColumns}
-        dataSource={receptions.data?.rows ?? []}
-        loading={receptions.isPending}
-        pagination={false}
-        size="middle"
-        scroll={{ x: 'max-content' }}
-        locale={{ emptyText: t('placements.receptions.none') }}
-      />
+      {phone ? (
+        <ul className="haven-placement-history">
+          {(receptions.data?.rows ?? []).map((r) => (
+            <li key={`${r.organisation.id}:${r.childKind}`}>
+              <strong>{r.organisation.name}</strong> · {kindLabel(r.childKind)} · {t('placements.receptions.received')}{' '}
+              {r.received} · {t('placements.receptions.stillThere')} {r.stillThere} ·{' '}
+              {t('placements.receptions.averageDays')} {r.averageStayDays ?? '—'}
+            </li>
+          ))}
+          {receptions.data?.rows.length === 0 && <li>{t('placements.receptions.none')}</li>}
+        </ul>
+      ) : (
+        <Table
+          rowKey={(r) => `${r.organisation.id}:${r.childKind}`}
+          columns={receptionColumns}
+          dataSource={receptions.data?.rows ?? []}
+          loading={receptions.isPending}
+          pagination={false}
+          size="middle"
+          locale={{ emptyText: t('placements.receptions.none') }}
+        />
+      )}
     </>
   );
 }
