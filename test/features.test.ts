@@ -19,8 +19,12 @@ describe('the composition root finds the features (src/features/<f>/feature.ts)'
 
   it('keeps the order the demo and the sweeps rely on', async () => {
     const features = await loadFeatures();
-    // The cases demo works on the registry demo's children.
-    expect(features.demoSeeders.map((seeder) => seeder.name)).toEqual(['jingzhou', 'jingzhou-cases']);
+    // The cases and placements demos work on the registry demo's children.
+    expect(features.demoSeeders.map((seeder) => seeder.name)).toEqual([
+      'jingzhou',
+      'jingzhou-cases',
+      'jingzhou-placements',
+    ]);
     // The platform's sweeps first; the counts after the registry sweeps that change what they count.
     expect(features.sweeps.map((sweep) => sweep.name)).toEqual([
       'platform.idempotency-expiry',

@@ -18,6 +18,8 @@ export const permissions = {
   'cases.read': { zh: '查看个案', en: 'Read cases' },
   'cases.act': { zh: '办理个案', en: 'Act on cases' },
   'cases.approve': { zh: '审批个案结案', en: 'Approve case closure' },
+  'placements.act': { zh: '安置、转移与返家', en: 'Place, transfer and return children home' },
+  'placements.approve': { zh: '审批救助站延长滞留', en: 'Approve longer rescue-station stays' },
   'insight.aggregate': { zh: '查看统计汇总', en: 'See aggregate statistics' },
   'audit.read': { zh: '查询审计日志', en: 'Search the audit log' },
   'audit.export': { zh: '导出审计日志', en: 'Export the audit log' },

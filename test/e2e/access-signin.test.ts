@@ -117,7 +117,14 @@ describe('signing in', { timeout: 600_000 }, () => {
   it('an analyst sees counts by division, "<5" for small ones, and no child at all', async () => {
     const page = await signInOnPage(suite, 'analyst');
     await heading(page, '工作台').waitFor();
-    expect(await menuEntries(page)).toEqual(['工作台', '报告履责情况', '组织机构', '统计分析', '分类与风险统计']);
+    expect(await menuEntries(page)).toEqual([
+      '工作台',
+      '报告履责情况',
+      '组织机构',
+      '统计分析',
+      '分类与风险统计',
+      '安置与床位',
+    ]);
     await navigation(page).getByRole('link', { name: '统计分析' }).click();
     await heading(page, '统计分析').waitFor();
     await page.getByText('荆州市合计：').waitFor();

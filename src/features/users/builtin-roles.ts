@@ -42,6 +42,8 @@ export const builtinRoles: readonly RoleDefinition[] = [
       'users.read',
       'organisations.manage',
       'roles.approve',
+      'placements.act',
+      'placements.approve',
     ],
   },
   {
@@ -56,6 +58,7 @@ export const builtinRoles: readonly RoleDefinition[] = [
       'cases.act',
       'cases.approve',
       'insight.aggregate',
+      'placements.act',
     ],
   },
   {
@@ -68,7 +71,7 @@ export const builtinRoles: readonly RoleDefinition[] = [
     code: 'institution_staff',
     nameZh: '机构工作人员',
     nameEn: 'Institution staff',
-    permissions: [...fileWork, 'reports.submit', 'cases.act'],
+    permissions: [...fileWork, 'reports.submit', 'cases.act', 'placements.act'],
   },
   {
     code: 'police_officer',
@@ -81,6 +84,7 @@ export const builtinRoles: readonly RoleDefinition[] = [
       'cases.act',
       'reports.receive',
       'organisations.read',
+      'placements.act',
     ],
   },
   {

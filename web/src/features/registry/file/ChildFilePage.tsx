@@ -5,6 +5,7 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { ApiError } from '../../../app/api/client';
 import { describeApiError } from '../../../app/api/describeApiError';
 import { usePhoneLayout } from '../../../app/preferences/usePhoneLayout';
+import { ChildPlacementCard } from '../../placements/ChildPlacementCard';
 import { useChildFile } from '../api/fileApi';
 import '../registry.css';
 import { useFileActions } from './actions';
@@ -64,6 +65,7 @@ export default function ChildFilePage() {
         canUnmask={allowed('unmask', 'children.unmask')}
         onUnmask={setUnmask}
       />
+      <ChildPlacementCard childId={child.id} />
       {child.status === 'merged' && (
         <Alert type="warning" showIcon className="haven-form-alert" message={t('registry.file.mergedNotice')} />
       )}

@@ -1,0 +1,47 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../../../test/support/server.js';
+import { signInAs } from '../../../test/support/session.js';
+import type { Occupancy } from './model.js';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer({ demo: true });
+}, 600_000);
+afterAll(async () => server?.close());
+
+describe('the demo placements', () => {
+  it('hold episodes in every state, made by the real actions', async () => {
+    const rows = await server.database.db
+      .selectFrom('placements as p')
+      .innerJoin('placement_actions as a', (join) =>
+        join.onRef('a.placement_id', '=', 'p.id').onRef('a.seq', '=', 'p.seq'),
+      )
+      .select(['p.kind', 'a.status_after', 'p.end_reason'])
+      .execute();
+    const seen = new Set(rows.map((r) => `${r.kind}:${r.status_after}`));
+    for (const state of [
+      'rescue_station:current',
+      'rescue_station:extension_requested',
+      'rescue_station:ended',
+      'welfare_home:current',
+      'protection_centre:ended',
+      'home:current',
+      'entrusted_care:current',
+    ])
+      expect(seen).toContain(state);
+    const clocks = await server.database.db
+      .selectFrom('clocks')
+      .select(['rule', 'state'])
+      .where('subject_type', '=', 'placement')
+      .execute();
+    expect(clocks).toContainEqual({ rule: 'placement.follow_up', state: 'met' });
+    expect(clocks).toContainEqual({ rule: 'placement.follow_up', state: 'running' });
+  });
+
+  it("show the city officer the station's beds, occupancy and the child waiting past the stay limit", async () => {
+    const officer = await signInAs(server.url, 'officer.city');
+    const occupancy = (await (await officer.request('GET', '/api/placements/occupancy')).json()) as Occupancy;
+    const station = occupancy.institutions.find((i) => i.organisation.name === '荆州市救助管理站')!;
+    expect(station).toMatchObject({ beds: 60, occupancy: 4, waiting: 1, extensionsRequested: 1 });
+  });
+});

@@ -1,0 +1,162 @@
+import type { Kysely } from 'kysely';
+import { type Actor, hasPermission } from '../../platform/access/actor.js';
+import { recordAudit } from '../../platform/audit/append.js';
+import type { Database } from '../../platform/db/schema.js';
+import { type UnitOfWork, unitOfWork } from '../../platform/db/unit-of-work.js';
+import { DomainError, forbidden, notFound } from '../../platform/errors.js';
+import { translate } from '../../platform/i18n/translate.js';
+import { performAction } from '../../core/workflow/perform.js';
+import { beginEpisode } from './episode.js';
+import {
+  type ChildPlacement,
+  type ActedOnPlacement,
+  type PlaceValues,
+  type PlacementStatus,
+  type PlacementAction,
+  type PlacementView,
+  placeSchema,
+  placementActionSchema,
+} from './model.js';
+import { childInScopeById, currentPlacementId } from './store.js';
+import { placementsOfChild, readPlacement } from './view.js';
+import { placementWorkflow } from './workflow.js';
+
+export { institutionOccupancy, occupancyHistory, receptions } from './insight.js';
+
+type Db = Kysely<Database>;
+
+const childNotFound = (actor: Actor, id: string) => notFound(translate(actor.locale, 'placements.child_entity'), id);
+
+/**
+ * Places a child who has no current placement (a first placement, or after the last one ended).
+ * A child already placed is moved with `transfer`, never placed twice: the application says so,
+ * and the database's exclusion constraint refuses an overlap the application could not see (a
+ * concurrent placement not yet committed).
+ */
+export async function placeChildIn(
+  uow: UnitOfWork,
+  childId: string,
+  body: PlaceValues,
+  at: Date,
+): Promise<{ placementId: string }> {
+  const { trx, actor } = uow;
+  if (!hasPermission(actor, 'placements.act')) throw forbidden('placements.act');
+  const input = placeSchema.parse(body);
+  const child = await childInScopeById(trx, actor, childId);
+  if (!child) throw childNotFound(actor, childId);
+  const startedAt = input.startedAt ? new Date(input.startedAt) : at;
+  if (startedAt.getTime() > at.getTime())
+    throw new DomainError('placements.in_future', 400, { field: 'body.startedAt', at: input.startedAt ?? '' }, [
+      { path: 'body.startedAt', code: 'placements.in_future' },
+    ]);
+  const current = await currentPlacementId(trx, childId);
+  if (current)
+    throw new DomainError('placements.already_placed', 409, {
+      kind: current.kind,
+      since: current.startedAt.toISOString().slice(0, 10),
+    });
+  const placementId = await beginEpisode(uow, { child, input, startedAt, at, path: 'body' });
+  return { placementId };
+}
+
+export async function placeChild(
+  db: Db,
+  actor: Actor,
+  childId: string,
+  body: PlaceValues,
+  idempotencyKey?: string,
+): Promise<{ view: ChildPlacement; replayed: boolean }> {
+  const { replayed } = await unitOfWork(
+    db,
+    actor,
+    'placement.place',
+    (uow) => placeChildIn(uow, childId, body, new Date()),
+    idempotencyKey ? { key: `place:${childId}:${idempotencyKey}`, request: body } : undefined,
+  );
+  return { view: await childPlacementOf(db, actor, childId), replayed };
+}
+
+/**
+ * One action on an episode, run by the workflow engine: permission, the episode through the
+ * child's scope, the version the caller saw, the status table, four eyes, effects (a transfer ends
+ * this episode and starts the next in the same unit of work), the append, the timeline, the audit.
+ */
+export async function actOnPlacementIn(
+  uow: UnitOfWork,
+  placementId: string,
+  input: PlacementAction,
+  at: Date,
+): Promise<{ seq: number; status: PlacementStatus }> {
+  return performAction(uow, placementWorkflow, placementId, placementActionSchema.parse(input), at);
+}
+
+export async function actOnPlacement(
+  db: Db,
+  actor: Actor,
+  placementId: string,
+  input: PlacementAction,
+  idempotencyKey?: string,
+): Promise<{ answer: ActedOnPlacement; replayed: boolean }> {
+  const at = new Date();
+  const { result, replayed } = await unitOfWork(
+    db,
+    actor,
+    `placement.${input.type}`,
+    (uow) => actOnPlacementIn(uow, placementId, input, at),
+    idempotencyKey ? { key: `${placementId}:${idempotencyKey}`, request: input } : undefined,
+  );
+  // After a hand-over the asker may no longer see the child (the station hands the file over): null.
+  const placement = (await readPlacement(db, actor, placementId)) ?? null;
+  return { answer: { id: placementId, seq: result.seq, status: result.status, placement }, replayed };
+}
+
+/** The current episode of a child in the caller's scope, for another feature's use case (a case's file). */
+export async function currentPlacementIn(uow: UnitOfWork, childId: string): Promise<PlacementView | null> {
+  if (!(await childInScopeById(uow.trx, uow.actor, childId))) throw childNotFound(uow.actor, childId);
+  return (await placementsOfChild(uow.trx, uow.actor, childId)).current;
+}
+
+async function childPlacementOf(db: Db, actor: Actor, childId: string): Promise<ChildPlacement> {
+  const { current, history } = await placementsOfChild(db, actor, childId);
+  return { childId, current, history, canPlace: current === null && hasPermission(actor, 'placements.act') };
+}
+
+/** Where the child is now and under whose care (the top of the file), and the episodes before. Audited. */
+export async function readChildPlacement(db: Db, actor: Actor, childId: string): Promise<ChildPlacement> {
+  const child = await childInScopeById(db, actor, childId);
+  if (!child) {
+    await recordAudit(db, actor, {
+      action: 'placements.read',
+      entityType: 'child',
+      entityId: childId,
+      outcome: 'denied',
+      details: { reason: 'not_found_or_out_of_scope' },
+    });
+    throw childNotFound(actor, childId);
+  }
+  const view = await childPlacementOf(db, actor, childId);
+  await recordAudit(db, actor, { action: 'placements.read', entityType: 'child', entityId: childId, childId });
+  return view;
+}
+
+/** One episode with its log and clocks. Audited. */
+export async function readPlacementFile(db: Db, actor: Actor, placementId: string): Promise<PlacementView> {
+  const view = await readPlacement(db, actor, placementId);
+  if (!view) {
+    await recordAudit(db, actor, {
+      action: 'placements.read',
+      entityType: 'placement',
+      entityId: placementId,
+      outcome: 'denied',
+      details: { reason: 'not_found_or_out_of_scope' },
+    });
+    throw notFound(translate(actor.locale, 'placements.entity'), placementId);
+  }
+  await recordAudit(db, actor, {
+    action: 'placements.read',
+    entityType: 'placement',
+    entityId: placementId,
+    childId: view.childId,
+  });
+  return view;
+}
