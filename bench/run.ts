@@ -7,6 +7,7 @@ import { benchLoad } from './b2-load.js';
 import { benchImport } from './b3-import.js';
 import { benchSweeps } from './b4-sweeps.js';
 import { benchDashboards } from './b5-dashboards.js';
+import { benchFirstLoad } from './b7-first-load.js';
 import { openBenchDatabase } from './db.js';
 import { readDataManifest } from './manifest.js';
 import { startBenchServer } from './process.js';
@@ -18,7 +19,7 @@ import { type BenchResult, skipped } from './stats.js';
 const smoke = argFlag('smoke');
 // CI checks that the suite still runs; its figures on a shared runner are not worth recording.
 const record = !argFlag('no-record');
-const only = new Set((argValue('only') ?? '1,2,3,4,5,6').split(',').map((s) => s.trim()));
+const only = new Set((argValue('only') ?? '1,2,3,4,5,6,7').split(',').map((s) => s.trim()));
 const settings = smoke
   ? {
       rounds: 1,
@@ -142,6 +143,12 @@ try {
             met: memory.rssPeak <= 400,
           }
         : skipped('6 server memory', '≤ 400 MB', 'needs benchmark 2'),
+    );
+  }
+  if (only.has('7')) {
+    log(smoke ? '7 first load of the web app (not throttled: smoke)…' : '7 first load of the web app on slow 3G…');
+    await attempt('7 slow 3G first load', '≤ 300 KB of JS, usable ≤ 8 s', () =>
+      benchFirstLoad(server.url, village, { smoke, baseline: !argFlag('no-baseline') }),
     );
   }
   printResults(results);

@@ -82,7 +82,7 @@ describe('serving the built web app', () => {
     expect(gunzipSync(gzip.body).equals(original)).toBe(true);
 
     // A client that accepts no encoding (or states none) gets the file as it is, still marked as varying.
-    for (const headers of [{}, { 'accept-encoding': 'identity' }]) {
+    for (const headers of [{}, { 'accept-encoding': 'identity' }] as Record<string, string>[]) {
       const plain = await get(`${server.url}${script}`, headers);
       expect(plain.status).toBe(200);
       expect(plain.headers['content-encoding']).toBeUndefined();

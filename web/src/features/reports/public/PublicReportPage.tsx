@@ -1,7 +1,7 @@
 import { SendOutlined } from '@ant-design/icons';
 import { Alert, Button, Checkbox, Form, Input } from 'antd';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { describeApiError } from '../../../app/api/describeApiError';
 import { showFieldProblems } from '../../../app/forms/serverErrors';
@@ -80,7 +80,12 @@ export default function PublicReportPage() {
     <StandaloneFrame>
       <div className="haven-public-page">
         <h1 className="haven-page-title">{t('reports.public.title')}</h1>
-        <Alert type="warning" showIcon message={t('reports.public.emergency')} className="haven-form-alert" />
+        <Alert
+          type="warning"
+          showIcon
+          message={<Trans i18nKey="reports.public.emergency" components={{ tel: <a href="tel:110" /> }} />}
+          className="haven-form-alert"
+        />
         <p>{t('reports.public.intro')}</p>
         {result ? (
           <ReportResult
