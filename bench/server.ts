@@ -41,7 +41,15 @@ await loadInstallationKey(benchDataDir);
 const database = await openPool(url, undefined, 20);
 const config = loadConfig(
   { HAVEN_JOBS_ENABLED: 'false' },
-  { port: 0, host: '127.0.0.1', logLevel: 'silent', rateLimitPerMinute: 100_000_000, databaseUrl: url },
+  {
+    port: 0,
+    host: '127.0.0.1',
+    logLevel: 'silent',
+    rateLimitPerMinute: 100_000_000,
+    databaseUrl: url,
+    // Benchmark 7 can measure another build of the web app (an older commit's, for a before figure).
+    ...(process.env.BENCH_WEB_DIR ? { webDir: process.env.BENCH_WEB_DIR } : {}),
+  },
 );
 const built = await buildApp({ db: database.db, config, embedded: undefined }, [
   ...(await loadFeatures()).routes,

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { precompress } from './precompress.ts';
 
 const webRoot = fileURLToPath(new URL('.', import.meta.url));
 const serverOrigin = 'http://localhost:3000';
@@ -11,7 +12,7 @@ export default defineConfig({
   root: webRoot,
   base: '/',
   publicDir: 'public',
-  plugins: [react()],
+  plugins: [react(), precompress()],
   // The API's schemas and vocabularies, shared with the server (src/contract is pure: zod only).
   resolve: { alias: { '@contract': fileURLToPath(new URL('../src/contract', import.meta.url)) } },
   build: {
@@ -21,6 +22,15 @@ export default defineConfig({
     // antd and ProLayout make one large vendor chunk; the limit is raised so the warning only fires
     // when something unexpected lands in the first load.
     chunkSizeWarningLimit: 1200,
+    rolldownOptions: {
+      preserveEntrySignatures: false,
+      output: {
+        codeSplitting: {
+          groups: [{ name: 'vendor', test: /node_modules/, tags: ['$initial'] }],
+          experimentalInlineCommonChunks: { maxSize: 24_000 },
+        },
+      },
+    },
   },
   server: {
     port: 5173,

@@ -1,6 +1,3 @@
-// The app's own Chinese font (woff2 slices by Unicode range: a page loads only the slices it shows).
-import '@fontsource/noto-sans-sc/400.css';
-import '@fontsource/noto-sans-sc/600.css';
 import { unstableSetRender } from 'antd';
 import 'antd/dist/reset.css';
 import { StrictMode } from 'react';
@@ -25,6 +22,8 @@ unstableSetRender((node, container) => {
 
 initI18n();
 
+// index.html's static "正在加载…" splash sits inside #root: React's first render replaces it.
+// The app's own Chinese font is asked for after the first page has rendered (app/theme/appFont.ts).
 const rootElement = document.getElementById('root');
 if (!rootElement) throw new Error('index.html has no #root element');
 

@@ -1,9 +1,19 @@
-import { Route, Routes } from 'react-router';
+import { Suspense } from 'react';
+import { matchPath, Route, Routes } from 'react-router';
 import { RequireSignIn } from '../auth/RequireSignIn';
-import { AppShell } from '../layout/AppShell';
+import { StandaloneFrame } from '../layout/StandaloneFrame';
 import { shellRoutes, standaloneRoutes } from './featureRegistry';
+import { lazyPage } from './lazyPage';
 import { NotFoundPage } from './NotFoundPage';
+import { PageErrorBoundary } from './PageErrorBoundary';
+import { PageLoading } from './PageLoading';
 import { RoutedPage } from './RoutedPage';
+
+// The side menu and its drawer are not needed by the pages anyone may open (sign-in, the public
+// report): they come in their own chunk. A signed-in page starts that download with the first
+// scripts rather than after the session check.
+const AppShell = lazyPage(() => import('../layout/AppShell').then((module) => ({ default: module.AppShell })));
+if (!standaloneRoutes.some((route) => matchPath(route.path, window.location.pathname))) void AppShell.preload();
 
 export function AppRoutes() {
   return (
@@ -20,7 +30,17 @@ export function AppRoutes() {
       <Route
         element={
           <RequireSignIn>
-            <AppShell />
+            <PageErrorBoundary>
+              <Suspense
+                fallback={
+                  <StandaloneFrame>
+                    <PageLoading />
+                  </StandaloneFrame>
+                }
+              >
+                <AppShell />
+              </Suspense>
+            </PageErrorBoundary>
           </RequireSignIn>
         }
       >

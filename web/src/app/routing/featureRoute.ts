@@ -24,7 +24,10 @@ export interface FeatureRoute {
   permission?: Permission;
   /** Present when the page has its own entry in the side menu; lower `order` comes first. */
   menu?: { order: number; icon: ReactNode };
-  /** Loaded on first visit only, so each part of the app downloads when it is opened. */
+  /**
+   * Loaded on first visit only, so each part of the app downloads when it is opened:
+   * `lazyPage(() => import('./SomePage'))` (./lazyPage.tsx; React's `lazy` works too).
+   */
   page: LazyExoticComponent<ComponentType>;
 }
 

@@ -1,5 +1,5 @@
 import { AuditOutlined } from '@ant-design/icons';
-import { lazy } from 'react';
+import { lazyPage } from '../../app/routing/lazyPage';
 import type { FeatureRoute } from '../../app/routing/featureRoute';
 
 export const routes: FeatureRoute[] = [
@@ -9,6 +9,6 @@ export const routes: FeatureRoute[] = [
     frame: 'shell',
     permission: 'audit.read',
     menu: { order: 110, icon: <AuditOutlined aria-hidden /> },
-    page: lazy(() => import('./AuditLogPage')),
+    page: lazyPage(() => import('./AuditLogPage')),
   },
 ];

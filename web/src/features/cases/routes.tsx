@@ -1,5 +1,5 @@
 import { FolderOpenOutlined } from '@ant-design/icons';
-import { lazy } from 'react';
+import { lazyPage } from '../../app/routing/lazyPage';
 import type { FeatureRoute } from '../../app/routing/featureRoute';
 
 export const routes: FeatureRoute[] = [
@@ -9,13 +9,13 @@ export const routes: FeatureRoute[] = [
     frame: 'shell',
     permission: 'cases.read',
     menu: { order: 30, icon: <FolderOpenOutlined aria-hidden /> },
-    page: lazy(() => import('./list/CaseListPage')),
+    page: lazyPage(() => import('./list/CaseListPage')),
   },
   {
     path: '/cases/:caseId',
     titleKey: 'cases.detail.title',
     frame: 'shell',
     permission: 'cases.read',
-    page: lazy(() => import('./detail/CasePage')),
+    page: lazyPage(() => import('./detail/CasePage')),
   },
 ];

@@ -1,5 +1,5 @@
 import { DashboardOutlined } from '@ant-design/icons';
-import { lazy } from 'react';
+import { lazyPage } from '../../app/routing/lazyPage';
 import type { FeatureRoute } from '../../app/routing/featureRoute';
 
 export const routes: FeatureRoute[] = [
@@ -8,6 +8,6 @@ export const routes: FeatureRoute[] = [
     titleKey: 'nav.home',
     frame: 'shell',
     menu: { order: 0, icon: <DashboardOutlined aria-hidden /> },
-    page: lazy(() => import('./HomePage')),
+    page: lazyPage(() => import('./HomePage')),
   },
 ];

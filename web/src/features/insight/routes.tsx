@@ -1,5 +1,5 @@
 import { BarChartOutlined, TableOutlined } from '@ant-design/icons';
-import { lazy } from 'react';
+import { lazyPage } from '../../app/routing/lazyPage';
 import type { FeatureRoute } from '../../app/routing/featureRoute';
 
 export const routes: FeatureRoute[] = [
@@ -9,7 +9,7 @@ export const routes: FeatureRoute[] = [
     frame: 'shell',
     permission: 'insight.aggregate',
     menu: { order: 90, icon: <BarChartOutlined aria-hidden /> },
-    page: lazy(() => import('./InsightPage')),
+    page: lazyPage(() => import('./InsightPage')),
   },
   {
     path: '/insight/registry-counts',
@@ -17,6 +17,6 @@ export const routes: FeatureRoute[] = [
     frame: 'shell',
     permission: 'insight.aggregate',
     menu: { order: 91, icon: <TableOutlined aria-hidden /> },
-    page: lazy(() => import('./RegistryCountsPage')),
+    page: lazyPage(() => import('./RegistryCountsPage')),
   },
 ];

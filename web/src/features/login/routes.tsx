@@ -1,4 +1,4 @@
-import { lazy } from 'react';
+import { lazyPage } from '../../app/routing/lazyPage';
 import type { FeatureRoute } from '../../app/routing/featureRoute';
 
 export const routes: FeatureRoute[] = [
@@ -6,6 +6,6 @@ export const routes: FeatureRoute[] = [
     path: '/login',
     titleKey: 'login.title',
     frame: 'standalone',
-    page: lazy(() => import('./LoginPage')),
+    page: lazyPage(() => import('./LoginPage')),
   },
 ];

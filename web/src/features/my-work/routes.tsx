@@ -1,5 +1,5 @@
 import { ScheduleOutlined } from '@ant-design/icons';
-import { lazy } from 'react';
+import { lazyPage } from '../../app/routing/lazyPage';
 import type { FeatureRoute } from '../../app/routing/featureRoute';
 
 export const routes: FeatureRoute[] = [
@@ -9,6 +9,6 @@ export const routes: FeatureRoute[] = [
     frame: 'shell',
     permission: 'cases.read',
     menu: { order: 5, icon: <ScheduleOutlined aria-hidden /> },
-    page: lazy(() => import('./MyWorkPage')),
+    page: lazyPage(() => import('./MyWorkPage')),
   },
 ];

@@ -1,5 +1,5 @@
 import { AlertOutlined, FieldTimeOutlined, InboxOutlined } from '@ant-design/icons';
-import { lazy } from 'react';
+import { lazyPage } from '../../app/routing/lazyPage';
 import type { FeatureRoute } from '../../app/routing/featureRoute';
 
 export const routes: FeatureRoute[] = [
@@ -9,7 +9,7 @@ export const routes: FeatureRoute[] = [
     frame: 'shell',
     permission: 'reports.submit',
     menu: { order: 20, icon: <AlertOutlined aria-hidden /> },
-    page: lazy(() => import('./MyReportsPage')),
+    page: lazyPage(() => import('./MyReportsPage')),
   },
   {
     path: '/reports/inbox',
@@ -17,21 +17,21 @@ export const routes: FeatureRoute[] = [
     frame: 'shell',
     permission: 'reports.receive',
     menu: { order: 21, icon: <InboxOutlined aria-hidden /> },
-    page: lazy(() => import('./inbox/InboxPage')),
+    page: lazyPage(() => import('./inbox/InboxPage')),
   },
   {
     path: '/reports/hotline',
     titleKey: 'reports.hotline.title',
     frame: 'shell',
     permission: 'reports.submit',
-    page: lazy(() => import('./hotline/HotlineConsolePage')),
+    page: lazyPage(() => import('./hotline/HotlineConsolePage')),
   },
   {
     path: '/reports/new',
     titleKey: 'reports.new.title',
     frame: 'shell',
     permission: 'reports.submit',
-    page: lazy(() => import('./forms/NewReportPage')),
+    page: lazyPage(() => import('./forms/NewReportPage')),
   },
   {
     path: '/reports/compliance',
@@ -39,12 +39,12 @@ export const routes: FeatureRoute[] = [
     frame: 'shell',
     permission: 'insight.aggregate',
     menu: { order: 22, icon: <FieldTimeOutlined aria-hidden /> },
-    page: lazy(() => import('./compliance/CompliancePage')),
+    page: lazyPage(() => import('./compliance/CompliancePage')),
   },
   {
     path: '/report',
     titleKey: 'reports.public.title',
     frame: 'standalone',
-    page: lazy(() => import('./public/PublicReportPage')),
+    page: lazyPage(() => import('./public/PublicReportPage')),
   },
 ];

@@ -1,5 +1,5 @@
 import { UserOutlined } from '@ant-design/icons';
-import { lazy } from 'react';
+import { lazyPage } from '../../app/routing/lazyPage';
 import type { FeatureRoute } from '../../app/routing/featureRoute';
 
 export const routes: FeatureRoute[] = [
@@ -9,6 +9,6 @@ export const routes: FeatureRoute[] = [
     frame: 'shell',
     permission: 'users.read',
     menu: { order: 100, icon: <UserOutlined aria-hidden /> },
-    page: lazy(() => import('./UserListPage')),
+    page: lazyPage(() => import('./UserListPage')),
   },
 ];
