@@ -19,6 +19,15 @@ export const permissions = {
   'cases.act': { zh: '办理个案', en: 'Act on cases' },
   'cases.approve': { zh: '审批个案结案', en: 'Approve case closure' },
   'insight.aggregate': { zh: '查看统计汇总', en: 'See aggregate statistics' },
+  'roster.read': {
+    zh: '查看儿童主任、督导员名册与工作量',
+    en: 'See the roster of directors and supervisors and their caseload',
+  },
+  'roster.manage': {
+    zh: '任免儿童主任、督导员，指派负责儿童',
+    en: 'Appoint and remove directors and supervisors, assign children',
+  },
+  'visits.record': { zh: '记录入户随访', en: 'Record home visits' },
   'audit.read': { zh: '查询审计日志', en: 'Search the audit log' },
   'audit.export': { zh: '导出审计日志', en: 'Export the audit log' },
   'rules.manage': {

@@ -42,6 +42,9 @@ export const builtinRoles: readonly RoleDefinition[] = [
       'users.read',
       'organisations.manage',
       'roles.approve',
+      'roster.read',
+      'roster.manage',
+      'visits.record',
     ],
   },
   {
@@ -56,13 +59,15 @@ export const builtinRoles: readonly RoleDefinition[] = [
       'cases.act',
       'cases.approve',
       'insight.aggregate',
+      'roster.read',
+      'visits.record',
     ],
   },
   {
     code: 'village_director',
     nameZh: '村（居）儿童主任',
     nameEn: 'Village child welfare director',
-    permissions: [...fileWork, 'reports.submit', 'reports.receive'],
+    permissions: [...fileWork, 'reports.submit', 'reports.receive', 'visits.record'],
   },
   {
     code: 'institution_staff',
