@@ -1,10 +1,10 @@
 import { type Expression, type Kysely, type SqlBool, sql } from 'kysely';
 import type { AssignmentHistory, RosterList, StaffView } from '../../contract/grassroots/roster.js';
-import { subtreePrefix } from '../../core/places.js';
+import { levelOf, subtreePrefix } from '../../core/places.js';
 import { childInScope } from '../../core/scope/child-scope.js';
 import type { Actor } from '../../platform/access/actor.js';
 import type { Database } from '../../platform/db/schema.js';
-import { notFound } from '../../platform/errors.js';
+import { DomainError, notFound } from '../../platform/errors.js';
 import { translate } from '../../platform/i18n/translate.js';
 import './tables.js';
 
@@ -106,6 +106,10 @@ export async function listRoster(
     .limit(500);
   if (query.post) q = q.where('post', '=', query.post);
   if (query.status) q = q.where('status', '=', query.status);
+  if (query.divisionCode && !levelOf(query.divisionCode))
+    throw new DomainError('grassroots.place_unfit', 400, { code: query.divisionCode, post: '-' }, [
+      { path: 'querystring.divisionCode', code: 'grassroots.place_unfit', params: { code: query.divisionCode } },
+    ]);
   if (query.divisionCode) q = q.where('division_code', 'like', `${subtreePrefix(query.divisionCode)}%`);
   const ids = (await q.execute()).map((r) => r.id);
   return { items: await present(db, actor, ids), total: ids.length };
