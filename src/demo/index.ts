@@ -3,6 +3,7 @@ import { jingzhouCasesDemo } from './jingzhou-cases.js';
 import { seedDemoChildren } from './jingzhou-children.js';
 import { seedDemoOrganisations } from './jingzhou-organisations.js';
 import { seedDemoPeople } from './jingzhou-people.js';
+import { jingzhouVisitsDemo } from './jingzhou-visits.js';
 
 /** J city (荆州市) of the study: its organisations, a person for every role, a few children. */
 export const jingzhouDemo: DemoSeeder = {
@@ -21,4 +22,4 @@ export const jingzhouDemo: DemoSeeder = {
 };
 
 /** Every demo seeder, in the order they build on each other: the cases are about J city's children. */
-export const demoSeeders: readonly DemoSeeder[] = [jingzhouDemo, jingzhouCasesDemo];
+export const demoSeeders: readonly DemoSeeder[] = [jingzhouDemo, jingzhouCasesDemo, jingzhouVisitsDemo];
