@@ -21,6 +21,15 @@ export const permissions = {
   'placements.act': { zh: '安置、转移与返家', en: 'Place, transfer and return children home' },
   'placements.approve': { zh: '审批救助站延长滞留', en: 'Approve longer rescue-station stays' },
   'insight.aggregate': { zh: '查看统计汇总', en: 'See aggregate statistics' },
+  'roster.read': {
+    zh: '查看儿童主任、督导员名册与工作量',
+    en: 'See the roster of directors and supervisors and their caseload',
+  },
+  'roster.manage': {
+    zh: '任免儿童主任、督导员，指派负责儿童',
+    en: 'Appoint and remove directors and supervisors, assign children',
+  },
+  'visits.record': { zh: '记录入户随访', en: 'Record home visits' },
   'audit.read': { zh: '查询审计日志', en: 'Search the audit log' },
   'audit.export': { zh: '导出审计日志', en: 'Export the audit log' },
   'rules.manage': {

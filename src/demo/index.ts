@@ -4,6 +4,7 @@ import { seedDemoChildren } from './jingzhou-children.js';
 import { jingzhouPlacementsDemo } from './jingzhou-placements.js';
 import { seedDemoOrganisations } from './jingzhou-organisations.js';
 import { seedDemoPeople } from './jingzhou-people.js';
+import { jingzhouVisitsDemo } from './jingzhou-visits.js';
 
 /** J city (荆州市) of the study: its organisations, a person for every role, a few children. */
 export const jingzhouDemo: DemoSeeder = {
@@ -22,4 +23,9 @@ export const jingzhouDemo: DemoSeeder = {
 };
 
 /** Every demo seeder, in the order they build on each other: the cases are about J city's children. */
-export const demoSeeders: readonly DemoSeeder[] = [jingzhouDemo, jingzhouCasesDemo, jingzhouPlacementsDemo];
+export const demoSeeders: readonly DemoSeeder[] = [
+  jingzhouDemo,
+  jingzhouCasesDemo,
+  jingzhouPlacementsDemo,
+  jingzhouVisitsDemo,
+];

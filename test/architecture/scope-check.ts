@@ -15,6 +15,8 @@ export const childTables = [
   'report_recipients',
   'placements',
   'placement_actions',
+  'home_visits',
+  'child_assignments',
 ];
 
 // A scope is a call to childInScope, a report visibility rule (…VisibleTo), another …InScope

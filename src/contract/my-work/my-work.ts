@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { clockStates, escalationTargets } from './clocks.js';
+import { visitDueSchema } from '../visits/visits.js';
 
 /** A report my organisation must acknowledge (only for those with `reports.receive`). */
 export const reportToAcknowledgeSchema = z.object({
@@ -50,8 +51,10 @@ export const myWorkSchema = z.object({
   reportsToAcknowledge: z.array(reportToAcknowledgeSchema),
   caseSteps: z.array(caseStepDueSchema),
   alerts: z.array(workAlertSchema),
+  /** Children due a home visit: mine as their director, or escalated to my organisation (issue 17). */
+  visitsDue: z.array(visitDueSchema),
 });
 export type MyWork = z.infer<typeof myWorkSchema>;
 
 /** The inbox sections this answer has, as the contributions name them. */
-export const myWorkSections = ['reportsToAcknowledge', 'caseSteps', 'alerts'] as const;
+export const myWorkSections = ['reportsToAcknowledge', 'caseSteps', 'alerts', 'visitsDue'] as const;

@@ -21,12 +21,22 @@ export interface StartClock {
   divisionCode: string;
   startedAt: Date;
   duration: ClockDuration;
+  /**
+   * The hours after the due time at which each level of the chain is reached, when a feature's own
+   * rule section sets them (a home visit's grace period is days, not hours); one per level of the
+   * place's chain, else the `clocks` section's are used.
+   */
+  escalationHours?: readonly number[];
 }
 
 /** Stores a deadline as a row (invariant 4), with the escalation steps of the place's rule set. */
 export async function startClock(trx: Trx, rules: RuleSet, input: StartClock): Promise<string> {
   const { dueAt, provisional } = dueTime(input.startedAt, input.duration, shippedCalendar());
-  const hours = rules.get(clockRules).escalationHours;
+  const section = rules.get(clockRules);
+  const hours =
+    input.escalationHours && input.escalationHours.length === section.escalationChain.length
+      ? input.escalationHours
+      : section.escalationHours;
   const row = await trx
     .insertInto('clocks')
     .values({

@@ -44,6 +44,9 @@ export const builtinRoles: readonly RoleDefinition[] = [
       'roles.approve',
       'placements.act',
       'placements.approve',
+      'roster.read',
+      'roster.manage',
+      'visits.record',
     ],
   },
   {
@@ -59,13 +62,15 @@ export const builtinRoles: readonly RoleDefinition[] = [
       'cases.approve',
       'insight.aggregate',
       'placements.act',
+      'roster.read',
+      'visits.record',
     ],
   },
   {
     code: 'village_director',
     nameZh: '村（居）儿童主任',
     nameEn: 'Village child welfare director',
-    permissions: [...fileWork, 'reports.submit', 'reports.receive'],
+    permissions: [...fileWork, 'reports.submit', 'reports.receive', 'visits.record'],
   },
   {
     code: 'institution_staff',

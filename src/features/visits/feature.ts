@@ -1,6 +1,14 @@
 import type { FeatureManifest } from '../../core/feature.js';
+import { visitsDue } from './inbox.js';
+import { registerVisitRoutes } from './routes.js';
+import { visitScheduleSweep } from './sweep.js';
 
-// Home visits: tables only so far (migration 0012, used by the benchmarks); nothing to serve yet.
+// Home visits (issue 17): the schedule from the child, a visit clock per child, the follow-up form.
 export const feature: FeatureManifest = {
   name: 'visits',
+  // The registry ends categories by age and the roster assigns directors before the schedule is read.
+  after: ['registry', 'grassroots'],
+  routes: [registerVisitRoutes],
+  sweeps: [visitScheduleSweep],
+  inbox: [visitsDue],
 };

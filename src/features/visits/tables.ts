@@ -1,23 +1,14 @@
 import type { ColumnType, Generated } from 'kysely';
-import type { RiskGrade } from '../registry/tables.js';
+import type { RiskGrade } from '../../contract/registry/vocabulary.js';
+import type { VisitFindings, VisitKind } from '../../contract/visits/visits.js';
+
+export { type VisitFindings, type VisitKind, visitKinds } from '../../contract/visits/visits.js';
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 type Version = ColumnType<number, number | undefined, number>;
 type Json<T> = ColumnType<T, string | undefined, string>;
 
-export const visitKinds = ['first', 'routine', 'screening', 'follow_up', 'return_home'] as const;
-export type VisitKind = (typeof visitKinds)[number];
-
-/** The five short texts of the national home follow-up form. */
-export interface VisitFindings {
-  living?: string;
-  family?: string;
-  guardianship?: string;
-  stateOfMind?: string;
-  guardianView?: string;
-}
-
-/** Migration 0012: one home follow-up visit (入户随访). */
+/** Migration 0012 (+0035): one home follow-up visit (入户随访). */
 export interface HomeVisitsTable {
   id: Generated<string>;
   child_id: string;
@@ -38,6 +29,10 @@ export interface HomeVisitsTable {
   created_at: CreatedAt;
   created_by: string | null;
   version: Version;
+  /** 0035: the roster entry the visit was made under, the rule set that gave the next due date. */
+  staff_id: ColumnType<string | null, string | null | undefined, string | null>;
+  rule_set_version: ColumnType<string | null, string | null | undefined, string | null>;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
 declare module '../../platform/db/schema.js' {

@@ -27,6 +27,8 @@ import * as m0025 from './0025_clock_subjects.js';
 import * as m0026 from './0026_workflow_accountable.js';
 import * as m0031 from './0031_placements.js';
 import * as m0032 from './0032_placement_permissions.js';
+import * as m0034 from './0034_grassroots_roster.js';
+import * as m0035 from './0035_home_visit_records.js';
 
 /**
  * Every migration, in order. Listed statically (not read from the folder) so the same list works
@@ -61,4 +63,6 @@ export const migrations: Record<string, Migration> = {
   '0026_workflow_accountable': m0026,
   '0031_placements': m0031,
   '0032_placement_permissions': m0032,
+  '0034_grassroots_roster': m0034,
+  '0035_home_visit_records': m0035,
 };

@@ -1,0 +1,38 @@
+import { registerMessages } from '../../platform/i18n/translate.js';
+
+registerMessages({
+  'zh-CN': {
+    'grassroots.entity': '名册人员',
+    'grassroots.child_entity': '儿童档案',
+    'grassroots.reason_required': '请填写理由。',
+    'grassroots.place_unfit':
+      '区划 {{code}} 不适合该岗位：儿童主任须对应村（社区）级区划，督导员须对应乡镇（街道）级区划。',
+    'grassroots.place_outside': '区划 {{code}} 不在您的管辖范围内。',
+    'grassroots.organisation_unknown': '所属单位 {{id}} 不存在、已停用或不在您的管辖范围内。',
+    'grassroots.user_elsewhere': '所关联的账号不属于该单位。',
+    'grassroots.already_on_roster': '该账号已在名册中担任此岗位。',
+    'grassroots.date_future': '日期 {{date}} 晚于今天。',
+    'grassroots.removal_date': '免职日期 {{date}} 不能晚于今天，也不能早于任职日期。',
+    'grassroots.staff_removed': '{{name}} 已从名册中免职，不能再修改。',
+    'grassroots.assignment_changed': '该儿童的负责儿童主任已被他人调整，请刷新后再操作。',
+    'grassroots.director_unknown': '所选儿童主任不存在、已免职或不在您的管辖范围内。',
+  },
+  en: {
+    'grassroots.entity': 'roster entry',
+    'grassroots.child_entity': 'child',
+    'grassroots.reason_required': 'Give a reason.',
+    'grassroots.place_unfit':
+      'Division {{code}} does not fit the post: a director covers villages (communities), a supervisor a township (street).',
+    'grassroots.place_outside': 'Division {{code}} is outside your jurisdiction.',
+    'grassroots.organisation_unknown':
+      'Organisation {{id}} does not exist, is inactive or is outside your jurisdiction.',
+    'grassroots.user_elsewhere': 'The linked account does not belong to this organisation.',
+    'grassroots.already_on_roster': 'This account already holds this post on the roster.',
+    'grassroots.date_future': 'The date {{date}} is after today.',
+    'grassroots.removal_date': 'The removal date {{date}} may be neither after today nor before the appointment.',
+    'grassroots.staff_removed': '{{name}} has been removed from the roster and can no longer be changed.',
+    'grassroots.assignment_changed':
+      "Someone else has changed this child's responsible director: reload and try again.",
+    'grassroots.director_unknown': 'The director chosen does not exist, was removed or is outside your jurisdiction.',
+  },
+});

@@ -1,0 +1,187 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { factories, type Factories, places } from '../../../test/support/factories.js';
+import { startTestServer, type TestServer } from '../../../test/support/server.js';
+import { type ApiSession, errorOf } from '../../../test/support/session.js';
+import { shanghaiDateOf } from '../../platform/calendar/index.js';
+import { visitScheduleSweep } from '../visits/sweep.js';
+import { assignDirectorsSweep } from './sweep.js';
+
+let server: TestServer;
+let make: Factories;
+let officer: ApiSession;
+let director: ApiSession;
+const today = shanghaiDateOf(new Date());
+
+const json = async <T = Record<string, unknown>>(response: Response, status: number): Promise<T> => {
+  if (response.status !== status) throw new Error(`${response.status}: ${await response.text()}`);
+  return (await response.json()) as T;
+};
+interface Staff {
+  id: string;
+  version: number;
+  status: string;
+  childrenAssigned: number;
+  postings: { divisionCode: string; toOn: string | null }[];
+}
+interface History {
+  current: { id: string; staffId: string; reason: string } | null;
+  history: { staffId: string; reason: string; endedReason: string | null }[];
+}
+
+beforeAll(async () => {
+  server = await startTestServer();
+  make = factories(server.database.db);
+  officer = await make.signInAs(server.url, 'officer.shashi');
+  director = await make.signInAs(server.url, 'director.chenlong');
+}, 180_000);
+afterAll(async () => server?.close());
+
+describe('the grassroots roster, coverage and caseload over HTTP', () => {
+  let first: Staff;
+  let second: Staff;
+  const children: string[] = [];
+  const appoint = async (body: Record<string, unknown>) =>
+    officer.request('POST', '/api/roster', {
+      post: 'village_director',
+      employment: 'part_time',
+      appointedOn: today,
+      ...body,
+    });
+
+  it('appoints a director to two villages; the villages children get them by default', async () => {
+    for (const residenceCode of [places.chenlong, places.chenlong, places.shakou])
+      children.push((await make.child({ residenceCode })).id);
+    await sql`UPDATE children SET risk_grade = 'high' WHERE id = ${children[0]}`.execute(server.database.db);
+    const village = await make.organisationNamed('chenlongVillage');
+    first = await json<Staff>(
+      await appoint({
+        name: '陈桂兰',
+        organisationId: village.id,
+        divisionCodes: [places.chenlong, places.shakou],
+        otherDuties: '妇女主任',
+        phone: '13972001234',
+        trainingHours: 12,
+      }),
+      201,
+    );
+    expect(first.childrenAssigned).toBe(3);
+    expect(first.postings.map((p) => p.divisionCode).sort()).toEqual([places.chenlong, places.shakou]);
+  });
+
+  it('refuses a post that does not fit the place (400) and a place outside the jurisdiction (403)', async () => {
+    const township = await make.organisationNamed('cenheTownship');
+    const unfit = await appoint({
+      post: 'township_supervisor',
+      name: '刘建国',
+      organisationId: township.id,
+      divisionCodes: [places.chenlong],
+    });
+    expect(unfit.status).toBe(400);
+    expect((await errorOf(unfit)).message).toContain(places.chenlong);
+    const outside = await appoint({ name: '王芳', organisationId: township.id, divisionCodes: [places.nongli] });
+    expect(outside.status).toBe(403);
+  });
+
+  it('shows the coverage gaps: a township without a supervisor, a director covering several villages', async () => {
+    const coverage = await json<{
+      villagesWithoutDirector: { code: string }[];
+      townshipsWithoutSupervisor: { code: string; activeChildren: number }[];
+      directorsCoveringSeveral: { staffId: string; villages: unknown[] }[];
+      childrenWithoutDirector: number;
+    }>(await officer.request('GET', '/api/roster/coverage'), 200);
+    expect(coverage.villagesWithoutDirector.some((v) => v.code === places.chenlong)).toBe(false);
+    expect(coverage.townshipsWithoutSupervisor.find((t) => t.code === places.cenhe)?.activeChildren).toBe(3);
+    expect(coverage.directorsCoveringSeveral).toEqual([expect.objectContaining({ staffId: first.id })]);
+    expect(coverage.childrenWithoutDirector).toBe(0);
+  });
+
+  it('counts each director caseload: children, high-risk, visits due this month, by county', async () => {
+    await visitScheduleSweep.run(server.database.db, new Date());
+    const load = await json<{
+      directors: { staffId: string; childrenAssigned: number; highRisk: number; visitsDueThisMonth: number }[];
+      counties: { countyCode: string; childrenAssigned: number; directors: number }[];
+    }>(await officer.request('GET', '/api/roster/caseload'), 200);
+    const mine = load.directors.find((d) => d.staffId === first.id)!;
+    expect(mine).toMatchObject({ childrenAssigned: 3, highRisk: 1 });
+    expect(mine.visitsDueThisMonth).toBeGreaterThanOrEqual(0);
+    expect(load.counties).toEqual([expect.objectContaining({ countyCode: places.shashi, childrenAssigned: 3 })]);
+  });
+
+  it('a director reads neither the roster nor the caseload (403)', async () => {
+    expect((await director.request('GET', '/api/roster')).status).toBe(403);
+    expect((await director.request('GET', '/api/roster/caseload')).status).toBe(403);
+    const village = await make.organisationNamed('chenlongVillage');
+    const body = {
+      post: 'village_director',
+      name: '冒名',
+      organisationId: village.id,
+      divisionCodes: [places.chenlong],
+      employment: 'part_time',
+      appointedOn: today,
+    };
+    expect((await director.request('POST', '/api/roster', body)).status).toBe(403);
+  });
+
+  it('reassigns a child with the assignment the officer saw; a stale one is a 409', async () => {
+    const village = await make.organisationNamed('chenlongVillage');
+    second = await json<Staff>(
+      await appoint({ name: '陈建军', organisationId: village.id, divisionCodes: [places.chenlong] }),
+      201,
+    );
+    const before = await json<History>(await officer.request('GET', `/api/children/${children[0]}/assignment`), 200);
+    const body = { staffId: second.id, reason: '就近照看', expectedAssignmentId: before.current!.id };
+    const after = await json<History>(
+      await officer.request('PUT', `/api/children/${children[0]}/assignment`, body),
+      200,
+    );
+    expect(after.current).toMatchObject({ staffId: second.id, reason: 'reassigned' });
+    expect(after.history[1]).toMatchObject({ staffId: first.id, endedReason: 'reassigned' });
+    const stale = await officer.request('PUT', `/api/children/${children[0]}/assignment`, body);
+    expect(stale.status).toBe(409);
+  });
+
+  it('refuses a stale edit of a roster entry', async () => {
+    const ok = await officer.request('PATCH', `/api/roster/${first.id}`, { version: first.version, trainingHours: 20 });
+    expect(ok.status).toBe(200);
+    const stale = await officer.request('PATCH', `/api/roster/${first.id}`, {
+      version: first.version,
+      trainingHours: 30,
+    });
+    expect(stale.status).toBe(409);
+  });
+
+  it('a director removed from the roster loses the children: they pass to the village other director, recorded', async () => {
+    const current = await json<Staff>(await officer.request('GET', `/api/roster/${first.id}`), 200);
+    const removed = await json<Staff>(
+      await officer.request('POST', `/api/roster/${first.id}/removal`, {
+        version: current.version,
+        removedOn: today,
+        reason: '调任乡镇工作',
+      }),
+      200,
+    );
+    expect(removed.status).toBe('removed');
+    expect(removed.childrenAssigned).toBe(0);
+    expect(removed.postings.every((p) => p.toOn === today)).toBe(true);
+    const chenlong = await json<History>(await officer.request('GET', `/api/children/${children[1]}/assignment`), 200);
+    expect(chenlong.current).toMatchObject({ staffId: second.id, reason: 'director_removed' });
+    expect(chenlong.history[1]).toMatchObject({ staffId: first.id, endedReason: 'director_removed' });
+    // 沙口村 has no other director: the child is left without one, and coverage says so.
+    const shakou = await json<History>(await officer.request('GET', `/api/children/${children[2]}/assignment`), 200);
+    expect(shakou.current).toBeNull();
+    const coverage = await json<{ villagesWithoutDirector: { code: string }[]; childrenWithoutDirector: number }>(
+      await officer.request('GET', '/api/roster/coverage'),
+      200,
+    );
+    expect(coverage.villagesWithoutDirector[0]?.code).toBe(places.shakou);
+    expect(coverage.childrenWithoutDirector).toBe(1);
+  });
+
+  it('a child registered later gets the village director from the assignment sweep', async () => {
+    const late = await make.child({ residenceCode: places.chenlong });
+    await assignDirectorsSweep.run(server.database.db, new Date());
+    const history = await json<History>(await officer.request('GET', `/api/children/${late.id}/assignment`), 200);
+    expect(history.current).toMatchObject({ staffId: second.id, reason: 'residence_village' });
+  });
+});

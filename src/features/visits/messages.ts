@@ -1,0 +1,24 @@
+import { registerMessages } from '../../platform/i18n/translate.js';
+
+registerMessages({
+  'zh-CN': {
+    'visits.entity': '入户随访记录',
+    'visits.child_entity': '儿童档案',
+    'visits.date_future': '随访日期 {{date}} 晚于今天（{{today}}），请填写实际入户的日期。',
+    'visits.date_before_registration': '随访日期 {{date}} 早于该儿童的建档日期（{{registered}}）。',
+    'visits.contact_after_visit': '与父母最近联系日期 {{date}} 晚于随访日期（{{visitedOn}}）。',
+    'visits.not_responsible':
+      '您不是该儿童的负责人，不能记录随访。负责的儿童主任：{{director}}；如需调整请联系县级民政部门。',
+    'visits.child_inactive': '该儿童档案已不在册，不再安排随访。',
+  },
+  en: {
+    'visits.entity': 'home visit',
+    'visits.child_entity': 'child',
+    'visits.date_future': 'The visit date {{date}} is after today ({{today}}): give the day of the visit.',
+    'visits.date_before_registration': "The visit date {{date}} is before the child's registration ({{registered}}).",
+    'visits.contact_after_visit': 'The last contact with the parents, {{date}}, is after the visit ({{visitedOn}}).',
+    'visits.not_responsible':
+      "You are not responsible for this child and cannot record its visits. Its director: {{director}}; ask the county's civil affairs to reassign.",
+    'visits.child_inactive': 'This child is no longer on the register: no visits are scheduled.',
+  },
+});

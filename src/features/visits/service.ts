@@ -1,0 +1,201 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { CorrectVisitInput, RecordVisitInput, VisitView } from '../../contract/visits/visits.js';
+import { childInScope } from '../../core/scope/child-scope.js';
+import { systemScope } from '../../core/scope/system-scope.js';
+import { recordTimeline } from '../../core/timeline.js';
+import { type Actor, hasPermission } from '../../platform/access/actor.js';
+import { shanghaiDateOf } from '../../platform/calendar/index.js';
+import type { Database } from '../../platform/db/schema.js';
+import { type UnitOfWork, unitOfWork } from '../../platform/db/unit-of-work.js';
+import { updateVersioned } from '../../platform/db/versioned-update.js';
+import { DomainError, forbidden, notFound } from '../../platform/errors.js';
+import { translate } from '../../platform/i18n/translate.js';
+import { ruleSetFor } from '../../platform/rules/store.js';
+import { responsibleDirectorIn, rosterEntryCoveringIn } from '../grassroots/service.js';
+import './messages.js';
+import { clocksMetBy } from './rules.js';
+import { scheduledChildren, startNextVisitClocks, stopVisitClocks } from './schedule.js';
+import { readVisit } from './views.js';
+import './tables.js';
+
+type Db = Kysely<Database>;
+type Trx = Transaction<Database>;
+
+const dateProblem = (code: string, path: string, date: string, params: Record<string, string> = {}) =>
+  new DomainError(code, 400, { date, ...params }, [{ path, code, params: { date, ...params } }]);
+
+/**
+ * Who may record a visit to a child in their scope: its responsible director, a supervisor whose
+ * township holds the child, or an officer who manages the roster. Anyone else in scope gets 403.
+ */
+async function requireResponsible(trx: Trx, actor: Actor, child: { id: string; residence_code: string }) {
+  if (!hasPermission(actor, 'visits.record')) throw forbidden('visits.record');
+  const director = await responsibleDirectorIn(trx, child.id);
+  if (director && actor.userId && director.userId === actor.userId)
+    return { staffId: director.staffId, name: director.name };
+  if (actor.userId) {
+    const entry = await rosterEntryCoveringIn(trx, actor.userId, child.residence_code);
+    if (entry?.post === 'township_supervisor') return { staffId: entry.staffId, name: entry.name };
+  }
+  if (hasPermission(actor, 'roster.manage')) return { staffId: null, name: null };
+  throw new DomainError('visits.not_responsible', 403, { director: director?.name ?? '—' });
+}
+
+async function lockChild(trx: Trx, actor: Actor, childId: string) {
+  const child = await trx
+    .selectFrom('children')
+    .select(['id', 'residence_code', 'created_at', 'status'])
+    .where('id', '=', childId)
+    .where(childInScope(actor))
+    .forUpdate()
+    .executeTakeFirst();
+  if (!child) throw notFound(translate(actor.locale, 'visits.child_entity'), childId);
+  return child;
+}
+
+/**
+ * Records a home visit (the national follow-up form): the visit clocks it meets stop, and the next
+ * routine visit is scheduled from the child's grade and categories as they are now (a full visit
+ * also restarts the yearly screening). Dated in the future or before the registration → 400.
+ */
+export async function recordVisitIn(uow: UnitOfWork, input: RecordVisitInput, at: Date): Promise<string> {
+  const { trx, actor } = uow;
+  const child = await lockChild(trx, actor, input.childId);
+  if (child.status !== 'active') throw new DomainError('visits.child_inactive', 409, { status: child.status });
+  const visitor = await requireResponsible(trx, actor, child);
+  const today = shanghaiDateOf(at);
+  const registered = shanghaiDateOf(new Date(child.created_at));
+  if (input.visitedOn > today) throw dateProblem('visits.date_future', 'body.visitedOn', input.visitedOn, { today });
+  if (input.visitedOn < registered)
+    throw dateProblem('visits.date_before_registration', 'body.visitedOn', input.visitedOn, { registered });
+  if (input.lastParentContactOn && input.lastParentContactOn > input.visitedOn)
+    throw dateProblem('visits.contact_after_visit', 'body.lastParentContactOn', input.lastParentContactOn, {
+      visitedOn: input.visitedOn,
+    });
+  const latest = await trx
+    .selectFrom('home_visits')
+    .where(systemScope('visits of the child locked above through childInScope'))
+    .select((eb) => eb.fn.max('visited_on').as('on'))
+    .where('child_id', '=', child.id)
+    .executeTakeFirst();
+  const lastOn = latest?.on && String(latest.on) > input.visitedOn ? String(latest.on) : input.visitedOn;
+  const metAt = new Date(Math.min(at.getTime(), new Date(`${input.visitedOn}T12:00:00+08:00`).getTime()));
+  await stopVisitClocks(trx, child.id, clocksMetBy(input.kind), metAt);
+  const rules = await ruleSetFor(trx, child.residence_code, lastOn);
+  const [facts] = await scheduledChildren(trx, [child.id], lastOn);
+  const nextDueOn = await startNextVisitClocks(trx, rules, facts!, lastOn, {
+    screening: clocksMetBy(input.kind).includes('visit.screening'),
+  });
+  const row = await trx
+    .insertInto('home_visits')
+    .values({
+      child_id: child.id,
+      visited_on: input.visitedOn,
+      kind: input.kind,
+      visitor_user_id: actor.userId,
+      visitor_name: visitor.name ?? actor.label,
+      organisation_id: actor.organisationId,
+      staff_id: visitor.staffId,
+      respondent_name: input.respondentName ?? null,
+      respondent_relation: input.respondentRelation ?? null,
+      last_parent_contact_on: input.lastParentContactOn ?? null,
+      schooling: input.schooling ?? null,
+      key_attention: input.keyAttention,
+      findings: JSON.stringify(input.findings),
+      suggestions: input.suggestions ?? null,
+      risk_grade: input.riskGrade ?? null,
+      next_due_on: lastOn === input.visitedOn ? nextDueOn : null,
+      rule_set_version: rules.version,
+      created_by: actor.userId,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await recordTimeline(trx, actor, {
+    childId: child.id,
+    kind: 'visit.recorded',
+    entityType: 'home_visit',
+    entityId: row.id,
+    after: { visitedOn: input.visitedOn, kind: input.kind, keyAttention: input.keyAttention, nextDueOn },
+    occurredAt: at,
+  });
+  uow.audit({
+    entityType: 'home_visit',
+    entityId: row.id,
+    childId: child.id,
+    details: { visitedOn: input.visitedOn, kind: input.kind, nextDueOn, rules: rules.version },
+  });
+  return row.id;
+}
+
+/** Corrects the form of a visit (send the version you saw; stale → 409). The date and kind stay: record another visit instead. */
+export async function correctVisitIn(uow: UnitOfWork, id: string, input: CorrectVisitInput): Promise<void> {
+  const { trx, actor } = uow;
+  const visit = await trx
+    .selectFrom('home_visits')
+    .innerJoin('children', 'children.id', 'home_visits.child_id')
+    .where(childInScope(actor))
+    .select(['home_visits.id', 'home_visits.child_id', 'home_visits.visited_on'])
+    .where('home_visits.id', '=', id)
+    .executeTakeFirst();
+  if (!visit) throw notFound(translate(actor.locale, 'visits.entity'), id);
+  const child = await lockChild(trx, actor, visit.child_id);
+  await requireResponsible(trx, actor, child);
+  if (input.lastParentContactOn && input.lastParentContactOn > String(visit.visited_on))
+    throw dateProblem('visits.contact_after_visit', 'body.lastParentContactOn', input.lastParentContactOn, {
+      visitedOn: String(visit.visited_on),
+    });
+  const values: Record<string, unknown> = {};
+  const columns = {
+    respondentName: 'respondent_name',
+    respondentRelation: 'respondent_relation',
+    lastParentContactOn: 'last_parent_contact_on',
+    schooling: 'schooling',
+    keyAttention: 'key_attention',
+    suggestions: 'suggestions',
+    riskGrade: 'risk_grade',
+  } as const;
+  for (const [field, column] of Object.entries(columns))
+    if (input[field as keyof typeof columns] !== undefined) values[column] = input[field as keyof typeof columns];
+  if (input.findings !== undefined) values.findings = JSON.stringify(input.findings);
+  await updateVersioned(trx, {
+    table: 'home_visits',
+    entity: translate(actor.locale, 'visits.entity'),
+    id,
+    expectedVersion: input.version,
+    values,
+  });
+  await recordTimeline(trx, actor, {
+    childId: visit.child_id,
+    kind: 'visit.corrected',
+    entityType: 'home_visit',
+    entityId: id,
+    details: { fields: Object.keys(values) },
+  });
+  uow.audit({
+    entityType: 'home_visit',
+    entityId: id,
+    childId: visit.child_id,
+    details: { fields: Object.keys(values) },
+  });
+}
+
+export async function recordVisit(
+  db: Db,
+  actor: Actor,
+  input: RecordVisitInput,
+  key?: string,
+): Promise<{ view: VisitView; replayed: boolean }> {
+  const { result, replayed } = await unitOfWork(
+    db,
+    actor,
+    'visit.record',
+    (uow) => recordVisitIn(uow, input, new Date()),
+    key ? { key, request: input } : undefined,
+  );
+  return { view: await readVisit(db, actor, result), replayed };
+}
+
+export async function correctVisit(db: Db, actor: Actor, id: string, input: CorrectVisitInput): Promise<VisitView> {
+  await unitOfWork(db, actor, 'visit.correct', (uow) => correctVisitIn(uow, id, input));
+  return readVisit(db, actor, id);
+}

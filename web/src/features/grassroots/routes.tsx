@@ -1,0 +1,14 @@
+import { TeamOutlined } from '@ant-design/icons';
+import { lazy } from 'react';
+import type { FeatureRoute } from '../../app/routing/featureRoute';
+
+export const routes: FeatureRoute[] = [
+  {
+    path: '/grassroots',
+    titleKey: 'grassroots.title',
+    frame: 'shell',
+    permission: 'roster.read',
+    menu: { order: 60, icon: <TeamOutlined aria-hidden /> },
+    page: lazy(() => import('./RosterPage')),
+  },
+];

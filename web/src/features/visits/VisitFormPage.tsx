@@ -1,0 +1,142 @@
+import { Alert, Button, Checkbox, DatePicker, Form, Input, Select, message } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLocation, useNavigate, useParams } from 'react-router';
+import { visitKinds } from '@contract/visits/visits.js';
+import { riskGrades } from '@contract/registry/vocabulary.js';
+import { ApiError } from '../../app/api/client';
+import { describeApiError } from '../../app/api/describeApiError';
+import { recordVisit, type RecordVisitInput } from './visitsApi';
+import './visits.css';
+
+interface FormValues {
+  visitedOn: Dayjs;
+  kind: RecordVisitInput['kind'];
+  respondentName?: string;
+  respondentRelation?: string;
+  lastParentContactOn?: Dayjs;
+  schooling?: string;
+  keyAttention?: boolean;
+  living?: string;
+  family?: string;
+  guardianship?: string;
+  stateOfMind?: string;
+  guardianView?: string;
+  suggestions?: string;
+  riskGrade?: RecordVisitInput['riskGrade'];
+}
+
+const findings = ['living', 'family', 'guardianship', 'stateOfMind', 'guardianView'] as const;
+const day = (value: Dayjs | undefined) => (value ? value.format('YYYY-MM-DD') : undefined);
+
+/** The national home follow-up form (入户随访), one column for a phone; sent once per form with its idempotency key. */
+export default function VisitFormPage() {
+  const { t } = useTranslation();
+  const { childId = '' } = useParams();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const state = (location.state ?? {}) as { childName?: string; rule?: string };
+  const [form] = Form.useForm<FormValues>();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const key = useMemo(() => `visit-${crypto.randomUUID()}`, []);
+
+  const submit = async (values: FormValues) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await recordVisit(
+        {
+          childId,
+          visitedOn: day(values.visitedOn)!,
+          kind: values.kind,
+          respondentName: values.respondentName || null,
+          respondentRelation: values.respondentRelation || null,
+          lastParentContactOn: day(values.lastParentContactOn) ?? null,
+          schooling: values.schooling || null,
+          keyAttention: values.keyAttention ?? false,
+          findings: Object.fromEntries(findings.map((f) => [f, values[f] || null])),
+          suggestions: values.suggestions || null,
+          riskGrade: values.riskGrade ?? null,
+        },
+        key,
+      );
+      message.success(t('grassroots.form.saved'));
+      await queryClient.invalidateQueries({ queryKey: ['visits'] });
+      await queryClient.invalidateQueries({ queryKey: ['my-work'] });
+      navigate('/visits');
+    } catch (caught) {
+      if (caught instanceof ApiError) {
+        const problems = caught.fieldProblems ?? [];
+        form.setFields(
+          problems
+            .map((p) => ({ name: p.path.replace(/^body\./, ''), errors: [p.message ?? caught.message] }))
+            .filter((f) => ['visitedOn', 'lastParentContactOn'].includes(f.name)) as never,
+        );
+      }
+      setError(describeApiError(caught, t));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="haven-visits haven-visit-form">
+      <h2>{t('grassroots.form.heading', { name: state.childName ?? t('grassroots.form.thisChild') })}</h2>
+      {error && <Alert type="error" showIcon message={error} role="alert" />}
+      <Form<FormValues>
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={{ visitedOn: dayjs(), kind: state.rule === 'visit.first' ? 'first' : 'routine' }}
+      >
+        <Form.Item name="visitedOn" label={t('grassroots.form.visitedOn')} rules={[{ required: true }]}>
+          <DatePicker
+            inputReadOnly
+            style={{ width: '100%' }}
+            disabledDate={(d) => d.isAfter(dayjs(), 'day')}
+            presets={[
+              { label: t('grassroots.form.today'), value: dayjs() },
+              { label: t('grassroots.form.yesterday'), value: dayjs().subtract(1, 'day') },
+            ]}
+          />
+        </Form.Item>
+        <Form.Item name="kind" label={t('grassroots.form.kind')}>
+          <Select options={visitKinds.map((k) => ({ value: k, label: t(`grassroots.kind.${k}`) }))} />
+        </Form.Item>
+        <Form.Item name="respondentName" label={t('grassroots.form.respondentName')}>
+          <Input maxLength={50} />
+        </Form.Item>
+        <Form.Item name="respondentRelation" label={t('grassroots.form.respondentRelation')}>
+          <Input maxLength={30} />
+        </Form.Item>
+        <Form.Item name="lastParentContactOn" label={t('grassroots.form.lastParentContactOn')}>
+          <DatePicker inputReadOnly style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+        </Form.Item>
+        <Form.Item name="schooling" label={t('grassroots.form.schooling')}>
+          <Input maxLength={100} />
+        </Form.Item>
+        {findings.map((f) => (
+          <Form.Item key={f} name={f} label={t(`grassroots.form.findings.${f}`)}>
+            <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000} />
+          </Form.Item>
+        ))}
+        <Form.Item name="suggestions" label={t('grassroots.form.suggestions')}>
+          <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000} />
+        </Form.Item>
+        <Form.Item name="riskGrade" label={t('grassroots.form.riskGrade')}>
+          <Select allowClear options={riskGrades.map((g) => ({ value: g, label: t(`registry.risk.${g}`) }))} />
+        </Form.Item>
+        <Form.Item name="keyAttention" valuePropName="checked">
+          <Checkbox>{t('grassroots.form.keyAttention')}</Checkbox>
+        </Form.Item>
+        <Button type="primary" htmlType="submit" size="large" block loading={busy}>
+          {t('grassroots.form.submit')}
+        </Button>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,21 @@
+import { HomeOutlined } from '@ant-design/icons';
+import { lazy } from 'react';
+import type { FeatureRoute } from '../../app/routing/featureRoute';
+
+export const routes: FeatureRoute[] = [
+  {
+    path: '/visits',
+    titleKey: 'grassroots.visits.title',
+    frame: 'shell',
+    permission: 'visits.record',
+    menu: { order: 6, icon: <HomeOutlined aria-hidden /> },
+    page: lazy(() => import('./VisitsDuePage')),
+  },
+  {
+    path: '/visits/new/:childId',
+    titleKey: 'grassroots.form.title',
+    frame: 'shell',
+    permission: 'visits.record',
+    page: lazy(() => import('./VisitFormPage')),
+  },
+];
