@@ -13,6 +13,8 @@ export const childTables = [
   'case_organisations',
   'reports',
   'report_recipients',
+  'referrals',
+  'referral_actions',
 ];
 
 // A scope is a call to childInScope, a report visibility rule (…VisibleTo), another …InScope

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { referralWaitingSchema } from '../referrals/views.js';
 import { clockStates, escalationTargets } from './clocks.js';
 
 /** A report my organisation must acknowledge (only for those with `reports.receive`). */
@@ -50,8 +51,10 @@ export const myWorkSchema = z.object({
   reportsToAcknowledge: z.array(reportToAcknowledgeSchema),
   caseSteps: z.array(caseStepDueSchema),
   alerts: z.array(workAlertSchema),
+  /** Referrals sent to my organisation, to answer or to deliver. */
+  referrals: z.array(referralWaitingSchema).default([]),
 });
 export type MyWork = z.infer<typeof myWorkSchema>;
 
 /** The inbox sections this answer has, as the contributions name them. */
-export const myWorkSections = ['reportsToAcknowledge', 'caseSteps', 'alerts'] as const;
+export const myWorkSections = ['reportsToAcknowledge', 'caseSteps', 'alerts', 'referrals'] as const;
