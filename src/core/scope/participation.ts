@@ -107,7 +107,7 @@ export async function fileAccessOf(
     SELECT
       EXISTS (SELECT 1 FROM children c WHERE c.id = ${childId}
         AND (c.residence_code LIKE ANY (${prefixes}::text[]) OR c.hukou_code LIKE ANY (${prefixes}::text[]))) AS by_place,
-      coalesce(bool_or(p.fields IS NULL), false) AS whole,
+      coalesce(bool_or(p.id IS NOT NULL AND p.fields IS NULL), false) AS whole,
       array_agg(DISTINCT f.part) FILTER (WHERE f.part IS NOT NULL) AS parts
     FROM (SELECT 1) AS one
     LEFT JOIN child_participations p ON p.child_id = ${childId} AND p.organisation_id = ${actor.organisationId}

@@ -5,6 +5,7 @@ import type {
   ReferralView,
 } from '../../contract/referrals/views.js';
 import type { ReferralStatus } from '../../contract/referrals/vocabulary.js';
+import { systemScope } from '../../core/scope/system-scope.js';
 import { foldLog } from '../../core/workflow/rules.js';
 import { type Actor, accountableUserId, hasPermission } from '../../platform/access/actor.js';
 import { recordAudit } from '../../platform/audit/append.js';
@@ -75,6 +76,7 @@ export async function readReferral(
   const [actions, clocks] = await Promise.all([
     db
       .selectFrom('referral_actions')
+      .where(systemScope('the referral read through referralVisibleTo above'))
       .select(['seq', 'type', 'status_after', 'actor_label', 'occurred_at', 'payload', 'accountable_user_id', 'actor_user_id'])
       .where('referral_id', '=', id)
       .orderBy('seq')
