@@ -38,7 +38,7 @@ export const referralsWaiting: InboxContribution<ReferralWaiting> = {
       .where('referrals.to_org_id', '=', actor.organisationId)
       .where('last.status_after', 'in', ['requested', 'accepted', 'in_progress'])
       .where(referralVisibleTo(actor))
-      .orderBy(sql`clocks.due_at`, sql`asc nulls last`)
+      .orderBy(sql`clocks.due_at asc nulls last`)
       .limit(limit)
       .execute();
     return rows.map((r) => ({
