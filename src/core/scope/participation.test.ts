@@ -137,7 +137,13 @@ describe('participation: the only writer of child_participations', () => {
   it('two grants on one basis at the same moment leave one active row (the unique index of 0028)', async () => {
     const grant = () =>
       change((trx) =>
-        grantParticipation(trx, { childId, organisationId, basis: 'referral', basisId: 'race-1', fields: ['identity'] }),
+        grantParticipation(trx, {
+          childId,
+          organisationId,
+          basis: 'referral',
+          basisId: 'race-1',
+          fields: ['identity'],
+        }),
       );
     await Promise.all([grant(), grant(), grant(), grant()]);
     const rows = await database.db
@@ -168,7 +174,9 @@ describe('participation: the only writer of child_participations', () => {
         fields: ['identity', 'family'],
       });
     });
-    expect(await fileAccessOf(database.db, worker(), otherChildId)).toEqual(new Set(['identity', 'assessment', 'family']));
+    expect(await fileAccessOf(database.db, worker(), otherChildId)).toEqual(
+      new Set(['identity', 'assessment', 'family']),
+    );
     // Another organisation's grant gives this one nothing.
     expect(await fileAccessOf(database.db, socialWorker(otherOrganisationId), otherChildId)).toEqual(new Set());
     await change((trx) =>

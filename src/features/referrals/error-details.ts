@@ -1,7 +1,4 @@
-import {
-  referralActionNotAllowedDetailsSchema,
-  referralStaleDetailsSchema,
-} from '../../contract/referrals/errors.js';
+import { referralActionNotAllowedDetailsSchema, referralStaleDetailsSchema } from '../../contract/referrals/errors.js';
 import { declareErrorDetails } from '../../platform/error-details.js';
 
 // A 409 on a referral carries the status, what it allows and the referral as the caller reads it.

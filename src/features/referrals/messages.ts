@@ -28,7 +28,8 @@ registerMessages({
     'referrals.none': '无',
     'referrals.action_not_allowed':
       '转介当前状态为“$t(referrals.status.{{status}})”，不能执行“$t(referrals.action.{{action}})”。当前可执行：{{allowed}}。',
-    'referrals.stale': '转介已有新的办理记录（您看到的是第 {{expected}} 步，当前为第 {{current}} 步）。请刷新后再操作。',
+    'referrals.stale':
+      '转介已有新的办理记录（您看到的是第 {{expected}} 步，当前为第 {{current}} 步）。请刷新后再操作。',
     'referrals.not_receiver': '只有接收单位的工作人员才能接收、拒绝、开始或完成转介。',
     'referrals.not_sender': '只有转出单位的工作人员才能撤回转介。',
     'referrals.needs_organisation': '只有所属单位的工作人员才能发起转介。',
@@ -39,8 +40,7 @@ registerMessages({
     'referrals.due_in_past': '完成期限 {{dueOn}} 早于今天。',
     'referrals.identity_required': '转介必须共享儿童身份信息：接收单位需要知道服务对象是谁。',
     'referrals.documents_not_shared': '列出了共享文件，但共享范围不含“文件”。',
-    'referrals.consent_required':
-      '按当地规则，转介前须取得{{who}}同意；未取得时请说明理由（例如监护人即侵害人）。',
+    'referrals.consent_required': '按当地规则，转介前须取得{{who}}同意；未取得时请说明理由（例如监护人即侵害人）。',
     'referrals.consent_who.guardian': '监护人',
     'referrals.consent_who.child': '儿童本人',
     'referrals.service_not_in_matrix':

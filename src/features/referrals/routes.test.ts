@@ -96,7 +96,9 @@ describe('a referral from the file to a social work organisation, need-to-know',
     const list = await json<{ items: { id: string; allowedActions: string[]; incoming: boolean }[] }>(
       await worker.request('GET', '/api/referrals?direction=incoming'),
     );
-    expect(list.items).toEqual([expect.objectContaining({ id, incoming: true, allowedActions: ['accept', 'decline'] })]);
+    expect(list.items).toEqual([
+      expect.objectContaining({ id, incoming: true, allowedActions: ['accept', 'decline'] }),
+    ]);
     const work = await json<{ referrals: { referralId: string; status: string }[] }>(
       await worker.request('GET', '/api/my-work'),
     );
@@ -169,7 +171,10 @@ describe('a referral from the file to a social work organisation, need-to-know',
       'referral.start',
       'referral.complete',
     ]);
-    expect(timeline.at(-1)?.after).toMatchObject({ outcome: '完成 6 次心理疏导，情绪稳定', service: 'psychological_counselling' });
+    expect(timeline.at(-1)?.after).toMatchObject({
+      outcome: '完成 6 次心理疏导，情绪稳定',
+      service: 'psychological_counselling',
+    });
     const grant = await server.database.db
       .selectFrom('child_participations')
       .select(['fields', 'started_at', 'ended_at'])

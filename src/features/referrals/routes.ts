@@ -44,7 +44,12 @@ export function registerReferralRoutes(app: HavenApp, { db }: HttpDeps): void {
       },
     },
     async (request, reply) => {
-      const { view, replayed } = await requestReferral(db, request.actor, request.body, request.headers['idempotency-key']);
+      const { view, replayed } = await requestReferral(
+        db,
+        request.actor,
+        request.body,
+        request.headers['idempotency-key'],
+      );
       if (replayed) reply.header('idempotent-replayed', 'true');
       return reply.status(201).send(view);
     },

@@ -9,9 +9,9 @@ const sender = { sender: true, receiver: false };
 describe('the referral status table', () => {
   it('requested → accepted → in progress → completed; declined and withdrawn end it', () => {
     expect(foldLog(table, [{ type: 'request' }]).status).toBe('requested');
-    expect(foldLog(table, [{ type: 'request' }, { type: 'accept' }, { type: 'start' }, { type: 'complete' }]).status).toBe(
-      'completed',
-    );
+    expect(
+      foldLog(table, [{ type: 'request' }, { type: 'accept' }, { type: 'start' }, { type: 'complete' }]).status,
+    ).toBe('completed');
     expect(foldLog(table, [{ type: 'request' }, { type: 'accept' }, { type: 'complete' }]).status).toBe('completed');
     expect(foldLog(table, [{ type: 'request' }, { type: 'decline' }]).status).toBe('declined');
     expect(foldLog(table, [{ type: 'request' }, { type: 'accept' }, { type: 'withdraw' }]).status).toBe('withdrawn');

@@ -121,7 +121,12 @@ export async function requestReferralIn(
     { id: inserted.id, childId: child.id, state: initialState(referralWorkflow) },
     {
       type: 'request',
-      payload: { service: input.service, toOrganisationId: receiver.id, shares: input.shares, caseId: input.caseId ?? null },
+      payload: {
+        service: input.service,
+        toOrganisationId: receiver.id,
+        shares: input.shares,
+        caseId: input.caseId ?? null,
+      },
       at,
     },
   );

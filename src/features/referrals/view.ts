@@ -1,9 +1,5 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
-import type {
-  ReferralList,
-  ReferralListQuery,
-  ReferralView,
-} from '../../contract/referrals/views.js';
+import type { ReferralList, ReferralListQuery, ReferralView } from '../../contract/referrals/views.js';
 import type { ReferralStatus } from '../../contract/referrals/vocabulary.js';
 import { systemScope } from '../../core/scope/system-scope.js';
 import { foldLog } from '../../core/workflow/rules.js';
@@ -20,7 +16,10 @@ import './tables.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-const asker = (actor: Actor) => ({ can: (p: string) => hasPermission(actor, p), accountableUserId: accountableUserId(actor) });
+const asker = (actor: Actor) => ({
+  can: (p: string) => hasPermission(actor, p),
+  accountableUserId: accountableUserId(actor),
+});
 const sides = (actor: Actor, row: { from_org_id: string; to_org_id: string }) => ({
   sender: actor.organisationId === row.from_org_id,
   receiver: actor.organisationId === row.to_org_id,
@@ -77,7 +76,16 @@ export async function readReferral(
     db
       .selectFrom('referral_actions')
       .where(systemScope('the referral read through referralVisibleTo above'))
-      .select(['seq', 'type', 'status_after', 'actor_label', 'occurred_at', 'payload', 'accountable_user_id', 'actor_user_id'])
+      .select([
+        'seq',
+        'type',
+        'status_after',
+        'actor_label',
+        'occurred_at',
+        'payload',
+        'accountable_user_id',
+        'actor_user_id',
+      ])
       .where('referral_id', '=', id)
       .orderBy('seq')
       .execute(),

@@ -28,7 +28,10 @@ export interface ReferralFields {
   dueOn: string | null;
 }
 export type LockedReferral = Subject<ReferralStatus, ReferralActionType, ReferralFields>;
-type Effect<K extends ReferralActionInput['type']> = ActionEffect<LockedReferral, Extract<ReferralActionInput, { type: K }>>;
+type Effect<K extends ReferralActionInput['type']> = ActionEffect<
+  LockedReferral,
+  Extract<ReferralActionInput, { type: K }>
+>;
 
 /** The action is the receiver's (answer, deliver) or the sender's (withdraw): checked before it is recorded. */
 function requireSide(referral: LockedReferral, organisationId: string | null, type: keyof typeof sideOf): void {

@@ -15,7 +15,12 @@ interface MatrixView {
   canEdit: boolean;
 }
 interface Report {
-  counties: { code: string; name: string; overlaps: { service: string; leaders: { kind: string }[] }[]; gaps: { service: string }[] }[];
+  counties: {
+    code: string;
+    name: string;
+    overlaps: { service: string; leaders: { kind: string }[] }[];
+    gaps: { service: string }[];
+  }[];
   oneTeamTwoBrands: { organisations: { name: string }[]; shared: { by: string; value: string }[] }[];
 }
 const json = async <T>(response: Response): Promise<T> => (await response.json()) as T;
@@ -47,9 +52,9 @@ describe('the responsibility matrix', () => {
       expect.objectContaining({ service: 'long_term_care', kind: 'child_welfare_home', responsibility: 'leads' }),
     );
     expect(view.canEdit).toBe(false);
-    expect((await json<MatrixView>(await city.request('GET', `/api/service-matrix?division=${places.jingzhou}`))).canEdit).toBe(
-      true,
-    );
+    expect(
+      (await json<MatrixView>(await city.request('GET', `/api/service-matrix?division=${places.jingzhou}`))).canEdit,
+    ).toBe(true);
     const refused = await shashi.request('PUT', `/api/service-matrix/${places.shashi}`, {
       validFrom: tomorrow(),
       expectedVersion: 0,
@@ -57,7 +62,15 @@ describe('the responsibility matrix', () => {
     });
     expect(refused.status).toBe(403);
     expect((await errorOf(refused)).code).toBe('matrix.not_lead_agency');
-    expect((await worker.request('PUT', `/api/service-matrix/${places.jingzhou}`, { validFrom: tomorrow(), expectedVersion: 0, cells: [] })).status).toBe(403);
+    expect(
+      (
+        await worker.request('PUT', `/api/service-matrix/${places.jingzhou}`, {
+          validFrom: tomorrow(),
+          expectedVersion: 0,
+          cells: [],
+        })
+      ).status,
+    ).toBe(403);
   });
 
   it('the city sets the welfare home to lead temporary care from a date; the report shows the overlap and a county gap', async () => {
@@ -74,7 +87,9 @@ describe('the responsibility matrix', () => {
     expect(edited.status).toBe(200);
     expect((await json<MatrixView>(edited)).currentVersion).toBe(1);
     // Today the old matrix still holds: nothing decided under it changes.
-    const today = await json<Report>(await city.request('GET', `/api/service-matrix/report?division=${places.jingzhou}`));
+    const today = await json<Report>(
+      await city.request('GET', `/api/service-matrix/report?division=${places.jingzhou}`),
+    );
     expect(today.counties.find((c) => c.code === places.shashi)?.overlaps ?? []).toEqual([]);
     const report = await json<Report>(
       await city.request('GET', `/api/service-matrix/report?division=${places.jingzhou}&asOf=${tomorrow()}`),
@@ -145,7 +160,9 @@ describe('the responsibility matrix', () => {
         .set({ contacts: JSON.stringify([{ name: '周站长', phone: '0716-5221234' }]) })
         .where('id', '=', id)
         .execute();
-    const report = await json<Report>(await city.request('GET', `/api/service-matrix/report?division=${places.jingzhou}`));
+    const report = await json<Report>(
+      await city.request('GET', `/api/service-matrix/report?division=${places.jingzhou}`),
+    );
     expect(report.oneTeamTwoBrands).toEqual([
       expect.objectContaining({
         organisations: expect.arrayContaining([

@@ -36,7 +36,12 @@ const versions: StoredVersion[] = [
   },
   { divisionCode: city, version: 2, validFrom: '2027-01-01', cells: [] },
   // 公安县 sets rescue stations back to none for temporary care.
-  { divisionCode: gongan, version: 1, validFrom: '2026-06-01', cells: [cell('temporary_care', 'rescue_station', 'none')] },
+  {
+    divisionCode: gongan,
+    version: 1,
+    validFrom: '2026-06-01',
+    cells: [cell('temporary_care', 'rescue_station', 'none')],
+  },
 ];
 
 describe('the matrix of a place on a date', () => {
@@ -55,13 +60,13 @@ describe('the matrix of a place on a date', () => {
       'none',
     );
     // City version 2 (from 2027) sets nothing: the defaults hold again.
-    expect(responsibilityOf(resolveMatrix(versions, shashi, '2027-02-01'), 'child_welfare_home', 'temporary_care')).toBe(
-      'none',
-    );
+    expect(
+      responsibilityOf(resolveMatrix(versions, shashi, '2027-02-01'), 'child_welfare_home', 'temporary_care'),
+    ).toBe('none');
     // Another city never reads J city's rows.
-    expect(responsibilityOf(resolveMatrix(versions, '420100000000', '2026-03-01'), 'rescue_station', 'temporary_care')).toBe(
-      'takes_part',
-    );
+    expect(
+      responsibilityOf(resolveMatrix(versions, '420100000000', '2026-03-01'), 'rescue_station', 'temporary_care'),
+    ).toBe('takes_part');
   });
 });
 
@@ -81,14 +86,21 @@ describe('overlaps and gaps in a county', () => {
   ];
 
   it('two kinds leading one service, each with an organisation serving the county, is an overlap', () => {
-    const report = countyReport({ code: shashi, name: '沙市区' }, resolveMatrix(versions, shashi, '2026-03-01'), organisations);
+    const report = countyReport(
+      { code: shashi, name: '沙市区' },
+      resolveMatrix(versions, shashi, '2026-03-01'),
+      organisations,
+    );
     expect(report.overlaps).toEqual([
       {
         service: 'temporary_care',
         leaders: expect.arrayContaining([
           expect.objectContaining({ kind: 'minor_protection_centre' }),
           expect.objectContaining({ kind: 'child_welfare_home' }),
-          expect.objectContaining({ kind: 'rescue_station', organisations: [expect.objectContaining({ id: 'station' })] }),
+          expect.objectContaining({
+            kind: 'rescue_station',
+            organisations: [expect.objectContaining({ id: 'station' })],
+          }),
         ]),
       },
     ]);
@@ -96,11 +108,18 @@ describe('overlaps and gaps in a county', () => {
   });
 
   it('a service nobody serving the county provides is a gap, naming the kinds expected; city-level organisations serve every county', () => {
-    const report = countyReport({ code: gongan, name: '公安县' }, resolveMatrix(versions, gongan, '2026-07-01'), organisations);
+    const report = countyReport(
+      { code: gongan, name: '公安县' },
+      resolveMatrix(versions, gongan, '2026-07-01'),
+      organisations,
+    );
     expect(report.gaps).toContainEqual({ service: 'rehabilitation', expectedKinds: ['disabled_persons_federation'] });
     expect(report.gaps.map((g) => g.service)).not.toContain('long_term_care');
     // Rescue stations lead nothing in 公安县 from June: the overlap there is the centre and the home only.
-    expect(report.overlaps[0]?.leaders.map((l) => l.kind).sort()).toEqual(['child_welfare_home', 'minor_protection_centre']);
+    expect(report.overlaps[0]?.leaders.map((l) => l.kind).sort()).toEqual([
+      'child_welfare_home',
+      'minor_protection_centre',
+    ]);
     // Services nobody is given at all are gaps too (the catalogue is what a county should offer).
     expect(report.gaps.map((g) => g.service)).toContain('legal_aid');
   });

@@ -1,10 +1,5 @@
 import type { OrganisationKind } from '../../contract/organisations/kinds.js';
-import type {
-  CountyReport,
-  MatrixCell,
-  OneTeamTwoBrands,
-  ResolvedCell,
-} from '../../contract/service-matrix/views.js';
+import type { CountyReport, MatrixCell, OneTeamTwoBrands, ResolvedCell } from '../../contract/service-matrix/views.js';
 import { provides, type ServiceCode, serviceCodes } from '../../contract/service-matrix/vocabulary.js';
 
 /*

@@ -1,17 +1,20 @@
 import type { Kysely, Transaction } from 'kysely';
-import type {
-  MatrixEdit,
-  MatrixQuery,
-  MatrixReport,
-  MatrixView,
-} from '../../contract/service-matrix/views.js';
+import type { MatrixEdit, MatrixQuery, MatrixReport, MatrixView } from '../../contract/service-matrix/views.js';
 import type { Responsibility } from '../../contract/service-matrix/vocabulary.js';
 import { type Actor, hasPermission } from '../../platform/access/actor.js';
 import { shanghaiDateOf } from '../../platform/calendar/index.js';
 import type { Database } from '../../platform/db/schema.js';
 import { unitOfWork } from '../../platform/db/unit-of-work.js';
 import { DomainError, forbidden } from '../../platform/errors.js';
-import { covers, countyReport, everywhere, oneTeamTwoBrands, resolveMatrix, responsibilityOf, significant } from './rules.js';
+import {
+  covers,
+  countyReport,
+  everywhere,
+  oneTeamTwoBrands,
+  resolveMatrix,
+  responsibilityOf,
+  significant,
+} from './rules.js';
 import {
   cityLeadOrganisations,
   countiesOf,
@@ -47,7 +50,12 @@ async function requireDivision(db: Db, code: string, field: string, part: 'query
 }
 
 /** Whether the actor edits this division's matrix: the city's lead agency, for the city and places in it. */
-async function mayEdit(db: Db | Transaction<Database>, actor: Actor, divisionCode: string, day: string): Promise<boolean> {
+async function mayEdit(
+  db: Db | Transaction<Database>,
+  actor: Actor,
+  divisionCode: string,
+  day: string,
+): Promise<boolean> {
   if (!hasPermission(actor, 'matrix.manage')) return false;
   if (actor.kind === 'system') return true;
   if (divisionCode === everywhere || significant(divisionCode).length < 4) return false;
@@ -138,16 +146,13 @@ export async function matrixReport(db: Db, actor: Actor, query: MatrixQuery, now
   const level = await divisionLevelOf(db, query.division);
   if (level !== 'city' && level !== 'county') throw refuse('matrix.report_level', 'division', {}, 'query');
   const asOf = query.asOf ?? shanghaiDateOf(now);
-  const counties =
-    level === 'city' ? await countiesOf(db, query.division) : [{ code: query.division, name }];
+  const counties = level === 'city' ? await countiesOf(db, query.division) : [{ code: query.division, name }];
   const [versions, organisations] = await Promise.all([loadVersions(db), organisationsServing(db, query.division)]);
   return {
     divisionCode: query.division,
     divisionName: name,
     asOf,
-    counties: counties.map((county) =>
-      countyReport(county, resolveMatrix(versions, county.code, asOf), organisations),
-    ),
+    counties: counties.map((county) => countyReport(county, resolveMatrix(versions, county.code, asOf), organisations)),
     oneTeamTwoBrands: oneTeamTwoBrands(
       organisations.filter((o) => o.divisionCode.startsWith(significant(query.division))),
     ),

@@ -83,7 +83,9 @@ export async function insertVersion(
   if (cells.length > 0)
     await trx
       .insertInto('service_matrix_cells')
-      .values(cells.map((c) => ({ version_id: row.id, service: c.service, kind: c.kind, responsibility: c.responsibility })))
+      .values(
+        cells.map((c) => ({ version_id: row.id, service: c.service, kind: c.kind, responsibility: c.responsibility })),
+      )
       .execute();
 }
 
