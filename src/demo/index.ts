@@ -1,5 +1,6 @@
 import type { DemoSeeder } from '../platform/seed.js';
 import { jingzhouCasesDemo } from './jingzhou-cases.js';
+import { jingzhouReferralsDemo } from './jingzhou-referrals.js';
 import { seedDemoChildren } from './jingzhou-children.js';
 import { seedDemoOrganisations } from './jingzhou-organisations.js';
 import { seedDemoPeople } from './jingzhou-people.js';
@@ -21,4 +22,4 @@ export const jingzhouDemo: DemoSeeder = {
 };
 
 /** Every demo seeder, in the order they build on each other: the cases are about J city's children. */
-export const demoSeeders: readonly DemoSeeder[] = [jingzhouDemo, jingzhouCasesDemo];
+export const demoSeeders: readonly DemoSeeder[] = [jingzhouDemo, jingzhouCasesDemo, jingzhouReferralsDemo];

@@ -4,7 +4,7 @@ import type { Responsibility } from '../../contract/service-matrix/vocabulary.js
 import { type Actor, hasPermission } from '../../platform/access/actor.js';
 import { shanghaiDateOf } from '../../platform/calendar/index.js';
 import type { Database } from '../../platform/db/schema.js';
-import { unitOfWork } from '../../platform/db/unit-of-work.js';
+import { type UnitOfWork, unitOfWork } from '../../platform/db/unit-of-work.js';
 import { DomainError, forbidden } from '../../platform/errors.js';
 import {
   covers,
@@ -43,7 +43,12 @@ export async function responsibilityIn(
   return responsibilityOf(resolveMatrix(await loadVersions(db), place, day), kind, service);
 }
 
-async function requireDivision(db: Db, code: string, field: string, part: 'query' | 'params'): Promise<string> {
+async function requireDivision(
+  db: Db | Transaction<Database>,
+  code: string,
+  field: string,
+  part: 'query' | 'params',
+): Promise<string> {
   const name = await divisionName(db, code);
   if (!name) throw refuse('matrix.division_unknown', field, { code }, part);
   return name;
@@ -91,17 +96,18 @@ export async function readMatrix(db: Db, actor: Actor, query: MatrixQuery, now =
  * A new version of the division's own cells from a date (today or later, so nothing already
  * decided under the old matrix changes). Refused when someone saved a version since the editor read.
  */
-export async function editMatrix(
-  db: Db,
-  actor: Actor,
+export async function editMatrixIn(
+  uow: UnitOfWork,
   divisionCode: string,
   input: MatrixEdit,
-  at = new Date(),
-): Promise<MatrixView> {
+  at: Date,
+): Promise<number> {
+  const { trx, actor } = uow;
   if (!hasPermission(actor, 'matrix.manage')) throw forbidden('matrix.manage');
-  await requireDivision(db, divisionCode, 'division', 'params');
+  if (!(await divisionName(trx, divisionCode)) || !(await divisionLevelOf(trx, divisionCode)))
+    throw refuse('matrix.division_unknown', 'division', { code: divisionCode }, 'params');
   const today = shanghaiDateOf(at);
-  if (!(await mayEdit(db, actor, divisionCode, today))) throw new DomainError('matrix.not_lead_agency', 403);
+  if (!(await mayEdit(trx, actor, divisionCode, today))) throw new DomainError('matrix.not_lead_agency', 403);
   if (input.validFrom < today) throw refuse('matrix.valid_from_past', 'validFrom', { validFrom: input.validFrom });
   const keys = new Set<string>();
   for (const [index, cell] of input.cells.entries()) {
@@ -109,30 +115,37 @@ export async function editMatrix(
     if (keys.has(key)) throw refuse('matrix.cell_twice', `cells.${index}`, { service: cell.service, kind: cell.kind });
     keys.add(key);
   }
-  await unitOfWork(db, actor, 'matrix.edit', async ({ trx, audit }) => {
-    const [latest] = await versionsOf(trx, divisionCode);
-    const current = latest?.version ?? 0;
-    if (current !== input.expectedVersion)
-      throw new DomainError('matrix.stale', 409, { expected: input.expectedVersion, current });
-    const level = await divisionLevelOf(trx, divisionCode);
-    if (!level) throw refuse('matrix.division_unknown', 'division', { code: divisionCode }, 'params');
-    await insertVersion(
-      trx,
-      { divisionCode, version: current + 1, validFrom: input.validFrom, note: input.note ?? null },
-      { userId: actor.userId, label: actor.label },
-      input.cells,
-    ).catch((error: unknown) => {
-      // Two editors saving the same version at once: the second finds it taken.
-      if ((error as { code?: string }).code === '23505')
-        throw new DomainError('matrix.stale', 409, { expected: input.expectedVersion, current: current + 1 });
-      throw error;
-    });
-    audit({
-      entityType: 'service_matrix',
-      entityId: divisionCode,
-      details: { version: current + 1, validFrom: input.validFrom, cells: input.cells.length },
-    });
+  const [latest] = await versionsOf(trx, divisionCode);
+  const current = latest?.version ?? 0;
+  if (current !== input.expectedVersion)
+    throw new DomainError('matrix.stale', 409, { expected: input.expectedVersion, current });
+  await insertVersion(
+    trx,
+    { divisionCode, version: current + 1, validFrom: input.validFrom, note: input.note ?? null },
+    { userId: actor.userId, label: actor.label },
+    input.cells,
+  ).catch((error: unknown) => {
+    // Two editors saving the same version at once: the second finds it taken.
+    if ((error as { code?: string }).code === '23505')
+      throw new DomainError('matrix.stale', 409, { expected: input.expectedVersion, current: current + 1 });
+    throw error;
   });
+  uow.audit({
+    entityType: 'service_matrix',
+    entityId: divisionCode,
+    details: { version: current + 1, validFrom: input.validFrom, cells: input.cells.length },
+  });
+  return current + 1;
+}
+
+export async function editMatrix(
+  db: Db,
+  actor: Actor,
+  divisionCode: string,
+  input: MatrixEdit,
+  at = new Date(),
+): Promise<MatrixView> {
+  await unitOfWork(db, actor, 'matrix.edit', (uow) => editMatrixIn(uow, divisionCode, input, at));
   return readMatrix(db, actor, { division: divisionCode, asOf: input.validFrom }, at);
 }
 
