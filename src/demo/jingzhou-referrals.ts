@@ -68,7 +68,7 @@ export const jingzhouReferralsDemo: DemoSeeder = {
       .orderBy('file_no')
       .limit(5)
       .execute();
-    if (children.length < 5) return;
+    if (children.length === 0) return;
     const officer = await as('officer.shashi');
     const worker = await as('socialworker');
     const charity = await as('charity');
@@ -94,8 +94,14 @@ export const jingzhouReferralsDemo: DemoSeeder = {
     const act = (who: UnitOfWork, id: string, at: Date, input: ReferralActionInput) =>
       actOnReferralIn(who, id, input, at);
 
-    type Child = (typeof children)[number];
-    const [a, b, c, d, e] = children as [Child, Child, Child, Child, Child];
+    // The district's named children, as many as there are (one child may have several referrals).
+    const [a, b, c, d, e] = [0, 1, 2, 3, 4].map((i) => children[i % children.length]!) as [
+      (typeof children)[number],
+      (typeof children)[number],
+      (typeof children)[number],
+      (typeof children)[number],
+      (typeof children)[number],
+    ];
     // Waiting for the social work organisation's answer (in its inbox).
     await refer(past(1), a, {});
     // Accepted and in progress: the worker sees identity and family only.
