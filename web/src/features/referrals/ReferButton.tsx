@@ -7,7 +7,14 @@ import { useTranslation } from 'react-i18next';
 import { describeApiError } from '../../app/api/describeApiError';
 import { useAuth } from '../../app/auth/AuthProvider';
 import { OrganisationSelect } from '../organisations/OrganisationSelect';
-import { createReferral, serviceCodes, serviceLabel, type ServiceCode, type SharedPart, sharedParts } from './referralsApi';
+import {
+  createReferral,
+  serviceCodes,
+  serviceLabel,
+  type ServiceCode,
+  type SharedPart,
+  sharedParts,
+} from './referralsApi';
 
 interface Values {
   toOrganisationId: string;
@@ -67,7 +74,13 @@ export function ReferButton({ childId }: { childId: string }) {
   return (
     <>
       {noticeHolder}
-      <Button icon={<SwapOutlined aria-hidden />} onClick={() => (setWarnings([]), setOpen(true))}>
+      <Button
+        icon={<SwapOutlined aria-hidden />}
+        onClick={() => {
+          setWarnings([]);
+          setOpen(true);
+        }}
+      >
         {t('referrals.refer')}
       </Button>
       <Modal
@@ -115,12 +128,18 @@ export function ReferButton({ childId }: { childId: string }) {
           </Form.Item>
           <Form.Item name="guardian" label={t('referrals.consentGuardian')}>
             <Radio.Group
-              options={(['given', 'refused', 'not_asked'] as const).map((v) => ({ value: v, label: t(`referrals.consent.${v}`) }))}
+              options={(['given', 'refused', 'not_asked'] as const).map((v) => ({
+                value: v,
+                label: t(`referrals.consent.${v}`),
+              }))}
             />
           </Form.Item>
           <Form.Item name="child" label={t('referrals.consentChild')}>
             <Radio.Group
-              options={(['given', 'refused', 'not_asked'] as const).map((v) => ({ value: v, label: t(`referrals.consent.${v}`) }))}
+              options={(['given', 'refused', 'not_asked'] as const).map((v) => ({
+                value: v,
+                label: t(`referrals.consent.${v}`),
+              }))}
             />
           </Form.Item>
           <Form.Item name="waiverReason" label={t('referrals.waiver')}>

@@ -84,11 +84,7 @@ export default function ReferralsPage() {
             <li key={item.id} className={item.overdue ? 'haven-work-overdue' : undefined}>
               <div className="haven-work-item-main">
                 <strong>
-                  {item.incoming ? (
-                    item.child.name
-                  ) : (
-                    <Link to={`/registry/${item.child.id}`}>{item.child.name}</Link>
-                  )}
+                  {item.incoming ? item.child.name : <Link to={`/registry/${item.child.id}`}>{item.child.name}</Link>}
                 </strong>{' '}
                 <Tag color={statusColour[item.status]}>{t(`referrals.status.${item.status}`)}</Tag>
                 <p>
@@ -112,7 +108,10 @@ export default function ReferralsPage() {
                     type={action === 'accept' || action === 'complete' ? 'primary' : 'default'}
                     danger={action === 'decline' || action === 'withdraw'}
                     loading={busy && pending?.item.id === item.id && pending.action === action}
-                    aria-label={t('referrals.actionOn', { action: t(`referrals.action.${action}`), child: item.child.name })}
+                    aria-label={t('referrals.actionOn', {
+                      action: t(`referrals.action.${action}`),
+                      child: item.child.name,
+                    })}
                     onClick={() => (textOf[action] ? setPending({ item, action }) : void run(item, action))}
                   >
                     {t(`referrals.action.${action}`)}
@@ -125,7 +124,14 @@ export default function ReferralsPage() {
       )}
       <Modal
         open={pending !== null}
-        title={pending ? t('referrals.actionOn', { action: t(`referrals.action.${pending.action}`), child: pending.item.child.name }) : ''}
+        title={
+          pending
+            ? t('referrals.actionOn', {
+                action: t(`referrals.action.${pending.action}`),
+                child: pending.item.child.name,
+              })
+            : ''
+        }
         okText={pending ? t(`referrals.action.${pending.action}`) : ''}
         okButtonProps={{ disabled: text.trim() === '', loading: busy }}
         onOk={() => pending && void run(pending.item, pending.action, text.trim())}
@@ -135,7 +141,13 @@ export default function ReferralsPage() {
         <label htmlFor="referral-text">
           {pending && textOf[pending.action] === 'outcome' ? t('referrals.outcome') : t('referrals.reason')}
         </label>
-        <Input.TextArea id="referral-text" rows={4} maxLength={2000} value={text} onChange={(e) => setText(e.target.value)} />
+        <Input.TextArea
+          id="referral-text"
+          rows={4}
+          maxLength={2000}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+        />
       </Modal>
     </div>
   );

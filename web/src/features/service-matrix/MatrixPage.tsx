@@ -62,7 +62,10 @@ function Report({ report }: { report: MatrixReport }) {
                 ))}
                 {county.gaps.map((g) => (
                   <li key={`g-${g.service}`}>
-                    {t('serviceMatrix.gapLine', { service: serviceLabel(g.service, lang), kinds: kinds(g.expectedKinds) })}
+                    {t('serviceMatrix.gapLine', {
+                      service: serviceLabel(g.service, lang),
+                      kinds: kinds(g.expectedKinds),
+                    })}
                   </li>
                 ))}
               </ul>
@@ -78,7 +81,9 @@ function Report({ report }: { report: MatrixReport }) {
             <li key={group.organisations.map((o) => o.id).join()}>
               {group.organisations.map((o) => o.name).join(' / ')} —{' '}
               {group.shared
-                .map((s) => t(s.by === 'phone' ? 'serviceMatrix.sharedPhone' : 'serviceMatrix.sharedContact', { value: s.value }))
+                .map((s) =>
+                  t(s.by === 'phone' ? 'serviceMatrix.sharedPhone' : 'serviceMatrix.sharedContact', { value: s.value }),
+                )
                 .join('，')}
             </li>
           ))}
@@ -98,7 +103,7 @@ function Matrix({ view, onSaved }: { view: MatrixView; onSaved: () => void }) {
   const [busy, setBusy] = useState(false);
   const [notice, noticeHolder] = message.useMessage();
   const current = new Map(view.cells.map((c) => [`${c.service}|${c.kind}`, c]));
-  const valueOf = (service: string, kind: string): Responsibility =>
+  const responsibilityAt = (service: string, kind: string): Responsibility =>
     changes.get(`${service}|${kind}`) ?? current.get(`${service}|${kind}`)?.responsibility ?? 'none';
 
   async function save() {
@@ -142,11 +147,23 @@ function Matrix({ view, onSaved }: { view: MatrixView; onSaved: () => void }) {
                 disabledDate={(d) => d.isBefore(dayjs(), 'day')}
               />
             </label>
-            <Input placeholder={t('serviceMatrix.note')} aria-label={t('serviceMatrix.note')} value={note} onChange={(e) => setNote(e.target.value)} />
+            <Input
+              placeholder={t('serviceMatrix.note')}
+              aria-label={t('serviceMatrix.note')}
+              value={note}
+              onChange={(e) => setNote(e.target.value)}
+            />
             <Button type="primary" loading={busy} onClick={() => void save()}>
               {t('serviceMatrix.save')}
             </Button>
-            <Button onClick={() => (setEditing(false), setChanges(new Map()))}>{t('serviceMatrix.cancel')}</Button>
+            <Button
+              onClick={() => {
+                setEditing(false);
+                setChanges(new Map());
+              }}
+            >
+              {t('serviceMatrix.cancel')}
+            </Button>
           </div>
         ) : (
           <Button onClick={() => setEditing(true)}>{t('serviceMatrix.edit')}</Button>
@@ -155,7 +172,7 @@ function Matrix({ view, onSaved }: { view: MatrixView; onSaved: () => void }) {
         items={serviceCodes.map((service) => {
           const kinds = editing
             ? organisationKindCodes
-            : organisationKindCodes.filter((kind) => valueOf(service, kind) !== 'none');
+            : organisationKindCodes.filter((kind) => responsibilityAt(service, kind) !== 'none');
           return {
             key: service,
             label: serviceLabel(service, lang),
@@ -168,17 +185,26 @@ function Matrix({ view, onSaved }: { view: MatrixView; onSaved: () => void }) {
                       <Select
                         size="small"
                         aria-label={`${serviceLabel(service, lang)} × ${kindName(kind, lang)}`}
-                        value={valueOf(service, kind)}
-                        onChange={(value: Responsibility) => setChanges(new Map(changes).set(`${service}|${kind}`, value))}
+                        value={responsibilityAt(service, kind)}
+                        onChange={(value: Responsibility) =>
+                          setChanges(new Map(changes).set(`${service}|${kind}`, value))
+                        }
                         options={responsibilityCodes.map((r) => ({
                           value: r,
-                          label: r === 'leads' ? t('serviceMatrix.leads') : r === 'takes_part' ? t('serviceMatrix.takesPart') : '—',
+                          label:
+                            r === 'leads'
+                              ? t('serviceMatrix.leads')
+                              : r === 'takes_part'
+                                ? t('serviceMatrix.takesPart')
+                                : '—',
                         }))}
                         style={{ minWidth: 96 }}
                       />
                     ) : (
-                      <Tag color={valueOf(service, kind) === 'leads' ? 'blue' : 'default'}>
-                        {valueOf(service, kind) === 'leads' ? t('serviceMatrix.leads') : t('serviceMatrix.takesPart')}
+                      <Tag color={responsibilityAt(service, kind) === 'leads' ? 'blue' : 'default'}>
+                        {responsibilityAt(service, kind) === 'leads'
+                          ? t('serviceMatrix.leads')
+                          : t('serviceMatrix.takesPart')}
                       </Tag>
                     )}
                   </li>

@@ -17,7 +17,8 @@ export function useMatrix(division: string, asOf?: string) {
   return useQuery({
     queryKey: ['service-matrix', division, asOf ?? null],
     enabled: /^\d{12}$/.test(division),
-    queryFn: ({ signal }) => requestParsed(matrixViewSchema, `/api/service-matrix?${query(division, asOf)}`, { signal }),
+    queryFn: ({ signal }) =>
+      requestParsed(matrixViewSchema, `/api/service-matrix?${query(division, asOf)}`, { signal }),
   });
 }
 
