@@ -112,7 +112,14 @@ describe('the read scope (invariant 2)', () => {
           const child = children[p.child % children.length]!;
           await db
             .insertInto('child_participations')
-            .values({ child_id: child.id, organisation_id: org, basis: 'test', ended_at: p.ended ? new Date() : null })
+            .values({
+              child_id: child.id,
+              organisation_id: org,
+              basis: 'test',
+              // One active grant per basis (migration 0028): each generated grant is its own basis.
+              basis_id: crypto.randomUUID(),
+              ended_at: p.ended ? new Date() : null,
+            })
             .execute();
           if (!p.ended) child.participatingOrganisations.push(org);
         }
@@ -231,7 +238,7 @@ describe('the read scope of cases, reports and attachments (invariant 2, issue 1
           const child = pick(children, p.child);
           await db
             .insertInto('child_participations')
-            .values({ child_id: child.id, organisation_id: org, basis: 'test' })
+            .values({ child_id: child.id, organisation_id: org, basis: 'test', basis_id: crypto.randomUUID() })
             .execute();
           child.participatingOrganisations.push(org);
         }

@@ -32,6 +32,9 @@ export const permissions = {
   'visits.record': { zh: '记录入户随访', en: 'Record home visits' },
   'audit.read': { zh: '查询审计日志', en: 'Search the audit log' },
   'audit.export': { zh: '导出审计日志', en: 'Export the audit log' },
+  'referrals.read': { zh: '查看本单位的转介', en: "See my organisation's referrals" },
+  'referrals.act': { zh: '发起和办理转介', en: 'Make and handle referrals' },
+  'matrix.manage': { zh: '维护服务职责矩阵', en: 'Maintain the responsibility matrix' },
   'rules.manage': {
     zh: '发布规则（期限、标准、报告接收方）',
     en: 'Publish rules (deadlines, standards, report recipients)',
@@ -43,7 +46,12 @@ export type Permission = keyof typeof permissions;
 export const allPermissions = Object.keys(permissions) as Permission[];
 
 /** Holding any of these means reading children's files: such roles need a second factor. */
-export const childDataPermissions: readonly Permission[] = ['children.read', 'cases.read', 'reports.receive'];
+export const childDataPermissions: readonly Permission[] = [
+  'children.read',
+  'cases.read',
+  'reports.receive',
+  'referrals.read',
+];
 
 export function isPermission(value: string): value is Permission {
   return value in permissions;

@@ -1,5 +1,6 @@
 import type { DemoSeeder } from '../platform/seed.js';
 import { jingzhouCasesDemo } from './jingzhou-cases.js';
+import { jingzhouReferralsDemo } from './jingzhou-referrals.js';
 import { seedDemoChildren } from './jingzhou-children.js';
 import { jingzhouPlacementsDemo } from './jingzhou-placements.js';
 import { seedDemoOrganisations } from './jingzhou-organisations.js';
@@ -28,4 +29,5 @@ export const demoSeeders: readonly DemoSeeder[] = [
   jingzhouCasesDemo,
   jingzhouPlacementsDemo,
   jingzhouVisitsDemo,
+  jingzhouReferralsDemo,
 ];

@@ -17,6 +17,8 @@ export const childTables = [
   'placement_actions',
   'home_visits',
   'child_assignments',
+  'referrals',
+  'referral_actions',
 ];
 
 // A scope is a call to childInScope, a report visibility rule (…VisibleTo), another …InScope

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { referralWaitingSchema } from '../referrals/views.js';
 import { clockStates, escalationTargets } from './clocks.js';
 import { visitDueSchema } from '../visits/visits.js';
 
@@ -53,8 +54,10 @@ export const myWorkSchema = z.object({
   alerts: z.array(workAlertSchema),
   /** Children due a home visit: mine as their director, or escalated to my organisation (issue 17). */
   visitsDue: z.array(visitDueSchema),
+  /** Referrals sent to my organisation, to answer or to deliver. */
+  referrals: z.array(referralWaitingSchema).default([]),
 });
 export type MyWork = z.infer<typeof myWorkSchema>;
 
 /** The inbox sections this answer has, as the contributions name them. */
-export const myWorkSections = ['reportsToAcknowledge', 'caseSteps', 'alerts', 'visitsDue'] as const;
+export const myWorkSections = ['reportsToAcknowledge', 'caseSteps', 'alerts', 'visitsDue', 'referrals'] as const;

@@ -4,7 +4,7 @@ import { createTestDatabase, type TestDatabase } from '../../../test/support/dat
 import type { Actor } from '../../platform/access/actor.js';
 import type { Database } from '../../platform/db/schema.js';
 import { childInScope } from './child-scope.js';
-import { endParticipation, grantParticipation } from './participation.js';
+import { endParticipation, fileAccessOf, grantParticipation } from './participation.js';
 
 let database: TestDatabase;
 let childId: string;
@@ -132,5 +132,63 @@ describe('participation: the only writer of child_participations', () => {
       .where('basis_id', '=', 'project-1')
       .executeTakeFirstOrThrow();
     expect(count.n).toBe(2);
+  });
+
+  it('two grants on one basis at the same moment leave one active row (the unique index of 0028)', async () => {
+    const grant = () =>
+      change((trx) =>
+        grantParticipation(trx, {
+          childId,
+          organisationId,
+          basis: 'referral',
+          basisId: 'race-1',
+          fields: ['identity'],
+        }),
+      );
+    await Promise.all([grant(), grant(), grant(), grant()]);
+    const rows = await database.db
+      .selectFrom('child_participations')
+      .select('id')
+      .where('basis_id', '=', 'race-1')
+      .where('ended_at', 'is', null)
+      .execute();
+    expect(rows).toHaveLength(1);
+    await change((trx) => endParticipation(trx, { basis: 'referral', basisId: 'race-1' }));
+  });
+
+  it('what of the file an organisation may read: the parts of its grants, the whole file by place or by a grant without fields', async () => {
+    expect(await fileAccessOf(database.db, worker(), otherChildId)).toEqual(new Set());
+    await change(async (trx) => {
+      await grantParticipation(trx, {
+        childId: otherChildId,
+        organisationId,
+        basis: 'referral',
+        basisId: 'parts-1',
+        fields: ['identity', 'assessment'],
+      });
+      await grantParticipation(trx, {
+        childId: otherChildId,
+        organisationId,
+        basis: 'referral',
+        basisId: 'parts-2',
+        fields: ['identity', 'family'],
+      });
+    });
+    expect(await fileAccessOf(database.db, worker(), otherChildId)).toEqual(
+      new Set(['identity', 'assessment', 'family']),
+    );
+    // Another organisation's grant gives this one nothing.
+    expect(await fileAccessOf(database.db, socialWorker(otherOrganisationId), otherChildId)).toEqual(new Set());
+    await change((trx) =>
+      grantParticipation(trx, { childId: otherChildId, organisationId, basis: 'case', basisId: 'whole-1' }),
+    );
+    expect(await fileAccessOf(database.db, worker(), otherChildId)).toBe('whole');
+    await change(async (trx) => {
+      for (const basisId of ['parts-1', 'parts-2']) await endParticipation(trx, { basis: 'referral', basisId });
+      await endParticipation(trx, { basis: 'case', basisId: 'whole-1' });
+    });
+    // A government body sees the child by place: the whole file.
+    const township = { ...worker(), childJurisdiction: ['421002101000'] };
+    expect(await fileAccessOf(database.db, township, otherChildId)).toBe('whole');
   });
 });

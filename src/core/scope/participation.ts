@@ -1,5 +1,8 @@
-import { type ColumnType, type Generated, sql, type Transaction } from 'kysely';
+import { type ColumnType, type Generated, type Kysely, sql, type Transaction } from 'kysely';
+import type { ChildFile } from '../../contract/registry/child.js';
+import type { Actor } from '../../platform/access/actor.js';
 import type { Database } from '../../platform/db/schema.js';
+import { subtreePrefix } from '../places.js';
 
 /*
  * Participation: an organisation outside the child's jurisdiction may see the child because it
@@ -17,7 +20,7 @@ export interface ChildParticipationsTable {
   organisation_id: string;
   basis: string;
   basis_id: string | null;
-  /** The parts of the child's file the grant covers; null is the whole file (reads do not narrow by it yet). */
+  /** The parts of the child's file the grant covers; null is the whole file (see `fileAccessOf` below). */
   fields: ColumnType<string[] | null, string[] | null | undefined, string[] | null>;
   started_at: ColumnType<Date, Date | string | undefined, never>;
   ended_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
@@ -39,19 +42,10 @@ export interface ParticipationGrant {
 
 /**
  * Gives the organisation scope over the child on this basis. Granting again on the same basis
- * while the grant is active changes nothing: one active row per child, organisation and basis.
+ * while the grant is active changes nothing: one active row per child, organisation and basis,
+ * held by a unique index (migration 0028), so two concurrent grants leave one row.
  */
 export async function grantParticipation(trx: Transaction<Database>, grant: ParticipationGrant): Promise<void> {
-  const active = await trx
-    .selectFrom('child_participations')
-    .select('id')
-    .where('child_id', '=', grant.childId)
-    .where('organisation_id', '=', grant.organisationId)
-    .where('basis', '=', grant.basis)
-    .where('basis_id', '=', grant.basisId)
-    .where('ended_at', 'is', null)
-    .executeTakeFirst();
-  if (active) return;
   await trx
     .insertInto('child_participations')
     .values({
@@ -61,6 +55,9 @@ export async function grantParticipation(trx: Transaction<Database>, grant: Part
       basis_id: grant.basisId,
       fields: grant.fields ? [...grant.fields] : null,
     })
+    .onConflict((oc) =>
+      oc.columns(['child_id', 'organisation_id', 'basis', 'basis_id']).where('ended_at', 'is', null).doNothing(),
+    )
     .execute();
 }
 
@@ -86,4 +83,59 @@ export async function endParticipation(trx: Transaction<Database>, end: Particip
     .where('ended_at', 'is', null);
   if (end.organisationId !== undefined) query = query.where('organisation_id', '=', end.organisationId);
   await query.execute();
+}
+
+/*
+ * Need-to-know: an organisation that sees a child only by taking part (a referral that shares some
+ * parts of the file) sees only those parts. Jurisdiction, or any grant without `fields` (a case, a
+ * placement), is the whole file. The parts are the referral vocabulary's: identity (always),
+ * family, assessment, case_summary, documents.
+ */
+
+/** `whole`, or the parts the actor's organisation was granted (their union over its active grants). */
+export type FileAccess = 'whole' | ReadonlySet<string>;
+
+/** What of the child's file the actor may see; call only for a child already read through `childInScope`. */
+export async function fileAccessOf(
+  db: Kysely<Database> | Transaction<Database>,
+  actor: Actor,
+  childId: string,
+): Promise<FileAccess> {
+  if (actor.kind === 'system') return 'whole';
+  const prefixes = (actor.childJurisdiction ?? actor.jurisdiction).map((code) => `${subtreePrefix(code)}%`);
+  const row = await sql<{ by_place: boolean; whole: boolean; parts: string[] | null }>`
+    SELECT
+      EXISTS (SELECT 1 FROM children c WHERE c.id = ${childId}
+        AND (c.residence_code LIKE ANY (${prefixes}::text[]) OR c.hukou_code LIKE ANY (${prefixes}::text[]))) AS by_place,
+      coalesce(bool_or(p.id IS NOT NULL AND p.fields IS NULL), false) AS whole,
+      array_agg(DISTINCT f.part) FILTER (WHERE f.part IS NOT NULL) AS parts
+    FROM (SELECT 1) AS one
+    LEFT JOIN child_participations p ON p.child_id = ${childId} AND p.organisation_id = ${actor.organisationId}
+      AND p.ended_at IS NULL
+    LEFT JOIN LATERAL unnest(p.fields) AS f(part) ON true`.execute(db);
+  const found = row.rows[0];
+  if (!found || found.by_place || found.whole) return 'whole';
+  return new Set(found.parts ?? []);
+}
+
+/** The file with only the parts the access covers; the whole file is returned unchanged. */
+export function narrowChildFile(file: ChildFile, access: FileAccess): ChildFile {
+  if (access === 'whole') return file;
+  const assessment = access.has('assessment');
+  return {
+    ...file,
+    family: access.has('family') ? file.family : [],
+    categories: assessment ? file.categories : [],
+    entitlements: assessment ? file.entitlements : [],
+    riskGrade: assessment ? file.riskGrade : null,
+    health: assessment
+      ? file.health
+      : { disabilityType: null, disabilityGrade: null, disabilityCertificate: null, seriousIllness: null },
+    householdBenefits: assessment ? file.householdBenefits : [],
+    handoffNote: null,
+    statusReason: null,
+    mergedFiles: [],
+    // A participant through a referral reads; it does not edit the file of a child it only serves.
+    allowedActions: file.allowedActions.filter((action) => action === 'unmask'),
+  };
 }

@@ -1,4 +1,4 @@
-import type { Transaction } from 'kysely';
+import type { RawBuilder, SqlBool, Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { Actor } from '../../platform/access/actor.js';
 import type { Database } from '../../platform/db/schema.js';
@@ -55,6 +55,12 @@ export interface WorkflowDefinition<S extends string, A extends string, I extend
     subjectKey: string;
     /** The subject's own fields, read from its row when it is locked. */
     fields: (row: Readonly<Record<string, unknown>>) => F;
+    /**
+     * Who else sees the subject besides those with its child in scope: a condition on the subject
+     * row (alias `s`), e.g. the organisation a referral is sent to, which sees the child only once
+     * it accepts. Without it, the child's scope alone.
+     */
+    alsoVisibleTo?: (actor: Actor) => RawBuilder<SqlBool>;
   };
   /** The payload schema of each action a caller sends; the engine parses with it before any effect. */
   payloads?: Partial<Record<A, z.ZodType>>;

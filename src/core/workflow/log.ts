@@ -1,4 +1,4 @@
-import { sql, type Transaction } from 'kysely';
+import { type RawBuilder, type SqlBool, sql, type Transaction } from 'kysely';
 import { type Actor, accountableUserId } from '../../platform/access/actor.js';
 import { childInScope } from '../scope/child-scope.js';
 import { recordTimeline } from '../timeline.js';
@@ -11,7 +11,13 @@ type Trx = Transaction<Database>;
 /** The storage half of a workflow definition. */
 interface LogTables<S extends string, A extends string, F> extends StatusTable<S, A> {
   entity: string;
-  log: { subjects: string; actions: string; subjectKey: string; fields: (row: Readonly<Record<string, unknown>>) => F };
+  log: {
+    subjects: string;
+    actions: string;
+    subjectKey: string;
+    fields: (row: Readonly<Record<string, unknown>>) => F;
+    alsoVisibleTo?: (actor: Actor) => RawBuilder<SqlBool>;
+  };
 }
 
 /**
@@ -30,9 +36,10 @@ export async function lockSubject<S extends string, A extends string, F>(
     .select(sql`1`.as('one'))
     .where(sql<boolean>`children.id = s.child_id`)
     .where(childInScope(actor));
+  const also = workflow.log.alsoVisibleTo?.(actor);
   const found = await sql<Record<string, unknown> & { id: string; child_id: string; seq: number }>`
     SELECT s.* FROM ${sql.table(workflow.log.subjects)} AS s
-    WHERE s.id = ${id} AND EXISTS (${inScope})
+    WHERE s.id = ${id} AND (EXISTS (${inScope}) ${also ? sql`OR ${also}` : sql``})
     FOR UPDATE OF s`.execute(trx);
   const row = found.rows[0];
   if (!row) return undefined;

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Actor } from '../../platform/access/actor.js';
 import { childInScope } from '../../core/scope/child-scope.js';
 import { shanghaiDateOf } from '../../platform/calendar/index.js';
@@ -233,4 +233,23 @@ export async function actOnCase(
     idempotencyKey ? { key: `${caseId}:${idempotencyKey}`, request: input } : undefined,
   );
   return { view: await readCase(db, actor, caseId), replayed };
+}
+
+/**
+ * The child of a case the actor sees (through the child's scope), for another feature linking to
+ * the case (a referral made from a case); undefined when the case is missing or out of scope.
+ */
+export async function caseChildIn(
+  db: Db | Transaction<Database>,
+  actor: Actor,
+  caseId: string,
+): Promise<{ caseId: string; childId: string; caseNo: string } | undefined> {
+  const row = await db
+    .selectFrom('cases')
+    .innerJoin('children', 'children.id', 'cases.child_id')
+    .select(['cases.id', 'cases.child_id', 'cases.case_no'])
+    .where('cases.id', '=', caseId)
+    .where(childInScope(actor))
+    .executeTakeFirst();
+  return row ? { caseId: row.id, childId: row.child_id, caseNo: row.case_no } : undefined;
 }

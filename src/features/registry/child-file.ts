@@ -5,6 +5,7 @@ import { recordAudit } from '../../platform/audit/append.js';
 import { shanghaiDateOf } from '../../platform/calendar/index.js';
 import type { Database } from '../../platform/db/schema.js';
 import { ruleSetFor } from '../../platform/rules/store.js';
+import { fileAccessOf, narrowChildFile } from '../../core/scope/participation.js';
 import { registryNotFound, requirePermission } from './guards.js';
 import {
   type CategoryRow,
@@ -195,5 +196,6 @@ export async function readChildFile(
     entityId: id,
     childId: id,
   });
-  return presentFile(actor, parts, unmasked, today);
+  // Need-to-know: a participant through a referral sees only the parts the referral shares.
+  return narrowChildFile(presentFile(actor, parts, unmasked, today), await fileAccessOf(db, actor, id));
 }

@@ -25,6 +25,8 @@ import * as m0023 from './0023_duplicate_merge_requests.js';
 import * as m0024 from './0024_participation_basis.js';
 import * as m0025 from './0025_clock_subjects.js';
 import * as m0026 from './0026_workflow_accountable.js';
+import * as m0028 from './0028_referrals.js';
+import * as m0029 from './0029_service_matrix.js';
 import * as m0031 from './0031_placements.js';
 import * as m0032 from './0032_placement_permissions.js';
 import * as m0034 from './0034_grassroots_roster.js';
@@ -61,6 +63,8 @@ export const migrations: Record<string, Migration> = {
   '0024_participation_basis': m0024,
   '0025_clock_subjects': m0025,
   '0026_workflow_accountable': m0026,
+  '0028_referrals': m0028,
+  '0029_service_matrix': m0029,
   '0031_placements': m0031,
   '0032_placement_permissions': m0032,
   '0034_grassroots_roster': m0034,

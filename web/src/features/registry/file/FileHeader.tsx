@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { describeApiError } from '../../../app/api/describeApiError';
 import { download } from '../api/importApi';
 import type { ChildFile } from '../api/fileApi';
+import { ReferButton } from '../../referrals/ReferButton';
 import { CategoryTags, RiskTag, StatusTag } from '../labels';
 
 interface FileHeaderProps {
@@ -47,6 +48,7 @@ export function FileHeader({ file, unmasked, canUnmask, onUnmask }: FileHeaderPr
         {file.categories.length > 0 && <CategoryTags codes={file.categories} />}
       </div>
       <div className="haven-file-actions haven-no-print">
+        <ReferButton childId={file.id} />
         {canUnmask &&
           (unmasked ? (
             <Button icon={<EyeInvisibleOutlined aria-hidden />} onClick={() => onUnmask(false)}>
