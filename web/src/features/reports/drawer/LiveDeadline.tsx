@@ -27,15 +27,18 @@ export function LiveDeadline({ dueAt }: { dueAt: string }) {
   const { t } = useTranslation();
   const now = useNow();
   const left = new Date(dueAt).getTime() - now;
+  const day = 86_400_000;
+  // Past a day, the seconds no longer matter: whole days say it plainly.
+  const time = (ms: number) => (ms >= day ? t('reports.clock.days', { days: Math.floor(ms / day) }) : clockText(ms));
   if (left < 0)
     return (
       <span className="haven-case-late haven-live-clock">
-        <WarningFilled aria-hidden /> {t('reports.clock.late', { time: clockText(-left) })}
+        <WarningFilled aria-hidden /> {t('reports.clock.late', { time: time(-left) })}
       </span>
     );
   return (
     <span className={`haven-live-clock${left < 15 * 60_000 ? ' haven-case-soon' : ''}`}>
-      <ClockCircleOutlined aria-hidden /> {t('reports.clock.left', { time: clockText(left) })}
+      <ClockCircleOutlined aria-hidden /> {t('reports.clock.left', { time: time(left) })}
     </span>
   );
 }

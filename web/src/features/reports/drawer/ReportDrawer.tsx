@@ -1,7 +1,7 @@
 import { CheckOutlined, EyeInvisibleOutlined, PaperClipOutlined, WarningFilled } from '@ant-design/icons';
 import { Alert, Button, Descriptions, Drawer, Spin, Tag } from 'antd';
 import type { ReportView } from '@contract/reports/views.js';
-import { type ReactNode, useState } from 'react';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { describeApiError } from '../../../app/api/describeApiError';
@@ -49,22 +49,26 @@ function ReportBody({ report }: { report: ReportView }) {
       key: 'child',
       label: t('reports.drawer.child'),
       children: (
-        <>
+        <div>
           {child}
           {report.unknownChild && <p className="haven-drawer-text">{report.unknownChild}</p>}
           {!child && !report.unknownChild && <span className="haven-secondary">{t('reports.drawer.noChild')}</span>}
-        </>
+        </div>
       ),
     },
     {
       key: 'place',
       label: t('reports.drawer.place'),
       children: (
-        <>
+        <div>
           <DivisionName code={report.divisionCode} />
           {report.address && <div>{report.address}</div>}
-          {report.masked.address && <Withheld>{t('reports.drawer.addressMasked')}</Withheld>}
-        </>
+          {report.masked.address && (
+            <div>
+              <Withheld>{t('reports.drawer.addressMasked')}</Withheld>
+            </div>
+          )}
+        </div>
       ),
     },
     {
@@ -74,7 +78,7 @@ function ReportBody({ report }: { report: ReportView }) {
         reporter.anonymous ? (
           t('reports.drawer.anonymous')
         ) : (
-          <>
+          <div>
             {[reporter.name, reporter.relationship, reporter.organisationName].filter(Boolean).join(separator) || '—'}
             {reporter.phone && (
               <div>
@@ -89,7 +93,7 @@ function ReportBody({ report }: { report: ReportView }) {
                 )}
               </div>
             )}
-          </>
+          </div>
         )
       ) : (
         <Withheld>{t('reports.drawer.reporterWithheld')}</Withheld>
@@ -99,12 +103,12 @@ function ReportBody({ report }: { report: ReportView }) {
       key: 'when',
       label: t('reports.drawer.reportedAt'),
       children: (
-        <>
+        <div>
           {formatMinute(report.reportedAt, t)}
           {report.knewAt && (
             <div className="haven-secondary">{t('reports.drawer.knewAt', { at: formatMinute(report.knewAt, t) })}</div>
           )}
-        </>
+        </div>
       ),
     },
   ];
@@ -112,7 +116,13 @@ function ReportBody({ report }: { report: ReportView }) {
   return (
     <>
       {report.immediateDanger && (
-        <Alert type="error" showIcon icon={<WarningFilled aria-hidden />} message={t('reports.drawer.danger')} />
+        <Alert
+          type="error"
+          showIcon
+          icon={<WarningFilled aria-hidden />}
+          message={t('reports.drawer.danger')}
+          className="haven-drawer-danger"
+        />
       )}
       <section className="haven-drawer-section" aria-labelledby="haven-drawer-progress">
         <h3 id="haven-drawer-progress">{t('reports.drawer.progress')}</h3>
@@ -177,6 +187,15 @@ export function ReportDrawer({ reportId, onClose }: { reportId: string | null; o
   const report = useReport(reportId);
   const { acknowledge, busy, holder } = useAcknowledge();
   const data = report.data;
+  const inside = useRef<HTMLDivElement>(null);
+  // The drawer's body scrolls: keyboard users must be able to reach it (WCAG 2.1.1), as TableFrame does for tables.
+  useEffect(() => {
+    const body = inside.current?.closest<HTMLElement>('.ant-drawer-body');
+    if (body && data) {
+      body.tabIndex = 0;
+      body.setAttribute('aria-label', t('reports.drawer.title', { refNo: data.refNo }));
+    }
+  }, [data, t]);
   return (
     <Drawer
       open={reportId !== null}
@@ -202,7 +221,7 @@ export function ReportDrawer({ reportId, onClose }: { reportId: string | null; o
         ) : null
       }
     >
-      {holder}
+      <div ref={inside}>{holder}</div>
       {report.isPending && reportId !== null && <Spin />}
       {report.isError && (
         <Alert
