@@ -142,7 +142,8 @@ describe('a report can be read wherever its number appears', { timeout: 900_000 
     const page = await signInOnPage(suite, 'director.chenlong', { path: '/my-work', totp: true });
     await heading(page, '我的待办').waitFor();
     await page.getByRole('button', { name: `查看报告 ${refNo}` }).click();
-    const drawer = page.getByRole('dialog', { name: `报告 ${refNo}` });
+    await page.getByRole('dialog', { name: `报告 ${refNo}` }).waitFor();
+    const drawer = page.locator('.ant-drawer-content');
     await drawer.getByText(narrative).waitFor();
     await drawer.getByText('陈龙村五组，男孩约 8 岁').waitFor();
     await drawer.getByText('详细地址已按权限隐去').waitFor();
@@ -154,7 +155,7 @@ describe('a report can be read wherever its number appears', { timeout: 900_000 
       axe: (language, viewport) => language === 'zh-CN' && viewport === 'desktop',
     });
     await drawer.getByRole('button', { name: '确认收到' }).click();
-    const confirm = page.getByRole('dialog', { name: `确认收到报告 ${refNo}？` });
+    const confirm = page.getByRole('dialog').filter({ hasText: `确认收到报告 ${refNo}？` });
     await confirm.getByText(/确认收到是一项法定行为/).waitFor();
     await confirm.getByText(/2 小时内到场/).waitFor();
     await screenshot(page, 'acknowledge-confirm-zh-CN-1280');

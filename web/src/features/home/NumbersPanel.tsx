@@ -1,4 +1,7 @@
 import { BarChartOutlined } from '@ant-design/icons';
+import { childListPageSchema } from '@contract/registry/search.js';
+import { useQuery } from '@tanstack/react-query';
+import { queryString, requestParsed } from '../../app/api/client';
 import { useTranslation } from 'react-i18next';
 import { useAuth, useMe } from '../../app/auth/AuthProvider';
 import { useCases } from '../cases/api/casesApi';
@@ -18,6 +21,13 @@ export function NumbersPanel() {
   const me = useMe();
   const { can } = useAuth();
   const children = useChildrenByDivision(me.user.jurisdictionCode);
+  // Someone who reads the files gets the exact number in their scope; the published aggregate hides small counts.
+  const files = useQuery({
+    queryKey: ['children', 'count'],
+    enabled: can('children.read'),
+    queryFn: ({ signal }) =>
+      requestParsed(childListPageSchema, `/api/children${queryString({ pageSize: 1 })}`, { signal }),
+  });
   const cases = useCases({ page: 1 });
   const overdue = useCases({ page: 1, overdue: 'true' });
   return (
@@ -29,7 +39,11 @@ export function NumbersPanel() {
         <div>
           <dt>{t('workbench.childrenInArea')}</dt>
           <dd>
-            <Figure value={children.data?.total} suppressed={children.data?.totalSuppressed} />
+            {can('children.read') ? (
+              <Figure value={files.data?.total} />
+            ) : (
+              <Figure value={children.data?.total} suppressed={children.data?.totalSuppressed} />
+            )}
           </dd>
         </div>
         {can('cases.read') && (
