@@ -11,7 +11,7 @@ import {
   signInOnPage,
   useSuite,
 } from './access-support.js';
-import { expectNoAxeViolations, openPage, screenshot, viewports } from './helpers.js';
+import { openPage, screenshot, viewports } from './helpers.js';
 
 // Issue 14: each person's first screen is their work; a report number opens what the reader may
 // see of the report; on a phone the received reports are cards with 确认收到 on screen.
@@ -93,7 +93,13 @@ describe('the first screen is the person’s work', { timeout: 900_000 }, () => 
       await role.shows(page);
       expect(await page.locator('.haven-workbench').getAttribute('data-workbench'), role.username).toBe(role.workbench);
       if (role.workbench !== 'health') expect(await page.getByText('系统状态').count(), role.username).toBe(0);
-      if (role.username === 'hotline.12338') expect(await menuEntries(page)).toContain('热线受理');
+      if (role.username === 'hotline.12338') {
+        expect(await menuEntries(page)).toContain('热线受理');
+        // The demo's caller rang before: the console says so as soon as the number is typed.
+        await page.getByLabel('回拨电话').fill('139 7210 0001');
+        await page.getByText(/此号码此前来电 \d+ 次/).waitFor();
+        await page.getByRole('complementary', { name: '可能是同一名儿童' }).waitFor();
+      }
       if (role.username === 'reporter.school') expect(await menuEntries(page)).not.toContain('热线受理');
       await screenshot(page, `workbench-${role.username}-zh-CN-1280`);
       if (
@@ -133,8 +139,14 @@ describe('a report can be read wherever its number appears', { timeout: 900_000 
     const box = await ours.boundingBox();
     expect(box!.x).toBeGreaterThanOrEqual(0);
     expect(box!.x + box!.width).toBeLessThanOrEqual(viewports.phone.width);
-    await screenshot(page, 'inbox-cards-zh-CN-390');
-    await expectNoAxeViolations(page);
+    await capture(page, 'inbox', {
+      ready: () =>
+        page
+          .getByRole('button', { name: /^(确认收到报告|Acknowledge report) / })
+          .first()
+          .waitFor(),
+      axe: (language, viewport) => language === 'zh-CN' && viewport === 'phone',
+    });
     await page.context().close();
   });
 
