@@ -150,8 +150,9 @@ describe('a report can be read wherever its number appears', { timeout: 900_000 
     await page.context().close();
   });
 
-  it('from my work: the drawer shows the narrative, hides what the director may not see, and acknowledging asks first', async () => {
-    const page = await signInOnPage(suite, 'director.chenlong', { path: '/my-work', totp: true });
+  it('from my work: the drawer shows the narrative, hides what the township supervisor may not see, and acknowledging asks first', async () => {
+    // The supervisor, not the director again: a second sign-in within one authenticator step is refused (replay protection).
+    const page = await signInOnPage(suite, 'supervisor.cenhe', { path: '/my-work', totp: true });
     await heading(page, '我的待办').waitFor();
     await page.getByRole('button', { name: `查看报告 ${refNo}` }).click();
     await page.getByRole('dialog', { name: `报告 ${refNo}` }).waitFor();
@@ -161,7 +162,7 @@ describe('a report can be read wherever its number appears', { timeout: 900_000 
     await drawer.getByText('详细地址已按权限隐去').waitFor();
     await drawer.getByText(/报告人信息仅对/).waitFor();
     expect(await drawer.innerText()).not.toContain('13972100077');
-    await capture(page, 'report-drawer-director', {
+    await capture(page, 'report-drawer-supervisor', {
       ready: (language) => drawer.getByText(language === 'en' ? 'What happened' : '发生了什么').waitFor(),
       axeWithin: '.ant-drawer-content',
       axe: (language, viewport) => language === 'zh-CN' && viewport === 'desktop',
