@@ -156,6 +156,12 @@ describe('the four-step case workflow', { timeout: 600_000 }, () => {
     const police = await pageAs(suite, 'police.shashi', '/my-work');
     await heading(police, '我的待办').waitFor();
     await police.getByRole('button', { name: `确认收到报告 ${refNo}` }).click();
+    // Acknowledging is a legal act: it asks first (issue 14).
+    await police
+      .getByRole('dialog')
+      .filter({ hasText: `确认收到报告 ${refNo}？` })
+      .getByRole('button', { name: '确认收到' })
+      .click();
     await police.getByText(`已确认收到报告 ${refNo}`).waitFor();
     await police.context().close();
 
@@ -168,6 +174,12 @@ describe('the four-step case workflow', { timeout: 600_000 }, () => {
       },
     });
     await officer.getByRole('button', { name: `确认收到报告 ${refNo}` }).click();
+    // Acknowledging is a legal act: it asks first (issue 14).
+    await officer
+      .getByRole('dialog')
+      .filter({ hasText: `确认收到报告 ${refNo}？` })
+      .getByRole('button', { name: '确认收到' })
+      .click();
     await officer.getByText(`已确认收到报告 ${refNo}`).waitFor();
 
     // 3. The officer opens a case from the report.

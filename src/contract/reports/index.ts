@@ -1,3 +1,4 @@
 export * from './submit.js';
 export * from './views.js';
 export * from './vocabulary.js';
+export * from './reading.js';

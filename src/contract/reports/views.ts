@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { caseStatuses, clockStates } from '../cases/vocabulary.js';
 import { hotlineLines, recipientRoles, reportChannels, reportListViews, reportStages } from './vocabulary.js';
+import { reportMaskSchema, reportProgressSchema } from './reading.js';
 
 /* What the report API answers, and the queries of its lists. Pure. */
 
@@ -47,6 +48,10 @@ export const reportViewSchema = z.object({
     z.object({ id: z.string(), fileName: z.string(), mediaType: z.string(), sizeBytes: z.number() }),
   ),
   canAcknowledge: z.boolean(),
+  /** What the server masked for this reader (the web says so next to the field). */
+  masked: reportMaskSchema,
+  /** Where the report stands: what the reporter must be told, and what every reader may know. */
+  progress: reportProgressSchema,
 });
 export type ReportView = z.infer<typeof reportViewSchema>;
 

@@ -9,6 +9,7 @@ import { translate } from '../../platform/i18n/translate.js';
 import { forbidden, notFound } from '../../platform/errors.js';
 import { subtreePrefix } from '../../core/places.js';
 import { reportVisibleTo, seesReporter } from './access.js';
+import { isReportAuthor, reportForReader } from './reading.js';
 import type { ReportListItem, ReportView } from './model.js';
 import { recipientRoles, type ReporterIdentity } from './tables.js';
 import './messages.js';
@@ -73,7 +74,7 @@ export async function getReport(db: Db, actor: Actor, id: string, now = new Date
     childId: child?.id ?? null,
     details: { reporterShown },
   });
-  return {
+  const view = {
     id: report.id,
     refNo: report.ref_no,
     channel: report.channel,
@@ -106,6 +107,7 @@ export async function getReport(db: Db, actor: Actor, id: string, now = new Date
     })),
     canAcknowledge: mine !== undefined && mine.acknowledged_at === null && hasPermission(actor, 'reports.receive'),
   };
+  return reportForReader(db, actor, view, isReportAuthor(actor, report));
 }
 
 /** An attachment of a report the caller may open. */

@@ -15,7 +15,9 @@ export function MainNavigation({ id, onNavigate }: MainNavigationProps) {
   const { can } = useAuth();
   const current = menuRouteFor(pathname);
   // Only what this person may use: an entry that opens onto "no access" is a dead end.
-  const visible = menuRoutes.filter((route) => route.permission === undefined || can(route.permission));
+  const visible = menuRoutes.filter(
+    (route) => (route.permission === undefined || can(route.permission)) && (route.menu.shownTo?.(can) ?? true),
+  );
   const items = visible.map((route) => ({
     key: route.path,
     icon: route.menu.icon,

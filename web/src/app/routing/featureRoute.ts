@@ -23,7 +23,12 @@ export interface FeatureRoute {
    */
   permission?: Permission;
   /** Present when the page has its own entry in the side menu; lower `order` comes first. */
-  menu?: { order: number; icon: ReactNode };
+  menu?: {
+    order: number;
+    icon: ReactNode;
+    /** Narrows the menu entry beyond `permission`, for a page only some holders of it work in (the hotline console). */
+    shownTo?: (can: (permission: Permission) => boolean) => boolean;
+  };
   /**
    * Loaded on first visit only, so each part of the app downloads when it is opened:
    * `lazyPage(() => import('./SomePage'))` (./lazyPage.tsx; React's `lazy` works too).

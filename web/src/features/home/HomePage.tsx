@@ -1,106 +1,62 @@
-import { ReloadOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Descriptions, Spin } from 'antd';
-import dayjs from 'dayjs';
-import type { ReactNode } from 'react';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { describeApiError } from '../../app/api/describeApiError';
-import { usePhoneLayout } from '../../app/preferences/usePhoneLayout';
-import { useSystemHealth, type SystemHealth } from './healthApi';
-import { StatusText } from './StatusText';
+import { useAuth } from '../../app/auth/AuthProvider';
+import { PageLoading } from '../../app/routing/PageLoading';
+import { menuRoutes } from '../../app/routing/featureRegistry';
+import { LinkButton } from '../cases/LinkButton';
+import { HealthCard } from './HealthCard';
+import { NumbersPanel } from './NumbersPanel';
+import { ReporterPanel } from './ReporterPanel';
+import { WorkPanel } from './WorkPanel';
+import { workbenchOf } from './workbench';
+import './workbench.css';
 
-function HealthDetails({ health, checkedAt }: { health: SystemHealth; checkedAt: number }) {
+const HotlineConsole = lazy(() => import('../reports/hotline/HotlineConsolePage'));
+const Dashboards = lazy(() => import('../insight/InsightPage'));
+
+/** Whatever else this person may open, as large buttons: the start of a role this page has no part for. */
+function MenuButtons() {
   const { t } = useTranslation();
-  const phone = usePhoneLayout();
-  const { database } = health;
-  const healthy = health.status === 'ok' && database.reachable && database.pendingMigrations === 0;
-  const items = [
-    {
-      key: 'overall',
-      label: t('home.overall'),
-      children: (
-        <span role="status">
-          <StatusText tone={healthy ? 'good' : 'warning'}>
-            {healthy ? t('home.statusOk') : t('home.statusDegraded')}
-          </StatusText>
-        </span>
-      ),
-    },
-    { key: 'version', label: t('home.version'), children: health.version },
-    {
-      key: 'database',
-      label: t('home.database'),
-      children: database.reachable ? (
-        <StatusText tone="good">{t('home.databaseReachable')}</StatusText>
-      ) : (
-        <StatusText tone="bad">{t('home.databaseUnreachable')}</StatusText>
-      ),
-    },
-    ...(database.mode
-      ? [
-          {
-            key: 'mode',
-            label: t('home.databaseMode'),
-            children: database.mode === 'embedded' ? t('home.databaseEmbedded') : t('home.databaseServer'),
-          },
-        ]
-      : []),
-    {
-      key: 'migration',
-      label: t('home.migrationsCurrent'),
-      children: database.currentMigration ?? t('home.migrationsNone'),
-    },
-    {
-      key: 'pending',
-      label: t('home.migrationsPending'),
-      children: (
-        <StatusText tone={database.pendingMigrations === 0 ? 'good' : 'warning'}>
-          {t('home.migrationsPendingCount', { count: database.pendingMigrations })}
-        </StatusText>
-      ),
-    },
-    { key: 'checkedAt', label: t('home.checkedAt'), children: dayjs(checkedAt).format(t('format.dateTime')) },
-  ];
-  // Side-by-side labels squeeze values into broken words at 390 px; phones stack them.
+  const { can } = useAuth();
+  const entries = menuRoutes.filter(
+    (route) =>
+      route.path !== '/' &&
+      (route.permission === undefined || can(route.permission)) &&
+      (route.menu.shownTo?.(can) ?? true),
+  );
   return (
-    <Descriptions
-      bordered
-      layout={phone ? 'vertical' : 'horizontal'}
-      size={phone ? 'small' : 'default'}
-      column={phone ? 1 : 2}
-      items={items}
-    />
+    <nav className="haven-big-buttons haven-workbench-part" aria-label={t('workbench.shortcuts')}>
+      {entries.map((route) => (
+        <LinkButton key={route.path} to={route.path} size="large" icon={route.menu.icon}>
+          {t(route.titleKey)}
+        </LinkButton>
+      ))}
+    </nav>
   );
 }
 
+/** 工作台: the person's work, decided from their permissions; system health only for administrators. */
 export default function HomePage() {
-  const { t } = useTranslation();
-  const health = useSystemHealth();
-
-  let body: ReactNode;
-  if (health.isPending) {
-    body = (
-      <div className="haven-page-loading" role="status">
-        <Spin />
-        <span>{t('home.loading')}</span>
-      </div>
-    );
-  } else if (health.isError) {
-    const description = describeApiError(health.error, t);
-    body = <Alert type="error" showIcon message={t('home.loadFailed')} description={description} />;
-  } else {
-    body = <HealthDetails health={health.data} checkedAt={health.dataUpdatedAt} />;
-  }
-
+  const { can } = useAuth();
+  const parts = workbenchOf(can);
   return (
-    <Card
-      title={<h2 className="haven-card-title">{t('home.systemStatus')}</h2>}
-      extra={
-        <Button icon={<ReloadOutlined aria-hidden />} loading={health.isFetching} onClick={() => void health.refetch()}>
-          {t('home.refresh')}
-        </Button>
-      }
-    >
-      {body}
-    </Card>
+    <div className="haven-workbench" data-workbench={parts.join(' ')}>
+      {parts.includes('console') && (
+        <Suspense fallback={<PageLoading />}>
+          <HotlineConsole />
+        </Suspense>
+      )}
+      {parts.includes('work') && <WorkPanel />}
+      {parts.includes('numbers') && <NumbersPanel />}
+      {parts.includes('reporter') && <ReporterPanel />}
+      {parts.includes('dashboards') && (
+        <Suspense fallback={<PageLoading />}>
+          <Dashboards />
+        </Suspense>
+      )}
+      {parts.includes('health') && <MenuButtons />}
+      {parts.includes('health') && <HealthCard />}
+      {parts.length === 0 && <MenuButtons />}
+    </div>
   );
 }

@@ -1,14 +1,14 @@
 import { AlertFilled, CheckOutlined, ClockCircleOutlined, WarningFilled } from '@ant-design/icons';
-import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Spin, message } from 'antd';
-import { useState, type ReactNode } from 'react';
+import { Alert, Button, Spin } from 'antd';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { describeApiError } from '../../app/api/describeApiError';
 import { useAuth } from '../../app/auth/AuthProvider';
 import { actionForRule, codeText, formatMinute, ruleText, situationText } from '../cases/labels';
 import { DivisionName } from '../divisions/DivisionPicker';
-import { acknowledgeReport } from '../reports/reportsApi';
+import { ReportNumber } from '../reports/drawer/ReportDrawer';
+import { useAcknowledge } from '../reports/drawer/useAcknowledge';
 import { type CaseStepDue, type ReportToAcknowledge, useMyWork, type WorkAlert } from './myWorkApi';
 import { urgencyOf, urgencyOrder, type Urgency } from './urgency';
 import '../cases/cases.css';
@@ -56,7 +56,7 @@ function ReportItem({
   return (
     <li className={`haven-work-${urgency}`}>
       <div className="haven-work-item-main">
-        <strong className="haven-code">{report.refNo}</strong>{' '}
+        <ReportNumber id={report.reportId} refNo={report.refNo} />{' '}
         {report.immediateDanger && (
           <span className="haven-case-late">
             <WarningFilled aria-hidden /> {t('myWork.danger')}
@@ -122,10 +122,7 @@ export default function MyWorkPage() {
   const { t } = useTranslation();
   const { can } = useAuth();
   const work = useMyWork();
-  const queryClient = useQueryClient();
-  const [busy, setBusy] = useState<string | null>(null);
-  const [notice, noticeHolder] = message.useMessage();
-  const [failure, setFailure] = useState<string | null>(null);
+  const { acknowledge, busy, holder } = useAcknowledge();
 
   if (work.isPending) return <Spin />;
   if (work.isError)
@@ -152,29 +149,13 @@ export default function MyWorkPage() {
       .sort((a, b) => (a.dueAt ?? '').localeCompare(b.dueAt ?? '')),
   }));
 
-  async function acknowledge(report: ReportToAcknowledge) {
-    setBusy(report.reportId);
-    setFailure(null);
-    try {
-      await acknowledgeReport(report.reportId, crypto.randomUUID());
-      void notice.success(t('myWork.acknowledged', { refNo: report.refNo }));
-      await queryClient.invalidateQueries({ queryKey: ['my-work'] });
-      void queryClient.invalidateQueries({ queryKey: ['cases'] });
-    } catch (error) {
-      setFailure(describeApiError(error, t));
-    } finally {
-      setBusy(null);
-    }
-  }
-
   return (
     <>
-      {noticeHolder}
+      {holder}
       <p role="status" className={overdueCount > 0 ? 'haven-case-late' : undefined}>
         {overdueCount > 0 && <WarningFilled aria-hidden />}{' '}
         {t('myWork.summary', { overdue: overdueCount, reports: reports.length, alerts: alerts.length })}
       </p>
-      {failure && <Alert type="error" showIcon message={failure} className="haven-form-alert" />}
       {(can('reports.receive') || reports.length > 0) && (
         <section className="haven-work-group" aria-labelledby="haven-work-reports">
           <h2 id="haven-work-reports">
@@ -189,7 +170,13 @@ export default function MyWorkPage() {
                   key={report.reportId}
                   report={report}
                   busy={busy === report.reportId}
-                  onAcknowledge={() => void acknowledge(report)}
+                  onAcknowledge={() =>
+                    void acknowledge({
+                      id: report.reportId,
+                      refNo: report.refNo,
+                      immediateDanger: report.immediateDanger,
+                    })
+                  }
                 />
               ))}
             </ul>
@@ -222,7 +209,12 @@ export default function MyWorkPage() {
                         <Link to={`/cases/${alert.caseId}`}>{alert.caseNo ?? t('myWork.openCase')}</Link>
                       </>
                     )}
-                    {alert.refNo && ` · ${t('myWork.report', { refNo: alert.refNo })}`}
+                    {alert.refNo && alert.reportId && (
+                      <>
+                        {' · '}
+                        <ReportNumber id={alert.reportId} refNo={alert.refNo} />
+                      </>
+                    )}
                   </p>
                   <p>
                     {t('myWork.overdueSince', { at: formatMinute(alert.dueAt, t) })} ·{' '}

@@ -16,6 +16,7 @@ import {
   submittedReportSchema,
 } from '@contract/reports/views.js';
 import type { RecipientRole } from '@contract/reports/vocabulary.js';
+import { earlierCallListSchema } from '@contract/reports/reading.js';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { queryString, requestParsed } from '../../app/api/client';
 
@@ -38,6 +39,8 @@ export interface RoutingNotice {
 
 /** The result screen after sending: the number, where it went, and (public page) the follow-up code. */
 export interface SubmittedReport {
+  /** Null from the public page, which may not read the report back. */
+  id: string | null;
   refNo: string;
   recipients: Pick<RecipientView, 'organisationId' | 'organisationName' | 'role'>[];
   caseId: string | null;
@@ -66,6 +69,7 @@ export async function submitReport(input: NewReport, idempotencyKey: string): Pr
     headers: { 'Idempotency-Key': idempotencyKey },
   });
   const receipt: SubmittedReport = {
+    id: sent.id,
     refNo: sent.refNo,
     recipients: [],
     caseId: sent.caseId,
@@ -83,7 +87,14 @@ export async function submitPublicReport(input: PublicReport, idempotencyKey: st
     body: input,
     headers: { 'Idempotency-Key': idempotencyKey },
   });
-  return { refNo: receipt.refNo, recipients: [], caseId: null, followUpCode: receipt.followUpCode, routing: noRouting };
+  return {
+    id: null,
+    refNo: receipt.refNo,
+    recipients: [],
+    caseId: null,
+    followUpCode: receipt.followUpCode,
+    routing: noRouting,
+  };
 }
 
 export function useMyReports() {
@@ -133,10 +144,11 @@ export function useCompliance(filters: {
 }
 
 /** One report as a receiver sees it (audited); the reporter only for receivers that need it. */
-export function useReport(id: string | null) {
+export function useReport(id: string | null, refetchInterval?: number) {
   return useQuery({
     queryKey: ['reports', 'detail', id],
     enabled: id !== null,
+    ...(refetchInterval ? { refetchInterval } : {}),
     queryFn: ({ signal }) => requestParsed(reportViewSchema, reportPath(id ?? ''), { signal }),
   });
 }
@@ -149,5 +161,19 @@ export function openCaseFromReport(
     method: 'POST',
     body: input,
     headers: { 'Idempotency-Key': idempotencyKey },
+  });
+}
+
+/** GET /api/reports/earlier-calls: hotline calls from the same number (reference, time, situations, stage). */
+export function useEarlierCalls(phoneDigits: string) {
+  return useQuery({
+    queryKey: ['reports', 'earlier-calls', phoneDigits],
+    enabled: phoneDigits.length >= 7,
+    queryFn: async ({ signal }) =>
+      (
+        await requestParsed(earlierCallListSchema, `/api/reports/earlier-calls${queryString({ phone: phoneDigits })}`, {
+          signal,
+        })
+      ).items,
   });
 }

@@ -1,6 +1,7 @@
-import { AlertOutlined, FieldTimeOutlined, InboxOutlined } from '@ant-design/icons';
+import { AlertOutlined, FieldTimeOutlined, InboxOutlined, PhoneOutlined } from '@ant-design/icons';
 import { lazyPage } from '../../app/routing/lazyPage';
 import type { FeatureRoute } from '../../app/routing/featureRoute';
+import { takesCalls } from './hotline/takesCalls';
 
 export const routes: FeatureRoute[] = [
   {
@@ -24,6 +25,7 @@ export const routes: FeatureRoute[] = [
     titleKey: 'reports.hotline.title',
     frame: 'shell',
     permission: 'reports.submit',
+    menu: { order: 19, icon: <PhoneOutlined aria-hidden />, shownTo: takesCalls },
     page: lazyPage(() => import('./hotline/HotlineConsolePage')),
   },
   {

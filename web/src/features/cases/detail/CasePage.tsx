@@ -1,3 +1,4 @@
+import { ReportNumber } from '../../reports/drawer/ReportDrawer';
 import { Alert, Spin, message } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
@@ -103,7 +104,7 @@ export default function CasePage() {
               <ul>
                 {caseDetail.reports.map((report) => (
                   <li key={report.id}>
-                    <span className="haven-code">{report.refNo}</span> ·{' '}
+                    <ReportNumber id={report.id} refNo={report.refNo} /> ·{' '}
                     {codeText(t, `reports.channel.${report.channel}`, report.channel)} ·{' '}
                     {formatMinute(report.reportedAt, t)}
                   </li>

@@ -24,6 +24,9 @@ import { ShortcutHelp } from './ShortcutHelp';
 import { minutesAndSeconds, useCallTimer } from './useCallTimer';
 import { useHotlineShortcuts } from './useHotlineShortcuts';
 import { useContractFailure } from '../../../app/api/useContractFailure';
+import { EarlierCalls, PossibleChildren } from './CallContext';
+import { SentReportClocks } from './LegalClock';
+import './hotline.css';
 
 interface HotlineValues extends ReportFieldValues {
   callType?: 'report' | 'silent' | 'nuisance';
@@ -57,6 +60,9 @@ export default function HotlineConsolePage() {
   const first = useRef<HTMLDivElement>(null);
   const callType = Form.useWatch('callType', form) ?? 'report';
   const anonymous = Form.useWatch('anonymous', form) === true;
+  const danger = Form.useWatch('immediateDanger', form) === true;
+  const callerPhone = Form.useWatch('phone', form);
+  const callerName = Form.useWatch('callerName', form);
   const storedLine = readStoredValue(lineKey);
   const initialLine = hotlineLines.find((line) => line === storedLine) ?? '12338';
 
@@ -123,7 +129,9 @@ export default function HotlineConsolePage() {
             {minutesAndSeconds(seconds)}
           </span>
         </span>
-        <span className="haven-secondary">{t('reports.hotline.legalClock')}</span>
+        <span className={danger ? 'haven-case-late' : 'haven-secondary'} role="status">
+          {t(danger ? 'reports.hotline.legalClockDanger' : 'reports.hotline.legalClockNormal')}
+        </span>
         {closedCalls > 0 && (
           <span className="haven-secondary">{t('reports.hotline.closedCalls', { count: closedCalls })}</span>
         )}
@@ -141,111 +149,118 @@ export default function HotlineConsolePage() {
         }}
       />
       {result ? (
-        <ReportResult report={result} onAnother={newCall} />
+        <>
+          <ReportResult report={result} onAnother={newCall} />
+          {result.id && <SentReportClocks reportId={result.id} />}
+        </>
       ) : (
-        <Form<HotlineValues>
-          form={form}
-          name="hotline"
-          layout="vertical"
-          className="haven-form-sections"
-          initialValues={{ callType: 'report', hotlineLine: initialLine, anonymous: false, situations: [] }}
-          onFinish={(values) => void save(values)}
-          scrollToFirstError={{ focus: true, block: 'center' }}
-        >
-          <fieldset>
-            <legend>{t('reports.section.call')}</legend>
-            <div className="haven-form-row">
-              <div ref={first}>
-                <Form.Item name="callType" label={t('reports.hotline.callType')}>
-                  <Radio.Group
-                    optionType="button"
-                    options={[
-                      { value: 'report', label: t('reports.hotline.callReport') },
-                      { value: 'silent', label: t('reports.hotline.callSilent') },
-                      { value: 'nuisance', label: t('reports.hotline.callNuisance') },
-                    ]}
-                  />
-                </Form.Item>
-              </div>
-              {callType !== 'report' ? (
-                <Button
-                  type="primary"
-                  onClick={() => {
-                    setClosedCalls((count) => count + 1);
-                    newCall();
-                  }}
-                >
-                  {t('reports.hotline.endCall')}
-                </Button>
-              ) : (
-                <Form.Item name="hotlineLine" label={t('reports.hotline.line')}>
-                  <Select
-                    options={hotlineLines.map((line) => ({ value: line, label: t(`reports.hotlineLine.l${line}`) }))}
-                  />
-                </Form.Item>
-              )}
-            </div>
-          </fieldset>
-          {callType === 'report' && (
-            <>
-              <DangerField shortcut />
-              <fieldset>
-                <legend>{t('reports.section.caller')}</legend>
-                <Form.Item name="anonymous" valuePropName="checked">
-                  <Checkbox>
-                    {t('reports.field.anonymous')} <kbd aria-hidden>Alt+A</kbd>
-                  </Checkbox>
-                </Form.Item>
-                <div className="haven-form-row">
-                  {!anonymous && (
-                    <>
-                      <Form.Item name="callerName" label={t('reports.field.callerName')}>
-                        <Input maxLength={60} autoComplete="off" />
-                      </Form.Item>
-                      <Form.Item
-                        name="phone"
-                        label={t('reports.field.callback')}
-                        rules={[
-                          {
-                            required: true,
-                            pattern: /^[0-9+\-\s]{5,20}$/,
-                            message: t('reports.field.callbackRequired'),
-                          },
-                        ]}
-                      >
-                        <Input maxLength={20} inputMode="tel" autoComplete="off" />
-                      </Form.Item>
-                    </>
-                  )}
-                  <Form.Item name="relationship" label={t('reports.field.relationship')}>
-                    <FormSelect
-                      allowClear
-                      showSearch
-                      optionFilterProp="label"
-                      options={callerRelations.map((code) => ({ value: code, label: t(`reports.relation.${code}`) }))}
+        <div className="haven-hotline-layout">
+          <Form<HotlineValues>
+            form={form}
+            name="hotline"
+            layout="vertical"
+            className="haven-form-sections"
+            initialValues={{ callType: 'report', hotlineLine: initialLine, anonymous: false, situations: [] }}
+            onFinish={(values) => void save(values)}
+            scrollToFirstError={{ focus: true, block: 'center' }}
+          >
+            <fieldset>
+              <legend>{t('reports.section.call')}</legend>
+              <div className="haven-form-row">
+                <div ref={first}>
+                  <Form.Item name="callType" label={t('reports.hotline.callType')}>
+                    <Radio.Group
+                      optionType="button"
+                      options={[
+                        { value: 'report', label: t('reports.hotline.callReport') },
+                        { value: 'silent', label: t('reports.hotline.callSilent') },
+                        { value: 'nuisance', label: t('reports.hotline.callNuisance') },
+                      ]}
                     />
                   </Form.Item>
                 </div>
-              </fieldset>
-              <WhatHappenedFields shortcuts />
-              <WhereFields />
-              <ChildFields />
-              {failure && <Alert type="error" showIcon message={failure} className="haven-form-alert" />}
-              <div className="haven-form-footer">
-                <Button
-                  type="primary"
-                  htmlType="submit"
-                  size="large"
-                  icon={<SendOutlined aria-hidden />}
-                  loading={saving}
-                >
-                  {t('reports.form.submit')} <kbd aria-hidden>Ctrl+Enter</kbd>
-                </Button>
-                <Button onClick={newCall}>{t('reports.hotline.newCall')}</Button>
+                {callType !== 'report' ? (
+                  <Button
+                    type="primary"
+                    onClick={() => {
+                      setClosedCalls((count) => count + 1);
+                      newCall();
+                    }}
+                  >
+                    {t('reports.hotline.endCall')}
+                  </Button>
+                ) : (
+                  <Form.Item name="hotlineLine" label={t('reports.hotline.line')}>
+                    <Select
+                      options={hotlineLines.map((line) => ({ value: line, label: t(`reports.hotlineLine.l${line}`) }))}
+                    />
+                  </Form.Item>
+                )}
               </div>
-            </>
-          )}
-        </Form>
+            </fieldset>
+            {callType === 'report' && (
+              <>
+                <DangerField shortcut />
+                <fieldset>
+                  <legend>{t('reports.section.caller')}</legend>
+                  <Form.Item name="anonymous" valuePropName="checked">
+                    <Checkbox>
+                      {t('reports.field.anonymous')} <kbd aria-hidden>Alt+A</kbd>
+                    </Checkbox>
+                  </Form.Item>
+                  <div className="haven-form-row">
+                    {!anonymous && (
+                      <>
+                        <Form.Item name="callerName" label={t('reports.field.callerName')}>
+                          <Input maxLength={60} autoComplete="off" />
+                        </Form.Item>
+                        <Form.Item
+                          name="phone"
+                          label={t('reports.field.callback')}
+                          rules={[
+                            {
+                              required: true,
+                              pattern: /^[0-9+\-\s]{5,20}$/,
+                              message: t('reports.field.callbackRequired'),
+                            },
+                          ]}
+                        >
+                          <Input maxLength={20} inputMode="tel" autoComplete="off" />
+                        </Form.Item>
+                      </>
+                    )}
+                    <Form.Item name="relationship" label={t('reports.field.relationship')}>
+                      <FormSelect
+                        allowClear
+                        showSearch
+                        optionFilterProp="label"
+                        options={callerRelations.map((code) => ({ value: code, label: t(`reports.relation.${code}`) }))}
+                      />
+                    </Form.Item>
+                  </div>
+                  {!anonymous && <EarlierCalls phone={callerPhone} />}
+                </fieldset>
+                <WhatHappenedFields shortcuts />
+                <WhereFields />
+                <ChildFields />
+                {failure && <Alert type="error" showIcon message={failure} className="haven-form-alert" />}
+                <div className="haven-form-footer">
+                  <Button
+                    type="primary"
+                    htmlType="submit"
+                    size="large"
+                    icon={<SendOutlined aria-hidden />}
+                    loading={saving}
+                  >
+                    {t('reports.form.submit')} <kbd aria-hidden>Ctrl+Enter</kbd>
+                  </Button>
+                  <Button onClick={newCall}>{t('reports.hotline.newCall')}</Button>
+                </div>
+              </>
+            )}
+          </Form>
+          {callType === 'report' && !anonymous && <PossibleChildren phone={callerPhone} callerName={callerName} />}
+        </div>
       )}
     </div>
   );

@@ -1,6 +1,6 @@
 import { CheckOutlined, WarningFilled } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Table, message, type TableColumnsType } from 'antd';
+import { Alert, Button, Table, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -10,42 +10,27 @@ import { TableFrame } from '../../../app/list/TableFrame';
 import { useListParams } from '../../../app/list/useListParams';
 import { codeText, situationText, formatMinute } from '../../cases/labels';
 import { DivisionName } from '../../divisions/DivisionPicker';
-import { acknowledgeReport, type InboxReport, useInbox } from '../reportsApi';
+import { usePhoneLayout } from '../../../app/preferences/usePhoneLayout';
+import { ReportNumber } from '../drawer/ReportDrawer';
+import { useAcknowledge } from '../drawer/useAcknowledge';
+import { type InboxReport, useInbox } from '../reportsApi';
+import { InboxCards } from './InboxCards';
 import { OpenCaseDialog } from './OpenCaseDialog';
 import '../../cases/cases.css';
-import { useContractFailure } from '../../../app/api/useContractFailure';
 
 const noFilters = [] as const;
 
 /** 收到的报告: what my organisation received, unacknowledged and overdue first; acknowledge, open a case. */
 export default function InboxPage() {
   const { t } = useTranslation();
-  const contractFailure = useContractFailure();
   const { can } = useAuth();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
+  const phone = usePhoneLayout();
   const list = useListParams(noFilters);
   const inbox = useInbox(list.page);
-  const [busy, setBusy] = useState<string | null>(null);
   const [opening, setOpening] = useState<string | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [notice, noticeHolder] = message.useMessage();
-
-  async function acknowledge(report: InboxReport) {
-    setBusy(report.id);
-    setFailure(null);
-    try {
-      await acknowledgeReport(report.id, crypto.randomUUID());
-      void notice.success(t('myWork.acknowledged', { refNo: report.refNo }));
-      await queryClient.invalidateQueries({ queryKey: ['reports', 'inbox'] });
-      void queryClient.invalidateQueries({ queryKey: ['my-work'] });
-    } catch (error) {
-      if (contractFailure(error)) return;
-      setFailure(describeApiError(error, t));
-    } finally {
-      setBusy(null);
-    }
-  }
+  const { acknowledge, busy, holder } = useAcknowledge();
 
   const columns: TableColumnsType<InboxReport> = [
     {
@@ -53,7 +38,7 @@ export default function InboxPage() {
       title: t('reports.mine.ref'),
       render: (_, report) => (
         <>
-          <span className="haven-code">{report.refNo}</span>
+          <ReportNumber id={report.id} refNo={report.refNo} />
           <div className="haven-secondary">
             {report.channel ? codeText(t, `reports.channel.${report.channel}`, report.channel) : ''}
           </div>
@@ -111,6 +96,7 @@ export default function InboxPage() {
               type="primary"
               loading={busy === report.id}
               onClick={() => void acknowledge(report)}
+              icon={<CheckOutlined aria-hidden />}
               aria-label={t('myWork.acknowledgeReport', { refNo: report.refNo })}
             >
               {t('myWork.acknowledge')}
@@ -136,32 +122,44 @@ export default function InboxPage() {
 
   return (
     <>
-      {noticeHolder}
+      {holder}
       <p className="haven-list-count" role="status">
         {inbox.data ? t('list.total', { count: inbox.data.total }) : ''}
       </p>
-      {failure && <Alert type="error" showIcon message={failure} className="haven-form-alert" />}
       {inbox.isError && (
         <Alert type="error" showIcon message={t('list.loadFailed')} description={describeApiError(inbox.error, t)} />
       )}
-      <TableFrame label={t('list.tableLabel')}>
-        <Table<InboxReport>
-          rowKey="id"
-          columns={columns}
-          dataSource={inbox.data?.items ?? []}
+      {phone ? (
+        <InboxCards
+          reports={inbox.data?.items ?? []}
           loading={inbox.isFetching}
-          scroll={{ x: 'max-content' }}
-          locale={{ emptyText: t('reports.inbox.empty') }}
-          pagination={{
-            current: list.page,
-            pageSize: 20,
-            total: inbox.data?.total ?? 0,
-            onChange: list.setPage,
-            showSizeChanger: false,
-            hideOnSinglePage: true,
-          }}
+          busy={busy}
+          onAcknowledge={(report) => void acknowledge(report)}
+          onOpenCase={setOpening}
+          page={list.page}
+          total={inbox.data?.total ?? 0}
+          onPage={list.setPage}
         />
-      </TableFrame>
+      ) : (
+        <TableFrame label={t('list.tableLabel')}>
+          <Table<InboxReport>
+            rowKey="id"
+            columns={columns}
+            dataSource={inbox.data?.items ?? []}
+            loading={inbox.isFetching}
+            scroll={{ x: 'max-content' }}
+            locale={{ emptyText: t('reports.inbox.empty') }}
+            pagination={{
+              current: list.page,
+              pageSize: 20,
+              total: inbox.data?.total ?? 0,
+              onChange: list.setPage,
+              showSizeChanger: false,
+              hideOnSinglePage: true,
+            }}
+          />
+        </TableFrame>
+      )}
       <OpenCaseDialog
         reportId={opening}
         onClose={() => setOpening(null)}
