@@ -24,6 +24,7 @@ export const builtinRoles: readonly RoleDefinition[] = [
       'roles.manage',
       'tokens.manage',
       'rules.manage',
+      'calendar.manage',
     ],
   },
   {
@@ -42,6 +43,11 @@ export const builtinRoles: readonly RoleDefinition[] = [
       'users.read',
       'organisations.manage',
       'roles.approve',
+      'benefits.read',
+      'benefits.apply',
+      'benefits.verify',
+      'benefits.decide',
+      'children.exit',
     ],
   },
   {
@@ -56,13 +62,16 @@ export const builtinRoles: readonly RoleDefinition[] = [
       'cases.act',
       'cases.approve',
       'insight.aggregate',
+      'benefits.read',
+      'benefits.apply',
+      'benefits.verify',
     ],
   },
   {
     code: 'village_director',
     nameZh: '村（居）儿童主任',
     nameEn: 'Village child welfare director',
-    permissions: [...fileWork, 'reports.submit', 'reports.receive'],
+    permissions: [...fileWork, 'reports.submit', 'reports.receive', 'benefits.read', 'benefits.apply'],
   },
   {
     code: 'institution_staff',

@@ -25,6 +25,9 @@ import * as m0023 from './0023_duplicate_merge_requests.js';
 import * as m0024 from './0024_participation_basis.js';
 import * as m0025 from './0025_clock_subjects.js';
 import * as m0026 from './0026_workflow_accountable.js';
+import * as m0037 from './0037_holiday_calendar.js';
+import * as m0038 from './0038_benefits.js';
+import * as m0039 from './0039_child_exits.js';
 
 /**
  * Every migration, in order. Listed statically (not read from the folder) so the same list works
@@ -57,4 +60,7 @@ export const migrations: Record<string, Migration> = {
   '0024_participation_basis': m0024,
   '0025_clock_subjects': m0025,
   '0026_workflow_accountable': m0026,
+  '0037_holiday_calendar': m0037,
+  '0038_benefits': m0038,
+  '0039_child_exits': m0039,
 };
