@@ -1,4 +1,5 @@
 import type { DemoSeeder } from '../platform/seed.js';
+import { jingzhouBenefitsDemo } from './jingzhou-benefits.js';
 import { jingzhouCasesDemo } from './jingzhou-cases.js';
 import { seedDemoChildren } from './jingzhou-children.js';
 import { seedDemoOrganisations } from './jingzhou-organisations.js';
@@ -21,4 +22,4 @@ export const jingzhouDemo: DemoSeeder = {
 };
 
 /** Every demo seeder, in the order they build on each other: the cases are about J city's children. */
-export const demoSeeders: readonly DemoSeeder[] = [jingzhouDemo, jingzhouCasesDemo];
+export const demoSeeders: readonly DemoSeeder[] = [jingzhouDemo, jingzhouCasesDemo, jingzhouBenefitsDemo];

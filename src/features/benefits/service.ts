@@ -187,8 +187,36 @@ export async function actOnApplication(
 
 /**
  * A child leaves the registry (registry use case) and every approved benefit ends with it, open
- * applications are withdrawn by the system: one transaction.
+ * applications are withdrawn by the system: one unit of work.
  */
+export async function leaveRegistryIn(
+  uow: UnitOfWork,
+  childId: string,
+  input: ChildExitInput,
+  now: Date,
+): Promise<{ exitId: string; recordedAt: Date; ended: string[] }> {
+  if (!hasPermission(uow.actor, 'children.exit')) throw forbidden('children.exit');
+  const exit = await exitChildIn(uow, { childId, ...input });
+  const applications = await uow.trx
+    .selectFrom('benefit_applications')
+    .where(systemScope('applications of the child exitChildIn locked through childInScope'))
+    .select(['id', 'status', 'application_no'])
+    .where('child_id', '=', childId)
+    .where('status', 'in', ['approved', ...openApplicationStatuses])
+    .execute();
+  const at = momentOf(input.exitedOn, now);
+  for (const application of applications) {
+    const subject = (await lockSubject(uow.trx, uow.actor, applicationWorkflow, application.id))!;
+    await recordSystemAction(uow, applicationWorkflow, subject, {
+      type: application.status === 'approved' ? 'end' : 'withdraw',
+      payload: { exitId: exit.exitId, reason: input.reason, exitedOn: input.exitedOn },
+      at,
+    });
+    await stopClocks(uow.trx, { subjectId: application.id, rules: 'every rule' }, at);
+  }
+  return { ...exit, ended: applications.map((a) => a.application_no) };
+}
+
 export async function exitChild(
   db: Db,
   actor: Actor,
@@ -201,37 +229,17 @@ export async function exitChild(
     db,
     actor,
     'child.exit',
-    async (uow) => {
-      const exit = await exitChildIn(uow, { childId, ...input });
-      const applications = await uow.trx
-        .selectFrom('benefit_applications')
-        .where(systemScope('applications of the child exitChildIn locked through childInScope'))
-        .select(['id', 'status', 'application_no'])
-        .where('child_id', '=', childId)
-        .where('status', 'in', ['approved', ...openApplicationStatuses])
-        .execute();
-      const at = momentOf(input.exitedOn, new Date());
-      for (const application of applications) {
-        const subject = (await lockSubject(uow.trx, uow.actor, applicationWorkflow, application.id))!;
-        await recordSystemAction(uow, applicationWorkflow, subject, {
-          type: application.status === 'approved' ? 'end' : 'withdraw',
-          payload: { exitId: exit.exitId, reason: input.reason, exitedOn: input.exitedOn },
-          at,
-        });
-        await stopClocks(uow.trx, { subjectId: application.id, rules: 'every rule' }, at);
-      }
-      return { exit, ended: applications.map((a) => a.application_no) };
-    },
+    (uow) => leaveRegistryIn(uow, childId, input, new Date()),
     idempotencyKey ? { key: `exit:${childId}:${idempotencyKey}`, request: input } : undefined,
   );
   return {
-    id: result.exit.exitId,
+    id: result.exitId,
     childId,
     reason: input.reason,
     exitedOn: input.exitedOn,
     note: input.note ?? null,
     recordedBy: actor.label,
-    recordedAt: new Date(result.exit.recordedAt).toISOString(),
+    recordedAt: new Date(result.recordedAt).toISOString(),
     endedApplications: result.ended,
   };
 }
