@@ -19,6 +19,7 @@ import { registerUserCommands } from '../features/users/cli.js';
 import { registerImportCommand } from '../features/registry/ledger/cli.js';
 import { registerDemoCommands } from '../demo/cli.js';
 import { registerRuleSetCommands } from '../features/rule-sets/cli.js';
+import { registerCalendarCommands } from '../features/calendar/cli.js';
 import { withDatabase } from '../platform/cli/with-database.js';
 
 function checkpointFile(): string {
@@ -177,6 +178,7 @@ export function registerCommands(program: Command): void {
   registerImportCommand(program);
   registerDemoCommands(program);
   registerRuleSetCommands(program, loadFeatures);
+  registerCalendarCommands(program);
 
   program
     .command('stop-db')

@@ -39,6 +39,12 @@ export const permissions = {
     zh: '发布规则（期限、标准、报告接收方）',
     en: 'Publish rules (deadlines, standards, report recipients)',
   },
+  'calendar.manage': { zh: '维护节假日安排（调休）', en: 'Maintain the holiday arrangement' },
+  'benefits.read': { zh: '查看保障金申请', en: 'Read benefit applications' },
+  'benefits.apply': { zh: '登记保障金申请', en: 'Record benefit applications' },
+  'benefits.verify': { zh: '乡镇受理与核实保障金申请', en: 'Accept and verify benefit applications (township)' },
+  'benefits.decide': { zh: '审批保障金申请', en: 'Decide benefit applications (county)' },
+  'children.exit': { zh: '办理儿童退出', en: 'Record a child leaving the registry' },
 } as const;
 
 export type Permission = keyof typeof permissions;

@@ -1,4 +1,5 @@
 import type { DemoSeeder } from '../platform/seed.js';
+import { jingzhouBenefitsDemo } from './jingzhou-benefits.js';
 import { jingzhouCasesDemo } from './jingzhou-cases.js';
 import { jingzhouReferralsDemo } from './jingzhou-referrals.js';
 import { seedDemoChildren } from './jingzhou-children.js';
@@ -30,4 +31,5 @@ export const demoSeeders: readonly DemoSeeder[] = [
   jingzhouPlacementsDemo,
   jingzhouVisitsDemo,
   jingzhouReferralsDemo,
+  jingzhouBenefitsDemo,
 ];

@@ -29,6 +29,7 @@ export {
   startClock,
   stopClocks,
 } from './store.js';
+export { type RecomputedClocks, recomputeProvisionalClocks } from './recompute.js';
 export { clockEscalationSweep, escalationBatch } from './sweep.js';
 export {
   type AlertsTable,

@@ -1,6 +1,6 @@
 import { sql, type Transaction } from 'kysely';
-import { shippedCalendar } from '../../platform/calendar/index.js';
 import type { Database } from '../../platform/db/schema.js';
+import { calendarInForce } from '../../platform/holidays/store.js';
 import type { RuleSet } from '../../platform/rules/rule-set.js';
 import { clockRules } from './rule-sections.js';
 import { type ClockDuration, dueTime, nextEscalationAt, resumedDueAt } from './rules.js';
@@ -31,7 +31,7 @@ export interface StartClock {
 
 /** Stores a deadline as a row (invariant 4), with the escalation steps of the place's rule set. */
 export async function startClock(trx: Trx, rules: RuleSet, input: StartClock): Promise<string> {
-  const { dueAt, provisional } = dueTime(input.startedAt, input.duration, shippedCalendar());
+  const { dueAt, provisional } = dueTime(input.startedAt, input.duration, await calendarInForce(trx));
   const section = rules.get(clockRules);
   const hours =
     input.escalationHours && input.escalationHours.length === section.escalationChain.length
@@ -125,7 +125,7 @@ export async function resumeClock(trx: Trx, clockId: string, at: Date): Promise<
   const due = resumedDueAt(
     { dueAt: clock.due_at, pausedAt: clock.paused_at, countsWorkingDays: clock.counts_working_days },
     at,
-    shippedCalendar(),
+    await calendarInForce(trx),
   );
   await trx
     .updateTable('clocks')

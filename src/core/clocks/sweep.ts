@@ -95,9 +95,12 @@ export function escalationBatch(asOf: Date, chains: { levels: ChainLevelRow[]; s
         inserted AS (
           INSERT INTO alerts (clock_id, level, target, recipient_org_id, recipient_user_id, recipient_role, division_code, due_at, raised_at)
           SELECT l.id, l.level, l.target,
-                 CASE WHEN l.target = 'owner' THEN l.owner_org_id ELSE f.organisation_id END,
+                 -- No recipient anywhere up the tree (a province without a civil affairs bureau in
+                 -- Haven): the owner organisation hears of it, read by all its staff — never nobody.
+                 CASE WHEN l.target = 'owner' THEN l.owner_org_id ELSE COALESCE(f.organisation_id, l.owner_org_id) END,
                  CASE WHEN l.target = 'owner' THEN l.owner_user_id END,
-                 COALESCE(f.role, l.role), l.division_code, l.due_at,
+                 CASE WHEN l.target <> 'owner' AND f.organisation_id IS NULL THEN NULL ELSE COALESCE(f.role, l.role) END,
+                 l.division_code, l.due_at,
                  l.due_at + make_interval(hours => l.escalation_hours[l.level])
           FROM levels l
           CROSS JOIN recipients r

@@ -55,8 +55,24 @@ export interface AlertsTable {
   swept_at: ColumnType<Date, Date | string | undefined, never>;
 }
 
+/** A clock's history of due-time changes (migration 0037): a provisional deadline recomputed. */
+export interface ClockChangesTable {
+  id: Generated<string>;
+  clock_id: string;
+  kind: string;
+  due_before: Instant;
+  due_after: Instant;
+  provisional_before: boolean;
+  provisional_after: boolean;
+  reason: string;
+  actor_user_id: string | null;
+  actor_label: string;
+  changed_at: Instant;
+}
+
 declare module '../../platform/db/schema.js' {
   interface Database {
+    clock_changes: ClockChangesTable;
     clocks: ClocksTable;
     alerts: AlertsTable;
   }

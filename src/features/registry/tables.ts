@@ -75,3 +75,22 @@ declare module '../../platform/db/schema.js' {
     child_merges: ChildMergesTable;
   }
 }
+
+/** A child's exit from the registry (migration 0039): reason, date, the status it left from. */
+export interface ChildExitsTable {
+  id: Generated<string>;
+  child_id: string;
+  reason: string;
+  exited_on: string;
+  note: string | null;
+  status_before: string;
+  recorded_by: string | null;
+  recorded_by_label: string;
+  recorded_at: ColumnType<Date, Date | string | undefined, never>;
+}
+
+declare module '../../platform/db/schema.js' {
+  interface Database {
+    child_exits: ChildExitsTable;
+  }
+}

@@ -31,6 +31,9 @@ import * as m0031 from './0031_placements.js';
 import * as m0032 from './0032_placement_permissions.js';
 import * as m0034 from './0034_grassroots_roster.js';
 import * as m0035 from './0035_home_visit_records.js';
+import * as m0037 from './0037_holiday_calendar.js';
+import * as m0038 from './0038_benefits.js';
+import * as m0039 from './0039_child_exits.js';
 
 /**
  * Every migration, in order. Listed statically (not read from the folder) so the same list works
@@ -69,4 +72,7 @@ export const migrations: Record<string, Migration> = {
   '0032_placement_permissions': m0032,
   '0034_grassroots_roster': m0034,
   '0035_home_visit_records': m0035,
+  '0037_holiday_calendar': m0037,
+  '0038_benefits': m0038,
+  '0039_child_exits': m0039,
 };

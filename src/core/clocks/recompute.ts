@@ -1,0 +1,85 @@
+import { sql, type Transaction } from 'kysely';
+import type { Actor } from '../../platform/access/actor.js';
+import type { IsoDate, WorkingDayCalendar } from '../../platform/calendar/index.js';
+import type { Database } from '../../platform/db/schema.js';
+import { timelineInsertFrom } from '../timeline.js';
+import './tables.js';
+
+export interface RecomputedClocks {
+  /** Open provisional clocks looked at. */
+  examined: number;
+  /** Clocks whose due time or provisional mark changed (each with a history row). */
+  changed: number;
+}
+
+/**
+ * Recomputes every open, provisional working-day clock — of any rule and subject — after the
+ * holiday arrangement changed from `before` to `after`. A clock keeps the number of working days it
+ * had between its start and its due day on the old calendar, laid on the new one (for a clock that
+ * was paused and resumed the days of its pause were in a settled year, so the count is unchanged
+ * there). Set-based: the (start day, due day) pairs are few, each is computed once in memory, and
+ * one statement updates the clocks, writes their history (`clock_changes`) and the children's
+ * timelines. Escalation moves with the due time; a paused clock stays without one.
+ */
+export async function recomputeProvisionalClocks(
+  trx: Transaction<Database>,
+  calendars: { before: WorkingDayCalendar; after: WorkingDayCalendar },
+  actor: Actor,
+  at: Date,
+  reason: string,
+): Promise<RecomputedClocks> {
+  const pairs = await sql<{ start_day: IsoDate; due_day: IsoDate; clocks: number }>`
+    SELECT to_char(started_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS start_day,
+           to_char(due_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS due_day, count(*)::int AS clocks
+    FROM clocks
+    WHERE provisional AND counts_working_days AND state IN ('running', 'paused')
+    GROUP BY 1, 2`.execute(trx);
+  const examined = pairs.rows.reduce((sum, p) => sum + p.clocks, 0);
+  const moves = pairs.rows.map((pair) => {
+    const days = calendars.before.workingDaysBetween(pair.start_day, pair.due_day).days;
+    const next = calendars.after.addWorkingDays(pair.start_day, Math.max(0, days));
+    return { start_day: pair.start_day, due_day: pair.due_day, new_day: next.date, provisional: next.provisional };
+  });
+  if (moves.length === 0) return { examined, changed: 0 };
+  const entries = sql`
+    SELECT u.child_id, 'clock.recomputed', ${reason}, 'clock', u.id::text,
+      jsonb_build_object('dueAt', u.due_before, 'provisional', true),
+      jsonb_build_object('dueAt', u.due_at, 'provisional', u.provisional),
+      jsonb_build_object('rule', u.rule, 'subjectType', u.subject_type, 'subjectId', u.subject_id)
+    FROM updated u WHERE u.child_id IS NOT NULL`;
+  const result = await sql<{ changed: number }>`
+    WITH moves AS (
+      SELECT * FROM jsonb_to_recordset(${JSON.stringify(moves)}::jsonb)
+        AS m(start_day text, due_day text, new_day text, provisional boolean)
+    ),
+    targets AS (
+      SELECT c.id, c.due_at AS due_before,
+             ((m.new_day || 'T23:59:59+08:00')::timestamptz) AS due_after, m.provisional AS provisional_after
+      FROM clocks c
+      JOIN moves m ON m.start_day = to_char(c.started_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD')
+                  AND m.due_day = to_char(c.due_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD')
+      WHERE c.provisional AND c.counts_working_days AND c.state IN ('running', 'paused')
+        AND (c.due_at <> ((m.new_day || 'T23:59:59+08:00')::timestamptz) OR NOT m.provisional)
+      FOR UPDATE OF c
+    ),
+    updated AS (
+      UPDATE clocks c
+      SET due_at = t.due_after, provisional = t.provisional_after,
+          next_escalation_at = CASE WHEN c.state = 'paused' OR c.escalation_level >= cardinality(c.escalation_hours) THEN NULL
+            ELSE t.due_after + make_interval(hours => c.escalation_hours[c.escalation_level + 1]) END
+      FROM targets t WHERE c.id = t.id
+      RETURNING c.id, c.child_id, c.rule, c.subject_type, c.subject_id, c.due_at, c.provisional, t.due_before
+    ),
+    history AS (
+      INSERT INTO clock_changes (clock_id, kind, due_before, due_after, provisional_before, provisional_after, reason,
+        actor_user_id, actor_label, changed_at)
+      SELECT id, 'recomputed', due_before, due_at, true, provisional, ${reason}, ${actor.userId}::uuid, ${actor.label}, ${at}::timestamptz
+      FROM updated
+      RETURNING 1
+    ),
+    timeline AS (${timelineInsertFrom(actor, entries)} RETURNING 1)
+    SELECT (SELECT count(*) FROM history)::int AS changed, (SELECT count(*) FROM timeline)::int AS entries`.execute(
+    trx,
+  );
+  return { examined, changed: result.rows[0]?.changed ?? 0 };
+}

@@ -1,0 +1,8 @@
+import type { FeatureManifest } from '../../core/feature.js';
+import { registerCalendarRoutes } from './routes.js';
+
+/** The holiday calendar as data an administrator loads; loading recomputes provisional deadlines. */
+export const feature: FeatureManifest = {
+  name: 'calendar',
+  routes: [registerCalendarRoutes],
+};

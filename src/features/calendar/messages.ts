@@ -1,0 +1,25 @@
+import { registerMessages } from '../../platform/i18n/translate.js';
+
+registerMessages({
+  'zh-CN': {
+    'calendar.invalid':
+      '{{year}} 年的节假日安排有误，未保存，也未重算任何期限：{{date}}（$t(calendar.problem.{{problem}})），共 {{count}} 处问题。',
+    'calendar.problem.duplicate': '同一日期重复列出',
+    'calendar.problem.contradiction': '同一天既是休息日又是调休上班日',
+    'calendar.problem.outside_year': '日期不在该年度内',
+    'calendar.problem.workday_not_weekend': '调休上班日应是周六或周日',
+    'calendar.problem.invalid_date': '不是有效日期（格式为 YYYY-MM-DD）',
+    'calendar.file_unreadable': '无法读取文件 {{file}}：应为 JSON（holidays / workdays）或“日期,休/班”每行一条。',
+  },
+  en: {
+    'calendar.invalid':
+      'The {{year}} holiday arrangement is wrong; nothing was stored or recomputed: {{date}} ($t(calendar.problem.{{problem}})), {{count}} problem(s) in all.',
+    'calendar.problem.duplicate': 'the same date is listed twice',
+    'calendar.problem.contradiction': 'the same day is both a day off and a working day',
+    'calendar.problem.outside_year': 'the date is not in that year',
+    'calendar.problem.workday_not_weekend': 'a working weekend day must be a Saturday or Sunday',
+    'calendar.problem.invalid_date': 'not a valid date (write YYYY-MM-DD)',
+    'calendar.file_unreadable':
+      'Cannot read {{file}}: expected JSON (holidays / workdays) or one "date,holiday|workday" per line.',
+  },
+});

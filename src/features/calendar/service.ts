@@ -1,0 +1,140 @@
+import { type Kysely, sql } from 'kysely';
+import type {
+  CalendarLoadResult,
+  CalendarView,
+  CalendarYearInput,
+  CalendarYearView,
+} from '../../contract/calendar/calendar.js';
+import { recomputeProvisionalClocks } from '../../core/clocks/index.js';
+import { type Actor, hasPermission } from '../../platform/access/actor.js';
+import { chineseDaysDataset } from '../../platform/calendar/index.js';
+import type { Database } from '../../platform/db/schema.js';
+import { unitOfWork } from '../../platform/db/unit-of-work.js';
+import { DomainError, forbidden } from '../../platform/errors.js';
+import { calendarInForce } from '../../platform/holidays/store.js';
+import { arrangementProblems } from './rules.js';
+import './messages.js';
+
+type Db = Kysely<Database>;
+
+/** The years the calendar knows (shipped from this year back one, and every loaded one) and the provisional clocks waiting. */
+export async function readCalendar(db: Db, actor: Actor, today: Date = new Date()): Promise<CalendarView> {
+  if (!hasPermission(actor, 'calendar.manage')) throw forbidden('calendar.manage');
+  const loaded = await db
+    .selectFrom('holiday_arrangements')
+    .select([
+      'year',
+      'revision',
+      'note',
+      'loaded_by_label',
+      'loaded_at',
+      'clocks_recomputed',
+      sql<string[]>`ARRAY(SELECT to_char(d, 'YYYY-MM-DD') FROM unnest(holidays) AS d ORDER BY d)`.as('holidays'),
+      sql<string[]>`ARRAY(SELECT to_char(d, 'YYYY-MM-DD') FROM unnest(workdays) AS d ORDER BY d)`.as('workdays'),
+    ])
+    .distinctOn('year')
+    .orderBy('year')
+    .orderBy('revision', 'desc')
+    .execute();
+  const years = new Map<number, CalendarYearView>();
+  const thisYear = today.getUTCFullYear();
+  for (const [key, arrangement] of Object.entries(chineseDaysDataset()))
+    if (Number(key) >= thisYear - 1)
+      years.set(Number(key), {
+        year: Number(key),
+        source: 'shipped',
+        holidays: [...arrangement.holidays],
+        workdays: [...arrangement.workdays],
+        loadedAt: null,
+        loadedBy: null,
+        note: null,
+        clocksRecomputed: null,
+      });
+  for (const row of loaded)
+    years.set(row.year, {
+      year: row.year,
+      source: 'loaded',
+      holidays: row.holidays,
+      workdays: row.workdays,
+      loadedAt: row.loaded_at.toISOString(),
+      loadedBy: row.loaded_by_label,
+      note: row.note,
+      clocksRecomputed: row.clocks_recomputed,
+    });
+  const provisional = await db
+    .selectFrom('clocks')
+    .select(({ fn }) => fn.countAll<string>().as('n'))
+    .where('provisional', '=', true)
+    .where('state', 'in', ['running', 'paused'])
+    .executeTakeFirst();
+  return { years: [...years.values()].sort((a, b) => a.year - b.year), provisionalClocks: Number(provisional?.n ?? 0) };
+}
+
+/**
+ * Loads one year's arrangement (it replaces any earlier load of that year) and recomputes every
+ * open provisional clock in the same transaction. A contradictory arrangement is refused with each
+ * problem named; nothing is stored or recomputed.
+ */
+export async function loadCalendarYear(
+  db: Db,
+  actor: Actor,
+  year: number,
+  input: CalendarYearInput,
+  source: 'web' | 'cli',
+  at: Date = new Date(),
+): Promise<CalendarLoadResult> {
+  if (!hasPermission(actor, 'calendar.manage')) throw forbidden('calendar.manage');
+  const problems = arrangementProblems(year, input);
+  if (problems.length > 0) {
+    const first = problems[0]!;
+    throw new DomainError(
+      'calendar.invalid',
+      400,
+      { year, date: first.date, problem: first.code, count: problems.length },
+      problems.map((p) => ({ path: p.path, code: `calendar.problem.${p.code}`, params: { date: p.date } })),
+    );
+  }
+  const { result } = await unitOfWork(db, actor, 'calendar.load', async ({ trx, audit }) => {
+    // One load at a time: each recomputes from the calendar the previous one left.
+    await sql`SELECT pg_advisory_xact_lock(hashtext('haven.calendar.load'))`.execute(trx);
+    const before = await calendarInForce(trx);
+    const after = before.extendedWith({ [String(year)]: { holidays: input.holidays, workdays: input.workdays } });
+    const row = await trx
+      .insertInto('holiday_arrangements')
+      .values({
+        year,
+        holidays: input.holidays,
+        workdays: input.workdays,
+        source,
+        note: input.note ?? null,
+        loaded_by_user_id: actor.userId,
+        loaded_by_label: actor.label,
+      })
+      .returning('revision')
+      .executeTakeFirstOrThrow();
+    const recomputed = await recomputeProvisionalClocks(
+      trx,
+      { before, after },
+      actor,
+      at,
+      `calendar ${year} loaded (revision ${row.revision})`,
+    );
+    await trx
+      .updateTable('holiday_arrangements')
+      .set({ clocks_recomputed: recomputed.changed })
+      .where('revision', '=', row.revision)
+      .execute();
+    audit({
+      entityType: 'holiday_arrangement',
+      entityId: String(year),
+      details: {
+        revision: row.revision,
+        holidays: input.holidays.length,
+        workdays: input.workdays.length,
+        ...recomputed,
+      },
+    });
+    return { year, revision: String(row.revision), ...recomputed };
+  });
+  return result;
+}
