@@ -19,11 +19,14 @@ describe('the composition root finds the features (src/features/<f>/feature.ts)'
 
   it('keeps the order the demo and the sweeps rely on', async () => {
     const features = await loadFeatures();
-    // The cases and placements demos work on the registry demo's children.
+    // The cases, placements, visits, referrals and benefits demos work on the registry demo's children.
     expect(features.demoSeeders.map((seeder) => seeder.name)).toEqual([
       'jingzhou',
       'jingzhou-cases',
       'jingzhou-placements',
+      'jingzhou-visits',
+      'jingzhou-referrals',
+      'jingzhou-benefits',
     ]);
     // The platform's sweeps first; the counts after the registry sweeps that change what they count.
     expect(features.sweeps.map((sweep) => sweep.name)).toEqual([
@@ -32,7 +35,10 @@ describe('the composition root finds the features (src/features/<f>/feature.ts)'
       'clocks.escalate',
       'registry.age-out',
       'registry.repropose',
+      // Newly registered children get their director before their visit clocks are started.
+      'grassroots.assign',
       'insight.registry-counts',
+      'visits.schedule',
     ]);
     expect([...features.jobs.keys()]).toEqual(['ledger.commit']);
   });

@@ -1,5 +1,5 @@
 import { CalendarOutlined, MoneyCollectOutlined } from '@ant-design/icons';
-import { lazy } from 'react';
+import { lazyPage } from '../../app/routing/lazyPage';
 import type { FeatureRoute } from '../../app/routing/featureRoute';
 
 export const routes: FeatureRoute[] = [
@@ -9,7 +9,7 @@ export const routes: FeatureRoute[] = [
     frame: 'shell',
     permission: 'benefits.read',
     menu: { order: 45, icon: <MoneyCollectOutlined aria-hidden /> },
-    page: lazy(() => import('./ApplicationListPage')),
+    page: lazyPage(() => import('./ApplicationListPage')),
   },
   {
     path: '/benefits/calendar',
@@ -17,13 +17,13 @@ export const routes: FeatureRoute[] = [
     frame: 'shell',
     permission: 'calendar.manage',
     menu: { order: 105, icon: <CalendarOutlined aria-hidden /> },
-    page: lazy(() => import('./CalendarPage')),
+    page: lazyPage(() => import('./CalendarPage')),
   },
   {
     path: '/benefits/:applicationId',
     titleKey: 'benefits.detail',
     frame: 'shell',
     permission: 'benefits.read',
-    page: lazy(() => import('./ApplicationPage')),
+    page: lazyPage(() => import('./ApplicationPage')),
   },
 ];

@@ -1,5 +1,5 @@
 import { TeamOutlined } from '@ant-design/icons';
-import { lazy } from 'react';
+import { lazyPage } from '../../app/routing/lazyPage';
 import type { FeatureRoute } from '../../app/routing/featureRoute';
 
 export const routes: FeatureRoute[] = [
@@ -9,6 +9,6 @@ export const routes: FeatureRoute[] = [
     frame: 'shell',
     permission: 'roster.read',
     menu: { order: 60, icon: <TeamOutlined aria-hidden /> },
-    page: lazy(() => import('./RosterPage')),
+    page: lazyPage(() => import('./RosterPage')),
   },
 ];

@@ -1,5 +1,5 @@
 import { HomeOutlined } from '@ant-design/icons';
-import { lazy } from 'react';
+import { lazyPage } from '../../app/routing/lazyPage';
 import type { FeatureRoute } from '../../app/routing/featureRoute';
 
 export const routes: FeatureRoute[] = [
@@ -9,6 +9,6 @@ export const routes: FeatureRoute[] = [
     frame: 'shell',
     permission: 'insight.aggregate',
     menu: { order: 92, icon: <HomeOutlined aria-hidden /> },
-    page: lazy(() => import('./OccupancyPage')),
+    page: lazyPage(() => import('./OccupancyPage')),
   },
 ];

@@ -1,5 +1,5 @@
 import { SwapOutlined } from '@ant-design/icons';
-import { lazy } from 'react';
+import { lazyPage } from '../../app/routing/lazyPage';
 import type { FeatureRoute } from '../../app/routing/featureRoute';
 
 export const routes: FeatureRoute[] = [
@@ -9,6 +9,6 @@ export const routes: FeatureRoute[] = [
     frame: 'shell',
     permission: 'referrals.read',
     menu: { order: 6, icon: <SwapOutlined aria-hidden /> },
-    page: lazy(() => import('./ReferralsPage')),
+    page: lazyPage(() => import('./ReferralsPage')),
   },
 ];

@@ -1,5 +1,5 @@
 import { TableOutlined } from '@ant-design/icons';
-import { lazy } from 'react';
+import { lazyPage } from '../../app/routing/lazyPage';
 import type { FeatureRoute } from '../../app/routing/featureRoute';
 
 export const routes: FeatureRoute[] = [
@@ -9,6 +9,6 @@ export const routes: FeatureRoute[] = [
     frame: 'shell',
     permission: 'organisations.read',
     menu: { order: 62, icon: <TableOutlined aria-hidden /> },
-    page: lazy(() => import('./MatrixPage')),
+    page: lazyPage(() => import('./MatrixPage')),
   },
 ];

@@ -1,5 +1,5 @@
 import { HomeOutlined } from '@ant-design/icons';
-import { lazy } from 'react';
+import { lazyPage } from '../../app/routing/lazyPage';
 import type { FeatureRoute } from '../../app/routing/featureRoute';
 
 export const routes: FeatureRoute[] = [
@@ -9,13 +9,13 @@ export const routes: FeatureRoute[] = [
     frame: 'shell',
     permission: 'visits.record',
     menu: { order: 6, icon: <HomeOutlined aria-hidden /> },
-    page: lazy(() => import('./VisitsDuePage')),
+    page: lazyPage(() => import('./VisitsDuePage')),
   },
   {
     path: '/visits/new/:childId',
     titleKey: 'grassroots.form.title',
     frame: 'shell',
     permission: 'visits.record',
-    page: lazy(() => import('./VisitFormPage')),
+    page: lazyPage(() => import('./VisitFormPage')),
   },
 ];
