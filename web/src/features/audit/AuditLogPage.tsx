@@ -9,23 +9,17 @@ import { formatDateTime } from '../../app/format';
 import { QueryForm } from '../../app/list/QueryForm';
 import { TableFrame } from '../../app/list/TableFrame';
 import { useListParams } from '../../app/list/useListParams';
-import {
-  downloadAuditExport,
-  isKnownAction,
-  knownActions,
-  useAuditSearch,
-  type AuditEntry,
-  type AuditFilters,
-} from './auditApi';
+import { actionOptions, actionText, actorText, ChildText, EntityText } from './auditLabels';
+import { downloadAuditExport, useAuditSearch, type AuditEntry, type AuditFilters } from './auditApi';
 
-const filterKeys = ['actor', 'action', 'childId', 'outcome', 'from', 'to'] as const;
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const filterKeys = ['actor', 'action', 'childCode', 'outcome', 'from', 'to'] as const;
+const havenCode = /^HV[0-9A-Z]{4,30}$/i;
 const day = 'YYYY-MM-DD';
 
 interface FormValues {
   actor?: string;
   action?: string;
-  childId?: string;
+  childCode?: string;
   outcome?: string;
   range?: [Dayjs | null, Dayjs | null] | null;
 }
@@ -56,12 +50,7 @@ function Outcome({ outcome }: { outcome: string }) {
 
 function ActionText({ action }: { action: string }) {
   const { t } = useTranslation();
-  return (
-    <span className="haven-stack">
-      {isKnownAction(action) && <span>{t(`audit.actions.${action.replace(/\./g, '_') as 'auth_sign_in'}`)}</span>}
-      <span className="haven-code haven-secondary">{action}</span>
-    </span>
-  );
+  return <span title={action}>{actionText(t, action)}</span>;
 }
 
 function detailsText(details: Record<string, unknown>): string {
@@ -88,7 +77,7 @@ export default function AuditLogPage() {
   const initial: FormValues = {
     actor: filters.actor,
     action: filters.action,
-    childId: filters.childId,
+    childCode: filters.childCode,
     outcome: filters.outcome,
     range:
       filters.from || filters.to
@@ -119,29 +108,11 @@ export default function AuditLogPage() {
       title: t('audit.time'),
       render: (_, entry) => <span className="haven-nowrap">{formatDateTime(entry.occurredAt, t)}</span>,
     },
-    { key: 'actor', title: t('audit.actor'), render: (_, entry) => entry.actorLabel },
+    { key: 'actor', title: t('audit.actor'), render: (_, entry) => actorText(t, entry.actorLabel) },
     { key: 'action', title: t('audit.action'), render: (_, entry) => <ActionText action={entry.action} /> },
     { key: 'outcome', title: t('audit.outcomeLabel'), render: (_, entry) => <Outcome outcome={entry.outcome} /> },
-    {
-      key: 'entity',
-      title: t('audit.entity'),
-      render: (_, entry) =>
-        entry.entityType ? (
-          <span className="haven-code">{`${entry.entityType}${entry.entityId ? ` ${entry.entityId.slice(0, 8)}…` : ''}`}</span>
-        ) : (
-          '—'
-        ),
-    },
-    {
-      key: 'child',
-      title: t('audit.child'),
-      render: (_, entry) =>
-        entry.childId ? (
-          <span className="haven-code" title={entry.childId}>{`${entry.childId.slice(0, 8)}…`}</span>
-        ) : (
-          '—'
-        ),
-    },
+    { key: 'entity', title: t('audit.entity'), render: (_, entry) => <EntityText entry={entry} /> },
+    { key: 'child', title: t('audit.child'), render: (_, entry) => <ChildText entry={entry} /> },
     { key: 'ip', title: t('audit.ip'), render: (_, entry) => entry.ip ?? '—' },
     {
       key: 'details',
@@ -161,7 +132,7 @@ export default function AuditLogPage() {
           list.search({
             actor: values.actor?.trim(),
             action: values.action?.trim(),
-            childId: values.childId?.trim(),
+            childCode: values.childCode?.trim(),
             outcome: values.outcome,
             from: values.range?.[0]?.format(day),
             to: values.range?.[1]?.format(day),
@@ -172,35 +143,26 @@ export default function AuditLogPage() {
         <Form.Item name="actor" label={t('audit.actor')}>
           <Input allowClear maxLength={100} placeholder={t('audit.actorPlaceholder')} />
         </Form.Item>
-        <Form.Item
-          name="action"
-          label={t('audit.action')}
-          rules={[{ pattern: /^[A-Za-z0-9_.-]+\*?$/, message: t('audit.actionFormat') }]}
-        >
-          {/* A native suggestion list: any code (or a prefix such as "auth.") can still be typed,
-              and Escape closes the suggestions without clearing what was typed. */}
-          <Input
+        <Form.Item name="action" label={t('audit.action')}>
+          <Select
             allowClear
-            placeholder={t('audit.actionPlaceholder')}
-            list="haven-audit-actions"
-            spellCheck={false}
-            autoCapitalize="none"
-            maxLength={100}
+            showSearch
+            optionFilterProp="label"
+            placeholder={t('audit.actionAny')}
+            options={actionOptions(t)}
           />
         </Form.Item>
-        <datalist id="haven-audit-actions">
-          {knownActions.map((action) => (
-            <option key={action} value={action}>
-              {t(`audit.actions.${action.replace(/\./g, '_') as 'auth_sign_in'}`)}
-            </option>
-          ))}
-        </datalist>
         <Form.Item
-          name="childId"
-          label={t('audit.childId')}
-          rules={[{ pattern: uuid, message: t('audit.childIdFormat') }]}
+          name="childCode"
+          label={t('audit.childCode')}
+          rules={[{ pattern: havenCode, message: t('audit.childCodeFormat') }]}
         >
-          <Input allowClear placeholder={t('audit.childIdPlaceholder')} spellCheck={false} autoCapitalize="none" />
+          <Input
+            allowClear
+            placeholder={t('audit.childCodePlaceholder')}
+            spellCheck={false}
+            autoCapitalize="characters"
+          />
         </Form.Item>
         <Form.Item name="outcome" label={t('audit.outcomeLabel')}>
           <Select
