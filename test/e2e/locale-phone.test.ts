@@ -1,7 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { capture, eventually, heading } from './access-support.js';
-import { switchLanguage } from './helpers.js';
+import { newContext, switchLanguage } from './helpers.js';
 import { apiAs, json, pageAs, useCasesSuite } from './helpers/cases-support.js';
 
 // Issue 14: Chinese everywhere (antd's own calendar and pagination included), no raw codes on
@@ -103,7 +103,66 @@ describe('Chinese everywhere, phone-first', { timeout: 600_000 }, () => {
     const before = await picker.inputValue();
     await dialog.getByRole('button', { name: '昨天' }).click();
     await eventually(() => picker.inputValue()).not.toBe(before);
-    await capture(page, 'locale-emergency-picker', { ready: () => picker.waitFor(), axe: () => false });
+    await capture(page, 'locale-emergency-picker', {
+      ready: (language) => dialog.getByRole('button', { name: language === 'en' ? 'Just now' : '刚才' }).waitFor(),
+      axe: () => false,
+    });
     await page.context().close();
+  });
+
+  it('at 390 px lists are cards with their primary action on screen, the registry search comes first with results in view', async () => {
+    const page = await pageAs(suite, 'officer.shashi', '/cases', 'phone');
+    const caseCard = page.locator('.haven-cards > li').first();
+    await caseCard.waitFor();
+    expect(await page.locator('.haven-main .ant-table').count()).toBe(0);
+    await expectOnScreen(page, caseCard.getByRole('button', { name: /^打开/ }));
+    // The filters fold away under 筛选: the search box and the first result are in view.
+    expect(await page.getByLabel('风险等级').isVisible()).toBe(false);
+    await expectOnScreen(page, caseCard, true);
+    await capture(page, 'locale-cases-list', { ready: () => caseCard.waitFor(), axe: () => false });
+
+    await page.goto(`${suite.server.url}/registry`);
+    const search = page.locator('input[type="search"]');
+    await search.waitFor();
+    await expectOnScreen(page, search, true);
+    await search.fill('李');
+    const firstChild = page.locator('.haven-card-list > li').first();
+    await eventually(() => page.url()).toContain('q=');
+    await firstChild.waitFor();
+    await expectOnScreen(page, firstChild, true);
+    await page.getByRole('button', { name: '筛选' }).click();
+    await page.getByLabel('风险等级').waitFor();
+    await capture(page, 'locale-registry-search', { ready: () => firstChild.waitFor(), axe: () => false });
+    await page.context().close();
+
+    const users = await pageAs(suite, 'admin', '/users', 'phone');
+    const userCard = users.locator('.haven-cards > li').first();
+    await userCard.waitFor();
+    await expectOnScreen(users, userCard.getByRole('button', { name: /重置密码/ }));
+    await capture(users, 'locale-users-list', { ready: () => userCard.waitFor(), axe: () => false });
+    await users.context().close();
+  });
+
+  it('in elder mode primary buttons are 60 px tall and the header stays on one row at 390 px', async () => {
+    const api = await apiAs(suite, 'officer.shashi');
+    const context = await newContext(suite.browser, {
+      viewport: 'phone',
+      language: 'zh-CN',
+      elderMode: true,
+      baseUrl: suite.server.url,
+      sessionCookie: api.cookie,
+    });
+    const page = await context.newPage();
+    await page.goto(`${suite.server.url}/cases`);
+    const open = page.locator('.haven-cards > li').first().getByRole('button', { name: /^打开/ });
+    await open.waitFor();
+    expect((await open.boundingBox())?.height).toBeGreaterThanOrEqual(60);
+    const search = page.locator('.haven-query').getByRole('button', { name: '搜索' });
+    expect((await search.boundingBox())?.height).toBeGreaterThanOrEqual(60);
+    const header = await page.locator('.haven-header').boundingBox();
+    const menuButton = await page.locator('.haven-menu-button').boundingBox();
+    expect(header && menuButton && header.height < menuButton.height * 2).toBe(true);
+    await capture(page, 'locale-elder-cases', { ready: () => open.waitFor(), axe: () => false });
+    await context.close();
   });
 });

@@ -62,9 +62,9 @@ export function RowCard({
   action?: ReactNode;
 }) {
   return (
-    <article className="haven-card">
-      <h3 className="haven-card-title">{title}</h3>
-      <dl className="haven-card-lines">
+    <article className="haven-rowcard">
+      <h3 className="haven-rowcard-title">{title}</h3>
+      <dl className="haven-rowcard-lines">
         {lines.map(([label, value]) => (
           <div key={label}>
             <dt>{label}</dt>

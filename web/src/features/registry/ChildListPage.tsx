@@ -17,7 +17,7 @@ import { ChildDrawer } from './ChildDrawer';
 import { childPageSize, useChildren, type ChildSummary } from './childrenApi';
 import { CategoryTags, RiskTag, sexText, StatusTag } from './labels';
 import { ChildCards } from './list/ChildCards';
-import { ChildFilters } from './list/ChildFilters';
+import { ChildFilters, ChildSearchField } from './list/ChildFilters';
 import './registry.css';
 
 const filterKeys = ['q', 'within', 'category', 'riskGrade', 'status', 'age'] as const;
@@ -123,7 +123,9 @@ export default function ChildListPage() {
         initial={list.filters}
         onSearch={search}
         onReset={() => list.search({})}
+        searchAsYouType
       >
+        <ChildSearchField />
         <ChildFilters />
       </QueryForm>
       <section className="haven-list" aria-label={t('list.resultsLabel')}>

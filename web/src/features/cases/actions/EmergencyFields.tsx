@@ -2,7 +2,7 @@ import { Checkbox, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { emergencyMeasures } from '@contract/cases/vocabulary.js';
 import type { Obj } from '../formValues';
-import { ChoiceGroup, codeOptions, DateTimeField, isoInstantItem, lines, now } from './fieldKit';
+import { ChoiceGroup, codeOptions, DateTimeField, isoInstantItem, lines } from './fieldKit';
 import { PlacementFields, placementBody } from './PlacementFields';
 
 /** 应急处置: who attended and when, is the child safe, what was done, where the child is now. */
@@ -23,7 +23,6 @@ export function EmergencyFields() {
         name="attendedAt"
         label={t('cases.emergency.attendedAt')}
         rules={[{ required: true, message: t('cases.emergency.attendedAtRequired') }]}
-        initialValue={now()}
         {...isoInstantItem}
       >
         <DateTimeField notAfterNow />

@@ -102,7 +102,7 @@ export default function CaseListPage() {
                 [t('cases.list.lastActionAt'), formatMinute(row.lastActionAt, t)],
               ]}
               action={
-                <Button type="primary" className="haven-card-action" onClick={() => navigate(`/cases/${row.id}`)}>
+                <Button type="primary" className="haven-rowcard-action" onClick={() => navigate(`/cases/${row.id}`)}>
                   {t('list.open')} {row.caseNo}
                 </Button>
               }
