@@ -119,7 +119,8 @@ describe('Chinese everywhere, phone-first', { timeout: 600_000 }, () => {
     // The filters fold away under 筛选: the search box and the first result are in view.
     expect(await page.getByLabel('风险等级').isVisible()).toBe(false);
     await expectOnScreen(page, caseCard, true);
-    await capture(page, 'locale-cases-list', { ready: () => caseCard.waitFor(), axe: () => false });
+    const firstRow = page.locator('.haven-cards > li, .ant-table-row').first();
+    await capture(page, 'locale-cases-list', { ready: () => firstRow.waitFor(), axe: () => false });
 
     await page.goto(`${suite.server.url}/registry`);
     const search = page.locator('input[type="search"]');
@@ -132,14 +133,20 @@ describe('Chinese everywhere, phone-first', { timeout: 600_000 }, () => {
     await expectOnScreen(page, firstChild, true);
     await page.getByRole('button', { name: '筛选' }).click();
     await page.getByLabel('风险等级').waitFor();
-    await capture(page, 'locale-registry-search', { ready: () => firstChild.waitFor(), axe: () => false });
+    await capture(page, 'locale-registry-search', {
+      ready: () => page.locator('.haven-card-list > li, .ant-table-row').first().waitFor(),
+      axe: () => false,
+    });
     await page.context().close();
 
     const users = await pageAs(suite, 'admin', '/users', 'phone');
     const userCard = users.locator('.haven-cards > li').first();
     await userCard.waitFor();
     await expectOnScreen(users, userCard.getByRole('button', { name: /重置密码/ }));
-    await capture(users, 'locale-users-list', { ready: () => userCard.waitFor(), axe: () => false });
+    await capture(users, 'locale-users-list', {
+      ready: () => users.locator('.haven-cards > li, .ant-table-row').first().waitFor(),
+      axe: () => false,
+    });
     await users.context().close();
   });
 
@@ -162,7 +169,10 @@ describe('Chinese everywhere, phone-first', { timeout: 600_000 }, () => {
     const header = await page.locator('.haven-header').boundingBox();
     const menuButton = await page.locator('.haven-menu-button').boundingBox();
     expect(header && menuButton && header.height < menuButton.height * 2).toBe(true);
-    await capture(page, 'locale-elder-cases', { ready: () => open.waitFor(), axe: () => false });
+    await capture(page, 'locale-elder-cases', {
+      ready: () => page.locator('.haven-cards > li, .ant-table-row').first().waitFor(),
+      axe: () => false,
+    });
     await context.close();
   });
 });

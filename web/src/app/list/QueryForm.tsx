@@ -1,6 +1,6 @@
 import { FilterOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
 import { Button, Form, type FormInstance } from 'antd';
-import { Children, useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { Children, useEffect, useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePhoneLayout } from '../preferences/usePhoneLayout';
 
@@ -12,8 +12,6 @@ interface QueryFormProps<T extends object> {
   onReset: () => void;
   /** Accessible name of the search region, e.g. "查询条件". */
   label: string;
-  /** Search as the person types (after a pause), so results follow without pressing 搜索. */
-  searchAsYouType?: boolean;
   children: ReactNode;
 }
 
@@ -22,15 +20,7 @@ interface QueryFormProps<T extends object> {
  * 重置 to clear every filter. On a phone only the first field (the search box) shows; the other
  * filters fold under 筛选 (still in the form, so what they hold is kept), and the results stay in view.
  */
-export function QueryForm<T extends object>({
-  form,
-  initial,
-  onSearch,
-  onReset,
-  label,
-  searchAsYouType = false,
-  children,
-}: QueryFormProps<T>) {
+export function QueryForm<T extends object>({ form, initial, onSearch, onReset, label, children }: QueryFormProps<T>) {
   const { t } = useTranslation();
   const phone = usePhoneLayout();
   const [unfolded, setUnfolded] = useState(false);
@@ -41,34 +31,14 @@ export function QueryForm<T extends object>({
     ([key, value]) => key !== Object.keys(initial)[0] && value !== undefined && value !== '',
   ).length;
   const initialKey = JSON.stringify(initial);
-  // A search typed after the last one was sent: the filters in force must not overwrite it.
-  const typing = useRef<number | undefined>(undefined);
   useEffect(() => {
-    if (typing.current !== undefined) return;
     form.resetFields();
     form.setFieldsValue(JSON.parse(initialKey) as Parameters<typeof form.setFieldsValue>[0]);
   }, [form, initialKey]);
-  useEffect(() => () => window.clearTimeout(typing.current), []);
-  const onValuesChange = searchAsYouType
-    ? () => {
-        window.clearTimeout(typing.current);
-        typing.current = window.setTimeout(() => {
-          typing.current = undefined;
-          form.submit();
-        }, 400);
-      }
-    : undefined;
 
   return (
     <section className="haven-query" aria-label={label}>
-      <Form<T>
-        form={form}
-        name="query"
-        layout="vertical"
-        className="haven-query-form"
-        onFinish={onSearch}
-        onValuesChange={onValuesChange}
-      >
+      <Form<T> form={form} name="query" layout="vertical" className="haven-query-form" onFinish={onSearch}>
         {first}
         {phone && rest.length > 0 && (
           <Button

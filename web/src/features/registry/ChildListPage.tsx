@@ -123,7 +123,6 @@ export default function ChildListPage() {
         initial={list.filters}
         onSearch={search}
         onReset={() => list.search({})}
-        searchAsYouType
       >
         <ChildSearchField />
         <ChildFilters />
