@@ -3,6 +3,7 @@ import { Alert, Button, DatePicker, Form, Input, Select, Table, message, type Ta
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useColumnSettings } from '../../app/list/useColumnSettings';
 import { describeApiError } from '../../app/api/describeApiError';
 import { useAuth } from '../../app/auth/AuthProvider';
 import { formatDateTime } from '../../app/format';
@@ -120,6 +121,7 @@ export default function AuditLogPage() {
       render: (_, entry) => <span className="haven-audit-details">{detailsText(entry.details)}</span>,
     },
   ];
+  const columnSettings = useColumnSettings('audit', columns);
 
   return (
     <>
@@ -187,6 +189,7 @@ export default function AuditLogPage() {
           <p className="haven-list-count" role="status">
             {search.data ? t('list.total', { count: search.data.total }) : ''}
           </p>
+          {columnSettings.control}
           {can('audit.export') && (
             <Button icon={<FileExcelOutlined aria-hidden />} loading={exporting} onClick={() => void exportExcel()}>
               {t('audit.export')}
@@ -208,7 +211,7 @@ export default function AuditLogPage() {
         <TableFrame label={t('list.tableLabel')}>
           <Table<AuditEntry>
             rowKey="id"
-            columns={columns}
+            columns={columnSettings.columns}
             dataSource={search.data?.rows ?? []}
             loading={search.isFetching}
             scroll={{ x: 'max-content' }}

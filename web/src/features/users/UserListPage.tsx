@@ -3,6 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Form, Input, Modal, Space, Tag, message, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useColumnSettings } from '../../app/list/useColumnSettings';
 import { describeApiError } from '../../app/api/describeApiError';
 import { useAuth } from '../../app/auth/AuthProvider';
 import { formatDateTime } from '../../app/format';
@@ -153,6 +154,7 @@ export default function UserListPage() {
         ]
       : []),
   ];
+  const columnSettings = useColumnSettings('users', columns);
 
   return (
     <>
@@ -175,11 +177,14 @@ export default function UserListPage() {
           <p className="haven-list-count" role="status">
             {users.data ? t('list.total', { count: users.data.total }) : ''}
           </p>
-          {manage && (
-            <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setCreating(true)}>
-              {t('list.create')}
-            </Button>
-          )}
+          <Space wrap>
+            {columnSettings.control}
+            {manage && (
+              <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setCreating(true)}>
+                {t('list.create')}
+              </Button>
+            )}
+          </Space>
         </div>
         {users.isError && (
           <Alert type="error" showIcon message={t('list.loadFailed')} description={describeApiError(users.error, t)} />

@@ -1,5 +1,6 @@
 import { Alert, Button, Form, Input, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { useColumnSettings } from '../../../app/list/useColumnSettings';
 import { Link, useNavigate } from 'react-router';
 import { describeApiError } from '../../../app/api/describeApiError';
 import { FormSelect } from '../../../app/forms/FormSelect';
@@ -47,6 +48,7 @@ export default function CaseListPage() {
     },
     { key: 'lastActionAt', title: t('cases.list.lastActionAt'), render: (_, row) => formatMinute(row.lastActionAt, t) },
   ];
+  const columnSettings = useColumnSettings('cases', columns);
 
   return (
     <>
@@ -79,6 +81,7 @@ export default function CaseListPage() {
           <p className="haven-list-count" role="status">
             {cases.data ? t('list.total', { count: cases.data.total }) : ''}
           </p>
+          {columnSettings.control}
         </div>
         {cases.isError && (
           <Alert type="error" showIcon message={t('list.loadFailed')} description={describeApiError(cases.error, t)} />
