@@ -3,6 +3,7 @@ import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDate } from '../../../app/format';
+import { useCaseReports } from '../api/childCasesApi';
 import type { TimelineEntry } from '../api/timelineApi';
 
 const refNoOf = (entry: TimelineEntry): string | null =>
@@ -32,14 +33,20 @@ export function EntryRecord({ entry, caseNumbers }: { entry: TimelineEntry; case
 /** 个案与报告: the child's cases (linked, with their status) and the reports received about the child. */
 export function CasesAndReports({
   cases,
-  reports,
+  received,
   showCases,
 }: {
   cases: CaseListItem[] | undefined;
-  reports: TimelineEntry[];
+  received: TimelineEntry[];
   showCases: boolean;
 }) {
   const { t } = useTranslation();
+  // Reports received about the child (its timeline) and those behind its cases, each once.
+  const ofCases = useCaseReports(showCases ? (cases ?? []).map((item) => item.id) : []);
+  const reports = [
+    ...received.map((entry) => ({ key: entry.id, refNo: refNoOf(entry) ?? '—', at: entry.occurredAt })),
+    ...ofCases.map((report) => ({ key: report.id, refNo: report.refNo, at: report.reportedAt })),
+  ].filter((report, index, all) => all.findIndex((other) => other.refNo === report.refNo) === index);
   return (
     <section className="haven-file-records" aria-labelledby="haven-file-records">
       <h2 id="haven-file-records">{t('registry.timeline.casesAndReports')}</h2>
@@ -67,11 +74,11 @@ export function CasesAndReports({
         <h3>{t('registry.timeline.reports')}</h3>
         {reports.length > 0 ? (
           <ul>
-            {reports.map((entry) => (
-              <li key={entry.id}>
-                {refNoOf(entry) ?? '—'}{' '}
+            {reports.map((report) => (
+              <li key={report.key}>
+                {report.refNo}{' '}
                 <span className="haven-secondary">
-                  {t('registry.timeline.reportedOn', { date: formatDate(entry.occurredAt, t) })}
+                  {t('registry.timeline.reportedOn', { date: formatDate(report.at, t) })}
                 </span>
               </li>
             ))}

@@ -50,7 +50,7 @@ export function TimelineTab({ file, canRestore }: { file: ChildFile; canRestore:
   const reports = timeline.data.filter((entry) => entry.kind === 'report.received');
   return (
     <>
-      <CasesAndReports cases={cases.data?.items} reports={reports} showCases={can('cases.read')} />
+      <CasesAndReports cases={cases.data?.items} received={reports} showCases={can('cases.read')} />
       {timeline.data.length === 0 && <Empty description={t('registry.timeline.empty')} />}
       <Timeline
         className="haven-timeline"
