@@ -28,7 +28,7 @@ export function QueryForm<T extends object>({ form, initial, onSearch, onReset, 
   const [first, ...rest] = Children.toArray(children);
   const folded = phone && !unfolded && rest.length > 0;
   const filtersInForce = Object.entries(initial).filter(
-    ([key, value]) => key !== Object.keys(initial)[0] && value !== undefined && value !== '',
+    ([key, value]) => key !== Object.keys(initial)[0] && value !== undefined && value !== null && value !== '',
   ).length;
   const initialKey = JSON.stringify(initial);
   useEffect(() => {

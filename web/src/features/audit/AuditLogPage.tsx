@@ -1,5 +1,5 @@
 import { CheckCircleFilled, CloseCircleFilled, ExclamationCircleFilled, FileExcelOutlined } from '@ant-design/icons';
-import { Alert, Button, DatePicker, Form, Input, Select, Table, message, type TableColumnsType } from 'antd';
+import { Alert, Button, DatePicker, Form, Input, Select, Space, Table, message, type TableColumnsType } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -189,12 +189,14 @@ export default function AuditLogPage() {
           <p className="haven-list-count" role="status">
             {search.data ? t('list.total', { count: search.data.total }) : ''}
           </p>
-          {columnSettings.control}
-          {can('audit.export') && (
-            <Button icon={<FileExcelOutlined aria-hidden />} loading={exporting} onClick={() => void exportExcel()}>
-              {t('audit.export')}
-            </Button>
-          )}
+          <Space wrap>
+            {columnSettings.control}
+            {can('audit.export') && (
+              <Button icon={<FileExcelOutlined aria-hidden />} loading={exporting} onClick={() => void exportExcel()}>
+                {t('audit.export')}
+              </Button>
+            )}
+          </Space>
         </div>
         {exportError && (
           <Alert
