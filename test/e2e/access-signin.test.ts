@@ -161,11 +161,13 @@ describe('signing in', { timeout: 600_000 }, () => {
     await navigation(page).getByRole('link', { name: '审计日志' }).click();
     await heading(page, '审计日志').waitFor();
     await page.getByLabel('操作人').fill('李桂兰');
-    await page.getByLabel('操作类型').fill('auth.sign_in');
-    await page.getByLabel('操作类型').press('Enter');
+    // Actions are chosen by their name; the code stays behind the words.
+    await page.getByLabel('操作类型').fill('登录（密码）');
+    await chooseOption(page, '登录（密码）');
+    await page.getByRole('button', { name: '搜索' }).click();
     await eventually(async () => {
       const rows = await page.locator('.ant-table-tbody tr.ant-table-row').allInnerTexts();
-      return rows.length > 0 && rows.every((row) => row.includes('李桂兰 (sign-in)') && row.includes('auth.sign_in'));
+      return rows.length > 0 && rows.every((row) => row.includes('李桂兰 (sign-in)') && row.includes('登录（密码）'));
     }).toBe(true);
     expect(new URL(page.url()).searchParams.get('action')).toBe('auth.sign_in');
     await capture(page, 'audit', {

@@ -10,6 +10,13 @@ const filterFields = {
   actor: z.string().trim().min(1).max(100).optional(),
   organisationId: z.uuid().optional(),
   childId: z.uuid().optional(),
+  /** The child by the file number a person reads on screen (HV…), instead of the child's id. */
+  childCode: z
+    .string()
+    .trim()
+    .regex(/^HV[0-9A-Z]{4,30}$/i, { error: 'audit.child_code_invalid' })
+    .transform((code) => code.toUpperCase())
+    .optional(),
   /** An exact action, or a prefix ending in '.' or '.*' such as `auth.`. */
   action: z
     .string()
@@ -63,6 +70,10 @@ export const auditEntryViewSchema = z.object({
   ip: z.string().nullable(),
   requestId: z.string().nullable(),
   details: z.record(z.string(), z.unknown()),
+  /** The record by its human reference: a case or report number, a file number, a person's or organisation's name. */
+  entityRef: z.string().nullable(),
+  /** The child by the file number (HV…). */
+  childRef: z.string().nullable(),
 });
 
 export type AuditEntryView = z.infer<typeof auditEntryViewSchema>;

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/database.js';
+import { factories } from '../../../test/support/factories.js';
 import { tokenHash } from '../../platform/auth/tokens.js';
 import { loadConfig } from '../../platform/config.js';
 import { buildApp, type BuiltApp } from '../../platform/http/app.js';
@@ -92,6 +93,32 @@ describe('audit routes', () => {
       error: { details: [{ path: 'querystring.from', code: 'audit.instant_invalid' }] },
     });
     expect((await get('/api/audit?action=a%20b', bearer(readToken))).statusCode).toBe(400);
+  });
+
+  it('name each record and child by its human reference, and find a child by the file number', async () => {
+    const make = factories(database.db);
+    const [child, other] = [await make.child({ name: '审计甲' }), await make.child({ name: '审计乙' })];
+    const found = (await get(`/api/audit?childCode=${child.havenCode.toLowerCase()}`, bearer(readToken))).json() as {
+      total: number;
+      rows: { childId: string; childRef: string | null; entityType: string | null; entityRef: string | null }[];
+    };
+    expect(found.total).toBeGreaterThan(0);
+    for (const row of found.rows) {
+      expect(row).toMatchObject({ childId: child.id, childRef: child.havenCode });
+      if (row.entityType === 'child') expect(row.entityRef).toBe(child.havenCode);
+    }
+    expect(found.rows.some((row) => row.childId === other.id)).toBe(false);
+    const unknown = (await get('/api/audit?childCode=HV000000000000000000', bearer(readToken))).json() as {
+      total: number;
+    };
+    expect(unknown.total).toBe(0);
+    const bad = await get('/api/audit?childCode=198cef50', { ...bearer(readToken), 'accept-language': 'en' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json()).toMatchObject({
+      error: {
+        details: [{ path: 'querystring.childCode', code: 'audit.child_code_invalid', message: /starts with HV/ }],
+      },
+    });
   });
 
   it('export an .xlsx in the caller’s language', async () => {

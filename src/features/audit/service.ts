@@ -9,6 +9,7 @@ import {
   type AuditSearch,
   type AuditSearchResult,
 } from '../../contract/audit/audit.js';
+import { withReferences } from './references.js';
 import { countAuditEntries, eachAuditEntry, findAuditEntries } from './store.js';
 import { writeAuditWorkbook } from './workbook.js';
 
@@ -42,7 +43,7 @@ export async function searchAuditLog(
     details: { filter, ...(before === undefined ? { page } : { before }), returned: rows.length, total },
   });
   return {
-    rows,
+    rows: await withReferences(db, rows),
     total,
     page: before === undefined ? page : null,
     pageSize: auditPageSize,

@@ -1,6 +1,7 @@
 import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql } from 'kysely';
 import type { AuditRow, Database } from '../../platform/db/schema.js';
 import type { AuditEntryView, AuditFilter } from '../../contract/audit/audit.js';
+import { systemScope } from '../../core/scope/system-scope.js';
 import { escapeLike, lowerBound, parseActionFilter, upperBound } from './rules.js';
 
 type AuditExpressions = ExpressionBuilder<Database, 'audit_log'>;
@@ -13,6 +14,18 @@ function matches(filter: AuditFilter) {
     if (filter.actor) conditions.push(eb('actor_label', 'ilike', `%${escapeLike(filter.actor)}%`));
     if (filter.organisationId) conditions.push(eb('actor_org_id', '=', filter.organisationId));
     if (filter.childId) conditions.push(eb('child_id', '=', filter.childId));
+    if (filter.childCode)
+      conditions.push(
+        eb(
+          'child_id',
+          'in',
+          eb
+            .selectFrom('children')
+            .select('children.id')
+            .where('children.haven_code', '=', filter.childCode)
+            .where(systemScope('an auditor names a child by the file number; the audit log is not scoped by place')),
+        ),
+      );
     if (filter.action) {
       const match = parseActionFilter(filter.action);
       conditions.push(
@@ -94,5 +107,7 @@ function toView(row: AuditRow): AuditEntryView {
     ip: row.ip,
     requestId: row.request_id,
     details: row.details,
+    entityRef: null,
+    childRef: null,
   };
 }

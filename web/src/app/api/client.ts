@@ -92,6 +92,13 @@ export function onUnauthorized(listener: UnauthorizedListener | null): void {
 
 const unsafeMethods = new Set<HttpMethod>(['POST', 'PUT', 'PATCH', 'DELETE']);
 
+let lastServerContact = Date.now();
+
+/** When the server last answered (each answer keeps the session alive: the idle warning counts from it). */
+export function lastServerContactAt(): number {
+  return lastServerContact;
+}
+
 async function send(path: string, options: RequestOptions, accept: string): Promise<Response> {
   const method = options.method ?? 'GET';
   const headers: Record<string, string> = {
@@ -102,13 +109,15 @@ async function send(path: string, options: RequestOptions, accept: string): Prom
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (unsafeMethods.has(method) && csrfToken) headers['x-csrf-token'] = csrfToken;
   try {
-    return await fetch(path, {
+    const response = await fetch(path, {
       method,
       headers,
       body: options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
       credentials: 'same-origin',
       signal: options.signal,
     });
+    lastServerContact = Date.now();
+    return response;
   } catch (cause) {
     if (options.signal?.aborted) throw cause;
     throw new ApiError(0, 'network', 'The server could not be reached', undefined, { cause });

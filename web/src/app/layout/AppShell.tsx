@@ -2,6 +2,7 @@ import { Drawer, Layout } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation } from 'react-router';
+import { IdleWarning } from '../auth/IdleWarning';
 import { usePhoneLayout } from '../preferences/usePhoneLayout';
 import { MainNavigation } from './MainNavigation';
 import { ShellHeader } from './ShellHeader';
@@ -26,6 +27,7 @@ export function AppShell() {
   return (
     <Layout className="haven-shell">
       <SkipLink />
+      <IdleWarning />
       <ShellHeader
         showTagline={!phone}
         menuButton={

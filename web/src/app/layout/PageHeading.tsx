@@ -3,7 +3,7 @@ import type { ParseKeys } from 'i18next';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
-import { homeRoute } from '../routing/featureRegistry';
+import { homeRoute, menuRouteFor } from '../routing/featureRegistry';
 
 export function PageHeading({ titleKey }: { titleKey: ParseKeys }) {
   const { t } = useTranslation();
@@ -17,8 +17,13 @@ export function PageHeading({ titleKey }: { titleKey: ParseKeys }) {
     if (location.key !== 'default') headingRef.current?.focus();
   }, [location.key]);
 
+  // A page below a list (a case, a child's file, a new entry) names the list it belongs to.
+  const list = menuRouteFor(location.pathname);
   const crumbs = [
     ...(homeRoute && location.pathname !== '/' ? [{ title: <Link to="/">{t(homeRoute.titleKey)}</Link> }] : []),
+    ...(list && list.path !== '/' && list.path !== location.pathname
+      ? [{ title: <Link to={list.path}>{t(list.titleKey)}</Link> }]
+      : []),
     { title },
   ];
   return (

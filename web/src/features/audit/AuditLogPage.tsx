@@ -1,31 +1,26 @@
 import { CheckCircleFilled, CloseCircleFilled, ExclamationCircleFilled, FileExcelOutlined } from '@ant-design/icons';
-import { Alert, Button, DatePicker, Form, Input, Select, Table, message, type TableColumnsType } from 'antd';
+import { Alert, Button, DatePicker, Form, Input, Select, Space, Table, message, type TableColumnsType } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useColumnSettings } from '../../app/list/useColumnSettings';
 import { describeApiError } from '../../app/api/describeApiError';
 import { useAuth } from '../../app/auth/AuthProvider';
 import { formatDateTime } from '../../app/format';
 import { QueryForm } from '../../app/list/QueryForm';
 import { TableFrame } from '../../app/list/TableFrame';
 import { useListParams } from '../../app/list/useListParams';
-import {
-  downloadAuditExport,
-  isKnownAction,
-  knownActions,
-  useAuditSearch,
-  type AuditEntry,
-  type AuditFilters,
-} from './auditApi';
+import { actionOptions, actionText, actorText, ChildText, EntityText } from './auditLabels';
+import { downloadAuditExport, useAuditSearch, type AuditEntry, type AuditFilters } from './auditApi';
 
-const filterKeys = ['actor', 'action', 'childId', 'outcome', 'from', 'to'] as const;
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const filterKeys = ['actor', 'action', 'childCode', 'outcome', 'from', 'to'] as const;
+const havenCode = /^HV[0-9A-Z]{4,30}$/i;
 const day = 'YYYY-MM-DD';
 
 interface FormValues {
   actor?: string;
   action?: string;
-  childId?: string;
+  childCode?: string;
   outcome?: string;
   range?: [Dayjs | null, Dayjs | null] | null;
 }
@@ -56,12 +51,7 @@ function Outcome({ outcome }: { outcome: string }) {
 
 function ActionText({ action }: { action: string }) {
   const { t } = useTranslation();
-  return (
-    <span className="haven-stack">
-      {isKnownAction(action) && <span>{t(`audit.actions.${action.replace(/\./g, '_') as 'auth_sign_in'}`)}</span>}
-      <span className="haven-code haven-secondary">{action}</span>
-    </span>
-  );
+  return <span title={action}>{actionText(t, action)}</span>;
 }
 
 function detailsText(details: Record<string, unknown>): string {
@@ -88,7 +78,7 @@ export default function AuditLogPage() {
   const initial: FormValues = {
     actor: filters.actor,
     action: filters.action,
-    childId: filters.childId,
+    childCode: filters.childCode,
     outcome: filters.outcome,
     range:
       filters.from || filters.to
@@ -119,29 +109,11 @@ export default function AuditLogPage() {
       title: t('audit.time'),
       render: (_, entry) => <span className="haven-nowrap">{formatDateTime(entry.occurredAt, t)}</span>,
     },
-    { key: 'actor', title: t('audit.actor'), render: (_, entry) => entry.actorLabel },
+    { key: 'actor', title: t('audit.actor'), render: (_, entry) => actorText(t, entry.actorLabel) },
     { key: 'action', title: t('audit.action'), render: (_, entry) => <ActionText action={entry.action} /> },
     { key: 'outcome', title: t('audit.outcomeLabel'), render: (_, entry) => <Outcome outcome={entry.outcome} /> },
-    {
-      key: 'entity',
-      title: t('audit.entity'),
-      render: (_, entry) =>
-        entry.entityType ? (
-          <span className="haven-code">{`${entry.entityType}${entry.entityId ? ` ${entry.entityId.slice(0, 8)}…` : ''}`}</span>
-        ) : (
-          '—'
-        ),
-    },
-    {
-      key: 'child',
-      title: t('audit.child'),
-      render: (_, entry) =>
-        entry.childId ? (
-          <span className="haven-code" title={entry.childId}>{`${entry.childId.slice(0, 8)}…`}</span>
-        ) : (
-          '—'
-        ),
-    },
+    { key: 'entity', title: t('audit.entity'), render: (_, entry) => <EntityText entry={entry} /> },
+    { key: 'child', title: t('audit.child'), render: (_, entry) => <ChildText entry={entry} /> },
     { key: 'ip', title: t('audit.ip'), render: (_, entry) => entry.ip ?? '—' },
     {
       key: 'details',
@@ -149,6 +121,7 @@ export default function AuditLogPage() {
       render: (_, entry) => <span className="haven-audit-details">{detailsText(entry.details)}</span>,
     },
   ];
+  const columnSettings = useColumnSettings('audit', columns);
 
   return (
     <>
@@ -161,7 +134,7 @@ export default function AuditLogPage() {
           list.search({
             actor: values.actor?.trim(),
             action: values.action?.trim(),
-            childId: values.childId?.trim(),
+            childCode: values.childCode?.trim(),
             outcome: values.outcome,
             from: values.range?.[0]?.format(day),
             to: values.range?.[1]?.format(day),
@@ -172,35 +145,26 @@ export default function AuditLogPage() {
         <Form.Item name="actor" label={t('audit.actor')}>
           <Input allowClear maxLength={100} placeholder={t('audit.actorPlaceholder')} />
         </Form.Item>
-        <Form.Item
-          name="action"
-          label={t('audit.action')}
-          rules={[{ pattern: /^[A-Za-z0-9_.-]+\*?$/, message: t('audit.actionFormat') }]}
-        >
-          {/* A native suggestion list: any code (or a prefix such as "auth.") can still be typed,
-              and Escape closes the suggestions without clearing what was typed. */}
-          <Input
+        <Form.Item name="action" label={t('audit.action')}>
+          <Select
             allowClear
-            placeholder={t('audit.actionPlaceholder')}
-            list="haven-audit-actions"
-            spellCheck={false}
-            autoCapitalize="none"
-            maxLength={100}
+            showSearch
+            optionFilterProp="label"
+            placeholder={t('audit.actionAny')}
+            options={actionOptions(t)}
           />
         </Form.Item>
-        <datalist id="haven-audit-actions">
-          {knownActions.map((action) => (
-            <option key={action} value={action}>
-              {t(`audit.actions.${action.replace(/\./g, '_') as 'auth_sign_in'}`)}
-            </option>
-          ))}
-        </datalist>
         <Form.Item
-          name="childId"
-          label={t('audit.childId')}
-          rules={[{ pattern: uuid, message: t('audit.childIdFormat') }]}
+          name="childCode"
+          label={t('audit.childCode')}
+          rules={[{ pattern: havenCode, message: t('audit.childCodeFormat') }]}
         >
-          <Input allowClear placeholder={t('audit.childIdPlaceholder')} spellCheck={false} autoCapitalize="none" />
+          <Input
+            allowClear
+            placeholder={t('audit.childCodePlaceholder')}
+            spellCheck={false}
+            autoCapitalize="characters"
+          />
         </Form.Item>
         <Form.Item name="outcome" label={t('audit.outcomeLabel')}>
           <Select
@@ -225,11 +189,14 @@ export default function AuditLogPage() {
           <p className="haven-list-count" role="status">
             {search.data ? t('list.total', { count: search.data.total }) : ''}
           </p>
-          {can('audit.export') && (
-            <Button icon={<FileExcelOutlined aria-hidden />} loading={exporting} onClick={() => void exportExcel()}>
-              {t('audit.export')}
-            </Button>
-          )}
+          <Space wrap>
+            {columnSettings.control}
+            {can('audit.export') && (
+              <Button icon={<FileExcelOutlined aria-hidden />} loading={exporting} onClick={() => void exportExcel()}>
+                {t('audit.export')}
+              </Button>
+            )}
+          </Space>
         </div>
         {exportError && (
           <Alert
@@ -246,7 +213,7 @@ export default function AuditLogPage() {
         <TableFrame label={t('list.tableLabel')}>
           <Table<AuditEntry>
             rowKey="id"
-            columns={columns}
+            columns={columnSettings.columns}
             dataSource={search.data?.rows ?? []}
             loading={search.isFetching}
             scroll={{ x: 'max-content' }}

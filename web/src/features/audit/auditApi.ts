@@ -7,7 +7,7 @@ export type AuditEntry = AuditEntryView;
 export interface AuditFilters {
   actor?: string | undefined;
   action?: string | undefined;
-  childId?: string | undefined;
+  childCode?: string | undefined;
   outcome?: string | undefined;
   /** Calendar days (China Standard Time on the server), inclusive. */
   from?: string | undefined;
@@ -43,30 +43,4 @@ export async function downloadAuditExport(filters: AuditFilters): Promise<{ trun
     truncated: headers.get('x-haven-export-truncated') === 'true',
     rows: Number(headers.get('x-haven-export-rows') ?? '0'),
   };
-}
-
-/** Actions offered as suggestions; any other action code (or a prefix such as `auth.`) can be typed. */
-export const knownActions = [
-  'auth.sign_in',
-  'auth.second_factor',
-  'auth.sign_out',
-  'auth.sign_out_everywhere',
-  'auth.password_changed',
-  'auth.totp_enrolled',
-  'auth.account_locked',
-  'child.read',
-  'children.read',
-  'users.create',
-  'users.password_reset',
-  'users.lock',
-  'users.unlock',
-  'organisations.create',
-  'audit.search',
-  'audit.export',
-] as const;
-
-export type KnownAction = (typeof knownActions)[number];
-
-export function isKnownAction(action: string): action is KnownAction {
-  return (knownActions as readonly string[]).includes(action);
 }

@@ -17,7 +17,7 @@ import { ChildDrawer } from './ChildDrawer';
 import { childPageSize, useChildren, type ChildSummary } from './childrenApi';
 import { CategoryTags, RiskTag, sexText, StatusTag } from './labels';
 import { ChildCards } from './list/ChildCards';
-import { ChildFilters } from './list/ChildFilters';
+import { ChildFilters, ChildSearchField } from './list/ChildFilters';
 import './registry.css';
 
 const filterKeys = ['q', 'within', 'category', 'riskGrade', 'status', 'age'] as const;
@@ -124,6 +124,7 @@ export default function ChildListPage() {
         onSearch={search}
         onReset={() => list.search({})}
       >
+        <ChildSearchField />
         <ChildFilters />
       </QueryForm>
       <section className="haven-list" aria-label={t('list.resultsLabel')}>

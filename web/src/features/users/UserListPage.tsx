@@ -1,14 +1,15 @@
 import { LockOutlined, PlusOutlined, UnlockOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Form, Input, Modal, Space, Table, Tag, message, type TableColumnsType } from 'antd';
+import { Alert, Button, Form, Input, Modal, Space, Tag, message, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useColumnSettings } from '../../app/list/useColumnSettings';
 import { describeApiError } from '../../app/api/describeApiError';
 import { useAuth } from '../../app/auth/AuthProvider';
 import { formatDateTime } from '../../app/format';
 import { currentLanguage } from '../../app/i18n';
 import { QueryForm } from '../../app/list/QueryForm';
-import { TableFrame } from '../../app/list/TableFrame';
+import { ListOrCards, RowCard } from '../../app/list/ListOrCards';
 import { useListParams } from '../../app/list/useListParams';
 import { DivisionName } from '../divisions/DivisionPicker';
 import { CreateUserModal } from './CreateUserModal';
@@ -97,6 +98,28 @@ export default function UserListPage() {
       },
     });
 
+  const userActions = (user: UserSummary) => (
+    <Space size={0} wrap>
+      <Button
+        type="link"
+        onClick={() => confirmReset(user)}
+        aria-label={t('users.resetPasswordOf', { name: user.displayName })}
+      >
+        {t('users.resetPassword')}
+      </Button>
+      <Button
+        type="link"
+        icon={user.locked ? <UnlockOutlined aria-hidden /> : <LockOutlined aria-hidden />}
+        onClick={() => confirmLock(user)}
+        aria-label={
+          user.locked ? t('users.unlockOf', { name: user.displayName }) : t('users.lockOf', { name: user.displayName })
+        }
+      >
+        {user.locked ? t('users.unlock') : t('users.lock')}
+      </Button>
+    </Space>
+  );
+
   const columns: TableColumnsType<UserSummary> = [
     {
       key: 'name',
@@ -126,33 +149,12 @@ export default function UserListPage() {
           {
             key: 'actions',
             title: t('list.actions'),
-            render: (_: unknown, user: UserSummary) => (
-              <Space size={0} wrap>
-                <Button
-                  type="link"
-                  onClick={() => confirmReset(user)}
-                  aria-label={t('users.resetPasswordOf', { name: user.displayName })}
-                >
-                  {t('users.resetPassword')}
-                </Button>
-                <Button
-                  type="link"
-                  icon={user.locked ? <UnlockOutlined aria-hidden /> : <LockOutlined aria-hidden />}
-                  onClick={() => confirmLock(user)}
-                  aria-label={
-                    user.locked
-                      ? t('users.unlockOf', { name: user.displayName })
-                      : t('users.lockOf', { name: user.displayName })
-                  }
-                >
-                  {user.locked ? t('users.unlock') : t('users.lock')}
-                </Button>
-              </Space>
-            ),
+            render: (_: unknown, user: UserSummary) => userActions(user),
           },
         ]
       : []),
   ];
+  const columnSettings = useColumnSettings('users', columns);
 
   return (
     <>
@@ -175,32 +177,51 @@ export default function UserListPage() {
           <p className="haven-list-count" role="status">
             {users.data ? t('list.total', { count: users.data.total }) : ''}
           </p>
-          {manage && (
-            <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setCreating(true)}>
-              {t('list.create')}
-            </Button>
-          )}
+          <Space wrap>
+            {columnSettings.control}
+            {manage && (
+              <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setCreating(true)}>
+                {t('list.create')}
+              </Button>
+            )}
+          </Space>
         </div>
         {users.isError && (
           <Alert type="error" showIcon message={t('list.loadFailed')} description={describeApiError(users.error, t)} />
         )}
-        <TableFrame label={t('list.tableLabel')}>
-          <Table<UserSummary>
-            rowKey="id"
-            columns={columns}
-            dataSource={users.data?.items ?? []}
-            loading={users.isFetching}
-            scroll={{ x: 'max-content' }}
-            pagination={{
-              current: list.page,
-              pageSize: userPageSize,
-              total: users.data?.total ?? 0,
-              onChange: list.setPage,
-              showSizeChanger: false,
-              hideOnSinglePage: true,
-            }}
-          />
-        </TableFrame>
+        <ListOrCards<UserSummary>
+          label={t('list.tableLabel')}
+          rowKey="id"
+          card={(user) => (
+            <RowCard
+              title={
+                <>
+                  <span>{user.displayName}</span>
+                  <UserStatus user={user} />
+                </>
+              }
+              lines={[
+                [t('users.organisation'), user.organisationName],
+                [t('users.roles'), user.roles.map(roleName).join('、')],
+                [t('users.jurisdiction'), <DivisionName key="j" code={user.jurisdictionCode} />],
+                [t('users.lastLogin'), formatDateTime(user.lastLoginAt, t)],
+              ]}
+              action={manage ? userActions(user) : undefined}
+            />
+          )}
+          columns={columns}
+          dataSource={users.data?.items ?? []}
+          loading={users.isFetching}
+          scroll={{ x: 'max-content' }}
+          pagination={{
+            current: list.page,
+            pageSize: userPageSize,
+            total: users.data?.total ?? 0,
+            onChange: list.setPage,
+            showSizeChanger: false,
+            hideOnSinglePage: true,
+          }}
+        />
       </section>
       {manage && (
         <CreateUserModal

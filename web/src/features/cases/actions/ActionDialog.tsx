@@ -1,4 +1,5 @@
 import { Alert, Button, Drawer, Form, Modal } from 'antd';
+import { useFormDraft } from '../../../app/forms/useFormDraft';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeApiError } from '../../../app/api/describeApiError';
@@ -38,6 +39,8 @@ export function ActionDialog({ caseDetail, type, onClose, onDone, onConflict }: 
   const [idempotencyKey, setIdempotencyKey] = useState(() => crypto.randomUUID());
   const spec = type ? actionForms[type] : null;
   const contractFailure = useContractFailure();
+  // A long form (an assessment, a plan) survives a timeout or a closed dialog until it is sent.
+  const draft = useFormDraft(form, `case-${caseDetail.id}-${type ?? ''}`);
 
   useEffect(() => {
     if (!type) return;
@@ -55,6 +58,7 @@ export function ActionDialog({ caseDetail, type, onClose, onDone, onConflict }: 
         { type, expectedSeq: caseDetail.seq, ...spec.body(values) },
         idempotencyKey,
       );
+      draft.clear();
       onDone(updated, type);
     } catch (error) {
       if (contractFailure(error)) return;
@@ -81,6 +85,25 @@ export function ActionDialog({ caseDetail, type, onClose, onDone, onConflict }: 
   const body = spec && (
     <>
       {failure && <Alert type="error" showIcon message={failure} className="haven-form-alert" />}
+      {draft.restored && (
+        <Alert
+          type="info"
+          showIcon
+          className="haven-form-alert"
+          message={t('forms.draft.restored')}
+          action={
+            <Button
+              size="small"
+              onClick={() => {
+                draft.clear();
+                form.resetFields();
+              }}
+            >
+              {t('forms.draft.discard')}
+            </Button>
+          }
+        />
+      )}
       <Form<Obj>
         key={idempotencyKey}
         form={form}
@@ -88,6 +111,7 @@ export function ActionDialog({ caseDetail, type, onClose, onDone, onConflict }: 
         layout="vertical"
         name={`action-${type ?? ''}`}
         onFinish={(values) => void save(values)}
+        onValuesChange={draft.onValuesChange}
         scrollToFirstError={{ focus: true, block: 'center' }}
       >
         <spec.Fields />

@@ -25,7 +25,7 @@ export function EmergencyFields() {
         rules={[{ required: true, message: t('cases.emergency.attendedAtRequired') }]}
         {...isoInstantItem}
       >
-        <DateTimeField />
+        <DateTimeField notAfterNow />
       </Form.Item>
       <Form.Item
         name="childSafe"

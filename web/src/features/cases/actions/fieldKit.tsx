@@ -4,6 +4,8 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { codeText } from '../labels';
 
+export { DateTimeField } from '../../../app/forms/DateTimeField';
+
 /** Select options for a vocabulary, in our words. */
 export function codeOptions(t: TFunction, prefix: string, codes: readonly string[]) {
   return codes.map((code) => ({ value: code, label: codeText(t, `${prefix}.${code}`, code) }));
@@ -29,16 +31,6 @@ export function DateField(props: {
 }) {
   const { t } = useTranslation();
   return <DatePicker {...props} format={t('format.date')} />;
-}
-
-export function DateTimeField(props: {
-  id?: string;
-  value?: Dayjs;
-  onChange?: (value: Dayjs | null) => void;
-  'aria-required'?: boolean;
-}) {
-  const { t } = useTranslation();
-  return <DatePicker {...props} showTime={{ format: 'HH:mm' }} format={t('reports.form.dateTimeFormat')} />;
 }
 
 /** Lines of a textarea as a list (participants, decisions, services). */

@@ -1,10 +1,11 @@
-import { Alert, Form, Input, Table, type TableColumnsType } from 'antd';
+import { Alert, Button, Form, Input, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { useColumnSettings } from '../../../app/list/useColumnSettings';
+import { Link, useNavigate } from 'react-router';
 import { describeApiError } from '../../../app/api/describeApiError';
 import { FormSelect } from '../../../app/forms/FormSelect';
 import { QueryForm } from '../../../app/list/QueryForm';
-import { TableFrame } from '../../../app/list/TableFrame';
+import { ListOrCards, RowCard } from '../../../app/list/ListOrCards';
 import { useListParams } from '../../../app/list/useListParams';
 import { codeOptions } from '../actions/fieldKit';
 import { casePageSize, type CaseRow, useCases } from '../api/casesApi';
@@ -20,6 +21,15 @@ export default function CaseListPage() {
   const [form] = Form.useForm<Partial<Record<(typeof filterKeys)[number], string>>>();
   const list = useListParams(filterKeys);
   const cases = useCases({ ...list.filters, page: list.page });
+  const navigate = useNavigate();
+  const clocksText = (row: CaseRow) =>
+    row.overdueClocks > 0 ? (
+      <>
+        <ClockStateText state="running" overdue /> ×{row.overdueClocks}
+      </>
+    ) : (
+      <span className="haven-secondary">{t('cases.list.onTime')}</span>
+    );
 
   const columns: TableColumnsType<CaseRow> = [
     {
@@ -34,17 +44,11 @@ export default function CaseListPage() {
     {
       key: 'overdue',
       title: t('cases.list.clocks'),
-      render: (_, row) =>
-        row.overdueClocks > 0 ? (
-          <>
-            <ClockStateText state="running" overdue /> ×{row.overdueClocks}
-          </>
-        ) : (
-          <span className="haven-secondary">{t('cases.list.onTime')}</span>
-        ),
+      render: (_, row) => clocksText(row),
     },
     { key: 'lastActionAt', title: t('cases.list.lastActionAt'), render: (_, row) => formatMinute(row.lastActionAt, t) },
   ];
+  const columnSettings = useColumnSettings('cases', columns);
 
   return (
     <>
@@ -77,28 +81,50 @@ export default function CaseListPage() {
           <p className="haven-list-count" role="status">
             {cases.data ? t('list.total', { count: cases.data.total }) : ''}
           </p>
+          {columnSettings.control}
         </div>
         {cases.isError && (
           <Alert type="error" showIcon message={t('list.loadFailed')} description={describeApiError(cases.error, t)} />
         )}
-        <TableFrame label={t('list.tableLabel')}>
-          <Table<CaseRow>
-            rowKey="id"
-            columns={columns}
-            dataSource={cases.data?.items ?? []}
-            loading={cases.isFetching}
-            scroll={{ x: 'max-content' }}
-            locale={{ emptyText: t('cases.list.empty') }}
-            pagination={{
-              current: list.page,
-              pageSize: casePageSize,
-              total: cases.data?.total ?? 0,
-              onChange: list.setPage,
-              showSizeChanger: false,
-              hideOnSinglePage: true,
-            }}
-          />
-        </TableFrame>
+        <ListOrCards<CaseRow>
+          label={t('list.tableLabel')}
+          rowKey="id"
+          card={(row) => (
+            <RowCard
+              title={
+                <>
+                  <span>{row.childName}</span>
+                  <CaseStatusTag status={row.status} />
+                  <RiskGradeTag grade={row.riskGrade} />
+                </>
+              }
+              lines={[
+                [t('cases.list.caseNo'), row.caseNo],
+                [t('cases.list.clocks'), clocksText(row)],
+                [t('cases.list.lead'), row.leadName],
+                [t('cases.list.lastActionAt'), formatMinute(row.lastActionAt, t)],
+              ]}
+              action={
+                <Button type="primary" className="haven-rowcard-action" onClick={() => navigate(`/cases/${row.id}`)}>
+                  {t('list.open')} {row.caseNo}
+                </Button>
+              }
+            />
+          )}
+          columns={columns}
+          dataSource={cases.data?.items ?? []}
+          loading={cases.isFetching}
+          scroll={{ x: 'max-content' }}
+          locale={{ emptyText: t('cases.list.empty') }}
+          pagination={{
+            current: list.page,
+            pageSize: casePageSize,
+            total: cases.data?.total ?? 0,
+            onChange: list.setPage,
+            showSizeChanger: false,
+            hideOnSinglePage: true,
+          }}
+        />
       </section>
     </>
   );

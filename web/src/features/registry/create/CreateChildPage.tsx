@@ -14,6 +14,7 @@ import { DivisionName, DivisionPicker } from '../../divisions/DivisionPicker';
 import { formatDate } from '../../../app/format';
 import { idFacts, idProblem } from '../idCheck';
 import { sexText } from '../labels';
+import { useFormDraft } from '../../../app/forms/useFormDraft';
 import { ReasonList } from '../ReasonList';
 import '../registry.css';
 import { candidatesOf, elsewhereOf, existingIdOf, type Candidate } from './candidates';
@@ -42,6 +43,10 @@ export default function CreateChildPage() {
   const navigate = useNavigate();
   const [form] = Form.useForm<NewChildValues>();
   const idRules = useIdRules(form);
+  const draft = useFormDraft(form, 'registry-new-child', (stored) => ({
+    ...stored,
+    birthDate: typeof stored.birthDate === 'string' ? dayjs(stored.birthDate) : undefined,
+  }));
   const noId = Form.useWatch('noIdNumber', form);
   const idNumber = Form.useWatch('idNumber', form);
   const [saving, setSaving] = useState(false);
@@ -58,6 +63,16 @@ export default function CreateChildPage() {
     candidatesRef.current?.focus();
   }, [candidates]);
   const encoded = idNumber && idProblem(idNumber) === null ? idFacts(idNumber) : null;
+  // A valid ID number says the sex and the birth date: they fill themselves where still empty
+  // (a different value already entered stays, and the check beside it says they disagree).
+  const encodedKey = encoded ? `${encoded.birthDate}/${encoded.sex}` : '';
+  useEffect(() => {
+    if (!encodedKey) return;
+    const [birthDate = '', sex] = encodedKey.split('/');
+    const current = form.getFieldsValue(['sex', 'birthDate']) as Partial<NewChildValues>;
+    if (!current.sex) form.setFieldValue('sex', sex);
+    if (!current.birthDate) form.setFieldValue('birthDate', dayjs(birthDate));
+  }, [encodedKey, form]);
 
   async function save(values: NewChildValues, confirmedNotDuplicate: boolean) {
     setSaving(true);
@@ -90,6 +105,7 @@ export default function CreateChildPage() {
         headers: { 'Idempotency-Key': confirmedNotDuplicate ? `${idempotencyKey}-confirmed` : idempotencyKey },
       });
       setIdempotencyKey(crypto.randomUUID());
+      draft.clear();
       void navigate(`/registry/${created.id}`);
     } catch (error) {
       if (error instanceof ApiError && error.code === 'registry.possible_duplicate') {
@@ -180,6 +196,7 @@ export default function CreateChildPage() {
         name="createChild"
         initialValues={{ noIdNumber: false }}
         onFinish={(values) => void save(values, false)}
+        onValuesChange={draft.onValuesChange}
         scrollToFirstError
       >
         <Form.Item

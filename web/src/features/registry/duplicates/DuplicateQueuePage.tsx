@@ -1,12 +1,12 @@
-import { Alert, Button, Card, Descriptions, Empty, Form, Pagination, Segmented, Spin, message } from 'antd';
-import { useState } from 'react';
+import { DiffOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Empty, Form, Pagination, Segmented, Spin, message } from 'antd';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { describeApiError } from '../../../app/api/describeApiError';
 import { formatDate } from '../../../app/format';
 import { useListParams } from '../../../app/list/useListParams';
-import { usePhoneLayout } from '../../../app/preferences/usePhoneLayout';
 import { duplicateCommands, duplicatePageSize, useDuplicates, type DuplicatePair } from '../api/duplicatesApi';
 import type { ChildSummary } from '../childrenApi';
 import { CategoryTags, RiskTag, sexText } from '../labels';
@@ -24,34 +24,77 @@ function preferredSurvivor({ a, b }: DuplicatePair): string {
   return (a.havenCode ?? '') <= (b.havenCode ?? '') ? a.id : b.id;
 }
 
-function Side({ child, label }: { child: ChildSummary; label: string }) {
+/**
+ * The two files as one table, a row per fact: the rows where they differ are marked (shade, icon
+ * and the word 不同), so the reviewer reads the differences instead of two full files.
+ */
+function PairComparison({ a, b }: { a: ChildSummary; b: ChildSummary }) {
   const { t } = useTranslation();
-  const phone = usePhoneLayout();
+  const rows: { key: string; label: string; same: boolean; show: (child: ChildSummary) => ReactNode }[] = [
+    { key: 'sex', label: t('registry.sexLabel'), same: a.sex === b.sex, show: (c) => sexText(t, c.sex) },
+    {
+      key: 'birth',
+      label: t('registry.birthDate'),
+      same: a.birthDate === b.birthDate,
+      show: (c) => formatDate(c.birthDate, t),
+    },
+    {
+      key: 'id',
+      label: t('registry.idNumberMasked'),
+      same: a.idNumber === b.idNumber,
+      show: (c) => <span className="haven-code">{c.idNumber ?? '—'}</span>,
+    },
+    {
+      key: 'residence',
+      label: t('registry.residence'),
+      same: a.residenceName === b.residenceName,
+      show: (c) => c.residenceName ?? '—',
+    },
+    {
+      key: 'categories',
+      label: t('registry.categoryLabel'),
+      same: [...a.categories].sort().join() === [...b.categories].sort().join(),
+      show: (c) => <CategoryTags codes={c.categories} />,
+    },
+    {
+      key: 'risk',
+      label: t('registry.riskLabel'),
+      same: a.riskGrade === b.riskGrade,
+      show: (c) => <RiskTag grade={c.riskGrade} />,
+    },
+  ];
+  const title = (child: ChildSummary, label: string) => (
+    <>
+      {label}: <Link to={`/registry/${child.id}`}>{child.name}</Link>{' '}
+      <span className="haven-code haven-secondary">{child.havenCode}</span>
+    </>
+  );
   return (
-    <Descriptions
-      size="small"
-      bordered
-      column={1}
-      layout={phone ? 'vertical' : 'horizontal'}
-      title={
-        <span>
-          {label}: <Link to={`/registry/${child.id}`}>{child.name}</Link>{' '}
-          <span className="haven-code haven-secondary">{child.havenCode}</span>
-        </span>
-      }
-      items={[
-        { key: 'sex', label: t('registry.sexLabel'), children: sexText(t, child.sex) },
-        { key: 'birth', label: t('registry.birthDate'), children: formatDate(child.birthDate, t) },
-        {
-          key: 'id',
-          label: t('registry.idNumberMasked'),
-          children: <span className="haven-code">{child.idNumber ?? '—'}</span>,
-        },
-        { key: 'residence', label: t('registry.residence'), children: child.residenceName ?? '—' },
-        { key: 'categories', label: t('registry.categoryLabel'), children: <CategoryTags codes={child.categories} /> },
-        { key: 'risk', label: t('registry.riskLabel'), children: <RiskTag grade={child.riskGrade} /> },
-      ]}
-    />
+    <table className="haven-pair-table">
+      <thead>
+        <tr>
+          <td />
+          <th scope="col">{title(a, 'A')}</th>
+          <th scope="col">{title(b, 'B')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.key} className={row.same ? undefined : 'haven-pair-differs'}>
+            <th scope="row">
+              {row.label}
+              {!row.same && (
+                <span className="haven-pair-differs-tag">
+                  <DiffOutlined aria-hidden /> {t('registry.duplicates.differs')}
+                </span>
+              )}
+            </th>
+            <td>{row.show(a)}</td>
+            <td>{row.show(b)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
 
@@ -142,8 +185,7 @@ export default function DuplicateQueuePage() {
             extra={<strong>{t('registry.duplicates.score', { score: pair.score })}</strong>}
           >
             <div className="haven-pair">
-              <Side child={pair.a} label="A" />
-              <Side child={pair.b} label="B" />
+              <PairComparison a={pair.a} b={pair.b} />
             </div>
             {pair.mergeRequest && (
               <Alert

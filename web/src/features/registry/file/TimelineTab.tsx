@@ -8,14 +8,11 @@ import { fileCommands, useRefreshChild, type ChildFile } from '../api/fileApi';
 type Obj = Record<string, unknown>;
 import { useTimeline, type TimelineEntry } from '../api/timelineApi';
 import { codeText } from '../labels';
+import { useAuth } from '../../../app/auth/AuthProvider';
+import { useChildCases } from '../api/childCasesApi';
+import { CasesAndReports, EntryRecord } from './CasesAndReports';
+import { fieldValueText, timelineKindText } from './timelineText';
 import { ReasonModal } from '../ReasonModal';
-
-function show(value: unknown): string {
-  if (value === null || value === undefined || value === '') return '—';
-  if (Array.isArray(value)) return value.map(show).join('、') || '—';
-  if (typeof value === 'object') return JSON.stringify(value);
-  return String(value);
-}
 
 function Changes({ before, after }: { before: Obj | null; after: Obj | null }) {
   const { t } = useTranslation();
@@ -27,7 +24,8 @@ function Changes({ before, after }: { before: Obj | null; after: Obj | null }) {
     <ul className="haven-situations">
       {keys.map((key) => (
         <li key={key}>
-          {codeText(t, `registry.field.${key}`)}: <del>{show(before?.[key])}</del> → <ins>{show(after?.[key])}</ins>
+          {codeText(t, `registry.field.${key}`)}: <del>{fieldValueText(t, key, before?.[key])}</del> →{' '}
+          <ins>{fieldValueText(t, key, after?.[key])}</ins>
         </li>
       ))}
     </ul>
@@ -40,15 +38,20 @@ export function TimelineTab({ file, canRestore }: { file: ChildFile; canRestore:
   const timeline = useTimeline(file.id);
   const refresh = useRefreshChild();
   const [restoring, setRestoring] = useState<TimelineEntry | null>(null);
+  const { can } = useAuth();
+  const cases = useChildCases(file.havenCode, can('cases.read'));
+  const caseNumbers = new Map((cases.data?.items ?? []).map((item) => [item.id, item.caseNo]));
 
   if (timeline.isPending) return <Spin />;
   if (timeline.isError)
     return (
       <Alert type="error" showIcon message={t('list.loadFailed')} description={describeApiError(timeline.error, t)} />
     );
-  if (timeline.data.length === 0) return <Empty description={t('registry.timeline.empty')} />;
+  const reports = timeline.data.filter((entry) => entry.kind === 'report.received');
   return (
     <>
+      <CasesAndReports cases={cases.data?.items} received={reports} showCases={can('cases.read')} />
+      {timeline.data.length === 0 && <Empty description={t('registry.timeline.empty')} />}
       <Timeline
         className="haven-timeline"
         items={timeline.data.map((entry) => ({
@@ -56,7 +59,8 @@ export function TimelineTab({ file, canRestore }: { file: ChildFile; canRestore:
           children: (
             <div>
               <p>
-                <strong>{codeText(t, `registry.timeline.kind.${entry.kind}`, {}, entry.kind)}</strong>
+                <strong>{timelineKindText(t, entry.kind)}</strong>
+                <EntryRecord entry={entry} caseNumbers={caseNumbers} />
                 <span className="haven-secondary">
                   {' '}
                   · {formatDateTime(entry.occurredAt, t)} · {entry.actor}

@@ -1,4 +1,5 @@
-import { UploadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, InboxOutlined, UploadOutlined } from '@ant-design/icons';
+import { ledgerFields } from '@contract/registry/ledger.js';
 import { Alert, Button } from 'antd';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,6 +15,20 @@ export function UploadStep({ onUploaded }: { onUploaded: (batch: LedgerImport) =
   const [file, setFile] = useState<File | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
+  const [dragging, setDragging] = useState(false);
+
+  /** An empty ledger with the columns the import recognises at once, in the reader's language (UTF-8 with BOM, for Excel). */
+  function downloadTemplate() {
+    const header = ledgerFields.map((field) => t(`registry.ledgerField.${field}`)).join(',');
+    const url = URL.createObjectURL(new Blob([`\uFEFF${header}\r\n`], { type: 'text/csv;charset=utf-8' }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = `${t('registry.import.templateName')}.csv`;
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  }
 
   function choose(chosen: File | undefined) {
     setProblem(null);
@@ -40,8 +55,25 @@ export function UploadStep({ onUploaded }: { onUploaded: (batch: LedgerImport) =
   return (
     <section aria-label={t('registry.import.steps.upload')}>
       <p>{t('registry.import.uploadIntro')}</p>
-      <label id={`${inputId}-label`} htmlFor={inputId} className="haven-field-label">
-        {t('registry.import.file')}
+      {/* The whole area is the file input's label: a click opens the file chooser, a file dropped on it is taken. */}
+      <label
+        id={`${inputId}-label`}
+        htmlFor={inputId}
+        className={dragging ? 'haven-dropzone haven-dropzone-over' : 'haven-dropzone'}
+        onDragOver={(event) => {
+          event.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={(event) => {
+          event.preventDefault();
+          setDragging(false);
+          choose(event.dataTransfer.files[0]);
+        }}
+      >
+        <InboxOutlined aria-hidden className="haven-dropzone-icon" />
+        <span className="haven-field-label">{t('registry.import.file')}</span>
+        <span>{file ? file.name : t('registry.import.dropHere')}</span>
       </label>
       <input
         id={inputId}
@@ -52,7 +84,10 @@ export function UploadStep({ onUploaded }: { onUploaded: (batch: LedgerImport) =
         aria-describedby={`${inputId}-hint`}
       />
       <p id={`${inputId}-hint`} className="haven-hint">
-        {t('registry.import.fileHint')}
+        {t('registry.import.fileHint')}{' '}
+        <Button type="link" icon={<DownloadOutlined aria-hidden />} onClick={downloadTemplate}>
+          {t('registry.import.downloadTemplate')}
+        </Button>
       </p>
       {problem && <Alert type="error" showIcon role="alert" className="haven-form-alert" message={problem} />}
       <div className="haven-section-actions">

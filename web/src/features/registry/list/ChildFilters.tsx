@@ -6,14 +6,28 @@ import { categoryCodes, listStatuses, riskGrades } from '@contract/registry/voca
 /** The age bands the list offers (a choice of the page, not of the API: it asks for ageMin/ageMax). */
 const ageBands = ['0-2', '3-5', '6-11', '12-15', '16-17'] as const;
 
-/** The fields of the registry's query form (inside QueryForm). */
+/** The search box, first in the registry's query form (on a phone the only field not folded away). */
+export function ChildSearchField() {
+  const { t } = useTranslation();
+  return (
+    <Form.Item name="q" label={t('registry.search')} className="haven-query-wide" extra={t('registry.searchHint')}>
+      <Input
+        allowClear
+        type="search"
+        enterKeyHint="search"
+        placeholder={t('registry.searchPlaceholder')}
+        maxLength={40}
+        autoComplete="off"
+      />
+    </Form.Item>
+  );
+}
+
+/** The other fields of the registry's query form (inside QueryForm). */
 export function ChildFilters() {
   const { t } = useTranslation();
   return (
     <>
-      <Form.Item name="q" label={t('registry.search')} className="haven-query-wide" extra={t('registry.searchHint')}>
-        <Input allowClear placeholder={t('registry.searchPlaceholder')} maxLength={40} autoComplete="off" />
-      </Form.Item>
       <Form.Item name="within" label={t('registry.within')} className="haven-query-wide">
         <DivisionPicker />
       </Form.Item>

@@ -1,5 +1,5 @@
 import { SendOutlined } from '@ant-design/icons';
-import { Alert, Button, DatePicker, Descriptions, Form } from 'antd';
+import { Alert, Button, Descriptions, Form } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import { Link } from 'react-router';
 import { describeApiError } from '../../../app/api/describeApiError';
 import { useMe } from '../../../app/auth/AuthProvider';
 import { showFieldProblems } from '../../../app/forms/serverErrors';
+import { DateTimeField } from '../../../app/forms/DateTimeField';
 import { ReportResult } from './ReportResult';
 import {
   ChildFields,
@@ -112,11 +113,7 @@ export default function NewReportPage() {
             },
           ]}
         >
-          <DatePicker
-            showTime={{ format: 'HH:mm' }}
-            format={t('reports.form.dateTimeFormat')}
-            disabledDate={(day) => day.isAfter(dayjs(), 'day')}
-          />
+          <DateTimeField notAfterNow />
         </Form.Item>
       </fieldset>
       <DangerField />

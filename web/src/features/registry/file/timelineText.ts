@@ -1,0 +1,33 @@
+import { isCaseTimelineKind, isRegistryTimelineKind } from '@contract/registry/timeline-kinds.js';
+import type { TFunction } from 'i18next';
+import i18next from 'i18next';
+
+/** The timeline's kind in words: the registry's own kinds, a case's step by the case action's label. */
+export function timelineKindText(t: TFunction, kind: string): string {
+  if (isRegistryTimelineKind(kind)) return t(`registry.timeline.kind.${kind}`);
+  if (isCaseTimelineKind(kind)) return t(`cases.action.${kind.slice('case.'.length) as 'open'}`);
+  return t('registry.timeline.other');
+}
+
+// A changed field's value in words where the field holds a code (risk grade, sex, status, relation …).
+const valueKeys: Record<string, string> = {
+  riskGrade: 'registry.risk',
+  sex: 'registry.sex',
+  status: 'registry.status',
+  relation: 'registry.relation',
+  guardianshipCapacity: 'registry.capacity',
+  disabilityType: 'registry.disabilityType',
+  category: 'registry.category',
+  code: 'registry.category',
+  state: 'registry.categoryState',
+};
+
+export function fieldValueText(t: TFunction, field: string, value: unknown): string {
+  if (value === null || value === undefined || value === '') return '—';
+  if (Array.isArray(value)) return value.map((item) => fieldValueText(t, field, item)).join('、') || '—';
+  if (typeof value === 'boolean') return value ? t('cases.form.yes') : t('cases.form.no');
+  if (typeof value === 'object') return '…';
+  const prefix = valueKeys[field];
+  const key = prefix ? `${prefix}.${String(value)}` : '';
+  return prefix && i18next.exists(key) ? (t as unknown as (k: string) => string)(key) : String(value);
+}
