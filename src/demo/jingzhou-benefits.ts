@@ -1,9 +1,7 @@
 import type { ApplicationActionInput, ApplyInput } from '../contract/benefits/applications.js';
 import { actOnApplicationIn, applyForBenefitIn, leaveRegistryIn } from '../features/benefits/service.js';
-import type { Actor } from '../platform/access/actor.js';
-import { actorFor, loadUserAccount } from '../platform/auth/load-actor.js';
 import { shanghaiDateOf } from '../platform/calendar/index.js';
-import type { UnitOfWork } from '../platform/db/unit-of-work.js';
+import { actingAs } from './acting-as.js';
 import type { DemoSeeder } from '../platform/seed.js';
 
 const day = 24 * 3_600_000;
@@ -24,17 +22,7 @@ export const jingzhouBenefitsDemo: DemoSeeder = {
     const { trx } = uow;
     const now = new Date();
     const on = (daysAgo: number) => shanghaiDateOf(new Date(now.getTime() - daysAgo * day));
-    const actors = new Map<string, Actor>();
-    const as = async (username: string): Promise<UnitOfWork> => {
-      let actor = actors.get(username);
-      if (!actor) {
-        const user = await trx.selectFrom('users').select('id').where('username', '=', username).executeTakeFirst();
-        if (!user) return uow;
-        actor = actorFor((await loadUserAccount(trx, user.id))!, { locale: 'zh-CN', ip: null, requestId: null });
-        actors.set(username, actor);
-      }
-      return { ...uow, actor };
-    };
+    const as = actingAs(uow);
     // The named children of 岑河镇 get applications only (their lists are counted by tests); the
     // adoption exit is of a synthetic child outside the named children's counties.
     const named = await trx

@@ -1,5 +1,4 @@
-import type { Actor } from '../platform/access/actor.js';
-import { actorFor, loadUserAccount } from '../platform/auth/load-actor.js';
+import { actingAs } from './acting-as.js';
 import type { UnitOfWork } from '../platform/db/unit-of-work.js';
 import type { ActionInput, OpenCaseInput } from '../features/cases/model.js';
 import { actOnCaseIn, openCaseIn } from '../features/cases/service.js';
@@ -15,24 +14,11 @@ export const day = 24 * hour;
 /** The demo's people doing the real report and case actions, each at the past moment it is given. */
 export async function demoContext(uow: UnitOfWork) {
   const { trx } = uow;
-  const actors = new Map<string, Actor>();
   const organisations = new Map(
     (await trx.selectFrom('organisations').select(['id', 'name']).execute()).map((o) => [o.name, o.id]),
   );
   const orgIds = new Map(demoOrganisations.map((o) => [o.key, organisations.get(o.name)!]));
-  const as = async (username: string): Promise<UnitOfWork> => {
-    let actor = actors.get(username);
-    if (!actor) {
-      const user = await trx
-        .selectFrom('users')
-        .select('id')
-        .where('username', '=', username)
-        .executeTakeFirstOrThrow();
-      actor = actorFor((await loadUserAccount(trx, user.id))!, { locale: 'zh-CN', ip: null, requestId: null });
-      actors.set(username, actor);
-    }
-    return { ...uow, actor };
-  };
+  const as = actingAs(uow);
   return {
     org: (key: string) => orgIds.get(key)!,
     report: async (username: string, at: Date, input: SubmitReportInput) =>

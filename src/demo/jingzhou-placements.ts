@@ -1,6 +1,4 @@
-import type { Actor } from '../platform/access/actor.js';
-import { actorFor, loadUserAccount } from '../platform/auth/load-actor.js';
-import type { UnitOfWork } from '../platform/db/unit-of-work.js';
+import { actingAs } from './acting-as.js';
 import type { DemoSeeder } from '../platform/seed.js';
 import { placeSchema, type PlaceInput, type PlacementActionInput } from '../contract/placements/actions.js';
 import { placementActionSchema } from '../contract/placements/actions.js';
@@ -21,20 +19,7 @@ export const jingzhouPlacementsDemo: DemoSeeder = {
   name: 'jingzhou-placements',
   async seed(uow, log) {
     const { trx } = uow;
-    const actors = new Map<string, Actor>();
-    const as = async (username: string): Promise<UnitOfWork> => {
-      let actor = actors.get(username);
-      if (!actor) {
-        const user = await trx
-          .selectFrom('users')
-          .select('id')
-          .where('username', '=', username)
-          .executeTakeFirstOrThrow();
-        actor = actorFor((await loadUserAccount(trx, user.id))!, { locale: 'zh-CN', ip: null, requestId: null });
-        actors.set(username, actor);
-      }
-      return { ...uow, actor };
-    };
+    const as = actingAs(uow);
     const names = new Map(
       (await trx.selectFrom('organisations').select(['id', 'name']).execute()).map((o) => [o.name, o.id]),
     );

@@ -1,8 +1,8 @@
+import { actingAs } from './acting-as.js';
 import type { MatrixEdit } from '../contract/service-matrix/views.js';
 import type { CreateReferralInput, ReferralActionInput } from '../contract/referrals/views.js';
 import { actOnReferralIn, requestReferralIn } from '../features/referrals/service.js';
 import { editMatrixIn } from '../features/service-matrix/service.js';
-import { actorFor, loadUserAccount } from '../platform/auth/load-actor.js';
 import { shanghaiDateOf } from '../platform/calendar/index.js';
 import type { UnitOfWork } from '../platform/db/unit-of-work.js';
 import type { DemoSeeder } from '../platform/seed.js';
@@ -20,17 +20,7 @@ export const jingzhouReferralsDemo: DemoSeeder = {
   name: 'jingzhou-referrals',
   async seed(uow, log) {
     const { trx } = uow;
-    const as = async (username: string): Promise<UnitOfWork> => {
-      const user = await trx
-        .selectFrom('users')
-        .select('id')
-        .where('username', '=', username)
-        .executeTakeFirstOrThrow();
-      return {
-        ...uow,
-        actor: actorFor((await loadUserAccount(trx, user.id))!, { locale: 'zh-CN', ip: null, requestId: null }),
-      };
-    };
+    const as = actingAs(uow);
     const orgId = async (name: string) =>
       (await trx.selectFrom('organisations').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id;
     const now = Date.now();

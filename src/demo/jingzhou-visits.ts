@@ -5,10 +5,8 @@ import { clockEscalationSweep } from '../core/clocks/index.js';
 import { systemScope } from '../core/scope/system-scope.js';
 import { appointStaffIn } from '../features/grassroots/service.js';
 import { recordVisitIn } from '../features/visits/service.js';
-import type { Actor } from '../platform/access/actor.js';
-import { actorFor, loadUserAccount } from '../platform/auth/load-actor.js';
 import { shanghaiDateOf } from '../platform/calendar/index.js';
-import type { UnitOfWork } from '../platform/db/unit-of-work.js';
+import { actingAs } from './acting-as.js';
 import type { DemoSeeder } from '../platform/seed.js';
 import { day, hour } from './jingzhou-cases-context.js';
 import { jingzhou } from './jingzhou-organisations.js';
@@ -36,20 +34,7 @@ export const jingzhouVisitsDemo: DemoSeeder = {
     const { trx } = uow;
     const now = Date.now();
     const past = (days: number, hours = 10) => new Date(now - days * day + (hours - 10) * hour);
-    const actors = new Map<string, Actor>();
-    const as = async (username: string): Promise<UnitOfWork> => {
-      let actor = actors.get(username);
-      if (!actor) {
-        const user = await trx
-          .selectFrom('users')
-          .select('id')
-          .where('username', '=', username)
-          .executeTakeFirstOrThrow();
-        actor = actorFor((await loadUserAccount(trx, user.id))!, { locale: 'zh-CN', ip: null, requestId: null });
-        actors.set(username, actor);
-      }
-      return { ...uow, actor };
-    };
+    const as = actingAs(uow);
     const userId = async (username: string) =>
       (await trx.selectFrom('users').select('id').where('username', '=', username).executeTakeFirstOrThrow()).id;
     const org = async (division: string, kind: string) =>

@@ -69,10 +69,13 @@ describe('signing in', { timeout: 600_000 }, () => {
     expect(await menuEntries(page)).toEqual([
       '工作台',
       '我的待办',
+      '转介',
+      '入户随访',
       '儿童档案',
       '强制报告',
       '收到的报告',
       '个案',
+      '保障金申请',
       '组织机构',
     ]);
 
@@ -120,6 +123,7 @@ describe('signing in', { timeout: 600_000 }, () => {
     expect(await menuEntries(page)).toEqual([
       '工作台',
       '报告履责情况',
+      '服务职责矩阵',
       '组织机构',
       '统计分析',
       '分类与风险统计',
@@ -305,10 +309,13 @@ describe('signing in', { timeout: 600_000 }, () => {
     expect(await menuEntries(owner)).toEqual([
       '工作台',
       '我的待办',
+      '转介',
+      '入户随访',
       '儿童档案',
       '强制报告',
       '收到的报告',
       '个案',
+      '保障金申请',
       '组织机构',
     ]);
     await owner.context().close();

@@ -8,7 +8,12 @@ export const routes: FeatureRoute[] = [
     titleKey: 'serviceMatrix.title',
     frame: 'shell',
     permission: 'organisations.read',
-    menu: { order: 62, icon: <TableOutlined aria-hidden /> },
+    // Anyone who reads organisations may open it; the menu offers it to those who coordinate or analyse.
+    menu: {
+      order: 62,
+      icon: <TableOutlined aria-hidden />,
+      shownTo: (can) => can('matrix.manage') || can('insight.aggregate'),
+    },
     page: lazyPage(() => import('./MatrixPage')),
   },
 ];
