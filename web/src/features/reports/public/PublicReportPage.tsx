@@ -33,9 +33,17 @@ const fields = ['immediateDanger', 'situations', 'description', 'divisionCode', 
  * 公众举报: anyone, without an account, anonymous if they wish. Nothing about the child is shown
  * back; a reference number and a code let the reporter follow the report up.
  */
+// Underlined and 44 px wide: inside a sentence a link must not be told apart by colour alone
+// (WCAG 1.4.1), and a thumb must hit it.
+const emergencyCallStyle = {
+  textDecoration: 'underline',
+  display: 'inline-block',
+  minWidth: 44,
+  textAlign: 'center',
+} as const;
 // Trans puts the number itself (<tel>110</tel> in the strings) inside the link: a phone dials it in one tap.
 // biome-ignore lint/a11y/useAnchorContent: the content comes from the translation
-const emergencyCall = <a href="tel:110" />;
+const emergencyCall = <a href="tel:110" style={emergencyCallStyle} />;
 
 export default function PublicReportPage() {
   const { t } = useTranslation();
