@@ -13,7 +13,16 @@ const codeOnScreen = /\b(?:auth|child|children|cases?|reports?|users|audit|demo|
 
 /** The element lies wholly inside the screen: no scrolling sideways, and (`inView`) none down either. */
 async function expectOnScreen(page: Page, element: Locator, inView = false): Promise<void> {
-  await element.scrollIntoViewIfNeeded();
+  // A list that re-renders as results arrive may replace the element between finding and scrolling:
+  // the locator finds it again (it is lazy), a few times at most.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await element.scrollIntoViewIfNeeded();
+      break;
+    } catch (error) {
+      if (attempt >= 5 || !/not attached/i.test(String(error))) throw error;
+    }
+  }
   const box = await element.boundingBox();
   const screen = page.viewportSize();
   expect(box, 'element has no box').not.toBeNull();

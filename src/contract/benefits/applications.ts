@@ -10,7 +10,8 @@ import {
   recommendations,
 } from './vocabulary.js';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+// A real calendar date (2026-02-30 is refused here, not by the database).
+const isoDate = z.iso.date();
 const text = (max: number) => z.string().trim().min(1).max(max);
 
 export const benefitTypeSchema = z.union([z.enum(nationalBenefitTypes), z.string().regex(localBenefitTypePattern)]);

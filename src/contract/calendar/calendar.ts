@@ -2,7 +2,8 @@ import { z } from 'zod';
 
 /* The holiday calendar (调休安排) as an administrator loads it, and what the server answers. */
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+// A real calendar date (2026-02-30 is refused here, not by the database).
+const isoDate = z.iso.date();
 
 /** One year's State Council arrangement: days off and the weekend days that are working days. */
 export const calendarYearInputSchema = z.object({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDateSchema } from './child.js';
 
 /** Exit reasons of the national child-welfare system (DOMAIN.md §8), as the API names them. */
 export const exitReasons = [
@@ -20,7 +21,7 @@ export const exitReasonsEndingBenefits: readonly ExitReason[] = exitReasons;
 
 export const childExitInputSchema = z.object({
   reason: z.enum(exitReasons),
-  exitedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  exitedOn: isoDateSchema,
   note: z.string().trim().max(500).optional(),
   /** The file's version the officer saw (a stale one is a 409). */
   version: z.number().int().min(1),
