@@ -161,10 +161,10 @@ export function DocumentsPanel({ childId }: { childId: string }) {
           )}
         </div>
       )}
-      <div className="haven-documents-toggle">
-        <Switch size="small" checked={showWithdrawn} onChange={setShowWithdrawn} id="documents-withdrawn" />
-        <label htmlFor="documents-withdrawn">{t('documents.showWithdrawn')}</label>
-      </div>
+      <label className="haven-documents-toggle">
+        <Switch size="small" checked={showWithdrawn} onChange={setShowWithdrawn} />
+        {t('documents.showWithdrawn')}
+      </label>
       {items.length === 0 ? (
         <Empty description={t('documents.empty')} />
       ) : (
