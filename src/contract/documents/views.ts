@@ -25,6 +25,9 @@ export type PurgeDocumentInput = z.infer<typeof purgeDocumentSchema>;
 export const documentListQuerySchema = z.object({
   /** Withdrawn (and purged) documents too, for their history. */
   withdrawn: z.stringbool().optional(),
+  /** Only those of one case, placement or home visit (both or neither). */
+  subjectType: z.enum(documentSubjectCodes).optional(),
+  subjectId: z.uuid().optional(),
 });
 
 const who = z.object({ name: z.string(), at: z.iso.datetime({ offset: true }) });

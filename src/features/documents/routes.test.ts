@@ -189,6 +189,8 @@ describe("a document on the child's file", () => {
     expect(photo.status).toBe(201);
     const view = await json<DocumentView>(photo);
     expect(view).toMatchObject({ location: 'removed', subject: { type: 'case', id: kase.id } });
+    const ofCase = await json<DocumentList>(await list(officer, `?subjectType=case&subjectId=${kase.id}`));
+    expect(ofCase.items.map((d) => d.id)).toEqual([view.id]);
     const bytes = Buffer.from(await (await download(officer, view.id)).arrayBuffer());
     expect(bytes.length).toBe(jpegWithGps().length);
     expect(bytes.equals(jpegWithGps())).toBe(false);

@@ -101,17 +101,13 @@ export async function registerDocumentRoutes(app: HavenApp, { db, config }: Http
       schema: {
         tags,
         summary:
-          "The child's documents, newest first (withdrawn=true: the withdrawn ones too). Same access as the file: a referral that did not share documents → 403. Audited.",
+          "The child's documents, newest first (withdrawn=true: the withdrawn ones too; subjectType + subjectId: those of one case, placement or visit). Same access as the file: a referral that did not share documents → 403. Audited.",
         params: childParams,
         querystring: documentListQuerySchema,
         response: { 200: documentListSchema },
       },
     },
-    async (request) =>
-      listDocuments(db, request.actor, request.params.childId, {
-        withdrawn: request.query.withdrawn,
-        maxBytes,
-      }),
+    async (request) => listDocuments(db, request.actor, request.params.childId, { ...request.query, maxBytes }),
   );
 
   app.get(

@@ -196,10 +196,14 @@ export async function listDocuments(
   db: Db,
   actor: Actor,
   childId: string,
-  options: { withdrawn?: boolean; maxBytes: number },
+  options: { withdrawn?: boolean; subjectType?: DocumentSubjectType; subjectId?: string; maxBytes: number },
 ): Promise<DocumentList> {
   await requireDocumentsForRead(db, actor, childId, 'documents.list', { type: 'child', id: childId });
-  const items = await documentsOfChild(db, actor, childId, { withdrawn: options.withdrawn ?? false });
+  const { subjectType, subjectId } = options;
+  const items = await documentsOfChild(db, actor, childId, {
+    withdrawn: options.withdrawn ?? false,
+    ...(subjectType && subjectId ? { subject: { type: subjectType, id: subjectId } } : {}),
+  });
   await recordAudit(db, actor, { action: 'documents.list', entityType: 'child', entityId: childId, childId });
   return {
     items,

@@ -210,7 +210,7 @@ export function DocumentsPanel({ childId }: { childId: string }) {
                       · {sizeText(document.sizeBytes)}
                     </span>
                     {document.location !== 'none' && (
-                      <Tag color={document.location === 'removed' ? 'green' : 'warning'}>
+                      <Tag color={document.location === 'removed' ? 'success' : 'warning'}>
                         {label(locationOutcomes[document.location])}
                       </Tag>
                     )}
