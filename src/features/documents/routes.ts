@@ -10,7 +10,8 @@ import {
 import { DomainError } from '../../platform/errors.js';
 import type { HavenApp, HttpDeps } from '../../platform/http/deps.js';
 import { declaredMediaType } from './content.js';
-import { downloadDocument, listDocuments, purgeDocument, uploadDocument, withdrawDocument } from './service.js';
+import { downloadDocument, listDocuments } from './reading.js';
+import { purgeDocument, uploadDocument, withdrawDocument } from './service.js';
 
 const tags = ['documents'];
 const idempotencyHeader = z.object({ 'idempotency-key': z.string().min(8).max(100).optional() });
