@@ -45,6 +45,8 @@ export const permissions = {
   'benefits.verify': { zh: '乡镇受理与核实保障金申请', en: 'Accept and verify benefit applications (township)' },
   'benefits.decide': { zh: '审批保障金申请', en: 'Decide benefit applications (county)' },
   'children.exit': { zh: '办理儿童退出', en: 'Record a child leaving the registry' },
+  'documents.upload': { zh: '上传和撤回儿童档案材料', en: "Upload and withdraw documents on a child's file" },
+  'documents.purge': { zh: '彻底删除已撤回的档案材料', en: 'Purge withdrawn documents' },
 } as const;
 
 export type Permission = keyof typeof permissions;

@@ -33,6 +33,12 @@ const configSchema = z.object({
     .int()
     .min(1024)
     .default(50 * 1024 * 1024),
+  /** Largest document on a child's file; bigger uploads are refused with a 413 that says the limit. */
+  documentMaxBytes: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(20 * 1024 * 1024),
   /** What an uploaded .xlsx may expand to (zip entries, their uncompressed bytes, compression ratio), checked before parsing. */
   importMaxZipEntries: z.coerce.number().int().min(10).default(1000),
   importMaxEntryBytes: z.coerce
@@ -104,6 +110,7 @@ export const envNames: Record<keyof Config, string> = {
   logLevel: 'LOG_LEVEL',
   bodyLimitBytes: 'HAVEN_BODY_LIMIT_BYTES',
   importLimitBytes: 'HAVEN_IMPORT_LIMIT_BYTES',
+  documentMaxBytes: 'HAVEN_DOCUMENT_MAX_BYTES',
   importMaxZipEntries: 'HAVEN_IMPORT_MAX_ZIP_ENTRIES',
   importMaxEntryBytes: 'HAVEN_IMPORT_MAX_ENTRY_BYTES',
   importMaxUncompressedBytes: 'HAVEN_IMPORT_MAX_UNCOMPRESSED_BYTES',

@@ -1,4 +1,5 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
+import { childInScope } from '../../core/scope/child-scope.js';
 import { type Actor, hasPermission } from '../../platform/access/actor.js';
 import { recordAudit } from '../../platform/audit/append.js';
 import type { Database } from '../../platform/db/schema.js';
@@ -159,4 +160,23 @@ export async function readPlacementFile(db: Db, actor: Actor, placementId: strin
     childId: view.childId,
   });
   return view;
+}
+
+/**
+ * The child of a placement episode the actor sees (through the child's scope), for another feature
+ * linking to the episode (a hand-over record among the documents); undefined when missing or out of scope.
+ */
+export async function placementChildIn(
+  db: Db | Transaction<Database>,
+  actor: Actor,
+  placementId: string,
+): Promise<{ placementId: string; childId: string } | undefined> {
+  const row = await db
+    .selectFrom('placements')
+    .innerJoin('children', 'children.id', 'placements.child_id')
+    .select(['placements.id', 'placements.child_id'])
+    .where('placements.id', '=', placementId)
+    .where(childInScope(actor))
+    .executeTakeFirst();
+  return row ? { placementId: row.id, childId: row.child_id } : undefined;
 }

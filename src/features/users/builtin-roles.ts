@@ -25,6 +25,7 @@ export const builtinRoles: readonly RoleDefinition[] = [
       'tokens.manage',
       'rules.manage',
       'calendar.manage',
+      'documents.purge',
     ],
   },
   {
@@ -56,6 +57,7 @@ export const builtinRoles: readonly RoleDefinition[] = [
       'benefits.verify',
       'benefits.decide',
       'children.exit',
+      'documents.upload',
     ],
   },
   {
@@ -78,6 +80,7 @@ export const builtinRoles: readonly RoleDefinition[] = [
       'benefits.read',
       'benefits.apply',
       'benefits.verify',
+      'documents.upload',
     ],
   },
   {
@@ -93,13 +96,22 @@ export const builtinRoles: readonly RoleDefinition[] = [
       'referrals.act',
       'benefits.read',
       'benefits.apply',
+      'documents.upload',
     ],
   },
   {
     code: 'institution_staff',
     nameZh: '机构工作人员',
     nameEn: 'Institution staff',
-    permissions: [...fileWork, 'reports.submit', 'cases.act', 'placements.act', 'referrals.read', 'referrals.act'],
+    permissions: [
+      ...fileWork,
+      'reports.submit',
+      'cases.act',
+      'placements.act',
+      'referrals.read',
+      'referrals.act',
+      'documents.upload',
+    ],
   },
   {
     code: 'police_officer',
@@ -115,6 +127,7 @@ export const builtinRoles: readonly RoleDefinition[] = [
       'placements.act',
       'referrals.read',
       'referrals.act',
+      'documents.upload',
     ],
   },
   {
@@ -128,6 +141,7 @@ export const builtinRoles: readonly RoleDefinition[] = [
       'organisations.read',
       'referrals.read',
       'referrals.act',
+      'documents.upload',
     ],
   },
   {
@@ -148,6 +162,7 @@ export const builtinRoles: readonly RoleDefinition[] = [
       'organisations.read',
       'referrals.read',
       'referrals.act',
+      'documents.upload',
     ],
   },
   {

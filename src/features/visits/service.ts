@@ -199,3 +199,22 @@ export async function correctVisit(db: Db, actor: Actor, id: string, input: Corr
   await unitOfWork(db, actor, 'visit.correct', (uow) => correctVisitIn(uow, id, input));
   return readVisit(db, actor, id);
 }
+
+/**
+ * The child of a home visit the actor sees (through the child's scope), for another feature linking
+ * to the visit (its photos among the documents); undefined when missing or out of scope.
+ */
+export async function visitChildIn(
+  db: Db | Trx,
+  actor: Actor,
+  visitId: string,
+): Promise<{ visitId: string; childId: string } | undefined> {
+  const row = await db
+    .selectFrom('home_visits')
+    .innerJoin('children', 'children.id', 'home_visits.child_id')
+    .select(['home_visits.id', 'home_visits.child_id'])
+    .where('home_visits.id', '=', visitId)
+    .where(childInScope(actor))
+    .executeTakeFirst();
+  return row ? { visitId: row.id, childId: row.child_id } : undefined;
+}

@@ -5,6 +5,7 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { ApiError } from '../../../app/api/client';
 import { describeApiError } from '../../../app/api/describeApiError';
 import { usePhoneLayout } from '../../../app/preferences/usePhoneLayout';
+import { DocumentsPanel } from '../../documents/DocumentsPanel';
 import { ChildPlacementCard } from '../../placements/ChildPlacementCard';
 import { useChildFile } from '../api/fileApi';
 import '../registry.css';
@@ -16,7 +17,7 @@ import { IdentityTab } from './IdentityTab';
 import { PrintableFile } from './PrintableFile';
 import { TimelineTab } from './TimelineTab';
 
-const tabKeys = ['identity', 'family', 'categories', 'timeline'] as const;
+const tabKeys = ['identity', 'family', 'categories', 'documents', 'timeline'] as const;
 type TabKey = (typeof tabKeys)[number];
 
 /** 儿童档案 of one child (一人一档): identity, family, categories and entitlements, timeline. */
@@ -112,6 +113,11 @@ export default function ChildFilePage() {
               children: (
                 <CategoriesTab file={child} canDecide={allowed('decideCategory')} canAdd={allowed('addCategory')} />
               ),
+            },
+            {
+              key: 'documents',
+              label: t('documents.tab'),
+              children: <DocumentsPanel childId={child.id} />,
             },
             {
               key: 'timeline',

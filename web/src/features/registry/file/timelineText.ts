@@ -6,6 +6,8 @@ import i18next from 'i18next';
 export function timelineKindText(t: TFunction, kind: string): string {
   if (isRegistryTimelineKind(kind)) return t(`registry.timeline.kind.${kind}`);
   if (isCaseTimelineKind(kind)) return t(`cases.action.${kind.slice('case.'.length) as 'open'}`);
+  if (kind === 'document.uploaded' || kind === 'document.withdrawn' || kind === 'document.purged')
+    return t(`documents.timeline.${kind.slice('document.'.length) as 'uploaded'}`);
   return t('registry.timeline.other');
 }
 

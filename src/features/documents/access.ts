@@ -1,0 +1,58 @@
+import type { Kysely, Transaction } from 'kysely';
+import { childInScope } from '../../core/scope/child-scope.js';
+import { fileAccessOf } from '../../core/scope/participation.js';
+import type { Actor } from '../../platform/access/actor.js';
+import { recordAudit } from '../../platform/audit/append.js';
+import type { Database } from '../../platform/db/schema.js';
+import { DomainError, notFound } from '../../platform/errors.js';
+import { translate } from '../../platform/i18n/translate.js';
+import './messages.js';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/**
+ * Documents have the file's access: the child through `childInScope` (else 404, as for the file),
+ * then need-to-know — an organisation that takes part only through a referral that did not share
+ * `documents` is refused (403: it sees the child, not its documents).
+ */
+export async function requireDocumentsOfChild(
+  db: Db,
+  actor: Actor,
+  childId: string,
+  options: { lock?: boolean } = {},
+): Promise<{ id: string }> {
+  let query = db
+    .selectFrom('children')
+    .select('children.id')
+    .where('children.id', '=', childId)
+    .where(childInScope(actor));
+  if (options.lock) query = query.forUpdate();
+  const child = await query.executeTakeFirst();
+  if (!child) throw notFound(translate(actor.locale, 'documents.child_entity'), childId);
+  const access = await fileAccessOf(db, actor, childId);
+  if (access !== 'whole' && !access.has('documents')) throw new DomainError('documents.not_shared', 403);
+  return child;
+}
+
+/** The same check for a read, with the refusal audited (a read of a child's file is audited either way). */
+export async function requireDocumentsForRead(
+  db: Kysely<Database>,
+  actor: Actor,
+  childId: string,
+  action: string,
+  entity: { type: string; id: string },
+): Promise<void> {
+  try {
+    await requireDocumentsOfChild(db, actor, childId);
+  } catch (error) {
+    if (error instanceof DomainError)
+      await recordAudit(db, actor, {
+        action,
+        entityType: entity.type,
+        entityId: entity.id,
+        outcome: 'denied',
+        details: { reason: error.code === 'not_found' ? 'not_found_or_out_of_scope' : error.code },
+      });
+    throw error;
+  }
+}
