@@ -45,6 +45,14 @@ export const permissions = {
   'benefits.verify': { zh: '乡镇受理与核实保障金申请', en: 'Accept and verify benefit applications (township)' },
   'benefits.decide': { zh: '审批保障金申请', en: 'Decide benefit applications (county)' },
   'children.exit': { zh: '办理儿童退出', en: 'Record a child leaving the registry' },
+  'recommendations.read': {
+    zh: '查看本单位发出或收到的检察建议',
+    en: 'See the procuratorial recommendations my unit issued or received',
+  },
+  'recommendations.issue': { zh: '制发检察建议', en: 'Issue procuratorial recommendations' },
+  'recommendations.reply': { zh: '书面回复检察建议', en: 'Reply in writing to procuratorial recommendations' },
+  'incidents.read': { zh: '查看侵害事件记录', en: 'Read incident records' },
+  'incidents.record': { zh: '登记侵害事件', en: 'Record incidents' },
 } as const;
 
 export type Permission = keyof typeof permissions;
@@ -57,6 +65,7 @@ export const childDataPermissions: readonly Permission[] = [
   'cases.read',
   'reports.receive',
   'referrals.read',
+  'incidents.read',
 ];
 
 export function isPermission(value: string): value is Permission {

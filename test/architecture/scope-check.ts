@@ -19,6 +19,9 @@ export const childTables = [
   'child_assignments',
   'referrals',
   'referral_actions',
+  'recommendations',
+  'recommendation_actions',
+  'incidents',
 ];
 
 // A scope is a call to childInScope, a report visibility rule (…VisibleTo), another …InScope
