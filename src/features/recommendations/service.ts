@@ -44,7 +44,7 @@ export async function issueRecommendationIn(
         .where('id', '=', actor.organisationId)
         .executeTakeFirst()
     : undefined;
-  if (!issuer || issuer.kind !== 'procuratorate') throw new DomainError('recommendations.needs_procuratorate', 403);
+  if (issuer?.kind !== 'procuratorate') throw new DomainError('recommendations.needs_procuratorate', 403);
   const addressee = await trx
     .selectFrom('organisations')
     .select(['id', 'division_code'])
