@@ -22,8 +22,8 @@ import './tables.js';
 
 type Db = Kysely<Database>;
 
-const refuse = (code: string, field: string, params: Record<string, string> = {}) =>
-  new DomainError(code, 400, { field, ...params }, [{ path: `body.${field}`, code }]);
+const refuse = (code: string, field: string, params: Record<string, string> = {}, where = 'body') =>
+  new DomainError(code, 400, { field, ...params }, [{ path: `${where}.${field}`, code }]);
 
 /**
  * Records an incident about a child in the recorder's scope, optionally linked to one of the
@@ -128,7 +128,7 @@ const toView = (row: Row): IncidentView => ({
  */
 export async function listIncidents(db: Db, actor: Actor, query: IncidentListQuery): Promise<IncidentList> {
   if (!hasPermission(actor, 'incidents.read')) throw forbidden('incidents.read');
-  if (!query.childId && !query.caseId) throw refuse('incidents.child_or_case', 'childId');
+  if (!query.childId && !query.caseId) throw refuse('incidents.child_or_case', 'childId', {}, 'query');
   let childId = query.childId;
   if (query.caseId) {
     const kase = await caseChildIn(db, actor, query.caseId);
