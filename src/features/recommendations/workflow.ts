@@ -62,7 +62,8 @@ export async function startReplyClock(
     childId: subject.childId,
     divisionCode: subject.divisionCode,
     startedAt: at,
-    duration: { minutes: Math.max(0, Math.ceil((dueAt.getTime() - at.getTime()) / 60_000)) },
+    // Whole minutes, rounded down: the clock ends within the due day (23:59), never at the next midnight.
+    duration: { minutes: Math.max(0, Math.floor((dueAt.getTime() - at.getTime()) / 60_000)) },
     escalationHours: rules.get(recommendationRules).escalationHours,
   });
 }
