@@ -47,6 +47,14 @@ export const permissions = {
   'children.exit': { zh: '办理儿童退出', en: 'Record a child leaving the registry' },
   'documents.upload': { zh: '上传和撤回儿童档案材料', en: "Upload and withdraw documents on a child's file" },
   'documents.purge': { zh: '彻底删除已撤回的档案材料', en: 'Purge withdrawn documents' },
+  'recommendations.read': {
+    zh: '查看本单位发出或收到的检察建议',
+    en: 'See the procuratorial recommendations my unit issued or received',
+  },
+  'recommendations.issue': { zh: '制发检察建议', en: 'Issue procuratorial recommendations' },
+  'recommendations.reply': { zh: '书面回复检察建议', en: 'Reply in writing to procuratorial recommendations' },
+  'incidents.read': { zh: '查看侵害事件记录', en: 'Read incident records' },
+  'incidents.record': { zh: '登记侵害事件', en: 'Record incidents' },
 } as const;
 
 export type Permission = keyof typeof permissions;
@@ -59,6 +67,7 @@ export const childDataPermissions: readonly Permission[] = [
   'cases.read',
   'reports.receive',
   'referrals.read',
+  'incidents.read',
 ];
 
 export function isPermission(value: string): value is Permission {

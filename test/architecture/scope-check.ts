@@ -20,6 +20,9 @@ export const childTables = [
   'referrals',
   'referral_actions',
   'child_documents',
+  'recommendations',
+  'recommendation_actions',
+  'incidents',
 ];
 
 // A scope is a call to childInScope, a report visibility rule (…VisibleTo), another …InScope

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { recommendationWaitingSchema } from '../recommendations/views.js';
 import { referralWaitingSchema } from '../referrals/views.js';
 import { clockStates, escalationTargets } from './clocks.js';
 import { visitDueSchema } from '../visits/visits.js';
@@ -56,8 +57,17 @@ export const myWorkSchema = z.object({
   visitsDue: z.array(visitDueSchema),
   /** Referrals sent to my organisation, to answer or to deliver. */
   referrals: z.array(referralWaitingSchema).default([]),
+  /** Procuratorial recommendations my unit must reply to, or replies my procuratorate must review. */
+  recommendations: z.array(recommendationWaitingSchema).default([]),
 });
 export type MyWork = z.infer<typeof myWorkSchema>;
 
 /** The inbox sections this answer has, as the contributions name them. */
-export const myWorkSections = ['reportsToAcknowledge', 'caseSteps', 'alerts', 'visitsDue', 'referrals'] as const;
+export const myWorkSections = [
+  'reportsToAcknowledge',
+  'caseSteps',
+  'alerts',
+  'visitsDue',
+  'referrals',
+  'recommendations',
+] as const;

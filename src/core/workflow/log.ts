@@ -71,7 +71,7 @@ export async function appendEntry<S extends string, A extends string, F>(
   trx: Trx,
   actor: Actor,
   workflow: LogTables<S, A, F>,
-  subject: { id: string; childId: string; state: WorkflowState<S, A> },
+  subject: { id: string; childId: string | null; state: WorkflowState<S, A> },
   entry: AppendedEntry<A>,
 ): Promise<WorkflowState<S, A>> {
   const by = accountableUserId(actor);
@@ -87,6 +87,8 @@ export async function appendEntry<S extends string, A extends string, F>(
       RETURNING 1
     )
     UPDATE ${sql.table(workflow.log.subjects)} SET seq = ${next.seq} WHERE id = ${subject.id}`.execute(trx);
+  // A subject about no child (a recommendation to a unit) has no timeline to write to.
+  if (subject.childId === null) return next;
   await recordTimeline(trx, actor, {
     childId: subject.childId,
     occurredAt: entry.at,

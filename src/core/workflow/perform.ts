@@ -103,7 +103,7 @@ function parsePayload<S extends string, A extends string, I extends ActionReques
 export async function recordSystemAction<S extends string, A extends string, I extends ActionRequest<A>, F>(
   uow: UnitOfWork,
   workflow: Workflow<S, A, I, F>,
-  subject: Pick<Subject<S, A, F>, 'id' | 'childId' | 'state'>,
+  subject: Pick<Subject<S, A, F>, 'id' | 'state'> & { childId: string | null },
   entry: { type: A; payload: Record<string, unknown>; at: Date },
 ): Promise<WorkflowState<S, A>> {
   return appendEntry(uow.trx, uow.actor, workflow, subject, entry);

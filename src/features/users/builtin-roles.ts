@@ -58,6 +58,10 @@ export const builtinRoles: readonly RoleDefinition[] = [
       'benefits.decide',
       'children.exit',
       'documents.upload',
+      'recommendations.read',
+      'recommendations.reply',
+      'incidents.read',
+      'incidents.record',
     ],
   },
   {
@@ -81,6 +85,10 @@ export const builtinRoles: readonly RoleDefinition[] = [
       'benefits.apply',
       'benefits.verify',
       'documents.upload',
+      'recommendations.read',
+      'recommendations.reply',
+      'incidents.read',
+      'incidents.record',
     ],
   },
   {
@@ -97,6 +105,8 @@ export const builtinRoles: readonly RoleDefinition[] = [
       'benefits.read',
       'benefits.apply',
       'documents.upload',
+      'recommendations.read',
+      'recommendations.reply',
     ],
   },
   {
@@ -111,6 +121,9 @@ export const builtinRoles: readonly RoleDefinition[] = [
       'referrals.read',
       'referrals.act',
       'documents.upload',
+      'recommendations.read',
+      'recommendations.reply',
+      'incidents.read',
     ],
   },
   {
@@ -128,6 +141,10 @@ export const builtinRoles: readonly RoleDefinition[] = [
       'referrals.read',
       'referrals.act',
       'documents.upload',
+      'recommendations.read',
+      'recommendations.reply',
+      'incidents.read',
+      'incidents.record',
     ],
   },
   {
@@ -142,6 +159,10 @@ export const builtinRoles: readonly RoleDefinition[] = [
       'referrals.read',
       'referrals.act',
       'documents.upload',
+      'recommendations.read',
+      'recommendations.issue',
+      'incidents.read',
+      'incidents.record',
     ],
   },
   {
@@ -163,6 +184,8 @@ export const builtinRoles: readonly RoleDefinition[] = [
       'referrals.read',
       'referrals.act',
       'documents.upload',
+      'incidents.read',
+      'incidents.record',
     ],
   },
   {
@@ -171,7 +194,12 @@ export const builtinRoles: readonly RoleDefinition[] = [
     nameEn: 'Charity and volunteer coordinator',
     permissions: ['children.read', 'cases.read', 'organisations.read', 'referrals.read', 'referrals.act'],
   },
-  { code: 'mandated_reporter', nameZh: '强制报告责任人', nameEn: 'Mandated reporter', permissions: ['reports.submit'] },
+  {
+    code: 'mandated_reporter',
+    nameZh: '强制报告责任人',
+    nameEn: 'Mandated reporter',
+    permissions: ['reports.submit', 'recommendations.read', 'recommendations.reply'],
+  },
   {
     code: 'analyst',
     nameZh: '统计分析员',

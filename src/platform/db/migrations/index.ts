@@ -34,6 +34,8 @@ import * as m0035 from './0035_home_visit_records.js';
 import * as m0037 from './0037_holiday_calendar.js';
 import * as m0038 from './0038_benefits.js';
 import * as m0039 from './0039_child_exits.js';
+import * as m0040 from './0040_recommendations.js';
+import * as m0041 from './0041_incidents.js';
 import * as m0055 from './0055_child_documents.js';
 import * as m0056 from './0056_document_permissions.js';
 
@@ -77,6 +79,8 @@ export const migrations: Record<string, Migration> = {
   '0037_holiday_calendar': m0037,
   '0038_benefits': m0038,
   '0039_child_exits': m0039,
+  '0040_recommendations': m0040,
+  '0041_incidents': m0041,
   '0055_child_documents': m0055,
   '0056_document_permissions': m0056,
 };

@@ -13,6 +13,7 @@ import { actionText, CaseStatusTag, codeText, formatMinute } from '../labels';
 import { CaseClocks } from './CaseClocks';
 import { CaseHeader } from './CaseHeader';
 import { CaseTimeline } from './CaseTimeline';
+import { IncidentsPanel } from '../../incidents/IncidentsPanel';
 import '../cases.css';
 
 /** 个案: the header with the allowed actions, the timeline of who did what, the clocks, the reports. */
@@ -112,6 +113,7 @@ export default function CasePage() {
               </ul>
             )}
           </section>
+          {caseDetail.child.id && <IncidentsPanel caseId={caseDetail.id} childId={caseDetail.child.id} />}
           <section className="haven-case-section" aria-labelledby="haven-case-orgs">
             <h2 id="haven-case-orgs">{t('cases.detail.organisations')}</h2>
             <ul>
