@@ -45,6 +45,14 @@ export const permissions = {
   'benefits.verify': { zh: '乡镇受理与核实保障金申请', en: 'Accept and verify benefit applications (township)' },
   'benefits.decide': { zh: '审批保障金申请', en: 'Decide benefit applications (county)' },
   'children.exit': { zh: '办理儿童退出', en: 'Record a child leaving the registry' },
+  'conference.manage': {
+    zh: '召集联席会议（议题、出席、决定事项、纪要）',
+    en: 'Convene the joint conference (agenda, attendance, decisions, minutes)',
+  },
+  'conference.act': {
+    zh: '查看联席会议并办理本单位督办事项',
+    en: "See joint-conference meetings and carry out my department's action items",
+  },
 } as const;
 
 export type Permission = keyof typeof permissions;

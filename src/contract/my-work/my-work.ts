@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { referralWaitingSchema } from '../referrals/views.js';
 import { clockStates, escalationTargets } from './clocks.js';
 import { visitDueSchema } from '../visits/visits.js';
+import { actionItemWaitingSchema } from '../joint-conference/views.js';
 
 /** A report my organisation must acknowledge (only for those with `reports.receive`). */
 export const reportToAcknowledgeSchema = z.object({
@@ -56,8 +57,17 @@ export const myWorkSchema = z.object({
   visitsDue: z.array(visitDueSchema),
   /** Referrals sent to my organisation, to answer or to deliver. */
   referrals: z.array(referralWaitingSchema).default([]),
+  /** Joint-conference action items my department owns and has not finished. */
+  actionItems: z.array(actionItemWaitingSchema).default([]),
 });
 export type MyWork = z.infer<typeof myWorkSchema>;
 
 /** The inbox sections this answer has, as the contributions name them. */
-export const myWorkSections = ['reportsToAcknowledge', 'caseSteps', 'alerts', 'visitsDue', 'referrals'] as const;
+export const myWorkSections = [
+  'reportsToAcknowledge',
+  'caseSteps',
+  'alerts',
+  'visitsDue',
+  'referrals',
+  'actionItems',
+] as const;

@@ -56,6 +56,8 @@ export const builtinRoles: readonly RoleDefinition[] = [
       'benefits.verify',
       'benefits.decide',
       'children.exit',
+      'conference.manage',
+      'conference.act',
     ],
   },
   {
@@ -78,6 +80,7 @@ export const builtinRoles: readonly RoleDefinition[] = [
       'benefits.read',
       'benefits.apply',
       'benefits.verify',
+      'conference.act',
     ],
   },
   {
@@ -99,7 +102,15 @@ export const builtinRoles: readonly RoleDefinition[] = [
     code: 'institution_staff',
     nameZh: '机构工作人员',
     nameEn: 'Institution staff',
-    permissions: [...fileWork, 'reports.submit', 'cases.act', 'placements.act', 'referrals.read', 'referrals.act'],
+    permissions: [
+      ...fileWork,
+      'reports.submit',
+      'cases.act',
+      'placements.act',
+      'referrals.read',
+      'referrals.act',
+      'conference.act',
+    ],
   },
   {
     code: 'police_officer',
@@ -115,6 +126,7 @@ export const builtinRoles: readonly RoleDefinition[] = [
       'placements.act',
       'referrals.read',
       'referrals.act',
+      'conference.act',
     ],
   },
   {
@@ -128,6 +140,7 @@ export const builtinRoles: readonly RoleDefinition[] = [
       'organisations.read',
       'referrals.read',
       'referrals.act',
+      'conference.act',
     ],
   },
   {

@@ -34,6 +34,8 @@ import * as m0035 from './0035_home_visit_records.js';
 import * as m0037 from './0037_holiday_calendar.js';
 import * as m0038 from './0038_benefits.js';
 import * as m0039 from './0039_child_exits.js';
+import * as m0042 from './0042_joint_conference.js';
+import * as m0043 from './0043_conference_permissions.js';
 
 /**
  * Every migration, in order. Listed statically (not read from the folder) so the same list works
@@ -75,4 +77,6 @@ export const migrations: Record<string, Migration> = {
   '0037_holiday_calendar': m0037,
   '0038_benefits': m0038,
   '0039_child_exits': m0039,
+  '0042_joint_conference': m0042,
+  '0043_conference_permissions': m0043,
 };
