@@ -84,7 +84,7 @@ export async function createActionItemIn(
     subjectId: row.id,
     divisionCode: meeting.division_code,
     startedAt: at,
-    duration: { minutes: Math.max(0, Math.round((endOfDay(input.dueOn).getTime() - at.getTime()) / 60_000)) },
+    duration: { minutes: Math.max(0, Math.floor((endOfDay(input.dueOn).getTime() - at.getTime()) / 60_000)) },
     escalationHours: rules.get(conferenceRules).actionItemEscalationHours,
   });
   uow.audit({
