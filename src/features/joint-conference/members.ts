@@ -4,7 +4,7 @@ import type { OrganisationKind } from '../../contract/organisations/kinds.js';
 import { type Actor, hasPermission } from '../../platform/access/actor.js';
 import { shanghaiDateOf } from '../../platform/calendar/index.js';
 import type { Database } from '../../platform/db/schema.js';
-import { unitOfWork } from '../../platform/db/unit-of-work.js';
+import { type UnitOfWork, unitOfWork } from '../../platform/db/unit-of-work.js';
 import { DomainError, forbidden, notFound } from '../../platform/errors.js';
 import { translate } from '../../platform/i18n/translate.js';
 import { ruleSetFor } from '../../platform/rules/store.js';
@@ -122,7 +122,28 @@ export async function readMembers(
   };
 }
 
-/** The lead agency adds a department (a school board, a charity…) to its conference. */
+/** The lead agency adds a department (a school board, an institution, a charity…) to its conference. */
+export async function addMemberIn(
+  uow: UnitOfWork,
+  divisionCode: string,
+  organisationId: string,
+  at: Date,
+): Promise<void> {
+  const { trx, actor } = uow;
+  await conferencePlace(trx, divisionCode, 'params');
+  requireConvener(actor, await convenerOf(trx, divisionCode, at), divisionCode);
+  const [organisation] = await organisationsIn(trx, { ids: [organisationId] });
+  if (!organisation) throw notFound(translate(actor.locale, 'conference.organisation_entity'), organisationId);
+  const members = await conferenceMembersIn(trx, divisionCode, at);
+  if (members.some((m) => m.organisationId === organisationId))
+    throw new DomainError('conference.already_member', 409, { organisation: organisation.name });
+  await trx
+    .insertInto('conference_members')
+    .values({ division_code: divisionCode, organisation_id: organisationId, added_by: actor.userId, added_at: at })
+    .execute();
+  uow.audit({ entityType: 'conference_member', entityId: organisationId, details: { divisionCode } });
+}
+
 export async function addMember(
   db: Kysely<Database>,
   actor: Actor,
@@ -130,20 +151,7 @@ export async function addMember(
   organisationId: string,
 ): Promise<Members> {
   const now = new Date();
-  await unitOfWork(db, actor, 'conference.member_add', async ({ trx, audit }) => {
-    await conferencePlace(trx, divisionCode, 'params');
-    requireConvener(actor, await convenerOf(trx, divisionCode, now), divisionCode);
-    const [organisation] = await organisationsIn(trx, { ids: [organisationId] });
-    if (!organisation) throw notFound(translate(actor.locale, 'conference.organisation_entity'), organisationId);
-    const members = await conferenceMembersIn(trx, divisionCode, now);
-    if (members.some((m) => m.organisationId === organisationId))
-      throw new DomainError('conference.already_member', 409, { organisation: organisation.name });
-    await trx
-      .insertInto('conference_members')
-      .values({ division_code: divisionCode, organisation_id: organisationId, added_by: actor.userId, added_at: now })
-      .execute();
-    audit({ entityType: 'conference_member', entityId: organisationId, details: { divisionCode } });
-  });
+  await unitOfWork(db, actor, 'conference.member_add', (uow) => addMemberIn(uow, divisionCode, organisationId, now));
   return readMembers(db, actor, divisionCode, now);
 }
 

@@ -40,7 +40,7 @@ export {
   stepMeetingIn,
   updateMeetingIn,
 } from './meetings.js';
-export { conferenceMembersIn } from './members.js';
+export { addMemberIn, conferenceMembersIn } from './members.js';
 
 type Db = Kysely<Database>;
 const keyed = (scope: string, key: string | undefined, request: unknown) =>
