@@ -5,6 +5,7 @@ import { Link, useParams } from 'react-router';
 import { describeApiError } from '../../app/api/describeApiError';
 import { formatDate } from '../../app/format';
 import '../cases/cases.css';
+import './conference.css';
 import { ActionItemList } from './ActionItemList';
 import { AgendaSection } from './AgendaSection';
 import {
@@ -51,7 +52,7 @@ function MeetingDetail({ meeting }: { meeting: MeetingView }) {
   }
 
   return (
-    <div className="haven-stack">
+    <div className="haven-stack haven-conference">
       {noticeHolder}
       <Card>
         <Space wrap>

@@ -6,6 +6,7 @@ import { describeApiError } from '../../app/api/describeApiError';
 import { useAuth, useMe } from '../../app/auth/AuthProvider';
 import { formatDate } from '../../app/format';
 import '../cases/cases.css';
+import './conference.css';
 import { conferenceApi, labelOf, useMeetings, useRefreshConference, vocabularyLabels } from './conferenceApi';
 
 interface NewMeeting {
@@ -46,7 +47,7 @@ export default function MeetingsPage() {
 
   const items = meetings.data?.items ?? [];
   return (
-    <div className="haven-stack">
+    <div className="haven-stack haven-conference">
       {noticeHolder}
       <span className="haven-form-footer">
         {can('conference.manage') && (
