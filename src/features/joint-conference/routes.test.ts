@@ -306,3 +306,39 @@ describe('a county joint-conference meeting', () => {
     expect(audited.map((a) => (a.details as { format: string }).format).sort()).toEqual(['pdf', 'xlsx']);
   });
 });
+
+describe('member departments of a conference', () => {
+  it('are the lead agency and the departments of the place; the lead agency adds one, nobody else may', async () => {
+    const members = async (session: ApiSession) =>
+      json<{ mayManage: boolean; members: { organisationId: string; source: string }[] }>(
+        await session.request('GET', `/api/conference/members/${places.shashi}`),
+      );
+    const before = await members(officer);
+    expect(before.mayManage).toBe(true);
+    expect(before.members).toEqual([
+      expect.objectContaining({ organisationId: civilAffairsId, source: 'lead_agency' }),
+      expect.objectContaining({ organisationId: policeId, source: 'default' }),
+    ]);
+    const school = (await make.organisationNamed('school')).id;
+    const byGongan = await gongan.request('POST', `/api/conference/members/${places.shashi}`, {
+      organisationId: school,
+    });
+    expect(byGongan.status).toBe(403);
+    const added = await officer.request('POST', `/api/conference/members/${places.shashi}`, { organisationId: school });
+    expect(added.status).toBe(200);
+    expect((await members(police)).members).toEqual(
+      expect.arrayContaining([expect.objectContaining({ organisationId: school, source: 'added' })]),
+    );
+    const twice = await officer.request('POST', `/api/conference/members/${places.shashi}`, { organisationId: school });
+    expect(twice.status).toBe(409);
+    expect((await errorOf(twice)).code).toBe('conference.already_member');
+    const lead = await officer.request('DELETE', `/api/conference/members/${places.shashi}/${civilAffairsId}`);
+    expect((await errorOf(lead)).code).toBe('conference.member_default');
+    expect((await officer.request('DELETE', `/api/conference/members/${places.shashi}/${school}`)).status).toBe(200);
+    expect((await members(officer)).members.map((m) => m.organisationId)).not.toContain(school);
+    // A township is not a place that convenes a conference.
+    const township = await officer.request('GET', `/api/conference/members/${places.cenhe}`);
+    expect(township.status).toBe(400);
+    expect((await errorOf(township)).code).toBe('conference.division_level');
+  });
+});
