@@ -28,6 +28,7 @@ describe('the composition root finds the features (src/features/<f>/feature.ts)'
       'jingzhou-referrals',
       'jingzhou-benefits',
       'jingzhou-procuratorate',
+      'jingzhou-conference',
     ]);
     // The platform's sweeps first; the counts after the registry sweeps that change what they count.
     expect(features.sweeps.map((sweep) => sweep.name)).toEqual([

@@ -55,6 +55,14 @@ export const permissions = {
   'recommendations.reply': { zh: '书面回复检察建议', en: 'Reply in writing to procuratorial recommendations' },
   'incidents.read': { zh: '查看侵害事件记录', en: 'Read incident records' },
   'incidents.record': { zh: '登记侵害事件', en: 'Record incidents' },
+  'conference.manage': {
+    zh: '召集联席会议（议题、出席、决定事项、纪要）',
+    en: 'Convene the joint conference (agenda, attendance, decisions, minutes)',
+  },
+  'conference.act': {
+    zh: '查看联席会议并办理本单位督办事项',
+    en: "See joint-conference meetings and carry out my department's action items",
+  },
 } as const;
 
 export type Permission = keyof typeof permissions;

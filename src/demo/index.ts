@@ -1,6 +1,7 @@
 import type { DemoSeeder } from '../platform/seed.js';
 import { jingzhouBenefitsDemo } from './jingzhou-benefits.js';
 import { jingzhouCasesDemo } from './jingzhou-cases.js';
+import { jingzhouConferenceDemo } from './jingzhou-conference.js';
 import { jingzhouReferralsDemo } from './jingzhou-referrals.js';
 import { seedDemoChildren } from './jingzhou-children.js';
 import { jingzhouPlacementsDemo } from './jingzhou-placements.js';
@@ -34,4 +35,5 @@ export const demoSeeders: readonly DemoSeeder[] = [
   jingzhouReferralsDemo,
   jingzhouBenefitsDemo,
   jingzhouProcuratorateDemo,
+  jingzhouConferenceDemo,
 ];

@@ -3,6 +3,7 @@ import { recommendationWaitingSchema } from '../recommendations/views.js';
 import { referralWaitingSchema } from '../referrals/views.js';
 import { clockStates, escalationTargets } from './clocks.js';
 import { visitDueSchema } from '../visits/visits.js';
+import { actionItemWaitingSchema } from '../joint-conference/views.js';
 
 /** A report my organisation must acknowledge (only for those with `reports.receive`). */
 export const reportToAcknowledgeSchema = z.object({
@@ -59,6 +60,8 @@ export const myWorkSchema = z.object({
   referrals: z.array(referralWaitingSchema).default([]),
   /** Procuratorial recommendations my unit must reply to, or replies my procuratorate must review. */
   recommendations: z.array(recommendationWaitingSchema).default([]),
+  /** Joint-conference action items my department owns and has not finished. */
+  actionItems: z.array(actionItemWaitingSchema).default([]),
 });
 export type MyWork = z.infer<typeof myWorkSchema>;
 
@@ -70,4 +73,5 @@ export const myWorkSections = [
   'visitsDue',
   'referrals',
   'recommendations',
+  'actionItems',
 ] as const;

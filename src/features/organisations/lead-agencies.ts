@@ -198,3 +198,18 @@ function describeLead(
     history,
   };
 }
+
+/**
+ * Who leads (and so convenes the joint conference) in a city or county on a day: the assigned
+ * lead agency, else the place's civil affairs bureau; null when it has neither. For other features.
+ */
+export async function leadAgencyIn(
+  db: Db,
+  divisionCode: string,
+  day: string,
+): Promise<{ organisationId: string; organisationName: string } | null> {
+  const lead = await leadAgencyOf(db, divisionCode, day);
+  return lead.current
+    ? { organisationId: lead.current.organisationId, organisationName: lead.current.organisationName }
+    : null;
+}

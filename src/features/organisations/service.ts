@@ -232,3 +232,36 @@ async function checkValues(
     throw refuse({ code: 'organisations.parent_unknown', field: 'parentId', params: { id: values.parentId } });
   }
 }
+
+export { leadAgencyIn } from './lead-agencies.js';
+
+export interface OrganisationBrief {
+  id: string;
+  name: string;
+  kind: string;
+  divisionCode: string;
+}
+
+/**
+ * Active organisations sitting at one division (not below it) and of the kinds named, or the
+ * organisations with the ids given (active or not): for other features' lists, e.g. the member
+ * departments of a joint conference.
+ */
+export async function organisationsIn(
+  db: Db | Transaction<Database>,
+  where: { divisionCode: string; kinds: readonly string[] } | { ids: readonly string[] },
+): Promise<OrganisationBrief[]> {
+  let query = db.selectFrom('organisations').select(['id', 'name', 'kind', 'division_code']).orderBy('name');
+  if ('ids' in where) {
+    if (where.ids.length === 0) return [];
+    query = query.where('id', 'in', [...where.ids]);
+  } else {
+    if (where.kinds.length === 0) return [];
+    query = query
+      .where('division_code', '=', where.divisionCode)
+      .where('kind', 'in', [...where.kinds])
+      .where('active', '=', true);
+  }
+  const rows = await query.execute();
+  return rows.map((row) => ({ id: row.id, name: row.name, kind: row.kind, divisionCode: row.division_code }));
+}

@@ -222,3 +222,44 @@ export async function receptions(db: Db, actor: Actor, period: PeriodQuery, asOf
       .map(([childKind, kinds]) => ({ childKind, institutionKinds: institutionKinds.filter((k) => kinds.has(k)) })),
   };
 }
+
+export interface OverflowingInstitution {
+  organisationId: string;
+  name: string;
+  divisionCode: string;
+  beds: number;
+  occupancy: number;
+}
+
+/**
+ * Institutions of a place (code prefix) holding more children than beds as of a moment: an
+ * overflow the joint conference hears of. Counts only; no child is named.
+ */
+export async function overflowingInstitutionsIn(
+  db: Db,
+  divisionPrefix: string,
+  asOf: Date,
+): Promise<OverflowingInstitution[]> {
+  const rows = await db
+    .selectFrom('organisations as o')
+    .innerJoin('placements as p', 'p.organisation_id', 'o.id')
+    .where(systemScope('counts per institution for the joint conference; no child is named'))
+    .select(['o.id', 'o.name', 'o.division_code', 'o.bed_capacity', sql<number>`count(p.id)::int`.as('occupancy')])
+    .where('o.active', '=', true)
+    .where('o.kind', 'in', Object.keys(placementKindOf))
+    .where('o.bed_capacity', 'is not', null)
+    .where('o.division_code', 'like', `${divisionPrefix}%`)
+    .where('p.started_at', '<=', asOf)
+    .where((eb) => eb.or([eb('p.ended_at', 'is', null), eb('p.ended_at', '>', asOf)]))
+    .groupBy(['o.id', 'o.name', 'o.division_code', 'o.bed_capacity'])
+    .having(sql<boolean>`count(p.id) > o.bed_capacity`)
+    .orderBy('o.name')
+    .execute();
+  return rows.map((row) => ({
+    organisationId: row.id,
+    name: row.name,
+    divisionCode: row.division_code,
+    beds: row.bed_capacity ?? 0,
+    occupancy: row.occupancy,
+  }));
+}

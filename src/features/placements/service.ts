@@ -22,7 +22,7 @@ import { childInScopeById, currentPlacementId } from './store.js';
 import { placementsOfChild, readPlacement } from './view.js';
 import { placementWorkflow } from './workflow.js';
 
-export { institutionOccupancy, occupancyHistory, receptions } from './insight.js';
+export { institutionOccupancy, occupancyHistory, overflowingInstitutionsIn, receptions } from './insight.js';
 
 type Db = Kysely<Database>;
 

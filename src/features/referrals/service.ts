@@ -10,6 +10,8 @@ import { services } from '../../contract/service-matrix/vocabulary.js';
 import { organisationKinds, type OrganisationKind } from '../../contract/organisations/kinds.js';
 import { startClock } from '../../core/clocks/index.js';
 import { childInScope } from '../../core/scope/child-scope.js';
+import { systemScope } from '../../core/scope/system-scope.js';
+import { openReferralStatuses } from '../../contract/referrals/vocabulary.js';
 import { performAction, recordSystemAction } from '../../core/workflow/perform.js';
 import { initialState } from '../../core/workflow/rules.js';
 import { type Actor, hasPermission } from '../../platform/access/actor.js';
@@ -205,4 +207,64 @@ export async function actOnReferral(
     idempotencyKey ? { key: `${referralId}:${idempotencyKey}`, request: input } : undefined,
   );
   return { view: await readReferral(db, actor, referralId), replayed };
+}
+
+export interface OverdueReferral {
+  referralId: string;
+  service: string;
+  status: string;
+  fromOrganisation: string;
+  toOrganisation: string;
+  /** The clock that ran out: the receiver's answer, or the service's completion. */
+  rule: string;
+  dueAt: Date;
+}
+
+/**
+ * Open referrals of children of a place whose response or completion clock had run out as of a
+ * moment — what is blocked between organisations, for the joint conference's agenda. Names no
+ * child: the conference hears of the hand-over that stalls, not of whom it concerns.
+ */
+export async function overdueReferralsIn(
+  db: Db | UnitOfWork['trx'],
+  divisionPrefix: string,
+  asOf: Date,
+): Promise<OverdueReferral[]> {
+  const rows = await db
+    .selectFrom('referrals')
+    .where(systemScope('the joint conference agenda of a place: organisations and services, no child named'))
+    .innerJoin('referral_actions as last', (join) =>
+      join.onRef('last.referral_id', '=', 'referrals.id').onRef('last.seq', '=', 'referrals.seq'),
+    )
+    .innerJoin('clocks', (join) =>
+      join.onRef('clocks.subject_id', '=', 'referrals.id').on('clocks.subject_type', '=', 'referral'),
+    )
+    .innerJoin('organisations as sender', 'sender.id', 'referrals.from_org_id')
+    .innerJoin('organisations as receiver', 'receiver.id', 'referrals.to_org_id')
+    .select([
+      'referrals.id',
+      'referrals.service',
+      'last.status_after',
+      'sender.name as from_name',
+      'receiver.name as to_name',
+      'clocks.rule',
+      'clocks.due_at',
+    ])
+    .where('referrals.division_code', 'like', `${divisionPrefix}%`)
+    .where('last.status_after', 'in', [...openReferralStatuses])
+    .where('referrals.created_at', '<=', asOf)
+    .where('clocks.due_at', '<', asOf)
+    .where((eb) => eb.or([eb('clocks.state', '=', 'running'), eb('clocks.stopped_at', '>', asOf)]))
+    .orderBy('clocks.due_at')
+    .limit(100)
+    .execute();
+  return rows.map((row) => ({
+    referralId: row.id,
+    service: row.service,
+    status: row.status_after,
+    fromOrganisation: row.from_name,
+    toOrganisation: row.to_name,
+    rule: row.rule,
+    dueAt: row.due_at,
+  }));
 }

@@ -171,3 +171,34 @@ export async function matrixReport(db: Db, actor: Actor, query: MatrixQuery, now
     ),
   };
 }
+
+export interface MatrixGap {
+  countyCode: string;
+  countyName: string;
+  service: string;
+  expectedKinds: string[];
+}
+
+/**
+ * The gaps of a city (each county) or of one county as of a day: services no organisation serving
+ * the county provides. For the joint conference's agenda; the report itself is `matrixReport`.
+ */
+export async function matrixGapsIn(
+  db: Db | Transaction<Database>,
+  divisionCode: string,
+  day: string,
+): Promise<MatrixGap[]> {
+  const name = await divisionName(db, divisionCode);
+  const level = await divisionLevelOf(db, divisionCode);
+  if (!name || (level !== 'city' && level !== 'county')) return [];
+  const counties = level === 'city' ? await countiesOf(db, divisionCode) : [{ code: divisionCode, name }];
+  const [versions, organisations] = await Promise.all([loadVersions(db), organisationsServing(db, divisionCode)]);
+  return counties.flatMap((county) =>
+    countyReport(county, resolveMatrix(versions, county.code, day), organisations).gaps.map((gap) => ({
+      countyCode: county.code,
+      countyName: county.name,
+      service: gap.service,
+      expectedKinds: [...gap.expectedKinds],
+    })),
+  );
+}

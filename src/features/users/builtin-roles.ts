@@ -62,6 +62,8 @@ export const builtinRoles: readonly RoleDefinition[] = [
       'recommendations.reply',
       'incidents.read',
       'incidents.record',
+      'conference.manage',
+      'conference.act',
     ],
   },
   {
@@ -89,6 +91,7 @@ export const builtinRoles: readonly RoleDefinition[] = [
       'recommendations.reply',
       'incidents.read',
       'incidents.record',
+      'conference.act',
     ],
   },
   {
@@ -124,6 +127,7 @@ export const builtinRoles: readonly RoleDefinition[] = [
       'recommendations.read',
       'recommendations.reply',
       'incidents.read',
+      'conference.act',
     ],
   },
   {
@@ -145,6 +149,7 @@ export const builtinRoles: readonly RoleDefinition[] = [
       'recommendations.reply',
       'incidents.read',
       'incidents.record',
+      'conference.act',
     ],
   },
   {
@@ -163,6 +168,7 @@ export const builtinRoles: readonly RoleDefinition[] = [
       'recommendations.issue',
       'incidents.read',
       'incidents.record',
+      'conference.act',
     ],
   },
   {

@@ -1,7 +1,4 @@
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import type { Kysely } from 'kysely';
-import PDFDocument from 'pdfkit';
 import type { Actor } from '../../../platform/access/actor.js';
 import type { Database } from '../../../platform/db/schema.js';
 import type { Locale } from '../../../platform/i18n/locale.js';
@@ -12,17 +9,7 @@ import '../messages.js';
 import './export-messages.js';
 import './pdf-messages.js';
 import { systemScope } from '../../../core/scope/system-scope.js';
-
-const require = createRequire(import.meta.url);
-/** Noto Sans SC (SIL OFL) from npm: a full TTF, so every character of a name prints. */
-const fontFile = path.join(
-  path.dirname(require.resolve('@expo-google-fonts/noto-sans-sc/package.json')),
-  '400Regular/NotoSansSC_400Regular.ttf',
-);
-
-function chinaTime(at: Date): string {
-  return new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
-}
+import { chinaTime, cjkDocument } from '../../../platform/pdf/cjk-document.js';
 
 /**
  * The one-child file as a PDF: identity, family, categories and entitlements, recent timeline.
@@ -44,12 +31,7 @@ export async function childFilePdf(
     .limit(15)
     .execute();
   const t = (key: string, params: Record<string, string | number> = {}) => translate(options.locale, key, params);
-  const doc = new PDFDocument({ size: 'A4', margin: 50, info: { Title: `${child.name} ${child.havenCode}` } });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const ended = new Promise<void>((resolve) => doc.on('end', resolve));
-  doc.registerFont('cjk', fontFile);
-  doc.font('cjk');
+  const { doc, finish } = cjkDocument({ size: 'A4', margin: 50, info: { Title: `${child.name} ${child.havenCode}` } });
 
   doc.fontSize(18).text(`${t('ledger.pdf.title')} · ${child.name}`);
   doc
@@ -127,9 +109,7 @@ export async function childFilePdf(
         `${chinaTime(new Date(entry.occurred_at))}  ${entry.kind}  ${entry.actor_label}${entry.reason ? `  ${entry.reason}` : ''}`,
       );
 
-  doc.end();
-  await ended;
-  return { file: Buffer.concat(chunks), fileName: `${child.havenCode}.pdf` };
+  return { file: await finish(), fileName: `${child.havenCode}.pdf` };
 }
 
 function section(doc: PDFKit.PDFDocument, title: string): void {

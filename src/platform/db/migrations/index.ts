@@ -36,6 +36,8 @@ import * as m0038 from './0038_benefits.js';
 import * as m0039 from './0039_child_exits.js';
 import * as m0040 from './0040_recommendations.js';
 import * as m0041 from './0041_incidents.js';
+import * as m0042 from './0042_joint_conference.js';
+import * as m0043 from './0043_conference_permissions.js';
 import * as m0055 from './0055_child_documents.js';
 import * as m0056 from './0056_document_permissions.js';
 
@@ -81,6 +83,8 @@ export const migrations: Record<string, Migration> = {
   '0039_child_exits': m0039,
   '0040_recommendations': m0040,
   '0041_incidents': m0041,
+  '0042_joint_conference': m0042,
+  '0043_conference_permissions': m0043,
   '0055_child_documents': m0055,
   '0056_document_permissions': m0056,
 };
