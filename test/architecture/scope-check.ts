@@ -19,6 +19,7 @@ export const childTables = [
   'child_assignments',
   'referrals',
   'referral_actions',
+  'guardianship_assessments',
 ];
 
 // A scope is a call to childInScope, a report visibility rule (…VisibleTo), another …InScope

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { referralWaitingSchema } from '../referrals/views.js';
 import { clockStates, escalationTargets } from './clocks.js';
 import { visitDueSchema } from '../visits/visits.js';
+import { guardianshipMissingSchema } from '../assessments/assessments.js';
 
 /** A report my organisation must acknowledge (only for those with `reports.receive`). */
 export const reportToAcknowledgeSchema = z.object({
@@ -56,8 +57,10 @@ export const myWorkSchema = z.object({
   visitsDue: z.array(visitDueSchema),
   /** Referrals sent to my organisation, to answer or to deliver. */
   referrals: z.array(referralWaitingSchema).default([]),
+  /** "Guardianship missing" assessments for the county civil affairs to take up (DB42/T 1969-2023). */
+  guardianshipMissing: z.array(guardianshipMissingSchema).default([]),
 });
 export type MyWork = z.infer<typeof myWorkSchema>;
 
 /** The inbox sections this answer has, as the contributions name them. */
-export const myWorkSections = ['reportsToAcknowledge', 'caseSteps', 'alerts', 'visitsDue', 'referrals'] as const;
+export const myWorkSections = ['reportsToAcknowledge', 'caseSteps', 'alerts', 'visitsDue', 'referrals', 'guardianshipMissing'] as const;
