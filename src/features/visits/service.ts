@@ -256,3 +256,35 @@ export async function keyAttentionVisitsIn(
     .execute();
   return rows.map((r) => ({ childId: r.child_id, recordedAt: new Date(r.at as Date) }));
 }
+
+/**
+ * The visits a roster entry's yearly assessment counts: visits recorded under the entry in the
+ * period, and which of the children named were visited at all (by anyone). The caller read the
+ * children through childInScope.
+ */
+export async function visitWorkIn(
+  db: Db | Trx,
+  input: { staffId: string; childIds: readonly string[]; from: string; to: string },
+): Promise<{ recorded: number; visitedChildIds: string[] }> {
+  const recorded = await db
+    .selectFrom('home_visits')
+    .where(systemScope('visits recorded under a roster entry the caller read in its area'))
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('staff_id', '=', input.staffId)
+    .where('visited_on', '>=', input.from)
+    .where('visited_on', '<=', input.to)
+    .executeTakeFirstOrThrow();
+  const visited =
+    input.childIds.length === 0
+      ? []
+      : await db
+          .selectFrom('home_visits')
+          .where(systemScope('visits of children the caller read through childInScope'))
+          .select('child_id')
+          .distinct()
+          .where('child_id', 'in', [...input.childIds])
+          .where('visited_on', '>=', input.from)
+          .where('visited_on', '<=', input.to)
+          .execute();
+  return { recorded: Number(recorded.n), visitedChildIds: visited.map((v) => v.child_id) };
+}
