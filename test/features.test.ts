@@ -39,6 +39,8 @@ describe('the composition root finds the features (src/features/<f>/feature.ts)'
       'grassroots.assign',
       'insight.registry-counts',
       'visits.schedule',
+      // Risk clues from the visits and reports start assessment clocks.
+      'assessments.schedule',
     ]);
     expect([...features.jobs.keys()]).toEqual(['ledger.commit']);
   });
