@@ -25,6 +25,7 @@ describe('the composition root finds the features (src/features/<f>/feature.ts)'
       'jingzhou-cases',
       'jingzhou-placements',
       'jingzhou-visits',
+      'jingzhou-assessments',
       'jingzhou-referrals',
       'jingzhou-benefits',
     ]);

@@ -1,4 +1,5 @@
 import type { DemoSeeder } from '../platform/seed.js';
+import { jingzhouAssessmentsDemo } from './jingzhou-assessments.js';
 import { jingzhouBenefitsDemo } from './jingzhou-benefits.js';
 import { jingzhouCasesDemo } from './jingzhou-cases.js';
 import { jingzhouReferralsDemo } from './jingzhou-referrals.js';
@@ -30,6 +31,7 @@ export const demoSeeders: readonly DemoSeeder[] = [
   jingzhouCasesDemo,
   jingzhouPlacementsDemo,
   jingzhouVisitsDemo,
+  jingzhouAssessmentsDemo,
   jingzhouReferralsDemo,
   jingzhouBenefitsDemo,
 ];
