@@ -28,6 +28,7 @@ export const assessmentScheduleSweep: Sweep = {
     const actor = systemActor('sweep:assessments.schedule');
     const day = shanghaiDateOf(asOf);
     const resolver = await loadRuleSets(db);
+    // Candidates by the default categories (an index-friendly filter); each child's own place decides below.
     const categories = guardianshipRulesSchema.parse({}).periodicCategories;
     const totals = { periodic: 0, riskClue: 0 };
     await unitOfWork(db, actor, 'assessments.schedule', async ({ trx }) => {
