@@ -207,4 +207,26 @@ describe('guardianship assessments over HTTP', () => {
       .execute();
     expect(clock).toEqual([{ rule: 'assessment.risk_clue', state: 'running' }]);
   });
+
+  it('a grade that calls for visits sooner re-dates the visit schedule (red: weekly from the last visit)', async () => {
+    const child = await make.child({ residenceCode: places.chenlong });
+    await json(await officer.request('POST', '/api/visits', { childId: child.id, visitedOn: today }), 201);
+    const routine = () =>
+      server.database.db
+        .selectFrom('clocks')
+        .select(['state', 'due_at'])
+        .where('child_id', '=', child.id)
+        .where('rule', '=', 'visit.routine')
+        .where('state', '=', 'running')
+        .execute();
+    expect(await routine()).toHaveLength(0);
+    await json(
+      await director.request('POST', '/api/assessments', { childId: child.id, assessedOn: today, answers: worst }),
+      201,
+    );
+    const [clock] = await routine();
+    expect(shanghaiDateOf(new Date(clock!.due_at))).toBe(
+      shanghaiDateOf(new Date(new Date(`${today}T12:00:00+08:00`).getTime() + 7 * 86_400_000)),
+    );
+  });
 });
