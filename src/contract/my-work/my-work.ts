@@ -63,4 +63,11 @@ export const myWorkSchema = z.object({
 export type MyWork = z.infer<typeof myWorkSchema>;
 
 /** The inbox sections this answer has, as the contributions name them. */
-export const myWorkSections = ['reportsToAcknowledge', 'caseSteps', 'alerts', 'visitsDue', 'referrals', 'guardianshipMissing'] as const;
+export const myWorkSections = [
+  'reportsToAcknowledge',
+  'caseSteps',
+  'alerts',
+  'visitsDue',
+  'referrals',
+  'guardianshipMissing',
+] as const;
