@@ -141,7 +141,13 @@ export default function AssessmentFormPage() {
                         key={item}
                         name={['answers', item]}
                         label={t(itemLabel(item))}
-                        rules={[{ required: true, message: t(itemLabel(item)) }]}
+                        // A validator, not `required`: antd would put aria-required on the radio group's div (axe).
+                        rules={[
+                          {
+                            validator: (_, value) =>
+                              value ? Promise.resolve() : Promise.reject(new Error(t(itemLabel(item)))),
+                          },
+                        ]}
                       >
                         <Radio.Group
                           optionType="button"
