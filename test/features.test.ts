@@ -25,6 +25,7 @@ describe('the composition root finds the features (src/features/<f>/feature.ts)'
       'jingzhou-cases',
       'jingzhou-placements',
       'jingzhou-visits',
+      'jingzhou-assessments',
       'jingzhou-referrals',
       'jingzhou-benefits',
       'jingzhou-procuratorate',
@@ -41,6 +42,8 @@ describe('the composition root finds the features (src/features/<f>/feature.ts)'
       'grassroots.assign',
       'insight.registry-counts',
       'visits.schedule',
+      // Risk clues from the visits and reports start assessment clocks.
+      'assessments.schedule',
     ]);
     expect([...features.jobs.keys()]).toEqual(['ledger.commit']);
   });

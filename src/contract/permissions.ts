@@ -30,6 +30,7 @@ export const permissions = {
     en: 'Appoint and remove directors and supervisors, assign children',
   },
   'visits.record': { zh: '记录入户随访', en: 'Record home visits' },
+  'assessments.record': { zh: '开展家庭监护能力评估', en: 'Assess guardianship (DB42/T 1969-2023)' },
   'audit.read': { zh: '查询审计日志', en: 'Search the audit log' },
   'audit.export': { zh: '导出审计日志', en: 'Export the audit log' },
   'referrals.read': { zh: '查看本单位的转介', en: "See my organisation's referrals" },

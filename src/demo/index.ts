@@ -1,4 +1,5 @@
 import type { DemoSeeder } from '../platform/seed.js';
+import { jingzhouAssessmentsDemo } from './jingzhou-assessments.js';
 import { jingzhouBenefitsDemo } from './jingzhou-benefits.js';
 import { jingzhouCasesDemo } from './jingzhou-cases.js';
 import { jingzhouConferenceDemo } from './jingzhou-conference.js';
@@ -32,6 +33,7 @@ export const demoSeeders: readonly DemoSeeder[] = [
   jingzhouCasesDemo,
   jingzhouPlacementsDemo,
   jingzhouVisitsDemo,
+  jingzhouAssessmentsDemo,
   jingzhouReferralsDemo,
   jingzhouBenefitsDemo,
   jingzhouProcuratorateDemo,

@@ -23,6 +23,7 @@ export const childTables = [
   'recommendations',
   'recommendation_actions',
   'incidents',
+  'guardianship_assessments',
 ];
 
 // A scope is a call to childInScope, a report visibility rule (…VisibleTo), another …InScope

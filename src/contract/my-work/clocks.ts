@@ -16,5 +16,6 @@ export const clockSubjectTypes = [
   'application',
   'recommendation',
   'action_item',
+  'assessment',
 ] as const;
 export type ClockSubjectType = (typeof clockSubjectTypes)[number];

@@ -4,6 +4,7 @@ import { referralWaitingSchema } from '../referrals/views.js';
 import { clockStates, escalationTargets } from './clocks.js';
 import { visitDueSchema } from '../visits/visits.js';
 import { actionItemWaitingSchema } from '../joint-conference/views.js';
+import { guardianshipMissingSchema } from '../assessments/assessments.js';
 
 /** A report my organisation must acknowledge (only for those with `reports.receive`). */
 export const reportToAcknowledgeSchema = z.object({
@@ -62,6 +63,8 @@ export const myWorkSchema = z.object({
   recommendations: z.array(recommendationWaitingSchema).default([]),
   /** Joint-conference action items my department owns and has not finished. */
   actionItems: z.array(actionItemWaitingSchema).default([]),
+  /** "Guardianship missing" assessments for the county civil affairs to take up (DB42/T 1969-2023). */
+  guardianshipMissing: z.array(guardianshipMissingSchema).default([]),
 });
 export type MyWork = z.infer<typeof myWorkSchema>;
 
@@ -74,4 +77,5 @@ export const myWorkSections = [
   'referrals',
   'recommendations',
   'actionItems',
+  'guardianshipMissing',
 ] as const;

@@ -3,6 +3,8 @@ import { registerMessages } from '../../platform/i18n/translate.js';
 registerMessages({
   'zh-CN': {
     'grassroots.entity': '名册人员',
+    'grassroots.training_entity': '培训记录',
+    'grassroots.attendee_unknown': '第 {{index}} 位参训人员不在名册中或不在您的管辖范围内。',
     'grassroots.child_entity': '儿童档案',
     'grassroots.reason_required': '请填写理由。',
     'grassroots.place_unfit':
@@ -18,6 +20,8 @@ registerMessages({
     'grassroots.director_unknown': '所选儿童主任不存在、已免职或不在您的管辖范围内。',
   },
   en: {
+    'grassroots.training_entity': 'training session',
+    'grassroots.attendee_unknown': 'Attendee {{index}} is not on the roster of your area.',
     'grassroots.entity': 'roster entry',
     'grassroots.child_entity': 'child',
     'grassroots.reason_required': 'Give a reason.',

@@ -398,3 +398,10 @@ export async function reassignChild(db: Db, actor: Actor, childId: string, input
   );
   return { replayed };
 }
+
+export {
+  recordStaffRecordIn,
+  recordTrainingIn,
+  setAttendanceIn,
+  staffWorkFactsIn,
+} from './training.js';

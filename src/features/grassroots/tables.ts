@@ -53,10 +53,50 @@ export interface ChildAssignmentsTable {
   recorded_at: Stamp;
 }
 
+/** Migration 0049: a training session of the grassroots team. */
+export interface TrainingSessionsTable {
+  id: Generated<string>;
+  topic: string;
+  held_on: string;
+  hours: ColumnType<string, number, number>;
+  trainer: string;
+  division_code: string;
+  organisation_id: string;
+  certificate: string | null;
+  version: Version;
+  created_by: string | null;
+  created_at: Stamp;
+  updated_at: Stamp;
+}
+
+/** Migration 0049: who attended a session, with the certificate number given. */
+export interface TrainingAttendanceTable {
+  session_id: string;
+  staff_id: string;
+  certificate_no: string | null;
+  recorded_by: string | null;
+  recorded_at: Stamp;
+}
+
+/** Migration 0049: a subsidy paid, an incentive or an accountability record of a roster entry. */
+export interface GrassrootsRecordsTable {
+  id: Generated<string>;
+  staff_id: string;
+  kind: 'subsidy' | 'incentive' | 'accountability';
+  decided_on: string;
+  amount: ColumnType<string | null, number | null, number | null>;
+  reason: string;
+  recorded_by: string | null;
+  recorded_at: Stamp;
+}
+
 declare module '../../platform/db/schema.js' {
   interface Database {
     grassroots_staff: GrassrootsStaffTable;
     grassroots_postings: GrassrootsPostingsTable;
     child_assignments: ChildAssignmentsTable;
+    training_sessions: TrainingSessionsTable;
+    training_attendance: TrainingAttendanceTable;
+    grassroots_records: GrassrootsRecordsTable;
   }
 }

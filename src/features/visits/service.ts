@@ -13,8 +13,9 @@ import { translate } from '../../platform/i18n/translate.js';
 import { ruleSetFor } from '../../platform/rules/store.js';
 import { responsibleDirectorIn, rosterEntryCoveringIn } from '../grassroots/service.js';
 import './messages.js';
-import { clocksMetBy } from './rules.js';
-import { scheduledChildren, startNextVisitClocks, stopVisitClocks } from './schedule.js';
+import { visitRules } from './rule-sections.js';
+import { addDays, clocksMetBy, endOfDay, routineInterval } from './rules.js';
+import { scheduledChildren, startNextVisitClocks, startVisitClock, stopVisitClocks } from './schedule.js';
 import { readVisit } from './views.js';
 import './tables.js';
 
@@ -217,4 +218,89 @@ export async function visitChildIn(
     .where(childInScope(actor))
     .executeTakeFirst();
   return row ? { visitId: row.id, childId: row.child_id } : undefined;
+ * After the child's risk grade changed (a guardianship assessment): when the new grade calls for
+ * visits sooner than the running routine clock, that clock is replaced by one due by the new grade
+ * from the latest visit (a child never visited keeps its first-visit clock). Returns the new due day.
+ */
+export async function rescheduleForRiskGradeIn(trx: Trx, childId: string, at: Date): Promise<string | null> {
+  const latest = await trx
+    .selectFrom('home_visits')
+    .where(systemScope('visits of a child the caller locked through childInScope'))
+    .select((eb) => eb.fn.max('visited_on').as('on'))
+    .where('child_id', '=', childId)
+    .executeTakeFirst();
+  if (!latest?.on) return null;
+  const lastOn = String(latest.on).slice(0, 10);
+  const today = shanghaiDateOf(at);
+  const [facts] = await scheduledChildren(trx, [childId], today);
+  if (!facts) return null;
+  const rules = await ruleSetFor(trx, facts.residenceCode, today);
+  const interval = routineInterval(facts, rules.get(visitRules), today);
+  if (!interval) return null;
+  const dueOn = addDays(lastOn, interval.days);
+  const running = await trx
+    .selectFrom('clocks')
+    .select('due_at')
+    .where('subject_type', '=', 'visit')
+    .where('subject_id', '=', childId)
+    .where('rule', '=', 'visit.routine')
+    .where('state', 'in', ['running', 'paused'])
+    .executeTakeFirst();
+  if (running && shanghaiDateOf(new Date(running.due_at)) <= dueOn) return null;
+  if (running) await stopVisitClocks(trx, childId, ['visit.routine'], at);
+  await startVisitClock(trx, rules, facts, 'visit.routine', endOfDay(lastOn), { days: interval.days });
+  return dueOn;
+}
+
+/**
+ * The risk clues home visits give: each child's latest key-attention visit recorded in the window
+ * (the guardianship assessment's sweep starts an "assess now" clock from it).
+ */
+export async function keyAttentionVisitsIn(
+  db: Db | Trx,
+  from: Date,
+  until: Date,
+): Promise<{ childId: string; recordedAt: Date }[]> {
+  const rows = await db
+    .selectFrom('home_visits')
+    .where(systemScope('a sweep over the visits recorded in a window'))
+    .select(['child_id', (eb) => eb.fn.max('created_at').as('at')])
+    .where('key_attention', '=', true)
+    .where('created_at', '>', from)
+    .where('created_at', '<=', until)
+    .groupBy('child_id')
+    .execute();
+  return rows.map((r) => ({ childId: r.child_id, recordedAt: new Date(r.at as Date) }));
+}
+
+/**
+ * The visits a roster entry's yearly assessment counts: visits recorded under the entry in the
+ * period, and which of the children named were visited at all (by anyone). The caller read the
+ * children through childInScope.
+ */
+export async function visitWorkIn(
+  db: Db | Trx,
+  input: { staffId: string; childIds: readonly string[]; from: string; to: string },
+): Promise<{ recorded: number; visitedChildIds: string[] }> {
+  const recorded = await db
+    .selectFrom('home_visits')
+    .where(systemScope('visits recorded under a roster entry the caller read in its area'))
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('staff_id', '=', input.staffId)
+    .where('visited_on', '>=', input.from)
+    .where('visited_on', '<=', input.to)
+    .executeTakeFirstOrThrow();
+  const visited =
+    input.childIds.length === 0
+      ? []
+      : await db
+          .selectFrom('home_visits')
+          .where(systemScope('visits of children the caller read through childInScope'))
+          .select('child_id')
+          .distinct()
+          .where('child_id', 'in', [...input.childIds])
+          .where('visited_on', '>=', input.from)
+          .where('visited_on', '<=', input.to)
+          .execute();
+  return { recorded: Number(recorded.n), visitedChildIds: visited.map((v) => v.child_id) };
 }

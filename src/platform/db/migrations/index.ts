@@ -38,6 +38,8 @@ import * as m0040 from './0040_recommendations.js';
 import * as m0041 from './0041_incidents.js';
 import * as m0042 from './0042_joint_conference.js';
 import * as m0043 from './0043_conference_permissions.js';
+import * as m0048 from './0048_guardianship_assessments.js';
+import * as m0049 from './0049_grassroots_training.js';
 import * as m0055 from './0055_child_documents.js';
 import * as m0056 from './0056_document_permissions.js';
 
@@ -85,6 +87,8 @@ export const migrations: Record<string, Migration> = {
   '0041_incidents': m0041,
   '0042_joint_conference': m0042,
   '0043_conference_permissions': m0043,
+  '0048_guardianship_assessments': m0048,
+  '0049_grassroots_training': m0049,
   '0055_child_documents': m0055,
   '0056_document_permissions': m0056,
 };

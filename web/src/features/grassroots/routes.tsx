@@ -1,4 +1,4 @@
-import { TeamOutlined } from '@ant-design/icons';
+import { ReadOutlined, TeamOutlined } from '@ant-design/icons';
 import { lazyPage } from '../../app/routing/lazyPage';
 import type { FeatureRoute } from '../../app/routing/featureRoute';
 
@@ -10,5 +10,20 @@ export const routes: FeatureRoute[] = [
     permission: 'roster.read',
     menu: { order: 60, icon: <TeamOutlined aria-hidden /> },
     page: lazyPage(() => import('./RosterPage')),
+  },
+  {
+    path: '/grassroots/training',
+    titleKey: 'grassroots.training.title',
+    frame: 'shell',
+    permission: 'roster.read',
+    menu: { order: 61, icon: <ReadOutlined aria-hidden /> },
+    page: lazyPage(() => import('./TrainingPage')),
+  },
+  {
+    path: '/grassroots/appraisal/:staffId',
+    titleKey: 'grassroots.appraisal.title',
+    frame: 'shell',
+    permission: 'roster.read',
+    page: lazyPage(() => import('./AppraisalPage')),
   },
 ];
