@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { referralWaitingSchema } from '../referrals/views.js';
 import { clockStates, escalationTargets } from './clocks.js';
 import { visitDueSchema } from '../visits/visits.js';
+import { stayWaitingSchema, tracingWaitingSchema } from '../placements/tracing.js';
 
 /** A report my organisation must acknowledge (only for those with `reports.receive`). */
 export const reportToAcknowledgeSchema = z.object({
@@ -56,8 +57,12 @@ export const myWorkSchema = z.object({
   visitsDue: z.array(visitDueSchema),
   /** Referrals sent to my organisation, to answer or to deliver. */
   referrals: z.array(referralWaitingSchema).default([]),
+  /** Longer rescue-station stays waiting for my approval, and stays past their limit at my station (issue 16). */
+  stays: z.array(stayWaitingSchema).default([]),
+  /** Tracing requests my institution keeps that are open too long (issue 16). */
+  tracing: z.array(tracingWaitingSchema).default([]),
 });
 export type MyWork = z.infer<typeof myWorkSchema>;
 
 /** The inbox sections this answer has, as the contributions name them. */
-export const myWorkSections = ['reportsToAcknowledge', 'caseSteps', 'alerts', 'visitsDue', 'referrals'] as const;
+export const myWorkSections = ['reportsToAcknowledge', 'caseSteps', 'alerts', 'visitsDue', 'referrals', 'stays', 'tracing'] as const;
