@@ -4,6 +4,7 @@ import { jingzhouCasesDemo } from './jingzhou-cases.js';
 import { jingzhouReferralsDemo } from './jingzhou-referrals.js';
 import { seedDemoChildren } from './jingzhou-children.js';
 import { jingzhouPlacementsDemo } from './jingzhou-placements.js';
+import { jingzhouTracingDemo } from './jingzhou-tracing.js';
 import { seedDemoOrganisations } from './jingzhou-organisations.js';
 import { seedDemoPeople } from './jingzhou-people.js';
 import { jingzhouVisitsDemo } from './jingzhou-visits.js';
@@ -29,6 +30,7 @@ export const demoSeeders: readonly DemoSeeder[] = [
   jingzhouDemo,
   jingzhouCasesDemo,
   jingzhouPlacementsDemo,
+  jingzhouTracingDemo,
   jingzhouVisitsDemo,
   jingzhouReferralsDemo,
   jingzhouBenefitsDemo,

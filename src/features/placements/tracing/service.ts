@@ -145,58 +145,63 @@ export async function openTracing(db: Db, actor: Actor, body: unknown, idempoten
 }
 
 /** A trace or lead: where it came from, what it says, the family it points to. */
-export async function addLead(db: Db, actor: Actor, id: string, body: unknown, idempotencyKey?: string) {
+export async function addLeadIn(uow: UnitOfWork, id: string, body: unknown, at: Date): Promise<string> {
+  const { trx, actor } = uow;
   requireAct(actor);
   const input = addLeadSchema.parse(body);
+  const request = await lockRequest(trx, actor, id, input.expectedVersion);
+  const lead = await trx
+    .insertInto('tracing_leads')
+    .values({
+      request_id: id,
+      source: input.source,
+      summary: input.summary,
+      family: JSON.stringify(
+        input.family
+          ? {
+              name: input.family.name,
+              relationship: input.family.relationship,
+              phone: input.family.phone ?? null,
+              divisionCode: input.family.divisionCode ?? null,
+              address: input.family.address ?? null,
+            }
+          : null,
+      ),
+      recorded_by: actor.userId,
+      recorded_by_label: actor.label,
+      recorded_at: at,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await bump(trx, id, {});
+  await recordTimeline(trx, actor, {
+    childId: request.child_id,
+    kind: 'tracing.lead',
+    entityType: 'tracing_request',
+    entityId: id,
+    after: { source: input.source, summary: input.summary },
+  });
+  uow.audit({ entityType: 'tracing_request', entityId: id, childId: request.child_id, details: { lead: lead.id } });
+  return lead.id;
+}
+
+export async function addLead(db: Db, actor: Actor, id: string, body: unknown, idempotencyKey?: string) {
   const { replayed } = await run(
     db,
     actor,
     'tracing.lead',
-    async (uow) => {
-      const request = await lockRequest(uow.trx, actor, id, input.expectedVersion);
-      const lead = await uow.trx
-        .insertInto('tracing_leads')
-        .values({
-          request_id: id,
-          source: input.source,
-          summary: input.summary,
-          family: JSON.stringify(
-            input.family
-              ? {
-                  name: input.family.name,
-                  relationship: input.family.relationship,
-                  phone: input.family.phone ?? null,
-                  divisionCode: input.family.divisionCode ?? null,
-                  address: input.family.address ?? null,
-                }
-              : null,
-          ),
-          recorded_by: actor.userId,
-          recorded_by_label: actor.label,
-          recorded_at: new Date(),
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      await bump(uow.trx, id, {});
-      await recordTimeline(uow.trx, actor, {
-        childId: request.child_id,
-        kind: 'tracing.lead',
-        entityType: 'tracing_request',
-        entityId: id,
-        after: { source: input.source, summary: input.summary },
-      });
-      uow.audit({ entityType: 'tracing_request', entityId: id, childId: request.child_id, details: { lead: lead.id } });
-    },
+    (uow) => addLeadIn(uow, id, body, new Date()),
     idempotencyKey ? { key: `tracing:${id}:${idempotencyKey}`, request: body } : undefined,
   );
   return { view: await answer(db, actor, id), replayed };
 }
 
 /** A lead ruled out, or matched to the family (the request is then matched, waiting for the identity). */
-export async function decideLead(db: Db, actor: Actor, id: string, leadId: string, body: unknown) {
+export async function decideLeadIn(uow: UnitOfWork, id: string, leadId: string, body: unknown, at: Date) {
+  const { actor } = uow;
   requireAct(actor);
   const input = decideLeadSchema.parse(body);
-  await run(db, actor, `tracing.${input.decision}`, async (uow) => {
+  {
     const request = await lockRequest(uow.trx, actor, id, input.expectedVersion);
     const lead = await uow.trx
       .selectFrom('tracing_leads')
@@ -218,7 +223,7 @@ export async function decideLead(db: Db, actor: Actor, id: string, leadId: strin
         decision_note: input.note,
         decided_by: actor.userId,
         decided_by_label: actor.label,
-        decided_at: new Date(),
+        decided_at: at,
       })
       .where('id', '=', leadId)
       .execute();
@@ -232,7 +237,11 @@ export async function decideLead(db: Db, actor: Actor, id: string, leadId: strin
       after: { lead: leadId, decision: input.decision },
     });
     uow.audit({ entityType: 'tracing_request', entityId: id, childId: request.child_id, details: { leadId } });
-  });
+  }
+}
+
+export async function decideLead(db: Db, actor: Actor, id: string, leadId: string, body: unknown) {
+  await run(db, actor, 'tracing.decide', (uow) => decideLeadIn(uow, id, leadId, body, new Date()));
   return answer(db, actor, id);
 }
 
@@ -241,11 +250,12 @@ export async function decideLead(db: Db, actor: Actor, id: string, leadId: strin
  * (the provisional Haven code stays, and still finds the child) and the request is identified.
  * Needs `children.write` as well: the file itself changes.
  */
-export async function confirmIdentity(db: Db, actor: Actor, id: string, body: unknown) {
+export async function confirmTracedIdentityIn(uow: UnitOfWork, id: string, body: unknown, at: Date) {
+  const { actor } = uow;
   requireAct(actor);
   if (!hasPermission(actor, 'children.write')) throw forbidden('children.write');
   const input = confirmIdentitySchema.parse(body);
-  await run(db, actor, 'tracing.identity', async (uow) => {
+  {
     const request = await lockRequest(uow.trx, actor, id, input.expectedVersion);
     await confirmIdentityIn(uow, {
       childId: request.child_id,
@@ -253,8 +263,12 @@ export async function confirmIdentity(db: Db, actor: Actor, id: string, body: un
       name: input.name ?? null,
       evidence: input.evidence,
     });
-    await bump(uow.trx, id, { status: 'identified', identified_at: new Date() });
-  });
+    await bump(uow.trx, id, { status: 'identified', identified_at: at });
+  }
+}
+
+export async function confirmIdentity(db: Db, actor: Actor, id: string, body: unknown) {
+  await run(db, actor, 'tracing.identity', (uow) => confirmTracedIdentityIn(uow, id, body, new Date()));
   return answer(db, actor, id);
 }
 
