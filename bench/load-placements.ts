@@ -23,7 +23,11 @@ export async function loadPlacements(
   ).rows.map((r) => ({
     id: r.id,
     kind:
-      r.kind === 'rescue_station' ? 'rescue_station' : r.kind === 'child_welfare_home' ? 'welfare_home' : 'protection_centre',
+      r.kind === 'rescue_station'
+        ? 'rescue_station'
+        : r.kind === 'child_welfare_home'
+          ? 'welfare_home'
+          : 'protection_centre',
   }));
   const children = (
     await pool.query<{ id: string; residence_code: string; created_at: Date }>(

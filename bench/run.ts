@@ -22,7 +22,9 @@ const smoke = argFlag('smoke');
 // CI checks that the suite still runs; its figures on a shared runner are not worth recording.
 const record = !argFlag('no-record');
 // The smoke leaves out 7 unless named: a Chromium first load takes minutes on a loaded 2-core machine.
-const only = new Set((argValue('only') ?? (smoke ? '1,2,3,4,5,6,8' : '1,2,3,4,5,6,7,8')).split(',').map((s) => s.trim()));
+const only = new Set(
+  (argValue('only') ?? (smoke ? '1,2,3,4,5,6,8' : '1,2,3,4,5,6,7,8')).split(',').map((s) => s.trim()),
+);
 const settings = smoke
   ? {
       rounds: 1,

@@ -59,7 +59,12 @@ export const jingzhouTracingDemo: DemoSeeder = {
       legalBasis: 'emergency',
       guardian: { type: 'state_temporary' },
       reason: why,
-      handover: { from: '荆州站派出所 民警', to: '荆州市救助管理站 值班员', belongings: ['随身衣物'], documents: ['police_record'] },
+      handover: {
+        from: '荆州站派出所 民警',
+        to: '荆州市救助管理站 值班员',
+        belongings: ['随身衣物'],
+        documents: ['police_record'],
+      },
       startedAt: ago(8).toISOString(),
     });
 

@@ -65,4 +65,12 @@ export const myWorkSchema = z.object({
 export type MyWork = z.infer<typeof myWorkSchema>;
 
 /** The inbox sections this answer has, as the contributions name them. */
-export const myWorkSections = ['reportsToAcknowledge', 'caseSteps', 'alerts', 'visitsDue', 'referrals', 'stays', 'tracing'] as const;
+export const myWorkSections = [
+  'reportsToAcknowledge',
+  'caseSteps',
+  'alerts',
+  'visitsDue',
+  'referrals',
+  'stays',
+  'tracing',
+] as const;

@@ -18,7 +18,9 @@ describe('the demo placements', () => {
       ['open', null, false],
     ]);
     const home = register.requests.find((r) => r.status === 'closed')!;
-    const file = (await (await officer.request('GET', `/api/children/${home.childId}/placement`)).json()) as ChildPlacement;
+    const file = (await (
+      await officer.request('GET', `/api/children/${home.childId}/placement`)
+    ).json()) as ChildPlacement;
     expect(file.current).toMatchObject({ kind: 'home' });
     expect(file.history[0]).toMatchObject({ kind: 'rescue_station', endReason: 'escorted_home' });
   });

@@ -55,8 +55,9 @@ export const stayWork: InboxContribution<StayWaiting> = {
       const approver = await organisationById(db, actor.organisationId);
       const rows = await base.where('last.status_after', '=', 'extension_requested').execute();
       for (const row of rows) {
-        const rule = (await ruleSetFor(db, row.division_code, shanghaiDateOf(now))).get(placementRules)
-          .extensionApprover;
+        const rule = (await ruleSetFor(db, row.division_code, shanghaiDateOf(now))).get(
+          placementRules,
+        ).extensionApprover;
         if (!mayApproveExtension(approver ?? null, row.org_division, rule)) continue;
         items.push(itemOf(row, 'extension_to_approve', now));
       }

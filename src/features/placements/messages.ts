@@ -124,7 +124,8 @@ registerMessages({
       'The child is under state guardianship ($t(placements.legal_basis.{{legalBasis}})): record a return-home assessment finding that the child may go home first.',
     'placements.return_home_not_advised':
       'The latest return-home assessment ({{assessedOn}}, {{assessor}}) found the child should not go home yet. Assess again if things have changed.',
-    'placements.assessed_in_future': '{{field}}: the assessment date {{assessedOn}} is after today; give the day it was made.',
+    'placements.assessed_in_future':
+      '{{field}}: the assessment date {{assessedOn}} is after today; give the day it was made.',
     'placements.legal_basis.temporary_state_guardianship': 'temporary state guardianship',
     'placements.legal_basis.long_term_state_guardianship': 'long-term state guardianship',
     'placements.period':

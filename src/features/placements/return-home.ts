@@ -23,8 +23,7 @@ export async function requireReturnHomeAssessment(
   if (!(stateGuardianshipBases as readonly string[]).includes(episode.legalBasis)) return;
   if (!(returnHomeKinds as readonly string[]).includes(nextKind)) return;
   const assessment = await latestPayload(trx, episode.id, 'assess_return_home');
-  if (!assessment)
-    throw new DomainError('placements.return_home_unassessed', 409, { legalBasis: episode.legalBasis });
+  if (!assessment) throw new DomainError('placements.return_home_unassessed', 409, { legalBasis: episode.legalBasis });
   if (assessment.finding !== 'return_home')
     throw new DomainError('placements.return_home_not_advised', 409, {
       assessedOn: String(assessment.assessedOn ?? ''),

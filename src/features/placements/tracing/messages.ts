@@ -23,7 +23,8 @@ registerMessages({
     'tracing.lead_entity': 'tracing lead',
     'tracing.closed': 'This tracing request is closed.',
     'tracing.already_open': 'The child already has an active tracing request: continue in that one.',
-    'tracing.already_identified': 'The child ({{havenCode}}) has an ID number: the identity is known, no tracing is needed.',
+    'tracing.already_identified':
+      'The child ({{havenCode}}) has an ID number: the identity is known, no tracing is needed.',
     'tracing.lead_decided': 'This lead has been decided already ($t(tracing.lead_status.{{status}})).',
     'tracing.lead_status.ruled_out': 'ruled out',
     'tracing.lead_status.matched': 'matched',

@@ -25,7 +25,8 @@ export function registerTracingRoutes(app: HavenApp, { db }: HttpDeps): void {
       config: { access: { permission: 'children.read' } },
       schema: {
         tags,
-        summary: 'The tracing register (寻亲): requests for children of unknown identity in my scope, longest open first',
+        summary:
+          'The tracing register (寻亲): requests for children of unknown identity in my scope, longest open first',
         querystring: tracingListQuerySchema,
         response: { 200: tracingListSchema },
       },

@@ -47,8 +47,7 @@ async function lockRequest(trx: Trx, actor: Actor, id: string, expectedVersion: 
     .forUpdate()
     .executeTakeFirstOrThrow();
   if (row.status === 'closed') throw conflict('tracing.closed');
-  if (row.version !== expectedVersion)
-    throw staleVersion(translate(actor.locale, 'tracing.entity'), id, row.version);
+  if (row.version !== expectedVersion) throw staleVersion(translate(actor.locale, 'tracing.entity'), id, row.version);
   return row;
 }
 
@@ -201,43 +200,41 @@ export async function decideLeadIn(uow: UnitOfWork, id: string, leadId: string, 
   const { actor } = uow;
   requireAct(actor);
   const input = decideLeadSchema.parse(body);
-  {
-    const request = await lockRequest(uow.trx, actor, id, input.expectedVersion);
-    const lead = await uow.trx
-      .selectFrom('tracing_leads')
-      .where(systemScope('a lead of the request locked through childInScope'))
-      .select(['id', 'status', 'family'])
-      .where('id', '=', leadId)
-      .where('request_id', '=', id)
-      .executeTakeFirst();
-    if (!lead) throw notFound(translate(actor.locale, 'tracing.lead_entity'), leadId);
-    if (lead.status !== 'open') throw conflict('tracing.lead_decided', { status: lead.status });
-    if (input.decision === 'matched' && !lead.family) throw conflict('tracing.match_needs_family');
-    if (input.decision === 'matched' && request.status !== 'open')
-      throw conflict('tracing.already_matched', { status: request.status });
-    await uow.trx
-      .updateTable('tracing_leads')
-      .where(systemScope('a lead of the request locked through childInScope'))
-      .set({
-        status: input.decision,
-        decision_note: input.note,
-        decided_by: actor.userId,
-        decided_by_label: actor.label,
-        decided_at: at,
-      })
-      .where('id', '=', leadId)
-      .execute();
-    await bump(uow.trx, id, input.decision === 'matched' ? { status: 'matched', matched_lead_id: leadId } : {});
-    await recordTimeline(uow.trx, actor, {
-      childId: request.child_id,
-      kind: `tracing.${input.decision}`,
-      reason: input.note,
-      entityType: 'tracing_request',
-      entityId: id,
-      after: { lead: leadId, decision: input.decision },
-    });
-    uow.audit({ entityType: 'tracing_request', entityId: id, childId: request.child_id, details: { leadId } });
-  }
+  const request = await lockRequest(uow.trx, actor, id, input.expectedVersion);
+  const lead = await uow.trx
+    .selectFrom('tracing_leads')
+    .where(systemScope('a lead of the request locked through childInScope'))
+    .select(['id', 'status', 'family'])
+    .where('id', '=', leadId)
+    .where('request_id', '=', id)
+    .executeTakeFirst();
+  if (!lead) throw notFound(translate(actor.locale, 'tracing.lead_entity'), leadId);
+  if (lead.status !== 'open') throw conflict('tracing.lead_decided', { status: lead.status });
+  if (input.decision === 'matched' && !lead.family) throw conflict('tracing.match_needs_family');
+  if (input.decision === 'matched' && request.status !== 'open')
+    throw conflict('tracing.already_matched', { status: request.status });
+  await uow.trx
+    .updateTable('tracing_leads')
+    .where(systemScope('a lead of the request locked through childInScope'))
+    .set({
+      status: input.decision,
+      decision_note: input.note,
+      decided_by: actor.userId,
+      decided_by_label: actor.label,
+      decided_at: at,
+    })
+    .where('id', '=', leadId)
+    .execute();
+  await bump(uow.trx, id, input.decision === 'matched' ? { status: 'matched', matched_lead_id: leadId } : {});
+  await recordTimeline(uow.trx, actor, {
+    childId: request.child_id,
+    kind: `tracing.${input.decision}`,
+    reason: input.note,
+    entityType: 'tracing_request',
+    entityId: id,
+    after: { lead: leadId, decision: input.decision },
+  });
+  uow.audit({ entityType: 'tracing_request', entityId: id, childId: request.child_id, details: { leadId } });
 }
 
 export async function decideLead(db: Db, actor: Actor, id: string, leadId: string, body: unknown) {
@@ -255,16 +252,14 @@ export async function confirmTracedIdentityIn(uow: UnitOfWork, id: string, body:
   requireAct(actor);
   if (!hasPermission(actor, 'children.write')) throw forbidden('children.write');
   const input = confirmIdentitySchema.parse(body);
-  {
-    const request = await lockRequest(uow.trx, actor, id, input.expectedVersion);
-    await confirmIdentityIn(uow, {
-      childId: request.child_id,
-      idNumber: input.idNumber,
-      name: input.name ?? null,
-      evidence: input.evidence,
-    });
-    await bump(uow.trx, id, { status: 'identified', identified_at: at });
-  }
+  const request = await lockRequest(uow.trx, actor, id, input.expectedVersion);
+  await confirmIdentityIn(uow, {
+    childId: request.child_id,
+    idNumber: input.idNumber,
+    name: input.name ?? null,
+    evidence: input.evidence,
+  });
+  await bump(uow.trx, id, { status: 'identified', identified_at: at });
 }
 
 export async function confirmIdentity(db: Db, actor: Actor, id: string, body: unknown) {
@@ -298,7 +293,9 @@ export async function readTracingFile(db: Db, actor: Actor, id: string): Promise
     action: 'tracing.read',
     entityType: 'tracing_request',
     entityId: id,
-    ...(view ? { childId: view.childId } : { outcome: 'denied' as const, details: { reason: 'not_found_or_out_of_scope' } }),
+    ...(view
+      ? { childId: view.childId }
+      : { outcome: 'denied' as const, details: { reason: 'not_found_or_out_of_scope' } }),
   });
   if (!view) throw requestNotFound(actor, id);
   return view;

@@ -46,7 +46,12 @@ const act = (session: ApiSession, id: string, body: Record<string, unknown>) =>
 
 /** An unidentified boy brought to the station by the police, and his tracing request. */
 async function boyAtTheStation(daysAgo = 0) {
-  const boy = await make.child({ idNumber: null, sex: 'male', birthDate: '2015-05-01', residenceCode: places.chenlong });
+  const boy = await make.child({
+    idNumber: null,
+    sex: 'male',
+    birthDate: '2015-05-01',
+    residenceCode: places.chenlong,
+  });
   const startedAt = new Date(Date.now() - daysAgo * 86_400_000).toISOString();
   const placed = await json<ChildPlacement>(
     await cityOfficer.request(
@@ -134,7 +139,13 @@ describe('tracing a child of unknown identity, and the way home', () => {
         expectedVersion: tracing.version,
         source: 'dna_comparison',
         summary: '公安DNA比对：与常德市报失儿童父亲比中',
-        family: { name: '王建国', relationship: '父亲', phone: '13912345678', divisionCode: null, address: '常德市鼎城区' },
+        family: {
+          name: '王建国',
+          relationship: '父亲',
+          phone: '13912345678',
+          divisionCode: null,
+          address: '常德市鼎城区',
+        },
       }),
     );
     const lead = tracing.leadList[1]!;
@@ -228,7 +239,11 @@ describe('return home from state guardianship only after the return-home assessm
   it('refused without an assessment or when it advises against; allowed after one that finds the child may go home', async () => {
     const girl = await make.child({ residenceCode: places.chenlong });
     const placed = await json<ChildPlacement>(
-      await cityOfficer.request('POST', `/api/children/${girl.id}/placements`, intoInstitution('welfare_home', org.home)),
+      await cityOfficer.request(
+        'POST',
+        `/api/children/${girl.id}/placements`,
+        intoInstitution('welfare_home', org.home),
+      ),
       201,
     );
     let episode = placed.current!;
@@ -253,7 +268,8 @@ describe('return home from state guardianship only after the return-home assessm
     expect(future.status).toBe(400);
     expect((await errorOf(future)).code).toBe('placements.assessed_in_future');
     await json(await assess(episode.seq, 'not_yet'));
-    episode = (await json<ChildPlacement>(await homeStaff.request('GET', `/api/children/${girl.id}/placement`))).current!;
+    episode = (await json<ChildPlacement>(await homeStaff.request('GET', `/api/children/${girl.id}/placement`)))
+      .current!;
     const advised = await goHome(episode.seq);
     expect(advised.status).toBe(409);
     expect((await errorOf(advised)).code).toBe('placements.return_home_not_advised');
@@ -265,7 +281,8 @@ describe('return home from state guardianship only after the return-home assessm
       .execute();
     expect(rows).toEqual([{ kind: 'welfare_home', ended_at: null }]);
     await json(await assess(episode.seq, 'return_home'));
-    episode = (await json<ChildPlacement>(await homeStaff.request('GET', `/api/children/${girl.id}/placement`))).current!;
+    episode = (await json<ChildPlacement>(await homeStaff.request('GET', `/api/children/${girl.id}/placement`)))
+      .current!;
     const moved = await json<ActedOnPlacement>(await goHome(episode.seq));
     expect(moved.status).toBe('ended');
     const now = await json<ChildPlacement>(await cityOfficer.request('GET', `/api/children/${girl.id}/placement`));
@@ -294,7 +311,11 @@ describe('my work', () => {
     expect(requested.status).toBe('extension_requested');
     const actor = await make.actor(await make.person('institution_staff', { organisation: { id: org.station } }));
     await unitOfWork(server.database.db, actor, 'tracing.open', (uow) =>
-      openTracingIn(uow, { ...opening(late.boy.id), foundAt: '2026-01-02T21:10:00+08:00' }, new Date('2026-01-03T09:00:00+08:00')),
+      openTracingIn(
+        uow,
+        { ...opening(late.boy.id), foundAt: '2026-01-02T21:10:00+08:00' },
+        new Date('2026-01-03T09:00:00+08:00'),
+      ),
     );
     type Work = {
       stays: { placementId: string; kind: string; overdue: boolean }[];

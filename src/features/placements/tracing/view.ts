@@ -101,7 +101,12 @@ export async function listTracing(
 }
 
 /** One request with its leads and the child's current placement, as the asker may see it. */
-export async function readTracing(db: Db, actor: Actor, id: string, asOf = new Date()): Promise<TracingView | undefined> {
+export async function readTracing(
+  db: Db,
+  actor: Actor,
+  id: string,
+  asOf = new Date(),
+): Promise<TracingView | undefined> {
   const row = await requestsInScope(db, actor).where('t.id', '=', id).executeTakeFirst();
   if (!row) return undefined;
   const leads = await db

@@ -22,13 +22,13 @@ interface Props {
 
 type Values = PlaceValues &
   WayHomeValues & {
-  days?: number;
-  reason?: string;
-  note?: string;
-  endReason?: EndReason;
-  visitedOn?: string;
-  childSafe?: boolean;
-};
+    days?: number;
+    reason?: string;
+    note?: string;
+    endReason?: EndReason;
+    visitedOn?: string;
+    childSafe?: boolean;
+  };
 
 const titleKey = {
   place: 'placements.form.placeTitle',
@@ -60,22 +60,22 @@ export function ActionModal({ action, childId, current, onClose }: Props) {
             : action === 'escort_home'
               ? escortBody(values, expectedSeq)
               : action === 'transfer' || action === 'return_home'
-            ? { type: 'transfer' as const, expectedSeq, next: placeBody(values) }
-            : action === 'request_extension'
-              ? { type: action, expectedSeq, days: values.days ?? 10, reason: values.reason ?? '' }
-              : action === 'approve_extension'
-                ? { type: action, expectedSeq, note: values.note || null }
-                : action === 'reject_extension'
-                  ? { type: action, expectedSeq, reason: values.reason ?? '' }
-                  : action === 'end'
-                    ? { type: action, expectedSeq, reason: values.endReason ?? 'other', note: values.note || null }
-                    : {
-                        type: 'follow_up' as const,
-                        expectedSeq,
-                        visitedOn: values.visitedOn ?? '',
-                        childSafe: values.childSafe ?? true,
-                        note: values.note ?? '',
-                      };
+                ? { type: 'transfer' as const, expectedSeq, next: placeBody(values) }
+                : action === 'request_extension'
+                  ? { type: action, expectedSeq, days: values.days ?? 10, reason: values.reason ?? '' }
+                  : action === 'approve_extension'
+                    ? { type: action, expectedSeq, note: values.note || null }
+                    : action === 'reject_extension'
+                      ? { type: action, expectedSeq, reason: values.reason ?? '' }
+                      : action === 'end'
+                        ? { type: action, expectedSeq, reason: values.endReason ?? 'other', note: values.note || null }
+                        : {
+                            type: 'follow_up' as const,
+                            expectedSeq,
+                            visitedOn: values.visitedOn ?? '',
+                            childSafe: values.childSafe ?? true,
+                            note: values.note ?? '',
+                          };
         const answer = await actOnPlacement(current.id, body, key);
         handedOver = answer.placement === null;
       }

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { describeApiError } from '../../app/api/describeApiError';
 import { formatDate, formatDateTime } from '../../app/format';
-import { addLead, confirmIdentity, decideLead, tracingKeys, useTracing } from './tracingApi';
+import { addLead, confirmIdentity, decideLead, useTracing } from './tracingApi';
 import './placements.css';
 
 type Step =
@@ -79,7 +79,9 @@ function StepModal({ step, view, onClose }: { step: Step; view: TracingView; onC
   }
 
   const title =
-    step.kind === 'decide' ? t(`placements.tracing.decide.${step.decision}`) : t(`placements.tracing.${step.kind}Title`);
+    step.kind === 'decide'
+      ? t(`placements.tracing.decide.${step.decision}`)
+      : t(`placements.tracing.${step.kind}Title`);
   return (
     <Modal
       open
@@ -123,7 +125,11 @@ function StepModal({ step, view, onClose }: { step: Step; view: TracingView; onC
         )}
         {step.kind === 'identity' && (
           <>
-            <Alert type="info" showIcon message={t('placements.tracing.identityHint', { code: view.provisionalCode })} />
+            <Alert
+              type="info"
+              showIcon
+              message={t('placements.tracing.identityHint', { code: view.provisionalCode })}
+            />
             <Form.Item name="idNumber" label={t('placements.tracing.idNumber')} rules={required}>
               <Input maxLength={18} autoComplete="off" />
             </Form.Item>
@@ -167,11 +173,17 @@ export default function TracingPage() {
         <Descriptions column={{ xs: 1, sm: 1, md: 2 }} size="small">
           <Descriptions.Item label={t('placements.tracing.provisionalCode')}>{view.provisionalCode}</Descriptions.Item>
           <Descriptions.Item label={t('placements.tracing.foundPlace')}>{view.foundPlace}</Descriptions.Item>
-          <Descriptions.Item label={t('placements.tracing.foundAt')}>{formatDateTime(view.foundAt, t)}</Descriptions.Item>
-          <Descriptions.Item label={t('placements.tracing.statedName')}>{view.known.statedName ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('placements.tracing.foundAt')}>
+            {formatDateTime(view.foundAt, t)}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('placements.tracing.statedName')}>
+            {view.known.statedName ?? '—'}
+          </Descriptions.Item>
           <Descriptions.Item label={t('placements.tracing.statedAge')}>{view.known.statedAge ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('placements.tracing.dialect')}>{view.known.dialect ?? '—'}</Descriptions.Item>
-          <Descriptions.Item label={t('placements.tracing.statements')}>{view.known.statements ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('placements.tracing.statements')}>
+            {view.known.statements ?? '—'}
+          </Descriptions.Item>
           <Descriptions.Item label={t('placements.tracing.description')}>{view.description}</Descriptions.Item>
           {view.outcome && (
             <Descriptions.Item label={t('placements.tracing.outcomeLabel')}>
