@@ -31,7 +31,8 @@ export async function loadPlacements(
   }));
   const children = (
     await pool.query<{ id: string; residence_code: string; created_at: Date }>(
-      `SELECT id, residence_code, created_at FROM children ORDER BY file_no LIMIT $1`,
+      `SELECT id, residence_code, created_at FROM children c
+       WHERE NOT EXISTS (SELECT 1 FROM placements p WHERE p.child_id = c.id) ORDER BY file_no LIMIT $1`,
       [options.count],
     )
   ).rows;
@@ -141,8 +142,10 @@ export async function loadPlacements(
     await placements.write(episodeRows);
     await actions.write(actionRows);
   } finally {
-    await placements.end();
-    await actions.end();
+    // Both streams end whatever happened, so a refused row never leaves a connection in COPY.
+    const ended = await Promise.allSettled([placements.end(), actions.end()]);
+    const failed = ended.find((r) => r.status === 'rejected');
+    if (failed) throw failed.reason;
   }
   return { placements: placements.rows, actions: actions.rows };
 }
