@@ -1,11 +1,12 @@
 import type { TracingSummary } from '@contract/placements/tracing.js';
-import { Alert, Card, List, Segmented, Spin, Table, type TableColumnsType, Tag } from 'antd';
+import { Alert, Button, Card, List, Segmented, Space, Spin, Table, type TableColumnsType, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { describeApiError } from '../../app/api/describeApiError';
 import { formatDate } from '../../app/format';
 import { usePhoneLayout } from '../../app/preferences/usePhoneLayout';
+import { OpenTracingModal } from './OpenTracingModal';
 import { useTracingList } from './tracingApi';
 import './placements.css';
 
@@ -18,6 +19,7 @@ export default function TracingRegisterPage() {
   const phone = usePhoneLayout();
   const [status, setStatus] = useState<'active' | 'closed' | 'all'>('active');
   const list = useTracingList(status);
+  const [opening, setOpening] = useState(false);
   const statusTag = (r: TracingSummary) => (
     <Tag color={r.overdue ? 'red' : r.status === 'closed' ? 'default' : 'blue'}>
       {t(`placements.tracing.status.${r.status}`)}
@@ -36,14 +38,20 @@ export default function TracingRegisterPage() {
   ];
   return (
     <Card>
-      <Segmented
-        value={status}
-        onChange={(value) => setStatus(value as typeof status)}
-        options={(['active', 'closed', 'all'] as const).map((value) => ({
-          value,
-          label: t(`placements.tracing.filter.${value}`),
-        }))}
-      />
+      <Space wrap>
+        <Segmented
+          value={status}
+          onChange={(value) => setStatus(value as typeof status)}
+          options={(['active', 'closed', 'all'] as const).map((value) => ({
+            value,
+            label: t(`placements.tracing.filter.${value}`),
+          }))}
+        />
+        <Button type="primary" onClick={() => setOpening(true)}>
+          {t('placements.tracing.openTitle')}
+        </Button>
+      </Space>
+      {opening && <OpenTracingModal onClose={() => setOpening(false)} />}
       {list.isPending && <Spin />}
       {list.isError && <Alert type="error" showIcon message={describeApiError(list.error, t)} />}
       {list.data &&
