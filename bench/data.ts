@@ -9,6 +9,7 @@ import { closeKeepingPristine, openBenchDatabase } from './db.js';
 import { loadAudit } from './load-audit.js';
 import { loadCases } from './load-cases.js';
 import { loadRegistry, registryTables } from './load-registry.js';
+import { loadPlacements } from './load-placements.js';
 import { loadVisits } from './load-visits.js';
 import { addBenchPeople } from './setup.js';
 import { lastSweepOf, runRecorded } from './sweep-run.js';
@@ -19,6 +20,7 @@ const cases = argNumber('cases', Math.round(children * 0.3));
 const openClocks = argNumber('clocks', children);
 const auditEntries = argNumber('audit', children);
 const visits = argNumber('visits', children);
+const placementCount = argNumber('placements', children);
 const seed = argValue('seed') ?? 'haven-bench';
 const asOf = argValue('as-of') ?? new Date().toISOString().slice(0, 10);
 
@@ -127,6 +129,19 @@ try {
   );
 
   t = performance.now();
+  const placed = await loadPlacements(database.pool, {
+    seed,
+    asOf,
+    count: placementCount,
+    onProgress: (n) => {
+      if (n % 250_000 < 5000) log(`  ${n.toLocaleString('en')} placement episodes`);
+    },
+  });
+  figures.placements = { rows: placed.placements, seconds: seconds(t) };
+  figures.placement_actions = { rows: placed.actions, seconds: seconds(t) };
+  log(`Placements: ${rate(placed.placements, seconds(t))}; ${placed.actions.toLocaleString('en')} actions`);
+
+  t = performance.now();
   await rebuildIndexes(database.pool, indexes, log);
   figures['(indexes)'] = { rows: indexes.length, seconds: seconds(t) };
   log(`Indexes rebuilt in ${seconds(t).toFixed(1)} s`);
@@ -160,6 +175,7 @@ try {
     openClocks: caseLoad.openClocks,
     audit,
     visits: visitCount,
+    placements: placed.placements,
     seed,
     asOf,
     seconds: seconds(started),

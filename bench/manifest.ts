@@ -9,6 +9,7 @@ export interface DataManifest {
   openClocks: number;
   audit: number;
   visits?: number;
+  placements?: number;
   seed: string;
   asOf: string;
   seconds: number;

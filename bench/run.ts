@@ -9,6 +9,7 @@ import { benchImport } from './b3-import.js';
 import { benchSweeps } from './b4-sweeps.js';
 import { benchDashboards } from './b5-dashboards.js';
 import { benchFirstLoad } from './b7-first-load.js';
+import { benchPlacements } from './b8-placements.js';
 import { openBenchDatabase } from './db.js';
 import { readDataManifest } from './manifest.js';
 import { startBenchServer } from './process.js';
@@ -21,7 +22,9 @@ const smoke = argFlag('smoke');
 // CI checks that the suite still runs; its figures on a shared runner are not worth recording.
 const record = !argFlag('no-record');
 // The smoke leaves out 7 unless named: a Chromium first load takes minutes on a loaded 2-core machine.
-const only = new Set((argValue('only') ?? (smoke ? '1,2,3,4,5,6' : '1,2,3,4,5,6,7')).split(',').map((s) => s.trim()));
+const only = new Set(
+  (argValue('only') ?? (smoke ? '1,2,3,4,5,6,8' : '1,2,3,4,5,6,7,8')).split(',').map((s) => s.trim()),
+);
 const settings = smoke
   ? {
       rounds: 1,
@@ -147,6 +150,15 @@ try {
             met: memory.rssPeak <= 400,
           }
         : skipped('6 server memory', '≤ 400 MB', 'needs benchmark 2'),
+    );
+  }
+  if (only.has('8')) {
+    log('8 placements…');
+    await attempt('8 placements', 'p95 ≤ 5 ms / ≤ 100 ms', async () =>
+      benchPlacements(database.db, server.url, province, await signIn(database.db, server.url, 'officer.city'), {
+        repeats: settings.repeats,
+        limitSeconds: settings.dashboardLimit,
+      }),
     );
   }
   if (only.has('7')) {

@@ -7,6 +7,7 @@ import { jingzhouReferralsDemo } from './jingzhou-referrals.js';
 import { seedDemoChildren } from './jingzhou-children.js';
 import { jingzhouPlacementsDemo } from './jingzhou-placements.js';
 import { jingzhouProcuratorateDemo } from './jingzhou-procuratorate.js';
+import { jingzhouTracingDemo } from './jingzhou-tracing.js';
 import { seedDemoOrganisations } from './jingzhou-organisations.js';
 import { seedDemoPeople } from './jingzhou-people.js';
 import { jingzhouVisitsDemo } from './jingzhou-visits.js';
@@ -32,6 +33,7 @@ export const demoSeeders: readonly DemoSeeder[] = [
   jingzhouDemo,
   jingzhouCasesDemo,
   jingzhouPlacementsDemo,
+  jingzhouTracingDemo,
   jingzhouVisitsDemo,
   jingzhouAssessmentsDemo,
   jingzhouReferralsDemo,

@@ -125,6 +125,13 @@ export const jingzhouPlacementsDemo: DemoSeeder = {
           documents: ['court_decision'],
         },
       });
+      await act('staff.centre', id, 101, {
+        type: 'assess_return_home',
+        assessedOn: ago(101).toISOString().slice(0, 10),
+        finding: 'return_home',
+        assessor: '荆州市民政局 评估小组',
+        summary: '祖母出院，身体可照料；居所安全，村委会同意协助监护',
+      });
       await act('staff.centre', id, 100, {
         type: 'transfer',
         next: {

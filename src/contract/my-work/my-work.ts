@@ -5,6 +5,7 @@ import { clockStates, escalationTargets } from './clocks.js';
 import { visitDueSchema } from '../visits/visits.js';
 import { actionItemWaitingSchema } from '../joint-conference/views.js';
 import { guardianshipMissingSchema } from '../assessments/assessments.js';
+import { stayWaitingSchema, tracingWaitingSchema } from '../placements/tracing.js';
 
 /** A report my organisation must acknowledge (only for those with `reports.receive`). */
 export const reportToAcknowledgeSchema = z.object({
@@ -65,6 +66,10 @@ export const myWorkSchema = z.object({
   actionItems: z.array(actionItemWaitingSchema).default([]),
   /** "Guardianship missing" assessments for the county civil affairs to take up (DB42/T 1969-2023). */
   guardianshipMissing: z.array(guardianshipMissingSchema).default([]),
+  /** Longer rescue-station stays waiting for my approval, and stays past their limit at my station (issue 16). */
+  stays: z.array(stayWaitingSchema).default([]),
+  /** Tracing requests my institution keeps that are open too long (issue 16). */
+  tracing: z.array(tracingWaitingSchema).default([]),
 });
 export type MyWork = z.infer<typeof myWorkSchema>;
 
@@ -78,4 +83,6 @@ export const myWorkSections = [
   'recommendations',
   'actionItems',
   'guardianshipMissing',
+  'stays',
+  'tracing',
 ] as const;

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { endReasons, guardianshipTypes, handoverDocuments, legalBases, placementKinds } from './vocabulary.js';
+import {
+  endReasons,
+  guardianshipTypes,
+  handoverDocuments,
+  legalBases,
+  placementKinds,
+  returnHomeFindings,
+} from './vocabulary.js';
 
 /* What a person sends to place a child and to act on a placement episode. Pure. */
 
@@ -78,6 +85,40 @@ export const placementActionSchema = z.discriminatedUnion('type', [
     reason: z.enum(endReasons),
     note: optionalText(1000),
     endedAt: instant.optional(),
+  }),
+  z.object({
+    type: z.literal('assess_return_home'),
+    expectedSeq,
+    /** The day the assessment was made (not in the future). */
+    assessedOn: isoDate,
+    finding: z.enum(returnHomeFindings),
+    /** Who assessed (a person or a team), as the record names them. */
+    assessor: text(200),
+    summary: text(2000),
+  }),
+  z.object({
+    type: z.literal('escort_home'),
+    expectedSeq,
+    /** Who takes the child home (护送返乡): staff names. */
+    escorts: z.array(text(100)).min(1).max(6),
+    /** To whom: the family member who receives the child and cares for the child from now on. */
+    family: z.object({
+      name: text(100),
+      relationship: text(50),
+      phone: optionalText(30),
+      address: text(300),
+    }),
+    guardian: z.enum(['parents', 'relative_guardian']).default('parents'),
+    /** The hand-over, signed on arrival by the family member who receives the child. */
+    handover: z.object({
+      signedBy: text(100),
+      witness: optionalText(100),
+      belongings: z.array(text(200)).max(50).default([]),
+      documents: z.array(z.enum(handoverDocuments)).max(20).default([]),
+      notes: optionalText(2000),
+    }),
+    /** When the family received the child (now when left out): the end of this episode and the start of the home one. */
+    handedOverAt: instant.optional(),
   }),
   z.object({
     type: z.literal('follow_up'),

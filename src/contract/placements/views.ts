@@ -67,7 +67,7 @@ export const placementViewSchema = z.object({
   handover: handoverViewSchema,
   startedAt: z.string(),
   endedAt: z.string().nullable(),
-  endReason: z.enum([...endReasons, 'transferred']).nullable(),
+  endReason: z.enum([...endReasons, 'transferred', 'escorted_home']).nullable(),
   /** Whole days since the start (until the end for an ended episode). */
   days: z.number().int(),
   overCapacity: z.object({ reason: z.string(), occupancy: z.number().int(), beds: z.number().int() }).nullable(),

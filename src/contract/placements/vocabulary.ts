@@ -88,6 +88,8 @@ export const placementActionTypes = [
   'transfer',
   'end',
   'follow_up',
+  'assess_return_home',
+  'escort_home',
 ] as const;
 export type PlacementActionType = (typeof placementActionTypes)[number];
 
@@ -96,6 +98,8 @@ export const userPlacementActions = [
   'request_extension',
   'approve_extension',
   'reject_extension',
+  'assess_return_home',
+  'escort_home',
   'transfer',
   'follow_up',
   'end',
@@ -109,3 +113,16 @@ export type PlacementClockRule = (typeof placementClockRules)[number];
 /** Lengths of stay, in days, as the occupancy page groups the children in an institution. */
 export const stayBands = ['up_to_10', 'up_to_30', 'up_to_90', 'up_to_365', 'over_365'] as const;
 export type StayBand = (typeof stayBands)[number];
+
+/** The return-home assessment's finding: the child may go home, or not yet. */
+export const returnHomeFindings = ['return_home', 'not_yet'] as const;
+export type ReturnHomeFinding = (typeof returnHomeFindings)[number];
+
+/** Legal bases under which the state is the guardian: going home waits for a return-home assessment. */
+export const stateGuardianshipBases = [
+  'temporary_state_guardianship',
+  'long_term_state_guardianship',
+] as const satisfies readonly LegalBasis[];
+
+/** Placements that count as the child going home (back to parents or relatives). */
+export const returnHomeKinds = ['home', 'kinship_care'] as const satisfies readonly PlacementKind[];

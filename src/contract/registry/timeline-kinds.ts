@@ -13,6 +13,7 @@ export const registryTimelineKinds = [
   'child.merge_undone',
   'child.aged_out',
   'child.imported',
+  'child.identity_confirmed',
   'category.proposed',
   'category.confirmed',
   'category.rejected',

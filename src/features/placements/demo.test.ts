@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../../test/support/server.js';
 import { signInAs } from '../../../test/support/session.js';
-import type { Occupancy } from './model.js';
+import type { ChildPlacement, Occupancy, TracingList } from './model.js';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -10,6 +10,21 @@ beforeAll(async () => {
 afterAll(async () => server?.close());
 
 describe('the demo placements', () => {
+  it('hold a traced child escorted home (identity confirmed) and an open tracing request', async () => {
+    const officer = await signInAs(server.url, 'officer.city');
+    const register = (await (await officer.request('GET', '/api/tracing?status=all')).json()) as TracingList;
+    expect(register.requests.map((r) => [r.status, r.outcome, r.identified]).sort()).toEqual([
+      ['closed', 'escorted_home', true],
+      ['open', null, false],
+    ]);
+    const home = register.requests.find((r) => r.status === 'closed')!;
+    const file = (await (
+      await officer.request('GET', `/api/children/${home.childId}/placement`)
+    ).json()) as ChildPlacement;
+    expect(file.current).toMatchObject({ kind: 'home' });
+    expect(file.history[0]).toMatchObject({ kind: 'rescue_station', endReason: 'escorted_home' });
+  });
+
   it('hold episodes in every state, made by the real actions', async () => {
     const rows = await server.database.db
       .selectFrom('placements as p')
@@ -42,6 +57,6 @@ describe('the demo placements', () => {
     const officer = await signInAs(server.url, 'officer.city');
     const occupancy = (await (await officer.request('GET', '/api/placements/occupancy')).json()) as Occupancy;
     const station = occupancy.institutions.find((i) => i.organisation.name === '荆州市救助管理站')!;
-    expect(station).toMatchObject({ beds: 60, occupancy: 4, waiting: 1, extensionsRequested: 1 });
+    expect(station).toMatchObject({ beds: 60, occupancy: 5, waiting: 1, extensionsRequested: 1 });
   });
 });

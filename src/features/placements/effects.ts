@@ -10,6 +10,9 @@ import { startClock, stopClocks } from '../../core/clocks/index.js';
 import { endParticipation } from '../../core/scope/participation.js';
 import type { ActionEffect, Subject } from '../../core/workflow/definition.js';
 import { beginEpisode } from './episode.js';
+import { escortHome } from './escort.js';
+import { assessedOnProblem, requireReturnHomeAssessment } from './return-home.js';
+import { moveTracingTo } from './tracing/store.js';
 import type { PlacementActionType, PlacementStatus } from './model.js';
 import { placementRules } from './rule-sections.js';
 import { mayApproveExtension } from './rules.js';
@@ -59,13 +62,15 @@ async function requireAuthority(trx: Trx, actor: Actor, episode: Locked, at: Dat
 }
 
 /** Ends the episode at the hand-over: its clocks stop, and the access it gave ends with it. */
-async function finish(trx: Trx, episode: Locked, endedAt: Date, reason: string, at: Date) {
+export async function finish(trx: Trx, episode: Locked, endedAt: Date, reason: string, at: Date) {
   await closeEpisode(trx, episode.id, endedAt, reason);
   await endParticipation(trx, { basis: 'placement', basisId: episode.id, at: endedAt });
   return {
     after: async (seq: number) => void (await stopClocks(trx, { subjectId: episode.id, rules: 'every rule' }, at, seq)),
   };
 }
+
+export type { Locked };
 
 export const placementEffects: Effects = {
   request_extension: async ({ subject }) => {
@@ -109,6 +114,7 @@ export const placementEffects: Effects = {
   transfer: async ({ uow, subject, input, at }) => {
     const { trx } = uow;
     const moment = handOverMoment(input.handedOverAt, subject, at, 'body.handedOverAt');
+    await requireReturnHomeAssessment(trx, subject, input.next.kind);
     const ended = await finish(trx, subject, moment, 'transferred', at);
     const child = await trx
       .selectFrom('children')
@@ -124,7 +130,22 @@ export const placementEffects: Effects = {
       path: 'body.next',
       previous: { id: subject.id, kind: subject.kind },
     });
+    await moveTracingTo(trx, subject.childId, input.next.organisationId ?? null);
     return { ...ended, payload: { nextId, handedOverAt: moment.toISOString() } };
+  },
+
+  assess_return_home: async ({ input, at }) => {
+    const problem = assessedOnProblem(input.assessedOn, shanghaiDateOf(at));
+    if (problem) throw problem;
+    return undefined;
+  },
+
+  escort_home: async ({ uow, subject, input, at }) => {
+    const moment = handOverMoment(input.handedOverAt, subject, at, 'body.handedOverAt');
+    await requireReturnHomeAssessment(uow.trx, subject, 'home');
+    const ended = await finish(uow.trx, subject, moment, 'escorted_home', at);
+    const { nextId, tracingId } = await escortHome(uow, subject, input, moment, at);
+    return { ...ended, payload: { nextId, tracingId, handedOverAt: moment.toISOString() } };
   },
 
   end: async ({ uow: { trx }, subject, input, at }) => {

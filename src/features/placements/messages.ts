@@ -31,6 +31,8 @@ const actionZh = {
   transfer: '转移（交接）',
   end: '结束安置',
   follow_up: '返家回访',
+  assess_return_home: '返家评估',
+  escort_home: '护送返乡',
 };
 const actionEn = {
   place: 'Place',
@@ -40,6 +42,8 @@ const actionEn = {
   transfer: 'Transfer (hand over)',
   end: 'End the placement',
   follow_up: 'Follow-up after return home',
+  assess_return_home: 'Return-home assessment',
+  escort_home: 'Escort home',
 };
 const levelZh = { village: '村（居）', township: '乡镇（街道）', county: '县（区）', city: '市', province: '省' };
 const levelEn = { village: 'village', township: 'township', county: 'county', city: 'city', province: 'province' };
@@ -75,6 +79,13 @@ registerMessages({
     'placements.extension_only_station': '只有救助管理站的滞留可以申请延长；当前安置为“$t(placements.kind.{{kind}})”。',
     'placements.no_follow_up_due': '该安置没有待办的返家回访。',
     'placements.case_unknown': '{{field}}：个案 {{id}} 不是该儿童的个案。',
+    'placements.return_home_unassessed':
+      '该儿童处于国家监护（$t(placements.legal_basis.{{legalBasis}})）之下，须先完成并记录返家评估，评估结论为可以返家后，方可返家。',
+    'placements.return_home_not_advised':
+      '最近一次返家评估（{{assessedOn}}，{{assessor}}）结论为“暂不宜返家”，不能办理返家。如情况变化，请重新评估。',
+    'placements.assessed_in_future': '{{field}}：评估日期 {{assessedOn}} 晚于今天，请填写实际评估日期。',
+    'placements.legal_basis.temporary_state_guardianship': '临时监护',
+    'placements.legal_basis.long_term_state_guardianship': '长期监护',
     'placements.period': '统计期间 {{from}} 至 {{to}} 无效：结束日期不能早于开始日期，且不超过 {{max}} 天。',
   },
   en: {
@@ -109,6 +120,14 @@ registerMessages({
       'Only a rescue-station stay can be extended; this placement is "$t(placements.kind.{{kind}})".',
     'placements.no_follow_up_due': 'This placement has no follow-up after return home due.',
     'placements.case_unknown': '{{field}}: case {{id}} is not a case of this child.',
+    'placements.return_home_unassessed':
+      'The child is under state guardianship ($t(placements.legal_basis.{{legalBasis}})): record a return-home assessment finding that the child may go home first.',
+    'placements.return_home_not_advised':
+      'The latest return-home assessment ({{assessedOn}}, {{assessor}}) found the child should not go home yet. Assess again if things have changed.',
+    'placements.assessed_in_future':
+      '{{field}}: the assessment date {{assessedOn}} is after today; give the day it was made.',
+    'placements.legal_basis.temporary_state_guardianship': 'temporary state guardianship',
+    'placements.legal_basis.long_term_state_guardianship': 'long-term state guardianship',
     'placements.period':
       'The period {{from}} to {{to}} is not valid: it ends on or after its start and spans at most {{max}} days.',
   },

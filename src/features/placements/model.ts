@@ -2,3 +2,4 @@
 export * from '../../contract/placements/vocabulary.js';
 export * from '../../contract/placements/actions.js';
 export * from '../../contract/placements/views.js';
+export * from '../../contract/placements/tracing.js';

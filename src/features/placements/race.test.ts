@@ -149,6 +149,49 @@ describe('one current placement per child, under concurrent writes', () => {
     expect(rows.actions.map((a) => a.type).sort()).toEqual(['place', 'place', 'transfer']);
   });
 
+  it('escort home and a transfer of one child at once: one wins, the other leaves nothing', async () => {
+    const child = await make.child({ idNumber: null });
+    const placed = (await (
+      await otherPolice.request(
+        'POST',
+        `/api/children/${child.id}/placements`,
+        intoInstitution('rescue_station', station),
+      )
+    ).json()) as ChildPlacement;
+    const episode = placed.current!;
+    const first = held((uow) =>
+      actOnPlacementIn(
+        uow,
+        episode.id,
+        {
+          type: 'escort_home',
+          expectedSeq: episode.seq,
+          escorts: ['救助站 刘强'],
+          family: { name: '王建国', relationship: '父亲', address: '常德市鼎城区' },
+          guardian: 'parents',
+          handover: { signedBy: '王建国', belongings: [], documents: [] },
+        },
+        new Date(),
+      ),
+    );
+    await first.inside;
+    const second = otherPolice.request('POST', `/api/placements/${episode.id}/actions`, {
+      type: 'transfer',
+      expectedSeq: episode.seq,
+      next: intoInstitution('welfare_home', welfareHome),
+    });
+    await someoneWaitsOnALock();
+    first.release();
+    await first.done;
+    const refused = await second;
+    expect(refused.status).toBe(409);
+    expect((await errorOf(refused)).code).toBe('placements.stale');
+    const rows = await rowsOf(child.id);
+    expect(rows.placements.map((p) => p.kind).sort()).toEqual(['home', 'rescue_station']);
+    expect(rows.actions.map((a) => a.type).sort()).toEqual(['escort_home', 'place', 'place']);
+    expect(rows.access).toEqual([{ organisation_id: station }]);
+  });
+
   it('the database refuses overlapping episodes written around the application', async () => {
     const child = await make.child();
     const insert = (kind: string, from: string, to: string | null) =>

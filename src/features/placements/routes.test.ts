@@ -212,8 +212,18 @@ describe('a boy of unknown identity at the rescue station, then the welfare home
     expect(access.filter((a) => a.ended_at === null).map((a) => a.organisation_id)).toEqual([org.home]);
   });
 
-  it('returned home from the welfare home, he gets a quarterly follow-up clock', async () => {
-    const current = (await placementOf(homeStaff, boy)).current!;
+  it('returned home from the welfare home after the return-home assessment, he gets a quarterly follow-up clock', async () => {
+    const assessed = await json<ActedOnPlacement>(
+      await act(homeStaff, (await placementOf(homeStaff, boy)).current!.id, {
+        type: 'assess_return_home',
+        expectedSeq: (await placementOf(homeStaff, boy)).current!.seq,
+        assessedOn: new Date().toISOString().slice(0, 10),
+        finding: 'return_home',
+        assessor: '市民政局评估小组',
+        summary: '父亲已找到，有稳定住所',
+      }),
+    );
+    const current = assessed.placement!;
     await json<ActedOnPlacement>(
       await act(homeStaff, current.id, { type: 'transfer', expectedSeq: current.seq, next: home() }),
     );

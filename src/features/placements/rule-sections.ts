@@ -13,6 +13,8 @@ export const placementRules = ruleSection(
     rescueStationStayDays: z.number().int().min(1).max(365).default(10),
     followUpEveryDays: z.number().int().min(7).max(366).default(90),
     followUps: z.number().int().min(0).max(24).default(4),
+    /** A tracing request open longer than this shows as overdue in the station's work. */
+    tracingOpenDays: z.number().int().min(1).max(3650).default(30),
     extensionApprover: z
       .object({
         /** The organisation kind whose staff approve (with `placements.approve`). */

@@ -23,6 +23,8 @@ export const placementStatusTable = defineStatusTable<PlacementStatus, Placement
     transfer: { from: ['current', 'extension_requested'], to: 'ended', permission: 'placements.act' },
     end: { from: ['current', 'extension_requested'], to: 'ended', permission: 'placements.act' },
     follow_up: { from: ['current'], to: 'same', permission: 'placements.act' },
+    assess_return_home: { from: ['current', 'extension_requested'], to: 'same', permission: 'placements.act' },
+    escort_home: { from: ['current', 'extension_requested'], to: 'ended', permission: 'placements.act' },
   },
 });
 

@@ -11,6 +11,7 @@ import {
   type PlacementStatus,
   type PlacementSummary,
   type PlacementView,
+  stateGuardianshipBases,
   userPlacementActions,
 } from './model.js';
 import { placementRules } from './rule-sections.js';
@@ -199,6 +200,13 @@ async function offeredActions(
     if (!allowed.includes(type)) continue;
     if (type === 'request_extension' && row.kind !== 'rescue_station') continue;
     if ((type === 'approve_extension' || type === 'reject_extension') && !(await mayApprove())) continue;
+    if (type === 'escort_home' && row.kind === 'home') continue;
+    if (
+      type === 'assess_return_home' &&
+      !(stateGuardianshipBases as readonly string[]).includes(row.legal_basis) &&
+      row.kind !== 'rescue_station'
+    )
+      continue;
     if (type === 'follow_up' && !clocks.some((c) => c.rule === 'placement.follow_up' && c.state === 'running'))
       continue;
     offered.push(type);

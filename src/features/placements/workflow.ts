@@ -13,6 +13,7 @@ import './error-details.js';
 
 export interface PlacementFields {
   kind: string;
+  legalBasis: string;
   organisationId: string | null;
   divisionCode: string;
   startedAt: Date;
@@ -43,6 +44,7 @@ export const placementWorkflow = defineWorkflow<
     subjectKey: 'placement_id',
     fields: (row) => ({
       kind: String(row.kind),
+      legalBasis: String(row.legal_basis),
       organisationId: (row.organisation_id as string | null) ?? null,
       divisionCode: String(row.division_code),
       startedAt: row.started_at as Date,

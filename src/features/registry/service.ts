@@ -7,7 +7,11 @@ import type { ChildFile } from '../../contract/registry/child.js';
 import type { ExitReason } from '../../contract/registry/exit.js';
 import type { UnitOfWork } from '../../platform/db/unit-of-work.js';
 import { conflict, DomainError, staleVersion } from '../../platform/errors.js';
+import { shanghaiDateOf } from '../../platform/calendar/index.js';
 import { assembleFile } from './child-file.js';
+import { changeChild } from './child-write.js';
+import { parseIdNumber } from './id-number.js';
+import { loadWritableChild } from './writable.js';
 import { childInScopeById } from './file-store.js';
 import { registryNotFound } from './guards.js';
 import './tables.js';
@@ -148,4 +152,54 @@ export async function exitChildIn(
     details: { endedCategories: ended.map((c) => c.category) },
   });
   return { exitId: exit.id, recordedAt: exit.recorded_at };
+}
+
+/**
+ * Tracing found who a child of unknown identity is: the ID number becomes the child's identifier
+ * (birth date and sex follow from it), the name the family gives replaces the one the child was
+ * known by, which stays as a former name. The provisional Haven code is kept on the file, so it
+ * still finds the child, and the timeline keeps what was known before. The ID number passes the
+ * registry's own checks (format, check digit, plausible age, one file per number): a 400 naming
+ * `body.idNumber`, a 409 for a number another file holds. A child already identified is a 409.
+ */
+export async function confirmIdentityIn(
+  uow: UnitOfWork,
+  input: { childId: string; idNumber: string; name?: string | null; evidence: string },
+  today = shanghaiDateOf(new Date()),
+): Promise<{ havenCode: string; version: number }> {
+  const { trx, actor } = uow;
+  const current = await loadWritableChild(trx, actor, input.childId);
+  if (current.id_number !== null)
+    throw conflict('registry.identity_already_confirmed', { havenCode: current.haven_code });
+  const parsed = parseIdNumber(input.idNumber);
+  const name = input.name?.trim() || current.name;
+  const renamed = name !== current.name;
+  const change = await changeChild(
+    trx,
+    actor,
+    current,
+    {
+      idNumber: input.idNumber,
+      ...(parsed.ok ? { birthDate: parsed.id.birthDate, sex: parsed.id.sex } : {}),
+      ...(renamed ? { name, formerNames: [...new Set([...current.former_names, current.name])] } : {}),
+    },
+    today,
+  );
+  await recordTimeline(trx, actor, {
+    childId: input.childId,
+    kind: 'child.identity_confirmed',
+    reason: input.evidence,
+    entityType: 'child',
+    entityId: input.childId,
+    before: { ...(change?.before ?? {}), havenCode: current.haven_code },
+    after: { ...(change?.after ?? {}), havenCode: current.haven_code },
+    details: { provisionalCode: current.haven_code },
+  });
+  uow.audit({
+    entityType: 'child',
+    entityId: input.childId,
+    childId: input.childId,
+    details: { identityConfirmed: true, provisionalCode: current.haven_code },
+  });
+  return { havenCode: current.haven_code, version: current.version + 1 };
 }

@@ -7,6 +7,7 @@ import { describeApiError } from '../../app/api/describeApiError';
 import { useAuth } from '../../app/auth/AuthProvider';
 import { actionForRule, codeText, formatMinute, ruleText, situationText } from '../cases/labels';
 import { DivisionName } from '../divisions/DivisionPicker';
+import { PlacementWork } from '../placements/PlacementWork';
 import { ReportNumber } from '../reports/drawer/ReportDrawer';
 import { useAcknowledge } from '../reports/drawer/useAcknowledge';
 import { type CaseStepDue, type ReportToAcknowledge, useMyWork, type WorkAlert } from './myWorkApi';
@@ -248,6 +249,7 @@ export default function MyWorkPage() {
             </div>
           ))}
       </section>
+      <PlacementWork stays={work.data.stays} tracing={work.data.tracing} />
     </>
   );
 }

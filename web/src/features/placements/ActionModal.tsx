@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeApiError } from '../../app/api/describeApiError';
 import { PlaceFields, type PlaceValues, placeBody } from './PlaceFields';
+import { AssessFields, assessBody, EscortFields, escortBody, type WayHomeValues } from './WayHomeFields';
 import { actOnPlacement, institutionFull, placeChild, placementKeys } from './placementsApi';
 
 /** What the modal is for: one of the episode's actions, a first placement, or a return home (a transfer home). */
@@ -19,14 +20,15 @@ interface Props {
   onClose: (outcome?: { handedOver: boolean }) => void;
 }
 
-type Values = PlaceValues & {
-  days?: number;
-  reason?: string;
-  note?: string;
-  endReason?: EndReason;
-  visitedOn?: string;
-  childSafe?: boolean;
-};
+type Values = PlaceValues &
+  WayHomeValues & {
+    days?: number;
+    reason?: string;
+    note?: string;
+    endReason?: EndReason;
+    visitedOn?: string;
+    childSafe?: boolean;
+  };
 
 const titleKey = {
   place: 'placements.form.placeTitle',
@@ -53,23 +55,27 @@ export function ActionModal({ action, childId, current, onClose }: Props) {
       else if (current) {
         const expectedSeq = current.seq;
         const body =
-          action === 'transfer' || action === 'return_home'
-            ? { type: 'transfer' as const, expectedSeq, next: placeBody(values) }
-            : action === 'request_extension'
-              ? { type: action, expectedSeq, days: values.days ?? 10, reason: values.reason ?? '' }
-              : action === 'approve_extension'
-                ? { type: action, expectedSeq, note: values.note || null }
-                : action === 'reject_extension'
-                  ? { type: action, expectedSeq, reason: values.reason ?? '' }
-                  : action === 'end'
-                    ? { type: action, expectedSeq, reason: values.endReason ?? 'other', note: values.note || null }
-                    : {
-                        type: 'follow_up' as const,
-                        expectedSeq,
-                        visitedOn: values.visitedOn ?? '',
-                        childSafe: values.childSafe ?? true,
-                        note: values.note ?? '',
-                      };
+          action === 'assess_return_home'
+            ? assessBody(values, expectedSeq)
+            : action === 'escort_home'
+              ? escortBody(values, expectedSeq)
+              : action === 'transfer' || action === 'return_home'
+                ? { type: 'transfer' as const, expectedSeq, next: placeBody(values) }
+                : action === 'request_extension'
+                  ? { type: action, expectedSeq, days: values.days ?? 10, reason: values.reason ?? '' }
+                  : action === 'approve_extension'
+                    ? { type: action, expectedSeq, note: values.note || null }
+                    : action === 'reject_extension'
+                      ? { type: action, expectedSeq, reason: values.reason ?? '' }
+                      : action === 'end'
+                        ? { type: action, expectedSeq, reason: values.endReason ?? 'other', note: values.note || null }
+                        : {
+                            type: 'follow_up' as const,
+                            expectedSeq,
+                            visitedOn: values.visitedOn ?? '',
+                            childSafe: values.childSafe ?? true,
+                            note: values.note ?? '',
+                          };
         const answer = await actOnPlacement(current.id, body, key);
         handedOver = answer.placement === null;
       }
@@ -89,7 +95,7 @@ export function ActionModal({ action, childId, current, onClose }: Props) {
   const initial: Partial<Values> =
     action === 'return_home'
       ? { kind: 'home', legalBasis: 'voluntary', guardianType: 'parents', childSafe: true }
-      : { childSafe: true, days: 10 };
+      : { childSafe: true, days: 10, guardianKind: 'parents' };
   return (
     <Modal
       open
@@ -116,6 +122,16 @@ export function ActionModal({ action, childId, current, onClose }: Props) {
               <Input.TextArea rows={2} maxLength={1000} />
             </Form.Item>
           </>
+        )}
+        {action === 'assess_return_home' && <AssessFields />}
+        {action === 'escort_home' && (
+          <EscortFields
+            gated={
+              current !== null &&
+              (current.legalBasis === 'temporary_state_guardianship' ||
+                current.legalBasis === 'long_term_state_guardianship')
+            }
+          />
         )}
         {action === 'approve_extension' && (
           <Form.Item name="note" label={t('placements.form.note')}>

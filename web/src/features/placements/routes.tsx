@@ -1,4 +1,4 @@
-import { HomeOutlined } from '@ant-design/icons';
+import { HomeOutlined, SearchOutlined } from '@ant-design/icons';
 import { lazyPage } from '../../app/routing/lazyPage';
 import type { FeatureRoute } from '../../app/routing/featureRoute';
 
@@ -10,5 +10,20 @@ export const routes: FeatureRoute[] = [
     permission: 'insight.aggregate',
     menu: { order: 92, icon: <HomeOutlined aria-hidden /> },
     page: lazyPage(() => import('./OccupancyPage')),
+  },
+  {
+    path: '/placements/tracing',
+    titleKey: 'placements.tracing.title',
+    frame: 'shell',
+    permission: 'placements.act',
+    menu: { order: 93, icon: <SearchOutlined aria-hidden /> },
+    page: lazyPage(() => import('./TracingRegisterPage')),
+  },
+  {
+    path: '/placements/tracing/:tracingId',
+    titleKey: 'placements.tracing.pageTitle',
+    frame: 'shell',
+    permission: 'children.read',
+    page: lazyPage(() => import('./TracingPage')),
   },
 ];
