@@ -142,6 +142,14 @@ export const casePlanServicesSchema = z.object({
 });
 export type CasePlanServices = z.infer<typeof casePlanServicesSchema>;
 
+/** After an action on a service: the plan, or null when the asker no longer sees the case (a former lead done). */
+export const serviceActedSchema = z.object({
+  serviceId: z.string(),
+  seq: z.number(),
+  plan: casePlanServicesSchema.nullable(),
+});
+export type ServiceActed = z.infer<typeof serviceActedSchema>;
+
 export const incomingTransfersSchema = z.object({ items: z.array(leadTransferSchema) });
 
 /** A row of "my work": a service my organisation provides, or a lead transfer waiting for my answer. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { serviceDueSchema, transferWaitingSchema } from '../case-network/views.js';
 import { referralWaitingSchema } from '../referrals/views.js';
 import { clockStates, escalationTargets } from './clocks.js';
 import { visitDueSchema } from '../visits/visits.js';
@@ -56,8 +57,20 @@ export const myWorkSchema = z.object({
   visitsDue: z.array(visitDueSchema),
   /** Referrals sent to my organisation, to answer or to deliver. */
   referrals: z.array(referralWaitingSchema).default([]),
+  /** Open services of case plans my organisation provides or leads, overdue first (issue 15). */
+  caseServices: z.array(serviceDueSchema).default([]),
+  /** Transfers of a case's lead waiting for my organisation's answer. */
+  leadTransfers: z.array(transferWaitingSchema).default([]),
 });
 export type MyWork = z.infer<typeof myWorkSchema>;
 
 /** The inbox sections this answer has, as the contributions name them. */
-export const myWorkSections = ['reportsToAcknowledge', 'caseSteps', 'alerts', 'visitsDue', 'referrals'] as const;
+export const myWorkSections = [
+  'reportsToAcknowledge',
+  'caseSteps',
+  'alerts',
+  'visitsDue',
+  'referrals',
+  'caseServices',
+  'leadTransfers',
+] as const;

@@ -4,6 +4,7 @@ import {
   incomingTransfersSchema,
   planServiceSchema,
   requestTransferSchema,
+  serviceActedSchema,
   serviceActionSchema,
   transferActionSchema,
 } from '../../contract/case-network/views.js';
@@ -69,11 +70,11 @@ export function registerCaseNetworkRoutes(app: HavenApp, { db }: HttpDeps): void
         headers: idempotencyHeader,
         params: idParams,
         body: serviceActionSchema,
-        response: { 200: casePlanServicesSchema },
+        response: { 200: serviceActedSchema },
       },
     },
     async (request, reply) => {
-      const { caseId, replayed } = await actOnService(
+      const { caseId, seq, replayed } = await actOnService(
         db,
         request.actor,
         request.params.id,
@@ -81,7 +82,8 @@ export function registerCaseNetworkRoutes(app: HavenApp, { db }: HttpDeps): void
         request.headers['idempotency-key'],
       );
       if (replayed) reply.header('idempotent-replayed', 'true');
-      return readCasePlan(db, request.actor, caseId, { audit: false });
+      const plan = await readCasePlan(db, request.actor, caseId, { audit: false }).catch(() => null);
+      return { serviceId: request.params.id, seq, plan };
     },
   );
 

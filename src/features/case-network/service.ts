@@ -195,8 +195,8 @@ export async function actOnService(
   serviceId: string,
   input: ServiceActionInput,
   key: Idempotency,
-): Promise<{ caseId: string; replayed: boolean }> {
-  const { replayed } = await unitOfWork(
+): Promise<{ caseId: string; seq: number; replayed: boolean }> {
+  const { result, replayed } = await unitOfWork(
     db,
     actor,
     `case_service.${input.type}`,
@@ -209,7 +209,7 @@ export async function actOnService(
     .select('case_id')
     .where('id', '=', serviceId)
     .executeTakeFirstOrThrow();
-  return { caseId: row.case_id, replayed };
+  return { caseId: row.case_id, seq: result.seq, replayed };
 }
 
 export async function requestLeadTransfer(
