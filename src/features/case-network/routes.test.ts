@@ -44,12 +44,7 @@ interface Plan {
 const json = async <T>(response: Response): Promise<T> => (await response.json()) as T;
 const plan = (session: ApiSession) => session.request('GET', `/api/cases/${caseId}/services`);
 const planService = (session: ApiSession, body: Record<string, unknown>, key?: string) =>
-  session.request(
-    'POST',
-    `/api/cases/${caseId}/services`,
-    body,
-    key ? { 'idempotency-key': key } : undefined,
-  );
+  session.request('POST', `/api/cases/${caseId}/services`, body, key ? { 'idempotency-key': key } : undefined);
 const actOnService = (session: ApiSession, id: string, body: Record<string, unknown>) =>
   session.request('POST', `/api/case-services/${id}/actions`, body);
 const transfer = (session: ApiSession, toOrganisationId: string) =>
@@ -74,18 +69,20 @@ beforeAll(async () => {
   // The district officer opens the case with the city's protection centre leading it.
   const opened = await make.openCase(await make.as('officer.shashi'), { childId: child.id });
   caseId = opened.id;
-  await server.database.db
-    .updateTable('cases')
-    .set({ lead_org_id: ids.centre })
-    .where('id', '=', caseId)
-    .execute();
+  await server.database.db.updateTable('cases').set({ lead_org_id: ids.centre }).where('id', '=', caseId).execute();
   await server.database.db
     .insertInto('case_organisations')
     .values({ case_id: caseId, organisation_id: ids.centre, role: 'lead', added_at: new Date() })
     .execute();
   await server.database.db
     .insertInto('child_participations')
-    .values({ child_id: child.id, organisation_id: ids.centre, basis: 'case', basis_id: caseId, started_at: new Date() })
+    .values({
+      child_id: child.id,
+      organisation_id: ids.centre,
+      basis: 'case',
+      basis_id: caseId,
+      started_at: new Date(),
+    })
     .execute();
   centre = await make.signInAs(server.url, 'staff.centre');
   shashi = await make.signInAs(server.url, 'officer.shashi');
@@ -126,7 +123,11 @@ describe('services in the case plan, delivered', () => {
     });
     expect(refused.status).toBe(403);
     expect((await errorOf(refused)).code).toBe('caseNetwork.not_lead');
-    const bad = await planService(centre, { service: 'astrology', providerOrganisationId: ids.socialWork, responseDays: 3 });
+    const bad = await planService(centre, {
+      service: 'astrology',
+      providerOrganisationId: ids.socialWork,
+      responseDays: 3,
+    });
     expect(bad.status).toBe(400);
     expect(JSON.stringify(await errorOf(bad))).toContain('service');
     // Out of scope: the county across the river does not see the case at all.
@@ -155,8 +156,12 @@ describe('services in the case plan, delivered', () => {
     expect(service).toMatchObject({ status: 'referred', referralStatus: 'requested' });
     const referralId = service.referralId!;
     // The provider's worker cannot record the service before it has accepted: it does not see the child.
-    expect((await actOnService(worker, counselling.id, { type: 'deliver', expectedSeq: 2, deliveredOn: today() })).status).toBe(404);
-    expect((await worker.request('POST', `/api/referrals/${referralId}/actions`, { type: 'accept', expectedSeq: 1 })).status).toBe(200);
+    expect(
+      (await actOnService(worker, counselling.id, { type: 'deliver', expectedSeq: 2, deliveredOn: today() })).status,
+    ).toBe(404);
+    expect(
+      (await worker.request('POST', `/api/referrals/${referralId}/actions`, { type: 'accept', expectedSeq: 1 })).status,
+    ).toBe(200);
     expect(
       (
         await worker.request('POST', `/api/referrals/${referralId}/actions`, {
@@ -215,7 +220,9 @@ describe('the transfer of the case’s lead', () => {
     expect(view.transfers[0]).toMatchObject({ status: 'requested', allowedActions: ['withdraw'] });
     expect(view.canTransfer).toBe(false);
     expect((await transfer(centre, ids.shashi)).status).toBe(409);
-    const incoming = await json<{ items: Transfer[] }>(await shashi.request('GET', '/api/case-lead-transfers/incoming'));
+    const incoming = await json<{ items: Transfer[] }>(
+      await shashi.request('GET', '/api/case-lead-transfers/incoming'),
+    );
     expect(incoming.items).toEqual([expect.objectContaining({ id: transferId, allowedActions: ['accept', 'reject'] })]);
     const work = await json<{ leadTransfers: { transferId: string }[] }>(await shashi.request('GET', '/api/my-work'));
     expect(work.leadTransfers).toEqual([expect.objectContaining({ transferId })]);
@@ -250,12 +257,20 @@ describe('the transfer of the case’s lead', () => {
   it('the former lead keeps read access only while it still provides a service, and can no longer lead', async () => {
     // It still provides temporary care: it reads the case, but plans and transfers nothing.
     expect((await plan(centre)).status).toBe(200);
-    const planned = await planService(centre, { service: 'legal_aid', providerOrganisationId: ids.centre, responseDays: 1 });
+    const planned = await planService(centre, {
+      service: 'legal_aid',
+      providerOrganisationId: ids.centre,
+      responseDays: 1,
+    });
     expect(planned.status).toBe(403);
     expect((await transfer(centre, ids.shashi)).status).toBe(403);
     const care = (await json<Plan>(await plan(centre))).services[1]!;
     expect(care.allowedActions).toEqual(['deliver', 'not_deliver']);
-    const delivered = await actOnService(centre, care.id, { type: 'deliver', expectedSeq: care.seq, deliveredOn: today() });
+    const delivered = await actOnService(centre, care.id, {
+      type: 'deliver',
+      expectedSeq: care.seq,
+      deliveredOn: today(),
+    });
     expect(delivered.status).toBe(200);
     // Its last service delivered, it has left the case: the answer carries no plan for it.
     expect((await json<{ plan: Plan | null }>(delivered)).plan).toBeNull();
