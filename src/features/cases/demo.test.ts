@@ -53,7 +53,9 @@ describe('the cases demo, built by the real actions', () => {
     // The welfare home works the case and holds the child: one grant each (the placement is the placements feature's).
     const welfare = await sql<{ basis: string }>`
       SELECT p.basis FROM child_participations p JOIN organisations o ON o.id = p.organisation_id JOIN children ch ON ch.id = p.child_id
-      WHERE ch.name = '王梓涵' AND o.name = '荆州市儿童福利院' AND p.ended_at IS NULL ORDER BY p.basis`.execute(database.db);
+      WHERE ch.name = '王梓涵' AND o.name = '荆州市儿童福利院' AND p.ended_at IS NULL ORDER BY p.basis`.execute(
+      database.db,
+    );
     expect(welfare.rows.map((r) => r.basis)).toEqual(['case', 'placement']);
     const episodes = await sql<{ kind: string; current: boolean }>`
       SELECT p.kind, p.ended_at IS NULL AS current FROM placements p JOIN children ch ON ch.id = p.child_id
