@@ -57,7 +57,7 @@ const actOnTransfer = (session: ApiSession, id: string, body: Record<string, unk
 const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 beforeAll(async () => {
-  server = await startTestServer({ config: { logLevel: 'error' } });
+  server = await startTestServer();
   make = factories(server.database.db);
   child = await make.child({ name: '周小溪', residenceCode: places.chenlong, birthDate: '2014-02-01' });
   ids = {
