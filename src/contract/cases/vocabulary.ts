@@ -14,7 +14,7 @@ export const caseStatuses = [
 ] as const;
 export type CaseStatus = (typeof caseStatuses)[number];
 
-/** Every action of the log, including the two the system records itself (`open`, `report_joined`). */
+/** Every action of the log, including those the system records (`open`, `report_joined`, `lead_transferred`). */
 export const actionTypes = [
   'open',
   'report_joined',
@@ -30,6 +30,7 @@ export const actionTypes = [
   'approve_closure',
   'reject_closure',
   'reopen',
+  'lead_transferred',
 ] as const;
 export type ActionType = (typeof actionTypes)[number];
 
@@ -47,7 +48,7 @@ export const userActionTypes = [
   'approve_closure',
   'reject_closure',
   'reopen',
-] as const satisfies readonly Exclude<ActionType, 'open' | 'report_joined'>[];
+] as const satisfies readonly Exclude<ActionType, 'open' | 'report_joined' | 'lead_transferred'>[];
 export type UserActionType = (typeof userActionTypes)[number];
 
 /**

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { recommendationWaitingSchema } from '../recommendations/views.js';
+import { serviceDueSchema, transferWaitingSchema } from '../case-network/views.js';
 import { referralWaitingSchema } from '../referrals/views.js';
 import { clockStates, escalationTargets } from './clocks.js';
 import { visitDueSchema } from '../visits/visits.js';
@@ -70,6 +71,10 @@ export const myWorkSchema = z.object({
   stays: z.array(stayWaitingSchema).default([]),
   /** Tracing requests my institution keeps that are open too long (issue 16). */
   tracing: z.array(tracingWaitingSchema).default([]),
+  /** Open services of case plans my organisation provides or leads, overdue first (issue 15). */
+  caseServices: z.array(serviceDueSchema).default([]),
+  /** Transfers of a case's lead waiting for my organisation's answer. */
+  leadTransfers: z.array(transferWaitingSchema).default([]),
 });
 export type MyWork = z.infer<typeof myWorkSchema>;
 
@@ -85,4 +90,6 @@ export const myWorkSections = [
   'guardianshipMissing',
   'stays',
   'tracing',
+  'caseServices',
+  'leadTransfers',
 ] as const;

@@ -50,10 +50,20 @@ describe('the cases demo, built by the real actions', () => {
     expect(actions.rows.map((a) => a.type)).toContain('emergency_response');
     const grade = await namedChildren(database.db, '王梓涵').select('risk_grade').executeTakeFirstOrThrow();
     expect(grade.risk_grade).toBe('high');
-    const welfare = await sql<{ n: number }>`
-      SELECT count(*)::int AS n FROM child_participations p JOIN organisations o ON o.id = p.organisation_id JOIN children ch ON ch.id = p.child_id
-      WHERE ch.name = '王梓涵' AND o.name = '荆州市儿童福利院' AND p.ended_at IS NULL`.execute(database.db);
-    expect(welfare.rows[0]!.n).toBe(1);
+    // The welfare home works the case and holds the child: one grant each (the placement is the placements feature's).
+    const welfare = await sql<{ basis: string }>`
+      SELECT p.basis FROM child_participations p JOIN organisations o ON o.id = p.organisation_id JOIN children ch ON ch.id = p.child_id
+      WHERE ch.name = '王梓涵' AND o.name = '荆州市儿童福利院' AND p.ended_at IS NULL ORDER BY p.basis`.execute(
+      database.db,
+    );
+    expect(welfare.rows.map((r) => r.basis)).toEqual(['case', 'placement']);
+    const episodes = await sql<{ kind: string; current: boolean }>`
+      SELECT p.kind, p.ended_at IS NULL AS current FROM placements p JOIN children ch ON ch.id = p.child_id
+      WHERE ch.name = '王梓涵' ORDER BY p.started_at`.execute(database.db);
+    expect(episodes.rows).toEqual([
+      { kind: 'protection_centre', current: false },
+      { kind: 'welfare_home', current: true },
+    ]);
   });
 
   it('numbers reports and cases from sequences a restore resets (owned by a column)', async () => {

@@ -75,8 +75,9 @@ async function settleReportClocks(trx: Trx, caseId: string, at: Date, seq: numbe
 }
 
 export const caseEffects: CaseEffects = {
-  emergency_response: async ({ uow: { trx }, subject: kase, input, at }) => {
-    await placementEffects(trx, await rulesOf(trx, kase, at), kase, input.placement, at);
+  emergency_response: async ({ uow, subject: kase, input, at }) => {
+    const { trx } = uow;
+    await placementEffects(uow, kase, input.placement, 'emergency', at);
     // The target "response started within 2 hours of a report of danger" is kept on the reports' clocks.
     return { after: (seq) => settleReportClocks(trx, kase.id, at, seq, 'report.emergency_response') };
   },
@@ -141,10 +142,11 @@ export const caseEffects: CaseEffects = {
     return stopping(trx, kase, at, ['case.plan']);
   },
 
-  guardianship_intervention: async ({ uow: { trx }, subject: kase, input, at }) => {
+  guardianship_intervention: async ({ uow, subject: kase, input, at }) => {
+    const { trx } = uow;
     const measure = input.intervention;
     if (measure.measure === 'temporary_state_guardianship' || measure.measure === 'long_term_state_guardianship')
-      await placementEffects(trx, await rulesOf(trx, kase, at), kase, measure.placement, at);
+      await placementEffects(uow, kase, measure.placement, measure.measure, at);
     // Leaving the rescue station for a longer placement ends the stay limit.
     const leavesStation =
       measure.measure === 'long_term_state_guardianship' ||

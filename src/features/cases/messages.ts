@@ -37,6 +37,7 @@ const actionZh = {
   approve_closure: '批准结案',
   reject_closure: '退回结案申请',
   reopen: '重新开案',
+  lead_transferred: '移交牵头单位',
 };
 const actionEn = {
   open: 'Open',
@@ -53,6 +54,7 @@ const actionEn = {
   approve_closure: 'Approve closure',
   reject_closure: 'Reject closure request',
   reopen: 'Reopen',
+  lead_transferred: 'Lead transferred',
 };
 const prefixed = (prefix: string, names: Record<string, string>) =>
   Object.fromEntries(Object.entries(names).map(([k, v]) => [`${prefix}${k}`, v]));
@@ -76,6 +78,8 @@ registerMessages({
     'cases.children_differ': '所选报告涉及不同的儿童，不能并为一个个案。',
     'cases.needs_organisation': '只有所属单位的工作人员才能立案。',
     'cases.reference_unknown': '所引用的单位或人员不存在。',
+    'cases.lead_changed': '个案 {{caseNo}} 的牵头单位已不是发起移交的单位，移交不能生效。',
+    'cases.lead_case_closed': '个案 {{caseNo}} 已结案，不能移交牵头单位。',
   },
   en: {
     ...prefixed('cases.status.', statusEn),
@@ -95,5 +99,8 @@ registerMessages({
     'cases.children_differ': 'The chosen reports are about different children and cannot make one case.',
     'cases.needs_organisation': 'Only staff of an organisation can open a case.',
     'cases.reference_unknown': 'A referenced organisation or person does not exist.',
+    'cases.lead_changed':
+      'Case {{caseNo}} is no longer led by the organisation that asked for the transfer: the transfer cannot take effect.',
+    'cases.lead_case_closed': 'Case {{caseNo}} is closed: its lead cannot be transferred.',
   },
 });

@@ -153,11 +153,24 @@ describe('a placement moves on', () => {
     expect(await reach(centre)).toEqual(gone);
     const welfare = await server.database.db
       .selectFrom('child_participations')
-      .select('id')
+      .select('basis')
       .where('child_id', '=', childId)
       .where('organisation_id', '=', await org('荆州市儿童福利院'))
       .where('ended_at', 'is', null)
+      .orderBy('basis')
       .execute();
-    expect(welfare).toHaveLength(1);
+    // One grant for working the case, one for holding the child (the placements feature's episode).
+    expect(welfare.map((w) => w.basis)).toEqual(['case', 'placement']);
+    const episodes = await server.database.db
+      .selectFrom('placements')
+      .select(['kind', 'ended_at'])
+      .where('child_id', '=', childId)
+      .orderBy('started_at')
+      .execute();
+    expect(episodes.map((e) => [e.kind, e.ended_at === null])).toEqual([
+      ['rescue_station', false],
+      ['protection_centre', false],
+      ['welfare_home', true],
+    ]);
   });
 });

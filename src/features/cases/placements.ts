@@ -1,9 +1,8 @@
 import { sql, type Transaction } from 'kysely';
 import type { Database } from '../../platform/db/schema.js';
 import { DomainError } from '../../platform/errors.js';
-import type { RuleSet } from '../../platform/rules/rule-set.js';
-import { startClock } from '../../core/clocks/index.js';
-import { caseRules } from './rule-sections.js';
+import type { UnitOfWork } from '../../platform/db/unit-of-work.js';
+import { actOnPlacementIn, currentPlacementIn, placeChildIn } from '../placements/service.js';
 import { addCaseOrganisation, organisationExists, removeCaseOrganisation, type LockedCase } from './store.js';
 import { systemScope } from '../../core/scope/system-scope.js';
 
@@ -12,6 +11,58 @@ type Trx = Transaction<Database>;
 export interface Placement {
   kind: string;
   organisationId?: string | null | undefined;
+  where?: string;
+  why?: string;
+}
+
+/** The legal ground of the action that placed the child, as the placements feature records it. */
+export type PlacementGround = 'emergency' | 'temporary_state_guardianship' | 'long_term_state_guardianship';
+
+/** A case's placement words in the placements feature's (issue 16: one placement record per child). */
+const kindInPlacements = {
+  relative: 'kinship_care',
+  foster_family: 'foster_family',
+  village_committee: 'entrusted_care',
+  rescue_station: 'rescue_station',
+  minor_protection_centre: 'protection_centre',
+  welfare_home: 'welfare_home',
+} as const;
+const guardianOf = {
+  emergency: 'parents',
+  temporary_state_guardianship: 'state_temporary',
+  long_term_state_guardianship: 'state_long_term',
+} as const;
+
+/**
+ * The child's placement goes to the placements feature: a first placement is placed, a child
+ * already placed is transferred (one action ending the episode and starting the next; the stay
+ * clock and the institution's access are the placement's). A placement where the child already is
+ * records nothing new.
+ */
+async function placeThroughPlacements(
+  uow: UnitOfWork,
+  kase: LockedCase,
+  placement: Placement,
+  ground: PlacementGround,
+  at: Date,
+): Promise<void> {
+  const kind = kindInPlacements[placement.kind as keyof typeof kindInPlacements];
+  if (!kind) return;
+  const organisationId = placement.organisationId ?? null;
+  const current = await currentPlacementIn(uow, kase.childId);
+  if (current && current.kind === kind && (current.organisation?.id ?? null) === organisationId) return;
+  const next = {
+    kind,
+    organisationId,
+    carer: null,
+    legalBasis: ground,
+    guardian: { type: guardianOf[ground] },
+    reason: placement.why ?? kase.caseNo,
+    handover: { from: kase.caseNo, to: placement.where ?? kase.caseNo, belongings: [], documents: [] },
+    overCapacityReason: null,
+  };
+  if (current) await actOnPlacementIn(uow, current.id, { type: 'transfer', expectedSeq: current.seq, next }, at);
+  else await placeChildIn(uow, kase.childId, { ...next, caseId: kase.id }, at);
 }
 
 /** The placement an action recorded, if it recorded one (emergency response, state guardianship). */
@@ -61,13 +112,14 @@ async function worksCaseOtherwise(trx: Trx, caseId: string, organisationId: stri
  * another reason.
  */
 export async function placementEffects(
-  trx: Trx,
-  rules: RuleSet,
+  uow: UnitOfWork,
   kase: LockedCase,
   placement: Placement | null | undefined,
+  ground: PlacementGround,
   at: Date,
 ): Promise<void> {
   if (!placement) return;
+  const { trx } = uow;
   const previous = await currentPlacementOrganisation(trx, kase.id);
   const next = placement.organisationId ?? null;
   if (next) {
@@ -76,20 +128,8 @@ export async function placementEffects(
         { path: 'body.placement.organisationId', code: 'cases.organisation_unknown' },
       ]);
     await addCaseOrganisation(trx, kase, next, next === kase.leadOrgId ? 'lead' : 'participant', at);
-    if (placement.kind === 'rescue_station') {
-      await startClock(trx, rules, {
-        rule: 'placement.rescue_station_stay',
-        ownerOrgId: next,
-        subjectType: 'case',
-        subjectId: kase.id,
-        caseId: kase.id,
-        childId: kase.childId,
-        divisionCode: kase.divisionCode,
-        startedAt: at,
-        duration: { days: rules.get(caseRules).rescueStationStayDays },
-      });
-    }
   }
+  await placeThroughPlacements(uow, kase, placement, ground, at);
   if (
     previous &&
     previous !== next &&

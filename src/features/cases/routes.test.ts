@@ -286,6 +286,8 @@ describe('the four-step case workflow over HTTP', () => {
       'case.emergency_response',
       'case.assessment',
       'case.assistance_plan',
+      // The placement is the placements feature's record (issue 16), written as the intervention takes effect.
+      'placement.place',
       'case.guardianship_intervention',
       'case.request_closure',
       'case.approve_closure',

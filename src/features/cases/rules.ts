@@ -40,13 +40,15 @@ export const actionTypes = [
   'approve_closure',
   'reject_closure',
   'reopen',
+  'lead_transferred',
 ] as const;
 export type ActionType = (typeof actionTypes)[number];
 
 /** Actions a person chooses (the others are recorded by the system as consequences). */
-export const userActionTypes = actionTypes.filter((type) => type !== 'open' && type !== 'report_joined') as Exclude<
+const systemActionTypes: readonly ActionType[] = ['open', 'report_joined', 'lead_transferred'];
+export const userActionTypes = actionTypes.filter((type) => !systemActionTypes.includes(type)) as Exclude<
   ActionType,
-  'open' | 'report_joined'
+  'open' | 'report_joined' | 'lead_transferred'
 >[];
 export type UserActionType = (typeof userActionTypes)[number];
 
@@ -95,6 +97,8 @@ export const caseStatusTable = defineStatusTable<CaseStatus, ActionType>({
     // A rejected closure returns to where the case was.
     reject_closure: { from: ['closure_requested'], to: { back: 'monitoring' }, permission: 'cases.approve' },
     reopen: { from: ['closed'], to: 'assessment', permission: 'cases.act' },
+    // Recorded when a transfer of the lead is accepted (features/case-network): the receiver's act.
+    lead_transferred: { from: [...open, 'closure_requested'], to: 'same', permission: 'cases.act', system: true },
   },
 });
 

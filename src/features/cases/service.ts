@@ -12,6 +12,7 @@ import { lockSubject } from '../../core/workflow/log.js';
 import { performAction, recordSystemAction } from '../../core/workflow/perform.js';
 import { requireCasePermission } from './guards.js';
 import { joinOpenCase } from './join.js';
+import { type CaseLead, caseLeadOf, handOverLead, type LeadHandOver, releaseOrganisation } from './lead.js';
 import type { ActionInput, CaseView, OpenCaseInput } from './model.js';
 import { caseRules } from './rule-sections.js';
 import { formatCaseNumber, initialCaseState } from './rules.js';
@@ -252,4 +253,30 @@ export async function caseChildIn(
     .where(childInScope(actor))
     .executeTakeFirst();
   return row ? { caseId: row.id, childId: row.child_id, caseNo: row.case_no } : undefined;
+}
+
+export type { CaseLead, LeadHandOver };
+
+/** A case through the child's scope with its lead, status and working organisations (another feature plans on it). */
+export async function caseLeadIn(
+  db: Db | Transaction<Database>,
+  actor: Actor,
+  caseId: string,
+): Promise<CaseLead | undefined> {
+  return caseLeadOf(db, actor, caseId);
+}
+
+/** The case's lead moves to the organisation that accepted the transfer (see `lead.ts`). */
+export async function handOverCaseLeadIn(uow: UnitOfWork, handOver: LeadHandOver, at: Date): Promise<void> {
+  await handOverLead(uow, handOver, at);
+}
+
+/** An organisation kept on the case only for work it has now finished leaves it (never the lead). */
+export async function releaseCaseOrganisationIn(
+  uow: UnitOfWork,
+  caseId: string,
+  organisationId: string,
+  at: Date,
+): Promise<boolean> {
+  return releaseOrganisation(uow, caseId, organisationId, at);
 }

@@ -8,6 +8,7 @@ import { notFound } from '../../platform/errors.js';
 import '../../core/clocks/tables.js';
 import '../../core/tables/reports.js';
 import { callerAllowedActions } from './guards.js';
+import { caseClockRules } from '../../contract/cases/vocabulary.js';
 import type { CaseClockRule, CaseView } from './model.js';
 import { foldActions } from './rules.js';
 import './store.js';
@@ -91,8 +92,10 @@ export async function readCase(
       ])
       // ANY(ARRAY(…)) rather than IN (…): with the OR, IN became a filter over every clock (a scan of 1M rows).
       .where(
-        sql<boolean>`clocks.case_id = ${caseId} OR clocks.report_id = ANY(ARRAY(SELECT r.id FROM reports r WHERE r.case_id = ${caseId}))`,
+        sql<boolean>`(clocks.case_id = ${caseId} OR clocks.report_id = ANY(ARRAY(SELECT r.id FROM reports r WHERE r.case_id = ${caseId})))`,
       )
+      // Other features' clocks may name the case (a referral made from it): the case shows its own rules.
+      .where('clocks.rule', 'in', [...caseClockRules])
       .orderBy('clocks.started_at')
       .execute(),
     db

@@ -23,6 +23,7 @@ import { translate } from '../../platform/i18n/translate.js';
 import { ruleSetFor } from '../../platform/rules/store.js';
 import { caseChildIn } from '../cases/service.js';
 import { responsibilityIn } from '../service-matrix/service.js';
+import { systemScope } from '../../core/scope/system-scope.js';
 import { referralRules } from './rule-sections.js';
 import { readReferral } from './view.js';
 import { referralWorkflow } from './workflow.js';
@@ -267,4 +268,64 @@ export async function overdueReferralsIn(
     rule: row.rule,
     dueAt: row.due_at,
   }));
+/** Where a referral stands, for the feature that linked it (a service in a case plan). */
+export interface ReferralState {
+  referralId: string;
+  status: ReferralView['status'];
+  fromOrgId: string;
+  toOrgId: string;
+  /** When it completed (the service it delivered was delivered then), else null. */
+  completedAt: Date | null;
+}
+
+/**
+ * The states of referrals the caller's feature holds the ids of (it read them with a subject it
+ * locked or listed through the child's scope): status, parties and when each completed.
+ */
+export async function referralStatesIn(
+  db: Db | UnitOfWork['trx'],
+  referralIds: readonly string[],
+): Promise<Map<string, ReferralState>> {
+  if (referralIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('referrals')
+    .where(systemScope('referrals linked to a subject the caller read through childInScope'))
+    .innerJoin('referral_actions as last', (join) =>
+      join.onRef('last.referral_id', '=', 'referrals.id').onRef('last.seq', '=', 'referrals.seq'),
+    )
+    .select(['referrals.id', 'referrals.from_org_id', 'referrals.to_org_id', 'last.status_after', 'last.occurred_at'])
+    .where('referrals.id', 'in', [...referralIds])
+    .execute();
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      {
+        referralId: r.id,
+        status: r.status_after,
+        fromOrgId: r.from_org_id,
+        toOrgId: r.to_org_id,
+        completedAt: r.status_after === 'completed' ? r.occurred_at : null,
+      },
+    ]),
+  );
+}
+
+/** Whether the organisation has sent a referral of the case that is still open (it still takes part). */
+export async function hasOpenReferralFromIn(
+  trx: UnitOfWork['trx'],
+  caseId: string,
+  organisationId: string,
+): Promise<boolean> {
+  const row = await trx
+    .selectFrom('referrals')
+    .where(systemScope('referrals of a case the caller locked'))
+    .innerJoin('referral_actions as last', (join) =>
+      join.onRef('last.referral_id', '=', 'referrals.id').onRef('last.seq', '=', 'referrals.seq'),
+    )
+    .select('referrals.id')
+    .where('referrals.case_id', '=', caseId)
+    .where('referrals.from_org_id', '=', organisationId)
+    .where('last.status_after', 'in', ['requested', 'accepted', 'in_progress'])
+    .executeTakeFirst();
+  return row !== undefined;
 }

@@ -38,6 +38,7 @@ import * as m0040 from './0040_recommendations.js';
 import * as m0041 from './0041_incidents.js';
 import * as m0042 from './0042_joint_conference.js';
 import * as m0043 from './0043_conference_permissions.js';
+import * as m0044 from './0044_case_network.js';
 import * as m0046 from './0046_tracing.js';
 import * as m0048 from './0048_guardianship_assessments.js';
 import * as m0049 from './0049_grassroots_training.js';
@@ -88,6 +89,7 @@ export const migrations: Record<string, Migration> = {
   '0041_incidents': m0041,
   '0042_joint_conference': m0042,
   '0043_conference_permissions': m0043,
+  '0044_case_network': m0044,
   '0046_tracing': m0046,
   '0048_guardianship_assessments': m0048,
   '0049_grassroots_training': m0049,

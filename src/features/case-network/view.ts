@@ -1,0 +1,262 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { CasePlanServices, LeadTransfer, PlannedService } from '../../contract/case-network/views.js';
+import type {
+  ServiceStatus,
+  ServiceUserAction,
+  TransferStatus,
+  TransferUserAction,
+} from '../../contract/case-network/vocabulary.js';
+import type { OrganisationKind } from '../../contract/organisations/kinds.js';
+import type { ServiceCode } from '../../contract/service-matrix/vocabulary.js';
+import { systemScope } from '../../core/scope/system-scope.js';
+import { actionsOfStatus } from '../../core/workflow/rules.js';
+import { type Actor, hasPermission } from '../../platform/access/actor.js';
+import { recordAudit } from '../../platform/audit/append.js';
+import { shanghaiDateOf } from '../../platform/calendar/index.js';
+import type { Database } from '../../platform/db/schema.js';
+import { notFound } from '../../platform/errors.js';
+import { translate } from '../../platform/i18n/translate.js';
+import { caseLeadIn } from '../cases/service.js';
+import { referralStatesIn } from '../referrals/service.js';
+import { serviceStatusTable, transferSideOf, transferStatusTable } from './rules.js';
+import './tables.js';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+async function servicesOf(
+  db: Db,
+  actor: Actor,
+  caseId: string,
+  leadOrgId: string,
+  now: Date,
+): Promise<PlannedService[]> {
+  const rows = await db
+    .selectFrom('case_services as s')
+    .where(systemScope('services of the case read through childInScope just before'))
+    .innerJoin('organisations as o', 'o.id', 's.provider_org_id')
+    .select([
+      's.id',
+      's.case_id',
+      's.seq',
+      's.service',
+      's.response_days',
+      's.due_on',
+      's.note',
+      's.referral_id',
+      'o.id as provider_id',
+      'o.name as provider_name',
+      'o.kind as provider_kind',
+    ])
+    .where('s.case_id', '=', caseId)
+    .orderBy('s.created_at')
+    .execute();
+  const logs =
+    rows.length === 0
+      ? []
+      : await db
+          .selectFrom('case_service_actions')
+          .where(systemScope('the log of services listed just above'))
+          .select(['case_service_id', 'seq', 'type', 'status_after', 'actor_label', 'occurred_at', 'payload'])
+          .where(
+            'case_service_id',
+            'in',
+            rows.map((r) => r.id),
+          )
+          .orderBy('seq')
+          .execute();
+  const referrals = await referralStatesIn(
+    db,
+    rows.flatMap((r) => (r.referral_id ? [r.referral_id] : [])),
+  );
+  const today = shanghaiDateOf(now);
+  return rows.map((row) => {
+    const log = logs.filter((l) => l.case_service_id === row.id);
+    const last = log.at(-1);
+    const referral = row.referral_id ? referrals.get(row.referral_id) : undefined;
+    let status: ServiceStatus = last?.status_after ?? 'planned';
+    let settledOn: string | null = null;
+    let reason: string | null = null;
+    if (last?.type === 'deliver') settledOn = String(last.payload.deliveredOn ?? '');
+    if (last?.type === 'not_deliver') {
+      settledOn = String(last.payload.decidedOn ?? '');
+      reason = String(last.payload.reason ?? '');
+    }
+    // Derived: a referral that completed delivered the service, on the day it completed.
+    if (status === 'referred' && referral?.completedAt) {
+      status = 'delivered';
+      settledOn = shanghaiDateOf(referral.completedAt);
+    }
+    const open = status === 'planned' || status === 'referred';
+    const side = actor.organisationId === leadOrgId || actor.organisationId === row.provider_id;
+    const allowed = (
+      hasPermission(actor, 'cases.act') && side && open ? actionsOfStatus(serviceStatusTable, status) : []
+    ).filter(
+      (a): a is ServiceUserAction =>
+        a !== 'plan' &&
+        // Only the lead refers, and only a service another organisation provides.
+        (a !== 'refer' || (actor.organisationId === leadOrgId && row.provider_id !== leadOrgId)),
+    );
+    return {
+      id: row.id,
+      caseId: row.case_id,
+      seq: row.seq,
+      service: row.service as ServiceCode,
+      provider: { id: row.provider_id, name: row.provider_name, kind: row.provider_kind as OrganisationKind },
+      route: row.provider_id === leadOrgId && !row.referral_id ? 'lead' : 'referral',
+      responseDays: row.response_days,
+      dueOn: String(row.due_on),
+      note: row.note,
+      status,
+      referralId: row.referral_id,
+      referralStatus: referral?.status ?? null,
+      settledOn,
+      notDeliveredReason: reason,
+      overdue: open && String(row.due_on) < today,
+      allowedActions: allowed,
+      history: log.map((l) => ({
+        seq: l.seq,
+        type: l.type,
+        statusAfter: l.status_after,
+        actorLabel: l.actor_label,
+        occurredAt: l.occurred_at.toISOString(),
+      })),
+    };
+  });
+}
+
+/** Lead transfers, with the actions the asker's organisation may take on each (by its side). */
+export async function transfersWhere(
+  db: Db,
+  actor: Actor,
+  filter: { caseId: string } | { toOrgId: string; waitingOnly: true },
+): Promise<LeadTransfer[]> {
+  let query = db
+    .selectFrom('case_lead_transfers as t')
+    .where(systemScope('transfers of a case read through childInScope, or sent to the asker’s organisation'))
+    .innerJoin('cases', 'cases.id', 't.case_id')
+    .innerJoin('organisations as f', 'f.id', 't.from_org_id')
+    .innerJoin('organisations as r', 'r.id', 't.to_org_id')
+    .select([
+      't.id',
+      't.case_id',
+      'cases.case_no',
+      't.seq',
+      't.reason',
+      't.created_at',
+      'f.id as from_id',
+      'f.name as from_name',
+      'f.kind as from_kind',
+      'r.id as to_id',
+      'r.name as to_name',
+      'r.kind as to_kind',
+    ])
+    .orderBy('t.created_at', 'desc');
+  query =
+    'caseId' in filter
+      ? query.where('t.case_id', '=', filter.caseId)
+      : query.where('t.to_org_id', '=', filter.toOrgId).where('t.waiting', '=', true);
+  const rows = await query.execute();
+  const logs =
+    rows.length === 0
+      ? []
+      : await db
+          .selectFrom('case_lead_transfer_actions')
+          .where(systemScope('the log of transfers listed just above'))
+          .select(['case_lead_transfer_id', 'seq', 'type', 'status_after', 'actor_label', 'occurred_at', 'payload'])
+          .where(
+            'case_lead_transfer_id',
+            'in',
+            rows.map((r) => r.id),
+          )
+          .orderBy('seq')
+          .execute();
+  return rows.map((row) => {
+    const log = logs.filter((l) => l.case_lead_transfer_id === row.id);
+    const last = log.at(-1);
+    const status: TransferStatus = last?.status_after ?? 'requested';
+    const allowed = hasPermission(actor, 'cases.act')
+      ? (actionsOfStatus(transferStatusTable, status) as TransferUserAction[]).filter((a) =>
+          transferSideOf[a] === 'receiver' ? actor.organisationId === row.to_id : actor.organisationId === row.from_id,
+        )
+      : [];
+    const decided = status === 'requested' ? undefined : last;
+    return {
+      id: row.id,
+      caseId: row.case_id,
+      caseNo: row.case_no,
+      seq: row.seq,
+      from: { id: row.from_id, name: row.from_name, kind: row.from_kind as OrganisationKind },
+      to: { id: row.to_id, name: row.to_name, kind: row.to_kind as OrganisationKind },
+      reason: row.reason,
+      status,
+      requestedAt: row.created_at.toISOString(),
+      decidedAt: decided ? decided.occurred_at.toISOString() : null,
+      decisionReason: decided && typeof decided.payload.reason === 'string' ? decided.payload.reason : null,
+      allowedActions: allowed,
+      history: log.map((l) => ({
+        seq: l.seq,
+        type: l.type,
+        statusAfter: l.status_after,
+        actorLabel: l.actor_label,
+        occurredAt: l.occurred_at.toISOString(),
+      })),
+    };
+  });
+}
+
+/**
+ * The case plan's services, the review (delivered against planned) and the lead transfers, for
+ * whoever sees the case through the child's scope (else 404). Audited unless told otherwise.
+ */
+export async function readCasePlan(
+  db: Kysely<Database>,
+  actor: Actor,
+  caseId: string,
+  options: { audit: boolean } = { audit: true },
+  now = new Date(),
+): Promise<CasePlanServices> {
+  const kase = await caseLeadIn(db, actor, caseId);
+  if (!kase) {
+    if (options.audit)
+      await recordAudit(db, actor, {
+        action: 'case_services.read',
+        entityType: 'case',
+        entityId: caseId,
+        outcome: 'denied',
+        details: { reason: 'not_found_or_out_of_scope' },
+      });
+    throw notFound(translate(actor.locale, 'caseNetwork.case_entity'), caseId);
+  }
+  const services = await servicesOf(db, actor, caseId, kase.leadOrgId, now);
+  const transfers = await transfersWhere(db, actor, { caseId });
+  if (options.audit)
+    await recordAudit(db, actor, {
+      action: 'case_services.read',
+      entityType: 'case',
+      entityId: caseId,
+      childId: kase.childId,
+    });
+  const leads =
+    actor.organisationId === kase.leadOrgId && hasPermission(actor, 'cases.act') && kase.status !== 'closed';
+  return {
+    caseId,
+    leadOrganisationId: kase.leadOrgId,
+    services,
+    review: {
+      planned: services.length,
+      delivered: services.filter((s) => s.status === 'delivered').length,
+      notDelivered: services.filter((s) => s.status === 'not_delivered').length,
+      open: services.filter((s) => s.status === 'planned' || s.status === 'referred').length,
+      overdue: services.filter((s) => s.overdue).length,
+    },
+    transfers,
+    canPlan: leads,
+    canTransfer: leads && !transfers.some((t) => t.status === 'requested'),
+  };
+}
+
+/** Transfers of a case's lead waiting for my organisation's answer (the receiver may not see the child yet). */
+export async function incomingTransfers(db: Kysely<Database>, actor: Actor): Promise<LeadTransfer[]> {
+  if (!actor.organisationId || !hasPermission(actor, 'cases.read')) return [];
+  return transfersWhere(db, actor, { toOrgId: actor.organisationId, waitingOnly: true });
+}
