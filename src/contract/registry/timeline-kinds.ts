@@ -13,6 +13,8 @@ export const registryTimelineKinds = [
   'child.merge_undone',
   'child.aged_out',
   'child.imported',
+  'child.registered',
+  'child.exited',
   'category.proposed',
   'category.confirmed',
   'category.rejected',
@@ -27,6 +29,7 @@ export const registryTimelineKinds = [
   'report.received',
   'clock.paused',
   'clock.resumed',
+  'clock.recomputed',
 ] as const;
 export type RegistryTimelineKind = (typeof registryTimelineKinds)[number];
 
