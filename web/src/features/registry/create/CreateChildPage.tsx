@@ -1,4 +1,3 @@
-import { levelOf } from '@contract/divisions/codes.js';
 import { childFileSchema } from '@contract/registry/child.js';
 import { relationCodes as relations } from '@contract/registry/vocabulary.js';
 import { Alert, Button, Card, Checkbox, DatePicker, Form, Input } from 'antd';
@@ -8,7 +7,6 @@ import { useTranslation } from 'react-i18next';
 import { SexRadio } from '../SexRadio';
 import { Link, useNavigate } from 'react-router';
 import { ApiError, requestParsed } from '../../../app/api/client';
-import { useMe } from '../../../app/auth/AuthProvider';
 import { describeApiError } from '../../../app/api/describeApiError';
 import { FormSelect } from '../../../app/forms/FormSelect';
 import { showFieldProblems } from '../../../app/forms/serverErrors';
@@ -64,13 +62,6 @@ export default function CreateChildPage() {
     candidatesRef.current?.scrollIntoView({ block: 'start' });
     candidatesRef.current?.focus();
   }, [candidates]);
-  // A village director registers the children of her own village: the residence starts there
-  // (after any draft is restored, and only where the field is still empty).
-  const jurisdiction = useMe().user.jurisdictionCode;
-  const ownVillage = levelOf(jurisdiction) === 'village' ? jurisdiction : null;
-  useEffect(() => {
-    if (ownVillage && !form.getFieldValue('residenceCode')) form.setFieldValue('residenceCode', ownVillage);
-  }, [ownVillage, form]);
   const encoded = idNumber && idProblem(idNumber) === null ? idFacts(idNumber) : null;
   // A valid ID number says the sex and the birth date: they fill themselves where still empty
   // (a different value already entered stays, and the check beside it says they disagree).
