@@ -15,6 +15,10 @@ export const permissions = {
   'children.import': { zh: '导入儿童台账', en: 'Import ledgers' },
   'reports.submit': { zh: '提交强制报告', en: 'Submit mandatory reports' },
   'reports.receive': { zh: '接收和确认报告', en: 'Receive and acknowledge reports' },
+  'reports.hotline': {
+    zh: '热线受理（查询同一号码的来电记录）',
+    en: 'Take hotline calls (see earlier calls from the same number)',
+  },
   'cases.read': { zh: '查看个案', en: 'Read cases' },
   'cases.act': { zh: '办理个案', en: 'Act on cases' },
   'cases.approve': { zh: '审批个案结案', en: 'Approve case closure' },

@@ -97,6 +97,23 @@ describe('Chinese everywhere, phone-first', { timeout: 600_000 }, () => {
     await page.context().close();
   });
 
+  it("every feature's entries on the timeline are in words (none left as 'other'), with links to their pages", async () => {
+    const officer = await apiAs(suite, 'officer.shashi');
+    const { items } = await json<{ items: { id: string; childId: string; status: string }[] }>(
+      await officer.request('GET', '/api/benefits/applications?status=approved'),
+    );
+    const approved = items.find((item) => item.status === 'approved');
+    expect(approved, 'the demo has an approved application in 沙市区').toBeDefined();
+    if (!approved) return;
+    const page = await pageAs(suite, 'officer.shashi', `/registry/${approved.childId}?tab=timeline`);
+    const timeline = page.locator('.haven-timeline');
+    await timeline.getByText('批准保障金').first().waitFor();
+    await timeline.getByRole('link', { name: '查看' }).first().waitFor();
+    expect(await timeline.getByRole('link', { name: '查看' }).first().getAttribute('href')).toMatch(/^\/benefits\//);
+    expect(await timeline.innerText()).not.toContain('其他记录');
+    await page.context().close();
+  });
+
   it('at 390 px the emergency-response form picks the moment with a phone-sized picker and quick choices', async () => {
     const kase = await caseAllowing('police.shashi', 'emergency_response');
     const page = await pageAs(suite, 'police.shashi', `/cases/${kase.id}`, 'phone');

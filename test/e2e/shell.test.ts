@@ -152,6 +152,27 @@ describe('web shell', { timeout: 300_000 }, () => {
     }
   }
 
+  // A page opened before signing in asks who is signed in without a refused request, so its console
+  // stays clean (a 401 there used to show as "Failed to load resource").
+  it('logs no console error on the signed-out pages', async () => {
+    const page = await openPage({ viewport: 'phone', language: 'zh-CN', signedIn: false });
+    const errors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    const refused: string[] = [];
+    page.on('response', (response) => {
+      if (response.status() >= 400) refused.push(`${response.status()} ${response.url()}`);
+    });
+    await page.goto(`${server.url}/login`);
+    await page.getByRole('heading', { level: 1, name: visibleText['zh-CN'].login }).waitFor();
+    await page.goto(`${server.url}/report`);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    expect(refused).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   // The npm Chromium has no CJK font at all, Debian's has Noto Sans CJK: on both the glyphs must come
   // from the web app's own font, so a machine without Chinese fonts shows the same page.
   it("draws Chinese with the app's own font, not the machine's", async () => {

@@ -22,6 +22,11 @@ export const meSchema = z.object({
   preferences: z.record(z.string(), z.unknown()),
 });
 export type Me = z.infer<typeof meSchema>;
+/**
+ * GET /api/auth/session: the same as "me", but answered 200 when nobody is signed in, so a page
+ * that has not signed in yet asks without a refused request (and a browser console error).
+ */
+export const sessionStateSchema = z.object({ me: meSchema.nullable() });
 export type SignInStep = z.infer<typeof signInStepSchema>;
 
 export const signInBodySchema = z.object({

@@ -14,6 +14,8 @@ export const registryTimelineKinds = [
   'child.aged_out',
   'child.imported',
   'child.identity_confirmed',
+  'child.registered',
+  'child.exited',
   'category.proposed',
   'category.confirmed',
   'category.rejected',
@@ -28,6 +30,7 @@ export const registryTimelineKinds = [
   'report.received',
   'clock.paused',
   'clock.resumed',
+  'clock.recomputed',
 ] as const;
 export type RegistryTimelineKind = (typeof registryTimelineKinds)[number];
 

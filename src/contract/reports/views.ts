@@ -70,11 +70,33 @@ export const reportListItemSchema = z.object({
 });
 export type ReportListItem = z.infer<typeof reportListItemSchema>;
 
+/** Where a received report stands for my organisation: the received-reports list filters by it. */
+export const reportAckStates = ['unacknowledged', 'overdue', 'acknowledged'] as const;
+export type ReportAckState = (typeof reportAckStates)[number];
+/** `priority`: unacknowledged and overdue first, then the nearest deadline (the default); or by the time reported. */
+export const reportListSorts = ['priority', 'newest', 'oldest'] as const;
+export type ReportListSort = (typeof reportListSorts)[number];
+
 export const reportListQuerySchema = z.object({
   view: z.enum(reportListViews).default('inbox'),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  /** The report's number or its beginning (R-2026-0001…). */
+  q: z
+    .string()
+    .trim()
+    .max(30)
+    .regex(/^[A-Za-z0-9-]*$/)
+    .optional(),
+  ack: z.enum(reportAckStates).optional(),
+  channel: z.enum(reportChannels).optional(),
+  danger: z.enum(['true']).optional(),
+  /** Reported on or after / on or before these days (the reader's calendar day, China time). */
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+  sort: z.enum(reportListSorts).default('priority'),
 });
+export type ReportListQuery = z.infer<typeof reportListQuerySchema>;
 export const reportListSchema = z.object({ items: z.array(reportListItemSchema), total: z.number() });
 export type ReportList = z.infer<typeof reportListSchema>;
 

@@ -7,7 +7,7 @@ export function registerReportReadingRoutes(app: HavenApp, { db }: HttpDeps): vo
   app.get(
     '/api/reports/earlier-calls',
     {
-      config: { access: { permission: 'reports.submit' } },
+      config: { access: { permission: 'reports.hotline' } },
       schema: {
         tags: ['reports'],
         summary:

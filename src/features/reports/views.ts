@@ -14,6 +14,8 @@ import type { ReportListItem, ReportView } from './model.js';
 import { recipientRoles, type ReporterIdentity } from './tables.js';
 import './messages.js';
 import { systemScope } from '../../core/scope/system-scope.js';
+import type { ReportListQuery } from '../../contract/reports/views.js';
+import { reportListFilters } from './list-filters.js';
 
 type Db = Kysely<Database>;
 
@@ -157,7 +159,7 @@ export type ReportListView = 'inbox' | 'mine' | 'all';
 export async function listReports(
   db: Db,
   actor: Actor,
-  query: { view: ReportListView; page: number; pageSize: number },
+  query: { view: ReportListView; page: number; pageSize: number } & Partial<Omit<ReportListQuery, 'view'>>,
   now = new Date(),
 ): Promise<{ items: ReportListItem[]; total: number }> {
   if (query.view === 'inbox' && !hasPermission(actor, 'reports.receive')) throw forbidden('reports.receive');
@@ -175,8 +177,17 @@ export async function listReports(
     base = base.where((eb) =>
       eb.or([eb('reports.created_by', '=', actor.userId), eb('reports.reporter_user_id', '=', actor.userId)]),
     );
+  base = base.where(reportListFilters(query, now));
   const total = await base.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
-  const rows = await base
+  const sort = query.sort ?? 'priority';
+  const ordered =
+    sort === 'priority'
+      ? base
+          .orderBy(sql`rr.acknowledged_at IS NULL AND rr.id IS NOT NULL`, 'desc')
+          .orderBy('c.due_at', 'asc')
+          .orderBy('reports.reported_at', 'desc')
+      : base.orderBy('reports.reported_at', sort === 'newest' ? 'desc' : 'asc');
+  const rows = await ordered
     .select([
       'reports.id',
       'reports.ref_no',
@@ -189,9 +200,7 @@ export async function listReports(
       'rr.acknowledged_at',
       'c.due_at',
     ])
-    .orderBy(sql`rr.acknowledged_at IS NULL AND rr.id IS NOT NULL`, 'desc')
-    .orderBy('c.due_at', 'asc')
-    .orderBy('reports.reported_at', 'desc')
+    .orderBy('reports.id')
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize)
     .execute();

@@ -178,7 +178,7 @@ export const builtinRoles: readonly RoleDefinition[] = [
     code: 'hotline_operator',
     nameZh: '热线接线员',
     nameEn: 'Hotline operator',
-    permissions: ['children.read', 'reports.submit', 'organisations.read'],
+    permissions: ['children.read', 'reports.submit', 'reports.hotline', 'organisations.read'],
   },
   {
     code: 'social_worker',

@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
   meSchema,
+  sessionStateSchema,
   passwordChangeBodySchema,
   recoveryCodesSchema,
   secondFactorBodySchema,
@@ -35,6 +36,27 @@ function meta(request: FastifyRequest): RequestMeta {
 function requireSignIn(request: FastifyRequest) {
   if (!request.signIn) throw new DomainError('unauthenticated', 401);
   return request.signIn;
+}
+
+/** Who is signed in, as GET /api/auth/me and GET /api/auth/session answer it. */
+function meOf(signIn: NonNullable<FastifyRequest['signIn']>) {
+  const { account, session, needs } = signIn;
+  return {
+    user: {
+      id: account.id,
+      username: account.username,
+      displayName: account.displayName,
+      organisationId: account.organisationId,
+      organisationName: account.organisationName,
+      jurisdictionCode: account.jurisdictionCode,
+      seesChildrenByPlace: seesChildrenByPlace(account.organisationKind),
+    },
+    roles: account.roles,
+    permissions: needs ? [] : [...account.permissions].sort(),
+    needs,
+    csrfToken: session.csrfToken,
+    preferences: account.preferences,
+  };
 }
 
 export function registerAuthRoutes(app: HavenApp, deps: HttpDeps): void {
@@ -152,24 +174,19 @@ export function registerAuthRoutes(app: HavenApp, deps: HttpDeps): void {
         response: { 200: meSchema },
       },
     },
-    async (request) => {
-      const { account, session, needs } = requireSignIn(request);
-      return {
-        user: {
-          id: account.id,
-          username: account.username,
-          displayName: account.displayName,
-          organisationId: account.organisationId,
-          organisationName: account.organisationName,
-          jurisdictionCode: account.jurisdictionCode,
-          seesChildrenByPlace: seesChildrenByPlace(account.organisationKind),
-        },
-        roles: account.roles,
-        permissions: needs ? [] : [...account.permissions].sort(),
-        needs,
-        csrfToken: session.csrfToken,
-        preferences: account.preferences,
-      };
+    async (request) => meOf(requireSignIn(request)),
+  );
+
+  app.get(
+    '/api/auth/session',
+    {
+      config: { access: 'public', allowPendingSignIn: true },
+      schema: {
+        tags: ['auth'],
+        summary: 'Who is signed in, or null: the same answer as /api/auth/me, without a 401 when no one is',
+        response: { 200: sessionStateSchema },
+      },
     },
+    async (request) => ({ me: request.signIn ? meOf(request.signIn) : null }),
   );
 }

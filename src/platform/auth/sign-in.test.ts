@@ -97,8 +97,16 @@ describe('signing in', () => {
   it('ends every session when signing out everywhere', async () => {
     const first = await signInAs(server.url, 'officer.gongan');
     const second = await signInAs(server.url, 'officer.gongan');
+    const me = await (await second.request('GET', '/api/auth/me')).json();
+    expect(await (await second.request('GET', '/api/auth/session')).json()).toEqual({ me });
     expect((await first.request('POST', '/api/auth/logout?everywhere=true')).status).toBe(204);
     expect((await second.request('GET', '/api/auth/me')).status).toBe(401);
+    // The web asks this on every page load: 200 with nobody, never a refused request.
+    const signedOut = await second.request('GET', '/api/auth/session');
+    expect(signedOut.status).toBe(200);
+    expect(await signedOut.json()).toEqual({ me: null });
+    const forged = await fetch(`${server.url}/api/auth/session`, { headers: { cookie: 'haven_session=forged' } });
+    expect(await forged.json()).toEqual({ me: null });
   });
 
   it('tells the web whether the account sees children by place (a hotline does not)', async () => {

@@ -44,6 +44,7 @@ import * as m0048 from './0048_guardianship_assessments.js';
 import * as m0049 from './0049_grassroots_training.js';
 import * as m0055 from './0055_child_documents.js';
 import * as m0056 from './0056_document_permissions.js';
+import * as m0057 from './0057_hotline_permission.js';
 
 /**
  * Every migration, in order. Listed statically (not read from the folder) so the same list works
@@ -95,4 +96,5 @@ export const migrations: Record<string, Migration> = {
   '0049_grassroots_training': m0049,
   '0055_child_documents': m0055,
   '0056_document_permissions': m0056,
+  '0057_hotline_permission': m0057,
 };

@@ -9,7 +9,7 @@ export type SignedOutNotice = 'sessionEnded' | 'signedOut' | 'signedOutEverywher
 
 export type AuthStatus =
   | { status: 'loading' }
-  /** GET /api/auth/me failed for another reason than 401 (no network, server down). */
+  /** GET /api/auth/session failed (no network, server down). */
   | { status: 'unreachable'; error: unknown }
   | { status: 'signedOut'; notice: SignedOutNotice | null }
   /** Password accepted, a step (code, authenticator, new password) still owed. */
@@ -31,7 +31,7 @@ const AuthContext = createContext<AuthState | null>(null);
 
 /**
  * Who is signed in. The session lives in an HttpOnly cookie the page cannot read, so on load the
- * server is asked (GET /api/auth/me); a 401 from any later call means the session ended.
+ * server is asked (GET /api/auth/session); a 401 from any later call means the session ended.
  */
 export function AuthProvider({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();

@@ -1,13 +1,13 @@
 import {
   type Me,
-  meSchema,
   recoveryCodesSchema,
+  sessionStateSchema,
   type SignInStep,
   signInAnswerSchema,
   totpSetupSchema,
 } from '@contract/auth/auth.js';
 import type { z } from 'zod';
-import { ApiError, queryString, requestJson, requestParsed, setCsrfToken } from '../api/client';
+import { queryString, requestJson, requestParsed, setCsrfToken } from '../api/client';
 
 export type { Me };
 
@@ -19,19 +19,14 @@ export interface Credentials {
 /** The step a sign-in still owes before the account may do anything else. */
 export type { SignInStep };
 
-/** Who is signed in, or null when no one is (401). */
+/**
+ * Who is signed in, or null when no one is. Asked of /api/auth/session, which answers 200 either
+ * way: a page opened before signing in makes no refused request (and logs no console error).
+ */
 export async function getMe(): Promise<Me | null> {
-  try {
-    const me = await requestParsed(meSchema, '/api/auth/me', { signInStep: true });
-    setCsrfToken(me.csrfToken);
-    return me;
-  } catch (error) {
-    if (error instanceof ApiError && error.status === 401) {
-      setCsrfToken(null);
-      return null;
-    }
-    throw error;
-  }
+  const { me } = await requestParsed(sessionStateSchema, '/api/auth/session', { signInStep: true });
+  setCsrfToken(me?.csrfToken ?? null);
+  return me;
 }
 
 /** Password step; answers the step still owed, if any. */

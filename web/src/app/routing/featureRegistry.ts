@@ -4,6 +4,22 @@ const featureModules = import.meta.glob<FeatureModule>('../../features/*/routes.
 
 export const featureRoutes: readonly FeatureRoute[] = Object.values(featureModules).flatMap((module) => module.routes);
 
+const timelines = Object.values(featureModules).flatMap((module) => (module.timeline ? [module.timeline] : []));
+const timelineKinds = new Map(timelines.flatMap((timeline) => Object.entries(timeline.kinds ?? {})));
+const timelineLinks = new Map(timelines.flatMap((timeline) => Object.entries(timeline.links ?? {})));
+
+/** The translation key of a timeline kind a feature declared (`referral.accept` → `referrals.timelineKind.accept`). */
+export function timelineKindKey(kind: string): string | undefined {
+  const dot = kind.indexOf('.');
+  const prefix = dot < 0 ? undefined : timelineKinds.get(kind.slice(0, dot));
+  return prefix ? `${prefix}.${kind.slice(dot + 1)}` : undefined;
+}
+
+/** The page of the thing a timeline entry is about, when its feature has one. */
+export function timelineLink(entityType: string | null, entityId: string | null): string | undefined {
+  return entityType && entityId ? timelineLinks.get(entityType)?.(entityId) : undefined;
+}
+
 export const shellRoutes = featureRoutes.filter((route) => route.frame === 'shell');
 export const standaloneRoutes = featureRoutes.filter((route) => route.frame === 'standalone');
 

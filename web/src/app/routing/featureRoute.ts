@@ -36,6 +36,18 @@ export interface FeatureRoute {
   page: LazyExoticComponent<ComponentType>;
 }
 
+/**
+ * How the child's timeline names the entries a feature writes and links to what they are about, so
+ * a new feature's entries read in words without editing the registry's timeline.
+ */
+export interface FeatureTimeline {
+  /** Kind prefix (`referral` of `referral.accept`) → translation key under which each action has its label. */
+  kinds?: Record<string, string>;
+  /** Entity type of an entry (`benefit_application`) → the page that shows it. */
+  links?: Record<string, (entityId: string) => string>;
+}
+
 export interface FeatureModule {
   routes: FeatureRoute[];
+  timeline?: FeatureTimeline;
 }

@@ -1,5 +1,5 @@
 import { CheckCircleFilled, CloseCircleFilled, ExclamationCircleFilled, FileExcelOutlined } from '@ant-design/icons';
-import { Alert, Button, DatePicker, Form, Input, Select, Space, Table, message, type TableColumnsType } from 'antd';
+import { Alert, Button, DatePicker, Form, Input, Select, Space, message, type TableColumnsType } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,7 +8,7 @@ import { describeApiError } from '../../app/api/describeApiError';
 import { useAuth } from '../../app/auth/AuthProvider';
 import { formatDateTime } from '../../app/format';
 import { QueryForm } from '../../app/list/QueryForm';
-import { TableFrame } from '../../app/list/TableFrame';
+import { ListOrCards, RowCard } from '../../app/list/ListOrCards';
 import { useListParams } from '../../app/list/useListParams';
 import { actionOptions, actionText, actorText, ChildText, EntityText } from './auditLabels';
 import { downloadAuditExport, useAuditSearch, type AuditEntry, type AuditFilters } from './auditApi';
@@ -210,23 +210,37 @@ export default function AuditLogPage() {
         {search.isError && (
           <Alert type="error" showIcon message={t('list.loadFailed')} description={describeApiError(search.error, t)} />
         )}
-        <TableFrame label={t('list.tableLabel')}>
-          <Table<AuditEntry>
-            rowKey="id"
-            columns={columnSettings.columns}
-            dataSource={search.data?.rows ?? []}
-            loading={search.isFetching}
-            scroll={{ x: 'max-content' }}
-            pagination={{
-              current: list.page,
-              pageSize: search.data?.pageSize ?? 20,
-              total: search.data?.total ?? 0,
-              onChange: list.setPage,
-              showSizeChanger: false,
-              hideOnSinglePage: true,
-            }}
-          />
-        </TableFrame>
+        <ListOrCards<AuditEntry>
+          label={t('list.tableLabel')}
+          rowKey="id"
+          columns={columnSettings.columns}
+          dataSource={search.data?.rows ?? []}
+          loading={search.isFetching}
+          scroll={{ x: 'max-content' }}
+          pagination={{
+            current: list.page,
+            pageSize: search.data?.pageSize ?? 20,
+            total: search.data?.total ?? 0,
+            onChange: list.setPage,
+            showSizeChanger: false,
+            hideOnSinglePage: true,
+          }}
+          card={(entry) => (
+            <RowCard
+              title={
+                <>
+                  <ActionText action={entry.action} /> <Outcome outcome={entry.outcome} />
+                </>
+              }
+              lines={[
+                [t('audit.time'), formatDateTime(entry.occurredAt, t)],
+                [t('audit.actor'), actorText(t, entry.actorLabel)],
+                [t('audit.entity'), <EntityText key="entity" entry={entry} />],
+                [t('audit.child'), <ChildText key="child" entry={entry} />],
+              ]}
+            />
+          )}
+        />
       </section>
     </>
   );

@@ -1,6 +1,6 @@
 import { CalendarOutlined, MoneyCollectOutlined } from '@ant-design/icons';
 import { lazyPage } from '../../app/routing/lazyPage';
-import type { FeatureRoute } from '../../app/routing/featureRoute';
+import type { FeatureRoute, FeatureTimeline } from '../../app/routing/featureRoute';
 
 export const routes: FeatureRoute[] = [
   {
@@ -27,3 +27,8 @@ export const routes: FeatureRoute[] = [
     page: lazyPage(() => import('./ApplicationPage')),
   },
 ];
+
+export const timeline: FeatureTimeline = {
+  kinds: { benefit_application: 'benefits.timelineKind' },
+  links: { benefit_application: (id) => `/benefits/${encodeURIComponent(id)}` },
+};

@@ -79,9 +79,10 @@ export function DivisionPicker({
     publish();
   }, [rootDivision.data, publish]);
 
+  /** Loads an option's children once; says whether anything was loaded (else nothing to publish). */
   const loadChildren = useCallback(
-    async (option: CascaderOption) => {
-      if (option.children || option.isLeaf) return;
+    async (option: CascaderOption): Promise<boolean> => {
+      if (option.children || option.isLeaf) return false;
       const children = await queryClient.fetchQuery({
         queryKey: divisionKeys.children(option.value),
         queryFn: ({ signal }) => fetchDivisionChildren(option.value, signal),
@@ -89,6 +90,7 @@ export function DivisionPicker({
       });
       option.children = children.map(toOption);
       if (children.length === 0) option.isLeaf = true;
+      return true;
     },
     [queryClient],
   );
@@ -196,7 +198,12 @@ export function DivisionPicker({
         placeholder={t('divisions.browsePlaceholder')}
         loadData={(selected) => {
           const target = selected.at(-1);
-          if (target) void loadChildren(target).then(publish);
+          // Publishing a fresh tree when nothing was loaded would make the cascader ask again, without
+          // end, for an option already known to have no children (a village chosen as the value).
+          if (target)
+            void loadChildren(target).then((loaded) => {
+              if (loaded) publish();
+            });
         }}
         onChange={(codes) => {
           const next = (codes ?? []).map(String);

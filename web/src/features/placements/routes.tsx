@@ -1,6 +1,6 @@
 import { HomeOutlined, SearchOutlined } from '@ant-design/icons';
 import { lazyPage } from '../../app/routing/lazyPage';
-import type { FeatureRoute } from '../../app/routing/featureRoute';
+import type { FeatureRoute, FeatureTimeline } from '../../app/routing/featureRoute';
 
 export const routes: FeatureRoute[] = [
   {
@@ -27,3 +27,5 @@ export const routes: FeatureRoute[] = [
     page: lazyPage(() => import('./TracingPage')),
   },
 ];
+
+export const timeline: FeatureTimeline = { kinds: { placement: 'placements.timelineKind' } };

@@ -1,6 +1,6 @@
 import { SwapOutlined } from '@ant-design/icons';
 import { lazyPage } from '../../app/routing/lazyPage';
-import type { FeatureRoute } from '../../app/routing/featureRoute';
+import type { FeatureRoute, FeatureTimeline } from '../../app/routing/featureRoute';
 
 export const routes: FeatureRoute[] = [
   {
@@ -12,3 +12,5 @@ export const routes: FeatureRoute[] = [
     page: lazyPage(() => import('./ReferralsPage')),
   },
 ];
+
+export const timeline: FeatureTimeline = { kinds: { referral: 'referrals.timelineKind' } };

@@ -104,12 +104,17 @@ export function useMyReports() {
   });
 }
 
-export function useInbox(page: number, enabled = true) {
+/** The received-reports filters the server reads (contract: reportListQuerySchema). */
+export type InboxFilters = Partial<Record<'q' | 'ack' | 'channel' | 'danger' | 'from' | 'to' | 'sort', string>>;
+
+export function useInbox(page: number, enabled = true, filters: InboxFilters = {}) {
   return useQuery({
-    queryKey: ['reports', 'inbox', page],
+    queryKey: ['reports', 'inbox', page, filters],
     enabled,
     queryFn: ({ signal }) =>
-      requestParsed(reportListSchema, `/api/reports${queryString({ view: 'inbox', page, pageSize: 20 })}`, { signal }),
+      requestParsed(reportListSchema, `/api/reports${queryString({ view: 'inbox', page, pageSize: 20, ...filters })}`, {
+        signal,
+      }),
     placeholderData: keepPreviousData,
   });
 }

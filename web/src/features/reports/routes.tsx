@@ -24,7 +24,7 @@ export const routes: FeatureRoute[] = [
     path: '/reports/hotline',
     titleKey: 'reports.hotline.title',
     frame: 'shell',
-    permission: 'reports.submit',
+    permission: 'reports.hotline',
     menu: { order: 19, icon: <PhoneOutlined aria-hidden />, shownTo: takesCalls },
     page: lazyPage(() => import('./hotline/HotlineConsolePage')),
   },

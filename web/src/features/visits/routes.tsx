@@ -1,6 +1,6 @@
 import { HomeOutlined } from '@ant-design/icons';
 import { lazyPage } from '../../app/routing/lazyPage';
-import type { FeatureRoute } from '../../app/routing/featureRoute';
+import type { FeatureRoute, FeatureTimeline } from '../../app/routing/featureRoute';
 
 export const routes: FeatureRoute[] = [
   {
@@ -19,3 +19,5 @@ export const routes: FeatureRoute[] = [
     page: lazyPage(() => import('./VisitFormPage')),
   },
 ];
+
+export const timeline: FeatureTimeline = { kinds: { visit: 'grassroots.timelineKind.visit' } };

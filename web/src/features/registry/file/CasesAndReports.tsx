@@ -5,11 +5,25 @@ import { Link } from 'react-router';
 import { formatDate } from '../../../app/format';
 import { useCaseReports } from '../api/childCasesApi';
 import type { TimelineEntry } from '../api/timelineApi';
+import { useAuth } from '../../../app/auth/AuthProvider';
+import { timelineLink } from '../../../app/routing/featureRegistry';
+import { ReportNumber } from '../../reports/drawer/ReportDrawer';
 
 const refNoOf = (entry: TimelineEntry): string | null =>
   typeof entry.details.refNo === 'string' ? entry.details.refNo : null;
 
-/** The case or report a timeline entry is about, by its number, linked to the case. */
+/** Whether the reader may open reports of others (the drawer then shows what their role may see). */
+function useReadsReports(): boolean {
+  const { can } = useAuth();
+  return can('cases.read') || can('reports.receive');
+}
+
+/** A report by its number: a button opening its drawer for those who read reports, else the number. */
+function ReportRef({ id, refNo }: { id: string | null; refNo: string }) {
+  return useReadsReports() && id ? <ReportNumber id={id} refNo={refNo} /> : <span className="haven-code">{refNo}</span>;
+}
+
+/** The case, report or other record a timeline entry is about: by its number, linked where it has a page. */
 export function EntryRecord({ entry, caseNumbers }: { entry: TimelineEntry; caseNumbers: Map<string, string> }) {
   const { t } = useTranslation();
   if (entry.entityType === 'case' && entry.entityId) {
@@ -27,7 +41,20 @@ export function EntryRecord({ entry, caseNumbers }: { entry: TimelineEntry; case
     ) : null;
   }
   const refNo = entry.entityType === 'report' ? refNoOf(entry) : null;
-  return refNo ? <span className="haven-secondary">{` · ${refNo}`}</span> : null;
+  if (refNo)
+    return (
+      <>
+        {' · '}
+        <ReportRef id={entry.entityId} refNo={refNo} />
+      </>
+    );
+  const link = timelineLink(entry.entityType, entry.entityId);
+  return link ? (
+    <>
+      {' · '}
+      <Link to={link}>{t('registry.timeline.open')}</Link>
+    </>
+  ) : null;
 }
 
 /** 个案与报告: the child's cases (linked, with their status) and the reports received about the child. */
@@ -44,8 +71,13 @@ export function CasesAndReports({
   // Reports received about the child (its timeline) and those behind its cases, each once.
   const ofCases = useCaseReports(showCases ? (cases ?? []).map((item) => item.id) : []);
   const reports = [
-    ...received.map((entry) => ({ key: entry.id, refNo: refNoOf(entry) ?? '—', at: entry.occurredAt })),
-    ...ofCases.map((report) => ({ key: report.id, refNo: report.refNo, at: report.reportedAt })),
+    ...received.map((entry) => ({
+      key: entry.id,
+      id: entry.entityId,
+      refNo: refNoOf(entry) ?? '—',
+      at: entry.occurredAt,
+    })),
+    ...ofCases.map((report) => ({ key: report.id, id: report.id, refNo: report.refNo, at: report.reportedAt })),
   ].filter((report, index, all) => all.findIndex((other) => other.refNo === report.refNo) === index);
   return (
     <section className="haven-file-records" aria-labelledby="haven-file-records">
@@ -76,7 +108,7 @@ export function CasesAndReports({
           <ul>
             {reports.map((report) => (
               <li key={report.key}>
-                {report.refNo}{' '}
+                <ReportRef id={report.id} refNo={report.refNo} />{' '}
                 <span className="haven-secondary">
                   {t('registry.timeline.reportedOn', { date: formatDate(report.at, t) })}
                 </span>

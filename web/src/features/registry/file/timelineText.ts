@@ -1,13 +1,19 @@
 import { isCaseTimelineKind, isRegistryTimelineKind } from '@contract/registry/timeline-kinds.js';
 import type { TFunction } from 'i18next';
 import i18next from 'i18next';
+import { timelineKindKey } from '../../../app/routing/featureRegistry';
 
-/** The timeline's kind in words: the registry's own kinds, a case's step by the case action's label. */
+/**
+ * The timeline's kind in words: the registry's own kinds, a case's step by the case action's label,
+ * any other feature's kinds by the labels its routes module declares (app/routing/featureRoute.ts).
+ */
 export function timelineKindText(t: TFunction, kind: string): string {
   if (isRegistryTimelineKind(kind)) return t(`registry.timeline.kind.${kind}`);
   if (isCaseTimelineKind(kind)) return t(`cases.action.${kind.slice('case.'.length) as 'open'}`);
   if (kind === 'document.uploaded' || kind === 'document.withdrawn' || kind === 'document.purged')
     return t(`documents.timeline.${kind.slice('document.'.length) as 'uploaded'}`);
+  const key = timelineKindKey(kind);
+  if (key && i18next.exists(key)) return (t as unknown as (k: string) => string)(key);
   return t('registry.timeline.other');
 }
 

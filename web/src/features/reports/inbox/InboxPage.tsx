@@ -1,11 +1,16 @@
 import { CheckOutlined, WarningFilled } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Table, type TableColumnsType } from 'antd';
+import { reportChannels } from '@contract/reports/vocabulary.js';
+import { reportAckStates, reportListSorts } from '@contract/reports/views.js';
+import { Alert, Button, DatePicker, Form, Input, Table, type TableColumnsType } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { describeApiError } from '../../../app/api/describeApiError';
 import { useAuth } from '../../../app/auth/AuthProvider';
+import { FormSelect } from '../../../app/forms/FormSelect';
+import { QueryForm } from '../../../app/list/QueryForm';
 import { TableFrame } from '../../../app/list/TableFrame';
 import { useListParams } from '../../../app/list/useListParams';
 import { codeText, situationText, formatMinute } from '../../cases/labels';
@@ -18,7 +23,11 @@ import { InboxCards } from './InboxCards';
 import { OpenCaseDialog } from './OpenCaseDialog';
 import '../../cases/cases.css';
 
-const noFilters = [] as const;
+const filterKeys = ['q', 'ack', 'channel', 'danger', 'from', 'to', 'sort'] as const;
+type FormValues = Partial<Record<'q' | 'ack' | 'channel' | 'danger' | 'sort', string>> & {
+  range?: [Dayjs | null, Dayjs | null] | null;
+};
+const day = 'YYYY-MM-DD';
 
 /** 收到的报告: what my organisation received, unacknowledged and overdue first; acknowledge, open a case. */
 export default function InboxPage() {
@@ -27,8 +36,14 @@ export default function InboxPage() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const phone = usePhoneLayout();
-  const list = useListParams(noFilters);
-  const inbox = useInbox(list.page);
+  const [form] = Form.useForm<FormValues>();
+  const list = useListParams(filterKeys);
+  const inbox = useInbox(list.page, true, list.filters);
+  const { from, to, ...chosen } = list.filters;
+  const initial: FormValues = {
+    ...chosen,
+    range: from || to ? [from ? dayjs(from) : null, to ? dayjs(to) : null] : null,
+  };
   const [opening, setOpening] = useState<string | null>(null);
   const { acknowledge, busy, holder } = useAcknowledge();
 
@@ -123,6 +138,58 @@ export default function InboxPage() {
   return (
     <>
       {holder}
+      <QueryForm
+        form={form}
+        label={t('list.queryLabel')}
+        initial={initial}
+        onSearch={({ range, q, ...values }) =>
+          list.search({
+            ...values,
+            q: q?.trim() || undefined,
+            from: range?.[0]?.format(day),
+            to: range?.[1]?.format(day),
+          })
+        }
+        onReset={() => list.search({})}
+      >
+        <Form.Item name="q" label={t('reports.inbox.filter.number')}>
+          <Input allowClear maxLength={30} placeholder="R-2026-" />
+        </Form.Item>
+        <Form.Item name="ack" label={t('reports.inbox.filter.ack')}>
+          <FormSelect
+            allowClear
+            placeholder={t('list.any')}
+            options={reportAckStates.map((state) => ({ value: state, label: t(`reports.inbox.ackState.${state}`) }))}
+          />
+        </Form.Item>
+        <Form.Item name="danger" label={t('reports.inbox.filter.danger')}>
+          <FormSelect
+            allowClear
+            placeholder={t('list.any')}
+            options={[{ value: 'true', label: t('reports.inbox.filter.dangerOnly') }]}
+          />
+        </Form.Item>
+        <Form.Item name="channel" label={t('reports.inbox.channel')}>
+          <FormSelect
+            allowClear
+            placeholder={t('list.any')}
+            options={reportChannels.map((channel) => ({ value: channel, label: t(`reports.channel.${channel}`) }))}
+          />
+        </Form.Item>
+        <Form.Item name="range" label={t('reports.inbox.filter.reported')} className="haven-query-wide">
+          <DatePicker.RangePicker
+            allowEmpty={[true, true]}
+            placeholder={[t('audit.from'), t('audit.to')]}
+            className="haven-full-width"
+          />
+        </Form.Item>
+        <Form.Item name="sort" label={t('reports.inbox.filter.sort')}>
+          <FormSelect
+            placeholder={t('reports.inbox.sort.priority')}
+            options={reportListSorts.map((sort) => ({ value: sort, label: t(`reports.inbox.sort.${sort}`) }))}
+          />
+        </Form.Item>
+      </QueryForm>
       <p className="haven-list-count" role="status">
         {inbox.data ? t('list.total', { count: inbox.data.total }) : ''}
       </p>
