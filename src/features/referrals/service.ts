@@ -23,7 +23,6 @@ import { translate } from '../../platform/i18n/translate.js';
 import { ruleSetFor } from '../../platform/rules/store.js';
 import { caseChildIn } from '../cases/service.js';
 import { responsibilityIn } from '../service-matrix/service.js';
-import { systemScope } from '../../core/scope/system-scope.js';
 import { referralRules } from './rule-sections.js';
 import { readReferral } from './view.js';
 import { referralWorkflow } from './workflow.js';
@@ -268,6 +267,8 @@ export async function overdueReferralsIn(
     rule: row.rule,
     dueAt: row.due_at,
   }));
+}
+
 /** Where a referral stands, for the feature that linked it (a service in a case plan). */
 export interface ReferralState {
   referralId: string;

@@ -218,6 +218,9 @@ export async function visitChildIn(
     .where(childInScope(actor))
     .executeTakeFirst();
   return row ? { visitId: row.id, childId: row.child_id } : undefined;
+}
+
+/**
  * After the child's risk grade changed (a guardianship assessment): when the new grade calls for
  * visits sooner than the running routine clock, that clock is replaced by one due by the new grade
  * from the latest visit (a child never visited keeps its first-visit clock). Returns the new due day.
