@@ -45,6 +45,7 @@ export const permissions = {
   'benefits.verify': { zh: '乡镇受理与核实保障金申请', en: 'Accept and verify benefit applications (township)' },
   'benefits.decide': { zh: '审批保障金申请', en: 'Decide benefit applications (county)' },
   'children.exit': { zh: '办理儿童退出', en: 'Record a child leaving the registry' },
+  'benefits.pay': { zh: '生成保障金发放批次、下载发放台账', en: 'Run monthly benefit payments and download the ledger' },
 } as const;
 
 export type Permission = keyof typeof permissions;

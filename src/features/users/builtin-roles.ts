@@ -56,6 +56,7 @@ export const builtinRoles: readonly RoleDefinition[] = [
       'benefits.verify',
       'benefits.decide',
       'children.exit',
+      'benefits.pay',
     ],
   },
   {
