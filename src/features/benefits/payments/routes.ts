@@ -6,10 +6,16 @@ import {
   paymentRunListSchema,
   paymentRunQuerySchema,
   paymentRunViewSchema,
+  renewalActionInputSchema,
+  renewalListQuerySchema,
+  renewalListSchema,
+  renewalViewSchema,
   suspendInputSchema,
   suspensionViewSchema,
 } from '../../../contract/benefits/payments.js';
 import type { HavenApp, HttpDeps } from '../../../platform/http/deps.js';
+import { actOnRenewal } from '../renewals.js';
+import { listRenewals, readRenewal } from '../renewals-view.js';
 import { paymentLedger } from './ledger.js';
 import { runPayments } from './run.js';
 import { liftSuspension, suspendPayments } from './suspensions.js';
@@ -118,5 +124,49 @@ export function registerPaymentRoutes(app: HavenApp, { db }: HttpDeps): void {
       },
     },
     async (request) => liftSuspension(db, request.actor, request.params.id, request.body),
+  );
+}
+
+export function registerRenewalRoutes(app: HavenApp, { db }: HttpDeps): void {
+  app.get(
+    '/api/benefits/renewals',
+    {
+      config: { access: { permission: 'benefits.read' } },
+      schema: {
+        tags,
+        summary:
+          'Renewals of orphans over 18 still in school (about to age out → awaiting renewal → renewed → ended) in my scope, nearest deadline first',
+        querystring: renewalListQuerySchema,
+        response: { 200: renewalListSchema },
+      },
+    },
+    async (request) => listRenewals(db, request.actor, request.query),
+  );
+
+  app.get(
+    '/api/benefits/renewals/:id',
+    {
+      config: { access: { permission: 'benefits.read' } },
+      schema: { tags, summary: 'One renewal with its steps and its clock', params: idParams, response: { 200: renewalViewSchema } },
+    },
+    async (request) => readRenewal(db, request.actor, request.params.id),
+  );
+
+  app.post(
+    '/api/benefits/renewals/:id/actions',
+    {
+      config: { access: { permission: 'benefits.decide' } },
+      schema: {
+        tags,
+        summary: 'Renew to a stated end date (school and date; up to the maximum age) or end the renewal (send expectedSeq)',
+        params: idParams,
+        body: renewalActionInputSchema,
+        response: { 200: renewalViewSchema },
+      },
+    },
+    async (request) => {
+      await actOnRenewal(db, request.actor, request.params.id, request.body);
+      return readRenewal(db, request.actor, request.params.id);
+    },
   );
 }
