@@ -1,5 +1,6 @@
 import type { DemoSeeder } from '../platform/seed.js';
 import { jingzhouBenefitsDemo } from './jingzhou-benefits.js';
+import { jingzhouPaymentsDemo } from './jingzhou-payments.js';
 import { jingzhouCasesDemo } from './jingzhou-cases.js';
 import { jingzhouReferralsDemo } from './jingzhou-referrals.js';
 import { seedDemoChildren } from './jingzhou-children.js';
@@ -32,4 +33,5 @@ export const demoSeeders: readonly DemoSeeder[] = [
   jingzhouVisitsDemo,
   jingzhouReferralsDemo,
   jingzhouBenefitsDemo,
+  jingzhouPaymentsDemo,
 ];

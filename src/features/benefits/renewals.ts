@@ -36,7 +36,7 @@ export function birthdayAt(birthDate: string, years: number): string {
 
 const endOfDay = (date: string) => new Date(`${date}T23:59:59+08:00`);
 const minutesUntil = (from: Date, date: string) =>
-  Math.max(1, Math.round((endOfDay(date).getTime() - from.getTime()) / 60_000));
+  Math.max(1, Math.floor((endOfDay(date).getTime() - from.getTime()) / 60_000));
 
 interface RenewalRow {
   id: string;
