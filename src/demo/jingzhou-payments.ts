@@ -1,10 +1,6 @@
+import { sql } from 'kysely';
 import type { ApplicationActionInput } from '../contract/benefits/applications.js';
-import {
-  actOnApplicationIn,
-  applyForBenefitIn,
-  leaveRegistryIn,
-  runPaymentsIn,
-} from '../features/benefits/service.js';
+import { actOnApplicationIn, applyForBenefitIn, leaveRegistryIn, runPaymentsIn } from '../features/benefits/service.js';
 import type { DemoSeeder } from '../platform/seed.js';
 import { actingAs } from './acting-as.js';
 
@@ -35,10 +31,14 @@ export const jingzhouPaymentsDemo: DemoSeeder = {
       .selectFrom('children')
       .select(['id', 'version'])
       .where('residence_code', 'like', '421002%')
-      .where('residence_code', 'not like', '421002101%')
       .where('status', '=', 'active')
       .where('birth_date', '>', `${Number(m1.slice(0, 4)) - 15}-01-01`)
-      .orderBy('file_no')
+      .where(({ not, exists, selectFrom }) =>
+        not(exists(selectFrom('benefit_applications').select('id').whereRef('child_id', '=', 'children.id'))),
+      )
+      // Children of 岑河镇 last (its named children's lists are counted by tests), newest files first.
+      .orderBy(sql`residence_code LIKE '421002101%'`)
+      .orderBy('file_no', 'desc')
       .limit(4)
       .execute();
     if (children.length < 4) return log('  payments: not enough demo children in 沙市区, skipped');
@@ -58,7 +58,13 @@ export const jingzhouPaymentsDemo: DemoSeeder = {
         now,
       );
       const steps: ApplicationActionInput[] = [
-        { type: 'verify', expectedSeq: 1, occurredOn: receivedOn, findings: '与户籍、民政数据比对属实', recommendation: 'approve' },
+        {
+          type: 'verify',
+          expectedSeq: 1,
+          occurredOn: receivedOn,
+          findings: '与户籍、民政数据比对属实',
+          recommendation: 'approve',
+        },
         { type: 'approve', expectedSeq: 2, occurredOn: approvedOn },
       ];
       for (const step of steps) await actOnApplicationIn(officer, id, step, now);
@@ -69,14 +75,20 @@ export const jingzhouPaymentsDemo: DemoSeeder = {
     // Approved during the first month: paid from the second, with the dibao add-on as top-up.
     await approve(2, '120', `${m1}-02`, `${m1}-18`);
     await approve(3, '201', `${m1}-04`, `${m1}-21`);
-    const run = (month: string) => runPaymentsIn(officer, { county: shashi, month }, new Date(`${month}-05T10:00:00+08:00`));
+    const run = (month: string) =>
+      runPaymentsIn(officer, { county: shashi, month }, new Date(`${month}-05T10:00:00+08:00`));
     await run(m1);
     await run(m2);
     // Adopted in the second month: not in the third month's run.
     await leaveRegistryIn(
       officer,
       children[1]!.id,
-      { reason: 'adoption_in_province', exitedOn: `${m2}-12`, note: '经民政部门登记收养', version: children[1]!.version },
+      {
+        reason: 'adoption_in_province',
+        exitedOn: `${m2}-12`,
+        note: '经民政部门登记收养',
+        version: children[1]!.version,
+      },
       now,
     );
     await run(m3);

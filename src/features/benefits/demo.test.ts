@@ -33,10 +33,7 @@ describe('the demo holds benefit applications in every state', () => {
       .orderBy('month')
       .execute();
     expect(runs).toHaveLength(3);
-    const changes = await db
-      .selectFrom('benefit_payment_changes')
-      .select(['run_id', 'change', 'reason'])
-      .execute();
+    const changes = await db.selectFrom('benefit_payment_changes').select(['run_id', 'change', 'reason']).execute();
     const of = (runId: string) => changes.filter((c) => c.run_id === runId).map((c) => `${c.change}:${c.reason}`);
     expect(of(runs[1]!.id)).toEqual(expect.arrayContaining(['new:approved']));
     expect(of(runs[2]!.id)).toEqual(expect.arrayContaining(['ended:exit']));

@@ -70,7 +70,13 @@ beforeAll(async () => {
   children.toppedUp = await make.child({ residenceCode: places.shakou });
   children.suspended = await make.child({ residenceCode: places.chenlong });
   applications.suspended = await approved(officer, children.suspended, '201', '2026-09-01', '2026-10-12');
-  applications.dibao = await approved(officer, children.toppedUp, 'local.dibao_child_addon', '2026-09-01', '2026-10-10');
+  applications.dibao = await approved(
+    officer,
+    children.toppedUp,
+    'local.dibao_child_addon',
+    '2026-09-01',
+    '2026-10-10',
+  );
   applications.adopted = await approved(officer, children.adopted, '120', '2026-09-24', '2026-11-05');
   applications.toppedUp = await approved(officer, children.toppedUp, '120', '2026-10-08', '2026-11-05');
 });
@@ -130,15 +136,23 @@ describe('monthly payment runs per county', () => {
   });
 
   it('December: the new approval, the difference top-up over the lower benefit, a suspension explained', async () => {
-    const suspend = await officer.request('POST', `/api/benefits/applications/${applications.suspended!.id}/suspensions`, {
-      fromMonth: '2026-12',
-      reason: '监护人未按期报告儿童在校情况',
-    });
+    const suspend = await officer.request(
+      'POST',
+      `/api/benefits/applications/${applications.suspended!.id}/suspensions`,
+      {
+        fromMonth: '2026-12',
+        reason: '监护人未按期报告儿童在校情况',
+      },
+    );
     expect(suspend.status, await suspend.clone().text()).toBe(201);
-    const twice = await officer.request('POST', `/api/benefits/applications/${applications.suspended!.id}/suspensions`, {
-      fromMonth: '2027-01',
-      reason: '重复',
-    });
+    const twice = await officer.request(
+      'POST',
+      `/api/benefits/applications/${applications.suspended!.id}/suspensions`,
+      {
+        fromMonth: '2027-01',
+        reason: '重复',
+      },
+    );
     expect(twice.status).toBe(409);
     const december = await run(officer, places.shashi, '2026-12');
     expect(linesOf(december, children.adopted.id)).toEqual([
@@ -154,9 +168,24 @@ describe('monthly payment runs per county', () => {
     expect(linesOf(december, children.suspended.id)).toEqual([]);
     expect(december.changes).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ childId: children.adopted.id, change: 'new', reason: 'approved', amountFen: 130_000 }),
-        expect.objectContaining({ childId: children.toppedUp.id, benefitType: '120', change: 'new', reason: 'approved' }),
-        expect.objectContaining({ childId: children.suspended.id, change: 'ended', reason: 'suspended', previousFen: 130_000 }),
+        expect.objectContaining({
+          childId: children.adopted.id,
+          change: 'new',
+          reason: 'approved',
+          amountFen: 130_000,
+        }),
+        expect.objectContaining({
+          childId: children.toppedUp.id,
+          benefitType: '120',
+          change: 'new',
+          reason: 'approved',
+        }),
+        expect.objectContaining({
+          childId: children.suspended.id,
+          change: 'ended',
+          reason: 'suspended',
+          previousFen: 130_000,
+        }),
       ]),
     );
   });
@@ -222,7 +251,14 @@ describe('monthly payment runs per county', () => {
     const sheet = workbook.getWorksheet('发放明细')!;
     const header = (sheet.getRow(1).values as unknown[]).slice(1);
     expect(header).toEqual(
-      expect.arrayContaining(['儿童姓名', '身份证号', '国家类别代码', '保障项目代码', '发放金额（元）', '发放金额（分）']),
+      expect.arrayContaining([
+        '儿童姓名',
+        '身份证号',
+        '国家类别代码',
+        '保障项目代码',
+        '发放金额（元）',
+        '发放金额（分）',
+      ]),
     );
     const col = (name: string) => header.indexOf(name) + 1;
     const rows = [] as { code: unknown; category: unknown; yuan: unknown; fen: unknown }[];
@@ -255,18 +291,31 @@ describe('monthly payment runs per county', () => {
 
   it('a county outside my jurisdiction → 404; a township code → 400; without benefits.pay → 403', async () => {
     const gongan = await make.signInAs(server.url, 'officer.gongan');
-    const outside = await gongan.request('POST', '/api/benefits/payment-runs', { county: places.shashi, month: '2026-11' });
+    const outside = await gongan.request('POST', '/api/benefits/payment-runs', {
+      county: places.shashi,
+      month: '2026-11',
+    });
     expect(outside.status).toBe(404);
     const list = (await (await officer.request('GET', '/api/benefits/payment-runs')).json()) as {
       items: { id: string }[];
     };
     expect((await gongan.request('GET', `/api/benefits/payment-runs/${list.items[0]!.id}`)).status).toBe(404);
-    expect((await gongan.request('GET', `/api/benefits/payment-runs/${list.items[0]!.id}/ledger.xlsx`)).status).toBe(404);
-    expect(((await (await gongan.request('GET', '/api/benefits/payment-runs')).json()) as { total: number }).total).toBe(0);
-    const township = await officer.request('POST', '/api/benefits/payment-runs', { county: places.cenhe, month: '2026-11' });
+    expect((await gongan.request('GET', `/api/benefits/payment-runs/${list.items[0]!.id}/ledger.xlsx`)).status).toBe(
+      404,
+    );
+    expect(
+      ((await (await gongan.request('GET', '/api/benefits/payment-runs')).json()) as { total: number }).total,
+    ).toBe(0);
+    const township = await officer.request('POST', '/api/benefits/payment-runs', {
+      county: places.cenhe,
+      month: '2026-11',
+    });
     expect(township.status).toBe(400);
     const director = await make.signInAs(server.url, 'director.chenlong');
-    const refused = await director.request('POST', '/api/benefits/payment-runs', { county: places.shashi, month: '2026-11' });
+    const refused = await director.request('POST', '/api/benefits/payment-runs', {
+      county: places.shashi,
+      month: '2026-11',
+    });
     expect(refused.status).toBe(403);
   });
 
@@ -295,7 +344,12 @@ describe('monthly payment runs per county', () => {
     expect(zh.message).toContain('2026');
     expect(zh.message).toContain('201');
     const en = await errorOf(
-      await city.request('POST', '/api/benefits/payment-runs', { county: jiangling, month: '2026-11' }, { 'accept-language': 'en' }),
+      await city.request(
+        'POST',
+        '/api/benefits/payment-runs',
+        { county: jiangling, month: '2026-11' },
+        { 'accept-language': 'en' },
+      ),
     );
     expect(en.message).toMatch(/201.*江陵县.*2026/);
     const runs = await server.database.db

@@ -64,7 +64,11 @@ const summaryOf = (row: Row): Omit<RenewalView, 'steps'> => ({
 export async function listRenewals(db: Db, actor: Actor, query: { status?: RenewalStatus | undefined }) {
   let q = renewals(db, actor);
   if (query.status) q = q.where('r.status', '=', query.status);
-  const rows = await q.orderBy('clocks.due_at', (o) => o.asc().nullsLast()).orderBy('r.ages_out_on').limit(500).execute();
+  const rows = await q
+    .orderBy('clocks.due_at', (o) => o.asc().nullsLast())
+    .orderBy('r.ages_out_on')
+    .limit(500)
+    .execute();
   return { items: rows.map(summaryOf) };
 }
 

@@ -88,7 +88,13 @@ async function step(
   });
 }
 
-async function startStateClock(uow: UnitOfWork, renewal: RenewalRow, state: keyof typeof renewalClock, at: Date, until?: string) {
+async function startStateClock(
+  uow: UnitOfWork,
+  renewal: RenewalRow,
+  state: keyof typeof renewalClock,
+  at: Date,
+  until?: string,
+) {
   const ruleSet = await ruleSetFor(uow.trx, renewal.division_code, shanghaiDateOf(at));
   const rules = ruleSet.get(benefitRules).renewal;
   await startClock(uow.trx, ruleSet, {
@@ -120,6 +126,7 @@ function renewals(trx: UnitOfWork['trx'], actor: Actor) {
       'r.ages_out_on',
       'r.status',
       'r.seq',
+      'r.renewed_until',
       'approve.actor_org_id as owner_org',
       'children.birth_date',
     ]);
@@ -197,8 +204,10 @@ export async function sweepRenewalsIn(uow: UnitOfWork, asOf: Date): Promise<Reco
     .where('r.status', '=', 'renewed')
     .where('r.renewed_until', '<', today)
     .execute()) {
-    await stopClocks(uow.trx, { subjectId: r.application_id, rules: everyRenewalClock }, asOf);
-    await step(uow, r, 'end', 'renewal_ended', { reason: 'studies_ended' }, asOf);
+    // The term ran to its end date: its clock is met that day, however late the sweep notices.
+    const endedAt = endOfDay(r.renewed_until!);
+    await stopClocks(uow.trx, { subjectId: r.application_id, rules: everyRenewalClock }, endedAt);
+    await step(uow, r, 'end', 'renewal_ended', { reason: 'studies_ended' }, endedAt);
     ended += 1;
   }
   return { started, overAge, ended };
@@ -218,12 +227,7 @@ export const renewalSweep: Sweep = {
  * The county renews the allowance to a stated end date (an orphan over 18 still in school: up to
  * the rule set's maximum age), or ends the renewal. The state's clock stops, the next one starts.
  */
-export async function actOnRenewalIn(
-  uow: UnitOfWork,
-  id: string,
-  input: RenewalActionInput,
-  now: Date,
-): Promise<void> {
+export async function actOnRenewalIn(uow: UnitOfWork, id: string, input: RenewalActionInput, now: Date): Promise<void> {
   if (!hasPermission(uow.actor, 'benefits.decide')) throw forbidden('benefits.decide');
   const renewal = await renewals(uow.trx, uow.actor).where('r.id', '=', id).forUpdate().executeTakeFirst();
   if (!renewal) throw notFound(translate(uow.actor.locale, 'benefits.renewal_entity'), id);
@@ -265,4 +269,3 @@ export async function actOnRenewalIn(
 export async function actOnRenewal(db: Db, actor: Actor, id: string, input: RenewalActionInput): Promise<void> {
   await unitOfWork(db, actor, `benefit_renewal.${input.type}`, (uow) => actOnRenewalIn(uow, id, input, new Date()));
 }
-

@@ -115,9 +115,7 @@ export function computeLines(
   const lines: PaymentLine[] = [];
   for (const owed of byChildMonth.values()) {
     const highestBelow = new Map<number, number>();
-    const ordered = [...owed].sort(
-      (a, b) => a.standard - b.standard || a.e.benefitType.localeCompare(b.e.benefitType),
-    );
+    const ordered = [...owed].sort((a, b) => a.standard - b.standard || a.e.benefitType.localeCompare(b.e.benefitType));
     for (const { e, forMonth, standard } of ordered) {
       const group = lookup.topUpGroup(e.divisionCode, e.benefitType, forMonth);
       const below = group === null ? 0 : (highestBelow.get(group) ?? 0);

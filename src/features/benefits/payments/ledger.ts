@@ -97,7 +97,12 @@ async function writeWorkbook(
       ])
       .commit();
   }
-  const totalRow = detail.addRow([translate(zh, 'benefits.payment.total'), ...Array(11).fill(null), yuan(total), total]);
+  const totalRow = detail.addRow([
+    translate(zh, 'benefits.payment.total'),
+    ...Array(11).fill(null),
+    yuan(total),
+    total,
+  ]);
   totalRow.font = { bold: true };
   totalRow.commit();
   detail.commit();

@@ -125,7 +125,8 @@ registerMessages({
     'benefits.suspension_entity': 'payment suspension',
     'benefits.suspension_open': 'Payments of this benefit are already suspended (from {{fromMonth}}); lift that first.',
     'benefits.suspension_not_open': 'This suspension has already been lifted.',
-    'benefits.suspension_resume_before': 'The resume month {{resumeMonth}} is before the suspension month {{fromMonth}}.',
+    'benefits.suspension_resume_before':
+      'The resume month {{resumeMonth}} is before the suspension month {{fromMonth}}.',
     'benefits.not_approved': 'Only an approved benefit can be suspended (it is "$t(benefits.status.{{status}})").',
   },
 });

@@ -65,7 +65,8 @@ export function registerPaymentRoutes(app: HavenApp, { db }: HttpDeps): void {
       config: { access: { permission: 'benefits.read' } },
       schema: {
         tags,
-        summary: 'One payment run: totals, a page of its lines (amounts in fen) and the changes from last month explained',
+        summary:
+          'One payment run: totals, a page of its lines (amounts in fen) and the changes from last month explained',
         params: idParams,
         querystring: paymentRunQuerySchema,
         response: { 200: paymentRunViewSchema },
@@ -101,7 +102,8 @@ export function registerPaymentRoutes(app: HavenApp, { db }: HttpDeps): void {
       config: { access: { permission: 'benefits.decide' } },
       schema: {
         tags,
-        summary: "Suspend an approved benefit's payments from a month (with the reason); one open suspension per benefit",
+        summary:
+          "Suspend an approved benefit's payments from a month (with the reason); one open suspension per benefit",
         params: idParams,
         body: suspendInputSchema,
         response: { 201: suspensionViewSchema },
@@ -147,7 +149,12 @@ export function registerRenewalRoutes(app: HavenApp, { db }: HttpDeps): void {
     '/api/benefits/renewals/:id',
     {
       config: { access: { permission: 'benefits.read' } },
-      schema: { tags, summary: 'One renewal with its steps and its clock', params: idParams, response: { 200: renewalViewSchema } },
+      schema: {
+        tags,
+        summary: 'One renewal with its steps and its clock',
+        params: idParams,
+        response: { 200: renewalViewSchema },
+      },
     },
     async (request) => readRenewal(db, request.actor, request.params.id),
   );
@@ -158,7 +165,8 @@ export function registerRenewalRoutes(app: HavenApp, { db }: HttpDeps): void {
       config: { access: { permission: 'benefits.decide' } },
       schema: {
         tags,
-        summary: 'Renew to a stated end date (school and date; up to the maximum age) or end the renewal (send expectedSeq)',
+        summary:
+          'Renew to a stated end date (school and date; up to the maximum age) or end the renewal (send expectedSeq)',
         params: idParams,
         body: renewalActionInputSchema,
         response: { 200: renewalViewSchema },

@@ -21,7 +21,9 @@ type Trx = UnitOfWork['trx'];
 /** The county a run is for: a county-level code in the caller's jurisdiction, else 404 (400 when not a county). */
 export function requireCounty(actor: Actor, code: string): string {
   if (levelOf(code) !== 'county')
-    throw new DomainError('benefits.payment_not_county', 400, { code }, [{ path: 'body.county', code: 'benefits.payment_not_county' }]);
+    throw new DomainError('benefits.payment_not_county', 400, { code }, [
+      { path: 'body.county', code: 'benefits.payment_not_county' },
+    ]);
   const inScope =
     actor.kind === 'system' || (actor.childJurisdiction ?? actor.jurisdiction).some((j) => isWithin(code, j));
   if (!inScope) throw notFound(translate(actor.locale, 'benefits.payment_county_entity'), code);
@@ -64,7 +66,9 @@ export async function entitlementsOf(trx: Trx | Db, actor: Actor, county: string
       'a.division_code',
       'children.birth_date',
       sql<string>`approve.payload->>'payFrom'`.as('pay_from'),
-      sql<string | null>`coalesce(ending.payload->>'exitedOn', to_char(ending.occurred_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD'))`.as(
+      sql<
+        string | null
+      >`coalesce(ending.payload->>'exitedOn', to_char(ending.occurred_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD'))`.as(
         'ended_on',
       ),
       sql<string | null>`ending.payload->>'reason'`.as('end_reason'),
@@ -106,13 +110,17 @@ export async function entitlementsOf(trx: Trx | Db, actor: Actor, county: string
 }
 
 /** Standards, rule versions and top-up groups from the rule sets, resolved once per township and month. */
-async function standardLookup(trx: Trx | Db): Promise<StandardLookup & { categoryOf(d: string, t: string, m: string): string }> {
+async function standardLookup(
+  trx: Trx | Db,
+): Promise<StandardLookup & { categoryOf(d: string, t: string, m: string): string }> {
   const resolver = await loadRuleSets(trx);
   const cache = new Map<string, ReturnType<typeof resolver.for>>();
   const at = (division: string, month: string) => {
     const key = `${division}|${month}`;
-    let set = cache.get(key);
-    if (!set) cache.set(key, (set = resolver.for(division, month)));
+    const found = cache.get(key);
+    if (found) return found;
+    const set = resolver.for(division, month);
+    cache.set(key, set);
     return set;
   };
   return {
@@ -248,7 +256,11 @@ export async function runPaymentsIn(
           child_id: l.childId,
           application_id: l.applicationId,
           benefit_type: l.benefitType,
-          national_category: lookup.categoryOf(entitlementOf.get(l.applicationId)!.divisionCode, l.benefitType, l.forMonth),
+          national_category: lookup.categoryOf(
+            entitlementOf.get(l.applicationId)!.divisionCode,
+            l.benefitType,
+            l.forMonth,
+          ),
           for_month: l.forMonth,
           standard_fen: l.standardFen,
           offset_fen: l.offsetFen,

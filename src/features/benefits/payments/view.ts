@@ -91,10 +91,7 @@ export async function listPaymentRuns(
       .limit(query.pageSize)
       .offset((query.page - 1) * query.pageSize)
       .execute(),
-    base
-      .clearSelect()
-      .select(sql<string>`count(*)`.as('n'))
-      .executeTakeFirstOrThrow(),
+    base.clearSelect().select(sql<string>`count(*)`.as('n')).executeTakeFirstOrThrow(),
   ]);
   return { items: rows.map(summaryOf), total: Number(count.n) };
 }

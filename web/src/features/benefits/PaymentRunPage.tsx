@@ -64,7 +64,9 @@ export default function PaymentRunPage() {
       title: t('benefits.payments.change'),
       dataIndex: 'change',
       render: (c: PaymentChange['change']) => (
-        <Tag color={c === 'new' ? 'green' : c === 'ended' ? 'red' : 'gold'}>{t(`benefits.payments.changeKind.${c}`)}</Tag>
+        <Tag color={c === 'new' ? 'green' : c === 'ended' ? 'red' : 'gold'}>
+          {t(`benefits.payments.changeKind.${c}`)}
+        </Tag>
       ),
     },
     { title: t('benefits.payments.why'), key: 'why', render: (_, change) => <ChangeReason change={change} /> },
@@ -113,7 +115,11 @@ export default function PaymentRunPage() {
           { key: 'children', label: t('benefits.payments.children'), children: run.childCount },
           { key: 'total', label: t('benefits.payments.total'), children: yuan(run.totalFen) },
           { key: 'arrears', label: t('benefits.payments.arrears'), children: yuan(run.arrearsFen) },
-          { key: 'by', label: t('benefits.payments.by'), children: `${run.createdBy} · ${formatDateTime(run.createdAt, t)}` },
+          {
+            key: 'by',
+            label: t('benefits.payments.by'),
+            children: `${run.createdBy} · ${formatDateTime(run.createdAt, t)}`,
+          },
         ]}
       />
       <Typography.Title level={5}>{t('benefits.payments.changes', { count: run.changes.length })}</Typography.Title>

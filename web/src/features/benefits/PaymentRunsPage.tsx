@@ -29,8 +29,17 @@ export default function PaymentRunsPage() {
     { title: t('benefits.payments.county'), dataIndex: 'countyName' },
     { title: t('benefits.payments.children'), dataIndex: 'childCount', align: 'right' },
     { title: t('benefits.payments.total'), dataIndex: 'totalFen', align: 'right', render: (fen: number) => yuan(fen) },
-    { title: t('benefits.payments.arrears'), dataIndex: 'arrearsFen', align: 'right', render: (fen: number) => yuan(fen) },
-    { title: t('benefits.payments.runNo'), dataIndex: 'runNo', render: (no: string) => <span className="haven-code">{no}</span> },
+    {
+      title: t('benefits.payments.arrears'),
+      dataIndex: 'arrearsFen',
+      align: 'right',
+      render: (fen: number) => yuan(fen),
+    },
+    {
+      title: t('benefits.payments.runNo'),
+      dataIndex: 'runNo',
+      render: (no: string) => <span className="haven-code">{no}</span>,
+    },
   ];
   const submit = async (values: { county: string; month: Dayjs }) => {
     try {

@@ -1,6 +1,19 @@
 import type { RenewalView } from '@contract/benefits/payments.js';
 import { renewalEndReasons, renewalStatuses } from '@contract/benefits/vocabulary.js';
-import { Alert, Button, DatePicker, Form, Input, Modal, Select, Space, Table, type TableColumnsType, Tag, message } from 'antd';
+import {
+  Alert,
+  Button,
+  DatePicker,
+  Form,
+  Input,
+  Modal,
+  Select,
+  Space,
+  Table,
+  type TableColumnsType,
+  Tag,
+  message,
+} from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -61,7 +74,9 @@ function RenewalModal({ mode, onClose }: { mode: Mode; onClose: () => void }) {
           </>
         ) : (
           <Form.Item name="reason" label={t('benefits.reason')} rules={[{ required: true }]}>
-            <Select options={renewalEndReasons.map((r) => ({ value: r, label: t(`benefits.renewals.endReason.${r}`) }))} />
+            <Select
+              options={renewalEndReasons.map((r) => ({ value: r, label: t(`benefits.renewals.endReason.${r}`) }))}
+            />
           </Form.Item>
         )}
         <Form.Item name="note" label={t('benefits.note')}>
