@@ -4,8 +4,6 @@ import { actOnApplicationIn, applyForBenefitIn, leaveRegistryIn, runPaymentsIn }
 import type { DemoSeeder } from '../platform/seed.js';
 import { actingAs } from './acting-as.js';
 
-const shashi = '421002000000';
-
 /** 'YYYY-MM' of the month `back` months before the one `now` is in (Shanghai). */
 function monthBefore(now: Date, back: number): string {
   const shanghai = new Date(now.getTime() + 8 * 3_600_000);
@@ -14,8 +12,8 @@ function monthBefore(now: Date, back: number): string {
 }
 
 /**
- * Three months of payment runs for 沙市区 (the three months before today: September to November
- * 2026 when the demo is built in December), by the county officer running the real use case early
+ * Three months of payment runs for a county of J city (the three months before today: September to November
+ * 2026 when the demo is built in December), by the city's civil affairs officer running the real use case early
  * in the following month. Between the runs a benefit is approved, a child on the dibao add-on gets
  * the 120 allowance as a difference top-up, and an adopted child leaves — so each run explains its
  * changes from the last.
@@ -27,22 +25,27 @@ export const jingzhouPaymentsDemo: DemoSeeder = {
     const as = actingAs(uow);
     const [m1, m2, m3] = [monthBefore(now, 3), monthBefore(now, 2), monthBefore(now, 1)];
     const before = monthBefore(now, 4);
-    const children = await uow.trx
-      .selectFrom('children')
-      .select(['id', 'version'])
-      .where('residence_code', 'like', '421002%')
-      .where('status', '=', 'active')
-      .where('birth_date', '>', `${Number(m1.slice(0, 4)) - 15}-01-01`)
-      .where(({ not, exists, selectFrom }) =>
-        not(exists(selectFrom('benefit_applications').select('id').whereRef('child_id', '=', 'children.id'))),
-      )
-      // Children of 岑河镇 last (its named children's lists are counted by tests), newest files first.
-      .orderBy(sql`residence_code LIKE '421002101%'`)
-      .orderBy('file_no', 'desc')
+    const candidates = () =>
+      uow.trx
+        .selectFrom('children')
+        .select(['id', 'version', 'residence_code'])
+        .where('status', '=', 'active')
+        .where('birth_date', '>', `${Number(m1.slice(0, 4)) - 15}-01-01`)
+        .where(({ not, exists, selectFrom }) =>
+          not(exists(selectFrom('benefit_applications').select('id').whereRef('child_id', '=', 'children.id'))),
+        )
+        // Children of 岑河镇 last (its named children's lists are counted by tests), newest files first.
+        .orderBy(sql`residence_code LIKE '421002101%'`)
+        .orderBy('file_no', 'desc');
+    const first = await candidates().where('residence_code', 'like', '4210%').executeTakeFirst();
+    if (!first) return log('  payments: no demo child without an application, skipped');
+    const county = `${first.residence_code.slice(0, 6)}000000`;
+    const children = await candidates()
+      .where('residence_code', 'like', `${county.slice(0, 6)}%`)
       .limit(4)
       .execute();
-    if (children.length < 4) return log('  payments: not enough demo children in 沙市区, skipped');
-    const officer = await as('officer.shashi');
+    if (children.length < 4) return log('  payments: not enough demo children in one county, skipped');
+    const officer = await as('officer.city');
     const approve = async (index: number, benefitType: string, receivedOn: string, approvedOn: string) => {
       const id = await applyForBenefitIn(
         officer,
@@ -75,8 +78,7 @@ export const jingzhouPaymentsDemo: DemoSeeder = {
     // Approved during the first month: paid from the second, with the dibao add-on as top-up.
     await approve(2, '120', `${m1}-02`, `${m1}-18`);
     await approve(3, '201', `${m1}-04`, `${m1}-21`);
-    const run = (month: string) =>
-      runPaymentsIn(officer, { county: shashi, month }, new Date(`${month}-05T10:00:00+08:00`));
+    const run = (month: string) => runPaymentsIn(officer, { county, month }, new Date(`${month}-05T10:00:00+08:00`));
     await run(m1);
     await run(m2);
     // Adopted in the second month: not in the third month's run.
@@ -92,6 +94,6 @@ export const jingzhouPaymentsDemo: DemoSeeder = {
       now,
     );
     await run(m3);
-    log(`  3 payment runs of 沙市区 (${m1}, ${m2}, ${m3}), 5 approved benefits, 1 exit`);
+    log(`  3 payment runs of ${county} (${m1}, ${m2}, ${m3}), 5 approved benefits, 1 exit`);
   },
 };

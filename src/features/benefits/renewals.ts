@@ -205,7 +205,7 @@ export async function sweepRenewalsIn(uow: UnitOfWork, asOf: Date): Promise<Reco
     .where('r.renewed_until', '<', today)
     .execute()) {
     // The term ran to its end date: its clock is met that day, however late the sweep notices.
-    const endedAt = endOfDay(r.renewed_until!);
+    const endedAt = new Date(`${r.renewed_until!}T12:00:00+08:00`);
     await stopClocks(uow.trx, { subjectId: r.application_id, rules: everyRenewalClock }, endedAt);
     await step(uow, r, 'end', 'renewal_ended', { reason: 'studies_ended' }, endedAt);
     ended += 1;
