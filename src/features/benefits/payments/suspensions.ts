@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { SuspensionView } from '../../../contract/benefits/payments.js';
 import { childInScope } from '../../../core/scope/child-scope.js';
+import { systemScope } from '../../../core/scope/system-scope.js';
 import { recordTimeline } from '../../../core/timeline.js';
 import { type Actor, hasPermission } from '../../../platform/access/actor.js';
 import type { Database } from '../../../platform/db/schema.js';
@@ -51,6 +52,7 @@ export async function suspendPaymentsIn(
     throw new DomainError('benefits.not_approved', 409, { status: application.status });
   const open = await uow.trx
     .selectFrom('benefit_payment_suspensions')
+    .where(systemScope('suspensions of an application locked through childInScope just above'))
     .select('from_month')
     .where('application_id', '=', applicationId)
     .where('resume_month', 'is', null)
@@ -92,6 +94,7 @@ export async function liftSuspensionIn(
   if (!hasPermission(uow.actor, 'benefits.decide')) throw forbidden('benefits.decide');
   const found = await uow.trx
     .selectFrom('benefit_payment_suspensions')
+    .where(systemScope('only the application id; the application is read through childInScope next'))
     .select(['application_id'])
     .where('id', '=', suspensionId)
     .executeTakeFirst();
@@ -99,6 +102,7 @@ export async function liftSuspensionIn(
   const application = await approvedApplication(uow, found.application_id);
   const suspension = await uow.trx
     .selectFrom('benefit_payment_suspensions')
+    .where(systemScope('the suspension of an application locked through childInScope just above'))
     .selectAll()
     .where('id', '=', suspensionId)
     .forUpdate()
