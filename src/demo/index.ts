@@ -1,6 +1,7 @@
 import type { DemoSeeder } from '../platform/seed.js';
 import { jingzhouAssessmentsDemo } from './jingzhou-assessments.js';
 import { jingzhouBenefitsDemo } from './jingzhou-benefits.js';
+import { jingzhouPaymentsDemo } from './jingzhou-payments.js';
 import { jingzhouCasesDemo } from './jingzhou-cases.js';
 import { jingzhouConferenceDemo } from './jingzhou-conference.js';
 import { jingzhouReferralsDemo } from './jingzhou-referrals.js';
@@ -40,4 +41,5 @@ export const demoSeeders: readonly DemoSeeder[] = [
   jingzhouBenefitsDemo,
   jingzhouProcuratorateDemo,
   jingzhouConferenceDemo,
+  jingzhouPaymentsDemo,
 ];

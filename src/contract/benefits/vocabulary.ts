@@ -54,3 +54,45 @@ export type MatchingFlag = (typeof matchingFlags)[number];
 
 /** Recommendations a verification closes with. */
 export const recommendations = ['approve', 'refuse'] as const;
+
+/**
+ * The national child-welfare system's category codes (DOMAIN.md §8), carried in every payment
+ * export: 1 orphans raised in welfare institutions … 9 in difficulty.
+ */
+export const nationalCategoryCodes = ['1', '2', '3', '4', '5', '6', '7', '8', '9'] as const;
+export type NationalCategoryCode = (typeof nationalCategoryCodes)[number];
+
+/** The national category a national benefit type is reported under. */
+export const nationalCategoryOfBenefit: Record<NationalBenefitType, NationalCategoryCode> = {
+  '201': '3',
+  '202': '1',
+  '121': '2',
+  '120': '5',
+  '300': '6',
+  '205': '3',
+};
+
+export const paymentChangeKinds = ['new', 'ended', 'amount_changed'] as const;
+export type PaymentChangeKind = (typeof paymentChangeKinds)[number];
+/** Why a benefit's payment changed from the previous run. */
+export const paymentChangeReasons = [
+  'first_run',
+  'approved',
+  'resumed',
+  'renewed',
+  'exit',
+  'suspended',
+  'aged_out',
+  'renewal_ended',
+  'ended',
+  'not_yet',
+  'standard',
+  'top_up',
+  'arrears',
+] as const;
+export type PaymentChangeReason = (typeof paymentChangeReasons)[number];
+
+export const renewalStatuses = ['about_to_age_out', 'awaiting_renewal', 'renewed', 'renewal_ended'] as const;
+export type RenewalStatus = (typeof renewalStatuses)[number];
+export const renewalEndReasons = ['studies_ended', 'left_school', 'benefit_ended', 'other'] as const;
+export type RenewalEndReason = (typeof renewalEndReasons)[number];

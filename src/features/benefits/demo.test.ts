@@ -21,6 +21,27 @@ describe('the demo holds benefit applications in every state', () => {
       .execute();
     expect(late).toHaveLength(1);
     const exits = await db.selectFrom('child_exits').select(['reason']).execute();
-    expect(exits).toEqual([{ reason: 'adoption_in_province' }]);
+    expect(exits).toEqual([{ reason: 'adoption_in_province' }, { reason: 'adoption_in_province' }]);
+  });
+
+  it('three months of payment runs of a county, each explaining its changes from the last', async () => {
+    const db = server.database.db;
+    const runs = await db
+      .selectFrom('benefit_payment_runs')
+      .select(['id', 'month', 'line_count'])
+      .orderBy('month')
+      .execute();
+    expect(runs).toHaveLength(3);
+    const changes = await db.selectFrom('benefit_payment_changes').select(['run_id', 'change', 'reason']).execute();
+    const of = (runId: string) => changes.filter((c) => c.run_id === runId).map((c) => `${c.change}:${c.reason}`);
+    expect(of(runs[1]!.id)).toEqual(expect.arrayContaining(['new:approved']));
+    expect(of(runs[2]!.id)).toEqual(expect.arrayContaining(['ended:exit']));
+    const topUp = await db
+      .selectFrom('benefit_payment_lines')
+      .select('offset_fen')
+      .where('run_id', '=', runs[2]!.id)
+      .where('offset_fen', '>', 0)
+      .execute();
+    expect(topUp.length).toBeGreaterThan(0);
   });
 });

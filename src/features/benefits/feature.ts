@@ -1,9 +1,12 @@
 import type { FeatureManifest } from '../../core/feature.js';
+import { registerPaymentRoutes, registerRenewalRoutes } from './payments/routes.js';
+import { renewalSweep } from './renewals.js';
 import { registerBenefitRoutes } from './routes.js';
 
 /** Classified security in money: benefit applications, decisions and exits (issue 18). */
 export const feature: FeatureManifest = {
   name: 'benefits',
   after: ['registry'],
-  routes: [registerBenefitRoutes],
+  routes: [registerBenefitRoutes, registerPaymentRoutes, registerRenewalRoutes],
+  sweeps: [renewalSweep],
 };

@@ -7,7 +7,8 @@ const standard = z.object({ from: isoDate, monthlyFen: z.number().int().min(0).m
 const history = (from: string, monthlyFen: number) => [{ from, monthlyFen }];
 
 /*
- * Hubei's monthly standards as defaults (fen, from their effective dates). They are data: a
+ * PLACEHOLDER figures, not Hubei's published ones (none were found in the seed or the shared
+ * documents): the monthly standards as editable defaults (fen, from their effective dates). They are data: a
  * province, city or county publishes its own with `haven rules publish`, dated, and the application
  * stores the rule-set version it was decided under.
  */
@@ -54,6 +55,27 @@ export const benefitRules = ruleSection(
         { code: 'local.medical_assistance', zh: '儿童医疗救助', en: 'Medical assistance', category: null },
         { code: 'local.education_assistance', zh: '儿童教育资助', en: 'Education assistance', category: null },
       ]),
+    /*
+     * Benefits paid by difference top-up (就高不就低, 差额补足): a child on several benefits of one
+     * group receives the highest standard among them, each benefit paying only the difference
+     * above the lower ones.
+     */
+    topUpGroups: z
+      .array(z.array(z.string().min(3).max(50)).min(2).max(20))
+      .max(10)
+      .default([['201', '202', '120', '121', '300', 'local.dibao_child_addon']]),
+    /*
+     * An orphan over 18 still in school (DOMAIN.md §8): the renewal's notice before the 18th
+     * birthday, how long the county has to renew once over age, and the latest end of a renewal.
+     */
+    renewal: z
+      .object({
+        benefitTypes: z.array(z.string()).max(10).default(['201', '202', '205']),
+        noticeDays: z.number().int().min(1).max(365).default(90),
+        awaitingWorkingDays: z.number().int().min(1).max(120).default(30),
+        maxAge: z.number().int().min(18).max(25).default(22),
+      })
+      .prefault({}),
   }),
 );
 export type BenefitRules = z.output<typeof benefitRules.schema>;

@@ -5,6 +5,8 @@ import {
   type ApplicationStatus,
   applicationStatuses,
   type NationalBenefitType,
+  type NationalCategoryCode,
+  nationalCategoryOfBenefit,
 } from '../../contract/benefits/vocabulary.js';
 import type { BenefitRules } from './rule-sections.js';
 
@@ -60,4 +62,13 @@ export function standardOn(rules: BenefitRules, code: string, date: string): num
 export function firstOfNextMonth(date: string): string {
   const [y, m] = [Number(date.slice(0, 4)), Number(date.slice(5, 7))];
   return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
+}
+
+/** The national category code a benefit is exported under (local ones by their registry category). */
+export function nationalCategoryOf(rules: BenefitRules, code: string): NationalCategoryCode {
+  if (isNationalType(code)) return nationalCategoryOfBenefit[code];
+  const category = categoryOfType(rules, code);
+  if (category === 'left_behind') return '8';
+  if (category === 'poverty' || category === 'disability') return '9';
+  return '7';
 }

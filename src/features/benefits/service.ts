@@ -271,3 +271,8 @@ export async function benefitTypesFor(db: Db, divisionCode: string, date: string
     types: [...national, ...local],
   };
 }
+
+// Payments and renewals are use cases of this feature too (the demo and other callers reach them here).
+export { runPayments, runPaymentsIn } from './payments/run.js';
+export { liftSuspensionIn, suspendPaymentsIn } from './payments/suspensions.js';
+export { actOnRenewalIn, sweepRenewalsIn } from './renewals.js';

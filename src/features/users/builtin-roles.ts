@@ -65,6 +65,7 @@ export const builtinRoles: readonly RoleDefinition[] = [
       'incidents.record',
       'conference.manage',
       'conference.act',
+      'benefits.pay',
     ],
   },
   {

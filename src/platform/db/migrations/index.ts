@@ -42,6 +42,8 @@ import * as m0044 from './0044_case_network.js';
 import * as m0046 from './0046_tracing.js';
 import * as m0048 from './0048_guardianship_assessments.js';
 import * as m0049 from './0049_grassroots_training.js';
+import * as m0050 from './0050_benefit_payments.js';
+import * as m0051 from './0051_benefit_renewals.js';
 import * as m0055 from './0055_child_documents.js';
 import * as m0056 from './0056_document_permissions.js';
 import * as m0057 from './0057_hotline_permission.js';
@@ -94,6 +96,8 @@ export const migrations: Record<string, Migration> = {
   '0046_tracing': m0046,
   '0048_guardianship_assessments': m0048,
   '0049_grassroots_training': m0049,
+  '0050_benefit_payments': m0050,
+  '0051_benefit_renewals': m0051,
   '0055_child_documents': m0055,
   '0056_document_permissions': m0056,
   '0057_hotline_permission': m0057,

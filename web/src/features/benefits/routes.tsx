@@ -1,4 +1,4 @@
-import { CalendarOutlined, MoneyCollectOutlined } from '@ant-design/icons';
+import { CalendarOutlined, MoneyCollectOutlined, ReconciliationOutlined, ScheduleOutlined } from '@ant-design/icons';
 import { lazyPage } from '../../app/routing/lazyPage';
 import type { FeatureRoute, FeatureTimeline } from '../../app/routing/featureRoute';
 
@@ -18,6 +18,29 @@ export const routes: FeatureRoute[] = [
     permission: 'calendar.manage',
     menu: { order: 105, icon: <CalendarOutlined aria-hidden /> },
     page: lazyPage(() => import('./CalendarPage')),
+  },
+  {
+    path: '/benefits/payments',
+    titleKey: 'benefits.payments.title',
+    frame: 'shell',
+    permission: 'benefits.read',
+    menu: { order: 46, icon: <ReconciliationOutlined aria-hidden /> },
+    page: lazyPage(() => import('./PaymentRunsPage')),
+  },
+  {
+    path: '/benefits/payments/:runId',
+    titleKey: 'benefits.payments.run',
+    frame: 'shell',
+    permission: 'benefits.read',
+    page: lazyPage(() => import('./PaymentRunPage')),
+  },
+  {
+    path: '/benefits/renewals',
+    titleKey: 'benefits.renewals.title',
+    frame: 'shell',
+    permission: 'benefits.read',
+    menu: { order: 47, icon: <ScheduleOutlined aria-hidden /> },
+    page: lazyPage(() => import('./RenewalsPage')),
   },
   {
     path: '/benefits/:applicationId',
