@@ -24,12 +24,14 @@ describe('the composition root finds the features (src/features/<f>/feature.ts)'
       'jingzhou',
       'jingzhou-cases',
       'jingzhou-placements',
+      'jingzhou-tracing',
       'jingzhou-visits',
       'jingzhou-assessments',
       'jingzhou-referrals',
       'jingzhou-benefits',
       'jingzhou-procuratorate',
       'jingzhou-conference',
+      'jingzhou-payments',
     ]);
     // The platform's sweeps first; the counts after the registry sweeps that change what they count.
     expect(features.sweeps.map((sweep) => sweep.name)).toEqual([

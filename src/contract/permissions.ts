@@ -68,7 +68,10 @@ export const permissions = {
     zh: '查看联席会议并办理本单位督办事项',
     en: "See joint-conference meetings and carry out my department's action items",
   },
-  'benefits.pay': { zh: '生成保障金发放批次、下载发放台账', en: 'Run monthly benefit payments and download the ledger' },
+  'benefits.pay': {
+    zh: '生成保障金发放批次、下载发放台账',
+    en: 'Run monthly benefit payments and download the ledger',
+  },
 } as const;
 
 export type Permission = keyof typeof permissions;

@@ -1,6 +1,6 @@
 import { AuditOutlined } from '@ant-design/icons';
 import { lazyPage } from '../../app/routing/lazyPage';
-import type { FeatureRoute } from '../../app/routing/featureRoute';
+import type { FeatureRoute, FeatureTimeline } from '../../app/routing/featureRoute';
 
 export const routes: FeatureRoute[] = [
   {
@@ -26,3 +26,7 @@ export const routes: FeatureRoute[] = [
     page: lazyPage(() => import('./AssessmentFormPage')),
   },
 ];
+
+export const timeline: FeatureTimeline = {
+  kinds: { assessment: 'assessments.timelineKind' },
+};

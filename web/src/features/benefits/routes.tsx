@@ -52,6 +52,10 @@ export const routes: FeatureRoute[] = [
 ];
 
 export const timeline: FeatureTimeline = {
-  kinds: { benefit_application: 'benefits.timelineKind' },
+  kinds: {
+    benefit_application: 'benefits.timelineKind',
+    benefit_payment: 'benefits.paymentTimelineKind',
+    benefit_renewal: 'benefits.renewalTimelineKind',
+  },
   links: { benefit_application: (id) => `/benefits/${encodeURIComponent(id)}` },
 };

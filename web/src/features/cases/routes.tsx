@@ -1,6 +1,6 @@
 import { FolderOpenOutlined } from '@ant-design/icons';
 import { lazyPage } from '../../app/routing/lazyPage';
-import type { FeatureRoute } from '../../app/routing/featureRoute';
+import type { FeatureRoute, FeatureTimeline } from '../../app/routing/featureRoute';
 
 export const routes: FeatureRoute[] = [
   {
@@ -19,3 +19,7 @@ export const routes: FeatureRoute[] = [
     page: lazyPage(() => import('./detail/CasePage')),
   },
 ];
+
+export const timeline: FeatureTimeline = {
+  kinds: { case_service: 'cases.serviceTimelineKind', case_lead_transfer: 'cases.transferTimelineKind' },
+};

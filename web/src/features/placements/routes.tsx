@@ -28,4 +28,7 @@ export const routes: FeatureRoute[] = [
   },
 ];
 
-export const timeline: FeatureTimeline = { kinds: { placement: 'placements.timelineKind' } };
+export const timeline: FeatureTimeline = {
+  kinds: { placement: 'placements.timelineKind', tracing: 'placements.tracingTimelineKind' },
+  links: { tracing_request: (id) => `/placements/tracing/${encodeURIComponent(id)}` },
+};
