@@ -60,6 +60,7 @@ export async function loadPlacements(
   const actions = await openCopy(pool, 'placement_actions', actionColumns);
   const handover = { from: '基准测试', to: '基准测试', belongings: [], documents: [], notes: null };
   let made = 0;
+  let failure: unknown;
   try {
     let episodeRows: object[] = [];
     let actionRows: object[] = [];
@@ -141,11 +142,14 @@ export async function loadPlacements(
     }
     await placements.write(episodeRows);
     await actions.write(actionRows);
-  } finally {
-    // Both streams end whatever happened, so a refused row never leaves a connection in COPY.
-    const ended = await Promise.allSettled([placements.end(), actions.end()]);
-    const failed = ended.find((r) => r.status === 'rejected');
-    if (failed) throw failed.reason;
+  } catch (error) {
+    failure = error;
   }
+  // Both streams end whatever happened, so a refused row never leaves a connection in COPY; the
+  // first error (a refused row) is the one reported.
+  const ended = await Promise.allSettled([placements.end(), actions.end()]);
+  if (failure !== undefined) throw failure;
+  const failed = ended.find((r) => r.status === 'rejected');
+  if (failed) throw failed.reason;
   return { placements: placements.rows, actions: actions.rows };
 }

@@ -40,6 +40,7 @@ describe('the composition root finds the features (src/features/<f>/feature.ts)'
       'clocks.escalate',
       'registry.age-out',
       'registry.repropose',
+      'benefits.renewals',
       // Newly registered children get their director before their visit clocks are started.
       'grassroots.assign',
       'insight.registry-counts',
