@@ -45,6 +45,16 @@ export const permissions = {
   'benefits.verify': { zh: '乡镇受理与核实保障金申请', en: 'Accept and verify benefit applications (township)' },
   'benefits.decide': { zh: '审批保障金申请', en: 'Decide benefit applications (county)' },
   'children.exit': { zh: '办理儿童退出', en: 'Record a child leaving the registry' },
+  'projects.read': {
+    zh: '查看政府购买服务项目与社会组织能力',
+    en: 'See purchased-service projects and social organisations',
+  },
+  'projects.manage': { zh: '签订和管理政府购买服务项目', en: 'Define and manage purchased-service projects' },
+  'projects.deliver': { zh: '记录服务并回复项目评估', en: 'Record services delivered and reply to evaluations' },
+  'capacity.manage': {
+    zh: '维护本机构的社工与志愿者能力',
+    en: "Maintain my organisation's social workers and volunteers",
+  },
 } as const;
 
 export type Permission = keyof typeof permissions;

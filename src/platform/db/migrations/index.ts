@@ -34,6 +34,8 @@ import * as m0035 from './0035_home_visit_records.js';
 import * as m0037 from './0037_holiday_calendar.js';
 import * as m0038 from './0038_benefits.js';
 import * as m0039 from './0039_child_exits.js';
+import * as m0052 from './0052_purchased_services.js';
+import * as m0053 from './0053_organisation_capacity.js';
 
 /**
  * Every migration, in order. Listed statically (not read from the folder) so the same list works
@@ -75,4 +77,6 @@ export const migrations: Record<string, Migration> = {
   '0037_holiday_calendar': m0037,
   '0038_benefits': m0038,
   '0039_child_exits': m0039,
+  '0052_purchased_services': m0052,
+  '0053_organisation_capacity': m0053,
 };
