@@ -7,6 +7,7 @@ import type { Database } from '../../platform/db/schema.js';
 import { unitOfWork } from '../../platform/db/unit-of-work.js';
 import { DomainError, forbidden, notFound, staleVersion } from '../../platform/errors.js';
 import { translate } from '../../platform/i18n/translate.js';
+import { subtreePrefix } from '../../core/places.js';
 import { projectVisibleTo } from './access.js';
 import { countiesOfWork, recordedWorkOf } from './outputs.js';
 import { countiesOf, divisionNames } from './places.js';
@@ -113,9 +114,12 @@ export async function readCapacity(db: Db, actor: Actor, id: string): Promise<Ca
 
 /** The social organisations in (or serving) the actor's area, with their capacity in numbers. */
 export async function listSocialOrganisations(db: Db, actor: Actor) {
+  const area = actor.jurisdiction.map((code) => subtreePrefix(code));
+  const touches = (code: string) =>
+    actor.kind === 'system' || area.some((prefix) => code.startsWith(prefix) || prefix.startsWith(subtreePrefix(code)));
   const organisations = await db
     .selectFrom('organisations')
-    .select(['id', 'name', 'kind'])
+    .select(['id', 'name', 'kind', 'division_code'])
     .where('kind', 'in', [...socialOrganisationKinds])
     .where('active', '=', true)
     .orderBy('name')
@@ -133,8 +137,11 @@ export async function listSocialOrganisations(db: Db, actor: Actor) {
       .where('organisation_id', '=', organisation.id)
       .executeTakeFirst();
     const footprint = await footprintOf(db, organisation.id);
+    if (!touches(organisation.division_code) && ![...footprint.counties].some(touches)) continue;
     rows.push({
-      ...organisation,
+      id: organisation.id,
+      name: organisation.name,
+      kind: organisation.kind,
       socialWorkers: Number(licences.n),
       volunteers: capacity?.volunteers ?? 0,
       countiesServed: footprint.counties.size,
