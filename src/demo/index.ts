@@ -4,6 +4,7 @@ import { jingzhouCasesDemo } from './jingzhou-cases.js';
 import { jingzhouReferralsDemo } from './jingzhou-referrals.js';
 import { seedDemoChildren } from './jingzhou-children.js';
 import { jingzhouPlacementsDemo } from './jingzhou-placements.js';
+import { jingzhouProjectsDemo } from './jingzhou-projects.js';
 import { seedDemoOrganisations } from './jingzhou-organisations.js';
 import { seedDemoPeople } from './jingzhou-people.js';
 import { jingzhouVisitsDemo } from './jingzhou-visits.js';
@@ -32,4 +33,5 @@ export const demoSeeders: readonly DemoSeeder[] = [
   jingzhouVisitsDemo,
   jingzhouReferralsDemo,
   jingzhouBenefitsDemo,
+  jingzhouProjectsDemo,
 ];

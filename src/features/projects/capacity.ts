@@ -4,7 +4,7 @@ import type { AddLicenceInput, CapacityView, DeclareCapacityInput } from '../../
 import { type ServiceCode, serviceCodes } from '../../contract/service-matrix/vocabulary.js';
 import { type Actor, hasPermission } from '../../platform/access/actor.js';
 import type { Database } from '../../platform/db/schema.js';
-import { unitOfWork } from '../../platform/db/unit-of-work.js';
+import { type UnitOfWork, unitOfWork } from '../../platform/db/unit-of-work.js';
 import { DomainError, forbidden, notFound, staleVersion } from '../../platform/errors.js';
 import { translate } from '../../platform/i18n/translate.js';
 import { subtreePrefix } from '../../core/places.js';
@@ -44,7 +44,7 @@ export async function footprintOf(db: Db, organisationId: string) {
   return { counties, services, servicesByCounty, projects };
 }
 
-async function socialOrganisation(db: Db, actor: Actor, id: string) {
+async function socialOrganisation(db: Db | UnitOfWork['trx'], actor: Actor, id: string) {
   const organisation = await db
     .selectFrom('organisations')
     .select(['id', 'name', 'kind', 'division_code'])
@@ -157,85 +157,91 @@ function requireOwn(actor: Actor, id: string): void {
 }
 
 /** Declares staff, volunteers and the counties the organisation says it serves (versioned: stale → 409). */
+export async function declareCapacityIn(uow: UnitOfWork, id: string, input: DeclareCapacityInput): Promise<void> {
+  const { trx, actor } = uow;
+  await socialOrganisation(trx, actor, id);
+  requireOwn(actor, id);
+  const entity = translate(actor.locale, 'projects.organisation_entity');
+  if (input.expectedVersion === null) {
+    const inserted = await trx
+      .insertInto('organisation_capacity')
+      .values({
+        organisation_id: id,
+        staff: input.staff,
+        volunteers: input.volunteers,
+        declared_counties: input.declaredCounties,
+      })
+      .onConflict((oc) => oc.column('organisation_id').doNothing())
+      .returning('version')
+      .executeTakeFirst();
+    if (!inserted) {
+      const current = await trx
+        .selectFrom('organisation_capacity')
+        .select('version')
+        .where('organisation_id', '=', id)
+        .executeTakeFirstOrThrow();
+      throw staleVersion(entity, id, current.version);
+    }
+  } else {
+    const updated = await trx
+      .updateTable('organisation_capacity')
+      .set({
+        staff: input.staff,
+        volunteers: input.volunteers,
+        declared_counties: input.declaredCounties,
+        version: sql<number>`version + 1`,
+        updated_at: new Date(),
+      })
+      .where('organisation_id', '=', id)
+      .where('version', '=', input.expectedVersion)
+      .returning('version')
+      .executeTakeFirst();
+    if (!updated) {
+      const current = await trx
+        .selectFrom('organisation_capacity')
+        .select('version')
+        .where('organisation_id', '=', id)
+        .executeTakeFirst();
+      if (!current) throw notFound(entity, id);
+      throw staleVersion(entity, id, current.version);
+    }
+  }
+  uow.audit({
+    entityType: 'organisation',
+    entityId: id,
+    details: { staff: input.staff, volunteers: input.volunteers },
+  });
+}
+
 export async function declareCapacity(
   db: Db,
   actor: Actor,
   id: string,
   input: DeclareCapacityInput,
 ): Promise<CapacityView> {
-  await socialOrganisation(db, actor, id);
-  requireOwn(actor, id);
-  await unitOfWork(db, actor, 'capacity.declare', async (uow) => {
-    const entity = translate(actor.locale, 'projects.organisation_entity');
-    if (input.expectedVersion === null) {
-      const inserted = await uow.trx
-        .insertInto('organisation_capacity')
-        .values({
-          organisation_id: id,
-          staff: input.staff,
-          volunteers: input.volunteers,
-          declared_counties: input.declaredCounties,
-        })
-        .onConflict((oc) => oc.column('organisation_id').doNothing())
-        .returning('version')
-        .executeTakeFirst();
-      if (!inserted) {
-        const current = await uow.trx
-          .selectFrom('organisation_capacity')
-          .select('version')
-          .where('organisation_id', '=', id)
-          .executeTakeFirstOrThrow();
-        throw staleVersion(entity, id, current.version);
-      }
-    } else {
-      const updated = await uow.trx
-        .updateTable('organisation_capacity')
-        .set({
-          staff: input.staff,
-          volunteers: input.volunteers,
-          declared_counties: input.declaredCounties,
-          version: sql<number>`version + 1`,
-          updated_at: new Date(),
-        })
-        .where('organisation_id', '=', id)
-        .where('version', '=', input.expectedVersion)
-        .returning('version')
-        .executeTakeFirst();
-      if (!updated) {
-        const current = await uow.trx
-          .selectFrom('organisation_capacity')
-          .select('version')
-          .where('organisation_id', '=', id)
-          .executeTakeFirst();
-        if (!current) throw notFound(entity, id);
-        throw staleVersion(entity, id, current.version);
-      }
-    }
-    uow.audit({
-      entityType: 'organisation',
-      entityId: id,
-      details: { staff: input.staff, volunteers: input.volunteers },
-    });
-  });
+  await unitOfWork(db, actor, 'capacity.declare', (uow) => declareCapacityIn(uow, id, input));
   return readCapacity(db, actor, id);
 }
 
 /** Records a qualified social worker of the organisation (licence level and year). */
-export async function addLicence(db: Db, actor: Actor, id: string, input: AddLicenceInput): Promise<CapacityView> {
-  await socialOrganisation(db, actor, id);
+export async function addLicenceIn(uow: UnitOfWork, id: string, input: AddLicenceInput): Promise<void> {
+  const { trx, actor } = uow;
+  await socialOrganisation(trx, actor, id);
   requireOwn(actor, id);
-  await unitOfWork(db, actor, 'capacity.licence', async (uow) => {
-    await uow.trx
-      .insertInto('social_worker_licences')
-      .values({
-        organisation_id: id,
-        person_name: input.personName,
-        user_id: input.userId ?? null,
-        level: input.level,
-        licence_year: input.licenceYear,
-      })
-      .execute();
-    uow.audit({ entityType: 'organisation', entityId: id, details: { licence: input.level, year: input.licenceYear } });
-  });
+  await trx
+    .insertInto('social_worker_licences')
+    .values({
+      organisation_id: id,
+      person_name: input.personName,
+      user_id: input.userId ?? null,
+      level: input.level,
+      licence_year: input.licenceYear,
+    })
+    .execute();
+  uow.audit({ entityType: 'organisation', entityId: id, details: { licence: input.level, year: input.licenceYear } });
+}
+
+export async function addLicence(db: Db, actor: Actor, id: string, input: AddLicenceInput): Promise<CapacityView> {
+  await unitOfWork(db, actor, 'capacity.licence', (uow) => addLicenceIn(uow, id, input));
   return readCapacity(db, actor, id);
 }
