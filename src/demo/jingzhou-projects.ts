@@ -183,6 +183,7 @@ export const jingzhouProjectsDemo: DemoSeeder = {
       const start = 80 - i * 20;
       const id = await refer(gonganOfficer, child, past(start), { service: 'family_education_guidance' });
       await actOnReferralIn(worker, id, { type: 'accept', expectedSeq: 1 }, past(start - 1));
+      await actOnReferralIn(worker, id, { type: 'start', expectedSeq: 2 }, past(start - 2));
       for (const after of [3, 24]) {
         await recordVisitIn(
           worker,
@@ -207,7 +208,7 @@ export const jingzhouProjectsDemo: DemoSeeder = {
         await actOnReferralIn(
           worker,
           id,
-          { type: 'complete', expectedSeq: 2, outcome: '祖辈完成六次家庭教育指导，照料方式改善' },
+          { type: 'complete', expectedSeq: 3, outcome: '祖辈完成六次家庭教育指导，照料方式改善' },
           past(start - 30),
         );
       served += 1;
