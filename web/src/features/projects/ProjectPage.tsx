@@ -39,7 +39,12 @@ function Indicators({ values }: { values: IndicatorValue[] }) {
             row.percent === null ? (
               '—'
             ) : (
-              <Progress size="small" percent={Math.min(100, row.percent)} format={() => `${row.percent}%`} />
+              <Progress
+                aria-label={`${indicatorLabel(row.kind, lang)} ${row.percent}%`}
+                size="small"
+                percent={Math.min(100, row.percent)}
+                format={() => `${row.percent}%`}
+              />
             ),
         },
       ]}

@@ -11,7 +11,7 @@ function Percent({ value }: { value: number | null }) {
   return value === null ? (
     <span>—</span>
   ) : (
-    <Progress percent={Math.min(100, value)} size="small" format={() => `${value}%`} />
+    <Progress aria-label={`${value}%`} percent={Math.min(100, value)} size="small" format={() => `${value}%`} />
   );
 }
 
