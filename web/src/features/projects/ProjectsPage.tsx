@@ -104,6 +104,8 @@ export default function ProjectsPage() {
                 pagination={false}
                 loading={budget.isPending}
                 dataSource={budget.data?.rows ?? []}
+                // Rows carry a `children` count: not the tree rows antd would read from that name.
+                childrenColumnName="subRows"
                 columns={[
                   { title: t('projects.fields.code'), dataIndex: 'code' },
                   { title: t('projects.fields.county'), dataIndex: 'name' },

@@ -38,6 +38,8 @@ export default function SocietyPage() {
                 scroll={{ x: true }}
                 pagination={false}
                 dataSource={rows}
+                // Rows carry a `children` count: not the tree rows antd would read from that name.
+                childrenColumnName="subRows"
                 columns={[
                   { title: t('projects.fields.code'), dataIndex: 'code' },
                   { title: t('projects.fields.county'), dataIndex: 'name' },
