@@ -72,6 +72,16 @@ export const permissions = {
     zh: '生成保障金发放批次、下载发放台账',
     en: 'Run monthly benefit payments and download the ledger',
   },
+  'projects.read': {
+    zh: '查看政府购买服务项目与社会组织能力',
+    en: 'See purchased-service projects and social organisations',
+  },
+  'projects.manage': { zh: '签订和管理政府购买服务项目', en: 'Define and manage purchased-service projects' },
+  'projects.deliver': { zh: '记录服务并回复项目评估', en: 'Record services delivered and reply to evaluations' },
+  'capacity.manage': {
+    zh: '维护本机构的社工与志愿者能力',
+    en: "Maintain my organisation's social workers and volunteers",
+  },
 } as const;
 
 export type Permission = keyof typeof permissions;

@@ -9,6 +9,7 @@ import { seedDemoChildren } from './jingzhou-children.js';
 import { jingzhouPlacementsDemo } from './jingzhou-placements.js';
 import { jingzhouProcuratorateDemo } from './jingzhou-procuratorate.js';
 import { jingzhouTracingDemo } from './jingzhou-tracing.js';
+import { jingzhouProjectsDemo } from './jingzhou-projects.js';
 import { seedDemoOrganisations } from './jingzhou-organisations.js';
 import { seedDemoPeople } from './jingzhou-people.js';
 import { jingzhouVisitsDemo } from './jingzhou-visits.js';
@@ -42,4 +43,5 @@ export const demoSeeders: readonly DemoSeeder[] = [
   jingzhouProcuratorateDemo,
   jingzhouConferenceDemo,
   jingzhouPaymentsDemo,
+  jingzhouProjectsDemo,
 ];

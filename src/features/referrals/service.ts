@@ -330,3 +330,42 @@ export async function hasOpenReferralFromIn(
     .executeTakeFirst();
   return row !== undefined;
 }
+export interface ProviderReferralStep {
+  referralId: string;
+  childId: string;
+  /** The child's residence when referred: where the work lies. */
+  divisionCode: string;
+  service: string;
+  step: 'accept' | 'complete';
+  occurredAt: Date;
+}
+
+/**
+ * The referrals an organisation accepted and completed (its delivered work), optionally within a
+ * time window: read by purchased-service projects and capacity, which count them, never change them.
+ * The caller has already decided the reader may see the organisation's outputs (a project read
+ * through its own scope), so the rows carry no more than ids, place, service and time.
+ */
+export async function referralStepsOfProviderIn(
+  db: Db | UnitOfWork['trx'],
+  organisationId: string,
+  window?: { from: Date; to: Date },
+): Promise<ProviderReferralStep[]> {
+  let query = db
+    .selectFrom('referral_actions as a')
+    .innerJoin('referrals as r', 'r.id', 'a.referral_id')
+    .where(systemScope("the provider's delivered work, counted for a project or capacity read through its scope"))
+    .select(['r.id', 'r.child_id', 'r.division_code', 'r.service', 'a.type', 'a.occurred_at'])
+    .where('r.to_org_id', '=', organisationId)
+    .where('a.type', 'in', ['accept', 'complete']);
+  if (window) query = query.where('a.occurred_at', '>=', window.from).where('a.occurred_at', '<', window.to);
+  const rows = await query.orderBy('a.occurred_at').execute();
+  return rows.map((row) => ({
+    referralId: row.id,
+    childId: row.child_id,
+    divisionCode: row.division_code,
+    service: row.service,
+    step: row.type as 'accept' | 'complete',
+    occurredAt: new Date(row.occurred_at),
+  }));
+}

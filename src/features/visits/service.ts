@@ -307,3 +307,35 @@ export async function visitWorkIn(
           .execute();
   return { recorded: Number(recorded.n), visitedChildIds: visited.map((v) => v.child_id) };
 }
+
+export interface VisitByOrganisation {
+  childId: string;
+  visitedOn: string;
+  /** The child's residence now: where the visit counts. */
+  residenceCode: string;
+}
+
+/**
+ * Home visits recorded by an organisation's people, optionally between two dates (inclusive):
+ * read by purchased-service projects and capacity, which count them. The caller has decided the
+ * reader may see the organisation's outputs; rows carry the child's id, the date and the place only.
+ */
+export async function visitsRecordedByIn(
+  db: Db | Trx,
+  organisationId: string,
+  period?: { from: string; to: string },
+): Promise<VisitByOrganisation[]> {
+  let query = db
+    .selectFrom('home_visits as v')
+    .innerJoin('children as c', 'c.id', 'v.child_id')
+    .where(systemScope("an organisation's recorded visits, counted for a project or capacity read through its scope"))
+    .select(['v.child_id', 'v.visited_on', 'c.residence_code'])
+    .where('v.organisation_id', '=', organisationId);
+  if (period) query = query.where('v.visited_on', '>=', period.from).where('v.visited_on', '<=', period.to);
+  const rows = await query.orderBy('v.visited_on').execute();
+  return rows.map((row) => ({
+    childId: row.child_id,
+    visitedOn: String(row.visited_on),
+    residenceCode: row.residence_code,
+  }));
+}

@@ -44,6 +44,8 @@ import * as m0048 from './0048_guardianship_assessments.js';
 import * as m0049 from './0049_grassroots_training.js';
 import * as m0050 from './0050_benefit_payments.js';
 import * as m0051 from './0051_benefit_renewals.js';
+import * as m0052 from './0052_purchased_services.js';
+import * as m0053 from './0053_organisation_capacity.js';
 import * as m0055 from './0055_child_documents.js';
 import * as m0056 from './0056_document_permissions.js';
 import * as m0057 from './0057_hotline_permission.js';
@@ -98,6 +100,8 @@ export const migrations: Record<string, Migration> = {
   '0049_grassroots_training': m0049,
   '0050_benefit_payments': m0050,
   '0051_benefit_renewals': m0051,
+  '0052_purchased_services': m0052,
+  '0053_organisation_capacity': m0053,
   '0055_child_documents': m0055,
   '0056_document_permissions': m0056,
   '0057_hotline_permission': m0057,

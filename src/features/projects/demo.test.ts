@@ -1,0 +1,47 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../../../test/support/server.js';
+import { type ApiSession, signInAs } from '../../../test/support/session.js';
+
+let server: TestServer;
+let city: ApiSession;
+
+beforeAll(async () => {
+  server = await startTestServer({ demo: true });
+  city = await signInAs(server.url, 'officer.city');
+}, 300_000);
+afterAll(async () => server?.close());
+
+interface Summary {
+  id: string;
+  title: string;
+  indicators: { kind: string; actual: number }[];
+}
+
+describe('the demo purchased services', () => {
+  it('has two projects whose outputs are counted from the work 童心社工 recorded', async () => {
+    const list = (await (await city.request('GET', '/api/projects')).json()) as { projects: Summary[] };
+    expect(list.projects).toHaveLength(2);
+    const actual = (title: string, kind: string) =>
+      list.projects.find((p) => p.title.startsWith(title))?.indicators.find((i) => i.kind === kind)?.actual ?? 0;
+    expect(actual('沙市区', 'counselling_sessions')).toBeGreaterThanOrEqual(12);
+    expect(actual('沙市区', 'referrals_completed')).toBeGreaterThanOrEqual(2);
+    expect(actual('公安县', 'home_visits')).toBe(4);
+    expect(actual('沙市区', 'home_visits')).toBe(0);
+    const shashi = list.projects.find((p) => p.title.startsWith('沙市区'))!;
+    const project = (await (await city.request('GET', `/api/projects/${shashi.id}`)).json()) as {
+      evaluations: { reply: string | null }[];
+      budget: { paidFen: number };
+    };
+    expect(project.evaluations[0]?.reply).toContain('入户随访');
+    expect(project.budget.paidFen).toBe(14_400_000);
+  });
+
+  it('shows the city its coverage by county with the counties that have no social organisation', async () => {
+    const coverage = (await (await city.request('GET', '/api/society/coverage')).json()) as {
+      rows: { code: string; organisations: number }[];
+      countiesWithNone: { code: string }[];
+    };
+    expect(coverage.rows.find((r) => r.code === '421022000000')?.organisations).toBeGreaterThanOrEqual(2);
+    expect(coverage.countiesWithNone.length).toBeGreaterThan(0);
+  });
+});
