@@ -273,6 +273,9 @@ describe('the four-step case workflow', { timeout: 600_000 }, () => {
     await drawer.getByText('监护人拒绝或怠于履行监护职责，导致未成年人处于无人照料状态').click();
     await drawer.getByLabel('安置方式').click();
     await chooseOption(officer, '儿童福利院');
+    // A welfare home placement names the institution (its beds and its access follow from it).
+    await drawer.getByLabel('安置机构', { exact: true }).fill('儿童福利院');
+    await chooseOption(officer, '荆州市儿童福利院');
     await drawer.getByLabel('安置地点').fill('荆州市儿童福利院');
     await drawer.getByLabel('安置原因').fill('父母长期外出不归，无人照料');
     await confirmAction(officer, '监护干预');

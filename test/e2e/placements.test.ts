@@ -33,7 +33,7 @@ describe('placements for the city officer', { timeout: 600_000 }, () => {
     await dialog.getByRole('button', { name: '提交' }).click();
     await page.getByText('已保存').waitFor();
     await eventually(async () => card.getByRole('button', { name: '批准延长' }).count()).toBe(0);
-    await card.getByRole('button', { name: '返家' }).waitFor();
+    await card.getByRole('button', { name: '返家', exact: true }).waitFor();
 
     await navigation(page).getByRole('link', { name: '安置与床位' }).click();
     await heading(page, '安置与床位').waitFor();

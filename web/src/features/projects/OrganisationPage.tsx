@@ -1,5 +1,6 @@
 import { Alert, Descriptions, Spin, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { TableFrame } from '../../app/list/TableFrame';
 import { Link, useParams } from 'react-router';
 import { describeApiError } from '../../app/api/describeApiError';
 import type { OrganisationKind } from '@contract/organisations/kinds.js';
@@ -38,18 +39,20 @@ export default function OrganisationPage() {
         </Descriptions.Item>
       </Descriptions>
       <h3>{t('projects.society.socialWorkers')}</h3>
-      <Table
-        rowKey="id"
-        size="small"
-        pagination={false}
-        dataSource={capacity.socialWorkers}
-        locale={{ emptyText: t('projects.society.noLicences') }}
-        columns={[
-          { title: t('projects.society.name'), dataIndex: 'personName' },
-          { title: t('projects.society.level'), render: (_, row) => levelLabel(row.level, lang) },
-          { title: t('projects.society.year'), dataIndex: 'licenceYear' },
-        ]}
-      />
+      <TableFrame label={t('list.tableLabel')}>
+        <Table
+          rowKey="id"
+          size="small"
+          pagination={false}
+          dataSource={capacity.socialWorkers}
+          locale={{ emptyText: t('projects.society.noLicences') }}
+          columns={[
+            { title: t('projects.society.name'), dataIndex: 'personName' },
+            { title: t('projects.society.level'), render: (_, row) => levelLabel(row.level, lang) },
+            { title: t('projects.society.year'), dataIndex: 'licenceYear' },
+          ]}
+        />
+      </TableFrame>
       <h3>{t('projects.title')}</h3>
       <ul>
         {capacity.projects.map((p) => (

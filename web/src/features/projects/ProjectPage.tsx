@@ -2,6 +2,7 @@ import { Alert, Button, Card, Descriptions, Input, Progress, Spin, Statistic, Ta
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { TableFrame } from '../../app/list/TableFrame';
 import { useParams } from 'react-router';
 import { describeApiError } from '../../app/api/describeApiError';
 import { serviceLabel } from '../referrals/referralsApi';
@@ -21,34 +22,36 @@ function Indicators({ values }: { values: IndicatorValue[] }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   return (
-    <Table
-      rowKey="kind"
-      size="small"
-      scroll={{ x: true }}
-      pagination={false}
-      dataSource={values}
-      locale={{ emptyText: t('projects.noIndicators') }}
-      columns={[
-        { title: t('projects.fields.indicator'), render: (_, row) => indicatorLabel(row.kind, lang) },
-        { title: t('projects.fields.target'), render: (_, row) => `${row.target} ${indicatorUnit(row.kind, lang)}` },
-        { title: t('projects.fields.actual'), render: (_, row) => `${row.actual} ${indicatorUnit(row.kind, lang)}` },
-        {
-          title: t('projects.fields.achievement'),
-          width: 150,
-          render: (_, row) =>
-            row.percent === null ? (
-              '—'
-            ) : (
-              <Progress
-                aria-label={`${indicatorLabel(row.kind, lang)} ${row.percent}%`}
-                size="small"
-                percent={Math.min(100, row.percent)}
-                format={() => `${row.percent}%`}
-              />
-            ),
-        },
-      ]}
-    />
+    <TableFrame label={t('list.tableLabel')}>
+      <Table
+        rowKey="kind"
+        size="small"
+        scroll={{ x: true }}
+        pagination={false}
+        dataSource={values}
+        locale={{ emptyText: t('projects.noIndicators') }}
+        columns={[
+          { title: t('projects.fields.indicator'), render: (_, row) => indicatorLabel(row.kind, lang) },
+          { title: t('projects.fields.target'), render: (_, row) => `${row.target} ${indicatorUnit(row.kind, lang)}` },
+          { title: t('projects.fields.actual'), render: (_, row) => `${row.actual} ${indicatorUnit(row.kind, lang)}` },
+          {
+            title: t('projects.fields.achievement'),
+            width: 150,
+            render: (_, row) =>
+              row.percent === null ? (
+                '—'
+              ) : (
+                <Progress
+                  aria-label={`${indicatorLabel(row.kind, lang)} ${row.percent}%`}
+                  size="small"
+                  percent={Math.min(100, row.percent)}
+                  format={() => `${row.percent}%`}
+                />
+              ),
+          },
+        ]}
+      />
+    </TableFrame>
   );
 }
 
@@ -153,45 +156,47 @@ export default function ProjectPage() {
           value={`${yuan(project.budget.paidFen, lang)} (${project.budget.paidPercent}%)`}
         />
       </div>
-      <Table
-        rowKey="instalment"
-        size="small"
-        scroll={{ x: true }}
-        pagination={false}
-        dataSource={project.payments}
-        columns={[
-          { title: t('projects.fields.instalment'), dataIndex: 'instalment' },
-          { title: t('projects.fields.dueOn'), dataIndex: 'dueOn' },
-          { title: t('projects.fields.planned'), render: (_, row) => yuan(row.plannedFen, lang) },
-          {
-            title: t('projects.fields.paid'),
-            render: (_, row) =>
-              row.paidFen !== null ? (
-                `${yuan(row.paidFen, lang)} · ${row.paidOn}`
-              ) : project.mayManage ? (
-                <Button
-                  size="small"
-                  onClick={async () => {
-                    try {
-                      await recordPayment(project.id, row.instalment, {
-                        expectedVersion: row.version,
-                        paidOn: today,
-                        paidFen: row.plannedFen,
-                      });
-                      await queryClient.invalidateQueries({ queryKey: ['project', project.id] });
-                    } catch (error) {
-                      void notice.error(describeApiError(error, t));
-                    }
-                  }}
-                >
-                  {t('projects.payNow')}
-                </Button>
-              ) : (
-                '—'
-              ),
-          },
-        ]}
-      />
+      <TableFrame label={t('list.tableLabel')}>
+        <Table
+          rowKey="instalment"
+          size="small"
+          scroll={{ x: true }}
+          pagination={false}
+          dataSource={project.payments}
+          columns={[
+            { title: t('projects.fields.instalment'), dataIndex: 'instalment' },
+            { title: t('projects.fields.dueOn'), dataIndex: 'dueOn' },
+            { title: t('projects.fields.planned'), render: (_, row) => yuan(row.plannedFen, lang) },
+            {
+              title: t('projects.fields.paid'),
+              render: (_, row) =>
+                row.paidFen !== null ? (
+                  `${yuan(row.paidFen, lang)} · ${row.paidOn}`
+                ) : project.mayManage ? (
+                  <Button
+                    size="small"
+                    onClick={async () => {
+                      try {
+                        await recordPayment(project.id, row.instalment, {
+                          expectedVersion: row.version,
+                          paidOn: today,
+                          paidFen: row.plannedFen,
+                        });
+                        await queryClient.invalidateQueries({ queryKey: ['project', project.id] });
+                      } catch (error) {
+                        void notice.error(describeApiError(error, t));
+                      }
+                    }}
+                  >
+                    {t('projects.payNow')}
+                  </Button>
+                ) : (
+                  '—'
+                ),
+            },
+          ]}
+        />
+      </TableFrame>
       <h3>{t('projects.posts')}</h3>
       {project.posts.length === 0 ? (
         <p>{t('projects.noPosts')}</p>

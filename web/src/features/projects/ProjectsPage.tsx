@@ -1,6 +1,7 @@
 import { Alert, Button, Progress, Spin, Table, Tabs } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { TableFrame } from '../../app/list/TableFrame';
 import { Link } from 'react-router';
 import { describeApiError } from '../../app/api/describeApiError';
 import { useAuth } from '../../app/auth/AuthProvider';
@@ -41,54 +42,58 @@ export default function ProjectsPage() {
             key: 'projects',
             label: t('projects.list'),
             children: (
-              <Table
-                rowKey="id"
-                size="small"
-                scroll={{ x: true }}
-                pagination={false}
-                dataSource={list.projects}
-                locale={{ emptyText: t('projects.none') }}
-                columns={[
-                  {
-                    title: t('projects.fields.title'),
-                    dataIndex: 'title',
-                    render: (title: string, row) => <Link to={`/projects/${row.id}`}>{title}</Link>,
-                  },
-                  { title: t('projects.fields.provider'), render: (_, row) => row.provider.name },
-                  { title: t('projects.fields.period'), render: (_, row) => `${row.startsOn} ~ ${row.endsOn}` },
-                  { title: t('projects.fields.budget'), render: (_, row) => yuan(row.budgetFen, lang) },
-                  { title: t('projects.fields.paid'), render: (_, row) => yuan(row.paidFen, lang) },
-                  {
-                    title: t('projects.fields.achievement'),
-                    width: 160,
-                    render: (_, row) => <Percent value={row.achievementPercent} />,
-                  },
-                ]}
-              />
+              <TableFrame label={t('list.tableLabel')}>
+                <Table
+                  rowKey="id"
+                  size="small"
+                  scroll={{ x: true }}
+                  pagination={false}
+                  dataSource={list.projects}
+                  locale={{ emptyText: t('projects.none') }}
+                  columns={[
+                    {
+                      title: t('projects.fields.title'),
+                      dataIndex: 'title',
+                      render: (title: string, row) => <Link to={`/projects/${row.id}`}>{title}</Link>,
+                    },
+                    { title: t('projects.fields.provider'), render: (_, row) => row.provider.name },
+                    { title: t('projects.fields.period'), render: (_, row) => `${row.startsOn} ~ ${row.endsOn}` },
+                    { title: t('projects.fields.budget'), render: (_, row) => yuan(row.budgetFen, lang) },
+                    { title: t('projects.fields.paid'), render: (_, row) => yuan(row.paidFen, lang) },
+                    {
+                      title: t('projects.fields.achievement'),
+                      width: 160,
+                      render: (_, row) => <Percent value={row.achievementPercent} />,
+                    },
+                  ]}
+                />
+              </TableFrame>
             ),
           },
           {
             key: 'providers',
             label: t('projects.compare'),
             children: (
-              <Table
-                rowKey={(row) => row.provider.id}
-                size="small"
-                scroll={{ x: true }}
-                pagination={false}
-                dataSource={list.providers}
-                columns={[
-                  { title: t('projects.fields.provider'), render: (_, row) => row.provider.name },
-                  { title: t('projects.fields.projects'), dataIndex: 'projects' },
-                  { title: t('projects.fields.budget'), render: (_, row) => yuan(row.budgetFen, lang) },
-                  { title: t('projects.fields.paid'), render: (_, row) => yuan(row.paidFen, lang) },
-                  {
-                    title: t('projects.fields.achievement'),
-                    width: 160,
-                    render: (_, row) => <Percent value={row.achievementPercent} />,
-                  },
-                ]}
-              />
+              <TableFrame label={t('list.tableLabel')}>
+                <Table
+                  rowKey={(row) => row.provider.id}
+                  size="small"
+                  scroll={{ x: true }}
+                  pagination={false}
+                  dataSource={list.providers}
+                  columns={[
+                    { title: t('projects.fields.provider'), render: (_, row) => row.provider.name },
+                    { title: t('projects.fields.projects'), dataIndex: 'projects' },
+                    { title: t('projects.fields.budget'), render: (_, row) => yuan(row.budgetFen, lang) },
+                    { title: t('projects.fields.paid'), render: (_, row) => yuan(row.paidFen, lang) },
+                    {
+                      title: t('projects.fields.achievement'),
+                      width: 160,
+                      render: (_, row) => <Percent value={row.achievementPercent} />,
+                    },
+                  ]}
+                />
+              </TableFrame>
             ),
           },
           {
@@ -97,26 +102,28 @@ export default function ProjectsPage() {
             children: budget.error ? (
               <Alert type="error" showIcon message={describeApiError(budget.error, t)} />
             ) : (
-              <Table
-                rowKey="code"
-                size="small"
-                scroll={{ x: true }}
-                pagination={false}
-                loading={budget.isPending}
-                dataSource={budget.data?.rows ?? []}
-                // Rows carry a `children` count: not the tree rows antd would read from that name.
-                childrenColumnName="subRows"
-                columns={[
-                  { title: t('projects.fields.code'), dataIndex: 'code' },
-                  { title: t('projects.fields.county'), dataIndex: 'name' },
-                  { title: t('projects.fields.children'), dataIndex: 'children' },
-                  { title: t('projects.fields.budget'), render: (_, row) => yuan(row.budgetFen, lang) },
-                  {
-                    title: t('projects.fields.perChild'),
-                    render: (_, row) => (row.fenPerChild === null ? '—' : yuan(row.fenPerChild, lang)),
-                  },
-                ]}
-              />
+              <TableFrame label={t('list.tableLabel')}>
+                <Table
+                  rowKey="code"
+                  size="small"
+                  scroll={{ x: true }}
+                  pagination={false}
+                  loading={budget.isPending}
+                  dataSource={budget.data?.rows ?? []}
+                  // Rows carry a `children` count: not the tree rows antd would read from that name.
+                  childrenColumnName="subRows"
+                  columns={[
+                    { title: t('projects.fields.code'), dataIndex: 'code' },
+                    { title: t('projects.fields.county'), dataIndex: 'name' },
+                    { title: t('projects.fields.children'), dataIndex: 'children' },
+                    { title: t('projects.fields.budget'), render: (_, row) => yuan(row.budgetFen, lang) },
+                    {
+                      title: t('projects.fields.perChild'),
+                      render: (_, row) => (row.fenPerChild === null ? '—' : yuan(row.fenPerChild, lang)),
+                    },
+                  ]}
+                />
+              </TableFrame>
             ),
           },
         ]}

@@ -1,5 +1,6 @@
 import { Alert, Spin, Table, Tabs, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { TableFrame } from '../../app/list/TableFrame';
 import { Link } from 'react-router';
 import { describeApiError } from '../../app/api/describeApiError';
 import { kindName, serviceLabel } from '../referrals/referralsApi';
@@ -32,35 +33,37 @@ export default function SocietyPage() {
                   })}
                 />
               )}
-              <Table
-                rowKey="code"
-                size="small"
-                scroll={{ x: true }}
-                pagination={false}
-                dataSource={rows}
-                // Rows carry a `children` count: not the tree rows antd would read from that name.
-                childrenColumnName="subRows"
-                columns={[
-                  { title: t('projects.fields.code'), dataIndex: 'code' },
-                  { title: t('projects.fields.county'), dataIndex: 'name' },
-                  { title: t('projects.fields.children'), dataIndex: 'children' },
-                  { title: t('projects.society.organisations'), dataIndex: 'organisations' },
-                  {
-                    title: t('projects.society.per10k'),
-                    render: (_, row) => (row.per10k === null ? '—' : row.per10k.toFixed(1)),
-                  },
-                  {
-                    title: t('projects.society.withoutProvider'),
-                    render: (_, row) => (
-                      <span title={row.servicesWithoutProvider.map((s) => serviceLabel(s, lang)).join('、')}>
-                        <Tag color={row.servicesWithoutProvider.length > 0 ? 'warning' : 'default'}>
-                          {row.servicesWithoutProvider.length}
-                        </Tag>
-                      </span>
-                    ),
-                  },
-                ]}
-              />
+              <TableFrame label={t('list.tableLabel')}>
+                <Table
+                  rowKey="code"
+                  size="small"
+                  scroll={{ x: true }}
+                  pagination={false}
+                  dataSource={rows}
+                  // Rows carry a `children` count: not the tree rows antd would read from that name.
+                  childrenColumnName="subRows"
+                  columns={[
+                    { title: t('projects.fields.code'), dataIndex: 'code' },
+                    { title: t('projects.fields.county'), dataIndex: 'name' },
+                    { title: t('projects.fields.children'), dataIndex: 'children' },
+                    { title: t('projects.society.organisations'), dataIndex: 'organisations' },
+                    {
+                      title: t('projects.society.per10k'),
+                      render: (_, row) => (row.per10k === null ? '—' : row.per10k.toFixed(1)),
+                    },
+                    {
+                      title: t('projects.society.withoutProvider'),
+                      render: (_, row) => (
+                        <span title={row.servicesWithoutProvider.map((s) => serviceLabel(s, lang)).join('、')}>
+                          <Tag color={row.servicesWithoutProvider.length > 0 ? 'warning' : 'default'}>
+                            {row.servicesWithoutProvider.length}
+                          </Tag>
+                        </span>
+                      ),
+                    },
+                  ]}
+                />
+              </TableFrame>
             </div>
           ),
         },
@@ -68,25 +71,30 @@ export default function SocietyPage() {
           key: 'organisations',
           label: t('projects.society.organisationsTab'),
           children: (
-            <Table
-              rowKey="id"
-              size="small"
-              scroll={{ x: true }}
-              pagination={false}
-              loading={organisations.isPending}
-              dataSource={organisations.data?.organisations ?? []}
-              columns={[
-                {
-                  title: t('projects.society.name'),
-                  render: (_, row) => <Link to={`/projects/society/${row.id}`}>{row.name}</Link>,
-                },
-                { title: t('projects.society.kind'), render: (_, row) => kindName(row.kind as OrganisationKind, lang) },
-                { title: t('projects.society.socialWorkers'), dataIndex: 'socialWorkers' },
-                { title: t('projects.society.volunteers'), dataIndex: 'volunteers' },
-                { title: t('projects.society.countiesServed'), dataIndex: 'countiesServed' },
-                { title: t('projects.fields.projects'), dataIndex: 'projects' },
-              ]}
-            />
+            <TableFrame label={t('list.tableLabel')}>
+              <Table
+                rowKey="id"
+                size="small"
+                scroll={{ x: true }}
+                pagination={false}
+                loading={organisations.isPending}
+                dataSource={organisations.data?.organisations ?? []}
+                columns={[
+                  {
+                    title: t('projects.society.name'),
+                    render: (_, row) => <Link to={`/projects/society/${row.id}`}>{row.name}</Link>,
+                  },
+                  {
+                    title: t('projects.society.kind'),
+                    render: (_, row) => kindName(row.kind as OrganisationKind, lang),
+                  },
+                  { title: t('projects.society.socialWorkers'), dataIndex: 'socialWorkers' },
+                  { title: t('projects.society.volunteers'), dataIndex: 'volunteers' },
+                  { title: t('projects.society.countiesServed'), dataIndex: 'countiesServed' },
+                  { title: t('projects.fields.projects'), dataIndex: 'projects' },
+                ]}
+              />
+            </TableFrame>
           ),
         },
       ]}

@@ -6,9 +6,15 @@ import { placementKinds } from '@contract/cases/vocabulary.js';
 import type { Obj } from '../formValues';
 import { codeOptions } from './fieldKit';
 
+// An institution placement names the institution: its beds, its stay clock and its access follow
+// from it (the placements feature refuses one without).
+const institutionPlacements: readonly string[] = ['rescue_station', 'minor_protection_centre', 'welfare_home'];
+
 /** Where the child is placed and why (temporary care, state guardianship). */
 export function PlacementFields() {
   const { t } = useTranslation();
+  const kind = Form.useWatch('placementKind') as string | undefined;
+  const institution = kind !== undefined && institutionPlacements.includes(kind);
   return (
     <fieldset className="haven-subfields">
       <legend>{t('cases.placement.title')}</legend>
@@ -19,7 +25,11 @@ export function PlacementFields() {
       >
         <FormSelect options={codeOptions(t, 'cases.placementKind', placementKinds)} />
       </Form.Item>
-      <Form.Item name="placementOrganisationId" label={t('cases.placement.organisation')}>
+      <Form.Item
+        name="placementOrganisationId"
+        label={t(institution ? 'cases.placement.institution' : 'cases.placement.organisation')}
+        rules={institution ? [{ required: true, message: t('cases.placement.institutionRequired') }] : []}
+      >
         <OrganisationSelect />
       </Form.Item>
       <Form.Item
