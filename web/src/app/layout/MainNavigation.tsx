@@ -2,7 +2,8 @@ import { Menu } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { useAuth } from '../auth/AuthProvider';
-import { menuRouteFor, menuRoutes } from '../routing/featureRegistry';
+import { type MenuRoute, menuRouteFor, menuRoutes } from '../routing/featureRegistry';
+import { groupMenuRoutes } from '../routing/menuGroups';
 
 interface MainNavigationProps {
   id?: string;
@@ -18,7 +19,7 @@ export function MainNavigation({ id, onNavigate }: MainNavigationProps) {
   const visible = menuRoutes.filter(
     (route) => (route.permission === undefined || can(route.permission)) && (route.menu.shownTo?.(can) ?? true),
   );
-  const items = visible.map((route) => ({
+  const entry = (route: MenuRoute) => ({
     key: route.path,
     icon: route.menu.icon,
     label: (
@@ -26,7 +27,18 @@ export function MainNavigation({ id, onNavigate }: MainNavigationProps) {
         {t(route.titleKey)}
       </Link>
     ),
-  }));
+  });
+  const groups = groupMenuRoutes(visible);
+  // A short menu (a village director's five entries) reads better without section titles.
+  const items =
+    visible.length <= 8
+      ? visible.map(entry)
+      : groups.map((group) => ({
+          type: 'group' as const,
+          key: `group-${group.key}`,
+          label: t(`shell.menuGroup.${group.key}`),
+          children: group.routes.map(entry),
+        }));
   return (
     <nav id={id} className="haven-navigation" aria-label={t('shell.mainNavigation')}>
       {/* tabIndex -1: the links are the Tab stops; a focusable list around them would be a second

@@ -8,7 +8,7 @@ export const routes: FeatureRoute[] = [
     titleKey: 'placements.title',
     frame: 'shell',
     permission: 'insight.aggregate',
-    menu: { order: 92, icon: <HomeOutlined aria-hidden /> },
+    menu: { order: 50, icon: <HomeOutlined aria-hidden /> },
     page: lazyPage(() => import('./OccupancyPage')),
   },
   {
@@ -16,7 +16,7 @@ export const routes: FeatureRoute[] = [
     titleKey: 'placements.tracing.title',
     frame: 'shell',
     permission: 'placements.act',
-    menu: { order: 93, icon: <SearchOutlined aria-hidden /> },
+    menu: { order: 51, icon: <SearchOutlined aria-hidden /> },
     page: lazyPage(() => import('./TracingRegisterPage')),
   },
   {

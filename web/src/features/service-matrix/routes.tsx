@@ -10,7 +10,7 @@ export const routes: FeatureRoute[] = [
     permission: 'organisations.read',
     // Anyone who reads organisations may open it; the menu offers it to those who coordinate or analyse.
     menu: {
-      order: 62,
+      order: 82,
       icon: <TableOutlined aria-hidden />,
       shownTo: (can) => can('matrix.manage') || can('insight.aggregate'),
     },
