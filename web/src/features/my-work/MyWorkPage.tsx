@@ -12,6 +12,7 @@ import { ReportNumber } from '../reports/drawer/ReportDrawer';
 import { useAcknowledge } from '../reports/drawer/useAcknowledge';
 import { type CaseStepDue, type ReportToAcknowledge, useMyWork, type WorkAlert } from './myWorkApi';
 import { urgencyOf, urgencyOrder, type Urgency } from './urgency';
+import { WorkSections } from './WorkSections';
 import '../cases/cases.css';
 
 const urgencyIcons: Record<Urgency, ReactNode> = {
@@ -250,6 +251,7 @@ export default function MyWorkPage() {
           ))}
       </section>
       <PlacementWork stays={work.data.stays} tracing={work.data.tracing} />
+      <WorkSections work={work.data} />
     </>
   );
 }
