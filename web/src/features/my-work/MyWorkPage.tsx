@@ -13,6 +13,7 @@ import { useAcknowledge } from '../reports/drawer/useAcknowledge';
 import { type CaseStepDue, type ReportToAcknowledge, useMyWork, type WorkAlert } from './myWorkApi';
 import { urgencyOf, urgencyOrder, type Urgency } from './urgency';
 import { WorkSections } from './WorkSections';
+import { otherSectionsOverdue } from './sections';
 import '../cases/cases.css';
 
 const urgencyIcons: Record<Urgency, ReactNode> = {
@@ -141,9 +142,9 @@ export default function MyWorkPage() {
       rank(a) - rank(b) ||
       (a.dueAt ?? '').localeCompare(b.dueAt ?? ''),
   );
-  const overdueCount = [...reports, ...steps].filter(
-    (item) => urgencyOf(item.dueAt, item.overdue) === 'overdue',
-  ).length;
+  const overdueCount =
+    [...reports, ...steps].filter((item) => urgencyOf(item.dueAt, item.overdue) === 'overdue').length +
+    otherSectionsOverdue(work.data);
   const groups = urgencyOrder.map((urgency) => ({
     urgency,
     items: steps

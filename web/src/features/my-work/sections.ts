@@ -39,3 +39,11 @@ export function viewWorkItems(
     view ? view(item as never, t, language) : fallbackView((item ?? {}) as LooseItem, index),
   );
 }
+
+/** Overdue items of the sections listed by `WorkSections`, for the page's one-line summary. */
+export function otherSectionsOverdue(work: Record<string, unknown>): number {
+  return Object.entries(work)
+    .filter(([key, items]) => !ownSections.includes(key) && Array.isArray(items))
+    .flatMap(([, items]) => items as { overdue?: boolean }[])
+    .filter((item) => item?.overdue === true).length;
+}

@@ -14,7 +14,9 @@ import { DivisionName, DivisionPicker } from '../../divisions/DivisionPicker';
 import { formatDate } from '../../../app/format';
 import { idFacts, idProblem } from '../idCheck';
 import { sexText } from '../labels';
+import { useAuth } from '../../../app/auth/AuthProvider';
 import { useFormDraft } from '../../../app/forms/useFormDraft';
+import { levelOf } from '@contract/divisions/codes.js';
 import { ReasonList } from '../ReasonList';
 import '../registry.css';
 import { candidatesOf, elsewhereOf, existingIdOf, type Candidate } from './candidates';
@@ -73,6 +75,9 @@ export default function CreateChildPage() {
     if (!current.sex) form.setFieldValue('sex', sex);
     if (!current.birthDate) form.setFieldValue('birthDate', dayjs(birthDate));
   }, [encodedKey, form]);
+  // A village director's scope is her one village: that is where the children she registers live.
+  const { me } = useAuth();
+  const ownVillage = me && levelOf(me.user.jurisdictionCode) === 'village' ? me.user.jurisdictionCode : undefined;
 
   async function save(values: NewChildValues, confirmedNotDuplicate: boolean) {
     setSaving(true);
@@ -194,7 +199,7 @@ export default function CreateChildPage() {
         form={form}
         layout="vertical"
         name="createChild"
-        initialValues={{ noIdNumber: false }}
+        initialValues={{ noIdNumber: false, residenceCode: ownVillage }}
         onFinish={(values) => void save(values, false)}
         onValuesChange={draft.onValuesChange}
         scrollToFirstError
