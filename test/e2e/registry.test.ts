@@ -196,7 +196,9 @@ describe('the registry', { timeout: 900_000 }, () => {
     await page.getByLabel('暂无身份证号').check();
     await page.getByLabel('女').check();
     await page.getByLabel('出生日期').fill('2013-06-06');
-    await page.getByLabel('出生日期').press('Enter');
+    // Tab, not Enter: with her village preset every required field is filled here, and Enter would
+    // send the form before the guardian (whose phone makes the match) is entered.
+    await page.getByLabel('出生日期').press('Tab');
     // Her scope is one village: the residence is already 陈龙村.
     await page
       .locator('form')
