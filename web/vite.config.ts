@@ -26,7 +26,18 @@ export default defineConfig({
       preserveEntrySignatures: false,
       output: {
         codeSplitting: {
-          groups: [{ name: 'vendor', test: /node_modules/, tags: ['$initial'] }],
+          groups: [
+            { name: 'vendor', test: /node_modules/, tags: ['$initial'] },
+            // One chunk per feature's contract: otherwise the schemas shared by several pages are pooled
+            // with the API client, and the public report page downloaded every feature's vocabulary.
+            {
+              name: (id) => {
+                const feature = /[\\/]src[\\/]contract[\\/]([^\\/.]+)/.exec(id)?.[1];
+                return feature ? `contract-${feature}` : null;
+              },
+              test: /[\\/]src[\\/]contract[\\/]/,
+            },
+          ],
           experimentalInlineCommonChunks: { maxSize: 24_000 },
         },
       },

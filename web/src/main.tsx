@@ -20,7 +20,7 @@ unstableSetRender((node, container) => {
   };
 });
 
-initI18n();
+await initI18n();
 
 // index.html's static "正在加载…" splash sits inside #root: React's first render replaces it.
 // The app's own Chinese font is asked for after the first page has rendered (app/theme/appFont.ts).

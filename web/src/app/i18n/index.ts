@@ -3,15 +3,27 @@ import 'dayjs/locale/zh-cn';
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { readStoredValue, writeStoredValue } from '../preferences/storage';
-import enStrings from './en.json';
+import type enStrings from './en.json';
 import { dayjsLocaleOf, defaultLanguage, isLanguage, type Language } from './languages';
 import zhCNStrings from './zh-CN.json';
 
-// `satisfies` in both directions: a key missing from either file fails the type check.
-export const resources = {
-  'zh-CN': { translation: zhCNStrings satisfies typeof enStrings },
-  en: { translation: enStrings satisfies typeof zhCNStrings },
-} as const;
+// Both ways: a key missing from either file fails the type check.
+type SameKeys<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const sameKeys: SameKeys<typeof zhCNStrings, typeof enStrings> = true;
+void sameKeys;
+
+// Chinese comes with the app (most people read it, and the first screen must not wait for it);
+// English is fetched when chosen, so a first load on a slow line does not carry both.
+const loaders: Record<Language, () => Promise<{ default: typeof zhCNStrings }>> = {
+  'zh-CN': async () => ({ default: zhCNStrings }),
+  en: () => import('./en.json'),
+};
+
+async function loadLanguage(language: Language): Promise<void> {
+  if (i18next.hasResourceBundle(language, 'translation')) return;
+  const strings = await loaders[language]();
+  i18next.addResourceBundle(language, 'translation', strings.default);
+}
 
 declare module 'i18next' {
   interface CustomTypeOptions {
@@ -34,24 +46,37 @@ export function currentLanguage(): Language {
 
 export async function changeLanguage(language: Language): Promise<void> {
   writeStoredValue(languageStorageKey, language);
+  await loadLanguage(language);
   await i18next.changeLanguage(language);
 }
 
-export function initI18n(): typeof i18next {
+/** Ready when the stored language's strings are (at once for Chinese, after one fetch for English). */
+export async function initI18n(): Promise<typeof i18next> {
   const stored = readStoredValue(languageStorageKey);
   const initial = isLanguage(stored) ? stored : defaultLanguage;
   i18next.on('languageChanged', (language) => {
     if (isLanguage(language)) applyLanguageToPage(language);
   });
   void i18next.use(initReactI18next).init({
-    resources,
-    lng: initial,
+    resources: { 'zh-CN': { translation: zhCNStrings } },
+    lng: defaultLanguage,
     fallbackLng: defaultLanguage,
-    supportedLngs: [...Object.keys(resources)],
+    supportedLngs: Object.keys(loaders),
     initAsync: false,
     interpolation: { escapeValue: false },
     returnNull: false,
   });
-  applyLanguageToPage(initial);
+  let shown: Language = defaultLanguage;
+  if (initial !== defaultLanguage) {
+    // If the strings cannot be fetched (the line dropped), the app still opens, in Chinese.
+    shown = await loadLanguage(initial)
+      .then(() => i18next.changeLanguage(initial))
+      .then(() => initial)
+      .catch(async () => {
+        await i18next.changeLanguage(defaultLanguage);
+        return defaultLanguage;
+      });
+  }
+  applyLanguageToPage(shown);
   return i18next;
 }

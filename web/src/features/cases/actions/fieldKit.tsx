@@ -1,10 +1,11 @@
-import { DatePicker, Radio, type RadioGroupProps } from 'antd';
+import { DatePicker } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { codeText } from '../labels';
 
 export { DateTimeField } from '../../../app/forms/DateTimeField';
+export { ChoiceGroup } from '../../../app/forms/ChoiceGroup';
 
 /** Select options for a vocabulary, in our words. */
 export function codeOptions(t: TFunction, prefix: string, codes: readonly string[]) {
@@ -45,24 +46,3 @@ export function lines(text: unknown): string[] {
 
 export const today = () => dayjs().format('YYYY-MM-DD');
 export const now = () => dayjs().format();
-
-/**
- * antd's Radio.Group takes Form.Item's `aria-required` onto a plain <div>, where ARIA does not
- * allow it (axe: aria-allowed-attr); a radiogroup role around it does allow it.
- */
-export function ChoiceGroup({
-  'aria-required': required,
-  'aria-invalid': invalid,
-  'aria-describedby': describedBy,
-  ...props
-}: RadioGroupProps & {
-  'aria-required'?: boolean | 'true' | 'false';
-  'aria-invalid'?: boolean | 'true' | 'false';
-  'aria-describedby'?: string;
-}) {
-  return (
-    <div role="radiogroup" aria-required={required} aria-invalid={invalid} aria-describedby={describedBy}>
-      <Radio.Group {...props} />
-    </div>
-  );
-}

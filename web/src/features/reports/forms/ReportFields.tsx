@@ -6,6 +6,9 @@ import { ChoiceGroup } from '../../cases/actions/fieldKit';
 import { AttachmentsField, attachmentsBody } from './AttachmentsField';
 import { ChildSearchSelect } from './ChildSearchSelect';
 import { SituationChecks } from './SituationChecks';
+import { DangerField } from './DangerField';
+
+export { DangerField };
 
 /** The fields every report has, whoever sends it (hotline, mandated reporter, staff). */
 export interface ReportFieldValues {
@@ -30,40 +33,6 @@ export const reportFieldNames = [
   'unknownChild',
   'attachments',
 ];
-
-/** Is the child in danger now: first and prominent, because it starts the two-hour clock. */
-export function DangerField({ shortcut = false }: { shortcut?: boolean }) {
-  const { t } = useTranslation();
-  return (
-    <div className="haven-danger-box">
-      <Form.Item
-        name="immediateDanger"
-        label={
-          <span>
-            {t('reports.field.danger')}
-            {shortcut && (
-              <span className="haven-shortcut">
-                {' '}
-                <kbd aria-hidden>Alt+D</kbd>
-              </span>
-            )}
-          </span>
-        }
-        rules={[{ required: true, message: t('reports.field.dangerRequired') }]}
-        extra={t('reports.field.dangerHelp')}
-      >
-        <ChoiceGroup
-          optionType="button"
-          buttonStyle="solid"
-          options={[
-            { value: true, label: t('reports.field.dangerYes') },
-            { value: false, label: t('reports.field.dangerNo') },
-          ]}
-        />
-      </Form.Item>
-    </div>
-  );
-}
 
 export function WhatHappenedFields({
   shortcuts = false,

@@ -1,19 +1,21 @@
 import { SendOutlined } from '@ant-design/icons';
 import { Alert, Button, Checkbox, Form, Input } from 'antd';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { describeApiError } from '../../../app/api/describeApiError';
 import { showFieldProblems } from '../../../app/forms/serverErrors';
 import { StandaloneFrame } from '../../../app/layout/StandaloneFrame';
-import { DangerField } from '../forms/ReportFields';
-import { ReportResult } from '../forms/ReportResult';
+import { DangerField } from '../forms/DangerField';
 import { SituationChecks } from '../forms/SituationChecks';
 import { submitPublicReport, type SubmittedReport } from '../reportsApi';
 import { PublicFollowUp } from './PublicFollowUp';
 import { PublicPlacePicker } from './PublicPlacePicker';
 import '../../cases/cases.css';
 import { useContractFailure } from '../../../app/api/useContractFailure';
+
+// Shown only after sending: on a slow line the form should not wait for the receipt's code.
+const ReportResult = lazy(() => import('../forms/ReportResult').then((module) => ({ default: module.ReportResult })));
 
 interface PublicValues {
   immediateDanger?: boolean;
@@ -100,15 +102,17 @@ export default function PublicReportPage() {
         />
         <p>{t('reports.public.intro')}</p>
         {result ? (
-          <ReportResult
-            report={result}
-            showRecipients={false}
-            onAnother={() => {
-              form.resetFields();
-              setResult(null);
-              setIdempotencyKey(crypto.randomUUID());
-            }}
-          />
+          <Suspense fallback={<p role="status">{t('reports.public.sending')}</p>}>
+            <ReportResult
+              report={result}
+              showRecipients={false}
+              onAnother={() => {
+                form.resetFields();
+                setResult(null);
+                setIdempotencyKey(crypto.randomUUID());
+              }}
+            />
+          </Suspense>
         ) : (
           <Form<PublicValues>
             form={form}
