@@ -101,6 +101,13 @@ describe('the first screen is the person’s work', { timeout: 900_000 }, () => 
         await page.getByRole('complementary', { name: '可能是同一名儿童' }).waitFor();
       }
       if (role.username === 'reporter.school') expect(await menuEntries(page)).not.toContain('热线受理');
+      // A long menu is cut into sections; a director's few entries are not.
+      const sectionTitles = page.locator('.haven-navigation .ant-menu-item-group-title');
+      if (role.username === 'officer.shashi')
+        expect(await sectionTitles.allInnerTexts()).toEqual(
+          expect.arrayContaining(['日常工作', '儿童与个案', '保障与安置', '基层与社会力量', '协同与统计']),
+        );
+      if (role.username === 'director.chenlong') expect(await sectionTitles.count()).toBe(0);
       await screenshot(page, `workbench-${role.username}-zh-CN-1280`);
       if (
         role.username === 'director.chenlong' ||
@@ -111,6 +118,16 @@ describe('the first screen is the person’s work', { timeout: 900_000 }, () => 
           ready: () => page.locator('.haven-workbench').waitFor(),
           axe: (language, viewport) => language === 'en' && viewport === 'phone',
         });
+      if (role.username === 'director.chenlong') {
+        // My work lists every section of the inbox, not only reports and case steps: her overdue visit.
+        await page.getByRole('link', { name: '我的待办' }).click();
+        const visits = page.getByRole('region', { name: /待入户随访的儿童/ });
+        await visits
+          .getByText(/已于 .* 逾期/)
+          .first()
+          .waitFor();
+        expect(await visits.getByRole('link').first().getAttribute('href')).toMatch(/^\/visits\/new\//);
+      }
       await page.context().close();
     }
   });
