@@ -10,8 +10,6 @@ import { timelineKindKey } from '../../../app/routing/featureRegistry';
 export function timelineKindText(t: TFunction, kind: string): string {
   if (isRegistryTimelineKind(kind)) return t(`registry.timeline.kind.${kind}`);
   if (isCaseTimelineKind(kind)) return t(`cases.action.${kind.slice('case.'.length) as 'open'}`);
-  if (kind === 'document.uploaded' || kind === 'document.withdrawn' || kind === 'document.purged')
-    return t(`documents.timeline.${kind.slice('document.'.length) as 'uploaded'}`);
   const key = timelineKindKey(kind);
   if (key && i18next.exists(key)) return (t as unknown as (k: string) => string)(key);
   return t('registry.timeline.other');
