@@ -29,9 +29,9 @@ export function MainNavigation({ id, onNavigate }: MainNavigationProps) {
     ),
   });
   const groups = groupMenuRoutes(visible);
-  // A short menu (a village director's five entries) reads better without section titles.
+  // A short menu (a mandated reporter's three entries) reads better without section titles.
   const items =
-    visible.length <= 8
+    visible.length <= 6 || groups.length < 2
       ? visible.map(entry)
       : groups.map((group) => ({
           type: 'group' as const,
