@@ -53,6 +53,9 @@ export async function newContext(
     isMobile: viewport === 'phone',
     hasTouch: viewport === 'phone',
     reducedMotion: 'reduce',
+    // The app's service worker (web/public/sw.js) would hide requests from page.route (Playwright's advice);
+    // the offline journey needs only the outbox, which lives in the page.
+    serviceWorkers: 'block',
   });
   // Every step waits on what the page shows; the ceiling leaves room for a machine loaded four times over.
   context.setDefaultTimeout(60_000);

@@ -4,6 +4,7 @@ import { StrictMode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { App } from './app/App';
 import { initI18n } from './app/i18n';
+import { registerServiceWorker } from './app/offline/serviceWorker';
 import './app/theme/global.css';
 
 // antd 5 renders its static pieces (message, Modal.confirm, the click wave) with ReactDOM.render,
@@ -21,6 +22,7 @@ unstableSetRender((node, container) => {
 });
 
 await initI18n();
+registerServiceWorker();
 
 // index.html's static "正在加载…" splash sits inside #root: React's first render replaces it.
 // The app's own Chinese font is asked for after the first page has rendered (app/theme/appFont.ts).

@@ -36,11 +36,18 @@ export const recordVisitSchema = z.object({
   suggestions: shortText(2000),
   /** What the visitor judges the risk now (shown on the visit; the child's grade is the assessment's). */
   riskGrade: z.enum(riskGrades).nullable().optional(),
+  /**
+   * The child's latest visit the form was started from (null: none), sent by a phone that may have
+   * been offline: when someone else recorded a visit of the child since, the server answers 409
+   * `visits.visited_meanwhile` naming it, and the director chooses (keep both, merge, discard).
+   * Omitted: no check.
+   */
+  seenVisitId: z.uuid().nullable().optional(),
 });
 export type RecordVisitInput = z.infer<typeof recordVisitSchema>;
 
 export const correctVisitSchema = recordVisitSchema
-  .omit({ childId: true, visitedOn: true, kind: true })
+  .omit({ childId: true, visitedOn: true, kind: true, seenVisitId: true })
   .partial()
   .extend({ version: z.number().int().min(1) });
 export type CorrectVisitInput = z.infer<typeof correctVisitSchema>;
@@ -82,6 +89,8 @@ export const visitDueSchema = z.object({
   /** Why I see it: it is mine, or it was escalated to me. */
   basis: z.enum(['assigned', 'escalated']),
   lastVisitedOn: z.string().nullable(),
+  /** The child's most recently recorded visit (what an offline form sends as `seenVisitId`). */
+  lastVisitId: z.string().nullable(),
 });
 export type VisitDue = z.infer<typeof visitDueSchema>;
 export const visitDueListSchema = z.object({ items: z.array(visitDueSchema) });
@@ -89,3 +98,12 @@ export type VisitDueList = z.infer<typeof visitDueListSchema>;
 export const visitDueQuerySchema = z.object({
   withinDays: z.coerce.number().int().min(0).max(62).default(14),
 });
+
+/** The details of 409 `visits.visited_meanwhile`: the other visit (read it through GET /api/visits/:id). */
+export const visitedMeanwhileDetailsSchema = z.object({
+  visitId: z.string(),
+  version: z.number().int(),
+  visitedOn: z.string(),
+  visitorName: z.string(),
+});
+export type VisitedMeanwhileDetails = z.infer<typeof visitedMeanwhileDetailsSchema>;

@@ -1,22 +1,20 @@
-import { type Kysely, sql, type Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type {
   AppointStaffInput,
-  ReassignChildInput,
   RemoveStaffInput,
   StaffView,
   UpdateStaffInput,
 } from '../../contract/grassroots/roster.js';
-import { isWithin } from '../../core/places.js';
-import { childInScope } from '../../core/scope/child-scope.js';
 import { systemScope } from '../../core/scope/system-scope.js';
 import { recordTimeline } from '../../core/timeline.js';
-import { type Actor, hasPermission } from '../../platform/access/actor.js';
+import type { Actor } from '../../platform/access/actor.js';
 import { shanghaiDateOf } from '../../platform/calendar/index.js';
 import type { Database } from '../../platform/db/schema.js';
 import { type UnitOfWork, unitOfWork } from '../../platform/db/unit-of-work.js';
 import { updateVersioned } from '../../platform/db/versioned-update.js';
-import { conflict, DomainError, forbidden, notFound } from '../../platform/errors.js';
+import { conflict, DomainError, notFound } from '../../platform/errors.js';
 import { translate } from '../../platform/i18n/translate.js';
+import { inJurisdiction, requireManage } from './access.js';
 import { assignResidenceDirectors, endAssignments } from './assignments.js';
 import './messages.js';
 import { placeFitsPost, postingChanges } from './rules.js';
@@ -25,13 +23,6 @@ import './tables.js';
 
 type Db = Kysely<Database>;
 type Trx = Transaction<Database>;
-
-const inJurisdiction = (actor: Actor, code: string) =>
-  actor.kind === 'system' || actor.jurisdiction.some((j) => isWithin(code, j));
-
-function requireManage(actor: Actor): void {
-  if (!hasPermission(actor, 'roster.manage')) throw forbidden('roster.manage');
-}
 
 async function checkPlaces(trx: Trx, actor: Actor, post: AppointStaffInput['post'], codes: readonly string[]) {
   const known = await trx
@@ -251,66 +242,6 @@ export async function removeStaffIn(uow: UnitOfWork, id: string, input: RemoveSt
   return ended.length;
 }
 
-/** Makes another director responsible for a child in my scope (the assignment I saw must still be current). */
-export async function reassignChildIn(uow: UnitOfWork, childId: string, input: ReassignChildInput, at: Date) {
-  const { trx, actor } = uow;
-  requireManage(actor);
-  const child = await trx
-    .selectFrom('children')
-    .select(['id'])
-    .where('id', '=', childId)
-    .where(childInScope(actor))
-    .forUpdate()
-    .executeTakeFirst();
-  if (!child) throw notFound(translate(actor.locale, 'grassroots.child_entity'), childId);
-  const current = await trx
-    .selectFrom('child_assignments')
-    .where(systemScope('the assignment of the child locked above through childInScope'))
-    .select(['id', 'staff_id'])
-    .where('child_id', '=', childId)
-    .where('to_at', 'is', null)
-    .executeTakeFirst();
-  if ((current?.id ?? null) !== input.expectedAssignmentId)
-    throw conflict('grassroots.assignment_changed', {}, [
-      { path: 'body.expectedAssignmentId', code: 'grassroots.assignment_changed' },
-    ]);
-  const staff = await trx
-    .selectFrom('grassroots_staff')
-    .select(['id', 'division_code', 'post', 'status'])
-    .where('id', '=', input.staffId)
-    .executeTakeFirst();
-  if (staff?.post !== 'village_director' || staff.status !== 'active' || !inJurisdiction(actor, staff.division_code))
-    throw new DomainError('grassroots.director_unknown', 400, { id: input.staffId }, [
-      { path: 'body.staffId', code: 'grassroots.director_unknown' },
-    ]);
-  if (current?.staff_id === staff.id) return current.id;
-  if (current) await endAssignments(trx, { childId }, at, 'reassigned');
-  const row = await trx
-    .insertInto('child_assignments')
-    .values({
-      child_id: childId,
-      staff_id: staff.id,
-      from_at: at,
-      reason: 'reassigned',
-      note: input.reason,
-      recorded_by: actor.userId,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await recordTimeline(trx, actor, {
-    childId,
-    kind: 'assignment.started',
-    entityType: 'assignment',
-    entityId: row.id,
-    reason: input.reason,
-    before: current ? { staffId: current.staff_id } : null,
-    after: { staffId: staff.id },
-    occurredAt: at,
-  });
-  uow.audit({ entityType: 'child_assignment', entityId: row.id, childId, details: { staffId: staff.id } });
-  return row.id;
-}
-
 async function lockStaff(trx: Trx, actor: Actor, id: string) {
   const staff = await trx
     .selectFrom('grassroots_staff')
@@ -322,44 +253,6 @@ async function lockStaff(trx: Trx, actor: Actor, id: string) {
     throw notFound(translate(actor.locale, 'grassroots.entity'), id);
   return staff;
 }
-
-/** Who answers for a child's visits: its current director (roster entry and account), if any. */
-export async function responsibleDirectorIn(
-  trx: Trx | Db,
-  childId: string,
-): Promise<{ staffId: string; userId: string | null; organisationId: string; name: string } | null> {
-  const row = await trx
-    .selectFrom('child_assignments as a')
-    .where(systemScope('keyed by a child the caller read through childInScope'))
-    .innerJoin('grassroots_staff as s', 's.id', 'a.staff_id')
-    .select(['s.id', 's.user_id', 's.organisation_id', 's.name'])
-    .where('a.child_id', '=', childId)
-    .where('a.to_at', 'is', null)
-    .where('s.status', '=', 'active')
-    .executeTakeFirst();
-  return row ? { staffId: row.id, userId: row.user_id, organisationId: row.organisation_id, name: row.name } : null;
-}
-
-/** The active roster entry of a user in a post covering a place (a supervisor covers its township's villages). */
-export async function rosterEntryCoveringIn(
-  trx: Trx | Db,
-  userId: string,
-  divisionCode: string,
-): Promise<{ staffId: string; post: string; name: string } | null> {
-  const row = await trx
-    .selectFrom('grassroots_staff as s')
-    .innerJoin('grassroots_postings as p', 'p.staff_id', 's.id')
-    .select(['s.id', 's.post', 's.name'])
-    .where('s.user_id', '=', userId)
-    .where('s.status', '=', 'active')
-    .where('p.to_on', 'is', null)
-    .where(sql<boolean>`starts_with(${divisionCode}, rtrim(p.division_code, '0'))`)
-    .orderBy('s.post')
-    .executeTakeFirst();
-  return row ? { staffId: row.id, post: row.post, name: row.name } : null;
-}
-
-export { assignResidenceDirectors };
 
 export async function appointStaff(db: Db, actor: Actor, input: AppointStaffInput, key?: string) {
   const { result, replayed } = await unitOfWork(
@@ -388,20 +281,12 @@ export async function removeStaff(db: Db, actor: Actor, id: string, input: Remov
   return readStaff(db, actor, id);
 }
 
-export async function reassignChild(db: Db, actor: Actor, childId: string, input: ReassignChildInput, key?: string) {
-  const { replayed } = await unitOfWork(
-    db,
-    actor,
-    'roster.reassign',
-    (uow) => reassignChildIn(uow, childId, input, new Date()),
-    key ? { key, request: { childId, ...input } } : undefined,
-  );
-  return { replayed };
-}
-
 export {
-  recordStaffRecordIn,
-  recordTrainingIn,
-  setAttendanceIn,
-  staffWorkFactsIn,
-} from './training.js';
+  assignResidenceDirectors,
+  reassignChild,
+  reassignChildIn,
+  responsibleDirectorIn,
+  rosterEntryCoveringIn,
+} from './assignments.js';
+export { recordStaffRecordIn, staffWorkFactsIn } from './staff-records.js';
+export { recordTrainingIn, setAttendanceIn } from './training.js';

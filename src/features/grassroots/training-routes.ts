@@ -9,15 +9,8 @@ import {
   trainingViewSchema,
 } from '../../contract/grassroots/training.js';
 import type { HavenApp, HttpDeps } from '../../platform/http/deps.js';
-import {
-  listStaffRecords,
-  listTrainings,
-  readTraining,
-  recordStaffRecord,
-  recordTraining,
-  setAttendance,
-  trainingStatus,
-} from './training.js';
+import { listStaffRecords, recordStaffRecord } from './staff-records.js';
+import { listTrainings, readTraining, recordTraining, setAttendance, trainingStatus } from './training.js';
 
 const tags = ['grassroots'];
 const idempotencyHeader = z.object({ 'idempotency-key': z.string().min(8).max(100).optional() });

@@ -218,6 +218,43 @@ describe('home visits over HTTP', () => {
     expect((await dueFor(director)).some((d) => d.childId === child.id)).toBe(false);
   });
 
+  it('an offline visit after someone else visited meanwhile: 409 naming that visit, then kept once on resend', async () => {
+    const seen = (
+      await json<{ items: { id: string }[] }>(await director.request('GET', `/api/visits?childId=${child.id}`), 200)
+    ).items[0]!.id;
+    // The director's phone queued its form offline; the township supervisor visits in the meantime.
+    const theirs = await json<{ id: string; version: number }>(
+      await supervisor.request('POST', '/api/visits', { childId: child.id, visitedOn: today(), schooling: '在校' }),
+      201,
+    );
+    const queued = { childId: child.id, visitedOn: today(), schooling: '辍学在家', seenVisitId: seen };
+    const refused = await director.request('POST', '/api/visits', queued, {
+      'idempotency-key': 'offline-visit-0001',
+      'accept-language': 'en',
+    });
+    expect(refused.status).toBe(409);
+    const error = await errorOf(refused);
+    expect(error).toMatchObject({ code: 'visits.visited_meanwhile', details: { visitId: theirs.id, version: 1 } });
+    expect(error.message).toContain('刘建国');
+    // The director keeps both: the resend names the visit now seen, under the same key (the refusal stored nothing).
+    const kept = { ...queued, seenVisitId: theirs.id };
+    const first = await json<{ id: string }>(
+      await director.request('POST', '/api/visits', kept, { 'idempotency-key': 'offline-visit-0001' }),
+      201,
+    );
+    const replay = await director.request('POST', '/api/visits', kept, { 'idempotency-key': 'offline-visit-0001' });
+    expect(replay.headers.get('idempotent-replayed')).toBe('true');
+    expect(((await replay.json()) as { id: string }).id).toBe(first.id);
+    const visits = await json<{ items: { id: string }[] }>(
+      await director.request('GET', `/api/visits?childId=${child.id}`),
+      200,
+    );
+    expect(visits.items.filter((v) => v.id === first.id)).toHaveLength(1);
+    // My own queued visits never conflict with each other.
+    const mine = await director.request('POST', '/api/visits', { ...queued, seenVisitId: theirs.id });
+    expect(mine.status).toBe(201);
+  });
+
   it('a left-behind child turning 16 leaves its monthly visit rule', async () => {
     const sixteen = addDays(today(), 10);
     const teen = await make.child({

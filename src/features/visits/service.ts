@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import type { CorrectVisitInput, RecordVisitInput, VisitView } from '../../contract/visits/visits.js';
 import { childInScope } from '../../core/scope/child-scope.js';
 import { systemScope } from '../../core/scope/system-scope.js';
@@ -8,10 +8,11 @@ import { shanghaiDateOf } from '../../platform/calendar/index.js';
 import type { Database } from '../../platform/db/schema.js';
 import { type UnitOfWork, unitOfWork } from '../../platform/db/unit-of-work.js';
 import { updateVersioned } from '../../platform/db/versioned-update.js';
-import { DomainError, forbidden, notFound } from '../../platform/errors.js';
+import { conflict, DomainError, forbidden, notFound } from '../../platform/errors.js';
 import { translate } from '../../platform/i18n/translate.js';
 import { ruleSetFor } from '../../platform/rules/store.js';
 import { responsibleDirectorIn, rosterEntryCoveringIn } from '../grassroots/service.js';
+import './error-details.js';
 import './messages.js';
 import { visitRules } from './rule-sections.js';
 import { addDays, clocksMetBy, endOfDay, routineInterval } from './rules.js';
@@ -55,6 +56,32 @@ async function lockChild(trx: Trx, actor: Actor, childId: string) {
 }
 
 /**
+ * An offline form names the child's latest visit it knew (`seenVisitId`): a visit recorded since by
+ * someone else is a conflict for the director to resolve, never a silent second record. Their own
+ * visits do not count (a phone may queue two for one child).
+ */
+async function refuseIfVisitedMeanwhile(trx: Trx, actor: Actor, childId: string, seenVisitId: string | null) {
+  const seenAt = sql<Date>`coalesce((SELECT s.created_at FROM home_visits s WHERE s.id = ${seenVisitId}::uuid
+      AND s.child_id = ${childId}), '-infinity'::timestamptz)`;
+  const other = await trx
+    .selectFrom('home_visits')
+    .where(systemScope('visits of the child locked above through childInScope'))
+    .select(['id', 'version', 'visited_on', 'visitor_name'])
+    .where('child_id', '=', childId)
+    .where('visitor_user_id', 'is distinct from', actor.userId)
+    .where('created_at', '>', seenAt)
+    .orderBy('created_at', 'desc')
+    .executeTakeFirst();
+  if (!other) return;
+  const visitedOn = String(other.visited_on);
+  throw conflict(
+    'visits.visited_meanwhile',
+    { visitorName: other.visitor_name, visitedOn },
+    { visitId: other.id, version: other.version, visitedOn, visitorName: other.visitor_name },
+  );
+}
+
+/**
  * Records a home visit (the national follow-up form): the visit clocks it meets stop, and the next
  * routine visit is scheduled from the child's grade and categories as they are now (a full visit
  * also restarts the yearly screening). Dated in the future or before the registration → 400.
@@ -64,6 +91,7 @@ export async function recordVisitIn(uow: UnitOfWork, input: RecordVisitInput, at
   const child = await lockChild(trx, actor, input.childId);
   if (child.status !== 'active') throw new DomainError('visits.child_inactive', 409, { status: child.status });
   const visitor = await requireResponsible(trx, actor, child);
+  if (input.seenVisitId !== undefined) await refuseIfVisitedMeanwhile(trx, actor, child.id, input.seenVisitId);
   const today = shanghaiDateOf(at);
   const registered = shanghaiDateOf(new Date(child.created_at));
   if (input.visitedOn > today) throw dateProblem('visits.date_future', 'body.visitedOn', input.visitedOn, { today });

@@ -98,6 +98,8 @@ export async function visitsDueFor(db: Db, actor: Actor, now: Date, withinDays: 
         'left_behind',
       ),
       sql<string | null>`(SELECT max(visited_on)::text FROM home_visits v WHERE v.child_id = children.id)`.as('last'),
+      sql<string | null>`(SELECT v.id FROM home_visits v WHERE v.child_id = children.id
+          ORDER BY v.created_at DESC, v.id DESC LIMIT 1)`.as('last_id'),
     ])
     .where('k.subject_type', '=', 'visit')
     .where('k.state', '=', 'running')
@@ -120,5 +122,6 @@ export async function visitsDueFor(db: Db, actor: Actor, now: Date, withinDays: 
     escalationLevel: r.escalation_level,
     basis: r.mine ? 'assigned' : 'escalated',
     lastVisitedOn: r.last,
+    lastVisitId: r.last_id,
   }));
 }

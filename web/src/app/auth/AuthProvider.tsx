@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { onUnauthorized } from '../api/client';
+import { wipeOfflineStore } from '../offline/store';
 import { getMe, postLogin, postLogout, type Credentials, type Me, type SignInStep } from './authApi';
 import type { Permission } from './permissions';
 
@@ -96,6 +97,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       try {
         await postLogout(everywhere);
       } finally {
+        // Nothing of the children stays on the phone (the visit outbox and the saved due list).
+        await wipeOfflineStore();
         apply(null, everywhere ? 'signedOutEverywhere' : 'signedOut');
       }
     },

@@ -8,7 +8,9 @@ import { visitKinds } from '@contract/visits/visits.js';
 import { riskGrades } from '@contract/registry/vocabulary.js';
 import { ApiError } from '../../app/api/client';
 import { describeApiError } from '../../app/api/describeApiError';
-import { recordVisit, type RecordVisitInput } from './visitsApi';
+import { OfflineBanner } from './offline/OfflineBanner';
+import { queueVisit } from './offline/outbox';
+import type { RecordVisitInput } from './visitsApi';
 import './visits.css';
 
 interface FormValues {
@@ -38,18 +40,24 @@ export default function VisitFormPage() {
   const location = useLocation();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const state = (location.state ?? {}) as { childName?: string; rule?: string };
+  const state = (location.state ?? {}) as { childName?: string; rule?: string; seenVisitId?: string | null };
+  const [photo, setPhoto] = useState<File | null>(null);
   const [form] = Form.useForm<FormValues>();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const key = useMemo(() => `visit-${crypto.randomUUID()}`, []);
 
+  // Every visit goes through the phone's outbox: stored first (with its photo), sent at once when
+  // there is a network, else when it returns; a resend carries the same key.
   const submit = async (values: FormValues) => {
     setBusy(true);
     setError(null);
     try {
-      await recordVisit(
-        {
+      const outcome = await queueVisit({
+        id: key,
+        childName: state.childName ?? '',
+        photo: photo ? { blob: photo, name: photo.name || 'photo.jpg', type: photo.type } : undefined,
+        input: {
           childId,
           visitedOn: day(values.visitedOn)!,
           kind: values.kind,
@@ -61,10 +69,13 @@ export default function VisitFormPage() {
           findings: Object.fromEntries(findings.map((f) => [f, values[f] || null])),
           suggestions: values.suggestions || null,
           riskGrade: values.riskGrade ?? null,
+          ...(state.seenVisitId !== undefined ? { seenVisitId: state.seenVisitId } : {}),
         },
-        key,
-      );
-      message.success(t('grassroots.form.saved'));
+      });
+      if (outcome.kind === 'refused') throw outcome.error;
+      if (outcome.kind === 'sent') message.success(t('grassroots.form.saved'));
+      else if (outcome.kind === 'queued') message.info(t('grassroots.offline.queued'));
+      else message.warning(t('grassroots.offline.conflictQueued'));
       await queryClient.invalidateQueries({ queryKey: ['visits'] });
       await queryClient.invalidateQueries({ queryKey: ['my-work'] });
       navigate('/visits');
@@ -85,6 +96,7 @@ export default function VisitFormPage() {
 
   return (
     <div className="haven-visits haven-visit-form">
+      <OfflineBanner />
       <h2>{t('grassroots.form.heading', { name: state.childName ?? t('grassroots.form.thisChild') })}</h2>
       {error && <Alert type="error" showIcon message={error} role="alert" />}
       <Form<FormValues>
@@ -129,6 +141,19 @@ export default function VisitFormPage() {
         </Form.Item>
         <Form.Item name="riskGrade" label={t('grassroots.form.riskGrade')}>
           <Select allowClear options={riskGrades.map((g) => ({ value: g, label: t(`registry.risk.${g}`) }))} />
+        </Form.Item>
+        <Form.Item label={t('grassroots.offline.photo')} htmlFor="visit-photo">
+          <input
+            id="visit-photo"
+            className="haven-visit-photo"
+            type="file"
+            accept="image/*"
+            capture="environment"
+            onChange={(e) => setPhoto(e.target.files?.[0] ?? null)}
+          />
+          {photo && (
+            <span className="haven-secondary">{t('grassroots.offline.photoChosen', { name: photo.name })}</span>
+          )}
         </Form.Item>
         <Form.Item name="keyAttention" valuePropName="checked">
           <Checkbox>{t('grassroots.form.keyAttention')}</Checkbox>

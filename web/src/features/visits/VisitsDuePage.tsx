@@ -1,11 +1,15 @@
 import { ClockCircleOutlined, FormOutlined, WarningFilled } from '@ant-design/icons';
 import { Alert, Button, Empty, Segmented, Spin } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { describeApiError } from '../../app/api/describeApiError';
 import { DivisionName } from '../divisions/DivisionPicker';
 import { RiskTag } from '../registry/labels';
+import { ConflictCard } from './offline/ConflictCard';
+import { OfflineBanner } from './offline/OfflineBanner';
+import { discard } from './offline/outbox';
+import { useOutbox } from './offline/useOutbox';
 import { useVisitsDue, type VisitDue } from './visitsApi';
 import './visits.css';
 
@@ -43,7 +47,9 @@ function DueCard({ item }: { item: VisitDue }) {
             size="large"
             icon={<FormOutlined aria-hidden />}
             onClick={() =>
-              navigate(`/visits/new/${item.childId}`, { state: { childName: item.childName, rule: item.rule } })
+              navigate(`/visits/new/${item.childId}`, {
+                state: { childName: item.childName, rule: item.rule, seenVisitId: item.lastVisitId },
+              })
             }
           >
             {t('grassroots.visits.recordFor', { name: item.childName })}
@@ -56,11 +62,41 @@ function DueCard({ item }: { item: VisitDue }) {
 
 /** A director's due list, phone first: cards, overdue first, the record button in reach of a thumb. */
 export default function VisitsDuePage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [within, setWithin] = useState(14);
   const due = useVisitsDue(within);
+  const outbox = useOutbox();
+  // The form is fetched now, while there is a network, so it opens in a village without one.
+  useEffect(() => {
+    void import('./VisitFormPage');
+  }, []);
+  const waitingChildren = new Set(outbox.map((i) => i.input.childId));
+  const conflicts = outbox.filter((i) => i.state === 'conflict');
+  const refused = outbox.filter((i) => i.state === 'refused');
   return (
     <div className="haven-visits">
+      <OfflineBanner />
+      {conflicts.length > 0 && (
+        <ul className="haven-visit-list" aria-label={t('grassroots.offline.conflicts')}>
+          {conflicts.map((item) => (
+            <ConflictCard key={item.id} item={item} />
+          ))}
+        </ul>
+      )}
+      {refused.map((item) => (
+        <Alert
+          key={item.id}
+          type="error"
+          showIcon
+          message={t('grassroots.offline.refused', { name: item.childName })}
+          description={item.refusal}
+          action={
+            <Button size="small" onClick={() => void discard(item)}>
+              {t('grassroots.offline.dismiss')}
+            </Button>
+          }
+        />
+      ))}
       <Segmented
         value={within}
         onChange={(value) => setWithin(Number(value))}
@@ -76,6 +112,18 @@ export default function VisitsDuePage() {
       {due.isError && <Alert type="error" showIcon message={describeApiError(due.error, t)} />}
       {due.data && (
         <>
+          {'savedAt' in due.data && due.data.savedAt && (
+            <Alert
+              type="warning"
+              showIcon
+              message={t('grassroots.offline.savedList', {
+                at: new Date(due.data.savedAt).toLocaleString(i18n.language, {
+                  dateStyle: 'medium',
+                  timeStyle: 'short',
+                }),
+              })}
+            />
+          )}
           <p role="status" className="haven-visit-summary">
             {t('grassroots.visits.summary', {
               count: due.data.items.length,
@@ -86,9 +134,11 @@ export default function VisitsDuePage() {
             <Empty description={t('grassroots.visits.none')} />
           ) : (
             <ul className="haven-visit-list" aria-label={t('grassroots.visits.title')}>
-              {due.data.items.map((item) => (
-                <DueCard key={item.clockId} item={item} />
-              ))}
+              {due.data.items
+                .filter((item) => !waitingChildren.has(item.childId))
+                .map((item) => (
+                  <DueCard key={item.clockId} item={item} />
+                ))}
             </ul>
           )}
         </>
