@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { ApplicationView } from '../../src/contract/benefits/applications.js';
 import { renewalSweep } from '../../src/features/benefits/renewals.js';
@@ -69,6 +69,17 @@ async function typeDate(page: Page, label: string | RegExp, value: string): Prom
   await input.press('Enter');
 }
 
+/** Confirms a dialog, unless Enter in its only input (implicit submission) has submitted it already. */
+async function confirm(dialog: Locator): Promise<void> {
+  await Promise.race([
+    dialog.waitFor({ state: 'hidden' }),
+    dialog
+      .locator('.ant-btn-primary')
+      .click()
+      .catch(() => undefined),
+  ]);
+}
+
 /** Runs the county's month from the payments page; returns on the run's page. */
 async function runMonth(page: Page, month: string): Promise<void> {
   await page.goto(`${suite.server.url}/benefits/payments`);
@@ -79,7 +90,7 @@ async function runMonth(page: Page, month: string): Promise<void> {
 }
 
 describe('benefits, payments, the calendar, exits and renewals', { timeout: 600_000 }, () => {
-  it('a grandfather applies, the county approves, December is paid and ledgered; 2027 is loaded; an adopted child leaves; an orphan is renewed', async () => {
+  it('a grandfather applies, the county approves, December is paid and ledgered; 2027 is loaded; an adopted child leaves; an orphan is renewed; payments suspended and resumed', async () => {
     const db = suite.server.database.db;
     const [officer, director, supervisor] = [
       await apiAs(suite, 'officer.shashi'),
@@ -136,7 +147,7 @@ describe('benefits, payments, the calendar, exits and renewals', { timeout: 600_
     await page.getByRole('button', { name: '批准', exact: true }).click();
     const dialog = page.getByRole('dialog');
     await typeDate(page, /办理日期/, '2026-11-05');
-    if (await dialog.isVisible()) await dialog.locator('.ant-btn-primary').click();
+    await confirm(dialog);
     await page.getByText('自 2026-12-01 起每月 ¥1300.00').waitFor();
     const approval = await json<ApplicationView>(
       await officer.request('GET', `/api/benefits/applications/${application.id}`),
@@ -256,7 +267,7 @@ describe('benefits, payments, the calendar, exits and renewals', { timeout: 600_
     await suspensions.getByText('自 2027-02 起暂停发放：监护人未按期报告儿童在校情况').waitFor();
     await suspensions.getByRole('button', { name: '恢复发放' }).click();
     await typeDate(page, '自何月起恢复', '2027-03');
-    await page.getByRole('dialog', { name: '恢复发放' }).locator('.ant-btn-primary').click();
+    await confirm(page.getByRole('dialog', { name: '恢复发放' }));
     await suspensions.getByText(/2027-02 起暂停.*2027-03 起恢复，暂停期间已补发/).waitFor();
     await page.context().close();
   });
