@@ -71,6 +71,22 @@ export const matchingFactSchema = z.object({
   until: z.string().nullable(),
 });
 
+/** A benefit's payments withheld from a month (and, once lifted, paid again from a month). */
+export const suspensionViewSchema = z.object({
+  id: z.uuid(),
+  applicationId: z.uuid(),
+  fromMonth: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM'),
+  reason: z.string(),
+  suspendedBy: z.string(),
+  resumeMonth: z
+    .string()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM')
+    .nullable(),
+  payArrears: z.boolean().nullable(),
+  liftNote: z.string().nullable(),
+});
+export type SuspensionView = z.infer<typeof suspensionViewSchema>;
+
 export const applicationViewSchema = z.object({
   id: z.string(),
   applicationNo: z.string(),
@@ -94,6 +110,8 @@ export const applicationViewSchema = z.object({
   clocks: z.array(applicationClockSchema),
   log: z.array(applicationEntrySchema),
   allowedActions: z.array(z.enum(applicationActions)),
+  /** Suspensions of an approved benefit's payments, oldest first (an open one has no resumeMonth). */
+  suspensions: z.array(suspensionViewSchema),
   createdAt: z.string(),
 });
 export type ApplicationView = z.infer<typeof applicationViewSchema>;

@@ -88,23 +88,15 @@ export const suspendInputSchema = z.object({
   fromMonth: month,
   reason: z.string().trim().min(1).max(500),
 });
+export type SuspendInput = z.infer<typeof suspendInputSchema>;
 /** Pay again from a month; withheld months are paid in arrears or forfeited, as decided. */
 export const liftSuspensionInputSchema = z.object({
   resumeMonth: month,
   payArrears: z.boolean(),
   note: z.string().trim().max(500).optional(),
 });
-export const suspensionViewSchema = z.object({
-  id: z.uuid(),
-  applicationId: z.uuid(),
-  fromMonth: month,
-  reason: z.string(),
-  suspendedBy: z.string(),
-  resumeMonth: month.nullable(),
-  payArrears: z.boolean().nullable(),
-  liftNote: z.string().nullable(),
-});
-export type SuspensionView = z.infer<typeof suspensionViewSchema>;
+export type LiftSuspensionInput = z.infer<typeof liftSuspensionInputSchema>;
+export { type SuspensionView, suspensionViewSchema } from './applications.js';
 
 export const renewalViewSchema = z.object({
   id: z.uuid(),

@@ -154,6 +154,12 @@ describe('monthly payment runs per county', () => {
       },
     );
     expect(twice.status).toBe(409);
+    const suspendedView = (await (
+      await officer.request('GET', `/api/benefits/applications/${applications.suspended!.id}`)
+    ).json()) as ApplicationView;
+    expect(suspendedView.suspensions).toEqual([
+      expect.objectContaining({ fromMonth: '2026-12', reason: '监护人未按期报告儿童在校情况', resumeMonth: null }),
+    ]);
     const december = await run(officer, places.shashi, '2026-12');
     expect(linesOf(december, children.adopted.id)).toEqual([
       { benefitType: '120', forMonth: '2026-12', amountFen: 130_000, offsetFen: 0 },
@@ -211,6 +217,17 @@ describe('monthly payment runs per county', () => {
       note: '已补交在校证明',
     });
     expect(lift.status, await lift.clone().text()).toBe(200);
+    const liftedView = (await (
+      await officer.request('GET', `/api/benefits/applications/${applications.suspended!.id}`)
+    ).json()) as ApplicationView;
+    expect(liftedView.suspensions).toEqual([
+      expect.objectContaining({
+        fromMonth: '2026-12',
+        resumeMonth: '2027-01',
+        payArrears: true,
+        liftNote: '已补交在校证明',
+      }),
+    ]);
     const january = await run(officer, places.shashi, '2027-01');
     expect(linesOf(january, children.adopted.id)).toEqual([]);
     expect(linesOf(january, children.suspended.id)).toEqual([

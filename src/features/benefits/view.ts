@@ -9,6 +9,7 @@ import type { Database } from '../../platform/db/schema.js';
 import { notFound } from '../../platform/errors.js';
 import { translate } from '../../platform/i18n/translate.js';
 import { applicationStatusTable } from './rules.js';
+import { suspensionsOf } from './payments/suspensions.js';
 import './tables.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -39,7 +40,7 @@ export async function readApplication(db: Db, actor: Actor, id: string): Promise
     ])
     .executeTakeFirst();
   if (!row) throw notFound(translate(actor.locale, 'benefits.entity'), id);
-  const [log, clocks] = await Promise.all([
+  const [log, clocks, suspensions] = await Promise.all([
     db
       .selectFrom('benefit_application_actions')
       .select([
@@ -62,6 +63,7 @@ export async function readApplication(db: Db, actor: Actor, id: string): Promise
       .where('subject_id', '=', id)
       .orderBy('started_at')
       .execute(),
+    suspensionsOf(db, id),
   ]);
   const state = foldLog(
     applicationStatusTable,
@@ -113,6 +115,7 @@ export async function readApplication(db: Db, actor: Actor, id: string): Promise
       can: (p) => hasPermission(actor, p),
       accountableUserId: accountableUserId(actor),
     }),
+    suspensions,
     createdAt: row.created_at.toISOString(),
   };
 }

@@ -39,6 +39,18 @@ function viewOf(row: Database['benefit_payment_suspensions'] extends infer T ? R
   } satisfies SuspensionView;
 }
 
+/** An application's suspensions, oldest first, for a caller who has read the application through childInScope. */
+export async function suspensionsOf(db: Db, applicationId: string): Promise<SuspensionView[]> {
+  const rows = await db
+    .selectFrom('benefit_payment_suspensions')
+    .where(systemScope('suspensions of an application the caller has just read through childInScope'))
+    .selectAll()
+    .where('application_id', '=', applicationId)
+    .orderBy('suspended_at')
+    .execute();
+  return rows.map(viewOf);
+}
+
 /** Withholds an approved benefit's payments from a month on (one open suspension per benefit). */
 export async function suspendPaymentsIn(
   uow: UnitOfWork,

@@ -21,6 +21,7 @@ import { useParams } from 'react-router';
 import { describeApiError } from '../../app/api/describeApiError';
 import { formatDateTime } from '../../app/format';
 import { useAct, useApplication, yuan } from './benefitsApi';
+import { Suspensions } from './Suspensions';
 import { TypeName } from './TypeName';
 
 type Offered = Exclude<ApplicationAction, 'receive' | 'end'>;
@@ -129,6 +130,7 @@ export default function ApplicationPage() {
           </Button>
         ))}
       </Space>
+      <Suspensions view={view} />
       <section aria-label={t('benefits.history')}>
         <h2>{t('benefits.history')}</h2>
         <Timeline

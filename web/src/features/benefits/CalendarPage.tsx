@@ -55,7 +55,7 @@ export default function CalendarPage() {
           {
             title: t('benefits.calendar.source'),
             dataIndex: 'source',
-            render: (source: 'shipped' | 'loaded') => <Tag>{t(`benefits.calendar.${source}`)}</Tag>,
+            render: (source: 'shipped' | 'loaded') => <Tag>{t(`benefits.calendar.sourceKind.${source}`)}</Tag>,
           },
           { title: t('benefits.calendar.holidays'), dataIndex: 'holidays', render: (list: string[]) => list.length },
           { title: t('benefits.calendar.workdays'), dataIndex: 'workdays', render: (list: string[]) => list.join(' ') },

@@ -1,5 +1,6 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import type { PaymentChange } from '@contract/benefits/payments.js';
+import { type ExitReason, exitReasons } from '@contract/registry/exit.js';
 import { Alert, Button, Descriptions, Table, type TableColumnsType, Tag, Typography, message } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,12 +18,18 @@ type Line = NonNullable<ReturnType<typeof usePaymentRun>['data']>['lines'][numbe
 function ChangeReason({ change }: { change: PaymentChange }) {
   const { t } = useTranslation();
   const p = change.params;
+  const exitReasonText = (reason: unknown) =>
+    typeof reason === 'string' && (exitReasons as readonly string[]).includes(reason)
+      ? t(`benefits.exit.reason.${reason as ExitReason}`)
+      : reason
+        ? String(reason)
+        : '';
   const fen = (value: unknown) => (typeof value === 'number' ? (value / 100).toFixed(2) : '');
   return (
     <span>
       {t(`benefits.payments.reason.${change.reason}`, {
         payFrom: String(p.payFrom ?? ''),
-        exitReason: p.exitReason ? String(p.exitReason) : '',
+        exitReason: exitReasonText(p.exitReason),
         endedOn: String(p.endedOn ?? ''),
         from: fen(p.fromFen),
         to: fen(p.toFen),

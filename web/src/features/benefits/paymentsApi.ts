@@ -1,11 +1,14 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
+  type LiftSuspensionInput,
   type PaymentRunInput,
   paymentRunListSchema,
   paymentRunViewSchema,
   type RenewalActionInput,
   renewalListSchema,
   renewalViewSchema,
+  type SuspendInput,
+  suspensionViewSchema,
 } from '@contract/benefits/payments.js';
 import { queryString, requestFile, requestParsed } from '../../app/api/client';
 
@@ -68,4 +71,34 @@ export function useActOnRenewal(id: string) {
       requestParsed(renewalViewSchema, `/api/benefits/renewals/${id}/actions`, { method: 'POST', body: input }),
     onSuccess: () => client.invalidateQueries({ queryKey: ['renewals'] }),
   });
+}
+
+/** Suspend an approved benefit's payments from a month, or lift an open suspension (with or without arrears). */
+export function useSuspension(applicationId: string) {
+  const client = useQueryClient();
+  const refresh = () =>
+    Promise.all([
+      client.invalidateQueries({ queryKey: ['benefits', 'one', applicationId] }),
+      client.invalidateQueries({ queryKey: ['payments'] }),
+    ]);
+  const headers = () => ({ 'Idempotency-Key': crypto.randomUUID() });
+  const suspend = useMutation({
+    mutationFn: (input: SuspendInput) =>
+      requestParsed(suspensionViewSchema, `/api/benefits/applications/${applicationId}/suspensions`, {
+        method: 'POST',
+        body: input,
+        headers: headers(),
+      }),
+    onSuccess: refresh,
+  });
+  const lift = useMutation({
+    mutationFn: ({ suspensionId, ...input }: LiftSuspensionInput & { suspensionId: string }) =>
+      requestParsed(suspensionViewSchema, `/api/benefits/suspensions/${suspensionId}/lift`, {
+        method: 'POST',
+        body: input,
+        headers: headers(),
+      }),
+    onSuccess: refresh,
+  });
+  return { suspend, lift };
 }

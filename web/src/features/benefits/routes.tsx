@@ -29,7 +29,7 @@ export const routes: FeatureRoute[] = [
   },
   {
     path: '/benefits/payments/:runId',
-    titleKey: 'benefits.payments.run',
+    titleKey: 'benefits.payments.runTitle',
     frame: 'shell',
     permission: 'benefits.read',
     page: lazyPage(() => import('./PaymentRunPage')),

@@ -5,6 +5,7 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { ApiError } from '../../../app/api/client';
 import { describeApiError } from '../../../app/api/describeApiError';
 import { usePhoneLayout } from '../../../app/preferences/usePhoneLayout';
+import { LeaveRegistry } from '../../benefits/LeaveRegistry';
 import { DocumentsPanel } from '../../documents/DocumentsPanel';
 import { ChildPlacementCard } from '../../placements/ChildPlacementCard';
 import { useChildFile } from '../api/fileApi';
@@ -67,6 +68,7 @@ export default function ChildFilePage() {
         onUnmask={setUnmask}
       />
       <ChildPlacementCard childId={child.id} />
+      <LeaveRegistry file={child} />
       {child.status === 'merged' && (
         <Alert type="warning" showIcon className="haven-form-alert" message={t('registry.file.mergedNotice')} />
       )}
