@@ -33,6 +33,7 @@ describe('the composition root finds the features (src/features/<f>/feature.ts)'
       'jingzhou-conference',
       'jingzhou-payments',
       'jingzhou-projects',
+      'jingzhou-charity',
     ]);
     // The platform's sweeps first; the counts after the registry sweeps that change what they count.
     expect(features.sweeps.map((sweep) => sweep.name)).toEqual([

@@ -82,6 +82,10 @@ export const permissions = {
     zh: '维护本机构的社工与志愿者能力',
     en: "Maintain my organisation's social workers and volunteers",
   },
+  'charity.manage': {
+    zh: '登记捐赠与志愿者，匹配并交付困境儿童需求',
+    en: "Record donations and volunteers, match and hand over children's needs",
+  },
 } as const;
 
 export type Permission = keyof typeof permissions;

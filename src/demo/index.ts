@@ -10,6 +10,7 @@ import { jingzhouPlacementsDemo } from './jingzhou-placements.js';
 import { jingzhouProcuratorateDemo } from './jingzhou-procuratorate.js';
 import { jingzhouTracingDemo } from './jingzhou-tracing.js';
 import { jingzhouProjectsDemo } from './jingzhou-projects.js';
+import { jingzhouCharityDemo } from './jingzhou-charity.js';
 import { seedDemoOrganisations } from './jingzhou-organisations.js';
 import { seedDemoPeople } from './jingzhou-people.js';
 import { jingzhouVisitsDemo } from './jingzhou-visits.js';
@@ -44,4 +45,5 @@ export const demoSeeders: readonly DemoSeeder[] = [
   jingzhouConferenceDemo,
   jingzhouPaymentsDemo,
   jingzhouProjectsDemo,
+  jingzhouCharityDemo,
 ];

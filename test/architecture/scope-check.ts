@@ -24,6 +24,9 @@ export const childTables = [
   'recommendation_actions',
   'incidents',
   'guardianship_assessments',
+  'charity_needs',
+  'charity_need_actions',
+  'guidance_orders',
 ];
 
 // A scope is a call to childInScope, a report visibility rule (…VisibleTo), another …InScope

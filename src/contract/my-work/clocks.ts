@@ -17,5 +17,7 @@ export const clockSubjectTypes = [
   'recommendation',
   'action_item',
   'assessment',
+  'volunteer',
+  'guidance_session',
 ] as const;
 export type ClockSubjectType = (typeof clockSubjectTypes)[number];

@@ -7,6 +7,7 @@ import { visitDueSchema } from '../visits/visits.js';
 import { actionItemWaitingSchema } from '../joint-conference/views.js';
 import { guardianshipMissingSchema } from '../assessments/assessments.js';
 import { stayWaitingSchema, tracingWaitingSchema } from '../placements/tracing.js';
+import { charityWorkSchema } from '../charity/views.js';
 
 /** A report my organisation must acknowledge (only for those with `reports.receive`). */
 export const reportToAcknowledgeSchema = z.object({
@@ -75,6 +76,8 @@ export const myWorkSchema = z.object({
   caseServices: z.array(serviceDueSchema).default([]),
   /** Transfers of a case's lead waiting for my organisation's answer. */
   leadTransfers: z.array(transferWaitingSchema).default([]),
+  /** Volunteers' safeguarding checks expiring or expired, and guidance-order sessions due or overdue (issue 19). */
+  society: z.array(charityWorkSchema).default([]),
 });
 export type MyWork = z.infer<typeof myWorkSchema>;
 
@@ -92,4 +95,5 @@ export const myWorkSections = [
   'tracing',
   'caseServices',
   'leadTransfers',
+  'society',
 ] as const;

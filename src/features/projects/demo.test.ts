@@ -44,4 +44,19 @@ describe('the demo purchased services', () => {
     expect(coverage.rows.find((r) => r.code === '421022000000')?.organisations).toBeGreaterThanOrEqual(2);
     expect(coverage.countiesWithNone.length).toBeGreaterThan(0);
   });
+
+  it("has a charity's donations, volunteers (one check expired) and a need handed over with a receipt", async () => {
+    const charity = await signInAs(server.url, 'charity');
+    const needs = (await (await charity.request('GET', '/api/needs')).json()) as {
+      items: { status: string; childName: string | null; receipt: { number: string } | null }[];
+    };
+    expect(needs.items.filter((n) => n.status === 'handed_over' && n.receipt)).toHaveLength(1);
+    expect(needs.items.every((n) => n.childName === null)).toBe(true);
+    const donations = (await (await charity.request('GET', '/api/donations')).json()) as { items: unknown[] };
+    expect(donations.items).toHaveLength(3);
+    const volunteers = (await (await charity.request('GET', '/api/volunteers')).json()) as {
+      items: { check: string }[];
+    };
+    expect(volunteers.items.map((v) => v.check).sort()).toEqual(['expired', 'valid']);
+  });
 });

@@ -1,9 +1,10 @@
 import type { Kysely, Transaction } from 'kysely';
 import { systemScope } from '../../core/scope/system-scope.js';
+import type { IndicatorValue } from '../../contract/projects/projects.js';
 import type { Database } from '../../platform/db/schema.js';
 import { referralStepsOfProviderIn } from '../referrals/service.js';
 import { visitsRecordedByIn } from '../visits/service.js';
-import { type RecordedWork, shanghaiDay, windowOf } from './rules.js';
+import { countIndicators, indicatorValues, type RecordedWork, shanghaiDay, windowOf } from './rules.js';
 import './tables.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -65,6 +66,25 @@ export function countiesOfWork(work: RecordedWork): Set<string> {
     ...work.sessions.map((s) => county(s.divisionCode)),
     ...work.participations.map((p) => county(p.residenceCode)),
   ]);
+}
+
+/** The indicators computed from recorded work as of a day, beside the targets. */
+export async function computedIndicatorsIn(
+  trx: Db,
+  project: { id: string; provider_org_id: string; starts_on: string; ends_on: string; area_codes: string[] },
+  asOf: string,
+): Promise<IndicatorValue[]> {
+  const targets = await trx
+    .selectFrom('project_indicators')
+    .select(['kind', 'target'])
+    .where('project_id', '=', project.id)
+    .execute();
+  const work = await recordedWorkOf(trx, project.provider_org_id, {
+    startsOn: project.starts_on,
+    endsOn: project.ends_on,
+  });
+  const frame = { startsOn: project.starts_on, endsOn: project.ends_on, areaCodes: project.area_codes };
+  return indicatorValues(targets, countIndicators(work, frame, asOf));
 }
 
 export { shanghaiDay };

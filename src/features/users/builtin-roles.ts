@@ -217,6 +217,7 @@ export const builtinRoles: readonly RoleDefinition[] = [
       'projects.read',
       'projects.deliver',
       'capacity.manage',
+      'charity.manage',
     ],
   },
   {

@@ -1,0 +1,10 @@
+import type { FeatureManifest } from '../../core/feature.js';
+import { charityWork } from './inbox.js';
+import { registerCharityRoutes } from './routes.js';
+
+// Charity, volunteers and family support (issue 19, second half).
+export const feature: FeatureManifest = {
+  name: 'charity',
+  routes: [registerCharityRoutes],
+  inbox: [charityWork],
+};
