@@ -2,6 +2,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { screenshotPath } from '../support/browser.js';
+import { profiled, profiling } from '../support/e2e-profile.js';
 
 // Shared by the browser tests. In-page checks are written as expression strings: the server's
 // tsconfig has no DOM types, and a DOM lib reference here would leak `window` and `document` into
@@ -47,16 +48,18 @@ export async function newContext(
   browser: Browser,
   { viewport, language, elderMode, sessionCookie, baseUrl }: ContextOptions,
 ): Promise<BrowserContext> {
-  const context = await browser.newContext({
-    viewport: viewports[viewport],
-    locale: language ?? 'zh-CN',
-    isMobile: viewport === 'phone',
-    hasTouch: viewport === 'phone',
-    reducedMotion: 'reduce',
-    // The app's service worker (web/public/sw.js) would hide requests from page.route (Playwright's advice);
-    // the offline journey needs only the outbox, which lives in the page.
-    serviceWorkers: 'block',
-  });
+  const context = await profiled('new context', () =>
+    browser.newContext({
+      viewport: viewports[viewport],
+      locale: language ?? 'zh-CN',
+      isMobile: viewport === 'phone',
+      hasTouch: viewport === 'phone',
+      reducedMotion: 'reduce',
+      // The app's service worker (web/public/sw.js) would hide requests from page.route (Playwright's advice);
+      // the offline journey needs only the outbox, which lives in the page.
+      serviceWorkers: 'block',
+    }),
+  );
   // Every step waits on what the page shows; the ceiling leaves room for a machine loaded four times over.
   context.setDefaultTimeout(60_000);
   // Only seeds the preference, so that a choice made in the page survives a reload.
@@ -87,6 +90,12 @@ export async function newContext(
     if (response.url().includes('/assets/') && response.status() >= 400)
       console.error(`asset ${response.url()} answered ${response.status()}`);
   });
+  if (profiling) {
+    context.on('page', (page) => {
+      const goto = page.goto.bind(page);
+      page.goto = (url, options) => profiled('page.goto', () => goto(url, options));
+    });
+  }
   if (sessionCookie) {
     const [name = '', ...rest] = sessionCookie.split('=');
     await context.addCookies([{ name, value: rest.join('='), url: baseUrl, httpOnly: true, sameSite: 'Strict' }]);
@@ -106,6 +115,10 @@ export const screenshotsWanted = process.env.HAVEN_E2E_SCREENSHOTS === '1';
 
 export async function screenshot(page: Page, name: string): Promise<void> {
   if (!screenshotsWanted) return;
+  await profiled('screenshot', () => takeScreenshot(page, name));
+}
+
+async function takeScreenshot(page: Page, name: string): Promise<void> {
   await settled(page);
   // The app's Chinese font loads on first use (font-display: swap): a picture taken before shows the fallback.
   await page.evaluate('document.fonts.ready.then(() => undefined)');
@@ -115,13 +128,29 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 
 /** Waits until the page has drawn two frames and no CSS transition or animation is still running. */
 export async function settled(page: Page): Promise<void> {
+  await profiled('settled', () => waitForSettled(page));
+}
+
+async function waitForSettled(page: Page): Promise<void> {
   await page.evaluate(`new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() =>
     Promise.all(document.getAnimations().map((animation) => animation.finished.catch(() => undefined))).then(() => resolve(undefined)))))`);
 }
 
 /** `within`: only that part of the page (a dialog over a page already scanned), which is much faster. */
 export async function expectNoAxeViolations(page: Page, within?: string): Promise<void> {
-  const builder = new AxeBuilder({ page }).withTags(axeTags);
+  await profiled(within ? 'axe (part)' : 'axe (page)', () => runAxe(page, within));
+}
+
+async function runAxe(page: Page, within?: string): Promise<void> {
+  // Legacy mode runs axe in the page itself; the default mode opens a new tab per scan to merge the
+  // results of frames, and the app has none. axe-core stays in the document between its scans, so it
+  // is injected once per page load, not per scan (an empty source when it is already there).
+  const present = await page.evaluate('typeof window.axe?.run === "function"');
+  const builder = new AxeBuilder({ page, ...(present ? { axeSource: ';' } : {}) })
+    .setLegacyMode()
+    // Only violations are read: axe then skips collecting every passing node.
+    .options({ resultTypes: ['violations'] })
+    .withTags(axeTags);
   const results = await (within ? builder.include(within) : builder).analyze();
   const violations = results.violations.map(
     (violation) =>
@@ -135,7 +164,9 @@ export async function expectNoAxeViolations(page: Page, within?: string): Promis
 
 export async function expectNoHorizontalOverflow(page: Page): Promise<void> {
   const overflow = Number(
-    await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth'),
+    await profiled('overflow check', () =>
+      page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth'),
+    ),
   );
   expect(overflow, 'page is wider than the screen').toBeLessThanOrEqual(0);
 }
@@ -146,24 +177,32 @@ export async function expectNoHorizontalOverflow(page: Page): Promise<void> {
  * scrolls sideways are left out: the table's own row height governs them.
  */
 export async function expectPhoneTouchTargets(page: Page): Promise<void> {
-  const controls = page.locator(
-    'a[href]:visible:not([role="menuitem"] a):not(.ant-table a), button:visible:not(label button):not(.ant-table button), [role="menuitem"]:visible, label:has([role="switch"]):visible, .ant-input-affix-wrapper:visible',
-  );
-  const tooSmall: string[] = [];
-  for (const control of await controls.all()) {
-    const box = await control.boundingBox();
-    if (!box || box.y + box.height < 0) continue; // the skip link waits above the page until focused
-    if (box.width < 44 || box.height < 44) {
-      tooSmall.push(
-        `${(await control.innerText()).trim() || (await control.getAttribute('aria-label'))}: ${Math.round(box.width)}×${Math.round(box.height)}`,
-      );
-    }
-  }
+  await profiled('touch targets', () => checkTouchTargets(page));
+}
+
+async function checkTouchTargets(page: Page): Promise<void> {
+  // One pass in the page (a round trip per control took seconds on a loaded machine). "Visible" as
+  // Playwright means it: rendered, visibility visible, a box of some size.
+  const selector =
+    'a[href]:not([role="menuitem"] a):not(.ant-table a), button:not(label button):not(.ant-table button), [role="menuitem"], label:has([role="switch"]), .ant-input-affix-wrapper';
+  const tooSmall = await page.evaluate(`[...document.querySelectorAll(${JSON.stringify(selector)})]
+    .filter((control) => control.checkVisibility({ visibilityProperty: true }))
+    .map((control) => [control, control.getBoundingClientRect()])
+    .filter(([, box]) => box.width > 0 && box.height > 0)
+    // The skip link waits above the page until focused.
+    .filter(([, box]) => box.y + box.height >= 0)
+    .filter(([, box]) => box.width < 44 || box.height < 44)
+    .map(([control, box]) => (control.innerText.trim() || control.getAttribute('aria-label')) + ': ' +
+      Math.round(box.width) + '×' + Math.round(box.height))`);
   expect(tooSmall, 'touch targets under 44 × 44 px').toEqual([]);
 }
 
 /** Switches the interface language with the header button (no reload). */
 export async function switchLanguage(page: Page, to: Language): Promise<void> {
+  await profiled('switch language', () => switchLanguageNow(page, to));
+}
+
+async function switchLanguageNow(page: Page, to: Language): Promise<void> {
   const label = to === 'en' ? 'English' : '中文';
   // Dispatched rather than clicked: an open drawer or dialog covers the header with its mask.
   await page.locator('.haven-preferences').getByRole('button', { name: label }).dispatchEvent('click');
@@ -171,6 +210,10 @@ export async function switchLanguage(page: Page, to: Language): Promise<void> {
 }
 
 export async function resize(page: Page, viewport: ViewportName): Promise<void> {
+  await profiled('resize', () => resizeNow(page, viewport));
+}
+
+async function resizeNow(page: Page, viewport: ViewportName): Promise<void> {
   await page.setViewportSize(viewports[viewport]);
   // The layout follows a media query: React switches between sider and drawer on the next frames.
   await settled(page);

@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { type Browser, chromium } from 'playwright-core';
 import { type ChromiumChoice, findChromium } from './chromium.js';
+import { profiled } from './e2e-profile.js';
 
 export const screenshotDir = path.resolve(import.meta.dirname, '../../test-results/screenshots');
 
@@ -29,11 +30,13 @@ export async function launchBrowser(): Promise<Browser> {
   choice ??= findChromium();
   const found = await choice;
   await mkdir(screenshotDir, { recursive: true });
-  return chromium.launch({
-    executablePath: found.executablePath,
-    args: [...commonArgs, ...found.args],
-    env: { ...process.env, ...found.env },
-  });
+  return profiled('chromium launch', () =>
+    chromium.launch({
+      executablePath: found.executablePath,
+      args: [...commonArgs, ...found.args],
+      env: { ...process.env, ...found.env },
+    }),
+  );
 }
 
 export function screenshotPath(name: string): string {

@@ -4,6 +4,7 @@ import { buildApp, type BuiltApp } from '../../src/platform/http/app.js';
 import { loadFeatures } from '../../src/server.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
 import { createDemoDatabase } from './demo-database.js';
+import { profiled } from './e2e-profile.js';
 import { recordErrorBodies } from './error-bodies.js';
 
 export interface TestServer {
@@ -18,7 +19,9 @@ const root = path.resolve(import.meta.dirname, '../..');
 /** The real Haven app on a random port over a fresh database, serving the built web app. */
 export async function startTestServer(options: { demo?: boolean; config?: Partial<Config> } = {}): Promise<TestServer> {
   // The demo is seeded with the run's own random credentials, which signInAs and the e2e helpers use.
-  const database = options.demo ? await createDemoDatabase() : await createTestDatabase();
+  const database = await profiled(options.demo ? 'demo database' : 'database', () =>
+    options.demo ? createDemoDatabase() : createTestDatabase(),
+  );
   const config = loadConfig(
     {},
     {
@@ -30,9 +33,12 @@ export async function startTestServer(options: { demo?: boolean; config?: Partia
       ...options.config,
     },
   );
-  const built = await buildApp({ db: database.db, config, embedded: undefined }, (await loadFeatures()).routes);
-  recordErrorBodies(built.app);
-  await built.app.listen({ port: 0, host: '127.0.0.1' });
+  const built = await profiled('server start', async () => {
+    const app = await buildApp({ db: database.db, config, embedded: undefined }, (await loadFeatures()).routes);
+    recordErrorBodies(app.app);
+    await app.app.listen({ port: 0, host: '127.0.0.1' });
+    return app;
+  });
   const address = built.app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   return {

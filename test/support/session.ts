@@ -1,4 +1,5 @@
 import { demoPassword, demoTotpCode } from './demo-credentials.js';
+import { profiled } from './e2e-profile.js';
 
 export interface ApiSession {
   cookie: string;
@@ -55,9 +56,11 @@ export async function totpStep(
 
 /** Signs a demo user in over real HTTP (password, then TOTP when the role needs it). */
 export async function signInAs(baseUrl: string, username: string, password = demoPassword): Promise<ApiSession> {
-  const { session, needs } = await passwordStep(baseUrl, username, password);
-  if (needs === 'totp') await totpStep(session, username, (at) => demoTotpCode(username, at));
-  return session;
+  return profiled('sign-in (API)', async () => {
+    const { session, needs } = await passwordStep(baseUrl, username, password);
+    if (needs === 'totp') await totpStep(session, username, (at) => demoTotpCode(username, at));
+    return session;
+  });
 }
 
 export interface ErrorBody {
