@@ -1,14 +1,14 @@
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../platform/access/actor.js';
 import type { Database } from '../../platform/db/schema.js';
-import { notFound } from '../../platform/errors.js';
+import { DomainError, notFound } from '../../platform/errors.js';
 import { translate } from '../../platform/i18n/translate.js';
 import { recordAudit } from '../../platform/audit/append.js';
 import { childInScope } from '../../core/scope/child-scope.js';
 import '../../core/clocks/tables.js';
 import { levelOf, subtreePrefix } from '../../core/places.js';
 import type { ProblemRowsQuery, ProblemRowsResult, RowIndicator } from '../../contract/insight/problems.js';
-import { placeInReach } from './problems-service.js';
+import { placeInReach, readsChildren } from './problems-service.js';
 import { divisionNames } from './problems-store.js';
 
 const shown = 200;
@@ -41,6 +41,8 @@ export async function problemRows(
   now = new Date(),
 ): Promise<ProblemRowsResult> {
   const { within, indicator } = query;
+  // The route declares it too; the use case refuses on its own so no other caller can list names for an analyst.
+  if (!readsChildren(actor)) throw new DomainError('forbidden', 403, { permission: 'children.read' });
   const level = levelOf(within);
   if (!level || !placeInReach(actor, within))
     throw notFound(translate(actor.locale, 'insight.entity.division'), within);
