@@ -13,6 +13,7 @@ import { jingzhouProjectsDemo } from './jingzhou-projects.js';
 import { seedDemoOrganisations } from './jingzhou-organisations.js';
 import { seedDemoPeople } from './jingzhou-people.js';
 import { jingzhouVisitsDemo } from './jingzhou-visits.js';
+import { jingzhouInsightDemo } from './jingzhou-insight.js';
 
 /** J city (荆州市) of the study: its organisations, a person for every role, a few children. */
 export const jingzhouDemo: DemoSeeder = {
@@ -44,4 +45,5 @@ export const demoSeeders: readonly DemoSeeder[] = [
   jingzhouConferenceDemo,
   jingzhouPaymentsDemo,
   jingzhouProjectsDemo,
+  jingzhouInsightDemo,
 ];

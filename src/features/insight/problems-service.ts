@@ -33,7 +33,7 @@ export async function smallCellThreshold(db: Kysely<Database>, within: string, a
 
 type Counts = (code: string) => number;
 
-function valueOf(indicator: IndicatorCode, count: Counts): number | null {
+function indicatorValue(indicator: IndicatorCode, count: Counts): number | null {
   const definition = indicatorDefinitions[indicator];
   if (definition.kind === 'count') return count(indicator);
   const scale = 'scale' in definition ? definition.scale : 100;
@@ -44,7 +44,7 @@ function valueOf(indicator: IndicatorCode, count: Counts): number | null {
 function publishedRate(indicator: IndicatorCode, count: Counts, threshold: number): number | null {
   const definition = indicatorDefinitions[indicator];
   if (definition.kind === 'rate' && isSmallCount(count(definition.over), threshold)) return null;
-  return valueOf(indicator, count);
+  return indicatorValue(indicator, count);
 }
 
 /**
@@ -88,7 +88,7 @@ export async function problemsOf(
     code,
     trend: months.map((month) => {
       const count: Counts = (stored) => byMonth.get(`${month}|${stored}`) ?? 0;
-      if (!suppressed) return valueOf(code, count);
+      if (!suppressed) return indicatorValue(code, count);
       const definition = indicatorDefinitions[code];
       if (definition.kind === 'count') return isSmallCount(count(code), threshold) ? null : count(code);
       return publishedRate(code, count, threshold);
@@ -100,7 +100,7 @@ export async function problemsOf(
     const definition = indicatorDefinitions[code];
     const values = rowCodes.map((place) => {
       const count: Counts = (stored) => byPlace.get(`${place}|${stored}`) ?? 0;
-      return suppressed ? publishedRate(code, count, threshold) : valueOf(code, count);
+      return suppressed ? publishedRate(code, count, threshold) : indicatorValue(code, count);
     });
     if (!suppressed || definition.kind !== 'count') return values;
     // Counts in a table are suppressed with their complement, as the registry counts are.

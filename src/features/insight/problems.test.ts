@@ -60,7 +60,13 @@ async function child(village: string, registeredDaysAgo: number, category?: stri
   return row.id;
 }
 
-async function visitClock(childId: string, village: string, startedDaysAgo: number, dueDaysAgo: number, metDaysAgo?: number) {
+async function visitClock(
+  childId: string,
+  village: string,
+  startedDaysAgo: number,
+  dueDaysAgo: number,
+  metDaysAgo?: number,
+) {
   await database.db
     .insertInto('clocks')
     .values({
@@ -81,7 +87,8 @@ async function visitClock(childId: string, village: string, startedDaysAgo: numb
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  ownerOrg = (await factories(database.db).organisation({ kind: 'village_committee', divisionCode: places.chenlong })).id;
+  ownerOrg = (await factories(database.db).organisation({ kind: 'village_committee', divisionCode: places.chenlong }))
+    .id;
   // 沙市区 岑河镇 陈垅村: twelve left-behind children registered 200 days ago; 公安县: three.
   for (let i = 0; i < 12; i += 1) {
     const id = await child(places.chenlong, 200, 'left_behind');
@@ -134,7 +141,9 @@ describe('the five problems from the monthly snapshots', () => {
     expect(values.every((value) => value === null || value === 0)).toBe(true);
     const county = await problemsOf(database.db, analyst, places.shashi);
     expect(trendOf(county, 'visits.overdue').at(-2)).toBeNull();
-    await expect(problemRows(database.db, analyst, { within: places.shashi, indicator: 'visits.overdue' })).rejects.toThrow();
+    await expect(
+      problemRows(database.db, analyst, { within: places.shashi, indicator: 'visits.overdue' }),
+    ).rejects.toThrow();
   });
 
   it('drills city → county → township → the children behind the overdue visits, only inside the scope', async () => {

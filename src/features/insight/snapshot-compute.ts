@@ -8,7 +8,7 @@ import { organisationsIn } from '../organisations/service.js';
 import { monthStart, snapshotMoment, type YearMonth } from './snapshot-rules.js';
 import './snapshot-tables.js';
 
-type Trx = Transaction<Database>;
+type Trx = Kysely<Database> | Transaction<Database>;
 
 const everyChild = () => systemScope('the monthly insight snapshot counts every child, then publishes counts only');
 

@@ -13,7 +13,10 @@ const snapshotLockId = 720_620;
  * final). A new installation, or the demo, thus gets a year of history from the rows' own times.
  */
 export async function fillSnapshots(db: Kysely<Database>, asOf: Date): Promise<{ months: number; rows: number }> {
-  return db.transaction().execute(async (trx) => {
+  // Inside a caller's transaction (the demo seeder) the work joins it; otherwise it is its own.
+  const inTransaction = <T>(work: (trx: Kysely<Database>) => Promise<T>) =>
+    db.isTransaction ? work(db) : db.transaction().execute(work);
+  return inTransaction(async (trx) => {
     await sql`SELECT pg_advisory_xact_lock(${snapshotLockId})`.execute(trx);
     const current = monthOf(asOf);
     const finals = await trx.selectFrom('insight_snapshot_months').select('month').where('final', '=', true).execute();
