@@ -93,9 +93,9 @@ describe('the five problems', { timeout: 600_000 }, () => {
     await phone.getByRole('img', { name: 'Home visits overdue: the last twelve months' }).waitFor();
     await tile(phone, 'Shashi|沙市区').waitFor();
     await settled(phone);
+    await screenshot(phone, 'insight-problems-city-en-390');
     await expectNoHorizontalOverflow(phone);
     await expectNoAxeViolations(phone);
-    await screenshot(phone, 'insight-problems-city-en-390');
     await phone.context().close();
 
     for (const [viewport, language] of [

@@ -46,7 +46,7 @@ export default function ProblemsPage() {
   const last = data ? data.months.length - 1 : 0;
 
   return (
-    <div className="haven-problems">
+    <div className="haven-problems" style={{ minWidth: 0, maxWidth: '100%' }}>
       {data && (
         <Breadcrumb
           className="haven-problems-path"
@@ -135,6 +135,7 @@ export default function ProblemsPage() {
             loading={rows.isFetching}
             dataSource={rows.data?.rows ?? []}
             pagination={{ pageSize: 20 }}
+            scroll={{ x: 'max-content' }}
             columns={[
               { key: 'child', title: t('insight.problems.child'), render: (_, row) => row.childName },
               { key: 'place', title: t('insight.division'), render: (_, row) => row.divisionName ?? row.divisionCode },
@@ -158,6 +159,7 @@ export default function ProblemsPage() {
           <h2>{t('insight.problems.breakdownOf', { label: labelOf(indicatorLabels[indicator], language) })}</h2>
           <Select
             className="haven-indicator-select"
+            style={{ width: '100%', maxWidth: 420, marginBottom: 8 }}
             aria-label={t('insight.problems.indicator')}
             value={indicator}
             onChange={(code) => list.search({ within, indicator: code })}
@@ -177,6 +179,7 @@ export default function ProblemsPage() {
           <Table
             rowKey="code"
             pagination={false}
+            scroll={{ x: 'max-content' }}
             dataSource={data.breakdown.rows}
             columns={[
               {
@@ -206,6 +209,7 @@ export default function ProblemsPage() {
         <Table
           rowKey="id"
           pagination={false}
+          scroll={{ x: 'max-content' }}
           loading={reports.isFetching}
           dataSource={reports.data?.reports ?? []}
           columns={[
@@ -219,7 +223,10 @@ export default function ProblemsPage() {
               key: 'download',
               title: t('insight.problems.download'),
               render: (_, report) => (
-                <Button onClick={() => void downloadMonthlyReport(report.id)}>
+                <Button
+                  style={{ whiteSpace: 'normal', height: 'auto', minHeight: 32 }}
+                  onClick={() => void downloadMonthlyReport(report.id)}
+                >
                   {t('insight.problems.downloadPdf', { month: report.month })}
                 </Button>
               ),

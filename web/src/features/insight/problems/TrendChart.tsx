@@ -51,7 +51,14 @@ export function TrendChart({ label, months, values }: { label: string; months: s
         )}
         {months.map((month, index) =>
           index % 3 === 2 ? (
-            <text key={month} x={x(index)} y={height - 3} fontSize={8} textAnchor="middle" fill="#434343">
+            <text
+              key={month}
+              x={x(index)}
+              y={height - 3}
+              fontSize={8}
+              textAnchor={index === months.length - 1 ? 'end' : 'middle'}
+              fill="#434343"
+            >
               {month.slice(2)}
             </text>
           ) : null,
