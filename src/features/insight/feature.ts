@@ -7,9 +7,10 @@ import { insightSnapshotSweep } from './snapshot-sweep.js';
 
 export const feature: FeatureManifest = {
   name: 'insight',
-  // The counts sweep counts what the registry's sweeps (age-out, proposals) have just changed; the
-  // snapshots read the clocks every other sweep has just started, stopped or escalated.
-  after: ['registry', 'clocks', 'visits', 'assessments', 'benefits', 'grassroots', 'placements', 'referrals'],
+  // The counts sweep counts what the registry's sweeps (age-out, proposals) have just changed. The
+  // snapshots read clocks the later sweeps (visits, assessments) may still start: the running month is
+  // recomputed on every run, so those count from the next run on.
+  after: ['registry'],
   routes: [registerInsightRoutes, registerProblemRoutes],
   sweeps: [registryCountsSweep, insightSnapshotSweep, monthlyReportSweep],
 };
