@@ -34,6 +34,7 @@ describe('the composition root finds the features (src/features/<f>/feature.ts)'
       'jingzhou-payments',
       'jingzhou-projects',
       'jingzhou-charity',
+      'jingzhou-insight',
     ]);
     // The platform's sweeps first; the counts after the registry sweeps that change what they count.
     expect(features.sweeps.map((sweep) => sweep.name)).toEqual([
@@ -46,6 +47,8 @@ describe('the composition root finds the features (src/features/<f>/feature.ts)'
       // Newly registered children get their director before their visit clocks are started.
       'grassroots.assign',
       'insight.registry-counts',
+      'insight.snapshots',
+      'insight.monthly-report',
       'visits.schedule',
       // Risk clues from the visits and reports start assessment clocks.
       'assessments.schedule',

@@ -14,6 +14,7 @@ import { jingzhouCharityDemo } from './jingzhou-charity.js';
 import { seedDemoOrganisations } from './jingzhou-organisations.js';
 import { seedDemoPeople } from './jingzhou-people.js';
 import { jingzhouVisitsDemo } from './jingzhou-visits.js';
+import { jingzhouInsightDemo } from './jingzhou-insight.js';
 
 /** J city (荆州市) of the study: its organisations, a person for every role, a few children. */
 export const jingzhouDemo: DemoSeeder = {
@@ -46,4 +47,5 @@ export const demoSeeders: readonly DemoSeeder[] = [
   jingzhouPaymentsDemo,
   jingzhouProjectsDemo,
   jingzhouCharityDemo,
+  jingzhouInsightDemo,
 ];

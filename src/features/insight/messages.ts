@@ -12,6 +12,7 @@ registerMessages({
     'insight.level.county': '县（区）',
     'insight.level.township': '乡镇（街道）',
     'insight.level.village': '村（社区）',
+    'insight.entity.report': '月报',
   },
   en: {
     'insight.within_invalid': 'Give a 12-digit division code',
@@ -24,5 +25,6 @@ registerMessages({
     'insight.level.county': 'county',
     'insight.level.township': 'township',
     'insight.level.village': 'village',
+    'insight.entity.report': 'monthly report',
   },
 });

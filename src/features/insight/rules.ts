@@ -13,8 +13,8 @@ import {
  */
 export const smallestPublishedCount = 5;
 
-export function isSmallCount(count: number): boolean {
-  return count >= 1 && count < smallestPublishedCount;
+export function isSmallCount(count: number, threshold = smallestPublishedCount): boolean {
+  return count >= 1 && count < threshold;
 }
 
 export interface CountCell<K> {
@@ -41,19 +41,22 @@ export interface PublishedGroup<K> {
  * elsewhere, so hiding it protects nothing. With no complement available the total is withheld
  * instead. A total from 1 to 4 is withheld like any small cell.
  */
-export function suppressSmallCells<K>(cells: readonly CountCell<K>[]): PublishedGroup<K> {
-  const hidden = cells.map((cell) => isSmallCount(cell.count));
+export function suppressSmallCells<K>(
+  cells: readonly CountCell<K>[],
+  threshold = smallestPublishedCount,
+): PublishedGroup<K> {
+  const hidden = cells.map((cell) => isSmallCount(cell.count, threshold));
   if (hidden.filter(Boolean).length === 1) {
     let complement = -1;
     cells.forEach((cell, index) => {
-      if (hidden[index] || cell.count < smallestPublishedCount) return;
+      if (hidden[index] || cell.count < threshold) return;
       if (complement < 0 || cell.count < (cells[complement]?.count ?? Infinity)) complement = index;
     });
     if (complement >= 0) hidden[complement] = true;
   }
   const total = cells.reduce((sum, cell) => sum + cell.count, 0);
   const hiddenCount = hidden.filter(Boolean).length;
-  const totalSuppressed = isSmallCount(total) || hiddenCount === 1;
+  const totalSuppressed = isSmallCount(total, threshold) || hiddenCount === 1;
   return {
     cells: cells.map((cell, index) =>
       hidden[index]

@@ -50,6 +50,7 @@ import * as m0055 from './0055_child_documents.js';
 import * as m0056 from './0056_document_permissions.js';
 import * as m0057 from './0057_hotline_permission.js';
 import * as m0071 from './0071_charity_family_support.js';
+import * as m0075 from './0075_insight_snapshots.js';
 
 /**
  * Every migration, in order. Listed statically (not read from the folder) so the same list works
@@ -107,4 +108,5 @@ export const migrations: Record<string, Migration> = {
   '0056_document_permissions': m0056,
   '0057_hotline_permission': m0057,
   '0071_charity_family_support': m0071,
+  '0075_insight_snapshots': m0075,
 };

@@ -1,8 +1,16 @@
-import { BarChartOutlined, TableOutlined } from '@ant-design/icons';
+import { BarChartOutlined, LineChartOutlined, TableOutlined } from '@ant-design/icons';
 import { lazyPage } from '../../app/routing/lazyPage';
 import type { FeatureRoute } from '../../app/routing/featureRoute';
 
 export const routes: FeatureRoute[] = [
+  {
+    path: '/insight/problems',
+    titleKey: 'insight.problems.title',
+    frame: 'shell',
+    permission: 'insight.aggregate',
+    menu: { order: 89, icon: <LineChartOutlined aria-hidden /> },
+    page: lazyPage(() => import('./problems/ProblemsPage')),
+  },
   {
     path: '/insight',
     titleKey: 'nav.insight',

@@ -1,0 +1,169 @@
+import { z } from 'zod';
+import { divisionLevels, isDivisionCode } from '../divisions/codes.js';
+
+/** The seed's five problems (§4) and the mechanism's own health, as the page groups them. */
+export const problems = ['mechanism', 'family', 'government', 'grassroots', 'society', 'funding'] as const;
+export type Problem = (typeof problems)[number];
+
+/**
+ * The indicators stored in the monthly snapshots (docs/indicators.md defines each once). A `count`
+ * is a number of things; a `rate` is a percentage of two stored counts (`of` / `over`).
+ */
+export const indicatorDefinitions = {
+  'reports.received': { problem: 'mechanism', kind: 'count', worseWhen: 'none' },
+  'reports.ack_rate': {
+    problem: 'mechanism',
+    kind: 'rate',
+    of: 'reports.ack_on_time',
+    over: 'reports.ack_due',
+    worseWhen: 'lower',
+  },
+  'cases.open': { problem: 'mechanism', kind: 'count', worseWhen: 'none' },
+  'clocks.overdue': { problem: 'mechanism', kind: 'count', worseWhen: 'higher' },
+  'clocks.conference_level': { problem: 'mechanism', kind: 'count', worseWhen: 'higher' },
+  'children.in_difficulty': { problem: 'family', kind: 'count', worseWhen: 'none' },
+  'family.guardianship_missing': { problem: 'family', kind: 'count', worseWhen: 'higher' },
+  'family.de_facto_unsupported': { problem: 'family', kind: 'count', worseWhen: 'none' },
+  'referrals.overdue': { problem: 'government', kind: 'count', worseWhen: 'higher' },
+  'placements.station_overstay': { problem: 'government', kind: 'count', worseWhen: 'higher' },
+  'recommendations.overdue': { problem: 'government', kind: 'count', worseWhen: 'higher' },
+  'visits.overdue': { problem: 'grassroots', kind: 'count', worseWhen: 'higher' },
+  'visits.on_time_rate': {
+    problem: 'grassroots',
+    kind: 'rate',
+    of: 'visits.on_time',
+    over: 'visits.due',
+    worseWhen: 'lower',
+  },
+  'society.organisations': { problem: 'society', kind: 'count', worseWhen: 'lower' },
+  'society.per_10k': {
+    problem: 'society',
+    kind: 'rate',
+    of: 'society.organisations',
+    over: 'children.in_difficulty',
+    scale: 10_000,
+    worseWhen: 'lower',
+  },
+  'funding.benefits_overdue': { problem: 'funding', kind: 'count', worseWhen: 'higher' },
+} as const satisfies Record<
+  string,
+  {
+    problem: Problem;
+    kind: 'count' | 'rate';
+    of?: string;
+    over?: string;
+    scale?: number;
+    worseWhen: 'higher' | 'lower' | 'none';
+  }
+>;
+export type IndicatorCode = keyof typeof indicatorDefinitions;
+export const indicatorCodes = Object.keys(indicatorDefinitions) as IndicatorCode[];
+
+/** The counts a snapshot stores (every count indicator and the parts of every rate). */
+export const storedCounts = [
+  'reports.received',
+  'reports.ack_due',
+  'reports.ack_on_time',
+  'cases.open',
+  'clocks.overdue',
+  'clocks.conference_level',
+  'children.in_difficulty',
+  'family.guardianship_missing',
+  'family.de_facto_unsupported',
+  'referrals.overdue',
+  'placements.station_overstay',
+  'recommendations.overdue',
+  'visits.overdue',
+  'visits.due',
+  'visits.on_time',
+  'society.organisations',
+  'funding.benefits_overdue',
+] as const;
+export type StoredCount = (typeof storedCounts)[number];
+
+/** Indicators whose number is a list of overdue clocks about children: a reader of children may open it. */
+export const rowIndicators = [
+  'visits.overdue',
+  'referrals.overdue',
+  'placements.station_overstay',
+  'clocks.overdue',
+  'funding.benefits_overdue',
+] as const satisfies readonly IndicatorCode[];
+export type RowIndicator = (typeof rowIndicators)[number];
+
+const code = z.string().trim().refine(isDivisionCode, { error: 'insight.within_invalid' });
+const level = z.enum(divisionLevels);
+const place = z.object({ code: z.string(), name: z.string().nullable(), level });
+
+export const problemsQuerySchema = z.object({ within: code });
+
+/** A published value: null where suppressed (a count of 1–4, its complement, or a rate over 1–4). */
+const value = z.number().nullable();
+
+export const problemsResultSchema = z.object({
+  within: place,
+  /** From the reader's own place down to `within`, for the breadcrumb. */
+  path: z.array(place),
+  /** The twelve months of the trends, oldest first (YYYY-MM); the last is the current, unfinished one. */
+  months: z.array(z.string()),
+  /** When the newest snapshot was taken (null: never). */
+  asOf: z.string().nullable(),
+  /** Counts below this (except 0) are suppressed for this reader; rule data (`insight.smallCellThreshold`). */
+  threshold: z.number().int(),
+  /** Whether small cells are suppressed for this reader (readers without children's files). */
+  suppressed: z.boolean(),
+  /** Whether this reader may open the rows behind a number (children in their scope). */
+  seesRows: z.boolean(),
+  indicators: z.array(
+    z.object({
+      code: z.enum(indicatorCodes as [IndicatorCode, ...IndicatorCode[]]),
+      trend: z.array(value),
+    }),
+  ),
+  /** One level below `within`: each division's value of every indicator in the newest month. */
+  breakdown: z.object({
+    level: level.nullable(),
+    rows: z.array(z.object({ code: z.string(), name: z.string().nullable(), values: z.array(value) })),
+  }),
+});
+
+export const problemRowsQuerySchema = z.object({
+  within: code,
+  indicator: z.enum(rowIndicators),
+});
+
+export const problemRowsResultSchema = z.object({
+  within: place,
+  indicator: z.enum(rowIndicators),
+  rows: z.array(
+    z.object({
+      childId: z.string(),
+      childName: z.string(),
+      divisionCode: z.string(),
+      divisionName: z.string().nullable(),
+      rule: z.string(),
+      dueAt: z.string(),
+      daysOverdue: z.number().int(),
+    }),
+  ),
+  /** True when more than the rows shown are overdue (the oldest are listed first). */
+  truncated: z.boolean(),
+});
+
+export const monthlyReportSchema = z.object({
+  id: z.string(),
+  divisionCode: z.string(),
+  divisionName: z.string().nullable(),
+  /** The month of the meeting the report is for (YYYY-MM); its numbers run to the end of the month before. */
+  month: z.string(),
+  generatedAt: z.string(),
+  generatedBy: z.string(),
+});
+export const monthlyReportsResultSchema = z.object({ reports: z.array(monthlyReportSchema) });
+
+export type ProblemsQuery = z.infer<typeof problemsQuerySchema>;
+export type ProblemsResult = z.infer<typeof problemsResultSchema>;
+export type ProblemRowsQuery = z.infer<typeof problemRowsQuerySchema>;
+export type ProblemRowsResult = z.infer<typeof problemRowsResultSchema>;
+export type MonthlyReport = z.infer<typeof monthlyReportSchema>;
+export type MonthlyReportsResult = z.infer<typeof monthlyReportsResultSchema>;

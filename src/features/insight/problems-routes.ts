@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import type { HavenApp, HttpDeps } from '../../platform/http/deps.js';
+import {
+  monthlyReportsResultSchema,
+  problemRowsQuerySchema,
+  problemRowsResultSchema,
+  problemsQuerySchema,
+  problemsResultSchema,
+} from '../../contract/insight/problems.js';
+import { problemsOf } from './problems-service.js';
+import { problemRows } from './problem-rows.js';
+import { listMonthlyReports, monthlyReportFile } from './monthly-report.js';
+import './messages.js';
+
+const tags = ['insight'];
+
+export function registerProblemRoutes(app: HavenApp, deps: HttpDeps): void {
+  const { db } = deps;
+
+  app.get(
+    '/api/insight/problems',
+    {
+      config: { access: { permission: 'insight.aggregate' } },
+      schema: {
+        tags,
+        summary:
+          "The five problems of a place: each indicator's twelve-month trend and its value per division one level down, from the monthly snapshots; small cells suppressed for readers without children's files",
+        querystring: problemsQuerySchema,
+        response: { 200: problemsResultSchema },
+      },
+    },
+    async (request) => problemsOf(db, request.actor, request.query.within),
+  );
+
+  app.get(
+    '/api/insight/problems/rows',
+    {
+      config: { access: { permission: 'children.read' } },
+      schema: {
+        tags,
+        summary: 'The children behind an overdue number now (oldest first, through the reader’s scope; audited)',
+        querystring: problemRowsQuerySchema,
+        response: { 200: problemRowsResultSchema },
+      },
+    },
+    async (request) => problemRows(db, request.actor, request.query),
+  );
+
+  app.get(
+    '/api/insight/reports',
+    {
+      config: { access: { permission: 'insight.aggregate' } },
+      schema: {
+        tags,
+        summary: 'The monthly reports for the joint conferences of the places the reader may see',
+        response: { 200: monthlyReportsResultSchema },
+      },
+    },
+    async (request) => listMonthlyReports(db, request.actor),
+  );
+
+  app.get(
+    '/api/insight/reports/:id/report.pdf',
+    {
+      config: { access: { permission: 'insight.aggregate' } },
+      schema: {
+        tags,
+        summary: 'One monthly report as a PDF in Chinese (the download is audited)',
+        params: z.object({ id: z.string() }),
+      },
+    },
+    async (request, reply) => {
+      const { file, fileName } = await monthlyReportFile(db, request.actor, request.params.id);
+      return reply
+        .header('content-type', 'application/pdf')
+        .header('content-disposition', `attachment; filename="${fileName}"`)
+        .send(file);
+    },
+  );
+}

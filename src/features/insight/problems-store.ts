@@ -1,0 +1,65 @@
+import { type Kysely, sql } from 'kysely';
+import type { Database } from '../../platform/db/schema.js';
+import { type DivisionLevel, subtreePrefix } from '../../core/places.js';
+import { significantDigits } from './rules.js';
+import './snapshot-tables.js';
+
+export interface MonthlyCount {
+  month: string;
+  indicator: string;
+  value: number;
+}
+
+/** Each stored count summed over `within`'s subtree, per month from `from` (YYYY-MM-01) on. */
+export async function subtreeTrends(db: Kysely<Database>, within: string, from: string): Promise<MonthlyCount[]> {
+  const { rows } = await sql<MonthlyCount>`
+    SELECT to_char(month, 'YYYY-MM') AS month, indicator, sum(value)::float8 AS value FROM insight_snapshots
+    WHERE month >= ${from}::date AND division_code LIKE ${`${subtreePrefix(within)}%`}
+    GROUP BY 1, 2`.execute(db);
+  return rows;
+}
+
+export interface PlaceCount {
+  code: string;
+  indicator: string;
+  value: number;
+}
+
+/** Each stored count of one month per division at `level` inside `within`. */
+export async function countsBelow(
+  db: Kysely<Database>,
+  within: string,
+  level: DivisionLevel,
+  month: string,
+): Promise<PlaceCount[]> {
+  const digits = significantDigits(level);
+  const { rows } = await sql<PlaceCount>`
+    SELECT rpad(left(division_code, ${digits}), 12, '0') AS code, indicator, sum(value)::float8 AS value
+    FROM insight_snapshots WHERE month = ${month}::date AND division_code LIKE ${`${subtreePrefix(within)}%`}
+    GROUP BY 1, 2`.execute(db);
+  return rows;
+}
+
+export async function newestSnapshot(db: Kysely<Database>): Promise<Date | null> {
+  const row = await db
+    .selectFrom('insight_snapshot_months')
+    .select((eb) => eb.fn.max('as_of').as('at'))
+    .executeTakeFirst();
+  return row?.at ?? null;
+}
+
+/** Current divisions one level below `within` (with names), and names of the codes asked. */
+export async function divisionNames(db: Kysely<Database>, codes: readonly string[]): Promise<Map<string, string>> {
+  if (codes.length === 0) return new Map();
+  const { rows } = await sql<{ code: string; name: string }>`
+    SELECT DISTINCT ON (code) code, name FROM divisions WHERE code = ANY(${[...codes]}::text[])
+    ORDER BY code, valid_to DESC NULLS FIRST`.execute(db);
+  return new Map(rows.map((row) => [row.code, row.name]));
+}
+
+export async function currentDivisionsBelow(db: Kysely<Database>, pattern: string, prefix: string): Promise<string[]> {
+  const { rows } = await sql<{ code: string }>`
+    SELECT DISTINCT code FROM divisions WHERE code LIKE ${`${prefix}%`} AND code ~ ${pattern} AND valid_to IS NULL
+    ORDER BY code`.execute(db);
+  return rows.map((row) => row.code);
+}

@@ -1,0 +1,34 @@
+import type { ColumnType } from 'kysely';
+
+/** 0075: the insight read model (one count per month, indicator and division) and its months. */
+export interface InsightSnapshotsTable {
+  month: ColumnType<string, string, string>;
+  indicator: string;
+  division_code: string;
+  value: ColumnType<string, number | bigint, number | bigint>;
+}
+
+export interface InsightSnapshotMonthsTable {
+  month: ColumnType<string, string, string>;
+  as_of: Date;
+  final: boolean;
+  computed_at: ColumnType<Date, Date | undefined, Date>;
+}
+
+export interface InsightReportsTable {
+  id: ColumnType<string, string | undefined, never>;
+  division_code: string;
+  month: ColumnType<string, string, never>;
+  generated_at: Date;
+  generated_by: string;
+  file: Buffer;
+  sha256: string;
+}
+
+declare module '../../platform/db/schema.js' {
+  interface Database {
+    insight_snapshots: InsightSnapshotsTable;
+    insight_snapshot_months: InsightSnapshotMonthsTable;
+    insight_reports: InsightReportsTable;
+  }
+}

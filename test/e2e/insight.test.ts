@@ -1,0 +1,125 @@
+import { readFile } from 'node:fs/promises';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from '../support/browser.js';
+import { signInAs } from '../support/session.js';
+import {
+  expectNoAxeViolations,
+  expectNoHorizontalOverflow,
+  openPage,
+  type RunningServer,
+  screenshot,
+  settled,
+  startServer,
+} from './helpers.js';
+
+// The five problems in Chromium: the city lead agency sees the trends and the county map, drills
+// 荆州市 → 沙市区 → 岑河镇 → the children whose home visits are overdue, and downloads the monthly
+// report the demo's sweep generated on this month's first working day; the analyst sees the same
+// pages with small cells suppressed and no names. zh-CN at 1280 px, English at 390 px.
+let server: RunningServer;
+let browser: Browser;
+let officer: string;
+let analyst: string;
+const thisMonth = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 7);
+
+beforeAll(async () => {
+  server = await startServer();
+  [browser, officer, analyst] = await Promise.all([
+    launchBrowser(),
+    signInAs(server.url, 'officer.city').then((session) => session.cookie),
+    signInAs(server.url, 'analyst').then((session) => session.cookie),
+  ]);
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const tile = (page: Page, name: string) =>
+  page.getByRole('group', { name: /示意图|schematic/ }).getByRole('button', { name: new RegExp(name) });
+
+describe('the five problems', { timeout: 600_000 }, () => {
+  it('the city lead agency drills to the overdue visits and opens the monthly report; the analyst sees counts only', async () => {
+    const page = await openPage(browser, {
+      viewport: 'desktop',
+      language: 'zh-CN',
+      baseUrl: server.url,
+      sessionCookie: officer,
+    });
+    await page.goto(`${server.url}/insight/problems`);
+    await page.getByRole('img', { name: '逾期未走访儿童：近十二个月趋势' }).waitFor();
+    await page.getByRole('img', { name: '困境儿童数：近十二个月趋势' }).waitFor();
+    await tile(page, '沙市区').waitFor();
+    await settled(page);
+    await expectNoAxeViolations(page);
+    await screenshot(page, 'insight-problems-city-zh-1280');
+    // The trend has a year of months, its numbers as a table.
+    await page.getByText('查看数据表').first().click();
+    expect(await page.locator('.haven-trend-table').first().locator('tbody tr').count()).toBe(12);
+
+    await tile(page, '沙市区').click();
+    await page.getByRole('navigation').getByText('沙市区').waitFor();
+    await page.getByRole('button', { name: '岑河镇' }).click();
+    await page.getByRole('navigation').getByText('岑河镇').waitFor();
+    await page.locator('[data-indicator="visits.overdue"]').getByRole('button', { name: '查看名单' }).click();
+    const rows = page.getByRole('region', { name: '数字背后的名单' });
+    await rows.getByText('李小雨').waitFor();
+    await rows
+      .getByText(/\d+ 天/)
+      .first()
+      .waitFor();
+    await settled(page);
+    await expectNoAxeViolations(page);
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: `下载 ${thisMonth} 月报（PDF）` }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(`insight-4210-${thisMonth}.pdf`);
+    const pdf = await readFile((await download.path())!);
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdf.toString('latin1')).toMatch(/NotoSansSC/);
+    await page.context().close();
+
+    const phone = await openPage(browser, {
+      viewport: 'phone',
+      language: 'en',
+      baseUrl: server.url,
+      sessionCookie: officer,
+    });
+    await phone.goto(`${server.url}/insight/problems`);
+    await phone.getByRole('img', { name: 'Home visits overdue: the last twelve months' }).waitFor();
+    await tile(phone, 'Shashi|沙市区').waitFor();
+    await settled(phone);
+    await screenshot(phone, 'insight-problems-city-en-390');
+    await expectNoHorizontalOverflow(phone);
+    await expectNoAxeViolations(phone);
+    await phone.context().close();
+
+    for (const [viewport, language] of [
+      ['desktop', 'en'],
+      ['phone', 'zh-CN'],
+    ] as const) {
+      const view = await openPage(browser, { viewport, language, baseUrl: server.url, sessionCookie: analyst });
+      await view.goto(`${server.url}/insight/problems`);
+      await view.getByText(language === 'en' ? /Numbers below 5 are not published/ : /小于 5 的数不公布/).waitFor();
+      await tile(view, '沙市区').click();
+      await view.getByRole('button', { name: '岑河镇' }).click();
+      await view.getByRole('navigation').getByText('岑河镇').waitFor();
+      await view
+        .getByText(language === 'en' ? '<5 (not published)' : '<5（不公布）')
+        .first()
+        .waitFor();
+      expect(await view.getByRole('button', { name: language === 'en' ? 'Show the list' : '查看名单' }).count()).toBe(
+        0,
+      );
+      expect(await view.getByText('李小雨').count()).toBe(0);
+      await settled(view);
+      if (viewport === 'phone') await expectNoHorizontalOverflow(view);
+      await expectNoAxeViolations(view);
+      await view.context().close();
+    }
+  });
+});

@@ -1,0 +1,239 @@
+import {
+  type IndicatorCode,
+  indicatorCodes,
+  indicatorDefinitions,
+  problems,
+  type RowIndicator,
+  rowIndicators,
+} from '@contract/insight/problems.js';
+import { clockRuleLabel, indicatorLabels, problemLabels } from '@contract/insight/labels.js';
+import { Alert, Breadcrumb, Button, Card, Col, Row, Select, Space, Table, Tag } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { describeApiError } from '../../../app/api/describeApiError';
+import { useMe } from '../../../app/auth/AuthProvider';
+import { useListParams } from '../../../app/list/useListParams';
+import { CountyTileMap } from './CountyTileMap';
+import { downloadMonthlyReport, labelOf, useMonthlyReports, useProblemRows, useProblems } from './problemsApi';
+import { TrendChart } from './TrendChart';
+
+const filterKeys = ['within', 'indicator'] as const;
+const isRowIndicator = (code: string): code is RowIndicator => (rowIndicators as readonly string[]).includes(code);
+
+/**
+ * 五个问题: the seed's five problems and the mechanism's health as numbers that move — a headline,
+ * a twelve-month trend and the places one level down (a tile map of the counties at city level),
+ * drilled by clicking a place; the rows behind an overdue number for readers of children's files.
+ */
+export default function ProblemsPage() {
+  const { t, i18n } = useTranslation();
+  const me = useMe();
+  const list = useListParams(filterKeys);
+  const within = list.filters.within ?? me.user.jurisdictionCode;
+  const chosen = (list.filters.indicator ?? 'visits.overdue') as IndicatorCode;
+  const indicator = indicatorCodes.includes(chosen) ? chosen : 'visits.overdue';
+  const [rowsOf, setRowsOf] = useState<RowIndicator | null>(null);
+  const result = useProblems(within);
+  const rows = useProblemRows(within, rowsOf);
+  const reports = useMonthlyReports();
+  const data = result.data;
+  const language = i18n.language;
+  const open = (code: string) => {
+    setRowsOf(null);
+    list.search({ within: code, indicator });
+  };
+  const column = indicatorCodes.indexOf(indicator);
+  const last = data ? data.months.length - 1 : 0;
+
+  return (
+    <div className="haven-problems" style={{ minWidth: 0, maxWidth: '100%' }}>
+      {data && (
+        <Breadcrumb
+          className="haven-problems-path"
+          items={data.path.map((place, index) => ({
+            key: place.code,
+            title:
+              index === data.path.length - 1 ? (
+                <span aria-current="page">{place.name ?? place.code}</span>
+              ) : (
+                <Button type="link" className="haven-inline-link" onClick={() => open(place.code)}>
+                  {place.name ?? place.code}
+                </Button>
+              ),
+          }))}
+        />
+      )}
+      {result.isError && (
+        <Alert type="error" showIcon message={t('list.loadFailed')} description={describeApiError(result.error, t)} />
+      )}
+      {data?.suppressed && (
+        <Alert
+          type="info"
+          showIcon
+          className="haven-insight-note"
+          message={t('insight.privacyTitle')}
+          description={t('insight.problems.suppressedNote', { threshold: data.threshold })}
+        />
+      )}
+      {data && (
+        <p className="haven-problems-asof" role="status">
+          {t('insight.problems.asOf', {
+            name: data.within.name ?? data.within.code,
+            at: data.asOf ? new Date(data.asOf).toLocaleString(language) : t('insight.problems.never'),
+          })}
+        </p>
+      )}
+      {data && (
+        <Row gutter={[16, 16]}>
+          {problems.map((problem) => (
+            <Col key={problem} xs={24} md={12} xl={8}>
+              <Card title={labelOf(problemLabels[problem], language)} size="small" className="haven-problem-card">
+                {data.indicators
+                  .filter((entry) => indicatorDefinitions[entry.code].problem === problem)
+                  .map((entry) => {
+                    const now = entry.trend[last] ?? null;
+                    const before = entry.trend[last - 1] ?? null;
+                    const label = labelOf(indicatorLabels[entry.code], language);
+                    return (
+                      <section key={entry.code} className="haven-indicator" data-indicator={entry.code}>
+                        <h3>
+                          {label}：<strong className="haven-headline">{now ?? t('insight.problems.hidden')}</strong>
+                          {now !== null && before !== null && now !== before && (
+                            <Tag className="haven-change">
+                              {t('insight.problems.change', { delta: Math.round((now - before) * 10) / 10 })}
+                            </Tag>
+                          )}
+                        </h3>
+                        <TrendChart label={label} months={data.months} values={entry.trend} />
+                        <Space wrap>
+                          <Button size="small" onClick={() => list.search({ within, indicator: entry.code })}>
+                            {t('insight.problems.compare')}
+                          </Button>
+                          {data.seesRows && isRowIndicator(entry.code) && (
+                            <Button size="small" onClick={() => setRowsOf(entry.code as RowIndicator)}>
+                              {t('insight.problems.showRows')}
+                            </Button>
+                          )}
+                        </Space>
+                      </section>
+                    );
+                  })}
+              </Card>
+            </Col>
+          ))}
+        </Row>
+      )}
+      {rowsOf && (
+        <section className="haven-list haven-problem-rows" aria-label={t('insight.problems.rowsTitle')}>
+          <h2>
+            {t('insight.problems.rowsTitle')}：{labelOf(indicatorLabels[rowsOf], language)} ·{' '}
+            {data?.within.name ?? within}
+          </h2>
+          {rows.isError && <Alert type="error" showIcon message={describeApiError(rows.error, t)} />}
+          <Table
+            rowKey={(row) => `${row.childId}-${row.rule}-${row.dueAt}`}
+            loading={rows.isFetching}
+            dataSource={rows.data?.rows ?? []}
+            pagination={{ pageSize: 20 }}
+            scroll={{ x: 'max-content' }}
+            columns={[
+              { key: 'child', title: t('insight.problems.child'), render: (_, row) => row.childName },
+              { key: 'place', title: t('insight.division'), render: (_, row) => row.divisionName ?? row.divisionCode },
+              {
+                key: 'rule',
+                title: t('insight.problems.deadline'),
+                render: (_, row) => labelOf(clockRuleLabel(row.rule), language),
+              },
+              {
+                key: 'late',
+                title: t('insight.problems.daysOverdue'),
+                align: 'right',
+                render: (_, row) => t('insight.problems.days', { count: row.daysOverdue }),
+              },
+            ]}
+          />
+        </section>
+      )}
+      {data?.breakdown.level && (
+        <section className="haven-problems-breakdown" aria-label={t('insight.problems.breakdown')}>
+          <h2>{t('insight.problems.breakdownOf', { label: labelOf(indicatorLabels[indicator], language) })}</h2>
+          <Select
+            className="haven-indicator-select"
+            style={{ width: '100%', maxWidth: 420, marginBottom: 8 }}
+            aria-label={t('insight.problems.indicator')}
+            value={indicator}
+            onChange={(code) => list.search({ within, indicator: code })}
+            options={indicatorCodes.map((code) => ({ value: code, label: labelOf(indicatorLabels[code], language) }))}
+          />
+          {data.breakdown.level === 'county' && (
+            <CountyTileMap
+              label={labelOf(indicatorLabels[indicator], language)}
+              tiles={data.breakdown.rows.map((row) => ({
+                code: row.code,
+                name: row.name,
+                value: row.values[column] ?? null,
+              }))}
+              onOpen={open}
+            />
+          )}
+          <Table
+            rowKey="code"
+            pagination={false}
+            scroll={{ x: 'max-content' }}
+            dataSource={data.breakdown.rows}
+            columns={[
+              {
+                key: 'place',
+                title: t('insight.division'),
+                render: (_, row) =>
+                  data.breakdown.level === 'village' ? (
+                    (row.name ?? row.code)
+                  ) : (
+                    <Button type="link" className="haven-inline-link" onClick={() => open(row.code)}>
+                      {row.name ?? row.code}
+                    </Button>
+                  ),
+              },
+              {
+                key: 'value',
+                title: labelOf(indicatorLabels[indicator], language),
+                align: 'right',
+                render: (_, row) => row.values[column] ?? t('insight.problems.hidden'),
+              },
+            ]}
+          />
+        </section>
+      )}
+      <section className="haven-monthly-reports" aria-label={t('insight.problems.reports')}>
+        <h2>{t('insight.problems.reports')}</h2>
+        <Table
+          rowKey="id"
+          pagination={false}
+          scroll={{ x: 'max-content' }}
+          loading={reports.isFetching}
+          dataSource={reports.data?.reports ?? []}
+          columns={[
+            { key: 'month', title: t('insight.problems.month'), render: (_, report) => report.month },
+            {
+              key: 'place',
+              title: t('insight.division'),
+              render: (_, report) => report.divisionName ?? report.divisionCode,
+            },
+            {
+              key: 'download',
+              title: t('insight.problems.download'),
+              render: (_, report) => (
+                <Button
+                  style={{ whiteSpace: 'normal', height: 'auto', minHeight: 32 }}
+                  onClick={() => void downloadMonthlyReport(report.id)}
+                >
+                  {t('insight.problems.downloadPdf', { month: report.month })}
+                </Button>
+              ),
+            },
+          ]}
+        />
+      </section>
+    </div>
+  );
+}
