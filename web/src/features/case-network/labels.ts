@@ -5,17 +5,17 @@ export function serviceName(code: ServiceCode, language: string): string {
   return language.startsWith('en') ? services[code].en : services[code].zh;
 }
 
-/** Tag colours by status; the status is always written out as well, never shown by colour alone. */
+/** Tag colours by status (the theme's status colours, dark enough on their backgrounds); the status is always written out as well, never shown by colour alone. */
 export const serviceStatusColour = {
-  planned: 'blue',
-  referred: 'geekblue',
-  delivered: 'green',
+  planned: 'processing',
+  referred: 'blue',
+  delivered: 'success',
   not_delivered: 'default',
 } as const;
 
 export const transferStatusColour = {
-  requested: 'gold',
-  accepted: 'green',
-  rejected: 'red',
+  requested: 'warning',
+  accepted: 'success',
+  rejected: 'error',
   withdrawn: 'default',
 } as const;
