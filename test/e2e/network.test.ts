@@ -6,8 +6,8 @@ import { expectNoAxeViolations, expectNoHorizontalOverflow, openPage, screenshot
 
 // Issue 15's "Done when", one journey at phone width (390 px) in both languages, over the demo
 // (built by the real actions): a district officer plans counselling in a case and refers it to the
-// social work organisation sharing identity and assessment; the worker sees those parts only,
-// accepts, completes, and loses the child; the plan shows it delivered; the case's lead moves to
+// social work organisation sharing identity and assessment; the worker accepts and completes it;
+// the plan shows it delivered; the case's lead moves to
 // another county. A school replies to an overdue procuratorial recommendation, the prosecutor
 // accepts it; the city lead agency reads the joint-conference meeting (agenda from escalations,
 // two action items) and downloads its minutes.
