@@ -3,6 +3,7 @@ import { jingzhouAssessmentsDemo } from './jingzhou-assessments.js';
 import { jingzhouBenefitsDemo } from './jingzhou-benefits.js';
 import { jingzhouPaymentsDemo } from './jingzhou-payments.js';
 import { jingzhouCasesDemo } from './jingzhou-cases.js';
+import { jingzhouCaseNetworkDemo } from './jingzhou-case-network.js';
 import { jingzhouConferenceDemo } from './jingzhou-conference.js';
 import { jingzhouReferralsDemo } from './jingzhou-referrals.js';
 import { seedDemoChildren } from './jingzhou-children.js';
@@ -41,6 +42,7 @@ export const demoSeeders: readonly DemoSeeder[] = [
   jingzhouVisitsDemo,
   jingzhouAssessmentsDemo,
   jingzhouReferralsDemo,
+  jingzhouCaseNetworkDemo,
   jingzhouBenefitsDemo,
   jingzhouProcuratorateDemo,
   jingzhouConferenceDemo,

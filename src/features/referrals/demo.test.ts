@@ -35,4 +35,38 @@ describe('the referrals and matrix demo, built by the real use cases', () => {
     const gapsOf = (service: string) => report.counties.filter((c) => c.gaps.some((g) => g.service === service));
     expect(gapsOf('medical_treatment').map((c) => c.name)).toEqual(['沙市区']);
   });
+
+  it('a case plan with services delivered through a referral, by the lead, not delivered and overdue; a lead moved county', async () => {
+    const services = await database.db
+      .selectFrom('case_services as s')
+      .innerJoin('case_service_actions as last', (join) =>
+        join.onRef('last.case_service_id', '=', 's.id').onRef('last.seq', '=', 's.seq'),
+      )
+      .select(['s.service', 'last.status_after', 's.referral_id', 's.due_on'])
+      .execute();
+    const statusOf = (service: string) => services.find((s) => s.service === service)?.status_after;
+    expect(statusOf('psychological_counselling')).toBe('referred');
+    expect(services.find((s) => s.service === 'psychological_counselling')?.referral_id).not.toBeNull();
+    expect(statusOf('family_education_guidance')).toBe('delivered');
+    expect(statusOf('cash_assistance')).toBe('not_delivered');
+    expect(statusOf('education_support')).toBe('planned');
+    const counselling = await database.db
+      .selectFrom('referrals')
+      .innerJoin('referral_actions as last', (join) =>
+        join.onRef('last.referral_id', '=', 'referrals.id').onRef('last.seq', '=', 'referrals.seq'),
+      )
+      .select('last.status_after')
+      .where('referrals.id', '=', services.find((s) => s.service === 'psychological_counselling')!.referral_id!)
+      .executeTakeFirstOrThrow();
+    expect(counselling.status_after).toBe('completed');
+    const moved = await database.db
+      .selectFrom('case_lead_transfers as t')
+      .innerJoin('cases', 'cases.id', 't.case_id')
+      .innerJoin('organisations as r', 'r.id', 't.to_org_id')
+      .select(['r.name', 't.waiting', 'cases.lead_org_id', 't.to_org_id'])
+      .execute();
+    expect(moved).toEqual([
+      { name: '公安县民政局', waiting: false, lead_org_id: moved[0]?.to_org_id, to_org_id: moved[0]?.to_org_id },
+    ]);
+  });
 });

@@ -14,6 +14,7 @@ import { CaseClocks } from './CaseClocks';
 import { CaseHeader } from './CaseHeader';
 import { CaseTimeline } from './CaseTimeline';
 import { IncidentsPanel } from '../../incidents/IncidentsPanel';
+import { CaseNetworkPanel } from '../../case-network/CaseNetworkPanel';
 import '../cases.css';
 
 /** 个案: the header with the allowed actions, the timeline of who did what, the clocks, the reports. */
@@ -97,6 +98,7 @@ export default function CasePage() {
         <CaseTimeline actions={caseDetail.actions} />
         <div>
           <CaseClocks clocks={caseDetail.clocks} />
+          <CaseNetworkPanel caseId={caseDetail.id} />
           <section className="haven-case-section" aria-labelledby="haven-case-reports">
             <h2 id="haven-case-reports">{t('cases.detail.reports')}</h2>
             {caseDetail.reports.length === 0 ? (
