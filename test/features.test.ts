@@ -28,6 +28,7 @@ describe('the composition root finds the features (src/features/<f>/feature.ts)'
       'jingzhou-visits',
       'jingzhou-assessments',
       'jingzhou-referrals',
+      'jingzhou-case-network',
       'jingzhou-benefits',
       'jingzhou-procuratorate',
       'jingzhou-conference',
