@@ -83,12 +83,11 @@ export function ChildPlacementCard({ childId }: { childId: string }) {
           <dl className="haven-placement-facts">
             <dt>{t('placements.card.guardian')}</dt>
             <dd>{guardian}</dd>
-            {current.carer && current.organisation && (
-              <>
-                <dt>{t('placements.card.carer')}</dt>
-                <dd>{current.carer.name}</dd>
-              </>
-            )}
+            <dt>{t('placements.card.carer')}</dt>
+            <dd>
+              {/* In an institution the institution cares for the child (a named carer there is added). */}
+              {[current.organisation?.name, current.carer?.name].filter(Boolean).join(' · ') || '—'}
+            </dd>
             <dt>{t('placements.card.legalBasis')}</dt>
             <dd>{t(`placements.legalBasis.${current.legalBasis}`)}</dd>
           </dl>

@@ -8,6 +8,7 @@ import { Link, useParams } from 'react-router';
 import { describeApiError } from '../../app/api/describeApiError';
 import { formatDate, formatDateTime } from '../../app/format';
 import { addLead, confirmIdentity, decideLead, useTracing } from './tracingApi';
+import { TracingPhotos } from './TracingPhotos';
 import './placements.css';
 
 type Step =
@@ -148,8 +149,8 @@ function StepModal({ step, view, onClose }: { step: Step; view: TracingView; onC
 
 /**
  * One tracing request: what is known, the leads (rule out, match to a family), confirming the
- * identity, and the way to the child's placement where the escort home is recorded. Photos are
- * documents of the request (`documentsOwner`), added by the documents feature.
+ * identity, the photos (documents of the file owned by the request), and the way to the child's
+ * placement where the escort home is recorded.
  */
 export default function TracingPage() {
   const { t } = useTranslation();
@@ -267,6 +268,7 @@ export default function TracingPage() {
           )}
         />
       </Card>
+      <TracingPhotos childId={view.childId} tracingId={view.id} canAdd={open} />
       {step && <StepModal step={step} view={view} onClose={() => setStep(undefined)} />}
     </Space>
   );
