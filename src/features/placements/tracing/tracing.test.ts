@@ -133,7 +133,9 @@ describe('tracing a child of unknown identity, and the way home', () => {
     );
     expect(listed.items.map((d) => d.id)).toEqual([photo.id]);
     // The bytes kept have no GPS position left in them.
-    const stored = Buffer.from(await (await stationStaff.request('GET', `/api/documents/${photo.id}/content`)).arrayBuffer());
+    const stored = Buffer.from(
+      await (await stationStaff.request('GET', `/api/documents/${photo.id}/content`)).arrayBuffer(),
+    );
     expect(stored.equals(jpegWithGps())).toBe(false);
     // Another child's file cannot own this request's photo; an organisation outside the file sees no request.
     const { boy: other } = await boyAtTheStation();

@@ -34,7 +34,16 @@ export function ChildPlacementCard({ childId }: { childId: string }) {
   const placement = useChildPlacement(childId);
   const [action, setAction] = useState<ModalAction>();
   const [notice, noticeHolder] = message.useMessage();
+  // After a hand-over elsewhere the asker's organisation no longer sees the child (the file answers
+  // 404): say so instead of showing the refused reload as an error.
+  const [movedAway, setMovedAway] = useState(false);
 
+  if (movedAway)
+    return (
+      <section className="haven-placement-card" aria-label={t('placements.card.title')}>
+        <Alert type="success" showIcon role="status" message={t('placements.card.movedAway')} />
+      </section>
+    );
   if (placement.isPending) return null;
   if (placement.isError)
     return (
@@ -160,8 +169,8 @@ export function ChildPlacementCard({ childId }: { childId: string }) {
           current={current}
           onClose={(outcome) => {
             setAction(undefined);
-            if (outcome)
-              void notice.success(outcome.handedOver ? t('placements.card.movedAway') : t('placements.card.done'));
+            if (outcome?.handedOver) setMovedAway(true);
+            else if (outcome) void notice.success(t('placements.card.done'));
           }}
         />
       )}

@@ -68,7 +68,11 @@ export function TracingPhotos({ childId, tracingId, canAdd }: { childId: string;
         renderItem={(photo) => (
           <List.Item
             actions={[
-              <a key="download" href={`/api/documents/${encodeURIComponent(photo.id)}/content`} download={photo.fileName}>
+              <a
+                key="download"
+                href={`/api/documents/${encodeURIComponent(photo.id)}/content`}
+                download={photo.fileName}
+              >
                 <DownloadOutlined aria-hidden /> {t('placements.tracing.download')}
               </a>,
             ]}
