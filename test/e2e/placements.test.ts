@@ -170,7 +170,7 @@ describe('placements and the way home', { timeout: 900_000 }, () => {
     await dialog.getByLabel('真实姓名（家属提供）').fill('杨小军');
     await dialog.getByLabel('确认依据').fill('户口簿与DNA比对结果');
     await dialog.getByRole('button', { name: '提交' }).click();
-    await page.getByText('身份已确认', { exact: false }).waitFor();
+    await page.getByText('身份已确认', { exact: false }).first().waitFor();
     // A photo of him as found: stored on his file, its GPS position blanked.
     await page.getByTestId('tracing-photo').setInputFiles({
       name: 'found.jpg',

@@ -243,7 +243,7 @@ export default function TracingPage() {
                 title={
                   <>
                     {t(`placements.tracing.sources.${lead.source}`)}{' '}
-                    <Tag color={lead.status === 'matched' ? 'green' : undefined}>
+                    <Tag color={lead.status === 'matched' ? 'blue' : undefined}>
                       {t(`placements.tracing.leadStatus.${lead.status}`)}
                     </Tag>
                   </>

@@ -81,7 +81,7 @@ export function TracingPhotos({ childId, tracingId, canAdd }: { childId: string;
               title={photo.fileName}
               description={
                 <>
-                  <Tag color={photo.location === 'not_checked' ? 'warning' : 'green'}>
+                  <Tag color={photo.location === 'not_checked' ? 'warning' : undefined}>
                     {label(locationOutcomes[photo.location])}
                   </Tag>
                   {photo.uploaded.name} · {formatDateTime(photo.uploaded.at, t)}
