@@ -182,7 +182,7 @@ describe('placements and the way home', { timeout: 900_000 }, () => {
       ready: async (language) => page.getByText(en(language) ? 'Location data removed' : '已清除位置信息').waitFor(),
     });
 
-    await page.getByRole('link', { name: '查看儿童档案' }).click();
+    await page.getByRole('button', { name: '查看儿童档案' }).click();
     await card(page).getByRole('button', { name: '护送返乡' }).click();
     dialog = page.getByRole('dialog');
     await dialog.getByLabel('护送人员').fill(`${stationName} 刘强、陈芳`);

@@ -4,7 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Descriptions, Form, Input, List, Modal, Select, Space, Spin, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { describeApiError } from '../../app/api/describeApiError';
 import { formatDate, formatDateTime } from '../../app/format';
 import { addLead, confirmIdentity, decideLead, useTracing } from './tracingApi';
@@ -155,6 +155,7 @@ function StepModal({ step, view, onClose }: { step: Step; view: TracingView; onC
 export default function TracingPage() {
   const { t } = useTranslation();
   const { tracingId = '' } = useParams();
+  const navigate = useNavigate();
   const query = useTracing(tracingId);
   const [step, setStep] = useState<Step>();
   if (query.isPending) return <Spin />;
@@ -193,7 +194,7 @@ export default function TracingPage() {
           )}
         </Descriptions>
         <Space wrap>
-          <Link to={`/registry/${view.childId}`}>{t('placements.tracing.toFile')}</Link>
+          <Button onClick={() => void navigate(`/registry/${view.childId}`)}>{t('placements.tracing.toFile')}</Button>
           {open && view.status !== 'identified' && (
             <Button onClick={() => setStep({ kind: 'lead' })}>{t('placements.tracing.leadTitle')}</Button>
           )}

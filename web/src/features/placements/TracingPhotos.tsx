@@ -68,13 +68,14 @@ export function TracingPhotos({ childId, tracingId, canAdd }: { childId: string;
         renderItem={(photo) => (
           <List.Item
             actions={[
-              <a
+              <Button
                 key="download"
+                icon={<DownloadOutlined aria-hidden />}
                 href={`/api/documents/${encodeURIComponent(photo.id)}/content`}
                 download={photo.fileName}
               >
-                <DownloadOutlined aria-hidden /> {t('placements.tracing.download')}
-              </a>,
+                {t('placements.tracing.download')}
+              </Button>,
             ]}
           >
             <List.Item.Meta
