@@ -9,7 +9,10 @@ import {
   decideLeadIn,
   openTracingIn,
 } from '../features/placements/tracing/service.js';
+import { uploadDocumentQuerySchema } from '../contract/documents/views.js';
+import { uploadDocumentIn } from '../features/documents/service.js';
 import { actingAs } from './acting-as.js';
+import { demoPhotoWithLocation } from './demo-photo.js';
 import { namedChildrenCounties } from './jingzhou-children.js';
 import { demoOrganisations } from './jingzhou-organisations.js';
 
@@ -18,8 +21,10 @@ const day = 86_400_000;
 /**
  * The way home, by the real actions at past times: a boy of unknown identity found at the railway
  * station is traced (a lead ruled out, a DNA match to his father in 公安县), his identity confirmed
- * and he is escorted home with a signed hand-over; a girl's tracing request is still open. Both are
- * synthetic children without an ID number, outside the named children's districts.
+ * and he is escorted home with a signed hand-over; a girl's tracing request is still open; a third
+ * child's mother is matched, the identity not yet confirmed. All three are
+ * synthetic children without an ID number, outside the named children's districts. The open
+ * request has the photo taken when she was found (a document of her file; its GPS position removed).
  */
 export const jingzhouTracingDemo: DemoSeeder = {
   name: 'jingzhou-tracing',
@@ -45,9 +50,9 @@ export const jingzhouTracingDemo: DemoSeeder = {
         not(exists(selectFrom('placements').select('id').whereRef('placements.child_id', '=', 'children.id'))),
       )
       .orderBy('file_no')
-      .limit(2)
+      .limit(3)
       .execute();
-    if (unknown.length < 2) {
+    if (unknown.length < 3) {
       log('  no children without an ID number for the tracing demo');
       return;
     }
@@ -68,7 +73,11 @@ export const jingzhouTracingDemo: DemoSeeder = {
       startedAt: ago(8).toISOString(),
     });
 
-    const [boy, girl] = unknown as [(typeof unknown)[number], (typeof unknown)[number]];
+    const [boy, girl, third] = unknown as [
+      (typeof unknown)[number],
+      (typeof unknown)[number],
+      (typeof unknown)[number],
+    ];
     const { placementId } = await placeChildIn(
       officer,
       boy.id,
@@ -176,6 +185,59 @@ export const jingzhouTracingDemo: DemoSeeder = {
       { expectedVersion: 1, source: 'police_database', summary: '全国打拐DNA库比对中，结果待回复' },
       ago(4),
     );
-    log('  2 tracing requests (one escorted home, one open)');
+    // The photo the station took when she was found, on her file and owned by the request (GPS removed).
+    await uploadDocumentIn(officer, {
+      childId: girl.id,
+      query: uploadDocumentQuerySchema.parse({
+        type: 'photo',
+        fileName: '发现时照片.jpg',
+        title: '沙市码头候船厅发现时',
+        subjectType: 'tracing_request',
+        subjectId: open,
+      }),
+      declared: 'image/jpeg',
+      content: demoPhotoWithLocation(),
+    });
+
+    // A third child's family is found (matched), the identity not yet confirmed by the household register.
+    await placeChildIn(
+      officer,
+      third.id,
+      placeSchema.parse({
+        ...atStation('在长途汽车站独自过夜，称来荆州找打工的母亲'),
+        startedAt: ago(4).toISOString(),
+      }),
+      ago(4),
+    );
+    const matched = await openTracingIn(
+      officer,
+      {
+        childId: third.id,
+        foundAt: ago(4, 5).toISOString(),
+        foundPlace: '荆州长途汽车客运站',
+        known: { statedName: '小梅', statedAge: 9, dialect: '松滋口音', statements: '说妈妈在荆州的服装厂上班' },
+        description: '短发，身高约130厘米，背粉色书包',
+      },
+      ago(4),
+    );
+    const mother = await addLeadIn(
+      officer,
+      matched,
+      {
+        expectedVersion: 1,
+        source: 'family_search',
+        summary: '一位母亲到派出所报称女儿离家寻母，照片辨认一致',
+        family: { name: '覃某', relationship: '母亲', phone: '13972300812', address: '松滋市新江口镇' },
+      },
+      ago(2),
+    );
+    await decideLeadIn(
+      officer,
+      matched,
+      mother,
+      { expectedVersion: 2, decision: 'matched', note: '母亲当面辨认，待核对户口簿' },
+      ago(1),
+    );
+    log('  3 tracing requests (one escorted home, one matched, one open with a photo)');
   },
 };

@@ -40,6 +40,7 @@ export const documentSubjects = {
   case: { zh: '个案', en: 'Case' },
   placement: { zh: '安置', en: 'Placement' },
   visit: { zh: '入户随访', en: 'Home visit' },
+  tracing_request: { zh: '寻亲登记', en: 'Tracing request' },
 } as const satisfies Record<string, { zh: string; en: string }>;
 export type DocumentSubjectType = keyof typeof documentSubjects;
 export const documentSubjectCodes = Object.keys(documentSubjects) as [DocumentSubjectType, ...DocumentSubjectType[]];

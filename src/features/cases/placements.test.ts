@@ -174,3 +174,58 @@ describe('a placement moves on', () => {
     ]);
   });
 });
+
+describe('who places a child from a case (DOMAIN §3: police in an emergency, civil affairs for state guardianship)', () => {
+  it('a social worker on the case records the emergency response but may not place the child: 403, nothing written', async () => {
+    const boy = await make.child({ residenceCode: places.chenlong, name: '吴小北' });
+    const director = await make.signInAs(server.url, 'director.chenlong');
+    const report = (await (
+      await director.request('POST', '/api/reports', {
+        channel: 'staff',
+        situations: [6],
+        description: '孩子独自在家多日',
+        childId: boy.id,
+        divisionCode: places.chenlong,
+        immediateDanger: true,
+      })
+    ).json()) as { id: string };
+    const opened = (await (
+      await officer.request('POST', '/api/cases', { reportIds: [report.id], childId: boy.id })
+    ).json()) as { id: string; seq: number };
+    const social = await make.signInAs(server.url, 'socialworker');
+    const socialOrg = (await make.organisationNamed('socialWorkA')).id;
+    const added = await officer.request('POST', `/api/cases/${opened.id}/actions`, {
+      type: 'add_participant',
+      organisationId: socialOrg,
+      expectedSeq: opened.seq,
+    });
+    expect(added.status, await added.clone().text()).toBe(200);
+    const seq = ((await (await social.request('GET', `/api/cases/${opened.id}`)).json()) as { seq: number }).seq;
+    const response = {
+      type: 'emergency_response',
+      attendedBy: ['社工 王芳'],
+      attendedAt: new Date().toISOString(),
+      childSafe: true,
+      measures: [],
+      townshipNotified: true,
+      expectedSeq: seq,
+    };
+    const placing = await social.request('POST', `/api/cases/${opened.id}/actions`, {
+      ...response,
+      placement: await placement('rescue_station', '荆州市救助管理站'),
+    });
+    expect(placing.status).toBe(403);
+    expect(await placing.text()).toContain('placements.act');
+    const after = (await (await social.request('GET', `/api/cases/${opened.id}`)).json()) as { seq: number };
+    expect(after.seq).toBe(seq);
+    const placements = await server.database.db
+      .selectFrom('placements')
+      .select('id')
+      .where('child_id', '=', boy.id)
+      .execute();
+    expect(placements).toEqual([]);
+    // The same response without a placement is theirs to record.
+    const recorded = await social.request('POST', `/api/cases/${opened.id}/actions`, response);
+    expect(recorded.status, await recorded.clone().text()).toBe(200);
+  });
+});

@@ -22,7 +22,7 @@ import { DomainError, notFound } from '../../platform/errors.js';
 import type { Locale } from '../../platform/i18n/locale.js';
 import { translate } from '../../platform/i18n/translate.js';
 import { caseChildIn } from '../cases/service.js';
-import { placementChildIn } from '../placements/service.js';
+import { placementChildIn, tracingChildIn } from '../placements/service.js';
 import { visitChildIn } from '../visits/service.js';
 import { requireDocumentsOfChild } from './access.js';
 import { judgeContent } from './content.js';
@@ -46,14 +46,16 @@ export interface UploadInput {
 const label = (locale: Locale, entry: { zh: string; en: string }) => (locale === 'en' ? entry.en : entry.zh);
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
-/** The case, placement or visit the document belongs to must exist, be visible and be this child's. */
+/** The case, placement, visit or tracing request the document belongs to must exist, be visible and be this child's. */
 async function checkSubject(trx: Trx, actor: Actor, childId: string, type: DocumentSubjectType, id: string) {
   const found =
     type === 'case'
       ? await caseChildIn(trx, actor, id)
       : type === 'placement'
         ? await placementChildIn(trx, actor, id)
-        : await visitChildIn(trx, actor, id);
+        : type === 'tracing_request'
+          ? await tracingChildIn(trx, actor, id)
+          : await visitChildIn(trx, actor, id);
   const name = label(actor.locale, documentSubjects[type]);
   if (!found) throw notFound(name, id);
   if (found.childId !== childId)

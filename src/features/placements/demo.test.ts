@@ -10,11 +10,12 @@ beforeAll(async () => {
 afterAll(async () => server?.close());
 
 describe('the demo placements', () => {
-  it('hold a traced child escorted home (identity confirmed) and an open tracing request', async () => {
+  it('hold a traced child escorted home (identity confirmed) and an open tracing request with a photo', async () => {
     const officer = await signInAs(server.url, 'officer.city');
     const register = (await (await officer.request('GET', '/api/tracing?status=all')).json()) as TracingList;
     expect(register.requests.map((r) => [r.status, r.outcome, r.identified]).sort()).toEqual([
       ['closed', 'escorted_home', true],
+      ['matched', null, false],
       ['open', null, false],
     ]);
     const home = register.requests.find((r) => r.status === 'closed')!;
@@ -23,6 +24,15 @@ describe('the demo placements', () => {
     ).json()) as ChildPlacement;
     expect(file.current).toMatchObject({ kind: 'home' });
     expect(file.history[0]).toMatchObject({ kind: 'rescue_station', endReason: 'escorted_home' });
+    // The open request has the photo taken when she was found, its GPS position removed.
+    const open = register.requests.find((r) => r.status === 'open')!;
+    const photos = (await (
+      await officer.request(
+        'GET',
+        `/api/children/${open.childId}/documents?subjectType=tracing_request&subjectId=${open.id}`,
+      )
+    ).json()) as { items: { type: string; location: string }[] };
+    expect(photos.items).toEqual([expect.objectContaining({ type: 'photo', location: 'removed' })]);
   });
 
   it('hold episodes in every state, made by the real actions', async () => {
@@ -57,6 +67,6 @@ describe('the demo placements', () => {
     const officer = await signInAs(server.url, 'officer.city');
     const occupancy = (await (await officer.request('GET', '/api/placements/occupancy')).json()) as Occupancy;
     const station = occupancy.institutions.find((i) => i.organisation.name === '荆州市救助管理站')!;
-    expect(station).toMatchObject({ beds: 60, occupancy: 5, waiting: 1, extensionsRequested: 1 });
+    expect(station).toMatchObject({ beds: 60, occupancy: 6, waiting: 1, extensionsRequested: 1 });
   });
 });

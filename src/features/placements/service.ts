@@ -21,6 +21,7 @@ import {
 import { childInScopeById, currentPlacementId } from './store.js';
 import { placementsOfChild, readPlacement } from './view.js';
 import { placementWorkflow } from './workflow.js';
+import './tracing/tables.js';
 
 export { institutionOccupancy, occupancyHistory, overflowingInstitutionsIn, receptions } from './insight.js';
 
@@ -179,4 +180,20 @@ export async function placementChildIn(
     .where(childInScope(actor))
     .executeTakeFirst();
   return row ? { placementId: row.id, childId: row.child_id } : undefined;
+}
+
+/** The child a tracing request is about, when the actor may see it (its photos are documents of the file). */
+export async function tracingChildIn(
+  db: Db | Transaction<Database>,
+  actor: Actor,
+  tracingId: string,
+): Promise<{ tracingId: string; childId: string } | undefined> {
+  const row = await db
+    .selectFrom('tracing_requests')
+    .innerJoin('children', 'children.id', 'tracing_requests.child_id')
+    .select(['tracing_requests.id', 'tracing_requests.child_id'])
+    .where('tracing_requests.id', '=', tracingId)
+    .where(childInScope(actor))
+    .executeTakeFirst();
+  return row ? { tracingId: row.id, childId: row.child_id } : undefined;
 }

@@ -4,6 +4,7 @@ import { startTestServer, type TestServer } from '../../../../test/support/serve
 import { type ApiSession, errorOf } from '../../../../test/support/session.js';
 import { unitOfWork } from '../../../platform/db/unit-of-work.js';
 import { composeIdNumber } from '../../registry/id-number.js';
+import { jpegWithGps } from '../../documents/test-files.test-helper.js';
 import type { ActedOnPlacement, ChildPlacement, TracingView } from '../model.js';
 import { home, intoInstitution } from '../test-bodies.test-helper.js';
 import { openTracingIn } from './service.js';
@@ -108,6 +109,40 @@ describe('tracing a child of unknown identity, and the way home', () => {
     expect((await errorOf(again)).code).toBe('tracing.already_open');
     const register = await json<{ requests: { id: string }[] }>(await stationStaff.request('GET', '/api/tracing'));
     expect(register.requests.map((r) => r.id)).toContain(tracing.id);
+  });
+
+  it("a photo of the request is a document of the child's file: location removed, listed with the request, refused for another child's request", async () => {
+    const photoPath = (childId: string, subjectId: string) =>
+      `/api/children/${childId}/documents?type=photo&fileName=found.jpg&subjectType=tracing_request&subjectId=${subjectId}`;
+    const upload = (session: ApiSession, childId: string, subjectId: string) =>
+      fetch(`${server.url}${photoPath(childId, subjectId)}`, {
+        method: 'POST',
+        headers: { cookie: session.cookie, 'x-csrf-token': session.csrfToken, 'content-type': 'image/jpeg' },
+        body: jpegWithGps(),
+      });
+    const photo = await json<{ id: string; location: string; subject: { type: string; id: string } }>(
+      await upload(stationStaff, boyId, tracing.id),
+      201,
+    );
+    expect(photo).toMatchObject({ location: 'removed', subject: { type: 'tracing_request', id: tracing.id } });
+    const listed = await json<{ items: { id: string }[] }>(
+      await stationStaff.request(
+        'GET',
+        `/api/children/${boyId}/documents?subjectType=tracing_request&subjectId=${tracing.id}`,
+      ),
+    );
+    expect(listed.items.map((d) => d.id)).toEqual([photo.id]);
+    // The bytes kept have no GPS position left in them.
+    const stored = Buffer.from(
+      await (await stationStaff.request('GET', `/api/documents/${photo.id}/content`)).arrayBuffer(),
+    );
+    expect(stored.equals(jpegWithGps())).toBe(false);
+    // Another child's file cannot own this request's photo; an organisation outside the file sees no request.
+    const { boy: other } = await boyAtTheStation();
+    const mismatched = await upload(stationStaff, other.id, tracing.id);
+    expect(mismatched.status).toBe(400);
+    expect((await errorOf(mismatched)).code).toBe('documents.subject_other_child');
+    expect((await upload(homeStaff, boyId, tracing.id)).status).toBe(404);
   });
 
   it('leads are recorded, ruled out or matched to a family; a stale version is refused', async () => {

@@ -34,7 +34,16 @@ export function ChildPlacementCard({ childId }: { childId: string }) {
   const placement = useChildPlacement(childId);
   const [action, setAction] = useState<ModalAction>();
   const [notice, noticeHolder] = message.useMessage();
+  // After a hand-over elsewhere the asker's organisation no longer sees the child (the file answers
+  // 404): say so instead of showing the refused reload as an error.
+  const [movedAway, setMovedAway] = useState(false);
 
+  if (movedAway)
+    return (
+      <section className="haven-placement-card" aria-label={t('placements.card.title')}>
+        <Alert type="success" showIcon role="status" message={t('placements.card.movedAway')} />
+      </section>
+    );
   if (placement.isPending) return null;
   if (placement.isError)
     return (
@@ -83,12 +92,11 @@ export function ChildPlacementCard({ childId }: { childId: string }) {
           <dl className="haven-placement-facts">
             <dt>{t('placements.card.guardian')}</dt>
             <dd>{guardian}</dd>
-            {current.carer && current.organisation && (
-              <>
-                <dt>{t('placements.card.carer')}</dt>
-                <dd>{current.carer.name}</dd>
-              </>
-            )}
+            <dt>{t('placements.card.carer')}</dt>
+            <dd>
+              {/* In an institution the institution cares for the child (a named carer there is added). */}
+              {[current.organisation?.name, current.carer?.name].filter(Boolean).join(' · ') || '—'}
+            </dd>
             <dt>{t('placements.card.legalBasis')}</dt>
             <dd>{t(`placements.legalBasis.${current.legalBasis}`)}</dd>
           </dl>
@@ -161,8 +169,8 @@ export function ChildPlacementCard({ childId }: { childId: string }) {
           current={current}
           onClose={(outcome) => {
             setAction(undefined);
-            if (outcome)
-              void notice.success(outcome.handedOver ? t('placements.card.movedAway') : t('placements.card.done'));
+            if (outcome?.handedOver) setMovedAway(true);
+            else if (outcome) void notice.success(t('placements.card.done'));
           }}
         />
       )}

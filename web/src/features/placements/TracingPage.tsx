@@ -4,10 +4,11 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Descriptions, Form, Input, List, Modal, Select, Space, Spin, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { describeApiError } from '../../app/api/describeApiError';
 import { formatDate, formatDateTime } from '../../app/format';
 import { addLead, confirmIdentity, decideLead, useTracing } from './tracingApi';
+import { TracingPhotos } from './TracingPhotos';
 import './placements.css';
 
 type Step =
@@ -148,12 +149,13 @@ function StepModal({ step, view, onClose }: { step: Step; view: TracingView; onC
 
 /**
  * One tracing request: what is known, the leads (rule out, match to a family), confirming the
- * identity, and the way to the child's placement where the escort home is recorded. Photos are
- * documents of the request (`documentsOwner`), added by the documents feature.
+ * identity, the photos (documents of the file owned by the request), and the way to the child's
+ * placement where the escort home is recorded.
  */
 export default function TracingPage() {
   const { t } = useTranslation();
   const { tracingId = '' } = useParams();
+  const navigate = useNavigate();
   const query = useTracing(tracingId);
   const [step, setStep] = useState<Step>();
   if (query.isPending) return <Spin />;
@@ -192,7 +194,7 @@ export default function TracingPage() {
           )}
         </Descriptions>
         <Space wrap>
-          <Link to={`/registry/${view.childId}`}>{t('placements.tracing.toFile')}</Link>
+          <Button onClick={() => void navigate(`/registry/${view.childId}`)}>{t('placements.tracing.toFile')}</Button>
           {open && view.status !== 'identified' && (
             <Button onClick={() => setStep({ kind: 'lead' })}>{t('placements.tracing.leadTitle')}</Button>
           )}
@@ -242,7 +244,7 @@ export default function TracingPage() {
                 title={
                   <>
                     {t(`placements.tracing.sources.${lead.source}`)}{' '}
-                    <Tag color={lead.status === 'matched' ? 'green' : undefined}>
+                    <Tag color={lead.status === 'matched' ? 'blue' : undefined}>
                       {t(`placements.tracing.leadStatus.${lead.status}`)}
                     </Tag>
                   </>
@@ -267,6 +269,7 @@ export default function TracingPage() {
           )}
         />
       </Card>
+      <TracingPhotos childId={view.childId} tracingId={view.id} canAdd={open} />
       {step && <StepModal step={step} view={view} onClose={() => setStep(undefined)} />}
     </Space>
   );

@@ -1,3 +1,4 @@
+import { documentListSchema, documentViewSchema } from '@contract/documents/views.js';
 import type { AddLeadInput, OpenTracingInput } from '@contract/placements/tracing.js';
 import { tracingListSchema, tracingViewSchema } from '@contract/placements/tracing.js';
 import { useQuery } from '@tanstack/react-query';
@@ -57,4 +58,33 @@ export function confirmIdentity(
   body: { expectedVersion: number; idNumber: string; name: string | null; evidence: string },
 ) {
   return requestParsed(tracingViewSchema, `/api/tracing/${encodeURIComponent(id)}/identity`, { method: 'POST', body });
+}
+
+/** The photos of a tracing request: documents of the child's file owned by the request (the documents feature's API). */
+export function useTracingPhotos(childId: string, tracingId: string) {
+  return useQuery({
+    queryKey: ['placements', 'tracing', tracingId, 'photos'] as const,
+    queryFn: ({ signal }) =>
+      requestParsed(
+        documentListSchema,
+        `/api/children/${encodeURIComponent(childId)}/documents${queryString({ subjectType: 'tracing_request', subjectId: tracingId })}`,
+        { signal },
+      ),
+    retry: false,
+  });
+}
+
+/** Uploads a photo to the request; the server judges it by content and removes its location data. */
+export function uploadTracingPhoto(childId: string, tracingId: string, file: File, idempotencyKey: string) {
+  const query = queryString({
+    type: 'photo',
+    fileName: file.name || 'photo.jpg',
+    subjectType: 'tracing_request',
+    subjectId: tracingId,
+  });
+  return requestParsed(documentViewSchema, `/api/children/${encodeURIComponent(childId)}/documents${query}`, {
+    method: 'POST',
+    rawBody: file,
+    headers: { 'Content-Type': file.type || 'application/octet-stream', 'Idempotency-Key': idempotencyKey },
+  });
 }

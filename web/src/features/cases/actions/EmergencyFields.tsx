@@ -1,14 +1,18 @@
-import { Checkbox, Form, Input } from 'antd';
+import { Alert, Checkbox, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { emergencyMeasures } from '@contract/cases/vocabulary.js';
 import type { Obj } from '../formValues';
 import { ChoiceGroup, codeOptions, DateTimeField, isoInstantItem, lines } from './fieldKit';
 import { PlacementFields, placementBody } from './PlacementFields';
+import { useAuth } from '../../../app/auth/AuthProvider';
 
 /** 应急处置: who attended and when, is the child safe, what was done, where the child is now. */
 export function EmergencyFields() {
   const { t } = useTranslation();
   const placed = Form.useWatch<boolean | undefined>('placed');
+  // Placing a child is for those who move children (police, civil affairs, township, institutions):
+  // the server refuses a placement from anyone else (403), so the question is not asked.
+  const mayPlace = useAuth().can('placements.act');
   return (
     <>
       <Form.Item
@@ -45,15 +49,19 @@ export function EmergencyFields() {
       <Form.Item name="entrustedGuardian" label={t('cases.emergency.entrustedGuardian')}>
         <Input maxLength={200} />
       </Form.Item>
-      <Form.Item name="placed" label={t('cases.emergency.placed')} initialValue={false}>
-        <ChoiceGroup
-          options={[
-            { value: true, label: t('cases.form.yes') },
-            { value: false, label: t('cases.form.no') },
-          ]}
-        />
-      </Form.Item>
-      {placed === true && <PlacementFields />}
+      {mayPlace ? (
+        <Form.Item name="placed" label={t('cases.emergency.placed')} initialValue={false}>
+          <ChoiceGroup
+            options={[
+              { value: true, label: t('cases.form.yes') },
+              { value: false, label: t('cases.form.no') },
+            ]}
+          />
+        </Form.Item>
+      ) : (
+        <Alert type="info" showIcon className="haven-form-alert" message={t('placements.notPlacer')} />
+      )}
+      {mayPlace && placed === true && <PlacementFields />}
       <Form.Item
         name="townshipNotified"
         label={t('cases.emergency.townshipNotified')}
