@@ -128,14 +128,15 @@ describe('signing in', { timeout: 600_000 }, () => {
     expect(await menuEntries(page)).toEqual([
       '工作台',
       '报告履责情况',
-      '服务职责矩阵',
+      '安置与床位',
       '政府购买服务',
       '社会组织覆盖',
+      '慈善、志愿与家庭支持',
       '组织机构',
+      '服务职责矩阵',
       '五个问题',
       '统计分析',
       '分类与风险统计',
-      '安置与床位',
     ]);
     await navigation(page).getByRole('link', { name: '统计分析' }).click();
     await heading(page, '统计分析').waitFor();
