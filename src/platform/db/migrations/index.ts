@@ -49,6 +49,7 @@ import * as m0053 from './0053_organisation_capacity.js';
 import * as m0055 from './0055_child_documents.js';
 import * as m0056 from './0056_document_permissions.js';
 import * as m0057 from './0057_hotline_permission.js';
+import * as m0058 from './0058_report_recipient_log.js';
 
 /**
  * Every migration, in order. Listed statically (not read from the folder) so the same list works
@@ -105,4 +106,5 @@ export const migrations: Record<string, Migration> = {
   '0055_child_documents': m0055,
   '0056_document_permissions': m0056,
   '0057_hotline_permission': m0057,
+  '0058_report_recipient_log': m0058,
 };
