@@ -18,6 +18,7 @@ import { updateVersioned } from '../../platform/db/versioned-update.js';
 import { conflict, DomainError, forbidden, notFound } from '../../platform/errors.js';
 import { translate } from '../../platform/i18n/translate.js';
 import { assignResidenceDirectors, endAssignments } from './assignments.js';
+import { reassignClocks } from '../../core/clocks/index.js';
 import './messages.js';
 import { placeFitsPost, postingChanges } from './rules.js';
 import { readStaff } from './views.js';
@@ -285,6 +286,14 @@ export async function reassignChildIn(uow: UnitOfWork, childId: string, input: R
     ]);
   if (current?.staff_id === staff.id) return current.id;
   if (current) await endAssignments(trx, { childId }, at, 'reassigned');
+  // The child's visit and assessment clocks follow the director (core/clocks, audited there).
+  if (current)
+    await reassignClocks(uow, {
+      childId,
+      subjectTypes: ['visit', 'assessment'],
+      ...(await owners(trx, current.staff_id, staff.id)),
+      at,
+    });
   const row = await trx
     .insertInto('child_assignments')
     .values({
@@ -309,6 +318,20 @@ export async function reassignChildIn(uow: UnitOfWork, childId: string, input: R
   });
   uow.audit({ entityType: 'child_assignment', entityId: row.id, childId, details: { staffId: staff.id } });
   return row.id;
+}
+
+/** The clock owners of two directors: their organisation, and their account (null: none). */
+async function owners(trx: Trx, fromStaffId: string, toStaffId: string) {
+  const rows = await trx
+    .selectFrom('grassroots_staff')
+    .select(['id', 'organisation_id', 'user_id'])
+    .where('id', 'in', [fromStaffId, toStaffId])
+    .execute();
+  const ownerOf = (id: string) => {
+    const row = rows.find((r) => r.id === id)!;
+    return { orgId: row.organisation_id, userId: row.user_id };
+  };
+  return { from: ownerOf(fromStaffId), to: ownerOf(toStaffId) };
 }
 
 async function lockStaff(trx: Trx, actor: Actor, id: string) {
