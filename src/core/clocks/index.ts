@@ -1,7 +1,7 @@
 /**
  * Clocks (invariant 4): working-day deadlines as rows, for any subject of a child-centred workflow,
- * with escalation by the division's chain (rule data, invariant 7). Features start, stop, pause and
- * resume clocks only through this module; the sweep raises the alerts.
+ * with escalation by the division's chain (rule data, invariant 7). Features start, stop, pause,
+ * resume and reassign clocks only through this module; the sweep raises the alerts.
  */
 export { escalationChains } from './chain.js';
 export {
@@ -29,6 +29,7 @@ export {
   startClock,
   stopClocks,
 } from './store.js';
+export { type ClockOwner, type ClockReassignment, reassignClocks } from './reassign.js';
 export { type RecomputedClocks, recomputeProvisionalClocks } from './recompute.js';
 export { clockEscalationSweep, escalationBatch } from './sweep.js';
 export {

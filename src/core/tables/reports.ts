@@ -50,6 +50,8 @@ export interface ReportRecipientsTable {
   sees_reporter: boolean;
   acknowledged_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   acknowledged_by: string | null;
+  /** The version: entries in `report_recipient_actions` (0058). */
+  seq: ColumnType<number, number | undefined, number>;
   created_at: ColumnType<Date, Date | string | undefined, never>;
 }
 

@@ -1,4 +1,4 @@
-import type { RawBuilder, SqlBool, Transaction } from 'kysely';
+import type { Expression, RawBuilder, SqlBool, Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { Actor } from '../../platform/access/actor.js';
 import type { Database } from '../../platform/db/schema.js';
@@ -9,6 +9,7 @@ import { defineStatusTable, type StatusTable, type WorkflowState } from './rules
 /** A subject locked for one change: its row's fields, and its state folded from the log. */
 export type Subject<S extends string, A extends string, F> = F & {
   id: string;
+  /** The subject's child (`child_id`); null on a subject about no child, or whose table has none. */
   childId: string;
   seq: number;
   state: WorkflowState<S, A>;
@@ -22,6 +23,8 @@ export interface EffectResult {
   timeline?: { before?: Record<string, unknown>; after?: Record<string, unknown> };
   /** Runs once the action is appended (clocks stopped or started by its seq). */
   after?: (seq: number) => Promise<void>;
+  /** Added to the audit entry's details (what an auditor needs beside the type, e.g. whether it was late). */
+  audit?: Record<string, unknown>;
 }
 
 export interface ActionContext<Subj, I> {
@@ -33,11 +36,17 @@ export interface ActionContext<Subj, I> {
 
 export type ActionEffect<Subj, I> = (context: ActionContext<Subj, I>) => Promise<EffectResult | undefined>;
 
-/** An action as a caller sends it: its type, the version it saw, and its payload. */
+/**
+ * An action as a caller sends it: its type, the version it saw, and its payload. The version may be
+ * left out only for an idempotent action (its outcome does not depend on what the caller saw).
+ */
 export interface ActionRequest<A extends string> {
   type: A;
-  expectedSeq: number;
+  expectedSeq?: number;
 }
+
+/** The ids of the subjects an actor may see, by the feature's own read rule. */
+export type SubjectsVisibleTo = (trx: Transaction<Database>, actor: Actor) => Expression<{ id: string }>;
 
 export interface WorkflowDefinition<S extends string, A extends string, I extends ActionRequest<A>, F>
   extends StatusTable<S, A> {
@@ -61,7 +70,19 @@ export interface WorkflowDefinition<S extends string, A extends string, I extend
      * it accepts. Without it, the child's scope alone.
      */
     alsoVisibleTo?: (actor: Actor) => RawBuilder<SqlBool>;
+    /**
+     * Who may act on a subject is who may read it: the feature's read rule as a query of the ids it
+     * lets through, e.g. `trx.selectFrom('referrals').select('referrals.id').where(referralVisibleTo(actor))`.
+     * A subject the caller cannot read answers 404 to an action as to a read. Replaces the default
+     * (the child in scope, or `alsoVisibleTo`).
+     */
+    visibleTo?: SubjectsVisibleTo;
   };
+  /**
+   * The record the audit names when the subject is a part of a larger one (a report's recipient is
+   * audited on its report); default: `entity` and the subject's id.
+   */
+  auditedAs?: (subject: Subject<S, A, F>) => { entityType: string; entityId: string };
   /** The payload schema of each action a caller sends; the engine parses with it before any effect. */
   payloads?: Partial<Record<A, z.ZodType>>;
   /** Per action: what it does besides being recorded. */

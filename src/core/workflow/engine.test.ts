@@ -7,7 +7,7 @@ import { unitOfWork } from '../../platform/db/unit-of-work.js';
 import { DomainError } from '../../platform/errors.js';
 import { defineWorkflow } from './definition.js';
 import { performAction, recordSystemAction } from './perform.js';
-import { initialState } from './rules.js';
+import { defineStatusTable, initialState } from './rules.js';
 import { type RequestAction, type RequestStatus, requestTable } from './test-workflow.js';
 
 type RequestInput =
@@ -287,5 +287,91 @@ describe('the workflow engine on a test workflow (real PostgreSQL)', () => {
     expect(first).toMatchObject({ replayed: false, result: { seq: 2 } });
     expect(second).toMatchObject({ replayed: true, result: { seq: 2 } });
     expect(await log(id)).toHaveLength(2);
+  });
+});
+
+// A second workflow over the same tables: an idempotent receipt, acted on only by whoever the
+// feature's read rule lets through (here: the request titled with the actor's label), audited on a
+// record it belongs to.
+type ReceiptStatus = 'open' | 'seen';
+type ReceiptInput = { type: 'seen'; expectedSeq?: number } | { type: 'close'; expectedSeq?: number };
+const receipts = defineWorkflow<ReceiptStatus, 'seen' | 'close', ReceiptInput, { title: string }>({
+  ...defineStatusTable<ReceiptStatus, 'seen' | 'close'>({
+    statuses: ['open', 'seen'],
+    initial: 'open',
+    actions: {
+      seen: { from: ['open'], to: 'seen', permission: 'requests.write', idempotent: true },
+      close: { from: ['open', 'seen'], to: 'same', permission: 'requests.write' },
+    },
+  }),
+  name: 'requests',
+  entity: 'receipt',
+  log: {
+    subjects: 'test_requests',
+    actions: 'test_request_actions',
+    subjectKey: 'request_id',
+    fields: (row) => ({ title: String(row.title) }),
+    visibleTo: (_trx, actor) => sql<{ id: string }>`SELECT id FROM test_requests WHERE title = ${actor.label}`,
+  },
+  effects: { seen: async () => ({ payload: { late: false }, audit: { note: 'first sight' } }) },
+  auditedAs: (subject) => ({ entityType: 'request_book', entityId: subject.title }),
+});
+
+describe('the engine: idempotent actions, the read rule as the act rule, the audited record', () => {
+  const take = (actor: Actor, id: string, input: ReceiptInput) =>
+    unitOfWork(database.db, actor, `receipt.${input.type}`, (uow) =>
+      performAction(uow, receipts, id, input, new Date()),
+    );
+  const receipt = async (title: string) =>
+    (
+      await sql<{
+        id: string;
+      }>`INSERT INTO test_requests (child_id, title) VALUES (${childId}, ${title}) RETURNING id`.execute(database.db)
+    ).rows[0]!.id;
+
+  it('an idempotent action needs no version; taking it again answers as it stands and records nothing', async () => {
+    const id = await receipt(`user:${alice}`);
+    const first = await take(person(alice), id, { type: 'seen' });
+    expect(first.result).toEqual({ seq: 1, status: 'seen', payload: { late: false }, repeated: false });
+    const again = await take(person(alice), id, { type: 'seen' });
+    expect(again.result).toEqual({ seq: 1, status: 'seen', payload: {}, repeated: true });
+    expect(await log(id)).toEqual([{ seq: 1, type: 'seen', status_after: 'seen', accountable_user_id: alice }]);
+    const audit = await database.db
+      .selectFrom('audit_log')
+      .select(['entity_type', 'entity_id', 'details'])
+      .where('action', '=', 'receipt.seen')
+      .where('entity_id', '=', `user:${alice}`)
+      .execute();
+    expect(audit).toEqual([
+      {
+        entity_type: 'request_book',
+        entity_id: `user:${alice}`,
+        details: { type: 'seen', seq: 1, status: 'seen', note: 'first sight' },
+      },
+    ]);
+  });
+
+  it('any other action still needs the version it was taken on (400 without it)', async () => {
+    const id = await receipt(`user:${alice}`);
+    const error = await refusal(take(person(alice), id, { type: 'close' }));
+    expect(error).toMatchObject({ code: 'invalid_input', status: 400, details: [{ path: 'body.expectedSeq' }] });
+    expect(await log(id)).toEqual([]);
+  });
+
+  it('with a read rule, a subject the caller cannot read is a 404 to an action too, child in scope or not', async () => {
+    const id = await receipt(`user:${alice}`);
+    const error = await refusal(take(person(bob), id, { type: 'seen' }));
+    expect(error).toMatchObject({ code: 'not_found', status: 404 });
+    expect(await log(id)).toEqual([]);
+  });
+
+  it('an idempotent action must lead to a status of its own', () => {
+    expect(() =>
+      defineStatusTable({
+        statuses: ['open'],
+        initial: 'open',
+        actions: { seen: { from: ['open'], to: 'same', permission: 'x', idempotent: true } },
+      }),
+    ).toThrow(/idempotent/);
   });
 });

@@ -5,15 +5,17 @@ export {
   defineWorkflow,
   type EffectResult,
   type Subject,
+  type SubjectsVisibleTo,
   type Workflow,
 } from './definition.js';
 export { appendEntry, lockSubject } from './log.js';
-export { actionNotAllowed, performAction, recordSystemAction } from './perform.js';
+export { type ActionOutcome, actionNotAllowed, performAction, recordSystemAction } from './perform.js';
 export {
   type ActionRule,
   type Asker,
   actionsOfStatus,
   allowedActions,
+  alreadyTaken,
   applyEntry,
   defineStatusTable,
   foldLog,

@@ -3,7 +3,7 @@ import { type Actor, accountableUserId } from '../../platform/access/actor.js';
 import { childInScope } from '../scope/child-scope.js';
 import { recordTimeline } from '../timeline.js';
 import type { Database } from '../../platform/db/schema.js';
-import type { Subject } from './definition.js';
+import type { Subject, SubjectsVisibleTo } from './definition.js';
 import { applyEntry, foldLog, type LogEntry, type StatusTable, type WorkflowState } from './rules.js';
 
 type Trx = Transaction<Database>;
@@ -17,13 +17,15 @@ interface LogTables<S extends string, A extends string, F> extends StatusTable<S
     subjectKey: string;
     fields: (row: Readonly<Record<string, unknown>>) => F;
     alsoVisibleTo?: (actor: Actor) => RawBuilder<SqlBool>;
+    visibleTo?: SubjectsVisibleTo;
   };
 }
 
 /**
- * The subject through the child's scope, locked for this change, with its state folded from the
- * log. One statement: the row lock is taken only on a row the scope predicate let through, so a
- * caller outside the scope locks nothing and learns nothing (404 like a missing subject).
+ * The subject through the scope, locked for this change, with its state folded from the log. One
+ * statement: the row lock is taken only on a row the scope let through, so a caller outside it
+ * locks nothing and learns nothing (404 like a missing subject). The scope is the feature's read
+ * rule when the workflow declares one (`visibleTo`), else the child's scope (or `alsoVisibleTo`).
  */
 export async function lockSubject<S extends string, A extends string, F>(
   trx: Trx,
@@ -31,15 +33,9 @@ export async function lockSubject<S extends string, A extends string, F>(
   workflow: LogTables<S, A, F>,
   id: string,
 ): Promise<Subject<S, A, F> | undefined> {
-  const inScope = trx
-    .selectFrom('children')
-    .select(sql`1`.as('one'))
-    .where(sql<boolean>`children.id = s.child_id`)
-    .where(childInScope(actor));
-  const also = workflow.log.alsoVisibleTo?.(actor);
-  const found = await sql<Record<string, unknown> & { id: string; child_id: string; seq: number }>`
+  const found = await sql<Record<string, unknown> & { id: string; child_id?: string | null; seq: number }>`
     SELECT s.* FROM ${sql.table(workflow.log.subjects)} AS s
-    WHERE s.id = ${id} AND (EXISTS (${inScope}) ${also ? sql`OR ${also}` : sql``})
+    WHERE s.id = ${id} AND ${visibility(trx, actor, workflow)}
     FOR UPDATE OF s`.execute(trx);
   const row = found.rows[0];
   if (!row) return undefined;
@@ -49,10 +45,26 @@ export async function lockSubject<S extends string, A extends string, F>(
   return {
     ...workflow.log.fields(row),
     id: row.id,
-    childId: row.child_id,
+    // A subject table without a child column (a report's recipient) is about no child here.
+    childId: (row.child_id ?? null) as string,
     seq: row.seq,
     state: foldLog(workflow, entries.rows as LogEntry<A>[]),
   };
+}
+
+function visibility<S extends string, A extends string, F>(
+  trx: Trx,
+  actor: Actor,
+  workflow: LogTables<S, A, F>,
+): RawBuilder<SqlBool> {
+  if (workflow.log.visibleTo) return sql<SqlBool>`s.id IN (${workflow.log.visibleTo(trx, actor)})`;
+  const inScope = trx
+    .selectFrom('children')
+    .select(sql`1`.as('one'))
+    .where(sql<boolean>`children.id = s.child_id`)
+    .where(childInScope(actor));
+  const also = workflow.log.alsoVisibleTo?.(actor);
+  return sql<SqlBool>`(EXISTS (${inScope}) ${also ? sql`OR ${also}` : sql``})`;
 }
 
 export interface AppendedEntry<A extends string> {

@@ -5,7 +5,7 @@ import type { Locale } from '../../platform/i18n/locale.js';
 import { translate } from '../../platform/i18n/translate.js';
 import type { ActionRequest, Subject, Workflow } from './definition.js';
 import { appendEntry, lockSubject } from './log.js';
-import { actionsOfStatus, isAllowed, refusedByFourEyes, type WorkflowState } from './rules.js';
+import { actionsOfStatus, alreadyTaken, isAllowed, refusedByFourEyes, type WorkflowState } from './rules.js';
 
 /** 409 naming the status and every action it allows, in the caller's language. */
 export function actionNotAllowed<S extends string, A extends string, I extends ActionRequest<A>, F>(
@@ -27,11 +27,20 @@ export function actionNotAllowed<S extends string, A extends string, I extends A
   );
 }
 
+/** What an action came to: the subject's version and status, the payload recorded (none when repeated). */
+export interface ActionOutcome<S extends string> {
+  seq: number;
+  status: S;
+  payload: Record<string, unknown>;
+  /** An idempotent action found its work done: nothing was recorded. */
+  repeated: boolean;
+}
+
 /**
  * One action a person takes on a subject: permission, the subject locked through the scope, the
  * version the caller saw (a stale one is a 409 with the current subject, never applied), the status
- * table (a 409 naming what is allowed), four eyes, the payload schema, the effects, the append and
- * the timeline entry, the audit.
+ * table (a 409 naming what is allowed; an idempotent action already taken answers as it stands),
+ * four eyes, the payload schema, the effects, the append and the timeline entry, the audit.
  */
 export async function performAction<S extends string, A extends string, I extends ActionRequest<A>, F>(
   uow: UnitOfWork,
@@ -39,20 +48,24 @@ export async function performAction<S extends string, A extends string, I extend
   subjectId: string,
   input: I,
   at: Date,
-): Promise<{ seq: number; status: S }> {
+): Promise<ActionOutcome<S>> {
   const { trx, actor } = uow;
   const rule = workflow.actions[input.type];
   if (!hasPermission(actor, rule.permission)) throw forbidden(rule.permission);
   const subject = await lockSubject(trx, actor, workflow, subjectId);
   if (!subject) throw notFound(translate(actor.locale, `${workflow.name}.entity`), subjectId);
   const current = () => workflow.present?.(trx, actor, subjectId);
-  if (input.expectedSeq !== subject.seq)
+  if (input.expectedSeq === undefined && !rule.idempotent)
+    throw invalidInput([{ path: 'body.expectedSeq', message: translate(actor.locale, 'field.required') }]);
+  if (input.expectedSeq !== undefined && input.expectedSeq !== subject.seq)
     throw new DomainError(
       `${workflow.name}.stale`,
       409,
       { ...workflow.describe?.(subject), expected: input.expectedSeq, current: subject.seq },
       { current: await current() },
     );
+  if (!rule.system && alreadyTaken(workflow, subject.state, input.type))
+    return { seq: subject.seq, status: subject.state.status, payload: {}, repeated: true };
   if (rule.system || !isAllowed(workflow, subject.state, input.type))
     throw actionNotAllowed(workflow, actor.locale, subject.state, input.type, await current());
   if (rule.fourEyes && refusedByFourEyes(workflow, subject.state, input.type, accountableUserId(actor)))
@@ -64,21 +77,17 @@ export async function performAction<S extends string, A extends string, I extend
     input: parsed as Extract<I, { type: A }>,
     at,
   });
-  const { type, expectedSeq: _expected, ...payload } = parsed;
-  const next = await appendEntry(trx, actor, workflow, subject, {
-    type,
-    payload: { ...payload, ...effect?.payload },
-    at,
-    timeline: effect?.timeline,
-  });
+  const { type, expectedSeq: _expected, ...sent } = parsed;
+  const payload = { ...sent, ...effect?.payload };
+  const next = await appendEntry(trx, actor, workflow, subject, { type, payload, at, timeline: effect?.timeline });
   await effect?.after?.(next.seq);
+  const record = workflow.auditedAs?.(subject) ?? { entityType: workflow.entity, entityId: subjectId };
   uow.audit({
-    entityType: workflow.entity,
-    entityId: subjectId,
+    ...record,
     childId: subject.childId,
-    details: { type, seq: next.seq, status: next.status },
+    details: { type, seq: next.seq, status: next.status, ...effect?.audit },
   });
-  return { seq: next.seq, status: next.status };
+  return { seq: next.seq, status: next.status, payload, repeated: false };
 }
 
 /** A caller inside the server (another feature's use case, the demo) is held to the same schema as HTTP. */

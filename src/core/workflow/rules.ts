@@ -18,6 +18,12 @@ export interface ActionRule<S extends string, A extends string> {
    * `refusal` is the error code (403) when they try.
    */
   fourEyes?: { of: A; refusal: string };
+  /**
+   * Taking it again once taken changes nothing: a subject already in its `to` status answers as it
+   * stands (no 409, nothing recorded), and the caller need not send the version it saw (an
+   * acknowledgement of receipt). Only for an action that leads to a status of its own.
+   */
+  idempotent?: boolean;
 }
 
 export interface StatusTable<S extends string, A extends string> {
@@ -54,6 +60,8 @@ export function defineStatusTable<S extends string, A extends string>(table: Sta
     if (rule.from !== 'start') for (const status of rule.from) check(status, `${type}.from`);
     if (typeof rule.to === 'object') check(rule.to.back, `${type}.to.back`);
     else if (rule.to !== 'same') check(rule.to, `${type}.to`);
+    if (rule.idempotent && (typeof rule.to !== 'string' || rule.to === 'same'))
+      throw new Error(`workflow: ${type} is idempotent, so it must lead to a status of its own`);
     if (rule.fourEyes && !(rule.fourEyes.of in table.actions))
       throw new Error(`workflow: ${type}.fourEyes names unknown action ${rule.fourEyes.of}`);
   }
@@ -72,6 +80,16 @@ export function isAllowed<S extends string, A extends string>(
 ): boolean {
   const rule = table.actions[type];
   return rule.from === 'start' ? state.seq === 0 : rule.from.includes(state.status);
+}
+
+/** True when an idempotent action finds its work done: the subject already stands where it leads. */
+export function alreadyTaken<S extends string, A extends string>(
+  table: StatusTable<S, A>,
+  state: Pick<WorkflowState<S, A>, 'status'>,
+  type: A,
+): boolean {
+  const rule = table.actions[type];
+  return rule.idempotent === true && state.status === rule.to;
 }
 
 /** One step of the fold; throws on an entry the state does not allow (the log never holds one). */

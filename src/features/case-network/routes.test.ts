@@ -252,6 +252,16 @@ describe('the transfer of the case’s lead', () => {
     expect(read.status, JSON.stringify(kase)).toBe(200);
     expect(kase.lead.id).toBe(ids.shashi);
     expect(kase.actions.map((a) => a.type)).toContain('lead_transferred');
+    // The case's open clocks follow the lead (its work list and escalations go to the new lead).
+    const open = await server.database.db
+      .selectFrom('clocks')
+      .select(['owner_org_id'])
+      .where('case_id', '=', caseId)
+      .where('subject_type', '=', 'case')
+      .where('state', 'in', ['running', 'paused'])
+      .execute();
+    expect(open.length).toBeGreaterThan(0);
+    expect(new Set(open.map((c) => c.owner_org_id))).toEqual(new Set([ids.shashi]));
   });
 
   it('the former lead keeps read access only while it still provides a service, and can no longer lead', async () => {

@@ -13,6 +13,7 @@ import type {
 } from '../../contract/case-network/vocabulary.js';
 import type { ServiceCode } from '../../contract/service-matrix/vocabulary.js';
 import { type ActionEffect, defineWorkflow, type Subject } from '../../core/workflow/definition.js';
+import { reassignClocks } from '../../core/clocks/index.js';
 import type { Actor } from '../../platform/access/actor.js';
 import { shanghaiDateOf } from '../../platform/calendar/index.js';
 import { DomainError } from '../../platform/errors.js';
@@ -171,6 +172,14 @@ const accept: TransferEffect<'accept'> = async ({ uow, subject, at }) => {
     },
     at,
   );
+  // The case's own clocks (assessment, plan, review…) follow the lead to its new organisation.
+  await reassignClocks(uow, {
+    caseId: subject.caseId,
+    subjectTypes: ['case'],
+    from: { orgId: subject.fromOrgId },
+    to: { orgId: subject.toOrgId },
+    at,
+  });
   await settled(uow, subject);
   return { payload: { formerLeadStays } };
 };

@@ -1,5 +1,6 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { ReassignChildInput } from '../../contract/grassroots/roster.js';
+import { reassignClocks } from '../../core/clocks/index.js';
 import { childInScope } from '../../core/scope/child-scope.js';
 import { systemScope } from '../../core/scope/system-scope.js';
 import { recordTimeline } from '../../core/timeline.js';
@@ -112,6 +113,14 @@ export async function reassignChildIn(uow: UnitOfWork, childId: string, input: R
     ]);
   if (current?.staff_id === staff.id) return current.id;
   if (current) await endAssignments(trx, { childId }, at, 'reassigned');
+  // The child's visit and assessment clocks follow the director (core/clocks, audited there).
+  if (current)
+    await reassignClocks(uow, {
+      childId,
+      subjectTypes: ['visit', 'assessment'],
+      ...(await owners(trx, current.staff_id, staff.id)),
+      at,
+    });
   const row = await trx
     .insertInto('child_assignments')
     .values({
@@ -183,4 +192,18 @@ export async function reassignChild(db: Db, actor: Actor, childId: string, input
     key ? { key, request: { childId, ...input } } : undefined,
   );
   return { replayed };
+}
+
+/** The clock owners of two directors: their organisation, and their account (null: none). */
+async function owners(trx: Trx, fromStaffId: string, toStaffId: string) {
+  const rows = await trx
+    .selectFrom('grassroots_staff')
+    .select(['id', 'organisation_id', 'user_id'])
+    .where('id', 'in', [fromStaffId, toStaffId])
+    .execute();
+  const ownerOf = (id: string) => {
+    const row = rows.find((r) => r.id === id)!;
+    return { orgId: row.organisation_id, userId: row.user_id };
+  };
+  return { from: ownerOf(fromStaffId), to: ownerOf(toStaffId) };
 }

@@ -184,4 +184,59 @@ describe('the grassroots roster, coverage and caseload over HTTP', () => {
     const history = await json<History>(await officer.request('GET', `/api/children/${late.id}/assignment`), 200);
     expect(history.current).toMatchObject({ staffId: second.id, reason: 'residence_village' });
   });
+
+  it('a child reassigned to another director: its open clocks follow (level kept, audited), finished ones stay', async () => {
+    const db = server.database.db;
+    const account = await db
+      .selectFrom('users')
+      .select(['id', 'organisation_id'])
+      .where('username', '=', 'director.chenlong')
+      .executeTakeFirstOrThrow();
+    const third = await json<Staff>(
+      await appoint({
+        name: '陈小燕',
+        organisationId: account.organisation_id,
+        divisionCodes: [places.chenlong],
+        userId: account.id,
+      }),
+      201,
+    );
+    const clock = (state: string, level: number) =>
+      sql<{ id: string }>`
+        INSERT INTO clocks (rule, owner_org_id, subject_type, subject_id, child_id, division_code, started_at, due_at,
+          state, stopped_at, escalation_hours, escalation_level)
+        VALUES ('visit.routine', ${account.organisation_id}, 'visit', ${children[0]}, ${children[0]}, ${places.chenlong},
+          now() - interval '40 days', now() - interval '10 days', ${state},
+          CASE WHEN ${state} = 'running' THEN NULL ELSE now() - interval '20 days' END, '{24,48,72}', ${level})
+        RETURNING id`
+        .execute(db)
+        .then((r) => r.rows[0]!.id);
+    const late = await clock('running', 2);
+    const done = await clock('met', 0);
+    const before = await json<History>(await officer.request('GET', `/api/children/${children[0]}/assignment`), 200);
+    const body = { staffId: third.id, reason: '本人有账号，便于提醒', expectedAssignmentId: before.current!.id };
+    await json(await officer.request('PUT', `/api/children/${children[0]}/assignment`, body), 200);
+    const rows = await db
+      .selectFrom('clocks')
+      .select(['id', 'owner_user_id', 'escalation_level', 'state'])
+      .where('id', 'in', [late, done])
+      .execute();
+    expect(rows.find((r) => r.id === late)).toMatchObject({
+      owner_user_id: account.id,
+      escalation_level: 2,
+      state: 'running',
+    });
+    expect(rows.find((r) => r.id === done)).toMatchObject({ owner_user_id: null, state: 'met' });
+    const audit = await db
+      .selectFrom('audit_log')
+      .select(['action', 'child_id', 'details'])
+      .where('entity_type', '=', 'clock')
+      .where('entity_id', '=', late)
+      .executeTakeFirstOrThrow();
+    expect(audit).toMatchObject({
+      action: 'roster.reassign',
+      child_id: children[0],
+      details: { level: 2, reassigned: { to: { userId: account.id } } },
+    });
+  });
 });

@@ -38,10 +38,3 @@ export function recommendationVisibleTo(actor: Actor) {
     return conditions.length > 0 ? eb.or(conditions) : sql<boolean>`false`;
   };
 }
-
-/** The engine's extra scope for acting: the issuer and the addressee (a recommendation may name no child). */
-export function recommendationPartyOf(actor: Actor) {
-  return actor.organisationId
-    ? sql<SqlBool>`(s.from_org_id = ${actor.organisationId} OR s.to_org_id = ${actor.organisationId})`
-    : sql<SqlBool>`false`;
-}

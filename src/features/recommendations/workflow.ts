@@ -14,7 +14,7 @@ import type { Database } from '../../platform/db/schema.js';
 import { DomainError } from '../../platform/errors.js';
 import type { RuleSet } from '../../platform/rules/rule-set.js';
 import { ruleSetFor } from '../../platform/rules/store.js';
-import { recommendationPartyOf } from './access.js';
+import { recommendationVisibleTo } from './access.js';
 import { recommendationRules } from './rule-sections.js';
 import { recommendationStatusTable } from './rules.js';
 import { readRecommendation } from './view.js';
@@ -115,7 +115,8 @@ const payloads = Object.fromEntries(
 /**
  * The recommendation workflow: the status table (rules.ts), the log, the effects (the reply clock
  * stopped by the reply, restarted when a reply is returned). The issuer and the addressee act on it
- * without a child in their scope (`alsoVisibleTo`): most recommendations name no child.
+ * without a child in their scope: the engine's act rule is the read rule (`recommendationVisibleTo`; most
+ * recommendations name no child), so a unit that is no party gets 404 to an action as to a read.
  */
 export const recommendationWorkflow = defineWorkflow<
   RecommendationStatus,
@@ -137,7 +138,9 @@ export const recommendationWorkflow = defineWorkflow<
       caseId: row.case_id === null ? null : String(row.case_id),
       divisionCode: String(row.division_code),
     }),
-    alsoVisibleTo: recommendationPartyOf,
+    // Who may act is who may read: a subject the caller cannot read answers 404, as the read does.
+    visibleTo: (trx, actor) =>
+      trx.selectFrom('recommendations').select('recommendations.id').where(recommendationVisibleTo(actor)),
   },
   payloads,
   effects: { reply, accept, return: returnReply, withdraw, note_litigation: noteLitigation },

@@ -38,10 +38,3 @@ export function referralVisibleTo(actor: Actor) {
     return conditions.length > 0 ? eb.or(conditions) : sql<boolean>`false`;
   };
 }
-
-/** The engine's extra scope for acting on a referral: the sender and the receiver, who may not see the child yet. */
-export function referralPartyOf(actor: Actor) {
-  return actor.organisationId
-    ? sql<SqlBool>`(s.from_org_id = ${actor.organisationId} OR s.to_org_id = ${actor.organisationId})`
-    : sql<SqlBool>`false`;
-}

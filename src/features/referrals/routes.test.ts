@@ -239,6 +239,21 @@ describe('the other endings and bad input', () => {
     expect(referral.warnings?.[0]?.message).toContain('法律援助');
   });
 
+  it('an organisation working with the child on another basis is no party: an action is a 404, as the read is', async () => {
+    const own = await json<Referral>(await refer(officer, { toOrganisationId: charityId, service: 'legal_aid' }));
+    expect((await act(charity, own.id, { type: 'accept', expectedSeq: 1 })).status).toBe(200);
+    // The charity now has the child in its scope (its own accepted referral)…
+    expect((await charity.request('GET', `/api/children/${child.id}`)).status).toBe(200);
+    // …but someone else's referral about the same child stays closed to it, for reading and acting alike.
+    const other = await json<Referral>(await refer(officer, {}));
+    expect((await charity.request('GET', `/api/referrals/${other.id}`)).status).toBe(404);
+    const acted = await act(charity, other.id, { type: 'accept', expectedSeq: 1 });
+    expect(acted.status).toBe(404);
+    expect((await errorOf(acted)).code).toBe('not_found');
+    expect((await act(charity, own.id, { type: 'withdraw', expectedSeq: 2, reason: 'x' })).status).toBe(403);
+    expect((await act(officer, own.id, { type: 'withdraw', expectedSeq: 2, reason: '家庭已迁出' })).status).toBe(200);
+  });
+
   it('out of scope: another county’s officer can neither refer the child nor read a referral (404)', async () => {
     const elsewhere = await refer(gongan, {});
     expect(elsewhere.status).toBe(404);

@@ -9,7 +9,7 @@ import { shanghaiDateOf } from '../../platform/calendar/index.js';
 import type { Database } from '../../platform/db/schema.js';
 import { DomainError } from '../../platform/errors.js';
 import { ruleSetFor } from '../../platform/rules/store.js';
-import { referralPartyOf } from './access.js';
+import { referralVisibleTo } from './access.js';
 import { referralRules } from './rule-sections.js';
 import { referralStatusTable, sideOf } from './rules.js';
 import { readReferral } from './view.js';
@@ -111,7 +111,8 @@ const payloads = Object.fromEntries(referralActionSchema.options.map((option) =>
 /**
  * The referral workflow: the status table (rules.ts), the log, the effects (participation on
  * acceptance and its end, the response and completion clocks). The sender and the receiver act on
- * it without the child in their scope (`alsoVisibleTo`): the receiver must be able to accept first.
+ * it without the child in their scope: the engine's act rule is the read rule (`referralVisibleTo`), so the
+ * receiver can accept first, and an organisation that is no party gets 404 to an action as to a read.
  */
 export const referralWorkflow = defineWorkflow<
   ReferralStatus,
@@ -135,7 +136,8 @@ export const referralWorkflow = defineWorkflow<
       divisionCode: String(row.division_code),
       dueOn: row.due_on === null ? null : String(row.due_on),
     }),
-    alsoVisibleTo: referralPartyOf,
+    // Who may act is who may read: a subject the caller cannot read answers 404, as the read does.
+    visibleTo: (trx, actor) => trx.selectFrom('referrals').select('referrals.id').where(referralVisibleTo(actor)),
   },
   payloads,
   effects: { accept, decline, start, complete, withdraw },

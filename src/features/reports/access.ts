@@ -1,3 +1,5 @@
+import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
+import type { Database } from '../../platform/db/schema.js';
 import { type Actor, hasPermission } from '../../platform/access/actor.js';
 import type { Permission } from '../../platform/access/permissions.js';
 import '../../core/tables/cases.js';
@@ -35,4 +37,10 @@ export function seesReporter(
 ): boolean {
   if (myRecipient?.sees_reporter && hasPermission(actor, 'reports.receive')) return true;
   return actor.userId !== null && (report.reporterUserId === actor.userId || report.createdBy === actor.userId);
+}
+
+/** Who acts on a receiver's copy of a report: the receiving organisation, and nobody else. */
+export function recipientVisibleTo(actor: Actor) {
+  return (eb: ExpressionBuilder<Database, 'report_recipients'>): Expression<SqlBool> =>
+    actor.organisationId ? eb('report_recipients.organisation_id', '=', actor.organisationId) : sql<boolean>`false`;
 }

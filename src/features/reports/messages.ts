@@ -29,6 +29,13 @@ registerMessages({
     ...numbered(situationsZh),
     'reports.entity': '报告',
     'reports.attachment_entity': '附件',
+    'reports.status.received': '待签收',
+    'reports.status.acknowledged': '已签收',
+    'reports.action.acknowledge': '签收',
+    'reports.none': '无',
+    'reports.action_not_allowed':
+      '本单位收到的报告当前为“$t(reports.status.{{status}})”，不能执行“$t(reports.action.{{action}})”。当前可执行：{{allowed}}。',
+    'reports.stale': '报告已有新的办理记录（您看到的是第 {{expected}} 步，当前为第 {{current}} 步）。请刷新后再操作。',
     'reports.child_entity': '儿童档案',
     'reports.channel.hotline': '热线来电',
     'reports.channel.mandated': '强制报告责任人报告',
@@ -63,6 +70,14 @@ registerMessages({
     ...numbered(situationsEn),
     'reports.entity': 'report',
     'reports.attachment_entity': 'attachment',
+    'reports.status.received': 'Awaiting acknowledgement',
+    'reports.status.acknowledged': 'Acknowledged',
+    'reports.action.acknowledge': 'Acknowledge',
+    'reports.none': 'none',
+    'reports.action_not_allowed':
+      'Your copy of the report is "$t(reports.status.{{status}})"; "$t(reports.action.{{action}})" is not possible. Possible now: {{allowed}}.',
+    'reports.stale':
+      'The report has moved on (you saw step {{expected}}, it is now at step {{current}}). Reload it and try again.',
     'reports.child_entity': 'child',
     'reports.channel.hotline': 'Hotline call',
     'reports.channel.mandated': 'Mandated reporter',

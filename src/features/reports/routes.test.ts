@@ -140,7 +140,21 @@ describe('reports come in', () => {
     expect(before.reportsToAcknowledge.map((r) => r.reportId)).toContain(reportId);
     const ack = await director.request('POST', `/api/reports/${reportId}/acknowledge`);
     expect(ack.status).toBe(200);
-    expect(((await ack.json()) as { late: boolean }).late).toBe(false);
+    const answer = (await ack.json()) as { late: boolean; acknowledgedAt: string };
+    expect(answer.late).toBe(false);
+    // Once only: acknowledging again answers when it was acknowledged and records nothing more.
+    const again = await director.request('POST', `/api/reports/${reportId}/acknowledge`);
+    expect(await again.json()).toEqual(answer);
+    const log = await server.database.db
+      .selectFrom('report_recipient_actions as a')
+      .innerJoin('report_recipients as rr', 'rr.id', 'a.recipient_id')
+      .select(['a.seq', 'a.type', 'a.status_after', 'a.payload', 'rr.seq as version'])
+      .where('rr.report_id', '=', reportId)
+      .where('rr.role', '=', 'village')
+      .execute();
+    expect(log).toEqual([
+      { seq: 1, type: 'acknowledge', status_after: 'acknowledged', payload: { late: false }, version: 1 },
+    ]);
     const after = (await (await director.request('GET', '/api/my-work')).json()) as {
       reportsToAcknowledge: { reportId: string }[];
     };

@@ -1,4 +1,5 @@
 import { divisionLevels, type DivisionLevel, levelOf } from '../../core/places.js';
+import { defineStatusTable } from '../../core/workflow/rules.js';
 import type { Channel, RecipientRole } from './tables.js';
 
 /** The nine statutory situations that trigger a mandatory report (DOMAIN.md §3). */
@@ -98,3 +99,19 @@ export function reportingDelayMinutes(knewAt: Date | null, reportedAt: Date): nu
 export function channelNeedsKnewAt(channel: Channel): boolean {
   return channel === 'mandated';
 }
+
+/**
+ * A receiver's copy of a report (`report_recipients`) on the workflow engine: received when routed,
+ * then acknowledged by the receiving organisation — once; acknowledging again changes nothing.
+ */
+export const recipientStatuses = ['received', 'acknowledged'] as const;
+export type RecipientStatus = (typeof recipientStatuses)[number];
+export type RecipientAction = 'acknowledge';
+
+export const recipientStatusTable = defineStatusTable<RecipientStatus, RecipientAction>({
+  statuses: recipientStatuses,
+  initial: 'received',
+  actions: {
+    acknowledge: { from: ['received'], to: 'acknowledged', permission: 'reports.receive', idempotent: true },
+  },
+});

@@ -4,11 +4,13 @@ import type { Database } from '../../platform/db/schema.js';
 import { type UnitOfWork, unitOfWork } from '../../platform/db/unit-of-work.js';
 import { translate } from '../../platform/i18n/translate.js';
 import { DomainError, notFound } from '../../platform/errors.js';
-import { stopClocks } from '../../core/clocks/index.js';
+import { performAction } from '../../core/workflow/perform.js';
 import type { PublicReportInput, SubmitReportInput } from './model.js';
 import { type RecordedReport, recordReport, type ReportValues } from './record.js';
 import './messages.js';
 import { systemScope } from '../../core/scope/system-scope.js';
+import { recipientVisibleTo } from './access.js';
+import { recipientWorkflow } from './workflow.js';
 
 type Db = Kysely<Database>;
 
@@ -148,7 +150,11 @@ export async function submitPublicReport(
   return { refNo: result.refNo, followUpCode: result.followUpCode, replayed };
 }
 
-/** The caller's organisation acknowledges receipt; its clock stops (met, or missed when late). */
+/**
+ * The caller's organisation acknowledges receipt (the `acknowledge` action of its copy, on the
+ * workflow engine); its clock stops (met, or missed when late). Acknowledging again answers when it
+ * was acknowledged and records nothing.
+ */
 export async function acknowledgeReportIn(
   uow: UnitOfWork,
   reportId: string,
@@ -158,31 +164,22 @@ export async function acknowledgeReportIn(
   const recipient = actor.organisationId
     ? await trx
         .selectFrom('report_recipients')
-        .where(systemScope("the recipient row of the actor's own organisation"))
-        .selectAll()
+        .where(recipientVisibleTo(actor))
+        .select('id')
         .where('report_id', '=', reportId)
         .where('organisation_id', '=', actor.organisationId)
-        .forUpdate()
         .executeTakeFirst()
     : undefined;
   if (!recipient) throw notFound(translate(actor.locale, 'reports.entity'), reportId);
-  if (recipient.acknowledged_at) return { acknowledgedAt: recipient.acknowledged_at.toISOString(), late: false };
-  await trx
-    .updateTable('report_recipients')
-    .where(systemScope('the recipient row read just above'))
-    .set({ acknowledged_at: at, acknowledged_by: actor.userId })
+  const outcome = await performAction(uow, recipientWorkflow, recipient.id, { type: 'acknowledge' }, at);
+  if (!outcome.repeated) return { acknowledgedAt: at.toISOString(), late: outcome.payload.late === true };
+  const row = await trx
+    .selectFrom('report_recipients')
+    .where(systemScope('the recipient row the engine just locked'))
+    .select('acknowledged_at')
     .where('id', '=', recipient.id)
-    .execute();
-  const clock = await trx
-    .selectFrom('clocks')
-    .select('due_at')
-    .where('subject_id', '=', recipient.id)
-    .where('rule', '=', 'report.acknowledge')
-    .executeTakeFirst();
-  await stopClocks(trx, { subjectId: recipient.id, rules: ['report.acknowledge'] }, at);
-  const late = clock ? at > clock.due_at : false;
-  uow.audit({ entityType: 'report', entityId: reportId, details: { recipient: recipient.role, late } });
-  return { acknowledgedAt: at.toISOString(), late };
+    .executeTakeFirstOrThrow();
+  return { acknowledgedAt: (row.acknowledged_at ?? at).toISOString(), late: false };
 }
 
 export async function acknowledgeReport(

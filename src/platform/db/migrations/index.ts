@@ -49,6 +49,7 @@ import * as m0053 from './0053_organisation_capacity.js';
 import * as m0055 from './0055_child_documents.js';
 import * as m0056 from './0056_document_permissions.js';
 import * as m0057 from './0057_hotline_permission.js';
+import * as m0058 from './0058_report_recipient_log.js';
 import * as m0063 from './0063_tracing_photos.js';
 import * as m0071 from './0071_charity_family_support.js';
 import * as m0075 from './0075_insight_snapshots.js';
@@ -108,6 +109,7 @@ export const migrations: Record<string, Migration> = {
   '0055_child_documents': m0055,
   '0056_document_permissions': m0056,
   '0057_hotline_permission': m0057,
+  '0058_report_recipient_log': m0058,
   '0063_tracing_photos': m0063,
   '0071_charity_family_support': m0071,
   '0075_insight_snapshots': m0075,

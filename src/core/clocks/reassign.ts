@@ -1,0 +1,63 @@
+import { sql } from 'kysely';
+import type { UnitOfWork } from '../../platform/db/unit-of-work.js';
+import type { ClockSubjectType } from './tables.js';
+import './tables.js';
+
+/** Whom a clock belongs to: an organisation, and within it a person (null: the organisation as a whole). */
+export interface ClockOwner {
+  orgId: string;
+  userId?: string | null;
+}
+
+/**
+ * Which open clocks change hands: those of one child, one case or one subject (optionally of some
+ * subject types), owned by `from` — its organisation, and its person when `from.userId` is given
+ * (null: owned by the organisation as a whole).
+ */
+export interface ClockReassignment {
+  childId?: string;
+  caseId?: string;
+  subjectId?: string;
+  subjectTypes?: readonly ClockSubjectType[];
+  from: ClockOwner;
+  to: ClockOwner;
+  at: Date;
+}
+
+/**
+ * A change of owner (a child reassigned to another director, a case lead transferred): the running
+ * and paused clocks selected follow it, so they reach the new owner's work and escalate from there.
+ * Due time, state and escalation level are kept — a late clock stays as late, its alerts already
+ * raised stay where they went. Each clock moved is audited. Returns the clocks moved.
+ */
+export async function reassignClocks(uow: UnitOfWork, change: ClockReassignment): Promise<string[]> {
+  const { from, to } = change;
+  if (!change.childId && !change.caseId && !change.subjectId) return [];
+  if (from.orgId === to.orgId && (from.userId ?? null) === (to.userId ?? null)) return [];
+  const types = change.subjectTypes;
+  if (types && types.length === 0) return [];
+  const moved = await sql<{ id: string; child_id: string | null; rule: string; escalation_level: number }>`
+    UPDATE clocks SET owner_org_id = ${to.orgId}, owner_user_id = ${to.userId ?? null}
+    WHERE state IN ('running', 'paused') AND owner_org_id = ${from.orgId}
+      ${from.userId === undefined ? sql`` : sql`AND owner_user_id IS NOT DISTINCT FROM ${from.userId}::uuid`}
+      ${change.childId ? sql`AND child_id = ${change.childId}` : sql``}
+      ${change.caseId ? sql`AND case_id = ${change.caseId}` : sql``}
+      ${change.subjectId ? sql`AND subject_id = ${change.subjectId}` : sql``}
+      ${types ? sql`AND subject_type IN (${sql.join([...types])})` : sql``}
+    RETURNING id, child_id, rule, escalation_level`.execute(uow.trx);
+  for (const clock of moved.rows)
+    uow.audit({
+      entityType: 'clock',
+      entityId: clock.id,
+      childId: clock.child_id,
+      details: {
+        rule: clock.rule,
+        reassigned: {
+          from: { orgId: from.orgId, userId: from.userId ?? null },
+          to: { orgId: to.orgId, userId: to.userId ?? null },
+        },
+        level: clock.escalation_level,
+      },
+    });
+  return moved.rows.map((clock) => clock.id);
+}
