@@ -36,6 +36,7 @@ export default defineConfig({
                 return feature ? `contract-${feature}` : null;
               },
               test: /[\\/]src[\\/]contract[\\/]/,
+              debugName: 'contract',
             },
           ],
           experimentalInlineCommonChunks: { maxSize: 24_000 },

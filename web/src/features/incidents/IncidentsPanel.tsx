@@ -82,7 +82,7 @@ export function IncidentsPanel({ caseId, childId }: { caseId: string; childId: s
     <section className="haven-case-section" aria-labelledby="haven-case-incidents">
       {noticeHolder}
       <h2 id="haven-case-incidents">
-        {t('incidents.title')} {data?.flags.victim && <Tag color="volcano">{t('incidents.victimFlag')}</Tag>}
+        {t('incidents.title')} {data?.flags.victim && <Tag color="error">{t('incidents.victimFlag')}</Tag>}
         {data?.flags.offender && <Tag color="purple">{t('incidents.offenderFlag')}</Tag>}
       </h2>
       <p className="haven-secondary">{t('incidents.confidential')}</p>

@@ -16,9 +16,9 @@ import {
 } from './referralsApi';
 
 const statusColour: Record<ReferralListItem['status'], string> = {
-  requested: 'processing',
+  requested: 'warning',
   accepted: 'blue',
-  in_progress: 'cyan',
+  in_progress: 'processing',
   completed: 'success',
   declined: 'default',
   withdrawn: 'default',
