@@ -26,6 +26,8 @@ const valueKeys: Record<string, string> = {
   category: 'registry.category',
   code: 'registry.category',
   state: 'registry.categoryState',
+  // A child's exit (child.exited): the national exit reasons, labelled where leaving the registry is asked.
+  reason: 'benefits.exit.reason',
 };
 
 export function fieldValueText(t: TFunction, field: string, value: unknown): string {
