@@ -8,6 +8,7 @@ import {
   eventually,
   heading,
   menuEntries,
+  navigation,
   signInOnPage,
   useSuite,
 } from './access-support.js';
@@ -120,7 +121,7 @@ describe('the first screen is the person’s work', { timeout: 900_000 }, () => 
         });
       if (role.username === 'director.chenlong') {
         // My work lists every section of the inbox, not only reports and case steps: her overdue visit.
-        await page.getByRole('link', { name: '我的待办' }).click();
+        await navigation(page).getByRole('link', { name: '我的待办' }).click();
         const visits = page.getByRole('region', { name: /待入户随访的儿童/ });
         await visits
           .getByText(/已于 .* 逾期/)

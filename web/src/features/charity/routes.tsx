@@ -1,5 +1,5 @@
 import { GiftOutlined } from '@ant-design/icons';
-import type { FeatureRoute } from '../../app/routing/featureRoute';
+import type { FeatureRoute, FeatureTimeline } from '../../app/routing/featureRoute';
 import { lazyPage } from '../../app/routing/lazyPage';
 
 export const routes: FeatureRoute[] = [
@@ -12,3 +12,5 @@ export const routes: FeatureRoute[] = [
     page: lazyPage(() => import('./CharityPage')),
   },
 ];
+
+export const timeline: FeatureTimeline = { kinds: { need: 'charity.timelineKind' } };
