@@ -200,9 +200,11 @@ describe('the registry', { timeout: 900_000 }, () => {
     // send the form before the guardian (whose phone makes the match) is entered.
     await page.getByLabel('出生日期').press('Tab');
     // Her scope is one village: the residence is already 陈龙村.
+    // (The select's hidden live region also says 陈龙村: the visible one is the chosen value.)
     await page
       .locator('form')
       .getByText(/陈龙村/)
+      .filter({ visible: true })
       .first()
       .waitFor();
     await page.getByLabel('监护人姓名').fill('龚母');
