@@ -207,7 +207,13 @@ describe('the four-step case workflow', { timeout: 600_000 }, () => {
     const drawer = officer.locator('.ant-drawer-content');
     await drawer.getByLabel('到场人员').fill('赵国栋\n孙丽');
     await drawer.locator('#action-emergency_response_childSafe').getByText('是').click();
-    await drawer.getByRole('checkbox', { name: '责令父母返回' }).check();
+    // Clicked again while it is not ticked: on a loaded machine the drawer's form was seen to settle
+    // (draft and defaults) just after the first click and drop it; a person would tick it again.
+    const orderedBack = drawer.getByRole('checkbox', { name: '责令父母返回' });
+    await eventually(async () => {
+      if (!(await orderedBack.isChecked())) await orderedBack.click();
+      return orderedBack.isChecked();
+    }).toBe(true);
     await drawer.getByRole('checkbox', { name: '护送至亲属处' }).check();
     await drawer.locator('#action-emergency_response_townshipNotified').getByText('是').click();
     await confirmAction(officer, '应急处置');
