@@ -62,11 +62,11 @@ async function act(session: ApiSession, view: ApplicationView, body: Record<stri
 }
 
 /** A date typed into the labelled antd picker, as a keyboard user does. */
-async function typeDate(page: Page, label: string | RegExp, value: string): Promise<void> {
+async function typeDate(page: Page, label: string | RegExp, value: string, leaveWith = 'Enter'): Promise<void> {
   const input = page.getByLabel(label);
   await input.click();
   await input.fill(value);
-  await input.press('Enter');
+  await input.press(leaveWith);
 }
 
 /** Confirms a dialog, unless Enter in its only input (implicit submission) has submitted it already. */
@@ -83,7 +83,8 @@ async function confirm(dialog: Locator): Promise<void> {
 /** Runs the county's month from the payments page; returns on the run's page. */
 async function runMonth(page: Page, month: string): Promise<void> {
   await page.goto(`${suite.server.url}/benefits/payments`);
-  await typeDate(page, '发放月份', month);
+  // Tab, not Enter: Enter in the month field can send the form itself, racing the button's click.
+  await typeDate(page, '发放月份', month, 'Tab');
   if (page.url().endsWith('/benefits/payments')) await page.getByRole('button', { name: '生成发放批次' }).click();
   await page.waitForURL(/\/benefits\/payments\/[^/]+$/);
   await page.getByText(`沙市区 · ${month}`).waitFor();
