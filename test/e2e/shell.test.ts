@@ -211,9 +211,17 @@ describe('web shell', { timeout: 300_000 }, () => {
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('DOM.enable');
     await cdp.send('CSS.enable');
-    const { root } = await cdp.send('DOM.getDocument');
-    const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: 'main h1' });
-    const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
+    const headingFonts = async () => {
+      const { root } = await cdp.send('DOM.getDocument');
+      const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: 'main h1' });
+      return (await cdp.send('CSS.getPlatformFontsForNode', { nodeId })).fonts;
+    };
+    // The app's font stylesheet is asked for after the first render (app/theme/appFont.ts), so
+    // `document.fonts.ready` can settle before it exists: wait until the heading is redrawn with it.
+    await expect
+      .poll(async () => (await headingFonts()).some((font) => font.isCustomFont), { timeout: 60_000, interval: 100 })
+      .toBe(true);
+    const fonts = await headingFonts();
     // The font files name themselves "Noto Sans SC <weight>"; a web font counts as custom, a system font not.
     expect(fonts.length).toBeGreaterThan(0);
     for (const font of fonts)
