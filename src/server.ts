@@ -14,7 +14,7 @@ import { connectDatabase, type Db } from './platform/db/connect.js';
 import { migrateToLatest } from './platform/db/migrate.js';
 import { type BuiltApp, buildApp, type FeatureRoutes } from './platform/http/app.js';
 import { auditCheckpointSweep, idempotencyExpirySweep, jobCleanupSweep } from './platform/jobs/platform-sweeps.js';
-import { registerSweep, runSweeps, type Sweep } from './platform/jobs/sweeps.js';
+import { registerSweep, roundStart, runScheduledSweeps, type Sweep } from './platform/jobs/sweeps.js';
 import { type JobHandler, type JobRunner, requeueAbandonedJobs, startJobRunner } from './platform/jobs/worker.js';
 import { assertInstallationKeyMatches } from './platform/secrets/key-fingerprint.js';
 import type { DemoSeeder } from './platform/seed.js';
@@ -119,8 +119,6 @@ export class StartupError extends Error {
   override readonly name = 'StartupError';
 }
 
-const sweepIntervalMs = 5 * 60_000;
-
 /** Starts everything `npm start` needs: database, migrations, demo data (when asked), HTTP, jobs and sweeps. */
 export async function startHaven(
   config: Config,
@@ -145,15 +143,15 @@ export async function startHaven(
   };
   let built: BuiltApp | undefined;
   let runner: JobRunner | undefined;
-  let sweepTimer: NodeJS.Timeout | undefined;
+  let sweeps: SweepSchedule | undefined;
   let stopped: Promise<void> | undefined;
   // Each part is stopped even when an earlier one fails; the database (and the embedded
   // PostgreSQL) last. Calling stop() again returns the same promise.
   const stop = () =>
     (stopped ??= (async () => {
-      if (sweepTimer) clearInterval(sweepTimer);
       stopWatchingLosses();
       const failures: unknown[] = [];
+      await sweeps?.stop().catch((error: unknown) => failures.push(error));
       await runner?.stop().catch((error: unknown) => failures.push(error));
       await built?.app.close().catch((error: unknown) => failures.push(error));
       await database.close().catch((error: unknown) => failures.push(error));
@@ -185,12 +183,7 @@ export async function startHaven(
     if (config.jobsEnabled) {
       await requeueAbandonedJobs(database.db);
       runner = startJobRunner(database.db, features.jobs, { pollMs: config.jobPollMs, logger: built.app.log });
-      sweepTimer = setInterval(() => {
-        runSweeps(database.db, new Date()).catch((error: unknown) =>
-          built?.app.log.error({ err: String(error) }, 'sweep failed'),
-        );
-      }, sweepIntervalMs);
-      sweepTimer.unref();
+      sweeps = scheduleSweeps(database.db, config.sweepIntervalSeconds * 1000, built.app.log);
     }
     const address = built.app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
@@ -200,6 +193,46 @@ export async function startHaven(
     await stop().catch(() => undefined);
     throw error;
   }
+}
+
+interface SweepSchedule {
+  /** Stops the timer and waits for a round in progress. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Ticks on the epoch-aligned boundaries of the interval (every process sharing the database ticks
+ * at the same moments) and runs the round as of its boundary, unless another process already has.
+ */
+function scheduleSweeps(db: Db['db'], intervalMs: number, logger: BuiltApp['app']['log']): SweepSchedule {
+  let timer: NodeJS.Timeout | undefined;
+  let inProgress: Promise<void> = Promise.resolve();
+  let stopping = false;
+  const next = () => {
+    if (stopping) return;
+    timer = setTimeout(tick, intervalMs - (Date.now() % intervalMs));
+    timer.unref();
+  };
+  const tick = () => {
+    const round = roundStart(new Date(), intervalMs);
+    inProgress = runScheduledSweeps(db, round)
+      .then((outcome) =>
+        logger.info(
+          { round: round.toISOString(), outcome: typeof outcome === 'string' ? outcome : 'ran' },
+          'sweep round',
+        ),
+      )
+      .catch((error: unknown) => logger.error({ err: String(error) }, 'sweep failed'))
+      .finally(next);
+  };
+  next();
+  return {
+    stop: async () => {
+      stopping = true;
+      clearTimeout(timer);
+      await inProgress;
+    },
+  };
 }
 
 async function listen(built: BuiltApp, config: Config) {

@@ -63,6 +63,13 @@ const configSchema = z.object({
   rateLimitPerMinute: z.coerce.number().int().min(1).default(600),
   jobsEnabled: z.stringbool().default(true),
   jobPollMs: z.coerce.number().int().min(50).default(1000),
+  /** Sweeps run on multiples of this interval; processes sharing a database run each round once. */
+  sweepIntervalSeconds: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 3600)
+    .default(300),
   webDir: z.string().min(1).default('dist/web'),
   sessionIdleMinutes: z.coerce
     .number()
@@ -123,6 +130,7 @@ export const envNames: Record<keyof Config, string> = {
   rateLimitPerMinute: 'HAVEN_RATE_LIMIT_PER_MINUTE',
   jobsEnabled: 'HAVEN_JOBS_ENABLED',
   jobPollMs: 'HAVEN_JOB_POLL_MS',
+  sweepIntervalSeconds: 'HAVEN_SWEEP_INTERVAL_SECONDS',
   webDir: 'HAVEN_WEB_DIR',
   sessionIdleMinutes: 'HAVEN_SESSION_IDLE_MINUTES',
   sessionAbsoluteHours: 'HAVEN_SESSION_ABSOLUTE_HOURS',
