@@ -10,6 +10,7 @@ import { benchSweeps } from './b4-sweeps.js';
 import { benchDashboards } from './b5-dashboards.js';
 import { benchFirstLoad } from './b7-first-load.js';
 import { benchPlacements } from './b8-placements.js';
+import { benchTwoProcesses } from './b9-two-processes.js';
 import { openBenchDatabase } from './db.js';
 import { readDataManifest } from './manifest.js';
 import { startBenchServer } from './process.js';
@@ -23,7 +24,7 @@ const smoke = argFlag('smoke');
 const record = !argFlag('no-record');
 // The smoke leaves out 7 unless named: a Chromium first load takes minutes on a loaded 2-core machine.
 const only = new Set(
-  (argValue('only') ?? (smoke ? '1,2,3,4,5,6,8' : '1,2,3,4,5,6,7,8')).split(',').map((s) => s.trim()),
+  (argValue('only') ?? (smoke ? '1,2,3,4,5,6,8,9' : '1,2,3,4,5,6,7,8,9')).split(',').map((s) => s.trim()),
 );
 const settings = smoke
   ? {
@@ -158,6 +159,14 @@ try {
       benchPlacements(database.db, server.url, province, await signIn(database.db, server.url, 'officer.city'), {
         repeats: settings.repeats,
         limitSeconds: settings.dashboardLimit,
+      }),
+    );
+  }
+  if (only.has('9')) {
+    log(`9 two processes vs one (${settings.duration} s per run)…`);
+    await attempt('9 two processes', 'reported', () =>
+      benchTwoProcesses(database.db, database.url, server, county, jingzhou.shashi.slice(0, 6), {
+        duration: settings.duration,
       }),
     );
   }
