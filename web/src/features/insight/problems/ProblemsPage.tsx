@@ -117,7 +117,11 @@ export default function ProblemsPage() {
                     return (
                       <section key={entry.code} className="haven-indicator" data-indicator={entry.code}>
                         <h3>
-                          {label}：<strong className="haven-headline">{now ?? t('insight.problems.hidden')}</strong>
+                          {label}：
+                          <strong className="haven-headline">
+                            {/* A reader who sees every count gets null only for a rate with nothing to divide by. */}
+                            {now ?? (data.suppressed ? t('insight.problems.hidden') : '—')}
+                          </strong>
                           {now !== null && before !== null && now !== before && (
                             <Tag className="haven-change">
                               {t('insight.problems.change', { delta: Math.round((now - before) * 10) / 10 })}
