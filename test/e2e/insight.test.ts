@@ -22,6 +22,8 @@ let browser: Browser;
 let officer: string;
 let analyst: string;
 const thisMonth = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 7);
+const [year, month] = thisMonth.split('-').map(Number) as [number, number];
+const lastMonth = month === 1 ? `${year - 1}-12` : `${year}-${String(month - 1).padStart(2, '0')}`;
 
 beforeAll(async () => {
   server = await startServer();
@@ -81,6 +83,20 @@ describe('the five problems', { timeout: 600_000 }, () => {
     const pdf = await readFile((await download.path())!);
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     expect(pdf.toString('latin1')).toMatch(/NotoSansSC/);
+
+    // On demand: last month's report of 岑河镇, generated from the page, then listed.
+    const reports = page.getByRole('region', { name: '联席会议月报' });
+    await reports.locator('.haven-report-generate .ant-select-selector').click();
+    await page
+      .locator(`.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="${lastMonth}"]`)
+      .click();
+    await reports.getByRole('button', { name: '生成月报' }).click();
+    await reports.getByText(`已生成 岑河镇 ${lastMonth} 月报。`).waitFor();
+    await reports
+      .getByRole('button', { name: `下载 ${lastMonth} 数据（Excel）` })
+      .first()
+      .waitFor();
+    await screenshot(page, 'insight-problems-township-report-zh-1280');
     await page.context().close();
 
     const phone = await openPage(browser, {

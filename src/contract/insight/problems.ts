@@ -7,7 +7,8 @@ export type Problem = (typeof problems)[number];
 
 /**
  * The indicators stored in the monthly snapshots (docs/indicators.md defines each once). A `count`
- * is a number of things; a `rate` is a percentage of two stored counts (`of` / `over`).
+ * is a number of things; a `rate` is `of` × `scale` / `over` of two stored counts: a percentage
+ * (scale 100, the default), per 10,000, or a mean (scale 1: days, yuan).
  */
 export const indicatorDefinitions = {
   'reports.received': { problem: 'mechanism', kind: 'count', worseWhen: 'none' },
@@ -18,21 +19,68 @@ export const indicatorDefinitions = {
     over: 'reports.ack_due',
     worseWhen: 'lower',
   },
+  'reports.emergency_rate': {
+    problem: 'mechanism',
+    kind: 'rate',
+    of: 'reports.emergency_on_time',
+    over: 'reports.emergency_due',
+    worseWhen: 'lower',
+  },
   'cases.open': { problem: 'mechanism', kind: 'count', worseWhen: 'none' },
+  'cases.closed': { problem: 'mechanism', kind: 'count', worseWhen: 'none' },
+  'cases.mean_days_to_close': {
+    problem: 'mechanism',
+    kind: 'rate',
+    of: 'cases.closure_days',
+    over: 'cases.closed',
+    scale: 1,
+    worseWhen: 'higher',
+  },
   'clocks.overdue': { problem: 'mechanism', kind: 'count', worseWhen: 'higher' },
   'clocks.conference_level': { problem: 'mechanism', kind: 'count', worseWhen: 'higher' },
   'children.in_difficulty': { problem: 'family', kind: 'count', worseWhen: 'none' },
   'family.guardianship_missing': { problem: 'family', kind: 'count', worseWhen: 'higher' },
   'family.de_facto_unsupported': { problem: 'family', kind: 'count', worseWhen: 'none' },
+  'family.grade_missing': { problem: 'family', kind: 'count', worseWhen: 'higher' },
+  'family.grade_improper': { problem: 'family', kind: 'count', worseWhen: 'higher' },
+  'family.grade_insufficient': { problem: 'family', kind: 'count', worseWhen: 'higher' },
+  'family.grade_normal': { problem: 'family', kind: 'count', worseWhen: 'none' },
+  'family.improved_rate': {
+    problem: 'family',
+    kind: 'rate',
+    of: 'family.grade_improved',
+    over: 'family.assessed',
+    worseWhen: 'lower',
+  },
   'referrals.overdue': { problem: 'government', kind: 'count', worseWhen: 'higher' },
   'placements.station_overstay': { problem: 'government', kind: 'count', worseWhen: 'higher' },
   'recommendations.overdue': { problem: 'government', kind: 'count', worseWhen: 'higher' },
+  'referrals.declined': { problem: 'government', kind: 'count', worseWhen: 'higher' },
+  'placements.away_from_home': { problem: 'government', kind: 'count', worseWhen: 'none' },
+  'placements.institution': { problem: 'government', kind: 'count', worseWhen: 'none' },
+  'placements.mean_institution_days': {
+    problem: 'government',
+    kind: 'rate',
+    of: 'placements.institution_days',
+    over: 'placements.institution',
+    scale: 1,
+    worseWhen: 'higher',
+  },
+  'placements.station_past_10_days': { problem: 'government', kind: 'count', worseWhen: 'higher' },
   'visits.overdue': { problem: 'grassroots', kind: 'count', worseWhen: 'higher' },
   'visits.on_time_rate': {
     problem: 'grassroots',
     kind: 'rate',
     of: 'visits.on_time',
     over: 'visits.due',
+    worseWhen: 'lower',
+  },
+  'grassroots.villages_without_director': { problem: 'grassroots', kind: 'count', worseWhen: 'higher' },
+  'grassroots.director_coverage': {
+    problem: 'grassroots',
+    kind: 'rate',
+    of: 'grassroots.villages_directed',
+    over: 'grassroots.villages_with_children',
     worseWhen: 'lower',
   },
   'society.organisations': { problem: 'society', kind: 'count', worseWhen: 'lower' },
@@ -44,7 +92,31 @@ export const indicatorDefinitions = {
     scale: 10_000,
     worseWhen: 'lower',
   },
+  'funding.budget_per_child': {
+    problem: 'funding',
+    kind: 'rate',
+    of: 'funding.service_budget_yuan',
+    over: 'children.in_difficulty',
+    scale: 1,
+    worseWhen: 'lower',
+  },
+  'funding.execution_rate': {
+    problem: 'funding',
+    kind: 'rate',
+    of: 'funding.service_paid_yuan',
+    over: 'funding.service_budget_yuan',
+    worseWhen: 'lower',
+  },
   'funding.benefits_overdue': { problem: 'funding', kind: 'count', worseWhen: 'higher' },
+  'security.children_paid': { problem: 'funding', kind: 'count', worseWhen: 'none' },
+  'security.mean_payment': {
+    problem: 'funding',
+    kind: 'rate',
+    of: 'security.paid_yuan',
+    over: 'security.children_paid',
+    scale: 1,
+    worseWhen: 'none',
+  },
 } as const satisfies Record<
   string,
   {
@@ -78,6 +150,28 @@ export const storedCounts = [
   'visits.on_time',
   'society.organisations',
   'funding.benefits_overdue',
+  'reports.emergency_due',
+  'reports.emergency_on_time',
+  'cases.closed',
+  'cases.closure_days',
+  'family.grade_missing',
+  'family.grade_improper',
+  'family.grade_insufficient',
+  'family.grade_normal',
+  'family.assessed',
+  'family.grade_improved',
+  'referrals.declined',
+  'placements.away_from_home',
+  'placements.institution',
+  'placements.institution_days',
+  'placements.station_past_10_days',
+  'grassroots.villages_without_director',
+  'grassroots.villages_with_children',
+  'grassroots.villages_directed',
+  'funding.service_budget_yuan',
+  'funding.service_paid_yuan',
+  'security.children_paid',
+  'security.paid_yuan',
 ] as const;
 export type StoredCount = (typeof storedCounts)[number];
 
@@ -160,6 +254,18 @@ export const monthlyReportSchema = z.object({
   generatedBy: z.string(),
 });
 export const monthlyReportsResultSchema = z.object({ reports: z.array(monthlyReportSchema) });
+
+/** A report asked for from the page: the place's joint conference, the month of its meeting (YYYY-MM). */
+export const monthlyReportRequestSchema = z.object({
+  within: code,
+  month: z
+    .string()
+    .trim()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'insight.report_month_invalid' }),
+});
+/** `created` is false when the month's report of that place already existed (it is returned unchanged). */
+export const monthlyReportRequestResultSchema = z.object({ report: monthlyReportSchema, created: z.boolean() });
+export type MonthlyReportRequest = z.infer<typeof monthlyReportRequestSchema>;
 
 export type ProblemsQuery = z.infer<typeof problemsQuerySchema>;
 export type ProblemsResult = z.infer<typeof problemsResultSchema>;

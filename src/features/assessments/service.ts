@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import type {
   AssessmentClockRule,
   AssessmentView,
@@ -6,6 +6,7 @@ import type {
   RecordAssessmentInput,
   TakeUpFollowUpInput,
 } from '../../contract/assessments/assessments.js';
+import type { GuardianshipGrade } from '../../contract/assessments/standard.js';
 import { type AssessmentAnswers, gradeGuardianship, invalidAnswers } from '../../contract/assessments/engine.js';
 import type { EmergencyOverride } from '../../contract/cases/vocabulary.js';
 import { childInScope } from '../../core/scope/child-scope.js';
@@ -356,4 +357,29 @@ export async function correctAssessment(db: Db, actor: Actor, id: string, input:
 export async function takeUpFollowUp(db: Db, actor: Actor, id: string, input: TakeUpFollowUpInput) {
   await unitOfWork(db, actor, 'assessment.follow_up', (uow) => takeUpFollowUpIn(uow, id, input, new Date()));
   return readAssessment(db, actor, id);
+}
+
+/**
+ * Children's guardianship grades on `day` for the insight snapshots (counts only): each assessed
+ * child's latest grade by then, per residence and grade, and how many of them stand better than
+ * at their first assessment (the standard's order: missing < improper < insufficient < normal).
+ */
+export async function guardianshipGradesOn(
+  db: Kysely<Database> | Transaction<Database>,
+  day: string,
+): Promise<{ divisionCode: string; grade: GuardianshipGrade; children: number; improved: number }[]> {
+  const order = sql`array['missing', 'improper', 'insufficient', 'normal']::text[]`;
+  const { rows } = await sql<{ divisionCode: string; grade: GuardianshipGrade; children: number; improved: number }>`
+    WITH latest AS (
+      SELECT DISTINCT ON (a.child_id) a.child_id, a.grade,
+        first_value(a.grade) OVER (PARTITION BY a.child_id ORDER BY a.assessed_on, a.created_at) AS first_grade
+      FROM guardianship_assessments a
+      WHERE a.assessed_on <= ${day}::date AND ${systemScope('insight snapshot: grades are counted, no child is named')}
+      ORDER BY a.child_id, a.assessed_on DESC, a.created_at DESC)
+    SELECT c.residence_code AS "divisionCode", l.grade, count(*)::int AS children,
+      count(*) FILTER (WHERE array_position(${order}, l.grade::text) > array_position(${order}, l.first_grade::text))::int AS improved
+    FROM latest l JOIN children c ON c.id = l.child_id
+    WHERE ${systemScope('insight snapshot: the residence of counted children')}
+    GROUP BY 1, 2`.execute(db);
+  return rows;
 }

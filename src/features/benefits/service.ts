@@ -276,3 +276,15 @@ export async function benefitTypesFor(db: Db, divisionCode: string, date: string
 export { runPayments, runPaymentsIn } from './payments/run.js';
 export { liftSuspensionIn, suspendPaymentsIn } from './payments/suspensions.js';
 export { actOnRenewalIn, sweepRenewalsIn } from './renewals.js';
+
+/** Benefit payments for a month (YYYY-MM) for the insight snapshots: per paying division, children paid and fen. */
+export async function benefitPaymentsFor(
+  db: Db,
+  month: string,
+): Promise<{ divisionCode: string; children: number; amountFen: number }[]> {
+  const { rows } = await sql<{ divisionCode: string; children: number; amountFen: number }>`
+    SELECT r.division_code AS "divisionCode", count(DISTINCT l.child_id)::int AS children, sum(l.amount_fen)::float8 AS "amountFen"
+    FROM benefit_payment_lines l JOIN benefit_payment_runs r ON r.id = l.run_id
+    WHERE l.for_month = ${`${month}-01`}::date GROUP BY 1`.execute(db);
+  return rows;
+}

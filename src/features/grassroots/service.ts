@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import type {
   AppointStaffInput,
   RemoveStaffInput,
@@ -290,3 +290,13 @@ export {
 } from './assignments.js';
 export { recordStaffRecordIn, staffWorkFactsIn } from './staff-records.js';
 export { recordTrainingIn, setAttendanceIn } from './training.js';
+
+/** The villages that had a village director posted on `day` (for the insight snapshots). */
+export async function villagesWithDirectorOn(db: Db | Trx, day: string): Promise<string[]> {
+  const { rows } = await sql<{ code: string }>`
+    SELECT DISTINCT p.division_code AS code FROM grassroots_postings p JOIN grassroots_staff s ON s.id = p.staff_id
+    WHERE s.post = 'village_director' AND p.from_on <= ${day}::date AND (p.to_on IS NULL OR p.to_on > ${day}::date)`.execute(
+    db,
+  );
+  return rows.map((row) => row.code);
+}

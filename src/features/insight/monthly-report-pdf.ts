@@ -12,6 +12,7 @@ import { clockRuleLabel, indicatorLabels, problemLabels } from '../../contract/i
 import { problemsOf } from './problems-service.js';
 import { divisionNames } from './problems-store.js';
 import { addMonths, monthStart } from './snapshot-rules.js';
+import { subtreePrefix } from '../../core/places.js';
 
 type Doc = PDFKit.PDFDocument;
 const ink = '#1f1f1f';
@@ -206,7 +207,7 @@ export async function renderMonthlyReport(
   doc.fontSize(9);
   const oldest = await sql<{ rule: string; division_code: string; due_at: Date }>`
     SELECT rule, division_code, due_at FROM clocks
-    WHERE division_code LIKE ${`${city.slice(0, 4)}%`} AND rule NOT LIKE 'test.%' AND state = 'running'
+    WHERE division_code LIKE ${`${subtreePrefix(city)}%`} AND rule NOT LIKE 'test.%' AND state = 'running'
       AND stopped_at IS NULL AND due_at <= ${at}
     ORDER BY due_at LIMIT 10`.execute(db);
   const names = await divisionNames(db, [...new Set(oldest.rows.map((row) => row.division_code))]);
@@ -223,7 +224,7 @@ export async function renderMonthlyReport(
   doc.fontSize(9);
   const items = await sql<{ due_at: Date; state: string; stopped_at: Date | null }>`
     SELECT due_at, state, stopped_at FROM clocks
-    WHERE rule = 'conference.action_item' AND division_code LIKE ${`${city.slice(0, 4)}%`} AND started_at < ${at}
+    WHERE rule = 'conference.action_item' AND division_code LIKE ${`${subtreePrefix(city)}%`} AND started_at < ${at}
     ORDER BY started_at DESC, due_at LIMIT 20`.execute(db);
   if (items.rows.length === 0) doc.text('无。');
   items.rows.forEach((item, index) => {

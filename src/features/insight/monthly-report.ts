@@ -1,19 +1,20 @@
 import { createHash } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
-import type { Actor } from '../../platform/access/actor.js';
+import { type Actor, systemActor } from '../../platform/access/actor.js';
 import type { Database } from '../../platform/db/schema.js';
-import { notFound } from '../../platform/errors.js';
+import { DomainError, notFound } from '../../platform/errors.js';
 import { translate } from '../../platform/i18n/translate.js';
 import { recordAudit } from '../../platform/audit/append.js';
 import type { Sweep } from '../../platform/jobs/sweeps.js';
 import { calendarInForce } from '../../platform/holidays/store.js';
 import { shanghaiDateOf } from '../../platform/calendar/index.js';
-import { subtreePrefix } from '../../core/places.js';
-import type { MonthlyReportsResult } from '../../contract/insight/problems.js';
-import { placeInReach } from './problems-service.js';
+import { levelOf, subtreePrefix } from '../../core/places.js';
+import type { MonthlyReport, MonthlyReportRequest, MonthlyReportsResult } from '../../contract/insight/problems.js';
+import { placeInReach, problemsOf } from './problems-service.js';
+import { writeProblemsWorkbook } from './problems-workbook.js';
 import { renderMonthlyReport } from './monthly-report-pdf.js';
 import { fillSnapshots } from './snapshot-sweep.js';
-import { monthOf } from './snapshot-rules.js';
+import { addMonths, monthOf } from './snapshot-rules.js';
 import { divisionNames } from './problems-store.js';
 import './snapshot-tables.js';
 
@@ -86,6 +87,50 @@ export const monthlyReportSweep: Sweep = {
   },
 };
 
+/**
+ * A report asked for from the page for one place in the reader's reach and one month of the last
+ * twelve (numbers to the end of the month before, which is over, so they will not change). The
+ * month's report of that place is generated once; asking again returns it. Audited either way.
+ */
+export async function requestMonthlyReport(
+  db: Kysely<Database>,
+  actor: Actor,
+  input: MonthlyReportRequest,
+  now = new Date(),
+): Promise<{ report: MonthlyReport; created: boolean }> {
+  if (!levelOf(input.within) || !placeInReach(actor, input.within))
+    throw notFound(translate(actor.locale, 'insight.entity.division'), input.within);
+  const current = monthOf(now);
+  if (input.month > current || input.month <= addMonths(current, -12))
+    throw new DomainError('insight.report_month_invalid', 400, { month: input.month });
+  const names = await divisionNames(db, [input.within]);
+  if (!names.has(input.within)) throw notFound(translate(actor.locale, 'insight.entity.division'), input.within);
+  await fillSnapshots(db, now);
+  const { id, created } = await generateMonthlyReport(db, input.within, input.month, now, actor.label);
+  await recordAudit(db, actor, {
+    action: 'insight.report_generate',
+    entityType: 'insight_report',
+    entityId: id,
+    details: { division: input.within, month: input.month, created },
+  });
+  const row = await db
+    .selectFrom('insight_reports')
+    .select(['generated_at', 'generated_by'])
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
+  return {
+    created,
+    report: {
+      id,
+      divisionCode: input.within,
+      divisionName: names.get(input.within) ?? null,
+      month: input.month,
+      generatedAt: row.generated_at.toISOString(),
+      generatedBy: row.generated_by,
+    },
+  };
+}
+
 /** Reports of the places the reader may see, newest first. */
 export async function listMonthlyReports(db: Kysely<Database>, actor: Actor): Promise<MonthlyReportsResult> {
   const rows = await db
@@ -130,4 +175,36 @@ export async function monthlyReportFile(
     details: { division: row.division_code, month: row.month.slice(0, 7) },
   });
   return { file: row.file, fileName: `insight-${subtreePrefix(row.division_code)}-${row.month.slice(0, 7)}.pdf` };
+}
+
+/**
+ * The same numbers as a stored report's PDF, as a workbook: the place's figures to the end of the
+ * month before the meeting, suppressed as in the PDF. Final months do not change, so they match.
+ */
+export async function monthlyReportWorkbook(
+  db: Kysely<Database>,
+  actor: Actor,
+  id: string,
+): Promise<{ file: Buffer; fileName: string }> {
+  const missing = () => notFound(translate(actor.locale, 'insight.entity.report'), id);
+  if (!/^[0-9a-f-]{36}$/i.test(id)) throw missing();
+  const row = await db
+    .selectFrom('insight_reports')
+    .select(['division_code', 'month'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!row || !placeInReach(actor, row.division_code)) throw missing();
+  const month = row.month.slice(0, 7);
+  const figures = await problemsOf(db, systemActor('insight.monthly-report'), row.division_code, {
+    endMonth: addMonths(month, -1),
+    suppressed: true,
+  });
+  const file = await writeProblemsWorkbook(figures, actor.locale);
+  await recordAudit(db, actor, {
+    action: 'insight.report_download',
+    entityType: 'insight_report',
+    entityId: id,
+    details: { division: row.division_code, month, format: 'xlsx' },
+  });
+  return { file, fileName: `insight-${subtreePrefix(row.division_code)}-${month}.xlsx` };
 }

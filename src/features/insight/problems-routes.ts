@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import type { HavenApp, HttpDeps } from '../../platform/http/deps.js';
+import { recordAudit } from '../../platform/audit/append.js';
 import {
+  monthlyReportRequestResultSchema,
+  monthlyReportRequestSchema,
   monthlyReportsResultSchema,
   problemRowsQuerySchema,
   problemRowsResultSchema,
@@ -9,10 +12,17 @@ import {
 } from '../../contract/insight/problems.js';
 import { problemsOf } from './problems-service.js';
 import { problemRows } from './problem-rows.js';
-import { listMonthlyReports, monthlyReportFile } from './monthly-report.js';
+import {
+  listMonthlyReports,
+  monthlyReportFile,
+  monthlyReportWorkbook,
+  requestMonthlyReport,
+} from './monthly-report.js';
+import { writeProblemsWorkbook } from './problems-workbook.js';
 import './messages.js';
 
 const tags = ['insight'];
+const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export function registerProblemRoutes(app: HavenApp, deps: HttpDeps): void {
   const { db } = deps;
@@ -30,6 +40,33 @@ export function registerProblemRoutes(app: HavenApp, deps: HttpDeps): void {
       },
     },
     async (request) => problemsOf(db, request.actor, request.query.within),
+  );
+
+  app.get(
+    '/api/insight/problems/export.xlsx',
+    {
+      config: { access: { permission: 'insight.aggregate' } },
+      schema: {
+        tags,
+        summary:
+          "The five-problems page's numbers as .xlsx (trends and one level down), suppressed as the reader sees them; audited",
+        querystring: problemsQuerySchema,
+      },
+    },
+    async (request, reply) => {
+      const figures = await problemsOf(db, request.actor, request.query.within);
+      const file = await writeProblemsWorkbook(figures, request.actor.locale);
+      await recordAudit(db, request.actor, {
+        action: 'insight.problems_export',
+        entityType: 'division',
+        entityId: figures.within.code,
+        details: { format: 'xlsx', suppressed: figures.suppressed },
+      });
+      return reply
+        .header('content-type', xlsxType)
+        .header('content-disposition', `attachment; filename="insight-${figures.within.code}.xlsx"`)
+        .send(file);
+    },
   );
 
   app.get(
@@ -57,6 +94,40 @@ export function registerProblemRoutes(app: HavenApp, deps: HttpDeps): void {
       },
     },
     async (request) => listMonthlyReports(db, request.actor),
+  );
+
+  app.post(
+    '/api/insight/reports',
+    {
+      config: { access: { permission: 'insight.aggregate' } },
+      schema: {
+        tags,
+        summary:
+          "Generates (once) the monthly report of a place in the reader's reach for a month of the last twelve; asking again returns the stored one; audited",
+        body: monthlyReportRequestSchema,
+        response: { 200: monthlyReportRequestResultSchema },
+      },
+    },
+    async (request) => requestMonthlyReport(db, request.actor, request.body),
+  );
+
+  app.get(
+    '/api/insight/reports/:id/report.xlsx',
+    {
+      config: { access: { permission: 'insight.aggregate' } },
+      schema: {
+        tags,
+        summary: "One monthly report's numbers as .xlsx (the same as its PDF; the download is audited)",
+        params: z.object({ id: z.string() }),
+      },
+    },
+    async (request, reply) => {
+      const { file, fileName } = await monthlyReportWorkbook(db, request.actor, request.params.id);
+      return reply
+        .header('content-type', xlsxType)
+        .header('content-disposition', `attachment; filename="${fileName}"`)
+        .send(file);
+    },
   );
 
   app.get(

@@ -4,7 +4,15 @@ import { factories, places } from '../../../test/support/factories.js';
 import type { Actor } from '../../platform/access/actor.js';
 import { problemRows } from './problem-rows.js';
 import { problemsOf } from './problems-service.js';
-import { listMonthlyReports, monthlyReportFile, monthlyReportSweep } from './monthly-report.js';
+import ExcelJS from 'exceljs';
+import {
+  listMonthlyReports,
+  monthlyReportFile,
+  monthlyReportSweep,
+  monthlyReportWorkbook,
+  requestMonthlyReport,
+} from './monthly-report.js';
+import { writeProblemsWorkbook } from './problems-workbook.js';
 import { fillSnapshots } from './snapshot-sweep.js';
 
 /*
@@ -174,5 +182,49 @@ describe('the five problems from the monthly snapshots', () => {
     expect(file.toString('latin1')).toMatch(/NotoSansSC/);
     expect((await listMonthlyReports(database.db, gonganOfficer)).reports).toEqual([]);
     await expect(monthlyReportFile(database.db, gonganOfficer, reports[0]!.id)).rejects.toMatchObject({ status: 404 });
+  });
+
+  it('generates a place’s report on demand once (audited), with its numbers as .xlsx; refuses other months and places', async () => {
+    const asked = await requestMonthlyReport(database.db, cityLead, { within: places.shashi, month: '2026-11' }, now);
+    expect(asked).toMatchObject({ created: true, report: { divisionCode: places.shashi, month: '2026-11' } });
+    const again = await requestMonthlyReport(database.db, cityLead, { within: places.shashi, month: '2026-11' }, now);
+    expect(again).toMatchObject({ created: false, report: { id: asked.report.id } });
+    const audited = await database.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('entity_id', '=', asked.report.id)
+      .execute();
+    expect(audited.map((entry) => entry.action)).toEqual(['insight.report_generate', 'insight.report_generate']);
+    for (const month of ['2027-01', '2025-12'])
+      await expect(
+        requestMonthlyReport(database.db, cityLead, { within: places.shashi, month }, now),
+      ).rejects.toMatchObject({ status: 400 });
+    await expect(
+      requestMonthlyReport(database.db, gonganOfficer, { within: places.shashi, month: '2026-11' }, now),
+    ).rejects.toMatchObject({ status: 404 });
+
+    // The workbook holds the PDF's numbers: figures to the end of October, suppressed (沙市区's 12 stay).
+    const { file, fileName } = await monthlyReportWorkbook(database.db, cityLead, asked.report.id);
+    expect(fileName).toBe('insight-421002-2026-11.xlsx');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(file as unknown as ArrayBuffer);
+    const trends = book.worksheets[0]!;
+    expect(trends.getRow(2).getCell(14).value).toBe('2026-10');
+    const rowOf = (label: string) =>
+      trends.getRows(3, trends.rowCount - 2)!.find((row) => row.getCell(2).value === label)!;
+    expect(rowOf('困境儿童数').getCell(14).value).toBe(12);
+  });
+
+  it('exports what the reader sees as .xlsx: the analyst’s small cells stay hidden', async () => {
+    const figures = await problemsOf(database.db, { ...analyst, locale: 'en' }, places.shashi);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await writeProblemsWorkbook(figures, 'en')) as unknown as ArrayBuffer);
+    const trends = book.worksheets[0]!;
+    const overdue = trends
+      .getRows(3, trends.rowCount - 2)!
+      .find((row) => row.getCell(2).value === 'Home visits overdue')!;
+    // November's three overdue visits in 沙市区 are a small cell.
+    expect(overdue.getCell(13).value).toBe('<5');
+    expect(book.worksheets.map((sheet) => sheet.name)).toEqual(['Twelve-month trends', 'One level down', 'Notes']);
   });
 });

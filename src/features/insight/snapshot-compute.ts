@@ -5,6 +5,7 @@ import { systemScope } from '../../core/scope/system-scope.js';
 import { socialOrganisationKinds } from '../../contract/projects/vocabulary.js';
 import type { StoredCount } from '../../contract/insight/problems.js';
 import { organisationsIn } from '../organisations/service.js';
+import { storeFeatureCounts } from './snapshot-feature-counts.js';
 import { monthStart, snapshotMoment, type YearMonth } from './snapshot-rules.js';
 import './snapshot-tables.js';
 
@@ -61,6 +62,20 @@ export async function computeMonthSnapshot(trx: Trx, month: YearMonth, asOf: Dat
   );
   rows += await insert('reports.ack_due', dueInMonth(sql`rule = 'report.acknowledge'`, false));
   rows += await insert('reports.ack_on_time', dueInMonth(sql`rule = 'report.acknowledge'`, true));
+  rows += await insert('reports.emergency_due', dueInMonth(sql`rule = 'report.emergency_response'`, false));
+  rows += await insert('reports.emergency_on_time', dueInMonth(sql`rule = 'report.emergency_response'`, true));
+  // A case closed in the month (its first closure, if it was reopened) and the days it had been open.
+  const closedInMonth = (value: RawBuilder<unknown>) => sql`
+    SELECT c.division_code, ${value} FROM cases c
+    JOIN LATERAL (SELECT min(a.occurred_at) AS closed_at FROM case_actions a
+      WHERE a.case_id = c.id AND a.status_after = 'closed') closure ON true
+    WHERE closure.closed_at >= ${start} AND closure.closed_at < ${at} AND ${everyChild()}
+    GROUP BY 1`;
+  rows += await insert('cases.closed', closedInMonth(sql`count(*)`));
+  rows += await insert(
+    'cases.closure_days',
+    closedInMonth(sql`round(sum(extract(epoch FROM closure.closed_at - c.opened_at) / 86400))::bigint`),
+  );
   rows += await insert(
     'cases.open',
     sql`SELECT c.division_code, count(*) FROM cases c WHERE c.opened_at < ${at} AND ${everyChild()}
@@ -83,6 +98,7 @@ export async function computeMonthSnapshot(trx: Trx, month: YearMonth, asOf: Dat
   rows += await insert('visits.due', dueInMonth(sql`rule LIKE 'visit.%'`, false));
   rows += await insert('visits.on_time', dueInMonth(sql`rule LIKE 'visit.%'`, true));
   rows += await storeSocialOrganisations(trx, m);
+  rows += await storeFeatureCounts(trx, { month: m, start, at, day });
 
   await sql`
     INSERT INTO insight_snapshot_months (month, as_of, final) VALUES (${m}, ${at}, ${final})

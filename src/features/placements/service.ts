@@ -1,4 +1,6 @@
-import type { Kysely, Transaction } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
+import { systemScope } from '../../core/scope/system-scope.js';
+import type { PlacementKind } from '../../contract/placements/vocabulary.js';
 import { childInScope } from '../../core/scope/child-scope.js';
 import { type Actor, hasPermission } from '../../platform/access/actor.js';
 import { recordAudit } from '../../platform/audit/append.js';
@@ -196,4 +198,29 @@ export async function tracingChildIn(
     .where(childInScope(actor))
     .executeTakeFirst();
   return row ? { tracingId: row.id, childId: row.child_id } : undefined;
+}
+
+/**
+ * Placements running at `at` for the insight snapshots (counts only): per placement division and
+ * kind, the children placed, the days they have stayed so far, and how many have stayed past 10 days.
+ */
+export async function placementsRunningAt(
+  db: Kysely<Database> | Transaction<Database>,
+  at: Date,
+): Promise<{ divisionCode: string; kind: PlacementKind; children: number; stayDays: number; pastTenDays: number }[]> {
+  const { rows } = await sql<{
+    divisionCode: string;
+    kind: PlacementKind;
+    children: number;
+    stayDays: number;
+    pastTenDays: number;
+  }>`
+    SELECT division_code AS "divisionCode", kind, count(*)::int AS children,
+      floor(sum(extract(epoch FROM ${at}::timestamptz - started_at) / 86400))::int AS "stayDays",
+      count(*) FILTER (WHERE started_at <= ${at}::timestamptz - interval '10 days')::int AS "pastTenDays"
+    FROM placements
+    WHERE started_at <= ${at} AND (ended_at IS NULL OR ended_at > ${at})
+      AND ${systemScope('insight snapshot: placements are counted, no child is named')}
+    GROUP BY 1, 2`.execute(db);
+  return rows;
 }

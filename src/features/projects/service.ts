@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import type { CreateProjectInput, EditProjectInput, ProjectView } from '../../contract/projects/projects.js';
 import {
   indicatorKindCodes,
@@ -167,3 +167,22 @@ export { computedIndicatorsIn } from './outputs.js';
 export { requireProject } from './guards.js';
 export { addPost, addPostIn, recordPayment, recordPaymentIn } from './payments.js';
 export { evaluate, evaluateIn, recordSession, recordSessionIn, reply, replyIn } from './delivery.js';
+
+/**
+ * Purchased-service budgets running on `day` for the insight snapshots: per area a project serves,
+ * its share of the budget (split evenly over its areas) and of what has been paid by then, in fen.
+ */
+export async function serviceBudgetsOn(
+  db: Db | Transaction<Database>,
+  day: string,
+): Promise<{ areaCode: string; budgetFen: number; paidFen: number }[]> {
+  const { rows } = await sql<{ areaCode: string; budgetFen: number; paidFen: number }>`
+    SELECT area.code AS "areaCode", round(sum(p.budget_fen::numeric / cardinality(p.area_codes)))::float8 AS "budgetFen",
+      round(sum(coalesce(paid.fen, 0)::numeric / cardinality(p.area_codes)))::float8 AS "paidFen"
+    FROM projects p CROSS JOIN LATERAL unnest(p.area_codes) AS area(code)
+    LEFT JOIN LATERAL (SELECT sum(paid_fen) AS fen FROM project_payments
+      WHERE project_id = p.id AND paid_on <= ${day}::date) paid ON true
+    WHERE p.starts_on <= ${day}::date AND p.ends_on >= ${day}::date
+    GROUP BY 1`.execute(db);
+  return rows;
+}

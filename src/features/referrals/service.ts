@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type {
   CreatedReferral,
   CreateReferralInput,
@@ -368,4 +368,19 @@ export async function referralStepsOfProviderIn(
     step: row.type as 'accept' | 'complete',
     occurredAt: new Date(row.occurred_at),
   }));
+}
+
+/** Referrals declined by their receiver in [from, to), per the child's division (insight snapshots; counts only). */
+export async function referralsDeclinedBetween(
+  db: Db,
+  from: Date,
+  to: Date,
+): Promise<{ divisionCode: string; declined: number }[]> {
+  const { rows } = await sql<{ divisionCode: string; declined: number }>`
+    SELECT r.division_code AS "divisionCode", count(DISTINCT r.id)::int AS declined
+    FROM referral_actions a JOIN referrals r ON r.id = a.referral_id
+    WHERE a.status_after = 'declined' AND a.occurred_at >= ${from} AND a.occurred_at < ${to}
+      AND ${systemScope('insight snapshot: declined referrals are counted, no child is named')}
+    GROUP BY 1`.execute(db);
+  return rows;
 }

@@ -8,13 +8,22 @@ import {
 } from '@contract/insight/problems.js';
 import { clockRuleLabel, indicatorLabels, problemLabels } from '@contract/insight/labels.js';
 import { Alert, Breadcrumb, Button, Card, Col, Row, Select, Space, Table, Tag } from 'antd';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeApiError } from '../../../app/api/describeApiError';
 import { useMe } from '../../../app/auth/AuthProvider';
 import { useListParams } from '../../../app/list/useListParams';
 import { CountyTileMap } from './CountyTileMap';
-import { downloadMonthlyReport, labelOf, useMonthlyReports, useProblemRows, useProblems } from './problemsApi';
+import {
+  downloadMonthlyReport,
+  downloadProblemsWorkbook,
+  generateMonthlyReport,
+  labelOf,
+  useMonthlyReports,
+  useProblemRows,
+  useProblems,
+} from './problemsApi';
 import { TrendChart } from './TrendChart';
 
 const filterKeys = ['within', 'indicator'] as const;
@@ -43,6 +52,12 @@ export default function ProblemsPage() {
     list.search({ within: code, indicator });
   };
   const column = indicatorCodes.indexOf(indicator);
+  const queryClient = useQueryClient();
+  const [reportMonth, setReportMonth] = useState<string | null>(null);
+  const generate = useMutation({
+    mutationFn: (month: string) => generateMonthlyReport(within, month),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['insight', 'monthly-reports'] }),
+  });
   const last = data ? data.months.length - 1 : 0;
 
   return (
@@ -76,12 +91,17 @@ export default function ProblemsPage() {
         />
       )}
       {data && (
-        <p className="haven-problems-asof" role="status">
-          {t('insight.problems.asOf', {
-            name: data.within.name ?? data.within.code,
-            at: data.asOf ? new Date(data.asOf).toLocaleString(language) : t('insight.problems.never'),
-          })}
-        </p>
+        <Space wrap className="haven-problems-asof-line">
+          <p className="haven-problems-asof" role="status" style={{ margin: 0 }}>
+            {t('insight.problems.asOf', {
+              name: data.within.name ?? data.within.code,
+              at: data.asOf ? new Date(data.asOf).toLocaleString(language) : t('insight.problems.never'),
+            })}
+          </p>
+          <Button size="small" onClick={() => void downloadProblemsWorkbook(within)}>
+            {t('insight.problems.downloadXlsx')}
+          </Button>
+        </Space>
       )}
       {data && (
         <Row gutter={[16, 16]}>
@@ -97,7 +117,11 @@ export default function ProblemsPage() {
                     return (
                       <section key={entry.code} className="haven-indicator" data-indicator={entry.code}>
                         <h3>
-                          {label}：<strong className="haven-headline">{now ?? t('insight.problems.hidden')}</strong>
+                          {label}：
+                          <strong className="haven-headline">
+                            {/* A reader who sees every count gets null only for a rate with nothing to divide by. */}
+                            {now ?? (data.suppressed ? t('insight.problems.hidden') : '—')}
+                          </strong>
                           {now !== null && before !== null && now !== before && (
                             <Tag className="haven-change">
                               {t('insight.problems.change', { delta: Math.round((now - before) * 10) / 10 })}
@@ -206,6 +230,42 @@ export default function ProblemsPage() {
       )}
       <section className="haven-monthly-reports" aria-label={t('insight.problems.reports')}>
         <h2>{t('insight.problems.reports')}</h2>
+        {data && (
+          <div className="haven-report-generate" aria-label={t('insight.problems.generateTitle')} role="group">
+            <p>{t('insight.problems.generateNote', { name: data.within.name ?? data.within.code })}</p>
+            <Space wrap>
+              <Select
+                aria-label={t('insight.problems.generateMonth')}
+                style={{ width: 140 }}
+                value={reportMonth ?? data.months.at(-1)}
+                onChange={setReportMonth}
+                options={[...data.months].reverse().map((month) => ({ value: month, label: month }))}
+              />
+              <Button
+                type="primary"
+                loading={generate.isPending}
+                onClick={() => generate.mutate(reportMonth ?? data.months.at(-1) ?? '')}
+              >
+                {t('insight.problems.generate')}
+              </Button>
+            </Space>
+            {generate.data && (
+              <Alert
+                type="success"
+                showIcon
+                role="status"
+                style={{ marginTop: 8 }}
+                message={t(generate.data.created ? 'insight.problems.generated' : 'insight.problems.alreadyGenerated', {
+                  name: generate.data.report.divisionName ?? generate.data.report.divisionCode,
+                  month: generate.data.report.month,
+                })}
+              />
+            )}
+            {generate.isError && (
+              <Alert type="error" showIcon style={{ marginTop: 8 }} message={describeApiError(generate.error, t)} />
+            )}
+          </div>
+        )}
         <Table
           rowKey="id"
           pagination={false}
@@ -223,12 +283,20 @@ export default function ProblemsPage() {
               key: 'download',
               title: t('insight.problems.download'),
               render: (_, report) => (
-                <Button
-                  style={{ whiteSpace: 'normal', height: 'auto', minHeight: 32 }}
-                  onClick={() => void downloadMonthlyReport(report.id)}
-                >
-                  {t('insight.problems.downloadPdf', { month: report.month })}
-                </Button>
+                <Space wrap>
+                  <Button
+                    style={{ whiteSpace: 'normal', height: 'auto', minHeight: 32 }}
+                    onClick={() => void downloadMonthlyReport(report.id)}
+                  >
+                    {t('insight.problems.downloadPdf', { month: report.month })}
+                  </Button>
+                  <Button
+                    style={{ whiteSpace: 'normal', height: 'auto', minHeight: 32 }}
+                    onClick={() => void downloadMonthlyReport(report.id, 'xlsx')}
+                  >
+                    {t('insight.problems.downloadReportXlsx', { month: report.month })}
+                  </Button>
+                </Space>
               ),
             },
           ]}

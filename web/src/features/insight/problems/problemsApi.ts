@@ -1,4 +1,5 @@
 import {
+  monthlyReportRequestResultSchema,
   monthlyReportsResultSchema,
   problemRowsResultSchema,
   problemsResultSchema,
@@ -36,13 +37,30 @@ export function useMonthlyReports() {
   });
 }
 
-/** Downloads a monthly report (the server audits each download). */
-export async function downloadMonthlyReport(id: string): Promise<void> {
-  const { blob, filename } = await requestFile(`/api/insight/reports/${id}/report.pdf`);
+/** Generates (once) a place's report for a month; the server audits it. */
+export function generateMonthlyReport(within: string, month: string) {
+  return requestParsed(monthlyReportRequestResultSchema, '/api/insight/reports', {
+    method: 'POST',
+    body: { within, month },
+  });
+}
+
+/** Downloads a monthly report as PDF or its numbers as .xlsx (the server audits each download). */
+export function downloadMonthlyReport(id: string, format: 'pdf' | 'xlsx' = 'pdf'): Promise<void> {
+  return download(`/api/insight/reports/${id}/report.${format}`, `report.${format}`);
+}
+
+/** Downloads the page's numbers (trends and one level down) as .xlsx, as the reader sees them. */
+export function downloadProblemsWorkbook(within: string): Promise<void> {
+  return download(`/api/insight/problems/export.xlsx${queryString({ within })}`, 'insight.xlsx');
+}
+
+async function download(path: string, fallback: string): Promise<void> {
+  const { blob, filename } = await requestFile(path);
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
-  link.download = filename ?? 'report.pdf';
+  link.download = filename ?? fallback;
   document.body.append(link);
   link.click();
   link.remove();

@@ -1,0 +1,85 @@
+import { type Kysely, sql, type Transaction } from 'kysely';
+import type { Database } from '../../platform/db/schema.js';
+import { levelOf } from '../../core/places.js';
+import type { StoredCount } from '../../contract/insight/problems.js';
+import { institutionKinds } from '../../contract/placements/vocabulary.js';
+import { guardianshipGradesOn } from '../assessments/service.js';
+import { benefitPaymentsFor } from '../benefits/service.js';
+import { villagesWithDirectorOn } from '../grassroots/service.js';
+import { placementsRunningAt } from '../placements/service.js';
+import { serviceBudgetsOn } from '../projects/service.js';
+import { referralsDeclinedBetween } from '../referrals/service.js';
+import './snapshot-tables.js';
+
+type Trx = Kysely<Database> | Transaction<Database>;
+
+export interface SnapshotMoment {
+  /** The month's first day (YYYY-MM-01), its first instant, the moment it describes, and that moment's day. */
+  month: string;
+  start: Date;
+  at: Date;
+  day: string;
+}
+
+const institutional = new Set<string>(institutionKinds);
+
+/**
+ * The snapshot's counts whose rows belong to other features, read only through each feature's
+ * exported read (assessments, placements, referrals, grassroots, projects, benefits). Runs after
+ * the core counts, whose `children.in_difficulty` rows it reuses for the villages where children live.
+ */
+export async function storeFeatureCounts(trx: Trx, moment: SnapshotMoment): Promise<number> {
+  const { month, start, at, day } = moment;
+  const counts = new Map<string, number>();
+  const add = (indicator: StoredCount, code: string, value: number) => {
+    if (value > 0) counts.set(`${indicator}|${code}`, (counts.get(`${indicator}|${code}`) ?? 0) + value);
+  };
+
+  const [grades, placements, declined, directed, budgets, payments, livedIn] = await Promise.all([
+    guardianshipGradesOn(trx, day),
+    placementsRunningAt(trx, at),
+    referralsDeclinedBetween(trx, start, at),
+    villagesWithDirectorOn(trx, day),
+    serviceBudgetsOn(trx, day),
+    benefitPaymentsFor(trx, month.slice(0, 7)),
+    sql<{ code: string }>`SELECT division_code AS code FROM insight_snapshots
+      WHERE month = ${month}::date AND indicator = 'children.in_difficulty'`.execute(trx),
+  ]);
+  for (const row of grades) {
+    add(`family.grade_${row.grade}`, row.divisionCode, row.children);
+    add('family.assessed', row.divisionCode, row.children);
+    add('family.grade_improved', row.divisionCode, row.improved);
+  }
+  for (const row of placements) {
+    if (row.kind !== 'home') add('placements.away_from_home', row.divisionCode, row.children);
+    if (institutional.has(row.kind)) {
+      add('placements.institution', row.divisionCode, row.children);
+      add('placements.institution_days', row.divisionCode, row.stayDays);
+    }
+    if (row.kind === 'rescue_station') add('placements.station_past_10_days', row.divisionCode, row.pastTenDays);
+  }
+  for (const row of declined) add('referrals.declined', row.divisionCode, row.declined);
+  const withDirector = new Set(directed);
+  for (const { code } of livedIn.rows) {
+    if (levelOf(code) !== 'village') continue;
+    add('grassroots.villages_with_children', code, 1);
+    add(withDirector.has(code) ? 'grassroots.villages_directed' : 'grassroots.villages_without_director', code, 1);
+  }
+  for (const row of budgets) {
+    add('funding.service_budget_yuan', row.areaCode, Math.round(row.budgetFen / 100));
+    add('funding.service_paid_yuan', row.areaCode, Math.round(row.paidFen / 100));
+  }
+  for (const row of payments) {
+    add('security.children_paid', row.divisionCode, row.children);
+    add('security.paid_yuan', row.divisionCode, Math.round(row.amountFen / 100));
+  }
+
+  const rows = [...counts].filter(([key]) => /^\d{12}$/.test(key.split('|')[1] ?? ''));
+  if (rows.length === 0) return 0;
+  await sql`
+    INSERT INTO insight_snapshots (month, indicator, division_code, value)
+    SELECT ${month}::date, indicator, code, value
+    FROM unnest(${rows.map(([key]) => key.split('|')[0])}::text[], ${rows.map(([key]) => key.split('|')[1])}::text[],
+      ${rows.map(([, value]) => value)}::bigint[]) AS stored(indicator, code, value)`.execute(trx);
+  return rows.length;
+}
