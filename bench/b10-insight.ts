@@ -8,13 +8,13 @@ import { openBenchDatabase } from './db.js';
 import { ms, percentile } from './stats.js';
 
 /*
- * Benchmark 9 (issue 20): the insight snapshots and the five-problems read. Seeds `--children`
+ * Benchmark 10 (issue 20): the insight snapshots and the five-problems read. Seeds `--children`
  * children in difficulty over J city's villages, registered across the last year, each with a
  * visit clock (a tenth overdue), a fifth assessed, a fiftieth placed, then times (a) the first fill
  * of twelve months of snapshots, (b) a later run (the running month only), against a same-run
  * baseline: one aggregate over the same children and clocks; and (c) `problemsOf` for the city and
  * a county as a province officer, against a child primary-key lookup. Run it on its own cluster:
- *   HAVEN_BENCH_DATA_DIR=data/bench HAVEN_BENCH_PG_PORT=54354 npx tsx bench/b9-insight.ts --children 20000
+ *   HAVEN_BENCH_DATA_DIR=data/bench HAVEN_BENCH_PG_PORT=54354 npx tsx bench/b10-insight.ts --children 20000
  */
 const children = argNumber('children', 20_000);
 const repeats = argNumber('repeats', 30);
