@@ -1,4 +1,4 @@
-import { type ColumnType, type Generated, type Kysely, sql, type Transaction } from 'kysely';
+import { type ColumnType, type Generated, type Kysely, type RawBuilder, sql, type Transaction } from 'kysely';
 import type { ChildFile } from '../../contract/registry/child.js';
 import type { Actor } from '../../platform/access/actor.js';
 import type { Database } from '../../platform/db/schema.js';
@@ -95,6 +95,35 @@ export async function endParticipation(trx: Transaction<Database>, end: Particip
 /** `whole`, or the parts the actor's organisation was granted (their union over its active grants). */
 export type FileAccess = 'whole' | ReadonlySet<string>;
 
+/** The access as `fileAccessColumn` returns it. */
+export interface FileAccessRow {
+  byPlace: boolean;
+  whole: boolean;
+  parts: string[] | null;
+}
+
+/**
+ * What of the child's file the actor may see, as a column over the `children` row of a query that
+ * already passed `childInScope` (json: `FileAccessRow`; read it with `fileAccessFrom`), so the
+ * one-statement read of a file (registry) decides it in the same statement.
+ */
+export function fileAccessColumn(actor: Actor): RawBuilder<FileAccessRow> {
+  if (actor.kind === 'system')
+    return sql<FileAccessRow>`json_build_object('byPlace', true, 'whole', true, 'parts', null)`;
+  const prefixes = (actor.childJurisdiction ?? actor.jurisdiction).map((code) => `${subtreePrefix(code)}%`);
+  return sql<FileAccessRow>`(SELECT json_build_object(
+      'byPlace', (children.residence_code LIKE ANY (${prefixes}::text[]) OR children.hukou_code LIKE ANY (${prefixes}::text[])),
+      'whole', coalesce(bool_or(p.fields IS NULL), false),
+      'parts', array_agg(DISTINCT f.part) FILTER (WHERE f.part IS NOT NULL))
+    FROM child_participations p LEFT JOIN LATERAL unnest(p.fields) AS f(part) ON true
+    WHERE p.child_id = children.id AND p.organisation_id = ${actor.organisationId}::uuid AND p.ended_at IS NULL)`;
+}
+
+export function fileAccessFrom(row: FileAccessRow | undefined): FileAccess {
+  if (!row || row.byPlace || row.whole) return 'whole';
+  return new Set(row.parts ?? []);
+}
+
 /** What of the child's file the actor may see; call only for a child already read through `childInScope`. */
 export async function fileAccessOf(
   db: Kysely<Database> | Transaction<Database>,
@@ -102,20 +131,10 @@ export async function fileAccessOf(
   childId: string,
 ): Promise<FileAccess> {
   if (actor.kind === 'system') return 'whole';
-  const prefixes = (actor.childJurisdiction ?? actor.jurisdiction).map((code) => `${subtreePrefix(code)}%`);
-  const row = await sql<{ by_place: boolean; whole: boolean; parts: string[] | null }>`
-    SELECT
-      EXISTS (SELECT 1 FROM children c WHERE c.id = ${childId}
-        AND (c.residence_code LIKE ANY (${prefixes}::text[]) OR c.hukou_code LIKE ANY (${prefixes}::text[]))) AS by_place,
-      coalesce(bool_or(p.id IS NOT NULL AND p.fields IS NULL), false) AS whole,
-      array_agg(DISTINCT f.part) FILTER (WHERE f.part IS NOT NULL) AS parts
-    FROM (SELECT 1) AS one
-    LEFT JOIN child_participations p ON p.child_id = ${childId} AND p.organisation_id = ${actor.organisationId}
-      AND p.ended_at IS NULL
-    LEFT JOIN LATERAL unnest(p.fields) AS f(part) ON true`.execute(db);
-  const found = row.rows[0];
-  if (!found || found.by_place || found.whole) return 'whole';
-  return new Set(found.parts ?? []);
+  const row = await sql<{ access: FileAccessRow }>`
+    SELECT ${fileAccessColumn(actor)} AS access FROM children WHERE children.id = ${childId}`.execute(db);
+  // A child that is not there: no place and no grant, as before (nothing of it is shown anyway).
+  return fileAccessFrom(row.rows[0]?.access ?? { byPlace: false, whole: false, parts: null });
 }
 
 /** The file with only the parts the access covers; the whole file is returned unchanged. */

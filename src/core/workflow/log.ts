@@ -26,6 +26,9 @@ interface LogTables<S extends string, A extends string, F> extends StatusTable<S
  * statement: the row lock is taken only on a row the scope let through, so a caller outside it
  * locks nothing and learns nothing (404 like a missing subject). The scope is the feature's read
  * rule when the workflow declares one (`visibleTo`), else the child's scope (or `alsoVisibleTo`).
+ * The log comes in the same statement; every entry raises the subject's seq by one under this lock,
+ * so a log as long as the locked row's seq is the whole log. When a concurrent action committed
+ * while this one waited for the lock, the statement's snapshot predates it: the log is read again.
  */
 export async function lockSubject<S extends string, A extends string, F>(
   trx: Trx,
@@ -33,22 +36,34 @@ export async function lockSubject<S extends string, A extends string, F>(
   workflow: LogTables<S, A, F>,
   id: string,
 ): Promise<Subject<S, A, F> | undefined> {
-  const found = await sql<Record<string, unknown> & { id: string; child_id?: string | null; seq: number }>`
-    SELECT s.* FROM ${sql.table(workflow.log.subjects)} AS s
+  const found = await sql<
+    Record<string, unknown> & { id: string; child_id?: string | null; seq: number; log_entries__: LogEntry<A>[] }
+  >`
+    SELECT s.*, ARRAY(
+      SELECT json_build_object('type', l.type, 'by', coalesce(l.accountable_user_id, l.actor_user_id))
+      FROM ${sql.table(workflow.log.actions)} AS l WHERE l.${sql.ref(workflow.log.subjectKey)} = s.id ORDER BY l.seq
+    ) AS log_entries__
+    FROM ${sql.table(workflow.log.subjects)} AS s
     WHERE s.id = ${id} AND ${visibility(trx, actor, workflow)}
     FOR UPDATE OF s`.execute(trx);
-  const row = found.rows[0];
-  if (!row) return undefined;
-  const entries = await sql<{ type: A; by: string | null }>`
-    SELECT type, coalesce(accountable_user_id, actor_user_id) AS by FROM ${sql.table(workflow.log.actions)}
-    WHERE ${sql.ref(workflow.log.subjectKey)} = ${id} ORDER BY seq`.execute(trx);
+  const locked = found.rows[0];
+  if (!locked) return undefined;
+  const { log_entries__: logged, ...row } = locked;
+  const entries =
+    logged.length === row.seq
+      ? logged
+      : (
+          await sql<LogEntry<A>>`
+            SELECT type, coalesce(accountable_user_id, actor_user_id) AS by FROM ${sql.table(workflow.log.actions)}
+            WHERE ${sql.ref(workflow.log.subjectKey)} = ${id} ORDER BY seq`.execute(trx)
+        ).rows;
   return {
     ...workflow.log.fields(row),
     id: row.id,
     // A subject table without a child column (a report's recipient) is about no child here.
     childId: (row.child_id ?? null) as string,
     seq: row.seq,
-    state: foldLog(workflow, entries.rows as LogEntry<A>[]),
+    state: foldLog(workflow, entries),
   };
 }
 

@@ -226,14 +226,22 @@ export async function actOnCase(
 ): Promise<{ view: CaseView; replayed: boolean }> {
   // Clocks stop when the action is recorded, never at a time the caller claims.
   const at = new Date();
+  // The answer is read in the change's own transaction (before its COMMIT): the action's audit
+  // entry covers it, so there is no second entry, chain lock and WAL flush for reading it after.
+  let view: CaseView | undefined;
   const { replayed } = await unitOfWork(
     db,
     actor,
     `case.${input.type}`,
-    (uow) => actOnCaseIn(uow, caseId, input, at),
+    async (uow) => {
+      const done = await actOnCaseIn(uow, caseId, input, at);
+      view = await readCase(uow.trx, actor, caseId);
+      return done;
+    },
     idempotencyKey ? { key: `${caseId}:${idempotencyKey}`, request: input } : undefined,
   );
-  return { view: await readCase(db, actor, caseId), replayed };
+  // A replayed request answers with the case as it is now, read (and audited) as a read.
+  return { view: replayed || !view ? await readCase(db, actor, caseId) : view, replayed };
 }
 
 /**

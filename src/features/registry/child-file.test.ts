@@ -139,6 +139,47 @@ describe('audited reads under concurrency', () => {
     expect(await verifyAuditChain(server.database.db)).toMatchObject({ ok: true });
   });
 
+  it('answers a read only after its entry is in the chain, and a read refused by scope with no part of the file', async () => {
+    const db = server.database.db;
+    const director = await signInAs(server.url, 'director.chenlong');
+    const inVillage = await db
+      .selectFrom('children')
+      .select(['id', 'name'])
+      .where('residence_code', '=', places.chenlong)
+      .where('status', '=', 'active')
+      .executeTakeFirstOrThrow();
+    const outside = await childId('王梓涵');
+    const seen = await director.request('GET', `/api/children/${inVillage.id}`);
+    expect(seen.status).toBe(200);
+    const refused = await director.request('GET', `/api/children/${outside}`);
+    expect(refused.status).toBe(404);
+    const body = await refused.text();
+    for (const part of ['王梓涵', '王建国', '刘秀兰', places.shakou]) expect(body).not.toContain(part);
+    // Both entries were committed when the answers came: read at once, no waiting.
+    const entries = await db
+      .selectFrom('audit_log')
+      .select(['request_id', 'action', 'outcome', 'entity_id', 'child_id', 'details'])
+      .where('request_id', 'in', [seen.headers.get('x-request-id')!, refused.headers.get('x-request-id')!])
+      .orderBy('id')
+      .execute();
+    expect(entries).toEqual([
+      expect.objectContaining({
+        action: 'children.read',
+        outcome: 'ok',
+        entity_id: inVillage.id,
+        child_id: inVillage.id,
+      }),
+      expect.objectContaining({
+        action: 'children.read',
+        outcome: 'denied',
+        entity_id: outside,
+        child_id: null,
+        details: { reason: 'not_found_or_out_of_scope' },
+      }),
+    ]);
+    expect(await verifyAuditChain(db)).toMatchObject({ ok: true });
+  });
+
   it('fails a read whose audit entry cannot be committed, showing nothing of the file', async () => {
     const db = server.database.db;
     const id = await childId('王梓涵');

@@ -1,18 +1,17 @@
 import type { Kysely } from 'kysely';
 import { type Actor, hasPermission } from '../../platform/access/actor.js';
 import { maskAddress, maskIdNumber, maskPhone } from '../../platform/access/masking.js';
-import { recordAudit } from '../../platform/audit/append.js';
 import { shanghaiDateOf } from '../../platform/calendar/index.js';
 import type { Database } from '../../platform/db/schema.js';
 import { ruleSetFor } from '../../platform/rules/store.js';
-import { fileAccessOf, narrowChildFile } from '../../core/scope/participation.js';
+import { narrowChildFile } from '../../core/scope/participation.js';
+import { readFileAudited } from './file-read.js';
 import { registryNotFound, requirePermission } from './guards.js';
 import {
   type CategoryRow,
   type ChildRow,
   categoriesOf,
   fileChildIds,
-  fileInScope,
   type FileParts,
   memberFact,
   membersOf,
@@ -177,25 +176,24 @@ export async function readChildFile(
 ): Promise<ChildFile> {
   requirePermission(actor, 'children.read');
   const today = shanghaiDateOf(new Date());
-  const parts = await fileInScope(db, actor, id, today);
-  if (!parts) {
-    await recordAudit(db, actor, {
+  const unmasked = options.unmask && hasPermission(actor, 'children.unmask');
+  // Returned only once its audit entry is committed and durable: a failed audit fails the read.
+  const read = await readFileAudited(db, actor, id, today, {
+    found: {
+      action: unmasked ? 'children.read_unmasked' : 'children.read',
+      entityType: 'child',
+      entityId: id,
+      childId: id,
+    },
+    refused: {
       action: 'children.read',
       entityType: 'child',
       entityId: id,
       outcome: 'denied',
       details: { reason: 'not_found_or_out_of_scope' },
-    });
-    throw registryNotFound(actor, 'child', id);
-  }
-  const unmasked = options.unmask && hasPermission(actor, 'children.unmask');
-  // Returned only once its audit entry is committed: a failed audit fails the read.
-  await recordAudit(db, actor, {
-    action: unmasked ? 'children.read_unmasked' : 'children.read',
-    entityType: 'child',
-    entityId: id,
-    childId: id,
+    },
   });
+  if (!read) throw registryNotFound(actor, 'child', id);
   // Need-to-know: a participant through a referral sees only the parts the referral shares.
-  return narrowChildFile(presentFile(actor, parts, unmasked, today), await fileAccessOf(db, actor, id));
+  return narrowChildFile(presentFile(actor, read.parts, unmasked, today), read.access);
 }

@@ -279,21 +279,32 @@ interface StoredParts {
 }
 
 /**
- * A child's whole file through the actor's scope in one query (undefined = 404): the same rows as
- * `membersOf`, `categoriesOf`, `mergedFiles`, `placeOf` and `ruleSetFor`, from the database
- * function `child_file_parts` (migration 0015), whose plans are kept between reads.
+ * The select of a child's whole file through the actor's scope (no row = 404): the child's columns
+ * and `file_parts`, the same rows as `membersOf`, `categoriesOf`, `mergedFiles`, `placeOf` and
+ * `ruleSetFor`, from the database function `child_file_parts` (migration 0015), whose plans are
+ * kept between reads. `extra` adds columns over the same `children` row.
  */
-export async function fileInScope(db: Db, actor: Actor, id: string, today: string): Promise<FileParts | undefined> {
-  const row = await db
+export function fileInScopeQuery(db: Db, actor: Actor, id: string) {
+  return db
     .selectFrom('children')
     .select(fileChildColumns.map((column) => `children.${column}` as const))
     .select(
       sql<StoredParts>`child_file_parts(children.id, children.residence_code, children.hukou_code)`.as('file_parts'),
     )
     .where('children.id', '=', id)
-    .where(childInScope(actor))
-    .executeTakeFirst();
-  if (!row) return undefined;
+    .where(childInScope(actor));
+}
+
+export type FileRow = FileChild & { file_parts: StoredParts };
+
+/** A child's whole file through the actor's scope in one query (undefined = 404); see `fileInScopeQuery`. */
+export async function fileInScope(db: Db, actor: Actor, id: string, today: string): Promise<FileParts | undefined> {
+  const row = await fileInScopeQuery(db, actor, id).executeTakeFirst();
+  return row ? filePartsOf(row, today) : undefined;
+}
+
+/** The parts of a file from its row (`fileInScopeQuery`), with dates revived and places and rules resolved. */
+export function filePartsOf(row: FileRow, today: string): FileParts {
   const { file_parts: parts, ...child } = row;
   return {
     child,

@@ -1,5 +1,6 @@
 import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
 import type { Database } from '../db/schema.js';
+import { executeNamed } from '../db/named-statements.js';
 import type { UserAccount } from './load-actor.js';
 import { randomToken, tokenHash } from './tokens.js';
 
@@ -57,9 +58,11 @@ export async function findSessionAccount(
   idleMinutes: number,
   now = new Date(),
 ): Promise<{ session: SessionRecord; account: UserAccount } | undefined> {
-  const result = await sql<{
-    found: SessionAccountJson | null;
-  }>`SELECT session_account(${tokenHash(token)}) AS found`.execute(db);
+  const result = await executeNamed(
+    db,
+    'session_account',
+    sql<{ found: SessionAccountJson | null }>`SELECT session_account(${tokenHash(token)}) AS found`.compile(db),
+  );
   const found = result.rows[0]?.found;
   if (!found) return undefined;
   const session = await liveSession(

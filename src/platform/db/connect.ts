@@ -6,6 +6,7 @@ import { loadInstallationKey } from '../secrets/installation-key.js';
 import { DatabaseAvailability, registerAvailability } from './availability.js';
 import { startEmbeddedPostgres, type EmbeddedCluster } from './embedded.js';
 import type { Database } from './schema.js';
+import { namingPool } from './named-statements.js';
 
 // `date` columns stay ISO strings: a JS Date at local midnight shifts birthdays across time zones.
 pg.types.setTypeParser(1082, (value) => value);
@@ -81,7 +82,7 @@ export async function openPool(url: string, embedded?: EmbeddedCluster, poolSize
       `Cannot reach PostgreSQL at ${redactUrl(url)}: ${connectionProblem(error, embedded)}`,
     );
   }
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: namingPool(pool) }) });
   registerAvailability(db, availability);
   return {
     db,

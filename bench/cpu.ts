@@ -1,0 +1,58 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { benchDataDir } from './db.js';
+
+// Clock ticks per second of /proc/<pid>/stat (USER_HZ: 100 on Linux).
+const ticksPerSecond = 100;
+
+function cpuTicks(pid: number): number | undefined {
+  try {
+    // The command name may hold spaces: fields after its closing parenthesis, utime and stime are 14th and 15th.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return Number(fields[11]) + Number(fields[12]);
+  } catch {
+    return undefined;
+  }
+}
+
+function parentOf(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The bench cluster's postmaster and its children (backends, walwriter, autovacuum…). */
+export function postgresPids(): number[] {
+  try {
+    const postmaster = Number(readFileSync(path.join(benchDataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
+    const children = readdirSync('/proc')
+      .filter((name) => /^\d+$/.test(name))
+      .map(Number)
+      .filter((pid) => parentOf(pid) === postmaster);
+    return [postmaster, ...children];
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * CPU seconds used by some processes between start and stop (processes that appear meanwhile count
+ * from zero; one that exits meanwhile is lost, which a pool's long-lived backends do not do).
+ */
+export function cpuMeter(pids: () => number[]): { stop(): number } {
+  const start = new Map(pids().map((pid) => [pid, cpuTicks(pid) ?? 0]));
+  return {
+    stop() {
+      let ticks = 0;
+      for (const pid of new Set([...start.keys(), ...pids()])) {
+        const now = cpuTicks(pid);
+        if (now !== undefined) ticks += now - (start.get(pid) ?? 0);
+      }
+      return ticks / ticksPerSecond;
+    },
+  };
+}

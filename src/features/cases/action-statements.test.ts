@@ -1,0 +1,63 @@
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Factories, factories, places } from '../../../test/support/factories.js';
+import { startTestServer, type TestServer } from '../../../test/support/server.js';
+
+let server: TestServer;
+let make: Factories;
+beforeAll(async () => {
+  server = await startTestServer();
+  make = factories(server.database.db);
+}, 120_000);
+afterAll(async () => server.close());
+
+// Every statement this process sends while `logging` is set (the server runs in this process).
+const statements: string[] = [];
+let logging = false;
+const query = pg.Client.prototype.query;
+pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+  if (logging) {
+    const first = args[0] as string | { text?: string };
+    statements.push(typeof first === 'string' ? first : (first?.text ?? '(cursor)'));
+  }
+  return (query as (...a: unknown[]) => unknown).apply(this, args);
+} as typeof pg.Client.prototype.query;
+
+describe('the statements of one case action', () => {
+  it('a case conference sends 15 statements: one chain append, one WAL flush, the answer read inside the change', async () => {
+    const person = await make.as('officer.shashi');
+    const officer = await make.signInAs(server.url, 'officer.shashi');
+    const child = await make.child({ residenceCode: places.chenlong });
+    const kase = await make.openCase(person, { childId: child.id, reason: '入户走访发现' });
+    let view = await make.act(person, kase, { type: 'acknowledge' } as never);
+    const today = new Date().toISOString().slice(0, 10);
+    const counts: number[] = [];
+    for (let i = 0; i < 3; i += 1) {
+      statements.length = 0;
+      logging = true;
+      const response = await officer.request(
+        'POST',
+        `/api/cases/${kase.id}/actions`,
+        {
+          type: 'case_conference',
+          expectedSeq: view.seq,
+          heldOn: today,
+          participants: ['村委会'],
+          decisions: ['继续跟进'],
+        },
+        { 'idempotency-key': `conference-${i}-0000` },
+      );
+      logging = false;
+      expect(response.status).toBe(200);
+      view = (await response.json()) as typeof view;
+      counts.push(statements.length);
+      // One append to the audit chain (one chain lock) and one WAL flush: the answer is read inside the change.
+      expect(statements.filter((text) => text.includes('audit_append')).length).toBe(1);
+      expect(statements.filter((text) => text.includes('pg_logical_emit_message')).length).toBe(1);
+      // The subject is locked and its log read in one statement (no separate read of the log to fold).
+      expect(statements.filter((text) => text.includes('AS by FROM')).length).toBe(0);
+    }
+    // 18 before issue 21 (docs/performance.md lists them): a count, not a timing.
+    expect(counts).toEqual([15, 15, 15]);
+  });
+});

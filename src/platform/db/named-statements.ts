@@ -1,0 +1,63 @@
+import { createHash } from 'node:crypto';
+import type { CompiledQuery, Kysely, PostgresPool, PostgresPoolClient, QueryResult } from 'kysely';
+import type pg from 'pg';
+
+/*
+ * Named prepared statements for the few statements every request runs (the session, a child's
+ * file). An unnamed statement is parsed and planned on every call; a named one is parsed once per
+ * connection and its plan can be kept. Only statements a caller names are prepared: naming every
+ * text would keep one prepared statement per distinct text (IN lists of every length) on every
+ * connection for ever.
+ */
+
+// Statement text → name. Bounded: a caller whose text varied without end would stop being named, not grow this.
+const names = new Map<string, string>();
+const maxNames = 500;
+
+function nameFor(label: string, text: string): string | undefined {
+  const known = names.get(text);
+  if (known) return known;
+  if (names.size >= maxNames) return undefined;
+  // The text's hash in the name: pg refuses one name for two texts (an actor with two jurisdictions
+  // compiles another text), and the same text always gets the same name on every connection.
+  const name = `${label}_${createHash('sha1').update(text).digest('hex').slice(0, 12)}`;
+  names.set(text, name);
+  return name;
+}
+
+/** Runs a compiled query as a named prepared statement (`label` makes it recognisable in pg_stat_statements' neighbours). */
+export async function executeNamed<DB, R>(
+  db: Kysely<DB>,
+  label: string,
+  query: CompiledQuery<R>,
+): Promise<QueryResult<R>> {
+  nameFor(label, query.sql);
+  return db.executeQuery(query);
+}
+
+/** The pool as Kysely's dialect sees it: statements named by `executeNamed` go to PostgreSQL as named statements. */
+export function namingPool(pool: pg.Pool): PostgresPool {
+  const wrapped = new WeakMap<pg.PoolClient, PostgresPoolClient>();
+  return {
+    connect: async () => {
+      const client = await pool.connect();
+      let wrapper = wrapped.get(client);
+      if (!wrapper) {
+        wrapper = {
+          query: ((text: string | object, parameters?: readonly unknown[]) => {
+            // A cursor (Kysely's stream) passes through unchanged.
+            if (typeof text !== 'string') return client.query(text as unknown as pg.Submittable);
+            const name = names.get(text);
+            return name
+              ? client.query({ name, text, values: parameters as unknown[] })
+              : client.query(text, parameters as unknown[]);
+          }) as unknown as PostgresPoolClient['query'],
+          release: (destroy?: boolean) => client.release(destroy),
+        };
+        wrapped.set(client, wrapper);
+      }
+      return wrapper;
+    },
+    end: () => pool.end(),
+  };
+}
