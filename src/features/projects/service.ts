@@ -167,3 +167,4 @@ export { computedIndicatorsIn } from './outputs.js';
 export { requireProject } from './guards.js';
 export { addPost, addPostIn, recordPayment, recordPaymentIn } from './payments.js';
 export { evaluate, evaluateIn, recordSession, recordSessionIn, reply, replyIn } from './delivery.js';
+export { sessionsOfChildIn } from './child-sessions.js';

@@ -12,7 +12,13 @@ export default function CharityPage() {
   const charity = can('charity.manage');
   const items = [
     ...(charity || can('cases.act')
-      ? [{ key: 'needs', label: t('charity.tabs.needs'), children: <Needs charity={charity} /> }]
+      ? [
+          {
+            key: 'needs',
+            label: t('charity.tabs.needs'),
+            children: <Needs charity={charity} raise={can('cases.act')} />,
+          },
+        ]
       : []),
     ...(charity
       ? [
@@ -21,7 +27,7 @@ export default function CharityPage() {
         ]
       : []),
     ...(can('cases.act') || can('projects.deliver')
-      ? [{ key: 'guidance', label: t('charity.tabs.guidance'), children: <Guidance /> }]
+      ? [{ key: 'guidance', label: t('charity.tabs.guidance'), children: <Guidance issue={can('cases.act')} /> }]
       : []),
   ];
   return (

@@ -16,6 +16,7 @@ import {
   useVolunteers,
 } from './charityApi';
 
+import { Opened, RaiseNeedForm } from './CharityForms';
 import { today } from './today';
 
 function NeedCard({ need, charity }: { need: NeedView; charity: boolean }) {
@@ -134,20 +135,23 @@ function NeedCard({ need, charity }: { need: NeedView; charity: boolean }) {
   );
 }
 
-export function Needs({ charity }: { charity: boolean }) {
+export function Needs({ charity, raise }: { charity: boolean; raise: boolean }) {
   const { t } = useTranslation();
   const needs = useNeeds();
   if (needs.error) return <Alert type="error" message={describeApiError(needs.error, t)} />;
   return (
-    <List
-      loading={needs.isLoading}
-      dataSource={needs.data?.items ?? []}
-      locale={{ emptyText: t('charity.noNeeds') }}
-      renderItem={(need) => (
-        <List.Item>
-          <NeedCard need={need} charity={charity} />
-        </List.Item>
-      )}
-    />
+    <div className="haven-stack">
+      {raise && <Opened label={t('charity.forms.open')}>{() => <RaiseNeedForm />}</Opened>}
+      <List
+        loading={needs.isLoading}
+        dataSource={needs.data?.items ?? []}
+        locale={{ emptyText: t('charity.noNeeds') }}
+        renderItem={(need) => (
+          <List.Item>
+            <NeedCard need={need} charity={charity} />
+          </List.Item>
+        )}
+      />
+    </div>
   );
 }
