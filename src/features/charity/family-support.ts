@@ -112,7 +112,10 @@ export async function recordTrainingOutcomeIn(
     throw conflict('charity.training_transition', {
       status: training.status,
       next: input.status,
-      allowed: allowed.join(', ') || '—',
+      allowed:
+        allowed
+          .map((next) => translate(actor.locale, `charity.training.${next}`))
+          .join(actor.locale === 'en' ? ', ' : '、') || '—',
     });
   if (input.on > shanghaiDateOf(at)) throw future('body.on', input.on);
   await updateVersioned(trx, {

@@ -286,7 +286,7 @@ describe("family support on the child's file: guardians' vocational training and
         })
       ).status,
     ).toBe(404);
-    // The charity reads needs without identity; the child's file is not for it.
-    expect((await charity.request('GET', `/api/children/${child.id}/family-support`)).status).toBe(403);
+    // The charity reads needs without identity; the child's file stays out of its sight.
+    expect((await charity.request('GET', `/api/children/${child.id}/family-support`)).status).toBe(404);
   });
 });
