@@ -208,7 +208,7 @@ describe('society participating', { timeout: 600_000 }, () => {
     await charity.getByText('Donation recorded').waitFor();
     await charity.getByRole('tab', { name: 'Needs' }).click();
     const need = charity.locator('[data-need]').filter({ hasText: '新学期学杂费及校服（初二）' });
-    await need.getByLabel('Choose a donation').click({ force: true });
+    await need.getByRole('combobox', { name: 'Choose a donation' }).click({ force: true });
     await chooseOption(charity, '¥1,200.00');
     await need.getByRole('button', { name: 'Match' }).click();
     await need.getByLabel('Received by').fill('儿童母亲');
@@ -217,7 +217,7 @@ describe('society participating', { timeout: 600_000 }, () => {
 
     // 王强's check expired: matching him is refused with the expiry date until the check is renewed.
     const tutor = charity.locator('[data-need]').filter({ hasText: '初一数学课业辅导' });
-    await tutor.getByLabel('Choose a volunteer').click({ force: true });
+    await tutor.getByRole('combobox', { name: 'Choose a volunteer' }).click({ force: true });
     await chooseOption(charity, '王强');
     await tutor.getByRole('button', { name: 'Match' }).click();
     await tutor
@@ -228,7 +228,7 @@ describe('society participating', { timeout: 600_000 }, () => {
     await charity.locator('[data-volunteer="王强"]').getByRole('button', { name: 'Record a renewed check' }).click();
     await charity.getByText('Check renewed').waitFor();
     await charity.getByRole('tab', { name: 'Needs' }).click();
-    await tutor.getByLabel('Choose a volunteer').click({ force: true });
+    await tutor.getByRole('combobox', { name: 'Choose a volunteer' }).click({ force: true });
     await chooseOption(charity, '王强');
     await tutor.getByRole('button', { name: 'Match' }).click();
     await tutor.getByText('Matched volunteer: 王强').waitFor();

@@ -82,8 +82,11 @@ function NeedCard({ need, charity }: { need: NeedView; charity: boolean }) {
       {error && <Alert type="error" role="alert" showIcon message={error} />}
       {charity && need.allowedActions.includes('match') && (
         <Space direction="vertical" style={{ width: '100%' }}>
+          <label className="haven-visually-hidden" htmlFor={`donation-${need.id}`}>
+            {t('charity.chooseDonation')}
+          </label>
           <Select
-            aria-label={t('charity.chooseDonation')}
+            id={`donation-${need.id}`}
             placeholder={t('charity.chooseDonation')}
             allowClear
             value={donationId}
@@ -93,8 +96,11 @@ function NeedCard({ need, charity }: { need: NeedView; charity: boolean }) {
               label: `${d.receivedOn} · ${d.amountFen !== null ? yuan(d.amountFen, lang) : d.goods}`,
             }))}
           />
+          <label className="haven-visually-hidden" htmlFor={`volunteer-${need.id}`}>
+            {t('charity.chooseVolunteer')}
+          </label>
           <Select
-            aria-label={t('charity.chooseVolunteer')}
+            id={`volunteer-${need.id}`}
             placeholder={t('charity.chooseVolunteer')}
             allowClear
             value={volunteerId}
