@@ -29,7 +29,7 @@ function OrderCard({ order }: { order: GuidanceOrderView }) {
   };
   const { compliance } = order;
   return (
-    <Card size="small" title={`${order.childName} · ${order.guardian}`} data-order={order.id}>
+    <Card size="small" style={{ width: '100%' }} title={`${order.childName} · ${order.guardian}`} data-order={order.id}>
       <p className="haven-muted">
         {order.issuedBy} · {order.issuedOn} {order.provider && `· ${order.provider}`}
       </p>

@@ -47,6 +47,7 @@ function NeedCard({ need, charity }: { need: NeedView; charity: boolean }) {
   return (
     <Card
       size="small"
+      style={{ width: '100%' }}
       data-need={need.id}
       title={
         <Space wrap>
