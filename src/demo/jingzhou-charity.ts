@@ -1,3 +1,4 @@
+import { recordTrainingOutcomeIn, referGuardianIn } from '../features/charity/family-support.js';
 import { issueGuidanceOrderIn, recordGuidanceSessionIn } from '../features/charity/guidance.js';
 import { actOnNeedIn, addVolunteerIn, raiseNeedIn, recordDonationIn } from '../features/charity/service.js';
 import { shanghaiDateOf } from '../platform/calendar/index.js';
@@ -10,7 +11,8 @@ import { day } from './jingzhou-cases-context.js';
  * plans; 荆州市慈善总会 records three donations and two volunteers (one check valid, one expired a
  * month ago: it cannot be matched until renewed), matches the winter clothes to a company's gift and
  * hands them over with a receipt; a court's family-education guidance order has its first session
- * attended and the next ones followed. All through the real use cases, at past times.
+ * attended and the next ones followed; the child's father is referred to vocational training and enrolled. All
+ * through the real use cases, at past times.
  */
 export const jingzhouCharityDemo: DemoSeeder = {
   name: 'jingzhou-charity',
@@ -86,6 +88,20 @@ export const jingzhouCharityDemo: DemoSeeder = {
       past(35),
     );
     await recordGuidanceSessionIn(officer, order, 1, { heldOn: dayOf(21), attended: true }, past(21));
-    log('jingzhou-charity: 2 needs (1 handed over), 3 donations, 2 volunteers (1 check expired), 1 guidance order');
+    const training = await referGuardianIn(
+      officer,
+      second.id,
+      { guardian: '儿童父亲', course: '电工职业技能培训', provider: '沙市区职业技能培训中心', referredOn: dayOf(30) },
+      past(30),
+    );
+    await recordTrainingOutcomeIn(
+      officer,
+      training,
+      { expectedVersion: 1, status: 'enrolled', on: dayOf(18) },
+      past(18),
+    );
+    log(
+      'jingzhou-charity: 2 needs (1 handed over), 3 donations, 2 volunteers (1 check expired), 1 guidance order, 1 guardian in training',
+    );
   },
 };

@@ -66,3 +66,20 @@ export const guidanceSessionStates = {
   absent: { zh: '未参加', en: 'Absent' },
 } as const;
 export type GuidanceSessionState = keyof typeof guidanceSessionStates;
+
+/** A guardian's vocational-training referral: referred → enrolled → completed, or dropped on the way. */
+export const trainingStatuses = {
+  referred: { zh: '已转介', en: 'Referred' },
+  enrolled: { zh: '已入学', en: 'Enrolled' },
+  completed: { zh: '已结业', en: 'Completed' },
+  dropped: { zh: '已中止', en: 'Dropped out' },
+} as const;
+export type TrainingStatus = keyof typeof trainingStatuses;
+export const trainingStatusCodes = Object.keys(trainingStatuses) as [TrainingStatus, ...TrainingStatus[]];
+/** Where each status may go next. */
+export const trainingNext: Record<TrainingStatus, readonly TrainingStatus[]> = {
+  referred: ['enrolled', 'dropped'],
+  enrolled: ['completed', 'dropped'],
+  completed: [],
+  dropped: [],
+};

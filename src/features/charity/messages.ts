@@ -15,6 +15,16 @@ registerMessages({
     'charity.order_entity': '家庭教育指导令',
     'charity.session_entity': '指导场次',
     'charity.organisation_entity': '机构',
+    'charity.training_entity': '监护人职业技能培训转介',
+    'charity.training_transition':
+      '培训转介当前为“$t(charity.training.{{status}})”，不能改为“$t(charity.training.{{next}})”。可改为：{{allowed}}。',
+    'charity.date_future': '日期 {{date}} 晚于今天。',
+    ...prefixed('charity.training.', {
+      referred: '已转介',
+      enrolled: '已入学',
+      completed: '已结业',
+      dropped: '已中止',
+    }),
     'charity.action_not_allowed':
       '需求当前状态为“$t(charity.status.{{status}})”，不能执行“$t(charity.action.{{action}})”。当前可执行：{{allowed}}。',
     'charity.stale': '需求已有新的办理记录（您看到的是第 {{expected}} 步，当前为第 {{current}} 步）。请刷新后再操作。',
@@ -51,6 +61,16 @@ registerMessages({
     'charity.order_entity': 'Family-education guidance order',
     'charity.session_entity': 'Guidance session',
     'charity.organisation_entity': 'Organisation',
+    'charity.training_entity': "Guardian's vocational-training referral",
+    'charity.training_transition':
+      'The training referral is "$t(charity.training.{{status}})": it cannot become "$t(charity.training.{{next}})". Possible: {{allowed}}.',
+    'charity.date_future': 'The date {{date}} is after today.',
+    ...prefixed('charity.training.', {
+      referred: 'Referred',
+      enrolled: 'Enrolled',
+      completed: 'Completed',
+      dropped: 'Dropped out',
+    }),
     'charity.action_not_allowed':
       'The need is "$t(charity.status.{{status}})": "$t(charity.action.{{action}})" is not possible. Possible now: {{allowed}}.',
     'charity.stale':

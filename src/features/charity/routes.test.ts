@@ -209,3 +209,84 @@ describe('family support: a guidance order’s sessions followed', () => {
     expect(inbox).toContain('guidance_session');
   });
 });
+
+describe("family support on the child's file: guardians' vocational training and what the family received", () => {
+  interface Training {
+    id: string;
+    status: string;
+    version: number;
+    allowedNext: string[];
+  }
+  it('refers a guardian, follows enrolment and completion forward only, and shows it all on the file', async () => {
+    const referred = await officer.request(
+      'POST',
+      `/api/children/${child.id}/guardian-trainings`,
+      { guardian: '陈某（父亲）', course: '电工职业技能培训', provider: '沙市区职业技能培训中心', referredOn: today },
+      { 'idempotency-key': 'training-refer-0001' },
+    );
+    expect(referred.status).toBe(201);
+    const training = await json<Training>(referred);
+    expect(training).toMatchObject({ status: 'referred', allowedNext: ['enrolled', 'dropped'] });
+    const replay = await officer.request(
+      'POST',
+      `/api/children/${child.id}/guardian-trainings`,
+      { guardian: '陈某（父亲）', course: '电工职业技能培训', provider: '沙市区职业技能培训中心', referredOn: today },
+      { 'idempotency-key': 'training-refer-0001' },
+    );
+    expect(replay.headers.get('idempotent-replayed')).toBe('true');
+    const skipped = await officer.request('POST', `/api/guardian-trainings/${training.id}/outcome`, {
+      expectedVersion: training.version,
+      status: 'completed',
+      on: today,
+    });
+    expect(skipped.status).toBe(409);
+    expect((await errorOf(skipped)).message).toContain('已入学');
+    const enrolled = await officer.request('POST', `/api/guardian-trainings/${training.id}/outcome`, {
+      expectedVersion: training.version,
+      status: 'enrolled',
+      on: today,
+    });
+    expect(enrolled.status).toBe(200);
+    const stale = await officer.request('POST', `/api/guardian-trainings/${training.id}/outcome`, {
+      expectedVersion: training.version,
+      status: 'completed',
+      on: today,
+    });
+    expect(stale.status).toBe(409);
+    const future = await officer.request('POST', `/api/guardian-trainings/${training.id}/outcome`, {
+      expectedVersion: training.version + 1,
+      status: 'completed',
+      on: `${year + 1}-01-01`,
+    });
+    expect(future.status).toBe(400);
+    const completed = await officer.request('POST', `/api/guardian-trainings/${training.id}/outcome`, {
+      expectedVersion: training.version + 1,
+      status: 'completed',
+      on: today,
+    });
+    expect((await json<Training>(completed)).status).toBe('completed');
+
+    const file = await json<{
+      needs: { id: string }[];
+      guidanceOrders: { id: string }[];
+      trainings: Training[];
+    }>(await officer.request('GET', `/api/children/${child.id}/family-support`));
+    expect(file.needs.length).toBeGreaterThan(0);
+    expect(file.guidanceOrders.length).toBeGreaterThan(0);
+    expect(file.trainings.map((t) => t.status)).toEqual(['completed']);
+    // Outside the child's area: neither the file's support nor a referral of its guardian.
+    expect((await gongan.request('GET', `/api/children/${child.id}/family-support`)).status).toBe(404);
+    expect(
+      (
+        await gongan.request('POST', `/api/children/${child.id}/guardian-trainings`, {
+          guardian: '陈某',
+          course: '电工',
+          provider: '某中心',
+          referredOn: today,
+        })
+      ).status,
+    ).toBe(404);
+    // The charity reads needs without identity; the child's file stays out of its sight.
+    expect((await charity.request('GET', `/api/children/${child.id}/family-support`)).status).toBe(404);
+  });
+});

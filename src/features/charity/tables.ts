@@ -1,5 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
-import type { NeedActionType, NeedStatus } from '../../contract/charity/vocabulary.js';
+import type { NeedActionType, NeedStatus, TrainingStatus } from '../../contract/charity/vocabulary.js';
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -99,6 +99,26 @@ export interface GuidanceSessionsTable {
   recorded_by: string | null;
 }
 
+/** Migration 0085: a guardian referred to vocational training. */
+export interface GuardianTrainingsTable {
+  id: Generated<string>;
+  child_id: string;
+  guardian: string;
+  course: string;
+  provider: string;
+  referred_on: string;
+  status: TrainingStatus;
+  enrolled_on: string | null;
+  ended_on: string | null;
+  note: string | null;
+  owner_org_id: string;
+  division_code: string;
+  version: Version;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
 declare module '../../platform/db/schema.js' {
   interface Database {
     charity_needs: CharityNeedsTable;
@@ -107,5 +127,6 @@ declare module '../../platform/db/schema.js' {
     volunteers: VolunteersTable;
     guidance_orders: GuidanceOrdersTable;
     guidance_sessions: GuidanceSessionsTable;
+    guardian_trainings: GuardianTrainingsTable;
   }
 }

@@ -128,9 +128,14 @@ export async function readNeed(db: Db, actor: Actor, id: string): Promise<NeedVi
 }
 
 /** The needs I see, newest first (a charity sees those where it works, without the child's identity). */
-export async function listNeeds(db: Db, actor: Actor, query: { status?: NeedStatus }): Promise<NeedView[]> {
+export async function listNeeds(
+  db: Db,
+  actor: Actor,
+  query: { status?: NeedStatus; childId?: string },
+): Promise<NeedView[]> {
   let q = needQuery(db, actor);
   if (query.status) q = q.where('last.status_after', '=', query.status);
+  if (query.childId) q = q.where('charity_needs.child_id', '=', query.childId);
   const rows = await q.orderBy('charity_needs.created_at', 'desc').limit(200).execute();
   return rows.map((row) => present(actor, row));
 }

@@ -186,3 +186,4 @@ export async function serviceBudgetsOn(
     GROUP BY 1`.execute(db);
   return rows;
 }
+export { sessionsOfChildIn } from './child-sessions.js';

@@ -12,6 +12,7 @@ import {
   useGuidanceOrders,
 } from './charityApi';
 
+import { IssueOrderForm, Opened } from './CharityForms';
 import { today } from './today';
 
 function OrderCard({ order }: { order: GuidanceOrderView }) {
@@ -28,7 +29,7 @@ function OrderCard({ order }: { order: GuidanceOrderView }) {
   };
   const { compliance } = order;
   return (
-    <Card size="small" title={`${order.childName} · ${order.guardian}`} data-order={order.id}>
+    <Card size="small" style={{ width: '100%' }} title={`${order.childName} · ${order.guardian}`} data-order={order.id}>
       <p className="haven-muted">
         {order.issuedBy} · {order.issuedOn} {order.provider && `· ${order.provider}`}
       </p>
@@ -63,20 +64,23 @@ function OrderCard({ order }: { order: GuidanceOrderView }) {
   );
 }
 
-export function Guidance() {
+export function Guidance({ issue }: { issue: boolean }) {
   const { t } = useTranslation();
   const orders = useGuidanceOrders(true);
   return (
-    <List
-      loading={orders.isLoading}
-      dataSource={orders.data?.items ?? []}
-      locale={{ emptyText: t('charity.noOrders') }}
-      renderItem={(order) => (
-        <List.Item>
-          <OrderCard order={order} />
-        </List.Item>
-      )}
-    />
+    <div className="haven-stack">
+      {issue && <Opened label={t('charity.forms.openOrder')}>{() => <IssueOrderForm />}</Opened>}
+      <List
+        loading={orders.isLoading}
+        dataSource={orders.data?.items ?? []}
+        locale={{ emptyText: t('charity.noOrders') }}
+        renderItem={(order) => (
+          <List.Item>
+            <OrderCard order={order} />
+          </List.Item>
+        )}
+      />
+    </div>
   );
 }
 

@@ -16,6 +16,7 @@ import {
   useVolunteers,
 } from './charityApi';
 
+import { Opened, RaiseNeedForm } from './CharityForms';
 import { today } from './today';
 
 function NeedCard({ need, charity }: { need: NeedView; charity: boolean }) {
@@ -46,6 +47,7 @@ function NeedCard({ need, charity }: { need: NeedView; charity: boolean }) {
   return (
     <Card
       size="small"
+      style={{ width: '100%' }}
       data-need={need.id}
       title={
         <Space wrap>
@@ -81,8 +83,11 @@ function NeedCard({ need, charity }: { need: NeedView; charity: boolean }) {
       {error && <Alert type="error" role="alert" showIcon message={error} />}
       {charity && need.allowedActions.includes('match') && (
         <Space direction="vertical" style={{ width: '100%' }}>
+          <label className="haven-visually-hidden" htmlFor={`donation-${need.id}`}>
+            {t('charity.chooseDonation')}
+          </label>
           <Select
-            aria-label={t('charity.chooseDonation')}
+            id={`donation-${need.id}`}
             placeholder={t('charity.chooseDonation')}
             allowClear
             value={donationId}
@@ -92,8 +97,11 @@ function NeedCard({ need, charity }: { need: NeedView; charity: boolean }) {
               label: `${d.receivedOn} · ${d.amountFen !== null ? yuan(d.amountFen, lang) : d.goods}`,
             }))}
           />
+          <label className="haven-visually-hidden" htmlFor={`volunteer-${need.id}`}>
+            {t('charity.chooseVolunteer')}
+          </label>
           <Select
-            aria-label={t('charity.chooseVolunteer')}
+            id={`volunteer-${need.id}`}
             placeholder={t('charity.chooseVolunteer')}
             allowClear
             value={volunteerId}
@@ -134,20 +142,23 @@ function NeedCard({ need, charity }: { need: NeedView; charity: boolean }) {
   );
 }
 
-export function Needs({ charity }: { charity: boolean }) {
+export function Needs({ charity, raise }: { charity: boolean; raise: boolean }) {
   const { t } = useTranslation();
   const needs = useNeeds();
   if (needs.error) return <Alert type="error" message={describeApiError(needs.error, t)} />;
   return (
-    <List
-      loading={needs.isLoading}
-      dataSource={needs.data?.items ?? []}
-      locale={{ emptyText: t('charity.noNeeds') }}
-      renderItem={(need) => (
-        <List.Item>
-          <NeedCard need={need} charity={charity} />
-        </List.Item>
-      )}
-    />
+    <div className="haven-stack">
+      {raise && <Opened label={t('charity.forms.open')}>{() => <RaiseNeedForm />}</Opened>}
+      <List
+        loading={needs.isLoading}
+        dataSource={needs.data?.items ?? []}
+        locale={{ emptyText: t('charity.noNeeds') }}
+        renderItem={(need) => (
+          <List.Item>
+            <NeedCard need={need} charity={charity} />
+          </List.Item>
+        )}
+      />
+    </div>
   );
 }

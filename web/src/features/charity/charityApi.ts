@@ -1,4 +1,10 @@
 import {
+  familySupportSchema,
+  guardianTrainingViewSchema,
+  type ReferGuardianInput,
+  type TrainingOutcomeInput,
+} from '@contract/charity/family.js';
+import {
   type AddVolunteerInput,
   donationListSchema,
   guidanceOrderListSchema,
@@ -24,6 +30,7 @@ export {
   donorKinds,
   guidanceSessionStates,
   needKinds,
+  needSources,
   needStatusLabels,
 } from '@contract/charity/vocabulary.js';
 
@@ -68,3 +75,15 @@ export const issueGuidanceOrder = (input: IssueGuidanceOrderInput, key: string) 
   post(guidanceOrderViewSchema, '/api/guidance-orders', input, key);
 export const recordGuidanceSession = (id: string, number: number, input: RecordGuidanceSessionInput) =>
   post(guidanceOrderViewSchema, `/api/guidance-orders/${id}/sessions/${number}`, input);
+
+export type { FamilySupportView, GuardianTrainingView } from '@contract/charity/family.js';
+export { trainingStatuses } from '@contract/charity/vocabulary.js';
+export const useFamilySupport = (childId: string) =>
+  useQuery({
+    queryKey: ['family-support', childId],
+    queryFn: ({ signal }) => requestParsed(familySupportSchema, `/api/children/${childId}/family-support`, { signal }),
+  });
+export const referGuardian = (childId: string, input: ReferGuardianInput, key: string) =>
+  post(guardianTrainingViewSchema, `/api/children/${childId}/guardian-trainings`, input, key);
+export const recordTrainingOutcome = (id: string, input: TrainingOutcomeInput) =>
+  post(guardianTrainingViewSchema, `/api/guardian-trainings/${id}/outcome`, input);

@@ -13,4 +13,6 @@ export const routes: FeatureRoute[] = [
   },
 ];
 
-export const timeline: FeatureTimeline = { kinds: { need: 'charity.timelineKind' } };
+export const timeline: FeatureTimeline = {
+  kinds: { need: 'charity.timelineKind', guidance: 'charity.timelineGuidance', training: 'charity.timelineTraining' },
+};

@@ -6,6 +6,7 @@ import { TableFrame } from '../../app/list/TableFrame';
 import { useParams } from 'react-router';
 import { describeApiError } from '../../app/api/describeApiError';
 import { serviceLabel } from '../referrals/referralsApi';
+import { AddPostForm, EvaluateForm, RecordSessionForm } from './ProjectForms';
 import {
   type IndicatorValue,
   indicatorLabel,
@@ -147,6 +148,7 @@ export default function ProjectPage() {
       <h3>{t('projects.indicators')}</h3>
       <p className="haven-muted">{t('projects.countedFromWork')}</p>
       <Indicators values={project.indicators} />
+      {project.mayReply && <RecordSessionForm project={project} />}
       <h3>{t('projects.budget')}</h3>
       <div className="haven-row">
         <Statistic title={t('projects.fields.budget')} value={yuan(project.budget.budgetFen, lang)} />
@@ -209,8 +211,10 @@ export default function ProjectPage() {
           ))}
         </ul>
       )}
+      {project.mayManage && <AddPostForm project={project} />}
       <h3>{t('projects.evaluations')}</h3>
       <Evaluations project={project} />
+      {project.mayManage && <EvaluateForm key={project.evaluations.length} project={project} />}
     </div>
   );
 }

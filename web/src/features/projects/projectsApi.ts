@@ -1,18 +1,32 @@
 import {
+  type AddPostInput,
   budgetByCountySchema,
+  type EvaluateInput,
   type CreateProjectInput,
   projectListSchema,
   projectViewSchema,
   type RecordPaymentInput,
+  type RecordSessionInput,
   type ReplyInput,
+  sessionViewSchema,
 } from '@contract/projects/projects.js';
 import { capacityViewSchema, coverageSchema, organisationListSchema } from '@contract/projects/society.js';
-import { evaluationStages, indicatorKinds, type IndicatorKind, licenceLevels } from '@contract/projects/vocabulary.js';
+import {
+  evaluationStages,
+  indicatorKinds,
+  type IndicatorKind,
+  licenceLevels,
+  sessionKinds,
+} from '@contract/projects/vocabulary.js';
 import { useQuery } from '@tanstack/react-query';
 import { requestParsed } from '../../app/api/client';
 
 export type { IndicatorValue, ProjectView } from '@contract/projects/projects.js';
-export { indicatorKindCodes } from '@contract/projects/vocabulary.js';
+export {
+  evaluationStageCodes,
+  indicatorKindCodes,
+  sessionKindCodes,
+} from '@contract/projects/vocabulary.js';
 
 const en = (language: string) => language.startsWith('en');
 
@@ -24,6 +38,9 @@ export function indicatorUnit(kind: IndicatorKind, language: string): string {
 }
 export function stageLabel(stage: keyof typeof evaluationStages, language: string): string {
   return en(language) ? evaluationStages[stage].en : evaluationStages[stage].zh;
+}
+export function sessionKindLabel(kind: keyof typeof sessionKinds, language: string): string {
+  return en(language) ? sessionKinds[kind].en : sessionKinds[kind].zh;
 }
 export function levelLabel(level: keyof typeof licenceLevels, language: string): string {
   return en(language) ? licenceLevels[level].en : licenceLevels[level].zh;
@@ -106,4 +123,20 @@ export function replyToEvaluation(id: string, stage: keyof typeof evaluationStag
     method: 'POST',
     body: input,
   });
+}
+
+export function recordSession(input: RecordSessionInput, idempotencyKey: string) {
+  return requestParsed(sessionViewSchema, '/api/service-sessions', {
+    method: 'POST',
+    body: input,
+    headers: { 'Idempotency-Key': idempotencyKey },
+  });
+}
+
+export function addPost(id: string, input: AddPostInput) {
+  return requestParsed(projectViewSchema, `/api/projects/${id}/posts`, { method: 'POST', body: input });
+}
+
+export function evaluateProject(id: string, input: EvaluateInput) {
+  return requestParsed(projectViewSchema, `/api/projects/${id}/evaluations`, { method: 'POST', body: input });
 }

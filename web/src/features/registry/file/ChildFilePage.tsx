@@ -6,6 +6,7 @@ import { ApiError } from '../../../app/api/client';
 import { describeApiError } from '../../../app/api/describeApiError';
 import { usePhoneLayout } from '../../../app/preferences/usePhoneLayout';
 import { LeaveRegistry } from '../../benefits/LeaveRegistry';
+import { FamilySupportCard } from '../../charity/FamilySupportCard';
 import { DocumentsPanel } from '../../documents/DocumentsPanel';
 import { ChildPlacementCard } from '../../placements/ChildPlacementCard';
 import { useChildFile } from '../api/fileApi';
@@ -107,7 +108,12 @@ export default function ChildFilePage() {
             {
               key: 'family',
               label: t('registry.file.tabs.family'),
-              children: <FamilyTab file={child} canEdit={allowed('editFamily')} canAdd={allowed('addFamily')} />,
+              children: (
+                <div className="haven-stack">
+                  <FamilyTab file={child} canEdit={allowed('editFamily')} canAdd={allowed('addFamily')} />
+                  <FamilySupportCard childId={child.id} />
+                </div>
+              ),
             },
             {
               key: 'categories',
