@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { precompress } from './precompress.ts';
+import { splitStrings } from './splitStrings.ts';
 
 const webRoot = fileURLToPath(new URL('.', import.meta.url));
 const serverOrigin = 'http://localhost:3000';
@@ -12,7 +13,7 @@ export default defineConfig({
   root: webRoot,
   base: '/',
   publicDir: 'public',
-  plugins: [react(), precompress()],
+  plugins: [react(), splitStrings(), precompress()],
   // The API's schemas and vocabularies, shared with the server (src/contract is pure: zod only).
   resolve: { alias: { '@contract': fileURLToPath(new URL('../src/contract', import.meta.url)) } },
   build: {

@@ -1,9 +1,14 @@
 import { MenuOutlined } from '@ant-design/icons';
 import { Button, Layout } from 'antd';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { AccountMenu } from './AccountMenu';
+import { useAuth } from '../auth/AuthProvider';
 import { PreferenceControls } from './PreferenceControls';
+
+// Only a signed-in person has an account menu: its dropdown (antd's Dropdown and Menu) is not part of
+// the signed-out pages' first load (the public report page on a slow line).
+const AccountMenu = lazy(() => import('./AccountMenu').then((module) => ({ default: module.AccountMenu })));
 
 interface ShellHeaderProps {
   /** Present on phone layouts, where the menu lives in a drawer. */
@@ -22,6 +27,7 @@ function HavenMark() {
 
 export function ShellHeader({ menuButton, showTagline }: ShellHeaderProps) {
   const { t } = useTranslation();
+  const { me } = useAuth();
   return (
     <Layout.Header className="haven-header">
       {menuButton && (
@@ -41,7 +47,11 @@ export function ShellHeader({ menuButton, showTagline }: ShellHeaderProps) {
         {showTagline && <span className="haven-brand-tagline">{t('app.tagline')}</span>}
       </Link>
       <PreferenceControls />
-      <AccountMenu />
+      {me && (
+        <Suspense fallback={null}>
+          <AccountMenu />
+        </Suspense>
+      )}
     </Layout.Header>
   );
 }

@@ -242,20 +242,5 @@ export function DivisionPicker({
   );
 }
 
-/** A division's short name with its code, for tables; the code alone until the name arrives. */
-export function DivisionName({ code }: { code: string }) {
-  const division = useQuery({
-    queryKey: divisionKeys.detail(code),
-    queryFn: ({ signal }) => fetchDivision(code, signal),
-    ...forever,
-    retry: false,
-  });
-  return (
-    <span className="haven-division-name">
-      {division.data && <span>{division.data.shortName}</span>}
-      <Typography.Text type="secondary" className="haven-code">
-        {code}
-      </Typography.Text>
-    </span>
-  );
-}
+// Its own module (no Select or Cascader): lists and my work show names without the picker.
+export { DivisionName } from './DivisionName';

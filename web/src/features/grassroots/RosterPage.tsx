@@ -2,7 +2,7 @@ import { Alert, Card, Col, Row, Statistic, Table, Tabs, Tag } from 'antd';
 import type { Caseload, Coverage, RosterList } from '@contract/grassroots/roster.js';
 import { useTranslation } from 'react-i18next';
 import { describeApiError } from '../../app/api/describeApiError';
-import { DivisionName } from '../divisions/DivisionPicker';
+import { DivisionName } from '../divisions/DivisionName';
 import { useCaseload, useCoverage, useRoster } from './rosterApi';
 
 type Staff = RosterList['items'][number];

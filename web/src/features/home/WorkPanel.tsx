@@ -17,7 +17,7 @@ import { useAuth } from '../../app/auth/AuthProvider';
 import type { Permission } from '../../app/auth/permissions';
 import { codeText, formatMinute, situationText } from '../cases/labels';
 import { LinkButton } from '../cases/LinkButton';
-import { ReportNumber } from '../reports/drawer/ReportDrawer';
+import { ReportNumber } from '../reports/drawer/ReportNumber';
 import { useAcknowledge } from '../reports/drawer/useAcknowledge';
 import { type SectionCount, useMyWorkCounts } from './workbenchApi';
 import './workbench.css';

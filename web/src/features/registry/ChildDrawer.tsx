@@ -7,7 +7,7 @@ import { describeApiError } from '../../app/api/describeApiError';
 import { useAuth } from '../../app/auth/AuthProvider';
 import { formatDate } from '../../app/format';
 import { usePhoneLayout } from '../../app/preferences/usePhoneLayout';
-import { DivisionName } from '../divisions/DivisionPicker';
+import { DivisionName } from '../divisions/DivisionName';
 import { useChild, type ChildSummary } from './childrenApi';
 
 function ChildFile({ child }: { child: ChildSummary }) {

@@ -11,7 +11,7 @@ import { QueryForm } from '../../app/list/QueryForm';
 import { TableFrame } from '../../app/list/TableFrame';
 import { useListParams } from '../../app/list/useListParams';
 import { usePhoneLayout } from '../../app/preferences/usePhoneLayout';
-import { DivisionName } from '../divisions/DivisionPicker';
+import { DivisionName } from '../divisions/DivisionName';
 import { download } from './api/importApi';
 import { ChildDrawer } from './ChildDrawer';
 import { childPageSize, useChildren, type ChildSummary } from './childrenApi';

@@ -11,7 +11,7 @@ import { currentLanguage } from '../../app/i18n';
 import { QueryForm } from '../../app/list/QueryForm';
 import { ListOrCards, RowCard } from '../../app/list/ListOrCards';
 import { useListParams } from '../../app/list/useListParams';
-import { DivisionName } from '../divisions/DivisionPicker';
+import { DivisionName } from '../divisions/DivisionName';
 import { CreateUserModal } from './CreateUserModal';
 import { OneTimePasswordModal } from './OneTimePassword';
 import { PendingGrants } from './PendingGrants';

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { describeApiError } from '../../app/api/describeApiError';
-import { DivisionName } from '../divisions/DivisionPicker';
+import { DivisionName } from '../divisions/DivisionName';
 import { RiskTag } from '../registry/labels';
 import { ConflictCard } from './offline/ConflictCard';
 import { OfflineBanner } from './offline/OfflineBanner';

@@ -1,4 +1,4 @@
-import { ReportNumber } from '../../reports/drawer/ReportDrawer';
+import { ReportNumber } from '../../reports/drawer/ReportNumber';
 import { Alert, Spin, message } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';

@@ -7,7 +7,7 @@ import { useCaseReports } from '../api/childCasesApi';
 import type { TimelineEntry } from '../api/timelineApi';
 import { useAuth } from '../../../app/auth/AuthProvider';
 import { timelineLink } from '../../../app/routing/featureRegistry';
-import { ReportNumber } from '../../reports/drawer/ReportDrawer';
+import { ReportNumber } from '../../reports/drawer/ReportNumber';
 
 const refNoOf = (entry: TimelineEntry): string | null =>
   typeof entry.details.refNo === 'string' ? entry.details.refNo : null;

@@ -3,7 +3,7 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../app/format';
 import { usePhoneLayout } from '../../../app/preferences/usePhoneLayout';
-import { DivisionName } from '../../divisions/DivisionPicker';
+import { DivisionName } from '../../divisions/DivisionName';
 import type { ChildFile } from '../api/fileApi';
 import { codeText, RiskTag, sexText } from '../labels';
 import { apiValue, type IdentityField, type IdentityValues } from './identityForm';

@@ -8,7 +8,7 @@ import { describeApiError } from '../../../app/api/describeApiError';
 import { useAuth } from '../../../app/auth/AuthProvider';
 import { usePhoneLayout } from '../../../app/preferences/usePhoneLayout';
 import { CaseStatusTag, codeText, formatMinute, situationText } from '../../cases/labels';
-import { DivisionName } from '../../divisions/DivisionPicker';
+import { DivisionName } from '../../divisions/DivisionName';
 import { useReport } from '../reportsApi';
 import { LiveDeadline } from './LiveDeadline';
 import { useAcknowledge } from './useAcknowledge';
@@ -233,25 +233,5 @@ export function ReportDrawer({ reportId, onClose }: { reportId: string | null; o
       )}
       {data && <ReportBody report={data} />}
     </Drawer>
-  );
-}
-
-/** A report's number that opens its drawer, wherever the number is shown. */
-export function ReportNumber({ id, refNo }: { id: string; refNo: string }) {
-  const { t } = useTranslation();
-  const [open, setOpen] = useState(false);
-  return (
-    <>
-      <Button
-        type="link"
-        className="haven-report-number haven-code"
-        onClick={() => setOpen(true)}
-        aria-label={t('reports.drawer.open', { refNo })}
-        aria-haspopup="dialog"
-      >
-        {refNo}
-      </Button>
-      {open && <ReportDrawer reportId={id} onClose={() => setOpen(false)} />}
-    </>
   );
 }

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { queryString, requestParsed } from '../../../app/api/client';
 import { CaseStatusTag, formatMinute, situationText } from '../../cases/labels';
-import { ReportNumber } from '../drawer/ReportDrawer';
+import { ReportNumber } from '../drawer/ReportNumber';
 import { useEarlierCalls } from '../reportsApi';
 
 /** The value once the operator stopped typing for a moment; stale look-ups are dropped by their query key. */

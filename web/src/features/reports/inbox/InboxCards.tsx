@@ -4,8 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useAuth } from '../../../app/auth/AuthProvider';
 import { codeText, formatMinute, situationText } from '../../cases/labels';
-import { DivisionName } from '../../divisions/DivisionPicker';
-import { ReportNumber } from '../drawer/ReportDrawer';
+import { DivisionName } from '../../divisions/DivisionName';
+import { ReportNumber } from '../drawer/ReportNumber';
 import type { InboxReport } from '../reportsApi';
 
 interface InboxCardsProps {

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { describeApiError } from '../../../app/api/describeApiError';
 import { showFieldProblems } from '../../../app/forms/serverErrors';
 import { situationText, formatMinute } from '../../cases/labels';
-import { DivisionName } from '../../divisions/DivisionPicker';
+import { DivisionName } from '../../divisions/DivisionName';
 import { ChildSearchSelect } from '../forms/ChildSearchSelect';
 import { openCaseFromReport, useReport } from '../reportsApi';
 import { useContractFailure } from '../../../app/api/useContractFailure';

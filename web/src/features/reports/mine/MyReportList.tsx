@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { TableFrame } from '../../../app/list/TableFrame';
 import { usePhoneLayout } from '../../../app/preferences/usePhoneLayout';
 import { CaseStatusTag, formatMinute } from '../../cases/labels';
-import { ReportNumber } from '../drawer/ReportDrawer';
+import { ReportNumber } from '../drawer/ReportNumber';
 import type { MyReport } from '../reportsApi';
 import '../../cases/cases.css';
 

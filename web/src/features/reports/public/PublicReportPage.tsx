@@ -1,40 +1,95 @@
 import { SendOutlined } from '@ant-design/icons';
-import { Alert, Button, Checkbox, Form, Input } from 'antd';
-import { lazy, Suspense, useState } from 'react';
+import { situationNumbers } from '@contract/reports/vocabulary.js';
+import { Button } from 'antd';
+import { type FormEvent, lazy, Suspense, useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { ApiError } from '../../../app/api/client';
 import { describeApiError } from '../../../app/api/describeApiError';
-import { showFieldProblems } from '../../../app/forms/serverErrors';
+import { useContractFailure } from '../../../app/api/useContractFailure';
 import { StandaloneFrame } from '../../../app/layout/StandaloneFrame';
-import { DangerField } from '../forms/DangerField';
-import { SituationChecks } from '../forms/SituationChecks';
 import { submitPublicReport, type SubmittedReport } from '../reportsApi';
+import { CountedTextArea, Field, Notice } from './NativeFields';
 import { PublicFollowUp } from './PublicFollowUp';
 import { PublicPlacePicker } from './PublicPlacePicker';
 import '../../cases/cases.css';
-import { useContractFailure } from '../../../app/api/useContractFailure';
 
 // Shown only after sending: on a slow line the form should not wait for the receipt's code.
 const ReportResult = lazy(() => import('../forms/ReportResult').then((module) => ({ default: module.ReportResult })));
 
 interface PublicValues {
   immediateDanger?: boolean;
-  situations?: number[];
-  description?: string;
+  situations: number[];
+  description: string;
   divisionCode?: string;
-  address?: string;
-  childDescription?: string;
-  anonymous?: boolean;
-  name?: string;
-  phone?: string;
+  address: string;
+  childDescription: string;
+  anonymous: boolean;
+  name: string;
+  phone: string;
 }
 
-const fields = ['immediateDanger', 'situations', 'description', 'divisionCode', 'address', 'childDescription'];
+type FieldName =
+  | 'immediateDanger'
+  | 'situations'
+  | 'description'
+  | 'divisionCode'
+  | 'address'
+  | 'childDescription'
+  | 'phone';
+type Problems = Partial<Record<FieldName, string>>;
 
-/**
- * 公众举报: anyone, without an account, anonymous if they wish. Nothing about the child is shown
- * back; a reference number and a code let the reporter follow the report up.
- */
+// In the order they appear: the first one with a problem gets the focus.
+const fieldOrder: FieldName[] = [
+  'immediateDanger',
+  'situations',
+  'description',
+  'childDescription',
+  'divisionCode',
+  'address',
+  'phone',
+];
+const fieldIds: Record<FieldName, string> = {
+  immediateDanger: 'publicReport_immediateDanger',
+  situations: 'publicReport_situations',
+  description: 'publicReport_description',
+  childDescription: 'publicReport_childDescription',
+  divisionCode: 'publicReport_divisionCode',
+  address: 'publicReport_address',
+  phone: 'publicReport_phone',
+};
+
+const emptyValues: PublicValues = {
+  situations: [],
+  description: '',
+  address: '',
+  childDescription: '',
+  anonymous: true,
+  name: '',
+  phone: '',
+};
+
+/** The server's per-field problems (`body.description`) next to their fields; whether any found one. */
+function serverProblems(error: unknown): Problems {
+  const problems: Problems = {};
+  if (!(error instanceof ApiError)) return problems;
+  for (const problem of error.fieldProblems) {
+    const field = problem.path.replace(/^(body|query)\./, '').split('.')[0] ?? '';
+    const name = (field === 'reporter' ? 'phone' : field) as FieldName;
+    if (fieldOrder.includes(name))
+      problems[name] = problems[name] ? `${problems[name]} ${problem.message}` : problem.message;
+  }
+  return problems;
+}
+
+function focusFirst(problems: Problems): void {
+  const first = fieldOrder.find((name) => problems[name]);
+  const element = first ? document.getElementById(fieldIds[first]) : null;
+  const target = element?.matches('input, textarea') ? element : element?.querySelector<HTMLElement>('input');
+  target?.scrollIntoView({ block: 'center' });
+  target?.focus({ preventScroll: true });
+}
+
 // Underlined and 44 px wide: inside a sentence a link must not be told apart by colour alone
 // (WCAG 1.4.1), and a thumb must hit it.
 const emergencyCallStyle = {
@@ -47,17 +102,49 @@ const emergencyCallStyle = {
 // biome-ignore lint/a11y/useAnchorContent: the content comes from the translation
 const emergencyCall = <a href="tel:110" style={emergencyCallStyle} />;
 
+/**
+ * 公众举报: anyone, without an account, anonymous if they wish. Nothing about the child is shown
+ * back; a reference number and a code let the reporter follow the report up. Drawn with native
+ * inputs (NativeFields.tsx) so that it is usable within seconds on a slow line.
+ */
 export default function PublicReportPage() {
   const { t } = useTranslation();
   const contractFailure = useContractFailure();
-  const [form] = Form.useForm<PublicValues>();
-  const anonymous = Form.useWatch('anonymous', form) !== false;
+  const [values, setValues] = useState<PublicValues>(emptyValues);
+  const [problems, setProblems] = useState<Problems>({});
+  const [checked, setChecked] = useState(false);
   const [idempotencyKey, setIdempotencyKey] = useState(() => crypto.randomUUID());
   const [saving, setSaving] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const [result, setResult] = useState<SubmittedReport | null>(null);
 
-  async function save(values: PublicValues) {
+  function validate(next: PublicValues): Problems {
+    const found: Problems = {};
+    if (next.immediateDanger === undefined) found.immediateDanger = t('reports.field.dangerRequired');
+    if (next.situations.length === 0) found.situations = t('reports.field.situationsRequired');
+    if (!next.description.trim()) found.description = t('reports.public.descriptionRequired');
+    if (!next.divisionCode) found.divisionCode = t('reports.public.placeRequired');
+    if (!next.anonymous && next.phone && !/^[0-9+\-\s()]{3,30}$/.test(next.phone))
+      found.phone = t('reports.field.callbackRequired');
+    return found;
+  }
+
+  // After the first attempt to send, each change is checked again at once (as antd's Form did).
+  function change(patch: Partial<PublicValues>) {
+    const next = { ...values, ...patch };
+    setValues(next);
+    if (checked) setProblems(validate(next));
+  }
+
+  async function save(event: FormEvent) {
+    event.preventDefault();
+    setChecked(true);
+    const found = validate(values);
+    setProblems(found);
+    if (Object.keys(found).length > 0) {
+      focusFirst(found);
+      return;
+    }
     setSaving(true);
     setFailure(null);
     try {
@@ -65,17 +152,17 @@ export default function PublicReportPage() {
         await submitPublicReport(
           {
             immediateDanger: values.immediateDanger === true,
-            situations: values.situations ?? [],
-            description: values.description?.trim() || undefined,
+            situations: values.situations,
+            description: values.description.trim() || undefined,
             divisionCode: values.divisionCode,
-            address: values.address?.trim() || undefined,
-            childDescription: values.childDescription?.trim() || undefined,
-            reporter: anonymous
+            address: values.address.trim() || undefined,
+            childDescription: values.childDescription.trim() || undefined,
+            reporter: values.anonymous
               ? { anonymous: true }
               : {
                   anonymous: false,
-                  name: values.name?.trim() || undefined,
-                  callbackPhone: values.phone?.trim() || undefined,
+                  name: values.name.trim() || undefined,
+                  callbackPhone: values.phone.trim() || undefined,
                 },
           },
           idempotencyKey,
@@ -83,22 +170,28 @@ export default function PublicReportPage() {
       );
     } catch (error) {
       if (contractFailure(error)) return;
-      const placed = showFieldProblems(form, error, fields);
-      setFailure(describeApiError(error, t) + (placed ? ` ${t('reports.form.seeFields')}` : ''));
+      const placed = serverProblems(error);
+      setProblems(placed);
+      const anyPlaced = Object.keys(placed).length > 0;
+      setFailure(describeApiError(error, t) + (anyPlaced ? ` ${t('reports.form.seeFields')}` : ''));
+      if (anyPlaced) focusFirst(placed);
     } finally {
       setSaving(false);
     }
   }
 
+  const toggleSituation = (n: number, on: boolean) =>
+    change({
+      situations: (on ? [...values.situations, n] : values.situations.filter((s) => s !== n)).sort((a, b) => a - b),
+    });
+
   return (
     <StandaloneFrame>
       <div className="haven-public-page">
         <h1 className="haven-page-title">{t('reports.public.title')}</h1>
-        <Alert
+        <Notice
           type="warning"
-          showIcon
           message={<Trans i18nKey="reports.public.emergency" components={{ tel: emergencyCall }} />}
-          className="haven-form-alert"
         />
         <p>{t('reports.public.intro')}</p>
         {result ? (
@@ -107,82 +200,185 @@ export default function PublicReportPage() {
               report={result}
               showRecipients={false}
               onAnother={() => {
-                form.resetFields();
+                setValues(emptyValues);
+                setProblems({});
+                setChecked(false);
                 setResult(null);
                 setIdempotencyKey(crypto.randomUUID());
               }}
             />
           </Suspense>
         ) : (
-          <Form<PublicValues>
-            form={form}
+          <form
             name="publicReport"
-            layout="vertical"
-            className="haven-form-sections"
-            initialValues={{ anonymous: true, situations: [] }}
-            onFinish={(values) => void save(values)}
-            scrollToFirstError={{ focus: true, block: 'center' }}
+            className="haven-form-sections haven-native-form"
+            noValidate
+            onSubmit={(event) => void save(event)}
           >
-            <DangerField />
+            <div className="haven-danger-box">
+              <Field
+                id={fieldIds.immediateDanger}
+                group
+                required
+                label={t('reports.field.danger')}
+                help={t('reports.field.dangerHelp')}
+                error={problems.immediateDanger}
+              >
+                {(control) => (
+                  // A fieldset of native radios is the group (its legend names it); they are required.
+                  <div className="haven-choice-buttons" {...control}>
+                    {[true, false].map((danger) => (
+                      <label key={String(danger)} className="haven-choice-button">
+                        <input
+                          type="radio"
+                          name="immediateDanger"
+                          required
+                          checked={values.immediateDanger === danger}
+                          onChange={() => change({ immediateDanger: danger })}
+                        />
+                        <span>{danger ? t('reports.field.dangerYes') : t('reports.field.dangerNo')}</span>
+                      </label>
+                    ))}
+                  </div>
+                )}
+              </Field>
+            </div>
             <fieldset>
               <legend>{t('reports.section.what')}</legend>
-              <Form.Item
-                name="situations"
+              <Field
+                id={fieldIds.situations}
+                group
+                required
                 label={t('reports.field.situations')}
-                rules={[{ required: true, type: 'array', min: 1, message: t('reports.field.situationsRequired') }]}
+                error={problems.situations}
               >
-                <SituationChecks />
-              </Form.Item>
-              <Form.Item
-                name="description"
+                {(control) => (
+                  <div className="haven-situations haven-check-list" {...control}>
+                    {situationNumbers.map((n) => (
+                      <label key={n} className="haven-check" title={t(`reports.situationLong.s${n}`)}>
+                        <input
+                          type="checkbox"
+                          checked={values.situations.includes(n)}
+                          onChange={(event) => toggleSituation(n, event.target.checked)}
+                        />
+                        <span>{t(`reports.situation.s${n}`)}</span>
+                      </label>
+                    ))}
+                  </div>
+                )}
+              </Field>
+              <Field
+                id={fieldIds.description}
+                required
                 label={t('reports.field.description')}
-                rules={[{ required: true, whitespace: true, message: t('reports.public.descriptionRequired') }]}
+                error={problems.description}
               >
-                <Input.TextArea autoSize={{ minRows: 4, maxRows: 10 }} maxLength={5000} showCount />
-              </Form.Item>
-              <Form.Item
-                name="childDescription"
+                {(control) => (
+                  <CountedTextArea
+                    {...control}
+                    rows={4}
+                    maxLength={5000}
+                    showCount
+                    value={values.description}
+                    onChange={(description) => change({ description })}
+                  />
+                )}
+              </Field>
+              <Field
+                id={fieldIds.childDescription}
                 label={t('reports.public.childDescription')}
-                extra={t('reports.public.childDescriptionHelp')}
+                help={t('reports.public.childDescriptionHelp')}
+                error={problems.childDescription}
               >
-                <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={1000} />
-              </Form.Item>
+                {(control) => (
+                  <CountedTextArea
+                    {...control}
+                    rows={2}
+                    maxLength={1000}
+                    value={values.childDescription}
+                    onChange={(childDescription) => change({ childDescription })}
+                  />
+                )}
+              </Field>
             </fieldset>
             <fieldset>
               <legend>{t('reports.section.where')}</legend>
-              <Form.Item
-                name="divisionCode"
+              <Field
+                id={fieldIds.divisionCode}
+                required
                 label={t('reports.public.place')}
-                rules={[{ required: true, message: t('reports.public.placeRequired') }]}
-                extra={t('reports.public.placeHelp')}
+                help={t('reports.public.placeHelp')}
+                error={problems.divisionCode}
               >
-                <PublicPlacePicker />
-              </Form.Item>
-              <Form.Item name="address" label={t('reports.field.address')}>
-                <Input maxLength={300} autoComplete="off" />
-              </Form.Item>
+                {(control) => (
+                  <PublicPlacePicker
+                    {...control}
+                    value={values.divisionCode}
+                    onChange={(divisionCode) => change({ divisionCode })}
+                  />
+                )}
+              </Field>
+              <Field id={fieldIds.address} label={t('reports.field.address')} error={problems.address}>
+                {(control) => (
+                  <input
+                    {...control}
+                    className="haven-input"
+                    maxLength={300}
+                    autoComplete="off"
+                    value={values.address}
+                    onChange={(event) => change({ address: event.target.value })}
+                  />
+                )}
+              </Field>
             </fieldset>
             <fieldset>
               <legend>{t('reports.section.you')}</legend>
-              <Form.Item name="anonymous" valuePropName="checked" extra={t('reports.public.anonymousHelp')}>
-                <Checkbox>{t('reports.public.anonymous')}</Checkbox>
-              </Form.Item>
-              {!anonymous && (
+              <div className="haven-field">
+                <label className="haven-check">
+                  <input
+                    type="checkbox"
+                    checked={values.anonymous}
+                    aria-describedby="publicReport_anonymous-help"
+                    onChange={(event) => change({ anonymous: event.target.checked })}
+                  />
+                  <span>{t('reports.public.anonymous')}</span>
+                </label>
+                <div id="publicReport_anonymous-help" className="haven-field-help">
+                  {t('reports.public.anonymousHelp')}
+                </div>
+              </div>
+              {!values.anonymous && (
                 <>
-                  <Form.Item name="name" label={t('reports.public.name')}>
-                    <Input maxLength={100} autoComplete="name" />
-                  </Form.Item>
-                  <Form.Item
-                    name="phone"
-                    label={t('reports.public.phone')}
-                    rules={[{ pattern: /^[0-9+\-\s()]{3,30}$/, message: t('reports.field.callbackRequired') }]}
-                  >
-                    <Input maxLength={30} inputMode="tel" autoComplete="tel" />
-                  </Form.Item>
+                  <Field id="publicReport_name" label={t('reports.public.name')}>
+                    {(control) => (
+                      <input
+                        {...control}
+                        className="haven-input"
+                        maxLength={100}
+                        autoComplete="name"
+                        value={values.name}
+                        onChange={(event) => change({ name: event.target.value })}
+                      />
+                    )}
+                  </Field>
+                  <Field id={fieldIds.phone} label={t('reports.public.phone')} error={problems.phone}>
+                    {(control) => (
+                      <input
+                        {...control}
+                        className="haven-input"
+                        type="tel"
+                        maxLength={30}
+                        inputMode="tel"
+                        autoComplete="tel"
+                        value={values.phone}
+                        onChange={(event) => change({ phone: event.target.value })}
+                      />
+                    )}
+                  </Field>
                 </>
               )}
             </fieldset>
-            {failure && <Alert type="error" showIcon message={failure} className="haven-form-alert" />}
+            {failure && <Notice type="error" message={failure} />}
             <div className="haven-form-footer">
               <Button
                 type="primary"
@@ -194,7 +390,7 @@ export default function PublicReportPage() {
                 {t('reports.form.submit')}
               </Button>
             </div>
-          </Form>
+          </form>
         )}
         <PublicFollowUp />
         <p>
