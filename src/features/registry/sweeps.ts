@@ -172,7 +172,12 @@ export const ageOutSweep: Sweep = {
               end_reason = 'registry.reason.left_behind_age', version = c.version + 1, updated_at = now()
             FROM children ch
             WHERE ch.id = c.child_id AND c.category = 'left_behind' AND c.state IN ('proposed', 'confirmed')
-              AND ${crossed('ch', lbLimit)} AND ${inRegion('ch.residence_code', region)}
+              AND ${crossed('ch', lbLimit)} AND ${inRegion('ch.residence_code', region)}${
+                // The few children of the window, by primary key: else a hash join reads every open left-behind membership.
+                window
+                  ? sql` AND c.child_id = ANY(ARRAY(SELECT w.id FROM children w WHERE ${crossed('w', lbLimit)}))`
+                  : sql``
+              }
             RETURNING c.id, c.child_id, c.end_date
           ), t AS (${timelineInsertFrom(
             actor,
