@@ -4,7 +4,7 @@ import { loadFeatures } from '../src/server.js';
 import { provideAuditKeyOnConnect } from '../src/platform/audit/session-key.js';
 import type { Database } from '../src/platform/db/schema.js';
 import { type BenchResult, timed } from './stats.js';
-import { lastSweepOf, runRecorded } from './sweep-run.js';
+import { lastSweepOf, loadAverage, median, runRecorded } from './sweep-run.js';
 
 const applicationName = 'haven-bench-sweeps';
 
@@ -26,9 +26,18 @@ export async function benchSweeps(
     // A day after the data set's last sweep, whenever the benchmark runs: the same day's work each time.
     const asOf = new Date(lastSweepOf(options.dataAsOf).getTime() + 86_400_000);
     const open = await sql<{ n: number }>`SELECT count(*)::int AS n FROM clocks WHERE state = 'running'`.execute(db);
-    const baseline = await timed(() =>
-      sql`SELECT count(*) FROM clocks WHERE state = 'running' AND next_escalation_at <= ${asOf}`.execute(db),
-    );
+    // The median of five: one timing of the scan swings with the machine's other work.
+    const scans: number[] = [];
+    for (let attempt = 0; attempt < 5; attempt += 1)
+      scans.push(
+        (
+          await timed(() =>
+            sql`SELECT count(*) FROM clocks WHERE state = 'running' AND next_escalation_at <= ${asOf}`.execute(db),
+          )
+        ).ms,
+      );
+    const baseline = { ms: median(scans) };
+    const loadBefore = loadAverage();
     const first: string[] = [];
     const second: string[] = [];
     let firstTotal = 0;
@@ -71,11 +80,11 @@ export async function benchSweeps(
     return {
       name: '4 sweeps',
       ran: true,
-      figures: `${open.rows[0]!.n.toLocaleString('en')} running clocks; first run ${cancelled ? `> ${options.limitSeconds}` : (firstTotal / 1000).toFixed(1)} s: ${first.join('; ')}${second.length > 0 ? `; again: ${second.join('; ')}` : ''}`,
-      baseline: `count of due running clocks (one scan): ${(baseline.ms / 1000).toFixed(2)} s`,
+      figures: `load ${loadBefore} before, ${loadAverage()} after; ${open.rows[0]!.n.toLocaleString('en')} running clocks; first run ${cancelled ? `> ${options.limitSeconds}` : (firstTotal / 1000).toFixed(1)} s: ${first.join('; ')}${second.length > 0 ? `; again: ${second.join('; ')}` : ''}`,
+      baseline: `count of due running clocks (one scan): ${(baseline.ms / 1000).toFixed(2)} s (median of 5, ${(Math.min(...scans) / 1000).toFixed(2)}–${(Math.max(...scans) / 1000).toFixed(2)} s)`,
       ratio: `×${(firstTotal / Math.max(1, baseline.ms)).toFixed(0)} of the scan`,
-      target: '≤ 10 s',
-      met: !cancelled && firstTotal <= 10_000,
+      target: '≤ 5 s',
+      met: !cancelled && firstTotal <= 5_000,
     };
   } finally {
     await db.destroy();

@@ -28,6 +28,40 @@ export function sampleRss(pid: number | undefined): { stop(): number } {
   };
 }
 
+/** The process and everything it started (a CLI that re-runs itself with a bounded heap), in MB. */
+export function treeRssMb(pid: number | undefined): number {
+  if (!pid) return Number.NaN;
+  let total = rssMb(pid);
+  for (const child of childrenOf(pid)) {
+    const rss = treeRssMb(child);
+    if (!Number.isNaN(rss)) total += rss;
+  }
+  return total;
+}
+
+function childrenOf(pid: number): number[] {
+  try {
+    return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
+}
+
+/** Samples the RSS of a process tree every 100 ms until stopped: the peak, and every sample (to see it flat or climbing). */
+export function sampleTreeRss(pid: number | undefined): { stop(): { peak: number; samples: number[] } } {
+  const samples: number[] = [];
+  const timer = setInterval(() => {
+    const now = treeRssMb(pid);
+    if (!Number.isNaN(now)) samples.push(now);
+  }, 100);
+  return {
+    stop() {
+      clearInterval(timer);
+      return { peak: samples.length > 0 ? Math.max(...samples) : Number.NaN, samples };
+    },
+  };
+}
+
 export interface BenchServer {
   url: string;
   pid: number;

@@ -1,3 +1,4 @@
+import { loadavg } from 'node:os';
 import type { Kysely } from 'kysely';
 import type { Database } from '../src/platform/db/schema.js';
 import type { Sweep } from '../src/platform/jobs/sweeps.js';
@@ -25,4 +26,17 @@ export async function runRecorded(db: Kysely<Database>, sweep: Sweep, asOf: Date
     .where('id', '=', run.id)
     .execute();
   return outcome;
+}
+
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** The machine's load average over 1, 5 and 15 minutes, to read every figure beside. */
+export function loadAverage(): string {
+  return loadavg()
+    .map((n) => n.toFixed(1))
+    .join('/');
 }

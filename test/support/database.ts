@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { appendFile } from 'node:fs/promises';
+import pg from 'pg';
 import { inject } from 'vitest';
 import { type Db, openPool } from '../../src/platform/db/connect.js';
 import { adminQuery, databaseUrl, templateDatabase } from './cluster.js';
@@ -20,9 +22,28 @@ export async function createTestDatabase(template: string = templateDatabase): P
     name,
     drop: async () => {
       await database.close();
+      if (process.env.HAVEN_INDEX_USAGE_LOG) await logIndexUsage(databaseUrl(adminUrl, name));
       await adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     },
   };
+}
+
+/**
+ * With HAVEN_INDEX_USAGE_LOG set, how often each index of the children table was read in this
+ * test database (one JSON line per database), to tell the indexes the tests' queries use.
+ */
+async function logIndexUsage(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ index: string; scans: string }>(
+      `SELECT indexrelname AS index, idx_scan::text AS scans FROM pg_stat_user_indexes WHERE relname = 'children'`,
+    );
+    const line = JSON.stringify(Object.fromEntries(rows.map((r) => [r.index, Number(r.scans)])));
+    await appendFile(process.env.HAVEN_INDEX_USAGE_LOG!, `${line}\n`);
+  } finally {
+    await client.end();
+  }
 }
 
 /** An empty database (not migrated), for migration and restore tests. */

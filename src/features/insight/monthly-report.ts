@@ -77,6 +77,18 @@ export const monthlyReportSweep: Sweep = {
     const calendar = await calendarInForce(db);
     while (!calendar.isWorkingDay(firstDay).working) firstDay = nextDate(firstDay);
     if (shanghaiDateOf(asOf) < firstDay) return { reports: 0 };
+    // A run as of this month's first working day or later has finished: every city has its report,
+    // so the month's snapshots are not computed again (tens of seconds at a province's size).
+    const done = await db
+      .selectFrom('sweep_runs')
+      .select('id')
+      .where('sweep', '=', 'insight.monthly-report')
+      .where('finished_at', 'is not', null)
+      .where('as_of', '>=', new Date(`${firstDay}T00:00:00+08:00`))
+      .where('as_of', '<=', asOf)
+      .limit(1)
+      .executeTakeFirst();
+    if (done) return { reports: 0 };
     await fillSnapshots(db, asOf);
     let reports = 0;
     for (const city of await reportedCities(db)) {

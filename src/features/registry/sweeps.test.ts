@@ -133,7 +133,12 @@ describe('registry sweeps, as of a date', () => {
     const outcomes = Object.fromEntries(
       (reports as { sweep: string; outcome: Record<string, number> }[]).map((r) => [r.sweep, r.outcome]),
     );
-    expect(outcomes['registry.age-out']).toEqual({ agedOut: 0, membershipsEnded: 0, leftBehindEnded: 0 });
+    expect(outcomes['registry.age-out']).toMatchObject({
+      agedOut: 0,
+      membershipsEnded: 0,
+      leftBehindEnded: 0,
+      full: 0,
+    });
     expect(outcomes['registry.repropose']).toMatchObject({ proposed: 0, withdrawn: 0 });
     const after = await database.db
       .selectFrom('child_timeline')
@@ -221,5 +226,67 @@ describe('the re-proposal sweep after a finished run', () => {
     expect(outcomeOf(await runSweeps(db.db, at('2026-07-10')))).toEqual({ children: 0, proposed: 0, withdrawn: 0 });
     // A replay from before the finished runs looks back its own window again, and finds the proposal made.
     expect(outcomeOf(await runSweeps(db.db, at('2026-07-08')))).toMatchObject({ proposed: 0, withdrawn: 0 });
+  });
+});
+
+describe('age-out between two runs', () => {
+  let db: TestDatabase;
+  const outcomeOf = (reports: Awaited<ReturnType<typeof runSweeps>>) =>
+    reports === 'busy' ? undefined : reports.find((r) => r.sweep === 'registry.age-out')?.outcome;
+  const add = async (name: string, birthDate: string, leftBehind: boolean) => {
+    const row = await db.db
+      .insertInto('children')
+      .values({ name, birth_date: birthDate, residence_code: village, hukou_code: village })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    if (leftBehind)
+      await db.db
+        .insertInto('child_categories')
+        .values({ child_id: row.id, category: 'left_behind', state: 'confirmed', start_date: '2020-01-01' })
+        .execute();
+    return row.id;
+  };
+  const stateOf = async (id: string) =>
+    (await db.db.selectFrom('child_categories').select('state').where('child_id', '=', id).executeTakeFirst())?.state;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    registerSweep(ageOutSweep);
+  });
+  afterAll(async () => db.drop());
+
+  it('reads only the birthdays crossed and the children registered since the last run, and every child once a week', async () => {
+    const turns18 = await add('七月满十八', '2008-07-05', false);
+    const turns16 = await add('七月满十六', '2010-07-06', true);
+    // Past 16 already at the first run, without the category then; it is opened by hand afterwards.
+    const openedLater = await add('后补留守', '2009-01-01', false);
+    expect(outcomeOf(await runSweeps(db.db, at('2026-07-01')))).toMatchObject({
+      agedOut: 0,
+      leftBehindEnded: 0,
+      full: 1,
+    });
+    // Registered after that run, already past 16, with the category from its ledger.
+    const registeredLater = await add('新登记', '2010-01-01', true);
+    await db.db
+      .insertInto('child_categories')
+      .values({ child_id: openedLater, category: 'left_behind', state: 'confirmed', start_date: '2026-07-02' })
+      .execute();
+
+    expect(outcomeOf(await runSweeps(db.db, at('2026-07-07')))).toMatchObject({
+      agedOut: 1,
+      leftBehindEnded: 2,
+      full: 0,
+    });
+    expect(
+      (await db.db.selectFrom('children').select('status').where('id', '=', turns18).executeTakeFirst())?.status,
+    ).toBe('aged_out');
+    expect([await stateOf(turns16), await stateOf(registeredLater), await stateOf(openedLater)]).toEqual([
+      'ended',
+      'ended',
+      'confirmed',
+    ]);
+    // A week after the last full pass: everyone past a limit is read again.
+    expect(outcomeOf(await runSweeps(db.db, at('2026-07-08')))).toMatchObject({ leftBehindEnded: 1, full: 1 });
+    expect(await stateOf(openedLater)).toBe('ended');
   });
 });

@@ -58,23 +58,98 @@ const inRegion = (column: string, region: { pattern: string; exclude: string[] }
     ? sql`${sql.ref(column)} LIKE ${region.pattern}`
     : sql`(${sql.ref(column)} LIKE ${region.pattern} AND NOT (${sql.ref(column)} LIKE ANY(${region.exclude})))`;
 
-/** At the child age limit the file is handed on: status aged_out, open memberships end, a hand-off note. Left-behind ends at its own limit. */
+/** How often age-out reads every child past a limit anyway, whatever changed (see ageOutWindow). */
+const fullPassDays = 7;
+
+/**
+ * What age-out must look at since its last run: the children whose birthday crossed a limit since
+ * then (a range of birth dates, read through the birth-date index) and the children registered
+ * since then (file numbers past the last one it saw, through the Haven-code index) — milliseconds
+ * when there are none. It reads every child past a limit (null) on its first run, when rule sets
+ * changed or took effect since the last run (a limit may have moved), and once every
+ * `fullPassDays`, for what no window shows: a left-behind category opened by hand for a child
+ * already past that limit, or a birth date corrected across it.
+ */
+async function ageOutWindow(db: Db, asOf: Date): Promise<{ fromDate: string; afterCode: string } | null> {
+  const last = await db
+    .selectFrom('sweep_runs')
+    .select(['as_of', 'started_at', 'outcome'])
+    .where('sweep', '=', ageOutSweep.name)
+    .where('finished_at', 'is not', null)
+    .where('as_of', '<=', asOf)
+    .orderBy('as_of', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  const outcome = (last?.outcome ?? {}) as Record<string, unknown>;
+  const seen = Number(outcome.registeredThrough);
+  if (!last || !Number.isSafeInteger(seen)) return null;
+  const lastDate = shanghaiDateOf(last.as_of);
+  const sinceFull = await db
+    .selectFrom('sweep_runs')
+    .select('id')
+    .where('sweep', '=', ageOutSweep.name)
+    .where('finished_at', 'is not', null)
+    .where('as_of', '<=', asOf)
+    .where('as_of', '>', new Date(asOf.getTime() - fullPassDays * 86_400_000))
+    .where(sql<boolean>`outcome->>'full' = '1'`)
+    .limit(1)
+    .executeTakeFirst();
+  if (!sinceFull) return null;
+  const rulesMoved = await db
+    .selectFrom('rule_sets')
+    .select('id')
+    .where((eb) =>
+      eb.or([
+        eb('created_at', '>', last.started_at),
+        eb.and([eb('valid_from', '>', lastDate), eb('valid_from', '<=', shanghaiDateOf(asOf))]),
+      ]),
+    )
+    .limit(1)
+    .executeTakeFirst();
+  if (rulesMoved) return null;
+  return { fromDate: lastDate, afterCode: havenCodeOf(seen) };
+}
+
+// As the column is generated: 'HV' and the file number in ten digits, so codes sort as the numbers.
+const havenCodeOf = (fileNo: number) => `HV${String(fileNo).padStart(10, '0')}`;
+
+async function lastFileNumber(db: Db): Promise<number> {
+  const row = await sql<{ code: string | null }>`SELECT max(haven_code) AS code FROM children`.execute(db);
+  return Number((row.rows[0]?.code ?? 'HV0').slice(2));
+}
+
+/**
+ * At the child age limit the file is handed on: status aged_out, open memberships end, a hand-off
+ * note. Left-behind ends at its own limit. Each run looks only at what changed since the last one
+ * (ageOutWindow), so a day with no birthday at a limit costs a few index probes.
+ */
 export const ageOutSweep: Sweep = {
   name: 'registry.age-out',
   async run(db, asOf) {
     const asOfDate = shanghaiDateOf(asOf);
     const actor = systemActor('sweep');
-    const totals = { agedOut: 0, membershipsEnded: 0, leftBehindEnded: 0 };
+    // Read before the window: a child registered while this run works is seen by the next one.
+    const registeredThrough = await lastFileNumber(db);
+    const window = await ageOutWindow(db, asOf);
+    const totals = { agedOut: 0, membershipsEnded: 0, leftBehindEnded: 0, full: window ? 0 : 1, registeredThrough };
+    // Past `limit` years as of today, and (windowed) born after that limit's day at the last run or registered since.
+    const crossed = (column: string, limit: number) =>
+      window
+        ? sql`((${sql.ref(`${column}.birth_date`)} > (${window.fromDate}::date - make_interval(years => ${limit}::int))::date
+              AND ${sql.ref(`${column}.birth_date`)} <= (${asOfDate}::date - make_interval(years => ${limit}::int))::date)
+            OR (${sql.ref(`${column}.haven_code`)} > ${window.afterCode}
+              AND ${sql.ref(`${column}.birth_date`)} <= (${asOfDate}::date - make_interval(years => ${limit}::int))::date))`
+        : sql`${sql.ref(`${column}.birth_date`)} <= (${asOfDate}::date - make_interval(years => ${limit}::int))::date`;
     for (const region of await ruleRegions(db, asOfDate)) {
       const { childAgeLimit: limit, leftBehindAgeLimit: lbLimit } = region.rules;
       const note = translate('zh-CN', 'registry.handoff.aged_out', { date: '%s', limit });
       const { result } = await unitOfWork(db, actor, 'registry.age-out', async ({ trx, audit }) => {
         const aged = await sql<{ aged: number; ended: number }>`
           WITH aged AS (
-            UPDATE children SET status = 'aged_out', status_reason = 'registry.reason.aged_out',
+            UPDATE children ch SET status = 'aged_out', status_reason = 'registry.reason.aged_out',
               handoff_note = format(${note}::text, to_char((birth_date + make_interval(years => ${limit}::int))::date, 'YYYY-MM-DD')),
               version = version + 1, updated_at = now()
-            WHERE status = 'active' AND birth_date <= (${asOfDate}::date - make_interval(years => ${limit}::int))::date AND ${inRegion('residence_code', region)}
+            WHERE status = 'active' AND ${crossed('ch', limit)} AND ${inRegion('residence_code', region)}
             RETURNING id, birth_date, handoff_note
           ), ended AS (
             UPDATE child_categories c SET state = 'ended', end_date = (a.birth_date + make_interval(years => ${limit}::int))::date,
@@ -97,7 +172,12 @@ export const ageOutSweep: Sweep = {
               end_reason = 'registry.reason.left_behind_age', version = c.version + 1, updated_at = now()
             FROM children ch
             WHERE ch.id = c.child_id AND c.category = 'left_behind' AND c.state IN ('proposed', 'confirmed')
-              AND ch.birth_date <= (${asOfDate}::date - make_interval(years => ${lbLimit}::int))::date AND ${inRegion('ch.residence_code', region)}
+              AND ${crossed('ch', lbLimit)} AND ${inRegion('ch.residence_code', region)}${
+                // The few children of the window, by primary key: else a hash join reads every open left-behind membership.
+                window
+                  ? sql` AND c.child_id = ANY(ARRAY(SELECT w.id FROM children w WHERE ${crossed('w', lbLimit)}))`
+                  : sql``
+              }
             RETURNING c.id, c.child_id, c.end_date
           ), t AS (${timelineInsertFrom(
             actor,
@@ -110,7 +190,7 @@ export const ageOutSweep: Sweep = {
           membershipsEnded: aged.rows[0]?.ended ?? 0,
           leftBehindEnded: leftBehind.rows[0]?.ended ?? 0,
         };
-        audit({ details: { asOf: asOfDate, region: region.pattern, ...outcome } });
+        audit({ details: { asOf: asOfDate, region: region.pattern, window, ...outcome } });
         return outcome;
       });
       totals.agedOut += result.agedOut;

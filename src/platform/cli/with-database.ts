@@ -8,7 +8,8 @@ import { progress } from './output.js';
  */
 export async function withDatabase<T>(fn: (database: Db) => Promise<T>): Promise<T> {
   const config = loadConfig();
-  const database = await connectDatabase(config, { log: progress, poolSize: 4, leaveRunningIfReused: true });
+  // Six: `haven import` keeps two batch transactions open while it checks the next batch and marks audits durable.
+  const database = await connectDatabase(config, { log: progress, poolSize: 6, leaveRunningIfReused: true });
   try {
     return await fn(database);
   } finally {

@@ -1,4 +1,4 @@
-import { sql, type Transaction } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import { timelineInsertFrom } from '../../../core/timeline.js';
 import type { Actor } from '../../../platform/access/actor.js';
 import type { Database } from '../../../platform/db/schema.js';
@@ -31,12 +31,14 @@ async function insertChildren(
   actor: Actor,
   row: ImportRow,
   drafts: readonly ChildDraft[],
+  fileNumbers?: readonly string[],
 ): Promise<InsertedDraft[]> {
   const withIds = drafts.map((draft) => ({ draft, id: timeOrderedId() }));
-  const rows = withIds.map(({ draft, id }) => {
+  const rows = withIds.map(({ draft, id }, i) => {
     const keys = draft.searchKeys ?? childSearchKeys(draft.name);
     return {
       id,
+      file_no: fileNumbers?.[i] ?? null,
       name: draft.name,
       sex: draft.sex,
       birth_date: draft.birthDate,
@@ -54,12 +56,12 @@ async function insertChildren(
     };
   });
   const inserted = await sql<{ id: string }>`
-    INSERT INTO children (id, name, sex, birth_date, id_number, ethnicity, address, residence_code, hukou_code, school, grade,
+    INSERT INTO children (id, file_no, name, sex, birth_date, id_number, ethnicity, address, residence_code, hukou_code, school, grade,
                           disability_type, disability_grade, name_grams, pinyin_text, registered_by_org, created_by)
-    SELECT d.id, d.name, d.sex, d.birth_date, d.id_number, d.ethnicity, d.address, d.residence_code, d.hukou_code, d.school, d.grade,
+    SELECT d.id, coalesce(d.file_no, nextval(pg_get_serial_sequence('children', 'file_no'))), d.name, d.sex, d.birth_date, d.id_number, d.ethnicity, d.address, d.residence_code, d.hukou_code, d.school, d.grade,
            d.disability_type, d.disability_grade, d.name_grams, d.pinyin_text, ${row.organisation_id}::uuid, ${actor.userId}::uuid
     FROM jsonb_to_recordset(${json(rows)}::jsonb) AS d(
-      id uuid, name text, sex text, birth_date date, id_number text, ethnicity text, address text, residence_code text, hukou_code text,
+      id uuid, file_no bigint, name text, sex text, birth_date date, id_number text, ethnicity text, address text, residence_code text, hukou_code text,
       school text, grade text, disability_type text, disability_grade smallint, name_grams text[], pinyin_text text, n bigint)
     ORDER BY d.n
     ON CONFLICT (id_number) WHERE id_number IS NOT NULL AND status <> 'merged' DO NOTHING
@@ -69,17 +71,32 @@ async function insertChildren(
 }
 
 /**
+ * The next `count` file numbers (so Haven codes), in order. Taken before a batch is written, they
+ * keep the file's order in the codes although two batches insert at the same time.
+ */
+export async function reserveFileNumbers(db: Kysely<Database>, count: number): Promise<string[]> {
+  if (count === 0) return [];
+  const { rows } = await sql<{ n: string }>`
+    SELECT nextval(pg_get_serial_sequence('children', 'file_no'))::text AS n FROM generate_series(1, ${count}::int)`.execute(
+    db,
+  );
+  return rows.map((r) => r.n).sort((a, b) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/**
  * Writes a batch's new children with their guardian, proposed categories and "registered" timeline
- * entry, in the caller's transaction.
+ * entry, in the caller's transaction. `fileNumbers` (one per draft, from `reserveFileNumbers`) are
+ * their file numbers; without them the sequence gives them in the batch's order.
  */
 export async function insertDraftBatch(
   trx: Transaction<Database>,
   actor: Actor,
   row: ImportRow,
   drafts: readonly ChildDraft[],
+  fileNumbers?: readonly string[],
 ): Promise<InsertedDraft[]> {
   if (drafts.length === 0) return [];
-  const kept = await insertChildren(trx, actor, row, drafts);
+  const kept = await insertChildren(trx, actor, row, drafts, fileNumbers);
   if (kept.length === 0) return kept;
 
   const guardians = kept

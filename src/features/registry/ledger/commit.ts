@@ -6,9 +6,9 @@ import { unitOfWork, type UnitOfWork } from '../../../platform/db/unit-of-work.j
 import { DomainError } from '../../../platform/errors.js';
 import type { JobHandler } from '../../../platform/jobs/worker.js';
 import { findDuplicatesForDrafts, recordDuplicateCandidatesOfMany } from '../search/duplicates.js';
-import { insertDraftBatch } from './bulk-insert.js';
+import { type InsertedDraft, insertDraftBatch, reserveFileNumbers } from './bulk-insert.js';
 import type { ImportBatchView } from '../../../contract/registry/ledger.js';
-import type { ClassifiedRow } from './pipeline.js';
+import { type ClassifiedRow, checkBatchAgainstRegistry } from './pipeline.js';
 import { batchesOf, countRow, emptyCounts } from './run.js';
 import { ledgerCommitJob } from './service.js';
 import { type SpreadsheetLimits, spreadsheetLimitsOf } from './spreadsheet-limits.js';
@@ -53,13 +53,11 @@ export interface CommitProgress {
   created: number;
 }
 
-async function insertBatch(uow: UnitOfWork, row: ImportRow, drafts: readonly ChildDraft[]): Promise<string[]> {
-  const { trx, actor } = uow;
-  const kept = await insertDraftBatch(trx, actor, row, drafts);
-  if (kept.length === 0) return [];
-  // Near matches (pinyin, birth date ± a little, shared guardian) are not refused: they go to the review queue.
+/** Near matches (pinyin, birth date ± a little, shared guardian) are not refused: they go to the review queue. */
+async function recordNearDuplicates(uow: UnitOfWork, kept: readonly InsertedDraft[]): Promise<void> {
+  if (kept.length === 0) return;
   const candidates = await findDuplicatesForDrafts(
-    trx,
+    uow.trx,
     kept.map(({ draft, id }) => ({
       name: draft.name,
       birthDate: draft.birthDate,
@@ -71,16 +69,86 @@ async function insertBatch(uow: UnitOfWork, row: ImportRow, drafts: readonly Chi
     })),
   );
   await recordDuplicateCandidatesOfMany(
-    trx,
+    uow.trx,
     kept.map(({ id }, i) => ({ childId: id, candidates: candidates[i] ?? [] })),
   );
-  return kept.map(({ id }) => id);
+}
+
+/** Another run of the same import committed this batch first: this transaction rolls back. */
+class CommittedElsewhere extends Error {
+  constructor(readonly total: number) {
+    super('ledger batch committed by another run');
+  }
+}
+
+interface PendingBatch {
+  firstRow: number;
+  lastRow: number;
+  drafts: ChildDraft[];
+  fileNumbers: string[];
 }
 
 /**
- * Commits the good rows batch by batch. Each batch's children, guardians, proposed categories,
- * timeline entries, audit entry and the import's progress commit in one transaction, so a run
- * that stops (crash, kill, error) resumes after the last committed batch and repeats nothing.
+ * One batch in its own transaction, beside the batch before: its rows are inserted at once, then it
+ * waits for the batch before to commit, so its near-duplicate search (a statement that starts after
+ * that commit) sees the earlier children, and its progress mark is written after the earlier one.
+ * Commits are therefore in file order: a run killed at any moment leaves `rows_done` at the end of
+ * a batch whose predecessors all committed, and a resume repeats nothing and skips nothing.
+ */
+async function commitBatch(
+  db: Kysely<Database>,
+  actor: Actor,
+  start: ImportRow,
+  batch: PendingBatch,
+  before: Promise<unknown>,
+): Promise<number> {
+  try {
+    const { result } = await unitOfWork(db, actor, 'ledger.commit_batch', async (uow) => {
+      const kept = await insertDraftBatch(uow.trx, uow.actor, start, batch.drafts, batch.fileNumbers);
+      await before;
+      const locked = await uow.trx
+        .selectFrom('ledger_imports')
+        .select(['rows_done', 'created_children'])
+        .where('id', '=', start.id)
+        .forUpdate()
+        .executeTakeFirstOrThrow();
+      if (locked.rows_done >= batch.lastRow) throw new CommittedElsewhere(locked.created_children);
+      await recordNearDuplicates(uow, kept);
+      const ids = kept.map(({ id }) => id);
+      const total = locked.created_children + ids.length;
+      await uow.trx
+        .updateTable('ledger_imports')
+        .set({ rows_done: batch.lastRow, created_children: total, updated_at: new Date() })
+        .where('id', '=', start.id)
+        .execute();
+      uow.audit({
+        entityType: 'ledger_import',
+        entityId: start.id,
+        details: { fromRow: batch.firstRow, toRow: batch.lastRow, created: ids.length, childIds: ids },
+      });
+      return total;
+    });
+    return result;
+  } catch (error) {
+    if (error instanceof CommittedElsewhere) return error.total;
+    throw error;
+  }
+}
+
+/** Name and birth date: what the registry check calls likely the same child. */
+const sameChildKey = (draft: ChildDraft) => `${draft.name}|${draft.birthDate ?? ''}`;
+
+/**
+ * Commits the good rows batch by batch, two transactions at a time on two connections. Each
+ * batch's children, guardians, proposed categories, timeline entries, audit entry and the import's
+ * progress commit in one transaction, in file order (see commitBatch), so a run that stops (crash,
+ * kill, error) resumes after the last committed batch and repeats nothing.
+ *
+ * A batch is checked against the registry while the batch before is still uncommitted, so that
+ * check cannot see it. The file's own repeats are settled here instead: an ID number seen twice is
+ * refused while reading (duplicate_in_file); a row with the name and birth date of a row of the
+ * batch in flight waits for that batch to commit and is checked again, so it is refused as a likely
+ * duplicate of that child exactly as one batch after another would refuse it.
  * `onClassified` sees each batch as checked just before it is written (the CLI's report).
  */
 export async function runLedgerCommit(
@@ -94,43 +162,45 @@ export async function runLedgerCommit(
   if (start.status === 'committed') return presentImport(start, actor.locale);
   if (start.status !== 'committing') await setImportState(db, id, { status: 'committing', last_error: null });
   const counts = emptyCounts();
-  let created = start.created_children;
+  // The batch in flight: its commit (with its progress report), and the keys of its drafts.
+  let previous: Promise<unknown> = Promise.resolve();
+  let inFlight = new Set<string>();
   try {
     for await (const batch of await batchesOf(db, start, options.limits ?? spreadsheetLimitsOf(loadConfig()), {
       searchKeys: true,
     })) {
+      if (batch.some((item) => item.draft && !item.registered && inFlight.has(sameChildKey(item.draft)))) {
+        await previous;
+        await checkBatchAgainstRegistry(db, batch);
+      }
       for (const item of batch) countRow(counts, item);
       options.onClassified?.(batch);
       const last = batch.at(-1)!.row;
       if (last <= start.rows_done) continue;
-      const pending = batch
+      const drafts = batch
         .filter((item: ClassifiedRow) => item.row > start.rows_done && item.draft && !item.registered)
         .map((item) => item.draft!);
-      const { result } = await unitOfWork(db, actor, 'ledger.commit_batch', async (uow) => {
-        const locked = await uow.trx
-          .selectFrom('ledger_imports')
-          .select(['rows_done', 'created_children'])
-          .where('id', '=', id)
-          .forUpdate()
-          .executeTakeFirstOrThrow();
-        if (locked.rows_done >= last) return { ids: [] as string[], total: locked.created_children };
-        const ids = await insertBatch(uow, start, pending);
-        await uow.trx
-          .updateTable('ledger_imports')
-          .set({ rows_done: last, created_children: locked.created_children + ids.length, updated_at: new Date() })
-          .where('id', '=', id)
-          .execute();
-        uow.audit({
-          entityType: 'ledger_import',
-          entityId: id,
-          details: { fromRow: batch[0]!.row, toRow: last, created: ids.length, childIds: ids },
-        });
-        return { ids, total: locked.created_children + ids.length };
-      });
-      created = result.total;
-      await onBatch?.({ rowsDone: last, rowsTotal: start.rows_total, created });
+      const pending = {
+        firstRow: batch[0]!.row,
+        lastRow: last,
+        drafts,
+        fileNumbers: await reserveFileNumbers(db, drafts.length),
+      };
+      const before = previous;
+      const committed = commitBatch(db, actor, start, pending, before).then((total) =>
+        onBatch?.({ rowsDone: last, rowsTotal: start.rows_total, created: total }),
+      );
+      // Awaited below or by the next batch; a failure is reported once, by the first await.
+      committed.catch(() => undefined);
+      previous = committed;
+      inFlight = new Set(drafts.map(sameChildKey));
+      // At most two batches at once: this one and the one before, which must commit first.
+      await before;
     }
+    await previous;
   } catch (error) {
+    // The batch in flight rolls back (it waits for the one that failed); let it end before saying so.
+    await previous.catch(() => undefined);
     await setImportState(db, id, { last_error: error instanceof Error ? error.message.slice(0, 500) : String(error) });
     throw error;
   }

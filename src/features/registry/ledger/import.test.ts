@@ -381,6 +381,78 @@ describe('an interrupted commit', () => {
   });
 });
 
+describe('batches committed two at a time', () => {
+  it('a later batch still refuses a row that repeats an earlier batch, finds its near duplicates, and keeps the file order in the codes', async () => {
+    const db = server.database.db;
+    await db
+      .insertInto('rule_sets')
+      .values({
+        scope_code: '000000000000',
+        version: 98,
+        valid_from: '2000-01-01',
+        rules: JSON.stringify({ 'ledger.import': { batchSize: 50 } }),
+      })
+      .execute();
+    const name = (i: number) => `并发${String(i).padStart(3, '0')}`;
+    const born = (i: number) => `2013-03-${String((i % 27) + 1).padStart(2, '0')}`;
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('台账');
+    sheet.addRow(['姓名', '性别', '出生日期', '所在村']);
+    // Sheet row i + 2. Batch 1 is rows 2–51, batch 2 rows 52–101, batch 3 rows 102–151.
+    for (let i = 0; i < 150; i += 1) {
+      // Row 62 (batch 2) is row 12's child again; row 112 (batch 3) is row 72's child a day later.
+      const [n, b] = i === 60 ? [name(10), born(10)] : i === 110 ? [name(70), '2013-03-18'] : [name(i), born(i)];
+      sheet.addRow([n, i % 2 ? '男' : '女', b, '沙口村']);
+    }
+    expect(born(70)).toBe('2013-03-17');
+    const batch = (await (
+      await upload(officer, Buffer.from(await workbook.xlsx.writeBuffer()), 'concurrent.xlsx')
+    ).json()) as ImportBatchView;
+    const problems = new Map<number, { code: string; params: Record<string, unknown> }[]>();
+    const marks: number[] = [];
+    const done = await runLedgerCommit(db, systemActor('test'), batch.id, (p) => void marks.push(p.rowsDone), {
+      onClassified: (rows) => {
+        for (const row of rows) if (row.problems.length > 0) problems.set(row.row, row.problems);
+      },
+    });
+    await db.deleteFrom('rule_sets').where('version', '=', 98).execute();
+    expect(marks).toEqual([51, 101, 151]);
+    expect(done).toMatchObject({ status: 'committed', progress: { rowsDone: 151, createdChildren: 149 } });
+    const made = await db
+      .selectFrom('children')
+      .select(['id', 'name', 'birth_date', 'haven_code'])
+      .where('name', 'like', '并发%')
+      .orderBy('haven_code')
+      .execute();
+    const first = made.find((c) => c.name === name(10))!;
+    expect(problems.get(62)).toEqual([
+      expect.objectContaining({
+        code: 'ledger.likely_duplicate',
+        params: expect.objectContaining({ havenCode: first.haven_code }),
+      }),
+    ]);
+    expect(made.filter((c) => c.name === name(10))).toHaveLength(1);
+    // The codes follow the rows of the file, across batches written at the same time.
+    expect(made.map((c) => c.name)).toEqual(
+      Array.from({ length: 150 }, (_, i) => (i === 60 ? null : i === 110 ? name(70) : name(i))).filter(
+        (n) => n !== null,
+      ),
+    );
+    const [earlier, later] = made.filter((c) => c.name === name(70));
+    const pair = await db
+      .selectFrom('duplicate_candidates')
+      .select('state')
+      .where((eb) =>
+        eb.or([
+          eb.and([eb('child_a', '=', earlier!.id), eb('child_b', '=', later!.id)]),
+          eb.and([eb('child_a', '=', later!.id), eb('child_b', '=', earlier!.id)]),
+        ]),
+      )
+      .execute();
+    expect(pair).toEqual([{ state: 'open' }]);
+  });
+});
+
 /** Node has no GB18030 encoder; glibc's iconv (on every Debian machine) is one. */
 function toGb18030(text: string): Buffer {
   return execFileSync('iconv', ['-f', 'UTF-8', '-t', 'GB18030'], { input: text });

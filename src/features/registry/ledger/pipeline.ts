@@ -52,22 +52,31 @@ const filledDown: readonly LedgerField[] = ['village', 'township'];
 export async function* classifiedBatches(input: PipelineInput): AsyncGenerator<ClassifiedRow[]> {
   for await (const batch of readAhead(validatedBatches(input))) {
     await refuseUnknownHukouCodes(input.db, batch);
-    const drafts = batch.map((b) => b.draft).filter((d): d is ChildDraft => d !== null);
-    const { registered, likely } = await checkAgainstRegistry(input.db, drafts);
-    for (const item of batch) {
-      if (registered.has(item.row)) item.registered = true;
-      const code = likely.get(item.row);
-      if (code) {
-        item.problems.push({
-          field: 'name',
-          code: 'ledger.likely_duplicate',
-          severity: 'error',
-          params: { name: item.draft!.name, birthDate: item.draft!.birthDate ?? '', havenCode: code },
-        });
-        item.draft = null;
-      }
-    }
+    await checkBatchAgainstRegistry(input.db, batch);
     yield batch;
+  }
+}
+
+/**
+ * Marks the batch's rows whose ID number is registered (skipped) and refuses those that likely are
+ * a registered child (same name and birth date). Run again after a concurrent batch commits, it
+ * sees that batch's children too: a row already marked stays as it is.
+ */
+export async function checkBatchAgainstRegistry(db: Kysely<Database>, batch: ClassifiedRow[]): Promise<void> {
+  const drafts = batch.flatMap((b) => (b.draft && !b.registered ? [b.draft] : []));
+  const { registered, likely } = await checkAgainstRegistry(db, drafts);
+  for (const item of batch) {
+    if (registered.has(item.row)) item.registered = true;
+    const code = likely.get(item.row);
+    if (code) {
+      item.problems.push({
+        field: 'name',
+        code: 'ledger.likely_duplicate',
+        severity: 'error',
+        params: { name: item.draft!.name, birthDate: item.draft!.birthDate ?? '', havenCode: code },
+      });
+      item.draft = null;
+    }
   }
 }
 

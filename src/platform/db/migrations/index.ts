@@ -53,6 +53,7 @@ import * as m0058 from './0058_report_recipient_log.js';
 import * as m0063 from './0063_tracing_photos.js';
 import * as m0071 from './0071_charity_family_support.js';
 import * as m0075 from './0075_insight_snapshots.js';
+import * as m0076 from './0076_children_pattern_indexes.js';
 import * as m0085 from './0085_guardian_training.js';
 
 /**
@@ -114,5 +115,6 @@ export const migrations: Record<string, Migration> = {
   '0063_tracing_photos': m0063,
   '0071_charity_family_support': m0071,
   '0075_insight_snapshots': m0075,
+  '0076_children_pattern_indexes': m0076,
   '0085_guardian_training': m0085,
 };
