@@ -12,6 +12,7 @@ import { benefitRules } from '../rule-sections.js';
 import { nationalCategoryOf, standardOn } from '../rules.js';
 import { type PaidLine, explainChanges } from './changes.js';
 import { computeLines, type Entitlement, MissingStandard, type StandardLookup } from './compute.js';
+import { insertChanges, insertLines } from './insert-rows.js';
 import './tables.js';
 import '../messages.js';
 
@@ -247,46 +248,15 @@ export async function runPaymentsIn(
     .returning('id')
     .executeTakeFirstOrThrow();
   const entitlementOf = new Map(entitlements.map((e) => [e.applicationId, e]));
-  for (let i = 0; i < lines.length; i += 2000)
-    await trx
-      .insertInto('benefit_payment_lines')
-      .values(
-        lines.slice(i, i + 2000).map((l) => ({
-          run_id: run.id,
-          child_id: l.childId,
-          application_id: l.applicationId,
-          benefit_type: l.benefitType,
-          national_category: lookup.categoryOf(
-            entitlementOf.get(l.applicationId)!.divisionCode,
-            l.benefitType,
-            l.forMonth,
-          ),
-          for_month: l.forMonth,
-          standard_fen: l.standardFen,
-          offset_fen: l.offsetFen,
-          amount_fen: l.amountFen,
-          arrears: l.arrears,
-          rules_version: l.rulesVersion,
-        })),
-      )
-      .execute();
-  for (let i = 0; i < changes.length; i += 2000)
-    await trx
-      .insertInto('benefit_payment_changes')
-      .values(
-        changes.slice(i, i + 2000).map((c) => ({
-          run_id: run.id,
-          child_id: c.childId,
-          application_id: c.applicationId,
-          benefit_type: c.benefitType,
-          change: c.change,
-          previous_fen: c.previousFen,
-          amount_fen: c.amountFen,
-          reason: c.reason,
-          params: JSON.stringify(c.params),
-        })),
-      )
-      .execute();
+  await insertLines(
+    trx,
+    run.id,
+    lines.map((l) => ({
+      ...l,
+      nationalCategory: lookup.categoryOf(entitlementOf.get(l.applicationId)!.divisionCode, l.benefitType, l.forMonth),
+    })),
+  );
+  await insertChanges(trx, run.id, changes);
   uow.audit({
     entityType: 'benefit_payment_run',
     entityId: run.id,

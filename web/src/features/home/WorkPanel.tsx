@@ -87,12 +87,14 @@ export function WorkPanel() {
     );
   else {
     const shown = work.data.counts
+      // A section with nothing in it is shown only when it is this person's daily work (the reports
+      // they must acknowledge, the case steps they carry); every other empty section would be a row
+      // of zeros a village director cannot act on.
       .filter(
         (count) =>
           count.total > 0 ||
-          (count.section === 'reportsToAcknowledge'
-            ? can('reports.receive')
-            : count.section !== 'caseSteps' || can('cases.read')),
+          (count.section === 'reportsToAcknowledge' && can('reports.receive')) ||
+          (count.section === 'caseSteps' && can('cases.act')),
       )
       .sort((a, b) => {
         const rank = (s: string) => (knownOrder.includes(s) ? knownOrder.indexOf(s) : knownOrder.length);
