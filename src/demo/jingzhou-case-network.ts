@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { PlanServiceInput } from '../contract/case-network/views.js';
 import { systemScope } from '../core/scope/system-scope.js';
 import { caseLeadIn } from '../features/cases/service.js';
@@ -30,19 +31,57 @@ export const jingzhouCaseNetworkDemo: DemoSeeder = {
     const worker = await as('socialworker');
     const now = Date.now();
     const past = (days: number) => new Date(now - days * day);
+    const socialWork = demo.org('socialWorkA');
+    // The counselling referral goes to a child the social work organisation has no other basis for
+    // (no participation through another referral or a case) and who has family: what it sees of the file is what the
+    // referral shares, and once it ends it sees nothing (the journey checks both).
     const led = await uow.trx
       .selectFrom('cases')
-      .select(['id'])
+      .select(['id', 'child_id'])
       .where(systemScope('the demo picks the district’s cases to plan services in'))
       .where('lead_org_id', '=', demo.org('shashiCivilAffairs'))
+      .select((eb) => [
+        eb
+          .exists(
+            eb
+              .selectFrom('referrals')
+              .select(sql`1`.as('one'))
+              .whereRef('referrals.child_id', '=', 'cases.child_id')
+              .where('referrals.to_org_id', '=', socialWork),
+          )
+          .as('referred'),
+        eb
+          .exists(
+            eb
+              .selectFrom('child_participations')
+              .select(sql`1`.as('one'))
+              .whereRef('child_participations.child_id', '=', 'cases.child_id')
+              .where('child_participations.organisation_id', '=', socialWork)
+              .where('child_participations.ended_at', 'is', null),
+          )
+          .as('taking_part'),
+        eb
+          .exists(
+            eb
+              .selectFrom('family_members')
+              .select(sql`1`.as('one'))
+              .whereRef('family_members.child_id', '=', 'cases.child_id'),
+          )
+          .as('has_family'),
+      ])
       .orderBy('case_no')
       .execute();
     const open: string[] = [];
-    for (const { id } of led) {
-      const kase = await caseLeadIn(uow.trx, officer.actor, id);
-      if (kase && kase.status !== 'closed') open.push(id);
+    const unserved: string[] = [];
+    const neverReferred: string[] = [];
+    for (const row of led) {
+      const kase = await caseLeadIn(uow.trx, officer.actor, row.id);
+      if (!kase || kase.status === 'closed') continue;
+      open.push(row.id);
+      if (!row.taking_part && row.has_family) (row.referred ? unserved : neverReferred).push(row.id);
     }
-    const [planned, moving] = open;
+    const planned = neverReferred[0] ?? unserved[0] ?? open[0];
+    const moving = open.find((id) => id !== planned);
     if (!planned) return;
 
     const plan = (at: Date, input: PlanServiceInput) => planServiceIn(officer, planned, input, at);
