@@ -1,6 +1,7 @@
+import { sql } from 'kysely';
 import type { PlanServiceInput } from '../contract/case-network/views.js';
 import { systemScope } from '../core/scope/system-scope.js';
-import { caseLeadIn } from '../features/cases/service.js';
+import { caseLeadIn, openCaseIn } from '../features/cases/service.js';
 import {
   actOnLeadTransferIn,
   actOnServiceIn,
@@ -11,13 +12,14 @@ import { actOnReferralIn } from '../features/referrals/service.js';
 import { shanghaiDateOf } from '../platform/calendar/index.js';
 import type { DemoSeeder } from '../platform/seed.js';
 import { actingAs } from './acting-as.js';
+import { jingzhou } from './jingzhou-organisations.js';
 import { day, demoContext, hour } from './jingzhou-cases-context.js';
 
 /**
  * Services in a case plan and a transfer of a case's lead (issue 15), run by the demo's people at
- * past times: 沙市区民政局 plans four services in one of its open cases — counselling referred to the
- * social work organisation (sharing identity and assessment) and delivered when the referral
- * completes; family-education guidance delivered by the lead itself; cash assistance not delivered
+ * past times: 沙市区民政局 opens a case for a child nobody has worked with and plans four services
+ * in it — counselling referred to the social work organisation (sharing identity and assessment)
+ * and delivered when the referral completes; family-education guidance delivered by the lead itself; cash assistance not delivered
  * (reason); schooling support overdue — and hands another case's lead to 公安县民政局 when the family
  * moves there.
  */
@@ -30,9 +32,10 @@ export const jingzhouCaseNetworkDemo: DemoSeeder = {
     const worker = await as('socialworker');
     const now = Date.now();
     const past = (days: number) => new Date(now - days * day);
+    const socialWork = demo.org('socialWorkA');
     const led = await uow.trx
       .selectFrom('cases')
-      .select(['id'])
+      .select('id')
       .where(systemScope('the demo picks the district’s cases to plan services in'))
       .where('lead_org_id', '=', demo.org('shashiCivilAffairs'))
       .orderBy('case_no')
@@ -42,7 +45,61 @@ export const jingzhouCaseNetworkDemo: DemoSeeder = {
       const kase = await caseLeadIn(uow.trx, officer.actor, id);
       if (kase && kase.status !== 'closed') open.push(id);
     }
-    const [planned, moving] = open;
+    const moving = open[0];
+    // The plan is made in a case opened for a child of the district the social work organisation has
+    // never served (no case, no referral, no participation; not one of the 岑河镇 children the purchased
+    // project refers to it later): what it sees of the file is only what a referral shares, and once the
+    // referral ends it sees nothing (the journey checks both).
+    const fresh = await uow.trx
+      .selectFrom('children')
+      .select('id')
+      .where(systemScope('the demo picks a district child nobody has worked with yet'))
+      .where('residence_code', 'like', `${jingzhou.shashi.slice(0, 6)}%`)
+      .where((eb) =>
+        eb(
+          'id',
+          'not in',
+          eb
+            .selectFrom('children as project')
+            .select('project.id')
+            .where('project.residence_code', 'like', `${jingzhou.cenhe.slice(0, 9)}%`)
+            .where('project.status', '=', 'active')
+            .orderBy('project.file_no')
+            .limit(3),
+        ),
+      )
+      .where('status', '=', 'active')
+      .where((eb) =>
+        eb.not(
+          eb.or([
+            eb.exists(eb.selectFrom('cases').select(sql`1`.as('one')).whereRef('cases.child_id', '=', 'children.id')),
+            eb.exists(
+              eb
+                .selectFrom('referrals')
+                .select(sql`1`.as('one'))
+                .whereRef('referrals.child_id', '=', 'children.id')
+                .where('referrals.to_org_id', '=', socialWork),
+            ),
+            eb.exists(
+              eb
+                .selectFrom('child_participations')
+                .select(sql`1`.as('one'))
+                .whereRef('child_participations.child_id', '=', 'children.id'),
+            ),
+          ]),
+        ),
+      )
+      .orderBy('file_no')
+      .executeTakeFirst();
+    const planned = fresh
+      ? (
+          await openCaseIn(
+            officer,
+            { childId: fresh.id, reportIds: [], participantIds: [], reason: '学校反映儿童长期无人照料、情绪低落' },
+            past(25),
+          )
+        ).caseId
+      : open.find((id) => id !== moving);
     if (!planned) return;
 
     const plan = (at: Date, input: PlanServiceInput) => planServiceIn(officer, planned, input, at);

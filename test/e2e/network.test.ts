@@ -2,15 +2,22 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type ApiSession, signInAs } from '../support/session.js';
 import { chooseOption, heading, useSuite } from './access-support.js';
-import { expectNoAxeViolations, expectNoHorizontalOverflow, openPage, screenshot } from './helpers.js';
+import {
+  expectNoAxeViolations,
+  expectNoHorizontalOverflow,
+  openPage,
+  screenshot,
+  screenshotsWanted,
+} from './helpers.js';
 
 // Issue 15's "Done when", one journey at phone width (390 px) in both languages, over the demo
-// (built by the real actions): a district officer plans counselling in a case and refers it to the
-// social work organisation sharing identity and assessment; the worker accepts and completes it;
-// the plan shows it delivered; the case's lead moves to
-// another county. A school replies to an overdue procuratorial recommendation, the prosecutor
-// accepts it; the city lead agency reads the joint-conference meeting (agenda from escalations,
-// two action items) and downloads its minutes.
+// (built by the real actions): a district officer plans counselling in a case (the matrix suggests
+// who provides it) and refers it to the social work organisation sharing identity and assessment;
+// its worker, with no other basis for the child, reads exactly those parts, accepts and completes —
+// then the file is out of its view; the plan shows it delivered; the case's lead moves to another
+// county. A school replies to an overdue procuratorial recommendation, the prosecutor accepts it;
+// the city lead agency reads the matrix's overlap and gap, decides two action items in a meeting
+// whose agenda came from escalations, and downloads its minutes.
 
 const suite = useSuite();
 const sessions = {} as Record<'shashi' | 'gongan' | 'worker' | 'school' | 'prosecutor' | 'city', ApiSession>;
@@ -33,6 +40,8 @@ const phone = (who: keyof typeof sessions, language: 'zh-CN' | 'en') =>
   });
 const json = async <T>(response: Response): Promise<T> => (await response.json()) as T;
 const dialog = (page: Page) => page.getByRole('dialog');
+const inDays = (days: number) => new Date(Date.now() + 8 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
+const today = () => inDays(0);
 
 describe('coordination between organisations', { timeout: 600_000 }, () => {
   it('plan and refer counselling, the worker accepts and completes, delivered against the plan; the lead moves county; a recommendation; the joint conference', async () => {
@@ -50,17 +59,32 @@ describe('coordination between organisations', { timeout: 600_000 }, () => {
     const kase = await json<{ caseNo: string; child: { id: string; name: string } }>(
       await sessions.shashi.request('GET', `/api/cases/${caseId}`),
     );
+    const childFile = `/api/children/${kase.child.id}`;
+    // The officer records the child's grandmother on the file (through the API): a part the referral will not share.
+    const relative = '周桂芳';
+    const added = await sessions.shashi.request('POST', `${childFile}/family`, {
+      relation: 'grandmother',
+      isGuardian: true,
+      name: relative,
+    });
+    expect(added.status).toBeLessThan(300);
+    const file = await json<{ family: { name: string }[]; categories: unknown[] }>(
+      await sessions.shashi.request('GET', childFile),
+    );
+    expect(file.family.map((member) => member.name)).toContain(relative);
+    // Before the referral the social work organisation has no basis for this child: the file is not in its view.
+    expect((await sessions.worker.request('GET', childFile)).status).toBe(404);
     // The case page's own panels were scanned by their features; this scans the plan's services.
     await settledChecks(officer, 'network-case-zh-390', 'section[aria-labelledby="haven-case-services"]');
 
-    // Plans counselling by the social work organisation, then refers it sharing identity and assessment.
+    // Plans counselling: routing reads the matrix (a social work organisation leads it: suggested).
     await officer.getByRole('button', { name: '新增计划服务' }).click();
     await dialog(officer).getByLabel('服务').click();
     await officer.keyboard.type('心理');
     await chooseOption(officer, '心理疏导');
-    await dialog(officer).getByLabel('提供机构').click();
-    await officer.keyboard.type('童心');
-    await chooseOption(officer, '荆州市童心社会工作服务中心');
+    // The matrix's lead for counselling in the child's county is filled in as the provider.
+    await dialog(officer).getByText('荆州市童心社会工作服务中心 · 牵头 · 建议').waitFor();
+    await screenshot(officer, 'network-plan-routing-zh-390');
     await dialog(officer).getByRole('button', { name: '加入计划' }).click();
     await officer.getByText('计划 5 项 · 已提供 2 · 未提供 1 · 待完成 2').waitFor();
     await officer.getByRole('button', { name: '转介：心理疏导' }).click();
@@ -69,23 +93,38 @@ describe('coordination between organisations', { timeout: 600_000 }, () => {
     await dialog(officer).getByRole('button', { name: '转介' }).click();
     await officer.getByText('已转介').first().waitFor();
 
-    // 2. The social worker (English) accepts and completes it. (What the receiver reads of the file while the
-    // referral is open, and that it loses the child after, is proved in src/features/referrals/routes.test.ts:
-    // the demo's social worker already serves this child through another referral.)
+    // 2. The social worker (English) accepts: while the referral is open it reads identity and assessment only —
+    // the family is absent from the page and from the answer, not hidden. It completes; the file leaves its view.
     const worker = await phone('worker', 'en');
     await worker.goto(`${suite.server.url}/referrals`);
     const accept = worker.getByRole('button', { name: `Accept: referral of ${kase.child.name}` });
     await accept.waitFor();
     await accept.click();
     await worker.getByRole('button', { name: `Complete: referral of ${kase.child.name}` }).waitFor();
-    // Not scanned with axe: the referrals page's cyan 'in progress' tag is 3.4:1 (left to that page's owner).
     await expectNoHorizontalOverflow(worker);
+    await worker.getByRole('link', { name: kase.child.name }).first().click();
+    await worker.getByRole('heading', { name: kase.child.name }).first().waitFor();
+    const shared = await json<{ family: unknown[]; categories: unknown[] }>(
+      await sessions.worker.request('GET', childFile),
+    );
+    expect(shared.family).toEqual([]);
+    expect(shared.categories).toEqual(file.categories);
+    await worker.getByRole('tab', { name: 'Family' }).click();
+    await worker.getByRole('tab', { name: 'Family', selected: true }).waitFor();
+    await worker.getByRole('tab', { name: 'Categories' }).click();
+    await worker.getByRole('tab', { name: 'Categories', selected: true }).waitFor();
+    expect(await worker.content()).not.toContain(relative);
+    await screenshot(worker, 'network-shared-file-en-390');
+    await worker.goto(`${suite.server.url}/referrals`);
     await worker.getByRole('button', { name: `Complete: referral of ${kase.child.name}` }).click();
     await dialog(worker)
       .getByLabel('Outcome of the service')
       .fill('Six counselling sessions; sleeps through the night again');
     await dialog(worker).getByRole('button', { name: 'Complete' }).click();
     await worker.getByText('Completed').first().waitFor();
+    await worker.goto(`${suite.server.url}/registry/${kase.child.id}`);
+    await worker.getByText('This file cannot be found').waitFor();
+    expect((await sessions.worker.request('GET', childFile)).status).toBe(404);
     await worker.context().close();
 
     // 3. Back in the case: counselling delivered against the plan; the lead moves to 公安县 with the family.
@@ -140,27 +179,75 @@ describe('coordination between organisations', { timeout: 600_000 }, () => {
     await prosecutor.getByText('已办结').first().waitFor();
     await prosecutor.context().close();
 
-    // 5. The city lead agency: the matrix's overlap and gap, and the meeting with its minutes.
+    // 5. The city lead agency: the matrix's overlap and gap on screen (desktop, English, then the phone).
     const city = await phone('city', 'zh-CN');
-    const report = await json<{
-      counties: { name: string; overlaps: { service: string }[]; gaps: { service: string }[] }[];
-    }>(await sessions.city.request('GET', '/api/service-matrix/report?division=421000000000'));
-    const shashi = report.counties.find((county) => county.name === '沙市区');
-    expect(shashi?.overlaps.map((o) => o.service)).toContain('temporary_care');
-    expect(shashi?.gaps.map((g) => g.service)).toContain('medical_treatment');
-    await city.goto(`${suite.server.url}/joint-conference`);
-    await heading(city, '联席会议').waitFor();
-    await city.getByRole('link', { name: '荆州市困境儿童保障和未成年人保护工作联席会议' }).click();
+    await city.goto(`${suite.server.url}/service-matrix`);
+    await heading(city, '服务职责矩阵').waitFor();
+    await city.getByRole('button', { name: /沙市区/ }).click();
+    // The overlap (the rescue station and the welfare home both lead temporary care) and the county's gap.
+    await city
+      .getByText(/^临时照料：救助管理站.*儿童福利院.*均为牵头$|^临时照料：儿童福利院.*救助管理站.*均为牵头$/)
+      .waitFor();
+    await city.getByText(/^医疗救治：本地无提供单位/).waitFor();
+    await expectNoHorizontalOverflow(city);
+    await screenshot(city, 'network-matrix-zh-390');
+
+    // A meeting planned and held today (through the API) with its agenda built from what escalated;
+    // in the page the convener decides two action items with owners and due dates, then the minutes.
+    const convener = sessions.city;
+    const meeting = await json<{ id: string; version: number }>(
+      await convener.request('POST', '/api/conference/meetings', {
+        divisionCode: '421000000000',
+        title: '荆州市联席会议（专题）',
+        meetsOn: today(),
+        place: '荆州市民政局四楼会议室',
+        chair: '市民政局分管副局长',
+      }),
+    );
+    const built = await json<{ version: number }>(
+      await convener.request('POST', `/api/conference/meetings/${meeting.id}/agenda/build`, {
+        expectedVersion: meeting.version,
+      }),
+    );
+    const held = await json<{ attendance: { name: string }[] }>(
+      await convener.request('POST', `/api/conference/meetings/${meeting.id}/steps`, {
+        expectedVersion: built.version,
+        step: 'hold',
+      }),
+    );
+    const [first, second] = held.attendance.map((a) => a.name).filter((name) => name !== '荆州市民政局');
+    await city.goto(`${suite.server.url}/joint-conference/${meeting.id}`);
     await heading(city, '联席会议详情').waitFor();
     await city.getByText('逾期升级事项').first().waitFor();
-    await city.getByText('已逾期').first().waitFor();
+    for (const [title, owner, due] of [
+      ['督办逾期未回复的检察建议', first!, inDays(14)],
+      ['补齐沙市区医疗救治承接单位', second!, inDays(30)],
+    ] as const) {
+      await city.getByLabel('事项内容').fill(title);
+      await city.getByLabel('责任单位').click();
+      await chooseOption(city, owner);
+      await city.getByLabel('完成期限').fill(due);
+      await city.getByRole('button', { name: '添加事项' }).click();
+      await city.getByRole('list', { name: '议定事项' }).getByText(title).waitFor();
+    }
+    const decided = city.getByRole('list', { name: '议定事项' }).getByRole('listitem');
+    await decided
+      .filter({ hasText: first! })
+      .filter({ hasText: inDays(14) })
+      .waitFor();
+    await decided
+      .filter({ hasText: second! })
+      .filter({ hasText: inDays(30) })
+      .waitFor();
     await expectNoHorizontalOverflow(city);
+    await screenshot(city, 'network-meeting-zh-390');
     const [download] = await Promise.all([
       city.waitForEvent('download'),
       city.getByRole('button', { name: '下载纪要（PDF）' }).click(),
     ]);
     expect(download.suggestedFilename()).toMatch(/^minutes-.*\.pdf$/);
     await city.context().close();
+    if (screenshotsWanted) await desktopPictures(caseId, meeting.id);
   });
 });
 
@@ -168,4 +255,34 @@ async function settledChecks(page: Page, name: string, within?: string): Promise
   await expectNoHorizontalOverflow(page);
   await expectNoAxeViolations(page, within);
   await screenshot(page, name);
+}
+
+/** For a person reviewing the changed pages: the same pages at 1280 px in both languages. */
+async function desktopPictures(caseId: string, meetingId: string): Promise<void> {
+  for (const language of ['zh-CN', 'en'] as const) {
+    const page = await openPage(suite.browser, {
+      viewport: 'desktop',
+      language,
+      baseUrl: suite.server.url,
+      sessionCookie: sessions.city.cookie,
+    });
+    await page.goto(`${suite.server.url}/service-matrix`);
+    await page.getByRole('button', { name: /沙市区/ }).click();
+    await page
+      .getByText(/临时照料|Temporary care/)
+      .first()
+      .waitFor();
+    await screenshot(page, `network-matrix-${language}-1280`);
+    await page.goto(`${suite.server.url}/joint-conference/${meetingId}`);
+    await page.getByText('督办逾期未回复的检察建议').first().waitFor();
+    await screenshot(page, `network-meeting-${language}-1280`);
+    await page.goto(`${suite.server.url}/cases/${caseId}`);
+    await page
+      .getByRole('button', { name: /移交牵头|Transfer the lead/ })
+      .or(page.getByText(/计划服务|Planned services/).first())
+      .first()
+      .waitFor();
+    await screenshot(page, `network-case-${language}-1280`);
+    await page.context().close();
+  }
 }

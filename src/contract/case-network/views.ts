@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { actionLogEntrySchema } from '../subject-log.js';
 import { organisationKindCodes, type OrganisationKind } from '../organisations/kinds.js';
 import { consentSchema } from '../referrals/views.js';
 import { sharedParts } from '../referrals/vocabulary.js';
@@ -85,15 +86,7 @@ export const plannedServiceSchema = z.object({
   notDeliveredReason: z.string().nullable(),
   overdue: z.boolean(),
   allowedActions: z.array(z.enum(serviceUserActions)),
-  history: z.array(
-    z.object({
-      seq: z.number(),
-      type: z.enum(serviceActionTypes),
-      statusAfter: z.enum(serviceStatuses),
-      actorLabel: z.string(),
-      occurredAt: z.string(),
-    }),
-  ),
+  history: z.array(actionLogEntrySchema(serviceActionTypes, serviceStatuses)),
 });
 export type PlannedService = z.infer<typeof plannedServiceSchema>;
 
@@ -110,15 +103,7 @@ export const leadTransferSchema = z.object({
   decidedAt: z.string().nullable(),
   decisionReason: z.string().nullable(),
   allowedActions: z.array(z.enum(transferUserActions)),
-  history: z.array(
-    z.object({
-      seq: z.number(),
-      type: z.enum(transferActionTypes),
-      statusAfter: z.enum(transferStatuses),
-      actorLabel: z.string(),
-      occurredAt: z.string(),
-    }),
-  ),
+  history: z.array(actionLogEntrySchema(transferActionTypes, transferStatuses)),
 });
 export type LeadTransfer = z.infer<typeof leadTransferSchema>;
 
@@ -134,6 +119,8 @@ export const planReviewSchema = z.object({
 export const casePlanServicesSchema = z.object({
   caseId: z.string(),
   leadOrganisationId: z.string(),
+  /** Where the child lives: the place whose matrix routes the plan's services. */
+  divisionCode: z.string(),
   services: z.array(plannedServiceSchema),
   review: planReviewSchema,
   transfers: z.array(leadTransferSchema),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { actionLogEntryWithPayloadSchema, subjectClockSchema } from '../subject-log.js';
 import { type OrganisationKind, organisationKindCodes } from '../organisations/kinds.js';
 import {
   recommendationActionTypes,
@@ -78,24 +79,8 @@ export const recommendationView = z.object({
   overdue: z.boolean(),
   reply: recommendationReplySchema.nullable(),
   litigation: litigationSchema.nullable(),
-  actions: z.array(
-    z.object({
-      seq: z.number(),
-      type: z.enum(recommendationActionTypes),
-      statusAfter: z.enum(recommendationStatuses),
-      actorLabel: z.string(),
-      occurredAt: z.string(),
-      payload: z.record(z.string(), z.unknown()),
-    }),
-  ),
-  clocks: z.array(
-    z.object({
-      rule: z.enum(recommendationClockRules),
-      dueAt: z.string(),
-      state: z.string(),
-      escalationLevel: z.number(),
-    }),
-  ),
+  actions: z.array(actionLogEntryWithPayloadSchema(recommendationActionTypes, recommendationStatuses)),
+  clocks: z.array(subjectClockSchema(recommendationClockRules)),
   allowedActions: z.array(z.enum(recommendationUserActions)),
 });
 export type RecommendationView = z.infer<typeof recommendationView>;

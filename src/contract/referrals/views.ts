@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { actionLogEntryWithPayloadSchema, subjectClockSchema } from '../subject-log.js';
 import { organisationKindCodes, type OrganisationKind } from '../organisations/kinds.js';
 import { serviceCodes } from '../service-matrix/vocabulary.js';
 import {
@@ -63,21 +64,9 @@ export const referralWarningSchema = z.object({
 });
 export type ReferralWarning = z.infer<typeof referralWarningSchema>;
 
-export const referralActionViewSchema = z.object({
-  seq: z.number(),
-  type: z.enum(referralActionTypes),
-  statusAfter: z.enum(referralStatuses),
-  actorLabel: z.string(),
-  occurredAt: z.string(),
-  payload: z.record(z.string(), z.unknown()),
-});
+export const referralActionViewSchema = actionLogEntryWithPayloadSchema(referralActionTypes, referralStatuses);
 
-export const referralClockViewSchema = z.object({
-  rule: z.enum(referralClockRules),
-  dueAt: z.string(),
-  state: z.string(),
-  escalationLevel: z.number(),
-});
+export const referralClockViewSchema = subjectClockSchema(referralClockRules);
 
 export const referralViewSchema = z.object({
   id: z.string(),

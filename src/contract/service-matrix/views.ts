@@ -101,3 +101,32 @@ export const matrixReportSchema = z.object({
   oneTeamTwoBrands: z.array(oneTeamTwoBrandsSchema),
 });
 export type MatrixReport = z.infer<typeof matrixReportSchema>;
+
+/** Who provides a service to children of a place (routing reads the matrix): the query. */
+export const providersQuerySchema = z.object({
+  division: divisionCodeSchema,
+  service: serviceSchema,
+  asOf: isoDateSchema.optional(),
+});
+export type ProvidersQuery = z.infer<typeof providersQuerySchema>;
+
+export const matrixProviderSchema = orgRefSchema.extend({
+  responsibility: z.enum(['leads', 'takes_part']),
+  /** The matrix suggests it: the nearest organisation of a kind that leads the service there. */
+  suggested: z.boolean(),
+});
+export type MatrixProvider = z.infer<typeof matrixProviderSchema>;
+
+/**
+ * The active organisations serving the place's county whose kind the matrix gives the service, the
+ * leads first and the nearest first; `suggested` marks the one routing proposes (none when no kind
+ * that leads it has an organisation there — the county's gap).
+ */
+export const matrixProvidersSchema = z.object({
+  divisionCode: z.string(),
+  countyCode: z.string(),
+  service: serviceSchema,
+  asOf: z.string(),
+  providers: z.array(matrixProviderSchema),
+});
+export type MatrixProviders = z.infer<typeof matrixProvidersSchema>;

@@ -235,6 +235,25 @@ describe('the transfer of the case’s lead', () => {
     expect((await actOnTransfer(gongan, transferId, { type: 'accept', expectedSeq: 1 })).status).toBe(404);
   });
 
+  it('who may act is who may read: a reader of the case who is no party gets 403, a non-reader 404 to both', async () => {
+    // The city's civil affairs sees the child by place: it reads the transfer in the plan, but is no party.
+    const city = await make.signInAs(server.url, 'officer.city');
+    const read = await json<Plan>(await plan(city));
+    expect(read.transfers).toEqual([expect.objectContaining({ id: transferId, allowedActions: [] })]);
+    const byReader = await actOnTransfer(city, transferId, { type: 'reject', expectedSeq: 1, reason: '不同意' });
+    expect(byReader.status).toBe(403);
+    expect((await errorOf(byReader)).code).toBe('caseNetwork.not_receiver');
+    // 公安县 neither sees the child nor is a party: the case, the transfer and an action are all 404.
+    expect((await plan(gongan)).status).toBe(404);
+    const listed = await json<{ items: { id: string }[] }>(
+      await gongan.request('GET', '/api/case-lead-transfers/incoming'),
+    );
+    expect(listed.items.map((t) => t.id)).not.toContain(transferId);
+    expect((await actOnTransfer(gongan, transferId, { type: 'withdraw', expectedSeq: 1, reason: 'x' })).status).toBe(
+      404,
+    );
+  });
+
   it('accepted, the lead moves; a second accept is a 409 naming the status', async () => {
     const accepted = await actOnTransfer(shashi, transferId, { type: 'accept', expectedSeq: 1 });
     expect(accepted.status).toBe(200);

@@ -8,6 +8,7 @@ import type {
 } from '../../contract/case-network/vocabulary.js';
 import type { OrganisationKind } from '../../contract/organisations/kinds.js';
 import type { ServiceCode } from '../../contract/service-matrix/vocabulary.js';
+import { childInScope } from '../../core/scope/child-scope.js';
 import { systemScope } from '../../core/scope/system-scope.js';
 import { actionsOfStatus } from '../../core/workflow/rules.js';
 import { type Actor, hasPermission } from '../../platform/access/actor.js';
@@ -18,10 +19,24 @@ import { notFound } from '../../platform/errors.js';
 import { translate } from '../../platform/i18n/translate.js';
 import { caseLeadIn } from '../cases/service.js';
 import { referralStatesIn } from '../referrals/service.js';
+import { transferVisibleTo } from './access.js';
 import { serviceStatusTable, transferSideOf, transferStatusTable } from './rules.js';
 import './tables.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
+
+/** A subject's log as the answers show it (services and transfers alike). */
+function historyOf<T extends string, S extends string>(
+  log: readonly { seq: number; type: T; status_after: S; actor_label: string; occurred_at: Date }[],
+) {
+  return log.map((l) => ({
+    seq: l.seq,
+    type: l.type,
+    statusAfter: l.status_after,
+    actorLabel: l.actor_label,
+    occurredAt: l.occurred_at.toISOString(),
+  }));
+}
 
 async function servicesOf(
   db: Db,
@@ -113,13 +128,7 @@ async function servicesOf(
       notDeliveredReason: reason,
       overdue: open && String(row.due_on) < today,
       allowedActions: allowed,
-      history: log.map((l) => ({
-        seq: l.seq,
-        type: l.type,
-        statusAfter: l.status_after,
-        actorLabel: l.actor_label,
-        occurredAt: l.occurred_at.toISOString(),
-      })),
+      history: historyOf(log),
     };
   });
 }
@@ -131,18 +140,18 @@ export async function transfersWhere(
   filter: { caseId: string } | { toOrgId: string; waitingOnly: true },
 ): Promise<LeadTransfer[]> {
   let query = db
-    .selectFrom('case_lead_transfers as t')
-    .where(systemScope('transfers of a case read through childInScope, or sent to the asker’s organisation'))
-    .innerJoin('cases', 'cases.id', 't.case_id')
-    .innerJoin('organisations as f', 'f.id', 't.from_org_id')
-    .innerJoin('organisations as r', 'r.id', 't.to_org_id')
+    .selectFrom('case_lead_transfers')
+    .where(transferVisibleTo(actor))
+    .innerJoin('cases', 'cases.id', 'case_lead_transfers.case_id')
+    .innerJoin('organisations as f', 'f.id', 'case_lead_transfers.from_org_id')
+    .innerJoin('organisations as r', 'r.id', 'case_lead_transfers.to_org_id')
     .select([
-      't.id',
-      't.case_id',
+      'case_lead_transfers.id',
+      'case_lead_transfers.case_id',
       'cases.case_no',
-      't.seq',
-      't.reason',
-      't.created_at',
+      'case_lead_transfers.seq',
+      'case_lead_transfers.reason',
+      'case_lead_transfers.created_at',
       'f.id as from_id',
       'f.name as from_name',
       'f.kind as from_kind',
@@ -150,11 +159,13 @@ export async function transfersWhere(
       'r.name as to_name',
       'r.kind as to_kind',
     ])
-    .orderBy('t.created_at', 'desc');
+    .orderBy('case_lead_transfers.created_at', 'desc');
   query =
     'caseId' in filter
-      ? query.where('t.case_id', '=', filter.caseId)
-      : query.where('t.to_org_id', '=', filter.toOrgId).where('t.waiting', '=', true);
+      ? query.where('case_lead_transfers.case_id', '=', filter.caseId)
+      : query
+          .where('case_lead_transfers.to_org_id', '=', filter.toOrgId)
+          .where('case_lead_transfers.waiting', '=', true);
   const rows = await query.execute();
   const logs =
     rows.length === 0
@@ -193,13 +204,7 @@ export async function transfersWhere(
       decidedAt: decided ? decided.occurred_at.toISOString() : null,
       decisionReason: decided && typeof decided.payload.reason === 'string' ? decided.payload.reason : null,
       allowedActions: allowed,
-      history: log.map((l) => ({
-        seq: l.seq,
-        type: l.type,
-        statusAfter: l.status_after,
-        actorLabel: l.actor_label,
-        occurredAt: l.occurred_at.toISOString(),
-      })),
+      history: historyOf(log),
     };
   });
 }
@@ -228,6 +233,12 @@ export async function readCasePlan(
     throw notFound(translate(actor.locale, 'caseNetwork.case_entity'), caseId);
   }
   const services = await servicesOf(db, actor, caseId, kase.leadOrgId, now);
+  const child = await db
+    .selectFrom('children')
+    .select('residence_code')
+    .where('id', '=', kase.childId)
+    .where(childInScope(actor))
+    .executeTakeFirst();
   const transfers = await transfersWhere(db, actor, { caseId });
   if (options.audit)
     await recordAudit(db, actor, {
@@ -241,6 +252,7 @@ export async function readCasePlan(
   return {
     caseId,
     leadOrganisationId: kase.leadOrgId,
+    divisionCode: child?.residence_code ?? '',
     services,
     review: {
       planned: services.length,

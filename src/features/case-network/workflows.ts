@@ -1,4 +1,3 @@
-import { sql, type SqlBool } from 'kysely';
 import {
   type ServiceActionInput,
   serviceActionSchema,
@@ -19,6 +18,7 @@ import { shanghaiDateOf } from '../../platform/calendar/index.js';
 import { DomainError } from '../../platform/errors.js';
 import { caseLeadIn, handOverCaseLeadIn } from '../cases/service.js';
 import { requestReferralIn } from '../referrals/service.js';
+import { transferVisibleTo } from './access.js';
 import { requireLeadMayLead } from './lead-rules.js';
 import { transferSideOf, serviceStatusTable, transferStatusTable } from './rules.js';
 import { formerLeadStillTakesPart, releaseFormerLeadWhenDone } from './taking-part.js';
@@ -196,13 +196,6 @@ const withdraw: TransferEffect<'withdraw'> = async ({ uow, subject }) => {
   return undefined;
 };
 
-/** The engine's extra scope for a transfer: its two parties (the receiver may not see the child yet). */
-function transferPartyOf(actor: Actor) {
-  return actor.organisationId
-    ? sql<SqlBool>`(s.from_org_id = ${actor.organisationId} OR s.to_org_id = ${actor.organisationId})`
-    : sql<SqlBool>`false`;
-}
-
 const transferPayloads = Object.fromEntries(transferActionSchema.options.map((o) => [o.shape.type.value, o]));
 
 export const transferWorkflow = defineWorkflow<
@@ -224,7 +217,9 @@ export const transferWorkflow = defineWorkflow<
       toOrgId: String(row.to_org_id),
       divisionCode: String(row.division_code),
     }),
-    alsoVisibleTo: transferPartyOf,
+    // Who may act is who may read (`transferVisibleTo`): a transfer the caller cannot read answers 404.
+    visibleTo: (trx, actor) =>
+      trx.selectFrom('case_lead_transfers').select('case_lead_transfers.id').where(transferVisibleTo(actor)),
   },
   payloads: transferPayloads,
   effects: { accept, reject, withdraw },

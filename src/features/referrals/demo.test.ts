@@ -55,10 +55,20 @@ describe('the referrals and matrix demo, built by the real use cases', () => {
       .innerJoin('referral_actions as last', (join) =>
         join.onRef('last.referral_id', '=', 'referrals.id').onRef('last.seq', '=', 'referrals.seq'),
       )
-      .select('last.status_after')
+      .select(['last.status_after', 'referrals.child_id', 'referrals.to_org_id'])
       .where('referrals.id', '=', services.find((s) => s.service === 'psychological_counselling')!.referral_id!)
       .executeTakeFirstOrThrow();
     expect(counselling.status_after).toBe('completed');
+    // The social work organisation has no other basis for the child (the journey shows the worker
+    // reading only what a new referral shares, then losing the file).
+    const basis = await database.db
+      .selectFrom('child_participations')
+      .select('basis')
+      .where('child_id', '=', counselling.child_id)
+      .where('organisation_id', '=', counselling.to_org_id)
+      .where('ended_at', 'is', null)
+      .execute();
+    expect(basis).toEqual([]);
     const moved = await database.db
       .selectFrom('case_lead_transfers as t')
       .innerJoin('cases', 'cases.id', 't.case_id')

@@ -173,4 +173,47 @@ describe('the responsibility matrix', () => {
       }),
     ]);
   });
+
+  it('routing reads the matrix: who provides a service to a place, the lead suggested, nobody where the county has a gap', async () => {
+    interface Providers {
+      countyCode: string;
+      providers: { name: string; kind: string; responsibility: string; suggested: boolean }[];
+    }
+    const providers = async (division: string, service: string, asOf = '') =>
+      json<Providers>(
+        await shashi.request(
+          'GET',
+          `/api/service-matrix/providers?division=${division}&service=${service}${asOf ? `&asOf=${asOf}` : ''}`,
+        ),
+      );
+    // Counselling in a village of 沙市区: the social work organisation leads (suggested), the school takes part.
+    const counselling = await providers(places.chenlong, 'psychological_counselling');
+    expect(counselling.countyCode).toBe(places.shashi);
+    expect(counselling.providers[0]).toMatchObject({
+      kind: 'social_work_organisation',
+      responsibility: 'leads',
+      suggested: true,
+    });
+    expect(counselling.providers.filter((p) => p.suggested)).toHaveLength(1);
+    expect(counselling.providers.map((p) => p.kind)).not.toContain('civil_affairs_bureau');
+    // Education support in 沙市区: its education bureau leads; 公安县 has none of the kinds — a gap, nothing suggested.
+    expect((await providers(places.shashi, 'education_support')).providers[0]).toMatchObject({
+      name: '沙市区教育局',
+      suggested: true,
+    });
+    expect((await providers(places.gongan, 'education_support')).providers).toEqual([]);
+    // Temporary care from tomorrow: two kinds lead (the overlap); the leads come before those taking part.
+    const care = await providers(places.shashi, 'temporary_care', tomorrow());
+    const leads = care.providers.filter((p) => p.responsibility === 'leads').map((p) => p.kind);
+    expect(new Set(leads)).toEqual(new Set(['child_welfare_home', 'rescue_station']));
+    expect(care.providers.findIndex((p) => p.responsibility === 'takes_part')).toBe(leads.length);
+    const unknown = await shashi.request(
+      'GET',
+      '/api/service-matrix/providers?division=999999999999&service=legal_aid',
+    );
+    expect(unknown.status).toBe(400);
+    expect((await errorOf(unknown)).details[0]?.path).toBe('query.division');
+    const badService = await shashi.request('GET', `/api/service-matrix/providers?division=${places.shashi}&service=x`);
+    expect(badService.status).toBe(400);
+  });
 });

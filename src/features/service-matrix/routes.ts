@@ -3,9 +3,12 @@ import {
   matrixEditSchema,
   matrixQuerySchema,
   matrixReportSchema,
+  matrixProvidersSchema,
   matrixViewSchema,
+  providersQuerySchema,
 } from '../../contract/service-matrix/views.js';
 import type { HavenApp, HttpDeps } from '../../platform/http/deps.js';
+import { matrixProviders } from './providers.js';
 import { editMatrix, matrixReport, readMatrix } from './service.js';
 
 const tags = ['service-matrix'];
@@ -55,5 +58,20 @@ export function registerServiceMatrixRoutes(app: HavenApp, { db }: HttpDeps): vo
       },
     },
     async (request) => matrixReport(db, request.actor, request.query),
+  );
+
+  app.get(
+    '/api/service-matrix/providers',
+    {
+      config: { access: { permission: 'organisations.read' } },
+      schema: {
+        tags,
+        summary:
+          "Routing by the matrix: the organisations serving a place's county whose kind leads or takes part in a service, the leads and the nearest first, the suggested one marked",
+        querystring: providersQuerySchema,
+        response: { 200: matrixProvidersSchema },
+      },
+    },
+    async (request) => matrixProviders(db, request.actor, request.query),
   );
 }

@@ -1,7 +1,7 @@
 import { serviceCodes, type ServiceCode } from '@contract/service-matrix/vocabulary.js';
 import { Form, Input, InputNumber, Modal, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { OrganisationSelect } from '../organisations/OrganisationSelect';
+import { ProviderSelect } from '../service-matrix/ProviderSelect';
 import { planService } from './caseNetworkApi';
 import { serviceName } from './labels';
 import { useSaving } from './useSaving';
@@ -14,9 +14,20 @@ interface Values {
 }
 
 /** Plan a service in the case: from the catalogue, with the organisation that provides it and the days it may take. */
-export function PlanServiceModal({ caseId, open, onClose }: { caseId: string; open: boolean; onClose: () => void }) {
+export function PlanServiceModal({
+  caseId,
+  division,
+  open,
+  onClose,
+}: {
+  caseId: string;
+  division: string;
+  open: boolean;
+  onClose: () => void;
+}) {
   const { t, i18n } = useTranslation();
   const [form] = Form.useForm<Values>();
+  const service = Form.useWatch('service', form);
   const { busy, save, holder } = useSaving();
   return (
     <>
@@ -56,7 +67,7 @@ export function PlanServiceModal({ caseId, open, onClose }: { caseId: string; op
             extra={t('caseNetwork.providerHelp')}
             rules={[{ required: true, message: t('caseNetwork.providerRequired') }]}
           >
-            <OrganisationSelect />
+            <ProviderSelect division={division} service={service} />
           </Form.Item>
           <Form.Item
             name="responseDays"

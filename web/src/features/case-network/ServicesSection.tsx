@@ -88,7 +88,12 @@ export function ServicesSection({ plan }: { plan: CasePlanServices }) {
           {t('caseNetwork.planService')}
         </Button>
       )}
-      <PlanServiceModal caseId={plan.caseId} open={planning} onClose={() => setPlanning(false)} />
+      <PlanServiceModal
+        caseId={plan.caseId}
+        division={plan.divisionCode}
+        open={planning}
+        onClose={() => setPlanning(false)}
+      />
       <ServiceActionModal
         service={acting?.service ?? null}
         action={acting?.action ?? null}

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeApiError } from '../../app/api/describeApiError';
 import { useAuth } from '../../app/auth/AuthProvider';
-import { OrganisationSelect } from '../organisations/OrganisationSelect';
+import { ProviderSelect } from '../service-matrix/ProviderSelect';
 import {
   createReferral,
   serviceCodes,
@@ -28,7 +28,7 @@ interface Values {
 }
 
 /** "Refer" on a child's file: to an organisation, naming what of the file it may see while the referral is open. */
-export function ReferButton({ childId }: { childId: string }) {
+export function ReferButton({ childId, division }: { childId: string; division: string }) {
   const { t, i18n } = useTranslation();
   const { can } = useAuth();
   const [open, setOpen] = useState(false);
@@ -36,6 +36,7 @@ export function ReferButton({ childId }: { childId: string }) {
   const [warnings, setWarnings] = useState<string[]>([]);
   const [key, setKey] = useState(() => crypto.randomUUID());
   const [form] = Form.useForm<Values>();
+  const service = Form.useWatch('service', form);
   const [notice, noticeHolder] = message.useMessage();
   const queryClient = useQueryClient();
   if (!can('referrals.act')) return null;
@@ -101,15 +102,15 @@ export function ReferButton({ childId }: { childId: string }) {
           onFinish={(values) => void send(values)}
           initialValues={{ shares: ['identity'], guardian: 'given', child: 'given' }}
         >
-          <Form.Item name="toOrganisationId" label={t('referrals.referTo')} rules={[{ required: true }]}>
-            <OrganisationSelect />
-          </Form.Item>
           <Form.Item name="service" label={t('referrals.service')} rules={[{ required: true }]}>
             <Select
               options={serviceCodes.map((code) => ({ value: code, label: serviceLabel(code, i18n.language) }))}
               showSearch
               optionFilterProp="label"
             />
+          </Form.Item>
+          <Form.Item name="toOrganisationId" label={t('referrals.referTo')} rules={[{ required: true }]}>
+            <ProviderSelect division={division} service={service} />
           </Form.Item>
           <Form.Item name="shares" label={t('referrals.shares')}>
             <Checkbox.Group

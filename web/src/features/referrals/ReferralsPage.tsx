@@ -84,7 +84,12 @@ export default function ReferralsPage() {
             <li key={item.id} className={item.overdue ? 'haven-work-overdue' : undefined}>
               <div className="haven-work-item-main">
                 <strong>
-                  {item.incoming ? item.child.name : <Link to={`/registry/${item.child.id}`}>{item.child.name}</Link>}
+                  {/* A receiver opens the file (the parts shared) only while it serves the child. */}
+                  {item.incoming && item.status !== 'accepted' && item.status !== 'in_progress' ? (
+                    item.child.name
+                  ) : (
+                    <Link to={`/registry/${item.child.id}`}>{item.child.name}</Link>
+                  )}
                 </strong>{' '}
                 <Tag color={statusColour[item.status]}>{t(`referrals.status.${item.status}`)}</Tag>
                 <p>

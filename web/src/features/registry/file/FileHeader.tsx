@@ -48,7 +48,7 @@ export function FileHeader({ file, unmasked, canUnmask, onUnmask }: FileHeaderPr
         {file.categories.length > 0 && <CategoryTags codes={file.categories} />}
       </div>
       <div className="haven-file-actions haven-no-print">
-        <ReferButton childId={file.id} />
+        <ReferButton childId={file.id} division={file.residenceCode} />
         {canUnmask &&
           (unmasked ? (
             <Button icon={<EyeInvisibleOutlined aria-hidden />} onClick={() => onUnmask(false)}>
