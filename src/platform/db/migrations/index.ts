@@ -53,6 +53,7 @@ import * as m0058 from './0058_report_recipient_log.js';
 import * as m0063 from './0063_tracing_photos.js';
 import * as m0071 from './0071_charity_family_support.js';
 import * as m0075 from './0075_insight_snapshots.js';
+import * as m0094 from './0094_households.js';
 
 /**
  * Every migration, in order. Listed statically (not read from the folder) so the same list works
@@ -113,4 +114,5 @@ export const migrations: Record<string, Migration> = {
   '0063_tracing_photos': m0063,
   '0071_charity_family_support': m0071,
   '0075_insight_snapshots': m0075,
+  '0094_households': m0094,
 };
