@@ -19,7 +19,9 @@ export const jingzhouHouseholdsDemo: DemoSeeder = {
       RETURNING id`.execute(trx);
     for (const { id } of rows.rows)
       await sql`INSERT INTO family_members (child_id, relation, is_guardian, name, id_number, phone, address, guardianship_capacity)
-        VALUES (${id}, 'grandmother', true, '刘桂香', ${grandmother}, '13971609921', ${address}, 'partial')`.execute(trx);
+        VALUES (${id}, 'grandmother', true, '刘桂香', ${grandmother}, '13971609921', ${address}, 'partial')`.execute(
+        trx,
+      );
     log(`  ${rows.rows.length} children of one household, proposed for review`);
   },
 };

@@ -57,7 +57,11 @@ describe('home visits on a phone', { timeout: 300_000 }, () => {
       sessionCookie: supervisor.cookie,
     });
     await up.goto(`${server.url}/visits`);
-    await up.getByRole('listitem').filter({ hasText: '李小雨' }).getByText(/Overdue .*escalated to level [1-9]/).waitFor();
+    await up
+      .getByRole('listitem')
+      .filter({ hasText: '李小雨' })
+      .getByText(/Overdue .*escalated to level [1-9]/)
+      .waitFor();
     await expectNoHorizontalOverflow(up);
     await screenshot(up, 'visits-due-en-390-supervisor');
     await up.context().close();
@@ -68,7 +72,11 @@ describe('home visits on a phone', { timeout: 300_000 }, () => {
       sessionCookie: officer.cookie,
     });
     await county.goto(`${server.url}/visits`);
-    await county.getByRole('listitem').filter({ hasText: '李小雨' }).getByText(/已逾期.*已督办至第 [1-9] 级/).waitFor();
+    await county
+      .getByRole('listitem')
+      .filter({ hasText: '李小雨' })
+      .getByText(/已逾期.*已督办至第 [1-9] 级/)
+      .waitFor();
     await screenshot(county, 'visits-due-zh-1280-county');
     // The roster: coverage gaps, then the caseload by county and per director.
     await county.goto(`${server.url}/grassroots`);

@@ -249,8 +249,9 @@ describe('the grassroots roster, coverage and caseload over HTTP', () => {
       .select(['id', 'organisation_id'])
       .where('username', '=', 'director.chenlong')
       .executeTakeFirstOrThrow();
-    const third = (await json<{ items: (Staff & { name: string })[] }>(await officer.request('GET', '/api/roster'), 200))
-      .items.find((s) => s.name === '陈小燕')!;
+    const third = (
+      await json<{ items: (Staff & { name: string })[] }>(await officer.request('GET', '/api/roster'), 200)
+    ).items.find((s) => s.name === '陈小燕')!;
     const clock = (subjectType: 'visit' | 'assessment', childId: string, orgId: string, userId: string | null) =>
       sql<{ id: string }>`
         INSERT INTO clocks (rule, owner_org_id, owner_user_id, subject_type, subject_id, child_id, division_code,
@@ -290,7 +291,8 @@ describe('the grassroots roster, coverage and caseload over HTTP', () => {
       )
       .execute();
     // 陈建军 (no account, the village committee's) answers for the child now: both kinds of clock are his.
-    for (const row of moved) expect(row).toMatchObject({ owner_org_id: village.id, owner_user_id: null, state: 'running' });
+    for (const row of moved)
+      expect(row).toMatchObject({ owner_org_id: village.id, owner_user_id: null, state: 'running' });
     expect(moved.some((r) => r.id === assessment && r.escalation_level === 1)).toBe(true);
     const audited = await db
       .selectFrom('audit_log')

@@ -25,6 +25,6 @@ registerMessages({
     'households.note_required':
       "An officer's judgement that the children are one household needs its grounds (household register, a visit).",
     'households.child_not_member': 'Child {{childId}} is not in this household.',
-    'households.member_not_shared': "Family member {{memberId}} is not on the file of a child of this household.",
+    'households.member_not_shared': 'Family member {{memberId}} is not on the file of a child of this household.',
   },
 });

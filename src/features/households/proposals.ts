@@ -49,7 +49,9 @@ export async function householdProposals(db: Db, actor: Actor, limit = 50): Prom
         'id', c.id, 'name', c.name, 'birthDate', c.birth_date))`.as('children'),
       sql<boolean>`count(DISTINCT c.address) FILTER (WHERE c.address IS NOT NULL) <= 1`.as('same_address'),
       sql<number>`count(DISTINCT coalesce(c.household_id::text, c.id::text))`.as('groups'),
-      sql<string | null>`(SELECT d.name FROM divisions d WHERE d.code = c.residence_code AND d.valid_to IS NULL LIMIT 1)`.as(
+      sql<
+        string | null
+      >`(SELECT d.name FROM divisions d WHERE d.code = c.residence_code AND d.valid_to IS NULL LIMIT 1)`.as(
         'residence_name',
       ),
     ])

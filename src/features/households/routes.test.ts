@@ -144,7 +144,10 @@ describe('households over HTTP', () => {
     expect(result.visits.map((v) => v.childId).sort()).toEqual([...siblings.map((s) => s.id), lateSibling.id].sort());
     await officer.request('POST', `/api/households/${household.id}/visits`, form, key);
     for (const child of [...siblings, lateSibling]) {
-      const visits = await json<{ items: unknown[] }>(await officer.request('GET', `/api/visits?childId=${child.id}`), 200);
+      const visits = await json<{ items: unknown[] }>(
+        await officer.request('GET', `/api/visits?childId=${child.id}`),
+        200,
+      );
       expect(visits.items).toHaveLength(1);
     }
     // A visit of a child not in the household: 400 naming it; a director not responsible: refused.
@@ -161,7 +164,12 @@ describe('households over HTTP', () => {
     const other = await make.child({ residenceCode: places.chenlong, address: '陈龙村五组1号' });
     const carerId = composeIdNumber('421002', '1960-01-01', 21);
     for (const child of [twin, other])
-      await make.familyMember(child, { relation: 'entrusted_carer', isGuardian: true, name: '赵大爷', idNumber: carerId });
+      await make.familyMember(child, {
+        relation: 'entrusted_carer',
+        isGuardian: true,
+        name: '赵大爷',
+        idNumber: carerId,
+      });
     const proposals = async () =>
       (await json<{ items: Proposal[] }>(await officer.request('GET', '/api/households/proposals'), 200)).items;
     expect(await proposals()).toHaveLength(1);

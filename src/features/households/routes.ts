@@ -179,7 +179,8 @@ export function registerHouseholdRoutes(app: HavenApp, { db }: HttpDeps): void {
       config: { access: { permission: 'visits.record' } },
       schema: {
         tags,
-        summary: "One home visit of the household: the form once, each child's visit recorded (send an Idempotency-Key)",
+        summary:
+          "One home visit of the household: the form once, each child's visit recorded (send an Idempotency-Key)",
         params: idParams,
         headers: idempotencyHeader,
         body: householdVisitSchema,

@@ -61,7 +61,14 @@ async function addChildren(uow: UnitOfWork, householdId: string, childIds: reado
   const { trx, actor } = uow;
   await trx
     .insertInto('household_children')
-    .values(childIds.map((childId) => ({ household_id: householdId, child_id: childId, from_at: at, recorded_by: actor.userId })))
+    .values(
+      childIds.map((childId) => ({
+        household_id: householdId,
+        child_id: childId,
+        from_at: at,
+        recorded_by: actor.userId,
+      })),
+    )
     .execute();
   await recordTimeline(
     trx,
@@ -94,9 +101,13 @@ export async function linkHouseholdIn(uow: UnitOfWork, input: LinkHouseholdInput
       { path: 'body.childIds', code: 'households.places_differ' },
     ]);
   if (input.basis === 'officer' && !input.note?.trim())
-    throw new DomainError('households.note_required', 400, {}, [{ path: 'body.note', code: 'households.note_required' }]);
+    throw new DomainError('households.note_required', 400, {}, [
+      { path: 'body.note', code: 'households.note_required' },
+    ]);
   if (input.basis === 'proposal' && !(await isProposed(trx, actor, childIds)))
-    throw new DomainError('households.not_proposed', 400, {}, [{ path: 'body.basis', code: 'households.not_proposed' }]);
+    throw new DomainError('households.not_proposed', 400, {}, [
+      { path: 'body.basis', code: 'households.not_proposed' },
+    ]);
   const household = await trx
     .insertInto('households')
     .values({ residence_code: places[0]!, basis: input.basis, note: input.note ?? null, created_by: actor.userId })

@@ -49,7 +49,9 @@ export async function readHouseholds(db: Db, actor: Actor, where: { id?: string;
       'h.basis',
       'h.note',
       'h.created_at',
-      sql<string | null>`(SELECT d.name FROM divisions d WHERE d.code = h.residence_code AND d.valid_to IS NULL LIMIT 1)`.as(
+      sql<
+        string | null
+      >`(SELECT d.name FROM divisions d WHERE d.code = h.residence_code AND d.valid_to IS NULL LIMIT 1)`.as(
         'residence_name',
       ),
       sql<number>`(SELECT count(*)::int FROM household_children x WHERE x.household_id = h.id AND x.to_at IS NULL)`.as(

@@ -15,7 +15,10 @@ export interface Sealed {
 }
 
 const fromBase64Url = (text: string): Uint8Array<ArrayBuffer> => {
-  const base64 = text.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(text.length / 4) * 4, '=');
+  const base64 = text
+    .replace(/-/g, '+')
+    .replace(/_/g, '/')
+    .padEnd(Math.ceil(text.length / 4) * 4, '=');
   return Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
 };
 
@@ -40,7 +43,11 @@ export function unwrapDataKey(wrapped: ArrayBuffer, wrappingKey: Key): Promise<K
 }
 
 /** Seals bytes with a fresh 96-bit IV; `label` (the record's id) is bound as additional data. */
-export async function sealBytes(key: Key, bytes: ArrayBuffer | Uint8Array<ArrayBuffer>, label: string): Promise<Sealed> {
+export async function sealBytes(
+  key: Key,
+  bytes: ArrayBuffer | Uint8Array<ArrayBuffer>,
+  label: string,
+): Promise<Sealed> {
   const iv = crypto.getRandomValues(new Uint8Array(12));
   const additionalData = new TextEncoder().encode(label);
   const data = await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData }, key, bytes);

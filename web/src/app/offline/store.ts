@@ -52,7 +52,8 @@ function open(): Promise<IDBDatabase> {
     const request = indexedDB.open(databaseName, 2);
     request.onupgradeneeded = (event) => {
       // Version 1 kept the records in the clear: they are dropped, never carried over.
-      if (event.oldVersion >= 1) for (const name of [outboxStore, snapshotStore]) request.result.deleteObjectStore(name);
+      if (event.oldVersion >= 1)
+        for (const name of [outboxStore, snapshotStore]) request.result.deleteObjectStore(name);
       request.result.createObjectStore(outboxStore, { keyPath: 'id' });
       request.result.createObjectStore(snapshotStore);
       request.result.createObjectStore(keyStore);

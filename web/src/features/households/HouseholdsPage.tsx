@@ -1,7 +1,21 @@
 import type { HouseholdProposal, HouseholdView } from '@contract/households/households.js';
 import { situationKinds } from '@contract/registry/vocabulary.js';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, DatePicker, Drawer, Empty, Form, Input, List, Select, Space, Tag, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  DatePicker,
+  Drawer,
+  Empty,
+  Form,
+  Input,
+  List,
+  Select,
+  Space,
+  Tag,
+  Typography,
+} from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -83,7 +97,15 @@ interface SituationForm {
   reason: string;
 }
 
-function SharedSituation({ household, person, onClose }: { household: HouseholdView; person: Person; onClose: () => void }) {
+function SharedSituation({
+  household,
+  person,
+  onClose,
+}: {
+  household: HouseholdView;
+  person: Person;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [error, setError] = useState<string | null>(null);
@@ -108,7 +130,9 @@ function SharedSituation({ household, person, onClose }: { household: HouseholdV
   };
   return (
     <Form<SituationForm> layout="vertical" onFinish={submit}>
-      <Typography.Paragraph>{t('households.shared.explain', { name: person.name, count: person.copies.length })}</Typography.Paragraph>
+      <Typography.Paragraph>
+        {t('households.shared.explain', { name: person.name, count: person.copies.length })}
+      </Typography.Paragraph>
       {error && <Alert type="error" showIcon message={error} role="alert" />}
       <Form.Item name="kind" label={t('households.shared.kind')} rules={[{ required: true }]}>
         <Select options={situationKinds.map((k) => ({ value: k, label: t(`registry.situation.${k}`) }))} />
@@ -142,7 +166,8 @@ function HouseholdCard({ household }: { household: HouseholdView }) {
       >
         <Typography.Paragraph type="secondary">
           {household.residenceName ?? household.residenceCode}
-          {household.childrenOutsideScope > 0 && ` · ${t('households.outside', { count: household.childrenOutsideScope })}`}
+          {household.childrenOutsideScope > 0 &&
+            ` · ${t('households.outside', { count: household.childrenOutsideScope })}`}
         </Typography.Paragraph>
         <Space wrap style={{ marginBottom: 8 }}>
           {household.children.map((c) => (
@@ -173,9 +198,10 @@ function HouseholdCard({ household }: { household: HouseholdView }) {
                   </Space>
                 }
                 description={
-                  p.copies[0]!.situations
-                    .map((s) => `${t(`registry.situation.${s.kind}`)}${s.since ? ` ${s.since}` : ''}${s.until ? `–${s.until}` : ''}`)
-                    .join('；') || t('households.noSituation')
+                  p.copies[0]!.situations.map(
+                    (s) =>
+                      `${t(`registry.situation.${s.kind}`)}${s.since ? ` ${s.since}` : ''}${s.until ? `–${s.until}` : ''}`,
+                  ).join('；') || t('households.noSituation')
                 }
               />
             </List.Item>
