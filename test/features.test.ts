@@ -26,6 +26,7 @@ describe('the composition root finds the features (src/features/<f>/feature.ts)'
       'jingzhou-placements',
       'jingzhou-tracing',
       'jingzhou-visits',
+      'jingzhou-households',
       'jingzhou-assessments',
       'jingzhou-referrals',
       'jingzhou-case-network',

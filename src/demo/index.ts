@@ -15,6 +15,7 @@ import { jingzhouCharityDemo } from './jingzhou-charity.js';
 import { seedDemoOrganisations } from './jingzhou-organisations.js';
 import { seedDemoPeople } from './jingzhou-people.js';
 import { jingzhouVisitsDemo } from './jingzhou-visits.js';
+import { jingzhouHouseholdsDemo } from './jingzhou-households.js';
 import { jingzhouInsightDemo } from './jingzhou-insight.js';
 
 /** J city (荆州市) of the study: its organisations, a person for every role, a few children. */
@@ -40,6 +41,7 @@ export const demoSeeders: readonly DemoSeeder[] = [
   jingzhouPlacementsDemo,
   jingzhouTracingDemo,
   jingzhouVisitsDemo,
+  jingzhouHouseholdsDemo,
   jingzhouAssessmentsDemo,
   jingzhouReferralsDemo,
   jingzhouCaseNetworkDemo,

@@ -27,6 +27,7 @@ export const childTables = [
   'charity_needs',
   'charity_need_actions',
   'guidance_orders',
+  'household_children',
 ];
 
 // A scope is a call to childInScope, a report visibility rule (…VisibleTo), another …InScope

@@ -10,16 +10,22 @@ import {
   screenshot,
   settled,
   startServer,
+  switchLanguage,
 } from './helpers.js';
 
-// A village director on a phone (390 px), in zh-CN and elder mode, opens the children due a visit
-// and records one with a photo while offline; the county officer visits the same child meanwhile;
-// back online the queued visit syncs, meets the officer's visit (409) and the director merges the
-// field she chose into it: one visit, with her photo, and the overdue child leaves the list.
+// 李小雨 (left-behind, seven weeks without a visit) is overdue for her director and, escalated, on the
+// township supervisor's list (English, 390 px) and the county officer's (1280 px), who also reads the
+// roster's coverage gaps, the caseload by county, the training status and a director's yearly
+// assessment computed from the work. The director, on a phone (390 px, zh-CN, elder mode), records
+// her visit offline with a photo, switches to English and records 李明轩's; the phone keeps both
+// sealed (no name readable in IndexedDB). The county officer visits 李小雨 meanwhile; back online
+// 李明轩's visit syncs, 李小雨's meets the officer's (409) and the director merges the field she
+// chose into it: one visit, with her photo.
 let server: RunningServer;
 let browser: Browser;
 let director: ApiSession;
 let officer: ApiSession;
+let supervisor: ApiSession;
 // A 1×1 PNG: the documents feature judges a photo by its bytes.
 const png = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
@@ -28,10 +34,11 @@ const png = Buffer.from(
 
 beforeAll(async () => {
   server = await startServer();
-  [browser, director, officer] = await Promise.all([
+  [browser, director, officer, supervisor] = await Promise.all([
     launchBrowser(),
     signInAs(server.url, 'director.chenlong'),
     signInAs(server.url, 'officer.shashi'),
+    signInAs(server.url, 'supervisor.cenhe'),
   ]);
 }, 300_000);
 
@@ -41,7 +48,67 @@ afterAll(async () => {
 });
 
 describe('home visits on a phone', { timeout: 300_000 }, () => {
-  it('a director records a visit offline with a photo, reconnects and resolves the conflict (390 px, elder mode)', async () => {
+  it('the overdue child up the chain; the county officer’s roster pages; two visits offline (zh-CN, English, elder mode), one conflict', async () => {
+    // Up the chain: the township supervisor (English, 390 px) and the county officer (1280 px) see 李小雨, escalated.
+    const up = await openPage(browser, {
+      viewport: 'phone',
+      language: 'en',
+      baseUrl: server.url,
+      sessionCookie: supervisor.cookie,
+    });
+    await up.goto(`${server.url}/visits`);
+    await up
+      .getByRole('listitem')
+      .filter({ hasText: '李小雨' })
+      .getByText(/Overdue .*escalated to level [1-9]/)
+      .waitFor();
+    await expectNoHorizontalOverflow(up);
+    await screenshot(up, 'visits-due-en-390-supervisor');
+    await up.context().close();
+    const county = await openPage(browser, {
+      viewport: 'desktop',
+      language: 'zh-CN',
+      baseUrl: server.url,
+      sessionCookie: officer.cookie,
+    });
+    await county.goto(`${server.url}/visits`);
+    await county
+      .getByRole('listitem')
+      .filter({ hasText: '李小雨' })
+      .getByText(/已逾期.*已督办至第 [1-9] 级/)
+      .waitFor();
+    await screenshot(county, 'visits-due-zh-1280-county');
+    // The roster: coverage gaps, then the caseload by county and per director.
+    await county.goto(`${server.url}/grassroots`);
+    await county.getByText('未配备督导员的乡镇（街道）').waitFor();
+    await county.getByText('无儿童主任的村', { exact: true }).waitFor();
+    await settled(county);
+    await expectNoAxeViolations(county);
+    await screenshot(county, 'grassroots-coverage-zh-1280');
+    await county.getByRole('tab', { name: '工作量' }).click();
+    await county.getByText(/按县（市、区）分布/).waitFor();
+    await county.getByRole('row').filter({ hasText: '李桂兰' }).first().waitFor();
+    await screenshot(county, 'grassroots-caseload-zh-1280');
+    // Training status, and from it 李桂兰's yearly assessment, computed from her visits.
+    await county.goto(`${server.url}/grassroots/training`);
+    const row = county.getByRole('row').filter({ hasText: '李桂兰' });
+    await county.getByText(/负荷标准：每名儿童主任不超过/).waitFor();
+    await screenshot(county, 'grassroots-training-zh-1280');
+    await row.getByRole('link', { name: '年度考核' }).click();
+    await county.getByRole('heading', { name: /李桂兰 · 村（居）儿童主任/ }).waitFor();
+    await county.getByText('指标由系统根据实际工作记录计算').waitFor();
+    const staffId = county.url().split('/').pop()!;
+    const year = new Date().getFullYear();
+    const computed = (await (await officer.request('GET', `/api/roster/${staffId}/appraisal?year=${year}`)).json()) as {
+      indicators: { visitsRecorded: number };
+    };
+    expect(computed.indicators.visitsRecorded).toBeGreaterThan(0);
+    const recorded = county.getByRole('row').filter({ hasText: '随访次数' });
+    await expect.poll(() => recorded.innerText()).toContain(String(computed.indicators.visitsRecorded));
+    await expectNoAxeViolations(county);
+    await screenshot(county, 'grassroots-appraisal-zh-1280');
+    await county.context().close();
+
     const page = await openPage(browser, {
       viewport: 'phone',
       language: 'zh-CN',
@@ -61,6 +128,10 @@ describe('home visits on a phone', { timeout: 300_000 }, () => {
     await expectNoHorizontalOverflow(page);
     await expectNoAxeViolations(page);
     await screenshot(page, 'visits-due-zh-390-elder');
+    // The month's list too, while there is signal: the phone keeps it (sealed) for the village.
+    await page.getByText('一个月内', { exact: true }).click();
+    await page.getByRole('listitem').filter({ hasText: '李明轩' }).waitFor();
+    await page.getByText('两周内', { exact: true }).click();
     const record = card.getByRole('button', { name: '记录随访：李小雨' });
     const box = await record.boundingBox();
     expect(box && box.height >= 44 && box.x + box.width <= 390).toBe(true);
@@ -87,18 +158,58 @@ describe('home visits on a phone', { timeout: 300_000 }, () => {
     await page.waitForURL(`${server.url}/visits`);
     await page.getByRole('status').filter({ hasText: '离线：1 条随访记录保存在手机上' }).waitFor();
 
-    // Back online: the outbox sends, the server refuses (visited meanwhile), both versions are shown.
+    // Still without signal, in English: 李明轩's visit from the month's list kept on the phone.
+    await switchLanguage(page, 'en');
+    await page.getByText('Within a month', { exact: true }).click();
+    await page.getByRole('button', { name: 'Record a visit: 李明轩' }).click();
+    await page.getByRole('heading', { name: 'Home visit: 李明轩' }).waitFor();
+    await page.getByLabel('Who was asked').fill('李爷爷');
+    await settled(page);
+    await expectNoHorizontalOverflow(page);
+    await screenshot(page, 'visits-form-en-390-elder-offline');
+    await page.getByRole('button', { name: 'Save the visit' }).click();
+    await page.waitForURL(`${server.url}/visits`);
+    await page.getByRole('status').filter({ hasText: 'Offline: 2 visits saved on this phone' }).waitFor();
+    // At rest on the phone: sealed records (id, IV, ciphertext), no name or field readable, the key only wrapped.
+    const atRest = (await page.evaluate(`new Promise((resolve, reject) => {
+      const open = indexedDB.open('haven-offline');
+      open.onerror = () => reject(open.error);
+      open.onsuccess = () => {
+        const tx = open.result.transaction(['outbox', 'keys'], 'readonly');
+        const outbox = tx.objectStore('outbox').getAll();
+        const keys = tx.objectStore('keys').get('data');
+        tx.oncomplete = () => {
+          const text = (buffer) => new TextDecoder().decode(buffer);
+          resolve({
+            records: outbox.result.map((r) => Object.keys(r).sort().join()),
+            plain: outbox.result.map((r) => text(r.body.data) + (r.photo ? text(r.photo.data) : '')).join(''),
+            wrappedKeyBytes: keys.result.wrapped.byteLength,
+          });
+          open.result.close();
+        };
+      };
+    })`)) as { records: string[]; plain: string; wrappedKeyBytes: number };
+    expect(atRest.records.map((keys) => keys.replace(',photo', ''))).toEqual(['body,id', 'body,id']);
+    for (const word of ['李奶奶', '李爷爷', mine, 'respondentName', 'PNG']) expect(atRest.plain).not.toContain(word);
+    expect(atRest.wrappedKeyBytes).toBe(40);
+
+    // Back online: 李明轩's visit is sent; the server refuses 李小雨's (visited meanwhile), both versions shown.
     await page.context().setOffline(false);
-    const conflict = page.getByRole('list', { name: '待处理的冲突' }).getByRole('listitem');
-    await conflict.getByText('随访冲突：李小雨').waitFor();
+    const conflict = page.getByRole('list', { name: 'Conflicts to resolve' }).getByRole('listitem');
+    await conflict.getByText('Visit conflict: 李小雨').waitFor();
     await settled(page);
     await expectNoHorizontalOverflow(page);
     await expectNoAxeViolations(page);
-    await screenshot(page, 'visits-conflict-zh-390-elder');
-    await conflict.getByRole('radio', { name: `我的：${mine}` }).check();
-    await conflict.getByRole('button', { name: '按所选合并到对方记录' }).click();
-    await page.getByText('随访冲突：李小雨').waitFor({ state: 'detached' });
+    await screenshot(page, 'visits-conflict-en-390-elder');
+    await conflict.getByRole('radio', { name: `Mine: ${mine}` }).check();
+    await conflict.getByRole('button', { name: 'Merge my choices into their record' }).click();
+    await page.getByText('Visit conflict: 李小雨').waitFor({ state: 'detached' });
     await page.getByRole('listitem').filter({ hasText: '李小雨' }).waitFor({ state: 'detached' });
+    const mingxuan = due.items.find((i) => i.childName === '李明轩')!.childId;
+    const his = (await (await officer.request('GET', `/api/visits?childId=${mingxuan}`)).json()) as {
+      items: { visitedOn: string; respondentName: string | null }[];
+    };
+    expect(his.items.filter((v) => v.visitedOn === today).map((v) => v.respondentName)).toEqual(['李爷爷']);
 
     // One visit (the officer's, with the field she chose), and her photo on it.
     const visits = (await (await officer.request('GET', `/api/visits?childId=${childId}`)).json()) as {

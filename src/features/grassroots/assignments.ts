@@ -1,6 +1,6 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { ReassignChildInput } from '../../contract/grassroots/roster.js';
-import { reassignClocks } from '../../core/clocks/index.js';
+import { type ClockOwner, reassignClocks } from '../../core/clocks/index.js';
 import { childInScope } from '../../core/scope/child-scope.js';
 import { systemScope } from '../../core/scope/system-scope.js';
 import { recordTimeline } from '../../core/timeline.js';
@@ -192,6 +192,68 @@ export async function reassignChild(db: Db, actor: Actor, childId: string, input
     key ? { key, request: { childId, ...input } } : undefined,
   );
   return { replayed };
+}
+
+/**
+ * The clocks a child's responsible person owns (its visits and its assessments) follow the child when
+ * it changes hands in bulk — a director removed, a village's first director appointed — as they do for
+ * one reassignment: the core moves them (audited there), due time and escalation level kept. A child
+ * left without a director passes to the nearest village committee, township or county bureau.
+ */
+export async function childClocksFollowIn(
+  uow: UnitOfWork,
+  moves: readonly { childId: string; from: ClockOwner; toStaffId: string | null }[],
+  at: Date,
+): Promise<number> {
+  if (moves.length === 0) return 0;
+  const staffIds = [...new Set(moves.flatMap((m) => (m.toStaffId ? [m.toStaffId] : [])))];
+  const staff = staffIds.length
+    ? await uow.trx
+        .selectFrom('grassroots_staff')
+        .select(['id', 'organisation_id', 'user_id'])
+        .where('id', 'in', staffIds)
+        .execute()
+    : [];
+  const places = await placeBodiesOf(
+    uow.trx,
+    moves.filter((m) => !m.toStaffId).map((m) => m.childId),
+  );
+  let moved = 0;
+  for (const move of moves) {
+    const director = staff.find((s) => s.id === move.toStaffId);
+    const to = director
+      ? { orgId: director.organisation_id, userId: director.user_id }
+      : { orgId: places.get(move.childId) ?? null, userId: null };
+    if (!to.orgId) continue;
+    const clocks = await reassignClocks(uow, {
+      childId: move.childId,
+      subjectTypes: ['visit', 'assessment'],
+      from: move.from,
+      to: { orgId: to.orgId, userId: to.userId },
+      at,
+    });
+    moved += clocks.length;
+  }
+  return moved;
+}
+
+/** The nearest village committee, township government or county (city) bureau of each child's residence. */
+export async function placeBodiesOf(trx: Trx, childIds: readonly string[]): Promise<Map<string, string | null>> {
+  if (childIds.length === 0) return new Map();
+  const rows = await trx
+    .selectFrom('children as c')
+    .where(systemScope('children whose assignment the caller changed in this unit of work'))
+    .select([
+      'c.id',
+      sql<string | null>`(SELECT o.id FROM organisations o WHERE o.active AND (
+          (o.kind = 'village_committee' AND o.division_code = c.residence_code)
+          OR (o.kind = 'township_government' AND o.division_code = rpad(substr(c.residence_code, 1, 9), 12, '0'))
+          OR (o.kind = 'civil_affairs_bureau' AND o.division_code IN (rpad(substr(c.residence_code, 1, 6), 12, '0'), rpad(substr(c.residence_code, 1, 4), 12, '0'))))
+        ORDER BY length(rtrim(o.division_code, '0')) DESC, o.created_at LIMIT 1)`.as('place_org'),
+    ])
+    .where('c.id', 'in', [...childIds])
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.place_org]));
 }
 
 /** The clock owners of two directors: their organisation, and their account (null: none). */

@@ -239,4 +239,84 @@ describe('the grassroots roster, coverage and caseload over HTTP', () => {
       details: { level: 2, reassigned: { to: { userId: account.id } } },
     });
   });
+
+  it('a director removed from the roster: the children’s visit and assessment clocks follow them in bulk', async () => {
+    const db = server.database.db;
+    const village = await make.organisationNamed('chenlongVillage');
+    const township = await make.organisationNamed('cenheTownship');
+    const account = await db
+      .selectFrom('users')
+      .select(['id', 'organisation_id'])
+      .where('username', '=', 'director.chenlong')
+      .executeTakeFirstOrThrow();
+    const third = (
+      await json<{ items: (Staff & { name: string })[] }>(await officer.request('GET', '/api/roster'), 200)
+    ).items.find((s) => s.name === '陈小燕')!;
+    const clock = (subjectType: 'visit' | 'assessment', childId: string, orgId: string, userId: string | null) =>
+      sql<{ id: string }>`
+        INSERT INTO clocks (rule, owner_org_id, owner_user_id, subject_type, subject_id, child_id, division_code,
+          started_at, due_at, state, escalation_hours, escalation_level)
+        VALUES (${subjectType === 'visit' ? 'visit.routine' : 'assessment.periodic'}, ${orgId}, ${userId},
+          ${subjectType}, ${childId}, ${childId}, ${places.chenlong}, now() - interval '40 days',
+          now() - interval '3 days', 'running', '{24,48,72}', 1)
+        RETURNING id`
+        .execute(db)
+        .then((r) => r.rows[0]!.id);
+    const assessment = await clock('assessment', children[0]!, account.organisation_id, account.id);
+    const owned = await db
+      .selectFrom('clocks')
+      .select('id')
+      .where('child_id', '=', children[0]!)
+      .where('owner_user_id', '=', account.id)
+      .where('state', '=', 'running')
+      .execute();
+    expect(owned.length).toBeGreaterThanOrEqual(2);
+    // 沙口村's child, without a director since 陈桂兰 left, holds a clock of the township's.
+    const gap = await clock('visit', children[2]!, township.id, null);
+    await json(
+      await officer.request('POST', `/api/roster/${third.id}/removal`, {
+        version: third.version,
+        removedOn: today,
+        reason: '外出务工',
+      }),
+      200,
+    );
+    const moved = await db
+      .selectFrom('clocks')
+      .select(['id', 'owner_org_id', 'owner_user_id', 'escalation_level', 'state'])
+      .where(
+        'id',
+        'in',
+        owned.map((o) => o.id),
+      )
+      .execute();
+    // 陈建军 (no account, the village committee's) answers for the child now: both kinds of clock are his.
+    for (const row of moved)
+      expect(row).toMatchObject({ owner_org_id: village.id, owner_user_id: null, state: 'running' });
+    expect(moved.some((r) => r.id === assessment && r.escalation_level === 1)).toBe(true);
+    const audited = await db
+      .selectFrom('audit_log')
+      .select('entity_id')
+      .where('entity_type', '=', 'clock')
+      .where('action', '=', 'roster.remove')
+      .where(
+        'entity_id',
+        'in',
+        owned.map((o) => o.id),
+      )
+      .execute();
+    expect(audited).toHaveLength(owned.length);
+    // A new director of 沙口村: the child gets her, and the township's clock goes to her.
+    const shakouDirector = await json<Staff>(
+      await appoint({ name: '沙春梅', organisationId: village.id, divisionCodes: [places.shakou] }),
+      201,
+    );
+    expect(shakouDirector.childrenAssigned).toBe(1);
+    const followed = await db
+      .selectFrom('clocks')
+      .select(['owner_org_id', 'owner_user_id'])
+      .where('id', '=', gap)
+      .executeTakeFirstOrThrow();
+    expect(followed).toEqual({ owner_org_id: village.id, owner_user_id: null });
+  });
 });

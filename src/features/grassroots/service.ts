@@ -15,7 +15,7 @@ import { updateVersioned } from '../../platform/db/versioned-update.js';
 import { conflict, DomainError, notFound } from '../../platform/errors.js';
 import { translate } from '../../platform/i18n/translate.js';
 import { inJurisdiction, requireManage } from './access.js';
-import { assignResidenceDirectors, endAssignments } from './assignments.js';
+import { assignResidenceDirectors, childClocksFollowIn, endAssignments, placeBodiesOf } from './assignments.js';
 import './messages.js';
 import { placeFitsPost, postingChanges } from './rules.js';
 import { readStaff } from './views.js';
@@ -113,6 +113,7 @@ export async function appointStaffIn(uow: UnitOfWork, input: AppointStaffInput, 
     .execute();
   const assigned =
     input.post === 'village_director' ? await assignResidenceDirectors(trx, actor, at, { villages: codes }) : [];
+  await clocksFromPlaceBodies(uow, assigned, at);
   uow.audit({
     entityType: 'grassroots_staff',
     entityId: staff.id,
@@ -175,7 +176,8 @@ export async function updateStaffIn(uow: UnitOfWork, id: string, input: UpdateSt
           })),
         )
         .execute();
-    if (staff.post === 'village_director') await assignResidenceDirectors(trx, actor, at, { villages: start });
+    if (staff.post === 'village_director')
+      await clocksFromPlaceBodies(uow, await assignResidenceDirectors(trx, actor, at, { villages: start }), at);
   }
   uow.audit({ entityType: 'grassroots_staff', entityId: id, details: { changed: Object.keys(values) } });
 }
@@ -234,18 +236,47 @@ export async function removeStaffIn(uow: UnitOfWork, id: string, input: RemoveSt
     reason: 'director_removed',
     note: staff.name,
   });
+  // Their visit and assessment clocks go with them (to the new director, or the nearest body).
+  const clocksMoved = await childClocksFollowIn(
+    uow,
+    ended.map((e) => ({
+      childId: e.childId,
+      from: { orgId: staff.organisation_id, userId: staff.user_id },
+      toStaffId: reassigned.find((r) => r.childId === e.childId)?.staffId ?? null,
+    })),
+    at,
+  );
   uow.audit({
     entityType: 'grassroots_staff',
     entityId: id,
-    details: { removed: input.removedOn, childrenReleased: ended.length, childrenReassigned: reassigned.length },
+    details: {
+      removed: input.removedOn,
+      childrenReleased: ended.length,
+      childrenReassigned: reassigned.length,
+      clocksMoved,
+    },
   });
   return ended.length;
+}
+
+/** Children who get their first director: the clocks the village (township, county) body held pass to them. */
+async function clocksFromPlaceBodies(uow: UnitOfWork, assigned: { childId: string; staffId: string }[], at: Date) {
+  if (assigned.length === 0 || assigned.length > 5000) return;
+  const places = await placeBodiesOf(
+    uow.trx,
+    assigned.map((a) => a.childId),
+  );
+  const moves = assigned.flatMap((a) => {
+    const orgId = places.get(a.childId);
+    return orgId ? [{ childId: a.childId, from: { orgId, userId: null }, toStaffId: a.staffId }] : [];
+  });
+  await childClocksFollowIn(uow, moves, at);
 }
 
 async function lockStaff(trx: Trx, actor: Actor, id: string) {
   const staff = await trx
     .selectFrom('grassroots_staff')
-    .select(['id', 'name', 'post', 'status', 'division_code', 'appointed_on'])
+    .select(['id', 'name', 'post', 'status', 'division_code', 'appointed_on', 'organisation_id', 'user_id'])
     .where('id', '=', id)
     .forUpdate()
     .executeTakeFirst();

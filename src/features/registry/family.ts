@@ -2,7 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Actor } from '../../platform/access/actor.js';
 import { shanghaiDateOf } from '../../platform/calendar/index.js';
 import type { Database } from '../../platform/db/schema.js';
-import { unitOfWork } from '../../platform/db/unit-of-work.js';
+import { type UnitOfWork, unitOfWork } from '../../platform/db/unit-of-work.js';
 import { updateVersioned } from '../../platform/db/versioned-update.js';
 import { conflict, staleVersion } from '../../platform/errors.js';
 import { assembleFile } from './child-file.js';
@@ -20,7 +20,7 @@ import { childInScopeById, fileChildIds, memberById, type MemberWithSituations }
 import { entityName, registryNotFound, requirePermission } from './guards.js';
 import { recordTimeline } from '../../core/timeline.js';
 import { diffValues } from './history.js';
-import type { ChildFile, MemberInput, MemberUpdate } from '../../contract/registry/child.js';
+import type { ChildFile, MemberInput, MemberUpdate, SituationInput } from '../../contract/registry/child.js';
 import { recomputeProposals } from './proposals.js';
 import { loadWritableChild } from './writable.js';
 
@@ -171,4 +171,38 @@ export async function removeMember(
       after: { removed: true },
     });
   });
+}
+
+/**
+ * Adds one dated situation to a member of a child's file, inside the caller's unit of work (a
+ * household enters it once for the same person on each sibling's file). The member is taken at
+ * the version the caller saw; the child's categories are proposed again. Returns the child's id.
+ */
+export async function addMemberSituationIn(
+  uow: UnitOfWork,
+  memberId: string,
+  input: { version: number; situation: SituationInput; reason: string },
+  today = shanghaiDateOf(new Date()),
+): Promise<string> {
+  const { trx, actor } = uow;
+  requirePermission(actor, 'children.write');
+  const found = await memberById(trx, memberId);
+  if (!found) throw registryNotFound(actor, 'member', memberId);
+  await loadWritableChild(trx, actor, found.child_id);
+  const member = await memberForChange(trx, actor, found.child_id, memberId, input.version);
+  const situations = [...memberValuesOf(member).situations, ...normaliseSituations([input.situation])];
+  const diff = await changeMember(trx, actor, member, { situations });
+  if (diff)
+    await recordTimeline(trx, actor, {
+      childId: member.child_id,
+      kind: 'family.updated',
+      reason: input.reason,
+      entityType: 'family_member',
+      entityId: memberId,
+      before: diff.before,
+      after: diff.after,
+    });
+  await recomputeProposals(trx, actor, [member.child_id], today);
+  uow.audit({ entityType: 'child', entityId: member.child_id, childId: member.child_id });
+  return member.child_id;
 }

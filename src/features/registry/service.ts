@@ -203,3 +203,5 @@ export async function confirmIdentityIn(
   });
   return { havenCode: current.haven_code, version: current.version + 1 };
 }
+
+export { addMemberSituationIn } from './family.js';

@@ -10,6 +10,7 @@ registerMessages({
     'visits.not_responsible':
       '您不是该儿童的负责人，不能记录随访。负责的儿童主任：{{director}}；如需调整请联系县级民政部门。',
     'visits.child_inactive': '该儿童档案已不在册，不再安排随访。',
+    'visits.offline_needs_session': '离线加密密钥只发给浏览器登录会话，API 令牌不能取得。',
     'visits.visited_meanwhile':
       '在您填写期间，{{visitorName}} 已记录了该儿童 {{visitedOn}} 的随访。请对照两份记录，选择保留两份、合并到对方记录或放弃您的记录。',
   },
@@ -22,6 +23,8 @@ registerMessages({
     'visits.not_responsible':
       "You are not responsible for this child and cannot record its visits. Its director: {{director}}; ask the county's civil affairs to reassign.",
     'visits.child_inactive': 'This child is no longer on the register: no visits are scheduled.',
+    'visits.offline_needs_session':
+      'The key that seals offline visits is given to browser sign-in sessions only, not to API tokens.',
     'visits.visited_meanwhile':
       'While you were filling in the form, {{visitorName}} recorded a visit of this child on {{visitedOn}}. Compare the two and keep both, merge yours into theirs, or discard yours.',
   },

@@ -14,7 +14,7 @@ let make: Factories;
 let officer: ApiSession;
 let director: ApiSession;
 let supervisor: ApiSession;
-let otherDirector: ApiSession;
+let otherDirector: ApiSession & { person: TestPerson };
 let farDirector: ApiSession;
 let directorPerson: TestPerson;
 let child: TestChild;
@@ -279,5 +279,27 @@ describe('home visits over HTTP', () => {
       .where('rule', '=', 'visit.routine')
       .execute();
     expect(routine.map((c) => c.state)).toEqual(['met']);
+  });
+
+  it('the key sealing a phone’s offline store: this person’s on this phone, never another’s; a reset password changes it', async () => {
+    const phone = '7d2a3b8e-4c1f-4e55-9a3e-1f2b3c4d5e6f';
+    const keyOf = async (session: ApiSession, device = phone) => {
+      const response = await session.request('GET', `/api/visits/offline-key?device=${device}`);
+      expect(response.headers.get('cache-control')).toBe('no-store');
+      return (await json<{ key: string; expiresAt: string }>(response, 200)).key;
+    };
+    const mine = await keyOf(director);
+    expect(await keyOf(director)).toBe(mine);
+    expect(await keyOf(director, '0b6f9a64-2c1e-4d7b-8f3a-5e6d7c8b9a01')).not.toBe(mine);
+    expect(await keyOf(otherDirector)).not.toBe(mine);
+    expect((await director.request('GET', '/api/visits/offline-key?device=phone-1')).status).toBe(400);
+    const before = await keyOf(otherDirector);
+    // What an administrator does for a lost phone (a reset password ends the sessions too): another key.
+    await sql`UPDATE users SET password_hash = password_hash || 'x' WHERE id = ${otherDirector.person.id}`.execute(
+      server.database.db,
+    );
+    expect(await keyOf(otherDirector)).not.toBe(before);
+    await otherDirector.request('POST', '/api/auth/logout');
+    expect((await otherDirector.request('GET', `/api/visits/offline-key?device=${phone}`)).status).toBe(401);
   });
 });

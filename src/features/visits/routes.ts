@@ -8,7 +8,9 @@ import {
   visitListSchema,
   visitViewSchema,
 } from '../../contract/visits/visits.js';
+import { offlineKeyQuerySchema, offlineKeySchema } from '../../contract/visits/offline.js';
 import type { HavenApp, HttpDeps } from '../../platform/http/deps.js';
+import { offlineKeyFor } from './offline-key.js';
 import { correctVisit, recordVisit } from './service.js';
 import { listVisits, readVisit, visitsDueFor } from './views.js';
 
@@ -30,6 +32,23 @@ export function registerVisitRoutes(app: HavenApp, { db }: HttpDeps): void {
       },
     },
     async (request) => ({ items: await visitsDueFor(db, request.actor, new Date(), request.query.withinDays) }),
+  );
+  app.get(
+    '/api/visits/offline-key',
+    {
+      config: { access: { permission: 'visits.record' } },
+      schema: {
+        tags,
+        summary:
+          "The key that seals this phone's offline visits: this person's on this phone, to a browser session only; a reset password makes what was sealed unreadable",
+        querystring: offlineKeyQuerySchema,
+        response: { 200: offlineKeySchema },
+      },
+    },
+    async (request, reply) => {
+      reply.header('cache-control', 'no-store');
+      return offlineKeyFor(db, request.signIn, request.query.device);
+    },
   );
   app.get(
     '/api/visits',

@@ -11,7 +11,7 @@ import path from 'node:path';
  *
  * Each use gets its own subkey (HKDF-SHA256), so no two purposes ever share key material.
  */
-export type KeyPurpose = 'audit-chain' | 'backup-signing' | 'totp' | 'fingerprint';
+export type KeyPurpose = 'audit-chain' | 'backup-signing' | 'totp' | 'fingerprint' | 'offline-store';
 
 export const installationKeyFileName = 'installation.key';
 export const secretKeyEnv = 'HAVEN_SECRET_KEY';

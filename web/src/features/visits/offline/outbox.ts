@@ -90,7 +90,8 @@ async function send(item: QueuedVisit): Promise<SendOutcome> {
     await outboxDelete(item.id);
     return { kind: 'sent', visitId };
   } catch (caught) {
-    if (offline(caught)) return { kind: 'queued' };
+    // No signal, or the session ended while away (signing in again opens the same sealed outbox): kept.
+    if (offline(caught) || (caught instanceof ApiError && caught.status === 401)) return { kind: 'queued' };
     if (!(caught instanceof ApiError)) throw caught;
     const details = (caught.body as { error?: { details?: unknown } } | undefined)?.error?.details;
     const conflict = visitedMeanwhileDetailsSchema.safeParse(details);

@@ -1,0 +1,45 @@
+import type { ColumnType, Generated } from 'kysely';
+import type { HouseholdBasis } from '../../contract/households/households.js';
+
+type Stamp = ColumnType<Date, Date | string | undefined, Date | string>;
+
+/** Migration 0094: a household of siblings (each keeps its own file). */
+export interface HouseholdsTable {
+  id: Generated<string>;
+  residence_code: string;
+  basis: HouseholdBasis;
+  note: string | null;
+  version: ColumnType<number, number | undefined, number>;
+  created_by: string | null;
+  created_at: Stamp;
+  updated_at: Stamp;
+}
+
+/** A child's membership of a household, dated (one current per child). */
+export interface HouseholdChildrenTable {
+  id: Generated<string>;
+  household_id: string;
+  child_id: string;
+  from_at: Stamp;
+  to_at: Date | null;
+  ended_reason: string | null;
+  recorded_by: string | null;
+}
+
+/** A proposed link a person judged not to be one family: not proposed again. */
+export interface HouseholdLinkDecisionsTable {
+  id: Generated<string>;
+  child_ids: string[];
+  decision: 'declined';
+  reason: string;
+  decided_by: string | null;
+  decided_at: Stamp;
+}
+
+declare module '../../platform/db/schema.js' {
+  interface Database {
+    households: HouseholdsTable;
+    household_children: HouseholdChildrenTable;
+    household_link_decisions: HouseholdLinkDecisionsTable;
+  }
+}

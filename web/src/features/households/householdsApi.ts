@@ -1,0 +1,44 @@
+import {
+  householdListSchema,
+  householdProposalListSchema,
+  householdViewSchema,
+  type LinkHouseholdInput,
+  type SharedSituationInput,
+} from '@contract/households/households.js';
+import { useQuery } from '@tanstack/react-query';
+import { requestJson, requestParsed } from '../../app/api/client';
+
+export function useHouseholds() {
+  return useQuery({
+    queryKey: ['households', 'list'],
+    queryFn: ({ signal }) => requestParsed(householdListSchema, '/api/households', { signal }),
+  });
+}
+
+export function useHouseholdProposals(enabled: boolean) {
+  return useQuery({
+    queryKey: ['households', 'proposals'],
+    enabled,
+    queryFn: ({ signal }) => requestParsed(householdProposalListSchema, '/api/households/proposals', { signal }),
+  });
+}
+
+/** POST /api/households with a key made once per decision, so a retried send links once. */
+export function linkHousehold(input: LinkHouseholdInput, idempotencyKey: string) {
+  return requestParsed(householdViewSchema, '/api/households', {
+    method: 'POST',
+    body: input,
+    headers: { 'Idempotency-Key': idempotencyKey },
+  });
+}
+
+export function declineProposal(childIds: string[], reason: string) {
+  return requestJson('/api/households/proposals/decline', { method: 'POST', body: { childIds, reason } });
+}
+
+export function enterSharedSituation(householdId: string, input: SharedSituationInput) {
+  return requestParsed(householdViewSchema, `/api/households/${encodeURIComponent(householdId)}/situations`, {
+    method: 'POST',
+    body: input,
+  });
+}
