@@ -95,6 +95,25 @@ describe('coordination between organisations', { timeout: 600_000 }, () => {
 
     // 2. The social worker (English) accepts: while the referral is open it reads identity and assessment only —
     // the family is absent from the page and from the answer, not hidden. It completes; the file leaves its view.
+    // The demo left an older counselling referral of this child waiting for the same organisation: the
+    // worker declines it first (through the API), so the one left to accept is the referral just made.
+    type Waiting = { id: string; child: { id: string }; seq: number; createdAt: string; allowedActions: string[] };
+    const waiting = (
+      await json<{ items: Waiting[] }>(
+        await sessions.worker.request('GET', `/api/referrals?direction=incoming&childId=${kase.child.id}`),
+      )
+    ).items
+      .filter((item) => item.allowedActions.includes('accept'))
+      .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+    expect(waiting.length).toBeGreaterThan(0);
+    for (const older of waiting.slice(0, -1)) {
+      const declined = await sessions.worker.request('POST', `/api/referrals/${older.id}/actions`, {
+        type: 'decline',
+        expectedSeq: older.seq,
+        reason: '已由新的转介接续',
+      });
+      expect(declined.status).toBeLessThan(300);
+    }
     const worker = await phone('worker', 'en');
     await worker.goto(`${suite.server.url}/referrals`);
     const accept = worker.getByRole('button', { name: `Accept: referral of ${kase.child.name}` });

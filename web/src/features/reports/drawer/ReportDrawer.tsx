@@ -1,7 +1,7 @@
 import { CheckOutlined, EyeInvisibleOutlined, PaperClipOutlined, WarningFilled } from '@ant-design/icons';
 import { Alert, Button, Descriptions, Drawer, Spin, Tag } from 'antd';
 import type { ReportView } from '@contract/reports/views.js';
-import { type ReactNode, useEffect, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { describeApiError } from '../../../app/api/describeApiError';
