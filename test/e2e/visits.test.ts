@@ -160,7 +160,7 @@ describe('home visits on a phone', { timeout: 300_000 }, () => {
 
     // Still without signal, in English: 李明轩's visit from the month's list kept on the phone.
     await switchLanguage(page, 'en');
-    await page.getByText('Within a month', { exact: true }).click();
+    await page.getByText('A month', { exact: true }).click();
     await page.getByRole('button', { name: 'Record a visit: 李明轩' }).click();
     await page.getByRole('heading', { name: 'Home visit: 李明轩' }).waitFor();
     await page.getByLabel('Who was asked').fill('李爷爷');

@@ -98,6 +98,7 @@ export default function VisitsDuePage() {
         />
       ))}
       <Segmented
+        block
         value={within}
         onChange={(value) => setWithin(Number(value))}
         options={[
