@@ -204,9 +204,7 @@ describe('coordination between organisations', { timeout: 600_000 }, () => {
     await heading(city, '服务职责矩阵').waitFor();
     await city.getByRole('button', { name: /沙市区/ }).click();
     // The overlap (the rescue station and the welfare home both lead temporary care) and the county's gap.
-    await city
-      .getByText(/^临时照料：.*救助管理站.*儿童福利院.*均为牵头$/)
-      .waitFor();
+    await city.getByText(/^临时照料：.*救助管理站.*儿童福利院.*均为牵头$/).waitFor();
     await city.getByText(/^医疗救治：本地无提供单位/).waitFor();
     await expectNoHorizontalOverflow(city);
     await screenshot(city, 'network-matrix-zh-390');
