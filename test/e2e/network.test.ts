@@ -42,6 +42,11 @@ const json = async <T>(response: Response): Promise<T> => (await response.json()
 const dialog = (page: Page) => page.getByRole('dialog');
 const inDays = (days: number) => new Date(Date.now() + 8 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
 const today = () => inDays(0);
+// A date as the Chinese pages write it: 2026年12月21日.
+const zhDate = (iso: string) => {
+  const [year, month, day] = iso.split('-');
+  return `${year}年${Number(month)}月${Number(day)}日`;
+};
 
 describe('coordination between organisations', { timeout: 600_000 }, () => {
   it('plan and refer counselling, the worker accepts and completes, delivered against the plan; the lead moves county; a recommendation; the joint conference', async () => {
@@ -250,11 +255,11 @@ describe('coordination between organisations', { timeout: 600_000 }, () => {
     const decided = city.getByRole('list', { name: '议定事项' }).getByRole('listitem');
     await decided
       .filter({ hasText: first! })
-      .filter({ hasText: inDays(14) })
+      .filter({ hasText: zhDate(inDays(14)) })
       .waitFor();
     await decided
       .filter({ hasText: second! })
-      .filter({ hasText: inDays(30) })
+      .filter({ hasText: zhDate(inDays(30)) })
       .waitFor();
     await expectNoHorizontalOverflow(city);
     await screenshot(city, 'network-meeting-zh-390');

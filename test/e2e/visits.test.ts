@@ -158,18 +158,18 @@ describe('home visits on a phone', { timeout: 300_000 }, () => {
     await page.waitForURL(`${server.url}/visits`);
     await page.getByRole('status').filter({ hasText: '离线：1 条随访记录保存在手机上' }).waitFor();
 
-    // Still without signal, in English: 李明轩's visit from the month's list kept on the phone.
-    await switchLanguage(page, 'en');
-    await page.getByText('A month', { exact: true }).click();
-    await page.getByRole('button', { name: 'Record a visit: 李明轩' }).click();
-    await page.getByRole('heading', { name: 'Home visit: 李明轩' }).waitFor();
-    await page.getByLabel('Who was asked').fill('李爷爷');
+    // Still without signal: 李明轩's visit from the month's list kept on the phone. (The English strings
+    // are fetched when English is first chosen, so the language is switched once the phone is back online.)
+    await page.getByText('一个月内', { exact: true }).click();
+    await page.getByRole('button', { name: '记录随访：李明轩' }).click();
+    await page.getByRole('heading', { name: '入户随访记录：李明轩' }).waitFor();
+    await page.getByLabel('受访人姓名').fill('李爷爷');
     await settled(page);
     await expectNoHorizontalOverflow(page);
-    await screenshot(page, 'visits-form-en-390-elder-offline');
-    await page.getByRole('button', { name: 'Save the visit' }).click();
+    await screenshot(page, 'visits-form-zh-390-elder-offline');
+    await page.getByRole('button', { name: '保存随访记录' }).click();
     await page.waitForURL(`${server.url}/visits`);
-    await page.getByRole('status').filter({ hasText: 'Offline: 2 visits saved on this phone' }).waitFor();
+    await page.getByRole('status').filter({ hasText: '离线：2 条随访记录保存在手机上' }).waitFor();
     // At rest on the phone: sealed records (id, IV, ciphertext), no name or field readable, the key only wrapped.
     const atRest = (await page.evaluate(`new Promise((resolve, reject) => {
       const open = indexedDB.open('haven-offline');
@@ -195,6 +195,7 @@ describe('home visits on a phone', { timeout: 300_000 }, () => {
 
     // Back online: 李明轩's visit is sent; the server refuses 李小雨's (visited meanwhile), both versions shown.
     await page.context().setOffline(false);
+    await switchLanguage(page, 'en');
     const conflict = page.getByRole('list', { name: 'Conflicts to resolve' }).getByRole('listitem');
     await conflict.getByText('Visit conflict: 李小雨').waitFor();
     await settled(page);
