@@ -81,6 +81,7 @@ describe('signing in', { timeout: 600_000 }, () => {
       '保障金申请',
       '保障金发放',
       '超龄在校续发',
+      '家庭户',
       '组织机构',
     ]);
 
@@ -330,6 +331,7 @@ describe('signing in', { timeout: 600_000 }, () => {
       '保障金申请',
       '保障金发放',
       '超龄在校续发',
+      '家庭户',
       '组织机构',
     ]);
     await owner.context().close();

@@ -8,7 +8,7 @@ export const routes: FeatureRoute[] = [
     titleKey: 'households.title',
     frame: 'shell',
     permission: 'children.write',
-    menu: { order: 64, icon: <HomeOutlined aria-hidden /> },
+    menu: { order: 62, icon: <HomeOutlined aria-hidden /> },
     page: lazyPage(() => import('./HouseholdsPage')),
   },
 ];
