@@ -4,7 +4,6 @@ import { Button } from 'antd';
 import { type FormEvent, lazy, Suspense, useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { ApiError } from '../../../app/api/client';
 import { describeApiError } from '../../../app/api/describeApiError';
 import { useContractFailure } from '../../../app/api/useContractFailure';
 import { StandaloneFrame } from '../../../app/layout/StandaloneFrame';
@@ -12,83 +11,11 @@ import { submitPublicReport, type SubmittedReport } from '../reportsApi';
 import { CountedTextArea, Field, Notice } from './NativeFields';
 import { PublicFollowUp } from './PublicFollowUp';
 import { PublicPlacePicker } from './PublicPlacePicker';
+import { emptyValues, fieldIds, focusFirst, type Problems, type PublicValues, serverProblems } from './publicForm';
 import '../../cases/cases.css';
 
 // Shown only after sending: on a slow line the form should not wait for the receipt's code.
 const ReportResult = lazy(() => import('../forms/ReportResult').then((module) => ({ default: module.ReportResult })));
-
-interface PublicValues {
-  immediateDanger?: boolean;
-  situations: number[];
-  description: string;
-  divisionCode?: string;
-  address: string;
-  childDescription: string;
-  anonymous: boolean;
-  name: string;
-  phone: string;
-}
-
-type FieldName =
-  | 'immediateDanger'
-  | 'situations'
-  | 'description'
-  | 'divisionCode'
-  | 'address'
-  | 'childDescription'
-  | 'phone';
-type Problems = Partial<Record<FieldName, string>>;
-
-// In the order they appear: the first one with a problem gets the focus.
-const fieldOrder: FieldName[] = [
-  'immediateDanger',
-  'situations',
-  'description',
-  'childDescription',
-  'divisionCode',
-  'address',
-  'phone',
-];
-const fieldIds: Record<FieldName, string> = {
-  immediateDanger: 'publicReport_immediateDanger',
-  situations: 'publicReport_situations',
-  description: 'publicReport_description',
-  childDescription: 'publicReport_childDescription',
-  divisionCode: 'publicReport_divisionCode',
-  address: 'publicReport_address',
-  phone: 'publicReport_phone',
-};
-
-const emptyValues: PublicValues = {
-  situations: [],
-  description: '',
-  address: '',
-  childDescription: '',
-  anonymous: true,
-  name: '',
-  phone: '',
-};
-
-/** The server's per-field problems (`body.description`) next to their fields; whether any found one. */
-function serverProblems(error: unknown): Problems {
-  const problems: Problems = {};
-  if (!(error instanceof ApiError)) return problems;
-  for (const problem of error.fieldProblems) {
-    const field = problem.path.replace(/^(body|query)\./, '').split('.')[0] ?? '';
-    const name = (field === 'reporter' ? 'phone' : field) as FieldName;
-    if (fieldOrder.includes(name))
-      problems[name] = problems[name] ? `${problems[name]} ${problem.message}` : problem.message;
-  }
-  return problems;
-}
-
-function focusFirst(problems: Problems): void {
-  const first = fieldOrder.find((name) => problems[name]);
-  const element = first ? document.getElementById(fieldIds[first]) : null;
-  const target = element?.matches('input, textarea') ? element : element?.querySelector<HTMLElement>('input');
-  target?.scrollIntoView({ block: 'center' });
-  target?.focus({ preventScroll: true });
-}
 
 // Underlined and 44 px wide: inside a sentence a link must not be told apart by colour alone
 // (WCAG 1.4.1), and a thumb must hit it.
