@@ -25,8 +25,10 @@ export {
   type ClockSelection,
   pauseClock,
   resumeClock,
+  type ClockToStart,
   type StartClock,
   startClock,
+  startClocks,
   stopClocks,
 } from './store.js';
 export { type ClockOwner, type ClockReassignment, reassignClocks } from './reassign.js';

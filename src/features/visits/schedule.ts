@@ -1,7 +1,7 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { visitClockRules } from '../../contract/visits/visits.js';
 import type { CategoryCode, RiskGrade } from '../../contract/registry/vocabulary.js';
-import { startClock, stopClocks } from '../../core/clocks/index.js';
+import { type ClockToStart, startClocks, stopClocks } from '../../core/clocks/index.js';
 import { systemScope } from '../../core/scope/system-scope.js';
 import type { Database } from '../../platform/db/schema.js';
 import type { RuleSet } from '../../platform/rules/rule-set.js';
@@ -63,7 +63,33 @@ export async function scheduledChildren(db: Db, ids: readonly string[], day: str
   }));
 }
 
-/** Starts one of a child's visit clocks, due `duration` after `from`, with the visits section's grace periods. */
+/** One of a child's visit clocks, due `duration` after `from`, with the visits section's grace periods (none without an owner). */
+export function visitClock(
+  rules: RuleSet,
+  child: ScheduledChild,
+  rule: (typeof visitClockRules)[number],
+  from: Date,
+  duration: { days: number } | { workingDays: number },
+): ClockToStart | null {
+  if (!child.ownerOrgId) return null;
+  return {
+    rules,
+    clock: {
+      rule,
+      ownerOrgId: child.ownerOrgId,
+      ownerUserId: child.ownerUserId,
+      subjectType: 'visit',
+      subjectId: child.id,
+      childId: child.id,
+      divisionCode: child.residenceCode,
+      startedAt: from,
+      duration,
+      escalationHours: rules.get(visitRules).escalationHours,
+    },
+  };
+}
+
+/** Starts one of a child's visit clocks (see `visitClock`); false when the child has no owner. */
 export async function startVisitClock(
   trx: Trx,
   rules: RuleSet,
@@ -72,20 +98,16 @@ export async function startVisitClock(
   from: Date,
   duration: { days: number } | { workingDays: number },
 ): Promise<boolean> {
-  if (!child.ownerOrgId) return false;
-  await startClock(trx, rules, {
-    rule,
-    ownerOrgId: child.ownerOrgId,
-    ownerUserId: child.ownerUserId,
-    subjectType: 'visit',
-    subjectId: child.id,
-    childId: child.id,
-    divisionCode: child.residenceCode,
-    startedAt: from,
-    duration,
-    escalationHours: rules.get(visitRules).escalationHours,
-  });
+  const clock = visitClock(rules, child, rule, from, duration);
+  if (!clock) return false;
+  await startClocks(trx, [clock]);
   return true;
+}
+
+/** The routine clock due after a visit on `lastVisitOn`, by the child's grade and categories as of that day. */
+export function nextRoutineClock(rules: RuleSet, child: ScheduledChild, lastVisitOn: string): ClockToStart | null {
+  const interval = routineInterval(child, rules.get(visitRules), lastVisitOn);
+  return interval ? visitClock(rules, child, 'visit.routine', endOfDay(lastVisitOn), { days: interval.days }) : null;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { type ClockToStart, startClocks } from '../../core/clocks/index.js';
 import { systemScope } from '../../core/scope/system-scope.js';
 import { systemActor } from '../../platform/access/actor.js';
 import { shanghaiDateOf } from '../../platform/calendar/index.js';
@@ -7,7 +8,7 @@ import type { Sweep } from '../../platform/jobs/sweeps.js';
 import { loadRuleSets } from '../../platform/rules/store.js';
 import { visitRules } from './rule-sections.js';
 import { routineInterval } from './rules.js';
-import { scheduledChildren, startNextVisitClocks, startVisitClock, stopVisitClocks } from './schedule.js';
+import { nextRoutineClock, scheduledChildren, stopVisitClocks, visitClock } from './schedule.js';
 import '../../core/clocks/tables.js';
 import './tables.js';
 
@@ -66,35 +67,41 @@ export const visitScheduleSweep: Sweep = {
           candidates.map((c) => c.id),
           day,
         );
+        const byId = new Map(children.map((child) => [child.id, child]));
+        const clocks: ClockToStart[] = [];
         let started = 0;
         for (const candidate of candidates) {
-          const child = children.find((c) => c.id === candidate.id)!;
+          const child = byId.get(candidate.id)!;
           const rules = resolver.for(child.residenceCode, day);
           const section = rules.get(visitRules);
           if (!candidate.routine_running) {
             if (!candidate.last && !candidate.first_started) {
-              if (
-                await startVisitClock(trx, rules, child, 'visit.first', new Date(candidate.created_at), {
-                  workingDays: section.firstVisitWorkingDays,
-                })
-              )
+              const first = visitClock(rules, child, 'visit.first', new Date(candidate.created_at), {
+                workingDays: section.firstVisitWorkingDays,
+              });
+              if (first) {
+                clocks.push(first);
                 totals.first += 1;
+              }
             } else if (candidate.last && routineInterval(child, section, day)) {
-              await startNextVisitClocks(trx, rules, child, candidate.last, { screening: false });
+              const routine = nextRoutineClock(rules, child, candidate.last);
+              if (routine) clocks.push(routine);
               totals.routine += 1;
             }
           }
           if (!candidate.screening_running) {
             const from = candidate.last_full ?? shanghaiDateOf(new Date(candidate.created_at));
-            if (
-              await startVisitClock(trx, rules, child, 'visit.screening', new Date(`${from}T23:59:59+08:00`), {
-                days: section.screeningEveryDays,
-              })
-            )
+            const screening = visitClock(rules, child, 'visit.screening', new Date(`${from}T23:59:59+08:00`), {
+              days: section.screeningEveryDays,
+            });
+            if (screening) {
+              clocks.push(screening);
               totals.screening += 1;
+            }
           }
           started += 1;
         }
+        await startClocks(trx, clocks);
         return { seen: candidates.length, started, last: candidates.at(-1)?.id };
       });
       // One pass in id order: a child whose owner cannot be found, or with no rule to start, is not read again.
@@ -106,7 +113,10 @@ export const visitScheduleSweep: Sweep = {
   },
 };
 
-/** Routine clocks of children no longer active, or under no routine rule any more, stop as of the sweep. */
+/**
+ * Routine clocks of children no longer active, or under no routine rule any more, stop as of the
+ * sweep — read in pages by child, since a province has hundreds of thousands of routine clocks.
+ */
 async function stopRulesThatEnded(
   db: Parameters<Sweep['run']>[0],
   asOf: Date,
@@ -114,31 +124,44 @@ async function stopRulesThatEnded(
   resolver: Awaited<ReturnType<typeof loadRuleSets>>,
 ): Promise<number> {
   const actor = systemActor('sweep:visits.schedule');
-  const { result } = await unitOfWork(db, actor, 'visits.schedule', async ({ trx }) => {
-    const rows = await trx
-      .selectFrom('clocks as k')
-      .innerJoin('children as c', 'c.id', 'k.child_id')
-      .where(systemScope('the schedule sweep looks at every running visit clock'))
-      .select(['c.id', 'c.status', 'k.rule'])
-      .where('k.subject_type', '=', 'visit')
-      .where('k.state', 'in', ['running', 'paused'])
-      .where((eb) => eb.or([eb('k.rule', '=', 'visit.routine'), eb('c.status', '<>', 'active')]))
-      .execute();
-    const facts = await scheduledChildren(
-      trx,
-      [...new Set(rows.filter((r) => r.status === 'active').map((r) => r.id))],
-      day,
-    );
-    let stopped = 0;
-    for (const row of rows) {
-      const child = facts.find((f) => f.id === row.id);
-      const ended =
-        row.status !== 'active' ||
-        !child ||
-        routineInterval(child, resolver.for(child.residenceCode, day).get(visitRules), day) === null;
-      if (ended) stopped += await stopVisitClocks(trx, row.id, [row.rule], asOf);
-    }
-    return stopped;
-  });
-  return result;
+  let stopped = 0;
+  let after = { child: '00000000-0000-0000-0000-000000000000', clock: '00000000-0000-0000-0000-000000000000' };
+  for (;;) {
+    const { result } = await unitOfWork(db, actor, 'visits.schedule', async ({ trx }) => {
+      const rows = await trx
+        .selectFrom('clocks as k')
+        .innerJoin('children as c', 'c.id', 'k.child_id')
+        .where(systemScope('the schedule sweep looks at every running visit clock'))
+        .select(['c.id', 'c.status', 'k.rule', 'k.id as clock_id'])
+        .where('k.subject_type', '=', 'visit')
+        .where('k.state', 'in', ['running', 'paused'])
+        .where((eb) => eb.or([eb('k.rule', '=', 'visit.routine'), eb('c.status', '<>', 'active')]))
+        .where(sql<boolean>`(k.child_id, k.id) > (${after.child}::uuid, ${after.clock}::uuid)`)
+        .orderBy('k.child_id')
+        .orderBy('k.id')
+        .limit(batch)
+        .execute();
+      const facts = await scheduledChildren(
+        trx,
+        [...new Set(rows.filter((r) => r.status === 'active').map((r) => r.id))],
+        day,
+      );
+      const byId = new Map(facts.map((child) => [child.id, child]));
+      let ended = 0;
+      for (const row of rows) {
+        const child = byId.get(row.id);
+        const stops =
+          row.status !== 'active' ||
+          !child ||
+          routineInterval(child, resolver.for(child.residenceCode, day).get(visitRules), day) === null;
+        if (stops) ended += await stopVisitClocks(trx, row.id, [row.rule], asOf);
+      }
+      const last = rows.at(-1);
+      return { ended, seen: rows.length, last: last && { child: last.id, clock: last.clock_id } };
+    });
+    stopped += result.ended;
+    if (result.seen < batch || !result.last) break;
+    after = result.last;
+  }
+  return stopped;
 }
