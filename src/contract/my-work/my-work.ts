@@ -50,6 +50,9 @@ export const workAlertSchema = z.object({
   caseNo: z.string().nullable(),
   reportId: z.string().nullable(),
   refNo: z.string().nullable(),
+  /** The child the overdue step is about, named only for a reader who may see the child. */
+  childId: z.string().nullable(),
+  childName: z.string().nullable(),
 });
 export type WorkAlert = z.infer<typeof workAlertSchema>;
 

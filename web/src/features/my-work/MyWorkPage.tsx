@@ -205,6 +205,12 @@ export default function MyWorkPage() {
                     })}
                   </strong>
                   <p>
+                    {alert.childId && alert.childName && (
+                      <>
+                        <Link to={`/registry/${alert.childId}`}>{alert.childName}</Link>
+                        {' · '}
+                      </>
+                    )}
                     {ruleText(t, alert.rule)}
                     {alert.caseId && (
                       <>
