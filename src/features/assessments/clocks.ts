@@ -1,25 +1,33 @@
 import { sql, type Transaction } from 'kysely';
 import type { AssessmentClockRule } from '../../contract/assessments/assessments.js';
-import { startClock, stopClocks } from '../../core/clocks/index.js';
+import { type ClockToStart, startClocks, stopClocks } from '../../core/clocks/index.js';
 import { systemScope } from '../../core/scope/system-scope.js';
 import type { Database } from '../../platform/db/schema.js';
 import type { RuleSet } from '../../platform/rules/rule-set.js';
-import { responsibleDirectorIn } from '../grassroots/service.js';
+import { responsibleDirectorsIn } from '../grassroots/service.js';
 import { assessmentClockRules } from '../../contract/assessments/assessments.js';
 import '../../core/clocks/tables.js';
 
 type Trx = Transaction<Database>;
 
+interface AssessmentOwner {
+  residenceCode: string;
+  orgId: string | null;
+  userId: string | null;
+}
+
 /**
- * Who must assess: the child's responsible director, else the nearest village committee, township
- * government or county civil affairs bureau of its residence.
+ * Who must assess, for many children at once: the child's responsible director, else the nearest
+ * village committee, township government or county civil affairs bureau of its residence.
  */
-async function ownerOf(trx: Trx, childId: string) {
-  const director = await responsibleDirectorIn(trx, childId);
-  const row = await trx
+async function ownersOf(trx: Trx, childIds: readonly string[]): Promise<Map<string, AssessmentOwner>> {
+  if (childIds.length === 0) return new Map();
+  const directors = await responsibleDirectorsIn(trx, childIds);
+  const rows = await trx
     .selectFrom('children as c')
-    .where(systemScope('a child the caller read through childInScope or a sweep named'))
+    .where(systemScope('children the caller read through childInScope or a sweep named'))
     .select([
+      'c.id',
       'c.residence_code',
       sql<string | null>`(SELECT o.id FROM organisations o WHERE o.active AND (
           (o.kind = 'village_committee' AND o.division_code = c.residence_code)
@@ -27,13 +35,63 @@ async function ownerOf(trx: Trx, childId: string) {
           OR (o.kind = 'civil_affairs_bureau' AND o.division_code IN (rpad(substr(c.residence_code, 1, 6), 12, '0'), rpad(substr(c.residence_code, 1, 4), 12, '0'))))
         ORDER BY length(rtrim(o.division_code, '0')) DESC, o.created_at LIMIT 1)`.as('place_org'),
     ])
-    .where('c.id', '=', childId)
-    .executeTakeFirstOrThrow();
-  return {
-    residenceCode: row.residence_code,
-    orgId: director?.organisationId ?? row.place_org,
-    userId: director?.userId ?? null,
-  };
+    .where('c.id', 'in', [...childIds])
+    .execute();
+  return new Map(
+    rows.map((row) => {
+      const director = directors.get(row.id);
+      return [
+        row.id,
+        {
+          residenceCode: row.residence_code,
+          orgId: director?.organisationId ?? row.place_org,
+          userId: director?.userId ?? null,
+        },
+      ];
+    }),
+  );
+}
+
+/** One periodic or risk-clue clock to start for a child. */
+export interface AssessmentClockToStart {
+  rules: RuleSet;
+  childId: string;
+  rule: AssessmentClockRule;
+  from: Date;
+  duration: { days: number } | { workingDays: number };
+}
+
+/**
+ * Starts assessment clocks for many children (a sweep's page) with one owner lookup and one insert;
+ * the caller has made sure none of the rule runs for the child. Returns how many started (a child
+ * with no owner anywhere up its tree gets none).
+ */
+export async function startAssessmentClocks(trx: Trx, wanted: readonly AssessmentClockToStart[]): Promise<number> {
+  const owners = await ownersOf(
+    trx,
+    wanted.map((w) => w.childId),
+  );
+  const clocks: ClockToStart[] = [];
+  for (const w of wanted) {
+    const owner = owners.get(w.childId);
+    if (!owner?.orgId) continue;
+    clocks.push({
+      rules: w.rules,
+      clock: {
+        rule: w.rule,
+        ownerOrgId: owner.orgId,
+        ownerUserId: owner.userId,
+        subjectType: 'assessment',
+        subjectId: w.childId,
+        childId: w.childId,
+        divisionCode: owner.residenceCode,
+        startedAt: w.from,
+        duration: w.duration,
+      },
+    });
+  }
+  await startClocks(trx, clocks);
+  return clocks.length;
 }
 
 /** Starts an assessment clock of the child unless one of the rule is already running; true when started. */
@@ -54,20 +112,7 @@ export async function startAssessmentClock(
     .where('state', 'in', ['running', 'paused'])
     .executeTakeFirst();
   if (running) return false;
-  const owner = await ownerOf(trx, childId);
-  if (!owner.orgId) return false;
-  await startClock(trx, rules, {
-    rule,
-    ownerOrgId: owner.orgId,
-    ownerUserId: owner.userId,
-    subjectType: 'assessment',
-    subjectId: childId,
-    childId,
-    divisionCode: owner.residenceCode,
-    startedAt: from,
-    duration,
-  });
-  return true;
+  return (await startAssessmentClocks(trx, [{ rules, childId, rule, from, duration }])) === 1;
 }
 
 /** An assessment meets every running assessment clock of the child. */

@@ -6,7 +6,7 @@ import { unitOfWork } from '../../platform/db/unit-of-work.js';
 import type { Sweep } from '../../platform/jobs/sweeps.js';
 import { loadRuleSets } from '../../platform/rules/store.js';
 import { keyAttentionVisitsIn } from '../visits/service.js';
-import { startAssessmentClock } from './clocks.js';
+import { type AssessmentClockToStart, startAssessmentClock, startAssessmentClocks } from './clocks.js';
 import { assessmentRules } from './rule-sections.js';
 import { guardianshipRulesSchema } from '../../contract/assessments/standard.js';
 import '../../core/clocks/tables.js';
@@ -15,6 +15,7 @@ import './tables.js';
 
 /** How far back a sweep looks for risk clues (a missed run is caught up by the next one). */
 const clueWindowDays = 30;
+const pageSize = 2000;
 
 /**
  * When to assess, as clocks (DOMAIN.md §8): every scattered orphan and de facto unsupported child
@@ -31,47 +32,65 @@ export const assessmentScheduleSweep: Sweep = {
     // Candidates by the default categories (an index-friendly filter); each child's own place decides below.
     const categories = guardianshipRulesSchema.parse({}).periodicCategories;
     const totals = { periodic: 0, riskClue: 0 };
+    // The periodic pass in pages of children, each its own transaction: a province's first run starts
+    // hundreds of thousands of clocks, and a page is a few statements whatever its size.
+    let after = '00000000-0000-0000-0000-000000000000';
+    for (;;) {
+      const { result } = await unitOfWork(db, actor, 'assessments.schedule', async ({ trx }) => {
+        const due = await trx
+          .selectFrom('children as c')
+          .where(systemScope('the assessment sweep looks at every active child of the periodic categories'))
+          .select([
+            'c.id',
+            'c.residence_code',
+            sql<
+              string[]
+            >`ARRAY(SELECT category FROM child_categories cc WHERE cc.child_id = c.id AND cc.state = 'confirmed'
+              AND (cc.end_date IS NULL OR cc.end_date > ${day}::date))`.as('categories'),
+            sql<Date | null>`(SELECT max(created_at) FROM guardianship_assessments g WHERE g.child_id = c.id)`.as(
+              'last',
+            ),
+            sql<
+              string | null
+            >`(SELECT min(start_date)::text FROM child_categories cc WHERE cc.child_id = c.id AND cc.state = 'confirmed')`.as(
+              'since',
+            ),
+          ])
+          .where('c.status', '=', 'active')
+          .where('c.merged_into', 'is', null)
+          .where('c.id', '>', after)
+          .where(
+            sql<boolean>`EXISTS (SELECT 1 FROM child_categories cc WHERE cc.child_id = c.id AND cc.state = 'confirmed'
+              AND (cc.end_date IS NULL OR cc.end_date > ${day}::date) AND cc.category IN (${sql.join(categories)}))`,
+          )
+          .where(
+            sql<boolean>`NOT EXISTS (SELECT 1 FROM clocks k WHERE k.child_id = c.id AND k.subject_type = 'assessment'
+              AND k.rule = 'assessment.periodic' AND k.state IN ('running', 'paused'))`,
+          )
+          .orderBy('c.id')
+          .limit(pageSize)
+          .execute();
+        const wanted: AssessmentClockToStart[] = [];
+        for (const child of due) {
+          const rules = resolver.for(child.residence_code, day);
+          const section = rules.get(assessmentRules);
+          if (!child.categories.some((c) => (section.periodicCategories as string[]).includes(c))) continue;
+          const from = child.last ? new Date(child.last) : new Date(`${child.since ?? day}T00:00:00+08:00`);
+          wanted.push({
+            rules,
+            childId: child.id,
+            rule: 'assessment.periodic',
+            from,
+            duration: { days: section.periodicEveryDays },
+          });
+        }
+        totals.periodic += await startAssessmentClocks(trx, wanted);
+        return { seen: due.length, last: due.at(-1)?.id };
+      });
+      if (result.seen < pageSize || !result.last) break;
+      after = result.last;
+    }
     await unitOfWork(db, actor, 'assessments.schedule', async ({ trx }) => {
-      const due = await trx
-        .selectFrom('children as c')
-        .where(systemScope('the assessment sweep looks at every active child of the periodic categories'))
-        .select([
-          'c.id',
-          'c.residence_code',
-          sql<
-            string[]
-          >`ARRAY(SELECT category FROM child_categories cc WHERE cc.child_id = c.id AND cc.state = 'confirmed'
-            AND (cc.end_date IS NULL OR cc.end_date > ${day}::date))`.as('categories'),
-          sql<Date | null>`(SELECT max(created_at) FROM guardianship_assessments g WHERE g.child_id = c.id)`.as('last'),
-          sql<
-            string | null
-          >`(SELECT min(start_date)::text FROM child_categories cc WHERE cc.child_id = c.id AND cc.state = 'confirmed')`.as(
-            'since',
-          ),
-        ])
-        .where('c.status', '=', 'active')
-        .where('c.merged_into', 'is', null)
-        .where(
-          sql<boolean>`EXISTS (SELECT 1 FROM child_categories cc WHERE cc.child_id = c.id AND cc.state = 'confirmed'
-            AND (cc.end_date IS NULL OR cc.end_date > ${day}::date) AND cc.category IN (${sql.join(categories)}))`,
-        )
-        .where(
-          sql<boolean>`NOT EXISTS (SELECT 1 FROM clocks k WHERE k.child_id = c.id AND k.subject_type = 'assessment'
-            AND k.rule = 'assessment.periodic' AND k.state IN ('running', 'paused'))`,
-        )
-        .execute();
-      for (const child of due) {
-        const rules = resolver.for(child.residence_code, day);
-        const section = rules.get(assessmentRules);
-        if (!child.categories.some((c) => (section.periodicCategories as string[]).includes(c))) continue;
-        const from = child.last ? new Date(child.last) : new Date(`${child.since ?? day}T00:00:00+08:00`);
-        if (
-          await startAssessmentClock(trx, rules, child.id, 'assessment.periodic', from, {
-            days: section.periodicEveryDays,
-          })
-        )
-          totals.periodic += 1;
-      }
       const windowStart = new Date(asOf.getTime() - clueWindowDays * 86_400_000);
       const reports = await trx
         .selectFrom('reports')

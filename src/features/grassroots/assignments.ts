@@ -164,6 +164,24 @@ export async function responsibleDirectorIn(
   return row ? { staffId: row.id, userId: row.user_id, organisationId: row.organisation_id, name: row.name } : null;
 }
 
+/** The responsible directors of many children at once (a sweep's page), by child id; children without one are absent. */
+export async function responsibleDirectorsIn(
+  trx: Trx | Db,
+  childIds: readonly string[],
+): Promise<Map<string, { userId: string | null; organisationId: string }>> {
+  if (childIds.length === 0) return new Map();
+  const rows = await trx
+    .selectFrom('child_assignments as a')
+    .where(systemScope('keyed by children a sweep named'))
+    .innerJoin('grassroots_staff as s', 's.id', 'a.staff_id')
+    .select(['a.child_id', 's.user_id', 's.organisation_id'])
+    .where('a.child_id', 'in', [...childIds])
+    .where('a.to_at', 'is', null)
+    .where('s.status', '=', 'active')
+    .execute();
+  return new Map(rows.map((row) => [row.child_id, { userId: row.user_id, organisationId: row.organisation_id }]));
+}
+
 /** The active roster entry of a user in a post covering a place (a supervisor covers its township's villages). */
 export async function rosterEntryCoveringIn(
   trx: Trx | Db,

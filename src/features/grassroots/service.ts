@@ -317,6 +317,7 @@ export {
   reassignChild,
   reassignChildIn,
   responsibleDirectorIn,
+  responsibleDirectorsIn,
   rosterEntryCoveringIn,
 } from './assignments.js';
 export { recordStaffRecordIn, staffWorkFactsIn } from './staff-records.js';
