@@ -40,9 +40,6 @@ const en = (language: string) => language.startsWith('en');
 export function indicatorLabel(kind: IndicatorKind, language: string): string {
   return en(language) ? indicatorKinds[kind].en : indicatorKinds[kind].zh;
 }
-export function indicatorUnit(kind: IndicatorKind, language: string): string {
-  return en(language) ? indicatorKinds[kind].unit.en : indicatorKinds[kind].unit.zh;
-}
 export function stageLabel(stage: keyof typeof evaluationStages, language: string): string {
   return en(language) ? evaluationStages[stage].en : evaluationStages[stage].zh;
 }
