@@ -2,6 +2,7 @@ import type { CreateProjectInput } from '../contract/projects/projects.js';
 import type { CreateReferralInput } from '../contract/referrals/views.js';
 import { appointStaffIn } from '../features/grassroots/service.js';
 import { addLicenceIn, declareCapacityIn } from '../features/projects/capacity.js';
+import { actOnIncubationIn, startIncubationIn } from '../features/projects/incubation.js';
 import {
   addPostIn,
   createProjectIn,
@@ -272,6 +273,83 @@ export const jingzhouProjectsDemo: DemoSeeder = {
       ['高远', 'senior', 2016],
     ] as const)
       await addLicenceIn(worker, socialWork, { personName, level, licenceYear });
-    log(`  2 purchased-service projects, ${served} children served by 童心社工`);
+    await seedIncubations(shashiOfficer, gonganOfficer, await as('officer.city'), dayOf);
+    log(`  2 purchased-service projects, ${served} children served by 童心社工; 3 incubations`);
   },
 };
+
+/**
+ * Incubation records (§4.3.1): 沙市区's incubation base brought a volunteer association to registration;
+ * 公安县 is incubating a mutual-aid group in 埠河镇 (milestones, training, seed funding); the city has
+ * just started one in 石首市, a county no social organisation serves.
+ */
+async function seedIncubations(
+  shashi: UnitOfWork,
+  gongan: UnitOfWork,
+  city: UnitOfWork,
+  dayOf: (days: number) => string,
+): Promise<void> {
+  const at = (days: number) => new Date(`${dayOf(days)}T02:00:00Z`);
+  const registered = await startIncubationIn(
+    shashi,
+    {
+      name: '沙市区童心守护志愿者协会',
+      incubator: '沙市区社会组织孵化基地',
+      divisionCode: jingzhou.shashi,
+      startsOn: dayOf(400),
+      plannedEndOn: dayOf(35),
+      services: ['psychological_counselling'],
+    },
+    at(400),
+  );
+  const steps = [
+    { type: 'record_support', kind: 'premises', givenOn: dayOf(395) },
+    { type: 'record_milestone', title: '组建理事会，完成章程起草', reachedOn: dayOf(300) },
+    { type: 'record_support', kind: 'seed_funding', givenOn: dayOf(280), amountFen: 3_000_000 },
+    { type: 'register', registeredOn: dayOf(60), registrationNumber: '52421002MJY123456X' },
+  ] as const;
+  for (const [index, step] of steps.entries())
+    await actOnIncubationIn(shashi, registered, { ...step, expectedSeq: index + 1 }, at(60));
+  const buhe = await startIncubationIn(
+    gongan,
+    {
+      name: '埠河镇留守儿童关爱互助会',
+      incubator: '荆州市童心社会工作服务中心',
+      divisionCode: jingzhou.buhe,
+      startsOn: dayOf(150),
+      plannedEndOn: dayOf(-215),
+      services: ['family_education_guidance'],
+    },
+    at(150),
+  );
+  await actOnIncubationIn(
+    gongan,
+    buhe,
+    { type: 'record_support', expectedSeq: 1, kind: 'training', givenOn: dayOf(140), note: '骨干能力培训 3 次' },
+    at(140),
+  );
+  await actOnIncubationIn(
+    gongan,
+    buhe,
+    { type: 'record_milestone', expectedSeq: 2, title: '首次开展暑期陪伴活动', reachedOn: dayOf(90) },
+    at(90),
+  );
+  await actOnIncubationIn(
+    gongan,
+    buhe,
+    { type: 'record_support', expectedSeq: 3, kind: 'mentoring', givenOn: dayOf(30) },
+    at(30),
+  );
+  await startIncubationIn(
+    city,
+    {
+      name: '石首市护苗志愿服务队',
+      incubator: '荆州市社会组织孵化中心',
+      divisionCode: '421081000000',
+      startsOn: dayOf(20),
+      plannedEndOn: dayOf(-345),
+      services: [],
+    },
+    at(20),
+  );
+}

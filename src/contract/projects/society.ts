@@ -68,8 +68,12 @@ export const coverageSchema = z.object({
       /** Organisations per 10,000 children in difficulty, one decimal; null without children. */
       per10k: z.number().nullable(),
       servicesWithoutProvider: z.array(z.enum(serviceCodes)),
+      /** Organisations being incubated for this county now (incubation records). */
+      incubating: z.number().int(),
     }),
   ),
   countiesWithNone: z.array(divisionRef),
+  /** Counties where an incubation is under way, beside those with none. */
+  countiesIncubating: z.array(divisionRef.extend({ incubating: z.number().int() })),
 });
 export type Coverage = z.infer<typeof coverageSchema>;

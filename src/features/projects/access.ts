@@ -1,6 +1,6 @@
 import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
 import { subtreePrefix } from '../../core/places.js';
-import type { Actor } from '../../platform/access/actor.js';
+import { type Actor, hasPermission } from '../../platform/access/actor.js';
 import type { Database } from '../../platform/db/schema.js';
 
 /** The significant prefix of a division code, in SQL (the same levels as `subtreePrefix`). */
@@ -40,4 +40,21 @@ export function projectTouches(code: string): Expression<SqlBool> {
 export function inJurisdiction(actor: Actor, code: string): boolean {
   if (actor.kind === 'system') return true;
   return (actor.childJurisdiction ?? actor.jurisdiction).some((j) => code.startsWith(subtreePrefix(j)));
+}
+
+/**
+ * Who sees an incubation: the organisation that records it, and civil affairs (`projects.manage`)
+ * whose place jurisdiction holds its county — another county's officer, a charity or a social work
+ * organisation (readers of projects, not keepers of incubation) get a 404.
+ */
+export function incubationVisibleTo(actor: Actor) {
+  return (eb: ExpressionBuilder<Database, 'incubations'>): Expression<SqlBool> => {
+    if (actor.kind === 'system') return sql<boolean>`true`;
+    const conditions: Expression<SqlBool>[] = [];
+    if (actor.organisationId) conditions.push(eb('incubations.owner_org_id', '=', actor.organisationId));
+    if (hasPermission(actor, 'projects.manage'))
+      for (const code of actor.childJurisdiction ?? actor.jurisdiction)
+        conditions.push(eb('incubations.division_code', 'like', `${subtreePrefix(code)}%`));
+    return conditions.length > 0 ? eb.or(conditions) : sql<boolean>`false`;
+  };
 }

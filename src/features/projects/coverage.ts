@@ -6,6 +6,7 @@ import { childInScope } from '../../core/scope/child-scope.js';
 import type { Actor } from '../../platform/access/actor.js';
 import type { Database } from '../../platform/db/schema.js';
 import { footprintOf } from './capacity.js';
+import { listIncubations } from './incubation-views.js';
 import { countiesOf } from './places.js';
 import './tables.js';
 
@@ -15,7 +16,7 @@ type Db = Kysely<Database>;
  * Coverage by county (map-ready, §4.3.1's regional imbalance): children in difficulty, social
  * organisations serving the county — sitting in it or working there (referrals, participation,
  * sessions, visits, project areas) —, organisations per 10,000 children, and the catalogue's
- * services no social organisation delivered or was contracted for there.
+ * services no social organisation delivered or was contracted for there; and where incubation is under way.
  */
 export async function coverageByCounty(db: Db, actor: Actor): Promise<Coverage> {
   const counties = await countiesOf(db, actor.childJurisdiction ?? actor.jurisdiction);
@@ -50,6 +51,8 @@ export async function coverageByCounty(db: Db, actor: Actor): Promise<Coverage> 
       services.set(county, set);
     }
   }
+  const { countiesIncubating } = await listIncubations(db, actor);
+  const incubatingIn = new Map(countiesIncubating.map((county) => [county.code, county.incubating]));
   const rows = counties.map(({ code, name }) => {
     const n = childrenOf.get(code.slice(0, 6)) ?? 0;
     const count = serving.get(code)?.size ?? 0;
@@ -60,10 +63,12 @@ export async function coverageByCounty(db: Db, actor: Actor): Promise<Coverage> 
       organisations: count,
       per10k: n === 0 ? null : Math.round((count * 100_000) / n) / 10,
       servicesWithoutProvider: serviceCodes.filter((s) => !services.get(code)?.has(s)),
+      incubating: incubatingIn.get(code) ?? 0,
     };
   });
   return {
     rows,
     countiesWithNone: rows.filter((r) => r.organisations === 0).map(({ code, name }) => ({ code, name })),
+    countiesIncubating,
   };
 }

@@ -43,6 +43,12 @@ describe('the demo purchased services', () => {
     };
     expect(coverage.rows.find((r) => r.code === '421022000000')?.organisations).toBeGreaterThanOrEqual(2);
     expect(coverage.countiesWithNone.length).toBeGreaterThan(0);
+    const incubations = (await (await city.request('GET', '/api/society/incubations')).json()) as {
+      incubations: { status: string }[];
+      countiesIncubating: { code: string }[];
+    };
+    expect(incubations.incubations.map((i) => i.status).sort()).toEqual(['incubating', 'incubating', 'registered']);
+    expect(incubations.countiesIncubating.map((c) => c.code)).toEqual(['421022000000', '421081000000']);
   });
 
   it("has a charity's donations, volunteers (one check expired) and a need handed over with a receipt", async () => {

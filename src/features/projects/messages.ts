@@ -64,3 +64,4 @@ registerMessages({
     'projects.capacity_not_own': "Only your own organisation's capacity can be maintained.",
   },
 });
+import './incubation-messages.js';

@@ -120,5 +120,38 @@ declare module '../../platform/db/schema.js' {
     service_sessions: ServiceSessionsTable;
     social_worker_licences: SocialWorkerLicencesTable;
     organisation_capacity: OrganisationCapacityTable;
+    incubations: IncubationsTable;
+    incubation_actions: IncubationActionsTable;
   }
+}
+
+/** Migration 0095: an organisation being incubated; its status, milestones, support and outcome are its log. */
+export interface IncubationsTable {
+  id: Generated<string>;
+  name: string;
+  incubator: string;
+  division_code: string;
+  starts_on: string;
+  planned_end_on: string;
+  services: string[];
+  note: string | null;
+  owner_org_id: string;
+  seq: ColumnType<number, number | undefined, number>;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
+export interface IncubationActionsTable {
+  id: Generated<string>;
+  incubation_id: string;
+  seq: number;
+  type: string;
+  status_after: string;
+  payload: ColumnType<Record<string, unknown>, string, never>;
+  actor_user_id: string | null;
+  accountable_user_id: string | null;
+  actor_org_id: string | null;
+  actor_label: string;
+  occurred_at: Date;
+  recorded_at: CreatedAt;
 }

@@ -77,7 +77,10 @@ function NeedCard({ need, charity }: { need: NeedView; charity: boolean }) {
           type="success"
           showIcon
           message={t('charity.receipt', { number: need.receipt.number })}
-          description={`${need.receipt.handedOn} · ${need.receipt.receivedBy} · ${need.receipt.items} · ${need.receipt.charity}`}
+          // Money in the app's language (the server's `items` is worded in the request's).
+          description={`${need.receipt.handedOn} · ${need.receipt.receivedBy} · ${
+            need.receipt.amountFen !== null ? yuan(need.receipt.amountFen, lang) : need.receipt.items
+          } · ${need.receipt.charity}`}
         />
       )}
       {error && <Alert type="error" role="alert" showIcon message={error} />}

@@ -10,7 +10,6 @@ import { AddPostForm, EvaluateForm, RecordSessionForm } from './ProjectForms';
 import {
   type IndicatorValue,
   indicatorLabel,
-  indicatorUnit,
   type ProjectView,
   recordPayment,
   replyToEvaluation,
@@ -33,8 +32,14 @@ function Indicators({ values }: { values: IndicatorValue[] }) {
         locale={{ emptyText: t('projects.noIndicators') }}
         columns={[
           { title: t('projects.fields.indicator'), render: (_, row) => indicatorLabel(row.kind, lang) },
-          { title: t('projects.fields.target'), render: (_, row) => `${row.target} ${indicatorUnit(row.kind, lang)}` },
-          { title: t('projects.fields.actual'), render: (_, row) => `${row.actual} ${indicatorUnit(row.kind, lang)}` },
+          {
+            title: t('projects.fields.target'),
+            render: (_, row) => t(`projects.units.${row.kind}`, { count: row.target }),
+          },
+          {
+            title: t('projects.fields.actual'),
+            render: (_, row) => t(`projects.units.${row.kind}`, { count: row.actual }),
+          },
           {
             title: t('projects.fields.achievement'),
             width: 150,

@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { describeApiError } from '../../app/api/describeApiError';
 import { kindName, serviceLabel } from '../referrals/referralsApi';
 import type { OrganisationKind } from '@contract/organisations/kinds.js';
+import { IncubationPanel } from './IncubationPanel';
 import { useCoverage, useSocialOrganisations } from './projectsApi';
 
 /** Coverage by county (map-ready: code, name, numbers) and the social organisations with their capacity. */
@@ -15,7 +16,7 @@ export default function SocietyPage() {
   const organisations = useSocialOrganisations();
   if (coverage.isPending) return <Spin />;
   if (coverage.error) return <Alert type="error" showIcon message={describeApiError(coverage.error, t)} />;
-  const { rows, countiesWithNone } = coverage.data;
+  const { rows, countiesWithNone, countiesIncubating } = coverage.data;
   return (
     <Tabs
       items={[
@@ -30,6 +31,17 @@ export default function SocietyPage() {
                   showIcon
                   message={t('projects.society.countiesWithNone', {
                     names: countiesWithNone.map((c) => c.name).join(lang.startsWith('en') ? ', ' : '、'),
+                  })}
+                />
+              )}
+              {countiesIncubating.length > 0 && (
+                <Alert
+                  type="info"
+                  showIcon
+                  message={t('projects.incubation.counties', {
+                    names: countiesIncubating
+                      .map((c) => `${c.name} (${c.incubating})`)
+                      .join(lang.startsWith('en') ? ', ' : '、'),
                   })}
                 />
               )}
@@ -51,6 +63,7 @@ export default function SocietyPage() {
                       title: t('projects.society.per10k'),
                       render: (_, row) => (row.per10k === null ? '—' : row.per10k.toFixed(1)),
                     },
+                    { title: t('projects.incubation.column'), dataIndex: 'incubating' },
                     {
                       title: t('projects.society.withoutProvider'),
                       render: (_, row) => (
@@ -97,6 +110,7 @@ export default function SocietyPage() {
             </TableFrame>
           ),
         },
+        { key: 'incubation', label: t('projects.incubation.tab'), children: <IncubationPanel /> },
       ]}
     />
   );

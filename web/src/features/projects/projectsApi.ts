@@ -10,6 +10,12 @@ import {
   type ReplyInput,
   sessionViewSchema,
 } from '@contract/projects/projects.js';
+import {
+  type IncubationActionInput,
+  incubationListSchema,
+  incubationViewSchema,
+  type StartIncubationInput,
+} from '@contract/projects/incubation.js';
 import { capacityViewSchema, coverageSchema, organisationListSchema } from '@contract/projects/society.js';
 import {
   evaluationStages,
@@ -22,6 +28,7 @@ import { useQuery } from '@tanstack/react-query';
 import { requestParsed } from '../../app/api/client';
 
 export type { IndicatorValue, ProjectView } from '@contract/projects/projects.js';
+export type { IncubationView } from '@contract/projects/incubation.js';
 export {
   evaluationStageCodes,
   indicatorKindCodes,
@@ -32,9 +39,6 @@ const en = (language: string) => language.startsWith('en');
 
 export function indicatorLabel(kind: IndicatorKind, language: string): string {
   return en(language) ? indicatorKinds[kind].en : indicatorKinds[kind].zh;
-}
-export function indicatorUnit(kind: IndicatorKind, language: string): string {
-  return en(language) ? indicatorKinds[kind].unit.en : indicatorKinds[kind].unit.zh;
 }
 export function stageLabel(stage: keyof typeof evaluationStages, language: string): string {
   return en(language) ? evaluationStages[stage].en : evaluationStages[stage].zh;
@@ -139,4 +143,32 @@ export function addPost(id: string, input: AddPostInput) {
 
 export function evaluateProject(id: string, input: EvaluateInput) {
   return requestParsed(projectViewSchema, `/api/projects/${id}/evaluations`, { method: 'POST', body: input });
+}
+
+export function useIncubations() {
+  return useQuery({
+    queryKey: ['society-incubations'],
+    queryFn: ({ signal }) => requestParsed(incubationListSchema, '/api/society/incubations', { signal }),
+  });
+}
+
+export function startIncubation(input: StartIncubationInput, idempotencyKey: string) {
+  return requestParsed(incubationViewSchema, '/api/society/incubations', {
+    method: 'POST',
+    body: input,
+    headers: { 'Idempotency-Key': idempotencyKey },
+  });
+}
+
+export function actOnIncubation(id: string, input: IncubationActionInput, idempotencyKey: string) {
+  return requestParsed(incubationViewSchema, `/api/society/incubations/${id}/actions`, {
+    method: 'POST',
+    body: input,
+    headers: { 'Idempotency-Key': idempotencyKey },
+  });
+}
+
+/** A code of the incubation vocabularies in the app's language. */
+export function incubationLabel(label: { zh: string; en: string }, language: string): string {
+  return en(language) ? label.en : label.zh;
 }
