@@ -78,6 +78,14 @@ export const permissions = {
   },
   'projects.manage': { zh: '签订和管理政府购买服务项目', en: 'Define and manage purchased-service projects' },
   'projects.deliver': { zh: '记录服务并回复项目评估', en: 'Record services delivered and reply to evaluations' },
+  'rolls.upload': {
+    zh: '导入其他部门名单（比对儿童档案）',
+    en: 'Upload rolls from other departments (matched to files)',
+  },
+  'rolls.review': {
+    zh: '审核其他部门名单提出的档案变更',
+    en: "Review fact changes proposed by other departments' rolls",
+  },
   'capacity.manage': {
     zh: '维护本机构的社工与志愿者能力',
     en: "Maintain my organisation's social workers and volunteers",

@@ -28,6 +28,7 @@ export const childTables = [
   'charity_need_actions',
   'guidance_orders',
   'household_children',
+  'fact_proposals',
 ];
 
 // A scope is a call to childInScope, a report visibility rule (…VisibleTo), another …InScope

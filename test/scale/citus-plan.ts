@@ -33,6 +33,9 @@ export const citusPlan: Record<string, Placement> = {
   duplicate_candidates: province,
   ledger_imports: province,
   stored_files: province,
+  department_rolls: province,
+  department_roll_rows: province,
+  fact_proposals: province,
   // Reports, cases and the workflows of a case.
   reports: province,
   report_recipients: province,
@@ -162,6 +165,9 @@ export const mustChange: Record<string, string> = {
     'a pair across provinces lives in the province of the newer file; the check across provinces is a multi-shard query',
   ledger_imports: '',
   stored_files: '',
+  department_rolls: 'a roll is uploaded by an organisation of one province; province_code from its division',
+  department_roll_rows: '',
+  fact_proposals: '',
   reports:
     'ref_no takes the province as its prefix; a public report is routed by its division code before it is stored',
   report_recipients: '',

@@ -205,3 +205,5 @@ export async function confirmIdentityIn(
 }
 
 export { addMemberSituationIn } from './family.js';
+export { factVersionsIn, type IdNumberMatch, matchIdNumbersIn, updateChildFieldsIn } from './fact-writes.js';
+export { parseIdNumber } from './id-number.js';

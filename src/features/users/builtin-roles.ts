@@ -68,6 +68,8 @@ export const builtinRoles: readonly RoleDefinition[] = [
       'benefits.pay',
       'projects.read',
       'projects.manage',
+      'rolls.upload',
+      'rolls.review',
     ],
   },
   {
@@ -97,6 +99,8 @@ export const builtinRoles: readonly RoleDefinition[] = [
       'incidents.read',
       'incidents.record',
       'conference.act',
+      'rolls.upload',
+      'rolls.review',
     ],
   },
   {

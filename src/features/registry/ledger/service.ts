@@ -10,6 +10,8 @@ import { analyseLedger } from './analyse.js';
 import { detectLedgerFormat } from './detect.js';
 import type { ImportBatchView, MappingBody } from '../../../contract/registry/ledger.js';
 import type { SpreadsheetLimits } from './spreadsheet-limits.js';
+import { readLedgerRows } from './read-rows.js';
+import type { SheetRow } from './sheet-reader.js';
 import { findImportFor, type ImportRow, loadFile, organisationDivision, presentImport } from './store.js';
 import './messages.js';
 
@@ -171,3 +173,26 @@ export async function updateImportMapping(
 }
 
 export type { Locale };
+
+/**
+ * The ledger's reader for another feature's own columns (department rolls): the format from the
+ * content, then every non-empty row in the capped worker. One reader, not a second one.
+ */
+export async function* readSpreadsheetRows(
+  content: Buffer,
+  fileName: string,
+  limits: SpreadsheetLimits,
+): AsyncGenerator<SheetRow> {
+  yield* readLedgerRows(content, detectLedgerFormat(content, fileName), csvSheetName(fileName), limits);
+}
+export type { SheetRow } from './sheet-reader.js';
+export { spreadsheetLimitsOf, type SpreadsheetLimits } from './spreadsheet-limits.js';
+export {
+  type CellValue,
+  cellText,
+  looksTruncatedByFloat,
+  readDate,
+  readDisabilityGrade,
+  readDivisionCode,
+  readIdCell,
+} from './values.js';

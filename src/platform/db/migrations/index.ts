@@ -57,6 +57,7 @@ import * as m0076 from './0076_children_pattern_indexes.js';
 import * as m0085 from './0085_guardian_training.js';
 import * as m0094 from './0094_households.js';
 import * as m0095 from './0095_incubations.js';
+import * as m0100 from './0100_department_rolls.js';
 
 /**
  * Every migration, in order. Listed statically (not read from the folder) so the same list works
@@ -121,4 +122,5 @@ export const migrations: Record<string, Migration> = {
   '0085_guardian_training': m0085,
   '0094_households': m0094,
   '0095_incubations': m0095,
+  '0100_department_rolls': m0100,
 };

@@ -6,6 +6,7 @@ import { ApiError } from '../../../app/api/client';
 import { describeApiError } from '../../../app/api/describeApiError';
 import { usePhoneLayout } from '../../../app/preferences/usePhoneLayout';
 import { LeaveRegistry } from '../../benefits/LeaveRegistry';
+import { FactProposals } from '../../department-rolls/FactProposals';
 import { FamilySupportCard } from '../../charity/FamilySupportCard';
 import { DocumentsPanel } from '../../documents/DocumentsPanel';
 import { ChildPlacementCard } from '../../placements/ChildPlacementCard';
@@ -70,6 +71,7 @@ export default function ChildFilePage() {
       />
       <ChildPlacementCard childId={child.id} />
       <LeaveRegistry file={child} />
+      <FactProposals childId={child.id} />
       {child.status === 'merged' && (
         <Alert type="warning" showIcon className="haven-form-alert" message={t('registry.file.mergedNotice')} />
       )}

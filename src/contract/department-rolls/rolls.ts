@@ -1,0 +1,116 @@
+import { z } from 'zod';
+import { departments, proposalStatuses, rollColumns, rollKinds, rowOutcomes } from './vocabulary.js';
+
+const isoDate = z.iso.date();
+
+/** The upload's query: the file is the raw body. */
+export const rollUploadQuerySchema = z.object({
+  department: z.enum(departments),
+  kind: z.enum(rollKinds),
+  asOf: isoDate,
+  fileName: z.string().trim().min(1).max(200),
+});
+export type RollUploadQuery = z.infer<typeof rollUploadQuerySchema>;
+
+/** What a proposal would change on the file (stored with the proposal, shown beside the current value). */
+export const proposedFactSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.enum(['imprisonment', 'drug_rehabilitation']),
+    memberId: z.uuid(),
+    relation: z.string(),
+    memberName: z.string(),
+    since: isoDate.nullable(),
+    until: isoDate.nullable(),
+    place: z.string().nullable(),
+  }),
+  z.object({ kind: z.literal('household_registration'), hukouCode: z.string().regex(/^\d{12}$/) }),
+  z.object({
+    kind: z.literal('disability'),
+    grade: z.number().int().min(1).max(4),
+    disabilityType: z.string().nullable(),
+    certificate: z.string().nullable(),
+  }),
+  z.object({ kind: z.literal('serious_illness'), illness: z.string() }),
+  z.object({ kind: z.literal('school_enrolment'), school: z.string(), grade: z.string().nullable() }),
+  z.object({ kind: z.literal('school_dropout'), school: z.string().nullable(), since: isoDate.nullable() }),
+]);
+export type ProposedFact = z.infer<typeof proposedFactSchema>;
+
+export const rowProblemSchema = z.object({
+  code: z.string(),
+  /** The column's header as the file has it (null: the row as a whole). */
+  column: z.string().nullable(),
+  message: z.string(),
+});
+
+export const rollRowSchema = z.object({
+  row: z.number(),
+  outcome: z.enum(rowOutcomes),
+  /** Masked: the roll's ID numbers are never shown in full. */
+  idNumber: z.string().nullable(),
+  name: z.string().nullable(),
+  problems: z.array(rowProblemSchema),
+  /** The children this row was matched to, as far as the reader may see them. */
+  children: z.array(z.object({ id: z.string(), name: z.string(), havenCode: z.string(), proposalId: z.string() })),
+});
+export type RollRow = z.infer<typeof rollRowSchema>;
+
+export const rollSummarySchema = z.object({
+  id: z.string(),
+  department: z.enum(departments),
+  kind: z.enum(rollKinds),
+  asOf: z.string(),
+  fileName: z.string(),
+  uploadedBy: z.string(),
+  uploadedAt: z.string(),
+  rows: z.number(),
+  matched: z.number(),
+  unmatched: z.number(),
+  invalid: z.number(),
+  proposals: z.number(),
+  /** Header text per recognised column. */
+  columns: z.partialRecord(z.enum(rollColumns), z.string()),
+});
+export type RollSummary = z.infer<typeof rollSummarySchema>;
+export const rollListSchema = z.array(rollSummarySchema);
+export const rollViewSchema = rollSummarySchema.extend({ lines: z.array(rollRowSchema) });
+export type RollView = z.infer<typeof rollViewSchema>;
+
+export const factProposalSchema = z.object({
+  id: z.string(),
+  childId: z.string(),
+  status: z.enum(proposalStatuses),
+  version: z.number(),
+  fact: proposedFactSchema,
+  /** The version of the file or family member the accept must see unchanged. */
+  targetVersion: z.number().nullable(),
+  source: z.object({
+    rollId: z.string(),
+    department: z.enum(departments),
+    kind: z.enum(rollKinds),
+    asOf: z.string(),
+    fileName: z.string(),
+    row: z.number(),
+  }),
+  proposedAt: z.string(),
+  decidedBy: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+  decisionReason: z.string().nullable(),
+});
+export type FactProposal = z.infer<typeof factProposalSchema>;
+export const factProposalListSchema = z.array(factProposalSchema);
+
+export const acceptProposalSchema = z.object({
+  version: z.number().int().min(1),
+  targetVersion: z.number().int().min(1),
+});
+export const rejectProposalSchema = z.object({
+  version: z.number().int().min(1),
+  reason: z.string().trim().min(1).max(500),
+});
+export const decisionAnswerSchema = z.object({
+  proposal: factProposalSchema,
+  /** Categories the registry newly proposes from the accepted fact (the benefits follow from them). */
+  categoriesProposed: z.array(z.string()),
+});
+export type DecisionAnswer = z.infer<typeof decisionAnswerSchema>;

@@ -1,0 +1,196 @@
+import type { RollColumn, RollKind } from '../../contract/department-rolls/vocabulary.js';
+import {
+  type CellValue,
+  cellText,
+  looksTruncatedByFloat,
+  parseIdNumber,
+  readDate,
+  readDisabilityGrade,
+  readDivisionCode,
+  readIdCell,
+} from './registry-reader.js';
+
+/*
+ * A roll's columns (pure). Departments name them many ways; each header is compared after folding
+ * spaces, full-width forms, asterisks and trailing colons, like the ledger's.
+ */
+const variants: Record<RollColumn, readonly string[]> = {
+  idNumber: [
+    '身份证号码',
+    '身份证号',
+    '公民身份号码',
+    '证件号码',
+    '身份证件号码',
+    '服刑人员身份证号',
+    '戒毒人员身份证号',
+    '学生身份证号',
+    '儿童身份证号',
+    'idnumber',
+    'id',
+  ],
+  name: ['姓名', '服刑人员姓名', '戒毒人员姓名', '学生姓名', '儿童姓名', 'name'],
+  since: [
+    '起始日期',
+    '开始日期',
+    '入监日期',
+    '入狱日期',
+    '收监日期',
+    '刑期起日',
+    '入所日期',
+    '辍学日期',
+    '发证日期',
+    'since',
+    'from',
+  ],
+  until: ['结束日期', '刑期止日', '刑满日期', '预计释放日期', '出所日期', '期满日期', 'until', 'to'],
+  grade: ['残疾等级', '等级', '年级', 'grade'],
+  disabilityType: ['残疾类别', '残疾类型', 'disabilitytype'],
+  detail: [
+    '学校',
+    '学校名称',
+    '就读学校',
+    '疾病名称',
+    '病种',
+    '残疾证号',
+    '迁入地区划代码',
+    '现户籍地区划代码',
+    '户籍地区划代码',
+    'school',
+    'illness',
+    'certificate',
+    'hukoucode',
+  ],
+  place: ['服刑场所', '监狱名称', '戒毒场所', '场所', 'place'],
+};
+
+const fold = (text: string) =>
+  text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s*：:_（）()]/g, '');
+
+const lookup = new Map<string, RollColumn>(
+  Object.entries(variants).flatMap(([column, names]) => names.map((name) => [fold(name), column as RollColumn])),
+);
+
+export type RollMapping = Partial<Record<RollColumn, number>>;
+
+/** The columns a header row names (0-based indexes); the first of two columns of one kind wins. */
+export function mapRollHeader(cells: readonly string[]): RollMapping {
+  const mapping: RollMapping = {};
+  cells.forEach((cell, index) => {
+    const column = lookup.get(fold(cell));
+    if (column && mapping[column] === undefined) mapping[column] = index;
+  });
+  return mapping;
+}
+
+export interface RowProblem {
+  code: string;
+  column: RollColumn | null;
+  params?: Record<string, string | number>;
+}
+
+/** What one row says, before matching: the ID number to look up and the fact it would propose. */
+export type RowReading =
+  | { ok: true; idNumber: string; name: string | null; fact: RowFact }
+  | { ok: false; idNumber: string | null; name: string | null; problems: RowProblem[] };
+
+/** The fact without the family member (found by matching). */
+export type RowFact =
+  | { kind: 'imprisonment' | 'drug_rehabilitation'; since: string | null; until: string | null; place: string | null }
+  | { kind: 'household_registration'; hukouCode: string }
+  | { kind: 'disability'; grade: number; disabilityType: string | null; certificate: string | null }
+  | { kind: 'serious_illness'; illness: string }
+  | { kind: 'school_enrolment'; school: string; grade: string | null }
+  | { kind: 'school_dropout'; school: string | null; since: string | null };
+
+const disabilityTypeWords: [RegExp, string][] = [
+  [/视力|visual/i, 'visual'],
+  [/听力|hearing/i, 'hearing'],
+  [/言语|speech/i, 'speech'],
+  [/肢体|physical/i, 'physical'],
+  [/智力|intellectual/i, 'intellectual'],
+  [/精神|mental/i, 'mental'],
+  [/多重|multiple/i, 'multiple'],
+];
+
+/** Reads one data row of a roll of `kind` with the mapping; every problem is listed, none thrown. */
+export function readRollRow(kind: RollKind, mapping: RollMapping, cells: readonly CellValue[]): RowReading {
+  const cell = (column: RollColumn): CellValue => {
+    const index = mapping[column];
+    return index === undefined ? null : (cells[index] ?? null);
+  };
+  const text = (column: RollColumn): string | null => cellText(cell(column)).slice(0, 200) || null;
+  const problems: RowProblem[] = [];
+  const name = text('name');
+  let idNumber: string | null = null;
+  const id = readIdCell(cell('idNumber'));
+  if (id.kind === 'empty') problems.push({ code: 'rolls.id_missing', column: 'idNumber' });
+  else if (id.kind === 'as_number') problems.push({ code: 'rolls.id_as_number', column: 'idNumber' });
+  else {
+    const parsed = parseIdNumber(id.value);
+    if (parsed.ok) idNumber = parsed.id.value;
+    else
+      problems.push({
+        code: looksTruncatedByFloat(id.value) ? 'rolls.id_as_number' : parsed.problem,
+        column: 'idNumber',
+      });
+  }
+  const date = (column: 'since' | 'until'): string | null => {
+    const reading = readDate(cell(column));
+    if (reading.kind === 'date') return reading.iso;
+    if (reading.kind === 'month') return `${reading.yearMonth}-01`;
+    if (reading.kind === 'unreadable') problems.push({ code: 'rolls.date_unreadable', column });
+    return null;
+  };
+  let fact: RowFact | null = null;
+  switch (kind) {
+    case 'imprisonment':
+    case 'drug_rehabilitation': {
+      const since = date('since');
+      const until = date('until');
+      if (since && until && until < since) problems.push({ code: 'rolls.until_before_since', column: 'until' });
+      fact = { kind, since, until, place: text('place') };
+      break;
+    }
+    case 'household_registration': {
+      const code = readDivisionCode(cell('detail'));
+      if (code.kind === 'code') fact = { kind, hukouCode: code.code };
+      else problems.push({ code: 'rolls.division_code_invalid', column: 'detail' });
+      break;
+    }
+    case 'disability': {
+      const grade = readDisabilityGrade(cell('grade'));
+      const typeText = text('disabilityType') ?? '';
+      const disabilityType = disabilityTypeWords.find(([pattern]) => pattern.test(typeText))?.[1] ?? null;
+      if (grade === null) problems.push({ code: 'rolls.grade_missing', column: 'grade' });
+      else fact = { kind, grade, disabilityType, certificate: text('detail')?.slice(0, 40) ?? null };
+      break;
+    }
+    case 'serious_illness': {
+      const illness = text('detail');
+      if (illness) fact = { kind, illness };
+      else problems.push({ code: 'rolls.detail_missing', column: 'detail' });
+      break;
+    }
+    case 'school_enrolment': {
+      const school = text('detail');
+      if (school) fact = { kind, school: school.slice(0, 100), grade: text('grade')?.slice(0, 30) ?? null };
+      else problems.push({ code: 'rolls.detail_missing', column: 'detail' });
+      break;
+    }
+    case 'school_dropout':
+      fact = { kind, school: text('detail')?.slice(0, 100) ?? null, since: date('since') };
+      break;
+  }
+  if (problems.length > 0 || !fact || !idNumber) return { ok: false, idNumber, name, problems };
+  return { ok: true, idNumber, name, fact };
+}
+
+/** The columns a roll of this kind cannot do without (beyond the ID number). */
+export function requiredColumns(kind: RollKind): RollColumn[] {
+  if (kind === 'disability') return ['idNumber', 'grade'];
+  if (['household_registration', 'serious_illness', 'school_enrolment'].includes(kind)) return ['idNumber', 'detail'];
+  return ['idNumber'];
+}

@@ -1,0 +1,98 @@
+import { registerMessages } from '../../platform/i18n/translate.js';
+
+const departmentZh = {
+  public_security: '公安',
+  justice: '司法行政',
+  health: '卫生健康',
+  education: '教育',
+  disabled_persons_federation: '残联',
+};
+const departmentEn = {
+  public_security: 'Public security',
+  justice: 'Justice',
+  health: 'Health',
+  education: 'Education',
+  disabled_persons_federation: "Disabled persons' federation",
+};
+const columnZh = {
+  idNumber: '身份证号',
+  name: '姓名',
+  since: '起始日期',
+  until: '结束日期',
+  grade: '等级/年级',
+  disabilityType: '残疾类别',
+  detail: '学校/疾病/证号/区划代码',
+  place: '场所',
+};
+const columnEn = {
+  idNumber: 'ID number',
+  name: 'name',
+  since: 'since',
+  until: 'until',
+  grade: 'grade',
+  disabilityType: 'disability type',
+  detail: 'school / illness / certificate / division code',
+  place: 'place',
+};
+const prefixed = (prefix: string, entries: Record<string, string>) =>
+  Object.fromEntries(Object.entries(entries).map(([key, value]) => [`${prefix}${key}`, value]));
+
+registerMessages({
+  'zh-CN': {
+    ...prefixed('rolls.department.', departmentZh),
+    ...prefixed('rolls.column.', columnZh),
+    'rolls.entity': '档案变更建议',
+    'rolls.roll_entity': '部门名单',
+    'rolls.needs_organisation': '只有组织机构的工作人员可以导入部门名单。',
+    'rolls.kind_not_of_department': '“{{department}}”不报送这类名单。',
+    'rolls.no_header': '在工作表“{{sheet}}”的前 20 行中没有找到含“身份证号”的表头。',
+    'rolls.missing_columns': '这类名单需要以下列：{{columns}}。',
+    'rolls.empty': '文件中没有数据行。',
+    'rolls.id_missing': '缺少身份证号',
+    'rolls.id_as_number': '身份证号被表格存成了数字，末几位已丢失；请把该列设为文本后重新导出',
+    'rolls.date_unreadable': '日期无法识别',
+    'rolls.until_before_since': '结束日期早于起始日期',
+    'rolls.division_code_invalid': '区划代码应为 12 位数字',
+    'rolls.grade_missing': '缺少残疾等级（一至四级）',
+    'rolls.detail_missing': '缺少学校名称或疾病名称',
+    'rolls.unmatched': '本辖区内没有这个身份证号的儿童（或其父母）档案',
+    'rolls.proposal_decided': '这条建议已处理（{{status}}），不能再次处理。',
+    'rolls.proposal_stale': '这条建议已变化（您看到第 {{expected}} 版，现在是第 {{current}} 版），请刷新后再处理。',
+    'rolls.member_gone': '建议所指的家庭成员已不在档案中。',
+    'rolls.reason': '据{{department}}名单（截至 {{asOf}}，{{fileName}} 第 {{row}} 行）',
+  },
+  en: {
+    ...prefixed('rolls.department.', departmentEn),
+    ...prefixed('rolls.column.', columnEn),
+    'rolls.entity': 'proposed fact change',
+    'rolls.roll_entity': 'department roll',
+    'rolls.needs_organisation': "Only an organisation's staff can upload department rolls.",
+    'rolls.kind_not_of_department': '"{{department}}" does not send this kind of roll.',
+    'rolls.no_header': 'No header with an ID number column was found in the first 20 rows of sheet "{{sheet}}".',
+    'rolls.missing_columns': 'This kind of roll needs these columns: {{columns}}.',
+    'rolls.empty': 'The file has no data rows.',
+    'rolls.id_missing': 'the ID number is missing',
+    'rolls.id_as_number':
+      'the ID number was stored as a number and its last digits are lost; format the column as text and export again',
+    'rolls.date_unreadable': 'the date cannot be read',
+    'rolls.until_before_since': 'the end date is before the start date',
+    'rolls.division_code_invalid': 'a division code has 12 digits',
+    'rolls.grade_missing': 'the disability grade (1 to 4) is missing',
+    'rolls.detail_missing': 'the school or illness is missing',
+    'rolls.unmatched': 'no file in your area has this ID number (as a child or a parent)',
+    'rolls.proposal_decided': 'This proposal was already decided ({{status}}).',
+    'rolls.proposal_stale':
+      'This proposal has changed (you saw version {{expected}}, it is now {{current}}); reload it and decide again.',
+    'rolls.member_gone': 'The family member the proposal names is no longer on the file.',
+    'rolls.reason': 'From the {{department}} roll (as of {{asOf}}, {{fileName}} row {{row}})',
+  },
+});
+
+registerMessages({
+  'zh-CN': { 'rolls.status.proposed': '待审核', 'rolls.status.accepted': '已采纳', 'rolls.status.rejected': '已驳回' },
+  en: {
+    'rolls.status.proposed': 'to review',
+    'rolls.status.accepted': 'accepted',
+    'rolls.status.rejected': 'rejected',
+  },
+});

@@ -1,0 +1,78 @@
+import type { RowOutcome } from '@contract/department-rolls/vocabulary.js';
+import { Alert, Descriptions, List, Segmented, Spin, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { describeApiError } from '../../app/api/describeApiError';
+import { useRoll } from './rollsApi';
+
+const outcomeColour: Record<RowOutcome, string> = { matched: 'green', unmatched: 'default', invalid: 'red' };
+
+/** One roll: what was recognised, and every row — matched (with the children I may see), unmatched, with problems. */
+export default function RollPage() {
+  const { t, i18n } = useTranslation();
+  const { rollId = '' } = useParams();
+  const roll = useRoll(rollId);
+  const [filter, setFilter] = useState<'all' | RowOutcome>('all');
+  if (roll.isPending) return <Spin />;
+  if (roll.isError) return <Alert type="error" showIcon message={describeApiError(roll.error, t)} />;
+  const view = roll.data;
+  const lines = view.lines.filter((line) => filter === 'all' || line.outcome === filter);
+  return (
+    <>
+      <Descriptions size="small" column={{ xs: 1, sm: 2 }} bordered>
+        <Descriptions.Item label={t('rolls.department')}>{t(`rolls.departments.${view.department}`)}</Descriptions.Item>
+        <Descriptions.Item label={t('rolls.kind')}>{t(`rolls.kinds.${view.kind}`)}</Descriptions.Item>
+        <Descriptions.Item label={t('rolls.asOf')}>{view.asOf}</Descriptions.Item>
+        <Descriptions.Item label={t('rolls.file')}>{view.fileName}</Descriptions.Item>
+        <Descriptions.Item label={t('rolls.columns')}>{Object.values(view.columns).join('、')}</Descriptions.Item>
+      </Descriptions>
+      <Typography.Paragraph className="haven-rolls-counts">
+        {t('rolls.counts', view)} ·{' '}
+        {t('rolls.by', { who: view.uploadedBy, at: new Date(view.uploadedAt).toLocaleString(i18n.language) })}
+      </Typography.Paragraph>
+      <Segmented
+        block
+        value={filter}
+        onChange={(value) => setFilter(value as typeof filter)}
+        options={(['all', 'matched', 'unmatched', 'invalid'] as const).map((value) => ({
+          value,
+          label: t(`rolls.filter.${value}`),
+        }))}
+      />
+      <List
+        dataSource={lines}
+        renderItem={(line) => (
+          <List.Item>
+            <List.Item.Meta
+              title={
+                <>
+                  {t('rolls.row', { row: line.row })}{' '}
+                  <Tag color={outcomeColour[line.outcome]}>{t(`rolls.outcome.${line.outcome}`)}</Tag>
+                  {line.name ?? ''} {line.idNumber ?? ''}
+                </>
+              }
+              description={
+                <>
+                  {line.problems.map((problem) => (
+                    <div key={`${problem.code}-${problem.column ?? ''}`}>
+                      {problem.column ? `[${problem.column}] ` : ''}
+                      {problem.message}
+                    </div>
+                  ))}
+                  {line.children.map((child) => (
+                    <div key={child.proposalId}>
+                      <Link to={`/registry/${child.id}?tab=identity`}>
+                        {child.name} {child.havenCode} — {t('rolls.openChild')}
+                      </Link>
+                    </div>
+                  ))}
+                </>
+              }
+            />
+          </List.Item>
+        )}
+      />
+    </>
+  );
+}
