@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../src/platform/db/schema.js';
 import { log } from './args.js';
 import type { BenchSession } from './session.js';
+import { loadAverage } from './sweep-run.js';
 import { type BenchResult, ms, percentile } from './stats.js';
 
 export interface SearchScope {
@@ -65,6 +66,7 @@ export async function benchSearch(
   options: { rounds: number; limitSeconds: number },
 ): Promise<BenchResult> {
   const deadline = Date.now() + options.limitSeconds * 1000;
+  const loadBefore = loadAverage();
   let cut = false;
   const latencies: number[] = [];
   const byScope: string[] = [];
@@ -113,7 +115,7 @@ export async function benchSearch(
   return {
     name: '1 search',
     ran: latencies.length > 0,
-    figures: `${latencies.length} queries: p50 ${ms(percentile(latencies, 50))}, p95 ${ms(p95)}, p99 ${ms(percentile(latencies, 99))}; ${byScope.join('; ')}; slowest kinds ${slowest.map(([k, v]) => `${k} ${ms(v)}`).join(', ')}${failures ? `; ${failures} non-200` : ''}${cut ? `; fewer rounds than ${options.rounds} (time limit ${options.limitSeconds} s)` : ''}`,
+    figures: `load ${loadBefore} before, ${loadAverage()} after; ${latencies.length} queries: p50 ${ms(percentile(latencies, 50))}, p95 ${ms(p95)}, p99 ${ms(percentile(latencies, 99))}; ${byScope.join('; ')}; slowest kinds ${slowest.map(([k, v]) => `${k} ${ms(v)}`).join(', ')}${failures ? `; ${failures} non-200` : ''}${cut ? `; fewer rounds than ${options.rounds} (time limit ${options.limitSeconds} s)` : ''}`,
     baseline: `PK lookup over HTTP p50 ${ms(percentile(baseline, 50))}, p95 ${ms(base95)}`,
     ratio: `p95 ×${(p95 / base95).toFixed(1)} of baseline`,
     target: 'p95 ≤ 50 ms',

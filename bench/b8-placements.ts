@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../src/platform/db/schema.js';
 import type { BenchSession } from './session.js';
+import { loadAverage } from './sweep-run.js';
 import { type BenchResult, ms, percentile } from './stats.js';
 
 async function get(url: string, headers: Record<string, string>): Promise<{ ms: number; status: number }> {
@@ -32,6 +33,7 @@ export async function benchPlacements(
   options: { repeats: number; limitSeconds: number },
 ): Promise<BenchResult[]> {
   const deadline = Date.now() + options.limitSeconds * 1000;
+  const loadBefore = loadAverage();
   const children = (
     await sql<{ id: string }>`
       SELECT child_id AS id FROM placements TABLESAMPLE SYSTEM (1) WHERE ended_at IS NULL LIMIT 500`.execute(db)
@@ -65,11 +67,12 @@ export async function benchPlacements(
   const pk95 = percentile(pk, 95);
   const occupancy95 = percentile(occupancy, 95);
   const httpPk95 = percentile(httpPk, 95);
+  const load = `load ${loadBefore} before, ${loadAverage()} after`;
   return [
     {
       name: '8a current placement',
       ran: true,
-      figures: `current-episode lookup p50 ${ms(percentile(lookup, 50))}, p95 ${ms(current95)} (${lookup.length} children); GET /api/children/:id/placement as the province officer p50 ${ms(percentile(http, 50))}, p95 ${ms(percentile(http, 95))}`,
+      figures: `${load}; current-episode lookup p50 ${ms(percentile(lookup, 50))}, p95 ${ms(current95)} (${lookup.length} children); GET /api/children/:id/placement as the province officer p50 ${ms(percentile(http, 50))}, p95 ${ms(percentile(http, 95))}`,
       baseline: `child PK lookup p95 ${ms(pk95)} in the database, ${ms(httpPk95)} over HTTP`,
       ratio: `p95 ×${(current95 / pk95).toFixed(1)} of baseline`,
       target: 'p95 ≤ 5 ms',
@@ -78,7 +81,7 @@ export async function benchPlacements(
     {
       name: '8b city occupancy',
       ran: true,
-      figures: `GET /api/placements/occupancy as the city officer p50 ${ms(percentile(occupancy, 50))}, p95 ${ms(occupancy95)} (${occupancy.length} runs; first ${ms(warm.ms)})`,
+      figures: `${load}; GET /api/placements/occupancy as the city officer p50 ${ms(percentile(occupancy, 50))}, p95 ${ms(occupancy95)} (${occupancy.length} runs; first ${ms(warm.ms)})`,
       baseline: `PK lookup over HTTP p95 ${ms(httpPk95)}`,
       ratio: `p95 ×${(occupancy95 / httpPk95).toFixed(1)} of baseline`,
       target: 'p95 ≤ 100 ms',

@@ -18,8 +18,12 @@ export interface RecomputedClocks {
  * had between its start and its due day on the old calendar, laid on the new one (for a clock that
  * was paused and resumed the days of its pause were in a settled year, so the count is unchanged
  * there). Set-based: the (start day, due day) pairs are few, each is computed once in memory, and
- * one statement updates the clocks, writes their history (`clock_changes`) and the children's
- * timelines. Escalation moves with the due time; a paused clock stays without one.
+ * one statement updates the clocks, writes their history (`clock_changes`, one row per clock) and
+ * the children's timelines — only for a deadline that moved to another day (one that only became
+ * final is in the clock's history). The clocks are not locked before the update (that wrote every
+ * row twice); a clock stopped, paused or moved by a concurrent transaction meanwhile fails the
+ * update's re-checked condition and is left as that transaction made it. Escalation moves with the
+ * due time; a paused clock stays without one.
  */
 export async function recomputeProvisionalClocks(
   trx: Transaction<Database>,
@@ -46,7 +50,7 @@ export async function recomputeProvisionalClocks(
       jsonb_build_object('dueAt', u.due_before, 'provisional', true),
       jsonb_build_object('dueAt', u.due_at, 'provisional', u.provisional),
       jsonb_build_object('rule', u.rule, 'subjectType', u.subject_type, 'subjectId', u.subject_id)
-    FROM updated u WHERE u.child_id IS NOT NULL`;
+    FROM updated u WHERE u.child_id IS NOT NULL AND u.due_at <> u.due_before`;
   const result = await sql<{ changed: number }>`
     WITH moves AS (
       SELECT * FROM jsonb_to_recordset(${JSON.stringify(moves)}::jsonb)
@@ -60,14 +64,14 @@ export async function recomputeProvisionalClocks(
                   AND m.due_day = to_char(c.due_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD')
       WHERE c.provisional AND c.counts_working_days AND c.state IN ('running', 'paused')
         AND (c.due_at <> ((m.new_day || 'T23:59:59+08:00')::timestamptz) OR NOT m.provisional)
-      FOR UPDATE OF c
     ),
     updated AS (
       UPDATE clocks c
       SET due_at = t.due_after, provisional = t.provisional_after,
           next_escalation_at = CASE WHEN c.state = 'paused' OR c.escalation_level >= cardinality(c.escalation_hours) THEN NULL
             ELSE t.due_after + make_interval(hours => c.escalation_hours[c.escalation_level + 1]) END
-      FROM targets t WHERE c.id = t.id
+      FROM targets t
+      WHERE c.id = t.id AND c.due_at = t.due_before AND c.provisional AND c.state IN ('running', 'paused')
       RETURNING c.id, c.child_id, c.rule, c.subject_type, c.subject_id, c.due_at, c.provisional, t.due_before
     ),
     history AS (
