@@ -45,7 +45,9 @@ export async function countsBelow(
   if (level !== 'village') {
     const { rows } = await sql<PlaceCount>`
       SELECT division_code AS code, indicator, value::float8 AS value FROM insight_snapshot_totals
-      WHERE level = ${level} AND month = ${month}::date AND division_code LIKE ${`${subtreePrefix(within)}%`}`.execute(db);
+      WHERE level = ${level} AND month = ${month}::date AND division_code LIKE ${`${subtreePrefix(within)}%`}`.execute(
+      db,
+    );
     return rows;
   }
   const digits = significantDigits(level);
@@ -73,9 +75,18 @@ export async function divisionNames(db: Kysely<Database>, codes: readonly string
   return new Map(rows.map((row) => [row.code, row.name]));
 }
 
-export async function currentDivisionsBelow(db: Kysely<Database>, pattern: string, prefix: string): Promise<string[]> {
-  const { rows } = await sql<{ code: string }>`
-    SELECT DISTINCT code FROM divisions WHERE code LIKE ${`${prefix}%`} AND code ~ ${pattern} AND valid_to IS NULL
+const depthOf: Record<DivisionLevel, number> = { province: 1, city: 2, county: 3, township: 4, village: 5 };
+
+/** Current divisions at `level` matching `pattern` under `prefix`, with their names (by depth: an index). */
+export async function currentDivisionsBelow(
+  db: Kysely<Database>,
+  pattern: string,
+  prefix: string,
+  level: DivisionLevel,
+): Promise<{ code: string; name: string }[]> {
+  const { rows } = await sql<{ code: string; name: string }>`
+    SELECT DISTINCT ON (code) code, name FROM divisions
+    WHERE depth = ${depthOf[level]} AND code LIKE ${`${prefix}%`} AND valid_to IS NULL AND code ~ ${pattern}
     ORDER BY code`.execute(db);
-  return rows.map((row) => row.code);
+  return rows;
 }
