@@ -115,7 +115,7 @@ describe('the five problems', { timeout: 600_000 }, () => {
     await tile(phone, 'Shashi|沙市区').waitFor();
     await settled(phone);
     await screenshot(phone, 'insight-problems-city-en-390-folded');
-    await grassroots.locator('summary').click();
+    await grassroots.locator(':scope > summary').click();
     await phone.getByRole('img', { name: 'Home visits overdue: the last twelve months' }).waitFor();
     await screenshot(phone, 'insight-problems-city-en-390');
     await expectNoHorizontalOverflow(phone);
