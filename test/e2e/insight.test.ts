@@ -106,9 +106,17 @@ describe('the five problems', { timeout: 600_000 }, () => {
       sessionCookie: officer,
     });
     await phone.goto(`${server.url}/insight/problems`);
-    await phone.getByRole('img', { name: 'Home visits overdue: the last twelve months' }).waitFor();
+    // On a phone each problem is folded to its name and headline number; a tap opens it.
+    const grassroots = phone.locator('details[data-problem="grassroots"]');
+    await grassroots
+      .locator('summary')
+      .getByText(/Home visits overdue/)
+      .waitFor();
     await tile(phone, 'Shashi|沙市区').waitFor();
     await settled(phone);
+    await screenshot(phone, 'insight-problems-city-en-390-folded');
+    await grassroots.locator(':scope > summary').click();
+    await phone.getByRole('img', { name: 'Home visits overdue: the last twelve months' }).waitFor();
     await screenshot(phone, 'insight-problems-city-en-390');
     await expectNoHorizontalOverflow(phone);
     await expectNoAxeViolations(phone);
@@ -126,6 +134,7 @@ describe('the five problems', { timeout: 600_000 }, () => {
       await view.getByRole('navigation').getByText('岑河镇').waitFor();
       await view
         .getByText(language === 'en' ? '<5 (not published)' : '<5（不公布）')
+        .filter({ visible: true })
         .first()
         .waitFor();
       expect(await view.getByRole('button', { name: language === 'en' ? 'Show the list' : '查看名单' }).count()).toBe(
@@ -133,7 +142,10 @@ describe('the five problems', { timeout: 600_000 }, () => {
       );
       expect(await view.getByText('李小雨').count()).toBe(0);
       await settled(view);
-      if (viewport === 'phone') await expectNoHorizontalOverflow(view);
+      if (viewport === 'phone') {
+        await screenshot(view, 'insight-problems-township-zh-390-analyst');
+        await expectNoHorizontalOverflow(view);
+      }
       await expectNoAxeViolations(view);
       await view.context().close();
     }

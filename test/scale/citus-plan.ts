@@ -103,6 +103,7 @@ export const citusPlan: Record<string, Placement> = {
   conference_attendance: province,
   conference_action_items: province,
   insight_snapshots: province,
+  insight_snapshot_totals: province,
   insight_reports: province,
   registry_counts: province,
   // Written in the same transaction as the change they record or protect.
@@ -233,6 +234,7 @@ export const mustChange: Record<string, string> = {
   conference_attendance: '',
   conference_action_items: '',
   insight_snapshots: 'national rows (000000000000) are summed on the coordinator from the provinces’',
+  insight_snapshot_totals: 'a province’s totals live with its rows; the national total is summed on the coordinator',
   insight_reports: '',
   registry_counts: 'national rows are summed on the coordinator from the provinces’',
   audit_log:

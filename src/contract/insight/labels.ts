@@ -41,6 +41,11 @@ export const indicatorLabels: Record<IndicatorCode, Label> = {
   'visits.on_time_rate': { zh: '走访按时率（%）', en: 'Visits on time (%)' },
   'grassroots.villages_without_director': { zh: '无儿童主任的村（居）', en: 'Villages without a children’s director' },
   'grassroots.director_coverage': { zh: '儿童主任覆盖率（%）', en: 'Villages with children covered by a director (%)' },
+  'grassroots.training_coverage': { zh: '村主任年内受训率（%）', en: 'Village directors trained in the last year (%)' },
+  'grassroots.appraisal_coverage': {
+    zh: '村主任上年度考核完成率（%）',
+    en: 'Village directors appraised for last year (%)',
+  },
   'society.organisations': { zh: '儿童类社会组织数', en: "Children's social organisations" },
   'society.per_10k': { zh: '每万名困境儿童社会组织数', en: 'Social organisations per 10,000 children in difficulty' },
   'funding.budget_per_child': {

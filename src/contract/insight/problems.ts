@@ -83,6 +83,20 @@ export const indicatorDefinitions = {
     over: 'grassroots.villages_with_children',
     worseWhen: 'lower',
   },
+  'grassroots.training_coverage': {
+    problem: 'grassroots',
+    kind: 'rate',
+    of: 'grassroots.directors_trained',
+    over: 'grassroots.directors',
+    worseWhen: 'lower',
+  },
+  'grassroots.appraisal_coverage': {
+    problem: 'grassroots',
+    kind: 'rate',
+    of: 'grassroots.directors_appraised',
+    over: 'grassroots.directors',
+    worseWhen: 'lower',
+  },
   'society.organisations': { problem: 'society', kind: 'count', worseWhen: 'lower' },
   'society.per_10k': {
     problem: 'society',
@@ -131,6 +145,16 @@ export const indicatorDefinitions = {
 export type IndicatorCode = keyof typeof indicatorDefinitions;
 export const indicatorCodes = Object.keys(indicatorDefinitions) as IndicatorCode[];
 
+/** The number that stands for each problem where there is room for one only (a folded section on a phone). */
+export const problemHeadlines = {
+  mechanism: 'clocks.overdue',
+  family: 'children.in_difficulty',
+  government: 'referrals.overdue',
+  grassroots: 'visits.overdue',
+  society: 'society.per_10k',
+  funding: 'funding.budget_per_child',
+} as const satisfies Record<Problem, IndicatorCode>;
+
 /** The counts a snapshot stores (every count indicator and the parts of every rate). */
 export const storedCounts = [
   'reports.received',
@@ -172,6 +196,9 @@ export const storedCounts = [
   'funding.service_paid_yuan',
   'security.children_paid',
   'security.paid_yuan',
+  'grassroots.directors',
+  'grassroots.directors_trained',
+  'grassroots.directors_appraised',
 ] as const;
 export type StoredCount = (typeof storedCounts)[number];
 

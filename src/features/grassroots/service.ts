@@ -332,3 +332,28 @@ export async function villagesWithDirectorOn(db: Db | Trx, day: string): Promise
   );
   return rows.map((row) => row.code);
 }
+
+/**
+ * Village directors posted on `day` (for the insight snapshots), per village: how many, how many
+ * attended a training session held in the twelve months up to `day`, and how many have their
+ * appraisal for the year before `day`'s year recorded before `at`.
+ */
+export async function directorTrainingAndAppraisalOn(
+  db: Db | Trx,
+  day: string,
+  at: Date,
+): Promise<{ divisionCode: string; directors: number; trained: number; appraised: number }[]> {
+  const { rows } = await sql<{ divisionCode: string; directors: number; trained: number; appraised: number }>`
+    SELECT p.division_code AS "divisionCode", count(DISTINCT s.id)::int AS directors,
+      count(DISTINCT s.id) FILTER (WHERE EXISTS (SELECT 1 FROM training_attendance ta
+        JOIN training_sessions ts ON ts.id = ta.session_id
+        WHERE ta.staff_id = s.id AND ts.held_on <= ${day}::date AND ts.held_on > ${day}::date - interval '1 year'))::int
+        AS trained,
+      count(DISTINCT s.id) FILTER (WHERE EXISTS (SELECT 1 FROM grassroots_appraisals ga
+        WHERE ga.staff_id = s.id AND ga.year = extract(year FROM ${day}::date)::int - 1 AND ga.created_at < ${at})
+      )::int AS appraised
+    FROM grassroots_postings p JOIN grassroots_staff s ON s.id = p.staff_id
+    WHERE s.post = 'village_director' AND p.from_on <= ${day}::date AND (p.to_on IS NULL OR p.to_on > ${day}::date)
+    GROUP BY 1`.execute(db);
+  return rows;
+}

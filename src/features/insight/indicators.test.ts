@@ -112,6 +112,30 @@ beforeAll(async () => {
     'part_time', '2026-01-01') RETURNING id`.execute(db);
   await sql`INSERT INTO grassroots_postings (staff_id, division_code, from_on)
     VALUES (${staff[0]!.id}, ${places.chenlong}, '2026-01-01')`.execute(db);
+  // A second director there: trained only in October 2025 (over a year before November's end), and
+  // appraised for 2025 only on 1 December. The first was trained in June and appraised in February.
+  const { rows: second } = await sql<{ id: string }>`INSERT INTO grassroots_staff (post, name, organisation_id,
+    division_code, employment, appointed_on) VALUES ('village_director', '副主任', ${committee}, ${places.chenlong},
+    'part_time', '2026-01-01') RETURNING id`.execute(db);
+  await sql`INSERT INTO grassroots_postings (staff_id, division_code, from_on)
+    VALUES (${second[0]!.id}, ${places.chenlong}, '2026-01-01')`.execute(db);
+  for (const [staffId, heldOn] of [
+    [staff[0]!.id, '2026-06-01'],
+    [second[0]!.id, '2025-10-01'],
+  ] as const) {
+    const { rows: session } = await sql<{ id: string }>`INSERT INTO training_sessions (topic, held_on, hours, trainer,
+      division_code, organisation_id) VALUES ('儿童主任培训', ${heldOn}::date, 4, '讲师', ${places.chenlong}, ${committee})
+      RETURNING id`.execute(db);
+    await sql`INSERT INTO training_attendance (session_id, staff_id) VALUES (${session[0]!.id}, ${staffId})`.execute(
+      db,
+    );
+  }
+  for (const [staffId, recordedOn] of [
+    [staff[0]!.id, '2026-02-01'],
+    [second[0]!.id, '2026-12-01'],
+  ] as const)
+    await sql`INSERT INTO grassroots_appraisals (staff_id, year, indicators, rating, created_at)
+      VALUES (${staffId}, 2025, '{}', 'competent', ${cst(recordedOn)})`.execute(db);
 
   // A year's project for 沙市区: 12,000 yuan, 3,000 paid in June, 3,000 more only on 1 December.
   const { rows: project } = await sql<{ id: string }>`INSERT INTO projects (title, purchaser_org_id, provider_org_id,
@@ -211,6 +235,15 @@ describe('indicators fed by the owning features’ exported reads', () => {
     expect(value('funding.execution_rate')).toBe(25);
     expect(value('security.children_paid')).toBe(2);
     expect(value('security.mean_payment')).toBe(500);
+  });
+
+  it('counts village directors trained in the last twelve months and appraised for the year before', async () => {
+    const value = await november(cityLead);
+    expect(value('grassroots.training_coverage')).toBe(50);
+    expect(value('grassroots.appraisal_coverage')).toBe(50);
+    // At the village itself the same (its own rows, not the stored totals).
+    const village = await november(cityLead, places.chenlong);
+    expect(village('grassroots.appraisal_coverage')).toBe(50);
   });
 
   it('measures emergency responses in time and the days from a case’s opening to its closure', async () => {

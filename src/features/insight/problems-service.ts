@@ -62,25 +62,30 @@ export async function problemsOf(
   const missing = () => notFound(translate(actor.locale, 'insight.entity.division'), within);
   if (!level || !placeInReach(actor, within)) throw missing();
   const now = new Date();
-  const asOf = await newestSnapshot(db);
+  const [asOf, threshold] = await Promise.all([newestSnapshot(db), smallCellThreshold(db, within, now)]);
   const months = twelveMonths(options.endMonth ?? monthOf(asOf ?? now));
   const suppressed = options.suppressed ?? !readsChildren(actor);
-  const threshold = await smallCellThreshold(db, within, now);
   const below = levelBelow(within) ?? null;
 
   const roots = actor.childJurisdiction ?? actor.jurisdiction;
   const pathCodes = [...ancestorCodes(within), within].filter(
     (code) => actor.kind === 'system' || roots.some((root) => isDivisionCode(root) && isWithin(code, root)),
   );
-  const [trends, belowCounts, childCodes] = await Promise.all([
+  const [trends, belowCounts, childPlaces, pathNames] = await Promise.all([
     subtreeTrends(db, within, `${months[0]}-01`),
     below ? countsBelow(db, within, below, `${months.at(-1)}-01`) : Promise.resolve([]),
-    below ? currentDivisionsBelow(db, childCodePattern(within, below), subtreePrefix(within)) : Promise.resolve([]),
+    below
+      ? currentDivisionsBelow(db, childCodePattern(within, below), subtreePrefix(within), below)
+      : Promise.resolve([]),
+    divisionNames(db, [...pathCodes, within]),
   ]);
-  const rowCodes = [...new Set([...childCodes, ...belowCounts.map((row) => row.code)])]
+  const rowCodes = [...new Set([...childPlaces.map((place) => place.code), ...belowCounts.map((row) => row.code)])]
     .filter((code) => code !== within)
     .sort();
-  const names = await divisionNames(db, [...pathCodes, within, ...rowCodes]);
+  const names = new Map([...pathNames, ...childPlaces.map((place) => [place.code, place.name] as const)]);
+  // A code stored in an earlier month may since have been retired: its name is its last one.
+  const retired = rowCodes.filter((code) => !names.has(code));
+  for (const [code, name] of await divisionNames(db, retired)) names.set(code, name);
   if (!names.has(within)) throw missing();
 
   const byMonth = new Map(trends.map((row) => [`${row.month}|${row.indicator}`, row.value]));

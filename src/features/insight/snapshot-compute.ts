@@ -25,6 +25,7 @@ export async function computeMonthSnapshot(trx: Trx, month: YearMonth, asOf: Dat
   const day = shanghaiDateOf(new Date(at.getTime() - 1));
   const m = `${month}-01`;
   await sql`DELETE FROM insight_snapshots WHERE month = ${m}`.execute(trx);
+  await sql`DELETE FROM insight_snapshot_totals WHERE month = ${m}`.execute(trx);
 
   const insert = async (indicator: StoredCount, select: RawBuilder<unknown>) => {
     const result = await sql`
@@ -99,11 +100,26 @@ export async function computeMonthSnapshot(trx: Trx, month: YearMonth, asOf: Dat
   rows += await insert('visits.on_time', dueInMonth(sql`rule LIKE 'visit.%'`, true));
   rows += await storeSocialOrganisations(trx, m);
   rows += await storeFeatureCounts(trx, { month: m, start, at, day });
+  await storeLevelTotals(trx, m);
 
   await sql`
     INSERT INTO insight_snapshot_months (month, as_of, final) VALUES (${m}, ${at}, ${final})
     ON CONFLICT (month) DO UPDATE SET as_of = excluded.as_of, final = excluded.final, computed_at = now()`.execute(trx);
   return rows;
+}
+
+/**
+ * The month's counts summed per province, city, county and township, so a read of a large place
+ * touches its own totals instead of adding up every village row of twelve months per request.
+ */
+async function storeLevelTotals(trx: Trx, month: string): Promise<void> {
+  await sql`
+    INSERT INTO insight_snapshot_totals (month, level, division_code, indicator, value)
+    SELECT s.month, l.level, rpad(left(s.division_code, l.digits), 12, '0'), s.indicator, sum(s.value)
+    FROM insight_snapshots s
+    CROSS JOIN (VALUES ('province', 2), ('city', 4), ('county', 6), ('township', 9)) AS l(level, digits)
+    WHERE s.month = ${month}::date
+    GROUP BY 1, 2, 3, 4`.execute(trx);
 }
 
 /**

@@ -5,7 +5,7 @@ import type { StoredCount } from '../../contract/insight/problems.js';
 import { institutionKinds } from '../../contract/placements/vocabulary.js';
 import { guardianshipGradesOn } from '../assessments/service.js';
 import { benefitPaymentsFor } from '../benefits/service.js';
-import { villagesWithDirectorOn } from '../grassroots/service.js';
+import { directorTrainingAndAppraisalOn, villagesWithDirectorOn } from '../grassroots/service.js';
 import { placementsRunningAt } from '../placements/service.js';
 import { serviceBudgetsOn } from '../projects/service.js';
 import { referralsDeclinedBetween } from '../referrals/service.js';
@@ -25,7 +25,7 @@ const institutional = new Set<string>(institutionKinds);
 
 /**
  * The snapshot's counts whose rows belong to other features, read only through each feature's
- * exported read (assessments, placements, referrals, grassroots, projects, benefits). Runs after
+ * exported read (assessments, placements, referrals, grassroots — directors posted, trained, appraised —, projects, benefits). Runs after
  * the core counts, whose `children.in_difficulty` rows it reuses for the villages where children live.
  */
 export async function storeFeatureCounts(trx: Trx, moment: SnapshotMoment): Promise<number> {
@@ -35,7 +35,7 @@ export async function storeFeatureCounts(trx: Trx, moment: SnapshotMoment): Prom
     if (value > 0) counts.set(`${indicator}|${code}`, (counts.get(`${indicator}|${code}`) ?? 0) + value);
   };
 
-  const [grades, placements, declined, directed, budgets, payments, livedIn] = await Promise.all([
+  const [grades, placements, declined, directed, budgets, payments, livedIn, directors] = await Promise.all([
     guardianshipGradesOn(trx, day),
     placementsRunningAt(trx, at),
     referralsDeclinedBetween(trx, start, at),
@@ -44,6 +44,7 @@ export async function storeFeatureCounts(trx: Trx, moment: SnapshotMoment): Prom
     benefitPaymentsFor(trx, month.slice(0, 7)),
     sql<{ code: string }>`SELECT division_code AS code FROM insight_snapshots
       WHERE month = ${month}::date AND indicator = 'children.in_difficulty'`.execute(trx),
+    directorTrainingAndAppraisalOn(trx, day, at),
   ]);
   for (const row of grades) {
     add(`family.grade_${row.grade}`, row.divisionCode, row.children);
@@ -64,6 +65,11 @@ export async function storeFeatureCounts(trx: Trx, moment: SnapshotMoment): Prom
     if (levelOf(code) !== 'village') continue;
     add('grassroots.villages_with_children', code, 1);
     add(withDirector.has(code) ? 'grassroots.villages_directed' : 'grassroots.villages_without_director', code, 1);
+  }
+  for (const row of directors) {
+    add('grassroots.directors', row.divisionCode, row.directors);
+    add('grassroots.directors_trained', row.divisionCode, row.trained);
+    add('grassroots.directors_appraised', row.divisionCode, row.appraised);
   }
   for (const row of budgets) {
     add('funding.service_budget_yuan', row.areaCode, Math.round(row.budgetFen / 100));

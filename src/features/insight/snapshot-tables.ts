@@ -8,6 +8,15 @@ export interface InsightSnapshotsTable {
   value: ColumnType<string, number | bigint, number | bigint>;
 }
 
+/** 0105: the same counts summed per division at each level above the village (written with the month). */
+export interface InsightSnapshotTotalsTable {
+  month: ColumnType<string, string, string>;
+  level: 'province' | 'city' | 'county' | 'township';
+  division_code: string;
+  indicator: string;
+  value: ColumnType<string, number | bigint, number | bigint>;
+}
+
 export interface InsightSnapshotMonthsTable {
   month: ColumnType<string, string, string>;
   as_of: Date;
@@ -28,6 +37,7 @@ export interface InsightReportsTable {
 declare module '../../platform/db/schema.js' {
   interface Database {
     insight_snapshots: InsightSnapshotsTable;
+    insight_snapshot_totals: InsightSnapshotTotalsTable;
     insight_snapshot_months: InsightSnapshotMonthsTable;
     insight_reports: InsightReportsTable;
   }

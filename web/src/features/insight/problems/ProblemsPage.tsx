@@ -1,19 +1,13 @@
-import {
-  type IndicatorCode,
-  indicatorCodes,
-  indicatorDefinitions,
-  problems,
-  type RowIndicator,
-  rowIndicators,
-} from '@contract/insight/problems.js';
-import { clockRuleLabel, indicatorLabels, problemLabels } from '@contract/insight/labels.js';
-import { Alert, Breadcrumb, Button, Card, Col, Row, Select, Space, Table, Tag } from 'antd';
+import { type IndicatorCode, indicatorCodes, problems, type RowIndicator } from '@contract/insight/problems.js';
+import { clockRuleLabel, indicatorLabels } from '@contract/insight/labels.js';
+import { Alert, Breadcrumb, Button, Col, Row, Select, Space, Table } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeApiError } from '../../../app/api/describeApiError';
 import { useMe } from '../../../app/auth/AuthProvider';
 import { useListParams } from '../../../app/list/useListParams';
+import { usePhoneLayout } from '../../../app/preferences/usePhoneLayout';
 import { CountyTileMap } from './CountyTileMap';
 import {
   downloadMonthlyReport,
@@ -24,10 +18,10 @@ import {
   useProblemRows,
   useProblems,
 } from './problemsApi';
-import { TrendChart } from './TrendChart';
+import { ProblemSection } from './ProblemSection';
+import './problems.css';
 
 const filterKeys = ['within', 'indicator'] as const;
-const isRowIndicator = (code: string): code is RowIndicator => (rowIndicators as readonly string[]).includes(code);
 
 /**
  * 五个问题: the seed's five problems and the mechanism's health as numbers that move — a headline,
@@ -37,6 +31,7 @@ const isRowIndicator = (code: string): code is RowIndicator => (rowIndicators as
 export default function ProblemsPage() {
   const { t, i18n } = useTranslation();
   const me = useMe();
+  const phone = usePhoneLayout();
   const list = useListParams(filterKeys);
   const within = list.filters.within ?? me.user.jurisdictionCode;
   const chosen = (list.filters.indicator ?? 'visits.overdue') as IndicatorCode;
@@ -58,7 +53,6 @@ export default function ProblemsPage() {
     mutationFn: (month: string) => generateMonthlyReport(within, month),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['insight', 'monthly-reports'] }),
   });
-  const last = data ? data.months.length - 1 : 0;
 
   return (
     <div className="haven-problems" style={{ minWidth: 0, maxWidth: '100%' }}>
@@ -104,45 +98,19 @@ export default function ProblemsPage() {
         </Space>
       )}
       {data && (
-        <Row gutter={[16, 16]}>
+        <Row gutter={phone ? [0, 8] : [16, 16]}>
           {problems.map((problem) => (
             <Col key={problem} xs={24} md={12} xl={8}>
-              <Card title={labelOf(problemLabels[problem], language)} size="small" className="haven-problem-card">
-                {data.indicators
-                  .filter((entry) => indicatorDefinitions[entry.code].problem === problem)
-                  .map((entry) => {
-                    const now = entry.trend[last] ?? null;
-                    const before = entry.trend[last - 1] ?? null;
-                    const label = labelOf(indicatorLabels[entry.code], language);
-                    return (
-                      <section key={entry.code} className="haven-indicator" data-indicator={entry.code}>
-                        <h3>
-                          {label}：
-                          <strong className="haven-headline">
-                            {/* A reader who sees every count gets null only for a rate with nothing to divide by. */}
-                            {now ?? (data.suppressed ? t('insight.problems.hidden') : '—')}
-                          </strong>
-                          {now !== null && before !== null && now !== before && (
-                            <Tag className="haven-change">
-                              {t('insight.problems.change', { delta: Math.round((now - before) * 10) / 10 })}
-                            </Tag>
-                          )}
-                        </h3>
-                        <TrendChart label={label} months={data.months} values={entry.trend} />
-                        <Space wrap>
-                          <Button size="small" onClick={() => list.search({ within, indicator: entry.code })}>
-                            {t('insight.problems.compare')}
-                          </Button>
-                          {data.seesRows && isRowIndicator(entry.code) && (
-                            <Button size="small" onClick={() => setRowsOf(entry.code as RowIndicator)}>
-                              {t('insight.problems.showRows')}
-                            </Button>
-                          )}
-                        </Space>
-                      </section>
-                    );
-                  })}
-              </Card>
+              <ProblemSection
+                problem={problem}
+                months={data.months}
+                indicators={data.indicators}
+                suppressed={data.suppressed}
+                seesRows={data.seesRows}
+                folded={phone}
+                onCompare={(code) => list.search({ within, indicator: code })}
+                onShowRows={setRowsOf}
+              />
             </Col>
           ))}
         </Row>
