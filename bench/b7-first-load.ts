@@ -14,6 +14,8 @@ export interface FirstLoad {
   usableMs: number;
   /** When the last response before "usable" finished: the rest of the time went to the CPU. */
   lastByteMs: number;
+  /** The longest chain of requests each discovered by the previous one's arrival (the document is 1). */
+  depth: number;
   encodings: string[];
 }
 
@@ -33,6 +35,18 @@ function countTraffic(cdp: CDPSession, start: number): () => Omit<FirstLoad, 'us
   let totalBytes = 0;
   let requests = 0;
   let lastByteMs = 0;
+  const depthOf = new Map<string, number>();
+  const requestDepth = new Map<string, number>();
+  const trace: string[] = [];
+  cdp.on('Network.requestWillBeSent', (event) => {
+    const initiator = event.initiator;
+    let from = initiator.url;
+    for (let stack = initiator.stack; !from && stack; stack = stack.parent) from = stack.callFrames[0]?.url;
+    const depth = (from ? (depthOf.get(from) ?? 1) : 0) + 1;
+    if (!depthOf.has(event.request.url)) depthOf.set(event.request.url, depth);
+    requestDepth.set(event.requestId, depth);
+    if (process.env.HAVEN_B7_TRACE) trace.push(`${depth} ${initiator.type} ${event.request.url}`);
+  });
   cdp.on('Network.responseReceived', (event) => {
     types.set(event.requestId, event.type);
     if (event.type === 'Script') {
@@ -46,7 +60,11 @@ function countTraffic(cdp: CDPSession, start: number): () => Omit<FirstLoad, 'us
     totalBytes += event.encodedDataLength;
     if (types.get(event.requestId) === 'Script') jsBytes += event.encodedDataLength;
   });
-  return () => ({ jsBytes, totalBytes, requests, lastByteMs, encodings: [...encodings] });
+  return () => {
+    if (trace.length > 0) console.log(trace.join('\n'));
+    const depth = Math.max(0, ...requestDepth.values());
+    return { jsBytes, totalBytes, requests, lastByteMs, depth, encodings: [...encodings] };
+  };
 }
 
 async function firstLoad(
@@ -86,7 +104,7 @@ async function firstLoad(
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const describe = (load: FirstLoad) =>
-  `JS ${kb(load.jsBytes)} (${load.encodings.join('/')}), all ${kb(load.totalBytes)} in ${load.requests} requests, usable after ${seconds(load.usableMs)} (last byte ${seconds(load.lastByteMs)})`;
+  `JS ${kb(load.jsBytes)} (${load.encodings.join('/')}), all ${kb(load.totalBytes)} in ${load.requests} requests (${load.depth} deep), usable after ${seconds(load.usableMs)} (last byte ${seconds(load.lastByteMs)})`;
 
 /**
  * For the public report page (signed out) and a village director's "my work": bytes of JavaScript

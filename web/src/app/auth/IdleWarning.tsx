@@ -1,8 +1,9 @@
-import { Button, Modal } from 'antd';
-import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { lastServerContactAt } from '../api/client';
 import { useAuth } from './AuthProvider';
+
+// antd's Modal (~16 KB) is fetched when the warning is due, not with every signed-in page's first load.
+const IdleDialog = lazy(() => import('./IdleDialog'));
 
 /** The server ends a session after 30 minutes without a request (HAVEN_SESSION_IDLE_MINUTES). */
 export const sessionIdleMinutes = 30;
@@ -14,7 +15,6 @@ const warningSeconds = 120;
  * (a form being typed sends no request; its draft is kept too, see useFormDraft).
  */
 export function IdleWarning() {
-  const { t } = useTranslation();
   const { me, refresh, signOut } = useAuth();
   const [secondsLeft, setSecondsLeft] = useState<number | null>(null);
 
@@ -33,28 +33,9 @@ export function IdleWarning() {
   }, [me, refresh]);
 
   if (!me || secondsLeft === null) return null;
-  const minutes = Math.floor(secondsLeft / 60);
-  const seconds = String(secondsLeft % 60).padStart(2, '0');
   return (
-    <Modal
-      open
-      title={t('forms.idle.title')}
-      closable={false}
-      maskClosable={false}
-      keyboard={false}
-      footer={[
-        <Button key="out" onClick={() => void signOut()}>
-          {t('forms.idle.signOut')}
-        </Button>,
-        <Button key="stay" type="primary" onClick={() => void refresh()}>
-          {t('forms.idle.stay')}
-        </Button>,
-      ]}
-    >
-      <p role="timer" aria-live="off">
-        {t('forms.idle.text', { time: `${minutes}:${seconds}` })}
-      </p>
-      <p>{t('forms.idle.draftKept')}</p>
-    </Modal>
+    <Suspense fallback={null}>
+      <IdleDialog secondsLeft={secondsLeft} onStay={() => void refresh()} onSignOut={() => void signOut()} />
+    </Suspense>
   );
 }

@@ -1,14 +1,17 @@
 import { MenuOutlined } from '@ant-design/icons';
 import { Button, Layout } from 'antd';
-import { lazy, Suspense } from 'react';
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useAuth } from '../auth/AuthProvider';
+import { lazyPage } from '../routing/lazyPage';
 import { PreferenceControls } from './PreferenceControls';
 
 // Only a signed-in person has an account menu: its dropdown (antd's Dropdown and Menu) is not part of
-// the signed-out pages' first load (the public report page on a slow line).
-const AccountMenu = lazy(() => import('./AccountMenu').then((module) => ({ default: module.AccountMenu })));
+// the signed-out pages' first load (the public report page on a slow line). A signed-in path asks for it
+// with the first scripts (routing/AppRoutes.tsx), not after the session check.
+const AccountMenu = lazyPage(() => import('./AccountMenu').then((module) => ({ default: module.AccountMenu })));
+export const preloadAccountMenu = AccountMenu.preload;
 
 interface ShellHeaderProps {
   /** Present on phone layouts, where the menu lives in a drawer. */

@@ -1,3 +1,4 @@
+import { useIsFetching } from '@tanstack/react-query';
 import type { ParseKeys } from 'i18next';
 import { type ComponentType, Suspense, useEffect } from 'react';
 import { useAuth } from '../auth/AuthProvider';
@@ -16,9 +17,15 @@ interface RoutedPageProps {
   page: ComponentType;
 }
 
-/** Rendered once the page's code has arrived (inside its Suspense): from then on the font may download. */
+/**
+ * Rendered once the page's code has arrived (inside its Suspense): the font downloads when the page's
+ * first data has arrived too, so that its slices (a dozen requests) do not share a slow line with them.
+ */
 function AfterPageArrived() {
-  useEffect(loadAppFont, []);
+  const fetching = useIsFetching();
+  useEffect(() => {
+    if (fetching === 0) loadAppFont();
+  }, [fetching]);
   return null;
 }
 

@@ -1,9 +1,4 @@
-import { useQueryClient } from '@tanstack/react-query';
-import { Modal, message as antMessage } from 'antd';
-import { useCallback, useState } from 'react';
-import { useTranslation } from 'react-i18next';
-import { describeApiError } from '../../../app/api/describeApiError';
-import { acknowledgeReport } from '../reportsApi';
+import { lazy, Suspense, useCallback, useState } from 'react';
 
 export interface AcknowledgeTarget {
   id: string;
@@ -11,69 +6,38 @@ export interface AcknowledgeTarget {
   immediateDanger: boolean;
 }
 
+export interface AcknowledgeRequest {
+  report: AcknowledgeTarget;
+  resolve: (acknowledged: boolean) => void;
+}
+
+const AcknowledgeConfirm = lazy(() => import('./AcknowledgeConfirm'));
+
 /**
  * 确认收到 is a legal act: it stops my organisation's acknowledgement clock (met, or missed when
  * late) and cannot be taken back. So it asks first, says what happens next, and afterwards says
- * what to do now. One idempotency key per confirmation, so a retried request is not a second act.
+ * what to do now (AcknowledgeConfirm.tsx, loaded on the first click). `holder` is rendered by the page.
  */
 export function useAcknowledge() {
-  const { t } = useTranslation();
-  const [modal, modalHolder] = Modal.useModal();
-  const [message, messageHolder] = antMessage.useMessage();
-  const queryClient = useQueryClient();
+  const [request, setRequest] = useState<AcknowledgeRequest | null>(null);
+  const [used, setUsed] = useState(false);
   const [busy, setBusy] = useState<string | null>(null);
 
   const acknowledge = useCallback(
     (report: AcknowledgeTarget): Promise<boolean> =>
       new Promise((resolve) => {
-        const key = crypto.randomUUID();
-        modal.confirm({
-          title: t('reports.acknowledge.title', { refNo: report.refNo }),
-          content: (
-            <div className="haven-ack-confirm">
-              <p>{t('reports.acknowledge.legal')}</p>
-              <p>
-                <strong>{t('reports.acknowledge.nextTitle')}</strong>
-              </p>
-              <ul>
-                {report.immediateDanger && <li>{t('reports.acknowledge.nextDanger')}</li>}
-                <li>{t('reports.acknowledge.nextVerify')}</li>
-                <li>{t('reports.acknowledge.nextCase')}</li>
-              </ul>
-            </div>
-          ),
-          okText: t('reports.acknowledge.ok'),
-          cancelText: t('reports.acknowledge.cancel'),
-          onCancel: () => resolve(false),
-          onOk: async () => {
-            setBusy(report.id);
-            try {
-              const answer = await acknowledgeReport(report.id, key);
-              void message.success(
-                t(answer.late ? 'reports.acknowledge.doneLate' : 'reports.acknowledge.done', { refNo: report.refNo }),
-                6,
-              );
-              await queryClient.invalidateQueries({ queryKey: ['my-work'] });
-              void queryClient.invalidateQueries({ queryKey: ['reports'] });
-              void queryClient.invalidateQueries({ queryKey: ['cases'] });
-              resolve(true);
-            } catch (error) {
-              void message.error(describeApiError(error, t), 8);
-              resolve(false);
-            } finally {
-              setBusy(null);
-            }
-          },
-        });
+        setUsed(true);
+        // Until the dialog's code has arrived (the first time), the button shows it is working.
+        setBusy(report.id);
+        setRequest({ report, resolve });
       }),
-    [modal, message, queryClient, t],
+    [],
   );
-  // Rendered by the page: the confirmation and its notices live in the page's React tree (theme, locale).
-  const holder = (
-    <>
-      {modalHolder}
-      {messageHolder}
-    </>
-  );
+  const settled = useCallback(() => setRequest(null), []);
+  const holder = used ? (
+    <Suspense fallback={null}>
+      <AcknowledgeConfirm request={request} onBusy={setBusy} onSettled={settled} />
+    </Suspense>
+  ) : null;
   return { acknowledge, busy, holder };
 }
