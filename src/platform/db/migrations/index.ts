@@ -56,6 +56,7 @@ import * as m0075 from './0075_insight_snapshots.js';
 import * as m0076 from './0076_children_pattern_indexes.js';
 import * as m0085 from './0085_guardian_training.js';
 import * as m0094 from './0094_households.js';
+import * as m0115 from './0115_entrusted_care.js';
 
 /**
  * Every migration, in order. Listed statically (not read from the folder) so the same list works
@@ -119,4 +120,5 @@ export const migrations: Record<string, Migration> = {
   '0076_children_pattern_indexes': m0076,
   '0085_guardian_training': m0085,
   '0094_households': m0094,
+  '0115_entrusted_care': m0115,
 };
