@@ -14,13 +14,13 @@ import { entrustedDueFor, readEntrustedCare } from './entrusted-views.js';
 
 const tags = ['visits'];
 const idempotencyHeader = z.object({ 'idempotency-key': z.string().min(8).max(100).optional() });
-const childParams = z.object({ childId: z.uuid() });
+const childParams = z.object({ id: z.uuid() });
 const idParams = z.object({ id: z.uuid() });
 
 /** Entrusted care of left-behind children (委托照护): the carer, the written notices, the weekly parent contact. */
 export function registerEntrustedCareRoutes(app: HavenApp, { db }: HttpDeps): void {
   app.get(
-    '/api/children/:childId/entrusted-care',
+    '/api/children/:id/entrusted-care',
     {
       config: { access: { permission: 'children.read' } },
       schema: {
@@ -31,10 +31,10 @@ export function registerEntrustedCareRoutes(app: HavenApp, { db }: HttpDeps): vo
         response: { 200: childEntrustedCareSchema },
       },
     },
-    async (request) => readEntrustedCare(db, request.actor, request.params.childId),
+    async (request) => readEntrustedCare(db, request.actor, request.params.id),
   );
   app.post(
-    '/api/children/:childId/entrusted-care',
+    '/api/children/:id/entrusted-care',
     {
       config: { access: { permission: 'visits.record' } },
       schema: {
@@ -48,7 +48,7 @@ export function registerEntrustedCareRoutes(app: HavenApp, { db }: HttpDeps): vo
       },
     },
     async (request, reply) => {
-      const { childId } = request.params;
+      const childId = request.params.id;
       const key = request.headers['idempotency-key'];
       const { replayed } = await unitOfWork(
         db,
