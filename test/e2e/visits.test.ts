@@ -17,8 +17,8 @@ import {
 // township supervisor's list (English, 390 px) and the county officer's (1280 px), who also reads the
 // roster's coverage gaps, the caseload by county, the training status and a director's yearly
 // assessment computed from the work. The director, on a phone (390 px, zh-CN, elder mode), records
-// her visit offline with a photo, switches to English and records 李明轩's; the phone keeps both
-// sealed (no name readable in IndexedDB). The county officer visits 李小雨 meanwhile; back online
+// her visit offline with a photo, is warned that signing out would lose it and stays, switches to
+// English still offline and records 李明轩's; the phone keeps both sealed (no name readable in IndexedDB). The county officer visits 李小雨 meanwhile; back online
 // 李明轩's visit syncs, 李小雨's meets the officer's (409) and the director merges the field she
 // chose into it: one visit, with her photo.
 let server: RunningServer;
@@ -158,18 +158,36 @@ describe('home visits on a phone', { timeout: 300_000 }, () => {
     await page.waitForURL(`${server.url}/visits`);
     await page.getByRole('status').filter({ hasText: '离线：1 条随访记录保存在手机上' }).waitFor();
 
-    // Still without signal: 李明轩's visit from the month's list kept on the phone. (The English strings
-    // are fetched when English is first chosen, so the language is switched once the phone is back online.)
-    await page.getByText('一个月内', { exact: true }).click();
-    await page.getByRole('button', { name: '记录随访：李明轩' }).click();
-    await page.getByRole('heading', { name: '入户随访记录：李明轩' }).waitFor();
-    await page.getByLabel('受访人姓名').fill('李爷爷');
+    // Signing out would delete it: the phone says how many visits would be lost, and she stays.
+    await page.locator('.haven-account-button').click();
+    await page.getByRole('menu').getByText('退出登录').click();
+    const warning = page.getByRole('dialog', { name: '还有 1 条随访记录未上传' });
+    await warning.getByRole('button', { name: '保持登录' }).click();
+    await warning.waitFor({ state: 'detached' });
+
+    // Still without signal she switches to English (the visit list fetched its strings while online)
+    // and keeps 李明轩's visit from the month's list on the phone.
+    await switchLanguage(page, 'en');
+    await page.getByRole('status').filter({ hasText: 'Offline: 1 visits saved on this phone' }).waitFor();
+    await page.getByText('A month', { exact: true }).click();
+    await page.getByRole('button', { name: 'Record a visit: 李明轩' }).click();
+    await page.getByRole('heading', { name: 'Home visit: 李明轩' }).waitFor();
+    await page.getByLabel('Who was asked').fill('李爷爷');
     await settled(page);
     await expectNoHorizontalOverflow(page);
-    await screenshot(page, 'visits-form-zh-390-elder-offline');
-    await page.getByRole('button', { name: '保存随访记录' }).click();
+    await screenshot(page, 'visits-form-en-390-elder-offline');
+    await page.getByRole('button', { name: 'Save the visit' }).click();
     await page.waitForURL(`${server.url}/visits`);
-    await page.getByRole('status').filter({ hasText: '离线：2 条随访记录保存在手机上' }).waitFor();
+    await page.getByRole('status').filter({ hasText: 'Offline: 2 visits saved on this phone' }).waitFor();
+    await page.locator('.haven-account-button').click();
+    await page.getByRole('menu').getByText('Sign out', { exact: true }).click();
+    const english = page.getByRole('dialog', { name: 'Visits not yet sent: 2' });
+    await english.getByText(/they are lost/).waitFor();
+    await expectNoHorizontalOverflow(page);
+    await expectNoAxeViolations(page, '.ant-modal');
+    await screenshot(page, 'visits-signout-warning-en-390-elder');
+    await english.getByRole('button', { name: 'Stay signed in' }).click();
+    await english.waitFor({ state: 'detached' });
     // At rest on the phone: sealed records (id, IV, ciphertext), no name or field readable, the key only wrapped.
     const atRest = (await page.evaluate(`new Promise((resolve, reject) => {
       const open = indexedDB.open('haven-offline');
@@ -195,7 +213,6 @@ describe('home visits on a phone', { timeout: 300_000 }, () => {
 
     // Back online: 李明轩's visit is sent; the server refuses 李小雨's (visited meanwhile), both versions shown.
     await page.context().setOffline(false);
-    await switchLanguage(page, 'en');
     const conflict = page.getByRole('list', { name: 'Conflicts to resolve' }).getByRole('listitem');
     await conflict.getByText('Visit conflict: 李小雨').waitFor();
     await settled(page);

@@ -62,6 +62,8 @@ export const citusPlan: Record<string, Placement> = {
   tracing_leads: province,
   service_sessions: province,
   home_visits: province,
+  entrusted_care: province,
+  entrusted_care_contacts: province,
   // Clocks and their alerts.
   clocks: province,
   clock_changes: province,
@@ -195,6 +197,8 @@ export const mustChange: Record<string, string> = {
   tracing_leads: '',
   service_sessions: '',
   home_visits: '',
+  entrusted_care: '',
+  entrusted_care_contacts: '',
   clocks: '',
   clock_changes: '',
   alerts: 'unique (province_code, clock_id, level)',

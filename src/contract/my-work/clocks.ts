@@ -19,5 +19,6 @@ export const clockSubjectTypes = [
   'assessment',
   'volunteer',
   'guidance_session',
+  'entrusted_care',
 ] as const;
 export type ClockSubjectType = (typeof clockSubjectTypes)[number];

@@ -4,6 +4,7 @@ import { serviceDueSchema, transferWaitingSchema } from '../case-network/views.j
 import { referralWaitingSchema } from '../referrals/views.js';
 import { clockStates, escalationTargets } from './clocks.js';
 import { visitDueSchema } from '../visits/visits.js';
+import { entrustedContactDueSchema } from '../visits/entrusted-care.js';
 import { actionItemWaitingSchema } from '../joint-conference/views.js';
 import { guardianshipMissingSchema } from '../assessments/assessments.js';
 import { stayWaitingSchema, tracingWaitingSchema } from '../placements/tracing.js';
@@ -81,6 +82,8 @@ export const myWorkSchema = z.object({
   leadTransfers: z.array(transferWaitingSchema).default([]),
   /** Volunteers' safeguarding checks expiring or expired, and guidance-order sessions due or overdue (issue 19). */
   society: z.array(charityWorkSchema).default([]),
+  /** Entrusted cares of left-behind children whose parents' weekly contact (or written notice) is due, mine or escalated to me. */
+  entrustedContacts: z.array(entrustedContactDueSchema).default([]),
 });
 export type MyWork = z.infer<typeof myWorkSchema>;
 
@@ -99,4 +102,5 @@ export const myWorkSections = [
   'caseServices',
   'leadTransfers',
   'society',
+  'entrustedContacts',
 ] as const;

@@ -13,6 +13,12 @@ registerMessages({
     'visits.offline_needs_session': '离线加密密钥只发给浏览器登录会话，API 令牌不能取得。',
     'visits.visited_meanwhile':
       '在您填写期间，{{visitorName}} 已记录了该儿童 {{visitedOn}} 的随访。请对照两份记录，选择保留两份、合并到对方记录或放弃您的记录。',
+    'visits.entrusted_entity': '委托照护记录',
+    'visits.entrusted_not_left_behind': '该儿童没有已确认的"留守儿童"类别，不登记委托照护；请先在档案中确认类别。',
+    'visits.entrusted_exists': '该儿童已有在册的委托照护人（{{carer}}）。如需更换，请先结束现有委托。',
+    'visits.entrusted_ended': '该委托照护已于 {{endedOn}} 结束，不能再修改或记录联系。',
+    'visits.entrusted_end_before_start': '结束日期 {{date}} 早于委托开始日期（{{startedOn}}）。',
+    'visits.entrusted_contact_before_start': '联系日期 {{date}} 早于委托开始日期（{{startedOn}}）。',
   },
   en: {
     'visits.entity': 'home visit',
@@ -27,5 +33,14 @@ registerMessages({
       'The key that seals offline visits is given to browser sign-in sessions only, not to API tokens.',
     'visits.visited_meanwhile':
       'While you were filling in the form, {{visitorName}} recorded a visit of this child on {{visitedOn}}. Compare the two and keep both, merge yours into theirs, or discard yours.',
+    'visits.entrusted_entity': 'entrusted care',
+    'visits.entrusted_not_left_behind':
+      'This child has no confirmed "left-behind" category: entrusted care is not recorded. Confirm the category on the file first.',
+    'visits.entrusted_exists':
+      'This child already has an entrusted carer ({{carer}}). End that care before recording another.',
+    'visits.entrusted_ended':
+      'This entrusted care ended on {{endedOn}}: it can no longer be changed nor take contacts.',
+    'visits.entrusted_end_before_start': 'The end date {{date}} is before the care began ({{startedOn}}).',
+    'visits.entrusted_contact_before_start': 'The contact date {{date}} is before the care began ({{startedOn}}).',
   },
 });

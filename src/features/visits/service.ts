@@ -3,16 +3,16 @@ import type { CorrectVisitInput, RecordVisitInput, VisitView } from '../../contr
 import { childInScope } from '../../core/scope/child-scope.js';
 import { systemScope } from '../../core/scope/system-scope.js';
 import { recordTimeline } from '../../core/timeline.js';
-import { type Actor, hasPermission } from '../../platform/access/actor.js';
+import type { Actor } from '../../platform/access/actor.js';
 import { shanghaiDateOf } from '../../platform/calendar/index.js';
 import type { Database } from '../../platform/db/schema.js';
 import { type UnitOfWork, unitOfWork } from '../../platform/db/unit-of-work.js';
 import { updateVersioned } from '../../platform/db/versioned-update.js';
-import { conflict, DomainError, forbidden, notFound } from '../../platform/errors.js';
+import { conflict, DomainError, notFound } from '../../platform/errors.js';
 import { translate } from '../../platform/i18n/translate.js';
 import { ruleSetFor } from '../../platform/rules/store.js';
-import { responsibleDirectorIn, rosterEntryCoveringIn } from '../grassroots/service.js';
 import './error-details.js';
+import { lockChild, requireResponsible } from './responsible.js';
 import './messages.js';
 import { visitRules } from './rule-sections.js';
 import { addDays, clocksMetBy, endOfDay, routineInterval } from './rules.js';
@@ -25,35 +25,6 @@ type Trx = Transaction<Database>;
 
 const dateProblem = (code: string, path: string, date: string, params: Record<string, string> = {}) =>
   new DomainError(code, 400, { date, ...params }, [{ path, code, params: { date, ...params } }]);
-
-/**
- * Who may record a visit to a child in their scope: its responsible director, a supervisor whose
- * township holds the child, or an officer who manages the roster. Anyone else in scope gets 403.
- */
-async function requireResponsible(trx: Trx, actor: Actor, child: { id: string; residence_code: string }) {
-  if (!hasPermission(actor, 'visits.record')) throw forbidden('visits.record');
-  const director = await responsibleDirectorIn(trx, child.id);
-  if (director && actor.userId && director.userId === actor.userId)
-    return { staffId: director.staffId, name: director.name };
-  if (actor.userId) {
-    const entry = await rosterEntryCoveringIn(trx, actor.userId, child.residence_code);
-    if (entry?.post === 'township_supervisor') return { staffId: entry.staffId, name: entry.name };
-  }
-  if (hasPermission(actor, 'roster.manage')) return { staffId: null, name: null };
-  throw new DomainError('visits.not_responsible', 403, { director: director?.name ?? '—' });
-}
-
-async function lockChild(trx: Trx, actor: Actor, childId: string) {
-  const child = await trx
-    .selectFrom('children')
-    .select(['id', 'residence_code', 'created_at', 'status'])
-    .where('id', '=', childId)
-    .where(childInScope(actor))
-    .forUpdate()
-    .executeTakeFirst();
-  if (!child) throw notFound(translate(actor.locale, 'visits.child_entity'), childId);
-  return child;
-}
 
 /**
  * An offline form names the child's latest visit it knew (`seenVisitId`): a visit recorded since by

@@ -59,6 +59,7 @@ import * as m0094 from './0094_households.js';
 import * as m0095 from './0095_incubations.js';
 import * as m0100 from './0100_department_rolls.js';
 import * as m0105 from './0105_insight_snapshot_totals.js';
+import * as m0115 from './0115_entrusted_care.js';
 
 /**
  * Every migration, in order. Listed statically (not read from the folder) so the same list works
@@ -125,4 +126,5 @@ export const migrations: Record<string, Migration> = {
   '0095_incubations': m0095,
   '0100_department_rolls': m0100,
   '0105_insight_snapshot_totals': m0105,
+  '0115_entrusted_care': m0115,
 };

@@ -4,7 +4,7 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { readStoredValue, writeStoredValue } from '../preferences/storage';
 import type enStrings from './en.json';
-import { dayjsLocaleOf, defaultLanguage, isLanguage, type Language } from './languages';
+import { dayjsLocaleOf, defaultLanguage, isLanguage, type Language, supportedLanguages } from './languages';
 import { mergeStrings, type StringTree, takeStrings } from './stringRegistry';
 import type zhCNStrings from './zh-CN.json';
 
@@ -42,6 +42,15 @@ async function loadLanguage(language: Language): Promise<void> {
   if (i18next.hasResourceBundle(language, 'translation')) return;
   const strings = await loaders[language]();
   i18next.addResourceBundle(language, 'translation', strings.default);
+}
+
+/**
+ * Pages used without a signal (the visit list) fetch every language's strings while there is one: the
+ * strings stay in memory and the service worker keeps their file, so the language can be switched
+ * offline. Chinese is already here with the page's code.
+ */
+export function keepLanguagesForOffline(): void {
+  for (const language of supportedLanguages) void loadLanguage(language).catch(() => undefined);
 }
 
 declare module 'i18next' {

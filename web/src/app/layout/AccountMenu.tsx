@@ -3,9 +3,11 @@ import { Button, Dropdown, type MenuProps } from 'antd';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../auth/AuthProvider';
+import { outboxCount } from '../offline/store';
 import { usePhoneLayout } from '../preferences/usePhoneLayout';
 
 const SignOutEverywhereDialog = lazy(() => import('./SignOutEverywhereDialog'));
+const UnsentVisitsDialog = lazy(() => import('./UnsentVisitsDialog'));
 
 /**
  * Who is signed in (name and organisation) and the two ways out: here, or on every device.
@@ -17,8 +19,17 @@ export function AccountMenu() {
   const phone = usePhoneLayout();
   const [open, setOpen] = useState(false);
   const [confirming, setConfirming] = useState(false);
+  const [unsent, setUnsent] = useState<{ count: number; everywhere: boolean } | null>(null);
   if (!me) return null;
   const { displayName, organisationName } = me.user;
+
+  /** Visits still on the phone are lost on sign-out: ask first (either way out). */
+  const leave = async (everywhere: boolean) => {
+    const count = await outboxCount().catch(() => 0);
+    if (count > 0) setUnsent({ count, everywhere });
+    else if (everywhere) setConfirming(true);
+    else await signOut(false);
+  };
 
   const items: MenuProps['items'] = [
     {
@@ -49,8 +60,7 @@ export function AccountMenu() {
           className: 'haven-account-menu',
           onClick: ({ key }) => {
             setOpen(false);
-            if (key === 'signOut') void signOut(false);
-            if (key === 'signOutEverywhere') setConfirming(true);
+            if (key === 'signOut' || key === 'signOutEverywhere') void leave(key === 'signOutEverywhere');
           },
         }}
       >
@@ -66,6 +76,16 @@ export function AccountMenu() {
       {confirming && (
         <Suspense fallback={null}>
           <SignOutEverywhereDialog onConfirm={() => signOut(true)} onCancel={() => setConfirming(false)} />
+        </Suspense>
+      )}
+      {unsent && (
+        <Suspense fallback={null}>
+          <UnsentVisitsDialog
+            unsent={unsent.count}
+            everywhere={unsent.everywhere}
+            onConfirm={() => signOut(unsent.everywhere)}
+            onCancel={() => setUnsent(null)}
+          />
         </Suspense>
       )}
     </>

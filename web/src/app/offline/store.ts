@@ -148,6 +148,18 @@ export async function outboxAll<T extends WithPhoto>(): Promise<T[]> {
   );
 }
 
+/**
+ * How many visits wait on this phone (queued, in conflict or refused), read without the key; 0 when
+ * the store was never made here (a person who records no visits), without making it.
+ */
+export async function outboxCount(): Promise<number> {
+  if (!opening && 'databases' in indexedDB) {
+    const names = (await indexedDB.databases()).map((d) => d.name);
+    if (!names.includes(databaseName)) return 0;
+  }
+  return run<number>(outboxStore, 'readonly', (s) => s.count());
+}
+
 export async function snapshotPut(name: string, value: unknown): Promise<void> {
   const sealed = await sealJson(await unlock(), value, `snapshot/${name}`);
   await run(snapshotStore, 'readwrite', (s) => s.put(sealed, name));

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { describeApiError } from '../../app/api/describeApiError';
+import { keepLanguagesForOffline } from '../../app/i18n';
 import { DivisionName } from '../divisions/DivisionName';
 import { RiskTag } from '../registry/labels';
 import { ConflictCard } from './offline/ConflictCard';
@@ -66,9 +67,12 @@ export default function VisitsDuePage() {
   const [within, setWithin] = useState(14);
   const due = useVisitsDue(within);
   const outbox = useOutbox();
-  // The form is fetched now, while there is a network, so it opens in a village without one.
+  // The form, the sign-out warning and the other language's strings are fetched now, while there is
+  // a network, so they open in a village without one.
   useEffect(() => {
     void import('./VisitFormPage');
+    void import('../../app/layout/UnsentVisitsDialog');
+    keepLanguagesForOffline();
   }, []);
   const waitingChildren = new Set(outbox.map((i) => i.input.childId));
   const conflicts = outbox.filter((i) => i.state === 'conflict');

@@ -1,0 +1,217 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { factories, type Factories, places, type TestChild } from '../../../test/support/factories.js';
+import { startTestServer, type TestServer } from '../../../test/support/server.js';
+import { type ApiSession, errorOf } from '../../../test/support/session.js';
+import { clockEscalationSweep } from '../../core/clocks/index.js';
+import { shanghaiDateOf } from '../../platform/calendar/index.js';
+import { addDays } from './rules.js';
+
+// Entrusted care of a left-behind child (DOMAIN.md §2, §4): the carer, the written notices, the
+// weekly parent contact as a clock that goes up the chain like a missed visit.
+let server: TestServer;
+let make: Factories;
+let officer: ApiSession;
+let director: ApiSession;
+let supervisor: ApiSession;
+let otherDirector: ApiSession;
+let farDirector: ApiSession;
+let child: TestChild;
+let notLeftBehind: TestChild;
+const today = () => shanghaiDateOf(new Date());
+const weeksAgo = (n: number) => addDays(today(), -7 * n);
+
+const json = async <T = Record<string, unknown>>(response: Response, status: number): Promise<T> => {
+  if (response.status !== status) throw new Error(`${response.status}: ${await response.text()}`);
+  return (await response.json()) as T;
+};
+interface Care {
+  current: {
+    id: string;
+    version: number;
+    nextContactDueAt: string | null;
+    contactOverdue: boolean;
+    contacts: { contactedOn: string }[];
+  } | null;
+}
+interface Due {
+  childId: string;
+  rule: string;
+  overdue: boolean;
+  basis: string;
+}
+const dueFor = async (session: ApiSession) =>
+  (await json<{ items: Due[] }>(await session.request('GET', '/api/visits/entrusted-due?withinDays=0'), 200)).items;
+const clocksOf = (careId: string) =>
+  server.database.db
+    .selectFrom('clocks')
+    .select(['rule', 'state'])
+    .where('subject_type', '=', 'entrusted_care')
+    .where('subject_id', '=', careId)
+    .orderBy('rule')
+    .orderBy('started_at')
+    .execute();
+
+beforeAll(async () => {
+  server = await startTestServer();
+  make = factories(server.database.db);
+  const directorPerson = await make.as('director.chenlong');
+  const supervisorPerson = await make.as('supervisor.cenhe');
+  child = await make.child({ residenceCode: places.chenlong, birthDate: '2016-05-01' });
+  notLeftBehind = await make.child({ residenceCode: places.chenlong, birthDate: '2015-03-01' });
+  await sql`UPDATE children SET created_at = ${new Date(`${weeksAgo(8)}T09:00:00+08:00`)} WHERE id = ${child.id}`.execute(
+    server.database.db,
+  );
+  await server.database.db
+    .insertInto('child_categories')
+    .values({ child_id: child.id, category: 'left_behind', state: 'confirmed', start_date: weeksAgo(8) })
+    .execute();
+  officer = await make.signInAs(server.url, 'officer.shashi');
+  const village = await make.organisationNamed('chenlongVillage');
+  const township = await make.organisationNamed('cenheTownship');
+  for (const entry of [
+    {
+      post: 'village_director',
+      name: '陈桂兰',
+      userId: directorPerson.id,
+      organisationId: village.id,
+      divisionCodes: [places.chenlong],
+    },
+    {
+      post: 'township_supervisor',
+      name: '刘建国',
+      userId: supervisorPerson.id,
+      organisationId: township.id,
+      divisionCodes: [places.cenhe],
+    },
+  ])
+    await json(
+      await officer.request('POST', '/api/roster', { ...entry, employment: 'part_time', appointedOn: weeksAgo(10) }),
+      201,
+    );
+  director = await make.signInAs(server.url, 'director.chenlong');
+  supervisor = await make.signInAs(server.url, 'supervisor.cenhe');
+  otherDirector = await make.signedIn(server.url, 'village_director', { organisation: village });
+  farDirector = await make.signInAs(server.url, 'director.nongli');
+}, 180_000);
+afterAll(async () => server?.close());
+
+describe('entrusted care of a left-behind child', () => {
+  let careId: string;
+  const care = () => ({
+    carerName: '陈奶奶',
+    carerRelation: '祖母',
+    capacity: 'limited',
+    capacityNote: '年事已高，能照料起居，辅导功课困难',
+    startedOn: weeksAgo(3),
+    noticeSchoolOn: weeksAgo(3),
+  });
+
+  it('who cannot record it: not responsible → 403, outside the scope → 404, not left-behind → 409, a future start → 400 (zh-CN, English)', async () => {
+    const path = `/api/children/${child.id}/entrusted-care`;
+    expect((await otherDirector.request('POST', path, care())).status).toBe(403);
+    expect((await farDirector.request('POST', path, care())).status).toBe(404);
+    expect((await farDirector.request('GET', path)).status).toBe(404);
+    const other = await director.request('POST', `/api/children/${notLeftBehind.id}/entrusted-care`, care());
+    expect(other.status).toBe(409);
+    expect((await errorOf(other)).message).toContain('留守儿童');
+    const future = addDays(today(), 3);
+    const english = await director.request('POST', path, { ...care(), startedOn: future }, { 'accept-language': 'en' });
+    expect(english.status).toBe(400);
+    expect((await errorOf(english)).message).toContain(future);
+  });
+
+  it('records the carer once per Idempotency-Key; the weekly contact clock and, with a notice missing, the notice clock start', async () => {
+    const path = `/api/children/${child.id}/entrusted-care`;
+    const headers = { 'idempotency-key': 'entrusted-care-0001' };
+    const first = await json<Care>(await director.request('POST', path, care(), headers), 201);
+    const again = await director.request('POST', path, care(), headers);
+    expect(again.status).toBe(201);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    careId = first.current!.id;
+    expect(first.current!.contactOverdue).toBe(true);
+    expect(await clocksOf(careId)).toEqual([
+      { rule: 'entrusted.contact', state: 'running' },
+      { rule: 'entrusted.notice', state: 'running' },
+    ]);
+    const second = await director.request('POST', path, care());
+    expect(second.status).toBe(409);
+    expect((await errorOf(second)).message).toContain('陈奶奶');
+    // Read by the officer too (in scope); never by another village's director.
+    expect((await json<Care>(await officer.request('GET', path), 200)).current?.id).toBe(careId);
+  });
+
+  it('parents not heard from for two weeks: overdue for the director, then the supervisor, then the county officer, in my work', async () => {
+    const due = new Date(`${addDays(weeksAgo(3), 7)}T23:59:59+08:00`);
+    const hoursAfter = (h: number) => new Date(due.getTime() + h * 3_600_000);
+    await clockEscalationSweep.run(server.database.db, hoursAfter(1));
+    expect(
+      (await dueFor(director)).find((d) => d.childId === child.id && d.rule === 'entrusted.contact'),
+    ).toMatchObject({ overdue: true, basis: 'assigned' });
+    expect((await dueFor(supervisor)).some((d) => d.childId === child.id)).toBe(false);
+    await clockEscalationSweep.run(server.database.db, hoursAfter(73));
+    expect((await dueFor(supervisor)).find((d) => d.childId === child.id)).toMatchObject({ basis: 'escalated' });
+    expect((await dueFor(officer)).some((d) => d.childId === child.id)).toBe(false);
+    await clockEscalationSweep.run(server.database.db, new Date());
+    expect((await dueFor(officer)).find((d) => d.childId === child.id)).toMatchObject({ overdue: true });
+    const work = await json<{ entrustedContacts: Due[] }>(await officer.request('GET', '/api/my-work'), 200);
+    expect(work.entrustedContacts.some((d) => d.childId === child.id && d.overdue)).toBe(true);
+    expect((await dueFor(farDirector)).some((d) => d.childId === child.id)).toBe(false);
+  });
+
+  it("a parent's contact stops the clock and the next is due a week later; dated before the care → 400", async () => {
+    const early = await director.request('POST', `/api/entrusted-care/${careId}/contacts`, {
+      contactedOn: addDays(weeksAgo(3), -1),
+      parent: 'mother',
+      channel: 'video',
+    });
+    expect(early.status).toBe(400);
+    expect(await errorOf(early).then((e) => e.message)).toContain(weeksAgo(3));
+    const headers = { 'idempotency-key': 'entrusted-contact-0001' };
+    const body = { contactedOn: today(), parent: 'mother', channel: 'video', note: '母亲视频通话，询问学习情况' };
+    const after = await json<Care>(
+      await director.request('POST', `/api/entrusted-care/${careId}/contacts`, body, headers),
+      201,
+    );
+    await json(await director.request('POST', `/api/entrusted-care/${careId}/contacts`, body, headers), 201);
+    expect(after.current!.contacts.map((c) => c.contactedOn)).toEqual([today()]);
+    expect(after.current!.contactOverdue).toBe(false);
+    expect(after.current!.nextContactDueAt?.slice(0, 10)).toBe(
+      new Date(`${addDays(today(), 7)}T23:59:59+08:00`).toISOString().slice(0, 10),
+    );
+    expect((await dueFor(supervisor)).some((d) => d.childId === child.id && d.rule === 'entrusted.contact')).toBe(
+      false,
+    );
+    const contact = (await clocksOf(careId)).filter((c) => c.rule === 'entrusted.contact').map((c) => c.state);
+    expect(contact).toEqual(['missed', 'running']);
+  });
+
+  it('the village committee’s notice stops the notice clock (a stale version → 409); an ended care stops its clocks and takes no contact', async () => {
+    const stale = await director.request('PATCH', `/api/entrusted-care/${careId}`, {
+      version: 99,
+      noticeVillageOn: today(),
+    });
+    expect(stale.status).toBe(409);
+    const noticed = await json<Care>(
+      await director.request('PATCH', `/api/entrusted-care/${careId}`, { version: 1, noticeVillageOn: today() }),
+      200,
+    );
+    expect((await clocksOf(careId)).find((c) => c.rule === 'entrusted.notice')?.state).not.toBe('running');
+    await json(
+      await director.request('PATCH', `/api/entrusted-care/${careId}`, {
+        version: noticed.current!.version,
+        end: { on: today(), reason: '父亲返乡' },
+      }),
+      200,
+    );
+    expect((await clocksOf(careId)).every((c) => c.state !== 'running')).toBe(true);
+    const late = await director.request(
+      'POST',
+      `/api/entrusted-care/${careId}/contacts`,
+      { contactedOn: today(), parent: 'father', channel: 'phone' },
+      { 'accept-language': 'en' },
+    );
+    expect(late.status).toBe(409);
+    expect((await errorOf(late)).message).toContain('ended');
+  });
+});
