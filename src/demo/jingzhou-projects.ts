@@ -124,7 +124,7 @@ export const jingzhouProjectsDemo: DemoSeeder = {
       .execute();
     const gonganChildren = await trx
       .selectFrom('children')
-      .select(['id'])
+      .select(['id', 'name'])
       .where('residence_code', 'like', `${jingzhou.buhe.slice(0, 9)}%`)
       .where('status', '=', 'active')
       .orderBy('file_no')
@@ -202,7 +202,14 @@ export const jingzhouProjectsDemo: DemoSeeder = {
       }
       await recordSessionIn(
         worker,
-        { kind: 'family_education', childId: child.id, heldOn: dayOf(start - 10), minutes: 90, attendees: 2 },
+        {
+          kind: 'family_education',
+          childId: child.id,
+          heldOn: dayOf(start - 10),
+          minutes: 90,
+          attendees: 2,
+          attendedBy: [{ name: `${child.name.slice(0, 1)}桂芳`, relation: 'grandmother' }],
+        },
         past(start - 10, 16),
       );
       if (i === 0)

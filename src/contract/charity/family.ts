@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { sessionAttendeeSchema } from '../projects/projects.js';
 import { sessionKindCodes } from '../projects/vocabulary.js';
 import { guidanceOrderViewSchema } from './views.js';
 import { needKindCodes, needStatuses, trainingStatusCodes } from './vocabulary.js';
@@ -64,6 +65,7 @@ export const familySupportSchema = z.object({
       heldOn: z.string(),
       minutes: z.number().int(),
       attendees: z.number().int(),
+      attendedBy: z.array(sessionAttendeeSchema),
       organisation: z.string(),
     }),
   ),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { relationCodes } from '../registry/vocabulary.js';
 import { serviceCodes } from '../service-matrix/vocabulary.js';
 import { evaluationStageCodes, indicatorKindCodes, sessionKindCodes } from './vocabulary.js';
 
@@ -69,6 +70,13 @@ export type EvaluateInput = z.infer<typeof evaluateSchema>;
 export const replySchema = z.object({ expectedVersion: z.number().int().min(1), reply: text(4000) });
 export type ReplyInput = z.infer<typeof replySchema>;
 
+/** One person who attended a session: a name and, for a child's session, the relation to the child. */
+export const sessionAttendeeSchema = z.object({
+  name: z.string().trim().min(1).max(50),
+  relation: z.enum(relationCodes).optional(),
+});
+export type SessionAttendee = z.infer<typeof sessionAttendeeSchema>;
+
 export const recordSessionSchema = z
   .object({
     kind: z.enum(sessionKindCodes),
@@ -78,14 +86,22 @@ export const recordSessionSchema = z
     divisionCode: divisionCode.optional(),
     heldOn: isoDate,
     minutes: z.number().int().min(1).max(1440),
-    attendees: z.number().int().min(1).max(10_000).default(1),
+    /** How many attended; when left out, the number of people named (at least one). */
+    attendees: z.number().int().min(1).max(10_000).optional(),
+    /** Who attended by name — the guardians at a parenting or family-education session. */
+    attendedBy: z.array(sessionAttendeeSchema).max(200).default([]),
     note: z.string().trim().max(1000).optional(),
   })
   .refine((s) => s.childId !== undefined || s.divisionCode !== undefined, {
     error: 'projects.session_needs_place',
     path: ['divisionCode'],
+  })
+  .refine((s) => s.attendees === undefined || s.attendees >= s.attendedBy.length, {
+    error: 'projects.attendees_fewer_than_named',
+    path: ['attendees'],
   });
-export type RecordSessionInput = z.infer<typeof recordSessionSchema>;
+/** What the use case takes: the parsed body, or a caller's own object (the demo) with the defaults left out. */
+export type RecordSessionInput = z.input<typeof recordSessionSchema>;
 
 const organisationRef = z.object({ id: z.uuid(), name: z.string() });
 

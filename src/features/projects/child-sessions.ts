@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import type { SessionAttendee } from '../../contract/projects/projects.js';
 import type { SessionKind } from '../../contract/projects/vocabulary.js';
 import { childInScope } from '../../core/scope/child-scope.js';
 import type { Actor } from '../../platform/access/actor.js';
@@ -13,7 +14,15 @@ export async function sessionsOfChildIn(
   actor: Actor,
   childId: string,
 ): Promise<
-  { id: string; kind: SessionKind; heldOn: string; minutes: number; attendees: number; organisation: string }[]
+  {
+    id: string;
+    kind: SessionKind;
+    heldOn: string;
+    minutes: number;
+    attendees: number;
+    attendedBy: SessionAttendee[];
+    organisation: string;
+  }[]
 > {
   const rows = await db
     .selectFrom('service_sessions')
@@ -27,6 +36,7 @@ export async function sessionsOfChildIn(
       'service_sessions.held_on',
       'service_sessions.minutes',
       'service_sessions.attendees',
+      'service_sessions.attended_by',
       'organisations.name as organisation',
     ])
     .orderBy('service_sessions.held_on', 'desc')
@@ -38,6 +48,7 @@ export async function sessionsOfChildIn(
     heldOn: String(row.held_on),
     minutes: row.minutes,
     attendees: row.attendees,
+    attendedBy: row.attended_by,
     organisation: row.organisation,
   }));
 }

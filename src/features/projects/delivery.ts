@@ -120,7 +120,8 @@ export async function recordSessionIn(uow: UnitOfWork, input: RecordSessionInput
       division_code: divisionCode!,
       held_on: input.heldOn,
       minutes: input.minutes,
-      attendees: input.attendees,
+      attendees: input.attendees ?? Math.max(1, input.attendedBy?.length ?? 0),
+      attended_by: JSON.stringify(input.attendedBy ?? []),
       note: input.note ?? null,
     })
     .returning('id')

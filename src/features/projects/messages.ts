@@ -11,6 +11,7 @@ registerMessages({
     'projects.division_format': '行政区划代码应为 12 位数字。',
     'projects.fen_integer': '金额以“分”为单位，须为整数。',
     'projects.session_needs_place': '未指明儿童的服务须填写服务地点（行政区划）。',
+    'projects.attendees_fewer_than_named': '参加人数少于列出的参加人姓名数，请核对人数。',
     'projects.indicator_uncomputable': '指标“{{indicator}}”无法根据系统中记录的工作计算（{{why}}），不能设为项目指标。',
     'projects.indicator_unknown': '指标“{{indicator}}”不是系统能够计算的指标。可用指标：{{known}}。',
     'projects.indicator_duplicate': '指标“{{indicator}}”重复设置。',
@@ -40,6 +41,8 @@ registerMessages({
     'projects.division_format': 'A division code has 12 digits.',
     'projects.fen_integer': 'Amounts are in fen (1 yuan = 100 fen) and must be whole numbers.',
     'projects.session_needs_place': 'A session without a child needs the place where it was held (a division code).',
+    'projects.attendees_fewer_than_named':
+      'The number attending is smaller than the number of people named; check the number.',
     'projects.indicator_uncomputable':
       'The indicator "{{indicator}}" cannot be computed from the work recorded in Haven ({{why}}), so it cannot be a target.',
     'projects.indicator_unknown': 'The indicator "{{indicator}}" is not one Haven can compute. Known: {{known}}.',

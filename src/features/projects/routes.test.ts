@@ -400,3 +400,59 @@ describe('the city and social organisations', () => {
     expect(coverage.countiesWithNone.map((c) => c.code)).not.toContain(places.gongan);
   });
 });
+
+describe('who attended a family-education session', () => {
+  it('is kept by name and relation, shown on the child’s family support; more names than the count is refused', async () => {
+    // The worker reaches the child through an accepted referral (family-education guidance).
+    const child = await make.child({ name: '周小禾', residenceCode: places.chenlong, birthDate: '2015-05-06' });
+    await referAndServe(officer, child);
+    const session = await worker.request('POST', '/api/service-sessions', {
+      kind: 'family_education',
+      childId: child.id,
+      heldOn: today,
+      minutes: 60,
+      attendedBy: [
+        { name: '周桂兰', relation: 'grandmother' },
+        { name: '王建国', relation: 'father' },
+      ],
+    });
+    expect(session.status).toBe(201);
+    const support = await json<{ sessions: { kind: string; attendees: number; attendedBy: unknown[] }[] }>(
+      await officer.request('GET', `/api/children/${child.id}/family-support`),
+    );
+    expect(support.sessions).toContainEqual(
+      expect.objectContaining({
+        kind: 'family_education',
+        attendees: 2,
+        attendedBy: [
+          { name: '周桂兰', relation: 'grandmother' },
+          { name: '王建国', relation: 'father' },
+        ],
+      }),
+    );
+    // Another county's officer does not see the child, nor who attended for it.
+    expect((await gongan.request('GET', `/api/children/${child.id}/family-support`)).status).toBe(404);
+
+    const tooFew = {
+      kind: 'family_education',
+      childId: child.id,
+      heldOn: today,
+      minutes: 60,
+      attendees: 1,
+      attendedBy: [{ name: '周桂兰' }, { name: '王建国' }],
+    };
+    const zh = await worker.request('POST', '/api/service-sessions', tooFew);
+    expect(zh.status).toBe(400);
+    const zhError = await errorOf(zh);
+    expect(zhError.details[0]?.path).toBe('body.attendees');
+    expect(JSON.stringify(zhError)).toContain('参加人数少于');
+    const en = await errorOf(
+      await worker.request('POST', '/api/service-sessions', tooFew, { 'accept-language': 'en' }),
+    );
+    expect(JSON.stringify(en)).toContain('smaller than the number of people named');
+    const after = await json<{ sessions: unknown[] }>(
+      await officer.request('GET', `/api/children/${child.id}/family-support`),
+    );
+    expect(after.sessions).toHaveLength(support.sessions.length);
+  });
+});

@@ -1,6 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { EvaluationStage, LicenceLevel, SessionKind } from '../../contract/projects/vocabulary.js';
-import type { IndicatorValue } from '../../contract/projects/projects.js';
+import type { IndicatorValue, SessionAttendee } from '../../contract/projects/projects.js';
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -86,6 +86,8 @@ export interface ServiceSessionsTable {
   held_on: string;
   minutes: number;
   attendees: number;
+  /** Migration 0096: who attended by name (JSON array of { name, relation? }). */
+  attended_by: ColumnType<SessionAttendee[], string | undefined, never>;
   note: string | null;
   created_at: CreatedAt;
 }

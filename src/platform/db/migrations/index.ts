@@ -57,6 +57,7 @@ import * as m0076 from './0076_children_pattern_indexes.js';
 import * as m0085 from './0085_guardian_training.js';
 import * as m0094 from './0094_households.js';
 import * as m0095 from './0095_incubations.js';
+import * as m0096 from './0096_session_attendance.js';
 import * as m0100 from './0100_department_rolls.js';
 import * as m0105 from './0105_insight_snapshot_totals.js';
 import * as m0115 from './0115_entrusted_care.js';
@@ -124,6 +125,7 @@ export const migrations: Record<string, Migration> = {
   '0085_guardian_training': m0085,
   '0094_households': m0094,
   '0095_incubations': m0095,
+  '0096_session_attendance': m0096,
   '0100_department_rolls': m0100,
   '0105_insight_snapshot_totals': m0105,
   '0115_entrusted_care': m0115,

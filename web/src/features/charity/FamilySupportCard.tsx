@@ -141,6 +141,16 @@ export function FamilySupportCard({ childId }: { childId: string }) {
                 <li key={s.id}>
                   {s.heldOn} · {sessionKindLabel(s.kind, lang)} · {t('charity.family.minutes', { count: s.minutes })} ·{' '}
                   {s.organisation}
+                  {s.attendedBy.length > 0 &&
+                    ` · ${t('charity.family.attendedBy', {
+                      names: s.attendedBy
+                        .map((person) =>
+                          person.relation
+                            ? `${person.name} (${t(`registry.relation.${person.relation}`)})`
+                            : person.name,
+                        )
+                        .join(lang.startsWith('zh') ? '、' : ', '),
+                    })}`}
                 </li>
               ))}
             </ul>

@@ -1,5 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Button, Card, Form, Input, InputNumber, message } from 'antd';
+import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import { relationCodes, type RelationCode } from '@contract/registry/vocabulary.js';
+import { Button, Card, Form, Input, InputNumber, message, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeApiError } from '../../app/api/describeApiError';
@@ -38,6 +40,7 @@ interface SessionValues {
   heldOn: string;
   minutes: number;
   attendees?: number;
+  attendedBy?: { name?: string; relation?: RelationCode }[];
   note?: string;
 }
 
@@ -58,7 +61,10 @@ export function RecordSessionForm({ project }: { project: ProjectView }) {
           divisionCode: withChild ? undefined : values.divisionCode,
           heldOn: values.heldOn,
           minutes: values.minutes,
-          attendees: values.attendees ?? 1,
+          attendees: withChild ? undefined : values.attendees,
+          attendedBy: (values.attendedBy ?? []).flatMap((person) =>
+            person?.name?.trim() ? [{ name: person.name.trim(), relation: person.relation }] : [],
+          ),
           note: values.note || undefined,
         },
         key,
@@ -105,6 +111,7 @@ export function RecordSessionForm({ project }: { project: ProjectView }) {
             <InputNumber min={1} max={10_000} precision={0} style={{ width: '100%' }} />
           </Form.Item>
         )}
+        {kind !== 'counselling' && <AttendeesList withRelation={withChild} />}
         <Form.Item name="note" label={t('projects.forms.note')}>
           <Input.TextArea maxLength={1000} />
         </Form.Item>
@@ -113,6 +120,50 @@ export function RecordSessionForm({ project }: { project: ProjectView }) {
         </Button>
       </Form>
     </Card>
+  );
+}
+
+/** Who attended by name (a family-education session's guardians), each with the relation to the child. */
+function AttendeesList({ withRelation }: { withRelation: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <fieldset className="haven-fieldset">
+      <legend>{t('projects.forms.attendedBy')}</legend>
+      <Form.List name="attendedBy">
+        {(fields, { add, remove }) => (
+          <>
+            {fields.map((field, index) => (
+              <Space key={field.key} align="start" wrap>
+                <Form.Item
+                  name={[field.name, 'name']}
+                  label={`${t('projects.forms.attendeeName')} ${index + 1}`}
+                  rules={[{ required: true, whitespace: true }]}
+                >
+                  <Input maxLength={50} />
+                </Form.Item>
+                {withRelation && (
+                  <Form.Item name={[field.name, 'relation']} label={t('projects.forms.attendeeRelation')}>
+                    <FormSelect
+                      allowClear
+                      options={relationCodes.map((code) => ({ value: code, label: t(`registry.relation.${code}`) }))}
+                    />
+                  </Form.Item>
+                )}
+                <Button
+                  aria-label={`${t('projects.forms.removeAttendee')} ${index + 1}`}
+                  icon={<MinusCircleOutlined aria-hidden />}
+                  onClick={() => remove(field.name)}
+                  className="haven-attendee-remove"
+                />
+              </Space>
+            ))}
+            <Button icon={<PlusOutlined aria-hidden />} onClick={() => add({})}>
+              {t('projects.forms.addAttendee')}
+            </Button>
+          </>
+        )}
+      </Form.List>
+    </fieldset>
   );
 }
 
