@@ -207,7 +207,10 @@ export default function MyWorkPage() {
                   <p>
                     {alert.childId && alert.childName && (
                       <>
-                        <Link to={`/registry/${alert.childId}`}>{alert.childName}</Link>
+                        {/* Underlined: a link inside a sentence is not told apart by colour alone (WCAG 1.4.1). */}
+                        <Link to={`/registry/${alert.childId}`} style={{ textDecoration: 'underline' }}>
+                          {alert.childName}
+                        </Link>
                         {' · '}
                       </>
                     )}
