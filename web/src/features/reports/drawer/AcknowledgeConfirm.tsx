@@ -8,8 +8,7 @@ import type { AcknowledgeRequest } from './useAcknowledge';
 
 /**
  * The confirmation of useAcknowledge.tsx and its notices, downloaded on the first click (antd's Modal
- * and message are ~25 KB that the pages listing reports do not need to show them). Stays mounted
- * afterwards, so the notice of the outcome outlives the dialog.
+ * and message are ~25 KB that the pages listing reports do not need to show them).
  */
 export default function AcknowledgeConfirm({
   request,
@@ -22,7 +21,6 @@ export default function AcknowledgeConfirm({
 }) {
   const { t } = useTranslation();
   const [modal, modalHolder] = Modal.useModal();
-  const [message, messageHolder] = antMessage.useMessage();
   const queryClient = useQueryClient();
   const opened = useRef<AcknowledgeRequest | null>(null);
 
@@ -59,7 +57,7 @@ export default function AcknowledgeConfirm({
         onBusy(report.id);
         try {
           const answer = await acknowledgeReport(report.id, key);
-          void message.success(
+          void antMessage.success(
             t(answer.late ? 'reports.acknowledge.doneLate' : 'reports.acknowledge.done', { refNo: report.refNo }),
             6,
           );
@@ -68,20 +66,17 @@ export default function AcknowledgeConfirm({
           void queryClient.invalidateQueries({ queryKey: ['cases'] });
           settle(true);
         } catch (error) {
-          void message.error(describeApiError(error, t), 8);
+          void antMessage.error(describeApiError(error, t), 8);
           settle(false);
         } finally {
           onBusy(null);
         }
       },
     });
-  }, [request, modal, message, queryClient, t, onBusy, onSettled]);
+  }, [request, modal, queryClient, t, onBusy, onSettled]);
 
-  // In the page's React tree (theme, locale).
-  return (
-    <>
-      {modalHolder}
-      {messageHolder}
-    </>
-  );
+  // The dialog in the page's React tree (theme, locale). The notices use antd's own container instead:
+  // the acknowledged report leaves "my work" when it refetches, unmounting its number, this component
+  // with it, and any notice held here — the person would never read what to do next.
+  return modalHolder;
 }
