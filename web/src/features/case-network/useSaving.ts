@@ -15,7 +15,10 @@ export function useSaving() {
   const queryClient = useQueryClient();
   const [busy, setBusy] = useState(false);
   const [key, setKey] = useState(() => crypto.randomUUID());
-  const [notice, holder] = message.useMessage();
+  // antd's own container for the notice, not a holder beside the caller: the item acted on often leaves
+  // its list when the lists refresh, unmounting the caller and a notice held there before it is read.
+  const notice = message;
+  const holder = null;
 
   const refresh = () => {
     void queryClient.invalidateQueries({ queryKey: ['case-network'] });
