@@ -1,6 +1,7 @@
-import { sql, type Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import type { AssessmentClockRule } from '../../contract/assessments/assessments.js';
 import { type ClockToStart, startClocks, stopClocks } from '../../core/clocks/index.js';
+import { nearestPlaceBody } from '../../core/place-bodies.js';
 import { systemScope } from '../../core/scope/system-scope.js';
 import type { Database } from '../../platform/db/schema.js';
 import type { RuleSet } from '../../platform/rules/rule-set.js';
@@ -26,15 +27,7 @@ async function ownersOf(trx: Trx, childIds: readonly string[]): Promise<Map<stri
   const rows = await trx
     .selectFrom('children as c')
     .where(systemScope('children the caller read through childInScope or a sweep named'))
-    .select([
-      'c.id',
-      'c.residence_code',
-      sql<string | null>`(SELECT o.id FROM organisations o WHERE o.active AND (
-          (o.kind = 'village_committee' AND o.division_code = c.residence_code)
-          OR (o.kind = 'township_government' AND o.division_code = rpad(substr(c.residence_code, 1, 9), 12, '0'))
-          OR (o.kind = 'civil_affairs_bureau' AND o.division_code IN (rpad(substr(c.residence_code, 1, 6), 12, '0'), rpad(substr(c.residence_code, 1, 4), 12, '0'))))
-        ORDER BY length(rtrim(o.division_code, '0')) DESC, o.created_at LIMIT 1)`.as('place_org'),
-    ])
+    .select(['c.id', 'c.residence_code', nearestPlaceBody('c.residence_code').as('place_org')])
     .where('c.id', 'in', [...childIds])
     .execute();
   return new Map(

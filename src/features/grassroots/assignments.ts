@@ -2,6 +2,7 @@ import { type Kysely, sql, type Transaction } from 'kysely';
 import type { ReassignChildInput } from '../../contract/grassroots/roster.js';
 import { type ClockOwner, reassignClocks } from '../../core/clocks/index.js';
 import { childInScope } from '../../core/scope/child-scope.js';
+import { nearestPlaceBody } from '../../core/place-bodies.js';
 import { systemScope } from '../../core/scope/system-scope.js';
 import { recordTimeline } from '../../core/timeline.js';
 import type { Actor } from '../../platform/access/actor.js';
@@ -261,14 +262,7 @@ export async function placeBodiesOf(trx: Trx, childIds: readonly string[]): Prom
   const rows = await trx
     .selectFrom('children as c')
     .where(systemScope('children whose assignment the caller changed in this unit of work'))
-    .select([
-      'c.id',
-      sql<string | null>`(SELECT o.id FROM organisations o WHERE o.active AND (
-          (o.kind = 'village_committee' AND o.division_code = c.residence_code)
-          OR (o.kind = 'township_government' AND o.division_code = rpad(substr(c.residence_code, 1, 9), 12, '0'))
-          OR (o.kind = 'civil_affairs_bureau' AND o.division_code IN (rpad(substr(c.residence_code, 1, 6), 12, '0'), rpad(substr(c.residence_code, 1, 4), 12, '0'))))
-        ORDER BY length(rtrim(o.division_code, '0')) DESC, o.created_at LIMIT 1)`.as('place_org'),
-    ])
+    .select(['c.id', nearestPlaceBody('c.residence_code').as('place_org')])
     .where('c.id', 'in', [...childIds])
     .execute();
   return new Map(rows.map((r) => [r.id, r.place_org]));

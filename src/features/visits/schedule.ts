@@ -2,6 +2,7 @@ import { type Kysely, sql, type Transaction } from 'kysely';
 import type { visitClockRules } from '../../contract/visits/visits.js';
 import type { CategoryCode, RiskGrade } from '../../contract/registry/vocabulary.js';
 import { type ClockToStart, startClocks, stopClocks } from '../../core/clocks/index.js';
+import { nearestPlaceBody } from '../../core/place-bodies.js';
 import { systemScope } from '../../core/scope/system-scope.js';
 import type { Database } from '../../platform/db/schema.js';
 import type { RuleSet } from '../../platform/rules/rule-set.js';
@@ -44,11 +45,7 @@ export async function scheduledChildren(db: Db, ids: readonly string[], day: str
         CategoryCode[]
       >`ARRAY(SELECT category FROM child_categories cc WHERE cc.child_id = c.id AND cc.state = 'confirmed'
         AND (cc.end_date IS NULL OR cc.end_date > ${day}::date))`.as('categories'),
-      sql<string | null>`(SELECT o.id FROM organisations o WHERE o.active AND (
-          (o.kind = 'village_committee' AND o.division_code = c.residence_code)
-          OR (o.kind = 'township_government' AND o.division_code = rpad(substr(c.residence_code, 1, 9), 12, '0'))
-          OR (o.kind = 'civil_affairs_bureau' AND o.division_code IN (rpad(substr(c.residence_code, 1, 6), 12, '0'), rpad(substr(c.residence_code, 1, 4), 12, '0'))))
-        ORDER BY length(rtrim(o.division_code, '0')) DESC, o.created_at LIMIT 1)`.as('place_org'),
+      nearestPlaceBody('c.residence_code').as('place_org'),
     ])
     .where('c.id', 'in', [...ids])
     .execute();
