@@ -137,6 +137,23 @@ describe('the rings', () => {
     expect(offences(files, reachesServer)).toEqual([]);
   });
 
+  it("the web's notices go through app/notice/useNotice: no holder beside a component, no other use of antd's message", async () => {
+    // A message.useMessage() holder unmounts with its component, and with it the notice: an item that
+    // leaves its list on refresh took "done" away before it was read (CI journeys waited 60 s for it).
+    const files = await sourceFiles('web/src', { tests: true });
+    const antdImports = /import\s*\{([^}]*)\}\s*from\s*['"]antd['"]/g;
+    const found = files.flatMap(({ file, source }) => {
+      if (file.startsWith('web/src/app/notice/')) return [];
+      const offences = [...source.matchAll(/\b(useMessage|useNotification)\(/g)].map((m) => `${file}: ${m[1]}`);
+      for (const [, names = ''] of source.matchAll(antdImports))
+        for (const name of names.split(',').map((n) => n.trim()))
+          if (name === 'message' || name === 'notification' || name.startsWith('message as'))
+            offences.push(`${file}: ${name} from antd`);
+      return offences;
+    });
+    expect(found).toEqual([]);
+  });
+
   it('pure folders (contract, rules, model, platform/calendar) import no database, HTTP or Node I/O', async () => {
     const files = [
       ...(await sourceFiles('src/contract')),

@@ -4,6 +4,7 @@ import zhCN from 'antd/es/locale/zh_CN';
 import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isLanguage, type Language } from '../i18n/languages';
+import { useThemedNotices } from '../notice/themeNotices';
 import { useElderMode } from '../preferences/elderMode';
 import { usePhoneLayout } from '../preferences/usePhoneLayout';
 import { useReducedMotion } from '../preferences/useReducedMotion';
@@ -29,6 +30,7 @@ export function ThemedConfigProvider({ children }: { children: ReactNode }) {
   const reducedMotion = useReducedMotion();
   const theme = useMemo(() => buildTheme({ elderMode, phone, reducedMotion }), [elderMode, phone, reducedMotion]);
   const language = isLanguage(i18n.resolvedLanguage) ? i18n.resolvedLanguage : 'zh-CN';
+  useThemedNotices(theme, antdLocales[language]);
 
   return (
     // autoInsertSpace off: antd would render 登录 as "登 录", and voice control users say "登录".

@@ -10,12 +10,13 @@ import {
 } from '@contract/assessments/standard.js';
 import { type EmergencyOverride, emergencyOverrides } from '@contract/cases/vocabulary.js';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Checkbox, DatePicker, Form, Input, Radio, Select, Skeleton, message } from 'antd';
+import { Alert, Button, Card, Checkbox, DatePicker, Form, Input, Radio, Select, Skeleton } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate, useParams } from 'react-router';
 import { describeApiError } from '../../app/api/describeApiError';
+import { useNotice } from '../../app/notice/useNotice';
 import { recordAssessment, useAssessmentRules } from './assessmentsApi';
 import { RiskTag } from './riskTag';
 import './assessments.css';
@@ -35,6 +36,7 @@ const answerLabel = (item: AssessmentItem, answer: string) => `assessments.items
 /** The DB42/T 1969-2023 form: 3 first-level, 11 second-level indicators, 20 items; the grade shown live. */
 export default function AssessmentFormPage() {
   const { t } = useTranslation();
+  const notice = useNotice();
   const { childId = '' } = useParams();
   const state = (useLocation().state ?? {}) as { childName?: string };
   const navigate = useNavigate();
@@ -68,7 +70,7 @@ export default function AssessmentFormPage() {
         },
         key,
       );
-      message.success(t('assessments.form.saved'));
+      notice.success(t('assessments.form.saved'));
       await queryClient.invalidateQueries({ queryKey: ['assessments'] });
       navigate(`/assessments/child/${childId}`, { state });
     } catch (caught) {

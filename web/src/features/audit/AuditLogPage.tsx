@@ -1,5 +1,5 @@
 import { CheckCircleFilled, CloseCircleFilled, ExclamationCircleFilled, FileExcelOutlined } from '@ant-design/icons';
-import { Alert, Button, DatePicker, Form, Input, Select, Space, message, type TableColumnsType } from 'antd';
+import { Alert, Button, DatePicker, Form, Input, Select, Space, type TableColumnsType } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,7 @@ import { formatDateTime } from '../../app/format';
 import { QueryForm } from '../../app/list/QueryForm';
 import { ListOrCards, RowCard } from '../../app/list/ListOrCards';
 import { useListParams } from '../../app/list/useListParams';
+import { useNotice } from '../../app/notice/useNotice';
 import { actionOptions, actionText, actorText, ChildText, EntityText } from './auditLabels';
 import { downloadAuditExport, useAuditSearch, type AuditEntry, type AuditFilters } from './auditApi';
 
@@ -73,7 +74,7 @@ export default function AuditLogPage() {
   const search = useAuditSearch(filters, list.page, true);
   const [exporting, setExporting] = useState(false);
   const [exportError, setExportError] = useState<string | null>(null);
-  const [notice, noticeHolder] = message.useMessage();
+  const notice = useNotice();
 
   const initial: FormValues = {
     actor: filters.actor,
@@ -125,7 +126,6 @@ export default function AuditLogPage() {
 
   return (
     <>
-      {noticeHolder}
       <QueryForm<FormValues>
         form={form}
         label={t('list.queryLabel')}

@@ -1,25 +1,13 @@
 import type { ApplicationActionInput } from '@contract/benefits/applications.js';
 import type { ApplicationAction } from '@contract/benefits/vocabulary.js';
-import {
-  Alert,
-  Button,
-  DatePicker,
-  Descriptions,
-  Form,
-  Input,
-  Modal,
-  Select,
-  Space,
-  Tag,
-  Timeline,
-  message,
-} from 'antd';
+import { Alert, Button, DatePicker, Descriptions, Form, Input, Modal, Select, Space, Tag, Timeline } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { describeApiError } from '../../app/api/describeApiError';
 import { formatDateTime } from '../../app/format';
+import { useNotice } from '../../app/notice/useNotice';
 import { useAct, useApplication, yuan } from './benefitsApi';
 import { Suspensions } from './Suspensions';
 import { TypeName } from './TypeName';
@@ -37,6 +25,7 @@ interface Values {
 /** One application: what was received, the clocks, the data matching, the log, and my next actions. */
 export default function ApplicationPage() {
   const { t } = useTranslation();
+  const notice = useNotice();
   const { applicationId = '' } = useParams();
   const query = useApplication(applicationId);
   const act = useAct(applicationId);
@@ -65,7 +54,7 @@ export default function ApplicationPage() {
       setAction(null);
       form.resetFields();
     } catch (error) {
-      message.error(describeApiError(error, t));
+      notice.error(describeApiError(error, t));
     }
   };
   const offered = view.allowedActions.filter((a): a is Offered => a !== 'receive' && a !== 'end');

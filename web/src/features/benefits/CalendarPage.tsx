@@ -1,7 +1,8 @@
-import { Alert, Button, Form, Input, InputNumber, Table, Tag, message } from 'antd';
+import { Alert, Button, Form, Input, InputNumber, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { describeApiError } from '../../app/api/describeApiError';
 import { formatDateTime } from '../../app/format';
+import { useNotice } from '../../app/notice/useNotice';
 import { useCalendar, useLoadCalendar } from './benefitsApi';
 
 interface Values {
@@ -20,6 +21,7 @@ const dates = (text: string | undefined) =>
 /** 节假日安排: the State Council's arrangement per year; loading a year recomputes provisional deadlines. */
 export default function CalendarPage() {
   const { t } = useTranslation();
+  const notice = useNotice();
   const calendar = useCalendar();
   const load = useLoadCalendar();
   const [form] = Form.useForm<Values>();
@@ -29,10 +31,10 @@ export default function CalendarPage() {
         year: values.year,
         input: { holidays: dates(values.holidays), workdays: dates(values.workdays), note: values.note || undefined },
       });
-      message.success(t('benefits.calendar.loaded', { year: result.year, changed: result.changed }));
+      notice.success(t('benefits.calendar.loaded', { year: result.year, changed: result.changed }));
       form.resetFields();
     } catch (error) {
-      message.error(describeApiError(error, t));
+      notice.error(describeApiError(error, t));
     }
   };
   return (

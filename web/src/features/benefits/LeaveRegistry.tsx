@@ -1,12 +1,13 @@
 import { type ChildExitInput, childExitViewSchema, type ExitReason, exitReasons } from '@contract/registry/exit.js';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, DatePicker, Form, Input, Modal, Select, message } from 'antd';
+import { Alert, Button, DatePicker, Form, Input, Modal, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { requestParsed } from '../../app/api/client';
 import { describeApiError } from '../../app/api/describeApiError';
 import { useAuth } from '../../app/auth/AuthProvider';
+import { useNotice } from '../../app/notice/useNotice';
 import { useRefreshChild } from '../registry/api/fileApi';
 
 interface Values {
@@ -25,6 +26,7 @@ interface Props {
  */
 export function LeaveRegistry({ file }: Props) {
   const { t } = useTranslation();
+  const notice = useNotice();
   const { can } = useAuth();
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm<Values>();
@@ -54,11 +56,11 @@ export function LeaveRegistry({ file }: Props) {
         note: values.note?.trim() || undefined,
         version: file.version,
       });
-      message.success(t('benefits.exit.saved'));
+      notice.success(t('benefits.exit.saved'));
       setOpen(false);
       form.resetFields();
     } catch (error) {
-      message.error(describeApiError(error, t));
+      notice.error(describeApiError(error, t));
     }
   };
   return (

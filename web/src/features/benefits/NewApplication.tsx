@@ -1,10 +1,11 @@
 import { applicantKinds, applicationDocuments } from '@contract/benefits/vocabulary.js';
-import { DatePicker, Form, Input, Modal, Select, message } from 'antd';
+import { DatePicker, Form, Input, Modal, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { describeApiError } from '../../app/api/describeApiError';
+import { useNotice } from '../../app/notice/useNotice';
 import { useApply, useBenefitTypes, useChildSearch } from './benefitsApi';
 
 interface Values {
@@ -20,6 +21,7 @@ interface Values {
 /** Records an application received on paper: the child, the benefit, the day received, who applied, documents. */
 export function NewApplication({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t, i18n } = useTranslation();
+  const notice = useNotice();
   const [form] = Form.useForm<Values>();
   const [q, setQ] = useState('');
   const children = useChildSearch(q);
@@ -39,7 +41,7 @@ export function NewApplication({ open, onClose }: { open: boolean; onClose: () =
       onClose();
       navigate(`/benefits/${view.id}`);
     } catch (error) {
-      message.error(describeApiError(error, t));
+      notice.error(describeApiError(error, t));
     }
   };
   return (

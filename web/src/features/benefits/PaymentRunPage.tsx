@@ -1,13 +1,14 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import type { PaymentChange } from '@contract/benefits/payments.js';
 import { type ExitReason, exitReasons } from '@contract/registry/exit.js';
-import { Alert, Button, Descriptions, Table, type TableColumnsType, Tag, Typography, message } from 'antd';
+import { Alert, Button, Descriptions, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { describeApiError } from '../../app/api/describeApiError';
 import { useAuth } from '../../app/auth/AuthProvider';
 import { formatDateTime } from '../../app/format';
+import { useNotice } from '../../app/notice/useNotice';
 import { yuan } from './benefitsApi';
 import { downloadLedger, usePaymentRun } from './paymentsApi';
 import { TypeName } from './TypeName';
@@ -46,6 +47,7 @@ function ChangeReason({ change }: { change: PaymentChange }) {
 /** One payment run: totals, the changes from last month explained, the lines, the ledger download. */
 export default function PaymentRunPage() {
   const { t } = useTranslation();
+  const notice = useNotice();
   const { can } = useAuth();
   const { runId = '' } = useParams();
   const [page, setPage] = useState(1);
@@ -59,7 +61,7 @@ export default function PaymentRunPage() {
     try {
       await downloadLedger(run.id);
     } catch (error) {
-      message.error(describeApiError(error, t));
+      notice.error(describeApiError(error, t));
     } finally {
       setDownloading(false);
     }

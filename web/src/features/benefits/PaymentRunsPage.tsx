@@ -1,10 +1,11 @@
-import { Alert, Button, DatePicker, Form, Input, Table, type TableColumnsType, message } from 'antd';
+import { Alert, Button, DatePicker, Form, Input, Table, type TableColumnsType } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { describeApiError } from '../../app/api/describeApiError';
 import { useAuth } from '../../app/auth/AuthProvider';
+import { useNotice } from '../../app/notice/useNotice';
 import { yuan } from './benefitsApi';
 import { usePaymentRuns, useRunPayments } from './paymentsApi';
 
@@ -13,6 +14,7 @@ type Row = NonNullable<ReturnType<typeof usePaymentRuns>['data']>['items'][numbe
 /** 保障金发放: the monthly payment runs of my counties, and a new run for a county and month. */
 export default function PaymentRunsPage() {
   const { t } = useTranslation();
+  const notice = useNotice();
   const { can, me } = useAuth();
   const navigate = useNavigate();
   const [page, setPage] = useState(1);
@@ -44,10 +46,10 @@ export default function PaymentRunsPage() {
   const submit = async (values: { county: string; month: Dayjs }) => {
     try {
       const view = await runPayments.mutateAsync({ county: values.county, month: values.month.format('YYYY-MM') });
-      message.success(t(view.created ? 'benefits.payments.created' : 'benefits.payments.existing'));
+      notice.success(t(view.created ? 'benefits.payments.created' : 'benefits.payments.existing'));
       navigate(`/benefits/payments/${view.id}`);
     } catch (error) {
-      message.error(describeApiError(error, t));
+      notice.error(describeApiError(error, t));
     }
   };
   return (

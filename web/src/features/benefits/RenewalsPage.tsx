@@ -1,24 +1,12 @@
 import type { RenewalView } from '@contract/benefits/payments.js';
 import { renewalEndReasons, renewalStatuses } from '@contract/benefits/vocabulary.js';
-import {
-  Alert,
-  Button,
-  DatePicker,
-  Form,
-  Input,
-  Modal,
-  Select,
-  Space,
-  Table,
-  type TableColumnsType,
-  Tag,
-  message,
-} from 'antd';
+import { Alert, Button, DatePicker, Form, Input, Modal, Select, Space, Table, type TableColumnsType, Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeApiError } from '../../app/api/describeApiError';
 import { useAuth } from '../../app/auth/AuthProvider';
+import { useNotice } from '../../app/notice/useNotice';
 import { useActOnRenewal, useRenewals } from './paymentsApi';
 import { TypeName } from './TypeName';
 
@@ -33,6 +21,7 @@ interface Values {
 
 function RenewalModal({ mode, onClose }: { mode: Mode; onClose: () => void }) {
   const { t } = useTranslation();
+  const notice = useNotice();
   const act = useActOnRenewal(mode.row.id);
   const [form] = Form.useForm<Values>();
   const submit = async (values: Values) => {
@@ -48,10 +37,10 @@ function RenewalModal({ mode, onClose }: { mode: Mode; onClose: () => void }) {
             }
           : { type: 'end', expectedSeq: mode.row.seq, reason: values.reason ?? 'other', note: values.note },
       );
-      message.success(t('benefits.renewals.saved'));
+      notice.success(t('benefits.renewals.saved'));
       onClose();
     } catch (error) {
-      message.error(describeApiError(error, t));
+      notice.error(describeApiError(error, t));
     }
   };
   return (

@@ -1,10 +1,11 @@
 import type { ApplicationView } from '@contract/benefits/applications.js';
-import { Alert, Button, DatePicker, Form, Input, List, Modal, Radio, Space, message } from 'antd';
+import { Alert, Button, DatePicker, Form, Input, List, Modal, Radio, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeApiError } from '../../app/api/describeApiError';
 import { useAuth } from '../../app/auth/AuthProvider';
+import { useNotice } from '../../app/notice/useNotice';
 import { useSuspension } from './paymentsApi';
 
 interface Values {
@@ -20,6 +21,7 @@ interface Values {
  */
 export function Suspensions({ view }: { view: ApplicationView }) {
   const { t } = useTranslation();
+  const notice = useNotice();
   const { can } = useAuth();
   const { suspend, lift } = useSuspension(view.id);
   const [mode, setMode] = useState<'suspend' | 'lift' | null>(null);
@@ -38,11 +40,11 @@ export function Suspensions({ view }: { view: ApplicationView }) {
           payArrears: values.payArrears ?? false,
           note: values.note?.trim() || undefined,
         });
-      message.success(t('benefits.suspension.saved'));
+      notice.success(t('benefits.suspension.saved'));
       setMode(null);
       form.resetFields();
     } catch (error) {
-      message.error(describeApiError(error, t));
+      notice.error(describeApiError(error, t));
     }
   };
   return (

@@ -17,11 +17,10 @@ export function LeadSection({ plan }: { plan: CasePlanServices }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm<Values>();
-  const { busy, save, holder } = useSaving();
+  const { busy, save } = useSaving();
   if (!plan.canTransfer && plan.transfers.length === 0) return null;
   return (
     <section className="haven-case-section" aria-labelledby="haven-case-lead">
-      {holder}
       <h2 id="haven-case-lead">{t('caseNetwork.leadTitle')}</h2>
       {plan.transfers.length === 0 ? (
         <p className="haven-secondary">{t('caseNetwork.noTransfers')}</p>

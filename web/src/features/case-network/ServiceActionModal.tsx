@@ -29,7 +29,7 @@ export function ServiceActionModal({
 }) {
   const { t, i18n } = useTranslation();
   const [form] = Form.useForm<Values>();
-  const { busy, save, holder } = useSaving();
+  const { busy, save } = useSaving();
   const open = service !== null && action !== null;
 
   async function submit(values: Values) {
@@ -60,76 +60,73 @@ export function ServiceActionModal({
     label: t(`referrals.consent.${value}`),
   }));
   return (
-    <>
-      {holder}
-      <Modal
-        open={open}
-        title={
-          service && action
-            ? t(`caseNetwork.actionTitle.${action}`, { service: serviceName(service.service, i18n.language) })
-            : ''
-        }
-        okText={action ? t(`caseNetwork.action.${action}`) : ''}
-        okButtonProps={{ loading: busy }}
-        onOk={() => form.submit()}
-        onCancel={onClose}
-        destroyOnHidden
+    <Modal
+      open={open}
+      title={
+        service && action
+          ? t(`caseNetwork.actionTitle.${action}`, { service: serviceName(service.service, i18n.language) })
+          : ''
+      }
+      okText={action ? t(`caseNetwork.action.${action}`) : ''}
+      okButtonProps={{ loading: busy }}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      destroyOnHidden
+    >
+      {service && action === 'refer' && (
+        <p className="haven-secondary">{t('caseNetwork.referTo', { organisation: service.provider.name })}</p>
+      )}
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        onFinish={(values) => void submit(values)}
+        initialValues={{ shares: ['identity'], guardian: 'given', child: 'given', on: dayjs() }}
       >
-        {service && action === 'refer' && (
-          <p className="haven-secondary">{t('caseNetwork.referTo', { organisation: service.provider.name })}</p>
+        {action === 'refer' && (
+          <>
+            <Form.Item name="shares" label={t('caseNetwork.shares')} extra={t('caseNetwork.sharesHelp')}>
+              <Checkbox.Group
+                options={sharedParts.map((part) => ({
+                  value: part,
+                  label: t(`referrals.part.${part}`),
+                  disabled: part === 'identity' || part === 'documents',
+                }))}
+              />
+            </Form.Item>
+            <Form.Item name="guardian" label={t('referrals.consentGuardian')}>
+              <Radio.Group options={consentOptions} />
+            </Form.Item>
+            <Form.Item name="child" label={t('referrals.consentChild')}>
+              <Radio.Group options={consentOptions} />
+            </Form.Item>
+            <Form.Item name="waiverReason" label={t('referrals.waiver')}>
+              <Input maxLength={500} />
+            </Form.Item>
+          </>
         )}
-        <Form<Values>
-          form={form}
-          layout="vertical"
-          onFinish={(values) => void submit(values)}
-          initialValues={{ shares: ['identity'], guardian: 'given', child: 'given', on: dayjs() }}
-        >
-          {action === 'refer' && (
-            <>
-              <Form.Item name="shares" label={t('caseNetwork.shares')} extra={t('caseNetwork.sharesHelp')}>
-                <Checkbox.Group
-                  options={sharedParts.map((part) => ({
-                    value: part,
-                    label: t(`referrals.part.${part}`),
-                    disabled: part === 'identity' || part === 'documents',
-                  }))}
-                />
-              </Form.Item>
-              <Form.Item name="guardian" label={t('referrals.consentGuardian')}>
-                <Radio.Group options={consentOptions} />
-              </Form.Item>
-              <Form.Item name="child" label={t('referrals.consentChild')}>
-                <Radio.Group options={consentOptions} />
-              </Form.Item>
-              <Form.Item name="waiverReason" label={t('referrals.waiver')}>
-                <Input maxLength={500} />
-              </Form.Item>
-            </>
-          )}
-          {action !== 'refer' && (
-            <Form.Item
-              name="on"
-              label={t(action === 'deliver' ? 'caseNetwork.deliveredOn' : 'caseNetwork.decidedOn')}
-              rules={[{ required: true, message: t('caseNetwork.dateRequired') }]}
-            >
-              <DatePicker inputReadOnly disabledDate={(day) => day.isAfter(dayjs(), 'day')} />
-            </Form.Item>
-          )}
-          {action === 'deliver' ? (
-            <Form.Item name="note" label={t('caseNetwork.note')}>
-              <Input.TextArea rows={2} maxLength={1000} />
-            </Form.Item>
-          ) : (
-            <Form.Item
-              name="reason"
-              label={t(action === 'refer' ? 'caseNetwork.referReason' : 'caseNetwork.notDeliveredReason')}
-              rules={[{ required: true, whitespace: true, message: t('caseNetwork.reasonRequired') }]}
-            >
-              <Input.TextArea rows={3} maxLength={action === 'refer' ? 2000 : 1000} />
-            </Form.Item>
-          )}
-        </Form>
-      </Modal>
-    </>
+        {action !== 'refer' && (
+          <Form.Item
+            name="on"
+            label={t(action === 'deliver' ? 'caseNetwork.deliveredOn' : 'caseNetwork.decidedOn')}
+            rules={[{ required: true, message: t('caseNetwork.dateRequired') }]}
+          >
+            <DatePicker inputReadOnly disabledDate={(day) => day.isAfter(dayjs(), 'day')} />
+          </Form.Item>
+        )}
+        {action === 'deliver' ? (
+          <Form.Item name="note" label={t('caseNetwork.note')}>
+            <Input.TextArea rows={2} maxLength={1000} />
+          </Form.Item>
+        ) : (
+          <Form.Item
+            name="reason"
+            label={t(action === 'refer' ? 'caseNetwork.referReason' : 'caseNetwork.notDeliveredReason')}
+            rules={[{ required: true, whitespace: true, message: t('caseNetwork.reasonRequired') }]}
+          >
+            <Input.TextArea rows={3} maxLength={action === 'refer' ? 2000 : 1000} />
+          </Form.Item>
+        )}
+      </Form>
+    </Modal>
   );
 }

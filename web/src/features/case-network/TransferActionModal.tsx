@@ -15,50 +15,47 @@ export function TransferActionModal({
 }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<{ text?: string }>();
-  const { busy, save, holder } = useSaving();
+  const { busy, save } = useSaving();
   const needsReason = action === 'reject' || action === 'withdraw';
   return (
-    <>
-      {holder}
-      <Modal
-        open={transfer !== null && action !== null}
-        title={transfer && action ? t(`caseNetwork.transferActionTitle.${action}`, { caseNo: transfer.caseNo }) : ''}
-        okText={action ? t(`caseNetwork.transferAction.${action}`) : ''}
-        okButtonProps={{ loading: busy, danger: action === 'reject' }}
-        onOk={() => form.submit()}
-        onCancel={onClose}
-        destroyOnHidden
+    <Modal
+      open={transfer !== null && action !== null}
+      title={transfer && action ? t(`caseNetwork.transferActionTitle.${action}`, { caseNo: transfer.caseNo }) : ''}
+      okText={action ? t(`caseNetwork.transferAction.${action}`) : ''}
+      okButtonProps={{ loading: busy, danger: action === 'reject' }}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      destroyOnHidden
+    >
+      {transfer && (
+        <p>
+          {t('caseNetwork.transferLine', { from: transfer.from.name, to: transfer.to.name })}
+          <br />
+          <span className="haven-secondary">{transfer.reason}</span>
+        </p>
+      )}
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={async ({ text }) => {
+          if (!transfer || !action) return;
+          const expectedSeq = transfer.seq;
+          const body =
+            action === 'accept'
+              ? { type: action, expectedSeq, note: text || undefined }
+              : { type: action, expectedSeq, reason: text ?? '' };
+          const done = t(`caseNetwork.transferDone.${action}`, { caseNo: transfer.caseNo });
+          if (await save((key) => actOnTransfer(transfer.id, body, key), done)) onClose();
+        }}
       >
-        {transfer && (
-          <p>
-            {t('caseNetwork.transferLine', { from: transfer.from.name, to: transfer.to.name })}
-            <br />
-            <span className="haven-secondary">{transfer.reason}</span>
-          </p>
-        )}
-        <Form
-          form={form}
-          layout="vertical"
-          onFinish={async ({ text }) => {
-            if (!transfer || !action) return;
-            const expectedSeq = transfer.seq;
-            const body =
-              action === 'accept'
-                ? { type: action, expectedSeq, note: text || undefined }
-                : { type: action, expectedSeq, reason: text ?? '' };
-            const done = t(`caseNetwork.transferDone.${action}`, { caseNo: transfer.caseNo });
-            if (await save((key) => actOnTransfer(transfer.id, body, key), done)) onClose();
-          }}
+        <Form.Item
+          name="text"
+          label={t(needsReason ? 'caseNetwork.transferReason' : 'caseNetwork.note')}
+          rules={needsReason ? [{ required: true, whitespace: true, message: t('caseNetwork.reasonRequired') }] : []}
         >
-          <Form.Item
-            name="text"
-            label={t(needsReason ? 'caseNetwork.transferReason' : 'caseNetwork.note')}
-            rules={needsReason ? [{ required: true, whitespace: true, message: t('caseNetwork.reasonRequired') }] : []}
-          >
-            <Input.TextArea rows={3} maxLength={1000} />
-          </Form.Item>
-        </Form>
-      </Modal>
-    </>
+          <Input.TextArea rows={3} maxLength={1000} />
+        </Form.Item>
+      </Form>
+    </Modal>
   );
 }

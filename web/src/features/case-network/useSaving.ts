@@ -1,9 +1,9 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { message } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeApiError } from '../../app/api/describeApiError';
 import { ApiError } from '../../app/api/client';
+import { useNotice } from '../../app/notice/useNotice';
 
 /**
  * One write at a time with its idempotency key (kept until it succeeds, so a retry replays it), a
@@ -15,10 +15,8 @@ export function useSaving() {
   const queryClient = useQueryClient();
   const [busy, setBusy] = useState(false);
   const [key, setKey] = useState(() => crypto.randomUUID());
-  // antd's own container for the notice, not a holder beside the caller: the item acted on often leaves
-  // its list when the lists refresh, unmounting the caller and a notice held there before it is read.
-  const notice = message;
-  const holder = null;
+  // Outlives the caller (app/notice/useNotice.ts): a transferred case leaves its list on refresh.
+  const notice = useNotice();
 
   const refresh = () => {
     void queryClient.invalidateQueries({ queryKey: ['case-network'] });
@@ -44,5 +42,5 @@ export function useSaving() {
     }
   }
 
-  return { busy, save, holder };
+  return { busy, save };
 }

@@ -1,8 +1,9 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Button, Card, Form, Input, InputNumber, Select, message } from 'antd';
+import { Button, Card, Form, Input, InputNumber, Select } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeApiError } from '../../app/api/describeApiError';
+import { useNotice } from '../../app/notice/useNotice';
 import { fenOf, useSocialOrganisations } from '../projects/projectsApi';
 import { ChildSearchSelect } from '../reports/forms/ChildSearchSelect';
 import { issueGuidanceOrder, needKinds, needSources, raiseNeed, say } from './charityApi';
@@ -46,7 +47,7 @@ export function RaiseNeedForm() {
   const lang = i18n.language;
   const queryClient = useQueryClient();
   const [form] = Form.useForm<NeedValues>();
-  const [notice, holder] = message.useMessage();
+  const notice = useNotice();
   const [key, setKey] = useState(() => crypto.randomUUID());
   const submit = async (values: NeedValues) => {
     try {
@@ -70,7 +71,6 @@ export function RaiseNeedForm() {
   };
   return (
     <Card size="small" title={t('charity.forms.newNeed')}>
-      {holder}
       <Form form={form} layout="vertical" onFinish={submit} initialValues={{ source: 'plan', kind: 'school_fees' }}>
         <Form.Item name="childId" label={t('charity.forms.child')} rules={[{ required: true }]}>
           <ChildSearchSelect />
@@ -120,7 +120,7 @@ export function IssueOrderForm() {
   const queryClient = useQueryClient();
   const organisations = useSocialOrganisations();
   const [form] = Form.useForm<OrderValues>();
-  const [notice, holder] = message.useMessage();
+  const notice = useNotice();
   const [key, setKey] = useState(() => crypto.randomUUID());
   const submit = async (values: OrderValues) => {
     try {
@@ -135,7 +135,6 @@ export function IssueOrderForm() {
   };
   return (
     <Card size="small" title={t('charity.forms.newOrder')}>
-      {holder}
       <Form
         form={form}
         layout="vertical"

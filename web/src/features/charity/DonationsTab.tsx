@@ -1,8 +1,9 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Button, Card, Form, Input, List, Select, Tag, message } from 'antd';
+import { Button, Card, Form, Input, List, Select, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeApiError } from '../../app/api/describeApiError';
+import { useNotice } from '../../app/notice/useNotice';
 import { fenOf, yuan } from '../projects/projectsApi';
 import { donationForms, donorKinds, recordDonation, say, useDonations } from './charityApi';
 
@@ -14,7 +15,7 @@ export function Donations() {
   const queryClient = useQueryClient();
   const donations = useDonations(true);
   const [form] = Form.useForm();
-  const [notice, holder] = message.useMessage();
+  const notice = useNotice();
   const [key, setKey] = useState(() => crypto.randomUUID());
   const kind = Form.useWatch('form', form) as string | undefined;
   const submit = async (values: Record<string, string>) => {
@@ -41,7 +42,6 @@ export function Donations() {
   };
   return (
     <div className="haven-stack">
-      {holder}
       <Card size="small" title={t('charity.newDonation')}>
         <Form form={form} layout="vertical" onFinish={submit} initialValues={{ donorKind: 'company', form: 'in_kind' }}>
           <Form.Item name="donorKind" label={t('charity.donorKind')}>

@@ -1,9 +1,10 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Form, Input, List, Space, Tag, message } from 'antd';
+import { Alert, Button, Card, Form, Input, List, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeApiError } from '../../app/api/describeApiError';
 import { useAuth } from '../../app/auth/AuthProvider';
+import { useNotice } from '../../app/notice/useNotice';
 import { sessionKindLabel } from '../projects/projectsApi';
 import { Opened } from './CharityForms';
 import {
@@ -58,7 +59,7 @@ function ReferForm({ childId, onDone }: { childId: string; onDone: () => void })
 function Training({ training, canAct }: { training: GuardianTrainingView; canAct: boolean }) {
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
-  const [notice, holder] = message.useMessage();
+  const notice = useNotice();
   const move = async (status: 'enrolled' | 'completed' | 'dropped') => {
     try {
       await recordTrainingOutcome(training.id, { expectedVersion: training.version, status, on: today() });
@@ -69,7 +70,6 @@ function Training({ training, canAct }: { training: GuardianTrainingView; canAct
   };
   return (
     <List.Item>
-      {holder}
       <Space wrap>
         <span>
           {training.guardian} · {training.course} · {training.provider} · {training.referredOn}

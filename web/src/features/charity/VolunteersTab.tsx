@@ -1,9 +1,10 @@
 import { WarningFilled } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Button, Card, Form, Input, List, Space, Tag, message } from 'antd';
+import { Button, Card, Form, Input, List, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeApiError } from '../../app/api/describeApiError';
+import { useNotice } from '../../app/notice/useNotice';
 import { addVolunteer, checkStates, renewCheck, say, useVolunteers } from './charityApi';
 
 import { today } from './today';
@@ -14,13 +15,12 @@ export function Volunteers() {
   const queryClient = useQueryClient();
   const volunteers = useVolunteers(true);
   const [form] = Form.useForm();
-  const [notice, holder] = message.useMessage();
+  const notice = useNotice();
   const [key, setKey] = useState(() => crypto.randomUUID());
   const [renewOn, setRenewOn] = useState<Record<string, string>>({});
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['volunteers'] });
   return (
     <div className="haven-stack">
-      {holder}
       <Card size="small" title={t('charity.newVolunteer')}>
         <Form
           form={form}

@@ -1,10 +1,11 @@
 import type { FactProposal } from '@contract/department-rolls/rolls.js';
 import { useQueryClient } from '@tanstack/react-query';
-import { Button, Card, Input, List, Modal, Space, Tag, message } from 'antd';
+import { Button, Card, Input, List, Modal, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeApiError } from '../../app/api/describeApiError';
 import { useAuth } from '../../app/auth/AuthProvider';
+import { useNotice } from '../../app/notice/useNotice';
 import { useRefreshChild } from '../registry/api/fileApi';
 import { decideProposal, proposalsKey, useProposals } from './rollsApi';
 
@@ -43,6 +44,7 @@ function useFactText() {
  */
 export function FactProposals({ childId }: { childId: string }) {
   const { t, i18n } = useTranslation();
+  const notice = useNotice();
   const { can } = useAuth();
   const allowed = can('rolls.review');
   const proposals = useProposals(childId, allowed);
@@ -66,7 +68,7 @@ export function FactProposals({ childId }: { childId: string }) {
       const categories = answer.categoriesProposed.map((code) =>
         t(`registry.category.${code}`, { defaultValue: code }),
       );
-      message.success(
+      notice.success(
         !accept
           ? t('rolls.proposals.rejected')
           : categories.length > 0
@@ -76,7 +78,7 @@ export function FactProposals({ childId }: { childId: string }) {
       setRejecting(null);
       setReason('');
     } catch (error) {
-      message.error(describeApiError(error, t));
+      notice.error(describeApiError(error, t));
     } finally {
       setBusy(null);
       await Promise.all([client.invalidateQueries({ queryKey: proposalsKey(childId) }), refreshChild(childId)]);

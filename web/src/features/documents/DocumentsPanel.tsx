@@ -7,12 +7,13 @@ import {
   locationOutcomes,
 } from '@contract/documents/vocabulary.js';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Empty, Input, List, Modal, Select, Spin, Switch, Tag, message } from 'antd';
+import { Alert, Button, Empty, Input, List, Modal, Select, Spin, Switch, Tag } from 'antd';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../app/api/client';
 import { describeApiError } from '../../app/api/describeApiError';
 import { formatDateTime } from '../../app/format';
+import { useNotice } from '../../app/notice/useNotice';
 import {
   documentKeys,
   downloadUrl,
@@ -81,7 +82,7 @@ export function DocumentsPanel({ childId }: { childId: string }) {
   const [uploading, setUploading] = useState(false);
   const [uploadError, setUploadError] = useState<unknown>();
   const [dialog, setDialog] = useState<{ kind: 'withdraw' | 'purge'; document: DocumentView }>();
-  const [notice, noticeHolder] = message.useMessage();
+  const notice = useNotice();
   const input = useRef<HTMLInputElement>(null);
   // One key per chosen file, kept until it is stored: sending the same file again stores one document.
   const pending = useRef<{ file: File; key: string }>(undefined);
@@ -120,7 +121,6 @@ export function DocumentsPanel({ childId }: { childId: string }) {
   const photo = type === 'photo';
   return (
     <section className="haven-documents" aria-label={t('documents.title')}>
-      {noticeHolder}
       {canUpload && (
         <div className="haven-documents-upload">
           <Select

@@ -13,7 +13,6 @@ import {
   Select,
   Skeleton,
   Tag,
-  message,
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
@@ -21,6 +20,7 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { describeApiError } from '../../app/api/describeApiError';
 import { useAuth } from '../../app/auth/AuthProvider';
+import { useNotice } from '../../app/notice/useNotice';
 import { recordAppraisal, recordStaffRecord, useAppraisal, useStaffRecords } from './rosterApi';
 
 const shown: Exclude<keyof AppraisalIndicators, 'year'>[] = [
@@ -108,6 +108,7 @@ function Records({ staffId }: { staffId: string }) {
 /** A director's or supervisor's yearly assessment: indicators computed from the work, the rating the officer records. */
 export default function AppraisalPage() {
   const { t } = useTranslation();
+  const notice = useNotice();
   const { staffId = '' } = useParams();
   const { can } = useAuth();
   const [year, setYear] = useState(dayjs().year());
@@ -123,7 +124,7 @@ export default function AppraisalPage() {
         comment: values.comment || null,
         ...(appraisal.data?.recorded ? { version: appraisal.data.recorded.version } : {}),
       });
-      message.success(t('grassroots.appraisal.saved'));
+      notice.success(t('grassroots.appraisal.saved'));
       await queryClient.invalidateQueries({ queryKey: ['roster', 'appraisal'] });
     } catch (caught) {
       setError(describeApiError(caught, t));

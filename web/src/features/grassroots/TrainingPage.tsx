@@ -1,12 +1,13 @@
 import type { TrainingList, TrainingStatus } from '@contract/grassroots/training.js';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, DatePicker, Drawer, Form, Input, InputNumber, Select, Table, Tabs, Tag, message } from 'antd';
+import { Alert, Button, DatePicker, Drawer, Form, Input, InputNumber, Select, Table, Tabs, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { describeApiError } from '../../app/api/describeApiError';
 import { useAuth, useMe } from '../../app/auth/AuthProvider';
+import { useNotice } from '../../app/notice/useNotice';
 import { recordTraining, useRoster, useTrainingStatus, useTrainings } from './rosterApi';
 
 type Session = TrainingList['items'][number];
@@ -23,6 +24,7 @@ interface SessionForm {
 
 function NewSession({ onDone }: { onDone: () => void }) {
   const { t } = useTranslation();
+  const notice = useNotice();
   const me = useMe();
   const roster = useRoster();
   const queryClient = useQueryClient();
@@ -46,7 +48,7 @@ function NewSession({ onDone }: { onDone: () => void }) {
         },
         key,
       );
-      message.success(t('grassroots.training.saved'));
+      notice.success(t('grassroots.training.saved'));
       await queryClient.invalidateQueries({ queryKey: ['roster'] });
       onDone();
     } catch (caught) {

@@ -1,10 +1,11 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Button, DatePicker, Form, Input, Modal, Radio, Select, Tag, message } from 'antd';
+import { Button, DatePicker, Form, Input, Modal, Radio, Select, Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeApiError } from '../../app/api/describeApiError';
 import { useAuth } from '../../app/auth/AuthProvider';
+import { useNotice } from '../../app/notice/useNotice';
 import { OrganisationSelect } from '../organisations/OrganisationSelect';
 import { serviceLabel } from '../referrals/referralsApi';
 import {
@@ -57,7 +58,7 @@ export function IncidentsPanel({ caseId, childId }: { caseId: string; childId: s
   const [key, setKey] = useState(() => crypto.randomUUID());
   const [recordForm] = Form.useForm<RecordValues>();
   const [referForm] = Form.useForm<ReferValues>();
-  const [notice, noticeHolder] = message.useMessage();
+  const notice = useNotice();
   if (!readable) return null;
   const label = (vocabulary: Vocabulary, code: string) =>
     vocabulary[code] ? (english ? vocabulary[code].en : vocabulary[code].zh) : code;
@@ -80,7 +81,6 @@ export function IncidentsPanel({ caseId, childId }: { caseId: string; childId: s
   const data = incidents.data;
   return (
     <section className="haven-case-section" aria-labelledby="haven-case-incidents">
-      {noticeHolder}
       <h2 id="haven-case-incidents">
         {t('incidents.title')} {data?.flags.victim && <Tag color="error">{t('incidents.victimFlag')}</Tag>}
         {data?.flags.offender && <Tag color="purple">{t('incidents.offenderFlag')}</Tag>}

@@ -1,10 +1,11 @@
 import { ExclamationCircleOutlined } from '@ant-design/icons';
-import { Button, Input, Modal, Tag, message } from 'antd';
+import { Button, Input, Modal, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { describeApiError } from '../../app/api/describeApiError';
 import { formatDate } from '../../app/format';
+import { useNotice } from '../../app/notice/useNotice';
 import '../cases/cases.css';
 import {
   type ActionItemStep,
@@ -25,7 +26,7 @@ const statusColour: Record<ActionItemView['status'], string> = {
 export function ActionItemList({ items, showMeeting }: { items: readonly ActionItemView[]; showMeeting?: boolean }) {
   const { t, i18n } = useTranslation();
   const refresh = useRefreshConference();
-  const [notice, noticeHolder] = message.useMessage();
+  const notice = useNotice();
   const [pending, setPending] = useState<{ item: ActionItemView; step: ActionItemStep } | null>(null);
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
@@ -55,7 +56,6 @@ export function ActionItemList({ items, showMeeting }: { items: readonly ActionI
   if (items.length === 0) return <p>{t('jointConference.noItems')}</p>;
   return (
     <>
-      {noticeHolder}
       <ul className="haven-work-list" aria-label={t('jointConference.decisions')}>
         {items.map((item) => (
           <li key={item.id} className={item.overdue ? 'haven-work-overdue' : undefined}>

@@ -1,8 +1,9 @@
-import { Button, Card, Input, Tag, message } from 'antd';
+import { Button, Card, Input, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { describeApiError } from '../../app/api/describeApiError';
+import { useNotice } from '../../app/notice/useNotice';
 import {
   conferenceApi,
   labelOf,
@@ -31,7 +32,7 @@ export function AgendaSection({ meeting, editable }: { meeting: MeetingView; edi
   const { t, i18n } = useTranslation();
   const refresh = useRefreshConference();
   const proposals = useProposals(meeting.id, editable);
-  const [notice, noticeHolder] = message.useMessage();
+  const notice = useNotice();
   const [title, setTitle] = useState('');
   const [busy, setBusy] = useState(false);
   const [key, setKey] = useState(() => crypto.randomUUID());
@@ -52,7 +53,6 @@ export function AgendaSection({ meeting, editable }: { meeting: MeetingView; edi
   const waiting = proposals.data?.items.length ?? 0;
   return (
     <Card title={<h3>{t('jointConference.agenda')}</h3>}>
-      {noticeHolder}
       {meeting.agenda.length === 0 ? (
         <p>{t('jointConference.noAgenda')}</p>
       ) : (

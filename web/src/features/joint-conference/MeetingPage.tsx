@@ -1,9 +1,10 @@
-import { Alert, Button, Card, Descriptions, Form, Input, Popconfirm, Select, Space, Spin, Tag, message } from 'antd';
+import { Alert, Button, Card, Descriptions, Form, Input, Popconfirm, Select, Space, Spin, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { describeApiError } from '../../app/api/describeApiError';
 import { formatDate } from '../../app/format';
+import { useNotice } from '../../app/notice/useNotice';
 import '../cases/cases.css';
 import './conference.css';
 import { ActionItemList } from './ActionItemList';
@@ -33,7 +34,7 @@ export default function MeetingPage() {
 function MeetingDetail({ meeting }: { meeting: MeetingView }) {
   const { t, i18n } = useTranslation();
   const refresh = useRefreshConference();
-  const [notice, noticeHolder] = message.useMessage();
+  const notice = useNotice();
   const [busy, setBusy] = useState<string | null>(null);
   const editable = meeting.mayManage && meeting.status !== 'minutes_approved';
 
@@ -53,7 +54,6 @@ function MeetingDetail({ meeting }: { meeting: MeetingView }) {
 
   return (
     <div className="haven-stack haven-conference">
-      {noticeHolder}
       <Card>
         <Space wrap>
           <Tag color="blue">{labelOf(vocabularyLabels.status[meeting.status], i18n.language)}</Tag>

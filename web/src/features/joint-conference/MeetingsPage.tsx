@@ -1,10 +1,11 @@
-import { Alert, Button, Empty, Form, Input, Modal, Spin, Tag, message } from 'antd';
+import { Alert, Button, Empty, Form, Input, Modal, Spin, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { describeApiError } from '../../app/api/describeApiError';
 import { useAuth, useMe } from '../../app/auth/AuthProvider';
 import { formatDate } from '../../app/format';
+import { useNotice } from '../../app/notice/useNotice';
 import '../cases/cases.css';
 import './conference.css';
 import { conferenceApi, labelOf, useMeetings, useRefreshConference, vocabularyLabels } from './conferenceApi';
@@ -24,7 +25,7 @@ export default function MeetingsPage() {
   const meetings = useMeetings();
   const refresh = useRefreshConference();
   const navigate = useNavigate();
-  const [notice, noticeHolder] = message.useMessage();
+  const notice = useNotice();
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
   const [key, setKey] = useState(() => crypto.randomUUID());
@@ -48,7 +49,6 @@ export default function MeetingsPage() {
   const items = meetings.data?.items ?? [];
   return (
     <div className="haven-stack haven-conference">
-      {noticeHolder}
       <span className="haven-form-footer">
         {can('conference.manage') && (
           <Button type="primary" onClick={() => setOpen(true)}>

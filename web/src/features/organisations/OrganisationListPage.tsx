@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Form, Input, Select, Table, Tag, message, type TableColumnsType } from 'antd';
+import { Alert, Button, Form, Input, Select, Table, Tag, type TableColumnsType } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeApiError } from '../../app/api/describeApiError';
@@ -7,6 +7,7 @@ import { useAuth } from '../../app/auth/AuthProvider';
 import { QueryForm } from '../../app/list/QueryForm';
 import { TableFrame } from '../../app/list/TableFrame';
 import { useListParams } from '../../app/list/useListParams';
+import { useNotice } from '../../app/notice/useNotice';
 import { DivisionPicker } from '../divisions/DivisionPicker';
 import { CreateOrganisationModal } from './CreateOrganisationModal';
 import { kindLabel, kindOptions } from './kindLabel';
@@ -24,7 +25,7 @@ export default function OrganisationListPage() {
   const organisations = useOrganisations({ ...list.filters, page: list.page, pageSize });
   const [creating, setCreating] = useState(false);
   const [created, setCreated] = useState<Organisation | null>(null);
-  const [notice, noticeHolder] = message.useMessage();
+  const notice = useNotice();
 
   // The new row stands out for a moment, then looks like the others.
   useEffect(() => {
@@ -73,7 +74,6 @@ export default function OrganisationListPage() {
 
   return (
     <>
-      {noticeHolder}
       <QueryForm
         form={form}
         label={t('list.queryLabel')}

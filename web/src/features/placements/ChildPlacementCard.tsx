@@ -1,10 +1,11 @@
 import { ClockCircleOutlined, HomeOutlined, WarningOutlined } from '@ant-design/icons';
 import type { PlacementView } from '@contract/placements/views.js';
-import { Alert, Button, Collapse, Tag, message } from 'antd';
+import { Alert, Button, Collapse, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeApiError } from '../../app/api/describeApiError';
 import { formatDate } from '../../app/format';
+import { useNotice } from '../../app/notice/useNotice';
 import { ActionModal, type ModalAction } from './ActionModal';
 import { useChildPlacement } from './placementsApi';
 import './placements.css';
@@ -33,7 +34,7 @@ export function ChildPlacementCard({ childId }: { childId: string }) {
   const { t } = useTranslation();
   const placement = useChildPlacement(childId);
   const [action, setAction] = useState<ModalAction>();
-  const [notice, noticeHolder] = message.useMessage();
+  const notice = useNotice();
   // After a hand-over elsewhere the asker's organisation no longer sees the child (the file answers
   // 404): say so instead of showing the refused reload as an error.
   const [movedAway, setMovedAway] = useState(false);
@@ -73,7 +74,6 @@ export function ChildPlacementCard({ childId }: { childId: string }) {
       : [];
   return (
     <section className="haven-placement-card" aria-label={t('placements.card.title')}>
-      {noticeHolder}
       <h3 className="haven-placement-title">
         <HomeOutlined aria-hidden /> {t('placements.card.title')}
       </h3>

@@ -6,12 +6,13 @@ import {
   type IncubationUserAction,
 } from '@contract/projects/incubation.js';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Empty, Form, Input, Spin, Tag, Typography, message } from 'antd';
+import { Alert, Button, Card, Empty, Form, Input, Spin, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeApiError } from '../../app/api/describeApiError';
 import { useAuth } from '../../app/auth/AuthProvider';
 import { FormSelect } from '../../app/forms/FormSelect';
+import { useNotice } from '../../app/notice/useNotice';
 import { DivisionPicker } from '../divisions/DivisionPicker';
 import {
   actOnIncubation,
@@ -49,7 +50,7 @@ interface StartValues {
 function StartIncubationForm({ onDone }: { onDone: () => void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<StartValues>();
-  const [notice, holder] = message.useMessage();
+  const notice = useNotice();
   const [key, setKey] = useState(() => crypto.randomUUID());
   const refresh = useRefresh();
   const submit = async (values: StartValues) => {
@@ -65,7 +66,6 @@ function StartIncubationForm({ onDone }: { onDone: () => void }) {
   };
   return (
     <Card size="small" title={t('projects.incubation.start')}>
-      {holder}
       <Form form={form} layout="vertical" onFinish={submit} initialValues={{ startsOn: chinaToday() }}>
         <Form.Item name="name" label={t('projects.incubation.name')} rules={[{ required: true }]}>
           <Input maxLength={100} />
@@ -108,7 +108,7 @@ interface StepValues {
 function RecordStepForm({ incubation }: { incubation: IncubationView }) {
   const { t, i18n } = useTranslation();
   const [form] = Form.useForm<StepValues>();
-  const [notice, holder] = message.useMessage();
+  const notice = useNotice();
   const [key, setKey] = useState(() => crypto.randomUUID());
   const refresh = useRefresh();
   const type = Form.useWatch('type', form);
@@ -159,7 +159,6 @@ function RecordStepForm({ incubation }: { incubation: IncubationView }) {
       initialValues={{ type: 'record_milestone', day: chinaToday(), kind: 'training' }}
       aria-label={t('projects.incubation.recordStep')}
     >
-      {holder}
       <Form.Item name="type" label={t('projects.incubation.step')} rules={[{ required: true }]}>
         <FormSelect
           options={incubation.allowedActions.map((action) => ({

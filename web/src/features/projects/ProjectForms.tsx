@@ -1,11 +1,12 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { relationCodes, type RelationCode } from '@contract/registry/vocabulary.js';
-import { Button, Card, Form, Input, InputNumber, message, Space } from 'antd';
+import { Button, Card, Form, Input, InputNumber, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeApiError } from '../../app/api/describeApiError';
 import { FormSelect } from '../../app/forms/FormSelect';
+import { useNotice } from '../../app/notice/useNotice';
 import { OrganisationSelect } from '../organisations/OrganisationSelect';
 import { ChildSearchSelect } from '../reports/forms/ChildSearchSelect';
 import {
@@ -25,9 +26,8 @@ const chinaToday = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice
 
 function useAfterSave(project: ProjectView) {
   const queryClient = useQueryClient();
-  const [notice, holder] = message.useMessage();
+  const notice = useNotice();
   return {
-    holder,
     notice,
     refresh: () => queryClient.invalidateQueries({ queryKey: ['project', project.id] }),
   };
@@ -48,7 +48,7 @@ interface SessionValues {
 export function RecordSessionForm({ project }: { project: ProjectView }) {
   const { t, i18n } = useTranslation();
   const [form] = Form.useForm<SessionValues>();
-  const { holder, notice, refresh } = useAfterSave(project);
+  const { notice, refresh } = useAfterSave(project);
   const [key, setKey] = useState(() => crypto.randomUUID());
   const kind = Form.useWatch('kind', form);
   const withChild = kind === 'counselling' || kind === 'family_education';
@@ -79,7 +79,6 @@ export function RecordSessionForm({ project }: { project: ProjectView }) {
   };
   return (
     <Card size="small" title={t('projects.forms.newSession')}>
-      {holder}
       <Form
         form={form}
         layout="vertical"
@@ -178,7 +177,7 @@ interface PostValues {
 export function AddPostForm({ project }: { project: ProjectView }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<PostValues>();
-  const { holder, notice, refresh } = useAfterSave(project);
+  const { notice, refresh } = useAfterSave(project);
   const submit = async (values: PostValues) => {
     try {
       await addPost(project.id, values);
@@ -191,7 +190,6 @@ export function AddPostForm({ project }: { project: ProjectView }) {
   };
   return (
     <Card size="small" title={t('projects.forms.newPost')}>
-      {holder}
       <Form
         form={form}
         layout="vertical"
@@ -226,7 +224,7 @@ interface EvaluationValues {
 export function EvaluateForm({ project }: { project: ProjectView }) {
   const { t, i18n } = useTranslation();
   const [form] = Form.useForm<EvaluationValues>();
-  const { holder, notice, refresh } = useAfterSave(project);
+  const { notice, refresh } = useAfterSave(project);
   const done = new Set(project.evaluations.map((e) => e.stage));
   const open = evaluationStageCodes.filter((stage) => !done.has(stage));
   if (open.length === 0) return null;
@@ -242,7 +240,6 @@ export function EvaluateForm({ project }: { project: ProjectView }) {
   };
   return (
     <Card size="small" title={t('projects.forms.newEvaluation')}>
-      {holder}
       <Form
         form={form}
         layout="vertical"

@@ -1,10 +1,11 @@
-import { Alert, Button, Card, Descriptions, Input, Progress, Spin, Statistic, Table, Tag, message } from 'antd';
+import { Alert, Button, Card, Descriptions, Input, Progress, Spin, Statistic, Table, Tag } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TableFrame } from '../../app/list/TableFrame';
 import { useParams } from 'react-router';
 import { describeApiError } from '../../app/api/describeApiError';
+import { useNotice } from '../../app/notice/useNotice';
 import { serviceLabel } from '../referrals/referralsApi';
 import { AddPostForm, EvaluateForm, RecordSessionForm } from './ProjectForms';
 import {
@@ -65,11 +66,10 @@ function Evaluations({ project }: { project: ProjectView }) {
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
   const [drafts, setDrafts] = useState<Record<string, string>>({});
-  const [notice, holder] = message.useMessage();
+  const notice = useNotice();
   if (project.evaluations.length === 0) return <p>{t('projects.noEvaluations')}</p>;
   return (
     <div className="haven-stack">
-      {holder}
       {project.evaluations.map((evaluation) => (
         <Card
           key={evaluation.stage}
@@ -122,7 +122,7 @@ export default function ProjectPage() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const queryClient = useQueryClient();
-  const [notice, holder] = message.useMessage();
+  const notice = useNotice();
   const query = useProject(projectId);
   if (query.isPending) return <Spin />;
   if (query.error) return <Alert type="error" showIcon message={describeApiError(query.error, t)} />;
@@ -130,7 +130,6 @@ export default function ProjectPage() {
   const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
   return (
     <div className="haven-stack">
-      {holder}
       <h2>{project.title}</h2>
       <Descriptions size="small" column={{ xs: 1, sm: 2 }} bordered>
         <Descriptions.Item label={t('projects.fields.purchaser')}>{project.purchaser.name}</Descriptions.Item>

@@ -1,9 +1,10 @@
-import { Button, Form, Input, message } from 'antd';
+import { Button, Form, Input } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { describeApiError } from '../../app/api/describeApiError';
+import { useNotice } from '../../app/notice/useNotice';
 import { OrganisationSelect } from '../organisations/OrganisationSelect';
 import { issueRecommendation } from './recommendationsApi';
 
@@ -22,7 +23,7 @@ export default function IssueRecommendationPage() {
   const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);
   const [key] = useState(() => crypto.randomUUID());
-  const [notice, noticeHolder] = message.useMessage();
+  const notice = useNotice();
 
   async function submit(values: Values) {
     setBusy(true);
@@ -47,7 +48,6 @@ export default function IssueRecommendationPage() {
 
   return (
     <div className="haven-stack" style={{ maxWidth: 720 }}>
-      {noticeHolder}
       <p className="haven-secondary">{t('recommendations.issueHint')}</p>
       <Form form={form} layout="vertical" onFinish={(values) => void submit(values)} requiredMark="optional">
         <Form.Item name="toOrganisationId" label={t('recommendations.to')} rules={[{ required: true }]}>

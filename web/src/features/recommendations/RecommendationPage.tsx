@@ -1,10 +1,11 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, DatePicker, Descriptions, Form, Input, Modal, Spin, Tag, message } from 'antd';
+import { Alert, Button, DatePicker, Descriptions, Form, Input, Modal, Spin, Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { describeApiError } from '../../app/api/describeApiError';
+import { useNotice } from '../../app/notice/useNotice';
 import { formatMinute } from '../cases/labels';
 import '../cases/cases.css';
 import {
@@ -55,7 +56,7 @@ export default function RecommendationPage() {
   const [busy, setBusy] = useState(false);
   const [key, setKey] = useState(() => crypto.randomUUID());
   const [form] = Form.useForm<Values>();
-  const [notice, noticeHolder] = message.useMessage();
+  const notice = useNotice();
 
   if (found.isPending) return <Spin />;
   if (found.isError) return <Alert type="error" showIcon message={describeApiError(found.error, t)} />;
@@ -83,7 +84,6 @@ export default function RecommendationPage() {
   const running = r.clocks.find((c) => c.state === 'running');
   return (
     <div className="haven-stack">
-      {noticeHolder}
       <p>
         <Tag color={statusColour[r.status]}>{t(`recommendations.status.${r.status}`)}</Tag>
         {r.overdue && <Tag color="error">{t('recommendations.overdueTag')}</Tag>}

@@ -1,11 +1,12 @@
 import { SwapOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Checkbox, DatePicker, Form, Input, Modal, Radio, Select, message } from 'antd';
+import { Alert, Button, Checkbox, DatePicker, Form, Input, Modal, Radio, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeApiError } from '../../app/api/describeApiError';
 import { useAuth } from '../../app/auth/AuthProvider';
+import { useNotice } from '../../app/notice/useNotice';
 import { ProviderSelect } from '../service-matrix/ProviderSelect';
 import {
   createReferral,
@@ -37,7 +38,7 @@ export function ReferButton({ childId, division }: { childId: string; division: 
   const [key, setKey] = useState(() => crypto.randomUUID());
   const [form] = Form.useForm<Values>();
   const service = Form.useWatch('service', form);
-  const [notice, noticeHolder] = message.useMessage();
+  const notice = useNotice();
   const queryClient = useQueryClient();
   if (!can('referrals.act')) return null;
 
@@ -74,7 +75,6 @@ export function ReferButton({ childId, division }: { childId: string; division: 
 
   return (
     <>
-      {noticeHolder}
       <Button
         icon={<SwapOutlined aria-hidden />}
         onClick={() => {

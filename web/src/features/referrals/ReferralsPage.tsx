@@ -1,9 +1,10 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Empty, Input, Modal, Segmented, Spin, Tag, message } from 'antd';
+import { Alert, Button, Empty, Input, Modal, Segmented, Spin, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { describeApiError } from '../../app/api/describeApiError';
+import { useNotice } from '../../app/notice/useNotice';
 import { formatMinute } from '../cases/labels';
 import '../cases/cases.css';
 import {
@@ -36,7 +37,7 @@ export default function ReferralsPage() {
   const [direction, setDirection] = useState<'incoming' | 'outgoing'>('incoming');
   const referrals = useReferrals(direction);
   const queryClient = useQueryClient();
-  const [notice, noticeHolder] = message.useMessage();
+  const notice = useNotice();
   const [pending, setPending] = useState<{ item: ReferralListItem; action: ReferralUserAction } | null>(null);
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
@@ -64,7 +65,6 @@ export default function ReferralsPage() {
   const items = referrals.data?.items ?? [];
   return (
     <div className="haven-referrals haven-stack">
-      {noticeHolder}
       <Segmented
         value={direction}
         onChange={(value) => setDirection(value as 'incoming' | 'outgoing')}

@@ -1,5 +1,5 @@
 import { CopyOutlined, DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, Button, Empty, Form, Pagination, Spin, Table, message, type TableColumnsType } from 'antd';
+import { Alert, Button, Empty, Form, Pagination, Spin, Table, type TableColumnsType } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
@@ -10,6 +10,7 @@ import { formatDate } from '../../app/format';
 import { QueryForm } from '../../app/list/QueryForm';
 import { TableFrame } from '../../app/list/TableFrame';
 import { useListParams } from '../../app/list/useListParams';
+import { useNotice } from '../../app/notice/useNotice';
 import { usePhoneLayout } from '../../app/preferences/usePhoneLayout';
 import { DivisionName } from '../divisions/DivisionName';
 import { download } from './api/importApi';
@@ -44,7 +45,7 @@ export default function ChildListPage() {
   const children = useChildren({ ...list.filters, page: list.page });
   const openLink = useOpenLink();
   const navigate = useNavigate();
-  const [notice, noticeHolder] = message.useMessage();
+  const notice = useNotice();
   const [exporting, setExporting] = useState(false);
   const typing = useRef<ReturnType<typeof setTimeout>>(undefined);
   useEffect(() => () => clearTimeout(typing.current), []);
@@ -116,7 +117,6 @@ export default function ChildListPage() {
   const data = children.data;
   return (
     <>
-      {noticeHolder}
       <QueryForm
         form={form}
         label={t('list.queryLabel')}

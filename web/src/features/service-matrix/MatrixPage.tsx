@@ -1,10 +1,11 @@
-import { Alert, Button, Collapse, DatePicker, Empty, Input, Select, Spin, Tabs, Tag, message } from 'antd';
+import { Alert, Button, Collapse, DatePicker, Empty, Input, Select, Spin, Tabs, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
 import { describeApiError } from '../../app/api/describeApiError';
 import { useMe } from '../../app/auth/AuthProvider';
+import { useNotice } from '../../app/notice/useNotice';
 import { organisationKindCodes, type OrganisationKind } from '@contract/organisations/kinds.js';
 import { kindName, serviceLabel } from '../referrals/referralsApi';
 import {
@@ -101,7 +102,7 @@ function Matrix({ view, onSaved }: { view: MatrixView; onSaved: () => void }) {
   const [validFrom, setValidFrom] = useState(dayjs().add(1, 'day'));
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
-  const [notice, noticeHolder] = message.useMessage();
+  const notice = useNotice();
   const current = new Map(view.cells.map((c) => [`${c.service}|${c.kind}`, c]));
   const responsibilityAt = (service: string, kind: string): Responsibility =>
     changes.get(`${service}|${kind}`) ?? current.get(`${service}|${kind}`)?.responsibility ?? 'none';
@@ -133,7 +134,6 @@ function Matrix({ view, onSaved }: { view: MatrixView; onSaved: () => void }) {
 
   return (
     <div className="haven-stack">
-      {noticeHolder}
       <p>{t('serviceMatrix.version', { version: view.currentVersion })}</p>
       {view.canEdit &&
         (editing ? (

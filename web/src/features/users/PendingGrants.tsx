@@ -1,9 +1,10 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Modal, Space, Table, message, type TableColumnsType } from 'antd';
+import { Alert, Button, Modal, Space, Table, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { describeApiError } from '../../app/api/describeApiError';
 import { formatDateTime } from '../../app/format';
 import { TableFrame } from '../../app/list/TableFrame';
+import { useNotice } from '../../app/notice/useNotice';
 import { decideGrant, usePendingGrants, type RoleGrant } from './usersApi';
 
 const reasonKeys = {
@@ -25,7 +26,7 @@ export function PendingGrants({ roleName }: { roleName: (code: string) => string
   const grants = usePendingGrants();
   const queryClient = useQueryClient();
   const [modal, modalHolder] = Modal.useModal();
-  const [notice, noticeHolder] = message.useMessage();
+  const notice = useNotice();
 
   const act = (grant: RoleGrant, decision: 'approve' | 'reject' | 'withdraw') =>
     void modal.confirm({
@@ -116,7 +117,6 @@ export function PendingGrants({ roleName }: { roleName: (code: string) => string
   return (
     <section className="haven-list haven-pending-grants" aria-labelledby="haven-pending-grants">
       {modalHolder}
-      {noticeHolder}
       <h2 id="haven-pending-grants">{t('users.grants.title', { n: grants.data.length })}</h2>
       <Alert type="info" showIcon role="note" message={t('users.grants.rule')} className="haven-form-alert" />
       <TableFrame label={t('users.grants.title', { n: grants.data.length })}>

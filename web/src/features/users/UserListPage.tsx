@@ -1,6 +1,6 @@
 import { LockOutlined, PlusOutlined, UnlockOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Form, Input, Modal, Space, Tag, message, type TableColumnsType } from 'antd';
+import { Alert, Button, Form, Input, Modal, Space, Tag, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useColumnSettings } from '../../app/list/useColumnSettings';
@@ -11,6 +11,7 @@ import { currentLanguage } from '../../app/i18n';
 import { QueryForm } from '../../app/list/QueryForm';
 import { ListOrCards, RowCard } from '../../app/list/ListOrCards';
 import { useListParams } from '../../app/list/useListParams';
+import { useNotice } from '../../app/notice/useNotice';
 import { DivisionName } from '../divisions/DivisionName';
 import { CreateUserModal } from './CreateUserModal';
 import { OneTimePasswordModal } from './OneTimePassword';
@@ -49,7 +50,7 @@ export default function UserListPage() {
   const [creating, setCreating] = useState(false);
   const [oneTime, setOneTime] = useState<{ name: string; password: string; pendingRoles?: string[] } | null>(null);
   const [modal, modalHolder] = Modal.useModal();
-  const [notice, noticeHolder] = message.useMessage();
+  const notice = useNotice();
   const english = currentLanguage() === 'en';
 
   const roleName = (code: string) => {
@@ -159,7 +160,6 @@ export default function UserListPage() {
   return (
     <>
       {modalHolder}
-      {noticeHolder}
       <QueryForm
         form={form}
         label={t('list.queryLabel')}

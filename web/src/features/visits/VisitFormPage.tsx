@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, DatePicker, Form, Input, Select, message } from 'antd';
+import { Alert, Button, Checkbox, DatePicker, Form, Input, Select } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
@@ -8,6 +8,7 @@ import { visitKinds } from '@contract/visits/visits.js';
 import { riskGrades } from '@contract/registry/vocabulary.js';
 import { ApiError } from '../../app/api/client';
 import { describeApiError } from '../../app/api/describeApiError';
+import { useNotice } from '../../app/notice/useNotice';
 import { OfflineBanner } from './offline/OfflineBanner';
 import { queueVisit } from './offline/outbox';
 import type { RecordVisitInput } from './visitsApi';
@@ -36,6 +37,7 @@ const day = (value: Dayjs | undefined) => (value ? value.format('YYYY-MM-DD') : 
 /** The national home follow-up form (入户随访), one column for a phone; sent once per form with its idempotency key. */
 export default function VisitFormPage() {
   const { t } = useTranslation();
+  const notice = useNotice();
   const { childId = '' } = useParams();
   const location = useLocation();
   const navigate = useNavigate();
@@ -73,9 +75,9 @@ export default function VisitFormPage() {
         },
       });
       if (outcome.kind === 'refused') throw outcome.error;
-      if (outcome.kind === 'sent') message.success(t('grassroots.form.saved'));
-      else if (outcome.kind === 'queued') message.info(t('grassroots.offline.queued'));
-      else message.warning(t('grassroots.offline.conflictQueued'));
+      if (outcome.kind === 'sent') notice.success(t('grassroots.form.saved'));
+      else if (outcome.kind === 'queued') notice.info(t('grassroots.offline.queued'));
+      else notice.warning(t('grassroots.offline.conflictQueued'));
       await queryClient.invalidateQueries({ queryKey: ['visits'] });
       await queryClient.invalidateQueries({ queryKey: ['my-work'] });
       navigate('/visits');

@@ -1,11 +1,12 @@
 import { ReportNumber } from '../../reports/drawer/ReportNumber';
-import { Alert, Spin, message } from 'antd';
+import { Alert, Spin } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { describeApiError } from '../../../app/api/describeApiError';
 import { useAuth } from '../../../app/auth/AuthProvider';
+import { useNotice } from '../../../app/notice/useNotice';
 import { ActionDialog, type Conflict } from '../actions/ActionDialog';
 import { caseKeys, useCase } from '../api/casesApi';
 import { userActionTypes, type UserActionType } from '@contract/cases/vocabulary.js';
@@ -26,7 +27,7 @@ export default function CasePage() {
   const found = useCase(caseId);
   const [acting, setActing] = useState<UserActionType | null>(null);
   const [conflict, setConflict] = useState<Conflict | null>(null);
-  const [notice, noticeHolder] = message.useMessage();
+  const notice = useNotice();
   const [params, setParams] = useSearchParams();
   const requested = params.get('act');
   const allowedNow = found.data?.allowedActions;
@@ -60,7 +61,6 @@ export default function CasePage() {
 
   return (
     <>
-      {noticeHolder}
       {conflict && (
         <Alert
           type="warning"

@@ -1,5 +1,5 @@
 import { DiffOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Empty, Form, Pagination, Segmented, Spin, message } from 'antd';
+import { Alert, Button, Card, Empty, Form, Pagination, Segmented, Spin } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -7,6 +7,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { describeApiError } from '../../../app/api/describeApiError';
 import { formatDate } from '../../../app/format';
 import { useListParams } from '../../../app/list/useListParams';
+import { useNotice } from '../../../app/notice/useNotice';
 import { duplicateCommands, duplicatePageSize, useDuplicates, type DuplicatePair } from '../api/duplicatesApi';
 import type { ChildSummary } from '../childrenApi';
 import { CategoryTags, RiskTag, sexText } from '../labels';
@@ -106,7 +107,7 @@ export default function DuplicateQueuePage() {
   const pairs = useDuplicates(state, list.page);
   const queryClient = useQueryClient();
   const [dialog, setDialog] = useState<Dialog | null>(null);
-  const [notice, noticeHolder] = message.useMessage();
+  const notice = useNotice();
   const [undoable, setUndoable] = useState<{ mergeId: string; pair: DuplicatePair } | null>(null);
 
   async function act(values: Record<string, unknown>) {
@@ -142,7 +143,6 @@ export default function DuplicateQueuePage() {
 
   return (
     <div className="haven-list">
-      {noticeHolder}
       <div className="haven-toolbar">
         <Segmented
           aria-label={t('registry.duplicates.stateLabel')}

@@ -1,8 +1,9 @@
 import { DownloadOutlined, EyeInvisibleOutlined, EyeOutlined, PrinterOutlined } from '@ant-design/icons';
-import { Button, Tag, message } from 'antd';
+import { Button, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeApiError } from '../../../app/api/describeApiError';
+import { useNotice } from '../../../app/notice/useNotice';
 import { download } from '../api/importApi';
 import type { ChildFile } from '../api/fileApi';
 import { ReferButton } from '../../referrals/ReferButton';
@@ -18,7 +19,7 @@ interface FileHeaderProps {
 /** Who the file is about, always in view: name, masked ID, categories, risk, and what may be done now. */
 export function FileHeader({ file, unmasked, canUnmask, onUnmask }: FileHeaderProps) {
   const { t } = useTranslation();
-  const [notice, noticeHolder] = message.useMessage();
+  const notice = useNotice();
   const [downloading, setDownloading] = useState(false);
 
   async function downloadPdf() {
@@ -34,7 +35,6 @@ export function FileHeader({ file, unmasked, canUnmask, onUnmask }: FileHeaderPr
 
   return (
     <section className="haven-file-header" aria-label={t('registry.file.summary')}>
-      {noticeHolder}
       <div className="haven-file-who">
         <h2 className="haven-file-name">{file.name}</h2>
         <span className="haven-code">{file.idNumber ?? t('registry.file.noIdNumber')}</span>

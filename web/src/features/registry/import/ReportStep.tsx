@@ -1,9 +1,10 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { Alert, Button, Statistic, Table, Tag, message } from 'antd';
+import { Alert, Button, Statistic, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeApiError } from '../../../app/api/describeApiError';
 import { TableFrame } from '../../../app/list/TableFrame';
+import { useNotice } from '../../../app/notice/useNotice';
 import { download, type DryRunReport, type ImportProblem, type LedgerImport } from '../api/importApi';
 import { codeText } from '../labels';
 import { ignoredList } from './MappingStep';
@@ -21,7 +22,7 @@ export function ReportStep({
   onBack: () => void;
 }) {
   const { t } = useTranslation();
-  const [notice, noticeHolder] = message.useMessage();
+  const notice = useNotice();
   const [committing, setCommitting] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const { counts } = report;
@@ -40,7 +41,6 @@ export function ReportStep({
 
   return (
     <section aria-label={t('registry.import.steps.report')}>
-      {noticeHolder}
       <div className="haven-stats" role="status">
         <Statistic title={t('registry.import.counts.rows')} value={counts.rows} />
         <Statistic title={t('registry.import.counts.ok')} value={counts.ok} />

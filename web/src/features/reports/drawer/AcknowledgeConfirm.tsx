@@ -1,8 +1,9 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Modal, message as antMessage } from 'antd';
+import { Modal } from 'antd';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeApiError } from '../../../app/api/describeApiError';
+import { useNotice } from '../../../app/notice/useNotice';
 import { acknowledgeReport } from '../reportsApi';
 import type { AcknowledgeRequest } from './useAcknowledge';
 
@@ -21,6 +22,7 @@ export default function AcknowledgeConfirm({
 }) {
   const { t } = useTranslation();
   const [modal, modalHolder] = Modal.useModal();
+  const notice = useNotice();
   const queryClient = useQueryClient();
   const opened = useRef<AcknowledgeRequest | null>(null);
 
@@ -57,7 +59,7 @@ export default function AcknowledgeConfirm({
         onBusy(report.id);
         try {
           const answer = await acknowledgeReport(report.id, key);
-          void antMessage.success(
+          void notice.success(
             t(answer.late ? 'reports.acknowledge.doneLate' : 'reports.acknowledge.done', { refNo: report.refNo }),
             6,
           );
@@ -66,16 +68,16 @@ export default function AcknowledgeConfirm({
           void queryClient.invalidateQueries({ queryKey: ['cases'] });
           settle(true);
         } catch (error) {
-          void antMessage.error(describeApiError(error, t), 8);
+          void notice.error(describeApiError(error, t), 8);
           settle(false);
         } finally {
           onBusy(null);
         }
       },
     });
-  }, [request, modal, queryClient, t, onBusy, onSettled]);
+  }, [request, modal, notice, queryClient, t, onBusy, onSettled]);
 
-  // The dialog in the page's React tree (theme, locale). The notices use antd's own container instead:
+  // The dialog in the page's React tree (theme, locale). The notices outlive it (app/notice/useNotice.ts):
   // the acknowledged report leaves "my work" when it refetches, unmounting its number, this component
   // with it, and any notice held here — the person would never read what to do next.
   return modalHolder;
