@@ -76,9 +76,15 @@ export const jingzhouRollsDemo: DemoSeeder = {
     const of = (name: string) => proposals.find((p) => p.name === name);
     const accept = of('李小雨');
     if (accept)
-      await acceptProposalIn(officer, accept.id, { version: accept.version, targetVersion: accept.childVersion }, today);
+      await acceptProposalIn(
+        officer,
+        accept.id,
+        { version: accept.version, targetVersion: accept.childVersion },
+        today,
+      );
     const reject = of('张浩然');
-    if (reject) await rejectProposalIn(officer, reject.id, { version: reject.version, reason: '该生已转入市区学校，户籍地未变' });
+    if (reject)
+      await rejectProposalIn(officer, reject.id, { version: reject.version, reason: '该生已转入市区学校，户籍地未变' });
     log(`  2 department rolls (${proposals.length} proposals from the school roll)`);
   },
 };

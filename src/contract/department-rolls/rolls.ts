@@ -195,8 +195,10 @@ export const rollDryRunSchema = z.object({
     invalid: z.number(),
   }),
   /** The first rows that are not certain, with their candidates and problems. */
-  lines: z.array(rollRowSchema.omit({ children: true }).extend({
-    candidates: z.array(z.object({ name: z.string(), havenCode: z.string(), match: matchSchema })),
-  })),
+  lines: z.array(
+    rollRowSchema.omit({ children: true }).extend({
+      candidates: z.array(z.object({ name: z.string(), havenCode: z.string(), match: matchSchema })),
+    }),
+  ),
 });
 export type RollDryRun = z.infer<typeof rollDryRunSchema>;

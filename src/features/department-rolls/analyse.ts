@@ -73,7 +73,8 @@ export async function rememberedMapping(db: Db, actor: Actor, input: RollUploadQ
 }
 
 function headerOf(texts: string[], given: RollMappingByHeader | null, remembered: RollMappingByHeader | null) {
-  if (given) return headerHas(texts, given) ? { mapping: mappingByHeader(texts, given), source: 'given' as const } : null;
+  if (given)
+    return headerHas(texts, given) ? { mapping: mappingByHeader(texts, given), source: 'given' as const } : null;
   const recognised = mapRollHeader(texts);
   if (remembered && headerHas(texts, remembered))
     return { mapping: { ...recognised, ...mappingByHeader(texts, remembered) }, source: 'remembered' as const };

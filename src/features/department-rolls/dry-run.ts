@@ -16,7 +16,13 @@ const shownLines = 200;
  * candidates): the mapping used and where it came from, the counts per level, and the first rows
  * that are not certain. The upload of the same file with the same mapping stores exactly this.
  */
-async function analyse(db: Kysely<Database>, actor: Actor, input: RollUploadQuery, content: Buffer, limits: SpreadsheetLimits) {
+async function analyse(
+  db: Kysely<Database>,
+  actor: Actor,
+  input: RollUploadQuery,
+  content: Buffer,
+  limits: SpreadsheetLimits,
+) {
   checkUploader(actor, input);
   const { result } = await unitOfWork(db, actor, 'rolls.dry_run', async (uow) => {
     const remembered = await rememberedMapping(uow.trx, actor, input);
@@ -24,7 +30,12 @@ async function analyse(db: Kysely<Database>, actor: Actor, input: RollUploadQuer
     uow.audit({
       entityType: 'department_roll',
       entityId: null,
-      details: { department: input.department, kind: input.kind, fileName: input.fileName, rows: analysis.lines.length },
+      details: {
+        department: input.department,
+        kind: input.kind,
+        fileName: input.fileName,
+        rows: analysis.lines.length,
+      },
     });
     return analysis;
   });

@@ -80,7 +80,10 @@ describe('matching without an ID number (pure)', () => {
       match: { level, score, reasons: [] },
     });
     expect(bestOf([c('a', 'weak', 80), c('b', 'weak', 80)]).level).toBe('ambiguous');
-    expect(bestOf([c('a', 'strong', 90), c('b', 'weak', 80)])).toMatchObject({ level: 'strong', candidates: [{ childId: 'a' }] });
+    expect(bestOf([c('a', 'strong', 90), c('b', 'weak', 80)])).toMatchObject({
+      level: 'strong',
+      candidates: [{ childId: 'a' }],
+    });
   });
 });
 
@@ -107,7 +110,13 @@ describe('department rolls without ID numbers, mapping, dry run and error sheet'
     expect(first.headers).toEqual(['学生名单']);
     expect(first.missing).toContain('idNumber');
 
-    const mapping = JSON.stringify({ name: '学生名字', birthDate: '出生', division: '村居', detail: '学校名称', grade: '年级' });
+    const mapping = JSON.stringify({
+      name: '学生名字',
+      birthDate: '出生',
+      division: '村居',
+      detail: '学校名称',
+      grade: '年级',
+    });
     const dry = await post(officer, '/api/department-rolls/dry-run', { ...query, mapping }, roll, 'en');
     expect(dry.status, await dry.clone().text()).toBe(200);
     const run = (await dry.json()) as RollDryRun;
@@ -147,7 +156,10 @@ describe('department rolls without ID numbers, mapping, dry run and error sheet'
 
     // Nothing changed a child: each match waits for a person; a weak one needs the match confirmed.
     const [weakProposal] = await proposalsOf(officer, weak.id);
-    expect(weakProposal?.match).toMatchObject({ level: 'weak', reasons: ['same_name', 'same_birth_date', 'same_county'] });
+    expect(weakProposal?.match).toMatchObject({
+      level: 'weak',
+      reasons: ['same_name', 'same_birth_date', 'same_county'],
+    });
     const unconfirmed = await officer.request('POST', `/api/fact-proposals/${weakProposal!.id}/accept`, {
       version: weakProposal!.version,
       targetVersion: weakProposal!.targetVersion!,

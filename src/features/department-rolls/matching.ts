@@ -110,17 +110,21 @@ export async function matchRows(
   const byId = new Map<string, Candidate[]>();
   for (let i = 0; i < ids.length; i += chunk)
     for (const m of await matchIdNumbersIn(db, actor, ids.slice(i, i + chunk), person ? 'member' : 'child'))
-      byId.set(m.idNumber, [
-        ...(byId.get(m.idNumber) ?? []),
-        { ...m, childName: m.childName, match: certain },
-      ]);
+      byId.set(m.idNumber, [...(byId.get(m.idNumber) ?? []), { ...m, childName: m.childName, match: certain }]);
 
   const byName = rows.filter(({ reading }) => !reading.idNumber && reading.name);
   const children: ChildCandidate[] = [];
   const members: Awaited<ReturnType<typeof membersByNameIn>> = [];
   for (let i = 0; i < byName.length; i += chunk) {
     const part = byName.slice(i, i + chunk).map(({ reading }) => reading);
-    if (person) members.push(...(await membersByNameIn(db, actor, part.map((r) => r.name!))));
+    if (person)
+      members.push(
+        ...(await membersByNameIn(
+          db,
+          actor,
+          part.map((r) => r.name!),
+        )),
+      );
     else
       children.push(
         ...(await childrenByNameAndBirthIn(

@@ -106,7 +106,7 @@ registerMessages({
     'rolls.division_missing': 'without an ID number the division code is needed to match by name',
     'rolls.mapping_invalid': 'The column mapping is not valid.',
     'rolls.match_unconfirmed':
-      'This proposal\'s match is {{level}}: confirm that the person on the roll is this child (or family member) before accepting it.',
+      "This proposal's match is {{level}}: confirm that the person on the roll is this child (or family member) before accepting it.",
     'rolls.other_candidate_chosen': 'the same row was confirmed as another child',
     'rolls.apply_needs_accepted': 'Only an accepted proposal can open a benefit application (this one: {{status}}).',
     'rolls.entity': 'proposed fact change',

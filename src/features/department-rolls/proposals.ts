@@ -229,7 +229,8 @@ export async function acceptProposalIn(
     .filter((c) => c.state === 'proposed' && !proposedBefore.has(c.category))
     .map((c) => c.category);
   const proposal = await decided(uow, row, 'accepted', null);
-  const othersRejected = level === 'ambiguous' && !personRollKinds.includes(row.kind) ? await rejectOthers(uow, row) : 0;
+  const othersRejected =
+    level === 'ambiguous' && !personRollKinds.includes(row.kind) ? await rejectOthers(uow, row) : 0;
   return {
     proposal,
     categoriesProposed,

@@ -40,12 +40,7 @@ export async function errorSheet(locale: Locale, fileName: string, lines: readon
   const t = (key: string) => translate(locale, `rolls.sheet.${key}`);
   const sheetOf = (title: string, withReason: boolean) => {
     const sheet = workbook.addWorksheet(t(title), { views: [{ state: 'frozen', ySplit: 2 }] });
-    sheet.columns = [
-      { width: 8 },
-      { width: 14 },
-      { width: 22 },
-      ...(withReason ? [{ width: 20 }, { width: 60 }] : []),
-    ];
+    sheet.columns = [{ width: 8 }, { width: 14 }, { width: 22 }, ...(withReason ? [{ width: 20 }, { width: 60 }] : [])];
     sheet.addRow([fitCell(`${t('file')}: ${fileName}`)]).font = { italic: true };
     sheet.addRow([t('row'), t('name'), t('idNumber'), ...(withReason ? [t('column'), t('reason')] : [])]).font = {
       bold: true,

@@ -82,9 +82,7 @@ export function ApplyBenefit({
           </Radio.Group>
         </Form.Item>
         <Form.Item name="applicantKind" label={t('rolls.apply.applicantKind')} rules={[{ required: true }]}>
-          <Select
-            options={applicantKinds.map((value) => ({ value, label: t(`benefits.applicant.${value}`) }))}
-          />
+          <Select options={applicantKinds.map((value) => ({ value, label: t(`benefits.applicant.${value}`) }))} />
         </Form.Item>
         <Form.Item
           name="applicantName"

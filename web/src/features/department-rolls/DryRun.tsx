@@ -110,7 +110,9 @@ export function DryRun({ kind, run, mapping, onMapping, onRerun, onErrors, onImp
                     {line.level ? (
                       <Tag color={levelColour[line.level]}>{t(`rolls.level.${line.level}`)}</Tag>
                     ) : (
-                      <Tag color={line.outcome === 'invalid' ? 'red' : 'default'}>{t(`rolls.outcome.${line.outcome}`)}</Tag>
+                      <Tag color={line.outcome === 'invalid' ? 'red' : 'default'}>
+                        {t(`rolls.outcome.${line.outcome}`)}
+                      </Tag>
                     )}
                     <span>
                       {line.name ?? ''} {line.idNumber ?? ''}
@@ -119,7 +121,10 @@ export function DryRun({ kind, run, mapping, onMapping, onRerun, onErrors, onImp
                 }
               >
                 {line.problems.map((problem) => (
-                  <Descriptions.Item key={`${problem.code}-${problem.column ?? ''}`} label={problem.column ?? t('rolls.wholeRow')}>
+                  <Descriptions.Item
+                    key={`${problem.code}-${problem.column ?? ''}`}
+                    label={problem.column ?? t('rolls.wholeRow')}
+                  >
                     {problem.message}
                   </Descriptions.Item>
                 ))}

@@ -197,9 +197,7 @@ export function FactProposals({ childId }: { childId: string }) {
           onClose={(applicationId) => {
             setBenefits(null);
             if (applicationId)
-              message.success(
-                <Link to={`/benefits/${applicationId}`}>{t('rolls.apply.opened')}</Link>,
-              );
+              message.success(<Link to={`/benefits/${applicationId}`}>{t('rolls.apply.opened')}</Link>);
           }}
         />
       )}

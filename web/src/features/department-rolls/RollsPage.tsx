@@ -135,7 +135,9 @@ export default function RollsPage() {
           busy={busy}
           onMapping={setMapping}
           onRerun={() => dryRun(form.getFieldsValue(), mapping)}
-          onErrors={() => attempt(() => downloadErrorSheet({ query: { ...run.query, mapping: JSON.stringify(mapping) }, file }))}
+          onErrors={() =>
+            attempt(() => downloadErrorSheet({ query: { ...run.query, mapping: JSON.stringify(mapping) }, file }))
+          }
           onImport={importRoll}
         />
       )}
