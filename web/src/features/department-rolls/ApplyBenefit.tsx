@@ -95,7 +95,7 @@ export function ApplyBenefit({
           <Input maxLength={30} />
         </Form.Item>
         <Form.Item name="receivedOn" label={t('rolls.apply.receivedOn')} rules={[{ required: true }]}>
-          <DatePicker style={{ width: '100%' }} inputReadOnly disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+          <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
         </Form.Item>
       </Form>
       {error && <Alert type="error" showIcon message={error} />}

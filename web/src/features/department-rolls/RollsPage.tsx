@@ -108,7 +108,7 @@ export default function RollsPage() {
             />
           </Form.Item>
           <Form.Item name="asOf" label={t('rolls.asOf')} rules={[{ required: true, message: t('rolls.required') }]}>
-            <DatePicker style={{ width: '100%' }} inputReadOnly />
+            <DatePicker style={{ width: '100%' }} />
           </Form.Item>
           <Form.Item label={t('rolls.file')} required>
             <input
