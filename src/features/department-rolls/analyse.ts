@@ -41,6 +41,8 @@ export interface Analysis {
   byHeader: RollMappingByHeader;
   source: MappingSource;
   missing: RollColumn[];
+  /** Data rows below the header (read even when columns are missing). */
+  rowCount: number;
   lines: AnalysedLine[];
 }
 
@@ -123,7 +125,7 @@ export async function analyseRoll(
   }
   if (!header) {
     if (!options.tolerant || !firstRow) throw new DomainError('rolls.no_header', 400, { sheet: input.fileName });
-    header = { mapping: {}, source: 'recognised' };
+    header = { mapping: mapRollHeader(firstRow.texts), source: 'recognised' };
     headers = firstRow.texts;
     pending.splice(0, pending.findIndex((p) => p.row === firstRow!.row) + 1);
   }
@@ -132,7 +134,8 @@ export async function analyseRoll(
     Object.entries(mapping).map(([column, index]) => [column, headers[index] ?? '']),
   ) as RollMappingByHeader;
   const missing = missingColumns(input.kind, mapping);
-  if (missing.length > 0) return { headers, mapping, byHeader, source, missing, lines: [] };
+  const rowCount = pending.length;
+  if (missing.length > 0) return { headers, mapping, byHeader, source, missing, rowCount, lines: [] };
   const readings = pending.map(({ row, cells }) => ({ row, reading: readRollRow(input.kind, mapping, cells) }));
   const readable = readings.flatMap(({ row, reading }) => (reading.ok ? [{ row, reading }] : []));
   const matches = await matchRows(db, actor, input.kind, readable);
@@ -143,6 +146,7 @@ export async function analyseRoll(
     byHeader,
     source,
     missing,
+    rowCount,
     lines: readings.map(({ row, reading }) => ({ row, reading, matches: matches.get(row) ?? none })),
   };
 }

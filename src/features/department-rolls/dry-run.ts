@@ -74,7 +74,7 @@ export async function dryRunRoll(
     mapping: analysis.byHeader,
     mappingSource: analysis.source,
     missing: analysis.missing,
-    counts: countLines(analysis.lines),
+    counts: { ...countLines(analysis.lines), rows: analysis.rowCount },
     lines: analysis.lines
       .map((line, index) => ({ line, worded: worded[index]! }))
       .filter(({ line }) => line.matches.level !== 'certain')

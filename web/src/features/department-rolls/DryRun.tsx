@@ -3,6 +3,7 @@ import { columnsOfKind, type RollColumn, type RollKind } from '@contract/departm
 import { Alert, Button, Card, Descriptions, Form, List, Select, Space, Statistic, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { levelColour, MatchTag } from './MatchTag';
+import './rolls.css';
 
 const identity: readonly RollColumn[] = ['idNumber', 'name', 'birthDate', 'division'];
 const countKeys = ['certain', 'strong', 'weak', 'ambiguous', 'unmatched', 'invalid'] as const;
@@ -81,7 +82,7 @@ export function DryRun({ kind, run, mapping, onMapping, onRerun, onErrors, onImp
           />
         ))}
       </Space>
-      <Space wrap className="haven-form-alert">
+      <div className="haven-rolls-actions">
         {changed && (
           <Button onClick={onRerun} loading={busy}>
             {t('rolls.dryRun.rerun')}
@@ -93,7 +94,7 @@ export function DryRun({ kind, run, mapping, onMapping, onRerun, onErrors, onImp
         <Button type="primary" onClick={onImport} loading={busy} disabled={changed || run.missing.length > 0}>
           {t('rolls.dryRun.import', { count: run.counts.rows })}
         </Button>
-      </Space>
+      </div>
       {run.lines.length > 0 && (
         <List
           size="small"

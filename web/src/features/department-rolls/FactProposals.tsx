@@ -113,6 +113,7 @@ export function FactProposals({ childId }: { childId: string }) {
   return (
     <Card size="small" className="haven-form-alert" title={t('rolls.proposals.title')} data-testid="fact-proposals">
       <List
+        itemLayout="vertical"
         dataSource={proposals.data}
         renderItem={(proposal) => (
           <List.Item
