@@ -310,7 +310,9 @@ describe('benefits, payments, the calendar, exits and renewals', { timeout: 600_
     expect(await dryRun.innerText()).toMatch(/数据行\s*2/);
     await dryRun.getByRole('button', { name: '导入这 2 行并生成建议' }).click();
     await page.waitForURL(/\/department-rolls\/[^/]+$/);
-    await page.getByText('确定（身份证号） 1').waitFor();
+    await page.locator('.ant-descriptions').getByText('死亡注销名单.xlsx').waitFor();
+    await page.getByText('确定（身份证号） 1', { exact: true }).waitFor();
+    expect(await page.getByText('第 3 行').count()).toBe(1);
 
     await page.goto(`${suite.server.url}/registry/${child.id}`);
     const proposals = page.getByTestId('fact-proposals');

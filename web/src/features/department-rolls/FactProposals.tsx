@@ -100,7 +100,7 @@ export function FactProposals({ childId }: { childId: string }) {
       setReason('');
       setConfirming(null);
       setSure(false);
-      if (accept && answer.benefitsProposed.length > 0)
+      if (accept && answer.benefitsProposed.length > 0 && can('benefits.apply'))
         setBenefits({ proposalId: proposal.id, list: answer.benefitsProposed });
     } catch (error) {
       message.error(describeApiError(error, t));
