@@ -321,7 +321,8 @@ describe('benefits, payments, the calendar, exits and renewals', { timeout: 600_
     const apply = page.getByRole('dialog', { name: '据此发起待遇申请' });
     await apply.getByLabel('申请人姓名').fill('孙奶奶');
     await apply.getByRole('button', { name: '发起申请' }).click();
-    await page.getByText('已发起待遇申请，点此查看').waitFor();
+    await page.waitForURL(/\/benefits\/[^/]+$/);
+    await page.getByRole('region', { name: '办理期限' }).getByText('乡镇核实').waitFor();
     const applications = await json<{ items: { childId: string; status: string }[] }>(
       await officer.request('GET', `/api/benefits/applications?childId=${child.id}`),
     );

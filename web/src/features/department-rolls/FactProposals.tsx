@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { describeApiError } from '../../app/api/describeApiError';
 import { useAuth } from '../../app/auth/AuthProvider';
 import { useRefreshChild } from '../registry/api/fileApi';
-import { Link } from 'react-router';
+import { useNavigate } from 'react-router';
 import { ApplyBenefit } from './ApplyBenefit';
 import { MatchTag } from './MatchTag';
 import { decideProposal, proposalsKey, useProposals } from './rollsApi';
@@ -61,6 +61,7 @@ export function FactProposals({ childId }: { childId: string }) {
   const client = useQueryClient();
   const refreshChild = useRefreshChild();
   const factText = useFactText();
+  const navigate = useNavigate();
   const [rejecting, setRejecting] = useState<FactProposal | null>(null);
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState<string | null>(null);
@@ -197,8 +198,10 @@ export function FactProposals({ childId }: { childId: string }) {
           benefits={benefits.list}
           onClose={(applicationId) => {
             setBenefits(null);
-            if (applicationId)
-              message.success(<Link to={`/benefits/${applicationId}`}>{t('rolls.apply.opened')}</Link>);
+            if (applicationId) {
+              message.success(t('rolls.apply.opened'));
+              navigate(`/benefits/${applicationId}`);
+            }
           }}
         />
       )}
