@@ -36,6 +36,7 @@ describe('the composition root finds the features (src/features/<f>/feature.ts)'
       'jingzhou-payments',
       'jingzhou-projects',
       'jingzhou-charity',
+      'jingzhou-rolls',
       'jingzhou-insight',
     ]);
     // The platform's sweeps first; the counts after the registry sweeps that change what they count.

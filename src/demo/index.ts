@@ -17,6 +17,7 @@ import { seedDemoPeople } from './jingzhou-people.js';
 import { jingzhouVisitsDemo } from './jingzhou-visits.js';
 import { jingzhouHouseholdsDemo } from './jingzhou-households.js';
 import { jingzhouInsightDemo } from './jingzhou-insight.js';
+import { jingzhouRollsDemo } from './jingzhou-rolls.js';
 
 /** J city (荆州市) of the study: its organisations, a person for every role, a few children. */
 export const jingzhouDemo: DemoSeeder = {
@@ -51,5 +52,6 @@ export const demoSeeders: readonly DemoSeeder[] = [
   jingzhouPaymentsDemo,
   jingzhouProjectsDemo,
   jingzhouCharityDemo,
+  jingzhouRollsDemo,
   jingzhouInsightDemo,
 ];

@@ -272,4 +272,61 @@ describe('benefits, payments, the calendar, exits and renewals', { timeout: 600_
     await suspensions.getByText(/2027-02 起暂停.*2027-03 起恢复，暂停期间已补发/).waitFor();
     await page.context().close();
   });
+
+  it('a death roll from public security (.xlsx): dry run, import, accepted on the file, and the benefit application it proposes', async () => {
+    const officer = await apiAs(suite, 'officer.shashi');
+    const fatherId = composeIdNumber('421002', '1983-08-08', 77);
+    const child = await register(officer, '孙思远', '2017-04-11', 'male', 435, [
+      { relation: 'father', name: '孙大伟', idNumber: fatherId, isGuardian: false },
+      {
+        relation: 'mother',
+        name: '刘小梅',
+        isGuardian: false,
+        situations: [{ kind: 'imprisoned', since: '2025-06-01', until: '2030-06-01' }],
+      },
+      { relation: 'grandmother', name: '孙奶奶', isGuardian: true },
+    ]);
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('死亡注销');
+    sheet.addRow(['死者姓名', '死者身份证号', '死亡日期']);
+    sheet.addRow(['孙大伟', fatherId, '2026-10-05']);
+    sheet.addRow(['无此人', composeIdNumber('421002', '1970-01-01', 5), '2026-10-06']);
+    const buffer = Buffer.from(await book.xlsx.writeBuffer());
+
+    const page = await pageAs(suite, 'officer.shashi', '/department-rolls');
+    await page.getByLabel('来源部门').click();
+    await chooseOption(page, '公安');
+    await page.getByLabel('名单类型').click();
+    await chooseOption(page, '死亡（户籍注销）名单（父母）');
+    await typeDate(page, '名单截至日期', '2026-11-01');
+    await page.getByLabel('选择文件').setInputFiles({
+      name: '死亡注销名单.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer,
+    });
+    await page.getByRole('button', { name: '试比对（不写入）' }).click();
+    const dryRun = page.getByTestId('roll-dry-run');
+    await dryRun.getByText('按表头自动识别的列读取，可修改。').waitFor();
+    expect(await dryRun.innerText()).toMatch(/数据行\s*2/);
+    await dryRun.getByRole('button', { name: '导入这 2 行并生成建议' }).click();
+    await page.waitForURL(/\/department-rolls\/[^/]+$/);
+    await page.locator('.ant-descriptions').getByText('死亡注销名单.xlsx').waitFor();
+    await page.getByText('确定（身份证号） 1', { exact: true }).waitFor();
+    expect(await page.getByText('第 3 行').count()).toBe(1);
+
+    await page.goto(`${suite.server.url}/registry/${child.id}`);
+    const proposals = page.getByTestId('fact-proposals');
+    await proposals.getByText('父亲孙大伟死亡：2026-10-05').waitFor();
+    await proposals.getByRole('button', { name: '采纳并写入档案' }).click();
+    const apply = page.getByRole('dialog', { name: '据此发起待遇申请' });
+    await apply.getByLabel('申请人姓名').fill('孙奶奶');
+    await apply.getByRole('button', { name: '发起申请' }).click();
+    await page.waitForURL(/\/benefits\/[^/]+$/);
+    await page.getByRole('region', { name: '办理期限' }).getByText('乡镇核实').waitFor();
+    const applications = await json<{ items: { childId: string; status: string }[] }>(
+      await officer.request('GET', `/api/benefits/applications?childId=${child.id}`),
+    );
+    expect(applications.items.map((item) => item.status)).toContain('received');
+    await page.context().close();
+  });
 });

@@ -36,6 +36,7 @@ export const citusPlan: Record<string, Placement> = {
   department_rolls: province,
   department_roll_rows: province,
   fact_proposals: province,
+  department_roll_mappings: province,
   // Reports, cases and the workflows of a case.
   reports: province,
   report_recipients: province,
@@ -171,6 +172,8 @@ export const mustChange: Record<string, string> = {
   department_rolls: 'a roll is uploaded by an organisation of one province; province_code from its division',
   department_roll_rows: '',
   fact_proposals: '',
+  department_roll_mappings:
+    'an organisation’s remembered column mapping; province_code from the organisation’s division',
   reports:
     'ref_no takes the province as its prefix; a public report is routed by its division code before it is stored',
   report_recipients: '',

@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { departments, proposalStatuses, rollColumns, rollKinds, rowOutcomes } from './vocabulary.js';
+import { applicantKinds } from '../benefits/vocabulary.js';
+import {
+  departments,
+  matchLevels,
+  matchReasons,
+  proposalStatuses,
+  rollColumns,
+  rollKinds,
+  rowOutcomes,
+} from './vocabulary.js';
 
 const isoDate = z.iso.date();
 
@@ -9,6 +18,8 @@ export const rollUploadQuerySchema = z.object({
   kind: z.enum(rollKinds),
   asOf: isoDate,
   fileName: z.string().trim().min(1).max(200),
+  /** JSON: the file's header text per column, as the uploader mapped them (else remembered, else recognised). */
+  mapping: z.string().max(4000).optional(),
 });
 export type RollUploadQuery = z.infer<typeof rollUploadQuerySchema>;
 
@@ -23,6 +34,13 @@ export const proposedFactSchema = z.discriminatedUnion('kind', [
     until: isoDate.nullable(),
     place: z.string().nullable(),
   }),
+  z.object({
+    kind: z.literal('death'),
+    memberId: z.uuid(),
+    relation: z.string(),
+    memberName: z.string(),
+    since: isoDate.nullable(),
+  }),
   z.object({ kind: z.literal('household_registration'), hukouCode: z.string().regex(/^\d{12}$/) }),
   z.object({
     kind: z.literal('disability'),
@@ -35,6 +53,17 @@ export const proposedFactSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('school_dropout'), school: z.string().nullable(), since: isoDate.nullable() }),
 ]);
 export type ProposedFact = z.infer<typeof proposedFactSchema>;
+
+/** The header text per column. */
+export const rollMappingSchema = z.partialRecord(z.enum(rollColumns), z.string().max(200));
+export type RollMappingByHeader = z.infer<typeof rollMappingSchema>;
+
+export const matchSchema = z.object({
+  level: z.enum(matchLevels),
+  score: z.number().int().min(0).max(100),
+  reasons: z.array(z.enum(matchReasons)),
+});
+export type Match = z.infer<typeof matchSchema>;
 
 export const rowProblemSchema = z.object({
   code: z.string(),
@@ -51,7 +80,18 @@ export const rollRowSchema = z.object({
   name: z.string().nullable(),
   problems: z.array(rowProblemSchema),
   /** The children this row was matched to, as far as the reader may see them. */
-  children: z.array(z.object({ id: z.string(), name: z.string(), havenCode: z.string(), proposalId: z.string() })),
+  children: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      havenCode: z.string(),
+      proposalId: z.string(),
+      status: z.enum(proposalStatuses),
+      match: matchSchema,
+    }),
+  ),
+  /** How sure the match is (null: unmatched or invalid). */
+  level: z.enum(matchLevels).nullable(),
 });
 export type RollRow = z.infer<typeof rollRowSchema>;
 
@@ -68,6 +108,8 @@ export const rollSummarySchema = z.object({
   unmatched: z.number(),
   invalid: z.number(),
   proposals: z.number(),
+  /** Matched rows per level. */
+  levels: z.partialRecord(z.enum(matchLevels), z.number()),
   /** Header text per recognised column. */
   columns: z.partialRecord(z.enum(rollColumns), z.string()),
 });
@@ -82,6 +124,7 @@ export const factProposalSchema = z.object({
   status: z.enum(proposalStatuses),
   version: z.number(),
   fact: proposedFactSchema,
+  match: matchSchema,
   /** The version of the file or family member the accept must see unchanged. */
   targetVersion: z.number().nullable(),
   source: z.object({
@@ -103,6 +146,8 @@ export const factProposalListSchema = z.array(factProposalSchema);
 export const acceptProposalSchema = z.object({
   version: z.number().int().min(1),
   targetVersion: z.number().int().min(1),
+  /** A weak or ambiguous match: the reviewer confirms that the row is this child (else 409). */
+  matchConfirmed: z.boolean().optional(),
 });
 export const rejectProposalSchema = z.object({
   version: z.number().int().min(1),
@@ -112,5 +157,48 @@ export const decisionAnswerSchema = z.object({
   proposal: factProposalSchema,
   /** Categories the registry newly proposes from the accepted fact (the benefits follow from them). */
   categoriesProposed: z.array(z.string()),
+  /** Benefits of the place whose category is newly proposed: the reviewer may open an application for each. */
+  benefitsProposed: z.array(
+    z.object({ benefitType: z.string(), category: z.string(), monthlyFen: z.number().nullable(), name: z.string() }),
+  ),
+  /** Other candidates of the same row (an ambiguous match), rejected because this child was chosen. */
+  othersRejected: z.number(),
 });
 export type DecisionAnswer = z.infer<typeof decisionAnswerSchema>;
+
+/** Opening a benefit application from an accepted proposal (through the benefits feature's own use case). */
+export const applyFromProposalSchema = z.object({
+  benefitType: z.string().trim().min(1).max(40),
+  applicantKind: z.enum(applicantKinds),
+  applicantName: z.string().trim().min(1).max(60),
+  applicantRelation: z.string().trim().max(30).optional(),
+  receivedOn: isoDate,
+});
+export type ApplyFromProposal = z.infer<typeof applyFromProposalSchema>;
+export const applyFromProposalAnswerSchema = z.object({ applicationId: z.string() });
+
+/** What the file would give before anything is stored. */
+export const rollDryRunSchema = z.object({
+  /** The header row's cells as the file has them. */
+  headers: z.array(z.string()),
+  mapping: rollMappingSchema,
+  mappingSource: z.enum(['given', 'remembered', 'recognised']),
+  /** Columns this kind needs that the mapping lacks (the upload would be refused). */
+  missing: z.array(z.enum(rollColumns)),
+  counts: z.object({
+    rows: z.number(),
+    certain: z.number(),
+    strong: z.number(),
+    weak: z.number(),
+    ambiguous: z.number(),
+    unmatched: z.number(),
+    invalid: z.number(),
+  }),
+  /** The first rows that are not certain, with their candidates and problems. */
+  lines: z.array(
+    rollRowSchema.omit({ children: true }).extend({
+      candidates: z.array(z.object({ name: z.string(), havenCode: z.string(), match: matchSchema })),
+    }),
+  ),
+});
+export type RollDryRun = z.infer<typeof rollDryRunSchema>;

@@ -21,20 +21,21 @@ export const rollKinds = [
   'serious_illness',
   'school_enrolment',
   'school_dropout',
+  'death',
 ] as const;
 export type RollKind = (typeof rollKinds)[number];
 
 /** Which department may send which kind of roll. */
 export const kindsOfDepartment: Record<Department, readonly RollKind[]> = {
-  public_security: ['imprisonment', 'household_registration'],
+  public_security: ['imprisonment', 'household_registration', 'death'],
   justice: ['imprisonment', 'drug_rehabilitation'],
-  health: ['disability', 'serious_illness'],
+  health: ['disability', 'serious_illness', 'death'],
   education: ['school_enrolment', 'school_dropout'],
   disabled_persons_federation: ['disability'],
 };
 
-/** Kinds whose ID number is a parent's (matched to family members), not the child's. */
-export const personRollKinds: readonly RollKind[] = ['imprisonment', 'drug_rehabilitation'];
+/** Kinds whose ID number is a parent's (matched to family members), not the child's; a death roll names a parent who died. */
+export const personRollKinds: readonly RollKind[] = ['imprisonment', 'drug_rehabilitation', 'death'];
 
 /** The columns a roll may have; `idNumber` is required, the rest depend on the kind. */
 export const rollColumns = [
@@ -46,11 +47,46 @@ export const rollColumns = [
   'disabilityType',
   'detail',
   'place',
+  'birthDate',
+  'division',
 ] as const;
 export type RollColumn = (typeof rollColumns)[number];
+
+/**
+ * How sure a match is: by ID number (certain); name + birth date + village (strong); name + birth
+ * date + county, a former name or a variant of the name with the same pinyin, or no place on the
+ * roll (weak); two or more children equally likely (ambiguous, never chosen by Haven). Weak and
+ * ambiguous matches are confirmed by a person before the fact is written.
+ */
+export const matchLevels = ['certain', 'strong', 'weak', 'ambiguous'] as const;
+export type MatchLevel = (typeof matchLevels)[number];
+export const matchReasons = [
+  'id_number',
+  'same_name',
+  'former_name',
+  'same_pinyin',
+  'same_birth_date',
+  'same_village',
+  'same_county',
+  'no_place',
+  'other_candidates',
+] as const;
+export type MatchReason = (typeof matchReasons)[number];
 
 export const rowOutcomes = ['matched', 'unmatched', 'invalid'] as const;
 export type RowOutcome = (typeof rowOutcomes)[number];
 
 export const proposalStatuses = ['proposed', 'accepted', 'rejected'] as const;
 export type ProposalStatus = (typeof proposalStatuses)[number];
+
+/** The columns worth mapping for a kind (the person sees these in the mapping step). */
+export const columnsOfKind: Record<RollKind, readonly RollColumn[]> = {
+  imprisonment: ['since', 'until', 'place'],
+  drug_rehabilitation: ['since', 'until', 'place'],
+  death: ['since'],
+  household_registration: ['detail'],
+  disability: ['grade', 'disabilityType', 'detail'],
+  serious_illness: ['detail'],
+  school_enrolment: ['detail', 'grade'],
+  school_dropout: ['detail', 'since'],
+};

@@ -1,4 +1,4 @@
-import type { RollColumn, RollKind } from '../../contract/department-rolls/vocabulary.js';
+import { personRollKinds, type RollColumn, type RollKind } from '../../contract/department-rolls/vocabulary.js';
 import {
   type CellValue,
   cellText,
@@ -25,10 +25,11 @@ const variants: Record<RollColumn, readonly string[]> = {
     '戒毒人员身份证号',
     '学生身份证号',
     '儿童身份证号',
+    '死者身份证号',
     'idnumber',
     'id',
   ],
-  name: ['姓名', '服刑人员姓名', '戒毒人员姓名', '学生姓名', '儿童姓名', 'name'],
+  name: ['姓名', '服刑人员姓名', '戒毒人员姓名', '学生姓名', '儿童姓名', '死者姓名', '死亡人员姓名', 'name'],
   since: [
     '起始日期',
     '开始日期',
@@ -39,6 +40,8 @@ const variants: Record<RollColumn, readonly string[]> = {
     '入所日期',
     '辍学日期',
     '发证日期',
+    '死亡日期',
+    '注销日期',
     'since',
     'from',
   ],
@@ -61,6 +64,17 @@ const variants: Record<RollColumn, readonly string[]> = {
     'hukoucode',
   ],
   place: ['服刑场所', '监狱名称', '戒毒场所', '场所', 'place'],
+  birthDate: ['出生日期', '出生年月日', '生日', 'birthdate', 'dateofbirth'],
+  division: [
+    '所在地区划代码',
+    '村居区划代码',
+    '所在村（社区）代码',
+    '区划代码',
+    '行政区划代码',
+    '居住地区划代码',
+    'division',
+    'divisioncode',
+  ],
 };
 
 const fold = (text: string) =>
@@ -85,6 +99,32 @@ export function mapRollHeader(cells: readonly string[]): RollMapping {
   return mapping;
 }
 
+/** A row is the header when it names the ID number or the name and one more column. */
+export function isRollHeader(mapping: RollMapping): boolean {
+  return mapping.idNumber !== undefined || (mapping.name !== undefined && Object.keys(mapping).length >= 2);
+}
+
+/**
+ * The mapping a person chose (header text per column) as indexes into this header; a header text
+ * the file does not have leaves its column unmapped. Headers compare after folding, like recognition.
+ */
+export function mappingByHeader(cells: readonly string[], byHeader: Partial<Record<RollColumn, string>>): RollMapping {
+  const folded = cells.map(fold);
+  const mapping: RollMapping = {};
+  for (const [column, header] of Object.entries(byHeader) as [RollColumn, string][]) {
+    const index = folded.indexOf(fold(header));
+    if (header && index >= 0) mapping[column] = index;
+  }
+  return mapping;
+}
+
+/** True when every header text of the mapping is in this row (a remembered mapping fits the file). */
+export function headerHas(cells: readonly string[], byHeader: Partial<Record<RollColumn, string>>): boolean {
+  const folded = new Set(cells.map(fold));
+  const headers = Object.values(byHeader).filter((h): h is string => Boolean(h));
+  return headers.length > 0 && headers.every((header) => folded.has(fold(header)));
+}
+
 export interface RowProblem {
   code: string;
   column: RollColumn | null;
@@ -93,12 +133,21 @@ export interface RowProblem {
 
 /** What one row says, before matching: the ID number to look up and the fact it would propose. */
 export type RowReading =
-  | { ok: true; idNumber: string; name: string | null; fact: RowFact }
+  | {
+      ok: true;
+      /** Null: the row is matched by name, birth date and place. */
+      idNumber: string | null;
+      name: string | null;
+      birthDate: string | null;
+      divisionCode: string | null;
+      fact: RowFact;
+    }
   | { ok: false; idNumber: string | null; name: string | null; problems: RowProblem[] };
 
 /** The fact without the family member (found by matching). */
 export type RowFact =
   | { kind: 'imprisonment' | 'drug_rehabilitation'; since: string | null; until: string | null; place: string | null }
+  | { kind: 'death'; since: string | null }
   | { kind: 'household_registration'; hukouCode: string }
   | { kind: 'disability'; grade: number; disabilityType: string | null; certificate: string | null }
   | { kind: 'serious_illness'; illness: string }
@@ -126,8 +175,9 @@ export function readRollRow(kind: RollKind, mapping: RollMapping, cells: readonl
   const name = text('name');
   let idNumber: string | null = null;
   const id = readIdCell(cell('idNumber'));
-  if (id.kind === 'empty') problems.push({ code: 'rolls.id_missing', column: 'idNumber' });
-  else if (id.kind === 'as_number') problems.push({ code: 'rolls.id_as_number', column: 'idNumber' });
+  if (id.kind === 'empty') {
+    if (!name) problems.push({ code: 'rolls.id_or_name_missing', column: 'idNumber' });
+  } else if (id.kind === 'as_number') problems.push({ code: 'rolls.id_as_number', column: 'idNumber' });
   else {
     const parsed = parseIdNumber(id.value);
     if (parsed.ok) idNumber = parsed.id.value;
@@ -137,15 +187,29 @@ export function readRollRow(kind: RollKind, mapping: RollMapping, cells: readonl
         column: 'idNumber',
       });
   }
-  const date = (column: 'since' | 'until'): string | null => {
+  const date = (column: 'since' | 'until' | 'birthDate'): string | null => {
     const reading = readDate(cell(column));
     if (reading.kind === 'date') return reading.iso;
     if (reading.kind === 'month') return `${reading.yearMonth}-01`;
     if (reading.kind === 'unreadable') problems.push({ code: 'rolls.date_unreadable', column });
     return null;
   };
+  const birthDate = date('birthDate');
+  const division = readDivisionCode(cell('division'));
+  const divisionCode = division.kind === 'code' ? division.code : null;
+  if (division.kind === 'invalid') problems.push({ code: 'rolls.division_code_invalid', column: 'division' });
+  if (id.kind === 'empty' && name) {
+    // Without an ID number a child is found by name + birth date (+ place); a parent by name + the child's village.
+    if (personRollKinds.includes(kind) && !divisionCode && division.kind === 'empty')
+      problems.push({ code: 'rolls.division_missing', column: 'division' });
+    if (!personRollKinds.includes(kind) && !birthDate && problems.every((p) => p.column !== 'birthDate'))
+      problems.push({ code: 'rolls.birth_date_missing', column: 'birthDate' });
+  }
   let fact: RowFact | null = null;
   switch (kind) {
+    case 'death':
+      fact = { kind, since: date('since') };
+      break;
     case 'imprisonment':
     case 'drug_rehabilitation': {
       const since = date('since');
@@ -184,13 +248,23 @@ export function readRollRow(kind: RollKind, mapping: RollMapping, cells: readonl
       fact = { kind, school: text('detail')?.slice(0, 100) ?? null, since: date('since') };
       break;
   }
-  if (problems.length > 0 || !fact || !idNumber) return { ok: false, idNumber, name, problems };
-  return { ok: true, idNumber, name, fact };
+  if (problems.length > 0 || !fact || (!idNumber && !name)) return { ok: false, idNumber, name, problems };
+  return { ok: true, idNumber, name, birthDate, divisionCode, fact };
 }
 
-/** The columns a roll of this kind cannot do without (beyond the ID number). */
-export function requiredColumns(kind: RollKind): RollColumn[] {
-  if (kind === 'disability') return ['idNumber', 'grade'];
-  if (['household_registration', 'serious_illness', 'school_enrolment'].includes(kind)) return ['idNumber', 'detail'];
-  return ['idNumber'];
+/**
+ * The columns a roll of this kind cannot do without: the ID number, or else the name with the birth
+ * date (a child) or the place (a parent), and what the fact needs.
+ */
+export function missingColumns(kind: RollKind, mapping: RollMapping): RollColumn[] {
+  const has = (column: RollColumn) => mapping[column] !== undefined;
+  const missing: RollColumn[] = [];
+  if (!has('idNumber')) {
+    const second: RollColumn = personRollKinds.includes(kind) ? 'division' : 'birthDate';
+    if (!has('name') || !has(second)) missing.push('idNumber');
+  }
+  if (kind === 'disability' && !has('grade')) missing.push('grade');
+  if (['household_registration', 'serious_illness', 'school_enrolment'].includes(kind) && !has('detail'))
+    missing.push('detail');
+  return missing;
 }

@@ -4,6 +4,6 @@ import { registerRollRoutes } from './routes.js';
 /** Rolls from other departments matched to the registry as proposed fact changes (issue 18). */
 export const feature: FeatureManifest = {
   name: 'department-rolls',
-  after: ['registry'],
+  after: ['registry', 'benefits'],
   routes: [registerRollRoutes],
 };

@@ -7,6 +7,28 @@ const departmentZh = {
   education: '教育',
   disabled_persons_federation: '残联',
 };
+const levelZh = { certain: '确定（身份证号）', strong: '较强', weak: '较弱', ambiguous: '有多个可能' };
+const levelEn = { certain: 'certain (ID number)', strong: 'strong', weak: 'weak', ambiguous: 'ambiguous' };
+const sheetZh = {
+  file: '文件',
+  invalid: '无效行',
+  unmatched: '未匹配行',
+  row: '行号',
+  name: '姓名',
+  idNumber: '身份证号（脱敏）',
+  column: '列',
+  reason: '原因',
+};
+const sheetEn = {
+  file: 'File',
+  invalid: 'Invalid rows',
+  unmatched: 'Unmatched rows',
+  row: 'Row',
+  name: 'Name',
+  idNumber: 'ID number (masked)',
+  column: 'Column',
+  reason: 'Reason',
+};
 const departmentEn = {
   public_security: 'Public security',
   justice: 'Justice',
@@ -23,6 +45,8 @@ const columnZh = {
   disabilityType: '残疾类别',
   detail: '学校/疾病/证号/区划代码',
   place: '场所',
+  birthDate: '出生日期',
+  division: '所在地区划代码',
 };
 const columnEn = {
   idNumber: 'ID number',
@@ -33,6 +57,8 @@ const columnEn = {
   disabilityType: 'disability type',
   detail: 'school / illness / certificate / division code',
   place: 'place',
+  birthDate: 'birth date',
+  division: 'division code',
 };
 const prefixed = (prefix: string, entries: Record<string, string>) =>
   Object.fromEntries(Object.entries(entries).map(([key, value]) => [`${prefix}${key}`, value]));
@@ -41,11 +67,20 @@ registerMessages({
   'zh-CN': {
     ...prefixed('rolls.department.', departmentZh),
     ...prefixed('rolls.column.', columnZh),
+    ...prefixed('rolls.level.', levelZh),
+    ...prefixed('rolls.sheet.', sheetZh),
+    'rolls.id_or_name_missing': '缺少身份证号，也没有姓名',
+    'rolls.birth_date_missing': '没有身份证号时需要出生日期才能按姓名比对',
+    'rolls.division_missing': '没有身份证号时需要所在地区划代码才能按姓名比对',
+    'rolls.mapping_invalid': '列对应关系格式不正确。',
+    'rolls.match_unconfirmed': '这条建议的匹配程度为“{{level}}”，请先确认名单上的人就是这名儿童（或其家人）再采纳。',
+    'rolls.other_candidate_chosen': '同一行已确认为另一名儿童',
+    'rolls.apply_needs_accepted': '只有已采纳的建议才能据此发起待遇申请（这条建议：{{status}}）。',
     'rolls.entity': '档案变更建议',
     'rolls.roll_entity': '部门名单',
     'rolls.needs_organisation': '只有组织机构的工作人员可以导入部门名单。',
     'rolls.kind_not_of_department': '“{{department}}”不报送这类名单。',
-    'rolls.no_header': '在工作表“{{sheet}}”的前 20 行中没有找到含“身份证号”的表头。',
+    'rolls.no_header': '在工作表“{{sheet}}”的前 20 行中没有找到含“身份证号”或“姓名”的表头。',
     'rolls.missing_columns': '这类名单需要以下列：{{columns}}。',
     'rolls.empty': '文件中没有数据行。',
     'rolls.id_missing': '缺少身份证号',
@@ -55,7 +90,7 @@ registerMessages({
     'rolls.division_code_invalid': '区划代码应为 12 位数字',
     'rolls.grade_missing': '缺少残疾等级（一至四级）',
     'rolls.detail_missing': '缺少学校名称或疾病名称',
-    'rolls.unmatched': '本辖区内没有这个身份证号的儿童（或其父母）档案',
+    'rolls.unmatched': '本辖区内没有与这一行相符的儿童（或其父母）档案',
     'rolls.proposal_decided': '这条建议已处理（{{status}}），不能再次处理。',
     'rolls.proposal_stale': '这条建议已变化（您看到第 {{expected}} 版，现在是第 {{current}} 版），请刷新后再处理。',
     'rolls.member_gone': '建议所指的家庭成员已不在档案中。',
@@ -64,11 +99,22 @@ registerMessages({
   en: {
     ...prefixed('rolls.department.', departmentEn),
     ...prefixed('rolls.column.', columnEn),
+    ...prefixed('rolls.level.', levelEn),
+    ...prefixed('rolls.sheet.', sheetEn),
+    'rolls.id_or_name_missing': 'there is neither an ID number nor a name',
+    'rolls.birth_date_missing': 'without an ID number the birth date is needed to match by name',
+    'rolls.division_missing': 'without an ID number the division code is needed to match by name',
+    'rolls.mapping_invalid': 'The column mapping is not valid.',
+    'rolls.match_unconfirmed':
+      "This proposal's match is {{level}}: confirm that the person on the roll is this child (or family member) before accepting it.",
+    'rolls.other_candidate_chosen': 'the same row was confirmed as another child',
+    'rolls.apply_needs_accepted': 'Only an accepted proposal can open a benefit application (this one: {{status}}).',
     'rolls.entity': 'proposed fact change',
     'rolls.roll_entity': 'department roll',
     'rolls.needs_organisation': "Only an organisation's staff can upload department rolls.",
     'rolls.kind_not_of_department': '"{{department}}" does not send this kind of roll.',
-    'rolls.no_header': 'No header with an ID number column was found in the first 20 rows of sheet "{{sheet}}".',
+    'rolls.no_header':
+      'No header with an ID number or name column was found in the first 20 rows of sheet "{{sheet}}".',
     'rolls.missing_columns': 'This kind of roll needs these columns: {{columns}}.',
     'rolls.empty': 'The file has no data rows.',
     'rolls.id_missing': 'the ID number is missing',
@@ -79,7 +125,7 @@ registerMessages({
     'rolls.division_code_invalid': 'a division code has 12 digits',
     'rolls.grade_missing': 'the disability grade (1 to 4) is missing',
     'rolls.detail_missing': 'the school or illness is missing',
-    'rolls.unmatched': 'no file in your area has this ID number (as a child or a parent)',
+    'rolls.unmatched': 'no file in your area fits this row (as a child or a parent)',
     'rolls.proposal_decided': 'This proposal was already decided ({{status}}).',
     'rolls.proposal_stale':
       'This proposal has changed (you saw version {{expected}}, it is now {{current}}); reload it and decide again.',

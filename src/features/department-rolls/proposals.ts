@@ -11,11 +11,14 @@ import { type UnitOfWork, unitOfWork } from '../../platform/db/unit-of-work.js';
 import { DomainError } from '../../platform/errors.js';
 import { translate } from '../../platform/i18n/translate.js';
 import { addMemberSituationIn, childFileIn, factVersionsIn, updateChildFieldsIn } from '../registry/service.js';
+import { personRollKinds } from '../../contract/department-rolls/vocabulary.js';
+import { benefitsOfCategories } from './benefit-link.js';
 import { type ProposalRow, proposalOf } from './view.js';
 import './messages.js';
 import './tables.js';
 
 type Db = Kysely<Database>;
+type AcceptInput = { version: number; targetVersion: number; matchConfirmed?: boolean | undefined };
 
 const proposalColumns = [
   'fact_proposals.id',
@@ -23,6 +26,7 @@ const proposalColumns = [
   'fact_proposals.roll_id',
   'fact_proposals.row_number',
   'fact_proposals.fact',
+  'fact_proposals.match',
   'fact_proposals.status',
   'fact_proposals.version',
   'fact_proposals.decided_by',
@@ -40,7 +44,7 @@ const notFound = (actor: Actor, id: string) =>
   new DomainError('not_found', 404, { entity: translate(actor.locale, 'rolls.entity'), id });
 
 function targetOf(fact: ProposedFact, versions: { child: number; members: Map<string, number> }): number | null {
-  if (fact.kind === 'imprisonment' || fact.kind === 'drug_rehabilitation')
+  if (fact.kind === 'imprisonment' || fact.kind === 'drug_rehabilitation' || fact.kind === 'death')
     return versions.members.get(fact.memberId) ?? null;
   return versions.child;
 }
@@ -66,7 +70,7 @@ export async function proposalsOfChild(db: Db, actor: Actor, childId: string): P
 }
 
 /** The proposal locked for a decision, read through my scope: a child outside it is a 404. */
-async function lockProposal(uow: UnitOfWork, id: string, version: number): Promise<ProposalRow> {
+export async function lockProposal(uow: UnitOfWork, id: string, version: number | null): Promise<ProposalRow> {
   const row = await uow.trx
     .selectFrom('fact_proposals')
     .innerJoin('children', 'children.id', 'fact_proposals.child_id')
@@ -77,6 +81,7 @@ async function lockProposal(uow: UnitOfWork, id: string, version: number): Promi
     .forUpdate('fact_proposals')
     .executeTakeFirst();
   if (!row) throw notFound(uow.actor, id);
+  if (version === null) return row as ProposalRow;
   if (row.status !== 'proposed')
     throw new DomainError('rolls.proposal_decided', 409, {
       status: translate(uow.actor.locale, `rolls.status.${row.status}`),
@@ -157,56 +162,101 @@ export async function acceptProposal(
   db: Db,
   actor: Actor,
   id: string,
-  input: { version: number; targetVersion: number },
+  input: AcceptInput,
   today = shanghaiDateOf(new Date()),
 ): Promise<DecisionAnswer> {
-  const { result } = await unitOfWork(db, actor, 'rolls.accept', async (uow) => {
-    const row = await lockProposal(uow, id, input.version);
-    const fact = row.fact;
-    const reason = translate(actor.locale, 'rolls.reason', {
-      department: translate(actor.locale, `rolls.department.${row.department}`),
-      asOf: row.as_of,
-      fileName: row.file_name,
-      row: row.row_number,
-    });
-    const proposedBefore = new Set(
-      (await childFileIn(uow, row.child_id)).categories.filter((c) => c.state === 'proposed').map((c) => c.category),
-    );
-    if (fact.kind === 'imprisonment' || fact.kind === 'drug_rehabilitation')
-      await addMemberSituationIn(
-        uow,
-        fact.memberId,
-        {
-          version: input.targetVersion,
-          situation: {
-            kind: fact.kind === 'imprisonment' ? 'imprisoned' : 'drug_rehabilitation',
-            since: fact.since,
-            until: fact.until,
-            place: fact.place,
-          },
-          reason,
-        },
-        today,
-      );
-    else
-      await updateChildFieldsIn(
-        uow,
-        row.child_id,
-        {
-          version: input.targetVersion,
-          fields: fieldsOf(fact),
-          reason,
-          details: { department: row.department, rollId: row.roll_id, row: row.row_number },
-        },
-        today,
-      );
-    const after = await childFileIn(uow, row.child_id);
-    const categoriesProposed = after.categories
-      .filter((c) => c.state === 'proposed' && !proposedBefore.has(c.category))
-      .map((c) => c.category);
-    return { proposal: await decided(uow, row, 'accepted', null), categoriesProposed };
-  });
+  const { result } = await unitOfWork(db, actor, 'rolls.accept', (uow) => acceptProposalIn(uow, id, input, today));
   return result;
+}
+
+/** Accepting inside the caller's unit of work (the demo decides as its people). */
+export async function acceptProposalIn(
+  uow: UnitOfWork,
+  id: string,
+  input: AcceptInput,
+  today: string,
+): Promise<DecisionAnswer> {
+  const { actor } = uow;
+  const row = await lockProposal(uow, id, input.version);
+  const fact = row.fact;
+  const level = row.match?.level ?? 'certain';
+  if ((level === 'weak' || level === 'ambiguous') && !input.matchConfirmed)
+    throw new DomainError('rolls.match_unconfirmed', 409, {
+      level: translate(actor.locale, `rolls.level.${level}`),
+    });
+  const reason = translate(actor.locale, 'rolls.reason', {
+    department: translate(actor.locale, `rolls.department.${row.department}`),
+    asOf: row.as_of,
+    fileName: row.file_name,
+    row: row.row_number,
+  });
+  const proposedBefore = new Set(
+    (await childFileIn(uow, row.child_id)).categories.filter((c) => c.state === 'proposed').map((c) => c.category),
+  );
+  if (fact.kind === 'imprisonment' || fact.kind === 'drug_rehabilitation' || fact.kind === 'death')
+    await addMemberSituationIn(
+      uow,
+      fact.memberId,
+      {
+        version: input.targetVersion,
+        situation:
+          fact.kind === 'death'
+            ? { kind: 'deceased', since: fact.since }
+            : {
+                kind: fact.kind === 'imprisonment' ? 'imprisoned' : 'drug_rehabilitation',
+                since: fact.since,
+                until: fact.until,
+                place: fact.place,
+              },
+        reason,
+      },
+      today,
+    );
+  else
+    await updateChildFieldsIn(
+      uow,
+      row.child_id,
+      {
+        version: input.targetVersion,
+        fields: fieldsOf(fact),
+        reason,
+        details: { department: row.department, rollId: row.roll_id, row: row.row_number },
+      },
+      today,
+    );
+  const after = await childFileIn(uow, row.child_id);
+  const categoriesProposed = after.categories
+    .filter((c) => c.state === 'proposed' && !proposedBefore.has(c.category))
+    .map((c) => c.category);
+  const proposal = await decided(uow, row, 'accepted', null);
+  const othersRejected =
+    level === 'ambiguous' && !personRollKinds.includes(row.kind) ? await rejectOthers(uow, row) : 0;
+  return {
+    proposal,
+    categoriesProposed,
+    benefitsProposed: await benefitsOfCategories(uow, row.child_id, categoriesProposed, today),
+    othersRejected,
+  };
+}
+
+/**
+ * An ambiguous row's other candidates once a person chose this child: the row is one child, so the
+ * others' proposals are rejected with that reason (each on its own file's timeline).
+ */
+async function rejectOthers(uow: UnitOfWork, chosen: ProposalRow): Promise<number> {
+  const others = await uow.trx
+    .selectFrom('fact_proposals')
+    .innerJoin('children', 'children.id', 'fact_proposals.child_id')
+    .select('fact_proposals.id')
+    .where(childInScope(uow.actor))
+    .where('fact_proposals.roll_id', '=', chosen.roll_id)
+    .where('fact_proposals.row_number', '=', chosen.row_number)
+    .where('fact_proposals.id', '!=', chosen.id)
+    .where('fact_proposals.status', '=', 'proposed')
+    .execute();
+  const reason = translate(uow.actor.locale, 'rolls.other_candidate_chosen');
+  for (const other of others) await decided(uow, await lockProposal(uow, other.id, null), 'rejected', reason);
+  return others.length;
 }
 
 /** Rejecting keeps the proposal and its source with the reason; the file is not touched. */
@@ -216,9 +266,20 @@ export async function rejectProposal(
   id: string,
   input: { version: number; reason: string },
 ): Promise<DecisionAnswer> {
-  const { result } = await unitOfWork(db, actor, 'rolls.reject', async (uow) => {
-    const row = await lockProposal(uow, id, input.version);
-    return { proposal: await decided(uow, row, 'rejected', input.reason), categoriesProposed: [] };
-  });
+  const { result } = await unitOfWork(db, actor, 'rolls.reject', (uow) => rejectProposalIn(uow, id, input));
   return result;
+}
+
+export async function rejectProposalIn(
+  uow: UnitOfWork,
+  id: string,
+  input: { version: number; reason: string },
+): Promise<DecisionAnswer> {
+  const row = await lockProposal(uow, id, input.version);
+  return {
+    proposal: await decided(uow, row, 'rejected', input.reason),
+    categoriesProposed: [],
+    benefitsProposed: [],
+    othersRejected: 0,
+  };
 }

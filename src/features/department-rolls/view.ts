@@ -1,11 +1,12 @@
 import type { Kysely, Selectable } from 'kysely';
 import { childInScope } from '../../core/scope/child-scope.js';
-import type { FactProposal, RollSummary, RollView } from '../../contract/department-rolls/rolls.js';
+import type { FactProposal, Match, RollSummary, RollView } from '../../contract/department-rolls/rolls.js';
 import type { Actor } from '../../platform/access/actor.js';
 import type { Database } from '../../platform/db/schema.js';
 import { DomainError } from '../../platform/errors.js';
 import { translate } from '../../platform/i18n/translate.js';
 import type { DepartmentRollsTable, FactProposalsTable } from './tables.js';
+import { errorSheet, wordProblems } from './wording.js';
 import './messages.js';
 
 type Db = Kysely<Database>;
@@ -25,6 +26,7 @@ function summaryOf(row: RollRow): RollSummary {
     unmatched: row.unmatched,
     invalid: row.invalid,
     proposals: row.proposals,
+    levels: row.match_counts,
     columns: row.columns,
   };
 }
@@ -69,6 +71,8 @@ export async function readRoll(db: Db, actor: Actor, id: string): Promise<RollVi
       'children.id as childId',
       'children.name',
       'children.haven_code',
+      'fact_proposals.status',
+      'fact_proposals.match',
     ])
     .where(childInScope(actor))
     .where('fact_proposals.roll_id', '=', id)
@@ -79,26 +83,32 @@ export async function readRoll(db: Db, actor: Actor, id: string): Promise<RollVi
     lines: rows.map((row) => ({
       row: row.row_number,
       outcome: row.outcome,
+      level: row.match_level ?? (row.outcome === 'matched' ? 'certain' : null),
       idNumber: row.id_number_masked,
       name: row.name,
-      problems: [
-        ...row.problems.map((problem) => ({
-          code: problem.code,
-          column: problem.column
-            ? (columns[problem.column] ?? translate(actor.locale, `rolls.column.${problem.column}`))
-            : null,
-          message: translate(actor.locale, problem.code, problem.params ?? {}),
-        })),
-        ...(row.outcome === 'unmatched'
-          ? [{ code: 'rolls.unmatched', column: null, message: translate(actor.locale, 'rolls.unmatched') }]
-          : []),
-      ],
+      problems: wordProblems(actor.locale, columns, row.problems, row.outcome === 'unmatched'),
       children: children
         .filter((child) => child.row_number === row.row_number)
-        .map((child) => ({ id: child.childId, name: child.name, havenCode: child.haven_code, proposalId: child.id })),
+        .map((child) => ({
+          id: child.childId,
+          name: child.name,
+          havenCode: child.haven_code,
+          proposalId: child.id,
+          status: child.status,
+          match: child.match ?? certain,
+        })),
     })),
   };
 }
+
+/** The error sheet of a stored roll: its invalid rows with column and reason, and its unmatched rows. */
+export async function rollErrorSheet(db: Db, actor: Actor, id: string): Promise<{ fileName: string; content: Buffer }> {
+  const roll = await readRoll(db, actor, id);
+  const content = await errorSheet(actor.locale, roll.fileName, roll.lines);
+  return { fileName: roll.fileName.replace(/\.[^.]*$/, ''), content };
+}
+
+const certain: Match = { level: 'certain', score: 100, reasons: ['id_number'] };
 
 export type ProposalRow = Selectable<FactProposalsTable> & {
   department: RollRow['department'];
@@ -114,6 +124,7 @@ export function proposalOf(row: ProposalRow, targetVersion: number | null): Fact
     status: row.status,
     version: row.version,
     fact: row.fact,
+    match: row.match ?? certain,
     targetVersion,
     source: {
       rollId: row.roll_id,

@@ -207,3 +207,10 @@ export async function confirmIdentityIn(
 export { addMemberSituationIn } from './family.js';
 export { factVersionsIn, type IdNumberMatch, matchIdNumbersIn, updateChildFieldsIn } from './fact-writes.js';
 export { parseIdNumber } from './id-number.js';
+export {
+  type ChildCandidate,
+  childrenByNameAndBirthIn,
+  fullPinyinOf,
+  type MemberCandidate,
+  membersByNameIn,
+} from './name-match.js';

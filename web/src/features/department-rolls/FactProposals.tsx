@@ -1,15 +1,21 @@
 import type { FactProposal } from '@contract/department-rolls/rolls.js';
 import { useQueryClient } from '@tanstack/react-query';
-import { Button, Card, Input, List, Modal, Space, Tag } from 'antd';
+import type { DecisionAnswer } from '@contract/department-rolls/rolls.js';
+import { Button, Card, Checkbox, Input, List, Modal, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeApiError } from '../../app/api/describeApiError';
 import { useAuth } from '../../app/auth/AuthProvider';
 import { useNotice } from '../../app/notice/useNotice';
 import { useRefreshChild } from '../registry/api/fileApi';
+import { useNavigate } from 'react-router';
+import { ApplyBenefit } from './ApplyBenefit';
+import { MatchTag } from './MatchTag';
 import { decideProposal, proposalsKey, useProposals } from './rollsApi';
 
 const statusColour = { proposed: 'gold', accepted: 'green', rejected: 'default' } as const;
+const needsConfirming = (proposal: FactProposal) =>
+  proposal.match.level === 'weak' || proposal.match.level === 'ambiguous';
 
 function useFactText() {
   const { t } = useTranslation();
@@ -34,6 +40,12 @@ function useFactText() {
         return t('rolls.proposals.fact.school_enrolment', { school: fact.school });
       case 'school_dropout':
         return t('rolls.proposals.fact.school_dropout');
+      case 'death':
+        return t('rolls.proposals.fact.death', {
+          relation: t(`registry.relation.${fact.relation}`, { defaultValue: fact.relation }),
+          name: fact.memberName,
+          since: fact.since ?? unknown,
+        });
     }
   };
 }
@@ -51,9 +63,15 @@ export function FactProposals({ childId }: { childId: string }) {
   const client = useQueryClient();
   const refreshChild = useRefreshChild();
   const factText = useFactText();
+  const navigate = useNavigate();
   const [rejecting, setRejecting] = useState<FactProposal | null>(null);
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState<FactProposal | null>(null);
+  const [sure, setSure] = useState(false);
+  const [benefits, setBenefits] = useState<{ proposalId: string; list: DecisionAnswer['benefitsProposed'] } | null>(
+    null,
+  );
   if (!allowed || !proposals.data || proposals.data.length === 0) return null;
 
   const decide = async (proposal: FactProposal, accept: boolean) => {
@@ -62,7 +80,13 @@ export function FactProposals({ childId }: { childId: string }) {
       const answer = await decideProposal(
         proposal.id,
         accept
-          ? { accept: { version: proposal.version, targetVersion: proposal.targetVersion ?? 1 } }
+          ? {
+              accept: {
+                version: proposal.version,
+                targetVersion: proposal.targetVersion ?? 1,
+                ...(needsConfirming(proposal) ? { matchConfirmed: true } : {}),
+              },
+            }
           : { reject: { version: proposal.version, reason: reason.trim() } },
       );
       const categories = answer.categoriesProposed.map((code) =>
@@ -77,6 +101,10 @@ export function FactProposals({ childId }: { childId: string }) {
       );
       setRejecting(null);
       setReason('');
+      setConfirming(null);
+      setSure(false);
+      if (accept && answer.benefitsProposed.length > 0 && can('benefits.apply'))
+        setBenefits({ proposalId: proposal.id, list: answer.benefitsProposed });
     } catch (error) {
       notice.error(describeApiError(error, t));
     } finally {
@@ -88,6 +116,7 @@ export function FactProposals({ childId }: { childId: string }) {
   return (
     <Card size="small" className="haven-form-alert" title={t('rolls.proposals.title')} data-testid="fact-proposals">
       <List
+        itemLayout="vertical"
         dataSource={proposals.data}
         renderItem={(proposal) => (
           <List.Item
@@ -99,7 +128,7 @@ export function FactProposals({ childId }: { childId: string }) {
                       type="primary"
                       size="small"
                       loading={busy === proposal.id}
-                      onClick={() => decide(proposal, true)}
+                      onClick={() => (needsConfirming(proposal) ? setConfirming(proposal) : decide(proposal, true))}
                     >
                       {t('rolls.proposals.accept')}
                     </Button>,
@@ -115,6 +144,7 @@ export function FactProposals({ childId }: { childId: string }) {
                 <Space wrap>
                   <Tag color={statusColour[proposal.status]}>{t(`rolls.proposals.status.${proposal.status}`)}</Tag>
                   <span>{factText(proposal.fact)}</span>
+                  <MatchTag match={proposal.match} />
                 </Space>
               }
               description={
@@ -142,6 +172,41 @@ export function FactProposals({ childId }: { childId: string }) {
           </List.Item>
         )}
       />
+      <Modal
+        open={confirming !== null}
+        title={t('rolls.proposals.confirmTitle')}
+        okText={t('rolls.proposals.accept')}
+        okButtonProps={{ disabled: !sure, loading: busy !== null }}
+        onOk={() => confirming && decide(confirming, true)}
+        onCancel={() => {
+          setConfirming(null);
+          setSure(false);
+        }}
+      >
+        {confirming && (
+          <>
+            <p>{factText(confirming.fact)}</p>
+            <MatchTag match={confirming.match} />
+            <p>{t(`rolls.proposals.confirmWhy.${confirming.match.level === 'ambiguous' ? 'ambiguous' : 'weak'}`)}</p>
+            <Checkbox checked={sure} onChange={(event) => setSure(event.target.checked)}>
+              {t('rolls.proposals.confirmMatch')}
+            </Checkbox>
+          </>
+        )}
+      </Modal>
+      {benefits && (
+        <ApplyBenefit
+          proposalId={benefits.proposalId}
+          benefits={benefits.list}
+          onClose={(applicationId) => {
+            setBenefits(null);
+            if (applicationId) {
+              notice.success(t('rolls.apply.opened'));
+              navigate(`/benefits/${applicationId}`);
+            }
+          }}
+        />
+      )}
       <Modal
         open={rejecting !== null}
         title={t('rolls.proposals.reject')}

@@ -1,23 +1,33 @@
 import type { RowOutcome } from '@contract/department-rolls/vocabulary.js';
-import { Alert, Descriptions, List, Segmented, Spin, Tag, Typography } from 'antd';
+import { Alert, Button, Descriptions, List, Segmented, Space, Spin, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { describeApiError } from '../../app/api/describeApiError';
-import { useRoll } from './rollsApi';
+import { useNotice } from '../../app/notice/useNotice';
+import { levelColour, MatchTag } from './MatchTag';
+import { downloadErrorSheet, useRoll } from './rollsApi';
 
 const outcomeColour: Record<RowOutcome, string> = { matched: 'green', unmatched: 'default', invalid: 'red' };
 
 /** One roll: what was recognised, and every row — matched (with the children I may see), unmatched, with problems. */
 export default function RollPage() {
   const { t, i18n } = useTranslation();
+  const notice = useNotice();
   const { rollId = '' } = useParams();
   const roll = useRoll(rollId);
-  const [filter, setFilter] = useState<'all' | RowOutcome>('all');
+  const [filter, setFilter] = useState<'all' | 'toConfirm' | RowOutcome>('all');
   if (roll.isPending) return <Spin />;
   if (roll.isError) return <Alert type="error" showIcon message={describeApiError(roll.error, t)} />;
   const view = roll.data;
-  const lines = view.lines.filter((line) => filter === 'all' || line.outcome === filter);
+  const lines = view.lines.filter(
+    (line) =>
+      filter === 'all' ||
+      line.outcome === filter ||
+      (filter === 'toConfirm' &&
+        (line.level === 'weak' || line.level === 'ambiguous') &&
+        line.children.some((child) => child.status === 'proposed')),
+  );
   return (
     <>
       <Descriptions size="small" column={{ xs: 1, sm: 2 }} bordered>
@@ -31,11 +41,27 @@ export default function RollPage() {
         {t('rolls.counts', view)} ·{' '}
         {t('rolls.by', { who: view.uploadedBy, at: new Date(view.uploadedAt).toLocaleString(i18n.language) })}
       </Typography.Paragraph>
+      <Space wrap className="haven-form-alert">
+        {(['certain', 'strong', 'weak', 'ambiguous'] as const).map((level) => (
+          <Tag key={level} color={levelColour[level]}>
+            {t(`rolls.level.${level}`)} {view.levels[level] ?? 0}
+          </Tag>
+        ))}
+        <Button
+          size="small"
+          disabled={view.invalid + view.unmatched === 0}
+          onClick={() =>
+            downloadErrorSheet({ rollId: view.id }).catch((error: unknown) => notice.error(describeApiError(error, t)))
+          }
+        >
+          {t('rolls.errorSheet')}
+        </Button>
+      </Space>
       <Segmented
         block
         value={filter}
         onChange={(value) => setFilter(value as typeof filter)}
-        options={(['all', 'matched', 'unmatched', 'invalid'] as const).map((value) => ({
+        options={(['all', 'toConfirm', 'matched', 'unmatched', 'invalid'] as const).map((value) => ({
           value,
           label: t(`rolls.filter.${value}`),
         }))}
@@ -48,7 +74,11 @@ export default function RollPage() {
               title={
                 <>
                   {t('rolls.row', { row: line.row })}{' '}
-                  <Tag color={outcomeColour[line.outcome]}>{t(`rolls.outcome.${line.outcome}`)}</Tag>
+                  {line.level ? (
+                    <Tag color={levelColour[line.level]}>{t(`rolls.level.${line.level}`)}</Tag>
+                  ) : (
+                    <Tag color={outcomeColour[line.outcome]}>{t(`rolls.outcome.${line.outcome}`)}</Tag>
+                  )}
                   {line.name ?? ''} {line.idNumber ?? ''}
                 </>
               }
@@ -61,10 +91,12 @@ export default function RollPage() {
                     </div>
                   ))}
                   {line.children.map((child) => (
-                    <div key={child.proposalId}>
+                    <div key={child.proposalId} className="haven-rolls-candidate">
                       <Link to={`/registry/${child.id}?tab=identity`}>
                         {child.name} {child.havenCode} — {t('rolls.openChild')}
-                      </Link>
+                      </Link>{' '}
+                      <Tag>{t(`rolls.proposals.status.${child.status}`)}</Tag>
+                      <MatchTag match={child.match} />
                     </div>
                   ))}
                 </>

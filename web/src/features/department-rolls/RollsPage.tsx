@@ -5,13 +5,16 @@ import {
   type RollKind,
 } from '@contract/department-rolls/vocabulary.js';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, DatePicker, Form, List, Select, Typography } from 'antd';
+import type { RollDryRun, RollMappingByHeader, RollUploadQuery } from '@contract/department-rolls/rolls.js';
+import { Alert, Button, Card, DatePicker, Form, List, Select, Space, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { describeApiError } from '../../app/api/describeApiError';
-import { rollsKey, uploadRoll, useRolls } from './rollsApi';
+import { DryRun } from './DryRun';
+import { levelColour } from './MatchTag';
+import { downloadErrorSheet, dryRunRoll, rollsKey, uploadRoll, useRolls } from './rollsApi';
 
 interface Values {
   department: Department;
@@ -19,7 +22,10 @@ interface Values {
   asOf: Dayjs;
 }
 
-/** 部门名单比对: upload a department's roll, then open it to see every row and the proposals it made. */
+/**
+ * 部门名单比对: choose a department's roll, see the dry run (mapping, counts per level, rows to look
+ * at, the error sheet), then import it and open it to see every row and the proposals it made.
+ */
 export default function RollsPage() {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
@@ -31,22 +37,22 @@ export default function RollsPage() {
   const client = useQueryClient();
   const navigate = useNavigate();
 
-  const submit = async (values: Values) => {
-    if (!file) return;
+  const [run, setRun] = useState<{ query: RollUploadQuery; result: RollDryRun } | null>(null);
+  const [mapping, setMapping] = useState<RollMappingByHeader>({});
+
+  const queryOf = (values: Values, chosen?: RollMappingByHeader): RollUploadQuery => ({
+    department: values.department,
+    kind: values.kind,
+    asOf: values.asOf.format('YYYY-MM-DD'),
+    fileName: file?.name ?? '',
+    ...(chosen ? { mapping: JSON.stringify(chosen) } : {}),
+  });
+
+  const attempt = async (work: () => Promise<void>) => {
     setBusy(true);
     setError(null);
     try {
-      const roll = await uploadRoll(
-        {
-          department: values.department,
-          kind: values.kind,
-          asOf: values.asOf.format('YYYY-MM-DD'),
-          fileName: file.name,
-        },
-        file,
-      );
-      await client.invalidateQueries({ queryKey: rollsKey });
-      navigate(`/department-rolls/${roll.id}`);
+      await work();
     } catch (caught) {
       setError(describeApiError(caught, t));
     } finally {
@@ -54,11 +60,34 @@ export default function RollsPage() {
     }
   };
 
+  const dryRun = (values: Values, chosen?: RollMappingByHeader) =>
+    attempt(async () => {
+      if (!file) return;
+      const query = queryOf(values, chosen);
+      const result = await dryRunRoll(query, file);
+      setRun({ query, result });
+      setMapping(result.mapping);
+    });
+
+  const importRoll = () =>
+    attempt(async () => {
+      if (!file || !run) return;
+      const roll = await uploadRoll({ ...run.query, mapping: JSON.stringify(run.result.mapping) }, file);
+      await client.invalidateQueries({ queryKey: rollsKey });
+      navigate(`/department-rolls/${roll.id}`);
+    });
+
   return (
     <>
       <Typography.Paragraph type="secondary">{t('rolls.intro')}</Typography.Paragraph>
       <Card className="haven-form-card">
-        <Form form={form} layout="vertical" onFinish={submit} requiredMark>
+        <Form
+          form={form}
+          layout="vertical"
+          onFinish={(values) => dryRun(values)}
+          onValuesChange={() => setRun(null)}
+          requiredMark
+        >
           <Form.Item
             name="department"
             label={t('rolls.department')}
@@ -79,22 +108,39 @@ export default function RollsPage() {
             />
           </Form.Item>
           <Form.Item name="asOf" label={t('rolls.asOf')} rules={[{ required: true, message: t('rolls.required') }]}>
-            <DatePicker style={{ width: '100%' }} inputReadOnly />
+            <DatePicker style={{ width: '100%' }} />
           </Form.Item>
           <Form.Item label={t('rolls.file')} required>
             <input
               type="file"
               aria-label={t('rolls.chooseFile')}
               accept=".xlsx,.csv"
-              onChange={(event) => setFile(event.target.files?.[0] ?? null)}
+              onChange={(event) => {
+                setFile(event.target.files?.[0] ?? null);
+                setRun(null);
+              }}
             />
           </Form.Item>
           {error && <Alert type="error" showIcon className="haven-form-alert" message={error} />}
-          <Button type="primary" htmlType="submit" loading={busy} disabled={!file} block>
-            {t('rolls.upload')}
+          <Button type={run ? 'default' : 'primary'} htmlType="submit" loading={busy} disabled={!file} block>
+            {t('rolls.dryRun.start')}
           </Button>
         </Form>
       </Card>
+      {run && file && (
+        <DryRun
+          kind={run.query.kind}
+          run={run.result}
+          mapping={mapping}
+          busy={busy}
+          onMapping={setMapping}
+          onRerun={() => dryRun(form.getFieldsValue(), mapping)}
+          onErrors={() =>
+            attempt(() => downloadErrorSheet({ query: { ...run.query, mapping: JSON.stringify(mapping) }, file }))
+          }
+          onImport={importRoll}
+        />
+      )}
       <Typography.Title level={5}>{t('rolls.recent')}</Typography.Title>
       <List
         loading={rolls.isPending}
@@ -112,6 +158,15 @@ export default function RollsPage() {
                 <>
                   <div>{roll.fileName}</div>
                   <div>{t('rolls.counts', roll)}</div>
+                  <Space size={4} wrap>
+                    {(['certain', 'strong', 'weak', 'ambiguous'] as const)
+                      .filter((level) => (roll.levels[level] ?? 0) > 0)
+                      .map((level) => (
+                        <Tag key={level} color={levelColour[level]}>
+                          {t(`rolls.level.${level}`)} {roll.levels[level]}
+                        </Tag>
+                      ))}
+                  </Space>
                 </>
               }
             />
