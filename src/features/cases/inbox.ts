@@ -64,63 +64,65 @@ const goalLeadDays = 7;
 export const planGoalsDue: InboxContribution<PlanGoalDue> = {
   section: 'planGoals',
   async collect({ db, actor, now }) {
-    if (!actor.organisationId) return [];
+    const organisationId = actor.organisationId;
+    if (!organisationId) return [];
     const today = shanghaiDateOf(now);
     const horizon = shanghaiDateOf(new Date(now.getTime() + goalLeadDays * 86_400_000));
-    const mine = JSON.stringify({ goals: [{ responsibleOrgId: actor.organisationId }] });
-    const rows = await db
+    const mine = JSON.stringify({ goals: [{ responsibleOrgId: organisationId }] });
+    const plans = await db
       .selectFrom('case_actions as plan')
       .innerJoin('cases', 'cases.id', 'plan.case_id')
       .innerJoin('case_actions as last', (join) =>
         join.onRef('last.case_id', '=', 'cases.id').onRef('last.seq', '=', 'cases.seq'),
       )
       .innerJoin('children', 'children.id', 'cases.child_id')
-      .innerJoin(
-        sql<{ goal: GoalRow; n: number }>`jsonb_array_elements(plan.payload->'goals') WITH ORDINALITY`.as(
-          sql`g(goal, n)`,
-        ),
-        (join) => join.onTrue(),
-      )
-      .select(['cases.id as case_id', 'cases.case_no', 'children.name as child_name', 'g.goal', 'g.n'])
+      .select(['cases.id as case_id', 'cases.case_no', 'children.name as child_name', 'plan.payload'])
       .where('plan.type', '=', 'assistance_plan')
       // The partial GIN index of migration 0120 finds the plans naming my organisation.
       .where(sql<boolean>`plan.payload @> ${mine}::jsonb`)
-      .where(({ not, exists, selectFrom }) =>
-        not(
-          exists(
-            selectFrom('case_actions as later')
-              .select('later.seq')
-              .whereRef('later.case_id', '=', 'plan.case_id')
-              .where('later.type', '=', 'assistance_plan')
-              .whereRef('later.seq', '>', 'plan.seq'),
-          ),
-        ),
+      .where(
+        sql<boolean>`NOT EXISTS (SELECT 1 FROM case_actions later WHERE later.case_id = plan.case_id
+          AND later.type = 'assistance_plan' AND later.seq > plan.seq)`,
+      )
+      .where(
+        sql<boolean>`EXISTS (SELECT 1 FROM jsonb_array_elements(plan.payload->'goals') g
+          WHERE g->>'responsibleOrgId' = ${organisationId} AND g->>'dueOn' <= ${horizon}
+            AND coalesce(g->>'status', 'planned') IN ('planned', 'in_progress'))`,
       )
       .where('last.status_after', '<>', 'closed')
-      .where(sql<boolean>`g.goal->>'responsibleOrgId' = ${actor.organisationId}`)
-      .where(sql<boolean>`coalesce(g.goal->>'status', 'planned') IN ('planned', 'in_progress')`)
-      .where(sql<boolean>`g.goal->>'dueOn' <= ${horizon}`)
       .where(childInScope(actor))
-      .orderBy(sql`g.goal->>'dueOn'`)
       .orderBy('cases.case_no')
       .limit(limit)
       .execute();
-    return rows.map((r) => ({
-      caseId: r.case_id,
-      caseNo: r.case_no,
-      childName: r.child_name,
-      index: Number(r.n) - 1,
-      goal: r.goal.goal,
-      status: r.goal.status ?? 'planned',
-      dueOn: r.goal.dueOn,
-      overdue: r.goal.dueOn < today,
-    }));
+    return plans
+      .flatMap((plan) =>
+        ((plan.payload as { goals?: GoalRow[] }).goals ?? []).flatMap((goal, index) => {
+          const status = goal.status ?? 'planned';
+          if (goal.responsibleOrgId !== organisationId || goal.dueOn > horizon) return [];
+          if (status !== 'planned' && status !== 'in_progress') return [];
+          return [
+            {
+              caseId: plan.case_id,
+              caseNo: plan.case_no,
+              childName: plan.child_name,
+              index,
+              goal: goal.goal,
+              status,
+              dueOn: goal.dueOn,
+              overdue: goal.dueOn < today,
+            },
+          ];
+        }),
+      )
+      .sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.caseNo.localeCompare(b.caseNo))
+      .slice(0, limit);
   },
   isOverdue: (item) => item.overdue,
 };
 
 interface GoalRow {
   goal: string;
+  responsibleOrgId: string;
   dueOn: string;
   status?: PlanGoalDue['status'];
 }
