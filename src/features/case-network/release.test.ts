@@ -33,7 +33,13 @@ beforeAll(async () => {
     .execute();
   await db
     .insertInto('child_participations')
-    .values({ child_id: child.id, organisation_id: ids.centre, basis: 'case', basis_id: caseId, started_at: new Date() })
+    .values({
+      child_id: child.id,
+      organisation_id: ids.centre,
+      basis: 'case',
+      basis_id: caseId,
+      started_at: new Date(),
+    })
     .execute();
   centre = await make.signInAs(server.url, 'staff.centre');
   shashi = await make.signInAs(server.url, 'officer.shashi');
@@ -67,8 +73,12 @@ describe('a former lead kept on the case only by a referral it sent', () => {
     });
     const transferId = (await json<{ transfers: { id: string }[] }>(asked)).transfers[0]!.id;
     expect(
-      (await shashi.request('POST', `/api/case-lead-transfers/${transferId}/actions`, { type: 'accept', expectedSeq: 1 }))
-        .status,
+      (
+        await shashi.request('POST', `/api/case-lead-transfers/${transferId}/actions`, {
+          type: 'accept',
+          expectedSeq: 1,
+        })
+      ).status,
     ).toBe(200);
     // Its referral is still open: it still reads the child's file and the case.
     expect((await centre.request('GET', `/api/children/${child.id}`)).status).toBe(200);

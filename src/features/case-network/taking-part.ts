@@ -73,7 +73,11 @@ export async function releaseFormerLeadWhenDone(
 }
 
 /** A referral of a case ended: a former lead that sent it, or provided through it, may have nothing left there. */
-export async function releaseFormerLeadAfterReferral(uow: UnitOfWork, referral: EndedReferral, at: Date): Promise<void> {
+export async function releaseFormerLeadAfterReferral(
+  uow: UnitOfWork,
+  referral: EndedReferral,
+  at: Date,
+): Promise<void> {
   if (!referral.caseId) return;
   for (const organisationId of [referral.fromOrgId, referral.toOrgId])
     await releaseFormerLeadWhenDone(uow, { caseId: referral.caseId, providerOrgId: organisationId }, at);

@@ -50,7 +50,14 @@ beforeAll(async () => {
   const assessed = await officer.request('POST', `/api/cases/${caseId}/actions`, {
     type: 'assessment',
     expectedSeq: (await json<{ seq: number }>(acknowledged)).seq,
-    scores: { safety: 3, guardianship_capacity: 3, physical_health: 1, mental_health: 2, education: 1, living_conditions: 2 },
+    scores: {
+      safety: 3,
+      guardianship_capacity: 3,
+      physical_health: 1,
+      mental_health: 2,
+      education: 1,
+      living_conditions: 2,
+    },
   });
   expect(assessed.status, await assessed.clone().text()).toBe(200);
   seq = (await json<{ seq: number }>(assessed)).seq;

@@ -34,6 +34,7 @@ export async function listDocuments(
     canUpload: hasPermission(actor, 'documents.upload'),
     canPurge: hasPermission(actor, 'documents.purge'),
     maxBytes: options.maxBytes,
+    sharedOnly: access !== 'all',
   };
 }
 

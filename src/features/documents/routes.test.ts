@@ -258,7 +258,11 @@ describe("a document on the child's file", () => {
     expect(none.status).toBe(400);
     expect((await errorOf(none)).code).toBe('referrals.documents_none_chosen');
     const foreign = await upload(officer, pdfBytes, { type: 'other', fileName: '他人.pdf', childId: other.id });
-    const wrong = await referral(charityOrg, ['identity', 'documents'], [court.id, (await json<DocumentView>(foreign)).id]);
+    const wrong = await referral(
+      charityOrg,
+      ['identity', 'documents'],
+      [court.id, (await json<DocumentView>(foreign)).id],
+    );
     expect(wrong.status).toBe(400);
     expect(await errorOf(wrong)).toMatchObject({
       code: 'referrals.document_not_of_child',
@@ -282,6 +286,29 @@ describe("a document on the child's file", () => {
     expect(withdrawn.status).toBe(200);
     expect((await list(charity)).status).toBe(404);
     expect((await download(charity, court.id)).status).toBe(404);
+    // A receiver that may upload reads what was shared but does not withdraw it.
+    const toWorker = await referTo(
+      (await make.organisationNamed('socialWorkA')).id,
+      ['identity', 'documents'],
+      worker,
+      [court.id],
+    );
+    expect((await download(worker, court.id)).status).toBe(200);
+    const refused = await worker.request('POST', `/api/documents/${court.id}/withdraw`, {
+      reason: '试图撤回',
+      version: court.version,
+    });
+    expect(refused.status).toBe(403);
+    expect((await errorOf(refused)).code).toBe('documents.shared_read_only');
+    expect(
+      (
+        await officer.request('POST', `/api/referrals/${toWorker}/actions`, {
+          type: 'withdraw',
+          expectedSeq: 2,
+          reason: '已由其他机构跟进',
+        })
+      ).status,
+    ).toBe(200);
   });
 
   it('is withdrawn with a reason and kept in the history; only an administrator purges, and only a withdrawn one', async () => {

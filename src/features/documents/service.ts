@@ -197,6 +197,11 @@ async function lockedDocument(uow: UnitOfWork, id: string): Promise<DocumentView
   const { documents } = await requireDocumentsOfChild(uow.trx, uow.actor, found.childId, { lock: true });
   const view = documents === 'all' ? found : await documentInScope(uow.trx, uow.actor, id, documents);
   if (!view) throw notFound(translate(uow.actor.locale, 'documents.entity'), id);
+  // A receiver reads what a referral shared; it changes only what its own organisation added.
+  if (documents !== 'all') {
+    const own = { ids: new Set<string>(), organisationId: uow.actor.organisationId };
+    if (!(await documentInScope(uow.trx, uow.actor, id, own))) throw new DomainError('documents.shared_read_only', 403);
+  }
   return view;
 }
 
@@ -279,7 +284,11 @@ export async function purgeDocument(
  * Of the ids given, those that are documents of the child the actor may see (not withdrawn): what a
  * referral may share. Throws as the list does when the actor may not see the child's documents.
  */
-export async function shareableDocumentsIn(uow: UnitOfWork, childId: string, ids: readonly string[]): Promise<Set<string>> {
+export async function shareableDocumentsIn(
+  uow: UnitOfWork,
+  childId: string,
+  ids: readonly string[],
+): Promise<Set<string>> {
   const { documents } = await requireDocumentsOfChild(uow.trx, uow.actor, childId);
   const visible = await documentsOfChild(uow.trx, uow.actor, childId, { access: documents });
   const wanted = new Set(ids);

@@ -85,7 +85,8 @@ registerMessages({
     'referrals.identity_required':
       "A referral always shares the child's identity: the receiver must know whom it serves.",
     'referrals.documents_not_shared': 'Documents are listed but the referral does not share documents.',
-    'referrals.documents_none_chosen': 'The referral shares documents: choose which of the file\'s documents (at least one).',
+    'referrals.documents_none_chosen':
+      "The referral shares documents: choose which of the file's documents (at least one).",
     'referrals.document_not_of_child':
       "The document chosen ({{field}}) is not a current document of this child's file that you can see.",
     'referrals.consent_required':
