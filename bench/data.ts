@@ -10,6 +10,7 @@ import { loadAudit } from './load-audit.js';
 import { loadCases } from './load-cases.js';
 import { loadRegistry, registryTables } from './load-registry.js';
 import { loadPlacements } from './load-placements.js';
+import { loadReferrals } from './load-referrals.js';
 import { loadVisits } from './load-visits.js';
 import { addBenchPeople } from './setup.js';
 import { lastSweepOf, runRecorded } from './sweep-run.js';
@@ -21,6 +22,7 @@ const openClocks = argNumber('clocks', children);
 const auditEntries = argNumber('audit', children);
 const visits = argNumber('visits', children);
 const placementCount = argNumber('placements', children);
+const referralCount = argNumber('referrals', children);
 const seed = argValue('seed') ?? 'haven-bench';
 const asOf = argValue('as-of') ?? new Date().toISOString().slice(0, 10);
 
@@ -49,6 +51,8 @@ try {
     ...caseTables,
     'audit_log',
     'home_visits',
+    'referrals',
+    'referral_actions',
   ]);
   log(`Dropped ${indexes.length} secondary indexes for the load`);
 
@@ -142,6 +146,25 @@ try {
   log(`Placements: ${rate(placed.placements, seconds(t))}; ${placed.actions.toLocaleString('en')} actions`);
 
   t = performance.now();
+  // Benchmark 11 reads the inbox of the demo social worker's organisation: it receives a fifth of them.
+  const benchReceiver = await sql<{ id: string }>`
+    SELECT organisation_id AS id FROM users WHERE username = 'socialworker'`.execute(database.db);
+  const referred = await loadReferrals(database.pool, {
+    seed,
+    asOf,
+    count: referralCount,
+    benchReceiverId: benchReceiver.rows[0]!.id,
+    onProgress: (n) => {
+      if (n % 250_000 < 5000) log(`  ${n.toLocaleString('en')} referrals`);
+    },
+  });
+  figures.referrals = { rows: referred.referrals, seconds: seconds(t) };
+  figures.referral_actions = { rows: referred.actions, seconds: seconds(t) };
+  log(
+    `Referrals: ${rate(referred.referrals, seconds(t))}; ${referred.actions.toLocaleString('en')} actions, ${referred.open.toLocaleString('en')} open`,
+  );
+
+  t = performance.now();
   await rebuildIndexes(database.pool, indexes, log);
   figures['(indexes)'] = { rows: indexes.length, seconds: seconds(t) };
   log(`Indexes rebuilt in ${seconds(t).toFixed(1)} s`);
@@ -176,6 +199,7 @@ try {
     audit,
     visits: visitCount,
     placements: placed.placements,
+    referrals: referred.referrals,
     seed,
     asOf,
     seconds: seconds(started),

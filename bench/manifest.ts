@@ -10,6 +10,7 @@ export interface DataManifest {
   audit: number;
   visits?: number;
   placements?: number;
+  referrals?: number;
   seed: string;
   asOf: string;
   seconds: number;

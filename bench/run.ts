@@ -11,6 +11,7 @@ import { benchDashboards } from './b5-dashboards.js';
 import { benchFirstLoad } from './b7-first-load.js';
 import { benchPlacements } from './b8-placements.js';
 import { benchTwoProcesses } from './b9-two-processes.js';
+import { benchReferrals } from './b11-referrals.js';
 import { openBenchDatabase } from './db.js';
 import { readDataManifest } from './manifest.js';
 import { startBenchServer } from './process.js';
@@ -24,7 +25,7 @@ const smoke = argFlag('smoke');
 const record = !argFlag('no-record');
 // The smoke leaves out 7 unless named: a Chromium first load takes minutes on a loaded 2-core machine.
 const only = new Set(
-  (argValue('only') ?? (smoke ? '1,2,3,4,5,6,8,9' : '1,2,3,4,5,6,7,8,9')).split(',').map((s) => s.trim()),
+  (argValue('only') ?? (smoke ? '1,2,3,4,5,6,8,9,11' : '1,2,3,4,5,6,7,8,9,11')).split(',').map((s) => s.trim()),
 );
 const settings = smoke
   ? {
@@ -157,6 +158,15 @@ try {
     log('8 placements…');
     await attempt('8 placements', 'p95 ≤ 5 ms / ≤ 100 ms', async () =>
       benchPlacements(database.db, server.url, province, await signIn(database.db, server.url, 'officer.city'), {
+        repeats: settings.repeats,
+        limitSeconds: settings.dashboardLimit,
+      }),
+    );
+  }
+  if (only.has('11')) {
+    log('11 referrals inbox…');
+    await attempt('11 referrals inbox', 'p95 ≤ 50 ms', async () =>
+      benchReferrals(database.db, server.url, await signIn(database.db, server.url, 'socialworker'), {
         repeats: settings.repeats,
         limitSeconds: settings.dashboardLimit,
       }),

@@ -56,6 +56,8 @@ export const documentListSchema = z.object({
   canUpload: z.boolean(),
   canPurge: z.boolean(),
   maxBytes: z.number().int(),
+  /** The asker sees only the documents a referral shared with its organisation (and those it added). */
+  sharedOnly: z.boolean().default(false),
 });
 export type DocumentList = z.infer<typeof documentListSchema>;
 

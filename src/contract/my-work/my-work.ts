@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { recommendationWaitingSchema } from '../recommendations/views.js';
 import { serviceDueSchema, transferWaitingSchema } from '../case-network/views.js';
 import { referralWaitingSchema } from '../referrals/views.js';
+import { goalStatuses } from '../cases/vocabulary.js';
 import { clockStates, escalationTargets } from './clocks.js';
 import { visitDueSchema } from '../visits/visits.js';
 import { entrustedContactDueSchema } from '../visits/entrusted-care.js';
@@ -37,6 +38,20 @@ export const caseStepDueSchema = z.object({
   overdue: z.boolean(),
 });
 export type CaseStepDue = z.infer<typeof caseStepDueSchema>;
+
+/** A goal of a case's current assistance plan my organisation is responsible for, not done by its due day (or due within a week). */
+export const planGoalDueSchema = z.object({
+  caseId: z.string(),
+  caseNo: z.string(),
+  childName: z.string(),
+  /** The goal's place in the plan (0-based): the plan names goals by position, not by id. */
+  index: z.number(),
+  goal: z.string(),
+  status: z.enum(goalStatuses),
+  dueOn: z.string(),
+  overdue: z.boolean(),
+});
+export type PlanGoalDue = z.infer<typeof planGoalDueSchema>;
 
 /** An escalation alert raised for me or my organisation (and role) in the last 30 days. */
 export const workAlertSchema = z.object({
@@ -78,6 +93,8 @@ export const myWorkSchema = z.object({
   tracing: z.array(tracingWaitingSchema).default([]),
   /** Open services of case plans my organisation provides or leads, overdue first (issue 15). */
   caseServices: z.array(serviceDueSchema).default([]),
+  /** Goals of case plans my organisation is responsible for, open and due within a week or overdue (issue 15). */
+  planGoals: z.array(planGoalDueSchema).default([]),
   /** Transfers of a case's lead waiting for my organisation's answer. */
   leadTransfers: z.array(transferWaitingSchema).default([]),
   /** Volunteers' safeguarding checks expiring or expired, and guidance-order sessions due or overdue (issue 19). */
@@ -100,6 +117,7 @@ export const myWorkSections = [
   'stays',
   'tracing',
   'caseServices',
+  'planGoals',
   'leadTransfers',
   'society',
   'entrustedContacts',

@@ -19,6 +19,14 @@ export type ReferralUserAction = (typeof referralUserActions)[number];
 export const sharedParts = ['identity', 'family', 'assessment', 'case_summary', 'documents'] as const;
 export type SharedPart = (typeof sharedParts)[number];
 
+/**
+ * A document a referral shares is one part of the grant it gives (`child_participations.fields`),
+ * beside the named parts: `document:<id>`. The documents feature reads these; ending the referral's
+ * participation ends them with the rest.
+ */
+export const sharedDocumentPrefix = 'document:';
+export const sharedDocumentField = (documentId: string) => `${sharedDocumentPrefix}${documentId}`;
+
 export const consentAnswers = ['given', 'refused', 'not_asked'] as const;
 export type ConsentAnswer = (typeof consentAnswers)[number];
 

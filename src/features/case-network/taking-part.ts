@@ -1,9 +1,10 @@
-import { sql, type Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import type { Database } from '../../platform/db/schema.js';
 import type { UnitOfWork } from '../../platform/db/unit-of-work.js';
 import { systemScope } from '../../core/scope/system-scope.js';
+import { recordTimeline } from '../../core/timeline.js';
 import { releaseCaseOrganisationIn } from '../cases/service.js';
-import { hasOpenReferralFromIn, referralStatesIn } from '../referrals/service.js';
+import { type EndedReferral, hasOpenReferralFromIn, referralStatesIn } from '../referrals/service.js';
 import './tables.js';
 
 type Trx = Transaction<Database>;
@@ -47,16 +48,37 @@ export async function releaseFormerLeadWhenDone(
 ): Promise<void> {
   const handedOver = await uow.trx
     .selectFrom('case_lead_transfers as t')
-    .where(systemScope('transfers of a case whose service the workflow locked through childInScope'))
+    .where(systemScope('transfers of a case whose service or referral the workflow locked through its scope'))
     .innerJoin('case_lead_transfer_actions as last', (join) =>
       join.onRef('last.case_lead_transfer_id', '=', 't.id').onRef('last.seq', '=', 't.seq'),
     )
-    .select(sql<number>`1`.as('one'))
+    .select(['t.id', 't.child_id'])
     .where('t.case_id', '=', service.caseId)
     .where('t.from_org_id', '=', service.providerOrgId)
     .where('last.status_after', '=', 'accepted')
+    .orderBy('last.occurred_at', 'desc')
     .executeTakeFirst();
   if (!handedOver) return;
   if (await formerLeadStillTakesPart(uow.trx, service.caseId, service.providerOrgId)) return;
-  await releaseCaseOrganisationIn(uow, service.caseId, service.providerOrgId, at);
+  if (!(await releaseCaseOrganisationIn(uow, service.caseId, service.providerOrgId, at))) return;
+  // On the child's timeline under the transfer that kept it: the span of its access is visible in one place.
+  await recordTimeline(uow.trx, uow.actor, {
+    childId: handedOver.child_id,
+    kind: 'case_lead_transfer.former_lead_released',
+    entityType: 'case_lead_transfer',
+    entityId: handedOver.id,
+    occurredAt: at,
+    details: { caseId: service.caseId, organisationId: service.providerOrgId },
+  });
+}
+
+/** A referral of a case ended: a former lead that sent it, or provided through it, may have nothing left there. */
+export async function releaseFormerLeadAfterReferral(
+  uow: UnitOfWork,
+  referral: EndedReferral,
+  at: Date,
+): Promise<void> {
+  if (!referral.caseId) return;
+  for (const organisationId of [referral.fromOrgId, referral.toOrgId])
+    await releaseFormerLeadWhenDone(uow, { caseId: referral.caseId, providerOrgId: organisationId }, at);
 }

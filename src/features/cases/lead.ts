@@ -138,6 +138,5 @@ export async function releaseOrganisation(
     .where('id', '=', caseId)
     .executeTakeFirst();
   if (!kase || kase.lead_org_id === organisationId) return false;
-  await removeCaseOrganisation(trx, caseId, organisationId, at);
-  return true;
+  return removeCaseOrganisation(trx, caseId, organisationId, at);
 }

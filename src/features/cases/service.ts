@@ -279,7 +279,7 @@ export async function handOverCaseLeadIn(uow: UnitOfWork, handOver: LeadHandOver
   await handOverLead(uow, handOver, at);
 }
 
-/** An organisation kept on the case only for work it has now finished leaves it (never the lead). */
+/** An organisation kept on the case only for work it has now finished leaves it (never the lead); true when it left now. */
 export async function releaseCaseOrganisationIn(
   uow: UnitOfWork,
   caseId: string,

@@ -67,16 +67,18 @@ export async function removeCaseOrganisation(
   caseId: string,
   organisationId: string,
   at: Date,
-): Promise<void> {
-  await trx
+): Promise<boolean> {
+  const left = await trx
     .updateTable('case_organisations')
     .where(systemScope('the case the workflow locked through childInScope'))
     .set({ left_at: at })
     .where('case_id', '=', caseId)
     .where('organisation_id', '=', organisationId)
     .where('left_at', 'is', null)
-    .execute();
+    .executeTakeFirst();
   await endParticipation(trx, { basis: 'case', basisId: caseId, organisationId, at });
+  // Whether it was still working the case: it leaves once.
+  return left.numUpdatedRows > 0n;
 }
 
 export async function restoreCaseParticipations(

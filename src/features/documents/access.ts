@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import { sharedDocumentPrefix } from '../../contract/referrals/vocabulary.js';
 import { childInScope } from '../../core/scope/child-scope.js';
 import { fileAccessOf } from '../../core/scope/participation.js';
 import type { Actor } from '../../platform/access/actor.js';
@@ -11,16 +12,24 @@ import './messages.js';
 type Db = Kysely<Database> | Transaction<Database>;
 
 /**
+ * Which of the child's documents the actor may see: `all` (the child's area, a case, a placement),
+ * or those a referral named one by one (its grant's `document:<id>` parts) plus the ones the
+ * actor's own organisation added.
+ */
+export type DocumentsAccess = 'all' | { ids: ReadonlySet<string>; organisationId: string | null };
+
+/**
  * Documents have the file's access: the child through `childInScope` (else 404, as for the file),
  * then need-to-know — an organisation that takes part only through a referral that did not share
- * `documents` is refused (403: it sees the child, not its documents).
+ * `documents` is refused (403: it sees the child, not its documents); one whose referral shared
+ * some documents sees those only.
  */
 export async function requireDocumentsOfChild(
   db: Db,
   actor: Actor,
   childId: string,
   options: { lock?: boolean } = {},
-): Promise<{ id: string }> {
+): Promise<{ id: string; documents: DocumentsAccess }> {
   let query = db
     .selectFrom('children')
     .select('children.id')
@@ -30,8 +39,12 @@ export async function requireDocumentsOfChild(
   const child = await query.executeTakeFirst();
   if (!child) throw notFound(translate(actor.locale, 'documents.child_entity'), childId);
   const access = await fileAccessOf(db, actor, childId);
-  if (access !== 'whole' && !access.has('documents')) throw new DomainError('documents.not_shared', 403);
-  return child;
+  if (access === 'whole') return { id: child.id, documents: 'all' };
+  if (!access.has('documents')) throw new DomainError('documents.not_shared', 403);
+  const ids = [...access].flatMap((part) =>
+    part.startsWith(sharedDocumentPrefix) ? [part.slice(sharedDocumentPrefix.length)] : [],
+  );
+  return { id: child.id, documents: { ids: new Set(ids), organisationId: actor.organisationId } };
 }
 
 /** The same check for a read, with the refusal audited (a read of a child's file is audited either way). */
@@ -41,9 +54,9 @@ export async function requireDocumentsForRead(
   childId: string,
   action: string,
   entity: { type: string; id: string },
-): Promise<void> {
+): Promise<DocumentsAccess> {
   try {
-    await requireDocumentsOfChild(db, actor, childId);
+    return (await requireDocumentsOfChild(db, actor, childId)).documents;
   } catch (error) {
     if (error instanceof DomainError)
       await recordAudit(db, actor, {

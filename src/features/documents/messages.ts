@@ -6,6 +6,7 @@ registerMessages({
     'documents.child_entity': '儿童档案',
     'documents.subject_entity': '关联事项（{{type}}）',
     'documents.not_shared': '本单位经转介参与该儿童的工作，转介未共享档案材料，不能查看或上传。',
+    'documents.shared_read_only': '经转介共享给本单位的材料只能查看，不能撤回或删除。',
     'documents.empty': '上传的文件是空的。',
     'documents.too_large': '文件超过大小上限 {{limitMb}} MB（{{limitBytes}} 字节），请压缩或分开上传。',
     'documents.unrecognised': '无法识别文件内容：仅接受 PDF、JPEG、PNG、WebP、HEIC 文件（按内容判断，而非文件名）。',
@@ -22,6 +23,8 @@ registerMessages({
     'documents.subject_entity': '{{type}}',
     'documents.not_shared':
       "Your organisation works with this child through a referral that does not share the file's documents: you cannot see or add them.",
+    'documents.shared_read_only':
+      'A document a referral shared with your organisation can be read, not withdrawn or purged.',
     'documents.empty': 'The uploaded file is empty.',
     'documents.too_large':
       'The file is larger than the limit of {{limitMb}} MB ({{limitBytes}} bytes): compress it or upload it in parts.',

@@ -21,9 +21,10 @@ export async function listDocuments(
   childId: string,
   options: { withdrawn?: boolean; subjectType?: DocumentSubjectType; subjectId?: string; maxBytes: number },
 ): Promise<DocumentList> {
-  await requireDocumentsForRead(db, actor, childId, 'documents.list', { type: 'child', id: childId });
+  const access = await requireDocumentsForRead(db, actor, childId, 'documents.list', { type: 'child', id: childId });
   const { subjectType, subjectId } = options;
   const items = await documentsOfChild(db, actor, childId, {
+    access,
     withdrawn: options.withdrawn ?? false,
     ...(subjectType && subjectId ? { subject: { type: subjectType, id: subjectId } } : {}),
   });
@@ -33,6 +34,7 @@ export async function listDocuments(
     canUpload: hasPermission(actor, 'documents.upload'),
     canPurge: hasPermission(actor, 'documents.purge'),
     maxBytes: options.maxBytes,
+    sharedOnly: access !== 'all',
   };
 }
 
@@ -42,7 +44,12 @@ export async function downloadDocument(
   actor: Actor,
   id: string,
 ): Promise<{ fileName: string; mediaType: string; content: Buffer }> {
-  const view = await documentInScope(db, actor, id);
+  const found = await documentInScope(db, actor, id);
+  const access = found
+    ? await requireDocumentsForRead(db, actor, found.childId, 'documents.download', { type: 'document', id })
+    : 'all';
+  // A document a referral did not share is, to its receiver, as missing as one out of scope.
+  const view = found && access !== 'all' ? await documentInScope(db, actor, id, access) : found;
   if (!view) {
     await recordAudit(db, actor, {
       action: 'documents.download',
@@ -53,7 +60,6 @@ export async function downloadDocument(
     });
     throw notFound(translate(actor.locale, 'documents.entity'), id);
   }
-  await requireDocumentsForRead(db, actor, view.childId, 'documents.download', { type: 'document', id });
   if (view.purged) throw new DomainError('documents.purged', 410, { at: view.purged.at }, { at: view.purged.at });
   const file = await db
     .selectFrom('child_documents')

@@ -58,19 +58,24 @@ const downloadAudits = async (id: string) =>
       .executeTakeFirstOrThrow()
   ).n;
 
-async function referTo(organisationId: string, shares: string[], receiver: ApiSession) {
-  const made = await officer.request('POST', '/api/referrals', {
+const referral = (organisationId: string, shares: string[], documentIds: string[] = []) =>
+  officer.request('POST', '/api/referrals', {
     childId: child.id,
     toOrganisationId: organisationId,
     service: 'psychological_counselling',
     shares,
+    documentIds,
     reason: '需要心理疏导',
     consent: { guardian: 'given', child: 'given' },
   });
+
+async function referTo(organisationId: string, shares: string[], receiver: ApiSession, documentIds: string[] = []) {
+  const made = await referral(organisationId, shares, documentIds);
   expect(made.status).toBe(201);
   const { id } = await json<{ id: string }>(made);
   const accepted = await receiver.request('POST', `/api/referrals/${id}/actions`, { type: 'accept', expectedSeq: 1 });
   expect(accepted.status).toBe(200);
+  return id;
 }
 
 beforeAll(async () => {
@@ -84,7 +89,6 @@ beforeAll(async () => {
   charity = await make.signInAs(server.url, 'charity');
   admin = await make.signInAs(server.url, 'admin');
   await referTo((await make.organisationNamed('socialWorkA')).id, ['identity', 'assessment'], worker);
-  await referTo((await make.organisationNamed('charity')).id, ['identity', 'documents'], charity);
 }, 240_000);
 afterAll(async () => server?.close());
 
@@ -246,9 +250,65 @@ describe("a document on the child's file", () => {
     expect((await download(worker, court.id)).status).toBe(403);
     // It still sees the child (identity was shared): it is the documents it may not see.
     expect((await worker.request('GET', `/api/children/${child.id}`)).status).toBe(200);
-    const shared = await json<DocumentList>(await list(charity));
-    expect(shared.items.map((d) => d.id)).toContain(court.id);
+  });
+
+  it('a referral shares the documents chosen one by one: the receiver reads those, not the others, until it ends', async () => {
+    const charityOrg = (await make.organisationNamed('charity')).id;
+    const none = await referral(charityOrg, ['identity', 'documents']);
+    expect(none.status).toBe(400);
+    expect((await errorOf(none)).code).toBe('referrals.documents_none_chosen');
+    const foreign = await upload(officer, pdfBytes, { type: 'other', fileName: '他人.pdf', childId: other.id });
+    const wrong = await referral(
+      charityOrg,
+      ['identity', 'documents'],
+      [court.id, (await json<DocumentView>(foreign)).id],
+    );
+    expect(wrong.status).toBe(400);
+    expect(await errorOf(wrong)).toMatchObject({
+      code: 'referrals.document_not_of_child',
+      details: [expect.objectContaining({ path: 'body.documentIds.1' })],
+    });
+    const all = (await json<DocumentList>(await list(officer))).items;
+    const photo = all.find((d) => d.type === 'photo');
+    expect(photo).toBeDefined();
+    const id = await referTo(charityOrg, ['identity', 'documents'], charity, [court.id]);
+    expect((await json<DocumentList>(await list(charity))).items.map((d) => d.id)).toEqual([court.id]);
+    const before = await downloadAudits(court.id);
     expect((await download(charity, court.id)).status).toBe(200);
+    expect(await downloadAudits(court.id)).toBe(before + 1);
+    // The photo of the same file was not chosen: to the receiver it does not exist (refusal audited).
+    expect((await download(charity, photo!.id)).status).toBe(404);
+    const withdrawn = await officer.request('POST', `/api/referrals/${id}/actions`, {
+      type: 'withdraw',
+      expectedSeq: 2,
+      reason: '家庭已自行联系服务',
+    });
+    expect(withdrawn.status).toBe(200);
+    expect((await list(charity)).status).toBe(404);
+    expect((await download(charity, court.id)).status).toBe(404);
+    // A receiver that may upload reads what was shared but does not withdraw it.
+    const toWorker = await referTo(
+      (await make.organisationNamed('socialWorkA')).id,
+      ['identity', 'documents'],
+      worker,
+      [court.id],
+    );
+    expect((await download(worker, court.id)).status).toBe(200);
+    const refused = await worker.request('POST', `/api/documents/${court.id}/withdraw`, {
+      reason: '试图撤回',
+      version: court.version,
+    });
+    expect(refused.status).toBe(403);
+    expect((await errorOf(refused)).code).toBe('documents.shared_read_only');
+    expect(
+      (
+        await officer.request('POST', `/api/referrals/${toWorker}/actions`, {
+          type: 'withdraw',
+          expectedSeq: 2,
+          reason: '已由其他机构跟进',
+        })
+      ).status,
+    ).toBe(200);
   });
 
   it('is withdrawn with a reason and kept in the history; only an administrator purges, and only a withdrawn one', async () => {

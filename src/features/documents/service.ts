@@ -30,7 +30,7 @@ import './error-details.js';
 import { removeLocation } from './location.js';
 import './messages.js';
 import './tables.js';
-import { documentInScope } from './views.js';
+import { documentInScope, documentsOfChild } from './views.js';
 
 type Db = Kysely<Database>;
 type Trx = Transaction<Database>;
@@ -192,9 +192,16 @@ export async function uploadDocument(
 }
 
 async function lockedDocument(uow: UnitOfWork, id: string): Promise<DocumentView> {
-  const view = await documentInScope(uow.trx, uow.actor, id);
+  const found = await documentInScope(uow.trx, uow.actor, id);
+  if (!found) throw notFound(translate(uow.actor.locale, 'documents.entity'), id);
+  const { documents } = await requireDocumentsOfChild(uow.trx, uow.actor, found.childId, { lock: true });
+  const view = documents === 'all' ? found : await documentInScope(uow.trx, uow.actor, id, documents);
   if (!view) throw notFound(translate(uow.actor.locale, 'documents.entity'), id);
-  await requireDocumentsOfChild(uow.trx, uow.actor, view.childId, { lock: true });
+  // A receiver reads what a referral shared; it changes only what its own organisation added.
+  if (documents !== 'all') {
+    const own = { ids: new Set<string>(), organisationId: uow.actor.organisationId };
+    if (!(await documentInScope(uow.trx, uow.actor, id, own))) throw new DomainError('documents.shared_read_only', 403);
+  }
   return view;
 }
 
@@ -271,4 +278,19 @@ export async function purgeDocument(
 ): Promise<DocumentView> {
   await unitOfWork(db, actor, 'documents.purge', (uow) => purgeDocumentIn(uow, id, input));
   return viewOf(db, actor, id);
+}
+
+/**
+ * Of the ids given, those that are documents of the child the actor may see (not withdrawn): what a
+ * referral may share. Throws as the list does when the actor may not see the child's documents.
+ */
+export async function shareableDocumentsIn(
+  uow: UnitOfWork,
+  childId: string,
+  ids: readonly string[],
+): Promise<Set<string>> {
+  const { documents } = await requireDocumentsOfChild(uow.trx, uow.actor, childId);
+  const visible = await documentsOfChild(uow.trx, uow.actor, childId, { access: documents });
+  const wanted = new Set(ids);
+  return new Set(visible.filter((d) => wanted.has(d.id)).map((d) => d.id));
 }

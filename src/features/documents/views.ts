@@ -9,18 +9,30 @@ import type {
 import { childInScope } from '../../core/scope/child-scope.js';
 import type { Actor } from '../../platform/access/actor.js';
 import type { Database } from '../../platform/db/schema.js';
+import type { DocumentsAccess } from './access.js';
 import './tables.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-function documentsInScope(db: Db, actor: Actor) {
-  return db
+/** The documents in the child's scope, narrowed to those a referral shared when the access is not `all`. */
+function documentsInScope(db: Db, actor: Actor, access: DocumentsAccess = 'all') {
+  const query = db
     .selectFrom('child_documents')
     .innerJoin('children', 'children.id', 'child_documents.child_id')
     .leftJoin('organisations', 'organisations.id', 'child_documents.organisation_id')
     .where(childInScope(actor))
     .selectAll('child_documents')
     .select('organisations.name as organisation_name');
+  if (access === 'all') return query;
+  const ids = [...access.ids];
+  const { organisationId } = access;
+  return query.where((eb) =>
+    eb.or([
+      ...(ids.length > 0 ? [eb('child_documents.id', 'in', ids)] : []),
+      ...(organisationId ? [eb('child_documents.organisation_id', '=', organisationId)] : []),
+      eb.val(false),
+    ]),
+  );
 }
 
 type Row = Awaited<ReturnType<ReturnType<typeof documentsInScope>['executeTakeFirstOrThrow']>>;
@@ -58,9 +70,9 @@ export async function documentsOfChild(
   db: Db,
   actor: Actor,
   childId: string,
-  options: { withdrawn?: boolean; subject?: { type: DocumentSubjectType; id: string } } = {},
+  options: { withdrawn?: boolean; subject?: { type: DocumentSubjectType; id: string }; access?: DocumentsAccess } = {},
 ): Promise<DocumentView[]> {
-  let query = documentsInScope(db, actor).where('child_documents.child_id', '=', childId);
+  let query = documentsInScope(db, actor, options.access).where('child_documents.child_id', '=', childId);
   if (!options.withdrawn) query = query.where('child_documents.withdrawn_at', 'is', null);
   if (options.subject)
     query = query
@@ -70,8 +82,13 @@ export async function documentsOfChild(
   return rows.map(toView);
 }
 
-/** One document through the child's scope; undefined when missing or out of scope. */
-export async function documentInScope(db: Db, actor: Actor, id: string): Promise<DocumentView | undefined> {
-  const row = await documentsInScope(db, actor).where('child_documents.id', '=', id).executeTakeFirst();
+/** One document through the child's scope (and the access, when known); undefined when missing or out of scope. */
+export async function documentInScope(
+  db: Db,
+  actor: Actor,
+  id: string,
+  access: DocumentsAccess = 'all',
+): Promise<DocumentView | undefined> {
+  const row = await documentsInScope(db, actor, access).where('child_documents.id', '=', id).executeTakeFirst();
   return row ? toView(row) : undefined;
 }

@@ -40,6 +40,8 @@ registerMessages({
     'referrals.due_in_past': '完成期限 {{dueOn}} 早于今天。',
     'referrals.identity_required': '转介必须共享儿童身份信息：接收单位需要知道服务对象是谁。',
     'referrals.documents_not_shared': '列出了共享文件，但共享范围不含“文件”。',
+    'referrals.documents_none_chosen': '共享范围含“文件”，请选择要共享的档案材料（至少一份）。',
+    'referrals.document_not_of_child': '所选材料（{{field}}）不是该儿童档案中您可查看的有效材料。',
     'referrals.consent_required': '按当地规则，转介前须取得{{who}}同意；未取得时请说明理由（例如监护人即侵害人）。',
     'referrals.consent_who.guardian': '监护人',
     'referrals.consent_who.child': '儿童本人',
@@ -83,6 +85,10 @@ registerMessages({
     'referrals.identity_required':
       "A referral always shares the child's identity: the receiver must know whom it serves.",
     'referrals.documents_not_shared': 'Documents are listed but the referral does not share documents.',
+    'referrals.documents_none_chosen':
+      "The referral shares documents: choose which of the file's documents (at least one).",
+    'referrals.document_not_of_child':
+      "The document chosen ({{field}}) is not a current document of this child's file that you can see.",
     'referrals.consent_required':
       "The local rules require the {{who}}'s consent before a referral; without it, give the reason (e.g. the guardian is the source of harm).",
     'referrals.consent_who.guardian': 'guardian',

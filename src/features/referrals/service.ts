@@ -22,10 +22,13 @@ import { DomainError, forbidden, notFound } from '../../platform/errors.js';
 import { translate } from '../../platform/i18n/translate.js';
 import { ruleSetFor } from '../../platform/rules/store.js';
 import { caseChildIn } from '../cases/service.js';
+import { shareableDocumentsIn } from '../documents/service.js';
 import { responsibilityIn } from '../service-matrix/service.js';
 import { referralRules } from './rule-sections.js';
 import { readReferral } from './view.js';
 import { referralWorkflow } from './workflow.js';
+
+export { type EndedReferral, whenReferralEnds } from './endings.js';
 
 type Db = Kysely<Database>;
 
@@ -81,6 +84,17 @@ export async function requestReferralIn(
   if (input.dueOn && input.dueOn < today) throw refuse('referrals.due_in_past', 'dueOn', { dueOn: input.dueOn });
   if (input.documentIds.length > 0 && !input.shares.includes('documents'))
     throw refuse('referrals.documents_not_shared', 'documentIds');
+  // Documents are shared one by one: sharing "documents" names which, each one of this child's that the sender sees.
+  if (input.shares.includes('documents') && input.documentIds.length === 0)
+    throw refuse('referrals.documents_none_chosen', 'documentIds');
+  if (input.documentIds.length > 0) {
+    const shareable = await shareableDocumentsIn(uow, child.id, input.documentIds);
+    const index = input.documentIds.findIndex((id) => !shareable.has(id));
+    if (index >= 0)
+      throw new DomainError('referrals.document_not_of_child', 400, { field: `documentIds.${index}` }, [
+        { path: `body.documentIds.${index}`, code: 'referrals.document_not_of_child' },
+      ]);
+  }
   const rules = await ruleSetFor(trx, child.residence_code, today);
   const config = rules.get(referralRules);
   const waived = (input.consent.waiverReason ?? '').length > 0;
@@ -107,7 +121,7 @@ export async function requestReferralIn(
       to_org_id: receiver.id,
       service: input.service,
       shares: [...new Set(input.shares)],
-      document_ids: input.documentIds,
+      document_ids: [...new Set(input.documentIds)],
       reason: input.reason,
       due_on: input.dueOn ?? null,
       consent: JSON.stringify(input.consent),

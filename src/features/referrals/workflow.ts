@@ -1,6 +1,10 @@
 import type { Transaction } from 'kysely';
 import { referralActionSchema, type ReferralActionInput } from '../../contract/referrals/views.js';
-import type { ReferralActionType, ReferralStatus } from '../../contract/referrals/vocabulary.js';
+import {
+  type ReferralActionType,
+  type ReferralStatus,
+  sharedDocumentField,
+} from '../../contract/referrals/vocabulary.js';
 import { startClock, stopClocks } from '../../core/clocks/index.js';
 import { endParticipation, grantParticipation } from '../../core/scope/participation.js';
 import type { ActionEffect, EffectResult, Subject } from '../../core/workflow/definition.js';
@@ -9,7 +13,9 @@ import { shanghaiDateOf } from '../../platform/calendar/index.js';
 import type { Database } from '../../platform/db/schema.js';
 import { DomainError } from '../../platform/errors.js';
 import { ruleSetFor } from '../../platform/rules/store.js';
+import type { UnitOfWork } from '../../platform/db/unit-of-work.js';
 import { referralVisibleTo } from './access.js';
+import { referralEnded } from './endings.js';
 import { referralRules } from './rule-sections.js';
 import { referralStatusTable, sideOf } from './rules.js';
 import { readReferral } from './view.js';
@@ -24,6 +30,7 @@ export interface ReferralFields {
   caseId: string | null;
   service: string;
   shares: string[];
+  documentIds: string[];
   divisionCode: string;
   dueOn: string | null;
 }
@@ -57,6 +64,24 @@ const stopping =
   async (seq) =>
     void (await stopClocks(trx, { subjectId: referral.id, rules }, at, seq));
 
+/** The referral's end: its clocks stopped, then those who build on referrals told (it reads as ended by now). */
+const ending =
+  (uow: UnitOfWork, referral: LockedReferral, at: Date): EffectResult['after'] =>
+  async (seq) => {
+    await stopClocks(uow.trx, { subjectId: referral.id, rules: ['referral.response', 'referral.completion'] }, at, seq);
+    await referralEnded(
+      uow,
+      {
+        referralId: referral.id,
+        childId: referral.childId,
+        caseId: referral.caseId,
+        fromOrgId: referral.fromOrgId,
+        toOrgId: referral.toOrgId,
+      },
+      at,
+    );
+  };
+
 const accept: Effect<'accept'> = async ({ uow: { trx, actor }, subject, at }) => {
   requireSide(subject, actor.organisationId, 'accept');
   // Need-to-know: the receiver sees the child, and only the parts shared, from now until the referral ends.
@@ -65,7 +90,7 @@ const accept: Effect<'accept'> = async ({ uow: { trx, actor }, subject, at }) =>
     organisationId: subject.toOrgId,
     basis: 'referral',
     basisId: subject.id,
-    fields: subject.shares,
+    fields: [...subject.shares, ...subject.documentIds.map(sharedDocumentField)],
   });
   const rules = await ruleSetFor(trx, subject.divisionCode, shanghaiDateOf(at));
   const duration = subject.dueOn
@@ -89,20 +114,21 @@ const start: Effect<'start'> = async ({ uow: { actor }, subject }) => {
   return undefined;
 };
 
-const complete: Effect<'complete'> = async ({ uow: { trx, actor }, subject, input, at }) => {
+const complete: Effect<'complete'> = async ({ uow, subject, input, at }) => {
+  const { trx, actor } = uow;
   requireSide(subject, actor.organisationId, 'complete');
   await endParticipation(trx, { basis: 'referral', basisId: subject.id, at });
   return {
     // The outcome goes on the child's timeline with the action (core/timeline through the engine).
     timeline: { after: { outcome: input.outcome, service: subject.service, organisationId: subject.toOrgId } },
-    after: stopping(trx, subject, at, ['referral.completion', 'referral.response']),
+    after: ending(uow, subject, at),
   };
 };
 
-const withdraw: Effect<'withdraw'> = async ({ uow: { trx, actor }, subject, at }) => {
-  requireSide(subject, actor.organisationId, 'withdraw');
-  await endParticipation(trx, { basis: 'referral', basisId: subject.id, at });
-  return { after: stopping(trx, subject, at, ['referral.response', 'referral.completion']) };
+const withdraw: Effect<'withdraw'> = async ({ uow, subject, at }) => {
+  requireSide(subject, uow.actor.organisationId, 'withdraw');
+  await endParticipation(uow.trx, { basis: 'referral', basisId: subject.id, at });
+  return { after: ending(uow, subject, at) };
 };
 
 /** Each action's payload schema, from the request schema the API speaks. */
@@ -133,6 +159,7 @@ export const referralWorkflow = defineWorkflow<
       caseId: row.case_id === null ? null : String(row.case_id),
       service: String(row.service),
       shares: row.shares as string[],
+      documentIds: row.document_ids as string[],
       divisionCode: String(row.division_code),
       dueOn: row.due_on === null ? null : String(row.due_on),
     }),

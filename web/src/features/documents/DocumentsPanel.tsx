@@ -117,10 +117,11 @@ export function DocumentsPanel({ childId }: { childId: string }) {
       />
     );
   }
-  const { items, canUpload, canPurge, maxBytes } = documents.data;
+  const { items, canUpload, canPurge, maxBytes, sharedOnly } = documents.data;
   const photo = type === 'photo';
   return (
     <section className="haven-documents" aria-label={t('documents.title')}>
+      {sharedOnly && <Alert type="info" showIcon message={t('documents.sharedOnly')} />}
       {canUpload && (
         <div className="haven-documents-upload">
           <Select
@@ -179,7 +180,8 @@ export function DocumentsPanel({ childId }: { childId: string }) {
                     <DownloadOutlined aria-hidden /> {t('documents.download')}
                   </a>
                 ),
-                canUpload && !document.withdrawn && (
+                // What a referral shared is read, not withdrawn, by its receiver (the server refuses it too).
+                canUpload && !sharedOnly && !document.withdrawn && (
                   <Button key="withdraw" size="small" onClick={() => setDialog({ kind: 'withdraw', document })}>
                     {t('documents.withdraw')}
                   </Button>

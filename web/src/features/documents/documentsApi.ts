@@ -10,8 +10,10 @@ export const documentKeys = {
   all: (childId: string) => ['documents', 'child', childId] as const,
 };
 
-export function useChildDocuments(childId: string, withdrawn: boolean) {
+/** The child's documents; `enabled` false waits (each list is an audited read of the file). */
+export function useChildDocuments(childId: string, withdrawn: boolean, enabled = true) {
   return useQuery({
+    enabled,
     queryKey: documentKeys.child(childId, withdrawn),
     queryFn: ({ signal }) =>
       requestParsed(

@@ -1,12 +1,15 @@
 import { SwapOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Checkbox, DatePicker, Form, Input, Modal, Radio, Select } from 'antd';
+import { documentTypes } from '@contract/documents/vocabulary.js';
+import { Alert, Button, Checkbox, DatePicker, Form, Input, Modal, Radio } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeApiError } from '../../app/api/describeApiError';
 import { useAuth } from '../../app/auth/AuthProvider';
 import { useNotice } from '../../app/notice/useNotice';
+import { FormSelect } from '../../app/forms/FormSelect';
+import { useChildDocuments } from '../documents/documentsApi';
 import { ProviderSelect } from '../service-matrix/ProviderSelect';
 import {
   createReferral,
@@ -21,6 +24,7 @@ interface Values {
   toOrganisationId: string;
   service: ServiceCode;
   shares: SharedPart[];
+  documentIds?: string[];
   reason: string;
   dueOn?: Dayjs;
   guardian: 'given' | 'refused' | 'not_asked';
@@ -38,6 +42,10 @@ export function ReferButton({ childId, division }: { childId: string; division: 
   const [key, setKey] = useState(() => crypto.randomUUID());
   const [form] = Form.useForm<Values>();
   const service = Form.useWatch('service', form);
+  const shares = Form.useWatch('shares', form);
+  const sharingDocuments = open && (shares ?? []).includes('documents');
+  // Listed only once documents are to be shared: each list is an audited read of the file.
+  const documents = useChildDocuments(childId, false, sharingDocuments);
   const notice = useNotice();
   const queryClient = useQueryClient();
   if (!can('referrals.act')) return null;
@@ -51,7 +59,7 @@ export function ReferButton({ childId, division }: { childId: string; division: 
           toOrganisationId: values.toOrganisationId,
           service: values.service,
           shares: [...new Set<SharedPart>(['identity', ...values.shares])],
-          documentIds: [],
+          documentIds: values.shares.includes('documents') ? (values.documentIds ?? []) : [],
           reason: values.reason,
           dueOn: values.dueOn ? values.dueOn.format('YYYY-MM-DD') : undefined,
           consent: { guardian: values.guardian, child: values.child, waiverReason: values.waiverReason || undefined },
@@ -103,7 +111,7 @@ export function ReferButton({ childId, division }: { childId: string; division: 
           initialValues={{ shares: ['identity'], guardian: 'given', child: 'given' }}
         >
           <Form.Item name="service" label={t('referrals.service')} rules={[{ required: true }]}>
-            <Select
+            <FormSelect<ServiceCode>
               options={serviceCodes.map((code) => ({ value: code, label: serviceLabel(code, i18n.language) }))}
               showSearch
               optionFilterProp="label"
@@ -117,10 +125,39 @@ export function ReferButton({ childId, division }: { childId: string; division: 
               options={sharedParts.map((part) => ({
                 value: part,
                 label: t(`referrals.part.${part}`),
-                disabled: part === 'identity' || part === 'documents',
+                disabled: part === 'identity',
               }))}
             />
           </Form.Item>
+          {sharingDocuments && (
+            <Form.Item
+              name="documentIds"
+              label={t('referrals.documentsChosen')}
+              // A validator, not `required`: antd would put aria-required on the group's plain <div> (axe).
+              rules={[
+                {
+                  validator: (_, chosen?: string[]) =>
+                    chosen && chosen.length > 0
+                      ? Promise.resolve()
+                      : Promise.reject(new Error(t('referrals.documentsRequired'))),
+                },
+              ]}
+              extra={
+                documents.data?.items.length === 0
+                  ? t('referrals.documentsNone')
+                  : documents.isError
+                    ? describeApiError(documents.error, t)
+                    : undefined
+              }
+            >
+              <Checkbox.Group
+                options={(documents.data?.items ?? []).map((document) => ({
+                  value: document.id,
+                  label: `${i18n.language === 'en' ? documentTypes[document.type].en : documentTypes[document.type].zh} · ${document.title ?? document.fileName}`,
+                }))}
+              />
+            </Form.Item>
+          )}
           <Form.Item name="reason" label={t('referrals.why')} rules={[{ required: true, whitespace: true }]}>
             <Input.TextArea rows={3} maxLength={2000} />
           </Form.Item>
