@@ -16,6 +16,10 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject) {
+  // The run's installation key (vitest.config.ts `env`, given to the workers, not to this process):
+  // the demo template's audit entries must be keyed with the key the files will verify them under.
+  const installationKey = project.config.env?.HAVEN_SECRET_KEY;
+  if (installationKey) process.env.HAVEN_SECRET_KEY = installationKey;
   const cluster = await startTestCluster();
   const credentials = { password: randomDemoPassword(), secretSeed: randomBytes(32).toString('hex') };
   // The files of this run (Vitest's state API, experimental: without it the first file that needs
