@@ -38,14 +38,17 @@ export async function compileCli(): Promise<string> {
   });
   for (const file of assets) {
     await mkdir(path.dirname(path.join(staging, 'src', file)), { recursive: true });
-    await copyFile(path.join(root, 'src', file), path.join(staging, 'src', file));
+    const text = file.endsWith('.mjs') ? await readFile(path.join(root, 'src', file), 'utf8') : '';
+    // A worker thread's entry registers tsx itself, as bin/haven.js does (sheet-worker.mjs).
+    if (text.includes('tsx/esm/api')) await writeFile(path.join(staging, 'src', file), withoutTsx(text, file));
+    else await copyFile(path.join(root, 'src', file), path.join(staging, 'src', file));
   }
   // version.ts reads the version two folders up from itself.
   await copyFile(path.join(root, 'package.json'), path.join(staging, 'package.json'));
   await mkdir(path.join(staging, 'bin'), { recursive: true });
   await writeFile(
     path.join(staging, 'bin/haven.js'),
-    withoutTsx(await readFile(path.join(root, 'bin/haven.js'), 'utf8')),
+    withoutTsx(await readFile(path.join(root, 'bin/haven.js'), 'utf8'), 'bin/haven.js'),
   );
   await rm(out, { recursive: true, force: true });
   try {
@@ -58,17 +61,17 @@ export async function compileCli(): Promise<string> {
   return path.join(out, 'bin/haven.js');
 }
 
-/** The real bin with its two tsx lines replaced: fails if they change, rather than drift. */
-function withoutTsx(bin: string): string {
-  const lines: [string, string][] = [
-    ["import { register } from 'tsx/esm/api';\n", ''],
-    ["  register();\n  await import('../src/cli.ts');\n", "  await import('../src/cli.js');\n"],
-  ];
-  let text = bin;
-  for (const [from, to] of lines) {
-    if (!text.includes(from))
-      throw new Error(`bin/haven.js no longer has ${JSON.stringify(from)}: update test/support/compiled-cli.ts`);
-    text = text.replace(from, to);
-  }
+/**
+ * An entry that registers tsx and imports a `.ts` module (bin/haven.js, a worker's `.mjs`), with the
+ * registration left out and the import of the transpiled `.js`. Fails if that shape changes, rather
+ * than run something else.
+ */
+function withoutTsx(entry: string, name: string): string {
+  const text = entry
+    .replace(/^import \{ register \} from 'tsx\/esm\/api';\n/m, '')
+    .replace(/^( *)register\(\);\n/m, '')
+    .replace(/await import\('(\.{1,2}\/[^']+)\.ts'\)/g, "await import('$1.js')");
+  if (/tsx|register\(|\.ts'/.test(text.replace(/^\s*\/\/.*$/gm, '')))
+    throw new Error(`${name} no longer registers tsx as test/support/compiled-cli.ts expects: update it`);
   return text;
 }
