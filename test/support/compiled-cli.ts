@@ -1,5 +1,4 @@
-import { existsSync } from 'node:fs';
-import { copyFile, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -12,10 +11,12 @@ const root = path.resolve(import.meta.dirname, '../..');
  * same bin (its tsx registration left out), beside the repository's node_modules and resources/.
  * `HAVEN_TEST_CLI=tsx` runs the tests through the real `bin/haven.js` instead.
  */
-export async function compileCli(): Promise<string> {
-  const out = path.join(root, 'node_modules/.cache/haven-cli');
-  const staging = `${out}.${process.pid}.tmp`;
-  await rm(staging, { recursive: true, force: true });
+export async function compileCli(): Promise<{ bin: string; remove(): Promise<void> }> {
+  // A folder per run, removed after it: a second run in the same tree cannot pull files from under this one.
+  const cache = path.join(root, 'node_modules/.cache/haven-cli');
+  await removeFoldersOfEndedRuns(cache);
+  const out = path.join(cache, String(process.pid));
+  await rm(out, { recursive: true, force: true });
   const sources: string[] = [];
   const assets: string[] = [];
   for (const entry of await readdir(path.join(root, 'src'), { withFileTypes: true, recursive: true })) {
@@ -27,7 +28,7 @@ export async function compileCli(): Promise<string> {
   const { build } = await import('esbuild');
   await build({
     entryPoints: sources.map((file) => path.join(root, 'src', file)),
-    outdir: path.join(staging, 'src'),
+    outdir: path.join(out, 'src'),
     outbase: path.join(root, 'src'),
     format: 'esm',
     platform: 'node',
@@ -37,28 +38,33 @@ export async function compileCli(): Promise<string> {
     logLevel: 'warning',
   });
   for (const file of assets) {
-    await mkdir(path.dirname(path.join(staging, 'src', file)), { recursive: true });
+    await mkdir(path.dirname(path.join(out, 'src', file)), { recursive: true });
     const text = file.endsWith('.mjs') ? await readFile(path.join(root, 'src', file), 'utf8') : '';
     // A worker thread's entry registers tsx itself, as bin/haven.js does (sheet-worker.mjs).
-    if (text.includes('tsx/esm/api')) await writeFile(path.join(staging, 'src', file), withoutTsx(text, file));
-    else await copyFile(path.join(root, 'src', file), path.join(staging, 'src', file));
+    if (text.includes('tsx/esm/api')) await writeFile(path.join(out, 'src', file), withoutTsx(text, file));
+    else await copyFile(path.join(root, 'src', file), path.join(out, 'src', file));
   }
   // version.ts reads the version two folders up from itself.
-  await copyFile(path.join(root, 'package.json'), path.join(staging, 'package.json'));
-  await mkdir(path.join(staging, 'bin'), { recursive: true });
+  await copyFile(path.join(root, 'package.json'), path.join(out, 'package.json'));
+  await mkdir(path.join(out, 'bin'), { recursive: true });
   await writeFile(
-    path.join(staging, 'bin/haven.js'),
+    path.join(out, 'bin/haven.js'),
     withoutTsx(await readFile(path.join(root, 'bin/haven.js'), 'utf8'), 'bin/haven.js'),
   );
-  await rm(out, { recursive: true, force: true });
-  try {
-    await rename(staging, out);
-  } catch (error) {
-    // Another run finished first with the same sources: its copy serves.
-    await rm(staging, { recursive: true, force: true });
-    if (!existsSync(path.join(out, 'bin/haven.js'))) throw error;
+  return { bin: path.join(out, 'bin/haven.js'), remove: () => rm(out, { recursive: true, force: true }) };
+}
+
+async function removeFoldersOfEndedRuns(cache: string): Promise<void> {
+  for (const name of await readdir(cache).catch(() => [])) {
+    const pid = Number(name);
+    let running = false;
+    try {
+      running = Number.isInteger(pid) && process.kill(pid, 0);
+    } catch (error) {
+      running = (error as NodeJS.ErrnoException).code === 'EPERM';
+    }
+    if (!running) await rm(path.join(cache, name), { recursive: true, force: true });
   }
-  return path.join(out, 'bin/haven.js');
 }
 
 /**

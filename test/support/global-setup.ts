@@ -21,6 +21,7 @@ export default async function setup(project: TestProject) {
   const installationKey = project.config.env?.HAVEN_SECRET_KEY;
   if (installationKey) process.env.HAVEN_SECRET_KEY = installationKey;
   const cluster = await startTestCluster();
+  let compiledCli: Awaited<ReturnType<typeof compileCli>> | undefined;
   const credentials = { password: randomDemoPassword(), secretSeed: randomBytes(32).toString('hex') };
   // The files of this run (Vitest's state API, experimental: without it the first file that needs
   // the demo seeds it, as before).
@@ -37,14 +38,15 @@ export default async function setup(project: TestProject) {
     // clones it: otherwise the first such file on each worker waited for it (both, at the start,
     // since the browser journeys go first).
     const spawnsCli = process.env.HAVEN_TEST_CLI !== 'tsx' && files.some((file) => file.includes('/test/cli/'));
-    const [, , cliBin] = await Promise.all([
+    const [, , cli] = await Promise.all([
       buildTemplate(cluster.adminUrl).then(async () => {
         if (await anyUsesDemo(files)) await ensureDemoTemplate(cluster.adminUrl, runCredentials(credentials));
       }),
       buildWebIfStale(),
-      spawnsCli ? compileCli() : '',
+      spawnsCli ? compileCli() : undefined,
     ]);
-    project.provide('havenCliBin', cliBin);
+    compiledCli = cli;
+    project.provide('havenCliBin', cli?.bin ?? '');
   } catch (error) {
     await cluster.stop();
     throw error;
@@ -53,5 +55,6 @@ export default async function setup(project: TestProject) {
   project.provide('demoCredentials', credentials);
   return async () => {
     await cluster.stop();
+    await compiledCli?.remove();
   };
 }
