@@ -5,14 +5,25 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { inject } from 'vitest';
 
 /*
- * Runs the real `node bin/haven.js …` as a user would, each data folder with its own ports.
+ * Runs `node bin/haven.js …` as a user would, each data folder with its own ports.
  * Every wait is bounded, so a Haven that hangs fails the test instead of stalling the run.
  */
 
 const root = path.resolve(import.meta.dirname, '../..');
-const bin = path.join(root, 'bin/haven.js');
+// bin/haven.js over src/ transpiled once for the run (test/support/compiled-cli.ts), or the real one
+// through tsx with HAVEN_TEST_CLI=tsx (or outside a test run that compiled it).
+const bin = compiledCliBin() ?? path.join(root, 'bin/haven.js');
+
+function compiledCliBin(): string | undefined {
+  try {
+    return inject('havenCliBin') || undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 export interface Finished {
   code: number | null;

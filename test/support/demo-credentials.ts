@@ -1,12 +1,12 @@
-import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { inject } from 'vitest';
 import { type DemoCredentials, totpCodeOf } from '../../src/demo/credentials.js';
+import { type RunCredentials, runCredentials } from './run-credentials.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     /** Drawn at random by the global setup for each run (test/support/global-setup.ts). */
-    demoCredentials: { password: string; secretSeed: string };
+    demoCredentials: RunCredentials;
   }
 }
 
@@ -40,30 +40,4 @@ function credentialsFile(file: string | undefined): DemoCredentials | undefined 
       return secret;
     },
   };
-}
-
-/** Each account's authenticator secret follows from the run's seed, so every worker knows it. */
-function runCredentials({ password, secretSeed }: { password: string; secretSeed: string }): DemoCredentials {
-  return {
-    password,
-    totpSecret: (username) => base32(createHmac('sha256', secretSeed).update(username).digest().subarray(0, 20)),
-  };
-}
-
-const base32Alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-
-function base32(bytes: Uint8Array): string {
-  let bits = 0;
-  let value = 0;
-  let text = '';
-  for (const byte of bytes) {
-    value = (value << 8) | byte;
-    bits += 8;
-    while (bits >= 5) {
-      text += base32Alphabet[(value >>> (bits - 5)) & 31];
-      bits -= 5;
-    }
-  }
-  if (bits > 0) text += base32Alphabet[(value << (5 - bits)) & 31];
-  return text;
 }

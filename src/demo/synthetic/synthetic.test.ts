@@ -1,11 +1,10 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../../test/support/database.js';
+import type { TestDatabase } from '../../../test/support/database.js';
+import { createDemoDatabase } from '../../../test/support/demo-database.js';
 import { parseIdNumber } from '../../features/registry/id-number.js';
 import { ageOn } from '../../features/registry/rules.js';
 import { categoryCodes } from '../../features/registry/tables.js';
-import { loadFeatures } from '../../server.js';
-import { seedDemo } from '../seed.js';
 import { createGenerator, type SynthVillage } from './index.js';
 
 const villages: SynthVillage[] = [
@@ -73,8 +72,9 @@ describe('the synthetic generator', () => {
 describe('the J-city demo seed', () => {
   let database: TestDatabase;
   beforeAll(async () => {
-    database = await createTestDatabase();
-    await seedDemo(database.db, (await loadFeatures()).demoSeeders);
+    // A clone of the run's demo template: seedDemo with every feature's seeders, once per run
+    // (test/support/demo-template.ts), rather than a seeding of its own.
+    database = await createDemoDatabase();
   });
   afterAll(async () => database.drop());
 

@@ -1,15 +1,14 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../../demo/seed.js';
-import { loadFeatures } from '../../server.js';
-import { createTestDatabase, type TestDatabase } from '../../../test/support/database.js';
+import type { TestDatabase } from '../../../test/support/database.js';
+import { createDemoDatabase } from '../../../test/support/demo-database.js';
 import { caseStatuses, foldActions } from './rules.js';
 import { namedChildren } from '../../../test/support/demo-children.js';
 
 let database: TestDatabase;
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedDemo(database.db, (await loadFeatures()).demoSeeders);
+  // A clone of the run's demo template, which the same seedDemo built (test/support/demo-template.ts).
+  database = await createDemoDatabase();
 }, 120_000);
 afterAll(async () => database.drop());
 

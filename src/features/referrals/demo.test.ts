@@ -1,14 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../../test/support/database.js';
-import { seedDemo } from '../../demo/seed.js';
+import type { TestDatabase } from '../../../test/support/database.js';
+import { createDemoDatabase } from '../../../test/support/demo-database.js';
 import { systemActor } from '../../platform/access/actor.js';
-import { loadFeatures } from '../../server.js';
 import { matrixReport } from '../service-matrix/service.js';
 
 let database: TestDatabase;
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedDemo(database.db, (await loadFeatures()).demoSeeders);
+  // A clone of the run's demo template, which the same seedDemo built (test/support/demo-template.ts).
+  database = await createDemoDatabase();
 }, 600_000);
 afterAll(async () => database?.drop());
 
