@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/database.js';
 import { factories, places } from '../../../test/support/factories.js';
 import type { Actor } from '../../platform/access/actor.js';
+import type { CategoryCode } from '../../contract/registry/vocabulary.js';
 import { problemsOf } from './problems-service.js';
 import { fillSnapshots } from './snapshot-sweep.js';
 
@@ -34,7 +35,7 @@ const cityLead = reader(['insight.aggregate', 'children.read']);
 const analyst = reader(['insight.aggregate']);
 
 let serial = 0;
-async function child(village: string, categories: string[] = ['left_behind']): Promise<string> {
+async function child(village: string, categories: CategoryCode[] = ['left_behind']): Promise<string> {
   const { db } = database;
   const row = await db
     .insertInto('children')

@@ -1,7 +1,7 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Database } from '../../platform/db/schema.js';
 import type { StoredCount } from '../../contract/insight/problems.js';
-import type { CaseStep, ExitGroup } from '../../contract/insight/indicators-added.js';
+import { type CaseStep, type ExitGroup, sectorOfKind } from '../../contract/insight/indicators-added.js';
 import type { CaseStatus } from '../../contract/cases/vocabulary.js';
 import type { ExitReason } from '../../contract/registry/exit.js';
 import { caseServicesBetween } from '../case-network/service.js';
@@ -9,6 +9,12 @@ import { openCasesAt, revocationsBetween } from '../cases/service.js';
 import { conferenceOutcomesBetween } from '../joint-conference/service.js';
 import { exitsBetween } from '../registry/service.js';
 import { mandatedReportsBetween } from '../reports/service.js';
+import { organisationsCountedAt } from '../organisations/service.js';
+import { projectOutputsOn, socialWorkersAt } from '../projects/service.js';
+import { referralsByReceiverBetween } from '../referrals/service.js';
+import { matrixFindingsOn } from '../service-matrix/service.js';
+import { socialOrganisationKinds } from '../../contract/projects/vocabulary.js';
+import { levelOf } from '../../core/places.js';
 import type { SnapshotMoment } from './snapshot-feature-counts.js';
 import './snapshot-tables.js';
 
@@ -56,16 +62,30 @@ export class CountSheet {
  * feature's exported read: reports (mandated reporters), cases (steps, caseload, revocations),
  * case network (services), joint conference (escalations and action items), registry (exits).
  */
-export async function addFeatureCounts(trx: Trx, moment: SnapshotMoment, sheet: CountSheet): Promise<void> {
+export async function addFeatureCounts(
+  trx: Trx,
+  moment: SnapshotMoment,
+  sheet: CountSheet,
+  livedIn: readonly string[],
+): Promise<void> {
   const { month, start, at, day } = moment;
-  const [mandated, open, revocations, services, conference, exits] = await Promise.all([
-    mandatedReportsBetween(trx, start, at),
-    openCasesAt(trx, at),
-    revocationsBetween(trx, month, day),
-    caseServicesBetween(trx, start, at, day),
-    conferenceOutcomesBetween(trx, start, at, day),
-    exitsBetween(trx, month, day),
-  ]);
+  const counties = [...new Set(livedIn.map((code) => code.slice(0, 6).padEnd(12, '0')))].filter(
+    (code) => levelOf(code) === 'county',
+  );
+  const [mandated, open, revocations, services, conference, exits, findings, byReceiver, outputs, society, workers] =
+    await Promise.all([
+      mandatedReportsBetween(trx, start, at),
+      openCasesAt(trx, at),
+      revocationsBetween(trx, month, day),
+      caseServicesBetween(trx, start, at, day),
+      conferenceOutcomesBetween(trx, start, at, day),
+      exitsBetween(trx, month, day),
+      matrixFindingsOn(trx, counties, day),
+      referralsByReceiverBetween(trx, start, at),
+      projectOutputsOn(trx, day),
+      organisationsCountedAt(trx, socialOrganisationKinds, at),
+      socialWorkersAt(trx, at, Number(day.slice(0, 4))),
+    ]);
   for (const row of mandated) {
     sheet.add('reports.mandated', row.divisionCode, row.reports);
     sheet.add('reports.mandated_known', row.divisionCode, row.known);
@@ -97,6 +117,24 @@ export async function addFeatureCounts(trx: Trx, moment: SnapshotMoment, sheet: 
     sheet.add('conference.actions_overdue', row.divisionCode, row.overdue);
   }
   for (const row of exits) sheet.add(`security.exits_${exitGroupOf[row.reason]}`, row.divisionCode, row.children);
+  for (const row of findings) {
+    sheet.add('government.matrix_overlaps', row.countyCode, row.overlaps);
+    sheet.add('government.matrix_gaps', row.countyCode, row.gaps);
+  }
+  for (const row of byReceiver) {
+    const sector = sectorOfKind[row.receiverKind] ?? 'other';
+    sheet.add(`referrals.declined_${sector}`, row.divisionCode, row.declined);
+    sheet.add(`referrals.overdue_${sector}`, row.divisionCode, row.overdue);
+  }
+  for (const row of outputs) {
+    sheet.add('funding.outputs_target', row.areaCode, row.target);
+    sheet.add('funding.outputs_achieved', row.areaCode, row.achieved);
+  }
+  for (const row of society) sheet.add('society.organisations', row.divisionCode, row.organisations);
+  for (const row of workers) sheet.add('society.social_workers', row.divisionCode, row.workers);
+  // A county where children in difficulty live and no children's social organisation sits.
+  const sitting = new Set(society.map((row) => row.divisionCode.slice(0, 6)));
+  for (const county of counties) if (!sitting.has(county.slice(0, 6))) sheet.add('society.counties_without', county, 1);
 }
 
 /** Writes the sheet's counts of 12-digit divisions into the month's snapshot. */

@@ -2,10 +2,8 @@ import { type Kysely, type RawBuilder, sql, type Transaction } from 'kysely';
 import type { Database } from '../../platform/db/schema.js';
 import { shanghaiDateOf } from '../../platform/calendar/index.js';
 import { systemScope } from '../../core/scope/system-scope.js';
-import { socialOrganisationKinds } from '../../contract/projects/vocabulary.js';
 import type { StoredCount } from '../../contract/insight/problems.js';
 import { largestStoredCounts, shownCategories } from '../../contract/insight/indicators-added.js';
-import { organisationsIn } from '../organisations/service.js';
 import { storeFeatureCounts } from './snapshot-feature-counts.js';
 import { monthStart, snapshotMoment, type YearMonth } from './snapshot-rules.js';
 import './snapshot-tables.js';
@@ -106,7 +104,6 @@ export async function computeMonthSnapshot(trx: Trx, month: YearMonth, asOf: Dat
   rows += await insert('security.decision_due', dueInMonth(sql`rule = 'benefit.decision'`, false));
   rows += await insert('security.decided_on_time', dueInMonth(sql`rule = 'benefit.decision'`, true));
   for (const category of shownCategories) rows += await insert(`security.category_${category}`, inDifficulty(category));
-  rows += await storeSocialOrganisations(trx, m);
   rows += await storeFeatureCounts(trx, { month: m, start, at, day });
   await storeLevelTotals(trx, m);
 
@@ -130,25 +127,6 @@ async function storeLevelTotals(trx: Trx, month: string): Promise<void> {
     CROSS JOIN (VALUES ('province', 2), ('city', 4), ('county', 6), ('township', 9)) AS l(level, digits)
     WHERE s.month = ${month}::date
     GROUP BY 1, 2, 3, 4`.execute(trx);
-}
-
-/**
- * Social organisations sitting in each county (and at each city) where children live, through the
- * organisations feature's `organisationsIn`. The directory has no history: every month gets today's.
- */
-async function storeSocialOrganisations(trx: Trx, month: string): Promise<number> {
-  const { rows: places } = await sql<{ code: string }>`
-    SELECT DISTINCT rpad(left(residence_code, 6), 12, '0') AS code FROM children WHERE ${everyChild()}
-    UNION SELECT DISTINCT rpad(left(residence_code, 4), 12, '0') FROM children WHERE ${everyChild()}`.execute(trx);
-  let stored = 0;
-  for (const { code } of places) {
-    const found = await organisationsIn(trx, { divisionCode: code, kinds: socialOrganisationKinds });
-    if (found.length === 0) continue;
-    await sql`INSERT INTO insight_snapshots (month, indicator, division_code, value)
-      VALUES (${month}::date, 'society.organisations', ${code}, ${found.length})`.execute(trx);
-    stored += 1;
-  }
-  return stored;
 }
 
 export type SnapshotDb = Kysely<Database>;

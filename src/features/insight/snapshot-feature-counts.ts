@@ -81,6 +81,11 @@ export async function storeFeatureCounts(trx: Trx, moment: SnapshotMoment): Prom
     add('security.paid_yuan', row.divisionCode, Math.round(row.amountFen / 100));
   }
 
-  await addFeatureCounts(trx, moment, sheet);
+  await addFeatureCounts(
+    trx,
+    moment,
+    sheet,
+    livedIn.rows.map((row) => row.code),
+  );
   return writeSheet(trx, month, sheet);
 }
