@@ -41,12 +41,15 @@ beforeAll(async () => {
   // The provider has been in the directory since June, the charity only since 20 November.
   await sql`UPDATE organisations SET created_at = CASE WHEN id = ${charity} THEN ${cst('2026-11-20')}::timestamptz
     ELSE ${cst('2026-06-01')}::timestamptz END`.execute(db);
-  for (const [year, recorded] of [
-    [2024, '2026-06-01'],
-    [2025, '2026-11-05'],
+  // A worker licensed in 2024 at the provider, one licensed in 2025 at the charity (counted from its arrival),
+  // one licensed only in 2027 (not yet counted).
+  for (const [organisation, year] of [
+    [provider, 2024],
+    [charity, 2025],
+    [provider, 2027],
   ] as const)
-    await sql`INSERT INTO social_worker_licences (organisation_id, person_name, level, licence_year, created_at)
-      VALUES (${provider}, '社工', 'assistant', ${year}, ${cst(recorded)})`.execute(db);
+    await sql`INSERT INTO social_worker_licences (organisation_id, person_name, level, licence_year)
+      VALUES (${organisation}, '社工', 'assistant', ${year})`.execute(db);
 
   // Children in difficulty in 沙市区 (2) and in 公安县 (1): 公安县 has no social organisation.
   const kids: string[] = [];

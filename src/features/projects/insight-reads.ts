@@ -37,8 +37,9 @@ export async function projectOutputsOn(
 
 /**
  * Licensed social workers of children's social organisations existing at `at` (as
- * `organisationsCountedAt` counts them), licensed in `at`'s year or before and recorded before
- * `at`, per the division their organisation sits at (insight snapshots; counts only).
+ * `organisationsCountedAt` counts them), licensed in `at`'s year or before, per the division their
+ * organisation sits at (insight snapshots; counts only). The licence year is the worker's history;
+ * when the licence was entered in Haven is not.
  */
 export async function socialWorkersAt(
   db: Db,
@@ -49,7 +50,7 @@ export async function socialWorkersAt(
     SELECT o.division_code AS "divisionCode", count(*)::int AS workers
     FROM social_worker_licences l JOIN organisations o ON o.id = l.organisation_id
     WHERE o.kind = ANY(${[...socialOrganisationKinds]}::text[]) AND o.created_at < ${at}
-      AND (o.active OR o.updated_at > ${at}) AND l.licence_year <= ${year} AND l.created_at < ${at}
+      AND (o.active OR o.updated_at > ${at}) AND l.licence_year <= ${year}
     GROUP BY 1`.execute(db);
   return rows;
 }
