@@ -118,6 +118,13 @@ export const addedIndicatorDefinitions = {
   'family.state_guardianship': count('family', 'none'),
   'family.revocations_filed': count('family', 'none'),
   'family.revocations': count('family', 'none'),
+  'family.reassessed_rate': {
+    problem: 'family',
+    kind: 'rate',
+    of: 'family.reassessed_on_time',
+    over: 'family.reassessment_due',
+    worseWhen: 'lower',
+  },
   'family.entrusted_rate': {
     problem: 'family',
     kind: 'rate',
@@ -197,6 +204,8 @@ export const addedStoredCounts = [
   'family.state_guardianship',
   'family.revocations_filed',
   'family.revocations',
+  'family.reassessment_due',
+  'family.reassessed_on_time',
   'family.entrusted_due',
   'family.entrusted_on_time',
   'security.verification_due',

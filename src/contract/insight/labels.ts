@@ -112,6 +112,10 @@ export const indicatorLabels: Record<IndicatorCode, Label> = {
   'family.state_guardianship': { zh: '国家监护儿童数', en: 'Children under state guardianship' },
   'family.revocations_filed': { zh: '本月申请撤销监护资格', en: 'Applications to revoke guardianship filed' },
   'family.revocations': { zh: '本月撤销监护资格', en: 'Guardianships revoked by a court' },
+  'family.reassessed_rate': {
+    zh: '监护状况定期复评按时率（%）',
+    en: 'Periodic guardianship reassessments in time (%)',
+  },
   'family.entrusted_rate': { zh: '委托照护督导按时率（%）', en: 'Entrusted-care supervision done in time (%)' },
   'security.verified_in_time_rate': { zh: '保障申请按时审核率（%）', en: 'Benefit applications verified in time (%)' },
   'security.decided_in_time_rate': { zh: '保障申请按时审批率（%）', en: 'Benefit applications decided in time (%)' },

@@ -181,6 +181,8 @@ beforeAll(async () => {
   await clock('entrusted.contact', c, committee.id, '2026-11-08', '2026-11-07');
   await clock('entrusted.contact', c, committee.id, '2026-11-15', null);
   await clock('benefit.decision', a, committee.id, '2026-11-12', '2026-11-11');
+  // A periodic guardianship reassessment due in November, done late (stopped after its due time).
+  await clock('assessment.periodic', b, committee.id, '2026-11-18', '2026-11-19');
 
   // Risk grades of the latest assessments: A high, B low (B's earlier medium_high is superseded).
   for (const [kid, on, risk] of [
@@ -247,12 +249,13 @@ describe('indicators added in session 12, against rows the test wrote', () => {
     expect(value('conference.actions_overdue')).toBe(1);
   });
 
-  it('counts state guardianship, revocations, entrusted-care supervision and benefit decisions in time', async () => {
+  it('counts state guardianship, revocations, entrusted-care supervision, reassessments and benefit decisions in time', async () => {
     const value = await monthOf(cityLead, '2026-11');
     expect(value('family.state_guardianship')).toBe(1);
     expect(value('family.revocations_filed')).toBe(1);
     expect(value('family.revocations')).toBe(1);
     expect(value('family.entrusted_rate')).toBe(50);
+    expect(value('family.reassessed_rate')).toBe(0);
     expect(value('security.decided_in_time_rate')).toBe(100);
     // No verification was due: no rate, not zero.
     expect(value('security.verified_in_time_rate')).toBeNull();

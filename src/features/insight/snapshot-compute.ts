@@ -97,6 +97,8 @@ export async function computeMonthSnapshot(trx: Trx, month: YearMonth, asOf: Dat
   rows += await insert('visits.overdue', overdue(sql`rule LIKE 'visit.%'`));
   rows += await insert('visits.due', dueInMonth(sql`rule LIKE 'visit.%'`, false));
   rows += await insert('visits.on_time', dueInMonth(sql`rule LIKE 'visit.%'`, true));
+  rows += await insert('family.reassessment_due', dueInMonth(sql`rule = 'assessment.periodic'`, false));
+  rows += await insert('family.reassessed_on_time', dueInMonth(sql`rule = 'assessment.periodic'`, true));
   rows += await insert('family.entrusted_due', dueInMonth(sql`rule LIKE 'entrusted.%'`, false));
   rows += await insert('family.entrusted_on_time', dueInMonth(sql`rule LIKE 'entrusted.%'`, true));
   rows += await insert('security.verification_due', dueInMonth(sql`rule = 'benefit.verification'`, false));
