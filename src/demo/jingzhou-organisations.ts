@@ -1,4 +1,4 @@
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { Database } from '../platform/db/schema.js';
 import type { OrganisationKind } from '../contract/organisations/kinds.js';
 
@@ -177,6 +177,8 @@ export async function seedDemoOrganisations(trx: Transaction<Database>): Promise
         bed_capacity: seed.beds ?? null,
         services: seed.services ?? [],
         contacts: JSON.stringify(seed.contact ? [seed.contact] : []),
+        // The demo's bodies existed long before it was installed: insight counts organisations from here.
+        created_at: sql<Date>`now() - interval '2 years'`,
       })
       .returning('id')
       .executeTakeFirstOrThrow();

@@ -57,6 +57,14 @@ describe('the five problems', { timeout: 600_000 }, () => {
     await settled(page);
     await expectNoAxeViolations(page);
     await screenshot(page, 'insight-problems-city-zh-1280');
+    // Session 12's indicators sit in their problems: the oldest open case and the caseload under the
+    // mechanism, state guardianship under family function, the matrix's gaps under government duties.
+    const card = (title: string) =>
+      page.locator('.haven-problem-card', { has: page.locator('.ant-card-head-title', { hasText: title }) });
+    await card('机制运行').getByRole('img', { name: '最久在办个案已办天数：近十二个月趋势' }).waitFor();
+    await card('机制运行').locator('[data-indicator="cases.caseload_per_manager"]').waitFor();
+    await card('家庭监护功能').locator('[data-indicator="family.state_guardianship"]').waitFor();
+    await card('政府职责交叉').locator('[data-indicator="government.matrix_gaps"]').waitFor();
     // The trend has a year of months, its numbers as a table.
     await page.getByText('查看数据表').first().click();
     expect(await page.locator('.haven-trend-table').first().locator('tbody tr').count()).toBe(12);
@@ -118,6 +126,11 @@ describe('the five problems', { timeout: 600_000 }, () => {
     await grassroots.locator(':scope > summary').click();
     await phone.getByRole('img', { name: 'Home visits overdue: the last twelve months' }).waitFor();
     await screenshot(phone, 'insight-problems-city-en-390');
+    const society = phone.locator('details[data-problem="society"]');
+    await society.locator(':scope > summary').click();
+    await society
+      .getByRole('img', { name: 'Licensed social workers per 10,000 children in difficulty: the last twelve months' })
+      .waitFor();
     await expectNoHorizontalOverflow(phone);
     await expectNoAxeViolations(phone);
     await phone.context().close();

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { divisionLevels, isDivisionCode } from '../divisions/codes.js';
+import { addedIndicatorDefinitions, addedStoredCounts } from './indicators-added.js';
 
 /** The seed's five problems (§4) and the mechanism's own health, as the page groups them. */
 export const problems = ['mechanism', 'family', 'government', 'grassroots', 'society', 'funding'] as const;
@@ -131,6 +132,7 @@ export const indicatorDefinitions = {
     scale: 1,
     worseWhen: 'none',
   },
+  ...addedIndicatorDefinitions,
 } as const satisfies Record<
   string,
   {
@@ -199,6 +201,7 @@ export const storedCounts = [
   'grassroots.directors',
   'grassroots.directors_trained',
   'grassroots.directors_appraised',
+  ...addedStoredCounts,
 ] as const;
 export type StoredCount = (typeof storedCounts)[number];
 

@@ -7,6 +7,7 @@ import type {
   TakeUpFollowUpInput,
 } from '../../contract/assessments/assessments.js';
 import type { GuardianshipGrade } from '../../contract/assessments/standard.js';
+import type { RiskGrade } from '../../contract/registry/vocabulary.js';
 import { type AssessmentAnswers, gradeGuardianship, invalidAnswers } from '../../contract/assessments/engine.js';
 import type { EmergencyOverride } from '../../contract/cases/vocabulary.js';
 import { childInScope } from '../../core/scope/child-scope.js';
@@ -359,27 +360,36 @@ export async function takeUpFollowUp(db: Db, actor: Actor, id: string, input: Ta
   return readAssessment(db, actor, id);
 }
 
+export interface GradesOn {
+  divisionCode: string;
+  grade: GuardianshipGrade;
+  riskGrade: RiskGrade;
+  children: number;
+  improved: number;
+}
+
 /**
  * Children's guardianship grades on `day` for the insight snapshots (counts only): each assessed
- * child's latest grade by then, per residence and grade, and how many of them stand better than
- * at their first assessment (the standard's order: missing < improper < insufficient < normal).
+ * child's latest grade (and the risk grade of that assessment) by then, per residence, grade and
+ * risk grade, and how many of them stand better than at their first assessment (the standard's
+ * order: missing < improper < insufficient < normal).
  */
 export async function guardianshipGradesOn(
   db: Kysely<Database> | Transaction<Database>,
   day: string,
-): Promise<{ divisionCode: string; grade: GuardianshipGrade; children: number; improved: number }[]> {
+): Promise<GradesOn[]> {
   const order = sql`array['missing', 'improper', 'insufficient', 'normal']::text[]`;
-  const { rows } = await sql<{ divisionCode: string; grade: GuardianshipGrade; children: number; improved: number }>`
+  const { rows } = await sql<GradesOn>`
     WITH latest AS (
-      SELECT DISTINCT ON (a.child_id) a.child_id, a.grade,
+      SELECT DISTINCT ON (a.child_id) a.child_id, a.grade, a.risk_grade,
         first_value(a.grade) OVER (PARTITION BY a.child_id ORDER BY a.assessed_on, a.created_at) AS first_grade
       FROM guardianship_assessments a
       WHERE a.assessed_on <= ${day}::date AND ${systemScope('insight snapshot: grades are counted, no child is named')}
       ORDER BY a.child_id, a.assessed_on DESC, a.created_at DESC)
-    SELECT c.residence_code AS "divisionCode", l.grade, count(*)::int AS children,
+    SELECT c.residence_code AS "divisionCode", l.grade, l.risk_grade AS "riskGrade", count(*)::int AS children,
       count(*) FILTER (WHERE array_position(${order}, l.grade::text) > array_position(${order}, l.first_grade::text))::int AS improved
     FROM latest l JOIN children c ON c.id = l.child_id
     WHERE ${systemScope('insight snapshot: the residence of counted children')}
-    GROUP BY 1, 2`.execute(db);
+    GROUP BY 1, 2, 3`.execute(db);
   return rows;
 }

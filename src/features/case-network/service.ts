@@ -245,3 +245,4 @@ export async function actOnLeadTransfer(
   );
   return { replayed };
 }
+export { caseServicesBetween } from './insight-reads.js';

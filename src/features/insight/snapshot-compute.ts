@@ -2,9 +2,8 @@ import { type Kysely, type RawBuilder, sql, type Transaction } from 'kysely';
 import type { Database } from '../../platform/db/schema.js';
 import { shanghaiDateOf } from '../../platform/calendar/index.js';
 import { systemScope } from '../../core/scope/system-scope.js';
-import { socialOrganisationKinds } from '../../contract/projects/vocabulary.js';
 import type { StoredCount } from '../../contract/insight/problems.js';
-import { organisationsIn } from '../organisations/service.js';
+import { largestStoredCounts, shownCategories } from '../../contract/insight/indicators-added.js';
 import { storeFeatureCounts } from './snapshot-feature-counts.js';
 import { monthStart, snapshotMoment, type YearMonth } from './snapshot-rules.js';
 import './snapshot-tables.js';
@@ -98,7 +97,15 @@ export async function computeMonthSnapshot(trx: Trx, month: YearMonth, asOf: Dat
   rows += await insert('visits.overdue', overdue(sql`rule LIKE 'visit.%'`));
   rows += await insert('visits.due', dueInMonth(sql`rule LIKE 'visit.%'`, false));
   rows += await insert('visits.on_time', dueInMonth(sql`rule LIKE 'visit.%'`, true));
-  rows += await storeSocialOrganisations(trx, m);
+  rows += await insert('family.reassessment_due', dueInMonth(sql`rule = 'assessment.periodic'`, false));
+  rows += await insert('family.reassessed_on_time', dueInMonth(sql`rule = 'assessment.periodic'`, true));
+  rows += await insert('family.entrusted_due', dueInMonth(sql`rule LIKE 'entrusted.%'`, false));
+  rows += await insert('family.entrusted_on_time', dueInMonth(sql`rule LIKE 'entrusted.%'`, true));
+  rows += await insert('security.verification_due', dueInMonth(sql`rule = 'benefit.verification'`, false));
+  rows += await insert('security.verified_on_time', dueInMonth(sql`rule = 'benefit.verification'`, true));
+  rows += await insert('security.decision_due', dueInMonth(sql`rule = 'benefit.decision'`, false));
+  rows += await insert('security.decided_on_time', dueInMonth(sql`rule = 'benefit.decision'`, true));
+  for (const category of shownCategories) rows += await insert(`security.category_${category}`, inDifficulty(category));
   rows += await storeFeatureCounts(trx, { month: m, start, at, day });
   await storeLevelTotals(trx, m);
 
@@ -110,35 +117,18 @@ export async function computeMonthSnapshot(trx: Trx, month: YearMonth, asOf: Dat
 
 /**
  * The month's counts summed per province, city, county and township, so a read of a large place
- * touches its own totals instead of adding up every village row of twelve months per request.
+ * touches its own totals instead of adding up every village row of twelve months per request. A
+ * largest-value count (the oldest open case's age) takes the largest instead of the sum.
  */
 async function storeLevelTotals(trx: Trx, month: string): Promise<void> {
   await sql`
     INSERT INTO insight_snapshot_totals (month, level, division_code, indicator, value)
-    SELECT s.month, l.level, rpad(left(s.division_code, l.digits), 12, '0'), s.indicator, sum(s.value)
+    SELECT s.month, l.level, rpad(left(s.division_code, l.digits), 12, '0'), s.indicator,
+      CASE WHEN s.indicator = ANY(${[...largestStoredCounts]}::text[]) THEN max(s.value) ELSE sum(s.value) END
     FROM insight_snapshots s
     CROSS JOIN (VALUES ('province', 2), ('city', 4), ('county', 6), ('township', 9)) AS l(level, digits)
     WHERE s.month = ${month}::date
     GROUP BY 1, 2, 3, 4`.execute(trx);
-}
-
-/**
- * Social organisations sitting in each county (and at each city) where children live, through the
- * organisations feature's `organisationsIn`. The directory has no history: every month gets today's.
- */
-async function storeSocialOrganisations(trx: Trx, month: string): Promise<number> {
-  const { rows: places } = await sql<{ code: string }>`
-    SELECT DISTINCT rpad(left(residence_code, 6), 12, '0') AS code FROM children WHERE ${everyChild()}
-    UNION SELECT DISTINCT rpad(left(residence_code, 4), 12, '0') FROM children WHERE ${everyChild()}`.execute(trx);
-  let stored = 0;
-  for (const { code } of places) {
-    const found = await organisationsIn(trx, { divisionCode: code, kinds: socialOrganisationKinds });
-    if (found.length === 0) continue;
-    await sql`INSERT INTO insight_snapshots (month, indicator, division_code, value)
-      VALUES (${month}::date, 'society.organisations', ${code}, ${found.length})`.execute(trx);
-    stored += 1;
-  }
-  return stored;
 }
 
 export type SnapshotDb = Kysely<Database>;

@@ -9,6 +9,7 @@ import { directorTrainingAndAppraisalOn, villagesWithDirectorOn } from '../grass
 import { placementsRunningAt } from '../placements/service.js';
 import { serviceBudgetsOn } from '../projects/service.js';
 import { referralsDeclinedBetween } from '../referrals/service.js';
+import { addFeatureCounts, CountSheet, writeSheet } from './snapshot-added-counts.js';
 import './snapshot-tables.js';
 
 type Trx = Kysely<Database> | Transaction<Database>;
@@ -30,10 +31,8 @@ const institutional = new Set<string>(institutionKinds);
  */
 export async function storeFeatureCounts(trx: Trx, moment: SnapshotMoment): Promise<number> {
   const { month, start, at, day } = moment;
-  const counts = new Map<string, number>();
-  const add = (indicator: StoredCount, code: string, value: number) => {
-    if (value > 0) counts.set(`${indicator}|${code}`, (counts.get(`${indicator}|${code}`) ?? 0) + value);
-  };
+  const sheet = new CountSheet();
+  const add = (indicator: StoredCount, code: string, value: number) => sheet.add(indicator, code, value);
 
   const [grades, placements, declined, directed, budgets, payments, livedIn, directors] = await Promise.all([
     guardianshipGradesOn(trx, day),
@@ -50,8 +49,10 @@ export async function storeFeatureCounts(trx: Trx, moment: SnapshotMoment): Prom
     add(`family.grade_${row.grade}`, row.divisionCode, row.children);
     add('family.assessed', row.divisionCode, row.children);
     add('family.grade_improved', row.divisionCode, row.improved);
+    add(`security.risk_${row.riskGrade}`, row.divisionCode, row.children);
   }
   for (const row of placements) {
+    add('family.state_guardianship', row.divisionCode, row.stateGuardianship);
     if (row.kind !== 'home') add('placements.away_from_home', row.divisionCode, row.children);
     if (institutional.has(row.kind)) {
       add('placements.institution', row.divisionCode, row.children);
@@ -80,12 +81,11 @@ export async function storeFeatureCounts(trx: Trx, moment: SnapshotMoment): Prom
     add('security.paid_yuan', row.divisionCode, Math.round(row.amountFen / 100));
   }
 
-  const rows = [...counts].filter(([key]) => /^\d{12}$/.test(key.split('|')[1] ?? ''));
-  if (rows.length === 0) return 0;
-  await sql`
-    INSERT INTO insight_snapshots (month, indicator, division_code, value)
-    SELECT ${month}::date, indicator, code, value
-    FROM unnest(${rows.map(([key]) => key.split('|')[0])}::text[], ${rows.map(([key]) => key.split('|')[1])}::text[],
-      ${rows.map(([, value]) => value)}::bigint[]) AS stored(indicator, code, value)`.execute(trx);
-  return rows.length;
+  await addFeatureCounts(
+    trx,
+    moment,
+    sheet,
+    livedIn.rows.map((row) => row.code),
+  );
+  return writeSheet(trx, month, sheet);
 }

@@ -137,3 +137,4 @@ async function actionItemOf(db: Db, actor: Actor, meetingId: string, id: string)
   if (!item) throw new Error(`action item ${id} not readable after its change`);
   return item;
 }
+export { conferenceOutcomesBetween } from './insight-reads.js';

@@ -265,3 +265,26 @@ export async function organisationsIn(
   const rows = await query.execute();
   return rows.map((row) => ({ id: row.id, name: row.name, kind: row.kind, divisionCode: row.division_code }));
 }
+
+/**
+ * Organisations of the kinds named that existed at `at`, per the division they sit at, for the
+ * insight snapshots (counts only). The directory keeps no dated history: an organisation counts
+ * from its creation, and an inactive one until its last change (its deactivation, unless it was
+ * edited again later); a reactivated one counts as if never deactivated.
+ */
+export async function organisationsCountedAt(
+  db: Db | Transaction<Database>,
+  kinds: readonly string[],
+  at: Date,
+): Promise<{ divisionCode: string; organisations: number }[]> {
+  if (kinds.length === 0) return [];
+  const rows = await db
+    .selectFrom('organisations')
+    .select((eb) => ['division_code as divisionCode', eb.fn.countAll<string>().as('n')])
+    .where('kind', 'in', [...kinds])
+    .where('created_at', '<', at)
+    .where((eb) => eb.or([eb('active', '=', true), eb('updated_at', '>', at)]))
+    .groupBy('division_code')
+    .execute();
+  return rows.map((row) => ({ divisionCode: row.divisionCode, organisations: Number(row.n) }));
+}

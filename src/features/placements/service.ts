@@ -200,24 +200,30 @@ export async function tracingChildIn(
   return row ? { tracingId: row.id, childId: row.child_id } : undefined;
 }
 
+export interface RunningPlacements {
+  divisionCode: string;
+  kind: PlacementKind;
+  children: number;
+  stayDays: number;
+  pastTenDays: number;
+  /** Placed under temporary or long-term state guardianship (the placement's guardianship type). */
+  stateGuardianship: number;
+}
+
 /**
  * Placements running at `at` for the insight snapshots (counts only): per placement division and
- * kind, the children placed, the days they have stayed so far, and how many have stayed past 10 days.
+ * kind, the children placed, the days they have stayed so far, how many have stayed past 10 days,
+ * and how many are under state guardianship.
  */
 export async function placementsRunningAt(
   db: Kysely<Database> | Transaction<Database>,
   at: Date,
-): Promise<{ divisionCode: string; kind: PlacementKind; children: number; stayDays: number; pastTenDays: number }[]> {
-  const { rows } = await sql<{
-    divisionCode: string;
-    kind: PlacementKind;
-    children: number;
-    stayDays: number;
-    pastTenDays: number;
-  }>`
+): Promise<RunningPlacements[]> {
+  const { rows } = await sql<RunningPlacements>`
     SELECT division_code AS "divisionCode", kind, count(*)::int AS children,
       floor(sum(extract(epoch FROM ${at}::timestamptz - started_at) / 86400))::int AS "stayDays",
-      count(*) FILTER (WHERE started_at <= ${at}::timestamptz - interval '10 days')::int AS "pastTenDays"
+      count(*) FILTER (WHERE started_at <= ${at}::timestamptz - interval '10 days')::int AS "pastTenDays",
+      count(*) FILTER (WHERE guardianship_type IN ('state_temporary', 'state_long_term'))::int AS "stateGuardianship"
     FROM placements
     WHERE started_at <= ${at} AND (ended_at IS NULL OR ended_at > ${at})
       AND ${systemScope('insight snapshot: placements are counted, no child is named')}

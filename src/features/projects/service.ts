@@ -187,3 +187,4 @@ export async function serviceBudgetsOn(
   return rows;
 }
 export { sessionsOfChildIn } from './child-sessions.js';
+export { projectOutputsOn, socialWorkersAt } from './insight-reads.js';

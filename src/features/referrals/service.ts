@@ -398,3 +398,4 @@ export async function referralsDeclinedBetween(
     GROUP BY 1`.execute(db);
   return rows;
 }
+export { referralsByReceiverBetween } from './insight-reads.js';

@@ -214,3 +214,4 @@ export {
   type MemberCandidate,
   membersByNameIn,
 } from './name-match.js';
+export { exitsBetween } from './insight-reads.js';

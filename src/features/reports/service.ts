@@ -192,3 +192,4 @@ export async function acknowledgeReport(
   );
   return result;
 }
+export { mandatedReportsBetween } from './insight-reads.js';

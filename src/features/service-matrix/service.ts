@@ -202,3 +202,4 @@ export async function matrixGapsIn(
     })),
   );
 }
+export { matrixFindingsOn } from './insight-reads.js';

@@ -1,0 +1,75 @@
+import { type Kysely, sql, type Transaction } from 'kysely';
+import type { Database } from '../../platform/db/schema.js';
+import { systemScope } from '../../core/scope/system-scope.js';
+import type { CaseStatus } from '../../contract/cases/vocabulary.js';
+
+export interface OpenCasesAt {
+  /** Open cases per division and status at the moment, with the days the oldest of them has been open. */
+  byStatus: { divisionCode: string; status: CaseStatus; cases: number; oldestDays: number }[];
+  /**
+   * Per division: open cases with a case manager, the managers and the lead organisations counted
+   * there — each manager (organisation) once, at the division where most of their open cases are.
+   */
+  load: { divisionCode: string; managed: number; managers: number; leadOrganisations: number }[];
+}
+
+/**
+ * Cases open at `at` (opened before it, never closed before it — as the snapshot's `cases.open`)
+ * for the insight snapshots, counts only. A case's status is its last action's before `at`; the
+ * manager and lead organisation are today's (the case row keeps no history of them).
+ */
+export async function openCasesAt(db: Kysely<Database> | Transaction<Database>, at: Date): Promise<OpenCasesAt> {
+  const open = sql`
+    SELECT c.id, c.division_code, c.manager_user_id, c.lead_org_id, c.opened_at,
+      coalesce((SELECT a.status_after FROM case_actions a WHERE a.case_id = c.id AND a.occurred_at < ${at}
+        ORDER BY a.occurred_at DESC, a.seq DESC LIMIT 1), 'reported') AS status
+    FROM cases c
+    WHERE c.opened_at < ${at} AND ${systemScope('insight snapshot: open cases are counted, no child is named')}
+      AND NOT EXISTS (SELECT 1 FROM case_actions a WHERE a.case_id = c.id AND a.status_after = 'closed'
+        AND a.occurred_at < ${at})`;
+  const [byStatus, load] = await Promise.all([
+    sql<OpenCasesAt['byStatus'][number]>`
+      SELECT division_code AS "divisionCode", status, count(*)::int AS cases,
+        max(floor(extract(epoch FROM ${at}::timestamptz - opened_at) / 86400))::int AS "oldestDays"
+      FROM (${open}) o GROUP BY 1, 2`.execute(db),
+    sql<OpenCasesAt['load'][number]>`
+      WITH o AS (${open}),
+      managers AS (SELECT DISTINCT ON (manager_user_id) manager_user_id, division_code FROM o
+        WHERE manager_user_id IS NOT NULL GROUP BY 1, 2 ORDER BY manager_user_id, count(*) DESC, division_code),
+      leads AS (SELECT DISTINCT ON (lead_org_id) lead_org_id, division_code FROM o
+        GROUP BY 1, 2 ORDER BY lead_org_id, count(*) DESC, division_code),
+      counted AS (SELECT division_code, count(*) FILTER (WHERE manager_user_id IS NOT NULL) AS managed FROM o GROUP BY 1)
+      SELECT c.division_code AS "divisionCode", c.managed::int AS managed, coalesce(m.n, 0)::int AS managers,
+        coalesce(l.n, 0)::int AS "leadOrganisations"
+      FROM counted c
+      LEFT JOIN (SELECT division_code, count(*) AS n FROM managers GROUP BY 1) m ON m.division_code = c.division_code
+      LEFT JOIN (SELECT division_code, count(*) AS n FROM leads GROUP BY 1) l ON l.division_code = c.division_code`.execute(
+      db,
+    ),
+  ]);
+  return { byStatus: byStatus.rows, load: load.rows };
+}
+
+/**
+ * Applications to revoke a guardian's qualification recorded in guardianship interventions, for the
+ * insight snapshots (counts only), per case division: cases whose application was filed on a day in
+ * [firstDay, lastDay], and cases whose court decision `revoked` is dated in it. An application
+ * recorded again with its decision counts once.
+ */
+export async function revocationsBetween(
+  db: Kysely<Database> | Transaction<Database>,
+  firstDay: string,
+  lastDay: string,
+): Promise<{ divisionCode: string; filed: number; revoked: number }[]> {
+  const measure = sql`a.payload -> 'intervention'`;
+  const { rows } = await sql<{ divisionCode: string; filed: number; revoked: number }>`
+    SELECT c.division_code AS "divisionCode",
+      count(DISTINCT c.id) FILTER (WHERE (${measure} ->> 'filedOn')::date BETWEEN ${firstDay}::date AND ${lastDay}::date)::int AS filed,
+      count(DISTINCT c.id) FILTER (WHERE ${measure} ->> 'decision' = 'revoked'
+        AND (${measure} ->> 'decidedOn')::date BETWEEN ${firstDay}::date AND ${lastDay}::date)::int AS revoked
+    FROM case_actions a JOIN cases c ON c.id = a.case_id
+    WHERE a.type = 'guardianship_intervention' AND ${measure} ->> 'measure' = 'revocation_application'
+      AND ${systemScope('insight snapshot: revocations are counted, no child is named')}
+    GROUP BY 1`.execute(db);
+  return rows;
+}
