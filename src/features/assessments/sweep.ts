@@ -113,8 +113,8 @@ export const assessmentScheduleSweep: Sweep = {
             'c.residence_code',
             'c.status',
             sql<boolean>`EXISTS (SELECT 1 FROM guardianship_assessments g WHERE g.child_id = c.id AND g.created_at >= ${clue.recordedAt})
-              OR EXISTS (SELECT 1 FROM clocks k WHERE k.child_id = c.id AND k.subject_type = 'assessment'
-                AND k.rule = 'assessment.risk_clue' AND k.started_at >= ${clue.recordedAt})`.as('answered'),
+              OR EXISTS (SELECT 1 FROM clocks k WHERE k.subject_id = c.id AND k.rule = 'assessment.risk_clue'
+                AND k.subject_type = 'assessment' AND k.started_at >= ${clue.recordedAt})`.as('answered'),
           ])
           .where('c.id', '=', clue.childId)
           .executeTakeFirst();

@@ -46,7 +46,7 @@ export const visitScheduleSweep: Sweep = {
             >`(SELECT max(visited_on)::text FROM home_visits v WHERE v.child_id = c.id AND v.kind IN ('first', 'screening'))`.as(
               'last_full',
             ),
-            sql<boolean>`EXISTS (SELECT 1 FROM clocks k WHERE k.child_id = c.id AND k.subject_type = 'visit' AND k.rule = 'visit.first')`.as(
+            sql<boolean>`EXISTS (SELECT 1 FROM clocks k WHERE k.subject_id = c.id AND k.rule = 'visit.first' AND k.subject_type = 'visit')`.as(
               'first_started',
             ),
             running(['visit.first', 'visit.routine']).as('routine_running'),
