@@ -15,7 +15,7 @@ import {
   type Receptions,
   stayBands,
 } from './model.js';
-import { daysOfStay, stayBandOf } from './rules.js';
+import { stayBandOf } from './rules.js';
 import './tables.js';
 
 /*
@@ -56,6 +56,9 @@ export async function institutionOccupancy(db: Db, actor: Actor, asOf = new Date
   requireAggregate(actor);
   const institutions = await institutionsOf(db, actor);
   const ids = institutions.map((i) => i.id);
+  // Counted in the database per institution and whole day of stay (a few hundred rows, not one per
+  // child), over the current episodes only (`ended_at IS NULL`, the partial index): at a province's
+  // million episodes, reading every row into the process took 0.7 s for a city.
   const here =
     ids.length === 0
       ? []
@@ -64,43 +67,48 @@ export async function institutionOccupancy(db: Db, actor: Actor, asOf = new Date
           .where(systemScope('counts per institution; no child is named in the answer'))
           .select((eb) => [
             'p.organisation_id',
-            'p.started_at',
-            eb
-              .exists(
-                eb
-                  .selectFrom('clocks as c')
-                  .select('c.id')
-                  .whereRef('c.subject_id', '=', 'p.id')
-                  .where('c.rule', '=', 'placement.rescue_station_stay')
-                  .where('c.state', '=', 'running')
-                  .where('c.due_at', '<', asOf),
-              )
-              .as('overdue'),
-            eb
-              .exists(
-                eb
-                  .selectFrom('placement_actions as a')
-                  .select('a.id')
-                  .whereRef('a.placement_id', '=', 'p.id')
-                  .whereRef('a.seq', '=', 'p.seq')
-                  .where('a.status_after', '=', 'extension_requested'),
-              )
-              .as('extension'),
+            sql<number>`greatest(0, floor(extract(epoch FROM (${asOf}::timestamptz - p.started_at)) / 86400))::int`.as(
+              'days',
+            ),
+            sql<number>`count(*)::int`.as('children'),
+            sql<number>`count(*) FILTER (WHERE ${eb.exists(
+              eb
+                .selectFrom('clocks as c')
+                .select('c.id')
+                .whereRef('c.subject_id', '=', 'p.id')
+                .where('c.rule', '=', 'placement.rescue_station_stay')
+                .where('c.state', '=', 'running')
+                .where('c.due_at', '<', asOf),
+            )})::int`.as('overdue'),
+            sql<number>`count(*) FILTER (WHERE ${eb.exists(
+              eb
+                .selectFrom('placement_actions as a')
+                .select('a.id')
+                .whereRef('a.placement_id', '=', 'p.id')
+                .whereRef('a.seq', '=', 'p.seq')
+                .where('a.status_after', '=', 'extension_requested'),
+            )})::int`.as('extension'),
           ])
           .where('p.organisation_id', 'in', ids)
+          .where('p.ended_at', 'is', null)
           .where('p.started_at', '<=', asOf)
-          .where((eb) => eb.or([eb('p.ended_at', 'is', null), eb('p.ended_at', '>', asOf)]))
+          .groupBy(['p.organisation_id', 'days'])
           .execute();
   return {
     asOf: asOf.toISOString(),
     institutions: institutions.map((o) => {
       const rows = here.filter((p) => p.organisation_id === o.id);
-      const days = rows.map((p) => daysOfStay(p.started_at, null, asOf));
       const byStay = Object.fromEntries(stayBands.map((band) => [band, 0])) as Record<
         (typeof stayBands)[number],
         number
       >;
-      for (const d of days) byStay[stayBandOf(d)] += 1;
+      let occupancy = 0;
+      let stayDays = 0;
+      for (const row of rows) {
+        byStay[stayBandOf(row.days)] += row.children;
+        occupancy += row.children;
+        stayDays += row.days * row.children;
+      }
       const beds = o.bed_capacity;
       return {
         organisation: {
@@ -111,13 +119,13 @@ export async function institutionOccupancy(db: Db, actor: Actor, asOf = new Date
           placementKind: placementKindOf[o.kind]!,
         },
         beds,
-        occupancy: rows.length,
-        free: beds === null ? null : Math.max(0, beds - rows.length),
-        overflow: beds === null ? 0 : Math.max(0, rows.length - beds),
-        waiting: rows.filter((p) => p.overdue).length,
-        extensionsRequested: rows.filter((p) => p.extension).length,
+        occupancy,
+        free: beds === null ? null : Math.max(0, beds - occupancy),
+        overflow: beds === null ? 0 : Math.max(0, occupancy - beds),
+        waiting: rows.reduce((sum, row) => sum + row.overdue, 0),
+        extensionsRequested: rows.reduce((sum, row) => sum + row.extension, 0),
         byStay,
-        averageStayDays: days.length > 0 ? Math.round((days.reduce((a, b) => a + b, 0) / days.length) * 10) / 10 : null,
+        averageStayDays: occupancy > 0 ? Math.round((stayDays / occupancy) * 10) / 10 : null,
       };
     }),
   };
