@@ -56,48 +56,11 @@ export async function institutionOccupancy(db: Db, actor: Actor, asOf = new Date
   requireAggregate(actor);
   const institutions = await institutionsOf(db, actor);
   const ids = institutions.map((i) => i.id);
-  // Counted in the database per institution and whole day of stay (a few hundred rows, not one per
-  // child), over the current episodes only (`ended_at IS NULL`, the partial index): at a province's
-  // million episodes, reading every row into the process took 0.7 s for a city.
-  const here =
-    ids.length === 0
-      ? []
-      : await db
-          .selectFrom('placements as p')
-          .where(systemScope('counts per institution; no child is named in the answer'))
-          .select((eb) => [
-            'p.organisation_id',
-            sql<number>`greatest(0, floor(extract(epoch FROM (${asOf}::timestamptz - p.started_at)) / 86400))::int`.as(
-              'days',
-            ),
-            sql<number>`count(*)::int`.as('children'),
-            sql<number>`count(*) FILTER (WHERE ${eb.exists(
-              eb
-                .selectFrom('clocks as c')
-                .select('c.id')
-                .whereRef('c.subject_id', '=', 'p.id')
-                .where('c.rule', '=', 'placement.rescue_station_stay')
-                .where('c.state', '=', 'running')
-                .where('c.due_at', '<', asOf),
-            )})::int`.as('overdue'),
-            sql<number>`count(*) FILTER (WHERE ${eb.exists(
-              eb
-                .selectFrom('placement_actions as a')
-                .select('a.id')
-                .whereRef('a.placement_id', '=', 'p.id')
-                .whereRef('a.seq', '=', 'p.seq')
-                .where('a.status_after', '=', 'extension_requested'),
-            )})::int`.as('extension'),
-          ])
-          .where('p.organisation_id', 'in', ids)
-          .where('p.ended_at', 'is', null)
-          .where('p.started_at', '<=', asOf)
-          .groupBy(['p.organisation_id', 'days'])
-          .execute();
+  const { stays, waiting, extensions } = await currentEpisodeCounts(db, ids, asOf);
   return {
     asOf: asOf.toISOString(),
     institutions: institutions.map((o) => {
-      const rows = here.filter((p) => p.organisation_id === o.id);
+      const rows = stays.filter((p) => p.organisation_id === o.id);
       const byStay = Object.fromEntries(stayBands.map((band) => [band, 0])) as Record<
         (typeof stayBands)[number],
         number
@@ -122,12 +85,68 @@ export async function institutionOccupancy(db: Db, actor: Actor, asOf = new Date
         occupancy,
         free: beds === null ? null : Math.max(0, beds - occupancy),
         overflow: beds === null ? 0 : Math.max(0, occupancy - beds),
-        waiting: rows.reduce((sum, row) => sum + row.overdue, 0),
-        extensionsRequested: rows.reduce((sum, row) => sum + row.extension, 0),
+        waiting: waiting.get(o.id) ?? 0,
+        extensionsRequested: extensions.get(o.id) ?? 0,
         byStay,
         averageStayDays: occupancy > 0 ? Math.round((stayDays / occupancy) * 10) / 10 : null,
       };
     }),
+  };
+}
+
+/**
+ * The institutions' current episodes (`ended_at IS NULL`), counted in the database: per institution
+ * and whole day of stay (an index-only scan of the partial index, a few hundred rows rather than one
+ * per child), children waiting past the station's stay (its running stay clocks, owned by the
+ * station, through the open-clock index) and extensions awaiting approval. At a province's million
+ * episodes, a per-episode probe of clocks and actions took 0.6 s for a city of 34,000 placed children.
+ */
+async function currentEpisodeCounts(db: Db, ids: readonly string[], asOf: Date) {
+  if (ids.length === 0) return { stays: [], waiting: new Map<string, number>(), extensions: new Map<string, number>() };
+  const [stays, waiting, extensions] = await Promise.all([
+    db
+      .selectFrom('placements as p')
+      .where(systemScope('counts per institution; no child is named in the answer'))
+      .select([
+        'p.organisation_id',
+        sql<number>`greatest(0, floor(extract(epoch FROM (${asOf}::timestamptz - p.started_at)) / 86400))::int`.as(
+          'days',
+        ),
+        sql<number>`count(*)::int`.as('children'),
+      ])
+      .where('p.organisation_id', 'in', ids)
+      .where('p.ended_at', 'is', null)
+      .where('p.started_at', '<=', asOf)
+      .groupBy(['p.organisation_id', 'days'])
+      .execute(),
+    db
+      .selectFrom('clocks as c')
+      .innerJoin('placements as p', 'p.id', 'c.subject_id')
+      .where(systemScope('counts per institution; no child is named in the answer'))
+      .select(['p.organisation_id', sql<number>`count(*)::int`.as('n')])
+      .where('c.owner_org_id', 'in', ids)
+      .where('c.state', '=', 'running')
+      .where('c.due_at', '<', asOf)
+      .where('c.rule', '=', 'placement.rescue_station_stay')
+      .where('p.organisation_id', 'in', ids)
+      .where('p.ended_at', 'is', null)
+      .groupBy('p.organisation_id')
+      .execute(),
+    db
+      .selectFrom('placement_actions as a')
+      .innerJoin('placements as p', (join) => join.onRef('p.id', '=', 'a.placement_id').onRef('p.seq', '=', 'a.seq'))
+      .where(systemScope('counts per institution; no child is named in the answer'))
+      .select(['p.organisation_id', sql<number>`count(*)::int`.as('n')])
+      .where('a.status_after', '=', 'extension_requested')
+      .where('p.organisation_id', 'in', ids)
+      .where('p.ended_at', 'is', null)
+      .groupBy('p.organisation_id')
+      .execute(),
+  ]);
+  return {
+    stays,
+    waiting: new Map(waiting.map((row) => [row.organisation_id, row.n])),
+    extensions: new Map(extensions.map((row) => [row.organisation_id, row.n])),
   };
 }
 
