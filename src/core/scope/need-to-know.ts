@@ -107,6 +107,30 @@ export function timelineKindPatterns(access: ReadonlySet<string>): string[] {
     .map(([entity]) => `${entity}.%`);
 }
 
+/**
+ * The SQL rule over `child_timeline` for a narrowed reader: entries of the shared parts, and the
+ * entries of the reader's own referrals that are still open (active referral grants).
+ */
+export function timelineEntriesVisibleTo(actor: Actor, access: ReadonlySet<string>) {
+  return (eb: ExpressionBuilder<Database, 'child_timeline'>): Expression<SqlBool> =>
+    eb.or([
+      ...timelineKindPatterns(access).map((pattern) => eb('child_timeline.kind', 'like', pattern)),
+      eb.and([
+        eb('child_timeline.kind', 'like', 'referral.%'),
+        eb(
+          'child_timeline.entity_id',
+          'in',
+          eb
+            .selectFrom('child_participations as p')
+            .select('p.basis_id')
+            .where('p.organisation_id', '=', actor.organisationId ?? '00000000-0000-0000-0000-000000000000')
+            .where('p.basis', '=', 'referral')
+            .where('p.ended_at', 'is', null),
+        ),
+      ]),
+    ]);
+}
+
 /** Fields of a `child.updated` entry that are the assessment's (health, risk, benefits), hidden without it. */
 const assessmentField = /disab|illness|health|risk|benefit|handoff|statusReason/i;
 

@@ -1,4 +1,4 @@
-import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Actor } from '../../platform/access/actor.js';
 import { hasPermission } from '../../platform/access/actor.js';
 import { maskAddress, maskIdNumber, maskPhone } from '../../platform/access/masking.js';
@@ -10,7 +10,7 @@ import { childInScopeById, fileChildIds } from './file-store.js';
 import type { TimelineEntry } from '../../contract/registry/child.js';
 import { systemScope } from '../../core/scope/system-scope.js';
 import { fileAccessOf } from '../../core/scope/participation.js';
-import { narrowTimelineValues, timelineKindPatterns } from '../../core/scope/need-to-know.js';
+import { narrowTimelineValues, timelineEntriesVisibleTo } from '../../core/scope/need-to-know.js';
 
 /*
  * The child's timeline, read side: newest first, masked like the file. Entries are written by
@@ -55,26 +55,6 @@ function masked(values: Record<string, unknown> | null): Record<string, unknown>
   );
 }
 
-function sharedEntries(actor: Actor, access: ReadonlySet<string>) {
-  return (eb: ExpressionBuilder<Database, 'child_timeline'>): Expression<SqlBool> =>
-    eb.or([
-      ...timelineKindPatterns(access).map((pattern) => eb('child_timeline.kind', 'like', pattern)),
-      eb.and([
-        eb('child_timeline.kind', 'like', 'referral.%'),
-        eb(
-          'child_timeline.entity_id',
-          'in',
-          eb
-            .selectFrom('child_participations as p')
-            .select('p.basis_id')
-            .where('p.organisation_id', '=', actor.organisationId ?? '00000000-0000-0000-0000-000000000000')
-            .where('p.basis', '=', 'referral')
-            .where('p.ended_at', 'is', null),
-        ),
-      ]),
-    ]);
-}
-
 export async function listTimeline(
   db: Kysely<Database>,
   actor: Actor,
@@ -108,7 +88,7 @@ export async function listTimeline(
     .where(systemScope('the file childInScopeById read above'))
     .where('child_id', 'in', ids);
   // Need-to-know: a reader through a referral sees the entries of the parts it shares, and its own referral's.
-  if (access !== 'whole') query = query.where(sharedEntries(actor, access));
+  if (access !== 'whole') query = query.where(timelineEntriesVisibleTo(actor, access));
   if (paging.kind) query = query.where('kind', 'like', `${paging.kind}%`);
   const total = await query.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
   const rows = await query
