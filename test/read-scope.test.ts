@@ -326,11 +326,24 @@ describe('the read scope of cases, reports and attachments (invariant 2, issue 1
             })
             .returning('id')
             .executeTakeFirstOrThrow();
-          const recipients = [...new Set(r.recipients.map((i) => pick(orgs, i).id))];
-          for (const org of recipients)
+          // An odd draw makes the copy a matrix provider's (issue 15): it reads only until a case or while taking part.
+          const copies = new Map<string, boolean>();
+          for (const i of r.recipients) if (!copies.has(pick(orgs, i).id)) copies.set(pick(orgs, i).id, i % 2 === 1);
+          const recipients = [...copies.keys()];
+          for (const [org, provider] of copies)
             await db
               .insertInto('report_recipients')
-              .values({ report_id: row.id, organisation_id: org, role: 'village', sees_reporter: false })
+              .values(
+                provider
+                  ? {
+                      report_id: row.id,
+                      organisation_id: org,
+                      role: 'provider',
+                      service: 'temporary_care',
+                      sees_reporter: false,
+                    }
+                  : { report_id: row.id, organisation_id: org, role: 'village', sees_reporter: false },
+              )
               .execute();
           reports.push({
             id: row.id,
@@ -339,6 +352,7 @@ describe('the read scope of cases, reports and attachments (invariant 2, issue 1
               reporterUserId: author,
               createdBy: takenBy,
               recipientOrganisations: recipients,
+              providerOrganisations: [...copies].filter(([, provider]) => provider).map(([org]) => org),
               caseOrganisations: kase?.organisations ?? [],
               caseChild: kase?.child ?? null,
             },

@@ -1,11 +1,21 @@
 import { z } from 'zod';
 import { caseStatuses, clockStates } from '../cases/vocabulary.js';
-import { hotlineLines, recipientRoles, reportChannels, reportListViews, reportStages } from './vocabulary.js';
+import { serviceCodes } from '../service-matrix/vocabulary.js';
+import {
+  hotlineLines,
+  recipientRoles,
+  reportChannels,
+  reportListViews,
+  reportStages,
+  statutoryRecipientRoles,
+} from './vocabulary.js';
 import { reportMaskSchema, reportProgressSchema } from './reading.js';
 
 /* What the report API answers, and the queries of its lists. Pure. */
 
 const recipientRoleSchema = z.enum(recipientRoles);
+const statutoryRoleSchema = z.enum(statutoryRecipientRoles);
+const serviceSchema = z.enum(serviceCodes);
 
 export const reporterSchema = z.object({
   anonymous: z.boolean(),
@@ -19,6 +29,8 @@ export const recipientViewSchema = z.object({
   organisationId: z.string(),
   organisationName: z.string(),
   role: recipientRoleSchema,
+  /** For a `provider`: the catalogue service it leads in the county, for which the matrix routed the report. */
+  service: serviceSchema.nullable(),
   acknowledgedAt: z.string().nullable(),
   dueAt: z.string().nullable(),
   clockState: z.enum(clockStates).nullable(),
@@ -43,6 +55,8 @@ export const reportViewSchema = z.object({
   /** Null when the caller's organisation may not know who reported. */
   reporter: reporterSchema.nullable(),
   recipients: z.array(recipientViewSchema),
+  /** Services the report implies that no organisation led in the county when it was made (gaps in the matrix). */
+  matrixGaps: z.array(serviceSchema),
   caseId: z.string().nullable(),
   attachments: z.array(
     z.object({ id: z.string(), fileName: z.string(), mediaType: z.string(), sizeBytes: z.number() }),
@@ -105,7 +119,7 @@ export const routingNoticeSchema = z.object({
   fallbacks: z
     .array(
       z.object({
-        role: recipientRoleSchema,
+        role: statutoryRoleSchema,
         organisationId: z.string(),
         organisationName: z.string(),
         divisionCode: z.string(),
@@ -113,12 +127,24 @@ export const routingNoticeSchema = z.object({
     )
     .meta({ description: 'receivers found above their usual level, up the division tree' }),
   missing: z
-    .array(recipientRoleSchema)
+    .array(statutoryRoleSchema)
     .meta({ description: 'receiving roles with no organisation anywhere up the tree' }),
   alerted: z
     .object({ organisationId: z.string(), organisationName: z.string() })
     .nullable()
     .meta({ description: 'with no police anywhere: the lead agency / civil affairs bureau alerted instead' }),
+  providers: z
+    .array(z.object({ service: serviceSchema, organisationId: z.string(), organisationName: z.string() }))
+    .meta({ description: 'the organisations leading a service the report implies in the county (the matrix)' }),
+  gaps: z
+    .array(
+      z.object({
+        service: serviceSchema,
+        organisationId: z.string().nullable(),
+        organisationName: z.string().nullable(),
+      }),
+    )
+    .meta({ description: 'services nobody leads in the county: the county civil affairs received the report instead' }),
   warnings: z.array(z.string()).meta({ description: "the same, worded in the caller's language" }),
 });
 export type RoutingNotice = z.infer<typeof routingNoticeSchema>;

@@ -6,8 +6,15 @@ export type ReportChannel = (typeof reportChannels)[number];
 export const hotlineLines = ['12338', '12355', '12345', '110'] as const;
 export type HotlineLine = (typeof hotlineLines)[number];
 
-/** The organisations a report is routed to, by their role at the place. */
-export const recipientRoles = ['police', 'civil_affairs', 'education', 'township', 'village'] as const;
+/** The statutory receivers of a report, by their role at the place (the `reports` rule section). */
+export const statutoryRecipientRoles = ['police', 'civil_affairs', 'education', 'township', 'village'] as const;
+export type StatutoryRecipientRole = (typeof statutoryRecipientRoles)[number];
+
+/**
+ * The organisations a report is routed to: the statutory receivers, and `provider` — an
+ * organisation that leads the service the report implies in the place's county (the matrix).
+ */
+export const recipientRoles = [...statutoryRecipientRoles, 'provider'] as const;
 export type RecipientRole = (typeof recipientRoles)[number];
 
 /** The nine statutory situations that trigger a mandatory report (DOMAIN.md §3), numbered 1–9. */

@@ -7,7 +7,10 @@ import { childInScope, childVisibleTo } from './child-scope.js';
  * Which reports an actor may open, beside the children's rule it builds on (childInScope): the
  * two scope rules of the house, read side by side. Three ways in, each with its permission:
  * - a receiver: the caller's organisation received the report and the caller works reports
- *   (`reports.receive`);
+ *   (`reports.receive`). A `provider` copy — routed only because the organisation leads a service
+ *   the report implies (the responsibility matrix) — opens the report until a case takes it, and
+ *   after that only while the organisation takes part in the child (an active participation): a
+ *   rescue station the child was transferred away from no longer reads it, like the file;
  * - a case worker: the report belongs to a case the caller's organisation works (and has not left)
  *   about a child in the caller's scope, and the caller reads cases (`cases.read`);
  * - the author: the caller made or took the report (`reports.submit`).
@@ -22,13 +25,28 @@ export function reportVisibleTo(actor: Actor) {
       conditions.push(eb('reports.reporter_user_id', '=', actor.userId), eb('reports.created_by', '=', actor.userId));
     }
     if (actor.organisationId && hasPermission(actor, 'reports.receive')) {
+      const org = actor.organisationId;
       conditions.push(
         eb.exists(
           eb
             .selectFrom('report_recipients as rr')
             .select(sql`1`.as('one'))
             .whereRef('rr.report_id', '=', 'reports.id')
-            .where('rr.organisation_id', '=', actor.organisationId),
+            .where('rr.organisation_id', '=', org)
+            .where((inner) =>
+              inner.or([
+                inner('rr.role', '<>', 'provider'),
+                inner('reports.case_id', 'is', null),
+                inner.exists(
+                  inner
+                    .selectFrom('child_participations as p')
+                    .select(sql`1`.as('one'))
+                    .whereRef('p.child_id', '=', 'reports.child_id')
+                    .where('p.organisation_id', '=', org)
+                    .where('p.ended_at', 'is', null),
+                ),
+              ]),
+            ),
         ),
       );
     }
@@ -55,6 +73,8 @@ export interface ReportAccessFacts {
   reporterUserId: string | null;
   createdBy: string | null;
   recipientOrganisations: readonly string[];
+  /** Of those, the ones that received it only as a matrix `provider`. */
+  providerOrganisations: readonly string[];
   /** The organisations working the report's case (not those that left); empty without a case. */
   caseOrganisations: readonly string[];
   caseChild: { residenceCode: string; hukouCode: string | null; participatingOrganisations: readonly string[] } | null;
@@ -68,8 +88,14 @@ export function reportVisibleToActor(actor: Actor, report: ReportAccessFacts): b
     hasPermission(actor, 'reports.submit') &&
     (report.reporterUserId === actor.userId || report.createdBy === actor.userId);
   const org = actor.organisationId;
+  const providerOnly = org !== null && report.providerOrganisations.includes(org);
+  const providerReads =
+    report.caseChild === null || (org !== null && report.caseChild.participatingOrganisations.includes(org));
   const receiver =
-    org !== null && hasPermission(actor, 'reports.receive') && report.recipientOrganisations.includes(org);
+    org !== null &&
+    hasPermission(actor, 'reports.receive') &&
+    report.recipientOrganisations.includes(org) &&
+    (!providerOnly || providerReads);
   const caseWorker =
     org !== null &&
     hasPermission(actor, 'cases.read') &&

@@ -1,5 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { HotlineLine, RecipientRole, ReportChannel as Channel } from '../../contract/reports/vocabulary.js';
+import type { ServiceCode } from '../../contract/service-matrix/vocabulary.js';
 
 /*
  * A report as every feature reads it: the row types of `reports` and `report_recipients`. The
@@ -38,6 +39,8 @@ export interface ReportsTable {
   reported_at: ColumnType<Date, Date | string, Date | string>;
   attachment_ids: ColumnType<string[], string[] | undefined, string[]>;
   case_id: string | null;
+  /** Services the report implied that nobody led in the county when it was routed (0116). */
+  matrix_gaps: ColumnType<ServiceCode[], ServiceCode[] | undefined, ServiceCode[]>;
   created_by: string | null;
   created_at: ColumnType<Date, Date | string | undefined, never>;
 }
@@ -47,6 +50,8 @@ export interface ReportRecipientsTable {
   report_id: string;
   organisation_id: string;
   role: RecipientRole;
+  /** For a `provider` copy: the catalogue service the matrix routed it for (0116); null for a statutory receiver. */
+  service: ColumnType<ServiceCode | null, ServiceCode | null | undefined, never>;
   sees_reporter: boolean;
   acknowledged_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   acknowledged_by: string | null;

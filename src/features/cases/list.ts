@@ -1,6 +1,7 @@
 import { type ExpressionBuilder, type Kysely, type SqlBool, sql } from 'kysely';
 import type { Actor } from '../../platform/access/actor.js';
 import { childInScope } from '../../core/scope/child-scope.js';
+import { childPartVisibleTo } from '../../core/scope/need-to-know.js';
 import type { Database } from '../../platform/db/schema.js';
 import { parseQuery } from '../../contract/registry/search-query.js';
 import { escapeLike } from '../../platform/text/escape-like.js';
@@ -54,9 +55,11 @@ export async function listCases(db: Kysely<Database>, actor: Actor, query: CaseL
       join.onRef('last.case_id', '=', 'cases.id').onRef('last.seq', '=', 'cases.seq'),
     )
     .innerJoin('organisations as lead', 'lead.id', 'cases.lead_org_id')
-    .where(childInScope(actor));
+    .where(childInScope(actor))
+    .where(childPartVisibleTo(actor, 'case_summary'));
   if (query.status) base = base.where('last.status_after', '=', query.status);
-  if (query.riskGrade) base = base.where('children.risk_grade', '=', query.riskGrade);
+  if (query.riskGrade)
+    base = base.where('children.risk_grade', '=', query.riskGrade).where(childPartVisibleTo(actor, 'assessment'));
   if (query.overdue !== undefined) {
     const late = sql<SqlBool>`EXISTS (SELECT 1 FROM clocks c WHERE c.case_id = cases.id AND c.state = 'running' AND c.due_at < ${now}::timestamptz)`;
     base = base.where(query.overdue ? late : sql<SqlBool>`NOT ${late}`);
@@ -73,6 +76,7 @@ export async function listCases(db: Kysely<Database>, actor: Actor, query: CaseL
       'children.id as child_id',
       'children.name as child_name',
       'children.risk_grade',
+      (eb) => sql<boolean>`(${childPartVisibleTo(actor, 'assessment')(eb)})`.as('risk_shown'),
       'last.status_after',
       'last.occurred_at',
       'lead.name as lead_name',
@@ -91,7 +95,7 @@ export async function listCases(db: Kysely<Database>, actor: Actor, query: CaseL
       caseNo: r.case_no,
       childId: r.child_id,
       childName: r.child_name,
-      riskGrade: r.risk_grade,
+      riskGrade: r.risk_shown ? r.risk_grade : null,
       status: r.status_after,
       seq: r.seq,
       leadName: r.lead_name,

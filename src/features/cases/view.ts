@@ -1,6 +1,8 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Actor } from '../../platform/access/actor.js';
 import { childInScope } from '../../core/scope/child-scope.js';
+import { childPartVisibleTo, narrowCase } from '../../core/scope/need-to-know.js';
+import { fileAccessColumn, fileAccessFrom } from '../../core/scope/participation.js';
 import { recordAudit } from '../../platform/audit/append.js';
 import type { Database } from '../../platform/db/schema.js';
 import { translate } from '../../platform/i18n/translate.js';
@@ -42,9 +44,12 @@ export async function readCase(
       'lead.name as lead_name',
       'manager.id as manager_id',
       'manager.display_name as manager_name',
+      fileAccessColumn(actor).as('file_access'),
     ])
     .where('cases.id', '=', caseId)
     .where(childInScope(actor))
+    // Need-to-know: a reader through a referral that does not share the case summary finds no case.
+    .where(childPartVisibleTo(actor, 'case_summary'))
     .executeTakeFirst();
   if (!row) {
     if (options.audit !== false && !db.isTransaction)
@@ -128,7 +133,7 @@ export async function readCase(
       entityId: caseId,
       childId: row.child_id,
     });
-  return {
+  const view: CaseView = {
     id: row.id,
     caseNo: row.case_no,
     child: { id: row.child_id, name: row.child_name, riskGrade: row.risk_grade },
@@ -171,4 +176,5 @@ export async function readCase(
     })),
     allowedActions: callerAllowedActions(actor, state),
   };
+  return narrowCase(view, fileAccessFrom(row.file_access));
 }

@@ -9,6 +9,8 @@ import { registryNotFound, requirePermission } from './guards.js';
 import { childInScopeById, fileChildIds } from './file-store.js';
 import type { TimelineEntry } from '../../contract/registry/child.js';
 import { systemScope } from '../../core/scope/system-scope.js';
+import { fileAccessOf } from '../../core/scope/participation.js';
+import { narrowTimelineValues, timelineEntriesVisibleTo } from '../../core/scope/need-to-know.js';
 
 /*
  * The child's timeline, read side: newest first, masked like the file. Entries are written by
@@ -80,10 +82,13 @@ export async function listTimeline(
   });
   const show = (values: Record<string, unknown> | null) => (unmasked ? values : masked(values));
   const ids = await fileChildIds(db, childId);
+  const access = await fileAccessOf(db, actor, childId);
   let query = db
     .selectFrom('child_timeline')
     .where(systemScope('the file childInScopeById read above'))
     .where('child_id', 'in', ids);
+  // Need-to-know: a reader through a referral sees the entries of the parts it shares, and its own referral's.
+  if (access !== 'whole') query = query.where(timelineEntriesVisibleTo(actor, access));
   if (paging.kind) query = query.where('kind', 'like', `${paging.kind}%`);
   const total = await query.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
   const rows = await query
@@ -103,8 +108,8 @@ export async function listTimeline(
       reason: row.reason,
       entityType: row.entity_type,
       entityId: row.entity_id,
-      before: show(row.before),
-      after: show(row.after),
+      before: show(narrowTimelineValues(row.kind, row.before, access)),
+      after: show(narrowTimelineValues(row.kind, row.after, access)),
       details: row.details,
       restorable: restorableKinds.has(row.kind),
     })),

@@ -4,6 +4,7 @@ import { hasPermission } from '../../platform/access/actor.js';
 import '../../core/clocks/tables.js';
 import './tables.js';
 import { systemScope } from '../../core/scope/system-scope.js';
+import { reportVisibleTo } from './access.js';
 
 const none = '00000000-0000-0000-0000-000000000000';
 const limit = 50;
@@ -17,18 +18,20 @@ export const reportsToAcknowledge: InboxContribution<ReportToAcknowledge> = {
     const rows = await db
       .selectFrom('report_recipients as rr')
       .where(systemScope("reports sent to the actor's own organisation; reports.receive checked above"))
-      .innerJoin('reports as r', 'r.id', 'rr.report_id')
+      .innerJoin('reports', 'reports.id', 'rr.report_id')
+      // A matrix provider's copy leaves the list with the report (a case took it and the child is not theirs).
+      .where(reportVisibleTo(actor))
       .leftJoin('clocks as c', (join) =>
         join.onRef('c.subject_id', '=', 'rr.id').on('c.rule', '=', 'report.acknowledge'),
       )
       .select([
-        'r.id',
-        'r.ref_no',
-        'r.channel',
-        'r.situations',
-        'r.immediate_danger',
-        'r.division_code',
-        'r.reported_at',
+        'reports.id',
+        'reports.ref_no',
+        'reports.channel',
+        'reports.situations',
+        'reports.immediate_danger',
+        'reports.division_code',
+        'reports.reported_at',
         'c.due_at',
       ])
       .where('rr.organisation_id', '=', actor.organisationId ?? none)

@@ -46,6 +46,7 @@ registerMessages({
     'reports.role.education': '教育部门',
     'reports.role.township': '乡镇（街道）',
     'reports.role.village': '村（居）委会',
+    'reports.role.provider': '牵头服务机构（责任清单）',
     'reports.division_format': '区划代码应为 12 位有效的统计用区划代码，如 421002101201。',
     'reports.phone_format': '电话号码只能包含数字、空格和 + - ( )，3 至 30 位。',
     'reports.situation_required': '请至少选择一种法定报告情形（1–9）。',
@@ -61,6 +62,10 @@ registerMessages({
     'reports.public_description_required': '请描述发生了什么，否则无法判断情况。',
     'reports.routing.fallback': '此地没有{{role}}机构，报告已沿行政区划向上转送至 {{organisation}}。',
     'reports.routing.missing': '此地及上级区划均没有{{role}}机构，这一方未收到报告。',
+    'reports.routing.matrix_gap':
+      '本县（市、区）没有牵头提供“{{service}}”的机构（责任清单缺口），报告已转送 {{organisation}}。',
+    'reports.routing.matrix_gap_nobody':
+      '本县（市、区）没有牵头提供“{{service}}”的机构（责任清单缺口），也找不到民政部门接收：请通知管理员补充机构。',
     'reports.routing.no_police':
       '此地及上级区划均没有公安机关：报告已保存，但没有派送给任何公安机关。已向 {{organisation}} 发出提醒，请立即电话联系当地公安（紧急情况拨打 110）。',
     'reports.routing.no_police_nobody':
@@ -88,6 +93,7 @@ registerMessages({
     'reports.role.education': 'Education',
     'reports.role.township': 'Township / street',
     'reports.role.village': 'Village / community committee',
+    'reports.role.provider': 'Lead provider (responsibility matrix)',
     'reports.division_format': 'A division code has 12 digits and must be a valid statistical code, e.g. 421002101201.',
     'reports.phone_format': 'A phone number may contain digits, spaces and + - ( ), 3 to 30 characters.',
     'reports.situation_required': 'Choose at least one of the statutory situations (1–9).',
@@ -107,6 +113,10 @@ registerMessages({
       'There is no {{role}} organisation for this place; the report went up the division tree to {{organisation}}.',
     'reports.routing.missing':
       'No {{role}} organisation exists for this place or above it; that receiver got no report.',
+    'reports.routing.matrix_gap':
+      'No organisation leads "{{service}}" in this county (a gap in the responsibility matrix); the report went to {{organisation}}.',
+    'reports.routing.matrix_gap_nobody':
+      'No organisation leads "{{service}}" in this county (a gap in the responsibility matrix), and no civil affairs bureau was found to receive it; ask an administrator to add the organisations.',
     'reports.routing.no_police':
       'No police organisation exists for this place or above it: the report is saved but went to no police. {{organisation}} has been alerted; phone the local police now (110 in an emergency).',
     'reports.routing.no_police_nobody':

@@ -99,6 +99,7 @@ export async function recordReport(uow: UnitOfWork, values: ReportValues, at: Da
     divisionCode: values.divisionCode,
     childId: values.childId,
     immediateDanger: values.immediateDanger,
+    situations: values.situations,
     reportedAt: at,
   });
   let caseId: string | null = null;
@@ -131,6 +132,8 @@ export async function recordReport(uow: UnitOfWork, values: ReportValues, at: Da
       fallbacks: notice.fallbacks.map((f) => f.role),
       missingRecipients: notice.missing,
       alerted: notice.alerted?.organisationId ?? null,
+      providers: notice.providers.map((p) => ({ service: p.service, organisationId: p.organisationId })),
+      matrixGaps: notice.gaps.map((g) => g.service),
       attachments: attachmentIds.length,
     },
   });

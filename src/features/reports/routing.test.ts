@@ -51,7 +51,9 @@ const report = (divisionCode: string) => ({
   channel: 'hotline',
   line: '12338',
   caller: { anonymous: true },
-  situations: [6],
+  // Serious harm (9) implies no service of the matrix: this file is about the statutory receivers
+  // (matrix-routing.test.ts is about the providers and gaps).
+  situations: [9],
   description: '孩子独自在家，无人照料',
   unknownChild: '一名约八岁男孩',
   divisionCode,
@@ -77,7 +79,7 @@ async function recipientsOf(reportId: string): Promise<string[]> {
 describe('a place without a receiver of a kind', () => {
   it('a report where every receiver sits in its place: no warning', async () => {
     const sent = await submit(places.chenlong);
-    expect(sent.routing).toEqual({ fallbacks: [], missing: [], alerted: null, warnings: [] });
+    expect(sent.routing).toEqual({ fallbacks: [], missing: [], alerted: null, providers: [], gaps: [], warnings: [] });
   });
 
   it('no police up the whole tree (a 洪湖市 village): saved, the lead agency receives it with an alert, the taker is warned', async () => {

@@ -9,25 +9,45 @@ import { startClock } from '../../core/clocks/index.js';
 import '../../core/clocks/tables.js';
 import './messages.js';
 import { reportRules } from './rule-sections.js';
-import { fellBack, nearestOrganisation, recipientKind, recipientRolesFor, recipientSeesReporter } from './rules.js';
-import type { RecipientRole } from './tables.js';
+import { systemScope } from '../../core/scope/system-scope.js';
+import { type ServiceCode, services } from '../../contract/service-matrix/vocabulary.js';
+import { leadingProvidersIn } from '../service-matrix/service.js';
+import {
+  fellBack,
+  impliedServices,
+  nearestOrganisation,
+  recipientKind,
+  recipientRolesFor,
+  recipientSeesReporter,
+} from './rules.js';
+import type { RecipientRole, StatutoryRecipientRole } from './tables.js';
 
 export interface RoutedReport {
   id: string;
   divisionCode: string;
   childId: string | null;
   immediateDanger: boolean;
+  situations: readonly number[];
   reportedAt: Date;
 }
 
 /** What the report taker is told about where a report went when the place lacks a receiver. */
 export interface RoutingNotice {
   /** Receivers found above their usual level (the place had none), up the division tree. */
-  fallbacks: Array<{ role: RecipientRole; organisationId: string; organisationName: string; divisionCode: string }>;
+  fallbacks: Array<{
+    role: StatutoryRecipientRole;
+    organisationId: string;
+    organisationName: string;
+    divisionCode: string;
+  }>;
   /** Receiving roles with no organisation of their kind anywhere up the tree. */
-  missing: RecipientRole[];
+  missing: StatutoryRecipientRole[];
   /** With no police anywhere: the city's lead agency (or civil affairs) that was alerted instead. */
   alerted: { organisationId: string; organisationName: string } | null;
+  /** The organisations that lead a service the report implies in the county (the matrix), each named once per service. */
+  providers: Array<{ service: ServiceCode; organisationId: string; organisationName: string }>;
+  /** Services the report implies that nobody leads in the county: the county civil affairs receives it instead (null: none found). */
+  gaps: Array<{ service: ServiceCode; organisationId: string | null; organisationName: string | null }>;
 }
 
 interface Candidate {
@@ -66,7 +86,7 @@ export async function routeReport(
     .orderBy('created_at')
     .execute();
   const routed: { organisationId: string; role: RecipientRole; recipientId: string; clockId: string }[] = [];
-  const notice: RoutingNotice = { fallbacks: [], missing: [], alerted: null };
+  const notice: RoutingNotice = { fallbacks: [], missing: [], alerted: null, providers: [], gaps: [] };
   const receive = async (organisationId: string, role: RecipientRole) => {
     const recipient = await trx
       .insertInto('report_recipients')
@@ -122,7 +142,75 @@ export async function routeReport(
     }
   }
   if (notice.missing.includes('police')) notice.alerted = await alertStandIn(trx, report, routed, receive);
+  const implied = impliedServices(report.situations, routing.matrixServices);
+  await routeByMatrix(trx, report, implied, notice, {
+    receives: (organisationId) => routed.some((r) => r.organisationId === organisationId),
+    statutory: receive,
+    provider: async (organisationId, service) => {
+      const recipient = await trx
+        .insertInto('report_recipients')
+        .values({
+          report_id: report.id,
+          organisation_id: organisationId,
+          role: 'provider',
+          service,
+          sees_reporter: false,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      routed.push({ organisationId, role: 'provider', recipientId: recipient.id, clockId: '' });
+    },
+  });
   return { recipients: routed.map(({ organisationId, role }) => ({ organisationId, role })), notice };
+}
+
+/**
+ * The responsibility matrix (issue 15): for each service the report implies, the organisations that
+ * lead it in the place's county under the matrix version in force when the report was made receive
+ * a `provider` copy (no acknowledgement clock: the statutory deadlines stay with the statutory
+ * receivers). A service nobody leads there is a gap: recorded on the report, and the county's civil
+ * affairs receives the report (with its clock) if it does not already.
+ */
+async function routeByMatrix(
+  trx: Transaction<Database>,
+  report: RoutedReport,
+  implied: readonly ServiceCode[],
+  notice: RoutingNotice,
+  receive: {
+    receives: (organisationId: string) => boolean;
+    statutory: (organisationId: string, role: RecipientRole) => Promise<string>;
+    provider: (organisationId: string, service: ServiceCode) => Promise<void>;
+  },
+): Promise<void> {
+  const day = shanghaiDateOf(report.reportedAt);
+  for (const service of implied) {
+    const leads = await leadingProvidersIn(trx, report.divisionCode, service, day);
+    if (leads.length === 0) notice.gaps.push({ service, organisationId: null, organisationName: null });
+    for (const lead of leads) {
+      notice.providers.push({ service, organisationId: lead.id, organisationName: lead.name });
+      if (!receive.receives(lead.id)) await receive.provider(lead.id, service);
+    }
+  }
+  if (notice.gaps.length === 0) return;
+  await trx
+    .updateTable('reports')
+    .where(systemScope('the report being routed, inserted by this unit of work'))
+    .set({ matrix_gaps: notice.gaps.map((g) => g.service) })
+    .where('id', '=', report.id)
+    .execute();
+  const places = [...ancestorCodes(report.divisionCode), report.divisionCode];
+  const bureaus = await trx
+    .selectFrom('organisations')
+    .select(['id', 'name', 'kind', 'division_code as divisionCode'])
+    .where('active', '=', true)
+    .where('kind', '=', recipientKind.civil_affairs)
+    .where('division_code', 'in', places)
+    .orderBy('created_at')
+    .execute();
+  const civil = nearestOrganisation(bureaus, recipientKind.civil_affairs, places);
+  if (!civil) return;
+  for (const gap of notice.gaps) Object.assign(gap, { organisationId: civil.id, organisationName: civil.name });
+  if (!receive.receives(civil.id)) await receive.statutory(civil.id, 'civil_affairs');
 }
 
 /**
@@ -194,6 +282,16 @@ export function routingWarnings(locale: Locale, notice: RoutingNotice): string[]
     ...notice.missing
       .filter((r) => r !== 'police')
       .map((r) => translate(locale, 'reports.routing.missing', { role: role(r) })),
+    ...notice.gaps.map((gap) =>
+      gap.organisationName
+        ? translate(locale, 'reports.routing.matrix_gap', {
+            service: services[gap.service][locale === 'en' ? 'en' : 'zh'],
+            organisation: gap.organisationName,
+          })
+        : translate(locale, 'reports.routing.matrix_gap_nobody', {
+            service: services[gap.service][locale === 'en' ? 'en' : 'zh'],
+          }),
+    ),
   ];
 }
 

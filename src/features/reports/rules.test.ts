@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { defaultMatrixServices } from './rule-sections.js';
 import {
+  impliedServices,
   detectAttachmentType,
   formatReferenceNumber,
   nearestOrganisation,
@@ -58,5 +60,17 @@ describe('report rules', () => {
     expect(formatReferenceNumber(2026, 123)).toBe('R-2026-000123');
     expect(reportingDelayMinutes(new Date('2026-01-01T08:00:00Z'), new Date('2026-01-01T10:30:00Z'))).toBe(150);
     expect(reportingDelayMinutes(null, new Date())).toBeNull();
+  });
+});
+
+describe('the services a report implies (rule data)', () => {
+  it('maps situations through the rule section, each service once, situations in order', () => {
+    expect(impliedServices([8, 7], defaultMatrixServices)).toEqual(['street_children_shelter']);
+    expect(impliedServices([8, 6], defaultMatrixServices)).toEqual(['temporary_care', 'street_children_shelter']);
+    expect(impliedServices([1, 4, 9], defaultMatrixServices)).toEqual([]);
+    expect(impliedServices([2], { '2': ['victim_support', 'medical_treatment'] })).toEqual([
+      'victim_support',
+      'medical_treatment',
+    ]);
   });
 });

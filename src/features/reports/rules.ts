@@ -1,6 +1,7 @@
 import { divisionLevels, type DivisionLevel, levelOf } from '../../core/places.js';
 import { defineStatusTable } from '../../core/workflow/rules.js';
-import type { Channel, RecipientRole } from './tables.js';
+import type { ServiceCode } from '../../contract/service-matrix/vocabulary.js';
+import type { Channel, RecipientRole, StatutoryRecipientRole } from './tables.js';
 
 /** The nine statutory situations that trigger a mandatory report (DOMAIN.md §3). */
 export const situationCodes = [1, 2, 3, 4, 5, 6, 7, 8, 9] as const;
@@ -39,7 +40,7 @@ export interface RoutingRules {
 }
 
 /** Organisation kind of each receiving role. */
-export const recipientKind: Record<RecipientRole, string> = {
+export const recipientKind: Record<StatutoryRecipientRole, string> = {
   police: 'police',
   civil_affairs: 'civil_affairs_bureau',
   education: 'education',
@@ -47,8 +48,8 @@ export const recipientKind: Record<RecipientRole, string> = {
   village: 'village_committee',
 };
 
-export function recipientRolesFor(rules: RoutingRules): RecipientRole[] {
-  const roles: RecipientRole[] = ['police'];
+export function recipientRolesFor(rules: RoutingRules): StatutoryRecipientRole[] {
+  const roles: StatutoryRecipientRole[] = ['police'];
   if (rules.civilAffairs) roles.push('civil_affairs');
   if (rules.education) roles.push('education');
   if (rules.township) roles.push('township');
@@ -74,7 +75,7 @@ export function nearestOrganisation<T extends { kind: string; divisionCode: stri
 }
 
 /** The level at which (or below which) each receiver normally sits: a police station or county bureau, the township, the village. */
-export const recipientHomeLevel: Record<RecipientRole, DivisionLevel> = {
+export const recipientHomeLevel: Record<StatutoryRecipientRole, DivisionLevel> = {
   police: 'county',
   civil_affairs: 'county',
   education: 'county',
@@ -86,9 +87,24 @@ export const recipientHomeLevel: Record<RecipientRole, DivisionLevel> = {
  * Whether the receiver found for a place sits above where one is expected (the place had none at
  * its level, so routing went up the division tree): the report taker is told.
  */
-export function fellBack(role: RecipientRole, reportPlace: string, organisationPlace: string): boolean {
+export function fellBack(role: StatutoryRecipientRole, reportPlace: string, organisationPlace: string): boolean {
   const depth = (code: string) => divisionLevels.indexOf(levelOf(code) ?? 'village');
   return depth(organisationPlace) < Math.min(divisionLevels.indexOf(recipientHomeLevel[role]), depth(reportPlace));
+}
+
+/**
+ * The catalogue services a report implies, from its situations and the rule section's
+ * `matrixServices` (situation number → services): each once, in catalogue-map order of the situations.
+ */
+export function impliedServices(
+  situations: readonly number[],
+  matrixServices: Readonly<Partial<Record<string, readonly ServiceCode[]>>>,
+): ServiceCode[] {
+  const implied: ServiceCode[] = [];
+  for (const situation of [...situations].sort((a, b) => a - b))
+    for (const service of matrixServices[String(situation)] ?? [])
+      if (!implied.includes(service)) implied.push(service);
+  return implied;
 }
 
 /** Minutes between knowing and reporting, the measure of a mandated reporter's compliance. */

@@ -9,7 +9,7 @@ import type { PublicReportInput, SubmitReportInput } from './model.js';
 import { type RecordedReport, recordReport, type ReportValues } from './record.js';
 import './messages.js';
 import { systemScope } from '../../core/scope/system-scope.js';
-import { recipientVisibleTo } from './access.js';
+import { recipientVisibleTo, reportVisibleTo } from './access.js';
 import { recipientWorkflow } from './workflow.js';
 
 type Db = Kysely<Database>;
@@ -165,12 +165,22 @@ export async function acknowledgeReportIn(
     ? await trx
         .selectFrom('report_recipients')
         .where(recipientVisibleTo(actor))
-        .select('id')
+        .select(['id', 'role'])
         .where('report_id', '=', reportId)
         .where('organisation_id', '=', actor.organisationId)
         .executeTakeFirst()
     : undefined;
   if (!recipient) throw notFound(translate(actor.locale, 'reports.entity'), reportId);
+  // A matrix provider's copy is acted on only while the report is still the provider's to read.
+  if (recipient.role === 'provider') {
+    const readable = await trx
+      .selectFrom('reports')
+      .select('id')
+      .where('id', '=', reportId)
+      .where(reportVisibleTo(actor))
+      .executeTakeFirst();
+    if (!readable) throw notFound(translate(actor.locale, 'reports.entity'), reportId);
+  }
   const outcome = await performAction(uow, recipientWorkflow, recipient.id, { type: 'acknowledge' }, at);
   if (!outcome.repeated) return { acknowledgedAt: at.toISOString(), late: outcome.payload.late === true };
   const row = await trx

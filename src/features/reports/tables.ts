@@ -1,11 +1,16 @@
 import type { ColumnType, Generated } from 'kysely';
-import type { HotlineLine, RecipientRole, ReportChannel as Channel } from '../../contract/reports/vocabulary.js';
+import type {
+  HotlineLine,
+  RecipientRole,
+  ReportChannel as Channel,
+  StatutoryRecipientRole,
+} from '../../contract/reports/vocabulary.js';
 // The row types of reports live in core (cases reads them); the reports feature writes them.
 import '../../core/tables/reports.js';
 import type { RecipientAction, RecipientStatus } from './rules.js';
 
 export { hotlineLines, recipientRoles, reportChannels as channels } from '../../contract/reports/vocabulary.js';
-export type { Channel, HotlineLine, RecipientRole };
+export type { Channel, HotlineLine, RecipientRole, StatutoryRecipientRole };
 export type { ReporterIdentity, ReportRecipientsTable, ReportsTable } from '../../core/tables/reports.js';
 
 /** The append-only log of a receiver's copy (0058), written by the workflow engine. */

@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { MatrixEdit, MatrixQuery, MatrixReport, MatrixView } from '../../contract/service-matrix/views.js';
-import type { Responsibility } from '../../contract/service-matrix/vocabulary.js';
+import type { MatrixProvider } from '../../contract/service-matrix/views.js';
+import type { Responsibility, ServiceCode } from '../../contract/service-matrix/vocabulary.js';
 import { type Actor, hasPermission } from '../../platform/access/actor.js';
 import { shanghaiDateOf } from '../../platform/calendar/index.js';
 import type { Database } from '../../platform/db/schema.js';
@@ -25,6 +26,7 @@ import {
   organisationsServing,
   versionsOf,
 } from './store.js';
+import { providersIn } from './providers.js';
 import './messages.js';
 
 type Db = Kysely<Database>;
@@ -203,3 +205,22 @@ export async function matrixGapsIn(
   );
 }
 export { matrixFindingsOn } from './insight-reads.js';
+
+/**
+ * Who leads a service for children of a place on a day, as report routing reads it: the nearest
+ * serving organisation of each kind that leads it there (two kinds leading is the overlap the
+ * report shows; both receive). Empty when nobody leads it in the county.
+ */
+export async function leadingProvidersIn(
+  db: Db | Transaction<Database>,
+  place: string,
+  service: ServiceCode,
+  day: string,
+): Promise<MatrixProvider[]> {
+  const kinds = new Set<string>();
+  return (await providersIn(db, place, service, day)).filter((provider) => {
+    if (provider.responsibility !== 'leads' || kinds.has(provider.kind)) return false;
+    kinds.add(provider.kind);
+    return true;
+  });
+}

@@ -129,6 +129,8 @@ export const builtinRoles: readonly RoleDefinition[] = [
     permissions: [
       ...fileWork,
       'reports.submit',
+      // The reports the matrix routes to the institution as a service's lead (migration 0116).
+      'reports.receive',
       'cases.act',
       'placements.act',
       'referrals.read',

@@ -5,6 +5,7 @@ import type { Database } from '../../../platform/db/schema.js';
 import { DomainError } from '../../../platform/errors.js';
 import { queryGramsOf } from '../search-keys.js';
 import type { ChildListPage, ChildListQuery } from '../../../contract/registry/search.js';
+import { fileAccessesOf, narrowChildListItem } from '../../../core/scope/need-to-know.js';
 import { presentChildren } from './present.js';
 import { birthRangeForAges, parseQuery } from './rules.js';
 import { searchChildrenInScope } from './store.js';
@@ -34,8 +35,17 @@ export async function searchChildren(
     page: input.page,
     pageSize: input.pageSize,
   });
+  const [items, accesses] = await Promise.all([
+    presentChildren(db, rows, now),
+    fileAccessesOf(
+      db,
+      actor,
+      rows.map((row) => row.id),
+    ),
+  ]);
   return {
-    items: await presentChildren(db, rows, now),
+    // Need-to-know: a child seen only through a referral lists without the parts it does not share.
+    items: items.map((item) => narrowChildListItem(item, accesses.get(item.id) ?? 'whole')),
     total,
     totalCapped: capped,
     page: input.page,

@@ -1,5 +1,6 @@
 import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql } from 'kysely';
 import type { Actor } from '../../../platform/access/actor.js';
+import { childPartVisibleTo } from '../../../core/scope/need-to-know.js';
 import { childInScope } from '../../../core/scope/child-scope.js';
 import type { Database } from '../../../platform/db/schema.js';
 import { subtreePrefix } from '../../../core/places.js';
@@ -50,6 +51,8 @@ function matchingInScope(actor: Actor, filter: SearchFilter) {
     );
     if (filter.within) all.push(eb('children.residence_code', 'like', `${subtreePrefix(filter.within)}%`));
     if (filter.riskGrade) all.push(eb('children.risk_grade', '=', filter.riskGrade));
+    // Filtering by what the assessment holds must not reveal it about a child whose assessment is not shared.
+    if (filter.riskGrade || filter.category) all.push(childPartVisibleTo(actor, 'assessment')(eb));
     if (filter.bornOnOrBefore) all.push(eb('children.birth_date', '<=', filter.bornOnOrBefore));
     if (filter.bornAfter) all.push(eb('children.birth_date', '>', filter.bornAfter));
     if (filter.category) {

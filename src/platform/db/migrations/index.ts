@@ -61,6 +61,7 @@ import * as m0096 from './0096_session_attendance.js';
 import * as m0100 from './0100_department_rolls.js';
 import * as m0105 from './0105_insight_snapshot_totals.js';
 import * as m0115 from './0115_entrusted_care.js';
+import * as m0116 from './0116_report_matrix_routing.js';
 import * as m0120 from './0120_plan_goal_index.js';
 import * as m0130 from './0130_department_roll_matching.js';
 
@@ -131,6 +132,7 @@ export const migrations: Record<string, Migration> = {
   '0100_department_rolls': m0100,
   '0105_insight_snapshot_totals': m0105,
   '0115_entrusted_care': m0115,
+  '0116_report_matrix_routing': m0116,
   '0120_plan_goal_index': m0120,
   '0130_department_roll_matching': m0130,
 };

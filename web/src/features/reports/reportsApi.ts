@@ -35,6 +35,8 @@ export interface RoutingNotice {
   alerted: string | null;
   /** Set when no police exists anywhere above the place. */
   noPolice: boolean;
+  /** Services the report implies that nobody leads in the county (matrix gaps), and who received it instead. */
+  gaps: { service: RoutingAnswer['gaps'][number]['service']; organisationName: string | null }[];
 }
 
 /** The result screen after sending: the number, where it went, and (public page) the follow-up code. */
@@ -42,13 +44,13 @@ export interface SubmittedReport {
   /** Null from the public page, which may not read the report back. */
   id: string | null;
   refNo: string;
-  recipients: Pick<RecipientView, 'organisationId' | 'organisationName' | 'role'>[];
+  recipients: Pick<RecipientView, 'organisationId' | 'organisationName' | 'role' | 'service'>[];
   caseId: string | null;
   followUpCode: string | null;
   routing: RoutingNotice;
 }
 
-const noRouting: RoutingNotice = { fallbacks: [], missing: [], alerted: null, noPolice: false };
+const noRouting: RoutingNotice = { fallbacks: [], missing: [], alerted: null, noPolice: false, gaps: [] };
 
 function routingNotice(routing: RoutingAnswer): RoutingNotice {
   return {
@@ -56,6 +58,7 @@ function routingNotice(routing: RoutingAnswer): RoutingNotice {
     missing: routing.missing.filter((role) => role !== 'police'),
     alerted: routing.alerted?.organisationName ?? null,
     noPolice: routing.missing.includes('police'),
+    gaps: routing.gaps.map(({ service, organisationName }) => ({ service, organisationName })),
   };
 }
 

@@ -9,6 +9,7 @@ import { useAuth } from '../../../app/auth/AuthProvider';
 import { usePhoneLayout } from '../../../app/preferences/usePhoneLayout';
 import { CaseStatusTag, codeText, formatMinute, situationText } from '../../cases/labels';
 import { DivisionName } from '../../divisions/DivisionName';
+import { serviceLabel } from '../../referrals/referralsApi';
 import { useReport } from '../reportsApi';
 import { LiveDeadline } from './LiveDeadline';
 import { useAcknowledge } from './useAcknowledge';
@@ -23,7 +24,7 @@ function Withheld({ children }: { children: ReactNode }) {
 }
 
 function ReportBody({ report }: { report: ReportView }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { can } = useAuth();
   const separator = t('cases.punct.listSeparator');
   const reporter = report.reporter;
@@ -147,6 +148,11 @@ function ReportBody({ report }: { report: ReportView }) {
               <span>
                 {recipient.organisationName}{' '}
                 <Tag>{codeText(t, `reports.recipientRole.${recipient.role}`, recipient.role)}</Tag>
+                {recipient.service && (
+                  <Tag color="blue">
+                    {t('reports.drawer.providerFor', { service: serviceLabel(recipient.service, i18n.language) })}
+                  </Tag>
+                )}
               </span>
               {recipient.acknowledgedAt ? (
                 <span className="haven-case-met">
@@ -161,6 +167,15 @@ function ReportBody({ report }: { report: ReportView }) {
             </li>
           ))}
         </ul>
+        {report.matrixGaps.length > 0 && (
+          <Alert
+            type="warning"
+            showIcon
+            message={t('reports.drawer.matrixGaps', {
+              services: report.matrixGaps.map((service) => serviceLabel(service, i18n.language)).join('、'),
+            })}
+          />
+        )}
       </section>
       {report.attachments.length > 0 && (
         <section className="haven-drawer-section" aria-labelledby="haven-drawer-files">

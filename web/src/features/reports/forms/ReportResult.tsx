@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { CopyButton } from '../../../app/CopyButton';
 import { codeText } from '../../cases/labels';
+import { serviceLabel } from '../../referrals/referralsApi';
 import type { RoutingNotice, SubmittedReport } from '../reportsApi';
 
 /** After sending: the reference number, and where the report went (never the child's data back). */
@@ -84,7 +85,7 @@ export function ReportResult({
 
 /** The place lacked a receiver: say where the report went instead, or that no police got it. */
 function RoutingWarning({ routing }: { routing: RoutingNotice }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const role = (code: string | null) => codeText(t, `reports.recipientRole.${code ?? ''}`, code);
   const lines = [
     ...(routing.noPolice
@@ -98,6 +99,12 @@ function RoutingWarning({ routing }: { routing: RoutingNotice }) {
       t('reports.result.routing.fallback', { role: role(f.role), organisation: f.organisationName }),
     ),
     ...routing.missing.map((r) => t('reports.result.routing.missing', { role: role(r) })),
+    ...routing.gaps.map((gap) =>
+      t('reports.result.routing.matrixGap', {
+        service: serviceLabel(gap.service, i18n.language),
+        organisation: gap.organisationName ?? '—',
+      }),
+    ),
   ];
   if (lines.length === 0) return null;
   return (
