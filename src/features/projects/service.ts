@@ -187,3 +187,4 @@ export async function serviceBudgetsOn(
   return rows;
 }
 export { sessionsOfChildIn } from './child-sessions.js';
+export { projectOfActivityIn, projectTitlesIn, recordVolunteerHoursIn } from './volunteer-hours.js';
