@@ -1,3 +1,4 @@
+import { DayField } from '../../app/forms/DayField';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, List, Space, Tag, message } from 'antd';
 import { useState } from 'react';
@@ -46,7 +47,7 @@ function ReferForm({ childId, onDone }: { childId: string; onDone: () => void })
         <Input maxLength={200} />
       </Form.Item>
       <Form.Item name="referredOn" label={t('charity.family.referredOn')} rules={[{ required: true }]}>
-        <Input type="date" />
+        <DayField />
       </Form.Item>
       <Button type="primary" htmlType="submit">
         {t('charity.family.refer')}

@@ -1,3 +1,4 @@
+import { DayField } from '../../app/forms/DayField';
 import { WarningFilled } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Form, Input, List, Space, Tag, message } from 'antd';
@@ -53,7 +54,7 @@ export function Volunteers() {
             <Input />
           </Form.Item>
           <Form.Item name="checkPassedOn" label={t('charity.checkPassedOn')}>
-            <Input type="date" />
+            <DayField />
           </Form.Item>
           <Button type="primary" htmlType="submit">
             {t('charity.record')}
@@ -76,12 +77,14 @@ export function Volunteers() {
                 {v.checkExpiresOn && t('charity.expiresOn', { date: v.checkExpiresOn })}
               </span>
               <Space wrap>
-                <Input
-                  type="date"
-                  aria-label={t('charity.renewOn')}
-                  value={renewOn[v.id] ?? today()}
-                  onChange={(e) => setRenewOn({ ...renewOn, [v.id]: e.target.value })}
-                />
+                <div className="haven-charity-day">
+                  <DayField
+                    notAfterToday
+                    aria-label={t('charity.renewOn')}
+                    value={renewOn[v.id] ?? today()}
+                    onChange={(day) => setRenewOn({ ...renewOn, [v.id]: day ?? today() })}
+                  />
+                </div>
                 <Button
                   onClick={async () => {
                     try {
