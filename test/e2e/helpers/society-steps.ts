@@ -15,7 +15,8 @@ import {
 export async function placesSocialWorker(officer: Page): Promise<void> {
   const form = officer.locator('.ant-card').filter({ hasText: '派驻社工' });
   await form.getByLabel('社工姓名').fill('郑晓雯');
-  await form.getByLabel('派驻机构（救助站或未成年人救助保护中心）').click({ force: true });
+  // The host is searched by part of its name.
+  await form.getByLabel('派驻机构（救助站或未成年人救助保护中心）').fill('救助保护中心');
   await chooseOption(officer, '荆州市未成年人救助保护中心');
   await form
     .getByRole('button', { name: '派 驻' })
