@@ -35,7 +35,7 @@ function Candidates({ activity, act }: { activity: ActivityView; act: (fn: () =>
                 <Tag color={unsafe ? 'red' : c.check === 'expiring' ? 'orange' : 'green'}>
                   {unsafe && <WarningFilled aria-hidden />} {say(checkStates[c.check], lang)}
                 </Tag>
-                {c.checkExpiresOn && t('charity.expiresOn', { date: c.checkExpiresOn })}
+                {c.checkExpiresOn && t('charity.expiresOn', { date: formatDate(c.checkExpiresOn, t) })}
               </span>
               <Button
                 onClick={() =>
@@ -123,7 +123,10 @@ function ActivityCard({ activity }: { activity: ActivityView }) {
       </Space>
       {activity.project && (
         <p>
-          {t('charity.activities.ofProject')} <a href={`/projects/${activity.project.id}`}>{activity.project.title}</a>
+          {t('charity.activities.ofProject')}{' '}
+          <a className="haven-charity-project" href={`/projects/${activity.project.id}`}>
+            {activity.project.title}
+          </a>
         </p>
       )}
       {activity.matched.length > 0 && (

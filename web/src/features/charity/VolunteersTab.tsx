@@ -1,3 +1,4 @@
+import { formatDate } from '../../app/format';
 import { DayField } from '../../app/forms/DayField';
 import { WarningFilled } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
@@ -74,7 +75,7 @@ export function Volunteers() {
                 <Tag color={v.check === 'valid' ? 'green' : v.check === 'expiring' ? 'orange' : 'red'}>
                   {v.check === 'expired' && <WarningFilled aria-hidden />} {say(checkStates[v.check], lang)}
                 </Tag>
-                {v.checkExpiresOn && t('charity.expiresOn', { date: v.checkExpiresOn })}
+                {v.checkExpiresOn && t('charity.expiresOn', { date: formatDate(v.checkExpiresOn, t) })}
               </span>
               <Space wrap>
                 <div className="haven-charity-day">
