@@ -1,6 +1,7 @@
 import { recordTrainingOutcomeIn, referGuardianIn } from '../features/charity/family-support.js';
 import { issueGuidanceOrderIn, recordGuidanceSessionIn } from '../features/charity/guidance.js';
 import { actOnNeedIn, addVolunteerIn, raiseNeedIn, recordDonationIn } from '../features/charity/service.js';
+import { seedActivities } from './jingzhou-activities.js';
 import { shanghaiDateOf } from '../platform/calendar/index.js';
 import type { DemoSeeder } from '../platform/seed.js';
 import { actingAs } from './acting-as.js';
@@ -9,7 +10,7 @@ import { day } from './jingzhou-cases-context.js';
 /**
  * Charity, volunteers and family support (issue 19): 沙市区's officer raises two needs from children's
  * plans; 荆州市慈善总会 records three donations and two volunteers (one check valid, one expired a
- * month ago: it cannot be matched until renewed), matches the winter clothes to a company's gift and
+ * month ago: it cannot be matched until renewed) — and its activities (jingzhou-activities.ts) —, matches the winter clothes to a company's gift and
  * hands them over with a receipt; a court's family-education guidance order has its first session
  * attended and the next ones followed; the child's father is referred to vocational training and enrolled. All
  * through the real use cases, at past times.
@@ -58,7 +59,7 @@ export const jingzhouCharityDemo: DemoSeeder = {
       receivedOn: dayOf(15),
     });
     await recordDonationIn(charity, { donorKind: 'anonymous', form: 'cash', amountFen: 50_000, receivedOn: dayOf(5) });
-    await addVolunteerIn(
+    const jing = await addVolunteerIn(
       charity,
       { name: '李静', skills: ['课业辅导', '陪伴'], availability: '周末', checkPassedOn: dayOf(60) },
       new Date(now),
@@ -68,6 +69,12 @@ export const jingzhouCharityDemo: DemoSeeder = {
       { name: '王强', skills: ['心理陪伴'], availability: '工作日晚上', checkPassedOn: dayOf(400) },
       new Date(now),
     );
+    const min = await addVolunteerIn(
+      charity,
+      { name: '赵敏', skills: ['手工', '陪伴'], availability: '周六上午', checkPassedOn: dayOf(30) },
+      new Date(now),
+    );
+    await seedActivities(uow, charity, { jing, min }, now);
     await actOnNeedIn(charity, clothes, { type: 'match', expectedSeq: 1, donationId: coats }, past(24));
     await actOnNeedIn(
       charity,
@@ -101,7 +108,7 @@ export const jingzhouCharityDemo: DemoSeeder = {
       past(18),
     );
     log(
-      'jingzhou-charity: 2 needs (1 handed over), 3 donations, 2 volunteers (1 check expired), 1 guidance order, 1 guardian in training',
+      'jingzhou-charity: 2 needs (1 handed over), 3 donations, 3 volunteers (1 check expired), 2 activities, 1 guidance order, 1 guardian in training',
     );
   },
 };

@@ -5,6 +5,13 @@ import { type ApiSession, signInAs } from '../support/session.js';
 import { chooseOption } from './access-support.js';
 import { json } from './helpers/cases-support.js';
 import {
+  activityMatchesRenewed,
+  activityRefusesExpired,
+  placesSocialWorker,
+  recordsGroupSession,
+  refersGuardian,
+} from './helpers/society-steps.js';
+import {
   expectNoAxeViolations,
   expectNoHorizontalOverflow,
   expectPhoneTouchTargets,
@@ -24,7 +31,9 @@ import {
 // targets, a payment moves budget execution, the officer evaluates. The city reads coverage by county. On
 // the charity page a need raised from a child's plan is matched to a donation and handed over with a
 // receipt; 王强, whose check expired, cannot be matched until it is renewed; a guidance order's session
-// is followed; the page is checked at 390 px.
+// is followed; 王强 is refused at an activity too until renewed, and the past tutoring's hours are recorded. The
+// forms looked at on a phone in both languages: the purchaser's post, the provider's session, the family's
+// support on the child's file (a guardian referred to vocational training), the activities.
 let server: RunningServer;
 let browser: Browser;
 const sessions = new Map<string, ApiSession>();
@@ -156,7 +165,13 @@ describe('society participating', { timeout: 600_000 }, () => {
     await screenshot(officer, 'project-en-390');
     await switchLanguage(officer, 'zh-CN');
     await screenshot(officer, 'project-zh-CN-390');
+    await placesSocialWorker(officer);
     await officer.context().close();
+
+    // The provider's worker records a group activity with who attended, on her phone.
+    const worker = await pageOf('socialworker', 'en', 'phone');
+    await recordsGroupSession(worker, `${server.url}/projects/${projectId}`);
+    await worker.context().close();
 
     // The city: social organisations per 10,000 children by county, and the counties with none.
     const city = await pageOf('officer.city', 'en');
@@ -191,6 +206,13 @@ describe('society participating', { timeout: 600_000 }, () => {
     await order.getByText('已参加 1').waitFor();
     await order.getByRole('button', { name: '已参加' }).first().click();
     await order.getByText('已参加 2').waitFor();
+
+    // The child's file (family tab, phone): the family's support, and a guardian referred to training.
+    const orders = await json<{ items: { childId: string }[] }>(
+      await api('officer.shashi').request('GET', '/api/guidance-orders'),
+    );
+    await resize(shashi, 'phone');
+    await refersGuardian(shashi, `${server.url}/registry/${orders.items[0]?.childId}?tab=family`);
     await shashi.context().close();
 
     // The charity (English): a donation recorded, matched to the need, handed over with a receipt.
@@ -224,6 +246,7 @@ describe('society participating', { timeout: 600_000 }, () => {
       .getByRole('alert')
       .getByText(/\d{4}-\d{2}-\d{2}/)
       .waitFor();
+    await activityRefusesExpired(charity);
     await charity.getByRole('tab', { name: 'Volunteers' }).click();
     await charity.locator('[data-volunteer="王强"]').getByRole('button', { name: 'Record a renewed check' }).click();
     await charity.getByText('Check renewed').waitFor();
@@ -232,6 +255,8 @@ describe('society participating', { timeout: 600_000 }, () => {
     await chooseOption(charity, '王强');
     await tutor.getByRole('button', { name: 'Match' }).click();
     await tutor.getByText('Matched volunteer: 王强').waitFor();
+    // …and to the craft afternoon; the tutoring's hours are recorded after it (phone, both languages).
+    await activityMatchesRenewed(charity);
     await screenshot(charity, 'charity-en-1280');
 
     // The charity page on a phone, in both languages.

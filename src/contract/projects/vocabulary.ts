@@ -54,6 +54,15 @@ export const indicatorKinds = {
       en: 'Training recorded by the provider (minutes, in whole hours)',
     },
   },
+  volunteer_hours: {
+    zh: '志愿服务时长',
+    en: 'Volunteer hours',
+    unit: { zh: '小时', en: 'hours' },
+    source: {
+      zh: '志愿者在本项目活动中服务的时长（活动后登记）',
+      en: "Hours volunteers served at the project's activities (recorded after each one)",
+    },
+  },
 } as const satisfies Record<
   string,
   { zh: string; en: string; unit: { zh: string; en: string }; source: { zh: string; en: string } }

@@ -2,6 +2,7 @@ import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kyse
 import { subtreePrefix } from '../../core/places.js';
 import { childInScope } from '../../core/scope/child-scope.js';
 import { type Actor, hasPermission } from '../../platform/access/actor.js';
+import { DomainError, forbidden } from '../../platform/errors.js';
 import type { Database } from '../../platform/db/schema.js';
 import './tables.js';
 
@@ -58,4 +59,18 @@ export function guidanceOrderVisibleTo(actor: Actor) {
     if (actor.organisationId) conditions.push(eb('guidance_orders.provider_org_id', '=', actor.organisationId));
     return eb.or(conditions);
   };
+}
+
+/** The organisation of a charity coordinator (or a volunteer team's): who keeps volunteers and activities. */
+export function requireCharity(actor: Actor): string {
+  if (!hasPermission(actor, 'charity.manage')) throw forbidden('charity.manage');
+  if (!actor.organisationId) throw new DomainError('charity.needs_organisation', 400);
+  return actor.organisationId;
+}
+
+/** Activities are kept by the organisation that holds them: another one's answers 404. */
+export function activityVisibleTo(actor: Actor, alias: 'volunteer_activities' | 'a' = 'volunteer_activities') {
+  const column = sql.ref(`${alias}.organisation_id`);
+  if (actor.kind === 'system') return sql<SqlBool>`true`;
+  return actor.organisationId ? sql<SqlBool>`${column} = ${actor.organisationId}` : sql<SqlBool>`false`;
 }

@@ -44,6 +44,16 @@ registerMessages({
     'charity.session_future': '指导日期 {{date}} 晚于今天。',
     'charity.session_recorded': '第 {{number}} 次指导已于 {{heldOn}} 记录。',
     'charity.receipt_cash': '资金（元）',
+    'charity.activity_entity': '志愿服务活动',
+    'charity.activity_outside': '活动地点 {{code}} 不在本机构的服务区域内（或不是有效的行政区划代码）。',
+    'charity.activity_ages': '儿童年龄范围的下限不能大于上限。',
+    'charity.volunteer_matched': '志愿者“{{name}}”已匹配到该活动，不能重复匹配。',
+    'charity.activity_full': '活动名额（{{places}} 人）已满。',
+    'charity.volunteer_check_lapses':
+      '志愿者“{{name}}”的无犯罪记录核查将于 {{expiresOn}} 到期，早于活动日期 {{heldOn}}，须重新核查后才能匹配。',
+    'charity.activity_not_held': '活动日期为 {{heldOn}}，活动结束后才能登记服务时长。',
+    'charity.volunteer_not_matched': '该志愿者未匹配到此活动（或重复填写），不能登记时长。',
+    'charity.hours_recorded': '志愿者“{{name}}”在此活动的服务时长已登记（{{hours}} 小时）。',
   },
   en: {
     ...prefixed('charity.status.', {
@@ -92,5 +102,16 @@ registerMessages({
     'charity.session_future': 'The session date {{date}} is after today.',
     'charity.session_recorded': 'Session {{number}} was recorded on {{heldOn}}.',
     'charity.receipt_cash': 'Money (yuan)',
+    'charity.activity_entity': 'Volunteer activity',
+    'charity.activity_outside':
+      "The place {{code}} is outside your organisation's area (or is not a valid division code).",
+    'charity.activity_ages': "The children's youngest age cannot be above the oldest.",
+    'charity.volunteer_matched': 'Volunteer "{{name}}" is already matched to this activity; not twice.',
+    'charity.activity_full': 'The activity is full ({{places}} places).',
+    'charity.volunteer_check_lapses':
+      'The criminal-record check of volunteer "{{name}}" expires on {{expiresOn}}, before the activity on {{heldOn}}; renew it before matching.',
+    'charity.activity_not_held': 'The activity is on {{heldOn}}: hours are recorded after it.',
+    'charity.volunteer_not_matched': 'This volunteer is not matched to the activity (or is listed twice): no hours.',
+    'charity.hours_recorded': 'The hours of volunteer "{{name}}" at this activity are already recorded ({{hours}}).',
   },
 });

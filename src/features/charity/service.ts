@@ -23,6 +23,7 @@ import { updateVersioned } from '../../platform/db/versioned-update.js';
 import { DomainError, forbidden, notFound } from '../../platform/errors.js';
 import { translate } from '../../platform/i18n/translate.js';
 import { ruleSetFor } from '../../platform/rules/store.js';
+import { requireCharity } from './access.js';
 import { charityRules } from './rule-sections.js';
 import { checkExpiresOn, checkStateOf } from './rules.js';
 import { readNeed } from './views.js';
@@ -33,12 +34,6 @@ import './tables.js';
 type Db = Kysely<Database>;
 const idem = (prefix: string, key: string | undefined, request: unknown) =>
   key ? { key: `${prefix}:${key}`, request } : undefined;
-
-function requireCharity(actor: Actor): string {
-  if (!hasPermission(actor, 'charity.manage')) throw forbidden('charity.manage');
-  if (!actor.organisationId) throw new DomainError('charity.needs_organisation', 400);
-  return actor.organisationId;
-}
 
 /**
  * Raises a need from a child's plan or a visit (a worker who sees the child): what it requires, in

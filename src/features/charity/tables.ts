@@ -119,6 +119,34 @@ export interface GuardianTrainingsTable {
   updated_at: UpdatedAt;
 }
 
+/** Migration 0140: a group event of an organisation, optionally of a project it provides. */
+export interface VolunteerActivitiesTable {
+  id: Generated<string>;
+  organisation_id: string;
+  project_id: string | null;
+  title: string;
+  held_on: string;
+  division_code: string;
+  place: string | null;
+  skills: string[];
+  places: number;
+  age_from: number | null;
+  age_to: number | null;
+  version: Version;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface ActivityVolunteersTable {
+  activity_id: string;
+  volunteer_id: string;
+  matched_at: ColumnType<Date, Date | string, never>;
+  matched_by: string | null;
+  hours: number | null;
+  hours_recorded_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
 declare module '../../platform/db/schema.js' {
   interface Database {
     charity_needs: CharityNeedsTable;
@@ -128,5 +156,7 @@ declare module '../../platform/db/schema.js' {
     guidance_orders: GuidanceOrdersTable;
     guidance_sessions: GuidanceSessionsTable;
     guardian_trainings: GuardianTrainingsTable;
+    volunteer_activities: VolunteerActivitiesTable;
+    activity_volunteers: ActivityVolunteersTable;
   }
 }

@@ -75,6 +75,12 @@ function needQuery(db: Db, actor: Actor) {
 
 type NeedRow = Awaited<ReturnType<ReturnType<typeof needQuery>['executeTakeFirstOrThrow']>>;
 
+/** Fen as yuan, grouped, from the integers (1200.00 yuan → 1,200.00): never a float of money. */
+function yuanText(fen: number): string {
+  const whole = String(Math.floor(fen / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${whole}.${String(fen % 100).padStart(2, '0')}`;
+}
+
 function present(actor: Actor, row: NeedRow): NeedView {
   const status = row.status_after as NeedStatus;
   const allowed = (actionsOfStatus(needStatusTable, status) as NeedUserAction[]).filter((action) =>
@@ -82,7 +88,7 @@ function present(actor: Actor, row: NeedRow): NeedView {
   );
   const items =
     row.donation_form === 'cash'
-      ? `${translate(actor.locale, 'charity.receipt_cash')} ${(Number(row.donation_fen) / 100).toFixed(2)}`
+      ? `${translate(actor.locale, 'charity.receipt_cash')} ${yuanText(Number(row.donation_fen))}`
       : (row.donation_goods ?? row.volunteer_name ?? '');
   return {
     id: row.id,

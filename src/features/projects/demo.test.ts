@@ -20,7 +20,10 @@ interface Summary {
 describe('the demo purchased services', () => {
   it('has two projects whose outputs are counted from the work 童心社工 recorded', async () => {
     const list = (await (await city.request('GET', '/api/projects')).json()) as { projects: Summary[] };
-    expect(list.projects).toHaveLength(2);
+    // The third is the charity's volunteer-service project: its hours come from an activity.
+    expect(list.projects).toHaveLength(3);
+    const volunteering = list.projects.find((p) => p.title.startsWith('儿童之家志愿服务项目'));
+    expect(volunteering?.indicators.find((i) => i.kind === 'volunteer_hours')?.actual).toBe(3);
     const actual = (title: string, kind: string) =>
       list.projects.find((p) => p.title.startsWith(title))?.indicators.find((i) => i.kind === kind)?.actual ?? 0;
     expect(actual('沙市区', 'counselling_sessions')).toBeGreaterThanOrEqual(12);
@@ -63,6 +66,14 @@ describe('the demo purchased services', () => {
     const volunteers = (await (await charity.request('GET', '/api/volunteers')).json()) as {
       items: { check: string }[];
     };
-    expect(volunteers.items.map((v) => v.check).sort()).toEqual(['expired', 'valid']);
+    expect(volunteers.items.map((v) => v.check).sort()).toEqual(['expired', 'valid', 'valid']);
+    const activities = (await (await charity.request('GET', '/api/volunteer-activities')).json()) as {
+      items: { matched: { name: string; hours: number | null }[]; candidates: { name: string; check: string }[] }[];
+    };
+    expect(activities.items.map((a) => a.matched.map((m) => `${m.name}:${m.hours ?? '-'}`))).toEqual([
+      ['赵敏:-'],
+      ['李静:3', '赵敏:-'],
+    ]);
+    expect(activities.items[0]?.candidates.find((c) => c.name === '王强')?.check).toBe('expired');
   });
 });

@@ -22,6 +22,7 @@ registerMessages({
     'projects.schedule_mismatch': '付款计划合计 {{plannedFen}} 分，与合同预算 {{budgetFen}} 分不符。',
     'projects.schedule_outside': '第 {{instalment}} 期付款日期 {{dueOn}} 不在项目期内（{{startsOn}} 至 {{endsOn}}）。',
     'projects.not_purchaser': '只有项目的购买方可以管理该项目。',
+    'projects.not_provider_of': '项目“{{title}}”不由您的机构承接，活动不能计入该项目。',
     'projects.not_provider': '只有项目的承接方可以回复评估。',
     'projects.already_paid': '第 {{instalment}} 期已于 {{paidOn}} 支付。',
     'projects.evaluation_exists': '该项目的{{stage}}已完成。',
@@ -57,6 +58,8 @@ registerMessages({
     'projects.schedule_outside':
       'Instalment {{instalment}} is due on {{dueOn}}, outside the project period ({{startsOn}} to {{endsOn}}).',
     'projects.not_purchaser': 'Only the purchaser of the project manages it.',
+    'projects.not_provider_of':
+      'Your organisation does not provide the project "{{title}}": the activity cannot count toward it.',
     'projects.not_provider': 'Only the provider of the project replies to its evaluations.',
     'projects.already_paid': 'Instalment {{instalment}} was paid on {{paidOn}}.',
     'projects.evaluation_exists': 'The {{stage}} of this project has been done.',

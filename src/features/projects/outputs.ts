@@ -5,6 +5,7 @@ import type { Database } from '../../platform/db/schema.js';
 import { referralStepsOfProviderIn } from '../referrals/service.js';
 import { visitsRecordedByIn } from '../visits/service.js';
 import { countIndicators, indicatorValues, type RecordedWork, shanghaiDay, windowOf } from './rules.js';
+import { volunteerHoursOf } from './volunteer-hours.js';
 import './tables.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -41,6 +42,7 @@ export async function recordedWorkOf(
   return {
     referralSteps,
     visits,
+    volunteerHours: await volunteerHoursOf(db, organisationId, days),
     sessions: (await sessions.execute()).map((s) => ({
       childId: s.child_id,
       divisionCode: s.division_code,
@@ -83,7 +85,12 @@ export async function computedIndicatorsIn(
     startsOn: project.starts_on,
     endsOn: project.ends_on,
   });
-  const frame = { startsOn: project.starts_on, endsOn: project.ends_on, areaCodes: project.area_codes };
+  const frame = {
+    projectId: project.id,
+    startsOn: project.starts_on,
+    endsOn: project.ends_on,
+    areaCodes: project.area_codes,
+  };
   return indicatorValues(targets, countIndicators(work, frame, asOf));
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { achievementOf, budgetExecution, countIndicators, indicatorProblems, splitFen, windowOf } from './rules.js';
 
-const frame = { startsOn: '2026-01-01', endsOn: '2026-06-30', areaCodes: ['421002000000'] };
+const frame = { projectId: 'p', startsOn: '2026-01-01', endsOn: '2026-06-30', areaCodes: ['421002000000'] };
 const at = (iso: string) => new Date(iso);
 
 describe('counting a project from recorded work', () => {
@@ -49,6 +49,13 @@ describe('counting a project from recorded work', () => {
     participations: [
       { childId: 'e', residenceCode: '421002101201', startedAt: at('2025-11-01T00:00:00Z'), endedAt: null },
     ],
+    // Volunteer hours: one in the period and area; one after it; one in another county; one for another project.
+    volunteerHours: [
+      { projectId: 'p', heldOn: '2026-04-01', divisionCode: '421002101000', hours: 3 },
+      { projectId: 'p', heldOn: '2026-07-01', divisionCode: '421002101000', hours: 5 },
+      { projectId: 'p', heldOn: '2026-04-01', divisionCode: '421022100000', hours: 7 },
+      { projectId: 'q', heldOn: '2026-04-01', divisionCode: '421002101000', hours: 11 },
+    ],
   };
 
   it('counts only inside the period (China days) and the area', () => {
@@ -60,6 +67,7 @@ describe('counting a project from recorded work', () => {
       counselling_sessions: 1,
       family_education_sessions: 0,
       training_hours: 2,
+      volunteer_hours: 3,
     });
   });
 

@@ -53,9 +53,13 @@ export interface RecordedWork {
   visits: { childId: string; visitedOn: string; residenceCode: string }[];
   sessions: { childId: string | null; divisionCode: string; heldOn: string; kind: string; minutes: number }[];
   participations: { childId: string; residenceCode: string; startedAt: Date; endedAt: Date | null }[];
+  /** Hours volunteers served at activities the provider held for a project (counted for that project only). */
+  volunteerHours?: { projectId: string; heldOn: string; divisionCode: string; hours: number }[];
 }
 
 export interface ProjectFrame {
+  /** The project counted (volunteer hours are recorded for one project). */
+  projectId?: string;
   startsOn: string;
   endsOn: string;
   areaCodes: readonly string[];
@@ -92,6 +96,9 @@ export function countIndicators(work: RecordedWork, frame: ProjectFrame, asOf?: 
     counselling_sessions: sessions.filter((s) => s.kind === 'counselling').length,
     family_education_sessions: sessions.filter((s) => s.kind === 'family_education').length,
     training_hours: Math.floor(minutesOf('training') / 60),
+    volunteer_hours: (work.volunteerHours ?? [])
+      .filter((v) => v.projectId === frame.projectId && inPeriodDay(v.heldOn) && here(v.divisionCode))
+      .reduce((sum, v) => sum + v.hours, 0),
   };
 }
 

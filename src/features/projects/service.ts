@@ -188,3 +188,4 @@ export async function serviceBudgetsOn(
 }
 export { sessionsOfChildIn } from './child-sessions.js';
 export { projectOutputsOn, socialWorkersAt } from './insight-reads.js';
+export { projectOfActivityIn, projectTitlesIn, recordVolunteerHoursIn } from './volunteer-hours.js';

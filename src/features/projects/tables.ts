@@ -92,6 +92,18 @@ export interface ServiceSessionsTable {
   created_at: CreatedAt;
 }
 
+/** Migration 0140: hours volunteers served at an activity of the project (written by `volunteer-hours.ts`). */
+export interface ProjectVolunteerHoursTable {
+  project_id: string;
+  organisation_id: string;
+  activity_id: string;
+  volunteer_id: string;
+  held_on: string;
+  division_code: string;
+  hours: number;
+  created_at: CreatedAt;
+}
+
 /** Migration 0053. */
 export interface SocialWorkerLicencesTable {
   id: Generated<string>;
@@ -124,6 +136,7 @@ declare module '../../platform/db/schema.js' {
     organisation_capacity: OrganisationCapacityTable;
     incubations: IncubationsTable;
     incubation_actions: IncubationActionsTable;
+    project_volunteer_hours: ProjectVolunteerHoursTable;
   }
 }
 

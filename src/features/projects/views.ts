@@ -53,7 +53,12 @@ export async function readProject(db: Db, actor: Actor, id: string, now = new Da
     startsOn: project.starts_on,
     endsOn: project.ends_on,
   });
-  const frame = { startsOn: project.starts_on, endsOn: project.ends_on, areaCodes: project.area_codes };
+  const frame = {
+    projectId: project.id,
+    startsOn: project.starts_on,
+    endsOn: project.ends_on,
+    areaCodes: project.area_codes,
+  };
   const payments = await db
     .selectFrom('project_payments')
     .selectAll()
@@ -171,7 +176,7 @@ export async function listProjects(
       targets.filter((t) => t.project_id === p.id),
       countIndicators(
         work.get(p.provider_org_id)!,
-        { startsOn: p.starts_on, endsOn: p.ends_on, areaCodes: p.area_codes },
+        { projectId: p.id, startsOn: p.starts_on, endsOn: p.ends_on, areaCodes: p.area_codes },
         today,
       ),
     );

@@ -64,6 +64,7 @@ import * as m0115 from './0115_entrusted_care.js';
 import * as m0116 from './0116_report_matrix_routing.js';
 import * as m0120 from './0120_plan_goal_index.js';
 import * as m0130 from './0130_department_roll_matching.js';
+import * as m0140 from './0140_volunteer_activities.js';
 
 /**
  * Every migration, in order. Listed statically (not read from the folder) so the same list works
@@ -135,4 +136,5 @@ export const migrations: Record<string, Migration> = {
   '0116_report_matrix_routing': m0116,
   '0120_plan_goal_index': m0120,
   '0130_department_roll_matching': m0130,
+  '0140_volunteer_activities': m0140,
 };

@@ -1,3 +1,4 @@
+import { DayField } from '../../app/forms/DayField';
 import { useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Form, Input, InputNumber, Select } from 'antd';
 import { type ReactNode, useState } from 'react';
@@ -148,7 +149,7 @@ export function IssueOrderForm() {
           <Input maxLength={200} />
         </Form.Item>
         <Form.Item name="issuedOn" label={t('charity.forms.issuedOn')} rules={[{ required: true }]}>
-          <Input type="date" />
+          <DayField />
         </Form.Item>
         <Form.Item name="guardian" label={t('charity.forms.guardian')} rules={[{ required: true }]}>
           <Input maxLength={100} />

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../app/auth/AuthProvider';
 import { usePhoneLayout } from '../../app/preferences/usePhoneLayout';
 import './charity.css';
+import { Activities } from './ActivitiesTab';
 import { Donations } from './DonationsTab';
 import { Guidance } from './GuidanceTab';
 import { Needs } from './NeedsTab';
@@ -27,6 +28,7 @@ export default function CharityPage() {
       ? [
           { key: 'donations', label: t('charity.tabs.donations'), children: <Donations /> },
           { key: 'volunteers', label: t('charity.tabs.volunteers'), children: <Volunteers /> },
+          { key: 'activities', label: t('charity.tabs.activities'), children: <Activities /> },
         ]
       : []),
     ...(can('cases.act') || can('projects.deliver')

@@ -1,8 +1,10 @@
+import { DayField } from '../../app/forms/DayField';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, List, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeApiError } from '../../app/api/describeApiError';
+import { formatDate } from '../../app/format';
 import { useAuth } from '../../app/auth/AuthProvider';
 import { useNotice } from '../../app/notice/useNotice';
 import { sessionKindLabel } from '../projects/projectsApi';
@@ -47,7 +49,7 @@ function ReferForm({ childId, onDone }: { childId: string; onDone: () => void })
         <Input maxLength={200} />
       </Form.Item>
       <Form.Item name="referredOn" label={t('charity.family.referredOn')} rules={[{ required: true }]}>
-        <Input type="date" />
+        <DayField />
       </Form.Item>
       <Button type="primary" htmlType="submit">
         {t('charity.family.refer')}
@@ -72,7 +74,7 @@ function Training({ training, canAct }: { training: GuardianTrainingView; canAct
     <List.Item>
       <Space wrap>
         <span>
-          {training.guardian} · {training.course} · {training.provider} · {training.referredOn}
+          {training.guardian} · {training.course} · {training.provider} · {formatDate(training.referredOn, t)}
         </span>
         <Tag color={training.status === 'completed' ? 'green' : training.status === 'dropped' ? 'red' : 'blue'}>
           {say(trainingStatuses[training.status], i18n.language)}
@@ -125,7 +127,8 @@ export function FamilySupportCard({ childId }: { childId: string }) {
             <ul>
               {guidanceOrders.map((order) => (
                 <li key={order.id}>
-                  {order.issuedBy} · {order.issuedOn} · {order.guardian} · {t('charity.compliance', order.compliance)}
+                  {order.issuedBy} · {formatDate(order.issuedOn, t)} · {order.guardian} ·{' '}
+                  {t('charity.compliance', order.compliance)}
                 </li>
               ))}
             </ul>
@@ -139,8 +142,8 @@ export function FamilySupportCard({ childId }: { childId: string }) {
             <ul>
               {sessions.slice(0, 10).map((s) => (
                 <li key={s.id}>
-                  {s.heldOn} · {sessionKindLabel(s.kind, lang)} · {t('charity.family.minutes', { count: s.minutes })} ·{' '}
-                  {s.organisation}
+                  {formatDate(s.heldOn, t)} · {sessionKindLabel(s.kind, lang)} ·{' '}
+                  {t('charity.family.minutes', { count: s.minutes })} · {s.organisation}
                   {s.attendedBy.length > 0 &&
                     ` · ${t('charity.family.attendedBy', {
                       names: s.attendedBy

@@ -1,3 +1,5 @@
+import { formatDate } from '../../app/format';
+import { DayField } from '../../app/forms/DayField';
 import { WarningFilled } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Form, Input, List, Space, Tag } from 'antd';
@@ -53,7 +55,7 @@ export function Volunteers() {
             <Input />
           </Form.Item>
           <Form.Item name="checkPassedOn" label={t('charity.checkPassedOn')}>
-            <Input type="date" />
+            <DayField />
           </Form.Item>
           <Button type="primary" htmlType="submit">
             {t('charity.record')}
@@ -73,15 +75,17 @@ export function Volunteers() {
                 <Tag color={v.check === 'valid' ? 'green' : v.check === 'expiring' ? 'orange' : 'red'}>
                   {v.check === 'expired' && <WarningFilled aria-hidden />} {say(checkStates[v.check], lang)}
                 </Tag>
-                {v.checkExpiresOn && t('charity.expiresOn', { date: v.checkExpiresOn })}
+                {v.checkExpiresOn && t('charity.expiresOn', { date: formatDate(v.checkExpiresOn, t) })}
               </span>
               <Space wrap>
-                <Input
-                  type="date"
-                  aria-label={t('charity.renewOn')}
-                  value={renewOn[v.id] ?? today()}
-                  onChange={(e) => setRenewOn({ ...renewOn, [v.id]: e.target.value })}
-                />
+                <div className="haven-charity-day">
+                  <DayField
+                    notAfterToday
+                    aria-label={t('charity.renewOn')}
+                    value={renewOn[v.id] ?? today()}
+                    onChange={(day) => setRenewOn({ ...renewOn, [v.id]: day ?? today() })}
+                  />
+                </div>
                 <Button
                   onClick={async () => {
                     try {

@@ -4,6 +4,7 @@ import {
   type ReferGuardianInput,
   type TrainingOutcomeInput,
 } from '@contract/charity/family.js';
+import { activityListSchema, activityViewSchema, type CreateActivityInput } from '@contract/charity/activities.js';
 import {
   type AddVolunteerInput,
   donationListSchema,
@@ -87,3 +88,21 @@ export const referGuardian = (childId: string, input: ReferGuardianInput, key: s
   post(guardianTrainingViewSchema, `/api/children/${childId}/guardian-trainings`, input, key);
 export const recordTrainingOutcome = (id: string, input: TrainingOutcomeInput) =>
   post(guardianTrainingViewSchema, `/api/guardian-trainings/${id}/outcome`, input);
+
+export type { ActivityView } from '@contract/charity/activities.js';
+export const useActivities = (enabled: boolean) =>
+  useQuery({
+    queryKey: ['volunteer-activities'],
+    enabled,
+    queryFn: ({ signal }) => requestParsed(activityListSchema, '/api/volunteer-activities', { signal }),
+  });
+export const createActivity = (input: CreateActivityInput, key: string) =>
+  post(activityViewSchema, '/api/volunteer-activities', input, key);
+export const matchVolunteer = (id: string, expectedVersion: number, volunteerId: string, key: string) =>
+  post(activityViewSchema, `/api/volunteer-activities/${id}/volunteers`, { expectedVersion, volunteerId }, key);
+export const recordActivityHours = (
+  id: string,
+  expectedVersion: number,
+  hours: { volunteerId: string; hours: number }[],
+  key: string,
+) => post(activityViewSchema, `/api/volunteer-activities/${id}/hours`, { expectedVersion, hours }, key);

@@ -1,3 +1,4 @@
+import { DayField } from '../../app/forms/DayField';
 import {
   incubationActionLabels,
   incubationStatusLabels,
@@ -77,10 +78,10 @@ function StartIncubationForm({ onDone }: { onDone: () => void }) {
           <DivisionPicker />
         </Form.Item>
         <Form.Item name="startsOn" label={t('projects.incubation.startsOn')} rules={[{ required: true }]}>
-          <Input type="date" />
+          <DayField />
         </Form.Item>
         <Form.Item name="plannedEndOn" label={t('projects.incubation.plannedEndOn')} rules={[{ required: true }]}>
-          <Input type="date" />
+          <DayField />
         </Form.Item>
         <Form.Item name="note" label={t('projects.forms.note')}>
           <Input.TextArea maxLength={500} />
@@ -204,7 +205,7 @@ function RecordStepForm({ incubation }: { incubation: IncubationView }) {
         </Form.Item>
       )}
       <Form.Item name="day" label={t('projects.incubation.day')} rules={[{ required: true }]}>
-        <Input type="date" />
+        <DayField />
       </Form.Item>
       <Button type="primary" htmlType="submit">
         {t('projects.incubation.recordStep')}

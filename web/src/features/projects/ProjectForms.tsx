@@ -1,3 +1,4 @@
+import { DayField } from '../../app/forms/DayField';
 import { useQueryClient } from '@tanstack/react-query';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { relationCodes, type RelationCode } from '@contract/registry/vocabulary.js';
@@ -100,7 +101,7 @@ export function RecordSessionForm({ project }: { project: ProjectView }) {
           </Form.Item>
         )}
         <Form.Item name="heldOn" label={t('projects.forms.heldOn')} rules={[{ required: true }]}>
-          <Input type="date" />
+          <DayField />
         </Form.Item>
         <Form.Item name="minutes" label={t('projects.forms.minutes')} rules={[{ required: true }]}>
           <InputNumber min={1} max={1440} precision={0} style={{ width: '100%' }} />
@@ -203,10 +204,10 @@ export function AddPostForm({ project }: { project: ProjectView }) {
           <OrganisationSelect />
         </Form.Item>
         <Form.Item name="startsOn" label={t('projects.forms.startsOn')} rules={[{ required: true }]}>
-          <Input type="date" />
+          <DayField />
         </Form.Item>
         <Form.Item name="endsOn" label={t('projects.forms.endsOn')} rules={[{ required: true }]}>
-          <Input type="date" />
+          <DayField />
         </Form.Item>
         <Button htmlType="submit">{t('projects.forms.addPost')}</Button>
       </Form>
@@ -250,7 +251,7 @@ export function EvaluateForm({ project }: { project: ProjectView }) {
           <FormSelect options={open.map((stage) => ({ value: stage, label: stageLabel(stage, i18n.language) }))} />
         </Form.Item>
         <Form.Item name="evaluatedOn" label={t('projects.forms.evaluatedOn')} rules={[{ required: true }]}>
-          <Input type="date" />
+          <DayField />
         </Form.Item>
         <Form.Item name="findings" label={t('projects.forms.findings')} rules={[{ required: true }]}>
           <Input.TextArea maxLength={4000} />

@@ -1,3 +1,4 @@
+import { formatDate } from '../../app/format';
 import { Alert, Button, Card, Descriptions, Input, Progress, Spin, Statistic, Table, Tag } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -74,7 +75,7 @@ function Evaluations({ project }: { project: ProjectView }) {
         <Card
           key={evaluation.stage}
           size="small"
-          title={`${stageLabel(evaluation.stage, i18n.language)} · ${evaluation.evaluatedOn}`}
+          title={`${stageLabel(evaluation.stage, i18n.language)} · ${formatDate(evaluation.evaluatedOn, t)}`}
         >
           <Indicators values={evaluation.indicators} />
           <p>
@@ -135,7 +136,7 @@ export default function ProjectPage() {
         <Descriptions.Item label={t('projects.fields.purchaser')}>{project.purchaser.name}</Descriptions.Item>
         <Descriptions.Item label={t('projects.fields.provider')}>{project.provider.name}</Descriptions.Item>
         <Descriptions.Item label={t('projects.fields.period')}>
-          {project.startsOn} ~ {project.endsOn}
+          {formatDate(project.startsOn, t)} ~ {formatDate(project.endsOn, t)}
         </Descriptions.Item>
         <Descriptions.Item label={t('projects.fields.area')}>
           {project.areas.map((a) => a.name).join('、')}
@@ -171,13 +172,13 @@ export default function ProjectPage() {
           dataSource={project.payments}
           columns={[
             { title: t('projects.fields.instalment'), dataIndex: 'instalment' },
-            { title: t('projects.fields.dueOn'), dataIndex: 'dueOn' },
+            { title: t('projects.fields.dueOn'), dataIndex: 'dueOn', render: (day: string) => formatDate(day, t) },
             { title: t('projects.fields.planned'), render: (_, row) => yuan(row.plannedFen, lang) },
             {
               title: t('projects.fields.paid'),
               render: (_, row) =>
                 row.paidFen !== null ? (
-                  `${yuan(row.paidFen, lang)} · ${row.paidOn}`
+                  `${yuan(row.paidFen, lang)} · ${formatDate(row.paidOn, t)}`
                 ) : project.mayManage ? (
                   <Button
                     size="small"
@@ -210,7 +211,7 @@ export default function ProjectPage() {
         <ul>
           {project.posts.map((post) => (
             <li key={post.id}>
-              {post.personName} · {post.host.name} · {post.startsOn} ~ {post.endsOn}
+              {post.personName} · {post.host.name} · {formatDate(post.startsOn, t)} ~ {formatDate(post.endsOn, t)}
             </li>
           ))}
         </ul>
