@@ -168,7 +168,7 @@ describe('home visits on a phone', { timeout: 300_000 }, () => {
     // Still without signal she switches to English (the visit list fetched its strings while online)
     // and keeps 李明轩's visit from the month's list on the phone.
     await switchLanguage(page, 'en');
-    await page.getByRole('status').filter({ hasText: 'Offline: 1 visits saved on this phone' }).waitFor();
+    await page.getByRole('status').filter({ hasText: 'Offline: 1 visit saved on this phone' }).waitFor();
     await page.getByText('A month', { exact: true }).click();
     await page.getByRole('button', { name: 'Record a visit: 李明轩' }).click();
     await page.getByRole('heading', { name: 'Home visit: 李明轩' }).waitFor();

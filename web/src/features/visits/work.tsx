@@ -14,4 +14,23 @@ export const work: FeatureWork = {
     dueAt: item.dueAt,
     overdue: item.overdue,
   }),
+  entrustedContacts: (item, t) => ({
+    key: item.clockId,
+    title: item.childName,
+    detail: [
+      item.rule === 'entrusted.notice'
+        ? t('grassroots.entrusted.rule.notice')
+        : t('grassroots.entrusted.rule.contact'),
+      t('grassroots.entrusted.carerShort', { name: item.carerName }),
+      item.lastContactOn
+        ? t('grassroots.entrusted.lastContact', { on: item.lastContactOn })
+        : t('grassroots.entrusted.neverContacted'),
+      item.basis === 'escalated' ? t('myWork.item.escalatedToUs', { level: item.escalationLevel }) : undefined,
+    ]
+      .filter(Boolean)
+      .join(' · '),
+    to: `/visits/entrusted/${item.childId}`,
+    dueAt: item.dueAt,
+    overdue: item.overdue,
+  }),
 };
