@@ -186,7 +186,8 @@ export const jingzhouVisitsDemo: DemoSeeder = {
           noticeSchoolOn: shanghaiDateOf(past(39)),
           noticeVillageOn: shanghaiDateOf(past(38)),
         },
-        past(40, 15),
+        // Entered two days after the agreement, once both notices were sent.
+        past(38, 18),
       );
       for (const ago of [38, 31, 24, 17, 12])
         await recordParentContactIn(

@@ -61,6 +61,7 @@ import * as m0096 from './0096_session_attendance.js';
 import * as m0100 from './0100_department_rolls.js';
 import * as m0105 from './0105_insight_snapshot_totals.js';
 import * as m0115 from './0115_entrusted_care.js';
+import * as m0125 from './0125_supervision_log.js';
 
 /**
  * Every migration, in order. Listed statically (not read from the folder) so the same list works
@@ -129,4 +130,5 @@ export const migrations: Record<string, Migration> = {
   '0100_department_rolls': m0100,
   '0105_insight_snapshot_totals': m0105,
   '0115_entrusted_care': m0115,
+  '0125_supervision_log': m0125,
 };
