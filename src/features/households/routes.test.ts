@@ -194,7 +194,7 @@ describe('households over HTTP', () => {
     expect(far.items).toEqual([]);
   });
 
-  it("on the child's file, through the scope: a sibling who moved out of the director's village is counted, not named; the moved child's household is a 404 to her", async () => {
+  it("on the child's file, through the scope: a sibling who moved to another county is counted, not named; the moved child's household is a 404 to her", async () => {
     const director = await make.signInAs(server.url, 'director.chenlong');
     const [stays, moves] = siblings as [TestChild, TestChild];
     const before = await json<{ household: Household }>(
@@ -204,7 +204,7 @@ describe('households over HTTP', () => {
     expect(before.household.children.map((c) => c.childId).sort()).toEqual([stays.id, moves.id].sort());
     await server.database.db
       .updateTable('children')
-      .set({ residence_code: places.shakou })
+      .set({ residence_code: places.nongli, hukou_code: places.nongli })
       .where('id', '=', moves.id)
       .execute();
     const response = await director.request('GET', `/api/children/${stays.id}/household`);
@@ -216,12 +216,13 @@ describe('households over HTTP', () => {
     expect(after.persons).toEqual([]);
     for (const word of ['王小秋', moves.id]) expect(text).not.toContain(word);
     expect((await director.request('GET', `/api/children/${moves.id}/household`)).status).toBe(404);
-    // The county officer's area holds both villages: both named.
-    const county = await json<{ household: Household }>(
-      await officer.request('GET', `/api/children/${stays.id}/household`),
+    // The city's officer sees both counties: both named.
+    const city = await make.signInAs(server.url, 'officer.city');
+    const both = await json<{ household: Household }>(
+      await city.request('GET', `/api/children/${stays.id}/household`),
       200,
     );
-    expect(county.household.children).toHaveLength(2);
+    expect(both.household.children).toHaveLength(2);
     const audited = await server.database.db
       .selectFrom('audit_log')
       .select('child_id')

@@ -68,6 +68,7 @@ function CheckForm({ director, onDone }: { director: Director; onDone: () => voi
       form={form}
       layout="vertical"
       onFinish={submit}
+      name={`supervision-${director.staffId}`}
       className="haven-supervision-form"
       initialValues={{ checkedOn: dayjs(), divisionCode: director.divisionCodes[0], checked: ['home_visits'] }}
     >

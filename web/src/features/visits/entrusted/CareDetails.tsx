@@ -9,9 +9,9 @@ import { isoDay, useCareSubmit } from './useCareSubmit';
 
 /** The weekly contact clock in words, red with an icon when overdue (never colour alone). */
 export function ContactClock({ care }: { care: EntrustedCareView }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   if (!care.nextContactDueAt) return null;
-  const due = shortDate(care.nextContactDueAt, i18n.language);
+  const due = shortDate(care.nextContactDueAt, t);
   return (
     <p role="status" className={`haven-entrusted-clock${care.contactOverdue ? ' haven-case-late' : ''}`}>
       {care.contactOverdue ? <WarningFilled aria-hidden /> : <ClockCircleOutlined aria-hidden />}{' '}
@@ -25,9 +25,9 @@ export function ContactClock({ care }: { care: EntrustedCareView }) {
 
 /** The carer, the agreement and the two written notices (a missing one said in words). */
 export function CareSummary({ care }: { care: EntrustedCareView }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const date = (value: string | null) =>
-    value ? shortDate(value, i18n.language) : (
+    value ? shortDate(value, t) : (
       <span className="haven-case-late">
         <WarningFilled aria-hidden /> {t('grassroots.entrusted.noticeMissing')}
       </span>
@@ -47,7 +47,7 @@ export function CareSummary({ care }: { care: EntrustedCareView }) {
             .filter(Boolean)
             .join(' · '),
         },
-        { key: 'start', label: t('grassroots.entrusted.startedOn'), children: shortDate(care.startedOn, i18n.language) },
+        { key: 'start', label: t('grassroots.entrusted.startedOn'), children: shortDate(care.startedOn, t) },
         { key: 'school', label: t('grassroots.entrusted.noticeSchoolOn'), children: date(care.noticeSchoolOn) },
         { key: 'village', label: t('grassroots.entrusted.noticeVillageOn'), children: date(care.noticeVillageOn) },
       ]}
@@ -57,7 +57,7 @@ export function CareSummary({ care }: { care: EntrustedCareView }) {
 
 /** The parents' contacts, newest first. */
 export function ContactList({ care }: { care: EntrustedCareView }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   return (
     <section className="haven-entrusted-section" aria-labelledby="entrusted-contacts">
       <h3 id="entrusted-contacts">{t('grassroots.entrusted.contactsTitle')}</h3>
@@ -67,7 +67,7 @@ export function ContactList({ care }: { care: EntrustedCareView }) {
         <ul className="haven-entrusted-contacts">
           {care.contacts.map((c) => (
             <li key={c.id}>
-              <strong>{shortDate(c.contactedOn, i18n.language)}</strong>{' '}
+              <strong>{shortDate(c.contactedOn, t)}</strong>{' '}
               {t(`grassroots.entrusted.parentValue.${c.parent}`)} · {t(`grassroots.entrusted.channelValue.${c.channel}`)}
               {c.note && <span className="haven-secondary"> · {c.note}</span>}
             </li>

@@ -15,7 +15,7 @@ import '../visits.css';
  * contacts against the weekly clock; earlier cares below.
  */
 export default function ChildEntrustedPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { childId = '' } = useParams();
   const care = useChildEntrustedCare(childId);
   if (care.isPending) return <Spin />;
@@ -59,8 +59,8 @@ export default function ChildEntrustedPage() {
           <ul className="haven-entrusted-contacts">
             {earlier.map((e) => (
               <li key={e.id}>
-                {e.carerName}（{e.carerRelation}） {shortDate(e.startedOn, i18n.language)} –{' '}
-                {e.endedOn ? shortDate(e.endedOn, i18n.language) : ''}
+                {e.carerName}（{e.carerRelation}） {shortDate(e.startedOn, t)} –{' '}
+                {e.endedOn ? shortDate(e.endedOn, t) : ''}
                 {e.endedReason && <span className="haven-secondary"> · {e.endedReason}</span>}
               </li>
             ))}

@@ -11,9 +11,9 @@ import { ruleLabelKey, shortDate } from './labels';
 import '../visits.css';
 
 function DueCard({ item }: { item: EntrustedContactDue }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const navigate = useNavigate();
-  const due = shortDate(item.dueAt, i18n.language);
+  const due = shortDate(item.dueAt, t);
   return (
     <li className={`haven-visit-card${item.overdue ? ' haven-visit-overdue' : ''}`}>
       <div className="haven-visit-card-main">

@@ -1,3 +1,5 @@
+import type { TFunction } from 'i18next';
+import { formatDate } from '../../../app/format';
 import type { EntrustedContactDue } from './entrustedApi';
 
 /** The label of a care's clock rule (`entrusted.contact` → `…rule.contact`). */
@@ -7,8 +9,9 @@ export function ruleLabelKey(rule: EntrustedContactDue['rule']) {
     : ('grassroots.entrusted.rule.contact' as const);
 }
 
-/** 2026年12月7日 / 7 Dec 2026, from an ISO instant or date. */
-export function shortDate(value: string, language: string): string {
-  const date = value.length === 10 ? new Date(`${value}T12:00:00+08:00`) : new Date(value);
-  return date.toLocaleDateString(language, { dateStyle: 'medium', timeZone: 'Asia/Shanghai' });
+const shanghaiDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' });
+
+/** 2026年12月7日 / 7 Dec 2026, from a date or an instant (a deadline is the end of its day in China). */
+export function shortDate(value: string, t: TFunction): string {
+  return formatDate(value.length === 10 ? value : shanghaiDay.format(new Date(value)), t);
 }
