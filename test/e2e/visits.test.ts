@@ -81,7 +81,11 @@ describe('home visits on a phone', { timeout: 300_000 }, () => {
     // Her supervision log: 李桂兰 never checked, then one check recorded (what, findings, follow-up).
     await up.goto(`${server.url}/grassroots`);
     await up.getByRole('tab', { name: 'Supervision log' }).click();
-    const guilan = up.getByRole('list', { name: 'Supervision log' }).getByRole('listitem').filter({ hasText: '李桂兰' }).first();
+    const guilan = up
+      .getByRole('list', { name: 'Supervision log' })
+      .getByRole('listitem')
+      .filter({ hasText: '李桂兰' })
+      .first();
     await guilan.getByText('Never checked').waitFor();
     await guilan.getByRole('button', { name: 'Record a check: 李桂兰' }).click();
     await guilan.getByRole('checkbox', { name: 'Ledger' }).check();
@@ -89,7 +93,10 @@ describe('home visits on a phone', { timeout: 300_000 }, () => {
     await guilan.getByLabel('Follow-up asked for').fill('一周内补齐');
     await guilan.getByRole('button', { name: 'Save the check' }).click();
     await guilan.getByText(/Last checked: /).waitFor();
-    await guilan.getByRole('list', { name: 'Checks of 李桂兰' }).getByText(/台账缺两名儿童/).waitFor();
+    await guilan
+      .getByRole('list', { name: 'Checks of 李桂兰' })
+      .getByText(/台账缺两名儿童/)
+      .waitFor();
     await settled(up);
     await expectNoHorizontalOverflow(up);
     await expectNoAxeViolations(up);
@@ -279,7 +286,10 @@ describe('home visits on a phone', { timeout: 300_000 }, () => {
       .getByRole('listitem')
       .filter({ hasText: '李明轩' });
     await overdueCare.getByText(/Overdue \(was due by/).waitFor();
-    await page.getByRole('list', { name: 'Left-behind children' }).getByRole('link', { name: /李小雨/ }).click();
+    await page
+      .getByRole('list', { name: 'Left-behind children' })
+      .getByRole('link', { name: /李小雨/ })
+      .click();
     await page.getByRole('heading', { name: 'Entrusted care: 李小雨' }).waitFor();
     await page.getByLabel('Entrusted carer', { exact: true }).fill('李秀兰');
     await page.getByLabel('Relation to the child').fill('姑姑');
@@ -301,7 +311,10 @@ describe('home visits on a phone', { timeout: 300_000 }, () => {
     expect(care.current).toMatchObject({ carerName: '李秀兰', noticeSchoolOn: null, contacts: [{ parent: 'mother' }] });
     await page.goto(`${server.url}/my-work`);
     const parents = page.getByRole('region', { name: /Left-behind children: parents' contact due/ });
-    await parents.getByText(/overdue since/).first().waitFor();
+    await parents
+      .getByText(/overdue since/)
+      .first()
+      .waitFor();
     expect(await parents.getByRole('link', { name: '李明轩' }).getAttribute('href')).toMatch(/^\/visits\/entrusted\//);
   });
 });

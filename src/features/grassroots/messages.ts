@@ -26,8 +26,10 @@ registerMessages({
     'grassroots.training_entity': 'training session',
     'grassroots.attendee_unknown': 'Attendee {{index}} is not on the roster of your area.',
     'grassroots.entity': 'roster entry',
-    'grassroots.supervision_village': 'Division {{code}} is not a village {{name}} covers: choose one of the director’s villages.',
-    'grassroots.supervision_follow_up_missing': 'A follow-up date ({{date}}) was given without the follow-up asked for: describe it.',
+    'grassroots.supervision_village':
+      'Division {{code}} is not a village {{name}} covers: choose one of the director’s villages.',
+    'grassroots.supervision_follow_up_missing':
+      'A follow-up date ({{date}}) was given without the follow-up asked for: describe it.',
     'grassroots.supervision_follow_up_early': 'The follow-up date {{date}} is before the check ({{checkedOn}}).',
     'grassroots.child_entity': 'child',
     'grassroots.reason_required': 'Give a reason.',

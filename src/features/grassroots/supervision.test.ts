@@ -41,7 +41,11 @@ beforeAll(async () => {
   const appoint = async (entry: Record<string, unknown>) =>
     (
       await json<{ id: string }>(
-        await officer.request('POST', '/api/roster', { employment: 'part_time', appointedOn: daysFromToday(-300), ...entry }),
+        await officer.request('POST', '/api/roster', {
+          employment: 'part_time',
+          appointedOn: daysFromToday(-300),
+          ...entry,
+        }),
         201,
       )
     ).id;
@@ -92,7 +96,12 @@ describe('the supervision log', () => {
 
   it('bad input says what and where: a future date, a follow-up due before the check, a village the director does not cover (zh-CN, English)', async () => {
     const future = daysFromToday(2);
-    const english = await supervisor.request('POST', path(), { ...check(), checkedOn: future }, { 'accept-language': 'en' });
+    const english = await supervisor.request(
+      'POST',
+      path(),
+      { ...check(), checkedOn: future },
+      { 'accept-language': 'en' },
+    );
     expect(english.status).toBe(400);
     expect((await errorOf(english)).message).toContain(future);
     const early = await supervisor.request('POST', path(), { ...check(), followUpBy: daysFromToday(-3) });

@@ -42,7 +42,7 @@ export async function recordSupervisionIn(
     .select(['id', 'post', 'status', 'division_code', 'name'])
     .where('id', '=', directorStaffId)
     .executeTakeFirst();
-  if (!director || director.post !== 'village_director' || !inJurisdiction(actor, director.division_code))
+  if (director?.post !== 'village_director' || !inJurisdiction(actor, director.division_code))
     throw notFound(translate(actor.locale, 'grassroots.entity'), directorStaffId);
   if (director.status !== 'active') throw new DomainError('grassroots.staff_removed', 409, { name: director.name });
   const villages = (
@@ -108,11 +108,7 @@ export async function recordSupervisionIn(
  * The supervision log of my area, per village director (every active director of my area, checked
  * or not, plus any removed one with entries), newest check first; one director with `staffId`.
  */
-export async function supervisionByDirector(
-  db: Db,
-  actor: Actor,
-  staffId?: string,
-): Promise<SupervisionByDirector> {
+export async function supervisionByDirector(db: Db, actor: Actor, staffId?: string): Promise<SupervisionByDirector> {
   const directors = await db
     .selectFrom('grassroots_staff as s')
     .select([
@@ -142,7 +138,9 @@ export async function supervisionByDirector(
           .selectFrom('supervision_logs as l')
           .selectAll('l')
           .select(
-            sql<string | null>`(SELECT d.name FROM divisions d WHERE d.code = l.division_code AND d.valid_to IS NULL LIMIT 1)`.as(
+            sql<
+              string | null
+            >`(SELECT d.name FROM divisions d WHERE d.code = l.division_code AND d.valid_to IS NULL LIMIT 1)`.as(
               'division_name',
             ),
           )

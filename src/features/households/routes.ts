@@ -108,7 +108,8 @@ export function registerHouseholdRoutes(app: HavenApp, { db }: HttpDeps): void {
       config: { access: read },
       schema: {
         tags,
-        summary: "The child's household, if any: the siblings in my scope named, the others counted (child outside my scope → 404; audited)",
+        summary:
+          "The child's household, if any: the siblings in my scope named, the others counted (child outside my scope → 404; audited)",
         params: idParams,
         response: { 200: childHouseholdSchema },
       },

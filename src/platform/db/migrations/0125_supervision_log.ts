@@ -27,7 +27,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`CREATE INDEX supervision_logs_director_idx ON supervision_logs (director_staff_id, checked_on DESC)`.execute(
     db,
   );
-  await sql`CREATE INDEX supervision_logs_division_idx ON supervision_logs (division_code text_pattern_ops)`.execute(db);
+  await sql`CREATE INDEX supervision_logs_division_idx ON supervision_logs (division_code text_pattern_ops)`.execute(
+    db,
+  );
   await sql`
     CREATE FUNCTION supervision_logs_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN RAISE EXCEPTION 'supervision_logs is append-only'; END $$`.execute(db);

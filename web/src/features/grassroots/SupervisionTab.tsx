@@ -137,7 +137,10 @@ function DirectorCard({ director }: { director: Director }) {
       </div>
       {open && <CheckForm director={director} onDone={() => setOpen(false)} />}
       {director.entries.length > 0 && (
-        <ol className="haven-supervision-entries" aria-label={t('grassroots.supervision.entriesOf', { name: director.name })}>
+        <ol
+          className="haven-supervision-entries"
+          aria-label={t('grassroots.supervision.entriesOf', { name: director.name })}
+        >
           {director.entries.map((e) => (
             <li key={e.id}>
               <strong>{e.checkedOn}</strong> · {e.supervisorName} · {e.divisionName ?? e.divisionCode}

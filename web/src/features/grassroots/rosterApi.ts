@@ -9,10 +9,7 @@ import {
   trainingStatusSchema,
   trainingViewSchema,
 } from '@contract/grassroots/training.js';
-import {
-  type RecordSupervisionInput,
-  supervisionByDirectorSchema,
-} from '@contract/grassroots/supervision.js';
+import { type RecordSupervisionInput, supervisionByDirectorSchema } from '@contract/grassroots/supervision.js';
 import { useQuery } from '@tanstack/react-query';
 import { requestParsed } from '../../app/api/client';
 

@@ -34,4 +34,6 @@ export const routes: FeatureRoute[] = [
   },
 ];
 
-export const timeline: FeatureTimeline = { kinds: { visit: 'grassroots.timelineKind.visit', entrusted_care: 'grassroots.timelineKind.entrusted_care' } };
+export const timeline: FeatureTimeline = {
+  kinds: { visit: 'grassroots.timelineKind.visit', entrusted_care: 'grassroots.timelineKind.entrusted_care' },
+};

@@ -18,9 +18,7 @@ export const work: FeatureWork = {
     key: item.clockId,
     title: item.childName,
     detail: [
-      item.rule === 'entrusted.notice'
-        ? t('grassroots.entrusted.rule.notice')
-        : t('grassroots.entrusted.rule.contact'),
+      item.rule === 'entrusted.notice' ? t('grassroots.entrusted.rule.notice') : t('grassroots.entrusted.rule.contact'),
       t('grassroots.entrusted.carerShort', { name: item.carerName }),
       item.lastContactOn
         ? t('grassroots.entrusted.lastContact', { on: item.lastContactOn })

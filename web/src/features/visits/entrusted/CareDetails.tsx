@@ -27,7 +27,9 @@ export function ContactClock({ care }: { care: EntrustedCareView }) {
 export function CareSummary({ care }: { care: EntrustedCareView }) {
   const { t } = useTranslation();
   const date = (value: string | null) =>
-    value ? shortDate(value, t) : (
+    value ? (
+      shortDate(value, t)
+    ) : (
       <span className="haven-case-late">
         <WarningFilled aria-hidden /> {t('grassroots.entrusted.noticeMissing')}
       </span>
@@ -38,7 +40,11 @@ export function CareSummary({ care }: { care: EntrustedCareView }) {
       column={1}
       bordered
       items={[
-        { key: 'carer', label: t('grassroots.entrusted.carerName'), children: `${care.carerName}（${care.carerRelation}）` },
+        {
+          key: 'carer',
+          label: t('grassroots.entrusted.carerName'),
+          children: `${care.carerName}（${care.carerRelation}）`,
+        },
         { key: 'phone', label: t('grassroots.entrusted.carerPhone'), children: care.carerPhone ?? '—' },
         {
           key: 'capacity',
@@ -67,8 +73,8 @@ export function ContactList({ care }: { care: EntrustedCareView }) {
         <ul className="haven-entrusted-contacts">
           {care.contacts.map((c) => (
             <li key={c.id}>
-              <strong>{shortDate(c.contactedOn, t)}</strong>{' '}
-              {t(`grassroots.entrusted.parentValue.${c.parent}`)} · {t(`grassroots.entrusted.channelValue.${c.channel}`)}
+              <strong>{shortDate(c.contactedOn, t)}</strong> {t(`grassroots.entrusted.parentValue.${c.parent}`)} ·{' '}
+              {t(`grassroots.entrusted.channelValue.${c.channel}`)}
               {c.note && <span className="haven-secondary"> · {c.note}</span>}
             </li>
           ))}

@@ -65,8 +65,7 @@ function LeftBehindChildren() {
         <li key={child.id}>
           <Link className="haven-entrusted-child" to={`/visits/entrusted/${child.id}`}>
             <span>
-              <strong>{child.name ?? '—'}</strong>{' '}
-              <span className="haven-secondary">{child.residenceName ?? ''}</span>
+              <strong>{child.name ?? '—'}</strong> <span className="haven-secondary">{child.residenceName ?? ''}</span>
             </span>
             <RightOutlined aria-hidden />
           </Link>
