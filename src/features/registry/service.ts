@@ -207,3 +207,4 @@ export async function confirmIdentityIn(
 export { addMemberSituationIn } from './family.js';
 export { factVersionsIn, type IdNumberMatch, matchIdNumbersIn, updateChildFieldsIn } from './fact-writes.js';
 export { parseIdNumber } from './id-number.js';
+export { ledgerCompletenessIn } from './ledger-completeness.js';

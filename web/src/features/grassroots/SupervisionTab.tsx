@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../app/api/client';
 import { describeApiError } from '../../app/api/describeApiError';
+import { formatDate } from '../../app/format';
 import { DivisionName } from '../divisions/DivisionName';
 import { recordSupervision, useSupervision } from './rosterApi';
 
@@ -120,7 +121,7 @@ function DirectorCard({ director }: { director: Director }) {
           ))}
         </span>
         {director.lastCheckedOn ? (
-          <span>{t('grassroots.supervision.lastChecked', { on: director.lastCheckedOn })}</span>
+          <span>{t('grassroots.supervision.lastChecked', { on: formatDate(director.lastCheckedOn, t) })}</span>
         ) : (
           <span className="haven-case-late">
             <WarningFilled aria-hidden /> {t('grassroots.supervision.neverChecked')}
@@ -143,7 +144,7 @@ function DirectorCard({ director }: { director: Director }) {
         >
           {director.entries.map((e) => (
             <li key={e.id}>
-              <strong>{e.checkedOn}</strong> · {e.supervisorName} · {e.divisionName ?? e.divisionCode}
+              <strong>{formatDate(e.checkedOn, t)}</strong> · {e.supervisorName} · {e.divisionName ?? e.divisionCode}
               <div>
                 {e.checked.map((c) => (
                   <Tag key={c}>{t(`grassroots.supervision.check.${c}`)}</Tag>
@@ -156,7 +157,7 @@ function DirectorCard({ director }: { director: Director }) {
               {e.followUp && (
                 <p>
                   {t('grassroots.supervision.followUp')}：{e.followUp}
-                  {e.followUpBy && ` (${t('grassroots.supervision.by', { on: e.followUpBy })})`}
+                  {e.followUpBy && ` (${t('grassroots.supervision.by', { on: formatDate(e.followUpBy, t) })})`}
                 </p>
               )}
             </li>

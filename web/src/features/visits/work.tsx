@@ -1,3 +1,4 @@
+import { formatDate } from '../../app/format';
 import type { FeatureWork } from '../my-work/workSection';
 
 export const work: FeatureWork = {
@@ -21,7 +22,7 @@ export const work: FeatureWork = {
       item.rule === 'entrusted.notice' ? t('grassroots.entrusted.rule.notice') : t('grassroots.entrusted.rule.contact'),
       t('grassroots.entrusted.carerShort', { name: item.carerName }),
       item.lastContactOn
-        ? t('grassroots.entrusted.lastContact', { on: item.lastContactOn })
+        ? t('grassroots.entrusted.lastContact', { on: formatDate(item.lastContactOn, t) })
         : t('grassroots.entrusted.neverContacted'),
       item.basis === 'escalated' ? t('myWork.item.escalatedToUs', { level: item.escalationLevel }) : undefined,
     ]

@@ -32,7 +32,7 @@ function DueCard({ item }: { item: EntrustedContactDue }) {
         </span>
         <span className="haven-secondary">
           {item.lastContactOn
-            ? t('grassroots.entrusted.lastContact', { on: item.lastContactOn })
+            ? t('grassroots.entrusted.lastContact', { on: shortDate(item.lastContactOn, t) })
             : t('grassroots.entrusted.neverContacted')}
         </span>
       </div>
