@@ -151,12 +151,10 @@ function DirectorCard({ director }: { director: Director }) {
                 ))}
                 {e.checkedNote && <span className="haven-secondary">{e.checkedNote}</span>}
               </div>
-              <p>
-                {t('grassroots.supervision.findings')}：{e.findings}
-              </p>
+              <p>{t('grassroots.supervision.findingsLine', { text: e.findings })}</p>
               {e.followUp && (
                 <p>
-                  {t('grassroots.supervision.followUp')}：{e.followUp}
+                  {t('grassroots.supervision.followUpLine', { text: e.followUp })}
                   {e.followUpBy && ` (${t('grassroots.supervision.by', { on: formatDate(e.followUpBy, t) })})`}
                 </p>
               )}
