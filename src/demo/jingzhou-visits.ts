@@ -4,7 +4,7 @@ import type { RecordVisitInput } from '../contract/visits/visits.js';
 import { clockEscalationSweep } from '../core/clocks/index.js';
 import { systemScope } from '../core/scope/system-scope.js';
 import { appointStaffIn } from '../features/grassroots/service.js';
-import { recordVisitIn } from '../features/visits/service.js';
+import { recordEntrustedCareIn, recordParentContactIn, recordVisitIn } from '../features/visits/service.js';
 import { shanghaiDateOf } from '../platform/calendar/index.js';
 import { actingAs } from './acting-as.js';
 import type { DemoSeeder } from '../platform/seed.js';
@@ -169,6 +169,34 @@ export const jingzhouVisitsDemo: DemoSeeder = {
     // 周美珍's account sees 农利村 only (her jurisdiction): 合意村's visits are made by the county officer.
     await history('officer.gongan', '刘一诺', monthly(120, 20));
     await history('officer.gongan', '黄俊', [90, 45, 12]);
+    // 李明轩's parents work in 东莞 and entrusted him to his grandfather: weekly calls until twelve days
+    // ago, so his contact is overdue (and, after three days, on the township supervisor's list too).
+    const mingxuan = await childId('李明轩');
+    if (mingxuan) {
+      const careId = await recordEntrustedCareIn(
+        await as('director.chenlong'),
+        mingxuan,
+        {
+          carerName: '李德福',
+          carerRelation: '祖父',
+          carerPhone: '13971600031',
+          capacity: 'limited',
+          capacityNote: '年近七十，能照料起居，辅导功课困难',
+          startedOn: shanghaiDateOf(past(40)),
+          noticeSchoolOn: shanghaiDateOf(past(39)),
+          noticeVillageOn: shanghaiDateOf(past(38)),
+        },
+        // Entered two days after the agreement, once both notices were sent.
+        past(38, 18),
+      );
+      for (const ago of [38, 31, 24, 17, 12])
+        await recordParentContactIn(
+          await as('director.chenlong'),
+          careId,
+          { contactedOn: shanghaiDateOf(past(ago)), parent: ago === 24 ? 'both' : 'mother', channel: 'video' },
+          past(ago, 20),
+        );
+    }
     const swept = await clockEscalationSweep.run(trx, new Date(now));
     log(`  5 roster entries, ${visits} home visits, ${swept.alerts} escalations`);
   },

@@ -20,7 +20,9 @@ import {
 // her visit offline with a photo, is warned that signing out would lose it and stays, switches to
 // English still offline and records 李明轩's; the phone keeps both sealed (no name readable in IndexedDB). The county officer visits 李小雨 meanwhile; back online
 // 李明轩's visit syncs, 李小雨's meets the officer's (409) and the director merges the field she
-// chose into it: one visit, with her photo.
+// chose into it: one visit, with her photo. The supervisor also sees 李明轩's entrusted care overdue (his
+// parents have not called for twelve days) and records a check of 李桂兰 in her supervision log; back
+// online, the director registers 李小雨's carer and a parents' contact, and 李明轩 stays in her work.
 let server: RunningServer;
 let browser: Browser;
 let director: ApiSession;
@@ -64,6 +66,43 @@ describe('home visits on a phone', { timeout: 300_000 }, () => {
       .waitFor();
     await expectNoHorizontalOverflow(up);
     await screenshot(up, 'visits-due-en-390-supervisor');
+    // 李明轩's parents have not called for twelve days: his entrusted care is overdue, escalated to her too.
+    await up.getByRole('link', { name: /Entrusted care and parents' contact/ }).click();
+    await up
+      .getByRole('list', { name: "Parents' contact due" })
+      .getByRole('listitem')
+      .filter({ hasText: '李明轩' })
+      .getByText(/Overdue .*escalated to level [1-9]/)
+      .waitFor();
+    await settled(up);
+    await expectNoHorizontalOverflow(up);
+    await expectNoAxeViolations(up);
+    await screenshot(up, 'entrusted-due-en-390-supervisor');
+    // Her supervision log: 李桂兰 never checked, then one check recorded (what, findings, follow-up).
+    await up.goto(`${server.url}/grassroots`);
+    await up.getByRole('tab', { name: 'Supervision log' }).click();
+    const guilan = up
+      .getByRole('list', { name: 'Supervision log' })
+      .getByRole('listitem')
+      .filter({ hasText: '李桂兰' })
+      .first();
+    await guilan.getByText('Never checked').waitFor();
+    await guilan.getByRole('button', { name: 'Record a check: 李桂兰' }).click();
+    await guilan.getByRole('checkbox', { name: 'Ledger' }).check();
+    await guilan.getByLabel('Findings').fill('台账缺两名儿童的监护人电话');
+    await guilan.getByLabel('Follow-up asked for').fill('一周内补齐');
+    await guilan.getByRole('button', { name: 'Save the check' }).click();
+    await guilan.getByText(/Last checked: /).waitFor();
+    await guilan
+      .getByRole('list', { name: 'Checks of 李桂兰' })
+      .getByText(/台账缺两名儿童/)
+      .waitFor();
+    await settled(up);
+    await expectNoHorizontalOverflow(up);
+    // The log itself: at 390 px antd's tab bar folds four tabs into its own "more" button, which axe
+    // flags inside the tablist (aria-required-children) — antd's markup, not the log's.
+    await expectNoAxeViolations(up, '.haven-supervision-list');
+    await screenshot(up, 'supervision-log-en-390');
     await up.context().close();
     const county = await openPage(browser, {
       viewport: 'desktop',
@@ -168,7 +207,7 @@ describe('home visits on a phone', { timeout: 300_000 }, () => {
     // Still without signal she switches to English (the visit list fetched its strings while online)
     // and keeps 李明轩's visit from the month's list on the phone.
     await switchLanguage(page, 'en');
-    await page.getByRole('status').filter({ hasText: 'Offline: 1 visits saved on this phone' }).waitFor();
+    await page.getByRole('status').filter({ hasText: 'Offline: 1 visit saved on this phone' }).waitFor();
     await page.getByText('A month', { exact: true }).click();
     await page.getByRole('button', { name: 'Record a visit: 李明轩' }).click();
     await page.getByRole('heading', { name: 'Home visit: 李明轩' }).waitFor();
@@ -239,5 +278,45 @@ describe('home visits on a phone', { timeout: 300_000 }, () => {
       await officer.request('GET', `/api/children/${childId}/documents?subjectType=visit&subjectId=${theirs.id}`)
     ).json()) as { items: { type: string }[] };
     expect(photos.items.map((d) => d.type)).toEqual(['photo']);
+
+    // Entrusted care (English, elder mode, 390 px): she registers 李小雨's aunt as her carer, then the
+    // mother's call; 李明轩's overdue contact stays in her work, in red with an icon and words.
+    await page.goto(`${server.url}/visits`);
+    await page.getByRole('link', { name: /Entrusted care and parents' contact/ }).click();
+    const overdueCare = page
+      .getByRole('list', { name: "Parents' contact due" })
+      .getByRole('listitem')
+      .filter({ hasText: '李明轩' });
+    await overdueCare.getByText(/Overdue \(was due by/).waitFor();
+    await page
+      .getByRole('list', { name: 'Left-behind children' })
+      .getByRole('link', { name: /李小雨/ })
+      .click();
+    await page.getByRole('heading', { name: 'Entrusted care: 李小雨' }).waitFor();
+    await page.getByLabel('Entrusted carer', { exact: true }).fill('李秀兰');
+    await page.getByLabel('Relation to the child').fill('姑姑');
+    await page.getByText('Limited', { exact: true }).click();
+    await settled(page);
+    await expectNoHorizontalOverflow(page);
+    await expectNoAxeViolations(page);
+    await page.getByRole('button', { name: 'Save the entrusted care' }).click();
+    await page.getByRole('status').filter({ hasText: "Parents' next contact due by" }).waitFor();
+    await page.getByRole('button', { name: 'Save the contact' }).click();
+    await page.getByRole('region', { name: 'Contacts' }).getByText('Mother · Phone call').waitFor();
+    await settled(page);
+    await expectNoHorizontalOverflow(page);
+    await expectNoAxeViolations(page);
+    await screenshot(page, 'entrusted-care-en-390-elder');
+    const care = (await (await director.request('GET', `/api/children/${childId}/entrusted-care`)).json()) as {
+      current: { carerName: string; noticeSchoolOn: string | null; contacts: { parent: string }[] };
+    };
+    expect(care.current).toMatchObject({ carerName: '李秀兰', noticeSchoolOn: null, contacts: [{ parent: 'mother' }] });
+    await page.goto(`${server.url}/my-work`);
+    const parents = page.getByRole('region', { name: /Left-behind children: parents' contact due/ });
+    await parents
+      .getByText(/overdue since/)
+      .first()
+      .waitFor();
+    expect(await parents.getByRole('link', { name: '李明轩' }).getAttribute('href')).toMatch(/^\/visits\/entrusted\//);
   });
 });

@@ -122,6 +122,9 @@ export const appraisalIndicatorsSchema = z.object({
   childrenAssigned: z.number(),
   /** Children assigned now without any visit in the year. */
   childrenWithoutVisit: z.number(),
+  /** Children assigned whose ledger row is complete (ID number, address, a guardian with a phone); absent before session 12. */
+  ledgerComplete: z.number().optional(),
+  ledgerCompleteRate: z.number().nullable().optional(),
   trainingHours: z.number(),
   subsidies: z.number(),
   incentives: z.number(),

@@ -82,10 +82,15 @@ export const entrustedCareViewSchema = z.object({
 export type EntrustedCareView = z.infer<typeof entrustedCareViewSchema>;
 
 export const childEntrustedCareSchema = z.object({
+  childId: z.uuid(),
+  childName: z.string(),
+  /** Whether the child has a confirmed left-behind category now (a care is recorded only then). */
+  leftBehind: z.boolean(),
   current: entrustedCareViewSchema.nullable(),
   /** Earlier cares of the child, newest first (without their contacts). */
   earlier: z.array(entrustedCareViewSchema.omit({ contacts: true })),
 });
+export type ChildEntrustedCare = z.infer<typeof childEntrustedCareSchema>;
 
 /** "Parents out of contact" in my work: a care whose weekly contact is due or overdue, mine or escalated to me. */
 export const entrustedContactDueSchema = z.object({
@@ -103,3 +108,5 @@ export const entrustedContactDueSchema = z.object({
   lastContactOn: z.string().nullable(),
 });
 export type EntrustedContactDue = z.infer<typeof entrustedContactDueSchema>;
+
+export const entrustedDueListSchema = z.object({ items: z.array(entrustedContactDueSchema) });

@@ -108,6 +108,13 @@ describe('training, records and the yearly assessment of the grassroots team', (
   });
 
   it('computes the yearly assessment from the recorded visits: one on time, one child never visited and overdue', async () => {
+    await make.familyMember(children[0]!, { relation: 'grandmother', isGuardian: true });
+    await server.database.db
+      .updateTable('children')
+      .set({ address: '陈龙村二组5号' })
+      .where('id', '=', children[0]!.id)
+      .execute();
+    await server.database.db.updateTable('children').set({ address: null }).where('id', '=', children[1]!.id).execute();
     await visitScheduleSweep.run(server.database.db, new Date());
     await json(await director.request('POST', '/api/visits', { childId: children[0]!.id, visitedOn: today }), 201);
     // The other child's first visit is already late.
@@ -128,6 +135,9 @@ describe('training, records and the yearly assessment of the grassroots team', (
       visitsRecorded: 1,
       childrenAssigned: 2,
       childrenWithoutVisit: 1,
+      // One file has a guardian with a phone on it and its address: its ledger row is complete.
+      ledgerComplete: 1,
+      ledgerCompleteRate: 0.5,
       trainingHours: 6,
     });
     expect(appraisal.suggestedRating).toBe('incompetent');

@@ -7,6 +7,7 @@ import { type UnitOfWork, unitOfWork } from '../../platform/db/unit-of-work.js';
 import { conflict, forbidden, notFound, staleVersion } from '../../platform/errors.js';
 import { translate } from '../../platform/i18n/translate.js';
 import { staffWorkFactsIn } from '../grassroots/service.js';
+import { ledgerCompletenessIn } from '../registry/service.js';
 import { visitWorkIn } from '../visits/service.js';
 import { rate, suggestRating } from './rules.js';
 import '../../core/clocks/tables.js';
@@ -78,6 +79,7 @@ export async function computeIndicators(db: Db, actor: Actor, staffId: string, y
     from: `${year}-01-01`,
     to: shanghaiDateOf(new Date(until.getTime() - 1)),
   });
+  const ledger = await ledgerCompletenessIn(db, actor, facts.childIds);
   const indicators: AppraisalIndicators = {
     year,
     visitsOnTime: visits.met,
@@ -90,6 +92,8 @@ export async function computeIndicators(db: Db, actor: Actor, staffId: string, y
     reportsInTimeRate: rate(reports.met, reports.missed + reports.overdue),
     childrenAssigned: facts.childIds.length,
     childrenWithoutVisit: facts.childIds.length - work.visitedChildIds.length,
+    ledgerComplete: ledger.complete,
+    ledgerCompleteRate: rate(ledger.complete, ledger.total - ledger.complete),
     trainingHours: facts.trainingHours,
     subsidies: facts.records.subsidy,
     incentives: facts.records.incentive,

@@ -1,13 +1,14 @@
 import type { FeatureManifest } from '../../core/feature.js';
 import { registerRosterRoutes } from './routes.js';
+import { registerSupervisionRoutes } from './supervision-routes.js';
 import { assignDirectorsSweep } from './sweep.js';
 import { registerTrainingRoutes } from './training-routes.js';
 
 // The roster of village directors and township supervisors, coverage, assignment of children, caseload,
-// training, subsidies, incentives and accountability (issue 17).
+// training, subsidies, incentives and accountability, the supervisors' supervision log (issue 17).
 export const feature: FeatureManifest = {
   name: 'grassroots',
   after: ['registry'],
-  routes: [registerRosterRoutes, registerTrainingRoutes],
+  routes: [registerRosterRoutes, registerTrainingRoutes, registerSupervisionRoutes],
   sweeps: [assignDirectorsSweep],
 };

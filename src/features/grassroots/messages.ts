@@ -18,11 +18,19 @@ registerMessages({
     'grassroots.staff_removed': '{{name}} 已从名册中免职，不能再修改。',
     'grassroots.assignment_changed': '该儿童的负责儿童主任已被他人调整，请刷新后再操作。',
     'grassroots.director_unknown': '所选儿童主任不存在、已免职或不在您的管辖范围内。',
+    'grassroots.supervision_village': '区划 {{code}} 不是 {{name}} 负责的村（社区），请选择其负责的村。',
+    'grassroots.supervision_follow_up_missing': '填写了整改期限（{{date}}），请同时填写整改要求。',
+    'grassroots.supervision_follow_up_early': '整改期限 {{date}} 早于督导日期（{{checkedOn}}）。',
   },
   en: {
     'grassroots.training_entity': 'training session',
     'grassroots.attendee_unknown': 'Attendee {{index}} is not on the roster of your area.',
     'grassroots.entity': 'roster entry',
+    'grassroots.supervision_village':
+      'Division {{code}} is not a village {{name}} covers: choose one of the director’s villages.',
+    'grassroots.supervision_follow_up_missing':
+      'A follow-up date ({{date}}) was given without the follow-up asked for: describe it.',
+    'grassroots.supervision_follow_up_early': 'The follow-up date {{date}} is before the check ({{checkedOn}}).',
     'grassroots.child_entity': 'child',
     'grassroots.reason_required': 'Give a reason.',
     'grassroots.place_unfit':

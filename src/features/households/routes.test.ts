@@ -193,4 +193,42 @@ describe('households over HTTP', () => {
     const far = await json<{ items: Proposal[] }>(await farOfficer.request('GET', '/api/households/proposals'), 200);
     expect(far.items).toEqual([]);
   });
+
+  it("on the child's file, through the scope: a sibling who moved to another county is counted, not named; the moved child's household is a 404 to her", async () => {
+    const director = await make.signInAs(server.url, 'director.chenlong');
+    const [stays, moves] = siblings as [TestChild, TestChild];
+    const before = await json<{ household: Household }>(
+      await director.request('GET', `/api/children/${stays.id}/household`),
+      200,
+    );
+    expect(before.household.children.map((c) => c.childId).sort()).toEqual([stays.id, moves.id].sort());
+    await server.database.db
+      .updateTable('children')
+      .set({ residence_code: places.nongli, hukou_code: places.nongli })
+      .where('id', '=', moves.id)
+      .execute();
+    const response = await director.request('GET', `/api/children/${stays.id}/household`);
+    const text = await response.text();
+    expect(response.status).toBe(200);
+    const after = (JSON.parse(text) as { household: Household }).household;
+    expect(after.children.map((c) => c.childId)).toEqual([stays.id]);
+    expect(after.childrenOutsideScope).toBe(1);
+    expect(after.persons).toEqual([]);
+    for (const word of ['王小秋', moves.id]) expect(text).not.toContain(word);
+    expect((await director.request('GET', `/api/children/${moves.id}/household`)).status).toBe(404);
+    // The city's officer sees both counties: both named.
+    const city = await make.signInAs(server.url, 'officer.city');
+    const both = await json<{ household: Household }>(
+      await city.request('GET', `/api/children/${stays.id}/household`),
+      200,
+    );
+    expect(both.household.children).toHaveLength(2);
+    const audited = await server.database.db
+      .selectFrom('audit_log')
+      .select('child_id')
+      .where('action', '=', 'households.read')
+      .where('child_id', '=', stays.id)
+      .execute();
+    expect(audited.length).toBeGreaterThanOrEqual(3);
+  });
 });

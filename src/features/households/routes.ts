@@ -23,7 +23,7 @@ import {
   linkHouseholdIn,
   recordHouseholdVisitIn,
 } from './service.js';
-import { readHousehold, readHouseholds } from './views.js';
+import { readChildHousehold, readHousehold, readHouseholds } from './views.js';
 
 const tags = ['households'];
 const idempotencyHeader = z.object({ 'idempotency-key': z.string().min(8).max(100).optional() });
@@ -108,14 +108,13 @@ export function registerHouseholdRoutes(app: HavenApp, { db }: HttpDeps): void {
       config: { access: read },
       schema: {
         tags,
-        summary: "The child's household, if any",
+        summary:
+          "The child's household, if any: the siblings in my scope named, the others counted (child outside my scope → 404; audited)",
         params: idParams,
         response: { 200: childHouseholdSchema },
       },
     },
-    async (request) => ({
-      household: (await readHouseholds(db, request.actor, { childId: request.params.id }))[0] ?? null,
-    }),
+    async (request) => readChildHousehold(db, request.actor, request.params.id),
   );
   app.post(
     '/api/households/:id/children',

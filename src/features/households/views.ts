@@ -5,6 +5,7 @@ import { childInScope } from '../../core/scope/child-scope.js';
 import { systemScope } from '../../core/scope/system-scope.js';
 import { type Actor, hasPermission } from '../../platform/access/actor.js';
 import { maskIdNumber } from '../../platform/access/masking.js';
+import { recordAudit } from '../../platform/audit/append.js';
 import type { Database } from '../../platform/db/schema.js';
 import { notFound } from '../../platform/errors.js';
 import { translate } from '../../platform/i18n/translate.js';
@@ -145,4 +146,26 @@ export async function readHousehold(db: Db, actor: Actor, id: string): Promise<H
   const [household] = await readHouseholds(db, actor, { id });
   if (!household) throw notFound(translate(actor.locale, 'households.entity'), id);
   return household;
+}
+
+/**
+ * The household of a child in my scope (else 404, like a missing child: a child outside it does not
+ * reveal its siblings), with the siblings I may see named and the others counted; the read is audited.
+ */
+export async function readChildHousehold(db: Kysely<Database>, actor: Actor, childId: string) {
+  const child = await db
+    .selectFrom('children')
+    .select('id')
+    .where('id', '=', childId)
+    .where(childInScope(actor))
+    .executeTakeFirst();
+  if (!child) throw notFound(translate(actor.locale, 'households.child_entity'), childId);
+  const [household] = await readHouseholds(db, actor, { childId });
+  await recordAudit(db, actor, {
+    action: 'households.read',
+    entityType: 'household',
+    entityId: household?.id ?? null,
+    childId,
+  });
+  return { household: household ?? null };
 }

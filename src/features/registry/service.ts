@@ -215,3 +215,4 @@ export {
   membersByNameIn,
 } from './name-match.js';
 export { exitsBetween } from './insight-reads.js';
+export { ledgerCompletenessIn } from './ledger-completeness.js';

@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import {
   childEntrustedCareSchema,
-  entrustedContactDueSchema,
+  entrustedDueListSchema,
   recordEntrustedCareSchema,
   recordParentContactSchema,
   updateEntrustedCareSchema,
 } from '../../contract/visits/entrusted-care.js';
 import { visitDueQuerySchema } from '../../contract/visits/visits.js';
+import { recordAudit } from '../../platform/audit/append.js';
 import { unitOfWork } from '../../platform/db/unit-of-work.js';
 import type { HavenApp, HttpDeps } from '../../platform/http/deps.js';
 import { recordEntrustedCareIn, recordParentContactIn, updateEntrustedCareIn } from './entrusted.js';
@@ -31,7 +32,16 @@ export function registerEntrustedCareRoutes(app: HavenApp, { db }: HttpDeps): vo
         response: { 200: childEntrustedCareSchema },
       },
     },
-    async (request) => readEntrustedCare(db, request.actor, request.params.id),
+    async (request) => {
+      const care = await readEntrustedCare(db, request.actor, request.params.id);
+      await recordAudit(db, request.actor, {
+        action: 'entrusted_care.read',
+        entityType: 'entrusted_care',
+        entityId: care.current?.id ?? null,
+        childId: care.childId,
+      });
+      return care;
+    },
   );
   app.post(
     '/api/children/:id/entrusted-care',
@@ -117,7 +127,7 @@ export function registerEntrustedCareRoutes(app: HavenApp, { db }: HttpDeps): vo
         summary:
           "Entrusted cares whose parents' weekly contact or written notice is due: children I direct, and those escalated to my organisation; overdue first",
         querystring: visitDueQuerySchema,
-        response: { 200: z.object({ items: z.array(entrustedContactDueSchema) }) },
+        response: { 200: entrustedDueListSchema },
       },
     },
     async (request) => ({ items: await entrustedDueFor(db, request.actor, new Date(), request.query.withinDays) }),

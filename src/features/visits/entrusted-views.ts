@@ -5,6 +5,7 @@ import type { Actor } from '../../platform/access/actor.js';
 import type { Database } from '../../platform/db/schema.js';
 import { notFound } from '../../platform/errors.js';
 import { translate } from '../../platform/i18n/translate.js';
+import { shanghaiDateOf } from '../../platform/calendar/index.js';
 import type { EntrustedCareTable } from './entrusted-tables.js';
 import '../../core/clocks/tables.js';
 import './entrusted-tables.js';
@@ -37,13 +38,22 @@ function present(care: Selectable<EntrustedCareTable>, clock: Clock, now: Date):
 
 /** A child's entrusted care: the current one with its contacts and contact clock, and the earlier ones (child in my scope, else 404). */
 export async function readEntrustedCare(db: Db, actor: Actor, childId: string, now = new Date()) {
+  const today = shanghaiDateOf(now);
   const child = await db
     .selectFrom('children')
-    .select('id')
+    .select([
+      'id',
+      'name',
+      sql<boolean>`EXISTS (SELECT 1 FROM child_categories cc WHERE cc.child_id = children.id
+        AND cc.category = 'left_behind' AND cc.state = 'confirmed' AND (cc.end_date IS NULL OR cc.end_date > ${today}))`.as(
+        'left_behind',
+      ),
+    ])
     .where('id', '=', childId)
     .where(childInScope(actor))
     .executeTakeFirst();
   if (!child) throw notFound(translate(actor.locale, 'visits.child_entity'), childId);
+  const about = { childId: child.id, childName: child.name, leftBehind: child.left_behind };
   const cares = await db
     .selectFrom('entrusted_care')
     .innerJoin('children', 'children.id', 'entrusted_care.child_id')
@@ -56,7 +66,7 @@ export async function readEntrustedCare(db: Db, actor: Actor, childId: string, n
     .execute();
   const current = cares.find((c) => c.ended_on === null);
   const earlier = cares.filter((c) => c !== current).map((c) => present(c, undefined, now));
-  if (!current) return { current: null, earlier };
+  if (!current) return { ...about, current: null, earlier };
   const clock = await db
     .selectFrom('clocks as k')
     .innerJoin('children', 'children.id', 'k.child_id')
@@ -78,6 +88,7 @@ export async function readEntrustedCare(db: Db, actor: Actor, childId: string, n
     .limit(100)
     .execute();
   return {
+    ...about,
     current: {
       ...present(current, clock, now),
       contacts: contacts.map((c) => ({

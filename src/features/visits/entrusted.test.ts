@@ -137,8 +137,21 @@ describe('entrusted care of a left-behind child', () => {
     const second = await director.request('POST', path, care());
     expect(second.status).toBe(409);
     expect((await errorOf(second)).message).toContain('陈奶奶');
-    // Read by the officer too (in scope); never by another village's director.
-    expect((await json<Care>(await officer.request('GET', path), 200)).current?.id).toBe(careId);
+    // Read by the officer too (in scope), with the child's name for the page, and audited; never by another village's director.
+    const read = await json<Care & { childName: string; leftBehind: boolean }>(await officer.request('GET', path), 200);
+    expect(read).toMatchObject({ childName: child.name, leftBehind: true, current: { id: careId } });
+    const audited = await server.database.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('action', '=', 'entrusted_care.read')
+      .where('child_id', '=', child.id)
+      .execute();
+    expect(audited.length).toBeGreaterThan(0);
+    const plain = await json<{ leftBehind: boolean; current: null }>(
+      await director.request('GET', `/api/children/${notLeftBehind.id}/entrusted-care`),
+      200,
+    );
+    expect(plain).toMatchObject({ leftBehind: false, current: null });
   });
 
   it('parents not heard from for two weeks: overdue for the director, then the supervisor, then the county officer, in my work', async () => {

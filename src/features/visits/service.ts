@@ -338,3 +338,6 @@ export async function visitsRecordedByIn(
     residenceCode: row.residence_code,
   }));
 }
+
+/** Entrusted care of a left-behind child, for the demo and other features. */
+export { recordEntrustedCareIn, recordParentContactIn } from './entrusted.js';

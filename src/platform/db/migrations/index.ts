@@ -63,6 +63,7 @@ import * as m0105 from './0105_insight_snapshot_totals.js';
 import * as m0115 from './0115_entrusted_care.js';
 import * as m0116 from './0116_report_matrix_routing.js';
 import * as m0120 from './0120_plan_goal_index.js';
+import * as m0125 from './0125_supervision_log.js';
 import * as m0130 from './0130_department_roll_matching.js';
 import * as m0140 from './0140_volunteer_activities.js';
 
@@ -135,6 +136,7 @@ export const migrations: Record<string, Migration> = {
   '0115_entrusted_care': m0115,
   '0116_report_matrix_routing': m0116,
   '0120_plan_goal_index': m0120,
+  '0125_supervision_log': m0125,
   '0130_department_roll_matching': m0130,
   '0140_volunteer_activities': m0140,
 };

@@ -34,13 +34,19 @@ const shown: Exclude<keyof AppraisalIndicators, 'year'>[] = [
   'reportsInTimeRate',
   'childrenAssigned',
   'childrenWithoutVisit',
+  'ledgerComplete',
+  'ledgerCompleteRate',
   'trainingHours',
   'subsidies',
   'incentives',
   'accountability',
 ];
-const asText = (key: keyof AppraisalIndicators, value: number | null) =>
-  value === null ? '—' : key.endsWith('Rate') ? `${Math.round(value * 1000) / 10}%` : String(value);
+const asText = (key: keyof AppraisalIndicators, value: number | null | undefined) =>
+  value === null || value === undefined
+    ? '—'
+    : key.endsWith('Rate')
+      ? `${Math.round(value * 1000) / 10}%`
+      : String(value);
 
 function Records({ staffId }: { staffId: string }) {
   const { t } = useTranslation();
@@ -149,7 +155,7 @@ export default function AppraisalPage() {
       <Descriptions bordered size="small" column={{ xs: 1, sm: 2 }}>
         {shown.map((key) => (
           <Descriptions.Item key={key} label={t(`grassroots.appraisal.indicator.${key}`)}>
-            {asText(key, view.indicators[key] as number | null)}
+            {asText(key, view.indicators[key] as number | null | undefined)}
           </Descriptions.Item>
         ))}
       </Descriptions>

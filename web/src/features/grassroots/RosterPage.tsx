@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { describeApiError } from '../../app/api/describeApiError';
 import { DivisionName } from '../divisions/DivisionName';
 import { useCaseload, useCoverage, useRoster } from './rosterApi';
+import { SupervisionTab } from './SupervisionTab';
+import './supervision.css';
 
 type Staff = RosterList['items'][number];
 type DirectorLoad = Caseload['directors'][number];
@@ -188,7 +190,7 @@ function CaseloadTab() {
   );
 }
 
-/** The county officer's view of the grassroots team: who is on the roster, where the gaps are, who carries what. */
+/** The county officer's view of the grassroots team: who is on the roster, where the gaps are, who carries what, who checked whom. */
 export default function RosterPage() {
   const { t } = useTranslation();
   return (
@@ -197,6 +199,7 @@ export default function RosterPage() {
         { key: 'coverage', label: t('grassroots.tabs.coverage'), children: <CoverageTab /> },
         { key: 'caseload', label: t('grassroots.tabs.caseload'), children: <CaseloadTab /> },
         { key: 'roster', label: t('grassroots.tabs.roster'), children: <RosterTab /> },
+        { key: 'supervision', label: t('grassroots.tabs.supervision'), children: <SupervisionTab /> },
       ]}
     />
   );

@@ -9,6 +9,7 @@ import {
   trainingStatusSchema,
   trainingViewSchema,
 } from '@contract/grassroots/training.js';
+import { type RecordSupervisionInput, supervisionByDirectorSchema } from '@contract/grassroots/supervision.js';
 import { useQuery } from '@tanstack/react-query';
 import { requestParsed } from '../../app/api/client';
 
@@ -85,5 +86,22 @@ export function recordStaffRecord(staffId: string, input: CreateStaffRecordInput
   return requestParsed(staffRecordListSchema, `/api/roster/${encodeURIComponent(staffId)}/records`, {
     method: 'POST',
     body: input,
+  });
+}
+
+/** GET /api/supervision: the supervision log (督导日志) of my area, per village director. */
+export function useSupervision() {
+  return useQuery({
+    queryKey: ['roster', 'supervision'],
+    queryFn: ({ signal }) => requestParsed(supervisionByDirectorSchema, '/api/supervision', { signal }),
+  });
+}
+
+/** A check of a director's work; the key is made once per form, so a retried send records one check. */
+export function recordSupervision(staffId: string, input: RecordSupervisionInput, idempotencyKey: string) {
+  return requestParsed(supervisionByDirectorSchema, `/api/roster/${encodeURIComponent(staffId)}/supervision`, {
+    method: 'POST',
+    body: input,
+    headers: { 'Idempotency-Key': idempotencyKey },
   });
 }

@@ -1,4 +1,5 @@
 import {
+  childHouseholdSchema,
   householdListSchema,
   householdProposalListSchema,
   householdViewSchema,
@@ -40,5 +41,14 @@ export function enterSharedSituation(householdId: string, input: SharedSituation
   return requestParsed(householdViewSchema, `/api/households/${encodeURIComponent(householdId)}/situations`, {
     method: 'POST',
     body: input,
+  });
+}
+
+/** GET /api/children/:id/household (audited): the siblings in my scope named, the others only counted. */
+export function useChildHousehold(childId: string) {
+  return useQuery({
+    queryKey: ['households', 'child', childId],
+    queryFn: ({ signal }) =>
+      requestParsed(childHouseholdSchema, `/api/children/${encodeURIComponent(childId)}/household`, { signal }),
   });
 }

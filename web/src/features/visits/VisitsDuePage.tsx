@@ -1,8 +1,8 @@
-import { ClockCircleOutlined, FormOutlined, WarningFilled } from '@ant-design/icons';
+import { ClockCircleOutlined, FormOutlined, RightOutlined, TeamOutlined, WarningFilled } from '@ant-design/icons';
 import { Alert, Button, Empty, Segmented, Spin } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { describeApiError } from '../../app/api/describeApiError';
 import { keepLanguagesForOffline } from '../../app/i18n';
 import { DivisionName } from '../divisions/DivisionName';
@@ -80,6 +80,12 @@ export default function VisitsDuePage() {
   return (
     <div className="haven-visits">
       <OfflineBanner />
+      <Link className="haven-entrusted-child" to="/visits/entrusted">
+        <span>
+          <TeamOutlined aria-hidden /> {t('grassroots.entrusted.linkFromVisits')}
+        </span>
+        <RightOutlined aria-hidden />
+      </Link>
       {conflicts.length > 0 && (
         <ul className="haven-visit-list" aria-label={t('grassroots.offline.conflicts')}>
           {conflicts.map((item) => (

@@ -18,6 +18,22 @@ export const routes: FeatureRoute[] = [
     permission: 'visits.record',
     page: lazyPage(() => import('./VisitFormPage')),
   },
+  {
+    path: '/visits/entrusted',
+    titleKey: 'grassroots.entrusted.title',
+    frame: 'shell',
+    permission: 'visits.record',
+    page: lazyPage(() => import('./entrusted/EntrustedPage')),
+  },
+  {
+    path: '/visits/entrusted/:childId',
+    titleKey: 'grassroots.entrusted.childTitle',
+    frame: 'shell',
+    permission: 'visits.record',
+    page: lazyPage(() => import('./entrusted/ChildEntrustedPage')),
+  },
 ];
 
-export const timeline: FeatureTimeline = { kinds: { visit: 'grassroots.timelineKind.visit' } };
+export const timeline: FeatureTimeline = {
+  kinds: { visit: 'grassroots.timelineKind.visit', entrusted_care: 'grassroots.timelineKind.entrusted_care' },
+};

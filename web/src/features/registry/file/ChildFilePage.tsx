@@ -9,6 +9,7 @@ import { LeaveRegistry } from '../../benefits/LeaveRegistry';
 import { FactProposals } from '../../department-rolls/FactProposals';
 import { FamilySupportCard } from '../../charity/FamilySupportCard';
 import { DocumentsPanel } from '../../documents/DocumentsPanel';
+import { ChildHouseholdCard } from '../../households/ChildHouseholdCard';
 import { ChildPlacementCard } from '../../placements/ChildPlacementCard';
 import { useChildFile } from '../api/fileApi';
 import '../registry.css';
@@ -113,6 +114,7 @@ export default function ChildFilePage() {
               children: (
                 <div className="haven-stack">
                   <FamilyTab file={child} canEdit={allowed('editFamily')} canAdd={allowed('addFamily')} />
+                  <ChildHouseholdCard childId={child.id} />
                   <FamilySupportCard childId={child.id} />
                 </div>
               ),

@@ -1,0 +1,183 @@
+import { AuditOutlined, WarningFilled } from '@ant-design/icons';
+import { type SupervisionByDirector, supervisionChecks } from '@contract/grassroots/supervision.js';
+import { useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Checkbox, DatePicker, Empty, Form, Input, message, Select, Spin, Tag } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../app/api/client';
+import { describeApiError } from '../../app/api/describeApiError';
+import { formatDate } from '../../app/format';
+import { DivisionName } from '../divisions/DivisionName';
+import { recordSupervision, useSupervision } from './rosterApi';
+
+type Director = SupervisionByDirector['directors'][number];
+
+interface Values {
+  checkedOn: Dayjs;
+  divisionCode?: string;
+  checked: (typeof supervisionChecks)[number][];
+  checkedNote?: string;
+  findings: string;
+  followUp?: string;
+  followUpBy?: Dayjs;
+}
+
+const iso = (value: Dayjs | undefined) => (value ? value.format('YYYY-MM-DD') : null);
+
+function CheckForm({ director, onDone }: { director: Director; onDone: () => void }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [form] = Form.useForm<Values>();
+  const [key] = useState(() => `supervision-${crypto.randomUUID()}`);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = async (v: Values) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await recordSupervision(
+        director.staffId,
+        {
+          checkedOn: iso(v.checkedOn)!,
+          ...(v.divisionCode ? { divisionCode: v.divisionCode } : {}),
+          checked: v.checked,
+          checkedNote: v.checkedNote || null,
+          findings: v.findings,
+          followUp: v.followUp || null,
+          followUpBy: iso(v.followUpBy),
+        },
+        key,
+      );
+      await queryClient.invalidateQueries({ queryKey: ['roster', 'supervision'] });
+      message.success(t('grassroots.supervision.saved'));
+      onDone();
+    } catch (caught) {
+      if (caught instanceof ApiError)
+        form.setFields(
+          caught.fieldProblems
+            .map((p) => ({ name: p.path.replace(/^body\./, ''), errors: [p.message] }))
+            .filter((f) => ['checkedOn', 'followUpBy', 'followUp', 'divisionCode'].includes(f.name)) as never,
+        );
+      setError(describeApiError(caught, t));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Form<Values>
+      form={form}
+      layout="vertical"
+      onFinish={submit}
+      name={`supervision-${director.staffId}`}
+      className="haven-supervision-form"
+      initialValues={{ checkedOn: dayjs(), divisionCode: director.divisionCodes[0], checked: ['home_visits'] }}
+    >
+      {error && <Alert type="error" showIcon message={error} role="alert" />}
+      <Form.Item name="checkedOn" label={t('grassroots.supervision.checkedOn')} rules={[{ required: true }]}>
+        <DatePicker inputReadOnly style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+      </Form.Item>
+      {director.divisionCodes.length > 1 && (
+        <Form.Item name="divisionCode" label={t('grassroots.supervision.village')}>
+          <Select
+            options={director.divisionCodes.map((code) => ({ value: code, label: <DivisionName code={code} /> }))}
+          />
+        </Form.Item>
+      )}
+      <Form.Item name="checked" label={t('grassroots.supervision.checked')} rules={[{ required: true }]}>
+        <Checkbox.Group
+          options={supervisionChecks.map((c) => ({ value: c, label: t(`grassroots.supervision.check.${c}`) }))}
+        />
+      </Form.Item>
+      <Form.Item name="checkedNote" label={t('grassroots.supervision.checkedNote')}>
+        <Input maxLength={500} />
+      </Form.Item>
+      <Form.Item name="findings" label={t('grassroots.supervision.findings')} rules={[{ required: true }]}>
+        <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000} />
+      </Form.Item>
+      <Form.Item name="followUp" label={t('grassroots.supervision.followUp')}>
+        <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={1000} />
+      </Form.Item>
+      <Form.Item name="followUpBy" label={t('grassroots.supervision.followUpBy')}>
+        <DatePicker inputReadOnly style={{ width: '100%' }} />
+      </Form.Item>
+      <Button type="primary" htmlType="submit" size="large" block loading={busy}>
+        {t('grassroots.supervision.save')}
+      </Button>
+    </Form>
+  );
+}
+
+function DirectorCard({ director }: { director: Director }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  return (
+    <li className="haven-supervision-card">
+      <div className="haven-supervision-head">
+        <h3>{director.name}</h3>
+        <span className="haven-secondary">
+          {director.divisionCodes.map((code) => (
+            <DivisionName key={code} code={code} />
+          ))}
+        </span>
+        {director.lastCheckedOn ? (
+          <span>{t('grassroots.supervision.lastChecked', { on: formatDate(director.lastCheckedOn, t) })}</span>
+        ) : (
+          <span className="haven-case-late">
+            <WarningFilled aria-hidden /> {t('grassroots.supervision.neverChecked')}
+          </span>
+        )}
+        <Button
+          icon={<AuditOutlined aria-hidden />}
+          onClick={() => setOpen((o) => !o)}
+          aria-expanded={open}
+          className="haven-supervision-toggle"
+        >
+          {t('grassroots.supervision.recordFor', { name: director.name })}
+        </Button>
+      </div>
+      {open && <CheckForm director={director} onDone={() => setOpen(false)} />}
+      {director.entries.length > 0 && (
+        <ol
+          className="haven-supervision-entries"
+          aria-label={t('grassroots.supervision.entriesOf', { name: director.name })}
+        >
+          {director.entries.map((e) => (
+            <li key={e.id}>
+              <strong>{formatDate(e.checkedOn, t)}</strong> · {e.supervisorName} · {e.divisionName ?? e.divisionCode}
+              <div>
+                {e.checked.map((c) => (
+                  <Tag key={c}>{t(`grassroots.supervision.check.${c}`)}</Tag>
+                ))}
+                {e.checkedNote && <span className="haven-secondary">{e.checkedNote}</span>}
+              </div>
+              <p>{t('grassroots.supervision.findingsLine', { text: e.findings })}</p>
+              {e.followUp && (
+                <p>
+                  {t('grassroots.supervision.followUpLine', { text: e.followUp })}
+                  {e.followUpBy && ` (${t('grassroots.supervision.by', { on: formatDate(e.followUpBy, t) })})`}
+                </p>
+              )}
+            </li>
+          ))}
+        </ol>
+      )}
+    </li>
+  );
+}
+
+/** The supervision log (督导日志) per village director of my area; a never-checked director says so in words. */
+export function SupervisionTab() {
+  const { t } = useTranslation();
+  const log = useSupervision();
+  if (log.isPending) return <Spin />;
+  if (log.isError) return <Alert type="error" showIcon message={describeApiError(log.error, t)} />;
+  if (log.data.directors.length === 0) return <Empty description={t('grassroots.supervision.none')} />;
+  return (
+    <ul className="haven-supervision-list" aria-label={t('grassroots.tabs.supervision')}>
+      {log.data.directors.map((d) => (
+        <DirectorCard key={d.staffId} director={d} />
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,48 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { message } from 'antd';
+import type { FormInstance } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../../app/api/client';
+import { describeApiError } from '../../../app/api/describeApiError';
+import type { ChildEntrustedCare } from './entrustedApi';
+
+export const isoDay = (value: Dayjs | null | undefined) => (value ? value.format('YYYY-MM-DD') : null);
+
+/**
+ * Sends one of the care's forms: the answer (the child's care as it is now) replaces the page's copy,
+ * the due lists and my work are refetched; a refusal is shown above the form and next to each field
+ * date field the server names (`body.startedOn` → `startedOn`, `body.end.on` → `endOn`).
+ */
+export function useCareSubmit<V>(form: FormInstance<V>, childId: string, dateFields: readonly string[]) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const run = async (send: () => Promise<ChildEntrustedCare>, done: string): Promise<boolean> => {
+    setBusy(true);
+    setError(null);
+    try {
+      const result = await send();
+      queryClient.setQueryData(['entrusted', 'child', childId], result);
+      await queryClient.invalidateQueries({ queryKey: ['entrusted', 'due'] });
+      await queryClient.invalidateQueries({ queryKey: ['my-work'] });
+      message.success(done);
+      return true;
+    } catch (caught) {
+      if (caught instanceof ApiError) {
+        form.setFields(
+          caught.fieldProblems
+            .map((p) => ({ name: p.path.replace(/^body\./, '').replace('end.on', 'endOn'), errors: [p.message] }))
+            .filter((f) => dateFields.includes(f.name)) as never,
+        );
+      }
+      setError(describeApiError(caught, t));
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { error, busy, run };
+}
