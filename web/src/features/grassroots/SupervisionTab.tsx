@@ -1,7 +1,7 @@
 import { AuditOutlined, WarningFilled } from '@ant-design/icons';
 import { type SupervisionByDirector, supervisionChecks } from '@contract/grassroots/supervision.js';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Checkbox, DatePicker, Empty, Form, Input, message, Select, Spin, Tag } from 'antd';
+import { Alert, Button, Checkbox, DatePicker, Empty, Form, Input, Select, Spin, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,7 @@ import { describeApiError } from '../../app/api/describeApiError';
 import { formatDate } from '../../app/format';
 import { DivisionName } from '../divisions/DivisionName';
 import { recordSupervision, useSupervision } from './rosterApi';
+import { useNotice } from '../../app/notice/useNotice';
 
 type Director = SupervisionByDirector['directors'][number];
 
@@ -27,6 +28,7 @@ const iso = (value: Dayjs | undefined) => (value ? value.format('YYYY-MM-DD') : 
 
 function CheckForm({ director, onDone }: { director: Director; onDone: () => void }) {
   const { t } = useTranslation();
+  const notice = useNotice();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<Values>();
   const [key] = useState(() => `supervision-${crypto.randomUUID()}`);
@@ -50,7 +52,7 @@ function CheckForm({ director, onDone }: { director: Director; onDone: () => voi
         key,
       );
       await queryClient.invalidateQueries({ queryKey: ['roster', 'supervision'] });
-      message.success(t('grassroots.supervision.saved'));
+      notice.success(t('grassroots.supervision.saved'));
       onDone();
     } catch (caught) {
       if (caught instanceof ApiError)

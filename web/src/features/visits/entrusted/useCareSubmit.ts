@@ -1,11 +1,11 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { message } from 'antd';
 import type { FormInstance } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../app/api/client';
 import { describeApiError } from '../../../app/api/describeApiError';
+import { useNotice } from '../../../app/notice/useNotice';
 import type { ChildEntrustedCare } from './entrustedApi';
 
 export const isoDay = (value: Dayjs | null | undefined) => (value ? value.format('YYYY-MM-DD') : null);
@@ -17,6 +17,7 @@ export const isoDay = (value: Dayjs | null | undefined) => (value ? value.format
  */
 export function useCareSubmit<V>(form: FormInstance<V>, childId: string, dateFields: readonly string[]) {
   const { t } = useTranslation();
+  const notice = useNotice();
   const queryClient = useQueryClient();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -28,7 +29,7 @@ export function useCareSubmit<V>(form: FormInstance<V>, childId: string, dateFie
       queryClient.setQueryData(['entrusted', 'child', childId], result);
       await queryClient.invalidateQueries({ queryKey: ['entrusted', 'due'] });
       await queryClient.invalidateQueries({ queryKey: ['my-work'] });
-      message.success(done);
+      notice.success(done);
       return true;
     } catch (caught) {
       if (caught instanceof ApiError) {
