@@ -32,7 +32,7 @@ function Candidates({ activity, act }: { activity: ActivityView; act: (fn: () =>
                 {c.availability && ` · ${t('charity.activities.availability', { when: c.availability })}`}
               </span>
               <span>
-                <Tag color={unsafe ? 'red' : c.check === 'expiring' ? 'orange' : 'green'}>
+                <Tag color={unsafe ? 'red' : c.check === 'expiring' ? 'warning' : 'success'}>
                   {unsafe && <WarningFilled aria-hidden />} {say(checkStates[c.check], lang)}
                 </Tag>
                 {c.checkExpiresOn && t('charity.expiresOn', { date: formatDate(c.checkExpiresOn, t) })}

@@ -87,7 +87,7 @@ export function Donations() {
             {d.receivedOn} · {say(donorKinds[d.donorKind], lang)} {d.donorName ?? ''} ·{' '}
             {d.amountFen !== null ? yuan(d.amountFen, lang) : d.goods}{' '}
             {d.handedOver ? (
-              <Tag color="green">{t('charity.handedOver')}</Tag>
+              <Tag color="success">{t('charity.handedOver')}</Tag>
             ) : (
               d.needId && <Tag>{t('charity.matched')}</Tag>
             )}

@@ -76,7 +76,7 @@ function Training({ training, canAct }: { training: GuardianTrainingView; canAct
         <span>
           {training.guardian} · {training.course} · {training.provider} · {formatDate(training.referredOn, t)}
         </span>
-        <Tag color={training.status === 'completed' ? 'green' : training.status === 'dropped' ? 'red' : 'blue'}>
+        <Tag color={training.status === 'completed' ? 'success' : training.status === 'dropped' ? 'red' : 'blue'}>
           {say(trainingStatuses[training.status], i18n.language)}
         </Tag>
         {canAct &&

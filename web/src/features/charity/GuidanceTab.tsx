@@ -42,7 +42,7 @@ function OrderCard({ order }: { order: GuidanceOrderView }) {
           <List.Item>
             <Space wrap>
               <span>{t('charity.sessionLine', { number: s.number, dueOn: s.dueOn })}</span>
-              <Tag color={s.state === 'attended' ? 'green' : s.state === 'due' ? 'blue' : 'red'}>
+              <Tag color={s.state === 'attended' ? 'success' : s.state === 'due' ? 'blue' : 'red'}>
                 {s.state === 'overdue' && <WarningFilled aria-hidden />}{' '}
                 {say(guidanceSessionStates[s.state], i18n.language)}
               </Tag>

@@ -72,7 +72,7 @@ export function Volunteers() {
                 <strong>{v.name}</strong> {v.skills.join('、')} · {t('charity.hours', { count: v.hours })}
               </span>
               <span>
-                <Tag color={v.check === 'valid' ? 'green' : v.check === 'expiring' ? 'orange' : 'red'}>
+                <Tag color={v.check === 'valid' ? 'success' : v.check === 'expiring' ? 'warning' : 'red'}>
                   {v.check === 'expired' && <WarningFilled aria-hidden />} {say(checkStates[v.check], lang)}
                 </Tag>
                 {v.checkExpiresOn && t('charity.expiresOn', { date: formatDate(v.checkExpiresOn, t) })}

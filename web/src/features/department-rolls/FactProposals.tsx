@@ -13,7 +13,8 @@ import { ApplyBenefit } from './ApplyBenefit';
 import { MatchTag } from './MatchTag';
 import { decideProposal, proposalsKey, useProposals } from './rollsApi';
 
-const statusColour = { proposed: 'gold', accepted: 'green', rejected: 'default' } as const;
+// Status colours from the theme's tokens: antd's preset gold and green are below 4.5:1 on their tints.
+const statusColour = { proposed: 'warning', accepted: 'success', rejected: 'default' } as const;
 const needsConfirming = (proposal: FactProposal) =>
   proposal.match.level === 'weak' || proposal.match.level === 'ambiguous';
 

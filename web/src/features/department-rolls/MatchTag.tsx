@@ -4,10 +4,10 @@ import { Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 
 export const levelColour: Record<MatchLevel, string> = {
-  certain: 'green',
+  certain: 'success',
   strong: 'blue',
-  weak: 'gold',
-  ambiguous: 'volcano',
+  weak: 'warning',
+  ambiguous: 'error',
 };
 
 /** How sure a match is and why (同名、同出生日期、同村…), as the reviewer decides on it. */

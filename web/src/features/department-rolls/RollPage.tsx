@@ -8,7 +8,7 @@ import { useNotice } from '../../app/notice/useNotice';
 import { levelColour, MatchTag } from './MatchTag';
 import { downloadErrorSheet, useRoll } from './rollsApi';
 
-const outcomeColour: Record<RowOutcome, string> = { matched: 'green', unmatched: 'default', invalid: 'red' };
+const outcomeColour: Record<RowOutcome, string> = { matched: 'success', unmatched: 'default', invalid: 'red' };
 
 /** One roll: what was recognised, and every row — matched (with the children I may see), unmatched, with problems. */
 export default function RollPage() {
