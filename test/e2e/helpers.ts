@@ -150,6 +150,9 @@ async function runAxe(page: Page, within?: string): Promise<void> {
     .first()
     .waitFor({ state: 'detached', timeout: 15_000 })
     .catch(() => undefined);
+  // The shell's header is sticky: on a page scrolled down it lies over the breadcrumb, which axe then
+  // counts as too small a target. Scanned from the top, as a reader arrives.
+  if (!within) await page.evaluate('window.scrollTo(0, 0)');
   // Legacy mode runs axe in the page itself; the default mode opens a new tab per scan to merge the
   // results of frames, and the app has none. axe-core stays in the document between its scans, so it
   // is injected once per page load, not per scan (an empty source when it is already there).
