@@ -14,7 +14,7 @@ import { type FileAccess, type FileAccessRow, fileAccessColumn, fileAccessFrom }
  */
 
 /** The SQL rule: the actor sees this part of a child already in scope (by place, a whole grant, or a grant naming it). */
-export function childPartVisibleTo(actor: Actor, part: string) {
+export function childPartVisibleTo(actor: Actor, part: string | null) {
   return (eb: ExpressionBuilder<Database, 'children'>): Expression<SqlBool> => {
     if (actor.kind === 'system') return sql<boolean>`true`;
     const conditions: Expression<SqlBool>[] = [];
@@ -31,11 +31,24 @@ export function childPartVisibleTo(actor: Actor, part: string) {
             .whereRef('p.child_id', '=', 'children.id')
             .where('p.organisation_id', '=', actor.organisationId)
             .where('p.ended_at', 'is', null)
-            .where((inner) => inner.or([inner('p.fields', 'is', null), sql<boolean>`${part} = ANY (p.fields)`])),
+            .where((inner) =>
+              part === null
+                ? inner('p.fields', 'is', null)
+                : inner.or([inner('p.fields', 'is', null), sql<boolean>`${part} = ANY (p.fields)`]),
+            ),
         ),
       );
     return conditions.length > 0 ? eb.or(conditions) : sql<boolean>`false`;
   };
+}
+
+/**
+ * The SQL rule: the actor sees the whole of the child — by place, or by a grant that names no parts.
+ * What a person may *act* on (a case's next step): a referral that shares some parts lets its
+ * receiver read them, never act on the child's case.
+ */
+export function childWhollyVisibleTo(actor: Actor) {
+  return childPartVisibleTo(actor, null);
 }
 
 /** `fileAccessOf` for a page of children already read through the scope, in one statement. */

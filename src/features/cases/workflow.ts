@@ -1,3 +1,5 @@
+import { childInScope } from '../../core/scope/child-scope.js';
+import { childWhollyVisibleTo } from '../../core/scope/need-to-know.js';
 import { defineWorkflow } from '../../core/workflow/definition.js';
 import { caseEffects } from './effects.js';
 import { type ActionInput, actionInputSchema } from './model.js';
@@ -21,6 +23,15 @@ export const caseWorkflow = defineWorkflow<CaseStatus, ActionType, ActionInput, 
     subjects: 'cases',
     actions: 'case_actions',
     subjectKey: 'case_id',
+    // Acting on a case needs the whole child: a referral's receiver reads the parts it was given
+    // (and the case only with its summary), but takes no step in the case (404, as a stranger).
+    visibleTo: (trx, actor) =>
+      trx
+        .selectFrom('cases')
+        .innerJoin('children', 'children.id', 'cases.child_id')
+        .select('cases.id')
+        .where(childInScope(actor))
+        .where(childWhollyVisibleTo(actor)),
     fields: (row) => ({
       caseNo: String(row.case_no),
       divisionCode: String(row.division_code),

@@ -123,4 +123,16 @@ describe('a referral sharing identity and family', () => {
     expect(full.child.riskGrade).toBe('high');
     expect(full.allowedActions.length).toBeGreaterThan(0);
   });
+
+  it('a receiver who reads the case summary takes no step in the case: 404, nothing written', async () => {
+    const before = await json<CaseRead & { seq: number }>(await officer.request('GET', `/api/cases/${caseId}`));
+    const step = await worker.request('POST', `/api/cases/${caseId}/actions`, {
+      type: 'acknowledge',
+      expectedSeq: before.seq,
+      note: '社工代为受理',
+    });
+    expect(step.status, await step.clone().text()).toBe(404);
+    const after = await json<CaseRead & { seq: number }>(await officer.request('GET', `/api/cases/${caseId}`));
+    expect(after.seq).toBe(before.seq);
+  });
 });
