@@ -1,6 +1,6 @@
 import { Alert, Button, Drawer, Form, Modal } from 'antd';
 import { useFormDraft } from '../../../app/forms/useFormDraft';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeApiError } from '../../../app/api/describeApiError';
 import { useContractFailure } from '../../../app/api/useContractFailure';
@@ -36,17 +36,19 @@ export function ActionDialog({ caseDetail, type, onClose, onDone, onConflict }: 
   const [form] = Form.useForm<Obj>();
   const [saving, setSaving] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
-  const [idempotencyKey, setIdempotencyKey] = useState(() => crypto.randomUUID());
+  // One key per opening of the dialog, set while rendering the opening (not in an effect): a key set
+  // after the first paint remounted the form (`key` below) and dropped what the person had already
+  // ticked — the cases journey saw a checkbox that would not stay checked.
+  const [opening, setOpening] = useState(() => ({ type, idempotencyKey: crypto.randomUUID() }));
+  if (opening.type !== type) {
+    setOpening({ type, idempotencyKey: crypto.randomUUID() });
+    setFailure(null);
+  }
+  const idempotencyKey = opening.idempotencyKey;
   const spec = type ? actionForms[type] : null;
   const contractFailure = useContractFailure();
   // A long form (an assessment, a plan) survives a timeout or a closed dialog until it is sent.
   const draft = useFormDraft(form, `case-${caseDetail.id}-${type ?? ''}`);
-
-  useEffect(() => {
-    if (!type) return;
-    setFailure(null);
-    setIdempotencyKey(crypto.randomUUID());
-  }, [type]);
 
   async function save(values: Obj) {
     if (!type || !spec) return;
