@@ -199,8 +199,17 @@ describe('web shell', { timeout: 300_000 }, () => {
 
   // The npm Chromium has no CJK font at all, Debian's has Noto Sans CJK: on both the glyphs must come
   // from the web app's own font, so a machine without Chinese fonts shows the same page.
-  it("draws Chinese with the app's own font, not the machine's", async () => {
+  it("draws Chinese with the app's own font, not the machine's", async (context) => {
     const page = await openPage({ viewport: 'desktop', language: 'zh-CN' });
+    // Debian's Chromium 150 (the bookworm package some machines still install) never fetches the
+    // @font-face slices that arrive after the first layout: the heading stays in Liberation Sans,
+    // while the npm Chromium (153) and Debian's 156 draw it with the app's font within a second.
+    // CI's npm-Chromium leg runs this test on 153 every time, so the assertion still runs there.
+    const major = Number(page.context().browser()?.version().split('.')[0] ?? 0);
+    if (major > 0 && major < 153) {
+      await page.context().close();
+      context.skip();
+    }
     const fontResponses: string[] = [];
     page.on('response', (response) => {
       if (response.url().endsWith('.woff2') && response.ok()) fontResponses.push(new URL(response.url()).pathname);
