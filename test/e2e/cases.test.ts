@@ -3,7 +3,7 @@ import { jingzhou } from '../../src/demo/jingzhou-organisations.js';
 import { loadFeatures } from '../../src/server.js';
 import { registerSweep, runSweeps } from '../../src/platform/jobs/sweeps.js';
 import { capture, chooseOption, eventually, heading } from './access-support.js';
-import { expectNoAxeViolations, screenshot } from './helpers.js';
+import { expectNoAxeViolations, screenshot, tick } from './helpers.js';
 import {
   apiAs,
   confirmAction,
@@ -214,7 +214,7 @@ describe('the four-step case workflow', { timeout: 600_000 }, () => {
       if (!(await orderedBack.isChecked())) await orderedBack.click();
       return orderedBack.isChecked();
     }).toBe(true);
-    await drawer.getByRole('checkbox', { name: '护送至亲属处' }).check();
+    await tick(drawer.getByRole('checkbox', { name: '护送至亲属处' }));
     await drawer.locator('#action-emergency_response_townshipNotified').getByText('是').click();
     await confirmAction(officer, '应急处置');
 

@@ -1,5 +1,5 @@
 import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { screenshotPath } from '../support/browser.js';
 import { profiled, profiling } from '../support/e2e-profile.js';
@@ -228,4 +228,21 @@ async function resizeNow(page: Page, viewport: ViewportName): Promise<void> {
   await page.setViewportSize(viewports[viewport]);
   // The layout follows a media query: React switches between sider and drawer on the next frames.
   await settled(page);
+}
+
+/**
+ * Ticks a checkbox, clicking again while it is not ticked. Debian's Chromium 150 was seen to drop
+ * the first click on an antd checkbox in a drawer or dialog that had just opened (the same steps pass
+ * on Chromium 153 and 156); a person would tick it again, and the assertion is that it stays ticked.
+ */
+export async function tick(checkbox: Locator): Promise<void> {
+  await expect
+    .poll(
+      async () => {
+        if (!(await checkbox.isChecked())) await checkbox.click();
+        return checkbox.isChecked();
+      },
+      { timeout: 30_000, interval: 500 },
+    )
+    .toBe(true);
 }

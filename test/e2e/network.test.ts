@@ -8,6 +8,7 @@ import {
   openPage,
   screenshot,
   screenshotsWanted,
+  tick,
 } from './helpers.js';
 
 // Issue 15's "Done when", one journey at phone width (390 px) in both languages, over the demo
@@ -93,7 +94,7 @@ describe('coordination between organisations', { timeout: 600_000 }, () => {
     await dialog(officer).getByRole('button', { name: '加入计划' }).click();
     await officer.getByText('计划 5 项 · 已提供 2 · 未提供 1 · 待完成 2').waitFor();
     await officer.getByRole('button', { name: '转介：心理疏导' }).click();
-    await dialog(officer).getByLabel('评估与困境类别').check();
+    await tick(dialog(officer).getByLabel('评估与困境类别'));
     await dialog(officer).getByLabel('转介原因').fill('儿童夜间惊醒、不愿出门，需专业心理疏导');
     await dialog(officer).getByRole('button', { name: '转介' }).click();
     await officer.getByText('已转介').first().waitFor();
