@@ -230,7 +230,20 @@ describe('benefits, payments, the calendar, exits and renewals', { timeout: 600_
     await exitDialog.getByLabel('退出原因').click();
     await chooseOption(page, '省内收养');
     await exitDialog.getByLabel('备注').fill('经民政部门登记收养');
-    await exitDialog.locator('.ant-btn-primary').click();
+    // Under load the dialog was seen already sending (its button loading, then gone) before the click
+    // landed: click while it is there and idle, and go on once it has closed.
+    const sendExit = exitDialog.locator('.ant-btn-primary');
+    await expect
+      .poll(
+        async () => {
+          if (!(await exitDialog.isVisible())) return true;
+          if (!((await sendExit.getAttribute('class')) ?? '').includes('ant-btn-loading'))
+            await sendExit.click({ timeout: 5_000 }).catch(() => undefined);
+          return !(await exitDialog.isVisible());
+        },
+        { timeout: 60_000, interval: 500 },
+      )
+      .toBe(true);
     await page.getByText('该儿童已退出登记：省内收养').waitFor();
 
     // January's run: she drops out, the change explained with the reason; the others are still paid.
