@@ -80,6 +80,30 @@ export async function visitsDueFor(db: Db, actor: Actor, now: Date, withinDays: 
       AND al.recipient_org_id = ${orgId} AND (al.recipient_role IS NULL OR al.recipient_role IN (${sql.join(roles)})))`;
   const mine = sql<boolean>`EXISTS (SELECT 1 FROM child_assignments a JOIN grassroots_staff s ON s.id = a.staff_id
       WHERE a.child_id = children.id AND a.to_at IS NULL AND s.status = 'active' AND s.user_id = ${userId})`;
+  // The candidates first (my assigned children's visit clocks, the clocks escalated to me), then the
+  // rows: filtering every running visit clock in scope by the two EXISTS took 6 s at 1M (benchmark 12).
+  const candidates = db
+    .selectFrom('child_assignments as a')
+    .innerJoin('grassroots_staff as s', 's.id', 'a.staff_id')
+    .innerJoin('clocks as assigned', (join) =>
+      join
+        .onRef('assigned.child_id', '=', 'a.child_id')
+        .on('assigned.subject_type', '=', 'visit')
+        .on('assigned.state', '=', 'running'),
+    )
+    .select('assigned.id')
+    .where('s.user_id', '=', userId)
+    .where('s.status', '=', 'active')
+    .where('a.to_at', 'is', null)
+    .where('assigned.due_at', '<', horizon)
+    .union(
+      db
+        .selectFrom('alerts as al')
+        .select('al.clock_id as id')
+        .where('al.recipient_org_id', '=', orgId)
+        .where('al.target', '<>', 'owner')
+        .where((eb) => eb.or([eb('al.recipient_role', 'is', null), eb('al.recipient_role', 'in', roles)])),
+    );
   const rows = await db
     .selectFrom('clocks as k')
     .innerJoin('children', 'children.id', 'k.child_id')
@@ -101,6 +125,7 @@ export async function visitsDueFor(db: Db, actor: Actor, now: Date, withinDays: 
       sql<string | null>`(SELECT v.id FROM home_visits v WHERE v.child_id = children.id
           ORDER BY v.created_at DESC, v.id DESC LIMIT 1)`.as('last_id'),
     ])
+    .where('k.id', 'in', candidates)
     .where('k.subject_type', '=', 'visit')
     .where('k.state', '=', 'running')
     .where('children.status', '=', 'active')
