@@ -3,12 +3,14 @@
 import { spawn } from 'node:child_process';
 import { constants } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { register } from 'tsx/esm/api';
 
 // `haven import` works in batches and needs little heap; V8's default growth would let a 100k-row
 // ledger's garbage reach ~600 MB before it collects. It runs in a child with the heap bounded
 // (peak RSS stays under 400 MB), unless a bound was given; the child ends if this process is killed.
+// Its sheet-reading thread has a heap of its own (512 MB allowed in the server, which may read several
+// files at once); one streamed file needs far less, and V8 lets an unbounded heap grow before it collects.
 const heapBoundMb = 192;
+const readerHeapBoundMb = '128';
 const bounded = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)].some((flag) =>
   flag.startsWith('--max-old-space-size'),
 );
@@ -21,7 +23,10 @@ if (process.argv[2] === 'import' && !bounded) {
       fileURLToPath(import.meta.url),
       ...process.argv.slice(2),
     ],
-    { stdio: ['inherit', 'inherit', 'inherit', 'ipc'] },
+    {
+      stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
+      env: { HAVEN_IMPORT_WORKER_MEMORY_MB: readerHeapBoundMb, ...process.env },
+    },
   );
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => child.kill(signal));
   child.on('exit', (code, signal) => process.exit(code ?? 128 + (signal ? (constants.signals[signal] ?? 0) : 1)));
@@ -32,6 +37,8 @@ if (process.argv[2] === 'import' && !bounded) {
     process.channel?.unref();
     process.on('disconnect', () => process.exit(137));
   }
+  // tsx is loaded here, not above: the parent of a bounded import stays a bare Node (its RSS counts too).
+  const { register } = await import('tsx/esm/api');
   register();
   await import('../src/cli.ts');
 }

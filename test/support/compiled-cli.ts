@@ -75,6 +75,7 @@ async function removeFoldersOfEndedRuns(cache: string): Promise<void> {
 function withoutTsx(entry: string, name: string): string {
   const text = entry
     .replace(/^import \{ register \} from 'tsx\/esm\/api';\n/m, '')
+    .replace(/^ *const \{ register \} = await import\('tsx\/esm\/api'\);\n/m, '')
     .replace(/^( *)register\(\);\n/m, '')
     .replace(/await import\('(\.{1,2}\/[^']+)\.ts'\)/g, "await import('$1.js')");
   if (/tsx|register\(|\.ts'/.test(text.replace(/^\s*\/\/.*$/gm, '')))
