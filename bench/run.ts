@@ -16,7 +16,7 @@ import { openBenchDatabase } from './db.js';
 import { readDataManifest } from './manifest.js';
 import { startBenchServer } from './process.js';
 import { appendRun, machine, printResults } from './report.js';
-import { benchGrassroots } from './b12-grassroots.js';
+import { benchGrassroots } from './b13-grassroots.js';
 import { signIn } from './session.js';
 import { provinceOfficer } from './setup.js';
 import { type BenchResult, skipped } from './stats.js';
@@ -26,7 +26,7 @@ const smoke = argFlag('smoke');
 const record = !argFlag('no-record');
 // The smoke leaves out 7 unless named: a Chromium first load takes minutes on a loaded 2-core machine.
 const only = new Set(
-  (argValue('only') ?? (smoke ? '1,2,3,4,5,6,8,9,11,12' : '1,2,3,4,5,6,7,8,9,11,12')).split(',').map((s) => s.trim()),
+  (argValue('only') ?? (smoke ? '1,2,3,4,5,6,8,9,11,13' : '1,2,3,4,5,6,7,8,9,11,13')).split(',').map((s) => s.trim()),
 );
 const settings = smoke
   ? {
@@ -173,9 +173,9 @@ try {
       }),
     );
   }
-  if (only.has('12')) {
-    log('12 grassroots: due lists and caseload…');
-    await attempt('12 grassroots', 'p95 ≤ 30 ms / ≤ 200 ms', async () =>
+  if (only.has('13')) {
+    log('13 grassroots: due lists and caseload…');
+    await attempt('13 grassroots', 'p95 ≤ 30 ms / ≤ 200 ms', async () =>
       benchGrassroots(
         database.db,
         server.url,

@@ -24,7 +24,7 @@ interface Probe {
 }
 
 /**
- * Benchmark 12 (issue 17): the grassroots reads over the 1M set's children and home visits.
+ * Benchmark 13 (issue 17): the grassroots reads over the 1M set's children and home visits.
  * (a) a village director's due list `GET /api/visits/due` (target p95 ≤ 30 ms); (b) a township
  * supervisor's, which also holds what was escalated to her (reported); (c) the province's caseload
  * distribution `GET /api/roster/caseload` as a province officer (target p95 ≤ 200 ms) — each
@@ -43,7 +43,7 @@ export async function benchGrassroots(
   const items = (body: string) => (JSON.parse(body) as { items?: unknown[] }).items?.length ?? 0;
   const probes: Probe[] = [
     {
-      name: '12a director due list',
+      name: '13a director due list',
       path: '/api/visits/due',
       session: sessions.director,
       target: 'p95 ≤ 30 ms',
@@ -51,14 +51,14 @@ export async function benchGrassroots(
       describe: (body) => `GET /api/visits/due as a village director (${items(body)} children listed)`,
     },
     {
-      name: '12b supervisor due list',
+      name: '13b supervisor due list',
       path: '/api/visits/due',
       session: sessions.supervisor,
       target: 'reported',
       describe: (body) => `GET /api/visits/due as a township supervisor (${items(body)} children listed)`,
     },
     {
-      name: '12c province caseload',
+      name: '13c province caseload',
       path: '/api/roster/caseload',
       session: sessions.province,
       target: 'p95 ≤ 200 ms',
