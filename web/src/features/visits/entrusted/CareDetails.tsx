@@ -8,9 +8,14 @@ import { shortDate } from './labels';
 import { isoDay, useCareSubmit } from './useCareSubmit';
 
 /** The weekly contact clock in words, red with an icon when overdue (never colour alone). */
-export function ContactClock({ care }: { care: EntrustedCareView }) {
+export function ContactClock({ care, leftBehind }: { care: EntrustedCareView; leftBehind: boolean }) {
   const { t } = useTranslation();
-  if (!care.nextContactDueAt) return null;
+  if (!care.nextContactDueAt)
+    return leftBehind ? null : (
+      <p role="status" className="haven-entrusted-clock">
+        <ClockCircleOutlined aria-hidden /> {t('grassroots.entrusted.clockStopped')}
+      </p>
+    );
   const due = shortDate(care.nextContactDueAt, t);
   return (
     <p role="status" className={`haven-entrusted-clock${care.contactOverdue ? ' haven-case-late' : ''}`}>
