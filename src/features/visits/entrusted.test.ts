@@ -315,3 +315,45 @@ describe('the left-behind category ends', () => {
     expect(await timeline()).toHaveLength(1);
   });
 });
+
+describe('who reads a care on the file', () => {
+  it('a partner shown only the identity part (a referral) gets 404; shown the family, it reads the care, audited', async () => {
+    const person = await make.as('socialworker');
+    const social = await make.signInAs(server.url, 'socialworker');
+    const path = `/api/children/${child.id}/entrusted-care`;
+    expect((await social.request('GET', path)).status).toBe(404);
+    const organisation = await server.database.db
+      .selectFrom('organisations')
+      .select('id')
+      .where('name', '=', '荆州市童心社会工作服务中心')
+      .executeTakeFirstOrThrow();
+    const grant = await server.database.db
+      .insertInto('child_participations')
+      .values({
+        child_id: child.id,
+        organisation_id: organisation.id,
+        basis: 'referral',
+        basis_id: 'entrusted-test',
+        fields: ['identity'],
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    expect((await social.request('GET', `/api/children/${child.id}`)).status).toBe(200);
+    expect((await social.request('GET', path)).status).toBe(404);
+    await server.database.db
+      .updateTable('child_participations')
+      .set({ fields: ['identity', 'family'] })
+      .where('id', '=', grant.id)
+      .execute();
+    const read = await json<{ childId: string }>(await social.request('GET', path), 200);
+    expect(read.childId).toBe(child.id);
+    const audited = await server.database.db
+      .selectFrom('audit_log')
+      .select('actor_user_id')
+      .where('action', '=', 'entrusted_care.read')
+      .where('child_id', '=', child.id)
+      .where('actor_user_id', '=', person.id)
+      .execute();
+    expect(audited).toHaveLength(1);
+  });
+});
