@@ -54,7 +54,9 @@ export function EntrustedCareCard({ childId }: { childId: string }) {
             {missing.length > 0 ? (
               <>
                 <WarningFilled aria-hidden />{' '}
-                {t('grassroots.entrusted.onFile.noticesMissing', { to: missing.join(t('grassroots.entrusted.onFile.and')) })}
+                {t('grassroots.entrusted.onFile.noticesMissing', {
+                  to: missing.join(t('grassroots.entrusted.onFile.and')),
+                })}
               </>
             ) : (
               t('grassroots.entrusted.onFile.noticesDone')
@@ -85,9 +87,7 @@ export function EntrustedCareCard({ childId }: { childId: string }) {
             : t('grassroots.entrusted.onFile.none')}
         </p>
       )}
-      {can('visits.record') && (
-        <Link to={`/visits/entrusted/${childId}`}>{t('grassroots.entrusted.onFile.open')}</Link>
-      )}
+      {can('visits.record') && <Link to={`/visits/entrusted/${childId}`}>{t('grassroots.entrusted.onFile.open')}</Link>}
     </Card>
   );
 }
