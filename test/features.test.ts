@@ -53,6 +53,7 @@ describe('the composition root finds the features (src/features/<f>/feature.ts)'
       'insight.snapshots',
       'insight.monthly-report',
       'visits.schedule',
+      'visits.entrusted',
       // Risk clues from the visits and reports start assessment clocks.
       'assessments.schedule',
     ]);

@@ -22,7 +22,8 @@ import {
 // 李明轩's visit syncs, 李小雨's meets the officer's (409) and the director merges the field she
 // chose into it: one visit, with her photo. The supervisor also sees 李明轩's entrusted care overdue (his
 // parents have not called for twelve days) and records a check of 李桂兰 in her supervision log; back
-// online, the director registers 李小雨's carer and a parents' contact, and 李明轩 stays in her work.
+// online, the director registers 李小雨's carer and a parents' contact (yesterday's, one tap), sees the care on
+// 李小雨's file, and 李明轩 stays in her work. The supervisor's follow-up has a due date (the rules' default).
 let server: RunningServer;
 let browser: Browser;
 let director: ApiSession;
@@ -93,6 +94,12 @@ describe('home visits on a phone', { timeout: 300_000 }, () => {
     await guilan.getByLabel('Follow-up asked for').fill('一周内补齐');
     await guilan.getByRole('button', { name: 'Save the check' }).click();
     await guilan.getByText(/Last checked: /).waitFor();
+    // No date was given for the follow-up: it is due by the rule set's default, a clock in her work until done.
+    await guilan
+      .getByText(/Follow-up due by /)
+      .first()
+      .waitFor();
+    await guilan.getByRole('button', { name: 'Record the follow-up done' }).first().waitFor();
     await guilan
       .getByRole('list', { name: 'Checks of 李桂兰' })
       .getByText(/台账缺两名儿童/)
@@ -296,11 +303,34 @@ describe('home visits on a phone', { timeout: 300_000 }, () => {
     await page.getByLabel('Entrusted carer', { exact: true }).fill('李秀兰');
     await page.getByLabel('Relation to the child').fill('姑姑');
     await page.getByText('Limited', { exact: true }).click();
+    // The agreement was signed yesterday: one tap under the phone's own date input.
+    const yesterday = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(
+      new Date(Date.now() - 86_400_000),
+    );
+    const startedOn = page.getByLabel('Care begins (agreement signed) on');
+    expect(await startedOn.getAttribute('type')).toBe('date');
+    await page
+      .locator('.haven-day-field')
+      .filter({ has: startedOn })
+      .getByRole('button', { name: 'Yesterday' })
+      .click();
+    await expect.poll(() => startedOn.inputValue()).toBe(yesterday);
     await settled(page);
     await expectNoHorizontalOverflow(page);
     await expectNoAxeViolations(page);
     await page.getByRole('button', { name: 'Save the entrusted care' }).click();
     await page.getByRole('status').filter({ hasText: "Parents' next contact due by" }).waitFor();
+    // The one day field: on a phone the browser's date input, with today and yesterday one tap away.
+    const contactOn = page.getByLabel('Date of the contact');
+    expect(await contactOn.getAttribute('type')).toBe('date');
+    const quickDay = page
+      .locator('.haven-day-field')
+      .filter({ has: contactOn })
+      .getByRole('button', { name: 'Yesterday' });
+    const quickBox = await quickDay.boundingBox();
+    expect(quickBox && quickBox.height >= 44 && quickBox.x + quickBox.width <= 390).toBe(true);
+    await quickDay.click();
+    await expect.poll(() => contactOn.inputValue()).toBe(yesterday);
     await page.getByRole('button', { name: 'Save the contact' }).click();
     await page.getByRole('region', { name: 'Contacts' }).getByText('Mother · Phone call').waitFor();
     await settled(page);
@@ -308,9 +338,32 @@ describe('home visits on a phone', { timeout: 300_000 }, () => {
     await expectNoAxeViolations(page);
     await screenshot(page, 'entrusted-care-en-390-elder');
     const care = (await (await director.request('GET', `/api/children/${childId}/entrusted-care`)).json()) as {
-      current: { carerName: string; noticeSchoolOn: string | null; contacts: { parent: string }[] };
+      current: {
+        carerName: string;
+        noticeSchoolOn: string | null;
+        contacts: { parent: string; contactedOn: string }[];
+      };
     };
-    expect(care.current).toMatchObject({ carerName: '李秀兰', noticeSchoolOn: null, contacts: [{ parent: 'mother' }] });
+    expect(care.current).toMatchObject({
+      carerName: '李秀兰',
+      noticeSchoolOn: null,
+      contacts: [{ parent: 'mother', contactedOn: yesterday }],
+    });
+    // The care on her file (family tab): the carer, the notices still missing, the clock and the last contact, linked.
+    await page.goto(`${server.url}/registry/${childId}?tab=family`);
+    const onFile = page.locator('.haven-entrusted-card');
+    await onFile.getByText('Carer: 李秀兰 (姑姑)', { exact: false }).waitFor();
+    await onFile.getByText('Not yet notified in writing: the school and the village committee').waitFor();
+    await onFile.getByText(/Parents' next contact due by/).waitFor();
+    await onFile.getByText('Mother · Phone call', { exact: false }).waitFor();
+    expect(await onFile.getByRole('link', { name: 'Open the entrusted care' }).getAttribute('href')).toBe(
+      `/visits/entrusted/${childId}`,
+    );
+    await settled(page);
+    await expectNoHorizontalOverflow(page);
+    await expectNoAxeViolations(page, '.haven-entrusted-card');
+    await onFile.scrollIntoViewIfNeeded();
+    await screenshot(page, 'file-entrusted-en-390-elder');
     await page.goto(`${server.url}/my-work`);
     const parents = page.getByRole('region', { name: /Left-behind children: parents' contact due/ });
     await parents

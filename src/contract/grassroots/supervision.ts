@@ -44,6 +44,11 @@ export const supervisionEntrySchema = z.object({
   findings: z.string(),
   followUp: z.string().nullable(),
   followUpBy: z.string().nullable(),
+  /** The follow-up's clock: when it is due (the date asked for, else the rule set's default), and whether it is late. */
+  followUpDueAt: z.string().nullable(),
+  followUpOverdue: z.boolean(),
+  /** The follow-up recorded done: when, what came of it, who said so. */
+  followUpDone: z.object({ on: z.string(), note: z.string().nullable(), by: z.string() }).nullable(),
   recordedAt: z.string(),
 });
 export type SupervisionEntry = z.infer<typeof supervisionEntrySchema>;
@@ -61,3 +66,26 @@ export const supervisionByDirectorSchema = z.object({
   ),
 });
 export type SupervisionByDirector = z.infer<typeof supervisionByDirectorSchema>;
+
+/** The follow-up of a check recorded done (by the township's supervisor or a roster officer): not in the future, not before the check. */
+export const recordFollowUpDoneSchema = z.object({
+  doneOn: isoDateSchema,
+  note: optionalText(1000),
+});
+export type RecordFollowUpDoneInput = z.infer<typeof recordFollowUpDoneSchema>;
+
+/** A follow-up asked for in my supervision log, due within a few days or late (or escalated to my organisation). */
+export const supervisionFollowUpDueSchema = z.object({
+  clockId: z.uuid(),
+  logId: z.uuid(),
+  directorStaffId: z.uuid(),
+  directorName: z.string(),
+  divisionCode: z.string(),
+  followUp: z.string(),
+  checkedOn: z.string(),
+  dueAt: z.string(),
+  overdue: z.boolean(),
+  escalationLevel: z.number().int(),
+  basis: z.enum(['mine', 'escalated']),
+});
+export type SupervisionFollowUpDue = z.infer<typeof supervisionFollowUpDueSchema>;

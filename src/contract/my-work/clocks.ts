@@ -20,5 +20,6 @@ export const clockSubjectTypes = [
   'volunteer',
   'guidance_session',
   'entrusted_care',
+  'supervision_log',
 ] as const;
 export type ClockSubjectType = (typeof clockSubjectTypes)[number];

@@ -10,6 +10,7 @@ import { actionItemWaitingSchema } from '../joint-conference/views.js';
 import { guardianshipMissingSchema } from '../assessments/assessments.js';
 import { stayWaitingSchema, tracingWaitingSchema } from '../placements/tracing.js';
 import { charityWorkSchema } from '../charity/views.js';
+import { supervisionFollowUpDueSchema } from '../grassroots/supervision.js';
 
 /** A report my organisation must acknowledge (only for those with `reports.receive`). */
 export const reportToAcknowledgeSchema = z.object({
@@ -101,6 +102,8 @@ export const myWorkSchema = z.object({
   society: z.array(charityWorkSchema).default([]),
   /** Entrusted cares of left-behind children whose parents' weekly contact (or written notice) is due, mine or escalated to me. */
   entrustedContacts: z.array(entrustedContactDueSchema).default([]),
+  /** Follow-ups asked for in my supervision log (督导日志), due soon or late, or escalated to my organisation. */
+  supervisionFollowUps: z.array(supervisionFollowUpDueSchema).default([]),
 });
 export type MyWork = z.infer<typeof myWorkSchema>;
 
@@ -121,4 +124,5 @@ export const myWorkSections = [
   'leadTransfers',
   'society',
   'entrustedContacts',
+  'supervisionFollowUps',
 ] as const;

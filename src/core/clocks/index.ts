@@ -4,6 +4,7 @@
  * resume and reassign clocks only through this module; the sweep raises the alerts.
  */
 export { escalationChains } from './chain.js';
+export { type ClosedClock, closeClocks } from './close.js';
 export {
   type ClockRules,
   clockRules,

@@ -1,5 +1,6 @@
 import type { FeatureManifest } from '../../core/feature.js';
 import { registerRosterRoutes } from './routes.js';
+import { supervisionFollowUpsDue } from './supervision-follow-ups.js';
 import { registerSupervisionRoutes } from './supervision-routes.js';
 import { assignDirectorsSweep } from './sweep.js';
 import { registerTrainingRoutes } from './training-routes.js';
@@ -11,4 +12,5 @@ export const feature: FeatureManifest = {
   after: ['registry'],
   routes: [registerRosterRoutes, registerTrainingRoutes, registerSupervisionRoutes],
   sweeps: [assignDirectorsSweep],
+  inbox: [supervisionFollowUpsDue],
 };

@@ -21,6 +21,10 @@ registerMessages({
     'grassroots.supervision_village': '区划 {{code}} 不是 {{name}} 负责的村（社区），请选择其负责的村。',
     'grassroots.supervision_follow_up_missing': '填写了整改期限（{{date}}），请同时填写整改要求。',
     'grassroots.supervision_follow_up_early': '整改期限 {{date}} 早于督导日期（{{checkedOn}}）。',
+    'grassroots.supervision_entity': '督导记录',
+    'grassroots.follow_up_none': '这条督导记录没有提出整改要求，无需登记整改完成。',
+    'grassroots.follow_up_done': '这条督导记录的整改已于 {{on}} 登记完成。',
+    'grassroots.follow_up_before_check': '整改完成日期 {{date}} 早于督导日期（{{checkedOn}}）。',
   },
   en: {
     'grassroots.training_entity': 'training session',
@@ -31,6 +35,11 @@ registerMessages({
     'grassroots.supervision_follow_up_missing':
       'A follow-up date ({{date}}) was given without the follow-up asked for: describe it.',
     'grassroots.supervision_follow_up_early': 'The follow-up date {{date}} is before the check ({{checkedOn}}).',
+    'grassroots.supervision_entity': 'supervision log entry',
+    'grassroots.follow_up_none': 'This check asked for no follow-up, so there is none to record as done.',
+    'grassroots.follow_up_done': 'The follow-up of this check was already recorded done on {{on}}.',
+    'grassroots.follow_up_before_check':
+      'The follow-up was done on {{date}}, before the check ({{checkedOn}}): correct the date.',
     'grassroots.child_entity': 'child',
     'grassroots.reason_required': 'Give a reason.',
     'grassroots.place_unfit':

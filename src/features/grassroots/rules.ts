@@ -16,3 +16,10 @@ export function nextMonthStart(day: string): string {
 export function postingChanges(open: readonly string[], wanted: readonly string[]): { end: string[]; start: string[] } {
   return { end: open.filter((c) => !wanted.includes(c)), start: wanted.filter((c) => !open.includes(c)) };
 }
+
+/** `day` (YYYY-MM-DD) plus `n` calendar days. */
+export function addDays(day: string, n: number): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + n);
+  return date.toISOString().slice(0, 10);
+}

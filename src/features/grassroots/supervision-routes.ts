@@ -1,8 +1,13 @@
 import { z } from 'zod';
-import { recordSupervisionSchema, supervisionByDirectorSchema } from '../../contract/grassroots/supervision.js';
+import {
+  recordFollowUpDoneSchema,
+  recordSupervisionSchema,
+  supervisionByDirectorSchema,
+} from '../../contract/grassroots/supervision.js';
 import { unitOfWork } from '../../platform/db/unit-of-work.js';
 import type { HavenApp, HttpDeps } from '../../platform/http/deps.js';
 import { recordSupervisionIn, supervisionByDirector } from './supervision.js';
+import { recordFollowUpDoneIn } from './supervision-follow-ups.js';
 
 const tags = ['grassroots'];
 const idempotencyHeader = z.object({ 'idempotency-key': z.string().min(8).max(100).optional() });
@@ -49,6 +54,34 @@ export function registerSupervisionRoutes(app: HavenApp, { db }: HttpDeps): void
       );
       if (replayed) reply.header('idempotent-replayed', 'true');
       return reply.status(201).send(await supervisionByDirector(db, request.actor, staffId));
+    },
+  );
+  app.post(
+    '/api/supervision/:id/follow-up-done',
+    {
+      config: { access: { permission: 'roster.read' } },
+      schema: {
+        tags,
+        summary:
+          "Record that a check's follow-up was done; its clock stops (the township's supervisor or a roster officer; send an Idempotency-Key)",
+        params: idParams,
+        headers: idempotencyHeader,
+        body: recordFollowUpDoneSchema,
+        response: { 201: supervisionByDirectorSchema },
+      },
+    },
+    async (request, reply) => {
+      const key = request.headers['idempotency-key'];
+      const logId = request.params.id;
+      const { result, replayed } = await unitOfWork(
+        db,
+        request.actor,
+        'supervision.follow_up_done',
+        (uow) => recordFollowUpDoneIn(uow, logId, request.body, new Date()),
+        key ? { key, request: { logId, ...request.body } } : undefined,
+      );
+      if (replayed) reply.header('idempotent-replayed', 'true');
+      return reply.status(201).send(await supervisionByDirector(db, request.actor, result));
     },
   );
 }

@@ -18,8 +18,19 @@ export interface SupervisionLogsTable {
   recorded_at: Generated<Date>;
 }
 
+/** Migration 0155: a check's follow-up recorded done, append-only; one per entry. */
+export interface SupervisionFollowUpsTable {
+  log_id: string;
+  done_on: string;
+  note: string | null;
+  recorded_by: string | null;
+  recorded_by_name: string;
+  recorded_at: Date;
+}
+
 declare module '../../platform/db/schema.js' {
   interface Database {
     supervision_logs: SupervisionLogsTable;
+    supervision_follow_ups: SupervisionFollowUpsTable;
   }
 }

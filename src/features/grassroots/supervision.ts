@@ -5,18 +5,22 @@ import type {
   SupervisionByDirector,
   SupervisionEntry,
 } from '../../contract/grassroots/supervision.js';
-import { type Actor, hasPermission } from '../../platform/access/actor.js';
+import type { Actor } from '../../platform/access/actor.js';
 import { shanghaiDateOf } from '../../platform/calendar/index.js';
 import type { Database } from '../../platform/db/schema.js';
 import type { UnitOfWork } from '../../platform/db/unit-of-work.js';
-import { DomainError, forbidden, notFound } from '../../platform/errors.js';
+import { DomainError, notFound } from '../../platform/errors.js';
 import { translate } from '../../platform/i18n/translate.js';
+import { ruleSetFor } from '../../platform/rules/store.js';
 import { inJurisdiction } from './access.js';
-import { rosterEntryCoveringIn } from './assignments.js';
 import './messages.js';
 import './supervision-tables.js';
 import './tables.js';
 import { placeInJurisdiction } from './views.js';
+import { grassrootsRules } from './rule-sections.js';
+import { supervisorOf } from './supervision-access.js';
+import { followUpStates, startFollowUpClock } from './supervision-follow-ups.js';
+import { addDays } from './rules.js';
 
 /* The township supervisor's supervision log (督导日志): checks of village directors' work, per director. */
 
@@ -66,18 +70,11 @@ export async function recordSupervisionIn(
       date: input.followUpBy,
       checkedOn: input.checkedOn,
     });
-  const entry = actor.userId ? await rosterEntryCoveringIn(trx, actor.userId, village) : null;
-  const supervisor = entry?.post === 'township_supervisor' ? entry : null;
-  if (!supervisor && !hasPermission(actor, 'roster.manage')) throw forbidden('roster.manage');
-  const recorder = supervisor
-    ? supervisor.name
-    : ((
-        await trx
-          .selectFrom('users')
-          .select('display_name')
-          .where('id', '=', actor.userId ?? '00000000-0000-0000-0000-000000000000')
-          .executeTakeFirst()
-      )?.display_name ?? '—');
+  const { supervisor, recorder } = await supervisorOf(trx, actor, village);
+  const followUpBy =
+    input.followUp && !input.followUpBy
+      ? addDays(input.checkedOn, (await ruleSetFor(trx, village, today)).get(grassrootsRules).supervisionFollowUpDays)
+      : (input.followUpBy ?? null);
   const row = await trx
     .insertInto('supervision_logs')
     .values({
@@ -90,12 +87,19 @@ export async function recordSupervisionIn(
       checked_note: input.checkedNote ?? null,
       findings: input.findings,
       follow_up: input.followUp ?? null,
-      follow_up_by: input.followUpBy ?? null,
+      follow_up_by: followUpBy,
       recorded_by: actor.userId,
       recorded_at: at,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
+  if (input.followUp && followUpBy)
+    await startFollowUpClock(
+      trx,
+      actor,
+      { id: row.id, divisionCode: village, checkedOn: input.checkedOn, followUpBy },
+      at,
+    );
   uow.audit({
     entityType: 'supervision_log',
     entityId: row.id,
@@ -151,6 +155,11 @@ export async function supervisionByDirector(db: Db, actor: Actor, staffId?: stri
           .limit(2000)
           .execute();
   const names = new Map(directors.map((d) => [d.id, d.name]));
+  const states = await followUpStates(
+    db,
+    rows.filter((r) => r.follow_up !== null).map((r) => r.id),
+    new Date(),
+  );
   const entries: SupervisionEntry[] = rows.map((r) => ({
     id: r.id,
     directorStaffId: r.director_staff_id,
@@ -164,6 +173,9 @@ export async function supervisionByDirector(db: Db, actor: Actor, staffId?: stri
     findings: r.findings,
     followUp: r.follow_up,
     followUpBy: r.follow_up_by === null ? null : String(r.follow_up_by).slice(0, 10),
+    followUpDueAt: states.get(r.id)?.dueAt ?? null,
+    followUpOverdue: states.get(r.id)?.overdue ?? false,
+    followUpDone: states.get(r.id)?.done ?? null,
     recordedAt: new Date(r.recorded_at).toISOString(),
   }));
   return {

@@ -1,6 +1,7 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
 import type { EntrustedCareView, EntrustedContactDue } from '../../contract/visits/entrusted-care.js';
 import { childInScope } from '../../core/scope/child-scope.js';
+import { fileAccessOf } from '../../core/scope/participation.js';
 import type { Actor } from '../../platform/access/actor.js';
 import type { Database } from '../../platform/db/schema.js';
 import { notFound } from '../../platform/errors.js';
@@ -53,6 +54,11 @@ export async function readEntrustedCare(db: Db, actor: Actor, childId: string, n
     .where(childInScope(actor))
     .executeTakeFirst();
   if (!child) throw notFound(translate(actor.locale, 'visits.child_entity'), childId);
+  // Need-to-know: the carer, the parents' contacts are the family's part of the file; a partner
+  // shown only other parts (a referral's) finds no care here, as if the child were not there.
+  const access = await fileAccessOf(db, actor, childId);
+  if (access !== 'whole' && !access.has('family'))
+    throw notFound(translate(actor.locale, 'visits.child_entity'), childId);
   const about = { childId: child.id, childName: child.name, leftBehind: child.left_behind };
   const cares = await db
     .selectFrom('entrusted_care')

@@ -5,6 +5,7 @@ import { startTestServer, type TestServer } from '../../../test/support/server.j
 import { type ApiSession, errorOf } from '../../../test/support/session.js';
 import { clockEscalationSweep } from '../../core/clocks/index.js';
 import { shanghaiDateOf } from '../../platform/calendar/index.js';
+import { loadFeatures } from '../../server.js';
 import { addDays } from './rules.js';
 
 // Entrusted care of a left-behind child (DOMAIN.md §2, §4): the carer, the written notices, the
@@ -226,5 +227,133 @@ describe('entrusted care of a left-behind child', () => {
     );
     expect(late.status).toBe(409);
     expect((await errorOf(late)).message).toContain('ended');
+  });
+});
+
+describe('the left-behind category ends', () => {
+  it('turning 16: the age-out ends the category, the care’s clocks close with the reason in their history and on the timeline; nothing overdue; the sweep does not reopen them', async () => {
+    const sweeps = (await loadFeatures()).sweeps;
+    const run = async (name: string, at: Date) => sweeps.find((s) => s.name === name)!.run(server.database.db, at);
+    const teen = await make.child({ residenceCode: places.chenlong, birthDate: '2015-01-01' });
+    await server.database.db
+      .insertInto('child_categories')
+      .values({ child_id: teen.id, category: 'left_behind', state: 'confirmed', start_date: weeksAgo(8) })
+      .execute();
+    await run('grassroots.assign', new Date());
+    const recorded = await json<Care>(
+      await director.request('POST', `/api/children/${teen.id}/entrusted-care`, {
+        carerName: '陈爷爷',
+        carerRelation: '祖父',
+        capacity: 'capable',
+        startedOn: weeksAgo(2),
+      }),
+      201,
+    );
+    const careId = recorded.current!.id;
+    expect((await dueFor(director)).some((d) => d.childId === teen.id && d.overdue)).toBe(true);
+    // Sixteen today: the registry's age-out sweep ends the left-behind category as of the birthday.
+    const [year, month, day] = today().split('-').map(Number) as [number, number, number];
+    const birthday = `${year - 16}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+    await sql`UPDATE children SET birth_date = ${birthday} WHERE id = ${teen.id}`.execute(server.database.db);
+    const now = new Date();
+    await run('registry.age-out', now);
+    const category = await server.database.db
+      .selectFrom('child_categories')
+      .select(['state', 'end_date'])
+      .where('child_id', '=', teen.id)
+      .executeTakeFirstOrThrow();
+    expect(category).toMatchObject({ state: 'ended', end_date: today() });
+    expect(await run('visits.entrusted', now)).toMatchObject({ cares: 1, clocks: 2 });
+    expect((await clocksOf(careId)).every((c) => c.state !== 'running')).toBe(true);
+    const history = await server.database.db
+      .selectFrom('clock_changes')
+      .innerJoin('clocks', 'clocks.id', 'clock_changes.clock_id')
+      .select(['clocks.rule', 'clock_changes.kind', 'clock_changes.reason'])
+      .where('clocks.subject_id', '=', careId)
+      .orderBy('clocks.rule')
+      .execute();
+    expect(history).toEqual([
+      { rule: 'entrusted.contact', kind: 'stopped', reason: 'entrusted_care.left_behind_ended' },
+      { rule: 'entrusted.notice', kind: 'stopped', reason: 'entrusted_care.left_behind_ended' },
+    ]);
+    const timeline = async () =>
+      server.database.db
+        .selectFrom('child_timeline')
+        .select(['kind', 'details'])
+        .where('child_id', '=', teen.id)
+        .where('kind', '=', 'entrusted_care.left_behind_ended')
+        .execute();
+    expect(await timeline()).toEqual([
+      {
+        kind: 'entrusted_care.left_behind_ended',
+        details: { leftBehindEndedOn: today(), rules: history.map((h) => h.rule) },
+      },
+    ]);
+    // Nothing overdue afterwards, for her or up the chain, even once the escalation sweep has run.
+    await clockEscalationSweep.run(server.database.db, new Date(now.getTime() + 30 * 86_400_000));
+    for (const session of [director, supervisor, officer])
+      expect((await dueFor(session)).some((d) => d.childId === teen.id)).toBe(false);
+    const read = await json<Care & { leftBehind: boolean }>(
+      await director.request('GET', `/api/children/${teen.id}/entrusted-care`),
+      200,
+    );
+    expect(read).toMatchObject({ leftBehind: false, current: { nextContactDueAt: null, contactOverdue: false } });
+    // A contact recorded later starts no clock; the sweeps run again reopen nothing.
+    await json(
+      await director.request('POST', `/api/entrusted-care/${careId}/contacts`, {
+        contactedOn: today(),
+        parent: 'father',
+        channel: 'phone',
+      }),
+      201,
+    );
+    const later = new Date(now.getTime() + 7 * 86_400_000);
+    await run('registry.age-out', later);
+    await run('visits.schedule', later);
+    expect(await run('visits.entrusted', later)).toMatchObject({ cares: 0, clocks: 0 });
+    expect((await clocksOf(careId)).every((c) => c.state !== 'running')).toBe(true);
+    expect(await timeline()).toHaveLength(1);
+  });
+});
+
+describe('who reads a care on the file', () => {
+  it('a partner shown only the identity part (a referral) gets 404; shown the family, it reads the care, audited', async () => {
+    const person = await make.as('socialworker');
+    const social = await make.signInAs(server.url, 'socialworker');
+    const path = `/api/children/${child.id}/entrusted-care`;
+    expect((await social.request('GET', path)).status).toBe(404);
+    const organisation = await server.database.db
+      .selectFrom('organisations')
+      .select('id')
+      .where('name', '=', '荆州市童心社会工作服务中心')
+      .executeTakeFirstOrThrow();
+    const grant = await server.database.db
+      .insertInto('child_participations')
+      .values({
+        child_id: child.id,
+        organisation_id: organisation.id,
+        basis: 'referral',
+        basis_id: 'entrusted-test',
+        fields: ['identity'],
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    expect((await social.request('GET', `/api/children/${child.id}`)).status).toBe(200);
+    expect((await social.request('GET', path)).status).toBe(404);
+    await server.database.db
+      .updateTable('child_participations')
+      .set({ fields: ['identity', 'family'] })
+      .where('id', '=', grant.id)
+      .execute();
+    const read = await json<{ childId: string }>(await social.request('GET', path), 200);
+    expect(read.childId).toBe(child.id);
+    const audited = await server.database.db
+      .selectFrom('audit_log')
+      .select('actor_user_id')
+      .where('action', '=', 'entrusted_care.read')
+      .where('child_id', '=', child.id)
+      .where('actor_user_id', '=', person.id)
+      .execute();
+    expect(audited).toHaveLength(1);
   });
 });

@@ -70,6 +70,16 @@ async function isLeftBehind(trx: Trx, childId: string, day: string): Promise<boo
   return Boolean(row);
 }
 
+async function childIsActive(trx: Trx, childId: string): Promise<boolean> {
+  const row = await trx
+    .selectFrom('children')
+    .where(systemScope('a child locked through childInScope'))
+    .select('status')
+    .where('id', '=', childId)
+    .executeTakeFirst();
+  return row?.status === 'active';
+}
+
 /**
  * Records the entrusted carer of a left-behind child (its director, a supervisor of its township or
  * a roster officer): the weekly parent-contact clock starts from the care's start, and, while either
@@ -252,7 +262,10 @@ export async function recordParentContactIn(
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  if (!latest?.on || input.contactedOn >= latest.on) {
+  // The weekly clock is owed to a left-behind child: once the category has ended (the sweep closed
+  // the clock) a contact is recorded but starts none.
+  const owed = (await isLeftBehind(trx, care.child_id, today)) && (await childIsActive(trx, care.child_id));
+  if (owed && (!latest?.on || input.contactedOn >= latest.on)) {
     const metAt = new Date(Math.min(at.getTime(), new Date(`${input.contactedOn}T12:00:00+08:00`).getTime()));
     await stopClocks(trx, { subjectId: careId, rules: ['entrusted.contact'] }, metAt);
     const [child] = await scheduledChildren(trx, [care.child_id], today);

@@ -1,6 +1,7 @@
 import type { FeatureManifest } from '../../core/feature.js';
 import { entrustedContactsDue } from './entrusted-inbox.js';
 import { registerEntrustedCareRoutes } from './entrusted-routes.js';
+import { entrustedCareSweep } from './entrusted-sweep.js';
 import { visitsDue } from './inbox.js';
 import { registerVisitRoutes } from './routes.js';
 import { visitScheduleSweep } from './sweep.js';
@@ -12,6 +13,6 @@ export const feature: FeatureManifest = {
   // The registry ends categories by age and the roster assigns directors before the schedule is read.
   after: ['registry', 'grassroots'],
   routes: [registerVisitRoutes, registerEntrustedCareRoutes],
-  sweeps: [visitScheduleSweep],
+  sweeps: [visitScheduleSweep, entrustedCareSweep],
   inbox: [visitsDue, entrustedContactsDue],
 };

@@ -1,6 +1,7 @@
 import { Alert, Card, Col, Row, Statistic, Table, Tabs, Tag } from 'antd';
 import type { Caseload, Coverage, RosterList } from '@contract/grassroots/roster.js';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { describeApiError } from '../../app/api/describeApiError';
 import { DivisionName } from '../divisions/DivisionName';
 import { useCaseload, useCoverage, useRoster } from './rosterApi';
@@ -193,8 +194,11 @@ function CaseloadTab() {
 /** The county officer's view of the grassroots team: who is on the roster, where the gaps are, who carries what, who checked whom. */
 export default function RosterPage() {
   const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
   return (
     <Tabs
+      activeKey={params.get('tab') ?? 'coverage'}
+      onChange={(key) => setParams({ tab: key }, { replace: true })}
       items={[
         { key: 'coverage', label: t('grassroots.tabs.coverage'), children: <CoverageTab /> },
         { key: 'caseload', label: t('grassroots.tabs.caseload'), children: <CaseloadTab /> },

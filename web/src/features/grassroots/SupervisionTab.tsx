@@ -1,30 +1,29 @@
 import { AuditOutlined, WarningFilled } from '@ant-design/icons';
 import { type SupervisionByDirector, supervisionChecks } from '@contract/grassroots/supervision.js';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Checkbox, DatePicker, Empty, Form, Input, Select, Spin, Tag } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import { Alert, Button, Checkbox, Empty, Form, Input, Select, Spin, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../app/api/client';
 import { describeApiError } from '../../app/api/describeApiError';
+import { DayField, todayValue } from '../../app/forms/DayField';
 import { formatDate } from '../../app/format';
 import { DivisionName } from '../divisions/DivisionName';
 import { recordSupervision, useSupervision } from './rosterApi';
+import { FollowUpLine } from './SupervisionFollowUp';
 import { useNotice } from '../../app/notice/useNotice';
 
 type Director = SupervisionByDirector['directors'][number];
 
 interface Values {
-  checkedOn: Dayjs;
+  checkedOn: string;
   divisionCode?: string;
   checked: (typeof supervisionChecks)[number][];
   checkedNote?: string;
   findings: string;
   followUp?: string;
-  followUpBy?: Dayjs;
+  followUpBy?: string;
 }
-
-const iso = (value: Dayjs | undefined) => (value ? value.format('YYYY-MM-DD') : null);
 
 function CheckForm({ director, onDone }: { director: Director; onDone: () => void }) {
   const { t } = useTranslation();
@@ -41,13 +40,13 @@ function CheckForm({ director, onDone }: { director: Director; onDone: () => voi
       await recordSupervision(
         director.staffId,
         {
-          checkedOn: iso(v.checkedOn)!,
+          checkedOn: v.checkedOn,
           ...(v.divisionCode ? { divisionCode: v.divisionCode } : {}),
           checked: v.checked,
           checkedNote: v.checkedNote || null,
           findings: v.findings,
           followUp: v.followUp || null,
-          followUpBy: iso(v.followUpBy),
+          followUpBy: v.followUpBy ?? null,
         },
         key,
       );
@@ -73,11 +72,11 @@ function CheckForm({ director, onDone }: { director: Director; onDone: () => voi
       onFinish={submit}
       name={`supervision-${director.staffId}`}
       className="haven-supervision-form"
-      initialValues={{ checkedOn: dayjs(), divisionCode: director.divisionCodes[0], checked: ['home_visits'] }}
+      initialValues={{ checkedOn: todayValue(), divisionCode: director.divisionCodes[0], checked: ['home_visits'] }}
     >
       {error && <Alert type="error" showIcon message={error} role="alert" />}
       <Form.Item name="checkedOn" label={t('grassroots.supervision.checkedOn')} rules={[{ required: true }]}>
-        <DatePicker inputReadOnly style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+        <DayField notAfterToday />
       </Form.Item>
       {director.divisionCodes.length > 1 && (
         <Form.Item name="divisionCode" label={t('grassroots.supervision.village')}>
@@ -100,8 +99,12 @@ function CheckForm({ director, onDone }: { director: Director; onDone: () => voi
       <Form.Item name="followUp" label={t('grassroots.supervision.followUp')}>
         <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={1000} />
       </Form.Item>
-      <Form.Item name="followUpBy" label={t('grassroots.supervision.followUpBy')}>
-        <DatePicker inputReadOnly style={{ width: '100%' }} />
+      <Form.Item
+        name="followUpBy"
+        label={t('grassroots.supervision.followUpBy')}
+        extra={t('grassroots.supervision.followUpByHint')}
+      >
+        <DayField />
       </Form.Item>
       <Button type="primary" htmlType="submit" size="large" block loading={busy}>
         {t('grassroots.supervision.save')}
@@ -154,12 +157,7 @@ function DirectorCard({ director }: { director: Director }) {
                 {e.checkedNote && <span className="haven-secondary">{e.checkedNote}</span>}
               </div>
               <p>{t('grassroots.supervision.findingsLine', { text: e.findings })}</p>
-              {e.followUp && (
-                <p>
-                  {t('grassroots.supervision.followUpLine', { text: e.followUp })}
-                  {e.followUpBy && ` (${t('grassroots.supervision.by', { on: formatDate(e.followUpBy, t) })})`}
-                </p>
-              )}
+              <FollowUpLine entry={e} />
             </li>
           ))}
         </ol>

@@ -9,7 +9,11 @@ import {
   trainingStatusSchema,
   trainingViewSchema,
 } from '@contract/grassroots/training.js';
-import { type RecordSupervisionInput, supervisionByDirectorSchema } from '@contract/grassroots/supervision.js';
+import {
+  type RecordFollowUpDoneInput,
+  type RecordSupervisionInput,
+  supervisionByDirectorSchema,
+} from '@contract/grassroots/supervision.js';
 import { useQuery } from '@tanstack/react-query';
 import { requestParsed } from '../../app/api/client';
 
@@ -100,6 +104,15 @@ export function useSupervision() {
 /** A check of a director's work; the key is made once per form, so a retried send records one check. */
 export function recordSupervision(staffId: string, input: RecordSupervisionInput, idempotencyKey: string) {
   return requestParsed(supervisionByDirectorSchema, `/api/roster/${encodeURIComponent(staffId)}/supervision`, {
+    method: 'POST',
+    body: input,
+    headers: { 'Idempotency-Key': idempotencyKey },
+  });
+}
+
+/** A check's follow-up recorded done; its clock stops. One key per form, so a retried send records it once. */
+export function recordFollowUpDone(logId: string, input: RecordFollowUpDoneInput, idempotencyKey: string) {
+  return requestParsed(supervisionByDirectorSchema, `/api/supervision/${encodeURIComponent(logId)}/follow-up-done`, {
     method: 'POST',
     body: input,
     headers: { 'Idempotency-Key': idempotencyKey },

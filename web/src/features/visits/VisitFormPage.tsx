@@ -1,6 +1,5 @@
-import { Alert, Button, Checkbox, DatePicker, Form, Input, Select } from 'antd';
+import { Alert, Button, Checkbox, Form, Input, Select } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
-import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate, useParams } from 'react-router';
@@ -8,6 +7,7 @@ import { visitKinds } from '@contract/visits/visits.js';
 import { riskGrades } from '@contract/registry/vocabulary.js';
 import { ApiError } from '../../app/api/client';
 import { describeApiError } from '../../app/api/describeApiError';
+import { DayField, todayValue } from '../../app/forms/DayField';
 import { useNotice } from '../../app/notice/useNotice';
 import { OfflineBanner } from './offline/OfflineBanner';
 import { queueVisit } from './offline/outbox';
@@ -15,11 +15,11 @@ import type { RecordVisitInput } from './visitsApi';
 import './visits.css';
 
 interface FormValues {
-  visitedOn: Dayjs;
+  visitedOn: string;
   kind: RecordVisitInput['kind'];
   respondentName?: string;
   respondentRelation?: string;
-  lastParentContactOn?: Dayjs;
+  lastParentContactOn?: string;
   schooling?: string;
   keyAttention?: boolean;
   living?: string;
@@ -32,7 +32,6 @@ interface FormValues {
 }
 
 const findings = ['living', 'family', 'guardianship', 'stateOfMind', 'guardianView'] as const;
-const day = (value: Dayjs | undefined) => (value ? value.format('YYYY-MM-DD') : undefined);
 
 /** The national home follow-up form (入户随访), one column for a phone; sent once per form with its idempotency key. */
 export default function VisitFormPage() {
@@ -61,11 +60,11 @@ export default function VisitFormPage() {
         photo: photo ? { blob: photo, name: photo.name || 'photo.jpg', type: photo.type } : undefined,
         input: {
           childId,
-          visitedOn: day(values.visitedOn)!,
+          visitedOn: values.visitedOn,
           kind: values.kind,
           respondentName: values.respondentName || null,
           respondentRelation: values.respondentRelation || null,
-          lastParentContactOn: day(values.lastParentContactOn) ?? null,
+          lastParentContactOn: values.lastParentContactOn ?? null,
           schooling: values.schooling || null,
           keyAttention: values.keyAttention ?? false,
           findings: Object.fromEntries(findings.map((f) => [f, values[f] || null])),
@@ -105,18 +104,10 @@ export default function VisitFormPage() {
         form={form}
         layout="vertical"
         onFinish={submit}
-        initialValues={{ visitedOn: dayjs(), kind: state.rule === 'visit.first' ? 'first' : 'routine' }}
+        initialValues={{ visitedOn: todayValue(), kind: state.rule === 'visit.first' ? 'first' : 'routine' }}
       >
         <Form.Item name="visitedOn" label={t('grassroots.form.visitedOn')} rules={[{ required: true }]}>
-          <DatePicker
-            inputReadOnly
-            style={{ width: '100%' }}
-            disabledDate={(d) => d.isAfter(dayjs(), 'day')}
-            presets={[
-              { label: t('grassroots.form.today'), value: dayjs() },
-              { label: t('grassroots.form.yesterday'), value: dayjs().subtract(1, 'day') },
-            ]}
-          />
+          <DayField notAfterToday />
         </Form.Item>
         <Form.Item name="kind" label={t('grassroots.form.kind')}>
           <Select options={visitKinds.map((k) => ({ value: k, label: t(`grassroots.kind.${k}`) }))} />
@@ -128,7 +119,7 @@ export default function VisitFormPage() {
           <Input maxLength={30} />
         </Form.Item>
         <Form.Item name="lastParentContactOn" label={t('grassroots.form.lastParentContactOn')}>
-          <DatePicker inputReadOnly style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+          <DayField notAfterToday />
         </Form.Item>
         <Form.Item name="schooling" label={t('grassroots.form.schooling')}>
           <Input maxLength={100} />

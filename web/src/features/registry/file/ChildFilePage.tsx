@@ -11,6 +11,7 @@ import { FamilySupportCard } from '../../charity/FamilySupportCard';
 import { DocumentsPanel } from '../../documents/DocumentsPanel';
 import { ChildHouseholdCard } from '../../households/ChildHouseholdCard';
 import { ChildPlacementCard } from '../../placements/ChildPlacementCard';
+import { EntrustedCareCard } from '../../visits/entrusted/EntrustedCareCard';
 import { useChildFile } from '../api/fileApi';
 import '../registry.css';
 import { useFileActions } from './actions';
@@ -115,6 +116,7 @@ export default function ChildFilePage() {
                 <div className="haven-stack">
                   <FamilyTab file={child} canEdit={allowed('editFamily')} canAdd={allowed('addFamily')} />
                   <ChildHouseholdCard childId={child.id} />
+                  <EntrustedCareCard childId={child.id} />
                   <FamilySupportCard childId={child.id} />
                 </div>
               ),

@@ -1,16 +1,20 @@
 import { ClockCircleOutlined, WarningFilled } from '@ant-design/icons';
 import { Alert, Button, Collapse, Descriptions, Form, Input } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { DateField } from './DateField';
+import { DayField, todayValue } from '../../../app/forms/DayField';
 import { type EntrustedCareView, updateEntrustedCare } from './entrustedApi';
 import { shortDate } from './labels';
-import { isoDay, useCareSubmit } from './useCareSubmit';
+import { useCareSubmit } from './useCareSubmit';
 
 /** The weekly contact clock in words, red with an icon when overdue (never colour alone). */
-export function ContactClock({ care }: { care: EntrustedCareView }) {
+export function ContactClock({ care, leftBehind }: { care: EntrustedCareView; leftBehind: boolean }) {
   const { t } = useTranslation();
-  if (!care.nextContactDueAt) return null;
+  if (!care.nextContactDueAt)
+    return leftBehind ? null : (
+      <p role="status" className="haven-entrusted-clock">
+        <ClockCircleOutlined aria-hidden /> {t('grassroots.entrusted.clockStopped')}
+      </p>
+    );
   const due = shortDate(care.nextContactDueAt, t);
   return (
     <p role="status" className={`haven-entrusted-clock${care.contactOverdue ? ' haven-case-late' : ''}`}>
@@ -85,9 +89,9 @@ export function ContactList({ care }: { care: EntrustedCareView }) {
 }
 
 interface ChangeValues {
-  noticeSchoolOn?: Dayjs | null;
-  noticeVillageOn?: Dayjs | null;
-  endOn?: Dayjs;
+  noticeSchoolOn?: string | null;
+  noticeVillageOn?: string | null;
+  endOn?: string;
   endReason?: string;
 }
 
@@ -110,24 +114,28 @@ export function CareChanges({ childId, care }: { childId: string; care: Entruste
                 form={notices}
                 layout="vertical"
                 initialValues={{
-                  noticeSchoolOn: care.noticeSchoolOn ? dayjs(care.noticeSchoolOn) : undefined,
-                  noticeVillageOn: care.noticeVillageOn ? dayjs(care.noticeVillageOn) : undefined,
+                  noticeSchoolOn: care.noticeSchoolOn ?? undefined,
+                  noticeVillageOn: care.noticeVillageOn ?? undefined,
                 }}
                 onFinish={(v) =>
                   noticeSubmit.run(
                     () =>
                       updateEntrustedCare(care.id, {
                         version: care.version,
-                        noticeSchoolOn: isoDay(v.noticeSchoolOn),
-                        noticeVillageOn: isoDay(v.noticeVillageOn),
+                        noticeSchoolOn: v.noticeSchoolOn ?? null,
+                        noticeVillageOn: v.noticeVillageOn ?? null,
                       }),
                     t('grassroots.entrusted.noticesSaved'),
                   )
                 }
               >
                 {noticeSubmit.error && <Alert type="error" showIcon message={noticeSubmit.error} role="alert" />}
-                <DateField name="noticeSchoolOn" label={t('grassroots.entrusted.noticeSchoolOn')} />
-                <DateField name="noticeVillageOn" label={t('grassroots.entrusted.noticeVillageOn')} />
+                <Form.Item name="noticeSchoolOn" label={t('grassroots.entrusted.noticeSchoolOn')}>
+                  <DayField notAfterToday />
+                </Form.Item>
+                <Form.Item name="noticeVillageOn" label={t('grassroots.entrusted.noticeVillageOn')}>
+                  <DayField notAfterToday />
+                </Form.Item>
                 <Button htmlType="submit" size="large" block loading={noticeSubmit.busy}>
                   {t('grassroots.entrusted.saveNotices')}
                 </Button>
@@ -143,20 +151,22 @@ export function CareChanges({ childId, care }: { childId: string; care: Entruste
         <Form<ChangeValues>
           form={end}
           layout="vertical"
-          initialValues={{ endOn: dayjs() }}
+          initialValues={{ endOn: todayValue() }}
           onFinish={(v) =>
             endSubmit.run(
               () =>
                 updateEntrustedCare(care.id, {
                   version: care.version,
-                  end: { on: isoDay(v.endOn)!, reason: v.endReason ?? '' },
+                  end: { on: v.endOn!, reason: v.endReason ?? '' },
                 }),
               t('grassroots.entrusted.ended'),
             )
           }
         >
           {endSubmit.error && <Alert type="error" showIcon message={endSubmit.error} role="alert" />}
-          <DateField name="endOn" label={t('grassroots.entrusted.endOn')} required />
+          <Form.Item name="endOn" label={t('grassroots.entrusted.endOn')} rules={[{ required: true }]}>
+            <DayField notAfterToday />
+          </Form.Item>
           <Form.Item name="endReason" label={t('grassroots.entrusted.endReason')} rules={[{ required: true }]}>
             <Input maxLength={200} />
           </Form.Item>

@@ -1,11 +1,10 @@
 import { carerCapacities, contactChannels, contactParents } from '@contract/visits/entrusted-care.js';
 import { Alert, Button, Form, Input, Radio } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DateField } from './DateField';
+import { DayField, todayValue } from '../../../app/forms/DayField';
 import { type EntrustedCareView, recordEntrustedCare, recordParentContact } from './entrustedApi';
-import { isoDay, useCareSubmit } from './useCareSubmit';
+import { useCareSubmit } from './useCareSubmit';
 
 interface RegisterValues {
   carerName: string;
@@ -13,9 +12,9 @@ interface RegisterValues {
   carerPhone?: string;
   capacity: EntrustedCareView['capacity'];
   capacityNote?: string;
-  startedOn: Dayjs;
-  noticeSchoolOn?: Dayjs;
-  noticeVillageOn?: Dayjs;
+  startedOn: string;
+  noticeSchoolOn?: string;
+  noticeVillageOn?: string;
 }
 
 /** Registers the carer the parents entrusted the child to, with the agreement's date and the written notices so far. */
@@ -35,9 +34,9 @@ export function RegisterCareForm({ childId }: { childId: string }) {
             carerPhone: v.carerPhone || null,
             capacity: v.capacity,
             capacityNote: v.capacityNote || null,
-            startedOn: isoDay(v.startedOn)!,
-            noticeSchoolOn: isoDay(v.noticeSchoolOn),
-            noticeVillageOn: isoDay(v.noticeVillageOn),
+            startedOn: v.startedOn,
+            noticeSchoolOn: v.noticeSchoolOn ?? null,
+            noticeVillageOn: v.noticeVillageOn ?? null,
           },
           key,
         ),
@@ -51,7 +50,7 @@ export function RegisterCareForm({ childId }: { childId: string }) {
         form={form}
         layout="vertical"
         onFinish={submit}
-        initialValues={{ capacity: 'capable', startedOn: dayjs() }}
+        initialValues={{ capacity: 'capable', startedOn: todayValue() }}
       >
         <Form.Item name="carerName" label={t('grassroots.entrusted.carerName')} rules={[{ required: true }]}>
           <Input maxLength={50} autoComplete="off" />
@@ -71,9 +70,15 @@ export function RegisterCareForm({ childId }: { childId: string }) {
         <Form.Item name="capacityNote" label={t('grassroots.entrusted.capacityNote')}>
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={1000} />
         </Form.Item>
-        <DateField name="startedOn" label={t('grassroots.entrusted.startedOn')} required />
-        <DateField name="noticeSchoolOn" label={t('grassroots.entrusted.noticeSchoolOn')} />
-        <DateField name="noticeVillageOn" label={t('grassroots.entrusted.noticeVillageOn')} />
+        <Form.Item name="startedOn" label={t('grassroots.entrusted.startedOn')} rules={[{ required: true }]}>
+          <DayField notAfterToday />
+        </Form.Item>
+        <Form.Item name="noticeSchoolOn" label={t('grassroots.entrusted.noticeSchoolOn')}>
+          <DayField notAfterToday />
+        </Form.Item>
+        <Form.Item name="noticeVillageOn" label={t('grassroots.entrusted.noticeVillageOn')}>
+          <DayField notAfterToday />
+        </Form.Item>
         <Button type="primary" htmlType="submit" size="large" block loading={busy}>
           {t('grassroots.entrusted.register')}
         </Button>
@@ -83,7 +88,7 @@ export function RegisterCareForm({ childId }: { childId: string }) {
 }
 
 interface ContactValues {
-  contactedOn: Dayjs;
+  contactedOn: string;
   parent: (typeof contactParents)[number];
   channel: (typeof contactChannels)[number];
   note?: string;
@@ -100,7 +105,7 @@ export function ContactForm({ childId, care }: { childId: string; care: Entruste
       () =>
         recordParentContact(
           care.id,
-          { contactedOn: isoDay(v.contactedOn)!, parent: v.parent, channel: v.channel, note: v.note || null },
+          { contactedOn: v.contactedOn, parent: v.parent, channel: v.channel, note: v.note || null },
           key,
         ),
       t('grassroots.entrusted.contactSaved'),
@@ -117,9 +122,11 @@ export function ContactForm({ childId, care }: { childId: string; care: Entruste
         form={form}
         layout="vertical"
         onFinish={submit}
-        initialValues={{ contactedOn: dayjs(), parent: 'mother', channel: 'phone' }}
+        initialValues={{ contactedOn: todayValue(), parent: 'mother', channel: 'phone' }}
       >
-        <DateField name="contactedOn" label={t('grassroots.entrusted.contactedOn')} required />
+        <Form.Item name="contactedOn" label={t('grassroots.entrusted.contactedOn')} rules={[{ required: true }]}>
+          <DayField notAfterToday />
+        </Form.Item>
         <Form.Item name="parent" label={t('grassroots.entrusted.parent')}>
           <Radio.Group
             optionType="button"

@@ -42,7 +42,7 @@ export default function ChildEntrustedPage() {
       </p>
       {current ? (
         <>
-          <ContactClock care={current} />
+          <ContactClock care={current} leftBehind={leftBehind} />
           <CareSummary care={current} />
           <ContactForm childId={childId} care={current} />
           <ContactList care={current} />

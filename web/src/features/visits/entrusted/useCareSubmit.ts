@@ -1,14 +1,11 @@
 import { useQueryClient } from '@tanstack/react-query';
 import type { FormInstance } from 'antd';
-import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../app/api/client';
 import { describeApiError } from '../../../app/api/describeApiError';
 import { useNotice } from '../../../app/notice/useNotice';
 import type { ChildEntrustedCare } from './entrustedApi';
-
-export const isoDay = (value: Dayjs | null | undefined) => (value ? value.format('YYYY-MM-DD') : null);
 
 /**
  * Sends one of the care's forms: the answer (the child's care as it is now) replaces the page's copy,
