@@ -11,7 +11,7 @@ import { type Actor, hasPermission } from '../../platform/access/actor.js';
 import type { Database } from '../../platform/db/schema.js';
 import type { UnitOfWork } from '../../platform/db/unit-of-work.js';
 import { updateVersioned } from '../../platform/db/versioned-update.js';
-import { conflict, DomainError, forbidden, notFound } from '../../platform/errors.js';
+import { conflict, DomainError, forbidden, notFound, staleVersion } from '../../platform/errors.js';
 import { translate } from '../../platform/i18n/translate.js';
 import { addMemberSituationIn } from '../registry/service.js';
 import { recordVisitIn } from '../visits/service.js';
@@ -231,12 +231,14 @@ export async function enterSharedSituationIn(uow: UnitOfWork, id: string, input:
   const members = await trx
     .selectFrom('family_members')
     .where(systemScope('members checked against the household locked above'))
-    .select(['id', 'child_id'])
+    .select(['id', 'child_id', 'version'])
     .where(
       'id',
       'in',
       input.members.map((m) => m.memberId),
     )
+    .orderBy('id')
+    .forUpdate()
     .execute();
   input.members.forEach((m, index) => {
     const found = members.find((x) => x.id === m.memberId);
@@ -244,15 +246,26 @@ export async function enterSharedSituationIn(uow: UnitOfWork, id: string, input:
       throw new DomainError('households.member_not_shared', 400, { memberId: m.memberId }, [
         { path: `body.members.${index}.memberId`, code: 'households.member_not_shared' },
       ]);
+    // Checked for every copy before writing any: the registry writes the person's other copies too.
+    if (found.version !== m.version)
+      throw staleVersion(translate(actor.locale, 'households.member_entity'), m.memberId, found.version);
   });
   const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(at);
-  for (const member of input.members)
-    await addMemberSituationIn(
+  const covered = new Set<string>();
+  for (const member of input.members) {
+    if (covered.has(member.memberId)) continue;
+    const { copyIds } = await addMemberSituationIn(
       uow,
       member.memberId,
-      { version: member.version, situation: input.situation, reason: input.reason },
+      {
+        version: members.find((x) => x.id === member.memberId)!.version,
+        situation: input.situation,
+        reason: input.reason,
+      },
       today,
     );
+    for (const id of copyIds) covered.add(id);
+  }
 }
 
 /** One home visit of the household: the form once, a visit recorded for each child named (default all). */
