@@ -20,7 +20,7 @@ interface CaseView {
   siblingCases: { id: string; caseNo: string; childId: string; childName: string }[];
   siblingCasesHidden: number;
 }
-const json = async <T,>(response: Response, status: number): Promise<T> => {
+const json = async <T>(response: Response, status: number): Promise<T> => {
   if (response.status !== status) throw new Error(`${response.status}: ${await response.text()}`);
   return (await response.json()) as T;
 };
@@ -108,7 +108,11 @@ describe("siblings' cases, over HTTP", () => {
     expect((await errorOf(mixed)).code).toBe('cases.children_differ');
     expect(await casesOf(stranger)).toHaveLength(0);
     const opened = await json<CaseView>(
-      await officer.request('POST', '/api/cases', { childId: c.id, siblingChildIds: [d.id], reason: '兄弟二人均无人照料' }),
+      await officer.request('POST', '/api/cases', {
+        childId: c.id,
+        siblingChildIds: [d.id],
+        reason: '兄弟二人均无人照料',
+      }),
       201,
     );
     expect(opened.siblingCases.map((s) => s.childId)).toEqual([d.id]);

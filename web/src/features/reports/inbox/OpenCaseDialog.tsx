@@ -6,12 +6,14 @@ import { showFieldProblems } from '../../../app/forms/serverErrors';
 import { situationText, formatMinute } from '../../cases/labels';
 import { DivisionName } from '../../divisions/DivisionName';
 import { ChildSearchSelect } from '../forms/ChildSearchSelect';
+import { SiblingChoice } from './SiblingChoice';
 import { openCaseFromReport, useReport } from '../reportsApi';
 import { useContractFailure } from '../../../app/api/useContractFailure';
 
 interface OpenCaseValues {
   childId?: string;
   reason?: string;
+  siblingChildIds?: string[];
 }
 
 /** 立案: a case from a report, for the child it names or the child the officer finds. */
@@ -32,6 +34,8 @@ export function OpenCaseDialog({
   const [failure, setFailure] = useState<string | null>(null);
   const [idempotencyKey] = useState(() => crypto.randomUUID());
   const data = report.data;
+  const chosenChild = Form.useWatch('childId', form);
+  const caseChild = data?.child?.id ?? chosenChild;
 
   async function save(values: OpenCaseValues) {
     if (!reportId) return;
@@ -44,6 +48,7 @@ export function OpenCaseDialog({
           childId: data?.child ? undefined : values.childId,
           participantIds: [],
           reason: values.reason?.trim() || undefined,
+          siblingChildIds: values.siblingChildIds ?? [],
         },
         `${idempotencyKey}:${reportId}`,
       );
@@ -126,6 +131,7 @@ export function OpenCaseDialog({
             <ChildSearchSelect />
           </Form.Item>
         )}
+        {caseChild && <SiblingChoice childId={caseChild} />}
         <Form.Item name="reason" label={t('reports.inbox.reason')}>
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={1000} />
         </Form.Item>
