@@ -13,7 +13,7 @@ import type { UnitOfWork } from '../../platform/db/unit-of-work.js';
 import { updateVersioned } from '../../platform/db/versioned-update.js';
 import { conflict, DomainError, forbidden, notFound, staleVersion } from '../../platform/errors.js';
 import { translate } from '../../platform/i18n/translate.js';
-import { addMemberSituationIn } from '../registry/service.js';
+import { addMemberSituationIn, lockFamilyCopiesIn } from '../registry/service.js';
 import { recordVisitIn } from '../visits/service.js';
 import './messages.js';
 import { isProposed } from './proposals.js';
@@ -231,14 +231,12 @@ export async function enterSharedSituationIn(uow: UnitOfWork, id: string, input:
   const members = await trx
     .selectFrom('family_members')
     .where(systemScope('members checked against the household locked above'))
-    .select(['id', 'child_id', 'version'])
+    .select(['id', 'child_id'])
     .where(
       'id',
       'in',
       input.members.map((m) => m.memberId),
     )
-    .orderBy('id')
-    .forUpdate()
     .execute();
   input.members.forEach((m, index) => {
     const found = members.find((x) => x.id === m.memberId);
@@ -246,25 +244,26 @@ export async function enterSharedSituationIn(uow: UnitOfWork, id: string, input:
       throw new DomainError('households.member_not_shared', 400, { memberId: m.memberId }, [
         { path: `body.members.${index}.memberId`, code: 'households.member_not_shared' },
       ]);
-    // Checked for every copy before writing any: the registry writes the person's other copies too.
-    if (found.version !== m.version)
-      throw staleVersion(translate(actor.locale, 'households.member_entity'), m.memberId, found.version);
   });
   const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(at);
+  const seen = new Map(input.members.map((m) => [m.memberId, m.version]));
   const covered = new Set<string>();
   for (const member of input.members) {
     if (covered.has(member.memberId)) continue;
-    const { copyIds } = await addMemberSituationIn(
+    // The registry writes the person's other copies too: every named copy is checked before any write.
+    const copies = await lockFamilyCopiesIn(uow, member.memberId);
+    for (const copy of copies) {
+      const version = seen.get(copy.id);
+      if (version !== undefined && version !== copy.version)
+        throw staleVersion(translate(actor.locale, 'households.member_entity'), copy.id, copy.version);
+      covered.add(copy.id);
+    }
+    await addMemberSituationIn(
       uow,
       member.memberId,
-      {
-        version: members.find((x) => x.id === member.memberId)!.version,
-        situation: input.situation,
-        reason: input.reason,
-      },
+      { version: member.version, situation: input.situation, reason: input.reason },
       today,
     );
-    for (const id of copyIds) covered.add(id);
   }
 }
 

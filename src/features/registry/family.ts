@@ -39,13 +39,17 @@ async function familyChange(
   childId: string,
   action: string,
   today: string,
-  fn: (trx: Transaction<Database>) => Promise<string[] | undefined>,
+  fn: (trx: Transaction<Database>, copies: MemberWithSituations[]) => Promise<string[] | undefined>,
+  memberId?: string,
 ): Promise<ChildFile> {
   requirePermission(actor, 'children.write');
   const { result } = await unitOfWork(db, actor, action, async ({ trx, audit }) => {
+    // The person's copies first, then the child: every path that reaches several siblings' files
+    // takes its locks in this order (a household entry too), so none waits on another in a circle.
+    const copies = memberId ? await lockWithCopies(trx, memberId) : [];
     await loadWritableChild(trx, actor, childId);
     // The siblings' files a shared person's change reached too (issue 17, households).
-    const siblings = [...new Set((await fn(trx)) ?? [])].filter((id) => id !== childId);
+    const siblings = [...new Set((await fn(trx, copies)) ?? [])].filter((id) => id !== childId);
     await recomputeProposals(trx, actor, [childId, ...siblings], today);
     audit({ entityType: 'child', entityId: childId, childId });
     for (const sibling of siblings)
@@ -126,36 +130,43 @@ export async function updateMember(
 ): Promise<ChildFile> {
   const problems = memberProblems(input, '');
   if (problems.length > 0) throw refuseAll(problems);
-  return familyChange(db, actor, childId, 'children.family.update', today, async (trx) => {
-    const copies = await lockWithCopies(trx, memberId);
-    const member = await memberForChange(trx, actor, childId, memberId, input.version);
-    const { version: _version, reason, situations, copies: seen, ...fields } = input;
-    const changes: Partial<MemberValues> = {
-      ...fields,
-      ...(situations ? { situations: normaliseSituations(situations) } : {}),
-    };
-    if (changes.idNumber !== undefined)
-      changes.idNumber = changes.idNumber?.trim() ? changes.idNumber.trim().toUpperCase() : null;
-    const diff = await changeMember(trx, actor, member, changes);
-    if (diff)
-      await recordTimeline(trx, actor, {
-        childId: member.child_id,
-        kind: 'family.updated',
-        reason,
-        entityType: 'family_member',
-        entityId: memberId,
-        before: diff.before,
-        after: diff.after,
-      });
-    if (!diff?.after.situations) return undefined;
-    return propagateSituations(
-      trx,
-      actor,
-      copies,
-      { before: memberValuesOf(member).situations, after: diff.after.situations, reason, seen },
-      (copy, list) => writeSituations(trx, actor, copy, list),
-    );
-  });
+  return familyChange(
+    db,
+    actor,
+    childId,
+    'children.family.update',
+    today,
+    async (trx, copies) => {
+      const member = await memberForChange(trx, actor, childId, memberId, input.version);
+      const { version: _version, reason, situations, copies: seen, ...fields } = input;
+      const changes: Partial<MemberValues> = {
+        ...fields,
+        ...(situations ? { situations: normaliseSituations(situations) } : {}),
+      };
+      if (changes.idNumber !== undefined)
+        changes.idNumber = changes.idNumber?.trim() ? changes.idNumber.trim().toUpperCase() : null;
+      const diff = await changeMember(trx, actor, member, changes);
+      if (diff)
+        await recordTimeline(trx, actor, {
+          childId: member.child_id,
+          kind: 'family.updated',
+          reason,
+          entityType: 'family_member',
+          entityId: memberId,
+          before: diff.before,
+          after: diff.after,
+        });
+      if (!diff?.after.situations) return undefined;
+      return propagateSituations(
+        trx,
+        actor,
+        copies,
+        { before: memberValuesOf(member).situations, after: diff.after.situations, reason, seen },
+        (copy, list) => writeSituations(trx, actor, copy, list),
+      );
+    },
+    memberId,
+  );
 }
 
 async function writeSituations(
@@ -214,8 +225,8 @@ export async function addMemberSituationIn(
   requirePermission(actor, 'children.write');
   const found = await memberById(trx, memberId);
   if (!found) throw registryNotFound(actor, 'member', memberId);
-  await loadWritableChild(trx, actor, found.child_id);
   const copies = await lockWithCopies(trx, memberId);
+  await loadWritableChild(trx, actor, found.child_id);
   const member = await memberForChange(trx, actor, found.child_id, memberId, input.version);
   const before = memberValuesOf(member).situations;
   const [added] = normaliseSituations([input.situation]);
@@ -242,4 +253,18 @@ export async function addMemberSituationIn(
   await recomputeProposals(trx, actor, changed, today);
   for (const childId of changed) uow.audit({ entityType: 'child', entityId: childId, childId });
   return { childId: member.child_id, copyIds: copies.map((c) => c.id) };
+}
+
+/**
+ * Locks a family member and its copies on the household siblings' files (in id order, before any
+ * child row, as every writer of them does) and answers their versions: a caller entering one fact
+ * for several copies checks the versions it saw before writing any (households).
+ */
+export async function lockFamilyCopiesIn(
+  uow: UnitOfWork,
+  memberId: string,
+): Promise<{ id: string; version: number }[]> {
+  const copies = await lockWithCopies(uow.trx, memberId);
+  const member = await memberById(uow.trx, memberId);
+  return [...(member ? [member] : []), ...copies].map((m) => ({ id: m.id, version: m.version }));
 }
