@@ -9,6 +9,7 @@ import { ChildSearchSelect } from '../forms/ChildSearchSelect';
 import { SiblingChoice } from './SiblingChoice';
 import { openCaseFromReport, useReport } from '../reportsApi';
 import { useContractFailure } from '../../../app/api/useContractFailure';
+import { usePhoneLayout } from '../../../app/preferences/usePhoneLayout';
 
 interface OpenCaseValues {
   childId?: string;
@@ -28,6 +29,8 @@ export function OpenCaseDialog({
 }) {
   const { t } = useTranslation();
   const contractFailure = useContractFailure();
+  // On a phone the labels go above their values: beside them, a long English label left the value a letter wide.
+  const phone = usePhoneLayout();
   const report = useReport(reportId);
   const [form] = Form.useForm<OpenCaseValues>();
   const [saving, setSaving] = useState(false);
@@ -80,6 +83,7 @@ export function OpenCaseDialog({
         <Descriptions
           size="small"
           column={1}
+          layout={phone ? 'vertical' : 'horizontal'}
           items={[
             {
               key: 'situations',
