@@ -142,6 +142,10 @@ export const openCaseSchema = z.object({
   managerUserId: z.uuid().optional(),
   participantIds: z.array(z.uuid()).max(20).default([]),
   reason: optionalText(1000),
+  siblingChildIds: z.array(z.uuid()).max(12).default([]).meta({
+    description:
+      "the child's siblings (same household) to open a case for too: one case per child, linked as siblings; reports about several siblings do the same",
+  }),
 });
 export type OpenCaseInput = z.infer<typeof openCaseSchema>;
 export type OpenCaseBody = z.input<typeof openCaseSchema>;

@@ -59,6 +59,9 @@ export const caseViewSchema = z.object({
   actions: z.array(caseActionViewSchema),
   clocks: z.array(clockViewSchema),
   allowedActions: z.array(z.enum(userActionTypes)),
+  /** The cases of the child's siblings opened with this one (issue 17): those I may read, the others counted. */
+  siblingCases: z.array(z.object({ id: z.string(), caseNo: z.string(), childId: z.string(), childName: z.string() })),
+  siblingCasesHidden: z.number().int(),
 });
 export type CaseView = z.infer<typeof caseViewSchema>;
 

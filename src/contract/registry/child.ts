@@ -59,9 +59,14 @@ const memberFields = {
 };
 export const memberInputSchema = z.object(memberFields);
 export type MemberInput = z.infer<typeof memberInputSchema>;
-export const memberUpdateSchema = memberInputSchema
-  .partial()
-  .extend({ version: z.number().int().min(1), reason: reasonSchema });
+export const memberUpdateSchema = memberInputSchema.partial().extend({
+  version: z.number().int().min(1),
+  reason: reasonSchema,
+  copies: z.string().max(64).optional().meta({
+    description:
+      "the `copies` value of GET …/family/:memberId/copies the writer saw: a change to the situations also reaches the person's copies on the household siblings' files; when they changed since, 409",
+  }),
+});
 export type MemberUpdate = z.infer<typeof memberUpdateSchema>;
 export const memberRemoveSchema = z.object({ version: z.number().int().min(1), reason: reasonSchema });
 
@@ -143,6 +148,15 @@ export const memberViewSchema = z.object({
   situations: z.array(situationViewSchema),
 });
 export type MemberView = z.infer<typeof memberViewSchema>;
+
+/** Where else a family member's situations are kept: the siblings' files I may see, the others counted. */
+export const familyCopiesSchema = z.object({
+  siblings: z.array(z.object({ childId: z.string(), name: z.string() })),
+  outsideScope: z.number().int(),
+  /** Opaque: sent back with the change, so a change made meanwhile to a copy is a 409. */
+  copies: z.string(),
+});
+export type FamilyCopies = z.infer<typeof familyCopiesSchema>;
 
 export const membershipViewSchema = z.object({
   id: z.string(),

@@ -111,8 +111,24 @@ export interface ChildCategoriesTable {
   updated_at: Timestamp;
 }
 
+/**
+ * Migration 0094: a child's membership of a household of siblings, dated (one current per child).
+ * Written by features/households; read by the registry (a family member on several siblings' files
+ * is changed on every copy) and by cases (siblings' cases are opened and linked together).
+ */
+export interface HouseholdChildrenTable {
+  id: Generated<string>;
+  household_id: string;
+  child_id: string;
+  from_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  to_at: Date | null;
+  ended_reason: string | null;
+  recorded_by: string | null;
+}
+
 declare module '../../platform/db/schema.js' {
   interface Database {
+    household_children: HouseholdChildrenTable;
     children: ChildrenTable;
     family_members: FamilyMembersTable;
     member_situations: MemberSituationsTable;

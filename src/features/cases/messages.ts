@@ -75,7 +75,8 @@ registerMessages({
     'cases.own_closure': '结案申请须由他人审批，申请人不能批准自己的申请。',
     'cases.organisation_unknown': '组织 {{id}} 不存在。',
     'cases.child_required': '请先在儿童档案中登记或找到该儿童，再立案。',
-    'cases.children_differ': '所选报告涉及不同的儿童，不能并为一个个案。',
+    'cases.children_differ': '所选报告涉及不同的儿童，且他们不是同一家庭户的兄弟姐妹，不能一并立案。',
+    'cases.not_siblings': '所选儿童与本案儿童不在同一家庭户，不能作为兄弟姐妹一并立案。请先在“家庭户”中关联。',
     'cases.needs_organisation': '只有所属单位的工作人员才能立案。',
     'cases.reference_unknown': '所引用的单位或人员不存在。',
     'cases.lead_changed': '个案 {{caseNo}} 的牵头单位已不是发起移交的单位，移交不能生效。',
@@ -96,7 +97,10 @@ registerMessages({
     'cases.own_closure': 'A closure must be approved by someone else; you cannot approve your own request.',
     'cases.organisation_unknown': 'Organisation {{id}} does not exist.',
     'cases.child_required': 'Register or find the child in the registry first, then open the case.',
-    'cases.children_differ': 'The chosen reports are about different children and cannot make one case.',
+    'cases.children_differ':
+      'The chosen reports are about different children who are not siblings of one household; they cannot open cases together.',
+    'cases.not_siblings':
+      "This child is not in the case child's household, so no sibling case is opened. Link them under Households first.",
     'cases.needs_organisation': 'Only staff of an organisation can open a case.',
     'cases.reference_unknown': 'A referenced organisation or person does not exist.',
     'cases.lead_changed':

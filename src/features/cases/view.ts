@@ -13,6 +13,7 @@ import { callerAllowedActions } from './guards.js';
 import { caseClockRules } from '../../contract/cases/vocabulary.js';
 import type { CaseClockRule, CaseView } from './model.js';
 import { foldActions } from './rules.js';
+import { siblingCasesOf } from './siblings.js';
 import './store.js';
 import { systemScope } from '../../core/scope/system-scope.js';
 
@@ -61,7 +62,7 @@ export async function readCase(
       });
     throw notFound(translate(actor.locale, 'cases.entity'), caseId);
   }
-  const [actions, clocks, organisations, reports] = await Promise.all([
+  const [actions, clocks, organisations, reports, siblings] = await Promise.all([
     db
       .selectFrom('case_actions')
       .where(systemScope('the case read through childInScope above'))
@@ -118,6 +119,7 @@ export async function readCase(
       .where('case_id', '=', caseId)
       .orderBy('reported_at')
       .execute(),
+    siblingCasesOf(db, actor, caseId),
   ]);
   const missedBySeq = new Set(
     clocks.filter((c) => c.state === 'missed' && c.stopped_by_seq !== null).map((c) => c.stopped_by_seq),
@@ -175,6 +177,7 @@ export async function readCase(
       overdue: c.state === 'missed' || (c.state === 'running' && c.due_at < now),
     })),
     allowedActions: callerAllowedActions(actor, state),
+    ...siblings,
   };
   return narrowCase(view, fileAccessFrom(row.file_access));
 }

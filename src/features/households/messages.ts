@@ -4,6 +4,7 @@ registerMessages({
   'zh-CN': {
     'households.entity': '家庭户',
     'households.child_entity': '儿童档案',
+    'households.member_entity': '家庭成员',
     'households.child_inactive': '儿童 {{name}} 的档案已不在册，不能加入家庭户。',
     'households.already_linked': '儿童 {{name}} 已属于另一个家庭户；请先在那里办理离户，或把其他儿童加入该户。',
     'households.places_differ': '这些儿童的居住地不同（{{places}}），不能登记为同一家庭户。',
@@ -16,6 +17,7 @@ registerMessages({
   en: {
     'households.entity': 'household',
     'households.child_entity': 'child',
+    'households.member_entity': 'family member',
     'households.child_inactive': "{{name}}'s file is no longer on the register and cannot join a household.",
     'households.already_linked':
       '{{name}} already belongs to another household: leave that one first, or add the other children to it.',

@@ -11,9 +11,9 @@ import { type Actor, hasPermission } from '../../platform/access/actor.js';
 import type { Database } from '../../platform/db/schema.js';
 import type { UnitOfWork } from '../../platform/db/unit-of-work.js';
 import { updateVersioned } from '../../platform/db/versioned-update.js';
-import { conflict, DomainError, forbidden, notFound } from '../../platform/errors.js';
+import { conflict, DomainError, forbidden, notFound, staleVersion } from '../../platform/errors.js';
 import { translate } from '../../platform/i18n/translate.js';
-import { addMemberSituationIn } from '../registry/service.js';
+import { addMemberSituationIn, lockFamilyCopiesIn } from '../registry/service.js';
 import { recordVisitIn } from '../visits/service.js';
 import './messages.js';
 import { isProposed } from './proposals.js';
@@ -246,13 +246,25 @@ export async function enterSharedSituationIn(uow: UnitOfWork, id: string, input:
       ]);
   });
   const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(at);
-  for (const member of input.members)
+  const seen = new Map(input.members.map((m) => [m.memberId, m.version]));
+  const covered = new Set<string>();
+  for (const member of input.members) {
+    if (covered.has(member.memberId)) continue;
+    // The registry writes the person's other copies too: every named copy is checked before any write.
+    const copies = await lockFamilyCopiesIn(uow, member.memberId);
+    for (const copy of copies) {
+      const version = seen.get(copy.id);
+      if (version !== undefined && version !== copy.version)
+        throw staleVersion(translate(actor.locale, 'households.member_entity'), copy.id, copy.version);
+      covered.add(copy.id);
+    }
     await addMemberSituationIn(
       uow,
       member.memberId,
       { version: member.version, situation: input.situation, reason: input.reason },
       today,
     );
+  }
 }
 
 /** One home visit of the household: the form once, a visit recorded for each child named (default all). */

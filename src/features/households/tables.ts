@@ -1,5 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { HouseholdBasis } from '../../contract/households/households.js';
+import '../../core/tables/children.js';
 
 type Stamp = ColumnType<Date, Date | string | undefined, Date | string>;
 
@@ -15,17 +16,6 @@ export interface HouseholdsTable {
   updated_at: Stamp;
 }
 
-/** A child's membership of a household, dated (one current per child). */
-export interface HouseholdChildrenTable {
-  id: Generated<string>;
-  household_id: string;
-  child_id: string;
-  from_at: Stamp;
-  to_at: Date | null;
-  ended_reason: string | null;
-  recorded_by: string | null;
-}
-
 /** A proposed link a person judged not to be one family: not proposed again. */
 export interface HouseholdLinkDecisionsTable {
   id: Generated<string>;
@@ -39,7 +29,6 @@ export interface HouseholdLinkDecisionsTable {
 declare module '../../platform/db/schema.js' {
   interface Database {
     households: HouseholdsTable;
-    household_children: HouseholdChildrenTable;
     household_link_decisions: HouseholdLinkDecisionsTable;
   }
 }

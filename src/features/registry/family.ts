@@ -22,6 +22,7 @@ import { recordTimeline } from '../../core/timeline.js';
 import { diffValues } from './history.js';
 import type { ChildFile, MemberInput, MemberUpdate, SituationInput } from '../../contract/registry/child.js';
 import { recomputeProposals } from './proposals.js';
+import { lockWithCopies, propagateSituations, situationKey } from './family-copies.js';
 import { loadWritableChild } from './writable.js';
 
 type Db = Kysely<Database>;
@@ -38,14 +39,21 @@ async function familyChange(
   childId: string,
   action: string,
   today: string,
-  fn: (trx: Transaction<Database>) => Promise<void>,
+  fn: (trx: Transaction<Database>, copies: MemberWithSituations[]) => Promise<string[] | undefined>,
+  memberId?: string,
 ): Promise<ChildFile> {
   requirePermission(actor, 'children.write');
   const { result } = await unitOfWork(db, actor, action, async ({ trx, audit }) => {
+    // The person's copies first, then the child: every path that reaches several siblings' files
+    // takes its locks in this order (a household entry too), so none waits on another in a circle.
+    const copies = memberId ? await lockWithCopies(trx, memberId) : [];
     await loadWritableChild(trx, actor, childId);
-    await fn(trx);
-    await recomputeProposals(trx, actor, [childId], today);
+    // The siblings' files a shared person's change reached too (issue 17, households).
+    const siblings = [...new Set((await fn(trx, copies)) ?? [])].filter((id) => id !== childId);
+    await recomputeProposals(trx, actor, [childId, ...siblings], today);
     audit({ entityType: 'child', entityId: childId, childId });
+    for (const sibling of siblings)
+      audit({ entityType: 'child', entityId: sibling, childId: sibling, details: { sharedFrom: childId } });
     const child = await childInScopeById(trx, actor, childId);
     return assembleFile(trx, actor, child!, false, today);
   });
@@ -87,6 +95,7 @@ export async function addMember(
       entityId: id,
       after: values,
     });
+    return undefined;
   });
 }
 
@@ -121,27 +130,52 @@ export async function updateMember(
 ): Promise<ChildFile> {
   const problems = memberProblems(input, '');
   if (problems.length > 0) throw refuseAll(problems);
-  return familyChange(db, actor, childId, 'children.family.update', today, async (trx) => {
-    const member = await memberForChange(trx, actor, childId, memberId, input.version);
-    const { version: _version, reason, situations, ...fields } = input;
-    const changes: Partial<MemberValues> = {
-      ...fields,
-      ...(situations ? { situations: normaliseSituations(situations) } : {}),
-    };
-    if (changes.idNumber !== undefined)
-      changes.idNumber = changes.idNumber?.trim() ? changes.idNumber.trim().toUpperCase() : null;
-    const diff = await changeMember(trx, actor, member, changes);
-    if (diff)
-      await recordTimeline(trx, actor, {
-        childId: member.child_id,
-        kind: 'family.updated',
-        reason,
-        entityType: 'family_member',
-        entityId: memberId,
-        before: diff.before,
-        after: diff.after,
-      });
-  });
+  return familyChange(
+    db,
+    actor,
+    childId,
+    'children.family.update',
+    today,
+    async (trx, copies) => {
+      const member = await memberForChange(trx, actor, childId, memberId, input.version);
+      const { version: _version, reason, situations, copies: seen, ...fields } = input;
+      const changes: Partial<MemberValues> = {
+        ...fields,
+        ...(situations ? { situations: normaliseSituations(situations) } : {}),
+      };
+      if (changes.idNumber !== undefined)
+        changes.idNumber = changes.idNumber?.trim() ? changes.idNumber.trim().toUpperCase() : null;
+      const diff = await changeMember(trx, actor, member, changes);
+      if (diff)
+        await recordTimeline(trx, actor, {
+          childId: member.child_id,
+          kind: 'family.updated',
+          reason,
+          entityType: 'family_member',
+          entityId: memberId,
+          before: diff.before,
+          after: diff.after,
+        });
+      if (!diff?.after.situations) return undefined;
+      return propagateSituations(
+        trx,
+        actor,
+        copies,
+        { before: memberValuesOf(member).situations, after: diff.after.situations, reason, seen },
+        (copy, list) => writeSituations(trx, actor, copy, list),
+      );
+    },
+    memberId,
+  );
+}
+
+async function writeSituations(
+  trx: Transaction<Database>,
+  actor: Actor,
+  copy: MemberWithSituations,
+  situations: MemberValues['situations'],
+): Promise<void> {
+  await changeMember(trx, actor, copy, { situations });
 }
 
 export async function removeMember(
@@ -170,27 +204,33 @@ export async function removeMember(
       before: { removed: false, ...memberValuesOf(member) },
       after: { removed: true },
     });
+    return undefined;
   });
 }
 
 /**
- * Adds one dated situation to a member of a child's file, inside the caller's unit of work (a
- * household enters it once for the same person on each sibling's file). The member is taken at
- * the version the caller saw; the child's categories are proposed again. Returns the child's id.
+ * Adds one dated situation to a member of a child's file, inside the caller's unit of work, and to
+ * the same person's copies on the child's household siblings' files (issue 17: the fact belongs to
+ * the family). The member is taken at the version the caller saw; a situation with the same facts
+ * already there is not added twice; each changed child's categories are proposed again. Answers
+ * the child's id and the ids of the copies the change reached for (changed or already holding it).
  */
 export async function addMemberSituationIn(
   uow: UnitOfWork,
   memberId: string,
-  input: { version: number; situation: SituationInput; reason: string },
+  input: { version: number; situation: SituationInput; reason: string; copies?: string },
   today = shanghaiDateOf(new Date()),
-): Promise<string> {
+): Promise<{ childId: string; copyIds: string[] }> {
   const { trx, actor } = uow;
   requirePermission(actor, 'children.write');
   const found = await memberById(trx, memberId);
   if (!found) throw registryNotFound(actor, 'member', memberId);
+  const copies = await lockWithCopies(trx, memberId);
   await loadWritableChild(trx, actor, found.child_id);
   const member = await memberForChange(trx, actor, found.child_id, memberId, input.version);
-  const situations = [...memberValuesOf(member).situations, ...normaliseSituations([input.situation])];
+  const before = memberValuesOf(member).situations;
+  const [added] = normaliseSituations([input.situation]);
+  const situations = before.some((s) => situationKey(s) === situationKey(added!)) ? before : [...before, added!];
   const diff = await changeMember(trx, actor, member, { situations });
   if (diff)
     await recordTimeline(trx, actor, {
@@ -202,7 +242,29 @@ export async function addMemberSituationIn(
       before: diff.before,
       after: diff.after,
     });
-  await recomputeProposals(trx, actor, [member.child_id], today);
-  uow.audit({ entityType: 'child', entityId: member.child_id, childId: member.child_id });
-  return member.child_id;
+  const siblings = await propagateSituations(
+    trx,
+    actor,
+    copies,
+    { before, after: [...before, added!], reason: input.reason, seen: input.copies },
+    (copy, list) => writeSituations(trx, actor, copy, list),
+  );
+  const changed = [...new Set([member.child_id, ...siblings])];
+  await recomputeProposals(trx, actor, changed, today);
+  for (const childId of changed) uow.audit({ entityType: 'child', entityId: childId, childId });
+  return { childId: member.child_id, copyIds: copies.map((c) => c.id) };
+}
+
+/**
+ * Locks a family member and its copies on the household siblings' files (in id order, before any
+ * child row, as every writer of them does) and answers their versions: a caller entering one fact
+ * for several copies checks the versions it saw before writing any (households).
+ */
+export async function lockFamilyCopiesIn(
+  uow: UnitOfWork,
+  memberId: string,
+): Promise<{ id: string; version: number }[]> {
+  const copies = await lockWithCopies(uow.trx, memberId);
+  const member = await memberById(uow.trx, memberId);
+  return [...(member ? [member] : []), ...copies].map((m) => ({ id: m.id, version: m.version }));
 }

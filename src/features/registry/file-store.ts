@@ -69,7 +69,10 @@ export async function childInScopeById(
   options: { lock?: boolean } = {},
 ): Promise<ChildRow | undefined> {
   let query = db.selectFrom('children').selectAll().where('id', '=', id).where(childInScope(actor));
-  if (options.lock) query = query.forUpdate();
+  // NO KEY UPDATE: writers of one file still wait for each other, but another file's change that
+  // reaches this child's rows (a shared family member's copy, issue 17) only needs the key share of
+  // its foreign keys, so two siblings' files edited at once cannot deadlock on each other's child row.
+  if (options.lock) query = query.forNoKeyUpdate();
   return query.executeTakeFirst();
 }
 
@@ -138,7 +141,7 @@ export async function memberById(
     .where(systemScope('a member whose file its caller checks against a file read through childInScope'))
     .selectAll()
     .where('id', '=', id);
-  if (options.lock) query = query.forUpdate();
+  if (options.lock) query = query.forNoKeyUpdate();
   const member = await query.executeTakeFirst();
   if (!member) return undefined;
   const situations = await db

@@ -44,6 +44,8 @@ const zh = {
   'registry.status.exited': '已退出',
   'registry.status.merged': '已合并',
   'registry.member_removed': '该家庭成员已于 {{removedAt}} 移除，不能再修改。',
+  'registry.family_copies_changed':
+    '此人在兄弟姐妹档案中的记录（{{copies}} 份）已被他人修改，本次未保存。请刷新后重新填写。',
   'registry.category_not_proposed':
     '该分类保障记录当前状态为“$t(registry.category_state.{{state}})”，只有“待确认”的建议可以确认或驳回。',
   'registry.category_not_confirmed':
@@ -143,6 +145,8 @@ const en: Record<keyof typeof zh, string> = {
   'registry.status.exited': 'exited',
   'registry.status.merged': 'merged',
   'registry.member_removed': 'This family member was removed on {{removedAt}} and can no longer be changed.',
+  'registry.family_copies_changed':
+    "This person's record on the siblings' files ({{copies}}) was changed by someone else meanwhile; nothing was saved. Reload and enter it again.",
   'registry.category_not_proposed':
     'This category membership is {{state}}; only a proposal can be confirmed or rejected.',
   'registry.category_not_confirmed': 'This category membership is {{state}}; only a confirmed membership can be ended.',

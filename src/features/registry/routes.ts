@@ -4,11 +4,13 @@ import { addCategory, confirmCategory, endCategory, rejectCategory } from './cat
 import { readChildFile } from './child-file.js';
 import { createChild, updateChild } from './child-write.js';
 import { addMember, removeMember, updateMember } from './family.js';
+import { readFamilyCopies } from './family-copies-read.js';
 import { listTimeline } from './history.js';
 import {
   addCategorySchema,
   childFileSchema,
   confirmCategorySchema,
+  familyCopiesSchema,
   createChildSchema,
   endCategorySchema,
   memberInputSchema,
@@ -120,6 +122,21 @@ export function registerRegistryRoutes(app: HavenApp, { db }: HttpDeps): void {
       },
     },
     async (request) => updateMember(db, request.actor, request.params.id, request.params.memberId, request.body),
+  );
+
+  app.get(
+    '/api/children/:id/family/:memberId/copies',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary:
+          "Where a change to this person's situations is also written: the same person on the household siblings' files (siblings I may see named, others counted; audited)",
+        params: memberParams,
+        response: { 200: familyCopiesSchema },
+      },
+    },
+    async (request) => readFamilyCopies(db, request.actor, request.params.id, request.params.memberId),
   );
 
   app.post(

@@ -204,7 +204,7 @@ export async function confirmIdentityIn(
   return { havenCode: current.haven_code, version: current.version + 1 };
 }
 
-export { addMemberSituationIn } from './family.js';
+export { addMemberSituationIn, lockFamilyCopiesIn } from './family.js';
 export { factVersionsIn, type IdNumberMatch, matchIdNumbersIn, updateChildFieldsIn } from './fact-writes.js';
 export { parseIdNumber } from './id-number.js';
 export {

@@ -67,6 +67,7 @@ import * as m0125 from './0125_supervision_log.js';
 import * as m0130 from './0130_department_roll_matching.js';
 import * as m0140 from './0140_volunteer_activities.js';
 import * as m0155 from './0155_supervision_follow_ups.js';
+import * as m0160 from './0160_case_links.js';
 
 /**
  * Every migration, in order. Listed statically (not read from the folder) so the same list works
@@ -141,4 +142,5 @@ export const migrations: Record<string, Migration> = {
   '0130_department_roll_matching': m0130,
   '0140_volunteer_activities': m0140,
   '0155_supervision_follow_ups': m0155,
+  '0160_case_links': m0160,
 };

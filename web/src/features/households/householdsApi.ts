@@ -45,9 +45,10 @@ export function enterSharedSituation(householdId: string, input: SharedSituation
 }
 
 /** GET /api/children/:id/household (audited): the siblings in my scope named, the others only counted. */
-export function useChildHousehold(childId: string) {
+export function useChildHousehold(childId: string, enabled = true) {
   return useQuery({
     queryKey: ['households', 'child', childId],
+    enabled: enabled && childId !== '',
     queryFn: ({ signal }) =>
       requestParsed(childHouseholdSchema, `/api/children/${encodeURIComponent(childId)}/household`, { signal }),
   });

@@ -162,7 +162,13 @@ export function useReport(id: string | null, refetchInterval?: number) {
 }
 
 export function openCaseFromReport(
-  input: { reportIds: string[]; childId?: string | undefined; participantIds: string[]; reason?: string | undefined },
+  input: {
+    reportIds: string[];
+    childId?: string | undefined;
+    participantIds: string[];
+    reason?: string | undefined;
+    siblingChildIds?: string[];
+  },
   idempotencyKey: string,
 ) {
   return requestParsed(openedCaseSchema, '/api/cases', {

@@ -14,6 +14,7 @@ import { actionText, CaseStatusTag, codeText, formatMinute } from '../labels';
 import { CaseClocks } from './CaseClocks';
 import { CaseHeader } from './CaseHeader';
 import { CaseTimeline } from './CaseTimeline';
+import { SiblingCases } from './SiblingCases';
 import { IncidentsPanel } from '../../incidents/IncidentsPanel';
 import { CaseNetworkPanel } from '../../case-network/CaseNetworkPanel';
 import '../cases.css';
@@ -97,6 +98,7 @@ export default function CasePage() {
       <div className="haven-case-grid">
         <CaseTimeline actions={caseDetail.actions} />
         <div>
+          <SiblingCases caseDetail={caseDetail} />
           <CaseClocks clocks={caseDetail.clocks} />
           <CaseNetworkPanel caseId={caseDetail.id} />
           <section className="haven-case-section" aria-labelledby="haven-case-reports">

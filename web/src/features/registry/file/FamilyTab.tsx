@@ -1,6 +1,7 @@
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Card, DatePicker, Empty, Form, Input, InputNumber, Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../app/format';
@@ -17,6 +18,7 @@ import {
 import { relationText } from '../labels';
 import { ReasonModal } from '../ReasonModal';
 import { MemberModal } from './MemberModal';
+import { SharedCopiesNotice, useFamilyCopies } from './SharedCopies';
 
 type Dialog =
   | { kind: 'member'; member: FamilyMember | 'new' }
@@ -47,9 +49,19 @@ export function SituationLine({ situation }: { situation: Situation }) {
 export function FamilyTab({ file, canEdit, canAdd }: { file: ChildFile; canEdit: boolean; canAdd: boolean }) {
   const { t } = useTranslation();
   const refresh = useRefreshChild();
+  const queryClient = useQueryClient();
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const close = () => setDialog(null);
-  const done = () => refresh(file.id);
+  // A situation is the person's: the same person on the household siblings' files gets it too.
+  const situationMember = dialog?.kind === 'situation' || dialog?.kind === 'endSituation' ? dialog.member.id : null;
+  const copies = useFamilyCopies(file.id, situationMember);
+  const done = () =>
+    Promise.all([
+      refresh(file.id),
+      ...(copies.data?.siblings ?? []).map((s) => refresh(s.childId)),
+      queryClient.invalidateQueries({ queryKey: ['households'] }),
+    ]);
+  const sharedNotice = <SharedCopiesNotice copies={copies.data} />;
 
   return (
     <>
@@ -166,6 +178,7 @@ export function FamilyTab({ file, canEdit, canAdd }: { file: ChildFile; canEdit:
       <ReasonModal
         open={dialog?.kind === 'situation'}
         title={dialog?.kind === 'situation' ? t('registry.family.addSituationOf', { name: dialog.member.name }) : ''}
+        description={sharedNotice}
         okText={t('common.save')}
         onClose={close}
         onSubmit={async ({ reason, kind, place, since, until, grade }) => {
@@ -182,6 +195,7 @@ export function FamilyTab({ file, canEdit, canAdd }: { file: ChildFile; canEdit:
             situations: [...dialog.member.situations.map(situationInput), added],
             version: dialog.member.version,
             reason,
+            copies: copies.data?.copies,
           });
           await done();
         }}
@@ -218,6 +232,7 @@ export function FamilyTab({ file, canEdit, canAdd }: { file: ChildFile; canEdit:
               })
             : ''
         }
+        description={sharedNotice}
         okText={t('common.save')}
         onClose={close}
         onSubmit={async ({ reason, until }) => {
@@ -232,6 +247,7 @@ export function FamilyTab({ file, canEdit, canAdd }: { file: ChildFile; canEdit:
             situations,
             version: dialog.member.version,
             reason,
+            copies: copies.data?.copies,
           });
           await done();
         }}

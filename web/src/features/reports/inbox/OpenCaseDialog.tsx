@@ -6,12 +6,15 @@ import { showFieldProblems } from '../../../app/forms/serverErrors';
 import { situationText, formatMinute } from '../../cases/labels';
 import { DivisionName } from '../../divisions/DivisionName';
 import { ChildSearchSelect } from '../forms/ChildSearchSelect';
+import { SiblingChoice } from './SiblingChoice';
 import { openCaseFromReport, useReport } from '../reportsApi';
 import { useContractFailure } from '../../../app/api/useContractFailure';
+import { usePhoneLayout } from '../../../app/preferences/usePhoneLayout';
 
 interface OpenCaseValues {
   childId?: string;
   reason?: string;
+  siblingChildIds?: string[];
 }
 
 /** 立案: a case from a report, for the child it names or the child the officer finds. */
@@ -26,12 +29,16 @@ export function OpenCaseDialog({
 }) {
   const { t } = useTranslation();
   const contractFailure = useContractFailure();
+  // On a phone the labels go above their values: beside them, a long English label left the value a letter wide.
+  const phone = usePhoneLayout();
   const report = useReport(reportId);
   const [form] = Form.useForm<OpenCaseValues>();
   const [saving, setSaving] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const [idempotencyKey] = useState(() => crypto.randomUUID());
   const data = report.data;
+  const chosenChild = Form.useWatch('childId', form);
+  const caseChild = data?.child?.id ?? chosenChild;
 
   async function save(values: OpenCaseValues) {
     if (!reportId) return;
@@ -44,6 +51,7 @@ export function OpenCaseDialog({
           childId: data?.child ? undefined : values.childId,
           participantIds: [],
           reason: values.reason?.trim() || undefined,
+          siblingChildIds: values.siblingChildIds ?? [],
         },
         `${idempotencyKey}:${reportId}`,
       );
@@ -75,6 +83,7 @@ export function OpenCaseDialog({
         <Descriptions
           size="small"
           column={1}
+          layout={phone ? 'vertical' : 'horizontal'}
           items={[
             {
               key: 'situations',
@@ -126,6 +135,7 @@ export function OpenCaseDialog({
             <ChildSearchSelect />
           </Form.Item>
         )}
+        {caseChild && <SiblingChoice childId={caseChild} />}
         <Form.Item name="reason" label={t('reports.inbox.reason')}>
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={1000} />
         </Form.Item>

@@ -1,0 +1,96 @@
+import { type Kysely, type Transaction, sql } from 'kysely';
+import { childInScope } from '../../core/scope/child-scope.js';
+import { childPartVisibleTo } from '../../core/scope/need-to-know.js';
+import { systemScope } from '../../core/scope/system-scope.js';
+import '../../core/tables/children.js';
+import type { Actor } from '../../platform/access/actor.js';
+import type { Database } from '../../platform/db/schema.js';
+import type { UnitOfWork } from '../../platform/db/unit-of-work.js';
+import { DomainError } from '../../platform/errors.js';
+import type { CaseView } from './model.js';
+import './tables.js';
+
+/*
+ * Siblings' cases (issue 17, households): a report about two siblings, or a case opened for a child
+ * whose household has siblings, opens one case per child, linked as siblings, so nobody handles
+ * half a family. A sibling's case the reader may not see is counted, never named.
+ */
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** The children of the child's current household (the child included), or just the child. */
+export async function householdOf(db: Db, childId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('household_children as hc')
+    .where(systemScope('the household of a child its caller locked through childInScope'))
+    .select('hc.child_id')
+    .where('hc.to_at', 'is', null)
+    .where('hc.household_id', 'in', (eb) =>
+      eb
+        .selectFrom('household_children as own')
+        .select('own.household_id')
+        .where('own.child_id', '=', childId)
+        .where('own.to_at', 'is', null),
+    )
+    .execute();
+  return rows.length > 0 ? rows.map((r) => r.child_id) : [childId];
+}
+
+/** Every other child named must be in the first child's household: else 400 naming where. */
+export async function requireSiblings(
+  db: Db,
+  childId: string,
+  others: readonly { childId: string; path: string }[],
+  code: 'cases.children_differ' | 'cases.not_siblings',
+): Promise<void> {
+  if (others.length === 0) return;
+  const household = new Set(await householdOf(db, childId));
+  for (const other of others)
+    if (!household.has(other.childId)) throw new DomainError(code, 400, {}, [{ path: other.path, code }]);
+}
+
+/** Links every pair of the cases as siblings; a pair already linked stays as it is (a retry writes nothing). */
+export async function linkSiblingCases(uow: UnitOfWork, caseIds: readonly string[]): Promise<void> {
+  const ids = [...new Set(caseIds)].sort();
+  const pairs: { case_id: string; linked_case_id: string; kind: 'siblings'; created_by: string | null }[] = [];
+  for (const [i, a] of ids.entries())
+    for (const b of ids.slice(i + 1))
+      pairs.push({ case_id: a, linked_case_id: b, kind: 'siblings', created_by: uow.actor.userId });
+  if (pairs.length === 0) return;
+  const added = await uow.trx
+    .insertInto('case_links')
+    .values(pairs)
+    .onConflict((oc) => oc.columns(['case_id', 'linked_case_id']).doNothing())
+    .returning(['case_id', 'linked_case_id'])
+    .execute();
+  for (const link of added)
+    uow.audit({ entityType: 'case', entityId: link.case_id, details: { linkedSiblingCase: link.linked_case_id } });
+}
+
+/** The sibling cases of a case, through the reader's scope: the ones they may read by number and name, the rest counted. */
+export async function siblingCasesOf(
+  db: Db,
+  actor: Actor,
+  caseId: string,
+): Promise<Pick<CaseView, 'siblingCases' | 'siblingCasesHidden'>> {
+  const linked = await db
+    .selectFrom('case_links')
+    .select(sql<string>`CASE WHEN case_id = ${caseId} THEN linked_case_id ELSE case_id END`.as('id'))
+    .where((eb) => eb.or([eb('case_id', '=', caseId), eb('linked_case_id', '=', caseId)]))
+    .execute();
+  const ids = linked.map((l) => l.id);
+  if (ids.length === 0) return { siblingCases: [], siblingCasesHidden: 0 };
+  const visible = await db
+    .selectFrom('cases')
+    .innerJoin('children', 'children.id', 'cases.child_id')
+    .where(childInScope(actor))
+    .where(childPartVisibleTo(actor, 'case_summary'))
+    .select(['cases.id', 'cases.case_no', 'children.id as child_id', 'children.name'])
+    .where('cases.id', 'in', ids)
+    .orderBy('children.birth_date')
+    .execute();
+  return {
+    siblingCases: visible.map((c) => ({ id: c.id, caseNo: c.case_no, childId: c.child_id, childName: c.name })),
+    siblingCasesHidden: ids.length - visible.length,
+  };
+}
