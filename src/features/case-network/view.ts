@@ -278,6 +278,7 @@ export async function readCasePlan(
     transfers,
     canPlan: leads,
     canTransfer: leads && !transfers.some((t) => t.status === 'requested'),
+    ownServicesOnly: narrowed,
   };
 }
 

@@ -144,6 +144,7 @@ interface PlanRead {
   transfers: unknown[];
   canPlan: boolean;
   canTransfer: boolean;
+  ownServicesOnly: boolean;
 }
 
 describe('the case plan (GET /api/cases/:id/services) read through a referral', () => {
@@ -177,14 +178,16 @@ describe('the case plan (GET /api/cases/:id/services) read through a referral', 
     expect(seen.services.map((s) => [s.service, s.provider.id])).toEqual([['psychological_counselling', socialWorkId]]);
     expect(seen.review.planned).toBe(1);
     expect(seen.transfers).toEqual([]);
-    expect([seen.canPlan, seen.canTransfer]).toEqual([false, false]);
+    expect([seen.canPlan, seen.canTransfer, seen.ownServicesOnly]).toEqual([false, false, true]);
     expect(body).not.toContain(secret);
     expect(body).not.toContain('公安县');
+    const inbox = await json<{ caseServices: { caseId: string }[] }>(await worker.request('GET', '/api/my-work'));
+    expect(inbox.caseServices.map((item) => item.caseId)).toContain(caseId);
 
     const whole = await json<PlanRead>(await officer.request('GET', `/api/cases/${caseId}/services`));
     expect(whole.services.map((s) => s.service)).toEqual(['psychological_counselling', 'education_support']);
     expect(whole.transfers).toHaveLength(1);
-    expect(whole.canPlan).toBe(true);
+    expect([whole.canPlan, whole.ownServicesOnly]).toEqual([true, false]);
   });
 
   it('without the case summary: 404, as for the case itself; the lead still reads the plan', async () => {
@@ -199,6 +202,9 @@ describe('the case plan (GET /api/cases/:id/services) read through a referral', 
     const response = await worker.request('GET', `/api/cases/${caseId}/services`);
     expect(response.status, await response.clone().text()).toBe(404);
     expect(await response.text()).not.toContain('心理疏导');
+    // Its own service no longer leads it to the case from its work list either.
+    const inbox = await json<{ caseServices: { caseId: string }[] }>(await worker.request('GET', '/api/my-work'));
+    expect(inbox.caseServices.map((item) => item.caseId)).not.toContain(caseId);
     expect((await officer.request('GET', `/api/cases/${caseId}/services`)).status).toBe(200);
   });
 });
