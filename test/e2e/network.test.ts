@@ -343,7 +343,7 @@ async function desktopPictures(caseId: string, meetingId: string): Promise<void>
     await page.goto(`${suite.server.url}/cases/${caseId}`);
     await page
       .getByRole('button', { name: /移交牵头|Transfer the lead/ })
-      .or(page.getByText(/计划服务|Planned services/).first())
+      .or(page.getByText(/计划服务|Services in the plan/).first())
       .first()
       .waitFor();
     await screenshot(page, `network-case-${language}-1280`);
