@@ -29,6 +29,7 @@ describe('the composition root finds the features (src/features/<f>/feature.ts)'
       'jingzhou-households',
       'jingzhou-assessments',
       'jingzhou-referrals',
+      'jingzhou-matrix-reports',
       'jingzhou-case-network',
       'jingzhou-benefits',
       'jingzhou-procuratorate',

@@ -6,6 +6,7 @@ import { jingzhouCasesDemo } from './jingzhou-cases.js';
 import { jingzhouCaseNetworkDemo } from './jingzhou-case-network.js';
 import { jingzhouConferenceDemo } from './jingzhou-conference.js';
 import { jingzhouReferralsDemo } from './jingzhou-referrals.js';
+import { jingzhouMatrixReportsDemo } from './jingzhou-matrix-reports.js';
 import { seedDemoChildren } from './jingzhou-children.js';
 import { jingzhouPlacementsDemo } from './jingzhou-placements.js';
 import { jingzhouProcuratorateDemo } from './jingzhou-procuratorate.js';
@@ -45,6 +46,7 @@ export const demoSeeders: readonly DemoSeeder[] = [
   jingzhouHouseholdsDemo,
   jingzhouAssessmentsDemo,
   jingzhouReferralsDemo,
+  jingzhouMatrixReportsDemo,
   jingzhouCaseNetworkDemo,
   jingzhouBenefitsDemo,
   jingzhouProcuratorateDemo,

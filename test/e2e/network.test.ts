@@ -21,15 +21,24 @@ import {
 // whose agenda came from escalations, and downloads its minutes.
 
 const suite = useSuite();
-const sessions = {} as Record<'shashi' | 'gongan' | 'worker' | 'school' | 'prosecutor' | 'city', ApiSession>;
+const sessions = {} as Record<
+  'shashi' | 'gongan' | 'worker' | 'school' | 'prosecutor' | 'city' | 'hotline',
+  ApiSession
+>;
 
 beforeAll(async () => {
-  const [shashi, gongan, worker, school, prosecutor, city] = await Promise.all(
-    ['officer.shashi', 'officer.gongan', 'socialworker', 'reporter.school', 'prosecutor', 'officer.city'].map(
-      (username) => signInAs(suite.server.url, username),
-    ),
+  const [shashi, gongan, worker, school, prosecutor, city, hotline] = await Promise.all(
+    [
+      'officer.shashi',
+      'officer.gongan',
+      'socialworker',
+      'reporter.school',
+      'prosecutor',
+      'officer.city',
+      'hotline.12338',
+    ].map((username) => signInAs(suite.server.url, username)),
   );
-  Object.assign(sessions, { shashi, gongan, worker, school, prosecutor, city });
+  Object.assign(sessions, { shashi, gongan, worker, school, prosecutor, city, hotline });
 }, 120_000);
 
 const phone = (who: keyof typeof sessions, language: 'zh-CN' | 'en') =>
@@ -272,6 +281,38 @@ describe('coordination between organisations', { timeout: 600_000 }, () => {
     await city.context().close();
     if (screenshotsWanted) await desktopPictures(caseId, meeting.id);
   });
+
+  it('a hotline call about organised begging: the matrix sends the rescue station a copy, listed where the report went and not among the legal deadlines', async () => {
+    const hotline = await phone('hotline', 'zh-CN');
+    await hotline.goto(`${suite.server.url}/reports/hotline`);
+    await heading(hotline, '热线受理').waitFor();
+    await hotline.getByText('否，目前没有', { exact: true }).click();
+    await tick(hotline.getByRole('checkbox', { name: /被组织乞讨/ }));
+    await hotline.getByLabel('来电人姓名').fill('陈师傅');
+    await hotline.getByLabel('回拨电话').fill('13972100377');
+    await hotline.getByLabel('与儿童的关系').fill('路人');
+    await chooseOption(hotline, '路人');
+    await hotline.getByLabel('情况描述').fill('沙市区中山路地下通道内，一名约 9 岁男孩连续多日被成年人带着乞讨。');
+    await hotline.getByRole('combobox', { name: '查找行政区划' }).fill('陈龙');
+    await chooseOption(hotline, /陈龙村/);
+    await hotline.getByLabel('详细地址').fill('中山路地下通道');
+    await hotline.getByLabel('儿童描述').fill('男孩，约 9 岁，穿蓝色外套');
+    await hotline.getByLabel('情况描述').focus();
+    await hotline.keyboard.press('Control+Enter');
+    await hotline.getByTestId('report-ref').waitFor();
+    const station = '荆州市救助管理站';
+    await hotline
+      .locator('.haven-result-recipients li')
+      .filter({ hasText: station })
+      .getByText(/牵头服务机构/)
+      .waitFor();
+    const deadlines = hotline.locator('section.haven-hotline-clocks li');
+    await deadlines.filter({ hasText: /公安/ }).first().waitFor();
+    expect((await deadlines.allInnerTexts()).join('\n')).not.toContain(station);
+    await expectNoHorizontalOverflow(hotline);
+    await screenshot(hotline, 'network-hotline-provider-zh-390');
+    await hotline.context().close();
+  });
 });
 
 async function settledChecks(page: Page, name: string, within?: string): Promise<void> {
@@ -302,7 +343,7 @@ async function desktopPictures(caseId: string, meetingId: string): Promise<void>
     await page.goto(`${suite.server.url}/cases/${caseId}`);
     await page
       .getByRole('button', { name: /移交牵头|Transfer the lead/ })
-      .or(page.getByText(/计划服务|Planned services/).first())
+      .or(page.getByText(/计划服务|Services in the plan/).first())
       .first()
       .waitFor();
     await screenshot(page, `network-case-${language}-1280`);

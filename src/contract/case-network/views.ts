@@ -126,6 +126,8 @@ export const casePlanServicesSchema = z.object({
   transfers: z.array(leadTransferSchema),
   canPlan: z.boolean(),
   canTransfer: z.boolean(),
+  /** Read through a referral that shares the case summary: only the services the reader's organisation provides. */
+  ownServicesOnly: z.boolean(),
 });
 export type CasePlanServices = z.infer<typeof casePlanServicesSchema>;
 

@@ -17,6 +17,14 @@ export type StatutoryRecipientRole = (typeof statutoryRecipientRoles)[number];
 export const recipientRoles = [...statutoryRecipientRoles, 'provider'] as const;
 export type RecipientRole = (typeof recipientRoles)[number];
 
+/**
+ * Whether a receiver owes the report a legal deadline (acknowledgement): the statutory receivers do;
+ * a matrix `provider` copy has no clock by design, so lists of deadlines leave it out.
+ */
+export function owesLegalDeadline(role: string): boolean {
+  return (statutoryRecipientRoles as readonly string[]).includes(role);
+}
+
 /** The nine statutory situations that trigger a mandatory report (DOMAIN.md §3), numbered 1–9. */
 export const situationNumbers = [1, 2, 3, 4, 5, 6, 7, 8, 9] as const;
 export type SituationNumber = (typeof situationNumbers)[number];

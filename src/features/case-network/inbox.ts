@@ -3,6 +3,7 @@ import type { ServiceStatus } from '../../contract/case-network/vocabulary.js';
 import type { ServiceCode } from '../../contract/service-matrix/vocabulary.js';
 import type { InboxContribution } from '../../core/inbox/contribution.js';
 import { childInScope } from '../../core/scope/child-scope.js';
+import { childPartVisibleTo } from '../../core/scope/need-to-know.js';
 import { systemScope } from '../../core/scope/system-scope.js';
 import { hasPermission } from '../../platform/access/actor.js';
 import { shanghaiDateOf } from '../../platform/calendar/index.js';
@@ -14,7 +15,8 @@ const limit = 50;
 /**
  * Open services my organisation answers for: those it provides, and those of cases it leads (the
  * lead refers them and sees them through), soonest due first — a service whose referral completed
- * is delivered and leaves the list.
+ * is delivered and leaves the list. A provider that sees the child only through a referral without
+ * the case summary does not find them here (its referral is in its referrals section).
  */
 export const caseServicesDue: InboxContribution<ServiceDue> = {
   section: 'caseServices',
@@ -42,6 +44,8 @@ export const caseServicesDue: InboxContribution<ServiceDue> = {
         eb.or([eb('s.provider_org_id', '=', actor.organisationId), eb('cases.lead_org_id', '=', actor.organisationId)]),
       )
       .where(childInScope(actor))
+      // Need-to-know: each item opens the case's plan, which a referral without the case summary does not share.
+      .where(childPartVisibleTo(actor, 'case_summary'))
       .orderBy('s.due_on')
       .limit(limit)
       .execute();

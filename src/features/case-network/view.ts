@@ -9,6 +9,7 @@ import type {
 import type { OrganisationKind } from '../../contract/organisations/kinds.js';
 import type { ServiceCode } from '../../contract/service-matrix/vocabulary.js';
 import { childInScope } from '../../core/scope/child-scope.js';
+import { fileAccessOf } from '../../core/scope/participation.js';
 import { systemScope } from '../../core/scope/system-scope.js';
 import { actionsOfStatus } from '../../core/workflow/rules.js';
 import { type Actor, hasPermission } from '../../platform/access/actor.js';
@@ -212,6 +213,12 @@ export async function transfersWhere(
 /**
  * The case plan's services, the review (delivered against planned) and the lead transfers, for
  * whoever sees the case through the child's scope (else 404). Audited unless told otherwise.
+ *
+ * Need-to-know (issue 15): the plan is part of the case, so a reader whose only access to the child
+ * is a referral that does not share the case summary gets 404, as `GET /api/cases/:id` answers it.
+ * With the case summary it sees where the case stands, not what the lead planned with others: only
+ * the services its own organisation provides (its tasks), the review counted over those, no lead
+ * transfer (the family's moves and reasons) and nothing to plan.
  */
 export async function readCasePlan(
   db: Kysely<Database>,
@@ -221,34 +228,41 @@ export async function readCasePlan(
   now = new Date(),
 ): Promise<CasePlanServices> {
   const kase = await caseLeadIn(db, actor, caseId);
-  if (!kase) {
+  const access = kase ? await fileAccessOf(db, actor, kase.childId) : null;
+  if (!kase || !access || (access !== 'whole' && !access.has('case_summary'))) {
     if (options.audit)
       await recordAudit(db, actor, {
         action: 'case_services.read',
         entityType: 'case',
         entityId: caseId,
         outcome: 'denied',
-        details: { reason: 'not_found_or_out_of_scope' },
+        details: { reason: kase ? 'not_shared' : 'not_found_or_out_of_scope' },
       });
     throw notFound(translate(actor.locale, 'caseNetwork.case_entity'), caseId);
   }
-  const services = await servicesOf(db, actor, caseId, kase.leadOrgId, now);
+  const narrowed = access !== 'whole';
+  const planned = await servicesOf(db, actor, caseId, kase.leadOrgId, now);
+  const services = narrowed ? planned.filter((s) => s.provider.id === actor.organisationId) : planned;
   const child = await db
     .selectFrom('children')
     .select('residence_code')
     .where('id', '=', kase.childId)
     .where(childInScope(actor))
     .executeTakeFirst();
-  const transfers = await transfersWhere(db, actor, { caseId });
+  const transfers = narrowed ? [] : await transfersWhere(db, actor, { caseId });
   if (options.audit)
     await recordAudit(db, actor, {
       action: 'case_services.read',
       entityType: 'case',
       entityId: caseId,
       childId: kase.childId,
+      ...(narrowed ? { details: { shared: [...access] } } : {}),
     });
   const leads =
-    actor.organisationId === kase.leadOrgId && hasPermission(actor, 'cases.act') && kase.status !== 'closed';
+    !narrowed &&
+    actor.organisationId === kase.leadOrgId &&
+    hasPermission(actor, 'cases.act') &&
+    kase.status !== 'closed';
   return {
     caseId,
     leadOrganisationId: kase.leadOrgId,
@@ -264,6 +278,7 @@ export async function readCasePlan(
     transfers,
     canPlan: leads,
     canTransfer: leads && !transfers.some((t) => t.status === 'requested'),
+    ownServicesOnly: narrowed,
   };
 }
 

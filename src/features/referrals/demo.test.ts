@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestDatabase } from '../../../test/support/database.js';
 import { createDemoDatabase } from '../../../test/support/demo-database.js';
-import { systemActor } from '../../platform/access/actor.js';
+import { reportVisibleTo } from '../../core/scope/report-visibility.js';
+import { type Actor, systemActor } from '../../platform/access/actor.js';
 import { matrixReport } from '../service-matrix/service.js';
 
 let database: TestDatabase;
@@ -77,5 +78,67 @@ describe('the referrals and matrix demo, built by the real use cases', () => {
     expect(moved).toEqual([
       { name: '公安县民政局', waiting: false, lead_org_id: moved[0]?.to_org_id, to_org_id: moved[0]?.to_org_id },
     ]);
+  });
+
+  it('reports routed by the matrix: the rescue station has a copy with no clock; a 公安县 gap is on its report and with its civil affairs; each read by its receivers only', async () => {
+    const db = database.db;
+    const orgs = new Map(
+      (await db.selectFrom('organisations').select(['id', 'name']).execute()).map((o) => [o.name, o.id]),
+    );
+    // Staff of the organisation who work reports (as a receiver reads them), seeing no child by place.
+    const staffOf = (name: string): Actor => ({
+      ...systemActor('test'),
+      kind: 'user',
+      userId: null,
+      organisationId: orgs.get(name)!,
+      label: name,
+      permissions: new Set(['reports.receive', 'cases.read']),
+      jurisdiction: [],
+      childJurisdiction: [],
+    });
+    const reportAbout = (place: string) =>
+      db.selectFrom('reports').select(['id', 'matrix_gaps']).where('address', '=', place).executeTakeFirstOrThrow();
+    const recipientsOf = (id: string) =>
+      db
+        .selectFrom('report_recipients as r')
+        .innerJoin('organisations as o', 'o.id', 'r.organisation_id')
+        .leftJoin('clocks', (join) =>
+          join.onRef('clocks.subject_id', '=', 'r.id').on('clocks.rule', '=', 'report.acknowledge'),
+        )
+        .select(['o.name', 'r.role', 'r.service', 'clocks.id as clock'])
+        .where('r.report_id', '=', id)
+        .execute();
+    const readers = async (id: string, names: string[]) => {
+      const seen: string[] = [];
+      for (const name of names) {
+        const row = await db
+          .selectFrom('reports')
+          .select('id')
+          .where('id', '=', id)
+          .where(reportVisibleTo(staffOf(name)))
+          .executeTakeFirst();
+        if (row) seen.push(name);
+      }
+      return seen;
+    };
+    const station = '荆州市救助管理站';
+    const others = [station, '荆州市儿童福利院', '荆州市沙市区民政局', '公安县民政局', '荆州市童心社会工作服务中心'];
+
+    const begging = await reportAbout('沙市区中山路地下通道');
+    expect(begging.matrix_gaps).toEqual([]);
+    const copies = await recipientsOf(begging.id);
+    expect(copies.filter((r) => r.role === 'provider')).toEqual([
+      { name: station, role: 'provider', service: 'street_children_shelter', clock: null },
+    ]);
+    expect(copies.filter((r) => r.role !== 'provider').every((r) => r.clock !== null)).toBe(true);
+    expect(await readers(begging.id, others)).toEqual([station, '荆州市沙市区民政局']);
+
+    const gap = await reportAbout('公安县埠河镇汽车站');
+    expect(gap.matrix_gaps).toEqual(['street_children_shelter']);
+    const routed = await recipientsOf(gap.id);
+    expect(routed.map((r) => r.name)).not.toContain(station);
+    expect(routed.find((r) => r.name === '公安县民政局')).toMatchObject({ role: 'civil_affairs' });
+    expect(routed.find((r) => r.name === '公安县民政局')?.clock).not.toBeNull();
+    expect(await readers(gap.id, others)).toEqual(['公安县民政局']);
   });
 });

@@ -16,6 +16,7 @@ let worker: ApiSession;
 let child: TestChild;
 let caseId: string;
 let socialWorkId: string;
+let summaryReferral: string;
 
 interface Entry {
   kind: string;
@@ -107,7 +108,7 @@ describe('a referral sharing identity and family', () => {
       reason: '改为转介案件摘要',
     });
     expect(withdrawn.status, await withdrawn.clone().text()).toBe(200);
-    await referral(['identity', 'case_summary']);
+    summaryReferral = await referral(['identity', 'case_summary']);
     const kase = await json<CaseRead>(await worker.request('GET', `/api/cases/${caseId}`));
     expect(kase.child.riskGrade).toBeNull();
     expect(kase.actions.map((a) => a.type)).toContain('open');
@@ -134,5 +135,76 @@ describe('a referral sharing identity and family', () => {
     expect(step.status, await step.clone().text()).toBe(404);
     const after = await json<CaseRead & { seq: number }>(await officer.request('GET', `/api/cases/${caseId}`));
     expect(after.seq).toBe(before.seq);
+  });
+});
+
+interface PlanRead {
+  services: { service: string; provider: { id: string } }[];
+  review: { planned: number };
+  transfers: unknown[];
+  canPlan: boolean;
+  canTransfer: boolean;
+  ownServicesOnly: boolean;
+}
+
+describe('the case plan (GET /api/cases/:id/services) read through a referral', () => {
+  const secret = '班主任每日课后辅导（家中情况勿外传）';
+
+  it('sharing the case summary: only the services the reader provides — no other service, no transfer, nothing to plan', async () => {
+    const lead = (await make.organisationNamed('shashiCivilAffairs')).id;
+    const gongan = (await make.organisationNamed('gonganCivilAffairs')).id;
+    for (const [service, provider, note] of [
+      ['psychological_counselling', socialWorkId, '每周一次心理疏导'],
+      ['education_support', lead, secret],
+    ] as const) {
+      const planned = await officer.request('POST', `/api/cases/${caseId}/services`, {
+        service,
+        providerOrganisationId: provider,
+        responseDays: 14,
+        note,
+      });
+      expect(planned.status, await planned.clone().text()).toBe(201);
+    }
+    const asked = await officer.request('POST', `/api/cases/${caseId}/lead-transfers`, {
+      toOrganisationId: gongan,
+      reason: '儿童随母亲迁居公安县',
+    });
+    expect(asked.status, await asked.clone().text()).toBe(201);
+
+    const response = await worker.request('GET', `/api/cases/${caseId}/services`);
+    expect(response.status, await response.clone().text()).toBe(200);
+    const body = await response.text();
+    const seen = JSON.parse(body) as PlanRead;
+    expect(seen.services.map((s) => [s.service, s.provider.id])).toEqual([['psychological_counselling', socialWorkId]]);
+    expect(seen.review.planned).toBe(1);
+    expect(seen.transfers).toEqual([]);
+    expect([seen.canPlan, seen.canTransfer, seen.ownServicesOnly]).toEqual([false, false, true]);
+    expect(body).not.toContain(secret);
+    expect(body).not.toContain('公安县');
+    const inbox = await json<{ caseServices: { caseId: string }[] }>(await worker.request('GET', '/api/my-work'));
+    expect(inbox.caseServices.map((item) => item.caseId)).toContain(caseId);
+
+    const whole = await json<PlanRead>(await officer.request('GET', `/api/cases/${caseId}/services`));
+    expect(whole.services.map((s) => s.service)).toEqual(['psychological_counselling', 'education_support']);
+    expect(whole.transfers).toHaveLength(1);
+    expect([whole.canPlan, whole.ownServicesOnly]).toEqual([true, false]);
+  });
+
+  it('without the case summary: 404, as for the case itself; the lead still reads the plan', async () => {
+    const withdrawn = await officer.request('POST', `/api/referrals/${summaryReferral}/actions`, {
+      type: 'withdraw',
+      expectedSeq: 2,
+      reason: '改为只转介评估',
+    });
+    expect(withdrawn.status, await withdrawn.clone().text()).toBe(200);
+    await referral(['identity', 'assessment']);
+    expect((await worker.request('GET', `/api/cases/${caseId}`)).status).toBe(404);
+    const response = await worker.request('GET', `/api/cases/${caseId}/services`);
+    expect(response.status, await response.clone().text()).toBe(404);
+    expect(await response.text()).not.toContain('心理疏导');
+    // Its own service no longer leads it to the case from its work list either.
+    const inbox = await json<{ caseServices: { caseId: string }[] }>(await worker.request('GET', '/api/my-work'));
+    expect(inbox.caseServices.map((item) => item.caseId)).not.toContain(caseId);
+    expect((await officer.request('GET', `/api/cases/${caseId}/services`)).status).toBe(200);
   });
 });

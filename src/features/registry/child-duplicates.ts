@@ -2,6 +2,7 @@ import { sql, type Transaction } from 'kysely';
 import type { Actor } from '../../platform/access/actor.js';
 import { maskIdNumber } from '../../platform/access/masking.js';
 import { childInScope } from '../../core/scope/child-scope.js';
+import { childWhollyVisibleTo } from '../../core/scope/need-to-know.js';
 import type { Database } from '../../platform/db/schema.js';
 import type { UnitOfWork } from '../../platform/db/unit-of-work.js';
 import { conflict } from '../../platform/errors.js';
@@ -31,16 +32,20 @@ export async function lockLikelyDuplicateKey(
 }
 
 function visibleOf(trx: Transaction<Database>, actor: Actor, candidates: readonly DuplicateCandidate[]) {
-  return trx
-    .selectFrom('children')
-    .select(['id', 'haven_code', 'name', 'sex', 'birth_date', 'id_number', 'residence_code'])
-    .where(
-      'id',
-      'in',
-      candidates.map((c) => c.childId),
-    )
-    .where(childInScope(actor))
-    .execute();
+  return (
+    trx
+      .selectFrom('children')
+      .select(['id', 'haven_code', 'name', 'sex', 'birth_date', 'id_number', 'residence_code'])
+      .where(
+        'id',
+        'in',
+        candidates.map((c) => c.childId),
+      )
+      .where(childInScope(actor))
+      // A file seen only through a referral is the registrars' to review (need-to-know): counted, not shown.
+      .where(childWhollyVisibleTo(actor))
+      .execute()
+  );
 }
 
 /**

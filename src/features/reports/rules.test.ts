@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { owesLegalDeadline, recipientRoles } from '../../contract/reports/vocabulary.js';
 import { defaultMatrixServices } from './rule-sections.js';
 import {
   impliedServices,
@@ -72,5 +73,9 @@ describe('the services a report implies (rule data)', () => {
       'victim_support',
       'medical_treatment',
     ]);
+  });
+
+  it('every statutory receiver owes a legal deadline; a matrix provider copy (no clock) does not, so deadline lists leave it out', () => {
+    expect(recipientRoles.filter((role) => !owesLegalDeadline(role))).toEqual(['provider']);
   });
 });

@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { Actor } from '../../../platform/access/actor.js';
 import { childInScope } from '../../../core/scope/child-scope.js';
+import { childWhollyVisibleTo } from '../../../core/scope/need-to-know.js';
 import { recordAudit } from '../../../platform/audit/append.js';
 import type { Database } from '../../../platform/db/schema.js';
 import { type DuplicateCandidate, type DuplicateDraft, findDuplicateCandidates } from './duplicates.js';
@@ -11,7 +12,10 @@ import { presentChildren } from './present.js';
  * What an actor is shown of duplicate candidates. Candidates are searched everywhere (a child
  * registered in the next county is exactly what must be found), but of a file outside the actor's
  * scope nothing is shown — not its Haven code, not its county, not why it matched: only how many
- * such matches exist ("a match exists outside your area"). Registering anyway sends the pair to an
+ * such matches exist ("a match exists outside your area"). A file the actor sees only through a
+ * referral sharing some parts (need-to-know, issue 15) counts as outside: describing it would show
+ * what the referral did not share (the risk grade, why it matched), and its duplicates are its
+ * registrars' to review. Registering anyway sends the pair to an
  * officer who sees both files (createChild records it as a merge request). The check is audited
  * with the files matched outside the scope, so probing for other counties' children leaves a trace.
  */
@@ -39,6 +43,8 @@ export async function presentCandidates(
     ])
     .where('id', 'in', ids)
     .where(childInScope(actor))
+    // Need-to-know: a file seen only through a referral is not the reader's to register or merge.
+    .where(childWhollyVisibleTo(actor))
     .execute();
   const items = new Map((await presentChildren(db, visible)).map((item) => [item.id, item]));
   const views = candidates.flatMap((candidate): CandidateView[] => {

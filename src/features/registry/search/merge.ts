@@ -1,6 +1,7 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Actor } from '../../../platform/access/actor.js';
 import { childInScope } from '../../../core/scope/child-scope.js';
+import { childWhollyVisibleTo } from '../../../core/scope/need-to-know.js';
 import type { Database } from '../../../platform/db/schema.js';
 import { unitOfWork } from '../../../platform/db/unit-of-work.js';
 import { DomainError, notFound } from '../../../platform/errors.js';
@@ -152,6 +153,7 @@ export async function undoMerge(
         .select('id')
         .where('id', 'in', [merge.survivor_id, merge.merged_id])
         .where(childInScope(actor))
+        .where(childWhollyVisibleTo(actor))
         .execute();
       if (visible.length < 2) throw mergeNotFound(actor, id);
       if (merge.undone_at) throw new DomainError('registry.merges.already_undone', 409, {});

@@ -1,6 +1,7 @@
 import { type ExpressionBuilder, type Kysely, type Selectable, sql, type Transaction } from 'kysely';
 import type { Actor } from '../../../platform/access/actor.js';
 import { childInScope } from '../../../core/scope/child-scope.js';
+import { childWhollyVisibleTo } from '../../../core/scope/need-to-know.js';
 import type { Database } from '../../../platform/db/schema.js';
 import { subtreePrefix } from '../../../core/places.js';
 import type { DuplicateCandidatesTable } from '../tables.js';
@@ -18,14 +19,16 @@ function childVisible(actor: Actor, column: PairColumn, liveOnly: boolean) {
       .selectFrom('children')
       .select(sql`1`.as('one'))
       .whereRef('children.id', '=', column)
-      .where(childInScope(actor));
+      .where(childInScope(actor))
+      // Need-to-know: a file seen only through a referral (some parts) is not the reader's to merge.
+      .where(childWhollyVisibleTo(actor));
     if (liveOnly) child = child.where('children.status', '<>', 'merged');
     return eb.exists(child);
   };
 }
 
 /**
- * Pairs are reviewed by whoever sees both files: a merge changes both, so a county officer never
+ * Pairs are reviewed by whoever sees both files wholly (a referral's receiver is no registrar): a merge changes both, so a county officer never
  * merges another county's child. A pair across two counties is reviewed at their common city (or
  * province); each county is told how many such pairs wait above it (`elsewhere`). Open pairs whose
  * file was merged through another pair are hidden until that merge is undone.

@@ -74,6 +74,7 @@ export function ServicesSection({ plan }: { plan: CasePlanServices }) {
           </span>
         )}
       </p>
+      {plan.ownServicesOnly && <p className="haven-secondary">{t('caseNetwork.ownServicesOnly')}</p>}
       {plan.services.length === 0 ? (
         <p className="haven-secondary">{t('caseNetwork.noServices')}</p>
       ) : (

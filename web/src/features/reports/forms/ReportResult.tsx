@@ -62,6 +62,9 @@ export function ReportResult({
                   </li>
                 ))}
               </ul>
+              {report.recipients.some((recipient) => recipient.role === 'provider') && (
+                <p className="haven-secondary">{t('reports.result.providerCopy')}</p>
+              )}
             </>
           )}
         </div>
