@@ -64,7 +64,9 @@ async function build(clocks: number, children: number): Promise<void> {
     JOIN orgs o ON o.k = i % 200
     JOIN kids kid ON kid.k = i % ${children}`.execute(db);
   await sql`VACUUM ANALYZE`.execute(db);
-  log(`Built ${clocks.toLocaleString('en')} provisional clocks over ${combos.length} (start, due) pairs in ${seconds(start).toFixed(1)} s`);
+  log(
+    `Built ${clocks.toLocaleString('en')} provisional clocks over ${combos.length} (start, due) pairs in ${seconds(start).toFixed(1)} s`,
+  );
   await closeKeepingPristine(database);
 }
 

@@ -52,12 +52,16 @@ export function registerCalendarCommands(program: Command): void {
     );
   calendar
     .command('recompute')
-    .description('finish recomputing the provisional deadlines of a load that was stopped halfway (a load does this first too)')
+    .description(
+      'finish recomputing the provisional deadlines of a load that was stopped halfway (a load does this first too)',
+    )
     .action(() =>
       withDatabase(async ({ db }) => {
         await migrateToLatest(db);
         const changed = await finishPendingRecomputes(db, systemActor('cli'), new Date());
-        console.log(`Every load's recompute is finished (${changed} deadlines recomputed in the loads that were pending).`);
+        console.log(
+          `Every load's recompute is finished (${changed} deadlines recomputed in the loads that were pending).`,
+        );
       }),
     );
 }

@@ -34,7 +34,12 @@ const clock = (id: string) =>
   db.db.selectFrom('clocks').select(['due_at', 'provisional']).where('id', '=', id).executeTakeFirstOrThrow();
 const historyOf = (id: string) => db.db.selectFrom('clock_changes').selectAll().where('clock_id', '=', id).execute();
 const timelineOf = (id: string) =>
-  db.db.selectFrom('child_timeline').selectAll().where('kind', '=', 'clock.recomputed').where('entity_id', '=', id).execute();
+  db.db
+    .selectFrom('child_timeline')
+    .selectAll()
+    .where('kind', '=', 'clock.recomputed')
+    .where('entity_id', '=', id)
+    .execute();
 
 beforeAll(async () => {
   db = await createTestDatabase();
@@ -111,7 +116,11 @@ describe('the calendar load recomputes in batches that a re-run finishes', () =>
       },
     ]);
     expect(await timelineOf(clocks.moved)).toMatchObject([
-      { before: { provisional: true }, after: { provisional: false }, reason: expect.stringContaining('calendar 2027') },
+      {
+        before: { provisional: true },
+        after: { provisional: false },
+        reason: expect.stringContaining('calendar 2027'),
+      },
     ]);
   });
 

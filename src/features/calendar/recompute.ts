@@ -1,5 +1,10 @@
 import { type Kysely, sql } from 'kysely';
-import { clockIdRanges, provisionalMoves, type RecomputedClocks, recomputeClockRange } from '../../core/clocks/index.js';
+import {
+  clockIdRanges,
+  provisionalMoves,
+  type RecomputedClocks,
+  recomputeClockRange,
+} from '../../core/clocks/index.js';
 import type { Actor } from '../../platform/access/actor.js';
 import type { Database } from '../../platform/db/schema.js';
 import { unitOfWork } from '../../platform/db/unit-of-work.js';
@@ -41,9 +46,7 @@ export async function finishRecompute(
 ): Promise<RecomputedClocks> {
   const previous = String(BigInt(load.revision) - 1n);
   const calendars = { before: await calendarAsOf(db, previous), after: await calendarAsOf(db, load.revision) };
-  const { examined, moves } = await db
-    .transaction()
-    .execute((trx) => provisionalMoves(trx, calendars, load.loaded_at));
+  const { examined, moves } = await db.transaction().execute((trx) => provisionalMoves(trx, calendars, load.loaded_at));
   const reason = `calendar ${load.year} loaded (revision ${load.revision})`;
   const ranges = clockIdRanges(RECOMPUTE_BATCHES);
   let next = 0;
