@@ -137,6 +137,7 @@ export const citusPlan: Record<string, Placement> = {
   api_tokens: 'reference',
   rule_sets: 'reference',
   holiday_arrangements: 'reference',
+  holiday_recompute_batches: 'reference',
   service_matrix_versions: 'reference',
   service_matrix_cells: 'reference',
 

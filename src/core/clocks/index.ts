@@ -33,7 +33,15 @@ export {
   stopClocks,
 } from './store.js';
 export { type ClockOwner, type ClockReassignment, reassignClocks } from './reassign.js';
-export { type RecomputedClocks, recomputeProvisionalClocks } from './recompute.js';
+export {
+  type ClockIdRange,
+  clockIdRanges,
+  type ProvisionalMoves,
+  provisionalMoves,
+  type RecomputedClocks,
+  recomputeClockRange,
+  recomputeProvisionalClocks,
+} from './recompute.js';
 export { clockEscalationSweep, escalationBatch } from './sweep.js';
 export {
   type AlertsTable,

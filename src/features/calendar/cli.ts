@@ -6,6 +6,7 @@ import { withDatabase } from '../../platform/cli/with-database.js';
 import { DomainError } from '../../platform/errors.js';
 import { translate } from '../../platform/i18n/translate.js';
 import { parseArrangementFile } from './rules.js';
+import { finishPendingRecomputes } from './recompute.js';
 import { loadCalendarYear } from './service.js';
 
 function year(value: string): number {
@@ -47,6 +48,20 @@ export function registerCalendarCommands(program: Command): void {
           }
           throw error;
         }
+      }),
+    );
+  calendar
+    .command('recompute')
+    .description(
+      'finish recomputing the provisional deadlines of a load that was stopped halfway (a load does this first too)',
+    )
+    .action(() =>
+      withDatabase(async ({ db }) => {
+        await migrateToLatest(db);
+        const changed = await finishPendingRecomputes(db, systemActor('cli'), new Date());
+        console.log(
+          `Every load's recompute is finished (${changed} deadlines recomputed in the loads that were pending).`,
+        );
       }),
     );
 }

@@ -9,6 +9,7 @@ registerMessages({
     'calendar.problem.outside_year': '日期不在该年度内',
     'calendar.problem.workday_not_weekend': '调休上班日应是周六或周日',
     'calendar.problem.invalid_date': '不是有效日期（格式为 YYYY-MM-DD）',
+    'calendar.busy': '另一次节假日安排的导入仍在重算期限，{{year}} 年的安排未保存，请稍后再试。',
     'calendar.file_unreadable': '无法读取文件 {{file}}：应为 JSON（holidays / workdays）或“日期,休/班”每行一条。',
   },
   en: {
@@ -19,6 +20,8 @@ registerMessages({
     'calendar.problem.outside_year': 'the date is not in that year',
     'calendar.problem.workday_not_weekend': 'a working weekend day must be a Saturday or Sunday',
     'calendar.problem.invalid_date': 'not a valid date (write YYYY-MM-DD)',
+    'calendar.busy':
+      'Another holiday arrangement is still recomputing deadlines; the {{year}} arrangement was not stored. Try again shortly.',
     'calendar.file_unreadable':
       'Cannot read {{file}}: expected JSON (holidays / workdays) or one "date,holiday|workday" per line.',
   },

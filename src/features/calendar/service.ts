@@ -5,13 +5,12 @@ import type {
   CalendarYearInput,
   CalendarYearView,
 } from '../../contract/calendar/calendar.js';
-import { recomputeProvisionalClocks } from '../../core/clocks/index.js';
 import { type Actor, hasPermission } from '../../platform/access/actor.js';
 import { chineseDaysDataset } from '../../platform/calendar/index.js';
 import type { Database } from '../../platform/db/schema.js';
 import { unitOfWork } from '../../platform/db/unit-of-work.js';
 import { DomainError, forbidden } from '../../platform/errors.js';
-import { calendarInForce } from '../../platform/holidays/store.js';
+import { finishPendingRecomputes, finishRecompute, pendingLoads, type RecomputeOptions } from './recompute.js';
 import { arrangementProblems } from './rules.js';
 import './messages.js';
 
@@ -71,9 +70,10 @@ export async function readCalendar(db: Db, actor: Actor, today: Date = new Date(
 }
 
 /**
- * Loads one year's arrangement (it replaces any earlier load of that year) and recomputes every
- * open provisional clock in the same transaction. A contradictory arrangement is refused with each
- * problem named; nothing is stored or recomputed.
+ * Loads one year's arrangement (it replaces any earlier load of that year), then recomputes every
+ * open provisional clock in batches (`recompute.ts`). A contradictory arrangement is refused with
+ * each problem named; nothing is stored or recomputed. A load whose recompute was stopped halfway
+ * is finished first, since this one's "before" is the calendar that load left.
  */
 export async function loadCalendarYear(
   db: Db,
@@ -82,6 +82,7 @@ export async function loadCalendarYear(
   input: CalendarYearInput,
   source: 'web' | 'cli',
   at: Date = new Date(),
+  options: RecomputeOptions = {},
 ): Promise<CalendarLoadResult> {
   if (!hasPermission(actor, 'calendar.manage')) throw forbidden('calendar.manage');
   const problems = arrangementProblems(year, input);
@@ -94,47 +95,35 @@ export async function loadCalendarYear(
       problems.map((p) => ({ path: p.path, code: `calendar.problem.${p.code}`, params: { date: p.date } })),
     );
   }
-  const { result } = await unitOfWork(db, actor, 'calendar.load', async ({ trx, audit }) => {
-    // One load at a time: each recomputes from the calendar the previous one left.
-    await sql`SELECT pg_advisory_xact_lock(hashtext('haven.calendar.load'))`.execute(trx);
-    const before = await calendarInForce(trx);
-    const after = before.extendedWith({ [String(year)]: { holidays: input.holidays, workdays: input.workdays } });
-    const row = await trx
-      .insertInto('holiday_arrangements')
-      .values({
-        year,
-        holidays: input.holidays,
-        workdays: input.workdays,
-        source,
-        note: input.note ?? null,
-        loaded_by_user_id: actor.userId,
-        loaded_by_label: actor.label,
-      })
-      .returning('revision')
-      .executeTakeFirstOrThrow();
-    const recomputed = await recomputeProvisionalClocks(
-      trx,
-      { before, after },
-      actor,
-      at,
-      `calendar ${year} loaded (revision ${row.revision})`,
-    );
-    await trx
-      .updateTable('holiday_arrangements')
-      .set({ clocks_recomputed: recomputed.changed })
-      .where('revision', '=', row.revision)
-      .execute();
-    audit({
-      entityType: 'holiday_arrangement',
-      entityId: String(year),
-      details: {
-        revision: row.revision,
-        holidays: input.holidays.length,
-        workdays: input.workdays.length,
-        ...recomputed,
-      },
+  for (let attempt = 0; attempt < 5; attempt += 1) {
+    await finishPendingRecomputes(db, actor, at, options);
+    const { result: load } = await unitOfWork(db, actor, 'calendar.load', async ({ trx, audit }) => {
+      // One load at a time, each after the previous one's recompute: it starts from the calendar that left.
+      await sql`SELECT pg_advisory_xact_lock(hashtext('haven.calendar.load'))`.execute(trx);
+      if ((await pendingLoads(trx)).length > 0) return null;
+      const row = await trx
+        .insertInto('holiday_arrangements')
+        .values({
+          year,
+          holidays: input.holidays,
+          workdays: input.workdays,
+          source,
+          note: input.note ?? null,
+          loaded_by_user_id: actor.userId,
+          loaded_by_label: actor.label,
+        })
+        .returning(['revision', 'year', 'loaded_at'])
+        .executeTakeFirstOrThrow();
+      audit({
+        entityType: 'holiday_arrangement',
+        entityId: String(year),
+        details: { revision: row.revision, holidays: input.holidays.length, workdays: input.workdays.length },
+      });
+      return row;
     });
-    return { year, revision: String(row.revision), ...recomputed };
-  });
-  return result;
+    if (load === null) continue;
+    const recomputed = await finishRecompute(db, actor, load, at, options);
+    return { year, revision: String(load.revision), ...recomputed };
+  }
+  throw new DomainError('calendar.busy', 409, { year });
 }

@@ -20,23 +20,39 @@ export interface HolidayArrangementsTable {
   loaded_by_label: string;
   loaded_at: ColumnType<Date, Date | string | undefined, never>;
   clocks_recomputed: ColumnType<number, number | undefined, number>;
+  /** Set once every batch of its recompute is done (migration 0170); null while one is under way. */
+  recomputed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+/** One finished batch of a load's recompute (migration 0170). */
+export interface HolidayRecomputeBatchesTable {
+  revision: string;
+  batch: number;
+  clocks_changed: number;
+  timeline_entries: number;
+  finished_at: ColumnType<Date, Date | string | undefined, never>;
 }
 
 declare module '../db/schema.js' {
   interface Database {
     holiday_arrangements: HolidayArrangementsTable;
+    holiday_recompute_batches: HolidayRecomputeBatchesTable;
   }
 }
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-/** The arrangement in force for each loaded year (the newest load of the year). */
-export async function loadedArrangements(db: Db): Promise<HolidayDataset> {
+/**
+ * The arrangement in force for each loaded year (the newest load of the year); with `upTo`, as it
+ * stood once that revision was loaded (a recompute resumed later needs the calendars of its load).
+ */
+export async function loadedArrangements(db: Db, upTo: string | null = null): Promise<HolidayDataset> {
   const rows = await sql<{ year: number; holidays: IsoDate[]; workdays: IsoDate[] }>`
     SELECT DISTINCT ON (year) year,
       ARRAY(SELECT to_char(d, 'YYYY-MM-DD') FROM unnest(holidays) AS d ORDER BY d) AS holidays,
       ARRAY(SELECT to_char(d, 'YYYY-MM-DD') FROM unnest(workdays) AS d ORDER BY d) AS workdays
-    FROM holiday_arrangements ORDER BY year, revision DESC`.execute(db);
+    FROM holiday_arrangements WHERE ${upTo}::bigint IS NULL OR revision <= ${upTo}::bigint
+    ORDER BY year, revision DESC`.execute(db);
   return Object.fromEntries(rows.rows.map((r) => [String(r.year), { holidays: r.holidays, workdays: r.workdays }]));
 }
 
@@ -58,4 +74,9 @@ export async function calendarInForce(db: Db): Promise<WorkingDayCalendar> {
   if (cache.size > 64) cache.clear();
   cache.set(key, calendar);
   return calendar;
+}
+
+/** The calendar as it stood once `revision` was loaded (uncached: a resumed recompute's calendars). */
+export async function calendarAsOf(db: Db, revision: string): Promise<WorkingDayCalendar> {
+  return WorkingDayCalendar.withDefaults(await loadedArrangements(db, revision));
 }

@@ -68,6 +68,7 @@ import * as m0130 from './0130_department_roll_matching.js';
 import * as m0140 from './0140_volunteer_activities.js';
 import * as m0155 from './0155_supervision_follow_ups.js';
 import * as m0160 from './0160_case_links.js';
+import * as m0170 from './0170_calendar_recompute_batches.js';
 
 /**
  * Every migration, in order. Listed statically (not read from the folder) so the same list works
@@ -143,4 +144,5 @@ export const migrations: Record<string, Migration> = {
   '0140_volunteer_activities': m0140,
   '0155_supervision_follow_ups': m0155,
   '0160_case_links': m0160,
+  '0170_calendar_recompute_batches': m0170,
 };
