@@ -1,6 +1,7 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
 import type { VisitDue, VisitView } from '../../contract/visits/visits.js';
 import { childInScope } from '../../core/scope/child-scope.js';
+import { systemScope } from '../../core/scope/system-scope.js';
 import type { Actor } from '../../platform/access/actor.js';
 import type { Database } from '../../platform/db/schema.js';
 import { notFound } from '../../platform/errors.js';
@@ -96,6 +97,7 @@ export async function visitsDueFor(db: Db, actor: Actor, now: Date, withinDays: 
     .where('s.status', '=', 'active')
     .where('a.to_at', 'is', null)
     .where('assigned.due_at', '<', horizon)
+    .where(systemScope('candidate clock ids only: the rows below are read through childInScope'))
     .union(
       db
         .selectFrom('alerts as al')
