@@ -10,6 +10,7 @@ import { actionItemWaitingSchema } from '../joint-conference/views.js';
 import { guardianshipMissingSchema } from '../assessments/assessments.js';
 import { stayWaitingSchema, tracingWaitingSchema } from '../placements/tracing.js';
 import { charityWorkSchema } from '../charity/views.js';
+import { benefitReviewSchema } from '../benefits/reviews.js';
 
 /** A report my organisation must acknowledge (only for those with `reports.receive`). */
 export const reportToAcknowledgeSchema = z.object({
@@ -101,6 +102,8 @@ export const myWorkSchema = z.object({
   society: z.array(charityWorkSchema).default([]),
   /** Entrusted cares of left-behind children whose parents' weekly contact (or written notice) is due, mine or escalated to me. */
   entrustedContacts: z.array(entrustedContactDueSchema).default([]),
+  /** Approved benefits whose basis a confirmed fact removed, for the county to end or keep (issue 18). */
+  benefitReviews: z.array(benefitReviewSchema).default([]),
 });
 export type MyWork = z.infer<typeof myWorkSchema>;
 
@@ -121,4 +124,5 @@ export const myWorkSections = [
   'leadTransfers',
   'society',
   'entrustedContacts',
+  'benefitReviews',
 ] as const;

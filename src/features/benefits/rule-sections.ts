@@ -41,6 +41,8 @@ export const benefitRules = ruleSection(
   z.object({
     verificationWorkingDays: z.number().int().min(1).max(60).default(15),
     decisionWorkingDays: z.number().int().min(1).max(60).default(15),
+    /** The county's time to review an approved benefit whose basis a confirmed fact removed. */
+    reviewWorkingDays: z.number().int().min(1).max(60).default(15),
     standards: z.record(z.string(), z.array(standard).min(1).max(50)).default(hubeiStandards),
     localTypes: z
       .array(localType)
