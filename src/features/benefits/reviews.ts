@@ -195,7 +195,7 @@ export async function endReviewedBenefitIn(
   at: Date,
 ): Promise<void> {
   const subject = await lockSubject(uow.trx, uow.actor, applicationWorkflow, review.application_id);
-  if (!subject || subject.state.status !== 'approved') return;
+  if (subject?.state.status !== 'approved') return;
   await recordSystemAction(uow, applicationWorkflow, subject, {
     type: 'end',
     payload: { reviewId: review.id, reason: 'other', exitedOn: input.endedOn, note: input.note },

@@ -9,6 +9,7 @@ import { describeApiError } from '../../app/api/describeApiError';
 import { formatDateTime } from '../../app/format';
 import { useNotice } from '../../app/notice/useNotice';
 import { useAct, useApplication, yuan } from './benefitsApi';
+import { Reviews } from './Reviews';
 import { Suspensions } from './Suspensions';
 import { TypeName } from './TypeName';
 
@@ -119,6 +120,7 @@ export default function ApplicationPage() {
           </Button>
         ))}
       </Space>
+      <Reviews applicationId={view.id} />
       <Suspensions view={view} />
       <section aria-label={t('benefits.history')}>
         <h2>{t('benefits.history')}</h2>
