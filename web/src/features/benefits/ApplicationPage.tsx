@@ -86,9 +86,15 @@ export default function ApplicationPage() {
       <section aria-label={t('benefits.deadlines')}>
         <h2>{t('benefits.deadlines')}</h2>
         {view.clocks.map((clock) => (
-          <p key={clock.rule}>
-            {t(clock.rule === 'benefit.verification' ? 'benefits.clock.verification' : 'benefits.clock.decision')}:{' '}
-            <strong>{clock.dueOn}</strong> <Tag>{t(`benefits.clockState.${clock.state}`)}</Tag>
+          <p key={`${clock.rule}-${clock.startedAt}`}>
+            {t(
+              clock.rule === 'benefit.verification'
+                ? 'benefits.clock.verification'
+                : clock.rule === 'benefit.review'
+                  ? 'benefits.clock.review'
+                  : 'benefits.clock.decision',
+            )}
+            : <strong>{clock.dueOn}</strong> <Tag>{t(`benefits.clockState.${clock.state}`)}</Tag>
             {clock.provisional && <Tag color="gold">{t('benefits.provisional')}</Tag>}
           </p>
         ))}
