@@ -115,7 +115,14 @@ export function FactProposals({ childId }: { childId: string }) {
           !accept
             ? t('rolls.proposals.rejected')
             : categories.length > 0
-              ? t('rolls.proposals.newCategories', { categories: categories.join('、') })
+              ? t(
+                  answer.applicationsOpened.length > 0
+                    ? 'rolls.proposals.newCategoriesOnly'
+                    : 'rolls.proposals.newCategories',
+                  {
+                    categories: categories.join('、'),
+                  },
+                )
               : t('rolls.proposals.accepted'),
           ...follows,
         ].join(' '),
