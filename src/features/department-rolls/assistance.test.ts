@@ -229,6 +229,83 @@ describe('a 低保/特困 roll from social assistance', () => {
   });
 });
 
+describe('a release list from justice', () => {
+  it('closes the parent’s open imprisonment; the de facto unsupported benefit it rested on goes to the county for review; keeping it records why', async () => {
+    const child = await make.child({ residenceCode: places.chenlong, birthDate: '2014-06-06' });
+    const fatherId = composeIdNumber('421002', '1984-01-01', 41);
+    await make.familyMember(child, {
+      relation: 'father',
+      name: '何大山',
+      idNumber: fatherId,
+      isGuardian: false,
+      situations: [{ kind: 'imprisoned', since: '2024-03-01' }],
+    });
+    await make.familyMember(child, {
+      relation: 'mother',
+      name: '林小芳',
+      isGuardian: false,
+      situations: [{ kind: 'deceased', since: '2023-05-01' }],
+    });
+    let view = await json<ApplicationView>(
+      await officer.request('POST', '/api/benefits/applications', {
+        childId: child.id,
+        benefitType: '120',
+        receivedOn: '2026-09-01',
+        applicantKind: 'relative',
+        applicantName: '何奶奶',
+      }),
+      201,
+    );
+    view = await json(
+      await officer.request('POST', `/api/benefits/applications/${view.id}/actions`, {
+        type: 'verify',
+        expectedSeq: view.seq,
+        occurredOn: '2026-09-10',
+        findings: '父亲服刑，母亲死亡',
+        recommendation: 'approve',
+      }),
+    );
+    await json(
+      await officer.request('POST', `/api/benefits/applications/${view.id}/actions`, {
+        type: 'approve',
+        expectedSeq: view.seq,
+        occurredOn: '2026-09-20',
+      }),
+    );
+    const file = csv([
+      ['姓名', '身份证号', '释放日期'],
+      ['何大山', fatherId, '2026-11-15'],
+    ]);
+    const query = { department: 'justice', kind: 'imprisonment', asOf: '2026-11-30', fileName: '刑满释放.csv' };
+    await json<RollView>(await post(officer, '/api/department-rolls', query, file), 201);
+    const [proposal] = await proposalsOf(child.id);
+    expect(proposal!.fact).toMatchObject({ kind: 'imprisonment', until: '2026-11-15' });
+    const answer = await json<DecisionAnswer>(await accept(proposal!));
+    expect(answer.reviewsOpened).toEqual([expect.objectContaining({ benefitType: '120' })]);
+    const father = (await fileOf(child.id)).family.find((m) => m.relation === 'father')!;
+    expect(father.situations).toEqual([
+      expect.objectContaining({ kind: 'imprisoned', since: '2024-03-01', until: '2026-11-15' }),
+    ]);
+
+    const [review] = await json<BenefitReview[]>(
+      await officer.request('GET', `/api/benefits/applications/${view.id}/reviews`),
+    );
+    expect(review).toMatchObject({ status: 'open', category: 'de_facto_unsupported', cause: { fact: 'imprisonment' } });
+    const kept = await json<BenefitReview>(
+      await officer.request('POST', `/api/benefits/reviews/${review!.id}/decision`, {
+        decision: 'keep',
+        note: '父亲出狱后重病，仍无力抚养，另案认定',
+        version: review!.version,
+      }),
+    );
+    expect(kept).toMatchObject({ status: 'kept', decisionNote: '父亲出狱后重病，仍无力抚养，另案认定' });
+    const application = await json<ApplicationView>(
+      await officer.request('GET', `/api/benefits/applications/${view.id}`),
+    );
+    expect(application.status).toBe('approved');
+  });
+});
+
 describe('matching by a place name and an ID number that matches nobody', () => {
   it('a village given by name inside my area matches strongly; a name outside it is a problem row; a township is weak', async () => {
     const child = await make.child({

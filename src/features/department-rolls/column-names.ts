@@ -59,6 +59,8 @@ const variants: Record<RollColumn, readonly string[]> = {
     '出所日期',
     '期满日期',
     '退出日期',
+    '释放日期',
+    '解除日期',
     '停保日期',
     '终止日期',
     'until',

@@ -208,6 +208,8 @@ export async function acceptProposalIn(
                 place: fact.place,
               },
         reason,
+        // A release list closes the parent's open imprisonment (or rehabilitation) on its end date.
+        closesOpen: fact.kind !== 'death',
       },
       today,
     );

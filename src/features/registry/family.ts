@@ -178,10 +178,30 @@ export async function removeMember(
  * household enters it once for the same person on each sibling's file). The member is taken at
  * the version the caller saw; the child's categories are proposed again. Returns the child's id.
  */
+/**
+ * The member's situations with one more. `closesOpen` (a release list): a situation of the same kind
+ * still open on the end date, begun before it, is ended on that date instead of being doubled.
+ */
+export function withSituation<S extends { kind: string; since: string | null; until: string | null }>(
+  existing: readonly S[],
+  added: S,
+  closesOpen: boolean,
+): S[] {
+  const until = added.until;
+  const open =
+    closesOpen && until
+      ? existing.findIndex(
+          (s) =>
+            s.kind === added.kind && (s.until === null || s.until > until) && (s.since === null || s.since <= until),
+        )
+      : -1;
+  return open >= 0 ? existing.map((s, i) => (i === open ? { ...s, until } : s)) : [...existing, added];
+}
+
 export async function addMemberSituationIn(
   uow: UnitOfWork,
   memberId: string,
-  input: { version: number; situation: SituationInput; reason: string },
+  input: { version: number; situation: SituationInput; reason: string; closesOpen?: boolean },
   today = shanghaiDateOf(new Date()),
 ): Promise<string> {
   const { trx, actor } = uow;
@@ -190,7 +210,11 @@ export async function addMemberSituationIn(
   if (!found) throw registryNotFound(actor, 'member', memberId);
   await loadWritableChild(trx, actor, found.child_id);
   const member = await memberForChange(trx, actor, found.child_id, memberId, input.version);
-  const situations = [...memberValuesOf(member).situations, ...normaliseSituations([input.situation])];
+  const situations = withSituation(
+    memberValuesOf(member).situations,
+    normaliseSituations([input.situation])[0]!,
+    input.closesOpen ?? false,
+  );
   const diff = await changeMember(trx, actor, member, { situations });
   if (diff)
     await recordTimeline(trx, actor, {
