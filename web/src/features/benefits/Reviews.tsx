@@ -4,6 +4,7 @@ import {
   benefitReviewSchema,
   type ReviewDecision,
 } from '@contract/benefits/reviews.js';
+import type { Department } from '@contract/department-rolls/vocabulary.js';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, DatePicker, Form, Input, Modal, Radio, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -32,7 +33,7 @@ export function useCauseText() {
         : t(`rolls.kinds.${String(cause.fact)}`, { defaultValue: String(cause.fact ?? '') });
     const source = cause.department
       ? t('benefits.review.source', {
-          department: t(`rolls.departments.${String(cause.department)}`),
+          department: t(`rolls.departments.${cause.department as Department}`),
           fileName: cause.fileName,
           row: cause.row,
           asOf: cause.asOf,
