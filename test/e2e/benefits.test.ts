@@ -28,8 +28,10 @@ async function register(
   sex: 'male' | 'female',
   sequence: number,
   family: unknown[] = [],
+  householdBenefits: string[] = [],
 ) {
   const body = {
+    householdBenefits,
     name,
     sex,
     birthDate,
@@ -341,5 +343,81 @@ describe('benefits, payments, the calendar, exits and renewals', { timeout: 600_
     );
     expect(applications.items.map((item) => item.status)).toContain('received');
     await page.context().close();
+  });
+
+  it('a 低保/特困 roll from social assistance: an entry accepted on the file opens the add-on; a household that left sends its add-on to the county, ended from my work on a phone in English', async () => {
+    const officer = await apiAs(suite, 'officer.shashi');
+    const entering = await register(officer, '郑小禾', '2016-09-09', 'female', 436);
+    const leaving = await register(officer, '冯子涵', '2015-03-03', 'male', 437, [], ['dibao']);
+    let addOn = await applied(officer, leaving.id, 'local.dibao_child_addon', '2026-11-02');
+    addOn = await act(officer, addOn, {
+      type: 'verify',
+      occurredOn: '2026-11-04',
+      findings: '在低保名册中',
+      recommendation: 'approve',
+    });
+    await act(officer, addOn, { type: 'approve', occurredOn: '2026-11-09' });
+    const rows = [
+      ['保障对象姓名', '身份证号', '救助类别', '变动类型', '纳入日期', '退出日期'],
+      ['郑小禾', composeIdNumber('421002', '2016-09-09', 872), '农村低保', '新增', '2026-10-01', ''],
+      ['冯子涵', composeIdNumber('421002', '2015-03-03', 875), '农村低保', '停保', '', '2026-11-30'],
+      ['无此人', composeIdNumber('421002', '2014-02-02', 9), '特困供养', '新增', '2026-10-01', ''],
+    ];
+    const query = new URLSearchParams({
+      department: 'social_assistance',
+      kind: 'dibao_tekun',
+      asOf: '2026-11-30',
+      fileName: '低保变动.csv',
+    });
+    const upload = await fetch(`${suite.server.url}/api/department-rolls?${query}`, {
+      method: 'POST',
+      headers: {
+        cookie: officer.cookie,
+        'x-csrf-token': officer.csrfToken,
+        'content-type': 'application/octet-stream',
+      },
+      body: Buffer.from(`\uFEFF${rows.map((r) => r.join(',')).join('\r\n')}\r\n`, 'utf8'),
+    });
+    const roll = await json<{ rows: number; matched: number; unmatched: number }>(upload, 201);
+    expect(roll).toMatchObject({ rows: 3, matched: 2, unmatched: 1 });
+
+    const page = await pageAs(suite, 'officer.shashi', `/registry/${entering.id}`);
+    const proposals = page.getByTestId('fact-proposals');
+    await proposals.getByText('家庭纳入低保：2026-10-01 起').waitFor();
+    await proposals.getByRole('button', { name: '采纳并写入档案' }).click();
+    await page.getByText(/已据此发起低保\/特困儿童附加补助申请：BZ2026-/).waitFor();
+    const opened = await json<{ items: { benefitType: string; status: string }[] }>(
+      await officer.request('GET', `/api/benefits/applications?childId=${entering.id}`),
+    );
+    expect(opened.items).toContainEqual(
+      expect.objectContaining({ benefitType: 'local.dibao_child_addon', status: 'received' }),
+    );
+    await page.context().close();
+
+    const [left] = await json<{ id: string; version: number; targetVersion: number }[]>(
+      await officer.request('GET', `/api/children/${leaving.id}/fact-proposals`),
+    );
+    await json(
+      await officer.request('POST', `/api/fact-proposals/${left!.id}/accept`, {
+        version: left!.version,
+        targetVersion: left!.targetVersion,
+      }),
+    );
+    const phone = await pageAs(suite, 'officer.shashi', '/my-work', 'phone');
+    await switchLanguage(phone, 'en');
+    const section = phone.locator('section[aria-labelledby="haven-work-benefitReviews"]');
+    await section.getByText('household left dibao/tekun').waitFor();
+    await section.getByRole('link', { name: '冯子涵' }).click();
+    await phone.waitForURL(new RegExp(`/benefits/${addOn.id}$`));
+    const reviews = phone.getByRole('region', { name: 'Reviews' });
+    await reviews.getByText(/Social assistance, "低保变动.csv" row 3/).waitFor();
+    await reviews.getByRole('button', { name: 'Review', exact: true }).click();
+    const dialog = phone.getByRole('dialog', { name: 'Review' });
+    await dialog.getByLabel('Reasons').fill('The household left dibao on 30 November');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await reviews.getByText(/ended, paid through the month of/).waitFor();
+    const ended = await json<ApplicationView>(await officer.request('GET', `/api/benefits/applications/${addOn.id}`));
+    expect(ended.status).toBe('ended');
+    await phone.context().close();
   });
 });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   applicantKinds,
   applicationActions,
+  recordedApplicantKinds,
   applicationDocuments,
   applicationStatuses,
   localBenefitTypePattern,
@@ -29,6 +30,10 @@ export const applyInputSchema = z.object({
   note: z.string().trim().max(1000).optional(),
 });
 export type ApplyInput = z.infer<typeof applyInputSchema>;
+/** What the use case records: a person's application, or one Haven opens from a department's roll. */
+export type RecordedApply = Omit<ApplyInput, 'applicantKind'> & {
+  applicantKind: ApplyInput['applicantKind'] | 'department_data';
+};
 
 const base = { expectedSeq: z.number().int().min(0), occurredOn: isoDate.optional() };
 export const applicationActionInputSchema = z.discriminatedUnion('type', [
@@ -95,7 +100,7 @@ export const applicationViewSchema = z.object({
   benefitType: z.string(),
   divisionCode: z.string(),
   receivedOn: z.string(),
-  applicantKind: z.enum(applicantKinds),
+  applicantKind: z.enum(recordedApplicantKinds),
   applicantName: z.string(),
   applicantRelation: z.string().nullable(),
   documents: z.array(z.string()),

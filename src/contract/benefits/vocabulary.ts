@@ -23,7 +23,9 @@ export const applicationActions = ['receive', 'accept', 'verify', 'approve', 're
 export type ApplicationAction = (typeof applicationActions)[number];
 
 export const applicantKinds = ['guardian', 'relative', 'village_committee'] as const;
-export type ApplicantKind = (typeof applicantKinds)[number];
+/** Who an application is recorded as from: a person's choices, or a department's roll (opened by Haven on a confirmed fact). */
+export const recordedApplicantKinds = [...applicantKinds, 'department_data'] as const;
+export type ApplicantKind = (typeof recordedApplicantKinds)[number];
 
 /** Documents an application may come with (the township checks them). */
 export const applicationDocuments = [

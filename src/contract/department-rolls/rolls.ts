@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { applicantKinds } from '../benefits/vocabulary.js';
 import {
+  assistanceChanges,
   departments,
+  householdAssistances,
   matchLevels,
   matchReasons,
   proposalStatuses,
@@ -51,6 +53,13 @@ export const proposedFactSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('serious_illness'), illness: z.string() }),
   z.object({ kind: z.literal('school_enrolment'), school: z.string(), grade: z.string().nullable() }),
   z.object({ kind: z.literal('school_dropout'), school: z.string().nullable(), since: isoDate.nullable() }),
+  /** The household is on (or left) 低保, or the child is (or no longer is) supported as 特困, since a date. */
+  z.object({
+    kind: z.literal('dibao_tekun'),
+    assistance: z.enum(householdAssistances),
+    change: z.enum(assistanceChanges),
+    on: isoDate.nullable(),
+  }),
 ]);
 export type ProposedFact = z.infer<typeof proposedFactSchema>;
 
@@ -163,6 +172,12 @@ export const decisionAnswerSchema = z.object({
   ),
   /** Other candidates of the same row (an ambiguous match), rejected because this child was chosen. */
   othersRejected: z.number(),
+  /** Benefit applications opened by the accepted fact (the 低保/特困 child add-on), by application number. */
+  applicationsOpened: z.array(
+    z.object({ applicationId: z.string(), applicationNo: z.string(), benefitType: z.string() }),
+  ),
+  /** Approved benefits whose basis the accepted fact removed: each now has a review for the county. */
+  reviewsOpened: z.array(z.object({ reviewId: z.string(), applicationNo: z.string(), benefitType: z.string() })),
 });
 export type DecisionAnswer = z.infer<typeof decisionAnswerSchema>;
 

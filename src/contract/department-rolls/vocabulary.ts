@@ -6,6 +6,7 @@ export const departments = [
   'health',
   'education',
   'disabled_persons_federation',
+  'social_assistance',
 ] as const;
 export type Department = (typeof departments)[number];
 
@@ -22,6 +23,7 @@ export const rollKinds = [
   'school_enrolment',
   'school_dropout',
   'death',
+  'dibao_tekun',
 ] as const;
 export type RollKind = (typeof rollKinds)[number];
 
@@ -32,6 +34,7 @@ export const kindsOfDepartment: Record<Department, readonly RollKind[]> = {
   health: ['disability', 'serious_illness', 'death'],
   education: ['school_enrolment', 'school_dropout'],
   disabled_persons_federation: ['disability'],
+  social_assistance: ['dibao_tekun'],
 };
 
 /** Kinds whose ID number is a parent's (matched to family members), not the child's; a death roll names a parent who died. */
@@ -49,6 +52,8 @@ export const rollColumns = [
   'place',
   'birthDate',
   'division',
+  'assistance',
+  'change',
 ] as const;
 export type RollColumn = (typeof rollColumns)[number];
 
@@ -67,9 +72,11 @@ export const matchReasons = [
   'same_pinyin',
   'same_birth_date',
   'same_village',
+  'same_township',
   'same_county',
   'no_place',
   'other_candidates',
+  'id_number_not_found',
 ] as const;
 export type MatchReason = (typeof matchReasons)[number];
 
@@ -89,4 +96,14 @@ export const columnsOfKind: Record<RollKind, readonly RollColumn[]> = {
   serious_illness: ['detail'],
   school_enrolment: ['detail', 'grade'],
   school_dropout: ['detail', 'since'],
+  dibao_tekun: ['assistance', 'change', 'since', 'until'],
 };
+
+/**
+ * A 低保/特困 roll (social assistance) names the child of a household on 低保 or a child supported
+ * as 特困; a row whose change column says the household left (or whose end date has come) ends it.
+ */
+export const householdAssistances = ['dibao', 'tekun'] as const;
+export type HouseholdAssistance = (typeof householdAssistances)[number];
+export const assistanceChanges = ['entered', 'left'] as const;
+export type AssistanceChange = (typeof assistanceChanges)[number];

@@ -11,6 +11,7 @@ import { guardianshipMissingSchema } from '../assessments/assessments.js';
 import { stayWaitingSchema, tracingWaitingSchema } from '../placements/tracing.js';
 import { charityWorkSchema } from '../charity/views.js';
 import { supervisionFollowUpDueSchema } from '../grassroots/supervision.js';
+import { benefitReviewSchema } from '../benefits/reviews.js';
 
 /** A report my organisation must acknowledge (only for those with `reports.receive`). */
 export const reportToAcknowledgeSchema = z.object({
@@ -104,6 +105,8 @@ export const myWorkSchema = z.object({
   entrustedContacts: z.array(entrustedContactDueSchema).default([]),
   /** Follow-ups asked for in my supervision log (督导日志), due soon or late, or escalated to my organisation. */
   supervisionFollowUps: z.array(supervisionFollowUpDueSchema).default([]),
+  /** Approved benefits whose basis a confirmed fact removed, for the county to end or keep (issue 18). */
+  benefitReviews: z.array(benefitReviewSchema).default([]),
 });
 export type MyWork = z.infer<typeof myWorkSchema>;
 
@@ -125,4 +128,5 @@ export const myWorkSections = [
   'society',
   'entrustedContacts',
   'supervisionFollowUps',
+  'benefitReviews',
 ] as const;

@@ -8,9 +8,11 @@ const history = (from: string, monthlyFen: number) => [{ from, monthlyFen }];
 
 /*
  * PLACEHOLDER figures, not Hubei's published ones (none were found in the seed or the shared
- * documents): the monthly standards as editable defaults (fen, from their effective dates). They are data: a
- * province, city or county publishes its own with `haven rules publish`, dated, and the application
- * stores the rule-set version it was decided under.
+ * documents, nor by a search of stored public pages in session 13, which found only the national
+ * floors of 2010; see docs/architecture.md § Benefits): the monthly standards as editable defaults
+ * (fen, from their effective dates). They are data: a province, city or county publishes its own
+ * with `haven rules publish`, dated, and the application stores the rule-set version it was
+ * decided under.
  */
 const hubeiStandards: Record<string, { from: string; monthlyFen: number }[]> = {
   '201': history('2024-01-01', 130_000),
@@ -41,6 +43,8 @@ export const benefitRules = ruleSection(
   z.object({
     verificationWorkingDays: z.number().int().min(1).max(60).default(15),
     decisionWorkingDays: z.number().int().min(1).max(60).default(15),
+    /** The county's time to review an approved benefit whose basis a confirmed fact removed. */
+    reviewWorkingDays: z.number().int().min(1).max(60).default(15),
     standards: z.record(z.string(), z.array(standard).min(1).max(50)).default(hubeiStandards),
     localTypes: z
       .array(localType)

@@ -1,5 +1,10 @@
 import { type Kysely, sql } from 'kysely';
-import type { ApplicationActionInput, ApplicationView, ApplyInput } from '../../contract/benefits/applications.js';
+import type {
+  ApplicationActionInput,
+  ApplicationView,
+  ApplyInput,
+  RecordedApply,
+} from '../../contract/benefits/applications.js';
 import { nationalBenefitTypes, openApplicationStatuses } from '../../contract/benefits/vocabulary.js';
 import type { ChildExitInput, ChildExitView } from '../../contract/registry/exit.js';
 import { startClock, stopClocks } from '../../core/clocks/index.js';
@@ -38,7 +43,7 @@ function momentOf(occurredOn: string | undefined, now: Date): Date {
  * open one), the benefit type as the place's rules know it, and the township's verification clock
  * counted in working days from the day received.
  */
-export async function applyForBenefitIn(uow: UnitOfWork, input: ApplyInput, now: Date): Promise<string> {
+export async function applyForBenefitIn(uow: UnitOfWork, input: RecordedApply, now: Date): Promise<string> {
   const { trx, actor } = uow;
   if (!hasPermission(actor, 'benefits.apply')) throw forbidden('benefits.apply');
   if (!actor.organisationId) throw new DomainError('benefits.needs_organisation', 400);
@@ -276,6 +281,7 @@ export async function benefitTypesFor(db: Db, divisionCode: string, date: string
 export { runPayments, runPaymentsIn } from './payments/run.js';
 export { liftSuspensionIn, suspendPaymentsIn } from './payments/suspensions.js';
 export { actOnRenewalIn, sweepRenewalsIn } from './renewals.js';
+export { reviewBenefitsOfChildIn, startBenefitsOfCategoryIn } from './reviews.js';
 
 /** Benefit payments for a month (YYYY-MM) for the insight snapshots: per paying division, children paid and fen. */
 export async function benefitPaymentsFor(

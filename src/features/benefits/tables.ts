@@ -42,3 +42,29 @@ declare module '../../platform/db/schema.js' {
     benefit_application_actions: BenefitApplicationActionsTable;
   }
 }
+
+/** A review of an approved benefit whose basis a confirmed fact removed (migration 0175). */
+export interface BenefitReviewsTable {
+  id: Generated<string>;
+  application_id: string;
+  child_id: string;
+  division_code: string;
+  category: string;
+  /** What removed the basis: the fact and its source (a department's roll and row), as shown to the county. */
+  cause: ColumnType<Record<string, unknown>, string, never>;
+  status: ColumnType<'open' | 'ended' | 'kept', 'open' | undefined, 'ended' | 'kept'>;
+  opened_by_label: string;
+  opened_at: ColumnType<Date, Date | string | undefined, never>;
+  decided_by: string | null;
+  decided_by_label: string | null;
+  decided_at: Date | null;
+  decision_note: string | null;
+  ended_on: string | null;
+  version: ColumnType<number, number | undefined, number>;
+}
+
+declare module '../../platform/db/schema.js' {
+  interface Database {
+    benefit_reviews: BenefitReviewsTable;
+  }
+}

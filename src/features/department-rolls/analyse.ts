@@ -19,6 +19,7 @@ import {
   readRollRow,
 } from './columns.js';
 import { matchRows, type RowMatches } from './matching.js';
+import { resolvePlaceNames } from './place-names.js';
 import { cellText, readSpreadsheetRows, type SpreadsheetLimits } from './registry-reader.js';
 import './messages.js';
 import './tables.js';
@@ -136,7 +137,11 @@ export async function analyseRoll(
   const missing = missingColumns(input.kind, mapping);
   const rowCount = pending.length;
   if (missing.length > 0) return { headers, mapping, byHeader, source, missing, rowCount, lines: [] };
-  const readings = pending.map(({ row, cells }) => ({ row, reading: readRollRow(input.kind, mapping, cells) }));
+  const readings = await withPlaces(
+    db,
+    actor,
+    pending.map(({ row, cells }) => ({ row, reading: readRollRow(input.kind, mapping, cells) })),
+  );
   const readable = readings.flatMap(({ row, reading }) => (reading.ok ? [{ row, reading }] : []));
   const matches = await matchRows(db, actor, input.kind, readable);
   const none: RowMatches = { level: null, candidates: [] };
@@ -149,6 +154,27 @@ export async function analyseRoll(
     rowCount,
     lines: readings.map(({ row, reading }) => ({ row, reading, matches: matches.get(row) ?? none })),
   };
+}
+
+/**
+ * Resolves the rows' place names inside the uploader's area: a row without an ID number whose place
+ * is no division there is a problem row (the department corrects it), never matched without its place.
+ */
+async function withPlaces(
+  db: Db,
+  actor: Actor,
+  readings: { row: number; reading: RowReading }[],
+): Promise<{ row: number; reading: RowReading }[]> {
+  const names = readings.flatMap(({ reading }) => (reading.ok && reading.placeName ? [reading.placeName] : []));
+  const resolved = await resolvePlaceNames(db, actor, names);
+  return readings.map(({ row, reading }) => {
+    if (!reading.ok || !reading.placeName) return { row, reading };
+    const codes = resolved.get(reading.placeName) ?? [];
+    // A row with an ID number needs its place only if the number matches nobody.
+    if (codes.length > 0 || reading.idNumber) return { row, reading: { ...reading, placeCodes: codes } };
+    const problem = { code: 'rolls.place_unknown', column: 'division' as const, params: { name: reading.placeName } };
+    return { row, reading: { ok: false, idNumber: reading.idNumber, name: reading.name, problems: [problem] } };
+  });
 }
 
 export type Outcome = 'matched' | 'unmatched' | 'invalid';

@@ -1,4 +1,10 @@
-import { personRollKinds, type RollColumn, type RollKind } from '../../contract/department-rolls/vocabulary.js';
+import {
+  type AssistanceChange,
+  type HouseholdAssistance,
+  personRollKinds,
+  type RollColumn,
+  type RollKind,
+} from '../../contract/department-rolls/vocabulary.js';
 import {
   type CellValue,
   cellText,
@@ -10,82 +16,8 @@ import {
   readIdCell,
 } from './registry-reader.js';
 
-/*
- * A roll's columns (pure). Departments name them many ways; each header is compared after folding
- * spaces, full-width forms, asterisks and trailing colons, like the ledger's.
- */
-const variants: Record<RollColumn, readonly string[]> = {
-  idNumber: [
-    '身份证号码',
-    '身份证号',
-    '公民身份号码',
-    '证件号码',
-    '身份证件号码',
-    '服刑人员身份证号',
-    '戒毒人员身份证号',
-    '学生身份证号',
-    '儿童身份证号',
-    '死者身份证号',
-    'idnumber',
-    'id',
-  ],
-  name: ['姓名', '服刑人员姓名', '戒毒人员姓名', '学生姓名', '儿童姓名', '死者姓名', '死亡人员姓名', 'name'],
-  since: [
-    '起始日期',
-    '开始日期',
-    '入监日期',
-    '入狱日期',
-    '收监日期',
-    '刑期起日',
-    '入所日期',
-    '辍学日期',
-    '发证日期',
-    '死亡日期',
-    '注销日期',
-    'since',
-    'from',
-  ],
-  until: ['结束日期', '刑期止日', '刑满日期', '预计释放日期', '出所日期', '期满日期', 'until', 'to'],
-  grade: ['残疾等级', '等级', '年级', 'grade'],
-  disabilityType: ['残疾类别', '残疾类型', 'disabilitytype'],
-  detail: [
-    '学校',
-    '学校名称',
-    '就读学校',
-    '疾病名称',
-    '病种',
-    '残疾证号',
-    '迁入地区划代码',
-    '现户籍地区划代码',
-    '户籍地区划代码',
-    'school',
-    'illness',
-    'certificate',
-    'hukoucode',
-  ],
-  place: ['服刑场所', '监狱名称', '戒毒场所', '场所', 'place'],
-  birthDate: ['出生日期', '出生年月日', '生日', 'birthdate', 'dateofbirth'],
-  division: [
-    '所在地区划代码',
-    '村居区划代码',
-    '所在村（社区）代码',
-    '区划代码',
-    '行政区划代码',
-    '居住地区划代码',
-    'division',
-    'divisioncode',
-  ],
-};
-
-const fold = (text: string) =>
-  text
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[\s*：:_（）()]/g, '');
-
-const lookup = new Map<string, RollColumn>(
-  Object.entries(variants).flatMap(([column, names]) => names.map((name) => [fold(name), column as RollColumn])),
-);
+import { readAssistance, readChange } from './assistance-cells.js';
+import { fold, lookup } from './column-names.js';
 
 export type RollMapping = Partial<Record<RollColumn, number>>;
 
@@ -140,6 +72,10 @@ export type RowReading =
       name: string | null;
       birthDate: string | null;
       divisionCode: string | null;
+      /** A place given by name ("合意村", "埠河镇合意村"), resolved against the divisions in the uploader's scope. */
+      placeName: string | null;
+      /** The divisions the place name stands for, once resolved (null: no name to resolve). */
+      placeCodes?: string[] | null;
       fact: RowFact;
     }
   | { ok: false; idNumber: string | null; name: string | null; problems: RowProblem[] };
@@ -152,7 +88,8 @@ export type RowFact =
   | { kind: 'disability'; grade: number; disabilityType: string | null; certificate: string | null }
   | { kind: 'serious_illness'; illness: string }
   | { kind: 'school_enrolment'; school: string; grade: string | null }
-  | { kind: 'school_dropout'; school: string | null; since: string | null };
+  | { kind: 'school_dropout'; school: string | null; since: string | null }
+  | { kind: 'dibao_tekun'; assistance: HouseholdAssistance; change: AssistanceChange; on: string | null };
 
 const disabilityTypeWords: [RegExp, string][] = [
   [/视力|visual/i, 'visual'],
@@ -174,14 +111,17 @@ export function readRollRow(kind: RollKind, mapping: RollMapping, cells: readonl
   const problems: RowProblem[] = [];
   const name = text('name');
   let idNumber: string | null = null;
+  let idBirthDate: string | null = null;
   const id = readIdCell(cell('idNumber'));
   if (id.kind === 'empty') {
     if (!name) problems.push({ code: 'rolls.id_or_name_missing', column: 'idNumber' });
   } else if (id.kind === 'as_number') problems.push({ code: 'rolls.id_as_number', column: 'idNumber' });
   else {
     const parsed = parseIdNumber(id.value);
-    if (parsed.ok) idNumber = parsed.id.value;
-    else
+    if (parsed.ok) {
+      idNumber = parsed.id.value;
+      idBirthDate = parsed.id.birthDate;
+    } else
       problems.push({
         code: looksTruncatedByFloat(id.value) ? 'rolls.id_as_number' : parsed.problem,
         column: 'idNumber',
@@ -194,13 +134,21 @@ export function readRollRow(kind: RollKind, mapping: RollMapping, cells: readonl
     if (reading.kind === 'unreadable') problems.push({ code: 'rolls.date_unreadable', column });
     return null;
   };
-  const birthDate = date('birthDate');
+  // An ID number carries the birth date: the fallback to name matching uses it when the row has none.
+  const birthDate = date('birthDate') ?? idBirthDate;
   const division = readDivisionCode(cell('division'));
   const divisionCode = division.kind === 'code' ? division.code : null;
-  if (division.kind === 'invalid') problems.push({ code: 'rolls.division_code_invalid', column: 'division' });
+  const placeText = text('division');
+  // Chinese without digits is a place's name, resolved later against the division table.
+  const placeName =
+    division.kind === 'invalid' && placeText && /\p{Script=Han}/u.test(placeText) && !/\d/.test(placeText)
+      ? placeText.normalize('NFKC').replace(/\s+/g, '').slice(0, 60)
+      : null;
+  if (division.kind === 'invalid' && !placeName)
+    problems.push({ code: 'rolls.division_code_invalid', column: 'division' });
   if (id.kind === 'empty' && name) {
     // Without an ID number a child is found by name + birth date (+ place); a parent by name + the child's village.
-    if (personRollKinds.includes(kind) && !divisionCode && division.kind === 'empty')
+    if (personRollKinds.includes(kind) && !divisionCode && !placeName && division.kind === 'empty')
       problems.push({ code: 'rolls.division_missing', column: 'division' });
     if (!personRollKinds.includes(kind) && !birthDate && problems.every((p) => p.column !== 'birthDate'))
       problems.push({ code: 'rolls.birth_date_missing', column: 'birthDate' });
@@ -247,9 +195,21 @@ export function readRollRow(kind: RollKind, mapping: RollMapping, cells: readonl
     case 'school_dropout':
       fact = { kind, school: text('detail')?.slice(0, 100) ?? null, since: date('since') };
       break;
+    case 'dibao_tekun': {
+      const assistance = readAssistance(text('assistance') ?? '');
+      const since = date('since');
+      const until = date('until');
+      const changeText = text('change') ?? '';
+      // No change column but an end date: the household left on that date.
+      const change = changeText === '' && until ? 'left' : readChange(changeText);
+      if (!assistance) problems.push({ code: 'rolls.assistance_unreadable', column: 'assistance' });
+      if (!change) problems.push({ code: 'rolls.change_unreadable', column: 'change' });
+      if (assistance && change) fact = { kind, assistance, change, on: change === 'left' ? (until ?? since) : since };
+      break;
+    }
   }
   if (problems.length > 0 || !fact || (!idNumber && !name)) return { ok: false, idNumber, name, problems };
-  return { ok: true, idNumber, name, birthDate, divisionCode, fact };
+  return { ok: true, idNumber, name, birthDate, divisionCode, placeName, fact };
 }
 
 /**
@@ -266,5 +226,6 @@ export function missingColumns(kind: RollKind, mapping: RollMapping): RollColumn
   if (kind === 'disability' && !has('grade')) missing.push('grade');
   if (['household_registration', 'serious_illness', 'school_enrolment'].includes(kind) && !has('detail'))
     missing.push('detail');
+  if (kind === 'dibao_tekun' && !has('assistance')) missing.push('assistance');
   return missing;
 }

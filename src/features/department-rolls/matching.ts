@@ -12,6 +12,7 @@ import {
   type ChildCandidate,
   childrenByNameAndBirthIn,
   fullPinyinOf,
+  type MemberCandidate,
   matchIdNumbersIn,
   membersByNameIn,
 } from '../registry/service.js';
@@ -39,14 +40,32 @@ export interface RowMatches {
 const chunk = 500;
 const certain: Match = { level: 'certain', score: 100, reasons: ['id_number'] };
 const nameScore: Partial<Record<MatchReason, number>> = { same_name: 40, former_name: 30, same_pinyin: 20 };
-const placeScore: Partial<Record<MatchReason, number>> = { same_village: 20, same_county: 10, no_place: 0 };
+const placeScore: Partial<Record<MatchReason, number>> = {
+  same_village: 20,
+  same_township: 15,
+  same_county: 10,
+  no_place: 0,
+};
+/** A row whose ID number matched nobody but whose name, birth date and place fit: never above weak. */
+const idNotFoundPenalty = 10;
 
-/** Where a row's place stands to the child's residence or household registration (null: another county). */
-function placeReason(divisionCode: string | null, places: readonly (string | null)[]): MatchReason | null {
-  if (!divisionCode) return 'no_place';
+type Place = string | readonly string[] | null;
+const codesOf = (place: Place): readonly string[] | null =>
+  place === null ? null : typeof place === 'string' ? [place] : place;
+
+/**
+ * Where a row's place (a code, or the codes a name stands for) stands to the child's residence or
+ * household registration: the same village, the same township (a township named), the same county,
+ * or null (another county).
+ */
+function placeReason(place: Place, places: readonly (string | null)[]): MatchReason | null {
+  const codes = codesOf(place);
+  if (!codes) return 'no_place';
   const known = places.filter((p): p is string => Boolean(p));
-  if (known.includes(divisionCode)) return 'same_village';
-  if (known.some((p) => p.slice(0, 6) === divisionCode.slice(0, 6))) return 'same_county';
+  if (codes.some((code) => known.includes(code))) return 'same_village';
+  const township = (code: string) => code.slice(9) === '000' && known.some((p) => p.slice(0, 9) === code.slice(0, 9));
+  if (codes.some(township)) return 'same_township';
+  if (codes.some((code) => known.some((p) => p.slice(0, 6) === code.slice(0, 6)))) return 'same_county';
   return null;
 }
 
@@ -56,7 +75,7 @@ function placeReason(divisionCode: string | null, places: readonly (string | nul
  * Only the same name in the same village is strong; everything else is weak (a person confirms).
  */
 export function scoreChild(
-  row: { name: string; birthDate: string; divisionCode: string | null },
+  row: { name: string; birthDate: string; divisionCode: Place },
   candidate: ChildCandidate,
   rowPinyin = fullPinyinOf(row.name),
 ): Match | null {
@@ -112,7 +131,11 @@ export async function matchRows(
     for (const m of await matchIdNumbersIn(db, actor, ids.slice(i, i + chunk), person ? 'member' : 'child'))
       byId.set(m.idNumber, [...(byId.get(m.idNumber) ?? []), { ...m, childName: m.childName, match: certain }]);
 
-  const byName = rows.filter(({ reading }) => !reading.idNumber && reading.name);
+  // Rows without an ID number, and rows whose ID number matched nobody (a child registered without one,
+  // or a number mistyped on either side), are looked for by name, birth date and place.
+  const byName = rows.filter(
+    ({ reading }) => reading.name && (!reading.idNumber || (byId.get(reading.idNumber) ?? []).length === 0),
+  );
   const children: ChildCandidate[] = [];
   const members: Awaited<ReturnType<typeof membersByNameIn>> = [];
   for (let i = 0; i < byName.length; i += chunk) {
@@ -136,46 +159,64 @@ export async function matchRows(
   }
 
   for (const { row, reading } of rows) {
-    if (reading.idNumber) {
-      const found = byId.get(reading.idNumber) ?? [];
+    const found = reading.idNumber ? (byId.get(reading.idNumber) ?? []) : [];
+    if (found.length > 0 || !reading.name) {
       result.set(row, { level: found.length > 0 ? 'certain' : null, candidates: found });
       continue;
     }
-    const name = reading.name!;
-    if (person) {
-      const found: Candidate[] = members
-        .filter((m) => m.memberName === name)
-        .flatMap((m) => {
-          const place = placeReason(reading.divisionCode, [m.residenceCode, m.hukouCode]);
-          if (place !== 'same_village') return [];
-          const match: Match = { level: 'weak', score: 60, reasons: ['same_name', 'same_village'] };
-          return [{ ...m, match }];
-        });
-      result.set(row, bestOf(found));
-      continue;
-    }
-    if (!reading.birthDate) {
-      result.set(row, { level: null, candidates: [] });
-      continue;
-    }
-    const pinyin = fullPinyinOf(name);
-    const found = children.flatMap((c) => {
-      const match = scoreChild({ name, birthDate: reading.birthDate!, divisionCode: reading.divisionCode }, c, pinyin);
-      return match
-        ? [
-            {
-              childId: c.childId,
-              childName: c.name,
-              havenCode: c.havenCode,
-              memberId: null,
-              memberName: null,
-              relation: null,
-              match,
-            },
-          ]
-        : [];
-    });
-    result.set(row, bestOf(found));
+    const place: Place = reading.divisionCode ?? reading.placeCodes ?? null;
+    const fallback = reading.idNumber !== null;
+    const candidates = person
+      ? membersOf(members, reading.name, place)
+      : childrenOf(children, { name: reading.name, birthDate: reading.birthDate, divisionCode: place });
+    result.set(row, bestOf(fallback ? candidates.map(idNotFound) : candidates));
   }
   return result;
+}
+
+/** A parent without a (known) ID number: the same name in the child's village, weak at best. */
+function membersOf(members: readonly MemberCandidate[], name: string, place: Place): Candidate[] {
+  return members
+    .filter((m) => m.memberName === name)
+    .flatMap((m) => {
+      if (placeReason(place, [m.residenceCode, m.hukouCode]) !== 'same_village') return [];
+      const match: Match = { level: 'weak', score: 60, reasons: ['same_name', 'same_village'] };
+      return [{ ...m, match }];
+    });
+}
+
+function childrenOf(
+  children: readonly ChildCandidate[],
+  row: { name: string; birthDate: string | null; divisionCode: Place },
+): Candidate[] {
+  if (!row.birthDate) return [];
+  const pinyin = fullPinyinOf(row.name);
+  return children.flatMap((c) => {
+    const match = scoreChild({ name: row.name, birthDate: row.birthDate!, divisionCode: row.divisionCode }, c, pinyin);
+    if (!match) return [];
+    return [
+      {
+        childId: c.childId,
+        childName: c.name,
+        havenCode: c.havenCode,
+        memberId: null,
+        memberName: null,
+        relation: null,
+        match,
+      },
+    ];
+  });
+}
+
+/** The row's ID number matched nobody: a name match is only weak, and says why. */
+export function idNotFound(candidate: Candidate): Candidate {
+  const { score, reasons } = candidate.match;
+  return {
+    ...candidate,
+    match: {
+      level: 'weak',
+      score: Math.max(0, score - idNotFoundPenalty),
+      reasons: ['id_number_not_found', ...reasons],
+    },
+  };
 }

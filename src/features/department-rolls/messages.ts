@@ -6,6 +6,7 @@ const departmentZh = {
   health: '卫生健康',
   education: '教育',
   disabled_persons_federation: '残联',
+  social_assistance: '社会救助',
 };
 const levelZh = { certain: '确定（身份证号）', strong: '较强', weak: '较弱', ambiguous: '有多个可能' };
 const levelEn = { certain: 'certain (ID number)', strong: 'strong', weak: 'weak', ambiguous: 'ambiguous' };
@@ -35,6 +36,7 @@ const departmentEn = {
   health: 'Health',
   education: 'Education',
   disabled_persons_federation: "Disabled persons' federation",
+  social_assistance: 'Social assistance',
 };
 const columnZh = {
   idNumber: '身份证号',
@@ -46,7 +48,9 @@ const columnZh = {
   detail: '学校/疾病/证号/区划代码',
   place: '场所',
   birthDate: '出生日期',
-  division: '所在地区划代码',
+  division: '所在地（区划代码或村名）',
+  assistance: '救助类别（低保/特困）',
+  change: '变动类型（新增/退出）',
 };
 const columnEn = {
   idNumber: 'ID number',
@@ -58,7 +62,9 @@ const columnEn = {
   detail: 'school / illness / certificate / division code',
   place: 'place',
   birthDate: 'birth date',
-  division: 'division code',
+  division: 'place (division code or name)',
+  assistance: 'assistance (dibao / tekun)',
+  change: 'change (entered / left)',
 };
 const prefixed = (prefix: string, entries: Record<string, string>) =>
   Object.fromEntries(Object.entries(entries).map(([key, value]) => [`${prefix}${key}`, value]));
@@ -73,6 +79,9 @@ registerMessages({
     'rolls.birth_date_missing': '没有身份证号时需要出生日期才能按姓名比对',
     'rolls.division_missing': '没有身份证号时需要所在地区划代码才能按姓名比对',
     'rolls.mapping_invalid': '列对应关系格式不正确。',
+    'rolls.assistance_unreadable': '救助类别应为低保或特困',
+    'rolls.change_unreadable': '变动类型无法识别（应为新增、在保或退出、停保）',
+    'rolls.place_unknown': '在您的辖区内找不到名为“{{name}}”的村（社区）或乡镇',
     'rolls.match_unconfirmed': '这条建议的匹配程度为“{{level}}”，请先确认名单上的人就是这名儿童（或其家人）再采纳。',
     'rolls.other_candidate_chosen': '同一行已确认为另一名儿童',
     'rolls.apply_needs_accepted': '只有已采纳的建议才能据此发起待遇申请（这条建议：{{status}}）。',
@@ -105,6 +114,9 @@ registerMessages({
     'rolls.birth_date_missing': 'without an ID number the birth date is needed to match by name',
     'rolls.division_missing': 'without an ID number the division code is needed to match by name',
     'rolls.mapping_invalid': 'The column mapping is not valid.',
+    'rolls.assistance_unreadable': 'the assistance should be dibao (低保) or tekun (特困)',
+    'rolls.change_unreadable': 'the change cannot be read (entered, continuing, left or stopped)',
+    'rolls.place_unknown': 'no village or township called "{{name}}" is in your area',
     'rolls.match_unconfirmed':
       "This proposal's match is {{level}}: confirm that the person on the roll is this child (or family member) before accepting it.",
     'rolls.other_candidate_chosen': 'the same row was confirmed as another child',

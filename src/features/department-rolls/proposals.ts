@@ -12,7 +12,7 @@ import { DomainError } from '../../platform/errors.js';
 import { translate } from '../../platform/i18n/translate.js';
 import { addMemberSituationIn, childFileIn, factVersionsIn, updateChildFieldsIn } from '../registry/service.js';
 import { personRollKinds } from '../../contract/department-rolls/vocabulary.js';
-import { benefitsOfCategories } from './benefit-link.js';
+import { benefitsOfCategories, followBenefitsIn, householdBenefitsAfter } from './benefit-link.js';
 import { type ProposalRow, proposalOf } from './view.js';
 import './messages.js';
 import './tables.js';
@@ -190,9 +190,8 @@ export async function acceptProposalIn(
     fileName: row.file_name,
     row: row.row_number,
   });
-  const proposedBefore = new Set(
-    (await childFileIn(uow, row.child_id)).categories.filter((c) => c.state === 'proposed').map((c) => c.category),
-  );
+  const before = await childFileIn(uow, row.child_id);
+  const proposedBefore = new Set(before.categories.filter((c) => c.state === 'proposed').map((c) => c.category));
   if (fact.kind === 'imprisonment' || fact.kind === 'drug_rehabilitation' || fact.kind === 'death')
     await addMemberSituationIn(
       uow,
@@ -209,6 +208,8 @@ export async function acceptProposalIn(
                 place: fact.place,
               },
         reason,
+        // A release list closes the parent's open imprisonment (or rehabilitation) on its end date.
+        closesOpen: fact.kind !== 'death',
       },
       today,
     );
@@ -218,7 +219,10 @@ export async function acceptProposalIn(
       row.child_id,
       {
         version: input.targetVersion,
-        fields: fieldsOf(fact),
+        fields:
+          fact.kind === 'dibao_tekun'
+            ? { householdBenefits: householdBenefitsAfter(before.householdBenefits, fact) }
+            : fieldsOf(fact),
         reason,
         details: { department: row.department, rollId: row.roll_id, row: row.row_number },
       },
@@ -236,6 +240,7 @@ export async function acceptProposalIn(
     categoriesProposed,
     benefitsProposed: await benefitsOfCategories(uow, row.child_id, categoriesProposed, today),
     othersRejected,
+    ...(await followBenefitsIn(uow, row, reason, new Date())),
   };
 }
 
@@ -281,5 +286,7 @@ export async function rejectProposalIn(
     categoriesProposed: [],
     benefitsProposed: [],
     othersRejected: 0,
+    applicationsOpened: [],
+    reviewsOpened: [],
   };
 }

@@ -215,10 +215,30 @@ export async function removeMember(
  * already there is not added twice; each changed child's categories are proposed again. Answers
  * the child's id and the ids of the copies the change reached for (changed or already holding it).
  */
+/**
+ * The member's situations with one more. `closesOpen` (a release list): a situation of the same kind
+ * still open on the end date, begun before it, is ended on that date instead of being doubled.
+ */
+export function withSituation<S extends { kind: string; since: string | null; until: string | null }>(
+  existing: readonly S[],
+  added: S,
+  closesOpen: boolean,
+): S[] {
+  const until = added.until;
+  const open =
+    closesOpen && until
+      ? existing.findIndex(
+          (s) =>
+            s.kind === added.kind && (s.until === null || s.until > until) && (s.since === null || s.since <= until),
+        )
+      : -1;
+  return open >= 0 ? existing.map((s, i) => (i === open ? { ...s, until } : s)) : [...existing, added];
+}
+
 export async function addMemberSituationIn(
   uow: UnitOfWork,
   memberId: string,
-  input: { version: number; situation: SituationInput; reason: string; copies?: string },
+  input: { version: number; situation: SituationInput; reason: string; copies?: string; closesOpen?: boolean },
   today = shanghaiDateOf(new Date()),
 ): Promise<{ childId: string; copyIds: string[] }> {
   const { trx, actor } = uow;
@@ -230,7 +250,9 @@ export async function addMemberSituationIn(
   const member = await memberForChange(trx, actor, found.child_id, memberId, input.version);
   const before = memberValuesOf(member).situations;
   const [added] = normaliseSituations([input.situation]);
-  const situations = before.some((s) => situationKey(s) === situationKey(added!)) ? before : [...before, added!];
+  const situations = before.some((s) => situationKey(s) === situationKey(added!))
+    ? before
+    : withSituation(before, added!, input.closesOpen ?? false);
   const diff = await changeMember(trx, actor, member, { situations });
   if (diff)
     await recordTimeline(trx, actor, {
@@ -246,7 +268,7 @@ export async function addMemberSituationIn(
     trx,
     actor,
     copies,
-    { before, after: [...before, added!], reason: input.reason, seen: input.copies },
+    { before, after: situations, reason: input.reason, seen: input.copies },
     (copy, list) => writeSituations(trx, actor, copy, list),
   );
   const changed = [...new Set([member.child_id, ...siblings])];

@@ -215,4 +215,5 @@ export {
   membersByNameIn,
 } from './name-match.js';
 export { exitsBetween } from './insight-reads.js';
+export { supportedCategoriesIn } from './supported.js';
 export { ledgerCompletenessIn } from './ledger-completeness.js';

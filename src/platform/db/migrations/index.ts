@@ -69,6 +69,7 @@ import * as m0140 from './0140_volunteer_activities.js';
 import * as m0155 from './0155_supervision_follow_ups.js';
 import * as m0160 from './0160_case_links.js';
 import * as m0170 from './0170_calendar_recompute_batches.js';
+import * as m0175 from './0175_benefit_reviews.js';
 
 /**
  * Every migration, in order. Listed statically (not read from the folder) so the same list works
@@ -145,4 +146,5 @@ export const migrations: Record<string, Migration> = {
   '0155_supervision_follow_ups': m0155,
   '0160_case_links': m0160,
   '0170_calendar_recompute_batches': m0170,
+  '0175_benefit_reviews': m0175,
 };

@@ -9,6 +9,7 @@ import { describeApiError } from '../../app/api/describeApiError';
 import { formatDateTime } from '../../app/format';
 import { useNotice } from '../../app/notice/useNotice';
 import { useAct, useApplication, yuan } from './benefitsApi';
+import { Reviews } from './Reviews';
 import { Suspensions } from './Suspensions';
 import { TypeName } from './TypeName';
 
@@ -85,9 +86,15 @@ export default function ApplicationPage() {
       <section aria-label={t('benefits.deadlines')}>
         <h2>{t('benefits.deadlines')}</h2>
         {view.clocks.map((clock) => (
-          <p key={clock.rule}>
-            {t(clock.rule === 'benefit.verification' ? 'benefits.clock.verification' : 'benefits.clock.decision')}:{' '}
-            <strong>{clock.dueOn}</strong> <Tag>{t(`benefits.clockState.${clock.state}`)}</Tag>
+          <p key={`${clock.rule}-${clock.startedAt}`}>
+            {t(
+              clock.rule === 'benefit.verification'
+                ? 'benefits.clock.verification'
+                : clock.rule === 'benefit.review'
+                  ? 'benefits.clock.review'
+                  : 'benefits.clock.decision',
+            )}
+            : <strong>{clock.dueOn}</strong> <Tag>{t(`benefits.clockState.${clock.state}`)}</Tag>
             {clock.provisional && <Tag color="gold">{t('benefits.provisional')}</Tag>}
           </p>
         ))}
@@ -119,6 +126,7 @@ export default function ApplicationPage() {
           </Button>
         ))}
       </Space>
+      <Reviews applicationId={view.id} />
       <Suspensions view={view} />
       <section aria-label={t('benefits.history')}>
         <h2>{t('benefits.history')}</h2>

@@ -56,6 +56,7 @@ export const timeline: FeatureTimeline = {
     benefit_application: 'benefits.timelineKind',
     benefit_payment: 'benefits.paymentTimelineKind',
     benefit_renewal: 'benefits.renewalTimelineKind',
+    benefit: 'benefits.reviewTimelineKind',
   },
   links: { benefit_application: (id) => `/benefits/${encodeURIComponent(id)}` },
 };

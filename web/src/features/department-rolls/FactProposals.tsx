@@ -41,6 +41,11 @@ function useFactText() {
         return t('rolls.proposals.fact.school_enrolment', { school: fact.school });
       case 'school_dropout':
         return t('rolls.proposals.fact.school_dropout');
+      case 'dibao_tekun':
+        return t(`rolls.proposals.fact.dibao_tekun_${fact.change}`, {
+          assistance: t(`rolls.assistance.${fact.assistance}`),
+          on: fact.on ?? unknown,
+        });
       case 'death':
         return t('rolls.proposals.fact.death', {
           relation: t(`registry.relation.${fact.relation}`, { defaultValue: fact.relation }),
@@ -93,19 +98,43 @@ export function FactProposals({ childId }: { childId: string }) {
       const categories = answer.categoriesProposed.map((code) =>
         t(`registry.category.${code}`, { defaultValue: code }),
       );
+      const follows = [
+        answer.applicationsOpened.length > 0
+          ? t('rolls.proposals.applicationsOpened', {
+              numbers: answer.applicationsOpened.map((a) => a.applicationNo).join(t('rolls.listSeparator')),
+            })
+          : '',
+        answer.reviewsOpened.length > 0
+          ? t('rolls.proposals.reviewsOpened', {
+              numbers: answer.reviewsOpened.map((r) => r.applicationNo).join(t('rolls.listSeparator')),
+            })
+          : '',
+      ].filter(Boolean);
       notice.success(
-        !accept
-          ? t('rolls.proposals.rejected')
-          : categories.length > 0
-            ? t('rolls.proposals.newCategories', { categories: categories.join('、') })
-            : t('rolls.proposals.accepted'),
+        [
+          !accept
+            ? t('rolls.proposals.rejected')
+            : categories.length > 0
+              ? t(
+                  answer.applicationsOpened.length > 0
+                    ? 'rolls.proposals.newCategoriesOnly'
+                    : 'rolls.proposals.newCategories',
+                  {
+                    categories: categories.join('、'),
+                  },
+                )
+              : t('rolls.proposals.accepted'),
+          ...follows,
+        ].join(' '),
       );
+      const opened = new Set(answer.applicationsOpened.map((a) => a.benefitType));
+      const toApply = answer.benefitsProposed.filter((b) => !opened.has(b.benefitType));
       setRejecting(null);
       setReason('');
       setConfirming(null);
       setSure(false);
-      if (accept && answer.benefitsProposed.length > 0 && can('benefits.apply'))
-        setBenefits({ proposalId: proposal.id, list: answer.benefitsProposed });
+      if (accept && toApply.length > 0 && can('benefits.apply'))
+        setBenefits({ proposalId: proposal.id, list: toApply });
     } catch (error) {
       notice.error(describeApiError(error, t));
     } finally {
