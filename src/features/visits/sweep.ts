@@ -126,12 +126,24 @@ async function untilAges(db: Db, context: Context): Promise<number[]> {
 async function fullPass(db: Db, context: Context): Promise<number> {
   let read = 0;
   let after = nil;
-  // `k.child_id > after` too: else a merge anti-join reads the clocks from the first child on every page.
-  const running = (rules: string[]) =>
-    sql<boolean>`EXISTS (SELECT 1 FROM clocks k WHERE k.child_id = c.id AND k.child_id > ${after}::uuid AND k.subject_type = 'visit'
-      AND k.state IN ('running', 'paused') AND k.rule IN (${sql.join(rules)}))`;
   for (;;) {
-    const page = await db
+    // A range of 2,000 children by id first, then those of it lacking a clock: the clock probes
+    // bounded to the range on both sides, else the planner hashes every clock past `after` per page.
+    const range = await db
+      .selectFrom('children as c')
+      .where(systemScope('the schedule sweep looks at every child, a range of ids at a time'))
+      .select('c.id')
+      .where('c.id', '>', after)
+      .orderBy('c.id')
+      .offset(batch - 1)
+      .limit(1)
+      .executeTakeFirst();
+    const until = range?.id;
+    const running = (rules: string[]) =>
+      sql<boolean>`EXISTS (SELECT 1 FROM clocks k WHERE k.child_id = c.id AND k.child_id > ${after}::uuid
+        ${until ? sql`AND k.child_id <= ${until}::uuid` : sql``} AND k.subject_type = 'visit'
+        AND k.state IN ('running', 'paused') AND k.rule IN (${sql.join(rules)}))`;
+    let query = db
       .selectFrom('children as c')
       .where(systemScope('the schedule sweep looks at every active child'))
       .select('c.id')
@@ -139,18 +151,18 @@ async function fullPass(db: Db, context: Context): Promise<number> {
       .where('c.merged_into', 'is', null)
       .where('c.created_at', '<=', context.asOf)
       .where('c.id', '>', after)
-      .where((eb) => eb.or([eb.not(running(['visit.screening'])), eb.not(running(['visit.first', 'visit.routine']))]))
-      .orderBy('c.id')
-      .limit(batch)
-      .execute();
-    await settlePage(
-      db,
-      context,
-      page.map((row) => row.id),
-    );
+      .where((eb) => eb.or([eb.not(running(['visit.screening'])), eb.not(running(['visit.first', 'visit.routine']))]));
+    if (until) query = query.where('c.id', '<=', until);
+    const page = await query.orderBy('c.id').execute();
+    for (let i = 0; i < page.length; i += batch)
+      await settlePage(
+        db,
+        context,
+        page.slice(i, i + batch).map((row) => row.id),
+      );
     read += page.length;
-    if (page.length < batch) break;
-    after = page.at(-1)!.id;
+    if (!until) break;
+    after = until;
   }
   after = nil;
   for (;;) {
