@@ -149,6 +149,9 @@ export const citusPlan: Record<string, Placement> = {
   login_failures: 'local',
   registry_counts_state: 'local',
   registry_counts_dirty: 'local',
+  // Marks the schedule sweeps consume (0180): child ids only, written by triggers, read on the coordinator.
+  visit_schedule_dirty: 'local',
+  assessment_schedule_dirty: 'local',
   insight_snapshot_months: 'local',
   demo_accounts: 'local',
   demo_installation: 'local',

@@ -94,6 +94,8 @@ export async function startClocks(trx: Trx, inputs: readonly ClockToStart[]): Pr
  */
 export interface ClockSelection {
   subjectId?: string;
+  /** Many subjects at once (a sweep's page). */
+  subjectIds?: readonly string[];
   caseId?: string;
   reportsOfCase?: string;
   rules: readonly string[] | 'every rule';
@@ -111,7 +113,9 @@ export async function stopClocks(
   at: Date,
   seq: number | null = null,
 ): Promise<number> {
-  if (where.rules.length === 0 || (!where.subjectId && !where.caseId && !where.reportsOfCase)) return 0;
+  if (where.subjectIds?.length === 0) return 0;
+  if (where.rules.length === 0 || (!where.subjectId && !where.subjectIds && !where.caseId && !where.reportsOfCase))
+    return 0;
   const result = await sql`
     UPDATE clocks
     SET state = CASE WHEN ${at}::timestamptz <= due_at THEN 'met' ELSE 'missed' END,
@@ -121,6 +125,7 @@ export async function stopClocks(
     WHERE state IN ('running', 'paused')
       ${where.rules === 'every rule' ? sql`` : sql`AND rule IN (${sql.join(where.rules)})`}
       ${where.subjectId ? sql`AND subject_id = ${where.subjectId}` : sql``}
+      ${where.subjectIds ? sql`AND subject_id = ANY(${[...where.subjectIds]}::uuid[])` : sql``}
       ${where.caseId ? sql`AND case_id = ${where.caseId}` : sql``}
       ${where.reportsOfCase ? sql`AND report_id IN (SELECT id FROM reports WHERE case_id = ${where.reportsOfCase})` : sql``}`.execute(
     trx,

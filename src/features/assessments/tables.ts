@@ -52,9 +52,15 @@ export interface GuardianshipAssessmentRevisionsTable {
   replaced_at: Stamp;
 }
 
+/** Children whose assessment schedule may have changed since the sweep last read them (0180; written by triggers). */
+export interface AssessmentScheduleDirtyTable {
+  child_id: string;
+}
+
 declare module '../../platform/db/schema.js' {
   interface Database {
     guardianship_assessments: GuardianshipAssessmentsTable;
     guardianship_assessment_revisions: GuardianshipAssessmentRevisionsTable;
+    assessment_schedule_dirty: AssessmentScheduleDirtyTable;
   }
 }

@@ -1,167 +1,194 @@
-import { sql } from 'kysely';
-import { type ClockToStart, startClocks } from '../../core/clocks/index.js';
+import { type Kysely, sql } from 'kysely';
 import { systemScope } from '../../core/scope/system-scope.js';
 import { systemActor } from '../../platform/access/actor.js';
 import { shanghaiDateOf } from '../../platform/calendar/index.js';
+import type { Database } from '../../platform/db/schema.js';
 import { unitOfWork } from '../../platform/db/unit-of-work.js';
+import { incrementalWindow, type SweepWindow } from '../../platform/jobs/sweep-window.js';
 import type { Sweep } from '../../platform/jobs/sweeps.js';
-import { loadRuleSets } from '../../platform/rules/store.js';
+import { loadRuleSets, type RuleSetResolver } from '../../platform/rules/store.js';
+import { everywhere } from '../../platform/rules/rule-set.js';
 import { visitRules } from './rule-sections.js';
-import { routineInterval } from './rules.js';
-import { nextRoutineClock, scheduledChildren, stopVisitClocks, visitClock } from './schedule.js';
+import { noVisitTotals, settleVisitSchedules, type VisitTotals } from './settle.js';
 import '../../core/clocks/tables.js';
+import '../../platform/rules/tables.js';
 import './tables.js';
 
+type Db = Kysely<Database>;
 const batch = 2000;
+/** How often the sweep reads every child anyway (see incrementalWindow). */
+export const visitFullPassDays = 7;
+const nil = '00000000-0000-0000-0000-000000000000';
+
+interface Context {
+  asOf: Date;
+  day: string;
+  resolver: RuleSetResolver;
+  totals: VisitTotals;
+}
 
 /**
- * The visit schedule as of a moment, set-based where it can be: each active child gets its
- * first-visit clock (5 working days from registration) once; a child visited before whose grade or
- * categories now call for routine visits and has no clock gets one from its last visit; a child
- * no longer under any routine rule (left-behind ended at 16, grade cleared) or no longer active
- * has its routine clock stopped; every active child keeps a yearly screening clock. Idempotent.
+ * The visit schedule as of a moment (see settleVisitSchedules for what each child gets). A run reads
+ * only the children whose facts changed since the last run — marked by the writes to the registry,
+ * categories, assignments and visits (migration 0180), or whose category's end date or a visit
+ * rule's age limit fell between the last run and now — so a run with nothing to do costs a few
+ * index probes. It reads every child on its first run, once a week and when rule sets changed.
  */
 export const visitScheduleSweep: Sweep = {
   name: 'visits.schedule',
   async run(db, asOf) {
-    const actor = systemActor('sweep:visits.schedule');
     const day = shanghaiDateOf(asOf);
     const resolver = await loadRuleSets(db);
-    const totals = { first: 0, routine: 0, screening: 0, stopped: 0 };
-    const running = (rules: string[]) =>
-      sql<boolean>`EXISTS (SELECT 1 FROM clocks k WHERE k.child_id = c.id AND k.subject_type = 'visit'
-        AND k.state IN ('running', 'paused') AND k.rule IN (${sql.join(rules)}))`;
-    let after = '00000000-0000-0000-0000-000000000000';
-    for (;;) {
-      const { result } = await unitOfWork(db, actor, 'visits.schedule', async ({ trx }) => {
-        const candidates = await trx
-          .selectFrom('children as c')
-          .where(systemScope('the schedule sweep looks at every active child'))
-          .select([
-            'c.id',
-            'c.created_at',
-            sql<string | null>`(SELECT max(visited_on)::text FROM home_visits v WHERE v.child_id = c.id)`.as('last'),
-            sql<
-              string | null
-            >`(SELECT max(visited_on)::text FROM home_visits v WHERE v.child_id = c.id AND v.kind IN ('first', 'screening'))`.as(
-              'last_full',
-            ),
-            sql<boolean>`EXISTS (SELECT 1 FROM clocks k WHERE k.subject_id = c.id AND k.rule = 'visit.first' AND k.subject_type = 'visit')`.as(
-              'first_started',
-            ),
-            running(['visit.first', 'visit.routine']).as('routine_running'),
-            running(['visit.screening']).as('screening_running'),
-          ])
-          .where('c.status', '=', 'active')
-          .where('c.merged_into', 'is', null)
-          .where('c.created_at', '<=', asOf)
-          .where('c.id', '>', after)
-          .where((eb) =>
-            eb.or([eb.not(running(['visit.screening'])), eb.not(running(['visit.first', 'visit.routine']))]),
-          )
-          .orderBy('c.id')
-          .limit(batch)
-          .execute();
-        const children = await scheduledChildren(
-          trx,
-          candidates.map((c) => c.id),
-          day,
-        );
-        const byId = new Map(children.map((child) => [child.id, child]));
-        const clocks: ClockToStart[] = [];
-        let started = 0;
-        for (const candidate of candidates) {
-          const child = byId.get(candidate.id)!;
-          const rules = resolver.for(child.residenceCode, day);
-          const section = rules.get(visitRules);
-          if (!candidate.routine_running) {
-            if (!candidate.last && !candidate.first_started) {
-              const first = visitClock(rules, child, 'visit.first', new Date(candidate.created_at), {
-                workingDays: section.firstVisitWorkingDays,
-              });
-              if (first) {
-                clocks.push(first);
-                totals.first += 1;
-              }
-            } else if (candidate.last && routineInterval(child, section, day)) {
-              const routine = nextRoutineClock(rules, child, candidate.last);
-              if (routine) clocks.push(routine);
-              totals.routine += 1;
-            }
-          }
-          if (!candidate.screening_running) {
-            const from = candidate.last_full ?? shanghaiDateOf(new Date(candidate.created_at));
-            const screening = visitClock(rules, child, 'visit.screening', new Date(`${from}T23:59:59+08:00`), {
-              days: section.screeningEveryDays,
-            });
-            if (screening) {
-              clocks.push(screening);
-              totals.screening += 1;
-            }
-          }
-          started += 1;
-        }
-        await startClocks(trx, clocks);
-        return { seen: candidates.length, started, last: candidates.at(-1)?.id };
-      });
-      // One pass in id order: a child whose owner cannot be found, or with no rule to start, is not read again.
-      if (result.seen < batch || !result.last) break;
-      after = result.last;
-    }
-    totals.stopped = await stopRulesThatEnded(db, asOf, day, resolver);
-    return totals;
+    const context: Context = { asOf, day, resolver, totals: noVisitTotals() };
+    const window = await incrementalWindow(db, visitScheduleSweep.name, asOf, visitFullPassDays);
+    const read = window ? await incremental(db, context, window) : await fullPass(db, context);
+    return { ...context.totals, children: read, full: window ? 0 : 1 };
   },
 };
 
-/**
- * Routine clocks of children no longer active, or under no routine rule any more, stop as of the
- * sweep — read in pages by child, since a province has hundreds of thousands of routine clocks.
- */
-async function stopRulesThatEnded(
-  db: Parameters<Sweep['run']>[0],
-  asOf: Date,
-  day: string,
-  resolver: Awaited<ReturnType<typeof loadRuleSets>>,
-): Promise<number> {
+async function settlePage(db: Db, context: Context, ids: readonly string[]): Promise<string[]> {
   const actor = systemActor('sweep:visits.schedule');
-  let stopped = 0;
-  let after = { child: '00000000-0000-0000-0000-000000000000', clock: '00000000-0000-0000-0000-000000000000' };
+  const { result } = await unitOfWork(db, actor, 'visits.schedule', ({ trx }) =>
+    settleVisitSchedules(trx, ids, context, context.totals),
+  );
+  return result;
+}
+
+async function incremental(db: Db, context: Context, window: SweepWindow): Promise<number> {
+  const actor = systemActor('sweep:visits.schedule');
+  let read = 0;
+  const deferred: string[] = [];
+  // Each page takes its marks in the transaction that settles them: a failed page leaves them.
   for (;;) {
     const { result } = await unitOfWork(db, actor, 'visits.schedule', async ({ trx }) => {
-      const rows = await trx
-        .selectFrom('clocks as k')
-        .innerJoin('children as c', 'c.id', 'k.child_id')
-        .where(systemScope('the schedule sweep looks at every running visit clock'))
-        .select(['c.id', 'c.status', 'k.rule', 'k.id as clock_id'])
-        .where('k.subject_type', '=', 'visit')
-        .where('k.state', 'in', ['running', 'paused'])
-        .where((eb) => eb.or([eb('k.rule', '=', 'visit.routine'), eb('c.status', '<>', 'active')]))
-        .where(sql<boolean>`(k.child_id, k.id) > (${after.child}::uuid, ${after.clock}::uuid)`)
-        .orderBy('k.child_id')
-        .orderBy('k.id')
-        .limit(batch)
-        .execute();
-      const facts = await scheduledChildren(
-        trx,
-        [...new Set(rows.filter((r) => r.status === 'active').map((r) => r.id))],
-        day,
-      );
-      const byId = new Map(facts.map((child) => [child.id, child]));
-      let ended = 0;
-      for (const row of rows) {
-        const child = byId.get(row.id);
-        const stops =
-          row.status !== 'active' ||
-          !child ||
-          routineInterval(child, resolver.for(child.residenceCode, day).get(visitRules), day) === null;
-        if (stops) ended += await stopVisitClocks(trx, row.id, [row.rule], asOf);
-      }
-      const last = rows.at(-1);
-      return { ended, seen: rows.length, last: last && { child: last.id, clock: last.clock_id } };
+      const taken = await sql<{ child_id: string }>`
+        DELETE FROM visit_schedule_dirty WHERE ctid = ANY(ARRAY(SELECT ctid FROM visit_schedule_dirty LIMIT ${batch}))
+        RETURNING child_id`.execute(trx);
+      const ids = [...new Set(taken.rows.map((row) => row.child_id))];
+      deferred.push(...(await settleVisitSchedules(trx, ids, context, context.totals)));
+      return { marks: taken.rows.length, children: ids.length };
     });
-    stopped += result.ended;
-    if (result.seen < batch || !result.last) break;
-    after = result.last;
+    read += result.children;
+    if (result.marks < batch) break;
   }
-  return stopped;
+  const crossed = await crossedSince(db, context, window.lastDay);
+  for (let i = 0; i < crossed.length; i += batch) {
+    deferred.push(...(await settlePage(db, context, crossed.slice(i, i + batch))));
+  }
+  read += crossed.length;
+  // Registered after the moment swept (a replay): marked again for a later run.
+  if (deferred.length > 0)
+    await db
+      .insertInto('visit_schedule_dirty')
+      .values(deferred.map((id) => ({ child_id: id })))
+      .execute();
+  return read;
+}
+
+/**
+ * What the calendar alone changed since `lastDay`: a confirmed category whose end date has come
+ * (child_categories_end_date_idx), a child who reached a category's visit age limit (a birth-date
+ * range per limit, children_birth_date_idx). Both can only end a routine rule.
+ */
+async function crossedSince(db: Db, context: Context, lastDay: string): Promise<string[]> {
+  if (lastDay >= context.day) return [];
+  const ages = await untilAges(db, context);
+  const birthdays = ages.map(
+    (age) =>
+      sql`(birth_date > (${lastDay}::date - make_interval(years => ${age}::int))::date
+        AND birth_date <= (${context.day}::date - make_interval(years => ${age}::int))::date)`,
+  );
+  const rows = await sql<{ id: string }>`
+    SELECT child_id AS id FROM child_categories
+    WHERE state = 'confirmed' AND end_date > ${lastDay}::date AND end_date <= ${context.day}::date
+    ${birthdays.length > 0 ? sql`UNION SELECT id FROM children WHERE status = 'active' AND (${sql.join(birthdays, sql` OR `)})` : sql``}`.execute(
+    db,
+  );
+  return rows.rows.map((row) => row.id);
+}
+
+/** Every age limit of a category's visit rule in any stored rule set (a handful of numbers). */
+async function untilAges(db: Db, context: Context): Promise<number[]> {
+  const scopes = await db.selectFrom('rule_sets').select('scope_code').distinct().execute();
+  const probes = new Set(['990000000000']);
+  for (const { scope_code } of scopes) if (scope_code !== everywhere) probes.add(scope_code.padEnd(12, '0'));
+  const ages = new Set<number>();
+  for (const probe of probes)
+    for (const age of Object.values(context.resolver.for(probe, context.day).get(visitRules).categoryUntilAge))
+      if (age !== undefined) ages.add(age);
+  return [...ages];
+}
+
+/**
+ * Every child: those lacking a running screening or first/routine clock, then those whose routine
+ * clock may have to stop (no grade: a grade always has an interval) or who are no longer active.
+ */
+async function fullPass(db: Db, context: Context): Promise<number> {
+  let read = 0;
+  let after = nil;
+  for (;;) {
+    // A range of 2,000 children by id first, then those of it lacking a clock: the clock probes
+    // bounded to the range on both sides, else the planner hashes every clock past `after` per page.
+    const range = await db
+      .selectFrom('children as c')
+      .where(systemScope('the schedule sweep looks at every child, a range of ids at a time'))
+      .select('c.id')
+      .where('c.id', '>', after)
+      .orderBy('c.id')
+      .offset(batch - 1)
+      .limit(1)
+      .executeTakeFirst();
+    const until = range?.id;
+    const running = (rules: string[]) =>
+      sql<boolean>`EXISTS (SELECT 1 FROM clocks k WHERE k.child_id = c.id AND k.child_id > ${after}::uuid
+        ${until ? sql`AND k.child_id <= ${until}::uuid` : sql``} AND k.subject_type = 'visit'
+        AND k.state IN ('running', 'paused') AND k.rule IN (${sql.join(rules)}))`;
+    let query = db
+      .selectFrom('children as c')
+      .where(systemScope('the schedule sweep looks at every active child'))
+      .select('c.id')
+      .where('c.status', '=', 'active')
+      .where('c.merged_into', 'is', null)
+      .where('c.created_at', '<=', context.asOf)
+      .where('c.id', '>', after)
+      .where((eb) => eb.or([eb.not(running(['visit.screening'])), eb.not(running(['visit.first', 'visit.routine']))]));
+    if (until) query = query.where('c.id', '<=', until);
+    const page = await query.orderBy('c.id').execute();
+    for (let i = 0; i < page.length; i += batch)
+      await settlePage(
+        db,
+        context,
+        page.slice(i, i + batch).map((row) => row.id),
+      );
+    read += page.length;
+    if (!until) break;
+    after = until;
+  }
+  after = nil;
+  for (;;) {
+    const page = await db
+      .selectFrom('clocks as k')
+      .innerJoin('children as c', 'c.id', 'k.child_id')
+      .where(systemScope('the schedule sweep looks at every running visit clock'))
+      .select('k.child_id as id')
+      .distinct()
+      .where('k.subject_type', '=', 'visit')
+      .where('k.state', 'in', ['running', 'paused'])
+      .where((eb) =>
+        eb.or([
+          eb.and([eb('k.rule', '=', 'visit.routine'), eb('c.risk_grade', 'is', null)]),
+          eb('c.status', '<>', 'active'),
+        ]),
+      )
+      .where('k.child_id', '>', after)
+      .orderBy('k.child_id')
+      .limit(batch)
+      .execute();
+    const ids = page.map((row) => row.id as string);
+    await settlePage(db, context, ids);
+    read += ids.length;
+    if (ids.length < batch) break;
+    after = ids.at(-1)!;
+  }
+  return read;
 }

@@ -35,8 +35,14 @@ export interface HomeVisitsTable {
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
+/** Children whose visit schedule may have changed since the sweep last read them (0180; written by triggers). */
+export interface VisitScheduleDirtyTable {
+  child_id: string;
+}
+
 declare module '../../platform/db/schema.js' {
   interface Database {
     home_visits: HomeVisitsTable;
+    visit_schedule_dirty: VisitScheduleDirtyTable;
   }
 }

@@ -70,6 +70,7 @@ import * as m0155 from './0155_supervision_follow_ups.js';
 import * as m0160 from './0160_case_links.js';
 import * as m0170 from './0170_calendar_recompute_batches.js';
 import * as m0175 from './0175_benefit_reviews.js';
+import * as m0180 from './0180_schedule_marks.js';
 
 /**
  * Every migration, in order. Listed statically (not read from the folder) so the same list works
@@ -147,4 +148,5 @@ export const migrations: Record<string, Migration> = {
   '0160_case_links': m0160,
   '0170_calendar_recompute_batches': m0170,
   '0175_benefit_reviews': m0175,
+  '0180_schedule_marks': m0180,
 };
