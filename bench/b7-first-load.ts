@@ -37,7 +37,8 @@ function countTraffic(cdp: CDPSession, start: number): () => Omit<FirstLoad, 'us
   let lastByteMs = 0;
   const depthOf = new Map<string, number>();
   const requestDepth = new Map<string, number>();
-  const trace: string[] = [];
+  // HAVEN_B7_TRACE=1: each request with its depth, initiator, and when it was asked for and done (ms).
+  const trace = new Map<string, { line: string; sentMs: number; doneMs?: number; bytes?: number }>();
   cdp.on('Network.requestWillBeSent', (event) => {
     const initiator = event.initiator;
     let from = initiator.url;
@@ -45,7 +46,11 @@ function countTraffic(cdp: CDPSession, start: number): () => Omit<FirstLoad, 'us
     const depth = (from ? (depthOf.get(from) ?? 1) : 0) + 1;
     if (!depthOf.has(event.request.url)) depthOf.set(event.request.url, depth);
     requestDepth.set(event.requestId, depth);
-    if (process.env.HAVEN_B7_TRACE) trace.push(`${depth} ${initiator.type} ${event.request.url}`);
+    if (process.env.HAVEN_B7_TRACE)
+      trace.set(event.requestId, {
+        line: `${depth} ${initiator.type} ${new URL(event.request.url).pathname}`,
+        sentMs: performance.now() - start,
+      });
   });
   cdp.on('Network.responseReceived', (event) => {
     types.set(event.requestId, event.type);
@@ -59,9 +64,14 @@ function countTraffic(cdp: CDPSession, start: number): () => Omit<FirstLoad, 'us
     lastByteMs = performance.now() - start;
     totalBytes += event.encodedDataLength;
     if (types.get(event.requestId) === 'Script') jsBytes += event.encodedDataLength;
+    const traced = trace.get(event.requestId);
+    if (traced) Object.assign(traced, { doneMs: lastByteMs, bytes: event.encodedDataLength });
   });
   return () => {
-    if (trace.length > 0) console.log(trace.join('\n'));
+    for (const { line, sentMs, doneMs, bytes } of trace.values())
+      console.log(
+        `${sentMs.toFixed(0).padStart(6)} → ${doneMs === undefined ? '     …' : doneMs.toFixed(0).padStart(6)} ms ${kb(bytes ?? 0).padStart(6)}  ${line}`,
+      );
     const depth = Math.max(0, ...requestDepth.values());
     return { jsBytes, totalBytes, requests, lastByteMs, depth, encodings: [...encodings] };
   };

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { firstLoad } from './firstLoad.ts';
 import { precompress } from './precompress.ts';
 import { splitStrings } from './splitStrings.ts';
 
@@ -14,13 +15,26 @@ const serverOrigin = 'http://localhost:3000';
  */
 const shellUi = /node_modules[\\/]antd[\\/]es[\\/](drawer|menu|dropdown|tooltip)[\\/]/;
 
+/**
+ * The landing pages (signed in: the start page and my work; signed out: the public report): their chunks and first data are asked for by a small script named first in
+ * index.html, with the entry's scripts rather than after them (web/firstLoad.ts; benchmark 7).
+ */
+const landingPages = {
+  '/': { modules: ['src/features/home/HomePage.tsx', 'src/app/layout/AppShell.tsx'] },
+  '/my-work': {
+    modules: ['src/features/my-work/MyWorkPage.tsx', 'src/app/layout/AppShell.tsx'],
+    data: ['/api/my-work'],
+  },
+  '/report': { modules: ['src/features/reports/public/PublicReportPage.tsx'] },
+};
+
 // The config lives in web/ (not the repo root) so that Vitest, which falls back to a root
 // vite.config.ts, keeps using the server's own test setup.
 export default defineConfig({
   root: webRoot,
   base: '/',
   publicDir: 'public',
-  plugins: [react(), splitStrings(), precompress()],
+  plugins: [react(), splitStrings(), firstLoad(landingPages), precompress()],
   // The API's schemas and vocabularies, shared with the server (src/contract is pure: zod only).
   resolve: { alias: { '@contract': fileURLToPath(new URL('../src/contract', import.meta.url)) } },
   build: {

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { currentLanguage } from '../i18n';
 import { parseWithContract } from './contract';
+import { takeEarlyResponse } from './early';
 
 /** One problem with one field, as the server lists them in `error.details`. */
 export interface FieldProblem {
@@ -108,6 +109,13 @@ async function send(path: string, options: RequestOptions, accept: string): Prom
   };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (unsafeMethods.has(method) && csrfToken) headers['x-csrf-token'] = csrfToken;
+  // A landing page's first data may already be on its way (app/api/early.ts).
+  const plain = method === 'GET' && options.body === undefined && !options.rawBody && !options.headers;
+  const early = plain && accept === 'application/json' ? await takeEarlyResponse(path, currentLanguage()) : undefined;
+  if (early) {
+    lastServerContact = Date.now();
+    return early;
+  }
   try {
     const response = await fetch(path, {
       method,

@@ -4,14 +4,14 @@ import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useAuth } from '../auth/AuthProvider';
+import { useFirstPageShown } from '../routing/firstPage';
 import { lazyPage } from '../routing/lazyPage';
 import { PreferenceControls } from './PreferenceControls';
 
 // Only a signed-in person has an account menu: its dropdown (antd's Dropdown and Menu) is not part of
-// the signed-out pages' first load (the public report page on a slow line). A signed-in path asks for it
-// with the first scripts (routing/AppRoutes.tsx), not after the session check.
+// the signed-out pages' first load (the public report page on a slow line), and comes after the first
+// page has its data (routing/firstPage.ts).
 const AccountMenu = lazyPage(() => import('./AccountMenu').then((module) => ({ default: module.AccountMenu })));
-export const preloadAccountMenu = AccountMenu.preload;
 
 interface ShellHeaderProps {
   /** Present on phone layouts, where the menu lives in a drawer. */
@@ -31,6 +31,7 @@ function HavenMark() {
 export function ShellHeader({ menuButton, showTagline }: ShellHeaderProps) {
   const { t } = useTranslation();
   const { me } = useAuth();
+  const menus = useFirstPageShown();
   return (
     <Layout.Header className="haven-header">
       {menuButton && (
@@ -50,7 +51,7 @@ export function ShellHeader({ menuButton, showTagline }: ShellHeaderProps) {
         {showTagline && <span className="haven-brand-tagline">{t('app.tagline')}</span>}
       </Link>
       <PreferenceControls />
-      {me && (
+      {me && menus && (
         <Suspense fallback={null}>
           <AccountMenu />
         </Suspense>

@@ -1,7 +1,6 @@
 import { Suspense } from 'react';
 import { matchPath, Route, Routes } from 'react-router';
 import { RequireSignIn } from '../auth/RequireSignIn';
-import { preloadAccountMenu } from '../layout/ShellHeader';
 import { StandaloneFrame } from '../layout/StandaloneFrame';
 import { shellRoutes, standaloneRoutes } from './featureRegistry';
 import { lazyPage } from './lazyPage';
@@ -10,16 +9,16 @@ import { PageErrorBoundary } from './PageErrorBoundary';
 import { PageLoading } from './PageLoading';
 import { RoutedPage } from './RoutedPage';
 
-// The side menu and its drawer are not needed by the pages anyone may open (sign-in, the public
-// report): they come in their own chunk. A signed-in page starts that download, and the page's own
-// code, with the first scripts rather than after the session check (a round trip, 400 ms on slow 3G).
+// The frame of signed-in pages is not needed by the pages anyone may open (sign-in, the public report):
+// it comes in its own chunk. A signed-in page starts that download, and the page's own code, with the
+// first scripts rather than after the session check (a round trip, 400 ms on slow 3G); the landing
+// pages even before those scripts (web/firstLoad.ts). The menus come after the page (firstPage.ts).
 const AppShell = lazyPage(() => import('../layout/AppShell').then((module) => ({ default: module.AppShell })));
 preloadFirstPage(window.location.pathname);
 
 function preloadFirstPage(pathname: string): void {
   if (standaloneRoutes.some((route) => matchPath(route.path, pathname))) return;
   void AppShell.preload();
-  void preloadAccountMenu();
   const page = shellRoutes.find((route) => matchPath(route.path, pathname))?.page;
   if (page && 'preload' in page && typeof page.preload === 'function') void page.preload();
 }

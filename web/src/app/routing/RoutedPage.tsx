@@ -5,6 +5,7 @@ import { useAuth } from '../auth/AuthProvider';
 import type { Permission } from '../auth/permissions';
 import { PageHeading } from '../layout/PageHeading';
 import { loadAppFont } from '../theme/appFont';
+import { markFirstPageShown } from './firstPage';
 import { NoAccessPage } from './NoAccessPage';
 import { PageErrorBoundary } from './PageErrorBoundary';
 import { PageLoading } from './PageLoading';
@@ -18,13 +19,15 @@ interface RoutedPageProps {
 }
 
 /**
- * Rendered once the page's code has arrived (inside its Suspense): the font downloads when the page's
- * first data has arrived too, so that its slices (a dozen requests) do not share a slow line with them.
+ * Rendered once the page's code has arrived (inside its Suspense): the font and the menus download when
+ * the page's first data has arrived too, so that they (a dozen requests) do not share a slow line with them.
  */
 function AfterPageArrived() {
   const fetching = useIsFetching();
   useEffect(() => {
-    if (fetching === 0) loadAppFont();
+    if (fetching > 0) return;
+    loadAppFont();
+    markFirstPageShown();
   }, [fetching]);
   return null;
 }
