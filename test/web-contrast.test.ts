@@ -1,6 +1,7 @@
 // Tag colours against UI.md's 4.5:1 for text, computed from the theme the web app runs with (antd's own
 // derivation of its tokens), so a preset colour that looks fine but reads badly fails here, not in a
 // journey that happens to show it.
+import { readFileSync } from 'node:fs';
 import { theme } from 'antd';
 import { describe, expect, it } from 'vitest';
 import { buildTheme } from '../web/src/app/theme/theme.js';
@@ -47,5 +48,31 @@ describe('tag colours', () => {
 
   it.each(Object.entries(riskTagColours))('the %s risk grade reads at 4.5:1 or more', (_grade, colour) => {
     expect(contrast(colour)).toBeGreaterThanOrEqual(4.5);
+  });
+});
+
+/** The registry's risk label (`haven-risk-<grade>` in registry.css): its own text and tint per grade. */
+function registryRiskColours(): Map<string, { text: string; background: string }> {
+  const css = readFileSync(new URL('../web/src/features/registry/registry.css', import.meta.url), 'utf8');
+  const found = new Map<string, { text: string; background: string }>();
+  for (const rule of css.matchAll(/\.haven-risk-(\w+) \{([^}]*)\}/g)) {
+    const text = /(?:^|\s)color: (#[0-9a-f]{6});/.exec(rule[2]!)?.[1];
+    const background = /background: (#[0-9a-f]{6});/.exec(rule[2]!)?.[1];
+    if (text && background) found.set(rule[1]!, { text, background });
+  }
+  return found;
+}
+
+describe('the registry risk label', () => {
+  const colours = registryRiskColours();
+
+  it('has a colour for each of the four grades', () => {
+    expect([...colours.keys()].sort()).toEqual(Object.keys(riskTagColours).sort());
+  });
+
+  it.each(Object.keys(riskTagColours))('the %s grade reads at 4.5:1 or more', (grade) => {
+    const { text, background } = colours.get(grade)!;
+    const [light, dark] = [luminance(text), luminance(background)].sort((a, b) => b - a) as [number, number];
+    expect((light + 0.05) / (dark + 0.05)).toBeGreaterThanOrEqual(4.5);
   });
 });

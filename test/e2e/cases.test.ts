@@ -230,11 +230,11 @@ describe('the four-step case workflow', { timeout: 600_000 }, () => {
     };
     for (const [section, score] of Object.entries(scores))
       await drawer.locator(`#action-assessment_scores_${section}`).getByText(String(score), { exact: true }).click();
-    await drawer.getByText('中高风险（橙）').waitFor();
+    await drawer.getByText('中高风险（黄）').waitFor();
     await screenshot(officer, 'cases-assessment-zh-CN-1280');
     await expectNoAxeViolations(officer, '.ant-drawer');
     await confirmAction(officer, '评估');
-    await officer.locator('.haven-case-header').getByText('中高风险（橙）').waitFor();
+    await officer.locator('.haven-case-header').getByText('中高风险（黄）').waitFor();
 
     // Assistance plan.
     await startAction(officer, '帮扶计划');
