@@ -55,6 +55,8 @@ export const heading = (page: Page, name: string | RegExp) => page.getByRole('he
 export const navigation = (page: Page) => page.getByRole('navigation', { name: /主导航|Main navigation/ }).first();
 
 export async function menuEntries(page: Page): Promise<string[]> {
+  // The menus load after the first page has its data (web/src/app/routing/firstPage.ts).
+  await navigation(page).getByRole('link').first().waitFor();
   return (await navigation(page).getByRole('link').allInnerTexts()).map((text) => text.trim());
 }
 
