@@ -66,6 +66,7 @@ import * as m0120 from './0120_plan_goal_index.js';
 import * as m0125 from './0125_supervision_log.js';
 import * as m0130 from './0130_department_roll_matching.js';
 import * as m0140 from './0140_volunteer_activities.js';
+import * as m0150 from './0150_insight_flow_indexes.js';
 
 /**
  * Every migration, in order. Listed statically (not read from the folder) so the same list works
@@ -139,4 +140,5 @@ export const migrations: Record<string, Migration> = {
   '0125_supervision_log': m0125,
   '0130_department_roll_matching': m0130,
   '0140_volunteer_activities': m0140,
+  '0150_insight_flow_indexes': m0150,
 };
