@@ -12,7 +12,8 @@ import './messages.js';
  */
 export function addFlowsSheet(workbook: ExcelJS.Workbook, flows: FlowsResult, locale: Locale): void {
   const english = locale === 'en';
-  const t = (key: string, values?: Record<string, string | number>) => translate(locale, `insight.export.${key}`, values);
+  const t = (key: string, values?: Record<string, string | number>) =>
+    translate(locale, `insight.export.${key}`, values);
   const hidden = `<${flows.threshold}`;
   const cell = (value: number | null) => (value === null ? hidden : value);
   const name = flows.within.name ?? flows.within.code;
@@ -61,7 +62,8 @@ export function addFlowsSheet(workbook: ExcelJS.Workbook, flows: FlowsResult, lo
 
   heading(t('closureTrend', { name }));
   sheet.addRow([t('month'), t('closed'), t('median'), t('p90')]).font = { bold: true };
-  for (const row of flows.closure.trend) sheet.addRow([row.month, cell(row.closed), row.medianDays ?? '—', row.p90Days ?? '—']);
+  for (const row of flows.closure.trend)
+    sheet.addRow([row.month, cell(row.closed), row.medianDays ?? '—', row.p90Days ?? '—']);
   if (flows.closure.level) {
     heading(t('closureBelow', { month: flows.month }));
     sheet.addRow([t('division'), t('closed'), t('median'), t('p90')]).font = { bold: true };

@@ -76,7 +76,9 @@ async function report(
 /** A case of the village opened from a report `days` before its closure on `closedOn` (a first closure). */
 async function closedCase(village: string, org: string, days: number, closedOn: string, reopened?: string) {
   const closedAt = cst(closedOn);
-  const { rows } = await sql<{ id: string }>`INSERT INTO cases (case_no, child_id, division_code, lead_org_id, opened_at)
+  const { rows } = await sql<{
+    id: string;
+  }>`INSERT INTO cases (case_no, child_id, division_code, lead_org_id, opened_at)
     VALUES (${`FC-${(serial += 1)}`}, ${await child(village)}, ${village}, ${org},
       ${new Date(closedAt.getTime() - days * day + 3_600_000)}) RETURNING id`.execute(database.db);
   const id = rows[0]!.id;
@@ -104,14 +106,22 @@ beforeAll(async () => {
   const make = factories(database.db);
   police = (await make.organisation({ kind: 'police', divisionCode: places.shashi })).id;
   const school = (await make.organisation({ kind: 'school', divisionCode: places.shashi, name: '沙市第一小学' })).id;
-  const hospital = (await make.organisation({ kind: 'hospital', divisionCode: places.gongan, name: '公安县人民医院' })).id;
+  const hospital = (await make.organisation({ kind: 'hospital', divisionCode: places.gongan, name: '公安县人民医院' }))
+    .id;
   const station = (await make.organisation({ kind: 'rescue_station', divisionCode: places.jingzhou })).id;
   const home = (await make.organisation({ kind: 'child_welfare_home', divisionCode: places.jingzhou })).id;
 
   // November: the school reports six times (two receivers each; one receiver late once; two in
   // danger, one answered in time), the hospital twice, the hotline three times; October once.
   for (let i = 0; i < 6; i += 1)
-    await report(places.chenlong, cst(`2026-11-0${i + 2}`), 'mandated', school, [true, i !== 3], i < 2 ? i === 0 : undefined);
+    await report(
+      places.chenlong,
+      cst(`2026-11-0${i + 2}`),
+      'mandated',
+      school,
+      [true, i !== 3],
+      i < 2 ? i === 0 : undefined,
+    );
   for (let i = 0; i < 2; i += 1) await report(places.nongli, cst('2026-11-10'), 'mandated', hospital, [true]);
   for (let i = 0; i < 3; i += 1) await report(places.chenlong, cst('2026-11-12'), 'hotline', null, [true]);
   await report(places.chenlong, cst('2026-10-20'), 'public', null, [false]);

@@ -17,12 +17,7 @@ function table(doc: Doc, widths: number[], header: string[], rows: string[][]) {
       x += widths[index] ?? 60;
     });
     const bottom = Math.max(doc.y, y + 12) + 2;
-    doc
-      .lineWidth(0.4)
-      .strokeColor(rule)
-      .moveTo(x0, bottom)
-      .lineTo(x, bottom)
-      .stroke();
+    doc.lineWidth(0.4).strokeColor(rule).moveTo(x0, bottom).lineTo(x, bottom).stroke();
     doc.x = x0;
     doc.y = bottom + 1;
   };
@@ -53,10 +48,15 @@ export function drawFlowSection(doc: Doc, flows: FlowsResult, shown: (value: num
   const reportHeader = ['收到报告', '全部按时签收', '签收率%', '需紧急处置', '按时处置', '处置按时率%'];
   const widths = [140, 56, 64, 54, 62, 54, 69];
   doc.fontSize(10).text('（一）按报告渠道');
-  table(doc, widths, ['渠道', ...reportHeader], [
-    ...flows.reports.byChannel.map((row) => reportRow(channelLabels[row.channel].zh, row)),
-    reportRow('合计', flows.reports.total),
-  ]);
+  table(
+    doc,
+    widths,
+    ['渠道', ...reportHeader],
+    [
+      ...flows.reports.byChannel.map((row) => reportRow(channelLabels[row.channel].zh, row)),
+      reportRow('合计', flows.reports.total),
+    ],
+  );
   doc.fontSize(10).text('（二）按报告单位');
   table(
     doc,
