@@ -7,7 +7,7 @@ import { type InstitutionKind, institutionKinds } from '../placements/vocabulary
  * Issue 20's flow tables: one month of one place read per request from the owning features
  * (reports, cases, placements), each bounded by the month — reports received by channel and by
  * reporting organisation with how many were acknowledged and answered in time; days from the
- * first report to the case's closure (median, 90th percentile) by place and month; finished
+ * first report to the case's closure (median, 90th percentile) of the place and one level down; finished
  * institution stays by kind. docs/indicators.md § Flow tables defines each.
  */
 
@@ -40,9 +40,8 @@ const closure = z.object({ closed: value, medianDays: value, p90Days: value });
 
 export const flowsResultSchema = z.object({
   within: z.object({ code: z.string(), name: z.string().nullable(), level: z.enum(divisionLevels) }),
-  /** The month of the tables (YYYY-MM) and the twelve ending with it (the closure trend). */
+  /** The month of the tables (YYYY-MM). */
   month: z.string(),
-  months: z.array(z.string()),
   threshold: z.number().int(),
   suppressed: z.boolean(),
   reports: z.object({
@@ -53,8 +52,9 @@ export const flowsResultSchema = z.object({
     /** More organisations reported than are listed (the rest are summed in the last row, `others`). */
     truncated: z.boolean(),
   }),
+  /** Cases first closed in the month: the place's figures, and one level down. */
   closure: z.object({
-    trend: z.array(closure.extend({ month: z.string() })),
+    total: closure,
     level: z.enum(divisionLevels).nullable(),
     rows: z.array(closure.extend({ code: z.string(), name: z.string().nullable() })),
   }),

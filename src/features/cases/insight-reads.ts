@@ -80,6 +80,8 @@ export interface ClosureTimes {
   /** The division at the level asked (its code padded to 12 digits), or null for the month's total. */
   divisionCode: string | null;
   closed: number;
+  /** Whole days from report to closure summed (the snapshots' mean). */
+  totalDays: number;
   medianDays: number;
   p90Days: number;
 }
@@ -116,6 +118,7 @@ export async function closureTimesBetween(
           AND e.occurred_at < ${from})
     )
     SELECT month, CASE WHEN grouping(place) = 0 THEN place END AS "divisionCode", count(*)::int AS closed,
+      round(sum(greatest(days, 0)))::int AS "totalDays",
       round(percentile_cont(0.5) WITHIN GROUP (ORDER BY greatest(days, 0))::numeric, 1)::float8 AS "medianDays",
       round(percentile_cont(0.9) WITHIN GROUP (ORDER BY greatest(days, 0))::numeric, 1)::float8 AS "p90Days"
     FROM timed GROUP BY GROUPING SETS ((month), (month, place))`.execute(db);

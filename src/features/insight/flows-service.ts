@@ -13,7 +13,7 @@ import { type ReportFlowCounts, reportFlowsBetween } from '../reports/service.js
 import { childCodePattern, isSmallCount, levelBelow, significantDigits, suppressSmallCells } from './rules.js';
 import { placeInReach, readsChildren, smallCellThreshold } from './problems-service.js';
 import { currentDivisionsBelow, divisionNames } from './problems-store.js';
-import { addMonths, monthOf, monthStart, rateOf, twelveMonths } from './snapshot-rules.js';
+import { addMonths, monthOf, monthStart, rateOf } from './snapshot-rules.js';
 import './messages.js';
 
 type Counts = Omit<ReportFlowCounts, 'channel' | 'organisationId' | 'organisationName'>;
@@ -57,7 +57,7 @@ function publishOne(count: number, suppressed: boolean, threshold: number): numb
 
 /**
  * The flow tables of `within` for one month (default: this month), read from the owning features
- * per request, each bounded by the month (the closure trend by the twelve months ending with it).
+ * per request, each bounded by the month (index-backed: migration 0150).
  * A place outside the reader's reach answers like a missing one (404); a month with nothing shows
  * zeros. Readers without children's files get small cells suppressed as on the rest of the page.
  */
@@ -73,7 +73,6 @@ export async function flowsOf(
   const now = options.now ?? new Date();
   const month = options.month ?? monthOf(now);
   if (month > monthOf(now)) throw new DomainError('insight.flows_month_invalid', 400, { month });
-  const months = twelveMonths(month);
   const from = monthStart(month);
   const to = monthStart(addMonths(month, 1));
   const prefix = subtreePrefix(within);
@@ -85,7 +84,7 @@ export async function flowsOf(
     divisionNames(db, [within]),
     below ? currentDivisionsBelow(db, childCodePattern(within, below), prefix, below) : Promise.resolve([]),
     reportFlowsBetween(db, prefix, from, to),
-    closureTimesBetween(db, prefix, significantDigits(below ?? level), monthStart(months[0]!), to),
+    closureTimesBetween(db, prefix, significantDigits(below ?? level), from, to),
     finishedStaysBetween(db, prefix, from, to),
   ]);
   if (!names.has(within)) throw missing();
@@ -122,7 +121,7 @@ export async function flowsOf(
   const organisationTable = publishTable(listed, suppressed, threshold);
   const [totalRow] = publishTable([total], suppressed, threshold);
 
-  // Closure times: the place's twelve months, and the places one level down in the month.
+  // Closure times: the place's month, and the places one level down.
   const figure = (count: number, days: number | undefined) =>
     suppressed && isSmallCount(count, threshold) ? null : (days ?? null);
   const closureOf = (row: { closed: number; medianDays: number; p90Days: number } | undefined) => ({
@@ -130,13 +129,7 @@ export async function flowsOf(
     medianDays: figure(row?.closed ?? 0, row?.medianDays),
     p90Days: figure(row?.closed ?? 0, row?.p90Days),
   });
-  const trend = months.map((m) => ({
-    month: m,
-    ...closureOf(closures.find((row) => row.month === m && row.divisionCode === null)),
-  }));
-  const inMonth = new Map(
-    closures.filter((row) => row.month === month && row.divisionCode).map((row) => [row.divisionCode!, row]),
-  );
+  const inMonth = new Map(closures.filter((row) => row.divisionCode).map((row) => [row.divisionCode!, row]));
   const rowCodes = [...new Set([...places.map((place) => place.code), ...inMonth.keys()])]
     .filter((code) => code !== within)
     .sort();
@@ -161,7 +154,6 @@ export async function flowsOf(
   return {
     within: { code: within, name: names.get(within) ?? null, level },
     month,
-    months,
     threshold,
     suppressed,
     reports: {
@@ -175,7 +167,7 @@ export async function flowsOf(
       truncated: rest.length > 0,
     },
     closure: {
-      trend,
+      total: closureOf(closures.find((row) => row.divisionCode === null)),
       level: below,
       rows: rowCodes.map((code, index) => ({
         code,

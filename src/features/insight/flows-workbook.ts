@@ -7,7 +7,7 @@ import './messages.js';
 
 /**
  * The flow tables as one sheet of the page's (or a monthly report's) workbook: reports by channel
- * and by reporting organisation, report → closure days by month and one level down, finished
+ * and by reporting organisation, report → closure days of the place and one level down, finished
  * institution stays. As the reader sees them: a suppressed cell reads "<threshold".
  */
 export function addFlowsSheet(workbook: ExcelJS.Workbook, flows: FlowsResult, locale: Locale): void {
@@ -60,16 +60,12 @@ export function addFlowsSheet(workbook: ExcelJS.Workbook, flows: FlowsResult, lo
       row,
     );
 
-  heading(t('closureTrend', { name }));
-  sheet.addRow([t('month'), t('closed'), t('median'), t('p90')]).font = { bold: true };
-  for (const row of flows.closure.trend)
-    sheet.addRow([row.month, cell(row.closed), row.medianDays ?? '—', row.p90Days ?? '—']);
-  if (flows.closure.level) {
-    heading(t('closureBelow', { month: flows.month }));
-    sheet.addRow([t('division'), t('closed'), t('median'), t('p90')]).font = { bold: true };
-    for (const row of flows.closure.rows)
-      sheet.addRow([fitCell(row.name ?? row.code), cell(row.closed), row.medianDays ?? '—', row.p90Days ?? '—']);
-  }
+  heading(t('closure', { month: flows.month }));
+  sheet.addRow([t('division'), t('closed'), t('median'), t('p90')]).font = { bold: true };
+  const total = flows.closure.total;
+  sheet.addRow([fitCell(name), cell(total.closed), total.medianDays ?? '—', total.p90Days ?? '—']);
+  for (const row of flows.closure.rows)
+    sheet.addRow([fitCell(row.name ?? row.code), cell(row.closed), row.medianDays ?? '—', row.p90Days ?? '—']);
 
   heading(t('stays', { month: flows.month }));
   sheet.addRow([t('kind'), t('ended'), t('median'), t('p90')]).font = { bold: true };

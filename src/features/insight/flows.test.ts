@@ -7,6 +7,7 @@ import type { Actor } from '../../platform/access/actor.js';
 import { flowsOf } from './flows-service.js';
 import { problemsOf } from './problems-service.js';
 import { writeProblemsWorkbook } from './problems-workbook.js';
+import { fillSnapshots } from './snapshot-sweep.js';
 
 /*
  * The flow tables (reports by channel and reporting organisation, report → closure days, finished
@@ -168,8 +169,9 @@ describe('the flow tables of a month', () => {
 
   it('gives the days from report to closure by month and one level down', async () => {
     const flows = await flowsOf(database.db, cityLead, places.jingzhou, { month: '2026-11', now });
-    expect(flows.closure.trend.at(-1)).toEqual({ month: '2026-11', closed: 8, medianDays: 25, p90Days: 53 });
-    expect(flows.closure.trend.at(-2)).toMatchObject({ month: '2026-10', closed: 1, medianDays: 3 });
+    expect(flows.closure.total).toEqual({ closed: 8, medianDays: 25, p90Days: 53 });
+    const october = await flowsOf(database.db, cityLead, places.jingzhou, { month: '2026-10', now });
+    expect(october.closure.total).toMatchObject({ closed: 1, medianDays: 3 });
     expect(flows.closure.level).toBe('county');
     const shashi = flows.closure.rows.find((row) => row.code === places.shashi)!;
     expect(shashi).toMatchObject({ closed: 6, medianDays: 35, p90Days: 55 });
@@ -178,6 +180,18 @@ describe('the flow tables of a month', () => {
       medianDays: 6,
       p90Days: 6.8,
     });
+  });
+
+  it('stores the mean days from report to closure in the monthly snapshots (trend, one level down)', async () => {
+    await fillSnapshots(database.db, now);
+    const figures = await problemsOf(database.db, cityLead, places.jingzhou);
+    const mean = figures.indicators.find((row) => row.code === 'cases.mean_days_report_to_close')!;
+    // November: (10 + 20 + 30 + 40 + 50 + 60 + 5 + 7) / 8; October: the case first closed then, 3 days.
+    expect(mean.trend.slice(-3)).toEqual([3, 27.8, null]);
+    const column = figures.indicators.findIndex((row) => row.code === 'cases.mean_days_report_to_close');
+    const counties = await problemsOf(database.db, cityLead, places.jingzhou, { endMonth: '2026-11' });
+    const gongan = counties.breakdown.rows.find((row) => row.code === places.gongan)!;
+    expect(gongan.values[column]).toBe(6);
   });
 
   it('gives finished institution stays by kind and station stays past 10 days', async () => {
@@ -202,8 +216,9 @@ describe('the flow tables of a month', () => {
     const gongan = flows.closure.rows.find((row) => row.code === places.gongan)!;
     expect(gongan).toMatchObject({ closed: null, medianDays: null, p90Days: null });
     expect(flows.closure.rows.find((row) => row.code === places.shashi)?.closed).toBeNull();
-    expect(flows.closure.trend.at(-1)).toMatchObject({ closed: 8, medianDays: 25 });
-    expect(flows.closure.trend.at(-2)).toMatchObject({ closed: null, medianDays: null });
+    expect(flows.closure.total).toMatchObject({ closed: 8, medianDays: 25 });
+    const october = await flowsOf(database.db, analyst, places.jingzhou, { month: '2026-10', now });
+    expect(october.closure.total).toMatchObject({ closed: null, medianDays: null });
     expect(flows.stays.rows.map((row) => row.ended)).toEqual([null, 0, null]);
     expect(flows.stays.rows[0]).toMatchObject({ medianDays: null, p90Days: null });
     expect(flows.stays.stationPastTenDays).toBeNull();
@@ -214,7 +229,8 @@ describe('the flow tables of a month', () => {
     expect(flows.reports.total).toMatchObject({ received: 0, acknowledgedInTime: 0, emergencyDue: 0 });
     expect(flows.reports.byChannel.every((row) => row.received === 0)).toBe(true);
     expect(flows.reports.byOrganisation).toEqual([]);
-    expect(flows.closure.trend.at(-1)).toEqual({ month: '2026-06', closed: 0, medianDays: null, p90Days: null });
+    expect(flows.closure.total).toEqual({ closed: 0, medianDays: null, p90Days: null });
+    expect(flows.closure.rows.every((row) => row.closed === 0)).toBe(true);
     expect(flows.stays.rows.every((row) => row.ended === 0)).toBe(true);
     expect(flows.stays.stationPastTenDays).toBe(0);
     await expect(flowsOf(database.db, cityLead, places.jingzhou, { month: '2027-01', now })).rejects.toMatchObject({
@@ -230,7 +246,7 @@ describe('the flow tables of a month', () => {
       { status: 404 },
     );
     const own = await flowsOf(database.db, gonganOfficer, places.gongan, { month: '2026-11', now });
-    expect(own.closure.trend.at(-1)).toMatchObject({ closed: 2, medianDays: 6 });
+    expect(own.closure.total).toMatchObject({ closed: 2, medianDays: 6 });
   });
 
   it('writes the tables into the page workbook as the analyst sees them', async () => {

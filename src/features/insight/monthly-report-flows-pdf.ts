@@ -73,25 +73,27 @@ export function drawFlowSection(doc: Doc, flows: FlowsResult, shown: (value: num
       ),
     ),
   );
-  doc.fontSize(10).text('（三）从收到报告到结案的天数（当月首次结案的个案）');
+  doc.fontSize(10).text('（三）从收到报告到结案的天数（当月首次结案的个案；各月平均数的趋势见第一部分）');
+  const total = flows.closure.total;
   table(
     doc,
     [140, 80, 90, 90],
-    ['月份', '结案数', '中位数（天）', '第90百分位（天）'],
-    flows.closure.trend.map((row) => [row.month, shown(row.closed), figure(row.medianDays), figure(row.p90Days)]),
-  );
-  if (flows.closure.level)
-    table(
-      doc,
-      [140, 80, 90, 90],
-      [`各下级区划（${month}）`, '结案数', '中位数（天）', '第90百分位（天）'],
-      flows.closure.rows.map((row) => [
+    ['区划', '结案数', '中位数（天）', '第90百分位（天）'],
+    [
+      [
+        `${flows.within.name ?? flows.within.code}（合计）`,
+        shown(total.closed),
+        figure(total.medianDays),
+        figure(total.p90Days),
+      ],
+      ...flows.closure.rows.map((row) => [
         row.name ?? row.code,
         shown(row.closed),
         figure(row.medianDays),
         figure(row.p90Days),
       ]),
-    );
+    ],
+  );
   doc.fontSize(10).text('（四）当月结束的机构安置');
   table(
     doc,

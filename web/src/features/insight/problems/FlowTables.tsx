@@ -1,10 +1,9 @@
 import { channelLabels, type FlowsResult, type ReportFlow, stayKindLabels } from '@contract/insight/flows.js';
-import { Alert, Select, Space, Table } from 'antd';
+import { Alert, Col, Row, Select, Space, Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { describeApiError } from '../../../app/api/describeApiError';
 import { labelOf, useFlows } from './problemsApi';
-import { TrendChart } from './TrendChart';
 
 type ReportRow = ReportFlow & { key: string; label: string };
 
@@ -77,77 +76,66 @@ export function FlowTables({ within, months, month, onMonth }: FlowTablesProps) 
         <span>{t('insight.flows.note')}</span>
       </Space>
       {flows.isError && <Alert type="error" showIcon message={describeApiError(flows.error, t)} />}
-      <h3>{t('insight.flows.byChannel')}</h3>
-      <Table<ReportRow>
-        rowKey="key"
-        size="small"
-        pagination={false}
-        scroll={{ x: 'max-content' }}
-        loading={flows.isFetching}
-        columns={reportColumns(t('insight.flows.channel'))}
-        dataSource={
-          data
-            ? [
-                ...data.reports.byChannel.map((row) => ({
-                  ...row,
-                  key: row.channel,
-                  label: labelOf(channelLabels[row.channel], language),
-                })),
-                { ...data.reports.total, key: 'total', label: t('insight.flows.total') },
-              ]
-            : []
-        }
-      />
-      <h3>{t('insight.flows.byOrganisation')}</h3>
-      <Table<ReportRow>
-        rowKey="key"
-        size="small"
-        pagination={{ pageSize: 10, hideOnSinglePage: true }}
-        scroll={{ x: 'max-content' }}
-        loading={flows.isFetching}
-        columns={reportColumns(t('insight.flows.organisation'))}
-        dataSource={(data?.reports.byOrganisation ?? []).map((row) => ({
-          ...row,
-          key: row.organisationId ?? 'none',
-          label: organisationLabel(row),
-        }))}
-      />
-      <h3>{t('insight.flows.closure')}</h3>
-      {data && (
-        <TrendChart
-          label={t('insight.flows.closureMedian')}
-          months={data.months}
-          values={data.closure.trend.map((row) => row.medianDays)}
-        />
-      )}
-      <Table
-        rowKey="month"
-        size="small"
-        pagination={false}
-        scroll={{ x: 'max-content' }}
-        loading={flows.isFetching}
-        dataSource={data?.closure.trend ?? []}
-        columns={[
-          { key: 'month', title: t('insight.problems.month'), render: (_, row) => row.month },
-          { key: 'closed', title: t('insight.flows.closed'), align: 'right', render: (_, row) => count(row.closed) },
-          ...daysColumns.map((column) => ({
-            ...column,
-            render: (_: unknown, row: { medianDays: number | null; p90Days: number | null }) =>
-              days(column.key === 'median' ? row.medianDays : row.p90Days),
-          })),
-        ]}
-      />
-      {data?.closure.level && (
-        <>
-          <h3>{t('insight.flows.closureBelow', { month: data.month })}</h3>
+      <Row gutter={[24, 8]}>
+        <Col xs={24} xl={12}>
+          <h3>{t('insight.flows.byChannel')}</h3>
+          <Table<ReportRow>
+            rowKey="key"
+            size="small"
+            pagination={false}
+            scroll={{ x: 'max-content' }}
+            loading={flows.isFetching}
+            columns={reportColumns(t('insight.flows.channel'))}
+            dataSource={
+              data
+                ? [
+                    ...data.reports.byChannel.map((row) => ({
+                      ...row,
+                      key: row.channel,
+                      label: labelOf(channelLabels[row.channel], language),
+                    })),
+                    { ...data.reports.total, key: 'total', label: t('insight.flows.total') },
+                  ]
+                : []
+            }
+          />
+        </Col>
+        <Col xs={24} xl={12}>
+          <h3>{t('insight.flows.byOrganisation')}</h3>
+          <Table<ReportRow>
+            rowKey="key"
+            size="small"
+            pagination={{ pageSize: 10, hideOnSinglePage: true }}
+            scroll={{ x: 'max-content' }}
+            loading={flows.isFetching}
+            columns={reportColumns(t('insight.flows.organisation'))}
+            dataSource={(data?.reports.byOrganisation ?? []).map((row) => ({
+              ...row,
+              key: row.organisationId ?? 'none',
+              label: organisationLabel(row),
+            }))}
+          />
+        </Col>
+        <Col xs={24} xl={12}>
+          <h3>{t('insight.flows.closure', { month: data?.month ?? month ?? '' })}</h3>
           <Table
             rowKey="code"
             size="small"
             pagination={false}
             scroll={{ x: 'max-content' }}
-            dataSource={data.closure.rows}
+            loading={flows.isFetching}
+            dataSource={
+              data ? [{ ...data.closure.total, code: 'total', name: data.within.name }, ...data.closure.rows] : []
+            }
             columns={[
-              { key: 'place', title: t('insight.division'), render: (_, row) => row.name ?? row.code },
+              {
+                key: 'place',
+                title: t('insight.division'),
+                render: (_, row) =>
+                  row.code === 'total'
+                    ? t('insight.flows.placeTotal', { name: row.name ?? within })
+                    : (row.name ?? row.code),
+              },
               {
                 key: 'closed',
                 title: t('insight.flows.closed'),
@@ -161,35 +149,38 @@ export function FlowTables({ within, months, month, onMonth }: FlowTablesProps) 
               })),
             ]}
           />
-        </>
-      )}
-      <h3>{t('insight.flows.stays', { month: data?.month ?? month ?? '' })}</h3>
-      <Table
-        rowKey="kind"
-        size="small"
-        pagination={false}
-        scroll={{ x: 'max-content' }}
-        loading={flows.isFetching}
-        dataSource={data?.stays.rows ?? []}
-        columns={[
-          {
-            key: 'kind',
-            title: t('insight.flows.kind'),
-            render: (_, row) => labelOf(stayKindLabels[row.kind], language),
-          },
-          { key: 'ended', title: t('insight.flows.ended'), align: 'right', render: (_, row) => count(row.ended) },
-          ...daysColumns.map((column) => ({
-            ...column,
-            render: (_: unknown, row: { medianDays: number | null; p90Days: number | null }) =>
-              days(column.key === 'median' ? row.medianDays : row.p90Days),
-          })),
-        ]}
-      />
-      {data && (
-        <p className="haven-flows-station">
-          {t('insight.flows.stationPastTen')}：<strong>{count(data.stays.stationPastTenDays)}</strong>
-        </p>
-      )}
+          <p className="haven-flows-note">{t('insight.flows.closureNote')}</p>
+        </Col>
+        <Col xs={24} xl={12}>
+          <h3>{t('insight.flows.stays', { month: data?.month ?? month ?? '' })}</h3>
+          <Table
+            rowKey="kind"
+            size="small"
+            pagination={false}
+            scroll={{ x: 'max-content' }}
+            loading={flows.isFetching}
+            dataSource={data?.stays.rows ?? []}
+            columns={[
+              {
+                key: 'kind',
+                title: t('insight.flows.kind'),
+                render: (_, row) => labelOf(stayKindLabels[row.kind], language),
+              },
+              { key: 'ended', title: t('insight.flows.ended'), align: 'right', render: (_, row) => count(row.ended) },
+              ...daysColumns.map((column) => ({
+                ...column,
+                render: (_: unknown, row: { medianDays: number | null; p90Days: number | null }) =>
+                  days(column.key === 'median' ? row.medianDays : row.p90Days),
+              })),
+            ]}
+          />
+          {data && (
+            <p className="haven-flows-station">
+              {t('insight.flows.stationPastTen')}：<strong>{count(data.stays.stationPastTenDays)}</strong>
+            </p>
+          )}
+        </Col>
+      </Row>
     </section>
   );
 }
