@@ -90,8 +90,9 @@ export interface ClosureTimes {
  * Cases of the subtree of `prefix` first closed in [from, to), per month (China time) and per
  * division cut to `digits` leading digits: how many, and the median and 90th percentile of the
  * days from the case's first report's `reported_at` (the case's opening when it came from no
- * report) to that closure. Bounded by the closures' times (`case_actions_closed_at_idx`); a case
- * closed before `from` and again inside the window is not counted (its first closure is earlier).
+ * report) to that closure. Bounded by the closures' times (`case_actions_closed_at_idx`), one index
+ * probe per closure for its first; a case closed before `from` and again inside the window is not
+ * counted (its first closure is earlier).
  */
 export async function closureTimesBetween(
   db: Kysely<Database> | Transaction<Database>,
@@ -102,9 +103,9 @@ export async function closureTimesBetween(
 ): Promise<ClosureTimes[]> {
   const { rows } = await sql<ClosureTimes>`
     WITH closed AS (
-      SELECT DISTINCT ON (a.case_id) a.case_id, a.occurred_at AS closed_at FROM case_actions a
+      SELECT a.case_id, min(a.occurred_at) AS closed_at FROM case_actions a
       WHERE a.status_after = 'closed' AND a.occurred_at >= ${from} AND a.occurred_at < ${to}
-      ORDER BY a.case_id, a.occurred_at
+      GROUP BY a.case_id
     ),
     timed AS (
       SELECT to_char(cl.closed_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS month,
@@ -114,8 +115,9 @@ export async function closureTimesBetween(
       FROM closed cl JOIN cases c ON c.id = cl.case_id
       WHERE c.division_code LIKE ${`${prefix}%`}
         AND ${systemScope('insight flow table: closure times are counted per place, no child is named')}
-        AND NOT EXISTS (SELECT 1 FROM case_actions e WHERE e.status_after = 'closed' AND e.case_id = cl.case_id
-          AND e.occurred_at < ${from})
+        -- A probe per case (case_actions_status_idx), not a pass over every earlier closure.
+        AND (SELECT min(e.occurred_at) FROM case_actions e WHERE e.status_after = 'closed' AND e.case_id = cl.case_id)
+          = cl.closed_at
     )
     SELECT month, CASE WHEN grouping(place) = 0 THEN place END AS "divisionCode", count(*)::int AS closed,
       round(sum(greatest(days, 0)))::int AS "totalDays",
