@@ -77,7 +77,7 @@ export function FlowTables({ within, months, month, onMonth }: FlowTablesProps) 
       </Space>
       {flows.isError && <Alert type="error" showIcon message={describeApiError(flows.error, t)} />}
       <Row gutter={[24, 8]}>
-        <Col xs={24} xl={12}>
+        <Col xs={24} xxl={12}>
           <h3>{t('insight.flows.byChannel')}</h3>
           <Table<ReportRow>
             rowKey="key"
@@ -100,7 +100,7 @@ export function FlowTables({ within, months, month, onMonth }: FlowTablesProps) 
             }
           />
         </Col>
-        <Col xs={24} xl={12}>
+        <Col xs={24} xxl={12}>
           <h3>{t('insight.flows.byOrganisation')}</h3>
           <Table<ReportRow>
             rowKey="key"
@@ -176,7 +176,8 @@ export function FlowTables({ within, months, month, onMonth }: FlowTablesProps) 
           />
           {data && (
             <p className="haven-flows-station">
-              {t('insight.flows.stationPastTen')}：<strong>{count(data.stays.stationPastTenDays)}</strong>
+              {t('insight.flows.stationPastTen')}
+              <strong>{count(data.stays.stationPastTenDays)}</strong>
             </p>
           )}
         </Col>
