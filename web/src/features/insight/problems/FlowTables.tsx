@@ -9,8 +9,8 @@ type ReportRow = ReportFlow & { key: string; label: string };
 
 /**
  * The month's flow tables of a place (issue 20): reports by channel and by reporting organisation
- * with acknowledgement and emergency response in time, days from report to closure (a trend of the
- * median and the places one level down), finished institution stays by kind. Suppressed cells read
+ * with acknowledgement and emergency response in time, days from report to closure (median and
+ * 90th percentile of the place and one level down), finished institution stays by kind. Suppressed cells read
  * "<5" for readers without children's files, as on the rest of the page.
  */
 export function FlowTables({ within, months, month, onMonth }: FlowTablesProps) {
