@@ -3,6 +3,7 @@ import { Alert, Col, Row, Select, Space, Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { describeApiError } from '../../../app/api/describeApiError';
+import { TableFrame } from '../../../app/list/TableFrame';
 import { labelOf, useFlows } from './problemsApi';
 
 type ReportRow = ReportFlow & { key: string; label: string };
@@ -79,101 +80,109 @@ export function FlowTables({ within, months, month, onMonth }: FlowTablesProps) 
       <Row gutter={[24, 8]}>
         <Col xs={24} xxl={12}>
           <h3>{t('insight.flows.byChannel')}</h3>
-          <Table<ReportRow>
-            rowKey="key"
-            size="small"
-            pagination={false}
-            scroll={{ x: 'max-content' }}
-            loading={flows.isFetching}
-            columns={reportColumns(t('insight.flows.channel'))}
-            dataSource={
-              data
-                ? [
-                    ...data.reports.byChannel.map((row) => ({
-                      ...row,
-                      key: row.channel,
-                      label: labelOf(channelLabels[row.channel], language),
-                    })),
-                    { ...data.reports.total, key: 'total', label: t('insight.flows.total') },
-                  ]
-                : []
-            }
-          />
+          <TableFrame label={t('insight.flows.byChannel')}>
+            <Table<ReportRow>
+              rowKey="key"
+              size="small"
+              pagination={false}
+              scroll={{ x: 'max-content' }}
+              loading={flows.isFetching}
+              columns={reportColumns(t('insight.flows.channel'))}
+              dataSource={
+                data
+                  ? [
+                      ...data.reports.byChannel.map((row) => ({
+                        ...row,
+                        key: row.channel,
+                        label: labelOf(channelLabels[row.channel], language),
+                      })),
+                      { ...data.reports.total, key: 'total', label: t('insight.flows.total') },
+                    ]
+                  : []
+              }
+            />
+          </TableFrame>
         </Col>
         <Col xs={24} xxl={12}>
           <h3>{t('insight.flows.byOrganisation')}</h3>
-          <Table<ReportRow>
-            rowKey="key"
-            size="small"
-            pagination={{ pageSize: 10, hideOnSinglePage: true }}
-            scroll={{ x: 'max-content' }}
-            loading={flows.isFetching}
-            columns={reportColumns(t('insight.flows.organisation'))}
-            dataSource={(data?.reports.byOrganisation ?? []).map((row) => ({
-              ...row,
-              key: row.organisationId ?? 'none',
-              label: organisationLabel(row),
-            }))}
-          />
+          <TableFrame label={t('insight.flows.byOrganisation')}>
+            <Table<ReportRow>
+              rowKey="key"
+              size="small"
+              pagination={{ pageSize: 10, hideOnSinglePage: true }}
+              scroll={{ x: 'max-content' }}
+              loading={flows.isFetching}
+              columns={reportColumns(t('insight.flows.organisation'))}
+              dataSource={(data?.reports.byOrganisation ?? []).map((row) => ({
+                ...row,
+                key: row.organisationId ?? 'none',
+                label: organisationLabel(row),
+              }))}
+            />
+          </TableFrame>
         </Col>
         <Col xs={24} xl={12}>
           <h3>{t('insight.flows.closure', { month: data?.month ?? month ?? '' })}</h3>
-          <Table
-            rowKey="code"
-            size="small"
-            pagination={false}
-            scroll={{ x: 'max-content' }}
-            loading={flows.isFetching}
-            dataSource={
-              data ? [{ ...data.closure.total, code: 'total', name: data.within.name }, ...data.closure.rows] : []
-            }
-            columns={[
-              {
-                key: 'place',
-                title: t('insight.division'),
-                render: (_, row) =>
-                  row.code === 'total'
-                    ? t('insight.flows.placeTotal', { name: row.name ?? within })
-                    : (row.name ?? row.code),
-              },
-              {
-                key: 'closed',
-                title: t('insight.flows.closed'),
-                align: 'right',
-                render: (_, row) => count(row.closed),
-              },
-              ...daysColumns.map((column) => ({
-                ...column,
-                render: (_: unknown, row: { medianDays: number | null; p90Days: number | null }) =>
-                  days(column.key === 'median' ? row.medianDays : row.p90Days),
-              })),
-            ]}
-          />
+          <TableFrame label={t('insight.flows.closure', { month: data?.month ?? month ?? '' })}>
+            <Table
+              rowKey="code"
+              size="small"
+              pagination={false}
+              scroll={{ x: 'max-content' }}
+              loading={flows.isFetching}
+              dataSource={
+                data ? [{ ...data.closure.total, code: 'total', name: data.within.name }, ...data.closure.rows] : []
+              }
+              columns={[
+                {
+                  key: 'place',
+                  title: t('insight.division'),
+                  render: (_, row) =>
+                    row.code === 'total'
+                      ? t('insight.flows.placeTotal', { name: row.name ?? within })
+                      : (row.name ?? row.code),
+                },
+                {
+                  key: 'closed',
+                  title: t('insight.flows.closed'),
+                  align: 'right',
+                  render: (_, row) => count(row.closed),
+                },
+                ...daysColumns.map((column) => ({
+                  ...column,
+                  render: (_: unknown, row: { medianDays: number | null; p90Days: number | null }) =>
+                    days(column.key === 'median' ? row.medianDays : row.p90Days),
+                })),
+              ]}
+            />
+          </TableFrame>
           <p className="haven-flows-note">{t('insight.flows.closureNote')}</p>
         </Col>
         <Col xs={24} xl={12}>
           <h3>{t('insight.flows.stays', { month: data?.month ?? month ?? '' })}</h3>
-          <Table
-            rowKey="kind"
-            size="small"
-            pagination={false}
-            scroll={{ x: 'max-content' }}
-            loading={flows.isFetching}
-            dataSource={data?.stays.rows ?? []}
-            columns={[
-              {
-                key: 'kind',
-                title: t('insight.flows.kind'),
-                render: (_, row) => labelOf(stayKindLabels[row.kind], language),
-              },
-              { key: 'ended', title: t('insight.flows.ended'), align: 'right', render: (_, row) => count(row.ended) },
-              ...daysColumns.map((column) => ({
-                ...column,
-                render: (_: unknown, row: { medianDays: number | null; p90Days: number | null }) =>
-                  days(column.key === 'median' ? row.medianDays : row.p90Days),
-              })),
-            ]}
-          />
+          <TableFrame label={t('insight.flows.stays', { month: data?.month ?? month ?? '' })}>
+            <Table
+              rowKey="kind"
+              size="small"
+              pagination={false}
+              scroll={{ x: 'max-content' }}
+              loading={flows.isFetching}
+              dataSource={data?.stays.rows ?? []}
+              columns={[
+                {
+                  key: 'kind',
+                  title: t('insight.flows.kind'),
+                  render: (_, row) => labelOf(stayKindLabels[row.kind], language),
+                },
+                { key: 'ended', title: t('insight.flows.ended'), align: 'right', render: (_, row) => count(row.ended) },
+                ...daysColumns.map((column) => ({
+                  ...column,
+                  render: (_: unknown, row: { medianDays: number | null; p90Days: number | null }) =>
+                    days(column.key === 'median' ? row.medianDays : row.p90Days),
+                })),
+              ]}
+            />
+          </TableFrame>
           {data && (
             <p className="haven-flows-station">
               {t('insight.flows.stationPastTen')}
