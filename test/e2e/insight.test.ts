@@ -65,6 +65,11 @@ describe('the five problems', { timeout: 600_000 }, () => {
     await card('机制运行').locator('[data-indicator="cases.caseload_per_manager"]').waitFor();
     await card('家庭监护功能').locator('[data-indicator="family.state_guardianship"]').waitFor();
     await card('政府职责交叉').locator('[data-indicator="government.matrix_gaps"]').waitFor();
+    // The month's flow tables under the comparison: reports by channel, report → closure, finished stays.
+    const flows = page.getByRole('region', { name: '报告流转、结案用时与机构安置' });
+    await flows.getByRole('cell', { name: '热线', exact: true }).waitFor();
+    await flows.getByRole('cell', { name: '荆州市（合计）' }).waitFor();
+    await flows.getByRole('cell', { name: '救助管理站' }).waitFor();
     // The trend has a year of months, its numbers as a table.
     await page.getByText('查看数据表').first().click();
     expect(await page.locator('.haven-trend-table').first().locator('tbody tr').count()).toBe(12);
@@ -130,6 +135,10 @@ describe('the five problems', { timeout: 600_000 }, () => {
     await society.locator(':scope > summary').click();
     await society
       .getByRole('img', { name: 'Licensed social workers per 10,000 children in difficulty: the last twelve months' })
+      .waitFor();
+    await phone
+      .getByRole('region', { name: 'Reports, time to closure and institution stays' })
+      .getByRole('cell', { name: 'Hotline', exact: true })
       .waitFor();
     await expectNoHorizontalOverflow(phone);
     await expectNoAxeViolations(phone);

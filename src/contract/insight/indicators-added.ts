@@ -58,6 +58,14 @@ export const addedIndicatorDefinitions = {
   'cases.step_intervention': count('mechanism', 'none'),
   'cases.step_monitoring': count('mechanism', 'none'),
   'cases.oldest_open_days': count('mechanism', 'higher'),
+  'cases.mean_days_report_to_close': {
+    problem: 'mechanism',
+    kind: 'rate',
+    of: 'cases.report_close_days',
+    over: 'cases.report_closed',
+    scale: 1,
+    worseWhen: 'higher',
+  },
   'cases.caseload_per_manager': {
     problem: 'mechanism',
     kind: 'rate',
@@ -175,6 +183,8 @@ export const addedStoredCounts = [
   'cases.step_intervention',
   'cases.step_monitoring',
   'cases.oldest_open_days',
+  'cases.report_closed',
+  'cases.report_close_days',
   'cases.managed',
   'cases.managers',
   'cases.lead_organisations',

@@ -67,6 +67,10 @@ export const indicatorLabels: Record<IndicatorCode, Label> = {
   'cases.step_intervention': { zh: '个案：监护干预阶段', en: 'Open cases at the guardianship intervention step' },
   'cases.step_monitoring': { zh: '个案：跟踪回访及待结案', en: 'Open cases being monitored or awaiting closure' },
   'cases.oldest_open_days': { zh: '最久在办个案已办天数', en: 'Age of the oldest open case (days)' },
+  'cases.mean_days_report_to_close': {
+    zh: '从收到报告到结案平均天数',
+    en: 'Mean days from report to closure',
+  },
   'cases.caseload_per_manager': { zh: '个案管理员人均在办个案', en: 'Open cases per case manager' },
   'cases.caseload_per_organisation': { zh: '牵头单位平均在办个案', en: 'Open cases per lead organisation' },
   'services.planned': { zh: '本月计划服务数', en: 'Services planned in the month' },

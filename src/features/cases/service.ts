@@ -132,4 +132,4 @@ export async function releaseCaseOrganisationIn(
 ): Promise<boolean> {
   return releaseOrganisation(uow, caseId, organisationId, at);
 }
-export { openCasesAt, revocationsBetween } from './insight-reads.js';
+export { closureTimesBetween, openCasesAt, revocationsBetween } from './insight-reads.js';

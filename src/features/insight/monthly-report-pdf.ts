@@ -9,7 +9,10 @@ import {
   problems,
 } from '../../contract/insight/problems.js';
 import { clockRuleLabel, indicatorLabels, problemLabels } from '../../contract/insight/labels.js';
+import type { FlowsResult } from '../../contract/insight/flows.js';
 import { problemsOf } from './problems-service.js';
+import { flowsOf } from './flows-service.js';
+import { drawFlowSection } from './monthly-report-flows-pdf.js';
 import { divisionNames } from './problems-store.js';
 import { addMonths, monthStart } from './snapshot-rules.js';
 import { subtreePrefix } from '../../core/places.js';
@@ -125,10 +128,11 @@ export async function renderMonthlyReport(
   at: Date,
 ): Promise<Buffer> {
   const last = addMonths(month, -1);
-  const figures: ProblemsResult = await problemsOf(db, systemActor('insight.monthly-report'), city, {
-    endMonth: last,
-    suppressed: true,
-  });
+  const reporter = systemActor('insight.monthly-report');
+  const [figures, flows]: [ProblemsResult, FlowsResult] = await Promise.all([
+    problemsOf(db, reporter, city, { endMonth: last, suppressed: true }),
+    flowsOf(db, reporter, city, { month: last, suppressed: true, now: at }),
+  ]);
   const cityName = figures.within.name ?? city;
   const title = `${cityName}困境儿童关爱保护联席会议月报（${month.slice(0, 4)}年${Number(month.slice(5))}月）`;
   const { doc, finish } = cjkDocument({ size: 'A4', margin: 48, info: { Title: title } });
@@ -238,5 +242,6 @@ export async function renderMonthlyReport(
           : '办理中';
     doc.text(`${index + 1}. 督办事项，应于 ${chinaTime(item.due_at).slice(0, 10)} 办结：${status}`);
   });
+  drawFlowSection(doc, flows, shown);
   return finish();
 }

@@ -11,6 +11,7 @@ import { shanghaiDateOf } from '../../platform/calendar/index.js';
 import { levelOf, subtreePrefix } from '../../core/places.js';
 import type { MonthlyReport, MonthlyReportRequest, MonthlyReportsResult } from '../../contract/insight/problems.js';
 import { placeInReach, problemsOf } from './problems-service.js';
+import { flowsOf } from './flows-service.js';
 import { writeProblemsWorkbook } from './problems-workbook.js';
 import { renderMonthlyReport } from './monthly-report-pdf.js';
 import { fillSnapshots } from './snapshot-sweep.js';
@@ -207,11 +208,12 @@ export async function monthlyReportWorkbook(
     .executeTakeFirst();
   if (!row || !placeInReach(actor, row.division_code)) throw missing();
   const month = row.month.slice(0, 7);
-  const figures = await problemsOf(db, systemActor('insight.monthly-report'), row.division_code, {
-    endMonth: addMonths(month, -1),
-    suppressed: true,
-  });
-  const file = await writeProblemsWorkbook(figures, actor.locale);
+  const reporter = systemActor('insight.monthly-report');
+  const [figures, flows] = await Promise.all([
+    problemsOf(db, reporter, row.division_code, { endMonth: addMonths(month, -1), suppressed: true }),
+    flowsOf(db, reporter, row.division_code, { month: addMonths(month, -1), suppressed: true }),
+  ]);
+  const file = await writeProblemsWorkbook(figures, actor.locale, flows);
   await recordAudit(db, actor, {
     action: 'insight.report_download',
     entityType: 'insight_report',

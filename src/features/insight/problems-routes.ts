@@ -10,7 +10,9 @@ import {
   problemsQuerySchema,
   problemsResultSchema,
 } from '../../contract/insight/problems.js';
+import { flowsQuerySchema, flowsResultSchema } from '../../contract/insight/flows.js';
 import { problemsOf } from './problems-service.js';
+import { flowsOf } from './flows-service.js';
 import { problemRows } from './problem-rows.js';
 import {
   listMonthlyReports,
@@ -54,8 +56,11 @@ export function registerProblemRoutes(app: HavenApp, deps: HttpDeps): void {
       },
     },
     async (request, reply) => {
-      const figures = await problemsOf(db, request.actor, request.query.within);
-      const file = await writeProblemsWorkbook(figures, request.actor.locale);
+      const [figures, flows] = await Promise.all([
+        problemsOf(db, request.actor, request.query.within),
+        flowsOf(db, request.actor, request.query.within),
+      ]);
+      const file = await writeProblemsWorkbook(figures, request.actor.locale, flows);
       await recordAudit(db, request.actor, {
         action: 'insight.problems_export',
         entityType: 'division',
@@ -67,6 +72,21 @@ export function registerProblemRoutes(app: HavenApp, deps: HttpDeps): void {
         .header('content-disposition', `attachment; filename="insight-${figures.within.code}.xlsx"`)
         .send(file);
     },
+  );
+
+  app.get(
+    '/api/insight/problems/flows',
+    {
+      config: { access: { permission: 'insight.aggregate' } },
+      schema: {
+        tags,
+        summary:
+          "One month's flow tables of a place: reports by channel and reporting organisation with acknowledgement and emergency response in time, days from report to closure (median, 90th percentile) by month and one level down, finished institution stays by kind; small cells suppressed for readers without children's files",
+        querystring: flowsQuerySchema,
+        response: { 200: flowsResultSchema },
+      },
+    },
+    async (request) => flowsOf(db, request.actor, request.query.within, { month: request.query.month }),
   );
 
   app.get(

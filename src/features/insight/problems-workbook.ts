@@ -4,6 +4,8 @@ import { translate } from '../../platform/i18n/translate.js';
 import { fitCell } from '../../platform/spreadsheet/cells.js';
 import { indicatorCodes, indicatorDefinitions, type ProblemsResult } from '../../contract/insight/problems.js';
 import { indicatorLabels, problemLabels } from '../../contract/insight/labels.js';
+import type { FlowsResult } from '../../contract/insight/flows.js';
+import { addFlowsSheet } from './flows-workbook.js';
 import './messages.js';
 
 /**
@@ -11,7 +13,11 @@ import './messages.js';
  * every division one level down. What the reader sees, nothing more: a suppressed cell is written
  * as "<threshold", never as its value.
  */
-export async function writeProblemsWorkbook(figures: ProblemsResult, locale: Locale): Promise<Buffer> {
+export async function writeProblemsWorkbook(
+  figures: ProblemsResult,
+  locale: Locale,
+  flows?: FlowsResult,
+): Promise<Buffer> {
   const english = locale === 'en';
   const label = (entry: { zh: string; en: string }) => fitCell(english ? entry.en : entry.zh);
   const hidden = `<${figures.threshold}`;
@@ -58,6 +64,7 @@ export async function writeProblemsWorkbook(figures: ProblemsResult, locale: Loc
     below.getColumn(1).width = 14;
     below.getColumn(2).width = 20;
   }
+  if (flows) addFlowsSheet(workbook, flows, locale);
   if (figures.suppressed) {
     const note = workbook.addWorksheet(translate(locale, 'insight.export.notes'));
     note.addRow([translate(locale, 'insight.export.suppressed', { threshold: figures.threshold })]);

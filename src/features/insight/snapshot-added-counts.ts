@@ -5,7 +5,7 @@ import { type CaseStep, type ExitGroup, sectorOfKind } from '../../contract/insi
 import type { CaseStatus } from '../../contract/cases/vocabulary.js';
 import type { ExitReason } from '../../contract/registry/exit.js';
 import { caseServicesBetween } from '../case-network/service.js';
-import { openCasesAt, revocationsBetween } from '../cases/service.js';
+import { closureTimesBetween, openCasesAt, revocationsBetween } from '../cases/service.js';
 import { conferenceOutcomesBetween } from '../joint-conference/service.js';
 import { exitsBetween } from '../registry/service.js';
 import { mandatedReportsBetween } from '../reports/service.js';
@@ -72,20 +72,33 @@ export async function addFeatureCounts(
   const counties = [...new Set(livedIn.map((code) => code.slice(0, 6).padEnd(12, '0')))].filter(
     (code) => levelOf(code) === 'county',
   );
-  const [mandated, open, revocations, services, conference, exits, findings, byReceiver, outputs, society, workers] =
-    await Promise.all([
-      mandatedReportsBetween(trx, start, at),
-      openCasesAt(trx, at),
-      revocationsBetween(trx, month, day),
-      caseServicesBetween(trx, start, at, day),
-      conferenceOutcomesBetween(trx, start, at, day),
-      exitsBetween(trx, month, day),
-      matrixFindingsOn(trx, counties, day),
-      referralsByReceiverBetween(trx, start, at),
-      projectOutputsOn(trx, day),
-      organisationsCountedAt(trx, socialOrganisationKinds, at),
-      socialWorkersAt(trx, at, Number(day.slice(0, 4))),
-    ]);
+  const [
+    mandated,
+    open,
+    revocations,
+    services,
+    conference,
+    exits,
+    findings,
+    byReceiver,
+    outputs,
+    society,
+    workers,
+    closures,
+  ] = await Promise.all([
+    mandatedReportsBetween(trx, start, at),
+    openCasesAt(trx, at),
+    revocationsBetween(trx, month, day),
+    caseServicesBetween(trx, start, at, day),
+    conferenceOutcomesBetween(trx, start, at, day),
+    exitsBetween(trx, month, day),
+    matrixFindingsOn(trx, counties, day),
+    referralsByReceiverBetween(trx, start, at),
+    projectOutputsOn(trx, day),
+    organisationsCountedAt(trx, socialOrganisationKinds, at),
+    socialWorkersAt(trx, at, Number(day.slice(0, 4))),
+    closureTimesBetween(trx, '', 12, start, at),
+  ]);
   for (const row of mandated) {
     sheet.add('reports.mandated', row.divisionCode, row.reports);
     sheet.add('reports.mandated_known', row.divisionCode, row.known);
@@ -95,6 +108,12 @@ export async function addFeatureCounts(
     if (row.status === 'closed') continue;
     sheet.add(`cases.step_${stepOfStatus[row.status]}`, row.divisionCode, row.cases);
     sheet.largest('cases.oldest_open_days', row.divisionCode, row.oldestDays);
+  }
+  // Report → closure, per case division: the month's first closures and their days summed (the mean).
+  for (const row of closures) {
+    if (row.divisionCode === null) continue;
+    sheet.add('cases.report_closed', row.divisionCode, row.closed);
+    sheet.add('cases.report_close_days', row.divisionCode, row.totalDays);
   }
   for (const row of open.load) {
     sheet.add('cases.managed', row.divisionCode, row.managed);

@@ -26,6 +26,7 @@ import { placementWorkflow } from './workflow.js';
 import './tracing/tables.js';
 
 export { institutionOccupancy, occupancyHistory, overflowingInstitutionsIn, receptions } from './insight.js';
+export { finishedStaysBetween } from './insight-reads.js';
 
 type Db = Kysely<Database>;
 

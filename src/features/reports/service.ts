@@ -202,4 +202,5 @@ export async function acknowledgeReport(
   );
   return result;
 }
-export { mandatedReportsBetween } from './insight-reads.js';
+export { mandatedReportsBetween, reportFlowsBetween } from './insight-reads.js';
+export type { ReportFlowCounts } from './insight-reads.js';

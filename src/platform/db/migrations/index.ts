@@ -66,6 +66,7 @@ import * as m0120 from './0120_plan_goal_index.js';
 import * as m0125 from './0125_supervision_log.js';
 import * as m0130 from './0130_department_roll_matching.js';
 import * as m0140 from './0140_volunteer_activities.js';
+import * as m0150 from './0150_insight_flow_indexes.js';
 import * as m0155 from './0155_supervision_follow_ups.js';
 import * as m0160 from './0160_case_links.js';
 import * as m0170 from './0170_calendar_recompute_batches.js';
@@ -144,6 +145,7 @@ export const migrations: Record<string, Migration> = {
   '0125_supervision_log': m0125,
   '0130_department_roll_matching': m0130,
   '0140_volunteer_activities': m0140,
+  '0150_insight_flow_indexes': m0150,
   '0155_supervision_follow_ups': m0155,
   '0160_case_links': m0160,
   '0170_calendar_recompute_batches': m0170,

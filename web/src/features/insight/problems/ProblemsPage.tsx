@@ -9,6 +9,7 @@ import { useMe } from '../../../app/auth/AuthProvider';
 import { useListParams } from '../../../app/list/useListParams';
 import { usePhoneLayout } from '../../../app/preferences/usePhoneLayout';
 import { CountyTileMap } from './CountyTileMap';
+import { FlowTables } from './FlowTables';
 import {
   downloadMonthlyReport,
   downloadProblemsWorkbook,
@@ -49,6 +50,7 @@ export default function ProblemsPage() {
   const column = indicatorCodes.indexOf(indicator);
   const queryClient = useQueryClient();
   const [reportMonth, setReportMonth] = useState<string | null>(null);
+  const [flowMonth, setFlowMonth] = useState<string | null>(null);
   const generate = useMutation({
     mutationFn: (month: string) => generateMonthlyReport(within, month),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['insight', 'monthly-reports'] }),
@@ -195,6 +197,14 @@ export default function ProblemsPage() {
             ]}
           />
         </section>
+      )}
+      {data && (
+        <FlowTables
+          within={within}
+          months={data.months}
+          month={flowMonth ?? data.months.at(-1)}
+          onMonth={setFlowMonth}
+        />
       )}
       <section className="haven-monthly-reports" aria-label={t('insight.problems.reports')}>
         <h2>{t('insight.problems.reports')}</h2>

@@ -1,3 +1,4 @@
+import { flowsResultSchema } from '@contract/insight/flows.js';
 import {
   monthlyReportRequestResultSchema,
   monthlyReportsResultSchema,
@@ -69,4 +70,14 @@ async function download(path: string, fallback: string): Promise<void> {
 
 export function labelOf(entry: { zh: string; en: string }, language: string): string {
   return language.startsWith('en') ? entry.en : entry.zh;
+}
+
+export function useFlows(within: string, month: string | undefined) {
+  return useQuery({
+    queryKey: ['insight', 'flows', within, month],
+    enabled: month !== undefined,
+    queryFn: ({ signal }) =>
+      requestParsed(flowsResultSchema, `/api/insight/problems/flows${queryString({ within, month })}`, { signal }),
+    placeholderData: keepPreviousData,
+  });
 }
