@@ -57,7 +57,7 @@ function publishOne(count: number, suppressed: boolean, threshold: number): numb
 
 /**
  * The flow tables of `within` for one month (default: this month), read from the owning features
- * per request, each bounded by the month (index-backed: migration 0150).
+ * per request, each bounded by the month (index-backed: migration 0185).
  * A place outside the reader's reach answers like a missing one (404); a month with nothing shows
  * zeros. Readers without children's files get small cells suppressed as on the rest of the page.
  */

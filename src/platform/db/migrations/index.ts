@@ -66,12 +66,12 @@ import * as m0120 from './0120_plan_goal_index.js';
 import * as m0125 from './0125_supervision_log.js';
 import * as m0130 from './0130_department_roll_matching.js';
 import * as m0140 from './0140_volunteer_activities.js';
-import * as m0150 from './0150_insight_flow_indexes.js';
 import * as m0155 from './0155_supervision_follow_ups.js';
 import * as m0160 from './0160_case_links.js';
 import * as m0170 from './0170_calendar_recompute_batches.js';
 import * as m0175 from './0175_benefit_reviews.js';
 import * as m0180 from './0180_schedule_marks.js';
+import * as m0185 from './0185_insight_flow_indexes.js';
 
 /**
  * Every migration, in order. Listed statically (not read from the folder) so the same list works
@@ -145,10 +145,10 @@ export const migrations: Record<string, Migration> = {
   '0125_supervision_log': m0125,
   '0130_department_roll_matching': m0130,
   '0140_volunteer_activities': m0140,
-  '0150_insight_flow_indexes': m0150,
   '0155_supervision_follow_ups': m0155,
   '0160_case_links': m0160,
   '0170_calendar_recompute_batches': m0170,
   '0175_benefit_reviews': m0175,
   '0180_schedule_marks': m0180,
+  '0185_insight_flow_indexes': m0185,
 };
