@@ -73,24 +73,38 @@ export async function siblingCasesOf(
   actor: Actor,
   caseId: string,
 ): Promise<Pick<CaseView, 'siblingCases' | 'siblingCasesHidden'>> {
-  const linked = await db
-    .selectFrom('case_links')
-    .select(sql<string>`CASE WHEN case_id = ${caseId} THEN linked_case_id ELSE case_id END`.as('id'))
-    .where((eb) => eb.or([eb('case_id', '=', caseId), eb('linked_case_id', '=', caseId)]))
+  // One statement (a case action's answer reads this too: issue 21 counts its statements): every
+  // link, with the sibling case beside it only where the reader may read it.
+  const rows = await db
+    .selectFrom(
+      db
+        .selectFrom('case_links')
+        .select(sql<string>`CASE WHEN case_id = ${caseId} THEN linked_case_id ELSE case_id END`.as('id'))
+        .where((eb) => eb.or([eb('case_id', '=', caseId), eb('linked_case_id', '=', caseId)]))
+        .as('l'),
+    )
+    .leftJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom('cases')
+          .innerJoin('children', 'children.id', 'cases.child_id')
+          .where(childInScope(actor))
+          .where(childPartVisibleTo(actor, 'case_summary'))
+          .whereRef('cases.id', '=', 'l.id')
+          .select(['cases.id', 'cases.case_no', 'children.id as child_id', 'children.name', 'children.birth_date'])
+          .as('v'),
+      (join) => join.onTrue(),
+    )
+    .select(['v.id', 'v.case_no', 'v.child_id', 'v.name'])
+    .orderBy('v.birth_date')
     .execute();
-  const ids = linked.map((l) => l.id);
-  if (ids.length === 0) return { siblingCases: [], siblingCasesHidden: 0 };
-  const visible = await db
-    .selectFrom('cases')
-    .innerJoin('children', 'children.id', 'cases.child_id')
-    .where(childInScope(actor))
-    .where(childPartVisibleTo(actor, 'case_summary'))
-    .select(['cases.id', 'cases.case_no', 'children.id as child_id', 'children.name'])
-    .where('cases.id', 'in', ids)
-    .orderBy('children.birth_date')
-    .execute();
+  const visible = rows.flatMap((r) =>
+    r.id && r.case_no && r.child_id && r.name
+      ? [{ id: r.id, case_no: r.case_no, child_id: r.child_id, name: r.name }]
+      : [],
+  );
   return {
     siblingCases: visible.map((c) => ({ id: c.id, caseNo: c.case_no, childId: c.child_id, childName: c.name })),
-    siblingCasesHidden: ids.length - visible.length,
+    siblingCasesHidden: rows.length - visible.length,
   };
 }

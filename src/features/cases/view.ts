@@ -46,6 +46,11 @@ export async function readCase(
       'manager.id as manager_id',
       'manager.display_name as manager_name',
       fileAccessColumn(actor).as('file_access'),
+      // Whether the sibling cases need reading at all: most cases have none, and a case action's answer
+      // is read through here (issue 21 counts its statements).
+      sql<boolean>`EXISTS (SELECT 1 FROM case_links l WHERE l.case_id = cases.id OR l.linked_case_id = cases.id)`.as(
+        'has_siblings',
+      ),
     ])
     .where('cases.id', '=', caseId)
     .where(childInScope(actor))
@@ -119,7 +124,7 @@ export async function readCase(
       .where('case_id', '=', caseId)
       .orderBy('reported_at')
       .execute(),
-    siblingCasesOf(db, actor, caseId),
+    row.has_siblings ? siblingCasesOf(db, actor, caseId) : { siblingCases: [], siblingCasesHidden: 0 },
   ]);
   const missedBySeq = new Set(
     clocks.filter((c) => c.state === 'missed' && c.stopped_by_seq !== null).map((c) => c.stopped_by_seq),
