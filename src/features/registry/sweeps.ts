@@ -5,6 +5,7 @@ import { shanghaiDateOf } from '../../platform/calendar/index.js';
 import type { Database } from '../../platform/db/schema.js';
 import { unitOfWork } from '../../platform/db/unit-of-work.js';
 import type { Sweep } from '../../platform/jobs/sweeps.js';
+import { incrementalWindow } from '../../platform/jobs/sweep-window.js';
 import { translate } from '../../platform/i18n/translate.js';
 import { loadRuleSets } from '../../platform/rules/store.js';
 import { everywhere } from '../../platform/rules/rule-set.js';
@@ -71,43 +72,10 @@ const fullPassDays = 7;
  * already past that limit, or a birth date corrected across it.
  */
 async function ageOutWindow(db: Db, asOf: Date): Promise<{ fromDate: string; afterCode: string } | null> {
-  const last = await db
-    .selectFrom('sweep_runs')
-    .select(['as_of', 'started_at', 'outcome'])
-    .where('sweep', '=', ageOutSweep.name)
-    .where('finished_at', 'is not', null)
-    .where('as_of', '<=', asOf)
-    .orderBy('as_of', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  const outcome = (last?.outcome ?? {}) as Record<string, unknown>;
-  const seen = Number(outcome.registeredThrough);
-  if (!last || !Number.isSafeInteger(seen)) return null;
-  const lastDate = shanghaiDateOf(last.as_of);
-  const sinceFull = await db
-    .selectFrom('sweep_runs')
-    .select('id')
-    .where('sweep', '=', ageOutSweep.name)
-    .where('finished_at', 'is not', null)
-    .where('as_of', '<=', asOf)
-    .where('as_of', '>', new Date(asOf.getTime() - fullPassDays * 86_400_000))
-    .where(sql<boolean>`outcome->>'full' = '1'`)
-    .limit(1)
-    .executeTakeFirst();
-  if (!sinceFull) return null;
-  const rulesMoved = await db
-    .selectFrom('rule_sets')
-    .select('id')
-    .where((eb) =>
-      eb.or([
-        eb('created_at', '>', last.started_at),
-        eb.and([eb('valid_from', '>', lastDate), eb('valid_from', '<=', shanghaiDateOf(asOf))]),
-      ]),
-    )
-    .limit(1)
-    .executeTakeFirst();
-  if (rulesMoved) return null;
-  return { fromDate: lastDate, afterCode: havenCodeOf(seen) };
+  const window = await incrementalWindow(db, ageOutSweep.name, asOf, fullPassDays);
+  const seen = Number(window?.lastOutcome.registeredThrough);
+  if (!window || !Number.isSafeInteger(seen)) return null;
+  return { fromDate: window.lastDay, afterCode: havenCodeOf(seen) };
 }
 
 // As the column is generated: 'HV' and the file number in ten digits, so codes sort as the numbers.

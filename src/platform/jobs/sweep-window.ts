@@ -9,6 +9,8 @@ export interface SweepWindow {
   lastDay: string;
   /** The moment the last finished run swept as of. */
   lastAsOf: Date;
+  /** What the last finished run recorded (a sweep may keep its own watermark there). */
+  lastOutcome: Record<string, unknown>;
 }
 
 /**
@@ -26,7 +28,7 @@ export async function incrementalWindow(
 ): Promise<SweepWindow | null> {
   const last = await db
     .selectFrom('sweep_runs')
-    .select(['as_of', 'started_at'])
+    .select(['as_of', 'started_at', 'outcome'])
     .where('sweep', '=', sweep)
     .where('finished_at', 'is not', null)
     .where('as_of', '<=', asOf)
@@ -57,5 +59,7 @@ export async function incrementalWindow(
     )
     .limit(1)
     .executeTakeFirst();
-  return rulesMoved ? null : { lastDay, lastAsOf: last.as_of };
+  return rulesMoved
+    ? null
+    : { lastDay, lastAsOf: last.as_of, lastOutcome: (last.outcome ?? {}) as Record<string, unknown> };
 }
