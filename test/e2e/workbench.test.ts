@@ -102,7 +102,9 @@ describe('the first screen is the person’s work', { timeout: 900_000 }, () => 
         await page.getByRole('complementary', { name: '可能是同一名儿童' }).waitFor();
       }
       if (role.username === 'reporter.school') expect(await menuEntries(page)).not.toContain('热线受理');
-      // A long menu is cut into sections; a mandated reporter's few entries are not.
+      // A long menu is cut into sections; a mandated reporter's few entries are not (read once the menu is
+      // there: it loads after the first page).
+      await menuEntries(page);
       const sectionTitles = page.locator('.haven-navigation .ant-menu-item-group-title');
       if (role.username === 'officer.shashi')
         expect(await sectionTitles.allInnerTexts()).toEqual(
