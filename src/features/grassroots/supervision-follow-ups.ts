@@ -1,3 +1,4 @@
+import { escalatedToActor } from '../../core/clocks/index.js';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type {
   RecordFollowUpDoneInput,
@@ -154,12 +155,9 @@ export async function followUpsDueFor(
   withinDays: number,
 ): Promise<SupervisionFollowUpDue[]> {
   const userId = actor.userId ?? none;
-  const orgId = actor.organisationId ?? none;
-  const roles = actor.roles.length > 0 ? [...actor.roles] : ['-'];
   const horizon = new Date(now.getTime() + withinDays * 86_400_000);
   const mine = sql<boolean>`(k.owner_user_id = ${userId})`;
-  const escalated = sql<boolean>`EXISTS (SELECT 1 FROM alerts al WHERE al.clock_id = k.id AND al.target <> 'owner'
-      AND al.recipient_org_id = ${orgId} AND (al.recipient_role IS NULL OR al.recipient_role IN (${sql.join(roles)})))`;
+  const escalated = escalatedToActor(actor);
   const rows = await db
     .selectFrom('clocks as k')
     .innerJoin('supervision_logs as l', 'l.id', 'k.subject_id')

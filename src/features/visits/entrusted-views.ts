@@ -1,3 +1,4 @@
+import { escalatedToActor } from '../../core/clocks/index.js';
 import { type Kysely, type Selectable, sql } from 'kysely';
 import type { EntrustedCareView, EntrustedContactDue } from '../../contract/visits/entrusted-care.js';
 import { childInScope } from '../../core/scope/child-scope.js';
@@ -122,11 +123,8 @@ export async function entrustedDueFor(
   withinDays: number,
 ): Promise<EntrustedContactDue[]> {
   const userId = actor.userId ?? none;
-  const orgId = actor.organisationId ?? none;
-  const roles = actor.roles.length > 0 ? [...actor.roles] : ['-'];
   const horizon = new Date(now.getTime() + withinDays * 86_400_000);
-  const escalated = sql<boolean>`EXISTS (SELECT 1 FROM alerts al WHERE al.clock_id = k.id AND al.target <> 'owner'
-      AND al.recipient_org_id = ${orgId} AND (al.recipient_role IS NULL OR al.recipient_role IN (${sql.join(roles)})))`;
+  const escalated = escalatedToActor(actor);
   const mine = sql<boolean>`(k.owner_user_id = ${userId})`;
   const rows = await db
     .selectFrom('clocks as k')

@@ -1,3 +1,4 @@
+import { escalatedToActor } from '../../core/clocks/index.js';
 import { type Kysely, type Selectable, sql } from 'kysely';
 import type { VisitDue, VisitView } from '../../contract/visits/visits.js';
 import { childInScope } from '../../core/scope/child-scope.js';
@@ -77,8 +78,7 @@ export async function visitsDueFor(db: Db, actor: Actor, now: Date, withinDays: 
   const orgId = actor.organisationId ?? none;
   const roles = actor.roles.length > 0 ? [...actor.roles] : ['-'];
   const horizon = new Date(now.getTime() + withinDays * 86_400_000);
-  const escalated = sql<boolean>`EXISTS (SELECT 1 FROM alerts al WHERE al.clock_id = k.id AND al.target <> 'owner'
-      AND al.recipient_org_id = ${orgId} AND (al.recipient_role IS NULL OR al.recipient_role IN (${sql.join(roles)})))`;
+  const escalated = escalatedToActor(actor);
   const mine = sql<boolean>`EXISTS (SELECT 1 FROM child_assignments a JOIN grassroots_staff s ON s.id = a.staff_id
       WHERE a.child_id = children.id AND a.to_at IS NULL AND s.status = 'active' AND s.user_id = ${userId})`;
   // The candidates first (my assigned children's visit clocks, the clocks escalated to me), then the
