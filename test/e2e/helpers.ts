@@ -196,6 +196,8 @@ async function checkTouchTargets(page: Page): Promise<void> {
   // Playwright means it: rendered, visibility visible, a box of some size.
   const selector =
     'a[href]:not([role="menuitem"] a):not(.ant-table a), button:not(label button):not(.ant-table button), [role="menuitem"], label:has([role="switch"]), .ant-input-affix-wrapper';
+  // A box measured before the bundled fonts arrive is laid out with the fallback's metrics.
+  await page.evaluate('document.fonts.ready.then(() => undefined)');
   const tooSmall = await page.evaluate(`[...document.querySelectorAll(${JSON.stringify(selector)})]
     .filter((control) => control.checkVisibility({ visibilityProperty: true }))
     .map((control) => [control, control.getBoundingClientRect()])

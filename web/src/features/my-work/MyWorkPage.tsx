@@ -208,7 +208,11 @@ export default function MyWorkPage() {
                     {alert.childId && alert.childName && (
                       <>
                         {/* Underlined: a link inside a sentence is not told apart by colour alone (WCAG 1.4.1). */}
-                        <Link to={`/registry/${alert.childId}`} style={{ textDecoration: 'underline' }}>
+                        <Link
+                          to={`/registry/${alert.childId}`}
+                          className="haven-nowrap"
+                          style={{ textDecoration: 'underline' }}
+                        >
                           {alert.childName}
                         </Link>
                         {' · '}
@@ -218,7 +222,9 @@ export default function MyWorkPage() {
                     {alert.caseId && (
                       <>
                         {' · '}
-                        <Link to={`/cases/${alert.caseId}`}>{alert.caseNo ?? t('myWork.openCase')}</Link>
+                        <Link to={`/cases/${alert.caseId}`} className="haven-nowrap">
+                          {alert.caseNo ?? t('myWork.openCase')}
+                        </Link>
                       </>
                     )}
                     {alert.refNo && alert.reportId && (
