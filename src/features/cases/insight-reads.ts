@@ -112,12 +112,18 @@ export async function closureTimesBetween(
         rpad(left(c.division_code, ${digits}), 12, '0') AS place,
         extract(epoch FROM cl.closed_at - coalesce(
           (SELECT min(r.reported_at) FROM reports r WHERE r.case_id = c.id), c.opened_at)) / 86400 AS days
-      FROM closed cl JOIN cases c ON c.id = cl.case_id
-      WHERE c.division_code LIKE ${`${prefix}%`}
-        AND ${systemScope('insight flow table: closure times are counted per place, no child is named')}
-        -- A probe per case (case_actions_status_idx), not a pass over every earlier closure.
-        AND (SELECT min(e.occurred_at) FROM case_actions e WHERE e.status_after = 'closed' AND e.case_id = cl.case_id)
-          = cl.closed_at
+      -- A primary-key probe per closure, the place checked before the first-closure probe. As a plain
+      -- join the planner misjudged the first-closure filter and compared every case of a county with
+      -- every closure of the month (8M pairs, ~1 s at 1M); LIMIT 1 keeps the probe a probe.
+      FROM closed cl CROSS JOIN LATERAL (
+        SELECT c.id, c.division_code, c.opened_at FROM cases c
+        WHERE c.id = cl.case_id AND c.division_code LIKE ${`${prefix}%`}
+          AND ${systemScope('insight flow table: closure times are counted per place, no child is named')}
+          -- A probe per case (case_actions_status_idx), not a pass over every earlier closure.
+          AND (SELECT min(e.occurred_at) FROM case_actions e WHERE e.status_after = 'closed' AND e.case_id = c.id)
+            = cl.closed_at
+        LIMIT 1
+      ) c
     )
     SELECT month, CASE WHEN grouping(place) = 0 THEN place END AS "divisionCode", count(*)::int AS closed,
       round(sum(greatest(days, 0)))::int AS "totalDays",
