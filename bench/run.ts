@@ -16,6 +16,7 @@ import { openBenchDatabase } from './db.js';
 import { readDataManifest } from './manifest.js';
 import { startBenchServer } from './process.js';
 import { appendRun, machine, printResults } from './report.js';
+import { benchInsightPages } from './b10-pages.js';
 import { benchGrassroots } from './b13-grassroots.js';
 import { signIn } from './session.js';
 import { provinceOfficer } from './setup.js';
@@ -26,7 +27,9 @@ const smoke = argFlag('smoke');
 const record = !argFlag('no-record');
 // The smoke leaves out 7 unless named: a Chromium first load takes minutes on a loaded 2-core machine.
 const only = new Set(
-  (argValue('only') ?? (smoke ? '1,2,3,4,5,6,8,9,11,13' : '1,2,3,4,5,6,7,8,9,11,13')).split(',').map((s) => s.trim()),
+  (argValue('only') ?? (smoke ? '1,2,3,4,5,6,8,9,10,11,13' : '1,2,3,4,5,6,7,8,9,10,11,13'))
+    .split(',')
+    .map((s) => s.trim()),
 );
 const settings = smoke
   ? {
@@ -170,6 +173,16 @@ try {
       benchReferrals(database.db, server.url, await signIn(database.db, server.url, 'socialworker'), {
         repeats: settings.repeats,
         limitSeconds: settings.dashboardLimit,
+      }),
+    );
+  }
+  if (only.has('10')) {
+    log('10 insight pages and the monthly report over the set…');
+    await attempt('10 insight', 'p95 ≤ 200 ms / ≤ 30 s', async () =>
+      benchInsightPages(database.db, server.url, province, {
+        repeats: settings.repeats,
+        limitSeconds: settings.dashboardLimit,
+        asOf: manifest.asOf,
       }),
     );
   }
