@@ -4,9 +4,9 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Form, Input } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../app/api/client';
 import { describeApiError } from '../../app/api/describeApiError';
 import { DayField, todayValue } from '../../app/forms/DayField';
+import { showFieldProblems } from '../../app/forms/serverErrors';
 import { formatDate } from '../../app/format';
 import { useNotice } from '../../app/notice/useNotice';
 import { recordFollowUpDone } from './rosterApi';
@@ -34,12 +34,7 @@ function DoneForm({ entry, onDone }: { entry: SupervisionEntry; onDone: () => vo
       notice.success(t('grassroots.supervision.followUpSaved'));
       onDone();
     } catch (caught) {
-      if (caught instanceof ApiError)
-        form.setFields(
-          caught.fieldProblems
-            .filter((p) => p.path === 'body.doneOn')
-            .map((p) => ({ name: 'doneOn' as const, errors: [p.message] })),
-        );
+      showFieldProblems(form, caught, ['doneOn']);
       setError(describeApiError(caught, t));
     } finally {
       setBusy(false);

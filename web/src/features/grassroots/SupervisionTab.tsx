@@ -4,9 +4,9 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Checkbox, Empty, Form, Input, Select, Spin, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../app/api/client';
 import { describeApiError } from '../../app/api/describeApiError';
 import { DayField, todayValue } from '../../app/forms/DayField';
+import { showFieldProblems } from '../../app/forms/serverErrors';
 import { formatDate } from '../../app/format';
 import { DivisionName } from '../divisions/DivisionName';
 import { recordSupervision, useSupervision } from './rosterApi';
@@ -54,12 +54,7 @@ function CheckForm({ director, onDone }: { director: Director; onDone: () => voi
       notice.success(t('grassroots.supervision.saved'));
       onDone();
     } catch (caught) {
-      if (caught instanceof ApiError)
-        form.setFields(
-          caught.fieldProblems
-            .map((p) => ({ name: p.path.replace(/^body\./, ''), errors: [p.message] }))
-            .filter((f) => ['checkedOn', 'followUpBy', 'followUp', 'divisionCode'].includes(f.name)) as never,
-        );
+      showFieldProblems(form, caught, ['checkedOn', 'followUpBy', 'followUp', 'divisionCode']);
       setError(describeApiError(caught, t));
     } finally {
       setBusy(false);
