@@ -216,8 +216,15 @@ describe('benefits, payments, the calendar, exits and renewals', { timeout: 600_
     await admin.getByLabel('调休上班日（周末）').fill('2027-02-14');
     await admin.getByLabel('依据（通知文号）').fill('国办发明电〔2026〕X号');
     await admin.getByRole('button', { name: '保存并重算暂定期限' }).click();
-    await admin.getByText(/2027 年安排已保存，\d+ 个暂定期限已重算/).waitFor();
-    await admin.locator('.ant-table-row').filter({ hasText: '管理员录入' }).filter({ hasText: '2027' }).waitFor();
+    // Answered once stored; the page follows the recompute job until the year's row says how many moved.
+    await admin.getByText(/2027 年安排已保存，正在后台重算暂定期限/).waitFor();
+    await admin
+      .locator('.ant-table-row')
+      .filter({ hasText: '管理员录入' })
+      .filter({ hasText: '2027' })
+      .filter({ hasText: /已重算 \d+ 个期限/ })
+      .waitFor({ timeout: 120_000 });
+    await expect.poll(() => admin.getByText(/正在重算 2027 年安排/).count(), { timeout: 30_000 }).toBe(0);
     await admin.context().close();
 
     await page.reload();

@@ -17,14 +17,21 @@ async function json<T>(response: Response, status = 200): Promise<T> {
 }
 
 /** Father in prison until `until`, mother dead: de facto unsupported, 120 approved in January 2027. */
-async function approved120(birthDate: string, until: string): Promise<{ child: TestChild; application: ApplicationView }> {
+async function approved120(
+  birthDate: string,
+  until: string,
+): Promise<{ child: TestChild; application: ApplicationView }> {
   const child = await make.child({ residenceCode: places.chenlong, birthDate });
   await make.familyMember(child, {
     relation: 'father',
     name: '何大山',
     situations: [{ kind: 'imprisoned', since: '2024-03-01', until }],
   });
-  await make.familyMember(child, { relation: 'mother', name: '林小芳', situations: [{ kind: 'deceased', since: '2023-05-01' }] });
+  await make.familyMember(child, {
+    relation: 'mother',
+    name: '林小芳',
+    situations: [{ kind: 'deceased', since: '2023-05-01' }],
+  });
   let view = await json<ApplicationView>(
     await officer.request('POST', '/api/benefits/applications', {
       childId: child.id,
@@ -37,7 +44,10 @@ async function approved120(birthDate: string, until: string): Promise<{ child: T
   );
   const act = async (body: Record<string, unknown>) =>
     json<ApplicationView>(
-      await officer.request('POST', `/api/benefits/applications/${view.id}/actions`, { expectedSeq: view.seq, ...body }),
+      await officer.request('POST', `/api/benefits/applications/${view.id}/actions`, {
+        expectedSeq: view.seq,
+        ...body,
+      }),
     );
   view = await act({ type: 'verify', findings: '父亲服刑，母亲死亡', recommendation: 'approve' });
   view = await act({ type: 'approve' });

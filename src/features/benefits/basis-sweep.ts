@@ -102,7 +102,12 @@ export const basisSweep: Sweep = {
           uow,
           {
             childId: lapsed.child_id,
-            cause: { fact: 'situation_ended', situation: lapsed.kind, endedOn: lapsed.until, situationId: lapsed.situation_id },
+            cause: {
+              fact: 'situation_ended',
+              situation: lapsed.kind,
+              endedOn: lapsed.until,
+              situationId: lapsed.situation_id,
+            },
           },
           asOf,
         ),
