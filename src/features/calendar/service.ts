@@ -29,6 +29,7 @@ export async function readCalendar(db: Db, actor: Actor, today: Date = new Date(
       'loaded_by_label',
       'loaded_at',
       'clocks_recomputed',
+      'recomputed_at',
       sql<string[]>`ARRAY(SELECT to_char(d, 'YYYY-MM-DD') FROM unnest(holidays) AS d ORDER BY d)`.as('holidays'),
       sql<string[]>`ARRAY(SELECT to_char(d, 'YYYY-MM-DD') FROM unnest(workdays) AS d ORDER BY d)`.as('workdays'),
     ])
@@ -59,7 +60,8 @@ export async function readCalendar(db: Db, actor: Actor, today: Date = new Date(
       loadedAt: row.loaded_at.toISOString(),
       loadedBy: row.loaded_by_label,
       note: row.note,
-      clocksRecomputed: row.clocks_recomputed,
+      // Null while its recompute is still going on (the count so far is in `recompute`).
+      clocksRecomputed: row.recomputed_at ? row.clocks_recomputed : null,
     });
   const provisional = await db
     .selectFrom('clocks')
