@@ -44,9 +44,10 @@ async function lapsedSituations(db: Db, from: string | null, to: string): Promis
     FROM ended e JOIN family_members fm ON fm.id = e.member_id JOIN children c ON c.id = fm.child_id
     WHERE fm.removed_at IS NULL
       AND EXISTS (SELECT 1 FROM benefit_applications a WHERE a.child_id = COALESCE(c.merged_into, c.id) AND a.status = 'approved')
-      -- Raised once per situation: a review the county kept is not opened again by the next full pass.
+      -- Raised once per situation: a review the county kept is not opened again by the next full pass,
+      -- nor one after a review opened since that day (a release roll's: it weighed the child's facts then).
       AND NOT EXISTS (SELECT 1 FROM benefit_reviews r WHERE r.child_id = COALESCE(c.merged_into, c.id)
-        AND r.cause->>'situationId' = e.id::text)
+        AND (r.cause->>'situationId' = e.id::text OR r.opened_at >= e.until))
     ORDER BY child_id, e.until DESC`.execute(db);
   return rows.rows;
 }

@@ -7,7 +7,7 @@ export function reviewCauseFact(cause: BenefitReview['cause'], t: TFunction): st
     return t(`benefits.review.cause.dibao_tekun_${cause.change === 'left' ? 'left' : 'entered'}`);
   if (cause.fact === 'situation_ended')
     return t('benefits.review.cause.situation_ended', {
-      situation: t(`registry.situation.${String(cause.situation)}`),
+      situation: t(`registry.situation.${String(cause.situation)}`, { defaultValue: String(cause.situation) }),
       date: cause.endedOn,
     });
   return t(`rolls.kinds.${String(cause.fact)}`, { defaultValue: String(cause.fact ?? '') });
