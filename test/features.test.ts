@@ -48,6 +48,7 @@ describe('the composition root finds the features (src/features/<f>/feature.ts)'
       'registry.age-out',
       'registry.repropose',
       'benefits.renewals',
+      'benefits.basis',
       // Newly registered children get their director before their visit clocks are started.
       'grassroots.assign',
       'insight.registry-counts',
@@ -58,7 +59,7 @@ describe('the composition root finds the features (src/features/<f>/feature.ts)'
       // Risk clues from the visits and reports start assessment clocks.
       'assessments.schedule',
     ]);
-    expect([...features.jobs.keys()]).toEqual(['ledger.commit']);
+    expect([...features.jobs.keys()]).toEqual(['calendar.recompute', 'ledger.commit']);
   });
 
   it('hands the inbox every contribution the manifests declare', async () => {

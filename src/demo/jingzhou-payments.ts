@@ -16,7 +16,8 @@ function monthBefore(now: Date, back: number): string {
  * 2026 when the demo is built in December), by the city's civil affairs officer running the real use case early
  * in the following month. Between the runs a benefit is approved, a child on the dibao add-on gets
  * the 120 allowance as a difference top-up, and an adopted child leaves — so each run explains its
- * changes from the last.
+ * changes from the last. Children of the county's 低保 and 特困 households (the social-assistance
+ * rolls) are on the 低保/特困 child add-on: one paid in every run, one new in the second.
  */
 export const jingzhouPaymentsDemo: DemoSeeder = {
   name: 'jingzhou-payments',
@@ -45,12 +46,25 @@ export const jingzhouPaymentsDemo: DemoSeeder = {
       .limit(4)
       .execute();
     if (children.length < 4) return log('  payments: not enough demo children in one county, skipped');
+    // Children of 低保 and 特困 households of that county, for the place's child add-on (低保/特困儿童附加补助).
+    const onRoll = (kind: 'dibao' | 'tekun') =>
+      candidates()
+        .where('residence_code', 'like', `${county.slice(0, 6)}%`)
+        .where(sql<boolean>`household_benefits @> ARRAY[${kind}]::text[]`)
+        .where(
+          'id',
+          'not in',
+          children.map((c) => c.id),
+        )
+        .executeTakeFirst();
+    const dibao = await onRoll('dibao');
+    const tekun = await onRoll('tekun');
     const officer = await as('officer.city');
-    const approve = async (index: number, benefitType: string, receivedOn: string, approvedOn: string) => {
+    const approve = async (index: number | string, benefitType: string, receivedOn: string, approvedOn: string) => {
       const id = await applyForBenefitIn(
         officer,
         {
-          childId: children[index]!.id,
+          childId: typeof index === 'string' ? index : children[index]!.id,
           benefitType,
           receivedOn,
           applicantKind: 'guardian',
@@ -78,6 +92,9 @@ export const jingzhouPaymentsDemo: DemoSeeder = {
     // Approved during the first month: paid from the second, with the dibao add-on as top-up.
     await approve(2, '120', `${m1}-02`, `${m1}-18`);
     await approve(3, '201', `${m1}-04`, `${m1}-21`);
+    // On the rolls: a 低保 child paid the add-on in every run, a 特困 child from the second.
+    if (dibao) await approve(dibao.id, 'local.dibao_child_addon', `${before}-08`, `${before}-26`);
+    if (tekun) await approve(tekun.id, 'local.dibao_child_addon', `${m1}-06`, `${m1}-24`);
     const run = (month: string) => runPaymentsIn(officer, { county, month }, new Date(`${month}-05T10:00:00+08:00`));
     await run(m1);
     await run(m2);
@@ -94,6 +111,9 @@ export const jingzhouPaymentsDemo: DemoSeeder = {
       now,
     );
     await run(m3);
-    log(`  3 payment runs of ${county} (${m1}, ${m2}, ${m3}), 5 approved benefits, 1 exit`);
+    const onAddOn = [dibao, tekun].filter(Boolean).length;
+    log(
+      `  3 payment runs of ${county} (${m1}, ${m2}, ${m3}), ${5 + onAddOn} approved benefits (${onAddOn} 低保/特困 add-on), 1 exit`,
+    );
   },
 };

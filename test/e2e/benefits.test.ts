@@ -7,6 +7,8 @@ import { applyForBenefitIn } from '../../src/features/benefits/service.js';
 import { composeIdNumber } from '../../src/features/registry/id-number.js';
 import { actorFor, loadUserAccount } from '../../src/platform/auth/load-actor.js';
 import { unitOfWork } from '../../src/platform/db/unit-of-work.js';
+import { startJobRunner } from '../../src/platform/jobs/worker.js';
+import { loadFeatures } from '../../src/server.js';
 import type { ApiSession } from '../support/session.js';
 import { chooseOption, eventually } from './access-support.js';
 import { switchLanguage } from './helpers.js';
@@ -216,8 +218,20 @@ describe('benefits, payments, the calendar, exits and renewals', { timeout: 600_
     await admin.getByLabel('调休上班日（周末）').fill('2027-02-14');
     await admin.getByLabel('依据（通知文号）').fill('国办发明电〔2026〕X号');
     await admin.getByRole('button', { name: '保存并重算暂定期限' }).click();
-    await admin.getByText(/2027 年安排已保存，\d+ 个暂定期限已重算/).waitFor();
-    await admin.locator('.ant-table-row').filter({ hasText: '管理员录入' }).filter({ hasText: '2027' }).waitFor();
+    // Answered once stored; the page follows the recompute job until the year's row says how many moved.
+    await admin.getByText(/2027 年安排已保存，正在后台重算暂定期限/).waitFor();
+    // The test server runs no jobs: until a runner picks the recompute up, the page shows it waiting.
+    await admin.getByText(/正在重算 2027 年安排（第 \d+ 次录入）涉及的暂定期限：已完成 0\/32 批/).waitFor();
+    expect(await admin.getByRole('button', { name: '保存并重算暂定期限' }).isDisabled()).toBe(true);
+    const runner = startJobRunner(db, (await loadFeatures()).jobs, { pollMs: 200 });
+    await admin
+      .locator('.ant-table-row')
+      .filter({ hasText: '管理员录入' })
+      .filter({ hasText: '2027' })
+      .filter({ hasText: /已重算 \d+ 个期限/ })
+      .waitFor({ timeout: 120_000 });
+    await expect.poll(() => admin.getByText(/正在重算 2027 年安排/).count(), { timeout: 30_000 }).toBe(0);
+    await runner.stop();
     await admin.context().close();
 
     await page.reload();

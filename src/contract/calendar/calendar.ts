@@ -42,8 +42,20 @@ export const calendarYearViewSchema = z.object({
 });
 export type CalendarYearView = z.infer<typeof calendarYearViewSchema>;
 
+/** A load whose provisional deadlines are still being recomputed (in batches, by a job). */
+export const calendarRecomputeSchema = z.object({
+  year: z.number().int(),
+  revision: z.string(),
+  loadedAt: z.string(),
+  batchesDone: z.number().int(),
+  batchesTotal: z.number().int(),
+});
+export type CalendarRecompute = z.infer<typeof calendarRecomputeSchema>;
+
 export const calendarViewSchema = z.object({
   years: z.array(calendarYearViewSchema),
+  /** The oldest load still recomputing, if any (a second load is refused until it is done). */
+  recompute: calendarRecomputeSchema.nullable(),
   /** Open deadlines computed on weekends alone, waiting for their year's arrangement. */
   provisionalClocks: z.number().int(),
 });
@@ -56,3 +68,11 @@ export const calendarLoadResultSchema = z.object({
   changed: z.number().int(),
 });
 export type CalendarLoadResult = z.infer<typeof calendarLoadResultSchema>;
+
+/** The web's answer to a load (202): stored and checked; the recompute goes on as a job. */
+export const calendarLoadAcceptedSchema = z.object({
+  year: z.number().int(),
+  revision: z.string(),
+  batchesTotal: z.number().int(),
+});
+export type CalendarLoadAccepted = z.infer<typeof calendarLoadAcceptedSchema>;

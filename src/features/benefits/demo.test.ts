@@ -43,5 +43,16 @@ describe('the demo holds benefit applications in every state', () => {
       .where('offset_fen', '>', 0)
       .execute();
     expect(topUp.length).toBeGreaterThan(0);
+    // Children of 低保 and 特困 households are paid the child add-on in the runs.
+    const addOn = await db
+      .selectFrom('benefit_payment_lines as l')
+      .innerJoin('benefit_applications as a', 'a.id', 'l.application_id')
+      .innerJoin('children as c', 'c.id', 'a.child_id')
+      .select(['l.run_id', 'c.household_benefits'])
+      .where('a.benefit_type', '=', 'local.dibao_child_addon')
+      .execute();
+    const households = (runId: string) => addOn.filter((l) => l.run_id === runId).flatMap((l) => l.household_benefits);
+    expect(households(runs[0]!.id)).toContain('dibao');
+    expect(households(runs[2]!.id)).toEqual(expect.arrayContaining(['dibao', 'tekun']));
   });
 });

@@ -1,5 +1,6 @@
 import type { FeatureManifest } from '../../core/feature.js';
 import { registerPaymentRoutes, registerRenewalRoutes } from './payments/routes.js';
+import { basisSweep } from './basis-sweep.js';
 import { renewalSweep } from './renewals.js';
 import { registerReviewRoutes } from './review-routes.js';
 import { benefitReviewsWaiting } from './review-view.js';
@@ -11,5 +12,5 @@ export const feature: FeatureManifest = {
   after: ['registry'],
   routes: [registerBenefitRoutes, registerPaymentRoutes, registerRenewalRoutes, registerReviewRoutes],
   inbox: [benefitReviewsWaiting],
-  sweeps: [renewalSweep],
+  sweeps: [renewalSweep, basisSweep],
 };

@@ -19,7 +19,7 @@ export function registerCalendarCommands(program: Command): void {
   calendar
     .command('load <year> <file>')
     .description(
-      "load a year's State Council arrangement from a file (JSON {holidays, workdays} or lines 'date,holiday|workday') and recompute every provisional deadline",
+      "load a year's State Council arrangement from a file (JSON {holidays, workdays} or lines 'date,holiday|workday') and recompute every provisional deadline, waiting until the recompute is done",
     )
     .option('--note <text>', 'where the arrangement comes from (e.g. the notice number)')
     .action((yearText: string, file: string, options: { note?: string }) =>
@@ -27,6 +27,10 @@ export function registerCalendarCommands(program: Command): void {
         const parsed = parseArrangementFile(await readFile(file, 'utf8'));
         if (!parsed) throw new InvalidArgumentError(translate('en', 'calendar.file_unreadable', { file }));
         await migrateToLatest(db);
+        // The web answers once stored and recomputes as a job; the command waits, so a script knows when it is done.
+        console.log(
+          `Loading ${yearText}; this waits until every provisional deadline is recomputed (over 1M clocks, minutes).`,
+        );
         try {
           const result = await loadCalendarYear(
             db,

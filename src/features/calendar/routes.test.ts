@@ -4,6 +4,8 @@ import { resolveRuleSet } from '../../platform/rules/rule-set.js';
 import { type Factories, factories } from '../../../test/support/factories.js';
 import { startTestServer, type TestServer } from '../../../test/support/server.js';
 import { errorOf } from '../../../test/support/session.js';
+import { runNextJob } from '../../platform/jobs/worker.js';
+import { recomputeJob, recomputeJobKind } from './accept.js';
 import { arrangementProblems, parseArrangementFile } from './rules.js';
 
 let server: TestServer;
@@ -88,8 +90,36 @@ describe('the holiday calendar as data an administrator loads', () => {
     const before = (await (await admin.request('GET', '/api/calendar')).json()) as { provisionalClocks: number };
     expect(before.provisionalClocks).toBe(1);
     const loaded = await admin.request('PUT', '/api/calendar/2027', year2027);
-    expect(loaded.status).toBe(200);
-    expect(await loaded.json()).toMatchObject({ year: 2027, examined: 1, changed: 1 });
+    // Answered once stored: the recompute is a job, its batches done shown by the view.
+    expect(loaded.status).toBe(202);
+    expect(await loaded.json()).toMatchObject({ year: 2027, batchesTotal: 32 });
+    const pending = (await (await admin.request('GET', '/api/calendar')).json()) as {
+      provisionalClocks: number;
+      recompute: unknown;
+      years: { year: number; clocksRecomputed: number | null }[];
+    };
+    expect(pending.recompute).toMatchObject({ year: 2027, batchesDone: 0, batchesTotal: 32 });
+    expect(pending.provisionalClocks).toBe(1);
+    expect(pending.years.find((y) => y.year === 2027)).toMatchObject({ clocksRecomputed: null });
+
+    // A second load while it recomputes is refused, naming the pending one; nothing stored.
+    const second = await admin.request(
+      'PUT',
+      '/api/calendar/2028',
+      { holidays: ['2028-01-01'], workdays: [] },
+      {
+        'accept-language': 'en',
+      },
+    );
+    expect(second.status).toBe(409);
+    const refused = await errorOf(second);
+    expect(refused.code).toBe('calendar.recomputing');
+    expect(refused.message).toContain('The 2027 arrangement');
+    expect(refused.message).toContain('0 of 32 batches');
+    const jobs = await db.selectFrom('jobs').select(['kind', 'state']).where('kind', '=', recomputeJobKind).execute();
+    expect(jobs).toEqual([{ kind: recomputeJobKind, state: 'queued' }]);
+
+    expect(await runNextJob(db, new Map([[recomputeJobKind, recomputeJob]]))).toBe(true);
     const clock = await db
       .selectFrom('clocks')
       .select(['due_at', 'provisional'])
@@ -98,11 +128,14 @@ describe('the holiday calendar as data an administrator loads', () => {
     expect(clock).toEqual({ due_at: new Date('2027-01-12T23:59:59+08:00'), provisional: false });
     const view = (await (await admin.request('GET', '/api/calendar')).json()) as {
       provisionalClocks: number;
+      recompute: unknown;
       years: { year: number; source: string; clocksRecomputed: number | null }[];
     };
     expect(view.provisionalClocks).toBe(0);
+    expect(view.recompute).toBeNull();
     expect(view.years.find((y) => y.year === 2027)).toMatchObject({ source: 'loaded', clocksRecomputed: 1 });
     const audit = await db.selectFrom('audit_log').select('entity_id').where('action', '=', 'calendar.load').execute();
-    expect(audit.map((a) => a.entity_id)).toEqual(['2027']);
+    // The refused 2028 load is audited under the same action, with why.
+    expect(audit.map((a) => a.entity_id)).toEqual(['2027', '2028']);
   });
 });

@@ -1,11 +1,12 @@
 import {
-  calendarLoadResultSchema,
+  calendarLoadAcceptedSchema,
   calendarViewSchema,
   calendarYearInputSchema,
   calendarYearParamsSchema,
 } from '../../contract/calendar/calendar.js';
 import type { HavenApp, HttpDeps } from '../../platform/http/deps.js';
-import { loadCalendarYear, readCalendar } from './service.js';
+import { acceptCalendarYear } from './accept.js';
+import { readCalendar } from './service.js';
 
 const tags = ['calendar'];
 
@@ -31,12 +32,15 @@ export function registerCalendarRoutes(app: HavenApp, { db }: HttpDeps): void {
       schema: {
         tags,
         summary:
-          "Load a year's State Council arrangement (days off, working weekends); every open provisional deadline is recomputed. A contradictory arrangement → 400 naming each date, nothing stored",
+          "Load a year's State Council arrangement (days off, working weekends): stored and checked, answered at once (202); every open provisional deadline is then recomputed by a job, its batches done shown by GET /api/calendar. A contradictory arrangement → 400 naming each date, nothing stored; while an earlier load still recomputes → 409 calendar.recomputing",
         params: calendarYearParamsSchema,
         body: calendarYearInputSchema,
-        response: { 200: calendarLoadResultSchema },
+        response: { 202: calendarLoadAcceptedSchema },
       },
     },
-    async (request) => loadCalendarYear(db, request.actor, request.params.year, request.body, 'web'),
+    async (request, reply) => {
+      const accepted = await acceptCalendarYear(db, request.actor, request.params.year, request.body);
+      return reply.code(202).send(accepted);
+    },
   );
 }

@@ -11,6 +11,7 @@ import type { Database } from '../../platform/db/schema.js';
 import { unitOfWork } from '../../platform/db/unit-of-work.js';
 import { DomainError, forbidden } from '../../platform/errors.js';
 import { finishPendingRecomputes, finishRecompute, pendingLoads, type RecomputeOptions } from './recompute.js';
+import { recomputeProgress } from './progress.js';
 import { arrangementProblems } from './rules.js';
 import './messages.js';
 
@@ -28,6 +29,7 @@ export async function readCalendar(db: Db, actor: Actor, today: Date = new Date(
       'loaded_by_label',
       'loaded_at',
       'clocks_recomputed',
+      'recomputed_at',
       sql<string[]>`ARRAY(SELECT to_char(d, 'YYYY-MM-DD') FROM unnest(holidays) AS d ORDER BY d)`.as('holidays'),
       sql<string[]>`ARRAY(SELECT to_char(d, 'YYYY-MM-DD') FROM unnest(workdays) AS d ORDER BY d)`.as('workdays'),
     ])
@@ -58,7 +60,8 @@ export async function readCalendar(db: Db, actor: Actor, today: Date = new Date(
       loadedAt: row.loaded_at.toISOString(),
       loadedBy: row.loaded_by_label,
       note: row.note,
-      clocksRecomputed: row.clocks_recomputed,
+      // Null while its recompute is still going on (the count so far is in `recompute`).
+      clocksRecomputed: row.recomputed_at ? row.clocks_recomputed : null,
     });
   const provisional = await db
     .selectFrom('clocks')
@@ -66,24 +69,15 @@ export async function readCalendar(db: Db, actor: Actor, today: Date = new Date(
     .where('provisional', '=', true)
     .where('state', 'in', ['running', 'paused'])
     .executeTakeFirst();
-  return { years: [...years.values()].sort((a, b) => a.year - b.year), provisionalClocks: Number(provisional?.n ?? 0) };
+  return {
+    years: [...years.values()].sort((a, b) => a.year - b.year),
+    provisionalClocks: Number(provisional?.n ?? 0),
+    recompute: await recomputeProgress(db),
+  };
 }
 
-/**
- * Loads one year's arrangement (it replaces any earlier load of that year), then recomputes every
- * open provisional clock in batches (`recompute.ts`). A contradictory arrangement is refused with
- * each problem named; nothing is stored or recomputed. A load whose recompute was stopped halfway
- * is finished first, since this one's "before" is the calendar that load left.
- */
-export async function loadCalendarYear(
-  db: Db,
-  actor: Actor,
-  year: number,
-  input: CalendarYearInput,
-  source: 'web' | 'cli',
-  at: Date = new Date(),
-  options: RecomputeOptions = {},
-): Promise<CalendarLoadResult> {
+/** Refuses a load by someone without `calendar.manage` (403) or a contradictory arrangement (400, each date named). */
+export function checkArrangement(actor: Actor, year: number, input: CalendarYearInput): void {
   if (!hasPermission(actor, 'calendar.manage')) throw forbidden('calendar.manage');
   const problems = arrangementProblems(year, input);
   if (problems.length > 0) {
@@ -95,6 +89,25 @@ export async function loadCalendarYear(
       problems.map((p) => ({ path: p.path, code: `calendar.problem.${p.code}`, params: { date: p.date } })),
     );
   }
+}
+
+/**
+ * Loads one year's arrangement (it replaces any earlier load of that year), then recomputes every
+ * open provisional clock in batches (`recompute.ts`). A contradictory arrangement is refused with
+ * each problem named; nothing is stored or recomputed. A load whose recompute was stopped halfway
+ * is finished first, since this one's "before" is the calendar that load left. Waits for the whole
+ * recompute (the CLI); the web stores and answers at once (`accept.ts`).
+ */
+export async function loadCalendarYear(
+  db: Db,
+  actor: Actor,
+  year: number,
+  input: CalendarYearInput,
+  source: 'web' | 'cli',
+  at: Date = new Date(),
+  options: RecomputeOptions = {},
+): Promise<CalendarLoadResult> {
+  checkArrangement(actor, year, input);
   for (let attempt = 0; attempt < 5; attempt += 1) {
     await finishPendingRecomputes(db, actor, at, options);
     const { result: load } = await unitOfWork(db, actor, 'calendar.load', async ({ trx, audit }) => {

@@ -1,4 +1,5 @@
-import { Alert, Button, Form, Input, InputNumber, Table, Tag } from 'antd';
+import { Alert, Button, Form, Input, InputNumber, Progress, Table, Tag } from 'antd';
+import type { CalendarYearView } from '@contract/calendar/calendar.js';
 import { useTranslation } from 'react-i18next';
 import { describeApiError } from '../../app/api/describeApiError';
 import { formatDateTime } from '../../app/format';
@@ -18,7 +19,11 @@ const dates = (text: string | undefined) =>
     .map((d) => d.trim())
     .filter((d) => d.length > 0);
 
-/** 节假日安排: the State Council's arrangement per year; loading a year recomputes provisional deadlines. */
+/**
+ * 节假日安排: the State Council's arrangement per year. Loading a year is answered once it is stored;
+ * its provisional deadlines are recomputed by a job whose batches done the page follows, and no
+ * other year is loaded until it has finished.
+ */
 export default function CalendarPage() {
   const { t } = useTranslation();
   const notice = useNotice();
@@ -31,14 +36,40 @@ export default function CalendarPage() {
         year: values.year,
         input: { holidays: dates(values.holidays), workdays: dates(values.workdays), note: values.note || undefined },
       });
-      notice.success(t('benefits.calendar.loaded', { year: result.year, changed: result.changed }));
+      notice.success(t('benefits.calendar.loaded', { year: result.year, total: result.batchesTotal }));
       form.resetFields();
     } catch (error) {
       notice.error(describeApiError(error, t));
     }
   };
+  const recompute = calendar.data?.recompute ?? null;
+  const recomputedText = (row: CalendarYearView) => {
+    if (row.source !== 'loaded') return '—';
+    if (row.clocksRecomputed !== null) return t('benefits.calendar.recomputed', { count: row.clocksRecomputed });
+    if (recompute?.year === row.year)
+      return t('benefits.calendar.recomputingShort', { done: recompute.batchesDone, total: recompute.batchesTotal });
+    return '—';
+  };
   return (
     <div className="haven-stack">
+      {recompute && (
+        <Alert
+          type="info"
+          showIcon
+          message={t('benefits.calendar.recomputing', {
+            year: recompute.year,
+            revision: recompute.revision,
+            done: recompute.batchesDone,
+            total: recompute.batchesTotal,
+          })}
+          description={
+            <Progress
+              percent={Math.floor((100 * recompute.batchesDone) / Math.max(1, recompute.batchesTotal))}
+              status="active"
+            />
+          }
+        />
+      )}
       {calendar.data && (
         <Alert
           type={calendar.data.provisionalClocks > 0 ? 'warning' : 'info'}
@@ -61,6 +92,11 @@ export default function CalendarPage() {
           },
           { title: t('benefits.calendar.holidays'), dataIndex: 'holidays', render: (list: string[]) => list.length },
           { title: t('benefits.calendar.workdays'), dataIndex: 'workdays', render: (list: string[]) => list.join(' ') },
+          {
+            title: t('benefits.calendar.clocksRecomputed'),
+            key: 'recomputed',
+            render: (_: unknown, row: CalendarYearView) => recomputedText(row),
+          },
           {
             title: t('benefits.calendar.loadedAt'),
             dataIndex: 'loadedAt',
@@ -87,7 +123,7 @@ export default function CalendarPage() {
         <Form.Item name="note" label={t('benefits.calendar.note')}>
           <Input maxLength={500} />
         </Form.Item>
-        <Button type="primary" htmlType="submit" loading={load.isPending}>
+        <Button type="primary" htmlType="submit" loading={load.isPending} disabled={recompute !== null}>
           {t('benefits.calendar.load')}
         </Button>
       </Form>

@@ -15,6 +15,7 @@ import { describeApiError } from '../../app/api/describeApiError';
 import { useAuth } from '../../app/auth/AuthProvider';
 import { formatDateTime } from '../../app/format';
 import { useNotice } from '../../app/notice/useNotice';
+import { reviewCauseFact } from './reviewCause';
 
 interface Values {
   decision: ReviewDecision['decision'];
@@ -27,10 +28,7 @@ export function useCauseText() {
   const { t } = useTranslation();
   return (review: BenefitReview): string => {
     const { cause } = review;
-    const fact =
-      cause.fact === 'dibao_tekun'
-        ? t(`benefits.review.cause.dibao_tekun_${cause.change === 'left' ? 'left' : 'entered'}`)
-        : t(`rolls.kinds.${String(cause.fact)}`, { defaultValue: String(cause.fact ?? '') });
+    const fact = reviewCauseFact(cause, t);
     const source = cause.department
       ? t('benefits.review.source', {
           department: t(`rolls.departments.${cause.department as Department}`),

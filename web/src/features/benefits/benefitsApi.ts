@@ -6,7 +6,7 @@ import {
   applicationViewSchema,
   benefitTypesSchema,
 } from '@contract/benefits/applications.js';
-import { calendarLoadResultSchema, calendarViewSchema, type CalendarYearInput } from '@contract/calendar/calendar.js';
+import { calendarLoadAcceptedSchema, calendarViewSchema, type CalendarYearInput } from '@contract/calendar/calendar.js';
 import { childListPageSchema } from '@contract/registry/search.js';
 import { queryString, requestParsed } from '../../app/api/client';
 
@@ -82,6 +82,8 @@ export function useCalendar() {
   return useQuery({
     queryKey: ['calendar'],
     queryFn: ({ signal }) => requestParsed(calendarViewSchema, '/api/calendar', { signal }),
+    // While a load's deadlines are recomputed (a job, minutes at 1M), its batches done are read again.
+    refetchInterval: (query) => (query.state.data?.recompute ? 2_000 : false),
   });
 }
 
@@ -89,7 +91,7 @@ export function useLoadCalendar() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ year, input }: { year: number; input: CalendarYearInput }) =>
-      requestParsed(calendarLoadResultSchema, `/api/calendar/${year}`, { method: 'PUT', body: input }),
+      requestParsed(calendarLoadAcceptedSchema, `/api/calendar/${year}`, { method: 'PUT', body: input }),
     onSuccess: () => client.invalidateQueries({ queryKey: ['calendar'] }),
   });
 }

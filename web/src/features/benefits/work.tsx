@@ -1,3 +1,4 @@
+import { reviewCauseFact } from './reviewCause';
 import type { FeatureWork } from '../my-work/workSection';
 
 export const work: FeatureWork = {
@@ -7,9 +8,7 @@ export const work: FeatureWork = {
     detail: [
       item.applicationNo,
       t(`registry.category.${item.category}`, { defaultValue: item.category }),
-      item.cause.fact === 'dibao_tekun'
-        ? t(`benefits.review.cause.dibao_tekun_${item.cause.change === 'left' ? 'left' : 'entered'}`)
-        : t(`rolls.kinds.${String(item.cause.fact)}`, { defaultValue: String(item.cause.fact ?? '') }),
+      reviewCauseFact(item.cause, t),
     ].join(' · '),
     to: `/benefits/${item.applicationId}`,
     dueAt: item.dueAt,
