@@ -7,10 +7,8 @@ import { fileURLToPath } from 'node:url';
 // `haven import` works in batches and needs little heap; V8's default growth would let a 100k-row
 // ledger's garbage reach ~600 MB before it collects. It runs in a child with the heap bounded
 // (peak RSS stays under 400 MB), unless a bound was given; the child ends if this process is killed.
-// Its sheet-reading thread has a heap of its own (512 MB allowed in the server, which may read several
-// files at once); one streamed file needs far less, and V8 lets an unbounded heap grow before it collects.
+// The CLI reads the sheet in that same heap (no reading thread: one isolate, not two).
 const heapBoundMb = 192;
-const readerHeapBoundMb = '128';
 const bounded = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)].some((flag) =>
   flag.startsWith('--max-old-space-size'),
 );
@@ -25,7 +23,6 @@ if (process.argv[2] === 'import' && !bounded) {
     ],
     {
       stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
-      env: { HAVEN_IMPORT_WORKER_MEMORY_MB: readerHeapBoundMb, ...process.env },
     },
   );
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => child.kill(signal));

@@ -74,7 +74,9 @@ export function registerImportCommand(program: Command): void {
       withDatabase(async ({ db }) => {
         const config = loadConfig();
         const locale = options.lang ?? 'zh-CN';
-        const limits = spreadsheetLimitsOf(config);
+        // This process is the import's alone and bin/haven.js bounds its heap: the sheet is read here,
+        // not in a reading thread with a heap of its own (one isolate, not two: issue 21's ≤ 400 MB).
+        const limits = { ...spreadsheetLimitsOf(config), readInThisThread: true };
         const size = (await stat(file).catch(() => undefined))?.size;
         if (size === undefined) throw new Error(`${file}: no such file.`);
         const fileName = path.basename(file);

@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { DomainError } from '../../../platform/errors.js';
 import type { LedgerFormat } from './detect.js';
-import type { SheetRow } from './sheet-reader.js';
+import { type ReadBounds, readRowsInThisThread, type SheetRow } from './sheet-reader.js';
 import type { SheetWorkerInput, SheetWorkerMessage, SheetWorkerRequest } from './sheet-worker.js';
 import type { SpreadsheetLimits } from './spreadsheet-limits.js';
 import { inspectWorkbookZip } from './zip-inspect.js';
@@ -110,6 +110,7 @@ function inbox(worker: Worker, memoryMb: number): { next: () => Promise<SheetWor
  * Every non-empty row of a ledger, read in a worker thread whose heap is capped: a file that needs
  * more memory than that ends the worker, not the server, and is refused. An .xlsx is first
  * measured by its zip directory (zip-inspect.ts) and refused before any parsing if it expands too far.
+ * With `limits.readInThisThread` (the CLI) it is read in this thread, within this process's heap bound.
  */
 export async function* readLedgerRows(
   file: Buffer,
@@ -118,17 +119,22 @@ export async function* readLedgerRows(
   limits: SpreadsheetLimits,
 ): AsyncGenerator<SheetRow> {
   if (format.format === 'xlsx') inspectWorkbookZip(file, limits);
+  const bounds: ReadBounds = {
+    maxSharedStrings: limits.maxSharedStrings,
+    maxSharedStringChars: limits.maxSharedStringChars,
+    maxCells: limits.maxCells,
+  };
+  if (limits.readInThisThread) {
+    yield* readRowsInThisThread(file, format, csvSheetName, bounds);
+    return;
+  }
   // A copy of exactly the file's bytes, moved to the worker (a Buffer from pg may be a view of a larger one).
   const copy = new Uint8Array(file);
   const input: SheetWorkerInput = {
     file: copy,
     format,
     csvSheetName,
-    bounds: {
-      maxSharedStrings: limits.maxSharedStrings,
-      maxSharedStringChars: limits.maxSharedStringChars,
-      maxCells: limits.maxCells,
-    },
+    bounds,
     rowsPerMessage,
   };
   const worker = await borrowWorker(limits);

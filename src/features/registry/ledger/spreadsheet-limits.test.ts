@@ -88,6 +88,18 @@ describe('bounds while reading (in the worker)', () => {
   });
 });
 
+describe('bounds while reading in this thread (the CLI, whose whole heap bin/haven.js bounds)', () => {
+  it('reads the same rows, stops at the same bounds, and still measures the zip first', async () => {
+    const here = { ...defaults, readInThisThread: true };
+    const file = await ledger(30);
+    expect(await readAll(file, here)).toBe(31);
+    expect(await codeOf(readAll(file, { ...here, maxSharedStrings: 20 }))).toBe('ledger.limit_shared_strings');
+    expect(await codeOf(readAll(file, { ...here, maxSharedStringChars: 50 }))).toBe('ledger.limit_shared_string_chars');
+    expect(await codeOf(readAll(file, { ...here, maxCells: 100 }))).toBe('ledger.limit_cells');
+    expect(await codeOf(readAll(await bombWorkbook(manyStrings(600)), here))).toBe('ledger.limit_entry_size');
+  });
+});
+
 describe('a zip-bomb ledger uploaded to the server', () => {
   let server: TestServer;
   let officer: ApiSession;

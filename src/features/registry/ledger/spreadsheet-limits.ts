@@ -20,6 +20,12 @@ export interface SpreadsheetLimits {
   workerMemoryMb: number;
   /** Workers reading at once in this process: at most this × workerMemoryMb for all readers. */
   maxReaders: number;
+  /**
+   * Read in the caller's own thread, not a worker: for `haven import`, a process of its own whose
+   * whole heap is bounded (bin/haven.js). A second isolate would cost its own heap and code (~100 MB
+   * of RSS) to protect nothing but that process. The zip, shared-string and cell bounds still apply.
+   */
+  readInThisThread?: boolean;
 }
 
 export function spreadsheetLimitsOf(config: Config): SpreadsheetLimits {
