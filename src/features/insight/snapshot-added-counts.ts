@@ -16,6 +16,7 @@ import { matrixFindingsOn } from '../service-matrix/service.js';
 import { socialOrganisationKinds } from '../../contract/projects/vocabulary.js';
 import { levelOf } from '../../core/places.js';
 import type { SnapshotMoment } from './snapshot-feature-counts.js';
+import { stagedCounts } from './snapshot-write.js';
 import './snapshot-tables.js';
 
 type Trx = Kysely<Database> | Transaction<Database>;
@@ -156,13 +157,13 @@ export async function addFeatureCounts(
   for (const county of counties) if (!sitting.has(county.slice(0, 6))) sheet.add('society.counties_without', county, 1);
 }
 
-/** Writes the sheet's counts of 12-digit divisions into the month's snapshot. */
-export async function writeSheet(trx: Trx, month: string, sheet: CountSheet): Promise<number> {
+/** Stages the sheet's counts of 12-digit divisions for the month's snapshot (`snapshot-write.ts`). */
+export async function writeSheet(trx: Trx, sheet: CountSheet): Promise<number> {
   const rows = [...sheet.counts].filter(([key]) => /^\d{12}$/.test(key.split('|')[1] ?? ''));
   if (rows.length === 0) return 0;
   await sql`
-    INSERT INTO insight_snapshots (month, indicator, division_code, value)
-    SELECT ${month}::date, indicator, code, value
+    INSERT INTO ${stagedCounts} (indicator, division_code, value)
+    SELECT indicator, code, value
     FROM unnest(${rows.map(([key]) => key.split('|')[0])}::text[], ${rows.map(([key]) => key.split('|')[1])}::text[],
       ${rows.map(([, value]) => value)}::bigint[]) AS stored(indicator, code, value)`.execute(trx);
   return rows.length;

@@ -3,8 +3,10 @@ import type { Database } from '../../platform/db/schema.js';
 import { shanghaiDateOf } from '../../platform/calendar/index.js';
 import { systemScope } from '../../core/scope/system-scope.js';
 import type { StoredCount } from '../../contract/insight/problems.js';
-import { largestStoredCounts, shownCategories } from '../../contract/insight/indicators-added.js';
+import { shownCategories } from '../../contract/insight/indicators-added.js';
+import { clockCounts } from './snapshot-clock-counts.js';
 import { storeFeatureCounts } from './snapshot-feature-counts.js';
+import { applyStaged, openStaging, stagedCounts } from './snapshot-write.js';
 import { monthStart, snapshotMoment, type YearMonth } from './snapshot-rules.js';
 import './snapshot-tables.js';
 
@@ -16,98 +18,46 @@ const everyChild = () => systemScope('the monthly insight snapshot counts every 
  * One month's snapshot: every stored count per division as of the month's end (or `asOf` while the
  * month runs), computed from core-owned rows — clocks, children and their categories, cases,
  * reports — whose times say what was true then, so a month long past is computed the same way
- * today as it would have been on its last day. Replaces what the month held.
+ * today as it would have been on its last day. Staged, then written over what the month held
+ * (only the counts that changed: `snapshot-write.ts`).
  */
 export async function computeMonthSnapshot(trx: Trx, month: YearMonth, asOf: Date): Promise<number> {
   const start = monthStart(month);
   const { at, final } = snapshotMoment(month, asOf);
   const day = shanghaiDateOf(new Date(at.getTime() - 1));
   const m = `${month}-01`;
-  await sql`DELETE FROM insight_snapshots WHERE month = ${m}`.execute(trx);
-  await sql`DELETE FROM insight_snapshot_totals WHERE month = ${m}`.execute(trx);
+  await openStaging(trx);
 
-  const insert = async (indicator: StoredCount, select: RawBuilder<unknown>) => {
-    const result = await sql`
-      INSERT INTO insight_snapshots (month, indicator, division_code, value)
-      SELECT ${m}::date, ${indicator}, code, n FROM (${select}) counted(code, n)
+  const stage = async (select: RawBuilder<unknown>) => {
+    await sql`
+      INSERT INTO ${stagedCounts} (indicator, division_code, value)
+      SELECT indicator, code, n FROM (${select}) counted(indicator, code, n)
       WHERE code ~ '^[0-9]{12}$' AND n > 0`.execute(trx);
-    return Number(result.numAffectedRows ?? 0);
   };
 
-  const inDifficulty = (category: string | null) => sql`
-    SELECT c.residence_code, count(DISTINCT c.id) FROM children c JOIN child_categories cc ON cc.child_id = c.id
-    WHERE cc.state IN ('confirmed', 'ended') AND coalesce(cc.start_date, cc.decided_at::date) <= ${day}::date
-      AND (cc.end_date IS NULL OR cc.end_date > ${day}::date) AND c.created_at < ${at}
-      AND ${category === null ? sql`true` : sql`cc.category = ${category}`} AND ${everyChild()}
-    GROUP BY 1`;
-  // Overdue at the moment: started, due, not stopped by then, not paused then.
-  const overdue = (rule: RawBuilder<unknown>) => sql`
-    SELECT division_code, count(*) FROM clocks
-    WHERE ${rule} AND started_at <= ${at} AND due_at <= ${at} AND (stopped_at IS NULL OR stopped_at > ${at})
-      AND NOT (state = 'paused' AND paused_at <= ${at})
-    GROUP BY 1`;
-  const dueInMonth = (rule: RawBuilder<unknown>, onTime: boolean) => sql`
-    SELECT division_code, count(*) FROM clocks
-    WHERE ${rule} AND due_at >= ${start} AND due_at < ${at}
-      AND ${onTime ? sql`stopped_at IS NOT NULL AND stopped_at <= due_at` : sql`true`}
-    GROUP BY 1`;
-
-  let rows = 0;
-  rows += await insert('children.in_difficulty', inDifficulty(null));
-  rows += await insert('family.guardianship_missing', inDifficulty('guardianship_missing'));
-  rows += await insert('family.de_facto_unsupported', inDifficulty('de_facto_unsupported'));
-  rows += await insert(
-    'reports.received',
-    sql`SELECT division_code, count(*) FROM reports WHERE reported_at >= ${start} AND reported_at < ${at} AND ${everyChild()} GROUP BY 1`,
+  await stage(inDifficultyCounts(day, at));
+  await stage(
+    sql`SELECT 'reports.received', division_code, count(*) FROM reports WHERE reported_at >= ${start} AND reported_at < ${at} AND ${everyChild()} GROUP BY 2`,
   );
-  rows += await insert('reports.ack_due', dueInMonth(sql`rule = 'report.acknowledge'`, false));
-  rows += await insert('reports.ack_on_time', dueInMonth(sql`rule = 'report.acknowledge'`, true));
-  rows += await insert('reports.emergency_due', dueInMonth(sql`rule = 'report.emergency_response'`, false));
-  rows += await insert('reports.emergency_on_time', dueInMonth(sql`rule = 'report.emergency_response'`, true));
   // A case closed in the month (its first closure, if it was reopened) and the days it had been open.
-  const closedInMonth = (value: RawBuilder<unknown>) => sql`
-    SELECT c.division_code, ${value} FROM cases c
-    JOIN LATERAL (SELECT min(a.occurred_at) AS closed_at FROM case_actions a
-      WHERE a.case_id = c.id AND a.status_after = 'closed') closure ON true
-    WHERE closure.closed_at >= ${start} AND closure.closed_at < ${at} AND ${everyChild()}
-    GROUP BY 1`;
-  rows += await insert('cases.closed', closedInMonth(sql`count(*)`));
-  rows += await insert(
-    'cases.closure_days',
-    closedInMonth(sql`round(sum(extract(epoch FROM closure.closed_at - c.opened_at) / 86400))::bigint`),
-  );
-  rows += await insert(
-    'cases.open',
-    sql`SELECT c.division_code, count(*) FROM cases c WHERE c.opened_at < ${at} AND ${everyChild()}
+  await stage(sql`
+    SELECT x.indicator, c.division_code, x.n FROM (
+      SELECT c.division_code, count(*) AS closed,
+        round(sum(extract(epoch FROM closure.closed_at - c.opened_at) / 86400))::bigint AS days
+      FROM cases c
+      JOIN LATERAL (SELECT min(a.occurred_at) AS closed_at FROM case_actions a
+        WHERE a.case_id = c.id AND a.status_after = 'closed') closure ON true
+      WHERE closure.closed_at >= ${start} AND closure.closed_at < ${at} AND ${everyChild()}
+      GROUP BY 1) c
+    CROSS JOIN LATERAL (VALUES ('cases.closed', c.closed), ('cases.closure_days', c.days)) AS x(indicator, n)`);
+  await stage(
+    sql`SELECT 'cases.open', c.division_code, count(*) FROM cases c WHERE c.opened_at < ${at} AND ${everyChild()}
       AND NOT EXISTS (SELECT 1 FROM case_actions a WHERE a.case_id = c.id AND a.status_after = 'closed' AND a.occurred_at < ${at})
-      GROUP BY 1`,
+      GROUP BY 2`,
   );
-  rows += await insert('clocks.overdue', overdue(sql`rule NOT LIKE 'test.%'`));
-  rows += await insert(
-    'clocks.conference_level',
-    overdue(
-      sql`rule NOT LIKE 'test.%' AND cardinality(escalation_hours) > 0
-        AND due_at + make_interval(hours => escalation_hours[cardinality(escalation_hours)]) <= ${at}`,
-    ),
-  );
-  rows += await insert('referrals.overdue', overdue(sql`rule LIKE 'referral.%'`));
-  rows += await insert('placements.station_overstay', overdue(sql`rule = 'placement.rescue_station_stay'`));
-  rows += await insert('recommendations.overdue', overdue(sql`rule = 'recommendation.reply'`));
-  rows += await insert('funding.benefits_overdue', overdue(sql`rule LIKE 'benefit.%'`));
-  rows += await insert('visits.overdue', overdue(sql`rule LIKE 'visit.%'`));
-  rows += await insert('visits.due', dueInMonth(sql`rule LIKE 'visit.%'`, false));
-  rows += await insert('visits.on_time', dueInMonth(sql`rule LIKE 'visit.%'`, true));
-  rows += await insert('family.reassessment_due', dueInMonth(sql`rule = 'assessment.periodic'`, false));
-  rows += await insert('family.reassessed_on_time', dueInMonth(sql`rule = 'assessment.periodic'`, true));
-  rows += await insert('family.entrusted_due', dueInMonth(sql`rule LIKE 'entrusted.%'`, false));
-  rows += await insert('family.entrusted_on_time', dueInMonth(sql`rule LIKE 'entrusted.%'`, true));
-  rows += await insert('security.verification_due', dueInMonth(sql`rule = 'benefit.verification'`, false));
-  rows += await insert('security.verified_on_time', dueInMonth(sql`rule = 'benefit.verification'`, true));
-  rows += await insert('security.decision_due', dueInMonth(sql`rule = 'benefit.decision'`, false));
-  rows += await insert('security.decided_on_time', dueInMonth(sql`rule = 'benefit.decision'`, true));
-  for (const category of shownCategories) rows += await insert(`security.category_${category}`, inDifficulty(category));
-  rows += await storeFeatureCounts(trx, { month: m, start, at, day });
-  await storeLevelTotals(trx, m);
+  await stage(clockCounts(start, at));
+  await storeFeatureCounts(trx, { month: m, start, at, day });
+  const rows = await applyStaged(trx, m);
 
   await sql`
     INSERT INTO insight_snapshot_months (month, as_of, final) VALUES (${m}, ${at}, ${final})
@@ -116,19 +66,29 @@ export async function computeMonthSnapshot(trx: Trx, month: YearMonth, asOf: Dat
 }
 
 /**
- * The month's counts summed per province, city, county and township, so a read of a large place
- * touches its own totals instead of adding up every village row of twelve months per request. A
- * largest-value count (the oldest open case's age) takes the largest instead of the sum.
+ * Children in difficulty at the day (any category, and per category), in one pass: a child counts
+ * once per indicator however many of its categories match.
  */
-async function storeLevelTotals(trx: Trx, month: string): Promise<void> {
-  await sql`
-    INSERT INTO insight_snapshot_totals (month, level, division_code, indicator, value)
-    SELECT s.month, l.level, rpad(left(s.division_code, l.digits), 12, '0'), s.indicator,
-      CASE WHEN s.indicator = ANY(${[...largestStoredCounts]}::text[]) THEN max(s.value) ELSE sum(s.value) END
-    FROM insight_snapshots s
-    CROSS JOIN (VALUES ('province', 2), ('city', 4), ('county', 6), ('township', 9)) AS l(level, digits)
-    WHERE s.month = ${month}::date
-    GROUP BY 1, 2, 3, 4`.execute(trx);
+function inDifficultyCounts(day: string, at: Date): RawBuilder<unknown> {
+  const counted: [StoredCount, string | null][] = [
+    ['children.in_difficulty', null],
+    ['family.guardianship_missing', 'guardianship_missing'],
+    ['family.de_facto_unsupported', 'de_facto_unsupported'],
+    ...shownCategories.map((category): [StoredCount, string] => [`security.category_${category}`, category]),
+  ];
+  const columns = counted.map(
+    ([, category], index) =>
+      sql`count(DISTINCT c.id) FILTER (WHERE ${category === null ? sql`true` : sql`cc.category = ${category}`}) AS ${sql.ref(`c${index}`)}`,
+  );
+  const pairs = counted.map(([indicator], index) => sql`(${indicator}, x.${sql.ref(`c${index}`)})`);
+  return sql`
+    SELECT v.indicator, x.residence_code, v.n FROM (
+      SELECT c.residence_code, ${sql.join(columns)}
+      FROM children c JOIN child_categories cc ON cc.child_id = c.id
+      WHERE cc.state IN ('confirmed', 'ended') AND coalesce(cc.start_date, cc.decided_at::date) <= ${day}::date
+        AND (cc.end_date IS NULL OR cc.end_date > ${day}::date) AND c.created_at < ${at} AND ${everyChild()}
+      GROUP BY 1) x
+    CROSS JOIN LATERAL (VALUES ${sql.join(pairs)}) AS v(indicator, n)`;
 }
 
 export type SnapshotDb = Kysely<Database>;

@@ -10,6 +10,7 @@ import { placementsRunningAt } from '../placements/service.js';
 import { serviceBudgetsOn } from '../projects/service.js';
 import { referralsDeclinedBetween } from '../referrals/service.js';
 import { addFeatureCounts, CountSheet, writeSheet } from './snapshot-added-counts.js';
+import { stagedCounts } from './snapshot-write.js';
 import './snapshot-tables.js';
 
 type Trx = Kysely<Database> | Transaction<Database>;
@@ -41,8 +42,8 @@ export async function storeFeatureCounts(trx: Trx, moment: SnapshotMoment): Prom
     villagesWithDirectorOn(trx, day),
     serviceBudgetsOn(trx, day),
     benefitPaymentsFor(trx, month.slice(0, 7)),
-    sql<{ code: string }>`SELECT division_code AS code FROM insight_snapshots
-      WHERE month = ${month}::date AND indicator = 'children.in_difficulty'`.execute(trx),
+    sql<{ code: string }>`SELECT division_code AS code FROM ${stagedCounts}
+      WHERE indicator = 'children.in_difficulty'`.execute(trx),
     directorTrainingAndAppraisalOn(trx, day, at),
   ]);
   for (const row of grades) {
@@ -87,5 +88,5 @@ export async function storeFeatureCounts(trx: Trx, moment: SnapshotMoment): Prom
     sheet,
     livedIn.rows.map((row) => row.code),
   );
-  return writeSheet(trx, month, sheet);
+  return writeSheet(trx, sheet);
 }
