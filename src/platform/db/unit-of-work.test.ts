@@ -99,7 +99,10 @@ describe('unitOfWork', () => {
           actor,
           'test.inline',
           async ({ trx }) => {
-            await trx.insertInto('settings').values({ key: `inline-${i}`, value: '1' }).execute();
+            await trx
+              .insertInto('settings')
+              .values({ key: `inline-${i}`, value: '1' })
+              .execute();
             return { n: i, text: "it's \\ ok" };
           },
           { key: `inline-key-${i}`, request: { i } },
@@ -141,7 +144,10 @@ describe('unitOfWork', () => {
     expect(await auditCount('test.lastfails')).toBe(0);
     for (let i = 0; i < 12; i += 1)
       await unitOfWork(database.db, actor, 'test.after', async ({ trx }) => {
-        await trx.insertInto('settings').values({ key: `after-${i}`, value: '1' }).execute();
+        await trx
+          .insertInto('settings')
+          .values({ key: `after-${i}`, value: '1' })
+          .execute();
       });
     expect(await auditCount('test.after')).toBe(12);
   });
