@@ -3,6 +3,7 @@ import { type Actor, accountableUserId } from '../../platform/access/actor.js';
 import { childInScope } from '../scope/child-scope.js';
 import { recordTimeline } from '../timeline.js';
 import type { Database } from '../../platform/db/schema.js';
+import { executeNamed } from '../../platform/db/named-statements.js';
 import type { Subject, SubjectsVisibleTo } from './definition.js';
 import { applyEntry, foldLog, type LogEntry, type StatusTable, type WorkflowState } from './rules.js';
 
@@ -36,16 +37,19 @@ export async function lockSubject<S extends string, A extends string, F>(
   workflow: LogTables<S, A, F>,
   id: string,
 ): Promise<Subject<S, A, F> | undefined> {
-  const found = await sql<
-    Record<string, unknown> & { id: string; child_id?: string | null; seq: number; log_entries__: LogEntry<A>[] }
-  >`
+  // Named (prepared): its plan is kept; planning it through the scope cost more than running it (issue 21).
+  const found = await executeNamed(
+    trx,
+    'workflow_lock',
+    sql<Record<string, unknown> & { id: string; child_id?: string | null; seq: number; log_entries__: LogEntry<A>[] }>`
     SELECT s.*, ARRAY(
       SELECT json_build_object('type', l.type, 'by', coalesce(l.accountable_user_id, l.actor_user_id))
       FROM ${sql.table(workflow.log.actions)} AS l WHERE l.${sql.ref(workflow.log.subjectKey)} = s.id ORDER BY l.seq
     ) AS log_entries__
     FROM ${sql.table(workflow.log.subjects)} AS s
     WHERE s.id = ${id} AND ${visibility(trx, actor, workflow)}
-    FOR UPDATE OF s`.execute(trx);
+    FOR UPDATE OF s`.compile(trx),
+  );
   const locked = found.rows[0];
   if (!locked) return undefined;
   const { log_entries__: logged, ...row } = locked;
@@ -105,7 +109,7 @@ export async function appendEntry<S extends string, A extends string, F>(
   const next = applyEntry(workflow, subject.state, { type: entry.type, by });
   // One statement for the log (two writes), then the timeline through its one writer
   // (core/timeline), at the action's own time (a demo or an import records the past).
-  await sql`
+  const append = sql`
     WITH action AS (
       INSERT INTO ${sql.table(workflow.log.actions)} (${sql.ref(workflow.log.subjectKey)}, seq, type, status_after,
         payload, actor_user_id, accountable_user_id, actor_org_id, actor_label, occurred_at)
@@ -113,7 +117,8 @@ export async function appendEntry<S extends string, A extends string, F>(
         ${actor.userId}, ${by}, ${actor.organisationId}, ${actor.label}, ${entry.at})
       RETURNING 1
     )
-    UPDATE ${sql.table(workflow.log.subjects)} SET seq = ${next.seq} WHERE id = ${subject.id}`.execute(trx);
+    UPDATE ${sql.table(workflow.log.subjects)} SET seq = ${next.seq} WHERE id = ${subject.id}`;
+  await executeNamed(trx, 'workflow_append', append.compile(trx));
   // A subject about no child (a recommendation to a unit) has no timeline to write to.
   if (subject.childId === null) return next;
   await recordTimeline(trx, actor, {

@@ -24,7 +24,7 @@ pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
 } as typeof pg.Client.prototype.query;
 
 describe('the statements of one case action', () => {
-  it('a case conference sends 15 statements: one chain append, one WAL flush, the answer read inside the change', async () => {
+  it('a case conference sends 13 statements: one chain append, one WAL flush, the answer read inside the change', async () => {
     const person = await make.as('officer.shashi');
     const officer = await make.signInAs(server.url, 'officer.shashi');
     const child = await make.child({ residenceCode: places.chenlong });
@@ -56,8 +56,13 @@ describe('the statements of one case action', () => {
       expect(statements.filter((text) => text.includes('pg_logical_emit_message')).length).toBe(1);
       // The subject is locked and its log read in one statement (no separate read of the log to fold).
       expect(statements.filter((text) => text.includes('AS by FROM')).length).toBe(0);
+      // The idempotency key's answer travels with the append, and the transaction's COMMIT with it too:
+      // no separate UPDATE and no trailing (empty) COMMIT.
+      expect(statements.filter((text) => /^update "idempotency_keys"/i.test(text)).length).toBe(0);
+      expect(statements.filter((text) => /^commit$/i.test(text.trim())).length).toBe(0);
+      expect(statements.filter((text) => text.startsWith('UPDATE idempotency_keys')).length).toBe(1);
     }
-    // 18 before issue 21 (docs/performance.md lists them): a count, not a timing.
-    expect(counts).toEqual([15, 15, 15]);
+    // 18 before issue 21, 15 in session 10 (docs/performance.md lists them): a count, not a timing.
+    expect(counts).toEqual([13, 13, 13]);
   });
 });

@@ -19,16 +19,19 @@ export async function recordAudit(db: Kysely<Database>, actor: Actor, entry: Aud
 
 /**
  * Appends a change's entries and commits the change with them (see `insertChainedAndCommit`): the
- * last thing a transaction does. The caller must await `auditDurable(db)` afterwards.
+ * last thing a transaction does. The caller must await `auditDurable(db)` afterwards. `before`: a
+ * last statement of the change with its values as escaped literals, sent in the same message.
  */
 export async function appendAuditAndCommit(
   trx: Transaction<Database>,
   actor: Actor,
   entries: readonly AuditEntry[],
+  before?: string,
 ): Promise<void> {
   await insertChainedAndCommit(
     trx,
     entries.map((entry) => prepareEntry(actor, entry)),
+    before,
   );
 }
 

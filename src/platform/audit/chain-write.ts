@@ -1,6 +1,7 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import pg from 'pg';
 import type { Actor } from '../access/actor.js';
+import { endsWithCommit } from '../db/named-statements.js';
 import type { Database } from '../db/schema.js';
 import { auditHashTail, canonicalJson, type HashedAuditFields } from './hash-chain.js';
 
@@ -63,14 +64,21 @@ export function payload(entries: readonly PreparedEntry[]): string {
 /**
  * `insertChained` as the last statement of a transaction, sent with its COMMIT in one message, so
  * the chain lock is held only while PostgreSQL works, never while a busy event loop gets round to
- * sending COMMIT. An empty transaction follows for the caller's own COMMIT to close. Nothing may
+ * sending COMMIT. The caller's own COMMIT is then answered by the pool without a round trip
+ * (`endsWithCommit`; before issue 21 an empty transaction was begun for it to close). Nothing may
  * run on `trx` after this: it would not be part of the change.
  */
 export async function insertChainedAndCommit(
   trx: Transaction<Database>,
   entries: readonly PreparedEntry[],
+  before?: string,
 ): Promise<void> {
   // A message of several statements takes no parameters: the entries go in as one escaped literal.
   if (entries.length === 0) return;
-  await sql.raw(`SELECT audit_append(${pg.escapeLiteral(payload(entries))}::jsonb); COMMIT; BEGIN`).execute(trx);
+  // `before`: the change's own last statement (literals escaped), sent in the same message so it costs
+  // no round trip of its own; it runs before the append takes the chain lock.
+  const first = before ? `${before}; ` : '';
+  await sql
+    .raw(`${first}SELECT audit_append(${pg.escapeLiteral(payload(entries))}::jsonb)${endsWithCommit}`)
+    .execute(trx);
 }

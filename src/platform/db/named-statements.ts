@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { CompiledQuery, Kysely, PostgresPool, PostgresPoolClient, QueryResult } from 'kysely';
+import type { CompiledQuery, PostgresPool, PostgresPoolClient, QueryResult } from 'kysely';
 import type pg from 'pg';
 
 /*
@@ -25,15 +25,38 @@ function nameFor(label: string, text: string): string | undefined {
   return name;
 }
 
+/** What runs a compiled query: a Kysely instance or a transaction, of any database type. */
+interface QueryRunner {
+  executeQuery<R>(query: CompiledQuery<R>): Promise<QueryResult<R>>;
+}
+
 /** Runs a compiled query as a named prepared statement (`label` makes it recognisable in pg_stat_statements' neighbours). */
-export async function executeNamed<DB, R>(
-  db: Kysely<DB>,
+export async function executeNamed<R>(
+  db: QueryRunner,
   label: string,
   query: CompiledQuery<R>,
 ): Promise<QueryResult<R>> {
   nameFor(label, query.sql);
   return db.executeQuery(query);
 }
+
+/** A query builder's rows through `executeNamed`. */
+export async function rowsNamed<R>(
+  db: QueryRunner,
+  label: string,
+  query: { compile(): CompiledQuery<R> },
+): Promise<R[]> {
+  return (await executeNamed(db, label, query.compile())).rows;
+}
+
+/**
+ * The end of a message that commits its transaction itself (the audit append sent with its COMMIT,
+ * src/platform/audit/chain-write.ts): the transaction's own COMMIT that Kysely sends next is then
+ * answered by the pool without a round trip. Nothing may be sent on the transaction in between.
+ */
+export const endsWithCommit = '; COMMIT';
+
+const emptyResult = (command: string) => ({ command, rowCount: null, rows: [], fields: [] });
 
 /** The pool as Kysely's dialect sees it: statements named by `executeNamed` go to PostgreSQL as named statements. */
 export function namingPool(pool: pg.Pool): PostgresPool {
@@ -43,10 +66,24 @@ export function namingPool(pool: pg.Pool): PostgresPool {
       const client = await pool.connect();
       let wrapper = wrapped.get(client);
       if (!wrapper) {
+        // Set once a message ended with its own COMMIT (`endsWithCommit`): the transaction is over.
+        let committed = false;
         wrapper = {
           query: ((text: string | object, parameters?: readonly unknown[]) => {
             // A cursor (Kysely's stream) passes through unchanged.
             if (typeof text !== 'string') return client.query(text as unknown as pg.Submittable);
+            if (committed) {
+              committed = false;
+              // Kysely's own COMMIT (or ROLLBACK) of a transaction that already committed: answered
+              // here, without a round trip (issue 21). Anything else runs as it would after a COMMIT.
+              if (/^(commit|rollback)$/i.test(text)) return Promise.resolve(emptyResult(text.toUpperCase()));
+            }
+            // Only once it succeeded: a message that failed leaves its transaction for Kysely's ROLLBACK.
+            if (text.endsWith(endsWithCommit))
+              return client.query(text, parameters as unknown[]).then((result) => {
+                committed = true;
+                return result;
+              });
             const name = names.get(text);
             return name
               ? client.query({ name, text, values: parameters as unknown[] })

@@ -91,6 +91,67 @@ describe('unitOfWork', () => {
     expect(await auditCount('test.idem')).toBe(1);
   });
 
+  it('stores the answer of an idempotency key with the append, and the change commits without a COMMIT of its own', async () => {
+    const changes = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        unitOfWork(
+          database.db,
+          actor,
+          'test.inline',
+          async ({ trx }) => {
+            await trx
+              .insertInto('settings')
+              .values({ key: `inline-${i}`, value: '1' })
+              .execute();
+            return { n: i, text: "it's \\ ok" };
+          },
+          { key: `inline-key-${i}`, request: { i } },
+        ),
+      ),
+    );
+    expect(changes.map((c) => c.result.n)).toEqual(Array.from({ length: 12 }, (_, i) => i));
+    const stored = await database.db
+      .selectFrom('idempotency_keys')
+      .select(['status_code', 'response'])
+      .where('key', '=', 'inline-key-3')
+      .executeTakeFirstOrThrow();
+    expect(stored).toEqual({ status_code: 200, response: { n: 3, text: "it's \\ ok" } });
+    // Every connection of the pool is out of its transaction: a statement after it is its own.
+    const open = await Promise.all(
+      Array.from({ length: 12 }, () =>
+        sql<{ open: boolean }>`SELECT now() <> statement_timestamp() AS open`.execute(database.db),
+      ),
+    );
+    expect(open.every((r) => r.rows[0]?.open === false)).toBe(true);
+    expect(await auditCount('test.inline')).toBe(12);
+  });
+
+  it('rolls back a change whose last message fails, and its connection serves the next change', async () => {
+    // jsonb refuses \u0000: the idempotency answer sent with the append fails the whole message.
+    await expect(
+      unitOfWork(
+        database.db,
+        actor,
+        'test.lastfails',
+        async ({ trx }) => {
+          await trx.insertInto('settings').values({ key: 'last-fails', value: '1' }).execute();
+          return { text: 'nul \u0000' };
+        },
+        { key: 'key-last-fails', request: {} },
+      ),
+    ).rejects.toThrow();
+    expect(await settingCount('last-fails')).toBe(0);
+    expect(await auditCount('test.lastfails')).toBe(0);
+    for (let i = 0; i < 12; i += 1)
+      await unitOfWork(database.db, actor, 'test.after', async ({ trx }) => {
+        await trx
+          .insertInto('settings')
+          .values({ key: `after-${i}`, value: '1' })
+          .execute();
+      });
+    expect(await auditCount('test.after')).toBe(12);
+  });
+
   it('refuses a reused idempotency key carrying different content', async () => {
     await unitOfWork(database.db, actor, 'test.reuse', async () => 'ok', { key: 'key-2', request: { a: 1 } });
     await expect(
