@@ -209,7 +209,10 @@ describe("a sibling's case opened later, and a household linked later", () => {
     );
     const proposal = items.find((p) => p.childIds.includes(g.id))!;
     expect(proposal.childIds).toEqual([g.id, h.id].sort());
-    await json(await officer.request('POST', '/api/households', { childIds: proposal.childIds, basis: 'proposal' }), 201);
+    await json(
+      await officer.request('POST', '/api/households', { childIds: proposal.childIds, basis: 'proposal' }),
+      201,
+    );
     const [viewG, viewH] = [
       await json<CaseView>(await officer.request('GET', `/api/cases/${caseG.id}`), 200),
       await json<CaseView>(await officer.request('GET', `/api/cases/${caseH.id}`), 200),
