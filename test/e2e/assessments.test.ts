@@ -95,6 +95,7 @@ describe('a household on the county officer’s desk', { timeout: 600_000 }, () 
     await page.goto(`${server.url}/households`);
     const proposal = page
       .locator('.ant-card')
+      .filter({ hasText: /可能是同一家庭|Possibly one family/ })
       .filter({ hasText: /刘一诺/ })
       .filter({ hasText: /黄俊/ });
     const link = (language: string) => (language === 'zh-CN' ? '关联为同一家庭户' : 'Link as one household');

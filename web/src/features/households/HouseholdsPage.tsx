@@ -174,7 +174,7 @@ function HouseholdCard({ household }: { household: HouseholdView }) {
         </Typography.Paragraph>
         <Space wrap style={{ marginBottom: 8 }}>
           {household.children.map((c) => (
-            <Link key={c.childId} to={`/registry/${c.childId}`}>
+            <Link key={c.childId} to={`/registry/${c.childId}`} className="haven-touch-link">
               {c.name}
             </Link>
           ))}
