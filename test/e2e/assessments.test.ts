@@ -139,7 +139,9 @@ describe('a household on the county officer’s desk', { timeout: 600_000 }, () 
     // One home visit of the household: the form once, a visit on each child's file.
     await page.goto(`${server.url}/households`);
     await household.getByRole('button', { name: '为全户登记一次入户随访' }).click();
-    const visitDrawer = page.locator('.ant-drawer-content').filter({ hasText: '全户入户随访' });
+    const visitDrawer = page
+      .locator('.ant-drawer-content')
+      .filter({ hasText: /全户入户随访|One home visit of the household/ });
     await visitDrawer.getByText(/刘一诺/).waitFor();
     await visitDrawer.getByLabel('受访人姓名', { exact: true }).fill('刘桂香');
     await visitDrawer.getByLabel('与儿童关系', { exact: true }).fill('祖母');
