@@ -14,7 +14,10 @@ export const caseStatuses = [
 ] as const;
 export type CaseStatus = (typeof caseStatuses)[number];
 
-/** Every action of the log, including those the system records (`open`, `report_joined`, `lead_transferred`). */
+/**
+ * Every action of the log, including those the system records (`open`, `report_joined`,
+ * `lead_transferred`, `sibling_linked`).
+ */
 export const actionTypes = [
   'open',
   'report_joined',
@@ -31,6 +34,7 @@ export const actionTypes = [
   'reject_closure',
   'reopen',
   'lead_transferred',
+  'sibling_linked',
 ] as const;
 export type ActionType = (typeof actionTypes)[number];
 
@@ -48,7 +52,7 @@ export const userActionTypes = [
   'approve_closure',
   'reject_closure',
   'reopen',
-] as const satisfies readonly Exclude<ActionType, 'open' | 'report_joined' | 'lead_transferred'>[];
+] as const satisfies readonly Exclude<ActionType, 'open' | 'report_joined' | 'lead_transferred' | 'sibling_linked'>[];
 export type UserActionType = (typeof userActionTypes)[number];
 
 /**

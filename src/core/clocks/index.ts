@@ -5,7 +5,7 @@
  */
 export { escalationChains } from './chain.js';
 export { type ClosedClock, closeClocks } from './close.js';
-export { escalatedToActor } from './escalated-to.js';
+export { clocksEscalatedToActor, escalatedToActor } from './escalated-to.js';
 export {
   type ClockRules,
   clockRules,

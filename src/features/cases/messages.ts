@@ -38,6 +38,7 @@ const actionZh = {
   reject_closure: '退回结案申请',
   reopen: '重新开案',
   lead_transferred: '移交牵头单位',
+  sibling_linked: '关联兄弟姐妹个案',
 };
 const actionEn = {
   open: 'Open',
@@ -55,6 +56,7 @@ const actionEn = {
   reject_closure: 'Reject closure request',
   reopen: 'Reopen',
   lead_transferred: 'Lead transferred',
+  sibling_linked: "Sibling's case linked",
 };
 const prefixed = (prefix: string, names: Record<string, string>) =>
   Object.fromEntries(Object.entries(names).map(([k, v]) => [`${prefix}${k}`, v]));

@@ -12,7 +12,8 @@ import { requireCasePermission } from './guards.js';
 import type { OpenCaseInput } from './model.js';
 import { caseRules } from './rule-sections.js';
 import { formatCaseNumber, initialCaseState } from './rules.js';
-import { linkSiblingCases, requireSiblings } from './siblings.js';
+import { linkSiblingCases, openSiblingCasesOf } from './sibling-links.js';
+import { requireSiblings } from './siblings.js';
 import { addCaseOrganisation, nextCaseSerial, openCaseOfChild } from './store.js';
 import { caseWorkflow } from './workflow.js';
 
@@ -79,11 +80,11 @@ export async function openCaseIn(uow: UnitOfWork, input: OpenCaseCommand, at: Da
     const own = reports.filter((r) => (r.child_id ?? main) === childId);
     opened.push(await openForChild(uow, input, childId, own, at));
   }
-  if (opened.length > 1)
-    await linkSiblingCases(
-      uow,
-      opened.map((o) => o.caseId),
-    );
+  // The household siblings' cases already open (opened earlier, from another report or directly)
+  // are linked too: the family's cases stay together however they were opened.
+  const earlier = await openSiblingCasesOf(trx, children);
+  const linked = [...opened.map((o) => o.caseId), ...earlier];
+  if (new Set(linked).size > 1) await linkSiblingCases(uow, linked, at);
   return { ...opened[0]!, siblingCaseIds: opened.slice(1).map((o) => o.caseId) };
 }
 

@@ -41,14 +41,15 @@ export const actionTypes = [
   'reject_closure',
   'reopen',
   'lead_transferred',
+  'sibling_linked',
 ] as const;
 export type ActionType = (typeof actionTypes)[number];
 
 /** Actions a person chooses (the others are recorded by the system as consequences). */
-const systemActionTypes: readonly ActionType[] = ['open', 'report_joined', 'lead_transferred'];
+const systemActionTypes: readonly ActionType[] = ['open', 'report_joined', 'lead_transferred', 'sibling_linked'];
 export const userActionTypes = actionTypes.filter((type) => !systemActionTypes.includes(type)) as Exclude<
   ActionType,
-  'open' | 'report_joined' | 'lead_transferred'
+  'open' | 'report_joined' | 'lead_transferred' | 'sibling_linked'
 >[];
 export type UserActionType = (typeof userActionTypes)[number];
 
@@ -99,6 +100,8 @@ export const caseStatusTable = defineStatusTable<CaseStatus, ActionType>({
     reopen: { from: ['closed'], to: 'assessment', permission: 'cases.act' },
     // Recorded when a transfer of the lead is accepted (features/case-network): the receiver's act.
     lead_transferred: { from: [...open, 'closure_requested'], to: 'same', permission: 'cases.act', system: true },
+    // A sibling's case linked to this open one (issue 17: opened later, or the household linked later).
+    sibling_linked: { from: [...open, 'closure_requested'], to: 'same', permission: 'cases.act', system: true },
   },
 });
 

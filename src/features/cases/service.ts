@@ -5,6 +5,7 @@ import type { Database } from '../../platform/db/schema.js';
 import { type UnitOfWork, unitOfWork } from '../../platform/db/unit-of-work.js';
 import { performAction } from '../../core/workflow/perform.js';
 import { joinOpenCase } from './join.js';
+import { linkOpenSiblingCases } from './sibling-links.js';
 import { type CaseLead, caseLeadOf, handOverLead, type LeadHandOver, releaseOrganisation } from './lead.js';
 import type { ActionInput, CaseView } from './model.js';
 import { readCase } from './view.js';
@@ -15,6 +16,14 @@ type Db = Kysely<Database>;
 import { type OpenCaseCommand, openCaseIn } from './open.js';
 
 export { type OpenCaseCommand, type OpenedCase, openCaseIn } from './open.js';
+
+/**
+ * Siblings linked as one household (by the households feature): their open cases, and those of
+ * their household siblings, are linked as siblings and the link recorded on each case's log.
+ */
+export async function linkOpenSiblingCasesIn(uow: UnitOfWork, childIds: readonly string[], at: Date): Promise<void> {
+  return linkOpenSiblingCases(uow, childIds, at);
+}
 
 /**
  * A new report about a child with an open case joins that case (the reports feature calls this as

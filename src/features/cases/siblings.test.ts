@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Factories, factories, places, type TestChild } from '../../../test/support/factories.js';
 import { startTestServer, type TestServer } from '../../../test/support/server.js';
 import { type ApiSession, errorOf } from '../../../test/support/session.js';
+import { composeIdNumber } from '../registry/id-number.js';
 
 let server: TestServer;
 let make: Factories;
@@ -19,6 +20,8 @@ interface CaseView {
   reports: { id: string }[];
   siblingCases: { id: string; caseNo: string; childId: string; childName: string }[];
   siblingCasesHidden: number;
+  seq: number;
+  actions: { type: string; payload: Record<string, unknown> }[];
 }
 const json = async <T>(response: Response, status: number): Promise<T> => {
   if (response.status !== status) throw new Error(`${response.status}: ${await response.text()}`);
@@ -133,5 +136,90 @@ describe("siblings' cases, over HTTP", () => {
     expect(view.siblingCasesHidden).toBe(1);
     for (const word of [b.id, '吴小河', caseB.id, caseB.caseNo]) expect(text).not.toContain(word);
     expect((await director.request('GET', `/api/cases/${caseB.id}`)).status).toBe(404);
+  });
+});
+
+describe("a sibling's case opened later, and a household linked later", () => {
+  const openFor = async (child: TestChild, reason: string) =>
+    json<CaseView>(await officer.request('POST', '/api/cases', { childId: child.id, reason }), 201);
+  const links = (view: CaseView) => view.actions.filter((a) => a.type === 'sibling_linked').map((a) => a.payload);
+  let early: CaseView;
+  let late: CaseView;
+  let e: TestChild;
+  let f: TestChild;
+
+  it("a case opened for a child whose sibling's case is open is linked to it, on both cases' logs", async () => {
+    [e, f] = [
+      await make.child({ name: '钱小月', residenceCode: places.chenlong, address: '陈龙村五组3号' }),
+      await make.child({ name: '钱小星', residenceCode: places.chenlong, address: '陈龙村五组3号' }),
+    ];
+    await household([e, f]);
+    early = await openFor(e, '姐姐独自在家');
+    expect(early.siblingCases).toEqual([]);
+    late = await openFor(f, '弟弟一周后也被报告无人照料');
+    expect(late.siblingCases).toEqual([{ id: early.id, caseNo: early.caseNo, childId: e.id, childName: '钱小月' }]);
+    expect(links(late)).toEqual([{ caseId: early.id, caseNo: early.caseNo, childName: '钱小月' }]);
+    const earlyNow = await json<CaseView>(await officer.request('GET', `/api/cases/${early.id}`), 200);
+    expect(earlyNow.siblingCases.map((c) => c.id)).toEqual([late.id]);
+    expect(links(earlyNow)).toEqual([{ caseId: late.id, caseNo: late.caseNo, childName: '钱小星' }]);
+    // The link is a change of the earlier case: its version moved on.
+    expect(earlyNow.seq).toBe(early.seq + 1);
+    const timeline = await server.database.db
+      .selectFrom('child_timeline')
+      .select('child_id')
+      .where('kind', '=', 'case.sibling_linked')
+      .where('child_id', 'in', [e.id, f.id])
+      .execute();
+    expect(timeline.map((t) => t.child_id).sort()).toEqual([e.id, f.id].sort());
+    // Opening again (the open case joined) links nothing twice.
+    await json<CaseView>(await officer.request('POST', '/api/cases', { childId: f.id, reason: '再次' }), 201);
+    const again = await json<CaseView>(await officer.request('GET', `/api/cases/${late.id}`), 200);
+    expect(links(again)).toHaveLength(1);
+  });
+
+  it('a reader without scope on the sibling sees nothing of the later link: no number, no name, no id', async () => {
+    await server.database.db
+      .updateTable('children')
+      .set({ residence_code: places.nongli, hukou_code: places.nongli })
+      .where('id', '=', f.id)
+      .execute();
+    const response = await director.request('GET', `/api/cases/${early.id}`);
+    const text = await response.text();
+    expect(response.status).toBe(200);
+    const view = JSON.parse(text) as CaseView;
+    expect(view.siblingCases).toEqual([]);
+    expect(links(view)).toEqual([{}]);
+    for (const word of [f.id, '钱小星', late.id, late.caseNo]) expect(text).not.toContain(word);
+    expect((await director.request('GET', `/api/cases/${late.id}`)).status).toBe(404);
+  });
+
+  it('a household proposal accepted when both children already have open cases links the cases', async () => {
+    const motherId = composeIdNumber('421002', '1988-06-12', 24);
+    const [g, h] = [
+      await make.child({ name: '孙小林', residenceCode: places.chenlong, address: '陈龙村八组1号' }),
+      await make.child({ name: '孙小森', residenceCode: places.chenlong, address: '陈龙村八组1号' }),
+    ];
+    for (const child of [g, h])
+      await make.familyMember(child, { relation: 'mother', isGuardian: true, name: '赵梅', idNumber: motherId });
+    const [caseG, caseH] = [await openFor(g, '母亲外出务工'), await openFor(h, '母亲外出务工')];
+    expect(caseG.siblingCases).toEqual([]);
+    const { items } = await json<{ items: { childIds: string[] }[] }>(
+      await officer.request('GET', '/api/households/proposals'),
+      200,
+    );
+    const proposal = items.find((p) => p.childIds.includes(g.id))!;
+    expect(proposal.childIds).toEqual([g.id, h.id].sort());
+    await json(
+      await officer.request('POST', '/api/households', { childIds: proposal.childIds, basis: 'proposal' }),
+      201,
+    );
+    const [viewG, viewH] = [
+      await json<CaseView>(await officer.request('GET', `/api/cases/${caseG.id}`), 200),
+      await json<CaseView>(await officer.request('GET', `/api/cases/${caseH.id}`), 200),
+    ];
+    expect(viewG.siblingCases.map((c) => c.id)).toEqual([caseH.id]);
+    expect(viewH.siblingCases.map((c) => c.id)).toEqual([caseG.id]);
+    expect(links(viewG)).toEqual([{ caseId: caseH.id, caseNo: caseH.caseNo, childName: '孙小森' }]);
+    expect(links(viewH)).toEqual([{ caseId: caseG.id, caseNo: caseG.caseNo, childName: '孙小林' }]);
   });
 });

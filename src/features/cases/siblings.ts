@@ -5,7 +5,6 @@ import { systemScope } from '../../core/scope/system-scope.js';
 import '../../core/tables/children.js';
 import type { Actor } from '../../platform/access/actor.js';
 import type { Database } from '../../platform/db/schema.js';
-import type { UnitOfWork } from '../../platform/db/unit-of-work.js';
 import { DomainError } from '../../platform/errors.js';
 import type { CaseView } from './model.js';
 import './tables.js';
@@ -47,24 +46,6 @@ export async function requireSiblings(
   const household = new Set(await householdOf(db, childId));
   for (const other of others)
     if (!household.has(other.childId)) throw new DomainError(code, 400, {}, [{ path: other.path, code }]);
-}
-
-/** Links every pair of the cases as siblings; a pair already linked stays as it is (a retry writes nothing). */
-export async function linkSiblingCases(uow: UnitOfWork, caseIds: readonly string[]): Promise<void> {
-  const ids = [...new Set(caseIds)].sort();
-  const pairs: { case_id: string; linked_case_id: string; kind: 'siblings'; created_by: string | null }[] = [];
-  for (const [i, a] of ids.entries())
-    for (const b of ids.slice(i + 1))
-      pairs.push({ case_id: a, linked_case_id: b, kind: 'siblings', created_by: uow.actor.userId });
-  if (pairs.length === 0) return;
-  const added = await uow.trx
-    .insertInto('case_links')
-    .values(pairs)
-    .onConflict((oc) => oc.columns(['case_id', 'linked_case_id']).doNothing())
-    .returning(['case_id', 'linked_case_id'])
-    .execute();
-  for (const link of added)
-    uow.audit({ entityType: 'case', entityId: link.case_id, details: { linkedSiblingCase: link.linked_case_id } });
 }
 
 /** The sibling cases of a case, through the reader's scope: the ones they may read by number and name, the rest counted. */

@@ -179,7 +179,7 @@ export async function readCase(
       actorLabel: a.actor_label,
       actorOrganisationId: a.actor_org_id,
       occurredAt: a.occurred_at.toISOString(),
-      payload: a.payload,
+      payload: a.type === 'sibling_linked' ? siblingLinkPayload(a.payload, siblings.siblingCases) : a.payload,
       late: missedBySeq.has(a.seq),
     })),
     clocks: clocks.map((c) => ({
@@ -200,4 +200,14 @@ export async function readCase(
     ...siblings,
   };
   return narrowCase(view, fileAccessFrom(row.file_access));
+}
+
+/**
+ * A `sibling_linked` entry names the other case to a reader who may read it (its number and child,
+ * to link to), and nothing of it to anyone else: not even its id.
+ */
+function siblingLinkPayload(payload: unknown, visible: CaseView['siblingCases']): Record<string, unknown> {
+  const linked = (payload as { linkedCaseId?: unknown } | null)?.linkedCaseId;
+  const sibling = visible.find((c) => c.id === linked);
+  return sibling ? { caseId: sibling.id, caseNo: sibling.caseNo, childName: sibling.childName } : {};
 }

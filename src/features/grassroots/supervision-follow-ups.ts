@@ -1,4 +1,4 @@
-import { escalatedToActor } from '../../core/clocks/index.js';
+import { clocksEscalatedToActor, escalatedToActor } from '../../core/clocks/index.js';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type {
   RecordFollowUpDoneInput,
@@ -158,6 +158,16 @@ export async function followUpsDueFor(
   const horizon = new Date(now.getTime() + withinDays * 86_400_000);
   const mine = sql<boolean>`(k.owner_user_id = ${userId})`;
   const escalated = escalatedToActor(actor);
+  // The candidates first (the follow-up clocks I own, due within the horizon, and the clocks
+  // escalated to me), then the rows, as the visits due list does.
+  const candidates = db
+    .selectFrom('clocks as own')
+    .select('own.id')
+    .where('own.owner_user_id', '=', userId)
+    .where('own.state', '=', 'running')
+    .where('own.rule', '=', rule)
+    .where('own.due_at', '<', horizon)
+    .union(clocksEscalatedToActor(db, actor));
   const rows = await db
     .selectFrom('clocks as k')
     .innerJoin('supervision_logs as l', 'l.id', 'k.subject_id')
@@ -174,6 +184,7 @@ export async function followUpsDueFor(
       'l.checked_on',
       mine.as('mine'),
     ])
+    .where('k.id', 'in', candidates)
     .where('k.subject_type', '=', 'supervision_log')
     .where('k.rule', '=', rule)
     .where('k.state', '=', 'running')

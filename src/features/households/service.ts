@@ -13,6 +13,7 @@ import type { UnitOfWork } from '../../platform/db/unit-of-work.js';
 import { updateVersioned } from '../../platform/db/versioned-update.js';
 import { conflict, DomainError, forbidden, notFound, staleVersion } from '../../platform/errors.js';
 import { translate } from '../../platform/i18n/translate.js';
+import { linkOpenSiblingCasesIn } from '../cases/service.js';
 import { addMemberSituationIn, lockFamilyCopiesIn } from '../registry/service.js';
 import { recordVisitIn } from '../visits/service.js';
 import './messages.js';
@@ -114,6 +115,8 @@ export async function linkHouseholdIn(uow: UnitOfWork, input: LinkHouseholdInput
     .returning('id')
     .executeTakeFirstOrThrow();
   await addChildren(uow, household.id, childIds, at);
+  // Cases already open for these children are siblings' cases now: linked, so nobody handles half a family.
+  await linkOpenSiblingCasesIn(uow, childIds, at);
   return household.id;
 }
 
@@ -155,6 +158,7 @@ export async function joinHouseholdIn(uow: UnitOfWork, id: string, childId: stri
       { path: 'body.childId', code: 'households.places_differ' },
     ]);
   await addChildren(uow, id, [childId], at);
+  await linkOpenSiblingCasesIn(uow, [childId], at);
 }
 
 /** A child leaves the household (moved, adopted, the link was a mistake): dated, with the reason. */

@@ -1,7 +1,8 @@
-import { escalatedToActor } from '../../core/clocks/index.js';
+import { clocksEscalatedToActor, escalatedToActor } from '../../core/clocks/index.js';
 import { type Kysely, type Selectable, sql } from 'kysely';
 import type { EntrustedCareView, EntrustedContactDue } from '../../contract/visits/entrusted-care.js';
 import { childInScope } from '../../core/scope/child-scope.js';
+import { systemScope } from '../../core/scope/system-scope.js';
 import { fileAccessOf } from '../../core/scope/participation.js';
 import type { Actor } from '../../platform/access/actor.js';
 import type { Database } from '../../platform/db/schema.js';
@@ -126,6 +127,17 @@ export async function entrustedDueFor(
   const horizon = new Date(now.getTime() + withinDays * 86_400_000);
   const escalated = escalatedToActor(actor);
   const mine = sql<boolean>`(k.owner_user_id = ${userId})`;
+  // The candidates first (the contact clocks I own, due within the horizon, and the clocks escalated
+  // to me), then the rows, as the visits due list does: not every running clock in scope filtered.
+  const candidates = db
+    .selectFrom('clocks as own')
+    .select('own.id')
+    .where(systemScope('candidate clock ids only: the rows below are read through childInScope'))
+    .where('own.owner_user_id', '=', userId)
+    .where('own.state', '=', 'running')
+    .where('own.subject_type', '=', 'entrusted_care')
+    .where('own.due_at', '<', horizon)
+    .union(clocksEscalatedToActor(db, actor));
   const rows = await db
     .selectFrom('clocks as k')
     .innerJoin('children', 'children.id', 'k.child_id')
@@ -146,6 +158,7 @@ export async function entrustedDueFor(
         'last',
       ),
     ])
+    .where('k.id', 'in', candidates)
     .where('k.subject_type', '=', 'entrusted_care')
     .where('k.state', '=', 'running')
     .where('e.ended_on', 'is', null)

@@ -1,4 +1,4 @@
-import { escalatedToActor } from '../../core/clocks/index.js';
+import { clocksEscalatedToActor, escalatedToActor } from '../../core/clocks/index.js';
 import { type Kysely, type Selectable, sql } from 'kysely';
 import type { VisitDue, VisitView } from '../../contract/visits/visits.js';
 import { childInScope } from '../../core/scope/child-scope.js';
@@ -75,8 +75,6 @@ export async function listVisits(db: Db, actor: Actor, childId: string): Promise
  */
 export async function visitsDueFor(db: Db, actor: Actor, now: Date, withinDays: number): Promise<VisitDue[]> {
   const userId = actor.userId ?? none;
-  const orgId = actor.organisationId ?? none;
-  const roles = actor.roles.length > 0 ? [...actor.roles] : ['-'];
   const horizon = new Date(now.getTime() + withinDays * 86_400_000);
   const escalated = escalatedToActor(actor);
   const mine = sql<boolean>`EXISTS (SELECT 1 FROM child_assignments a JOIN grassroots_staff s ON s.id = a.staff_id
@@ -98,14 +96,7 @@ export async function visitsDueFor(db: Db, actor: Actor, now: Date, withinDays: 
     .where('a.to_at', 'is', null)
     .where('assigned.due_at', '<', horizon)
     .where(systemScope('candidate clock ids only: the rows below are read through childInScope'))
-    .union(
-      db
-        .selectFrom('alerts as al')
-        .select('al.clock_id as id')
-        .where('al.recipient_org_id', '=', orgId)
-        .where('al.target', '<>', 'owner')
-        .where((eb) => eb.or([eb('al.recipient_role', 'is', null), eb('al.recipient_role', 'in', roles)])),
-    );
+    .union(clocksEscalatedToActor(db, actor));
   const rows = await db
     .selectFrom('clocks as k')
     .innerJoin('children', 'children.id', 'k.child_id')

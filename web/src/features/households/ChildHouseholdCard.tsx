@@ -41,7 +41,9 @@ export function ChildHouseholdCard({ childId }: { childId: string }) {
         <ul aria-label={t('households.onFile.siblings')}>
           {siblings.map((c) => (
             <li key={c.childId}>
-              <Link to={`/registry/${c.childId}`}>{c.name}</Link>
+              <Link to={`/registry/${c.childId}`} className="haven-touch-link">
+                {c.name}
+              </Link>
               {c.birthDate && <span className="haven-secondary"> · {formatDate(c.birthDate, t)}</span>}
             </li>
           ))}
@@ -63,7 +65,11 @@ export function ChildHouseholdCard({ childId }: { childId: string }) {
           </ul>
         </>
       )}
-      {can('children.write') && <Link to="/households">{t('households.onFile.open')}</Link>}
+      {can('children.write') && (
+        <Link to="/households" className="haven-touch-link">
+          {t('households.onFile.open')}
+        </Link>
+      )}
     </Card>
   );
 }

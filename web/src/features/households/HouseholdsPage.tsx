@@ -21,6 +21,8 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { describeApiError } from '../../app/api/describeApiError';
+import { useAuth } from '../../app/auth/AuthProvider';
+import { HouseholdVisit } from './HouseholdVisit';
 import {
   declineProposal,
   enterSharedSituation,
@@ -155,6 +157,7 @@ function SharedSituation({
 
 function HouseholdCard({ household }: { household: HouseholdView }) {
   const { t } = useTranslation();
+  const { can } = useAuth();
   const [person, setPerson] = useState<Person | null>(null);
   return (
     <List.Item>
@@ -171,10 +174,11 @@ function HouseholdCard({ household }: { household: HouseholdView }) {
         </Typography.Paragraph>
         <Space wrap style={{ marginBottom: 8 }}>
           {household.children.map((c) => (
-            <Link key={c.childId} to={`/registry/${c.childId}`}>
+            <Link key={c.childId} to={`/registry/${c.childId}`} className="haven-touch-link">
               {c.name}
             </Link>
           ))}
+          {can('visits.record') && <HouseholdVisit household={household} />}
         </Space>
         <List
           size="small"

@@ -2,7 +2,9 @@ import {
   childHouseholdSchema,
   householdListSchema,
   householdProposalListSchema,
+  type HouseholdVisitInput,
   householdViewSchema,
+  householdVisitResultSchema,
   type LinkHouseholdInput,
   type SharedSituationInput,
 } from '@contract/households/households.js';
@@ -41,6 +43,15 @@ export function enterSharedSituation(householdId: string, input: SharedSituation
   return requestParsed(householdViewSchema, `/api/households/${encodeURIComponent(householdId)}/situations`, {
     method: 'POST',
     body: input,
+  });
+}
+
+/** One home visit of the household (each child's visit recorded), once per Idempotency-Key. */
+export function recordHouseholdVisit(householdId: string, input: HouseholdVisitInput, idempotencyKey: string) {
+  return requestParsed(householdVisitResultSchema, `/api/households/${encodeURIComponent(householdId)}/visits`, {
+    method: 'POST',
+    body: input,
+    headers: { 'Idempotency-Key': idempotencyKey },
   });
 }
 

@@ -1,5 +1,6 @@
 import { WarningFilled } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { CaseAction } from '../api/casesApi';
 import { actionText, CaseStatusTag, formatMinute } from '../labels';
 import { actionSummary } from './actionSummary';
@@ -29,10 +30,26 @@ export function CaseTimeline({ actions }: { actions: CaseAction[] }) {
               {actionSummary(t, action.type, action.payload).map((line) => (
                 <li key={line}>{line}</li>
               ))}
+              <SiblingLink payload={action.payload} />
             </ul>
           </li>
         ))}
       </ol>
     </section>
+  );
+}
+
+/** A sibling's case linked: named, with a link, only when the reader may read it (the server leaves it out otherwise). */
+function SiblingLink({ payload }: { payload: CaseAction['payload'] }) {
+  const { t } = useTranslation();
+  const { caseId, caseNo, childName } = payload;
+  if (typeof caseId !== 'string' || typeof caseNo !== 'string') return null;
+  return (
+    <li>
+      {t('cases.detail.siblingCaseLinked')}
+      {t('cases.punct.colon')}
+      <Link to={`/cases/${caseId}`}>{caseNo}</Link>
+      {typeof childName === 'string' ? ` · ${childName}` : null}
+    </li>
   );
 }
