@@ -155,7 +155,21 @@ export const jingzhouHistoryDemo: DemoSeeder = {
         });
         const closeAfter = rng.int(20, 75);
         if (age < 10) continue;
-        await kase.act('officer.city', 7 * 24, 'start_monitoring', { note: '村（居）儿童主任每月回访' });
+        // The plan within its working days (else its clock runs overdue), the centre following the child up.
+        const planned = rng.int(4, 8);
+        await kase.act('officer.city', planned * 24, 'assistance_plan', {
+          goals: [
+            {
+              goal: rng.pick(['恢复正常就学', '落实亲属照料', '心理疏导', '申请基本生活补贴']),
+              services: ['个案辅导'],
+              responsibleOrgId: demo.org('protectionCentre'),
+              dueOn: new Date(opened.getTime() + (planned + 30) * day + 8 * hour).toISOString().slice(0, 10),
+              status: 'in_progress',
+            },
+          ],
+          benefitTasks: [],
+        });
+        await kase.act('officer.city', (planned + 2) * 24, 'start_monitoring', { note: '村（居）儿童主任每月回访' });
         if (age < closeAfter + 3) continue;
         await kase.act('staff.centre', closeAfter * 24, 'request_closure', {
           reason: '风险已消除',
