@@ -38,6 +38,9 @@ describe('the composition root finds the features (src/features/<f>/feature.ts)'
       'jingzhou-projects',
       'jingzhou-charity',
       'jingzhou-rolls',
+      // A year of reports, cases and benefits after the other demos (it keeps out of their counties), before the snapshots.
+      'jingzhou-history',
+      'jingzhou-history-benefits',
       'jingzhou-insight',
     ]);
     // The platform's sweeps first; the counts after the registry sweeps that change what they count.

@@ -17,6 +17,8 @@ import { seedDemoOrganisations } from './jingzhou-organisations.js';
 import { seedDemoPeople } from './jingzhou-people.js';
 import { jingzhouVisitsDemo } from './jingzhou-visits.js';
 import { jingzhouHouseholdsDemo } from './jingzhou-households.js';
+import { jingzhouHistoryDemo } from './jingzhou-history.js';
+import { jingzhouHistoryBenefitsDemo } from './jingzhou-history-benefits.js';
 import { jingzhouInsightDemo } from './jingzhou-insight.js';
 import { jingzhouRollsDemo } from './jingzhou-rolls.js';
 
@@ -55,5 +57,7 @@ export const demoSeeders: readonly DemoSeeder[] = [
   jingzhouProjectsDemo,
   jingzhouCharityDemo,
   jingzhouRollsDemo,
+  jingzhouHistoryDemo,
+  jingzhouHistoryBenefitsDemo,
   jingzhouInsightDemo,
 ];

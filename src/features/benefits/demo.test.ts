@@ -8,6 +8,20 @@ beforeAll(async () => {
 });
 afterAll(async () => server.close());
 
+/**
+ * The county of the demo's year of history (src/demo/jingzhou-history-benefits.ts: a run every month),
+ * left out here: these tests are about the applications and the three runs of the benefits demos.
+ */
+async function historyCounty(): Promise<string> {
+  const row = await server.database.db
+    .selectFrom('benefit_payment_runs')
+    .select('division_code')
+    .groupBy('division_code')
+    .orderBy((eb) => eb.fn.countAll(), 'desc')
+    .executeTakeFirstOrThrow();
+  return row.division_code.slice(0, 6);
+}
+
 describe('the demo holds benefit applications in every state', () => {
   it('built by the real actions: every status, a late refusal, an ended benefit of an adopted child', async () => {
     const db = server.database.db;
@@ -20,7 +34,12 @@ describe('the demo holds benefit applications in every state', () => {
       .where(({ eb, ref }) => eb(ref('payload', '->>').key('late'), '=', 'true'))
       .execute();
     expect(late).toHaveLength(1);
-    const exits = await db.selectFrom('child_exits').select(['reason']).execute();
+    const exits = await db
+      .selectFrom('child_exits as e')
+      .innerJoin('children as c', 'c.id', 'e.child_id')
+      .select(['e.reason'])
+      .where('c.residence_code', 'not like', `${await historyCounty()}%`)
+      .execute();
     expect(exits).toEqual([{ reason: 'adoption_in_province' }, { reason: 'adoption_in_province' }]);
   });
 
@@ -29,6 +48,7 @@ describe('the demo holds benefit applications in every state', () => {
     const runs = await db
       .selectFrom('benefit_payment_runs')
       .select(['id', 'month', 'line_count'])
+      .where('division_code', 'not like', `${await historyCounty()}%`)
       .orderBy('month')
       .execute();
     expect(runs).toHaveLength(3);
