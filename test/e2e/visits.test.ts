@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../support/browser.js';
+import { demoPassword } from '../support/demo-credentials.js';
 import { type ApiSession, signInAs } from '../support/session.js';
 import {
   expectNoAxeViolations,
@@ -371,5 +372,97 @@ describe('home visits on a phone', { timeout: 300_000 }, () => {
       .first()
       .waitFor();
     expect(await parents.getByRole('link', { name: '李明轩' }).getAttribute('href')).toMatch(/^\/visits\/entrusted\//);
+  });
+
+  it('a reload without signal: the director opens the phone’s sealed store with her password (a wrong one opens nothing), records a visit, and it is sent once back online', async () => {
+    // A context where the app's service worker runs: it serves the app shell to a reload without signal.
+    const page = await openPage(browser, {
+      viewport: 'phone',
+      language: 'zh-CN',
+      baseUrl: server.url,
+      serviceWorkers: 'allow',
+    });
+    await page.goto(`${server.url}/login`);
+    await page.getByLabel('用户名').fill('director.chenlong');
+    await page.getByLabel('密码', { exact: true }).fill(demoPassword);
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+    await page.goto(`${server.url}/visits`);
+    const due = (await (await director.request('GET', '/api/visits/due?withinDays=14')).json()) as {
+      items: { childId: string; childName: string; basis: string }[];
+    };
+    const child = due.items.find((i) => i.basis === 'assigned' && !['李小雨', '李明轩'].includes(i.childName))!;
+    await page.getByRole('listitem').filter({ hasText: child.childName }).first().waitFor();
+    // The worker controls the page, and the sign-in left the data key wrapped under the password too.
+    await expect.poll(() => page.evaluate('Boolean(navigator.serviceWorker.controller)')).toBe(true);
+    const passwordCopy = `new Promise((resolve) => {
+      const open = indexedDB.open('haven-offline');
+      open.onsuccess = () => {
+        const get = open.result.transaction('keys').objectStore('keys').get('data');
+        get.onsuccess = () => { resolve(get.result?.byPassword ? get.result.byPassword.wrapped.byteLength : 0); open.result.close(); };
+      };
+    })`;
+    await expect.poll(() => page.evaluate(passwordCopy)).toBe(40);
+    // Once more while online, now through the worker: every module the due list and the form need is cached.
+    await page.reload();
+    await page.getByRole('listitem').filter({ hasText: child.childName }).first().waitFor();
+    await settled(page);
+
+    // The phone loses its signal and the page is reloaded: the server cannot say who is signed in.
+    await page.context().setOffline(true);
+    await page.reload();
+    await page.getByRole('heading', { name: '暂时无法确认登录状态' }).waitFor();
+    await page.getByRole('button', { name: '离线工作' }).click();
+    await page.getByLabel('登录密码').fill('not-her-password');
+    await page.getByRole('button', { name: '打开离线数据' }).click();
+    await page.getByRole('alert').filter({ hasText: '密码不正确，离线数据未打开。' }).waitFor();
+    await settled(page);
+    await expectNoHorizontalOverflow(page);
+    await expectNoAxeViolations(page);
+    await screenshot(page, 'offline-unlock-wrong-zh-390');
+    // The same in English (the language remembered on the phone).
+    await page.evaluate("localStorage.setItem('haven.language', 'en')");
+    await page.reload();
+    await page.getByRole('button', { name: 'Work offline' }).click();
+    await page.getByLabel('Sign-in password').fill(demoPassword);
+    await settled(page);
+    await expectNoHorizontalOverflow(page);
+    await screenshot(page, 'offline-unlock-en-390');
+    await page.getByRole('button', { name: 'Open the offline data' }).click();
+    await page.waitForURL(`${server.url}/visits`);
+    const card = page.getByRole('listitem').filter({ hasText: child.childName }).first();
+    await card.waitFor();
+    await page.getByText(/^Offline: this is the due list saved on the phone at /).waitFor();
+    await card.getByRole('button', { name: `Record a visit: ${child.childName}` }).click();
+    await page.getByRole('heading', { name: `Home visit: ${child.childName}` }).waitFor();
+    await page.getByLabel('Who was asked').fill('王外婆');
+    await page.getByRole('button', { name: 'Save the visit' }).click();
+    await page.waitForURL(`${server.url}/visits`);
+    await page.getByRole('status').filter({ hasText: 'Offline: 1 visit saved on this phone' }).waitFor();
+    await settled(page);
+    await expectNoHorizontalOverflow(page);
+    await screenshot(page, 'offline-unlocked-due-en-390');
+
+    // Signal again: the session still stands, the visit is sent, once.
+    await page.context().setOffline(false);
+    await page.getByRole('status').filter({ hasText: 'Offline: 1 visit' }).waitFor({ state: 'detached' });
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+    const sent = async () =>
+      (
+        (await (await director.request('GET', `/api/visits?childId=${child.childId}`)).json()) as {
+          items: { visitedOn: string; respondentName: string | null }[];
+        }
+      ).items
+        .filter((v) => v.visitedOn === today)
+        .map((v) => v.respondentName);
+    await expect.poll(sent).toEqual(['王外婆']);
+    // A reload sends what is queued again: nothing is, and the visit stays one.
+    await page.reload();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /due a visit/ })
+      .waitFor();
+    expect(await sent()).toEqual(['王外婆']);
+    await page.context().close();
   });
 });
