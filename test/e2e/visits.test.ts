@@ -374,7 +374,7 @@ describe('home visits on a phone', { timeout: 300_000 }, () => {
     expect(await parents.getByRole('link', { name: '李明轩' }).getAttribute('href')).toMatch(/^\/visits\/entrusted\//);
   });
 
-  it('a reload without signal: the director opens the phone’s sealed store with her password (a wrong one opens nothing), records a visit, and it is sent once back online', async () => {
+  it('a reload without signal: the director opens the phone’s sealed store with her password (a wrong one opens nothing), records a visit; back online the grade changed on the file meanwhile is shown, she chooses, and it is sent once', async () => {
     // A context where the app's service worker runs: it serves the app shell to a reload without signal.
     const page = await openPage(browser, {
       viewport: 'phone',
@@ -443,26 +443,57 @@ describe('home visits on a phone', { timeout: 300_000 }, () => {
     await expectNoHorizontalOverflow(page);
     await screenshot(page, 'offline-unlocked-due-en-390');
 
-    // Signal again: the session still stands, the visit is sent, once.
+    // Meanwhile the county officer corrects the child's grade on the file.
+    const file = (await (await officer.request('GET', `/api/children/${child.childId}`)).json()) as {
+      version: number;
+    };
+    const patched = await officer.request('PATCH', `/api/children/${child.childId}`, {
+      version: file.version,
+      grade: '五年级（新学期）',
+      reason: '新学期升级',
+    });
+    expect(patched.status).toBe(200);
+
+    // Signal again: the session still stands; the visit meets the changed grade, shown field by field.
     await page.context().setOffline(false);
-    await page.getByRole('status').filter({ hasText: 'Offline: 1 visit' }).waitFor({ state: 'detached' });
+    const changed = page
+      .getByRole('list', { name: 'Conflicts to resolve' })
+      .getByRole('listitem')
+      .filter({ hasText: `The file changed: ${child.childName}` });
+    await changed.getByText(/on file now: .*五年级（新学期）/).waitFor();
+    await settled(page);
+    await expectNoHorizontalOverflow(page);
+    await expectNoAxeViolations(page);
+    await screenshot(page, 'visits-facts-conflict-en-390');
+    // She resolves it in Chinese (a reload online keeps the visit waiting on the phone): the file's grade.
+    await page.evaluate("localStorage.setItem('haven.language', 'zh-CN')");
+    await page.reload();
+    const changedZh = page.getByRole('listitem').filter({ hasText: `档案已更改：${child.childName}` });
+    const send = changedZh.getByRole('button', { name: '按所选上传随访记录' });
+    expect(await send.isDisabled()).toBe(true);
+    await changedZh.getByRole('radio', { name: /^采用档案：.*五年级（新学期）/ }).check();
+    await settled(page);
+    await expectNoHorizontalOverflow(page);
+    await screenshot(page, 'visits-facts-conflict-zh-390');
+    await send.click();
+    await changedZh.waitFor({ state: 'detached' });
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
     const sent = async () =>
       (
         (await (await director.request('GET', `/api/visits?childId=${child.childId}`)).json()) as {
-          items: { visitedOn: string; respondentName: string | null }[];
+          items: { visitedOn: string; respondentName: string | null; schooling: string | null }[];
         }
       ).items
         .filter((v) => v.visitedOn === today)
-        .map((v) => v.respondentName);
-    await expect.poll(sent).toEqual(['王外婆']);
+        .map((v) => `${v.respondentName} ${v.schooling}`);
+    await expect.poll(sent).toEqual([expect.stringMatching(/^王外婆 .*五年级（新学期）$/)]);
     // A reload sends what is queued again: nothing is, and the visit stays one.
     await page.reload();
     await page
       .getByRole('status')
-      .filter({ hasText: /due a visit/ })
+      .filter({ hasText: /名儿童待随访/ })
       .waitFor();
-    expect(await sent()).toEqual(['王外婆']);
+    expect(await sent()).toHaveLength(1);
     await page.context().close();
   });
 });

@@ -75,7 +75,7 @@ describe('the child’s facts an offline visit was recorded against', () => {
     const refused = await officer.request('POST', '/api/visits', queued, { 'idempotency-key': 'offline-facts-0001' });
     expect(refused.status).toBe(409);
     const error = await errorOf(refused);
-    const details = error.details as FactsChangedDetails;
+    const details = error.details as unknown as FactsChangedDetails;
     expect(error.code).toBe('visits.facts_changed');
     expect(details.fields).toEqual([{ field: 'grade', seen: '四年级', current: '五年级' }]);
     expect(details.current.grade).toBe('五年级');
@@ -102,7 +102,7 @@ describe('the child’s facts an offline visit was recorded against', () => {
       .values({ child_id: child.id, relation: 'grandfather', is_guardian: true, name: '李德明' })
       .execute();
     const refused = await officer.request('POST', '/api/visits', { childId: child.id, visitedOn: today(), seenFacts });
-    expect(((await errorOf(refused)).details as FactsChangedDetails).fields).toEqual([
+    expect(((await errorOf(refused)).details as unknown as FactsChangedDetails).fields).toEqual([
       { field: 'guardians', seen: '王秀英', current: '李德明、王秀英' },
     ]);
   });
