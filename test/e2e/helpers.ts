@@ -42,11 +42,13 @@ export interface ContextOptions {
   /** A session cookie (`name=value`) to start signed in with. */
   sessionCookie?: string;
   baseUrl: string;
+  /** 'allow' for a journey that reloads without signal (the worker serves the app shell). */
+  serviceWorkers?: 'allow' | 'block';
 }
 
 export async function newContext(
   browser: Browser,
-  { viewport, language, elderMode, sessionCookie, baseUrl }: ContextOptions,
+  { viewport, language, elderMode, sessionCookie, baseUrl, serviceWorkers = 'block' }: ContextOptions,
 ): Promise<BrowserContext> {
   const context = await profiled('new context', () =>
     browser.newContext({
@@ -56,8 +58,8 @@ export async function newContext(
       hasTouch: viewport === 'phone',
       reducedMotion: 'reduce',
       // The app's service worker (web/public/sw.js) would hide requests from page.route (Playwright's advice);
-      // the offline journey needs only the outbox, which lives in the page.
-      serviceWorkers: 'block',
+      // the offline journeys block it unless they reload without signal.
+      serviceWorkers,
     }),
   );
   // Every step waits on what the page shows; the ceiling leaves room for a machine loaded four times over.

@@ -1,6 +1,8 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../support/browser.js';
+import { enterPassword, enterTotp } from './access-support.js';
+import { demoPassword } from '../support/demo-credentials.js';
 import { type ApiSession, signInAs } from '../support/session.js';
 import {
   expectNoAxeViolations,
@@ -371,5 +373,142 @@ describe('home visits on a phone', { timeout: 300_000 }, () => {
       .first()
       .waitFor();
     expect(await parents.getByRole('link', { name: '李明轩' }).getAttribute('href')).toMatch(/^\/visits\/entrusted\//);
+  });
+
+  it('a reload without signal: the director opens the phone’s sealed store with her password (a wrong one opens nothing), records a visit; back online the grade changed on the file meanwhile is shown, she chooses, and it is sent once', async () => {
+    // A context where the app's service worker runs: it serves the app shell to a reload without signal.
+    const page = await openPage(browser, {
+      viewport: 'phone',
+      language: 'zh-CN',
+      baseUrl: server.url,
+      serviceWorkers: 'allow',
+    });
+    await page.goto(`${server.url}/login`);
+    // Password, then her authenticator code: the key made from the password waits through the second step.
+    await enterPassword(page, 'director.chenlong');
+    await enterTotp(page, 'director.chenlong');
+    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+    // Signed in, the data key is wrapped under the password too (while she is on the first page).
+    // (Read only once the app made the store: opening it first would make an empty one.)
+    const passwordCopy = `indexedDB.databases().then((all) => !all.some((d) => d.name === 'haven-offline') ? 0 : new Promise((resolve) => {
+      const open = indexedDB.open('haven-offline');
+      open.onsuccess = () => {
+        const get = open.result.transaction('keys').objectStore('keys').get('data');
+        get.onsuccess = () => { resolve(get.result?.byPassword ? get.result.byPassword.wrapped.byteLength : 0); open.result.close(); };
+      };
+    }))`;
+    await expect.poll(() => page.evaluate(passwordCopy)).toBe(40);
+    await page.goto(`${server.url}/visits`);
+    const due = (await (await director.request('GET', '/api/visits/due?withinDays=31')).json()) as {
+      items: { childId: string; childName: string; basis: string }[];
+    };
+    // A child of hers the first journey does not visit, when there is one (else it may have a visit of today already).
+    const mine = due.items.filter((i) => i.basis === 'assigned');
+    const child = mine.find((i) => !['李小雨', '李明轩'].includes(i.childName)) ?? mine[0]!;
+    await page.getByText('一个月内', { exact: true }).click();
+    await page.getByRole('listitem').filter({ hasText: child.childName }).first().waitFor();
+    // The worker controls the page.
+    await expect.poll(() => page.evaluate('Boolean(navigator.serviceWorker.controller)')).toBe(true);
+    // Once more while online, now through the worker: every module the due list and the form need is cached.
+    await page.reload();
+    await page.getByText('一个月内', { exact: true }).click();
+    await page.getByRole('listitem').filter({ hasText: child.childName }).first().waitFor();
+    await settled(page);
+
+    // The phone loses its signal and the page is reloaded: the server cannot say who is signed in.
+    await page.context().setOffline(true);
+    await page.reload();
+    await page.getByRole('heading', { name: '暂时无法确认登录状态' }).waitFor();
+    await page.getByRole('button', { name: '离线工作' }).click();
+    await page.getByLabel('登录密码').fill('not-her-password');
+    await page.getByRole('button', { name: '打开离线数据' }).click();
+    await page.getByRole('alert').filter({ hasText: '密码不正确，离线数据未打开。' }).waitFor();
+    await settled(page);
+    await expectNoHorizontalOverflow(page);
+    await expectNoAxeViolations(page);
+    await screenshot(page, 'offline-unlock-wrong-zh-390');
+    // The same in English (the language remembered on the phone).
+    await page.evaluate("localStorage.setItem('haven.language', 'en')");
+    await page.reload();
+    await page.getByRole('button', { name: 'Work offline' }).click();
+    await page.getByLabel('Sign-in password').fill(demoPassword);
+    await settled(page);
+    await expectNoHorizontalOverflow(page);
+    await screenshot(page, 'offline-unlock-en-390');
+    await page.getByRole('button', { name: 'Open the offline data' }).click();
+    await page.waitForURL(`${server.url}/visits`);
+    await page.getByText('A month', { exact: true }).click();
+    const card = page.getByRole('listitem').filter({ hasText: child.childName }).first();
+    await card.waitFor();
+    await page.getByText(/^Offline: this is the due list saved on the phone at /).waitFor();
+    await card.getByRole('button', { name: `Record a visit: ${child.childName}` }).click();
+    await page.getByRole('heading', { name: `Home visit: ${child.childName}` }).waitFor();
+    await page.getByLabel('Who was asked').fill('王外婆');
+    await page.getByRole('button', { name: 'Save the visit' }).click();
+    await page.waitForURL(`${server.url}/visits`);
+    // Kept on the phone. (After a reload under Chromium's offline emulation navigator.onLine says true, so
+    // the banner reads "waiting to be sent" rather than "Offline"; the send itself failed for want of a network.)
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^(Offline: 1 visit saved on this phone|1 waiting to be sent)/ })
+      .waitFor();
+    await settled(page);
+    await expectNoHorizontalOverflow(page);
+    await screenshot(page, 'offline-unlocked-due-en-390');
+
+    // Meanwhile the county officer corrects the child's grade on the file.
+    const file = (await (await officer.request('GET', `/api/children/${child.childId}`)).json()) as {
+      version: number;
+    };
+    const patched = await officer.request('PATCH', `/api/children/${child.childId}`, {
+      version: file.version,
+      grade: '五年级（新学期）',
+      reason: '新学期升级',
+    });
+    expect(patched.status).toBe(200);
+
+    // Signal again: the session still stands; the visit meets the changed grade, shown field by field.
+    await page.context().setOffline(false);
+    // The emulation fires no 'online' event here (navigator.onLine never went false after the reload); a phone does.
+    await page.evaluate("window.dispatchEvent(new Event('online'))");
+    const changed = page
+      .getByRole('list', { name: 'Conflicts to resolve' })
+      .getByRole('listitem')
+      .filter({ hasText: `The file changed: ${child.childName}` });
+    await changed.getByText(/on file now: .*五年级（新学期）/).waitFor();
+    await settled(page);
+    await expectNoHorizontalOverflow(page);
+    await expectNoAxeViolations(page);
+    await screenshot(page, 'visits-facts-conflict-en-390');
+    // She resolves it in Chinese (a reload online keeps the visit waiting on the phone): the file's grade.
+    await page.evaluate("localStorage.setItem('haven.language', 'zh-CN')");
+    await page.reload();
+    const changedZh = page.getByRole('listitem').filter({ hasText: `档案已更改：${child.childName}` });
+    const send = changedZh.getByRole('button', { name: '按所选上传随访记录' });
+    expect(await send.isDisabled()).toBe(true);
+    await changedZh.getByRole('radio', { name: /^采用档案：.*五年级（新学期）/ }).check();
+    await settled(page);
+    await expectNoHorizontalOverflow(page);
+    await screenshot(page, 'visits-facts-conflict-zh-390');
+    await send.click();
+    await changedZh.waitFor({ state: 'detached' });
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+    const sent = async () =>
+      (
+        (await (await director.request('GET', `/api/visits?childId=${child.childId}`)).json()) as {
+          items: { visitedOn: string; respondentName: string | null; schooling: string | null }[];
+        }
+      ).items
+        .filter((v) => v.visitedOn === today && v.respondentName === '王外婆')
+        .map((v) => `${v.respondentName} ${v.schooling}`);
+    await expect.poll(sent).toEqual([expect.stringMatching(/^王外婆 .*五年级（新学期）$/)]);
+    // A reload sends what is queued again: nothing is, and the visit stays one.
+    await page.reload();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /名儿童待随访/ })
+      .waitFor();
+    expect(await sent()).toHaveLength(1);
+    await page.context().close();
   });
 });

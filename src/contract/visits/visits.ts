@@ -23,6 +23,25 @@ export const visitFindingsSchema = z.object({
 });
 export type VisitFindings = z.infer<typeof visitFindingsSchema>;
 
+/**
+ * The child's registry facts a visit form bears on (its schooling, guardians, entrusted carer, risk
+ * grade), as the due list showed them: an offline phone sends the version it saw (`seenFacts`) and
+ * the server compares it field by field with the child's facts now.
+ */
+export const childFactFields = ['school', 'grade', 'guardians', 'carer', 'riskGrade'] as const;
+export type ChildFactField = (typeof childFactFields)[number];
+const factValue = z.string().max(500).nullable();
+export const childFactsSchema = z.object({
+  school: factValue,
+  grade: factValue,
+  /** The current guardians' names, sorted, joined with 、. */
+  guardians: factValue,
+  /** The current entrusted carer: name (relation). */
+  carer: factValue,
+  riskGrade: factValue,
+});
+export type ChildFacts = z.infer<typeof childFactsSchema>;
+
 export const recordVisitSchema = z.object({
   childId: z.uuid(),
   visitedOn: isoDateSchema,
@@ -43,11 +62,17 @@ export const recordVisitSchema = z.object({
    * Omitted: no check.
    */
   seenVisitId: z.uuid().nullable().optional(),
+  /**
+   * The child's facts the form was started from: when one changed on the server since, 409
+   * `visits.facts_changed` names each such field (seen, current) and nothing is stored; the director
+   * chooses per field and sends again with the facts now seen. Omitted: no check.
+   */
+  seenFacts: childFactsSchema.optional(),
 });
 export type RecordVisitInput = z.infer<typeof recordVisitSchema>;
 
 export const correctVisitSchema = recordVisitSchema
-  .omit({ childId: true, visitedOn: true, kind: true, seenVisitId: true })
+  .omit({ childId: true, visitedOn: true, kind: true, seenVisitId: true, seenFacts: true })
   .partial()
   .extend({ version: z.number().int().min(1) });
 export type CorrectVisitInput = z.infer<typeof correctVisitSchema>;
@@ -91,6 +116,8 @@ export const visitDueSchema = z.object({
   lastVisitedOn: z.string().nullable(),
   /** The child's most recently recorded visit (what an offline form sends as `seenVisitId`). */
   lastVisitId: z.string().nullable(),
+  /** The child's facts now (what an offline form sends back as `seenFacts`). */
+  facts: childFactsSchema,
 });
 export type VisitDue = z.infer<typeof visitDueSchema>;
 export const visitDueListSchema = z.object({ items: z.array(visitDueSchema) });
@@ -107,3 +134,10 @@ export const visitedMeanwhileDetailsSchema = z.object({
   visitorName: z.string(),
 });
 export type VisitedMeanwhileDetails = z.infer<typeof visitedMeanwhileDetailsSchema>;
+
+/** The details of 409 `visits.facts_changed`: each fact that differs, as the phone saw it and as it is now. */
+export const factsChangedDetailsSchema = z.object({
+  fields: z.array(z.object({ field: z.enum(childFactFields), seen: factValue, current: factValue })),
+  current: childFactsSchema,
+});
+export type FactsChangedDetails = z.infer<typeof factsChangedDetailsSchema>;

@@ -1,4 +1,5 @@
-import { visitedMeanwhileDetailsSchema } from '../../contract/visits/visits.js';
+import { factsChangedDetailsSchema, visitedMeanwhileDetailsSchema } from '../../contract/visits/visits.js';
 import { declareErrorDetails } from '../../platform/error-details.js';
 
 declareErrorDetails('visits.visited_meanwhile', visitedMeanwhileDetailsSchema);
+declareErrorDetails('visits.facts_changed', factsChangedDetailsSchema);

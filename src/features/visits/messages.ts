@@ -13,6 +13,13 @@ registerMessages({
     'visits.offline_needs_session': '离线加密密钥只发给浏览器登录会话，API 令牌不能取得。',
     'visits.visited_meanwhile':
       '在您填写期间，{{visitorName}} 已记录了该儿童 {{visitedOn}} 的随访。请对照两份记录，选择保留两份、合并到对方记录或放弃您的记录。',
+    'visits.facts_changed':
+      '在您离线期间，该儿童档案中的 {{fields}} 已被修改。请逐项对照您看到的和现在的情况，选择后再保存。',
+    'visits.fact.school': '学校',
+    'visits.fact.grade': '年级',
+    'visits.fact.guardians': '监护人',
+    'visits.fact.carer': '委托照护人',
+    'visits.fact.riskGrade': '风险等级',
     'visits.entrusted_entity': '委托照护记录',
     'visits.entrusted_not_left_behind': '该儿童没有已确认的"留守儿童"类别，不登记委托照护；请先在档案中确认类别。',
     'visits.entrusted_exists': '该儿童已有在册的委托照护人（{{carer}}）。如需更换，请先结束现有委托。',
@@ -33,6 +40,13 @@ registerMessages({
       'The key that seals offline visits is given to browser sign-in sessions only, not to API tokens.',
     'visits.visited_meanwhile':
       'While you were filling in the form, {{visitorName}} recorded a visit of this child on {{visitedOn}}. Compare the two and keep both, merge yours into theirs, or discard yours.',
+    'visits.facts_changed':
+      "While you were offline, the child's file changed: {{fields}}. Compare what you saw with what it says now, field by field, choose, and save again.",
+    'visits.fact.school': 'school',
+    'visits.fact.grade': 'grade',
+    'visits.fact.guardians': 'guardians',
+    'visits.fact.carer': 'entrusted carer',
+    'visits.fact.riskGrade': 'risk grade',
     'visits.entrusted_entity': 'entrusted care',
     'visits.entrusted_not_left_behind':
       'This child has no confirmed "left-behind" category: entrusted care is not recorded. Confirm the category on the file first.',

@@ -12,6 +12,7 @@ import { conflict, DomainError, notFound } from '../../platform/errors.js';
 import { translate } from '../../platform/i18n/translate.js';
 import { ruleSetFor } from '../../platform/rules/store.js';
 import './error-details.js';
+import { refuseIfFactsChanged } from './facts.js';
 import { lockChild, requireResponsible } from './responsible.js';
 import './messages.js';
 import { visitRules } from './rule-sections.js';
@@ -63,6 +64,7 @@ export async function recordVisitIn(uow: UnitOfWork, input: RecordVisitInput, at
   if (child.status !== 'active') throw new DomainError('visits.child_inactive', 409, { status: child.status });
   const visitor = await requireResponsible(trx, actor, child);
   if (input.seenVisitId !== undefined) await refuseIfVisitedMeanwhile(trx, actor, child.id, input.seenVisitId);
+  if (input.seenFacts) await refuseIfFactsChanged(trx, actor, child.id, input.seenFacts);
   const today = shanghaiDateOf(at);
   const registered = shanghaiDateOf(new Date(child.created_at));
   if (input.visitedOn > today) throw dateProblem('visits.date_future', 'body.visitedOn', input.visitedOn, { today });

@@ -7,6 +7,7 @@ import type { Actor } from '../../platform/access/actor.js';
 import type { Database } from '../../platform/db/schema.js';
 import { notFound } from '../../platform/errors.js';
 import { translate } from '../../platform/i18n/translate.js';
+import { carerOf, guardiansOf } from './facts.js';
 import type { HomeVisitsTable } from './tables.js';
 import '../../core/clocks/tables.js';
 
@@ -110,6 +111,10 @@ export async function visitsDueFor(db: Db, actor: Actor, now: Date, withinDays: 
       'children.name',
       'children.residence_code',
       'children.risk_grade',
+      'children.school',
+      'children.grade',
+      guardiansOf(sql.ref<string>('children.id')).as('guardians'),
+      carerOf(sql.ref<string>('children.id')).as('carer'),
       mine.as('mine'),
       sql<boolean>`EXISTS (SELECT 1 FROM child_categories cc WHERE cc.child_id = children.id AND cc.category = 'left_behind' AND cc.state = 'confirmed')`.as(
         'left_behind',
@@ -141,5 +146,6 @@ export async function visitsDueFor(db: Db, actor: Actor, now: Date, withinDays: 
     basis: r.mine ? 'assigned' : 'escalated',
     lastVisitedOn: r.last,
     lastVisitId: r.last_id,
+    facts: { school: r.school, grade: r.grade, guardians: r.guardians, carer: r.carer, riskGrade: r.risk_grade },
   }));
 }

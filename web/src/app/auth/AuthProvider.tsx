@@ -1,7 +1,14 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { onUnauthorized } from '../api/client';
-import { wipeOfflineStore } from '../offline/store';
+import { onUnauthorized, setCsrfToken } from '../api/client';
+import {
+  armPasswordUnlock,
+  derivePasswordKey,
+  dropPasswordKey,
+  endPasswordUnlock,
+  unlockWithPassword,
+  wipeOfflineStore,
+} from '../offline/store';
 import { getMe, postLogin, postLogout, type Credentials, type Me, type SignInStep } from './authApi';
 import type { Permission } from './permissions';
 
@@ -15,7 +22,8 @@ export type AuthStatus =
   | { status: 'signedOut'; notice: SignedOutNotice | null }
   /** Password accepted, a step (code, authenticator, new password) still owed. */
   | { status: 'pending'; needs: SignInStep }
-  | { status: 'signedIn'; me: Me };
+  /** `offline`: opened with the password from the phone's sealed store after a reload without signal. */
+  | { status: 'signedIn'; me: Me; offline?: boolean };
 
 interface AuthState {
   auth: AuthStatus;
@@ -26,6 +34,8 @@ interface AuthState {
   /** Asks the server where the sign-in stands now (after a step, or to retry). */
   refresh: () => Promise<void>;
   signOut: (everywhere?: boolean) => Promise<void>;
+  /** No signal: opens the phone's sealed store with the password (rejects `WrongPassword`). */
+  workOffline: (password: string) => Promise<void>;
 }
 
 const AuthContext = createContext<AuthState | null>(null);
@@ -44,6 +54,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     (me: Me | null, notice: SignedOutNotice | null = null) => {
       const previous = authRef.current;
       const previousUser = previous.status === 'signedIn' ? previous.me.user.id : null;
+      if (previous.status === 'signedIn' && previous.offline && !me) void endPasswordUnlock().catch(() => undefined);
+      if (me && !me.needs) void armPasswordUnlock(me, me.permissions.includes('visits.record')).catch(() => undefined);
       // Nothing one person loaded stays in memory for the next one.
       if (!me || me.needs || previousUser !== me.user.id) queryClient.clear();
       const next: AuthStatus = !me
@@ -61,9 +73,29 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     try {
       apply(await getMe());
     } catch (error) {
-      setAuth({ status: 'unreachable', error });
+      // Working offline, a failed contact changes nothing.
+      const current = authRef.current;
+      if (current.status !== 'signedIn' || !current.offline) setAuth({ status: 'unreachable', error });
     }
   }, [apply]);
+
+  // Opened offline: the first contact asks the server whether the session still stands.
+  const offline = auth.status === 'signedIn' && auth.offline === true;
+  useEffect(() => {
+    if (!offline) return;
+    const online = () => void refresh();
+    window.addEventListener('online', online);
+    return () => window.removeEventListener('online', online);
+  }, [offline, refresh]);
+
+  const workOffline = useCallback(async (password: string) => {
+    const me = await unlockWithPassword(password);
+    // The session's token, as sealed at sign-in: visits sent on the first contact need it before /session answers.
+    setCsrfToken(me.csrfToken);
+    const next: AuthStatus = { status: 'signedIn', me, offline: true };
+    authRef.current = next;
+    setAuth(next);
+  }, []);
 
   useEffect(() => {
     void refresh();
@@ -79,7 +111,13 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const signIn = useCallback(
     async (credentials: Credentials) => {
-      const needs = await postLogin(credentials);
+      derivePasswordKey(credentials.password);
+      const needs = await postLogin(credentials).catch((caught: unknown) => {
+        dropPasswordKey();
+        throw caught;
+      });
+      // A password about to be replaced would open nothing the next time.
+      if (needs === 'password_change') dropPasswordKey();
       if (needs) {
         queryClient.clear();
         const next: AuthStatus = { status: 'pending', needs };
@@ -107,7 +145,10 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const me = auth.status === 'signedIn' ? auth.me : null;
   const can = useCallback((permission: Permission) => me?.permissions.includes(permission) ?? false, [me]);
-  const value = useMemo(() => ({ auth, me, can, signIn, refresh, signOut }), [auth, me, can, signIn, refresh, signOut]);
+  const value = useMemo(
+    () => ({ auth, me, can, signIn, refresh, signOut, workOffline }),
+    [auth, me, can, signIn, refresh, signOut, workOffline],
+  );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }
 

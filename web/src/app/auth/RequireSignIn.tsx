@@ -7,6 +7,7 @@ import { StandaloneFrame } from '../layout/StandaloneFrame';
 import { PageLoading } from '../routing/PageLoading';
 import { PageMessage } from '../routing/PageMessage';
 import { useAuth } from './AuthProvider';
+import { OfflineUnlock } from './OfflineUnlock';
 
 /** Where a guarded page sends someone who is not signed in, remembering where they wanted to go. */
 export interface LoginRedirectState {
@@ -33,9 +34,12 @@ export function RequireSignIn({ children }: { children: ReactNode }) {
           title={t('auth.unreachableTitle')}
           body={describeApiError(auth.error, t)}
           action={
-            <Button type="primary" onClick={() => void refresh()}>
-              {t('auth.retry')}
-            </Button>
+            <>
+              <Button type="primary" onClick={() => void refresh()}>
+                {t('auth.retry')}
+              </Button>
+              <OfflineUnlock />
+            </>
           }
         />
       </StandaloneFrame>

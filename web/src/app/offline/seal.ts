@@ -35,11 +35,43 @@ export async function newDataKey(wrappingKey: Key): Promise<{ wrapped: ArrayBuff
 }
 
 /** The stored data key opened with the server's key; rejects when it is another key (AES-KW checks integrity). */
-export function unwrapDataKey(wrapped: ArrayBuffer, wrappingKey: Key): Promise<Key> {
-  return crypto.subtle.unwrapKey('raw', wrapped, wrappingKey, 'AES-KW', { name: 'AES-GCM', length: 256 }, false, [
+export function unwrapDataKey(wrapped: ArrayBuffer, wrappingKey: Key, extractable = false): Promise<Key> {
+  return crypto.subtle.unwrapKey('raw', wrapped, wrappingKey, 'AES-KW', { name: 'AES-GCM', length: 256 }, extractable, [
     'encrypt',
     'decrypt',
   ]);
+}
+
+/** The same data key wrapped under another key; the raw key exists only inside WebCrypto meanwhile. */
+export async function rewrapDataKey(wrapped: ArrayBuffer, from: Key, to: Key): Promise<ArrayBuffer> {
+  return crypto.subtle.wrapKey('raw', await unwrapDataKey(wrapped, from, true), to, 'AES-KW');
+}
+
+/*
+ * Offline unlock: a copy of the data key wrapped under a key derived from the password, for a reload
+ * without signal. PBKDF2-HMAC-SHA256 (the only password KDF WebCrypto has; Argon2 would need a WASM
+ * dependency) with a random 128-bit salt and 600 000 iterations, OWASP's 2023 figure for PBKDF2-SHA256:
+ * about half a second to a second on a cheap Android phone, paid once at sign-in and once per offline
+ * unlock, while every guess of an attacker holding a copy of the phone's store costs the same. The
+ * iterations are stored beside the salt, so a later release can raise them without losing a store.
+ */
+export const passwordIterations = 600_000;
+
+export function newSalt(): Uint8Array<ArrayBuffer> {
+  return crypto.getRandomValues(new Uint8Array(16));
+}
+
+export async function passwordKey(password: string, salt: Uint8Array<ArrayBuffer>, iterations: number): Promise<Key> {
+  const material = await crypto.subtle.importKey('raw', new TextEncoder().encode(password), 'PBKDF2', false, [
+    'deriveKey',
+  ]);
+  return crypto.subtle.deriveKey(
+    { name: 'PBKDF2', hash: 'SHA-256', salt, iterations },
+    material,
+    { name: 'AES-KW', length: 256 },
+    false,
+    ['wrapKey', 'unwrapKey'],
+  );
 }
 
 /** Seals bytes with a fresh 96-bit IV; `label` (the record's id) is bound as additional data. */

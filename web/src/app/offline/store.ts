@@ -1,11 +1,16 @@
+import type { Me } from '@contract/auth/auth.js';
 import { offlineKeySchema } from '@contract/visits/offline.js';
 import { ApiError, requestParsed } from '../api/client';
 import {
   importWrappingKey,
   type Key,
   newDataKey,
+  newSalt,
   openBytes,
   openJson,
+  passwordIterations,
+  passwordKey,
+  rewrapDataKey,
   type Sealed,
   sealBytes,
   sealJson,
@@ -32,10 +37,19 @@ export class OfflineStoreLocked extends Error {
   override readonly name = 'OfflineStoreLocked';
 }
 
+/** The data key wrapped under a key derived from the password (`seal.ts`), for a reload without signal. */
+interface PasswordCopy {
+  userId: string;
+  username: string;
+  salt: Uint8Array<ArrayBuffer>;
+  iterations: number;
+  wrapped: ArrayBuffer;
+}
 interface KeyRecord {
   deviceId: string;
   wrapped?: ArrayBuffer;
   expiresAt?: string;
+  byPassword?: PasswordCopy;
 }
 interface SealedRecord {
   id: string;
@@ -44,7 +58,9 @@ interface SealedRecord {
 }
 
 let opening: Promise<IDBDatabase> | null = null;
-let dataKey: { key: Key; expiresAt: string } | null = null;
+/** The data key in memory, with one wrapped form of it and that form's key (to wrap it under the password). */
+let dataKey: { key: Key; expiresAt: string; wrapped: ArrayBuffer; wrappingKey: Key } | null = null;
+let pendingPassword: Promise<{ key: Key; salt: Uint8Array<ArrayBuffer>; iterations: number }> | null = null;
 let unlocking: Promise<Key> | null = null;
 
 function open(): Promise<IDBDatabase> {
@@ -105,13 +121,16 @@ async function unlock(): Promise<Key> {
     const wrappingKey = await importWrappingKey(server.key);
     let key = stored.wrapped ? await unwrapDataKey(stored.wrapped, wrappingKey).catch(() => null) : null;
     let wrapped = stored.wrapped;
-    if (!key) {
-      // Another key (a reset password): what was sealed before stays unreadable, so it goes.
+    let byPassword = stored.byPassword;
+    if (!key || !wrapped) {
+      // Another key (a reset password): what was sealed before stays unreadable, so it goes, and the
+      // password's copy of the old key with it.
       await clearData();
       ({ key, wrapped } = await newDataKey(wrappingKey));
+      byPassword = undefined;
     }
-    await writeKeyRecord({ deviceId: stored.deviceId, wrapped, expiresAt: server.expiresAt });
-    dataKey = { key, expiresAt: server.expiresAt };
+    await writeKeyRecord({ deviceId: stored.deviceId, wrapped, expiresAt: server.expiresAt, byPassword });
+    dataKey = { key, expiresAt: server.expiresAt, wrapped, wrappingKey };
     return key;
   })().finally(() => {
     unlocking = null;
@@ -153,11 +172,12 @@ export async function outboxAll<T extends WithPhoto>(): Promise<T[]> {
  * the store was never made here (a person who records no visits), without making it.
  */
 export async function outboxCount(): Promise<number> {
-  if (!opening && 'databases' in indexedDB) {
-    const names = (await indexedDB.databases()).map((d) => d.name);
-    if (!names.includes(databaseName)) return 0;
-  }
-  return run<number>(outboxStore, 'readonly', (s) => s.count());
+  return (await storeExists()) ? run<number>(outboxStore, 'readonly', (s) => s.count()) : 0;
+}
+
+async function storeExists(): Promise<boolean> {
+  if (opening || !('databases' in indexedDB)) return true;
+  return (await indexedDB.databases()).some((d) => d.name === databaseName);
 }
 
 export async function snapshotPut(name: string, value: unknown): Promise<void> {
@@ -170,9 +190,107 @@ export async function snapshotGet<T>(name: string): Promise<T | undefined> {
   return sealed ? openJson<T>(await unlock(), sealed, `snapshot/${name}`) : undefined;
 }
 
+/**
+ * At the password step: the key derived from the password is made now (the password itself is not
+ * kept) and waits in memory until the sign-in completes.
+ */
+export function derivePasswordKey(password: string): void {
+  const salt = newSalt();
+  pendingPassword = passwordKey(password, salt, passwordIterations).then((key) => ({
+    key,
+    salt,
+    iterations: passwordIterations,
+  }));
+  pendingPassword.catch(() => undefined);
+}
+
+export function dropPasswordKey(): void {
+  pendingPassword = null;
+}
+
+/**
+ * Signed in: for someone who records visits, the data key is wrapped under the password too (only
+ * that wrapped copy is stored, with its salt) and who they are is sealed beside the data, so that the
+ * store opens after a reload without signal. Another person signing in on the phone removes the copy.
+ */
+export async function armPasswordUnlock(me: Me, recordsVisits: boolean): Promise<void> {
+  const pending = pendingPassword;
+  pendingPassword = null;
+  const existing = (await storeExists()) ? await readKeyRecord() : undefined;
+  if (existing?.byPassword && existing.byPassword.userId !== me.user.id)
+    await writeKeyRecord({ ...existing, byPassword: undefined });
+  if (!pending || !recordsVisits) return;
+  const password = await pending;
+  await unlock();
+  if (!dataKey) return;
+  const { wrapped, wrappingKey } = dataKey;
+  await snapshotPut('me', me);
+  const record = await readKeyRecord();
+  if (!record) return;
+  await writeKeyRecord({
+    ...record,
+    byPassword: {
+      userId: me.user.id,
+      username: me.user.username,
+      salt: password.salt,
+      iterations: password.iterations,
+      wrapped: await rewrapDataKey(wrapped, wrappingKey, password.key),
+    },
+  });
+}
+
+/** Whose store this phone could open without a signal (the last person signed in here), or null. */
+export async function passwordUnlockOffered(): Promise<{ username: string } | null> {
+  if (!(await storeExists())) return null;
+  const record = await readKeyRecord();
+  if (!record?.byPassword || !record.expiresAt) return null;
+  if (Date.parse(record.expiresAt) <= Date.now()) {
+    await wipeOfflineStore();
+    return null;
+  }
+  return { username: record.byPassword.username };
+}
+
+/** The password does not open this phone's store (AES-KW's integrity check failed): nothing was unlocked. */
+export class WrongPassword extends Error {
+  override readonly name = 'WrongPassword';
+}
+
+/** Without a signal: the data key unwrapped with the password; who signed in, from the sealed store. */
+export async function unlockWithPassword(password: string): Promise<Me> {
+  const offered = await passwordUnlockOffered();
+  const record = offered ? await readKeyRecord() : undefined;
+  const copy = record?.byPassword;
+  if (!record?.expiresAt || !copy) throw new OfflineStoreLocked('no offline copy');
+  const kek = await passwordKey(password, copy.salt, copy.iterations);
+  const key = await unwrapDataKey(copy.wrapped, kek).catch(() => null);
+  if (!key) throw new WrongPassword('wrong password');
+  dataKey = { key, expiresAt: record.expiresAt, wrapped: copy.wrapped, wrappingKey: kek };
+  const me = await snapshotGet<Me>('me').catch(() => undefined);
+  if (!me) {
+    dataKey = null;
+    throw new OfflineStoreLocked('no one sealed');
+  }
+  return me;
+}
+
+/**
+ * Back in contact and the server has no session for this phone (signed out elsewhere, ended by an
+ * administrator, or timed out — it does not say which): the password's copy is deleted and the key
+ * leaves memory. What waits in the outbox stays sealed under the server's key, which only a live
+ * session of that person gets (a reset password never again), so signing in again still sends it.
+ */
+export async function endPasswordUnlock(): Promise<void> {
+  dataKey = null;
+  pendingPassword = null;
+  const record = (await storeExists()) ? await readKeyRecord() : undefined;
+  if (record?.byPassword) await writeKeyRecord({ ...record, byPassword: undefined });
+}
+
 /** Sign-out (or a session ended elsewhere): nothing of the children, nor the wrapped key, stays on the phone. */
 export async function wipeOfflineStore(): Promise<void> {
   dataKey = null;
+  pendingPassword = null;
   if (opening) (await opening.catch(() => null))?.close();
   opening = null;
   await new Promise<void>((resolve) => {

@@ -41,7 +41,12 @@ export default function VisitFormPage() {
   const location = useLocation();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const state = (location.state ?? {}) as { childName?: string; rule?: string; seenVisitId?: string | null };
+  const state = (location.state ?? {}) as {
+    childName?: string;
+    rule?: string;
+    seenVisitId?: string | null;
+    seenFacts?: RecordVisitInput['seenFacts'];
+  };
   const [photo, setPhoto] = useState<File | null>(null);
   const [form] = Form.useForm<FormValues>();
   const [error, setError] = useState<string | null>(null);
@@ -71,6 +76,7 @@ export default function VisitFormPage() {
           suggestions: values.suggestions || null,
           riskGrade: values.riskGrade ?? null,
           ...(state.seenVisitId !== undefined ? { seenVisitId: state.seenVisitId } : {}),
+          ...(state.seenFacts ? { seenFacts: state.seenFacts } : {}),
         },
       });
       if (outcome.kind === 'refused') throw outcome.error;

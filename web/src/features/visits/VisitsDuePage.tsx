@@ -8,6 +8,7 @@ import { keepLanguagesForOffline } from '../../app/i18n';
 import { DivisionName } from '../divisions/DivisionName';
 import { RiskTag } from '../registry/labels';
 import { ConflictCard } from './offline/ConflictCard';
+import { FactsConflictCard } from './offline/FactsConflictCard';
 import { OfflineBanner } from './offline/OfflineBanner';
 import { discard } from './offline/outbox';
 import { useOutbox } from './offline/useOutbox';
@@ -49,7 +50,12 @@ function DueCard({ item }: { item: VisitDue }) {
             icon={<FormOutlined aria-hidden />}
             onClick={() =>
               navigate(`/visits/new/${item.childId}`, {
-                state: { childName: item.childName, rule: item.rule, seenVisitId: item.lastVisitId },
+                state: {
+                  childName: item.childName,
+                  rule: item.rule,
+                  seenVisitId: item.lastVisitId,
+                  seenFacts: item.facts,
+                },
               })
             }
           >
@@ -88,9 +94,13 @@ export default function VisitsDuePage() {
       </Link>
       {conflicts.length > 0 && (
         <ul className="haven-visit-list" aria-label={t('grassroots.offline.conflicts')}>
-          {conflicts.map((item) => (
-            <ConflictCard key={item.id} item={item} />
-          ))}
+          {conflicts.map((item) =>
+            item.factsChanged ? (
+              <FactsConflictCard key={item.id} item={item} />
+            ) : (
+              <ConflictCard key={item.id} item={item} />
+            ),
+          )}
         </ul>
       )}
       {refused.map((item) => (

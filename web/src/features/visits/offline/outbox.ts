@@ -1,4 +1,6 @@
 import {
+  type FactsChangedDetails,
+  factsChangedDetailsSchema,
   type RecordVisitInput,
   type VisitedMeanwhileDetails,
   visitedMeanwhileDetailsSchema,
@@ -24,6 +26,8 @@ export interface QueuedVisit {
   /** Set once the visit is recorded and only its photo is left to send. */
   visitId?: string;
   conflict?: VisitedMeanwhileDetails;
+  /** The child's facts changed on the server since the form was started: each field, seen and now. */
+  factsChanged?: FactsChangedDetails;
   refusal?: string;
   queuedAt: string;
 }
@@ -99,6 +103,11 @@ async function send(item: QueuedVisit): Promise<SendOutcome> {
       await outboxPut({ ...item, state: 'conflict', conflict: conflict.data });
       return { kind: 'conflict' };
     }
+    const facts = factsChangedDetailsSchema.safeParse(details);
+    if (caught.code === 'visits.facts_changed' && facts.success) {
+      await outboxPut({ ...item, state: 'conflict', factsChanged: facts.data });
+      return { kind: 'conflict' };
+    }
     await outboxPut({ ...item, state: 'refused', refusal: caught.message });
     return { kind: 'refused', error: caught };
   }
@@ -148,6 +157,18 @@ export async function keepBoth(item: QueuedVisit): Promise<void> {
 /** The director merged the chosen fields into the other visit (its photo goes with that visit). */
 export async function mergedInto(item: QueuedVisit, visitId: string): Promise<void> {
   await outboxPut({ ...item, visitId, state: 'queued', conflict: undefined });
+  await syncOutbox();
+}
+
+/** The director went through the changed facts: sent again with the visit as chosen and the facts now seen. */
+export async function factsResolved(item: QueuedVisit, input: RecordVisitInput): Promise<void> {
+  if (!item.factsChanged) return;
+  await outboxPut({
+    ...item,
+    state: 'queued',
+    factsChanged: undefined,
+    input: { ...input, seenFacts: item.factsChanged.current },
+  });
   await syncOutbox();
 }
 
