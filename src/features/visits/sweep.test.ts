@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/database.js';
 import { registerSweep, runSweeps } from '../../platform/jobs/sweeps.js';
@@ -107,5 +108,19 @@ describe('the visit schedule sweep between two runs', () => {
   it('a full pass after the incremental runs changes nothing', async () => {
     await db.db.deleteFrom('sweep_runs').where('sweep', '=', 'visits.schedule').execute();
     expect(await run('2026-06-13')).toMatchObject({ first: 0, routine: 0, screening: 0, stopped: 0, full: 1 });
+  });
+
+  it('a replay as of a moment before a large ledger import defers every imported child to a later run', async () => {
+    // More children than one statement may carry parameters (65,535): the deferral is one array.
+    const imported = 70_000;
+    await sql`INSERT INTO children (name, birth_date, residence_code, hukou_code, created_at)
+      SELECT '导入' || g, DATE '2015-01-01', ${village}, ${village}, ${at('2026-06-20')}
+      FROM generate_series(1, ${imported}) AS g`.execute(db.db);
+    expect(await run('2026-06-15')).toMatchObject({ first: 0, screening: 0, full: 0 });
+    const marked = await db.db
+      .selectFrom('visit_schedule_dirty')
+      .select(sql<number>`count(DISTINCT child_id)::int`.as('n'))
+      .executeTakeFirstOrThrow();
+    expect(marked.n).toBe(imported);
   });
 });

@@ -77,11 +77,10 @@ async function incremental(db: Db, context: Context, window: SweepWindow): Promi
   }
   read += crossed.length;
   // Registered after the moment swept (a replay): marked again for a later run.
+  // One array parameter: a replay before a ledger import defers every imported child (100k ids
+  // as one parameter each overflowed the protocol's 65,535 and failed the sweep).
   if (deferred.length > 0)
-    await db
-      .insertInto('visit_schedule_dirty')
-      .values(deferred.map((id) => ({ child_id: id })))
-      .execute();
+    await sql`INSERT INTO visit_schedule_dirty (child_id) SELECT unnest(${deferred}::uuid[])`.execute(db);
   return read;
 }
 
