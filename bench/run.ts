@@ -117,6 +117,14 @@ try {
       return load.results;
     });
   }
+  // Before the import: its 100k children, registered at the wall clock's now, are not a day's work
+  // for sweeps run as of the data set's day (the schedule sweeps would defer every one of them).
+  if (only.has('4')) {
+    log('4 sweeps…');
+    await attempt('4 sweeps', '≤ 10 s', () =>
+      benchSweeps(database.url, { limitSeconds: settings.sweepLimit, dataAsOf: manifest.asOf }),
+    );
+  }
   if (only.has('3')) {
     log(`3 ledger import (${settings.importRows} rows)…`);
     await attempt('3 ledger import', '≤ 60 s per 100k rows', () =>
@@ -126,12 +134,6 @@ try {
         countyPrefix: jingzhou.shashi.slice(0, 6),
         limitSeconds: settings.importLimit,
       }),
-    );
-  }
-  if (only.has('4')) {
-    log('4 sweeps…');
-    await attempt('4 sweeps', '≤ 10 s', () =>
-      benchSweeps(database.url, { limitSeconds: settings.sweepLimit, dataAsOf: manifest.asOf }),
     );
   }
   if (only.has('5')) {
