@@ -198,8 +198,20 @@ async function checkTouchTargets(page: Page): Promise<void> {
   // Playwright means it: rendered, visibility visible, a box of some size.
   const selector =
     'a[href]:not([role="menuitem"] a):not(.ant-table a), button:not(label button):not(.ant-table button), [role="menuitem"], label:has([role="switch"]), .ant-input-affix-wrapper';
-  // A box measured before the bundled fonts arrive is laid out with the fallback's metrics.
-  await page.evaluate('document.fonts.ready.then(() => undefined)');
+  // The app asks for its Chinese font after the first render (appFont.ts) and a slice downloads only
+  // when a character needs it; this machine has no CJK font of its own, so a name measured before
+  // its slice arrives is a few pixels wide. Wait for the @font-face rules (pages outside the routed
+  // shell, such as sign-in, never ask for them), then for the slices of the page's text.
+  const fontAsked = await page
+    .waitForFunction('[...document.fonts].some((face) => face.family.includes("Noto Sans SC"))', undefined, {
+      timeout: 10_000,
+    })
+    .then(() => true)
+    .catch(() => false);
+  if (fontAsked)
+    await page.evaluate(
+      'document.fonts.load(\'400 14px "Noto Sans SC"\', document.body.innerText.slice(0, 5000)).then(() => document.fonts.ready).then(() => undefined, () => undefined)',
+    );
   const tooSmall = await page.evaluate(`[...document.querySelectorAll(${JSON.stringify(selector)})]
     .filter((control) => control.checkVisibility({ visibilityProperty: true }))
     .map((control) => [control, control.getBoundingClientRect()])
