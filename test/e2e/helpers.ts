@@ -210,7 +210,7 @@ async function checkTouchTargets(page: Page): Promise<void> {
     .catch(() => false);
   if (fontAsked)
     await page.evaluate(
-      'document.fonts.load(\'400 14px "Noto Sans SC"\', document.body.innerText.slice(0, 5000)).then(() => document.fonts.ready).then(() => undefined, () => undefined)',
+      'document.fonts.load(\'400 14px "Noto Sans SC"\', document.body.innerText).then(() => document.fonts.ready).then(() => undefined, () => undefined)',
     );
   const tooSmall = await page.evaluate(`[...document.querySelectorAll(${JSON.stringify(selector)})]
     .filter((control) => control.checkVisibility({ visibilityProperty: true }))

@@ -233,10 +233,9 @@ export default function HouseholdsPage() {
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['households'] });
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
-      <Typography.Title level={2}>{t('households.title')}</Typography.Title>
       <Typography.Paragraph>{t('households.intro')}</Typography.Paragraph>
       <section aria-labelledby="household-proposals">
-        <Typography.Title level={3} id="household-proposals">
+        <Typography.Title level={2} id="household-proposals">
           {t('households.proposal.heading')}
         </Typography.Title>
         <List
@@ -248,7 +247,7 @@ export default function HouseholdsPage() {
         />
       </section>
       <section aria-labelledby="household-list">
-        <Typography.Title level={3} id="household-list">
+        <Typography.Title level={2} id="household-list">
           {t('households.heading')}
         </Typography.Title>
         <List
