@@ -8,7 +8,7 @@ import type { JobRequest } from '../../platform/jobs/queue.js';
 import type { JobHandler } from '../../platform/jobs/worker.js';
 import { recomputeProgress } from './progress.js';
 import { finishPendingRecomputes, RECOMPUTE_BATCHES } from './recompute.js';
-import { checkArrangement } from './service.js';
+import { checkArrangement, storeArrangement } from './service.js';
 import './messages.js';
 
 type Db = Kysely<Database>;
@@ -49,19 +49,7 @@ export async function acceptCalendarYear(
       });
       return { kind: 'pending' as const, pending };
     }
-    const row = await trx
-      .insertInto('holiday_arrangements')
-      .values({
-        year,
-        holidays: input.holidays,
-        workdays: input.workdays,
-        source: 'web',
-        note: input.note ?? null,
-        loaded_by_user_id: actor.userId,
-        loaded_by_label: actor.label,
-      })
-      .returning(['revision', 'year'])
-      .executeTakeFirstOrThrow();
+    const row = await storeArrangement(trx, actor, year, input, 'web');
     const revision = String(row.revision);
     await enqueue(recomputeJobFor(revision));
     audit({

@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import type {
   CalendarLoadResult,
   CalendarView,
@@ -91,6 +91,29 @@ export function checkArrangement(actor: Actor, year: number, input: CalendarYear
   }
 }
 
+/** One load of a year's arrangement, stored by whoever made it (the newest of a year is in force). */
+export function storeArrangement(
+  trx: Transaction<Database>,
+  actor: Actor,
+  year: number,
+  input: CalendarYearInput,
+  source: 'web' | 'cli',
+) {
+  return trx
+    .insertInto('holiday_arrangements')
+    .values({
+      year,
+      holidays: input.holidays,
+      workdays: input.workdays,
+      source,
+      note: input.note ?? null,
+      loaded_by_user_id: actor.userId,
+      loaded_by_label: actor.label,
+    })
+    .returning(['revision', 'year', 'loaded_at'])
+    .executeTakeFirstOrThrow();
+}
+
 /**
  * Loads one year's arrangement (it replaces any earlier load of that year), then recomputes every
  * open provisional clock in batches (`recompute.ts`). A contradictory arrangement is refused with
@@ -114,19 +137,7 @@ export async function loadCalendarYear(
       // One load at a time, each after the previous one's recompute: it starts from the calendar that left.
       await sql`SELECT pg_advisory_xact_lock(hashtext('haven.calendar.load'))`.execute(trx);
       if ((await pendingLoads(trx)).length > 0) return null;
-      const row = await trx
-        .insertInto('holiday_arrangements')
-        .values({
-          year,
-          holidays: input.holidays,
-          workdays: input.workdays,
-          source,
-          note: input.note ?? null,
-          loaded_by_user_id: actor.userId,
-          loaded_by_label: actor.label,
-        })
-        .returning(['revision', 'year', 'loaded_at'])
-        .executeTakeFirstOrThrow();
+      const row = await storeArrangement(trx, actor, year, input, source);
       audit({
         entityType: 'holiday_arrangement',
         entityId: String(year),
