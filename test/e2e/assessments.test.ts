@@ -12,7 +12,6 @@ import {
   settled,
   startServer,
 } from './helpers.js';
-import { shanghaiDateOf } from '../../src/platform/calendar/index.js';
 
 // A village director on a phone (390 px), zh-CN, elder mode: assesses 李小雨 on the DB42/T form, sees
 // the grade live (harm by the guardian caps it at "missing", red), saves, and finds it in her list.
@@ -152,7 +151,8 @@ describe('a household on the county officer’s desk', { timeout: 600_000 }, () 
     });
     await visitDrawer.getByRole('button', { name: '保存走访' }).click();
     await visitDrawer.waitFor({ state: 'hidden' });
-    const today = shanghaiDateOf(new Date());
+    // The form's default day is the phone's own today (its time zone), not China's: they differ after 16:00 UTC.
+    const today = String(await page.evaluate("new Date().toLocaleDateString('sv')"));
     for (const child of [yinuo, jun]) {
       const { items } = await get<{ items: { visitedOn: string; respondentName: string | null }[] }>(
         `/api/visits?childId=${child}`,
