@@ -54,6 +54,8 @@ export async function newContext(
     browser.newContext({
       viewport: viewports[viewport],
       locale: language ?? 'zh-CN',
+      // Haven's users are in China: a browser on a UTC machine would name another day than theirs after 16:00 UTC.
+      timezoneId: 'Asia/Shanghai',
       isMobile: viewport === 'phone',
       hasTouch: viewport === 'phone',
       reducedMotion: 'reduce',
