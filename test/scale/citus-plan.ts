@@ -218,7 +218,7 @@ export const mustChange: Record<string, string> = {
   clocks: '',
   clock_escalations: '',
   clock_changes: '',
-  alerts: 'unique (province_code, clock_id, level)',
+  alerts: 'primary key (province_code, clock_id, level)',
   benefit_applications: '',
   benefit_application_actions: '',
   benefit_renewals: '',
