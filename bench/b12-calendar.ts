@@ -52,18 +52,22 @@ async function build(clocks: number, children: number): Promise<void> {
       FROM jsonb_to_recordset(${JSON.stringify(combos)}::jsonb) AS c(start_day text, due_day text)
     ),
     orgs AS (SELECT row_number() OVER (ORDER BY id) - 1 AS k, id FROM organisations WHERE name LIKE 'b12 org %'),
-    kids AS (SELECT row_number() OVER (ORDER BY id) - 1 AS k, id FROM children WHERE name LIKE 'b12 child %')
+    kids AS (SELECT row_number() OVER (ORDER BY id) - 1 AS k, id FROM children WHERE name LIKE 'b12 child %'),
+    started AS (
     INSERT INTO clocks (rule, owner_org_id, subject_type, subject_id, child_id, division_code, started_at, due_at,
-      provisional, counts_working_days, state, paused_at, escalation_hours, next_escalation_at)
+      provisional, counts_working_days, state, paused_at, escalation_hours)
     SELECT 'application.township', o.id, 'application', gen_random_uuid(), kid.id, '421002001001',
       (c.start_day + time '09:00') AT TIME ZONE 'Asia/Shanghai', (c.due_day + time '23:59:59') AT TIME ZONE 'Asia/Shanghai',
       true, true, CASE WHEN i % 10 = 0 THEN 'paused' ELSE 'running' END,
-      CASE WHEN i % 10 = 0 THEN TIMESTAMPTZ '2026-12-20 10:00+08' END, '{24,72,168}',
-      CASE WHEN i % 10 <> 0 THEN (c.due_day + time '23:59:59') AT TIME ZONE 'Asia/Shanghai' + interval '24 hours' END
+      CASE WHEN i % 10 = 0 THEN TIMESTAMPTZ '2026-12-20 10:00+08' END, '{24,72,168}'
     FROM generate_series(0, ${clocks - 1}::int) AS i
     JOIN combos c ON c.k = i % ${combos.length}
     JOIN orgs o ON o.k = i % 200
-    JOIN kids kid ON kid.k = i % ${children}`.execute(db);
+    JOIN kids kid ON kid.k = i % ${children}
+    RETURNING id, state, due_at
+    )
+    INSERT INTO clock_escalations (clock_id, next_escalation_at)
+    SELECT id, CASE WHEN state <> 'paused' THEN due_at + interval '24 hours' END FROM started`.execute(db);
   await sql`VACUUM ANALYZE`.execute(db);
   log(
     `Built ${clocks.toLocaleString('en')} provisional clocks over ${combos.length} (start, due) pairs in ${seconds(start).toFixed(1)} s`,
@@ -76,9 +80,13 @@ async function measure(): Promise<void> {
   let database = await openBenchDatabase({ fromPristine: true, log, poolSize: 4 });
   let start = performance.now();
   const baselineRows = await sql`
-    UPDATE clocks SET due_at = due_at + interval '1 day', provisional = false,
-      next_escalation_at = next_escalation_at + interval '1 day'
-    WHERE provisional AND counts_working_days AND state IN ('running', 'paused')`.execute(database.db);
+    WITH moved AS (
+      UPDATE clocks SET due_at = due_at + interval '1 day', provisional = false
+      WHERE provisional AND counts_working_days AND state IN ('running', 'paused')
+      RETURNING id
+    )
+    UPDATE clock_escalations e SET next_escalation_at = next_escalation_at + interval '1 day'
+    FROM moved m WHERE e.clock_id = m.id`.execute(database.db);
   const baseline = seconds(start);
   const loadAfterBaseline = loadAverage();
   await database.close();

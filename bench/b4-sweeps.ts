@@ -32,7 +32,9 @@ export async function benchSweeps(
       scans.push(
         (
           await timed(() =>
-            sql`SELECT count(*) FROM clocks WHERE state = 'running' AND next_escalation_at <= ${asOf}`.execute(db),
+            sql`SELECT count(*) FROM clock_escalations e JOIN clocks c ON c.id = e.clock_id WHERE c.state = 'running' AND e.next_escalation_at <= ${asOf}`.execute(
+              db,
+            ),
           )
         ).ms,
       );

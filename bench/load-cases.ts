@@ -118,10 +118,10 @@ export async function loadCases(
     'state',
     'stopped_at',
     'escalation_hours',
-    'escalation_level',
-    'next_escalation_at',
     'created_at',
   ]);
+  // The escalation state of the open clocks, a narrow row of their own (migration 0190).
+  const escalations = await openCopy(pool, 'clock_escalations', ['clock_id', 'escalation_level', 'next_escalation_at']);
   const asOfDay = dayOf(options.asOf);
   const lastSweep = lastSweepOf(options.asOf).getTime();
   const openShare = 0.85;
@@ -135,16 +135,19 @@ export async function loadCases(
     organisations: [] as object[],
     actions: [] as object[],
     clocks: [] as object[],
+    escalations: [] as object[],
   };
   const flush = async () => {
     await cases.write(batch.cases);
     await organisations.write(batch.organisations);
     await actions.write(batch.actions);
     await clocks.write(batch.clocks);
+    await escalations.write(batch.escalations);
     batch.cases = [];
     batch.organisations = [];
     batch.actions = [];
     batch.clocks = [];
+    batch.escalations = [];
   };
   try {
     let serial = 5_000_000;
@@ -201,8 +204,6 @@ export async function loadCases(
         state: 'met',
         stopped_at: `${addDays(isoOf(openedDay), rng.int(1, 9))}T09:00:00.000Z`,
         escalation_hours: escalationHours,
-        escalation_level: 0,
-        next_escalation_at: null,
         created_at: opened,
       });
       if (status !== 'closed') {
@@ -211,8 +212,9 @@ export async function loadCases(
           const start = Math.min(asOfDay, day);
           const due = `${isoOf(start + rng.int(-20, 60))}T09:00:00.000Z`;
           const escalation = escalatedBy(due, lastSweep);
+          const clockId = rng.uuid();
           batch.clocks.push({
-            id: rng.uuid(),
+            id: clockId,
             rule,
             owner_org_id: lead,
             subject_type: 'case',
@@ -225,9 +227,12 @@ export async function loadCases(
             state: 'running',
             stopped_at: null,
             escalation_hours: escalationHours,
+            created_at: `${isoOf(start)}T09:00:00.000Z`,
+          });
+          batch.escalations.push({
+            clock_id: clockId,
             escalation_level: escalation.level,
             next_escalation_at: escalation.next,
-            created_at: `${isoOf(start)}T09:00:00.000Z`,
           });
           openClocks += 1;
         }
@@ -239,7 +244,7 @@ export async function loadCases(
     }
     await flush();
   } finally {
-    for (const copy of [cases, organisations, actions, clocks]) await copy.end();
+    for (const copy of [cases, organisations, actions, clocks, escalations]) await copy.end();
   }
   return { cases: cases.rows, actions: actions.rows, clocks: clocks.rows, openClocks };
 }

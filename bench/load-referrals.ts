@@ -78,7 +78,7 @@ export async function loadReferrals(
   let made = 0;
   let actionCount = 0;
   let open = 0;
-  let batch = { referrals: [] as Row[], actions: [] as Row[], clocks: [] as Row[] };
+  let batch = { referrals: [] as Row[], actions: [] as Row[], clocks: [] as Row[], escalations: [] as Row[] };
   for (const [position, child] of children.entries()) {
     const id = rng.uuid();
     const from = senderOf.get(child.residence_code.slice(0, 6)) ?? senders[rng.int(0, senders.length - 1)]!.id;
@@ -151,8 +151,9 @@ export async function loadReferrals(
       const requested = last === 'requested';
       const startedAt = at(requested ? 0 : 2);
       const dueAt = requested ? `${isoOf(dayOf(startedAt.slice(0, 10)) + 2)}T10:00:00.000Z` : `${dueOn}T15:59:59.000Z`;
+      const clockId = rng.uuid();
       batch.clocks.push({
-        id: rng.uuid(),
+        id: clockId,
         rule: requested ? 'referral.response' : 'referral.completion',
         owner_org_id: to,
         subject_type: 'referral',
@@ -164,21 +165,20 @@ export async function loadReferrals(
         state: 'running',
         counts_working_days: requested,
         escalation_hours: [0, 24, 72, 168, 336],
-        escalation_level: 0,
-        next_escalation_at: dueAt,
         created_at: startedAt,
       });
+      batch.escalations.push({ clock_id: clockId, escalation_level: 0, next_escalation_at: dueAt });
     }
     // Skipped children are generated all the same: the stream, and so every later id, stays the same.
     if (position < skip) {
-      batch = { referrals: [], actions: [], clocks: [] };
+      batch = { referrals: [], actions: [], clocks: [], escalations: [] };
       continue;
     }
     made += 1;
     if (batch.referrals.length >= chunk || position === children.length - 1) {
       actionCount += batch.actions.length;
       await writeChunk(pool, batch);
-      batch = { referrals: [], actions: [], clocks: [] };
+      batch = { referrals: [], actions: [], clocks: [], escalations: [] };
       options.onProgress(skip + made);
     }
   }
@@ -186,10 +186,14 @@ export async function loadReferrals(
 }
 
 /** One chunk, committed table by table: the referrals last, so their count says how far a run got. */
-async function writeChunk(pool: pg.Pool, batch: { referrals: Row[]; actions: Row[]; clocks: Row[] }): Promise<void> {
+async function writeChunk(
+  pool: pg.Pool,
+  batch: { referrals: Row[]; actions: Row[]; clocks: Row[]; escalations: Row[] },
+): Promise<void> {
   for (const [table, columns, rows] of [
     ['referral_actions', actionColumns, batch.actions],
     ['clocks', clockColumns, batch.clocks],
+    ['clock_escalations', ['clock_id', 'escalation_level', 'next_escalation_at'], batch.escalations],
     ['referrals', referralColumns, batch.referrals],
   ] as const) {
     const target = await openCopy(pool, table, columns);
@@ -233,8 +237,6 @@ const clockColumns = [
   'state',
   'counts_working_days',
   'escalation_hours',
-  'escalation_level',
-  'next_escalation_at',
   'created_at',
 ];
 
@@ -253,6 +255,12 @@ export async function removeUnfinishedChunk(pool: pg.Pool): Promise<{ actions: n
       `DELETE FROM referral_actions a WHERE a.actor_label = $1
          AND NOT EXISTS (SELECT 1 FROM referrals r WHERE r.id = a.referral_id)`,
       [benchActorLabel],
+    );
+    // Triggers are off: the escalation rows go first, by hand (no cascade).
+    await client.query(
+      `DELETE FROM clock_escalations e USING clocks c WHERE e.clock_id = c.id AND c.subject_type = 'referral'
+         AND c.rule IN ('referral.response', 'referral.completion')
+         AND NOT EXISTS (SELECT 1 FROM referrals r WHERE r.id = c.subject_id)`,
     );
     const clocks = await client.query(
       `DELETE FROM clocks c WHERE c.subject_type = 'referral' AND c.rule IN ('referral.response', 'referral.completion')

@@ -93,8 +93,13 @@ describe('two Haven processes on one database', { timeout: 300_000 }, () => {
     await make.report(hotline, { divisionCode: '421002101201', unknownChild: '陈龙村三组一名儿童' });
     // The report's acknowledgement clocks, a month overdue: every escalation level is due.
     const backdated = await sql<{ id: string }>`
-      UPDATE clocks SET due_at = due_at - interval '30 days', next_escalation_at = next_escalation_at - interval '30 days'
-      WHERE state = 'running' AND next_escalation_at IS NOT NULL RETURNING id`.execute(database.db);
+      WITH moved AS (
+        UPDATE clock_escalations SET next_escalation_at = next_escalation_at - interval '30 days'
+        WHERE next_escalation_at IS NOT NULL
+          AND clock_id IN (SELECT id FROM clocks WHERE state = 'running') RETURNING clock_id
+      )
+      UPDATE clocks SET due_at = due_at - interval '30 days' WHERE id IN (SELECT clock_id FROM moved)
+      RETURNING id`.execute(database.db);
     const clockIds = backdated.rows.map((row) => row.id);
     expect(clockIds.length).toBeGreaterThan(0);
 
@@ -125,10 +130,10 @@ describe('two Haven processes on one database', { timeout: 300_000 }, () => {
       SELECT sweep FROM sweep_runs GROUP BY sweep, as_of HAVING count(*) > 1`.execute(database.db);
     expect(twice.rows).toEqual([]);
     const escalated = await sql<{ level: number; alerts: number; levels: number; top: number }>`
-      SELECT c.escalation_level AS level, count(a.id)::int AS alerts, count(DISTINCT a.level)::int AS levels,
+      SELECT e.escalation_level AS level, count(a.id)::int AS alerts, count(DISTINCT a.level)::int AS levels,
         coalesce(max(a.level), -1)::int AS top
-      FROM clocks c LEFT JOIN alerts a ON a.clock_id = c.id
-      WHERE c.id = ANY(${clockIds}::uuid[]) GROUP BY c.id`.execute(database.db);
+      FROM clock_escalations e LEFT JOIN alerts a ON a.clock_id = e.clock_id
+      WHERE e.clock_id = ANY(${clockIds}::uuid[]) GROUP BY e.clock_id`.execute(database.db);
     for (const clock of escalated.rows) {
       expect(clock.level).toBeGreaterThan(0);
       expect(clock.top).toBe(clock.level);

@@ -68,6 +68,7 @@ export const citusPlan: Record<string, Placement> = {
   entrusted_care_contacts: province,
   // Clocks and their alerts.
   clocks: province,
+  clock_escalations: province,
   clock_changes: province,
   alerts: province,
   // Benefits, charity, projects, grassroots staff, joint conferences: per county or township.
@@ -215,8 +216,9 @@ export const mustChange: Record<string, string> = {
   entrusted_care: '',
   entrusted_care_contacts: '',
   clocks: '',
+  clock_escalations: '',
   clock_changes: '',
-  alerts: 'unique (province_code, clock_id, level)',
+  alerts: 'primary key (province_code, clock_id, level)',
   benefit_applications: '',
   benefit_application_actions: '',
   benefit_renewals: '',

@@ -1,6 +1,7 @@
 import { sql, type Transaction } from 'kysely';
 import type { Actor } from '../../platform/access/actor.js';
 import type { Database } from '../../platform/db/schema.js';
+import { metEscalations } from './store.js';
 import type { ClockState, ClockSubjectType } from './tables.js';
 import './tables.js';
 
@@ -38,12 +39,11 @@ export async function closeClocks(
     WITH stopped AS (
       UPDATE clocks
       SET state = CASE WHEN ${at}::timestamptz <= due_at THEN 'met' ELSE 'missed' END,
-          stopped_at = ${at}::timestamptz,
-          next_escalation_at = CASE WHEN ${at}::timestamptz <= due_at THEN NULL ELSE next_escalation_at END
+          stopped_at = ${at}::timestamptz
       WHERE state IN ('running', 'paused') AND subject_type = ${where.subjectType}
         AND subject_id IN (${sql.join([...where.subjectIds])})
       RETURNING id, subject_id, child_id, rule, state, due_at, provisional
-    ), logged AS (
+    ), ${metEscalations()}, logged AS (
       INSERT INTO clock_changes (clock_id, kind, due_before, due_after, provisional_before, provisional_after, reason,
         actor_user_id, actor_label, changed_at)
       SELECT id, 'stopped', due_at, due_at, provisional, provisional, ${reason}, ${actor.userId}::uuid, ${actor.label},

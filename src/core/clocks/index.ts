@@ -6,6 +6,7 @@
 export { escalationChains } from './chain.js';
 export { type ClosedClock, closeClocks } from './close.js';
 export { clocksEscalatedToActor, escalatedToActor } from './escalated-to.js';
+export { escalationLevelOf } from './escalation.js';
 export {
   type ClockRules,
   clockRules,
@@ -25,6 +26,7 @@ export {
 } from './rules.js';
 export {
   type ClockSelection,
+  metEscalations,
   pauseClock,
   resumeClock,
   type ClockToStart,
@@ -46,6 +48,7 @@ export {
 export { clockEscalationSweep, escalationBatch } from './sweep.js';
 export {
   type AlertsTable,
+  type ClockEscalationsTable,
   type ClockState,
   type ClockSubjectType,
   type ClocksTable,

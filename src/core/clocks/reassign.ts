@@ -36,7 +36,10 @@ export async function reassignClocks(uow: UnitOfWork, change: ClockReassignment)
   if (from.orgId === to.orgId && (from.userId ?? null) === (to.userId ?? null)) return [];
   const types = change.subjectTypes;
   if (types && types.length === 0) return [];
+  // The level is read with a lock on the clock's escalation row: a sweep batch escalating it meanwhile
+  // is waited for (and skips it while this transaction holds it), so the audited level is current.
   const moved = await sql<{ id: string; child_id: string | null; rule: string; escalation_level: number }>`
+    WITH moved AS (
     UPDATE clocks SET owner_org_id = ${to.orgId}, owner_user_id = ${to.userId ?? null}
     WHERE state IN ('running', 'paused') AND owner_org_id = ${from.orgId}
       ${from.userId === undefined ? sql`` : sql`AND owner_user_id IS NOT DISTINCT FROM ${from.userId}::uuid`}
@@ -44,7 +47,12 @@ export async function reassignClocks(uow: UnitOfWork, change: ClockReassignment)
       ${change.caseId ? sql`AND case_id = ${change.caseId}` : sql``}
       ${change.subjectId ? sql`AND subject_id = ${change.subjectId}` : sql``}
       ${types ? sql`AND subject_type IN (${sql.join([...types])})` : sql``}
-    RETURNING id, child_id, rule, escalation_level`.execute(uow.trx);
+    RETURNING id, child_id, rule
+    ), levels AS (
+      SELECT clock_id, escalation_level FROM clock_escalations WHERE clock_id IN (SELECT id FROM moved) FOR SHARE
+    )
+    SELECT m.id, m.child_id, m.rule, COALESCE(l.escalation_level, 0)::int AS escalation_level
+    FROM moved m LEFT JOIN levels l ON l.clock_id = m.id`.execute(uow.trx);
   for (const clock of moved.rows)
     uow.audit({
       entityType: 'clock',

@@ -38,7 +38,8 @@ const start = (startedAt: Date, duration: { workingDays: number } | { hours: num
 const read = (id: string) =>
   db.db
     .selectFrom('clocks')
-    .select(['due_at', 'provisional', 'next_escalation_at'])
+    .innerJoin('clock_escalations as e', 'e.clock_id', 'clocks.id')
+    .select(['due_at', 'provisional', 'e.next_escalation_at'])
     .where('id', '=', id)
     .executeTakeFirstOrThrow();
 

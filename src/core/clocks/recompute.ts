@@ -115,12 +115,19 @@ export async function recomputeClockRange(
     ),
     updated AS (
       UPDATE clocks c
-      SET due_at = t.due_after, provisional = t.provisional_after,
-          next_escalation_at = CASE WHEN c.state = 'paused' OR c.escalation_level >= cardinality(c.escalation_hours) THEN NULL
-            ELSE t.due_after + make_interval(hours => c.escalation_hours[c.escalation_level + 1]) END
+      SET due_at = t.due_after, provisional = t.provisional_after
       FROM targets t
       WHERE c.id = t.id AND c.due_at = t.due_before AND c.provisional AND c.state IN ('running', 'paused')
-      RETURNING c.id, c.child_id, c.rule, c.subject_type, c.subject_id, c.due_at, c.provisional, t.due_before
+      RETURNING c.id, c.child_id, c.rule, c.subject_type, c.subject_id, c.due_at, c.provisional, t.due_before,
+        c.state, c.escalation_hours
+    ),
+    -- The next escalation moves with the due time (its own row, migration 0190).
+    escalations AS (
+      UPDATE clock_escalations e
+      SET next_escalation_at = CASE WHEN u.state = 'paused' OR e.escalation_level >= cardinality(u.escalation_hours) THEN NULL
+            ELSE u.due_at + make_interval(hours => u.escalation_hours[e.escalation_level + 1]) END
+      FROM updated u
+      WHERE e.clock_id = u.id
     ),
     history AS (
       INSERT INTO clock_changes (clock_id, kind, due_before, due_after, provisional_before, provisional_after, reason,

@@ -36,7 +36,8 @@ const start = (
 const read = (id: string) =>
   db.db
     .selectFrom('clocks')
-    .select(['state', 'due_at', 'next_escalation_at', 'counts_working_days'])
+    .innerJoin('clock_escalations as e', 'e.clock_id', 'clocks.id')
+    .select(['state', 'due_at', 'e.next_escalation_at', 'counts_working_days'])
     .where('id', '=', id)
     .executeTakeFirstOrThrow();
 

@@ -2,6 +2,7 @@ import { sql, type Transaction } from 'kysely';
 import type { Database } from '../../platform/db/schema.js';
 import { calendarInForce } from '../../platform/holidays/store.js';
 import type { RuleSet } from '../../platform/rules/rule-set.js';
+import { escalationLevelOf } from './escalation.js';
 import { clockRules } from './rule-sections.js';
 import { type ClockDuration, dueTime, nextEscalationAt, resumedDueAt } from './rules.js';
 import type { ClockSubjectType } from './tables.js';
@@ -73,15 +74,34 @@ export async function startClocks(trx: Trx, inputs: readonly ClockToStart[]): Pr
       provisional,
       counts_working_days: 'workingDays' in clock.duration,
       escalation_hours: [...hours],
-      next_escalation_at: nextEscalationAt(dueAt, hours, 0),
     };
   });
   const ids: string[] = [];
   for (let i = 0; i < rows.length; i += rowsPerInsert) {
+    // The escalation row in the same statement: its first time is `nextEscalationAt(due, hours, 0)`.
     const inserted = await trx
-      .insertInto('clocks')
-      .values(rows.slice(i, i + rowsPerInsert))
-      .returning('id')
+      .with('started', (db) =>
+        db
+          .insertInto('clocks')
+          .values(rows.slice(i, i + rowsPerInsert))
+          .returning(['id', 'due_at', 'escalation_hours']),
+      )
+      .with('escalations', (db) =>
+        db
+          .insertInto('clock_escalations')
+          .columns(['clock_id', 'next_escalation_at'])
+          .expression((eb) =>
+            eb
+              .selectFrom('started')
+              .select([
+                'started.id',
+                sql<Date | null>`started.due_at + make_interval(hours => started.escalation_hours[1])`.as('next'),
+              ]),
+          )
+          .returning('clock_id'),
+      )
+      .selectFrom('started')
+      .select('id')
       .execute();
     ids.push(...inserted.map((row) => row.id));
   }
@@ -116,29 +136,49 @@ export async function stopClocks(
   if (where.subjectIds?.length === 0) return 0;
   if (where.rules.length === 0 || (!where.subjectId && !where.subjectIds && !where.caseId && !where.reportsOfCase))
     return 0;
-  const result = await sql`
+  const result = await sql<{ stopped: number }>`
+    WITH stopped AS (
     UPDATE clocks
     SET state = CASE WHEN ${at}::timestamptz <= due_at THEN 'met' ELSE 'missed' END,
         stopped_at = ${at}::timestamptz,
-        stopped_by_seq = ${seq},
-        next_escalation_at = CASE WHEN ${at}::timestamptz <= due_at THEN NULL ELSE next_escalation_at END
+        stopped_by_seq = ${seq}
     WHERE state IN ('running', 'paused')
       ${where.rules === 'every rule' ? sql`` : sql`AND rule IN (${sql.join(where.rules)})`}
       ${where.subjectId ? sql`AND subject_id = ${where.subjectId}` : sql``}
       ${where.subjectIds ? sql`AND subject_id = ANY(${[...where.subjectIds]}::uuid[])` : sql``}
       ${where.caseId ? sql`AND case_id = ${where.caseId}` : sql``}
-      ${where.reportsOfCase ? sql`AND report_id IN (SELECT id FROM reports WHERE case_id = ${where.reportsOfCase})` : sql``}`.execute(
-    trx,
-  );
-  return Number(result.numAffectedRows ?? 0);
+      ${where.reportsOfCase ? sql`AND report_id IN (SELECT id FROM reports WHERE case_id = ${where.reportsOfCase})` : sql``}
+    RETURNING id, state
+    ), ${metEscalations()}
+    SELECT count(*)::int AS stopped FROM stopped`.execute(trx);
+  return result.rows[0]?.stopped ?? 0;
+}
+
+/**
+ * The data-modifying CTE that goes with a statement's `stopped` (id, state) clocks: one met on time
+ * has nothing more to raise; a missed one keeps its next escalation time, so the sweep still records
+ * the levels it reached before it was met.
+ */
+export function metEscalations() {
+  return sql`met_escalations AS (
+      UPDATE clock_escalations e SET next_escalation_at = NULL
+      FROM stopped s WHERE e.clock_id = s.id AND s.state = 'met' AND e.next_escalation_at IS NOT NULL
+    )`;
 }
 
 /** Pausing keeps the clock from escalating until it is resumed. */
 export async function pauseClock(trx: Trx, clockId: string, at: Date, reason: string): Promise<boolean> {
-  const result = await sql`
-    UPDATE clocks SET state = 'paused', paused_at = ${at}::timestamptz, pause_reason = ${reason}, next_escalation_at = NULL
-    WHERE id = ${clockId} AND state = 'running'`.execute(trx);
-  return Number(result.numAffectedRows ?? 0) === 1;
+  const result = await sql<{ paused: number }>`
+    WITH paused AS (
+      UPDATE clocks SET state = 'paused', paused_at = ${at}::timestamptz, pause_reason = ${reason}
+      WHERE id = ${clockId} AND state = 'running'
+      RETURNING id
+    ), held AS (
+      UPDATE clock_escalations e SET next_escalation_at = NULL
+      FROM paused p WHERE e.clock_id = p.id AND e.next_escalation_at IS NOT NULL
+    )
+    SELECT count(*)::int AS paused FROM paused`.execute(trx);
+  return result.rows[0]?.paused === 1;
 }
 
 /**
@@ -148,7 +188,7 @@ export async function pauseClock(trx: Trx, clockId: string, at: Date, reason: st
 export async function resumeClock(trx: Trx, clockId: string, at: Date): Promise<boolean> {
   const clock = await trx
     .selectFrom('clocks')
-    .select(['due_at', 'paused_at', 'counts_working_days', 'escalation_hours', 'escalation_level'])
+    .select(['due_at', 'paused_at', 'counts_working_days', 'escalation_hours', escalationLevelOf('clocks.id')])
     .where('id', '=', clockId)
     .where('state', '=', 'paused')
     .forUpdate()
@@ -165,10 +205,15 @@ export async function resumeClock(trx: Trx, clockId: string, at: Date): Promise<
       state: 'running',
       due_at: due.dueAt,
       provisional: due.provisional,
-      next_escalation_at: nextEscalationAt(due.dueAt, clock.escalation_hours, clock.escalation_level),
       paused_at: null,
     })
     .where('id', '=', clockId)
+    .execute();
+  const next = nextEscalationAt(due.dueAt, clock.escalation_hours, clock.escalation_level);
+  await trx
+    .insertInto('clock_escalations')
+    .values({ clock_id: clockId, escalation_level: clock.escalation_level, next_escalation_at: next })
+    .onConflict((oc) => oc.column('clock_id').doUpdateSet({ next_escalation_at: next }))
     .execute();
   return true;
 }

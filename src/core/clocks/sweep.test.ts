@@ -36,11 +36,11 @@ describe('escalation recipients resolved by place, set-based', () => {
         started_at: after(-240),
         due_at: due,
         escalation_hours: [0, 2, 24, 72, 168],
-        next_escalation_at: due,
         ...extra,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
+    await db.db.insertInto('clock_escalations').values({ clock_id: row.id, next_escalation_at: due }).execute();
     clocks.set(key, row.id);
   }
   async function alerts(): Promise<string[]> {
@@ -139,8 +139,11 @@ describe('escalation recipients resolved by place, set-based', () => {
       'civil_affairs_officer',
       'village_director',
     ]);
-    const states = await db.db.selectFrom('clocks').select(['id', 'escalation_level', 'next_escalation_at']).execute();
-    const of = (key: string) => states.find((s) => s.id === clocks.get(key));
+    const states = await db.db
+      .selectFrom('clock_escalations')
+      .select(['clock_id', 'escalation_level', 'next_escalation_at'])
+      .execute();
+    const of = (key: string) => states.find((s) => s.clock_id === clocks.get(key));
     expect(of('a')).toMatchObject({ escalation_level: 5, next_escalation_at: null });
     expect(of('stopped')).toMatchObject({ escalation_level: 3, next_escalation_at: null });
     expect(of('paused')).toMatchObject({ escalation_level: 0 });
@@ -165,10 +168,13 @@ describe('escalation recipients resolved by place, set-based', () => {
         started_at: '2025-05-01T00:00:00Z',
         due_at: '2025-06-01T00:00:00Z',
         escalation_hours: [0, 2, 24, 72, 168],
-        next_escalation_at: '2025-06-01T00:00:00Z',
       })
       .returning('id')
       .executeTakeFirstOrThrow();
+    await db.db
+      .insertInto('clock_escalations')
+      .values({ clock_id: row.id, next_escalation_at: '2025-06-01T00:00:00Z' })
+      .execute();
     clocks.set('2025', row.id);
     expect(await clockEscalationSweep.run(db.db, new Date('2025-06-10T00:00:00Z'))).toEqual({ alerts: 5, clocks: 1 });
     expect((await alerts()).filter((a) => a.startsWith('2025 L5'))).toEqual([
@@ -214,10 +220,10 @@ describe('escalation recipients resolved by place, set-based', () => {
         started_at: after(-240),
         due_at: due,
         escalation_hours: [0, 24, 48],
-        next_escalation_at: due,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
+    await db.db.insertInto('clock_escalations').values({ clock_id: row.id, next_escalation_at: due }).execute();
     clocks.set('own chain', row.id);
     await clock('default chain', '421002001001');
     expect(await clockEscalationSweep.run(db.db, after(240))).toEqual({ alerts: 8, clocks: 2 });

@@ -4,13 +4,15 @@ import { type ChainLevelRow, type ChainStepRow, escalationChains } from './chain
 import './tables.js';
 
 const batchSize = 10_000;
-// Batches claim their clocks with SKIP LOCKED, so two can run side by side on two connections:
-// the clocks' UPDATE (non-HOT, every index of clocks) is CPU-bound in the database.
+// Batches claim their clocks' escalation rows with SKIP LOCKED, so two can run side by side on two
+// connections: the writes are CPU-bound in the database. The clock itself is read, not locked: every
+// writer of what the sweep reads from it (stop, pause, resume, recompute) also writes the clock's
+// escalation row in the same statement, so it waits for the batch or the batch skips its clock.
 const workers = 2;
 
 /**
  * Raises an alert for every escalation level a clock has reached as of `asOf`, set-based and in
- * batches read from the `next_escalation_at` index. Idempotent: (clock, level) is unique, and a
+ * batches read from the `clock_escalations` next-time index. Idempotent: (clock, level) is unique, and a
  * replay as of an earlier moment finds nothing new. Who hears of each level is the escalation chain
  * of the clock's division (rule section `clocks.escalationChain`, resolved on the day swept): by
  * default the owner; the village committee of the place; its township; its county civil affairs
@@ -43,14 +45,15 @@ export function escalationBatch(asOf: Date, chains: { levels: ChainLevelRow[]; s
   return sql<{ alerts: number; clocks: number }>`
         WITH due AS (
           SELECT c.id, c.division_code, c.due_at, c.owner_org_id, c.owner_user_id, c.escalation_hours, c.stopped_at,
-                 c.escalation_level AS from_level,
+                 e.escalation_level AS from_level,
                  (SELECT count(*) FROM unnest(c.escalation_hours) AS h(hours)
                    WHERE c.due_at + make_interval(hours => h.hours) <= LEAST(${asOf}::timestamptz, COALESCE(c.stopped_at, ${asOf}::timestamptz)))::int AS to_level
-          FROM clocks c
-          WHERE c.next_escalation_at IS NOT NULL AND c.next_escalation_at <= ${asOf}::timestamptz AND c.state <> 'paused'
-          ORDER BY c.next_escalation_at
+          FROM clock_escalations e
+          JOIN clocks c ON c.id = e.clock_id
+          WHERE e.next_escalation_at IS NOT NULL AND e.next_escalation_at <= ${asOf}::timestamptz AND c.state <> 'paused'
+          ORDER BY e.next_escalation_at
           LIMIT ${batchSize}
-          FOR UPDATE OF c SKIP LOCKED
+          FOR UPDATE OF e SKIP LOCKED
         ),
         -- The chain of each place with rules of its own; a clock takes its longest matching prefix.
         chain_levels AS (
@@ -115,16 +118,17 @@ export function escalationBatch(asOf: Date, chains: { levels: ChainLevelRow[]; s
           ON CONFLICT (clock_id, level) DO NOTHING
           RETURNING 1
         ),
-        -- By primary key: joined with the CTE alone, the planner hashes a scan of every clock.
+        -- The narrow row only (migration 0190); by primary key: joined with the CTE alone, the
+        -- planner hashes a scan of every row.
         updated AS (
-          UPDATE clocks c
-          SET escalation_level = GREATEST(c.escalation_level, d.to_level),
+          UPDATE clock_escalations e
+          SET escalation_level = GREATEST(e.escalation_level, d.to_level),
               next_escalation_at = CASE
                 WHEN d.to_level >= cardinality(d.escalation_hours) THEN NULL
                 WHEN d.stopped_at IS NOT NULL AND d.due_at + make_interval(hours => d.escalation_hours[d.to_level + 1]) > d.stopped_at THEN NULL
                 ELSE d.due_at + make_interval(hours => d.escalation_hours[d.to_level + 1]) END
           FROM due d
-          WHERE c.id = ANY(ARRAY(SELECT id FROM due)) AND c.id = d.id
+          WHERE e.clock_id = ANY(ARRAY(SELECT id FROM due)) AND e.clock_id = d.id
           RETURNING 1
         )
         SELECT (SELECT count(*) FROM inserted)::int AS alerts, (SELECT count(*) FROM updated)::int AS clocks`;

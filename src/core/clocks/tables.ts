@@ -36,9 +36,24 @@ export interface ClocksTable {
   pause_reason: string | null;
   /** Hours after the due time at which each escalation level is reached (level n = index n-1). */
   escalation_hours: number[];
-  escalation_level: ColumnType<number, number | undefined, number>;
-  next_escalation_at: NullableInstant;
+  /**
+   * Not maintained since migration 0190 (the escalation state is in `clock_escalations`): never read
+   * or written, only cleared, until a later migration drops it.
+   */
+  next_escalation_at: ColumnType<never, never, null>;
   created_at: ColumnType<Date, Date | string | undefined, never>;
+}
+
+/**
+ * A clock's escalation state (migration 0190), narrow so that the daily sweep rewrites a small row
+ * with two indexes instead of the wide `clocks` row with all of its. Every open clock has one; a
+ * clock without one is at level 0 with nothing due.
+ */
+export interface ClockEscalationsTable {
+  clock_id: string;
+  escalation_level: ColumnType<number, number | undefined, number>;
+  /** When the next level is reached; null when none is to come (all reached, met, paused). */
+  next_escalation_at: NullableInstant;
 }
 
 export interface AlertsTable {
@@ -74,6 +89,7 @@ declare module '../../platform/db/schema.js' {
   interface Database {
     clock_changes: ClockChangesTable;
     clocks: ClocksTable;
+    clock_escalations: ClockEscalationsTable;
     alerts: AlertsTable;
   }
 }

@@ -55,7 +55,9 @@ export async function startRiskClueClocks(
       const due = await sql<{ child_id: string; at: Date; residence_code: string }>`
         SELECT DISTINCT ON (clue.child_id) clue.child_id, clue.at, c.residence_code
         FROM unnest(${ids}::uuid[], ${ats}::timestamptz[]) WITH ORDINALITY AS clue(child_id, at, ord)
-        JOIN children c ON c.id = clue.child_id AND c.status = 'active'
+        -- By key, one probe a clue (LIMIT keeps the planner from hashing every child instead).
+        CROSS JOIN LATERAL (SELECT c.id, c.residence_code FROM children c
+          WHERE c.id = clue.child_id AND c.status = 'active' LIMIT 1) c
         WHERE NOT EXISTS (SELECT 1 FROM guardianship_assessments g WHERE g.child_id = c.id AND g.created_at >= clue.at)
           AND NOT EXISTS (SELECT 1 FROM clocks k WHERE k.subject_id = c.id AND k.rule = 'assessment.risk_clue'
             AND k.subject_type = 'assessment' AND (k.started_at >= clue.at OR k.state IN ('running', 'paused')))

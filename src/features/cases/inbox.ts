@@ -3,6 +3,7 @@ import type { CaseStepDue, PlanGoalDue } from '../../contract/my-work/my-work.js
 import type { InboxContribution } from '../../core/inbox/contribution.js';
 import { childInScope } from '../../core/scope/child-scope.js';
 import { shanghaiDateOf } from '../../platform/calendar/index.js';
+import { escalationLevelOf } from '../../core/clocks/index.js';
 import '../../core/clocks/tables.js';
 import './tables.js';
 
@@ -22,7 +23,7 @@ export const caseStepsDue: InboxContribution<CaseStepDue> = {
         'c.rule',
         'c.due_at',
         'c.started_at',
-        'c.escalation_level',
+        escalationLevelOf('c.id'),
         'cases.id as case_id',
         'cases.case_no',
         'children.name as child_name',

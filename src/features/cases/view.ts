@@ -8,6 +8,7 @@ import type { Database } from '../../platform/db/schema.js';
 import { executeNamed, rowsNamed } from '../../platform/db/named-statements.js';
 import { translate } from '../../platform/i18n/translate.js';
 import { notFound } from '../../platform/errors.js';
+import { escalationLevelOf } from '../../core/clocks/index.js';
 import '../../core/clocks/tables.js';
 import '../../core/tables/reports.js';
 import { callerAllowedActions } from './guards.js';
@@ -108,7 +109,7 @@ export async function readCase(
           'clocks.state',
           'clocks.stopped_at',
           'clocks.stopped_by_seq',
-          'clocks.escalation_level',
+          escalationLevelOf('clocks.id'),
         ])
         // ANY(ARRAY(…)) rather than IN (…): with the OR, IN became a filter over every clock (a scan of 1M rows).
         .where(

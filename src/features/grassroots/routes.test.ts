@@ -1,3 +1,4 @@
+import { escalationLevelOf } from '../../core/clocks/index.js';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { factories, type Factories, places } from '../../../test/support/factories.js';
@@ -203,12 +204,15 @@ describe('the grassroots roster, coverage and caseload over HTTP', () => {
     );
     const clock = (state: string, level: number) =>
       sql<{ id: string }>`
+        WITH c AS (
         INSERT INTO clocks (rule, owner_org_id, subject_type, subject_id, child_id, division_code, started_at, due_at,
-          state, stopped_at, escalation_hours, escalation_level)
+          state, stopped_at, escalation_hours)
         VALUES ('visit.routine', ${account.organisation_id}, 'visit', ${children[0]}, ${children[0]}, ${places.chenlong},
           now() - interval '40 days', now() - interval '10 days', ${state},
-          CASE WHEN ${state} = 'running' THEN NULL ELSE now() - interval '20 days' END, '{24,48,72}', ${level})
-        RETURNING id`
+          CASE WHEN ${state} = 'running' THEN NULL ELSE now() - interval '20 days' END, '{24,48,72}')
+        RETURNING id
+        ), e AS (INSERT INTO clock_escalations (clock_id, escalation_level) SELECT id, ${level} FROM c)
+        SELECT id FROM c`
         .execute(db)
         .then((r) => r.rows[0]!.id);
     const late = await clock('running', 2);
@@ -218,7 +222,7 @@ describe('the grassroots roster, coverage and caseload over HTTP', () => {
     await json(await officer.request('PUT', `/api/children/${children[0]}/assignment`, body), 200);
     const rows = await db
       .selectFrom('clocks')
-      .select(['id', 'owner_user_id', 'escalation_level', 'state'])
+      .select(['id', 'owner_user_id', escalationLevelOf('clocks.id'), 'state'])
       .where('id', 'in', [late, done])
       .execute();
     expect(rows.find((r) => r.id === late)).toMatchObject({
@@ -254,12 +258,15 @@ describe('the grassroots roster, coverage and caseload over HTTP', () => {
     ).items.find((s) => s.name === '陈小燕')!;
     const clock = (subjectType: 'visit' | 'assessment', childId: string, orgId: string, userId: string | null) =>
       sql<{ id: string }>`
+        WITH c AS (
         INSERT INTO clocks (rule, owner_org_id, owner_user_id, subject_type, subject_id, child_id, division_code,
-          started_at, due_at, state, escalation_hours, escalation_level)
+          started_at, due_at, state, escalation_hours)
         VALUES (${subjectType === 'visit' ? 'visit.routine' : 'assessment.periodic'}, ${orgId}, ${userId},
           ${subjectType}, ${childId}, ${childId}, ${places.chenlong}, now() - interval '40 days',
-          now() - interval '3 days', 'running', '{24,48,72}', 1)
-        RETURNING id`
+          now() - interval '3 days', 'running', '{24,48,72}')
+        RETURNING id
+        ), e AS (INSERT INTO clock_escalations (clock_id, escalation_level) SELECT id, 1 FROM c)
+        SELECT id FROM c`
         .execute(db)
         .then((r) => r.rows[0]!.id);
     const assessment = await clock('assessment', children[0]!, account.organisation_id, account.id);
@@ -283,7 +290,7 @@ describe('the grassroots roster, coverage and caseload over HTTP', () => {
     );
     const moved = await db
       .selectFrom('clocks')
-      .select(['id', 'owner_org_id', 'owner_user_id', 'escalation_level', 'state'])
+      .select(['id', 'owner_org_id', 'owner_user_id', escalationLevelOf('clocks.id'), 'state'])
       .where(
         'id',
         'in',

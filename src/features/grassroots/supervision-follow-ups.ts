@@ -1,4 +1,4 @@
-import { clocksEscalatedToActor, escalatedToActor } from '../../core/clocks/index.js';
+import { clocksEscalatedToActor, escalatedToActor, escalationLevelOf } from '../../core/clocks/index.js';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type {
   RecordFollowUpDoneInput,
@@ -175,7 +175,7 @@ export async function followUpsDueFor(
     .select([
       'k.id',
       'k.due_at',
-      'k.escalation_level',
+      escalationLevelOf('k.id'),
       'l.id as log_id',
       'l.director_staff_id',
       's.name',

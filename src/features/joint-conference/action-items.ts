@@ -5,7 +5,7 @@ import type {
   CreateActionItemInput,
 } from '../../contract/joint-conference/views.js';
 import { type ActionItemStatus, actionItemClockRule } from '../../contract/joint-conference/vocabulary.js';
-import { startClock, stopClocks } from '../../core/clocks/index.js';
+import { escalationLevelOf, startClock, stopClocks } from '../../core/clocks/index.js';
 import { type Actor, hasPermission } from '../../platform/access/actor.js';
 import { shanghaiDateOf } from '../../platform/calendar/index.js';
 import type { Database } from '../../platform/db/schema.js';
@@ -172,7 +172,7 @@ export async function actionItemViews(
       'a.closed_at',
       'clocks.state as clock_state',
       'clocks.due_at as clock_due_at',
-      'clocks.escalation_level',
+      escalationLevelOf('clocks.id'),
     ])
     .where(meetingVisibleTo(actor));
   query =

@@ -1,3 +1,4 @@
+import { escalationLevelOf } from '../../core/clocks/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/database.js';
 import { factories, places } from '../../../test/support/factories.js';
@@ -50,7 +51,7 @@ describe('an action item of the joint conference', () => {
     const clock = async () =>
       database.db
         .selectFrom('clocks')
-        .select(['id', 'rule', 'state', 'due_at', 'escalation_level', 'owner_org_id'])
+        .select(['id', 'rule', 'state', 'due_at', escalationLevelOf('clocks.id'), 'owner_org_id'])
         .where('subject_id', '=', itemId)
         .executeTakeFirstOrThrow();
     const started = await clock();

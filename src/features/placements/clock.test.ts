@@ -1,3 +1,4 @@
+import { escalationLevelOf } from '../../core/clocks/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unitOfWork } from '../../platform/db/unit-of-work.js';
 import { clockEscalationSweep } from '../../core/clocks/index.js';
@@ -37,7 +38,7 @@ describe('the rescue-station stay clock', () => {
     const clock = () =>
       database.db
         .selectFrom('clocks')
-        .select(['id', 'state', 'due_at', 'escalation_level'])
+        .select(['id', 'state', 'due_at', escalationLevelOf('clocks.id')])
         .where('subject_id', '=', result.placementId)
         .orderBy('started_at')
         .execute();

@@ -1,3 +1,4 @@
+import { escalationLevelOf } from '../../core/clocks/index.js';
 import type { Kysely, Transaction } from 'kysely';
 import { type Actor, accountableUserId, hasPermission } from '../../platform/access/actor.js';
 import type { Database } from '../../platform/db/schema.js';
@@ -106,7 +107,7 @@ async function presentEpisode(db: Db, actor: Actor, row: EpisodeRow, asOf: Date)
     .execute();
   const clocks = await db
     .selectFrom('clocks')
-    .select(['rule', 'state', 'started_at', 'due_at', 'stopped_at', 'escalation_level'])
+    .select(['rule', 'state', 'started_at', 'due_at', 'stopped_at', escalationLevelOf('clocks.id')])
     .where('subject_type', '=', 'placement')
     .where('subject_id', '=', row.id)
     .orderBy('started_at')

@@ -1,3 +1,4 @@
+import { escalationLevelOf } from '../../core/clocks/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/database.js';
 import { factories, places } from '../../../test/support/factories.js';
@@ -35,7 +36,7 @@ describe('the one-month reply clock', () => {
     const clocks = () =>
       database.db
         .selectFrom('clocks')
-        .select(['id', 'state', 'due_at', 'escalation_level', 'owner_org_id'])
+        .select(['id', 'state', 'due_at', escalationLevelOf('clocks.id'), 'owner_org_id'])
         .where('subject_type', '=', 'recommendation')
         .where('subject_id', '=', result.recommendationId)
         .execute();

@@ -13,6 +13,7 @@ import { recordAudit } from '../../platform/audit/append.js';
 import type { Database } from '../../platform/db/schema.js';
 import { forbidden, notFound } from '../../platform/errors.js';
 import { translate } from '../../platform/i18n/translate.js';
+import { escalationLevelOf } from '../../core/clocks/index.js';
 import '../../core/clocks/tables.js';
 import { recommendationVisibleTo } from './access.js';
 import { type RecommendationState, recommendationActionsFor, recommendationStatusTable } from './rules.js';
@@ -101,7 +102,7 @@ export async function readRecommendation(
     db
       .selectFrom('clocks')
       .where(systemScope('the clocks of the recommendation read through recommendationVisibleTo above'))
-      .select(['rule', 'due_at', 'state', 'escalation_level'])
+      .select(['rule', 'due_at', 'state', escalationLevelOf('clocks.id')])
       .where('subject_type', '=', 'recommendation')
       .where('subject_id', '=', id)
       .orderBy('started_at')

@@ -8,6 +8,7 @@ import { recordAudit } from '../../platform/audit/append.js';
 import type { Database } from '../../platform/db/schema.js';
 import { forbidden, notFound } from '../../platform/errors.js';
 import { translate } from '../../platform/i18n/translate.js';
+import { escalationLevelOf } from '../../core/clocks/index.js';
 import '../../core/clocks/tables.js';
 import { referralVisibleTo } from './access.js';
 import { referralActionsFor, referralStatusTable, type ReferralState } from './rules.js';
@@ -91,7 +92,7 @@ export async function readReferral(
       .execute(),
     db
       .selectFrom('clocks')
-      .select(['rule', 'due_at', 'state', 'escalation_level'])
+      .select(['rule', 'due_at', 'state', escalationLevelOf('clocks.id')])
       .where('subject_type', '=', 'referral')
       .where('subject_id', '=', id)
       .orderBy('started_at')

@@ -1,4 +1,4 @@
-import { clocksEscalatedToActor, escalatedToActor } from '../../core/clocks/index.js';
+import { clocksEscalatedToActor, escalatedToActor, escalationLevelOf } from '../../core/clocks/index.js';
 import { type Kysely, type Selectable, sql } from 'kysely';
 import type { EntrustedCareView, EntrustedContactDue } from '../../contract/visits/entrusted-care.js';
 import { childInScope } from '../../core/scope/child-scope.js';
@@ -79,7 +79,7 @@ export async function readEntrustedCare(db: Db, actor: Actor, childId: string, n
     .selectFrom('clocks as k')
     .innerJoin('children', 'children.id', 'k.child_id')
     .where(childInScope(actor))
-    .select(['k.due_at', 'k.escalation_level'])
+    .select(['k.due_at', escalationLevelOf('k.id')])
     .where('k.subject_type', '=', 'entrusted_care')
     .where('k.subject_id', '=', current.id)
     .where('k.rule', '=', 'entrusted.contact')
@@ -147,7 +147,7 @@ export async function entrustedDueFor(
       'k.id',
       'k.rule',
       'k.due_at',
-      'k.escalation_level',
+      escalationLevelOf('k.id'),
       'e.id as care_id',
       'e.carer_name',
       'children.id as child_id',

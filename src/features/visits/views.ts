@@ -1,4 +1,4 @@
-import { clocksEscalatedToActor, escalatedToActor } from '../../core/clocks/index.js';
+import { clocksEscalatedToActor, escalatedToActor, escalationLevelOf } from '../../core/clocks/index.js';
 import { type Kysely, type Selectable, sql } from 'kysely';
 import type { VisitDue, VisitView } from '../../contract/visits/visits.js';
 import { childInScope } from '../../core/scope/child-scope.js';
@@ -106,7 +106,7 @@ export async function visitsDueFor(db: Db, actor: Actor, now: Date, withinDays: 
       'k.id',
       'k.rule',
       'k.due_at',
-      'k.escalation_level',
+      escalationLevelOf('k.id'),
       'children.id as child_id',
       'children.name',
       'children.residence_code',
