@@ -34,7 +34,11 @@ const actors: Actor[] = [
   person({ jurisdiction: ['421002101000'], childJurisdiction: ['421002101000'] }),
   // A social organisation: children only through its cases.
   person({ organisationId: '00000000-0000-4000-8000-0000000000b2', childJurisdiction: [] }),
-  person({ userId: '00000000-0000-4000-8000-000000000002', jurisdiction: ['421000000000'], childJurisdiction: undefined }),
+  person({
+    userId: '00000000-0000-4000-8000-000000000002',
+    jurisdiction: ['421000000000'],
+    childJurisdiction: undefined,
+  }),
   person({ kind: 'system', userId: null, organisationId: null, jurisdiction: [], childJurisdiction: undefined }),
 ];
 
