@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually } from '../../../test/support/eventually.js';
-import { type Factories, factories } from '../../../test/support/factories.js';
+import { type Factories, factories, signIn } from '../../../test/support/factories.js';
 import { startTestServer, type TestServer } from '../../../test/support/server.js';
 import { SessionCache, type SessionLookup, sessionChannel, sessionsChanged } from './session-cache.js';
 
@@ -107,6 +107,28 @@ describe('a server that keeps sessions in memory (30 s here: only a change or a 
     expect((await session.request('GET', '/api/children')).status).toBe(200);
     expect((await session.request('POST', '/api/auth/logout')).status).toBe(204);
     expect((await session.request('GET', '/api/children')).status).toBe(401);
+  });
+
+  it('narrows a session at once when a role is taken away or the account locked through it', async () => {
+    const admin = await make.signInAs(server.url, 'admin');
+    const shashi = await make.organisationNamed('shashiCivilAffairs');
+    const [narrowed, locked] = [
+      await make.person('civil_affairs_officer', { organisation: shashi }),
+      await make.person('civil_affairs_officer', { organisation: shashi }),
+    ];
+    const narrowedSession = await signIn(server.url, narrowed);
+    const lockedSession = await signIn(server.url, locked);
+    for (const session of [narrowedSession, lockedSession])
+      expect((await session.request('GET', '/api/children')).status).toBe(200);
+    const { version } = await server.database.db
+      .selectFrom('users')
+      .select('version')
+      .where('id', '=', narrowed.id)
+      .executeTakeFirstOrThrow();
+    expect((await admin.request('PUT', `/api/users/${narrowed.id}/roles`, { roles: [], version })).status).toBe(200);
+    expect((await narrowedSession.request('GET', '/api/children')).status).toBe(403);
+    expect((await admin.request('POST', `/api/users/${locked.id}/lock`, { locked: true })).status).toBe(204);
+    expect((await lockedSession.request('GET', '/api/children')).status).toBe(401);
   });
 
   it('hears of a change written behind its back (another process, psql) by notice', async () => {
