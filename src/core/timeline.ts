@@ -62,24 +62,34 @@ export async function recordTimeline(
   if (list.length === 0) return [];
   const rows = await trx
     .insertInto('child_timeline')
-    .values(
-      list.map((change) => ({
-        child_id: change.childId,
-        ...(change.occurredAt ? { occurred_at: change.occurredAt } : {}),
-        kind: change.kind,
-        actor_user_id: actor.userId,
-        actor_label: actor.label,
-        reason: change.reason ?? null,
-        entity_type: change.entityType ?? null,
-        entity_id: change.entityId ?? null,
-        before: change.before ? JSON.stringify(change.before) : null,
-        after: change.after ? JSON.stringify(change.after) : null,
-        details: JSON.stringify(change.details ?? {}),
-      })),
-    )
+    .values(list.map((change) => timelineRow(actor, change)))
     .returning('id')
     .execute();
   return rows.map((row) => String(row.id));
+}
+
+/**
+ * One entry's INSERT, not run: for a writer that sends it inside its own statement (a workflow's
+ * append, `core/workflow/log.ts`: one round trip fewer per case action, issue 21).
+ */
+export function timelineInsert(trx: Transaction<Database> | Kysely<Database>, actor: Actor, change: TimelineChange) {
+  return trx.insertInto('child_timeline').values(timelineRow(actor, change));
+}
+
+function timelineRow(actor: Actor, change: TimelineChange): Insertable<ChildTimelineTable> {
+  return {
+    child_id: change.childId,
+    ...(change.occurredAt ? { occurred_at: change.occurredAt } : {}),
+    kind: change.kind,
+    actor_user_id: actor.userId,
+    actor_label: actor.label,
+    reason: change.reason ?? null,
+    entity_type: change.entityType ?? null,
+    entity_id: change.entityId ?? null,
+    before: change.before ? JSON.stringify(change.before) : null,
+    after: change.after ? JSON.stringify(change.after) : null,
+    details: JSON.stringify(change.details ?? {}),
+  };
 }
 
 /**

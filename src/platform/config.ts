@@ -77,6 +77,8 @@ const configSchema = z.object({
     .min(1)
     .max(24 * 60)
     .default(30),
+  /** How long a process may answer a session from memory (0: never); a change is heard at once by notice. */
+  sessionCacheSeconds: z.coerce.number().int().min(0).max(30).default(5),
   sessionAbsoluteHours: z.coerce
     .number()
     .int()
@@ -133,6 +135,7 @@ export const envNames: Record<keyof Config, string> = {
   sweepIntervalSeconds: 'HAVEN_SWEEP_INTERVAL_SECONDS',
   webDir: 'HAVEN_WEB_DIR',
   sessionIdleMinutes: 'HAVEN_SESSION_IDLE_MINUTES',
+  sessionCacheSeconds: 'HAVEN_SESSION_CACHE_SECONDS',
   sessionAbsoluteHours: 'HAVEN_SESSION_ABSOLUTE_HOURS',
   mfaRequired: 'HAVEN_MFA_REQUIRED',
   lockoutThreshold: 'HAVEN_LOCKOUT_THRESHOLD',

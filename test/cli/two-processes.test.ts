@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { townshipLedger } from '../../src/features/registry/ledger/fixtures.test-helper.js';
 import type { ImportBatchView } from '../../src/contract/registry/ledger.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
-import { type Factories, factories } from '../support/factories.js';
+import { type Factories, factories, signIn } from '../support/factories.js';
 import type { ApiSession } from '../support/session.js';
 import { eventually, freePort, type HavenHome, havenHome, type Serving } from './haven-cli.js';
 
@@ -26,6 +26,7 @@ beforeAll(async () => {
     HAVEN_JOB_POLL_MS: '100',
     HAVEN_SWEEP_INTERVAL_SECONDS: '2',
     HAVEN_RATE_LIMIT_PER_MINUTE: '100000',
+    HAVEN_SESSION_CACHE_SECONDS: '30',
     LOG_LEVEL: 'info',
   });
   make = factories(database.db);
@@ -80,12 +81,47 @@ describe('two Haven processes on one database', { timeout: 300_000 }, () => {
     shared ??= await make.signInAs(one.url, 'officer.shashi');
     return shared;
   };
+  // Each process keeps a session's lookup in memory (session-cache.ts; 30 s here, so only the
+  // notice can end it in time): a change made through the other process is waited for, bounded.
+  const heard = (check: () => Promise<boolean>) => eventually(check, 10_000);
+  const statusOf = async (session: ApiSession, path: string) => (await session.request('GET', path)).status;
+
   it('a session made on one process is valid on the other, and signing out on either ends it on both', async () => {
     const session = await make.signInAs(one.url, 'officer.shashi');
     const onTwo = on(two.url, session);
-    expect((await onTwo.request('GET', '/api/auth/me')).status).toBe(200);
+    expect(await statusOf(session, '/api/children')).toBe(200);
+    expect(await statusOf(onTwo, '/api/auth/me')).toBe(200);
     expect((await onTwo.request('POST', '/api/auth/logout')).status).toBe(204);
-    expect((await session.request('GET', '/api/auth/me')).status).toBe(401);
+    // The process that signed out refuses at once; the other once it heard the notice.
+    expect(await statusOf(onTwo, '/api/auth/me')).toBe(401);
+    expect(await heard(async () => (await statusOf(session, '/api/children')) === 401)).toBe(true);
+    expect(await statusOf(session, '/api/auth/me')).toBe(401);
+  });
+
+  it('an account disabled through one process is refused by the other, and a role taken away narrows it', async () => {
+    const admin = await make.signInAs(one.url, 'admin');
+    const shashi = await make.organisationNamed('shashiCivilAffairs');
+    const disabled = await make.person('civil_affairs_officer', { organisation: shashi });
+    const narrowed = await make.person('civil_affairs_officer', { organisation: shashi });
+    const disabledOnTwo = on(two.url, await signIn(one.url, disabled));
+    const narrowedOnTwo = on(two.url, await signIn(one.url, narrowed));
+    expect(await statusOf(disabledOnTwo, '/api/children')).toBe(200);
+    expect(await statusOf(narrowedOnTwo, '/api/children')).toBe(200);
+
+    const locked = await admin.request('POST', `/api/users/${disabled.id}/lock`, { locked: true });
+    expect(locked.status).toBe(204);
+    expect(await heard(async () => (await statusOf(disabledOnTwo, '/api/children')) === 401)).toBe(true);
+
+    const { version } = await database.db
+      .selectFrom('users')
+      .select('version')
+      .where('id', '=', narrowed.id)
+      .executeTakeFirstOrThrow();
+    const changed = await admin.request('PUT', `/api/users/${narrowed.id}/roles`, { roles: [], version });
+    expect(changed.status).toBe(200);
+    // Still signed in, without the role: the file list is refused, the account still answers.
+    expect(await heard(async () => (await statusOf(narrowedOnTwo, '/api/children')) === 403)).toBe(true);
+    expect(await statusOf(narrowedOnTwo, '/api/auth/me')).toBe(200);
   });
 
   it('a sweep round both processes tick for runs once, and each alert is raised once', async () => {

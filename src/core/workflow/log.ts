@@ -1,7 +1,7 @@
 import { type RawBuilder, type SqlBool, sql, type Transaction } from 'kysely';
 import { type Actor, accountableUserId } from '../../platform/access/actor.js';
 import { childInScope } from '../scope/child-scope.js';
-import { recordTimeline } from '../timeline.js';
+import { timelineInsert } from '../timeline.js';
 import type { Database } from '../../platform/db/schema.js';
 import { executeNamed } from '../../platform/db/named-statements.js';
 import type { Subject, SubjectsVisibleTo } from './definition.js';
@@ -107,8 +107,22 @@ export async function appendEntry<S extends string, A extends string, F>(
 ): Promise<WorkflowState<S, A>> {
   const by = accountableUserId(actor);
   const next = applyEntry(workflow, subject.state, { type: entry.type, by });
-  // One statement for the log (two writes), then the timeline through its one writer
-  // (core/timeline), at the action's own time (a demo or an import records the past).
+  // One statement for the log, the subject's seq and the child's timeline entry (through its one writer,
+  // core/timeline), at the action's own time (a demo or an import records the past). A subject about no
+  // child (a recommendation to a unit) has no timeline to write to.
+  const timeline =
+    subject.childId === null
+      ? undefined
+      : timelineInsert(trx, actor, {
+          childId: subject.childId,
+          occurredAt: entry.at,
+          kind: `${workflow.entity}.${entry.type}`,
+          entityType: workflow.entity,
+          entityId: subject.id,
+          before: entry.timeline?.before ?? null,
+          after: entry.timeline?.after ?? null,
+          details: { seq: next.seq, status: next.status },
+        });
   const append = sql`
     WITH action AS (
       INSERT INTO ${sql.table(workflow.log.actions)} (${sql.ref(workflow.log.subjectKey)}, seq, type, status_after,
@@ -116,20 +130,8 @@ export async function appendEntry<S extends string, A extends string, F>(
       VALUES (${subject.id}, ${next.seq}, ${entry.type}, ${next.status}, ${JSON.stringify(entry.payload)}::jsonb,
         ${actor.userId}, ${by}, ${actor.organisationId}, ${actor.label}, ${entry.at})
       RETURNING 1
-    )
+    )${timeline ? sql`, timeline AS (${timeline})` : sql``}
     UPDATE ${sql.table(workflow.log.subjects)} SET seq = ${next.seq} WHERE id = ${subject.id}`;
   await executeNamed(trx, 'workflow_append', append.compile(trx));
-  // A subject about no child (a recommendation to a unit) has no timeline to write to.
-  if (subject.childId === null) return next;
-  await recordTimeline(trx, actor, {
-    childId: subject.childId,
-    occurredAt: entry.at,
-    kind: `${workflow.entity}.${entry.type}`,
-    entityType: workflow.entity,
-    entityId: subject.id,
-    before: entry.timeline?.before ?? null,
-    after: entry.timeline?.after ?? null,
-    details: { seq: next.seq, status: next.status },
-  });
   return next;
 }

@@ -1,14 +1,13 @@
-import { type Kysely, sql, type Transaction } from 'kysely';
+import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
 import type { Actor } from '../../platform/access/actor.js';
 import { childInScope } from '../../core/scope/child-scope.js';
 import { childPartVisibleTo, narrowCase } from '../../core/scope/need-to-know.js';
 import { fileAccessColumn, fileAccessFrom } from '../../core/scope/participation.js';
 import { recordAudit } from '../../platform/audit/append.js';
 import type { Database } from '../../platform/db/schema.js';
-import { executeNamed, rowsNamed } from '../../platform/db/named-statements.js';
+import { executeNamed } from '../../platform/db/named-statements.js';
 import { translate } from '../../platform/i18n/translate.js';
 import { notFound } from '../../platform/errors.js';
-import { escalationLevelOf } from '../../core/clocks/index.js';
 import '../../core/clocks/tables.js';
 import '../../core/tables/reports.js';
 import { callerAllowedActions } from './guards.js';
@@ -17,7 +16,6 @@ import type { CaseClockRule, CaseView } from './model.js';
 import { foldActions } from './rules.js';
 import { siblingCasesOf } from './siblings.js';
 import './store.js';
-import { systemScope } from '../../core/scope/system-scope.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -55,6 +53,7 @@ export async function readCase(
       sql<boolean>`EXISTS (SELECT 1 FROM case_links l WHERE l.case_id = cases.id OR l.linked_case_id = cases.id)`.as(
         'has_siblings',
       ),
+      ...caseParts,
     ])
     .where('cases.id', '=', caseId)
     .where(childInScope(actor))
@@ -71,77 +70,18 @@ export async function readCase(
       });
     throw notFound(translate(actor.locale, 'cases.entity'), caseId);
   }
-  const [actions, clocks, organisations, reports, siblings] = await Promise.all([
-    rowsNamed(
-      db,
-      'case_read_actions',
-      db
-        .selectFrom('case_actions')
-        .where(systemScope('the case read through childInScope above'))
-        .select([
-          'seq',
-          'type',
-          'status_after',
-          'actor_label',
-          'actor_org_id',
-          'actor_user_id',
-          'accountable_user_id',
-          'occurred_at',
-          'payload',
-        ])
-        .where('case_id', '=', caseId)
-        .orderBy('seq'),
-    ),
-    rowsNamed(
-      db,
-      'case_read_clocks',
-      db
-        .selectFrom('clocks')
-        .innerJoin('organisations as o', 'o.id', 'clocks.owner_org_id')
-        .select([
-          'clocks.id',
-          'clocks.rule',
-          'clocks.owner_org_id',
-          'o.name',
-          'clocks.started_at',
-          'clocks.due_at',
-          'clocks.provisional',
-          'clocks.state',
-          'clocks.stopped_at',
-          'clocks.stopped_by_seq',
-          escalationLevelOf('clocks.id'),
-        ])
-        // ANY(ARRAY(…)) rather than IN (…): with the OR, IN became a filter over every clock (a scan of 1M rows).
-        .where(
-          sql<boolean>`(clocks.case_id = ${caseId} OR clocks.report_id = ANY(ARRAY(SELECT r.id FROM reports r WHERE r.case_id = ${caseId})))`,
-        )
-        // Other features' clocks may name the case (a referral made from it): the case shows its own rules.
-        .where('clocks.rule', 'in', [...caseClockRules])
-        .orderBy('clocks.started_at'),
-    ),
-    rowsNamed(
-      db,
-      'case_read_organisations',
-      db
-        .selectFrom('case_organisations as co')
-        .where(systemScope('the case read through childInScope above'))
-        .innerJoin('organisations as o', 'o.id', 'co.organisation_id')
-        .select(['o.id', 'o.name', 'co.role'])
-        .where('co.case_id', '=', caseId)
-        .orderBy('co.added_at'),
-    ),
-    rowsNamed(
-      db,
-      'case_read_reports',
-      db
-        .selectFrom('reports')
-        .where(systemScope('the case read through childInScope above'))
-        .select(['id', 'ref_no', 'channel', 'reported_at'])
-        .where('case_id', '=', caseId)
-        .orderBy('reported_at'),
-    ),
-    row.has_siblings ? siblingCasesOf(db, actor, caseId) : { siblingCases: [], siblingCasesHidden: 0 },
-  ]);
+  const siblings = row.has_siblings
+    ? await siblingCasesOf(db, actor, caseId)
+    : { siblingCases: [], siblingCasesHidden: 0 };
+  const actions = row.actions.map((a) => ({ ...a, occurred_at: new Date(a.occurred_at) }));
+  const clocks = row.clocks.map((c) => ({
+    ...c,
+    started_at: new Date(c.started_at),
+    due_at: new Date(c.due_at),
+    stopped_at: c.stopped_at === null ? null : new Date(c.stopped_at),
+  }));
+  const { organisations } = row;
+  const reports = row.reports.map((r) => ({ ...r, reported_at: new Date(r.reported_at) }));
   const missedBySeq = new Set(
     clocks.filter((c) => c.state === 'missed' && c.stopped_by_seq !== null).map((c) => c.stopped_by_seq),
   );
@@ -202,6 +142,71 @@ export async function readCase(
   };
   return narrowCase(view, fileAccessFrom(row.file_access));
 }
+
+type Stamp = string;
+type Row<T extends keyof Database> = Selectable<Database[T]>;
+interface ActionJson {
+  seq: number;
+  type: Row<'case_actions'>['type'];
+  status_after: Row<'case_actions'>['status_after'];
+  actor_label: string;
+  actor_org_id: string | null;
+  actor_user_id: string | null;
+  accountable_user_id: string | null;
+  occurred_at: Stamp;
+  payload: Row<'case_actions'>['payload'];
+}
+interface ClockJson {
+  id: string;
+  rule: string;
+  owner_org_id: string;
+  name: string;
+  started_at: Stamp;
+  due_at: Stamp;
+  provisional: boolean;
+  state: Row<'clocks'>['state'];
+  stopped_at: Stamp | null;
+  stopped_by_seq: number | null;
+  escalation_level: number;
+}
+
+/**
+ * The case's log, clocks, organisations and reports as columns of its row (one statement, not five:
+ * issue 21 counts a case action's statements). Each is correlated to the `cases` row that passed the
+ * scope above, so nothing of a case the reader may not see is read; timestamps arrive as JSON text.
+ */
+const caseParts = [
+  sql<
+    ActionJson[]
+  >`(SELECT coalesce(json_agg(json_build_object('seq', a.seq, 'type', a.type, 'status_after', a.status_after,
+      'actor_label', a.actor_label, 'actor_org_id', a.actor_org_id, 'actor_user_id', a.actor_user_id,
+      'accountable_user_id', a.accountable_user_id, 'occurred_at', a.occurred_at, 'payload', a.payload) ORDER BY a.seq), '[]')
+    FROM case_actions a WHERE a.case_id = cases.id)`.as('actions'),
+  // ANY(ARRAY(…)) rather than IN (…): with the OR, IN became a filter over every clock (a scan of 1M rows).
+  // Other features' clocks may name the case (a referral made from it): the case shows its own rules.
+  sql<
+    ClockJson[]
+  >`(SELECT coalesce(json_agg(json_build_object('id', k.id, 'rule', k.rule, 'owner_org_id', k.owner_org_id,
+      'name', o.name, 'started_at', k.started_at, 'due_at', k.due_at, 'provisional', k.provisional, 'state', k.state,
+      'stopped_at', k.stopped_at, 'stopped_by_seq', k.stopped_by_seq, 'escalation_level', COALESCE(esc.escalation_level, 0))
+      ORDER BY k.started_at), '[]')
+    FROM clocks k JOIN organisations o ON o.id = k.owner_org_id
+      LEFT JOIN clock_escalations esc ON esc.clock_id = k.id
+    WHERE (k.case_id = cases.id OR k.report_id = ANY(ARRAY(SELECT r.id FROM reports r WHERE r.case_id = cases.id)))
+      AND k.rule = ANY(${[...caseClockRules]}::text[]))`.as('clocks'),
+  sql<
+    { id: string; name: string; role: Row<'case_organisations'>['role'] }[]
+  >`(SELECT coalesce(json_agg(json_build_object('id', o.id, 'name', o.name,
+      'role', co.role) ORDER BY co.added_at), '[]')
+    FROM case_organisations co JOIN organisations o ON o.id = co.organisation_id WHERE co.case_id = cases.id)`.as(
+    'organisations',
+  ),
+  sql<
+    { id: string; ref_no: string; channel: Row<'reports'>['channel']; reported_at: Stamp }[]
+  >`(SELECT coalesce(json_agg(json_build_object(
+      'id', r.id, 'ref_no', r.ref_no, 'channel', r.channel, 'reported_at', r.reported_at) ORDER BY r.reported_at), '[]')
+    FROM reports r WHERE r.case_id = cases.id)`.as('reports'),
+] as const;
 
 /**
  * A `sibling_linked` entry names the other case to a reader who may read it (its number and child,

@@ -185,13 +185,13 @@ export async function readChildFile(
       entityId: id,
       childId: id,
     },
-    refused: {
+    refused: () => ({
       action: 'children.read',
       entityType: 'child',
       entityId: id,
       outcome: 'denied',
       details: { reason: 'not_found_or_out_of_scope' },
-    },
+    }),
   });
   if (!read) throw registryNotFound(actor, 'child', id);
   // Need-to-know: a participant through a referral sees only the parts the referral shares.

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { type Actor, accountableUserId, hasPermission } from '../../platform/access/actor.js';
 import { childDataPermissions } from '../../platform/access/permissions.js';
 import type { Database } from '../../platform/db/schema.js';
+import { changingSessionsOf } from '../../platform/auth/session-cache.js';
 import { unitOfWork } from '../../platform/db/unit-of-work.js';
 import { DomainError, notFound } from '../../platform/errors.js';
 import { isWithin, subtreePrefix } from '../../core/places.js';
@@ -120,38 +121,41 @@ export async function decideRoleGrant(
   const grant = await loadPendingGrant(db, actor, id);
   const problem = approvalProblem(actor, grant);
   if (problem) throw new DomainError(problem, 403, { role: grant.role_code });
-  await unitOfWork(
-    db,
-    actor,
-    decision === 'approved' ? 'users.role_grant_approved' : 'users.role_grant_rejected',
-    async ({ trx, audit }) => {
-      const decided = await trx
-        .updateTable('role_grant_requests')
-        .set({ status: decision, decided_by: actor.userId, decided_by_label: actor.label, decided_at: new Date() })
-        .where('id', '=', id)
-        .where('status', '=', 'pending')
-        .returning('id')
-        .executeTakeFirst();
-      if (!decided) throw new DomainError('users.grant_decided', 409);
-      if (decision === 'approved') {
-        await trx
-          .insertInto('user_roles')
-          .values({ user_id: grant.user_id, role_code: grant.role_code })
-          .onConflict((oc) => oc.doNothing())
-          .execute();
-        // A roles editor open on the old set must reload before saving over this grant.
-        await trx
-          .updateTable('users')
-          .set((eb) => ({ version: eb('version', '+', 1), updated_at: new Date() }))
-          .where('id', '=', grant.user_id)
-          .execute();
-      }
-      audit({
-        entityType: 'role_grant_request',
-        entityId: id,
-        details: { userId: grant.user_id, role: grant.role_code, requestedBy: grant.requested_by_label },
-      });
-    },
+  await changingSessionsOf(
+    grant.user_id,
+    unitOfWork(
+      db,
+      actor,
+      decision === 'approved' ? 'users.role_grant_approved' : 'users.role_grant_rejected',
+      async ({ trx, audit }) => {
+        const decided = await trx
+          .updateTable('role_grant_requests')
+          .set({ status: decision, decided_by: actor.userId, decided_by_label: actor.label, decided_at: new Date() })
+          .where('id', '=', id)
+          .where('status', '=', 'pending')
+          .returning('id')
+          .executeTakeFirst();
+        if (!decided) throw new DomainError('users.grant_decided', 409);
+        if (decision === 'approved') {
+          await trx
+            .insertInto('user_roles')
+            .values({ user_id: grant.user_id, role_code: grant.role_code })
+            .onConflict((oc) => oc.doNothing())
+            .execute();
+          // A roles editor open on the old set must reload before saving over this grant.
+          await trx
+            .updateTable('users')
+            .set((eb) => ({ version: eb('version', '+', 1), updated_at: new Date() }))
+            .where('id', '=', grant.user_id)
+            .execute();
+        }
+        audit({
+          entityType: 'role_grant_request',
+          entityId: id,
+          details: { userId: grant.user_id, role: grant.role_code, requestedBy: grant.requested_by_label },
+        });
+      },
+    ),
   );
 }
 

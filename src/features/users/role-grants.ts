@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { type Actor, accountableUserId } from '../../platform/access/actor.js';
 import { childDataPermissions } from '../../platform/access/permissions.js';
 import type { Database } from '../../platform/db/schema.js';
+import { changingSessionsOf } from '../../platform/auth/session-cache.js';
 import { unitOfWork } from '../../platform/db/unit-of-work.js';
 import { updateVersioned } from '../../platform/db/versioned-update.js';
 import { DomainError, notFound } from '../../platform/errors.js';
@@ -111,55 +112,58 @@ export async function setUserRoles(
   const permissions = await rolePermissions(db, wanted);
   const missing = wanted.find((role) => !permissions.has(role));
   if (missing) throw new DomainError('users.unknown_role', 400, { role: missing });
-  const { result } = await unitOfWork(db, actor, 'users.roles_changed', async ({ trx, audit }) => {
-    const before = (await trx.selectFrom('user_roles').select('role_code').where('user_id', '=', userId).execute()).map(
-      (r) => r.role_code,
-    );
-    await updateVersioned(trx, { table: 'users', entity: 'user', id: userId, expectedVersion, values: {} });
-    const removed = before.filter((role) => !wanted.includes(role));
-    if (removed.length > 0)
-      await trx.deleteFrom('user_roles').where('user_id', '=', userId).where('role_code', 'in', removed).execute();
-    const withdrawn = await trx
-      .updateTable('role_grant_requests')
-      .set({
-        status: 'withdrawn',
-        decided_by: accountableUserId(actor),
-        decided_by_label: actor.label,
-        decided_at: new Date(),
-      })
-      .where('user_id', '=', userId)
-      .where('status', '=', 'pending')
-      .$if(wanted.length > 0, (query) => query.where('role_code', 'not in', wanted))
-      .returning(['id', 'role_code'])
-      .execute();
-    const { pending } = await grantRolesIn(
-      trx,
-      actor,
-      userId,
-      wanted.filter((role) => !before.includes(role)),
-      permissions,
-    );
-    const after = before
-      .filter((role) => !removed.includes(role))
-      .concat(wanted.filter((role) => !before.includes(role) && !pending.some((p) => p.roleCode === role)));
-    audit({
-      entityType: 'user',
-      entityId: userId,
-      details: {
-        before: [...before].sort(),
-        after: after.sort(),
-        pending: pending.map((p) => p.roleCode),
-        withdrawn: withdrawn.map((w) => w.role_code),
-      },
-    });
-    for (const request of pending)
+  const { result } = await changingSessionsOf(
+    userId,
+    unitOfWork(db, actor, 'users.roles_changed', async ({ trx, audit }) => {
+      const before = (
+        await trx.selectFrom('user_roles').select('role_code').where('user_id', '=', userId).execute()
+      ).map((r) => r.role_code);
+      await updateVersioned(trx, { table: 'users', entity: 'user', id: userId, expectedVersion, values: {} });
+      const removed = before.filter((role) => !wanted.includes(role));
+      if (removed.length > 0)
+        await trx.deleteFrom('user_roles').where('user_id', '=', userId).where('role_code', 'in', removed).execute();
+      const withdrawn = await trx
+        .updateTable('role_grant_requests')
+        .set({
+          status: 'withdrawn',
+          decided_by: accountableUserId(actor),
+          decided_by_label: actor.label,
+          decided_at: new Date(),
+        })
+        .where('user_id', '=', userId)
+        .where('status', '=', 'pending')
+        .$if(wanted.length > 0, (query) => query.where('role_code', 'not in', wanted))
+        .returning(['id', 'role_code'])
+        .execute();
+      const { pending } = await grantRolesIn(
+        trx,
+        actor,
+        userId,
+        wanted.filter((role) => !before.includes(role)),
+        permissions,
+      );
+      const after = before
+        .filter((role) => !removed.includes(role))
+        .concat(wanted.filter((role) => !before.includes(role) && !pending.some((p) => p.roleCode === role)));
       audit({
-        action: 'users.role_grant_requested',
-        entityType: 'role_grant_request',
-        entityId: request.id,
-        details: { userId, role: request.roleCode },
+        entityType: 'user',
+        entityId: userId,
+        details: {
+          before: [...before].sort(),
+          after: after.sort(),
+          pending: pending.map((p) => p.roleCode),
+          withdrawn: withdrawn.map((w) => w.role_code),
+        },
       });
-    return { pendingGrants: pending };
-  });
+      for (const request of pending)
+        audit({
+          action: 'users.role_grant_requested',
+          entityType: 'role_grant_request',
+          entityId: request.id,
+          details: { userId, role: request.roleCode },
+        });
+      return { pendingGrants: pending };
+    }),
+  );
   return result;
 }

@@ -4,6 +4,7 @@ import { type Actor, hasPermission } from '../../platform/access/actor.js';
 import { maskPhone } from '../../platform/access/masking.js';
 import { hashPassword } from '../../platform/auth/passwords.js';
 import type { Database } from '../../platform/db/schema.js';
+import { changingSessionsOf } from '../../platform/auth/session-cache.js';
 import { unitOfWork } from '../../platform/db/unit-of-work.js';
 import { DomainError, notFound } from '../../platform/errors.js';
 import { isWithin, subtreePrefix } from '../../core/places.js';
@@ -196,15 +197,18 @@ export async function resetUserPassword(
   await loadManagedUser(db, actor, userId);
   const password = temporaryPassword();
   const passwordHash = await hashPassword(password);
-  await unitOfWork(db, actor, 'users.password_reset', async ({ trx, audit }) => {
-    await trx
-      .updateTable('users')
-      .set({ password_hash: passwordHash, must_change_password: true, failed_logins: 0, locked_until: null })
-      .where('id', '=', userId)
-      .execute();
-    await trx.deleteFrom('sessions').where('user_id', '=', userId).execute();
-    audit({ entityType: 'user', entityId: userId });
-  });
+  await changingSessionsOf(
+    userId,
+    unitOfWork(db, actor, 'users.password_reset', async ({ trx, audit }) => {
+      await trx
+        .updateTable('users')
+        .set({ password_hash: passwordHash, must_change_password: true, failed_logins: 0, locked_until: null })
+        .where('id', '=', userId)
+        .execute();
+      await trx.deleteFrom('sessions').where('user_id', '=', userId).execute();
+      audit({ entityType: 'user', entityId: userId });
+    }),
+  );
   return { temporaryPassword: password };
 }
 
@@ -215,29 +219,39 @@ export async function setUserLocked(
   locked: boolean,
 ): Promise<void> {
   await loadManagedUser(db, actor, userId);
-  await unitOfWork(db, actor, locked ? 'users.lock' : 'users.unlock', async ({ trx, audit }) => {
-    await trx
-      .updateTable('users')
-      .set({ disabled: locked, failed_logins: 0, locked_until: null })
-      .where('id', '=', userId)
-      .execute();
-    if (locked) await trx.deleteFrom('sessions').where('user_id', '=', userId).execute();
-    // A disabled person's tokens die with the account (and stay dead if it is enabled again).
-    const revokedTokens = locked ? await revokeTokensOfUserIn(trx, userId) : [];
-    audit({ entityType: 'user', entityId: userId, details: revokedTokens.length > 0 ? { revokedTokens } : undefined });
-  });
+  await changingSessionsOf(
+    userId,
+    unitOfWork(db, actor, locked ? 'users.lock' : 'users.unlock', async ({ trx, audit }) => {
+      await trx
+        .updateTable('users')
+        .set({ disabled: locked, failed_logins: 0, locked_until: null })
+        .where('id', '=', userId)
+        .execute();
+      if (locked) await trx.deleteFrom('sessions').where('user_id', '=', userId).execute();
+      // A disabled person's tokens die with the account (and stay dead if it is enabled again).
+      const revokedTokens = locked ? await revokeTokensOfUserIn(trx, userId) : [];
+      audit({
+        entityType: 'user',
+        entityId: userId,
+        details: revokedTokens.length > 0 ? { revokedTokens } : undefined,
+      });
+    }),
+  );
 }
 
 export async function resetUserTotp(db: Kysely<Database>, actor: Actor, userId: string): Promise<void> {
   await loadManagedUser(db, actor, userId);
-  await unitOfWork(db, actor, 'users.totp_reset', async ({ trx, audit }) => {
-    await trx
-      .updateTable('users')
-      .set({ totp_secret: null, totp_enabled: false, totp_last_step: null })
-      .where('id', '=', userId)
-      .execute();
-    await trx.deleteFrom('recovery_codes').where('user_id', '=', userId).execute();
-    await trx.deleteFrom('sessions').where('user_id', '=', userId).execute();
-    audit({ entityType: 'user', entityId: userId });
-  });
+  await changingSessionsOf(
+    userId,
+    unitOfWork(db, actor, 'users.totp_reset', async ({ trx, audit }) => {
+      await trx
+        .updateTable('users')
+        .set({ totp_secret: null, totp_enabled: false, totp_last_step: null })
+        .where('id', '=', userId)
+        .execute();
+      await trx.deleteFrom('recovery_codes').where('user_id', '=', userId).execute();
+      await trx.deleteFrom('sessions').where('user_id', '=', userId).execute();
+      audit({ entityType: 'user', entityId: userId });
+    }),
+  );
 }

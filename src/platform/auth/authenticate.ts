@@ -7,6 +7,8 @@ import { DomainError } from '../errors.js';
 import { actorFor, needsSecondFactor, type UserAccount } from './load-actor.js';
 import { findSessionAccount, type SessionRecord, sessionCookie } from './sessions.js';
 import { findLiveToken } from './token-chain.js';
+import { connectionUrlOf, listenOn } from '../db/notifications.js';
+import { SessionCache, sessionChannel } from './session-cache.js';
 
 /** A signed-in session that still owes a step (second factor, new password) before full access. */
 export interface PendingSignIn {
@@ -45,12 +47,13 @@ export function pendingStep(
 /** Turns a session cookie or a bearer API token into the request's actor. */
 export const authenticate = fp(async (app: FastifyInstance, options: { db: Kysely<Database>; config: Config }) => {
   app.decorateRequest('signIn', null);
+  const cache = startSessionCache(app, options.db, options.config);
   app.addHook('onRequest', async (request) => {
     const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
     if (bearer) return authenticateToken(options.db, request, bearer);
     const token = request.cookies[sessionCookie];
     if (!token) return;
-    const found = await findSessionAccount(options.db, token, options.config.sessionIdleMinutes);
+    const found = await findSessionAccount(options.db, token, options.config.sessionIdleMinutes, new Date(), cache);
     if (!found || found.account.disabled) return;
     const { session, account } = found;
     const needs = pendingStep(account, session, options.config.mfaRequired);
@@ -78,6 +81,28 @@ export const authenticate = fp(async (app: FastifyInstance, options: { db: Kysel
     }
   });
 });
+
+/**
+ * The process's session cache and its one listener on `haven_sessions`; none when the setting is 0
+ * or the handle's address is unknown (then every request asks the database, as before).
+ */
+function startSessionCache(app: FastifyInstance, db: Kysely<Database>, config: Config): SessionCache | undefined {
+  const url = connectionUrlOf(db);
+  if (!url || config.sessionCacheSeconds === 0) return undefined;
+  const cache = new SessionCache(config.sessionCacheSeconds * 1000);
+  const heartbeatMs = Math.min(2000, cache.ttlMs / 2);
+  const listener = listenOn(
+    url,
+    sessionChannel,
+    { notice: (userId) => cache.forget(userId), alive: (until) => cache.alive(until), down: () => cache.down() },
+    { heartbeatMs, retryMs: 1000 },
+  );
+  app.addHook('onClose', async () => {
+    cache.close();
+    await listener.stop();
+  });
+  return cache;
+}
 
 async function authenticateToken(db: Kysely<Database>, request: FastifyRequest, token: string) {
   const live = await findLiveToken(db, token);

@@ -7,6 +7,7 @@ import { DomainError } from '../errors.js';
 import type { PendingSignIn } from './authenticate.js';
 import { hashPassword, passwordProblems, verifyPassword } from './passwords.js';
 import { callerActor, countFailure, type RequestMeta } from './sign-in.js';
+import { changingSessionsOf } from './session-cache.js';
 import { tokenHash } from './tokens.js';
 import { checkTotp, newTotpSecret, totpUri } from './totp.js';
 import { readTotpSecret, storeTotpSecret } from './totp-secret.js';
@@ -52,11 +53,9 @@ export async function verifySecondFactor(
   const cleaned = code.replace(/\s/g, '');
   const totp = enabled && secret ? await checkTotp(secret, cleaned, null) : { valid: false };
 
-  const { result: outcome } = await unitOfWork(
-    db,
-    actorOf(signIn, meta),
-    'auth.second_factor',
-    async ({ trx, audit }) => {
+  const { result: outcome } = await changingSessionsOf(
+    userId,
+    unitOfWork(db, actorOf(signIn, meta), 'auth.second_factor', async ({ trx, audit }) => {
       const now = new Date();
       const user = await trx
         .selectFrom('users')
@@ -111,7 +110,7 @@ export async function verifySecondFactor(
         .execute();
       audit({ entityType: 'user', entityId: userId, details: { method: stepUsed ? 'totp' : 'recovery_code' } });
       return 'passed' as const;
-    },
+    }),
   );
   if (outcome === 'locked') throw new DomainError('sign_in_failed', 401);
   if (outcome === 'wrong') throw new DomainError('totp_invalid', 401);
@@ -137,10 +136,13 @@ export async function startTotpEnrolment(
 ): Promise<{ secret: string; uri: string }> {
   if (signIn.account.totpEnabled) throw new DomainError('forbidden', 403, { permission: 'totp.enrolled' });
   const secret = newTotpSecret();
-  await unitOfWork(db, actorOf(signIn, meta), 'auth.totp_enrolment_started', async ({ trx, audit }) => {
-    await storeTotpSecret(trx, signIn.account.id, secret);
-    audit({ entityType: 'user', entityId: signIn.account.id });
-  });
+  await changingSessionsOf(
+    signIn.account.id,
+    unitOfWork(db, actorOf(signIn, meta), 'auth.totp_enrolment_started', async ({ trx, audit }) => {
+      await storeTotpSecret(trx, signIn.account.id, secret);
+      audit({ entityType: 'user', entityId: signIn.account.id });
+    }),
+  );
   return { secret, uri: totpUri(secret, signIn.account.username) };
 }
 
@@ -160,24 +162,27 @@ export async function confirmTotpEnrolment(
       .toString('hex')
       .replace(/(.{4})(?=.)/g, '$1-'),
   );
-  await unitOfWork(db, actorOf(signIn, meta), 'auth.totp_enrolled', async ({ trx, audit }) => {
-    await trx
-      .updateTable('users')
-      .set({ totp_enabled: true, totp_last_step: check.step ?? null })
-      .where('id', '=', signIn.account.id)
-      .execute();
-    await trx.deleteFrom('recovery_codes').where('user_id', '=', signIn.account.id).execute();
-    await trx
-      .insertInto('recovery_codes')
-      .values(recoveryCodes.map((c) => ({ user_id: signIn.account.id, code_hash: tokenHash(c) })))
-      .execute();
-    await trx
-      .updateTable('sessions')
-      .set({ mfa_passed: true })
-      .where('token_hash', '=', signIn.session.tokenHash)
-      .execute();
-    audit({ entityType: 'user', entityId: signIn.account.id });
-  });
+  await changingSessionsOf(
+    signIn.account.id,
+    unitOfWork(db, actorOf(signIn, meta), 'auth.totp_enrolled', async ({ trx, audit }) => {
+      await trx
+        .updateTable('users')
+        .set({ totp_enabled: true, totp_last_step: check.step ?? null })
+        .where('id', '=', signIn.account.id)
+        .execute();
+      await trx.deleteFrom('recovery_codes').where('user_id', '=', signIn.account.id).execute();
+      await trx
+        .insertInto('recovery_codes')
+        .values(recoveryCodes.map((c) => ({ user_id: signIn.account.id, code_hash: tokenHash(c) })))
+        .execute();
+      await trx
+        .updateTable('sessions')
+        .set({ mfa_passed: true })
+        .where('token_hash', '=', signIn.session.tokenHash)
+        .execute();
+      audit({ entityType: 'user', entityId: signIn.account.id });
+    }),
+  );
   return { recoveryCodes };
 }
 
@@ -207,20 +212,23 @@ export async function changePassword(
     );
   }
   const passwordHash = await hashPassword(input.newPassword);
-  await unitOfWork(db, actorOf(signIn, meta), 'auth.password_changed', async ({ trx, audit }) => {
-    await trx
-      .updateTable('users')
-      .set({ password_hash: passwordHash, must_change_password: false })
-      .where('id', '=', signIn.account.id)
-      .execute();
-    // Other sessions of this user end: a changed password must lock out whoever knew the old one.
-    await trx
-      .deleteFrom('sessions')
-      .where('user_id', '=', signIn.account.id)
-      .where('token_hash', '<>', signIn.session.tokenHash)
-      .execute();
-    audit({ entityType: 'user', entityId: signIn.account.id });
-  });
+  await changingSessionsOf(
+    signIn.account.id,
+    unitOfWork(db, actorOf(signIn, meta), 'auth.password_changed', async ({ trx, audit }) => {
+      await trx
+        .updateTable('users')
+        .set({ password_hash: passwordHash, must_change_password: false })
+        .where('id', '=', signIn.account.id)
+        .execute();
+      // Other sessions of this user end: a changed password must lock out whoever knew the old one.
+      await trx
+        .deleteFrom('sessions')
+        .where('user_id', '=', signIn.account.id)
+        .where('token_hash', '<>', signIn.session.tokenHash)
+        .execute();
+      audit({ entityType: 'user', entityId: signIn.account.id });
+    }),
+  );
 }
 
 export async function signOut(
@@ -229,14 +237,17 @@ export async function signOut(
   everywhere: boolean,
   meta: RequestMeta,
 ): Promise<void> {
-  await unitOfWork(
-    db,
-    actorOf(signIn, meta),
-    everywhere ? 'auth.sign_out_everywhere' : 'auth.sign_out',
-    async ({ trx, audit }) => {
-      const query = trx.deleteFrom('sessions').where('user_id', '=', signIn.account.id);
-      await (everywhere ? query : query.where('token_hash', '=', signIn.session.tokenHash)).execute();
-      audit({ entityType: 'user', entityId: signIn.account.id });
-    },
+  await changingSessionsOf(
+    signIn.account.id,
+    unitOfWork(
+      db,
+      actorOf(signIn, meta),
+      everywhere ? 'auth.sign_out_everywhere' : 'auth.sign_out',
+      async ({ trx, audit }) => {
+        const query = trx.deleteFrom('sessions').where('user_id', '=', signIn.account.id);
+        await (everywhere ? query : query.where('token_hash', '=', signIn.session.tokenHash)).execute();
+        audit({ entityType: 'user', entityId: signIn.account.id });
+      },
+    ),
   );
 }

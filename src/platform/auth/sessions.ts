@@ -2,9 +2,13 @@ import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { executeNamed } from '../db/named-statements.js';
 import type { UserAccount } from './load-actor.js';
+import type { SessionCache, SessionLookup } from './session-cache.js';
 import { randomToken, tokenHash } from './tokens.js';
 
 export const sessionCookie = 'haven_session';
+
+/** A session's `last_seen_at` is written at most this often (a busy page must not write on every request). */
+const touchEveryMs = 60_000;
 
 export interface SessionRecord {
   tokenHash: string;
@@ -50,18 +54,44 @@ export async function findSession(
 
 /**
  * The live session and its account in one call of `session_account` (migration 0015), whose plan
- * PostgreSQL keeps: every authenticated request asks.
+ * PostgreSQL keeps: every authenticated request asks — unless this process looked it up within
+ * the cache's few seconds and no notice of a change came since (session-cache.ts).
  */
 export async function findSessionAccount(
   db: Kysely<Database>,
   token: string,
   idleMinutes: number,
   now = new Date(),
-): Promise<{ session: SessionRecord; account: UserAccount } | undefined> {
+  cache?: SessionCache,
+): Promise<SessionLookup | undefined> {
+  const hash = tokenHash(token);
+  const kept = cache?.get(hash);
+  if (cache && kept) {
+    const before = cache.ticket();
+    const session = await liveKeptSession(db, kept.session, idleMinutes, now);
+    if (session) {
+      if (session !== kept.session) cache.keep(hash, before, { session, account: kept.account });
+      return { session, account: kept.account };
+    }
+    // Past its idle or absolute end by what was kept: the database decides (and deletes it).
+    cache.drop(hash);
+  }
+  const ticket = cache?.ticket() ?? 0;
+  const found = await lookUpSessionAccount(db, hash, idleMinutes, now);
+  if (found) cache?.keep(hash, ticket, found);
+  return found;
+}
+
+async function lookUpSessionAccount(
+  db: Kysely<Database>,
+  hash: string,
+  idleMinutes: number,
+  now: Date,
+): Promise<SessionLookup | undefined> {
   const result = await executeNamed(
     db,
     'session_account',
-    sql<{ found: SessionAccountJson | null }>`SELECT session_account(${tokenHash(token)}) AS found`.compile(db),
+    sql<{ found: SessionAccountJson | null }>`SELECT session_account(${hash}) AS found`.compile(db),
   );
   const found = result.rows[0]?.found;
   if (!found) return undefined;
@@ -97,6 +127,23 @@ export async function findSessionAccount(
   return { session, account };
 }
 
+/**
+ * A kept session checked against its idle and absolute ends; its `last_seen_at` is touched at most
+ * once a minute, as a looked-up one is. Undefined when it looks ended: the caller asks the database.
+ */
+async function liveKeptSession(
+  db: Kysely<Database>,
+  session: SessionRecord,
+  idleMinutes: number,
+  now: Date,
+): Promise<SessionRecord | undefined> {
+  if (now.getTime() > session.lastSeenAt.getTime() + idleMinutes * 60_000 || now > session.absoluteExpiresAt)
+    return undefined;
+  if (now.getTime() - session.lastSeenAt.getTime() <= touchEveryMs) return session;
+  await db.updateTable('sessions').set({ last_seen_at: now }).where('token_hash', '=', session.tokenHash).execute();
+  return { ...session, lastSeenAt: now };
+}
+
 /** What `session_account` returns: the session's fields, the account's, and roles with their permissions. */
 type SessionAccountJson = Omit<UserAccount, 'roles' | 'permissions'> & {
   tokenHash: string;
@@ -125,15 +172,15 @@ async function liveSession(
     return undefined;
   }
   // Refreshing at most once a minute keeps a busy page from writing on every request.
-  if (now.getTime() - new Date(row.last_seen_at).getTime() > 60_000) {
+  const touched = now.getTime() - new Date(row.last_seen_at).getTime() > touchEveryMs;
+  if (touched)
     await db.updateTable('sessions').set({ last_seen_at: now }).where('token_hash', '=', row.token_hash).execute();
-  }
   return {
     tokenHash: row.token_hash,
     userId: row.user_id,
     csrfToken: row.csrf_token,
     mfaPassed: row.mfa_passed,
-    lastSeenAt: new Date(row.last_seen_at),
+    lastSeenAt: touched ? now : new Date(row.last_seen_at),
     absoluteExpiresAt: new Date(row.absolute_expires_at),
   };
 }

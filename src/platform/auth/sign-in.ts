@@ -11,6 +11,7 @@ import './messages.js';
 import { pendingStep } from './authenticate.js';
 import { loadUserAccount } from './load-actor.js';
 import { burnPasswordCheck, verifyPassword } from './passwords.js';
+import { changingSessionsOf } from './session-cache.js';
 import { createSession, findSession } from './sessions.js';
 
 export interface RequestMeta {
@@ -79,7 +80,7 @@ export async function signIn(
           : 'wrong_password';
 
   if (earlyReason) {
-    await unitOfWork(db, callerActor(meta), 'auth.sign_in', async ({ trx, audit }) => {
+    const failure = unitOfWork(db, callerActor(meta), 'auth.sign_in', async ({ trx, audit }) => {
       await trx.insertInto('login_failures').values({ ip: meta.ip }).execute();
       // Judged under the row lock: a failure that finds the account already locked is not counted again.
       const counted = user && earlyReason === 'wrong_password' ? await countFailure(trx, user.id, config, now) : null;
@@ -99,6 +100,8 @@ export async function signIn(
         details: { username: input.username, reason },
       });
     });
+    // A failure that locked the account ended its sessions still owing a step.
+    await (user ? changingSessionsOf(user.id, failure) : failure);
     throw new DomainError('sign_in_failed', 401);
   }
 

@@ -7,6 +7,7 @@ import { DatabaseAvailability, registerAvailability } from './availability.js';
 import { startEmbeddedPostgres, type EmbeddedCluster } from './embedded.js';
 import type { Database } from './schema.js';
 import { namingPool } from './named-statements.js';
+import { registerConnectionUrl } from './notifications.js';
 
 // `date` columns stay ISO strings: a JS Date at local midnight shifts birthdays across time zones.
 pg.types.setTypeParser(1082, (value) => value);
@@ -84,6 +85,7 @@ export async function openPool(url: string, embedded?: EmbeddedCluster, poolSize
   }
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: namingPool(pool) }) });
   registerAvailability(db, availability);
+  registerConnectionUrl(db, url);
   return {
     db,
     pool,

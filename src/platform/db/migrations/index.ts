@@ -74,6 +74,7 @@ import * as m0180 from './0180_schedule_marks.js';
 import * as m0185 from './0185_insight_flow_indexes.js';
 import * as m0190 from './0190_clock_escalations.js';
 import * as m0191 from './0191_alerts_key.js';
+import * as m0194 from './0194_session_change_notices.js';
 
 /**
  * Every migration, in order. Listed statically (not read from the folder) so the same list works
@@ -155,4 +156,5 @@ export const migrations: Record<string, Migration> = {
   '0185_insight_flow_indexes': m0185,
   '0190_clock_escalations': m0190,
   '0191_alerts_key': m0191,
+  '0194_session_change_notices': m0194,
 };
