@@ -10,6 +10,7 @@ import { placementsRunningAt } from '../placements/service.js';
 import { serviceBudgetsOn } from '../projects/service.js';
 import { referralsDeclinedBetween } from '../referrals/service.js';
 import { addFeatureCounts, CountSheet, writeSheet } from './snapshot-added-counts.js';
+import { markedTable } from './snapshot-marks.js';
 import { stagedCounts } from './snapshot-write.js';
 import './snapshot-tables.js';
 
@@ -30,7 +31,7 @@ const institutional = new Set<string>(institutionKinds);
  * exported read (assessments, placements, referrals, grassroots — directors posted, trained, appraised —, projects, benefits). Runs after
  * the core counts, whose `children.in_difficulty` rows it reuses for the villages where children live.
  */
-export async function storeFeatureCounts(trx: Trx, moment: SnapshotMoment): Promise<number> {
+export async function storeFeatureCounts(trx: Trx, moment: SnapshotMoment, onlyMarked = false): Promise<number> {
   const { month, start, at, day } = moment;
   const sheet = new CountSheet();
   const add = (indicator: StoredCount, code: string, value: number) => sheet.add(indicator, code, value);
@@ -42,8 +43,15 @@ export async function storeFeatureCounts(trx: Trx, moment: SnapshotMoment): Prom
     villagesWithDirectorOn(trx, day),
     serviceBudgetsOn(trx, day),
     benefitPaymentsFor(trx, month.slice(0, 7)),
+    // A run over the marked divisions staged only theirs: the others' stand as stored.
     sql<{ code: string }>`SELECT division_code AS code FROM ${stagedCounts}
-      WHERE indicator = 'children.in_difficulty'`.execute(trx),
+      WHERE indicator = 'children.in_difficulty'
+      ${
+        onlyMarked
+          ? sql`UNION SELECT division_code FROM insight_snapshots WHERE month = ${month}::date
+              AND indicator = 'children.in_difficulty' AND division_code NOT IN (SELECT division_code FROM ${markedTable})`
+          : sql``
+      }`.execute(trx),
     directorTrainingAndAppraisalOn(trx, day, at),
   ]);
   for (const row of grades) {

@@ -1,6 +1,7 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Database } from '../../platform/db/schema.js';
 import { largestStoredCounts } from '../../contract/insight/indicators-added.js';
+import { markedTable } from './snapshot-marks.js';
 import './snapshot-tables.js';
 
 type Trx = Kysely<Database> | Transaction<Database>;
@@ -34,13 +35,23 @@ const levels = sql`(VALUES ('province', 2), ('city', 4), ('county', 6), ('townsh
  * updates those that changed, and moves each level total by the change below it (a largest-value
  * count's totals are taken again over the rows below them). Returns the rows the month now holds.
  */
-export async function applyStaged(trx: Trx, month: string): Promise<number> {
+export async function applyStaged(
+  trx: Trx,
+  month: string,
+  recountedOnlyMarked: readonly string[] | null,
+): Promise<number> {
+  // A run over the marked divisions compares those indicators there only; elsewhere their stored rows stand.
+  const compared =
+    recountedOnlyMarked === null
+      ? sql``
+      : sql`AND (NOT (indicator = ANY(${[...recountedOnlyMarked]}::text[]))
+          OR division_code IN (SELECT division_code FROM ${markedTable}))`;
   await sql`
     INSERT INTO insight_snapshot_changes (indicator, division_code, old, new)
     SELECT coalesce(n.indicator, s.indicator), coalesce(n.division_code, s.division_code),
       coalesce(s.value, 0), coalesce(n.value, 0)
     FROM insight_snapshot_next n
-    FULL JOIN (SELECT indicator, division_code, value FROM insight_snapshots WHERE month = ${month}::date) s
+    FULL JOIN (SELECT indicator, division_code, value FROM insight_snapshots WHERE month = ${month}::date ${compared}) s
       ON s.indicator = n.indicator AND s.division_code = n.division_code
     WHERE coalesce(s.value, 0) <> coalesce(n.value, 0)`.execute(trx);
   await sql`

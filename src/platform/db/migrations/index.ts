@@ -72,6 +72,7 @@ import * as m0170 from './0170_calendar_recompute_batches.js';
 import * as m0175 from './0175_benefit_reviews.js';
 import * as m0180 from './0180_schedule_marks.js';
 import * as m0185 from './0185_insight_flow_indexes.js';
+import * as m0186 from './0186_snapshot_marks.js';
 
 /**
  * Every migration, in order. Listed statically (not read from the folder) so the same list works
@@ -151,4 +152,5 @@ export const migrations: Record<string, Migration> = {
   '0175_benefit_reviews': m0175,
   '0180_schedule_marks': m0180,
   '0185_insight_flow_indexes': m0185,
+  '0186_snapshot_marks': m0186,
 };
