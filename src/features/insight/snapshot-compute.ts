@@ -33,8 +33,8 @@ export async function computeMonthSnapshot(
   const day = shanghaiDateOf(new Date(at.getTime() - 1));
   const m = `${month}-01`;
   // The running month's later runs recount only the divisions whose counts may have moved.
-  const { within, divisions } =
-    running && !final ? await markedDivisions(trx, m, at) : { within: everywhere, divisions: null };
+  const { within, divisions, replay } =
+    running && !final ? await markedDivisions(trx, m, at) : { within: everywhere, divisions: null, replay: false };
   await openStaging(trx);
 
   const stage = async (select: RawBuilder<unknown>) => {
@@ -51,7 +51,7 @@ export async function computeMonthSnapshot(
 
   // `marked`: the marks since this run are complete (written by a run that consumes them).
   await sql`
-    INSERT INTO insight_snapshot_months (month, as_of, final, marked) VALUES (${m}, ${at}, ${final}, ${running})
+    INSERT INTO insight_snapshot_months (month, as_of, final, marked) VALUES (${m}, ${at}, ${final}, ${running && !final && !replay})
     ON CONFLICT (month) DO UPDATE SET as_of = excluded.as_of, final = excluded.final, marked = excluded.marked,
       computed_at = now()`.execute(trx);
   return { rows, divisions };

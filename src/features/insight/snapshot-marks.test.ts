@@ -214,9 +214,17 @@ describe('the running month recounted where it changed', () => {
     expect(rows[0]!.n).toBe(0);
   });
 
-  it('a replay as of an earlier moment is a full run', async () => {
-    const run = await fillSnapshots(database.db, day1);
-    expect(run.divisions).toBe(-1);
+  it('a replay as of an earlier moment is a full run, and so is the run after it', async () => {
+    await report(places.heyi, '2030-03-06T10:00:00');
+    const replay = await fillSnapshots(database.db, day1);
+    expect(replay.divisions).toBe(-1);
     expect(await monthRows()).toEqual(await computedInFull(day1));
+    const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM insight_snapshot_marks`.execute(
+      database.db,
+    );
+    expect(rows[0]!.n).toBe(1);
+    const next = await fillSnapshots(database.db, day2);
+    expect(next.divisions).toBe(-1);
+    expect(await monthRows()).toEqual(await computedInFull(day2));
   });
 });

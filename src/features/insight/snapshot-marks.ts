@@ -29,15 +29,18 @@ export async function markedDivisions(
   trx: Trx,
   month: string,
   at: Date,
-): Promise<{ within: Within; divisions: number | null }> {
+): Promise<{ within: Within; divisions: number | null; replay: boolean }> {
   const last = await trx
     .selectFrom('insight_snapshot_months')
     .select(['as_of', 'marked'])
     .where('month', '=', month)
     .executeTakeFirst();
-  if (!last?.marked || last.as_of.getTime() > at.getTime()) {
+  // A replay leaves the marks alone (they belong to the runs after the moment it replays), and the
+  // month it writes cannot be carried forward by them: some were consumed by the later run it replaced.
+  if (last && last.as_of.getTime() > at.getTime()) return { within: everywhere, divisions: null, replay: true };
+  if (!last?.marked) {
     await sql`DELETE FROM insight_snapshot_marks WHERE marked_at <= ${at}`.execute(trx);
-    return { within: everywhere, divisions: null };
+    return { within: everywhere, divisions: null, replay: false };
   }
   const since = last.as_of;
   const lastDay = shanghaiDateOf(new Date(since.getTime() - 1));
@@ -66,5 +69,5 @@ export async function markedDivisions(
   // A temporary table has no statistics until analysed: the counts' plans depend on its size.
   await sql`ANALYZE insight_snapshot_marked`.execute(trx);
   const counted = await sql<{ n: number }>`SELECT count(*)::int AS n FROM ${markedTable}`.execute(trx);
-  return { within: onlyMarked, divisions: counted.rows[0]?.n ?? 0 };
+  return { within: onlyMarked, divisions: counted.rows[0]?.n ?? 0, replay: false };
 }
