@@ -35,7 +35,10 @@ async function computedInFull(at: Date) {
   await database.db
     .transaction()
     .execute(async (trx) => {
-      await trx.updateTable('insight_snapshot_months').set({ marked: false }).where('month', '=', month).execute();
+      // From nothing: the month, its totals and its run forgotten (so its totals are summed afresh too).
+      await trx.deleteFrom('insight_snapshots').where('month', '=', month).execute();
+      await trx.deleteFrom('insight_snapshot_totals').where('month', '=', month).execute();
+      await trx.deleteFrom('insight_snapshot_months').where('month', '=', month).execute();
       const run = await fillSnapshots(trx, at);
       expect(run.divisions).toBe(-1);
       full = await monthRows(trx);

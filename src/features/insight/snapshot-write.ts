@@ -82,16 +82,24 @@ async function adjustTotals(trx: Trx, month: string): Promise<void> {
   await sql`
     DELETE FROM insight_snapshot_totals t
     USING (SELECT DISTINCT l.level, rpad(left(c.division_code, l.digits), 12, '0') AS code, c.indicator
-           FROM insight_snapshot_changes c CROSS JOIN ${levels}) a
+           FROM insight_snapshot_changes c CROSS JOIN ${levels}
+           WHERE NOT (c.indicator = ANY(${largest}::text[]))) a
     WHERE t.month = ${month}::date AND t.level = a.level AND t.division_code = a.code AND t.indicator = a.indicator
-      AND (t.value = 0 OR t.indicator = ANY(${largest}::text[]))`.execute(trx);
+      AND t.value = 0`.execute(trx);
+  // A largest-value count's totals are taken again over all its rows of the month, grouped once by their
+  // code at each level: a few thousand rows. (Matching every row by prefix for each affected total — the
+  // value of days open moves in every place with an open case each day — took most of a day's run.)
+  const largestMoved = await sql<{ n: number }>`
+    SELECT count(*)::int AS n FROM insight_snapshot_changes WHERE indicator = ANY(${largest}::text[])`.execute(trx);
+  if ((largestMoved.rows[0]?.n ?? 0) === 0) return;
+  await sql`
+    DELETE FROM insight_snapshot_totals WHERE month = ${month}::date AND indicator = ANY(${largest}::text[])`.execute(
+    trx,
+  );
   await sql`
     INSERT INTO insight_snapshot_totals (month, level, division_code, indicator, value)
-    SELECT ${month}::date, a.level, a.code, a.indicator, max(s.value)
-    FROM (SELECT DISTINCT l.level, l.digits, rpad(left(c.division_code, l.digits), 12, '0') AS code, c.indicator
-          FROM insight_snapshot_changes c CROSS JOIN ${levels}
-          WHERE c.indicator = ANY(${largest}::text[])) a
-    JOIN insight_snapshots s ON s.month = ${month}::date AND s.indicator = a.indicator
-      AND starts_with(s.division_code, left(a.code, a.digits))
+    SELECT ${month}::date, l.level, rpad(left(s.division_code, l.digits), 12, '0'), s.indicator, max(s.value)
+    FROM insight_snapshots s CROSS JOIN ${levels}
+    WHERE s.month = ${month}::date AND s.indicator = ANY(${largest}::text[])
     GROUP BY 2, 3, 4`.execute(trx);
 }
