@@ -11,6 +11,8 @@ const snapshotLockId = 720_620;
  * Fills the indicator snapshots for the twelve months ending with `asOf`'s month: the running month
  * every time, and each earlier month until it has been computed once after its end (then it is
  * final). A new installation, or the demo, thus gets a year of history from the rows' own times.
+ * `rows`: the counts computed (a later run of the running month computes only its marked divisions'
+ * core counts); `divisions`: how many the running month recounted, -1 when it was computed in full.
  */
 export async function fillSnapshots(
   db: Kysely<Database>,
