@@ -5,8 +5,8 @@ import { systemScope } from '../../core/scope/system-scope.js';
 import type { StoredCount } from '../../contract/insight/problems.js';
 import { shownCategories } from '../../contract/insight/indicators-added.js';
 import { clockCounts, clockIndicators } from './snapshot-clock-counts.js';
-import { everywhere, markedDivisions, type Within } from './snapshot-marks.js';
-import { storeFeatureCounts } from './snapshot-feature-counts.js';
+import { everywhere, markedDivisions, markedTable, type Within } from './snapshot-marks.js';
+import { markedFeatureIndicators, storeFeatureCounts } from './snapshot-feature-counts.js';
 import { applyStaged, openStaging, stagedCounts } from './snapshot-write.js';
 import { monthStart, snapshotMoment, type YearMonth } from './snapshot-rules.js';
 import './snapshot-tables.js';
@@ -46,8 +46,14 @@ export async function computeMonthSnapshot(
 
   // No division marked: every core count stands as stored, and none is read.
   if (divisions !== 0) await stageCoreCounts(stage, { start, at, day }, within);
-  await storeFeatureCounts(trx, { month: m, start, at, day }, divisions !== null);
-  const rows = await applyStaged(trx, m, divisions === null ? null : coreIndicators);
+  const marked =
+    divisions === null
+      ? null
+      : (await sql<{ code: string }>`SELECT division_code AS code FROM ${markedTable}`.execute(trx)).rows.map(
+          (row) => row.code,
+        );
+  await storeFeatureCounts(trx, { month: m, start, at, day }, marked);
+  const rows = await applyStaged(trx, m, divisions === null ? null : [...coreIndicators, ...markedFeatureIndicators]);
 
   // `marked`: the marks since this run are complete (written by a run that consumes them).
   await sql`

@@ -74,14 +74,18 @@ async function child(village: string, category = { start: '2030-01-01', end: nul
   return row.id;
 }
 
-async function clock(village: string, due: string, options: { hours?: number[]; started?: string } = {}) {
+async function clock(
+  village: string,
+  due: string,
+  options: { hours?: number[]; started?: string; rule?: string; subject?: string } = {},
+) {
   const row = await database.db
     .insertInto('clocks')
     .values({
-      rule: 'visit.first',
+      rule: options.rule ?? 'visit.first',
       owner_org_id: committee,
-      subject_type: 'visit',
-      subject_id: committee,
+      subject_type: options.subject ? 'referral' : 'visit',
+      subject_id: options.subject ?? committee,
       division_code: village,
       started_at: cst(options.started ?? '2030-02-01T00:00:00'),
       due_at: cst(due),
@@ -112,7 +116,23 @@ async function close(caseId: string, on: string) {
     VALUES (${caseId}, 1, 'close', 'closed', '{}', '测试', ${cst(on)})`.execute(database.db);
 }
 
+/** A referral from the committee to a school, in `village`, with a response clock due at `due` (in 陈垅村, not its own village). */
+async function referral(childId: string, village: string, due: string) {
+  const { rows } = await sql<{ id: string }>`INSERT INTO referrals (child_id, from_org_id, to_org_id, service, shares,
+      reason, consent, division_code, created_at)
+    VALUES (${childId}, ${committee}, ${school}, '入学', '{identity}', '测试', '{}', ${village},
+      ${cst('2030-02-20T00:00:00')}) RETURNING id`.execute(database.db);
+  const id = rows[0]!.id;
+  const clockId = await clock(places.chenlong, due, { rule: 'referral.response', subject: id });
+  return { id, clockId };
+}
+
 let kids: string[] = [];
+let school: string;
+/** Villages where only a referral changes: its clock falls due by time, is stopped, or it is declined (dated before the last run). */
+let referralVillages: string[] = [];
+let stoppedReferralClock: string;
+let declinedReferral: string;
 let stopping: string;
 let pausing: string;
 let escalating: string;
@@ -136,10 +156,15 @@ beforeAll(async () => {
   await clock(places.heyi, '2030-03-05T12:00:00');
   // Overdue before the first run; its only level (the conference level) is reached an hour later.
   const { rows: other } = await sql<{ code: string }>`SELECT code FROM divisions WHERE level = 'village'
-    AND code LIKE '421022%' AND code NOT IN (${places.nongli}, ${places.heyi}) ORDER BY code LIMIT 1`.execute(
+    AND code LIKE '421022%' AND code NOT IN (${places.nongli}, ${places.heyi}) ORDER BY code LIMIT 4`.execute(
     database.db,
   );
   quiet = other[0]!.code;
+  referralVillages = other.slice(1).map((row) => row.code);
+  school = (await make.organisation({ kind: 'school', divisionCode: places.chenlong })).id;
+  await referral(kids[0]!, referralVillages[0]!, '2030-03-05T12:00:00');
+  stoppedReferralClock = (await referral(kids[0]!, referralVillages[1]!, '2030-03-01T00:00:00')).clockId;
+  declinedReferral = (await referral(kids[0]!, referralVillages[2]!, '2030-03-20T00:00:00')).id;
   escalating = await clock(quiet, '2030-03-04T23:30:00', { hours: [1] });
   toClose = await openCase(kids[0]!, places.chenlong, '2030-02-10T00:00:00');
   await openCase(kids[3]!, places.heyi, '2030-02-11T00:00:00');
@@ -194,6 +219,14 @@ describe('the running month recounted where it changed', () => {
       ${JSON.stringify({ from: 'a', to: 'b', belongings: [], documents: [], notes: null })}, ${places.nongli},
       ${cst('2030-03-05T12:00:00')})`.execute(db);
     expect(opened).toBeTruthy();
+    // Referrals: an overdue clock met, and a decline recorded late (dated before the last run).
+    await db
+      .updateTable('clocks')
+      .set({ state: 'met', stopped_at: cst('2030-03-04T08:00:00') })
+      .where('id', '=', stoppedReferralClock)
+      .execute();
+    await sql`INSERT INTO referral_actions (referral_id, seq, type, status_after, actor_label, occurred_at)
+      VALUES (${declinedReferral}, 1, 'decline', 'declined', '测试', ${cst('2030-03-04T20:00:00')})`.execute(db);
 
     const run = await fillSnapshots(db, day1);
     expect(run.divisions).toBeGreaterThan(0);
@@ -204,6 +237,12 @@ describe('the running month recounted where it changed', () => {
     expect(indicators(places.heyi)).toContain('visits.overdue');
     expect(indicators(village)).toContain('clocks.conference_level');
     expect(indicators(places.shakou)).toContain('reports.received');
+    const [fallenDue, met, declined] = referralVillages;
+    expect(indicators(fallenDue!)).toContain('referrals.overdue_education');
+    expect(indicators(met!)).not.toContain('referrals.overdue_education');
+    expect(indicators(declined!)).toEqual(
+      expect.arrayContaining(['referrals.declined', 'referrals.declined_education']),
+    );
   });
 
   it('an unchanged day recounts no division and reads no core count', async () => {

@@ -22,7 +22,8 @@ const everyChild = () => systemScope('the monthly insight snapshot finds the pla
  * later than `at` (a replay) or was not written with the marks complete (before migration 0186);
  * otherwise only the divisions marked by writers since then (0186's triggers) and those whose
  * counts moved with time alone between the two runs: clocks falling due, category start and end
- * dates passing, reports and closures dated after the last run. Consumes the marks written up to
+ * dates passing, reports, closures and referral declines dated after the last run, referral
+ * clocks falling due (migration 0187 marks the referral counts' writers). Consumes the marks written up to
  * `at`; a mark written later (a round started before the write) stays for the next run.
  */
 export async function markedDivisions(
@@ -63,7 +64,11 @@ export async function markedDivisions(
           OR cc.end_date > ${lastDay}::date AND cc.end_date <= ${day}::date)
     UNION SELECT division_code FROM reports WHERE reported_at >= ${since} AND reported_at <= ${at} AND ${everyChild()}
     UNION SELECT c.division_code FROM case_actions a JOIN cases c ON c.id = a.case_id
-      WHERE a.status_after = 'closed' AND a.occurred_at >= ${since} AND a.occurred_at <= ${at} AND ${everyChild()}`.execute(
+      WHERE a.status_after = 'closed' AND a.occurred_at >= ${since} AND a.occurred_at <= ${at} AND ${everyChild()}
+    UNION SELECT r.division_code FROM clocks k JOIN referrals r ON r.id = k.subject_id
+      WHERE k.rule LIKE 'referral.%' AND k.due_at >= ${since} AND k.due_at <= ${at} AND ${everyChild()}
+    UNION SELECT r.division_code FROM referral_actions a JOIN referrals r ON r.id = a.referral_id
+      WHERE a.status_after = 'declined' AND a.occurred_at >= ${since} AND a.occurred_at <= ${at} AND ${everyChild()}`.execute(
     trx,
   );
   // A temporary table has no statistics until analysed: the counts' plans depend on its size.

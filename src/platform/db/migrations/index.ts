@@ -73,6 +73,7 @@ import * as m0175 from './0175_benefit_reviews.js';
 import * as m0180 from './0180_schedule_marks.js';
 import * as m0185 from './0185_insight_flow_indexes.js';
 import * as m0186 from './0186_snapshot_marks.js';
+import * as m0187 from './0187_snapshot_referral_marks.js';
 
 /**
  * Every migration, in order. Listed statically (not read from the folder) so the same list works
@@ -153,4 +154,5 @@ export const migrations: Record<string, Migration> = {
   '0180_schedule_marks': m0180,
   '0185_insight_flow_indexes': m0185,
   '0186_snapshot_marks': m0186,
+  '0187_snapshot_referral_marks': m0187,
 };
