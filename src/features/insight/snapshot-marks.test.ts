@@ -18,6 +18,7 @@ const month = '2030-03-01';
 const day0 = cst('2030-03-05T00:00:00');
 const day1 = cst('2030-03-06T00:00:00');
 const day2 = cst('2030-03-07T00:00:00');
+const day3 = cst('2030-03-08T00:00:00');
 
 type Row = { indicator: string; division_code: string; value: string };
 
@@ -268,5 +269,16 @@ describe('the running month recounted where it changed', () => {
     const next = await fillSnapshots(database.db, day2);
     expect(next.divisions).toBe(-1);
     expect(await monthRows()).toEqual(await computedInFull(day2));
+  });
+
+  it("a receiver's kind changing moves its referrals' sector where they are", async () => {
+    await database.db.updateTable('organisations').set({ kind: 'hospital' }).where('id', '=', school).execute();
+    const run = await fillSnapshots(database.db, day3);
+    expect(run.divisions).toBeGreaterThan(0);
+    const after = await monthRows();
+    expect(after).toEqual(await computedInFull(day3));
+    const overdue = after.rows.filter((row) => row.indicator.startsWith('referrals.overdue_')).map((r) => r.indicator);
+    expect(overdue).toContain('referrals.overdue_health');
+    expect(overdue).not.toContain('referrals.overdue_education');
   });
 });
