@@ -154,6 +154,8 @@ export const citusPlan: Record<string, Placement> = {
   visit_schedule_dirty: 'local',
   assessment_schedule_dirty: 'local',
   insight_snapshot_months: 'local',
+  // Marks the snapshot sweep consumes (0186): division codes only, written by triggers, as 0180's.
+  insight_snapshot_marks: 'local',
   demo_accounts: 'local',
   demo_installation: 'local',
   kysely_migration: 'local',

@@ -68,6 +68,7 @@ export async function addFeatureCounts(
   moment: SnapshotMoment,
   sheet: CountSheet,
   livedIn: readonly string[],
+  marked: readonly string[] | null = null,
 ): Promise<void> {
   const { month, start, at, day } = moment;
   const counties = [...new Set(livedIn.map((code) => code.slice(0, 6).padEnd(12, '0')))].filter(
@@ -94,7 +95,7 @@ export async function addFeatureCounts(
     conferenceOutcomesBetween(trx, start, at, day),
     exitsBetween(trx, month, day),
     matrixFindingsOn(trx, counties, day),
-    referralsByReceiverBetween(trx, start, at),
+    referralsByReceiverBetween(trx, start, at, marked),
     projectOutputsOn(trx, day),
     organisationsCountedAt(trx, socialOrganisationKinds, at),
     socialWorkersAt(trx, at, Number(day.slice(0, 4))),

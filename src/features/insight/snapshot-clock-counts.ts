@@ -1,5 +1,6 @@
 import { type RawBuilder, sql } from 'kysely';
 import type { StoredCount } from '../../contract/insight/problems.js';
+import { everywhere, type Within } from './snapshot-marks.js';
 
 /** A clock count: overdue at the moment, due in the month, or due in the month and stopped by its due time. */
 type ClockCount = [StoredCount, 'overdue' | 'due' | 'on_time', RawBuilder<unknown>];
@@ -39,7 +40,7 @@ function clockCountList(at: Date): ClockCount[] {
  * stopped by then, not paused then. Due in the month: due between its start and the moment; on
  * time: stopped by its due time.
  */
-export function clockCounts(start: Date, at: Date): RawBuilder<unknown> {
+export function clockCounts(start: Date, at: Date, within: Within = everywhere): RawBuilder<unknown> {
   const overdue = sql`started_at <= ${at} AND due_at <= ${at} AND (stopped_at IS NULL OR stopped_at > ${at})
     AND NOT (state = 'paused' AND paused_at <= ${at})`;
   const due = sql`due_at >= ${start} AND due_at < ${at}`;
@@ -51,6 +52,10 @@ export function clockCounts(start: Date, at: Date): RawBuilder<unknown> {
   const pairs = list.map(([indicator], index) => sql`(${indicator}, x.${sql.ref(`c${index}`)})`);
   return sql`
     SELECT v.indicator, x.division_code, v.n FROM (
-      SELECT division_code, ${sql.join(columns)} FROM clocks WHERE (${overdue}) OR (${due}) GROUP BY 1) x
+      SELECT division_code, ${sql.join(columns)} FROM clocks
+      WHERE ((${overdue}) OR (${due})) AND ${within(sql.ref('division_code'))} GROUP BY 1) x
     CROSS JOIN LATERAL (VALUES ${sql.join(pairs)}) AS v(indicator, n)`;
 }
+
+/** The indicators `clockCounts` stages. */
+export const clockIndicators: readonly StoredCount[] = clockCountList(new Date(0)).map(([indicator]) => indicator);

@@ -4,8 +4,9 @@ import { shanghaiDateOf } from '../../platform/calendar/index.js';
 import { systemScope } from '../../core/scope/system-scope.js';
 import type { StoredCount } from '../../contract/insight/problems.js';
 import { shownCategories } from '../../contract/insight/indicators-added.js';
-import { clockCounts } from './snapshot-clock-counts.js';
-import { storeFeatureCounts } from './snapshot-feature-counts.js';
+import { clockCounts, clockIndicators } from './snapshot-clock-counts.js';
+import { everywhere, markedDivisions, markedTable, type Within } from './snapshot-marks.js';
+import { markedFeatureIndicators, storeFeatureCounts } from './snapshot-feature-counts.js';
 import { applyStaged, openStaging, stagedCounts } from './snapshot-write.js';
 import { monthStart, snapshotMoment, type YearMonth } from './snapshot-rules.js';
 import './snapshot-tables.js';
@@ -21,11 +22,19 @@ const everyChild = () => systemScope('the monthly insight snapshot counts every 
  * today as it would have been on its last day. Staged, then written over what the month held
  * (only the counts that changed: `snapshot-write.ts`).
  */
-export async function computeMonthSnapshot(trx: Trx, month: YearMonth, asOf: Date): Promise<number> {
+export async function computeMonthSnapshot(
+  trx: Trx,
+  month: YearMonth,
+  asOf: Date,
+  running = false,
+): Promise<{ rows: number; divisions: number | null }> {
   const start = monthStart(month);
   const { at, final } = snapshotMoment(month, asOf);
   const day = shanghaiDateOf(new Date(at.getTime() - 1));
   const m = `${month}-01`;
+  // The running month's later runs recount only the divisions whose counts may have moved.
+  const { within, divisions, replay } =
+    running && !final ? await markedDivisions(trx, m, at) : { within: everywhere, divisions: null, replay: false };
   await openStaging(trx);
 
   const stage = async (select: RawBuilder<unknown>) => {
@@ -35,9 +44,51 @@ export async function computeMonthSnapshot(trx: Trx, month: YearMonth, asOf: Dat
       WHERE code ~ '^[0-9]{12}$' AND n > 0`.execute(trx);
   };
 
-  await stage(inDifficultyCounts(day, at));
+  // No division marked: every core count stands as stored, and none is read.
+  if (divisions !== 0) await stageCoreCounts(stage, { start, at, day }, within);
+  const marked =
+    divisions === null
+      ? null
+      : (await sql<{ code: string }>`SELECT division_code AS code FROM ${markedTable}`.execute(trx)).rows.map(
+          (row) => row.code,
+        );
+  await storeFeatureCounts(trx, { month: m, start, at, day }, marked);
+  const rows = await applyStaged(trx, m, divisions === null ? null : [...coreIndicators, ...markedFeatureIndicators]);
+
+  // `marked`: the marks since this run are complete (written by a run that consumes them).
+  await sql`
+    INSERT INTO insight_snapshot_months (month, as_of, final, marked) VALUES (${m}, ${at}, ${final}, ${running && !final && !replay})
+    ON CONFLICT (month) DO UPDATE SET as_of = excluded.as_of, final = excluded.final, marked = excluded.marked,
+      computed_at = now()`.execute(trx);
+  return { rows, divisions };
+}
+
+const counted: [StoredCount, string | null][] = [
+  ['children.in_difficulty', null],
+  ['family.guardianship_missing', 'guardianship_missing'],
+  ['family.de_facto_unsupported', 'de_facto_unsupported'],
+  ...shownCategories.map((category): [StoredCount, string] => [`security.category_${category}`, category]),
+];
+
+/** The counts computed here from core-owned rows: a run restricted to the marked divisions recounts only these there. */
+const coreIndicators: readonly string[] = [
+  ...counted.map(([indicator]) => indicator),
+  'reports.received',
+  'cases.closed',
+  'cases.closure_days',
+  'cases.open',
+  ...clockIndicators,
+];
+
+async function stageCoreCounts(
+  stage: (select: RawBuilder<unknown>) => Promise<void>,
+  { start, at, day }: { start: Date; at: Date; day: string },
+  within: Within,
+): Promise<void> {
+  await stage(inDifficultyCounts(day, at, within));
   await stage(
-    sql`SELECT 'reports.received', division_code, count(*) FROM reports WHERE reported_at >= ${start} AND reported_at < ${at} AND ${everyChild()} GROUP BY 2`,
+    sql`SELECT 'reports.received', division_code, count(*) FROM reports WHERE reported_at >= ${start} AND reported_at < ${at}
+      AND ${within(sql.ref('division_code'))} AND ${everyChild()} GROUP BY 2`,
   );
   // A case closed in the month (its first closure, if it was reopened) and the days it had been open.
   await stage(sql`
@@ -47,35 +98,23 @@ export async function computeMonthSnapshot(trx: Trx, month: YearMonth, asOf: Dat
       FROM cases c
       JOIN LATERAL (SELECT min(a.occurred_at) AS closed_at FROM case_actions a
         WHERE a.case_id = c.id AND a.status_after = 'closed') closure ON true
-      WHERE closure.closed_at >= ${start} AND closure.closed_at < ${at} AND ${everyChild()}
+      WHERE closure.closed_at >= ${start} AND closure.closed_at < ${at} AND ${within(sql.ref('c.division_code'))} AND ${everyChild()}
       GROUP BY 1) c
     CROSS JOIN LATERAL (VALUES ('cases.closed', c.closed), ('cases.closure_days', c.days)) AS x(indicator, n)`);
   await stage(
-    sql`SELECT 'cases.open', c.division_code, count(*) FROM cases c WHERE c.opened_at < ${at} AND ${everyChild()}
+    sql`SELECT 'cases.open', c.division_code, count(*) FROM cases c WHERE c.opened_at < ${at}
+      AND ${within(sql.ref('c.division_code'))} AND ${everyChild()}
       AND NOT EXISTS (SELECT 1 FROM case_actions a WHERE a.case_id = c.id AND a.status_after = 'closed' AND a.occurred_at < ${at})
       GROUP BY 2`,
   );
-  await stage(clockCounts(start, at));
-  await storeFeatureCounts(trx, { month: m, start, at, day });
-  const rows = await applyStaged(trx, m);
-
-  await sql`
-    INSERT INTO insight_snapshot_months (month, as_of, final) VALUES (${m}, ${at}, ${final})
-    ON CONFLICT (month) DO UPDATE SET as_of = excluded.as_of, final = excluded.final, computed_at = now()`.execute(trx);
-  return rows;
+  await stage(clockCounts(start, at, within));
 }
 
 /**
  * Children in difficulty at the day (any category, and per category), in one pass: a child counts
  * once per indicator however many of its categories match.
  */
-function inDifficultyCounts(day: string, at: Date): RawBuilder<unknown> {
-  const counted: [StoredCount, string | null][] = [
-    ['children.in_difficulty', null],
-    ['family.guardianship_missing', 'guardianship_missing'],
-    ['family.de_facto_unsupported', 'de_facto_unsupported'],
-    ...shownCategories.map((category): [StoredCount, string] => [`security.category_${category}`, category]),
-  ];
+function inDifficultyCounts(day: string, at: Date, within: Within): RawBuilder<unknown> {
   const columns = counted.map(
     ([, category], index) =>
       sql`count(DISTINCT c.id) FILTER (WHERE ${category === null ? sql`true` : sql`cc.category = ${category}`}) AS ${sql.ref(`c${index}`)}`,
@@ -86,7 +125,8 @@ function inDifficultyCounts(day: string, at: Date): RawBuilder<unknown> {
       SELECT c.residence_code, ${sql.join(columns)}
       FROM children c JOIN child_categories cc ON cc.child_id = c.id
       WHERE cc.state IN ('confirmed', 'ended') AND coalesce(cc.start_date, cc.decided_at::date) <= ${day}::date
-        AND (cc.end_date IS NULL OR cc.end_date > ${day}::date) AND c.created_at < ${at} AND ${everyChild()}
+        AND (cc.end_date IS NULL OR cc.end_date > ${day}::date) AND c.created_at < ${at}
+        AND ${within(sql.ref('c.residence_code'))} AND ${everyChild()}
       GROUP BY 1) x
     CROSS JOIN LATERAL (VALUES ${sql.join(pairs)}) AS v(indicator, n)`;
 }

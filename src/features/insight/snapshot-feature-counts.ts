@@ -10,6 +10,8 @@ import { placementsRunningAt } from '../placements/service.js';
 import { serviceBudgetsOn } from '../projects/service.js';
 import { referralsDeclinedBetween } from '../referrals/service.js';
 import { addFeatureCounts, CountSheet, writeSheet } from './snapshot-added-counts.js';
+import { markedTable } from './snapshot-marks.js';
+import { receiverSectors } from '../../contract/insight/indicators-added.js';
 import { stagedCounts } from './snapshot-write.js';
 import './snapshot-tables.js';
 
@@ -26,11 +28,29 @@ export interface SnapshotMoment {
 const institutional = new Set<string>(institutionKinds);
 
 /**
+ * The other features' counts a run over the marked divisions recounts there only (their writers are
+ * marked by migration 0187, their moves with time found by `markedDivisions`). The others are read
+ * in full each run: days open, stays and their days move with the day in every place that has one.
+ */
+export const markedFeatureIndicators: readonly StoredCount[] = [
+  'referrals.declined',
+  ...receiverSectors.flatMap((sector): StoredCount[] => [
+    `referrals.declined_${sector}`,
+    `referrals.overdue_${sector}`,
+  ]),
+];
+
+/**
  * The snapshot's counts whose rows belong to other features, read only through each feature's
  * exported read (assessments, placements, referrals, grassroots — directors posted, trained, appraised —, projects, benefits). Runs after
  * the core counts, whose `children.in_difficulty` rows it reuses for the villages where children live.
  */
-export async function storeFeatureCounts(trx: Trx, moment: SnapshotMoment): Promise<number> {
+export async function storeFeatureCounts(
+  trx: Trx,
+  moment: SnapshotMoment,
+  marked: readonly string[] | null = null,
+): Promise<number> {
+  const onlyMarked = marked !== null;
   const { month, start, at, day } = moment;
   const sheet = new CountSheet();
   const add = (indicator: StoredCount, code: string, value: number) => sheet.add(indicator, code, value);
@@ -38,12 +58,19 @@ export async function storeFeatureCounts(trx: Trx, moment: SnapshotMoment): Prom
   const [grades, placements, declined, directed, budgets, payments, livedIn, directors] = await Promise.all([
     guardianshipGradesOn(trx, day),
     placementsRunningAt(trx, at),
-    referralsDeclinedBetween(trx, start, at),
+    referralsDeclinedBetween(trx, start, at, marked),
     villagesWithDirectorOn(trx, day),
     serviceBudgetsOn(trx, day),
     benefitPaymentsFor(trx, month.slice(0, 7)),
+    // A run over the marked divisions staged only theirs: the others' stand as stored.
     sql<{ code: string }>`SELECT division_code AS code FROM ${stagedCounts}
-      WHERE indicator = 'children.in_difficulty'`.execute(trx),
+      WHERE indicator = 'children.in_difficulty'
+      ${
+        onlyMarked
+          ? sql`UNION SELECT division_code FROM insight_snapshots WHERE month = ${month}::date
+              AND indicator = 'children.in_difficulty' AND division_code NOT IN (SELECT division_code FROM ${markedTable})`
+          : sql``
+      }`.execute(trx),
     directorTrainingAndAppraisalOn(trx, day, at),
   ]);
   for (const row of grades) {
@@ -87,6 +114,7 @@ export async function storeFeatureCounts(trx: Trx, moment: SnapshotMoment): Prom
     moment,
     sheet,
     livedIn.rows.map((row) => row.code),
+    marked,
   );
   return writeSheet(trx, sheet);
 }

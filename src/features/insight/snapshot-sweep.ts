@@ -11,8 +11,13 @@ const snapshotLockId = 720_620;
  * Fills the indicator snapshots for the twelve months ending with `asOf`'s month: the running month
  * every time, and each earlier month until it has been computed once after its end (then it is
  * final). A new installation, or the demo, thus gets a year of history from the rows' own times.
+ * `rows`: the counts computed (a later run of the running month computes only its marked divisions'
+ * core counts); `divisions`: how many the running month recounted, -1 when it was computed in full.
  */
-export async function fillSnapshots(db: Kysely<Database>, asOf: Date): Promise<{ months: number; rows: number }> {
+export async function fillSnapshots(
+  db: Kysely<Database>,
+  asOf: Date,
+): Promise<{ months: number; rows: number; divisions: number }> {
   // Inside a caller's transaction (the demo seeder) the work joins it; otherwise it is its own.
   const inTransaction = <T>(work: (trx: Kysely<Database>) => Promise<T>) =>
     db.isTransaction ? work(db) : db.transaction().execute(work);
@@ -23,12 +28,16 @@ export async function fillSnapshots(db: Kysely<Database>, asOf: Date): Promise<{
     const done = new Set(finals.map((row) => row.month.slice(0, 7)));
     let months = 0;
     let rows = 0;
+    // The running month's divisions recounted, or -1 when it was computed in full.
+    let divisions = -1;
     for (const month of twelveMonths(current)) {
       if (month !== current && done.has(month)) continue;
-      rows += await computeMonthSnapshot(trx, month, asOf);
+      const computed = await computeMonthSnapshot(trx, month, asOf, month === current);
+      rows += computed.rows;
+      if (month === current) divisions = computed.divisions ?? -1;
       months += 1;
     }
-    return { months, rows };
+    return { months, rows, divisions };
   });
 }
 

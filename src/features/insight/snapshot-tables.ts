@@ -22,6 +22,14 @@ export interface InsightSnapshotMonthsTable {
   as_of: Date;
   final: boolean;
   computed_at: ColumnType<Date, Date | undefined, Date>;
+  /** 0186: the change marks since `as_of` are complete, so the next run may recount only the marked divisions. */
+  marked: ColumnType<boolean, boolean | undefined, boolean>;
+}
+
+/** 0186: a division whose running-month counts a write may have moved (append-only, no key). */
+export interface InsightSnapshotMarksTable {
+  division_code: string;
+  marked_at: ColumnType<Date, Date | undefined, never>;
 }
 
 export interface InsightReportsTable {
@@ -39,6 +47,7 @@ declare module '../../platform/db/schema.js' {
     insight_snapshots: InsightSnapshotsTable;
     insight_snapshot_totals: InsightSnapshotTotalsTable;
     insight_snapshot_months: InsightSnapshotMonthsTable;
+    insight_snapshot_marks: InsightSnapshotMarksTable;
     insight_reports: InsightReportsTable;
   }
 }

@@ -1,6 +1,7 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Database } from '../../platform/db/schema.js';
 import { largestStoredCounts } from '../../contract/insight/indicators-added.js';
+import { markedTable } from './snapshot-marks.js';
 import './snapshot-tables.js';
 
 type Trx = Kysely<Database> | Transaction<Database>;
@@ -34,13 +35,23 @@ const levels = sql`(VALUES ('province', 2), ('city', 4), ('county', 6), ('townsh
  * updates those that changed, and moves each level total by the change below it (a largest-value
  * count's totals are taken again over the rows below them). Returns the rows the month now holds.
  */
-export async function applyStaged(trx: Trx, month: string): Promise<number> {
+export async function applyStaged(
+  trx: Trx,
+  month: string,
+  recountedOnlyMarked: readonly string[] | null,
+): Promise<number> {
+  // A run over the marked divisions compares those indicators there only; elsewhere their stored rows stand.
+  const compared =
+    recountedOnlyMarked === null
+      ? sql``
+      : sql`AND (NOT (indicator = ANY(${[...recountedOnlyMarked]}::text[]))
+          OR division_code IN (SELECT division_code FROM ${markedTable}))`;
   await sql`
     INSERT INTO insight_snapshot_changes (indicator, division_code, old, new)
     SELECT coalesce(n.indicator, s.indicator), coalesce(n.division_code, s.division_code),
       coalesce(s.value, 0), coalesce(n.value, 0)
     FROM insight_snapshot_next n
-    FULL JOIN (SELECT indicator, division_code, value FROM insight_snapshots WHERE month = ${month}::date) s
+    FULL JOIN (SELECT indicator, division_code, value FROM insight_snapshots WHERE month = ${month}::date ${compared}) s
       ON s.indicator = n.indicator AND s.division_code = n.division_code
     WHERE coalesce(s.value, 0) <> coalesce(n.value, 0)`.execute(trx);
   await sql`
@@ -71,16 +82,24 @@ async function adjustTotals(trx: Trx, month: string): Promise<void> {
   await sql`
     DELETE FROM insight_snapshot_totals t
     USING (SELECT DISTINCT l.level, rpad(left(c.division_code, l.digits), 12, '0') AS code, c.indicator
-           FROM insight_snapshot_changes c CROSS JOIN ${levels}) a
+           FROM insight_snapshot_changes c CROSS JOIN ${levels}
+           WHERE NOT (c.indicator = ANY(${largest}::text[]))) a
     WHERE t.month = ${month}::date AND t.level = a.level AND t.division_code = a.code AND t.indicator = a.indicator
-      AND (t.value = 0 OR t.indicator = ANY(${largest}::text[]))`.execute(trx);
+      AND t.value = 0`.execute(trx);
+  // A largest-value count's totals are taken again over all its rows of the month, grouped once by their
+  // code at each level: a few thousand rows. (Matching every row by prefix for each affected total — the
+  // value of days open moves in every place with an open case each day — took most of a day's run.)
+  const largestMoved = await sql<{ n: number }>`
+    SELECT count(*)::int AS n FROM insight_snapshot_changes WHERE indicator = ANY(${largest}::text[])`.execute(trx);
+  if ((largestMoved.rows[0]?.n ?? 0) === 0) return;
+  await sql`
+    DELETE FROM insight_snapshot_totals WHERE month = ${month}::date AND indicator = ANY(${largest}::text[])`.execute(
+    trx,
+  );
   await sql`
     INSERT INTO insight_snapshot_totals (month, level, division_code, indicator, value)
-    SELECT ${month}::date, a.level, a.code, a.indicator, max(s.value)
-    FROM (SELECT DISTINCT l.level, l.digits, rpad(left(c.division_code, l.digits), 12, '0') AS code, c.indicator
-          FROM insight_snapshot_changes c CROSS JOIN ${levels}
-          WHERE c.indicator = ANY(${largest}::text[])) a
-    JOIN insight_snapshots s ON s.month = ${month}::date AND s.indicator = a.indicator
-      AND starts_with(s.division_code, left(a.code, a.digits))
+    SELECT ${month}::date, l.level, rpad(left(s.division_code, l.digits), 12, '0'), s.indicator, max(s.value)
+    FROM insight_snapshots s CROSS JOIN ${levels}
+    WHERE s.month = ${month}::date AND s.indicator = ANY(${largest}::text[])
     GROUP BY 2, 3, 4`.execute(trx);
 }

@@ -12,7 +12,9 @@ export async function referralsByReceiverBetween(
   db: Kysely<Database> | Transaction<Database>,
   from: Date,
   to: Date,
+  divisions: readonly string[] | null = null,
 ): Promise<{ divisionCode: string; receiverKind: OrganisationKind; declined: number; overdue: number }[]> {
+  if (divisions?.length === 0) return [];
   const { rows } = await sql<{
     divisionCode: string;
     receiverKind: OrganisationKind;
@@ -26,8 +28,13 @@ export async function referralsByReceiverBetween(
         AND k.started_at <= ${to} AND k.due_at <= ${to} AND (k.stopped_at IS NULL OR k.stopped_at > ${to})
         AND NOT (k.state = 'paused' AND k.paused_at <= ${to})))::int AS overdue
     FROM referrals r JOIN organisations o ON o.id = r.to_org_id
-    WHERE r.created_at < ${to}
+    WHERE r.created_at < ${to} AND ${inDivisions(divisions)}
       AND ${systemScope('insight snapshot: referrals are counted by receiver kind, no child is named')}
     GROUP BY 1, 2`.execute(db);
   return rows.filter((row) => row.declined > 0 || row.overdue > 0);
+}
+
+/** Only the referrals of these divisions (the snapshot's running month recounts only where they changed), or all. */
+export function inDivisions(divisions: readonly string[] | null) {
+  return divisions === null ? sql`true` : sql`r.division_code = ANY(${[...divisions]}::text[])`;
 }

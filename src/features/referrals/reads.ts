@@ -5,6 +5,7 @@ import { openReferralStatuses } from '../../contract/referrals/vocabulary.js';
 import type { Database } from '../../platform/db/schema.js';
 import type { UnitOfWork } from '../../platform/db/unit-of-work.js';
 import type { ReferralView } from '../../contract/referrals/views.js';
+import { inDivisions } from './insight-reads.js';
 import './tables.js';
 
 // The reads other features make of referrals (overdue, states, a provider's steps, declines).
@@ -177,11 +178,13 @@ export async function referralsDeclinedBetween(
   db: Db,
   from: Date,
   to: Date,
+  divisions: readonly string[] | null = null,
 ): Promise<{ divisionCode: string; declined: number }[]> {
+  if (divisions?.length === 0) return [];
   const { rows } = await sql<{ divisionCode: string; declined: number }>`
     SELECT r.division_code AS "divisionCode", count(DISTINCT r.id)::int AS declined
     FROM referral_actions a JOIN referrals r ON r.id = a.referral_id
-    WHERE a.status_after = 'declined' AND a.occurred_at >= ${from} AND a.occurred_at < ${to}
+    WHERE a.status_after = 'declined' AND a.occurred_at >= ${from} AND a.occurred_at < ${to} AND ${inDivisions(divisions)}
       AND ${systemScope('insight snapshot: declined referrals are counted, no child is named')}
     GROUP BY 1`.execute(db);
   return rows;

@@ -72,6 +72,8 @@ import * as m0170 from './0170_calendar_recompute_batches.js';
 import * as m0175 from './0175_benefit_reviews.js';
 import * as m0180 from './0180_schedule_marks.js';
 import * as m0185 from './0185_insight_flow_indexes.js';
+import * as m0186 from './0186_snapshot_marks.js';
+import * as m0187 from './0187_snapshot_referral_marks.js';
 import * as m0190 from './0190_clock_escalations.js';
 import * as m0191 from './0191_alerts_key.js';
 import * as m0194 from './0194_session_change_notices.js';
@@ -154,6 +156,8 @@ export const migrations: Record<string, Migration> = {
   '0175_benefit_reviews': m0175,
   '0180_schedule_marks': m0180,
   '0185_insight_flow_indexes': m0185,
+  '0186_snapshot_marks': m0186,
+  '0187_snapshot_referral_marks': m0187,
   '0190_clock_escalations': m0190,
   '0191_alerts_key': m0191,
   '0194_session_change_notices': m0194,
