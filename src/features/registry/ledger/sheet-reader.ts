@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
+import * as unzipper from 'unzipper';
 import { DomainError } from '../../../platform/errors.js';
 import type { LedgerFormat } from './detect.js';
 import type { SpreadsheetLimits } from './spreadsheet-limits.js';
@@ -77,6 +78,61 @@ function boundSharedStrings(reader: object, bounds: ReadBounds): void {
   });
 }
 
+/** The part parsers of exceljs's streaming reader (4.4.x), fed one part at a time below. */
+interface WorkbookParts {
+  _parseRels(part: NodeJS.ReadableStream): Promise<void>;
+  _parseWorkbook(part: NodeJS.ReadableStream): Promise<void>;
+  _parseSharedStrings(part: NodeJS.ReadableStream): AsyncIterable<unknown>;
+  _parseStyles(part: NodeJS.ReadableStream): Promise<void>;
+  _parseWorksheet(part: AsyncIterable<Buffer>, sheetNo: string): Iterable<{ value: SheetStream }>;
+}
+
+interface SheetStream extends AsyncIterable<ExcelJS.Row> {
+  name: string;
+}
+
+const worksheetPart = /^xl\/worksheets\/sheet(\d+)\.xml$/;
+
+/**
+ * The worksheets of an .xlsx, each streaming its rows. exceljs's own `WorkbookReader` reads the zip
+ * in one forward pass that ends when the input has been written, and can lose the entries still
+ * coming — with its own writer's files that is `xl/workbook.xml`, stored last, and the read fails
+ * with "reading 'sheets'" (exceljs issue 3064; it failed Haven's demo seeding once). The whole file is
+ * already in memory here, so the zip is opened by its central directory instead and exceljs's part
+ * parsers get the parts in the order they depend on — relationships, workbook, shared strings,
+ * styles, then the sheets by number — each part inflated as it is read. No part can be missed, and
+ * no sheet is parked in a temporary file waiting for the shared strings.
+ */
+async function* worksheetsOf(file: Buffer, bounds: ReadBounds): AsyncGenerator<SheetStream> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([]), {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    entries: 'ignore',
+  });
+  boundSharedStrings(reader, bounds);
+  const parts = reader as unknown as WorkbookParts;
+  const directory = await unzipper.Open.buffer(file);
+  const part = (path: string) => directory.files.find((entry) => entry.path === path)?.stream();
+  const rels = part('xl/_rels/workbook.xml.rels');
+  if (rels) await parts._parseRels(rels);
+  const workbook = part('xl/workbook.xml');
+  if (!workbook) throw new Error('the file has no xl/workbook.xml');
+  await parts._parseWorkbook(workbook);
+  const sharedStrings = part('xl/sharedStrings.xml');
+  if (sharedStrings) for await (const _ of parts._parseSharedStrings(sharedStrings));
+  const styles = part('xl/styles.xml');
+  if (styles) await parts._parseStyles(styles);
+  const sheets = directory.files
+    .map((entry) => ({ entry, number: worksheetPart.exec(entry.path)?.[1] }))
+    .filter((sheet): sheet is { entry: unzipper.CentralDirectoryFile; number: string } => sheet.number !== undefined)
+    .sort((a, b) => Number(a.number) - Number(b.number));
+  for (const sheet of sheets) {
+    for (const { value } of parts._parseWorksheet(sheet.entry.stream(), sheet.number)) yield value;
+  }
+}
+
 /**
  * Every non-empty row of a ledger, one at a time, in this thread: the xlsx through exceljs's
  * streaming reader, the CSV through csv-parse over a decoding stream. Memory stays at one row plus
@@ -95,24 +151,15 @@ export async function* readRowsInThisThread(
     return;
   }
   try {
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([file]), {
-      worksheets: 'emit',
-      sharedStrings: 'cache',
-      styles: 'cache',
-      hyperlinks: 'ignore',
-      entries: 'ignore',
-    });
-    boundSharedStrings(reader, bounds);
-    for await (const worksheet of reader) {
-      const sheet = (worksheet as unknown as { name: string }).name;
+    for await (const worksheet of worksheetsOf(file, bounds)) {
       // Row 0 announces the sheet, so an empty sheet is seen (and reported) too.
-      yield { sheet, row: 0, cells: [] };
+      yield { sheet: worksheet.name, row: 0, cells: [] };
       for await (const row of worksheet) {
         const values = row.values as ExcelJS.CellValue[];
         count(values.length - 1);
         const cells: CellValue[] = [];
         for (let i = 1; i < values.length; i += 1) cells.push(plain(values[i]));
-        yield { sheet, row: row.number, cells };
+        yield { sheet: worksheet.name, row: row.number, cells };
       }
     }
   } catch (error) {
