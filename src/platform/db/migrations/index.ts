@@ -78,7 +78,7 @@ import * as m0190 from './0190_clock_escalations.js';
 import * as m0191 from './0191_alerts_key.js';
 import * as m0194 from './0194_session_change_notices.js';
 import * as m0199 from './0199_case_actions_latest.js';
-import * as m0200 from './0200_placements_stay_index.js';
+import * as m0200 from './0200_snapshot_count_indexes.js';
 
 /**
  * Every migration, in order. Listed statically (not read from the folder) so the same list works
@@ -164,5 +164,5 @@ export const migrations: Record<string, Migration> = {
   '0191_alerts_key': m0191,
   '0194_session_change_notices': m0194,
   '0199_case_actions_latest': m0199,
-  '0200_placements_stay_index': m0200,
+  '0200_snapshot_count_indexes': m0200,
 };
