@@ -214,7 +214,9 @@ export interface RunningPlacements {
 /**
  * Placements running at `at` for the insight snapshots (counts only): per placement division and
  * kind, the children placed, the days they have stayed so far, how many have stayed past 10 days,
- * and how many are under state guardianship.
+ * and how many are under state guardianship. Read in the order of `placements_stay_idx` (0200),
+ * which carries every column read here: a grouped aggregate over the index, not a hash of every
+ * division and kind over the table (a full count every snapshot run; 3.5 s at 1M before it).
  */
 export async function placementsRunningAt(
   db: Kysely<Database> | Transaction<Database>,

@@ -6,7 +6,9 @@ import type { OrganisationKind } from '../../contract/organisations/kinds.js';
 /**
  * Referrals by the kind of their receiver, per the child's division, for the insight snapshots
  * (counts only): those declined in [from, to), and those with a response or completion clock
- * overdue at `to` (started, due, not stopped by then, not paused then).
+ * overdue at `to` (started, due, not stopped by then, not paused then). The clocks come from
+ * `clocks_referral_idx` (0200), which holds the referral clocks only and the columns read here; the
+ * declines from `referral_actions_declined_at_idx` (0200), a range by time.
  */
 export async function referralsByReceiverBetween(
   db: Kysely<Database> | Transaction<Database>,
