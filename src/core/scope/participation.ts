@@ -111,12 +111,16 @@ export function fileAccessColumn(actor: Actor): RawBuilder<FileAccessRow> {
   if (actor.kind === 'system')
     return sql<FileAccessRow>`json_build_object('byPlace', true, 'whole', true, 'parts', null)`;
   const prefixes = (actor.childJurisdiction ?? actor.jurisdiction).map((code) => `${subtreePrefix(code)}%`);
-  return sql<FileAccessRow>`(SELECT json_build_object(
-      'byPlace', (children.residence_code LIKE ANY (${prefixes}::text[]) OR children.hukou_code LIKE ANY (${prefixes}::text[])),
+  // By place the whole file is seen: the organisation's grants are read only for a child it serves.
+  return sql<FileAccessRow>`CASE
+    WHEN children.residence_code LIKE ANY (${prefixes}::text[]) OR children.hukou_code LIKE ANY (${prefixes}::text[])
+    THEN json_build_object('byPlace', true, 'whole', true, 'parts', null)
+    ELSE (SELECT json_build_object(
+      'byPlace', false,
       'whole', coalesce(bool_or(p.fields IS NULL), false),
       'parts', array_agg(DISTINCT f.part) FILTER (WHERE f.part IS NOT NULL))
     FROM child_participations p LEFT JOIN LATERAL unnest(p.fields) AS f(part) ON true
-    WHERE p.child_id = children.id AND p.organisation_id = ${actor.organisationId}::uuid AND p.ended_at IS NULL)`;
+    WHERE p.child_id = children.id AND p.organisation_id = ${actor.organisationId}::uuid AND p.ended_at IS NULL) END`;
 }
 
 export function fileAccessFrom(row: FileAccessRow | undefined): FileAccess {

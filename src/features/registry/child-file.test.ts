@@ -6,6 +6,7 @@ import { type Actor, systemActor } from '../../platform/access/actor.js';
 import { verifyAuditChain } from '../../platform/audit/verify.js';
 import { shanghaiDateOf } from '../../platform/calendar/index.js';
 import { ancestorCodes } from '../../core/places.js';
+import { ruleSetFor } from '../../platform/rules/store.js';
 import { assembleFile, presentFile } from './child-file.js';
 import { fileInScope } from './file-store.js';
 import type { MemberInput } from '../../contract/registry/child.js';
@@ -74,10 +75,27 @@ describe("a child's file read in one query", () => {
     await sql`UPDATE child_categories SET decided_by = ${decider.id}, decided_at = now() WHERE child_id = ${survivor!.id}`.execute(
       db,
     );
+    // Rule sets nationwide, of the survivor's county and village, of another county, one not yet valid:
+    // the file reads only the scopes that contain the residence (migration 0198), and resolves the same.
+    const residence = (
+      await db.selectFrom('children').select('residence_code').where('id', '=', survivor!.id).executeTakeFirstOrThrow()
+    ).residence_code;
+    const threshold = (months: number) => sql`${JSON.stringify({ registry: { qualifyingMonths: months } })}::jsonb`;
+    for (const [scope, version, validFrom] of [
+      ['000000000000', 901, '2020-01-01'],
+      [`${residence.slice(0, 6)}000000`, 902, '2020-01-01'],
+      [residence, 903, '2020-01-01'],
+      ['420102000000', 904, '2020-01-01'],
+      [`${residence.slice(0, 6)}000000`, 905, '2999-01-01'],
+    ] as const)
+      await sql`INSERT INTO rule_sets (scope_code, version, valid_from, rules) VALUES (${scope}, ${version}, ${validFrom}, ${threshold(version - 890)})`.execute(
+        db,
+      );
     const sample = await db.selectFrom('children').select('id').orderBy(sql`md5(id::text)`).limit(40).execute();
     for (const id of [survivor!.id, merged!.id, ...sample.map((s) => s.id)]) {
       const parts = await fileInScope(db, actor, id, today);
       const row = await db.selectFrom('children').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+      expect(parts!.ruleSet.version).toBe((await ruleSetFor(db, row.residence_code, today)).version);
       for (const unmasked of [true, false])
         expect(presentFile(actor, parts!, unmasked, today)).toEqual(
           await assembleFile(db, actor, row, unmasked, today),
@@ -86,6 +104,8 @@ describe("a child's file read in one query", () => {
     const survivorFile = presentFile(actor, (await fileInScope(db, actor, survivor!.id, today))!, false, today);
     expect(survivorFile.mergedFiles.map((m) => m.id)).toEqual([merged!.id]);
     expect(survivorFile.hukou?.path.map((p) => p.code)).toEqual([...ancestorCodes(village), village]);
+    const survivorRules = (await fileInScope(db, actor, survivor!.id, today))!.ruleSet.version;
+    expect(survivorRules).toBe(`000000000000@901+${residence.slice(0, 6)}000000@902+${residence}@903`);
   });
 
   it('finds nothing outside the actor’s scope', async () => {

@@ -283,9 +283,9 @@ interface StoredParts {
 
 /**
  * The select of a child's whole file through the actor's scope (no row = 404): the child's columns
- * and `file_parts`, the same rows as `membersOf`, `categoriesOf`, `mergedFiles`, `placeOf` and
- * `ruleSetFor`, from the database function `child_file_parts` (migration 0015), whose plans are
- * kept between reads. `extra` adds columns over the same `children` row.
+ * and `file_parts`, the same rows as `membersOf`, `categoriesOf`, `mergedFiles` and `placeOf`, and
+ * the rule sets `ruleSetFor` resolves the residence from, from the database function
+ * `child_file_parts` (migrations 0015, 0198), whose plans are kept between reads.
  */
 export function fileInScopeQuery(db: Db, actor: Actor, id: string) {
   return db

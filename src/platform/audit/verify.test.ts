@@ -56,6 +56,30 @@ describe('the audit log', () => {
   });
 });
 
+describe('a copied entry (no unique index on the hash since 0197)', () => {
+  it('is found by verify: its link names an entry that is not its predecessor', async () => {
+    const copied = await createTestDatabase();
+    try {
+      const actor = systemActor('test');
+      for (const action of ['test.one', 'test.two', 'test.three'])
+        await recordAudit(copied.db, actor, { action, childId: '00000000-0000-0000-0000-000000000001' });
+      expect(await verifyAuditChain(copied.db)).toEqual({ ok: true, entries: 3 });
+      const copy = await sql<{ id: string }>`
+        INSERT INTO audit_log (occurred_at, actor_user_id, actor_org_id, actor_label, action, entity_type, entity_id, child_id, outcome, ip, request_id, details, prev_hash, hash)
+        SELECT occurred_at, actor_user_id, actor_org_id, actor_label, action, entity_type, entity_id, child_id, outcome, ip, request_id, details, prev_hash, hash
+        FROM audit_log WHERE action = 'test.two' RETURNING id::text AS id`.execute(copied.db);
+      expect(await verifyAuditChain(copied.db)).toEqual({
+        ok: false,
+        entries: 3,
+        firstBadId: copy.rows[0]?.id,
+        reason: 'broken_link',
+      });
+    } finally {
+      await copied.drop();
+    }
+  });
+});
+
 describe('the keyed chain (issue 12, item 8)', () => {
   let keyed: TestDatabase;
   beforeAll(async () => {

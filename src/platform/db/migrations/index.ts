@@ -77,6 +77,8 @@ import * as m0187 from './0187_snapshot_referral_marks.js';
 import * as m0190 from './0190_clock_escalations.js';
 import * as m0191 from './0191_alerts_key.js';
 import * as m0194 from './0194_session_change_notices.js';
+import * as m0197 from './0197_audit_log_hash_not_unique.js';
+import * as m0198 from './0198_child_file_parts_lighter.js';
 import * as m0199 from './0199_case_actions_latest.js';
 import * as m0200 from './0200_snapshot_count_indexes.js';
 
@@ -163,6 +165,8 @@ export const migrations: Record<string, Migration> = {
   '0190_clock_escalations': m0190,
   '0191_alerts_key': m0191,
   '0194_session_change_notices': m0194,
+  '0197_audit_log_hash_not_unique': m0197,
+  '0198_child_file_parts_lighter': m0198,
   '0199_case_actions_latest': m0199,
   '0200_snapshot_count_indexes': m0200,
 };
