@@ -102,13 +102,22 @@ async function claimIdempotencyKey<T>(
   const requestHash = createHash('sha256').update(canonicalJson(options.request)).digest('hex');
   // A concurrent first attempt holds the row lock: this insert waits for it, then sees its result.
   // Literals, not parameters: the transaction's BEGIN rides in the same message (named-statements.ts).
-  const claim = await sql.raw<{ key: string }>(claimStatement(actorKey(actor), options.key, requestHash)).execute(trx);
+  const actorKeyText = actorKey(actor);
+  // A NUL would end a simple-query message's text early: such a key goes as a parameter instead
+  // (with BEGIN on its own), and PostgreSQL refuses it as it refuses any text with a NUL.
+  const claim = `${options.key}${actorKeyText}`.includes('\u0000')
+    ? await sql<{
+        key: string;
+      }>`INSERT INTO idempotency_keys (key, actor_key, request_hash, response) VALUES (${options.key}, ${actorKeyText}, ${requestHash}, NULL) ON CONFLICT DO NOTHING RETURNING key`.execute(
+        trx,
+      )
+    : await sql.raw<{ key: string }>(claimStatement(actorKeyText, options.key, requestHash)).execute(trx);
   const inserted = claim.rows[0];
   if (inserted) return undefined;
   const existing = await trx
     .selectFrom('idempotency_keys')
     .select(['request_hash', 'status_code', 'response'])
-    .where('actor_key', '=', actorKey(actor))
+    .where('actor_key', '=', actorKeyText)
     .where('key', '=', options.key)
     .executeTakeFirstOrThrow();
   if (existing.request_hash !== requestHash) throw new DomainError('idempotency_key_reused', 422, { key: options.key });
