@@ -214,7 +214,9 @@ describe('the embedded PostgreSQL through start, kill, restart and stop', { time
       const status = await home.run(['migrate', '--status']);
       expect(status.code, status.stderr).toBe(0);
       expect(status.stderr).toMatch(/Removed a stale .*postmaster\.pid \(PID \d+ is not a running PostgreSQL/);
-      expect(status.stderr).toMatch(/Removed a stale socket lock .*\.s\.PGSQL\.\d+\.lock \(PID \d+ is not a running PostgreSQL/);
+      expect(status.stderr).toMatch(
+        /Removed a stale socket lock .*\.s\.PGSQL\.\d+\.lock \(PID \d+ is not a running PostgreSQL/,
+      );
       expect(JSON.parse(status.stdout)).toMatchObject({ unknown: ['9999_future'] });
       expect(processAlive(sleeper.pid!)).toBe(true);
       await expectPostgresStopped(home.dir, undefined);

@@ -43,7 +43,9 @@ describe('the socket folder of the embedded PostgreSQL', () => {
       await removeStaleSocketFiles(folder, '/nowhere/pg', (line) => lines.push(line));
       expect(await readdir(folder)).toEqual(['unrelated']);
       expect(lines).toHaveLength(2);
-      expect(lines[0]).toMatch(/Removed a stale socket lock .*\.s\.PGSQL\.\d+\.lock \(PID \d+ is not a running PostgreSQL/);
+      expect(lines[0]).toMatch(
+        /Removed a stale socket lock .*\.s\.PGSQL\.\d+\.lock \(PID \d+ is not a running PostgreSQL/,
+      );
     } finally {
       await rm(folder, { recursive: true, force: true });
     }

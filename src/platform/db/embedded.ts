@@ -122,7 +122,8 @@ export async function startEmbeddedPostgres(options: {
       log(`Reusing the embedded PostgreSQL already running on port ${port} (left by an earlier or another Haven)`);
     } else {
       await assertPortFree(port);
-      if ('reason' in wanted) log(`The embedded PostgreSQL listens on TCP only: no Unix socket, since ${wanted.reason}`);
+      if ('reason' in wanted)
+        log(`The embedded PostgreSQL listens on TCP only: no Unix socket, since ${wanted.reason}`);
       await prepareSocket(log);
       try {
         await start(binaries.pg_ctl, pgdata, port, owner, folder);
