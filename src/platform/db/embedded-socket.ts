@@ -5,9 +5,9 @@ import { isPostmasterOf, processAlive } from './embedded-processes.js';
 
 /*
  * The embedded PostgreSQL also listens on a Unix-domain socket in a folder of its installation, and
- * Haven's own connections use it: a query over loopback TCP costs the sender the kernel's whole TCP
- * path (the pg client's `writev` was 31 % of the server process's busy CPU, docs/performance.md,
- * session 15). TCP on 127.0.0.1 stays for external tools.
+ * Haven's own connections use it, skipping TCP's path for every message (the pg client's `writev`
+ * is a quarter of the server process's busy CPU; how much of that the socket saves is measured in
+ * docs/performance.md, session 16). TCP on 127.0.0.1 stays for external tools.
  */
 
 /** A socket's path must fit `sockaddr_un.sun_path` (108 bytes with its terminating zero). */
