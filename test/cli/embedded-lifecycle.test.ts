@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { chown, readFile, stat, writeFile } from 'node:fs/promises';
+import { chmod, chown, readFile, stat, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -222,6 +222,21 @@ describe('the embedded PostgreSQL through start, kill, restart and stop', { time
       await expectPostgresStopped(home.dir, undefined);
     } finally {
       sleeper.kill('SIGKILL');
+    }
+  });
+
+  it('starts on TCP alone when PostgreSQL can create no Unix socket in its folder', async () => {
+    const folder = path.join(home.dir, 'pg-socket');
+    // Not writable for the cluster's user, as a file system without sockets refuses them.
+    await chmod(folder, 0o500);
+    try {
+      const status = await home.run(['migrate', '--status']);
+      expect(status.code, status.stderr).toBe(0);
+      expect(status.stderr).toMatch(/listens on TCP only: it could not create its Unix socket in .*pg-socket/);
+      expect(JSON.parse(status.stdout)).toMatchObject({ unknown: ['9999_future'] });
+      await expectPostgresStopped(home.dir, undefined);
+    } finally {
+      await chmod(folder, 0o700);
     }
   });
 });

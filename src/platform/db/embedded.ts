@@ -126,7 +126,7 @@ export async function startEmbeddedPostgres(options: {
         log(`The embedded PostgreSQL listens on TCP only: no Unix socket, since ${wanted.reason}`);
       await prepareSocket(log);
       try {
-        await start(binaries.pg_ctl, pgdata, port, owner, folder);
+        await startWithSocketOrWithout(binaries.pg_ctl, pgdata, port, owner, folder, log);
         startedHere = true;
       } catch (error) {
         // Another Haven process may have started it at the same moment: then use that one.
@@ -161,6 +161,32 @@ export async function startEmbeddedPostgres(options: {
     return supervisor;
   };
   return { url, socket, startedHere, stop: stopIfUnused, supervise };
+}
+
+/**
+ * PostgreSQL refuses to start when it can create none of its Unix sockets (a data folder on a file
+ * system without them, as some shared or network mounts, or a folder it may not write): then it
+ * starts on TCP alone.
+ */
+async function startWithSocketOrWithout(
+  pgCtl: string,
+  pgdata: string,
+  port: number,
+  owner: Awaited<ReturnType<typeof clusterOwner>>,
+  folder: string | undefined,
+  log: (line: string) => void,
+) {
+  try {
+    await start(pgCtl, pgdata, port, owner, folder);
+  } catch (error) {
+    // "could not create any Unix-domain sockets", or its lock file `.s.PGSQL.<port>.lock` refused.
+    const socketFailed = /Unix-domain socket|\.s\.PGSQL\.\d+/i.test(String(error));
+    if (!folder || !socketFailed || (await isRunning(pgCtl, pgdata, owner))) throw error;
+    log(
+      `The embedded PostgreSQL listens on TCP only: it could not create its Unix socket in ${folder} (${String(error)})`,
+    );
+    await start(pgCtl, pgdata, port, owner);
+  }
 }
 
 /** Is the postmaster named in postmaster.pid alive? (No pg_ctl: this runs every second.) */
