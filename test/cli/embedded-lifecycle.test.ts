@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { chown, readFile, stat, writeFile } from 'node:fs/promises';
+import { chmod, chown, readFile, stat, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -45,6 +45,16 @@ async function expectPostgresStopped(dir: string, pid: number | undefined) {
   if (pid !== undefined) expect(await eventually(() => !processAlive(pid)), `postmaster ${pid} has exited`).toBe(true);
 }
 
+const socketPort = () => Number(postmasterFileText.split('\n')[3]);
+
+/** A socket lock file (and the socket's leftover) as a killed postmaster leaves them, naming `pid`. */
+async function leaveSocketLock(pid: number, owner: { uid: number; gid: number }) {
+  const lock = path.join(home.dir, 'pg-socket', `.s.PGSQL.${socketPort()}.lock`);
+  await writeFile(lock, `${pid}\n${path.join(home.dir, 'pg')}\n`, { mode: 0o600 });
+  await writeFile(lock.slice(0, -'.lock'.length), '', { mode: 0o600 });
+  await chown(lock, owner.uid, owner.gid);
+}
+
 /** A PID that no process has any more. */
 async function deadPid(): Promise<number> {
   const child = spawn('true');
@@ -65,6 +75,19 @@ describe('the embedded PostgreSQL through start, kill, restart and stop', { time
     firstPostmaster = await postmasterPid(home.dir);
     expect(firstPostmaster).toBeGreaterThan(0);
     postmasterFileText = await readFile(path.join(home.dir, 'pg', 'postmaster.pid'), 'utf8');
+    // Haven's own connections (its pool, its LISTEN) come through the Unix socket, which has no
+    // client address; TCP on 127.0.0.1 still answers (this query comes by TCP).
+    expect(existsSync(path.join(home.dir, 'pg-socket', `.s.PGSQL.${socketPort()}`))).toBe(true);
+    const [row] = await embeddedQuery(
+      home.dir,
+      `SELECT host(inet_server_addr()) AS here,
+              count(*) FILTER (WHERE client_addr IS NULL)::int AS socket,
+              count(*) FILTER (WHERE client_addr IS NOT NULL)::int AS tcp
+         FROM pg_stat_activity
+        WHERE backend_type = 'client backend' AND datname = 'haven' AND pid <> pg_backend_pid()`,
+    );
+    expect(row).toMatchObject({ here: '127.0.0.1', tcp: 0 });
+    expect(row!.socket).toBeGreaterThan(0);
   });
 
   it('after SIGKILL of Haven, starts again by reusing the PostgreSQL left running', async () => {
@@ -119,6 +142,7 @@ describe('the embedded PostgreSQL through start, kill, restart and stop', { time
     const pid = await deadPid();
     await writeFile(pidFile, postmasterFileText.replace(/^\d+/, String(pid)), { mode: 0o600 });
     await chown(pidFile, owner.uid, owner.gid);
+    await leaveSocketLock(pid, owner);
 
     serving = await home.serve();
     expect(await health(serving.url)).toMatchObject({ status: 200, body: { status: 'ok' } });
@@ -185,14 +209,34 @@ describe('the embedded PostgreSQL through start, kill, restart and stop', { time
       const pidFile = path.join(pgdata, 'postmaster.pid');
       await writeFile(pidFile, postmasterFileText.replace(/^\d+/, String(sleeper.pid)), { mode: 0o600 });
       await chown(pidFile, owner.uid, owner.gid);
+      // The socket's lock names the same live PID: PostgreSQL would refuse it too ("is another postmaster using socket file?").
+      await leaveSocketLock(sleeper.pid!, owner);
       const status = await home.run(['migrate', '--status']);
       expect(status.code, status.stderr).toBe(0);
       expect(status.stderr).toMatch(/Removed a stale .*postmaster\.pid \(PID \d+ is not a running PostgreSQL/);
+      expect(status.stderr).toMatch(
+        /Removed a stale socket lock .*\.s\.PGSQL\.\d+\.lock \(PID \d+ is not a running PostgreSQL/,
+      );
       expect(JSON.parse(status.stdout)).toMatchObject({ unknown: ['9999_future'] });
       expect(processAlive(sleeper.pid!)).toBe(true);
       await expectPostgresStopped(home.dir, undefined);
     } finally {
       sleeper.kill('SIGKILL');
+    }
+  });
+
+  it('starts on TCP alone when PostgreSQL can create no Unix socket in its folder', async () => {
+    const folder = path.join(home.dir, 'pg-socket');
+    // Not writable for the cluster's user, as a file system without sockets refuses them.
+    await chmod(folder, 0o500);
+    try {
+      const status = await home.run(['migrate', '--status']);
+      expect(status.code, status.stderr).toBe(0);
+      expect(status.stderr).toMatch(/listens on TCP only: it could not create its Unix socket in .*pg-socket/);
+      expect(JSON.parse(status.stdout)).toMatchObject({ unknown: ['9999_future'] });
+      await expectPostgresStopped(home.dir, undefined);
+    } finally {
+      await chmod(folder, 0o700);
     }
   });
 });

@@ -134,6 +134,7 @@ describe('connecting the API as the application role', () => {
       ...ownerDb,
       embedded: {
         url: owner.url,
+        socket: undefined,
         startedHere: false,
         stop: async () => undefined,
         supervise: () => ({ restarts: 0, nudge: () => undefined, stop: async () => undefined }),

@@ -110,12 +110,19 @@ export function tunedSettings(totalMemory = os.totalmem()): Record<string, strin
   };
 }
 
-export async function start(pgCtl: string, pgdata: string, port: number, owner: Owner | undefined) {
+/** `socketFolder`: also listen on a Unix-domain socket there (embedded-socket.ts); TCP on 127.0.0.1 always. */
+export async function start(
+  pgCtl: string,
+  pgdata: string,
+  port: number,
+  owner: Owner | undefined,
+  socketFolder?: string,
+) {
   const logFile = path.join(pgdata, 'haven-postgres.log');
   const tuned = Object.entries(tunedSettings())
     .map(([name, value]) => `-c ${name}=${value}`)
     .join(' ');
-  const serverOptions = `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c max_connections=200 ${tuned}`;
+  const serverOptions = `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='${socketFolder ?? ''}' -c max_connections=200 ${tuned}`;
   try {
     await asOwner(pgCtl, ['start', '-D', pgdata, '-w', '-t', '60', '-l', logFile, '-o', serverOptions], owner);
   } catch (error) {

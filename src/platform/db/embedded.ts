@@ -4,6 +4,13 @@ import path from 'node:path';
 import { embeddedBinaries } from './embedded-binaries.js';
 import { clusterOwner, EmbeddedPostgresError, exists, makePathTraversable } from './embedded-os.js';
 import { isPostmasterOf, liveClients, processAlive, registerClient } from './embedded-processes.js';
+import {
+  connectionUrl,
+  prepareSocketFolder,
+  removeStaleSocketFiles,
+  runningSocketFolder,
+  socketFolder,
+} from './embedded-socket.js';
 import { type EmbeddedSupervisor, superviseEmbedded } from './embedded-supervisor.js';
 import {
   assertCompatibleVersion,
@@ -21,7 +28,10 @@ import {
 export { EmbeddedPostgresError } from './embedded-os.js';
 
 export interface EmbeddedCluster {
+  /** Through the Unix-domain socket when the postmaster has one (`host=` in the query), else TCP. */
   url: string;
+  /** The socket's folder, if Haven connects through it. */
+  socket: string | undefined;
   /** True when this process started the postmaster (false: it reused one already running). */
   startedHere: boolean;
   /**
@@ -98,14 +108,25 @@ export async function startEmbeddedPostgres(options: {
   };
 
   let port = options.port;
+  const wanted = socketFolder(options.dataDir, port);
+  const folder = 'folder' in wanted ? wanted.folder : undefined;
+  // Before start and restart: a folder removed meanwhile is made again, stale locks go.
+  const prepareSocket = async (lines: (line: string) => void) => {
+    if (!folder) return;
+    await prepareSocketFolder(folder, owner);
+    await removeStaleSocketFiles(folder, pgdata, lines);
+  };
   try {
     if (await postmasterRunning(binaries.pg_ctl, pgdata, owner, log)) {
       port = (await runningPort(pgdata)) ?? options.port;
       log(`Reusing the embedded PostgreSQL already running on port ${port} (left by an earlier or another Haven)`);
     } else {
       await assertPortFree(port);
+      if ('reason' in wanted)
+        log(`The embedded PostgreSQL listens on TCP only: no Unix socket, since ${wanted.reason}`);
+      await prepareSocket(log);
       try {
-        await start(binaries.pg_ctl, pgdata, port, owner);
+        await startWithSocketOrWithout(binaries.pg_ctl, pgdata, port, owner, folder, log);
         startedHere = true;
       } catch (error) {
         // Another Haven process may have started it at the same moment: then use that one.
@@ -118,7 +139,9 @@ export async function startEmbeddedPostgres(options: {
     await (startedHere ? stopIfUnused() : release()).catch(() => undefined);
     throw error;
   }
-  const url = `postgres://${credentials.user}:${encodeURIComponent(credentials.password)}@127.0.0.1:${port}/${options.database}`;
+  // The running postmaster says where its socket is: one started by an older Haven has none.
+  const socket = await runningSocketFolder(pgdata, port);
+  const url = connectionUrl(credentials, port, options.database, socket);
   const supervise = (supervisorLog: (line: string) => void) => {
     supervisor ??= superviseEmbedded({
       isAlive: () => postmasterAlive(pgdata),
@@ -126,7 +149,9 @@ export async function startEmbeddedPostgres(options: {
         // Removes a postmaster.pid left by the dead one; another Haven may have started it already.
         if (await postmasterRunning(binaries.pg_ctl, pgdata, owner, supervisorLog)) return;
         try {
-          await start(binaries.pg_ctl, pgdata, port, owner);
+          // The URL names the socket it had at first: a restart keeps it, or goes without one.
+          await prepareSocket(supervisorLog);
+          await start(binaries.pg_ctl, pgdata, port, owner, socket);
         } catch (error) {
           if (!(await isRunning(binaries.pg_ctl, pgdata, owner))) throw error;
         }
@@ -135,7 +160,33 @@ export async function startEmbeddedPostgres(options: {
     });
     return supervisor;
   };
-  return { url, startedHere, stop: stopIfUnused, supervise };
+  return { url, socket, startedHere, stop: stopIfUnused, supervise };
+}
+
+/**
+ * PostgreSQL refuses to start when it can create none of its Unix sockets (a data folder on a file
+ * system without them, as some shared or network mounts, or a folder it may not write): then it
+ * starts on TCP alone.
+ */
+async function startWithSocketOrWithout(
+  pgCtl: string,
+  pgdata: string,
+  port: number,
+  owner: Awaited<ReturnType<typeof clusterOwner>>,
+  folder: string | undefined,
+  log: (line: string) => void,
+) {
+  try {
+    await start(pgCtl, pgdata, port, owner, folder);
+  } catch (error) {
+    // "could not create any Unix-domain sockets", or its lock file `.s.PGSQL.<port>.lock` refused.
+    const socketFailed = /Unix-domain socket|\.s\.PGSQL\.\d+/i.test(String(error));
+    if (!folder || !socketFailed || (await isRunning(pgCtl, pgdata, owner))) throw error;
+    log(
+      `The embedded PostgreSQL listens on TCP only: it could not create its Unix socket in ${folder} (${String(error)})`,
+    );
+    await start(pgCtl, pgdata, port, owner);
+  }
 }
 
 /** Is the postmaster named in postmaster.pid alive? (No pg_ctl: this runs every second.) */

@@ -56,7 +56,17 @@ export async function rowsNamed<R>(
  */
 export const endsWithCommit = '; COMMIT';
 
-const emptyResult = (command: string) => ({ command, rowCount: null, rows: [], fields: [] });
+const emptyResult = (command: string): pg.QueryResult => ({ command, rowCount: null, rows: [], fields: [], oid: 0 });
+
+/**
+ * A message that begins with the transaction's deferred `BEGIN` answers with BEGIN's result first:
+ * dropped, so the caller sees what its own statement(s) alone would have answered.
+ */
+function withoutBegin(result: pg.QueryResult | pg.QueryResult[]): pg.QueryResult | pg.QueryResult[] {
+  if (!Array.isArray(result)) return result;
+  const rest = result.slice(1);
+  return rest.length === 1 ? rest[0]! : rest;
+}
 
 /** The pool as Kysely's dialect sees it: statements named by `executeNamed` go to PostgreSQL as named statements. */
 export function namingPool(pool: pg.Pool): PostgresPool {
@@ -68,28 +78,67 @@ export function namingPool(pool: pg.Pool): PostgresPool {
       if (!wrapper) {
         // Set once a message ended with its own COMMIT (`endsWithCommit`): the transaction is over.
         let committed = false;
+        // Kysely's `BEGIN`, not sent yet: it rides with the transaction's first statement when that
+        // one takes no parameters (a simple-query message may hold several statements; issue 21).
+        let beginDeferred = false;
+        const send = (text: string, parameters?: readonly unknown[]): Promise<pg.QueryResult> => {
+          if (/^begin$/i.test(text)) {
+            committed = false;
+            beginDeferred = true;
+            return Promise.resolve(emptyResult('BEGIN'));
+          }
+          if (committed) {
+            committed = false;
+            // Kysely's own COMMIT (or ROLLBACK) of a transaction that already committed: answered
+            // here, without a round trip (issue 21). Anything else runs as it would after a COMMIT.
+            if (/^(commit|rollback)$/i.test(text)) return Promise.resolve(emptyResult(text.toUpperCase()));
+          }
+          // Only once it succeeded: a message that failed leaves its transaction for Kysely's ROLLBACK.
+          if (text.endsWith(endsWithCommit))
+            return client.query(text, parameters as unknown[]).then((result) => {
+              committed = true;
+              return result;
+            });
+          const name = names.get(text);
+          return name
+            ? client.query({ name, text, values: parameters as unknown[] })
+            : client.query(text, parameters as unknown[]);
+        };
+        const afterDeferredBegin = (text: string | object, parameters?: readonly unknown[]) => {
+          beginDeferred = false;
+          // A transaction that sent nothing has nothing to end.
+          if (typeof text === 'string' && /^(commit|rollback)$/i.test(text))
+            return Promise.resolve(emptyResult(text.toUpperCase()));
+          if (typeof text === 'string' && (parameters?.length ?? 0) === 0) {
+            // One message: BEGIN and a statement whose values are literals (escaped by pg's escapeLiteral).
+            const message = client.query(`BEGIN; ${text}`).then(withoutBegin);
+            return text.endsWith(endsWithCommit)
+              ? message.then((result) => {
+                  committed = true;
+                  return result;
+                })
+              : message;
+          }
+          const begun = client.query('BEGIN');
+          // A cursor is returned at once (Kysely reads it): pg sends it after the queued BEGIN.
+          if (typeof text !== 'string') {
+            begun.catch(() => undefined);
+            return client.query(text as unknown as pg.Submittable);
+          }
+          // Only after BEGIN succeeded: never a statement outside the transaction it belongs to.
+          return begun.then(() => send(text, parameters));
+        };
         wrapper = {
           query: ((text: string | object, parameters?: readonly unknown[]) => {
+            if (beginDeferred) return afterDeferredBegin(text, parameters);
             // A cursor (Kysely's stream) passes through unchanged.
             if (typeof text !== 'string') return client.query(text as unknown as pg.Submittable);
-            if (committed) {
-              committed = false;
-              // Kysely's own COMMIT (or ROLLBACK) of a transaction that already committed: answered
-              // here, without a round trip (issue 21). Anything else runs as it would after a COMMIT.
-              if (/^(commit|rollback)$/i.test(text)) return Promise.resolve(emptyResult(text.toUpperCase()));
-            }
-            // Only once it succeeded: a message that failed leaves its transaction for Kysely's ROLLBACK.
-            if (text.endsWith(endsWithCommit))
-              return client.query(text, parameters as unknown[]).then((result) => {
-                committed = true;
-                return result;
-              });
-            const name = names.get(text);
-            return name
-              ? client.query({ name, text, values: parameters as unknown[] })
-              : client.query(text, parameters as unknown[]);
+            return send(text, parameters);
           }) as unknown as PostgresPoolClient['query'],
-          release: (destroy?: boolean) => client.release(destroy),
+          release: (destroy?: boolean) => {
+            beginDeferred = false;
+            client.release(destroy);
+          },
         };
         wrapped.set(client, wrapper);
       }

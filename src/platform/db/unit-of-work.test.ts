@@ -152,6 +152,66 @@ describe('unitOfWork', () => {
     expect(await auditCount('test.after')).toBe(12);
   });
 
+  it('sends the claim with BEGIN as escaped literals: a key with quotes, backslashes and Chinese text is stored and replayed as it is', async () => {
+    const key = `O'Brien \\' \\\\x 张三的请求 $$ E'\\n' --;`;
+    const odd = systemActor(`导入 'x' \\ y`);
+    const write = () =>
+      unitOfWork(
+        database.db,
+        odd,
+        'test.quoted',
+        async ({ trx }) => {
+          await trx
+            .insertInto('settings')
+            .values({ key: `quoted-${Math.random()}`, value: '1' })
+            .execute();
+          return { key };
+        },
+        { key, request: { 名字: "李四 '\\" } },
+      );
+    expect(await write()).toEqual({ result: { key }, replayed: false });
+    expect(await write()).toEqual({ result: { key }, replayed: true });
+    const stored = await database.db
+      .selectFrom('idempotency_keys')
+      .select(['key', 'actor_key', 'status_code', 'response'])
+      .where('key', '=', key)
+      .execute();
+    expect(stored).toEqual([{ key, actor_key: `system:${odd.label}`, status_code: 200, response: { key } }]);
+    expect(await auditCount('test.quoted')).toBe(1);
+  });
+
+  it('rolls back a change whose BEGIN-and-claim message fails, and every connection is out of its transaction afterwards', async () => {
+    // An index entry of over 2,704 bytes is refused: the claim fails inside the message that began the transaction.
+    const tooLong = Array.from({ length: 3000 }, () => Math.random().toString(36).slice(2)).join('');
+    for (const key of [tooLong, 'nul \u0000 key']) {
+      await expect(
+        unitOfWork(
+          database.db,
+          actor,
+          'test.claimfails',
+          async ({ trx }) => {
+            await trx.insertInto('settings').values({ key: 'claim-fails', value: '1' }).execute();
+            return 'never';
+          },
+          { key, request: {} },
+        ),
+      ).rejects.toThrow();
+    }
+    expect(await settingCount('claim-fails')).toBe(0);
+    expect(await auditCount('test.claimfails')).toBe(0);
+    const open = await Promise.all(
+      Array.from({ length: 12 }, () =>
+        sql<{ open: boolean }>`SELECT now() <> statement_timestamp() AS open`.execute(database.db),
+      ),
+    );
+    expect(open.every((r) => r.rows[0]?.open === false)).toBe(true);
+    const after = await unitOfWork(database.db, actor, 'test.claimfails.after', async () => 'ok', {
+      key: 'after-claim-fails',
+      request: {},
+    });
+    expect(after).toEqual({ result: 'ok', replayed: false });
+  });
+
   it('refuses a reused idempotency key carrying different content', async () => {
     await unitOfWork(database.db, actor, 'test.reuse', async () => 'ok', { key: 'key-2', request: { a: 1 } });
     await expect(

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import pg from 'pg';
 import type { Actor } from '../access/actor.js';
 import { appendAuditAndCommit, type AuditEntry, auditDurable } from '../audit/append.js';
@@ -84,6 +84,12 @@ function storedResult(actor: Actor, key: string, result: unknown): string {
   return `UPDATE idempotency_keys SET status_code = 200, response = ${response}::jsonb WHERE actor_key = ${pg.escapeLiteral(actorKey(actor))} AND key = ${pg.escapeLiteral(key)}`;
 }
 
+/** The claim of an idempotency key, its values escaped by pg's own `escapeLiteral`. */
+export function claimStatement(actor: string, key: string, requestHash: string): string {
+  const values = [key, actor, requestHash].map((value) => pg.escapeLiteral(value)).join(', ');
+  return `INSERT INTO idempotency_keys (key, actor_key, request_hash, response) VALUES (${values}, NULL) ON CONFLICT DO NOTHING RETURNING key`;
+}
+
 function actorKey(actor: Actor): string {
   return actor.userId ?? `${actor.kind}:${actor.label}`;
 }
@@ -95,17 +101,23 @@ async function claimIdempotencyKey<T>(
 ): Promise<{ result: T } | undefined> {
   const requestHash = createHash('sha256').update(canonicalJson(options.request)).digest('hex');
   // A concurrent first attempt holds the row lock: this insert waits for it, then sees its result.
-  const inserted = await trx
-    .insertInto('idempotency_keys')
-    .values({ key: options.key, actor_key: actorKey(actor), request_hash: requestHash, response: null })
-    .onConflict((oc) => oc.doNothing())
-    .returning('key')
-    .executeTakeFirst();
+  // Literals, not parameters: the transaction's BEGIN rides in the same message (named-statements.ts).
+  const actorKeyText = actorKey(actor);
+  // A NUL would end a simple-query message's text early: such a key goes as a parameter instead
+  // (with BEGIN on its own), and PostgreSQL refuses it as it refuses any text with a NUL.
+  const claim = `${options.key}${actorKeyText}`.includes('\u0000')
+    ? await sql<{
+        key: string;
+      }>`INSERT INTO idempotency_keys (key, actor_key, request_hash, response) VALUES (${options.key}, ${actorKeyText}, ${requestHash}, NULL) ON CONFLICT DO NOTHING RETURNING key`.execute(
+        trx,
+      )
+    : await sql.raw<{ key: string }>(claimStatement(actorKeyText, options.key, requestHash)).execute(trx);
+  const inserted = claim.rows[0];
   if (inserted) return undefined;
   const existing = await trx
     .selectFrom('idempotency_keys')
     .select(['request_hash', 'status_code', 'response'])
-    .where('actor_key', '=', actorKey(actor))
+    .where('actor_key', '=', actorKeyText)
     .where('key', '=', options.key)
     .executeTakeFirstOrThrow();
   if (existing.request_hash !== requestHash) throw new DomainError('idempotency_key_reused', 422, { key: options.key });
