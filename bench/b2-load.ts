@@ -5,11 +5,12 @@ import type { Database } from '../src/platform/db/schema.js';
 import { cpuMeter, postgresPids } from './cpu.js';
 import { loadAverage } from './load-average.js';
 import { byStatus, CasePool, type PooledCase } from './case-pool.js';
-import { type OpenModelResult, type OpenRequest, openModel } from './open-model.js';
+import { type OpenModelResult, type OpenRequest, type OpenTraceRow, openModel } from './open-model.js';
 import type { BenchServer } from './process.js';
 import { rssMb, sampleRss } from './process.js';
 import type { BenchSession } from './session.js';
 import { type BenchResult, ms, skipped } from './stats.js';
+import { sampleMachine, traceDir, traceEvent, writeTrace } from './trace.js';
 
 export interface LoadFigures {
   results: BenchResult[];
@@ -48,11 +49,28 @@ async function drive(
 }
 
 /** The same requests at a fixed arrival rate: `openFraction` of the rate the closed loop reached. */
-async function driveOpen(server: BenchServer, saturated: Run, duration: number, next: () => OpenRequest | undefined) {
+async function driveOpen(
+  server: BenchServer,
+  saturated: Run,
+  duration: number,
+  label: string,
+  next: () => OpenRequest | undefined,
+) {
   const rate = Math.max(1, Math.round(saturated.result.requests.average * openFraction));
   const postgresCpu = cpuMeter(postgresPids);
   const serverCpu = cpuMeter(() => [server.pid]);
-  const result = await openModel(server.url, { rate, seconds: duration, next });
+  const trace = traceDir ? { label, rows: [] as OpenTraceRow[] } : undefined;
+  // The pool's backends live through the run: found once, not by a scan of /proc every sample.
+  const backends = traceDir ? postgresPids() : [];
+  const machine = sampleMachine(() => [process.pid, server.pid, ...backends], {
+    pid: server.pid,
+    postgres: () => backends,
+  });
+  traceEvent({ event: 'open-start', label, rate });
+  const result = await openModel(server.url, { rate, seconds: duration, next, trace });
+  traceEvent({ event: 'open-end', label, rate, p99: result.p99 });
+  machine.stop();
+  if (trace) writeTrace(`open-${label}.jsonl`, trace.rows);
   const cpu = { postgres: (postgresCpu.stop() * 1000) / result.sent, server: (serverCpu.stop() * 1000) / result.sent };
   return { result, cpu, load: loadAverage() };
 }
@@ -100,7 +118,7 @@ export async function benchLoad(
       setupRequest: (req) => ({ ...req, path: `/api/children/${children[next++ % children.length]}` }),
     },
   });
-  const openRead = await driveOpen(server, read, options.duration, () => ({
+  const openRead = await driveOpen(server, read, options.duration, 'read', () => ({
     method: 'GET',
     path: `/api/children/${children[next++ % children.length]}`,
     headers: county.headers,
@@ -187,7 +205,7 @@ export async function benchLoad(
     const openPool = new CasePool(
       (await sql<PooledCase>`SELECT id, seq FROM cases WHERE id = ANY(${ids}::uuid[])`.execute(db)).rows,
     );
-    const openAction = await driveOpen(server, action, options.duration, () => {
+    const openAction = await driveOpen(server, action, options.duration, 'action', () => {
       const kase = openPool.take();
       if (!kase) return undefined;
       return {
@@ -215,6 +233,12 @@ export async function benchLoad(
         openAction.result.failed === 0 &&
         openAction.result.conflicts === 0,
     });
+  }
+  if (traceDir) {
+    // How often the sessions were written meanwhile (each write notifies every process's session cache).
+    const tables = await sql<{ relname: string; n_tup_upd: string; n_tup_ins: string }>`
+      SELECT relname, n_tup_upd, n_tup_ins FROM pg_stat_user_tables WHERE relname IN ('sessions', 'users', 'audit_log', 'idempotency_keys')`.execute(db);
+    traceEvent({ event: 'tables', rows: tables.rows });
   }
   return { results, rssAtRest, rssPeak: peakRss };
 }
