@@ -143,6 +143,8 @@ export async function tracePostgres(query: (text: string) => Promise<unknown>, l
     'log_checkpoints = on',
     'log_autovacuum_min_duration = 0',
     "log_line_prefix = '%m [%p] %a '",
+    // Calls of session_account: how often the session cache missed (its heartbeat late, a notice).
+    "track_functions = 'all'",
   ])
     await query(`ALTER SYSTEM SET ${setting}`);
   await query('SELECT pg_reload_conf()');
