@@ -244,10 +244,14 @@ export async function benchLoad(
   if (traceDir) {
     // How often the sessions were written meanwhile (each write notifies every process's session cache).
     const tables = await sql<{ relname: string; n_tup_upd: string; n_tup_ins: string }>`
-      SELECT relname, n_tup_upd, n_tup_ins FROM pg_stat_user_tables WHERE relname IN ('sessions', 'users', 'audit_log', 'idempotency_keys')`.execute(db);
+      SELECT relname, n_tup_upd, n_tup_ins FROM pg_stat_user_tables WHERE relname IN ('sessions', 'users', 'audit_log', 'idempotency_keys')`.execute(
+      db,
+    );
     traceEvent({ event: 'tables', rows: tables.rows });
     const functions = await sql<{ funcname: string; calls: string }>`
-      SELECT funcname, calls FROM pg_stat_user_functions WHERE funcname IN ('session_account', 'audit_append')`.execute(db);
+      SELECT funcname, calls FROM pg_stat_user_functions WHERE funcname IN ('session_account', 'audit_append')`.execute(
+      db,
+    );
     traceEvent({ event: 'functions', rows: functions.rows });
   }
   return { results, rssAtRest, rssPeak: peakRss };

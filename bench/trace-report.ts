@@ -19,6 +19,7 @@ interface Open {
   sent: number;
   end: number;
   status: number;
+  bytes?: number;
 }
 interface Served {
   id: string;
@@ -51,7 +52,8 @@ const sampled = (from: number, to: number, pick: (m: Machine) => number | undefi
   }, 0);
 
 const served = new Map(lines<Served>('server-requests.jsonl').map((row) => [row.id, row]));
-const gc: Span[] = lines<{ start: number; duration: number }>('server-gc.jsonl').map((p) => ({
+const pauses = lines<{ start: number; duration: number; kind?: number }>('server-gc.jsonl');
+const gc: Span[] = pauses.map((p) => ({
   start: p.start,
   end: p.start + p.duration,
   what: 'gc',
@@ -76,7 +78,8 @@ const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted.length === 0 ? Number.NaN : sorted[Math.floor(sorted.length / 2)]!;
 };
-const share = (values: boolean[]) => `${Math.round((100 * values.filter(Boolean).length) / Math.max(1, values.length))} %`;
+const share = (values: boolean[]) =>
+  `${Math.round((100 * values.filter(Boolean).length) / Math.max(1, values.length))} %`;
 
 function describe(rows: Open[]) {
   const parts = rows.map((row) => {
@@ -85,7 +88,10 @@ function describe(rows: Open[]) {
     const to = server?.end ?? row.end;
     const samples = machine.filter((m) => m.t >= row.due && m.t <= row.end + 100);
     const busy = samples.reduce((sum, m) => sum + m.user + m.nice + m.system + m.irq + m.softirq, 0);
-    const total = samples.reduce((sum, m) => sum + m.user + m.nice + m.system + m.idle + m.iowait + m.irq + m.softirq + m.steal, 0);
+    const total = samples.reduce(
+      (sum, m) => sum + m.user + m.nice + m.system + m.idle + m.iowait + m.irq + m.softirq + m.steal,
+      0,
+    );
     const ours = samples.reduce((sum, m) => sum + m.ours, 0);
     const pg = postgres.filter((e) => e.end > from && e.start < to);
     return {
@@ -140,12 +146,24 @@ for (const name of readdirSync(dir).filter((n) => n.startsWith('open-'))) {
   const all = describe(rows);
   const slow = describe(tail);
   console.log(`\n${name}: ${rows.length} 2xx answers; the slowest 1 % (${tail.length}) against all`);
-  for (const key of Object.keys(all) as (keyof typeof all)[]) console.log(`  ${key.padEnd(34)} ${String(slow[key]).padStart(8)}  ${String(all[key]).padStart(8)}`);
+  for (const key of Object.keys(all) as (keyof typeof all)[])
+    console.log(`  ${key.padEnd(34)} ${String(slow[key]).padStart(8)}  ${String(all[key]).padStart(8)}`);
   const when = tail.map((row) => row.due).sort((a, b) => a - b);
   const first = rows.reduce((min, row) => Math.min(min, row.due), Number.POSITIVE_INFINITY);
-  console.log(`  the slowest 1 % were due at (s into the run): ${when.map((t) => ((t - first) / 1000).toFixed(1)).join(' ')}`);
+  console.log(
+    `  the slowest 1 % were due at (s into the run): ${when.map((t) => ((t - first) / 1000).toFixed(1)).join(' ')}`,
+  );
+  const last = rows.reduce((max, row) => Math.max(max, row.end), 0);
+  const during = pauses.filter((p) => p.start >= first && p.start <= last);
+  const young = during.filter((p) => p.kind === 1);
+  console.log(
+    `  the server's GC during the run: ${during.length} pauses, ${Math.round(during.reduce((sum, p) => sum + p.duration, 0))} ms (${young.length} scavenges, ${Math.round(young.reduce((sum, p) => sum + p.duration, 0))} ms; longest ${Math.round(Math.max(0, ...during.map((p) => p.duration)))} ms); median answer ${median(rows.map((row) => row.bytes ?? 0))} bytes`,
+  );
   const pgIn = postgres.filter((e) => e.start <= (rows.at(-1)?.end ?? 0) && e.end >= first);
   const counts = new Map<string, number>();
   for (const e of pgIn) counts.set(e.what, (counts.get(e.what) ?? 0) + 1);
   console.log(`  PostgreSQL's log during the run: ${[...counts].map(([k, v]) => `${v} ${k}`).join(', ') || 'nothing'}`);
 }
+
+for (const event of events.filter((e) => ['settled', 'tables', 'functions'].includes(e.event)))
+  console.log(JSON.stringify(event));
