@@ -63,8 +63,10 @@ async function driveOpen(
   const postgresWait = runQueueMeter(postgresPids);
   const serverWait = runQueueMeter(() => [server.pid]);
   const trace = traceDir ? { label, rows: [] as OpenTraceRow[] } : undefined;
-  // The pool's backends live through the run: found once, not by a scan of /proc every sample.
-  const backends = traceDir ? postgresPids() : [];
+  // The pool's backends, found again every second rather than by a scan of /proc every sample (the
+  // pool closes a connection idle for 10 s and opens another).
+  let backends = traceDir ? postgresPids() : [];
+  const rescan = traceDir ? setInterval(() => (backends = postgresPids()), 1_000) : undefined;
   const machine = sampleMachine(() => [process.pid, server.pid, ...backends], {
     pid: server.pid,
     postgres: () => backends,
@@ -72,6 +74,7 @@ async function driveOpen(
   traceEvent({ event: 'open-start', label, rate });
   const result = await openModel(server.url, { rate, seconds: duration, next, trace });
   traceEvent({ event: 'open-end', label, rate, p99: result.p99 });
+  clearInterval(rescan);
   machine.stop();
   if (trace) writeTrace(`open-${label}.jsonl`, trace.rows);
   const cpu = { postgres: (postgresCpu.stop() * 1000) / result.sent, server: (serverCpu.stop() * 1000) / result.sent };

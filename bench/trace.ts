@@ -32,45 +32,64 @@ function procStat(): { running: number; blocked: number; cpu: number[] } {
   return { running, blocked, cpu };
 }
 
-function ticks(pids: number[]): number {
-  let total = 0;
-  for (const pid of pids) {
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      total += Number(fields[11]) + Number(fields[12]);
-    } catch {
-      // gone meanwhile
-    }
+function ticksOf(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return Number(fields[11]) + Number(fields[12]);
+  } catch {
+    return undefined;
   }
-  return total;
+}
+
+/**
+ * A per-process counter summed over some processes since the last call: a process new meanwhile
+ * counts from its start, one gone meanwhile (a pool's idle connection closed) is left out, not
+ * subtracted.
+ */
+export function deltaMeter<T extends number[]>(
+  pids: () => number[],
+  read: (pid: number) => T | undefined,
+): () => number[] {
+  let last = new Map<number, T>();
+  const sample = () => {
+    const now = new Map<number, T>();
+    for (const pid of pids()) {
+      const value = read(pid);
+      if (value) now.set(pid, value);
+    }
+    return now;
+  };
+  last = sample();
+  return () => {
+    const now = sample();
+    const sums: number[] = [];
+    for (const [pid, values] of now) {
+      const before = last.get(pid);
+      values.forEach((value, i) => {
+        sums[i] = (sums[i] ?? 0) + value - (before?.[i] ?? 0);
+      });
+    }
+    last = now;
+    return sums;
+  };
 }
 
 /** Nanoseconds a thread ran and waited on a run queue for a CPU (/proc/<pid>/schedstat, main thread). */
-function schedstat(pid: number): [number, number] {
+function schedstat(pid: number): [number, number] | undefined {
   try {
     const [ran, waited] = readFileSync(`/proc/${pid}/schedstat`, 'utf8').split(' ').map(Number);
     return [ran ?? 0, waited ?? 0];
   } catch {
-    return [0, 0];
+    return undefined;
   }
 }
 
-/** Milliseconds run and waited for a CPU by some processes since the last call (a process new meanwhile counts from zero). */
+/** Milliseconds run and waited for a CPU by some processes since the last call. */
 function schedMeter(pids: () => number[]): () => { ran: number; waited: number } {
-  let last = new Map<number, [number, number]>();
-  const read = () => new Map(pids().map((pid) => [pid, schedstat(pid)] as const));
-  last = read();
+  const meter = deltaMeter(pids, schedstat);
   return () => {
-    const now = read();
-    let ran = 0;
-    let waited = 0;
-    for (const [pid, [r, w]] of now) {
-      const [r0, w0] = last.get(pid) ?? [0, 0];
-      ran += r - r0;
-      waited += w - w0;
-    }
-    last = now;
+    const [ran = 0, waited = 0] = meter();
     return { ran: ran / 1e6, waited: waited / 1e6 };
   };
 }
@@ -88,13 +107,15 @@ export function sampleMachine(
   if (!traceDir) return { stop() {} };
   const rows: unknown[] = [];
   let last = procStat();
-  let lastOurs = ticks(ours());
+  const oursMeter = deltaMeter(ours, (pid) => {
+    const ticks = ticksOf(pid);
+    return ticks === undefined ? undefined : [ticks];
+  });
   // The server's main thread and PostgreSQL's processes: how long they ran, and waited for a CPU.
   const serverSched = schedMeter(() => [server.pid]);
   const postgresSched = schedMeter(server.postgres);
   const timer = setInterval(() => {
     const now = procStat();
-    const oursNow = ticks(ours());
     const delta = Object.fromEntries(cpuFields.map((field, i) => [field, (now.cpu[i] ?? 0) - (last.cpu[i] ?? 0)]));
     const s = serverSched();
     const pg = postgresSched();
@@ -103,14 +124,13 @@ export function sampleMachine(
       running: now.running,
       blocked: now.blocked,
       ...delta,
-      ours: oursNow - lastOurs,
+      ours: oursMeter()[0] ?? 0,
       serverRan: s.ran,
       serverWaited: s.waited,
       postgresRan: pg.ran,
       postgresWaited: pg.waited,
     });
     last = now;
-    lastOurs = oursNow;
   }, everyMs);
   return {
     stop() {
