@@ -2,14 +2,16 @@ import { randomUUID } from 'node:crypto';
 import autocannon, { type AutocannonRequest, type AutocannonResult } from 'autocannon';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../src/platform/db/schema.js';
-import { cpuMeter, postgresPids } from './cpu.js';
+import { cpuMeter, postgresPids, runQueueMeter } from './cpu.js';
 import { loadAverage } from './load-average.js';
 import { byStatus, CasePool, type PooledCase } from './case-pool.js';
-import { type OpenModelResult, type OpenRequest, openModel } from './open-model.js';
+import { type OpenModelResult, type OpenRequest, type OpenTraceRow, openModel } from './open-model.js';
 import type { BenchServer } from './process.js';
 import { rssMb, sampleRss } from './process.js';
 import type { BenchSession } from './session.js';
 import { type BenchResult, ms, skipped } from './stats.js';
+import { settle } from './settle.js';
+import { sampleMachine, traceDir, traceEvent, writeTrace } from './trace.js';
 
 export interface LoadFigures {
   results: BenchResult[];
@@ -48,19 +50,43 @@ async function drive(
 }
 
 /** The same requests at a fixed arrival rate: `openFraction` of the rate the closed loop reached. */
-async function driveOpen(server: BenchServer, saturated: Run, duration: number, next: () => OpenRequest | undefined) {
+async function driveOpen(
+  server: BenchServer,
+  saturated: Run,
+  duration: number,
+  label: string,
+  next: () => OpenRequest | undefined,
+) {
   const rate = Math.max(1, Math.round(saturated.result.requests.average * openFraction));
   const postgresCpu = cpuMeter(postgresPids);
   const serverCpu = cpuMeter(() => [server.pid]);
-  const result = await openModel(server.url, { rate, seconds: duration, next });
+  const postgresWait = runQueueMeter(postgresPids);
+  const serverWait = runQueueMeter(() => [server.pid]);
+  const trace = traceDir ? { label, rows: [] as OpenTraceRow[] } : undefined;
+  // The pool's backends, found again every second rather than by a scan of /proc every sample (the
+  // pool closes a connection idle for 10 s and opens another).
+  let backends = traceDir ? postgresPids() : [];
+  const rescan = traceDir ? setInterval(() => (backends = postgresPids()), 1_000) : undefined;
+  const machine = sampleMachine(() => [process.pid, server.pid, ...backends], {
+    pid: server.pid,
+    postgres: () => backends,
+  });
+  traceEvent({ event: 'open-start', label, rate });
+  const result = await openModel(server.url, { rate, seconds: duration, next, trace });
+  traceEvent({ event: 'open-end', label, rate, p99: result.p99 });
+  clearInterval(rescan);
+  machine.stop();
+  if (trace) writeTrace(`open-${label}.jsonl`, trace.rows);
   const cpu = { postgres: (postgresCpu.stop() * 1000) / result.sent, server: (serverCpu.stop() * 1000) / result.sent };
-  return { result, cpu, load: loadAverage() };
+  // Time runnable but not running, per request: what the machine's other processes added to the latency.
+  const waited = { postgres: postgresWait.stop() / result.sent, server: serverWait.stop() / result.sent };
+  return { result, cpu, waited, load: loadAverage() };
 }
 
 const cpuLine = (cpu: Run['cpu']) =>
   `CPU per request: PostgreSQL ${cpu.postgres.toFixed(2)} ms, server ${cpu.server.toFixed(2)} ms`;
-const openLine = (open: { result: OpenModelResult; cpu: Run['cpu']; load: string }) =>
-  `open model at ${open.result.rate} req/s (${Math.round(openFraction * 100)} % of the maximum): p50 ${ms(open.result.p50)}, p99 ${ms(open.result.p99)} (2xx answers), ${open.result.sent} requests (${byStatus(open.result.statuses)}), ${open.result.failed} failed${open.result.conflicts ? `, ${open.result.conflicts} stale-seq 409s (generator, not counted)` : ''}${open.result.unsent ? `, ${open.result.unsent} not sent (no idle case)` : ''}; ${cpuLine(open.cpu)}; ${open.load}`;
+const openLine = (open: { result: OpenModelResult; cpu: Run['cpu']; waited: Run['cpu']; load: string }) =>
+  `open model at ${open.result.rate} req/s (${Math.round(openFraction * 100)} % of the maximum): p50 ${ms(open.result.p50)}, p99 ${ms(open.result.p99)} (2xx answers), ${open.result.sent} requests (${byStatus(open.result.statuses)}), ${open.result.failed} failed${open.result.conflicts ? `, ${open.result.conflicts} stale-seq 409s (generator, not counted)` : ''}${open.result.unsent ? `, ${open.result.unsent} not sent (no idle case)` : ''}; ${cpuLine(open.cpu)}; waited for a CPU per request: PostgreSQL ${open.waited.postgres.toFixed(2)} ms, server ${open.waited.server.toFixed(2)} ms; ${open.load}`;
 
 const statusCounts = (r: AutocannonResult): Record<string, number> =>
   Object.fromEntries(Object.entries(r.statusCodeStats ?? {}).map(([status, s]) => [status, s.count]));
@@ -100,7 +126,8 @@ export async function benchLoad(
       setupRequest: (req) => ({ ...req, path: `/api/children/${children[next++ % children.length]}` }),
     },
   });
-  const openRead = await driveOpen(server, read, options.duration, () => ({
+  traceEvent({ event: 'settled', label: 'read', ms: await settle(db) });
+  const openRead = await driveOpen(server, read, options.duration, 'read', () => ({
     method: 'GET',
     path: `/api/children/${children[next++ % children.length]}`,
     headers: county.headers,
@@ -181,13 +208,14 @@ export async function benchLoad(
         },
       },
     });
-    // The closed loop moved the sequences on (and may have left an answer unread at its end): the open
-    // run reads them again.
+    // The closed loop moved the sequences on: once its last actions have finished, the open run reads
+    // them again (read while some were in flight, they made the open run's stale-seq 409s).
+    traceEvent({ event: 'settled', label: 'action', ms: await settle(db) });
     const ids = cases.map((kase) => kase.id);
     const openPool = new CasePool(
       (await sql<PooledCase>`SELECT id, seq FROM cases WHERE id = ANY(${ids}::uuid[])`.execute(db)).rows,
     );
-    const openAction = await driveOpen(server, action, options.duration, () => {
+    const openAction = await driveOpen(server, action, options.duration, 'action', () => {
       const kase = openPool.take();
       if (!kase) return undefined;
       return {
@@ -215,6 +243,19 @@ export async function benchLoad(
         openAction.result.failed === 0 &&
         openAction.result.conflicts === 0,
     });
+  }
+  if (traceDir) {
+    // How often the sessions were written meanwhile (each write notifies every process's session cache).
+    const tables = await sql<{ relname: string; n_tup_upd: string; n_tup_ins: string }>`
+      SELECT relname, n_tup_upd, n_tup_ins FROM pg_stat_user_tables WHERE relname IN ('sessions', 'users', 'audit_log', 'idempotency_keys')`.execute(
+      db,
+    );
+    traceEvent({ event: 'tables', rows: tables.rows });
+    const functions = await sql<{ funcname: string; calls: string }>`
+      SELECT funcname, calls FROM pg_stat_user_functions WHERE funcname IN ('session_account', 'audit_append')`.execute(
+      db,
+    );
+    traceEvent({ event: 'functions', rows: functions.rows });
   }
   return { results, rssAtRest, rssPeak: peakRss };
 }

@@ -56,3 +56,30 @@ export function cpuMeter(pids: () => number[]): { stop(): number } {
     },
   };
 }
+
+/** Milliseconds a process's main thread has spent runnable but waiting for a CPU (Linux schedstat). */
+export function runQueueWait(pid: number): number | undefined {
+  try {
+    return Number(readFileSync(`/proc/${pid}/schedstat`, 'utf8').split(' ')[1]) / 1e6;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Milliseconds some processes waited for a CPU between start and stop: on a shared machine, the
+ * part of a latency that other people's processes took (a process that exits meanwhile is lost).
+ */
+export function runQueueMeter(pids: () => number[]): { stop(): number } {
+  const start = new Map(pids().map((pid) => [pid, runQueueWait(pid) ?? 0]));
+  return {
+    stop() {
+      let waited = 0;
+      for (const pid of pids()) {
+        const now = runQueueWait(pid);
+        if (now !== undefined) waited += now - (start.get(pid) ?? 0);
+      }
+      return waited;
+    },
+  };
+}

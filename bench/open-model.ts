@@ -9,6 +9,17 @@ export interface OpenRequest {
   settled?: (status: number) => void;
 }
 
+/** One request of a traced run (epoch ms): when it was due, when fetch was called, when its answer was read. */
+export interface OpenTraceRow {
+  id: string;
+  due: number;
+  sent: number;
+  end: number;
+  status: number;
+  /** Bytes of the answer's body. */
+  bytes: number;
+}
+
 export interface OpenModelResult {
   rate: number;
   sent: number;
@@ -36,7 +47,13 @@ export interface OpenModelResult {
  */
 export async function openModel(
   baseUrl: string,
-  options: { rate: number; seconds: number; next: () => OpenRequest | undefined },
+  options: {
+    rate: number;
+    seconds: number;
+    next: () => OpenRequest | undefined;
+    /** When given, every request carries `x-bench-trace: <label>-<n>` and its times are pushed here. */
+    trace?: { label: string; rows: OpenTraceRow[] };
+  },
 ): Promise<OpenModelResult> {
   const total = Math.max(1, Math.round(options.rate * options.seconds));
   const interval = 1000 / options.rate;
@@ -45,9 +62,13 @@ export async function openModel(
   let unsent = 0;
   const pending: Promise<void>[] = [];
   const start = performance.now();
-  const settle = (request: OpenRequest, status: number, due: number) => {
+  const trace = options.trace;
+  const epoch = performance.timeOrigin;
+  const settle = (request: OpenRequest, status: number, due: number, sent: number, id: string, bytes = 0) => {
     statuses[status === 0 ? 'error' : String(status)] = (statuses[status === 0 ? 'error' : String(status)] ?? 0) + 1;
-    if (status >= 200 && status < 300) latencies.push(performance.now() - due);
+    const end = performance.now();
+    if (status >= 200 && status < 300) latencies.push(end - due);
+    trace?.rows.push({ id, due: epoch + due, sent: epoch + sent, end: epoch + end, status, bytes });
     request.settled?.(status);
   };
   for (let i = 0; i < total; i += 1) {
@@ -59,13 +80,16 @@ export async function openModel(
       unsent += 1;
       continue;
     }
+    const id = trace ? `${trace.label}-${i}` : '';
+    const headers = trace ? { ...request.headers, 'x-bench-trace': id } : request.headers;
+    const sent = performance.now();
     pending.push(
-      fetch(`${baseUrl}${request.path}`, { method: request.method, headers: request.headers, body: request.body })
+      fetch(`${baseUrl}${request.path}`, { method: request.method, headers, body: request.body })
         .then(async (response) => {
-          await response.arrayBuffer();
-          settle(request, response.status, due);
+          const body = await response.arrayBuffer();
+          settle(request, response.status, due, sent, id, body.byteLength);
         })
-        .catch(() => settle(request, 0, due)),
+        .catch(() => settle(request, 0, due, sent, id)),
     );
   }
   await Promise.all(pending);

@@ -1,4 +1,5 @@
 // `npm run bench [-- --smoke] [-- --only 1,2]`: the benchmarks of issues 6 and 14 over the data of `npm run bench:data`.
+import path from 'node:path';
 import { sql } from 'kysely';
 import { buildWebIfStale } from '../scripts/web-build.js';
 import { jingzhou } from '../src/demo/jingzhou-organisations.js';
@@ -12,7 +13,7 @@ import { benchFirstLoad } from './b7-first-load.js';
 import { benchPlacements } from './b8-placements.js';
 import { benchTwoProcesses } from './b9-two-processes.js';
 import { benchReferrals } from './b11-referrals.js';
-import { openBenchDatabase } from './db.js';
+import { benchDataDir, openBenchDatabase } from './db.js';
 import { readDataManifest } from './manifest.js';
 import { startBenchServer } from './process.js';
 import { appendRun, machine, printResults } from './report.js';
@@ -21,6 +22,7 @@ import { benchGrassroots } from './b13-grassroots.js';
 import { signIn } from './session.js';
 import { provinceOfficer } from './setup.js';
 import { type BenchResult, skipped } from './stats.js';
+import { tracePostgres } from './trace.js';
 
 const smoke = argFlag('smoke');
 // CI checks that the suite still runs; its figures on a shared runner are not worth recording.
@@ -59,6 +61,7 @@ const database = await openBenchDatabase({ poolSize: 4, log, fromPristine: true 
 const results: BenchResult[] = [];
 // Benchmark 7 loads the built web app (the server serves dist/web only if it finds a build when it starts).
 if (only.has('7') && !process.env.BENCH_WEB_DIR) await buildWebIfStale(log);
+await tracePostgres((text) => sql.raw(text).execute(database.db), path.join(benchDataDir, 'pg', 'haven-postgres.log'));
 const server = await startBenchServer(database.url);
 // What a benchmark throws is its result ("failed: …"), so the others still run and are recorded.
 const attempt = async (name: string, target: string, fn: () => Promise<BenchResult | BenchResult[]>) => {

@@ -8,6 +8,8 @@ import { notFound } from '../src/platform/errors.js';
 import { buildApp, type FeatureRoutes } from '../src/platform/http/app.js';
 import { loadInstallationKey } from '../src/platform/secrets/installation-key.js';
 import { benchDataDir } from './db.js';
+import { traceServer } from './server-trace.js';
+import { traceDir } from './trace.js';
 
 const url = process.env.BENCH_SERVER_DATABASE_URL;
 if (!url) throw new Error('BENCH_SERVER_DATABASE_URL is not set');
@@ -55,11 +57,13 @@ const built = await buildApp({ db: database.db, config, embedded: undefined }, [
   ...(await loadFeatures()).routes,
   baseline,
 ]);
+const stopTrace = traceDir ? traceServer(built.app.server, database.pool) : undefined;
 await built.app.listen({ port: 0, host: '127.0.0.1' });
 const address = built.app.server.address();
 const port = typeof address === 'object' && address ? address.port : 0;
 process.stdout.write(`${JSON.stringify({ url: `http://127.0.0.1:${port}` })}\n`);
 const stop = async () => {
+  stopTrace?.();
   await built.app.close();
   await database.close();
   process.exit(0);
