@@ -31,6 +31,8 @@ describe('settle before an open-model run', () => {
   it('counts a session idle in a transaction as busy (its locks are held), and gives up at the limit', async () => {
     await server.db.connection().execute(async (connection) => {
       await sql`BEGIN`.execute(connection);
+      // The pool sends a transaction's BEGIN with its first statement: one statement opens it.
+      await sql`SELECT 1`.execute(connection);
       try {
         expect(await activeSessions(database.db)).toBe(1);
         const waited = await settle(database.db, { quietMs: 100, limitMs: 300, pollMs: 20 });
