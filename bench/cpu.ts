@@ -5,7 +5,8 @@ import { benchDataDir } from './db.js';
 // Clock ticks per second of /proc/<pid>/stat (USER_HZ: 100 on Linux).
 const ticksPerSecond = 100;
 
-function cpuTicks(pid: number): number | undefined {
+/** A process's CPU so far (user + system), in clock ticks; undefined once it has ended. */
+export function cpuTicks(pid: number): number | undefined {
   try {
     // The command name may hold spaces: fields after its closing parenthesis, utime and stime are 14th and 15th.
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');

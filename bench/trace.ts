@@ -4,6 +4,7 @@
 import { appendFileSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { cpuTicks } from './cpu.js';
 
 export const traceDir = process.env.BENCH_TRACE ? path.resolve(process.env.BENCH_TRACE) : undefined;
 
@@ -30,16 +31,6 @@ function procStat(): { running: number; blocked: number; cpu: number[] } {
   const running = Number(/^procs_running (\d+)/m.exec(text)?.[1] ?? Number.NaN);
   const blocked = Number(/^procs_blocked (\d+)/m.exec(text)?.[1] ?? Number.NaN);
   return { running, blocked, cpu };
-}
-
-function ticksOf(pid: number): number | undefined {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return Number(fields[11]) + Number(fields[12]);
-  } catch {
-    return undefined;
-  }
 }
 
 /**
@@ -108,7 +99,7 @@ export function sampleMachine(
   const rows: unknown[] = [];
   let last = procStat();
   const oursMeter = deltaMeter(ours, (pid) => {
-    const ticks = ticksOf(pid);
+    const ticks = cpuTicks(pid);
     return ticks === undefined ? undefined : [ticks];
   });
   // The server's main thread and PostgreSQL's processes: how long they ran, and waited for a CPU.
