@@ -7,6 +7,23 @@ export interface ApiSession {
   request(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<Response>;
 }
 
+/** Bounds a test's wait for an answer well inside the test's own timeout. */
+const answerBoundMs = 120_000;
+
+/**
+ * A request the test waits for: a server that never answers fails the test within the bound,
+ * naming the request (a CI run once hung here in silence until the file's 900 s timeout).
+ */
+async function answered(method: string, url: string, init: RequestInit): Promise<Response> {
+  try {
+    return await fetch(url, { ...init, signal: AbortSignal.timeout(answerBoundMs) });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'TimeoutError')
+      throw new Error(`${method} ${url} had no answer within ${answerBoundMs / 1000} s`);
+    throw error;
+  }
+}
+
 /**
  * The first step of every sign-in over real HTTP: username and password. Returns the session (its
  * cookie and CSRF token) and the step the server says is still owed, if any.
@@ -16,7 +33,7 @@ export async function passwordStep(
   username: string,
   password: string,
 ): Promise<{ session: ApiSession; needs: string | null }> {
-  const login = await fetch(`${baseUrl}/api/auth/login`, {
+  const login = await answered('POST', `${baseUrl}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ username, password }),
@@ -25,7 +42,7 @@ export async function passwordStep(
   const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
   const { needs, csrfToken } = (await login.json()) as { needs: string | null; csrfToken: string };
   const request = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
-    fetch(`${baseUrl}${path}`, {
+    answered(method, `${baseUrl}${path}`, {
       method,
       headers: {
         cookie,
