@@ -1,7 +1,7 @@
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { AssessmentClockRule } from '../../contract/assessments/assessments.js';
 import { type ClockToStart, startClocks, stopClocks } from '../../core/clocks/index.js';
-import { nearestPlaceBody } from '../../core/place-bodies.js';
+import { nearestPlaceBodiesOf } from '../../core/place-bodies.js';
 import { systemScope } from '../../core/scope/system-scope.js';
 import type { Database } from '../../platform/db/schema.js';
 import type { RuleSet } from '../../platform/rules/rule-set.js';
@@ -27,9 +27,14 @@ async function ownersOf(trx: Trx, childIds: readonly string[]): Promise<Map<stri
   const rows = await trx
     .selectFrom('children as c')
     .where(systemScope('children the caller read through childInScope or a sweep named'))
-    .select(['c.id', 'c.residence_code', nearestPlaceBody('c.residence_code').as('place_org')])
-    .where('c.id', 'in', [...childIds])
+    .select(['c.id', 'c.residence_code'])
+    .where('c.id', '=', sql<string>`ANY(${[...childIds]}::uuid[])`)
     .execute();
+  // Once per residence, set-based: the sweep's children share villages.
+  const places = await nearestPlaceBodiesOf(
+    trx,
+    rows.map((row) => row.residence_code),
+  );
   return new Map(
     rows.map((row) => {
       const director = directors.get(row.id);
@@ -37,7 +42,7 @@ async function ownersOf(trx: Trx, childIds: readonly string[]): Promise<Map<stri
         row.id,
         {
           residenceCode: row.residence_code,
-          orgId: director?.organisationId ?? row.place_org,
+          orgId: director?.organisationId ?? places.get(row.residence_code) ?? null,
           userId: director?.userId ?? null,
         },
       ];

@@ -52,16 +52,23 @@ export async function startRiskClueClocks(
     const ids = batch.flatMap(([id, ats]) => ats.map(() => id));
     const ats = batch.flatMap(([, list]) => list.map((at) => at.toISOString()));
     const { result } = await unitOfWork(db, actor, 'assessments.schedule', async ({ trx }) => {
+      // The clues not answered first, from two small indexes (0201's of the risk-clue clocks, the
+      // assessments'), then the child by key for the third or so that are left: probing a million
+      // children's heap for every clue read a page from disk per clue.
       const due = await sql<{ child_id: string; at: Date; residence_code: string }>`
-        SELECT DISTINCT ON (clue.child_id) clue.child_id, clue.at, c.residence_code
-        FROM unnest(${ids}::uuid[], ${ats}::timestamptz[]) WITH ORDINALITY AS clue(child_id, at, ord)
+        WITH open AS MATERIALIZED (
+          SELECT clue.child_id, clue.at, clue.ord
+          FROM unnest(${ids}::uuid[], ${ats}::timestamptz[]) WITH ORDINALITY AS clue(child_id, at, ord)
+          WHERE NOT EXISTS (SELECT 1 FROM clocks k WHERE k.subject_id = clue.child_id AND k.rule = 'assessment.risk_clue'
+              AND k.subject_type = 'assessment' AND (k.started_at >= clue.at OR k.state IN ('running', 'paused')))
+            AND NOT EXISTS (SELECT 1 FROM guardianship_assessments g WHERE g.child_id = clue.child_id AND g.created_at >= clue.at)
+        )
+        SELECT DISTINCT ON (o.child_id) o.child_id, o.at, c.residence_code
+        FROM open o
         -- By key, one probe a clue (LIMIT keeps the planner from hashing every child instead).
-        CROSS JOIN LATERAL (SELECT c.id, c.residence_code FROM children c
-          WHERE c.id = clue.child_id AND c.status = 'active' LIMIT 1) c
-        WHERE NOT EXISTS (SELECT 1 FROM guardianship_assessments g WHERE g.child_id = c.id AND g.created_at >= clue.at)
-          AND NOT EXISTS (SELECT 1 FROM clocks k WHERE k.subject_id = c.id AND k.rule = 'assessment.risk_clue'
-            AND k.subject_type = 'assessment' AND (k.started_at >= clue.at OR k.state IN ('running', 'paused')))
-        ORDER BY clue.child_id, clue.ord`.execute(trx);
+        CROSS JOIN LATERAL (SELECT c.residence_code FROM children c
+          WHERE c.id = o.child_id AND c.status = 'active' LIMIT 1) c
+        ORDER BY o.child_id, o.ord`.execute(trx);
       const wanted: AssessmentClockToStart[] = due.rows.map((row) => {
         const rules = window.resolver.for(row.residence_code, window.day);
         return {
