@@ -29,10 +29,11 @@ export const clockEscalationSweep: Sweep = {
     const worker = async () => {
       for (;;) {
         const result = await escalationBatch(asOf, chains).execute(db);
-        const row = result.rows[0] ?? { alerts: 0, clocks: 0 };
+        const row = result.rows[0] ?? { alerts: 0, clocks: 0, claimed: 0 };
         totals.alerts += row.alerts;
         totals.clocks += row.clocks;
-        if (row.clocks < batchSize) return;
+        // A batch that moved no clock stops too: it found only rows it cannot move.
+        if (row.claimed < batchSize || row.clocks === 0) return;
       }
     };
     await Promise.all(Array.from({ length: workers }, worker));
@@ -42,18 +43,26 @@ export const clockEscalationSweep: Sweep = {
 
 export function escalationBatch(asOf: Date, chains: { levels: ChainLevelRow[]; steps: ChainStepRow[] }) {
   const day = sql`(${asOf}::timestamptz AT TIME ZONE 'Asia/Shanghai')::date`;
-  return sql<{ alerts: number; clocks: number }>`
-        WITH due AS (
-          SELECT c.id, c.division_code, c.due_at, c.owner_org_id, c.owner_user_id, c.escalation_hours, c.stopped_at,
-                 e.escalation_level AS from_level,
-                 (SELECT count(*) FROM unnest(c.escalation_hours) AS h(hours)
-                   WHERE c.due_at + make_interval(hours => h.hours) <= LEAST(${asOf}::timestamptz, COALESCE(c.stopped_at, ${asOf}::timestamptz)))::int AS to_level
+  return sql<{ alerts: number; clocks: number; claimed: number }>`
+        -- The batch's escalation rows are claimed first, from the narrow table alone: claimed after
+        -- the join, a batch read and joined every clock the other batch held before skipping it.
+        -- A paused clock has no next time (pauseClock clears it in its own statement).
+        WITH claimed AS MATERIALIZED (
+          SELECT e.clock_id, e.escalation_level
           FROM clock_escalations e
-          JOIN clocks c ON c.id = e.clock_id
-          WHERE e.next_escalation_at IS NOT NULL AND e.next_escalation_at <= ${asOf}::timestamptz AND c.state <> 'paused'
+          WHERE e.next_escalation_at IS NOT NULL AND e.next_escalation_at <= ${asOf}::timestamptz
           ORDER BY e.next_escalation_at
           LIMIT ${batchSize}
-          FOR UPDATE OF e SKIP LOCKED
+          FOR UPDATE SKIP LOCKED
+        ),
+        due AS MATERIALIZED (
+          SELECT c.id, c.division_code, c.due_at, c.owner_org_id, c.owner_user_id, c.escalation_hours, c.stopped_at,
+                 cl.escalation_level AS from_level,
+                 (SELECT count(*) FROM unnest(c.escalation_hours) AS h(hours)
+                   WHERE c.due_at + make_interval(hours => h.hours) <= LEAST(${asOf}::timestamptz, COALESCE(c.stopped_at, ${asOf}::timestamptz)))::int AS to_level
+          FROM claimed cl
+          -- By key, one probe a claimed row (LIMIT keeps the planner from hashing a scan of every clock).
+          CROSS JOIN LATERAL (SELECT * FROM clocks c WHERE c.id = cl.clock_id AND c.state <> 'paused' LIMIT 1) c
         ),
         -- The chain of each place with rules of its own; a clock takes its longest matching prefix.
         chain_levels AS (
@@ -131,5 +140,6 @@ export function escalationBatch(asOf: Date, chains: { levels: ChainLevelRow[]; s
           WHERE e.clock_id = ANY(ARRAY(SELECT id FROM due)) AND e.clock_id = d.id
           RETURNING 1
         )
-        SELECT (SELECT count(*) FROM inserted)::int AS alerts, (SELECT count(*) FROM updated)::int AS clocks`;
+        SELECT (SELECT count(*) FROM inserted)::int AS alerts, (SELECT count(*) FROM updated)::int AS clocks,
+          (SELECT count(*) FROM claimed)::int AS claimed`;
 }
