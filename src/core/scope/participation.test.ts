@@ -33,6 +33,19 @@ async function visibleChildren(actor: Actor): Promise<string[]> {
   return rows.map((row) => row.id).sort();
 }
 
+/** Whether the actor sees the child, asked of one child (the probe) and of the list (the EXISTS); both must agree. */
+async function sees(actor: Actor, id: string): Promise<boolean> {
+  const one = await database.db
+    .selectFrom('children')
+    .select('id')
+    .where('id', '=', id)
+    .where(childInScope(actor, { oneChild: true }))
+    .execute();
+  const listed = (await visibleChildren(actor)).includes(id);
+  expect(one.length === 1).toBe(listed);
+  return listed;
+}
+
 async function change(fn: (trx: Transaction<Database>) => Promise<unknown>) {
   await database.db.transaction().execute(fn);
 }
@@ -190,5 +203,70 @@ describe('participation: the only writer of child_participations', () => {
     // A government body sees the child by place: the whole file.
     const township = { ...worker(), childJurisdiction: ['421002101000'] };
     expect(await fileAccessOf(database.db, township, otherChildId)).toBe('whole');
+  });
+});
+
+describe("a single child's read probes the organisation's grants for that child (oneChild)", () => {
+  it('sees a child outside the place only through an open grant of its own organisation', async () => {
+    const { db } = database;
+    const outsider = await sql<{ id: string }>`
+      INSERT INTO children (name, residence_code, hukou_code, name_grams, pinyin_text)
+      VALUES ('小刚', '421003101201', NULL, '{}', '') RETURNING id`.execute(db);
+    const id = outsider.rows[0]!.id;
+    const villageDirector = { ...worker(), childJurisdiction: ['421002101201'] };
+    const other = { ...socialWorker(otherOrganisationId), childJurisdiction: ['421002101201'] };
+    // Outside the place, no grant: not seen; in the place: seen without one.
+    expect(await sees(villageDirector, id)).toBe(false);
+    expect(await sees(villageDirector, childId)).toBe(true);
+    expect(await sees({ ...villageDirector, organisationId: null }, id)).toBe(false);
+    // Another organisation's grant gives this one nothing.
+    await change((trx) =>
+      grantParticipation(trx, { childId: id, organisationId: otherOrganisationId, basis: 'case', basisId: 'probe-1' }),
+    );
+    expect(await sees(villageDirector, id)).toBe(false);
+    expect(await sees(other, id)).toBe(true);
+    // Its own open grant: seen; a grant of only some parts counts as well.
+    await change((trx) =>
+      grantParticipation(trx, {
+        childId: id,
+        organisationId,
+        basis: 'referral',
+        basisId: 'probe-2',
+        fields: ['identity'],
+      }),
+    );
+    expect(await sees(villageDirector, id)).toBe(true);
+    // The grant ended: not seen again, and the ended row stays as history.
+    await change((trx) => endParticipation(trx, { basis: 'referral', basisId: 'probe-2' }));
+    expect(await sees(villageDirector, id)).toBe(false);
+    expect(await sees(other, id)).toBe(true);
+    await change((trx) => endParticipation(trx, { basis: 'case', basisId: 'probe-1' }));
+    expect(await sees(other, id)).toBe(false);
+    // A child that does not exist is seen by no one.
+    expect(await sees(villageDirector, crypto.randomUUID())).toBe(false);
+  });
+
+  it("plans an index probe, never a hash of the organisation's grants, even in a generic plan", async () => {
+    const { db } = database;
+    const compiled = db
+      .selectFrom('children')
+      .select('id')
+      .where('id', '=', childId)
+      .where(childInScope({ ...worker(), childJurisdiction: ['421003000000'] }, { oneChild: true }))
+      .compile();
+    const plan = await db.connection().execute(async (connection) => {
+      await sql`SET plan_cache_mode = force_generic_plan`.execute(connection);
+      const types = compiled.parameters.map(() => 'unknown').join(', ');
+      await sql.raw(`PREPARE probe_read (${types}) AS ${compiled.sql}`).execute(connection);
+      const values = compiled.parameters.map((value) => `'${String(value)}'`).join(', ');
+      const explained = await sql
+        .raw<{ 'QUERY PLAN': string }>(`EXPLAIN EXECUTE probe_read (${values})`)
+        .execute(connection);
+      await sql`DEALLOCATE probe_read`.execute(connection);
+      await sql`RESET plan_cache_mode`.execute(connection);
+      return explained.rows.map((row) => row['QUERY PLAN']).join('\n');
+    });
+    expect(plan).toContain('child_participations');
+    expect(plan).not.toMatch(/hashed SubPlan/i);
   });
 });

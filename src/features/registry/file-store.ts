@@ -68,7 +68,11 @@ export async function childInScopeById(
   id: string,
   options: { lock?: boolean } = {},
 ): Promise<ChildRow | undefined> {
-  let query = db.selectFrom('children').selectAll().where('id', '=', id).where(childInScope(actor));
+  let query = db
+    .selectFrom('children')
+    .selectAll()
+    .where('id', '=', id)
+    .where(childInScope(actor, { oneChild: true }));
   // NO KEY UPDATE: writers of one file still wait for each other, but another file's change that
   // reaches this child's rows (a shared family member's copy, issue 17) only needs the key share of
   // its foreign keys, so two siblings' files edited at once cannot deadlock on each other's child row.
@@ -295,7 +299,7 @@ export function fileInScopeQuery(db: Db, actor: Actor, id: string) {
       sql<StoredParts>`child_file_parts(children.id, children.residence_code, children.hukou_code)`.as('file_parts'),
     )
     .where('children.id', '=', id)
-    .where(childInScope(actor));
+    .where(childInScope(actor, { oneChild: true }));
 }
 
 export type FileRow = FileChild & { file_parts: StoredParts };

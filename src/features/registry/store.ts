@@ -9,7 +9,12 @@ export type ChildRow = Selectable<ChildrenTable>;
 
 /** One child through the actor's scope: out of scope and missing look the same (undefined → 404). */
 export async function findChildInScope(db: Kysely<Database>, actor: Actor, id: string): Promise<ChildRow | undefined> {
-  return db.selectFrom('children').selectAll().where('id', '=', id).where(childInScope(actor)).executeTakeFirst();
+  return db
+    .selectFrom('children')
+    .selectAll()
+    .where('id', '=', id)
+    .where(childInScope(actor, { oneChild: true }))
+    .executeTakeFirst();
 }
 
 export interface ChildListFilter {
