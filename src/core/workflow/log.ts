@@ -41,7 +41,10 @@ export async function lockSubject<S extends string, A extends string, F>(
   // Named (prepared): its plan is kept; planning it through the scope cost more than running it (issue 21).
   // Built and compiled once per workflow and actor shape: only the subject's id changes (issue 21, session 17).
   let shapes = lockShapes.get(workflow.log);
-  if (!shapes) lockShapes.set(workflow.log, (shapes = new StatementShapes(['id'])));
+  if (!shapes) {
+    shapes = new StatementShapes(['id']);
+    lockShapes.set(workflow.log, shapes);
+  }
   const statement = shapes.statement(actorShapeKey(actor), { id }, (marks) =>
     lockStatement(trx, actor, workflow, marks.id),
   );
