@@ -1,9 +1,10 @@
-import { type RawBuilder, type SqlBool, sql, type Transaction } from 'kysely';
+import { type CompiledQuery, type RawBuilder, type SqlBool, sql, type Transaction } from 'kysely';
 import { type Actor, accountableUserId } from '../../platform/access/actor.js';
 import { childInScope } from '../scope/child-scope.js';
 import { timelineInsert } from '../timeline.js';
 import type { Database } from '../../platform/db/schema.js';
 import { executeNamed } from '../../platform/db/named-statements.js';
+import { actorShapeKey, StatementShapes } from '../../platform/db/statement-shapes.js';
 import type { Subject, SubjectsVisibleTo } from './definition.js';
 import { applyEntry, foldLog, type LogEntry, type StatusTable, type WorkflowState } from './rules.js';
 
@@ -38,21 +39,19 @@ export async function lockSubject<S extends string, A extends string, F>(
   id: string,
 ): Promise<Subject<S, A, F> | undefined> {
   // Named (prepared): its plan is kept; planning it through the scope cost more than running it (issue 21).
-  const found = await executeNamed(
-    trx,
-    'workflow_lock',
-    sql<Record<string, unknown> & { id: string; child_id?: string | null; seq: number; log_entries__: LogEntry<A>[] }>`
-    SELECT s.*, ARRAY(
-      SELECT json_build_object('type', l.type, 'by', coalesce(l.accountable_user_id, l.actor_user_id))
-      FROM ${sql.table(workflow.log.actions)} AS l WHERE l.${sql.ref(workflow.log.subjectKey)} = s.id ORDER BY l.seq
-    ) AS log_entries__
-    FROM ${sql.table(workflow.log.subjects)} AS s
-    WHERE s.id = ${id} AND ${visibility(trx, actor, workflow)}
-    FOR UPDATE OF s`.compile(trx),
+  // Built and compiled once per workflow and actor shape: only the subject's id changes (issue 21, session 17).
+  let shapes = lockShapes.get(workflow.log);
+  if (!shapes) {
+    shapes = new StatementShapes(['id']);
+    lockShapes.set(workflow.log, shapes);
+  }
+  const statement = shapes.statement(actorShapeKey(actor), { id }, (marks) =>
+    lockStatement(trx, actor, workflow, marks.id),
   );
+  const found = await executeNamed(trx, 'workflow_lock', statement);
   const locked = found.rows[0];
   if (!locked) return undefined;
-  const { log_entries__: logged, ...row } = locked;
+  const { log_entries__: logged, ...row } = locked as LockedRow & { log_entries__: LogEntry<A>[] };
   const entries =
     logged.length === row.seq
       ? logged
@@ -69,6 +68,33 @@ export async function lockSubject<S extends string, A extends string, F>(
     seq: row.seq,
     state: foldLog(workflow, entries),
   };
+}
+
+type LockedRow = Record<string, unknown> & {
+  id: string;
+  child_id?: string | null;
+  seq: number;
+  log_entries__: LogEntry<string>[];
+};
+// Per workflow (its tables and read rule), then per actor shape.
+const lockShapes = new WeakMap<object, StatementShapes<LockedRow, { id: string }>>();
+
+/** The lock as built afresh (the cache's key, the workflow's table and the actor's shape, decides everything else). */
+export function lockStatement<S extends string, A extends string, F>(
+  trx: Trx,
+  actor: Actor,
+  workflow: LogTables<S, A, F>,
+  id: string,
+): CompiledQuery<LockedRow> {
+  // The log as one JSON array (one parse), not an array of JSON values (an array parse and one per entry).
+  return sql<LockedRow>`
+    SELECT s.*, (
+      SELECT coalesce(json_agg(json_build_object('type', l.type, 'by', coalesce(l.accountable_user_id, l.actor_user_id)) ORDER BY l.seq), '[]')
+      FROM ${sql.table(workflow.log.actions)} AS l WHERE l.${sql.ref(workflow.log.subjectKey)} = s.id
+    ) AS log_entries__
+    FROM ${sql.table(workflow.log.subjects)} AS s
+    WHERE s.id = ${id} AND ${visibility(trx, actor, workflow)}
+    FOR UPDATE OF s`.compile(trx);
 }
 
 function visibility<S extends string, A extends string, F>(

@@ -37,6 +37,31 @@ describe('a workflow status is a fold over its log', () => {
   });
 });
 
+describe('the fold in place (issue 21: no copy per entry)', () => {
+  it('is the step-by-step fold: same status, version, previous status and who last took each action', () => {
+    const logs = [
+      [{ type: 'create', by: 'u1' }, { type: 'note', by: 'u2' }, { type: 'submit', by: 'u1' }, { type: 'send_back' }],
+      [{ type: 'create' }, { type: 'submit', by: 'u3' }, { type: 'send_back', by: 'u2' }, { type: 'submit', by: 'u3' }],
+      [
+        { type: 'create', by: 'u1' },
+        { type: 'note', by: null },
+        { type: 'note', by: 'u4' },
+      ],
+    ] as const;
+    for (const log of logs) {
+      const stepwise = log.reduce((state, entry) => applyEntry(table, state, entry), initialState(table));
+      expect(foldLog(table, log)).toEqual(stepwise);
+    }
+    // The initial state is never written through.
+    expect(initialState(table).lastBy).toEqual({});
+  });
+
+  it('still refuses an entry the status does not allow, wherever it is in the log', () => {
+    expect(() => foldLog(table, [{ type: 'create' }, { type: 'approve' }])).toThrow(/not allowed in draft/);
+    expect(() => foldLog(table, [{ type: 'create' }, { type: 'create' }])).toThrow(/once/);
+  });
+});
+
 describe('what an asker may do next', () => {
   const submitted = foldLog(table, [{ type: 'create' }, { type: 'submit', by: 'u1' }]);
 

@@ -98,23 +98,38 @@ export function applyEntry<S extends string, A extends string>(
   state: WorkflowState<S, A>,
   entry: LogEntry<A>,
 ): WorkflowState<S, A> {
+  return { ...step(table, state, entry), lastBy: { ...state.lastBy, [entry.type]: entry.by ?? null } };
+}
+
+/** The status an entry leads to (and the one `{ back }` returns to); throws when the state does not allow it. */
+function step<S extends string, A extends string>(
+  table: StatusTable<S, A>,
+  state: WorkflowState<S, A>,
+  entry: LogEntry<A>,
+): WorkflowState<S, A> {
   const rule = table.actions[entry.type];
   if (!isAllowed(table, state, entry.type)) {
     if (rule.from === 'start') throw new Error(`${entry.type} starts a log, once`);
     throw new Error(`${entry.type} not allowed in ${state.status}`);
   }
   const seq = state.seq + 1;
-  const lastBy = { ...state.lastBy, [entry.type]: entry.by ?? null };
-  if (rule.to === 'same') return { ...state, seq, lastBy };
+  if (rule.to === 'same') return { ...state, seq };
   const status = typeof rule.to === 'object' ? (state.previous ?? rule.to.back) : rule.to;
-  return { status, seq, previous: rule.from === 'start' ? null : state.status, lastBy };
+  return { status, seq, previous: rule.from === 'start' ? null : state.status, lastBy: state.lastBy };
 }
 
 export function foldLog<S extends string, A extends string>(
   table: StatusTable<S, A>,
   entries: readonly LogEntry<A>[],
 ): WorkflowState<S, A> {
-  return entries.reduce((state, entry) => applyEntry(table, state, entry), initialState(table));
+  // One `lastBy` written in place: a copy per entry cost as much as the rest of the fold (issue 21).
+  const lastBy: Partial<Record<A, string | null>> = {};
+  let state: WorkflowState<S, A> = { ...initialState(table), lastBy };
+  for (const entry of entries) {
+    state = step(table, state, entry);
+    lastBy[entry.type] = entry.by ?? null;
+  }
+  return state;
 }
 
 /** True when four eyes keep this person from the action (they took the action it checks). */

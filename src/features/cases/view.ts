@@ -1,4 +1,4 @@
-import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
+import { type CompiledQuery, type Kysely, type Selectable, sql, type Transaction } from 'kysely';
 import type { Actor } from '../../platform/access/actor.js';
 import { childInScope } from '../../core/scope/child-scope.js';
 import { childPartVisibleTo, narrowCase } from '../../core/scope/need-to-know.js';
@@ -6,6 +6,7 @@ import { fileAccessColumn, fileAccessFrom } from '../../core/scope/participation
 import { recordAudit } from '../../platform/audit/append.js';
 import type { Database } from '../../platform/db/schema.js';
 import { executeNamed } from '../../platform/db/named-statements.js';
+import { actorShapeKey, StatementShapes } from '../../platform/db/statement-shapes.js';
 import { translate } from '../../platform/i18n/translate.js';
 import { notFound } from '../../platform/errors.js';
 import '../../core/clocks/tables.js';
@@ -28,38 +29,12 @@ export async function readCase(
 ): Promise<CaseView> {
   const now = options.now ?? new Date();
   // Named (prepared) statements: their plans are kept, and planning these joins through the scope cost
-  // more than running them (issue 21: every case action's answer is read through here).
-  const rowQuery = db
-    .selectFrom('cases')
-    .innerJoin('children', 'children.id', 'cases.child_id')
-    .innerJoin('organisations as lead', 'lead.id', 'cases.lead_org_id')
-    .leftJoin('users as manager', 'manager.id', 'cases.manager_user_id')
-    .select([
-      'cases.id',
-      'cases.case_no',
-      'cases.division_code',
-      'cases.seq',
-      'cases.opened_at',
-      'children.id as child_id',
-      'children.name as child_name',
-      'children.risk_grade',
-      'lead.id as lead_id',
-      'lead.name as lead_name',
-      'manager.id as manager_id',
-      'manager.display_name as manager_name',
-      fileAccessColumn(actor).as('file_access'),
-      // Whether the sibling cases need reading at all: most cases have none, and a case action's answer
-      // is read through here (issue 21 counts its statements).
-      sql<boolean>`EXISTS (SELECT 1 FROM case_links l WHERE l.case_id = cases.id OR l.linked_case_id = cases.id)`.as(
-        'has_siblings',
-      ),
-      ...caseParts,
-    ])
-    .where('cases.id', '=', caseId)
-    .where(childInScope(actor))
-    // Need-to-know: a reader through a referral that does not share the case summary finds no case.
-    .where(childPartVisibleTo(actor, 'case_summary'));
-  const row = (await executeNamed(db, 'case_read', rowQuery.compile())).rows[0];
+  // more than running them (issue 21: every case action's answer is read through here). Built and compiled
+  // once per actor shape: only the case's id changes (session 17).
+  const statement = caseReadShapes.statement(actorShapeKey(actor), { caseId }, (marks) =>
+    caseReadStatement(db, actor, marks.caseId),
+  );
+  const row = (await executeNamed(db, 'case_read', statement)).rows[0];
   if (!row) {
     if (options.audit !== false && !db.isTransaction)
       await recordAudit(db as Kysely<Database>, actor, {
@@ -142,6 +117,46 @@ export async function readCase(
   };
   return narrowCase(view, fileAccessFrom(row.file_access));
 }
+
+/** The case's row with its parts, through the scope, as built afresh (the cache's key, the actor's shape, decides all but the id). */
+export function caseReadStatement(db: Db, actor: Actor, caseId: string) {
+  return (
+    db
+      .selectFrom('cases')
+      .innerJoin('children', 'children.id', 'cases.child_id')
+      .innerJoin('organisations as lead', 'lead.id', 'cases.lead_org_id')
+      .leftJoin('users as manager', 'manager.id', 'cases.manager_user_id')
+      .select([
+        'cases.id',
+        'cases.case_no',
+        'cases.division_code',
+        'cases.seq',
+        'cases.opened_at',
+        'children.id as child_id',
+        'children.name as child_name',
+        'children.risk_grade',
+        'lead.id as lead_id',
+        'lead.name as lead_name',
+        'manager.id as manager_id',
+        'manager.display_name as manager_name',
+        fileAccessColumn(actor).as('file_access'),
+        // Whether the sibling cases need reading at all: most cases have none, and a case action's answer
+        // is read through here (issue 21 counts its statements).
+        sql<boolean>`EXISTS (SELECT 1 FROM case_links l WHERE l.case_id = cases.id OR l.linked_case_id = cases.id)`.as(
+          'has_siblings',
+        ),
+        ...caseParts,
+      ])
+      .where('cases.id', '=', caseId)
+      .where(childInScope(actor))
+      // Need-to-know: a reader through a referral that does not share the case summary finds no case.
+      .where(childPartVisibleTo(actor, 'case_summary'))
+      .compile()
+  );
+}
+
+type CaseRow = ReturnType<typeof caseReadStatement> extends CompiledQuery<infer R> ? R : never;
+const caseReadShapes = new StatementShapes<CaseRow, { caseId: string }>(['caseId']);
 
 type Stamp = string;
 type Row<T extends keyof Database> = Selectable<Database[T]>;
