@@ -81,6 +81,7 @@ import * as m0197 from './0197_audit_log_hash_not_unique.js';
 import * as m0198 from './0198_child_file_parts_lighter.js';
 import * as m0199 from './0199_case_actions_latest.js';
 import * as m0200 from './0200_snapshot_count_indexes.js';
+import * as m0203 from './0203_clock_counts_indexes.js';
 
 /**
  * Every migration, in order. Listed statically (not read from the folder) so the same list works
@@ -169,4 +170,5 @@ export const migrations: Record<string, Migration> = {
   '0198_child_file_parts_lighter': m0198,
   '0199_case_actions_latest': m0199,
   '0200_snapshot_count_indexes': m0200,
+  '0203_clock_counts_indexes': m0203,
 };
