@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/database.js';
 import { factories, places } from '../../../test/support/factories.js';
+import { arrayLiteral } from './snapshot-added-counts.js';
 import { fillSnapshots } from './snapshot-sweep.js';
 
 /*
@@ -106,5 +107,18 @@ describe('the running month written by its changes only', () => {
     const overdue = (await stored()).filter((row) => row.indicator === 'visits.overdue');
     expect(overdue.map((row) => row.division_code)).toEqual([places.chenlong, places.shakou].sort());
     expect(await totalsMismatch()).toBe(0);
+  });
+});
+
+describe('the staged counts sent as array literals', () => {
+  it('joins indicator names, division codes and counts, and refuses what would need quoting or read as NULL', () => {
+    expect(arrayLiteral(['cases.oldest_open_days', 'security.category_left_behind'])).toBe(
+      '{cases.oldest_open_days,security.category_left_behind}',
+    );
+    expect(arrayLiteral(['421022100201', '421022100201'])).toBe('{421022100201,421022100201}');
+    expect(arrayLiteral([1, 25, 300])).toBe('{1,25,300}');
+    for (const bad of ['a,b', 'a b', '"x"', '{x}', 'a\\b', 'NULL', 'null', ''])
+      expect(() => arrayLiteral([bad])).toThrow();
+    expect(() => arrayLiteral([1e21])).toThrow();
   });
 });

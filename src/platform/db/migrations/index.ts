@@ -82,6 +82,8 @@ import * as m0198 from './0198_child_file_parts_lighter.js';
 import * as m0199 from './0199_case_actions_latest.js';
 import * as m0200 from './0200_snapshot_count_indexes.js';
 import * as m0201 from './0201_risk_clue_clock_index.js';
+import * as m0203 from './0203_clock_counts_indexes.js';
+import * as m0204 from './0204_in_difficulty_count_indexes.js';
 
 /**
  * Every migration, in order. Listed statically (not read from the folder) so the same list works
@@ -171,4 +173,6 @@ export const migrations: Record<string, Migration> = {
   '0199_case_actions_latest': m0199,
   '0200_snapshot_count_indexes': m0200,
   '0201_risk_clue_clock_index': m0201,
+  '0203_clock_counts_indexes': m0203,
+  '0204_in_difficulty_count_indexes': m0204,
 };
