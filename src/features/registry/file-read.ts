@@ -2,6 +2,7 @@ import type { CompiledQuery, Kysely } from 'kysely';
 import type { Actor } from '../../platform/access/actor.js';
 import { type AuditEntry, recordAudit } from '../../platform/audit/append.js';
 import { executeNamed } from '../../platform/db/named-statements.js';
+import { actorShapeKey, StatementShapes } from '../../platform/db/statement-shapes.js';
 import type { Database } from '../../platform/db/schema.js';
 import {
   type FileAccess,
@@ -42,9 +43,7 @@ export async function readFileAudited(
 }
 
 type ReadRow = Partial<FileRow & { file_access: FileAccessRow }>;
-const idMark = '\u0000haven:child-id';
-const shapes = new Map<string, { statement: CompiledQuery<ReadRow>; idAt: number[] }>();
-const maxShapes = 2_000;
+const shapes = new StatementShapes<ReadRow, { id: string }>(['id']);
 
 /**
  * The read's statement: built and compiled once per actor shape — its text and the scope's
@@ -52,19 +51,7 @@ const maxShapes = 2_000;
  * Building and compiling the scoped query was ~15 % of the server's CPU per read.
  */
 export function readStatement(db: Db, actor: Actor, id: string): CompiledQuery<ReadRow> {
-  const key = scopeShapeOf(actor);
-  let shape = shapes.get(key);
-  if (!shape) {
-    const statement = buildReadStatement(db, actor, idMark);
-    const idAt = statement.parameters.flatMap((value, index) => (value === idMark ? [index] : []));
-    if (idAt.length === 0) throw new Error("The read statement lost the child's id.");
-    shape = { statement, idAt };
-    if (shapes.size >= maxShapes) shapes.clear();
-    shapes.set(key, shape);
-  }
-  const parameters = [...shape.statement.parameters];
-  for (const index of shape.idAt) parameters[index] = id;
-  return { ...shape.statement, parameters };
+  return shapes.statement(actorShapeKey(actor), { id }, (marks) => buildReadStatement(db, actor, marks.id));
 }
 
 /** The statement as built for each read (the cache's key must decide everything it depends on). */
@@ -72,16 +59,4 @@ export function buildReadStatement(db: Db, actor: Actor, id: string): CompiledQu
   return fileInScopeQuery(db, actor, id)
     .select(fileAccessColumn(actor).as('file_access'))
     .compile() as CompiledQuery<ReadRow>;
-}
-
-/** What the scope and the file's access column read of the actor (child-scope.ts, participation.ts). */
-function scopeShapeOf(actor: Actor): string {
-  return JSON.stringify([
-    actor.kind,
-    actor.userId,
-    actor.token?.id ?? null,
-    actor.organisationId,
-    actor.jurisdiction,
-    actor.childJurisdiction ?? null,
-  ]);
 }
