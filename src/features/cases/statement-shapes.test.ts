@@ -1,49 +1,13 @@
-import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { lockStatement } from '../../core/workflow/log.js';
 import type { Actor } from '../../platform/access/actor.js';
-import type { Database } from '../../platform/db/schema.js';
 import { actorShapeKey, StatementShapes } from '../../platform/db/statement-shapes.js';
 import { caseReadStatement } from './view.js';
 import { caseWorkflow } from './workflow.js';
 
-// Compiles only: no connection.
-const db = new Kysely<Database>({
-  dialect: {
-    createAdapter: () => new PostgresAdapter(),
-    createDriver: () => new DummyDriver(),
-    createIntrospector: (kysely) => new PostgresIntrospector(kysely),
-    createQueryCompiler: () => new PostgresQueryCompiler(),
-  },
-});
+import { compileOnlyDb as db, scopeShapeActors } from '../../../test/support/compile-only.js';
 
-const person = (overrides: Partial<Actor>): Actor => ({
-  kind: 'user',
-  userId: '00000000-0000-4000-8000-000000000001',
-  organisationId: '00000000-0000-4000-8000-0000000000a1',
-  label: '张伟 (沙市区民政局)',
-  roles: ['civil_affairs_officer'],
-  permissions: new Set(['cases.read', 'cases.act']),
-  jurisdiction: ['421002000000'],
-  childJurisdiction: ['421002000000'],
-  locale: 'zh-CN',
-  ip: '127.0.0.1',
-  requestId: 'r1',
-  ...overrides,
-});
-
-const actors: Actor[] = [
-  person({}),
-  person({ jurisdiction: ['421002101000'], childJurisdiction: ['421002101000'] }),
-  // A social organisation: children only through its cases (need-to-know decides what of them).
-  person({ organisationId: '00000000-0000-4000-8000-0000000000b2', childJurisdiction: [] }),
-  person({
-    userId: '00000000-0000-4000-8000-000000000002',
-    jurisdiction: ['421000000000'],
-    childJurisdiction: undefined,
-  }),
-  person({ kind: 'system', userId: null, organisationId: null, jurisdiction: [], childJurisdiction: undefined }),
-];
+const actors = scopeShapeActors(['cases.read', 'cases.act']);
 
 // The same kind of cache the action uses (log.ts, view.ts), with the builders they use.
 const trx = db as unknown as Parameters<typeof lockStatement>[0];

@@ -1,32 +1,10 @@
-import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler, sql } from 'kysely';
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import type { Actor } from '../access/actor.js';
-import type { Database } from './schema.js';
 import { actorShapeKey, StatementShapes } from './statement-shapes.js';
 
-// Compiles only: no connection.
-const db = new Kysely<Database>({
-  dialect: {
-    createAdapter: () => new PostgresAdapter(),
-    createDriver: () => new DummyDriver(),
-    createIntrospector: (kysely) => new PostgresIntrospector(kysely),
-    createQueryCompiler: () => new PostgresQueryCompiler(),
-  },
-});
+import { compileOnlyDb as db, officer } from '../../../test/support/compile-only.js';
 
-const person = (overrides: Partial<Actor>): Actor => ({
-  kind: 'user',
-  userId: '00000000-0000-4000-8000-000000000001',
-  organisationId: '00000000-0000-4000-8000-0000000000a1',
-  label: '张伟',
-  roles: ['civil_affairs_officer'],
-  permissions: new Set(['cases.read', 'cases.act']),
-  jurisdiction: ['421002'],
-  locale: 'zh-CN',
-  ip: '127.0.0.1',
-  requestId: 'r1',
-  ...overrides,
-});
+const person = (overrides: Parameters<typeof officer>[1]) => officer(['cases.read', 'cases.act'], overrides);
 
 describe('a statement compiled once per shape', () => {
   it('builds once per key and fills the changing values in where the marks were, every time', () => {
