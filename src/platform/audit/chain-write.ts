@@ -56,7 +56,7 @@ export async function insertChained(db: Kysely<Database>, entries: readonly Prep
 }
 
 /** The entries as `audit_append` reads them, stamped with the application's clock now. */
-export function payload(entries: readonly PreparedEntry[]): string {
+function payload(entries: readonly PreparedEntry[]): string {
   const occurredAt = new Date().toISOString();
   return JSON.stringify(entries.map((entry) => ({ ...entry, occurredAt })));
 }
