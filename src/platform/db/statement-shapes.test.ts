@@ -37,6 +37,18 @@ describe('a statement compiled once per shape', () => {
     ).toThrow(/lost its parameter/);
   });
 
+  it("refuses a statement that keeps a moment, which would be the first call's for every later one", () => {
+    const shapes = new StatementShapes<unknown, { id: string }>(['id']);
+    expect(() =>
+      shapes.statement('k', { id: 'x' }, (marks) => sql`SELECT ${marks.id} WHERE now() < ${new Date()}`.compile(db)),
+    ).toThrow(/holds a moment/);
+    const at = new StatementShapes<unknown, { id: string; at: Date }>(['id', 'at']);
+    const statement = at.statement('k', { id: 'x', at: new Date(0) }, (marks) =>
+      sql`SELECT ${marks.id} WHERE now() < ${marks.at}`.compile(db),
+    );
+    expect(statement.parameters).toEqual(['x', new Date(0)]);
+  });
+
   it('starts over when full, so a text that varies without end cannot grow it', () => {
     const shapes = new StatementShapes<unknown, { id: string }>(['id'], 3);
     for (let i = 0; i < 10; i += 1)

@@ -59,6 +59,12 @@ export class StatementShapes<R, V extends Record<string, unknown>> {
     });
     const missing = this.names.filter((name) => !at.some(([found]) => found === name));
     if (missing.length > 0) throw new Error(`A shaped statement lost its parameter(s) ${missing.join(', ')}.`);
+    // A moment among the kept parameters would be the first call's for every later one: a rule that
+    // depends on the time (a grant's end, say) would keep deciding as of then.
+    if (statement.parameters.some((value) => value instanceof Date))
+      throw new Error(
+        'A shaped statement holds a moment: pass it as a changing value, or build the statement per call.',
+      );
     return { statement, at };
   }
 }
