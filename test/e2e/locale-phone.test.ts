@@ -23,7 +23,13 @@ async function expectOnScreen(page: Page, element: Locator, inView = false): Pro
       if (attempt >= 5 || !/not attached/i.test(String(error))) throw error;
     }
   }
-  const box = await element.boundingBox();
+  // The same re-render may replace it between scrolling and measuring: no box then (it is detached),
+  // so the box is read again once the locator finds a visible element, a few times at most.
+  let box = await element.boundingBox();
+  for (let attempt = 1; box === null && attempt <= 5; attempt++) {
+    await element.waitFor({ state: 'visible' });
+    box = await element.boundingBox();
+  }
   const screen = page.viewportSize();
   expect(box, 'element has no box').not.toBeNull();
   if (!box || !screen) return;
